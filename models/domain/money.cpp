@@ -1,0 +1,63 @@
+#include "money.h"
+
+namespace cockpit {
+
+QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan)
+{
+    const bool negative = cents < 0;
+    const quint64 abs = negative ? quint64(-(cents + 1)) + 1 : quint64(cents);
+    const quint64 yuan = abs / 100;
+    const int fen = int(abs % 100);
+    QString text = locale.toString(yuan);
+    if (!wholeYuan || fen != 0)
+        text += locale.decimalPoint() + QStringLiteral("%1").arg(fen, 2, 10, QLatin1Char('0'));
+    return (negative ? QStringLiteral("-¥") : QStringLiteral("¥")) + text;
+}
+
+std::optional<qint64> parseCny(const QString &text)
+{
+    QString s = text.trimmed();
+    s.remove(QChar(0x00A5)); // ¥
+    s.remove(QChar(0xFFE5)); // full-width ￥
+    s.remove(QLatin1Char(','));
+    s.remove(QLatin1Char(' '));
+    s.remove(QChar(0x00A0));
+    s.remove(QChar(0x5143)); // 元
+    qint64 multiplier = 100;
+    if (s.endsWith(QChar(0x4E07))) { // 万
+        multiplier = 1000000;
+        s.chop(1);
+    }
+    if (s.isEmpty())
+        return std::nullopt;
+    qint64 whole = 0;
+    qint64 frac = 0;
+    qint64 fracScale = 1;
+    bool seenPoint = false;
+    bool seenDigit = false;
+    for (const QChar c : s) {
+        if (c == QLatin1Char('.')) {
+            if (seenPoint)
+                return std::nullopt;
+            seenPoint = true;
+            continue;
+        }
+        if (!c.isDigit() || c.unicode() > 127)
+            return std::nullopt;
+        seenDigit = true;
+        const int d = c.unicode() - '0';
+        if (!seenPoint) {
+            if (whole > (qint64(1) << 50))
+                return std::nullopt;
+            whole = whole * 10 + d;
+        } else if (fracScale < multiplier) { // digits finer than one fen are cut off
+            frac = frac * 10 + d;
+            fracScale *= 10;
+        }
+    }
+    if (!seenDigit)
+        return std::nullopt;
+    return whole * multiplier + frac * (multiplier / fracScale);
+}
+
+} // namespace cockpit

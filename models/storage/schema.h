@@ -1,0 +1,23 @@
+#pragma once
+// The SQL text of each schema version, compiled in from schema_v*.sql / indexes_v*.sql.
+#include <QStringList>
+
+namespace cockpit::storage {
+
+// PRAGMA user_version of the newest schema this build knows.
+inline constexpr int kSchemaVersion = 1;
+// PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
+// other SQLite files, so we never migrate somebody else's database.
+inline constexpr int kApplicationId = 0x53434B50;
+
+// CREATE TABLE statements of schema version 1, in dependency order.
+QStringList schemaV1Tables();
+// CREATE INDEX IF NOT EXISTS statements of schema version 1.
+QStringList schemaV1Indexes();
+
+// Tables that carry id / row_version / updated_at / deleted and sync with the server.
+QStringList syncedTables();
+// Local-only tables (settings and sync bookkeeping).
+QStringList localTables();
+
+} // namespace cockpit::storage
