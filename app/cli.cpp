@@ -1,0 +1,108 @@
+#include "cli.h"
+
+#include "database.h"
+#include "demogenerator.h"
+#include "schema.h"
+
+#include <QCommandLineParser>
+#include <QDate>
+#include <QFileInfo>
+#include <QLocale>
+
+#include <cstdio>
+
+namespace cockpit::app {
+
+void printError(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+namespace {
+void printOut(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", text.toLocal8Bit().constData());
+}
+} // namespace
+
+int runDemo(const QCommandLineParser &parser)
+{
+    const QString out = parser.value(QStringLiteral("out"));
+    if (out.isEmpty()) {
+        printError(QStringLiteral("demo: --out FILE is required"));
+        return 2;
+    }
+    const auto scale = demo::scaleFromString(parser.value(QStringLiteral("scale")));
+    if (!scale) {
+        printError(QStringLiteral("demo: --scale must be tiny, small or large, not \"%1\"")
+                       .arg(parser.value(QStringLiteral("scale"))));
+        return 2;
+    }
+    demo::Options options;
+    options.scale = *scale;
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        options.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok) {
+            printError(QStringLiteral("demo: --seed must be a whole number, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("seed"))));
+            return 2;
+        }
+    }
+    if (parser.isSet(QStringLiteral("as-of"))) {
+        options.asOf = QDate::fromString(parser.value(QStringLiteral("as-of")), Qt::ISODate);
+        if (!options.asOf.isValid()) {
+            printError(QStringLiteral("demo: --as-of must be a date like 2026-11-22, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("as-of"))));
+            return 2;
+        }
+    }
+    if (QFileInfo::exists(out)) {
+        printError(QStringLiteral("demo: \"%1\" already exists; it is left untouched. Choose another "
+                                  "--out path or remove the file first.").arg(out));
+        return 1;
+    }
+    int lastPercent = -1;
+    const auto result = demo::generate(out, options, [&](int percent, const QString &phase) {
+        if (percent == lastPercent)
+            return;
+        lastPercent = percent;
+        std::fprintf(stderr, "\r[%3d%%] %-40s", percent, phase.toLocal8Bit().constData());
+        std::fflush(stderr);
+    });
+    std::fprintf(stderr, "\n");
+    if (!result.ok) {
+        printError(QStringLiteral("demo: %1").arg(result.error));
+        return 1;
+    }
+    printOut(QStringLiteral("wrote %1 (%2 scale, seed %3) in %4 s")
+                 .arg(out, demo::scaleToString(options.scale))
+                 .arg(options.seed)
+                 .arg(result.elapsedMs / 1000.0, 0, 'f', 1));
+    for (auto it = result.rowCounts.cbegin(); it != result.rowCounts.cend(); ++it)
+        printOut(QStringLiteral("  %1 %2").arg(it.key(), -24).arg(it.value()));
+    return 0;
+}
+
+int runCheck(const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("db"));
+    if (path.isEmpty()) {
+        printError(QStringLiteral("check: --db FILE is required"));
+        return 2;
+    }
+    const storage::CheckReport r = storage::Database::check(path);
+    if (!r.message.isEmpty())
+        printError(QStringLiteral("check: ") + r.message);
+    if (r.schemaVersion >= 0)
+        printOut(QStringLiteral("schema version: %1 (this app knows up to %2)")
+                     .arg(r.schemaVersion).arg(storage::kSchemaVersion));
+    if (!r.integrity.isEmpty())
+        printOut(QStringLiteral("integrity: %1").arg(r.integrity));
+    if (r.schemaVersion >= 0)
+        printOut(QStringLiteral("foreign-key problems: %1").arg(r.foreignKeyProblems));
+    printOut(r.ok ? QStringLiteral("sound") : QStringLiteral("NOT sound"));
+    return r.ok ? 0 : 1;
+}
+
+} // namespace cockpit::app

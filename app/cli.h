@@ -1,0 +1,16 @@
+#pragma once
+// The command-line subcommands that need no window: `demo` and `check`.
+#include <QString>
+
+class QCommandLineParser;
+
+namespace cockpit::app {
+
+// Each returns the process exit code and prints to stdout/stderr.
+int runDemo(const QCommandLineParser &parser);
+int runCheck(const QCommandLineParser &parser);
+
+// Writes `text` plus a newline to stderr.
+void printError(const QString &text);
+
+} // namespace cockpit::app

@@ -1,0 +1,237 @@
+#include "guiapp.h"
+
+#include "catalog.h"
+#include "cli.h"
+#include "database.h"
+#include "demogenerator.h"
+#include "editcontroller.h"
+#include "mainwindow.h"
+#include "navrail.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QUndoStack>
+#include <QtConcurrent>
+
+namespace cockpit::app {
+
+GuiApp::GuiApp(GuiOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    m_settings = std::make_unique<QSettings>();
+}
+
+GuiApp::~GuiApp()
+{
+    m_window.reset();
+    m_edits.reset();
+    m_undo.reset();
+    m_catalog.reset();
+    m_db.reset();
+}
+
+QString GuiApp::defaultDatabasePath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("cockpit.db"));
+}
+
+bool GuiApp::ensureDemo(const QString &path)
+{
+    // First start: no database yet, so make the small demo company, with progress.
+    QProgressDialog progress(tr("Creating the demo company…"), QString(), 0, 100);
+    progress.setWindowTitle(tr("Sales Cockpit"));
+    progress.setMinimumDuration(0);
+    progress.setWindowModality(Qt::ApplicationModal);
+    progress.setValue(0);
+    QFutureWatcher<demo::Result> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcher<demo::Result>::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([path, &progress] {
+        demo::Options options;
+        options.scale = demo::Scale::Small;
+        return demo::generate(path, options, [&progress](int percent, const QString &phase) {
+            QMetaObject::invokeMethod(&progress, [&progress, percent, phase] {
+                progress.setValue(percent);
+                progress.setLabelText(QCoreApplication::translate("cockpit::app::GuiApp", "Creating the demo company… %1").arg(phase));
+            }, Qt::QueuedConnection);
+        });
+    }));
+    loop.exec();
+    const demo::Result result = watcher.result();
+    QCoreApplication::removePostedEvents(&progress);
+    if (!result.ok) {
+        const QString message = tr("The demo company could not be created: %1").arg(result.error);
+        if (m_options.screenshotView.isEmpty())
+            QMessageBox::critical(nullptr, tr("Sales Cockpit"), message);
+        else
+            printError(message);
+        return false;
+    }
+    return true;
+}
+
+int GuiApp::start()
+{
+    QString path = m_options.dbPath.isEmpty() ? defaultDatabasePath() : m_options.dbPath;
+    if (m_options.dbPath.isEmpty() && !QFileInfo::exists(path)) {
+        QDir().mkpath(QFileInfo(path).absolutePath());
+        if (!ensureDemo(path))
+            return 1;
+    }
+    if (!openDatabase(path))
+        return 1;
+    m_catalog = std::make_unique<Catalog>(*m_db);
+    m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
+    m_undo = std::make_unique<QUndoStack>();
+    m_edits = std::make_unique<EditController>(*m_db, *m_undo);
+    m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
+    connect(m_window.get(), &ui::MainWindow::openDatabaseRequested, this, &GuiApp::chooseDatabase);
+    connect(m_window.get(), &ui::MainWindow::newDemoRequested, this, &GuiApp::createDemo);
+    connect(m_window.get(), &ui::MainWindow::restartRequested, this,
+            [this] { relaunchWith(m_options.relaunchArgs); });
+    if (!m_options.screenshotView.isEmpty()) {
+        const int screen = ui::NavRail::screenFromKey(m_options.screenshotView);
+        m_window->resize(1366, 768);
+        m_window->showScreen(screen);
+        m_window->setAttribute(Qt::WA_DontShowOnScreen, QGuiApplication::platformName() == QLatin1String("offscreen"));
+    }
+    m_window->show();
+    loadCatalog();
+    return -1;
+}
+
+bool GuiApp::openDatabase(QString path)
+{
+    for (;;) {
+        m_db = std::make_unique<storage::Database>();
+        const storage::OpenResult r = m_db->open(path, storage::Database::Mode::OpenExisting);
+        if (r.ok())
+            return true;
+        m_db.reset();
+        if (!m_options.screenshotView.isEmpty()) {
+            printError(r.message);
+            return false;
+        }
+        QMessageBox box(QMessageBox::Critical, tr("Cannot open the database"), r.message);
+        if (!r.detail.isEmpty())
+            box.setDetailedText(r.detail);
+        QPushButton *other = box.addButton(tr("Open another file…"), QMessageBox::AcceptRole);
+        QPushButton *demo = box.addButton(tr("Create a new demo database…"), QMessageBox::ActionRole);
+        box.addButton(tr("Quit"), QMessageBox::RejectRole);
+        box.exec();
+        if (box.clickedButton() == other) {
+            const QString chosen = QFileDialog::getOpenFileName(nullptr, tr("Open database"),
+                QFileInfo(path).absolutePath(), tr("Sales Cockpit databases (*.db *.sqlite);;All files (*)"));
+            if (chosen.isEmpty())
+                return false;
+            path = chosen;
+        } else if (box.clickedButton() == demo) {
+            const QString target = QFileDialog::getSaveFileName(nullptr, tr("New demo database"),
+                QDir::home().filePath(QStringLiteral("cockpit-demo.db")), tr("Sales Cockpit databases (*.db)"));
+            if (target.isEmpty() || QFileInfo::exists(target)) {
+                if (!target.isEmpty())
+                    QMessageBox::warning(nullptr, tr("Sales Cockpit"),
+                                         tr("\"%1\" already exists; choose a new file name.").arg(target));
+                return false;
+            }
+            if (!ensureDemo(target))
+                return false;
+            path = target;
+        } else {
+            return false;
+        }
+    }
+}
+
+void GuiApp::loadCatalog()
+{
+    m_window->setBusy(tr("Loading…"));
+    auto *watcher = new QFutureWatcher<std::pair<bool, QString>>(this);
+    auto data = std::make_shared<storage::CatalogData>();
+    const QString path = m_db->path();
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, data] {
+        const auto [ok, error] = watcher->result();
+        watcher->deleteLater();
+        m_window->clearBusy();
+        if (!ok) {
+            const QString message = tr("Reading the database failed: %1").arg(error);
+            if (!m_options.screenshotView.isEmpty()) {
+                printError(message);
+                QCoreApplication::exit(1);
+                return;
+            }
+            QMessageBox::critical(m_window.get(), tr("Sales Cockpit"), message);
+            return;
+        }
+        m_catalog->adopt(std::move(*data));
+        onLoaded();
+    });
+    watcher->setFuture(QtConcurrent::run([path, data] {
+        QString error;
+        const bool ok = storage::loadCatalog(path, *data, &error);
+        return std::make_pair(ok, error);
+    }));
+}
+
+void GuiApp::onLoaded()
+{
+    if (!m_options.screenshotView.isEmpty())
+        QTimer::singleShot(0, this, &GuiApp::takeScreenshot);
+}
+
+void GuiApp::takeScreenshot()
+{
+    QCoreApplication::processEvents();
+    const QPixmap shot = m_window->grab();
+    if (!shot.save(m_options.screenshotOut)) {
+        printError(tr("Could not write the screenshot to \"%1\".").arg(m_options.screenshotOut));
+        QCoreApplication::exit(1);
+        return;
+    }
+    QCoreApplication::exit(0);
+}
+
+void GuiApp::chooseDatabase()
+{
+    const QString chosen = QFileDialog::getOpenFileName(m_window.get(), tr("Open database"),
+        QFileInfo(m_db->path()).absolutePath(), tr("Sales Cockpit databases (*.db *.sqlite);;All files (*)"));
+    if (!chosen.isEmpty())
+        relaunchWith({QStringLiteral("--db"), chosen});
+}
+
+void GuiApp::createDemo()
+{
+    const QString target = QFileDialog::getSaveFileName(m_window.get(), tr("New demo database"),
+        QDir::home().filePath(QStringLiteral("cockpit-demo.db")), tr("Sales Cockpit databases (*.db)"));
+    if (target.isEmpty())
+        return;
+    if (QFileInfo::exists(target)) {
+        QMessageBox::warning(m_window.get(), tr("Sales Cockpit"),
+                             tr("\"%1\" already exists and was left untouched; choose a new file name.").arg(target));
+        return;
+    }
+    if (ensureDemo(target))
+        relaunchWith({QStringLiteral("--db"), target});
+}
+
+void GuiApp::relaunchWith(const QStringList &args)
+{
+    // The new process starts after this one has closed the database and released its lock.
+    m_relaunch = args;
+    m_shouldRelaunch = true;
+    if (m_window)
+        m_window->close();
+    QCoreApplication::exit(0);
+}
+
+} // namespace cockpit::app

@@ -1,0 +1,70 @@
+#pragma once
+// Wires the desktop app: picks the database (creating the demo company on first start),
+// opens it with a clear message for a bad file, builds the window, loads the catalog on a
+// worker thread, and takes screenshots for `--screenshot`.
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+class QUndoStack;
+
+namespace cockpit {
+class Catalog;
+class EditController;
+namespace storage {
+class Database;
+}
+namespace ui {
+class MainWindow;
+}
+} // namespace cockpit
+
+namespace cockpit::app {
+
+struct GuiOptions
+{
+    QString dbPath;         // empty = the default database
+    QString screenshotView; // empty = interactive
+    QString screenshotOut;
+    QStringList relaunchArgs; // arguments that reproduce this start, for a language restart
+};
+
+class GuiApp : public QObject
+{
+    Q_OBJECT
+public:
+    explicit GuiApp(GuiOptions options, QObject *parent = nullptr);
+    ~GuiApp() override;
+
+    // Returns the exit code to use now, or -1 when the event loop should run.
+    int start();
+    // Arguments for a new process to start after this one ends (open another file, restart).
+    bool shouldRelaunch() const { return m_shouldRelaunch; }
+    QStringList relaunchArgs() const { return m_relaunch; }
+
+    static QString defaultDatabasePath();
+
+private:
+    bool ensureDemo(const QString &path);
+    bool openDatabase(QString path);
+    void loadCatalog();
+    void onLoaded();
+    void takeScreenshot();
+    void chooseDatabase();
+    void createDemo();
+    void relaunchWith(const QStringList &args);
+
+    GuiOptions m_options;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<QUndoStack> m_undo;
+    std::unique_ptr<EditController> m_edits;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QStringList m_relaunch;
+    bool m_shouldRelaunch = false;
+};
+
+} // namespace cockpit::app

@@ -1,0 +1,145 @@
+// sales-cockpit: the desktop app and its command line (see --help).
+#include "cli.h"
+#include "guiapp.h"
+#include "language.h"
+#include "navrail.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QProcess>
+#include <QSettings>
+
+#include <cstring>
+#include <memory>
+
+using namespace cockpit;
+
+namespace {
+
+void addOptions(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(QStringLiteral(
+        "Sales Cockpit — the whole sales process on one screen.\n\n"
+        "Commands:\n"
+        "  (none)   open the default database (creating the demo company on first start),\n"
+        "           or the file given with --db\n"
+        "  demo     write a demo database: demo --scale tiny|small|large [--seed N]\n"
+        "           [--as-of DATE] --out FILE (progress on stderr)\n"
+        "  check    integrity and schema version of --db FILE; exit 0 when sound\n\n"
+        "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
+        "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
+        "activity-log, settings."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo or check (optional)"),
+                                 QStringLiteral("[command]"));
+    parser.addOptions({
+        {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
+        {QStringLiteral("screenshot"), QStringLiteral("Render VIEW into --out PNG and exit."), QStringLiteral("VIEW")},
+        {QStringLiteral("out"), QStringLiteral("Output file (demo database or PNG)."), QStringLiteral("FILE")},
+        {QStringLiteral("scale"), QStringLiteral("Demo size: tiny, small or large (default small)."),
+         QStringLiteral("SCALE"), QStringLiteral("small")},
+        {QStringLiteral("seed"), QStringLiteral("Demo random seed (default 42)."), QStringLiteral("N")},
+        {QStringLiteral("as-of"), QStringLiteral("Demo reference date, YYYY-MM-DD (default today)."),
+         QStringLiteral("DATE")},
+        {QStringLiteral("lang"), QStringLiteral("Interface language for this run: en or zh_CN."),
+         QStringLiteral("LANG")},
+    });
+}
+
+// Subcommands need no display: look for one before choosing the application class.
+bool isHeadlessCommand(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "demo") || !std::strcmp(argv[i], "check"))
+            return true;
+        if (!std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-v")
+            || !std::strcmp(argv[i], "--version"))
+            return true;
+    }
+    return false;
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("SalesCockpit"));
+    QCoreApplication::setApplicationName(QStringLiteral("sales-cockpit"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (isHeadlessCommand(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QCommandLineParser parser;
+        addOptions(parser);
+        parser.process(app); // handles --help / --version and unknown options (exit non-zero)
+        const QStringList args = parser.positionalArguments();
+        const QString command = args.value(0);
+        if (command == QLatin1String("demo"))
+            return app::runDemo(parser);
+        if (command == QLatin1String("check"))
+            return app::runCheck(parser);
+        app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QCommandLineParser parser;
+    addOptions(parser);
+    parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(parser.positionalArguments().first()));
+        return 2;
+    }
+    app::GuiOptions options;
+    options.dbPath = parser.value(QStringLiteral("db"));
+    if (parser.isSet(QStringLiteral("screenshot"))) {
+        options.screenshotView = parser.value(QStringLiteral("screenshot"));
+        options.screenshotOut = parser.value(QStringLiteral("out"));
+        if (ui::NavRail::screenFromKey(options.screenshotView) < 0) {
+            app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
+                                           "customers, team, targets, stores, alerts, activity-log, settings")
+                                .arg(options.screenshotView));
+            return 2;
+        }
+        if (options.screenshotOut.isEmpty()) {
+            app::printError(QStringLiteral("--screenshot needs --out PNG"));
+            return 2;
+        }
+    }
+    QString language = parser.value(QStringLiteral("lang"));
+    if (!language.isEmpty() && language != QLatin1String("en") && language != QLatin1String("zh_CN")) {
+        app::printError(QStringLiteral("--lang must be en or zh_CN, not \"%1\"").arg(language));
+        return 2;
+    }
+    if (language.isEmpty())
+        language = ui::effectiveLanguage(ui::languageSetting(QSettings()));
+    ui::installTranslators(app, language);
+    ui::applyTheme(app);
+    QStringList relaunchArgs = QCoreApplication::arguments().mid(1);
+    const int langAt = relaunchArgs.indexOf(QStringLiteral("--lang"));
+    if (langAt >= 0) // a restart after choosing a language must not pin the old one
+        relaunchArgs.remove(langAt, std::min<qsizetype>(2, relaunchArgs.size() - langAt));
+    options.relaunchArgs = relaunchArgs;
+
+    int code = 0;
+    QStringList next;
+    bool relaunch = false;
+    {
+        app::GuiApp gui(options);
+        code = gui.start();
+        if (code < 0)
+            code = app.exec();
+        relaunch = gui.shouldRelaunch();
+        next = gui.relaunchArgs();
+    } // the database and its lock are released here, before a relaunch
+    if (relaunch)
+        QProcess::startDetached(QCoreApplication::applicationFilePath(), next);
+    return code;
+}

@@ -1,0 +1,76 @@
+#pragma once
+// What the leads and customers screens show, held once in compact column arrays
+// (storage::CatalogData) and kept current: after an edit, storage announces the changed
+// id and the catalog re-reads that one row and says which row changed.
+#include "bulkload.h"
+#include "pinyinindex.h"
+
+#include <QObject>
+
+#include <vector>
+
+namespace cockpit::storage {
+class Database;
+}
+
+namespace cockpit {
+
+class Catalog : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Catalog(storage::Database &db, QObject *parent = nullptr);
+
+    // Loads synchronously (tests, command line).
+    bool load(QString *error);
+    // Takes data loaded elsewhere (the UI loads on a worker thread).
+    void adopt(storage::CatalogData &&data);
+    bool isLoaded() const { return m_loaded; }
+
+    const storage::CatalogData &data() const { return m_data; }
+    const storage::CatalogIndex &index() const { return m_index; }
+    storage::Database &database() const { return m_db; }
+
+    // Names shown for data that has a Chinese and an English form (pipelines, stages).
+    void setEnglishNames(bool english) { m_english = english; }
+    bool englishNames() const { return m_english; }
+    QString regionName(int i) const;
+    QString cityName(int i) const;
+    QString teamName(int i) const;
+    QString userName(int i) const;
+    QString stageName(int i) const;
+    QString pipelineName(int i) const;
+    int pipelineOfStage(int stage) const;
+    // Stages of one pipeline in order.
+    std::vector<int> stagesOf(int pipeline) const;
+    int nextStage(int stage) const; // -1 at the end
+
+    // Pinyin/alias search over customer names and user names, built on first use.
+    const PinyinIndex &customerSearch() const;
+    const PinyinIndex &userSearch() const;
+    // Pinyin sort ranks (0..n-1) of customers and users, built on first use.
+    const std::vector<int> &customerSortRank() const;
+    const std::vector<int> &userSortRank() const;
+
+Q_SIGNALS:
+    void loaded();
+    void leadRowChanged(int row);
+    void customerRowChanged(int row);
+    void customerRowsInserted(int first, int last);
+
+private:
+    void onLeadChanged(const QString &id);
+    void onCustomerAdded(const QString &id);
+    void onCustomerChanged(const QString &id);
+
+    storage::Database &m_db;
+    storage::CatalogData m_data;
+    storage::CatalogIndex m_index;
+    bool m_loaded = false;
+    bool m_english = false;
+    mutable PinyinIndex m_customerSearch, m_userSearch;
+    mutable bool m_customerSearchBuilt = false, m_userSearchBuilt = false;
+    mutable std::vector<int> m_customerRank, m_userRank;
+};
+
+} // namespace cockpit

@@ -1,0 +1,64 @@
+#pragma once
+// The undoable edits. Each command has already been applied once by EditController
+// (so a refused edit never reaches the stack); the first redo() from QUndoStack::push is
+// therefore skipped. A later undo/redo that storage refuses reports through onError.
+#include "customerrepository.h"
+#include "leadrepository.h"
+
+#include <QUndoCommand>
+#include <QVariantMap>
+
+#include <functional>
+
+namespace cockpit {
+
+using ErrorSink = std::function<void(const QString &)>;
+
+class EditLeadCommand : public QUndoCommand
+{
+public:
+    EditLeadCommand(storage::LeadRepository &repo, QString leadId, QVariantMap before,
+                    QVariantMap after, QString actorId, ErrorSink onError, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    storage::LeadRepository &m_repo;
+    QString m_id, m_actor;
+    QVariantMap m_before, m_after;
+    ErrorSink m_onError;
+    bool m_skipRedo = true;
+};
+
+class MoveStageCommand : public QUndoCommand
+{
+public:
+    MoveStageCommand(storage::LeadRepository &repo, QString leadId, QString fromStageId,
+                     QString toStageId, QString reason, QString actorId, ErrorSink onError,
+                     const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    storage::LeadRepository &m_repo;
+    QString m_id, m_from, m_to, m_reason, m_actor;
+    ErrorSink m_onError;
+    bool m_skipRedo = true;
+};
+
+class CreateCustomerCommand : public QUndoCommand
+{
+public:
+    CreateCustomerCommand(storage::CustomerRepository &repo, QString customerId,
+                          ErrorSink onError, const QString &text);
+    void redo() override;
+    void undo() override;
+
+private:
+    storage::CustomerRepository &m_repo;
+    QString m_id;
+    ErrorSink m_onError;
+    bool m_skipRedo = true;
+};
+
+} // namespace cockpit

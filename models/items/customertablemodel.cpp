@@ -1,0 +1,115 @@
+#include "customertablemodel.h"
+
+#include "catalog.h"
+
+#include <QDateTime>
+
+namespace cockpit {
+
+CustomerTableModel::CustomerTableModel(Catalog &catalog, QObject *parent)
+    : QAbstractTableModel(parent), m_catalog(catalog)
+{
+    m_rows = int(catalog.data().customers.size());
+    countOpenLeads();
+    connect(&catalog, &Catalog::loaded, this, [this] {
+        beginResetModel();
+        m_rows = int(m_catalog.data().customers.size());
+        countOpenLeads();
+        endResetModel();
+    });
+    connect(&catalog, &Catalog::customerRowsInserted, this, [this](int first, int last) {
+        beginInsertRows({}, first, last);
+        m_rows = int(m_catalog.data().customers.size());
+        m_openLeads.resize(size_t(m_rows), 0);
+        endInsertRows();
+    });
+    connect(&catalog, &Catalog::customerRowChanged, this, [this](int row) {
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
+    connect(&catalog, &Catalog::leadRowChanged, this, [this](int leadRow) {
+        const int customer = m_catalog.data().leads[size_t(leadRow)].customer;
+        if (customer < 0)
+            return;
+        int open = 0;
+        for (const auto &l : m_catalog.data().leads) // a status change moves one count
+            open += l.customer == customer && l.status == storage::LeadStatus::Open;
+        if (open != m_openLeads[size_t(customer)]) {
+            m_openLeads[size_t(customer)] = open;
+            const QModelIndex i = index(customer, OpenLeadsColumn);
+            Q_EMIT dataChanged(i, i);
+        }
+    });
+}
+
+void CustomerTableModel::countOpenLeads()
+{
+    m_openLeads.assign(m_catalog.data().customers.size(), 0);
+    for (const auto &l : m_catalog.data().leads)
+        if (l.customer >= 0 && l.status == storage::LeadStatus::Open)
+            ++m_openLeads[size_t(l.customer)];
+}
+
+int CustomerTableModel::openLeads(int row) const
+{
+    return row >= 0 && row < int(m_openLeads.size()) ? m_openLeads[size_t(row)] : 0;
+}
+
+int CustomerTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int CustomerTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows)
+        return {};
+    const storage::CustomerRow &c = m_catalog.data().customers[size_t(index.row())];
+    if (role == IdRole)
+        return c.id;
+    if (role == Qt::TextAlignmentRole && index.column() == OpenLeadsColumn)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn: return c.name;
+    case AliasesColumn: return c.aliases.isEmpty() ? QString() : c.aliases.split(QLatin1Char('|')).join(QStringLiteral(", "));
+    case IndustryColumn: return c.industry;
+    case SizeColumn: return c.size;
+    case RegionColumn: return m_catalog.regionName(c.region);
+    case CityColumn: return m_catalog.cityName(c.city);
+    case OwnerColumn: return m_catalog.userName(c.owner);
+    case SourceColumn: return c.source;
+    case PhoneColumn: return c.phone;
+    case OpenLeadsColumn: return openLeads(index.row());
+    case CreatedColumn:
+        return m_locale.toString(QDateTime::fromSecsSinceEpoch(c.createdAt).toLocalTime().date(), QLocale::ShortFormat);
+    default: return {};
+    }
+}
+
+QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case NameColumn: return tr("Customer");
+    case AliasesColumn: return tr("Aliases");
+    case IndustryColumn: return tr("Industry");
+    case SizeColumn: return tr("Size");
+    case RegionColumn: return tr("Region");
+    case CityColumn: return tr("City");
+    case OwnerColumn: return tr("Owner");
+    case SourceColumn: return tr("Source");
+    case PhoneColumn: return tr("Phone");
+    case OpenLeadsColumn: return tr("Open leads");
+    case CreatedColumn: return tr("Created");
+    default: return {};
+    }
+}
+
+} // namespace cockpit

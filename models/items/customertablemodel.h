@@ -1,0 +1,52 @@
+#pragma once
+// All customers, one row each, in catalog order, read from the catalog's arrays.
+#include <QAbstractTableModel>
+#include <QLocale>
+
+#include <vector>
+
+namespace cockpit {
+
+class Catalog;
+
+class CustomerTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        AliasesColumn,
+        IndustryColumn,
+        SizeColumn,
+        RegionColumn,
+        CityColumn,
+        OwnerColumn,
+        SourceColumn,
+        PhoneColumn,
+        OpenLeadsColumn,
+        CreatedColumn,
+        ColumnCount
+    };
+    enum Role { IdRole = Qt::UserRole + 1 };
+
+    explicit CustomerTableModel(Catalog &catalog, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    Catalog &catalog() const { return m_catalog; }
+    // Open leads per customer row (counted once per load and on lead changes).
+    int openLeads(int row) const;
+
+private:
+    void countOpenLeads();
+
+    Catalog &m_catalog;
+    QLocale m_locale;
+    int m_rows = 0;
+    std::vector<int> m_openLeads;
+};
+
+} // namespace cockpit

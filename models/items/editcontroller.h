@@ -1,0 +1,45 @@
+#pragma once
+// The one command path for user edits (STYLE.md): the UI, and later bulk actions and
+// import, call these; each validates through storage, writes once, and on success pushes
+// an undoable command onto the shared QUndoStack.
+#include "customerrepository.h"
+#include "leadrepository.h"
+
+#include <QObject>
+
+class QUndoStack;
+
+namespace cockpit {
+
+namespace storage {
+class Database;
+}
+
+class EditController : public QObject
+{
+    Q_OBJECT
+public:
+    EditController(storage::Database &db, QUndoStack &stack, QObject *parent = nullptr);
+
+    storage::WriteResult editLead(const QString &leadId, const QVariantMap &changes);
+    storage::WriteResult moveLead(const QString &leadId, const QString &toStageId,
+                                  const QString &reason = {});
+    storage::CreateResult createCustomer(const storage::NewCustomer &customer);
+
+    QString actorId() const;
+    storage::LeadRepository &leads() { return m_leads; }
+    storage::CustomerRepository &customers() { return m_customers; }
+    QUndoStack &undoStack() { return m_stack; }
+
+Q_SIGNALS:
+    // An undo or redo that storage refused (e.g. the record changed meanwhile).
+    void commandFailed(const QString &message);
+
+private:
+    storage::Database &m_db;
+    QUndoStack &m_stack;
+    storage::LeadRepository m_leads;
+    storage::CustomerRepository m_customers;
+};
+
+} // namespace cockpit

@@ -1,0 +1,166 @@
+#include "leadtablemodel.h"
+
+#include "catalog.h"
+#include "money.h"
+#include "pipeline.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QDate>
+#include <QDateTime>
+
+namespace cockpit {
+
+using storage::LeadStatus;
+
+LeadTableModel::LeadTableModel(Catalog &catalog, QObject *parent)
+    : QAbstractTableModel(parent), m_catalog(catalog)
+{
+    m_rows = int(catalog.data().leads.size());
+    connect(&catalog, &Catalog::loaded, this, [this] {
+        beginResetModel();
+        m_rows = int(m_catalog.data().leads.size());
+        endResetModel();
+    });
+    connect(&catalog, &Catalog::leadRowChanged, this, [this](int row) {
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
+}
+
+int LeadTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rows;
+}
+
+int LeadTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+qint64 LeadTableModel::now() const
+{
+    return m_now > 0 ? m_now : QDateTime::currentSecsSinceEpoch();
+}
+
+int LeadTableModel::rowOfId(const QString &id) const
+{
+    return m_catalog.index().lead(id);
+}
+
+namespace {
+QString statusCode(LeadStatus s)
+{
+    switch (s) {
+    case LeadStatus::Open: return QStringLiteral("open");
+    case LeadStatus::Won: return QStringLiteral("won");
+    case LeadStatus::Lost: return QStringLiteral("lost");
+    }
+    return {};
+}
+} // namespace
+
+QVariant LeadTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_rows)
+        return {};
+    const auto &d = m_catalog.data();
+    const storage::LeadRow &l = d.leads[size_t(index.row())];
+    const auto overdue = [&] {
+        if (l.status != LeadStatus::Open || l.stage < 0)
+            return false;
+        const int sla = d.stages[size_t(l.stage)].slaMinutes;
+        return sla > 0 && now() - l.stageEnteredAt > qint64(sla) * 60;
+    };
+    switch (role) {
+    case IdRole:
+        return l.id;
+    case StatusRole:
+        return statusCode(l.status);
+    case OverdueRole:
+        return overdue();
+    case Qt::TextAlignmentRole:
+        if (index.column() == AmountColumn || index.column() == ProbabilityColumn
+            || index.column() == DaysInStageColumn)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() == DaysInStageColumn && overdue())
+            return QBrush(QColor(0xC6, 0x28, 0x28));
+        if (index.column() == StatusColumn && l.status == LeadStatus::Lost)
+            return QBrush(QColor(0x75, 0x75, 0x75));
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == DaysInStageColumn && overdue())
+            return tr("Over the stage's time limit (SLA %1 h)")
+                .arg(d.stages[size_t(l.stage)].slaMinutes / 60.0, 0, 'f', 1);
+        if (index.column() == CustomerColumn && l.customer >= 0)
+            return d.customers[size_t(l.customer)].aliases.isEmpty()
+                       ? QVariant()
+                       : QVariant(d.customers[size_t(l.customer)].aliases.split(QLatin1Char('|')).join(QStringLiteral(", ")));
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case CustomerColumn:
+        return l.customer >= 0 ? d.customers[size_t(l.customer)].name : QString();
+    case TitleColumn:
+        return l.title;
+    case OwnerColumn:
+        return m_catalog.userName(l.owner);
+    case RegionColumn:
+        return m_catalog.regionName(l.region);
+    case CityColumn:
+        return m_catalog.cityName(l.city);
+    case TeamColumn:
+        return m_catalog.teamName(l.team);
+    case PipelineColumn:
+        return m_catalog.pipelineName(m_catalog.pipelineOfStage(l.stage));
+    case StageColumn:
+        return m_catalog.stageName(l.stage);
+    case StatusColumn:
+        return leadStatusLabel(statusCode(l.status));
+    case AmountColumn:
+        return formatCny(l.amountCents, m_locale);
+    case ProbabilityColumn:
+        return QStringLiteral("%1 %").arg(int(l.probability));
+    case ExpectedCloseColumn:
+        return l.expectedClose ? m_locale.toString(QDate(1970, 1, 1).addDays(l.expectedClose), QLocale::ShortFormat)
+                               : QString();
+    case DaysInStageColumn:
+        if (l.status != LeadStatus::Open)
+            return QString();
+        return m_locale.toString((now() - l.stageEnteredAt) / 86400.0, 'f', 1);
+    case UpdatedColumn:
+        return m_locale.toString(QDateTime::fromSecsSinceEpoch(l.updatedAt).toLocalTime(), QLocale::ShortFormat);
+    default:
+        return {};
+    }
+}
+
+QVariant LeadTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case CustomerColumn: return tr("Customer");
+    case TitleColumn: return tr("Lead");
+    case OwnerColumn: return tr("Owner");
+    case RegionColumn: return tr("Region");
+    case CityColumn: return tr("City");
+    case TeamColumn: return tr("Team");
+    case PipelineColumn: return tr("Pipeline");
+    case StageColumn: return tr("Stage");
+    case StatusColumn: return tr("Status");
+    case AmountColumn: return tr("Amount");
+    case ProbabilityColumn: return tr("Probability");
+    case ExpectedCloseColumn: return tr("Expected close");
+    case DaysInStageColumn: return tr("Days in stage");
+    case UpdatedColumn: return tr("Updated");
+    default: return {};
+    }
+}
+
+} // namespace cockpit

@@ -1,0 +1,340 @@
+#include "bulkload.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+#include <sqlite3.h>
+
+namespace cockpit::storage {
+
+Q_LOGGING_CATEGORY(lcLoad, "cockpit.storage.load")
+
+namespace {
+
+// Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int64_t daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = unsigned(y - era * 400);
+    const unsigned doy = (153 * unsigned(m + (m > 2 ? -3 : 9)) + 2) / 5 + unsigned(d) - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
+}
+
+int digits(const char *p, int n, bool *ok)
+{
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        if (p[i] < '0' || p[i] > '9') {
+            *ok = false;
+            return 0;
+        }
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+// RAII connection and statement for the loader.
+struct Conn
+{
+    sqlite3 *db = nullptr;
+    ~Conn() { sqlite3_close(db); }
+};
+struct Stmt
+{
+    sqlite3_stmt *s = nullptr;
+    ~Stmt() { sqlite3_finalize(s); }
+};
+
+QString text(sqlite3_stmt *s, int col)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
+    return p ? QString::fromUtf8(p, sqlite3_column_bytes(s, col)) : QString();
+}
+
+qint64 seconds(sqlite3_stmt *s, int col)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
+    return p ? parseIsoSeconds(p, sqlite3_column_bytes(s, col)) : 0;
+}
+
+bool openReadOnly(const QString &path, Conn &c, QString *error)
+{
+    if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(c.db));
+        return false;
+    }
+    sqlite3_busy_timeout(c.db, 5000);
+    return true;
+}
+
+bool prepare(sqlite3 *db, const char *sql, Stmt &st, QString *error)
+{
+    if (sqlite3_prepare_v2(db, sql, -1, &st.s, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+    return true;
+}
+
+QStringList splitBars(const QString &s)
+{
+    return s.isEmpty() ? QStringList() : s.split(QLatin1Char('|'));
+}
+
+const char kLeadColumns[] =
+    "SELECT id, title, customer_id, owner_id, region_id, city_id, team_id, stage_id,"
+    " amount_cents, expected_close, stage_entered_at, updated_at, probability, status FROM leads";
+const char kCustomerColumns[] =
+    "SELECT id, name, aliases, industry, size, source, phone, region_id, city_id, owner_id,"
+    " created_at, deleted FROM customers";
+
+void readLead(sqlite3_stmt *s, const CatalogIndex &ix, LeadRow &r)
+{
+    r.id = text(s, 0);
+    r.title = text(s, 1);
+    r.customer = ix.customer(text(s, 2));
+    r.owner = ix.user(text(s, 3));
+    r.region = ix.region(text(s, 4));
+    r.city = ix.city(text(s, 5));
+    r.team = ix.team(text(s, 6));
+    r.stage = ix.stage(text(s, 7));
+    r.amountCents = sqlite3_column_int64(s, 8);
+    const auto *close = reinterpret_cast<const char *>(sqlite3_column_text(s, 9));
+    r.expectedClose = close ? parseIsoDays(close, sqlite3_column_bytes(s, 9)) : 0;
+    r.stageEnteredAt = seconds(s, 10);
+    r.updatedAt = seconds(s, 11);
+    r.probability = std::int8_t(sqlite3_column_int(s, 12));
+    const auto *st = reinterpret_cast<const char *>(sqlite3_column_text(s, 13));
+    r.status = !st || st[0] == 'o' ? LeadStatus::Open : st[0] == 'w' ? LeadStatus::Won : LeadStatus::Lost;
+}
+
+void readCustomer(sqlite3_stmt *s, const CatalogIndex &ix, CustomerRow &r)
+{
+    r.id = text(s, 0);
+    r.name = text(s, 1);
+    r.aliases = text(s, 2);
+    r.industry = text(s, 3);
+    r.size = text(s, 4);
+    r.source = text(s, 5);
+    r.phone = text(s, 6);
+    r.region = ix.region(text(s, 7));
+    r.city = ix.city(text(s, 8));
+    r.owner = ix.user(text(s, 9));
+    r.createdAt = seconds(s, 10);
+    r.deleted = sqlite3_column_int(s, 11) != 0;
+}
+
+} // namespace
+
+qint64 parseIsoSeconds(const char *p, int n)
+{
+    if (n < 10)
+        return 0;
+    bool ok = true;
+    const int y = digits(p, 4, &ok), mo = digits(p + 5, 2, &ok), d = digits(p + 8, 2, &ok);
+    int h = 0, mi = 0, se = 0;
+    if (n >= 19) {
+        h = digits(p + 11, 2, &ok);
+        mi = digits(p + 14, 2, &ok);
+        se = digits(p + 17, 2, &ok);
+    }
+    if (!ok || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return 0;
+    return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+}
+
+std::int32_t parseIsoDays(const char *p, int n)
+{
+    const qint64 s = parseIsoSeconds(p, n);
+    return s == 0 ? 0 : std::int32_t(s / 86400);
+}
+
+void CatalogIndex::build(const CatalogData &data)
+{
+    auto fill = [](QHash<QString, int> &h, const auto &rows) {
+        h.clear();
+        h.reserve(int(rows.size()));
+        for (int i = 0; i < int(rows.size()); ++i)
+            h.insert(rows[size_t(i)].id, i);
+    };
+    fill(m_regions, data.regions);
+    fill(m_cities, data.cities);
+    fill(m_teams, data.teams);
+    fill(m_users, data.users);
+    fill(m_pipelines, data.pipelines);
+    fill(m_stages, data.stages);
+    fill(m_customers, data.customers);
+    fill(m_leads, data.leads);
+}
+
+bool loadCatalog(const QString &path, CatalogData &out, QString *error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Conn c;
+    if (!openReadOnly(path, c, error))
+        return false;
+    out = CatalogData();
+    CatalogIndex ix;
+    // One read transaction: every table from the same snapshot.
+    sqlite3_exec(c.db, "BEGIN", nullptr, nullptr, nullptr);
+    {
+        Stmt st;
+        if (!prepare(c.db, "SELECT id, name FROM regions WHERE deleted = 0 ORDER BY code, name", st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW)
+            out.regions.push_back({text(st.s, 0), text(st.s, 1)});
+    }
+    ix.build(out);
+    {
+        Stmt st;
+        if (!prepare(c.db, "SELECT id, region_id, name FROM cities WHERE deleted = 0 ORDER BY name", st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            CityRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2)};
+            r.region = ix.region(r.regionId);
+            out.cities.push_back(r);
+        }
+    }
+    ix.build(out);
+    {
+        Stmt st;
+        if (!prepare(c.db, "SELECT id, city_id, region_id, name FROM teams WHERE deleted = 0 ORDER BY name", st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            TeamRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3)};
+            r.city = ix.city(r.cityId);
+            r.region = ix.region(r.regionId);
+            out.teams.push_back(r);
+        }
+    }
+    ix.build(out);
+    {
+        Stmt st;
+        if (!prepare(c.db,
+                     "SELECT id, name, role, manager_id, region_id, city_id, team_id, left_date"
+                     " FROM users WHERE deleted = 0 ORDER BY name", st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            UserRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3),
+                      text(st.s, 4), text(st.s, 5), text(st.s, 6)};
+            r.region = ix.region(r.regionId);
+            r.city = ix.city(r.cityId);
+            r.team = ix.team(r.teamId);
+            r.left = sqlite3_column_type(st.s, 7) != SQLITE_NULL;
+            out.users.push_back(r);
+        }
+    }
+    {
+        Stmt st;
+        if (!prepare(c.db, "SELECT id, code, name, name_en, version FROM pipelines WHERE deleted = 0"
+                           " ORDER BY code, version", st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW)
+            out.pipelines.push_back({text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3),
+                                     sqlite3_column_int(st.s, 4)});
+    }
+    ix.build(out);
+    {
+        Stmt st;
+        if (!prepare(c.db,
+                     "SELECT id, pipeline_id, code, name, name_en, position, sla_minutes, exit_gate,"
+                     " standard_actions, terminal FROM pipeline_stages WHERE deleted = 0"
+                     " ORDER BY pipeline_id, position", st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            StageRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3), text(st.s, 4)};
+            r.pipeline = ix.pipeline(r.pipelineId);
+            r.position = sqlite3_column_int(st.s, 5);
+            r.slaMinutes = sqlite3_column_int(st.s, 6);
+            r.exitGate = splitBars(text(st.s, 7));
+            r.standardActions = splitBars(text(st.s, 8));
+            r.terminal = sqlite3_column_int(st.s, 9) != 0;
+            out.stages.push_back(r);
+        }
+    }
+    ix.build(out);
+    {
+        Stmt count;
+        if (prepare(c.db, "SELECT max(rowid) FROM customers", count, nullptr) && sqlite3_step(count.s) == SQLITE_ROW)
+            out.customers.reserve(size_t(sqlite3_column_int64(count.s, 0)));
+        Stmt st;
+        const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE deleted = 0 ORDER BY rowid";
+        if (!prepare(c.db, sql.constData(), st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            out.customers.emplace_back();
+            readCustomer(st.s, ix, out.customers.back());
+        }
+    }
+    ix.build(out);
+    {
+        Stmt count;
+        if (prepare(c.db, "SELECT max(rowid) FROM leads", count, nullptr) && sqlite3_step(count.s) == SQLITE_ROW)
+            out.leads.reserve(size_t(sqlite3_column_int64(count.s, 0)));
+        Stmt st;
+        const QByteArray sql = QByteArray(kLeadColumns) + " WHERE deleted = 0 ORDER BY rowid";
+        if (!prepare(c.db, sql.constData(), st, error))
+            return false;
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            out.leads.emplace_back();
+            readLead(st.s, ix, out.leads.back());
+        }
+    }
+    {
+        Stmt st;
+        if (prepare(c.db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id')", st, nullptr)) {
+            while (sqlite3_step(st.s) == SQLITE_ROW) {
+                if (text(st.s, 0) == QLatin1String("demo"))
+                    out.demo = text(st.s, 1) == QLatin1String("1");
+                else
+                    out.currentUserId = text(st.s, 1);
+            }
+        }
+    }
+    sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr);
+    qCInfo(lcLoad) << "loaded" << out.leads.size() << "leads and" << out.customers.size()
+                   << "customers in" << timer.elapsed() << "ms";
+    return true;
+}
+
+bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out)
+{
+    Conn c;
+    if (!openReadOnly(path, c, nullptr))
+        return false;
+    Stmt st;
+    const QByteArray sql = QByteArray(kLeadColumns) + " WHERE id = ?";
+    if (!prepare(c.db, sql.constData(), st, nullptr))
+        return false;
+    const QByteArray key = id.toUtf8();
+    sqlite3_bind_text(st.s, 1, key.constData(), key.size(), SQLITE_TRANSIENT);
+    if (sqlite3_step(st.s) != SQLITE_ROW)
+        return false;
+    readLead(st.s, index, out);
+    return true;
+}
+
+bool loadCustomerRow(const QString &path, const QString &id, const CatalogIndex &index,
+                     CustomerRow &out)
+{
+    Conn c;
+    if (!openReadOnly(path, c, nullptr))
+        return false;
+    Stmt st;
+    const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE id = ?";
+    if (!prepare(c.db, sql.constData(), st, nullptr))
+        return false;
+    const QByteArray key = id.toUtf8();
+    sqlite3_bind_text(st.s, 1, key.constData(), key.size(), SQLITE_TRANSIENT);
+    if (sqlite3_step(st.s) != SQLITE_ROW)
+        return false;
+    readCustomer(st.s, index, out);
+    return true;
+}
+
+} // namespace cockpit::storage

@@ -1,0 +1,103 @@
+#pragma once
+// Loads what the tables show into compact column arrays in one pass per table, with the
+// sqlite3 C API on a read-only connection of its own (so it can run on a worker thread
+// while the window is built). The leads and customers screens read only these arrays:
+// no query per cell, sort and filter over plain vectors.
+#include <QHash>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace cockpit::storage {
+
+struct RegionRow { QString id, name; };
+struct CityRow { QString id, regionId, name; int region = -1; };
+struct TeamRow { QString id, cityId, regionId, name; int city = -1, region = -1; };
+struct UserRow
+{
+    QString id, name, role, managerId, regionId, cityId, teamId;
+    int region = -1, city = -1, team = -1;
+    bool left = false;
+};
+struct PipelineRow { QString id, code, name, nameEn; int version = 1; };
+struct StageRow
+{
+    QString id, pipelineId, code, name, nameEn;
+    int pipeline = -1, position = 0, slaMinutes = 0;
+    QStringList exitGate, standardActions;
+    bool terminal = false;
+};
+
+enum class LeadStatus : std::uint8_t { Open, Won, Lost };
+
+// One lead as held in the column store (also the unit of a single-row refresh).
+struct LeadRow
+{
+    QString id, title;
+    int customer = -1, owner = -1, region = -1, city = -1, team = -1, stage = -1;
+    qint64 amountCents = 0;
+    std::int32_t expectedClose = 0; // days since 1970-01-01, 0 = none
+    qint64 stageEnteredAt = 0;      // seconds since the epoch, UTC
+    qint64 updatedAt = 0;
+    std::int8_t probability = 0;
+    LeadStatus status = LeadStatus::Open;
+};
+
+struct CustomerRow
+{
+    QString id, name, aliases, industry, size, source, phone;
+    int region = -1, city = -1, owner = -1;
+    qint64 createdAt = 0;
+    bool deleted = false; // tombstoned after loading (e.g. undo of its creation)
+};
+
+struct CatalogData
+{
+    std::vector<RegionRow> regions;
+    std::vector<CityRow> cities;
+    std::vector<TeamRow> teams;
+    std::vector<UserRow> users;
+    std::vector<PipelineRow> pipelines;
+    std::vector<StageRow> stages;
+    std::vector<CustomerRow> customers;
+    std::vector<LeadRow> leads;
+    bool demo = false;
+    QString currentUserId;
+};
+
+// Fills `out` from the database at `path`. Returns false with a message on failure.
+bool loadCatalog(const QString &path, CatalogData &out, QString *error);
+
+// Index lookups from ids, built once after loading.
+class CatalogIndex
+{
+public:
+    void build(const CatalogData &data);
+    int region(const QString &id) const { return m_regions.value(id, -1); }
+    int city(const QString &id) const { return m_cities.value(id, -1); }
+    int team(const QString &id) const { return m_teams.value(id, -1); }
+    int user(const QString &id) const { return m_users.value(id, -1); }
+    int stage(const QString &id) const { return m_stages.value(id, -1); }
+    int pipeline(const QString &id) const { return m_pipelines.value(id, -1); }
+    int customer(const QString &id) const { return m_customers.value(id, -1); }
+    int lead(const QString &id) const { return m_leads.value(id, -1); }
+    void addCustomer(const QString &id, int row) { m_customers.insert(id, row); }
+
+private:
+    QHash<QString, int> m_regions, m_cities, m_teams, m_users, m_stages, m_pipelines,
+        m_customers, m_leads;
+};
+
+// Reads one lead / customer again after an edit, mapping ids through `index`.
+bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out);
+bool loadCustomerRow(const QString &path, const QString &id, const CatalogIndex &index,
+                     CustomerRow &out);
+
+// Fast parse of our own UTC ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (or a bare date) to epoch
+// seconds; 0 for empty or malformed text.
+qint64 parseIsoSeconds(const char *text, int length);
+std::int32_t parseIsoDays(const char *text, int length);
+
+} // namespace cockpit::storage

@@ -1,0 +1,106 @@
+#pragma once
+// The one owner of a local SQLite store: opens it the same way every time (pragmas chosen
+// and logged), holds a lock so two app instances cannot open one file, checks the file
+// before touching it, migrates old schemas after a backup, and announces changes.
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QStringList>
+
+#include <memory>
+
+struct sqlite3;
+
+namespace cockpit::storage {
+
+Q_DECLARE_LOGGING_CATEGORY(lcStorage)
+
+enum class OpenError {
+    None,
+    NotFound,
+    IsDirectory,
+    NotReadable,
+    ReadOnly,
+    NotSqlite,
+    Truncated,
+    Corrupt,
+    NotCockpit,
+    NewerSchema,
+    Locked,
+    MigrationFailed,
+    Other,
+};
+
+struct OpenResult
+{
+    OpenError error = OpenError::None;
+    QString message; // translated, names the file, says what the user can do
+    QString detail;  // technical detail for the log (SQLite's own message)
+    bool ok() const { return error == OpenError::None; }
+};
+
+struct CheckReport
+{
+    bool ok = false;
+    int schemaVersion = -1;
+    bool isCockpit = false;
+    QString integrity;   // "ok" or SQLite's findings
+    QString message;     // a failed OpenResult message when the file could not be read
+    int foreignKeyProblems = 0;
+};
+
+class Database : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Mode { OpenExisting, CreateIfMissing };
+
+    explicit Database(QObject *parent = nullptr);
+    ~Database() override;
+
+    OpenResult open(const QString &path, Mode mode = Mode::OpenExisting);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QSqlDatabase connection() const;
+    // The underlying sqlite3 handle, for bulk reads on the owning thread only.
+    sqlite3 *handle() const;
+    int schemaVersion() const { return m_schemaVersion; }
+    QString journalMode() const { return m_journalMode; }
+    // PRAGMA values as set at open, e.g. "journal_mode=wal synchronous=2 ...": for the log and tests.
+    QString pragmaSummary() const { return m_pragmaSummary; }
+
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    bool setSetting(const QString &key, const QString &value);
+    bool isDemo() const { return setting(QStringLiteral("demo")) == QLatin1String("1"); }
+    QString currentUserId() const { return setting(QStringLiteral("current_user_id")); }
+
+    // Integrity check without opening for writing (the `check` command): never modifies the file.
+    static CheckReport check(const QString &path);
+
+    // Change announcements, emitted after a commit. Models update only what changed.
+    void notifyLeadChanged(const QString &id) { Q_EMIT leadChanged(id); }
+    void notifyCustomerAdded(const QString &id) { Q_EMIT customerAdded(id); }
+    void notifyCustomerChanged(const QString &id) { Q_EMIT customerChanged(id); }
+
+Q_SIGNALS:
+    void leadChanged(const QString &id);
+    void customerAdded(const QString &id);
+    void customerChanged(const QString &id);
+
+private:
+    OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
+    OpenResult inspectContent();
+    bool migrate(int from, QString *error);
+    void applyPragmas();
+
+    QString m_path;
+    QString m_connectionName;
+    std::unique_ptr<QLockFile> m_lock;
+    int m_schemaVersion = 0;
+    QString m_journalMode;
+    QString m_pragmaSummary;
+};
+
+} // namespace cockpit::storage

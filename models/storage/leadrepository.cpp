@@ -1,0 +1,383 @@
+#include "leadrepository.h"
+
+#include "database.h"
+#include "ids.h"
+#include "outbox.h"
+#include "pipeline.h"
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+
+namespace cockpit::storage {
+
+namespace {
+
+WriteResult failed(const QString &error)
+{
+    return WriteResult{false, error, {}};
+}
+
+const QStringList kTextFields = {
+    QStringLiteral("title"), QStringLiteral("lost_reason"), QStringLiteral("pain_keywords"),
+    QStringLiteral("requirement_doc"), QStringLiteral("tags"), QStringLiteral("source_campaign"),
+    QStringLiteral("intent_budget_range"), QStringLiteral("intent_contact"),
+    QStringLiteral("budget_band"), QStringLiteral("decision_role"),
+    QStringLiteral("forecast_category")};
+const QStringList kBoolFields = {QStringLiteral("intent_seal"), QStringLiteral("confirmation_signed"),
+                                 QStringLiteral("competitor_present"),
+                                 QStringLiteral("technical_validation")};
+const QStringList kDateFields = {QStringLiteral("expected_close"), QStringLiteral("intent_next_meeting")};
+
+// Validates one edited value; returns the value to store or an error.
+QVariant validate(const QString &field, const QVariant &value, QString *error)
+{
+    if (kTextFields.contains(field)) {
+        const QString s = value.toString();
+        if (s.size() > LeadRepository::kMaxTextLength) {
+            *error = LeadRepository::tr("\"%1\" is too long (%2 characters; at most %3).")
+                         .arg(field).arg(s.size()).arg(LeadRepository::kMaxTextLength);
+            return {};
+        }
+        if (field == QLatin1String("title") && s.trimmed().isEmpty()) {
+            *error = LeadRepository::tr("The title cannot be empty.");
+            return {};
+        }
+        return s.isNull() ? QStringLiteral("") : s; // text columns are NOT NULL
+    }
+    if (kBoolFields.contains(field))
+        return value.toBool() ? 1 : 0;
+    if (kDateFields.contains(field)) {
+        if (value.isNull() || value.toString().isEmpty())
+            return QVariant(QMetaType::fromType<QString>());
+        const QDate d = value.typeId() == QMetaType::QDate ? value.toDate()
+                                                           : QDate::fromString(value.toString(), Qt::ISODate);
+        if (!d.isValid()) {
+            *error = LeadRepository::tr("\"%1\" is not a valid date: %2").arg(field, value.toString());
+            return {};
+        }
+        return d.toString(Qt::ISODate);
+    }
+    if (field == QLatin1String("amount_cents")) {
+        bool ok = false;
+        const qint64 v = value.toLongLong(&ok);
+        if (!ok || v < 0) {
+            *error = LeadRepository::tr("The amount must be zero or more.");
+            return {};
+        }
+        return v;
+    }
+    if (field == QLatin1String("probability")) {
+        bool ok = false;
+        const int v = value.toInt(&ok);
+        if (!ok || v < 0 || v > 100) {
+            *error = LeadRepository::tr("The probability must be between 0 and 100 %.");
+            return {};
+        }
+        return v;
+    }
+    if (field == QLatin1String("status")) {
+        const QString s = value.toString();
+        if (s != QLatin1String("open") && s != QLatin1String("won") && s != QLatin1String("lost")) {
+            *error = LeadRepository::tr("Unknown status \"%1\".").arg(s);
+            return {};
+        }
+        return s;
+    }
+    if (field == QLatin1String("owner_id"))
+        return value.toString();
+    *error = LeadRepository::tr("\"%1\" cannot be edited.").arg(field);
+    return {};
+}
+} // namespace
+
+QStringList LeadRepository::editableFields()
+{
+    return kTextFields + kBoolFields + kDateFields
+           + QStringList{QStringLiteral("amount_cents"), QStringLiteral("probability"),
+                         QStringLiteral("status"), QStringLiteral("owner_id")};
+}
+
+std::optional<LeadRecord> LeadRepository::fetch(const QString &id) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT l.*, c.name AS customer_name,"
+        " (SELECT count(*) FROM activities a WHERE a.lead_id = l.id AND a.kind = 'demo'"
+        "  AND a.deleted = 0) AS demo_count"
+        " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    auto v = [&](const char *name) { return q.value(QLatin1String(name)); };
+    LeadRecord r;
+    r.id = v("id").toString();
+    r.customerId = v("customer_id").toString();
+    r.customerName = v("customer_name").toString();
+    r.ownerId = v("owner_id").toString();
+    r.pipelineId = v("pipeline_id").toString();
+    r.stageId = v("stage_id").toString();
+    r.title = v("title").toString();
+    r.status = v("status").toString();
+    r.lostReason = v("lost_reason").toString();
+    r.forecastCategory = v("forecast_category").toString();
+    r.painKeywords = v("pain_keywords").toString();
+    r.budgetBand = v("budget_band").toString();
+    r.decisionRole = v("decision_role").toString();
+    r.requirementDoc = v("requirement_doc").toString();
+    r.tags = v("tags").toString();
+    r.sourceCampaign = v("source_campaign").toString();
+    r.intentBudgetRange = v("intent_budget_range").toString();
+    r.intentContact = v("intent_contact").toString();
+    r.stageEnteredAt = v("stage_entered_at").toString();
+    r.createdAt = v("created_at").toString();
+    r.updatedAt = v("updated_at").toString();
+    r.amountCents = v("amount_cents").toLongLong();
+    r.rowVersion = v("row_version").toLongLong();
+    r.expectedClose = QDate::fromString(v("expected_close").toString(), Qt::ISODate);
+    r.intentNextMeeting = QDate::fromString(v("intent_next_meeting").toString(), Qt::ISODate);
+    r.probability = v("probability").toInt();
+    r.demoCount = v("demo_count").toInt();
+    r.intentSeal = v("intent_seal").toBool();
+    r.confirmationSigned = v("confirmation_signed").toBool();
+    r.competitorPresent = v("competitor_present").toBool();
+    r.technicalValidation = v("technical_validation").toBool();
+    return r;
+}
+
+QVariantMap LeadRepository::values(const QString &id, const QStringList &fields) const
+{
+    const QStringList allowed = editableFields();
+    QStringList columns;
+    for (const QString &f : fields)
+        if (allowed.contains(f))
+            columns << f;
+    QVariantMap out;
+    if (columns.isEmpty())
+        return out;
+    QSqlQuery q(m_db.connection());
+    // Column names come from the whitelist; the id is bound.
+    q.prepare(QStringLiteral("SELECT ") + columns.join(QStringLiteral(", "))
+              + QStringLiteral(" FROM leads WHERE id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next()) {
+        for (int i = 0; i < columns.size(); ++i)
+            out.insert(columns.at(i), q.value(i));
+    }
+    return out;
+}
+
+WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes,
+                                   const QString &actorId)
+{
+    Q_UNUSED(actorId);
+    const auto before = fetch(id);
+    if (!before)
+        return failed(tr("The lead no longer exists."));
+    QVariantMap values;
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it) {
+        QString error;
+        const QVariant v = validate(it.key(), it.value(), &error);
+        if (!error.isEmpty())
+            return failed(error);
+        values.insert(it.key(), v);
+    }
+    if (values.value(QStringLiteral("status"), before->status).toString() == QLatin1String("lost")
+        && values.value(QStringLiteral("lost_reason"), before->lostReason).toString().trimmed().isEmpty())
+        return failed(tr("A lost lead needs a lost reason."));
+    if (values.isEmpty())
+        return WriteResult{true, {}, {}};
+
+    const QString now = nowIsoUtc();
+    QSqlDatabase db = m_db.connection();
+    Transaction tx(db);
+    QStringList sets;
+    QVariantList binds;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        sets << it.key() + QStringLiteral(" = ?");
+        binds << it.value();
+    }
+    // A new owner moves the lead into the owner's org (filters and row-level security).
+    if (values.contains(QStringLiteral("owner_id"))) {
+        sets << QStringLiteral("region_id = (SELECT region_id FROM users WHERE id = ?)")
+             << QStringLiteral("city_id = (SELECT city_id FROM users WHERE id = ?)")
+             << QStringLiteral("team_id = (SELECT team_id FROM users WHERE id = ?)")
+             << QStringLiteral("assigned_at = ?");
+        const QVariant owner = values.value(QStringLiteral("owner_id"));
+        binds << owner << owner << owner << now;
+    }
+    if (values.contains(QStringLiteral("status"))) {
+        const bool closed = values.value(QStringLiteral("status")).toString() != QLatin1String("open");
+        sets << QStringLiteral("closed_at = ?");
+        binds << (closed ? QVariant(now) : QVariant(QMetaType::fromType<QString>()));
+    }
+    sets << QStringLiteral("updated_at = ?");
+    binds << now;
+    QSqlQuery q(db);
+    // Column names come from the validated whitelist above, never from user text.
+    q.prepare(QStringLiteral("UPDATE leads SET ") + sets.join(QStringLiteral(", "))
+              + QStringLiteral(" WHERE id = ?"));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    q.addBindValue(id);
+    if (!q.exec())
+        return failed(q.lastError().text());
+    QJsonObject fields = QJsonObject::fromVariantMap(values);
+    fields.insert(QStringLiteral("updated_at"), now);
+    QString error;
+    if (!appendOutbox(db, QStringLiteral("leads"), id, QStringLiteral("update"), fields,
+                      before->rowVersion, &error))
+        return failed(error);
+    if (!tx.commit())
+        return failed(db.lastError().text());
+    m_db.notifyLeadChanged(id);
+    return WriteResult{true, {}, {}};
+}
+
+WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageId,
+                                      const QString &actorId, const QString &reason)
+{
+    const auto lead = fetch(id);
+    if (!lead)
+        return failed(tr("The lead no longer exists."));
+    if (lead->status == QLatin1String("lost"))
+        return failed(tr("The lead is lost; reopen it before moving its stage."));
+    QSqlDatabase db = m_db.connection();
+    QSqlQuery st(db);
+    st.prepare(QStringLiteral("SELECT id, position, exit_gate, terminal FROM pipeline_stages"
+                              " WHERE pipeline_id = ? AND deleted = 0 ORDER BY position"));
+    st.addBindValue(lead->pipelineId);
+    if (!st.exec())
+        return failed(st.lastError().text());
+    int fromPos = -1, toPos = -1;
+    bool toTerminal = false;
+    QList<QStringList> gates;
+    while (st.next()) {
+        const QString gate = st.value(2).toString();
+        gates << (gate.isEmpty() ? QStringList() : gate.split(QLatin1Char('|')));
+        if (st.value(0).toString() == lead->stageId)
+            fromPos = gates.size() - 1;
+        if (st.value(0).toString() == toStageId) {
+            toPos = gates.size() - 1;
+            toTerminal = st.value(3).toBool();
+        }
+    }
+    if (toPos < 0)
+        return failed(tr("That stage does not belong to the lead's pipeline."));
+    if (toPos == fromPos)
+        return failed(tr("The lead is already in that stage."));
+
+    if (toPos > fromPos) {
+        const GateFacts facts{lead->painKeywords, lead->budgetBand, lead->decisionRole,
+                              lead->requirementDoc, lead->demoCount, lead->confirmationSigned};
+        QStringList missing;
+        for (int p = std::max(fromPos, 0); p < toPos; ++p) {
+            for (const QString &code : missingGateFields(gates.at(p), facts))
+                if (!missing.contains(code))
+                    missing << code;
+        }
+        if (!missing.isEmpty()) {
+            QStringList labels;
+            for (const QString &code : missing)
+                labels << gateFieldLabel(code);
+            return WriteResult{false, tr("The stage gate is not met. Missing: %1.")
+                                          .arg(labels.join(QStringLiteral(", "))), missing};
+        }
+    }
+
+    const QString now = nowIsoUtc();
+    QString status = lead->status;
+    if (toTerminal && status == QLatin1String("open"))
+        status = QStringLiteral("won");
+    else if (!toTerminal && status == QLatin1String("won"))
+        status = QStringLiteral("open"); // moving out of the closing stage reopens the deal
+    const bool closed = status != QLatin1String("open");
+
+    Transaction tx(db);
+    QSqlQuery up(db);
+    up.prepare(QStringLiteral("UPDATE leads SET stage_id = ?, stage_entered_at = ?, status = ?,"
+                              " closed_at = ?, updated_at = ? WHERE id = ?"));
+    up.addBindValue(toStageId);
+    up.addBindValue(now);
+    up.addBindValue(status);
+    up.addBindValue(closed ? QVariant(now) : QVariant(QMetaType::fromType<QString>()));
+    up.addBindValue(now);
+    up.addBindValue(id);
+    if (!up.exec())
+        return failed(up.lastError().text());
+    const QString historyId = newId();
+    QSqlQuery h(db);
+    h.prepare(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id,"
+                             " at, by_user_id, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &v : {QVariant(historyId), QVariant(id), QVariant(lead->stageId),
+                              QVariant(toStageId), QVariant(now),
+                              actorId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actorId),
+                              QVariant(reason.isNull() ? QStringLiteral("") : reason), QVariant(now)})
+        h.addBindValue(v);
+    if (!h.exec())
+        return failed(h.lastError().text());
+    QString error;
+    const QJsonObject leadFields{{QStringLiteral("stage_id"), toStageId},
+                                 {QStringLiteral("stage_entered_at"), now},
+                                 {QStringLiteral("status"), status},
+                                 {QStringLiteral("closed_at"), closed ? QJsonValue(now) : QJsonValue()},
+                                 {QStringLiteral("updated_at"), now}};
+    const QJsonObject historyFields{{QStringLiteral("lead_id"), id},
+                                    {QStringLiteral("from_stage_id"), lead->stageId},
+                                    {QStringLiteral("to_stage_id"), toStageId},
+                                    {QStringLiteral("at"), now},
+                                    {QStringLiteral("by_user_id"), actorId},
+                                    {QStringLiteral("reason"), reason}};
+    if (!appendOutbox(db, QStringLiteral("leads"), id, QStringLiteral("update"), leadFields,
+                      lead->rowVersion, &error)
+        || !appendOutbox(db, QStringLiteral("stage_history"), historyId, QStringLiteral("insert"),
+                         historyFields, 0, &error))
+        return failed(error);
+    if (!tx.commit())
+        return failed(db.lastError().text());
+    m_db.notifyLeadChanged(id);
+    return WriteResult{true, {}, {}};
+}
+
+QList<StageMove> LeadRepository::stageHistory(const QString &id, int limit) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT h.at, f.name, t.name, u.name, h.reason FROM stage_history h"
+        " LEFT JOIN pipeline_stages f ON f.id = h.from_stage_id"
+        " LEFT JOIN pipeline_stages t ON t.id = h.to_stage_id"
+        " LEFT JOIN users u ON u.id = h.by_user_id"
+        " WHERE h.lead_id = ? AND h.deleted = 0 ORDER BY h.at DESC, h.rowid DESC LIMIT ?"));
+    q.addBindValue(id);
+    q.addBindValue(limit);
+    QList<StageMove> out;
+    if (q.exec()) {
+        while (q.next())
+            out << StageMove{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toString(), q.value(4).toString()};
+    }
+    return out;
+}
+
+QList<ActivityItem> LeadRepository::recentActivities(const QString &id, int limit) const
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral(
+        "SELECT a.at, a.kind, a.direction, u.name, a.text, a.duration_seconds FROM activities a"
+        " LEFT JOIN users u ON u.id = a.actor_id"
+        " WHERE a.lead_id = ? AND a.deleted = 0 ORDER BY a.at DESC LIMIT ?"));
+    q.addBindValue(id);
+    q.addBindValue(limit);
+    QList<ActivityItem> out;
+    if (q.exec()) {
+        while (q.next())
+            out << ActivityItem{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                                q.value(3).toString(), q.value(4).toString(), q.value(5).toInt()};
+    }
+    return out;
+}
+
+} // namespace cockpit::storage

@@ -1,0 +1,125 @@
+#include "migrations.h"
+
+#include "ids.h"
+#include "pipeline.h"
+#include "schema.h"
+#include "transaction.h"
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace cockpit::storage {
+
+namespace {
+bool exec(QSqlDatabase db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        if (error)
+            *error = q.lastError().text() + QStringLiteral(" in: ") + sql.left(120);
+        return false;
+    }
+    return true;
+}
+} // namespace
+
+bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error)
+{
+    QSqlQuery p(db);
+    p.prepare(QStringLiteral(
+        "INSERT INTO pipelines (id, code, name, name_en, version, first_response_minutes,"
+        " handover_sla_minutes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral(
+        "INSERT INTO pipeline_stages (id, pipeline_id, position, code, name, name_en,"
+        " sla_minutes, exit_gate, standard_actions, terminal, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const PipelineDef &def : pipelineTemplates()) {
+        const QString pid = newId();
+        for (const QVariant &v : {QVariant(pid), QVariant(def.code), QVariant(def.name),
+                                  QVariant(def.nameEn), QVariant(def.version),
+                                  QVariant(def.firstResponseMinutes),
+                                  QVariant(def.handoverSlaMinutes), QVariant(now)})
+            p.addBindValue(v);
+        if (!p.exec()) {
+            if (error)
+                *error = p.lastError().text();
+            return false;
+        }
+        for (int i = 0; i < def.stages.size(); ++i) {
+            const StageDef &st = def.stages.at(i);
+            for (const QVariant &v :
+                 {QVariant(newId()), QVariant(pid), QVariant(i), QVariant(st.code),
+                  QVariant(st.name), QVariant(st.nameEn), QVariant(st.slaMinutes),
+                  QVariant(QStringLiteral("") + st.exitGate.join(QLatin1Char('|'))),
+                  QVariant(QStringLiteral("") + st.standardActions.join(QLatin1Char('|'))),
+                  QVariant(st.terminal ? 1 : 0), QVariant(now)})
+                s.addBindValue(v);
+            if (!s.exec()) {
+                if (error)
+                    *error = s.lastError().text();
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
+bool createSchema(QSqlDatabase db, QString *error)
+{
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    for (const QString &sql : schemaV1Tables() + schemaV1Indexes()) {
+        if (!exec(db, sql, error))
+            return false;
+    }
+    const QString now = nowIsoUtc();
+    if (!seedPipelineTemplates(db, now, error))
+        return false;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES ('created_at', ?)"));
+    q.addBindValue(now);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    if (!exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId), error)
+        || !exec(db, QStringLiteral("PRAGMA user_version = %1").arg(kSchemaVersion), error))
+        return false;
+    return tx.commit();
+}
+
+QString backupBeforeMigration(QSqlDatabase db, const QString &path, int fromVersion,
+                              QString *error)
+{
+    QString target = QStringLiteral("%1.v%2.bak").arg(path).arg(fromVersion);
+    for (int n = 2; QFileInfo::exists(target); ++n)
+        target = QStringLiteral("%1.v%2.%3.bak").arg(path).arg(fromVersion).arg(n);
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("VACUUM INTO ?"));
+    q.addBindValue(target);
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return {};
+    }
+    return target;
+}
+
+bool migrateTo(QSqlDatabase db, int version, QString *error)
+{
+    // Version 1 is created whole by createSchema(); steps for later versions go here, each
+    // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writing user_version last.
+    if (error)
+        *error = QStringLiteral("no migration step to schema version %1").arg(version);
+    Q_UNUSED(db);
+    return false;
+}
+
+} // namespace cockpit::storage

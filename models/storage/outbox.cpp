@@ -1,0 +1,40 @@
+#include "outbox.h"
+
+#include "ids.h"
+
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace cockpit::storage {
+
+bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, const QString &op,
+                  const QJsonObject &fields, qint64 baseRowVersion, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO outbox (op_id, table_name, row_id, op, fields,"
+                             " base_row_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(newId());
+    q.addBindValue(table);
+    q.addBindValue(rowId);
+    q.addBindValue(op);
+    q.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+    q.addBindValue(baseRowVersion);
+    q.addBindValue(nowIsoUtc());
+    if (!q.exec()) {
+        if (error)
+            *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+int pendingOutboxCount(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+} // namespace cockpit::storage

@@ -1,0 +1,78 @@
+#pragma once
+// A tiny hand-made company for tests whose answers are worked out by hand: one region, one
+// city, one team, a director and two reps, three customers (博世 with aliases, 华为,
+// 重庆长江精工), three leads in the lead-lifecycle pipeline.
+#include "database.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QTest>
+
+namespace fixture {
+
+inline bool exec(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        qWarning() << q.lastError().text() << sql;
+        return false;
+    }
+    return true;
+}
+
+inline QString stageId(QSqlDatabase db, const char *pipeline, const char *stage)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT s.id FROM pipeline_stages s JOIN pipelines p ON p.id = s.pipeline_id"
+                             " WHERE p.code = ? AND s.code = ?"));
+    q.addBindValue(QLatin1String(pipeline));
+    q.addBindValue(QLatin1String(stage));
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+// Fills a freshly created database. Lead ids: lead-1 (博世, in 15分钟初筛, gate fields empty),
+// lead-2 (华为, in 需求诊断, 1 200 000 元), lead-3 (重庆长江精工, won).
+inline bool populate(cockpit::storage::Database &database)
+{
+    QSqlDatabase db = database.connection();
+    const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+    const QString screen = stageId(db, "lifecycle", "screen");
+    const QString diagnose = stageId(db, "lifecycle", "diagnose");
+    const QString sign = stageId(db, "lifecycle", "sign");
+    const QString pipeline = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'lifecycle')");
+    const QStringList sql = {
+        QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES ('r1', 'east', '华东', %1)").arg(t),
+        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c1', 'r1', '上海', %1)").arg(t),
+        QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES ('t1', 'c1', 'r1', '上海一组', %1)").arg(t),
+        QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, updated_at) VALUES"
+                       " ('u0', '赵总', 'director', NULL, NULL, NULL, '2020-01-01', %1),"
+                       " ('u1', '王芳', 'sales', 'r1', 'c1', 't1', '2022-03-01', %1),"
+                       " ('u2', '李强', 'sales', 'r1', 'c1', 't1', '2023-05-01', %1)").arg(t),
+        QStringLiteral("INSERT INTO customers (id, name, aliases, owner_id, region_id, city_id, source, phone,"
+                       " core_need, close_cycle_days, industry, created_at, updated_at) VALUES"
+                       " ('k1', '博世', 'BOSCH|Bosch', 'u1', 'r1', 'c1', '展会', '021 5555 0101', '产线质检', 90, '汽车零部件', %1, %1),"
+                       " ('k2', '华为', 'Huawei', 'u2', 'r1', 'c1', '转介绍', '0755 2878 0808', '数据治理', 120, '软件', %1, %1),"
+                       " ('k3', '重庆长江精工机械有限公司', '', 'u1', 'r1', 'c1', '官网表单', '023 6666 1234', '设备联网', 60, '制造', %1, %1)").arg(t),
+        QStringLiteral("INSERT INTO contacts (id, customer_id, name, title, chain_role, seniority, updated_at) VALUES"
+                       " ('ct1', 'k1', '陈静', '采购经理', 'procurement', 3, %1)").arg(t),
+        QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
+                       " stage_entered_at, title, amount_cents, status, created_at, updated_at) VALUES"
+                       " ('lead-1', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, '博世 质检系统', 30000000, 'open', %1, %1),"
+                       " ('lead-2', 'k2', 'u2', 'r1', 'c1', 't1', %2, '%4', %1, '华为 数据平台', 120000000, 'open', %1, %1),"
+                       " ('lead-3', 'k3', 'u1', 'r1', 'c1', 't1', %2, '%5', %1, '长江精工 联网改造', 5000000, 'won', %1, %1)")
+            .arg(t, pipeline, screen, diagnose, sign),
+        QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at) VALUES"
+                       " ('h1', 'lead-1', NULL, '%2', %1, 'u1', %1)").arg(t, screen),
+        QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, text, updated_at) VALUES"
+                       " ('a1', 'lead-1', 'k1', 'u1', 'call', 'sales', %1, 95, '首次电话', %1),"
+                       " ('a2', 'lead-1', 'k1', NULL, 'wechat', 'customer', %1, 0, '请发资料', %1)").arg(t),
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('current_user_id', 'u0')"),
+    };
+    for (const QString &s : sql)
+        if (!exec(db, s))
+            return false;
+    return true;
+}
+
+} // namespace fixture

@@ -1,0 +1,94 @@
+#include "customerdetailpanel.h"
+
+#include "catalog.h"
+#include "editcontroller.h"
+#include "money.h"
+#include "pipeline.h"
+#include "recordtablemodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cockpit::ui {
+
+namespace {
+QTableView *makeList(RecordTableModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->verticalHeader()->setVisible(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    return view;
+}
+} // namespace
+
+CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_edits(edits)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 0, 0, 0);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setWordWrap(true);
+    m_facts = new QLabel(this);
+    m_facts->setWordWrap(true);
+    m_contacts = new RecordTableModel(this);
+    m_contacts->setHeaders({tr("Contact"), tr("Title"), tr("Decision-chain role"), tr("Phone")});
+    m_leads = new RecordTableModel(this);
+    m_leads->setHeaders({tr("Lead"), tr("Stage"), tr("Owner"), tr("Amount")});
+    auto *tabs = new QTabWidget(this);
+    m_contactsView = makeList(m_contacts, tabs);
+    m_leadsView = makeList(m_leads, tabs);
+    tabs->addTab(m_contactsView, tr("Contacts"));
+    tabs->addTab(m_leadsView, tr("Open leads"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_facts);
+    layout->addWidget(tabs, 1);
+    connect(m_leadsView, &QTableView::doubleClicked, this, [this](const QModelIndex &i) {
+        Q_EMIT leadActivated(i.data(RecordTableModel::KeyRole).toString());
+    });
+    setCustomer({});
+}
+
+void CustomerDetailPanel::setCustomer(const QString &customerId)
+{
+    const int row = m_catalog.index().customer(customerId);
+    if (row < 0) {
+        m_title->setText(tr("Select a customer to see contacts and open leads."));
+        m_facts->clear();
+        m_contacts->clear();
+        m_leads->clear();
+        return;
+    }
+    const auto &c = m_catalog.data().customers[size_t(row)];
+    m_title->setText(c.name);
+    QStringList facts;
+    if (!c.aliases.isEmpty())
+        facts << tr("Also known as %1").arg(c.aliases.split(QLatin1Char('|')).join(QStringLiteral(", ")));
+    facts << QStringList{c.industry, c.size, m_catalog.cityName(c.city)}.filter(QRegularExpression(QStringLiteral(".+"))).join(QStringLiteral(" · "));
+    facts << tr("Owner %1 · Source %2 · %3").arg(m_catalog.userName(c.owner), c.source, c.phone);
+    m_facts->setText(facts.join(QLatin1Char('\n')));
+    QList<QStringList> rows;
+    for (const auto &ct : m_edits.customers().contacts(customerId))
+        rows << QStringList{ct.name, ct.title, decisionRoleLabel(ct.chainRole), ct.phone};
+    m_contacts->setRows(rows);
+    rows.clear();
+    QStringList keys;
+    const QLocale locale;
+    for (const auto &l : m_edits.customers().openLeads(customerId)) {
+        rows << QStringList{l.title, l.stage, l.ownerName, formatCny(l.amountCents, locale)};
+        keys << l.id;
+    }
+    m_leads->setRows(rows, keys);
+    m_contactsView->resizeColumnsToContents();
+    m_leadsView->resizeColumnsToContents();
+}
+
+} // namespace cockpit::ui

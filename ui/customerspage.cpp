@@ -1,0 +1,181 @@
+#include "customerspage.h"
+
+#include "catalog.h"
+#include "customerdetailpanel.h"
+#include "customerfiltermodel.h"
+#include "customertablemodel.h"
+#include "filterbar.h"
+#include "newcustomerdialog.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace cockpit::ui {
+
+CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_edits(edits), m_settings(settings)
+{
+    m_model = new CustomerTableModel(catalog, this);
+    m_filter = new CustomerFilterModel(catalog, *m_model, this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 6);
+    auto *header = new QHBoxLayout;
+    auto *title = new QLabel(tr("Customers"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    auto *add = new QPushButton(tr("&New customer…"), this);
+    add->setObjectName(QStringLiteral("newCustomerButton"));
+    add->setToolTip(tr("Create a customer (Ctrl+N)"));
+    header->addWidget(title);
+    header->addStretch();
+    header->addWidget(add);
+    layout->addLayout(header);
+    connect(add, &QPushButton::clicked, this, &CustomersPage::newCustomer);
+
+    m_bar = new FilterBar(tr("Search name, pinyin (bs), initials or alias (bosch)…"), this);
+    m_region = m_bar->addFilter(tr("All regions"), QStringLiteral("regionFilter"));
+    m_city = m_bar->addFilter(tr("All cities"), QStringLiteral("cityFilter"));
+    m_owner = m_bar->addFilter(tr("All owners"), QStringLiteral("ownerFilter"));
+    m_industry = m_bar->addFilter(tr("All industries"), QStringLiteral("industryFilter"));
+    layout->addWidget(m_bar);
+    connect(m_bar, &FilterBar::changed, this, &CustomersPage::applyFilters);
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("muted"));
+    layout->addWidget(m_count);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_table = new QTableView(m_splitter);
+    m_table->setObjectName(QStringLiteral("customersTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(26);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setDefaultSectionSize(100);
+    m_table->setColumnWidth(CustomerTableModel::NameColumn, 230);
+    m_table->setColumnWidth(CustomerTableModel::PhoneColumn, 130);
+    m_detail = new CustomerDetailPanel(catalog, edits, m_splitter);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 360});
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        const QModelIndex i = m_table->currentIndex();
+        m_detail->setCustomer(i.isValid() ? i.data(CustomerTableModel::IdRole).toString() : QString());
+    });
+    connect(m_detail, &CustomerDetailPanel::leadActivated, this, &CustomersPage::leadActivated);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &CustomersPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &CustomersPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CustomersPage::updateCount);
+    connect(&catalog, &Catalog::loaded, this, &CustomersPage::onCatalogLoaded);
+
+    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("customers/header")).toByteArray());
+    m_splitter->restoreState(m_settings.value(QStringLiteral("customers/splitter")).toByteArray());
+    if (catalog.isLoaded())
+        onCatalogLoaded();
+}
+
+void CustomersPage::saveState()
+{
+    m_settings.setValue(QStringLiteral("customers/header"), m_table->horizontalHeader()->saveState());
+    m_settings.setValue(QStringLiteral("customers/splitter"), m_splitter->saveState());
+}
+
+void CustomersPage::focusSearch()
+{
+    m_bar->search()->setFocus();
+    m_bar->search()->selectAll();
+}
+
+void CustomersPage::onCatalogLoaded()
+{
+    std::set<QString> industries;
+    for (const auto &c : m_catalog.data().customers)
+        if (!c.industry.isEmpty())
+            industries.insert(c.industry);
+    m_industries = QStringList(industries.begin(), industries.end());
+    refillFilters();
+    updateCount();
+}
+
+void CustomersPage::refillFilters()
+{
+    const auto &d = m_catalog.data();
+    const int region = FilterBar::value(m_region);
+    const int city = FilterBar::value(m_city);
+    QList<std::pair<QString, int>> items;
+    for (int i = 0; i < int(d.regions.size()); ++i)
+        items.append({d.regions[size_t(i)].name, i});
+    FilterBar::setItems(m_region, items);
+    items.clear();
+    for (int i = 0; i < int(d.cities.size()); ++i)
+        if (region < 0 || d.cities[size_t(i)].region == region)
+            items.append({d.cities[size_t(i)].name, i});
+    FilterBar::setItems(m_city, items);
+    items.clear();
+    for (int i = 0; i < int(d.users.size()); ++i) {
+        const auto &u = d.users[size_t(i)];
+        if (u.role == QLatin1String("sales") && (region < 0 || u.region == region) && (city < 0 || u.city == city))
+            items.append({u.name, i});
+    }
+    FilterBar::setItems(m_owner, items);
+    items.clear();
+    for (int i = 0; i < m_industries.size(); ++i)
+        items.append({m_industries.at(i), i});
+    FilterBar::setItems(m_industry, items);
+}
+
+void CustomersPage::applyFilters()
+{
+    refillFilters();
+    CustomerFilter f;
+    f.region = FilterBar::value(m_region);
+    f.city = FilterBar::value(m_city);
+    f.owner = FilterBar::value(m_owner);
+    const int industry = FilterBar::value(m_industry);
+    f.industry = industry >= 0 ? m_industries.value(industry) : QString();
+    f.search = m_bar->search()->text();
+    m_filter->setFilter(f);
+}
+
+void CustomersPage::updateCount()
+{
+    const QLocale locale;
+    m_count->setText(tr("%1 of %2 customers")
+                         .arg(locale.toString(m_filter->rowCount()),
+                              locale.toString(qlonglong(m_catalog.data().customers.size()))));
+}
+
+void CustomersPage::newCustomer()
+{
+    NewCustomerDialog dialog(m_catalog, m_edits, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    // Show the new customer: it was appended to the table.
+    const int row = m_catalog.index().customer(dialog.createdId());
+    const QModelIndex proxy = m_filter->mapFromSource(m_model->index(row, 0));
+    if (proxy.isValid()) {
+        m_table->setCurrentIndex(proxy);
+        m_table->scrollTo(proxy);
+    }
+}
+
+} // namespace cockpit::ui

@@ -1,0 +1,208 @@
+#include "leaddetailpanel.h"
+
+#include "catalog.h"
+#include "editcontroller.h"
+#include "ids.h"
+#include "money.h"
+#include "pipeline.h"
+#include "recordtablemodel.h"
+
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cockpit::ui {
+
+namespace {
+QTableView *makeList(RecordTableModel *model, QWidget *parent)
+{
+    auto *view = new QTableView(parent);
+    view->setModel(model);
+    view->verticalHeader()->setVisible(false);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setWordWrap(false);
+    view->setAlternatingRowColors(true);
+    return view;
+}
+
+QString localTime(const QString &iso)
+{
+    return QLocale().toString(fromIsoUtc(iso).toLocalTime(), QLocale::ShortFormat);
+}
+
+QString activityKindLabel(const QString &kind)
+{
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("call"), QT_TRANSLATE_NOOP("Activity", "Call")},
+        {QStringLiteral("wechat"), QT_TRANSLATE_NOOP("Activity", "WeChat")},
+        {QStringLiteral("email"), QT_TRANSLATE_NOOP("Activity", "Email")},
+        {QStringLiteral("meeting"), QT_TRANSLATE_NOOP("Activity", "Meeting")},
+        {QStringLiteral("visit"), QT_TRANSLATE_NOOP("Activity", "Visit")},
+        {QStringLiteral("demo"), QT_TRANSLATE_NOOP("Activity", "Demo")},
+        {QStringLiteral("quote"), QT_TRANSLATE_NOOP("Activity", "Quote sent")},
+        {QStringLiteral("doc_opened"), QT_TRANSLATE_NOOP("Activity", "Document opened")},
+        {QStringLiteral("presales_task"), QT_TRANSLATE_NOOP("Activity", "Presales task")},
+        {QStringLiteral("delivery_task"), QT_TRANSLATE_NOOP("Activity", "Delivery task")},
+        {QStringLiteral("review_note"), QT_TRANSLATE_NOOP("Activity", "Review note")},
+        {QStringLiteral("request"), QT_TRANSLATE_NOOP("Activity", "Request")},
+    };
+    const auto it = labels.constFind(kind);
+    return it == labels.constEnd() ? kind : QCoreApplication::translate("Activity", it.value());
+}
+
+QString directionLabel(const QString &d)
+{
+    if (d == QLatin1String("sales"))
+        return QCoreApplication::translate("Activity", "Sales action");
+    if (d == QLatin1String("customer"))
+        return QCoreApplication::translate("Activity", "Customer response");
+    if (d == QLatin1String("cross"))
+        return QCoreApplication::translate("Activity", "Cross-department");
+    return d;
+}
+} // namespace
+
+QString gateChecklistHtml(const QStringList &exitGate, const QStringList &missing)
+{
+    QStringList lines;
+    for (const QString &code : exitGate) {
+        const bool ok = !missing.contains(code);
+        lines << QStringLiteral("<span style='color:%1'>%2</span> %3")
+                     .arg(ok ? QStringLiteral("#2e7d32") : QStringLiteral("#c62828"),
+                          ok ? QStringLiteral("✓") : QStringLiteral("✗"),
+                          gateFieldLabel(code).toHtmlEscaped());
+    }
+    return lines.join(QStringLiteral("<br>"));
+}
+
+LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_edits(edits)
+{
+    setObjectName(QStringLiteral("leadDetail"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 0, 0, 0);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setWordWrap(true);
+    m_facts = new QLabel(this);
+    m_facts->setWordWrap(true);
+    m_facts->setTextFormat(Qt::RichText);
+    m_gate = new QLabel(this);
+    m_gate->setWordWrap(true);
+    m_gate->setTextFormat(Qt::RichText);
+    auto *buttons = new QHBoxLayout;
+    m_edit = new QPushButton(tr("&Edit…"), this);
+    m_edit->setToolTip(tr("Edit the lead's fields (Enter on the table)"));
+    m_move = new QPushButton(this);
+    m_move->setObjectName(QStringLiteral("moveStageButton"));
+    buttons->addWidget(m_edit);
+    buttons->addWidget(m_move);
+    buttons->addStretch();
+    m_history = new RecordTableModel(this);
+    m_history->setHeaders({tr("When"), tr("From"), tr("To"), tr("By"), tr("Reason")});
+    m_activities = new RecordTableModel(this);
+    m_activities->setHeaders({tr("When"), tr("Activity"), tr("Direction"), tr("By"), tr("Note")});
+    auto *tabs = new QTabWidget(this);
+    m_historyView = makeList(m_history, tabs);
+    m_activitiesView = makeList(m_activities, tabs);
+    tabs->addTab(m_historyView, tr("Stage history"));
+    tabs->addTab(m_activitiesView, tr("Recent activities"));
+    layout->addWidget(m_title);
+    layout->addWidget(m_facts);
+    layout->addWidget(m_gate);
+    layout->addLayout(buttons);
+    layout->addWidget(tabs, 1);
+    connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_leadId); });
+    connect(m_move, &QPushButton::clicked, this, &LeadDetailPanel::moveToNextStage);
+    connect(&catalog, &Catalog::leadRowChanged, this, [this](int row) {
+        if (!m_leadId.isEmpty() && m_catalog.data().leads[size_t(row)].id == m_leadId)
+            refresh();
+    });
+    setLead({});
+}
+
+void LeadDetailPanel::setLead(const QString &leadId)
+{
+    m_leadId = leadId;
+    refresh();
+}
+
+void LeadDetailPanel::refresh()
+{
+    const auto lead = m_leadId.isEmpty() ? std::nullopt : m_edits.leads().fetch(m_leadId);
+    const bool has = lead.has_value();
+    m_edit->setEnabled(has);
+    m_move->setVisible(false);
+    m_gate->clear();
+    if (!has) {
+        m_title->setText(tr("Select a lead to see its details."));
+        m_facts->clear();
+        m_history->clear();
+        m_activities->clear();
+        return;
+    }
+    const auto &ix = m_catalog.index();
+    const int stage = ix.stage(lead->stageId);
+    const QLocale locale;
+    m_title->setText(lead->customerName + QStringLiteral(" — ") + lead->title);
+    m_facts->setText(tr("<b>Owner</b> %1 · <b>Stage</b> %2 · <b>Status</b> %3<br>"
+                        "<b>Amount</b> %4 · <b>Probability</b> %5 % · <b>Expected close</b> %6<br>"
+                        "<b>In stage since</b> %7")
+                         .arg(m_catalog.userName(ix.user(lead->ownerId)).toHtmlEscaped(),
+                              m_catalog.stageName(stage).toHtmlEscaped(), leadStatusLabel(lead->status),
+                              formatCny(lead->amountCents, locale))
+                         .arg(lead->probability)
+                         .arg(lead->expectedClose.isValid() ? locale.toString(lead->expectedClose, QLocale::ShortFormat)
+                                                            : QStringLiteral("—"),
+                              localTime(lead->stageEnteredAt)));
+    const int next = m_catalog.nextStage(stage);
+    m_nextStageId.clear();
+    if (lead->status != QLatin1String("lost") && next >= 0 && stage >= 0) {
+        const auto &st = m_catalog.data().stages[size_t(stage)];
+        m_nextStageId = m_catalog.data().stages[size_t(next)].id;
+        m_move->setText(tr("Move to %1").arg(m_catalog.stageName(next)));
+        m_move->setVisible(true);
+        const GateFacts facts{lead->painKeywords, lead->budgetBand, lead->decisionRole,
+                              lead->requirementDoc, lead->demoCount, lead->confirmationSigned};
+        if (!st.exitGate.isEmpty())
+            m_gate->setText(tr("<b>To move to %1:</b><br>").arg(m_catalog.stageName(next).toHtmlEscaped())
+                            + gateChecklistHtml(st.exitGate, missingGateFields(st.exitGate, facts)));
+    }
+    QList<QStringList> rows;
+    for (const auto &m : m_edits.leads().stageHistory(m_leadId))
+        rows << QStringList{localTime(m.at), m.fromStage.isEmpty() ? tr("(created)") : m.fromStage,
+                            m.toStage, m.byName, m.reason};
+    m_history->setRows(rows);
+    rows.clear();
+    for (const auto &a : m_edits.leads().recentActivities(m_leadId))
+        rows << QStringList{localTime(a.at), activityKindLabel(a.kind), directionLabel(a.direction),
+                            a.actorName, a.text};
+    m_activities->setRows(rows);
+    m_historyView->resizeColumnsToContents();
+    m_activitiesView->resizeColumnsToContents();
+}
+
+void LeadDetailPanel::moveToNextStage()
+{
+    if (m_leadId.isEmpty() || m_nextStageId.isEmpty())
+        return;
+    const auto result = m_edits.moveLead(m_leadId, m_nextStageId);
+    if (result.ok)
+        return;
+    QMessageBox box(QMessageBox::Warning, tr("Stage gate not met"), result.error,
+                    QMessageBox::Cancel, this);
+    QPushButton *edit = result.missingGate.isEmpty() ? nullptr
+                                                     : box.addButton(tr("Fill in the fields…"), QMessageBox::AcceptRole);
+    box.exec();
+    if (edit && box.clickedButton() == edit)
+        Q_EMIT editRequested(m_leadId);
+}
+
+} // namespace cockpit::ui

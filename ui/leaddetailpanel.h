@@ -1,0 +1,48 @@
+#pragma once
+// The selected lead: key facts, the gate checklist for the next stage, a button to move it
+// on, its stage history and its recent activities.
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace cockpit {
+class Catalog;
+class EditController;
+class RecordTableModel;
+} // namespace cockpit
+
+namespace cockpit::ui {
+
+class LeadDetailPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    LeadDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent = nullptr);
+
+    void setLead(const QString &leadId);
+    QString leadId() const { return m_leadId; }
+    void refresh();
+    QPushButton *moveButton() const { return m_move; }
+
+Q_SIGNALS:
+    void editRequested(const QString &leadId);
+
+private:
+    void moveToNextStage();
+
+    Catalog &m_catalog;
+    EditController &m_edits;
+    QString m_leadId;
+    QString m_nextStageId;
+    QLabel *m_title, *m_facts, *m_gate;
+    QPushButton *m_edit, *m_move;
+    RecordTableModel *m_history, *m_activities;
+    QTableView *m_historyView, *m_activitiesView;
+};
+
+// "✓ Budget band" / "✗ Budget band" lines for a gate, as rich text.
+QString gateChecklistHtml(const QStringList &exitGate, const QStringList &missing);
+
+} // namespace cockpit::ui

@@ -1,0 +1,224 @@
+#include "leadspage.h"
+
+#include "catalog.h"
+#include "filterbar.h"
+#include "leaddetailpanel.h"
+#include "leadeditordialog.h"
+#include "leadfiltermodel.h"
+#include "leadtablemodel.h"
+#include "money.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cockpit::ui {
+
+using storage::LeadStatus;
+
+LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_edits(edits), m_settings(settings)
+{
+    m_model = new LeadTableModel(catalog, this);
+    m_filter = new LeadFilterModel(catalog, *m_model, this);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 6);
+    auto *title = new QLabel(tr("Leads"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    layout->addWidget(title);
+
+    m_bar = new FilterBar(tr("Search customer, pinyin (bs), alias (bosch), owner or lead…"), this);
+    m_region = m_bar->addFilter(tr("All regions"), QStringLiteral("regionFilter"));
+    m_city = m_bar->addFilter(tr("All cities"), QStringLiteral("cityFilter"));
+    m_team = m_bar->addFilter(tr("All teams"), QStringLiteral("teamFilter"));
+    m_owner = m_bar->addFilter(tr("All owners"), QStringLiteral("ownerFilter"));
+    m_pipeline = m_bar->addFilter(tr("All pipelines"), QStringLiteral("pipelineFilter"));
+    m_stage = m_bar->addFilter(tr("All stages"), QStringLiteral("stageFilter"));
+    m_status = m_bar->addFilter(tr("Any status"), QStringLiteral("statusFilter"));
+    FilterBar::setItems(m_status, {{tr("Open"), int(LeadStatus::Open)},
+                                   {tr("Won"), int(LeadStatus::Won)},
+                                   {tr("Lost"), int(LeadStatus::Lost)}});
+    layout->addWidget(m_bar);
+    connect(m_bar, &FilterBar::changed, this, &LeadsPage::applyFilters);
+
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("muted"));
+    layout->addWidget(m_count);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_table = new QTableView(m_splitter);
+    m_table->setObjectName(QStringLiteral("leadsTable"));
+    m_table->setModel(m_filter);
+    m_table->setSortingEnabled(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->setVisible(false);
+    m_table->verticalHeader()->setDefaultSectionSize(26);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setDefaultSectionSize(96);
+    m_table->setColumnWidth(LeadTableModel::CustomerColumn, 200);
+    m_table->setColumnWidth(LeadTableModel::TitleColumn, 200);
+    m_table->setColumnWidth(LeadTableModel::AmountColumn, 110);
+    m_detail = new LeadDetailPanel(catalog, edits, m_splitter);
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 360});
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &i) {
+        openEditor(i.data(LeadTableModel::IdRole).toString());
+    });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &i) {
+        openEditor(i.data(LeadTableModel::IdRole).toString());
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &LeadsPage::onCurrentChanged);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &LeadsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &LeadsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LeadsPage::updateCount);
+    connect(m_detail, &LeadDetailPanel::editRequested, this, &LeadsPage::openEditor);
+    connect(&catalog, &Catalog::loaded, this, &LeadsPage::onCatalogLoaded);
+
+    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray());
+    m_splitter->restoreState(m_settings.value(QStringLiteral("leads/splitter")).toByteArray());
+    if (catalog.isLoaded())
+        onCatalogLoaded();
+    else
+        m_count->setText(tr("Loading leads…"));
+}
+
+LeadsPage::~LeadsPage() = default;
+
+void LeadsPage::saveState()
+{
+    m_settings.setValue(QStringLiteral("leads/header"), m_table->horizontalHeader()->saveState());
+    m_settings.setValue(QStringLiteral("leads/splitter"), m_splitter->saveState());
+}
+
+void LeadsPage::focusSearch()
+{
+    m_bar->search()->setFocus();
+    m_bar->search()->selectAll();
+}
+
+void LeadsPage::onCatalogLoaded()
+{
+    refillFilters();
+    updateCount();
+}
+
+void LeadsPage::refillFilters()
+{
+    const auto &d = m_catalog.data();
+    const int region = FilterBar::value(m_region);
+    const int city = FilterBar::value(m_city);
+    const int team = FilterBar::value(m_team);
+    const int pipeline = FilterBar::value(m_pipeline);
+    QList<std::pair<QString, int>> items;
+    for (int i = 0; i < int(d.regions.size()); ++i)
+        items.append({d.regions[size_t(i)].name, i});
+    FilterBar::setItems(m_region, items);
+    items.clear();
+    for (int i = 0; i < int(d.cities.size()); ++i)
+        if (region < 0 || d.cities[size_t(i)].region == region)
+            items.append({d.cities[size_t(i)].name, i});
+    FilterBar::setItems(m_city, items);
+    items.clear();
+    for (int i = 0; i < int(d.teams.size()); ++i) {
+        const auto &t = d.teams[size_t(i)];
+        if ((region < 0 || t.region == region) && (city < 0 || t.city == city))
+            items.append({t.name, i});
+    }
+    FilterBar::setItems(m_team, items);
+    items.clear();
+    for (int i = 0; i < int(d.users.size()); ++i) {
+        const auto &u = d.users[size_t(i)];
+        if (u.role != QLatin1String("sales"))
+            continue;
+        if ((region < 0 || u.region == region) && (city < 0 || u.city == city) && (team < 0 || u.team == team))
+            items.append({u.left ? tr("%1 (left)").arg(u.name) : u.name, i});
+    }
+    FilterBar::setItems(m_owner, items);
+    items.clear();
+    for (int i = 0; i < int(d.pipelines.size()); ++i)
+        items.append({m_catalog.pipelineName(i), i});
+    FilterBar::setItems(m_pipeline, items);
+    items.clear();
+    for (int p = 0; p < int(d.pipelines.size()); ++p) {
+        if (pipeline >= 0 && p != pipeline)
+            continue;
+        for (int s : m_catalog.stagesOf(p))
+            items.append({pipeline >= 0 ? m_catalog.stageName(s)
+                                        : m_catalog.pipelineName(p) + QStringLiteral(" · ") + m_catalog.stageName(s),
+                          s});
+    }
+    FilterBar::setItems(m_stage, items);
+}
+
+void LeadsPage::applyFilters()
+{
+    refillFilters(); // narrower choices follow the broader ones (region → city → team → owner)
+    LeadFilter f;
+    f.region = FilterBar::value(m_region);
+    f.city = FilterBar::value(m_city);
+    f.team = FilterBar::value(m_team);
+    f.owner = FilterBar::value(m_owner);
+    f.pipeline = FilterBar::value(m_pipeline);
+    f.stage = FilterBar::value(m_stage);
+    f.status = FilterBar::value(m_status);
+    f.search = m_bar->search()->text();
+    m_filter->setFilter(f);
+}
+
+void LeadsPage::updateCount()
+{
+    const int total = int(m_catalog.data().leads.size());
+    const QLocale locale;
+    m_count->setText(tr("%1 of %2 leads · %3 in total")
+                         .arg(locale.toString(m_filter->rowCount()), locale.toString(total),
+                              formatCny(m_filter->sumAmountCents(), locale)));
+}
+
+void LeadsPage::onCurrentChanged()
+{
+    const QModelIndex i = m_table->currentIndex();
+    m_detail->setLead(i.isValid() ? i.data(LeadTableModel::IdRole).toString() : QString());
+}
+
+void LeadsPage::openEditor(const QString &leadId)
+{
+    if (leadId.isEmpty())
+        return;
+    LeadEditorDialog dialog(m_catalog, m_edits, leadId, this);
+    dialog.exec();
+    m_detail->refresh();
+}
+
+void LeadsPage::showLead(const QString &leadId)
+{
+    const int sourceRow = m_model->rowOfId(leadId);
+    QModelIndex proxy = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    if (!proxy.isValid()) { // hidden by the filters: clear them so the lead can be shown
+        m_bar->search()->clear();
+        for (QComboBox *c : {m_region, m_city, m_team, m_owner, m_pipeline, m_stage, m_status})
+            c->setCurrentIndex(0);
+        applyFilters();
+        proxy = m_filter->mapFromSource(m_model->index(sourceRow, 0));
+    }
+    m_table->setCurrentIndex(proxy);
+    m_table->scrollTo(proxy);
+}
+
+} // namespace cockpit::ui

@@ -1,0 +1,59 @@
+#pragma once
+// Leads: filters, pinyin search, a sortable table of every lead, and the selected lead's
+// detail panel. Enter or double-click opens the editor.
+#include <QWidget>
+
+class QLabel;
+class QSettings;
+class QSplitter;
+class QTableView;
+class QComboBox;
+
+namespace cockpit {
+class Catalog;
+class EditController;
+class LeadTableModel;
+class LeadFilterModel;
+} // namespace cockpit
+
+namespace cockpit::ui {
+
+class FilterBar;
+class LeadDetailPanel;
+
+class LeadsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    LeadsPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent = nullptr);
+    ~LeadsPage() override;
+
+    QTableView *table() const { return m_table; }
+    LeadFilterModel *filterModel() const { return m_filter; }
+    void focusSearch();
+    void saveState();
+    void openEditor(const QString &leadId);
+    // Selects and shows a lead (used by other screens' drill-downs).
+    void showLead(const QString &leadId);
+
+private:
+    void onCatalogLoaded();
+    void refillFilters();
+    void applyFilters();
+    void updateCount();
+    void onCurrentChanged();
+
+    Catalog &m_catalog;
+    EditController &m_edits;
+    QSettings &m_settings;
+    LeadTableModel *m_model;
+    LeadFilterModel *m_filter;
+    FilterBar *m_bar;
+    QComboBox *m_region, *m_city, *m_team, *m_owner, *m_pipeline, *m_stage, *m_status;
+    QLabel *m_count;
+    QTableView *m_table;
+    QSplitter *m_splitter;
+    LeadDetailPanel *m_detail;
+};
+
+} // namespace cockpit::ui

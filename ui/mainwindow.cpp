@@ -1,0 +1,221 @@
+#include "mainwindow.h"
+
+#include "catalog.h"
+#include "customerspage.h"
+#include "database.h"
+#include "editcontroller.h"
+#include "leadspage.h"
+#include "placeholderpage.h"
+#include "settingspage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QUndoStack>
+
+namespace cockpit::ui {
+
+MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &edits,
+                       QSettings &settings, QWidget *parent)
+    : QMainWindow(parent), m_db(db), m_catalog(catalog), m_edits(edits), m_settings(settings)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Sales Cockpit"));
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_rail = new NavRail(central);
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_rail);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    m_leads = new LeadsPage(catalog, edits, settings, m_stack);
+    m_customers = new CustomersPage(catalog, edits, settings, m_stack);
+    m_settingsPage = new SettingsPage(db, settings, m_stack);
+    for (int s = 0; s < NavRail::ScreenCount; ++s) {
+        const auto screen = NavRail::Screen(s);
+        switch (screen) {
+        case NavRail::Leads: m_stack->addWidget(m_leads); break;
+        case NavRail::Customers: m_stack->addWidget(m_customers); break;
+        case NavRail::Settings: m_stack->addWidget(m_settingsPage); break;
+        case NavRail::Cockpit:
+            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
+                tr("KPI tiles against the healthy baseline, the funnel and its heat map by region, "
+                   "city and team, and today's alerts — every number drillable."), m_stack));
+            break;
+        case NavRail::Team:
+            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
+                tr("The team health radar, process-health lights with the missing actions, PEI and "
+                   "standard-action coverage."), m_stack));
+            break;
+        case NavRail::Targets:
+            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
+                tr("Tiered targets decomposed company → region → city → rep, attainment, and the "
+                   "interval forecast with its confidence."), m_stack));
+            break;
+        case NavRail::Stores:
+            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
+                tr("Four-colour health codes per store and dimension, with the action for each red one."),
+                m_stack));
+            break;
+        case NavRail::Alerts:
+            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
+                tr("Stage SLA, 72-hour silence, duplicate-touch and compliance alerts with escalation."),
+                m_stack));
+            break;
+        case NavRail::ActivityLog:
+            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
+                tr("The tamper-evident log of every activity and stage move, with Verify."), m_stack));
+            break;
+        case NavRail::ScreenCount: break;
+        }
+    }
+    connect(m_rail, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_customers, &CustomersPage::leadActivated, this, [this](const QString &id) {
+        showScreen(NavRail::Leads);
+        m_leads->showLead(id);
+    });
+    connect(m_settingsPage, &SettingsPage::openDatabaseRequested, this, &MainWindow::openDatabaseRequested);
+    connect(m_settingsPage, &SettingsPage::newDemoRequested, this, &MainWindow::newDemoRequested);
+    connect(m_settingsPage, &SettingsPage::restartRequested, this, &MainWindow::restartRequested);
+    connect(&edits, &EditController::commandFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Could not undo or redo"), message);
+    });
+
+    m_demoBadge = new QLabel(tr("Demo data"), this);
+    m_demoBadge->setObjectName(QStringLiteral("demoBadge"));
+    m_demoBadge->setToolTip(tr("A generated demo company: nothing here is a real customer."));
+    m_source = new QLabel(this);
+    m_counts = new QLabel(this);
+    m_busy = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setMaximumWidth(160);
+    m_progress->setRange(0, 0);
+    m_progress->hide();
+    statusBar()->addWidget(m_demoBadge);
+    statusBar()->addWidget(m_source, 1);
+    statusBar()->addPermanentWidget(m_busy);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_counts);
+    connect(&catalog, &Catalog::loaded, this, &MainWindow::updateStatus);
+    connect(&catalog, &Catalog::customerRowsInserted, this, &MainWindow::updateStatus);
+
+    buildMenus();
+    resize(1366, 768);
+    restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
+    showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Leads)).toInt());
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabaseRequested);
+    file->addAction(tr("New &demo database…"), this, &MainWindow::newDemoRequested);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack &stack = m_edits.undoStack();
+    QAction *undo = stack.createUndoAction(this, tr("&Undo"));
+    undo->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Z)});
+    QAction *redo = stack.createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Find"), QKeySequence::Find, this, [this] {
+        if (currentScreen() == NavRail::Customers)
+            m_customers->focusSearch();
+        else {
+            showScreen(NavRail::Leads);
+            m_leads->focusSearch();
+        }
+    });
+    edit->addAction(tr("&New customer…"), QKeySequence::New, this, [this] {
+        showScreen(NavRail::Customers);
+        m_customers->newCustomer();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (int s = 0; s < NavRail::ScreenCount; ++s) {
+        QAction *a = view->addAction(NavRail::screenName(NavRail::Screen(s)), this, [this, s] { showScreen(s); });
+        a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + s)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Sales Cockpit"), this, [this] {
+        QMessageBox::about(this, tr("About Sales Cockpit"),
+                           tr("<b>Sales Cockpit</b> %1<br>See the whole sales process on one screen.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showScreen(int screen)
+{
+    if (screen < 0 || screen >= NavRail::ScreenCount)
+        screen = NavRail::Leads;
+    m_rail->setCurrentRow(screen);
+    m_stack->setCurrentIndex(screen);
+    if (screen == NavRail::Settings)
+        m_settingsPage->refresh();
+}
+
+int MainWindow::currentScreen() const
+{
+    return m_stack->currentIndex();
+}
+
+void MainWindow::setBusy(const QString &message)
+{
+    m_busy->setText(message);
+    m_progress->show();
+}
+
+void MainWindow::clearBusy()
+{
+    m_busy->clear();
+    m_progress->hide();
+}
+
+void MainWindow::updateStatus()
+{
+    m_demoBadge->setVisible(m_catalog.isLoaded() ? m_catalog.data().demo : m_db.isDemo());
+    m_source->setText(tr("Local file: %1").arg(QDir::toNativeSeparators(m_db.path())));
+    if (!m_catalog.isLoaded()) {
+        m_counts->clear();
+        return;
+    }
+    const QLocale locale;
+    int customers = 0;
+    for (const auto &c : m_catalog.data().customers)
+        customers += !c.deleted;
+    m_counts->setText(tr("%1 leads · %2 customers")
+                          .arg(locale.toString(qlonglong(m_catalog.data().leads.size())),
+                               locale.toString(customers)));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_settings.setValue(QStringLiteral("window/screen"), currentScreen());
+    m_leads->saveState();
+    m_customers->saveState();
+    m_settings.sync();
+    event->accept();
+}
+
+} // namespace cockpit::ui

@@ -1,0 +1,69 @@
+#pragma once
+// The main window: navigation rail, one page per screen, Edit menu with undo/redo, a status
+// bar with the data source, a demo badge, record counts and progress of long work.
+#include "navrail.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QProgressBar;
+class QSettings;
+class QStackedWidget;
+class QUndoStack;
+
+namespace cockpit {
+class Catalog;
+class EditController;
+namespace storage {
+class Database;
+}
+} // namespace cockpit
+
+namespace cockpit::ui {
+
+class CustomersPage;
+class LeadsPage;
+class SettingsPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(storage::Database &db, Catalog &catalog, EditController &edits, QSettings &settings,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void showScreen(int screen);
+    int currentScreen() const;
+    LeadsPage *leadsPage() const { return m_leads; }
+    CustomersPage *customersPage() const { return m_customers; }
+    // Shown while the catalog loads on a worker thread.
+    void setBusy(const QString &message);
+    void clearBusy();
+
+Q_SIGNALS:
+    void openDatabaseRequested();
+    void newDemoRequested();
+    void restartRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void updateStatus();
+
+    storage::Database &m_db;
+    Catalog &m_catalog;
+    EditController &m_edits;
+    QSettings &m_settings;
+    NavRail *m_rail;
+    QStackedWidget *m_stack;
+    LeadsPage *m_leads;
+    CustomersPage *m_customers;
+    SettingsPage *m_settingsPage;
+    QLabel *m_demoBadge, *m_source, *m_counts, *m_busy;
+    QProgressBar *m_progress;
+};
+
+} // namespace cockpit::ui

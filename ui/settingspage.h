@@ -1,0 +1,36 @@
+#pragma once
+// Settings: interface language (applied on restart), the database in use, and the parts
+// of settings that later releases add (server & sync, pipelines, thresholds) named as such.
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QSettings;
+
+namespace cockpit::storage {
+class Database;
+}
+
+namespace cockpit::ui {
+
+class SettingsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent = nullptr);
+    void refresh();
+    QComboBox *languageCombo() const { return m_language; }
+
+Q_SIGNALS:
+    void openDatabaseRequested();
+    void newDemoRequested();
+    void restartRequested();
+
+private:
+    storage::Database &m_db;
+    QSettings &m_settings;
+    QComboBox *m_language;
+    QLabel *m_languageNote, *m_dbInfo;
+};
+
+} // namespace cockpit::ui
