@@ -1,0 +1,230 @@
+// The demo company generator: API and orchestration. The phases live in demoorg.cpp,
+// democustomers.cpp, demoleads.cpp, demoleadwrite.cpp, demoactivities.cpp, demosales.cpp,
+// demotasks.cpp, demotargets.cpp and demostores.cpp.
+//
+// ---------------------------------------------------------------------------------------
+// The signal in the data (true by construction; tests/demo/tst_demogenerator.cpp checks each)
+//
+// 1. Reps differ. Each sales rep has a hidden skill (normal around 1.0, sd 0.25) that
+//    multiplies the win probability of their deals; responsiveness (median minutes from a
+//    lead's assignment to the first sales action, ~2 min .. 1 day) and diligence (number of
+//    actions per lead, hence the gaps between actions; weekly task completion; share of
+//    < 30 s calls) are correlated with skill. So the fastest-responding quartile of reps wins
+//    clearly more than the slowest quartile, and activity gaps differ per rep.
+// 2. Deals with >= 1 demo and with customer responses win more: the win probability is
+//    multiplied by 1.35 with a demo (0.6 without) and by 1.3 when the customer engages
+//    (responds at all; 0.55 when they never answer). Customer responses reply_to the sales
+//    action they answer.
+// 3. Open leads: ~12 % + 60 % x (1 - diligence) of a rep's open leads have had no activity
+//    for 76 h .. 20 days before "now" (silence > 72 h); leads of reps who left are silent
+//    too. Many open leads sit in their stage longer than its SLA (lifecycle 2 h, 触达 5 d ...).
+// 4. Duplicate touch: spec.dupTouchCustomers customers (5 / 50 / 300) are touched by their
+//    owner and two colleagues (>= 3 distinct reps) within the last 30 days.
+// 5. Compliance: spec.complianceReps reps (1 / 4 / 12) each have one open lead moved back
+//    and forth 6 extra times within 90 minutes of one day (>= 5 stage changes in a day) and
+//    one lead with 4 quote versions within ~42 h (>= 3 quote versions in 72 h).
+// 6. Stores: ~8 % (>= 1) are weak in exactly one dimension on every one of their last
+//    14..40 days: receptions/staff < 8, or exposure_bp < 7000, or dwell < 150 s, or
+//    experiences with 0 deals_72h; the kind cycles staff, exposure, dwell, conversion.
+//    Healthy stores stay above every red line and mostly meet the targets (>= 12 receptions
+//    per staff, >= 90 % exposure, >= 3.2 min dwell, >= 18 % conversion).
+// 7. Targets: rep tiers from trailing-12-month collections (the 12 calendar months up to
+//    and including asOf's month): A top 20 %, B middle 50 %, C bottom 30 %, growth A 8-12 %,
+//    B 12-18 %, C 18-25 %, correction within +-5 % (basis points); rep amount = collections x
+//    (1 + growth + correction) (reps with no collections use half the median); month targets
+//    sum to quarters and the year; rep -> city -> region -> company sums are exact. Payments
+//    are late or unpaid depending on the customer's punctuality. ~12 % of reps were hired in
+//    the last 12 months and each gets ~5 deals closed within their first month; ~3 % have
+//    left (users.left_date) and still own open leads. Forecast snapshots of past months are
+//    50-80 % accurate against actual collections; revisions carry reason codes.
+//
+// Time: "now" is asOf at 10:00 UTC (18:00 Beijing); nothing reads the wall clock, so the
+// same (scale, seed, asOf) gives the same content hash. Random numbers come from Rng
+// (demorng.h) with one derived stream per phase and per lead.
+// ---------------------------------------------------------------------------------------
+#include "demogenerator.h"
+
+#include "demomodel.h"
+#include "schema.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+
+namespace cockpit::demo {
+
+namespace detail {
+void Ctx::report(int percent, const char *phase)
+{
+    if (progress)
+        progress(percent, QString::fromLatin1(phase));
+}
+} // namespace detail
+
+std::optional<Scale> scaleFromString(const QString &s)
+{
+    const QString v = s.trimmed().toLower();
+    if (v == QLatin1String("tiny"))
+        return Scale::Tiny;
+    if (v == QLatin1String("small"))
+        return Scale::Small;
+    if (v == QLatin1String("large"))
+        return Scale::Large;
+    return std::nullopt;
+}
+
+QString scaleToString(Scale scale)
+{
+    return QString::fromLatin1(detail::specFor(scale).name);
+}
+
+QString contentHash(const QString &path)
+{
+    return hashDatabase(path);
+}
+
+namespace {
+void removePartial(const QString &partial)
+{
+    QFile::remove(partial);
+    QFile::remove(partial + QStringLiteral("-wal"));
+    QFile::remove(partial + QStringLiteral("-shm"));
+    QFile::remove(partial + QStringLiteral("-journal"));
+}
+} // namespace
+
+Result generate(const QString &path, const Options &options, const Progress &progress)
+{
+    using namespace detail;
+    QElapsedTimer timer;
+    timer.start();
+    Result res;
+    if (path.isEmpty()) {
+        res.error = QStringLiteral("no path given for the demo database");
+        return res;
+    }
+    if (QFileInfo::exists(path)) {
+        res.error = QStringLiteral("refusing to overwrite existing file %1").arg(path);
+        return res;
+    }
+    const QFileInfo fi(path);
+    if (!fi.absoluteDir().exists()) {
+        res.error = QStringLiteral("folder of %1 does not exist").arg(path);
+        return res;
+    }
+    const QString partial = path + QStringLiteral(".partial");
+    removePartial(partial);
+
+    Ctx c;
+    c.opt = options;
+    if (!c.opt.asOf.isValid())
+        c.opt.asOf = QDateTime::currentDateTimeUtc().date();
+    c.spec = specFor(c.opt.scale);
+    c.today = daysFromCivil(c.opt.asOf.year(), unsigned(c.opt.asOf.month()), unsigned(c.opt.asOf.day()));
+    c.now = c.today * kDay + 10 * kHour;
+    c.progress = progress;
+    const quint64 seed = c.opt.seed;
+
+    try {
+        Db db(partial);
+        c.db = &db;
+        db.exec("PRAGMA journal_mode=OFF");
+        db.exec("PRAGMA synchronous=OFF");
+        db.exec("PRAGMA cache_size=-262144");
+        db.exec("PRAGMA temp_store=MEMORY");
+        c.report(0, "schema");
+        for (const QString &sql : cockpit::storage::schemaV1Tables())
+            db.exec(sql.toUtf8());
+        db.exec("BEGIN");
+
+        Rng orgR = Rng::derive(seed, 1), custR = Rng::derive(seed, 2), leadR = Rng::derive(seed, 3);
+        c.report(2, "organisation");
+        buildOrg(c, orgR);
+        writeOrg(c, orgR);
+        c.report(5, "customers");
+        buildCustomers(c, custR);
+        c.report(10, "leads");
+        planLeads(c, leadR);
+        c.report(20, "activities");
+        writeActivities(c);
+        c.report(66, "customers");
+        {
+            Rng r = Rng::derive(seed, 4);
+            writeCustomersAndContacts(c, r);
+        }
+        c.report(70, "leads");
+        {
+            Rng r = Rng::derive(seed, 5);
+            writeLeads(c, r);
+        }
+        c.report(76, "orders");
+        {
+            Rng r = Rng::derive(seed, 6);
+            writeSales(c, r);
+        }
+        c.report(80, "tasks");
+        {
+            Rng r = Rng::derive(seed, 7);
+            writeTasks(c, r);
+        }
+        c.report(82, "targets");
+        {
+            Rng r = Rng::derive(seed, 8);
+            writeTargetsAndForecasts(c, r);
+        }
+        c.report(84, "stores");
+        {
+            Rng r = Rng::derive(seed, 9);
+            writeStores(c, r);
+        }
+        {
+            Rng r = Rng::derive(seed, 10);
+            writeAlerts(c, r);
+        }
+        {
+            Insert s(db, "settings", "key, value");
+            s.row("demo", "1");
+            s.row("demo_scale", c.spec.name);
+            s.row("demo_seed", QByteArray::number(seed));
+            s.row("demo_as_of", isoDate(c.today));
+            s.row("current_user_id", c.users[c.director].id);
+            s.row("created_at", isoTime(c.now));
+        }
+        db.exec("COMMIT");
+
+        c.report(86, "indexes");
+        for (const QString &sql : cockpit::storage::schemaV1Indexes())
+            db.exec(sql.toUtf8());
+        db.exec("PRAGMA application_id = " + QByteArray::number(cockpit::storage::kApplicationId));
+        db.exec("PRAGMA user_version = " + QByteArray::number(cockpit::storage::kSchemaVersion));
+        c.report(95, "analyze");
+        db.exec("ANALYZE");
+        db.exec("PRAGMA journal_mode=WAL");
+
+        static const QRegularExpression nameRe(QStringLiteral("CREATE TABLE\\s+(\\w+)"));
+        for (const QString &sql : cockpit::storage::schemaV1Tables()) {
+            const auto m = nameRe.match(sql);
+            if (m.hasMatch())
+                res.rowCounts.insert(m.captured(1), db.queryInt("SELECT COUNT(*) FROM " + m.captured(1).toUtf8()));
+        }
+        db.close();
+    } catch (const std::exception &e) {
+        removePartial(partial);
+        res.error = QStringLiteral("cannot write demo database %1: %2").arg(path, QString::fromUtf8(e.what()));
+        return res;
+    }
+    if (!QFile::rename(partial, path)) {
+        removePartial(partial);
+        res.error = QStringLiteral("cannot move %1 to %2").arg(partial, path);
+        return res;
+    }
+    c.report(100, "done");
+    res.ok = true;
+    res.elapsedMs = timer.elapsed();
+    return res;
+}
+
+} // namespace cockpit::demo

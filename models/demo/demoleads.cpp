@@ -1,0 +1,266 @@
+// Leads: who owns them, which pipeline, how far they got, when each stage was entered, and
+// whether they were won. The win probability is where signals 1 and 2 come from.
+#include "demomodel.h"
+#include "demonames.h"
+
+#include "pipeline.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cockpit::demo::detail {
+
+namespace {
+
+// Median stage durations (seconds) and log-sigma, per pipeline, for the non-terminal stages.
+constexpr double kStageMedian[3][4] = {
+    {40 * 60, 3 * 3600, 2 * 86400, 4 * 86400},
+    {4 * 86400, 9 * 86400, 10 * 86400, 14 * 86400},
+    {12 * 86400, 20 * 86400, 25 * 86400, 25 * 86400},
+};
+constexpr double kStageSigma[3] = {0.9, 0.7, 0.6};
+constexpr double kBaseWin[3] = {0.38, 0.36, 0.34};
+constexpr double kDemoShare[3] = {0.25, 0.6, 0.75};
+constexpr double kAmountMedianYuan[3] = {6e4, 25e4, 90e4};
+constexpr double kAmountSigma[3] = {0.7, 0.8, 0.7};
+constexpr double kSizeFactor[5] = {0.5, 0.7, 1.0, 1.4, 2.0};
+// Stage index where quotes start, and where the intent letter matters.
+constexpr int kQuoteStage[3] = {3, 3, 2};
+constexpr int kIntentStage[3] = {3, 3, 1};
+
+int pickActiveRep(Ctx &c, Rng &r, qint64 t)
+{
+    for (int tries = 0; tries < 200; ++tries) {
+        const int u = c.reps[r.index(c.reps.size())];
+        if (c.users[u].activeAt(t) && !c.users[u].newHire)
+            return u;
+        if (c.users[u].activeAt(t) && c.users[u].hireDay * kDay + 30 * kDay < t)
+            return u; // new hires get ordinary leads after their first month
+    }
+    for (int u : c.reps) {
+        if (c.users[u].activeAt(t))
+            return u;
+    }
+    return c.reps.front();
+}
+
+} // namespace
+
+void planLeads(Ctx &c, Rng &r)
+{
+    const int N = c.spec.leads;
+    c.leads.resize(N);
+    std::vector<int> newHires;
+    for (int u : c.reps) {
+        if (c.users[u].newHire)
+            newHires.push_back(u);
+    }
+    const int nQuick = std::min(N / 10, int(newHires.size()) * 5);
+    const int nStages = 5;
+
+    for (int i = 0; i < N; ++i) {
+        Lead &L = c.leads[i];
+        L.id = c.newId(r);
+        if (i < nQuick) {
+            L.quick = true;
+            L.owner = newHires[i % newHires.size()];
+            const qint64 d = c.users[L.owner].hireDay + r.range(0, 10);
+            L.created = workTime(d, r);
+        } else {
+            double u = r.uniform();
+            if (r.chance(0.5))
+                u = std::sqrt(u);
+            const qint64 day = std::min(c.today, c.today - 455 + qint64(u * 456));
+            L.created = workTime(day, r);
+            if (L.created > c.now - 20 * kMinute)
+                L.created = c.now - r.range(20 * kMinute, 9 * kHour);
+            L.owner = pickActiveRep(c, r, L.created);
+        }
+        User &owner = c.users[L.owner];
+        L.effEnd = owner.leftDay >= 0 ? std::min(c.now, owner.leftDay * kDay + 2 * kHour) : c.now;
+        if (L.created >= L.effEnd)
+            L.created = L.effEnd - r.range(kHour, 5 * kDay);
+
+        // Customer: mostly one of the owner's accounts, else one in the owner's city.
+        const auto &mine = owner.customers;
+        const auto &cityList = c.cities[owner.city].customers;
+        if (!mine.empty() && r.chance(0.85))
+            L.customer = mine[r.index(mine.size())];
+        else if (!cityList.empty())
+            L.customer = cityList[r.index(cityList.size())];
+        else
+            L.customer = r.index(c.customers.size());
+        const Customer &cu = c.customers[L.customer];
+
+        if (L.quick) {
+            L.pipeline = r.chance(0.8) ? Lifecycle : B2B;
+        } else {
+            static const std::vector<double> big{0.1, 0.45, 0.45}, smallW{0.45, 0.45, 0.10};
+            L.pipeline = r.weighted(cu.size >= 3 ? big : smallW);
+        }
+        const int p = L.pipeline;
+        L.productLine = r.chance(0.78) ? owner.productLine : r.index(names::kProductLineCount);
+        {
+            double yuan = r.lognormal(kAmountMedianYuan[p], kAmountSigma[p]) * kSizeFactor[cu.size];
+            yuan = std::clamp(yuan, 1e4, 5e6);
+            L.amount = qint64(yuan / 100.0) * 100 * 100; // whole 100 yuan, in cents
+        }
+
+        // Assignment: inbound is instant, B2B waits for the marketing hand-over.
+        qint64 delay = p == Lifecycle ? r.range(0, 300) : (p == B2B ? r.range(10 * kMinute, 36 * kHour) : r.range(0, 8 * kHour));
+        L.assigned = std::min(L.created + delay, L.effEnd - kMinute);
+        L.assigned = std::max(L.assigned, L.created);
+        const double respSecs = r.lognormal(owner.responseMin * 60.0, 0.6);
+        L.firstAction = L.assigned + std::max<qint64>(30, qint64(respSecs));
+
+        // Outcome.
+        L.demo = r.chance(kDemoShare[p]);
+        L.engaged = r.chance(0.72);
+        double cycle = 0;
+        for (int k = 0; k < 4; ++k)
+            cycle += kStageMedian[p][k];
+        const double age = double(L.effEnd - L.assigned);
+        double pOpen = age < cycle ? 0.92 : (age < 2.5 * cycle ? 0.6 : 0.2);
+        if (owner.leftDay >= 0)
+            pOpen = std::min(1.0, pOpen + 0.15);
+        if (L.quick)
+            pOpen = 0;
+        const bool open = r.chance(pOpen);
+        const double pWin = std::clamp(kBaseWin[p] * owner.skill * (L.demo ? 1.35 : 0.6) * (L.engaged ? 1.3 : 0.55), 0.03, 0.92);
+        const bool won = r.chance(pWin);
+        int last;
+        if (open) {
+            static const std::vector<double> w{4, 3, 2, 1.5};
+            last = r.weighted(w);
+            L.status = 'o';
+        } else if (won) {
+            last = nStages - 1;
+            L.status = 'w';
+        } else {
+            static const std::vector<double> w{3, 3, 2, 2};
+            last = r.weighted(w);
+            L.status = 'l';
+            L.lostReason = r.index(std::size(names::kLostReasons));
+        }
+        L.stage = last;
+        // Demos happen in the stage that expects them: key account before leaving 线索 (gate),
+        // B2B in 方案演示, inbound in 需求诊断.
+        if (p == KeyAccount && last >= 1)
+            L.demo = true;
+        if (p == B2B && last < 2)
+            L.demo = false;
+        if (p == Lifecycle && last < 2)
+            L.demo = false;
+
+        // Stage timeline.
+        std::array<double, 4> d{};
+        const double speed = std::sqrt(owner.skill);
+        for (int k = 0; k < 4; ++k)
+            d[k] = r.lognormal(kStageMedian[p][k], kStageSigma[p]) / speed;
+        // The first sales action comes before the first move.
+        d[0] = std::max(d[0], double(L.firstAction - L.created) + r.range(5 * kMinute, 2 * kHour));
+        double used = 0;
+        for (int k = 0; k < last; ++k)
+            used += d[k];
+        double lostPart = 0;
+        if (L.status == 'l')
+            lostPart = d[last] * r.uniform(0.3, 1.0);
+        double avail = double(L.effEnd - L.created) - (L.status == 'o' ? 0.0 : double(kHour));
+        if (L.quick)
+            avail = std::min(avail, double(owner.hireDay * kDay + 28 * kDay - L.created));
+        const double need = used + lostPart;
+        if (need > avail * (L.status == 'o' ? 0.95 : 1.0)) {
+            const double f = avail * r.uniform(0.35, 0.95) / need;
+            for (double &x : d)
+                x *= f;
+            lostPart *= f;
+        }
+        L.entry[0] = L.created;
+        for (int k = 1; k <= last; ++k)
+            L.entry[k] = L.entry[k - 1] + std::max<qint64>(60, qint64(d[k - 1]));
+        L.stageEnteredAt = L.entry[last];
+        if (L.status == 'w')
+            L.closedAt = L.entry[last];
+        else if (L.status == 'l')
+            L.closedAt = L.entry[last] + std::max<qint64>(60, qint64(lostPart));
+        if (last >= 1 && L.firstAction > L.entry[1] - 60)
+            L.firstAction = std::max(L.assigned + 30, L.entry[1] - r.range(60, 10 * kMinute));
+        if (L.closedAt >= 0 && L.firstAction > L.closedAt)
+            L.firstAction = L.assigned + (L.closedAt - L.assigned) / 3;
+
+        // The activity window.
+        if (L.status != 'o') {
+            L.lastTouch = L.closedAt;
+        } else if (owner.leftDay >= 0) {
+            L.lastTouch = L.effEnd - r.range(0, 3 * kDay);
+        } else if (r.chance(0.12 + 0.6 * (1.0 - owner.diligence))) {
+            L.lastTouch = c.now - r.range(76 * kHour, 20 * kDay); // signal 3: silent > 72 h
+        } else {
+            L.lastTouch = c.now - r.range(0, 60 * kHour);
+        }
+        L.lastTouch = std::min(std::max(L.lastTouch, L.firstAction), c.now);
+        const bool hasWindow = L.firstAction <= L.effEnd && L.firstAction <= c.now;
+        if (!hasWindow) {
+            L.demo = false;
+            L.lastTouch = -1;
+        }
+        L.silent = L.status == 'o' && (!hasWindow ? c.now - L.created > 72 * kHour
+                                                  : c.now - L.lastTouch > 72 * kHour);
+        if (hasWindow) {
+            const bool reachedQuote = last >= kQuoteStage[p];
+            L.quotes = reachedQuote ? 1 + (r.chance(0.4) ? 1 : 0) : 0;
+            if (p == KeyAccount && last >= 1)
+                L.crossPairs = 1 + (r.chance(0.5) ? 1 : 0);
+            else if (p == B2B && last >= 2)
+                L.crossPairs = r.chance(0.6) ? 1 : 0;
+            else if (L.status == 'w')
+                L.crossPairs = r.chance(0.3) ? 1 : 0;
+        }
+        owner.leads.push_back(i);
+        Customer &cm = c.customers[L.customer];
+        const qint64 custCreated = L.created - r.range(kDay, 30 * kDay);
+        if (cm.createdAt < 0 || custCreated < cm.createdAt)
+            cm.createdAt = custCreated;
+        if (L.status == 'w') {
+            const qint64 wd = dayOf(L.closedAt);
+            if (cm.firstWonDay < 0 || wd < cm.firstWonDay)
+                cm.firstWonDay = wd;
+        }
+    }
+
+    // Signal 5: compliance cases. One lead churned through stages in one day, and one burst
+    // of >= 3 quote versions within 72 h, per compliance rep.
+    for (int u : c.reps) {
+        if (!c.users[u].compliance)
+            continue;
+        bool churnDone = false, burstDone = false;
+        for (int li : c.users[u].leads) {
+            Lead &L = c.leads[li];
+            if (!churnDone && L.status == 'o' && L.stage >= 1 && L.lastTouch >= 0) {
+                qint64 t = dayOf(L.entry[L.stage]) * kDay + 2 * kHour; // 10:00 Beijing
+                if (t < L.entry[L.stage - 1] + 60)
+                    t += kDay;
+                if (t + 2 * kHour < c.now - kHour) {
+                    L.churn = true;
+                    L.entry[L.stage] = t;
+                    L.stageEnteredAt = t + 90 * kMinute; // six more moves, 15 min apart
+                    churnDone = true;
+                    continue;
+                }
+            }
+            if (!burstDone && L.lastTouch >= 0 && L.lastTouch - L.firstAction > 4 * kDay &&
+                L.stage >= kQuoteStage[L.pipeline] && !L.churn) {
+                L.quoteBurst = true;
+                L.quotes = 4;
+                const qint64 lo = std::max(L.firstAction + kMinute, L.entry[kQuoteStage[L.pipeline]]);
+                const qint64 hi = L.lastTouch - 50 * kHour;
+                L.quoteBurstAt = hi > lo ? r.range(lo, hi) : lo;
+                burstDone = true;
+            }
+            if (churnDone && burstDone)
+                break;
+        }
+    }
+}
+
+} // namespace cockpit::demo::detail

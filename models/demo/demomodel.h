@@ -1,0 +1,206 @@
+#pragma once
+// Internal: the in-memory model of the demo company while it is being generated, shared by
+// the phase files (demoorg.cpp, demoleads.cpp, demoactivities.cpp, demosales.cpp,
+// demoplanning.cpp, demostores.cpp). Not installed, not part of the API.
+#include "demodb.h"
+#include "demogenerator.h"
+#include "demorng.h"
+#include "demotime.h"
+
+#include <array>
+#include <vector>
+
+namespace cockpit::demo::detail {
+
+using Id = QByteArray; // 36-char UUID text
+
+struct ScaleSpec
+{
+    const char *name;
+    int regions;
+    int cities;
+    int reps;
+    int customers;
+    int leads;
+    int activities;
+    int stores;
+    int storeDays;
+    int dupTouchCustomers; // signal 4
+    int complianceReps;    // signal 5
+};
+ScaleSpec specFor(Scale scale);
+
+enum class Role { Director, RegionalManager, TeamLead, Sales, Presales, Legal, Delivery, Csm, Marketing, StoreManager };
+const char *roleCode(Role r);
+
+struct Region
+{
+    Id id;
+    QByteArray code, name;
+    int manager = -1;
+    std::vector<int> cities;
+    std::vector<int> presales, delivery;
+};
+
+struct City
+{
+    Id id;
+    int region = 0;
+    QByteArray name;
+    std::vector<int> reps;
+    std::vector<int> customers;
+};
+
+struct Team
+{
+    Id id;
+    int city = 0, region = 0;
+    QByteArray name;
+    int productLine = 0;
+    int lead = -1;
+};
+
+struct User
+{
+    Id id;
+    QByteArray name, email, phone;
+    Role role = Role::Sales;
+    int manager = -1;
+    int region = -1, city = -1, team = -1;
+    qint64 hireDay = 0;
+    qint64 leftDay = -1; // -1 = still employed
+    int productLine = 0;
+    QByteArray industries;
+    int budgetBand = 0;
+    // Sales traits (signal 1): skill multiplies the win probability, diligence drives the
+    // number of actions and task completion, responseMin is the median minutes from
+    // assignment to the first sales action.
+    double skill = 1, diligence = 0.8, responseMin = 30, shortCallShare = 0.15;
+    bool newHire = false, compliance = false;
+    std::vector<int> customers, leads;
+
+    bool activeAt(qint64 secs) const
+    {
+        return hireDay * kDay <= secs && (leftDay < 0 || leftDay * kDay > secs);
+    }
+};
+
+struct Customer
+{
+    Id id;
+    QByteArray name, aliases, phone;
+    int industry = 0, size = 0, source = 0, need = 0;
+    int city = 0, region = 0, owner = 0;
+    int closeCycle = 60;
+    qint64 budget = 0;
+    qint64 createdAt = -1;   // secs; filled from its first lead
+    qint64 firstWonDay = -1; // customer_since
+    double happiness = 0.7, punctuality = 0.8;
+    bool brand = false, dupTouch = false;
+    QByteArray contactName; // decision maker, for intent letters
+};
+
+struct PipelineInfo
+{
+    Id id;
+    std::vector<Id> stageIds;
+    std::vector<int> slaMinutes;
+    std::vector<QByteArray> stageNames;
+};
+
+enum Pipeline { Lifecycle = 0, B2B = 1, KeyAccount = 2 };
+
+struct Lead
+{
+    Id id;
+    int customer = 0, owner = 0, pipeline = 0;
+    int stage = 0; // current stage index
+    char status = 'o'; // 'o' open, 'w' won, 'l' lost
+    qint64 created = 0, assigned = 0, firstAction = 0, closedAt = -1;
+    std::array<qint64, 5> entry{{-1, -1, -1, -1, -1}};
+    qint64 stageEnteredAt = 0;
+    qint64 lastTouch = 0; // last activity time (activity window end)
+    qint64 amount = 0;
+    bool demo = false, engaged = false, silent = false;
+    bool churn = false, quoteBurst = false;
+    qint64 quoteBurstAt = -1;
+    int quotes = 0, crossPairs = 0;
+    int actCount = 0;
+    int lostReason = -1;
+    int productLine = 0;
+    bool quick = false; // a new hire's first-month deal
+    qint64 effEnd = 0;  // now, or the owner's leaving time
+};
+
+struct AlertRow
+{
+    QByteArray rule, subjectKind;
+    Id subjectId;
+    int owner = -1;
+    qint64 raisedAt = 0;
+    int escalatedTo = -1;
+    qint64 escalatedAt = -1;
+    int ackBy = -1;
+    qint64 ackAt = -1;
+    int resolvedBy = -1;
+    qint64 resolvedAt = -1;
+    QByteArray details;
+};
+
+struct Ctx
+{
+    Options opt;
+    ScaleSpec spec{};
+    qint64 today = 0; // day number of asOf
+    qint64 now = 0;   // asOf 10:00 UTC (18:00 Beijing)
+    Db *db = nullptr;
+    Progress progress;
+
+    std::vector<Region> regions;
+    std::vector<City> cities;
+    std::vector<Team> teams;
+    std::vector<User> users;
+    std::vector<int> reps; // users with role sales
+    int director = -1;
+    std::vector<int> marketing, legal, csm, storeManagers;
+    std::vector<PipelineInfo> pipelines;
+    std::vector<Customer> customers;
+    std::vector<Lead> leads;
+    std::vector<AlertRow> alerts;
+
+    // Collections per rep (index into users) per month index: the targets and forecasts.
+    int monthBase = 0; // month index of the first slot
+    int monthSlots = 0;
+    std::vector<std::vector<qint64>> repMonthPaid; // [user][slot]
+
+    Id newId(Rng &r)
+    {
+        const quint64 hi = r.next();
+        const quint64 lo = r.next();
+        return makeId(hi, lo);
+    }
+    static Id makeId(quint64 hi, quint64 lo);
+    void report(int percent, const char *phase);
+};
+
+// Phases, in the order generate() runs them.
+void buildOrg(Ctx &c, Rng &r);
+void writeOrg(Ctx &c, Rng &r);
+void buildCustomers(Ctx &c, Rng &r);
+void planLeads(Ctx &c, Rng &r);
+void writeActivities(Ctx &c); // also collaboration_ratings and silence alerts
+void writeCustomersAndContacts(Ctx &c, Rng &r);
+void writeLeads(Ctx &c, Rng &r); // leads + stage_history + SLA alerts
+void writeSales(Ctx &c, Rng &r); // orders, payments, contracts, tickets, surveys, trials
+void writeTasks(Ctx &c, Rng &r);
+void writeTargetsAndForecasts(Ctx &c, Rng &r);
+void writeStores(Ctx &c, Rng &r);
+void writeAlerts(Ctx &c, Rng &r);
+
+// Random work-hour time (09:00-19:00 Beijing) on a day.
+inline qint64 workTime(qint64 day, Rng &r)
+{
+    return day * kDay + kHour + r.range(0, 10 * kHour - 1);
+}
+
+} // namespace cockpit::demo::detail

@@ -1,0 +1,152 @@
+// Domain: money parsing/formatting without floating point, gate checks, ids.
+#include "ids.h"
+#include "money.h"
+#include "pipeline.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace cockpit;
+
+class TestDomain : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parseCny_data();
+    void parseCny();
+    void formatCny_data();
+    void formatCny();
+    void gate_data();
+    void gate();
+    void templatesAreWellFormed();
+    void idsAreUuids();
+};
+
+void TestDomain::parseCny_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("cents"); // -1 = refused
+    QTest::newRow("whole yuan") << "1234" << qint64(123400);
+    QTest::newRow("grouped with decimals") << "1,234.5" << qint64(123450);
+    QTest::newRow("yen sign and spaces") << "¥ 1 234.56" << qint64(123456);
+    QTest::newRow("full-width sign") << "￥88" << qint64(8800);
+    QTest::newRow("wan") << "12.3万" << qint64(12300000);
+    QTest::newRow("yuan suffix") << "500元" << qint64(50000);
+    QTest::newRow("finer than fen is cut") << "1.239" << qint64(123);
+    QTest::newRow("zero") << "0" << qint64(0);
+    QTest::newRow("empty") << "" << qint64(-1);
+    QTest::newRow("negative") << "-5" << qint64(-1);
+    QTest::newRow("two points") << "1.2.3" << qint64(-1);
+    QTest::newRow("letters") << "12abc" << qint64(-1);
+    QTest::newRow("absurdly large") << "99999999999999999999" << qint64(-1);
+}
+
+void TestDomain::parseCny()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, cents);
+    const auto r = cockpit::parseCny(text);
+    if (cents < 0)
+        QVERIFY(!r.has_value());
+    else
+        QCOMPARE(r.value_or(-1), cents);
+}
+
+void TestDomain::formatCny_data()
+{
+    QTest::addColumn<qint64>("cents");
+    QTest::addColumn<bool>("whole");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("whole yuan") << qint64(123456700) << true << "¥1,234,567";
+    QTest::newRow("with fen") << qint64(123456789) << true << "¥1,234,567.89";
+    QTest::newRow("always decimals") << qint64(100) << false << "¥1.00";
+    QTest::newRow("negative") << qint64(-250) << true << "-¥2.50";
+    QTest::newRow("zero") << qint64(0) << true << "¥0";
+}
+
+void TestDomain::formatCny()
+{
+    QFETCH(qint64, cents);
+    QFETCH(bool, whole);
+    QFETCH(QString, expected);
+    QCOMPARE(cockpit::formatCny(cents, QLocale(QLocale::English, QLocale::UnitedStates), whole), expected);
+    // What we format, we parse back.
+    if (cents >= 0)
+        QCOMPARE(cockpit::parseCny(expected).value_or(-1), cents);
+}
+
+void TestDomain::gate_data()
+{
+    QTest::addColumn<QStringList>("exitGate");
+    QTest::addColumn<QString>("pain");
+    QTest::addColumn<QString>("budget");
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("doc");
+    QTest::addColumn<int>("demos");
+    QTest::addColumn<bool>("signed_");
+    QTest::addColumn<QStringList>("missing");
+    const QStringList screen{QStringLiteral("pain_keywords"), QStringLiteral("budget_band"), QStringLiteral("decision_role")};
+    QTest::newRow("screening, all empty") << screen << "" << "" << "" << "" << 0 << false << screen;
+    QTest::newRow("screening, whitespace is empty") << screen << "  " << "50万+" << "user" << "" << 0 << false
+                                                    << QStringList{QStringLiteral("pain_keywords")};
+    QTest::newRow("screening, complete") << screen << "交付慢" << "50万+" << "user" << "" << 0 << false << QStringList{};
+    QTest::newRow("reach needs minutes") << QStringList{QStringLiteral("requirement_doc")} << "" << "" << "" << "" << 0
+                                         << false << QStringList{QStringLiteral("requirement_doc")};
+    const QStringList key{QStringLiteral("demo_done"), QStringLiteral("confirmation_signed")};
+    QTest::newRow("key account, no demo") << key << "" << "" << "" << "" << 0 << true << QStringList{QStringLiteral("demo_done")};
+    QTest::newRow("key account, unsigned") << key << "" << "" << "" << "" << 2 << false
+                                           << QStringList{QStringLiteral("confirmation_signed")};
+    QTest::newRow("key account, complete") << key << "" << "" << "" << "" << 1 << true << QStringList{};
+    QTest::newRow("no gate") << QStringList{} << "" << "" << "" << "" << 0 << false << QStringList{};
+    QTest::newRow("unknown requirement never passes") << QStringList{QStringLiteral("moon_landing")} << "x" << "x" << "x"
+                                                      << "x" << 9 << true << QStringList{QStringLiteral("moon_landing")};
+}
+
+void TestDomain::gate()
+{
+    QFETCH(QStringList, exitGate);
+    QFETCH(QString, pain);
+    QFETCH(QString, budget);
+    QFETCH(QString, role);
+    QFETCH(QString, doc);
+    QFETCH(int, demos);
+    QFETCH(bool, signed_);
+    QFETCH(QStringList, missing);
+    QCOMPARE(missingGateFields(exitGate, GateFacts{pain, budget, role, doc, demos, signed_}), missing);
+}
+
+void TestDomain::templatesAreWellFormed()
+{
+    const auto templates = pipelineTemplates();
+    QCOMPARE(templates.size(), 3);
+    QCOMPARE(templates.at(0).stages.at(1).name, QStringLiteral("15分钟初筛"));
+    QCOMPARE(templates.at(0).stages.at(1).slaMinutes, 120);
+    QCOMPARE(templates.at(0).firstResponseMinutes, 15);
+    QCOMPARE(templates.at(1).stages.at(0).slaMinutes, 5 * 24 * 60);
+    QCOMPARE(templates.at(1).handoverSlaMinutes, 48 * 60);
+    for (const PipelineDef &p : templates) {
+        QCOMPARE(p.stages.size(), 5);
+        QVERIFY(p.stages.last().terminal);
+        for (const StageDef &s : p.stages) {
+            QVERIFY(!s.name.isEmpty() && !s.nameEn.isEmpty());
+            for (const QString &g : s.exitGate)
+                QVERIFY2(!gateFieldLabel(g).contains(QLatin1String("Unknown")), qPrintable(g));
+        }
+    }
+}
+
+void TestDomain::idsAreUuids()
+{
+    static const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    QVERIFY(uuid.match(newId()).hasMatch());
+    QVERIFY(uuid.match(idFromBits(0, 0)).hasMatch());
+    QVERIFY(uuid.match(idFromBits(~0ull, ~0ull)).hasMatch());
+    QCOMPARE(idFromBits(1, 2), idFromBits(1, 2));
+    QVERIFY(idFromBits(1, 2) != idFromBits(1, 3));
+    QCOMPARE(fromIsoUtc(QStringLiteral("2026-11-22T05:34:36Z")),
+             QDateTime(QDate(2026, 11, 22), QTime(5, 34, 36), Qt::UTC));
+    QCOMPARE(toIsoUtc(QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC)), QStringLiteral("2026-01-02T03:04:05Z"));
+}
+
+QTEST_GUILESS_MAIN(TestDomain)
+#include "tst_domain.moc"

@@ -1,0 +1,259 @@
+// Item models under QAbstractItemModelTester (alive for the whole test, created before
+// the models change): loading, filters, pinyin search, sorting, precise updates after edits.
+#include "catalog.h"
+#include "customerfiltermodel.h"
+#include "customertablemodel.h"
+#include "database.h"
+#include "leadfiltermodel.h"
+#include "leadrepository.h"
+#include "customerrepository.h"
+#include "leadtablemodel.h"
+#include "recordtablemodel.h"
+
+#include "fixture.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cockpit;
+
+class TestItemModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void leadTableShowsCatalog();
+    void leadSearch_data();
+    void leadSearch();
+    void leadFilters();
+    void leadSortByAmount();
+    void leadEditUpdatesOneRow();
+    void customerSearch_data();
+    void customerSearch();
+    void customerAddedAndRemoved();
+    void recordTable();
+
+private:
+    QStringList customersShown(QAbstractItemModel *m, int column)
+    {
+        QStringList out;
+        for (int r = 0; r < m->rowCount(); ++r)
+            out << m->index(r, column).data().toString();
+        return out;
+    }
+
+    QTemporaryDir *m_dir = nullptr;
+    storage::Database *m_db = nullptr;
+    Catalog *m_catalog = nullptr;
+    LeadTableModel *m_leads = nullptr;
+    LeadFilterModel *m_leadFilter = nullptr;
+    CustomerTableModel *m_customers = nullptr;
+    CustomerFilterModel *m_customerFilter = nullptr;
+    QList<QAbstractItemModelTester *> m_testers;
+};
+
+void TestItemModels::init()
+{
+    m_dir = new QTemporaryDir;
+    m_db = new storage::Database;
+    QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("m.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(*m_db));
+    m_catalog = new Catalog(*m_db);
+    m_leads = new LeadTableModel(*m_catalog);
+    m_leadFilter = new LeadFilterModel(*m_catalog, *m_leads);
+    m_customers = new CustomerTableModel(*m_catalog);
+    m_customerFilter = new CustomerFilterModel(*m_catalog, *m_customers);
+    for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{m_leads, m_leadFilter, m_customers, m_customerFilter})
+        m_testers << new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(m_catalog->load(&error), qPrintable(error)); // the models reset under the testers
+}
+
+void TestItemModels::cleanup()
+{
+    qDeleteAll(m_testers);
+    m_testers.clear();
+    delete m_customerFilter;
+    delete m_customers;
+    delete m_leadFilter;
+    delete m_leads;
+    delete m_catalog;
+    delete m_db;
+    delete m_dir;
+}
+
+void TestItemModels::leadTableShowsCatalog()
+{
+    QCOMPARE(m_leads->rowCount(), 3);
+    QCOMPARE(m_leads->columnCount(), int(LeadTableModel::ColumnCount));
+    QCOMPARE(m_leadFilter->rowCount(), 3);
+    const int row = m_leads->rowOfId(QStringLiteral("lead-2"));
+    QCOMPARE(m_leads->index(row, LeadTableModel::CustomerColumn).data().toString(), QStringLiteral("华为"));
+    QCOMPARE(m_leads->index(row, LeadTableModel::OwnerColumn).data().toString(), QStringLiteral("李强"));
+    QCOMPARE(m_leads->index(row, LeadTableModel::StageColumn).data().toString(), QStringLiteral("需求诊断"));
+    QCOMPARE(m_leads->index(row, LeadTableModel::RegionColumn).data().toString(), QStringLiteral("华东"));
+    QVERIFY(m_leads->index(row, LeadTableModel::AmountColumn).data().toString().contains(QLatin1String("1,200,000")));
+    QCOMPARE(m_leads->index(row, 0).data(LeadTableModel::IdRole).toString(), QStringLiteral("lead-2"));
+    // Two hours of SLA: a lead entered on 1 November is overdue on the 2nd.
+    m_leads->setNow(QDateTime(QDate(2026, 11, 2), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
+    QVERIFY(m_leads->index(row, 0).data(LeadTableModel::OverdueRole).toBool());
+    QCOMPARE(m_leads->index(row, LeadTableModel::DaysInStageColumn).data().toString(), QStringLiteral("1.0"));
+    const int won = m_leads->rowOfId(QStringLiteral("lead-3"));
+    QVERIFY(!m_leads->index(won, 0).data(LeadTableModel::OverdueRole).toBool());
+    QCOMPARE(m_leadFilter->sumAmountCents(), qint64(30000000 + 120000000 + 5000000));
+}
+
+void TestItemModels::leadSearch_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("customers");
+    QTest::newRow("Chinese name") << "博世" << QStringList{QStringLiteral("博世")};
+    QTest::newRow("alias lower case") << "bosch" << QStringList{QStringLiteral("博世")};
+    QTest::newRow("alias mixed case") << "BoScH" << QStringList{QStringLiteral("博世")};
+    QTest::newRow("pinyin initials") << "bs" << QStringList{QStringLiteral("博世")};
+    QTest::newRow("full pinyin") << "huawei" << QStringList{QStringLiteral("华为")};
+    QTest::newRow("initials hw") << "hw" << QStringList{QStringLiteral("华为")};
+    QTest::newRow("polyphone chongqing") << "chongqing" << QStringList{QStringLiteral("重庆长江精工机械有限公司")};
+    QTest::newRow("owner by pinyin") << "lq" << QStringList{QStringLiteral("华为")};
+    QTest::newRow("lead title") << "数据平台" << QStringList{QStringLiteral("华为")};
+    QTest::newRow("empty shows all") << "" << QStringList{QStringLiteral("博世"), QStringLiteral("华为"), QStringLiteral("重庆长江精工机械有限公司")};
+    QTest::newRow("nothing matches") << "xyzzy" << QStringList{};
+}
+
+void TestItemModels::leadSearch()
+{
+    QFETCH(QString, query);
+    QFETCH(QStringList, customers);
+    m_leadFilter->setSearch(query);
+    QStringList shown = customersShown(m_leadFilter, LeadTableModel::CustomerColumn);
+    shown.sort();
+    customers.sort();
+    QCOMPARE(shown, customers);
+}
+
+void TestItemModels::leadFilters()
+{
+    const auto &ix = m_catalog->index();
+    LeadFilter f;
+    f.owner = ix.user(QStringLiteral("u1"));
+    m_leadFilter->setFilter(f);
+    QCOMPARE(m_leadFilter->rowCount(), 2);
+    f.status = int(storage::LeadStatus::Won);
+    m_leadFilter->setFilter(f);
+    QCOMPARE(m_leadFilter->rowCount(), 1);
+    QCOMPARE(m_leadFilter->index(0, LeadTableModel::TitleColumn).data().toString(), QStringLiteral("长江精工 联网改造"));
+    f = LeadFilter();
+    f.stage = m_catalog->index().stage(fixture::stageId(m_db->connection(), "lifecycle", "screen"));
+    m_leadFilter->setFilter(f);
+    QCOMPARE(m_leadFilter->rowCount(), 1);
+    f = LeadFilter();
+    f.pipeline = m_catalog->pipelineOfStage(f.stage >= 0 ? f.stage : m_catalog->data().leads[0].stage);
+    m_leadFilter->setFilter(f);
+    QCOMPARE(m_leadFilter->rowCount(), 3);
+    f.region = 0;
+    f.city = 0;
+    f.team = 0;
+    m_leadFilter->setFilter(f);
+    QCOMPARE(m_leadFilter->rowCount(), 3);
+}
+
+void TestItemModels::leadSortByAmount()
+{
+    m_leadFilter->sort(LeadTableModel::AmountColumn, Qt::DescendingOrder);
+    QCOMPARE(customersShown(m_leadFilter, LeadTableModel::CustomerColumn),
+             (QStringList{QStringLiteral("华为"), QStringLiteral("博世"), QStringLiteral("重庆长江精工机械有限公司")}));
+    // Customer names sort by pinyin: bo < hua < zhong.
+    m_leadFilter->sort(LeadTableModel::CustomerColumn, Qt::AscendingOrder);
+    QCOMPARE(customersShown(m_leadFilter, LeadTableModel::CustomerColumn),
+             (QStringList{QStringLiteral("博世"), QStringLiteral("华为"), QStringLiteral("重庆长江精工机械有限公司")}));
+    // A persistent index follows its row through a sort.
+    const QPersistentModelIndex p = m_leadFilter->index(0, 0);
+    m_leadFilter->sort(LeadTableModel::CustomerColumn, Qt::DescendingOrder);
+    QCOMPARE(p.row(), 2);
+    QCOMPARE(p.data().toString(), QStringLiteral("博世"));
+}
+
+void TestItemModels::leadEditUpdatesOneRow()
+{
+    QSignalSpy changed(m_leads, &QAbstractItemModel::dataChanged);
+    QSignalSpy reset(m_leads, &QAbstractItemModel::modelReset);
+    storage::LeadRepository repo(*m_db);
+    QVERIFY(repo.update(QStringLiteral("lead-1"), {{QStringLiteral("amount_cents"), 99900}}, {}).ok);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    const int row = m_leads->rowOfId(QStringLiteral("lead-1"));
+    QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), row);
+    QVERIFY(m_leads->index(row, LeadTableModel::AmountColumn).data().toString().contains(QLatin1String("999")));
+    // A filtered view drops a row that no longer matches, and shows one that now does.
+    LeadFilter open;
+    open.status = int(storage::LeadStatus::Open);
+    m_leadFilter->setFilter(open);
+    QCOMPARE(m_leadFilter->rowCount(), 2);
+    QVERIFY(repo.update(QStringLiteral("lead-1"), {{QStringLiteral("status"), QStringLiteral("lost")},
+                                                   {QStringLiteral("lost_reason"), QStringLiteral("预算取消")}}, {}).ok);
+    QCOMPARE(m_leadFilter->rowCount(), 1);
+    QVERIFY(repo.update(QStringLiteral("lead-3"), {{QStringLiteral("status"), QStringLiteral("open")}}, {}).ok);
+    QCOMPARE(m_leadFilter->rowCount(), 2);
+}
+
+void TestItemModels::customerSearch_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("bs") << "bs" << 1;
+    QTest::newRow("bosch") << "bosch" << 1;
+    QTest::newRow("博世") << "博世" << 1;
+    QTest::newRow("hw") << "hw" << 1;
+    QTest::newRow("cq") << "cq" << 1;
+    QTest::newRow("zhongqing (first reading)") << "zhongqing" << 1;
+    QTest::newRow("spaces ignored") << "bo shi" << 1;
+    QTest::newRow("empty") << "" << 3;
+    QTest::newRow("no match") << "qqqq" << 0;
+}
+
+void TestItemModels::customerSearch()
+{
+    QFETCH(QString, query);
+    QFETCH(int, rows);
+    m_customerFilter->setSearch(query);
+    QCOMPARE(m_customerFilter->rowCount(), rows);
+}
+
+void TestItemModels::customerAddedAndRemoved()
+{
+    QSignalSpy inserted(m_customers, &QAbstractItemModel::rowsInserted);
+    m_customerFilter->setSearch(QStringLiteral("xmz"));
+    QCOMPARE(m_customerFilter->rowCount(), 0);
+    storage::CustomerRepository repo(*m_db);
+    const auto r = repo.create({QStringLiteral("西门子"), QStringLiteral("010 6476 8888"), QStringLiteral("能耗管理"),
+                                QStringLiteral("u1"), QStringLiteral("展会"), 90, QStringLiteral("Siemens"), {}, {}, {}, {}},
+                               {});
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(m_customers->rowCount(), 4);
+    QCOMPARE(m_customerFilter->rowCount(), 1); // the new row matches the live search
+    QString error;
+    QVERIFY(repo.remove(r.id, &error));
+    QCOMPARE(m_customerFilter->rowCount(), 0); // a tombstoned customer is hidden
+    QCOMPARE(m_customers->openLeads(m_catalog->index().customer(QStringLiteral("k1"))), 1);
+}
+
+void TestItemModels::recordTable()
+{
+    RecordTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setHeaders({QStringLiteral("A"), QStringLiteral("B")});
+    model.setRows({{QStringLiteral("1"), QStringLiteral("2")}, {QStringLiteral("3")}}, {QStringLiteral("k1"), QStringLiteral("k2")});
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(1, 0).data(RecordTableModel::KeyRole).toString(), QStringLiteral("k2"));
+    QCOMPARE(model.index(1, 1).data().toString(), QString()); // short rows are padded
+    QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("B"));
+    model.clear();
+    QCOMPARE(model.rowCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestItemModels)
+#include "tst_itemmodels.moc"
