@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileDialog>
+#include <QLoggingCategory>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
@@ -25,13 +26,26 @@
 
 namespace cockpit::app {
 
+Q_LOGGING_CATEGORY(lcApp, "cockpit.app")
+
+namespace {
+// Start-up milestones for the log and the benchmark, in ms since the process started.
+QElapsedTimer &sinceStart()
+{
+    static QElapsedTimer t = [] { QElapsedTimer e; e.start(); return e; }();
+    return t;
+}
+} // namespace
+
 GuiApp::GuiApp(GuiOptions options, QObject *parent) : QObject(parent), m_options(std::move(options))
 {
     m_settings = std::make_unique<QSettings>();
+    m_probe = std::make_shared<storage::IntegrityProbe>();
 }
 
 GuiApp::~GuiApp()
 {
+    m_probe->cancel(); // the thread pool waits for its tasks at exit: stop the check now
     m_window.reset();
     m_edits.reset();
     m_undo.reset();
@@ -82,6 +96,7 @@ bool GuiApp::ensureDemo(const QString &path)
 
 int GuiApp::start()
 {
+    sinceStart();
     QString path = m_options.dbPath.isEmpty() ? defaultDatabasePath() : m_options.dbPath;
     if (m_options.dbPath.isEmpty() && !QFileInfo::exists(path)) {
         QDir().mkpath(QFileInfo(path).absolutePath());
@@ -106,7 +121,8 @@ int GuiApp::start()
         m_window->setAttribute(Qt::WA_DontShowOnScreen, QGuiApplication::platformName() == QLatin1String("offscreen"));
     }
     m_window->show();
-    loadCatalog();
+    qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
+    loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
     return -1;
 }
 
@@ -114,7 +130,9 @@ bool GuiApp::openDatabase(QString path)
 {
     for (;;) {
         m_db = std::make_unique<storage::Database>();
-        const storage::OpenResult r = m_db->open(path, storage::Database::Mode::OpenExisting);
+        // The full-file quick_check runs on a worker thread once the window is up.
+        const storage::OpenResult r = m_db->open(path, storage::Database::Mode::OpenExisting,
+                                                 storage::Database::Check::Deferred);
         if (r.ok())
             return true;
         m_db.reset();
@@ -173,7 +191,9 @@ void GuiApp::loadCatalog()
             QMessageBox::critical(m_window.get(), tr("Sales Cockpit"), message);
             return;
         }
+        qCInfo(lcApp) << "catalog read at" << sinceStart().elapsed() << "ms";
         m_catalog->adopt(std::move(*data));
+        qCInfo(lcApp) << "tables filled at" << sinceStart().elapsed() << "ms";
         onLoaded();
     });
     watcher->setFuture(QtConcurrent::run([path, data] {
@@ -183,8 +203,30 @@ void GuiApp::loadCatalog()
     }));
 }
 
+void GuiApp::startQuickCheck()
+{
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        const QString findings = watcher->result();
+        watcher->deleteLater();
+        if (findings == QLatin1String("ok") || findings == QLatin1String("interrupted"))
+            return;
+        const QString message = tr("\"%1\" is damaged (the integrity check found problems). Do not "
+                                   "rely on what it shows; restore a backup or create a new demo "
+                                   "database. Details: %2")
+                                    .arg(QDir::toNativeSeparators(m_db->path()), findings.left(300));
+        if (!m_options.screenshotView.isEmpty()) {
+            printError(message);
+            return;
+        }
+        QMessageBox::warning(m_window.get(), tr("Damaged database"), message);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_db->path(), probe = m_probe] { return probe->run(path); }));
+}
+
 void GuiApp::onLoaded()
 {
+    startQuickCheck();
     if (!m_options.screenshotView.isEmpty())
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot);
 }
@@ -193,6 +235,7 @@ void GuiApp::takeScreenshot()
 {
     QCoreApplication::processEvents();
     const QPixmap shot = m_window->grab();
+    qCInfo(lcApp) << "screenshot grabbed at" << sinceStart().elapsed() << "ms";
     if (!shot.save(m_options.screenshotOut)) {
         printError(tr("Could not write the screenshot to \"%1\".").arg(m_options.screenshotOut));
         QCoreApplication::exit(1);

@@ -15,6 +15,7 @@ class Catalog;
 class EditController;
 namespace storage {
 class Database;
+class IntegrityProbe;
 }
 namespace ui {
 class MainWindow;
@@ -50,6 +51,7 @@ private:
     bool ensureDemo(const QString &path);
     bool openDatabase(QString path);
     void loadCatalog();
+    void startQuickCheck();
     void onLoaded();
     void takeScreenshot();
     void chooseDatabase();
@@ -65,6 +67,7 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     QStringList m_relaunch;
     bool m_shouldRelaunch = false;
+    std::shared_ptr<storage::IntegrityProbe> m_probe;
 };
 
 } // namespace cockpit::app

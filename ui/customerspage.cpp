@@ -42,6 +42,7 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     connect(add, &QPushButton::clicked, this, &CustomersPage::newCustomer);
 
     m_bar = new FilterBar(tr("Search name, pinyin (bs), initials or alias (bosch)…"), this);
+    m_bar->search()->setMinimumWidth(300);
     m_region = m_bar->addFilter(tr("All regions"), QStringLiteral("regionFilter"));
     m_city = m_bar->addFilter(tr("All cities"), QStringLiteral("cityFilter"));
     m_owner = m_bar->addFilter(tr("All owners"), QStringLiteral("ownerFilter"));
@@ -57,7 +58,8 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     m_table = new QTableView(m_splitter);
     m_table->setObjectName(QStringLiteral("customersTable"));
     m_table->setModel(m_filter);
-    m_table->setSortingEnabled(true);
+    // Sorted by name (pinyin order); the pinyin keys are computed on the first sort.
+    m_table->horizontalHeader()->setSortIndicator(CustomerTableModel::NameColumn, Qt::AscendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
@@ -88,9 +90,18 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     connect(&catalog, &Catalog::loaded, this, &CustomersPage::onCatalogLoaded);
 
     m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("customers/header")).toByteArray());
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_splitter->restoreState(m_settings.value(QStringLiteral("customers/splitter")).toByteArray());
     if (catalog.isLoaded())
         onCatalogLoaded();
+}
+
+void CustomersPage::showEvent(QShowEvent *event)
+{
+    // Sorting 50 000 names by pinyin waits until someone looks at this screen.
+    if (!m_table->isSortingEnabled())
+        m_table->setSortingEnabled(true);
+    QWidget::showEvent(event);
 }
 
 void CustomersPage::saveState()

@@ -33,6 +33,9 @@ public:
     void saveState();
     void newCustomer();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 Q_SIGNALS:
     void leadActivated(const QString &leadId);
 

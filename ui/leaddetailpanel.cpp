@@ -177,8 +177,9 @@ void LeadDetailPanel::refresh()
     }
     QList<QStringList> rows;
     for (const auto &m : m_edits.leads().stageHistory(m_leadId))
-        rows << QStringList{localTime(m.at), m.fromStage.isEmpty() ? tr("(created)") : m.fromStage,
-                            m.toStage, m.byName, m.reason};
+        rows << QStringList{localTime(m.at),
+                            m.fromStageId.isEmpty() ? tr("(created)") : m_catalog.stageName(ix.stage(m.fromStageId)),
+                            m_catalog.stageName(ix.stage(m.toStageId)), m.byName, m.reason};
     m_history->setRows(rows);
     rows.clear();
     for (const auto &a : m_edits.leads().recentActivities(m_leadId))

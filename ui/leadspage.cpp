@@ -34,6 +34,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     layout->addWidget(title);
 
     m_bar = new FilterBar(tr("Search customer, pinyin (bs), alias (bosch), owner or lead…"), this);
+    m_bar->search()->setMinimumWidth(300);
     m_region = m_bar->addFilter(tr("All regions"), QStringLiteral("regionFilter"));
     m_city = m_bar->addFilter(tr("All cities"), QStringLiteral("cityFilter"));
     m_team = m_bar->addFilter(tr("All teams"), QStringLiteral("teamFilter"));
@@ -55,6 +56,8 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     m_table = new QTableView(m_splitter);
     m_table->setObjectName(QStringLiteral("leadsTable"));
     m_table->setModel(m_filter);
+    // Most recently updated first unless the user chose otherwise (restored below).
+    m_table->horizontalHeader()->setSortIndicator(LeadTableModel::UpdatedColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -91,7 +94,8 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     connect(m_detail, &LeadDetailPanel::editRequested, this, &LeadsPage::openEditor);
     connect(&catalog, &Catalog::loaded, this, &LeadsPage::onCatalogLoaded);
 
-    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray());
+    if (m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray()))
+        m_filter->sort(m_table->horizontalHeader()->sortIndicatorSection(), m_table->horizontalHeader()->sortIndicatorOrder());
     m_splitter->restoreState(m_settings.value(QStringLiteral("leads/splitter")).toByteArray());
     if (catalog.isLoaded())
         onCatalogLoaded();
@@ -117,6 +121,8 @@ void LeadsPage::onCatalogLoaded()
 {
     refillFilters();
     updateCount();
+    if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something useful
 }
 
 void LeadsPage::refillFilters()

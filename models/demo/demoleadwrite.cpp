@@ -48,7 +48,8 @@ void writeLeads(Ctx &c, Rng &r)
         const int s = L.stage;
         const bool won = L.status == 'w';
 
-        QByteArray title = cu.name + " " + names::kProductLines[L.productLine] + "项目";
+        // The customer has its own column; the title names what is being sold.
+        QByteArray title = QByteArray(names::kProductLines[L.productLine]) + "项目";
         qint64 expected = dayOf(L.created) + qint64(cu.closeCycle * r.uniform(0.8, 1.5));
         if (L.status == 'o' && expected < c.today)
             expected = c.today + r.range(7, 60);

@@ -29,7 +29,6 @@ bool Catalog::load(QString *error)
 void Catalog::adopt(CatalogData &&data)
 {
     m_data = std::move(data);
-    m_index.build(m_data);
     m_customerSearch.clear();
     m_userSearch.clear();
     m_customerSearchBuilt = m_userSearchBuilt = false;
@@ -153,11 +152,11 @@ const std::vector<int> &Catalog::userSortRank() const
 
 void Catalog::onLeadChanged(const QString &id)
 {
-    const int row = m_index.lead(id);
+    const int row = m_data.index.lead(id);
     if (!m_loaded || row < 0)
         return;
     LeadRow fresh;
-    if (loadLeadRow(m_db.path(), id, m_index, fresh)) {
+    if (loadLeadRow(m_db.path(), id, m_data.index, fresh)) {
         m_data.leads[size_t(row)] = fresh;
         Q_EMIT leadRowChanged(row);
     }
@@ -165,14 +164,14 @@ void Catalog::onLeadChanged(const QString &id)
 
 void Catalog::onCustomerAdded(const QString &id)
 {
-    if (!m_loaded || m_index.customer(id) >= 0)
+    if (!m_loaded || m_data.index.customer(id) >= 0)
         return;
     CustomerRow fresh;
-    if (!loadCustomerRow(m_db.path(), id, m_index, fresh))
+    if (!loadCustomerRow(m_db.path(), id, m_data.index, fresh))
         return;
     const int row = int(m_data.customers.size());
     m_data.customers.push_back(fresh);
-    m_index.addCustomer(id, row);
+    m_data.index.addCustomer(id, row);
     if (m_customerSearchBuilt)
         m_customerSearch.add(fresh.name, fresh.aliases.isEmpty() ? QStringList()
                                                                  : fresh.aliases.split(QLatin1Char('|')));
@@ -182,11 +181,11 @@ void Catalog::onCustomerAdded(const QString &id)
 
 void Catalog::onCustomerChanged(const QString &id)
 {
-    const int row = m_index.customer(id);
+    const int row = m_data.index.customer(id);
     if (!m_loaded || row < 0)
         return;
     CustomerRow fresh;
-    if (loadCustomerRow(m_db.path(), id, m_index, fresh)) {
+    if (loadCustomerRow(m_db.path(), id, m_data.index, fresh)) {
         m_data.customers[size_t(row)] = fresh;
         if (m_customerSearchBuilt)
             m_customerSearch.set(row, fresh.name, fresh.aliases.isEmpty() ? QStringList()

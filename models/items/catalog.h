@@ -28,7 +28,7 @@ public:
     bool isLoaded() const { return m_loaded; }
 
     const storage::CatalogData &data() const { return m_data; }
-    const storage::CatalogIndex &index() const { return m_index; }
+    const storage::CatalogIndex &index() const { return m_data.index; }
     storage::Database &database() const { return m_db; }
 
     // Names shown for data that has a Chinese and an English form (pipelines, stages).
@@ -65,7 +65,6 @@ private:
 
     storage::Database &m_db;
     storage::CatalogData m_data;
-    storage::CatalogIndex m_index;
     bool m_loaded = false;
     bool m_english = false;
     mutable PinyinIndex m_customerSearch, m_userSearch;

@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <thread>
+
 namespace cockpit::storage {
 
 Q_LOGGING_CATEGORY(lcLoad, "cockpit.storage.load")
@@ -46,6 +48,12 @@ struct Stmt
     sqlite3_stmt *s = nullptr;
     ~Stmt() { sqlite3_finalize(s); }
 };
+
+std::string_view view(sqlite3_stmt *s, int col)
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
+    return p ? std::string_view(p, size_t(sqlite3_column_bytes(s, col))) : std::string_view();
+}
 
 QString text(sqlite3_stmt *s, int col)
 {
@@ -96,12 +104,12 @@ void readLead(sqlite3_stmt *s, const CatalogIndex &ix, LeadRow &r)
 {
     r.id = text(s, 0);
     r.title = text(s, 1);
-    r.customer = ix.customer(text(s, 2));
-    r.owner = ix.user(text(s, 3));
-    r.region = ix.region(text(s, 4));
-    r.city = ix.city(text(s, 5));
-    r.team = ix.team(text(s, 6));
-    r.stage = ix.stage(text(s, 7));
+    r.customer = CatalogIndex::find(ix.m_customers, view(s, 2));
+    r.owner = CatalogIndex::find(ix.m_users, view(s, 3));
+    r.region = CatalogIndex::find(ix.m_regions, view(s, 4));
+    r.city = CatalogIndex::find(ix.m_cities, view(s, 5));
+    r.team = CatalogIndex::find(ix.m_teams, view(s, 6));
+    r.stage = CatalogIndex::find(ix.m_stages, view(s, 7));
     r.amountCents = sqlite3_column_int64(s, 8);
     const auto *close = reinterpret_cast<const char *>(sqlite3_column_text(s, 9));
     r.expectedClose = close ? parseIsoDays(close, sqlite3_column_bytes(s, 9)) : 0;
@@ -121,9 +129,9 @@ void readCustomer(sqlite3_stmt *s, const CatalogIndex &ix, CustomerRow &r)
     r.size = text(s, 4);
     r.source = text(s, 5);
     r.phone = text(s, 6);
-    r.region = ix.region(text(s, 7));
-    r.city = ix.city(text(s, 8));
-    r.owner = ix.user(text(s, 9));
+    r.region = CatalogIndex::find(ix.m_regions, view(s, 7));
+    r.city = CatalogIndex::find(ix.m_cities, view(s, 8));
+    r.owner = CatalogIndex::find(ix.m_users, view(s, 9));
     r.createdAt = seconds(s, 10);
     r.deleted = sqlite3_column_int(s, 11) != 0;
 }
@@ -155,11 +163,11 @@ std::int32_t parseIsoDays(const char *p, int n)
 
 void CatalogIndex::build(const CatalogData &data)
 {
-    auto fill = [](QHash<QString, int> &h, const auto &rows) {
-        h.clear();
-        h.reserve(int(rows.size()));
+    auto fill = [](Map &m, const auto &rows) {
+        m.clear();
+        m.reserve(rows.size());
         for (int i = 0; i < int(rows.size()); ++i)
-            h.insert(rows[size_t(i)].id, i);
+            m.emplace(rows[size_t(i)].id.toStdString(), i);
     };
     fill(m_regions, data.regions);
     fill(m_cities, data.cities);
@@ -171,6 +179,42 @@ void CatalogIndex::build(const CatalogData &data)
     fill(m_leads, data.leads);
 }
 
+namespace {
+// Lookups of the small tables, rebuilt as each one is read.
+void buildSmall(CatalogIndex &ix, const CatalogData &data)
+{
+    auto fill = [](CatalogIndex::Map &m, const auto &rows) {
+        m.clear();
+        for (int i = 0; i < int(rows.size()); ++i)
+            m.emplace(rows[size_t(i)].id.toStdString(), i);
+    };
+    fill(ix.m_regions, data.regions);
+    fill(ix.m_cities, data.cities);
+    fill(ix.m_teams, data.teams);
+    fill(ix.m_users, data.users);
+    fill(ix.m_pipelines, data.pipelines);
+    fill(ix.m_stages, data.stages);
+}
+
+// Customers are read on their own thread and connection while leads load on the caller's.
+bool loadCustomers(const QString &path, const CatalogIndex &ix, std::vector<CustomerRow> &out,
+                   QString *error)
+{
+    Conn c;
+    if (!openReadOnly(path, c, error))
+        return false;
+    Stmt st;
+    const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE deleted = 0 ORDER BY rowid";
+    if (!prepare(c.db, sql.constData(), st, error))
+        return false;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        out.emplace_back();
+        readCustomer(st.s, ix, out.back());
+    }
+    return true;
+}
+} // namespace
+
 bool loadCatalog(const QString &path, CatalogData &out, QString *error)
 {
     QElapsedTimer timer;
@@ -179,7 +223,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     if (!openReadOnly(path, c, error))
         return false;
     out = CatalogData();
-    CatalogIndex ix;
+    CatalogIndex &ix = out.index;
     // One read transaction: every table from the same snapshot.
     sqlite3_exec(c.db, "BEGIN", nullptr, nullptr, nullptr);
     {
@@ -189,7 +233,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
         while (sqlite3_step(st.s) == SQLITE_ROW)
             out.regions.push_back({text(st.s, 0), text(st.s, 1)});
     }
-    ix.build(out);
+    buildSmall(ix, out);
     {
         Stmt st;
         if (!prepare(c.db, "SELECT id, region_id, name FROM cities WHERE deleted = 0 ORDER BY name", st, error))
@@ -200,7 +244,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
             out.cities.push_back(r);
         }
     }
-    ix.build(out);
+    buildSmall(ix, out);
     {
         Stmt st;
         if (!prepare(c.db, "SELECT id, city_id, region_id, name FROM teams WHERE deleted = 0 ORDER BY name", st, error))
@@ -212,7 +256,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
             out.teams.push_back(r);
         }
     }
-    ix.build(out);
+    buildSmall(ix, out);
     {
         Stmt st;
         if (!prepare(c.db,
@@ -238,7 +282,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
             out.pipelines.push_back({text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3),
                                      sqlite3_column_int(st.s, 4)});
     }
-    ix.build(out);
+    buildSmall(ix, out);
     {
         Stmt st;
         if (!prepare(c.db,
@@ -257,34 +301,48 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
             out.stages.push_back(r);
         }
     }
-    ix.build(out);
+    buildSmall(ix, out);
+    // Customer ids first (one narrow pass), so leads can refer to customer rows while the
+    // full customer rows load on another thread.
+    CatalogIndex::Map &customerIds = out.index.m_customers;
+    customerIds.clear();
     {
-        Stmt count;
-        if (prepare(c.db, "SELECT max(rowid) FROM customers", count, nullptr) && sqlite3_step(count.s) == SQLITE_ROW)
-            out.customers.reserve(size_t(sqlite3_column_int64(count.s, 0)));
         Stmt st;
-        const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE deleted = 0 ORDER BY rowid";
-        if (!prepare(c.db, sql.constData(), st, error))
+        if (!prepare(c.db, "SELECT id FROM customers WHERE deleted = 0 ORDER BY rowid", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
-            out.customers.emplace_back();
-            readCustomer(st.s, ix, out.customers.back());
-        }
+        int row = 0;
+        while (sqlite3_step(st.s) == SQLITE_ROW)
+            customerIds.emplace(std::string(view(st.s, 0)), row++);
+        out.customers.reserve(size_t(row));
     }
-    ix.build(out);
+    QString customerError;
+    bool customersOk = false;
+    std::thread customers([&] { customersOk = loadCustomers(path, out.index, out.customers, &customerError); });
+    bool leadsOk = true;
     {
         Stmt count;
         if (prepare(c.db, "SELECT max(rowid) FROM leads", count, nullptr) && sqlite3_step(count.s) == SQLITE_ROW)
             out.leads.reserve(size_t(sqlite3_column_int64(count.s, 0)));
         Stmt st;
         const QByteArray sql = QByteArray(kLeadColumns) + " WHERE deleted = 0 ORDER BY rowid";
-        if (!prepare(c.db, sql.constData(), st, error))
-            return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
+        leadsOk = prepare(c.db, sql.constData(), st, error);
+        while (leadsOk && sqlite3_step(st.s) == SQLITE_ROW) {
             out.leads.emplace_back();
-            readLead(st.s, ix, out.leads.back());
+            readLead(st.s, out.index, out.leads.back());
         }
+        CatalogIndex::Map &leadIds = out.index.m_leads;
+        leadIds.reserve(out.leads.size());
+        for (int i = 0; i < int(out.leads.size()); ++i)
+            leadIds.emplace(out.leads[size_t(i)].id.toStdString(), i);
     }
+    customers.join();
+    if (!customersOk) {
+        if (error)
+            *error = customerError;
+        return false;
+    }
+    if (!leadsOk)
+        return false;
     {
         Stmt st;
         if (prepare(c.db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id')", st, nullptr)) {

@@ -8,6 +8,9 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cockpit::storage {
@@ -53,6 +56,40 @@ struct CustomerRow
     bool deleted = false; // tombstoned after loading (e.g. undo of its creation)
 };
 
+struct CatalogData;
+
+// Row lookups from ids. Keys are the ids' UTF-8 bytes, so the loader maps the text it
+// gets from SQLite without making a QString per reference.
+class CatalogIndex
+{
+public:
+    void build(const CatalogData &data);
+    int region(const QString &id) const { return find(m_regions, id); }
+    int city(const QString &id) const { return find(m_cities, id); }
+    int team(const QString &id) const { return find(m_teams, id); }
+    int user(const QString &id) const { return find(m_users, id); }
+    int stage(const QString &id) const { return find(m_stages, id); }
+    int pipeline(const QString &id) const { return find(m_pipelines, id); }
+    int customer(const QString &id) const { return find(m_customers, id); }
+    int lead(const QString &id) const { return find(m_leads, id); }
+    void addCustomer(const QString &id, int row) { m_customers.emplace(id.toStdString(), row); }
+
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    using Map = std::unordered_map<std::string, int, Hash, std::equal_to<>>;
+    static int find(const Map &map, std::string_view key)
+    {
+        const auto it = map.find(key);
+        return it == map.end() ? -1 : it->second;
+    }
+    static int find(const Map &map, const QString &key) { return find(map, std::string_view(key.toStdString())); }
+
+    Map m_regions, m_cities, m_teams, m_users, m_stages, m_pipelines, m_customers, m_leads;
+};
+
 struct CatalogData
 {
     std::vector<RegionRow> regions;
@@ -65,30 +102,12 @@ struct CatalogData
     std::vector<LeadRow> leads;
     bool demo = false;
     QString currentUserId;
+    CatalogIndex index; // built by loadCatalog()
 };
 
-// Fills `out` from the database at `path`. Returns false with a message on failure.
+// Fills `out` (and its index) from the database at `path`. Returns false with a message on
+// failure. Customers and leads load on two threads with a connection each.
 bool loadCatalog(const QString &path, CatalogData &out, QString *error);
-
-// Index lookups from ids, built once after loading.
-class CatalogIndex
-{
-public:
-    void build(const CatalogData &data);
-    int region(const QString &id) const { return m_regions.value(id, -1); }
-    int city(const QString &id) const { return m_cities.value(id, -1); }
-    int team(const QString &id) const { return m_teams.value(id, -1); }
-    int user(const QString &id) const { return m_users.value(id, -1); }
-    int stage(const QString &id) const { return m_stages.value(id, -1); }
-    int pipeline(const QString &id) const { return m_pipelines.value(id, -1); }
-    int customer(const QString &id) const { return m_customers.value(id, -1); }
-    int lead(const QString &id) const { return m_leads.value(id, -1); }
-    void addCustomer(const QString &id, int row) { m_customers.insert(id, row); }
-
-private:
-    QHash<QString, int> m_regions, m_cities, m_teams, m_users, m_stages, m_pipelines,
-        m_customers, m_leads;
-};
 
 // Reads one lead / customer again after an edit, mapping ids through `index`.
 bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out);

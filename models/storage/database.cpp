@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QStorageInfo>
 
+#include <sqlite3.h>
+
 namespace cockpit::storage {
 
 Q_LOGGING_CATEGORY(lcStorage, "cockpit.storage")
@@ -95,7 +97,7 @@ OpenResult Database::fail(OpenError error, const QString &message, const QString
     return OpenResult{error, message, detail};
 }
 
-OpenResult Database::open(const QString &path, Mode mode)
+OpenResult Database::open(const QString &path, Mode mode, Check check)
 {
     close();
     m_path = QFileInfo(path).absoluteFilePath();
@@ -159,7 +161,7 @@ OpenResult Database::open(const QString &path, Mode mode)
         return fail(OpenError::Other, tr("\"%1\" could not be opened. ").arg(shown) + whatToDo(), openError);
 
     if (!creating) {
-        const OpenResult r = inspectContent();
+        const OpenResult r = inspectContent(check == Check::Now);
         if (!r.ok())
             return r;
     }
@@ -182,7 +184,7 @@ OpenResult Database::open(const QString &path, Mode mode)
     return {};
 }
 
-OpenResult Database::inspectContent()
+OpenResult Database::inspectContent(bool quickCheck)
 {
     const QString shown = QDir::toNativeSeparators(m_path);
     QString error;
@@ -202,7 +204,9 @@ OpenResult Database::inspectContent()
             version = pragma(db, QStringLiteral("user_version")).toInt();
         }
         // quick_check reads every page: it catches damage the header cannot show.
-        if (error.isEmpty() && (objects == 0 || appId == kApplicationId) && version <= kSchemaVersion) {
+        integrity = QStringLiteral("ok");
+        if (quickCheck && error.isEmpty() && (objects == 0 || appId == kApplicationId)
+            && version <= kSchemaVersion) {
             QSqlQuery check(db);
             if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
                 integrity = check.lastError().text();
@@ -286,6 +290,61 @@ bool Database::setSetting(const QString &key, const QString &value)
     q.addBindValue(key);
     q.addBindValue(value);
     return q.exec();
+}
+
+QString IntegrityProbe::run(const QString &path)
+{
+    sqlite3 *db = nullptr;
+    QString result;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        result = QString::fromUtf8(sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return result;
+    }
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_cancelled) {
+            sqlite3_close(db);
+            return QStringLiteral("interrupted");
+        }
+        m_db = db;
+    }
+    sqlite3_busy_timeout(db, 5000);
+    sqlite3_stmt *st = nullptr;
+    if (sqlite3_prepare_v2(db, "PRAGMA quick_check(5)", -1, &st, nullptr) != SQLITE_OK) {
+        result = QString::fromUtf8(sqlite3_errmsg(db));
+    } else {
+        QStringList lines;
+        int rc;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+            lines << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
+        if (rc == SQLITE_INTERRUPT)
+            lines = QStringList{QStringLiteral("interrupted")};
+        else if (rc != SQLITE_DONE)
+            lines << QString::fromUtf8(sqlite3_errmsg(db));
+        result = lines.join(QLatin1Char('\n'));
+    }
+    sqlite3_finalize(st);
+    {
+        const std::lock_guard lock(m_mutex);
+        m_db = nullptr;
+    }
+    sqlite3_close(db);
+    return result;
+}
+
+void IntegrityProbe::cancel()
+{
+    const std::lock_guard lock(m_mutex);
+    m_cancelled = true;
+    if (m_db)
+        sqlite3_interrupt(m_db);
+}
+
+QString Database::quickCheck(const QString &path)
+{
+    IntegrityProbe probe;
+    return probe.run(path);
 }
 
 CheckReport Database::check(const QString &path)

@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <mutex>
 
 struct sqlite3;
 
@@ -50,16 +51,35 @@ struct CheckReport
     int foreignKeyProblems = 0;
 };
 
+// A quick_check that another thread can stop at once (sqlite3_interrupt), so an app that
+// quits while the check still runs does not wait for it.
+class IntegrityProbe
+{
+public:
+    // Blocking: "ok", SQLite's findings, or "interrupted".
+    QString run(const QString &path);
+    void cancel();
+
+private:
+    std::mutex m_mutex;
+    sqlite3 *m_db = nullptr;
+    bool m_cancelled = false;
+};
+
 class Database : public QObject
 {
     Q_OBJECT
 public:
     enum class Mode { OpenExisting, CreateIfMissing };
+    // quick_check reads every page (about 1 s for a 900 MB file): Now runs it inside open();
+    // Deferred leaves it to the caller (the app runs quickCheck() on a worker thread so
+    // start-up does not grow with the data).
+    enum class Check { Now, Deferred };
 
     explicit Database(QObject *parent = nullptr);
     ~Database() override;
 
-    OpenResult open(const QString &path, Mode mode = Mode::OpenExisting);
+    OpenResult open(const QString &path, Mode mode = Mode::OpenExisting, Check check = Check::Now);
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -78,6 +98,9 @@ public:
 
     // Integrity check without opening for writing (the `check` command): never modifies the file.
     static CheckReport check(const QString &path);
+    // PRAGMA quick_check on a read-only connection of its own: "ok" or SQLite's findings.
+    // Safe to call from any thread.
+    static QString quickCheck(const QString &path);
 
     // Change announcements, emitted after a commit. Models update only what changed.
     void notifyLeadChanged(const QString &id) { Q_EMIT leadChanged(id); }
@@ -91,7 +114,7 @@ Q_SIGNALS:
 
 private:
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
-    OpenResult inspectContent();
+    OpenResult inspectContent(bool quickCheck);
     bool migrate(int from, QString *error);
     void applyPragmas();
 

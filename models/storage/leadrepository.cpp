@@ -346,9 +346,7 @@ QList<StageMove> LeadRepository::stageHistory(const QString &id, int limit) cons
 {
     QSqlQuery q(m_db.connection());
     q.prepare(QStringLiteral(
-        "SELECT h.at, f.name, t.name, u.name, h.reason FROM stage_history h"
-        " LEFT JOIN pipeline_stages f ON f.id = h.from_stage_id"
-        " LEFT JOIN pipeline_stages t ON t.id = h.to_stage_id"
+        "SELECT h.at, h.from_stage_id, h.to_stage_id, u.name, h.reason FROM stage_history h"
         " LEFT JOIN users u ON u.id = h.by_user_id"
         " WHERE h.lead_id = ? AND h.deleted = 0 ORDER BY h.at DESC, h.rowid DESC LIMIT ?"));
     q.addBindValue(id);

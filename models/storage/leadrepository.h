@@ -31,7 +31,7 @@ struct LeadRecord
 
 struct StageMove
 {
-    QString at, fromStage, toStage, byName, reason;
+    QString at, fromStageId, toStageId, byName, reason;
 };
 
 struct ActivityItem

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void badFiles();
     void checkReportsSoundAndCorrupt();
     void backupBeforeMigration();
+    void deferredQuickCheck();
     void settingsRoundTrip();
 };
 
@@ -221,6 +222,30 @@ void TestDatabase::backupBeforeMigration()
     // No step exists beyond the current version: asking for one fails without changing anything.
     QVERIFY(!migrateTo(db.connection(), kSchemaVersion + 1, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestDatabase::deferredQuickCheck()
+{
+    QTemporaryDir dir;
+    const QString path = makeDatabase(dir.path());
+    QCOMPARE(Database::quickCheck(path), QStringLiteral("ok"));
+    {
+        Database db;
+        QVERIFY(db.open(path, Database::Mode::OpenExisting, Database::Check::Deferred).ok());
+    }
+    // Damage a page in the middle: header and schema stay readable, so only the check sees it.
+    QFile f(path);
+    const qint64 size = f.size();
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    f.seek(size - 4096);
+    f.write(QByteArray(4096, '\x33'));
+    f.close();
+    const QByteArray before = fileHash(path);
+    const QString findings = Database::quickCheck(path);
+    QVERIFY2(findings != QLatin1String("ok") && !findings.isEmpty(), qPrintable(findings));
+    QCOMPARE(fileHash(path), before);
+    Database db;
+    QCOMPARE(db.open(path).error, OpenError::Corrupt); // the synchronous check refuses it
 }
 
 void TestDatabase::settingsRoundTrip()

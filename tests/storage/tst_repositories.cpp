@@ -159,8 +159,8 @@ void TestRepositories::gatePassesOnceFieldsFilled()
     QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), diagnose);
     const auto history = leads.stageHistory(QStringLiteral("lead-1"));
     QCOMPARE(history.size(), 2);
-    QCOMPARE(history.first().fromStage, QStringLiteral("15分钟初筛"));
-    QCOMPARE(history.first().toStage, QStringLiteral("需求诊断"));
+    QCOMPARE(history.first().fromStageId, fixture::stageId(m_db->connection(), "lifecycle", "screen"));
+    QCOMPARE(history.first().toStageId, diagnose);
     QCOMPARE(history.first().byName, QStringLiteral("赵总"));
     QCOMPARE(history.first().reason, QStringLiteral("初筛完成"));
     // Moving into the closing stage wins the deal.

@@ -1,0 +1,210 @@
+// The real main window on a generated demo company: typing into the search box filters the
+// leads table, the editor refuses a stage move with the missing fields named, Ctrl+Z undoes,
+// the new-customer form asks for exactly six fields. Screenshots of each screen are written
+// to <build>/screenshots for a person to look at.
+#include "catalog.h"
+#include "customerspage.h"
+#include "database.h"
+#include "demogenerator.h"
+#include "editcontroller.h"
+#include "leadeditordialog.h"
+#include "leadfiltermodel.h"
+#include "leadspage.h"
+#include "leadtablemodel.h"
+#include "mainwindow.h"
+#include "newcustomerdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace cockpit;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void searchFiltersLeads_data();
+    void searchFiltersLeads();
+    void editorRefusesGateThenMovesAndUndoes();
+    void newCustomerFormAsksForSixFields();
+    void screenshots();
+
+private:
+    QStringList shownCustomers() const
+    {
+        QStringList out;
+        QAbstractItemModel *m = m_window->leadsPage()->table()->model();
+        for (int r = 0; r < m->rowCount(); ++r)
+            out << m->index(r, LeadTableModel::CustomerColumn).data().toString();
+        return out;
+    }
+    QString leadWhere(const QString &sql)
+    {
+        QSqlQuery q(m_db->connection());
+        return q.exec(sql) && q.next() ? q.value(0).toString() : QString();
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<Catalog> m_catalog;
+    std::unique_ptr<QUndoStack> m_undo;
+    std::unique_ptr<EditController> m_edits;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ui::MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    const QString path = m_dir.filePath(QStringLiteral("demo.db"));
+    demo::Options options;
+    options.scale = demo::Scale::Tiny;
+    options.seed = 7;
+    options.asOf = QDate(2026, 11, 20);
+    const demo::Result r = demo::generate(path, options);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    m_db = std::make_unique<storage::Database>();
+    QVERIFY(m_db->open(path).ok());
+    m_catalog = std::make_unique<Catalog>(*m_db);
+    m_catalog->setEnglishNames(true);
+    QString error;
+    QVERIFY2(m_catalog->load(&error), qPrintable(error));
+    m_undo = std::make_unique<QUndoStack>();
+    m_edits = std::make_unique<EditController>(*m_db, *m_undo);
+    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
+    m_window->resize(1366, 768);
+    m_window->showScreen(ui::NavRail::Leads);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+    m_edits.reset();
+    m_undo.reset();
+    m_catalog.reset();
+    m_db.reset();
+}
+
+void TestMainWindow::searchFiltersLeads_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("onlyBosch");
+    QTest::newRow("pinyin initials bs") << "bs" << false;
+    QTest::newRow("alias bosch") << "bosch" << false;
+    QTest::newRow("Chinese 博世") << "博世" << true;
+}
+
+void TestMainWindow::searchFiltersLeads()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, onlyBosch);
+    auto *search = m_window->leadsPage()->findChild<QLineEdit *>(QStringLiteral("searchBox"));
+    QVERIFY(search);
+    const int total = int(m_catalog->data().leads.size());
+    search->clear();
+    QCOMPARE(m_window->leadsPage()->table()->model()->rowCount(), total);
+    search->setFocus();
+    if (typed.at(0).unicode() < 128)
+        QTest::keyClicks(search, typed); // real key events, one filter pass per keystroke
+    else
+        search->insert(typed);             // an input method commits Chinese text at once
+    const QStringList customers = shownCustomers();
+    QVERIFY2(!customers.isEmpty(), qPrintable(typed));
+    QVERIFY(customers.size() < total);
+    QVERIFY2(customers.contains(QStringLiteral("博世")), qPrintable(customers.join(QLatin1Char(','))));
+    if (onlyBosch) {
+        for (const QString &c : customers)
+            QCOMPARE(c, QStringLiteral("博世"));
+    }
+    search->clear();
+}
+
+void TestMainWindow::editorRefusesGateThenMovesAndUndoes()
+{
+    // A lifecycle lead sitting in 15分钟初筛 with its gate fields cleared.
+    const QString leadId = leadWhere(QStringLiteral(
+        "SELECT l.id FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id"
+        " WHERE s.code = 'screen' AND l.status = 'open' LIMIT 1"));
+    QVERIFY(!leadId.isEmpty());
+    QVERIFY(m_edits->editLead(leadId, {{QStringLiteral("pain_keywords"), QString()},
+                                       {QStringLiteral("budget_band"), QString()},
+                                       {QStringLiteral("decision_role"), QString()}}).ok);
+    const QString stageBefore = leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId));
+    {
+        ui::LeadEditorDialog editor(*m_catalog, *m_edits, leadId);
+        QVERIFY(!editor.saveAndMove());
+        QVERIFY2(editor.lastError().contains(QLatin1String("Customer pain keywords")), qPrintable(editor.lastError()));
+        QVERIFY(editor.lastError().contains(QLatin1String("Budget band")));
+        QVERIFY(editor.lastError().contains(QLatin1String("Decision-chain role")));
+        QCOMPARE(leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId)), stageBefore);
+        QTest::keyClicks(editor.painKeywordsEdit(), QStringLiteral("manual QC"));
+        editor.budgetBandCombo()->setCurrentIndex(3);
+        editor.decisionRoleCombo()->setCurrentIndex(1);
+        QVERIFY2(editor.saveAndMove(), qPrintable(editor.lastError()));
+    }
+    const QString stageAfter = leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId));
+    QVERIFY(stageAfter != stageBefore);
+    // The table row follows the edit without a reset.
+    const int row = m_catalog->index().lead(leadId);
+    QCOMPARE(m_catalog->data().leads[size_t(row)].stage, m_catalog->index().stage(stageAfter));
+    // Ctrl+Z in the main window undoes the move.
+    m_window->activateWindow();
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId)), stageBefore);
+    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId)), stageAfter);
+}
+
+void TestMainWindow::newCustomerFormAsksForSixFields()
+{
+    ui::NewCustomerDialog dialog(*m_catalog, *m_edits);
+    QVERIFY(!dialog.optionalSection()->isVisibleTo(&dialog)); // the rest is collapsed
+    dialog.ownerCombo()->setCurrentIndex(0);                  // "—"
+    QVERIFY(!dialog.create());
+    for (const char *label : {"Name", "Phone", "Core need", "Expected close cycle", "Owner", "Source"})
+        QVERIFY2(dialog.lastError().contains(QLatin1String(label)), label);
+    const int before = int(m_catalog->data().customers.size());
+    QTest::keyClicks(dialog.nameEdit(), QStringLiteral("Acme Robotics"));
+    QTest::keyClicks(dialog.phoneEdit(), QStringLiteral("021 5555 0199"));
+    dialog.coreNeedEdit()->setPlainText(QStringLiteral("产线自动化"));
+    dialog.closeCycleSpin()->setValue(60);
+    dialog.ownerCombo()->setCurrentIndex(1);
+    dialog.sourceCombo()->setEditText(QStringLiteral("展会"));
+    QVERIFY2(dialog.create(), qPrintable(dialog.lastError()));
+    QCOMPARE(int(m_catalog->data().customers.size()), before + 1);
+    QCOMPARE(m_catalog->data().customers.back().name, QStringLiteral("Acme Robotics"));
+}
+
+void TestMainWindow::screenshots()
+{
+    const QString dir = QStringLiteral(COCKPIT_SCREENSHOT_DIR);
+    QVERIFY(QDir().mkpath(dir));
+    for (const auto &[screen, name] : {std::pair{ui::NavRail::Leads, "leads"}, {ui::NavRail::Customers, "customers"},
+                                       {ui::NavRail::Cockpit, "cockpit"}, {ui::NavRail::Settings, "settings"}}) {
+        m_window->showScreen(screen);
+        QCOMPARE(m_window->currentScreen(), int(screen));
+        QCoreApplication::processEvents();
+        const QImage image = m_window->grab().toImage();
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), m_window->width() * int(image.devicePixelRatio()));
+        QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-%1.png").arg(QLatin1String(name)))));
+    }
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
