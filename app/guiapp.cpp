@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileDialog>
 #include <QLoggingCategory>
 #include <QFileInfo>
@@ -236,6 +237,13 @@ void GuiApp::takeScreenshot()
     QCoreApplication::processEvents();
     const QPixmap shot = m_window->grab();
     qCInfo(lcApp) << "screenshot grabbed at" << sinceStart().elapsed() << "ms";
+    // Peak resident memory so far (Linux): the benchmark reads it from the log.
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : status.readAll().split('\n'))
+            if (line.startsWith("VmHWM:"))
+                qCInfo(lcApp).noquote() << "peak memory" << QString::fromLatin1(line.mid(6).trimmed());
+    }
     if (!shot.save(m_options.screenshotOut)) {
         printError(tr("Could not write the screenshot to \"%1\".").arg(m_options.screenshotOut));
         QCoreApplication::exit(1);

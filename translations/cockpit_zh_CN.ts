@@ -6,158 +6,186 @@
     <message>
         <location filename="../ui/leaddetailpanel.cpp" line="+43"/>
         <source>Call</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>WeChat</source>
-        <translation type="unfinished"></translation>
+        <translation>微信</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>会议</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Visit</source>
-        <translation type="unfinished"></translation>
+        <translation>拜访</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quote sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发报价</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Document opened</source>
-        <translation type="unfinished"></translation>
+        <translation>文档已打开</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presales task</source>
-        <translation type="unfinished"></translation>
+        <translation>售前任务</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delivery task</source>
-        <translation type="unfinished"></translation>
+        <translation>交付任务</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review note</source>
-        <translation type="unfinished"></translation>
+        <translation>复盘记录</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>申请</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sales action</source>
-        <translation type="unfinished"></translation>
+        <translation>销售动作</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Customer response</source>
-        <translation type="unfinished"></translation>
+        <translation>客户反馈</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Cross-department</source>
-        <translation type="unfinished"></translation>
+        <translation>跨部门</translation>
+    </message>
+</context>
+<context>
+    <name>Customer</name>
+    <message>
+        <location filename="../models/domain/pipeline.cpp" line="+135"/>
+        <source>Micro</source>
+        <translation>微型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Small</source>
+        <translation>小型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Medium</source>
+        <translation>中型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Large</source>
+        <translation>大型</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enterprise</source>
+        <translation>集团型</translation>
     </message>
 </context>
 <context>
     <name>Gate</name>
     <message>
-        <location filename="../models/domain/pipeline.cpp" line="+93"/>
+        <location line="-50"/>
         <source>Customer pain keywords</source>
-        <translation type="unfinished"></translation>
+        <translation>客户痛点关键词</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Budget band</source>
-        <translation type="unfinished"></translation>
+        <translation>预算区间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Decision-chain role</source>
-        <translation type="unfinished"></translation>
+        <translation>决策链角色</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Requirement list or meeting minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>需求清单或会议纪要</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>At least one demo</source>
-        <translation type="unfinished"></translation>
+        <translation>至少一次演示</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Signed requirement-confirmation form</source>
-        <translation type="unfinished"></translation>
+        <translation>已签需求确认书</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unknown requirement &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>未知要求“%1”</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Decision maker</source>
-        <translation type="unfinished"></translation>
+        <translation>决策人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Final approver</source>
-        <translation type="unfinished"></translation>
+        <translation>最终审批人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Influencer</source>
-        <translation type="unfinished"></translation>
+        <translation>影响者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>User</source>
-        <translation type="unfinished"></translation>
+        <translation>使用者</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Procurement</source>
-        <translation type="unfinished"></translation>
+        <translation>采购</translation>
     </message>
 </context>
 <context>
     <name>Lead</name>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>赢单</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>输单</translation>
     </message>
 </context>
 <context>
@@ -165,65 +193,65 @@
     <message>
         <location filename="../models/items/commands.cpp" line="+53"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>
     <name>cockpit::CustomerTableModel</name>
     <message>
-        <location filename="../models/items/customertablemodel.cpp" line="+100"/>
+        <location filename="../models/items/customertablemodel.cpp" line="+101"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>别名</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>规模</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>大区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open leads</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中的线索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>
@@ -231,22 +259,22 @@
     <message>
         <location filename="../models/items/editcontroller.cpp" line="+39"/>
         <source>Edit lead</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑线索</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The lead no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该线索已不存在。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Move stage</source>
-        <translation type="unfinished"></translation>
+        <translation>推进阶段</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>New customer %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户 %1</translation>
     </message>
 </context>
 <context>
@@ -254,417 +282,424 @@
     <message>
         <location filename="../models/items/leadtablemodel.cpp" line="+94"/>
         <source>Over the stage&apos;s time limit (SLA %1 h)</source>
-        <translation type="unfinished"></translation>
+        <translation>已超出本阶段时限（SLA %1 小时）</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>大区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>赢率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected close</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Days in stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段停留天数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>更新时间</translation>
     </message>
 </context>
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+51"/>
+        <location filename="../app/guiapp.cpp" line="+66"/>
         <source>Creating the demo company…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建演示公司…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+23"/>
-        <location line="+68"/>
+        <location line="+72"/>
         <location line="+30"/>
-        <location line="+46"/>
+        <location line="+78"/>
         <source>Sales Cockpit</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-190"/>
         <source>Creating the demo company… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建演示公司… %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The demo company could not be created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建演示公司：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>Cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开数据库</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open another file…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他文件…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create a new demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建演示数据库…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+73"/>
+        <location line="+105"/>
         <source>Open database</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-72"/>
-        <location line="+73"/>
+        <location line="-104"/>
+        <location line="+105"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-68"/>
-        <location line="+75"/>
+        <location line="-100"/>
+        <location line="+107"/>
         <source>New demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+75"/>
+        <location line="-106"/>
+        <location line="+107"/>
         <source>Sales Cockpit databases (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-103"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Reading the database failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取数据库失败：%1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>&quot;%1&quot; is damaged (the integrity check found problems). Do not rely on what it shows; restore a backup or create a new demo database. Details: %2</source>
+        <translation>“%1”已损坏（完整性检查发现问题）。请勿依赖其中显示的内容；请恢复备份或新建演示数据库。详细信息：%2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>cockpit::storage</name>
-    <message>
-        <location filename="../models/storage/database.cpp" line="+27"/>
-        <source>Open another file, or create a new demo database.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+45"/>
-        <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The title cannot be empty.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>&quot;%1&quot; is not a valid date: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The amount must be zero or more.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The probability must be between 0 and 100 %.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Unknown status &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&quot;%1&quot; cannot be edited.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
 </context>
 <context>
     <name>cockpit::storage::CustomerRepository</name>
     <message>
-        <location filename="../models/storage/customerrepository.cpp" line="+36"/>
+        <location filename="../models/storage/customerrepository.cpp" line="+37"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Core need</source>
-        <translation type="unfinished"></translation>
+        <translation>核心需求</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expected close cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交周期</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <location line="+40"/>
         <source>Please fill in: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写：%1。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Aliases or industry are too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>别名或行业过长。</translation>
     </message>
     <message>
         <location line="+72"/>
         <source>The customer no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该客户已不存在。</translation>
     </message>
 </context>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+89"/>
+        <location filename="../models/storage/database.cpp" line="+24"/>
+        <source>Open another file, or create a new demo database.</source>
+        <translation>请打开其他文件，或新建演示数据库。</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>The database &quot;%1&quot; does not exist. </source>
-        <translation type="unfinished"></translation>
+        <translation>数据库“%1”不存在。 </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Cannot create the folder for &quot;%1&quot;. Choose a folder you can write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法为“%1”创建文件夹。请选择您有写入权限的文件夹。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; is a folder, not a database file. </source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是文件夹，不是数据库文件。 </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; cannot be read (no permission). </source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”（没有权限）。 </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; (or its folder) is read-only, so changes could not be saved. Copy it to a folder you can write to, or create a new demo database.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”（或其所在文件夹）为只读，无法保存更改。请将其复制到您有写入权限的文件夹，或新建演示数据库。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+63"/>
+        <location line="+89"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database (not an SQLite file). </source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是销售驾驶舱数据库（不是 SQLite 文件）。 </translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-86"/>
         <source>&quot;%1&quot; is truncated: it is shorter than its header says (%2 bytes). It was left untouched. Restore a backup, or create a new demo database.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&quot;%1&quot; is already open in another Sales Cockpit window (process %2). Switch to that window, or open another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已在另一个销售驾驶舱窗口中打开（进程 %2）。请切换到该窗口，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; could not be opened. </source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开“%1”。 </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Could not create a new database in &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在“%1”中创建新数据库。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Upgrading &quot;%1&quot; from schema version %2 failed; the file is unchanged and a backup was kept next to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+43"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+5"/>
         <source>&quot;%1&quot; is an SQLite database of another program, not a Sales Cockpit database. It was left untouched. </source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是其他程序的 SQLite 数据库，不是销售驾驶舱数据库。文件未做任何改动。 </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;%1&quot; was written by a newer Sales Cockpit (schema version %2; this version knows up to %3). Update the app, or open another file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”由更新版本的销售驾驶舱写入（结构版本 %2；当前版本最高支持 %3）。请更新应用，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
         <source>&quot;%1&quot; is damaged (the integrity check failed). It was left untouched. Restore a backup, or create a new demo database.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已损坏（完整性检查未通过）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+124"/>
         <source>&quot;%1&quot; does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不存在。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is a folder, not a database file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; cannot be read (no permission).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”（没有权限）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is not an SQLite file.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是 SQLite 文件。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;%1&quot; is truncated (%2 bytes).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已被截断（%2 字节）。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是销售驾驶舱数据库。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; has schema version %2, newer than this app knows (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的结构版本为 %2，高于当前应用支持的版本（%3）。</translation>
     </message>
 </context>
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+87"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+41"/>
+        <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
+        <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The title cannot be empty.</source>
+        <translation>标题不能为空。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&quot;%1&quot; is not a valid date: %2</source>
+        <translation>“%1”不是有效日期：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The amount must be zero or more.</source>
+        <translation>金额不能小于零。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The probability must be between 0 and 100 %.</source>
+        <translation>赢率必须介于 0 到 100% 之间。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unknown status &quot;%1&quot;.</source>
+        <translation>未知状态“%1”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; cannot be edited.</source>
+        <translation>“%1”不可编辑。</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <location line="+66"/>
         <source>The lead no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该线索已不存在。</translation>
     </message>
     <message>
         <location line="-55"/>
         <source>A lost lead needs a lost reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>输单的线索必须填写输单原因。</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>The lead is lost; reopen it before moving its stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>该线索已输单；请先重新打开，再推进阶段。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>That stage does not belong to the lead&apos;s pipeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>该阶段不属于此线索的销售流程。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The lead is already in that stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>该线索已处于此阶段。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The stage gate is not met. Missing: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>未满足阶段门槛。缺少：%1。</translation>
     </message>
 </context>
 <context>
@@ -672,67 +707,67 @@
     <message>
         <location filename="../ui/customerdetailpanel.cpp" line="+43"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>职务</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Decision-chain role</source>
-        <translation type="unfinished"></translation>
+        <translation>决策链角色</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>电话</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Lead</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open leads</source>
-        <translation type="unfinished"></translation>
+        <translation>进行中的线索</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Select a customer to see contacts and open leads.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个客户以查看其联系人和进行中的线索。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Also known as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>别名：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Owner %1 · Source %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人 %1 · 来源 %2 · %3</translation>
     </message>
 </context>
 <context>
@@ -740,47 +775,47 @@
     <message>
         <location filename="../ui/customerspage.cpp" line="+33"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;New customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Create a customer (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户 (Ctrl+N)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Search name, pinyin (bs), initials or alias (bosch)…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索名称、拼音 (bs)、首字母或别名 (bosch)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>All regions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部大区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All cities</source>
-        <translation type="unfinished"></translation>
+        <translation>全部城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation>全部负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All industries</source>
-        <translation type="unfinished"></translation>
+        <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+126"/>
         <source>%1 of %2 customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 个客户</translation>
     </message>
 </context>
 <context>
@@ -788,99 +823,99 @@
     <message>
         <location filename="../ui/leaddetailpanel.cpp" line="+34"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit the lead&apos;s fields (Enter on the table)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑线索字段（在表格中按 Enter）</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+2"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>原阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>新阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stage history</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段历史</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Recent activities</source>
-        <translation type="unfinished"></translation>
+        <translation>最近活动</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Select a lead to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条线索以查看详情。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&lt;b&gt;Owner&lt;/b&gt; %1 · &lt;b&gt;Stage&lt;/b&gt; %2 · &lt;b&gt;Status&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Amount&lt;/b&gt; %4 · &lt;b&gt;Probability&lt;/b&gt; %5 % · &lt;b&gt;Expected close&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;In stage since&lt;/b&gt; %7</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;负责人&lt;/b&gt; %1 · &lt;b&gt;阶段&lt;/b&gt; %2 · &lt;b&gt;状态&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;金额&lt;/b&gt; %4 · &lt;b&gt;赢率&lt;/b&gt; %5% · &lt;b&gt;预计成交&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;进入本阶段时间&lt;/b&gt; %7</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Move to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>推进到 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&lt;b&gt;To move to %1:&lt;/b&gt;&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;推进到 %1 需要：&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>(created)</source>
-        <translation type="unfinished"></translation>
+        <translation>（创建）</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Stage gate not met</source>
-        <translation type="unfinished"></translation>
+        <translation>未满足阶段门槛</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Fill in the fields…</source>
-        <translation type="unfinished"></translation>
+        <translation>填写字段…</translation>
     </message>
 </context>
 <context>
@@ -888,179 +923,179 @@
     <message>
         <location filename="../ui/leadeditordialog.cpp" line="+56"/>
         <source>Lead — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>线索 — %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>In yuan, e.g. 120000, 12.5万 or ¥1,200.50</source>
-        <translation type="unfinished"></translation>
+        <translation>单位：元，例如 120000、12.5万 或 ¥1,200.50</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Best case</source>
-        <translation type="unfinished"></translation>
+        <translation>乐观</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Commit</source>
-        <translation type="unfinished"></translation>
+        <translation>承诺</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Omitted</source>
-        <translation type="unfinished"></translation>
+        <translation>不计入</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 (left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已离职）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>e.g. 交付周期长, 质检成本高</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：交付周期长、质检成本高</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Requirement list or meeting minutes (file name or link)</source>
-        <translation type="unfinished"></translation>
+        <translation>需求清单或会议纪要（文件名或链接）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requirement-confirmation form signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签需求确认书</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n demo(s) recorded</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已记录 %n 次演示</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Customer seal</source>
-        <translation type="unfinished"></translation>
+        <translation>客户盖章</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Competitor present</source>
-        <translation type="unfinished"></translation>
+        <translation>存在竞争对手</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Technical validation done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成技术验证</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deal</source>
-        <translation type="unfinished"></translation>
+        <translation>商机</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>标题(&amp;T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>金额(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Probability</source>
-        <translation type="unfinished"></translation>
+        <translation>赢率(&amp;P)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E&amp;xpected close</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交(&amp;X)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Lost reason</source>
-        <translation type="unfinished"></translation>
+        <translation>输单原因(&amp;L)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Forecast category</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Owner</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;O)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ta&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;G)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Stage gate fields</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段门槛字段</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Demos</source>
-        <translation type="unfinished"></translation>
+        <translation>演示</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Intent letter</source>
-        <translation type="unfinished"></translation>
+        <translation>意向书</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Budget range</source>
-        <translation type="unfinished"></translation>
+        <translation>预算区间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Named contact</source>
-        <translation type="unfinished"></translation>
+        <translation>指定联系人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>下次会议</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Save and move to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并推进到 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save and move</source>
-        <translation type="unfinished"></translation>
+        <translation>保存并推进</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>No fields are required to leave this stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>离开此阶段无需填写任何字段。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&lt;b&gt;To move to %1:&lt;/b&gt;&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;推进到 %1 需要：&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>The amount &quot;%1&quot; is not a number of yuan.</source>
-        <translation type="unfinished"></translation>
+        <translation>金额“%1”不是有效的元数。</translation>
     </message>
 </context>
 <context>
@@ -1068,77 +1103,77 @@
     <message>
         <location filename="../ui/leadspage.cpp" line="+32"/>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Search customer, pinyin (bs), alias (bosch), owner or lead…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索客户、拼音 (bs)、别名 (bosch)、负责人或线索…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>All regions</source>
-        <translation type="unfinished"></translation>
+        <translation>全部大区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All cities</source>
-        <translation type="unfinished"></translation>
+        <translation>全部城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All teams</source>
-        <translation type="unfinished"></translation>
+        <translation>全部团队</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All owners</source>
-        <translation type="unfinished"></translation>
+        <translation>全部负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All pipelines</source>
-        <translation type="unfinished"></translation>
+        <translation>全部销售流程</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All stages</source>
-        <translation type="unfinished"></translation>
+        <translation>全部阶段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Any status</source>
-        <translation type="unfinished"></translation>
+        <translation>任意状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进中</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>赢单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>输单</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+56"/>
         <source>Loading leads…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+54"/>
         <source>%1 (left)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（已离职）</translation>
     </message>
     <message>
         <location line="+38"/>
         <source>%1 of %2 leads · %3 in total</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 / %2 条线索 · 合计 %3</translation>
     </message>
 </context>
 <context>
@@ -1146,132 +1181,132 @@
     <message>
         <location filename="../ui/mainwindow.cpp" line="+32"/>
         <source>Sales Cockpit</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>KPI tiles against the healthy baseline, the funnel and its heat map by region, city and team, and today&apos;s alerts — every number drillable.</source>
-        <translation type="unfinished"></translation>
+        <translation>对照健康基线的 KPI 指标卡、销售漏斗及按大区、城市和团队划分的热力图，以及今日预警——每个数字均可下钻。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The team health radar, process-health lights with the missing actions, PEI and standard-action coverage.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队健康雷达图、过程健康信号灯及缺失的动作、PEI 和标准动作覆盖率。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Tiered targets decomposed company → region → city → rep, attainment, and the interval forecast with its confidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Four-colour health codes per store and dimension, with the action for each red one.</source>
-        <translation type="unfinished"></translation>
+        <translation>按门店和维度划分的四色健康码，并为每个红码给出应对动作。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Stage SLA, 72-hour silence, duplicate-touch and compliance alerts with escalation.</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 SLA、72 小时静默、重复触达和合规预警，支持逐级上报。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The tamper-evident log of every activity and stage move, with Verify.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录每次活动和阶段推进的防篡改日志，支持校验。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Could not undo or redo</source>
-        <translation type="unfinished"></translation>
+        <translation>无法撤销或重做</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A generated demo company: nothing here is a real customer.</source>
-        <translation type="unfinished"></translation>
+        <translation>自动生成的演示公司：此处没有任何真实客户。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Open database…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>New &amp;demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>查找(&amp;F)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;New customer…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户(&amp;N)…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About Sales Cockpit</source>
-        <translation type="unfinished"></translation>
+        <translation>关于销售驾驶舱(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>About Sales Cockpit</source>
-        <translation type="unfinished"></translation>
+        <translation>关于销售驾驶舱</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;b&gt;Sales Cockpit&lt;/b&gt; %1&lt;br&gt;See the whole sales process on one screen.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;销售驾驶舱&lt;/b&gt; %1&lt;br&gt;一屏掌握销售全过程。</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Local file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>本地文件：%1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 leads · %2 customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条线索 · %2 个客户</translation>
     </message>
 </context>
 <context>
@@ -1279,195 +1314,170 @@
     <message>
         <location filename="../ui/navrail.cpp" line="+13"/>
         <source>%1 (Ctrl+%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cockpit</source>
-        <translation type="unfinished"></translation>
+        <translation>驾驶舱</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Leads</source>
-        <translation type="unfinished"></translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Targets &amp; Forecast</source>
-        <translation type="unfinished"></translation>
+        <translation>目标与预测</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stores</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Activity log</source>
-        <translation type="unfinished"></translation>
+        <translation>操作日志</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
     <name>cockpit::ui::NewCustomerDialog</name>
     <message>
-        <location filename="../ui/newcustomerdialog.cpp" line="+36"/>
+        <location filename="../ui/newcustomerdialog.cpp" line="+37"/>
         <source>New customer</source>
-        <translation type="unfinished"></translation>
+        <translation>新建客户</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. 苏州恒瑞精密机械有限公司</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：苏州恒瑞精密机械有限公司</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>e.g. 138 1234 5678</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：138 1234 5678</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What the customer most needs solved</source>
-        <translation type="unfinished"></translation>
+        <translation>客户最需要解决的问题</translation>
     </message>
     <message>
         <location line="+4"/>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Website form</source>
-        <translation type="unfinished"></translation>
+        <translation>官网表单</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Trade show</source>
-        <translation type="unfinished"></translation>
+        <translation>展会</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Referral</source>
-        <translation type="unfinished"></translation>
+        <translation>转介绍</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Name *</source>
-        <translation type="unfinished"></translation>
+        <translation>名称(&amp;N) *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Phone *</source>
-        <translation type="unfinished"></translation>
+        <translation>电话(&amp;P) *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Core need *</source>
-        <translation type="unfinished"></translation>
+        <translation>核心需求(&amp;C) *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected close &amp;cycle *</source>
-        <translation type="unfinished"></translation>
+        <translation>预计成交周期(&amp;C) *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Owner *</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人(&amp;O) *</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Source *</source>
-        <translation type="unfinished"></translation>
+        <translation>来源(&amp;S) *</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>More details (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>更多信息（选填）</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Other names, separated by |, e.g. BOSCH|Bosch</source>
-        <translation type="unfinished"></translation>
+        <translation>其他名称，用 | 分隔，例如 BOSCH|Bosch</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Micro</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Small</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Medium</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Large</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enterprise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+15"/>
         <source>(the owner&apos;s city)</source>
-        <translation type="unfinished"></translation>
+        <translation>（负责人所在城市）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>别名(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业(&amp;I)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>规模(&amp;Z)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cit&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>城市(&amp;Y)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>创建</translation>
     </message>
 </context>
 <context>
@@ -1475,12 +1485,12 @@
     <message>
         <location filename="../ui/placeholderpage.cpp" line="+15"/>
         <source>Not built yet. This screen comes in a later release; until then it shows nothing rather than numbers that are not real.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未开发。此页面将在后续版本中推出；在此之前不显示任何内容，以免展示不真实的数字。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>What it will show: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>将显示的内容：%1</translation>
     </message>
 </context>
 <context>
@@ -1488,62 +1498,62 @@
     <message>
         <location filename="../ui/settingspage.cpp" line="+24"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即重启</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The new language applies when Sales Cockpit restarts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在销售驾驶舱重启后生效。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open another database…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开其他数据库…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Create a new demo database…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建演示数据库…</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Coming in later releases</source>
-        <translation type="unfinished"></translation>
+        <translation>后续版本推出</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Team server and sync, the pipeline editor, alert thresholds and webhooks are not built yet. They will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队服务器与同步、销售流程编辑器、预警阈值和 Webhook 尚未开发，届时将显示在此处。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No database is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开数据库。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1552,17 +1562,21 @@ Schema version: %2
 Storage: %3
 Data: %4
 Local edits waiting to sync: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：%1
+结构版本：%2
+存储：%3
+数据：%4
+待同步的本地修改：%5</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>demo company (generated)</source>
-        <translation type="unfinished"></translation>
+        <translation>演示公司（自动生成）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>your own data</source>
-        <translation type="unfinished"></translation>
+        <translation>您自己的数据</translation>
     </message>
 </context>
 </TS>

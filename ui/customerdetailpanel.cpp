@@ -72,7 +72,7 @@ void CustomerDetailPanel::setCustomer(const QString &customerId)
     QStringList facts;
     if (!c.aliases.isEmpty())
         facts << tr("Also known as %1").arg(c.aliases.split(QLatin1Char('|')).join(QStringLiteral(", ")));
-    facts << QStringList{c.industry, c.size, m_catalog.cityName(c.city)}.filter(QRegularExpression(QStringLiteral(".+"))).join(QStringLiteral(" · "));
+    facts << QStringList{c.industry, customerSizeLabel(c.size), m_catalog.cityName(c.city)}.filter(QRegularExpression(QStringLiteral(".+"))).join(QStringLiteral(" · "));
     facts << tr("Owner %1 · Source %2 · %3").arg(m_catalog.userName(c.owner), c.source, c.phone);
     m_facts->setText(facts.join(QLatin1Char('\n')));
     QList<QStringList> rows;

@@ -125,6 +125,8 @@ void CustomersPage::onCatalogLoaded()
     m_industries = QStringList(industries.begin(), industries.end());
     refillFilters();
     updateCount();
+    if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0));
 }
 
 void CustomersPage::refillFilters()

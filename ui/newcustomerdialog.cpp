@@ -3,6 +3,7 @@
 #include "catalog.h"
 #include "customerrepository.h"
 #include "editcontroller.h"
+#include "pipeline.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -95,11 +96,8 @@ NewCustomerDialog::NewCustomerDialog(Catalog &catalog, EditController &edits, QW
             m_industry->addItem(s);
     m_size = new QComboBox(m_more);
     m_size->addItem(QString(), QString());
-    const std::pair<const char *, QString> sizes[] = {{"micro", tr("Micro")}, {"small", tr("Small")},
-                                                      {"medium", tr("Medium")}, {"large", tr("Large")},
-                                                      {"enterprise", tr("Enterprise")}};
-    for (const auto &[code, label] : sizes)
-        m_size->addItem(label, QLatin1String(code));
+    for (const char *code : {"micro", "small", "medium", "large", "enterprise"})
+        m_size->addItem(customerSizeLabel(QLatin1String(code)), QLatin1String(code));
     m_city = new QComboBox(m_more);
     m_city->addItem(tr("(the owner's city)"), QString());
     for (const auto &c : d.cities)

@@ -129,6 +129,21 @@ QString decisionRoleLabel(const QString &code)
     return code;
 }
 
+QString customerSizeLabel(const QString &size)
+{
+    if (size == QLatin1String("micro"))
+        return QCoreApplication::translate("Customer", "Micro");
+    if (size == QLatin1String("small"))
+        return QCoreApplication::translate("Customer", "Small");
+    if (size == QLatin1String("medium"))
+        return QCoreApplication::translate("Customer", "Medium");
+    if (size == QLatin1String("large"))
+        return QCoreApplication::translate("Customer", "Large");
+    if (size == QLatin1String("enterprise"))
+        return QCoreApplication::translate("Customer", "Enterprise");
+    return size;
+}
+
 QString leadStatusLabel(const QString &status)
 {
     if (status == QLatin1String("open"))

@@ -66,6 +66,9 @@ QStringList budgetBands();
 QStringList decisionRoles();
 QString decisionRoleLabel(const QString &code);
 
+// Customer size codes (micro, small, medium, large, enterprise) and their labels.
+QString customerSizeLabel(const QString &size);
+
 // Lead statuses and their translated labels.
 QString leadStatusLabel(const QString &status);
 

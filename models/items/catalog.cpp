@@ -31,7 +31,10 @@ void Catalog::adopt(CatalogData &&data)
     m_data = std::move(data);
     m_customerSearch.clear();
     m_userSearch.clear();
-    m_customerSearchBuilt = m_userSearchBuilt = false;
+    m_titleSearch.clear();
+    m_leadTitle.clear();
+    m_titleIds.clear();
+    m_customerSearchBuilt = m_userSearchBuilt = m_titlesBuilt = false;
     m_customerRank.clear();
     m_userRank.clear();
     m_loaded = true;
@@ -127,6 +130,35 @@ const PinyinIndex &Catalog::userSearch() const
     return m_userSearch;
 }
 
+void Catalog::buildTitles() const
+{
+    m_titleSearch.clear();
+    m_titleIds.clear();
+    m_leadTitle.assign(m_data.leads.size(), -1);
+    for (size_t i = 0; i < m_data.leads.size(); ++i) {
+        const QString &title = m_data.leads[i].title;
+        auto it = m_titleIds.constFind(title);
+        if (it == m_titleIds.constEnd())
+            it = m_titleIds.insert(title, m_titleSearch.add(title));
+        m_leadTitle[i] = it.value();
+    }
+    m_titlesBuilt = true;
+}
+
+const PinyinIndex &Catalog::titleSearch() const
+{
+    if (!m_titlesBuilt)
+        buildTitles();
+    return m_titleSearch;
+}
+
+const std::vector<int> &Catalog::leadTitleIds() const
+{
+    if (!m_titlesBuilt)
+        buildTitles();
+    return m_leadTitle;
+}
+
 const std::vector<int> &Catalog::customerSortRank() const
 {
     if (m_customerRank.size() != m_data.customers.size()) {
@@ -157,6 +189,12 @@ void Catalog::onLeadChanged(const QString &id)
         return;
     LeadRow fresh;
     if (loadLeadRow(m_db.path(), id, m_data.index, fresh)) {
+        if (m_titlesBuilt && fresh.title != m_data.leads[size_t(row)].title) {
+            auto it = m_titleIds.constFind(fresh.title);
+            if (it == m_titleIds.constEnd())
+                it = m_titleIds.insert(fresh.title, m_titleSearch.add(fresh.title));
+            m_leadTitle[size_t(row)] = it.value();
+        }
         m_data.leads[size_t(row)] = fresh;
         Q_EMIT leadRowChanged(row);
     }

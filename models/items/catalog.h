@@ -5,6 +5,7 @@
 #include "bulkload.h"
 #include "pinyinindex.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <vector>
@@ -48,6 +49,10 @@ public:
     // Pinyin/alias search over customer names and user names, built on first use.
     const PinyinIndex &customerSearch() const;
     const PinyinIndex &userSearch() const;
+    // Lead titles repeat a lot (product names): search runs once per distinct title, and
+    // each lead looks up its title's flag. leadTitleIds()[lead] indexes titleSearch().
+    const PinyinIndex &titleSearch() const;
+    const std::vector<int> &leadTitleIds() const;
     // Pinyin sort ranks (0..n-1) of customers and users, built on first use.
     const std::vector<int> &customerSortRank() const;
     const std::vector<int> &userSortRank() const;
@@ -67,8 +72,12 @@ private:
     storage::CatalogData m_data;
     bool m_loaded = false;
     bool m_english = false;
-    mutable PinyinIndex m_customerSearch, m_userSearch;
-    mutable bool m_customerSearchBuilt = false, m_userSearchBuilt = false;
+    void buildTitles() const;
+
+    mutable PinyinIndex m_customerSearch, m_userSearch, m_titleSearch;
+    mutable bool m_customerSearchBuilt = false, m_userSearchBuilt = false, m_titlesBuilt = false;
+    mutable std::vector<int> m_leadTitle;
+    mutable QHash<QString, int> m_titleIds;
     mutable std::vector<int> m_customerRank, m_userRank;
 };
 

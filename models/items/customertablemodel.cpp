@@ -1,6 +1,7 @@
 #include "customertablemodel.h"
 
 #include "catalog.h"
+#include "pipeline.h"
 
 #include <QDateTime>
 
@@ -79,7 +80,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     case NameColumn: return c.name;
     case AliasesColumn: return c.aliases.isEmpty() ? QString() : c.aliases.split(QLatin1Char('|')).join(QStringLiteral(", "));
     case IndustryColumn: return c.industry;
-    case SizeColumn: return c.size;
+    case SizeColumn: return customerSizeLabel(c.size);
     case RegionColumn: return m_catalog.regionName(c.region);
     case CityColumn: return m_catalog.cityName(c.city);
     case OwnerColumn: return m_catalog.userName(c.owner);

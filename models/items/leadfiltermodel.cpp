@@ -33,11 +33,13 @@ void LeadFilterModel::beginFilter()
     m_query = PinyinQuery(m_filter.search);
     m_customerMatch.clear();
     m_userMatch.clear();
+    m_titleMatch.clear();
     if (m_query.isEmpty())
         return;
     // One pass over customers and users per keystroke; each lead then looks up its flags.
     m_catalog.customerSearch().matchAll(m_query, m_customerMatch);
     m_catalog.userSearch().matchAll(m_query, m_userMatch);
+    m_catalog.titleSearch().matchAll(m_query, m_titleMatch);
 }
 
 bool LeadFilterModel::acceptsRow(int sourceRow) const
@@ -61,7 +63,10 @@ bool LeadFilterModel::acceptsRow(int sourceRow) const
     }
     if (l.owner >= 0 && size_t(l.owner) < m_userMatch.size() && m_userMatch[size_t(l.owner)])
         return true;
-    return l.title.contains(m_query.text(), Qt::CaseInsensitive);
+    const auto &titles = m_catalog.leadTitleIds();
+    const int title = titles[size_t(sourceRow)];
+    return size_t(title) < m_titleMatch.size() ? m_titleMatch[size_t(title)]
+                                               : m_catalog.titleSearch().matches(title, m_query);
 }
 
 bool LeadFilterModel::lessThan(int column, int a, int b) const

@@ -41,7 +41,7 @@ private:
     Catalog &m_catalog;
     LeadFilter m_filter;
     PinyinQuery m_query{QString()};
-    std::vector<char> m_customerMatch, m_userMatch;
+    std::vector<char> m_customerMatch, m_userMatch, m_titleMatch;
 };
 
 } // namespace cockpit

@@ -113,12 +113,13 @@ void TestItemModels::leadSearch_data()
     QTest::newRow("Chinese name") << "博世" << QStringList{QStringLiteral("博世")};
     QTest::newRow("alias lower case") << "bosch" << QStringList{QStringLiteral("博世")};
     QTest::newRow("alias mixed case") << "BoScH" << QStringList{QStringLiteral("博世")};
-    QTest::newRow("pinyin initials") << "bs" << QStringList{QStringLiteral("博世")};
+    QTest::newRow("pinyin initials") << "bsz" << QStringList{QStringLiteral("博世")}; // 博世 质检系统
     QTest::newRow("full pinyin") << "huawei" << QStringList{QStringLiteral("华为")};
     QTest::newRow("initials hw") << "hw" << QStringList{QStringLiteral("华为")};
     QTest::newRow("polyphone chongqing") << "chongqing" << QStringList{QStringLiteral("重庆长江精工机械有限公司")};
     QTest::newRow("owner by pinyin") << "lq" << QStringList{QStringLiteral("华为")};
     QTest::newRow("lead title") << "数据平台" << QStringList{QStringLiteral("华为")};
+    QTest::newRow("lead title by pinyin") << "lwgz" << QStringList{QStringLiteral("重庆长江精工机械有限公司")}; // 联网改造
     QTest::newRow("empty shows all") << "" << QStringList{QStringLiteral("博世"), QStringLiteral("华为"), QStringLiteral("重庆长江精工机械有限公司")};
     QTest::newRow("nothing matches") << "xyzzy" << QStringList{};
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Prints the issue-2 performance figures. Usage: run-bench.sh BUILD_DIR
+# Demo databases are generated once into BUILD_DIR/bench-data (seed 42, as of 2026-11-22).
+set -euo pipefail
+BUILD=${1:?build dir}
+DATA="$BUILD/bench-data"
+APP="$BUILD/app/sales-cockpit"
+mkdir -p "$DATA"
+export QT_QPA_PLATFORM=offscreen
+if [ ! -f "$DATA/large.db" ]; then
+    echo "== generating the large demo database (timed) =="
+    /usr/bin/time -f "generate large: %e s wall, peak %M KB" \
+        "$APP" demo --scale large --seed 42 --as-of 2026-11-22 --out "$DATA/large.db" 2>&1 | grep -vE '^\[' | tail -3
+else
+    echo "== generating the large demo database (timed, into a temporary file) =="
+    tmp=$(mktemp -d)
+    /usr/bin/time -f "generate large: %e s wall, peak %M KB" \
+        "$APP" demo --scale large --seed 42 --as-of 2026-11-22 --out "$tmp/large.db" 2>&1 | grep -vE '^\[' | tail -3
+    rm -rf "$tmp"
+fi
+[ -f "$DATA/small.db" ] || "$APP" demo --scale small --seed 42 --as-of 2026-11-22 --out "$DATA/small.db" >/dev/null 2>&1
+ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
+echo "== start-up, search, sort, memory =="
+"$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
