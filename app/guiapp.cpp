@@ -42,11 +42,14 @@ GuiApp::GuiApp(GuiOptions options, QObject *parent) : QObject(parent), m_options
 {
     m_settings = std::make_unique<QSettings>();
     m_probe = std::make_shared<storage::IntegrityProbe>();
+    m_cancelLoad = std::make_shared<std::atomic_bool>(false);
 }
 
 GuiApp::~GuiApp()
 {
-    m_probe->cancel(); // the thread pool waits for its tasks at exit: stop the check now
+    // The thread pool waits for its tasks at exit: stop the check and any load now.
+    m_probe->cancel();
+    m_cancelLoad->store(true);
     m_window.reset();
     m_edits.reset();
     m_undo.reset();
@@ -108,6 +111,16 @@ int GuiApp::start()
         return 1;
     m_catalog = std::make_unique<Catalog>(*m_db);
     m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
+    // A large database first shows its newest leads (a few ms), then the rest streams in,
+    // so start-up does not grow with the data. Small ones load whole at once.
+    qint64 leadCount = 0, customerCount = 0;
+    QString countError;
+    if (storage::countCatalog(m_db->path(), &leadCount, &customerCount, &countError)
+        && leadCount > kPreviewThreshold) {
+        storage::CatalogData preview;
+        if (storage::loadCatalogPreview(m_db->path(), kPreviewRows, preview, &countError))
+            m_catalog->adopt(std::move(preview));
+    }
     m_undo = std::make_unique<QUndoStack>();
     m_edits = std::make_unique<EditController>(*m_db, *m_undo);
     m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
@@ -124,6 +137,8 @@ int GuiApp::start()
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
     loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
+    if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty())
+        QTimer::singleShot(0, this, &GuiApp::takeScreenshot); // the first screen is ready now
     return -1;
 }
 
@@ -174,7 +189,7 @@ bool GuiApp::openDatabase(QString path)
 
 void GuiApp::loadCatalog()
 {
-    m_window->setBusy(tr("Loading…"));
+    m_window->setBusy(m_catalog->isLoaded() ? tr("Loading all leads…") : tr("Loading…"));
     auto *watcher = new QFutureWatcher<std::pair<bool, QString>>(this);
     auto data = std::make_shared<storage::CatalogData>();
     const QString path = m_db->path();
@@ -182,6 +197,8 @@ void GuiApp::loadCatalog()
         const auto [ok, error] = watcher->result();
         watcher->deleteLater();
         m_window->clearBusy();
+        if (m_cancelLoad->load())
+            return;
         if (!ok) {
             const QString message = tr("Reading the database failed: %1").arg(error);
             if (!m_options.screenshotView.isEmpty()) {
@@ -197,9 +214,9 @@ void GuiApp::loadCatalog()
         qCInfo(lcApp) << "tables filled at" << sinceStart().elapsed() << "ms";
         onLoaded();
     });
-    watcher->setFuture(QtConcurrent::run([path, data] {
+    watcher->setFuture(QtConcurrent::run([path, data, cancel = m_cancelLoad] {
         QString error;
-        const bool ok = storage::loadCatalog(path, *data, &error);
+        const bool ok = storage::loadCatalog(path, *data, &error, cancel.get());
         return std::make_pair(ok, error);
     }));
 }
@@ -228,12 +245,14 @@ void GuiApp::startQuickCheck()
 void GuiApp::onLoaded()
 {
     startQuickCheck();
-    if (!m_options.screenshotView.isEmpty())
+    if (!m_options.screenshotView.isEmpty() && !m_screenshotTaken)
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot);
 }
 
 void GuiApp::takeScreenshot()
 {
+    if (std::exchange(m_screenshotTaken, true))
+        return;
     QCoreApplication::processEvents();
     const QPixmap shot = m_window->grab();
     qCInfo(lcApp) << "screenshot grabbed at" << sinceStart().elapsed() << "ms";

@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 class QSettings;
@@ -68,6 +69,11 @@ private:
     QStringList m_relaunch;
     bool m_shouldRelaunch = false;
     std::shared_ptr<storage::IntegrityProbe> m_probe;
+    std::shared_ptr<std::atomic_bool> m_cancelLoad;
+    bool m_screenshotTaken = false;
+    // Above this many leads the first screen is a preview of the newest kPreviewRows.
+    static constexpr qint64 kPreviewThreshold = 30000;
+    static constexpr int kPreviewRows = 500;
 };
 
 } // namespace cockpit::app

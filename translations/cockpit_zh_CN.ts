@@ -358,21 +358,21 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+66"/>
+        <location filename="../app/guiapp.cpp" line="+69"/>
         <source>Creating the demo company…</source>
         <translation>正在创建演示公司…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+23"/>
-        <location line="+72"/>
-        <location line="+30"/>
-        <location line="+78"/>
+        <location line="+84"/>
+        <location line="+32"/>
+        <location line="+80"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-206"/>
         <source>Creating the demo company… %1</source>
         <translation>正在创建演示公司… %1</translation>
     </message>
@@ -382,7 +382,7 @@
         <translation>无法创建演示公司：%1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+68"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -403,30 +403,30 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+105"/>
+        <location line="-108"/>
+        <location line="+109"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-100"/>
-        <location line="+107"/>
+        <location line="-104"/>
+        <location line="+111"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-106"/>
-        <location line="+107"/>
+        <location line="-110"/>
+        <location line="+111"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-107"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -436,7 +436,12 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Loading all leads…</source>
+        <translation>正在加载全部线索…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Reading the database failed: %1</source>
         <translation>读取数据库失败：%1</translation>
     </message>
@@ -451,7 +456,7 @@
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
@@ -1166,12 +1171,17 @@
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>%1 (left)</source>
         <translation>%1（已离职）</translation>
     </message>
     <message>
         <location line="+38"/>
+        <source>Showing the %1 most recently updated of %2 leads — loading the rest…</source>
+        <translation>显示最近更新的 %1 条（共 %2 条线索）— 正在加载其余线索…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 of %2 leads · %3 in total</source>
         <translation>%1 / %2 条线索 · 合计 %3</translation>
     </message>
@@ -1304,7 +1314,7 @@
         <translation>本地文件：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>%1 leads · %2 customers</source>
         <translation>%1 条线索 · %2 个客户</translation>
     </message>

@@ -26,7 +26,10 @@ QComboBox *FilterBar::addFilter(const QString &allText, const QString &objectNam
     auto *combo = new QComboBox(this);
     combo->setObjectName(objectName);
     combo->addItem(allText, -1);
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Long entries ("Standard B2B funnel · Quote and negotiation") must not widen the window
+    // past 1366 px; the popup still shows them whole.
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(9);
     combo->setMaxVisibleItems(20);
     m_layout->addWidget(combo, 1);
     connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::changed);

@@ -121,7 +121,17 @@ void LeadsPage::onCatalogLoaded()
 {
     refillFilters();
     updateCount();
-    if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+    // After the preview is replaced by all leads, keep the lead the user was looking at.
+    const QString keep = m_detail->leadId();
+    if (!keep.isEmpty() && m_model->rowOfId(keep) >= 0) {
+        const QModelIndex proxy = m_filter->mapFromSource(m_model->index(m_model->rowOfId(keep), 0));
+        if (proxy.isValid()) {
+            m_table->setCurrentIndex(proxy);
+            m_table->scrollTo(proxy);
+            return;
+        }
+    }
+    if (m_filter->rowCount() > 0)
         m_table->setCurrentIndex(m_filter->index(0, 0)); // the detail panel shows something useful
 }
 
@@ -190,8 +200,14 @@ void LeadsPage::applyFilters()
 
 void LeadsPage::updateCount()
 {
-    const int total = int(m_catalog.data().leads.size());
     const QLocale locale;
+    if (m_catalog.isLoaded() && !m_catalog.isComplete()) {
+        m_count->setText(tr("Showing the %1 most recently updated of %2 leads — loading the rest…")
+                             .arg(locale.toString(qlonglong(m_catalog.data().leads.size())),
+                                  locale.toString(m_catalog.totalLeads())));
+        return;
+    }
+    const int total = int(m_catalog.data().leads.size());
     m_count->setText(tr("%1 of %2 leads · %3 in total")
                          .arg(locale.toString(m_filter->rowCount()), locale.toString(total),
                               formatCny(m_filter->sumAmountCents(), locale)));

@@ -200,12 +200,15 @@ void MainWindow::updateStatus()
         return;
     }
     const QLocale locale;
-    int customers = 0;
-    for (const auto &c : m_catalog.data().customers)
-        customers += !c.deleted;
-    m_counts->setText(tr("%1 leads · %2 customers")
-                          .arg(locale.toString(qlonglong(m_catalog.data().leads.size())),
-                               locale.toString(customers)));
+    qint64 customers = m_catalog.totalCustomers();
+    qint64 leads = m_catalog.totalLeads();
+    if (m_catalog.isComplete()) {
+        customers = 0;
+        for (const auto &c : m_catalog.data().customers)
+            customers += !c.deleted;
+        leads = qint64(m_catalog.data().leads.size());
+    }
+    m_counts->setText(tr("%1 leads · %2 customers").arg(locale.toString(leads), locale.toString(customers)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -38,7 +38,17 @@ void Catalog::adopt(CatalogData &&data)
     m_customerRank.clear();
     m_userRank.clear();
     m_loaded = true;
+    const QStringList changed = std::exchange(m_changedDuringPreview, {});
+    const QStringList added = std::exchange(m_addedDuringPreview, {});
     Q_EMIT loaded();
+    if (m_data.complete) {
+        for (const QString &id : added)
+            onCustomerAdded(id);
+        for (const QString &id : changed)
+            onLeadChanged(id);
+        for (const QString &id : std::exchange(m_changedCustomersDuringPreview, {}))
+            onCustomerChanged(id);
+    }
 }
 
 namespace {
@@ -184,6 +194,8 @@ const std::vector<int> &Catalog::userSortRank() const
 
 void Catalog::onLeadChanged(const QString &id)
 {
+    if (!m_data.complete)
+        m_changedDuringPreview << id;
     const int row = m_data.index.lead(id);
     if (!m_loaded || row < 0)
         return;
@@ -202,6 +214,8 @@ void Catalog::onLeadChanged(const QString &id)
 
 void Catalog::onCustomerAdded(const QString &id)
 {
+    if (!m_data.complete)
+        m_addedDuringPreview << id;
     if (!m_loaded || m_data.index.customer(id) >= 0)
         return;
     CustomerRow fresh;
@@ -219,6 +233,8 @@ void Catalog::onCustomerAdded(const QString &id)
 
 void Catalog::onCustomerChanged(const QString &id)
 {
+    if (!m_data.complete)
+        m_changedCustomersDuringPreview << id;
     const int row = m_data.index.customer(id);
     if (!m_loaded || row < 0)
         return;

@@ -27,6 +27,10 @@ public:
     // Takes data loaded elsewhere (the UI loads on a worker thread).
     void adopt(storage::CatalogData &&data);
     bool isLoaded() const { return m_loaded; }
+    // False while only the first screen (a preview of the newest leads) is held.
+    bool isComplete() const { return m_data.complete; }
+    qint64 totalLeads() const { return m_data.totalLeads; }
+    qint64 totalCustomers() const { return m_data.totalCustomers; }
 
     const storage::CatalogData &data() const { return m_data; }
     const storage::CatalogIndex &index() const { return m_data.index; }
@@ -71,6 +75,9 @@ private:
     storage::Database &m_db;
     storage::CatalogData m_data;
     bool m_loaded = false;
+    // Rows edited while a preview was shown: re-read after the full data arrives, in case
+    // the full load's snapshot began before the edit.
+    QStringList m_changedDuringPreview, m_addedDuringPreview, m_changedCustomersDuringPreview;
     bool m_english = false;
     void buildTitles() const;
 

@@ -196,39 +196,13 @@ void buildSmall(CatalogIndex &ix, const CatalogData &data)
     fill(ix.m_stages, data.stages);
 }
 
-// Customers are read on their own thread and connection while leads load on the caller's.
-bool loadCustomers(const QString &path, const CatalogIndex &ix, std::vector<CustomerRow> &out,
-                   QString *error)
+// Org, pipelines and stages: a few hundred rows at most.
+bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
 {
-    Conn c;
-    if (!openReadOnly(path, c, error))
-        return false;
-    Stmt st;
-    const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE deleted = 0 ORDER BY rowid";
-    if (!prepare(c.db, sql.constData(), st, error))
-        return false;
-    while (sqlite3_step(st.s) == SQLITE_ROW) {
-        out.emplace_back();
-        readCustomer(st.s, ix, out.back());
-    }
-    return true;
-}
-} // namespace
-
-bool loadCatalog(const QString &path, CatalogData &out, QString *error)
-{
-    QElapsedTimer timer;
-    timer.start();
-    Conn c;
-    if (!openReadOnly(path, c, error))
-        return false;
-    out = CatalogData();
     CatalogIndex &ix = out.index;
-    // One read transaction: every table from the same snapshot.
-    sqlite3_exec(c.db, "BEGIN", nullptr, nullptr, nullptr);
     {
         Stmt st;
-        if (!prepare(c.db, "SELECT id, name FROM regions WHERE deleted = 0 ORDER BY code, name", st, error))
+        if (!prepare(db, "SELECT id, name FROM regions WHERE deleted = 0 ORDER BY code, name", st, error))
             return false;
         while (sqlite3_step(st.s) == SQLITE_ROW)
             out.regions.push_back({text(st.s, 0), text(st.s, 1)});
@@ -236,7 +210,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     buildSmall(ix, out);
     {
         Stmt st;
-        if (!prepare(c.db, "SELECT id, region_id, name FROM cities WHERE deleted = 0 ORDER BY name", st, error))
+        if (!prepare(db, "SELECT id, region_id, name FROM cities WHERE deleted = 0 ORDER BY name", st, error))
             return false;
         while (sqlite3_step(st.s) == SQLITE_ROW) {
             CityRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2)};
@@ -247,7 +221,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     buildSmall(ix, out);
     {
         Stmt st;
-        if (!prepare(c.db, "SELECT id, city_id, region_id, name FROM teams WHERE deleted = 0 ORDER BY name", st, error))
+        if (!prepare(db, "SELECT id, city_id, region_id, name FROM teams WHERE deleted = 0 ORDER BY name", st, error))
             return false;
         while (sqlite3_step(st.s) == SQLITE_ROW) {
             TeamRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3)};
@@ -259,7 +233,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     buildSmall(ix, out);
     {
         Stmt st;
-        if (!prepare(c.db,
+        if (!prepare(db,
                      "SELECT id, name, role, manager_id, region_id, city_id, team_id, left_date"
                      " FROM users WHERE deleted = 0 ORDER BY name", st, error))
             return false;
@@ -275,7 +249,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     }
     {
         Stmt st;
-        if (!prepare(c.db, "SELECT id, code, name, name_en, version FROM pipelines WHERE deleted = 0"
+        if (!prepare(db, "SELECT id, code, name, name_en, version FROM pipelines WHERE deleted = 0"
                            " ORDER BY code, version", st, error))
             return false;
         while (sqlite3_step(st.s) == SQLITE_ROW)
@@ -285,7 +259,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     buildSmall(ix, out);
     {
         Stmt st;
-        if (!prepare(c.db,
+        if (!prepare(db,
                      "SELECT id, pipeline_id, code, name, name_en, position, sla_minutes, exit_gate,"
                      " standard_actions, terminal FROM pipeline_stages WHERE deleted = 0"
                      " ORDER BY pipeline_id, position", st, error))
@@ -302,6 +276,71 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
         }
     }
     buildSmall(ix, out);
+    return true;
+}
+
+void readSettings(sqlite3 *db, CatalogData &out)
+{
+    Stmt st;
+    if (!prepare(db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id')", st, nullptr))
+        return;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        if (text(st.s, 0) == QLatin1String("demo"))
+            out.demo = text(st.s, 1) == QLatin1String("1");
+        else
+            out.currentUserId = text(st.s, 1);
+    }
+}
+
+qint64 scalar(sqlite3 *db, const char *sql)
+{
+    Stmt st;
+    if (!prepare(db, sql, st, nullptr) || sqlite3_step(st.s) != SQLITE_ROW)
+        return -1;
+    return sqlite3_column_int64(st.s, 0);
+}
+
+// Customers are read on their own thread and connection while leads load on the caller's.
+bool cancelled(const std::atomic_bool *cancel, size_t row)
+{
+    return cancel && (row & 1023) == 0 && cancel->load(std::memory_order_relaxed);
+}
+
+bool loadCustomers(const QString &path, const CatalogIndex &ix, std::vector<CustomerRow> &out,
+                   QString *error, const std::atomic_bool *cancel)
+{
+    Conn c;
+    if (!openReadOnly(path, c, error))
+        return false;
+    Stmt st;
+    const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE deleted = 0 ORDER BY rowid";
+    if (!prepare(c.db, sql.constData(), st, error))
+        return false;
+    while (sqlite3_step(st.s) == SQLITE_ROW) {
+        if (cancelled(cancel, out.size())) {
+            if (error)
+                *error = QStringLiteral("cancelled");
+            return false;
+        }
+        out.emplace_back();
+        readCustomer(st.s, ix, out.back());
+    }
+    return true;
+}
+} // namespace
+
+bool loadCatalog(const QString &path, CatalogData &out, QString *error, const std::atomic_bool *cancel)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Conn c;
+    if (!openReadOnly(path, c, error))
+        return false;
+    out = CatalogData();
+    // One read transaction: every table from the same snapshot.
+    sqlite3_exec(c.db, "BEGIN", nullptr, nullptr, nullptr);
+    if (!loadSmallTables(c.db, out, error))
+        return false;
     // Customer ids first (one narrow pass), so leads can refer to customer rows while the
     // full customer rows load on another thread.
     CatalogIndex::Map &customerIds = out.index.m_customers;
@@ -317,7 +356,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     }
     QString customerError;
     bool customersOk = false;
-    std::thread customers([&] { customersOk = loadCustomers(path, out.index, out.customers, &customerError); });
+    std::thread customers([&] { customersOk = loadCustomers(path, out.index, out.customers, &customerError, cancel); });
     bool leadsOk = true;
     {
         Stmt count;
@@ -327,6 +366,12 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
         const QByteArray sql = QByteArray(kLeadColumns) + " WHERE deleted = 0 ORDER BY rowid";
         leadsOk = prepare(c.db, sql.constData(), st, error);
         while (leadsOk && sqlite3_step(st.s) == SQLITE_ROW) {
+            if (cancelled(cancel, out.leads.size())) {
+                leadsOk = false;
+                if (error)
+                    *error = QStringLiteral("cancelled");
+                break;
+            }
             out.leads.emplace_back();
             readLead(st.s, out.index, out.leads.back());
         }
@@ -343,20 +388,69 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error)
     }
     if (!leadsOk)
         return false;
-    {
-        Stmt st;
-        if (prepare(c.db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id')", st, nullptr)) {
-            while (sqlite3_step(st.s) == SQLITE_ROW) {
-                if (text(st.s, 0) == QLatin1String("demo"))
-                    out.demo = text(st.s, 1) == QLatin1String("1");
-                else
-                    out.currentUserId = text(st.s, 1);
-            }
-        }
-    }
+    readSettings(c.db, out);
+    out.totalLeads = qint64(out.leads.size());
+    out.totalCustomers = qint64(out.customers.size());
     sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr);
     qCInfo(lcLoad) << "loaded" << out.leads.size() << "leads and" << out.customers.size()
                    << "customers in" << timer.elapsed() << "ms";
+    return true;
+}
+
+bool countCatalog(const QString &path, qint64 *leads, qint64 *customers, QString *error)
+{
+    Conn c;
+    if (!openReadOnly(path, c, error))
+        return false;
+    *leads = scalar(c.db, "SELECT count(*) FROM leads WHERE deleted = 0");
+    *customers = scalar(c.db, "SELECT count(*) FROM customers WHERE deleted = 0");
+    return *leads >= 0 && *customers >= 0;
+}
+
+bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QString *error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    Conn c;
+    if (!openReadOnly(path, c, error))
+        return false;
+    out = CatalogData();
+    out.complete = false;
+    sqlite3_exec(c.db, "BEGIN", nullptr, nullptr, nullptr);
+    if (!loadSmallTables(c.db, out, error))
+        return false;
+    out.totalLeads = scalar(c.db, "SELECT count(*) FROM leads WHERE deleted = 0");
+    out.totalCustomers = scalar(c.db, "SELECT count(*) FROM customers WHERE deleted = 0");
+    {
+        Stmt st;
+        const QByteArray sql = QByteArray(kCustomerColumns)
+                               + " WHERE id IN (SELECT customer_id FROM leads WHERE deleted = 0"
+                                 " ORDER BY updated_at DESC LIMIT ?) ORDER BY rowid";
+        if (!prepare(c.db, sql.constData(), st, error))
+            return false;
+        sqlite3_bind_int(st.s, 1, limit);
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            out.customers.emplace_back();
+            readCustomer(st.s, out.index, out.customers.back());
+            out.index.m_customers.emplace(out.customers.back().id.toStdString(), int(out.customers.size()) - 1);
+        }
+    }
+    {
+        Stmt st;
+        const QByteArray sql = QByteArray(kLeadColumns) + " WHERE deleted = 0 ORDER BY updated_at DESC LIMIT ?";
+        if (!prepare(c.db, sql.constData(), st, error))
+            return false;
+        sqlite3_bind_int(st.s, 1, limit);
+        while (sqlite3_step(st.s) == SQLITE_ROW) {
+            out.leads.emplace_back();
+            readLead(st.s, out.index, out.leads.back());
+            out.index.m_leads.emplace(out.leads.back().id.toStdString(), int(out.leads.size()) - 1);
+        }
+    }
+    readSettings(c.db, out);
+    sqlite3_exec(c.db, "COMMIT", nullptr, nullptr, nullptr);
+    qCInfo(lcLoad) << "preview of" << out.leads.size() << "of" << out.totalLeads << "leads in"
+                   << timer.elapsed() << "ms";
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -103,11 +104,25 @@ struct CatalogData
     bool demo = false;
     QString currentUserId;
     CatalogIndex index; // built by loadCatalog()
+    // A preview holds only the most recently updated leads (and their customers); the
+    // totals say how many there are in all.
+    bool complete = true;
+    qint64 totalLeads = 0;
+    qint64 totalCustomers = 0;
 };
 
 // Fills `out` (and its index) from the database at `path`. Returns false with a message on
 // failure. Customers and leads load on two threads with a connection each.
-bool loadCatalog(const QString &path, CatalogData &out, QString *error);
+// `cancel`, when set by another thread, stops the load early (returns false, "cancelled").
+bool loadCatalog(const QString &path, CatalogData &out, QString *error,
+                 const std::atomic_bool *cancel = nullptr);
+
+// Live lead and customer counts from the partial indexes (milliseconds at any size).
+bool countCatalog(const QString &path, qint64 *leads, qint64 *customers, QString *error);
+
+// The first screen of a large database: the org, pipelines, the `limit` most recently
+// updated leads and their customers (complete = false). The full load follows.
+bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QString *error);
 
 // Reads one lead / customer again after an edit, mapping ids through `index`.
 bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out);

@@ -74,3 +74,9 @@ CREATE INDEX IF NOT EXISTS idx_store_days_day ON store_days(day);
 CREATE INDEX IF NOT EXISTS idx_alerts_owner ON alerts(owner_id, resolved_at);
 -- ;
 CREATE INDEX IF NOT EXISTS idx_alerts_subject ON alerts(subject_kind, subject_id);
+-- ;
+-- Live (not tombstoned) rows: counts and "most recently updated first" without a table scan,
+-- so the first screen of a large database needs no full read.
+CREATE INDEX IF NOT EXISTS idx_leads_live_updated ON leads(updated_at) WHERE deleted = 0;
+-- ;
+CREATE INDEX IF NOT EXISTS idx_customers_live ON customers(created_at) WHERE deleted = 0;

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void customerSearch();
     void customerAddedAndRemoved();
     void recordTable();
+    void previewThenFullKeepsEdits();
 
 private:
     QStringList customersShown(QAbstractItemModel *m, int column)
@@ -254,6 +255,29 @@ void TestItemModels::recordTable()
     QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("B"));
     model.clear();
     QCOMPARE(model.rowCount(), 0);
+}
+
+void TestItemModels::previewThenFullKeepsEdits()
+{
+    QString error;
+    storage::CatalogData preview;
+    QVERIFY(storage::loadCatalogPreview(m_db->path(), 1, preview, &error));
+    m_catalog->adopt(std::move(preview)); // the models reset under their testers
+    QVERIFY(!m_catalog->isComplete());
+    QCOMPARE(m_leads->rowCount(), 1);
+    QCOMPARE(m_catalog->totalLeads(), qint64(3));
+    // Load the full data, then edit a lead that is not in the preview before adopting it:
+    // the edit must survive the swap even though the full snapshot predates it.
+    storage::CatalogData full;
+    QVERIFY(storage::loadCatalog(m_db->path(), full, &error));
+    const QString notShown = m_catalog->data().leads[0].id == QLatin1String("lead-2") ? QStringLiteral("lead-1")
+                                                                                      : QStringLiteral("lead-2");
+    QVERIFY(storage::LeadRepository(*m_db).update(notShown, {{QStringLiteral("title"), QStringLiteral("预览期间的修改")}}, {}).ok);
+    m_catalog->adopt(std::move(full));
+    QVERIFY(m_catalog->isComplete());
+    QCOMPARE(m_leads->rowCount(), 3);
+    QCOMPARE(m_leads->index(m_leads->rowOfId(notShown), LeadTableModel::TitleColumn).data().toString(),
+             QStringLiteral("预览期间的修改"));
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)

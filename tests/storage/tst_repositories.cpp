@@ -33,6 +33,7 @@ private Q_SLOTS:
     void createCustomerValidatesSixFields();
     void createRemoveRestoreCustomer();
     void bulkLoadReadsCatalog();
+    void previewHoldsNewestLeads();
     void parsesIsoTimes_data();
     void parsesIsoTimes();
 
@@ -263,6 +264,33 @@ void TestRepositories::bulkLoadReadsCatalog()
     LeadRow fresh;
     QVERIFY(loadLeadRow(m_db->path(), QStringLiteral("lead-2"), ix, fresh));
     QCOMPARE(fresh.title, QStringLiteral("新标题"));
+}
+
+void TestRepositories::previewHoldsNewestLeads()
+{
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-20T00:00:00Z' WHERE id = 'lead-3'")));
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-10T00:00:00Z' WHERE id = 'lead-1'")));
+    qint64 leads = 0, customers = 0;
+    QString error;
+    QVERIFY(countCatalog(m_db->path(), &leads, &customers, &error));
+    QCOMPARE(leads, qint64(3));
+    QCOMPARE(customers, qint64(3));
+    CatalogData preview;
+    QVERIFY2(loadCatalogPreview(m_db->path(), 2, preview, &error), qPrintable(error));
+    QVERIFY(!preview.complete);
+    QCOMPARE(preview.totalLeads, qint64(3));
+    QCOMPARE(int(preview.leads.size()), 2);
+    QCOMPARE(preview.leads[0].id, QStringLiteral("lead-3")); // newest first
+    QCOMPARE(preview.leads[1].id, QStringLiteral("lead-1"));
+    QCOMPARE(int(preview.customers.size()), 2); // only the customers those leads need
+    for (const LeadRow &l : preview.leads)
+        QVERIFY(l.customer >= 0 && l.owner >= 0 && l.stage >= 0);
+    QCOMPARE(preview.index.lead(QStringLiteral("lead-2")), -1);
+    // A cancelled full load stops and says so.
+    std::atomic_bool cancel{true};
+    CatalogData full;
+    QVERIFY(!loadCatalog(m_db->path(), full, &error, &cancel));
+    QCOMPARE(error, QStringLiteral("cancelled"));
 }
 
 void TestRepositories::parsesIsoTimes_data()
