@@ -137,7 +137,7 @@ int GuiApp::start()
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
     loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
-    if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty())
+    if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete)
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot); // the first screen is ready now
     return -1;
 }

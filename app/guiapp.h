@@ -30,6 +30,7 @@ struct GuiOptions
     QString dbPath;         // empty = the default database
     QString screenshotView; // empty = interactive
     QString screenshotOut;
+    bool screenshotWhenComplete = false; // wait for the full load, not the first screen
     QStringList relaunchArgs; // arguments that reproduce this start, for a language restart
 };
 

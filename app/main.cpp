@@ -10,7 +10,6 @@
 #include <QProcess>
 #include <QSettings>
 
-#include <cstring>
 #include <memory>
 
 using namespace cockpit;
@@ -45,20 +44,24 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("DATE")},
         {QStringLiteral("lang"), QStringLiteral("Interface language for this run: en or zh_CN."),
          QStringLiteral("LANG")},
+        {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
+                                                "(a large database first shows its newest leads).")},
     });
 }
 
-// Subcommands need no display: look for one before choosing the application class.
+// Subcommands, --help and bad arguments need no display: decide before choosing the
+// application class, so `sales-cockpit --bogus` on a headless machine still says what is wrong.
 bool isHeadlessCommand(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "demo") || !std::strcmp(argv[i], "check"))
-            return true;
-        if (!std::strcmp(argv[i], "-h") || !std::strcmp(argv[i], "--help") || !std::strcmp(argv[i], "-v")
-            || !std::strcmp(argv[i], "--version"))
-            return true;
-    }
-    return false;
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args << QString::fromLocal8Bit(argv[i]);
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(args))
+        return true; // the headless path reports the error and exits non-zero
+    const QString command = parser.positionalArguments().value(0);
+    return !command.isEmpty() || parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
 }
 
 void setIdentity()
@@ -102,6 +105,7 @@ int main(int argc, char **argv)
     if (parser.isSet(QStringLiteral("screenshot"))) {
         options.screenshotView = parser.value(QStringLiteral("screenshot"));
         options.screenshotOut = parser.value(QStringLiteral("out"));
+        options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings")

@@ -4,7 +4,7 @@
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+43"/>
+        <location filename="../ui/leaddetailpanel.cpp" line="+32"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
@@ -710,7 +710,7 @@
 <context>
     <name>cockpit::ui::CustomerDetailPanel</name>
     <message>
-        <location filename="../ui/customerdetailpanel.cpp" line="+43"/>
+        <location filename="../ui/customerdetailpanel.cpp" line="+30"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -778,7 +778,7 @@
 <context>
     <name>cockpit::ui::CustomersPage</name>
     <message>
-        <location filename="../ui/customerspage.cpp" line="+33"/>
+        <location filename="../ui/customerspage.cpp" line="+34"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
@@ -818,9 +818,17 @@
         <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+106"/>
         <source>%1 of %2 customers</source>
         <translation>%1 / %2 个客户</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::FilterBar</name>
+    <message>
+        <location filename="../ui/filterbar.cpp" line="+102"/>
+        <source>%1 (left)</source>
+        <translation>%1（已离职）</translation>
     </message>
 </context>
 <context>
@@ -926,7 +934,7 @@
 <context>
     <name>cockpit::ui::LeadEditorDialog</name>
     <message>
-        <location filename="../ui/leadeditordialog.cpp" line="+56"/>
+        <location filename="../ui/leadeditordialog.cpp" line="+51"/>
         <source>Lead — %1</source>
         <translation>线索 — %1</translation>
     </message>
@@ -1106,7 +1114,7 @@
 <context>
     <name>cockpit::ui::LeadsPage</name>
     <message>
-        <location filename="../ui/leadspage.cpp" line="+32"/>
+        <location filename="../ui/leadspage.cpp" line="+33"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
@@ -1166,17 +1174,12 @@
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+48"/>
         <source>Loading leads…</source>
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location line="+64"/>
-        <source>%1 (left)</source>
-        <translation>%1（已离职）</translation>
-    </message>
-    <message>
-        <location line="+38"/>
+        <location line="+81"/>
         <source>Showing the %1 most recently updated of %2 leads — loading the rest…</source>
         <translation>显示最近更新的 %1 条（共 %2 条线索）— 正在加载其余线索…</translation>
     </message>
@@ -1375,7 +1378,7 @@
 <context>
     <name>cockpit::ui::NewCustomerDialog</name>
     <message>
-        <location filename="../ui/newcustomerdialog.cpp" line="+37"/>
+        <location filename="../ui/newcustomerdialog.cpp" line="+29"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>

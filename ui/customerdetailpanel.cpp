@@ -5,6 +5,7 @@
 #include "money.h"
 #include "pipeline.h"
 #include "recordtablemodel.h"
+#include "widgethelpers.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -14,20 +15,6 @@
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
-
-namespace {
-QTableView *makeList(RecordTableModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->verticalHeader()->setVisible(false);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    return view;
-}
-} // namespace
 
 CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent)
     : QWidget(parent), m_catalog(catalog), m_edits(edits)
@@ -44,8 +31,8 @@ CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits
     m_leads = new RecordTableModel(this);
     m_leads->setHeaders({tr("Lead"), tr("Stage"), tr("Owner"), tr("Amount")});
     auto *tabs = new QTabWidget(this);
-    m_contactsView = makeList(m_contacts, tabs);
-    m_leadsView = makeList(m_leads, tabs);
+    m_contactsView = makeDetailList(m_contacts, tabs);
+    m_leadsView = makeDetailList(m_leads, tabs);
     tabs->addTab(m_contactsView, tr("Contacts"));
     tabs->addTab(m_leadsView, tr("Open leads"));
     layout->addWidget(m_title);

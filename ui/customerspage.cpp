@@ -6,6 +6,7 @@
 #include "customertablemodel.h"
 #include "filterbar.h"
 #include "newcustomerdialog.h"
+#include "widgethelpers.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -42,7 +43,7 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     connect(add, &QPushButton::clicked, this, &CustomersPage::newCustomer);
 
     m_bar = new FilterBar(tr("Search name, pinyin (bs), initials or alias (bosch)…"), this);
-    m_bar->search()->setMinimumWidth(300);
+    m_bar->search()->setMinimumWidth(200);
     m_region = m_bar->addFilter(tr("All regions"), QStringLiteral("regionFilter"));
     m_city = m_bar->addFilter(tr("All cities"), QStringLiteral("cityFilter"));
     m_owner = m_bar->addFilter(tr("All owners"), QStringLiteral("ownerFilter"));
@@ -60,14 +61,7 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     m_table->setModel(m_filter);
     // Sorted by name (pinyin order); the pinyin keys are computed on the first sort.
     m_table->horizontalHeader()->setSortIndicator(CustomerTableModel::NameColumn, Qt::AscendingOrder);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(26);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
+    configureMainTable(m_table);
     m_table->horizontalHeader()->setDefaultSectionSize(100);
     m_table->setColumnWidth(CustomerTableModel::NameColumn, 230);
     m_table->setColumnWidth(CustomerTableModel::PhoneColumn, 130);
@@ -134,23 +128,10 @@ void CustomersPage::refillFilters()
     const auto &d = m_catalog.data();
     const int region = FilterBar::value(m_region);
     const int city = FilterBar::value(m_city);
-    QList<std::pair<QString, int>> items;
-    for (int i = 0; i < int(d.regions.size()); ++i)
-        items.append({d.regions[size_t(i)].name, i});
-    FilterBar::setItems(m_region, items);
-    items.clear();
-    for (int i = 0; i < int(d.cities.size()); ++i)
-        if (region < 0 || d.cities[size_t(i)].region == region)
-            items.append({d.cities[size_t(i)].name, i});
-    FilterBar::setItems(m_city, items);
-    items.clear();
-    for (int i = 0; i < int(d.users.size()); ++i) {
-        const auto &u = d.users[size_t(i)];
-        if (u.role == QLatin1String("sales") && (region < 0 || u.region == region) && (city < 0 || u.city == city))
-            items.append({u.name, i});
-    }
-    FilterBar::setItems(m_owner, items);
-    items.clear();
+    FilterBar::setItems(m_region, FilterBar::regionItems(m_catalog));
+    FilterBar::setItems(m_city, FilterBar::cityItems(m_catalog, region));
+    FilterBar::setItems(m_owner, FilterBar::salesOwnerItems(m_catalog, region, city, -1));
+    FilterBar::Items items;
     for (int i = 0; i < m_industries.size(); ++i)
         items.append({m_industries.at(i), i});
     FilterBar::setItems(m_industry, items);

@@ -5,6 +5,10 @@
 #include <utility>
 
 class QComboBox;
+
+namespace cockpit {
+class Catalog;
+}
 class QHBoxLayout;
 class QLineEdit;
 
@@ -21,6 +25,13 @@ public:
     // Refills a combo, keeping the current value when it is still offered. No signals fire.
     static void setItems(QComboBox *combo, const QList<std::pair<QString, int>> &items);
     static int value(const QComboBox *combo);
+
+    using Items = QList<std::pair<QString, int>>;
+    // Choices for the org filters; -1 means "any" for the narrowing arguments.
+    static Items regionItems(const Catalog &catalog);
+    static Items cityItems(const Catalog &catalog, int region);
+    static Items teamItems(const Catalog &catalog, int region, int city);
+    static Items salesOwnerItems(const Catalog &catalog, int region, int city, int team);
     QLineEdit *search() const { return m_search; }
 
 Q_SIGNALS:

@@ -6,6 +6,7 @@
 #include "money.h"
 #include "pipeline.h"
 #include "recordtablemodel.h"
+#include "widgethelpers.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -19,18 +20,6 @@
 namespace cockpit::ui {
 
 namespace {
-QTableView *makeList(RecordTableModel *model, QWidget *parent)
-{
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->verticalHeader()->setVisible(false);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setWordWrap(false);
-    view->setAlternatingRowColors(true);
-    return view;
-}
 
 QString localTime(const QString &iso)
 {
@@ -110,8 +99,8 @@ LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidge
     m_activities = new RecordTableModel(this);
     m_activities->setHeaders({tr("When"), tr("Activity"), tr("Direction"), tr("By"), tr("Note")});
     auto *tabs = new QTabWidget(this);
-    m_historyView = makeList(m_history, tabs);
-    m_activitiesView = makeList(m_activities, tabs);
+    m_historyView = makeDetailList(m_history, tabs);
+    m_activitiesView = makeDetailList(m_activities, tabs);
     tabs->addTab(m_historyView, tr("Stage history"));
     tabs->addTab(m_activitiesView, tr("Recent activities"));
     layout->addWidget(m_title);

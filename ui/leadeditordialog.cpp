@@ -5,6 +5,7 @@
 #include "leaddetailpanel.h"
 #include "money.h"
 #include "pipeline.h"
+#include "widgethelpers.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -39,12 +40,6 @@ QVariant dateValue(const QDateEdit *e)
     return e->date() == kNoDate ? QVariant(QString()) : QVariant(e->date().toString(Qt::ISODate));
 }
 
-void setInvalid(QWidget *w, bool invalid)
-{
-    w->setProperty("invalid", invalid);
-    w->style()->unpolish(w);
-    w->style()->polish(w);
-}
 } // namespace
 
 LeadEditorDialog::LeadEditorDialog(Catalog &catalog, EditController &edits, const QString &leadId,

@@ -7,6 +7,7 @@
 #include "leadfiltermodel.h"
 #include "leadtablemodel.h"
 #include "money.h"
+#include "widgethelpers.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -34,7 +35,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     layout->addWidget(title);
 
     m_bar = new FilterBar(tr("Search customer, pinyin (bs), alias (bosch), owner or lead…"), this);
-    m_bar->search()->setMinimumWidth(300);
+    m_bar->search()->setMinimumWidth(200);
     m_region = m_bar->addFilter(tr("All regions"), QStringLiteral("regionFilter"));
     m_city = m_bar->addFilter(tr("All cities"), QStringLiteral("cityFilter"));
     m_team = m_bar->addFilter(tr("All teams"), QStringLiteral("teamFilter"));
@@ -59,15 +60,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     // Most recently updated first unless the user chose otherwise (restored below).
     m_table->horizontalHeader()->setSortIndicator(LeadTableModel::UpdatedColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->verticalHeader()->setDefaultSectionSize(26);
-    m_table->horizontalHeader()->setSectionsMovable(true);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    configureMainTable(m_table);
     m_table->horizontalHeader()->setDefaultSectionSize(96);
     m_table->setColumnWidth(LeadTableModel::CustomerColumn, 200);
     m_table->setColumnWidth(LeadTableModel::TitleColumn, 200);
@@ -142,32 +135,11 @@ void LeadsPage::refillFilters()
     const int city = FilterBar::value(m_city);
     const int team = FilterBar::value(m_team);
     const int pipeline = FilterBar::value(m_pipeline);
-    QList<std::pair<QString, int>> items;
-    for (int i = 0; i < int(d.regions.size()); ++i)
-        items.append({d.regions[size_t(i)].name, i});
-    FilterBar::setItems(m_region, items);
-    items.clear();
-    for (int i = 0; i < int(d.cities.size()); ++i)
-        if (region < 0 || d.cities[size_t(i)].region == region)
-            items.append({d.cities[size_t(i)].name, i});
-    FilterBar::setItems(m_city, items);
-    items.clear();
-    for (int i = 0; i < int(d.teams.size()); ++i) {
-        const auto &t = d.teams[size_t(i)];
-        if ((region < 0 || t.region == region) && (city < 0 || t.city == city))
-            items.append({t.name, i});
-    }
-    FilterBar::setItems(m_team, items);
-    items.clear();
-    for (int i = 0; i < int(d.users.size()); ++i) {
-        const auto &u = d.users[size_t(i)];
-        if (u.role != QLatin1String("sales"))
-            continue;
-        if ((region < 0 || u.region == region) && (city < 0 || u.city == city) && (team < 0 || u.team == team))
-            items.append({u.left ? tr("%1 (left)").arg(u.name) : u.name, i});
-    }
-    FilterBar::setItems(m_owner, items);
-    items.clear();
+    FilterBar::setItems(m_region, FilterBar::regionItems(m_catalog));
+    FilterBar::setItems(m_city, FilterBar::cityItems(m_catalog, region));
+    FilterBar::setItems(m_team, FilterBar::teamItems(m_catalog, region, city));
+    FilterBar::setItems(m_owner, FilterBar::salesOwnerItems(m_catalog, region, city, team));
+    FilterBar::Items items;
     for (int i = 0; i < int(d.pipelines.size()); ++i)
         items.append({m_catalog.pipelineName(i), i});
     FilterBar::setItems(m_pipeline, items);

@@ -4,6 +4,7 @@
 #include "customerrepository.h"
 #include "editcontroller.h"
 #include "pipeline.h"
+#include "widgethelpers.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -20,15 +21,6 @@
 #include <set>
 
 namespace cockpit::ui {
-
-namespace {
-void setInvalid(QWidget *w, bool invalid)
-{
-    w->setProperty("invalid", invalid);
-    w->style()->unpolish(w);
-    w->style()->polish(w);
-}
-} // namespace
 
 NewCustomerDialog::NewCustomerDialog(Catalog &catalog, EditController &edits, QWidget *parent)
     : QDialog(parent), m_catalog(catalog), m_edits(edits)

@@ -10,12 +10,12 @@ export QT_QPA_PLATFORM=offscreen
 if [ ! -f "$DATA/large.db" ]; then
     echo "== generating the large demo database (timed) =="
     /usr/bin/time -f "generate large: %e s wall, peak %M KB" \
-        "$APP" demo --scale large --seed 42 --as-of 2026-11-22 --out "$DATA/large.db" 2>&1 | grep -vE '^\[' | tail -3
+        "$APP" demo --scale large --seed 42 --as-of 2026-11-22 --out "$DATA/large.db" 2>&1 | grep -E '^(wrote|generate)'
 else
     echo "== generating the large demo database (timed, into a temporary file) =="
     tmp=$(mktemp -d)
     /usr/bin/time -f "generate large: %e s wall, peak %M KB" \
-        "$APP" demo --scale large --seed 42 --as-of 2026-11-22 --out "$tmp/large.db" 2>&1 | grep -vE '^\[' | tail -3
+        "$APP" demo --scale large --seed 42 --as-of 2026-11-22 --out "$tmp/large.db" 2>&1 | grep -E '^(wrote|generate)'
     rm -rf "$tmp"
 fi
 [ -f "$DATA/small.db" ] || "$APP" demo --scale small --seed 42 --as-of 2026-11-22 --out "$DATA/small.db" >/dev/null 2>&1

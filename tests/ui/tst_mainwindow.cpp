@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void editorRefusesGateThenMovesAndUndoes();
     void newCustomerFormAsksForSixFields();
     void screenshots();
+    void remembersLayoutBetweenRuns();
 
 private:
     QStringList shownCustomers() const
@@ -204,6 +206,24 @@ void TestMainWindow::screenshots()
         QCOMPARE(image.width(), m_window->width() * int(image.devicePixelRatio()));
         QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-%1.png").arg(QLatin1String(name)))));
     }
+}
+
+void TestMainWindow::remembersLayoutBetweenRuns()
+{
+    m_window->showScreen(ui::NavRail::Customers);
+    QHeaderView *header = m_window->leadsPage()->table()->horizontalHeader();
+    header->moveSection(header->visualIndex(LeadTableModel::AmountColumn), 0);
+    header->resizeSection(LeadTableModel::TitleColumn, 333);
+    m_window->resize(1200, 700);
+    QVERIFY(m_window->close()); // saves geometry, screen and column layout
+    ui::MainWindow again(*m_db, *m_catalog, *m_edits, *m_settings);
+    QCOMPARE(again.currentScreen(), int(ui::NavRail::Customers));
+    QHeaderView *restored = again.leadsPage()->table()->horizontalHeader();
+    QCOMPARE(restored->visualIndex(LeadTableModel::AmountColumn), 0);
+    QCOMPARE(restored->sectionSize(LeadTableModel::TitleColumn), 333);
+    QCOMPARE(again.size(), QSize(1200, 700));
+    // Usable on a 1366×768 laptop with room to spare.
+    QVERIFY2(again.minimumSizeHint().width() <= 1200, qPrintable(QString::number(again.minimumSizeHint().width())));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,134 @@
+// The command line as a script would use it: demo, check, --screenshot, and bad input that
+// must exit non-zero with a message naming what is wrong.
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void demoRefusesToOverwrite();
+    void checkSoundAndBroken();
+    void screenshotsEveryView_data();
+    void screenshotsEveryView();
+    void badArguments_data();
+    void badArguments();
+    void badDatabaseForScreenshot();
+
+private:
+    struct Run { int code; QString out, err; };
+    Run run(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(COCKPIT_APP), args);
+        if (!p.waitForFinished(120000))
+            return {-1, {}, QStringLiteral("timeout")};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+    }
+    QString m_db;
+    QTemporaryDir m_dir;
+};
+
+void TestCli::initTestCase()
+{
+    m_db = m_dir.filePath(QStringLiteral("tiny.db"));
+    const Run r = run({QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("tiny"), QStringLiteral("--seed"),
+                       QStringLiteral("3"), QStringLiteral("--as-of"), QStringLiteral("2026-11-20"), QStringLiteral("--out"), m_db});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QLatin1String("leads")));
+    QVERIFY(r.err.contains(QLatin1String("100%"))); // progress on stderr
+}
+
+void TestCli::demoRefusesToOverwrite()
+{
+    QFile f(m_db);
+    const qint64 size = f.size();
+    const Run r = run({QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("tiny"), QStringLiteral("--out"), m_db});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(m_db));
+    QCOMPARE(QFile(m_db).size(), size);
+}
+
+void TestCli::checkSoundAndBroken()
+{
+    Run r = run({QStringLiteral("check"), QStringLiteral("--db"), m_db});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY(r.out.contains(QLatin1String("schema version: 1")));
+    QVERIFY(r.out.contains(QLatin1String("integrity: ok")));
+    const QString text = m_dir.filePath(QStringLiteral("notes.db"));
+    QFile f(text);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not a database at all, just some text that is long enough to look like a header....");
+    f.close();
+    r = run({QStringLiteral("check"), QStringLiteral("--db"), text});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QLatin1String("not an SQLite file")));
+    r = run({QStringLiteral("check"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("absent.db"))});
+    QCOMPARE(r.code, 1);
+}
+
+void TestCli::screenshotsEveryView_data()
+{
+    QTest::addColumn<QString>("view");
+    for (const char *v : {"cockpit", "leads", "customers", "team", "targets", "stores", "alerts", "activity-log", "settings"})
+        QTest::newRow(v) << QString::fromLatin1(v);
+}
+
+void TestCli::screenshotsEveryView()
+{
+    QFETCH(QString, view);
+    const QString png = m_dir.filePath(view + QStringLiteral(".png"));
+    const Run r = run({QStringLiteral("--db"), m_db, QStringLiteral("--screenshot"), view, QStringLiteral("--out"), png});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QImage image(png);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(1366, 768));
+}
+
+void TestCli::badArguments_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("--bogus")} << "bogus";
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "frobnicate";
+    QTest::newRow("unknown view") << QStringList{QStringLiteral("--db"), QStringLiteral("x.db"), QStringLiteral("--screenshot"),
+                                                 QStringLiteral("funnel"), QStringLiteral("--out"), QStringLiteral("x.png")} << "funnel";
+    QTest::newRow("screenshot without out") << QStringList{QStringLiteral("--screenshot"), QStringLiteral("leads")} << "--out";
+    QTest::newRow("bad scale") << QStringList{QStringLiteral("demo"), QStringLiteral("--scale"), QStringLiteral("huge"),
+                                              QStringLiteral("--out"), QStringLiteral("h.db")} << "huge";
+    QTest::newRow("bad date") << QStringList{QStringLiteral("demo"), QStringLiteral("--as-of"), QStringLiteral("31.12.2026"),
+                                             QStringLiteral("--out"), QStringLiteral("h.db")} << "31.12.2026";
+    QTest::newRow("demo without out") << QStringList{QStringLiteral("demo")} << "--out";
+    QTest::newRow("check without db") << QStringList{QStringLiteral("check")} << "--db";
+    QTest::newRow("bad language") << QStringList{QStringLiteral("--lang"), QStringLiteral("fr")} << "fr";
+}
+
+void TestCli::badArguments()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const Run r = run(args);
+    QVERIFY2(r.code > 0, qPrintable(QString::number(r.code) + r.err));
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCli::badDatabaseForScreenshot()
+{
+    const Run r = run({QStringLiteral("--db"), m_dir.path(), QStringLiteral("--screenshot"), QStringLiteral("leads"),
+                       QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.png"))});
+    QCOMPARE(r.code, 1);
+    QVERIFY(r.err.contains(QLatin1String("is a folder")));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,16 @@
+#pragma once
+// Small pieces the screens share, so every table and form looks and behaves the same.
+class QAbstractItemModel;
+class QTableView;
+class QWidget;
+
+namespace cockpit::ui {
+
+// The big sortable tables (leads, customers): row selection, alternating rows, movable columns.
+void configureMainTable(QTableView *table);
+// A read-only list in a detail panel (history, activities, contacts, open leads).
+QTableView *makeDetailList(QAbstractItemModel *model, QWidget *parent);
+// Marks a form field red (the "invalid" property the stylesheet knows) or clears it.
+void setInvalid(QWidget *field, bool invalid);
+
+} // namespace cockpit::ui
