@@ -49,7 +49,11 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     m_owner = m_bar->addFilter(tr("All owners"), QStringLiteral("ownerFilter"));
     m_industry = m_bar->addFilter(tr("All industries"), QStringLiteral("industryFilter"));
     layout->addWidget(m_bar);
-    connect(m_bar, &FilterBar::changed, this, &CustomersPage::applyFilters);
+    connect(m_bar, &FilterBar::filtersChanged, this, [this] {
+        refillFilters(); // narrower choices follow the broader ones (region → city → …)
+        applyFilters();
+    });
+    connect(m_bar, &FilterBar::searchChanged, this, &CustomersPage::applyFilters); // per keystroke: filter only
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("muted"));
@@ -139,7 +143,6 @@ void CustomersPage::refillFilters()
 
 void CustomersPage::applyFilters()
 {
-    refillFilters();
     CustomerFilter f;
     f.region = FilterBar::value(m_region);
     f.city = FilterBar::value(m_city);

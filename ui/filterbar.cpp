@@ -20,7 +20,7 @@ FilterBar::FilterBar(const QString &searchHint, QWidget *parent) : QWidget(paren
     m_search->setClearButtonEnabled(true);
     m_search->setMinimumWidth(220);
     m_layout->addWidget(m_search, 2);
-    connect(m_search, &QLineEdit::textChanged, this, &FilterBar::changed);
+    connect(m_search, &QLineEdit::textChanged, this, &FilterBar::searchChanged);
 }
 
 QComboBox *FilterBar::addFilter(const QString &allText, const QString &objectName)
@@ -34,7 +34,7 @@ QComboBox *FilterBar::addFilter(const QString &allText, const QString &objectNam
     combo->setMinimumContentsLength(6);
     combo->setMaxVisibleItems(20);
     m_layout->addWidget(combo, 1);
-    connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::changed);
+    connect(combo, &QComboBox::currentIndexChanged, this, &FilterBar::filtersChanged);
     return combo;
 }
 

@@ -35,7 +35,8 @@ public:
     QLineEdit *search() const { return m_search; }
 
 Q_SIGNALS:
-    void changed();
+    void filtersChanged(); // a combo changed: narrower choices may need refilling
+    void searchChanged();  // the search text changed
 
 private:
     QHBoxLayout *m_layout;

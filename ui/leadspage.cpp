@@ -47,7 +47,11 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
                                    {tr("Won"), int(LeadStatus::Won)},
                                    {tr("Lost"), int(LeadStatus::Lost)}});
     layout->addWidget(m_bar);
-    connect(m_bar, &FilterBar::changed, this, &LeadsPage::applyFilters);
+    connect(m_bar, &FilterBar::filtersChanged, this, [this] {
+        refillFilters(); // narrower choices follow the broader ones (region → city → …)
+        applyFilters();
+    });
+    connect(m_bar, &FilterBar::searchChanged, this, &LeadsPage::applyFilters); // per keystroke: filter only
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("muted"));
@@ -157,7 +161,6 @@ void LeadsPage::refillFilters()
 
 void LeadsPage::applyFilters()
 {
-    refillFilters(); // narrower choices follow the broader ones (region → city → team → owner)
     LeadFilter f;
     f.region = FilterBar::value(m_region);
     f.city = FilterBar::value(m_city);

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void searchFiltersLeads_data();
     void searchFiltersLeads();
+    void regionFilterNarrowsCitiesAndRows();
     void editorRefusesGateThenMovesAndUndoes();
     void newCustomerFormAsksForSixFields();
     void screenshots();
@@ -134,6 +135,28 @@ void TestMainWindow::searchFiltersLeads()
             QCOMPARE(c, QStringLiteral("博世"));
     }
     search->clear();
+}
+
+void TestMainWindow::regionFilterNarrowsCitiesAndRows()
+{
+    auto *region = m_window->leadsPage()->findChild<QComboBox *>(QStringLiteral("regionFilter"));
+    auto *city = m_window->leadsPage()->findChild<QComboBox *>(QStringLiteral("cityFilter"));
+    QVERIFY(region && city);
+    const int allCities = city->count();
+    region->setCurrentIndex(1); // the first region
+    const int regionRow = region->currentData().toInt();
+    QVERIFY(city->count() < allCities);
+    for (int i = 1; i < city->count(); ++i)
+        QCOMPARE(m_catalog->data().cities[size_t(city->itemData(i).toInt())].region, regionRow);
+    QAbstractItemModel *shown = m_window->leadsPage()->table()->model();
+    QVERIFY(shown->rowCount() > 0);
+    QVERIFY(shown->rowCount() < int(m_catalog->data().leads.size()));
+    const QString regionName = region->currentText();
+    for (int r = 0; r < shown->rowCount(); ++r)
+        QCOMPARE(shown->index(r, LeadTableModel::RegionColumn).data().toString(), regionName);
+    region->setCurrentIndex(0);
+    QCOMPARE(city->count(), allCities);
+    QCOMPARE(shown->rowCount(), int(m_catalog->data().leads.size()));
 }
 
 void TestMainWindow::editorRefusesGateThenMovesAndUndoes()
