@@ -818,7 +818,12 @@
         <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+110"/>
+        <source>Showing the %1 customers of the newest leads, of %2 — loading the rest…</source>
+        <translation>显示最新线索涉及的 %1 个客户（共 %2 个）— 正在加载其余客户…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 of %2 customers</source>
         <translation>%1 / %2 个客户</translation>
     </message>
@@ -983,15 +988,8 @@
         <source>Requirement-confirmation form signed</source>
         <translation>已签需求确认书</translation>
     </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>%n demo(s) recorded</source>
-        <translation>
-            <numerusform>已记录 %n 次演示</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Customer seal</source>
         <translation>客户盖章</translation>
     </message>
@@ -1062,8 +1060,8 @@
     </message>
     <message>
         <location line="+7"/>
-        <source>Demos</source>
-        <translation>演示</translation>
+        <source>Demos recorded</source>
+        <translation>已记录演示次数</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -1096,7 +1094,17 @@
         <translation>保存并推进</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+21"/>
+        <source>%1: %2 → next: %3</source>
+        <translation>%1：%2 → 下一阶段：%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No fields are required to leave this stage.</source>
         <translation>离开此阶段无需填写任何字段。</translation>
     </message>
@@ -1174,12 +1182,12 @@
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Loading leads…</source>
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+80"/>
         <source>Showing the %1 most recently updated of %2 leads — loading the rest…</source>
         <translation>显示最近更新的 %1 条（共 %2 条线索）— 正在加载其余线索…</translation>
     </message>

@@ -156,6 +156,12 @@ void CustomersPage::applyFilters()
 void CustomersPage::updateCount()
 {
     const QLocale locale;
+    if (m_catalog.isLoaded() && !m_catalog.isComplete()) {
+        m_count->setText(tr("Showing the %1 customers of the newest leads, of %2 — loading the rest…")
+                             .arg(locale.toString(qlonglong(m_catalog.data().customers.size())),
+                                  locale.toString(m_catalog.totalCustomers())));
+        return;
+    }
     m_count->setText(tr("%1 of %2 customers")
                          .arg(locale.toString(m_filter->rowCount()),
                               locale.toString(qlonglong(m_catalog.data().customers.size()))));

@@ -102,7 +102,7 @@ LeadEditorDialog::LeadEditorDialog(Catalog &catalog, EditController &edits, cons
     m_requirement->setPlaceholderText(tr("Requirement list or meeting minutes (file name or link)"));
     m_confirmation = new QCheckBox(tr("Requirement-confirmation form signed"), this);
     m_confirmation->setChecked(m_lead.confirmationSigned);
-    m_demos = new QLabel(tr("%n demo(s) recorded", nullptr, m_lead.demoCount), this);
+    m_demos = new QLabel(QString::number(m_lead.demoCount), this);
 
     m_intentSeal = new QCheckBox(tr("Customer seal"), this);
     m_intentSeal->setChecked(m_lead.intentSeal);
@@ -135,7 +135,7 @@ LeadEditorDialog::LeadEditorDialog(Catalog &catalog, EditController &edits, cons
     gateForm->addRow(gateFieldLabel(QLatin1String(cockpit::gate::DecisionRole)), m_decisionRole);
     gateForm->addRow(gateFieldLabel(QLatin1String(cockpit::gate::RequirementDoc)), m_requirement);
     gateForm->addRow(QString(), m_confirmation);
-    gateForm->addRow(tr("Demos"), m_demos);
+    gateForm->addRow(tr("Demos recorded"), m_demos);
     m_checklist = new QLabel(this);
     m_checklist->setTextFormat(Qt::RichText);
     m_checklist->setWordWrap(true);
@@ -177,7 +177,19 @@ LeadEditorDialog::LeadEditorDialog(Catalog &catalog, EditController &edits, cons
     });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // Which lead this is and where it stands, above the fields.
+    auto *heading = new QLabel(this);
+    heading->setObjectName(QStringLiteral("detailTitle"));
+    heading->setText(m_lead.customerName + QStringLiteral(" — ") + m_lead.title);
+    auto *where = new QLabel(this);
+    where->setObjectName(QStringLiteral("muted"));
+    where->setText(next >= 0 && !m_nextStageId.isEmpty()
+                       ? tr("%1: %2 → next: %3").arg(catalog.pipelineName(catalog.pipelineOfStage(stage)),
+                                                    catalog.stageName(stage), catalog.stageName(next))
+                       : tr("%1: %2").arg(catalog.pipelineName(catalog.pipelineOfStage(stage)), catalog.stageName(stage)));
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(heading);
+    layout->addWidget(where);
     layout->addLayout(columns);
     layout->addWidget(m_error);
     layout->addWidget(buttons);

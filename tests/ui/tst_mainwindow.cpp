@@ -229,6 +229,16 @@ void TestMainWindow::screenshots()
         QCOMPARE(image.width(), m_window->width() * int(image.devicePixelRatio()));
         QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-%1.png").arg(QLatin1String(name)))));
     }
+    // The dialogs too, as a person first sees them.
+    const QString leadId = m_catalog->data().leads.front().id;
+    ui::LeadEditorDialog editor(*m_catalog, *m_edits, leadId);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    QVERIFY(editor.grab().save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-lead-editor.png"))));
+    ui::NewCustomerDialog form(*m_catalog, *m_edits);
+    form.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&form));
+    QVERIFY(form.grab().save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-new-customer.png"))));
 }
 
 void TestMainWindow::remembersLayoutBetweenRuns()
