@@ -129,7 +129,6 @@ void CustomersPage::onCatalogLoaded()
 
 void CustomersPage::refillFilters()
 {
-    const auto &d = m_catalog.data();
     const int region = FilterBar::value(m_region);
     const int city = FilterBar::value(m_city);
     FilterBar::setItems(m_region, FilterBar::regionItems(m_catalog));

@@ -265,7 +265,12 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
                      " ORDER BY pipeline_id, position", st, error))
             return false;
         while (sqlite3_step(st.s) == SQLITE_ROW) {
-            StageRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3), text(st.s, 4)};
+            StageRow r;
+            r.id = text(st.s, 0);
+            r.pipelineId = text(st.s, 1);
+            r.code = text(st.s, 2);
+            r.name = text(st.s, 3);
+            r.nameEn = text(st.s, 4);
             r.pipeline = ix.pipeline(r.pipelineId);
             r.position = sqlite3_column_int(st.s, 5);
             r.slaMinutes = sqlite3_column_int(st.s, 6);
