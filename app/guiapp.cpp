@@ -77,11 +77,10 @@ bool GuiApp::ensureDemo(const QString &path)
     watcher.setFuture(QtConcurrent::run([path, &progress] {
         demo::Options options;
         options.scale = demo::Scale::Small;
-        return demo::generate(path, options, [&progress](int percent, const QString &phase) {
-            QMetaObject::invokeMethod(&progress, [&progress, percent, phase] {
-                progress.setValue(percent);
-                progress.setLabelText(QCoreApplication::translate("cockpit::app::GuiApp", "Creating the demo company… %1").arg(phase));
-            }, Qt::QueuedConnection);
+        // The generator's phase names are English log words; the dialog shows the bar only.
+        return demo::generate(path, options, [&progress](int percent, const QString &) {
+            QMetaObject::invokeMethod(&progress, [&progress, percent] { progress.setValue(percent); },
+                                      Qt::QueuedConnection);
         });
     }));
     loop.exec();

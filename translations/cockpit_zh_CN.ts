@@ -364,7 +364,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+23"/>
+        <location line="+22"/>
         <location line="+84"/>
         <location line="+32"/>
         <location line="+80"/>
@@ -372,12 +372,7 @@
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-206"/>
-        <source>Creating the demo company… %1</source>
-        <translation>正在创建演示公司… %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="-198"/>
         <source>The demo company could not be created: %1</source>
         <translation>无法创建演示公司：%1</translation>
     </message>
@@ -818,7 +813,7 @@
         <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+109"/>
         <source>Showing the %1 customers of the newest leads, of %2 — loading the rest…</source>
         <translation>显示最新线索涉及的 %1 个客户（共 %2 个）— 正在加载其余客户…</translation>
     </message>

@@ -38,7 +38,9 @@
 //    left (users.left_date) and still own open leads. Forecast snapshots of past months are
 //    50-80 % accurate against actual collections; revisions carry reason codes.
 //
-// Time: "now" is asOf at 10:00 UTC (18:00 Beijing); nothing reads the wall clock, so the
+// Time: "now" is the evening before asOf, 10:00 UTC (18:00 Beijing), so a demo made "as of
+// today" (the default) never holds a timestamp later than the real clock, whatever the
+// hour it is made; the data looks like yesterday's close. Nothing reads the wall clock, so the
 // same (scale, seed, asOf) gives the same content hash. Random numbers come from Rng
 // (demorng.h) with one derived stream per phase and per lead.
 // ---------------------------------------------------------------------------------------
@@ -123,7 +125,8 @@ Result generate(const QString &path, const Options &options, const Progress &pro
     if (!c.opt.asOf.isValid())
         c.opt.asOf = QDateTime::currentDateTimeUtc().date();
     c.spec = specFor(c.opt.scale);
-    c.today = daysFromCivil(c.opt.asOf.year(), unsigned(c.opt.asOf.month()), unsigned(c.opt.asOf.day()));
+    // The last working day in the data is the day before asOf (see "Time" above).
+    c.today = daysFromCivil(c.opt.asOf.year(), unsigned(c.opt.asOf.month()), unsigned(c.opt.asOf.day())) - 1;
     c.now = c.today * kDay + 10 * kHour;
     c.progress = progress;
     const quint64 seed = c.opt.seed;
@@ -189,7 +192,7 @@ Result generate(const QString &path, const Options &options, const Progress &pro
             s.row("demo", "1");
             s.row("demo_scale", c.spec.name);
             s.row("demo_seed", QByteArray::number(seed));
-            s.row("demo_as_of", isoDate(c.today));
+            s.row("demo_as_of", isoDate(c.today + 1));
             s.row("current_user_id", c.users[c.director].id);
             s.row("created_at", isoTime(c.now));
         }

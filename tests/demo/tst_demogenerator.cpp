@@ -26,7 +26,7 @@ private:
     Result m_smallResult;
     QSqlDatabase m_db;
     const QDate m_asOf{2025, 6, 30};
-    QString m_now;      // asOf 10:00 UTC
+    QString m_now;      // the evening before asOf, 10:00 UTC
     QString m_minus72h; // now - 72 h
 
     QVariant value(const QString &sql)
@@ -72,7 +72,8 @@ private Q_SLOTS:
 void TestDemoGenerator::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QDateTime now(m_asOf, QTime(10, 0), QTimeZone::utc());
+    // The data ends the evening before asOf, so a demo made today holds nothing in the future.
+    const QDateTime now(m_asOf.addDays(-1), QTime(10, 0), QTimeZone::utc());
     m_now = cockpit::toIsoUtc(now);
     m_minus72h = cockpit::toIsoUtc(now.addSecs(-72 * 3600));
     m_small = m_dir.filePath(QStringLiteral("small.db"));
@@ -445,7 +446,7 @@ void TestDemoGenerator::signalSilenceAndSla()
 
 void TestDemoGenerator::signalDuplicateTouch()
 {
-    const QString since = cockpit::toIsoUtc(QDateTime(m_asOf, QTime(10, 0), QTimeZone::utc()).addDays(-30));
+    const QString since = cockpit::toIsoUtc(QDateTime(m_asOf.addDays(-1), QTime(10, 0), QTimeZone::utc()).addDays(-30));
     const qint64 n = count(QStringLiteral("SELECT COUNT(*) FROM (SELECT customer_id FROM activities WHERE direction = 'sales'"
                                           " AND at >= '%1' GROUP BY customer_id HAVING COUNT(DISTINCT actor_id) >= 3)").arg(since));
     QVERIFY2(n >= 24 && n <= 250, qPrintable(QString::number(n))); // dozens
@@ -468,7 +469,7 @@ void TestDemoGenerator::signalCompliance()
 void TestDemoGenerator::signalStores()
 {
     // Per store and dimension: breached the red line on every one of the last 14 days?
-    const QString from = m_asOf.addDays(-13).toString(Qt::ISODate);
+    const QString from = m_asOf.addDays(-14).toString(Qt::ISODate); // the last 14 store days end the day before asOf
     QSqlQuery q(m_db);
     QVERIFY(q.exec(QStringLiteral(
         "SELECT store_id, SUM(receptions < 8 * staff), SUM(exposure_bp < 7000), SUM(dwell_seconds < 150),"
