@@ -1117,7 +1117,7 @@
 <context>
     <name>cockpit::ui::LeadsPage</name>
     <message>
-        <location filename="../ui/leadspage.cpp" line="+33"/>
+        <location filename="../ui/leadspage.cpp" line="+37"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
@@ -1177,7 +1177,22 @@
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+47"/>
+        <source>Edit lead…</source>
+        <translation>编辑线索…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Move to next stage</source>
+        <translation>推进到下一阶段</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Copy row</source>
+        <translation>复制此行</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Loading leads…</source>
         <translation>正在加载线索…</translation>
     </message>

@@ -181,7 +181,7 @@ void LeadDetailPanel::refresh()
 
 void LeadDetailPanel::moveToNextStage()
 {
-    if (m_leadId.isEmpty() || m_nextStageId.isEmpty())
+    if (m_leadId.isEmpty() || m_nextStageId.isEmpty() || !m_move->isVisible())
         return;
     const auto result = m_edits.moveLead(m_leadId, m_nextStageId);
     if (result.ok)

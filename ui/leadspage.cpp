@@ -9,7 +9,11 @@
 #include "money.h"
 #include "widgethelpers.h"
 
+#include <QAction>
+#include <QClipboard>
 #include <QComboBox>
+#include <QGuiApplication>
+#include <QPushButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -89,6 +93,24 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &LeadsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LeadsPage::updateCount);
     connect(m_detail, &LeadDetailPanel::editRequested, this, &LeadsPage::openEditor);
+
+    // Right-click and keyboard actions on the selected lead.
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    auto *edit = new QAction(tr("Edit lead…"), m_table);
+    edit->setShortcut(QKeySequence(Qt::Key_F2));
+    edit->setShortcutContext(Qt::WidgetShortcut);
+    connect(edit, &QAction::triggered, this, [this] {
+        openEditor(m_table->currentIndex().data(LeadTableModel::IdRole).toString());
+    });
+    auto *move = new QAction(tr("Move to next stage"), m_table);
+    move->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
+    move->setShortcutContext(Qt::WidgetShortcut);
+    connect(move, &QAction::triggered, m_detail, [this] { m_detail->moveButton()->click(); });
+    auto *copy = new QAction(tr("Copy row"), m_table);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] { copyCurrentRow(); });
+    m_table->addActions({edit, move, copy});
     connect(&catalog, &Catalog::loaded, this, &LeadsPage::onCatalogLoaded);
 
     if (m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray()))
@@ -192,6 +214,22 @@ void LeadsPage::onCurrentChanged()
 {
     const QModelIndex i = m_table->currentIndex();
     m_detail->setLead(i.isValid() ? i.data(LeadTableModel::IdRole).toString() : QString());
+}
+
+void LeadsPage::copyCurrentRow()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    // Tab-separated in the order the columns are shown, so it pastes into a spreadsheet.
+    QStringList cells;
+    const QHeaderView *header = m_table->horizontalHeader();
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            cells << m_filter->index(current.row(), logical).data().toString();
+    }
+    QGuiApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
 }
 
 void LeadsPage::openEditor(const QString &leadId)

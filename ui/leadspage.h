@@ -35,6 +35,8 @@ public:
     void openEditor(const QString &leadId);
     // Selects and shows a lead (used by other screens' drill-downs).
     void showLead(const QString &leadId);
+    // Copies the selected row, tab-separated (Ctrl+C).
+    void copyCurrentRow();
 
 private:
     void onCatalogLoaded();

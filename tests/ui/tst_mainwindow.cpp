@@ -15,6 +15,7 @@
 #include "newcustomerdialog.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void regionFilterNarrowsCitiesAndRows();
     void editorRefusesGateThenMovesAndUndoes();
     void newCustomerFormAsksForSixFields();
+    void copiesTheSelectedRow();
     void screenshots();
     void remembersLayoutBetweenRuns();
 
@@ -213,6 +215,18 @@ void TestMainWindow::newCustomerFormAsksForSixFields()
     QVERIFY2(dialog.create(), qPrintable(dialog.lastError()));
     QCOMPARE(int(m_catalog->data().customers.size()), before + 1);
     QCOMPARE(m_catalog->data().customers.back().name, QStringLiteral("Acme Robotics"));
+}
+
+void TestMainWindow::copiesTheSelectedRow()
+{
+    m_window->showScreen(ui::NavRail::Leads);
+    QTableView *table = m_window->leadsPage()->table();
+    table->setCurrentIndex(table->model()->index(0, 0));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
+    const QStringList cells = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
+    QCOMPARE(cells.size(), int(LeadTableModel::ColumnCount));
+    QCOMPARE(cells.first(), table->model()->index(0, LeadTableModel::CustomerColumn).data().toString());
 }
 
 void TestMainWindow::screenshots()
