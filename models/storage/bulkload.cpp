@@ -459,39 +459,37 @@ bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QStrin
     return true;
 }
 
-bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out)
+namespace {
+// One row by id, on a connection of its own (the edit that triggered it has committed).
+template <typename Row, typename Reader>
+bool loadOneRow(const QString &path, const char *columns, const QString &id, const CatalogIndex &index,
+                Row &out, Reader read)
 {
     Conn c;
     if (!openReadOnly(path, c, nullptr))
         return false;
     Stmt st;
-    const QByteArray sql = QByteArray(kLeadColumns) + " WHERE id = ?";
+    const QByteArray sql = QByteArray(columns) + " WHERE id = ?";
     if (!prepare(c.db, sql.constData(), st, nullptr))
         return false;
     const QByteArray key = id.toUtf8();
-    sqlite3_bind_text(st.s, 1, key.constData(), key.size(), SQLITE_TRANSIENT);
+    sqlite3_bind_text(st.s, 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
     if (sqlite3_step(st.s) != SQLITE_ROW)
         return false;
-    readLead(st.s, index, out);
+    read(st.s, index, out);
     return true;
+}
+} // namespace
+
+bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out)
+{
+    return loadOneRow(path, kLeadColumns, id, index, out, readLead);
 }
 
 bool loadCustomerRow(const QString &path, const QString &id, const CatalogIndex &index,
                      CustomerRow &out)
 {
-    Conn c;
-    if (!openReadOnly(path, c, nullptr))
-        return false;
-    Stmt st;
-    const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE id = ?";
-    if (!prepare(c.db, sql.constData(), st, nullptr))
-        return false;
-    const QByteArray key = id.toUtf8();
-    sqlite3_bind_text(st.s, 1, key.constData(), key.size(), SQLITE_TRANSIENT);
-    if (sqlite3_step(st.s) != SQLITE_ROW)
-        return false;
-    readCustomer(st.s, index, out);
-    return true;
+    return loadOneRow(path, kCustomerColumns, id, index, out, readCustomer);
 }
 
 } // namespace cockpit::storage

@@ -19,7 +19,7 @@ namespace cockpit::storage {
 Q_LOGGING_CATEGORY(lcStorage, "cockpit.storage")
 
 namespace {
-QString whatToDo()
+QString nextSteps()
 {
     return Database::tr("Open another file, or create a new demo database.");
 }
@@ -110,7 +110,7 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
         break;
     case FileProblem::Missing:
         if (mode != Mode::CreateIfMissing)
-            return fail(OpenError::NotFound, tr("The database \"%1\" does not exist. ").arg(shown) + whatToDo());
+            return fail(OpenError::NotFound, tr("The database \"%1\" does not exist. ").arg(shown) + nextSteps());
         if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
             return fail(OpenError::ReadOnly,
                         tr("Cannot create the folder for \"%1\". Choose a folder you can write to.").arg(shown));
@@ -118,17 +118,17 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
         break;
     case FileProblem::IsDirectory:
         return fail(OpenError::IsDirectory,
-                    tr("\"%1\" is a folder, not a database file. ").arg(shown) + whatToDo());
+                    tr("\"%1\" is a folder, not a database file. ").arg(shown) + nextSteps());
     case FileProblem::NotReadable:
         return fail(OpenError::NotReadable,
-                    tr("\"%1\" cannot be read (no permission). ").arg(shown) + whatToDo());
+                    tr("\"%1\" cannot be read (no permission). ").arg(shown) + nextSteps());
     case FileProblem::ReadOnly:
         return fail(OpenError::ReadOnly,
                     tr("\"%1\" (or its folder) is read-only, so changes could not be saved. "
                        "Copy it to a folder you can write to, or create a new demo database.").arg(shown));
     case FileProblem::NotSqlite:
         return fail(OpenError::NotSqlite,
-                    tr("\"%1\" is not a Sales Cockpit database (not an SQLite file). ").arg(shown) + whatToDo());
+                    tr("\"%1\" is not a Sales Cockpit database (not an SQLite file). ").arg(shown) + nextSteps());
     case FileProblem::Truncated:
         return fail(OpenError::Truncated,
                     tr("\"%1\" is truncated: it is shorter than its header says (%2 bytes). "
@@ -158,7 +158,7 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
             openError = db.lastError().text();
     } // no handle may outlive a failed open: close() removes the connection
     if (!openError.isEmpty())
-        return fail(OpenError::Other, tr("\"%1\" could not be opened. ").arg(shown) + whatToDo(), openError);
+        return fail(OpenError::Other, tr("\"%1\" could not be opened. ").arg(shown) + nextSteps(), openError);
 
     if (!creating) {
         const OpenResult r = inspectContent(check == Check::Now);
@@ -217,7 +217,7 @@ OpenResult Database::inspectContent(bool quickCheck)
     if (!error.isEmpty()) {
         if (error.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
             return fail(OpenError::NotSqlite,
-                        tr("\"%1\" is not a Sales Cockpit database (not an SQLite file). ").arg(shown) + whatToDo(), error);
+                        tr("\"%1\" is not a Sales Cockpit database (not an SQLite file). ").arg(shown) + nextSteps(), error);
         return fail(OpenError::Corrupt,
                     tr("\"%1\" is damaged and cannot be read. It was left untouched. Restore a "
                        "backup, or create a new demo database.").arg(shown), error);
@@ -225,7 +225,7 @@ OpenResult Database::inspectContent(bool quickCheck)
     if (objects > 0 && appId != kApplicationId)
         return fail(OpenError::NotCockpit,
                     tr("\"%1\" is an SQLite database of another program, not a Sales Cockpit "
-                       "database. It was left untouched. ").arg(shown) + whatToDo());
+                       "database. It was left untouched. ").arg(shown) + nextSteps());
     if (version > kSchemaVersion)
         return fail(OpenError::NewerSchema,
                     tr("\"%1\" was written by a newer Sales Cockpit (schema version %2; this "
