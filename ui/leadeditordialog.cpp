@@ -221,7 +221,7 @@ void LeadEditorDialog::updateChecklist()
                          + gateChecklistHtml(m_exitGate, missingGateFields(m_exitGate, facts)));
 }
 
-QVariantMap LeadEditorDialog::changes() const
+QVariantMap LeadEditorDialog::formValues() const
 {
     QVariantMap all;
     all.insert(QStringLiteral("title"), m_title->text().trimmed());
@@ -247,20 +247,14 @@ QVariantMap LeadEditorDialog::changes() const
     all.insert(QStringLiteral("intent_next_meeting"), dateValue(m_nextMeeting));
     all.insert(QStringLiteral("competitor_present"), m_competitor->isChecked() ? 1 : 0);
     all.insert(QStringLiteral("technical_validation"), m_validation->isChecked() ? 1 : 0);
-    const QVariantMap stored = m_edits.leads().values(m_lead.id, all.keys());
-    QVariantMap out;
-    for (auto it = all.cbegin(); it != all.cend(); ++it) {
-        if (stored.value(it.key()).toString() != it.value().toString())
-            out.insert(it.key(), it.value());
-    }
-    return out;
+    return all; // EditController keeps only what differs from storage
 }
 
 bool LeadEditorDialog::save()
 {
     m_error->hide();
     setInvalid(m_amount, false);
-    const QVariantMap c = changes();
+    const QVariantMap c = formValues();
     if (c.value(QStringLiteral("amount_cents")).toString() == QLatin1String("invalid")) {
         m_lastError = tr("The amount \"%1\" is not a number of yuan.").arg(m_amount->text());
         m_error->setText(m_lastError);

@@ -26,8 +26,8 @@ class LeadEditorDialog : public QDialog
 public:
     LeadEditorDialog(Catalog &catalog, EditController &edits, const QString &leadId, QWidget *parent = nullptr);
 
-    // The edited columns whose values differ from the stored lead.
-    QVariantMap changes() const;
+    // Every editable column as the form shows it; unchanged ones are dropped by EditController.
+    QVariantMap formValues() const;
     QLineEdit *painKeywordsEdit() const { return m_pain; }
     QComboBox *budgetBandCombo() const { return m_budgetBand; }
     QComboBox *decisionRoleCombo() const { return m_decisionRole; }
