@@ -118,7 +118,7 @@ QString hashDatabase(const QString &path)
     static const QRegularExpression nameRe(QStringLiteral("CREATE TABLE\\s+(\\w+)"));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     bool ok = true;
-    for (const QString &stmt : cockpit::storage::schemaV1Tables()) {
+    for (const QString &stmt : cockpit::storage::latestSchemaTables()) {
         const auto m = nameRe.match(stmt);
         if (!m.hasMatch())
             continue;

@@ -139,7 +139,7 @@ Result generate(const QString &path, const Options &options, const Progress &pro
         db.exec("PRAGMA cache_size=-262144");
         db.exec("PRAGMA temp_store=MEMORY");
         c.report(0, "schema");
-        for (const QString &sql : cockpit::storage::schemaV1Tables())
+        for (const QString &sql : cockpit::storage::latestSchemaTables())
             db.exec(sql.toUtf8());
         db.exec("BEGIN");
 
@@ -199,7 +199,7 @@ Result generate(const QString &path, const Options &options, const Progress &pro
         db.exec("COMMIT");
 
         c.report(86, "indexes");
-        for (const QString &sql : cockpit::storage::schemaV1Indexes())
+        for (const QString &sql : cockpit::storage::latestSchemaIndexes())
             db.exec(sql.toUtf8());
         db.exec("PRAGMA application_id = " + QByteArray::number(cockpit::storage::kApplicationId));
         db.exec("PRAGMA user_version = " + QByteArray::number(cockpit::storage::kSchemaVersion));
@@ -208,7 +208,7 @@ Result generate(const QString &path, const Options &options, const Progress &pro
         db.exec("PRAGMA journal_mode=WAL");
 
         static const QRegularExpression nameRe(QStringLiteral("CREATE TABLE\\s+(\\w+)"));
-        for (const QString &sql : cockpit::storage::schemaV1Tables()) {
+        for (const QString &sql : cockpit::storage::latestSchemaTables()) {
             const auto m = nameRe.match(sql);
             if (m.hasMatch())
                 res.rowCounts.insert(m.captured(1), db.queryInt("SELECT COUNT(*) FROM " + m.captured(1).toUtf8()));

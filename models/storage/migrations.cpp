@@ -74,7 +74,7 @@ bool createSchema(QSqlDatabase db, QString *error)
             *error = db.lastError().text();
         return false;
     }
-    for (const QString &sql : schemaV1Tables() + schemaV1Indexes()) {
+    for (const QString &sql : latestSchemaTables() + latestSchemaIndexes()) {
         if (!exec(db, sql, error))
             return false;
     }
@@ -114,11 +114,39 @@ QString backupBeforeMigration(QSqlDatabase db, const QString &path, int fromVers
 
 bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
-    // Version 1 is created whole by createSchema(); steps for later versions go here, each
-    // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writing user_version last.
+    // Version 1 is created whole by createSchema(); each later step is one transaction,
+    // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
+    if (version == 2) {
+        Transaction tx(db);
+        if (!tx.isActive()) {
+            if (error)
+                *error = db.lastError().text();
+            return false;
+        }
+        for (const QString &sql : schemaV2Statements() + schemaV2Indexes()) {
+            if (sql.startsWith(QLatin1String("ALTER TABLE"))) {
+                // Guard: skip a column that an interrupted earlier run already added.
+                const QStringList words = sql.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+                const QString table = words.value(2), column = words.value(5);
+                QSqlQuery info(db);
+                bool present = false;
+                if (info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table))) {
+                    while (info.next())
+                        present = present || info.value(1).toString() == column;
+                }
+                if (present)
+                    continue;
+            }
+            if (!exec(db, sql, error))
+                return false;
+        }
+        // Data steps of version 2 (the log chain over existing records) go here.
+        if (!exec(db, QStringLiteral("PRAGMA user_version = 2"), error))
+            return false;
+        return tx.commit();
+    }
     if (error)
         *error = QStringLiteral("no migration step to schema version %1").arg(version);
-    Q_UNUSED(db);
     return false;
 }
 

@@ -7,7 +7,7 @@
 
 namespace cockpit::storage {
 
-// Creates schema version 1 in an empty database, seeds the pipeline templates, sets
+// Creates the newest schema in an empty database, seeds the pipeline templates, sets
 // application_id and user_version. One transaction.
 bool createSchema(QSqlDatabase db, QString *error);
 

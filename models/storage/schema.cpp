@@ -39,6 +39,26 @@ QStringList schemaV1Indexes()
     return splitStatements(kIndexesV1Sql);
 }
 
+QStringList schemaV2Statements()
+{
+    return splitStatements(kSchemaV2Sql);
+}
+
+QStringList schemaV2Indexes()
+{
+    return splitStatements(kIndexesV2Sql);
+}
+
+QStringList latestSchemaTables()
+{
+    return schemaV1Tables() + schemaV2Statements();
+}
+
+QStringList latestSchemaIndexes()
+{
+    return schemaV1Indexes() + schemaV2Indexes();
+}
+
 QStringList syncedTables()
 {
     return {QStringLiteral("regions"),        QStringLiteral("cities"),
@@ -59,7 +79,8 @@ QStringList syncedTables()
 QStringList localTables()
 {
     return {QStringLiteral("settings"), QStringLiteral("outbox"), QStringLiteral("sync_state"),
-            QStringLiteral("conflicts")};
+            QStringLiteral("conflicts"), QStringLiteral("webhooks"),
+            QStringLiteral("deliveries")};
 }
 
 } // namespace cockpit::storage

@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -14,6 +14,14 @@ inline constexpr int kApplicationId = 0x53434B50;
 QStringList schemaV1Tables();
 // CREATE INDEX IF NOT EXISTS statements of schema version 1.
 QStringList schemaV1Indexes();
+// Schema version 2 (process engine): ALTER TABLE and CREATE TABLE statements applied after
+// version 1, and its indexes. A new database gets v1 then v2; a v1 file migrates with them.
+QStringList schemaV2Statements();
+QStringList schemaV2Indexes();
+// Every statement of the newest schema, tables first, then indexes (for bulk writers that
+// fill tables before indexing: use the two halves).
+QStringList latestSchemaTables();
+QStringList latestSchemaIndexes();
 
 // Tables that carry id / row_version / updated_at / deleted and sync with the server.
 QStringList syncedTables();

@@ -63,7 +63,7 @@ void TestCli::checkSoundAndBroken()
 {
     Run r = run({QStringLiteral("check"), QStringLiteral("--db"), m_db});
     QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-    QVERIFY(r.out.contains(QLatin1String("schema version: 1")));
+    QVERIFY(r.out.contains(QLatin1String("schema version: 2")));
     QVERIFY(r.out.contains(QLatin1String("integrity: ok")));
     const QString text = m_dir.filePath(QStringLiteral("notes.db"));
     QFile f(text);

@@ -179,10 +179,11 @@ void TestDemoGenerator::sizes()
         QVERIFY2(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = '%1'").arg(QLatin1String(role))) > 0, role);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'director'")), 1);
 
-    const QStringList empty{QStringLiteral("outbox"), QStringLiteral("sync_state"), QStringLiteral("conflicts")};
+    const QStringList empty{QStringLiteral("outbox"), QStringLiteral("sync_state"), QStringLiteral("conflicts"),
+                             QStringLiteral("webhooks"), QStringLiteral("deliveries")};
     static const QRegularExpression nameRe(QStringLiteral("CREATE TABLE\\s+(\\w+)"));
     int tables = 0;
-    for (const QString &sql : cockpit::storage::schemaV1Tables()) {
+    for (const QString &sql : cockpit::storage::latestSchemaTables()) {
         const QString t = nameRe.match(sql).captured(1);
         QVERIFY(!t.isEmpty());
         ++tables;
@@ -209,7 +210,7 @@ void TestDemoGenerator::schemaIntegrity()
     QCOMPARE(value(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
     // Indexes were created.
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'"))
-            >= cockpit::storage::schemaV1Indexes().size());
+            >= cockpit::storage::latestSchemaIndexes().size());
     // Synced rows: never synced, not deleted, ISO timestamps.
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE row_version <> 0 OR deleted <> 0")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")), 0);

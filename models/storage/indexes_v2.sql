@@ -1,0 +1,11 @@
+CREATE UNIQUE INDEX IF NOT EXISTS idx_activities_log_seq ON activities(log_seq) WHERE log_seq IS NOT NULL;
+-- ;
+CREATE UNIQUE INDEX IF NOT EXISTS idx_stage_history_log_seq ON stage_history(log_seq) WHERE log_seq IS NOT NULL;
+-- ;
+CREATE INDEX IF NOT EXISTS idx_alerts_dedupe ON alerts(dedupe_key);
+-- ;
+CREATE INDEX IF NOT EXISTS idx_alerts_open ON alerts(raised_at) WHERE resolved_at IS NULL AND deleted = 0;
+-- ;
+CREATE INDEX IF NOT EXISTS idx_alerts_lead ON alerts(lead_id) WHERE lead_id IS NOT NULL;
+-- ;
+CREATE INDEX IF NOT EXISTS idx_deliveries_due ON deliveries(state, next_attempt_at);
