@@ -9,3 +9,6 @@ CREATE INDEX IF NOT EXISTS idx_alerts_open ON alerts(raised_at) WHERE resolved_a
 CREATE INDEX IF NOT EXISTS idx_alerts_lead ON alerts(lead_id) WHERE lead_id IS NOT NULL;
 -- ;
 CREATE INDEX IF NOT EXISTS idx_deliveries_due ON deliveries(state, next_attempt_at);
+-- ;
+-- Open demo alerts written before dedupe keys existed: the evaluator adopts them (alerts).
+CREATE INDEX IF NOT EXISTS idx_alerts_legacy_open ON alerts(rule) WHERE dedupe_key = '' AND resolved_at IS NULL;

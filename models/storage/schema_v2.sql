@@ -55,3 +55,6 @@ CREATE TABLE deliveries (
     delivered_at TEXT,
     UNIQUE (alert_id, channel, webhook_id)
 );
+-- ;
+-- Who escalated an alert by hand (NULL = the evaluator escalated it after its window).
+ALTER TABLE alerts ADD COLUMN escalated_by TEXT REFERENCES users(id);

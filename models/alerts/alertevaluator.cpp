@@ -1,0 +1,285 @@
+#include "alertevaluator.h"
+
+#include "ids.h"
+#include "outbox.h"
+#include "transaction.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace cockpit::alerts {
+
+Q_LOGGING_CATEGORY(lcAlerts, "cockpit.alerts")
+
+namespace {
+constexpr qint64 kDay = 86400;
+
+EvaluationResult failure(const QString &error)
+{
+    EvaluationResult r;
+    r.error = error;
+    return r;
+}
+} // namespace
+
+AlertEvaluator::AlertEvaluator(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+
+Thresholds AlertEvaluator::thresholds(QStringList *problems) const
+{
+    return m_fixed ? *m_fixed : loadThresholds(m_db, problems);
+}
+
+EvaluationResult AlertEvaluator::evaluateAll()
+{
+    QStringList problems;
+    const Thresholds t = thresholds(&problems);
+    Scope s;
+    s.all = true;
+    return evaluate(s, m_clock.now().toSecsSinceEpoch(), t, problems);
+}
+
+EvaluationResult AlertEvaluator::evaluateLead(const QString &leadId)
+{
+    QStringList problems;
+    const Thresholds t = thresholds(&problems);
+    FactLoader facts(m_db);
+    Scope s;
+    s.leadIds.insert(leadId);
+    const QString customer = facts.customerOfLead(leadId);
+    if (!customer.isEmpty())
+        s.customerIds.insert(customer);
+    return evaluate(s, m_clock.now().toSecsSinceEpoch(), t, problems);
+}
+
+EvaluationResult AlertEvaluator::evaluateCustomer(const QString &customerId)
+{
+    QStringList problems;
+    const Thresholds t = thresholds(&problems);
+    FactLoader facts(m_db);
+    Scope s;
+    s.customerIds.insert(customerId);
+    if (!facts.leadsOfCustomer(customerId, s.leadIds))
+        return failure(facts.lastError());
+    return evaluate(s, m_clock.now().toSecsSinceEpoch(), t, problems);
+}
+
+EvaluationResult AlertEvaluator::evaluateUser(const QString &userId)
+{
+    QStringList problems;
+    const Thresholds t = thresholds(&problems);
+    const qint64 now = m_clock.now().toSecsSinceEpoch();
+    FactLoader facts(m_db);
+    Scope s;
+    const qint64 from = now - qint64(std::max(t.lookbackDays, t.duplicateDays)) * kDay;
+    if (!facts.scopeOfUser(userId, from, now, s))
+        return failure(facts.lastError());
+    return evaluate(s, now, t, problems);
+}
+
+EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresholds &t, QStringList problems)
+{
+    QElapsedTimer timer;
+    timer.start();
+    EvaluationResult r;
+    r.thresholdProblems = std::move(problems);
+    auto progress = [this](int p) {
+        if (m_progress)
+            m_progress(p);
+    };
+    FactLoader facts(m_db);
+    auto failed = [&]() {
+        r.ok = false;
+        r.error = facts.lastError();
+        qCWarning(lcAlerts) << "evaluation failed:" << r.error;
+        return r;
+    };
+    UserMap users;
+    if (!facts.users(users))
+        return failed();
+    progress(5);
+    std::vector<LeadFacts> leads;
+    if (!facts.openLeads(scope, now, leads))
+        return failed();
+    progress(45);
+    const qint64 from = now - qint64(std::max(t.lookbackDays, t.duplicateDays)) * kDay;
+    std::vector<StageMove> moves;
+    std::vector<Touch> touches;
+    if (!facts.moves(scope, now - qint64(t.lookbackDays) * kDay, now, moves) || !facts.touches(scope, from, now, touches))
+        return failed();
+    progress(60);
+    std::vector<Candidate> candidates;
+    for (const LeadFacts &lead : leads)
+        for (Candidate &c : leadCandidates(lead, now, t, users))
+            candidates.push_back(std::move(c));
+    for (Candidate &c : churnCandidates(moves, now, t, users))
+        candidates.push_back(std::move(c));
+    for (Candidate &c : quoteCandidates(touches, now, t, users))
+        candidates.push_back(std::move(c));
+    QSet<QString> touched;
+    for (const Touch &x : touches)
+        touched.insert(x.customerId);
+    QHash<QString, QString> owners;
+    // Owners only of customers that can qualify (enough distinct reps), so the full run
+    // does not look up every touched customer.
+    {
+        QHash<QString, QSet<QString>> reps;
+        for (const Touch &x : touches)
+            if (x.at >= now - qint64(t.duplicateDays) * kDay)
+                reps[x.customerId].insert(x.actorId);
+        QSet<QString> need;
+        for (auto it = reps.cbegin(); it != reps.cend(); ++it)
+            if (it->size() >= t.duplicateReps)
+                need.insert(it.key());
+        if (!facts.customerOwners(need, owners))
+            return failed();
+    }
+    for (Candidate &c : duplicateCandidates(touches, owners, now, t, users))
+        candidates.push_back(std::move(c));
+    r.candidates = int(candidates.size());
+    std::vector<ExistingAlert> existing;
+    if (!facts.alerts(scope, existing))
+        return failed();
+    progress(75);
+    const Plan plan = reconcile(candidates, existing, now, t, users);
+    if (!apply(plan, now, facts, r))
+        return r;
+    progress(100);
+    r.ok = true;
+    r.elapsedMs = timer.elapsed();
+    qCInfo(lcAlerts).nospace() << "evaluated " << (scope.all ? "all" : "scope") << " in " << r.elapsedMs
+                               << " ms: " << r.candidates << " conditions, " << r.raised << " raised, "
+                               << r.adopted << " adopted, " << r.resolved << " resolved, " << r.escalated
+                               << " escalated";
+    return r;
+}
+
+bool AlertEvaluator::apply(const Plan &plan, qint64 now, FactLoader &facts, EvaluationResult &r)
+{
+    if (plan.isEmpty())
+        return true;
+    const QString nowIso = isoFromSecs(now);
+    storage::Transaction tx(m_db);
+    auto fail = [&](const QSqlQuery &q) {
+        r.error = q.lastError().text();
+        qCWarning(lcAlerts) << "writing alerts failed:" << r.error;
+        return false;
+    };
+    auto outbox = [&](const QString &id, const QString &op, const QJsonObject &fields, qint64 base) {
+        QString error;
+        if (!storage::appendOutbox(m_db, QStringLiteral("alerts"), id, op, fields, base, &error)) {
+            r.error = error;
+            return false;
+        }
+        return true;
+    };
+    QSqlQuery ins(m_db);
+    ins.prepare(QStringLiteral(
+        "INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, details, updated_at,"
+        " dedupe_key, escalation_level, lead_id, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
+    for (const Candidate &c : plan.raise) {
+        QJsonObject details = c.details;
+        details.insert(QStringLiteral("since"), isoFromSecs(c.since));
+        if (c.rule == rule::Silence)
+            details.insert(QStringLiteral("quotes"), facts.customerQuotes(c.leadId, now, 3));
+        else if (c.rule == rule::ComplianceStageChurn)
+            details.insert(QStringLiteral("title"), facts.leadTitle(c.leadId));
+        else if (c.rule == rule::ComplianceQuotes || c.rule == rule::DuplicateTouch)
+            details.insert(QStringLiteral("customer"), facts.customerName(c.rule == rule::DuplicateTouch
+                                                                               ? c.subjectId
+                                                                               : details.value(QStringLiteral("customer_id")).toString()));
+        const QString id = newId();
+        const QString detailText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+        const QString recipients = c.recipients.join(u'|');
+        const QVariant owner = c.ownerId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.ownerId);
+        const QVariant lead = c.leadId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.leadId);
+        for (const QVariant &v : {QVariant(id), QVariant(c.rule), QVariant(c.subjectKind), QVariant(c.subjectId), owner,
+                                  QVariant(nowIso), QVariant(detailText), QVariant(nowIso), QVariant(c.dedupeKey), lead,
+                                  QVariant(recipients)})
+            ins.addBindValue(v);
+        if (!ins.exec())
+            return fail(ins);
+        const QJsonObject fields{{QStringLiteral("rule"), c.rule},
+                                 {QStringLiteral("subject_kind"), c.subjectKind},
+                                 {QStringLiteral("subject_id"), c.subjectId},
+                                 {QStringLiteral("owner_id"), c.ownerId.isEmpty() ? QJsonValue() : QJsonValue(c.ownerId)},
+                                 {QStringLiteral("raised_at"), nowIso},
+                                 {QStringLiteral("details"), detailText},
+                                 {QStringLiteral("updated_at"), nowIso},
+                                 {QStringLiteral("dedupe_key"), c.dedupeKey},
+                                 {QStringLiteral("escalation_level"), 0},
+                                 {QStringLiteral("lead_id"), c.leadId.isEmpty() ? QJsonValue() : QJsonValue(c.leadId)},
+                                 {QStringLiteral("recipients"), recipients}};
+        if (!outbox(id, QStringLiteral("insert"), fields, 0))
+            return false;
+        r.raisedIds << id;
+        ++r.raised;
+    }
+    QSqlQuery upd(m_db);
+    auto baseVersion = [&](const QString &id) -> qint64 {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT row_version FROM alerts WHERE id = ?"));
+        q.addBindValue(id);
+        return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+    };
+    upd.prepare(QStringLiteral("UPDATE alerts SET dedupe_key = ?, lead_id = COALESCE(lead_id, ?), updated_at = ? WHERE id = ?"));
+    for (const auto &[id, c] : plan.adopt) {
+        upd.addBindValue(c.dedupeKey);
+        upd.addBindValue(c.leadId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.leadId));
+        upd.addBindValue(nowIso);
+        upd.addBindValue(id);
+        if (!upd.exec())
+            return fail(upd);
+        if (!outbox(id, QStringLiteral("update"),
+                    {{QStringLiteral("dedupe_key"), c.dedupeKey}, {QStringLiteral("updated_at"), nowIso}},
+                    baseVersion(id)))
+            return false;
+        r.changedIds << id;
+        ++r.adopted;
+    }
+    upd.prepare(QStringLiteral("UPDATE alerts SET resolved_at = ?, resolved_by = NULL, updated_at = ? WHERE id = ?"));
+    for (const QString &id : plan.resolve) {
+        upd.addBindValue(nowIso);
+        upd.addBindValue(nowIso);
+        upd.addBindValue(id);
+        if (!upd.exec())
+            return fail(upd);
+        if (!outbox(id, QStringLiteral("update"),
+                    {{QStringLiteral("resolved_at"), nowIso}, {QStringLiteral("resolved_by"), QJsonValue()},
+                     {QStringLiteral("updated_at"), nowIso}},
+                    baseVersion(id)))
+            return false;
+        r.changedIds << id;
+        ++r.resolved;
+    }
+    upd.prepare(QStringLiteral("UPDATE alerts SET escalated_to = ?, escalated_at = ?, escalation_level = ?,"
+                               " escalated_by = NULL, updated_at = ? WHERE id = ?"));
+    for (const Escalation &e : plan.escalate) {
+        const QString at = isoFromSecs(e.at);
+        upd.addBindValue(e.to);
+        upd.addBindValue(at);
+        upd.addBindValue(e.level);
+        upd.addBindValue(nowIso);
+        upd.addBindValue(e.alertId);
+        if (!upd.exec())
+            return fail(upd);
+        if (!outbox(e.alertId, QStringLiteral("update"),
+                    {{QStringLiteral("escalated_to"), e.to}, {QStringLiteral("escalated_at"), at},
+                     {QStringLiteral("escalation_level"), e.level}, {QStringLiteral("escalated_by"), QJsonValue()},
+                     {QStringLiteral("updated_at"), nowIso}},
+                    baseVersion(e.alertId)))
+            return false;
+        r.changedIds << e.alertId;
+        ++r.escalated;
+    }
+    if (!tx.commit()) {
+        r.error = m_db.lastError().text();
+        return false;
+    }
+    r.changedIds << r.raisedIds;
+    return true;
+}
+
+} // namespace cockpit::alerts

@@ -1,0 +1,58 @@
+#pragma once
+// Evaluates the alert rules against a database and writes the outcome: raises new alerts,
+// adopts old demo alerts, resolves cleared ones (resolved_by NULL = the system) and escalates
+// unacknowledged ones, all in one transaction with their outbox rows. Full (evaluateAll) or
+// incremental after an edit (evaluateLead / evaluateCustomer / evaluateUser).
+// Works on any connection, so the app runs it on a worker thread with its own.
+#include "alertfacts.h"
+#include "alertrules.h"
+#include "clock.h"
+
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+
+#include <functional>
+
+namespace cockpit::alerts {
+
+Q_DECLARE_LOGGING_CATEGORY(lcAlerts)
+
+struct EvaluationResult
+{
+    bool ok = false;
+    QString error;
+    int candidates = 0; // conditions true now
+    int raised = 0, adopted = 0, resolved = 0, escalated = 0;
+    QStringList raisedIds; // for notifications (delivery)
+    QStringList changedIds; // every alert written
+    qint64 elapsedMs = 0;
+    QStringList thresholdProblems; // bad "rules.*" settings (defaults applied)
+};
+
+class AlertEvaluator
+{
+public:
+    AlertEvaluator(QSqlDatabase db, const Clock &clock);
+
+    // Progress in percent (0..100) during evaluateAll.
+    void setProgress(std::function<void(int)> progress) { m_progress = std::move(progress); }
+    // Thresholds are read from the settings at each evaluation unless set here (tests).
+    void setThresholds(const Thresholds &t) { m_fixed = t; }
+
+    EvaluationResult evaluateAll();
+    EvaluationResult evaluateLead(const QString &leadId);
+    EvaluationResult evaluateCustomer(const QString &customerId);
+    EvaluationResult evaluateUser(const QString &userId);
+
+private:
+    EvaluationResult evaluate(Scope scope, qint64 now, const Thresholds &t, QStringList problems);
+    bool apply(const Plan &plan, qint64 now, FactLoader &facts, EvaluationResult &r);
+    Thresholds thresholds(QStringList *problems) const;
+
+    QSqlDatabase m_db;
+    const Clock &m_clock;
+    std::function<void(int)> m_progress;
+    std::optional<Thresholds> m_fixed;
+};
+
+} // namespace cockpit::alerts

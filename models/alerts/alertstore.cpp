@@ -1,0 +1,268 @@
+#include "alertstore.h"
+
+#include "alertrules.h"
+#include "ids.h"
+#include "outbox.h"
+#include "transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace cockpit::alerts {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("cockpit::alerts::AlertStore", s);
+}
+
+// Names resolved in SQL so the inbox needs no per-row look-ups. The region: the lead's, the
+// subject user's, the customer's or the store's.
+const char *kSelect =
+    "SELECT a.id, a.rule, a.subject_kind, a.subject_id,"
+    " CASE a.subject_kind WHEN 'lead' THEN (SELECT title FROM leads WHERE id = a.subject_id)"
+    "  WHEN 'user' THEN (SELECT name FROM users WHERE id = a.subject_id)"
+    "  WHEN 'customer' THEN (SELECT name FROM customers WHERE id = a.subject_id)"
+    "  WHEN 'store' THEN (SELECT name FROM stores WHERE id = a.subject_id) END,"
+    " COALESCE(a.lead_id, CASE WHEN a.subject_kind = 'lead' THEN a.subject_id END), a.owner_id, o.name,"
+    " a.escalated_to, e.name, a.acknowledged_by, k.name, a.resolved_by, r.name, a.escalated_by, b.name,"
+    " COALESCE(CASE a.subject_kind WHEN 'lead' THEN (SELECT region_id FROM leads WHERE id = a.subject_id)"
+    "  WHEN 'user' THEN (SELECT region_id FROM users WHERE id = a.subject_id)"
+    "  WHEN 'customer' THEN (SELECT region_id FROM customers WHERE id = a.subject_id)"
+    "  WHEN 'store' THEN (SELECT region_id FROM stores WHERE id = a.subject_id) END, o.region_id),"
+    " a.recipients, a.dedupe_key, a.details, a.raised_at, a.acknowledged_at, a.resolved_at, a.escalated_at,"
+    " a.escalation_level, a.row_version"
+    " FROM alerts a LEFT JOIN users o ON o.id = a.owner_id LEFT JOIN users e ON e.id = a.escalated_to"
+    " LEFT JOIN users k ON k.id = a.acknowledged_by LEFT JOIN users r ON r.id = a.resolved_by"
+    " LEFT JOIN users b ON b.id = a.escalated_by";
+
+AlertRecord readRecord(const QSqlQuery &q)
+{
+    AlertRecord a;
+    auto s = [&](int i) { return q.value(i).toString(); };
+    a.id = s(0);
+    a.rule = s(1);
+    a.subjectKind = s(2);
+    a.subjectId = s(3);
+    a.subjectName = s(4);
+    a.leadId = s(5);
+    a.ownerId = s(6);
+    a.ownerName = s(7);
+    a.state.escalatedTo = s(8);
+    a.escalatedToName = s(9);
+    a.state.acknowledgedBy = s(10);
+    a.acknowledgedByName = s(11);
+    a.state.resolvedBy = s(12);
+    a.resolvedByName = s(13);
+    a.state.escalatedBy = s(14);
+    a.escalatedByName = s(15);
+    a.regionId = s(16);
+    a.recipients = s(17);
+    a.dedupeKey = s(18);
+    a.details = s(19);
+    a.raisedAt = s(20);
+    a.state.acknowledgedAt = s(21);
+    a.state.resolvedAt = s(22);
+    a.state.escalatedAt = s(23);
+    a.state.escalationLevel = q.value(24).toInt();
+    a.rowVersion = q.value(25).toLongLong();
+    return a;
+}
+
+QVariant orNull(const QString &s)
+{
+    return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
+}
+
+QJsonValue jsonOrNull(const QString &s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+} // namespace
+
+QStringList AlertRecord::addressees() const
+{
+    QStringList out;
+    if (!ownerId.isEmpty())
+        out << ownerId;
+    for (const QString &r : recipients.split(u'|', Qt::SkipEmptyParts))
+        out << r;
+    if (!state.escalatedTo.isEmpty())
+        out << state.escalatedTo;
+    return out;
+}
+
+AlertStore::AlertStore(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+
+std::optional<AlertRecord> AlertStore::fetch(const QString &id) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QString::fromLatin1(kSelect) + QStringLiteral(" WHERE a.id = ?"));
+    q.addBindValue(id);
+    if (q.exec() && q.next())
+        return readRecord(q);
+    return std::nullopt;
+}
+
+std::vector<AlertRecord> AlertStore::list(bool openOnly) const
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    std::vector<AlertRecord> out;
+    if (q.exec(QString::fromLatin1(kSelect)
+               + (openOnly ? QStringLiteral(" WHERE a.resolved_at IS NULL AND a.deleted = 0")
+                           : QStringLiteral(" WHERE a.deleted = 0"))
+               + QStringLiteral(" ORDER BY a.raised_at DESC")))
+        while (q.next())
+            out.push_back(readRecord(q));
+    return out;
+}
+
+std::vector<AlertRecord> AlertStore::openAlertsForLead(const QString &leadId) const
+{
+    QSqlQuery q(m_db);
+    q.prepare(QString::fromLatin1(kSelect)
+              + QStringLiteral(" WHERE a.deleted = 0 AND a.resolved_at IS NULL AND (a.lead_id = ?"
+                               " OR (a.subject_kind = 'lead' AND a.subject_id = ?)) ORDER BY a.raised_at DESC"));
+    q.addBindValue(leadId);
+    q.addBindValue(leadId);
+    std::vector<AlertRecord> out;
+    if (q.exec())
+        while (q.next())
+            out.push_back(readRecord(q));
+    return out;
+}
+
+AlertChange AlertStore::change(const QString &id,
+                               const std::function<bool(const AlertRecord &, AlertState &, QString &)> &edit)
+{
+    AlertChange c;
+    c.alertId = id;
+    storage::Transaction tx(m_db);
+    const auto record = fetch(id);
+    if (!record) {
+        c.error = tr("The alert no longer exists.");
+        return c;
+    }
+    c.before = record->state;
+    c.after = record->state;
+    if (!edit(*record, c.after, c.error))
+        return c;
+    const QString nowIso = toIsoUtc(m_clock.now());
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ?, resolved_by = ?,"
+                             " resolved_at = ?, escalated_to = ?, escalated_at = ?, escalated_by = ?,"
+                             " escalation_level = ?, updated_at = ? WHERE id = ?"));
+    const AlertState &a = c.after;
+    for (const QVariant &v : {orNull(a.acknowledgedBy), orNull(a.acknowledgedAt), orNull(a.resolvedBy),
+                              orNull(a.resolvedAt), orNull(a.escalatedTo), orNull(a.escalatedAt),
+                              orNull(a.escalatedBy), QVariant(a.escalationLevel), QVariant(nowIso), QVariant(id)})
+        q.addBindValue(v);
+    if (!q.exec()) {
+        c.error = q.lastError().text();
+        return c;
+    }
+    const QJsonObject fields{{QStringLiteral("acknowledged_by"), jsonOrNull(a.acknowledgedBy)},
+                             {QStringLiteral("acknowledged_at"), jsonOrNull(a.acknowledgedAt)},
+                             {QStringLiteral("resolved_by"), jsonOrNull(a.resolvedBy)},
+                             {QStringLiteral("resolved_at"), jsonOrNull(a.resolvedAt)},
+                             {QStringLiteral("escalated_to"), jsonOrNull(a.escalatedTo)},
+                             {QStringLiteral("escalated_at"), jsonOrNull(a.escalatedAt)},
+                             {QStringLiteral("escalated_by"), jsonOrNull(a.escalatedBy)},
+                             {QStringLiteral("escalation_level"), a.escalationLevel},
+                             {QStringLiteral("updated_at"), nowIso}};
+    if (!storage::appendOutbox(m_db, QStringLiteral("alerts"), id, QStringLiteral("update"), fields,
+                               record->rowVersion, &c.error))
+        return c;
+    if (!tx.commit()) {
+        c.error = m_db.lastError().text();
+        return c;
+    }
+    c.ok = true;
+    return c;
+}
+
+AlertChange AlertStore::acknowledge(const QString &id, const QString &userId)
+{
+    const QString now = toIsoUtc(m_clock.now());
+    return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
+        if (!r.state.resolvedAt.isEmpty()) {
+            error = tr("This alert is already resolved.");
+            return false;
+        }
+        if (!r.state.acknowledgedAt.isEmpty()) {
+            error = tr("This alert was already acknowledged by %1 at %2.")
+                        .arg(r.acknowledgedByName.isEmpty() ? r.state.acknowledgedBy : r.acknowledgedByName,
+                             r.state.acknowledgedAt);
+            return false;
+        }
+        s.acknowledgedBy = userId;
+        s.acknowledgedAt = now;
+        return true;
+    });
+}
+
+AlertChange AlertStore::resolve(const QString &id, const QString &userId)
+{
+    const QString now = toIsoUtc(m_clock.now());
+    return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
+        if (!r.state.resolvedAt.isEmpty()) {
+            error = tr("This alert is already resolved.");
+            return false;
+        }
+        s.resolvedBy = userId;
+        s.resolvedAt = now;
+        return true;
+    });
+}
+
+AlertChange AlertStore::escalate(const QString &id, const QString &userId)
+{
+    const QDateTime nowTime = m_clock.now();
+    const QString now = toIsoUtc(nowTime);
+    return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
+        if (!r.state.resolvedAt.isEmpty()) {
+            error = tr("This alert is already resolved.");
+            return false;
+        }
+        UserMap users;
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        if (q.exec(QStringLiteral("SELECT id, name, manager_id, left_date FROM users WHERE deleted = 0")))
+            while (q.next()) {
+                UserInfo u{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), {},
+                           q.value(3).isNull() ? -1 : parseIsoSecs(q.value(3).toString())};
+                users.insert(u.id, u);
+            }
+        ExistingAlert e;
+        e.ownerId = r.ownerId;
+        e.recipients = r.recipients;
+        e.escalatedTo = r.state.escalatedTo;
+        const QString next = nextEscalationTarget(e, users, nowTime.toSecsSinceEpoch());
+        if (next.isEmpty()) {
+            error = tr("This alert is already with the top of the manager chain; there is nobody to escalate to.");
+            return false;
+        }
+        s.escalatedTo = next;
+        s.escalatedAt = now;
+        s.escalatedBy = userId;
+        s.escalationLevel = r.state.escalationLevel + 1;
+        return true;
+    });
+}
+
+AlertChange AlertStore::writeState(const QString &id, const AlertState &expected, const AlertState &target)
+{
+    return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
+        if (!(r.state == expected)) {
+            error = tr("The alert was changed meanwhile (by someone else or by the rule evaluation); "
+                       "it was left as it is.");
+            return false;
+        }
+        s = target;
+        return true;
+    });
+}
+
+} // namespace cockpit::alerts
