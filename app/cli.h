@@ -9,6 +9,8 @@ namespace cockpit::app {
 // Each returns the process exit code and prints to stdout/stderr.
 int runDemo(const QCommandLineParser &parser);
 int runCheck(const QCommandLineParser &parser);
+// `alerts`: evaluate the alert rules and print the open alerts (app/alertscli.cpp).
+int runAlerts(const QCommandLineParser &parser);
 
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);

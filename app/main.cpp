@@ -25,7 +25,9 @@ void addOptions(QCommandLineParser &parser)
         "           or the file given with --db\n"
         "  demo     write a demo database: demo --scale tiny|small|large [--seed N]\n"
         "           [--as-of DATE] --out FILE (progress on stderr)\n"
-        "  check    integrity and schema version of --db FILE; exit 0 when sound\n\n"
+        "  check    integrity and schema version of --db FILE; exit 0 when sound\n"
+        "  alerts   evaluate the alert rules on --db FILE (writing what they raise) and print\n"
+        "           the open alerts: alerts --db FILE [--now ISO-8601] [--format table|csv|json]\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
         "activity-log, settings."));
@@ -44,6 +46,10 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("DATE")},
         {QStringLiteral("lang"), QStringLiteral("Interface language for this run: en or zh_CN."),
          QStringLiteral("LANG")},
+        {QStringLiteral("now"), QStringLiteral("alerts: evaluate as of this UTC time, e.g. 2026-11-22T10:00:00Z "
+                                               "(default: the current time)."), QStringLiteral("ISO-8601")},
+        {QStringLiteral("format"), QStringLiteral("alerts: output as table (default), csv or json."),
+         QStringLiteral("FORMAT")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
                                                 "(a large database first shows its newest leads).")},
     });
@@ -87,6 +93,8 @@ int main(int argc, char **argv)
             return app::runDemo(parser);
         if (command == QLatin1String("check"))
             return app::runCheck(parser);
+        if (command == QLatin1String("alerts"))
+            return app::runAlerts(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }

@@ -1,0 +1,377 @@
+// The evaluator against a real database: thresholds from settings, raised once with outbox
+// rows, auto-resolved, escalated up the chain, owner left, clock backwards, demo alerts
+// adopted, person-made changes with who/when, and incremental = full on the tiny demo.
+#include "alertevaluator.h"
+#include "alertstore.h"
+#include "alerttext.h"
+#include "database.h"
+#include "demogenerator.h"
+#include "ids.h"
+#include "outbox.h"
+
+#include "../common/fixture.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+using namespace cockpit;
+using namespace cockpit::alerts;
+
+namespace {
+const QDateTime T0 = fromIsoUtc(QStringLiteral("2026-11-01T00:00:00Z"));
+
+QVariant scalar(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql) || !q.next()) {
+        qWarning() << q.lastError().text() << sql;
+        return {};
+    }
+    return q.value(0);
+}
+
+int count(QSqlDatabase db, const QString &where)
+{
+    return scalar(db, QStringLiteral("SELECT count(*) FROM alerts WHERE ") + where).toInt();
+}
+
+// Every alert as a comparable line (ids and write times differ between databases).
+QStringList snapshot(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("SELECT rule, subject_id, dedupe_key, owner_id, recipients, escalation_level,"
+                          " COALESCE(escalated_to, ''), resolved_at IS NULL, COALESCE(lead_id, '') FROM alerts"
+                          " ORDER BY rule, subject_id, dedupe_key, raised_at"));
+    QStringList out;
+    while (q.next()) {
+        QStringList f;
+        for (int i = 0; i < 9; ++i)
+            f << q.value(i).toString();
+        out << f.join(u'|');
+    }
+    return out;
+}
+} // namespace
+
+class TestAlertEvaluator : public QObject
+{
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Database> m_db;
+    int m_n = 0;
+
+    QSqlDatabase db() { return m_db->connection(); }
+    void exec(const QString &sql) { QVERIFY2(fixture::exec(db(), sql), qPrintable(sql)); }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_db = std::make_unique<storage::Database>();
+        const QString path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_n));
+        QVERIFY(m_db->open(path, storage::Database::Mode::CreateIfMissing).ok());
+        QVERIFY(fixture::populate(*m_db));
+        // A team lead between the reps and the director: u1, u2 → u9 → u0.
+        exec(QStringLiteral("INSERT INTO users (id, name, role, manager_id, hire_date, updated_at) VALUES"
+                            " ('u9', '孙组长', 'team_lead', 'u0', '2020-01-01', '2026-01-01T00:00:00Z')"));
+        exec(QStringLiteral("UPDATE users SET manager_id = 'u9' WHERE id IN ('u1', 'u2')"));
+    }
+    void cleanup() { m_db.reset(); }
+
+    void thresholdsFromSettings()
+    {
+        QStringList problems;
+        QCOMPARE(loadThresholds(db(), &problems), Thresholds{});
+        QVERIFY(problems.isEmpty());
+        Thresholds t;
+        t.silenceHours = 24;
+        t.escalationHours = 8;
+        QVERIFY(saveThresholds(db(), t));
+        QCOMPARE(loadThresholds(db()), t);
+        exec(QStringLiteral("UPDATE settings SET value = 'soon' WHERE key = 'rules.quote_hours'"));
+        const Thresholds loaded = loadThresholds(db(), &problems);
+        QCOMPARE(loaded.quoteHours, 72);
+        QCOMPARE(problems.size(), 1);
+        QVERIFY(problems.first().contains(QStringLiteral("rules.quote_hours")));
+        t.churnMoves = 0;
+        QString error;
+        QVERIFY(!saveThresholds(db(), t, &error));
+        QVERIFY(error.contains(QStringLiteral("rules.churn_moves")));
+
+        // The evaluator reads them: silence after 24 h instead of 72 h.
+        exec(QStringLiteral("UPDATE settings SET value = '72' WHERE key = 'rules.quote_hours'"));
+        ManualClock clock(T0.addSecs(24 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        QCOMPARE(count(db(), QStringLiteral("rule = 'silence'")), 2);
+    }
+
+    void stageSlaRaisedOnceWithOutbox()
+    {
+        ManualClock clock(T0.addSecs(2 * 3600 - 1));
+        AlertEvaluator e(db(), clock);
+        auto r = e.evaluateAll();
+        QVERIFY(r.ok);
+        QCOMPARE(count(db(), QStringLiteral("rule = 'stage_sla'")), 0);
+        const int outboxBefore = storage::pendingOutboxCount(db());
+        clock.advanceSecs(1);
+        r = e.evaluateAll();
+        QVERIFY(r.ok);
+        QCOMPARE(r.raised, 2); // lead-1 and lead-2 (lead-3 is won)
+        QCOMPARE(count(db(), QStringLiteral("rule = 'stage_sla' AND owner_id = 'u1' AND recipients = 'u9'"
+                                            " AND lead_id = 'lead-1' AND dedupe_key != ''")), 1);
+        QCOMPARE(storage::pendingOutboxCount(db()), outboxBefore + 2);
+        clock.advanceSecs(3600);
+        r = e.evaluateAll();
+        QCOMPARE(r.raised, 0);
+        QCOMPARE(count(db(), QStringLiteral("rule = 'stage_sla'")), 2);
+    }
+
+    void silenceShowsCustomerQuotes()
+    {
+        exec(QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, text, updated_at) VALUES"
+                            " ('a3', 'lead-1', 'k1', NULL, 'wechat', 'customer', '2026-10-31T12:00:00Z', '预算下月批', '2026-10-31T12:00:00Z'),"
+                            " ('a4', 'lead-1', 'k1', NULL, 'email', 'customer', '2026-10-30T12:00:00Z', '太贵了', '2026-10-30T12:00:00Z'),"
+                            " ('a5', 'lead-1', 'k1', NULL, 'email', 'customer', '2026-10-29T12:00:00Z', '最老的一条', '2026-10-29T12:00:00Z')"));
+        ManualClock clock(T0.addSecs(72 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        AlertStore store(db(), clock);
+        const auto open = store.openAlertsForLead(QStringLiteral("lead-1"));
+        auto it = std::find_if(open.begin(), open.end(), [](const AlertRecord &a) { return a.rule == rule::Silence; });
+        QVERIFY(it != open.end());
+        const QJsonObject d = QJsonDocument::fromJson(it->details.toUtf8()).object();
+        const QJsonArray quotes = d.value(QStringLiteral("quotes")).toArray();
+        QCOMPARE(quotes.size(), 3);
+        QCOMPARE(quotes.at(0).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("请发资料"));
+        QCOMPARE(quotes.at(2).toObject().value(QStringLiteral("text")).toString(), QStringLiteral("太贵了"));
+        const QString text = alertDetailsText(*it);
+        QVERIFY2(text.contains(QStringLiteral("预算下月批")), qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("最老的一条")));
+    }
+
+    void autoResolvedWhenConditionClears()
+    {
+        ManualClock clock(T0.addSecs(3 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-2' AND resolved_at IS NULL")), 1);
+        exec(QStringLiteral("UPDATE leads SET status = 'lost' WHERE id = 'lead-2'"));
+        clock.advanceSecs(60);
+        const auto r = e.evaluateLead(QStringLiteral("lead-2"));
+        QVERIFY(r.ok);
+        QCOMPARE(r.resolved, 1);
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-2' AND resolved_at = '2026-11-01T03:01:00Z'"
+                                            " AND resolved_by IS NULL")), 1);
+        // lead-1's alert is untouched by the incremental run on lead-2.
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-1' AND resolved_at IS NULL")), 1);
+    }
+
+    void escalatesUpTheChainAndStopsAtTop()
+    {
+        ManualClock clock(T0.addSecs(2 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        clock.advanceSecs(24 * 3600 - 1);
+        QCOMPARE(e.evaluateAll().escalated, 0);
+        clock.advanceSecs(1);
+        QCOMPARE(e.evaluateAll().escalated, 2);
+        // u1 (owner) with u9 copied → u0, the director.
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-1' AND escalated_to = 'u0' AND escalation_level = 1"
+                                            " AND escalated_at = '2026-11-02T02:00:00Z' AND escalated_by IS NULL")), 1);
+        clock.advanceSecs(5 * 24 * 3600);
+        QCOMPARE(e.evaluateAll().escalated, 0); // the top
+        QCOMPARE(count(db(), QStringLiteral("escalation_level > 1")), 0);
+    }
+
+    void acknowledgeStopsEscalationAndRecordsWho()
+    {
+        ManualClock clock(T0.addSecs(2 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        const QString id = scalar(db(), QStringLiteral("SELECT id FROM alerts WHERE lead_id = 'lead-1'")).toString();
+        AlertStore store(db(), clock);
+        clock.advanceSecs(600);
+        const int outbox = storage::pendingOutboxCount(db());
+        const AlertChange ack = store.acknowledge(id, QStringLiteral("u9"));
+        QVERIFY2(ack.ok, qPrintable(ack.error));
+        QCOMPARE(ack.after.acknowledgedBy, QStringLiteral("u9"));
+        QCOMPARE(ack.after.acknowledgedAt, QStringLiteral("2026-11-01T02:10:00Z"));
+        QVERIFY(ack.before.acknowledgedAt.isEmpty());
+        QCOMPARE(storage::pendingOutboxCount(db()), outbox + 1);
+        QVERIFY(!store.acknowledge(id, QStringLiteral("u0")).ok); // already
+        clock.advanceSecs(3 * 24 * 3600);
+        e.evaluateAll();
+        QCOMPARE(store.fetch(id)->state.escalationLevel, 0);
+
+        // Manual escalation records who, and refuses past the top.
+        const AlertChange up = store.escalate(id, QStringLiteral("u9"));
+        QVERIFY2(up.ok, qPrintable(up.error));
+        QCOMPARE(up.after.escalatedTo, QStringLiteral("u0"));
+        QCOMPARE(up.after.escalatedBy, QStringLiteral("u9"));
+        const AlertChange top = store.escalate(id, QStringLiteral("u9"));
+        QVERIFY(!top.ok);
+        QVERIFY(!top.error.isEmpty());
+
+        // Resolve, then undo (write the state before) restores exactly.
+        const AlertChange res = store.resolve(id, QStringLiteral("u1"));
+        QVERIFY(res.ok);
+        QCOMPARE(store.fetch(id)->resolvedByName, QStringLiteral("王芳"));
+        QVERIFY(store.writeState(id, res.after, res.before).ok);
+        QCOMPARE(store.fetch(id)->state, res.before);
+        // A stale undo is refused rather than overwriting a newer change.
+        QVERIFY(!store.writeState(id, res.after, res.before).ok);
+        // A person's resolve is not undone by the evaluator, nor raised again.
+        QVERIFY(store.resolve(id, QStringLiteral("u1")).ok);
+        const auto r = e.evaluateAll();
+        QCOMPARE(r.raised, 0);
+        QCOMPARE(store.fetch(id)->state.resolvedBy, QStringLiteral("u1"));
+    }
+
+    void ownerLeftAddressesManager()
+    {
+        exec(QStringLiteral("UPDATE users SET left_date = '2026-10-15' WHERE id = 'u1'"));
+        ManualClock clock(T0.addSecs(2 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        AlertStore store(db(), clock);
+        const auto open = store.openAlertsForLead(QStringLiteral("lead-1"));
+        QCOMPARE(open.size(), std::size_t(1));
+        QCOMPARE(open.front().ownerId, QStringLiteral("u9"));
+        QCOMPARE(open.front().recipients, QStringLiteral("u0"));
+        QVERIFY(alertDetailsText(open.front()).contains(QStringLiteral("王芳")));
+        // Escalation skips people who left too: u9 → u0.
+        clock.advanceSecs(24 * 3600);
+        QVERIFY(e.evaluateAll().ok);
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-1' AND escalated_to IS NULL")), 1); // u0 already copied: top
+    }
+
+    void clockBackwardsNeverUnraises()
+    {
+        ManualClock clock(T0.addSecs(3 * 3600));
+        AlertEvaluator e(db(), clock);
+        QVERIFY(e.evaluateAll().ok);
+        const QStringList before = snapshot(db());
+        QCOMPARE(before.size(), 2);
+        clock.set(T0.addSecs(3600)); // an hour before the SLA ran out
+        const auto r = e.evaluateAll();
+        QVERIFY(r.ok);
+        QCOMPARE(r.raised + r.resolved + r.escalated, 0);
+        QCOMPARE(snapshot(db()), before);
+        // Facts stamped in the "future" count as not yet happened: no negative durations.
+        clock.set(T0.addSecs(-3600));
+        QCOMPARE(e.evaluateAll().raised, 0);
+        QCOMPARE(count(db(), QStringLiteral("raised_at > '2026-11-01T03:00:00Z' OR escalated_at < raised_at")), 0);
+        // Back to normal time: escalation measured from raising, once.
+        clock.set(T0.addSecs(27 * 3600));
+        QCOMPARE(e.evaluateAll().escalated, 2);
+    }
+
+    void demoAlertsAdoptedNotDuplicated()
+    {
+        exec(QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, acknowledged_by,"
+                            " acknowledged_at, details, updated_at) VALUES ('old', 'compliance_stage_churn', 'user', 'u1',"
+                            " 'u9', '2026-10-30T03:05:00Z', 'u9', '2026-10-30T05:00:00Z', '同一线索一天内阶段变更 7 次', '2026-10-30T05:00:00Z')"));
+        const QString screen = fixture::stageId(db(), "lifecycle", "screen");
+        const QString diagnose = fixture::stageId(db(), "lifecycle", "diagnose");
+        for (int i = 0; i < 6; ++i)
+            exec(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at)"
+                                " VALUES ('m%1', 'lead-1', '%2', '%3', '2026-10-30T02:%4:00Z', 'u1', '2026-10-30T02:00:00Z')")
+                     .arg(i).arg(i % 2 ? diagnose : screen, i % 2 ? screen : diagnose).arg(i * 5, 2, 10, QLatin1Char('0')));
+        ManualClock clock(T0.addSecs(3600));
+        AlertEvaluator e(db(), clock);
+        const auto r = e.evaluateAll();
+        QVERIFY(r.ok);
+        QCOMPARE(r.adopted, 1);
+        QCOMPARE(count(db(), QStringLiteral("rule = 'compliance_stage_churn'")), 1);
+        QCOMPARE(count(db(), QStringLiteral("id = 'old' AND dedupe_key != '' AND lead_id = 'lead-1'")), 1);
+        // Incremental runs see it too.
+        QCOMPARE(e.evaluateLead(QStringLiteral("lead-1")).raised, 0);
+        QCOMPARE(count(db(), QStringLiteral("rule = 'compliance_stage_churn'")), 1);
+    }
+
+    void incrementalEqualsFull()
+    {
+        // The tiny demo, twice: one gets full evaluations, the other incremental ones after
+        // the same edits at the same times; the alerts must come out the same.
+        const QString a = m_dir.filePath(QStringLiteral("full.db"));
+        demo::Options options;
+        options.scale = demo::Scale::Tiny;
+        options.seed = 7;
+        options.asOf = QDate(2026, 11, 22);
+        QVERIFY(demo::generate(a, options, {}).ok);
+        const QString b = m_dir.filePath(QStringLiteral("incr.db"));
+        QVERIFY(QFile::copy(a, b));
+        storage::Database full, incr;
+        QVERIFY(full.open(a).ok());
+        QVERIFY(incr.open(b).ok());
+        ManualClock clock(fromIsoUtc(QStringLiteral("2026-11-22T10:00:00Z")));
+        AlertEvaluator ef(full.connection(), clock), ei(incr.connection(), clock);
+        QVERIFY(ef.evaluateAll().ok);
+        QVERIFY(ei.evaluateAll().ok);
+        QCOMPARE(snapshot(incr.connection()), snapshot(full.connection()));
+        QVERIFY(count(full.connection(), QStringLiteral("resolved_at IS NULL AND dedupe_key != ''")) > 10);
+
+        // Edits: a call on a silent lead, a lead closed, six stage moves by one rep, three
+        // quotes and two colleagues' calls on one customer.
+        QSqlDatabase fdb = full.connection();
+        const QString silent = scalar(fdb, QStringLiteral("SELECT lead_id FROM alerts WHERE rule = 'silence' AND resolved_at IS NULL LIMIT 1")).toString();
+        const QString slow = scalar(fdb, QStringLiteral("SELECT lead_id FROM alerts WHERE rule = 'stage_sla' AND resolved_at IS NULL"
+                                                        " AND lead_id != '%1' LIMIT 1").arg(silent)).toString();
+        QSqlQuery lq(fdb);
+        lq.exec(QStringLiteral("SELECT l.id, l.customer_id, l.owner_id, l.stage_id FROM leads l WHERE status = 'open'"
+                               " AND id NOT IN ('%1', '%2') LIMIT 1").arg(silent, slow));
+        QVERIFY(lq.next());
+        const QString busy = lq.value(0).toString(), customer = lq.value(1).toString(),
+                      owner = lq.value(2).toString(), stage = lq.value(3).toString();
+        QSqlQuery rq(fdb);
+        rq.exec(QStringLiteral("SELECT id FROM users WHERE role = 'sales' AND id != '%1' LIMIT 2").arg(owner));
+        QStringList others;
+        while (rq.next())
+            others << rq.value(0).toString();
+        QCOMPARE(others.size(), 2);
+        QVERIFY(!silent.isEmpty() && !slow.isEmpty());
+        const QString at = QStringLiteral("2026-11-22T09:30:00Z");
+        QStringList edits = {
+            QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
+                           " SELECT 'e1', id, customer_id, owner_id, 'call', 'sales', '%1', '%1' FROM leads WHERE id = '%2'").arg(at, silent),
+            QStringLiteral("UPDATE leads SET status = 'won' WHERE id = '%1'").arg(slow),
+        };
+        for (int i = 0; i < 6; ++i)
+            edits << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at)"
+                                    " VALUES ('s%1', '%2', '%3', '%3', '2026-11-22T0%4:00:00Z', '%5', '%1')")
+                         .arg(i).arg(busy, stage).arg(i + 1).arg(owner);
+        for (int i = 0; i < 3; ++i)
+            edits << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, quote_version, updated_at)"
+                                    " VALUES ('q%1', '%2', '%3', '%4', 'quote', 'sales', '2026-11-2%1T08:00:00Z', %1, 'x')")
+                         .arg(i).arg(busy, customer, owner);
+        for (int i = 0; i < 2; ++i)
+            edits << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
+                                    " VALUES ('c%1', NULL, '%2', '%3', 'call', 'sales', '2026-11-21T0%1:00:00Z', 'x')")
+                         .arg(i).arg(customer, others.at(i));
+        for (const QString &sql : edits) {
+            QVERIFY(fixture::exec(fdb, sql));
+            QVERIFY(fixture::exec(incr.connection(), sql));
+        }
+        QVERIFY(ef.evaluateAll().ok);
+        QVERIFY(ei.evaluateLead(silent).ok);
+        QVERIFY(ei.evaluateLead(slow).ok);
+        QVERIFY(ei.evaluateLead(busy).ok);
+        QCOMPARE(snapshot(incr.connection()), snapshot(fdb));
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'compliance_stage_churn' AND lead_id = '%1'").arg(busy)), 1);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'compliance_quotes' AND subject_id = '%1'").arg(owner)), 1);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'duplicate_touch' AND subject_id = '%1' AND resolved_at IS NULL").arg(customer)), 1);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'silence' AND lead_id = '%1' AND resolved_at IS NULL").arg(silent)), 0);
+
+        // A day later, escalations: the user-scoped run matches too for that user's alerts.
+        clock.advanceSecs(24 * 3600);
+        QVERIFY(ef.evaluateAll().ok);
+        QVERIFY(ei.evaluateAll().ok);
+        QCOMPARE(snapshot(incr.connection()), snapshot(fdb));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAlertEvaluator)
+#include "tst_alertevaluator.moc"
