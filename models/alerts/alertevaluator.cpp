@@ -103,12 +103,14 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
     std::vector<LeadFacts> leads;
     if (!facts.openLeads(scope, now, leads))
         return failed();
+    const qint64 tLeads = timer.elapsed();
     progress(45);
     const qint64 from = now - qint64(std::max(t.lookbackDays, t.duplicateDays)) * kDay;
     std::vector<StageMove> moves;
     std::vector<Touch> touches;
     if (!facts.moves(scope, now - qint64(t.lookbackDays) * kDay, now, moves) || !facts.touches(scope, from, now, touches))
         return failed();
+    const qint64 tWindow = timer.elapsed();
     progress(60);
     std::vector<Candidate> candidates;
     for (const LeadFacts &lead : leads)
@@ -140,12 +142,16 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
         candidates.push_back(std::move(c));
     r.candidates = int(candidates.size());
     std::vector<ExistingAlert> existing;
-    if (!facts.alerts(scope, existing))
+    if (!facts.alerts(scope, now, existing))
         return failed();
+    const qint64 tAlerts = timer.elapsed();
     progress(75);
     const Plan plan = reconcile(candidates, existing, now, t, users);
-    if (!apply(plan, now, facts, r))
+    const qint64 tPlan = timer.elapsed();
+    if (!apply(plan, existing, now, facts, r))
         return r;
+    qCDebug(lcAlerts) << "phases (ms): leads" << tLeads << "window" << tWindow << "alerts" << tAlerts << "plan"
+                      << tPlan << "written" << timer.elapsed();
     progress(100);
     r.ok = true;
     r.elapsedMs = timer.elapsed();
@@ -156,7 +162,8 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
     return r;
 }
 
-bool AlertEvaluator::apply(const Plan &plan, qint64 now, FactLoader &facts, EvaluationResult &r)
+bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &existing, qint64 now,
+                           FactLoader &facts, EvaluationResult &r)
 {
     if (plan.isEmpty())
         return true;
@@ -192,7 +199,9 @@ bool AlertEvaluator::apply(const Plan &plan, qint64 now, FactLoader &facts, Eval
                                                                                : details.value(QStringLiteral("customer_id")).toString()));
         const QString id = newId();
         const QString detailText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-        const QString recipients = c.recipients.join(u'|');
+        QString recipients = c.recipients.join(u'|');
+        if (recipients.isNull())
+            recipients = QStringLiteral("");
         const QVariant owner = c.ownerId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.ownerId);
         const QVariant lead = c.leadId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.leadId);
         for (const QVariant &v : {QVariant(id), QVariant(c.rule), QVariant(c.subjectKind), QVariant(c.subjectId), owner,
@@ -218,12 +227,11 @@ bool AlertEvaluator::apply(const Plan &plan, qint64 now, FactLoader &facts, Eval
         ++r.raised;
     }
     QSqlQuery upd(m_db);
-    auto baseVersion = [&](const QString &id) -> qint64 {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT row_version FROM alerts WHERE id = ?"));
-        q.addBindValue(id);
-        return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
-    };
+    QHash<QString, qint64> versions;
+    versions.reserve(qsizetype(existing.size()));
+    for (const ExistingAlert &a : existing)
+        versions.insert(a.id, a.rowVersion);
+    auto baseVersion = [&](const QString &id) { return versions.value(id); };
     upd.prepare(QStringLiteral("UPDATE alerts SET dedupe_key = ?, lead_id = COALESCE(lead_id, ?), updated_at = ? WHERE id = ?"));
     for (const auto &[id, c] : plan.adopt) {
         upd.addBindValue(c.dedupeKey);

@@ -46,7 +46,8 @@ public:
 
 private:
     EvaluationResult evaluate(Scope scope, qint64 now, const Thresholds &t, QStringList problems);
-    bool apply(const Plan &plan, qint64 now, FactLoader &facts, EvaluationResult &r);
+    bool apply(const Plan &plan, const std::vector<ExistingAlert> &existing, qint64 now, FactLoader &facts,
+               EvaluationResult &r);
     Thresholds thresholds(QStringList *problems) const;
 
     QSqlDatabase m_db;

@@ -10,7 +10,9 @@ namespace {
 const char *kLeadSql =
     "SELECT l.id, l.customer_id, l.owner_id, l.title, l.stage_id, s.name, l.created_at,"
     " l.stage_entered_at, s.sla_minutes, p.handover_sla_minutes, l.assigned_at,"
-    " (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at <= :now AND a.deleted = 0),"
+    // Activities are an append-only log (never tombstoned), so MAX(at) is answered from the
+    // covering index idx_activities_lead_at without touching the table.
+    " (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at <= :now),"
     " CASE WHEN p.handover_sla_minutes > 0 AND l.assigned_at IS NOT NULL THEN"
     "  (SELECT a.at FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at AND a.at <= :now"
     "   AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at LIMIT 1) END"
@@ -124,10 +126,14 @@ bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vecto
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    QString sql = QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
-                                 " WHERE at >= ? AND at <= ? AND direction = 'sales' AND deleted = 0");
-    if (!scope.all)
-        sql += QStringLiteral(" AND customer_id = ?");
+    // The whole window reads the covering partial index idx_activities_sales_at; one customer
+    // its rows through idx_activities_customer_at.
+    QString sql = scope.all ? QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
+                                             " INDEXED BY idx_activities_sales_at"
+                                             " WHERE at >= ? AND at <= ? AND direction = 'sales' AND deleted = 0")
+                            : QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
+                                             " WHERE at >= ? AND at <= ? AND direction = 'sales' AND deleted = 0"
+                                             " AND customer_id = ?");
     if (!q.prepare(sql))
         return fail(q);
     auto run = [&](const QString *id) {
@@ -171,7 +177,7 @@ bool FactLoader::customerOwners(const QSet<QString> &customerIds, QHash<QString,
     return true;
 }
 
-bool FactLoader::alerts(const Scope &scope, std::vector<ExistingAlert> &out)
+bool FactLoader::alerts(const Scope &scope, qint64 now, std::vector<ExistingAlert> &out)
 {
     const QString columns = QStringLiteral(
         "SELECT id, rule, subject_kind, subject_id, lead_id, dedupe_key, owner_id, recipients,"
@@ -207,7 +213,13 @@ bool FactLoader::alerts(const Scope &scope, std::vector<ExistingAlert> &out)
         }
     };
     if (scope.all) {
-        if (!q.exec(columns + QStringLiteral(" WHERE deleted = 0 AND (dedupe_key != '' OR resolved_at IS NULL)")))
+        // Open alerts, and of the closed ones only those that still decide something: keys a
+        // person resolved (not raised again) and any resolved "after now" (the clock went back).
+        // An alert the system resolved is over; its episode cannot come back.
+        q.prepare(columns + QStringLiteral(" WHERE deleted = 0 AND (resolved_at IS NULL OR (dedupe_key != ''"
+                                           " AND (resolved_by IS NOT NULL OR resolved_at > ?)))"));
+        q.addBindValue(isoFromSecs(now));
+        if (!q.exec())
             return fail(q);
         read();
         return true;

@@ -32,7 +32,7 @@ public:
     bool touches(const Scope &scope, qint64 from, qint64 now, std::vector<Touch> &out);
     bool customerOwners(const QSet<QString> &customerIds, QHash<QString, QString> &out);
     // Stored alerts the scope's candidates could match, and open demo alerts without a key.
-    bool alerts(const Scope &scope, std::vector<ExistingAlert> &out);
+    bool alerts(const Scope &scope, qint64 now, std::vector<ExistingAlert> &out);
 
     // Scope helpers for incremental evaluation.
     bool leadsOfCustomer(const QString &customerId, QSet<QString> &out);

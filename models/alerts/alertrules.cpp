@@ -373,6 +373,10 @@ Plan reconcile(const std::vector<Candidate> &candidates, const std::vector<Exist
     QHash<QString, qint64> personResolvedBySubject;      // rule|subject → latest person-resolve time
     std::vector<const ExistingAlert *> legacy;
     for (const ExistingAlert &a : existing) {
+        // Resolved by the system (before now): that episode is over, whatever a partial
+        // scope happens to load, so full and incremental runs decide alike.
+        if (!a.isOpen() && !a.resolvedByPerson && a.resolvedAt <= now)
+            continue;
         if (a.dedupeKey.isEmpty()) {
             if (a.isOpen() && engineRules().contains(a.rule))
                 legacy.push_back(&a);

@@ -12,3 +12,7 @@ CREATE INDEX IF NOT EXISTS idx_deliveries_due ON deliveries(state, next_attempt_
 -- ;
 -- Open demo alerts written before dedupe keys existed: the evaluator adopts them (alerts).
 CREATE INDEX IF NOT EXISTS idx_alerts_legacy_open ON alerts(rule) WHERE dedupe_key = '' AND resolved_at IS NULL;
+-- ;
+-- Sales actions by time, covering what the duplicate-touch and quote-compliance rules read
+-- over their window (alerts), so the evaluation needs no table look-ups.
+CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id, actor_id, kind, lead_id) WHERE direction = 'sales' AND deleted = 0;
