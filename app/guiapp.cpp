@@ -1,5 +1,6 @@
 #include "guiapp.h"
 
+#include "alertspage.h"
 #include "catalog.h"
 #include "cli.h"
 #include "database.h"
@@ -136,7 +137,8 @@ int GuiApp::start()
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
     loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
-    if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete)
+    if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete
+        && !waitForAlerts())
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot); // the first screen is ready now
     return -1;
 }
@@ -244,8 +246,19 @@ void GuiApp::startQuickCheck()
 void GuiApp::onLoaded()
 {
     startQuickCheck();
-    if (!m_options.screenshotView.isEmpty() && !m_screenshotTaken)
+    if (!m_options.screenshotView.isEmpty() && !m_screenshotTaken && !waitForAlerts())
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot);
+}
+
+bool GuiApp::waitForAlerts()
+{
+    // The Alerts screenshot shows the inbox after the rules ran, not the empty one before.
+    ui::AlertsPage *page = m_window->alertsPage();
+    if (m_options.screenshotView != QLatin1String("alerts") || !page->isEvaluating())
+        return false;
+    connect(page, &ui::AlertsPage::evaluationFinished, this,
+            [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
+    return true;
 }
 
 void GuiApp::takeScreenshot()

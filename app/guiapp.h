@@ -55,6 +55,7 @@ private:
     void loadCatalog();
     void startQuickCheck();
     void onLoaded();
+    bool waitForAlerts();
     void takeScreenshot();
     void chooseDatabase();
     void createDemo();

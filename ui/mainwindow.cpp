@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "alertactions.h"
+#include "alertspage.h"
 #include "catalog.h"
 #include "customerspage.h"
 #include "database.h"
@@ -43,6 +45,9 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     m_leads = new LeadsPage(catalog, edits, settings, m_stack);
     m_customers = new CustomersPage(catalog, edits, settings, m_stack);
     m_settingsPage = new SettingsPage(db, settings, m_stack);
+    m_clock = std::make_shared<SystemClock>();
+    m_alertActions = new AlertActions(db, edits.undoStack(), *m_clock, this);
+    m_alerts = new AlertsPage(db, *m_alertActions, m_clock, settings, m_stack);
     for (int s = 0; s < NavRail::ScreenCount; ++s) {
         const auto screen = NavRail::Screen(s);
         switch (screen) {
@@ -69,11 +74,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
                 tr("Four-colour health codes per store and dimension, with the action for each red one."),
                 m_stack));
             break;
-        case NavRail::Alerts:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("Stage SLA, 72-hour silence, duplicate-touch and compliance alerts with escalation."),
-                m_stack));
-            break;
+        case NavRail::Alerts: m_stack->addWidget(m_alerts); break;
         case NavRail::ActivityLog:
             m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
                 tr("The tamper-evident log of every activity and stage move, with Verify."), m_stack));
@@ -85,6 +86,15 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     connect(m_customers, &CustomersPage::leadActivated, this, [this](const QString &id) {
         showScreen(NavRail::Leads);
         m_leads->showLead(id);
+    });
+    connect(m_alerts, &AlertsPage::leadActivated, this, [this](const QString &id) {
+        showScreen(NavRail::Leads);
+        m_leads->showLead(id);
+    });
+    connect(m_alerts, &AlertsPage::busy, this, &MainWindow::setBusy);
+    connect(m_alerts, &AlertsPage::idle, this, &MainWindow::clearBusy);
+    connect(m_alertActions, &AlertActions::commandFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Could not undo or redo"), message);
     });
     connect(m_settingsPage, &SettingsPage::openDatabaseRequested, this, &MainWindow::openDatabaseRequested);
     connect(m_settingsPage, &SettingsPage::newDemoRequested, this, &MainWindow::newDemoRequested);
@@ -109,6 +119,11 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_counts);
     connect(&catalog, &Catalog::loaded, this, &MainWindow::updateStatus);
+    // The rules are evaluated once the tables are filled, so the two do not compete for the cores.
+    connect(&catalog, &Catalog::loaded, m_alerts, [this] {
+        if (!std::exchange(m_alertsEvaluated, true))
+            m_alerts->evaluateNow();
+    });
     connect(&catalog, &Catalog::customerRowsInserted, this, &MainWindow::updateStatus);
 
     buildMenus();
@@ -217,6 +232,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings.setValue(QStringLiteral("window/screen"), currentScreen());
     m_leads->saveState();
     m_customers->saveState();
+    m_alerts->saveState();
     m_settings.sync();
     event->accept();
 }

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
 class QProgressBar;
 class QSettings;
@@ -12,7 +14,9 @@ class QStackedWidget;
 class QUndoStack;
 
 namespace cockpit {
+class AlertActions;
 class Catalog;
+class Clock;
 class EditController;
 namespace storage {
 class Database;
@@ -21,6 +25,7 @@ class Database;
 
 namespace cockpit::ui {
 
+class AlertsPage;
 class CustomersPage;
 class LeadsPage;
 class SettingsPage;
@@ -37,6 +42,7 @@ public:
     int currentScreen() const;
     LeadsPage *leadsPage() const { return m_leads; }
     CustomersPage *customersPage() const { return m_customers; }
+    AlertsPage *alertsPage() const { return m_alerts; }
     // Shown while the catalog loads on a worker thread.
     void setBusy(const QString &message);
     void clearBusy();
@@ -62,6 +68,10 @@ private:
     LeadsPage *m_leads;
     CustomersPage *m_customers;
     SettingsPage *m_settingsPage;
+    std::shared_ptr<const Clock> m_clock; // the alert rules' clock: the system clock
+    AlertActions *m_alertActions;
+    AlertsPage *m_alerts;
+    bool m_alertsEvaluated = false;
     QLabel *m_demoBadge, *m_source, *m_counts, *m_busy;
     QProgressBar *m_progress;
 };

@@ -21,7 +21,8 @@ QString tr(const char *s)
 // subject user's, the customer's or the store's.
 const char *kSelect =
     "SELECT a.id, a.rule, a.subject_kind, a.subject_id,"
-    " CASE a.subject_kind WHEN 'lead' THEN (SELECT title FROM leads WHERE id = a.subject_id)"
+    " CASE a.subject_kind WHEN 'lead' THEN (SELECT c.name || ' · ' || l.title FROM leads l"
+    "   JOIN customers c ON c.id = l.customer_id WHERE l.id = a.subject_id)"
     "  WHEN 'user' THEN (SELECT name FROM users WHERE id = a.subject_id)"
     "  WHEN 'customer' THEN (SELECT name FROM customers WHERE id = a.subject_id)"
     "  WHEN 'store' THEN (SELECT name FROM stores WHERE id = a.subject_id) END,"
@@ -98,7 +99,7 @@ AlertStore::AlertStore(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)
 std::optional<AlertRecord> AlertStore::fetch(const QString &id) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QString::fromLatin1(kSelect) + QStringLiteral(" WHERE a.id = ?"));
+    q.prepare(QString::fromUtf8(kSelect) + QStringLiteral(" WHERE a.id = ?"));
     q.addBindValue(id);
     if (q.exec() && q.next())
         return readRecord(q);
@@ -110,7 +111,7 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     std::vector<AlertRecord> out;
-    if (q.exec(QString::fromLatin1(kSelect)
+    if (q.exec(QString::fromUtf8(kSelect)
                + (openOnly ? QStringLiteral(" WHERE a.resolved_at IS NULL AND a.deleted = 0")
                            : QStringLiteral(" WHERE a.deleted = 0"))
                + QStringLiteral(" ORDER BY a.raised_at DESC")))
@@ -122,7 +123,7 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
 std::vector<AlertRecord> AlertStore::openAlertsForLead(const QString &leadId) const
 {
     QSqlQuery q(m_db);
-    q.prepare(QString::fromLatin1(kSelect)
+    q.prepare(QString::fromUtf8(kSelect)
               + QStringLiteral(" WHERE a.deleted = 0 AND a.resolved_at IS NULL AND (a.lead_id = ?"
                                " OR (a.subject_kind = 'lead' AND a.subject_id = ?)) ORDER BY a.raised_at DESC"));
     q.addBindValue(leadId);

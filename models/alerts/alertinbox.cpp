@@ -1,0 +1,58 @@
+#include "alertinbox.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace cockpit::alerts {
+
+QHash<QString, QString> regionNames(QSqlDatabase db)
+{
+    QHash<QString, QString> out;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT id, name FROM regions WHERE deleted = 0")))
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
+InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
+                              const std::function<void(int)> &progress)
+{
+    InboxSnapshot s;
+    const QString name = QStringLiteral("alerts-worker-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        // The app's own connection holds the file; wait for it rather than fail.
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (!db.open()) {
+            s.error = db.lastError().text();
+        } else {
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+            bool ok = true;
+            if (evaluate) {
+                AlertEvaluator evaluator(db, clock);
+                if (progress)
+                    evaluator.setProgress([&](int p) { progress(p * 8 / 10); });
+                s.evaluation = evaluator.evaluateAll();
+                s.evaluated = true;
+                ok = s.evaluation.ok;
+                s.error = s.evaluation.error;
+            }
+            if (ok) {
+                AlertStore store(db, clock);
+                s.alerts = store.list(false);
+                s.regionNames = regionNames(db);
+                if (progress)
+                    progress(100);
+                s.ok = true;
+            }
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return s;
+}
+
+} // namespace cockpit::alerts

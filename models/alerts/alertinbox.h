@@ -1,0 +1,29 @@
+#pragma once
+// Evaluation and loading of the inbox off the GUI thread: opens a connection of its own to
+// the database file (any thread), optionally evaluates every rule, and reads every alert
+// with the names the inbox shows.
+#include "alertevaluator.h"
+#include "alertstore.h"
+
+#include <atomic>
+
+namespace cockpit::alerts {
+
+struct InboxSnapshot
+{
+    bool ok = false;
+    QString error;
+    bool evaluated = false;
+    EvaluationResult evaluation;
+    std::vector<AlertRecord> alerts;
+    QHash<QString, QString> regionNames; // region id → name
+};
+
+// Safe to call from a worker thread. `progress` gets 0..100 (evaluation 0..80, loading 80..100).
+InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
+                              const std::function<void(int)> &progress = {});
+
+// Region id → name (for the inbox filter).
+QHash<QString, QString> regionNames(QSqlDatabase db);
+
+} // namespace cockpit::alerts

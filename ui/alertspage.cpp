@@ -1,0 +1,353 @@
+#include "alertspage.h"
+
+#include "alertactions.h"
+#include "alertinbox.h"
+#include "alertrules.h"
+#include "alerttablemodel.h"
+#include "alerttext.h"
+#include "database.h"
+#include "widgethelpers.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace cockpit::ui {
+
+using alerts::AlertTableModel;
+
+namespace {
+QStringList chipRules()
+{
+    QStringList r = alerts::engineRules();
+    r << alerts::rule::StoreRed;
+    return r;
+}
+} // namespace
+
+AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared_ptr<const Clock> clock,
+                       QSettings &settings, QWidget *parent)
+    : QWidget(parent), m_db(db), m_actions(actions), m_clock(std::move(clock)), m_settings(settings),
+      m_progress(std::make_shared<std::atomic_int>(0))
+{
+    setObjectName(QStringLiteral("alertsPage"));
+    setStyleSheet(QStringLiteral(
+        "QToolButton#ruleChip { border: 1px solid #cbd5e1; border-radius: 11px; padding: 2px 10px;"
+        "  background: #f8fafc; }"
+        "QToolButton#ruleChip:checked { background: #2f6fed; color: white; border-color: #2f6fed; }"));
+    m_model = new AlertTableModel(this);
+    m_filter = new alerts::AlertFilterModel(this);
+    m_filter->setSourceModel(m_model);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 6);
+    auto *header = new QHBoxLayout;
+    auto *title = new QLabel(tr("Alerts"), this);
+    title->setObjectName(QStringLiteral("pageTitle"));
+    header->addWidget(title);
+    header->addStretch();
+    m_ack = new QPushButton(tr("&Acknowledge"), this);
+    m_escalate = new QPushButton(tr("&Escalate"), this);
+    m_resolve = new QPushButton(tr("Re&solve"), this);
+    m_evaluate = new QPushButton(tr("Evaluate &now"), this);
+    m_ack->setObjectName(QStringLiteral("acknowledgeButton"));
+    m_escalate->setObjectName(QStringLiteral("escalateButton"));
+    m_resolve->setObjectName(QStringLiteral("resolveButton"));
+    m_evaluate->setObjectName(QStringLiteral("evaluateButton"));
+    m_ack->setToolTip(tr("I have seen it and take care of it; stops escalation (Ctrl+K)"));
+    m_escalate->setToolTip(tr("Send it one level up the manager chain now (Ctrl+E)"));
+    m_resolve->setToolTip(tr("Close it (Ctrl+R)"));
+    m_evaluate->setToolTip(tr("Evaluate every rule now (F5)"));
+    for (QPushButton *b : {m_ack, m_escalate, m_resolve, m_evaluate})
+        header->addWidget(b);
+    layout->addLayout(header);
+
+    auto shortcut = [this](const QKeySequence &key, void (AlertsPage::*slot)()) {
+        auto *a = new QAction(this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        this->addAction(a);
+    };
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), &AlertsPage::acknowledgeCurrent);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_E), &AlertsPage::escalateCurrent);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), &AlertsPage::resolveCurrent);
+    shortcut(QKeySequence(Qt::Key_F5), &AlertsPage::evaluateNow);
+    connect(m_ack, &QPushButton::clicked, this, &AlertsPage::acknowledgeCurrent);
+    connect(m_escalate, &QPushButton::clicked, this, &AlertsPage::escalateCurrent);
+    connect(m_resolve, &QPushButton::clicked, this, &AlertsPage::resolveCurrent);
+    connect(m_evaluate, &QPushButton::clicked, this, &AlertsPage::evaluateNow);
+
+    // Chips: one per rule with its count under the other filters; none checked = every rule.
+    auto *chips = new QHBoxLayout;
+    chips->setSpacing(6);
+    for (const QString &rule : chipRules()) {
+        auto *chip = new QToolButton(this);
+        chip->setObjectName(QStringLiteral("ruleChip"));
+        chip->setCheckable(true);
+        chip->setProperty("rule", rule);
+        chip->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        connect(chip, &QToolButton::toggled, this, &AlertsPage::applyFilter);
+        chips->addWidget(chip);
+        m_chips << chip;
+    }
+    chips->addStretch();
+    layout->addLayout(chips);
+
+    auto *filters = new QHBoxLayout;
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("alertRegionFilter"));
+    m_person = new QComboBox(this);
+    m_person->setObjectName(QStringLiteral("alertPersonFilter"));
+    m_person->setMinimumContentsLength(12);
+    m_state = new QComboBox(this);
+    m_state->setObjectName(QStringLiteral("alertStateFilter"));
+    m_state->addItem(tr("Not resolved"), int(alerts::StateFilter::Unresolved));
+    m_state->addItem(tr("Not acknowledged"), int(alerts::StateFilter::Unacknowledged));
+    m_state->addItem(tr("Acknowledged"), int(alerts::StateFilter::Acknowledged));
+    m_state->addItem(tr("Resolved"), int(alerts::StateFilter::Resolved));
+    m_state->addItem(tr("All states"), int(alerts::StateFilter::All));
+    m_region->addItem(tr("All regions"), QString());
+    m_person->addItem(tr("Everyone"), QString());
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("muted"));
+    filters->addWidget(m_region);
+    filters->addWidget(m_person);
+    filters->addWidget(m_state);
+    filters->addSpacing(12);
+    filters->addWidget(m_count, 1);
+    layout->addLayout(filters);
+    for (QComboBox *c : {m_region, m_person, m_state})
+        connect(c, &QComboBox::currentIndexChanged, this, &AlertsPage::applyFilter);
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_table = new QTableView(m_splitter);
+    m_table->setObjectName(QStringLiteral("alertsTable"));
+    m_table->setModel(m_filter);
+    configureMainTable(m_table);
+    m_table->horizontalHeader()->setSortIndicator(AlertTableModel::Raised, Qt::DescendingOrder);
+    const std::pair<int, int> widths[] = {{AlertTableModel::Rule, 128}, {AlertTableModel::Subject, 226},
+                                          {AlertTableModel::Owner, 62}, {AlertTableModel::Region, 58},
+                                          {AlertTableModel::Raised, 116}, {AlertTableModel::EscalatedTo, 96},
+                                          {AlertTableModel::State, 92}, {AlertTableModel::Delivery, 64}};
+    for (const auto &[column, width] : widths)
+        m_table->setColumnWidth(column, width);
+    m_details = new QPlainTextEdit(m_splitter);
+    m_details->setObjectName(QStringLiteral("alertDetails"));
+    m_details->setReadOnly(true);
+    m_details->setPlaceholderText(tr("Select an alert to see its details."));
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({900, 290});
+    layout->addWidget(m_splitter, 1);
+    m_splitter->restoreState(m_settings.value(QStringLiteral("alerts/splitter")).toByteArray());
+    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("alerts/header")).toByteArray());
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AlertsPage::updateDetails);
+    connect(m_table, &QTableView::doubleClicked, this, [this] {
+        if (const auto *a = currentAlert(); a && !a->leadId.isEmpty())
+            Q_EMIT leadActivated(a->leadId);
+    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        refillPeople();
+        updateChips();
+        updateDetails();
+    });
+    connect(&m_actions, &AlertActions::alertChanged, this, &AlertsPage::onAlertChanged);
+    connect(&m_db, &storage::Database::leadChanged, this, &AlertsPage::onLeadChanged);
+
+    m_progressTimer = new QTimer(this);
+    m_progressTimer->setInterval(200);
+    connect(m_progressTimer, &QTimer::timeout, this, [this] {
+        Q_EMIT busy(tr("Evaluating alert rules… %1 %").arg(m_progress->load()));
+    });
+    updateChips();
+    updateDetails();
+}
+
+AlertsPage::~AlertsPage() = default;
+
+void AlertsPage::saveState()
+{
+    m_settings.setValue(QStringLiteral("alerts/splitter"), m_splitter->saveState());
+    m_settings.setValue(QStringLiteral("alerts/header"), m_table->horizontalHeader()->saveState());
+}
+
+void AlertsPage::evaluateNow()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    m_evaluate->setEnabled(false);
+    m_progress->store(0);
+    Q_EMIT busy(tr("Evaluating alert rules…"));
+    m_progressTimer->start();
+    auto *watcher = new QFutureWatcher<alerts::InboxSnapshot>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        alerts::InboxSnapshot snapshot = watcher->result();
+        watcher->deleteLater();
+        m_progressTimer->stop();
+        m_running = false;
+        m_evaluate->setEnabled(true);
+        Q_EMIT idle();
+        if (!snapshot.ok) {
+            reportFailure(tr("Alert rules"), tr("The alert rules could not be evaluated: %1").arg(snapshot.error));
+            return;
+        }
+        const QString current = currentAlert() ? currentAlert()->id : QString();
+        m_model->setAlerts(std::move(snapshot.alerts), snapshot.regionNames);
+        if (const int row = m_model->rowOf(current); row >= 0)
+            m_table->setCurrentIndex(m_filter->mapFromSource(m_model->index(row, 0)));
+        else if (m_filter->rowCount() > 0)
+            m_table->setCurrentIndex(m_filter->index(0, 0));
+        for (const QString &p : snapshot.evaluation.thresholdProblems)
+            qCWarning(alerts::lcAlerts).noquote() << p;
+        Q_EMIT evaluationFinished(snapshot.evaluation);
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock, progress = m_progress] {
+        return alerts::evaluateAndLoad(path, *clock, true, [progress](int p) { progress->store(p); });
+    }));
+}
+
+void AlertsPage::onLeadChanged(const QString &leadId)
+{
+    if (m_running)
+        return; // the running evaluation reloads everything
+    // An edit re-evaluates only what it touched (a few ms) on this thread's connection.
+    alerts::AlertEvaluator evaluator(m_db.connection(), *m_clock);
+    const alerts::EvaluationResult r = evaluator.evaluateLead(leadId);
+    if (!r.ok)
+        return;
+    for (const QString &id : r.changedIds)
+        onAlertChanged(id);
+}
+
+void AlertsPage::onAlertChanged(const QString &alertId)
+{
+    if (const auto record = m_actions.store().fetch(alertId)) {
+        m_model->updateAlert(*record);
+        updateChips();
+        updateDetails();
+    }
+}
+
+const alerts::AlertRecord *AlertsPage::currentAlert() const
+{
+    const QModelIndex index = m_filter->mapToSource(m_table->currentIndex());
+    return index.isValid() ? m_model->alertAt(index.row()) : nullptr;
+}
+
+void AlertsPage::reportFailure(const QString &title, const QString &message)
+{
+    QMessageBox::warning(this, title, message);
+}
+
+void AlertsPage::acknowledgeCurrent()
+{
+    if (const auto *a = currentAlert()) {
+        const auto r = m_actions.acknowledge(a->id);
+        if (!r.ok)
+            reportFailure(tr("Acknowledge"), r.error);
+    }
+}
+
+void AlertsPage::escalateCurrent()
+{
+    if (const auto *a = currentAlert()) {
+        const auto r = m_actions.escalate(a->id);
+        if (!r.ok)
+            reportFailure(tr("Escalate"), r.error);
+    }
+}
+
+void AlertsPage::resolveCurrent()
+{
+    if (const auto *a = currentAlert()) {
+        const auto r = m_actions.resolve(a->id);
+        if (!r.ok)
+            reportFailure(tr("Resolve"), r.error);
+    }
+}
+
+void AlertsPage::applyFilter()
+{
+    alerts::AlertFilter f;
+    for (QToolButton *chip : std::as_const(m_chips))
+        if (chip->isChecked())
+            f.rules.insert(chip->property("rule").toString());
+    f.regionId = m_region->currentData().toString();
+    f.personId = m_person->currentData().toString();
+    f.state = alerts::StateFilter(m_state->currentData().toInt());
+    m_filter->setFilter(f);
+    updateChips();
+    updateDetails();
+}
+
+void AlertsPage::refillPeople()
+{
+    // Regions and people that occur in the inbox, by name; the current choice is kept.
+    const QString region = m_region->currentData().toString();
+    const QString person = m_person->currentData().toString();
+    QMap<QString, QString> regions, people; // name → id (sorted by name)
+    for (const auto &a : m_model->alerts()) {
+        if (!a.regionId.isEmpty())
+            regions.insert(a.regionName.isEmpty() ? a.regionId : a.regionName, a.regionId);
+        if (!a.ownerId.isEmpty())
+            people.insert(a.ownerName, a.ownerId);
+        if (!a.state.escalatedTo.isEmpty())
+            people.insert(a.escalatedToName, a.state.escalatedTo);
+    }
+    const QSignalBlocker b1(m_region), b2(m_person);
+    m_region->clear();
+    m_region->addItem(tr("All regions"), QString());
+    for (auto it = regions.cbegin(); it != regions.cend(); ++it)
+        m_region->addItem(it.key(), it.value());
+    m_person->clear();
+    m_person->addItem(tr("Everyone"), QString());
+    const QString me = m_db.currentUserId();
+    if (!me.isEmpty())
+        m_person->addItem(tr("Addressed to me"), me);
+    for (auto it = people.cbegin(); it != people.cend(); ++it)
+        m_person->addItem(it.key(), it.value());
+    m_region->setCurrentIndex(std::max(0, m_region->findData(region)));
+    m_person->setCurrentIndex(std::max(0, m_person->findData(person)));
+    applyFilter();
+}
+
+void AlertsPage::updateChips()
+{
+    const QHash<QString, int> counts = alerts::countByRule(m_model->alerts(), m_filter->filter());
+    for (QToolButton *chip : std::as_const(m_chips)) {
+        const QString rule = chip->property("rule").toString();
+        chip->setText(QStringLiteral("%1  %2").arg(alerts::ruleLabel(rule), QLocale().toString(counts.value(rule))));
+    }
+    m_count->setText(tr("%n alert(s) shown", nullptr, m_filter->rowCount()));
+}
+
+void AlertsPage::updateDetails()
+{
+    const auto *a = currentAlert();
+    m_details->setPlainText(a ? alerts::alertDetailsText(*a) : QString());
+    const bool open = a && a->status() != alerts::AlertStatus::Resolved;
+    m_ack->setEnabled(open && a->status() == alerts::AlertStatus::Open);
+    m_escalate->setEnabled(open);
+    m_resolve->setEnabled(open);
+}
+
+} // namespace cockpit::ui

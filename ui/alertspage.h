@@ -1,0 +1,94 @@
+#pragma once
+// The Alerts screen (DESIGN.md §3, §6): the inbox of rule alerts with filters by rule (chips
+// with counts), region, person and state; acknowledge / escalate / resolve with undo; the
+// details (the silence alert's customer quotes …); double-click opens the lead. Rules are
+// evaluated on a worker thread with a connection of its own — at start-up and on demand —
+// and incrementally after each lead edit.
+#include "alertevaluator.h"
+
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QSettings;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QToolButton;
+
+namespace cockpit {
+class AlertActions;
+class Clock;
+namespace storage {
+class Database;
+}
+namespace alerts {
+class AlertFilterModel;
+class AlertTableModel;
+struct AlertRecord;
+} // namespace alerts
+} // namespace cockpit
+
+namespace cockpit::ui {
+
+class AlertsPage : public QWidget
+{
+    Q_OBJECT
+public:
+    AlertsPage(storage::Database &db, AlertActions &actions, std::shared_ptr<const Clock> clock,
+               QSettings &settings, QWidget *parent = nullptr);
+    ~AlertsPage() override;
+
+    // Evaluates every rule on a worker thread, then reloads the inbox.
+    void evaluateNow();
+    bool isEvaluating() const { return m_running; }
+    alerts::AlertTableModel *model() const { return m_model; }
+    alerts::AlertFilterModel *filterModel() const { return m_filter; }
+    QTableView *table() const { return m_table; }
+    void saveState();
+
+    void acknowledgeCurrent();
+    void escalateCurrent();
+    void resolveCurrent();
+
+Q_SIGNALS:
+    void leadActivated(const QString &leadId);
+    void busy(const QString &message);
+    void idle();
+    // After each evaluation (start-up, Evaluate now): what it raised, e.g. for notifications.
+    void evaluationFinished(const cockpit::alerts::EvaluationResult &result);
+
+private:
+    void onLeadChanged(const QString &leadId);
+    void onAlertChanged(const QString &alertId);
+    void applyFilter();
+    void refillPeople();
+    void updateChips();
+    void updateDetails();
+    void reportFailure(const QString &title, const QString &message);
+    const alerts::AlertRecord *currentAlert() const;
+
+    storage::Database &m_db;
+    AlertActions &m_actions;
+    std::shared_ptr<const Clock> m_clock;
+    QSettings &m_settings;
+    alerts::AlertTableModel *m_model;
+    alerts::AlertFilterModel *m_filter;
+    QList<QToolButton *> m_chips;
+    QComboBox *m_region, *m_person, *m_state;
+    QLabel *m_count;
+    QTableView *m_table;
+    QPlainTextEdit *m_details;
+    QSplitter *m_splitter;
+    QPushButton *m_ack, *m_escalate, *m_resolve, *m_evaluate;
+    QTimer *m_progressTimer;
+    std::shared_ptr<std::atomic_int> m_progress;
+    bool m_running = false;
+};
+
+} // namespace cockpit::ui
