@@ -1,20 +1,77 @@
 #include "alertfacts.h"
 
 #include <QJsonArray>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace cockpit::alerts {
 
 namespace {
+// The bulk reads (tens of thousands of rows) go straight through SQLite: Qt's per-value
+// QVariant costs more than the query itself at this size.
+class Raw
+{
+public:
+    Raw(const QSqlDatabase &db, const QString &sql, QString *error) : m_error(error)
+    {
+        const QVariant v = db.driver()->handle();
+        sqlite3 *h = v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(v.data())
+                                                                         : nullptr;
+        const QByteArray text = sql.toUtf8();
+        if (!h || sqlite3_prepare_v2(h, text.constData(), int(text.size()), &m_st, nullptr) != SQLITE_OK) {
+            *m_error = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("not an SQLite connection");
+            m_st = nullptr;
+        }
+    }
+    ~Raw() { sqlite3_finalize(m_st); }
+    Raw(const Raw &) = delete;
+    Raw &operator=(const Raw &) = delete;
+    bool ok() const { return m_st != nullptr; }
+    void reset() { sqlite3_reset(m_st); }
+    void bind(int i, const QString &s)
+    {
+        const QByteArray b = s.toUtf8();
+        sqlite3_bind_text(m_st, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+    }
+    // True while a row is there; false at the end or on an error (then error is set).
+    bool next()
+    {
+        const int rc = sqlite3_step(m_st);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            *m_error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_st)));
+        return false;
+    }
+    QString text(int c) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, c));
+        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_st, c)) : QString();
+    }
+    bool isNull(int c) const { return sqlite3_column_type(m_st, c) == SQLITE_NULL; }
+    qint64 integer(int c) const { return sqlite3_column_int64(m_st, c); }
+    qint64 time(int c) const
+    {
+        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, c));
+        return p ? parseIsoSecs(QString::fromLatin1(p, sqlite3_column_bytes(m_st, c))) : -1;
+    }
+
+private:
+    sqlite3_stmt *m_st = nullptr;
+    QString *m_error;
+};
+
 const char *kLeadSql =
     "SELECT l.id, l.customer_id, l.owner_id, l.title, l.stage_id, s.name, l.created_at,"
     " l.stage_entered_at, s.sla_minutes, p.handover_sla_minutes, l.assigned_at,"
     // Activities are an append-only log (never tombstoned), so MAX(at) is answered from the
     // covering index idx_activities_lead_at without touching the table.
-    " (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at <= :now),"
+    " (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at <= ?1),"
     " CASE WHEN p.handover_sla_minutes > 0 AND l.assigned_at IS NOT NULL THEN"
-    "  (SELECT a.at FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at AND a.at <= :now"
+    "  (SELECT a.at FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at AND a.at <= ?1"
     "   AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at LIMIT 1) END"
     " FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id JOIN pipelines p ON p.id = l.pipeline_id"
     " WHERE l.status = 'open' AND l.deleted = 0";
@@ -51,68 +108,64 @@ bool FactLoader::users(UserMap &out)
 
 bool FactLoader::openLeads(const Scope &scope, qint64 now, std::vector<LeadFacts> &out)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    const QString sql = QString::fromLatin1(kLeadSql) + (scope.all ? QString() : QStringLiteral(" AND l.id = :id"));
-    if (!q.prepare(sql))
-        return fail(q);
+    m_error.clear();
+    Raw q(m_db, QString::fromLatin1(kLeadSql) + (scope.all ? QString() : QStringLiteral(" AND l.id = ?2")), &m_error);
+    if (!q.ok())
+        return false;
     const QString nowIso = isoFromSecs(now);
-    auto read = [&]() {
+    auto run = [&]() {
         while (q.next()) {
             LeadFacts f;
-            f.id = q.value(0).toString();
-            f.customerId = q.value(1).toString();
-            f.ownerId = q.value(2).toString();
-            f.title = q.value(3).toString();
-            f.stageId = q.value(4).toString();
-            f.stageName = q.value(5).toString();
-            f.createdAt = secs(q.value(6));
-            f.stageEnteredAt = secs(q.value(7));
-            f.slaMinutes = q.value(8).toInt();
-            f.handoverMinutes = q.value(9).toInt();
-            f.assignedAt = secs(q.value(10));
-            f.lastActivityAt = secs(q.value(11));
-            f.firstSalesAfterAssign = secs(q.value(12));
+            f.id = q.text(0);
+            f.customerId = q.text(1);
+            f.ownerId = q.text(2);
+            f.title = q.text(3);
+            f.stageId = q.text(4);
+            f.stageName = q.text(5);
+            f.createdAt = q.time(6);
+            f.stageEnteredAt = q.time(7);
+            f.slaMinutes = int(q.integer(8));
+            f.handoverMinutes = int(q.integer(9));
+            f.assignedAt = q.time(10);
+            f.lastActivityAt = q.time(11);
+            f.firstSalesAfterAssign = q.time(12);
             out.push_back(std::move(f));
         }
+        q.reset();
+        return m_error.isEmpty();
     };
     if (scope.all) {
-        q.bindValue(QStringLiteral(":now"), nowIso);
-        if (!q.exec())
-            return fail(q);
-        read();
-        return true;
+        q.bind(1, nowIso);
+        return run();
     }
     for (const QString &id : scope.leadIds) {
-        q.bindValue(QStringLiteral(":now"), nowIso);
-        q.bindValue(QStringLiteral(":id"), id);
-        if (!q.exec())
-            return fail(q);
-        read();
+        q.bind(1, nowIso);
+        q.bind(2, id);
+        if (!run())
+            return false;
     }
     return true;
 }
 
 bool FactLoader::moves(const Scope &scope, qint64 from, qint64 now, std::vector<StageMove> &out)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    m_error.clear();
     QString sql = QStringLiteral("SELECT lead_id, by_user_id, at FROM stage_history"
-                                 " WHERE at >= ? AND at <= ? AND deleted = 0");
+                                 " WHERE at >= ?1 AND at <= ?2 AND deleted = 0");
     if (!scope.all)
-        sql += QStringLiteral(" AND lead_id = ?");
-    if (!q.prepare(sql))
-        return fail(q);
+        sql += QStringLiteral(" AND lead_id = ?3");
+    Raw q(m_db, sql, &m_error);
+    if (!q.ok())
+        return false;
     auto run = [&](const QString *id) {
-        q.addBindValue(isoFromSecs(from));
-        q.addBindValue(isoFromSecs(now));
+        q.bind(1, isoFromSecs(from));
+        q.bind(2, isoFromSecs(now));
         if (id)
-            q.addBindValue(*id);
-        if (!q.exec())
-            return fail(q);
+            q.bind(3, *id);
         while (q.next())
-            out.push_back({q.value(0).toString(), q.value(1).toString(), parseIsoSecs(q.value(2).toString())});
-        return true;
+            out.push_back({q.text(0), q.text(1), q.time(2)});
+        q.reset();
+        return m_error.isEmpty();
     };
     if (scope.all)
         return run(nullptr);
@@ -124,35 +177,35 @@ bool FactLoader::moves(const Scope &scope, qint64 from, qint64 now, std::vector<
 
 bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vector<Touch> &out)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
+    m_error.clear();
     // The whole window reads the covering partial index idx_activities_sales_at; one customer
     // its rows through idx_activities_customer_at.
-    QString sql = scope.all ? QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
-                                             " INDEXED BY idx_activities_sales_at"
-                                             " WHERE at >= ? AND at <= ? AND direction = 'sales' AND deleted = 0")
-                            : QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
-                                             " WHERE at >= ? AND at <= ? AND direction = 'sales' AND deleted = 0"
-                                             " AND customer_id = ?");
-    if (!q.prepare(sql))
-        return fail(q);
+    Raw q(m_db,
+          scope.all ? QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
+                                     " INDEXED BY idx_activities_sales_at"
+                                     " WHERE at >= ?1 AND at <= ?2 AND direction = 'sales' AND deleted = 0")
+                    : QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
+                                     " WHERE at >= ?1 AND at <= ?2 AND direction = 'sales' AND deleted = 0"
+                                     " AND customer_id = ?3"),
+          &m_error);
+    if (!q.ok())
+        return false;
     auto run = [&](const QString *id) {
-        q.addBindValue(isoFromSecs(from));
-        q.addBindValue(isoFromSecs(now));
+        q.bind(1, isoFromSecs(from));
+        q.bind(2, isoFromSecs(now));
         if (id)
-            q.addBindValue(*id);
-        if (!q.exec())
-            return fail(q);
+            q.bind(3, *id);
         while (q.next()) {
             Touch t;
-            t.customerId = q.value(0).toString();
-            t.actorId = q.value(1).toString();
-            t.leadId = q.value(2).toString();
-            t.at = parseIsoSecs(q.value(3).toString());
-            t.quote = q.value(4).toString() == QLatin1String("quote");
+            t.customerId = q.text(0);
+            t.actorId = q.text(1);
+            t.leadId = q.text(2);
+            t.at = q.time(3);
+            t.quote = q.text(4) == QLatin1String("quote");
             out.push_back(std::move(t));
         }
-        return true;
+        q.reset();
+        return m_error.isEmpty();
     };
     if (scope.all)
         return run(nullptr);
@@ -216,13 +269,34 @@ bool FactLoader::alerts(const Scope &scope, qint64 now, std::vector<ExistingAler
         // Open alerts, and of the closed ones only those that still decide something: keys a
         // person resolved (not raised again) and any resolved "after now" (the clock went back).
         // An alert the system resolved is over; its episode cannot come back.
-        q.prepare(columns + QStringLiteral(" WHERE deleted = 0 AND (resolved_at IS NULL OR (dedupe_key != ''"
-                                           " AND (resolved_by IS NOT NULL OR resolved_at > ?)))"));
-        q.addBindValue(isoFromSecs(now));
-        if (!q.exec())
-            return fail(q);
-        read();
-        return true;
+        m_error.clear();
+        Raw r(m_db, columns + QStringLiteral(" WHERE deleted = 0 AND (resolved_at IS NULL OR (dedupe_key != ''"
+                                             " AND (resolved_by IS NOT NULL OR resolved_at > ?1)))"),
+              &m_error);
+        if (!r.ok())
+            return false;
+        r.bind(1, isoFromSecs(now));
+        while (r.next()) {
+            ExistingAlert a;
+            a.id = r.text(0);
+            a.rule = r.text(1);
+            a.subjectKind = r.text(2);
+            a.subjectId = r.text(3);
+            a.leadId = r.text(4);
+            a.dedupeKey = r.text(5);
+            a.ownerId = r.text(6);
+            a.recipients = r.text(7);
+            a.escalatedTo = r.text(8);
+            a.raisedAt = r.time(9);
+            a.escalatedAt = r.time(10);
+            a.acknowledgedAt = r.time(11);
+            a.resolvedAt = r.time(12);
+            a.resolvedByPerson = !r.isNull(13);
+            a.escalationLevel = int(r.integer(14));
+            a.rowVersion = r.integer(15);
+            out.push_back(std::move(a));
+        }
+        return m_error.isEmpty();
     }
     // Open demo alerts written before keys existed (few; a partial index finds them).
     if (!q.exec(columns + QStringLiteral(" WHERE dedupe_key = '' AND resolved_at IS NULL AND deleted = 0")))
@@ -308,9 +382,12 @@ bool FactLoader::scopeOfUser(const QString &userId, qint64 from, qint64 now, Sco
 
 QJsonArray FactLoader::customerQuotes(const QString &leadId, qint64 now, int n)
 {
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT at, text FROM activities WHERE lead_id = ? AND at <= ?"
-                             " AND direction = 'customer' AND deleted = 0 ORDER BY at DESC LIMIT ?"));
+    if (!m_quotes) { // prepared once: a first run asks for thousands of silent leads
+        m_quotes.emplace(m_db);
+        m_quotes->prepare(QStringLiteral("SELECT at, text FROM activities WHERE lead_id = ? AND at <= ?"
+                                         " AND direction = 'customer' AND deleted = 0 ORDER BY at DESC LIMIT ?"));
+    }
+    QSqlQuery &q = *m_quotes;
     q.addBindValue(leadId);
     q.addBindValue(isoFromSecs(now));
     q.addBindValue(n);
@@ -319,6 +396,7 @@ QJsonArray FactLoader::customerQuotes(const QString &leadId, qint64 now, int n)
         while (q.next())
             out.append(QJsonObject{{QStringLiteral("at"), q.value(0).toString()},
                                    {QStringLiteral("text"), q.value(1).toString()}});
+    q.finish();
     return out;
 }
 

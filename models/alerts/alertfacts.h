@@ -7,6 +7,9 @@
 
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <optional>
 
 namespace cockpit::alerts {
 
@@ -51,6 +54,7 @@ private:
     bool fail(const class QSqlQuery &q);
     QSqlDatabase m_db;
     QString m_error;
+    std::optional<QSqlQuery> m_quotes;
 };
 
 } // namespace cockpit::alerts

@@ -97,7 +97,40 @@ qint64 parseIsoSecs(const QString &s)
 
 QString isoFromSecs(qint64 secs)
 {
-    return toIsoUtc(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC));
+    // civil_from_days (Howard Hinnant): keys and bounds are built for every candidate, so
+    // this avoids QDateTime's formatting.
+    qint64 days = secs >= 0 ? secs / kDay : (secs - kDay + 1) / kDay;
+    const qint64 rem = secs - days * kDay;
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const unsigned doe = unsigned(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const qint64 y = qint64(yoe) + era * 400 + (m <= 2);
+    if (y < 0 || y > 9999)
+        return toIsoUtc(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC));
+    char buf[21];
+    auto put = [&buf](int at, qint64 v, int width) {
+        for (int i = width - 1; i >= 0; --i, v /= 10)
+            buf[at + i] = char('0' + v % 10);
+    };
+    put(0, y, 4);
+    buf[4] = '-';
+    put(5, m, 2);
+    buf[7] = '-';
+    put(8, d, 2);
+    buf[10] = 'T';
+    put(11, rem / 3600, 2);
+    buf[13] = ':';
+    put(14, rem / 60 % 60, 2);
+    buf[16] = ':';
+    put(17, rem % 60, 2);
+    buf[19] = 'Z';
+    buf[20] = 0;
+    return QString::fromLatin1(buf, 20);
 }
 
 bool isActive(const UserInfo &u, qint64 now)
@@ -284,8 +317,9 @@ std::vector<Candidate> duplicateCandidates(const std::vector<Touch> &touches,
                                            qint64 now, const Thresholds &t, const UserMap &users)
 {
     const qint64 from = now - qint64(t.duplicateDays) * kDay;
-    // customer → rep → (first touch in window, touches)
-    std::map<QString, std::map<QString, std::pair<qint64, int>>> groups;
+    // customer → rep → (first touch in window, touches); hashed: the window holds ~100 000
+    // touches on the large demo.
+    QHash<QString, QHash<QString, std::pair<qint64, int>>> groups;
     for (const Touch &x : touches) {
         if (x.at < from || x.at > now || x.actorId.isEmpty())
             continue;
@@ -294,9 +328,13 @@ std::vector<Candidate> duplicateCandidates(const std::vector<Touch> &touches,
         ++slot.second;
     }
     std::vector<Candidate> out;
-    for (const auto &[customer, reps] : groups) {
-        if (int(reps.size()) < t.duplicateReps)
+    for (auto g = groups.cbegin(); g != groups.cend(); ++g) {
+        if (int(g->size()) < t.duplicateReps)
             continue;
+        const QString &customer = g.key();
+        std::map<QString, std::pair<qint64, int>> reps; // by rep id: a stable order in details
+        for (auto r = g->cbegin(); r != g->cend(); ++r)
+            reps.emplace(r.key(), r.value());
         Candidate c;
         c.rule = rule::DuplicateTouch;
         c.subjectKind = QStringLiteral("customer");

@@ -75,6 +75,8 @@ private Q_SLOTS:
         QTest::newRow("epoch") << QStringLiteral("1970-01-01T00:00:00Z") << qint64(0);
         QTest::newRow("demo") << QStringLiteral("2026-11-22T05:34:36Z") << qint64(1795325676);
         QTest::newRow("leap day") << QStringLiteral("2024-02-29T12:00:00Z") << qint64(1709208000);
+        QTest::newRow("new year eve") << QStringLiteral("2025-12-31T23:59:59Z") << qint64(1767225599);
+        QTest::newRow("2100 is no leap year") << QStringLiteral("2100-03-01T00:00:00Z") << qint64(4107542400);
         QTest::newRow("date only") << QStringLiteral("2026-10-29") << qint64(1793232000);
         QTest::newRow("empty") << QString() << qint64(-1);
         QTest::newRow("garbage") << QStringLiteral("yesterday") << qint64(-1);
