@@ -174,9 +174,10 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         qCWarning(lcAlerts) << "writing alerts failed:" << r.error;
         return false;
     };
+    storage::OutboxWriter writer(m_db);
     auto outbox = [&](const QString &id, const QString &op, const QJsonObject &fields, qint64 base) {
         QString error;
-        if (!storage::appendOutbox(m_db, QStringLiteral("alerts"), id, op, fields, base, &error)) {
+        if (!writer.append(QStringLiteral("alerts"), id, op, fields, base, &error)) {
             r.error = error;
             return false;
         }

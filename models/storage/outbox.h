@@ -3,6 +3,7 @@
 // same transaction as the edit, so the sync issue pushes exactly what the user changed.
 #include <QJsonObject>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 namespace cockpit::storage {
@@ -12,5 +13,18 @@ bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, c
                   const QJsonObject &fields, qint64 baseRowVersion, QString *error);
 
 int pendingOutboxCount(QSqlDatabase db);
+
+// appendOutbox for many rows in one transaction (the alert evaluator writes thousands):
+// the statement is prepared once.
+class OutboxWriter
+{
+public:
+    explicit OutboxWriter(QSqlDatabase db);
+    bool append(const QString &table, const QString &rowId, const QString &op, const QJsonObject &fields,
+                qint64 baseRowVersion, QString *error);
+
+private:
+    QSqlQuery m_query;
+};
 
 } // namespace cockpit::storage
