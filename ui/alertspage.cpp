@@ -92,8 +92,11 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     connect(m_evaluate, &QPushButton::clicked, this, &AlertsPage::evaluateNow);
 
     // Chips: one per rule with its count under the other filters; none checked = every rule.
+    // Two rows (lead work, then compliance and stores) so the screen fits a 1200 px window.
     auto *chips = new QHBoxLayout;
+    auto *chips2 = new QHBoxLayout;
     chips->setSpacing(6);
+    chips2->setSpacing(6);
     for (const QString &rule : chipRules()) {
         auto *chip = new QToolButton(this);
         chip->setObjectName(QStringLiteral("ruleChip"));
@@ -101,11 +104,13 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
         chip->setProperty("rule", rule);
         chip->setToolButtonStyle(Qt::ToolButtonTextOnly);
         connect(chip, &QToolButton::toggled, this, &AlertsPage::applyFilter);
-        chips->addWidget(chip);
+        (m_chips.size() < 4 ? chips : chips2)->addWidget(chip);
         m_chips << chip;
     }
     chips->addStretch();
+    chips2->addStretch();
     layout->addLayout(chips);
+    layout->addLayout(chips2);
 
     auto *filters = new QHBoxLayout;
     m_region = new QComboBox(this);
@@ -142,7 +147,7 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     const std::pair<int, int> widths[] = {{AlertTableModel::Rule, 128}, {AlertTableModel::Subject, 226},
                                           {AlertTableModel::Owner, 62}, {AlertTableModel::Region, 58},
                                           {AlertTableModel::Raised, 116}, {AlertTableModel::EscalatedTo, 96},
-                                          {AlertTableModel::State, 92}, {AlertTableModel::Delivery, 64}};
+                                          {AlertTableModel::State, 108}, {AlertTableModel::Delivery, 64}};
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_details = new QPlainTextEdit(m_splitter);

@@ -33,7 +33,8 @@ const char *kSelect =
     "  WHEN 'customer' THEN (SELECT region_id FROM customers WHERE id = a.subject_id)"
     "  WHEN 'store' THEN (SELECT region_id FROM stores WHERE id = a.subject_id) END, o.region_id),"
     " a.recipients, a.dedupe_key, a.details, a.raised_at, a.acknowledged_at, a.resolved_at, a.escalated_at,"
-    " a.escalation_level, a.row_version"
+    " a.escalation_level, a.row_version,"
+    " (SELECT name FROM users WHERE id = a.recipients)" // one recipient (the usual case); else ids
     " FROM alerts a LEFT JOIN users o ON o.id = a.owner_id LEFT JOIN users e ON e.id = a.escalated_to"
     " LEFT JOIN users k ON k.id = a.acknowledged_by LEFT JOIN users r ON r.id = a.resolved_by"
     " LEFT JOIN users b ON b.id = a.escalated_by";
@@ -68,6 +69,7 @@ AlertRecord readRecord(const QSqlQuery &q)
     a.state.escalatedAt = s(23);
     a.state.escalationLevel = q.value(24).toInt();
     a.rowVersion = q.value(25).toLongLong();
+    a.recipientNames = q.value(26).isNull() ? a.recipients : s(26);
     return a;
 }
 

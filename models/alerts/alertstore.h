@@ -29,7 +29,7 @@ struct AlertRecord
 {
     QString id, rule, subjectKind, subjectId, subjectName, leadId, ownerId, ownerName;
     QString escalatedToName, acknowledgedByName, resolvedByName, escalatedByName;
-    QString regionId, regionName, recipients, dedupeKey, details, raisedAt;
+    QString regionId, regionName, recipients, recipientNames, dedupeKey, details, raisedAt;
     AlertState state;
     qint64 rowVersion = 0;
     AlertStatus status() const

@@ -110,7 +110,14 @@ QString alertDetailsText(const AlertRecord &a)
     lines << alertSummary(a);
     lines << tr("Raised: %1").arg(when(a.raisedAt));
     lines << tr("Addressed to: %1").arg(a.ownerName.isEmpty() ? tr("nobody (no active manager)") : a.ownerName);
+    if (!a.recipientNames.isEmpty())
+        lines << tr("Copied: %1").arg(a.recipientNames);
     const QJsonObject d = detailsJson(a);
+    if (a.rule == rule::StageSla && d.contains(QStringLiteral("entered_at")))
+        lines << tr("In %1 since %2 (SLA %3)")
+                     .arg(d.value(QStringLiteral("stage")).toString(),
+                          when(d.value(QStringLiteral("entered_at")).toString()),
+                          durationText(d.value(QStringLiteral("sla_minutes")).toInt()));
     if (d.contains(QStringLiteral("owner_left"))) {
         const QJsonObject left = d.value(QStringLiteral("owner_left")).toObject();
         lines << tr("The lead's owner %1 left on %2; the alert goes to the manager instead.")
