@@ -177,6 +177,8 @@ void LeadDetailPanel::refresh()
         [&](const QString &stageId) { return m_catalog.stageName(ix.stage(stageId)); },
         [](const QString &kind) { return activityKindLabel(kind); });
     fillTimelineModel(m_timeline, days, QDate::currentDate(), zone);
+    for (int r = 0; r < m_timeline->rowCount(); ++r)
+        m_timelineView->setFirstColumnSpanned(r, {}, true);
     m_timelineView->expandAll();
     for (int c = 0; c < 3; ++c)
         m_timelineView->resizeColumnToContents(c);

@@ -77,13 +77,11 @@ void fillTimelineModel(QStandardItemModel *model, const QList<TimelineDay> &days
                                       QCoreApplication::translate("Timeline", "Note")});
     const QLocale locale;
     for (const auto &d : days) {
-        auto *dayItem = new QStandardItem(timelineDayLabel(d.day, today));
+        auto *dayItem = new QStandardItem(
+            QCoreApplication::translate("Timeline", "%1 (%2)").arg(timelineDayLabel(d.day, today)).arg(d.entries.size()));
         QFont bold = dayItem->font();
         bold.setBold(true);
         dayItem->setFont(bold);
-        auto *count = new QStandardItem(
-            QCoreApplication::translate("Timeline", "%n entries", nullptr, int(d.entries.size())));
-        count->setForeground(QColor(0x6b, 0x72, 0x80));
         for (const auto &e : d.entries) {
             auto *time = new QStandardItem(locale.toString(e.at.toTimeZone(zone).time(), QLocale::ShortFormat));
             auto *what = new QStandardItem(e.what);
@@ -98,9 +96,11 @@ void fillTimelineModel(QStandardItemModel *model, const QList<TimelineDay> &days
             const QString by = e.direction == QLatin1String("customer") && e.by.isEmpty()
                                    ? QCoreApplication::translate("Timeline", "Customer")
                                    : e.by;
-            dayItem->appendRow({time, what, new QStandardItem(by), new QStandardItem(e.text)});
+            auto *note = new QStandardItem(e.text);
+            note->setToolTip(e.text);
+            dayItem->appendRow({time, what, new QStandardItem(by), note});
         }
-        model->appendRow({dayItem, count});
+        model->appendRow(dayItem);
     }
 }
 

@@ -44,8 +44,8 @@ QList<TimelineDay> buildTimeline(const QList<storage::StageMove> &moves,
 // "Today", "Yesterday" or the locale's long date, relative to `today`.
 QString timelineDayLabel(QDate day, QDate today);
 
-// Fills a two-level model: one row per day (label, entry count), its entries as children
-// with columns Time · What · By · Note.
+// Fills a two-level model: one row per day ("Yesterday (5)"; views span it over
+// all columns), its entries as children with columns Time · What · By · Note.
 void fillTimelineModel(QStandardItemModel *model, const QList<TimelineDay> &days, QDate today,
                        const QTimeZone &zone);
 

@@ -340,8 +340,8 @@ void TestItemModels::timelineModelTree()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     cockpit::fillTimelineModel(&model, days, QDate(2026, 11, 22), QTimeZone::utc());
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, 0).data().toString(), cockpit::timelineDayLabel(QDate(2026, 11, 21), QDate(2026, 11, 22)));
-    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Yesterday"));
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Yesterday (2)"));
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("%1 (1)").arg(QLocale().toString(QDate(2026, 11, 10), QLocale::LongFormat)));
     QCOMPARE(model.rowCount(model.index(0, 0)), 2);
     QCOMPARE(model.rowCount(model.index(1, 0)), 1);
     // A customer response without an actor is shown as from the customer.
