@@ -3,6 +3,7 @@
 #include "database.h"
 #include "language.h"
 #include "outbox.h"
+#include "pipelineeditor.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -64,20 +65,27 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     connect(demo, &QPushButton::clicked, this, &SettingsPage::newDemoRequested);
     layout->addWidget(database);
 
+    auto *pipelines = new QGroupBox(tr("Pipelines"), this);
+    pipelines->setObjectName(QStringLiteral("pipelinesSection"));
+    auto *pipelinesLayout = new QVBoxLayout(pipelines);
+    m_pipelines = new PipelineEditor(db, pipelines);
+    pipelinesLayout->addWidget(m_pipelines);
+    layout->addWidget(pipelines, 1);
+
     auto *later = new QGroupBox(tr("Coming in later releases"), this);
     auto *laterLayout = new QVBoxLayout(later);
-    auto *note = new QLabel(tr("Team server and sync, the pipeline editor, alert thresholds and "
+    auto *note = new QLabel(tr("Team server and sync, alert thresholds and "
                                "webhooks are not built yet. They will appear here."), later);
     note->setWordWrap(true);
     note->setObjectName(QStringLiteral("muted"));
     laterLayout->addWidget(note);
     layout->addWidget(later);
-    layout->addStretch();
     refresh();
 }
 
 void SettingsPage::refresh()
 {
+    m_pipelines->reload();
     if (!m_db.isOpen()) {
         m_dbInfo->setText(tr("No database is open."));
         return;

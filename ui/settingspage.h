@@ -13,6 +13,8 @@ class Database;
 
 namespace cockpit::ui {
 
+class PipelineEditor;
+
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -20,6 +22,7 @@ public:
     SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent = nullptr);
     void refresh();
     QComboBox *languageCombo() const { return m_language; }
+    PipelineEditor *pipelineEditor() const { return m_pipelines; }
 
 Q_SIGNALS:
     void openDatabaseRequested();
@@ -31,6 +34,7 @@ private:
     QSettings &m_settings;
     QComboBox *m_language;
     QLabel *m_languageNote, *m_dbInfo;
+    PipelineEditor *m_pipelines;
 };
 
 } // namespace cockpit::ui
