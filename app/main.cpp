@@ -32,7 +32,7 @@ void addOptions(QCommandLineParser &parser)
         "           fields; appends stage history with who, when, from, to and reason\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings."));
+        "activity-log, settings, settings-pipelines."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check or move-stage (optional)"),
@@ -117,9 +117,11 @@ int main(int argc, char **argv)
         options.screenshotView = parser.value(QStringLiteral("screenshot"));
         options.screenshotOut = parser.value(QStringLiteral("out"));
         options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
-        if (ui::NavRail::screenFromKey(options.screenshotView) < 0) {
+        if (ui::NavRail::screenFromKey(options.screenshotView) < 0
+            && options.screenshotView != QLatin1String("settings-pipelines")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
-                                           "customers, team, targets, stores, alerts, activity-log, settings")
+                                           "customers, team, targets, stores, alerts, activity-log, settings, "
+                                           "settings-pipelines")
                                 .arg(options.screenshotView));
             return 2;
         }

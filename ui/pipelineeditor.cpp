@@ -8,13 +8,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -89,12 +89,12 @@ PipelineEditor::PipelineEditor(storage::Database &db, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                              | QAbstractItemView::AnyKeyPressed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setDefaultSectionSize(24);
-    m_table->setColumnWidth(NameColumn, 130);
-    m_table->setColumnWidth(NameEnColumn, 150);
-    m_table->setColumnWidth(SlaColumn, 70);
-    m_table->setColumnWidth(GateColumn, 230);
+    m_table->setColumnWidth(NameColumn, 96);
+    m_table->setColumnWidth(NameEnColumn, 140);
+    m_table->setColumnWidth(SlaColumn, 46);
+    m_table->setColumnWidth(ActionsColumn, 110);
+    m_table->horizontalHeader()->setSectionResizeMode(GateColumn, QHeaderView::Stretch);
     m_add = new QPushButton(tr("Add stage"), this);
     m_add->setToolTip(tr("Insert"));
     m_remove = new QPushButton(tr("Remove"), this);
@@ -124,34 +124,37 @@ PipelineEditor::PipelineEditor(storage::Database &db, QWidget *parent)
     auto *slaRow = new QHBoxLayout;
     slaRow->addWidget(m_sla);
     slaRow->addWidget(m_slaUnit);
-    slaRow->addStretch();
+    slaRow->addSpacing(12);
     m_terminal = new QCheckBox(tr("Closing stage (the deal is won here)"), stageBox);
-    m_gates = new QListWidget(stageBox);
-    m_gates->setObjectName(QStringLiteral("gateList"));
-    for (const QString &code : knownGateCodes()) {
-        auto *item = new QListWidgetItem(gateFieldLabel(code), m_gates);
-        item->setData(Qt::UserRole, code);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
+    slaRow->addWidget(m_terminal);
+    slaRow->addStretch();
+    // Every known gate field and activity kind as a checkbox: all visible at once.
+    auto *gateBox = new QWidget(stageBox);
+    gateBox->setObjectName(QStringLiteral("gateChecks"));
+    auto *gateGrid = new QGridLayout(gateBox);
+    gateGrid->setContentsMargins(0, 0, 0, 0);
+    const QStringList gateCodes = knownGateCodes();
+    for (int i = 0; i < gateCodes.size(); ++i) {
+        auto *box = new QCheckBox(gateFieldLabel(gateCodes.at(i)), gateBox);
+        box->setProperty("code", gateCodes.at(i));
+        gateGrid->addWidget(box, i, 0);
+        m_gates << box;
     }
-    m_gates->setMaximumHeight(m_gates->sizeHintForRow(0) * (m_gates->count() + 1));
-    m_actions = new QListWidget(stageBox);
-    m_actions->setFlow(QListView::LeftToRight);
-    m_actions->setWrapping(true);
-    m_actions->setResizeMode(QListView::Adjust);
-    for (const QString &kind : knownActivityKinds()) {
-        auto *item = new QListWidgetItem(activityKindLabel(kind), m_actions);
-        item->setData(Qt::UserRole, kind);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
+    auto *actionBox = new QWidget(stageBox);
+    auto *actionGrid = new QGridLayout(actionBox);
+    actionGrid->setContentsMargins(0, 0, 0, 0);
+    const QStringList kinds = knownActivityKinds();
+    for (int i = 0; i < kinds.size(); ++i) {
+        auto *box = new QCheckBox(activityKindLabel(kinds.at(i)), actionBox);
+        box->setProperty("code", kinds.at(i));
+        actionGrid->addWidget(box, i / 3, i % 3);
+        m_actions << box;
     }
-    m_actions->setMaximumHeight(m_gates->maximumHeight());
     auto *stageForm = new QFormLayout(stageBox);
     stageForm->addRow(m_stageTitle);
     stageForm->addRow(tr("SLA (time in stage)"), slaRow);
-    stageForm->addRow(QString(), m_terminal);
-    stageForm->addRow(tr("Exit gate: required to leave"), m_gates);
-    stageForm->addRow(tr("Standard actions"), m_actions);
+    stageForm->addRow(tr("Exit gate:\nrequired to leave"), gateBox);
+    stageForm->addRow(tr("Standard actions"), actionBox);
 
     // Versions of this pipeline and the leads on each.
     m_versions = new QTableWidget(0, 4, this);
@@ -161,7 +164,7 @@ PipelineEditor::PipelineEditor(storage::Database &db, QWidget *parent)
     m_versions->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_versions->horizontalHeader()->setStretchLastSection(true);
     m_versions->verticalHeader()->setDefaultSectionSize(22);
-    m_versions->setMaximumHeight(110);
+    m_versions->setMaximumHeight(100);
     auto *right = new QVBoxLayout;
     right->addWidget(stageBox);
     right->addWidget(new QLabel(tr("Version history"), this));
@@ -228,8 +231,8 @@ PipelineEditor::PipelineEditor(storage::Database &db, QWidget *parent)
     connect(m_sla, &QSpinBox::valueChanged, this, &PipelineEditor::onStageFieldsEdited);
     connect(m_slaUnit, &QComboBox::currentIndexChanged, this, &PipelineEditor::onStageFieldsEdited);
     connect(m_terminal, &QCheckBox::toggled, this, &PipelineEditor::onStageFieldsEdited);
-    connect(m_gates, &QListWidget::itemChanged, this, &PipelineEditor::onStageFieldsEdited);
-    connect(m_actions, &QListWidget::itemChanged, this, &PipelineEditor::onStageFieldsEdited);
+    for (QCheckBox *box : m_gates + m_actions)
+        connect(box, &QCheckBox::toggled, this, &PipelineEditor::onStageFieldsEdited);
     connect(m_undoButton, &QPushButton::clicked, this, &PipelineEditor::undoChange);
     connect(m_revert, &QPushButton::clicked, this, &PipelineEditor::revert);
     connect(m_save, &QPushButton::clicked, this, &PipelineEditor::save);
@@ -250,6 +253,14 @@ PipelineEditor::~PipelineEditor()
     // out, and that must not reach the slots of a half-destroyed editor.
     for (QObject *child : findChildren<QObject *>())
         QObject::disconnect(child, nullptr, this, nullptr);
+}
+
+QCheckBox *PipelineEditor::gateCheck(const QString &code) const
+{
+    for (QCheckBox *box : m_gates)
+        if (box->property("code").toString() == code)
+            return box;
+    return nullptr;
 }
 
 void PipelineEditor::reload()
@@ -333,7 +344,7 @@ void PipelineEditor::fillRow(int row)
     };
     set(NameColumn, s.name, true);
     set(NameEnColumn, s.nameEn, true);
-    set(SlaColumn, s.terminal && s.slaMinutes == 0 ? tr("closing") : formatSla(s.slaMinutes), false);
+    set(SlaColumn, s.terminal && s.slaMinutes == 0 ? QStringLiteral("—") : formatSla(s.slaMinutes), false);
     set(GateColumn, gates.join(QStringLiteral(", ")), false);
     set(ActionsColumn, actions.join(QStringLiteral(", ")), false);
     m_table->setVerticalHeaderItem(row, new QTableWidgetItem(QString::number(row + 1)));
@@ -349,8 +360,10 @@ int PipelineEditor::currentRow() const
 void PipelineEditor::showStage(int row)
 {
     const bool valid = row >= 0 && row < m_draft.stages.size();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_sla, m_slaUnit, m_terminal, m_gates, m_actions, m_remove})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_sla, m_slaUnit, m_terminal, m_remove})
         w->setEnabled(valid);
+    for (QCheckBox *box : m_gates + m_actions)
+        box->setEnabled(valid);
     m_up->setEnabled(valid && row > 0);
     m_down->setEnabled(valid && row + 1 < m_draft.stages.size());
     if (!valid) {
@@ -364,12 +377,10 @@ void PipelineEditor::showStage(int row)
     m_slaUnit->setCurrentIndex(m_slaUnit->findData(int(parts.unit)));
     m_sla->setValue(parts.value);
     m_terminal->setChecked(s.terminal);
-    for (int i = 0; i < m_gates->count(); ++i)
-        m_gates->item(i)->setCheckState(s.exitGate.contains(m_gates->item(i)->data(Qt::UserRole).toString())
-                                            ? Qt::Checked : Qt::Unchecked);
-    for (int i = 0; i < m_actions->count(); ++i)
-        m_actions->item(i)->setCheckState(
-            s.standardActions.contains(m_actions->item(i)->data(Qt::UserRole).toString()) ? Qt::Checked : Qt::Unchecked);
+    for (QCheckBox *box : m_gates)
+        box->setChecked(s.exitGate.contains(box->property("code").toString()));
+    for (QCheckBox *box : m_actions)
+        box->setChecked(s.standardActions.contains(box->property("code").toString()));
     m_updating = was;
 }
 
@@ -383,13 +394,13 @@ void PipelineEditor::onStageFieldsEdited()
     s.slaMinutes = slaMinutes(m_sla->value(), SlaUnit(m_slaUnit->currentData().toInt()));
     s.terminal = m_terminal->isChecked();
     s.exitGate.clear();
-    for (int i = 0; i < m_gates->count(); ++i)
-        if (m_gates->item(i)->checkState() == Qt::Checked)
-            s.exitGate << m_gates->item(i)->data(Qt::UserRole).toString();
+    for (QCheckBox *box : m_gates)
+        if (box->isChecked())
+            s.exitGate << box->property("code").toString();
     s.standardActions.clear();
-    for (int i = 0; i < m_actions->count(); ++i)
-        if (m_actions->item(i)->checkState() == Qt::Checked)
-            s.standardActions << m_actions->item(i)->data(Qt::UserRole).toString();
+    for (QCheckBox *box : m_actions)
+        if (box->isChecked())
+            s.standardActions << box->property("code").toString();
     fillRow(row);
     revalidate();
 }
@@ -554,7 +565,7 @@ void PipelineEditor::refreshVersions()
     for (int r = 0; r < versions.size(); ++r) {
         const storage::PipelineVersionInfo &v = versions.at(r);
         const QDateTime saved = fromIsoUtc(v.savedAt).toLocalTime();
-        const QStringList cells = {QString::number(v.version), locale.toString(saved, QLocale::ShortFormat),
+        const QStringList cells = {QString::number(v.version), saved.toString(QStringLiteral("yyyy-MM-dd HH:mm")),
                                    locale.toString(v.leads), locale.toString(v.openLeads)};
         for (int c = 0; c < cells.size(); ++c)
             m_versions->setItem(r, c, new QTableWidgetItem(cells.at(c)));

@@ -12,7 +12,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -47,7 +46,8 @@ public:
     QStringList issues() const;
     QTableWidget *stageTable() const { return m_table; }
     QPushButton *saveButton() const { return m_save; }
-    QListWidget *gateList() const { return m_gates; }
+    // The checkbox of one gate field code in the selected stage's exit gate.
+    QCheckBox *gateCheck(const QString &code) const;
     QCheckBox *migrateCheck() const { return m_migrate; }
     QString lastMessage() const { return m_lastMessage; }
 
@@ -83,7 +83,7 @@ private:
     QSpinBox *m_sla;
     QComboBox *m_slaUnit;
     QCheckBox *m_terminal;
-    QListWidget *m_gates, *m_actions;
+    QList<QCheckBox *> m_gates, m_actions;
     QTableWidget *m_versions;
     QLabel *m_issues, *m_status;
     QCheckBox *m_migrate;

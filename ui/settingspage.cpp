@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
@@ -20,11 +21,18 @@ namespace cockpit::ui {
 SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent)
     : QWidget(parent), m_db(db), m_settings(settings)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 12, 24, 12);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(24, 12, 24, 12);
     auto *title = new QLabel(tr("Settings"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
-    layout->addWidget(title);
+    outer->addWidget(title);
+    // One tab per section; showSection("pipelines") picks one (screenshots, drill-downs).
+    m_tabs = new QTabWidget(this);
+    outer->addWidget(m_tabs, 1);
+    auto *generalTab = new QWidget(m_tabs);
+    generalTab->setObjectName(QStringLiteral("generalSection"));
+    m_tabs->addTab(generalTab, tr("General"));
+    auto *layout = new QVBoxLayout(generalTab);
 
     auto *language = new QGroupBox(tr("Language"), this);
     auto *languageForm = new QFormLayout(language);
@@ -65,13 +73,6 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     connect(demo, &QPushButton::clicked, this, &SettingsPage::newDemoRequested);
     layout->addWidget(database);
 
-    auto *pipelines = new QGroupBox(tr("Pipelines"), this);
-    pipelines->setObjectName(QStringLiteral("pipelinesSection"));
-    auto *pipelinesLayout = new QVBoxLayout(pipelines);
-    m_pipelines = new PipelineEditor(db, pipelines);
-    pipelinesLayout->addWidget(m_pipelines);
-    layout->addWidget(pipelines, 1);
-
     auto *later = new QGroupBox(tr("Coming in later releases"), this);
     auto *laterLayout = new QVBoxLayout(later);
     auto *note = new QLabel(tr("Team server and sync, alert thresholds and "
@@ -80,7 +81,26 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     note->setObjectName(QStringLiteral("muted"));
     laterLayout->addWidget(note);
     layout->addWidget(later);
+    layout->addStretch();
+
+    auto *pipelinesTab = new QWidget(m_tabs);
+    pipelinesTab->setObjectName(QStringLiteral("pipelinesSection"));
+    auto *pipelinesLayout = new QVBoxLayout(pipelinesTab);
+    m_pipelines = new PipelineEditor(db, pipelinesTab);
+    pipelinesLayout->addWidget(m_pipelines);
+    m_tabs->addTab(pipelinesTab, tr("Pipelines"));
     refresh();
+}
+
+bool SettingsPage::showSection(const QString &key)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == key + QStringLiteral("Section")) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void SettingsPage::refresh()

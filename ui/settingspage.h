@@ -6,6 +6,7 @@
 class QComboBox;
 class QLabel;
 class QSettings;
+class QTabWidget;
 
 namespace cockpit::storage {
 class Database;
@@ -23,6 +24,8 @@ public:
     void refresh();
     QComboBox *languageCombo() const { return m_language; }
     PipelineEditor *pipelineEditor() const { return m_pipelines; }
+    // Shows one tab: "general" or "pipelines". False for an unknown key.
+    bool showSection(const QString &key);
 
 Q_SIGNALS:
     void openDatabaseRequested();
@@ -35,6 +38,7 @@ private:
     QComboBox *m_language;
     QLabel *m_languageNote, *m_dbInfo;
     PipelineEditor *m_pipelines;
+    QTabWidget *m_tabs;
 };
 
 } // namespace cockpit::ui

@@ -10,7 +10,6 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QListWidget>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -80,10 +79,9 @@ void TestPipelineEditor::editAndSaveVersion()
     QCOMPARE(m_editor->draft().stages.at(2).name, QStringLiteral("上门拜访"));
     QCOMPARE(m_editor->draft().stages.at(3).name, QStringLiteral("需求诊断"));
     // Its exit gate: tick "At least one demo".
-    QListWidget *gates = m_editor->gateList();
-    for (int i = 0; i < gates->count(); ++i)
-        if (gates->item(i)->data(Qt::UserRole).toString() == QLatin1String(gate::DemoDone))
-            gates->item(i)->setCheckState(Qt::Checked);
+    QCheckBox *demo = m_editor->gateCheck(QString::fromLatin1(gate::DemoDone));
+    QVERIFY(demo && demo->isEnabled() && !demo->isChecked());
+    QTest::mouseClick(demo, Qt::LeftButton, {}, QPoint(8, demo->height() / 2));
     QCOMPARE(m_editor->draft().stages.at(2).exitGate, QStringList{QString::fromLatin1(gate::DemoDone)});
     QVERIFY(table->item(2, 3)->text().contains(QLatin1String("At least one demo")));
     QVERIFY(m_editor->issues().isEmpty());
