@@ -6,12 +6,15 @@
 class QComboBox;
 class QLabel;
 class QSettings;
+class QTabWidget;
 
 namespace cockpit::storage {
 class Database;
 }
 
 namespace cockpit::ui {
+
+class PipelineEditor;
 
 class SettingsPage : public QWidget
 {
@@ -20,6 +23,9 @@ public:
     SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent = nullptr);
     void refresh();
     QComboBox *languageCombo() const { return m_language; }
+    PipelineEditor *pipelineEditor() const { return m_pipelines; }
+    // Shows one tab: "general" or "pipelines". False for an unknown key.
+    bool showSection(const QString &key);
 
 Q_SIGNALS:
     void openDatabaseRequested();
@@ -31,6 +37,8 @@ private:
     QSettings &m_settings;
     QComboBox *m_language;
     QLabel *m_languageNote, *m_dbInfo;
+    PipelineEditor *m_pipelines;
+    QTabWidget *m_tabs;
 };
 
 } // namespace cockpit::ui
