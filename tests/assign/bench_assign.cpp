@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <random>
 
@@ -40,7 +42,7 @@ bool addNewLeads(storage::Database &db, int count, QString *error)
     while (q.next())
         customers << q.value(0).toString();
     std::mt19937_64 rng(42);
-    const QStringList bands{QString(), QStringLiteral("<10万"), QStringLiteral("10-50万"), QStringLiteral("50万+")};
+    const QStringList bands{QStringLiteral(""), QStringLiteral("<10万"), QStringLiteral("10-50万"), QStringLiteral("50万+")};
     c.transaction();
     QSqlQuery ins(c);
     ins.prepare(QStringLiteral("INSERT INTO leads (id, customer_id, pipeline_id, stage_id, stage_entered_at, title,"
@@ -59,6 +61,13 @@ bool addNewLeads(storage::Database &db, int count, QString *error)
         }
     }
     return c.commit();
+}
+
+double cpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
 }
 
 double ms(const QElapsedTimer &t)
@@ -91,11 +100,13 @@ void run(storage::Database &db, const char *label, int cap)
     const double decide = ms(t);
     // ... then the real thing end to end, including the write.
     t.restart();
+    const double cpu0 = cpuMs();
     const BulkResult r = store.assignUnassigned(clock, QStringLiteral("bench"), 7);
     const double total = ms(t);
-    std::printf("%-28s cap %5d: %6d leads, %6d assigned, %6d left unassigned; end to end %7.1f ms"
+    const double cpu = cpuMs() - cpu0;
+    std::printf("%-28s cap %5d: %6d leads, %6d assigned, %6d left unassigned; end to end %7.1f ms wall, %.1f ms CPU"
                 " (facts %.1f ms for %d reps, leads %.1f ms, decide %.1f ms)%s\n",
-                label, cap, r.requested, int(r.changes.size()), int(r.notAssigned.size()), total, facts,
+                label, cap, r.requested, int(r.changes.size()), int(r.notAssigned.size()), total, cpu, facts,
                 int(reps.size()), loadLeads, decide, r.ok ? "" : qPrintable(QStringLiteral(" ERROR ") + r.error));
     if (!r.reasons.isEmpty())
         std::printf("    first reason: %s\n", qPrintable(r.reasons.first()));
@@ -143,6 +154,14 @@ int main(int argc, char **argv)
         return 2;
     }
     std::printf("setup (copy/generate, migrate, add %d new leads): %.1f s\n", count, double(setup.elapsed()) / 1000);
+    {
+        QSqlQuery plan(db.connection());
+        plan.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT owner_id, sum(status = 'open'), sum(assigned_at >= 'x'),"
+                                 " max(assigned_at), sum(status = 'won' AND closed_at >= 'y') FROM leads INDEXED BY idx_leads_assign"
+                                 " WHERE deleted = 0 AND owner_id IS NOT NULL GROUP BY owner_id"));
+        while (plan.next())
+            std::printf("facts query plan: %s\n", qPrintable(plan.value(3).toString()));
+    }
     run(db, "configured cap (default 8)", kDefaultLoadCap);
     run(db, "cap raised", 1000);
     return 0;
