@@ -201,6 +201,26 @@ bool AssignStore::apply(const QList<OwnerChange> &changes, bool forward, const Q
     if (changes.isEmpty())
         return true;
     QSqlDatabase db = m_db.connection();
+    // A bulk change dirties index pages all over the leads table; with the normal 16 MB page
+    // cache SQLite spills them to the WAL repeatedly during the transaction. Give a large
+    // batch room (memory is only used as pages are touched), then restore the setting.
+    struct CacheScope
+    {
+        QSqlDatabase db;
+        QString previous;
+        ~CacheScope()
+        {
+            if (!previous.isEmpty())
+                QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = ") + previous);
+        }
+    } cache{db, {}};
+    if (changes.size() > 500) {
+        QSqlQuery c(db);
+        if (c.exec(QStringLiteral("PRAGMA cache_size")) && c.next())
+            cache.previous = QString::number(c.value(0).toLongLong());
+        c.finish();
+        c.exec(QStringLiteral("PRAGMA cache_size = -262144")); // 256 MB at most
+    }
     storage::Transaction tx(db);
     if (!tx.isActive()) {
         *error = db.lastError().text();
