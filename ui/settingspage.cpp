@@ -3,6 +3,7 @@
 #include "database.h"
 #include "language.h"
 #include "outbox.h"
+#include "webhooksettings.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -64,10 +65,17 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     connect(demo, &QPushButton::clicked, this, &SettingsPage::newDemoRequested);
     layout->addWidget(database);
 
+    auto *delivery = new QGroupBox(tr("Alert delivery"), this);
+    delivery->setObjectName(QStringLiteral("alertDeliveryGroup"));
+    auto *deliveryLayout = new QVBoxLayout(delivery);
+    m_webhooks = new WebhookSettings(db.connection(), delivery);
+    deliveryLayout->addWidget(m_webhooks);
+    layout->addWidget(delivery);
+
     auto *later = new QGroupBox(tr("Coming in later releases"), this);
     auto *laterLayout = new QVBoxLayout(later);
-    auto *note = new QLabel(tr("Team server and sync, the pipeline editor, alert thresholds and "
-                               "webhooks are not built yet. They will appear here."), later);
+    auto *note = new QLabel(tr("Team server and sync, the pipeline editor and alert thresholds "
+                               "are not built yet. They will appear here."), later);
     note->setWordWrap(true);
     note->setObjectName(QStringLiteral("muted"));
     laterLayout->addWidget(note);
@@ -78,6 +86,7 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
 
 void SettingsPage::refresh()
 {
+    m_webhooks->refresh();
     if (!m_db.isOpen()) {
         m_dbInfo->setText(tr("No database is open."));
         return;

@@ -13,6 +13,8 @@ class Database;
 
 namespace cockpit::ui {
 
+class WebhookSettings;
+
 class SettingsPage : public QWidget
 {
     Q_OBJECT
@@ -20,6 +22,7 @@ public:
     SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent = nullptr);
     void refresh();
     QComboBox *languageCombo() const { return m_language; }
+    WebhookSettings *webhookSettings() const { return m_webhooks; }
 
 Q_SIGNALS:
     void openDatabaseRequested();
@@ -31,6 +34,7 @@ private:
     QSettings &m_settings;
     QComboBox *m_language;
     QLabel *m_languageNote, *m_dbInfo;
+    WebhookSettings *m_webhooks;
 };
 
 } // namespace cockpit::ui

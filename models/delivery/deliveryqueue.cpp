@@ -363,6 +363,27 @@ std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) 
     return m;
 }
 
+QueueCounts DeliveryQueue::counts() const
+{
+    QueueCounts c;
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT state, COUNT(*) FROM deliveries WHERE channel <> 'desktop' GROUP BY state"))) {
+        m_lastError = q.lastError().text();
+        return c;
+    }
+    while (q.next()) {
+        const QString state = q.value(0).toString();
+        const int n = q.value(1).toInt();
+        if (state == QLatin1String("sent"))
+            c.sent += n;
+        else if (state == QLatin1String("pending") || state == QLatin1String("sending"))
+            c.waiting += n;
+        else if (state == QLatin1String("failed"))
+            c.retrying += n;
+    }
+    return c;
+}
+
 int DeliveryQueue::timeoutMs() const
 {
     QSqlQuery q(m_db);

@@ -45,6 +45,14 @@ constexpr qint64 kMaxBackoffSecs = 3600;
 QString describeDeliveries(const QList<Delivery> &rows, const QHash<QString, Webhook> &webhooks,
                            const QDateTime &now, const QTimeZone &zone = QTimeZone::systemTimeZone());
 
+// Webhook rows by state, for the settings screen.
+struct QueueCounts
+{
+    int sent = 0;
+    int waiting = 0;  // pending or sending
+    int retrying = 0; // failed, will retry
+};
+
 class DeliveryQueue
 {
 public:
@@ -85,6 +93,7 @@ public:
     QString stateSummary(const QString &alertId, const QDateTime &now) const;
     // The text a receiver needs: rule, subject name, owner, raised, details, alert id.
     std::optional<AlertMessage> alertMessage(const QString &alertId) const;
+    QueueCounts counts() const;
     // Request timeout in ms: settings key delivery_timeout_ms, default 10 000.
     int timeoutMs() const;
     QString lastError() const { return m_lastError; }

@@ -171,8 +171,12 @@ private Q_SLOTS:
         QCOMPARE(queue.find(id)->nextAttemptAt, toIsoUtc(m_now.addSecs(30 + 60)));
         QCOMPARE(queue.find(id)->attempts, 2);
 
+        QCOMPARE(queue.counts().retrying, 1);
+        QCOMPARE(queue.counts().waiting, 1);
         QVERIFY(queue.markSending(id));
         QVERIFY(queue.markDelivered(id, m_now.addSecs(120)));
+        QCOMPARE(queue.counts().sent, 1);
+        QCOMPARE(queue.counts().retrying, 0);
         row = queue.find(id);
         QCOMPARE(row->state, QStringLiteral("sent"));
         QCOMPARE(row->attempts, 3);
