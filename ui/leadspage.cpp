@@ -1,5 +1,6 @@
 #include "leadspage.h"
 
+#include "bulkmove.h"
 #include "catalog.h"
 #include "filterbar.h"
 #include "leaddetailpanel.h"
@@ -13,6 +14,8 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QHeaderView>
 #include <QLabel>
@@ -69,6 +72,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     m_table->horizontalHeader()->setSortIndicator(LeadTableModel::UpdatedColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     configureMainTable(m_table);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // bulk actions
     m_table->horizontalHeader()->setDefaultSectionSize(96);
     m_table->setColumnWidth(LeadTableModel::CustomerColumn, 200);
     m_table->setColumnWidth(LeadTableModel::TitleColumn, 200);
@@ -110,7 +114,11 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     connect(copy, &QAction::triggered, this, [this] { copyCurrentRow(); });
-    m_table->addActions({edit, move, copy});
+    auto *bulkMove = new QAction(tr("Move selected to next stage…"), m_table);
+    bulkMove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    bulkMove->setShortcutContext(Qt::WidgetShortcut);
+    connect(bulkMove, &QAction::triggered, this, [this] { moveSelectedToNextStage(); });
+    m_table->addActions({edit, move, bulkMove, copy});
     connect(&catalog, &Catalog::loaded, this, &LeadsPage::onCatalogLoaded);
 
     if (m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray()))
@@ -230,6 +238,36 @@ void LeadsPage::copyCurrentRow()
             cells << m_filter->index(current.row(), logical).data().toString();
     }
     QGuiApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
+}
+
+QStringList LeadsPage::selectedLeadIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &i : m_table->selectionModel()->selectedRows())
+        ids << i.data(LeadTableModel::IdRole).toString();
+    return ids;
+}
+
+void LeadsPage::moveSelectedToNextStage()
+{
+    const QStringList ids = selectedLeadIds();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Move %n lead(s) to the next stage", nullptr, int(ids.size())),
+        tr("Reason (optional, kept in each lead's stage history):"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    const BulkMoveResult result = BulkMove::toNextStage(m_catalog.database(), m_edits, ids, reason.trimmed());
+    QMessageBox box(result.refused.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                    tr("Move to next stage"), BulkMove::summary(result), QMessageBox::Ok, this);
+    if (result.refused.size() > 5)
+        box.setDetailedText(BulkMove::summary(result, int(result.refused.size())));
+    if (result.moved > 0)
+        box.setInformativeText(tr("Undo (Ctrl+Z) moves them all back."));
+    box.exec();
+    m_detail->refresh();
 }
 
 void LeadsPage::openEditor(const QString &leadId)

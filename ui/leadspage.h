@@ -37,6 +37,9 @@ public:
     void showLead(const QString &leadId);
     // Copies the selected row, tab-separated (Ctrl+C).
     void copyCurrentRow();
+    QStringList selectedLeadIds() const;
+    // Moves every selected lead one stage on through the gate; one undo step (BulkMove).
+    void moveSelectedToNextStage();
 
 private:
     void onCatalogLoaded();
