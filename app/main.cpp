@@ -32,7 +32,7 @@ void addOptions(QCommandLineParser &parser)
         "           fields; appends stage history with who, when, from, to and reason\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings, settings-pipelines."));
+        "activity-log, settings, settings-pipelines, settings-delivery."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check or move-stage (optional)"),
@@ -118,10 +118,11 @@ int main(int argc, char **argv)
         options.screenshotOut = parser.value(QStringLiteral("out"));
         options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
-            && options.screenshotView != QLatin1String("settings-pipelines")) {
+            && options.screenshotView != QLatin1String("settings-pipelines")
+            && options.screenshotView != QLatin1String("settings-delivery")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-pipelines")
+                                           "settings-pipelines, settings-delivery")
                                 .arg(options.screenshotView));
             return 2;
         }

@@ -4,6 +4,7 @@
 #include "language.h"
 #include "outbox.h"
 #include "pipelineeditor.h"
+#include "webhooksettings.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -75,8 +76,8 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
 
     auto *later = new QGroupBox(tr("Coming in later releases"), this);
     auto *laterLayout = new QVBoxLayout(later);
-    auto *note = new QLabel(tr("Team server and sync, alert thresholds and "
-                               "webhooks are not built yet. They will appear here."), later);
+    auto *note = new QLabel(tr("Team server and sync and alert thresholds "
+                               "are not built yet. They will appear here."), later);
     note->setWordWrap(true);
     note->setObjectName(QStringLiteral("muted"));
     laterLayout->addWidget(note);
@@ -89,6 +90,13 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     m_pipelines = new PipelineEditor(db, pipelinesTab);
     pipelinesLayout->addWidget(m_pipelines);
     m_tabs->addTab(pipelinesTab, tr("Pipelines"));
+
+    auto *deliveryTab = new QWidget(m_tabs);
+    deliveryTab->setObjectName(QStringLiteral("deliverySection"));
+    auto *deliveryLayout = new QVBoxLayout(deliveryTab);
+    m_webhooks = new WebhookSettings(db.connection(), deliveryTab);
+    deliveryLayout->addWidget(m_webhooks, 1);
+    m_tabs->addTab(deliveryTab, tr("Alert delivery"));
     refresh();
 }
 
@@ -106,6 +114,7 @@ bool SettingsPage::showSection(const QString &key)
 void SettingsPage::refresh()
 {
     m_pipelines->reload();
+    m_webhooks->refresh();
     if (!m_db.isOpen()) {
         m_dbInfo->setText(tr("No database is open."));
         return;

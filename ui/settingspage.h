@@ -15,6 +15,7 @@ class Database;
 namespace cockpit::ui {
 
 class PipelineEditor;
+class WebhookSettings;
 
 class SettingsPage : public QWidget
 {
@@ -24,7 +25,8 @@ public:
     void refresh();
     QComboBox *languageCombo() const { return m_language; }
     PipelineEditor *pipelineEditor() const { return m_pipelines; }
-    // Shows one tab: "general" or "pipelines". False for an unknown key.
+    WebhookSettings *webhookSettings() const { return m_webhooks; }
+    // Shows one tab: "general", "pipelines" or "delivery". False for an unknown key.
     bool showSection(const QString &key);
 
 Q_SIGNALS:
@@ -38,6 +40,7 @@ private:
     QComboBox *m_language;
     QLabel *m_languageNote, *m_dbInfo;
     PipelineEditor *m_pipelines;
+    WebhookSettings *m_webhooks;
     QTabWidget *m_tabs;
 };
 
