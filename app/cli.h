@@ -11,6 +11,8 @@ int runDemo(const QCommandLineParser &parser);
 int runCheck(const QCommandLineParser &parser);
 // `alerts`: evaluate the alert rules and print the open alerts (app/alertscli.cpp).
 int runAlerts(const QCommandLineParser &parser);
+// move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID] (clipipelines.cpp)
+int runMoveStage(const QCommandLineParser &parser);
 
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);

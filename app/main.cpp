@@ -27,13 +27,17 @@ void addOptions(QCommandLineParser &parser)
         "           [--as-of DATE] --out FILE (progress on stderr)\n"
         "  check    integrity and schema version of --db FILE; exit 0 when sound\n"
         "  alerts   evaluate the alert rules on --db FILE (writing what they raise) and print\n"
-        "           the open alerts: alerts --db FILE [--now ISO-8601] [--format table|csv|json]\n\n"
+        "           the open alerts: alerts --db FILE [--now ISO-8601] [--format table|csv|json]\n"
+        "  move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID]\n"
+        "           move a lead to STAGE (code, name or English name of a stage of its\n"
+        "           pipeline) through the stage gate; refused (exit 1) naming the missing\n"
+        "           fields; appends stage history with who, when, from, to and reason\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings."));
+        "activity-log, settings, settings-pipelines, settings-delivery."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo or check (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts or move-stage (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -50,6 +54,11 @@ void addOptions(QCommandLineParser &parser)
                                                "(default: the current time)."), QStringLiteral("ISO-8601")},
         {QStringLiteral("format"), QStringLiteral("alerts: output as table (default), csv or json."),
          QStringLiteral("FORMAT")},
+        {QStringLiteral("lead"), QStringLiteral("move-stage: the lead's id."), QStringLiteral("ID")},
+        {QStringLiteral("to"), QStringLiteral("move-stage: target stage code or name."), QStringLiteral("STAGE")},
+        {QStringLiteral("reason"), QStringLiteral("move-stage: why (stored in stage history)."), QStringLiteral("TEXT")},
+        {QStringLiteral("as"), QStringLiteral("move-stage: acting user id (default: the database's current user)."),
+         QStringLiteral("USER_ID")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
                                                 "(a large database first shows its newest leads).")},
     });
@@ -95,6 +104,8 @@ int main(int argc, char **argv)
             return app::runCheck(parser);
         if (command == QLatin1String("alerts"))
             return app::runAlerts(parser);
+        if (command == QLatin1String("move-stage"))
+            return app::runMoveStage(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }
@@ -114,9 +125,12 @@ int main(int argc, char **argv)
         options.screenshotView = parser.value(QStringLiteral("screenshot"));
         options.screenshotOut = parser.value(QStringLiteral("out"));
         options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
-        if (ui::NavRail::screenFromKey(options.screenshotView) < 0) {
+        if (ui::NavRail::screenFromKey(options.screenshotView) < 0
+            && options.screenshotView != QLatin1String("settings-pipelines")
+            && options.screenshotView != QLatin1String("settings-delivery")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
-                                           "customers, team, targets, stores, alerts, activity-log, settings")
+                                           "customers, team, targets, stores, alerts, activity-log, settings, "
+                                           "settings-pipelines, settings-delivery")
                                 .arg(options.screenshotView));
             return 2;
         }

@@ -16,3 +16,6 @@ CREATE INDEX IF NOT EXISTS idx_alerts_legacy_open ON alerts(rule) WHERE dedupe_k
 -- Sales actions by time, covering what the duplicate-touch and quote-compliance rules read
 -- over their window (alerts), so the evaluation needs no table look-ups.
 CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id, actor_id, kind, lead_id) WHERE direction = 'sales' AND deleted = 0;
+-- ;
+-- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone.
+CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;

@@ -3,7 +3,9 @@
 // same transaction as the edit, so the sync issue pushes exactly what the user changed.
 #include <QJsonObject>
 #include <QSqlDatabase>
-#include <QSqlQuery>
+
+struct sqlite3;
+struct sqlite3_stmt;
 #include <QString>
 
 namespace cockpit::storage {
@@ -14,17 +16,21 @@ bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, c
 
 int pendingOutboxCount(QSqlDatabase db);
 
-// appendOutbox for many rows in one transaction (the alert evaluator writes thousands):
-// the statement is prepared once.
+// appendOutbox for many rows in one transaction: the insert is prepared once, on the
+// connection's sqlite3 handle (bulk writers, e.g. assigning 10 000 leads).
 class OutboxWriter
 {
 public:
     explicit OutboxWriter(QSqlDatabase db);
+    ~OutboxWriter();
+    OutboxWriter(const OutboxWriter &) = delete;
+    OutboxWriter &operator=(const OutboxWriter &) = delete;
     bool append(const QString &table, const QString &rowId, const QString &op, const QJsonObject &fields,
                 qint64 baseRowVersion, QString *error);
 
 private:
-    QSqlQuery m_query;
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_insert = nullptr;
 };
 
 } // namespace cockpit::storage

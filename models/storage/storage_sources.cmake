@@ -6,6 +6,7 @@ add_library(cockpit_storage STATIC
     outbox.h outbox.cpp
     leadrepository.h leadrepository.cpp
     customerrepository.h customerrepository.cpp
+    pipelinerepository.h pipelinerepository.cpp
     bulkload.h bulkload.cpp
 )
 target_include_directories(cockpit_storage PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})

@@ -22,3 +22,5 @@ fi
 ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
 echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
+echo "== assigning 10 000 new leads (large demo) =="
+"$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'
