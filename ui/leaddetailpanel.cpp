@@ -1,5 +1,6 @@
 #include "leaddetailpanel.h"
 
+#include "alerttext.h"
 #include "catalog.h"
 #include "editcontroller.h"
 #include "ids.h"
@@ -50,10 +51,9 @@ QString activityKindLabel(const QString &kind)
     return it == labels.constEnd() ? kind : QCoreApplication::translate("Activity", it.value());
 }
 
-// Replaced by the alert engine's rule labels when it lands.
 QString alertRuleTitle(const QString &rule)
 {
-    return rule;
+    return alerts::ruleLabel(rule);
 }
 } // namespace
 
@@ -187,7 +187,8 @@ void LeadDetailPanel::refresh()
     const auto alerts = m_edits.leads().openAlerts(m_leadId);
     for (const auto &a : alerts) {
         rows << QStringList{alertRuleTitle(a.rule), localTime(a.raisedAt), a.ownerName, a.escalatedToName,
-                            a.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"), a.details};
+                            a.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"),
+                            alerts::detailsSummary(a.rule, a.details)};
         keys << a.id;
     }
     m_alerts->setRows(rows, keys);

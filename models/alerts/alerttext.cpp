@@ -73,6 +73,15 @@ QString alertSummary(const AlertRecord &a)
 {
     const QJsonObject d = detailsJson(a);
     const QString subject = a.subjectName.isEmpty() ? d.value(QStringLiteral("title")).toString() : a.subjectName;
+    return tr("%1: %2 — %3").arg(ruleLabel(a.rule), subject, detailsSummary(a.rule, a.details));
+}
+
+QString detailsSummary(const QString &rule, const QString &details)
+{
+    AlertRecord a;
+    a.rule = rule;
+    a.details = details;
+    const QJsonObject d = detailsJson(a);
     QString what;
     if (d.isEmpty()) {
         what = a.details; // a demo alert's plain text
@@ -101,7 +110,7 @@ QString alertSummary(const AlertRecord &a)
                         when(d.value(QStringLiteral("first_at")).toString()),
                         when(d.value(QStringLiteral("last_at")).toString()));
     }
-    return tr("%1: %2 — %3").arg(ruleLabel(a.rule), subject, what);
+    return what;
 }
 
 QString alertDetailsText(const AlertRecord &a)

@@ -13,6 +13,9 @@ QString ruleLabel(const QString &rule);
 QString statusLabel(AlertStatus status);
 // e.g. "Stage SLA: 博世 质检系统 — in 15分钟初筛 longer than 2 h".
 QString alertSummary(const AlertRecord &alert);
+// The rule-specific part of the summary alone ("in 15分钟初筛 longer than 2 h"), from the stored
+// details (JSON of the evaluator, or a demo alert's plain text).
+QString detailsSummary(const QString &rule, const QString &details);
 // Several lines: the summary's facts, who it is addressed to, the quotes or reps, the owner
 // who left, the history (acknowledged / escalated / resolved with who and when).
 QString alertDetailsText(const AlertRecord &alert);
