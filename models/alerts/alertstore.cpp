@@ -12,10 +12,6 @@
 namespace cockpit::alerts {
 
 namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("cockpit::alerts::AlertStore", s);
-}
 
 // Names resolved in SQL so the inbox needs no per-row look-ups. The region: the lead's, the
 // subject user's, the customer's or the store's.
@@ -145,7 +141,7 @@ AlertChange AlertStore::change(const QString &id,
     storage::Transaction tx(m_db);
     const auto record = fetch(id);
     if (!record) {
-        c.error = tr("The alert no longer exists.");
+        c.error = QCoreApplication::translate("cockpit::alerts", "The alert no longer exists.");
         return c;
     }
     c.before = record->state;
@@ -191,11 +187,11 @@ AlertChange AlertStore::acknowledge(const QString &id, const QString &userId)
     const QString now = toIsoUtc(m_clock.now());
     return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
         if (!r.state.resolvedAt.isEmpty()) {
-            error = tr("This alert is already resolved.");
+            error = QCoreApplication::translate("cockpit::alerts", "This alert is already resolved.");
             return false;
         }
         if (!r.state.acknowledgedAt.isEmpty()) {
-            error = tr("This alert was already acknowledged by %1 at %2.")
+            error = QCoreApplication::translate("cockpit::alerts", "This alert was already acknowledged by %1 at %2.")
                         .arg(r.acknowledgedByName.isEmpty() ? r.state.acknowledgedBy : r.acknowledgedByName,
                              r.state.acknowledgedAt);
             return false;
@@ -211,7 +207,7 @@ AlertChange AlertStore::resolve(const QString &id, const QString &userId)
     const QString now = toIsoUtc(m_clock.now());
     return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
         if (!r.state.resolvedAt.isEmpty()) {
-            error = tr("This alert is already resolved.");
+            error = QCoreApplication::translate("cockpit::alerts", "This alert is already resolved.");
             return false;
         }
         s.resolvedBy = userId;
@@ -226,7 +222,7 @@ AlertChange AlertStore::escalate(const QString &id, const QString &userId)
     const QString now = toIsoUtc(nowTime);
     return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
         if (!r.state.resolvedAt.isEmpty()) {
-            error = tr("This alert is already resolved.");
+            error = QCoreApplication::translate("cockpit::alerts", "This alert is already resolved.");
             return false;
         }
         UserMap users;
@@ -244,7 +240,7 @@ AlertChange AlertStore::escalate(const QString &id, const QString &userId)
         e.escalatedTo = r.state.escalatedTo;
         const QString next = nextEscalationTarget(e, users, nowTime.toSecsSinceEpoch());
         if (next.isEmpty()) {
-            error = tr("This alert is already with the top of the manager chain; there is nobody to escalate to.");
+            error = QCoreApplication::translate("cockpit::alerts", "This alert is already with the top of the manager chain; there is nobody to escalate to.");
             return false;
         }
         s.escalatedTo = next;
@@ -259,7 +255,7 @@ AlertChange AlertStore::writeState(const QString &id, const AlertState &expected
 {
     return change(id, [&](const AlertRecord &r, AlertState &s, QString &error) {
         if (!(r.state == expected)) {
-            error = tr("The alert was changed meanwhile (by someone else or by the rule evaluation); "
+            error = QCoreApplication::translate("cockpit::alerts", "The alert was changed meanwhile (by someone else or by the rule evaluation); "
                        "it was left as it is.");
             return false;
         }

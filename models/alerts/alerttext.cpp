@@ -10,11 +10,6 @@
 namespace cockpit::alerts {
 
 namespace {
-QString tr(const char *s, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("cockpit::alerts", s, disambiguation, n);
-}
-
 QJsonObject detailsJson(const AlertRecord &a)
 {
     if (!a.details.startsWith(u'{'))
@@ -34,37 +29,37 @@ QString when(const QString &iso)
 QString durationText(qint64 minutes)
 {
     if (minutes % (24 * 60) == 0 && minutes >= 24 * 60)
-        return tr("%1 d").arg(minutes / (24 * 60));
+        return QCoreApplication::translate("cockpit::alerts", "%1 d").arg(minutes / (24 * 60));
     if (minutes % 60 == 0 && minutes >= 60)
-        return tr("%1 h").arg(minutes / 60);
-    return tr("%1 min").arg(minutes);
+        return QCoreApplication::translate("cockpit::alerts", "%1 h").arg(minutes / 60);
+    return QCoreApplication::translate("cockpit::alerts", "%1 min").arg(minutes);
 }
 
 QString ruleLabel(const QString &rule)
 {
     if (rule == rule::StageSla)
-        return tr("Stage SLA");
+        return QCoreApplication::translate("cockpit::alerts", "Stage SLA");
     if (rule == rule::Silence)
-        return tr("Silence");
+        return QCoreApplication::translate("cockpit::alerts", "Silence");
     if (rule == rule::HandoverSla)
-        return tr("Hand-over SLA");
+        return QCoreApplication::translate("cockpit::alerts", "Hand-over SLA");
     if (rule == rule::DuplicateTouch)
-        return tr("Duplicate touch");
+        return QCoreApplication::translate("cockpit::alerts", "Duplicate touch");
     if (rule == rule::ComplianceStageChurn)
-        return tr("Compliance: stage changes");
+        return QCoreApplication::translate("cockpit::alerts", "Compliance: stage changes");
     if (rule == rule::ComplianceQuotes)
-        return tr("Compliance: quotes");
+        return QCoreApplication::translate("cockpit::alerts", "Compliance: quotes");
     if (rule == rule::StoreRed)
-        return tr("Store below red line");
+        return QCoreApplication::translate("cockpit::alerts", "Store below red line");
     return rule;
 }
 
 QString statusLabel(AlertStatus status)
 {
     switch (status) {
-    case AlertStatus::Open: return tr("Open");
-    case AlertStatus::Acknowledged: return tr("Acknowledged");
-    case AlertStatus::Resolved: return tr("Resolved");
+    case AlertStatus::Open: return QCoreApplication::translate("cockpit::alerts", "Open");
+    case AlertStatus::Acknowledged: return QCoreApplication::translate("cockpit::alerts", "Acknowledged");
+    case AlertStatus::Resolved: return QCoreApplication::translate("cockpit::alerts", "Resolved");
     }
     return {};
 }
@@ -73,7 +68,7 @@ QString alertSummary(const AlertRecord &a)
 {
     const QJsonObject d = detailsJson(a);
     const QString subject = a.subjectName.isEmpty() ? d.value(QStringLiteral("title")).toString() : a.subjectName;
-    return tr("%1: %2 — %3").arg(ruleLabel(a.rule), subject, detailsSummary(a.rule, a.details));
+    return QCoreApplication::translate("cockpit::alerts", "%1: %2 — %3").arg(ruleLabel(a.rule), subject, detailsSummary(a.rule, a.details));
 }
 
 QString detailsSummary(const QString &rule, const QString &details)
@@ -86,25 +81,25 @@ QString detailsSummary(const QString &rule, const QString &details)
     if (d.isEmpty()) {
         what = a.details; // a demo alert's plain text
     } else if (a.rule == rule::StageSla) {
-        what = tr("in %1 longer than %2")
+        what = QCoreApplication::translate("cockpit::alerts", "in %1 longer than %2")
                    .arg(d.value(QStringLiteral("stage")).toString(),
                         durationText(d.value(QStringLiteral("sla_minutes")).toInt()));
     } else if (a.rule == rule::Silence) {
-        what = tr("no activity since %1").arg(when(d.value(QStringLiteral("last_activity_at")).toString()));
+        what = QCoreApplication::translate("cockpit::alerts", "no activity since %1").arg(when(d.value(QStringLiteral("last_activity_at")).toString()));
     } else if (a.rule == rule::HandoverSla) {
-        what = tr("no sales follow-up %1 after hand-over on %2")
+        what = QCoreApplication::translate("cockpit::alerts", "no sales follow-up %1 after hand-over on %2")
                    .arg(durationText(d.value(QStringLiteral("sla_minutes")).toInt()),
                         when(d.value(QStringLiteral("assigned_at")).toString()));
     } else if (a.rule == rule::DuplicateTouch) {
-        what = tr("touched by %1 reps within %2 days")
+        what = QCoreApplication::translate("cockpit::alerts", "touched by %1 reps within %2 days")
                    .arg(d.value(QStringLiteral("reps")).toArray().size())
                    .arg(d.value(QStringLiteral("window_days")).toInt());
     } else if (a.rule == rule::ComplianceStageChurn) {
-        what = tr("%1 stage changes on \"%2\" on %3")
+        what = QCoreApplication::translate("cockpit::alerts", "%1 stage changes on \"%2\" on %3")
                    .arg(d.value(QStringLiteral("moves")).toInt())
                    .arg(d.value(QStringLiteral("title")).toString(), d.value(QStringLiteral("day")).toString());
     } else if (a.rule == rule::ComplianceQuotes) {
-        what = tr("%1 quotes to %2 between %3 and %4")
+        what = QCoreApplication::translate("cockpit::alerts", "%1 quotes to %2 between %3 and %4")
                    .arg(d.value(QStringLiteral("quotes")).toInt())
                    .arg(d.value(QStringLiteral("customer")).toString(),
                         when(d.value(QStringLiteral("first_at")).toString()),
@@ -117,55 +112,55 @@ QString alertDetailsText(const AlertRecord &a)
 {
     QStringList lines;
     lines << alertSummary(a);
-    lines << tr("Raised: %1").arg(when(a.raisedAt));
-    lines << tr("Addressed to: %1").arg(a.ownerName.isEmpty() ? tr("nobody (no active manager)") : a.ownerName);
+    lines << QCoreApplication::translate("cockpit::alerts", "Raised: %1").arg(when(a.raisedAt));
+    lines << QCoreApplication::translate("cockpit::alerts", "Addressed to: %1").arg(a.ownerName.isEmpty() ? QCoreApplication::translate("cockpit::alerts", "nobody (no active manager)") : a.ownerName);
     if (!a.recipientNames.isEmpty())
-        lines << tr("Copied: %1").arg(a.recipientNames);
+        lines << QCoreApplication::translate("cockpit::alerts", "Copied: %1").arg(a.recipientNames);
     const QJsonObject d = detailsJson(a);
     if (a.rule == rule::StageSla && d.contains(QStringLiteral("entered_at")))
-        lines << tr("In %1 since %2 (SLA %3)")
+        lines << QCoreApplication::translate("cockpit::alerts", "In %1 since %2 (SLA %3)")
                      .arg(d.value(QStringLiteral("stage")).toString(),
                           when(d.value(QStringLiteral("entered_at")).toString()),
                           durationText(d.value(QStringLiteral("sla_minutes")).toInt()));
     if (d.contains(QStringLiteral("owner_left"))) {
         const QJsonObject left = d.value(QStringLiteral("owner_left")).toObject();
-        lines << tr("The lead's owner %1 left on %2; the alert goes to the manager instead.")
+        lines << QCoreApplication::translate("cockpit::alerts", "The lead's owner %1 left on %2; the alert goes to the manager instead.")
                      .arg(left.value(QStringLiteral("name")).toString(),
                           left.value(QStringLiteral("left_at")).toString().left(10));
     }
     if (a.rule == rule::Silence) {
         const QJsonArray quotes = d.value(QStringLiteral("quotes")).toArray();
         lines << QString();
-        lines << (quotes.isEmpty() ? tr("The customer has not responded on this lead yet.")
-                                   : tr("The customer's last %n response(s):", nullptr, int(quotes.size())));
+        lines << (quotes.isEmpty() ? QCoreApplication::translate("cockpit::alerts", "The customer has not responded on this lead yet.")
+                                   : QCoreApplication::translate("cockpit::alerts", "The customer's last %n response(s):", nullptr, int(quotes.size())));
         for (const QJsonValue &v : quotes) {
             const QJsonObject q = v.toObject();
-            lines << tr("  %1  “%2”").arg(when(q.value(QStringLiteral("at")).toString()),
+            lines << QCoreApplication::translate("cockpit::alerts", "  %1  “%2”").arg(when(q.value(QStringLiteral("at")).toString()),
                                           q.value(QStringLiteral("text")).toString());
         }
     }
     if (a.rule == rule::DuplicateTouch) {
-        lines << QString() << tr("Reps who touched the customer:");
+        lines << QString() << QCoreApplication::translate("cockpit::alerts", "Reps who touched the customer:");
         for (const QJsonValue &v : d.value(QStringLiteral("reps")).toArray()) {
             const QJsonObject r = v.toObject();
-            lines << tr("  %1 — %n touch(es)", nullptr, r.value(QStringLiteral("touches")).toInt())
+            lines << QCoreApplication::translate("cockpit::alerts", "  %1 — %n touch(es)", nullptr, r.value(QStringLiteral("touches")).toInt())
                          .arg(r.value(QStringLiteral("name")).toString());
         }
     }
     if (a.rule == rule::ComplianceStageChurn || a.rule == rule::ComplianceQuotes)
-        lines << tr("Rep: %1").arg(a.subjectName);
+        lines << QCoreApplication::translate("cockpit::alerts", "Rep: %1").arg(a.subjectName);
     lines << QString();
     if (!a.state.escalatedAt.isEmpty())
-        lines << tr("Escalated (level %1) to %2 at %3%4")
+        lines << QCoreApplication::translate("cockpit::alerts", "Escalated (level %1) to %2 at %3%4")
                      .arg(a.state.escalationLevel)
                      .arg(a.escalatedToName, when(a.state.escalatedAt),
-                          a.escalatedByName.isEmpty() ? tr(" (no acknowledgement within the window)")
-                                                      : tr(" by %1").arg(a.escalatedByName));
+                          a.escalatedByName.isEmpty() ? QCoreApplication::translate("cockpit::alerts", " (no acknowledgement within the window)")
+                                                      : QCoreApplication::translate("cockpit::alerts", " by %1").arg(a.escalatedByName));
     if (!a.state.acknowledgedAt.isEmpty())
-        lines << tr("Acknowledged by %1 at %2").arg(a.acknowledgedByName, when(a.state.acknowledgedAt));
+        lines << QCoreApplication::translate("cockpit::alerts", "Acknowledged by %1 at %2").arg(a.acknowledgedByName, when(a.state.acknowledgedAt));
     if (!a.state.resolvedAt.isEmpty())
-        lines << tr("Resolved by %1 at %2")
-                     .arg(a.state.resolvedBy.isEmpty() ? tr("the system (the condition cleared)") : a.resolvedByName,
+        lines << QCoreApplication::translate("cockpit::alerts", "Resolved by %1 at %2")
+                     .arg(a.state.resolvedBy.isEmpty() ? QCoreApplication::translate("cockpit::alerts", "the system (the condition cleared)") : a.resolvedByName,
                           when(a.state.resolvedAt));
     while (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
