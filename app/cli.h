@@ -1,5 +1,5 @@
 #pragma once
-// The command-line subcommands that need no window: `demo` and `check`.
+// The command-line subcommands that need no window: `demo`, `check` and `verify-log`.
 #include <QString>
 
 class QCommandLineParser;
@@ -9,6 +9,9 @@ namespace cockpit::app {
 // Each returns the process exit code and prints to stdout/stderr.
 int runDemo(const QCommandLineParser &parser);
 int runCheck(const QCommandLineParser &parser);
+// verify-log --db FILE: 0 when the activity log is intact, 1 naming the first bad record,
+// 2 when the file cannot be verified.
+int runVerifyLog(const QCommandLineParser &parser);
 
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);

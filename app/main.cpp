@@ -25,13 +25,15 @@ void addOptions(QCommandLineParser &parser)
         "           or the file given with --db\n"
         "  demo     write a demo database: demo --scale tiny|small|large [--seed N]\n"
         "           [--as-of DATE] --out FILE (progress on stderr)\n"
-        "  check    integrity and schema version of --db FILE; exit 0 when sound\n\n"
+        "  check    integrity and schema version of --db FILE; exit 0 when sound\n"
+        "  verify-log  recompute the tamper-evident activity log of --db FILE; exit 0\n"
+        "           when intact, 1 naming the first altered, deleted or missing record\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
         "activity-log, settings."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo or check (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check or verify-log (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -87,6 +89,8 @@ int main(int argc, char **argv)
             return app::runDemo(parser);
         if (command == QLatin1String("check"))
             return app::runCheck(parser);
+        if (command == QLatin1String("verify-log"))
+            return app::runVerifyLog(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }
