@@ -123,10 +123,8 @@ int runVerifyLog(const QCommandLineParser &parser)
         printOut(QStringLiteral("log intact: %1 records verified in %2 s").arg(r.recordsChecked).arg(seconds));
         return 0;
     }
-    printOut(QStringLiteral("log NOT intact: first bad record #%1 (%2%3): %4")
-                 .arg(r.badIndex)
-                 .arg(storage::logRecordKindName(r.kind),
-                      r.recordId.isEmpty() ? QString() : QStringLiteral(" ") + r.recordId, r.message));
+    // The message names the record's kind and id where the record still exists.
+    printOut(QStringLiteral("log NOT intact: first bad record #%1: %2").arg(r.badIndex).arg(r.message));
     printOut(QStringLiteral("%1 records verified before it, in %2 s").arg(r.recordsChecked).arg(seconds));
     return 1;
 }

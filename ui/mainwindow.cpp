@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "activitylogpage.h"
 #include "catalog.h"
 #include "customerspage.h"
 #include "database.h"
@@ -75,8 +76,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
                 m_stack));
             break;
         case NavRail::ActivityLog:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("The tamper-evident log of every activity and stage move, with Verify."), m_stack));
+            m_stack->addWidget(new ActivityLogPage(db, m_stack));
             break;
         case NavRail::ScreenCount: break;
         }
