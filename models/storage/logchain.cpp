@@ -76,27 +76,38 @@ private:
 };
 
 // The message of one record: "cockpit-log-v1" || previous hash || canonical(record).
+// A plain growing buffer written through a pointer: this runs once per record in verify.
 class Message
 {
 public:
-    Message() { m_buf.assign(kDomain, kDomain + kDomainLen); m_buf.resize(kPrefixLen); }
+    Message() : m_buf(4096)
+    {
+        std::memcpy(m_buf.data(), kDomain, kDomainLen);
+        m_size = kPrefixLen;
+    }
     void start(const unsigned char *previous, char tag)
     {
-        m_buf.resize(kPrefixLen);
         std::memcpy(m_buf.data() + kDomainLen, previous, kHashLen);
-        m_buf.push_back(tag);
+        m_buf[kPrefixLen] = tag;
+        m_size = kPrefixLen + 1;
     }
     void addText(const unsigned char *text, int size)
     {
-        addU32(text ? quint32(size) : 0xFFFFFFFFu);
-        if (text)
-            m_buf.insert(m_buf.end(), text, text + size);
+        reserve(4 + std::size_t(size));
+        putU32(text ? quint32(size) : 0xFFFFFFFFu);
+        if (text && size > 0) {
+            std::memcpy(m_buf.data() + m_size, text, std::size_t(size));
+            m_size += std::size_t(size);
+        }
     }
     void addInt(qint64 v)
     {
+        reserve(8);
         const auto u = quint64(v);
-        for (int s = 56; s >= 0; s -= 8)
-            m_buf.push_back(char((u >> s) & 0xFF));
+        char *p = m_buf.data() + m_size;
+        for (int i = 0; i < 8; ++i)
+            p[i] = char((u >> (56 - 8 * i)) & 0xFF);
+        m_size += 8;
     }
     // Columns first..first+spec.columnCount-1 of the current row of `st`.
     void addRow(sqlite3_stmt *st, int first, const TableSpec &spec)
@@ -114,15 +125,23 @@ public:
         }
     }
     const char *data() const { return m_buf.data(); }
-    std::size_t size() const { return m_buf.size(); }
+    std::size_t size() const { return m_size; }
 
 private:
-    void addU32(quint32 v)
+    void reserve(std::size_t more)
     {
-        for (int s = 24; s >= 0; s -= 8)
-            m_buf.push_back(char((v >> s) & 0xFF));
+        if (m_size + more > m_buf.size())
+            m_buf.resize(std::max(m_buf.size() * 2, m_size + more));
+    }
+    void putU32(quint32 v)
+    {
+        char *p = m_buf.data() + m_size;
+        for (int i = 0; i < 4; ++i)
+            p[i] = char((v >> (24 - 8 * i)) & 0xFF);
+        m_size += 4;
     }
     std::vector<char> m_buf;
+    std::size_t m_size = 0;
 };
 
 struct Stmt

@@ -22,3 +22,5 @@ fi
 ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
 echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
+echo "== verify-log against sha256sum of the same bytes (issue 3) =="
+"$BUILD/tests/log/bench_log" "$DATA/large.db" "${BENCH_RUNS:-3}"
