@@ -12,6 +12,8 @@ int runCheck(const QCommandLineParser &parser);
 // verify-log --db FILE: 0 when the activity log is intact, 1 naming the first bad record,
 // 2 when the file cannot be verified.
 int runVerifyLog(const QCommandLineParser &parser);
+// move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID] (clipipelines.cpp)
+int runMoveStage(const QCommandLineParser &parser);
 
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);

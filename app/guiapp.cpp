@@ -7,6 +7,7 @@
 #include "editcontroller.h"
 #include "mainwindow.h"
 #include "navrail.h"
+#include "settingspage.h"
 
 #include <QApplication>
 #include <QDir>
@@ -128,9 +129,13 @@ int GuiApp::start()
     connect(m_window.get(), &ui::MainWindow::restartRequested, this,
             [this] { relaunchWith(m_options.relaunchArgs); });
     if (!m_options.screenshotView.isEmpty()) {
-        const int screen = ui::NavRail::screenFromKey(m_options.screenshotView);
+        // "settings-pipelines": a section (tab) of the Settings screen.
+        const bool section = ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
+        const int screen = section ? int(ui::NavRail::Settings) : ui::NavRail::screenFromKey(m_options.screenshotView);
         m_window->resize(1366, 768);
         m_window->showScreen(screen);
+        if (section)
+            m_window->settingsPage()->showSection(m_options.screenshotView.mid(int(qstrlen("settings-"))));
         m_window->setAttribute(Qt::WA_DontShowOnScreen, QGuiApplication::platformName() == QLatin1String("offscreen"));
     }
     m_window->show();

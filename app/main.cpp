@@ -27,13 +27,17 @@ void addOptions(QCommandLineParser &parser)
         "           [--as-of DATE] --out FILE (progress on stderr)\n"
         "  check    integrity and schema version of --db FILE; exit 0 when sound\n"
         "  verify-log  recompute the tamper-evident activity log of --db FILE; exit 0\n"
-        "           when intact, 1 naming the first altered, deleted or missing record\n\n"
+        "           when intact, 1 naming the first altered, deleted or missing record\n"
+        "  move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID]\n"
+        "           move a lead to STAGE (code, name or English name of a stage of its\n"
+        "           pipeline) through the stage gate; refused (exit 1) naming the missing\n"
+        "           fields; appends stage history with who, when, from, to and reason\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings."));
+        "activity-log, settings, settings-pipelines, settings-delivery."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check or verify-log (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, move-stage or verify-log (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -46,6 +50,11 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("DATE")},
         {QStringLiteral("lang"), QStringLiteral("Interface language for this run: en or zh_CN."),
          QStringLiteral("LANG")},
+        {QStringLiteral("lead"), QStringLiteral("move-stage: the lead's id."), QStringLiteral("ID")},
+        {QStringLiteral("to"), QStringLiteral("move-stage: target stage code or name."), QStringLiteral("STAGE")},
+        {QStringLiteral("reason"), QStringLiteral("move-stage: why (stored in stage history)."), QStringLiteral("TEXT")},
+        {QStringLiteral("as"), QStringLiteral("move-stage: acting user id (default: the database's current user)."),
+         QStringLiteral("USER_ID")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
                                                 "(a large database first shows its newest leads).")},
     });
@@ -91,6 +100,8 @@ int main(int argc, char **argv)
             return app::runCheck(parser);
         if (command == QLatin1String("verify-log"))
             return app::runVerifyLog(parser);
+        if (command == QLatin1String("move-stage"))
+            return app::runMoveStage(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }
@@ -110,9 +121,12 @@ int main(int argc, char **argv)
         options.screenshotView = parser.value(QStringLiteral("screenshot"));
         options.screenshotOut = parser.value(QStringLiteral("out"));
         options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
-        if (ui::NavRail::screenFromKey(options.screenshotView) < 0) {
+        if (ui::NavRail::screenFromKey(options.screenshotView) < 0
+            && options.screenshotView != QLatin1String("settings-pipelines")
+            && options.screenshotView != QLatin1String("settings-delivery")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
-                                           "customers, team, targets, stores, alerts, activity-log, settings")
+                                           "customers, team, targets, stores, alerts, activity-log, settings, "
+                                           "settings-pipelines, settings-delivery")
                                 .arg(options.screenshotView));
             return 2;
         }

@@ -6,6 +6,7 @@
 #include "money.h"
 #include "pipeline.h"
 #include "recordtablemodel.h"
+#include "timeline.h"
 #include "widgethelpers.h"
 
 #include <QCoreApplication>
@@ -14,7 +15,10 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
+#include <QStandardItemModel>
 #include <QTableView>
+#include <QTimeZone>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
@@ -46,15 +50,10 @@ QString activityKindLabel(const QString &kind)
     return it == labels.constEnd() ? kind : QCoreApplication::translate("Activity", it.value());
 }
 
-QString directionLabel(const QString &d)
+// Replaced by the alert engine's rule labels when it lands.
+QString alertRuleTitle(const QString &rule)
 {
-    if (d == QLatin1String("sales"))
-        return QCoreApplication::translate("Activity", "Sales action");
-    if (d == QLatin1String("customer"))
-        return QCoreApplication::translate("Activity", "Customer response");
-    if (d == QLatin1String("cross"))
-        return QCoreApplication::translate("Activity", "Cross-department");
-    return d;
+    return rule;
 }
 } // namespace
 
@@ -94,20 +93,26 @@ LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidge
     buttons->addWidget(m_edit);
     buttons->addWidget(m_move);
     buttons->addStretch();
-    m_history = new RecordTableModel(this);
-    m_history->setHeaders({tr("When"), tr("From"), tr("To"), tr("By"), tr("Reason")});
-    m_activities = new RecordTableModel(this);
-    m_activities->setHeaders({tr("When"), tr("Activity"), tr("Direction"), tr("By"), tr("Note")});
-    auto *tabs = new QTabWidget(this);
-    m_historyView = makeDetailList(m_history, tabs);
-    m_activitiesView = makeDetailList(m_activities, tabs);
-    tabs->addTab(m_historyView, tr("Stage history"));
-    tabs->addTab(m_activitiesView, tr("Recent activities"));
+    m_timeline = new QStandardItemModel(this);
+    m_alerts = new RecordTableModel(this);
+    m_alerts->setHeaders({tr("Alert"), tr("Raised"), tr("To"), tr("Escalated to"), tr("State"), tr("Details")});
+    m_tabs = new QTabWidget(this);
+    m_timelineView = new QTreeView(m_tabs);
+    m_timelineView->setObjectName(QStringLiteral("leadTimeline"));
+    m_timelineView->setModel(m_timeline);
+    m_timelineView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_timelineView->setUniformRowHeights(true);
+    m_timelineView->setAlternatingRowColors(true);
+    m_timelineView->header()->setStretchLastSection(true);
+    m_alertsView = makeDetailList(m_alerts, m_tabs);
+    m_alertsView->setObjectName(QStringLiteral("leadAlerts"));
+    m_tabs->addTab(m_timelineView, tr("Timeline"));
+    m_tabs->addTab(m_alertsView, tr("Open alerts"));
     layout->addWidget(m_title);
     layout->addWidget(m_facts);
     layout->addWidget(m_gate);
     layout->addLayout(buttons);
-    layout->addWidget(tabs, 1);
+    layout->addWidget(m_tabs, 1);
     connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_leadId); });
     connect(m_move, &QPushButton::clicked, this, &LeadDetailPanel::moveToNextStage);
     connect(&catalog, &Catalog::leadRowChanged, this, [this](int row) {
@@ -133,8 +138,9 @@ void LeadDetailPanel::refresh()
     if (!has) {
         m_title->setText(tr("Select a lead to see its details."));
         m_facts->clear();
-        m_history->clear();
-        m_activities->clear();
+        m_timeline->clear();
+        m_alerts->clear();
+        m_tabs->setTabText(1, tr("Open alerts"));
         return;
     }
     const auto &ix = m_catalog.index();
@@ -164,19 +170,29 @@ void LeadDetailPanel::refresh()
             m_gate->setText(tr("<b>To move to %1:</b><br>").arg(m_catalog.stageName(next).toHtmlEscaped())
                             + gateChecklistHtml(st.exitGate, missingGateFields(st.exitGate, facts)));
     }
+    // Timeline: every stage move and the latest 500 activities, grouped by day.
+    const QTimeZone zone = QTimeZone::systemTimeZone();
+    const auto days = buildTimeline(
+        m_edits.leads().stageHistory(m_leadId, 500), m_edits.leads().recentActivities(m_leadId, 500), zone,
+        [&](const QString &stageId) { return m_catalog.stageName(ix.stage(stageId)); },
+        [](const QString &kind) { return activityKindLabel(kind); });
+    fillTimelineModel(m_timeline, days, QDate::currentDate(), zone);
+    for (int r = 0; r < m_timeline->rowCount(); ++r)
+        m_timelineView->setFirstColumnSpanned(r, {}, true);
+    m_timelineView->expandAll();
+    for (int c = 0; c < 3; ++c)
+        m_timelineView->resizeColumnToContents(c);
     QList<QStringList> rows;
-    for (const auto &m : m_edits.leads().stageHistory(m_leadId))
-        rows << QStringList{localTime(m.at),
-                            m.fromStageId.isEmpty() ? tr("(created)") : m_catalog.stageName(ix.stage(m.fromStageId)),
-                            m_catalog.stageName(ix.stage(m.toStageId)), m.byName, m.reason};
-    m_history->setRows(rows);
-    rows.clear();
-    for (const auto &a : m_edits.leads().recentActivities(m_leadId))
-        rows << QStringList{localTime(a.at), activityKindLabel(a.kind), directionLabel(a.direction),
-                            a.actorName, a.text};
-    m_activities->setRows(rows);
-    m_historyView->resizeColumnsToContents();
-    m_activitiesView->resizeColumnsToContents();
+    QStringList keys;
+    const auto alerts = m_edits.leads().openAlerts(m_leadId);
+    for (const auto &a : alerts) {
+        rows << QStringList{alertRuleTitle(a.rule), localTime(a.raisedAt), a.ownerName, a.escalatedToName,
+                            a.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"), a.details};
+        keys << a.id;
+    }
+    m_alerts->setRows(rows, keys);
+    m_alertsView->resizeColumnsToContents();
+    m_tabs->setTabText(1, alerts.isEmpty() ? tr("Open alerts") : tr("Open alerts (%1)").arg(alerts.size()));
 }
 
 void LeadDetailPanel::moveToNextStage()

@@ -1,11 +1,14 @@
 #pragma once
 // The selected lead: key facts, the gate checklist for the next stage, a button to move it
-// on, its stage history and its recent activities.
+// on, its timeline (activities and stage moves by day) and its open alerts.
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
+class QStandardItemModel;
+class QTabWidget;
 class QTableView;
+class QTreeView;
 
 namespace cockpit {
 class Catalog;
@@ -38,8 +41,11 @@ private:
     QString m_nextStageId;
     QLabel *m_title, *m_facts, *m_gate;
     QPushButton *m_edit, *m_move;
-    RecordTableModel *m_history, *m_activities;
-    QTableView *m_historyView, *m_activitiesView;
+    QTabWidget *m_tabs;
+    QStandardItemModel *m_timeline;
+    RecordTableModel *m_alerts;
+    QTreeView *m_timelineView;
+    QTableView *m_alertsView;
 };
 
 // "✓ Budget band" / "✗ Budget band" lines for a gate, as rich text.

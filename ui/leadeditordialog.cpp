@@ -140,6 +140,13 @@ LeadEditorDialog::LeadEditorDialog(Catalog &catalog, EditController &edits, cons
     m_checklist->setTextFormat(Qt::RichText);
     m_checklist->setWordWrap(true);
     gateForm->addRow(m_checklist);
+    // Optional; stored in stage history with the move ("Save and move").
+    m_moveReason = new QLineEdit(gate);
+    m_moveReason->setObjectName(QStringLiteral("moveReasonEdit"));
+    m_moveReason->setPlaceholderText(tr("Optional, kept in the stage history"));
+    m_moveReason->setMaxLength(500);
+    m_moveReason->setEnabled(!m_nextStageId.isEmpty());
+    gateForm->addRow(tr("Move &reason"), m_moveReason);
 
     auto *intent = new QGroupBox(tr("Intent letter"), this);
     auto *intentForm = new QFormLayout(intent);
@@ -276,7 +283,7 @@ bool LeadEditorDialog::saveAndMove()
 {
     if (!save())
         return false;
-    const auto result = m_edits.moveLead(m_lead.id, m_nextStageId);
+    const auto result = m_edits.moveLead(m_lead.id, m_nextStageId, m_moveReason->text().trimmed());
     if (!result.ok) {
         m_lastError = result.error;
         m_error->setText(result.error);

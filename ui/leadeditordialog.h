@@ -32,6 +32,7 @@ public:
     QComboBox *budgetBandCombo() const { return m_budgetBand; }
     QComboBox *decisionRoleCombo() const { return m_decisionRole; }
     QPushButton *saveAndMoveButton() const { return m_saveMove; }
+    QLineEdit *moveReasonEdit() const { return m_moveReason; }
     QString lastError() const { return m_lastError; }
 
 public Q_SLOTS:
@@ -50,7 +51,7 @@ private:
     QString m_lastError;
 
     QLineEdit *m_title, *m_amount, *m_lostReason, *m_pain, *m_requirement, *m_tags,
-        *m_intentBudget, *m_intentContact;
+        *m_intentBudget, *m_intentContact, *m_moveReason;
     QSpinBox *m_probability;
     QComboBox *m_status, *m_forecast, *m_owner, *m_budgetBand, *m_decisionRole;
     QDateEdit *m_expectedClose, *m_nextMeeting;

@@ -1,5 +1,6 @@
 #include "leadspage.h"
 
+#include "bulkmove.h"
 #include "catalog.h"
 #include "filterbar.h"
 #include "leaddetailpanel.h"
@@ -7,16 +8,24 @@
 #include "leadfiltermodel.h"
 #include "leadtablemodel.h"
 #include "money.h"
+#include "reassigncommand.h"
+#include "reassigndialog.h"
+#include "recommenddialog.h"
+#include "editcontroller.h"
 #include "widgethelpers.h"
 
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMainWindow>
+#include <QStatusBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -69,6 +78,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     m_table->horizontalHeader()->setSortIndicator(LeadTableModel::UpdatedColumn, Qt::DescendingOrder);
     m_table->setSortingEnabled(true);
     configureMainTable(m_table);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // bulk move and reassign
     m_table->horizontalHeader()->setDefaultSectionSize(96);
     m_table->setColumnWidth(LeadTableModel::CustomerColumn, 200);
     m_table->setColumnWidth(LeadTableModel::TitleColumn, 200);
@@ -110,7 +120,22 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     copy->setShortcut(QKeySequence::Copy);
     copy->setShortcutContext(Qt::WidgetShortcut);
     connect(copy, &QAction::triggered, this, [this] { copyCurrentRow(); });
-    m_table->addActions({edit, move, copy});
+    auto *bulkMove = new QAction(tr("Move selected to next stage…"), m_table);
+    bulkMove->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    bulkMove->setShortcutContext(Qt::WidgetShortcut);
+    connect(bulkMove, &QAction::triggered, this, [this] { moveSelectedToNextStage(); });
+    auto *recommend = new QAction(tr("Recommend a rep…"), m_table);
+    recommend->setObjectName(QStringLiteral("recommendAction"));
+    recommend->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    recommend->setShortcutContext(Qt::WidgetShortcut);
+    connect(recommend, &QAction::triggered, this, &LeadsPage::recommendRep);
+    auto *reassign = new QAction(tr("Reassign to…"), m_table);
+    reassign->setObjectName(QStringLiteral("reassignAction"));
+    connect(reassign, &QAction::triggered, this, [this] { reassignSelected(false); });
+    auto *autoAssign = new QAction(tr("Auto-assign (round robin)"), m_table);
+    autoAssign->setObjectName(QStringLiteral("autoAssignAction"));
+    connect(autoAssign, &QAction::triggered, this, [this] { reassignSelected(true); });
+    m_table->addActions({edit, move, bulkMove, copy, recommend, reassign, autoAssign});
     connect(&catalog, &Catalog::loaded, this, &LeadsPage::onCatalogLoaded);
 
     if (m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray()))
@@ -232,6 +257,28 @@ void LeadsPage::copyCurrentRow()
     QGuiApplication::clipboard()->setText(cells.join(QLatin1Char('\t')));
 }
 
+void LeadsPage::moveSelectedToNextStage()
+{
+    const QStringList ids = selectedLeadIds();
+    if (ids.isEmpty())
+        return;
+    bool ok = false;
+    const QString reason = QInputDialog::getText(
+        this, tr("Move %n lead(s) to the next stage", nullptr, int(ids.size())),
+        tr("Reason (optional, kept in each lead's stage history):"), QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return;
+    const BulkMoveResult result = BulkMove::toNextStage(m_catalog.database(), m_edits, ids, reason.trimmed());
+    QMessageBox box(result.refused.isEmpty() ? QMessageBox::Information : QMessageBox::Warning,
+                    tr("Move to next stage"), BulkMove::summary(result), QMessageBox::Ok, this);
+    if (result.refused.size() > 5)
+        box.setDetailedText(BulkMove::summary(result, int(result.refused.size())));
+    if (result.moved > 0)
+        box.setInformativeText(tr("Undo (Ctrl+Z) moves them all back."));
+    box.exec();
+    m_detail->refresh();
+}
+
 void LeadsPage::openEditor(const QString &leadId)
 {
     if (leadId.isEmpty())
@@ -254,6 +301,70 @@ void LeadsPage::showLead(const QString &leadId)
     }
     m_table->setCurrentIndex(proxy);
     m_table->scrollTo(proxy);
+}
+
+QStringList LeadsPage::selectedLeadIds() const
+{
+    QStringList ids;
+    for (const QModelIndex &row : m_table->selectionModel()->selectedRows())
+        ids << row.data(LeadTableModel::IdRole).toString();
+    if (ids.isEmpty() && m_table->currentIndex().isValid())
+        ids << m_table->currentIndex().data(LeadTableModel::IdRole).toString();
+    return ids;
+}
+
+namespace {
+void showStatus(QWidget *w, const QString &message)
+{
+    if (auto *main = qobject_cast<QMainWindow *>(w->window()))
+        main->statusBar()->showMessage(message, 8000);
+}
+} // namespace
+
+void LeadsPage::recommendRep()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString id = current.data(LeadTableModel::IdRole).toString();
+    const QString title = m_filter->index(current.row(), LeadTableModel::CustomerColumn).data().toString()
+                          + QStringLiteral(" · ")
+                          + m_filter->index(current.row(), LeadTableModel::TitleColumn).data().toString();
+    RecommendDialog dialog(m_catalog.database(), m_edits, m_clock, id, title, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.resultMessage().isEmpty())
+        showStatus(this, dialog.resultMessage());
+    m_detail->refresh();
+}
+
+void LeadsPage::reassignSelected(bool automatic)
+{
+    const QStringList ids = selectedLeadIds();
+    if (ids.isEmpty())
+        return;
+    QString repId, repName;
+    if (!automatic) {
+        ReassignDialog dialog(m_catalog, m_catalog.database(), m_clock, int(ids.size()), this);
+        if (dialog.exec() != QDialog::Accepted || dialog.chosenRepId().isEmpty())
+            return;
+        repId = dialog.chosenRepId();
+        repName = dialog.chosenRepName();
+    }
+    const assign::BulkResult r = reassignLeads(m_catalog.database(), m_edits.undoStack(), ids, repId, m_clock,
+                                               m_edits.actorId(), 0,
+                                               [edits = &m_edits](const QString &e) { Q_EMIT edits->commandFailed(e); });
+    QString message;
+    if (!r.ok)
+        message = r.error;
+    else if (automatic)
+        message = tr("Auto-assigned %1 of %2 leads.").arg(r.changes.size()).arg(r.requested);
+    else
+        message = tr("Reassigned %1 of %2 leads to %3.").arg(r.changes.size()).arg(r.requested).arg(repName);
+    if (r.ok && !r.reasons.isEmpty())
+        message += QLatin1Char(' ') + tr("%1 unchanged: %2").arg(r.notAssigned.size()).arg(r.reasons.first());
+    if (r.ok && !r.changes.isEmpty())
+        message += QLatin1Char(' ') + tr("Ctrl+Z undoes.");
+    showStatus(this, message);
+    m_detail->refresh();
 }
 
 } // namespace cockpit::ui

@@ -1,6 +1,8 @@
 #pragma once
 // Leads: filters, pinyin search, a sortable table of every lead, and the selected lead's
 // detail panel. Enter or double-click opens the editor.
+#include "clock.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -37,6 +39,13 @@ public:
     void showLead(const QString &leadId);
     // Copies the selected row, tab-separated (Ctrl+C).
     void copyCurrentRow();
+    QStringList selectedLeadIds() const;
+    // Moves every selected lead one stage on through the gate; one undo step (BulkMove).
+    void moveSelectedToNextStage();
+    // Assignment (DESIGN.md §3): the top three reps for the current lead, and bulk
+    // reassignment of the selected leads to one rep or round robin, one undo step.
+    void recommendRep();
+    void reassignSelected(bool automatic);
 
 private:
     void onCatalogLoaded();
@@ -56,6 +65,7 @@ private:
     QTableView *m_table;
     QSplitter *m_splitter;
     LeadDetailPanel *m_detail;
+    SystemClock m_clock;
 };
 
 } // namespace cockpit::ui

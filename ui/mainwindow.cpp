@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "activitylogpage.h"
+#include "alertnotifier.h"
 #include "catalog.h"
 #include "customerspage.h"
 #include "database.h"
@@ -112,6 +113,8 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     connect(&catalog, &Catalog::customerRowsInserted, this, &MainWindow::updateStatus);
 
     buildMenus();
+    // Desktop notifications for new alerts and the webhook sender (queued in the database).
+    (new AlertNotifier(db, this))->start();
     resize(1366, 768);
     restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
     showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Leads)).toInt());

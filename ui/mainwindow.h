@@ -34,6 +34,7 @@ public:
     ~MainWindow() override;
 
     void showScreen(int screen);
+    SettingsPage *settingsPage() const { return m_settingsPage; }
     int currentScreen() const;
     LeadsPage *leadsPage() const { return m_leads; }
     CustomersPage *customersPage() const { return m_customers; }

@@ -3,6 +3,8 @@
 #include "database.h"
 #include "language.h"
 #include "outbox.h"
+#include "pipelineeditor.h"
+#include "webhooksettings.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSettings>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
@@ -19,11 +22,18 @@ namespace cockpit::ui {
 SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent)
     : QWidget(parent), m_db(db), m_settings(settings)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(24, 12, 24, 12);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(24, 12, 24, 12);
     auto *title = new QLabel(tr("Settings"), this);
     title->setObjectName(QStringLiteral("pageTitle"));
-    layout->addWidget(title);
+    outer->addWidget(title);
+    // One tab per section; showSection("pipelines") picks one (screenshots, drill-downs).
+    m_tabs = new QTabWidget(this);
+    outer->addWidget(m_tabs, 1);
+    auto *generalTab = new QWidget(m_tabs);
+    generalTab->setObjectName(QStringLiteral("generalSection"));
+    m_tabs->addTab(generalTab, tr("General"));
+    auto *layout = new QVBoxLayout(generalTab);
 
     auto *language = new QGroupBox(tr("Language"), this);
     auto *languageForm = new QFormLayout(language);
@@ -66,18 +76,45 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
 
     auto *later = new QGroupBox(tr("Coming in later releases"), this);
     auto *laterLayout = new QVBoxLayout(later);
-    auto *note = new QLabel(tr("Team server and sync, the pipeline editor, alert thresholds and "
-                               "webhooks are not built yet. They will appear here."), later);
+    auto *note = new QLabel(tr("Team server and sync and alert thresholds "
+                               "are not built yet. They will appear here."), later);
     note->setWordWrap(true);
     note->setObjectName(QStringLiteral("muted"));
     laterLayout->addWidget(note);
     layout->addWidget(later);
     layout->addStretch();
+
+    auto *pipelinesTab = new QWidget(m_tabs);
+    pipelinesTab->setObjectName(QStringLiteral("pipelinesSection"));
+    auto *pipelinesLayout = new QVBoxLayout(pipelinesTab);
+    m_pipelines = new PipelineEditor(db, pipelinesTab);
+    pipelinesLayout->addWidget(m_pipelines);
+    m_tabs->addTab(pipelinesTab, tr("Pipelines"));
+
+    auto *deliveryTab = new QWidget(m_tabs);
+    deliveryTab->setObjectName(QStringLiteral("deliverySection"));
+    auto *deliveryLayout = new QVBoxLayout(deliveryTab);
+    m_webhooks = new WebhookSettings(db.connection(), deliveryTab);
+    deliveryLayout->addWidget(m_webhooks, 1);
+    m_tabs->addTab(deliveryTab, tr("Alert delivery"));
     refresh();
+}
+
+bool SettingsPage::showSection(const QString &key)
+{
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        if (m_tabs->widget(i)->objectName() == key + QStringLiteral("Section")) {
+            m_tabs->setCurrentIndex(i);
+            return true;
+        }
+    }
+    return false;
 }
 
 void SettingsPage::refresh()
 {
+    m_pipelines->reload();
+    m_webhooks->refresh();
     if (!m_db.isOpen()) {
         m_dbInfo->setText(tr("No database is open."));
         return;

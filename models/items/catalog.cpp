@@ -15,6 +15,12 @@ Catalog::Catalog(Database &db, QObject *parent) : QObject(parent), m_db(db)
     connect(&db, &Database::leadChanged, this, &Catalog::onLeadChanged);
     connect(&db, &Database::customerAdded, this, &Catalog::onCustomerAdded);
     connect(&db, &Database::customerChanged, this, &Catalog::onCustomerChanged);
+    // A new pipeline version adds stages and may re-point open leads: re-read it all.
+    connect(&db, &Database::pipelinesChanged, this, [this] {
+        QString error;
+        if (m_loaded && !load(&error))
+            qWarning("Could not reload after a pipeline change: %s", qPrintable(error));
+    });
 }
 
 bool Catalog::load(QString *error)
@@ -89,7 +95,9 @@ QString Catalog::pipelineName(int i) const
     if (i < 0 || i >= int(m_data.pipelines.size()))
         return {};
     const PipelineRow &p = m_data.pipelines[size_t(i)];
-    return m_english && !p.nameEn.isEmpty() ? p.nameEn : p.name;
+    const QString name = m_english && !p.nameEn.isEmpty() ? p.nameEn : p.name;
+    // Leads on an older version stay there; the version tells the two apart.
+    return p.version > 1 ? tr("%1 v%2").arg(name).arg(p.version) : name;
 }
 
 int Catalog::pipelineOfStage(int stage) const

@@ -106,11 +106,14 @@ public:
     void notifyLeadChanged(const QString &id) { Q_EMIT leadChanged(id); }
     void notifyCustomerAdded(const QString &id) { Q_EMIT customerAdded(id); }
     void notifyCustomerChanged(const QString &id) { Q_EMIT customerChanged(id); }
+    void notifyPipelinesChanged() { Q_EMIT pipelinesChanged(); }
 
 Q_SIGNALS:
     void leadChanged(const QString &id);
     void customerAdded(const QString &id);
     void customerChanged(const QString &id);
+    // A pipeline version was saved (and open leads may have moved to it).
+    void pipelinesChanged();
 
 private:
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});

@@ -14,3 +14,6 @@ CREATE INDEX IF NOT EXISTS idx_alerts_open ON alerts(raised_at) WHERE resolved_a
 CREATE INDEX IF NOT EXISTS idx_alerts_lead ON alerts(lead_id) WHERE lead_id IS NOT NULL;
 -- ;
 CREATE INDEX IF NOT EXISTS idx_deliveries_due ON deliveries(state, next_attempt_at);
+-- ;
+-- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone.
+CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;

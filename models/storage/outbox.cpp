@@ -4,26 +4,55 @@
 
 #include <QJsonDocument>
 #include <QSqlError>
+#include <QSqlDriver>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace cockpit::storage {
 
 bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, const QString &op,
                   const QJsonObject &fields, qint64 baseRowVersion, QString *error)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO outbox (op_id, table_name, row_id, op, fields,"
-                             " base_row_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(newId());
-    q.addBindValue(table);
-    q.addBindValue(rowId);
-    q.addBindValue(op);
-    q.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
-    q.addBindValue(baseRowVersion);
-    q.addBindValue(nowIsoUtc());
-    if (!q.exec()) {
+    return OutboxWriter(db).append(table, rowId, op, fields, baseRowVersion, error);
+}
+
+OutboxWriter::OutboxWriter(QSqlDatabase db)
+{
+    const QVariant v = db.driver()->handle();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        m_db = *static_cast<sqlite3 *const *>(v.data());
+    if (m_db)
+        sqlite3_prepare_v2(m_db,
+                           "INSERT INTO outbox (op_id, table_name, row_id, op, fields, base_row_version,"
+                           " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           -1, &m_insert, nullptr);
+}
+
+OutboxWriter::~OutboxWriter()
+{
+    sqlite3_finalize(m_insert);
+}
+
+bool OutboxWriter::append(const QString &table, const QString &rowId, const QString &op,
+                          const QJsonObject &fields, qint64 baseRowVersion, QString *error)
+{
+    if (!m_insert) {
         if (error)
-            *error = q.lastError().text();
+            *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");
+        return false;
+    }
+    const QByteArray texts[] = {newId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(),
+                                QJsonDocument(fields).toJson(QJsonDocument::Compact), nowIsoUtc().toUtf8()};
+    for (int i = 0; i < 5; ++i)
+        sqlite3_bind_text(m_insert, i + 1, texts[i].constData(), int(texts[i].size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(m_insert, 6, baseRowVersion);
+    sqlite3_bind_text(m_insert, 7, texts[5].constData(), int(texts[5].size()), SQLITE_TRANSIENT);
+    const int rc = sqlite3_step(m_insert);
+    sqlite3_reset(m_insert);
+    if (rc != SQLITE_DONE) {
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
         return false;
     }
     return true;

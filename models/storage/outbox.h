@@ -3,6 +3,9 @@
 // same transaction as the edit, so the sync issue pushes exactly what the user changed.
 #include <QJsonObject>
 #include <QSqlDatabase>
+
+struct sqlite3;
+struct sqlite3_stmt;
 #include <QString>
 
 namespace cockpit::storage {
@@ -12,5 +15,22 @@ bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, c
                   const QJsonObject &fields, qint64 baseRowVersion, QString *error);
 
 int pendingOutboxCount(QSqlDatabase db);
+
+// appendOutbox for many rows in one transaction: the insert is prepared once, on the
+// connection's sqlite3 handle (bulk writers, e.g. assigning 10 000 leads).
+class OutboxWriter
+{
+public:
+    explicit OutboxWriter(QSqlDatabase db);
+    ~OutboxWriter();
+    OutboxWriter(const OutboxWriter &) = delete;
+    OutboxWriter &operator=(const OutboxWriter &) = delete;
+    bool append(const QString &table, const QString &rowId, const QString &op, const QJsonObject &fields,
+                qint64 baseRowVersion, QString *error);
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_insert = nullptr;
+};
 
 } // namespace cockpit::storage

@@ -13,6 +13,7 @@ add_library(cockpit_storage STATIC
     outbox.h outbox.cpp
     leadrepository.h leadrepository.cpp
     customerrepository.h customerrepository.cpp
+    pipelinerepository.h pipelinerepository.cpp
     bulkload.h bulkload.cpp
     activitylog.h activitylog.cpp
 )

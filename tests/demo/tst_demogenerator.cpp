@@ -185,7 +185,9 @@ void TestDemoGenerator::sizes()
     int tables = 0;
     for (const QString &sql : cockpit::storage::latestSchemaTables()) {
         const QString t = nameRe.match(sql).captured(1);
-        QVERIFY(!t.isEmpty());
+        if (sql.startsWith(QLatin1String("ALTER TABLE")))
+            continue; // schema v2 adds columns to tables counted already
+        QVERIFY2(!t.isEmpty(), qPrintable(sql.left(60)));
         ++tables;
         const qint64 n = count(QStringLiteral("SELECT COUNT(*) FROM ") + t);
         QCOMPARE(m_smallResult.rowCounts.value(t, -1), n);

@@ -9,11 +9,14 @@
 #include "customerrepository.h"
 #include "leadtablemodel.h"
 #include "recordtablemodel.h"
+#include "timeline.h"
 
 #include "fixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QStandardItemModel>
+#include <QTimeZone>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -36,6 +39,8 @@ private Q_SLOTS:
     void customerAddedAndRemoved();
     void recordTable();
     void previewThenFullKeepsEdits();
+    void timelineGroupsByDayNewestFirst();
+    void timelineModelTree();
 
 private:
     QStringList customersShown(QAbstractItemModel *m, int column)
@@ -278,6 +283,71 @@ void TestItemModels::previewThenFullKeepsEdits()
     QCOMPARE(m_leads->rowCount(), 3);
     QCOMPARE(m_leads->index(m_leads->rowOfId(notShown), LeadTableModel::TitleColumn).data().toString(),
              QStringLiteral("预览期间的修改"));
+}
+
+void TestItemModels::timelineGroupsByDayNewestFirst()
+{
+    using cockpit::storage::ActivityItem;
+    using cockpit::storage::StageMove;
+    // Beijing (UTC+8): 2026-11-20T17:30Z is already 21 Nov locally.
+    const QTimeZone bj("Asia/Shanghai");
+    const QList<StageMove> moves{
+        {QStringLiteral("2026-11-19T02:00:00Z"), QString(), QStringLiteral("s1"), QStringLiteral("王"), QString()},
+        {QStringLiteral("2026-11-20T17:30:00Z"), QStringLiteral("s1"), QStringLiteral("s2"), QStringLiteral("王"),
+         QStringLiteral("预算确认")},
+    };
+    const QList<ActivityItem> acts{
+        {QStringLiteral("2026-11-20T17:30:00Z"), QStringLiteral("call"), QStringLiteral("sales"), QStringLiteral("王"),
+         QStringLiteral("电话"), 60},
+        {QStringLiteral("2026-11-20T09:00:00Z"), QStringLiteral("wechat"), QStringLiteral("customer"), QString(),
+         QStringLiteral("好的"), 0},
+        {QStringLiteral("not a time"), QStringLiteral("call"), QStringLiteral("sales"), QString(), QString(), 0},
+    };
+    auto stage = [](const QString &id) -> QString { return id.toUpper(); };
+    auto kind = [](const QString &k) -> QString { return QStringLiteral("K:") + k; };
+    const auto days = cockpit::buildTimeline(moves, acts, bj, stage, kind);
+    QCOMPARE(days.size(), 3);
+    QCOMPARE(days[0].day, QDate(2026, 11, 21));
+    QCOMPARE(days[0].entries.size(), 2);
+    // Same instant: the move comes before the call.
+    QCOMPARE(days[0].entries[0].kind, cockpit::TimelineEntry::Kind::StageMove);
+    QVERIFY(days[0].entries[0].what.contains(QLatin1String("S1")) && days[0].entries[0].what.contains(QLatin1String("S2")));
+    QCOMPARE(days[0].entries[0].text, QStringLiteral("预算确认"));
+    QCOMPARE(days[0].entries[1].what, QStringLiteral("K:call"));
+    QCOMPARE(days[1].day, QDate(2026, 11, 20));
+    QCOMPARE(days[1].entries[0].direction, QStringLiteral("customer"));
+    QCOMPARE(days[2].day, QDate(2026, 11, 19));
+    QVERIFY(days[2].entries[0].what.contains(QLatin1String("S1")));
+    // The unreadable time was dropped: 4 of 5 records shown.
+    int n = 0;
+    for (const auto &d : days)
+        n += int(d.entries.size());
+    QCOMPARE(n, 4);
+    // In UTC the late move falls on the 20th: two days only.
+    QCOMPARE(cockpit::buildTimeline(moves, acts, QTimeZone::utc(), stage, kind).size(), 2);
+}
+
+void TestItemModels::timelineModelTree()
+{
+    const QList<cockpit::storage::ActivityItem> acts{
+        {QStringLiteral("2026-11-21T09:00:00Z"), QStringLiteral("call"), QStringLiteral("sales"), QStringLiteral("李"), QStringLiteral("a"), 0},
+        {QStringLiteral("2026-11-21T08:00:00Z"), QStringLiteral("wechat"), QStringLiteral("customer"), QString(), QStringLiteral("b"), 0},
+        {QStringLiteral("2026-11-10T08:00:00Z"), QStringLiteral("visit"), QStringLiteral("sales"), QStringLiteral("李"), QStringLiteral("c"), 0},
+    };
+    const auto days = cockpit::buildTimeline({}, acts, QTimeZone::utc(), [](const QString &s) { return s; },
+                                             [](const QString &k) { return k; });
+    QStandardItemModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    cockpit::fillTimelineModel(&model, days, QDate(2026, 11, 22), QTimeZone::utc());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("Yesterday (2)"));
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("%1 (1)").arg(QLocale().toString(QDate(2026, 11, 10), QLocale::LongFormat)));
+    QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+    QCOMPARE(model.rowCount(model.index(1, 0)), 1);
+    // A customer response without an actor is shown as from the customer.
+    QCOMPARE(model.index(1, 2, model.index(0, 0)).data().toString(), QStringLiteral("Customer"));
+    QCOMPARE(model.index(0, 3, model.index(0, 0)).data().toString(), QStringLiteral("a"));
+    QCOMPARE(cockpit::timelineDayLabel(QDate(2026, 11, 22), QDate(2026, 11, 22)), QStringLiteral("Today"));
 }
 
 QTEST_GUILESS_MAIN(TestItemModels)

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void badFiles();
     void checkReportsSoundAndCorrupt();
     void backupBeforeMigration();
+    void migratesVersion1File();
     void deferredQuickCheck();
     void settingsRoundTrip();
 };
@@ -222,6 +223,52 @@ void TestDatabase::backupBeforeMigration()
     // No step exists beyond the current version: asking for one fails without changing anything.
     QVERIFY(!migrateTo(db.connection(), kSchemaVersion + 1, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TestDatabase::migratesVersion1File()
+{
+    // A file as issue 2's build wrote it: schema version 1 only.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.db"));
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        for (const QString &sql : schemaV1Tables() + schemaV1Indexes())
+            QVERIFY2(q.exec(sql), qPrintable(sql.left(60)));
+        QString error;
+        QVERIFY2(seedPipelineTemplates(raw, QStringLiteral("2026-11-01T00:00:00Z"), &error), qPrintable(error));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        q.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+    {
+        Database db;
+        const auto r = db.open(path);
+        QVERIFY2(r.ok(), qPrintable(r.message + r.detail));
+        QCOMPARE(db.schemaVersion(), kSchemaVersion);
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2);
+        // The v2 columns and tables are there and usable.
+        QVERIFY(q.exec(QStringLiteral("SELECT log_seq, log_hash FROM activities")));
+        QVERIFY(q.exec(QStringLiteral("SELECT dedupe_key, escalation_level, lead_id, recipients FROM alerts")));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM webhooks")));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries")));
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pipelines")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 3);
+    }
+    // The backup holds the version-1 file, untouched.
+    const CheckReport backup = Database::check(path + QStringLiteral(".v1.bak"));
+    QVERIFY(backup.ok);
+    QCOMPARE(backup.schemaVersion, 1);
+    // Reopening does not migrate again (no second backup).
+    Database again;
+    QVERIFY(again.open(path).ok());
+    QVERIFY(!QFile::exists(path + QStringLiteral(".v1.2.bak")));
 }
 
 void TestDatabase::deferredQuickCheck()

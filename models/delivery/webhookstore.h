@@ -1,0 +1,34 @@
+#pragma once
+// Reads and writes the local `webhooks` table. Saving validates first; a refused save changes
+// nothing. Local only (never synced), so no outbox rows.
+#include "webhook.h"
+
+#include <QList>
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace cockpit::delivery {
+
+class WebhookStore
+{
+public:
+    explicit WebhookStore(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Every webhook, ordered by team, kind, name.
+    QList<Webhook> all() const;
+    std::optional<Webhook> find(const QString &id) const;
+    // Inserts (empty id: a new id and created_at are assigned into hook) or updates. Returns
+    // the validation (its errors explain a refusal; a database failure is added as an error).
+    WebhookValidation save(Webhook &hook, const QString &nowIso);
+    // Removes the webhook; its queued deliveries that were not sent are cancelled (kept, so
+    // the alert's delivery history stays readable).
+    bool remove(const QString &id, QString *error = nullptr);
+    // Team names for the settings table: (id, name) of every team, ordered by name.
+    QList<std::pair<QString, QString>> teams() const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace cockpit::delivery

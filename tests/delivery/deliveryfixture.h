@@ -1,0 +1,86 @@
+#pragma once
+// Alert rows and webhooks for the delivery tests, on top of the hand-made company of
+// tests/common/fixture.h (team t1: 王芳 u1, 李强 u2; director 赵总 u0 is the signed-in user).
+// Adds team t2 with 陈晨 u3.
+#include "fixture.h"
+#include "webhookstore.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace dfixture {
+
+inline bool addSecondTeam(QSqlDatabase db)
+{
+    return fixture::exec(db, QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at)"
+                                            " VALUES ('t2', 'c1', 'r1', '上海二组', '2026-11-01T00:00:00Z')"))
+           && fixture::exec(db, QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date,"
+                                               " updated_at) VALUES ('u3', '陈晨', 'sales', 'r1', 'c1', 't2',"
+                                               " '2024-01-01', '2026-11-01T00:00:00Z')"));
+}
+
+struct AlertRow
+{
+    QString id;
+    QString owner = QStringLiteral("u1");
+    QString rule = QStringLiteral("stage_sla");
+    QString subjectKind = QStringLiteral("lead");
+    QString subjectId = QStringLiteral("lead-1");
+    QString raisedAt = QStringLiteral("2026-11-22T02:00:00Z");
+    QString escalatedTo = {};
+    QString recipients = {};
+    QString resolvedAt = {};
+    int deleted = 0;
+};
+
+inline bool addAlert(QSqlDatabase db, const AlertRow &a)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, escalated_to,"
+                             " resolved_at, details, updated_at, deleted, dedupe_key, lead_id, recipients)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); };
+    q.addBindValue(a.id);
+    q.addBindValue(a.rule);
+    q.addBindValue(a.subjectKind);
+    q.addBindValue(a.subjectId);
+    q.addBindValue(a.owner);
+    q.addBindValue(a.raisedAt);
+    q.addBindValue(orNull(a.escalatedTo));
+    q.addBindValue(orNull(a.resolvedAt));
+    q.addBindValue(QStringLiteral("3 h in stage (SLA 2 h)"));
+    q.addBindValue(a.raisedAt);
+    q.addBindValue(a.deleted);
+    q.addBindValue(QString(a.rule + QLatin1Char('|') + a.id));
+    q.addBindValue(a.subjectKind == QLatin1String("lead") ? QVariant(a.subjectId) : QVariant(QMetaType::fromType<QString>()));
+    q.addBindValue(cockpit::delivery::text(a.recipients));
+    if (!q.exec()) {
+        qWarning() << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+inline QString addWebhook(QSqlDatabase db, const QString &kind, const QString &url, const QString &team = {},
+                          const QString &secret = {}, bool enabled = true, const QString &name = {})
+{
+    cockpit::delivery::Webhook h;
+    h.kind = kind;
+    h.url = url;
+    h.teamId = team;
+    h.secret = secret;
+    h.enabled = enabled;
+    h.name = name;
+    const auto v = cockpit::delivery::WebhookStore(db).save(h, QStringLiteral("2026-11-01T00:00:00Z"));
+    if (!v.ok())
+        qWarning() << v.errors;
+    return h.id;
+}
+
+inline int count(QSqlDatabase db, const QString &where)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries WHERE ") + where) && q.next() ? q.value(0).toInt() : -1;
+}
+
+} // namespace dfixture

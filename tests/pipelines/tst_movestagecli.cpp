@@ -1,0 +1,133 @@
+// `sales-cockpit move-stage`: the gate holds on the command line too. A refusal exits 1
+// naming the missing fields and changes nothing; a move appends stage history with who,
+// when, from, to and reason.
+#include "database.h"
+
+#include "fixture.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMoveStageCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void gateRefusedNamesFields();
+    void moveAppendsHistoryWithReason();
+    void badInput_data();
+    void badInput();
+
+private:
+    struct Run { int code; QString out, err; };
+    Run run(const QStringList &args)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(COCKPIT_APP), QStringList{QStringLiteral("move-stage")} + args);
+        if (!p.waitForFinished(60000))
+            return {-1, {}, QStringLiteral("timeout")};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+                QString::fromLocal8Bit(p.readAllStandardOutput()), QString::fromLocal8Bit(p.readAllStandardError())};
+    }
+    QString query(const QString &sql)
+    {
+        cockpit::storage::Database db;
+        if (!db.open(m_db, cockpit::storage::Database::Mode::OpenExisting, cockpit::storage::Database::Check::Deferred).ok())
+            return QStringLiteral("<cannot open>");
+        QSqlQuery q(db.connection());
+        return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
+    }
+    QTemporaryDir m_dir;
+    QString m_db;
+};
+
+void TestMoveStageCli::initTestCase()
+{
+    m_db = m_dir.filePath(QStringLiteral("cli.db"));
+    cockpit::storage::Database db;
+    QVERIFY(db.open(m_db, cockpit::storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(db));
+}
+
+void TestMoveStageCli::gateRefusedNamesFields()
+{
+    const QString before = query(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'"));
+    const QString history = query(QStringLiteral("SELECT count(*) FROM stage_history"));
+    const Run r = run({QStringLiteral("--db"), m_db, QStringLiteral("--lead"), QStringLiteral("lead-1"),
+                       QStringLiteral("--to"), QStringLiteral("diagnose")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains(QLatin1String("Customer pain keywords [pain_keywords]")), qPrintable(r.err));
+    QVERIFY(r.err.contains(QLatin1String("Budget band [budget_band]")));
+    QVERIFY(r.err.contains(QLatin1String("Decision-chain role [decision_role]")));
+    QVERIFY(r.err.contains(QLatin1String("lead-1")));
+    QCOMPARE(query(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), before);
+    QCOMPARE(query(QStringLiteral("SELECT count(*) FROM stage_history")), history);
+}
+
+void TestMoveStageCli::moveAppendsHistoryWithReason()
+{
+    // By the stage's Chinese name, as another user, with a reason.
+    const Run r = run({QStringLiteral("--db"), m_db, QStringLiteral("--lead"), QStringLiteral("lead-2"),
+                       QStringLiteral("--to"), QStringLiteral("方案报价"), QStringLiteral("--reason"),
+                       QStringLiteral("客户要求报价"), QStringLiteral("--as"), QStringLiteral("u2")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(QStringLiteral("需求诊断 → 方案报价")));
+    QCOMPARE(query(QStringLiteral("SELECT s.code FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id"
+                                  " WHERE l.id = 'lead-2'")), QStringLiteral("quote"));
+    QCOMPARE(query(QStringLiteral("SELECT f.code || '>' || t.code || '|' || h.by_user_id || '|' || h.reason"
+                                  " FROM stage_history h JOIN pipeline_stages f ON f.id = h.from_stage_id"
+                                  " JOIN pipeline_stages t ON t.id = h.to_stage_id WHERE h.lead_id = 'lead-2'")),
+             QStringLiteral("diagnose>quote|u2|客户要求报价"));
+    QVERIFY(query(QStringLiteral("SELECT at FROM stage_history WHERE lead_id = 'lead-2'")).startsWith(QLatin1String("20")));
+    QCOMPARE(query(QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'stage_history'")), QStringLiteral("1"));
+    // Backward by code, default user (the database's current user, u0).
+    const Run back = run({QStringLiteral("--db"), m_db, QStringLiteral("--lead"), QStringLiteral("lead-2"),
+                          QStringLiteral("--to"), QStringLiteral("DIAGNOSE")});
+    QVERIFY2(back.code == 0, qPrintable(back.err));
+    QCOMPARE(query(QStringLiteral("SELECT by_user_id FROM stage_history WHERE lead_id = 'lead-2' ORDER BY rowid DESC")),
+             QStringLiteral("u0"));
+}
+
+void TestMoveStageCli::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no --lead") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("--to"), QStringLiteral("quote")}
+                               << 2 << "--lead ID is required";
+    QTest::newRow("no --to") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("--lead"), QStringLiteral("lead-1")}
+                             << 2 << "--to STAGE is required";
+    QTest::newRow("no --db") << QStringList{QStringLiteral("--lead"), QStringLiteral("lead-1"), QStringLiteral("--to"), QStringLiteral("quote")}
+                             << 2 << "--db FILE is required";
+    QTest::newRow("unknown lead") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("--lead"), QStringLiteral("lead-9"), QStringLiteral("--to"), QStringLiteral("quote")}
+                                  << 1 << "there is no lead \"lead-9\"";
+    QTest::newRow("stage of another pipeline") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("--lead"), QStringLiteral("lead-1"), QStringLiteral("--to"), QStringLiteral("reach")}
+                                               << 1 << "the lead's pipeline has no stage \"reach\"; its stages are: register (来源登记";
+    QTest::newRow("unknown user") << QStringList{QStringLiteral("--db"), QStringLiteral("DB"), QStringLiteral("--lead"), QStringLiteral("lead-1"), QStringLiteral("--to"), QStringLiteral("register"), QStringLiteral("--as"), QStringLiteral("u9")}
+                                  << 1 << "there is no user \"u9\"";
+    QTest::newRow("missing file") << QStringList{QStringLiteral("--db"), QStringLiteral("/nonexistent/x.db"), QStringLiteral("--lead"), QStringLiteral("lead-1"), QStringLiteral("--to"), QStringLiteral("register")}
+                                  << 1 << "/nonexistent/x.db";
+}
+
+void TestMoveStageCli::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    args.replaceInStrings(QStringLiteral("DB"), m_db);
+    const QString history = query(QStringLiteral("SELECT count(*) FROM stage_history"));
+    const Run r = run(args);
+    QCOMPARE(r.code, code);
+    QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    QCOMPARE(query(QStringLiteral("SELECT count(*) FROM stage_history")), history);
+}
+
+QTEST_GUILESS_MAIN(TestMoveStageCli)
+#include "tst_movestagecli.moc"
