@@ -1,5 +1,5 @@
 #pragma once
-// The command-line subcommands that need no window: `demo` and `check`.
+// The command-line subcommands that need no window: `demo`, `check` and `verify-log`.
 #include <QString>
 
 class QCommandLineParser;
@@ -11,6 +11,9 @@ int runDemo(const QCommandLineParser &parser);
 int runCheck(const QCommandLineParser &parser);
 // `alerts`: evaluate the alert rules and print the open alerts (app/alertscli.cpp).
 int runAlerts(const QCommandLineParser &parser);
+// verify-log --db FILE: 0 when the activity log is intact, 1 naming the first bad record,
+// 2 when the file cannot be verified.
+int runVerifyLog(const QCommandLineParser &parser);
 // move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID] (clipipelines.cpp)
 int runMoveStage(const QCommandLineParser &parser);
 

@@ -28,6 +28,8 @@ void addOptions(QCommandLineParser &parser)
         "  check    integrity and schema version of --db FILE; exit 0 when sound\n"
         "  alerts   evaluate the alert rules on --db FILE (writing what they raise) and print\n"
         "           the open alerts: alerts --db FILE [--now ISO-8601] [--format table|csv|json]\n"
+        "  verify-log  recompute the tamper-evident activity log of --db FILE; exit 0\n"
+        "           when intact, 1 naming the first altered, deleted or missing record\n"
         "  move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID]\n"
         "           move a lead to STAGE (code, name or English name of a stage of its\n"
         "           pipeline) through the stage gate; refused (exit 1) naming the missing\n"
@@ -37,7 +39,7 @@ void addOptions(QCommandLineParser &parser)
         "activity-log, settings, settings-pipelines, settings-delivery."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts or move-stage (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage or verify-log (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -104,6 +106,8 @@ int main(int argc, char **argv)
             return app::runCheck(parser);
         if (command == QLatin1String("alerts"))
             return app::runAlerts(parser);
+        if (command == QLatin1String("verify-log"))
+            return app::runVerifyLog(parser);
         if (command == QLatin1String("move-stage"))
             return app::runMoveStage(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));

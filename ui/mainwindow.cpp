@@ -2,6 +2,7 @@
 
 #include "alertactions.h"
 #include "alertspage.h"
+#include "activitylogpage.h"
 #include "alertnotifier.h"
 #include "catalog.h"
 #include "customerspage.h"
@@ -77,8 +78,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
             break;
         case NavRail::Alerts: m_stack->addWidget(m_alerts); break;
         case NavRail::ActivityLog:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("The tamper-evident log of every activity and stage move, with Verify."), m_stack));
+            m_stack->addWidget(new ActivityLogPage(db, m_stack));
             break;
         case NavRail::ScreenCount: break;
         }

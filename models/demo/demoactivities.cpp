@@ -116,7 +116,8 @@ void writeActivities(Ctx &c)
 
     Insert ains(*c.db, "activities",
                 "id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version,"
-                " reply_to, tags, text, updated_at");
+                " reply_to, tags, text, updated_at",
+                "log_hash", kLogHashRoom);
     Insert rins(*c.db, "collaboration_ratings", "id, rep_id, rater_id, lead_id, at, score, updated_at");
     std::vector<Ev> ev;
     static const char *respTags[] = {"", "", "积极", "询价", "犹豫", "异议"};

@@ -66,12 +66,19 @@ qint64 Db::queryInt(const QByteArray &sql)
     return v;
 }
 
-Insert::Insert(Db &db, const char *table, const char *columns) : m_db(db), m_table(table)
+Insert::Insert(Db &db, const char *table, const char *columns, const char *fixedColumns,
+               const char *fixedValues)
+    : m_db(db), m_table(table)
 {
     const int n = int(QByteArray(columns).count(',')) + 1;
-    QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + columns + ") VALUES (";
+    QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + columns;
+    if (fixedColumns)
+        sql += QByteArray(", ") + fixedColumns;
+    sql += ") VALUES (";
     for (int i = 0; i < n; ++i)
         sql += i ? ",?" : "?";
+    if (fixedValues)
+        sql += QByteArray(", ") + fixedValues;
     sql += ")";
     if (sqlite3_prepare_v3(db.handle(), sql.constData(), int(sql.size()),
                            SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK)

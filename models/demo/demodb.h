@@ -45,8 +45,10 @@ private:
 class Insert
 {
 public:
-    // columns: "a, b, c" — the statement gets one '?' per column.
-    Insert(Db &db, const char *table, const char *columns);
+    // columns: "a, b, c" — the statement gets one '?' per column. fixedColumns/fixedValues:
+    // more columns given as SQL expressions, the same for every row.
+    Insert(Db &db, const char *table, const char *columns, const char *fixedColumns = nullptr,
+           const char *fixedValues = nullptr);
     ~Insert();
     Insert(const Insert &) = delete;
     Insert &operator=(const Insert &) = delete;

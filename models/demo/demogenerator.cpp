@@ -47,6 +47,7 @@
 #include "demogenerator.h"
 
 #include "demomodel.h"
+#include "logchain.h"
 #include "schema.h"
 
 #include <QDateTime>
@@ -196,6 +197,11 @@ Result generate(const QString &path, const Options &options, const Progress &pro
             s.row("current_user_id", c.users[c.director].id);
             s.row("created_at", isoTime(c.now));
         }
+        // Every activity and stage move into the tamper-evident log, in time order.
+        c.report(85, "log");
+        QString logError;
+        if (cockpit::storage::logchain::buildChain(db.handle(), &logError) < 0)
+            throw DemoError("log chain: " + logError.toStdString());
         db.exec("COMMIT");
 
         c.report(86, "indexes");

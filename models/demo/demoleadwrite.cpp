@@ -34,7 +34,8 @@ void writeLeads(Ctx &c, Rng &r)
                 " intent_contact, intent_next_meeting, tags, pain_keywords, budget_band, decision_role,"
                 " requirement_doc, confirmation_signed, competitor_present, technical_validation,"
                 " created_at, assigned_at, closed_at, updated_at");
-    Insert hins(*c.db, "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason, updated_at");
+    Insert hins(*c.db, "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason, updated_at",
+                "log_hash", kLogHashRoom);
     const QStringList bands = cockpit::budgetBands();
     const QStringList roles = cockpit::decisionRoles();
     static const char *tagPool[] = {"重点客户", "续约", "战略项目", "老客户转介绍", "政府补贴"};

@@ -1,5 +1,6 @@
 #include "leadrepository.h"
 
+#include "activitylog.h"
 #include "database.h"
 #include "ids.h"
 #include "outbox.h"
@@ -320,6 +321,8 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
     if (!h.exec())
         return failed(h.lastError().text());
     QString error;
+    if (!appendToLog(db, LogRecordKind::StageMove, historyId, &error))
+        return failed(error);
     const QJsonObject leadFields{{QStringLiteral("stage_id"), toStageId},
                                  {QStringLiteral("stage_entered_at"), now},
                                  {QStringLiteral("status"), status},

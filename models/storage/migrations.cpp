@@ -1,5 +1,6 @@
 #include "migrations.h"
 
+#include "activitylog.h"
 #include "ids.h"
 #include "pipeline.h"
 #include "schema.h"
@@ -140,7 +141,9 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
             if (!exec(db, sql, error))
                 return false;
         }
-        // Data steps of version 2 (the log chain over existing records) go here.
+        // Data steps of version 2: the log chain over existing records.
+        if (!buildLogChain(db, error))
+            return false;
         if (!exec(db, QStringLiteral("PRAGMA user_version = 2"), error))
             return false;
         return tx.commit();

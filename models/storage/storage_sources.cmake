@@ -1,3 +1,10 @@
+# The hash chain of the activity log at the sqlite3 level: shared by storage and the demo
+# generator. OpenSSL's SHA-256 uses the CPU's SHA extensions (verify-log within 3x of sha256sum).
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
+target_include_directories(cockpit_logchain PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(cockpit_logchain PUBLIC Qt6::Core PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
+
 add_library(cockpit_storage STATIC
     database.h database.cpp
     filecheck.h filecheck.cpp
@@ -8,8 +15,9 @@ add_library(cockpit_storage STATIC
     customerrepository.h customerrepository.cpp
     pipelinerepository.h pipelinerepository.cpp
     bulkload.h bulkload.cpp
+    activitylog.h activitylog.cpp
 )
 target_include_directories(cockpit_storage PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(cockpit_storage
-    PUBLIC Qt6::Core Qt6::Sql cockpit_schema cockpit_domain
+    PUBLIC Qt6::Core Qt6::Sql cockpit_schema cockpit_domain cockpit_logchain
     PRIVATE SQLite::SQLite3 cockpit_pinyin)

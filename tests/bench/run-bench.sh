@@ -22,5 +22,7 @@ fi
 ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
 echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
+echo "== verify-log against sha256sum of the same bytes (issue 3) =="
+"$BUILD/tests/log/bench_log" "$DATA/large.db" "${BENCH_RUNS:-3}"
 echo "== assigning 10 000 new leads (large demo) =="
 "$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'

@@ -1,0 +1,643 @@
+#include "logchain.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <openssl/evp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <cstring>
+#include <memory>
+#include <vector>
+
+namespace cockpit::storage {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cockpit::storage::ActivityLog", text);
+}
+
+constexpr char kDomain[] = "cockpit-log-v1";
+constexpr int kDomainLen = int(sizeof(kDomain) - 1);
+constexpr int kHashLen = 32;
+constexpr int kPrefixLen = kDomainLen + kHashLen;
+
+// Content columns in canonical order; the integer ones are listed in kIntCols.
+struct TableSpec
+{
+    const char *table;
+    const char *columns;
+    int columnCount;
+    unsigned intMask; // bit i set: column i is an integer
+    char tag;
+};
+constexpr TableSpec kActivities{
+    "activities",
+    "id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version,"
+    " reply_to, tags, text",
+    12, (1u << 7) | (1u << 8), 'a'};
+constexpr TableSpec kStageMoves{
+    "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's'};
+
+const TableSpec &specOf(LogRecordKind kind)
+{
+    return kind == LogRecordKind::Activity ? kActivities : kStageMoves;
+}
+
+// OpenSSL's SHA-256 (SHA-NI where the CPU has it); the context is reused across records.
+class Sha256
+{
+public:
+    Sha256() : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr)), m_ctx(EVP_MD_CTX_new()) {}
+    ~Sha256()
+    {
+        EVP_MD_CTX_free(m_ctx);
+        EVP_MD_free(m_md);
+    }
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
+    bool digest(const char *data, std::size_t size, unsigned char *out)
+    {
+        unsigned int n = 0;
+        return m_md && m_ctx && EVP_DigestInit_ex2(m_ctx, m_md, nullptr) == 1
+               && EVP_DigestUpdate(m_ctx, data, size) == 1 && EVP_DigestFinal_ex(m_ctx, out, &n) == 1
+               && n == kHashLen;
+    }
+
+private:
+    EVP_MD *m_md;
+    EVP_MD_CTX *m_ctx;
+};
+
+// The message of one record: "cockpit-log-v1" || previous hash || canonical(record).
+// A plain growing buffer written through a pointer: this runs once per record in verify.
+class Message
+{
+public:
+    Message() : m_buf(4096)
+    {
+        std::memcpy(m_buf.data(), kDomain, kDomainLen);
+        m_size = kPrefixLen;
+    }
+    void start(const unsigned char *previous, char tag)
+    {
+        std::memcpy(m_buf.data() + kDomainLen, previous, kHashLen);
+        m_buf[kPrefixLen] = tag;
+        m_size = kPrefixLen + 1;
+    }
+    void addText(const unsigned char *text, int size)
+    {
+        reserve(4 + std::size_t(size));
+        putU32(text ? quint32(size) : 0xFFFFFFFFu);
+        if (text && size > 0) {
+            std::memcpy(m_buf.data() + m_size, text, std::size_t(size));
+            m_size += std::size_t(size);
+        }
+    }
+    void addInt(qint64 v)
+    {
+        reserve(8);
+        const auto u = quint64(v);
+        char *p = m_buf.data() + m_size;
+        for (int i = 0; i < 8; ++i)
+            p[i] = char((u >> (56 - 8 * i)) & 0xFF);
+        m_size += 8;
+    }
+    // Columns first..first+spec.columnCount-1 of the current row of `st`.
+    void addRow(sqlite3_stmt *st, int first, const TableSpec &spec)
+    {
+        for (int i = 0; i < spec.columnCount; ++i) {
+            const int c = first + i;
+            if (spec.intMask & (1u << i)) {
+                addInt(sqlite3_column_int64(st, c));
+            } else if (sqlite3_column_type(st, c) == SQLITE_NULL) {
+                addText(nullptr, 0);
+            } else {
+                const unsigned char *t = sqlite3_column_text(st, c);
+                addText(t ? t : reinterpret_cast<const unsigned char *>(""), sqlite3_column_bytes(st, c));
+            }
+        }
+    }
+    const char *data() const { return m_buf.data(); }
+    std::size_t size() const { return m_size; }
+
+private:
+    void reserve(std::size_t more)
+    {
+        if (m_size + more > m_buf.size())
+            m_buf.resize(std::max(m_buf.size() * 2, m_size + more));
+    }
+    void putU32(quint32 v)
+    {
+        char *p = m_buf.data() + m_size;
+        for (int i = 0; i < 4; ++i)
+            p[i] = char((v >> (24 - 8 * i)) & 0xFF);
+        m_size += 4;
+    }
+    std::vector<char> m_buf;
+    std::size_t m_size = 0;
+};
+
+struct Stmt
+{
+    sqlite3_stmt *st = nullptr;
+    Stmt() = default;
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+    ~Stmt() { sqlite3_finalize(st); }
+    bool prepare(sqlite3 *db, const QByteArray &sql, QString *error)
+    {
+        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &st, nullptr) == SQLITE_OK)
+            return true;
+        if (error)
+            *error = QString::fromUtf8(sqlite3_errmsg(db));
+        return false;
+    }
+};
+
+bool fail(sqlite3 *db, QString *error)
+{
+    if (error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return false;
+}
+
+QString columnString(sqlite3_stmt *st, int c)
+{
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, c)),
+                             sqlite3_column_bytes(st, c));
+}
+
+bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
+{
+    Stmt up;
+    if (!up.prepare(db, "INSERT INTO settings (key, value) VALUES (?, ?), (?, ?)"
+                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value", error))
+        return false;
+    const QByteArray seq = QByteArray::number(head.seq);
+    const QByteArray hex = head.hash.toHex();
+    sqlite3_bind_text(up.st, 1, kLogHeadSeqKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up.st, 2, seq.constData(), int(seq.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(up.st, 3, kLogHeadHashKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up.st, 4, hex.constData(), int(hex.size()), SQLITE_TRANSIENT);
+    return sqlite3_step(up.st) == SQLITE_DONE || fail(db, error);
+}
+
+// Appends records one after another, the head kept in memory and written once at the end.
+class Appender
+{
+public:
+    Appender(sqlite3 *db, LogHead head) : m_db(db), m_head(std::move(head)) {}
+    // `st` has a row whose columns from `first` are the canonical columns of `kind`.
+    bool chain(LogRecordKind kind, sqlite3_stmt *st, int first, sqlite3_int64 rowid, QString *error)
+    {
+        const TableSpec &spec = specOf(kind);
+        Stmt &up = kind == LogRecordKind::Activity ? m_upA : m_upS;
+        if (!up.st && !up.prepare(m_db, QByteArray("UPDATE ") + spec.table
+                                            + " SET log_seq = ?, log_hash = ? WHERE rowid = ?", error))
+            return false;
+        m_msg.start(reinterpret_cast<const unsigned char *>(m_head.hash.constData()), spec.tag);
+        m_msg.addRow(st, first, spec);
+        unsigned char h[kHashLen];
+        if (!m_sha.digest(m_msg.data(), m_msg.size(), h)) {
+            if (error)
+                *error = tr("SHA-256 is not available.");
+            return false;
+        }
+        sqlite3_reset(up.st);
+        sqlite3_bind_int64(up.st, 1, m_head.seq + 1);
+        sqlite3_bind_blob(up.st, 2, h, kHashLen, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(up.st, 3, rowid);
+        if (sqlite3_step(up.st) != SQLITE_DONE)
+            return fail(m_db, error);
+        ++m_head.seq;
+        m_head.hash = QByteArray(reinterpret_cast<const char *>(h), kHashLen);
+        return true;
+    }
+    bool finish(QString *error) { return writeHead(m_db, m_head, error); }
+
+private:
+    sqlite3 *m_db;
+    LogHead m_head;
+    Sha256 m_sha;
+    Message m_msg;
+    Stmt m_upA, m_upS;
+};
+
+// One ordered scan of a table's chained records: log_seq, log_hash, then the content.
+struct Cursor
+{
+    const TableSpec *spec;
+    LogRecordKind kind;
+    Stmt stmt;
+    bool has = false;
+    qint64 seq = 0;
+    bool open(sqlite3 *db, QString *error)
+    {
+        return stmt.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec->columns + " FROM "
+                                    + spec->table + " WHERE log_seq IS NOT NULL ORDER BY log_seq",
+                            error);
+    }
+    int step(sqlite3 *db, QString *error)
+    {
+        const int rc = sqlite3_step(stmt.st);
+        has = rc == SQLITE_ROW;
+        if (has)
+            seq = sqlite3_column_int64(stmt.st, 0);
+        else if (rc != SQLITE_DONE)
+            fail(db, error);
+        return rc;
+    }
+};
+
+// Walks both tables in log_seq order, calling visit(cursor) per record; visit returns false
+// to stop. Returns false on a read error.
+template <typename Visit>
+bool mergeScan(sqlite3 *db, Visit &&visit, QString *error)
+{
+    Cursor a{&kActivities, LogRecordKind::Activity, {}};
+    Cursor s{&kStageMoves, LogRecordKind::StageMove, {}};
+    if (!a.open(db, error) || !s.open(db, error))
+        return false;
+    int rc = a.step(db, error);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return false;
+    rc = s.step(db, error);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return false;
+    while (a.has || s.has) {
+        Cursor &c = (a.has && (!s.has || a.seq <= s.seq)) ? a : s;
+        if (!visit(c))
+            return true;
+        rc = c.step(db, error);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return false;
+    }
+    return true;
+}
+
+QString describe(LogRecordKind kind, const QString &id)
+{
+    return tr("%1 %2").arg(logRecordKindName(kind), id);
+}
+
+} // namespace
+
+QString logRecordKindName(LogRecordKind kind)
+{
+    return kind == LogRecordKind::Activity ? tr("activity") : tr("stage move");
+}
+
+namespace logchain {
+
+QByteArray chainHash(const QByteArray &previous, const QByteArray &canonical)
+{
+    QByteArray msg(kDomain, kDomainLen);
+    msg.append(previous).append(canonical);
+    unsigned char h[kHashLen];
+    Sha256 sha;
+    if (!sha.digest(msg.constData(), std::size_t(msg.size()), h))
+        return {};
+    return QByteArray(reinterpret_cast<const char *>(h), kHashLen);
+}
+
+bool readHead(sqlite3 *db, LogHead *head, QString *error)
+{
+    *head = LogHead{};
+    Stmt q;
+    if (!q.prepare(db, "SELECT key, value FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')", error))
+        return false;
+    QString seqText, hashText;
+    int rc;
+    while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
+        const QString key = columnString(q.st, 0);
+        (key == QLatin1String(kLogHeadSeqKey) ? seqText : hashText) = columnString(q.st, 1);
+    }
+    if (rc != SQLITE_DONE)
+        return fail(db, error);
+    if (seqText.isEmpty() && hashText.isEmpty())
+        return true;
+    bool ok = false;
+    const qint64 seq = seqText.toLongLong(&ok);
+    const QByteArray hash = QByteArray::fromHex(hashText.toLatin1());
+    if (!ok || seq < -1 || hash.size() != kHashLen || hashText.size() != 2 * kHashLen) {
+        if (error)
+            *error = tr("The log head in the settings is malformed (log_head_seq \"%1\", log_head_hash \"%2\").")
+                         .arg(seqText, hashText);
+        return false;
+    }
+    head->seq = seq;
+    head->hash = hash;
+    return true;
+}
+
+bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error)
+{
+    LogHead head;
+    if (!readHead(db, &head, error))
+        return false;
+    const TableSpec &spec = specOf(kind);
+    Stmt q;
+    if (!q.prepare(db, QByteArray("SELECT rowid, log_seq, ") + spec.columns + " FROM " + spec.table + " WHERE id = ?",
+                   error))
+        return false;
+    const QByteArray key = id.toUtf8();
+    sqlite3_bind_text(q.st, 1, key.constData(), int(key.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(q.st);
+    if (rc == SQLITE_DONE) {
+        if (error)
+            *error = tr("Cannot log %1: no such record.").arg(describe(kind, id));
+        return false;
+    }
+    if (rc != SQLITE_ROW)
+        return fail(db, error);
+    if (sqlite3_column_type(q.st, 1) != SQLITE_NULL) {
+        if (error)
+            *error = tr("%1 is already in the log (index %2).").arg(describe(kind, id)).arg(sqlite3_column_int64(q.st, 1));
+        return false;
+    }
+    Appender app(db, head);
+    return app.chain(kind, q.st, 2, sqlite3_column_int64(q.st, 0), error) && app.finish(error);
+}
+
+qint64 buildChain(sqlite3 *db, QString *error)
+{
+    LogHead head;
+    if (!readHead(db, &head, error))
+        return -1;
+    // The order first (two small columns per record), then each record read and chained.
+    struct Item { sqlite3_int64 rowid; int kind; };
+    std::vector<Item> order;
+    {
+        Stmt q;
+        if (!q.prepare(db, "SELECT 0 AS k, rowid, at, id FROM activities WHERE log_seq IS NULL"
+                           " UNION ALL SELECT 1, rowid, at, id FROM stage_history WHERE log_seq IS NULL"
+                           " ORDER BY 3, 1, 4", error))
+            return -1;
+        int rc;
+        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW)
+            order.push_back({sqlite3_column_int64(q.st, 1), sqlite3_column_int(q.st, 0)});
+        if (rc != SQLITE_DONE)
+            return fail(db, error), -1;
+    }
+    if (order.empty())
+        return 0;
+    Stmt readA, readS;
+    if (!readA.prepare(db, QByteArray("SELECT ") + kActivities.columns + " FROM activities WHERE rowid = ?", error)
+        || !readS.prepare(db, QByteArray("SELECT ") + kStageMoves.columns + " FROM stage_history WHERE rowid = ?", error))
+        return -1;
+    Appender app(db, head);
+    for (const Item &it : order) {
+        Stmt &r = it.kind == 0 ? readA : readS;
+        sqlite3_reset(r.st);
+        sqlite3_bind_int64(r.st, 1, it.rowid);
+        if (sqlite3_step(r.st) != SQLITE_ROW)
+            return fail(db, error), -1;
+        const auto kind = it.kind == 0 ? LogRecordKind::Activity : LogRecordKind::StageMove;
+        if (!app.chain(kind, r.st, 0, it.rowid, error))
+            return -1;
+    }
+    if (!app.finish(error))
+        return -1;
+    return qint64(order.size());
+}
+
+VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_bool *cancel)
+{
+    // Each link is checked on its own: hash_i must equal SHA-256(domain || stored hash_{i-1}
+    // || canonical(record_i)), every index 0..head must be there exactly once, and the last
+    // stored hash must be the head. All links holding is the same as recomputing the chain
+    // from hash_{-1}, but the tables can be read in storage order: on a demo or migrated
+    // file the log_seq order jumps around the table and costs 8x more in SQLite than a
+    // sequential scan. Pass 1 collects the stored hashes by index, pass 2 hashes records.
+    QElapsedTimer timer;
+    timer.start();
+    VerifyResult res;
+    auto finish = [&](VerifyResult::Problem p, const QString &message) {
+        res.problem = p;
+        res.ok = p == VerifyResult::Problem::None;
+        res.message = message;
+        res.elapsedMs = timer.elapsed();
+        return res;
+    };
+    QString error;
+    LogHead head;
+    if (!readHead(db, &head, &error))
+        return finish(VerifyResult::Problem::Error, error);
+    const qint64 n = head.seq + 1;
+    const qint64 work = 2 * n;
+    qint64 done = 0;
+
+    // The first problem by index; a later find at a lower index replaces it.
+    struct Bad
+    {
+        qint64 index = std::numeric_limits<qint64>::max();
+        VerifyResult::Problem problem = VerifyResult::Problem::None;
+        LogRecordKind kind = LogRecordKind::Activity;
+        QString id;
+        qint64 other = -1; // MissingRecord: the last missing index of a run
+    } bad;
+    auto note = [&](qint64 index, VerifyResult::Problem p, LogRecordKind kind, sqlite3_stmt *st, int idCol) {
+        if (index >= bad.index)
+            return;
+        bad.index = index;
+        bad.other = -1;
+        bad.problem = p;
+        bad.kind = kind;
+        bad.id = st ? columnString(st, idCol) : QString();
+    };
+    const LogRecordKind kinds[2] = {LogRecordKind::Activity, LogRecordKind::StageMove};
+    bool cancelled = cancel && cancel->load();
+    auto tick = [&]() {
+        ++done;
+        if ((done & 0xFFF) == 0) {
+            if (cancel && cancel->load(std::memory_order_relaxed))
+                cancelled = true;
+            if (progress && (done & 0x3FFF) == 0)
+                progress(done, work);
+        }
+        return !cancelled;
+    };
+
+    std::vector<std::array<unsigned char, kHashLen>> stored(std::size_t(std::max<qint64>(n, 0)));
+    std::vector<std::uint8_t> seen(stored.size(), 0);
+    for (const LogRecordKind kind : kinds) {
+        if (cancelled)
+            break;
+        const TableSpec &spec = specOf(kind);
+        Stmt q;
+        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, id FROM ") + spec.table
+                               + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
+            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+        int rc;
+        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW && tick()) {
+            const qint64 seq = sqlite3_column_int64(q.st, 0);
+            if (seq < 0) {
+                note(0, VerifyResult::Problem::HashMismatch, kind, q.st, 2);
+            } else if (seq >= n) {
+                note(n, VerifyResult::Problem::HeadMismatch, kind, q.st, 2); // appended behind the app
+            } else if (seen[seq]) {
+                note(seq, VerifyResult::Problem::DuplicateIndex, kind, q.st, 2);
+            } else {
+                seen[seq] = 1;
+                if (sqlite3_column_bytes(q.st, 1) == kHashLen)
+                    std::memcpy(stored[seq].data(), sqlite3_column_blob(q.st, 1), kHashLen);
+                else
+                    stored[seq].fill(0);
+            }
+        }
+        if (cancelled)
+            break;
+        if (rc != SQLITE_DONE) {
+            fail(db, &error);
+            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+        }
+    }
+    if (!cancelled) {
+        const auto gap = std::find(seen.begin(), seen.end(), std::uint8_t(0));
+        if (gap != seen.end()) {
+            const qint64 first = qint64(gap - seen.begin());
+            const auto after = std::find_if(gap, seen.end(), [](std::uint8_t v) { return v != 0; });
+            if (first < bad.index) {
+                bad = Bad{};
+                bad.index = first;
+                // Nothing after the gap: the end was cut off, which only the head shows.
+                bad.problem = after == seen.end() ? VerifyResult::Problem::HeadMismatch
+                                                  : VerifyResult::Problem::MissingRecord;
+                bad.other = qint64(after - seen.begin()) - 1;
+            }
+        }
+    }
+
+    Sha256 sha;
+    Message msg;
+    static const unsigned char zeros[kHashLen] = {};
+    for (const LogRecordKind kind : kinds) {
+        if (cancelled)
+            break;
+        const TableSpec &spec = specOf(kind);
+        Stmt q;
+        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec.columns + " FROM " + spec.table
+                               + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
+            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+        int rc;
+        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW && tick()) {
+            const qint64 seq = sqlite3_column_int64(q.st, 0);
+            // Links at or past the first known problem cannot change the answer.
+            if (seq < 0 || seq >= std::min(n, bad.index))
+                continue;
+            const unsigned char *previous = seq == 0 ? zeros : stored[seq - 1].data();
+            msg.start(previous, spec.tag);
+            msg.addRow(q.st, 2, spec);
+            unsigned char h[kHashLen];
+            if (!sha.digest(msg.data(), msg.size(), h))
+                return finish(VerifyResult::Problem::Error, tr("SHA-256 is not available."));
+            if (sqlite3_column_bytes(q.st, 1) != kHashLen || std::memcmp(sqlite3_column_blob(q.st, 1), h, kHashLen) != 0)
+                note(seq, VerifyResult::Problem::HashMismatch, kind, q.st, 2);
+        }
+        if (cancelled)
+            break;
+        if (rc != SQLITE_DONE) {
+            fail(db, &error);
+            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+        }
+    }
+    if (cancelled)
+        return finish(VerifyResult::Problem::Cancelled, tr("Verification was cancelled."));
+    if (bad.problem == VerifyResult::Problem::None && n > 0
+        && std::memcmp(stored[n - 1].data(), head.hash.constData(), kHashLen) != 0) {
+        bad.index = n - 1;
+        bad.problem = VerifyResult::Problem::HeadMismatch;
+    }
+    if (progress)
+        progress(work, work);
+
+    if (bad.problem != VerifyResult::Problem::None) {
+        res.badIndex = bad.index;
+        res.kind = bad.kind;
+        res.recordId = bad.id;
+        res.recordsChecked = bad.index;
+        const QString record = describe(bad.kind, bad.id);
+        switch (bad.problem) {
+        case VerifyResult::Problem::HashMismatch:
+            return finish(bad.problem, tr("Record #%1 (%2) was altered: its content does not match its hash "
+                                          "(the record was edited, or records were reordered).")
+                                           .arg(bad.index).arg(record));
+        case VerifyResult::Problem::DuplicateIndex:
+            return finish(bad.problem, tr("Record #%1 (%2) claims an index already taken: records were "
+                                          "copied or inserted outside the app.").arg(bad.index).arg(record));
+        case VerifyResult::Problem::MissingRecord:
+            return finish(bad.problem, bad.other > bad.index
+                                           ? tr("Records #%1 to #%2 are missing: they were deleted.")
+                                                 .arg(bad.index).arg(bad.other)
+                                           : tr("Record #%1 is missing: it was deleted.").arg(bad.index));
+        default:
+            break;
+        }
+        if (bad.index == n)
+            return finish(bad.problem, tr("Records from #%1 on were appended outside the app (%2; the head "
+                                          "says the log ends at #%3).").arg(n).arg(record).arg(head.seq));
+        if (bad.other >= bad.index)
+            return finish(bad.problem, tr("Records #%1 to #%2 are missing: the end of the log was cut off "
+                                          "(the head says the log has %3 records).")
+                                           .arg(bad.index).arg(bad.other).arg(n));
+        return finish(bad.problem, tr("The log head does not match record #%1: the last record or the head "
+                                      "was replaced.").arg(bad.index));
+    }
+    res.recordsChecked = n;
+    // Records with no place in the chain were written behind the app's back.
+    for (const LogRecordKind kind : kinds) {
+        Stmt q;
+        if (!q.prepare(db, QByteArray("SELECT id FROM ") + specOf(kind).table + " WHERE log_seq IS NULL LIMIT 1", &error))
+            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+        if (sqlite3_step(q.st) == SQLITE_ROW) {
+            res.kind = kind;
+            res.recordId = columnString(q.st, 0);
+            return finish(VerifyResult::Problem::Unchained,
+                          tr("%1 is not in the log: it was written outside the app.")
+                              .arg(describe(res.kind, res.recordId)));
+        }
+    }
+    return finish(VerifyResult::Problem::None, tr("Log intact: %1 records verified.").arg(n));
+}
+
+qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QString *error)
+{
+    QFile file(out);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        if (error)
+            *error = file.errorString();
+        return -1;
+    }
+    Message msg;
+    QByteArray previous(kHashLen, '\0');
+    qint64 bytes = 0, n = 0;
+    bool writeOk = true;
+    const bool read = mergeScan(db, [&](Cursor &c) {
+        msg.start(reinterpret_cast<const unsigned char *>(previous.constData()), c.spec->tag);
+        msg.addRow(c.stmt.st, 2, *c.spec);
+        writeOk = file.write(msg.data(), qint64(msg.size())) == qint64(msg.size());
+        bytes += qint64(msg.size());
+        ++n;
+        // For an intact chain the stored hash is what verify() feeds into the next record.
+        previous = QByteArray(static_cast<const char *>(sqlite3_column_blob(c.stmt.st, 1)),
+                              sqlite3_column_bytes(c.stmt.st, 1));
+        if (previous.size() != kHashLen)
+            previous = QByteArray(kHashLen, '\0');
+        if (!writeOk && error)
+            *error = file.errorString();
+        return writeOk;
+    }, error);
+    if (records)
+        *records = n;
+    return writeOk && read ? bytes : -1;
+}
+
+} // namespace logchain
+} // namespace cockpit::storage

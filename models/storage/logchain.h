@@ -1,0 +1,91 @@
+#pragma once
+// The tamper-evident log of DESIGN.md §4 at the sqlite3 level, shared by the app's storage
+// (through the Qt SQL connection's handle, see activitylog.h) and the demo generator (raw
+// sqlite3), so the canonical form and the hashing exist once.
+//
+// One chain over every activity and every stage move: log_seq 0, 1, 2, ... is shared by
+// both tables and
+//     hash_i = SHA-256("cockpit-log-v1" || hash_{i-1} || canonical(record_i)),
+// hash_{-1} = 32 zero bytes. canonical = a record-type byte ('a' activity, 's' stage move)
+// then the content fields in a fixed order: text as a 4-byte big-endian length and its
+// UTF-8 bytes (NULL as length 0xFFFFFFFF), integers as 8-byte big-endian. Bookkeeping
+// columns (row_version, updated_at, deleted, log_*) are not covered.
+// The head (log_head_seq, log_head_hash in hex) lives in `settings` and moves in the same
+// transaction as each append, so a truncated tail or a record appended outside the app shows.
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+
+struct sqlite3;
+
+namespace cockpit::storage {
+
+enum class LogRecordKind { Activity, StageMove };
+
+QString logRecordKindName(LogRecordKind kind); // "activity" / "stage move" (translated)
+
+inline constexpr char kLogHeadSeqKey[] = "log_head_seq";
+inline constexpr char kLogHeadHashKey[] = "log_head_hash";
+
+struct LogHead
+{
+    qint64 seq = -1;                          // -1: empty chain
+    QByteArray hash = QByteArray(32, '\0');   // raw 32 bytes
+};
+
+struct VerifyResult
+{
+    enum class Problem {
+        None,
+        HashMismatch,   // the record was edited, or records were reordered
+        MissingRecord,  // an index is missing: a record was deleted
+        DuplicateIndex, // two records claim one index
+        HeadMismatch,   // the tail was truncated, or records were appended outside the app
+        Unchained,      // a record is not in the chain at all (written outside the app)
+        Cancelled,
+        Error,          // the file could not be read
+    };
+    bool ok = false;
+    Problem problem = Problem::Error;
+    qint64 badIndex = -1;                    // log_seq of the first bad record, -1 if none
+    LogRecordKind kind = LogRecordKind::Activity;
+    QString recordId;                        // of the bad record, when there is one
+    QString message;                         // translated: what is wrong, naming the record
+    qint64 recordsChecked = 0;
+    qint64 elapsedMs = 0;
+};
+
+// done, total (records); called every few thousand records from the verifying thread.
+using LogProgress = std::function<void(qint64 done, qint64 total)>;
+
+namespace logchain {
+
+// hash_i from hash_{i-1} and canonical(record_i). Exposed for tests and the benchmark.
+QByteArray chainHash(const QByteArray &previous, const QByteArray &canonical);
+
+// The head as stored in settings (or the empty head). false + error if it is malformed.
+bool readHead(sqlite3 *db, LogHead *head, QString *error);
+
+// Chains the record `id` of `kind` (which must not be chained yet) after the head and moves
+// the head. Reads only the head and the record: O(1) in the length of the chain. Call it
+// inside the transaction that inserted the record.
+bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error);
+
+// Chains every record that has no log_seq yet, in (at, kind, id) order, after the head.
+// Returns the number chained, or -1 on error.
+qint64 buildChain(sqlite3 *db, QString *error);
+
+// Recomputes the chain in log_seq order (a merge of the two ordered index scans) and
+// compares it with the stored hashes and the head; stops at the first bad record.
+VerifyResult verify(sqlite3 *db, const LogProgress &progress = {},
+                    const std::atomic_bool *cancel = nullptr);
+
+// Writes, in log_seq order, exactly the bytes verify() hashes ("cockpit-log-v1" ||
+// previous hash || canonical record) to `out`. Returns the number of bytes, -1 on error.
+qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QString *error);
+
+} // namespace logchain
+} // namespace cockpit::storage

@@ -1,0 +1,110 @@
+// `sales-cockpit verify-log --db FILE`: 0 and the count when intact (a fresh demo), 1 naming
+// the first bad record when tampered with, 2 with a clear message for a missing file.
+#include "demogenerator.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sqlite3.h>
+
+class TestVerifyLogCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int code = -1;
+        QString out, err;
+    };
+    static Run app(const QStringList &args)
+    {
+        QProcess p;
+        p.start(QStringLiteral(COCKPIT_APP), args);
+        Run r;
+        if (!p.waitForFinished(120000))
+            return r;
+        r.code = p.exitCode();
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+    static bool sql(const QString &path, const char *statement)
+    {
+        sqlite3 *h = nullptr;
+        bool ok = sqlite3_open(path.toUtf8().constData(), &h) == SQLITE_OK
+                  && sqlite3_exec(h, statement, nullptr, nullptr, nullptr) == SQLITE_OK;
+        sqlite3_close(h);
+        return ok;
+    }
+
+    QTemporaryDir m_dir;
+    QString m_demo;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_demo = m_dir.filePath(QStringLiteral("tiny.db"));
+        cockpit::demo::Options o;
+        o.scale = cockpit::demo::Scale::Tiny;
+        o.asOf = QDate(2026, 11, 22);
+        const auto res = cockpit::demo::generate(m_demo, o);
+        QVERIFY2(res.ok, qPrintable(res.error));
+    }
+
+    void freshDemoIsIntact()
+    {
+        const Run r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), m_demo});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("log intact: 10875 records verified in")), qPrintable(r.out));
+    }
+
+    void tamperedRecordIsNamed()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("edited.db"));
+        QVERIFY(QFile::copy(m_demo, path));
+        QVERIFY(sql(path, "UPDATE activities SET text = text || '!' WHERE log_seq = 777"));
+        const Run r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("first bad record #777")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("activity")) && r.out.contains(QStringLiteral("altered")),
+                 qPrintable(r.out));
+    }
+
+    void deletedRecordIsNamed()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("deleted.db"));
+        QVERIFY(QFile::copy(m_demo, path));
+        QVERIFY(sql(path, "PRAGMA foreign_keys = OFF; DELETE FROM stage_history WHERE log_seq = "
+                          "(SELECT min(log_seq) FROM stage_history WHERE log_seq > 100)"));
+        const Run r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("missing")), qPrintable(r.out));
+    }
+
+    void missingFile()
+    {
+        const Run r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), m_dir.filePath(QStringLiteral("nope.db"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("nope.db")) && r.err.contains(QStringLiteral("does not exist")),
+                 qPrintable(r.err));
+        const Run none = app({QStringLiteral("verify-log")});
+        QCOMPARE(none.code, 2);
+        QVERIFY(none.err.contains(QStringLiteral("--db FILE is required")));
+    }
+
+    void notADatabase()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("text.db"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(8192, 'x'));
+        f.close();
+        const Run r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("not an SQLite file")), qPrintable(r.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVerifyLogCli)
+#include "tst_verifylogcli.moc"
