@@ -4,32 +4,38 @@
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+32"/>
+        <location filename="../ui/leaddetailpanel.cpp" line="+37"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+47"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
@@ -40,6 +46,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+2"/>
         <source>Document opened</source>
         <translation>文档已打开</translation>
     </message>
@@ -50,33 +57,31 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+2"/>
         <source>Delivery task</source>
         <translation>交付任务</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Review note</source>
         <translation>复盘记录</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Sales action</source>
-        <translation>销售动作</translation>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="-5"/>
+        <source>Quote</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Customer response</source>
-        <translation>客户反馈</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cross-department</source>
-        <translation>跨部门</translation>
+        <source>Pre-sales task</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -191,9 +196,273 @@
 <context>
     <name>MoveStageCommand</name>
     <message>
+        <location filename="../models/items/bulkmove.cpp" line="+38"/>
         <location filename="../models/items/commands.cpp" line="+53"/>
         <source>Undo</source>
         <translation>撤销</translation>
+    </message>
+</context>
+<context>
+    <name>ReassignLeadsCommand</name>
+    <message numerus="yes">
+        <location filename="../models/items/reassigncommand.cpp" line="+39"/>
+        <source>Reassign %n lead(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <location filename="../models/items/timeline.cpp" line="+28"/>
+        <source>Created in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Moved %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By</source>
+        <translation type="unfinished">操作人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit</name>
+    <message>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="-31"/>
+        <source>Stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage %1 “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The pipeline needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Another pipeline is already called “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Response and hand-over targets cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The pipeline has no stages. Add at least one working stage and the closing stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pipeline needs at least two stages: a working stage and the closing stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has the same name as stage %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has the same English name “%2” as stage %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has an invalid code “%2” (use a-z, 0-9 and _).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has the same code “%2” as stage %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs an SLA of more than 0 (only the closing stage may have none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has an SLA longer than 365 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 requires an unknown gate field “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 lists the gate field “%2” twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 lists an unknown standard action “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a closing stage but not the last one; only the last stage may close the deal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is the closing stage; nothing leaves it, so it cannot have an exit gate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is the last stage and must be the closing stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>no SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::AlertActions</name>
+    <message>
+        <location filename="../models/items/alertactions.cpp" line="+60"/>
+        <source>Acknowledge alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Resolve alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Escalate alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::BulkMove</name>
+    <message>
+        <location filename="../models/items/bulkmove.cpp" line="+28"/>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished">该线索已不存在。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>It is already in the last stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Move %n lead(s) to the next stage</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n moved</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>, %n refused</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 lacks %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>; and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::Catalog</name>
+    <message>
+        <location filename="../models/items/catalog.cpp" line="+100"/>
+        <source>%1 v%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -356,28 +625,310 @@
     </message>
 </context>
 <context>
+    <name>cockpit::alerts</name>
+    <message>
+        <location filename="../models/alerts/alertstore.cpp" line="+144"/>
+        <source>The alert no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+20"/>
+        <location line="+15"/>
+        <source>This alert is already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>This alert was already acknowledged by %1 at %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>This alert is already with the top of the manager chain; there is nobody to escalate to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The alert was changed meanwhile (by someone else or by the rule evaluation); it was left as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/alerts/alerttext.cpp" line="+32"/>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stage SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hand-over SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duplicate touch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compliance: stage changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compliance: quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store below red line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open</source>
+        <translation type="unfinished">跟进中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>in %1 longer than %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no activity since %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no sales follow-up %1 after hand-over on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>touched by %1 reps within %2 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 stage changes on &quot;%2&quot; on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 quotes to %2 between %3 and %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Raised: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Addressed to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nobody (no active manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In %1 since %2 (SLA %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The lead&apos;s owner %1 left on %2; the alert goes to the manager instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The customer has not responded on this lead yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The customer&apos;s last %n response(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  %1  “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reps who touched the customer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>  %1 — %n touch(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rep: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalated (level %1) to %2 at %3%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (no acknowledgement within the window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Acknowledged by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolved by %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the system (the condition cleared)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/alerts/alertthresholds.cpp" line="+45"/>
+        <source>Setting %1 = &quot;%2&quot; is not a whole number from %3 to %4; the default %5 applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 must be from %2 to %3, not %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::alerts::AlertTableModel</name>
+    <message>
+        <location filename="../models/alerts/alerttablemodel.cpp" line="+107"/>
+        <source>%1 (level %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation type="unfinished">大区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Escalated to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+69"/>
+        <location filename="../app/guiapp.cpp" line="+71"/>
         <source>Creating the demo company…</source>
         <translation>正在创建演示公司…</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+22"/>
-        <location line="+84"/>
+        <location line="+89"/>
         <location line="+32"/>
-        <location line="+80"/>
+        <location line="+91"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-214"/>
         <source>The demo company could not be created: %1</source>
         <translation>无法创建演示公司：%1</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -398,30 +949,30 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+109"/>
+        <location line="+120"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-108"/>
-        <location line="+109"/>
+        <location line="-119"/>
+        <location line="+120"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-104"/>
-        <location line="+111"/>
+        <location line="-115"/>
+        <location line="+122"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-110"/>
-        <location line="+111"/>
+        <location line="-121"/>
+        <location line="+122"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-118"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -451,7 +1002,7 @@
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
@@ -459,6 +1010,481 @@
         <location line="+23"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::assign::AssignStore</name>
+    <message>
+        <location filename="../models/assign/assignstore.cpp" line="+73"/>
+        <source>The load cap must be between 1 and 100 000 open leads (got %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not save the load cap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+163"/>
+        <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Lead %1 was changed or removed meanwhile; no owner was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>The chosen person is not a sales rep (or no longer exists).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 left on %2 and cannot take leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Already owned by %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The lead no longer exists.</source>
+        <translation type="unfinished">该线索已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::assign::Assigner</name>
+    <message>
+        <location filename="../models/assign/assigner.cpp" line="+167"/>
+        <source>the company</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>No eligible rep: %1 has no active sales rep to take the lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No eligible rep: nobody in %1 has won %2 before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No eligible rep: nobody in %1 handles %2 budgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No eligible rep: nobody in %1 who has won %2 handles %3 budgets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No eligible rep: the only matching rep of %1, %2, is at the load cap of %3 (%4 open leads).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No eligible rep: all %1 reps of %2 are at the load cap of %3 (lowest: %4 with %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No eligible rep: all %1 matching reps of %2 are at the load cap of %3 (lowest: %4 with %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Industry: the customer has none recorded, any rep qualifies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Industry: has won %1 before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Industry: has not won %1 before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Budget: no band on the lead; handles up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget: handles %1 (up to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Budget: handles only up to %1, the lead is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load: %1 / %2 open leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load: %1 / %2 open leads, over the load cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Win rate: no leads closed in the last %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Win rate: %1 % over the last %2 days (%3 won, %4 lost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leads assigned in the last 24 h: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The lead has no owner yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Current owner %1 left on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::delivery</name>
+    <message>
+        <location filename="../models/delivery/deliveryqueue.cpp" line="+53"/>
+        <source>Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>notified %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>sent %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>shown in app %1 (no system tray)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cancelled (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>paused (webhook disabled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>retrying (1 attempt, %1), next %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>retrying (%1 attempts, %2), next %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/delivery/deliverysender.cpp" line="+64"/>
+        <location filename="../models/delivery/webhookstore.cpp" line="+99"/>
+        <source>webhook removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the alert no longer exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/delivery/robotmessage.cpp" line="+37"/>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation type="unfinished">负责人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Escalated to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (level %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stage SLA exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Silent for 72 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer touched by several reps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compliance: repeated stage changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compliance: repeated quote versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Marketing hand-over SLA exceeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Store below the red line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sales Cockpit alert: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Sales Cockpit test message: this robot will receive alerts for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sales Cockpit test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the endpoint answered with HTML, not the robot&apos;s JSON — check the webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>the endpoint answered with an empty body, not the robot&apos;s JSON — check the webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the endpoint answered &quot;%1&quot;, not the robot&apos;s JSON — check the webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 refused the message: code %2, %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the endpoint answered JSON without the %1 robot&apos;s result code — check the webhook URL (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/delivery/robotpost.cpp" line="+54"/>
+        <source>no answer within %1 s (timeout)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/delivery/webhook.cpp" line="+58"/>
+        <source>Kind: &quot;%1&quot; is not a robot we know; choose WeCom, DingTalk or Feishu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URL: enter the robot&apos;s webhook address (https://…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>URL: &quot;%1&quot; is not a web address; it must start with https:// or http://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URL: the scheme &quot;%1:&quot; is not allowed; a robot webhook is an https:// (or http://) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URL: &quot;%1&quot; has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>URL: %1 robots live on %2; &quot;%3&quot; is another host. Saved anyway (a proxy or a test receiver).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>URL: plain http:// sends the robot&apos;s key unencrypted; the platform documents https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/delivery/webhookstore.cpp" line="-20"/>
+        <source>The webhook could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The webhook could not be saved: it was removed meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::delivery::DeliveryQueue</name>
+    <message>
+        <location filename="../models/delivery/deliveryqueue.cpp" line="+116"/>
+        <source>not addressed to the signed-in user</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::storage</name>
+    <message>
+        <location filename="../models/storage/activitylog.cpp" line="+39"/>
+        <location line="+30"/>
+        <source>The database is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation type="unfinished">“%1”不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is a folder, not a database file.</source>
+        <translation type="unfinished">“%1”是文件夹，不是数据库文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; cannot be read (no permission).</source>
+        <translation type="unfinished">无法读取“%1”（没有权限）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not an SQLite file.</source>
+        <translation type="unfinished">“%1”不是 SQLite 文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is truncated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;%1&quot; could not be opened: %2</source>
+        <translation type="unfinished">无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&quot;%1&quot; is not a Sales Cockpit database.</source>
+        <translation type="unfinished">“%1”不是销售驾驶舱数据库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; has schema version %2, which has no activity log yet. Open it in Sales Cockpit once to upgrade it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/storage/logchain.cpp" line="+287"/>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>stage move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::storage::Appender</name>
+    <message>
+        <location line="-84"/>
+        <source>SHA-256 is not available.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -636,7 +1662,7 @@
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+41"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+42"/>
         <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
         <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
     </message>
@@ -700,6 +1726,349 @@
         <location line="+15"/>
         <source>The stage gate is not met. Missing: %1.</source>
         <translation>未满足阶段门槛。缺少：%1。</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::storage::PipelineRepository</name>
+    <message>
+        <location filename="../models/storage/pipelinerepository.cpp" line="+151"/>
+        <source>There is no pipeline with the code “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>A pipeline with the code “%1” already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::storage::logchain</name>
+    <message>
+        <location filename="../models/storage/logchain.cpp" line="+121"/>
+        <source>The log head in the settings is malformed (log_head_seq &quot;%1&quot;, log_head_hash &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Cannot log %1: no such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is already in the log (index %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <location line="+22"/>
+        <location line="+29"/>
+        <location line="+20"/>
+        <location line="+50"/>
+        <source>The log could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <source>SHA-256 is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Verification was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Record #%1 (%2) was altered: its content does not match its hash (the record was edited, or records were reordered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record #%1 (%2) claims an index already taken: records were copied or inserted outside the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Records #%1 to #%2 are missing: they were deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record #%1 is missing: it was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records from #%1 on were appended outside the app (%2; the head says the log ends at #%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Records #%1 to #%2 are missing: the end of the log was cut off (the head says the log has %3 records).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The log head does not match record #%1: the last record or the head was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is not in the log: it was written outside the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log intact: %1 records verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::ActivityLogPage</name>
+    <message>
+        <location filename="../ui/activitylogpage.cpp" line="+28"/>
+        <source>Activity log</source>
+        <translation type="unfinished">操作日志</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every activity and stage move is chained with SHA-256: editing, deleting, reordering or cutting off any record shows when the log is verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recompute the whole chain and compare it with the stored hashes and the head.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lead</source>
+        <translation type="unfinished">线索</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text / reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The log holds %1 records; the newest %2 are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The log holds %1 records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Verifying…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Log intact: %1 records verified in %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::AlertNotifier</name>
+    <message>
+        <location filename="../ui/alertnotifier.cpp" line="+59"/>
+        <source>Sales Cockpit</source>
+        <translation type="unfinished">销售驾驶舱</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 new alerts for you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>… and %1 more in Alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 new alert(s) for you. This desktop has no system tray, so they are shown in the app only (Alerts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::AlertsPage</name>
+    <message>
+        <location filename="../ui/alertspage.cpp" line="+58"/>
+        <source>Alerts</source>
+        <translation type="unfinished">预警</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;solve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>I have seen it and take care of it; stops escalation (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send it one level up the manager chain now (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close it (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Evaluate every rule now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Not resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+195"/>
+        <source>All regions</source>
+        <translation type="unfinished">全部大区</translation>
+    </message>
+    <message>
+        <location line="-194"/>
+        <location line="+198"/>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-171"/>
+        <source>Select an alert to see its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Evaluating alert rules… %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Evaluating alert rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Alert rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The alert rules could not be evaluated: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Addressed to me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n alert(s) shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -834,7 +2203,7 @@
 <context>
     <name>cockpit::ui::LeadDetailPanel</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+34"/>
+        <location filename="../ui/leaddetailpanel.cpp" line="+41"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -844,64 +2213,54 @@
         <translation>编辑线索字段（在表格中按 Enter）</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+2"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>From</source>
-        <translation>原阶段</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+8"/>
         <source>To</source>
         <translation>新阶段</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
-        <source>By</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Activity</source>
-        <translation>活动</translation>
+        <source>Alert</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Direction</source>
-        <translation>方向</translation>
+        <source>Raised</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>Escalated to</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Stage history</source>
-        <translation>阶段历史</translation>
+        <location line="+0"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Recent activities</source>
-        <translation>最近活动</translation>
+        <location line="+33"/>
+        <location line="+53"/>
+        <source>Open alerts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="-57"/>
         <source>Select a lead to see its details.</source>
         <translation>选择一条线索以查看详情。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>&lt;b&gt;Owner&lt;/b&gt; %1 · &lt;b&gt;Stage&lt;/b&gt; %2 · &lt;b&gt;Status&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;Amount&lt;/b&gt; %4 · &lt;b&gt;Probability&lt;/b&gt; %5 % · &lt;b&gt;Expected close&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;In stage since&lt;/b&gt; %7</source>
         <translation>&lt;b&gt;负责人&lt;/b&gt; %1 · &lt;b&gt;阶段&lt;/b&gt; %2 · &lt;b&gt;状态&lt;/b&gt; %3&lt;br&gt;&lt;b&gt;金额&lt;/b&gt; %4 · &lt;b&gt;赢率&lt;/b&gt; %5% · &lt;b&gt;预计成交&lt;/b&gt; %6&lt;br&gt;&lt;b&gt;进入本阶段时间&lt;/b&gt; %7</translation>
     </message>
@@ -916,12 +2275,22 @@
         <translation>&lt;b&gt;推进到 %1 需要：&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>(created)</source>
-        <translation>（创建）</translation>
+        <location line="+20"/>
+        <source>Open</source>
+        <translation type="unfinished">跟进中</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+0"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Open alerts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Stage gate not met</source>
         <translation>未满足阶段门槛</translation>
     </message>
@@ -1059,7 +2428,17 @@
         <translation>已记录演示次数</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>Optional, kept in the stage history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move &amp;reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Intent letter</source>
         <translation>意向书</translation>
     </message>
@@ -1109,7 +2488,7 @@
         <translation>&lt;b&gt;推进到 %1 需要：&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+39"/>
         <source>The amount &quot;%1&quot; is not a number of yuan.</source>
         <translation>金额“%1”不是有效的元数。</translation>
     </message>
@@ -1117,7 +2496,7 @@
 <context>
     <name>cockpit::ui::LeadsPage</name>
     <message>
-        <location filename="../ui/leadspage.cpp" line="+37"/>
+        <location filename="../ui/leadspage.cpp" line="+46"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
@@ -1177,22 +2556,43 @@
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Edit lead…</source>
         <translation>编辑线索…</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+158"/>
         <source>Move to next stage</source>
         <translation>推进到下一阶段</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-154"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+4"/>
+        <source>Move selected to next stage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Recommend a rep…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reassign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Auto-assign (round robin)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Loading leads…</source>
         <translation>正在加载线索…</translation>
     </message>
@@ -1206,16 +2606,53 @@
         <source>%1 of %2 leads · %3 in total</source>
         <translation>%1 / %2 条线索 · 合计 %3</translation>
     </message>
+    <message numerus="yes">
+        <location line="+34"/>
+        <source>Move %n lead(s) to the next stage</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason (optional, kept in each lead&apos;s stage history):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Undo (Ctrl+Z) moves them all back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Auto-assigned %1 of %2 leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reassigned %1 of %2 leads to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 unchanged: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ctrl+Z undoes.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+32"/>
+        <location filename="../ui/mainwindow.cpp" line="+36"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>KPI tiles against the healthy baseline, the funnel and its heat map by region, city and team, and today&apos;s alerts — every number drillable.</source>
         <translation>对照健康基线的 KPI 指标卡、销售漏斗及按大区、城市和团队划分的热力图，以及今日预警——每个数字均可下钻。</translation>
     </message>
@@ -1235,17 +2672,8 @@
         <translation>按门店和维度划分的四色健康码，并为每个红码给出应对动作。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Stage SLA, 72-hour silence, duplicate-touch and compliance alerts with escalation.</source>
-        <translation>阶段 SLA、72 小时静默、重复触达和合规预警，支持逐级上报。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The tamper-evident log of every activity and stage move, with Verify.</source>
-        <translation>记录每次活动和阶段推进的防篡改日志，支持校验。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+22"/>
+        <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>
     </message>
@@ -1260,7 +2688,7 @@
         <translation>自动生成的演示公司：此处没有任何真实客户。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+34"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1512,6 +2940,247 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ui::PipelineEditor</name>
+    <message>
+        <location filename="../ui/pipelineeditor.cpp" line="+67"/>
+        <source>New pipeline…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>English name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage</source>
+        <translation type="unfinished">阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Exit gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+70"/>
+        <source>Standard actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-59"/>
+        <source>Add stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Closing stage (the deal is won here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>SLA (time in stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exit gate:
+required to leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Leads</source>
+        <translation type="unfinished">线索</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open</source>
+        <translation type="unfinished">跟进中</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Version history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Move open leads to the new version (matched by stage)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unticked, open leads stay on the version they are on; new leads always start on the newest version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undo change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>New pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name of the new pipeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 · %2 (version %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>No stage selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+44"/>
+        <source>Stage %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New stage %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>First contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Won</source>
+        <translation type="unfinished">赢单</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A new pipeline: add its stages, then Create pipeline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Create pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save as version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Unsaved changes. Leads keep the version they are on; new leads start on version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Saved “%1” as version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n open lead(s) moved to it</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>; %n stay on older versions (their stage was removed).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::PlaceholderPage</name>
     <message>
         <location filename="../ui/placeholderpage.cpp" line="+15"/>
@@ -1525,14 +3194,128 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ReassignDialog</name>
+    <message>
+        <location filename="../ui/reassigndialog.cpp" line="+30"/>
+        <source>Reassign leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Reassign %n selected lead(s) to:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search name or pinyin (lq → 李强)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Active sales reps only. The load cap does not apply to a rep you choose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 · %2 · %3 open</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::RecommendDialog</name>
+    <message>
+        <location filename="../ui/recommenddialog.cpp" line="+30"/>
+        <source>Recommend a rep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Who should take %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Load cap (open leads per rep):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>saved for this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Current owner: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choosing among the sales reps of %1; customer industry: %2; budget band: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+1"/>
+        <source>none recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Auto-assign would choose %1 (round robin among eligible reps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The lead stays with its owner unless you choose someone below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nobody else in %1 can take leads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Assign to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Lead assigned to %1 (Ctrl+Z undoes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="+24"/>
+        <location filename="../ui/settingspage.cpp" line="+27"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1578,11 +3361,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Team server and sync, the pipeline editor, alert thresholds and webhooks are not built yet. They will appear here.</source>
-        <translation>团队服务器与同步、销售流程编辑器、预警阈值和 Webhook 尚未开发，届时将显示在此处。</translation>
+        <source>Team server and sync and alert thresholds are not built yet. They will appear here.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>Pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alert delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>No database is open.</source>
         <translation>未打开数据库。</translation>
     </message>
@@ -1608,6 +3401,178 @@ Local edits waiting to sync: %5</source>
         <location line="+0"/>
         <source>your own data</source>
         <translation>您自己的数据</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::WebhookDialog</name>
+    <message>
+        <location filename="../ui/webhookdialog.cpp" line="+19"/>
+        <source>Add webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All teams</source>
+        <translation type="unfinished">全部团队</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>e.g. 华东销售群</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>only when the robot signs messages (DingTalk 加签, Feishu 签名校验)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post new alerts to this robot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Team</source>
+        <translation type="unfinished">团队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::WebhookSettings</name>
+    <message>
+        <location filename="../ui/webhooksettings.cpp" line="+27"/>
+        <source>New alerts go to the signed-in user as a desktop notification and to these group robots of the alert owner&apos;s team (a robot for all teams gets every alert). A failed post stays queued and is retried with back-off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Team</source>
+        <translation type="unfinished">团队</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation type="unfinished">名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Webhook URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>All teams</source>
+        <translation type="unfinished">全部团队</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Queue: %1 sent · %2 waiting · %3 retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+8"/>
+        <source>Remove webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Remove the %1 webhook &quot;%2&quot;? Alerts not yet posted to it are cancelled; alerts already sent stay in its group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The webhook could not be removed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sending a test message to %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✓ %1 accepted the test message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✗ The test message was not delivered: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

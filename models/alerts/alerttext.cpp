@@ -143,8 +143,9 @@ QString alertDetailsText(const AlertRecord &a)
         lines << QString() << QCoreApplication::translate("cockpit::alerts", "Reps who touched the customer:");
         for (const QJsonValue &v : d.value(QStringLiteral("reps")).toArray()) {
             const QJsonObject r = v.toObject();
-            lines << QCoreApplication::translate("cockpit::alerts", "  %1 — %n touch(es)", nullptr, r.value(QStringLiteral("touches")).toInt())
-                         .arg(r.value(QStringLiteral("name")).toString());
+            const int touches = r.value(QStringLiteral("touches")).toInt();
+            const QString name = r.value(QStringLiteral("name")).toString();
+            lines << QCoreApplication::translate("cockpit::alerts", "  %1 — %n touch(es)", nullptr, touches).arg(name);
         }
     }
     if (a.rule == rule::ComplianceStageChurn || a.rule == rule::ComplianceQuotes)
