@@ -1,5 +1,7 @@
 #include "guiapp.h"
 
+#include "leadspage.h"
+
 #include "alertspage.h"
 #include "catalog.h"
 #include "cli.h"
@@ -270,6 +272,8 @@ void GuiApp::takeScreenshot()
 {
     if (std::exchange(m_screenshotTaken, true))
         return;
+    if (!m_options.screenshotLead.isEmpty() && m_options.screenshotView == QLatin1String("leads"))
+        m_window->leadsPage()->showLead(m_options.screenshotLead);
     QCoreApplication::processEvents();
     const QPixmap shot = m_window->grab();
     qCInfo(lcApp) << "screenshot grabbed at" << sinceStart().elapsed() << "ms";

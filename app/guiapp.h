@@ -31,6 +31,7 @@ struct GuiOptions
     QString screenshotView; // empty = interactive
     QString screenshotOut;
     bool screenshotWhenComplete = false; // wait for the full load, not the first screen
+    QString screenshotLead;              // with view "leads": select this lead first
     QStringList relaunchArgs; // arguments that reproduce this start, for a language restart
 };
 

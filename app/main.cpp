@@ -56,7 +56,7 @@ void addOptions(QCommandLineParser &parser)
                                                "(default: the current time)."), QStringLiteral("ISO-8601")},
         {QStringLiteral("format"), QStringLiteral("alerts: output as table (default), csv or json."),
          QStringLiteral("FORMAT")},
-        {QStringLiteral("lead"), QStringLiteral("move-stage: the lead's id."), QStringLiteral("ID")},
+        {QStringLiteral("lead"), QStringLiteral("move-stage: the lead's id; with --screenshot leads: the lead to select."), QStringLiteral("ID")},
         {QStringLiteral("to"), QStringLiteral("move-stage: target stage code or name."), QStringLiteral("STAGE")},
         {QStringLiteral("reason"), QStringLiteral("move-stage: why (stored in stage history)."), QStringLiteral("TEXT")},
         {QStringLiteral("as"), QStringLiteral("move-stage: acting user id (default: the database's current user)."),
@@ -129,6 +129,7 @@ int main(int argc, char **argv)
         options.screenshotView = parser.value(QStringLiteral("screenshot"));
         options.screenshotOut = parser.value(QStringLiteral("out"));
         options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
+        options.screenshotLead = parser.value(QStringLiteral("lead"));
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
             && options.screenshotView != QLatin1String("settings-pipelines")
             && options.screenshotView != QLatin1String("settings-delivery")) {

@@ -76,12 +76,12 @@
     <message>
         <location filename="../models/domain/pipelinevalidation.cpp" line="-5"/>
         <source>Quote</source>
-        <translation type="unfinished"></translation>
+        <translation>报价</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pre-sales task</source>
-        <translation type="unfinished"></translation>
+        <translation>售前任务</translation>
     </message>
 </context>
 <context>
@@ -207,8 +207,8 @@
     <message numerus="yes">
         <location filename="../models/items/reassigncommand.cpp" line="+39"/>
         <source>Reassign %n lead(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>重新分配 %n 条线索</numerusform>
         </translation>
     </message>
 </context>
@@ -217,52 +217,52 @@
     <message>
         <location filename="../models/items/timeline.cpp" line="+28"/>
         <source>Created in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建于 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Moved %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 → %2</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>今天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>昨天</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>By</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
 </context>
 <context>
@@ -270,122 +270,122 @@
     <message>
         <location filename="../models/domain/pipelinevalidation.cpp" line="-31"/>
         <source>Stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 阶段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stage %1 “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 阶段“%2”</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>The pipeline needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程必须有名称。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Another pipeline is already called “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已有另一个名为“%1”的销售流程。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Response and hand-over targets cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应和交接目标不能为负数。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The pipeline has no stages. Add at least one working stage and the closing stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>该销售流程没有阶段。请至少添加一个推进阶段和成交阶段。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The pipeline needs at least two stages: a working stage and the closing stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程至少需要两个阶段：一个推进阶段和成交阶段。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 has no name.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有名称。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has the same name as stage %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 与第 %2 阶段同名。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 has the same English name “%2” as stage %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的英文名称“%2”与第 %3 阶段相同。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 has an invalid code “%2” (use a-z, 0-9 and _).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的代码“%2”无效（只能使用 a-z、0-9 和 _）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has the same code “%2” as stage %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的代码“%2”与第 %3 阶段相同。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 needs an SLA of more than 0 (only the closing stage may have none).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 SLA 必须大于 0（只有成交阶段可以不设 SLA）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 has an SLA longer than 365 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 SLA 超过 365 天。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 requires an unknown gate field “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 要求了未知的门槛字段“%2”。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 lists the gate field “%2” twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 重复列出了门槛字段“%2”。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 lists an unknown standard action “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 列出了未知的标准动作“%2”。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 is a closing stage but not the last one; only the last stage may close the deal.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是成交阶段，但不是最后一个阶段；只有最后一个阶段可以成交。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 is the closing stage; nothing leaves it, so it cannot have an exit gate.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是成交阶段，线索不会离开该阶段，因此不能设置退出门槛。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is the last stage and must be the closing stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是最后一个阶段，必须设为成交阶段。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>no SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>无 SLA</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
 </context>
 <context>
@@ -393,17 +393,17 @@
     <message>
         <location filename="../models/items/alertactions.cpp" line="+60"/>
         <source>Acknowledge alert</source>
-        <translation type="unfinished"></translation>
+        <translation>确认预警</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Resolve alert</source>
-        <translation type="unfinished"></translation>
+        <translation>解决预警</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Escalate alert</source>
-        <translation type="unfinished"></translation>
+        <translation>升级预警</translation>
     </message>
 </context>
 <context>
@@ -411,49 +411,49 @@
     <message>
         <location filename="../models/items/bulkmove.cpp" line="+28"/>
         <source>The lead no longer exists.</source>
-        <translation type="unfinished">该线索已不存在。</translation>
+        <translation>该线索已不存在。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>It is already in the last stage.</source>
-        <translation type="unfinished"></translation>
+        <translation>已处于最后一个阶段。</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>Move %n lead(s) to the next stage</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将 %n 条线索推进到下一阶段</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>%n moved</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已推进 %n 条</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>, %n refused</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，%n 条被拒绝</numerusform>
         </translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1 lacks %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 缺少 %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>; and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；另有 %n 条</numerusform>
         </translation>
     </message>
 </context>
@@ -462,7 +462,7 @@
     <message>
         <location filename="../models/items/catalog.cpp" line="+100"/>
         <source>%1 v%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 v%2</translation>
     </message>
 </context>
 <context>
@@ -629,233 +629,233 @@
     <message>
         <location filename="../models/alerts/alertstore.cpp" line="+144"/>
         <source>The alert no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>该预警已不存在。</translation>
     </message>
     <message>
         <location line="+46"/>
         <location line="+20"/>
         <location line="+15"/>
         <source>This alert is already resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>该预警已解决。</translation>
     </message>
     <message>
         <location line="-31"/>
         <source>This alert was already acknowledged by %1 at %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>该预警已由 %1 于 %2 确认。</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>This alert is already with the top of the manager chain; there is nobody to escalate to.</source>
-        <translation type="unfinished"></translation>
+        <translation>该预警已到达管理链的最高层，无法再向上升级。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The alert was changed meanwhile (by someone else or by the rule evaluation); it was left as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>该预警在此期间已被更改（由他人或规则评估），因此保持原样。</translation>
     </message>
     <message>
         <location filename="../models/alerts/alerttext.cpp" line="+32"/>
         <source>%1 d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 天</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stage SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段 SLA</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Silence</source>
-        <translation type="unfinished"></translation>
+        <translation>长期无动态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Hand-over SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>交接 SLA</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Duplicate touch</source>
-        <translation type="unfinished"></translation>
+        <translation>重复跟进</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compliance: stage changes</source>
-        <translation type="unfinished"></translation>
+        <translation>合规：阶段变更</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compliance: quotes</source>
-        <translation type="unfinished"></translation>
+        <translation>合规：报价</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Store below red line</source>
-        <translation type="unfinished"></translation>
+        <translation>门店低于红线</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Open</source>
-        <translation type="unfinished">跟进中</translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1: %2 — %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 — %3</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>in %1 longer than %2</source>
-        <translation type="unfinished"></translation>
+        <translation>在“%1”停留超过 %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>no activity since %1</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %1 起无任何活动</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no sales follow-up %1 after hand-over on %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 交接后 %1 内销售未跟进</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>touched by %1 reps within %2 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 天内有 %1 名销售跟进</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 stage changes on &quot;%2&quot; on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 对“%2”变更阶段 %1 次</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 quotes to %2 between %3 and %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 至 %4 期间向 %2 报价 %1 次</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Raised: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Addressed to: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>接收人：%1</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>nobody (no active manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>无（没有在职的主管）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Copied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>抄送：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>In %1 since %2 (SLA %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>自 %2 起处于“%1”（SLA %3）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The lead&apos;s owner %1 left on %2; the alert goes to the manager instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>线索负责人 %1 已于 %2 离职，预警改为发送给其主管。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The customer has not responded on this lead yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>客户尚未就此线索做出回应。</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>The customer&apos;s last %n response(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>客户最近 %n 次回应：</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>  %1  “%2”</source>
-        <translation type="unfinished"></translation>
+        <translation>  %1  “%2”</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reps who touched the customer:</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进过该客户的销售：</translation>
     </message>
     <message numerus="yes">
         <location line="+5"/>
         <source>  %1 — %n touch(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>  %1 — 跟进 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Rep: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>销售：%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Escalated (level %1) to %2 at %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>已于 %3 升级至 %2（第 %1 级）%4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (no acknowledgement within the window)</source>
-        <translation type="unfinished"></translation>
+        <translation> （时限内无人确认）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> 由 %1 操作</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Acknowledged by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 确认</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Resolved by %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 解决</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the system (the condition cleared)</source>
-        <translation type="unfinished"></translation>
+        <translation>系统（触发条件已消除）</translation>
     </message>
     <message>
         <location filename="../models/alerts/alertthresholds.cpp" line="+45"/>
         <source>Setting %1 = &quot;%2&quot; is not a whole number from %3 to %4; the default %5 applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的整数；将使用默认值 %5。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>%1 must be from %2 to %3, not %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 必须在 %2 到 %3 之间，而不是 %4。</translation>
     </message>
 </context>
 <context>
@@ -863,47 +863,47 @@
     <message>
         <location filename="../models/alerts/alerttablemodel.cpp" line="+107"/>
         <source>%1 (level %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2 级）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region</source>
-        <translation type="unfinished">大区</translation>
+        <translation>大区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Escalated to</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级至</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>推送</translation>
     </message>
 </context>
 <context>
@@ -1017,42 +1017,42 @@
     <message>
         <location filename="../models/assign/assignstore.cpp" line="+73"/>
         <source>The load cap must be between 1 and 100 000 open leads (got %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>负载上限必须在 1 到 100 000 条跟进中线索之间（当前为 %1）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Could not save the load cap.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存负载上限。</translation>
     </message>
     <message>
         <location line="+163"/>
         <source>The database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库未打开。</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Lead %1 was changed or removed meanwhile; no owner was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>线索 %1 在此期间已被修改或删除；未更改任何负责人。</translation>
     </message>
     <message>
         <location line="+105"/>
         <source>The chosen person is not a sales rep (or no longer exists).</source>
-        <translation type="unfinished"></translation>
+        <translation>所选人员不是销售（或已不存在）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 left on %2 and cannot take leads.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已于 %2 离职，无法接收线索。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Already owned by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人已是 %1。</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The lead no longer exists.</source>
-        <translation type="unfinished">该线索已不存在。</translation>
+        <translation>该线索已不存在。</translation>
     </message>
 </context>
 <context>
@@ -1060,107 +1060,107 @@
     <message>
         <location filename="../models/assign/assigner.cpp" line="+167"/>
         <source>the company</source>
-        <translation type="unfinished"></translation>
+        <translation>全公司</translation>
     </message>
     <message>
         <location line="+79"/>
         <source>No eligible rep: %1 has no active sales rep to take the lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%1 没有可接收线索的在职销售。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No eligible rep: nobody in %1 has won %2 before.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%1 中无人在 %2 行业赢过单。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>No eligible rep: nobody in %1 handles %2 budgets.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%1 中无人负责 %2 预算的线索。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No eligible rep: nobody in %1 who has won %2 handles %3 budgets.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%1 中在 %2 行业赢过单的销售都不负责 %3 预算的线索。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No eligible rep: the only matching rep of %1, %2, is at the load cap of %3 (%4 open leads).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%1 唯一匹配的销售 %2 已达负载上限 %3（%4 条跟进中线索）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No eligible rep: all %1 reps of %2 are at the load cap of %3 (lowest: %4 with %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%2 的全部 %1 名销售均已达负载上限 %3（最低：%4，%5 条）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No eligible rep: all %1 matching reps of %2 are at the load cap of %3 (lowest: %4 with %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合条件的销售：%2 的全部 %1 名匹配销售均已达负载上限 %3（最低：%4，%5 条）。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Industry: the customer has none recorded, any rep qualifies</source>
-        <translation type="unfinished"></translation>
+        <translation>行业：客户未登记行业，任何销售均符合</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Industry: has won %1 before</source>
-        <translation type="unfinished"></translation>
+        <translation>行业：曾在 %1 行业赢单</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Industry: has not won %1 before</source>
-        <translation type="unfinished"></translation>
+        <translation>行业：未曾在 %1 行业赢单</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Budget: no band on the lead; handles up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>预算：线索未填预算区间；可负责最高 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Budget: handles %1 (up to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>预算：可负责 %1（最高 %2）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Budget: handles only up to %1, the lead is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>预算：最高只能负责 %1，该线索为 %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Load: %1 / %2 open leads</source>
-        <translation type="unfinished"></translation>
+        <translation>负载：%1 / %2 条跟进中线索</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Load: %1 / %2 open leads, over the load cap</source>
-        <translation type="unfinished"></translation>
+        <translation>负载：%1 / %2 条跟进中线索，超出负载上限</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Win rate: no leads closed in the last %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>赢率：最近 %1 天没有已结束的线索</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Win rate: %1 % over the last %2 days (%3 won, %4 lost)</source>
-        <translation type="unfinished"></translation>
+        <translation>赢率：最近 %2 天为 %1%（赢单 %3，输单 %4）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Leads assigned in the last 24 h: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 24 小时分配的线索：%1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>The lead has no owner yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该线索尚无负责人。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Current owner %1 left on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前负责人 %1 已于 %2 离职。</translation>
     </message>
 </context>
 <context>
@@ -1168,243 +1168,243 @@
     <message>
         <location filename="../models/delivery/deliveryqueue.cpp" line="+53"/>
         <source>Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>桌面</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>notified %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已通知 %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送 %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>shown in app %1 (no system tray)</source>
-        <translation type="unfinished"></translation>
+        <translation>已在应用内显示 %1（无系统托盘）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cancelled (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消（%1）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sending</source>
-        <translation type="unfinished"></translation>
+        <translation>发送中</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>paused (webhook disabled)</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停（Webhook 已停用）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>retrying (1 attempt, %1), next %2</source>
-        <translation type="unfinished"></translation>
+        <translation>重试中（已尝试 1 次，%1），下次 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>retrying (%1 attempts, %2), next %3</source>
-        <translation type="unfinished"></translation>
+        <translation>重试中（已尝试 %1 次，%2），下次 %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>queued</source>
-        <translation type="unfinished"></translation>
+        <translation>排队中</translation>
     </message>
     <message>
         <location filename="../models/delivery/deliverysender.cpp" line="+64"/>
         <location filename="../models/delivery/webhookstore.cpp" line="+99"/>
         <source>webhook removed</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook 已删除</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the alert no longer exists</source>
-        <translation type="unfinished"></translation>
+        <translation>该预警已不存在</translation>
     </message>
     <message>
         <location filename="../models/delivery/robotmessage.cpp" line="+37"/>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>nobody</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Escalated to</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级至</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 (level %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（第 %2 级）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alert id</source>
-        <translation type="unfinished"></translation>
+        <translation>预警 ID</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Stage SLA exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>超出阶段 SLA</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Silent for 72 h</source>
-        <translation type="unfinished"></translation>
+        <translation>72 小时无动态</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Customer touched by several reps</source>
-        <translation type="unfinished"></translation>
+        <translation>客户被多名销售重复跟进</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compliance: repeated stage changes</source>
-        <translation type="unfinished"></translation>
+        <translation>合规：频繁变更阶段</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Compliance: repeated quote versions</source>
-        <translation type="unfinished"></translation>
+        <translation>合规：频繁修改报价</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Marketing hand-over SLA exceeded</source>
-        <translation type="unfinished"></translation>
+        <translation>超出市场交接 SLA</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Store below the red line</source>
-        <translation type="unfinished"></translation>
+        <translation>门店低于红线</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unknown time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间未知</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sales Cockpit alert: %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱预警：%1 — %2</translation>
     </message>
     <message>
         <location line="+93"/>
         <source>Sales Cockpit test message: this robot will receive alerts for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱测试消息：此机器人将接收 %1 的预警。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Sales Cockpit test message</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱测试消息</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>HTTP %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP %1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>the endpoint answered with HTML, not the robot&apos;s JSON — check the webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>接口返回的是 HTML，而不是机器人的 JSON — 请检查 Webhook 地址</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>the endpoint answered with an empty body, not the robot&apos;s JSON — check the webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>接口返回了空内容，而不是机器人的 JSON — 请检查 Webhook 地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the endpoint answered &quot;%1&quot;, not the robot&apos;s JSON — check the webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>接口返回了“%1”，而不是机器人的 JSON — 请检查 Webhook 地址</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 refused the message: code %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 拒收了该消息：错误码 %2，%3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>no message</source>
-        <translation type="unfinished"></translation>
+        <translation>无说明</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the endpoint answered JSON without the %1 robot&apos;s result code — check the webhook URL (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>接口返回的 JSON 中没有%1机器人的结果码 — 请检查 Webhook 地址（%2）</translation>
     </message>
     <message>
         <location filename="../models/delivery/robotpost.cpp" line="+54"/>
         <source>no answer within %1 s (timeout)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒内无响应（超时）</translation>
     </message>
     <message>
         <location filename="../models/delivery/webhook.cpp" line="+58"/>
         <source>Kind: &quot;%1&quot; is not a robot we know; choose WeCom, DingTalk or Feishu.</source>
-        <translation type="unfinished"></translation>
+        <translation>类型：“%1”不是已知的机器人；请选择企业微信、钉钉或飞书。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>URL: enter the robot&apos;s webhook address (https://…).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL：请输入机器人的 Webhook 地址（https://…）。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>URL: &quot;%1&quot; is not a web address; it must start with https:// or http://.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL：“%1”不是网址；必须以 https:// 或 http:// 开头。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>URL: the scheme &quot;%1:&quot; is not allowed; a robot webhook is an https:// (or http://) address.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL：不允许使用“%1:”协议；机器人 Webhook 必须是 https://（或 http://）地址。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>URL: &quot;%1&quot; has no host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL：“%1”缺少主机名。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>URL: %1 robots live on %2; &quot;%3&quot; is another host. Saved anyway (a proxy or a test receiver).</source>
-        <translation type="unfinished"></translation>
+        <translation>URL：%1机器人的地址位于 %2，而“%3”是其他主机。仍已保存（可能是代理或测试接收端）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>URL: plain http:// sends the robot&apos;s key unencrypted; the platform documents https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>URL：普通 http:// 会以明文发送机器人密钥；平台文档要求使用 https://。</translation>
     </message>
     <message>
         <location filename="../models/delivery/webhookstore.cpp" line="-20"/>
         <source>The webhook could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 Webhook：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The webhook could not be saved: it was removed meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 Webhook：它已在此期间被删除。</translation>
     </message>
 </context>
 <context>
@@ -1412,7 +1412,7 @@
     <message>
         <location filename="../models/delivery/deliveryqueue.cpp" line="+116"/>
         <source>not addressed to the signed-in user</source>
-        <translation type="unfinished"></translation>
+        <translation>不是发给当前登录用户的</translation>
     </message>
 </context>
 <context>
@@ -1421,62 +1421,62 @@
         <location filename="../models/storage/activitylog.cpp" line="+39"/>
         <location line="+30"/>
         <source>The database is not open.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库未打开。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&quot;%1&quot; does not exist.</source>
-        <translation type="unfinished">“%1”不存在。</translation>
+        <translation>“%1”不存在。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is a folder, not a database file.</source>
-        <translation type="unfinished">“%1”是文件夹，不是数据库文件。</translation>
+        <translation>“%1”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; cannot be read (no permission).</source>
-        <translation type="unfinished">无法读取“%1”（没有权限）。</translation>
+        <translation>无法读取“%1”（没有权限）。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is not an SQLite file.</source>
-        <translation type="unfinished">“%1”不是 SQLite 文件。</translation>
+        <translation>“%1”不是 SQLite 文件。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; is truncated.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”已被截断。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
-        <translation type="unfinished">无法打开“%1”：%2</translation>
+        <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database.</source>
-        <translation type="unfinished">“%1”不是销售驾驶舱数据库。</translation>
+        <translation>“%1”不是销售驾驶舱数据库。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;%1&quot; has schema version %2, which has no activity log yet. Open it in Sales Cockpit once to upgrade it.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
         <location filename="../models/storage/logchain.cpp" line="+287"/>
         <source>%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>activity</source>
-        <translation type="unfinished"></translation>
+        <translation>活动</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>stage move</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段推进</translation>
     </message>
 </context>
 <context>
@@ -1484,7 +1484,7 @@
     <message>
         <location line="-84"/>
         <source>SHA-256 is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 不可用。</translation>
     </message>
 </context>
 <context>
@@ -1733,12 +1733,12 @@
     <message>
         <location filename="../models/storage/pipelinerepository.cpp" line="+151"/>
         <source>There is no pipeline with the code “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>不存在代码为“%1”的销售流程。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>A pipeline with the code “%1” already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>代码为“%1”的销售流程已存在。</translation>
     </message>
 </context>
 <context>
@@ -1746,17 +1746,17 @@
     <message>
         <location filename="../models/storage/logchain.cpp" line="+121"/>
         <source>The log head in the settings is malformed (log_head_seq &quot;%1&quot;, log_head_hash &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>设置中的日志头格式错误（log_head_seq“%1”，log_head_hash“%2”）。</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Cannot log %1: no such record.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法记录 %1：该记录不存在。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 is already in the log (index %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已在日志中（序号 %2）。</translation>
     </message>
     <message>
         <location line="+115"/>
@@ -1765,62 +1765,62 @@
         <location line="+20"/>
         <location line="+50"/>
         <source>The log could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取日志：%1</translation>
     </message>
     <message>
         <location line="-58"/>
         <source>SHA-256 is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 不可用。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Verification was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验已取消。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Record #%1 (%2) was altered: its content does not match its hash (the record was edited, or records were reordered).</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #%1（%2）已被篡改：内容与其哈希值不符（记录被编辑，或记录顺序被调整）。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Record #%1 (%2) claims an index already taken: records were copied or inserted outside the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #%1（%2）使用了已被占用的序号：有记录在应用之外被复制或插入。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Records #%1 to #%2 are missing: they were deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #%1 至 #%2 缺失：已被删除。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Record #%1 is missing: it was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #%1 缺失：已被删除。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Records from #%1 on were appended outside the app (%2; the head says the log ends at #%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>自 #%1 起的记录是在应用之外追加的（%2；日志头显示日志止于 #%3）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Records #%1 to #%2 are missing: the end of the log was cut off (the head says the log has %3 records).</source>
-        <translation type="unfinished"></translation>
+        <translation>记录 #%1 至 #%2 缺失：日志末尾被截掉（日志头显示共有 %3 条记录）。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The log head does not match record #%1: the last record or the head was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志头与记录 #%1 不匹配：最后一条记录或日志头已被替换。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 is not in the log: it was written outside the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不在日志中：它是在应用之外写入的。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Log intact: %1 records verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志完整：已校验 %1 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1828,82 +1828,82 @@
     <message>
         <location filename="../ui/activitylogpage.cpp" line="+28"/>
         <source>Activity log</source>
-        <translation type="unfinished">操作日志</translation>
+        <translation>操作日志</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Every activity and stage move is chained with SHA-256: editing, deleting, reordering or cutting off any record shows when the log is verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>每条活动和阶段推进都以 SHA-256 哈希链相连：任何记录被编辑、删除、调换顺序或截断，都会在校验日志时暴露出来。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>校验</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Recompute the whole chain and compare it with the stored hashes and the head.</source>
-        <translation type="unfinished"></translation>
+        <translation>重新计算整条哈希链，并与已存储的哈希值和日志头进行比对。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Actor</source>
-        <translation type="unfinished"></translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lead</source>
-        <translation type="unfinished">线索</translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Text / reason</source>
-        <translation type="unfinished"></translation>
+        <translation>文本 / 原因</translation>
     </message>
     <message>
         <location line="+60"/>
         <source>The log holds %1 records; the newest %2 are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志共有 %1 条记录；显示最新的 %2 条。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The log holds %1 records.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志共有 %1 条记录。</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Verifying…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在校验…</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Log intact: %1 records verified in %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>日志完整：已在 %2 秒内校验 %1 条记录。</translation>
     </message>
 </context>
 <context>
@@ -1911,27 +1911,27 @@
     <message>
         <location filename="../ui/alertnotifier.cpp" line="+59"/>
         <source>Sales Cockpit</source>
-        <translation type="unfinished">销售驾驶舱</translation>
+        <translation>销售驾驶舱</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>New alert</source>
-        <translation type="unfinished"></translation>
+        <translation>新预警</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 new alerts for you</source>
-        <translation type="unfinished"></translation>
+        <translation>您有 %1 条新预警</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>… and %1 more in Alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 %1 条，请在“预警”中查看</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>%1 new alert(s) for you. This desktop has no system tray, so they are shown in the app only (Alerts).</source>
-        <translation type="unfinished"></translation>
+        <translation>您有 %1 条新预警。此桌面没有系统托盘，因此只在应用内（“预警”页）显示。</translation>
     </message>
 </context>
 <context>
@@ -1939,135 +1939,135 @@
     <message>
         <location filename="../ui/alertspage.cpp" line="+58"/>
         <source>Alerts</source>
-        <translation type="unfinished">预警</translation>
+        <translation>预警</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认(&amp;A)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>升级(&amp;E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;solve</source>
-        <translation type="unfinished"></translation>
+        <translation>解决(&amp;S)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluate &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即评估(&amp;N)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>I have seen it and take care of it; stops escalation (Ctrl+K)</source>
-        <translation type="unfinished"></translation>
+        <translation>我已知悉并会处理；停止升级 (Ctrl+K)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send it one level up the manager chain now (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即沿管理链向上升级一级 (Ctrl+E)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Close it (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭此预警 (Ctrl+R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Evaluate every rule now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>立即评估所有规则 (F5)</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Not resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>未解决</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>未确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>已解决</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>All states</source>
-        <translation type="unfinished"></translation>
+        <translation>全部状态</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+195"/>
         <source>All regions</source>
-        <translation type="unfinished">全部大区</translation>
+        <translation>全部大区</translation>
     </message>
     <message>
         <location line="-194"/>
         <location line="+198"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>所有人</translation>
     </message>
     <message>
         <location line="-171"/>
         <source>Select an alert to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一条预警以查看详情。</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Evaluating alert rules… %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估预警规则… %1%</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Evaluating alert rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估预警规则…</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Alert rules</source>
-        <translation type="unfinished"></translation>
+        <translation>预警规则</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The alert rules could not be evaluated: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法评估预警规则：%1</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>升级</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>解决</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Addressed to me</source>
-        <translation type="unfinished"></translation>
+        <translation>发给我的</translation>
     </message>
     <message numerus="yes">
         <location line="+15"/>
         <source>%n alert(s) shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>显示 %n 条预警</numerusform>
         </translation>
     </message>
 </context>
@@ -2220,39 +2220,39 @@
     <message>
         <location line="+0"/>
         <source>Alert</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Raised</source>
-        <translation type="unfinished"></translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Escalated to</source>
-        <translation type="unfinished"></translation>
+        <translation>已升级至</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+33"/>
         <location line="+53"/>
         <source>Open alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理预警</translation>
     </message>
     <message>
         <location line="-57"/>
@@ -2277,17 +2277,17 @@
     <message>
         <location line="+20"/>
         <source>Open</source>
-        <translation type="unfinished">跟进中</translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Open alerts (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理预警（%1）</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -2430,12 +2430,12 @@
     <message>
         <location line="+8"/>
         <source>Optional, kept in the stage history</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，将记入阶段历史</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Move &amp;reason</source>
-        <translation type="unfinished"></translation>
+        <translation>推进原因(&amp;R)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2574,22 +2574,22 @@
     <message>
         <location line="+4"/>
         <source>Move selected to next stage…</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选推进到下一阶段…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Recommend a rep…</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐销售…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reassign to…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分配给…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Auto-assign (round robin)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动分配（轮询）</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -2609,39 +2609,39 @@
     <message numerus="yes">
         <location line="+34"/>
         <source>Move %n lead(s) to the next stage</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将 %n 条线索推进到下一阶段</numerusform>
         </translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reason (optional, kept in each lead&apos;s stage history):</source>
-        <translation type="unfinished"></translation>
+        <translation>原因（选填，将记入每条线索的阶段历史）：</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Undo (Ctrl+Z) moves them all back.</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销 (Ctrl+Z) 可将它们全部退回。</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>Auto-assigned %1 of %2 leads.</source>
-        <translation type="unfinished"></translation>
+        <translation>已自动分配 %1 / %2 条线索。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reassigned %1 of %2 leads to %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 / %2 条线索重新分配给 %3。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 unchanged: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条未变更：%2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ctrl+Z undoes.</source>
-        <translation type="unfinished"></translation>
+        <translation>按 Ctrl+Z 撤销。</translation>
     </message>
 </context>
 <context>
@@ -2944,239 +2944,240 @@
     <message>
         <location filename="../ui/pipelineeditor.cpp" line="+67"/>
         <source>New pipeline…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建销售流程…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&amp;Pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程(&amp;P)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+6"/>
         <source>English name</source>
-        <translation type="unfinished"></translation>
+        <translation>英文名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stage</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Exit gate</source>
-        <translation type="unfinished"></translation>
+        <translation>退出门槛</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+70"/>
         <source>Standard actions</source>
-        <translation type="unfinished"></translation>
+        <translation>标准动作</translation>
     </message>
     <message>
         <location line="-59"/>
         <source>Add stage</source>
-        <translation type="unfinished"></translation>
+        <translation>添加阶段</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>Insert</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>上移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alt+Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Up</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>下移</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alt+Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+Down</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>hours</source>
-        <translation type="unfinished"></translation>
+        <translation>小时</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>days</source>
-        <translation type="unfinished"></translation>
+        <translation>天</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Closing stage (the deal is won here)</source>
-        <translation type="unfinished"></translation>
+        <translation>成交阶段（在此阶段赢单）</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>SLA (time in stage)</source>
-        <translation type="unfinished"></translation>
+        <translation>SLA（阶段停留时限）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exit gate:
 required to leave</source>
-        <translation type="unfinished"></translation>
+        <translation>退出门槛：
+离开本阶段的必要条件</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>保存时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Leads</source>
-        <translation type="unfinished">线索</translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Open</source>
-        <translation type="unfinished">跟进中</translation>
+        <translation>跟进中</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Version history</source>
-        <translation type="unfinished"></translation>
+        <translation>版本历史</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Move open leads to the new version (matched by stage)</source>
-        <translation type="unfinished"></translation>
+        <translation>将跟进中的线索迁移到新版本（按阶段匹配）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Unticked, open leads stay on the version they are on; new leads always start on the newest version.</source>
-        <translation type="unfinished"></translation>
+        <translation>不勾选时，跟进中的线索保留在原版本；新线索始终使用最新版本。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Undo change</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销更改</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Revert</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>New pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>新建销售流程</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name of the new pipeline:</source>
-        <translation type="unfinished"></translation>
+        <translation>新销售流程的名称：</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>%1 · %2 (version %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2（版本 %3）</translation>
     </message>
     <message>
         <location line="+97"/>
         <source>No stage selected</source>
-        <translation type="unfinished"></translation>
+        <translation>未选择阶段</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+44"/>
         <source>Stage %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 阶段：%2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>New stage %1</source>
-        <translation type="unfinished"></translation>
+        <translation>新阶段 %1</translation>
     </message>
     <message>
         <location line="+76"/>
         <source>First contact</source>
-        <translation type="unfinished"></translation>
+        <translation>初次接触</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Won</source>
-        <translation type="unfinished">赢单</translation>
+        <translation>赢单</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>A new pipeline: add its stages, then Create pipeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>新销售流程：请先添加阶段，再点击“创建销售流程”。</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Create pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>创建销售流程</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save as version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为版本 %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Unsaved changes. Leads keep the version they are on; new leads start on version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>有未保存的更改。现有线索保留原版本；新线索将使用版本 %1。</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Saved “%1” as version %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将“%1”保存为版本 %2。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n open lead(s) moved to it</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 条跟进中的线索已迁移到该版本</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>; %n stay on older versions (their stage was removed).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；%n 条保留在旧版本（其所在阶段已被移除）。</numerusform>
         </translation>
     </message>
 </context>
@@ -3198,34 +3199,34 @@ required to leave</source>
     <message>
         <location filename="../ui/reassigndialog.cpp" line="+30"/>
         <source>Reassign leads</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分配线索</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Reassign %n selected lead(s) to:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将所选的 %n 条线索重新分配给：</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Search name or pinyin (lq → 李强)…</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索姓名或拼音 (lq → 李强)…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Active sales reps only. The load cap does not apply to a rep you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>仅显示在职销售。手动选择的销售不受负载上限限制。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Reassign</source>
-        <translation type="unfinished"></translation>
+        <translation>重新分配</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1 · %2 · %3 open</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3 条跟进中</translation>
     </message>
 </context>
 <context>
@@ -3233,73 +3234,73 @@ required to leave</source>
     <message>
         <location filename="../ui/recommenddialog.cpp" line="+30"/>
         <source>Recommend a rep</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐销售</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Who should take %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>谁来跟进 %1？</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Load cap (open leads per rep):</source>
-        <translation type="unfinished"></translation>
+        <translation>负载上限（每名销售的跟进中线索数）：</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>saved for this database</source>
-        <translation type="unfinished"></translation>
+        <translation>已为此数据库保存</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>Current owner: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前负责人：%1。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Choosing among the sales reps of %1; customer industry: %2; budget band: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 %1 的销售中选择；客户行业：%2；预算区间：%3。</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+1"/>
         <source>none recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>未登记</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Auto-assign would choose %1 (round robin among eligible reps).</source>
-        <translation type="unfinished"></translation>
+        <translation>自动分配将选择 %1（在符合条件的销售中轮询）。</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The lead stays with its owner unless you choose someone below.</source>
-        <translation type="unfinished"></translation>
+        <translation>除非在下方另选他人，否则线索仍由当前负责人跟进。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Nobody else in %1 can take leads.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有其他人可以接收线索。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>符合条件</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>not eligible</source>
-        <translation type="unfinished"></translation>
+        <translation>不符合条件</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Assign to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>分配给 %1</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Lead assigned to %1 (Ctrl+Z undoes).</source>
-        <translation type="unfinished"></translation>
+        <translation>线索已分配给 %1（按 Ctrl+Z 撤销）。</translation>
     </message>
 </context>
 <context>
@@ -3312,7 +3313,7 @@ required to leave</source>
     <message>
         <location line="+8"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>常规</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3362,17 +3363,17 @@ required to leave</source>
     <message>
         <location line="+2"/>
         <source>Team server and sync and alert thresholds are not built yet. They will appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队服务器、同步和预警阈值尚未开发，完成后将显示在这里。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Pipelines</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Alert delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>预警推送</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3408,57 +3409,57 @@ Local edits waiting to sync: %5</source>
     <message>
         <location filename="../ui/webhookdialog.cpp" line="+19"/>
         <source>Add webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>添加机器人 Webhook</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Edit webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑机器人 Webhook</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All teams</source>
-        <translation type="unfinished">全部团队</translation>
+        <translation>全部团队</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>e.g. 华东销售群</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：华东销售群</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>only when the robot signs messages (DingTalk 加签, Feishu 签名校验)</source>
-        <translation type="unfinished"></translation>
+        <translation>仅当机器人启用签名时填写（钉钉“加签”、飞书“签名校验”）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Post new alerts to this robot</source>
-        <translation type="unfinished"></translation>
+        <translation>将新预警推送到此机器人</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Team</source>
-        <translation type="unfinished">团队</translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook 地址</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signing secret</source>
-        <translation type="unfinished"></translation>
+        <translation>签名密钥</translation>
     </message>
 </context>
 <context>
@@ -3466,113 +3467,113 @@ Local edits waiting to sync: %5</source>
     <message>
         <location filename="../ui/webhooksettings.cpp" line="+27"/>
         <source>New alerts go to the signed-in user as a desktop notification and to these group robots of the alert owner&apos;s team (a robot for all teams gets every alert). A failed post stays queued and is retried with back-off.</source>
-        <translation type="unfinished"></translation>
+        <translation>新预警会以桌面通知的形式发给当前登录用户，并推送到预警负责人所在团队的以下群机器人（面向全部团队的机器人接收所有预警）。推送失败的消息会留在队列中，并按递增间隔重试。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Team</source>
-        <translation type="unfinished">团队</translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Name</source>
-        <translation type="unfinished">名称</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Webhook URL</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook 地址</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Secret</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>启用</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Send test message</source>
-        <translation type="unfinished"></translation>
+        <translation>发送测试消息</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>All teams</source>
-        <translation type="unfinished">全部团队</translation>
+        <translation>全部团队</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>无</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Queue: %1 sent · %2 waiting · %3 retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>队列：已发送 %1 · 等待中 %2 · 重试中 %3</translation>
     </message>
     <message>
         <location line="+50"/>
         <location line="+8"/>
         <source>Remove webhook</source>
-        <translation type="unfinished"></translation>
+        <translation>删除机器人 Webhook</translation>
     </message>
     <message>
         <location line="-7"/>
         <source>Remove the %1 webhook &quot;%2&quot;? Alerts not yet posted to it are cancelled; alerts already sent stay in its group.</source>
-        <translation type="unfinished"></translation>
+        <translation>要删除%1机器人 Webhook“%2”吗？尚未推送到它的预警将被取消；已发送的预警仍保留在对应群中。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The webhook could not be removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除 Webhook：%1</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Sending a test message to %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 %1 发送测试消息…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>✓ %1 accepted the test message.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ %1 已接收测试消息。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>✗ The test message was not delivered: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ 测试消息未送达：%1</translation>
     </message>
 </context>
 </TS>

@@ -2,11 +2,14 @@
 
 #include "alertactions.h"
 #include "alertspage.h"
+#include "alerttablemodel.h"
 #include "activitylogpage.h"
 #include "alertnotifier.h"
 #include "catalog.h"
 #include "customerspage.h"
 #include "database.h"
+#include "deliveryqueue.h"
+#include "deliverysender.h"
 #include "editcontroller.h"
 #include "leadspage.h"
 #include "placeholderpage.h"
@@ -129,7 +132,22 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
 
     buildMenus();
     // Desktop notifications for new alerts and the webhook sender (queued in the database).
-    (new AlertNotifier(db, this))->start();
+    auto *notifier = new AlertNotifier(db, this);
+    // The inbox's Delivery column: every alert's delivery state from one query, re-read
+    // whenever the queue moved or the rules ran.
+    auto deliveryStates = std::make_shared<QHash<QString, QString>>();
+    m_alerts->model()->setDeliveryStateProvider(
+        [deliveryStates](const QString &alertId) { return deliveryStates->value(alertId); });
+    auto refreshDelivery = [this, &db, deliveryStates] {
+        *deliveryStates = delivery::DeliveryQueue(db.connection()).stateSummaries(m_clock->now());
+        m_alerts->model()->refreshDeliveryColumn();
+    };
+    connect(&notifier->sender(), &delivery::DeliverySender::enqueued, this, refreshDelivery);
+    connect(&notifier->sender(), &delivery::DeliverySender::attemptFinished, this, refreshDelivery);
+    connect(notifier, &AlertNotifier::notified, this, refreshDelivery);
+    connect(m_alerts, &AlertsPage::evaluationFinished, this, refreshDelivery);
+    refreshDelivery();
+    notifier->start();
     resize(1366, 768);
     restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
     showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Leads)).toInt());

@@ -330,6 +330,26 @@ QString DeliveryQueue::stateSummary(const QString &alertId, const QDateTime &now
     return describeDeliveries(forAlert(alertId), hooks, now);
 }
 
+QHash<QString, QString> DeliveryQueue::stateSummaries(const QDateTime &now) const
+{
+    QHash<QString, Webhook> hooks;
+    for (const Webhook &h : WebhookStore(m_db).all())
+        hooks.insert(h.id, h);
+    const QList<Delivery> rows = select(QStringLiteral(
+        "WHERE state <> 'skipped' ORDER BY alert_id, channel = 'desktop' DESC, channel, id"), {});
+    QHash<QString, QString> out;
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j < rows.size() && rows.at(j).alertId == rows.at(i).alertId)
+            ++j;
+        const QString text = describeDeliveries(rows.mid(i, j - i), hooks, now);
+        if (!text.isEmpty())
+            out.insert(rows.at(i).alertId, text);
+        i = j;
+    }
+    return out;
+}
+
 std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) const
 {
     QSqlQuery q(m_db);

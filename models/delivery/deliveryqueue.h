@@ -91,6 +91,10 @@ public:
     QList<Delivery> forAlert(const QString &alertId) const;
     // describeDeliveries() over this alert's rows.
     QString stateSummary(const QString &alertId, const QDateTime &now) const;
+    // stateSummary() for every alert that has a delivery worth telling (skipped rows are
+    // left out), in one query: the Alerts screen's Delivery column reads this, never one
+    // query per cell.
+    QHash<QString, QString> stateSummaries(const QDateTime &now) const;
     // The text a receiver needs: rule, subject name, owner, raised, details, alert id.
     std::optional<AlertMessage> alertMessage(const QString &alertId) const;
     QueueCounts counts() const;

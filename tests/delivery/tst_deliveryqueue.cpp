@@ -238,6 +238,12 @@ private Q_SLOTS:
         QCOMPARE(rowState(QStringLiteral("a1"), QStringLiteral("feishu")), QStringLiteral("cancelled"));
         QVERIFY(queue.stateSummary(QStringLiteral("a1"), m_now).contains(QStringLiteral("Feishu: cancelled (webhook removed)")));
         QCOMPARE(queue.dueWebhookRows(m_now).size(), 1);
+        // The bulk form used by the Alerts screen says the same for every alert, in one query.
+        const auto all = queue.stateSummaries(m_now);
+        QVERIFY(all.contains(QStringLiteral("a1")));
+        QCOMPARE(all.value(QStringLiteral("a1")), queue.stateSummary(QStringLiteral("a1"), m_now));
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            QCOMPARE(it.value(), queue.stateSummary(it.key(), m_now));
     }
 
     void webhookStoreValidates()
