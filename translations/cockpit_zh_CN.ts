@@ -909,7 +909,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+71"/>
+        <location filename="../app/guiapp.cpp" line="+73"/>
         <source>Creating the demo company…</source>
         <translation>正在创建演示公司…</translation>
     </message>
@@ -918,12 +918,12 @@
         <location line="+22"/>
         <location line="+89"/>
         <location line="+32"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-216"/>
         <source>The demo company could not be created: %1</source>
         <translation>无法创建演示公司：%1</translation>
     </message>
@@ -949,30 +949,30 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+120"/>
+        <location line="+122"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-119"/>
-        <location line="+120"/>
+        <location line="-121"/>
+        <location line="+122"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-115"/>
-        <location line="+122"/>
+        <location line="-117"/>
+        <location line="+124"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+122"/>
+        <location line="-123"/>
+        <location line="+124"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-120"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -1002,7 +1002,7 @@
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
@@ -2214,11 +2214,6 @@
     </message>
     <message>
         <location line="+8"/>
-        <source>To</source>
-        <translation>新阶段</translation>
-    </message>
-    <message>
-        <location line="+0"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
@@ -2241,6 +2236,11 @@
         <location line="+0"/>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Addressed to</source>
+        <translation>接收人</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2647,7 +2647,7 @@
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+36"/>
+        <location filename="../ui/mainwindow.cpp" line="+39"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -2688,7 +2688,7 @@
         <translation>自动生成的演示公司：此处没有任何真实客户。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+49"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

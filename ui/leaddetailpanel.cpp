@@ -95,7 +95,7 @@ LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidge
     buttons->addStretch();
     m_timeline = new QStandardItemModel(this);
     m_alerts = new RecordTableModel(this);
-    m_alerts->setHeaders({tr("Alert"), tr("Raised"), tr("To"), tr("Escalated to"), tr("State"), tr("Details")});
+    m_alerts->setHeaders({tr("Alert"), tr("Raised"), tr("Addressed to"), tr("Escalated to"), tr("State"), tr("Details")});
     m_tabs = new QTabWidget(this);
     m_timelineView = new QTreeView(m_tabs);
     m_timelineView->setObjectName(QStringLiteral("leadTimeline"));
