@@ -235,6 +235,10 @@ void GuiApp::startQuickCheck()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const QString findings = watcher->result();
         watcher->deleteLater();
+        // Background work runs one piece at a time so it never competes with the window for
+        // the cores: loading, then the integrity check, then the alert rules.
+        if (m_options.screenshotView.isEmpty())
+            startAlertEvaluation();
         if (findings == QLatin1String("ok") || findings == QLatin1String("interrupted"))
             return;
         const QString message = tr("\"%1\" is damaged (the integrity check found problems). Do not "
@@ -257,11 +261,21 @@ void GuiApp::onLoaded()
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot);
 }
 
+void GuiApp::startAlertEvaluation()
+{
+    if (!std::exchange(m_alertsStarted, true))
+        m_window->alertsPage()->evaluateNow();
+}
+
 bool GuiApp::waitForAlerts()
 {
     // The Alerts screenshot shows the inbox after the rules ran, not the empty one before.
+    // Other screenshots leave the rules alone (the process exits right after the grab).
+    if (m_options.screenshotView != QLatin1String("alerts"))
+        return false;
+    startAlertEvaluation();
     ui::AlertsPage *page = m_window->alertsPage();
-    if (m_options.screenshotView != QLatin1String("alerts") || !page->isEvaluating())
+    if (!page->isEvaluating())
         return false;
     connect(page, &ui::AlertsPage::evaluationFinished, this,
             [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);

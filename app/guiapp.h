@@ -57,6 +57,8 @@ private:
     void startQuickCheck();
     void onLoaded();
     bool waitForAlerts();
+    // Runs the alert rules once, on the Alerts page's worker (after the integrity check).
+    void startAlertEvaluation();
     void takeScreenshot();
     void chooseDatabase();
     void createDemo();
@@ -74,6 +76,7 @@ private:
     std::shared_ptr<storage::IntegrityProbe> m_probe;
     std::shared_ptr<std::atomic_bool> m_cancelLoad;
     bool m_screenshotTaken = false;
+    bool m_alertsStarted = false;
     // Above this many leads the first screen is a preview of the newest kPreviewRows.
     static constexpr qint64 kPreviewThreshold = 30000;
     static constexpr int kPreviewRows = 500;

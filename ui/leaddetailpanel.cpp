@@ -6,6 +6,7 @@
 #include "ids.h"
 #include "money.h"
 #include "pipeline.h"
+#include "pipelinevalidation.h"
 #include "recordtablemodel.h"
 #include "timeline.h"
 #include "widgethelpers.h"
@@ -31,30 +32,6 @@ QString localTime(const QString &iso)
     return QLocale().toString(fromIsoUtc(iso).toLocalTime(), QLocale::ShortFormat);
 }
 
-QString activityKindLabel(const QString &kind)
-{
-    static const QHash<QString, const char *> labels = {
-        {QStringLiteral("call"), QT_TRANSLATE_NOOP("Activity", "Call")},
-        {QStringLiteral("wechat"), QT_TRANSLATE_NOOP("Activity", "WeChat")},
-        {QStringLiteral("email"), QT_TRANSLATE_NOOP("Activity", "Email")},
-        {QStringLiteral("meeting"), QT_TRANSLATE_NOOP("Activity", "Meeting")},
-        {QStringLiteral("visit"), QT_TRANSLATE_NOOP("Activity", "Visit")},
-        {QStringLiteral("demo"), QT_TRANSLATE_NOOP("Activity", "Demo")},
-        {QStringLiteral("quote"), QT_TRANSLATE_NOOP("Activity", "Quote sent")},
-        {QStringLiteral("doc_opened"), QT_TRANSLATE_NOOP("Activity", "Document opened")},
-        {QStringLiteral("presales_task"), QT_TRANSLATE_NOOP("Activity", "Presales task")},
-        {QStringLiteral("delivery_task"), QT_TRANSLATE_NOOP("Activity", "Delivery task")},
-        {QStringLiteral("review_note"), QT_TRANSLATE_NOOP("Activity", "Review note")},
-        {QStringLiteral("request"), QT_TRANSLATE_NOOP("Activity", "Request")},
-    };
-    const auto it = labels.constFind(kind);
-    return it == labels.constEnd() ? kind : QCoreApplication::translate("Activity", it.value());
-}
-
-QString alertRuleTitle(const QString &rule)
-{
-    return alerts::ruleLabel(rule);
-}
 } // namespace
 
 QString gateChecklistHtml(const QStringList &exitGate, const QStringList &missing)
@@ -186,7 +163,7 @@ void LeadDetailPanel::refresh()
     QStringList keys;
     const auto alerts = m_edits.leads().openAlerts(m_leadId);
     for (const auto &a : alerts) {
-        rows << QStringList{alertRuleTitle(a.rule), localTime(a.raisedAt), a.ownerName, a.escalatedToName,
+        rows << QStringList{alerts::ruleLabel(a.rule), localTime(a.raisedAt), a.ownerName, a.escalatedToName,
                             a.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"),
                             alerts::detailsSummary(a.rule, a.details)};
         keys << a.id;

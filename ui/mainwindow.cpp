@@ -123,11 +123,6 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_counts);
     connect(&catalog, &Catalog::loaded, this, &MainWindow::updateStatus);
-    // The rules are evaluated once the tables are filled, so the two do not compete for the cores.
-    connect(&catalog, &Catalog::loaded, m_alerts, [this] {
-        if (!std::exchange(m_alertsEvaluated, true))
-            m_alerts->evaluateNow();
-    });
     connect(&catalog, &Catalog::customerRowsInserted, this, &MainWindow::updateStatus);
 
     buildMenus();

@@ -72,7 +72,6 @@ private:
     std::shared_ptr<const Clock> m_clock; // the alert rules' clock: the system clock
     AlertActions *m_alertActions;
     AlertsPage *m_alerts;
-    bool m_alertsEvaluated = false;
     QLabel *m_demoBadge, *m_source, *m_counts, *m_busy;
     QProgressBar *m_progress;
 };

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the issue-2 performance figures. Usage: run-bench.sh BUILD_DIR
+# Prints the performance figures of issues 2 and 3. Usage: run-bench.sh BUILD_DIR
 # Demo databases are generated once into BUILD_DIR/bench-data (seed 42, as of 2026-11-22).
 set -euo pipefail
 BUILD=${1:?build dir}
@@ -26,3 +26,5 @@ echo "== verify-log against sha256sum of the same bytes (issue 3) =="
 "$BUILD/tests/log/bench_log" "$DATA/large.db" "${BENCH_RUNS:-3}"
 echo "== assigning 10 000 new leads (large demo) =="
 "$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'
+echo "== alert rules: full and incremental evaluation (large demo, issue 3) =="
+"$BUILD/tests/alerts/bench_alerts" --db "$DATA/large.db" 2>&1 | grep -v '^cockpit'
