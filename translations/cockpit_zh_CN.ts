@@ -4,82 +4,77 @@
 <context>
     <name>Activity</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+37"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+47"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="+58"/>
         <source>Call</source>
         <translation>电话</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>WeChat</source>
         <translation>微信</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Email</source>
         <translation>邮件</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Meeting</source>
         <translation>会议</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Visit</source>
         <translation>拜访</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Quote sent</source>
-        <translation>已发报价</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+2"/>
+        <location line="+2"/>
         <source>Document opened</source>
         <translation>文档已打开</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Presales task</source>
-        <translation>售前任务</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+2"/>
+        <location line="+2"/>
         <source>Delivery task</source>
         <translation>交付任务</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Review note</source>
         <translation>复盘记录</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="+1"/>
         <source>Request</source>
         <translation>申请</translation>
     </message>
     <message>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="-5"/>
+        <location line="-5"/>
         <source>Quote</source>
         <translation>报价</translation>
     </message>
     <message>
+        <location line="-17"/>
+        <source>Sales action</source>
+        <translation>销售动作</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Customer response</source>
+        <translation>客户回应</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cross-department</source>
+        <translation>跨部门协作</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Pre-sales task</source>
         <translation>售前任务</translation>
     </message>
@@ -268,7 +263,7 @@
 <context>
     <name>cockpit</name>
     <message>
-        <location filename="../models/domain/pipelinevalidation.cpp" line="-31"/>
+        <location filename="../models/domain/pipelinevalidation.cpp" line="-42"/>
         <source>Stage %1</source>
         <translation>第 %1 阶段</translation>
     </message>
@@ -278,7 +273,7 @@
         <translation>第 %1 阶段“%2”</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+58"/>
         <source>The pipeline needs a name.</source>
         <translation>销售流程必须有名称。</translation>
     </message>
@@ -918,12 +913,12 @@
         <location line="+22"/>
         <location line="+89"/>
         <location line="+32"/>
-        <location line="+93"/>
+        <location line="+107"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-230"/>
         <source>The demo company could not be created: %1</source>
         <translation>无法创建演示公司：%1</translation>
     </message>
@@ -949,30 +944,30 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+122"/>
+        <location line="+136"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-121"/>
-        <location line="+122"/>
+        <location line="-135"/>
+        <location line="+136"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-117"/>
-        <location line="+124"/>
+        <location line="-131"/>
+        <location line="+138"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-123"/>
-        <location line="+124"/>
+        <location line="-137"/>
+        <location line="+138"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-134"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -992,7 +987,7 @@
         <translation>读取数据库失败：%1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+33"/>
         <source>&quot;%1&quot; is damaged (the integrity check found problems). Do not rely on what it shows; restore a backup or create a new demo database. Details: %2</source>
         <translation>“%1”已损坏（完整性检查发现问题）。请勿依赖其中显示的内容；请恢复备份或新建演示数据库。详细信息：%2</translation>
     </message>
@@ -1002,7 +997,7 @@
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
@@ -1418,7 +1413,7 @@
 <context>
     <name>cockpit::storage</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+39"/>
+        <location filename="../models/storage/activitylog.cpp" line="+41"/>
         <location line="+30"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
@@ -1886,7 +1881,17 @@
         <translation>文本 / 原因</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+52"/>
+        <source>Activity</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stage move</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>The log holds %1 records; the newest %2 are shown.</source>
         <translation>日志共有 %1 条记录；显示最新的 %2 条。</translation>
     </message>
@@ -2203,7 +2208,7 @@
 <context>
     <name>cockpit::ui::LeadDetailPanel</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+41"/>
+        <location filename="../ui/leaddetailpanel.cpp" line="+66"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -2688,7 +2693,7 @@
         <translation>自动生成的演示公司：此处没有任何真实客户。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+44"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

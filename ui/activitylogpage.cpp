@@ -112,7 +112,7 @@ void ActivityLogPage::refresh()
         const QDateTime at = QDateTime::fromString(e.at, Qt::ISODate);
         const QString when = at.isValid() ? locale.toString(at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))
                                           : e.at;
-        rows << QStringList{locale.toString(e.seq), when, storage::logRecordKindName(e.kind), e.actor, e.lead,
+        rows << QStringList{locale.toString(e.seq), when, e.kind == storage::LogRecordKind::Activity ? tr("Activity") : tr("Stage move"), e.actor, e.lead,
                             e.what, e.text};
         keys << QString::number(e.seq);
     }

@@ -41,6 +41,17 @@ QStringList knownActivityKinds()
             QStringLiteral("delivery_task"), QStringLiteral("review_note"),  QStringLiteral("request")};
 }
 
+QString activityDirectionLabel(const QString &direction)
+{
+    if (direction == QLatin1String("sales"))
+        return QCoreApplication::translate("Activity", "Sales action");
+    if (direction == QLatin1String("customer"))
+        return QCoreApplication::translate("Activity", "Customer response");
+    if (direction == QLatin1String("cross"))
+        return QCoreApplication::translate("Activity", "Cross-department");
+    return direction;
+}
+
 QString activityKindLabel(const QString &kind)
 {
     static const QHash<QString, const char *> labels = {

@@ -33,6 +33,8 @@ QStringList knownGateCodes();
 // Activity kinds a stage may list as standard actions (schema: activities.kind).
 QStringList knownActivityKinds();
 QString activityKindLabel(const QString &kind);
+// "Sales action", "Customer response", "Cross-department" for sales / customer / cross.
+QString activityDirectionLabel(const QString &direction);
 
 // `otherNames`: names (Chinese and English) of the other current pipelines, for the
 // duplicate-name rule; pass the pipeline's own earlier names out of it.

@@ -1,5 +1,7 @@
 #include "activitylog.h"
 
+#include "pipelinevalidation.h"
+
 #include "filecheck.h"
 #include "schema.h"
 
@@ -157,9 +159,9 @@ QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
         e.actor = q.value(3).toString();
         e.lead = q.value(4).toString();
         if (takeA) {
-            e.what = q.value(5).toString();
+            e.what = activityKindLabel(q.value(5).toString());
             if (!q.value(6).toString().isEmpty())
-                e.what += QStringLiteral(" (%1)").arg(q.value(6).toString());
+                e.what += QStringLiteral(" · ") + activityDirectionLabel(q.value(6).toString());
         } else {
             e.what = q.value(5).toString() + QStringLiteral(" → ") + q.value(6).toString();
         }

@@ -41,7 +41,7 @@ struct LogEntry
     QString at;     // ISO-8601 UTC as stored
     QString actor;  // user name ('' if none)
     QString lead;   // lead title ('' if none)
-    QString what;   // activity: "kind (direction)"; stage move: "from → to"
+    QString what;   // activity: "Call · Sales action" (translated labels); stage move: "from → to"
     QString text;   // activity text or stage-move reason
 };
 
