@@ -36,7 +36,7 @@ void addOptions(QCommandLineParser &parser)
         "           fields; appends stage history with who, when, from, to and reason\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings, settings-pipelines, settings-delivery."));
+        "activity-log, settings, settings-pipelines, settings-delivery, settings-rules."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage or verify-log (optional)"),
@@ -132,10 +132,11 @@ int main(int argc, char **argv)
         options.screenshotLead = parser.value(QStringLiteral("lead"));
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
             && options.screenshotView != QLatin1String("settings-pipelines")
-            && options.screenshotView != QLatin1String("settings-delivery")) {
+            && options.screenshotView != QLatin1String("settings-delivery")
+            && options.screenshotView != QLatin1String("settings-rules")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-pipelines, settings-delivery")
+                                           "settings-pipelines, settings-delivery, settings-rules")
                                 .arg(options.screenshotView));
             return 2;
         }

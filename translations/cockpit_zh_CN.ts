@@ -1914,7 +1914,7 @@
 <context>
     <name>cockpit::ui::AlertNotifier</name>
     <message>
-        <location filename="../ui/alertnotifier.cpp" line="+59"/>
+        <location filename="../ui/alertnotifier.cpp" line="+68"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -2693,7 +2693,7 @@
         <translation>自动生成的演示公司：此处没有任何真实客户。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -3309,9 +3309,126 @@ required to leave</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::RulesSettings</name>
+    <message>
+        <location filename="../ui/rulessettings.cpp" line="+27"/>
+        <source>Silence: no activity on an open lead for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+10"/>
+        <location line="+2"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Duplicate touch: different reps on one customer</source>
+        <translation>重复跟进：同一客户被不同销售接触</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> reps</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>… within</source>
+        <translation>… 时间范围</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+10"/>
+        <source> days</source>
+        <translation type="unfinished"> 天</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Compliance: stage changes by one rep on one lead in a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> changes</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliance: quote versions to one customer</source>
+        <translation>合规：向同一客户发送报价版本</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> versions</source>
+        <translation> 个版本</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Escalate an unacknowledged alert after</source>
+        <translation>预警未确认时升级，时限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compliance rules look back</source>
+        <translation>合规规则回溯</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Thresholds of the alert rules and of lead assignment, saved in this database. Stage SLAs and the marketing hand-over SLA are set per pipeline, under Pipelines.</source>
+        <translation>预警规则与线索分配的阈值，保存在本数据库中。阶段 SLA 与市场交接 SLA 按销售流程设置，见“销售流程”页。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Alert rules</source>
+        <translation type="unfinished">预警规则</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Lead assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> open leads</source>
+        <translation> 条跟进中线索</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load cap: a rep takes new leads only below</source>
+        <translation>负载上限：销售的跟进中线索低于此数才接收新线索</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认值(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Revert</source>
+        <translation>还原(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save rules</source>
+        <translation>保存规则(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved. The alert rules are evaluated again with these thresholds.</source>
+        <translation>已保存。预警规则将按这些阈值重新评估。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="+27"/>
+        <location filename="../ui/settingspage.cpp" line="+29"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3371,17 +3488,22 @@ required to leave</source>
         <translation>团队服务器、同步和预警阈值尚未开发，完成后将显示在这里。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Pipelines</source>
         <translation>销售流程</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>Alert delivery</source>
         <translation>预警推送</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+4"/>
+        <source>Rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+74"/>
         <source>No database is open.</source>
         <translation>未打开数据库。</translation>
     </message>

@@ -23,8 +23,17 @@ AlertNotifier::AlertNotifier(storage::Database &db, QMainWindow *window)
 
 AlertNotifier::~AlertNotifier() = default;
 
+bool AlertNotifier::startOnce(int pollMs)
+{
+    if (m_started)
+        return false;
+    start(pollMs);
+    return true;
+}
+
 void AlertNotifier::start(int pollMs)
 {
+    m_started = true;
     m_sender->start(pollMs);
     showDue(); // rows a previous run queued but did not show
 }

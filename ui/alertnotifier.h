@@ -28,6 +28,8 @@ public:
 
     // Recovers interrupted deliveries, then checks every pollMs for new alerts and due posts.
     void start(int pollMs = 15000);
+    // start() the first time; false (and nothing done) when already started.
+    bool startOnce(int pollMs = 15000);
     // One round now: queue, post, notify (tests call it directly).
     void poll();
     bool trayAvailable() const;
@@ -46,6 +48,7 @@ private:
     delivery::DeliverySender *m_sender;
     QSystemTrayIcon *m_tray = nullptr;
     bool m_saidNoTray = false;
+    bool m_started = false;
 };
 
 } // namespace cockpit::ui

@@ -141,8 +141,13 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     connect(&notifier->sender(), &delivery::DeliverySender::attemptFinished, this, refreshDelivery);
     connect(notifier, &AlertNotifier::notified, this, refreshDelivery);
     connect(m_alerts, &AlertsPage::evaluationFinished, this, refreshDelivery);
-    refreshDelivery();
-    notifier->start();
+    // New thresholds take effect at once: the rules run again.
+    connect(m_settingsPage, &SettingsPage::thresholdsChanged, m_alerts, &AlertsPage::evaluateNow);
+    // Delivery starts once the rules have run for the first time: that is when new alerts
+    // exist, and start-up does not pay for queueing them.
+    connect(m_alerts, &AlertsPage::evaluationFinished, notifier, [notifier] {
+        static_cast<void>(notifier->startOnce());
+    });
     resize(1366, 768);
     restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
     showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Leads)).toInt());

@@ -1,5 +1,7 @@
 #include "settingspage.h"
 
+#include "rulessettings.h"
+
 #include "database.h"
 #include "language.h"
 #include "outbox.h"
@@ -84,37 +86,89 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     layout->addWidget(later);
     layout->addStretch();
 
-    auto *pipelinesTab = new QWidget(m_tabs);
-    pipelinesTab->setObjectName(QStringLiteral("pipelinesSection"));
-    auto *pipelinesLayout = new QVBoxLayout(pipelinesTab);
-    m_pipelines = new PipelineEditor(db, pipelinesTab);
-    pipelinesLayout->addWidget(m_pipelines);
-    m_tabs->addTab(pipelinesTab, tr("Pipelines"));
-
-    auto *deliveryTab = new QWidget(m_tabs);
-    deliveryTab->setObjectName(QStringLiteral("deliverySection"));
-    auto *deliveryLayout = new QVBoxLayout(deliveryTab);
-    m_webhooks = new WebhookSettings(db.connection(), deliveryTab);
-    deliveryLayout->addWidget(m_webhooks, 1);
-    m_tabs->addTab(deliveryTab, tr("Alert delivery"));
+    // The other tabs are built when first shown: reading pipeline versions, the delivery
+    // queue and the thresholds costs ~0.2 s on a large database, which start-up need not pay.
+    addLazyTab(QStringLiteral("pipelines"), tr("Pipelines"), [this](QWidget *tab) {
+        m_pipelines = new PipelineEditor(m_db, tab);
+        return m_pipelines;
+    });
+    addLazyTab(QStringLiteral("delivery"), tr("Alert delivery"), [this](QWidget *tab) {
+        m_webhooks = new WebhookSettings(m_db.connection(), tab);
+        return m_webhooks;
+    });
+    addLazyTab(QStringLiteral("rules"), tr("Rules"), [this](QWidget *tab) {
+        m_rules = new RulesSettings(m_db, tab);
+        connect(m_rules, &RulesSettings::thresholdsChanged, this, &SettingsPage::thresholdsChanged);
+        return m_rules;
+    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &SettingsPage::ensureTab);
     refresh();
+}
+
+void SettingsPage::addLazyTab(const QString &key, const QString &title, std::function<QWidget *(QWidget *)> make)
+{
+    auto *tab = new QWidget(m_tabs);
+    tab->setObjectName(key + QStringLiteral("Section"));
+    new QVBoxLayout(tab);
+    m_lazy.insert(m_tabs->addTab(tab, title), std::move(make));
+}
+
+void SettingsPage::ensureTab(int index)
+{
+    auto it = m_lazy.find(index);
+    if (it == m_lazy.end())
+        return;
+    const auto make = std::move(it.value());
+    m_lazy.erase(it);
+    QWidget *tab = m_tabs->widget(index);
+    tab->layout()->addWidget(make(tab));
+}
+
+PipelineEditor *SettingsPage::pipelineEditor()
+{
+    ensureTab(indexOf(QStringLiteral("pipelines")));
+    return m_pipelines;
+}
+
+WebhookSettings *SettingsPage::webhookSettings()
+{
+    ensureTab(indexOf(QStringLiteral("delivery")));
+    return m_webhooks;
+}
+
+RulesSettings *SettingsPage::rulesSettings()
+{
+    ensureTab(indexOf(QStringLiteral("rules")));
+    return m_rules;
+}
+
+int SettingsPage::indexOf(const QString &key) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (m_tabs->widget(i)->objectName() == key + QStringLiteral("Section"))
+            return i;
+    return -1;
 }
 
 bool SettingsPage::showSection(const QString &key)
 {
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        if (m_tabs->widget(i)->objectName() == key + QStringLiteral("Section")) {
-            m_tabs->setCurrentIndex(i);
-            return true;
-        }
-    }
-    return false;
+    const int i = indexOf(key);
+    if (i < 0)
+        return false;
+    m_tabs->setCurrentIndex(i);
+    ensureTab(i);
+    return true;
 }
 
 void SettingsPage::refresh()
 {
-    m_pipelines->reload();
-    m_webhooks->refresh();
+    // Tabs not built yet read their data when they are.
+    if (m_pipelines)
+        m_pipelines->reload();
+    if (m_webhooks)
+        m_webhooks->refresh();
+    if (m_rules)
+        m_rules->reload();
     if (!m_db.isOpen()) {
         m_dbInfo->setText(tr("No database is open."));
         return;

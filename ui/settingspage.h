@@ -1,7 +1,10 @@
 #pragma once
 // Settings: interface language (applied on restart), the database in use, and the parts
 // of settings that later releases add (server & sync, pipelines, thresholds) named as such.
+#include <QHash>
 #include <QWidget>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -15,6 +18,7 @@ class Database;
 namespace cockpit::ui {
 
 class PipelineEditor;
+class RulesSettings;
 class WebhookSettings;
 
 class SettingsPage : public QWidget
@@ -24,23 +28,33 @@ public:
     SettingsPage(storage::Database &db, QSettings &settings, QWidget *parent = nullptr);
     void refresh();
     QComboBox *languageCombo() const { return m_language; }
-    PipelineEditor *pipelineEditor() const { return m_pipelines; }
-    WebhookSettings *webhookSettings() const { return m_webhooks; }
-    // Shows one tab: "general", "pipelines" or "delivery". False for an unknown key.
+    // The tabs below are built on first use (shown, or asked for here).
+    PipelineEditor *pipelineEditor();
+    WebhookSettings *webhookSettings();
+    RulesSettings *rulesSettings();
+    // Shows one tab: "general", "pipelines", "delivery" or "rules". False for an unknown key.
     bool showSection(const QString &key);
 
 Q_SIGNALS:
     void openDatabaseRequested();
     void newDemoRequested();
     void restartRequested();
+    // Settings › Rules saved new thresholds.
+    void thresholdsChanged();
 
 private:
+    void addLazyTab(const QString &key, const QString &title, std::function<QWidget *(QWidget *)> make);
+    void ensureTab(int index);
+    int indexOf(const QString &key) const;
+
     storage::Database &m_db;
     QSettings &m_settings;
     QComboBox *m_language;
     QLabel *m_languageNote, *m_dbInfo;
-    PipelineEditor *m_pipelines;
-    WebhookSettings *m_webhooks;
+    PipelineEditor *m_pipelines = nullptr;
+    WebhookSettings *m_webhooks = nullptr;
+    RulesSettings *m_rules = nullptr;
+    QHash<int, std::function<QWidget *(QWidget *)>> m_lazy; // tab index → builder, until built
     QTabWidget *m_tabs;
 };
 
