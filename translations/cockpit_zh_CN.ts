@@ -3313,7 +3313,7 @@ required to leave</source>
     <message>
         <location filename="../ui/rulessettings.cpp" line="+27"/>
         <source>Silence: no activity on an open lead for</source>
-        <translation type="unfinished"></translation>
+        <translation>长期无动态：跟进中的线索无任何活动超过</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3342,12 +3342,12 @@ required to leave</source>
         <location line="-5"/>
         <location line="+10"/>
         <source> days</source>
-        <translation type="unfinished"> 天</translation>
+        <translation> 天</translation>
     </message>
     <message>
         <location line="-9"/>
         <source>Compliance: stage changes by one rep on one lead in a day</source>
-        <translation type="unfinished"></translation>
+        <translation>合规：同一销售一天内对同一线索变更阶段</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3382,12 +3382,12 @@ required to leave</source>
     <message>
         <location line="+7"/>
         <source>Alert rules</source>
-        <translation type="unfinished">预警规则</translation>
+        <translation>预警规则</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Lead assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>线索分配</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3500,7 +3500,7 @@ required to leave</source>
     <message>
         <location line="+4"/>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <location line="+74"/>
