@@ -1,5 +1,7 @@
 #include "alertfacts.h"
 
+#include <QSet>
+
 #include <QJsonArray>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -190,6 +192,18 @@ bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vecto
           &m_error);
     if (!q.ok())
         return false;
+    // A window holds hundreds of thousands of touches by a few hundred reps on far fewer
+    // customers and leads: one shared string per distinct id, not one allocation per field.
+    QSet<QString> pool;
+    const auto interned = [&pool](QString s) {
+        if (s.isEmpty())
+            return s;
+        const auto it = pool.constFind(s);
+        if (it != pool.cend())
+            return *it;
+        pool.insert(s);
+        return s;
+    };
     auto run = [&](const QString *id) {
         q.bind(1, isoFromSecs(from));
         q.bind(2, isoFromSecs(now));
@@ -197,9 +211,9 @@ bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vecto
             q.bind(3, *id);
         while (q.next()) {
             Touch t;
-            t.customerId = q.text(0);
-            t.actorId = q.text(1);
-            t.leadId = q.text(2);
+            t.customerId = interned(q.text(0));
+            t.actorId = interned(q.text(1));
+            t.leadId = interned(q.text(2));
             t.at = q.time(3);
             t.quote = q.text(4) == QLatin1String("quote");
             out.push_back(std::move(t));

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QSqlError>
+#include <QSet>
 #include <QSqlQuery>
 
 namespace cockpit::alerts {
@@ -109,12 +110,33 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     std::vector<AlertRecord> out;
+    // Names, rules, regions and timestamps repeat across tens of thousands of alerts: one
+    // shared copy of each (Qt's implicit sharing) instead of one allocation per field.
+    QSet<QString> pool;
+    const auto intern = [&pool](QString &s) {
+        if (s.isEmpty())
+            return;
+        const auto it = pool.constFind(s);
+        if (it != pool.cend())
+            s = *it;
+        else
+            pool.insert(s);
+    };
     if (q.exec(QString::fromUtf8(kSelect)
                + (openOnly ? QStringLiteral(" WHERE a.resolved_at IS NULL AND a.deleted = 0")
                            : QStringLiteral(" WHERE a.deleted = 0"))
                + QStringLiteral(" ORDER BY a.raised_at DESC")))
-        while (q.next())
-            out.push_back(readRecord(q));
+        while (q.next()) {
+            AlertRecord r = readRecord(q);
+            for (QString *f : {&r.rule, &r.subjectKind, &r.subjectName, &r.ownerId, &r.ownerName, &r.escalatedToName,
+                               &r.acknowledgedByName, &r.resolvedByName, &r.escalatedByName, &r.regionId,
+                               &r.regionName, &r.recipients, &r.recipientNames, &r.raisedAt,
+                               &r.state.acknowledgedBy, &r.state.resolvedBy, &r.state.escalatedTo,
+                               &r.state.escalatedBy, &r.state.acknowledgedAt, &r.state.resolvedAt,
+                               &r.state.escalatedAt})
+                intern(*f);
+            out.push_back(std::move(r));
+        }
     return out;
 }
 
