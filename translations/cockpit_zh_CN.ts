@@ -622,7 +622,7 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+144"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+166"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
@@ -2218,7 +2218,17 @@
         <translation>编辑线索字段（在表格中按 Enter）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
+        <source>Recommend a rep…</source>
+        <translation>推荐销售…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The three best reps for this lead, with the reasons (Ctrl+Shift+R)</source>
+        <translation>为该线索推荐最合适的三名销售及理由（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Alert</source>
         <translation>预警</translation>
     </message>
@@ -2254,7 +2264,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+35"/>
         <location line="+53"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
@@ -2561,7 +2571,7 @@
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>Edit lead…</source>
         <translation>编辑线索…</translation>
     </message>

@@ -67,8 +67,12 @@ LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidge
     m_edit->setToolTip(tr("Edit the lead's fields (Enter on the table)"));
     m_move = new QPushButton(this);
     m_move->setObjectName(QStringLiteral("moveStageButton"));
+    m_recommend = new QPushButton(tr("Recommend a rep…"), this);
+    m_recommend->setObjectName(QStringLiteral("recommendButton"));
+    m_recommend->setToolTip(tr("The three best reps for this lead, with the reasons (Ctrl+Shift+R)"));
     buttons->addWidget(m_edit);
     buttons->addWidget(m_move);
+    buttons->addWidget(m_recommend);
     buttons->addStretch();
     m_timeline = new QStandardItemModel(this);
     m_alerts = new RecordTableModel(this);
@@ -91,6 +95,7 @@ LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidge
     layout->addLayout(buttons);
     layout->addWidget(m_tabs, 1);
     connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(m_leadId); });
+    connect(m_recommend, &QPushButton::clicked, this, [this] { Q_EMIT recommendRequested(m_leadId); });
     connect(m_move, &QPushButton::clicked, this, &LeadDetailPanel::moveToNextStage);
     connect(&catalog, &Catalog::leadRowChanged, this, [this](int row) {
         if (!m_leadId.isEmpty() && m_catalog.data().leads[size_t(row)].id == m_leadId)
@@ -110,6 +115,7 @@ void LeadDetailPanel::refresh()
     const auto lead = m_leadId.isEmpty() ? std::nullopt : m_edits.leads().fetch(m_leadId);
     const bool has = lead.has_value();
     m_edit->setEnabled(has);
+    m_recommend->setEnabled(has && lead->status == QLatin1String("open"));
     m_move->setVisible(false);
     m_gate->clear();
     if (!has) {

@@ -31,6 +31,8 @@ public:
 
 Q_SIGNALS:
     void editRequested(const QString &leadId);
+    // "Recommend a rep…": the page opens the recommendation dialog for this lead.
+    void recommendRequested(const QString &leadId);
 
 private:
     void moveToNextStage();
@@ -40,7 +42,7 @@ private:
     QString m_leadId;
     QString m_nextStageId;
     QLabel *m_title, *m_facts, *m_gate;
-    QPushButton *m_edit, *m_move;
+    QPushButton *m_edit, *m_move, *m_recommend;
     QTabWidget *m_tabs;
     QStandardItemModel *m_timeline;
     RecordTableModel *m_alerts;

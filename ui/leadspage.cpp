@@ -103,6 +103,10 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &LeadsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LeadsPage::updateCount);
     connect(m_detail, &LeadDetailPanel::editRequested, this, &LeadsPage::openEditor);
+    connect(m_detail, &LeadDetailPanel::recommendRequested, this, [this](const QString &id) {
+        showLead(id);
+        recommendRep();
+    });
 
     // Right-click and keyboard actions on the selected lead.
     m_table->setContextMenuPolicy(Qt::ActionsContextMenu);

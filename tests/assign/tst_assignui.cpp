@@ -44,6 +44,7 @@ private Q_SLOTS:
     void recommendExplainsOverCapThenAssigns();
     void bulkAutoAssignIsOneUndoStep();
     void reassignToChosenRep();
+    void detailPanelButtonOpensRecommendation();
 
 private:
     QString ownerOf(const QString &lead)
@@ -257,6 +258,26 @@ void TestAssignUi::reassignToChosenRep()
     QVERIFY2(message.startsWith(QStringLiteral("Reassigned 2 of 2 leads to %1.").arg(repName)), qPrintable(message));
     m_undo->undo();
     QVERIFY(ownerOf(leads[0]) != repId);
+}
+
+void TestAssignUi::detailPanelButtonOpensRecommendation()
+{
+    const QList<int> rows = openRows(1);
+    table()->clearSelection();
+    table()->setCurrentIndex(table()->model()->index(rows[0], 0));
+    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("recommendButton"));
+    QVERIFY(button);
+    QVERIFY(button->isEnabled()); // an open lead
+    bool sawDialog = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::RecommendDialog *>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        sawDialog = true;
+        dialog->reject();
+    });
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(sawDialog);
 }
 
 QTEST_MAIN(TestAssignUi)
