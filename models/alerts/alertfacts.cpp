@@ -78,6 +78,29 @@ const char *kLeadSql =
     " FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id JOIN pipelines p ON p.id = l.pipeline_id"
     " WHERE l.status = 'open' AND l.deleted = 0";
 
+// Runs a window query (?1 = from, ?2 = now, and ?3 = one id when not `all`) over the whole
+// window, or once per id, handing each row to `row`.
+template <typename Row>
+bool scanWindow(Raw &q, const QString &error, qint64 from, qint64 now, bool all, const QSet<QString> &ids, Row row)
+{
+    auto run = [&](const QString *id) {
+        q.bind(1, isoFromSecs(from));
+        q.bind(2, isoFromSecs(now));
+        if (id)
+            q.bind(3, *id);
+        while (q.next())
+            row(q);
+        q.reset();
+        return error.isEmpty();
+    };
+    if (all)
+        return run(nullptr);
+    for (const QString &id : ids)
+        if (!run(&id))
+            return false;
+    return true;
+}
+
 qint64 secs(const QVariant &v)
 {
     return v.isNull() ? -1 : parseIsoSecs(v.toString());
@@ -159,22 +182,8 @@ bool FactLoader::moves(const Scope &scope, qint64 from, qint64 now, std::vector<
     Raw q(m_db, sql, &m_error);
     if (!q.ok())
         return false;
-    auto run = [&](const QString *id) {
-        q.bind(1, isoFromSecs(from));
-        q.bind(2, isoFromSecs(now));
-        if (id)
-            q.bind(3, *id);
-        while (q.next())
-            out.push_back({q.text(0), q.text(1), q.time(2)});
-        q.reset();
-        return m_error.isEmpty();
-    };
-    if (scope.all)
-        return run(nullptr);
-    for (const QString &id : scope.leadIds)
-        if (!run(&id))
-            return false;
-    return true;
+    return scanWindow(q, m_error, from, now, scope.all, scope.leadIds,
+                      [&](const Raw &r) { out.push_back({r.text(0), r.text(1), r.time(2)}); });
 }
 
 bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vector<Touch> &out)
@@ -204,29 +213,15 @@ bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vecto
         pool.insert(s);
         return s;
     };
-    auto run = [&](const QString *id) {
-        q.bind(1, isoFromSecs(from));
-        q.bind(2, isoFromSecs(now));
-        if (id)
-            q.bind(3, *id);
-        while (q.next()) {
-            Touch t;
-            t.customerId = interned(q.text(0));
-            t.actorId = interned(q.text(1));
-            t.leadId = interned(q.text(2));
-            t.at = q.time(3);
-            t.quote = q.text(4) == QLatin1String("quote");
-            out.push_back(std::move(t));
-        }
-        q.reset();
-        return m_error.isEmpty();
-    };
-    if (scope.all)
-        return run(nullptr);
-    for (const QString &id : scope.customerIds)
-        if (!run(&id))
-            return false;
-    return true;
+    return scanWindow(q, m_error, from, now, scope.all, scope.customerIds, [&](const Raw &r) {
+        Touch t;
+        t.customerId = interned(r.text(0));
+        t.actorId = interned(r.text(1));
+        t.leadId = interned(r.text(2));
+        t.at = r.time(3);
+        t.quote = r.text(4) == QLatin1String("quote");
+        out.push_back(std::move(t));
+    });
 }
 
 bool FactLoader::customerOwners(const QSet<QString> &customerIds, QHash<QString, QString> &out)
