@@ -2,6 +2,7 @@
 // CSV or JSON; a bad --now or --format is refused with a message and a non-zero exit.
 #include "database.h"
 #include "orgfixture.h"
+#include "clirun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,19 +17,8 @@ private:
     QTemporaryDir m_dir;
     QString m_path;
 
-    struct Run
-    {
-        int code;
-        QString out, err;
-    };
-    Run run(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(COCKPIT_APP), args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, {}};
-        return {p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = fixture::CliRun;
+    Run run(const QStringList &args) { return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir.path(), 60000); }
 
 private Q_SLOTS:
     void initTestCase()

@@ -2,6 +2,7 @@
 // must exit non-zero with a message naming what is wrong.
 #include <QFile>
 #include <QImage>
+#include "clirun.h"
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,21 +21,8 @@ private Q_SLOTS:
     void badDatabaseForScreenshot();
 
 private:
-    struct Run { int code; QString out, err; };
-    Run run(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(COCKPIT_APP), args);
-        if (!p.waitForFinished(120000))
-            return {-1, {}, QStringLiteral("timeout")};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
-    }
+    using Run = fixture::CliRun;
+    Run run(const QStringList &args) { return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir.path()); }
     QString m_db;
     QTemporaryDir m_dir;
 };

@@ -1,6 +1,7 @@
 // `sales-cockpit verify-log --db FILE`: 0 and the count when intact (a fresh demo), 1 naming
 // the first bad record when tampered with, 2 with a clear message for a missing file.
 #include "demogenerator.h"
+#include "clirun.h"
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -12,22 +13,10 @@ class TestVerifyLogCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
+    using Run = fixture::CliRun;
+    Run app(const QStringList &args) const
     {
-        int code = -1;
-        QString out, err;
-    };
-    static Run app(const QStringList &args)
-    {
-        QProcess p;
-        p.start(QStringLiteral(COCKPIT_APP), args);
-        Run r;
-        if (!p.waitForFinished(120000))
-            return r;
-        r.code = p.exitCode();
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir.path());
     }
     static bool sql(const QString &path, const char *statement)
     {

@@ -4,6 +4,7 @@
 #include "database.h"
 
 #include "fixture.h"
+#include "clirun.h"
 
 #include <QProcess>
 #include <QSqlQuery>
@@ -21,20 +22,11 @@ private Q_SLOTS:
     void badInput();
 
 private:
-    struct Run { int code; QString out, err; };
+    using Run = fixture::CliRun;
     Run run(const QStringList &args)
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(COCKPIT_APP), QStringList{QStringLiteral("move-stage")} + args);
-        if (!p.waitForFinished(60000))
-            return {-1, {}, QStringLiteral("timeout")};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
-                QString::fromLocal8Bit(p.readAllStandardOutput()), QString::fromLocal8Bit(p.readAllStandardError())};
+        return fixture::runCli(QStringLiteral(COCKPIT_APP), QStringList{QStringLiteral("move-stage")} + args,
+                               m_dir.path(), 60000);
     }
     QString query(const QString &sql)
     {
