@@ -1,5 +1,7 @@
 #include "alertrules.h"
 
+#include "civildate.h"
+
 #include "ids.h"
 
 #include <QDateTime>
@@ -13,17 +15,6 @@ namespace cockpit::alerts {
 
 namespace {
 constexpr qint64 kDay = 86400;
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-qint64 daysFromCivil(int y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    const qint64 era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + qint64(doe) - 719468;
-}
 
 int digits(const QChar *p, int n)
 {

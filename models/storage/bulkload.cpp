@@ -1,5 +1,7 @@
 #include "bulkload.h"
 
+#include "civildate.h"
+
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 
@@ -12,17 +14,6 @@ namespace cockpit::storage {
 Q_LOGGING_CATEGORY(lcLoad, "cockpit.storage.load")
 
 namespace {
-
-// Days from 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int64_t daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = unsigned(y - era * 400);
-    const unsigned doy = (153 * unsigned(m + (m > 2 ? -3 : 9)) + 2) / 5 + unsigned(d) - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return std::int64_t(era) * 146097 + std::int64_t(doe) - 719468;
-}
 
 int digits(const char *p, int n, bool *ok)
 {
@@ -152,7 +143,7 @@ qint64 parseIsoSeconds(const char *p, int n)
     }
     if (!ok || mo < 1 || mo > 12 || d < 1 || d > 31)
         return 0;
-    return daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+    return cockpit::daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + se;
 }
 
 std::int32_t parseIsoDays(const char *p, int n)
