@@ -1,7 +1,10 @@
 #include "leaddetailpanel.h"
 
+#include "alertstore.h"
 #include "alerttext.h"
 #include "catalog.h"
+#include "clock.h"
+#include "database.h"
 #include "editcontroller.h"
 #include "ids.h"
 #include "money.h"
@@ -167,16 +170,17 @@ void LeadDetailPanel::refresh()
         m_timelineView->resizeColumnToContents(c);
     QList<QStringList> rows;
     QStringList keys;
-    const auto alerts = m_edits.leads().openAlerts(m_leadId);
+    const SystemClock clock; // reading only: the store's clock stamps changes, none happen here
+    const auto alerts = alerts::AlertStore(m_catalog.database().connection(), clock).openAlertsForLead(m_leadId);
     for (const auto &a : alerts) {
         rows << QStringList{alerts::ruleLabel(a.rule), localTime(a.raisedAt), a.ownerName, a.escalatedToName,
-                            a.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"),
+                            a.state.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"),
                             alerts::detailsSummary(a.rule, a.details)};
         keys << a.id;
     }
     m_alerts->setRows(rows, keys);
     m_alertsView->resizeColumnsToContents();
-    m_tabs->setTabText(1, alerts.isEmpty() ? tr("Open alerts") : tr("Open alerts (%1)").arg(alerts.size()));
+    m_tabs->setTabText(1, alerts.empty() ? tr("Open alerts") : tr("Open alerts (%1)").arg(alerts.size()));
 }
 
 void LeadDetailPanel::moveToNextStage()

@@ -381,25 +381,4 @@ QList<ActivityItem> LeadRepository::recentActivities(const QString &id, int limi
     return out;
 }
 
-QList<LeadAlert> LeadRepository::openAlerts(const QString &id) const
-{
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
-        "SELECT a.id, a.rule, a.raised_at, o.name, e.name, a.acknowledged_at, a.details FROM alerts a"
-        " LEFT JOIN users o ON o.id = a.owner_id LEFT JOIN users e ON e.id = a.escalated_to"
-        " WHERE a.resolved_at IS NULL AND a.deleted = 0"
-        " AND (a.lead_id = ? OR (a.subject_kind = 'lead' AND a.subject_id = ?))"
-        " ORDER BY a.raised_at DESC"));
-    q.addBindValue(id);
-    q.addBindValue(id);
-    QList<LeadAlert> out;
-    if (q.exec()) {
-        while (q.next())
-            out << LeadAlert{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                             q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                             q.value(6).toString()};
-    }
-    return out;
-}
-
 } // namespace cockpit::storage

@@ -40,12 +40,6 @@ struct ActivityItem
     int durationSeconds = 0;
 };
 
-// An alert on one lead that is not resolved yet (the lead-detail panel lists them).
-struct LeadAlert
-{
-    QString id, rule, raisedAt, ownerName, escalatedToName, acknowledgedAt, details;
-};
-
 struct WriteResult
 {
     bool ok = false;
@@ -76,8 +70,6 @@ public:
 
     QList<StageMove> stageHistory(const QString &id, int limit = 200) const;
     QList<ActivityItem> recentActivities(const QString &id, int limit = 50) const;
-    // Unresolved alerts about this lead (subject or named lead), newest first.
-    QList<LeadAlert> openAlerts(const QString &id) const;
 
     // Longest text accepted in a free-text field: a 10 MB paste is refused, not stored.
     static constexpr int kMaxTextLength = 4000;

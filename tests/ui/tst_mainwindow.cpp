@@ -24,6 +24,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void editorRefusesGateThenMovesAndUndoes();
     void newCustomerFormAsksForSixFields();
     void copiesTheSelectedRow();
+    void leadDetailListsOpenAlerts();
     void screenshots();
     void remembersLayoutBetweenRuns();
 
@@ -227,6 +229,38 @@ void TestMainWindow::copiesTheSelectedRow()
     const QStringList cells = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
     QCOMPARE(cells.size(), int(LeadTableModel::ColumnCount));
     QCOMPARE(cells.first(), table->model()->index(0, LeadTableModel::CustomerColumn).data().toString());
+}
+
+void TestMainWindow::leadDetailListsOpenAlerts()
+{
+    m_window->showScreen(ui::NavRail::Leads);
+    QTableView *table = m_window->leadsPage()->table();
+    const QString lead = table->model()->index(1, 0).data(LeadTableModel::IdRole).toString();
+    QSqlQuery q(m_db->connection());
+    // One open alert about the lead and one resolved: only the open one is listed.
+    for (const QString &sql : {QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, raised_at, updated_at,"
+                                              " lead_id, details) VALUES ('t-open', 'silence', 'lead', :l,"
+                                              " '2026-11-19T08:00:00Z', '2026-11-19T08:00:00Z', :l, '{}')"),
+                               QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, raised_at, updated_at,"
+                                              " resolved_at, lead_id, details) VALUES ('t-done', 'stage_sla', 'lead', :l,"
+                                              " '2026-11-18T08:00:00Z', '2026-11-18T09:00:00Z', '2026-11-18T09:00:00Z', :l, '{}')")}) {
+        QVERIFY(q.prepare(sql));
+        q.bindValue(QStringLiteral(":l"), lead);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE resolved_at IS NULL AND deleted = 0 AND"
+                                  " (lead_id = '%1' OR (subject_kind = 'lead' AND subject_id = '%1'))").arg(lead))
+            && q.next());
+    const int open = q.value(0).toInt();
+    QVERIFY(open >= 1);
+    table->setCurrentIndex(table->model()->index(1, 0));
+    auto *list = m_window->findChild<QTableView *>(QStringLiteral("leadAlerts"));
+    QVERIFY(list);
+    QCOMPARE(list->model()->rowCount(), open);
+    bool listed = false;
+    for (int r = 0; r < list->model()->rowCount(); ++r)
+        listed = listed || list->model()->index(r, 0).data().toString() == QStringLiteral("Silence");
+    QVERIFY(listed);
 }
 
 void TestMainWindow::screenshots()
