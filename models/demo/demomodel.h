@@ -12,9 +12,9 @@
 
 namespace cockpit::demo::detail {
 
-// Activities and stage moves are written with a 32-byte placeholder where the log chain
-// (logchain::buildChain, run at the end) puts its hash: filling it then rewrites each row in
-// place instead of growing it and splitting nearly every (full) table page.
+// Activities and stage moves are written with 32 zero bytes in log_hash: the room where the
+// log chain (logchain::buildChain, run at the end) puts its hash, so filling it rewrites each
+// row in place instead of growing it and splitting nearly every (full) table page.
 inline constexpr char kLogHashRoom[] = "zeroblob(32)";
 
 using Id = QByteArray; // 36-char UUID text
