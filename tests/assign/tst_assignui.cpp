@@ -4,6 +4,7 @@
 // step with a status-bar message. Screenshots go to <build>/screenshots.
 #include "assignstore.h"
 #include "catalog.h"
+#include "demowindow.h"
 #include "clock.h"
 #include "database.h"
 #include "demogenerator.h"
@@ -49,12 +50,12 @@ private Q_SLOTS:
 private:
     QString ownerOf(const QString &lead)
     {
-        QSqlQuery q(m_db->connection());
+        QSqlQuery q(m_w.db->connection());
         q.prepare(QStringLiteral("SELECT coalesce(owner_id, '') FROM leads WHERE id = ?"));
         q.addBindValue(lead);
         return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("<none>");
     }
-    QTableView *table() const { return m_window->leadsPage()->table(); }
+    QTableView *table() const { return m_w.window->leadsPage()->table(); }
     QAction *action(const char *name) const
     {
         for (QAction *a : table()->actions())
@@ -80,48 +81,19 @@ private:
         qInfo("screenshot: %s", qPrintable(path));
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<storage::Database> m_db;
-    std::unique_ptr<Catalog> m_catalog;
-    std::unique_ptr<QUndoStack> m_undo;
-    std::unique_ptr<EditController> m_edits;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ui::MainWindow> m_window;
+    fixture::DemoWindow m_w;
     ManualClock m_clock{QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::utc())};
 };
 
 void TestAssignUi::initTestCase()
 {
-    const QString path = m_dir.filePath(QStringLiteral("demo.db"));
-    demo::Options options;
-    options.scale = demo::Scale::Tiny;
-    options.seed = 7;
-    options.asOf = QDate(2026, 11, 20);
-    const demo::Result r = demo::generate(path, options);
-    QVERIFY2(r.ok, qPrintable(r.error));
-    m_db = std::make_unique<storage::Database>();
-    QVERIFY(m_db->open(path).ok());
-    m_catalog = std::make_unique<Catalog>(*m_db);
-    m_catalog->setEnglishNames(true);
-    QString error;
-    QVERIFY2(m_catalog->load(&error), qPrintable(error));
-    m_undo = std::make_unique<QUndoStack>();
-    m_edits = std::make_unique<EditController>(*m_db, *m_undo);
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
-    m_window->resize(1366, 768);
-    m_window->showScreen(ui::NavRail::Leads);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QString error = m_w.open();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestAssignUi::cleanupTestCase()
 {
-    m_window.reset();
-    m_edits.reset();
-    m_undo.reset();
-    m_catalog.reset();
-    m_db.reset();
+    m_w.close();
 }
 
 void TestAssignUi::recommendExplainsOverCapThenAssigns()
@@ -131,7 +103,7 @@ void TestAssignUi::recommendExplainsOverCapThenAssigns()
     const QModelIndex index = table()->model()->index(rows[0], 0);
     const QString lead = index.data(LeadTableModel::IdRole).toString();
     const QString before = ownerOf(lead);
-    ui::RecommendDialog dialog(*m_db, *m_edits, m_clock, lead,
+    ui::RecommendDialog dialog(*m_w.db, *m_w.edits, m_clock, lead,
                                index.data().toString() + QStringLiteral(" · ")
                                    + table()->model()->index(rows[0], LeadTableModel::TitleColumn).data().toString());
     dialog.resize(640, 620);
@@ -150,26 +122,26 @@ void TestAssignUi::recommendExplainsOverCapThenAssigns()
     auto *cap = dialog.findChild<QSpinBox *>(QStringLiteral("loadCap"));
     cap->setValue(200);
     Q_EMIT cap->editingFinished();
-    QCOMPARE(assign::AssignStore(*m_db).loadCap(), 200);
+    QCOMPARE(assign::AssignStore(*m_w.db).loadCap(), 200);
     QVERIFY2(verdict->text().startsWith(QStringLiteral("Auto-assign would choose ")), qPrintable(verdict->text()));
     QVERIFY(verdict->text().contains(dialog.shownNames().first()));
     screenshot(&dialog, QStringLiteral("recommend.png"));
 
-    const int steps = m_undo->index();
+    const int steps = m_w.undo->index();
     auto *assignFirst = dialog.findChild<QPushButton *>(QStringLiteral("assignButton1"));
     QVERIFY(assignFirst);
     QTest::mouseClick(assignFirst, Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(dialog.resultMessage().startsWith(QStringLiteral("Lead assigned to ")));
     QVERIFY(ownerOf(lead) != before);
-    QCOMPARE(m_undo->index(), steps + 1);
-    m_undo->undo();
+    QCOMPARE(m_w.undo->index(), steps + 1);
+    m_w.undo->undo();
     QCOMPARE(ownerOf(lead), before);
 }
 
 void TestAssignUi::bulkAutoAssignIsOneUndoStep()
 {
-    QVERIFY(assign::AssignStore(*m_db).setLoadCap(200, nullptr));
+    QVERIFY(assign::AssignStore(*m_w.db).setLoadCap(200, nullptr));
     const QList<int> rows = openRows(5);
     QCOMPARE(rows.size(), 5);
     table()->clearSelection();
@@ -180,12 +152,12 @@ void TestAssignUi::bulkAutoAssignIsOneUndoStep()
         leads << table()->model()->index(r, 0).data(LeadTableModel::IdRole).toString();
         before << ownerOf(leads.last());
     }
-    QCOMPARE(m_window->leadsPage()->selectedLeadIds().size(), 5);
+    QCOMPARE(m_w.window->leadsPage()->selectedLeadIds().size(), 5);
     QAction *autoAssign = action("autoAssignAction");
     QVERIFY(autoAssign);
-    const int steps = m_undo->index();
+    const int steps = m_w.undo->index();
     autoAssign->trigger();
-    const QString message = m_window->statusBar()->currentMessage();
+    const QString message = m_w.window->statusBar()->currentMessage();
     QStringList after;
     int moved = 0;
     for (int i = 0; i < leads.size(); ++i) {
@@ -197,19 +169,19 @@ void TestAssignUi::bulkAutoAssignIsOneUndoStep()
     QVERIFY2(moved >= 1, qPrintable(message));
     if (moved < 5)
         QVERIFY2(message.contains(QStringLiteral("unchanged: No eligible rep")), qPrintable(message));
-    QCOMPARE(m_undo->index(), steps + 1);
+    QCOMPARE(m_w.undo->index(), steps + 1);
     for (int i = 0; i < leads.size(); ++i) {
         // The table shows the new owner (the catalog re-read the row).
-        const int row = m_catalog->data().index.lead(leads[i]);
-        QCOMPARE(m_catalog->data().leads[size_t(row)].owner, m_catalog->data().index.user(after[i]));
+        const int row = m_w.catalog->data().index.lead(leads[i]);
+        QCOMPARE(m_w.catalog->data().leads[size_t(row)].owner, m_w.catalog->data().index.user(after[i]));
     }
-    m_undo->undo(); // Ctrl+Z: every old owner back
+    m_w.undo->undo(); // Ctrl+Z: every old owner back
     for (int i = 0; i < leads.size(); ++i)
         QCOMPARE(ownerOf(leads[i]), before[i]);
-    m_undo->redo();
+    m_w.undo->redo();
     for (int i = 0; i < leads.size(); ++i)
         QCOMPARE(ownerOf(leads[i]), after[i]);
-    m_undo->undo();
+    m_w.undo->undo();
 }
 
 void TestAssignUi::reassignToChosenRep()
@@ -223,7 +195,7 @@ void TestAssignUi::reassignToChosenRep()
         leads << table()->model()->index(r, 0).data(LeadTableModel::IdRole).toString();
     }
     // An active sales rep who owns neither lead.
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_w.db->connection());
     q.prepare(QStringLiteral("SELECT id, name FROM users WHERE role = 'sales' AND left_date IS NULL"
                              " AND id NOT IN (SELECT owner_id FROM leads WHERE id IN (?, ?)) ORDER BY name LIMIT 1"));
     q.addBindValue(leads[0]);
@@ -254,9 +226,9 @@ void TestAssignUi::reassignToChosenRep()
     QVERIFY(sawDialog);
     QCOMPARE(ownerOf(leads[0]), repId);
     QCOMPARE(ownerOf(leads[1]), repId);
-    const QString message = m_window->statusBar()->currentMessage();
+    const QString message = m_w.window->statusBar()->currentMessage();
     QVERIFY2(message.startsWith(QStringLiteral("Reassigned 2 of 2 leads to %1.").arg(repName)), qPrintable(message));
-    m_undo->undo();
+    m_w.undo->undo();
     QVERIFY(ownerOf(leads[0]) != repId);
 }
 
@@ -265,7 +237,7 @@ void TestAssignUi::detailPanelButtonOpensRecommendation()
     const QList<int> rows = openRows(1);
     table()->clearSelection();
     table()->setCurrentIndex(table()->model()->index(rows[0], 0));
-    auto *button = m_window->findChild<QPushButton *>(QStringLiteral("recommendButton"));
+    auto *button = m_w.window->findChild<QPushButton *>(QStringLiteral("recommendButton"));
     QVERIFY(button);
     QVERIFY(button->isEnabled()); // an open lead
     bool sawDialog = false;

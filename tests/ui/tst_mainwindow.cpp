@@ -3,6 +3,7 @@
 // the new-customer form asks for exactly six fields. Screenshots of each screen are written
 // to <build>/screenshots for a person to look at.
 #include "catalog.h"
+#include "demowindow.h"
 #include "customerspage.h"
 #include "database.h"
 #include "demogenerator.h"
@@ -53,58 +54,29 @@ private:
     QStringList shownCustomers() const
     {
         QStringList out;
-        QAbstractItemModel *m = m_window->leadsPage()->table()->model();
+        QAbstractItemModel *m = m_w.window->leadsPage()->table()->model();
         for (int r = 0; r < m->rowCount(); ++r)
             out << m->index(r, LeadTableModel::CustomerColumn).data().toString();
         return out;
     }
     QString leadWhere(const QString &sql)
     {
-        QSqlQuery q(m_db->connection());
+        QSqlQuery q(m_w.db->connection());
         return q.exec(sql) && q.next() ? q.value(0).toString() : QString();
     }
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<storage::Database> m_db;
-    std::unique_ptr<Catalog> m_catalog;
-    std::unique_ptr<QUndoStack> m_undo;
-    std::unique_ptr<EditController> m_edits;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ui::MainWindow> m_window;
+    fixture::DemoWindow m_w;
 };
 
 void TestMainWindow::initTestCase()
 {
-    const QString path = m_dir.filePath(QStringLiteral("demo.db"));
-    demo::Options options;
-    options.scale = demo::Scale::Tiny;
-    options.seed = 7;
-    options.asOf = QDate(2026, 11, 20);
-    const demo::Result r = demo::generate(path, options);
-    QVERIFY2(r.ok, qPrintable(r.error));
-    m_db = std::make_unique<storage::Database>();
-    QVERIFY(m_db->open(path).ok());
-    m_catalog = std::make_unique<Catalog>(*m_db);
-    m_catalog->setEnglishNames(true);
-    QString error;
-    QVERIFY2(m_catalog->load(&error), qPrintable(error));
-    m_undo = std::make_unique<QUndoStack>();
-    m_edits = std::make_unique<EditController>(*m_db, *m_undo);
-    m_settings = std::make_unique<QSettings>(m_dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
-    m_window->resize(1366, 768);
-    m_window->showScreen(ui::NavRail::Leads);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    const QString error = m_w.open();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestMainWindow::cleanupTestCase()
 {
-    m_window.reset();
-    m_edits.reset();
-    m_undo.reset();
-    m_catalog.reset();
-    m_db.reset();
+    m_w.close();
 }
 
 void TestMainWindow::searchFiltersLeads_data()
@@ -120,11 +92,11 @@ void TestMainWindow::searchFiltersLeads()
 {
     QFETCH(QString, typed);
     QFETCH(bool, onlyBosch);
-    auto *search = m_window->leadsPage()->findChild<QLineEdit *>(QStringLiteral("searchBox"));
+    auto *search = m_w.window->leadsPage()->findChild<QLineEdit *>(QStringLiteral("searchBox"));
     QVERIFY(search);
-    const int total = int(m_catalog->data().leads.size());
+    const int total = int(m_w.catalog->data().leads.size());
     search->clear();
-    QCOMPARE(m_window->leadsPage()->table()->model()->rowCount(), total);
+    QCOMPARE(m_w.window->leadsPage()->table()->model()->rowCount(), total);
     search->setFocus();
     if (typed.at(0).unicode() < 128)
         QTest::keyClicks(search, typed); // real key events, one filter pass per keystroke
@@ -143,24 +115,24 @@ void TestMainWindow::searchFiltersLeads()
 
 void TestMainWindow::regionFilterNarrowsCitiesAndRows()
 {
-    auto *region = m_window->leadsPage()->findChild<QComboBox *>(QStringLiteral("regionFilter"));
-    auto *city = m_window->leadsPage()->findChild<QComboBox *>(QStringLiteral("cityFilter"));
+    auto *region = m_w.window->leadsPage()->findChild<QComboBox *>(QStringLiteral("regionFilter"));
+    auto *city = m_w.window->leadsPage()->findChild<QComboBox *>(QStringLiteral("cityFilter"));
     QVERIFY(region && city);
     const int allCities = city->count();
     region->setCurrentIndex(1); // the first region
     const int regionRow = region->currentData().toInt();
     QVERIFY(city->count() < allCities);
     for (int i = 1; i < city->count(); ++i)
-        QCOMPARE(m_catalog->data().cities[size_t(city->itemData(i).toInt())].region, regionRow);
-    QAbstractItemModel *shown = m_window->leadsPage()->table()->model();
+        QCOMPARE(m_w.catalog->data().cities[size_t(city->itemData(i).toInt())].region, regionRow);
+    QAbstractItemModel *shown = m_w.window->leadsPage()->table()->model();
     QVERIFY(shown->rowCount() > 0);
-    QVERIFY(shown->rowCount() < int(m_catalog->data().leads.size()));
+    QVERIFY(shown->rowCount() < int(m_w.catalog->data().leads.size()));
     const QString regionName = region->currentText();
     for (int r = 0; r < shown->rowCount(); ++r)
         QCOMPARE(shown->index(r, LeadTableModel::RegionColumn).data().toString(), regionName);
     region->setCurrentIndex(0);
     QCOMPARE(city->count(), allCities);
-    QCOMPARE(shown->rowCount(), int(m_catalog->data().leads.size()));
+    QCOMPARE(shown->rowCount(), int(m_w.catalog->data().leads.size()));
 }
 
 void TestMainWindow::editorRefusesGateThenMovesAndUndoes()
@@ -170,12 +142,12 @@ void TestMainWindow::editorRefusesGateThenMovesAndUndoes()
         "SELECT l.id FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id"
         " WHERE s.code = 'screen' AND l.status = 'open' LIMIT 1"));
     QVERIFY(!leadId.isEmpty());
-    QVERIFY(m_edits->editLead(leadId, {{QStringLiteral("pain_keywords"), QString()},
+    QVERIFY(m_w.edits->editLead(leadId, {{QStringLiteral("pain_keywords"), QString()},
                                        {QStringLiteral("budget_band"), QString()},
                                        {QStringLiteral("decision_role"), QString()}}).ok);
     const QString stageBefore = leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId));
     {
-        ui::LeadEditorDialog editor(*m_catalog, *m_edits, leadId);
+        ui::LeadEditorDialog editor(*m_w.catalog, *m_w.edits, leadId);
         QVERIFY(!editor.saveAndMove());
         QVERIFY2(editor.lastError().contains(QLatin1String("Customer pain keywords")), qPrintable(editor.lastError()));
         QVERIFY(editor.lastError().contains(QLatin1String("Budget band")));
@@ -189,25 +161,25 @@ void TestMainWindow::editorRefusesGateThenMovesAndUndoes()
     const QString stageAfter = leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId));
     QVERIFY(stageAfter != stageBefore);
     // The table row follows the edit without a reset.
-    const int row = m_catalog->index().lead(leadId);
-    QCOMPARE(m_catalog->data().leads[size_t(row)].stage, m_catalog->index().stage(stageAfter));
+    const int row = m_w.catalog->index().lead(leadId);
+    QCOMPARE(m_w.catalog->data().leads[size_t(row)].stage, m_w.catalog->index().stage(stageAfter));
     // Ctrl+Z in the main window undoes the move.
-    m_window->activateWindow();
-    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier);
+    m_w.window->activateWindow();
+    QTest::keyClick(m_w.window.get(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId)), stageBefore);
-    QTest::keyClick(m_window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QTest::keyClick(m_w.window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(leadWhere(QStringLiteral("SELECT stage_id FROM leads WHERE id = '%1'").arg(leadId)), stageAfter);
 }
 
 void TestMainWindow::newCustomerFormAsksForSixFields()
 {
-    ui::NewCustomerDialog dialog(*m_catalog, *m_edits);
+    ui::NewCustomerDialog dialog(*m_w.catalog, *m_w.edits);
     QVERIFY(!dialog.optionalSection()->isVisibleTo(&dialog)); // the rest is collapsed
     dialog.ownerCombo()->setCurrentIndex(0);                  // "—"
     QVERIFY(!dialog.create());
     for (const char *label : {"Name", "Phone", "Core need", "Expected close cycle", "Owner", "Source"})
         QVERIFY2(dialog.lastError().contains(QLatin1String(label)), label);
-    const int before = int(m_catalog->data().customers.size());
+    const int before = int(m_w.catalog->data().customers.size());
     QTest::keyClicks(dialog.nameEdit(), QStringLiteral("Acme Robotics"));
     QTest::keyClicks(dialog.phoneEdit(), QStringLiteral("021 5555 0199"));
     dialog.coreNeedEdit()->setPlainText(QStringLiteral("产线自动化"));
@@ -215,14 +187,14 @@ void TestMainWindow::newCustomerFormAsksForSixFields()
     dialog.ownerCombo()->setCurrentIndex(1);
     dialog.sourceCombo()->setEditText(QStringLiteral("展会"));
     QVERIFY2(dialog.create(), qPrintable(dialog.lastError()));
-    QCOMPARE(int(m_catalog->data().customers.size()), before + 1);
-    QCOMPARE(m_catalog->data().customers.back().name, QStringLiteral("Acme Robotics"));
+    QCOMPARE(int(m_w.catalog->data().customers.size()), before + 1);
+    QCOMPARE(m_w.catalog->data().customers.back().name, QStringLiteral("Acme Robotics"));
 }
 
 void TestMainWindow::copiesTheSelectedRow()
 {
-    m_window->showScreen(ui::NavRail::Leads);
-    QTableView *table = m_window->leadsPage()->table();
+    m_w.window->showScreen(ui::NavRail::Leads);
+    QTableView *table = m_w.window->leadsPage()->table();
     table->setCurrentIndex(table->model()->index(0, 0));
     table->setFocus();
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
@@ -233,10 +205,10 @@ void TestMainWindow::copiesTheSelectedRow()
 
 void TestMainWindow::leadDetailListsOpenAlerts()
 {
-    m_window->showScreen(ui::NavRail::Leads);
-    QTableView *table = m_window->leadsPage()->table();
+    m_w.window->showScreen(ui::NavRail::Leads);
+    QTableView *table = m_w.window->leadsPage()->table();
     const QString lead = table->model()->index(1, 0).data(LeadTableModel::IdRole).toString();
-    QSqlQuery q(m_db->connection());
+    QSqlQuery q(m_w.db->connection());
     // One open alert about the lead and one resolved: only the open one is listed.
     for (const QString &sql : {QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, raised_at, updated_at,"
                                               " lead_id, details) VALUES ('t-open', 'silence', 'lead', :l,"
@@ -254,7 +226,7 @@ void TestMainWindow::leadDetailListsOpenAlerts()
     const int open = q.value(0).toInt();
     QVERIFY(open >= 1);
     table->setCurrentIndex(table->model()->index(1, 0));
-    auto *list = m_window->findChild<QTableView *>(QStringLiteral("leadAlerts"));
+    auto *list = m_w.window->findChild<QTableView *>(QStringLiteral("leadAlerts"));
     QVERIFY(list);
     QCOMPARE(list->model()->rowCount(), open);
     bool listed = false;
@@ -269,21 +241,21 @@ void TestMainWindow::screenshots()
     QVERIFY(QDir().mkpath(dir));
     for (const auto &[screen, name] : {std::pair{ui::NavRail::Leads, "leads"}, {ui::NavRail::Customers, "customers"},
                                        {ui::NavRail::Cockpit, "cockpit"}, {ui::NavRail::Settings, "settings"}}) {
-        m_window->showScreen(screen);
-        QCOMPARE(m_window->currentScreen(), int(screen));
+        m_w.window->showScreen(screen);
+        QCOMPARE(m_w.window->currentScreen(), int(screen));
         QCoreApplication::processEvents();
-        const QImage image = m_window->grab().toImage();
+        const QImage image = m_w.window->grab().toImage();
         QVERIFY(!image.isNull());
-        QCOMPARE(image.width(), m_window->width() * int(image.devicePixelRatio()));
+        QCOMPARE(image.width(), m_w.window->width() * int(image.devicePixelRatio()));
         QVERIFY(image.save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-%1.png").arg(QLatin1String(name)))));
     }
     // The dialogs too, as a person first sees them.
-    const QString leadId = m_catalog->data().leads.front().id;
-    ui::LeadEditorDialog editor(*m_catalog, *m_edits, leadId);
+    const QString leadId = m_w.catalog->data().leads.front().id;
+    ui::LeadEditorDialog editor(*m_w.catalog, *m_w.edits, leadId);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     QVERIFY(editor.grab().save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-lead-editor.png"))));
-    ui::NewCustomerDialog form(*m_catalog, *m_edits);
+    ui::NewCustomerDialog form(*m_w.catalog, *m_w.edits);
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     QVERIFY(form.grab().save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-new-customer.png"))));
@@ -291,13 +263,13 @@ void TestMainWindow::screenshots()
 
 void TestMainWindow::remembersLayoutBetweenRuns()
 {
-    m_window->showScreen(ui::NavRail::Customers);
-    QHeaderView *header = m_window->leadsPage()->table()->horizontalHeader();
+    m_w.window->showScreen(ui::NavRail::Customers);
+    QHeaderView *header = m_w.window->leadsPage()->table()->horizontalHeader();
     header->moveSection(header->visualIndex(LeadTableModel::AmountColumn), 0);
     header->resizeSection(LeadTableModel::TitleColumn, 333);
-    m_window->resize(1200, 700);
-    QVERIFY(m_window->close()); // saves geometry, screen and column layout
-    ui::MainWindow again(*m_db, *m_catalog, *m_edits, *m_settings);
+    m_w.window->resize(1200, 700);
+    QVERIFY(m_w.window->close()); // saves geometry, screen and column layout
+    ui::MainWindow again(*m_w.db, *m_w.catalog, *m_w.edits, *m_w.settings);
     QCOMPARE(again.currentScreen(), int(ui::NavRail::Customers));
     QHeaderView *restored = again.leadsPage()->table()->horizontalHeader();
     QCOMPARE(restored->visualIndex(LeadTableModel::AmountColumn), 0);
