@@ -17,6 +17,11 @@ int runVerifyLog(const QCommandLineParser &parser);
 // move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID] (clipipelines.cpp)
 int runMoveStage(const QCommandLineParser &parser);
 
+// report NAME --db FILE [--period P] [--by G] [--org ORG] [--format csv|json|table] [--now ISO]
+// (reportcli.cpp): a cockpit figure as a table; 0 on success, 1 when the file or a query
+// fails, 2 for bad arguments.
+int runReport(const QCommandLineParser &parser);
+
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);
 

@@ -33,13 +33,18 @@ void addOptions(QCommandLineParser &parser)
         "  move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID]\n"
         "           move a lead to STAGE (code, name or English name of a stage of its\n"
         "           pipeline) through the stage gate; refused (exit 1) naming the missing\n"
-        "           fields; appends stage history with who, when, from, to and reason\n\n"
+        "           fields; appends stage history with who, when, from, to and reason\n"
+        "  report NAME --db FILE [--period P] [--by region|city|team|rep] [--org ORG]\n"
+        "           [--format csv|json|table] [--now ISO-8601]: print a cockpit figure\n"
+        "           (run `report` alone for the list). P: 2026-Q3, 2026-08, 2026-W34,\n"
+        "           2026-08-01..2026-08-20, this-quarter (default), last-month, ...\n"
+        "           ORG: company, region:NAME, city:NAME, team:NAME or rep:NAME\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
         "activity-log, settings, settings-pipelines, settings-delivery, settings-rules."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage or verify-log (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage, verify-log or report (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -54,13 +59,17 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("LANG")},
         {QStringLiteral("now"), QStringLiteral("alerts: evaluate as of this UTC time, e.g. 2026-11-22T10:00:00Z "
                                                "(default: the current time)."), QStringLiteral("ISO-8601")},
-        {QStringLiteral("format"), QStringLiteral("alerts: output as table (default), csv or json."),
+        {QStringLiteral("format"), QStringLiteral("alerts: output as table (default), csv or json; report: csv (default), json or table."),
          QStringLiteral("FORMAT")},
         {QStringLiteral("lead"), QStringLiteral("move-stage: the lead's id; with --screenshot leads: the lead to select."), QStringLiteral("ID")},
         {QStringLiteral("to"), QStringLiteral("move-stage: target stage code or name."), QStringLiteral("STAGE")},
         {QStringLiteral("reason"), QStringLiteral("move-stage: why (stored in stage history)."), QStringLiteral("TEXT")},
         {QStringLiteral("as"), QStringLiteral("move-stage: acting user id (default: the database's current user)."),
          QStringLiteral("USER_ID")},
+        {QStringLiteral("period"), QStringLiteral("report: the period (default this-quarter)."), QStringLiteral("P")},
+        {QStringLiteral("by"), QStringLiteral("report: break down by region, city, team or rep."), QStringLiteral("LEVEL")},
+        {QStringLiteral("org"), QStringLiteral("report: restrict to an org node, e.g. region:华东 (default company)."),
+         QStringLiteral("ORG")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
                                                 "(a large database first shows its newest leads).")},
     });
@@ -110,6 +119,8 @@ int main(int argc, char **argv)
             return app::runVerifyLog(parser);
         if (command == QLatin1String("move-stage"))
             return app::runMoveStage(parser);
+        if (command == QLatin1String("report"))
+            return app::runReport(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }

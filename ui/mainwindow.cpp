@@ -6,6 +6,9 @@
 #include "activitylogpage.h"
 #include "alertnotifier.h"
 #include "catalog.h"
+#include "chartstyle.h"
+#include "clock.h"
+#include "scope.h"
 #include "customerspage.h"
 #include "database.h"
 #include "deliveryqueue.h"
@@ -53,6 +56,9 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     m_clock = std::make_shared<SystemClock>();
     m_alertActions = new AlertActions(db, edits.undoStack(), *m_clock, this);
     m_alerts = new AlertsPage(db, *m_alertActions, m_clock, settings, m_stack);
+    // The analytics screens open on the current quarter of the company's calendar.
+    const QDate today = analytics::companyDay(m_clock->now().toString(Qt::ISODate));
+    m_scope = new analytics::ScopeState({analytics::Period::quarter(today), analytics::OrgScope::company()}, this);
     for (int s = 0; s < NavRail::ScreenCount; ++s) {
         const auto screen = NavRail::Screen(s);
         switch (screen) {
@@ -191,6 +197,17 @@ void MainWindow::buildMenus()
         QAction *a = view->addAction(NavRail::screenName(NavRail::Screen(s)), this, [this, s] { showScreen(s); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + s)));
     }
+
+    view->addSeparator();
+    QAction *safe = view->addAction(tr("Colour-&blind-safe palette"));
+    safe->setCheckable(true);
+    safe->setChecked(colourBlindSafe());
+    safe->setToolTip(tr("Charts, lights and store codes in colours that stay distinct for colour-blind readers"));
+    connect(safe, &QAction::toggled, this, [this](bool on) {
+        setColourBlindSafe(on);
+        for (QWidget *w : findChildren<QWidget *>())
+            w->update();
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Sales Cockpit"), this, [this] {

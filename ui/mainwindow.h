@@ -21,6 +21,9 @@ class EditController;
 namespace storage {
 class Database;
 }
+namespace analytics {
+class ScopeState;
+}
 } // namespace cockpit
 
 namespace cockpit::ui {
@@ -44,6 +47,8 @@ public:
     LeadsPage *leadsPage() const { return m_leads; }
     CustomersPage *customersPage() const { return m_customers; }
     AlertsPage *alertsPage() const { return m_alerts; }
+    // The period × org the Cockpit, Team and Stores screens share.
+    analytics::ScopeState *scopeState() const { return m_scope; }
     // Shown while the catalog loads on a worker thread.
     void setBusy(const QString &message);
     void clearBusy();
@@ -72,6 +77,7 @@ private:
     std::shared_ptr<const Clock> m_clock; // the alert rules' clock: the system clock
     AlertActions *m_alertActions;
     AlertsPage *m_alerts;
+    analytics::ScopeState *m_scope;
     QLabel *m_demoBadge, *m_source, *m_counts, *m_busy;
     QProgressBar *m_progress;
 };

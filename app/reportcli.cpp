@@ -1,0 +1,144 @@
+// `sales-cockpit report NAME --db FILE [--period P] [--by region|city|team|rep] [--org ORG]
+// [--format csv|json|table] [--now ISO]`: every cockpit figure as a table, for scripts, for
+// checking a number against SQL and as the CSV export.
+#include "cli.h"
+
+#include "database.h"
+#include "orgunits.h"
+#include "query.h"
+#include "reports.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QTimeZone>
+
+#include <cstdio>
+
+namespace cockpit::app {
+
+namespace {
+void out(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+}
+
+QByteArray toText(const analytics::DataTable &t)
+{
+    QList<int> widths;
+    for (int c = 0; c < t.columns.size(); ++c) {
+        int w = int(t.columns.at(c).size());
+        for (const QVariantList &row : t.rows)
+            w = std::max(w, int(analytics::displayValue(t.columns.at(c), row.value(c)).size()));
+        widths << std::min(w, 40);
+    }
+    QString s = t.title + QLatin1Char('\n');
+    for (int c = 0; c < t.columns.size(); ++c)
+        s += t.columns.at(c).leftJustified(widths.at(c)) + QLatin1String("  ");
+    s += QLatin1Char('\n');
+    for (const QVariantList &row : t.rows) {
+        for (int c = 0; c < t.columns.size(); ++c)
+            s += analytics::displayValue(t.columns.at(c), row.value(c)).leftJustified(widths.at(c)) + QLatin1String("  ");
+        s += QLatin1Char('\n');
+    }
+    return s.toUtf8();
+}
+
+QString reportList()
+{
+    QString s = QStringLiteral("reports:\n");
+    for (const analytics::ReportInfo &r : analytics::reports())
+        s += QStringLiteral("  %1 %2\n").arg(r.name, -12).arg(r.description);
+    return s;
+}
+} // namespace
+
+int runReport(const QCommandLineParser &parser)
+{
+    const QString name = parser.positionalArguments().value(1);
+    if (name.isEmpty()) {
+        printError(QStringLiteral("report: name a report: report NAME --db FILE [--period P] [--by region|city|team|rep] "
+                                  "[--org ORG] [--format csv|json|table]\n") + reportList());
+        return 2;
+    }
+    const analytics::ReportInfo *info = analytics::findReport(name);
+    if (!info) {
+        printError(QStringLiteral("report: unknown report \"%1\"\n").arg(name) + reportList());
+        return 2;
+    }
+    const QString path = parser.value(QStringLiteral("db"));
+    if (path.isEmpty()) {
+        printError(QStringLiteral("report: --db FILE is required"));
+        return 2;
+    }
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    if (parser.isSet(QStringLiteral("now"))) {
+        now = QDateTime::fromString(parser.value(QStringLiteral("now")), Qt::ISODate);
+        if (!now.isValid()) {
+            printError(QStringLiteral("report: --now must be an ISO-8601 time like 2026-11-22T10:00:00Z, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("now"))));
+            return 2;
+        }
+        now = now.toUTC();
+    }
+    const QDate today = analytics::companyDay(now.toString(Qt::ISODate));
+    analytics::ReportRequest request;
+    request.asOfIso = now.toString(Qt::ISODate);
+    QString error;
+    const auto period = analytics::parsePeriod(parser.isSet(QStringLiteral("period"))
+                                                   ? parser.value(QStringLiteral("period"))
+                                                   : QStringLiteral("this-quarter"),
+                                               today, &error);
+    if (!period) {
+        printError(QStringLiteral("report: --period: ") + error);
+        return 2;
+    }
+    request.scope.period = *period;
+    if (parser.isSet(QStringLiteral("by"))) {
+        const auto by = analytics::parseGroupBy(parser.value(QStringLiteral("by")));
+        if (!by) {
+            printError(QStringLiteral("report: --by must be region, city, team or rep, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("by"))));
+            return 2;
+        }
+        request.by = *by;
+        request.byGiven = true;
+    }
+    const QString format = parser.isSet(QStringLiteral("format")) ? parser.value(QStringLiteral("format")).toLower()
+                                                                   : QStringLiteral("csv");
+    if (format != QLatin1String("csv") && format != QLatin1String("json") && format != QLatin1String("table")) {
+        printError(QStringLiteral("report: --format must be csv, json or table, not \"%1\"").arg(format));
+        return 2;
+    }
+    storage::Database db;
+    const storage::OpenResult opened = db.open(path, storage::Database::Mode::OpenExisting,
+                                               storage::Database::Check::Deferred);
+    if (!opened.ok()) {
+        printError(QStringLiteral("report: ") + opened.message);
+        return 1;
+    }
+    try {
+        if (parser.isSet(QStringLiteral("org"))) {
+            const auto org = analytics::loadOrgUnits(db.connection()).parse(parser.value(QStringLiteral("org")), &error);
+            if (!org) {
+                printError(QStringLiteral("report: --org: ") + error);
+                return 2;
+            }
+            request.scope.org = *org;
+            if (!request.byGiven)
+                request.by = analytics::childGroup(*org);
+        }
+        const analytics::DataTable table = info->run(db.connection(), request);
+        if (format == QLatin1String("json"))
+            out(analytics::toJson(table));
+        else if (format == QLatin1String("table"))
+            out(toText(table));
+        else
+            out(analytics::toCsv(table));
+    } catch (const analytics::QueryError &e) {
+        printError(QStringLiteral("report %1: %2").arg(name, e.message()));
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace cockpit::app

@@ -1,0 +1,40 @@
+#pragma once
+// The org tree (regions → cities → teams → sales reps) with names, for the org picker, for
+// grouping figures and for `report --by`. Read once per refresh; a few thousand rows.
+#include "scope.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+namespace cockpit::analytics {
+
+struct OrgUnit
+{
+    OrgLevel level = OrgLevel::Company;
+    QString id;
+    QString name;
+    QString parentId; // region of a city, city of a team, team of a rep
+    QString regionId, cityId, teamId;
+    bool active = true; // reps: not left
+};
+
+struct OrgUnits
+{
+    QVector<OrgUnit> regions, cities, teams, reps; // each sorted by name
+    QHash<QString, int> index;                      // id → position in its own vector
+
+    const OrgUnit *find(OrgLevel level, const QString &id) const;
+    QString name(OrgLevel level, const QString &id) const; // id itself when unknown
+    QString name(const OrgScope &scope) const;             // "Whole company" for the company
+    // Units at `by` inside `scope` (e.g. the cities of one region), sorted by name.
+    QVector<OrgUnit> unitsWithin(const OrgScope &scope, GroupBy by) const;
+    // Resolves "region:华东", "city:<id>", "team:上海一组", "rep:王芳" (id or exact name).
+    std::optional<OrgScope> parse(const QString &text, QString *error = nullptr) const;
+};
+
+// Reps are users with role 'sales' (left reps included, flagged inactive).
+OrgUnits loadOrgUnits(QSqlDatabase db);
+
+} // namespace cockpit::analytics

@@ -1,0 +1,86 @@
+#include "query.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QSqlError>
+
+namespace cockpit::analytics {
+
+namespace {
+thread_local QList<TracedQuery> *t_trace = nullptr;
+}
+
+QueryError::QueryError(const QString &message) : std::runtime_error(message.toStdString()), m_message(message) {}
+
+QSqlQuery runQuery(QSqlDatabase db, const QString &sql, const QVariantList &binds)
+{
+    if (t_trace)
+        t_trace->append({sql, binds});
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql))
+        throw QueryError(QStringLiteral("could not prepare a query: %1\n%2").arg(q.lastError().text(), sql.simplified()));
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec())
+        throw QueryError(QStringLiteral("a query failed: %1\n%2").arg(q.lastError().text(), sql.simplified()));
+    return q;
+}
+
+QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &binds, const QVariant &fallback)
+{
+    QSqlQuery q = runQuery(db, sql, binds);
+    if (!q.next() || q.value(0).isNull())
+        return fallback;
+    return q.value(0);
+}
+
+QString sqlLiteral(const QVariant &value)
+{
+    if (value.isNull() || !value.isValid())
+        return QStringLiteral("NULL");
+    switch (value.typeId()) {
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Bool:
+        return QString::number(value.toLongLong());
+    case QMetaType::Double:
+        return QString::number(value.toDouble(), 'g', 17);
+    case QMetaType::QDate:
+        return QLatin1Char('\'') + value.toDate().toString(Qt::ISODate) + QLatin1Char('\'');
+    default: break;
+    }
+    QString s = value.toString();
+    s.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + s + QLatin1Char('\'');
+}
+
+QString TracedQuery::inlined() const
+{
+    QString out;
+    int b = 0;
+    bool inString = false;
+    for (const QChar c : sql) {
+        if (c == QLatin1Char('\''))
+            inString = !inString;
+        if (c == QLatin1Char('?') && !inString && b < binds.size())
+            out += sqlLiteral(binds.at(b++));
+        else
+            out += c;
+    }
+    return out;
+}
+
+QueryTrace::QueryTrace() { t_trace = new QList<TracedQuery>; }
+
+QueryTrace::~QueryTrace()
+{
+    delete t_trace;
+    t_trace = nullptr;
+}
+
+QList<TracedQuery> QueryTrace::queries() const { return t_trace ? *t_trace : QList<TracedQuery>{}; }
+
+} // namespace cockpit::analytics

@@ -1,0 +1,54 @@
+#pragma once
+// The one way analytics code runs SQL: prepared, bound, and traced on request so the
+// benchmark can replay exactly the same statements in the sqlite3 shell. A failed statement
+// throws QueryError naming the statement and SQLite's message; the screens and the `report`
+// command catch it and show it.
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <stdexcept>
+
+namespace cockpit::analytics {
+
+class QueryError : public std::runtime_error
+{
+public:
+    explicit QueryError(const QString &message);
+    QString message() const { return m_message; }
+
+private:
+    QString m_message;
+};
+
+// Prepares `sql`, binds `binds` positionally, executes it forward-only. Throws QueryError.
+QSqlQuery runQuery(QSqlDatabase db, const QString &sql, const QVariantList &binds = {});
+// The first column of the first row, or `fallback` when there is no row or it is NULL.
+QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &binds = {},
+                const QVariant &fallback = {});
+
+struct TracedQuery
+{
+    QString sql;
+    QVariantList binds;
+    QString inlined() const; // the statement with its binds as SQL literals (for sqlite3)
+};
+
+// Records every runQuery() of the calling thread between start() and stop().
+class QueryTrace
+{
+public:
+    QueryTrace();
+    ~QueryTrace();
+    QList<TracedQuery> queries() const;
+
+private:
+    QueryTrace(const QueryTrace &) = delete;
+    QueryTrace &operator=(const QueryTrace &) = delete;
+};
+
+// A SQL literal for a bound value: NULL, integer, real or a quoted string.
+QString sqlLiteral(const QVariant &value);
+
+} // namespace cockpit::analytics

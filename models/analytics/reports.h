@@ -1,0 +1,31 @@
+#pragma once
+// The registry behind `sales-cockpit report NAME`: every cockpit figure as a DataTable, for
+// scripts, for checking a number against SQL and as the CSV export. Each analytics module
+// registers its reports in reports.cpp.
+#include "datatable.h"
+#include "scope.h"
+
+#include <QSqlDatabase>
+#include <functional>
+
+namespace cockpit::analytics {
+
+struct ReportRequest
+{
+    Scope scope;
+    GroupBy by = GroupBy::Region;
+    bool byGiven = false; // --by given explicitly; otherwise a report picks its natural grouping
+    QString asOfIso;      // "now" as UTC ISO-8601 (the clock), for figures that need it
+};
+
+struct ReportInfo
+{
+    QString name;        // "kpi", "funnel", …
+    QString description; // one line, English (the CLI's help)
+    std::function<DataTable(QSqlDatabase, const ReportRequest &)> run; // throws QueryError
+};
+
+const QList<ReportInfo> &reports();
+const ReportInfo *findReport(const QString &name);
+
+} // namespace cockpit::analytics

@@ -1,0 +1,200 @@
+// Periods, org scoping, the traced query runner and result tables: the ground every cockpit
+// figure stands on.
+#include "datatable.h"
+#include "database.h"
+#include "fixture.h"
+#include "orgunits.h"
+#include "query.h"
+#include "scope.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cockpit;
+using namespace cockpit::analytics;
+
+class TestScope : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void periods_data();
+    void periods();
+    void stepping();
+    void boundsAreBeijingDays();
+    void parse_data();
+    void parse();
+    void orgCondition();
+    void csvAndJson();
+    void traceInlinesBinds();
+    void orgUnits();
+    void scopeStateSignalsOnlyOnChange();
+};
+
+void TestScope::periods_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<QDate>("first");
+    QTest::addColumn<QDate>("last");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("week mid") << int(PeriodKind::Week) << QDate(2026, 11, 19) << QDate(2026, 11, 16) << QDate(2026, 11, 22) << "2026-W47";
+    QTest::newRow("week over new year") << int(PeriodKind::Week) << QDate(2027, 1, 1) << QDate(2026, 12, 28) << QDate(2027, 1, 3) << "2026-W53";
+    QTest::newRow("month feb leap") << int(PeriodKind::Month) << QDate(2028, 2, 10) << QDate(2028, 2, 1) << QDate(2028, 2, 29) << "2028-02";
+    QTest::newRow("quarter 4") << int(PeriodKind::Quarter) << QDate(2026, 11, 22) << QDate(2026, 10, 1) << QDate(2026, 12, 31) << "2026-Q4";
+    QTest::newRow("quarter 1") << int(PeriodKind::Quarter) << QDate(2026, 3, 31) << QDate(2026, 1, 1) << QDate(2026, 3, 31) << "2026-Q1";
+}
+
+void TestScope::periods()
+{
+    QFETCH(int, kind);
+    QFETCH(QDate, day);
+    QFETCH(QDate, first);
+    QFETCH(QDate, last);
+    QFETCH(QString, key);
+    const Period p = Period::containing(PeriodKind(kind), day);
+    QCOMPARE(p.first, first);
+    QCOMPARE(p.last, last);
+    QCOMPARE(p.key(), key);
+    QCOMPARE(parsePeriod(key, QDate(2000, 1, 1)), std::optional<Period>(p)); // the key reads back
+}
+
+void TestScope::stepping()
+{
+    const Period q = Period::quarter(QDate(2026, 1, 15));
+    QCOMPARE(q.previous(), Period::quarter(QDate(2025, 12, 1)));
+    QCOMPARE(q.next().first, QDate(2026, 4, 1));
+    const Period c = Period::custom(QDate(2026, 8, 1), QDate(2026, 8, 10));
+    QCOMPARE(c.days(), 10);
+    QCOMPARE(c.previous(), Period::custom(QDate(2026, 7, 22), QDate(2026, 7, 31)));
+    QCOMPARE(c.next(), Period::custom(QDate(2026, 8, 11), QDate(2026, 8, 20)));
+    QCOMPARE(Period::month(QDate(2026, 1, 31)).next(), Period::month(QDate(2026, 2, 1)));
+}
+
+void TestScope::boundsAreBeijingDays()
+{
+    const Period p = Period::month(QDate(2026, 7, 5));
+    QCOMPARE(p.startUtc(), QStringLiteral("2026-06-30T16:00:00Z"));
+    QCOMPARE(p.endUtc(), QStringLiteral("2026-07-31T16:00:00Z"));
+    QCOMPARE(companyDay(QStringLiteral("2026-06-30T15:59:59Z")), QDate(2026, 6, 30));
+    QCOMPARE(companyDay(QStringLiteral("2026-06-30T16:00:00Z")), QDate(2026, 7, 1));
+    QCOMPARE(companyDay(QStringLiteral("2026-06-30T16:00:00")), QDate(2026, 7, 1)); // no zone: UTC as stored
+    QVERIFY(!companyDay(QStringLiteral("yesterday")).isValid());
+}
+
+void TestScope::parse_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("key"); // empty = refused
+    QTest::newRow("this quarter") << "this-quarter" << "2026-Q4";
+    QTest::newRow("last quarter") << "last-quarter" << "2026-Q3";
+    QTest::newRow("last month") << "LAST-MONTH" << "2026-10";
+    QTest::newRow("this week") << "this-week" << "2026-W47";
+    QTest::newRow("custom") << "2026-08-01..2026-08-20" << "2026-08-01..2026-08-20";
+    QTest::newRow("reversed custom") << "2026-08-20..2026-08-01" << "";
+    QTest::newRow("month 13") << "2026-13" << "";
+    QTest::newRow("week 54") << "2026-W54" << "";
+    QTest::newRow("quarter 5") << "2026-Q5" << "";
+    QTest::newRow("words") << "soon" << "";
+}
+
+void TestScope::parse()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, key);
+    QString error;
+    const auto p = parsePeriod(text, QDate(2026, 11, 22), &error);
+    if (key.isEmpty()) {
+        QVERIFY(!p);
+        QVERIFY2(error.contains(text), qPrintable(error));
+    } else {
+        QVERIFY2(p, qPrintable(error));
+        QCOMPARE(p->key(), key);
+    }
+}
+
+void TestScope::orgCondition()
+{
+    const OrgColumns cols{QStringLiteral("l.region_id"), QStringLiteral("l.city_id"), QString(), QStringLiteral("l.owner_id")};
+    QVariantList binds;
+    QCOMPARE(analytics::orgCondition(OrgScope::company(), cols, binds), QString());
+    QVERIFY(binds.isEmpty());
+    QCOMPARE(analytics::orgCondition({OrgLevel::City, QStringLiteral("c1")}, cols, binds), QStringLiteral(" AND l.city_id = ?"));
+    QCOMPARE(binds, QVariantList{QStringLiteral("c1")});
+    QVERIFY_THROWS_EXCEPTION(QueryError, analytics::orgCondition({OrgLevel::Team, QStringLiteral("t1")}, cols, binds));
+    QCOMPARE(childGroup(OrgScope::company()), GroupBy::Region);
+    QCOMPARE(childGroup({OrgLevel::City, QStringLiteral("c1")}), GroupBy::Team);
+}
+
+void TestScope::csvAndJson()
+{
+    DataTable t;
+    t.title = QStringLiteral("t");
+    t.columns = {QStringLiteral("name"), QStringLiteral("amount_cents"), QStringLiteral("rate_pct"), QStringLiteral("day")};
+    t.rows << QVariantList{QStringLiteral("博世, \"BOSCH\""), qint64(123456), 41.25, QDate(2026, 8, 1)};
+    t.rows << QVariantList{QStringLiteral("华为"), QVariant(), 0.5, QVariant()};
+    QCOMPARE(QString::fromUtf8(toCsv(t)),
+             QStringLiteral("name,amount_cents,rate_pct,day\r\n\"博世, \"\"BOSCH\"\"\",123456,41.25,2026-08-01\r\n华为,,0.5,\r\n"));
+    const QByteArray json = toJson(t);
+    QVERIFY(json.contains("\"amount_cents\": 123456"));
+    QVERIFY(json.contains("\"amount_cents\": null"));
+    QCOMPARE(displayValue(QStringLiteral("amount_cents"), qint64(123456)), QLocale().toString(1234.56, 'f', 2));
+    QCOMPARE(displayValue(QStringLiteral("x"), QVariant()), QStringLiteral("—"));
+    QTemporaryDir dir;
+    QString error;
+    QVERIFY(writeCsv(t, dir.filePath(QStringLiteral("a.csv")), &error));
+    QVERIFY(!writeCsv(t, dir.filePath(QStringLiteral("missing/dir/a.csv")), &error));
+    QVERIFY(error.contains(QStringLiteral("missing/dir/a.csv")));
+}
+
+void TestScope::traceInlinesBinds()
+{
+    QTemporaryDir dir;
+    storage::Database database;
+    QVERIFY(database.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(database));
+    QueryTrace trace;
+    QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT count(*) FROM customers WHERE name <> '?' AND owner_id = ?"),
+                    {QStringLiteral("u1")}).toInt(), 2);
+    QCOMPARE(trace.queries().size(), 1);
+    QCOMPARE(trace.queries().first().inlined(),
+             QStringLiteral("SELECT count(*) FROM customers WHERE name <> '?' AND owner_id = 'u1'"));
+    QCOMPARE(sqlLiteral(QStringLiteral("O'Brien")), QStringLiteral("'O''Brien'"));
+    QVERIFY_THROWS_EXCEPTION(QueryError, runQuery(database.connection(), QStringLiteral("SELECT nope FROM customers")));
+}
+
+void TestScope::orgUnits()
+{
+    QTemporaryDir dir;
+    storage::Database database;
+    QVERIFY(database.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(database));
+    const OrgUnits u = loadOrgUnits(database.connection());
+    QCOMPARE(u.regions.size(), 1);
+    QCOMPARE(u.reps.size(), 2); // the director is not a rep
+    QCOMPARE(u.name(OrgLevel::Rep, QStringLiteral("u2")), QStringLiteral("李强"));
+    QCOMPARE(u.unitsWithin({OrgLevel::Team, QStringLiteral("t1")}, GroupBy::Rep).size(), 2);
+    QCOMPARE(u.unitsWithin({OrgLevel::Region, QStringLiteral("nowhere")}, GroupBy::Rep).size(), 0);
+    QCOMPARE(u.parse(QStringLiteral("region:华东")), std::optional<OrgScope>(OrgScope{OrgLevel::Region, QStringLiteral("r1")}));
+    QCOMPARE(u.parse(QStringLiteral("rep:u1")), std::optional<OrgScope>(OrgScope{OrgLevel::Rep, QStringLiteral("u1")}));
+    QString error;
+    QVERIFY(!u.parse(QStringLiteral("city:火星"), &error));
+    QVERIFY(error.contains(QStringLiteral("火星")));
+    QVERIFY(!u.parse(QStringLiteral("planet:x"), &error));
+}
+
+void TestScope::scopeStateSignalsOnlyOnChange()
+{
+    ScopeState state({Period::quarter(QDate(2026, 11, 1)), OrgScope::company()});
+    QSignalSpy spy(&state, &ScopeState::scopeChanged);
+    state.setPeriod(Period::quarter(QDate(2026, 12, 1))); // same quarter
+    QCOMPARE(spy.count(), 0);
+    state.setOrg({OrgLevel::Region, QStringLiteral("r1")});
+    QCOMPARE(spy.count(), 1);
+    state.setPeriod(state.scope().period.previous());
+    QCOMPARE(spy.count(), 2);
+    QCOMPARE(state.scope().period.key(), QStringLiteral("2026-Q3"));
+}
+
+QTEST_GUILESS_MAIN(TestScope)
+#include "tst_scope.moc"

@@ -1,0 +1,109 @@
+#include "drilldowndialog.h"
+
+#include "exporting.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace cockpit::ui {
+
+DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("drillDownDialog"));
+    setWindowTitle(tr("Rows behind the figure"));
+    m_model = new analytics::DataTableModel(this);
+    m_proxy = new QSortFilterProxyModel(this);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(analytics::DataTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("detailTitle"));
+    m_title->setWordWrap(true);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Filter rows…"));
+    m_search->setClearButtonEnabled(true);
+    m_count = new QLabel(this);
+    m_count->setObjectName(QStringLiteral("muted"));
+    m_view = new QTableView(this);
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    QPushButton *csv = buttons->addButton(tr("Export &CSV…"), QDialogButtonBox::ActionRole);
+    csv->setToolTip(tr("Save these rows as CSV (Ctrl+S)"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_title);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_search, 1);
+    row->addWidget(m_count);
+    layout->addLayout(row);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    connect(csv, &QPushButton::clicked, this, &DrillDownDialog::exportCsv);
+    connect(new QShortcut(QKeySequence::Save, this), &QShortcut::activated, this, &DrillDownDialog::exportCsv);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        m_count->setText(tr("%n row(s)", nullptr, m_proxy->rowCount()));
+    });
+    connect(m_view, &QTableView::activated, this, &DrillDownDialog::activate);
+    resize(900, 520);
+}
+
+void DrillDownDialog::setTable(analytics::DataTable table)
+{
+    setWindowTitle(table.title);
+    m_title->setText(table.title);
+    m_model->setTable(std::move(table));
+    m_search->clear();
+    m_count->setText(tr("%n row(s)", nullptr, m_proxy->rowCount()));
+    m_view->resizeColumnsToContents();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        m_view->setColumnWidth(c, std::min(m_view->columnWidth(c), 320));
+    if (m_model->table().keyColumn >= 0)
+        m_view->setColumnHidden(m_model->table().keyColumn, true);
+    m_view->setToolTip(m_model->table().keyKind == QLatin1String("lead") ? tr("Double-click a row to open the lead.")
+                                                                         : QString());
+}
+
+DrillDownDialog *DrillDownDialog::show(QWidget *parent, analytics::DataTable table)
+{
+    auto *dialog = parent->findChild<DrillDownDialog *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!dialog)
+        dialog = new DrillDownDialog(parent);
+    dialog->setTable(std::move(table));
+    dialog->QDialog::show();
+    dialog->raise();
+    dialog->activateWindow();
+    return dialog;
+}
+
+void DrillDownDialog::exportCsv()
+{
+    exportTableCsv(m_model->table(), this);
+}
+
+void DrillDownDialog::activate(const QModelIndex &index)
+{
+    if (m_model->table().keyKind != QLatin1String("lead"))
+        return;
+    const QString id = m_proxy->mapToSource(index).data(analytics::DataTableModel::KeyRole).toString();
+    if (!id.isEmpty())
+        Q_EMIT leadActivated(id);
+}
+
+} // namespace cockpit::ui
