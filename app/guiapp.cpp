@@ -3,6 +3,7 @@
 #include "leadspage.h"
 
 #include "alertspage.h"
+#include "analyticspage.h"
 #include "catalog.h"
 #include "cli.h"
 #include "database.h"
@@ -269,6 +270,16 @@ void GuiApp::startAlertEvaluation()
 
 bool GuiApp::waitForAlerts()
 {
+    // An analytics screen (Cockpit, Team, Stores) is shot once its figures are painted.
+    if (auto *page = qobject_cast<ui::AnalyticsPage *>(m_window->screenWidget(m_window->currentScreen()))) {
+        if (page->hasResult())
+            return false;
+        connect(page, &ui::AnalyticsPage::refreshed, this,
+                [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
+        if (!page->isRefreshing())
+            page->refreshNow();
+        return true;
+    }
     // The Alerts screenshot shows the inbox after the rules ran, not the empty one before.
     // Other screenshots leave the rules alone (the process exits right after the grab).
     if (m_options.screenshotView != QLatin1String("alerts"))

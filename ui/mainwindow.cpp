@@ -2,6 +2,7 @@
 
 #include "alertactions.h"
 #include "alertspage.h"
+#include "analyticspage.h"
 #include "alerttablemodel.h"
 #include "activitylogpage.h"
 #include "alertnotifier.h"
@@ -93,6 +94,19 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         }
     }
     connect(m_rail, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // The analytics screens (Cockpit, Team, Stores): their drill-downs open leads, and their
+    // background computations show in the status bar.
+    for (int s = 0; s < m_stack->count(); ++s) {
+        auto *page = qobject_cast<AnalyticsPage *>(m_stack->widget(s));
+        if (!page)
+            continue;
+        connect(page, &AnalyticsPage::leadActivated, this, [this](const QString &id) {
+            showScreen(NavRail::Leads);
+            m_leads->showLead(id);
+        });
+        connect(page, &AnalyticsPage::busy, this, &MainWindow::setBusy);
+        connect(page, &AnalyticsPage::idle, this, &MainWindow::clearBusy);
+    }
     connect(m_customers, &CustomersPage::leadActivated, this, [this](const QString &id) {
         showScreen(NavRail::Leads);
         m_leads->showLead(id);
@@ -225,6 +239,11 @@ void MainWindow::showScreen(int screen)
     m_stack->setCurrentIndex(screen);
     if (screen == NavRail::Settings)
         m_settingsPage->refresh();
+}
+
+QWidget *MainWindow::screenWidget(int screen) const
+{
+    return m_stack->widget(screen);
 }
 
 int MainWindow::currentScreen() const

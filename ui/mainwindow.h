@@ -44,6 +44,7 @@ public:
     void showScreen(int screen);
     SettingsPage *settingsPage() const { return m_settingsPage; }
     int currentScreen() const;
+    QWidget *screenWidget(int screen) const; // the page of a NavRail::Screen
     LeadsPage *leadsPage() const { return m_leads; }
     CustomersPage *customersPage() const { return m_customers; }
     AlertsPage *alertsPage() const { return m_alerts; }

@@ -3,6 +3,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QSqlError>
+#include <QUuid>
 
 namespace cockpit::analytics {
 
@@ -34,6 +35,30 @@ QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &binds, 
         return fallback;
     return q.value(0);
 }
+
+ReadConnection::ReadConnection(const QString &path)
+    : m_name(QStringLiteral("analytics-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        m_error = QStringLiteral("could not open \"%1\" for reading: %2").arg(path, db.lastError().text());
+}
+
+ReadConnection::~ReadConnection()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+bool ReadConnection::isOpen() const { return QSqlDatabase::database(m_name, false).isOpen(); }
+
+QSqlDatabase ReadConnection::db() const { return QSqlDatabase::database(m_name, false); }
 
 QString sqlLiteral(const QVariant &value)
 {

@@ -48,6 +48,23 @@ private:
     QueryTrace &operator=(const QueryTrace &) = delete;
 };
 
+// A read-only connection of its own to the database file, for a worker thread (SQLite in WAL
+// mode lets it read while the app writes). Closed and removed when it goes out of scope.
+class ReadConnection
+{
+public:
+    explicit ReadConnection(const QString &path);
+    ~ReadConnection();
+    bool isOpen() const;
+    QString error() const { return m_error; } // names the file
+    QSqlDatabase db() const;
+
+private:
+    ReadConnection(const ReadConnection &) = delete;
+    ReadConnection &operator=(const ReadConnection &) = delete;
+    QString m_name, m_error;
+};
+
 // A SQL literal for a bound value: NULL, integer, real or a quoted string.
 QString sqlLiteral(const QVariant &value);
 
