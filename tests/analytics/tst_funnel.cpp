@@ -148,7 +148,7 @@ private Q_SLOTS:
 
     // The demo's signal: deals with a demo win more — so in the b2b funnel the demo stage
     // converts onward, the funnel narrows stage by stage, and the heat map by region sums to
-    // the funnel; with a year of history some region × transition cells fall under 30 %.
+    // the funnel; reps differ, so their conversion spreads (signal 1).
     void demoSignal()
     {
         const QString path = m_dir.filePath(QStringLiteral("tiny.db"));
@@ -173,8 +173,30 @@ private Q_SLOTS:
             QCOMPARE(sum, r.stages[k].entered);
         }
         QVERIFY(r.stages[0].entered > r.stages[3].entered);
-        qInfo() << "flagged cells" << r.flaggedCells();
-        QVERIFY(r.flaggedCells() > 0);
+        // Reps differ (hidden skill): by rep, the last transition's conversion spreads out, and
+        // with the flag raised to 60 % exactly the weak cohorts of 5+ leads are flagged.
+        FunnelRequest byRep = req;
+        byRep.by = GroupBy::Rep;
+        byRep.settings.flagBelowPct = 60;
+        const FunnelResult reps = computeFunnel(demoDb.connection(), byRep, units);
+        double lo = 100, hi = 0;
+        int flagged = 0, expected = 0;
+        for (const HeatRow &row : reps.rows) {
+            const HeatCell &c = row.cells[3];
+            if (c.entered >= 5) {
+                lo = std::min(lo, c.ratePct());
+                hi = std::max(hi, c.ratePct());
+            }
+            for (const HeatCell &cell : row.cells) {
+                flagged += cell.flagged ? 1 : 0;
+                expected += cell.entered >= 5 && cell.ratePct() < 60 ? 1 : 0;
+            }
+        }
+        qInfo() << "negotiate -> close by rep" << lo << hi << "flagged" << flagged;
+        QVERIFY(hi - lo > 20);
+        QCOMPARE(flagged, expected);
+        QCOMPARE(reps.flaggedCells(), flagged);
+        QVERIFY(flagged > 0);
     }
 
 private:
