@@ -6,6 +6,7 @@
 #include "funnelwidget.h"
 #include "heatmapwidget.h"
 #include "kpitile.h"
+#include "query.h"
 #include "scopebar.h"
 
 #include <QAction>
@@ -131,6 +132,7 @@ CockpitPage::CockpitPage(storage::Database &db, ScopeState &scope, QWidget *pare
     m_pipeline = new QComboBox(this);
     m_pipeline->setObjectName(QStringLiteral("pipelinePicker"));
     m_pipeline->setToolTip(tr("Pipeline of the funnel and the heat map"));
+    m_pipeline->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *pipelineLabel = new QLabel(tr("Pipe&line:"), this);
     pipelineLabel->setBuddy(m_pipeline);
     funnelHead->addWidget(m_funnelTitle);
@@ -163,7 +165,7 @@ CockpitPage::CockpitPage(storage::Database &db, ScopeState &scope, QWidget *pare
     m_alerts->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_alerts->verticalHeader()->hide();
     m_alerts->verticalHeader()->setDefaultSectionSize(m_alerts->fontMetrics().height() + 6);
-    m_alerts->horizontalHeader()->setStretchLastSection(true);
+    m_alerts->horizontalHeader()->setStretchLastSection(false);
     m_alerts->setAlternatingRowColors(true);
     m_alerts->setWordWrap(false);
     m_alerts->setFixedHeight(m_alerts->fontMetrics().height() * 9);
@@ -301,6 +303,7 @@ void CockpitPage::showResult(const std::shared_ptr<void> &result)
     m_alerts->resizeColumnsToContents();
     for (int c = 0; c < m_alertsModel->columnCount(); ++c)
         m_alerts->setColumnWidth(c, std::min(m_alerts->columnWidth(c), 320));
+    m_alerts->horizontalHeader()->setSectionResizeMode(d.alerts.columnIndex(QStringLiteral("summary")), QHeaderView::Stretch);
     m_alertsTitle->setText(d.alertsTotal > d.alerts.rows.size()
                                ? tr("Open alerts · newest %1 of %2").arg(d.alerts.rows.size()).arg(d.alertsTotal)
                                : tr("Open alerts · %1").arg(d.alertsTotal));

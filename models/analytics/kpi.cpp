@@ -330,7 +330,7 @@ KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req)
 KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req)
 {
     KpiTile t = makeTile(QStringLiteral("actions"), req.settings.actions, Direction::HigherIsBetter);
-    t.label = tr("Effective actions per rep per day");
+    t.label = tr("Effective actions / rep / day");
     t.unit = tr("per rep-day");
     t.numeratorLabel = tr("effective actions");
     t.denominatorLabel = tr("rep-days");
@@ -426,7 +426,7 @@ KpiTile forecastTile(QSqlDatabase db, const KpiRequest &req)
 KpiTile storeTile(QSqlDatabase db, const KpiRequest &req)
 {
     KpiTile t = makeTile(QStringLiteral("store"), req.settings.store, Direction::HigherIsBetter);
-    t.label = tr("Store receptions per staff per day");
+    t.label = tr("Store receptions / staff / day");
     t.unit = tr("groups");
     t.numeratorLabel = tr("sum of receptions per staff");
     t.denominatorLabel = tr("store-days");
