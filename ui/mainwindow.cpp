@@ -9,6 +9,7 @@
 #include "catalog.h"
 #include "chartstyle.h"
 #include "clock.h"
+#include "cockpitpage.h"
 #include "scope.h"
 #include "customerspage.h"
 #include "database.h"
@@ -66,11 +67,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         case NavRail::Leads: m_stack->addWidget(m_leads); break;
         case NavRail::Customers: m_stack->addWidget(m_customers); break;
         case NavRail::Settings: m_stack->addWidget(m_settingsPage); break;
-        case NavRail::Cockpit:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("KPI tiles against the healthy baseline, the funnel and its heat map by region, "
-                   "city and team, and today's alerts — every number drillable."), m_stack));
-            break;
+        case NavRail::Cockpit: m_stack->addWidget(new CockpitPage(db, *m_scope, m_stack)); break;
         case NavRail::Team:
             m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
                 tr("The team health radar, process-health lights with the missing actions, PEI and "

@@ -1,5 +1,11 @@
 #include "reports.h"
 
+#include "funnel.h"
+#include "kpi.h"
+
+#include <QDateTime>
+#include <QLocale>
+
 namespace cockpit::analytics {
 
 namespace {
@@ -7,6 +13,21 @@ namespace {
 QList<ReportInfo> makeReports()
 {
     QList<ReportInfo> r;
+    // Cockpit (kpi.h, funnel.h).
+    r << ReportInfo{QStringLiteral("kpi"), QStringLiteral("the five KPI baseline tiles: value, healthy, industry mean, status"),
+                    [](QSqlDatabase db, const ReportRequest &req) {
+                        const KpiRequest k{req.scope, QDateTime::fromString(req.asOfIso, Qt::ISODate), KpiSettings::load(db)};
+                        return kpiTable(computeKpis(db, k), QStringLiteral("KPI baseline"));
+                    }};
+    auto funnelOf = [](QSqlDatabase db, const ReportRequest &req) {
+        const FunnelRequest f{req.scope, {}, req.byGiven ? req.by : childGroup(req.scope.org),
+                              !QLocale().name().startsWith(QLatin1String("zh")), FunnelSettings::load(db)};
+        return computeFunnel(db, f, loadOrgUnits(db));
+    };
+    r << ReportInfo{QStringLiteral("funnel"), QStringLiteral("the funnel of the pipeline with most leads: entered per stage, conversion to the next"),
+                    [funnelOf](QSqlDatabase db, const ReportRequest &req) { return funnelTable(funnelOf(db, req)); }};
+    r << ReportInfo{QStringLiteral("conversion"), QStringLiteral("the funnel heat map: org unit x stage transition, entered, converted, rate, flagged"),
+                    [funnelOf](QSqlDatabase db, const ReportRequest &req) { return conversionTable(funnelOf(db, req)); }};
     return r;
 }
 } // namespace

@@ -24,3 +24,10 @@ CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id
 -- ;
 -- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone.
 CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;
+-- ;
+-- Cockpit (analytics/kpi.cpp): a lead's sales actions by time — the follow-up gaps seek the
+-- last action before the period and count the actions in it without reading the rows.
+CREATE INDEX IF NOT EXISTS idx_activities_lead_sales ON activities(lead_id, at) WHERE direction = 'sales' AND deleted = 0;
+-- ;
+-- Cockpit: the customer's answer to a message or email (effective actions: answered in 48 h).
+CREATE INDEX IF NOT EXISTS idx_activities_reply ON activities(reply_to, at) WHERE reply_to IS NOT NULL;

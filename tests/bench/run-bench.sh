@@ -28,3 +28,5 @@ echo "== assigning 10 000 new leads (large demo) =="
 "$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'
 echo "== alert rules: full and incremental evaluation (large demo, issue 3) =="
 "$BUILD/tests/alerts/bench_alerts" --db "$DATA/large.db" 2>&1 | grep -v '^cockpit'
+echo "== cockpit: full refresh vs the sqlite3 shell, period change (large demo, issue 4) =="
+"$BUILD/tests/analytics/bench_cockpit" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."

@@ -1,0 +1,209 @@
+// Funnel and funnel heat map (funnel.h) on a hand-made fixture with the answers worked out in
+// the comments, then the demo's signal on a Tiny demo.
+#include "demogenerator.h"
+#include "fixture.h"
+#include "funnel.h"
+#include "orgunits.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cockpit;
+using namespace cockpit::analytics;
+
+namespace {
+// Nov 2 .. Nov 11 2026: S = 2026-11-01T16:00:00Z, E = 2026-11-11T16:00:00Z.
+const Period kPeriod = Period::custom(QDate(2026, 11, 2), QDate(2026, 11, 11));
+}
+
+class TestFunnel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY(m_db.open(m_dir.filePath(QStringLiteral("f.db")), storage::Database::Mode::CreateIfMissing).ok());
+        QVERIFY(fixture::populate(m_db));
+        QSqlDatabase db = m_db.connection();
+        auto st = [&](const char *code) { return fixture::stageId(db, "b2b", code); };
+        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        // Version 2 of the b2b pipeline: same stage codes, new ids (L4 moved under it).
+        QStringList sql = {
+            QStringLiteral("INSERT INTO pipelines (id, code, name, name_en, version, updated_at) VALUES ('pv2', 'b2b', '标准漏斗', 'Standard B2B funnel', 2, %1)").arg(t),
+            QStringLiteral("INSERT INTO pipeline_stages (id, pipeline_id, position, code, name, name_en, terminal, updated_at) VALUES"
+                           " ('v2reach', 'pv2', 0, 'reach', '触达', 'Reach', 0, %1), ('v2confirm', 'pv2', 1, 'confirm', '需求确认', 'Needs confirmed', 0, %1),"
+                           " ('v2demo', 'pv2', 2, 'demo', '方案演示', 'Solution demo', 0, %1), ('v2neg', 'pv2', 3, 'negotiate', '报价谈判', 'Quote', 0, %1),"
+                           " ('v2close', 'pv2', 4, 'close', '赢单/输单', 'Closed', 1, %1)").arg(t),
+        };
+        const QString b2b = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'b2b' AND version = 1)");
+        // L1 (王芳): reach 11-02, confirm 11-03, demo 11-20 (after the period: still converts).
+        // L2 (王芳): reach 11-02 and again 11-05 (counts once), confirm 11-06.
+        // L3 (李强): reach 11-01T15:59:59Z = 23:59 Beijing before the period (out); confirm 11-04.
+        // L4 (李强, version 2): reach 11-03, nothing else.
+        // L5 (李强): reach 11-11T15:59:59Z (last second in), confirm 11-11T16:00:00Z (after: converts).
+        sql << QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
+                              " stage_entered_at, title, status, created_at, updated_at) VALUES"
+                              " ('L1', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, 'L1', 'open', %1, %1),"
+                              " ('L2', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%4', %1, 'L2', 'open', %1, %1),"
+                              " ('L3', 'k2', 'u2', 'r1', 'c1', 't1', %2, '%4', %1, 'L3', 'open', %1, %1),"
+                              " ('L4', 'k2', 'u2', 'r1', 'c1', 't1', 'pv2', 'v2reach', %1, 'L4', 'open', %1, %1),"
+                              " ('L5', 'k3', 'u2', 'r1', 'c1', 't1', %2, '%4', %1, 'L5', 'open', %1, %1)")
+                   .arg(t, b2b, st("demo"), st("confirm"));
+        sql << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
+                              " ('x1', 'L1', NULL, '%1', '2026-11-02T00:00:00Z', %4), ('x2', 'L1', NULL, '%2', '2026-11-03T00:00:00Z', %4),"
+                              " ('x3', 'L1', NULL, '%3', '2026-11-20T00:00:00Z', %4),"
+                              " ('x4', 'L2', NULL, '%1', '2026-11-02T00:00:00Z', %4), ('x5', 'L2', NULL, '%1', '2026-11-05T00:00:00Z', %4),"
+                              " ('x6', 'L2', NULL, '%2', '2026-11-06T00:00:00Z', %4),"
+                              " ('x7', 'L3', NULL, '%1', '2026-11-01T15:59:59Z', %4), ('x8', 'L3', NULL, '%2', '2026-11-04T00:00:00Z', %4),"
+                              " ('x9', 'L4', NULL, 'v2reach', '2026-11-03T00:00:00Z', %4),"
+                              " ('x10', 'L5', NULL, '%1', '2026-11-11T15:59:59Z', %4), ('x11', 'L5', NULL, '%2', '2026-11-11T16:00:00Z', %4)")
+                   .arg(st("reach"), st("confirm"), st("demo"), t);
+        for (const QString &s : sql)
+            QVERIFY(fixture::exec(db, s));
+        m_units = loadOrgUnits(db);
+    }
+
+    void funnel_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<QList<int>>("entered");
+        QTest::addColumn<QList<int>>("converted");
+        // Company: reach {L1, L2, L4, L5} → confirm later {L1, L2, L5}; confirm {L1, L2, L3} → demo {L1}.
+        QTest::newRow("company") << int(OrgLevel::Company) << QString() << QList<int>{4, 3, 0, 0, 0} << QList<int>{3, 1, 0, 0, 0};
+        // 李强: reach {L4, L5} → {L5}; confirm {L3} → none.
+        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("u2") << QList<int>{2, 1, 0, 0, 0} << QList<int>{1, 0, 0, 0, 0};
+        QTest::newRow("another team") << int(OrgLevel::Team) << QStringLiteral("t9") << QList<int>{0, 0, 0, 0, 0} << QList<int>{0, 0, 0, 0, 0};
+    }
+    void funnel()
+    {
+        QFETCH(int, level);
+        QFETCH(QString, id);
+        QFETCH(QList<int>, entered);
+        QFETCH(QList<int>, converted);
+        FunnelRequest req{{kPeriod, OrgScope{OrgLevel(level), id}}, QStringLiteral("b2b"), GroupBy::Rep, false, FunnelSettings{}};
+        const FunnelResult r = computeFunnel(m_db.connection(), req, m_units);
+        QCOMPARE(r.stages.size(), 5);
+        QCOMPARE(r.stages[0].code, QStringLiteral("reach"));
+        for (int k = 0; k < 5; ++k) {
+            QCOMPARE(r.stages[k].entered, entered[k]);
+            QCOMPARE(r.stages[k].converted, converted[k]);
+        }
+        // The drill-down of stage 0 lists the same leads.
+        QCOMPARE(funnelDrillDown(m_db.connection(), req, 0).rows.size(), entered[0]);
+    }
+
+    void heatmap()
+    {
+        // By rep inside team t1, flag below 60 % with cohorts of at least 2:
+        // 王芳 reach 2/2 = 100 %; confirm {L1, L2} → {L1} = 50 % → flagged.
+        // 李强 reach {L4, L5} → {L5} = 50 % → flagged; confirm {L3} = 1 lead → too few.
+        FunnelSettings s;
+        s.flagBelowPct = 60;
+        s.minCohort = 2;
+        FunnelRequest req{{kPeriod, OrgScope{OrgLevel::Team, QStringLiteral("t1")}}, QStringLiteral("b2b"), GroupBy::Rep, true, s};
+        const FunnelResult r = computeFunnel(m_db.connection(), req, m_units);
+        QCOMPARE(r.transitionLabels().first(), QStringLiteral("Reach → Needs confirmed"));
+        const HeatRow *wang = nullptr, *li = nullptr;
+        for (const HeatRow &row : r.rows) {
+            if (row.orgId == QLatin1String("u1"))
+                wang = &row;
+            if (row.orgId == QLatin1String("u2"))
+                li = &row;
+        }
+        QVERIFY(wang && li);
+        QCOMPARE(wang->cells[0].entered, 2);
+        QCOMPARE(wang->cells[0].converted, 2);
+        QVERIFY(!wang->cells[0].flagged);
+        QCOMPARE(wang->cells[1].ratePct(), 50.0);
+        QVERIFY(wang->cells[1].flagged);
+        QVERIFY(li->cells[0].flagged);
+        QVERIFY(li->cells[1].tooFew);
+        QVERIFY(!li->cells[1].flagged);
+        QCOMPARE(r.flaggedCells(), 2);
+        // The cell drill-down: 王芳's confirm → demo leads, one reached the next stage.
+        const DataTable cell = funnelDrillDown(m_db.connection(), req, 1, QStringLiteral("u1"));
+        QCOMPARE(cell.rows.size(), 2);
+        QCOMPARE(cell.keyKind, QStringLiteral("lead"));
+        int yes = 0;
+        for (const QVariantList &row : cell.rows)
+            yes += row[5].toString() == QLatin1String("yes") ? 1 : 0;
+        QCOMPARE(yes, 1);
+        // The conversion table: one row per rep × transition.
+        const DataTable table = conversionTable(r);
+        QCOMPARE(table.rows.size(), r.rows.size() * 4);
+        QCOMPARE(table.columnIndex(QStringLiteral("rate_pct")), 6);
+    }
+
+    void defaultPipeline()
+    {
+        // The b2b pipeline has 5 leads, lifecycle the fixture's 3: b2b is the default.
+        const QVector<PipelineInfo> all = pipelines(m_db.connection(), OrgScope::company(), false);
+        QCOMPARE(all.first().code, QStringLiteral("b2b"));
+        QCOMPARE(all.first().leads, 5);
+        FunnelRequest req{{kPeriod, OrgScope::company()}, {}, GroupBy::Region, false, FunnelSettings{}};
+        QCOMPARE(computeFunnel(m_db.connection(), req, m_units).pipelineCode, QStringLiteral("b2b"));
+    }
+
+    // The demo's signal: deals with a demo win more — so in the b2b funnel the demo stage
+    // converts onward, the funnel narrows stage by stage, and the heat map by region sums to
+    // the funnel; reps differ, so their conversion spreads (signal 1).
+    void demoSignal()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("tiny.db"));
+        demo::Options o;
+        o.scale = demo::Scale::Tiny;
+        o.asOf = QDate(2026, 11, 22);
+        QVERIFY(demo::generate(path, o).ok);
+        storage::Database demoDb;
+        QVERIFY(demoDb.open(path, storage::Database::Mode::OpenExisting).ok());
+        const OrgUnits units = loadOrgUnits(demoDb.connection());
+        FunnelRequest req{{Period::custom(QDate(2025, 11, 22), QDate(2026, 11, 21)), OrgScope::company()}, QStringLiteral("b2b"),
+                          GroupBy::Region, false, FunnelSettings{}};
+        const FunnelResult r = computeFunnel(demoDb.connection(), req, units);
+        QCOMPARE(r.stages.size(), 5);
+        for (int k = 0; k + 1 < r.stages.size(); ++k) {
+            qInfo() << r.stages[k].code << r.stages[k].entered << r.stages[k].converted << r.stages[k].ratePct();
+            QVERIFY(r.stages[k].entered > 0);
+            QVERIFY(r.stages[k].ratePct() > 0 && r.stages[k].ratePct() < 100);
+            int sum = 0;
+            for (const HeatRow &row : r.rows)
+                sum += row.cells[k].entered;
+            QCOMPARE(sum, r.stages[k].entered);
+        }
+        QVERIFY(r.stages[0].entered > r.stages[3].entered);
+        // Reps differ (hidden skill): by rep, the last transition's conversion spreads out, and
+        // with the flag raised to 60 % exactly the weak cohorts of 5+ leads are flagged.
+        FunnelRequest byRep = req;
+        byRep.by = GroupBy::Rep;
+        byRep.settings.flagBelowPct = 60;
+        const FunnelResult reps = computeFunnel(demoDb.connection(), byRep, units);
+        double lo = 100, hi = 0;
+        int flagged = 0, expected = 0;
+        for (const HeatRow &row : reps.rows) {
+            const HeatCell &c = row.cells[3];
+            if (c.entered >= 5) {
+                lo = std::min(lo, c.ratePct());
+                hi = std::max(hi, c.ratePct());
+            }
+            for (const HeatCell &cell : row.cells) {
+                flagged += cell.flagged ? 1 : 0;
+                expected += cell.entered >= 5 && cell.ratePct() < 60 ? 1 : 0;
+            }
+        }
+        qInfo() << "negotiate -> close by rep" << lo << hi << "flagged" << flagged;
+        QVERIFY(hi - lo > 20);
+        QCOMPARE(flagged, expected);
+        QCOMPARE(reps.flaggedCells(), flagged);
+        QVERIFY(flagged > 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    storage::Database m_db;
+    OrgUnits m_units;
+};
+
+QTEST_GUILESS_MAIN(TestFunnel)
+#include "tst_funnel.moc"

@@ -1,0 +1,344 @@
+// KPI baseline tiles (kpi.h) on hand-made fixtures; every expected value is worked out in the
+// comments. Then the demo company's documented signal on a Tiny demo.
+#include "demogenerator.h"
+#include "fixture.h"
+#include "kpi.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cockpit;
+using namespace cockpit::analytics;
+
+namespace {
+// Nov 2 .. Nov 11 2026 (company days): S = 2026-11-01T16:00:00Z, E = 2026-11-11T16:00:00Z.
+const Period kPeriod = Period::custom(QDate(2026, 11, 2), QDate(2026, 11, 11));
+const QDateTime kNow = QDateTime::fromString(QStringLiteral("2026-11-20T00:00:00Z"), Qt::ISODate);
+
+KpiRequest request(const Period &period, const OrgScope &org, QDateTime now = kNow)
+{
+    return {{period, org}, now, KpiSettings{}};
+}
+
+bool run(QSqlDatabase db, const QStringList &sql)
+{
+    for (const QString &s : sql)
+        if (!fixture::exec(db, s))
+            return false;
+    return true;
+}
+} // namespace
+
+class TestKpi : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        m_db = std::make_unique<storage::Database>();
+        QVERIFY(m_db->open(m_dir.filePath(QStringLiteral("k%1.db").arg(m_n++)), storage::Database::Mode::CreateIfMissing).ok());
+        QVERIFY(fixture::populate(*m_db));
+    }
+    void cleanup() { m_db.reset(); }
+
+    void rag_data()
+    {
+        QTest::addColumn<bool>("hasData");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<bool>("lower");
+        QTest::addColumn<int>("rag");
+        // follow-up: healthy <= 7.2, industry 11.3
+        QTest::newRow("lower: at healthy is green") << true << 7.2 << true << int(Rag::Green);
+        QTest::newRow("lower: between is yellow") << true << 9.0 << true << int(Rag::Yellow);
+        QTest::newRow("lower: at industry is yellow") << true << 11.3 << true << int(Rag::Yellow);
+        QTest::newRow("lower: worse than industry is red") << true << 11.31 << true << int(Rag::Red);
+        // actions: healthy >= 8.1, industry 4.7
+        QTest::newRow("higher: at healthy is green") << true << 8.1 << false << int(Rag::Green);
+        QTest::newRow("higher: at industry is yellow") << true << 4.7 << false << int(Rag::Yellow);
+        QTest::newRow("higher: below industry is red") << true << 4.69 << false << int(Rag::Red);
+        QTest::newRow("no data is grey") << false << 0.0 << false << int(Rag::Grey);
+    }
+    void rag()
+    {
+        QFETCH(bool, hasData);
+        QFETCH(double, value);
+        QFETCH(bool, lower);
+        QFETCH(int, rag);
+        const double healthy = lower ? 7.2 : 8.1, industry = lower ? 11.3 : 4.7;
+        QCOMPARE(int(kpiRag(hasData, value, lower ? Direction::LowerIsBetter : Direction::HigherIsBetter, healthy, industry)), rag);
+    }
+
+    void months_data()
+    {
+        QTest::addColumn<Period>("period");
+        QTest::addColumn<QDate>("today");
+        QTest::addColumn<QDate>("first");
+        QTest::newRow("running quarter: the 3 months before today's") << Period::quarter(QDate(2026, 11, 1)) << QDate(2026, 11, 21) << QDate(2026, 8, 1);
+        QTest::newRow("past quarter: its own months") << Period::quarter(QDate(2026, 8, 1)) << QDate(2026, 11, 21) << QDate(2026, 7, 1);
+        QTest::newRow("past month: it and the two before") << Period::month(QDate(2026, 5, 9)) << QDate(2026, 11, 21) << QDate(2026, 3, 1);
+    }
+    void months()
+    {
+        QFETCH(Period, period);
+        QFETCH(QDate, today);
+        QFETCH(QDate, first);
+        const QVector<QDate> m = forecastMonths(period, today);
+        QCOMPARE(m.size(), 3);
+        QCOMPARE(m[0], first);
+        QCOMPARE(m[2], first.addMonths(2));
+    }
+
+    void repDays_data()
+    {
+        QTest::addColumn<QDate>("hired");
+        QTest::addColumn<QDate>("left");
+        QTest::addColumn<int>("days");
+        // Mon 2 Nov .. Wed 11 Nov 2026: Mon-Fri 2-6 and 9-11 = 8 days.
+        QTest::newRow("whole period") << QDate(2020, 1, 1) << QDate() << 8;
+        QTest::newRow("hired on Thursday 5th") << QDate(2026, 11, 5) << QDate() << 5;
+        QTest::newRow("left on Monday 9th") << QDate(2020, 1, 1) << QDate(2026, 11, 9) << 5;
+        QTest::newRow("hired after the period") << QDate(2026, 12, 1) << QDate() << 0;
+    }
+    void repDays()
+    {
+        QFETCH(QDate, hired);
+        QFETCH(QDate, left);
+        QFETCH(int, days);
+        QCOMPARE(repWorkingDays(QDate(2026, 11, 2), QDate(2026, 11, 11), hired, left), days);
+    }
+
+    void followUp_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<double>("gaps");
+        QTest::addColumn<int>("rag");
+        // lead-1: p0 = a1 (11-01T00:00), actions in period 11-03T16, 11-06T16 (the one at E is out),
+        //   e = E → 10 d 16 h = 10.6667 days over 3 gaps.
+        // lead-2: no action before S → p0 = created 11-01T00:00; actions at S exactly and 11-05T00
+        //   → 10.6667 days over 3 gaps.
+        // lead-3: p0 = 10-10T00:00, one action 11-04T16, closed 11-05T16 → 26.6667 days over 2 gaps.
+        // Company: 48.0 / 8 = 6.0 (green); 王芳 (u1): 37.3333 / 5 = 7.4667 (yellow);
+        // 李强 (u2): 10.6667 / 3 = 3.5556 (green).
+        QTest::newRow("company") << int(OrgLevel::Company) << QString() << 6.0 << 8.0 << int(Rag::Green);
+        QTest::newRow("rep u1") << int(OrgLevel::Rep) << QStringLiteral("u1") << 37.3333333 / 5 << 5.0 << int(Rag::Yellow);
+        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("u2") << 10.6666667 / 3 << 3.0 << int(Rag::Green);
+        QTest::newRow("other region: no data") << int(OrgLevel::Region) << QStringLiteral("r9") << 0.0 << 0.0 << int(Rag::Grey);
+    }
+    void followUp()
+    {
+        QFETCH(int, level);
+        QFETCH(QString, id);
+        QFETCH(double, value);
+        QFETCH(double, gaps);
+        QFETCH(int, rag);
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        QVERIFY(run(db, {
+            QStringLiteral("UPDATE leads SET created_at = '2026-10-01T00:00:00Z', closed_at = '2026-11-05T16:00:00Z' WHERE id = 'lead-3'"),
+            QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
+                           " ('f1', 'lead-1', 'k1', 'u1', 'call', 'sales', '2026-11-03T16:00:00Z', 30, %1),"
+                           " ('f2', 'lead-1', 'k1', 'u1', 'wechat', 'sales', '2026-11-06T16:00:00Z', 0, %1),"
+                           " ('f3', 'lead-1', 'k1', 'u1', 'visit', 'sales', '2026-11-11T16:00:00Z', 0, %1),"
+                           " ('f4', 'lead-2', 'k2', 'u2', 'call', 'sales', '2026-11-01T16:00:00Z', 29, %1),"
+                           " ('f5', 'lead-2', 'k2', 'u2', 'email', 'sales', '2026-11-05T00:00:00Z', 0, %1),"
+                           " ('f6', 'lead-3', 'k3', 'u1', 'meeting', 'sales', '2026-10-10T00:00:00Z', 0, %1),"
+                           " ('f7', 'lead-3', 'k3', 'u1', 'visit', 'sales', '2026-11-04T16:00:00Z', 0, %1)").arg(t),
+        }));
+        const KpiTile tile = followUpTile(db, request(kPeriod, OrgScope{OrgLevel(level), id}));
+        QCOMPARE(int(tile.rag), rag);
+        QCOMPARE(tile.denominator, gaps);
+        if (tile.hasData)
+            QVERIFY2(qAbs(tile.value - value) < 1e-4, qPrintable(QString::number(tile.value)));
+        // The drill-down has one row per lead and the same totals.
+        const DataTable rows = kpiDrillDown(db, request(kPeriod, OrgScope{OrgLevel(level), id}), QStringLiteral("followup"));
+        QCOMPARE(rows.rows.size(), tile.sample);
+        double g = 0;
+        for (const QVariantList &r : rows.rows)
+            g += r[6].toDouble();
+        QCOMPARE(g, gaps);
+    }
+
+    void effectiveActions()
+    {
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        // In [S, E) by u1/u2: call 30 s (yes), wechat answered after exactly 48 h (yes), visit
+        // (yes), call 29 s (no), email answered 48 h + 1 s later (no), a visit at E (out), a
+        // director's demo (not a rep). 3 effective / (2 reps × 8 working days) = 0.1875 → red.
+        QVERIFY(run(db, {
+            QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, reply_to, updated_at) VALUES"
+                           " ('e1', 'lead-1', 'k1', 'u1', 'call', 'sales', '2026-11-03T16:00:00Z', 30, NULL, %1),"
+                           " ('e2', 'lead-1', 'k1', 'u1', 'wechat', 'sales', '2026-11-06T16:00:00Z', 0, NULL, %1),"
+                           " ('e2r', 'lead-1', 'k1', NULL, 'wechat', 'customer', '2026-11-08T16:00:00Z', 0, 'e2', %1),"
+                           " ('e3', 'lead-2', 'k2', 'u2', 'visit', 'sales', '2026-11-04T16:00:00Z', 0, NULL, %1),"
+                           " ('e4', 'lead-2', 'k2', 'u2', 'call', 'sales', '2026-11-01T16:00:00Z', 29, NULL, %1),"
+                           " ('e5', 'lead-2', 'k2', 'u2', 'email', 'sales', '2026-11-05T00:00:00Z', 0, NULL, %1),"
+                           " ('e5r', 'lead-2', 'k2', NULL, 'email', 'customer', '2026-11-07T00:00:01Z', 0, 'e5', %1),"
+                           " ('e6', 'lead-1', 'k1', 'u1', 'visit', 'sales', '2026-11-11T16:00:00Z', 0, NULL, %1),"
+                           " ('e7', 'lead-1', 'k1', 'u0', 'demo', 'sales', '2026-11-04T00:00:00Z', 0, NULL, %1)").arg(t),
+        }));
+        KpiTile tile = effectiveActionsTile(db, request(kPeriod, OrgScope::company()));
+        QCOMPARE(tile.numerator, 3.0);
+        QCOMPARE(tile.denominator, 16.0);
+        QCOMPARE(tile.sample, 2);
+        QCOMPARE(tile.value, 0.1875);
+        QCOMPARE(tile.rag, Rag::Red);
+        QCOMPARE(kpiDrillDown(db, request(kPeriod, OrgScope::company()), QStringLiteral("actions")).rows.size(), 3);
+        // 李强 alone: only the visit → 1 / 8.
+        tile = effectiveActionsTile(db, request(kPeriod, OrgScope{OrgLevel::Rep, QStringLiteral("u2")}));
+        QCOMPARE(tile.value, 0.125);
+        // "Now" on Thursday 5 Nov 10:00 Beijing: completed days Mon 2 .. Wed 4 = 3 per rep; the
+        // actions before Thu 00:00 Beijing (e1 11-03T16Z is Wed 4th, e3 11-04T16Z is Thu) → 1 / 6.
+        tile = effectiveActionsTile(db, request(kPeriod, OrgScope::company(), QDateTime::fromString(QStringLiteral("2026-11-05T02:00:00Z"), Qt::ISODate)));
+        QCOMPARE(tile.denominator, 6.0);
+        QCOMPARE(tile.numerator, 1.0);
+        // A period that has not started: grey.
+        tile = effectiveActionsTile(db, request(Period::month(QDate(2027, 1, 1)), OrgScope::company()));
+        QCOMPARE(tile.rag, Rag::Grey);
+    }
+
+    void newHire()
+    {
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString stage = fixture::stageId(db, "lifecycle", "sign");
+        // 张伟 hired 2026-10-15: won on day 6 (counts), lost at 23:59 Beijing on day 30 (counts),
+        // won at 00:00 Beijing on day 31 (too late) → 1 / 2 = 50 % → green.
+        QVERIFY(run(db, {
+            QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, updated_at) VALUES"
+                           " ('u3', '张伟', 'sales', 'r1', 'c1', 't1', '2026-10-15', %1)").arg(t),
+            QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
+                           " stage_entered_at, title, status, created_at, closed_at, updated_at) VALUES"
+                           " ('n1', 'k1', 'u3', 'r1', 'c1', 't1', (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n1', 'won', %1, '2026-10-20T02:00:00Z', %1),"
+                           " ('n2', 'k2', 'u3', 'r1', 'c1', 't1', (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n2', 'lost', %1, '2026-11-13T15:59:00Z', %1),"
+                           " ('n3', 'k3', 'u3', 'r1', 'c1', 't1', (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n3', 'won', %1, '2026-11-13T16:00:00Z', %1)").arg(t, stage),
+        }));
+        const Period quarter = Period::quarter(QDate(2026, 11, 1));
+        KpiTile tile = newHireTile(db, request(quarter, OrgScope::company()));
+        QCOMPARE(tile.numerator, 1.0);
+        QCOMPARE(tile.denominator, 2.0);
+        QCOMPARE(tile.value, 50.0);
+        QCOMPARE(tile.rag, Rag::Green);
+        QCOMPARE(kpiDrillDown(db, request(quarter, OrgScope::company()), QStringLiteral("newhire")).rows.size(), 2);
+        // A year later 张伟 is no longer new: no deals → grey.
+        tile = newHireTile(db, request(Period::quarter(QDate(2027, 11, 1)), OrgScope::company(), QDateTime::fromString(QStringLiteral("2027-12-01T00:00:00Z"), Qt::ISODate)));
+        QCOMPARE(tile.rag, Rag::Grey);
+    }
+
+    void forecast_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<double>("value");
+        QTest::addColumn<int>("months");
+        // Q4 2026 as of 2026-11-20 → Aug, Sep, Oct.
+        // Company: Aug forecast 100 000 (the one taken on 1 Aug; the mid-month one is ignored)
+        // vs 80 000 paid → 75 %; Sep only a snapshot taken on the 5th (the earliest) 50 000 vs
+        // 100 000 → 50 %; Oct no collections → not counted. Mean 62.5 % (yellow).
+        QTest::newRow("company") << int(OrgLevel::Company) << QString() << 62.5 << 2;
+        // Team t1 = its reps' snapshots: Aug 80 000 + 20 000 vs 80 000 → 75 %; Sep none.
+        QTest::newRow("team") << int(OrgLevel::Team) << QStringLiteral("t1") << 75.0 << 1;
+        QTest::newRow("rep u1") << int(OrgLevel::Rep) << QStringLiteral("u1") << 100.0 << 1;
+        QTest::newRow("region without snapshots") << int(OrgLevel::Region) << QStringLiteral("r1") << 0.0 << 0;
+    }
+    void forecast()
+    {
+        QFETCH(int, level);
+        QFETCH(QString, id);
+        QFETCH(double, value);
+        QFETCH(int, months);
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        QVERIFY(run(db, {
+            QStringLiteral("INSERT INTO forecast_snapshots (id, period_kind, period_start, org_level, org_id, taken_at, value_cents, low_cents, high_cents, confidence, updated_at) VALUES"
+                           " ('s1', 'month', '2026-08-01', 'company', NULL, '2026-07-31T16:00:00Z', 100000, 0, 0, 70, %1),"
+                           " ('s2', 'month', '2026-08-01', 'company', NULL, '2026-08-15T00:00:00Z', 999, 0, 0, 70, %1),"
+                           " ('s3', 'month', '2026-09-01', 'company', NULL, '2026-09-05T00:00:00Z', 50000, 0, 0, 70, %1),"
+                           " ('s4', 'month', '2026-10-01', 'company', NULL, '2026-10-01T01:00:00Z', 80000, 0, 0, 70, %1),"
+                           " ('s5', 'month', '2026-08-01', 'rep', 'u1', '2026-07-31T16:00:00Z', 80000, 0, 0, 70, %1),"
+                           " ('s6', 'month', '2026-08-01', 'rep', 'u2', '2026-07-31T16:00:00Z', 20000, 0, 0, 70, %1)").arg(t),
+            QStringLiteral("INSERT INTO orders (id, customer_id, rep_id, ordered_on, amount_cents, margin_cents, product_line, updated_at) VALUES"
+                           " ('o1', 'k1', 'u1', '2026-07-01', 180000, 0, 'mes', %1)").arg(t),
+            QStringLiteral("INSERT INTO payments (id, order_id, customer_id, rep_id, amount_cents, due_on, paid_on, updated_at) VALUES"
+                           " ('p1', 'o1', 'k1', 'u1', 80000, '2026-08-10', '2026-08-10', %1),"
+                           " ('p2', 'o1', 'k1', 'u1', 100000, '2026-09-30', '2026-09-30', %1)").arg(t),
+        }));
+        const KpiRequest req = request(Period::quarter(QDate(2026, 11, 1)), OrgScope{OrgLevel(level), id});
+        const KpiTile tile = forecastTile(db, req);
+        QCOMPARE(int(tile.denominator), months);
+        QCOMPARE(tile.hasData, months > 0);
+        if (months)
+            QVERIFY2(qAbs(tile.value - value) < 1e-9, qPrintable(QString::number(tile.value)));
+        QCOMPARE(kpiDrillDown(db, req, QStringLiteral("forecast")).rows.size(), 3);
+    }
+
+    void store()
+    {
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        // s1 11-02: 30 / 2 = 15; s1 11-03 has no staff (left out); s2 11-02: 40 / 4 = 10;
+        // s2 11-12 is after the period. Mean (15 + 10) / 2 = 12.5 → yellow.
+        QVERIFY(run(db, {
+            QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
+                           " ('s1', '徐家汇店', 'r1', 'c1', '2020-01-01', %1), ('s2', '静安店', 'r1', 'c1', '2020-01-01', %1)").arg(t),
+            QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences, deals_72h, updated_at) VALUES"
+                           " ('d1', 's1', '2026-11-02', 2, 30, 9000, 200, 1, 0, %1), ('d2', 's1', '2026-11-03', 0, 5, 9000, 200, 1, 0, %1),"
+                           " ('d3', 's2', '2026-11-02', 4, 40, 9000, 200, 1, 0, %1), ('d4', 's2', '2026-11-12', 1, 99, 9000, 200, 1, 0, %1)").arg(t),
+        }));
+        KpiTile tile = storeTile(db, request(kPeriod, OrgScope::company()));
+        QCOMPARE(tile.denominator, 2.0);
+        QCOMPARE(tile.value, 12.5);
+        QCOMPARE(tile.rag, Rag::Yellow);
+        QCOMPARE(kpiDrillDown(db, request(kPeriod, OrgScope::company()), QStringLiteral("store")).rows.size(), 2);
+        tile = storeTile(db, request(kPeriod, OrgScope{OrgLevel::City, QStringLiteral("c1")}));
+        QCOMPARE(tile.value, 12.5);
+        tile = storeTile(db, request(kPeriod, OrgScope{OrgLevel::Team, QStringLiteral("t1")}));
+        QCOMPARE(tile.rag, Rag::Grey);
+    }
+
+    void settingsOverride()
+    {
+        QSqlDatabase db = m_db->connection();
+        QVERIFY(fixture::exec(db, QStringLiteral("INSERT INTO settings (key, value) VALUES ('kpi.store.healthy', '12.0'), ('kpi.followup.industry', 'x')")));
+        const KpiSettings s = KpiSettings::load(db);
+        QCOMPARE(s.store.healthy, 12.0);
+        QCOMPARE(s.followUp.industry, 11.3); // not a number → default
+    }
+
+    // The demo's signal (models/demo/demogenerator.cpp): every tile has data for the current
+    // quarter; past months' forecasts are 50–80 % accurate; healthy stores mostly meet the
+    // 12-groups target, so store efficiency is near it.
+    void demoSignal()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("tiny.db"));
+        demo::Options o;
+        o.scale = demo::Scale::Tiny;
+        o.asOf = QDate(2026, 11, 22);
+        QVERIFY(demo::generate(path, o).ok);
+        storage::Database demoDb;
+        QVERIFY(demoDb.open(path, storage::Database::Mode::OpenExisting).ok());
+        const KpiRequest req{{Period::quarter(QDate(2026, 11, 1)), OrgScope::company()},
+                             QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate),
+                             KpiSettings::load(demoDb.connection())};
+        const QVector<KpiTile> tiles = computeKpis(demoDb.connection(), req);
+        QCOMPARE(tiles.size(), 5);
+        for (const KpiTile &t : tiles) {
+            qInfo() << t.key << t.value << t.numerator << t.denominator << ragKey(t.rag);
+            QVERIFY2(t.hasData, qPrintable(t.key + QStringLiteral(": ") + t.note));
+        }
+        QVERIFY(tiles[3].value >= 40 && tiles[3].value <= 85);
+        QVERIFY(tiles[4].value >= 9.4 && tiles[4].value <= 16);
+        QVERIFY(tiles[1].value > 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<storage::Database> m_db;
+    int m_n = 0;
+};
+
+QTEST_GUILESS_MAIN(TestKpi)
+#include "tst_kpi.moc"

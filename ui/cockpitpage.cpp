@@ -1,0 +1,452 @@
+#include "cockpitpage.h"
+
+#include "database.h"
+#include "drilldowndialog.h"
+#include "exporting.h"
+#include "funnelwidget.h"
+#include "heatmapwidget.h"
+#include "kpitile.h"
+#include "query.h"
+#include "scopebar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace cockpit::ui {
+
+using namespace analytics;
+
+CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &pipelineCode, bool english,
+                           const QDateTime &nowUtc)
+{
+    CockpitData d;
+    d.scope = scope;
+    d.units = loadOrgUnits(db);
+    d.tiles = computeKpis(db, KpiRequest{scope, nowUtc, KpiSettings::load(db)});
+    d.pipelines = pipelines(db, scope.org, english);
+    QString code = pipelineCode;
+    bool known = false;
+    for (const PipelineInfo &p : d.pipelines)
+        known = known || p.code == code;
+    if (!known)
+        code = d.pipelines.isEmpty() ? QString() : d.pipelines.first().code;
+    d.funnel = computeFunnel(db, FunnelRequest{scope, code, childGroup(scope.org), english, FunnelSettings::load(db)}, d.units);
+    d.alerts = openAlertsFeed(db, scope.org, 50, &d.alertsTotal);
+    return d;
+}
+
+namespace {
+bool englishNames()
+{
+    return !QLocale().name().startsWith(QLatin1String("zh"));
+}
+
+QLabel *sectionTitle(QWidget *parent)
+{
+    auto *l = new QLabel(parent);
+    QFont f = l->font();
+    f.setWeight(QFont::DemiBold);
+    f.setPointSizeF(f.pointSizeF() * 1.1);
+    l->setFont(f);
+    return l;
+}
+} // namespace
+
+CockpitPage::CockpitPage(storage::Database &db, ScopeState &scope, QWidget *parent)
+    : AnalyticsPage(db, scope, parent)
+{
+    setObjectName(QStringLiteral("cockpitPage"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->setSpacing(8);
+    m_scopeBar = new ScopeBar(scope, this);
+    layout->addWidget(m_scopeBar);
+
+    auto *png = new QToolButton(this);
+    png->setText(tr("PNG"));
+    png->setToolTip(tr("Export a chart as PNG"));
+    png->setPopupMode(QToolButton::InstantPopup);
+    auto *pngMenu = new QMenu(png);
+    png->setMenu(pngMenu);
+    auto *pdf = new QToolButton(this);
+    auto *pdfAction = new QAction(tr("Export report (PDF)…"), this);
+    pdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+    pdfAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    pdfAction->setToolTip(tr("Export the cockpit as a PDF report (Ctrl+P)"));
+    connect(pdfAction, &QAction::triggered, this, &CockpitPage::exportPdf);
+    addAction(pdfAction);
+    pdf->setDefaultAction(pdfAction);
+    pdf->setText(tr("PDF…"));
+    auto *csv = new QToolButton(this);
+    auto *csvAction = new QAction(tr("Export figures (CSV)…"), this);
+    csvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    csvAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    csvAction->setToolTip(tr("Export the KPI and conversion figures as CSV (Ctrl+Shift+S)"));
+    connect(csvAction, &QAction::triggered, this, &CockpitPage::exportCsv);
+    addAction(csvAction);
+    csv->setDefaultAction(csvAction);
+    csv->setText(tr("CSV…"));
+    m_scopeBar->addTrailingWidget(png);
+    m_scopeBar->addTrailingWidget(pdf);
+    m_scopeBar->addTrailingWidget(csv);
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: 600;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto *tilesBox = new QWidget(this);
+    tilesBox->setObjectName(QStringLiteral("kpiTiles"));
+    auto *tiles = new QHBoxLayout(tilesBox);
+    tiles->setContentsMargins(0, 0, 0, 0);
+    tiles->setSpacing(8);
+    for (int i = 0; i < 5; ++i) {
+        auto *tile = new KpiTileWidget(tilesBox);
+        tiles->addWidget(tile);
+        m_tiles << tile;
+        connect(tile, &KpiTileWidget::activated, this, [this, i] { openTile(i); });
+    }
+    layout->addWidget(tilesBox);
+
+    auto *charts = new QHBoxLayout;
+    charts->setSpacing(12);
+    auto *left = new QVBoxLayout;
+    auto *funnelHead = new QHBoxLayout;
+    m_funnelTitle = sectionTitle(this);
+    m_funnelTitle->setText(tr("Funnel"));
+    m_pipeline = new QComboBox(this);
+    m_pipeline->setObjectName(QStringLiteral("pipelinePicker"));
+    m_pipeline->setToolTip(tr("Pipeline of the funnel and the heat map"));
+    m_pipeline->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *pipelineLabel = new QLabel(tr("Pipe&line:"), this);
+    pipelineLabel->setBuddy(m_pipeline);
+    funnelHead->addWidget(m_funnelTitle);
+    funnelHead->addStretch();
+    funnelHead->addWidget(pipelineLabel);
+    funnelHead->addWidget(m_pipeline);
+    left->addLayout(funnelHead);
+    m_funnel = new FunnelWidget(this);
+    m_funnel->setObjectName(QStringLiteral("funnel"));
+    left->addWidget(m_funnel, 1);
+    auto *right = new QVBoxLayout;
+    m_heatTitle = sectionTitle(this);
+    m_heatTitle->setText(tr("Stage conversion"));
+    right->addWidget(m_heatTitle);
+    m_heatmap = new HeatmapWidget(this);
+    m_heatmap->setObjectName(QStringLiteral("conversionHeatmap"));
+    right->addWidget(m_heatmap, 1);
+    charts->addLayout(left, 2);
+    charts->addLayout(right, 3);
+    layout->addLayout(charts, 1);
+
+    m_alertsTitle = sectionTitle(this);
+    m_alertsTitle->setText(tr("Open alerts"));
+    layout->addWidget(m_alertsTitle);
+    m_alerts = new QTableView(this);
+    m_alerts->setObjectName(QStringLiteral("cockpitAlerts"));
+    m_alertsModel = new DataTableModel(m_alerts);
+    m_alerts->setModel(m_alertsModel);
+    m_alerts->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_alerts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_alerts->verticalHeader()->hide();
+    m_alerts->verticalHeader()->setDefaultSectionSize(m_alerts->fontMetrics().height() + 6);
+    m_alerts->horizontalHeader()->setStretchLastSection(false);
+    m_alerts->setAlternatingRowColors(true);
+    m_alerts->setWordWrap(false);
+    m_alerts->setFixedHeight(m_alerts->fontMetrics().height() * 9);
+    m_alerts->setToolTip(tr("Double-click or press Enter to open the lead"));
+    layout->addWidget(m_alerts);
+    auto openAlert = [this](const QModelIndex &index) {
+        const QString lead = m_alertsModel->table().rows.value(index.row()).value(0).toString();
+        if (!lead.isEmpty())
+            Q_EMIT leadActivated(lead);
+    };
+    connect(m_alerts, &QTableView::doubleClicked, this, openAlert);
+    connect(m_alerts, &QTableView::activated, this, openAlert);
+
+    connect(m_funnel, &FunnelWidget::stageActivated, this, [this](int s) { openStage(s); });
+    connect(m_heatmap, &HeatmapWidget::cellActivated, this, [this](int r, int c) { openCell(r, c); });
+    connect(m_pipeline, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_filling)
+            return;
+        m_pipelineCode = m_pipeline->currentData().toString();
+        refreshNow();
+    });
+    m_heatmap->setLegend(tr("0 %"), tr("100 %"), tr("too few leads"), tr("below the flag threshold"));
+
+    addPngAction(tilesBox, tr("KPI tiles"));
+    addPngAction(m_funnel, tr("Funnel"));
+    addPngAction(m_heatmap, tr("Stage conversion"));
+    for (QWidget *chart : {tilesBox, static_cast<QWidget *>(m_funnel), static_cast<QWidget *>(m_heatmap)})
+        for (QAction *a : chart->actions())
+            connect(pngMenu->addAction(a->data().toString() + QStringLiteral("…")), &QAction::triggered, a, &QAction::trigger);
+}
+
+void CockpitPage::addPngAction(QWidget *chart, const QString &name)
+{
+    auto *action = new QAction(tr("Export as PNG…"), chart);
+    action->setData(name);
+    connect(action, &QAction::triggered, this, [this, chart, name] { exportPng(chart, name); });
+    chart->addAction(action);
+    chart->setContextMenuPolicy(Qt::ActionsContextMenu);
+}
+
+KpiRequest CockpitPage::kpiRequest() const
+{
+    return {scope(), m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(), KpiSettings::load(database().connection())};
+}
+
+FunnelRequest CockpitPage::funnelRequest() const
+{
+    return {scope(), m_data ? m_data->funnel.pipelineCode : m_pipelineCode, childGroup(scope().org), englishNames(),
+            FunnelSettings::load(database().connection())};
+}
+
+AnalyticsPage::Computation CockpitPage::computation() const
+{
+    const QString pipeline = m_pipelineCode;
+    const bool english = englishNames();
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    return [pipeline, english, now](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
+        return std::make_shared<CockpitData>(computeCockpit(db, scope, pipeline, english, now));
+    };
+}
+
+void CockpitPage::showResult(const std::shared_ptr<void> &result)
+{
+    m_data = std::static_pointer_cast<CockpitData>(result);
+    const CockpitData &d = *m_data;
+    m_error->hide();
+    if (!m_unitsSet) {
+        m_scopeBar->setOrgUnits(d.units);
+        m_unitsSet = true;
+    }
+    for (int i = 0; i < m_tiles.size() && i < d.tiles.size(); ++i)
+        m_tiles[i]->setTile(d.tiles[i]);
+
+    m_filling = true;
+    m_pipeline->clear();
+    const QLocale locale;
+    for (const PipelineInfo &p : d.pipelines)
+        m_pipeline->addItem(tr("%1 (%2 leads)").arg(p.name, locale.toString(p.leads)), p.code);
+    m_pipeline->setCurrentIndex(m_pipeline->findData(d.funnel.pipelineCode));
+    m_filling = false;
+
+    const FunnelResult &f = d.funnel;
+    QVector<FunnelWidget::Stage> stages;
+    for (const FunnelStage &s : f.stages) {
+        FunnelWidget::Stage st{s.name, s.entered, s.ratePct(), {}};
+        st.toolTip = s.last ? tr("%1: %2 leads entered in the period").arg(s.name).arg(s.entered)
+                            : tr("%1: %2 leads entered in the period; %3 of them reached the next stage (%4 %)")
+                                  .arg(s.name).arg(s.entered).arg(s.converted)
+                                  .arg(std::isnan(s.ratePct()) ? QStringLiteral("—") : locale.toString(s.ratePct(), 'f', 1));
+        stages << st;
+    }
+    m_funnel->setStages(stages);
+    m_funnelTitle->setText(tr("Funnel · %1").arg(f.pipelineName));
+
+    QStringList rows;
+    const QStringList cols = f.transitionLabels();
+    QVector<HeatmapWidget::Cell> cells;
+    for (const HeatRow &r : f.rows) {
+        rows << r.orgName;
+        for (int k = 0; k < r.cells.size(); ++k) {
+            const HeatCell &c = r.cells[k];
+            HeatmapWidget::Cell cell;
+            const double rate = c.ratePct();
+            if (c.entered == 0) {
+                cell.text = QStringLiteral("—");
+            } else if (c.tooFew) {
+                cell.text = tr("too few (%1)").arg(c.entered);
+            } else {
+                cell.value = rate / 100.0;
+                cell.text = locale.toString(rate, 'f', 0) + QStringLiteral(" %");
+            }
+            cell.flagged = c.flagged;
+            cell.toolTip = tr("%1 · %2<br>%3 of %4 leads converted (%5 %)%6")
+                               .arg(r.orgName.toHtmlEscaped(), cols.value(k).toHtmlEscaped())
+                               .arg(c.converted).arg(c.entered)
+                               .arg(std::isnan(rate) ? QStringLiteral("—") : locale.toString(rate, 'f', 1))
+                               .arg(c.flagged ? QStringLiteral("<br><b>") + tr("Flagged: below %1 %").arg(f.settings.flagBelowPct)
+                                                    + QStringLiteral("</b>")
+                                              : c.tooFew && c.entered > 0 ? QStringLiteral("<br>") + tr("Too few leads to judge (fewer than %1)").arg(f.settings.minCohort)
+                                                                          : QString());
+            cells << cell;
+        }
+    }
+    m_heatmap->setData(rows, cols, cells);
+    m_heatTitle->setText(tr("Stage conversion by %1 · %2 flagged below %3 %")
+                             .arg(d.funnel.by == GroupBy::Region ? tr("region")
+                                  : d.funnel.by == GroupBy::City ? tr("city")
+                                  : d.funnel.by == GroupBy::Team ? tr("team") : tr("rep"))
+                             .arg(f.flaggedCells())
+                             .arg(f.settings.flagBelowPct));
+
+    m_alertsModel->setTable(d.alerts);
+    m_alerts->setColumnHidden(0, true);
+    m_alerts->setColumnHidden(d.alerts.columnIndex(QStringLiteral("rule_key")), true);
+    m_alerts->resizeColumnsToContents();
+    for (int c = 0; c < m_alertsModel->columnCount(); ++c)
+        m_alerts->setColumnWidth(c, std::min(m_alerts->columnWidth(c), 320));
+    m_alerts->horizontalHeader()->setSectionResizeMode(d.alerts.columnIndex(QStringLiteral("summary")), QHeaderView::Stretch);
+    m_alertsTitle->setText(d.alertsTotal > d.alerts.rows.size()
+                               ? tr("Open alerts · newest %1 of %2").arg(d.alerts.rows.size()).arg(d.alertsTotal)
+                               : tr("Open alerts · %1").arg(d.alertsTotal));
+}
+
+void CockpitPage::showError(const QString &message)
+{
+    m_error->setText(tr("The cockpit could not be computed: %1").arg(message));
+    m_error->show();
+}
+
+QString CockpitPage::subtitle() const
+{
+    const QString org = m_data ? m_data->units.name(scope().org) : QString();
+    return QStringLiteral("%1 · %2 · %3").arg(scope().period.label(), org,
+                                             tr("generated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+}
+
+DrillDownDialog *CockpitPage::openTable(DataTable table)
+{
+    auto *dialog = DrillDownDialog::show(this, std::move(table));
+    connect(dialog, &DrillDownDialog::leadActivated, this, &AnalyticsPage::leadActivated, Qt::UniqueConnection);
+    return dialog;
+}
+
+DrillDownDialog *CockpitPage::openTile(int index)
+{
+    if (!m_data || index < 0 || index >= m_data->tiles.size())
+        return nullptr;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    DataTable t;
+    try {
+        t = kpiDrillDown(database().connection(), kpiRequest(), m_data->tiles[index].key);
+    } catch (const QueryError &e) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("Cockpit"), e.message());
+        return nullptr;
+    }
+    QApplication::restoreOverrideCursor();
+    t.title = QStringLiteral("%1 · %2").arg(m_data->tiles[index].label, subtitle().section(QStringLiteral(" · "), 0, 1));
+    return openTable(std::move(t));
+}
+
+DrillDownDialog *CockpitPage::openStage(int stage)
+{
+    if (!m_data)
+        return nullptr;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    DataTable t;
+    try {
+        t = funnelDrillDown(database().connection(), funnelRequest(), stage);
+    } catch (const QueryError &e) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("Cockpit"), e.message());
+        return nullptr;
+    }
+    QApplication::restoreOverrideCursor();
+    t.title = QStringLiteral("%1 · %2").arg(t.title, subtitle().section(QStringLiteral(" · "), 0, 1));
+    return openTable(std::move(t));
+}
+
+DrillDownDialog *CockpitPage::openCell(int row, int column)
+{
+    if (!m_data || row < 0 || row >= m_data->funnel.rows.size())
+        return nullptr;
+    const HeatRow &r = m_data->funnel.rows[row];
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    DataTable t;
+    try {
+        t = funnelDrillDown(database().connection(), funnelRequest(), column, r.orgId);
+    } catch (const QueryError &e) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("Cockpit"), e.message());
+        return nullptr;
+    }
+    QApplication::restoreOverrideCursor();
+    t.title = QStringLiteral("%1 · %2 · %3").arg(r.orgName, t.title, scope().period.label());
+    return openTable(std::move(t));
+}
+
+void CockpitPage::exportPng(QWidget *chart, const QString &name)
+{
+    exportWidgetPng(chart, this, safeFileName(name + QStringLiteral(" ") + scope().period.key()));
+}
+
+bool CockpitPage::writePdf(const QString &path, QString *error, int *pages)
+{
+    if (!m_data) {
+        if (error)
+            *error = tr("Nothing computed yet.");
+        return false;
+    }
+    const CockpitData &d = *m_data;
+    PdfReport report(path, tr("Sales cockpit"), subtitle());
+    report.addWidget(tr("KPI baseline"), m_tiles.first()->parentWidget());
+    report.addTable(tr("KPI baseline"), kpiTable(d.tiles, tr("KPI baseline")));
+    report.newPage();
+    report.addWidget(tr("Funnel · %1").arg(d.funnel.pipelineName), m_funnel);
+    report.addTable(tr("Funnel"), funnelTable(d.funnel));
+    report.newPage();
+    report.addWidget(tr("Stage conversion"), m_heatmap);
+    report.addTable(tr("Stage conversion"), conversionTable(d.funnel), 120);
+    report.newPage();
+    DataTable alerts = d.alerts;
+    report.addTable(tr("Open alerts"), alerts);
+    const bool ok = report.finish(error);
+    if (pages)
+        *pages = report.pageCount();
+    return ok;
+}
+
+QByteArray CockpitPage::figuresCsv() const
+{
+    if (!m_data)
+        return {};
+    return toCsv(kpiTable(m_data->tiles, tr("KPI baseline"))) + QByteArray("\r\n") + toCsv(conversionTable(m_data->funnel));
+}
+
+void CockpitPage::exportPdf()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export report (PDF)"),
+                                                      safeFileName(tr("Cockpit") + QStringLiteral(" ") + scope().period.key()) + QStringLiteral(".pdf"),
+                                                      tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    QString error;
+    const bool ok = writePdf(path, &error);
+    QApplication::restoreOverrideCursor();
+    if (!ok)
+        QMessageBox::warning(this, tr("Export report (PDF)"), error);
+}
+
+void CockpitPage::exportCsv()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export figures (CSV)"),
+                                                      safeFileName(tr("Cockpit") + QStringLiteral(" ") + scope().period.key()) + QStringLiteral(".csv"),
+                                                      tr("CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(figuresCsv()) < 0 || !file.commit())
+        QMessageBox::warning(this, tr("Export figures (CSV)"), tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+} // namespace cockpit::ui

@@ -1,0 +1,91 @@
+#pragma once
+// The Cockpit screen (DESIGN.md §6): the scope bar, the five KPI baseline tiles, the funnel
+// of a chosen pipeline, the funnel heat map (child org units × stage transitions, weak cells
+// flagged) and the newest open alerts. Every tile, stage and cell opens the rows behind it;
+// charts export as PNG, the whole as a PDF report (Ctrl+P), the figures as CSV (Ctrl+Shift+S).
+#include "alertsfeed.h"
+#include "analyticspage.h"
+#include "funnel.h"
+#include "kpi.h"
+#include "orgunits.h"
+
+class QComboBox;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace cockpit::ui {
+
+class DrillDownDialog;
+class FunnelWidget;
+class HeatmapWidget;
+class KpiTileWidget;
+class ScopeBar;
+
+// Everything the cockpit shows for one scope: what the worker computes.
+struct CockpitData
+{
+    analytics::Scope scope;
+    QVector<analytics::KpiTile> tiles;
+    QVector<analytics::PipelineInfo> pipelines;
+    analytics::FunnelResult funnel;
+    analytics::DataTable alerts;
+    int alertsTotal = 0;
+    analytics::OrgUnits units;
+};
+
+// The cockpit's whole computation (what the page runs on its worker and the benchmark times).
+CockpitData computeCockpit(QSqlDatabase db, const analytics::Scope &scope, const QString &pipelineCode,
+                           bool english, const QDateTime &nowUtc);
+
+class CockpitPage : public AnalyticsPage
+{
+    Q_OBJECT
+public:
+    CockpitPage(storage::Database &db, analytics::ScopeState &scope, QWidget *parent = nullptr);
+
+    const CockpitData *data() const { return m_data.get(); }
+    KpiTileWidget *tileWidget(int i) const { return m_tiles.value(i); }
+    FunnelWidget *funnelWidget() const { return m_funnel; }
+    HeatmapWidget *heatmapWidget() const { return m_heatmap; }
+    // Drill-downs (also what clicks do): open the dialog with the rows, and return it.
+    DrillDownDialog *openTile(int index);
+    DrillDownDialog *openStage(int stage);
+    DrillDownDialog *openCell(int row, int column);
+    // Exports without dialogs (the interactive actions ask for the file, then call these).
+    bool writePdf(const QString &path, QString *error = nullptr, int *pages = nullptr);
+    // The KPI table followed by the conversion table (one CSV, a blank line between).
+    QByteArray figuresCsv() const;
+    // "now" for the figures (tests pin it; default: the system clock).
+    void setNow(const QDateTime &nowUtc) { m_now = nowUtc; }
+
+protected:
+    Computation computation() const override;
+    void showResult(const std::shared_ptr<void> &result) override;
+    void showError(const QString &message) override;
+
+private:
+    analytics::KpiRequest kpiRequest() const;
+    analytics::FunnelRequest funnelRequest() const;
+    DrillDownDialog *openTable(analytics::DataTable table);
+    void exportPdf();
+    void exportCsv();
+    void exportPng(QWidget *chart, const QString &name);
+    void addPngAction(QWidget *chart, const QString &name);
+    QString subtitle() const;
+
+    ScopeBar *m_scopeBar;
+    QVector<KpiTileWidget *> m_tiles;
+    QComboBox *m_pipeline;
+    FunnelWidget *m_funnel;
+    HeatmapWidget *m_heatmap;
+    QLabel *m_heatTitle, *m_funnelTitle, *m_alertsTitle, *m_error;
+    QTableView *m_alerts;
+    analytics::DataTableModel *m_alertsModel;
+    std::shared_ptr<CockpitData> m_data;
+    QString m_pipelineCode;
+    QDateTime m_now;
+    bool m_filling = false, m_unitsSet = false;
+};
+
+} // namespace cockpit::ui
