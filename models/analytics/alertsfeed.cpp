@@ -23,7 +23,7 @@ DataTable openAlertsFeed(QSqlDatabase db, const OrgScope &org, int limit, int *t
     t.title = tr("Open alerts");
     t.columns = {QStringLiteral("lead_id"), QStringLiteral("raised_at"), QStringLiteral("rule"), QStringLiteral("subject"),
                  QStringLiteral("summary"), QStringLiteral("owner"), QStringLiteral("state"), QStringLiteral("rule_key")};
-    t.headers = {tr("Lead"), tr("Raised (UTC)"), tr("Rule"), tr("About"), tr("What"), tr("Owner"), tr("State"), tr("Rule key")};
+    t.headers = {tr("Lead"), tr("Raised"), tr("Rule"), tr("About"), tr("What"), tr("Owner"), tr("State"), tr("Rule key")};
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
     QVariantList binds;

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -132,6 +133,15 @@ QString displayValue(const QString &column, const QVariant &value)
     const QLocale locale;
     if (column.endsWith(QLatin1String("_cents")))
         return locale.toString(value.toLongLong() / 100.0, 'f', 2);
+    if (column.endsWith(QLatin1String("_at")) && value.typeId() == QMetaType::QString) {
+        // Stored timestamps are UTC ISO-8601; people read them in their own time.
+        QDateTime t = QDateTime::fromString(value.toString(), Qt::ISODate);
+        if (t.isValid()) {
+            if (t.timeSpec() == Qt::LocalTime)
+                t.setTimeSpec(Qt::UTC);
+            return t.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        }
+    }
     if (column.endsWith(QLatin1String("_pct")))
         return locale.toString(value.toDouble(), 'f', 1) + QLatin1Char('%');
     switch (value.typeId()) {

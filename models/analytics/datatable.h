@@ -53,7 +53,8 @@ private:
 };
 
 // Display text of one value: thousands separators, money columns (*_cents) as 元 with two
-// decimals, ratios (*_pct) with one decimal and a % sign.
+// decimals, ratios (*_pct) with one decimal and a % sign, timestamps (*_at, UTC ISO-8601)
+// in local time "yyyy-MM-dd HH:mm".
 QString displayValue(const QString &column, const QVariant &value);
 
 } // namespace cockpit::analytics
