@@ -1,5 +1,7 @@
 #include "reports.h"
 
+#include "storecodes.h"
+
 namespace cockpit::analytics {
 
 namespace {
@@ -7,6 +9,12 @@ namespace {
 QList<ReportInfo> makeReports()
 {
     QList<ReportInfo> r;
+    r << ReportInfo{QStringLiteral("stores"),
+                    QStringLiteral("four-colour health code per store as of the period's last day with data "
+                                   "(team/rep: the stores of its city)"),
+                    [](QSqlDatabase db, const ReportRequest &req) {
+                        return storeCodesTable(computeStoreCodes(db, req.scope, loadStoreThresholds(db)));
+                    }};
     return r;
 }
 } // namespace
