@@ -163,7 +163,7 @@ QVariant StoreGridModel::data(const QModelIndex &index, int role) const
         break;
     case Code:
         if (role == Qt::DisplayRole)
-            return QString(ragLetter(s->overall) + QLatin1Char(' ') + analytics::ragLabel(s->overall));
+            return analytics::ragLabel(s->overall);
         if (role == RagRole || role == SortRole)
             return int(s->overall);
         if (role == Qt::ToolTipRole)
