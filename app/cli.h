@@ -22,6 +22,9 @@ int runMoveStage(const QCommandLineParser &parser);
 // fails, 2 for bad arguments.
 int runReport(const QCommandLineParser &parser);
 
+// import-store-days --db FILE --file CSV [--dry-run] [--skip-bad-rows] (storeimportcli.cpp)
+int runImportStoreDays(const QCommandLineParser &parser);
+
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);
 

@@ -38,7 +38,10 @@ void addOptions(QCommandLineParser &parser)
         "           [--format csv|json|table] [--now ISO-8601]: print a cockpit figure\n"
         "           (run `report` alone for the list). P: 2026-Q3, 2026-08, 2026-W34,\n"
         "           2026-08-01..2026-08-20, this-quarter (default), last-month, ...\n"
-        "           ORG: company, region:NAME, city:NAME, team:NAME or rep:NAME\n\n"
+        "           ORG: company, region:NAME, city:NAME, team:NAME or rep:NAME\n"
+        "  import-store-days --db FILE --file CSV [--dry-run] [--skip-bad-rows]\n"
+        "           import store-day metrics; rows with errors are listed and nothing is\n"
+        "           written (exit 1) unless --skip-bad-rows imports the good ones\n\n"
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
         "activity-log, settings, settings-pipelines, settings-delivery, settings-rules."));
@@ -70,6 +73,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("by"), QStringLiteral("report: break down by region, city, team or rep."), QStringLiteral("LEVEL")},
         {QStringLiteral("org"), QStringLiteral("report: restrict to an org node, e.g. region:华东 (default company)."),
          QStringLiteral("ORG")},
+        {QStringLiteral("file"), QStringLiteral("import-store-days: the CSV file to import."), QStringLiteral("CSV")},
+        {QStringLiteral("dry-run"), QStringLiteral("import-store-days: validate and count, write nothing.")},
+        {QStringLiteral("skip-bad-rows"), QStringLiteral("import-store-days: import the good rows even if some have errors.")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
                                                 "(a large database first shows its newest leads).")},
     });
@@ -121,6 +127,8 @@ int main(int argc, char **argv)
             return app::runMoveStage(parser);
         if (command == QLatin1String("report"))
             return app::runReport(parser);
+        if (command == QLatin1String("import-store-days"))
+            return app::runImportStoreDays(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }

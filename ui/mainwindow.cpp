@@ -19,6 +19,7 @@
 #include "leadspage.h"
 #include "placeholderpage.h"
 #include "settingspage.h"
+#include "storespage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -79,9 +80,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
                    "interval forecast with its confidence."), m_stack));
             break;
         case NavRail::Stores:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("Four-colour health codes per store and dimension, with the action for each red one."),
-                m_stack));
+            m_stack->addWidget(new StoresPage(db, *m_scope, &edits.undoStack(), m_stack));
             break;
         case NavRail::Alerts: m_stack->addWidget(m_alerts); break;
         case NavRail::ActivityLog:

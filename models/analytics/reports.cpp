@@ -2,6 +2,7 @@
 
 #include "funnel.h"
 #include "kpi.h"
+#include "storecodes.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -28,6 +29,12 @@ QList<ReportInfo> makeReports()
                     [funnelOf](QSqlDatabase db, const ReportRequest &req) { return funnelTable(funnelOf(db, req)); }};
     r << ReportInfo{QStringLiteral("conversion"), QStringLiteral("the funnel heat map: org unit x stage transition, entered, converted, rate, flagged"),
                     [funnelOf](QSqlDatabase db, const ReportRequest &req) { return conversionTable(funnelOf(db, req)); }};
+    r << ReportInfo{QStringLiteral("stores"),
+                    QStringLiteral("four-colour health code per store as of the period's last day with data "
+                                   "(team/rep: the stores of its city)"),
+                    [](QSqlDatabase db, const ReportRequest &req) {
+                        return storeCodesTable(computeStoreCodes(db, req.scope, loadStoreThresholds(db)));
+                    }};
     return r;
 }
 } // namespace

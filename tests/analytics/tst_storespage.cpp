@@ -1,0 +1,109 @@
+// The Stores screen driven as a user would: the grid shows the stores of the scope, the colour
+// filter keeps one colour, an import through the page refreshes the grid, and Ctrl+Z (the
+// window's undo stack) takes the import back.
+#include "database.h"
+#include "fixture.h"
+#include "scope.h"
+#include "storegrid.h"
+#include "storespage.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace cockpit;
+using namespace cockpit::analytics;
+
+class TestStoresPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void gridFilterImportUndo();
+};
+
+void TestStoresPage::gridFilterImportUndo()
+{
+    QTemporaryDir dir;
+    storage::Database database;
+    QVERIFY(database.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(database));
+    // 上海 (c1): s1 green on 2026-11-21, s2 exposure red (60 %); 杭州 (c2): s3 with no data.
+    QVERIFY(fixture::exec(database.connection(), QStringLiteral(
+        "INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c2', 'r1', '杭州', '2026-01-01T00:00:00Z')")));
+    QVERIFY(fixture::exec(database.connection(), QStringLiteral(
+        "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
+        " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " ('s2', '上海浦东体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " ('s3', '杭州西湖体验店', 'r1', 'c2', '2024-01-01', '2026-01-01T00:00:00Z')")));
+    QVERIFY(fixture::exec(database.connection(), QStringLiteral(
+        "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
+        " deals_72h, updated_at) VALUES"
+        " ('d1', 's1', '2026-11-21', 5, 70, 9500, 220, 20, 5, '2026-11-21T00:00:00Z'),"
+        " ('d2', 's2', '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+    ScopeState scope({Period::quarter(QDate(2026, 11, 21)), OrgScope::company()});
+    QUndoStack undo;
+    ui::StoresPage page(database, scope, &undo);
+    QAbstractItemModelTester tester(page.grid()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);
+    page.resize(1200, 700);
+    page.show();
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.grid()->model()->rowCount(), 3);
+    QCOMPARE(page.codes()->countByColour[size_t(Rag::Red)], 1);
+    QCOMPARE(page.codes()->countByColour[size_t(Rag::Grey)], 1);
+    // Worst first, the letter and value in the cell.
+    QCOMPARE(page.grid()->model()->index(0, ui::StoreGridModel::Store).data().toString(), QStringLiteral("上海浦东体验店"));
+    QCOMPARE(page.grid()->model()->index(0, ui::StoreGridModel::Exposure).data().toString(), QStringLiteral("R 60.0%"));
+
+    // Colour filter: only the green one.
+    page.colourFilter()->setCurrentIndex(page.colourFilter()->findData(int(Rag::Green)));
+    QCOMPARE(page.grid()->model()->rowCount(), 1);
+    QCOMPARE(page.grid()->model()->index(0, 0).data(ui::StoreGridModel::StoreIdRole).toString(), QStringLiteral("s1"));
+    page.colourFilter()->setCurrentIndex(0);
+    QCOMPARE(page.grid()->model()->rowCount(), 3);
+
+    // Scope: the city 杭州 has one store.
+    scope.setOrg({OrgLevel::City, QStringLiteral("c2")});
+    QVERIFY(refreshed.wait(10000));
+    QCOMPARE(page.grid()->model()->rowCount(), 1);
+    scope.setOrg(OrgScope::company());
+    QVERIFY(refreshed.wait(10000));
+
+    // Import through the page: s3 gets a green day, s2 is fixed; the grid refreshes.
+    const QString csv = dir.filePath(QStringLiteral("days.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("日期,门店,在岗人数,接待组数,主推品曝光率,停留时长,体验人数,72小时成交\n"
+            "2026-11-21,杭州西湖体验店,4,60,95%,3.5,20,5\n"
+            "2026-11-21,s2,5,70,92,3.7,20,5\n"
+            "2026-11-21,南京店,5,70,92,3.7,20,5\n");
+    f.close();
+    const int before = int(refreshed.size());
+    const StoreImportResult r = page.importFile(csv, false);
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.inserted, 1);
+    QCOMPARE(r.replaced, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() > before, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.codes()->countByColour[size_t(Rag::Green)], 3, 10000);
+    QCOMPARE(page.codes()->countByColour[size_t(Rag::Red)], 0);
+    QCOMPARE(undo.count(), 1);
+
+    // Undo: back to one red, one grey.
+    const int beforeUndo = int(refreshed.size());
+    undo.undo();
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() > beforeUndo, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.codes()->countByColour[size_t(Rag::Red)], 1, 10000);
+    QCOMPARE(page.codes()->countByColour[size_t(Rag::Grey)], 1);
+    const int beforeRedo = int(refreshed.size());
+    undo.redo();
+    QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() > beforeRedo, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(page.codes()->countByColour[size_t(Rag::Green)], 3, 10000);
+}
+
+QTEST_MAIN(TestStoresPage)
+#include "tst_storespage.moc"

@@ -1,0 +1,477 @@
+#include "storespage.h"
+
+#include "chartstyle.h"
+#include "database.h"
+#include "datatable.h"
+#include "drilldowndialog.h"
+#include "exporting.h"
+#include "orgunits.h"
+#include "query.h"
+#include "scopebar.h"
+#include "storegrid.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QUndoCommand>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace cockpit::ui {
+
+using analytics::Rag;
+using analytics::StoreDimension;
+
+namespace {
+struct Result
+{
+    std::shared_ptr<const analytics::StoreCodes> codes;
+    analytics::OrgUnits units;
+};
+
+// One import as one undo step. The rows were written before the push, so the first redo()
+// is skipped; undo puts every day back as it was (new days become tombstones), redo writes
+// the imported rows again. Both refresh the screen through `changed`.
+class StoreImportCommand : public QUndoCommand
+{
+public:
+    StoreImportCommand(storage::Database &db, QVector<analytics::StoreDayRecord> rows,
+                       QVector<analytics::StoreDayBefore> before, std::function<void()> changed, const QString &text)
+        : QUndoCommand(text), m_db(db), m_rows(std::move(rows)), m_before(std::move(before)), m_changed(std::move(changed))
+    {
+    }
+    void redo() override
+    {
+        if (std::exchange(m_skipRedo, false))
+            return;
+        const analytics::StoreImportResult r = analytics::writeStoreDays(m_db.connection(), m_rows);
+        if (r.ok)
+            m_before = r.before;
+        else
+            QMessageBox::warning(nullptr, QCoreApplication::translate("cockpit::ui::StoresPage", "Could not redo the import"), r.error);
+        m_changed();
+    }
+    void undo() override
+    {
+        QString error;
+        if (!analytics::restoreStoreDays(m_db.connection(), m_before, &error))
+            QMessageBox::warning(nullptr, QCoreApplication::translate("cockpit::ui::StoresPage", "Could not undo the import"), error);
+        m_changed();
+    }
+
+private:
+    storage::Database &m_db;
+    QVector<analytics::StoreDayRecord> m_rows;
+    QVector<analytics::StoreDayBefore> m_before;
+    std::function<void()> m_changed;
+    bool m_skipRedo = true;
+};
+
+analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
+{
+    analytics::DataTable t;
+    t.title = plan.summary();
+    t.columns = QStringList{QStringLiteral("line"), QStringLiteral("column"), QStringLiteral("value"), QStringLiteral("reason")};
+    t.headers = QStringList{StoresPage::tr("Line"), StoresPage::tr("Column"), StoresPage::tr("Value"), StoresPage::tr("Reason")};
+    for (const analytics::ImportIssue &i : plan.errors)
+        t.rows << QVariantList{i.line, i.column, i.value, i.reason};
+    return t;
+}
+} // namespace
+
+StoresPage::StoresPage(storage::Database &db, analytics::ScopeState &scope, QUndoStack *undo, QWidget *parent)
+    : AnalyticsPage(db, scope, parent), m_undo(undo)
+{
+    setObjectName(QStringLiteral("storesPage"));
+    auto *layout = new QVBoxLayout(this);
+    m_scopeBar = new ScopeBar(scope, this);
+    layout->addWidget(m_scopeBar);
+
+    auto *filters = new QHBoxLayout;
+    auto *regionLabel = new QLabel(tr("&Region:"), this);
+    m_region = new QComboBox(this);
+    m_region->setObjectName(QStringLiteral("storesRegion"));
+    m_region->addItem(tr("All regions"), QString());
+    regionLabel->setBuddy(m_region);
+    auto *colourLabel = new QLabel(tr("C&olour:"), this);
+    m_colour = new QComboBox(this);
+    m_colour->setObjectName(QStringLiteral("storesColour"));
+    colourLabel->setBuddy(m_colour);
+    m_colour->addItem(tr("All colours"), -1);
+    for (Rag r : {Rag::Red, Rag::Orange, Rag::Yellow, Rag::Green, Rag::Grey})
+        m_colour->addItem(analytics::ragLabel(r), int(r));
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("storesSummary"));
+    m_summary->setTextFormat(Qt::RichText);
+    filters->addWidget(regionLabel);
+    filters->addWidget(m_region);
+    filters->addSpacing(8);
+    filters->addWidget(colourLabel);
+    filters->addWidget(m_colour);
+    filters->addSpacing(12);
+    filters->addWidget(m_summary, 1);
+    layout->addLayout(filters);
+
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->hide();
+    layout->addWidget(m_note);
+
+    auto *importButton = new QToolButton(this);
+    auto *importAction = new QAction(tr("Import store days…"), this);
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    importAction->setToolTip(tr("Import store-day metrics from CSV (Ctrl+I)"));
+    importButton->setDefaultAction(importAction);
+    addAction(importAction);
+    connect(importAction, &QAction::triggered, this, &StoresPage::importWithDialog);
+    auto *pngButton = new QToolButton(this);
+    auto *pngAction = new QAction(tr("PNG"), this);
+    pngAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    pngAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    pngAction->setToolTip(tr("Export the grid as PNG (Ctrl+Shift+P)"));
+    pngButton->setDefaultAction(pngAction);
+    addAction(pngAction);
+    connect(pngAction, &QAction::triggered, this, &StoresPage::exportPng);
+    auto *csvButton = new QToolButton(this);
+    auto *csvAction = new QAction(tr("CSV"), this);
+    csvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    csvAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    csvAction->setToolTip(tr("Export the grid's figures as CSV (Ctrl+Shift+S)"));
+    csvButton->setDefaultAction(csvAction);
+    addAction(csvAction);
+    connect(csvAction, &QAction::triggered, this, &StoresPage::exportCsv);
+    m_scopeBar->addTrailingWidget(importButton);
+    m_scopeBar->addTrailingWidget(pngButton);
+    m_scopeBar->addTrailingWidget(csvButton);
+
+    m_model = new StoreGridModel(this);
+    m_filter = new StoreGridFilter(this);
+    m_filter->setSourceModel(m_model);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("storesGrid"));
+    m_view->setModel(m_filter);
+    m_view->setItemDelegate(new StoreGridDelegate(m_view));
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(StoreGridModel::Code, Qt::DescendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 10);
+    m_view->setAlternatingRowColors(false);
+    m_view->setShowGrid(false);
+    m_view->setMouseTracking(true);
+    QHeaderView *h = m_view->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::Interactive);
+    h->resizeSection(StoreGridModel::Store, 136);
+    h->resizeSection(StoreGridModel::City, 100);
+    for (int c = StoreGridModel::Staff; c <= StoreGridModel::Conversion; ++c)
+        h->resizeSection(c, 98);
+    h->resizeSection(StoreGridModel::Code, 80);
+    h->resizeSection(StoreGridModel::Strip, analytics::kStripDays * 6 + 10);
+    h->setStretchLastSection(true);
+    auto *drill = new QAction(tr("Open the store days"), m_view);
+    drill->setShortcuts({QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)});
+    drill->setShortcutContext(Qt::WidgetShortcut);
+    m_view->addAction(drill);
+    connect(drill, &QAction::triggered, this, &StoresPage::openDrillDown);
+    connect(m_view, &QTableView::doubleClicked, this, &StoresPage::openDrillDown);
+
+    m_details = new QTextBrowser(this);
+    m_details->setObjectName(QStringLiteral("storeDetails"));
+    m_details->setOpenLinks(false);
+    m_details->setMinimumWidth(220);
+    auto *split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 1);
+    split->setSizes({920, 240});
+    layout->addWidget(split, 1);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StoresPage::updateDetails);
+    connect(m_region, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setRegion(m_region->currentData().toString());
+        updateDetails();
+    });
+    connect(m_colour, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setColour(m_colour->currentData().toInt());
+        updateDetails();
+    });
+    updateDetails();
+}
+
+StoresPage::~StoresPage() = default;
+
+QString StoresPage::busyText() const
+{
+    return tr("Computing store health codes…");
+}
+
+AnalyticsPage::Computation StoresPage::computation() const
+{
+    return [](QSqlDatabase db, const analytics::Scope &scope) -> std::shared_ptr<void> {
+        auto r = std::make_shared<Result>();
+        r->codes = std::make_shared<const analytics::StoreCodes>(
+            analytics::computeStoreCodes(db, scope, analytics::loadStoreThresholds(db)));
+        r->units = analytics::loadOrgUnits(db);
+        return r;
+    };
+}
+
+QString StoresPage::summaryText() const
+{
+    if (!m_codes)
+        return {};
+    if (!m_codes->asOf.isValid())
+        return tr("No store data in %1.").arg(m_codes->scope.period.label());
+    QStringList parts;
+    parts << tr("%n store(s), judged on %1", nullptr, int(m_codes->stores.size()))
+                 .arg(m_codes->asOf.toString(Qt::ISODate));
+    for (Rag r : {Rag::Red, Rag::Orange, Rag::Yellow, Rag::Green, Rag::Grey})
+        parts << QStringLiteral("%1 %2").arg(analytics::ragLabel(r)).arg(m_codes->countByColour[size_t(r)]);
+    return parts.join(QStringLiteral(" · "));
+}
+
+void StoresPage::showResult(const std::shared_ptr<void> &result)
+{
+    const auto r = std::static_pointer_cast<Result>(result);
+    if (!m_unitsSet) {
+        m_scopeBar->setOrgUnits(r->units);
+        m_unitsSet = true;
+    }
+    const QString selected = m_view->currentIndex().data(StoreGridModel::StoreIdRole).toString();
+    m_codes = r->codes;
+    m_model->setCodes(m_codes);
+    // Region filter: the regions present, keeping the choice when it still exists.
+    const QString region = m_region->currentData().toString();
+    {
+        const QSignalBlocker block(m_region);
+        m_region->clear();
+        m_region->addItem(tr("All regions"), QString());
+        QStringList seen;
+        for (const analytics::OrgUnit &u : r->units.regions)
+            for (const analytics::StoreCode &s : m_codes->stores)
+                if (s.regionId == u.id && !seen.contains(u.id)) {
+                    seen << u.id;
+                    m_region->addItem(u.name, u.id);
+                }
+        m_region->setCurrentIndex(std::max(0, m_region->findData(region)));
+    }
+    m_filter->setRegion(m_region->currentData().toString());
+    for (int i = 1; i < m_colour->count(); ++i) {
+        const Rag rag = Rag(m_colour->itemData(i).toInt());
+        m_colour->setItemText(i, QStringLiteral("%1 (%2)").arg(analytics::ragLabel(rag)).arg(m_codes->countByColour[size_t(rag)]));
+        m_colour->setItemData(i, ragColor(rag), Qt::DecorationRole);
+    }
+    QString html;
+    for (Rag rag : {Rag::Red, Rag::Orange, Rag::Yellow, Rag::Green, Rag::Grey})
+        html += QStringLiteral("<span style='color:%1'>■</span> %2 <b>%3</b>&nbsp;&nbsp; ")
+                    .arg(ragColor(rag).name(), analytics::ragLabel(rag)).arg(m_codes->countByColour[size_t(rag)]);
+    m_summary->setText(m_codes->asOf.isValid()
+                           ? tr("%n store(s) on %1:", nullptr, int(m_codes->stores.size()))
+                                     .arg(m_codes->asOf.toString(Qt::ISODate)) + QStringLiteral("&nbsp;&nbsp; ") + html
+                           : tr("No store data in %1.").arg(m_codes->scope.period.label()));
+    m_summary->setToolTip(summaryText());
+    m_note->setText(m_codes->scopeNote);
+    m_note->setVisible(!m_codes->scopeNote.isEmpty());
+    // Keep the selected store, else select the first (worst) row.
+    int row = 0;
+    for (int i = 0; i < m_filter->rowCount(); ++i)
+        if (m_filter->index(i, 0).data(StoreGridModel::StoreIdRole).toString() == selected)
+            row = i;
+    if (m_filter->rowCount() > 0)
+        m_view->setCurrentIndex(m_filter->index(row, 0));
+    updateDetails();
+}
+
+void StoresPage::showError(const QString &message)
+{
+    m_codes.reset();
+    m_model->setCodes(nullptr);
+    m_summary->setText(tr("Could not compute the store codes: %1").arg(message.toHtmlEscaped()));
+    updateDetails();
+}
+
+void StoresPage::updateDetails()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const analytics::StoreCode *s = current.isValid() ? m_model->storeAt(m_filter->mapToSource(current).row()) : nullptr;
+    if (!s) {
+        m_details->setHtml(QStringLiteral("<p style='color:gray'>%1</p>")
+                               .arg(tr("Select a store to see what to do about its orange and red dimensions. "
+                                       "Double-click or Enter opens its store days.")));
+        return;
+    }
+    auto chip = [](Rag r) {
+        const QColor bg = ragColor(r);
+        return QStringLiteral("<span style='background:%1;color:%2'>&nbsp;%3&nbsp;</span>")
+            .arg(bg.name(), textOn(bg).name(), analytics::ragLabel(r));
+    };
+    QString html = QStringLiteral("<h3>%1</h3><p>%2 · %3<br>%4 %5</p>")
+                       .arg(s->name.toHtmlEscaped(), s->regionName.toHtmlEscaped(), s->cityName.toHtmlEscaped(),
+                            tr("Code:"), chip(s->overall));
+    if (s->day)
+        html += QStringLiteral("<p>") + tr("On %1: %2 staff, %3 receptions, %4 experiences, %5 deals within 72 h.")
+                                          .arg(s->day->day.toString(Qt::ISODate)).arg(s->day->staff).arg(s->day->receptions)
+                                          .arg(s->day->experiences).arg(s->day->deals72h)
+            + QStringLiteral("<br>") + tr("Red on %n of the last 30 days.", nullptr, s->daysRed) + QStringLiteral("</p>");
+    bool any = false;
+    for (int d = 0; d < analytics::kStoreDimensions; ++d) {
+        if (s->actions[size_t(d)].isEmpty())
+            continue;
+        any = true;
+        html += QStringLiteral("<p>%1 <b>%2</b><br>%3</p>")
+                    .arg(chip(s->colours[size_t(d)]), analytics::storeDimensionLabel(StoreDimension(d)),
+                         s->actions[size_t(d)].toHtmlEscaped());
+    }
+    if (!s->peerStoreName.isEmpty())
+        html += QStringLiteral("<p>%1 <b>%2</b></p>").arg(tr("Nearby high-performing store:"), s->peerStoreName.toHtmlEscaped());
+    if (!any)
+        html += QStringLiteral("<p>%1</p>").arg(s->overall == Rag::Grey ? tr("No data on the judged day.")
+                                                                         : tr("No dimension below its red line: nothing to push."));
+    m_details->setHtml(html);
+}
+
+void StoresPage::openDrillDown()
+{
+    const QModelIndex current = m_view->currentIndex();
+    const analytics::StoreCode *s = current.isValid() ? m_model->storeAt(m_filter->mapToSource(current).row()) : nullptr;
+    if (!s || !m_codes || !m_codes->asOf.isValid())
+        return;
+    try {
+        const QDate to = m_codes->asOf;
+        DrillDownDialog::show(this, analytics::storeDaysTable(database().connection(), s->storeId,
+                                                              to.addDays(-(analytics::kStripDays - 1)), to,
+                                                              m_codes->thresholds));
+    } catch (const analytics::QueryError &e) {
+        QMessageBox::warning(this, tr("Store days"), e.message());
+    }
+}
+
+void StoresPage::exportPng()
+{
+    exportWidgetPng(m_view, this, safeFileName(tr("Store codes") + QLatin1Char(' ') + scope().period.key()));
+}
+
+void StoresPage::exportCsv()
+{
+    if (m_codes)
+        exportTableCsv(analytics::storeCodesTable(*m_codes), this);
+}
+
+void StoresPage::importWithDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("stores/import_dir")).toString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import store days"), dir,
+                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("stores/import_dir"), QFileInfo(path).absolutePath());
+    importFile(path, true);
+}
+
+analytics::StoreImportResult StoresPage::importFile(const QString &path, bool askFirst)
+{
+    analytics::StoreImportResult result;
+    std::unique_ptr<QProgressDialog> progress;
+    analytics::ImportProgress report;
+    if (askFirst) {
+        progress = std::make_unique<QProgressDialog>(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(400);
+        report = [&progress](qint64 done, qint64 total) {
+            progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
+            QApplication::processEvents();
+            return !progress->wasCanceled();
+        };
+    }
+    const analytics::StoreImportPlan plan = analytics::planStoreImportFile(database().connection(), path, report);
+    if (progress)
+        progress->reset();
+    if (plan.cancelled) {
+        result.cancelled = true;
+        return result;
+    }
+    if (!plan.fatal.isEmpty()) {
+        result.error = plan.fatal;
+        if (askFirst)
+            QMessageBox::warning(this, tr("Import store days"), tr("%1 cannot be imported.\n\n%2")
+                                                                   .arg(QFileInfo(path).fileName(), plan.fatal));
+        return result;
+    }
+    if (askFirst) {
+        QDialog dialog(this);
+        dialog.setWindowTitle(tr("Import store days — %1").arg(QFileInfo(path).fileName()));
+        auto *layout = new QVBoxLayout(&dialog);
+        auto *summary = new QLabel(QStringLiteral("<b>%1</b>").arg(plan.summary().toHtmlEscaped()), &dialog);
+        summary->setObjectName(QStringLiteral("importSummary"));
+        layout->addWidget(summary);
+        if (!plan.errors.isEmpty()) {
+            layout->addWidget(new QLabel(tr("Rows with errors are listed below and will not be imported; fix them "
+                                            "in the file and import it again."), &dialog));
+            auto *model = new analytics::DataTableModel(&dialog);
+            model->setTable(issuesTable(plan));
+            auto *view = new QTableView(&dialog);
+            view->setModel(model);
+            view->verticalHeader()->hide();
+            view->horizontalHeader()->setStretchLastSection(true);
+            view->resizeColumnsToContents();
+            layout->addWidget(view, 1);
+            dialog.resize(720, 420);
+        }
+        auto *buttons = new QDialogButtonBox(&dialog);
+        QPushButton *ok = buttons->addButton(tr("Import %n day(s)", nullptr, int(plan.rows.size())), QDialogButtonBox::AcceptRole);
+        ok->setEnabled(!plan.rows.isEmpty());
+        ok->setDefault(true);
+        buttons->addButton(QDialogButtonBox::Cancel);
+        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+        layout->addWidget(buttons);
+        if (dialog.exec() != QDialog::Accepted) {
+            result.cancelled = true;
+            return result;
+        }
+        progress = std::make_unique<QProgressDialog>(tr("Importing %n store day(s)…", nullptr, int(plan.rows.size())),
+                                                     tr("Cancel"), 0, 1000, this);
+        progress->setWindowModality(Qt::WindowModal);
+        progress->setMinimumDuration(400);
+    }
+    result = analytics::writeStoreDays(database().connection(), plan.rows, report);
+    if (progress)
+        progress->reset();
+    if (!result.ok) {
+        if (askFirst && !result.cancelled)
+            QMessageBox::warning(this, tr("Import store days"), tr("Nothing was imported: %1").arg(result.error));
+        return result;
+    }
+    if (m_undo)
+        m_undo->push(new StoreImportCommand(database(), plan.rows, result.before,
+                                            [page = QPointer<StoresPage>(this)] {
+                                                if (page)
+                                                    page->refreshNow();
+                                            },
+                                            tr("Import %n store day(s)", nullptr, int(plan.rows.size()))));
+    Q_EMIT imported(result.inserted, result.replaced);
+    refreshNow();
+    return result;
+}
+
+} // namespace cockpit::ui
