@@ -287,6 +287,24 @@ void TestTouchpointUi::portfolioScreenshot()
     QCOMPARE(view.heatMap()->grid().size, BucketSize::Week);
     QVERIFY(view.heatMap()->grid().total(0) > 0);
     QVERIFY(view.grab().save(QStringLiteral(COCKPIT_SCREENSHOT_DIR "/touchpoint-portfolio-quarter.png")));
+    // A rep whose whole portfolio went quiet for a while in November (the demo's silent
+    // leads, signal 3): the cold zone is drawn and counted.
+    QString quietRep;
+    {
+        ReadConnection c(path);
+        QSqlQuery q = runQuery(c.db(), QStringLiteral("SELECT id FROM users WHERE role = 'sales' AND left_date IS NULL ORDER BY id"));
+        while (q.next() && quietRep.isEmpty()) {
+            const Scope s{Period::month(QDate(2026, 11, 1)), OrgScope{OrgLevel::Rep, q.value(0).toString()}};
+            const TouchpointGrid g = computeTouchpoints(c.db(), TouchpointSubject::portfolio(s, QStringLiteral("2026-11-21T10:00:00Z")));
+            if (!g.coldZones.isEmpty() && g.total(0) > 0)
+                quietRep = q.value(0).toString();
+        }
+    }
+    QVERIFY(!quietRep.isEmpty());
+    view.setScope({Period::month(QDate(2026, 11, 1)), OrgScope{OrgLevel::Rep, quietRep}});
+    QVERIFY(computed.wait(20000));
+    QVERIFY(view.coldZoneCount() > 0);
+    QVERIFY(view.grab().save(QStringLiteral(COCKPIT_SCREENSHOT_DIR "/touchpoint-portfolio-cold.png")));
 }
 
 QTEST_MAIN(TestTouchpointUi)
