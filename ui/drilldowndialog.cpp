@@ -45,6 +45,12 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     QPushButton *csv = buttons->addButton(tr("Export &CSV…"), QDialogButtonBox::ActionRole);
     csv->setToolTip(tr("Save these rows as CSV (Ctrl+S)"));
+    // Enter on a row opens that row; it must not also press a button.
+    for (QAbstractButton *b : buttons->buttons())
+        if (auto *p = qobject_cast<QPushButton *>(b)) {
+            p->setAutoDefault(false);
+            p->setDefault(false);
+        }
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     auto *row = new QHBoxLayout;

@@ -1,6 +1,7 @@
 #pragma once
 // The selected lead: key facts, the gate checklist for the next stage, a button to move it
-// on, its timeline (activities and stage moves by day) and its open alerts.
+// on, its touchpoint heat map (activities by day or week and direction, cold zones), its
+// timeline (activities and stage moves by day) and its open alerts.
 #include <QWidget>
 
 class QLabel;
@@ -18,6 +19,8 @@ class RecordTableModel;
 
 namespace cockpit::ui {
 
+class TouchpointHeatMap;
+
 class LeadDetailPanel : public QWidget
 {
     Q_OBJECT
@@ -28,6 +31,7 @@ public:
     QString leadId() const { return m_leadId; }
     void refresh();
     QPushButton *moveButton() const { return m_move; }
+    TouchpointHeatMap *touchpoints() const { return m_touchpoints; }
 
 Q_SIGNALS:
     void editRequested(const QString &leadId);
@@ -36,6 +40,8 @@ Q_SIGNALS:
 
 private:
     void moveToNextStage();
+    void refreshTouchpoints();
+    void openTouchpointCell(int row, int bucket);
 
     Catalog &m_catalog;
     EditController &m_edits;
@@ -48,6 +54,8 @@ private:
     RecordTableModel *m_alerts;
     QTreeView *m_timelineView;
     QTableView *m_alertsView;
+    QLabel *m_touchTitle;
+    TouchpointHeatMap *m_touchpoints;
 };
 
 // "✓ Budget band" / "✗ Budget band" lines for a gate, as rich text.

@@ -2,8 +2,11 @@
 
 #include "funnel.h"
 #include "kpi.h"
+#include "orgunits.h"
 #include "storecodes.h"
+#include "touchpoints.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 
@@ -34,6 +37,14 @@ QList<ReportInfo> makeReports()
                                    "(team/rep: the stores of its city)"),
                     [](QSqlDatabase db, const ReportRequest &req) {
                         return storeCodesTable(computeStoreCodes(db, req.scope, loadStoreThresholds(db)));
+    r << ReportInfo{QStringLiteral("touchpoints"),
+                    QStringLiteral("touchpoint heat map of the leads in --org over --period: activities per day/week by "
+                                   "direction, cold zones (no sales or customer activity for touchpoints.cold_days days)"),
+                    [](QSqlDatabase db, const ReportRequest &req) {
+                        const TouchpointGrid grid = computeTouchpoints(db, TouchpointSubject::portfolio(req.scope, req.asOfIso));
+                        const QString title = QCoreApplication::translate("cockpit::analytics::Touchpoints", "Touchpoints, %1, %2")
+                                                  .arg(req.scope.period.label(), loadOrgUnits(db).name(req.scope.org));
+                        return touchpointTable(grid, title);
                     }};
     return r;
 }
