@@ -37,6 +37,7 @@ QList<ReportInfo> makeReports()
                                    "(team/rep: the stores of its city)"),
                     [](QSqlDatabase db, const ReportRequest &req) {
                         return storeCodesTable(computeStoreCodes(db, req.scope, loadStoreThresholds(db)));
+                    }};
     r << ReportInfo{QStringLiteral("touchpoints"),
                     QStringLiteral("touchpoint heat map of the leads in --org over --period: activities per day/week by "
                                    "direction, cold zones (no sales or customer activity for touchpoints.cold_days days)"),
