@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <cmath>
 
@@ -35,17 +36,56 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
 {
     CockpitData d;
     d.scope = scope;
+    const KpiRequest request{scope, nowUtc, KpiSettings::load(db)};
+    const FunnelSettings funnelSettings = FunnelSettings::load(db);
     d.units = loadOrgUnits(db);
-    d.tiles = computeKpis(db, KpiRequest{scope, nowUtc, KpiSettings::load(db)});
-    d.pipelines = pipelines(db, scope.org, english);
-    QString code = pipelineCode;
-    bool known = false;
-    for (const PipelineInfo &p : d.pipelines)
-        known = known || p.code == code;
-    if (!known)
-        code = d.pipelines.isEmpty() ? QString() : d.pipelines.first().code;
-    d.funnel = computeFunnel(db, FunnelRequest{scope, code, childGroup(scope.org), english, FunnelSettings::load(db)}, d.units);
-    d.alerts = openAlertsFeed(db, scope.org, 50, &d.alertsTotal);
+    // Two cores, two connections: the effective actions, the pipeline list and the funnel run
+    // on a second read connection while this one computes the other tiles and the alerts.
+    struct Second
+    {
+        KpiTile actions;
+        QVector<PipelineInfo> pipelines;
+        FunnelResult funnel;
+        QString error;
+    };
+    const QString path = db.databaseName();
+    const OrgUnits units = d.units;
+    QFuture<Second> second = QtConcurrent::run([&, path, units] {
+        Second s;
+        ReadConnection rc(path);
+        if (!rc.isOpen()) {
+            s.error = rc.error();
+            return s;
+        }
+        try {
+            s.actions = effectiveActionsTile(rc.db(), request);
+            s.pipelines = pipelines(rc.db(), scope.org, english);
+            QString code = pipelineCode;
+            bool known = false;
+            for (const PipelineInfo &p : s.pipelines)
+                known = known || p.code == code;
+            if (!known)
+                code = s.pipelines.isEmpty() ? QString() : s.pipelines.first().code;
+            s.funnel = computeFunnel(rc.db(), FunnelRequest{scope, code, childGroup(scope.org), english, funnelSettings}, units);
+        } catch (const QueryError &e) {
+            s.error = e.message();
+        }
+        return s;
+    });
+    try {
+        d.tiles = {followUpTile(db, request), KpiTile{}, newHireTile(db, request), forecastTile(db, request),
+                   storeTile(db, request)};
+        d.alerts = openAlertsFeed(db, scope.org, 50, &d.alertsTotal);
+    } catch (...) {
+        second.waitForFinished(); // it reads `request` and `scope` by reference
+        throw;
+    }
+    Second s = second.result();
+    if (!s.error.isEmpty())
+        throw QueryError(s.error);
+    d.tiles[1] = s.actions;
+    d.pipelines = s.pipelines;
+    d.funnel = s.funnel;
     return d;
 }
 

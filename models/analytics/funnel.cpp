@@ -118,19 +118,41 @@ FunnelSettings FunnelSettings::load(QSqlDatabase db)
 
 QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english)
 {
-    QVariantList binds;
-    QString sql = QStringLiteral(
-        "SELECT p.code, (SELECT p2.name FROM pipelines p2 WHERE p2.code = p.code ORDER BY p2.version DESC LIMIT 1),"
-        " (SELECT p2.name_en FROM pipelines p2 WHERE p2.code = p.code ORDER BY p2.version DESC LIMIT 1),"
-        " (SELECT COUNT(*) FROM leads l WHERE l.pipeline_id IN (SELECT id FROM pipelines WHERE code = p.code)"
-        " AND l.deleted = 0");
-    sql += orgCondition(org, kLeadOrg, binds);
-    sql += QStringLiteral(") AS n FROM (SELECT DISTINCT code FROM pipelines WHERE deleted = 0) p ORDER BY n DESC, p.code");
+    // The versions of each pipeline code (a handful of rows), then the leads per version in
+    // one pass over the leads of the org.
+    QHash<QString, QString> codeOfVersion;
+    QHash<QString, int> newestVersion;
     QVector<PipelineInfo> out;
+    {
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, code, name, name_en, version FROM pipelines WHERE deleted = 0"));
+        while (q.next()) {
+            const QString code = q.value(1).toString();
+            codeOfVersion.insert(q.value(0).toString(), code);
+            auto it = std::find_if(out.begin(), out.end(), [&](const PipelineInfo &p) { return p.code == code; });
+            if (it == out.end()) {
+                out << PipelineInfo{code, {}, 0};
+                it = out.end() - 1;
+            }
+            if (q.value(4).toInt() >= newestVersion.value(code, -1)) {
+                newestVersion.insert(code, q.value(4).toInt());
+                it->name = pick(q.value(2).toString(), q.value(3).toString(), english);
+            }
+        }
+    }
+    QVariantList binds;
+    QString sql = QStringLiteral("SELECT l.pipeline_id, COUNT(*) FROM leads l WHERE l.deleted = 0");
+    sql += orgCondition(org, kLeadOrg, binds);
+    sql += QStringLiteral(" GROUP BY l.pipeline_id");
     QSqlQuery q = runQuery(db, sql, binds);
-    while (q.next())
-        out << PipelineInfo{q.value(0).toString(), pick(q.value(1).toString(), q.value(2).toString(), english),
-                            q.value(3).toInt()};
+    while (q.next()) {
+        const QString code = codeOfVersion.value(q.value(0).toString());
+        for (PipelineInfo &p : out)
+            if (p.code == code)
+                p.leads += q.value(1).toInt();
+    }
+    std::sort(out.begin(), out.end(), [](const PipelineInfo &a, const PipelineInfo &b) {
+        return a.leads != b.leads ? a.leads > b.leads : a.code < b.code;
+    });
     return out;
 }
 

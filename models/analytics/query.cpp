@@ -2,21 +2,27 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QMutex>
 #include <QSqlError>
 #include <QUuid>
 
 namespace cockpit::analytics {
 
 namespace {
-thread_local QList<TracedQuery> *t_trace = nullptr;
+// One trace for the whole process (figures may be computed on several connections at once).
+QMutex g_traceMutex;
+QList<TracedQuery> *g_trace = nullptr;
 }
 
 QueryError::QueryError(const QString &message) : std::runtime_error(message.toStdString()), m_message(message) {}
 
 QSqlQuery runQuery(QSqlDatabase db, const QString &sql, const QVariantList &binds)
 {
-    if (t_trace)
-        t_trace->append({sql, binds});
+    {
+        QMutexLocker lock(&g_traceMutex);
+        if (g_trace)
+            g_trace->append({sql, binds});
+    }
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql))
@@ -98,14 +104,24 @@ QString TracedQuery::inlined() const
     return out;
 }
 
-QueryTrace::QueryTrace() { t_trace = new QList<TracedQuery>; }
+QueryTrace::QueryTrace()
+{
+    QMutexLocker lock(&g_traceMutex);
+    delete g_trace;
+    g_trace = new QList<TracedQuery>;
+}
 
 QueryTrace::~QueryTrace()
 {
-    delete t_trace;
-    t_trace = nullptr;
+    QMutexLocker lock(&g_traceMutex);
+    delete g_trace;
+    g_trace = nullptr;
 }
 
-QList<TracedQuery> QueryTrace::queries() const { return t_trace ? *t_trace : QList<TracedQuery>{}; }
+QList<TracedQuery> QueryTrace::queries() const
+{
+    QMutexLocker lock(&g_traceMutex);
+    return g_trace ? *g_trace : QList<TracedQuery>{};
+}
 
 } // namespace cockpit::analytics

@@ -35,7 +35,7 @@ struct TracedQuery
     QString inlined() const; // the statement with its binds as SQL literals (for sqlite3)
 };
 
-// Records every runQuery() of the calling thread between start() and stop().
+// Records every runQuery() of the process (any thread) while it exists; one at a time.
 class QueryTrace
 {
 public:

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlDriver>
 #include <QSqlError>
@@ -180,8 +181,35 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
                            "and a backup was kept next to it.").arg(shown).arg(m_schemaVersion),
                         error);
     }
+    ensureIndexes();
     applyPragmas();
     return {};
+}
+
+void Database::ensureIndexes()
+{
+    // Indexes added within a schema version (they are all IF NOT EXISTS) reach files made
+    // before them here: a no-op when present, built once otherwise. Failing is not fatal —
+    // the queries still answer, only slower.
+    QSqlDatabase db = connection();
+    auto indexCount = [&db] {
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'")) && q.next()
+                   ? q.value(0).toInt() : -1;
+    };
+    const int before = indexCount();
+    QElapsedTimer timer;
+    timer.start();
+    for (const QString &sql : latestSchemaIndexes()) {
+        QSqlQuery q(db);
+        if (!q.exec(sql)) {
+            qCWarning(lcStorage).noquote() << "could not create an index:" << q.lastError().text() << sql.simplified();
+            return;
+        }
+    }
+    const int after = indexCount();
+    if (after > before)
+        qCInfo(lcStorage) << "built" << after - before << "missing index(es) in" << timer.elapsed() << "ms";
 }
 
 OpenResult Database::inspectContent(bool quickCheck)

@@ -117,6 +117,7 @@ Q_SIGNALS:
 
 private:
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
+    void ensureIndexes();
     OpenResult inspectContent(bool quickCheck);
     bool migrate(int from, QString *error);
     void applyPragmas();

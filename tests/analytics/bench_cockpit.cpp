@@ -12,6 +12,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QTimer>
@@ -53,6 +54,19 @@ int main(int argc, char **argv)
             best = best < 0 ? ms : std::min(best, ms);
             traced = trace.queries();
         }
+        // Where the time goes: each statement alone, slowest first.
+        QList<QPair<qint64, QString>> each;
+        for (const TracedQuery &q : traced) {
+            QElapsedTimer t;
+            t.start();
+            QSqlQuery r = runQuery(rc.db(), q.sql, q.binds);
+            while (r.next()) {
+            }
+            each.append({t.nsecsElapsed() / 1000, q.sql.simplified().left(110)});
+        }
+        std::sort(each.begin(), each.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        for (int i = 0; i < std::min<qsizetype>(6, each.size()); ++i)
+            std::printf("  %7.1f ms  %s\n", each[i].first / 1000.0, qPrintable(each[i].second));
     }
     QTemporaryDir dir;
     const QString sqlPath = dir.filePath(QStringLiteral("cockpit.sql"));
