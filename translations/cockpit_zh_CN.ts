@@ -212,22 +212,22 @@
     <message>
         <location filename="../ui/storespage.cpp" line="+91"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -929,7 +929,7 @@
     <message>
         <location filename="../models/analytics/alertsfeed.cpp" line="+23"/>
         <source>Open alerts</source>
-        <translation type="unfinished">待处理预警</translation>
+        <translation>待处理预警</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -938,71 +938,71 @@
         <location line="+23"/>
         <location line="+18"/>
         <source>Lead</source>
-        <translation type="unfinished">线索</translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Raised</source>
-        <translation type="unfinished">触发时间</translation>
+        <translation>触发时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rule</source>
-        <translation type="unfinished">规则</translation>
+        <translation>规则</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>内容</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/funnel.cpp" line="+0"/>
         <location filename="../models/analytics/kpi.cpp" line="-41"/>
         <source>Owner</source>
-        <translation type="unfinished">负责人</translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rule key</source>
-        <translation type="unfinished"></translation>
+        <translation>规则代码</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>acknowledged</source>
-        <translation type="unfinished"></translation>
+        <translation>已确认</translation>
     </message>
     <message>
         <location filename="../models/analytics/funnel.cpp" line="-66"/>
         <source>Pipeline &quot;%1&quot; does not exist or has no stages.</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程“%1”不存在或没有阶段。</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <location line="+35"/>
         <location filename="../models/analytics/kpi.cpp" line="+0"/>
         <location line="+41"/>
         <source>Title</source>
-        <translation type="unfinished">职务</translation>
+        <translation>标题</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1010,23 +1010,23 @@
         <location line="+23"/>
         <location line="+18"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Entered at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>进入时间 (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+42"/>
         <source>Reached next stage</source>
-        <translation type="unfinished"></translation>
+        <translation>进入下一阶段</translation>
     </message>
     <message>
         <location line="-41"/>
         <source>Current stage</source>
-        <translation type="unfinished"></translation>
+        <translation>当前阶段</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1034,45 +1034,45 @@
         <location line="+41"/>
         <location line="+45"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location line="+30"/>
         <location filename="../models/analytics/kpi.cpp" line="-31"/>
         <source>yes</source>
-        <translation type="unfinished">是</translation>
+        <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/kpi.cpp" line="+0"/>
         <source>no</source>
-        <translation type="unfinished">否</translation>
+        <translation>否</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Funnel: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>漏斗：%1，%2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stage code</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段代码</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Stage</source>
-        <translation type="unfinished">阶段</translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+17"/>
         <source>Entered</source>
-        <translation type="unfinished"></translation>
+        <translation>进入数</translation>
     </message>
     <message>
         <location line="-17"/>
@@ -1081,580 +1081,580 @@
         <location line="+350"/>
         <location line="+39"/>
         <source>Conversion</source>
-        <translation type="unfinished"></translation>
+        <translation>转化</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Stage conversion by %1: %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段转化率（按 %1）：%2，%3</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Org id</source>
-        <translation type="unfinished"></translation>
+        <translation>组织 ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Org unit</source>
-        <translation type="unfinished"></translation>
+        <translation>组织单元</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>From stage</source>
-        <translation type="unfinished"></translation>
+        <translation>起始阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>To stage</source>
-        <translation type="unfinished"></translation>
+        <translation>目标阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Converted</source>
-        <translation type="unfinished"></translation>
+        <translation>转化数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Flagged</source>
-        <translation type="unfinished"></translation>
+        <translation>已标记</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Too few</source>
-        <translation type="unfinished"></translation>
+        <translation>样本过少</translation>
     </message>
     <message>
         <location filename="../models/analytics/kpi.cpp" line="-224"/>
         <source>Lead follow-up time</source>
-        <translation type="unfinished"></translation>
+        <translation>线索平均跟进时长</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>days</source>
-        <translation type="unfinished">天</translation>
+        <translation>天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gap days</source>
-        <translation type="unfinished"></translation>
+        <translation>天（间隔合计）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>个间隔</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>leads</source>
-        <translation type="unfinished"></translation>
+        <translation>条线索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>For leads open at any time in the period: the mean gap in days between consecutive sales actions, counting from the last action before the period (or the lead&apos;s creation) and up to the period end, closing or now. Total gap days / number of gaps.</source>
-        <translation type="unfinished"></translation>
+        <translation>对本周期内任一时刻处于跟进中的线索：相邻两次销售动作之间的平均间隔天数，从周期开始前的最后一次动作（或线索创建时间）起算，至周期结束、线索关闭或当前时刻为止。间隔天数合计 / 间隔数。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>No lead was open in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期内没有处于跟进中的线索。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Effective actions / rep / day</source>
-        <translation type="unfinished"></translation>
+        <translation>日均有效动作数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>per rep-day</source>
-        <translation type="unfinished"></translation>
+        <translation>次/人天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>effective actions</source>
-        <translation type="unfinished"></translation>
+        <translation>次有效动作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>rep-days</source>
-        <translation type="unfinished"></translation>
+        <translation>人天</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>reps</source>
-        <translation type="unfinished"></translation>
+        <translation>名销售</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Effective actions (a call of at least %1 s, a visit, meeting, demo or quote sent, or a WeChat message or email the customer answered within %2 h) by the sales reps in scope, divided by rep-days: for every rep, the Monday–Friday days of the period on which they were employed, up to yesterday.</source>
-        <translation type="unfinished"></translation>
+        <translation>统计范围内销售的有效动作（通话至少 %1 秒、拜访、会议、演示或发送报价，或客户在 %2 小时内回复的微信消息或邮件）除以人天数：每名销售在本周期内处于在职状态的周一至周五天数，截至昨天。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>No completed working day of a sales rep in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期内没有销售已完成的工作日。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>New-hire first-month win rate</source>
-        <translation type="unfinished"></translation>
+        <translation>新人首月成单率</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>won</source>
-        <translation type="unfinished"></translation>
+        <translation>单赢单</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>closed deals</source>
-        <translation type="unfinished"></translation>
+        <translation>个已结束商机</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>new reps</source>
-        <translation type="unfinished"></translation>
+        <translation>名新人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Won / (won + lost) over the deals of reps hired in the 12 months up to the period&apos;s end that were closed within 30 days of the rep&apos;s hire date.</source>
-        <translation type="unfinished"></translation>
+        <translation>赢单 / (赢单 + 输单)：统计截至周期末 12 个月内入职的销售、在其入职 30 天内结束的商机。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>No deal of a new rep was closed in their first month.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有新人在入职首月内结束商机。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>No rep was hired in the 12 months.</source>
-        <translation type="unfinished"></translation>
+        <translation>近 12 个月内没有新入职的销售。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Monthly forecast accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>月度预测准确率</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>sum of monthly accuracies (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>月度准确率之和 (%)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>months</source>
-        <translation type="unfinished"></translation>
+        <translation>个月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mean over the last 3 full months of 1 − |actual − forecast| / actual: forecast = the month&apos;s snapshot taken at its start, actual = collections paid in that month.</source>
-        <translation type="unfinished"></translation>
+        <translation>最近 3 个完整月份 1 − |实际 − 预测| / 实际 的平均值：预测 = 当月月初的预测快照，实际 = 当月回款金额。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Months: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>月份：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No month with both a forecast and collections among %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有同时具备预测和回款的月份。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Store receptions / staff / day</source>
-        <translation type="unfinished"></translation>
+        <translation>门店人效</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>groups</source>
-        <translation type="unfinished"></translation>
+        <translation>组</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>sum of receptions per staff</source>
-        <translation type="unfinished"></translation>
+        <translation>人均接待组数之和</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <source>store-days</source>
-        <translation type="unfinished"></translation>
+        <translation>个门店日</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer groups received / staff on duty per store-day, averaged over the store-days of the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个门店日的接待组数 / 在岗人数，按本周期内的门店日取平均。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Stores belong to regions and cities; pick one of those to see this figure.</source>
-        <translation type="unfinished"></translation>
+        <translation>门店隶属于大区和城市；请选择大区或城市以查看此指标。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>No store-day in the period.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期内没有门店日数据。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Lead follow-up gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>线索跟进间隔</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Actions in period</source>
-        <translation type="unfinished"></translation>
+        <translation>周期内动作数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Gap days</source>
-        <translation type="unfinished"></translation>
+        <translation>间隔天数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mean gap (days)</source>
-        <translation type="unfinished"></translation>
+        <translation>平均间隔（天）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Counted from</source>
-        <translation type="unfinished"></translation>
+        <translation>起算时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Counted to</source>
-        <translation type="unfinished"></translation>
+        <translation>截止时间</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Effective actions</source>
-        <translation type="unfinished"></translation>
+        <translation>有效动作</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>At (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间 (UTC)</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+18"/>
         <source>Rep</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Duration (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>时长（秒）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lead title</source>
-        <translation type="unfinished"></translation>
+        <translation>线索标题</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>First-month deals of new reps</source>
-        <translation type="unfinished"></translation>
+        <translation>新人首月商机</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Hired</source>
-        <translation type="unfinished"></translation>
+        <translation>入职日期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Closed at (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间 (UTC)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Monthly forecast vs collections</source>
-        <translation type="unfinished"></translation>
+        <translation>月度预测与回款</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月份</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Forecast at month start</source>
-        <translation type="unfinished"></translation>
+        <translation>月初预测</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>回款</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Counted</source>
-        <translation type="unfinished"></translation>
+        <translation>计入</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Store-days</source>
-        <translation type="unfinished"></translation>
+        <translation>门店日</translation>
     </message>
     <message>
         <location line="+3"/>
         <location filename="../models/analytics/storecodes.cpp" line="-42"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/storecodes.cpp" line="+39"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/storecodes.cpp" line="-39"/>
         <location line="+39"/>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗人数</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/storecodes.cpp" line="-38"/>
         <location line="+38"/>
         <source>Receptions</source>
-        <translation type="unfinished"></translation>
+        <translation>接待组数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Receptions per staff</source>
-        <translation type="unfinished"></translation>
+        <translation>人均接待组数</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>KPI</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Label</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Healthy</source>
-        <translation type="unfinished"></translation>
+        <translation>健康值</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Industry mean</source>
-        <translation type="unfinished"></translation>
+        <translation>行业均值</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Numerator</source>
-        <translation type="unfinished"></translation>
+        <translation>分子</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Denominator</source>
-        <translation type="unfinished"></translation>
+        <translation>分母</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../models/analytics/storecodes.cpp" line="-391"/>
         <location line="+353"/>
         <location line="+39"/>
         <source>Staff efficiency</source>
-        <translation type="unfinished"></translation>
+        <translation>人效</translation>
     </message>
     <message>
         <location line="-391"/>
         <location line="+353"/>
         <location line="+38"/>
         <source>Product exposure</source>
-        <translation type="unfinished"></translation>
+        <translation>货效</translation>
     </message>
     <message>
         <location line="-390"/>
         <location line="+352"/>
         <location line="+39"/>
         <source>Dwell</source>
-        <translation type="unfinished"></translation>
+        <translation>场效</translation>
     </message>
     <message>
         <location line="-227"/>
         <source>Send the invitation script pack (邀约话术包) to the store team; no green store in the same city or region to learn from yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>向门店团队发送邀约话术包；同城市或同大区内暂无可供学习的绿色门店。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Send the invitation script pack (邀约话术包) to the store team and arrange a visit to %1, a high-performing store nearby.</source>
-        <translation type="unfinished"></translation>
+        <translation>向门店团队发送邀约话术包，并安排到附近的标杆门店 %1 参观学习。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Run the rectification check-list (整改清单): main product at the entrance and eye level, demo unit switched on, price tags and posters in place; photo back to the region.</source>
-        <translation type="unfinished"></translation>
+        <translation>执行整改清单：主推品摆放在入口处和视线高度，演示机开机，价签和海报到位；拍照回传大区。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Store-flow suggestions (动线建议): open the experience zone first, add seating and a demo station on the main path, greet within 30 s and offer a trial.</source>
-        <translation type="unfinished"></translation>
+        <translation>动线建议：优先开放体验区，在主动线上增设座椅和演示台，30 秒内迎宾并邀请试用。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Send the care-message template (关怀短信) with a coupon to every customer who had an experience without a deal within 72 h.</source>
-        <translation type="unfinished"></translation>
+        <translation>向所有体验后 72 小时内未成交的客户发送关怀短信模板及优惠券。</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Team %1 has no city, so it has no stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>团队 %1 未关联城市，因此没有门店。</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 has no city, so no stores.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未关联城市，因此没有门店。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Stores of %1, the city of team %2 (teams do not own stores).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（团队 %2 所在城市）的门店（门店不归属团队）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stores of %1, the city of %2 (reps do not own stores).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 所在城市）的门店（门店不归属销售）。</translation>
     </message>
     <message>
         <location line="+120"/>
         <source>Store health codes as of %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>门店健康码，截至 %1（%2）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Store health codes: no store data in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>门店健康码：%1 无门店数据</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+39"/>
         <source>Store id</source>
-        <translation type="unfinished"></translation>
+        <translation>门店 ID</translation>
     </message>
     <message>
         <location line="-39"/>
         <source>Region</source>
-        <translation type="unfinished">大区</translation>
+        <translation>大区</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>City</source>
-        <translation type="unfinished">城市</translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>As of</source>
-        <translation type="unfinished"></translation>
+        <translation>判定日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+38"/>
         <source>Groups per staff</source>
-        <translation type="unfinished"></translation>
+        <translation>人均接待组数</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+39"/>
         <source>Exposure %</source>
-        <translation type="unfinished"></translation>
+        <translation>曝光率 (%)</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+38"/>
         <source>Dwell (min)</source>
-        <translation type="unfinished"></translation>
+        <translation>停留时长（分钟）</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+39"/>
         <source>Experiences</source>
-        <translation type="unfinished"></translation>
+        <translation>体验人数</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+38"/>
         <source>Deals within 72 h</source>
-        <translation type="unfinished"></translation>
+        <translation>72 小时内成交</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+38"/>
         <source>Conversion %</source>
-        <translation type="unfinished"></translation>
+        <translation>转化率 (%)</translation>
     </message>
     <message>
         <location line="-38"/>
         <location line="+39"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>健康码</translation>
     </message>
     <message>
         <location line="-38"/>
         <source>Red days (last 30)</source>
-        <translation type="unfinished"></translation>
+        <translation>红色天数（近 30 天）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Nearby high-performing store</source>
-        <translation type="unfinished"></translation>
+        <translation>附近标杆门店</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>建议措施</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Store days of %1, %2 – %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
         <location filename="../models/analytics/storeimport.cpp" line="+150"/>
@@ -1662,127 +1662,127 @@
         <location line="+26"/>
         <location line="+21"/>
         <source>must not be negative</source>
-        <translation type="unfinished"></translation>
+        <translation>不能为负数</translation>
     </message>
     <message>
         <location line="-51"/>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是整数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数字</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>is too large</source>
-        <translation type="unfinished"></translation>
+        <translation>数值过大</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>is not a percentage (write 85, 85% or 0.85)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是百分比（可写 85、85% 或 0.85）</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>is above 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 100%</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>is not a number of minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>不是分钟数</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>is longer than a day</source>
-        <translation type="unfinished"></translation>
+        <translation>超过一天</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The file is empty: expected a header row (date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h) and one row per store and day.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空：应有一行表头（日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交；或英文 date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h），并且每个门店每天一行数据。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Line %1 is not UTF-8 text. Save the file as &quot;CSV UTF-8&quot; (in Excel: Save As › CSV UTF-8) and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行不是 UTF-8 文本。请将文件另存为“CSV UTF-8”（在 Excel 中：另存为 › CSV UTF-8（逗号分隔））后重新导入。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The file is empty: expected a header row and one row per store and day.</source>
-        <translation type="unfinished"></translation>
+        <translation>文件为空：应有一行表头，并且每个门店每天一行数据。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Line %1: unknown column &quot;%2&quot;. The columns are: date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h (or 日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：未知列“%2”。可用的列为：date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h（或 日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交）。</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Line %1: column &quot;%2&quot; appears twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：列“%2”出现了两次。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Line %1: missing column(s): %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：缺少列：%2。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Cannot read the stores: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取门店：%1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>%1 fields, the header has %2</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 个字段，而表头有 %2 个</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>the cell is %1 characters long (at most %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>单元格长 %1 个字符（最多 %2 个）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>not a date (write YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>不是日期（请写成 YYYY-MM-DD）</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>unknown store (give its id or exact name)</source>
-        <translation type="unfinished"></translation>
+        <translation>未知门店（请填写门店 ID 或完整名称）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 stores have this name; give the store&apos;s id</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 家门店同名；请填写门店 ID</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>more deals than experiences (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>成交数多于体验人数（%1）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>receptions without staff on duty</source>
-        <translation type="unfinished"></translation>
+        <translation>有接待但无在岗人员</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>the same store and date as line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>与第 %1 行的门店和日期相同</translation>
     </message>
     <message>
         <location line="+116"/>
         <source>A store day written by the import no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入写入的某条门店日数据已不存在。</translation>
     </message>
 </context>
 <context>
@@ -1791,7 +1791,7 @@
         <location filename="../models/analytics/datatable.cpp" line="+114"/>
         <location line="+8"/>
         <source>Could not write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -1799,12 +1799,12 @@
     <message>
         <location filename="../models/analytics/storeimport.cpp" line="-315"/>
         <source>line %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>line %1, column %2, value &quot;%3&quot;: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行，列 %2，值“%3”：%4</translation>
     </message>
 </context>
 <context>
@@ -1812,17 +1812,17 @@
     <message>
         <location filename="../models/analytics/orgunits.cpp" line="+61"/>
         <source>Whole company</source>
-        <translation type="unfinished"></translation>
+        <translation>全公司</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>no %1 has the id or name &quot;%2&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>没有 ID 或名称为“%2”的 %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;%1&quot; is not an org: use company, region:NAME, city:NAME, team:NAME or rep:NAME (or an id)</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的组织：请使用 company、region:名称、city:名称、team:名称 或 rep:名称（或 ID）</translation>
     </message>
 </context>
 <context>
@@ -1830,27 +1830,27 @@
     <message>
         <location filename="../models/analytics/scope.cpp" line="+112"/>
         <source>Week %1, %2 (%3 – %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 年第 %1 周（%3 – %4）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 %2</source>
-        <translation type="unfinished">%1 %2</translation>
+        <translation>%2 年%1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Q%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 年第 %1 季度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>&quot;%1&quot; is not a period. Use 2026-Q3, 2026-08, 2026-W34, 2026-08-01..2026-08-20, this-week, last-week, this-month, last-month, this-quarter or last-quarter.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1”不是有效的周期。请使用 2026-Q3、2026-08、2026-W34、2026-08-01..2026-08-20、this-week、last-week、this-month、last-month、this-quarter 或 last-quarter。</translation>
     </message>
 </context>
 <context>
@@ -1858,27 +1858,27 @@
     <message>
         <location filename="../models/analytics/rag.cpp" line="+22"/>
         <source>Green</source>
-        <translation type="unfinished"></translation>
+        <translation>绿色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Yellow</source>
-        <translation type="unfinished"></translation>
+        <translation>黄色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Orange</source>
-        <translation type="unfinished"></translation>
+        <translation>橙色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Red</source>
-        <translation type="unfinished"></translation>
+        <translation>红色</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
@@ -1886,7 +1886,7 @@
     <message>
         <location filename="../models/analytics/storecodes.cpp" line="-330"/>
         <source>Setting %1 = &quot;%2&quot; is not a number from %3 to %4; the default applies.</source>
-        <translation type="unfinished"></translation>
+        <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的数字；将使用默认值。</translation>
     </message>
 </context>
 <context>
@@ -1894,7 +1894,7 @@
     <message>
         <location filename="../models/analytics/storeimport.cpp" line="+7"/>
         <source>%1 new days, %2 replaced, %3 rows with errors (not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>新增 %1 个门店日，替换 %2 个，%3 行有错误（不导入）</translation>
     </message>
 </context>
 <context>
@@ -1902,77 +1902,77 @@
     <message>
         <location filename="../models/analytics/reports.cpp" line="+46"/>
         <source>Touchpoints, %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>触点，%1，%2</translation>
     </message>
     <message>
         <location filename="../models/analytics/touchpoints.cpp" line="+252"/>
         <source>Time (Beijing)</source>
-        <translation type="unfinished"></translation>
+        <translation>时间（北京）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Kind</source>
-        <translation type="unfinished">类型</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>方向</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>By</source>
-        <translation type="unfinished">操作人</translation>
+        <translation>操作人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Lead</source>
-        <translation type="unfinished">线索</translation>
+        <translation>线索</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duration (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>时长（秒）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (newest %1 of %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> （最新 %1 条，共 %2 条）</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>结束</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Cold zone</source>
-        <translation type="unfinished"></translation>
+        <translation>冷区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cold days</source>
-        <translation type="unfinished"></translation>
+        <translation>冷区天数</translation>
     </message>
 </context>
 <context>
@@ -3155,7 +3155,7 @@
     <message>
         <location filename="../ui/analyticspage.cpp" line="+34"/>
         <source>Computing figures…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算指标…</translation>
     </message>
 </context>
 <context>
@@ -3163,59 +3163,59 @@
     <message>
         <location filename="../ui/cockpitpage.cpp" line="+120"/>
         <source>PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export a chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表导出为 PNG</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Export report (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告（PDF）…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export the cockpit as a PDF report (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>将驾驶舱导出为 PDF 报告 (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Export figures (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标（CSV）…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export the KPI and conversion figures as CSV (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>将 KPI 和转化率数据导出为 CSV (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV…</translation>
     </message>
     <message>
         <location line="+29"/>
         <location line="+62"/>
         <location line="+212"/>
         <source>Funnel</source>
-        <translation type="unfinished"></translation>
+        <translation>漏斗</translation>
     </message>
     <message>
         <location line="-271"/>
         <source>Pipeline of the funnel and the heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>漏斗和热力图所用的销售流程</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pipe&amp;line:</source>
-        <translation type="unfinished"></translation>
+        <translation>销售流程(&amp;L)：</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3223,134 +3223,134 @@
         <location line="+213"/>
         <location line="+1"/>
         <source>Stage conversion</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段转化率</translation>
     </message>
     <message>
         <location line="-250"/>
         <location line="+253"/>
         <source>Open alerts</source>
-        <translation type="unfinished">待处理预警</translation>
+        <translation>待处理预警</translation>
     </message>
     <message>
         <location line="-239"/>
         <source>Double-click or press Enter to open the lead</source>
-        <translation type="unfinished"></translation>
+        <translation>双击或按 Enter 打开线索</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>0 %</source>
-        <translation type="unfinished"></translation>
+        <translation>0%</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>100%</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>too few leads</source>
-        <translation type="unfinished"></translation>
+        <translation>线索过少</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>below the flag threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>低于标记阈值</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>KPI tiles</source>
-        <translation type="unfinished"></translation>
+        <translation>KPI 指标卡</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Export as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 PNG…</translation>
     </message>
     <message>
         <location line="+44"/>
         <source>%1 (%2 leads)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 条线索）</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>%1: %2 leads entered in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：本周期进入 %2 条线索</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1: %2 leads entered in the period; %3 of them reached the next stage (%4 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+143"/>
         <source>Funnel · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>漏斗 · %1</translation>
     </message>
     <message>
         <location line="-129"/>
         <source>too few (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>过少（%1）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 · %2&lt;br&gt;%3 of %4 leads converted (%5 %)%6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2&lt;br&gt;%4 条线索中 %3 条已转化（%5%）%6</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Flagged: below %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>已标记：低于 %1%</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Too few leads to judge (fewer than %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>线索过少，无法判断（少于 %1 条）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Stage conversion by %1 · %2 flagged below %3 %</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段转化率（按%1）· %2 项被标记（低于 %3%）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>region</source>
-        <translation type="unfinished"></translation>
+        <translation>大区</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>city</source>
-        <translation type="unfinished"></translation>
+        <translation>城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>team</source>
-        <translation type="unfinished"></translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>rep</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Open alerts · newest %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理预警 · 最新 %1 条，共 %2 条</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open alerts · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>待处理预警 · %1</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The cockpit could not be computed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算驾驶舱数据：%1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>generated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>生成于 %1</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -3359,51 +3359,51 @@
         <location line="+49"/>
         <location line="+15"/>
         <source>Cockpit</source>
-        <translation type="unfinished">驾驶舱</translation>
+        <translation>驾驶舱</translation>
     </message>
     <message>
         <location line="-47"/>
         <source>Nothing computed yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未计算任何数据。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sales cockpit</source>
-        <translation type="unfinished"></translation>
+        <translation>销售驾驶舱</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+1"/>
         <location line="+20"/>
         <source>KPI baseline</source>
-        <translation type="unfinished"></translation>
+        <translation>效能基线</translation>
     </message>
     <message>
         <location line="+5"/>
         <location line="+10"/>
         <source>Export report (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出报告（PDF）</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+7"/>
         <source>Export figures (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>导出指标（CSV）</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -3532,35 +3532,35 @@
     <message>
         <location filename="../ui/drilldowndialog.cpp" line="+22"/>
         <source>Rows behind the figure</source>
-        <translation type="unfinished"></translation>
+        <translation>指标明细</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Filter rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选行…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Export &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV(&amp;C)…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save these rows as CSV (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>将这些行保存为 CSV (Ctrl+S)</translation>
     </message>
     <message numerus="yes">
         <location line="+20"/>
         <location line="+12"/>
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 行</numerusform>
         </translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Double-click a row to open the lead.</source>
-        <translation type="unfinished"></translation>
+        <translation>双击某行以打开线索。</translation>
     </message>
 </context>
 <context>
@@ -3568,48 +3568,48 @@
     <message>
         <location filename="../ui/exporting.cpp" line="+49"/>
         <source>Could not write the image &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入图片“%1”。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Export chart as PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>将图表导出为 PNG</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
         <location line="+8"/>
         <location line="+19"/>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败</translation>
     </message>
     <message>
         <location line="-10"/>
         <source>Export as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 CSV</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>Page %1</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 页</translation>
     </message>
     <message>
         <location line="+104"/>
         <source>… %1 more rows (see the CSV export)</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 %1 行（请查看 CSV 导出）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not write the PDF &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 PDF“%1”。</translation>
     </message>
 </context>
 <context>
@@ -3625,7 +3625,7 @@
     <message>
         <location filename="../ui/charts/funnelwidget.cpp" line="+20"/>
         <source>No lead entered a stage in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期内没有线索进入任何阶段。</translation>
     </message>
 </context>
 <context>
@@ -3633,7 +3633,7 @@
     <message>
         <location filename="../ui/charts/heatmapwidget.cpp" line="+20"/>
         <source>No data for this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期无数据。</translation>
     </message>
 </context>
 <context>
@@ -3641,32 +3641,32 @@
     <message>
         <location filename="../ui/charts/kpitile.cpp" line="+45"/>
         <source>Value: %1 = %2 %3 / %4 %5</source>
-        <translation type="unfinished"></translation>
+        <translation>数值：%1 = %2 %3 / %4 %5</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sample: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>样本：%1 %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Healthy %1 %2 · industry mean %3 · status: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>健康值 %1 %2 · 行业均值 %3 · 状态：%4</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Click or press Enter for the rows behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击或按 Enter 查看明细行。</translation>
     </message>
     <message>
         <location line="+61"/>
         <source>healthy %1 %2 · industry %3</source>
-        <translation type="unfinished"></translation>
+        <translation>健康 %1 %2 · 行业 %3</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>n = %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>n = %1 %2</translation>
     </message>
 </context>
 <context>
@@ -3725,7 +3725,7 @@
         <location line="+12"/>
         <location line="+126"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;触点&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="-119"/>
@@ -3777,24 +3777,24 @@
     <message>
         <location line="+16"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt; · %1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;触点&lt;/b&gt; · %1 – %2</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt; · %1 – %2 · &lt;b&gt;%n cold zone(s)&lt;/b&gt;</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;触点&lt;/b&gt; · %1 – %2 · &lt;b&gt;%n 个冷区&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Touchpoints %1</source>
-        <translation type="unfinished"></translation>
+        <translation>触点 %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Touchpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>触点</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -4237,12 +4237,12 @@
     <message>
         <location line="+7"/>
         <source>Colour-&amp;blind-safe palette</source>
-        <translation type="unfinished"></translation>
+        <translation>色盲友好配色(&amp;B)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Charts, lights and store codes in colours that stay distinct for colour-blind readers</source>
-        <translation type="unfinished"></translation>
+        <translation>图表、信号灯和门店健康码使用色盲用户也能清楚区分的颜色</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -4932,68 +4932,68 @@ required to leave</source>
     <message>
         <location filename="../ui/scopebar.cpp" line="+24"/>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>周</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>季度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>周期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Previous period (Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>上一周期 (Alt+Left)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Next period (Alt+Right)</source>
-        <translation type="unfinished"></translation>
+        <translation>下一周期 (Alt+Right)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>开始日期</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>结束日期</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Org: whole company, a region, a city or a team</source>
-        <translation type="unfinished"></translation>
+        <translation>组织：全公司、大区、城市或团队</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Org:</source>
-        <translation type="unfinished"></translation>
+        <translation>组织(&amp;O)：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>周期(&amp;P)：</translation>
     </message>
     <message>
         <location line="+21"/>
         <location line="+13"/>
         <source>Whole company</source>
-        <translation type="unfinished"></translation>
+        <translation>全公司</translation>
     </message>
 </context>
 <context>
@@ -5107,162 +5107,163 @@ Local edits waiting to sync: %5</source>
     <message>
         <location filename="../ui/storegrid.cpp" line="+24"/>
         <source>%1 min</source>
-        <translation type="unfinished">%1 分钟</translation>
+        <translation>%1 分钟</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>crossing it once is red</source>
-        <translation type="unfinished"></translation>
+        <translation>跌破一次即为红色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>red after %1 days running (orange before)</source>
-        <translation type="unfinished"></translation>
+        <translation>连续 %1 天后为红色（此前为橙色）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Receptions per staff on duty: target ≥ %1, red line &lt; %2; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>在岗人均接待组数：目标 ≥ %1，红线 &lt; %2；%3。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Main-product exposure: target ≥ %1 %, red line &lt; %2 %; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>主推品曝光率：目标 ≥ %1%，红线 &lt; %2%；%3。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Average dwell: target ≥ %1 min, red line &lt; %2 min; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>平均停留时长：目标 ≥ %1 分钟，红线 &lt; %2 分钟；%3。</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Deals within 72 h / experiences: target ≥ %1 %; red line: experiences with no deal within 72 h that day; %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>72 小时内成交 / 体验人数：目标 ≥ %1%；红线：当天有体验后 72 小时内未成交的情况；%2。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 receptions / %2 staff</source>
-        <translation type="unfinished"></translation>
+        <translation>接待 %1 组 / 在岗 %2 人</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 basis points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个基点</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 deals / %2 experiences</source>
-        <translation type="unfinished"></translation>
+        <translation>成交 %1 / 体验 %2</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>G</source>
         <comment>green</comment>
-        <translation type="unfinished"></translation>
+        <translation>绿</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Y</source>
         <comment>yellow</comment>
-        <translation type="unfinished"></translation>
+        <translation>黄</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>O</source>
         <comment>orange</comment>
-        <translation type="unfinished"></translation>
+        <translation>橙</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>R</source>
         <comment>red</comment>
-        <translation type="unfinished"></translation>
+        <translation>红</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+31"/>
         <source>no data</source>
-        <translation type="unfinished"></translation>
+        <translation>无数据</translation>
     </message>
     <message>
         <location line="-27"/>
         <source>No data that day.</source>
-        <translation type="unfinished"></translation>
+        <translation>当天无数据。</translation>
     </message>
     <message numerus="yes">
         <location line="+55"/>
         <source>%1: worst of the four dimensions on %2; red on %n of the last 30 days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%2 四个维度中最差的一项；近 30 天中有 %n 天为红色。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source>red on %n of the last 30 days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>近 30 天中有 %n 天为红色</numerusform>
         </translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>门店</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region · city</source>
-        <translation type="unfinished"></translation>
+        <translation>大区 · 城市</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Staff 人效</source>
-        <translation type="unfinished"></translation>
+        <translation>人效</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Exposure 货效</source>
-        <translation type="unfinished"></translation>
+        <translation>货效</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dwell 场效</source>
-        <translation type="unfinished"></translation>
+        <translation>场效</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Conv. 转化</source>
-        <translation type="unfinished"></translation>
+        <translation>转化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>健康码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>近 30 天</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>
 Green = meets the target, yellow = below it, orange = below the red line, red = below it for the rule&apos;s days. Thresholds and day counts are settings (stores.*).</source>
-        <translation type="unfinished"></translation>
+        <translation>
+绿色 = 达到目标，黄色 = 低于目标，橙色 = 低于红线，红色 = 低于红线的天数达到规则要求。阈值和天数均可在设置中调整 (stores.*)。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>A store&apos;s code is its worst dimension; grey = no data on the judged day.</source>
-        <translation type="unfinished"></translation>
+        <translation>门店的健康码取其最差的维度；灰色 = 判定日无数据。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The store&apos;s code on each of the 30 days up to the judged day, oldest left.</source>
-        <translation type="unfinished"></translation>
+        <translation>截至判定日的 30 天内该门店每天的健康码，最早的在最左侧。</translation>
     </message>
 </context>
 <context>
@@ -5270,210 +5271,212 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location filename="../ui/storespage.cpp" line="-24"/>
         <source>Could not redo the import</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重做导入</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Could not undo the import</source>
-        <translation type="unfinished"></translation>
+        <translation>无法撤销导入</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>大区(&amp;R)：</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+157"/>
         <source>All regions</source>
-        <translation type="unfinished">全部大区</translation>
+        <translation>全部大区</translation>
     </message>
     <message>
         <location line="-155"/>
         <source>C&amp;olour:</source>
-        <translation type="unfinished"></translation>
+        <translation>颜色(&amp;O)：</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>All colours</source>
-        <translation type="unfinished"></translation>
+        <translation>全部颜色</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Import store days…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入门店日数据…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Import store-day metrics from CSV (Ctrl+I)</source>
-        <translation type="unfinished"></translation>
+        <translation>从 CSV 导入门店日指标 (Ctrl+I)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>PNG</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export the grid as PNG (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>将表格导出为 PNG (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Export the grid&apos;s figures as CSV (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>将表格中的数据导出为 CSV (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Open the store days</source>
-        <translation type="unfinished"></translation>
+        <translation>打开门店日数据</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Computing store health codes…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算门店健康码…</translation>
     </message>
     <message>
         <location line="+19"/>
         <location line="+47"/>
         <source>No store data in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 无门店数据。</translation>
     </message>
     <message numerus="yes">
         <location line="-45"/>
         <source>%n store(s), judged on %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 家门店，判定日 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+43"/>
         <source>%n store(s) on %1:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 共 %n 家门店：</numerusform>
         </translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Could not compute the store codes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算门店健康码：%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Select a store to see what to do about its orange and red dimensions. Double-click or Enter opens its store days.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一家门店，查看其橙色和红色维度的处理建议。双击或按 Enter 打开该门店的门店日数据。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Code:</source>
-        <translation type="unfinished"></translation>
+        <translation>健康码：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>On %1: %2 staff, %3 receptions, %4 experiences, %5 deals within 72 h.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：在岗 %2 人，接待 %3 组，体验 %4 人，72 小时内成交 %5 单。</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>Red on %n of the last 30 days.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>近 30 天中有 %n 天为红色。</numerusform>
         </translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Nearby high-performing store:</source>
-        <translation type="unfinished"></translation>
+        <translation>附近标杆门店：</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No data on the judged day.</source>
-        <translation type="unfinished"></translation>
+        <translation>判定日无数据。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No dimension below its red line: nothing to push.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有低于红线的维度：无需推送措施。</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Store days</source>
-        <translation type="unfinished"></translation>
+        <translation>门店日数据</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Store codes</source>
-        <translation type="unfinished"></translation>
+        <translation>门店健康码</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+33"/>
         <location line="+46"/>
         <source>Import store days</source>
-        <translation type="unfinished"></translation>
+        <translation>导入门店日数据</translation>
     </message>
     <message>
         <location line="-78"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1…</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+56"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location line="-37"/>
         <source>%1 cannot be imported.
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导入 %1。
+
+%2</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Import store days — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导入门店日数据 — %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Rows with errors are listed below and will not be imported; fix them in the file and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>有错误的行列在下方，不会被导入；请在文件中修正后重新导入。</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
         <source>Import %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>导入 %n 个门店日</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+11"/>
         <source>Importing %n store day(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在导入 %n 个门店日…</numerusform>
         </translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Nothing was imported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何数据：%1</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>Import %n store day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>导入 %n 个门店日</numerusform>
         </translation>
     </message>
 </context>
@@ -5482,92 +5485,92 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location filename="../ui/charts/touchpointheatmap.cpp" line="+44"/>
         <source>Touchpoint heat map</source>
-        <translation type="unfinished"></translation>
+        <translation>触点热力图</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Touchpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>触点</translation>
     </message>
     <message>
         <location line="+98"/>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No data yet: after %1</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无数据：%1 之后</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n activities</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 次活动</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>冷区 cold zone: %n day(s) here without a sales action or customer response</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>冷区：此处 %n 天既无销售动作也无客户回应</numerusform>
         </translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Click or press Enter for the activities</source>
-        <translation type="unfinished"></translation>
+        <translation>点击或按 Enter 查看活动</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Sales</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cross-dept.</source>
-        <translation type="unfinished"></translation>
+        <translation>跨部门</translation>
     </message>
     <message numerus="yes">
         <location line="+47"/>
         <source>冷区 cold ≥ %n d</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>冷区 ≥ %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+51"/>
         <source>冷区 cold · %n day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>冷区 · %n 天</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+0"/>
         <source>冷区 %nd</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>冷区%n天</numerusform>
         </translation>
     </message>
     <message>
         <location line="+25"/>
         <source>No days to show</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可显示的日期</translation>
     </message>
     <message>
         <location line="+124"/>
         <source>Show the activities</source>
-        <translation type="unfinished"></translation>
+        <translation>查看活动</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出为 PNG…</translation>
     </message>
 </context>
 <context>
@@ -5575,69 +5578,69 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location filename="../ui/touchpointview.cpp" line="+63"/>
         <source>Choose a period and a team or rep.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择周期以及团队或销售。</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Computing touchpoints…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算触点…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Touchpoints</source>
-        <translation type="unfinished"></translation>
+        <translation>触点</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not compute the touchpoints: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算触点：%1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Touchpoints of all leads, %1</source>
-        <translation type="unfinished"></translation>
+        <translation>全部线索的触点，%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Touchpoints of %1&apos;s leads, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的线索触点，%2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Touchpoints of the leads of %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的线索触点，%2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>by day</source>
-        <translation type="unfinished"></translation>
+        <translation>按天</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>by week</source>
-        <translation type="unfinished"></translation>
+        <translation>按周</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 sales actions · %2 customer responses · %3 cross-department · %4 · </source>
-        <translation type="unfinished"></translation>
+        <translation>销售动作 %1 · 客户回应 %2 · 跨部门 %3 · %4 · </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>no cold zone (冷区)</source>
-        <translation type="unfinished"></translation>
+        <translation>无冷区</translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n cold zone(s) (冷区), %1 days in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个冷区，共 %1 天</numerusform>
         </translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Could not list the activities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出活动：%1</translation>
     </message>
 </context>
 <context>
