@@ -208,29 +208,6 @@
     </message>
 </context>
 <context>
-    <name>StoresPage</name>
-    <message>
-        <location filename="../ui/storespage.cpp" line="+91"/>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-</context>
-<context>
     <name>Timeline</name>
     <message>
         <location filename="../models/items/timeline.cpp" line="+28"/>
@@ -5269,7 +5246,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::StoresPage</name>
     <message>
-        <location filename="../ui/storespage.cpp" line="-24"/>
+        <location filename="../ui/storespage.cpp" line="+67"/>
         <source>Could not redo the import</source>
         <translation>无法重做导入</translation>
     </message>
@@ -5279,7 +5256,27 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>无法撤销导入</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+17"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&amp;Region:</source>
         <translation>大区(&amp;R)：</translation>
     </message>

@@ -88,7 +88,10 @@ analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
     analytics::DataTable t;
     t.title = plan.summary();
     t.columns = QStringList{QStringLiteral("line"), QStringLiteral("column"), QStringLiteral("value"), QStringLiteral("reason")};
-    t.headers = QStringList{StoresPage::tr("Line"), StoresPage::tr("Column"), StoresPage::tr("Value"), StoresPage::tr("Reason")};
+    t.headers = QStringList{QCoreApplication::translate("cockpit::ui::StoresPage", "Line"),
+                            QCoreApplication::translate("cockpit::ui::StoresPage", "Column"),
+                            QCoreApplication::translate("cockpit::ui::StoresPage", "Value"),
+                            QCoreApplication::translate("cockpit::ui::StoresPage", "Reason")};
     for (const analytics::ImportIssue &i : plan.errors)
         t.rows << QVariantList{i.line, i.column, i.value, i.reason};
     return t;

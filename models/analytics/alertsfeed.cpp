@@ -11,7 +11,7 @@ namespace cockpit::analytics {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cockpit::analytics::AlertsFeed", text);
+    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
 }
 const OrgColumns kOwnerOrg{QStringLiteral("u.region_id"), QStringLiteral("u.city_id"), QStringLiteral("u.team_id"),
                            QStringLiteral("a.owner_id")};

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cockpit::analytics::Funnel", text);
+    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
 }
 
 const OrgColumns kLeadOrg{QStringLiteral("l.region_id"), QStringLiteral("l.city_id"),

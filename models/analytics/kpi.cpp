@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cockpit::analytics::Kpi", text);
+    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
 }
 
 QString iso(const QDateTime &t)

@@ -14,7 +14,7 @@ namespace cockpit::analytics {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cockpit::analytics::StoreCodes", text);
+    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
 }
 
 // Thresholds in integer units so "exactly at the target" is exact: hundredths of a group per

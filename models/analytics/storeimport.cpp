@@ -22,7 +22,7 @@ namespace cockpit::analytics {
 namespace {
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("cockpit::analytics::StoreImport", text);
+    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
 }
 
 constexpr int kMaxCell = 1000;
