@@ -24,3 +24,10 @@ CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id
 -- ;
 -- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone.
 CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;
+-- ;
+-- Rep and team health (analytics/teamhealth): the standard actions done while a lead sat in a
+-- stage, its first sales action and first demo, answered from the index alone per lead.
+CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, kind, direction) WHERE deleted = 0;
+-- ;
+-- Stage exits of a period (teamhealth) without reading the history rows.
+CREATE INDEX IF NOT EXISTS idx_stage_history_exits ON stage_history(at, lead_id, from_stage_id) WHERE deleted = 0;
