@@ -18,6 +18,7 @@
 #include "leadspage.h"
 #include "placeholderpage.h"
 #include "settingspage.h"
+#include "teampage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -72,9 +73,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
                    "city and team, and today's alerts — every number drillable."), m_stack));
             break;
         case NavRail::Team:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("The team health radar, process-health lights with the missing actions, PEI and "
-                   "standard-action coverage."), m_stack));
+            m_stack->addWidget(new TeamPage(db, *m_scope, [this] { return m_clock->now(); }, m_stack));
             break;
         case NavRail::Targets:
             m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
