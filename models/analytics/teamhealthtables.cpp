@@ -421,11 +421,9 @@ DataTable stepsTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso
         return r;
     };
     for (const OrgUnit &u : units.unitsWithin(scope.org, GroupBy::Rep)) {
-        const auto it = times.constFind(u.id);
-        if (it == times.cend())
-            continue;
-        all.add(it.value());
-        t.rows << row(u.id, u.name, it.value());
+        const StepTimes st = times.value(u.id); // a rep with no step in the period: n = 0
+        all.add(st);
+        t.rows << row(u.id, u.name, st);
     }
     if (scope.org.level != OrgLevel::Rep)
         t.rows << row(QString(), units.name(scope.org), all);

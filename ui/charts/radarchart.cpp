@@ -62,6 +62,7 @@ void RadarChart::setPolygons(const QVector<Polygon> &polygons)
     m_polygons = polygons;
     m_chart->removeAllSeries();
     m_series.clear();
+    m_hidden.fill(false, polygons.size());
     for (QAbstractAxis *a : m_chart->axes())
         m_chart->removeAxis(a);
     const int n = int(m_labels.size());
@@ -100,13 +101,14 @@ void RadarChart::setPolygons(const QVector<Polygon> &polygons)
         s->attachAxis(angular);
         s->attachAxis(radial);
         connect(s, &QLineSeries::hovered, this, [this, p](const QPointF &point, bool state) {
-            if (state)
+            if (state && isPolygonVisible(p))
                 QToolTip::showText(QCursor::pos(), pointText(p, axisAt(point)), this);
             else
                 QToolTip::hideText();
         });
         connect(s, &QLineSeries::clicked, this, [this, p](const QPointF &point) {
-            Q_EMIT pointClicked(p, axisAt(point));
+            if (isPolygonVisible(p))
+                Q_EMIT pointClicked(p, axisAt(point));
         });
         m_series.append(s);
     }
@@ -119,18 +121,24 @@ void RadarChart::setPolygons(const QVector<Polygon> &polygons)
 
 bool RadarChart::isPolygonVisible(int i) const
 {
-    return i >= 0 && i < m_series.size() && m_series[i]->isVisible();
+    return i >= 0 && i < m_series.size() && !m_hidden.value(i);
 }
 
 void RadarChart::setPolygonVisible(int i, bool visible)
 {
     if (i < 0 || i >= m_series.size())
         return;
-    m_series[i]->setVisible(visible);
-    for (QLegendMarker *m : m_chart->legend()->markers(m_series[i])) {
-        m->setVisible(true); // hiding a series hides its marker too; keep it to switch back
+    // Drawn transparent rather than QXYSeries::setVisible(false), which would take the legend
+    // entry away too — the entry stays, greyed, so the polygon can be switched back on.
+    m_hidden[i] = !visible;
+    QPen pen = m_series[i]->pen();
+    QColor c = seriesColor(i);
+    c.setAlphaF(visible ? 1.0 : 0.0);
+    pen.setColor(c);
+    m_series[i]->setPen(pen);
+    m_series[i]->setPointsVisible(visible);
+    for (QLegendMarker *m : m_chart->legend()->markers(m_series[i]))
         styleMarker(m, visible);
-    }
 }
 
 void RadarChart::toggleFromMarker(QLegendMarker *marker)
@@ -147,7 +155,7 @@ void RadarChart::styleMarker(QLegendMarker *marker, bool visible)
         label.setAlphaF(0.4);
     marker->setLabelBrush(label);
     QBrush b = marker->brush();
-    QColor c = b.color();
+    QColor c = seriesColor(int(m_series.indexOf(qobject_cast<QLineSeries *>(marker->series()))));
     c.setAlphaF(visible ? 1.0 : 0.25);
     b.setColor(c);
     marker->setBrush(b);

@@ -50,6 +50,7 @@ private:
     QStringList m_labels;
     QVector<Polygon> m_polygons;
     QVector<QLineSeries *> m_series;
+    QVector<bool> m_hidden;
 };
 
 } // namespace cockpit::ui
