@@ -78,19 +78,19 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     const QString exitsFrom = std::min(period.startUtc(), companyDayStartUtc(firstMonth));
     const QString exitsTo = endUtc; // the last coverage month ends with the period (or now)
     QHash<QString, QVector<HealthCounts>> monthly; // rep → 6 months
-    for (const StageExit &e : loadStageExits(db, scope.org, exitsFrom, exitsTo, kinds)) {
-        const auto stIt = stages.constFind(e.stage);
+    for (const ExitGroup &g :
+         loadExitGroups(db, scope.org, exitsFrom, exitsTo, period.startUtc(), endUtc, kinds)) {
+        const auto stIt = stages.constFind(g.stage);
         const StageInfo *st = stIt == stages.cend() ? nullptr : &stIt.value();
-        if (e.leftAt >= period.startUtc() && e.leftAt < endUtc)
-            if (HealthCounts *c = repCounts(e.rep))
-                countExit(e, st, *c);
-        const QDate d = companyDay(e.leftAt);
-        const int m = (d.year() - firstMonth.year()) * 12 + d.month() - firstMonth.month();
+        if (g.inPeriod)
+            if (HealthCounts *c = repCounts(g.rep))
+                countExitGroup(g, st, kinds, *c);
+        const int m = (g.month.year() - firstMonth.year()) * 12 + g.month.month() - firstMonth.month();
         if (m >= 0 && m < 6) {
-            QVector<HealthCounts> &v = monthly[e.rep];
+            QVector<HealthCounts> &v = monthly[g.rep];
             if (v.isEmpty())
                 v.resize(6);
-            countExit(e, st, v[m]);
+            countExitGroup(g, st, kinds, v[m]);
         }
     }
 

@@ -79,6 +79,71 @@ QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QS
     return out;
 }
 
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
+                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds)
+{
+    QVariantList binds{periodFrom, periodTo};
+    QString cases, in;
+    for (int i = 0; i < kinds.size(); ++i) {
+        cases += QStringLiteral(" + %1 * MAX(a.kind = ?)").arg(qint64(1) << i);
+        binds << kinds[i];
+    }
+    for (int i = 0; i < kinds.size(); ++i) {
+        in += i ? QStringLiteral(", ?") : QStringLiteral("?");
+        binds << kinds[i];
+    }
+    if (kinds.isEmpty()) {
+        cases = QStringLiteral(" + 0");
+        in = QStringLiteral("NULL");
+    }
+    binds << fromUtc << toUtc;
+    const QString cond = orgCondition(org, repColumns(), binds);
+    // One row per (rep, month, in period, stage, kinds seen): the mask is the OR of the
+    // kinds' bits (one MAX per kind, no DISTINCT sort), read from idx_activities_lead_kind alone.
+    const QString sql = QStringLiteral(
+        "SELECT x.rep, strftime('%Y-%m', x.left_at, '+8 hours'), (x.left_at >= ? AND x.left_at < ?), x.stage,"
+        " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
+        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
+        " COUNT(*)"
+        " FROM (SELECT h.lead_id, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
+        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
+        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
+        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
+        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%3) x"
+        " GROUP BY 1, 2, 3, 4, 5")
+                            .arg(cases, in, cond);
+    QSqlQuery q = runQuery(db, sql, binds);
+    QVector<ExitGroup> out;
+    while (q.next()) {
+        ExitGroup g;
+        g.rep = q.value(0).toString();
+        g.month = QDate::fromString(q.value(1).toString() + QStringLiteral("-01"), Qt::ISODate);
+        g.inPeriod = q.value(2).toInt() != 0;
+        g.stage = q.value(3).toString();
+        g.mask = q.value(4).toLongLong();
+        g.exits = q.value(5).toInt();
+        out.append(g);
+    }
+    return out;
+}
+
+void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c)
+{
+    c.exits += g.exits;
+    if (!stage)
+        return;
+    for (const QString &kind : stage->actions) {
+        KindCount &k = c.byKind[kind];
+        k.expected += g.exits;
+        c.actionsExpected += g.exits;
+        const int bit = int(kinds.indexOf(kind));
+        if (bit >= 0 && (g.mask >> bit) & 1) {
+            k.done += g.exits;
+            c.actionsDone += g.exits;
+        }
+    }
+}
+
 QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &c)
 {
     QStringList missing;

@@ -28,6 +28,20 @@ struct StageExit
 // Stage exits with `at` in [fromUtc, toUtc) of leads owned by sales reps in `org`.
 QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
                                   const QString &toUtc, const QStringList &kinds);
+// Stage exits with `at` in [fromUtc, toUtc) counted in SQL by (rep, company month, inside
+// [periodFrom, periodTo), stage, the standard-action kinds seen as a bit mask over `kinds`).
+struct ExitGroup
+{
+    QString rep, stage;
+    QDate month; // first day
+    bool inPeriod = false;
+    qint64 mask = 0; // bit i = kinds[i] seen while the lead was in the stage
+    int exits = 0;
+};
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
+                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds);
+void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c);
+
 // Adds one exit to `c` (expected, done, per kind); returns the missing kinds.
 QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &c);
 
