@@ -19,7 +19,8 @@
 //   action (direction 'sales', at >= assigned_at, before asOf); leads never answered are
 //   counted apart. Radar score: <= 5 min → 100, >= 480 min → 0, logarithmic between.
 // - Customer health: see CustomerFacts / customerHealth(); a rep's = the mean over the
-//   customers the rep owns that have a score.
+//   customers the rep owns (customers.owner_id) that have a score. Interaction recency is
+//   the days since the last sales action with the customer, capped at 90 (scores 0).
 // - Cross-sell = won revenue (orders ordered_on in P) outside the rep's main product line /
 //   all the rep's won revenue in P (reps without a main line: no value).
 // - Collaboration = (mean rating − 1) / 4 × 100 over the presales/delivery ratings in P.
@@ -29,9 +30,9 @@
 //   S_old = 10 % compliance + 50 % customer health + 20 % cross-sell + 20 % collaboration
 //   (the remaining 40 % split evenly). Missing figures drop out and the weights renormalise.
 // - Coverage: a rep "executed the standard actions" in a month when their key-action
-//   completion that month is at the green threshold or above (>= 90 %); coverage = such reps /
-//   reps active in the month with at least one stage exit (reps with nothing to judge are
-//   counted apart). Target >= 85 %. Two monthly declines in a row (the last three months of
+//   completion that month is green (> 90 %); coverage = such reps / reps employed in the
+//   month with at least one stage exit that month (reps with nothing to judge are counted
+//   apart, as active reps). Target >= 85 %. Two monthly declines in a row (the last three months of
 //   the trend strictly falling) → warning.
 // - A team's figures pool its reps' counts (sums of numerators and denominators, the median
 //   over all its reps' response times, the mean over all its reps' customers).
@@ -98,7 +99,7 @@ struct CustomerFacts
     int paymentsDue = 0, paymentsOnTime = 0; // due in the window; paid on or before due_on
     int tickets = 0, complaints = 0;
     int trials = 0, adopted = 0;
-    std::optional<double> daysSinceInteraction; // since the last sales action before asOf, capped at 90
+    std::optional<double> daysSinceInteraction; // since the last sales action before asOf (loader caps at 90)
 };
 struct CustomerHealth
 {
