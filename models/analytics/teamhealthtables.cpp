@@ -32,14 +32,17 @@ QString missingText(const QList<QPair<QString, int>> &missing)
 
 void addUnitColumns(DataTable &t, bool teams)
 {
-    t.columns << QStringLiteral("id") << QStringLiteral("name") << QStringLiteral("team");
-    t.headers << tr("Id") << (teams ? tr("Team") : tr("Rep")) << tr("Team");
+    t.columns << QStringLiteral("id") << QStringLiteral("name") << (teams ? QStringLiteral("city") : QStringLiteral("team"));
+    t.headers << tr("Id") << (teams ? tr("Team") : tr("Rep")) << (teams ? tr("City") : tr("Team"));
     t.keyColumn = 0;
     t.keyKind = teams ? QStringLiteral("team") : QStringLiteral("user");
 }
 
+// id, name and the unit above: a rep's team, a team's city.
 QVariantList unitCells(const TeamHealth &th, const HealthRow &r)
 {
+    if (r.unit.level == OrgLevel::Team)
+        return {r.unit.id, r.unit.name, th.units.name(OrgLevel::City, r.unit.cityId)};
     return {r.unit.id, r.unit.name, th.units.name(OrgLevel::Team, r.unit.teamId)};
 }
 } // namespace

@@ -35,7 +35,7 @@ void TestTeamHealthCli::reports_data()
     QTest::newRow("radar per rep") << QStringList{QStringLiteral("radar")}
                                    << "id,name,team,compliance_pct,customer_health" << 2;
     QTest::newRow("radar per team") << QStringList{QStringLiteral("radar"), QStringLiteral("--by"), QStringLiteral("team")}
-                                    << "id,name,team,compliance_pct" << 1;
+                                    << "id,name,city,compliance_pct" << 1;
     QTest::newRow("health") << QStringList{QStringLiteral("health")} << "id,name,team,light,completion_pct" << 2;
     QTest::newRow("pei") << QStringList{QStringLiteral("pei")} << "id,name,team,pei_pct,tasks_done,tasks_required" << 2;
     QTest::newRow("coverage") << QStringList{QStringLiteral("coverage")} << "month,coverage_pct,reps_executed" << 7;
