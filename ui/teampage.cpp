@@ -35,6 +35,8 @@
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace cockpit::ui {
 
 using namespace analytics;
@@ -51,6 +53,21 @@ QChartView *makeChartView(QWidget *parent, const QString &name)
     view->setObjectName(name);
     view->setRenderHint(QPainter::Antialiasing);
     return view;
+}
+
+// A new, empty chart for `view` (Qt Charts leaves stale axis labels behind when axes are
+// swapped on a live chart, so each redraw starts from a fresh one).
+QChart *freshChart(QChartView *view)
+{
+    auto *chart = new QChart;
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setFont(chartLabelFont());
+    chart->setTitleFont(chartTitleFont());
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return chart;
 }
 
 void addPngMenu(QWidget *view, QWidget *page, const QString &name)
@@ -151,23 +168,22 @@ TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *p
     m_coverage = makeChartView(m_tabs, QStringLiteral("coverageChart"));
     m_tabs->addTab(m_coverage, tr("Standard-action coverage"));
     auto *stepsPanel = new QWidget(m_tabs);
-    auto *stepsLayout = new QHBoxLayout(stepsPanel);
-    stepsLayout->setContentsMargins(0, 0, 0, 0);
-    auto *stepsLeft = new QVBoxLayout;
+    auto *stepsLeft = new QVBoxLayout(stepsPanel);
+    stepsLeft->setContentsMargins(0, 0, 0, 0);
     m_stepsTitle = new QLabel(stepsPanel);
     m_stepsTitle->setWordWrap(true);
     stepsLeft->addWidget(m_stepsTitle);
     m_steps = makeChartView(stepsPanel, QStringLiteral("stepsChart"));
     stepsLeft->addWidget(m_steps, 1);
-    stepsLayout->addLayout(stepsLeft, 3);
+    m_tabs->addTab(stepsPanel, tr("Rep drill-down"));
     m_keyModel = new DataTableModel(this);
-    m_keyActions = new QTableView(stepsPanel);
+    m_keyActions = new QTableView(m_tabs);
     m_keyActions->setObjectName(QStringLiteral("keyActionTable"));
     m_keyActions->setModel(m_keyModel);
     m_keyActions->verticalHeader()->hide();
     m_keyActions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    stepsLayout->addWidget(m_keyActions, 2);
-    m_tabs->addTab(stepsPanel, tr("Rep drill-down"));
+    m_keyActions->setToolTip(tr("Completion of each key action: done / expected over the stage exits of the period"));
+    m_tabs->addTab(m_keyActions, tr("Key actions"));
     right->addWidget(m_radar);
     right->addWidget(m_tabs);
     right->setStretchFactor(0, 3);
@@ -285,7 +301,7 @@ void TeamPage::fillTable()
     // Default overlay: the teams of the scope (up to 6), or the best and the weakest rep.
     QVector<int> checked;
     if (teams) {
-        for (int i = 0; i < rows.size() && i < 6; ++i)
+        for (int i = 0; i < rows.size() && i < 4; ++i)
             checked << i;
     } else {
         int best = -1, worst = -1;
@@ -340,16 +356,14 @@ void TeamPage::updateRadar()
         polygons << p;
     }
     m_radar->setPolygons(polygons);
-    m_radar->setTitle(polygons.isEmpty() ? tr("Health radar — check rows in the table to compare them")
-                                         : tr("Health radar (0–100; response: 5 min = 100, 8 h = 0)"));
+    m_radar->setTitle(polygons.isEmpty() ? tr("Health radar — check rows to compare them") : tr("Health radar (0–100)"));
+    m_radar->setToolTip(tr("Each axis 0–100. Response time: a median of 5 min or less scores 100, 8 h or more 0 "
+                           "(logarithmic). Click a legend entry to hide or show a polygon; click a point for its rows."));
 }
 
 void TeamPage::updateCoverage()
 {
-    QChart *chart = m_coverage->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    QChart *chart = freshChart(m_coverage);
     const TeamHealth &th = *m_result;
     auto *line = new QLineSeries;
     line->setName(tr("Coverage"));
@@ -441,11 +455,12 @@ void TeamPage::updateSelection()
 
     // The rep drill-down: key-action completion and the time between the steps of a sale.
     const Scope s = rowScope(i.row());
-    m_keyModel->setTable(keyActionsTable(r, s));
-    QChart *chart = m_steps->chart();
-    chart->removeAllSeries();
-    for (QAbstractAxis *a : chart->axes())
-        chart->removeAxis(a);
+    DataTable keys = keyActionsTable(r, s);
+    for (QVariantList &row : keys.rows) // the kinds as people say them
+        row[0] = activityKindLabel(row[0].toString());
+    m_keyModel->setTable(keys);
+    m_keyActions->hideColumn(keys.columnIndex(QStringLiteral("missing"))); // = expected − done
+    QChart *chart = freshChart(m_steps);
     StepTimes times;
     try {
         const auto all = loadStepTimes(database().connection(), s, asOfIso());
@@ -459,23 +474,32 @@ void TeamPage::updateSelection()
     set->setColor(seriesColor(0));
     QStringList labels;
     double maxH = 1;
+    static const char *const shortLabels[] = {QT_TR_NOOP("→ first touch"), QT_TR_NOOP("→ needs confirmed"),
+                                              QT_TR_NOOP("→ demo"), QT_TR_NOOP("→ objection handled"),
+                                              QT_TR_NOOP("→ signed"), QT_TR_NOOP("→ paid")};
+    QStringList tips;
     for (int k = kSalesSteps - 1; k >= 0; --k) { // first step on top
         const auto m = median(times.hours[k]);
-        labels << tr("%1 (n=%2)").arg(salesStepLabel(SalesStep(k))).arg(times.hours[k].size());
-        *set << m.value_or(0);
+        labels << tr("%1 (n=%2)").arg(tr(shortLabels[k])).arg(times.hours[k].size());
+        *set << std::round(m.value_or(0) * 10) / 10;
         maxH = std::max(maxH, m.value_or(0));
+        tips.prepend(tr("%1: median %2 h over %3 leads").arg(salesStepLabel(SalesStep(k)),
+                                                               QLocale().toString(m.value_or(0), 'f', 1))
+                         .arg(times.hours[k].size()));
     }
+    m_steps->setToolTip(tips.join(QLatin1Char('\n')));
     auto *series = new QHorizontalBarSeries;
     series->append(set);
     series->setLabelsVisible(true);
     series->setLabelsFormat(QStringLiteral("@value h"));
-    series->setLabelsPrecision(3);
+    series->setLabelsPrecision(7);
     chart->addSeries(series);
     auto *y = new QBarCategoryAxis;
     y->append(labels);
     y->setLabelsFont(chartLabelFont());
     auto *x = new QValueAxis;
     x->setRange(0, maxH * 1.25);
+    x->applyNiceNumbers();
     x->setLabelFormat(QStringLiteral("%.0f"));
     x->setLabelsFont(chartLabelFont());
     chart->addAxis(y, Qt::AlignLeft);

@@ -63,8 +63,10 @@ void RadarChart::setPolygons(const QVector<Polygon> &polygons)
     m_chart->removeAllSeries();
     m_series.clear();
     m_hidden.fill(false, polygons.size());
-    for (QAbstractAxis *a : m_chart->axes())
+    for (QAbstractAxis *a : m_chart->axes()) {
         m_chart->removeAxis(a);
+        delete a;
+    }
     const int n = int(m_labels.size());
     if (n == 0)
         return;
