@@ -20,6 +20,7 @@
 #include "placeholderpage.h"
 #include "settingspage.h"
 #include "storespage.h"
+#include "teampage.h"
 
 #include <QAction>
 #include <QApplication>
@@ -70,9 +71,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         case NavRail::Settings: m_stack->addWidget(m_settingsPage); break;
         case NavRail::Cockpit: m_stack->addWidget(new CockpitPage(db, *m_scope, m_stack)); break;
         case NavRail::Team:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("The team health radar, process-health lights with the missing actions, PEI and "
-                   "standard-action coverage."), m_stack));
+            m_stack->addWidget(new TeamPage(db, *m_scope, [this] { return m_clock->now(); }, m_stack));
             break;
         case NavRail::Targets:
             m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),

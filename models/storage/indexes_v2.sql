@@ -31,3 +31,10 @@ CREATE INDEX IF NOT EXISTS idx_activities_lead_sales ON activities(lead_id, at) 
 -- ;
 -- Cockpit: the customer's answer to a message or email (effective actions: answered in 48 h).
 CREATE INDEX IF NOT EXISTS idx_activities_reply ON activities(reply_to, at) WHERE reply_to IS NOT NULL;
+-- ;
+-- Rep and team health (analytics/teamhealth): the standard actions done while a lead sat in a
+-- stage, its first sales action and first demo, answered from the index alone per lead.
+CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, kind, direction) WHERE deleted = 0;
+-- ;
+-- Stage exits of a period (teamhealth) without reading the history rows.
+CREATE INDEX IF NOT EXISTS idx_stage_history_exits ON stage_history(at, lead_id, from_stage_id) WHERE deleted = 0;

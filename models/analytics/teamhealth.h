@@ -1,0 +1,192 @@
+#pragma once
+// Rep and team health (DESIGN.md §5 "Reps and teams", "Process"): key-action completion and
+// the process-health light, customer health (8 dimensions), cross-sell, collaboration, PEI,
+// response time, the composite sales-health score with its dynamic weights, the radar's
+// normalised values and standard-action coverage with its monthly trend.
+//
+// Definitions (the period P and org scope come from the Scope; asOf = min(P's end, now)):
+// - Key-action completion = actions done / actions expected over the stage exits in P (a
+//   stage_history row leaving stage S with `at` in P). Expected = S's standard_actions
+//   ('|'-separated activity kinds); done = an activity of that kind on the lead (any actor,
+//   any direction) with entered(S) <= at < left(S), entered = the lead's previous stage move.
+//   An exit belongs to the lead's owner. Light: > 90 % green, 70–90 % yellow, < 70 % red
+//   (exactly 90 → yellow, exactly 70 → yellow); no exit → grey. Red lists the top-3 missing
+//   kinds (most often missing; ties by kind name).
+// - PEI = completed must-do tasks / required over the rep-weeks of P that have ended by asOf
+//   (week_start in P, week end <= asOf) while the rep was employed; required per rep-week =
+//   max(12, tasks of that week). A week with no tasks still requires 12.
+// - Response time = median minutes from leads.assigned_at (in P) to the lead's first sales
+//   action (direction 'sales', at >= assigned_at, before asOf); leads never answered are
+//   counted apart. Radar score: <= 5 min → 100, >= 480 min → 0, logarithmic between.
+// - Customer health: see CustomerFacts / customerHealth(); a rep's = the mean over the
+//   customers the rep owns (customers.owner_id) that have a score. Interaction recency is
+//   the days since the last sales action with the customer, capped at 90 (scores 0).
+// - Cross-sell = won revenue (orders ordered_on in P) outside the rep's main product line /
+//   all the rep's won revenue in P (reps without a main line: no value).
+// - Collaboration = (mean rating − 1) / 4 × 100 over the presales/delivery ratings in P.
+// - Composite = f × S_new + (1 − f) × S_old, f = share of the rep's customers in their first
+//   quarter (customer_since within 91 days before asOf, or not yet a customer);
+//   S_new = 40 % compliance + 20 % customer health + 20 % cross-sell + 20 % collaboration,
+//   S_old = 10 % compliance + 50 % customer health + 20 % cross-sell + 20 % collaboration
+//   (the remaining 40 % split evenly). Missing figures drop out and the weights renormalise.
+// - Coverage: a rep "executed the standard actions" in a month when their key-action
+//   completion that month is green (> 90 %); coverage = such reps / reps employed in the
+//   month with at least one stage exit that month (reps with nothing to judge are counted
+//   apart, as active reps). Target >= 85 %. Two monthly declines in a row (the last three months of
+//   the trend strictly falling) → warning.
+// - A team's figures pool its reps' counts (sums of numerators and denominators, the median
+//   over all its reps' response times, the mean over all its reps' customers).
+#include "orgunits.h"
+#include "rag.h"
+#include "scope.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <array>
+#include <optional>
+
+namespace cockpit::analytics {
+
+// ---- settings --------------------------------------------------------------------------
+enum class HealthDim { Nps, ServiceResponse, Fulfilment, Renewal, Punctuality, Complaints, Adoption, Recency };
+inline constexpr int kHealthDims = 8;
+QString healthDimKey(HealthDim d);   // "nps", "service_response", …
+QString healthDimLabel(HealthDim d); // translated
+
+struct TeamHealthSettings
+{
+    double greenAbovePct = 90, yellowFromPct = 70; // light thresholds
+    int minTasksPerWeek = 12;
+    double coverageTargetPct = 85;
+    std::array<double, kHealthDims> healthWeights{1, 1, 1, 1, 1, 1, 1, 1}; // equal
+    // Composite weights: {compliance, customer health, cross-sell, collaboration}.
+    std::array<double, 4> weightsFirstQuarter{40, 20, 20, 20};
+    std::array<double, 4> weightsLater{10, 50, 20, 20};
+    double fastResponseMin = 5, slowResponseMin = 480; // radar scale of response time
+};
+
+// ---- pure formulas ---------------------------------------------------------------------
+// The light of a completion percentage; Grey when nothing was expected.
+Rag processLight(double completionPct, int expected, const TeamHealthSettings &s = {});
+// Median; nullopt for an empty list (even count → mean of the two middle values).
+std::optional<double> median(QVector<double> values);
+// The `n` most frequent keys (count desc, then key asc).
+QList<QPair<QString, int>> topMissing(const QHash<QString, int> &missing, int n = 3);
+// Required tasks of one rep-week.
+int requiredTasks(int tasksOfWeek, const TeamHealthSettings &s = {});
+// 0–100 radar score of a median response time in minutes.
+double responseScore(double minutes, const TeamHealthSettings &s = {});
+// (mean − 1) / 4 × 100 of ratings 1..5.
+std::optional<double> collaborationScore(int ratings, qint64 ratingSum);
+// The composite score; nullopt when all four inputs are missing.
+std::optional<double> compositeScore(std::optional<double> compliancePct, std::optional<double> customerHealth,
+                                     std::optional<double> crossSellPct, std::optional<double> collaboration,
+                                     double firstQuarterShare, const TeamHealthSettings &s = {});
+// True when the last three known values strictly fall twice in a row.
+bool twoDeclines(const QVector<std::optional<double>> &trend);
+
+// One customer's facts over the trailing 365 days before asOf (contracts and trials: all
+// signed/started before asOf).
+struct CustomerFacts
+{
+    std::optional<double> npsMean;          // surveys, 0–10
+    std::optional<double> responseMinutes;  // tickets' mean first response
+    std::optional<double> fulfilmentPct;    // contracts' mean fulfilment
+    std::optional<double> renewalIntent;    // the latest-ending contract's renewal intent, 0–100
+    int paymentsDue = 0, paymentsOnTime = 0; // due in the window; paid on or before due_on
+    int tickets = 0, complaints = 0;
+    int trials = 0, adopted = 0;
+    std::optional<double> daysSinceInteraction; // since the last sales action before asOf (loader caps at 90)
+};
+struct CustomerHealth
+{
+    std::array<std::optional<double>, kHealthDims> dims; // each 0–100, nullopt = no data
+    std::optional<double> score;                         // weighted mean of the present ones
+};
+// Scales: NPS mean × 10; service response <= 60 min → 100, >= 1440 → 0, linear; fulfilment
+// and renewal as stored; punctuality on-time / due × 100; complaints 100 − 25 per complaint
+// (floor 0; a customer with no ticket has no complaint → 100); adoption adopted / trials ×
+// 100; recency <= 7 days → 100, >= 90 days → 0, linear.
+CustomerHealth customerHealth(const CustomerFacts &facts, const TeamHealthSettings &s = {});
+
+// ---- counts and figures of one rep or team ---------------------------------------------
+struct KindCount
+{
+    int expected = 0, done = 0;
+};
+
+struct HealthCounts
+{
+    int exits = 0, actionsExpected = 0, actionsDone = 0;
+    QHash<QString, KindCount> byKind; // action kind → expected / done
+    int tasksRequired = 0, tasksDone = 0, tasksListed = 0, repWeeks = 0;
+    QVector<double> responseMinutes;
+    int leadsAssigned = 0, leadsUnanswered = 0;
+    int customers = 0, customersScored = 0, customersFirstQuarter = 0;
+    double healthSum = 0;
+    std::array<double, kHealthDims> dimSum{};
+    std::array<int, kHealthDims> dimCount{};
+    qint64 wonCents = 0, crossSellCents = 0;
+    int orders = 0;
+    int ratings = 0;
+    qint64 ratingSum = 0;
+
+    void add(const HealthCounts &other);
+};
+
+enum class RadarAxis { Compliance, CustomerHealth, CrossSell, Collaboration, Pei, ResponseTime };
+inline constexpr int kRadarAxes = 6;
+QString radarAxisKey(RadarAxis a);
+QString radarAxisLabel(RadarAxis a); // translated
+
+struct HealthFigures
+{
+    std::optional<double> compliancePct, customerHealth, crossSellPct, collaboration, peiPct, responseMedianMin,
+        composite;
+    double firstQuarterShare = 0;
+    Rag light = Rag::Grey;
+    QList<QPair<QString, int>> topMissing; // only for a red light
+    std::array<std::optional<double>, kRadarAxes> radar; // 0–100, nullopt = no data
+};
+HealthFigures healthFigures(const HealthCounts &c, const TeamHealthSettings &s = {});
+
+// ---- the computation over storage ------------------------------------------------------
+struct HealthRow
+{
+    OrgUnit unit; // a rep (level Rep) or a team (level Team)
+    HealthCounts counts;
+    HealthFigures figures;
+};
+
+struct CoverageMonth
+{
+    QDate month; // first day
+    int executed = 0, judged = 0, activeReps = 0;
+    std::optional<double> pct;
+};
+
+struct TeamHealth
+{
+    Scope scope;
+    QString asOfIso;
+    QVector<HealthRow> reps, teams; // reps active in the period within the scope; their teams
+    HealthRow total;                // the whole scope
+    QVector<CoverageMonth> coverage; // 6 months, oldest first
+    bool coverageWarning = false;
+    int coverageExecuted = 0, coverageJudged = 0; // over the period
+    std::optional<double> coveragePct;
+    OrgUnits units;
+};
+
+// asOfIso = "now" (UTC ISO-8601); figures look at nothing after min(period end, now).
+// Throws QueryError.
+TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
+                             const TeamHealthSettings &s = {});
+
+// The effective end of the period: min(period end, now), as UTC ISO-8601.
+QString effectiveEndUtc(const Period &period, const QString &asOfIso);
+
+} // namespace cockpit::analytics

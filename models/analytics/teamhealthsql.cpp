@@ -1,0 +1,338 @@
+// The queries behind rep and team health: each aggregates over the whole scope at once on
+// indexed columns (stage_history.at, activities(lead_id, at), tasks(user_id, week_start),
+// orders(rep_id, ordered_on), ratings(rep_id, at), customers(owner_id)).
+#include "teamhealthsql.h"
+
+#include "query.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace cockpit::analytics::detail {
+
+OrgColumns repColumns(const QString &u)
+{
+    return {u + QStringLiteral(".region_id"), u + QStringLiteral(".city_id"), u + QStringLiteral(".team_id"),
+            u + QStringLiteral(".id")};
+}
+
+QHash<QString, StageInfo> loadStages(QSqlDatabase db)
+{
+    QHash<QString, StageInfo> stages;
+    QSqlQuery q = runQuery(db, QStringLiteral("SELECT s.id, s.name, p.name, s.position, s.standard_actions"
+                                              " FROM pipeline_stages s JOIN pipelines p ON p.id = s.pipeline_id"
+                                              " WHERE s.deleted = 0"));
+    while (q.next()) {
+        StageInfo s;
+        s.name = q.value(1).toString();
+        s.pipeline = q.value(2).toString();
+        s.position = q.value(3).toInt();
+        for (const QString &k : q.value(4).toString().split(QLatin1Char('|'), Qt::SkipEmptyParts))
+            if (!s.actions.contains(k.trimmed()))
+                s.actions.append(k.trimmed());
+        stages.insert(q.value(0).toString(), s);
+    }
+    return stages;
+}
+
+QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
+                                  const QString &toUtc, const QStringList &kinds)
+{
+    QVariantList binds;
+    // The activity kinds that are some stage's standard action, as bound values.
+    QString kindList;
+    QVariantList kindBinds;
+    for (const QString &k : kinds) {
+        kindList += kindList.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
+        kindBinds << k;
+    }
+    if (kindList.isEmpty())
+        kindList = QStringLiteral("NULL");
+    binds << kindBinds << fromUtc << toUtc;
+    const QString cond = orgCondition(org, repColumns(), binds);
+    // entered = the lead's previous move (the one that entered the stage being left).
+    const QString sql = QStringLiteral(
+        "SELECT x.lead_id, x.title, x.rep, x.stage, x.entered_at, x.left_at,"
+        " (SELECT group_concat(DISTINCT a.kind) FROM activities a WHERE a.lead_id = x.lead_id"
+        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%1))"
+        " FROM (SELECT h.lead_id, l.title, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
+        // stage history is append-only (never tombstoned): the (lead_id, at) index answers alone
+        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at)"
+        "     AS entered_at"
+        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
+        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
+        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%2) x")
+                            .arg(kindList, cond);
+    QSqlQuery q = runQuery(db, sql, binds);
+    QVector<StageExit> out;
+    while (q.next()) {
+        StageExit e;
+        e.leadId = q.value(0).toString();
+        e.title = q.value(1).toString();
+        e.rep = q.value(2).toString();
+        e.stage = q.value(3).toString();
+        e.enteredAt = q.value(4).toString();
+        e.leftAt = q.value(5).toString();
+        e.found = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        out.append(e);
+    }
+    return out;
+}
+
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
+                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds)
+{
+    QVariantList binds{periodFrom, periodTo};
+    QString cases, in;
+    for (int i = 0; i < kinds.size(); ++i) {
+        cases += QStringLiteral(" + %1 * MAX(a.kind = ?)").arg(qint64(1) << i);
+        binds << kinds[i];
+    }
+    for (int i = 0; i < kinds.size(); ++i) {
+        in += i ? QStringLiteral(", ?") : QStringLiteral("?");
+        binds << kinds[i];
+    }
+    if (kinds.isEmpty()) {
+        cases = QStringLiteral(" + 0");
+        in = QStringLiteral("NULL");
+    }
+    binds << fromUtc << toUtc;
+    const QString cond = orgCondition(org, repColumns(), binds);
+    // One row per (rep, month, in period, stage, kinds seen): the mask is the OR of the
+    // kinds' bits (one MAX per kind, no DISTINCT sort), read from idx_activities_lead_kind alone.
+    const QString sql = QStringLiteral(
+        "SELECT x.rep, strftime('%Y-%m', x.left_at, '+8 hours'), (x.left_at >= ? AND x.left_at < ?), x.stage,"
+        " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
+        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
+        " COUNT(*)"
+        " FROM (SELECT h.lead_id, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
+        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
+        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
+        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
+        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%3) x"
+        " GROUP BY 1, 2, 3, 4, 5")
+                            .arg(cases, in, cond);
+    QSqlQuery q = runQuery(db, sql, binds);
+    QVector<ExitGroup> out;
+    while (q.next()) {
+        ExitGroup g;
+        g.rep = q.value(0).toString();
+        g.month = QDate::fromString(q.value(1).toString() + QStringLiteral("-01"), Qt::ISODate);
+        g.inPeriod = q.value(2).toInt() != 0;
+        g.stage = q.value(3).toString();
+        g.mask = q.value(4).toLongLong();
+        g.exits = q.value(5).toInt();
+        out.append(g);
+    }
+    return out;
+}
+
+void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c)
+{
+    c.exits += g.exits;
+    if (!stage)
+        return;
+    for (const QString &kind : stage->actions) {
+        KindCount &k = c.byKind[kind];
+        k.expected += g.exits;
+        c.actionsExpected += g.exits;
+        const int bit = int(kinds.indexOf(kind));
+        if (bit >= 0 && (g.mask >> bit) & 1) {
+            k.done += g.exits;
+            c.actionsDone += g.exits;
+        }
+    }
+}
+
+QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &c)
+{
+    QStringList missing;
+    ++c.exits;
+    if (!stage)
+        return missing;
+    for (const QString &kind : stage->actions) {
+        KindCount &k = c.byKind[kind];
+        ++k.expected;
+        ++c.actionsExpected;
+        // Without a known entry (history starting mid-way) nothing can be credited.
+        if (!e.enteredAt.isEmpty() && e.found.contains(kind)) {
+            ++k.done;
+            ++c.actionsDone;
+        } else {
+            missing.append(kind);
+        }
+    }
+    return missing;
+}
+
+QVector<QDate> judgedWeeks(const Period &period, const QString &asOfIso)
+{
+    QVector<QDate> weeks;
+    const QDate asOfDay = companyDay(asOfIso);
+    QDate monday = period.first.addDays(-(period.first.dayOfWeek() - 1));
+    if (monday < period.first)
+        monday = monday.addDays(7);
+    // A week is judged once it has ended: its Sunday is before asOf's day, or asOf is at or
+    // after the following Monday 00:00.
+    for (; monday <= period.last; monday = monday.addDays(7))
+        if (companyDayStartUtc(monday.addDays(7)) <= asOfIso || monday.addDays(6) < asOfDay)
+            weeks.append(monday);
+    return weeks;
+}
+
+QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek,
+                                const QString &asOfIso)
+{
+    QVariantList binds{asOfIso, firstWeek.toString(Qt::ISODate), lastWeek.toString(Qt::ISODate)};
+    const QString cond = orgCondition(org, repColumns(), binds);
+    QSqlQuery q = runQuery(db,
+                           QStringLiteral("SELECT t.user_id, t.week_start, COUNT(*),"
+                                          " SUM(t.completed_at IS NOT NULL AND t.completed_at < ?)"
+                                          " FROM tasks t JOIN users u ON u.id = t.user_id AND u.role = 'sales'"
+                                          " WHERE t.week_start >= ? AND t.week_start <= ? AND t.deleted = 0%1"
+                                          " GROUP BY t.user_id, t.week_start")
+                               .arg(cond),
+                           binds);
+    QVector<TaskWeek> out;
+    while (q.next())
+        out.append({q.value(0).toString(), QDate::fromString(q.value(1).toString(), Qt::ISODate), q.value(2).toInt(),
+                    q.value(3).toInt()});
+    return out;
+}
+
+QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period, const QString &asOfIso)
+{
+    QVariantList binds{asOfIso, period.startUtc(), effectiveEndUtc(period, asOfIso)};
+    const QString cond = orgCondition(org, repColumns(), binds);
+    QSqlQuery q = runQuery(
+        db,
+        QStringLiteral("SELECT x.owner_id, x.id, x.title, x.assigned_at, x.first_at,"
+                       " (julianday(x.first_at) - julianday(x.assigned_at)) * 1440.0"
+                       " FROM (SELECT l.owner_id, l.id, l.title, l.assigned_at,"
+                       "   (SELECT MIN(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at"
+                       "     AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0) AS first_at"
+                       "   FROM leads l JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
+                       "   WHERE l.assigned_at >= ? AND l.assigned_at < ? AND l.deleted = 0%1) x")
+            .arg(cond),
+        binds);
+    QVector<Response> out;
+    while (q.next()) {
+        Response r{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                   q.value(4).toString(), std::nullopt};
+        if (!q.value(5).isNull())
+            r.minutes = q.value(5).toDouble();
+        out.append(r);
+    }
+    return out;
+}
+
+QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso)
+{
+    const QDate asOfDay = companyDay(asOfIso);
+    const QString yearAgoIso = companyDayStartUtc(asOfDay.addDays(-365));
+    const QString day = asOfDay.toString(Qt::ISODate);
+    const QString dayYearAgo = asOfDay.addDays(-365).toString(Qt::ISODate);
+    const QString newSince = asOfDay.addDays(-91).toString(Qt::ISODate);
+    // Grouped sub-selects over the small customer tables, joined to the scope's customers;
+    // the last interaction is one index seek per customer on activities(customer_id, at).
+    // Positional binds only (the runner binds in order), so the statement repeats values.
+    const QString recentFrom = QDateTime::fromString(asOfIso, Qt::ISODate).addDays(-90).toString(Qt::ISODate);
+    QVariantList b{asOfIso, newSince, recentFrom, asOfIso, yearAgoIso, asOfIso, yearAgoIso, asOfIso, day, day, dayYearAgo, day, day};
+    const QString cond2 = orgCondition(org, repColumns(), b);
+    const QString sql2 = QStringLiteral(
+        "SELECT c.id, c.name, c.owner_id,"
+        " julianday(?) - julianday(z.last_at),"
+        " (c.customer_since IS NULL OR c.customer_since = '' OR c.customer_since > ?),"
+        " s.nps, t.resp, t.n, t.complaints, k.fulfil, k.renewal, p.due, p.ontime, r.n, r.adopted"
+        " FROM customers c JOIN users u ON u.id = c.owner_id AND u.role = 'sales'"
+        // The last sales action within the 90 days that score above 0, from the covering
+        // index idx_activities_sales_at; older or none scores 0 either way.
+        " LEFT JOIN (SELECT customer_id, MAX(at) AS last_at FROM activities WHERE direction = 'sales'"
+        "   AND deleted = 0 AND at >= ? AND at < ? GROUP BY customer_id) z ON z.customer_id = c.id"
+        " LEFT JOIN (SELECT customer_id, AVG(nps) AS nps FROM surveys WHERE at >= ? AND at < ? AND deleted = 0"
+        "   GROUP BY customer_id) s ON s.customer_id = c.id"
+        " LEFT JOIN (SELECT customer_id, AVG(first_response_minutes) AS resp, COUNT(*) AS n,"
+        "   SUM(complaint <> 0) AS complaints FROM tickets WHERE opened_at >= ? AND opened_at < ? AND deleted = 0"
+        "   GROUP BY customer_id) t ON t.customer_id = c.id"
+        " LEFT JOIN (SELECT k1.customer_id, AVG(k1.fulfilment_pct) AS fulfil,"
+        "   (SELECT k2.renewal_intent FROM contracts k2 WHERE k2.customer_id = k1.customer_id AND k2.signed_on <= ?"
+        "     AND k2.deleted = 0 ORDER BY k2.ends_on DESC, k2.id LIMIT 1) AS renewal"
+        "   FROM contracts k1 WHERE k1.signed_on <= ? AND k1.deleted = 0 GROUP BY k1.customer_id) k"
+        "   ON k.customer_id = c.id"
+        " LEFT JOIN (SELECT customer_id, COUNT(*) AS due,"
+        "   SUM(paid_on IS NOT NULL AND paid_on <> '' AND paid_on <= due_on) AS ontime"
+        "   FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id) p"
+        "   ON p.customer_id = c.id"
+        " LEFT JOIN (SELECT customer_id, COUNT(*) AS n, SUM(adopted <> 0) AS adopted FROM product_trials"
+        "   WHERE started_on <= ? AND deleted = 0 GROUP BY customer_id) r ON r.customer_id = c.id"
+        " WHERE c.deleted = 0%1")
+                             .arg(cond2);
+    QSqlQuery q = runQuery(db, sql2, b);
+    QVector<CustomerRow> out;
+    auto opt = [&q](int i) -> std::optional<double> {
+        return q.value(i).isNull() ? std::nullopt : std::optional<double>(q.value(i).toDouble());
+    };
+    while (q.next()) {
+        CustomerRow c;
+        c.id = q.value(0).toString();
+        c.name = q.value(1).toString();
+        c.owner = q.value(2).toString();
+        // No sales action within 90 days: "90 days or more", which scores 0.
+        c.facts.daysSinceInteraction = std::min(90.0, opt(3).value_or(90.0));
+        c.firstQuarter = q.value(4).toInt() != 0;
+        c.facts.npsMean = opt(5);
+        c.facts.responseMinutes = opt(6);
+        c.facts.tickets = q.value(7).toInt();
+        c.facts.complaints = q.value(8).toInt();
+        c.facts.fulfilmentPct = opt(9);
+        c.facts.renewalIntent = opt(10);
+        c.facts.paymentsDue = q.value(11).toInt();
+        c.facts.paymentsOnTime = q.value(12).toInt();
+        c.facts.trials = q.value(13).toInt();
+        c.facts.adopted = q.value(14).toInt();
+        out.append(c);
+    }
+    return out;
+}
+
+QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period,
+                                        const QString &asOfIso)
+{
+    const QDate last = std::min(period.last, companyDay(asOfIso));
+    QVariantList binds{period.first.toString(Qt::ISODate), last.toString(Qt::ISODate)};
+    const QString cond = orgCondition(org, repColumns(), binds);
+    QSqlQuery q = runQuery(db,
+                           QStringLiteral("SELECT o.rep_id, SUM(o.amount_cents),"
+                                          " SUM(CASE WHEN o.product_line <> u.main_product_line THEN o.amount_cents"
+                                          " ELSE 0 END), COUNT(*)"
+                                          " FROM orders o JOIN users u ON u.id = o.rep_id AND u.role = 'sales'"
+                                          " WHERE o.ordered_on >= ? AND o.ordered_on <= ? AND o.deleted = 0"
+                                          " AND u.main_product_line <> ''%1 GROUP BY o.rep_id")
+                               .arg(cond),
+                           binds);
+    QHash<QString, OrderSums> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toInt()});
+    return out;
+}
+
+QHash<QString, QPair<int, qint64>> loadRatings(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
+                                               const QString &toUtc)
+{
+    QVariantList binds{fromUtc, toUtc};
+    const QString cond = orgCondition(org, repColumns(), binds);
+    QSqlQuery q = runQuery(db,
+                           QStringLiteral("SELECT r.rep_id, COUNT(*), SUM(r.score)"
+                                          " FROM collaboration_ratings r JOIN users u ON u.id = r.rep_id"
+                                          " AND u.role = 'sales'"
+                                          " WHERE r.at >= ? AND r.at < ? AND r.deleted = 0"
+                                          " AND r.score BETWEEN 1 AND 5%1 GROUP BY r.rep_id")
+                               .arg(cond),
+                           binds);
+    QHash<QString, QPair<int, qint64>> out;
+    while (q.next())
+        out.insert(q.value(0).toString(), {q.value(1).toInt(), q.value(2).toLongLong()});
+    return out;
+}
+
+} // namespace cockpit::analytics::detail

@@ -1,0 +1,84 @@
+#pragma once
+// The rows rep and team health is computed from: one grouped or per-row query per figure
+// over the whole scope (never one query per rep). Shared by computeTeamHealth(), the
+// drill-down tables and the reports. Internal to cockpit_analytics.
+#include "teamhealth.h"
+
+#include <QSqlDatabase>
+#include <QStringList>
+
+namespace cockpit::analytics::detail {
+
+// The owner's org as the scope's columns: a lead, customer, task … belongs to its rep.
+OrgColumns repColumns(const QString &userAlias = QStringLiteral("u"));
+
+struct StageInfo
+{
+    QString name, pipeline;
+    int position = 0;
+    QStringList actions;
+};
+QHash<QString, StageInfo> loadStages(QSqlDatabase db);
+
+struct StageExit
+{
+    QString leadId, title, rep, stage, enteredAt, leftAt;
+    QStringList found; // standard-action kinds seen on the lead while in the stage
+};
+// Stage exits with `at` in [fromUtc, toUtc) of leads owned by sales reps in `org`.
+QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
+                                  const QString &toUtc, const QStringList &kinds);
+// Stage exits with `at` in [fromUtc, toUtc) counted in SQL by (rep, company month, inside
+// [periodFrom, periodTo), stage, the standard-action kinds seen as a bit mask over `kinds`).
+struct ExitGroup
+{
+    QString rep, stage;
+    QDate month; // first day
+    bool inPeriod = false;
+    qint64 mask = 0; // bit i = kinds[i] seen while the lead was in the stage
+    int exits = 0;
+};
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
+                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds);
+void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c);
+
+// Adds one exit to `c` (expected, done, per kind); returns the missing kinds.
+QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &c);
+
+struct TaskWeek
+{
+    QString rep;
+    QDate weekStart;
+    int listed = 0, done = 0;
+};
+QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek,
+                                const QString &asOfIso);
+// Mondays of the weeks starting in `period` that have ended by asOf.
+QVector<QDate> judgedWeeks(const Period &period, const QString &asOfIso);
+
+struct Response
+{
+    QString rep, leadId, title, assignedAt, firstAt;
+    std::optional<double> minutes;
+};
+QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period, const QString &asOfIso);
+
+struct CustomerRow
+{
+    QString id, name, owner;
+    bool firstQuarter = false;
+    CustomerFacts facts;
+};
+QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso);
+
+struct OrderSums
+{
+    qint64 won = 0, cross = 0;
+    int orders = 0;
+};
+QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period,
+                                        const QString &asOfIso);
+QHash<QString, QPair<int, qint64>> loadRatings(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
+                                               const QString &toUtc);
+
+} // namespace cockpit::analytics::detail

@@ -1,0 +1,104 @@
+// The Team screen on the hand-made company: it computes, two checked reps give two radar
+// polygons, the legend hides one, and a double-clicked number opens its rows.
+#include "charts/radarchart.h"
+#include "database.h"
+#include "drilldowndialog.h"
+#include "fixture.h"
+#include "teamhealthmodel.h"
+#include "teampage.h"
+
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cockpit;
+using namespace cockpit::analytics;
+using namespace cockpit::ui;
+
+class TestTeamPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void overlayToggleAndDrillDown();
+};
+
+void TestTeamPage::overlayToggleAndDrillDown()
+{
+    QTemporaryDir dir;
+    storage::Database db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(db));
+    ScopeState scope({Period::month(QDate(2026, 11, 1)), OrgScope::company()});
+    TeamPage page(db, scope, [] { return QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate); });
+    page.resize(1366, 768);
+    QSignalSpy refreshed(&page, &AnalyticsPage::refreshed);
+    page.show();
+    QVERIFY(refreshed.count() > 0 || refreshed.wait(10000));
+    QVERIFY(page.result());
+    TeamHealthModel *model = page.model();
+    QCOMPARE(model->rowCount(), 2); // 王芳 and 李强
+    QCOMPARE(model->rowCount(), int(page.result()->reps.size()));
+
+    // Check both reps: two polygons, each closed (6 axes + the first point again).
+    model->setData(model->index(0, TeamHealthModel::Name), Qt::Checked, Qt::CheckStateRole);
+    model->setData(model->index(1, TeamHealthModel::Name), Qt::Checked, Qt::CheckStateRole);
+    RadarChart *radar = page.radar();
+    QCOMPARE(radar->polygonCount(), 2);
+    QCOMPARE(radar->series(0)->count(), kRadarAxes + 1);
+    QCOMPARE(radar->series(0)->at(0).y(), radar->series(0)->at(kRadarAxes).y());
+    QCOMPARE(radar->series(0)->name(), model->rows().at(0).unit.name);
+    QVERIFY(radar->pointText(0, int(RadarAxis::CustomerHealth)).contains(model->rows().at(0).unit.name));
+
+    // The legend's first marker hides its polygon and shows it again.
+    const QList<QLegendMarker *> markers = radar->chart()->legend()->markers();
+    QCOMPARE(markers.size(), 2);
+    Q_EMIT markers[0]->clicked();
+    QVERIFY(!radar->isPolygonVisible(0));
+    QVERIFY(radar->isPolygonVisible(1));
+    // The entry stays, greyed, to switch it back on.
+    QCOMPARE(radar->chart()->legend()->markers().size(), 2);
+    QVERIFY(markers[0]->labelBrush().color().alphaF() < 1.0);
+    Q_EMIT markers[0]->clicked();
+    QVERIFY(radar->isPolygonVisible(0));
+
+    // Unchecking one leaves one polygon.
+    model->setData(model->index(1, TeamHealthModel::Name), Qt::Unchecked, Qt::CheckStateRole);
+    QCOMPARE(radar->polygonCount(), 1);
+
+    // Double-click 王芳's customer health: her two customers (博世, 重庆长江精工).
+    int wang = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->rows().at(r).unit.id == QLatin1String("u1"))
+            wang = r;
+    QVERIFY(wang >= 0);
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(page.table()->model());
+    const QModelIndex cell = proxy->mapFromSource(model->index(wang, TeamHealthModel::CustomerHealth));
+    page.table()->scrollTo(cell);
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QRect rect = page.table()->visualRect(cell);
+    QVERIFY2(page.table()->viewport()->rect().contains(rect.center()), qPrintable(QStringLiteral("%1,%2").arg(rect.x()).arg(rect.y())));
+    QTest::mouseClick(page.table()->viewport(), Qt::LeftButton, {}, rect.center()); // the view wants a press first
+    QTest::mouseDClick(page.table()->viewport(), Qt::LeftButton, {}, rect.center());
+    auto *dialog = page.findChild<DrillDownDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->model()->rowCount(), 2);
+    QStringList ids;
+    for (const QVariantList &row : dialog->model()->table().rows)
+        ids << row[0].toString();
+    ids.sort();
+    QCOMPARE(ids, (QStringList{QStringLiteral("k1"), QStringLiteral("k3")}));
+
+    // Teams: one team, checked by default.
+    page.setShowTeams(true);
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(radar->polygonCount(), 1);
+}
+
+QTEST_MAIN(TestTeamPage)
+#include "tst_teampage.moc"

@@ -1,0 +1,85 @@
+#pragma once
+// The Team screen (DESIGN.md §5 "Reps and teams", §6): a table of reps or teams with their
+// process-health light, key-action completion, PEI, coverage contribution, response time,
+// customer health, cross-sell, collaboration and composite score; the checked rows overlaid
+// on the health radar; the standard-action coverage trend (6 months, 85 % target, warning
+// after two declines); and the selected rep's drill-down (time between the steps of a sale,
+// completion of each key action). Double-click a number (or press Enter) for its rows.
+#include "analyticspage.h"
+#include "teamhealth.h"
+
+#include <QDateTime>
+
+#include <functional>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QSortFilterProxyModel;
+class QTableView;
+class QTabWidget;
+
+namespace cockpit::analytics {
+class DataTableModel;
+struct DataTable;
+}
+
+namespace cockpit::ui {
+
+class RadarChart;
+class ScopeBar;
+class TeamHealthModel;
+
+class TeamPage : public AnalyticsPage
+{
+    Q_OBJECT
+public:
+    using Now = std::function<QDateTime()>;
+    TeamPage(storage::Database &db, analytics::ScopeState &scope, Now now, QWidget *parent = nullptr);
+
+    // For tests and the screenshot: the pieces of the screen.
+    QTableView *table() const { return m_table; }
+    TeamHealthModel *model() const { return m_model; }
+    RadarChart *radar() const { return m_radar; }
+    QChartView *coverageChart() const { return m_coverage; }
+    QLabel *warningBanner() const { return m_warning; }
+    const analytics::TeamHealth *result() const { return m_result.get(); }
+    void setShowTeams(bool teams);
+    // The rows behind the cell at (source) row/column of the table.
+    analytics::DataTable drillDownTable(int row, int column) const;
+    // Opens the drill-down of a table cell (source row/column).
+    void openDrillDown(int row, int column);
+
+protected:
+    Computation computation() const override;
+    void showResult(const std::shared_ptr<void> &result) override;
+    void showError(const QString &message) override;
+    QString busyText() const override;
+
+private:
+    void fillTable();
+    void updateRadar();
+    void updateCoverage();
+    void updateSelection();
+    void exportRadar();
+    void exportTable();
+    analytics::Scope rowScope(int row) const;
+    QString asOfIso() const;
+
+    Now m_now;
+    ScopeBar *m_scopeBar;
+    QComboBox *m_mode;
+    QLabel *m_status, *m_warning, *m_selection, *m_stepsTitle;
+    TeamHealthModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    RadarChart *m_radar;
+    QChartView *m_coverage, *m_steps;
+    QTabWidget *m_tabs;
+    QTableView *m_keyActions;
+    analytics::DataTableModel *m_keyModel;
+    std::shared_ptr<analytics::TeamHealth> m_result;
+    bool m_orgUnitsSet = false;
+};
+
+} // namespace cockpit::ui
