@@ -8,6 +8,7 @@
 #include "exporting.h"
 #include "pipelinevalidation.h"
 #include "scopebar.h"
+#include "touchpointview.h"
 #include "teamhealthmodel.h"
 #include "query.h"
 #include "teamhealthtables.h"
@@ -184,6 +185,11 @@ TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *p
     m_keyActions->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_keyActions->setToolTip(tr("Completion of each key action: done / expected over the stage exits of the period"));
     m_tabs->addTab(m_keyActions, tr("Key actions"));
+    // The selected rep's (or team's) leads on the touchpoint heat map, with their cold zones.
+    m_touchpoints = new TouchpointView(db.path(), m_tabs);
+    m_touchpoints->setObjectName(QStringLiteral("teamTouchpoints"));
+    m_tabs->addTab(m_touchpoints, tr("Touchpoints"));
+    connect(m_touchpoints, &TouchpointView::leadActivated, this, &AnalyticsPage::leadActivated);
     right->addWidget(m_radar);
     right->addWidget(m_tabs);
     right->setStretchFactor(0, 3);
@@ -460,6 +466,8 @@ void TeamPage::updateSelection()
         row[0] = activityKindLabel(row[0].toString());
     m_keyModel->setTable(keys);
     m_keyActions->hideColumn(keys.columnIndex(QStringLiteral("missing"))); // = expected − done
+    m_touchpoints->setNow(asOfIso());
+    m_touchpoints->setScope(s);
     QChart *chart = freshChart(m_steps);
     StepTimes times;
     try {

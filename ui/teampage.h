@@ -30,6 +30,8 @@ class RadarChart;
 class ScopeBar;
 class TeamHealthModel;
 
+class TouchpointView;
+
 class TeamPage : public AnalyticsPage
 {
     Q_OBJECT
@@ -75,6 +77,7 @@ private:
     QTableView *m_table;
     RadarChart *m_radar;
     QChartView *m_coverage, *m_steps;
+    TouchpointView *m_touchpoints = nullptr;
     QTabWidget *m_tabs;
     QTableView *m_keyActions;
     analytics::DataTableModel *m_keyModel;
