@@ -4,6 +4,7 @@
 
 #include "alertspage.h"
 #include "analyticspage.h"
+#include "cockpitpage.h"
 #include "catalog.h"
 #include "cli.h"
 #include "database.h"
@@ -300,6 +301,20 @@ void GuiApp::takeScreenshot()
     if (!m_options.screenshotLead.isEmpty() && m_options.screenshotView == QLatin1String("leads"))
         m_window->leadsPage()->showLead(m_options.screenshotLead);
     QCoreApplication::processEvents();
+    // `--screenshot cockpit --out report.pdf` writes the cockpit's PDF report instead.
+    if (m_options.screenshotOut.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        auto *cockpit = qobject_cast<ui::CockpitPage *>(m_window->screenWidget(m_window->currentScreen()));
+        QString error;
+        int pages = 0;
+        if (!cockpit || !cockpit->writePdf(m_options.screenshotOut, &error, &pages)) {
+            printError(cockpit ? error : tr("Only the cockpit screen exports a PDF report; use --screenshot cockpit."));
+            QCoreApplication::exit(1);
+            return;
+        }
+        qCInfo(lcApp) << "PDF report written:" << pages << "pages";
+        QCoreApplication::exit(0);
+        return;
+    }
     const QPixmap shot = m_window->grab();
     qCInfo(lcApp) << "screenshot grabbed at" << sinceStart().elapsed() << "ms";
     // Peak resident memory so far (Linux): the benchmark reads it from the log.

@@ -42,7 +42,8 @@ void addOptions(QCommandLineParser &parser)
         "  import-store-days --db FILE --file CSV [--dry-run] [--skip-bad-rows]\n"
         "           import store-day metrics; rows with errors are listed and nothing is\n"
         "           written (exit 1) unless --skip-bad-rows imports the good ones\n\n"
-        "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits.\n"
+        "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits;\n"
+        "--screenshot cockpit --out FILE.pdf writes the cockpit's PDF report instead.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
         "activity-log, settings, settings-pipelines, settings-delivery, settings-rules."));
     parser.addHelpOption();

@@ -173,8 +173,11 @@ void PdfReport::addImage(const QString &title, const QPixmap &image)
     QPainter &p = *m_painter;
     const int width = p.viewport().width();
     const int maxHeight = p.viewport().height() - 60 - 36 - 34;
-    QSizeF size = QSizeF(image.size()) / image.devicePixelRatio();
-    size.scale(QSizeF(width, maxHeight), Qt::KeepAspectRatio);
+    // The chart's size on screen (96 dpi) at the page's resolution, shrunk to fit the page:
+    // a small chart stays small instead of filling a page.
+    QSizeF size = QSizeF(image.size()) / image.devicePixelRatio() * (m_writer->resolution() / 96.0);
+    if (size.width() > width || size.height() > maxHeight)
+        size.scale(QSizeF(width, maxHeight), Qt::KeepAspectRatio);
     ensureSpace(int(size.height()) + 34);
     heading(title);
     p.drawPixmap(QRectF(QPointF(0, m_y), size), image, QRectF(image.rect()));
@@ -200,7 +203,12 @@ void PdfReport::addTable(const QString &title, const analytics::DataTable &table
     p.setFont(f);
     const int rowH = 24;
     const int width = p.viewport().width();
-    const int cols = std::max<int>(1, int(table.columns.size()));
+    // Ids mean nothing on paper: the key column and *_id columns are left out.
+    QList<int> shownCols;
+    for (int c = 0; c < table.columns.size(); ++c)
+        if (c != table.keyColumn && !table.columns.at(c).endsWith(QLatin1String("_id")))
+            shownCols << c;
+    const int cols = std::max<int>(1, int(shownCols.size()));
     const int colW = width / cols;
     ensureSpace(34 + rowH * 3);
     heading(title);
@@ -210,9 +218,9 @@ void PdfReport::addTable(const QString &title, const analytics::DataTable &table
         p.setFont(b);
         p.fillRect(QRect(0, m_y, width, rowH), QColor(0xf1, 0xf5, 0xf9));
         p.setPen(Qt::black);
-        for (int c = 0; c < cols; ++c)
-            p.drawText(QRect(c * colW + 4, m_y, colW - 8, rowH), Qt::AlignLeft | Qt::AlignVCenter,
-                       p.fontMetrics().elidedText(table.header(c), Qt::ElideRight, colW - 8));
+        for (int i = 0; i < shownCols.size(); ++i)
+            p.drawText(QRect(i * colW + 4, m_y, colW - 8, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(table.header(shownCols.at(i)), Qt::ElideRight, colW - 8));
         p.setFont(f);
         m_y += rowH;
     };
@@ -226,9 +234,10 @@ void PdfReport::addTable(const QString &title, const analytics::DataTable &table
             drawHeader();
         }
         p.setPen(Qt::black);
-        for (int c = 0; c < cols; ++c) {
+        for (int i = 0; i < shownCols.size(); ++i) {
+            const int c = shownCols.at(i);
             const QString text = analytics::displayValue(table.columns.value(c), table.rows.at(r).value(c));
-            p.drawText(QRect(c * colW + 4, m_y, colW - 8, rowH), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(i * colW + 4, m_y, colW - 8, rowH), Qt::AlignLeft | Qt::AlignVCenter,
                        p.fontMetrics().elidedText(text, Qt::ElideRight, colW - 8));
         }
         p.setPen(QColor(0xe5, 0xe7, 0xeb));
