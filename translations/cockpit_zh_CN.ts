@@ -212,72 +212,72 @@
     <message>
         <location filename="../models/analytics/teamhealth.cpp" line="+29"/>
         <source>NPS</source>
-        <translation type="unfinished"></translation>
+        <translation>NPS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service response</source>
-        <translation type="unfinished"></translation>
+        <translation>服务响应</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contract fulfilment</source>
-        <translation type="unfinished"></translation>
+        <translation>合同履约</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Renewal intent</source>
-        <translation type="unfinished"></translation>
+        <translation>续约意向</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Payment punctuality</source>
-        <translation type="unfinished"></translation>
+        <translation>回款及时性</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Product adoption</source>
-        <translation type="unfinished"></translation>
+        <translation>产品使用度</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Interaction recency</source>
-        <translation type="unfinished"></translation>
+        <translation>最近互动</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Process compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>过程达标率</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer health</source>
-        <translation type="unfinished"></translation>
+        <translation>客户健康分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cross-sell</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉销售</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collaboration</source>
-        <translation type="unfinished"></translation>
+        <translation>协作评分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PEI</source>
-        <translation type="unfinished"></translation>
+        <translation>PEI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Response time</source>
-        <translation type="unfinished"></translation>
+        <translation>响应时间</translation>
     </message>
 </context>
 <context>
@@ -1854,7 +1854,7 @@
     <message>
         <location filename="../models/analytics/teamhealthtables.cpp" line="-152"/>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -1864,174 +1864,174 @@
     <message>
         <location line="+17"/>
         <source>Team health radar</source>
-        <translation type="unfinished"></translation>
+        <translation>团队健康雷达图</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Compliance</source>
-        <translation type="unfinished"></translation>
+        <translation>过程达标率</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+173"/>
         <source>Customer health</source>
-        <translation type="unfinished"></translation>
+        <translation>客户健康分</translation>
     </message>
     <message>
         <location line="-173"/>
         <location line="+202"/>
         <source>Cross-sell</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉销售</translation>
     </message>
     <message>
         <location line="-202"/>
         <source>Collaboration</source>
-        <translation type="unfinished"></translation>
+        <translation>协作评分</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+42"/>
         <source>PEI</source>
-        <translation type="unfinished"></translation>
+        <translation>PEI</translation>
     </message>
     <message>
         <location line="-41"/>
         <source>Response (median min)</source>
-        <translation type="unfinished"></translation>
+        <translation>响应（中位数，分钟）</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Composite score</source>
-        <translation type="unfinished"></translation>
+        <translation>综合得分</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Radar: </source>
-        <translation type="unfinished"></translation>
+        <translation>雷达图： </translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Process health</source>
-        <translation type="unfinished"></translation>
+        <translation>过程健康度</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>健康灯</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Key-action completion</source>
-        <translation type="unfinished"></translation>
+        <translation>关键动作完成率</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+51"/>
         <location line="+27"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="-78"/>
         <location line="+51"/>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>应完成</translation>
     </message>
     <message>
         <location line="-51"/>
         <location line="+73"/>
         <source>Stage exits</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段退出</translation>
     </message>
     <message>
         <location line="-72"/>
         <source>Top missing actions</source>
-        <translation type="unfinished"></translation>
+        <translation>主要缺失动作</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Process execution index (PEI)</source>
-        <translation type="unfinished"></translation>
+        <translation>过程执行指数 (PEI)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Tasks done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成任务</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Required</source>
-        <translation type="unfinished"></translation>
+        <translation>要求数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Tasks listed</source>
-        <translation type="unfinished"></translation>
+        <translation>已列任务</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rep-weeks</source>
-        <translation type="unfinished"></translation>
+        <translation>人周</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Standard-action coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>销售动作标准化覆盖率</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reps executed</source>
-        <translation type="unfinished"></translation>
+        <translation>已执行销售数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Reps judged</source>
-        <translation type="unfinished"></translation>
+        <translation>参评销售数</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Active reps</source>
-        <translation type="unfinished"></translation>
+        <translation>在职销售数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>预警</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>two monthly declines in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>连续两个月下降</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Key actions</source>
-        <translation type="unfinished"></translation>
+        <translation>关键动作</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Completion</source>
-        <translation type="unfinished"></translation>
+        <translation>完成率</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Stage exits with missing actions</source>
-        <translation type="unfinished"></translation>
+        <translation>有缺失动作的阶段退出</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2040,7 +2040,7 @@
         <location line="+41"/>
         <location line="+28"/>
         <source>Lead id</source>
-        <translation type="unfinished"></translation>
+        <translation>线索 ID</translation>
     </message>
     <message>
         <location line="-127"/>
@@ -2050,27 +2050,27 @@
     <message>
         <location line="+0"/>
         <source>Stage left</source>
-        <translation type="unfinished"></translation>
+        <translation>离开的阶段</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Left</source>
-        <translation type="unfinished"></translation>
+        <translation>离开时间</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Expected actions</source>
-        <translation type="unfinished"></translation>
+        <translation>应完成动作</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Missing actions</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失动作</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Must-do tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>必做任务</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2080,77 +2080,77 @@
     <message>
         <location line="+0"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Completed</source>
-        <translation type="unfinished"></translation>
+        <translation>完成日期</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>missed</source>
-        <translation type="unfinished"></translation>
+        <translation>未完成</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Response time</source>
-        <translation type="unfinished"></translation>
+        <translation>响应时间</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>分配时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>First sales action</source>
-        <translation type="unfinished"></translation>
+        <translation>首次销售动作</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>分钟</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Customer id</source>
-        <translation type="unfinished"></translation>
+        <translation>客户 ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Health score</source>
-        <translation type="unfinished"></translation>
+        <translation>健康分</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>First quarter</source>
-        <translation type="unfinished"></translation>
+        <translation>首季度</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Won revenue and cross-sell</source>
-        <translation type="unfinished"></translation>
+        <translation>赢单收入与交叉销售</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Ordered</source>
-        <translation type="unfinished"></translation>
+        <translation>下单日期</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Product line</source>
-        <translation type="unfinished"></translation>
+        <translation>产品线</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Rep&apos;s main line</source>
-        <translation type="unfinished"></translation>
+        <translation>销售主营产品线</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2160,72 +2160,72 @@
     <message>
         <location line="+24"/>
         <source>Collaboration ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>协作评分记录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Rated by</source>
-        <translation type="unfinished"></translation>
+        <translation>评分人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>At</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Score (1–5)</source>
-        <translation type="unfinished"></translation>
+        <translation>评分（1–5）</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Assignment → first touch</source>
-        <translation type="unfinished"></translation>
+        <translation>分配 → 首次接触</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First touch → needs confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>首次接触 → 需求确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Needs confirmed → demo</source>
-        <translation type="unfinished"></translation>
+        <translation>需求确认 → 演示</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Demo → objection handled</source>
-        <translation type="unfinished"></translation>
+        <translation>演示 → 异议处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Objection handled → signed</source>
-        <translation type="unfinished"></translation>
+        <translation>异议处理 → 签约</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signed → paid</source>
-        <translation type="unfinished"></translation>
+        <translation>签约 → 回款</translation>
     </message>
     <message>
         <location line="+81"/>
         <source>Time between the steps of a sale (median hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>销售各步骤间隔时间（中位数，小时）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Rep id</source>
-        <translation type="unfinished"></translation>
+        <translation>销售 ID</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>n</source>
-        <translation type="unfinished"></translation>
+        <translation>n</translation>
     </message>
 </context>
 <context>
@@ -5144,12 +5144,12 @@ required to leave</source>
     <message>
         <location filename="../ui/charts/radarchart.cpp" line="+56"/>
         <source>%1 · %2: no data</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2：无数据</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 · %2: %3 (score %4 of 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2：%3（得分 %4/100）</translation>
     </message>
 </context>
 <context>
@@ -5966,102 +5966,102 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+59"/>
         <source>No stage exits in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期内没有阶段退出</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 of %2 standard actions done over %3 stage exits (green &gt; 90 %, yellow 70–90 %, red &lt; 70 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%3 次阶段退出中应完成 %2 个标准动作，已完成 %1 个（绿色 &gt; 90%，黄色 70–90%，红色 &lt; 70%）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 must-do tasks done of %2 required (%3 listed) over %4 rep-weeks; at least 12 per rep-week</source>
-        <translation type="unfinished"></translation>
+        <translation>%4 人周内要求 %2 项必做任务（已列 %3 项），已完成 %1 项；每人每周至少 12 项</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Executed the standard actions = key-action completion above 90 % (a green light)</source>
-        <translation type="unfinished"></translation>
+        <translation>已执行标准动作 = 关键动作完成率高于 90%（绿色）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Median of %1 answered leads assigned in the period; %2 not answered yet</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期分配并已响应的 %1 条线索的中位数；另有 %2 条尚未响应</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Mean health score (0–100, 8 dimensions) of %1 scored customers of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 个客户中 %1 个已评分客户的平均健康分（0–100，8 个维度）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 元 outside the main product line of %2 元 won (%3 orders)</source>
-        <translation type="unfinished"></translation>
+        <translation>赢单 %2 元中有 %1 元来自主营产品线之外（%3 笔订单）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 presales/delivery ratings, mean %2 of 5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条售前/交付评分，平均 %2 分（满分 5 分）</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No ratings in the period</source>
-        <translation type="unfinished"></translation>
+        <translation>本周期内没有评分</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 % of the customers are in their first quarter (compliance 40 % / customer health 20 %; later 10 % / 50 %; cross-sell and collaboration 20 % each)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1% 的客户处于首季度（过程达标率 40% / 客户健康分 20%；之后为 10% / 50%；交叉销售和协作评分各 20%）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Double-click for the rows behind this number</source>
-        <translation type="unfinished"></translation>
+        <translation>双击查看该数字的明细行</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Process-health light: key-action completion &gt; 90 % green, 70–90 % yellow, &lt; 70 % red</source>
-        <translation type="unfinished"></translation>
+        <translation>过程健康灯：关键动作完成率 &gt; 90% 为绿色，70–90% 为黄色，&lt; 70% 为红色</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key-action completion: standard actions done before the lead left the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>关键动作完成率：线索离开阶段前已完成的标准动作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Process execution index: must-do tasks done / required (at least 12 per rep-week)</source>
-        <translation type="unfinished"></translation>
+        <translation>过程执行指数：已完成必做任务 / 要求数（每人每周至少 12 项）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Executed the standard actions (counts towards standard-action coverage)</source>
-        <translation type="unfinished"></translation>
+        <translation>已执行标准动作（计入销售动作标准化覆盖率）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Median time from a lead&apos;s assignment to its first sales action</source>
-        <translation type="unfinished"></translation>
+        <translation>从线索分配到首次销售动作的时间中位数</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Customer health (0–100): NPS, service response, contract fulfilment, renewal intent, payment punctuality, complaints, product adoption, interaction recency</source>
-        <translation type="unfinished"></translation>
+        <translation>客户健康分（0–100）：NPS、服务响应、合同履约、续约意向、回款及时性、投诉、产品使用度、最近互动</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Share of won revenue outside the rep&apos;s main product line</source>
-        <translation type="unfinished"></translation>
+        <translation>销售主营产品线之外的赢单收入占比</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Presales/delivery ratings of the rep (1–5) scaled to 0–100</source>
-        <translation type="unfinished"></translation>
+        <translation>售前/交付对该销售的评分（1–5），换算为 0–100</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sales-health score with the dynamic weights of the customers&apos; age</source>
-        <translation type="unfinished"></translation>
+        <translation>按客户合作时长动态加权的销售健康分</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6082,47 +6082,47 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+1"/>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>健康灯</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key act.</source>
-        <translation type="unfinished"></translation>
+        <translation>关键动作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PEI</source>
-        <translation type="unfinished"></translation>
+        <translation>PEI</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Std.</source>
-        <translation type="unfinished"></translation>
+        <translation>标准化</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resp.</source>
-        <translation type="unfinished"></translation>
+        <translation>响应</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>健康分</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>X-sell</source>
-        <translation type="unfinished"></translation>
+        <translation>交叉销售</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Collab.</source>
-        <translation type="unfinished"></translation>
+        <translation>协作</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>得分</translation>
     </message>
 </context>
 <context>
@@ -6135,62 +6135,62 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+23"/>
         <source>Reps</source>
-        <translation type="unfinished"></translation>
+        <translation>销售</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>团队</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Compare reps or teams (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>对比销售或团队 (Ctrl+T)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Radar PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>雷达图 PNG…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the radar as PNG (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>将雷达图导出为 PNG (Ctrl+Shift+P)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Table CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>表格 CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Export the table as CSV (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>将表格导出为 CSV (Ctrl+Shift+S)</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>Check rows to overlay them on the radar (Space). Double-click or Enter: the rows behind a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选行即可在雷达图上叠加对比（空格键）。双击或按 Enter：查看数字的明细行。</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Standard-action coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>销售动作标准化覆盖率</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Rep drill-down</source>
-        <translation type="unfinished"></translation>
+        <translation>销售明细</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Completion of each key action: done / expected over the stage exits of the period</source>
-        <translation type="unfinished"></translation>
+        <translation>各关键动作完成率：本周期阶段退出中的已完成 / 应完成</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Key actions</source>
-        <translation type="unfinished"></translation>
+        <translation>关键动作</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -6200,172 +6200,172 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+18"/>
         <source>Export radar as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>将雷达图导出为 PNG…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export table as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>将表格导出为 CSV…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Reps / teams</source>
-        <translation type="unfinished"></translation>
+        <translation>销售 / 团队</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Rows behind this number</source>
-        <translation type="unfinished"></translation>
+        <translation>该数字的明细行</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Computing rep and team health…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算销售和团队健康度…</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>%1 · %2: %3 reps in %4 teams · key actions %5 · PEI %6 · coverage %7 (target 85 %)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2：%4 个团队 %3 名销售 · 关键动作 %5 · PEI %6 · 覆盖率 %7（目标 85%）</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Could not compute team health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法计算团队健康度：%1</translation>
     </message>
     <message>
         <location line="+59"/>
         <source>median %1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数 %1 分钟</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2 of %3 actions)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%3 个动作中完成 %2 个）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 over %2 customers</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 个客户）</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 (%2 ratings)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2 条评分）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 (%2 of %3 tasks)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%3 项任务中完成 %2 项）</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Health radar — check rows to compare them</source>
-        <translation type="unfinished"></translation>
+        <translation>健康雷达图 — 勾选行进行对比</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Health radar (0–100)</source>
-        <translation type="unfinished"></translation>
+        <translation>健康雷达图（0–100）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Each axis 0–100. Response time: a median of 5 min or less scores 100, 8 h or more 0 (logarithmic). Click a legend entry to hide or show a polygon; click a point for its rows.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Target 85 %</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 85%</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>%1: %2 of %3 reps executed the standard actions (%4 active)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 名销售中 %2 名执行了标准动作（在职 %4 名）</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Coverage: reps above 90 % key actions</source>
-        <translation type="unfinished"></translation>
+        <translation>覆盖率：关键动作完成率高于 90% 的销售</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>⚠ Standard-action coverage fell two months in a row (%1 → %2 → %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ 销售动作标准化覆盖率连续两个月下降（%1 → %2 → %3）。</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>%1 (missing %2×)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（缺失 %2 次）</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>top missing actions: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>主要缺失动作：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>key actions %1</source>
-        <translation type="unfinished"></translation>
+        <translation>关键动作 %1</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Median hours</source>
-        <translation type="unfinished"></translation>
+        <translation>中位数（小时）</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>→ first touch</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 首次接触</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>→ needs confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 需求确认</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>→ demo</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 演示</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>→ objection handled</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 异议处理</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>→ signed</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 签约</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>→ paid</source>
-        <translation type="unfinished"></translation>
+        <translation>→ 回款</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1 (n=%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (n=%2)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1: median %2 h over %3 leads</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%3 条线索的中位数 %2 小时</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: median hours between the steps of a sale (steps ending in %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：销售各步骤间隔时间中位数（小时，%2 内完成的步骤）</translation>
     </message>
 </context>
 <context>
