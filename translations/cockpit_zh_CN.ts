@@ -2421,7 +2421,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+74"/>
+        <location filename="../app/guiapp.cpp" line="+75"/>
         <source>Creating the demo company…</source>
         <translation>正在创建演示公司…</translation>
     </message>
@@ -2430,12 +2430,12 @@
         <location line="+22"/>
         <location line="+89"/>
         <location line="+32"/>
-        <location line="+117"/>
+        <location line="+131"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-254"/>
         <source>The demo company could not be created: %1</source>
         <translation>无法创建演示公司：%1</translation>
     </message>
@@ -2461,30 +2461,30 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+146"/>
+        <location line="+160"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-145"/>
-        <location line="+146"/>
+        <location line="-159"/>
+        <location line="+160"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-141"/>
-        <location line="+148"/>
+        <location line="-155"/>
+        <location line="+162"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-147"/>
-        <location line="+148"/>
+        <location line="-161"/>
+        <location line="+162"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-158"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -2514,7 +2514,12 @@
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+56"/>
+        <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
+        <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
@@ -4045,7 +4050,7 @@
         <translation>第 %1 页</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+113"/>
         <source>… %1 more rows (see the CSV export)</source>
         <translation>… 另有 %1 行（请查看 CSV 导出）</translation>
     </message>

@@ -11,7 +11,7 @@
 namespace cockpit::analytics {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("TeamHealth", text); }
+QString tr(const char *text) { return QCoreApplication::translate("cockpit::analytics", text); } // the context lupdate records
 
 QVariant opt(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
 
