@@ -1,5 +1,6 @@
 #include "funnel.h"
 
+#include "cockpitfacts.h"
 #include "kpi.h"
 #include "query.h"
 
@@ -181,7 +182,7 @@ static QString resolvePipeline(QSqlDatabase db, const FunnelRequest &req)
     return all.isEmpty() ? QString() : all.first().code;
 }
 
-FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units)
+FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units, const CockpitFacts *facts)
 {
     FunnelResult r;
     r.scope = req.scope;
@@ -205,15 +206,23 @@ FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgU
         r.rows << HeatRow{u.id, u.name, QVector<HeatCell>(std::max(0, transitions))};
     }
 
-    QVariantList binds;
-    const QString sql = entryCte(m, req, binds, {}, {})
-                        + QStringLiteral(" SELECT grp, k, COUNT(*), SUM(%1) FROM ent GROUP BY grp, k").arg(QLatin1String(kConverted));
-    QSqlQuery q = runQuery(db, sql, binds);
-    while (q.next()) {
-        const QString grp = q.value(0).isNull() ? kNone : q.value(0).toString();
-        const int k = q.value(1).toInt();
-        const int entered = q.value(2).toInt();
-        const int converted = q.value(3).toInt();
+    QVector<CockpitFacts::CohortCell> cohort;
+    if (facts && facts->usable()) {
+        cohort = facts->funnelCohort(req.scope.org, req.by, req.scope.period.startUtc(), req.scope.period.endUtc(), m.ids);
+    } else {
+        QVariantList binds;
+        const QString sql = entryCte(m, req, binds, {}, {})
+                            + QStringLiteral(" SELECT grp, k, COUNT(*), SUM(%1) FROM ent GROUP BY grp, k").arg(QLatin1String(kConverted));
+        QSqlQuery q = runQuery(db, sql, binds);
+        while (q.next())
+            cohort << CockpitFacts::CohortCell{q.value(0).isNull() ? kNone : q.value(0).toString(), q.value(1).toInt(),
+                                               q.value(2).toInt(), q.value(3).toInt()};
+    }
+    for (const CockpitFacts::CohortCell &cell : std::as_const(cohort)) {
+        const QString grp = cell.group;
+        const int k = cell.k;
+        const int entered = cell.entered;
+        const int converted = cell.converted;
         if (k < 0 || k >= r.stages.size())
             continue;
         r.stages[k].entered += entered;

@@ -87,7 +87,10 @@ struct FunnelRequest
 
 // Throws QueryError. `units` names the heat-map rows (all units of `by` within the scope,
 // also those without leads; leads whose unit is unknown go to a row "(none)").
-FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units);
+// With `facts` (cockpitfacts.h, usable) the cohort is counted in memory, same numbers.
+class CockpitFacts;
+FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units,
+                           const CockpitFacts *facts = nullptr);
 
 // The leads behind a stage (transition from stage k to k+1), optionally of one org unit of
 // `req.by` (empty `orgId` = the whole scope): lead id (key, "lead"), title, customer, owner,
