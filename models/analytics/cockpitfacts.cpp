@@ -10,6 +10,10 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstring>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
 #include <limits>
 #include <numeric>
 
@@ -100,15 +104,60 @@ qint64 daysFromCivil(int y, int m, int d)
 }
 
 const char *kLeads = "SELECT id, created_at, closed_at, region_id, city_id, team_id, owner_id FROM leads WHERE deleted = 0";
-const char *kActions = "SELECT lead_id, at FROM activities WHERE direction = 'sales' AND deleted = 0 AND lead_id IS NOT NULL";
+// One pass over the sales actions (the covering index idx_activities_sales_facts when the
+// file has it): the lead's action times and whether each one is effective.
+const char *kActionsIndexed = "SELECT lead_id, at, actor_id, kind, duration_seconds, CASE WHEN kind IN ('wechat', 'email')"
+                              " THEN id END FROM activities INDEXED BY idx_activities_sales_facts"
+                              " WHERE direction = 'sales' AND deleted = 0";
+const char *kActions = "SELECT lead_id, at, actor_id, kind, duration_seconds, CASE WHEN kind IN ('wechat', 'email')"
+                       " THEN id END FROM activities WHERE direction = 'sales' AND deleted = 0";
 const char *kHistory = "SELECT lead_id, to_stage_id, at FROM stage_history WHERE deleted = 0";
 const char *kReps = "SELECT id, region_id, city_id, team_id FROM users WHERE role = 'sales' AND deleted = 0";
 const char *kReplies = "SELECT reply_to, at FROM activities WHERE reply_to IS NOT NULL AND direction = 'customer'"
                        " AND deleted = 0";
-const char *kCandidates = "SELECT actor_id, at, CASE WHEN kind IN ('wechat', 'email') THEN id END FROM activities"
-                          " WHERE direction = 'sales' AND deleted = 0 AND actor_id IS NOT NULL"
-                          " AND (kind IN ('visit', 'meeting', 'demo', 'quote', 'wechat', 'email')"
-                          " OR (kind = 'call' AND duration_seconds >= ?))";
+
+bool hasIndex(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = nullptr;
+    bool found = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", -1, &st, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+// Text keys (ids) → int without an allocation per key: the bytes go to an arena.
+class Keys
+{
+public:
+    explicit Keys(std::size_t expected = 0) { m_map.reserve(expected); }
+    int find(const char *p, int n) const
+    {
+        const auto it = m_map.find(std::string_view(p, std::size_t(n)));
+        return it == m_map.end() ? -1 : it->second;
+    }
+    void insert(const char *p, int n, int value) { m_map.emplace(store(p, n), value); }
+
+private:
+    std::string_view store(const char *p, int n)
+    {
+        constexpr std::size_t kBlock = 1 << 20;
+        if (m_blocks.empty() || m_used + std::size_t(n) > m_size) {
+            m_size = std::max(kBlock, std::size_t(n));
+            m_blocks.emplace_back(new char[m_size]);
+            m_used = 0;
+        }
+        char *d = m_blocks.back().get() + m_used;
+        std::memcpy(d, p, std::size_t(n));
+        m_used += std::size_t(n);
+        return {d, std::size_t(n)};
+    }
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::size_t m_used = 0, m_size = 0;
+    std::unordered_map<std::string_view, int> m_map;
+};
 
 QMutex g_mutex;
 QHash<QString, std::shared_ptr<const CockpitFacts>> g_cache;
@@ -127,11 +176,12 @@ bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
     return true;
 }
 
-QStringList CockpitFacts::loadStatements(const KpiSettings &settings)
+QStringList CockpitFacts::loadStatements(QSqlDatabase db)
 {
-    return {QString::fromLatin1(kLeads), QString::fromLatin1(kActions), QString::fromLatin1(kHistory),
-            QString::fromLatin1(kReps), QString::fromLatin1(kReplies),
-            QString::fromLatin1(kCandidates).replace(QLatin1Char('?'), QString::number(settings.effectiveCallSeconds))};
+    sqlite3 *h = handleOf(db);
+    return {QString::fromLatin1(kLeads), QString::fromLatin1(kReps), QString::fromLatin1(kReplies),
+            QString::fromLatin1(kHistory),
+            QString::fromLatin1(h && hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions)};
 }
 
 QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &settings)
@@ -175,16 +225,18 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     sqlite3 *h = handleOf(db);
     if (!h)
         throw QueryError(tr("The cockpit's facts need an SQLite database."));
+    Keys pool;
     auto intern = [&](const char *text, int n) -> int {
         if (!text)
             return -1;
+        const int found = pool.find(text, n);
+        if (found >= 0)
+            return found;
         const QString s = QString::fromUtf8(text, n);
-        auto it = f->m_poolIndex.find(s);
-        if (it != f->m_poolIndex.end())
-            return *it;
         const int id = int(f->m_pool.size());
         f->m_pool << s;
         f->m_poolIndex.insert(s, id);
+        pool.insert(text, n, id);
         return id;
     };
     auto time = [&](Stmt &s, int c, qint64 *t) {
@@ -192,12 +244,12 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
             f->m_usable = false;
     };
 
-    QHash<QByteArray, int> leadOf; // keys own their bytes
+    Keys leadOf(1 << 17);
     {
         Stmt s(h, QString::fromLatin1(kLeads));
         while (s.next()) {
             const int i = int(f->m_leadCreated.size());
-            leadOf.insert(QByteArray(s.text(0), s.bytes(0)), i);
+            leadOf.insert(s.text(0), s.bytes(0), i);
             qint64 created = 0, closed = kOpen;
             time(s, 1, &created);
             if (!s.isNull(2))
@@ -222,38 +274,35 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         for (int i = 0; i < lead.size(); ++i)
             order[pos[lead[i]]++] = i;
     };
+    Keys repOf; // sales reps (users.role = 'sales', not deleted) → pool id
     {
-        QVector<int> lead;
-        QVector<qint64> at;
-        Stmt s(h, QString::fromLatin1(kActions));
+        Stmt s(h, QString::fromLatin1(kReps));
+        QVector<std::array<int, 4>> reps;
         while (s.next()) {
-            auto it = leadOf.constFind(s.raw(0));
-            if (it == leadOf.constEnd())
-                continue;
-            qint64 t = 0;
-            time(s, 1, &t);
-            lead << *it;
-            at << t;
+            reps << std::array<int, 4>{intern(s.text(0), s.bytes(0)), intern(s.text(1), s.bytes(1)),
+                                       intern(s.text(2), s.bytes(2)), intern(s.text(3), s.bytes(3))};
+            repOf.insert(s.text(0), s.bytes(0), reps.last()[0]);
         }
-        QVector<int> order;
-        bucket(lead, f->m_actionStart, order);
-        f->m_actionTimes.resize(order.size());
-        for (int i = 0; i < order.size(); ++i)
-            f->m_actionTimes[i] = at[order[i]];
-        for (int l = 0; l < leads; ++l)
-            std::sort(f->m_actionTimes.begin() + f->m_actionStart[l], f->m_actionTimes.begin() + f->m_actionStart[l + 1]);
+        f->m_userRegion.fill(-3, f->m_pool.size());
+        f->m_userCity.fill(-3, f->m_pool.size());
+        f->m_userTeam.fill(-3, f->m_pool.size());
+        for (const auto &r : reps) {
+            f->m_userRegion[r[0]] = r[1];
+            f->m_userCity[r[0]] = r[2];
+            f->m_userTeam[r[0]] = r[3];
+        }
     }
     {
         QVector<int> lead, stage;
         QVector<qint64> at;
         Stmt s(h, QString::fromLatin1(kHistory));
         while (s.next()) {
-            auto it = leadOf.constFind(s.raw(0));
-            if (it == leadOf.constEnd())
+            const int l = leadOf.find(s.text(0), s.bytes(0));
+            if (l < 0)
                 continue;
             qint64 t = 0;
             time(s, 2, &t);
-            lead << *it;
+            lead << l;
             stage << intern(s.text(1), s.bytes(1));
             at << t;
         }
@@ -270,53 +319,74 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
             }
         }
     }
-    leadOf.clear();
+    // Customer answers by the action they answer.
+    Keys replyHead(1 << 18); // action id → its first answer; more through replyNext
+    QVector<qint64> replyTime;
+    QVector<int> replyNext;
     {
-        Stmt s(h, QString::fromLatin1(kReps));
-        QVector<std::array<int, 4>> reps;
-        while (s.next())
-            reps << std::array<int, 4>{intern(s.text(0), s.bytes(0)), intern(s.text(1), s.bytes(1)),
-                                       intern(s.text(2), s.bytes(2)), intern(s.text(3), s.bytes(3))};
-        f->m_userRegion.fill(-3, f->m_pool.size());
-        f->m_userCity.fill(-3, f->m_pool.size());
-        f->m_userTeam.fill(-3, f->m_pool.size());
-        for (const auto &r : reps) {
-            f->m_userRegion[r[0]] = r[1];
-            f->m_userCity[r[0]] = r[2];
-            f->m_userTeam[r[0]] = r[3];
+        Stmt s(h, QString::fromLatin1(kReplies));
+        while (s.next()) {
+            qint64 t = 0;
+            time(s, 1, &t);
+            const int i = int(replyTime.size());
+            const int head = replyHead.find(s.text(0), s.bytes(0));
+            replyTime << t;
+            replyNext << -1;
+            if (head < 0) {
+                replyHead.insert(s.text(0), s.bytes(0), i);
+            } else {
+                replyNext[i] = replyNext[head]; // keep the head, chain the rest
+                replyNext[head] = i;
+            }
         }
     }
     {
-        // Customer answers by the action they answer; then the candidate actions.
-        QHash<QByteArray, QVector<qint64>> replies;
-        {
-            Stmt s(h, QString::fromLatin1(kReplies));
-            while (s.next()) {
-                qint64 t = 0;
-                time(s, 1, &t);
-                replies[QByteArray(s.text(0), s.bytes(0))] << t;
-            }
-        }
         const qint64 within = qint64(settings.replyWithinHours) * 3600;
+        QVector<int> lead;
+        QVector<qint64> at;
         QVector<QPair<qint64, int>> eff;
-        Stmt s(h, QString::fromLatin1(kCandidates), {settings.effectiveCallSeconds});
+        Stmt s(h, QString::fromLatin1(hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions));
+        QByteArray lastLead;
+        int lastIndex = -1;
+        lead.reserve(1 << 20);
+        at.reserve(1 << 20);
+        eff.reserve(1 << 19);
         while (s.next()) {
-            auto actor = f->m_poolIndex.constFind(QString::fromUtf8(s.text(0), s.bytes(0)));
-            if (actor == f->m_poolIndex.constEnd() || *actor >= f->m_userRegion.size() || f->m_userRegion[*actor] == -3)
-                continue; // not a sales rep
             qint64 t = 0;
             time(s, 1, &t);
-            if (!s.isNull(2)) {
-                auto r = replies.constFind(s.raw(2));
-                bool answered = false;
-                if (r != replies.constEnd())
-                    for (qint64 rt : *r)
-                        answered = answered || (rt >= t && rt - t <= within);
-                if (!answered)
-                    continue;
+            if (!s.isNull(0)) {
+                const QByteArray key = s.raw(0);
+                if (key != lastLead) { // the index is in lead order: one look-up per lead
+                    lastIndex = leadOf.find(key.constData(), int(key.size()));
+                    lastLead = QByteArray(key.constData(), key.size());
+                }
+                if (lastIndex >= 0) {
+                    lead << lastIndex;
+                    at << t;
+                }
             }
-            eff << qMakePair(t, *actor);
+            if (s.isNull(2))
+                continue;
+            const int actor = repOf.find(s.text(2), s.bytes(2));
+            if (actor < 0)
+                continue; // not a sales rep
+            const QByteArray kind = s.raw(3);
+            bool effective = kind == "visit" || kind == "meeting" || kind == "demo" || kind == "quote"
+                             || (kind == "call" && s.int64(4) >= settings.effectiveCallSeconds);
+            if (!effective && !s.isNull(5)) {
+                for (int r = replyHead.find(s.text(5), s.bytes(5)); r >= 0 && !effective; r = replyNext[r])
+                    effective = replyTime[r] >= t && replyTime[r] - t <= within;
+            }
+            if (effective)
+                eff << qMakePair(t, actor);
         }
+        QVector<int> order;
+        bucket(lead, f->m_actionStart, order);
+        f->m_actionTimes.resize(order.size());
+        for (int i = 0; i < order.size(); ++i)
+            f->m_actionTimes[i] = at[order[i]];
+        for (int l = 0; l < leads; ++l)
+            std::sort(f->m_actionTimes.begin() + f->m_actionStart[l], f->m_actionTimes.begin() + f->m_actionStart[l + 1]);
         std::sort(eff.begin(), eff.end());
         f->m_effTime.reserve(eff.size());
         f->m_effActor.reserve(eff.size());

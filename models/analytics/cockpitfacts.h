@@ -33,8 +33,8 @@ public:
                                                       bool *loaded = nullptr);
     static void clearShared();
     static QByteArray fingerprint(QSqlDatabase db, const KpiSettings &settings);
-    // The statements `load` runs (for the benchmark's sqlite3 comparison).
-    static QStringList loadStatements(const KpiSettings &settings);
+    // The statements `load` runs on this file (for the benchmark's sqlite3 comparison).
+    static QStringList loadStatements(QSqlDatabase db);
 
     bool usable() const { return m_usable; }
     QByteArray fingerprintValue() const { return m_fingerprint; }

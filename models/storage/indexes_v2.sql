@@ -31,3 +31,11 @@ CREATE INDEX IF NOT EXISTS idx_activities_lead_sales ON activities(lead_id, at) 
 -- ;
 -- Cockpit: the customer's answer to a message or email (effective actions: answered in 48 h).
 CREATE INDEX IF NOT EXISTS idx_activities_reply ON activities(reply_to, at) WHERE reply_to IS NOT NULL;
+-- ;
+-- Cockpit facts (analytics/cockpitfacts.cpp): every sales action in one covering scan — the
+-- lead's action times and what makes an action effective (kind, call length, the message id
+-- a customer answers) — so loading the cockpit's facts reads no table rows.
+CREATE INDEX IF NOT EXISTS idx_activities_sales_facts ON activities(lead_id, at, actor_id, kind, duration_seconds, id) WHERE direction = 'sales' AND deleted = 0;
+-- ;
+-- Cockpit facts: the customers' answers by the action they answer, without table look-ups.
+CREATE INDEX IF NOT EXISTS idx_activities_customer_replies ON activities(reply_to, at) WHERE reply_to IS NOT NULL AND direction = 'customer' AND deleted = 0;
