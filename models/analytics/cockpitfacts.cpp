@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 #include <limits>
@@ -138,7 +139,12 @@ public:
         const auto it = m_map.find(std::string_view(p, std::size_t(n)));
         return it == m_map.end() ? -1 : it->second;
     }
-    void insert(const char *p, int n, int value) { m_map.emplace(store(p, n), value); }
+    std::string_view insert(const char *p, int n, int value)
+    {
+        const std::string_view key = store(p, n);
+        m_map.emplace(key, value);
+        return key;
+    }
 
 private:
     std::string_view store(const char *p, int n)
@@ -182,6 +188,7 @@ QStringList CockpitFacts::loadStatements(QSqlDatabase db)
     return {QString::fromLatin1(kLeads), QString::fromLatin1(kReps), QString::fromLatin1(kReplies),
             QString::fromLatin1(kHistory),
             QString::fromLatin1(h && hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions)};
+    // (load() reads the indexed scan in halves of the lead ids on two connections.)
 }
 
 QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &settings)
@@ -245,11 +252,12 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     };
 
     Keys leadOf(1 << 17);
+    std::vector<std::string_view> leadKeys;
     {
         Stmt s(h, QString::fromLatin1(kLeads));
         while (s.next()) {
             const int i = int(f->m_leadCreated.size());
-            leadOf.insert(s.text(0), s.bytes(0), i);
+            leadKeys.push_back(leadOf.insert(s.text(0), s.bytes(0), i));
             qint64 created = 0, closed = kOpen;
             time(s, 1, &created);
             if (!s.isNull(2))
@@ -292,33 +300,6 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
             f->m_userTeam[r[0]] = r[3];
         }
     }
-    {
-        QVector<int> lead, stage;
-        QVector<qint64> at;
-        Stmt s(h, QString::fromLatin1(kHistory));
-        while (s.next()) {
-            const int l = leadOf.find(s.text(0), s.bytes(0));
-            if (l < 0)
-                continue;
-            qint64 t = 0;
-            time(s, 2, &t);
-            lead << l;
-            stage << intern(s.text(1), s.bytes(1));
-            at << t;
-        }
-        QVector<int> order;
-        bucket(lead, f->m_histStart, order);
-        f->m_histTime.resize(order.size());
-        f->m_histStage.resize(order.size());
-        for (int l = 0; l < leads; ++l) {
-            const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
-            std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
-            for (int i = b; i < e; ++i) {
-                f->m_histTime[i] = at[order[i]];
-                f->m_histStage[i] = stage[order[i]];
-            }
-        }
-    }
     // Customer answers by the action they answer.
     Keys replyHead(1 << 18); // action id → its first answer; more through replyNext
     QVector<qint64> replyTime;
@@ -340,20 +321,24 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
             }
         }
     }
+    // The sales actions, in two halves of the lead ids on two connections (two cores).
+    struct Scan
     {
-        const qint64 within = qint64(settings.replyWithinHours) * 3600;
         QVector<int> lead;
         QVector<qint64> at;
         QVector<QPair<qint64, int>> eff;
-        Stmt s(h, QString::fromLatin1(hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions));
+        bool usable = true;
+        QString error;
+    };
+    const qint64 within = qint64(settings.replyWithinHours) * 3600;
+    auto scan = [&](sqlite3 *conn, const QString &sql, const QVariantList &binds, Scan &out) {
+        Stmt s(conn, sql, binds);
         QByteArray lastLead;
         int lastIndex = -1;
-        lead.reserve(1 << 20);
-        at.reserve(1 << 20);
-        eff.reserve(1 << 19);
         while (s.next()) {
             qint64 t = 0;
-            time(s, 1, &t);
+            if (!parseUtc(s.text(1), s.bytes(1), &t))
+                out.usable = false;
             if (!s.isNull(0)) {
                 const QByteArray key = s.raw(0);
                 if (key != lastLead) { // the index is in lead order: one look-up per lead
@@ -361,8 +346,8 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
                     lastLead = QByteArray(key.constData(), key.size());
                 }
                 if (lastIndex >= 0) {
-                    lead << lastIndex;
-                    at << t;
+                    out.lead << lastIndex;
+                    out.at << t;
                 }
             }
             if (s.isNull(2))
@@ -378,8 +363,104 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
                     effective = replyTime[r] >= t && replyTime[r] - t <= within;
             }
             if (effective)
-                eff << qMakePair(t, actor);
+                out.eff << qMakePair(t, actor);
         }
+    };
+    Scan low, high;
+    const bool indexed = hasIndex(h, "idx_activities_sales_facts");
+    std::thread second;
+    if (indexed && leadKeys.size() >= 2 && !db.databaseName().isEmpty()) {
+        std::nth_element(leadKeys.begin(), leadKeys.begin() + leadKeys.size() / 2, leadKeys.end());
+        const QString mid = QString::fromUtf8(leadKeys[leadKeys.size() / 2].data(), qsizetype(leadKeys[leadKeys.size() / 2].size()));
+        const QString path = db.databaseName();
+        second = std::thread([&, mid, path] {
+            ReadConnection rc(path);
+            sqlite3 *h2 = rc.isOpen() ? handleOf(rc.db()) : nullptr;
+            if (!h2) {
+                high.error = rc.error();
+                return;
+            }
+            try {
+                scan(h2, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id >= ?"), {mid}, high);
+            } catch (const QueryError &e) {
+                high.error = e.message();
+            }
+        });
+        try {
+        {
+            QVector<int> lead, stage;
+            QVector<qint64> at;
+            Stmt s(h, QString::fromLatin1(kHistory));
+            while (s.next()) {
+                const int l = leadOf.find(s.text(0), s.bytes(0));
+                if (l < 0)
+                    continue;
+                qint64 t = 0;
+                time(s, 2, &t);
+                lead << l;
+                stage << intern(s.text(1), s.bytes(1));
+                at << t;
+            }
+            QVector<int> order;
+            bucket(lead, f->m_histStart, order);
+            f->m_histTime.resize(order.size());
+            f->m_histStage.resize(order.size());
+            for (int l = 0; l < leads; ++l) {
+                const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
+                std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
+                for (int i = b; i < e; ++i) {
+                    f->m_histTime[i] = at[order[i]];
+                    f->m_histStage[i] = stage[order[i]];
+                }
+            }
+        }
+            scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id IS NULL"), {}, low);
+            scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id < ?"), {mid}, low);
+        } catch (...) {
+            second.join();
+            throw;
+        }
+        second.join();
+        if (!high.error.isEmpty())
+            throw QueryError(high.error);
+    } else {
+        {
+            QVector<int> lead, stage;
+            QVector<qint64> at;
+            Stmt s(h, QString::fromLatin1(kHistory));
+            while (s.next()) {
+                const int l = leadOf.find(s.text(0), s.bytes(0));
+                if (l < 0)
+                    continue;
+                qint64 t = 0;
+                time(s, 2, &t);
+                lead << l;
+                stage << intern(s.text(1), s.bytes(1));
+                at << t;
+            }
+            QVector<int> order;
+            bucket(lead, f->m_histStart, order);
+            f->m_histTime.resize(order.size());
+            f->m_histStage.resize(order.size());
+            for (int l = 0; l < leads; ++l) {
+                const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
+                std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
+                for (int i = b; i < e; ++i) {
+                    f->m_histTime[i] = at[order[i]];
+                    f->m_histStage[i] = stage[order[i]];
+                }
+            }
+        }
+        scan(h, QString::fromLatin1(indexed ? kActionsIndexed : kActions), {}, low);
+    }
+    f->m_usable = f->m_usable && low.usable && high.usable;
+    {
+        QVector<int> lead = std::move(low.lead);
+        QVector<qint64> at = std::move(low.at);
+        QVector<QPair<qint64, int>> eff = std::move(low.eff);
+        lead += high.lead;
+        at += high.at;
+        eff += high.eff;
         QVector<int> order;
         bucket(lead, f->m_actionStart, order);
         f->m_actionTimes.resize(order.size());
