@@ -40,16 +40,15 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
     const KpiRequest request{scope, nowUtc, KpiSettings::load(db)};
     const FunnelSettings funnelSettings = FunnelSettings::load(db);
     d.units = loadOrgUnits(db);
-    // Two cores, two connections: the small SQL figures (new hires, forecast, stores, alerts,
-    // the pipeline list) run on a second read connection while this one brings the cockpit's
+    // Two cores, two connections: the small SQL figures (new hires, forecast, stores, alerts)
+    // run on a second read connection while this one brings the cockpit's
     // facts up to date (loaded once per file, cockpitfacts.h) and counts the follow-up gaps,
-    // the effective actions and the funnel from them in memory.
+    // the effective actions, the pipeline list and the funnel from them in memory.
     struct Second
     {
         KpiTile newHire, forecast, store;
         DataTable alerts;
         int alertsTotal = 0;
-        QVector<PipelineInfo> pipelines;
         QString error;
     };
     const QString path = db.databaseName();
@@ -61,7 +60,6 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
             return s;
         }
         try {
-            s.pipelines = pipelines(rc.db(), scope.org, english);
             s.newHire = newHireTile(rc.db(), request);
             s.forecast = forecastTile(rc.db(), request);
             s.store = storeTile(rc.db(), request);
@@ -72,11 +70,19 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
         return s;
     });
     KpiTile followUp, actions;
-    std::shared_ptr<const CockpitFacts> facts;
     try {
-        facts = CockpitFacts::shared(db, request.settings);
+        const std::shared_ptr<const CockpitFacts> facts = CockpitFacts::shared(db, request.settings);
         followUp = followUpTile(db, request, facts.get());
         actions = effectiveActionsTile(db, request, facts.get());
+        d.pipelines = pipelines(db, scope.org, english, facts.get());
+        QString code = pipelineCode;
+        bool known = false;
+        for (const PipelineInfo &p : std::as_const(d.pipelines))
+            known = known || p.code == code;
+        if (!known)
+            code = d.pipelines.isEmpty() ? QString() : d.pipelines.first().code;
+        d.funnel = computeFunnel(db, FunnelRequest{scope, code, childGroup(scope.org), english, funnelSettings}, d.units,
+                                 facts.get());
     } catch (...) {
         second.waitForFinished(); // it reads `request` and `scope` by reference
         throw;
@@ -84,16 +90,7 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
     Second s = second.result();
     if (!s.error.isEmpty())
         throw QueryError(s.error);
-    QString code = pipelineCode;
-    bool known = false;
-    for (const PipelineInfo &p : s.pipelines)
-        known = known || p.code == code;
-    if (!known)
-        code = s.pipelines.isEmpty() ? QString() : s.pipelines.first().code;
-    d.funnel = computeFunnel(db, FunnelRequest{scope, code, childGroup(scope.org), english, funnelSettings}, d.units,
-                             facts.get());
     d.tiles = {followUp, actions, s.newHire, s.forecast, s.store};
-    d.pipelines = s.pipelines;
     d.alerts = s.alerts;
     d.alertsTotal = s.alertsTotal;
     return d;

@@ -104,7 +104,8 @@ qint64 daysFromCivil(int y, int m, int d)
     return qint64(era) * 146097 + doe - 719468;
 }
 
-const char *kLeads = "SELECT id, created_at, closed_at, region_id, city_id, team_id, owner_id FROM leads WHERE deleted = 0";
+const char *kLeads = "SELECT id, created_at, closed_at, region_id, city_id, team_id, owner_id, pipeline_id FROM leads"
+                     " WHERE deleted = 0";
 // One pass over the sales actions (the covering index idx_activities_sales_facts when the
 // file has it): the lead's action times and whether each one is effective.
 const char *kActionsIndexed = "SELECT lead_id, at, actor_id, kind, duration_seconds, CASE WHEN kind IN ('wechat', 'email')"
@@ -194,9 +195,17 @@ QStringList CockpitFacts::loadStatements(QSqlDatabase db)
 QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &settings)
 {
     QByteArray f = QByteArray::number(settings.effectiveCallSeconds) + '|' + QByteArray::number(settings.replyWithinHours);
-    QSqlQuery q = runQuery(db, QStringLiteral(
+    // The live leads counted on idx_leads_live_updated (indexes_v1.sql) rather than the table.
+    const QString sql = QStringLiteral(
         "SELECT (SELECT group_concat(value, ',') FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')),"
-        " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM leads), (SELECT COUNT(*) || ',' || MAX(updated_at) FROM users)"));
+        " (SELECT COUNT(*) FROM leads %1 WHERE deleted = 0) || ',' || (SELECT MAX(updated_at) FROM leads WHERE deleted = 0),"
+        " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM users)");
+    QSqlQuery q;
+    try {
+        q = runQuery(db, sql.arg(QStringLiteral("INDEXED BY idx_leads_live_updated")));
+    } catch (const QueryError &) {
+        q = runQuery(db, sql.arg(QString())); // a file without the index
+    }
     if (q.next())
         for (int i = 0; i < 3; ++i)
             f += '|' + q.value(i).toString().toUtf8();
@@ -268,6 +277,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
             f->m_leadCity << intern(s.text(4), s.bytes(4));
             f->m_leadTeam << intern(s.text(5), s.bytes(5));
             f->m_leadOwner << intern(s.text(6), s.bytes(6));
+            f->m_leadPipeline << intern(s.text(7), s.bytes(7));
         }
     }
     const int leads = int(f->m_leadCreated.size());
@@ -483,7 +493,7 @@ qint64 CockpitFacts::bytes() const
 {
     qint64 n = 0;
     n += (m_leadCreated.size() + m_leadClosed.size() + m_actionTimes.size() + m_histTime.size() + m_effTime.size()) * 8;
-    n += (m_leadRegion.size() * 4 + m_actionStart.size() + m_histStart.size() + m_histStage.size() + m_effActor.size()
+    n += (m_leadRegion.size() * 5 + m_actionStart.size() + m_histStart.size() + m_histStage.size() + m_effActor.size()
           + m_userRegion.size() * 3) * 4;
     for (const QString &s : m_pool)
         n += 2 * (s.size() * 2 + 32);
@@ -523,6 +533,21 @@ QVector<char> CockpitFacts::repsIn(const OrgScope &org) const
         }
     }
     return in;
+}
+
+QHash<QString, int> CockpitFacts::leadsPerPipeline(const OrgScope &org) const
+{
+    const QVector<int> *col = leadColumn(org.level);
+    const int id = col ? poolId(org.id) : 0;
+    QHash<int, int> n;
+    for (int l = 0; l < m_leadPipeline.size(); ++l)
+        if (!col || (*col)[l] == id)
+            ++n[m_leadPipeline[l]];
+    QHash<QString, int> out;
+    for (auto it = n.cbegin(); it != n.cend(); ++it)
+        if (it.key() >= 0)
+            out.insert(m_pool[it.key()], it.value());
+    return out;
 }
 
 CockpitFacts::FollowUp CockpitFacts::followUp(const OrgScope &org, const QString &startUtc, const QString &endUtc) const

@@ -53,6 +53,8 @@ public:
         int leads = 0;
     };
     FollowUp followUp(const OrgScope &org, const QString &startUtc, const QString &endUtc) const;
+    // Leads of the org per pipeline id (version), as `SELECT pipeline_id, COUNT(*)` would count.
+    QHash<QString, int> leadsPerPipeline(const OrgScope &org) const;
     // Effective sales actions in [start, end) by sales reps of the org.
     qint64 effectiveActions(const OrgScope &org, const QString &startUtc, const QString &endUtc) const;
     // The funnel cohort: per (group id of `by`, or "<none>"; stage index) the leads that
@@ -81,7 +83,7 @@ private:
     QHash<QString, int> m_poolIndex;
     // Leads (deleted = 0).
     QVector<qint64> m_leadCreated, m_leadClosed; // closed: INT64_MAX when open
-    QVector<int> m_leadRegion, m_leadCity, m_leadTeam, m_leadOwner; // pool ids, -1 = NULL
+    QVector<int> m_leadRegion, m_leadCity, m_leadTeam, m_leadOwner, m_leadPipeline; // pool ids, -1 = NULL
     // Sales actions per lead, sorted: m_actionTimes[m_actionStart[i] .. m_actionStart[i + 1]).
     QVector<int> m_actionStart;
     QVector<qint64> m_actionTimes;

@@ -117,7 +117,7 @@ FunnelSettings FunnelSettings::load(QSqlDatabase db)
     return s;
 }
 
-QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english)
+QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english, const CockpitFacts *facts)
 {
     // The versions of each pipeline code (a handful of rows), then the leads per version in
     // one pass over the leads of the org.
@@ -140,16 +140,24 @@ QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool engli
             }
         }
     }
-    QVariantList binds;
-    QString sql = QStringLiteral("SELECT l.pipeline_id, COUNT(*) FROM leads l WHERE l.deleted = 0");
-    sql += orgCondition(org, kLeadOrg, binds);
-    sql += QStringLiteral(" GROUP BY l.pipeline_id");
-    QSqlQuery q = runQuery(db, sql, binds);
-    while (q.next()) {
-        const QString code = codeOfVersion.value(q.value(0).toString());
+    auto add = [&](const QString &version, int leads) {
+        const QString code = codeOfVersion.value(version);
         for (PipelineInfo &p : out)
             if (p.code == code)
-                p.leads += q.value(1).toInt();
+                p.leads += leads;
+    };
+    if (facts && facts->usable()) {
+        const QHash<QString, int> counts = facts->leadsPerPipeline(org);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            add(it.key(), it.value());
+    } else {
+        QVariantList binds;
+        QString sql = QStringLiteral("SELECT l.pipeline_id, COUNT(*) FROM leads l WHERE l.deleted = 0");
+        sql += orgCondition(org, kLeadOrg, binds);
+        sql += QStringLiteral(" GROUP BY l.pipeline_id");
+        QSqlQuery q = runQuery(db, sql, binds);
+        while (q.next())
+            add(q.value(0).toString(), q.value(1).toInt());
     }
     std::sort(out.begin(), out.end(), [](const PipelineInfo &a, const PipelineInfo &b) {
         return a.leads != b.leads ? a.leads > b.leads : a.code < b.code;

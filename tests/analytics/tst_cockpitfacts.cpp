@@ -118,7 +118,13 @@ private Q_SLOTS:
         QCOMPARE(a2.denominator, a1.denominator);
         QCOMPARE(a2.value, a1.value);
         const OrgUnits units = loadOrgUnits(db);
-        for (const PipelineInfo &pi : pipelines(db, scope, true)) {
+        const QVector<PipelineInfo> list = pipelines(db, scope, true), memList = pipelines(db, scope, true, facts.get());
+        QCOMPARE(memList.size(), list.size());
+        for (int i = 0; i < list.size(); ++i) {
+            QCOMPARE(memList[i].code, list[i].code);
+            QCOMPARE(memList[i].leads, list[i].leads);
+        }
+        for (const PipelineInfo &pi : list) {
             const FunnelRequest fr{{*p, scope}, pi.code, childGroup(scope), true, FunnelSettings::load(db)};
             const FunnelResult r1 = computeFunnel(db, fr, units), r2 = computeFunnel(db, fr, units, facts.get());
             QCOMPARE(funnelTable(r2).rows, funnelTable(r1).rows);
