@@ -10,13 +10,15 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <limits>
+#include <memory>
+#include <numeric>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
 #include <vector>
-#include <limits>
-#include <numeric>
 
 namespace cockpit::analytics {
 
@@ -223,6 +225,8 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::shared(QSqlDatabase db, const 
         return *it;
     auto facts = load(db, settings);
     std::const_pointer_cast<CockpitFacts>(facts)->m_fingerprint = print;
+    if (it == g_cache.end())
+        g_cache.clear(); // another file: the facts of the previous one are not kept (~20 MB on large)
     g_cache.insert(db.databaseName(), facts);
     if (loaded)
         *loaded = true;

@@ -27,8 +27,9 @@ class CockpitFacts
 public:
     // Reads everything (throws QueryError). Usually through `shared()`.
     static std::shared_ptr<const CockpitFacts> load(QSqlDatabase db, const KpiSettings &settings);
-    // The facts of the file of `db`: cached per file path, reloaded when the fingerprint
-    // changed. `loaded` tells whether this call (re)loaded them. Thread-safe.
+    // The facts of the file of `db`: cached for the last file path used, reloaded when the
+    // fingerprint changed. `loaded` tells whether this call (re)loaded them. Thread-safe; a
+    // load holds a lock, so a second caller waits for it instead of loading twice.
     static std::shared_ptr<const CockpitFacts> shared(QSqlDatabase db, const KpiSettings &settings,
                                                       bool *loaded = nullptr);
     static void clearShared();
