@@ -1,5 +1,6 @@
 #include "cockpitpage.h"
 
+#include "cockpitfacts.h"
 #include "database.h"
 #include "drilldowndialog.h"
 #include "exporting.h"
@@ -39,18 +40,19 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
     const KpiRequest request{scope, nowUtc, KpiSettings::load(db)};
     const FunnelSettings funnelSettings = FunnelSettings::load(db);
     d.units = loadOrgUnits(db);
-    // Two cores, two connections: the effective actions, the pipeline list and the funnel run
-    // on a second read connection while this one computes the other tiles and the alerts.
+    // Two cores, two connections: the small SQL figures (new hires, forecast, stores, alerts)
+    // run on a second read connection while this one brings the cockpit's
+    // facts up to date (loaded once per file, cockpitfacts.h) and counts the follow-up gaps,
+    // the effective actions, the pipeline list and the funnel from them in memory.
     struct Second
     {
-        KpiTile actions;
-        QVector<PipelineInfo> pipelines;
-        FunnelResult funnel;
+        KpiTile newHire, forecast, store;
+        DataTable alerts;
+        int alertsTotal = 0;
         QString error;
     };
     const QString path = db.databaseName();
-    const OrgUnits units = d.units;
-    QFuture<Second> second = QtConcurrent::run([&, path, units] {
+    QFuture<Second> second = QtConcurrent::run([&, path] {
         Second s;
         ReadConnection rc(path);
         if (!rc.isOpen()) {
@@ -58,24 +60,29 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
             return s;
         }
         try {
-            s.actions = effectiveActionsTile(rc.db(), request);
-            s.pipelines = pipelines(rc.db(), scope.org, english);
-            QString code = pipelineCode;
-            bool known = false;
-            for (const PipelineInfo &p : s.pipelines)
-                known = known || p.code == code;
-            if (!known)
-                code = s.pipelines.isEmpty() ? QString() : s.pipelines.first().code;
-            s.funnel = computeFunnel(rc.db(), FunnelRequest{scope, code, childGroup(scope.org), english, funnelSettings}, units);
+            s.newHire = newHireTile(rc.db(), request);
+            s.forecast = forecastTile(rc.db(), request);
+            s.store = storeTile(rc.db(), request);
+            s.alerts = openAlertsFeed(rc.db(), scope.org, 50, &s.alertsTotal);
         } catch (const QueryError &e) {
             s.error = e.message();
         }
         return s;
     });
+    KpiTile followUp, actions;
     try {
-        d.tiles = {followUpTile(db, request), KpiTile{}, newHireTile(db, request), forecastTile(db, request),
-                   storeTile(db, request)};
-        d.alerts = openAlertsFeed(db, scope.org, 50, &d.alertsTotal);
+        const std::shared_ptr<const CockpitFacts> facts = CockpitFacts::shared(db, request.settings);
+        followUp = followUpTile(db, request, facts.get());
+        actions = effectiveActionsTile(db, request, facts.get());
+        d.pipelines = pipelines(db, scope.org, english, facts.get());
+        QString code = pipelineCode;
+        bool known = false;
+        for (const PipelineInfo &p : std::as_const(d.pipelines))
+            known = known || p.code == code;
+        if (!known)
+            code = d.pipelines.isEmpty() ? QString() : d.pipelines.first().code;
+        d.funnel = computeFunnel(db, FunnelRequest{scope, code, childGroup(scope.org), english, funnelSettings}, d.units,
+                                 facts.get());
     } catch (...) {
         second.waitForFinished(); // it reads `request` and `scope` by reference
         throw;
@@ -83,9 +90,9 @@ CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &p
     Second s = second.result();
     if (!s.error.isEmpty())
         throw QueryError(s.error);
-    d.tiles[1] = s.actions;
-    d.pipelines = s.pipelines;
-    d.funnel = s.funnel;
+    d.tiles = {followUp, actions, s.newHire, s.forecast, s.store};
+    d.alerts = s.alerts;
+    d.alertsTotal = s.alertsTotal;
     return d;
 }
 

@@ -1,5 +1,6 @@
 #include "funnel.h"
 
+#include "cockpitfacts.h"
 #include "kpi.h"
 #include "query.h"
 
@@ -116,7 +117,7 @@ FunnelSettings FunnelSettings::load(QSqlDatabase db)
     return s;
 }
 
-QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english)
+QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english, const CockpitFacts *facts)
 {
     // The versions of each pipeline code (a handful of rows), then the leads per version in
     // one pass over the leads of the org.
@@ -139,16 +140,24 @@ QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool engli
             }
         }
     }
-    QVariantList binds;
-    QString sql = QStringLiteral("SELECT l.pipeline_id, COUNT(*) FROM leads l WHERE l.deleted = 0");
-    sql += orgCondition(org, kLeadOrg, binds);
-    sql += QStringLiteral(" GROUP BY l.pipeline_id");
-    QSqlQuery q = runQuery(db, sql, binds);
-    while (q.next()) {
-        const QString code = codeOfVersion.value(q.value(0).toString());
+    auto add = [&](const QString &version, int leads) {
+        const QString code = codeOfVersion.value(version);
         for (PipelineInfo &p : out)
             if (p.code == code)
-                p.leads += q.value(1).toInt();
+                p.leads += leads;
+    };
+    if (facts && facts->usable()) {
+        const QHash<QString, int> counts = facts->leadsPerPipeline(org);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            add(it.key(), it.value());
+    } else {
+        QVariantList binds;
+        QString sql = QStringLiteral("SELECT l.pipeline_id, COUNT(*) FROM leads l WHERE l.deleted = 0");
+        sql += orgCondition(org, kLeadOrg, binds);
+        sql += QStringLiteral(" GROUP BY l.pipeline_id");
+        QSqlQuery q = runQuery(db, sql, binds);
+        while (q.next())
+            add(q.value(0).toString(), q.value(1).toInt());
     }
     std::sort(out.begin(), out.end(), [](const PipelineInfo &a, const PipelineInfo &b) {
         return a.leads != b.leads ? a.leads > b.leads : a.code < b.code;
@@ -181,7 +190,7 @@ static QString resolvePipeline(QSqlDatabase db, const FunnelRequest &req)
     return all.isEmpty() ? QString() : all.first().code;
 }
 
-FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units)
+FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units, const CockpitFacts *facts)
 {
     FunnelResult r;
     r.scope = req.scope;
@@ -205,15 +214,23 @@ FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgU
         r.rows << HeatRow{u.id, u.name, QVector<HeatCell>(std::max(0, transitions))};
     }
 
-    QVariantList binds;
-    const QString sql = entryCte(m, req, binds, {}, {})
-                        + QStringLiteral(" SELECT grp, k, COUNT(*), SUM(%1) FROM ent GROUP BY grp, k").arg(QLatin1String(kConverted));
-    QSqlQuery q = runQuery(db, sql, binds);
-    while (q.next()) {
-        const QString grp = q.value(0).isNull() ? kNone : q.value(0).toString();
-        const int k = q.value(1).toInt();
-        const int entered = q.value(2).toInt();
-        const int converted = q.value(3).toInt();
+    QVector<CockpitFacts::CohortCell> cohort;
+    if (facts && facts->usable()) {
+        cohort = facts->funnelCohort(req.scope.org, req.by, req.scope.period.startUtc(), req.scope.period.endUtc(), m.ids);
+    } else {
+        QVariantList binds;
+        const QString sql = entryCte(m, req, binds, {}, {})
+                            + QStringLiteral(" SELECT grp, k, COUNT(*), SUM(%1) FROM ent GROUP BY grp, k").arg(QLatin1String(kConverted));
+        QSqlQuery q = runQuery(db, sql, binds);
+        while (q.next())
+            cohort << CockpitFacts::CohortCell{q.value(0).isNull() ? kNone : q.value(0).toString(), q.value(1).toInt(),
+                                               q.value(2).toInt(), q.value(3).toInt()};
+    }
+    for (const CockpitFacts::CohortCell &cell : std::as_const(cohort)) {
+        const QString grp = cell.group;
+        const int k = cell.k;
+        const int entered = cell.entered;
+        const int converted = cell.converted;
         if (k < 0 || k >= r.stages.size())
             continue;
         r.stages[k].entered += entered;

@@ -39,7 +39,9 @@ struct PipelineInfo
 };
 
 // Every pipeline code with its lead count in `org`, most leads first.
-QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english);
+class CockpitFacts;
+// With `facts` (usable) the leads are counted in memory.
+QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english, const CockpitFacts *facts = nullptr);
 
 struct FunnelStage
 {
@@ -87,7 +89,9 @@ struct FunnelRequest
 
 // Throws QueryError. `units` names the heat-map rows (all units of `by` within the scope,
 // also those without leads; leads whose unit is unknown go to a row "(none)").
-FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units);
+// With `facts` (cockpitfacts.h, usable) the cohort is counted in memory, same numbers.
+FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgUnits &units,
+                           const CockpitFacts *facts = nullptr);
 
 // The leads behind a stage (transition from stage k to k+1), optionally of one org unit of
 // `req.by` (empty `orgId` = the whole scope): lead id (key, "lead"), title, customer, owner,

@@ -1,5 +1,6 @@
 #include "kpi.h"
 
+#include "cockpitfacts.h"
 #include "query.h"
 
 #include <QCoreApplication>
@@ -297,7 +298,7 @@ int repWorkingDays(QDate first, QDate last, QDate hired, QDate left)
     return n;
 }
 
-KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req)
+KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts *facts)
 {
     KpiTile t = makeTile(QStringLiteral("followup"), req.settings.followUp, Direction::LowerIsBetter);
     t.label = tr("Lead follow-up time");
@@ -308,7 +309,12 @@ KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req)
     t.definition = tr("For leads open at any time in the period: the mean gap in days between consecutive sales "
                       "actions, counting from the last action before the period (or the lead's creation) and up "
                       "to the period end, closing or now. Total gap days / number of gaps.");
-    if (req.scope.period.startUtc() < effectiveEnd(req)) {
+    if (facts && facts->usable() && req.scope.period.startUtc() < effectiveEnd(req)) {
+        const CockpitFacts::FollowUp f = facts->followUp(req.scope.org, req.scope.period.startUtc(), effectiveEnd(req));
+        t.sample = f.leads;
+        t.numerator = f.gapDays;
+        t.denominator = double(f.gaps);
+    } else if (req.scope.period.startUtc() < effectiveEnd(req)) {
         QVariantList binds;
         const QString inner = followUpSql(req, binds);
         QSqlQuery q = runQuery(db, QStringLiteral("SELECT COUNT(*), SUM(julianday(e) - julianday(p0)), SUM(n + 1) FROM (")
@@ -327,7 +333,7 @@ KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req)
     return t;
 }
 
-KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req)
+KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts *facts)
 {
     KpiTile t = makeTile(QStringLiteral("actions"), req.settings.actions, Direction::HigherIsBetter);
     t.label = tr("Effective actions / rep / day");
@@ -355,7 +361,9 @@ KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req)
                 ++t.sample;
             }
         }
-        if (t.denominator > 0) {
+        if (t.denominator > 0 && facts && facts->usable()) {
+            t.numerator = double(facts->effectiveActions(req.scope.org, w.startUtc, w.endUtc));
+        } else if (t.denominator > 0) {
             QVariantList binds;
             const QString from = actionsFrom(req, w, binds);
             t.numerator = scalar(db, QStringLiteral("SELECT COUNT(*)") + from, binds, 0).toDouble();

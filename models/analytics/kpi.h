@@ -89,8 +89,11 @@ struct KpiRequest
     KpiSettings settings;
 };
 
-KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req);
-KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req);
+class CockpitFacts;
+// With `facts` (cockpitfacts.h, usable) the follow-up gaps and the effective actions are
+// counted in memory; the numbers are the same as SQL's.
+KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts *facts = nullptr);
+KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts *facts = nullptr);
 KpiTile newHireTile(QSqlDatabase db, const KpiRequest &req);
 KpiTile forecastTile(QSqlDatabase db, const KpiRequest &req);
 KpiTile storeTile(QSqlDatabase db, const KpiRequest &req);

@@ -25,16 +25,17 @@ CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id
 -- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone.
 CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;
 -- ;
--- Cockpit (analytics/kpi.cpp): a lead's sales actions by time — the follow-up gaps seek the
--- last action before the period and count the actions in it without reading the rows.
-CREATE INDEX IF NOT EXISTS idx_activities_lead_sales ON activities(lead_id, at) WHERE direction = 'sales' AND deleted = 0;
--- ;
--- Cockpit: the customer's answer to a message or email (effective actions: answered in 48 h).
-CREATE INDEX IF NOT EXISTS idx_activities_reply ON activities(reply_to, at) WHERE reply_to IS NOT NULL;
--- ;
 -- Rep and team health (analytics/teamhealth): the standard actions done while a lead sat in a
 -- stage, its first sales action and first demo, answered from the index alone per lead.
 CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, kind, direction) WHERE deleted = 0;
 -- ;
 -- Stage exits of a period (teamhealth) without reading the history rows.
 CREATE INDEX IF NOT EXISTS idx_stage_history_exits ON stage_history(at, lead_id, from_stage_id) WHERE deleted = 0;
+-- ;
+-- Cockpit facts (analytics/cockpitfacts.cpp): every sales action in one covering scan — the
+-- lead's action times and what makes an action effective (kind, call length, the message id
+-- a customer answers) — so loading the cockpit's facts reads no table rows.
+CREATE INDEX IF NOT EXISTS idx_activities_sales_facts ON activities(lead_id, at, actor_id, kind, duration_seconds, id) WHERE direction = 'sales' AND deleted = 0;
+-- ;
+-- Cockpit facts: the customers' answers by the action they answer, without table look-ups.
+CREATE INDEX IF NOT EXISTS idx_activities_customer_replies ON activities(reply_to, at) WHERE reply_to IS NOT NULL AND direction = 'customer' AND deleted = 0;

@@ -1,10 +1,14 @@
-// Benchmark of the Cockpit screen (issue 4): the full computation the page runs for 2026-Q4,
-// whole company (best of 3 after a warm-up) against the sqlite3 shell running the very same
-// statements (traced, binds inlined), and a period change on the real page (compute + show +
-// repaint, offscreen). Prints figures; never fails on timing.
+// Benchmark of the Cockpit screen (issue 4): the first refresh (the cockpit's facts loaded,
+// cockpitfacts.h), then refreshes with the facts in memory for 2026-Q4, 2026-Q3, a month and
+// an org change (best of 3), each against the sqlite3 shell running the very same statements
+// (traced, binds inlined; for the first refresh also the facts' load scans), and period and
+// org changes on the real page (compute + show + repaint, offscreen). Prints figures; never
+// fails on timing.
 // Usage: bench_cockpit DB [SQLITE3]   (DB is only read; the page part opens it like the app)
+#include "cockpitfacts.h"
 #include "cockpitpage.h"
 #include "database.h"
+#include "orgunits.h"
 #include "query.h"
 
 #include <QApplication>
@@ -23,6 +27,48 @@
 using namespace cockpit;
 using namespace cockpit::analytics;
 
+namespace {
+
+// The shell's time for `statements` (best of 3 after a warm-up run), or -1.
+qint64 shellTime(const QString &shell, const QString &db, const QString &sqlPath, const QStringList &statements)
+{
+    {
+        QFile f(sqlPath);
+        if (!f.open(QIODevice::WriteOnly))
+            return -1;
+        QTextStream out(&f);
+        for (const QString &q : statements)
+            out << q << ";\n";
+    }
+    qint64 best = -1;
+    for (int i = 0; i < 4; ++i) {
+        QProcess p;
+        p.setStandardInputFile(sqlPath);
+        p.setStandardOutputFile(QProcess::nullDevice());
+        QElapsedTimer t;
+        t.start();
+        p.start(shell, {QStringLiteral("-readonly"), db});
+        if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+            std::fprintf(stderr, "sqlite3 failed: %s\n", p.readAllStandardError().constData());
+            return -1;
+        }
+        const qint64 ms = t.elapsed();
+        if (i > 0) // the first run warms the cache
+            best = best < 0 ? ms : std::min(best, ms);
+    }
+    return best;
+}
+
+QStringList inlined(const QList<TracedQuery> &traced)
+{
+    QStringList out;
+    for (const TracedQuery &q : traced)
+        out << q.inlined();
+    return out;
+}
+
+} // namespace
+
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -36,27 +82,81 @@ int main(int argc, char **argv)
     const QString shell = args.value(2, QStringLiteral("sqlite3"));
     const Scope scope{Period::quarter(QDate(2026, 11, 1)), OrgScope::company()};
     const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate);
-    qint64 best = -1;
-    QList<TracedQuery> traced;
+    QTemporaryDir dir;
+    const QString sqlPath = dir.filePath(QStringLiteral("cockpit.sql"));
+    OrgScope region;
     {
         ReadConnection rc(path);
         if (!rc.isOpen()) {
             std::fprintf(stderr, "%s\n", qPrintable(rc.error()));
             return 1;
         }
-        ui::computeCockpit(rc.db(), scope, {}, true, now); // warm-up
+        const OrgUnits units = loadOrgUnits(rc.db());
+        const QVector<OrgUnit> regions = units.unitsWithin(OrgScope::company(), GroupBy::Region);
+        if (!regions.isEmpty())
+            region = OrgScope{OrgLevel::Region, regions.first().id};
+        const KpiSettings settings = KpiSettings::load(rc.db());
+
+        // The first refresh: the facts are loaded (best of 3, each from scratch).
+        qint64 first = -1, load = -1;
+        QList<TracedQuery> firstTraced;
         for (int i = 0; i < 3; ++i) {
+            CockpitFacts::clearShared();
             QueryTrace trace;
             QElapsedTimer t;
             t.start();
-            const ui::CockpitData d = ui::computeCockpit(rc.db(), scope, {}, true, now);
+            ui::computeCockpit(rc.db(), scope, {}, true, now);
             const qint64 ms = t.elapsed();
-            best = best < 0 ? ms : std::min(best, ms);
-            traced = trace.queries();
+            first = first < 0 ? ms : std::min(first, ms);
+            firstTraced = trace.queries();
+            t.restart();
+            const auto facts = CockpitFacts::load(rc.db(), settings);
+            const qint64 l = t.elapsed();
+            load = load < 0 ? l : std::min(load, l);
+            if (i == 0)
+                std::printf("cockpit facts: %d leads, %d sales actions, %d stage moves, %d effective actions; %.1f MB\n",
+                            facts->leadCount(), facts->actionCount(), facts->historyCount(), facts->effectiveCount(),
+                            double(facts->bytes()) / 1e6);
         }
-        // Where the time goes: each statement alone, slowest first.
+        std::printf("facts load alone:                          %5lld ms (best of 3)\n", load);
+        const qint64 firstShell = shellTime(shell, path, sqlPath, inlined(firstTraced) + CockpitFacts::loadStatements(rc.db()));
+        std::printf("first refresh 2026-Q4, company (load incl.): %5lld ms (best of 3); sqlite3 shell, same statements + "
+                    "load scans: %lld ms, ratio %.2f\n",
+                    first, firstShell, firstShell > 0 ? double(first) / double(firstShell) : 0.0);
+
+        // Refreshes with the facts in memory.
+        struct Case
+        {
+            const char *name;
+            Scope scope;
+        };
+        const QList<Case> cases = {{"2026-Q4, company", scope},
+                                   {"2026-Q3, company", {Period::quarter(QDate(2026, 8, 1)), OrgScope::company()}},
+                                   {"2026-11, company", {Period::month(QDate(2026, 11, 1)), OrgScope::company()}},
+                                   {"2026-Q4, first region", {scope.period, region}}};
+        QList<TracedQuery> q4Traced;
+        for (const Case &c : cases) {
+            qint64 best = -1;
+            QList<TracedQuery> traced;
+            for (int i = 0; i < 3; ++i) {
+                QueryTrace trace;
+                QElapsedTimer t;
+                t.start();
+                ui::computeCockpit(rc.db(), c.scope, {}, true, now);
+                const qint64 ms = t.elapsed();
+                best = best < 0 ? ms : std::min(best, ms);
+                traced = trace.queries();
+            }
+            if (q4Traced.isEmpty())
+                q4Traced = traced;
+            const qint64 sh = shellTime(shell, path, sqlPath, inlined(traced));
+            std::printf("refresh %-22s (facts in memory): %4lld ms (best of 3), %lld statements; sqlite3 shell %lld ms, "
+                        "ratio %.2f\n",
+                        c.name, best, qlonglong(traced.size()), sh, sh > 0 ? double(best) / double(sh) : 0.0);
+        }
+        // Where the time goes: each statement of the Q4 refresh alone, slowest first.
         QList<QPair<qint64, QString>> each;
-        for (const TracedQuery &q : traced) {
+        for (const TracedQuery &q : q4Traced) {
             QElapsedTimer t;
             t.start();
             QSqlQuery r = runQuery(rc.db(), q.sql, q.binds);
@@ -68,39 +168,10 @@ int main(int argc, char **argv)
         for (int i = 0; i < std::min<qsizetype>(6, each.size()); ++i)
             std::printf("  %7.1f ms  %s\n", each[i].first / 1000.0, qPrintable(each[i].second));
     }
-    QTemporaryDir dir;
-    const QString sqlPath = dir.filePath(QStringLiteral("cockpit.sql"));
-    {
-        QFile f(sqlPath);
-        if (!f.open(QIODevice::WriteOnly))
-            return 1;
-        QTextStream out(&f);
-        for (const TracedQuery &q : traced)
-            out << q.inlined() << ";\n";
-    }
-    qint64 shellBest = -1;
-    for (int i = 0; i < 4; ++i) {
-        QProcess p;
-        p.setStandardInputFile(sqlPath);
-        p.setStandardOutputFile(QProcess::nullDevice());
-        QElapsedTimer t;
-        t.start();
-        p.start(shell, {QStringLiteral("-readonly"), path});
-        if (!p.waitForFinished(120000) || p.exitCode() != 0) {
-            std::fprintf(stderr, "sqlite3 failed: %s\n", p.readAllStandardError().constData());
-            return 1;
-        }
-        const qint64 ms = t.elapsed();
-        if (i > 0) // the first run warms the cache
-            shellBest = shellBest < 0 ? ms : std::min(shellBest, ms);
-    }
-    std::printf("cockpit refresh 2026-Q4, whole company: %lld ms (best of 3), %lld statements\n", best,
-                qlonglong(traced.size()));
-    std::printf("sqlite3 shell, same statements:          %lld ms (best of 3)  ratio %.2f\n", shellBest,
-                shellBest > 0 ? double(best) / double(shellBest) : 0.0);
-    std::printf("statements written to %s (kept while this runs)\n", qPrintable(sqlPath));
 
-    // Period change on the real page: compute on its worker, show, repaint.
+    // The real page: its first refresh (facts loaded), then period and org changes: compute on
+    // its worker, show, repaint.
+    CockpitFacts::clearShared();
     storage::Database db;
     if (!db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Deferred).ok()) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(path));
@@ -116,21 +187,33 @@ int main(int argc, char **argv)
         QTimer::singleShot(60000, &loop, &QEventLoop::quit);
         loop.exec();
     };
-    page.show();
-    waitRefresh();
-    const QList<Period> periods = {Period::quarter(QDate(2026, 8, 1)), Period::month(QDate(2026, 11, 1)),
-                                   Period::quarter(QDate(2026, 11, 1))};
-    qint64 worst = 0;
-    for (const Period &p : periods) {
+    {
         QElapsedTimer t;
         t.start();
-        state.setPeriod(p);
+        page.show();
+        waitRefresh();
+        page.repaint();
+        std::printf("page first refresh (facts loaded): %lld ms (compute + show + repaint)\n", qlonglong(t.elapsed()));
+    }
+    const QList<Period> periods = {Period::quarter(QDate(2026, 8, 1)), Period::month(QDate(2026, 11, 1)),
+                                   Period::week(QDate(2026, 11, 16)), Period::quarter(QDate(2026, 11, 1))};
+    qint64 worst = 0;
+    auto change = [&](const QString &what, const std::function<void()> &apply) {
+        QElapsedTimer t;
+        t.start();
+        apply();
         waitRefresh();
         page.repaint();
         const qint64 ms = t.elapsed();
         worst = std::max(worst, ms);
-        std::printf("period change to %-10s: %lld ms (compute + show + repaint)\n", qPrintable(p.key()), ms);
+        std::printf("page change to %-24s: %lld ms (compute + show + repaint)\n", qPrintable(what), ms);
+    };
+    for (const Period &p : periods)
+        change(p.key(), [&] { state.setPeriod(p); });
+    if (!region.id.isEmpty()) {
+        change(QStringLiteral("region ") + region.id, [&] { state.setOrg(region); });
+        change(QStringLiteral("company"), [&] { state.setOrg(OrgScope::company()); });
     }
-    std::printf("period change worst: %lld ms\n", worst);
+    std::printf("page period/org change worst: %lld ms\n", worst);
     return 0;
 }

@@ -1,8 +1,10 @@
 // Funnel and funnel heat map (funnel.h) on a hand-made fixture with the answers worked out in
 // the comments, then the demo's signal on a Tiny demo.
+#include "cockpitfacts.h"
 #include "demogenerator.h"
 #include "fixture.h"
 #include "funnel.h"
+#include "kpi.h"
 #include "orgunits.h"
 
 #include <QTemporaryDir>
@@ -92,6 +94,12 @@ private Q_SLOTS:
         }
         // The drill-down of stage 0 lists the same leads.
         QCOMPARE(funnelDrillDown(m_db.connection(), req, 0).rows.size(), entered[0]);
+        // The in-memory facts (cockpitfacts.h) give the same funnel and heat map.
+        const auto facts = CockpitFacts::load(m_db.connection(), KpiSettings{});
+        QVERIFY(facts->usable());
+        const FunnelResult mem = computeFunnel(m_db.connection(), req, m_units, facts.get());
+        QCOMPARE(funnelTable(mem).rows, funnelTable(r).rows);
+        QCOMPARE(conversionTable(mem).rows, conversionTable(r).rows);
     }
 
     void heatmap()
@@ -105,6 +113,8 @@ private Q_SLOTS:
         FunnelRequest req{{kPeriod, OrgScope{OrgLevel::Team, QStringLiteral("t1")}}, QStringLiteral("b2b"), GroupBy::Rep, true, s};
         const FunnelResult r = computeFunnel(m_db.connection(), req, m_units);
         QCOMPARE(r.transitionLabels().first(), QStringLiteral("Reach → Needs confirmed"));
+        const auto facts = CockpitFacts::load(m_db.connection(), KpiSettings{});
+        QCOMPARE(conversionTable(computeFunnel(m_db.connection(), req, m_units, facts.get())).rows, conversionTable(r).rows);
         const HeatRow *wang = nullptr, *li = nullptr;
         for (const HeatRow &row : r.rows) {
             if (row.orgId == QLatin1String("u1"))

@@ -2,6 +2,7 @@
 // comments. Then the demo company's documented signal on a Tiny demo.
 #include "demogenerator.h"
 #include "fixture.h"
+#include "cockpitfacts.h"
 #include "kpi.h"
 
 #include <QTemporaryDir>
@@ -150,6 +151,13 @@ private Q_SLOTS:
         const KpiTile tile = followUpTile(db, request(kPeriod, OrgScope{OrgLevel(level), id}));
         QCOMPARE(int(tile.rag), rag);
         QCOMPARE(tile.denominator, gaps);
+        // The in-memory facts (cockpitfacts.h) give the same figure.
+        const auto facts = CockpitFacts::load(db, KpiSettings{});
+        QVERIFY(facts->usable());
+        const KpiTile mem = followUpTile(db, request(kPeriod, OrgScope{OrgLevel(level), id}), facts.get());
+        QCOMPARE(mem.denominator, tile.denominator);
+        QCOMPARE(mem.sample, tile.sample);
+        QVERIFY(qAbs(mem.numerator - tile.numerator) < 1e-9);
         if (tile.hasData)
             QVERIFY2(qAbs(tile.value - value) < 1e-4, qPrintable(QString::number(tile.value)));
         // The drill-down has one row per lead and the same totals.
@@ -198,6 +206,12 @@ private Q_SLOTS:
         // A period that has not started: grey.
         tile = effectiveActionsTile(db, request(Period::month(QDate(2027, 1, 1)), OrgScope::company()));
         QCOMPARE(tile.rag, Rag::Grey);
+        // The in-memory facts count the same actions (exactly 48 h in, 48 h + 1 s out, …).
+        const auto facts = CockpitFacts::load(db, KpiSettings{});
+        QVERIFY(facts->usable());
+        QCOMPARE(effectiveActionsTile(db, request(kPeriod, OrgScope::company()), facts.get()).numerator, 3.0);
+        QCOMPARE(effectiveActionsTile(db, request(kPeriod, OrgScope{OrgLevel::Rep, QStringLiteral("u2")}), facts.get()).value, 0.125);
+        QCOMPARE(effectiveActionsTile(db, request(kPeriod, OrgScope::company(), QDateTime::fromString(QStringLiteral("2026-11-05T02:00:00Z"), Qt::ISODate)), facts.get()).numerator, 1.0);
     }
 
     void newHire()

@@ -1,0 +1,678 @@
+#include "cockpitfacts.h"
+
+#include "query.h"
+
+#include <QCoreApplication>
+#include <QMutex>
+#include <QSqlDriver>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <numeric>
+#include <string_view>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+namespace cockpit::analytics {
+
+namespace {
+
+constexpr qint64 kOpen = std::numeric_limits<qint64>::max();
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cockpit::analytics::CockpitFacts", text);
+}
+
+sqlite3 *handleOf(const QSqlDatabase &db)
+{
+    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(v.data());
+    return nullptr;
+}
+
+// A statement at the sqlite3 level: a million rows through QVariant would cost seconds.
+class Stmt
+{
+public:
+    Stmt(sqlite3 *db, const QString &sql, const QVariantList &binds = {})
+        : m_sql(sql)
+    {
+        const QByteArray text = sql.toUtf8();
+        if (sqlite3_prepare_v2(db, text.constData(), int(text.size()), &m_stmt, nullptr) != SQLITE_OK)
+            fail(db);
+        for (int i = 0; i < binds.size(); ++i) {
+            const QVariant &b = binds[i];
+            if (b.typeId() == QMetaType::Int || b.typeId() == QMetaType::LongLong)
+                sqlite3_bind_int64(m_stmt, i + 1, b.toLongLong());
+            else {
+                const QByteArray s = b.toString().toUtf8();
+                sqlite3_bind_text(m_stmt, i + 1, s.constData(), int(s.size()), SQLITE_TRANSIENT);
+            }
+        }
+    }
+    ~Stmt() { sqlite3_finalize(m_stmt); }
+    bool next()
+    {
+        const int rc = sqlite3_step(m_stmt);
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc != SQLITE_DONE)
+            fail(sqlite3_db_handle(m_stmt));
+        return false;
+    }
+    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
+    const char *text(int c) const { return reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c)); }
+    int bytes(int c) const { return sqlite3_column_bytes(m_stmt, c); }
+    QByteArray raw(int c) const { return QByteArray::fromRawData(text(c), bytes(c)); }
+    qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+
+private:
+    [[noreturn]] void fail(sqlite3 *db)
+    {
+        throw QueryError(tr("The cockpit could not read its facts (%1): %2")
+                             .arg(m_sql.simplified().left(120), QString::fromUtf8(sqlite3_errmsg(db))));
+    }
+    sqlite3_stmt *m_stmt = nullptr;
+    QString m_sql;
+};
+
+int digits(const char *p, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; ++i) {
+        if (p[i] < '0' || p[i] > '9')
+            return -1;
+        v = v * 10 + (p[i] - '0');
+    }
+    return v;
+}
+
+qint64 daysFromCivil(int y, int m, int d)
+{
+    y -= m <= 2;
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return qint64(era) * 146097 + doe - 719468;
+}
+
+const char *kLeads = "SELECT id, created_at, closed_at, region_id, city_id, team_id, owner_id, pipeline_id FROM leads"
+                     " WHERE deleted = 0";
+// One pass over the sales actions (the covering index idx_activities_sales_facts when the
+// file has it): the lead's action times and whether each one is effective.
+const char *kActionsIndexed = "SELECT lead_id, at, actor_id, kind, duration_seconds, CASE WHEN kind IN ('wechat', 'email')"
+                              " THEN id END FROM activities INDEXED BY idx_activities_sales_facts"
+                              " WHERE direction = 'sales' AND deleted = 0";
+const char *kActions = "SELECT lead_id, at, actor_id, kind, duration_seconds, CASE WHEN kind IN ('wechat', 'email')"
+                       " THEN id END FROM activities WHERE direction = 'sales' AND deleted = 0";
+const char *kHistory = "SELECT lead_id, to_stage_id, at FROM stage_history WHERE deleted = 0";
+const char *kReps = "SELECT id, region_id, city_id, team_id FROM users WHERE role = 'sales' AND deleted = 0";
+const char *kReplies = "SELECT reply_to, at FROM activities WHERE reply_to IS NOT NULL AND direction = 'customer'"
+                       " AND deleted = 0";
+
+bool hasIndex(sqlite3 *db, const char *name)
+{
+    sqlite3_stmt *st = nullptr;
+    bool found = false;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", -1, &st, nullptr) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+// Text keys (ids) → int without an allocation per key: the bytes go to an arena.
+class Keys
+{
+public:
+    explicit Keys(std::size_t expected = 0) { m_map.reserve(expected); }
+    int find(const char *p, int n) const
+    {
+        const auto it = m_map.find(std::string_view(p, std::size_t(n)));
+        return it == m_map.end() ? -1 : it->second;
+    }
+    std::string_view insert(const char *p, int n, int value)
+    {
+        const std::string_view key = store(p, n);
+        m_map.emplace(key, value);
+        return key;
+    }
+
+private:
+    std::string_view store(const char *p, int n)
+    {
+        constexpr std::size_t kBlock = 1 << 20;
+        if (m_blocks.empty() || m_used + std::size_t(n) > m_size) {
+            m_size = std::max(kBlock, std::size_t(n));
+            m_blocks.emplace_back(new char[m_size]);
+            m_used = 0;
+        }
+        char *d = m_blocks.back().get() + m_used;
+        std::memcpy(d, p, std::size_t(n));
+        m_used += std::size_t(n);
+        return {d, std::size_t(n)};
+    }
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::size_t m_used = 0, m_size = 0;
+    std::unordered_map<std::string_view, int> m_map;
+};
+
+QMutex g_mutex;
+QHash<QString, std::shared_ptr<const CockpitFacts>> g_cache;
+
+} // namespace
+
+bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
+{
+    if (!p || n != 20 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != 'Z')
+        return false;
+    const int y = digits(p, 4), mo = digits(p + 5, 2), d = digits(p + 8, 2), h = digits(p + 11, 2),
+              mi = digits(p + 14, 2), s = digits(p + 17, 2);
+    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59)
+        return false;
+    *seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+    return true;
+}
+
+QStringList CockpitFacts::loadStatements(QSqlDatabase db)
+{
+    sqlite3 *h = handleOf(db);
+    return {QString::fromLatin1(kLeads), QString::fromLatin1(kReps), QString::fromLatin1(kReplies),
+            QString::fromLatin1(kHistory),
+            QString::fromLatin1(h && hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions)};
+    // (load() reads the indexed scan in halves of the lead ids on two connections.)
+}
+
+QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &settings)
+{
+    QByteArray f = QByteArray::number(settings.effectiveCallSeconds) + '|' + QByteArray::number(settings.replyWithinHours);
+    // The live leads counted on idx_leads_live_updated (indexes_v1.sql) rather than the table.
+    const QString sql = QStringLiteral(
+        "SELECT (SELECT group_concat(value, ',') FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')),"
+        " (SELECT COUNT(*) FROM leads %1 WHERE deleted = 0) || ',' || (SELECT MAX(updated_at) FROM leads WHERE deleted = 0),"
+        " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM users)");
+    QSqlQuery q;
+    try {
+        q = runQuery(db, sql.arg(QStringLiteral("INDEXED BY idx_leads_live_updated")));
+    } catch (const QueryError &) {
+        q = runQuery(db, sql.arg(QString())); // a file without the index
+    }
+    if (q.next())
+        for (int i = 0; i < 3; ++i)
+            f += '|' + q.value(i).toString().toUtf8();
+    return f;
+}
+
+std::shared_ptr<const CockpitFacts> CockpitFacts::shared(QSqlDatabase db, const KpiSettings &settings, bool *loaded)
+{
+    if (loaded)
+        *loaded = false;
+    const QByteArray print = fingerprint(db, settings);
+    QMutexLocker lock(&g_mutex); // one load at a time; the others wait for it
+    auto it = g_cache.find(db.databaseName());
+    if (it != g_cache.end() && (*it)->m_fingerprint == print)
+        return *it;
+    auto facts = load(db, settings);
+    std::const_pointer_cast<CockpitFacts>(facts)->m_fingerprint = print;
+    if (it == g_cache.end())
+        g_cache.clear(); // another file: the facts of the previous one are not kept (~20 MB on large)
+    g_cache.insert(db.databaseName(), facts);
+    if (loaded)
+        *loaded = true;
+    return facts;
+}
+
+void CockpitFacts::clearShared()
+{
+    QMutexLocker lock(&g_mutex);
+    g_cache.clear();
+}
+
+std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const KpiSettings &settings)
+{
+    auto f = std::make_shared<CockpitFacts>();
+    sqlite3 *h = handleOf(db);
+    if (!h)
+        throw QueryError(tr("The cockpit's facts need an SQLite database."));
+    Keys pool;
+    auto intern = [&](const char *text, int n) -> int {
+        if (!text)
+            return -1;
+        const int found = pool.find(text, n);
+        if (found >= 0)
+            return found;
+        const QString s = QString::fromUtf8(text, n);
+        const int id = int(f->m_pool.size());
+        f->m_pool << s;
+        f->m_poolIndex.insert(s, id);
+        pool.insert(text, n, id);
+        return id;
+    };
+    auto time = [&](Stmt &s, int c, qint64 *t) {
+        if (!parseUtc(s.text(c), s.bytes(c), t))
+            f->m_usable = false;
+    };
+
+    Keys leadOf(1 << 17);
+    std::vector<std::string_view> leadKeys;
+    {
+        Stmt s(h, QString::fromLatin1(kLeads));
+        while (s.next()) {
+            const int i = int(f->m_leadCreated.size());
+            leadKeys.push_back(leadOf.insert(s.text(0), s.bytes(0), i));
+            qint64 created = 0, closed = kOpen;
+            time(s, 1, &created);
+            if (!s.isNull(2))
+                time(s, 2, &closed);
+            f->m_leadCreated << created;
+            f->m_leadClosed << closed;
+            f->m_leadRegion << intern(s.text(3), s.bytes(3));
+            f->m_leadCity << intern(s.text(4), s.bytes(4));
+            f->m_leadTeam << intern(s.text(5), s.bytes(5));
+            f->m_leadOwner << intern(s.text(6), s.bytes(6));
+            f->m_leadPipeline << intern(s.text(7), s.bytes(7));
+        }
+    }
+    const int leads = int(f->m_leadCreated.size());
+    // (lead, time) pairs into per-lead runs sorted by time.
+    auto bucket = [leads](const QVector<int> &lead, QVector<int> &start, QVector<int> &order) {
+        start.fill(0, leads + 1);
+        for (int l : lead)
+            ++start[l + 1];
+        std::partial_sum(start.begin(), start.end(), start.begin());
+        order.resize(lead.size());
+        QVector<int> pos(start.begin(), start.end() - 1);
+        for (int i = 0; i < lead.size(); ++i)
+            order[pos[lead[i]]++] = i;
+    };
+    Keys repOf; // sales reps (users.role = 'sales', not deleted) → pool id
+    {
+        Stmt s(h, QString::fromLatin1(kReps));
+        QVector<std::array<int, 4>> reps;
+        while (s.next()) {
+            reps << std::array<int, 4>{intern(s.text(0), s.bytes(0)), intern(s.text(1), s.bytes(1)),
+                                       intern(s.text(2), s.bytes(2)), intern(s.text(3), s.bytes(3))};
+            repOf.insert(s.text(0), s.bytes(0), reps.last()[0]);
+        }
+        f->m_userRegion.fill(-3, f->m_pool.size());
+        f->m_userCity.fill(-3, f->m_pool.size());
+        f->m_userTeam.fill(-3, f->m_pool.size());
+        for (const auto &r : reps) {
+            f->m_userRegion[r[0]] = r[1];
+            f->m_userCity[r[0]] = r[2];
+            f->m_userTeam[r[0]] = r[3];
+        }
+    }
+    // Customer answers by the action they answer.
+    Keys replyHead(1 << 18); // action id → its first answer; more through replyNext
+    QVector<qint64> replyTime;
+    QVector<int> replyNext;
+    {
+        Stmt s(h, QString::fromLatin1(kReplies));
+        while (s.next()) {
+            qint64 t = 0;
+            time(s, 1, &t);
+            const int i = int(replyTime.size());
+            const int head = replyHead.find(s.text(0), s.bytes(0));
+            replyTime << t;
+            replyNext << -1;
+            if (head < 0) {
+                replyHead.insert(s.text(0), s.bytes(0), i);
+            } else {
+                replyNext[i] = replyNext[head]; // keep the head, chain the rest
+                replyNext[head] = i;
+            }
+        }
+    }
+    // The sales actions, in two halves of the lead ids on two connections (two cores).
+    struct Scan
+    {
+        QVector<int> lead;
+        QVector<qint64> at;
+        QVector<QPair<qint64, int>> eff;
+        bool usable = true;
+        QString error;
+    };
+    const qint64 within = qint64(settings.replyWithinHours) * 3600;
+    auto scan = [&](sqlite3 *conn, const QString &sql, const QVariantList &binds, Scan &out) {
+        Stmt s(conn, sql, binds);
+        QByteArray lastLead;
+        int lastIndex = -1;
+        while (s.next()) {
+            qint64 t = 0;
+            if (!parseUtc(s.text(1), s.bytes(1), &t))
+                out.usable = false;
+            if (!s.isNull(0)) {
+                const QByteArray key = s.raw(0);
+                if (key != lastLead) { // the index is in lead order: one look-up per lead
+                    lastIndex = leadOf.find(key.constData(), int(key.size()));
+                    lastLead = QByteArray(key.constData(), key.size());
+                }
+                if (lastIndex >= 0) {
+                    out.lead << lastIndex;
+                    out.at << t;
+                }
+            }
+            if (s.isNull(2))
+                continue;
+            const int actor = repOf.find(s.text(2), s.bytes(2));
+            if (actor < 0)
+                continue; // not a sales rep
+            const QByteArray kind = s.raw(3);
+            bool effective = kind == "visit" || kind == "meeting" || kind == "demo" || kind == "quote"
+                             || (kind == "call" && s.int64(4) >= settings.effectiveCallSeconds);
+            if (!effective && !s.isNull(5)) {
+                for (int r = replyHead.find(s.text(5), s.bytes(5)); r >= 0 && !effective; r = replyNext[r])
+                    effective = replyTime[r] >= t && replyTime[r] - t <= within;
+            }
+            if (effective)
+                out.eff << qMakePair(t, actor);
+        }
+    };
+    Scan low, high;
+    const bool indexed = hasIndex(h, "idx_activities_sales_facts");
+    std::thread second;
+    if (indexed && leadKeys.size() >= 2 && !db.databaseName().isEmpty()) {
+        std::nth_element(leadKeys.begin(), leadKeys.begin() + leadKeys.size() / 2, leadKeys.end());
+        const QString mid = QString::fromUtf8(leadKeys[leadKeys.size() / 2].data(), qsizetype(leadKeys[leadKeys.size() / 2].size()));
+        const QString path = db.databaseName();
+        second = std::thread([&, mid, path] {
+            ReadConnection rc(path);
+            sqlite3 *h2 = rc.isOpen() ? handleOf(rc.db()) : nullptr;
+            if (!h2) {
+                high.error = rc.error();
+                return;
+            }
+            try {
+                scan(h2, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id >= ?"), {mid}, high);
+            } catch (const QueryError &e) {
+                high.error = e.message();
+            }
+        });
+        try {
+        {
+            QVector<int> lead, stage;
+            QVector<qint64> at;
+            Stmt s(h, QString::fromLatin1(kHistory));
+            while (s.next()) {
+                const int l = leadOf.find(s.text(0), s.bytes(0));
+                if (l < 0)
+                    continue;
+                qint64 t = 0;
+                time(s, 2, &t);
+                lead << l;
+                stage << intern(s.text(1), s.bytes(1));
+                at << t;
+            }
+            QVector<int> order;
+            bucket(lead, f->m_histStart, order);
+            f->m_histTime.resize(order.size());
+            f->m_histStage.resize(order.size());
+            for (int l = 0; l < leads; ++l) {
+                const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
+                std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
+                for (int i = b; i < e; ++i) {
+                    f->m_histTime[i] = at[order[i]];
+                    f->m_histStage[i] = stage[order[i]];
+                }
+            }
+        }
+            scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id IS NULL"), {}, low);
+            scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id < ?"), {mid}, low);
+        } catch (...) {
+            second.join();
+            throw;
+        }
+        second.join();
+        if (!high.error.isEmpty())
+            throw QueryError(high.error);
+    } else {
+        {
+            QVector<int> lead, stage;
+            QVector<qint64> at;
+            Stmt s(h, QString::fromLatin1(kHistory));
+            while (s.next()) {
+                const int l = leadOf.find(s.text(0), s.bytes(0));
+                if (l < 0)
+                    continue;
+                qint64 t = 0;
+                time(s, 2, &t);
+                lead << l;
+                stage << intern(s.text(1), s.bytes(1));
+                at << t;
+            }
+            QVector<int> order;
+            bucket(lead, f->m_histStart, order);
+            f->m_histTime.resize(order.size());
+            f->m_histStage.resize(order.size());
+            for (int l = 0; l < leads; ++l) {
+                const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
+                std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
+                for (int i = b; i < e; ++i) {
+                    f->m_histTime[i] = at[order[i]];
+                    f->m_histStage[i] = stage[order[i]];
+                }
+            }
+        }
+        scan(h, QString::fromLatin1(indexed ? kActionsIndexed : kActions), {}, low);
+    }
+    f->m_usable = f->m_usable && low.usable && high.usable;
+    {
+        QVector<int> lead = std::move(low.lead);
+        QVector<qint64> at = std::move(low.at);
+        QVector<QPair<qint64, int>> eff = std::move(low.eff);
+        lead += high.lead;
+        at += high.at;
+        eff += high.eff;
+        QVector<int> order;
+        bucket(lead, f->m_actionStart, order);
+        f->m_actionTimes.resize(order.size());
+        for (int i = 0; i < order.size(); ++i)
+            f->m_actionTimes[i] = at[order[i]];
+        for (int l = 0; l < leads; ++l)
+            std::sort(f->m_actionTimes.begin() + f->m_actionStart[l], f->m_actionTimes.begin() + f->m_actionStart[l + 1]);
+        std::sort(eff.begin(), eff.end());
+        f->m_effTime.reserve(eff.size());
+        f->m_effActor.reserve(eff.size());
+        for (const auto &e : eff) {
+            f->m_effTime << e.first;
+            f->m_effActor << e.second;
+        }
+    }
+    return f;
+}
+
+qint64 CockpitFacts::bytes() const
+{
+    qint64 n = 0;
+    n += (m_leadCreated.size() + m_leadClosed.size() + m_actionTimes.size() + m_histTime.size() + m_effTime.size()) * 8;
+    n += (m_leadRegion.size() * 5 + m_actionStart.size() + m_histStart.size() + m_histStage.size() + m_effActor.size()
+          + m_userRegion.size() * 3) * 4;
+    for (const QString &s : m_pool)
+        n += 2 * (s.size() * 2 + 32);
+    return n;
+}
+
+int CockpitFacts::poolId(const QString &id) const
+{
+    return m_poolIndex.value(id, -2);
+}
+
+const QVector<int> *CockpitFacts::leadColumn(OrgLevel level) const
+{
+    switch (level) {
+    case OrgLevel::Company: return nullptr;
+    case OrgLevel::Region: return &m_leadRegion;
+    case OrgLevel::City: return &m_leadCity;
+    case OrgLevel::Team: return &m_leadTeam;
+    case OrgLevel::Rep: return &m_leadOwner;
+    }
+    return nullptr;
+}
+
+QVector<char> CockpitFacts::repsIn(const OrgScope &org) const
+{
+    QVector<char> in(m_userRegion.size(), 0);
+    const int id = org.isCompany() ? -1 : poolId(org.id);
+    for (int u = 0; u < in.size(); ++u) {
+        if (m_userRegion[u] == -3)
+            continue;
+        switch (org.level) {
+        case OrgLevel::Company: in[u] = 1; break;
+        case OrgLevel::Region: in[u] = m_userRegion[u] == id; break;
+        case OrgLevel::City: in[u] = m_userCity[u] == id; break;
+        case OrgLevel::Team: in[u] = m_userTeam[u] == id; break;
+        case OrgLevel::Rep: in[u] = u == id; break;
+        }
+    }
+    return in;
+}
+
+QHash<QString, int> CockpitFacts::leadsPerPipeline(const OrgScope &org) const
+{
+    const QVector<int> *col = leadColumn(org.level);
+    const int id = col ? poolId(org.id) : 0;
+    QHash<int, int> n;
+    for (int l = 0; l < m_leadPipeline.size(); ++l)
+        if (!col || (*col)[l] == id)
+            ++n[m_leadPipeline[l]];
+    QHash<QString, int> out;
+    for (auto it = n.cbegin(); it != n.cend(); ++it)
+        if (it.key() >= 0)
+            out.insert(m_pool[it.key()], it.value());
+    return out;
+}
+
+CockpitFacts::FollowUp CockpitFacts::followUp(const OrgScope &org, const QString &startUtc, const QString &endUtc) const
+{
+    FollowUp out;
+    qint64 s = 0, e = 0;
+    const QByteArray sb = startUtc.toLatin1(), eb = endUtc.toLatin1();
+    if (!parseUtc(sb.constData(), int(sb.size()), &s) || !parseUtc(eb.constData(), int(eb.size()), &e))
+        return out;
+    const QVector<int> *col = leadColumn(org.level);
+    const int id = col ? poolId(org.id) : 0;
+    qint64 gapSeconds = 0;
+    for (int l = 0; l < m_leadCreated.size(); ++l) {
+        const qint64 created = m_leadCreated[l], closed = m_leadClosed[l];
+        if (created >= e || (closed != kOpen && closed < s) || (col && (*col)[l] != id))
+            continue;
+        const auto b = m_actionTimes.begin() + m_actionStart[l], en = m_actionTimes.begin() + m_actionStart[l + 1];
+        const auto firstIn = std::lower_bound(b, en, s);
+        const qint64 p0 = std::max(created, firstIn == b ? created : *(firstIn - 1));
+        const qint64 end = std::min(e, closed);
+        const auto stop = std::lower_bound(firstIn, en, end);
+        const qint64 n = end > s ? qint64(stop - firstIn) : 0;
+        gapSeconds += end - p0;
+        out.gaps += n + 1;
+        ++out.leads;
+    }
+    out.gapDays = double(gapSeconds) / 86400.0;
+    return out;
+}
+
+qint64 CockpitFacts::effectiveActions(const OrgScope &org, const QString &startUtc, const QString &endUtc) const
+{
+    qint64 s = 0, e = 0;
+    const QByteArray sb = startUtc.toLatin1(), eb = endUtc.toLatin1();
+    if (!parseUtc(sb.constData(), int(sb.size()), &s) || !parseUtc(eb.constData(), int(eb.size()), &e))
+        return 0;
+    const QVector<char> in = repsIn(org);
+    const int b = int(std::lower_bound(m_effTime.begin(), m_effTime.end(), s) - m_effTime.begin());
+    const int en = int(std::lower_bound(m_effTime.begin(), m_effTime.end(), e) - m_effTime.begin());
+    qint64 n = 0;
+    for (int i = b; i < en; ++i)
+        n += in[m_effActor[i]];
+    return n;
+}
+
+QVector<CockpitFacts::CohortCell> CockpitFacts::funnelCohort(const OrgScope &org, GroupBy by, const QString &startUtc,
+                                                             const QString &endUtc,
+                                                             const QVector<QPair<QString, int>> &stageIndex) const
+{
+    QVector<CohortCell> out;
+    qint64 s = 0, e = 0;
+    const QByteArray sb = startUtc.toLatin1(), eb = endUtc.toLatin1();
+    if (!parseUtc(sb.constData(), int(sb.size()), &s) || !parseUtc(eb.constData(), int(eb.size()), &e))
+        return out;
+    QHash<int, int> kOf; // pool id → stage index
+    int stages = 0;
+    for (const auto &p : stageIndex) {
+        const int id = poolId(p.first);
+        if (id >= 0)
+            kOf.insert(id, p.second);
+        stages = std::max(stages, p.second + 1);
+    }
+    const QVector<int> *col = leadColumn(org.level);
+    const int orgId = col ? poolId(org.id) : 0;
+    const OrgLevel groupLevel = by == GroupBy::Region ? OrgLevel::Region
+                                : by == GroupBy::City ? OrgLevel::City
+                                : by == GroupBy::Team ? OrgLevel::Team
+                                                      : OrgLevel::Rep;
+    const QVector<int> &group = *leadColumn(groupLevel);
+    QHash<qint64, int> cellOf; // (group pool id + 1) * stages + k → index in out
+    QVector<qint64> first(stages);
+    QVector<char> entered(stages);
+    for (int l = 0; l < m_leadCreated.size(); ++l) {
+        if (col && (*col)[l] != orgId)
+            continue;
+        const int b = m_histStart[l], en = m_histStart[l + 1];
+        if (b == en)
+            continue;
+        std::fill(entered.begin(), entered.end(), 0);
+        bool any = false;
+        for (int i = b; i < en && m_histTime[i] < e; ++i) {
+            if (m_histTime[i] < s)
+                continue;
+            auto k = kOf.constFind(m_histStage[i]);
+            if (k == kOf.constEnd() || entered[*k])
+                continue;
+            entered[*k] = 1; // times are sorted: the first entry
+            first[*k] = m_histTime[i];
+            any = true;
+        }
+        if (!any)
+            continue;
+        const int g = group[l];
+        for (int k = 0; k < stages; ++k) {
+            if (!entered[k])
+                continue;
+            bool converted = false;
+            for (int i = b; i < en && !converted; ++i) {
+                if (m_histTime[i] <= first[k])
+                    continue;
+                auto kk = kOf.constFind(m_histStage[i]);
+                converted = kk != kOf.constEnd() && *kk == k + 1;
+            }
+            const qint64 key = qint64(g + 1) * stages + k;
+            auto it = cellOf.find(key);
+            if (it == cellOf.end()) {
+                it = cellOf.insert(key, int(out.size()));
+                out << CohortCell{g < 0 ? QStringLiteral("<none>") : m_pool[g], k, 0, 0};
+            }
+            ++out[*it].entered;
+            out[*it].converted += converted ? 1 : 0;
+        }
+    }
+    // In the order of SQL's GROUP BY grp, k (NULL first).
+    std::sort(out.begin(), out.end(), [](const CohortCell &a, const CohortCell &b) {
+        const bool an = a.group == QLatin1String("<none>"), bn = b.group == QLatin1String("<none>");
+        if (an != bn)
+            return an;
+        return a.group != b.group ? a.group < b.group : a.k < b.k;
+    });
+    return out;
+}
+
+} // namespace cockpit::analytics

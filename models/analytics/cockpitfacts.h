@@ -1,0 +1,101 @@
+#pragma once
+// The cockpit's facts in memory (issue 4, performance): the few columns the follow-up tile,
+// the effective-actions tile and the funnel read, loaded once per database by plain scans and
+// kept in compact arrays, so that a period or org change is arithmetic instead of correlated
+// SQL. The SQL functions of kpi.cpp / funnel.cpp stay the reference: with facts they give the
+// very same numbers (tests/analytics/tst_cockpitfacts.cpp).
+//
+// Staleness: `fingerprint()` reads the activity-log head (it moves with every activity and
+// stage move), the effective-action settings and the newest change of leads and users; the
+// shared cache reloads when it differs. Timestamps must all be "YYYY-MM-DDTHH:MM:SSZ"; when
+// one is not, the facts are not `usable()` and callers use SQL.
+#include "kpi.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <cstdint>
+#include <memory>
+
+namespace cockpit::analytics {
+
+class CockpitFacts
+{
+public:
+    // Reads everything (throws QueryError). Usually through `shared()`.
+    static std::shared_ptr<const CockpitFacts> load(QSqlDatabase db, const KpiSettings &settings);
+    // The facts of the file of `db`: cached for the last file path used, reloaded when the
+    // fingerprint changed. `loaded` tells whether this call (re)loaded them. Thread-safe; a
+    // load holds a lock, so a second caller waits for it instead of loading twice.
+    static std::shared_ptr<const CockpitFacts> shared(QSqlDatabase db, const KpiSettings &settings,
+                                                      bool *loaded = nullptr);
+    static void clearShared();
+    static QByteArray fingerprint(QSqlDatabase db, const KpiSettings &settings);
+    // The statements `load` runs on this file (for the benchmark's sqlite3 comparison).
+    static QStringList loadStatements(QSqlDatabase db);
+
+    bool usable() const { return m_usable; }
+    QByteArray fingerprintValue() const { return m_fingerprint; }
+    qint64 bytes() const; // memory held by the arrays
+    int leadCount() const { return int(m_leadCreated.size()); }
+    int actionCount() const { return int(m_actionTimes.size()); }
+    int effectiveCount() const { return int(m_effTime.size()); }
+    int historyCount() const { return int(m_histTime.size()); }
+
+    // Σ over the leads open in [start, end) of the org: gap seconds, gaps (n + 1) and leads,
+    // as the follow-up tile's SQL (kpi.cpp) computes them.
+    struct FollowUp
+    {
+        double gapDays = 0;
+        qint64 gaps = 0;
+        int leads = 0;
+    };
+    FollowUp followUp(const OrgScope &org, const QString &startUtc, const QString &endUtc) const;
+    // Leads of the org per pipeline id (version), as `SELECT pipeline_id, COUNT(*)` would count.
+    QHash<QString, int> leadsPerPipeline(const OrgScope &org) const;
+    // Effective sales actions in [start, end) by sales reps of the org.
+    qint64 effectiveActions(const OrgScope &org, const QString &startUtc, const QString &endUtc) const;
+    // The funnel cohort: per (group id of `by`, or "<none>"; stage index) the leads that
+    // entered it in [start, end) and those that reached the next stage later. `stageIndex`
+    // maps stage ids (any version) to the stage index.
+    struct CohortCell
+    {
+        QString group;
+        int k = 0, entered = 0, converted = 0;
+    };
+    QVector<CohortCell> funnelCohort(const OrgScope &org, GroupBy by, const QString &startUtc, const QString &endUtc,
+                                     const QVector<QPair<QString, int>> &stageIndex) const;
+
+    // "YYYY-MM-DDTHH:MM:SSZ" → seconds since the epoch; false when it is not that form.
+    static bool parseUtc(const char *text, int length, qint64 *seconds);
+
+private:
+    int poolId(const QString &id) const; // -2 when unknown
+    const QVector<int> *leadColumn(OrgLevel level) const;
+    // Per pool id: the sales rep belongs to `org`.
+    QVector<char> repsIn(const OrgScope &org) const;
+
+    bool m_usable = true;
+    QByteArray m_fingerprint;
+    QVector<QString> m_pool;          // interned org / user / stage ids
+    QHash<QString, int> m_poolIndex;
+    // Leads (deleted = 0).
+    QVector<qint64> m_leadCreated, m_leadClosed; // closed: INT64_MAX when open
+    QVector<int> m_leadRegion, m_leadCity, m_leadTeam, m_leadOwner, m_leadPipeline; // pool ids, -1 = NULL
+    // Sales actions per lead, sorted: m_actionTimes[m_actionStart[i] .. m_actionStart[i + 1]).
+    QVector<int> m_actionStart;
+    QVector<qint64> m_actionTimes;
+    // Stage history per lead (deleted = 0), sorted by time.
+    QVector<int> m_histStart;
+    QVector<qint64> m_histTime;
+    QVector<int> m_histStage;
+    // Effective actions by sales reps, sorted by time; the actor's org (pool ids).
+    QVector<qint64> m_effTime;
+    QVector<int> m_effActor;
+    QVector<int> m_userRegion, m_userCity, m_userTeam; // by pool id; -3 = not a sales rep
+};
+
+} // namespace cockpit::analytics

@@ -1,0 +1,165 @@
+// The cockpit's in-memory facts (cockpitfacts.h) against the SQL reference of kpi.cpp and
+// funnel.cpp: the same follow-up gaps, effective actions and funnel cohorts for many scopes of
+// a Tiny demo, and a reload when the data changed. (The hand-made fixtures of tst_kpi and
+// tst_funnel check the facts path too.)
+#include "cockpitfacts.h"
+#include "demogenerator.h"
+#include "fixture.h"
+#include "funnel.h"
+#include "kpi.h"
+#include "orgunits.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace cockpit;
+using namespace cockpit::analytics;
+
+class TestCockpitFacts : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parseUtc_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<qint64>("seconds");
+        QTest::newRow("epoch") << QStringLiteral("1970-01-01T00:00:00Z") << true << qint64(0);
+        // 2026-11-01 is day 20758 of the epoch (56 years incl. 14 leap days = 20454, + 304 days of 2026).
+        QTest::newRow("period start") << QStringLiteral("2026-11-01T16:00:00Z") << true << qint64(20758) * 86400 + 16 * 3600;
+        QTest::newRow("leap day") << QStringLiteral("2024-02-29T23:59:59Z") << true << qint64(19782) * 86400 + 86399;
+        QTest::newRow("fraction") << QStringLiteral("2026-11-01T16:00:00.5Z") << false << qint64(0);
+        QTest::newRow("no zone") << QStringLiteral("2026-11-01T16:00:00") << false << qint64(0);
+        QTest::newRow("space") << QStringLiteral("2026-11-01 16:00:00Z") << false << qint64(0);
+    }
+    void parseUtc()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, ok);
+        QFETCH(qint64, seconds);
+        const QByteArray b = text.toLatin1();
+        qint64 s = -1;
+        QCOMPARE(CockpitFacts::parseUtc(b.constData(), int(b.size()), &s), ok);
+        if (ok) {
+            QCOMPARE(s, seconds);
+            QCOMPARE(s, QDateTime::fromString(text, Qt::ISODate).toSecsSinceEpoch());
+        }
+    }
+
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("tiny.db"));
+        demo::Options o;
+        o.scale = demo::Scale::Tiny;
+        o.asOf = QDate(2026, 11, 22);
+        QVERIFY(demo::generate(m_path, o).ok);
+        QVERIFY(m_db.open(m_path, storage::Database::Mode::OpenExisting).ok());
+    }
+
+    void sameAsSql_data()
+    {
+        QTest::addColumn<QString>("period");
+        QTest::addColumn<QString>("org");
+        QTest::addColumn<QString>("now");
+        const QString now = QStringLiteral("2026-11-21T10:00:00Z");
+        OrgUnits units = loadOrgUnits(m_db.connection());
+        const QStringList periods = {QStringLiteral("2026-Q4"), QStringLiteral("2026-Q3"), QStringLiteral("2026-11"),
+                                     QStringLiteral("2026-10"), QStringLiteral("2026-W45"), QStringLiteral("2026-Q1")};
+        QStringList orgs = {QString()};
+        for (OrgLevel level : {OrgLevel::Region, OrgLevel::City, OrgLevel::Team, OrgLevel::Rep}) {
+            const GroupBy by = level == OrgLevel::Region ? GroupBy::Region
+                               : level == OrgLevel::City ? GroupBy::City
+                               : level == OrgLevel::Team ? GroupBy::Team
+                                                         : GroupBy::Rep;
+            const QVector<OrgUnit> all = units.unitsWithin(OrgScope::company(), by);
+            QVERIFY(!all.isEmpty());
+            orgs << groupByKey(by) + QLatin1Char(':') + all.first().id;
+            orgs << groupByKey(by) + QLatin1Char(':') + all.last().id;
+        }
+        for (const QString &p : periods)
+            for (const QString &org : orgs)
+                QTest::newRow(qPrintable(p + QLatin1Char(' ') + (org.isEmpty() ? QStringLiteral("company") : org)))
+                    << p << org << now;
+        // A "now" inside the period and one before it started.
+        QTest::newRow("Q4 now in Oct") << QStringLiteral("2026-Q4") << QString() << QStringLiteral("2026-10-15T03:00:00Z");
+        QTest::newRow("Q4 now before") << QStringLiteral("2026-Q4") << QString() << QStringLiteral("2026-09-01T00:00:00Z");
+    }
+    void sameAsSql()
+    {
+        QFETCH(QString, period);
+        QFETCH(QString, org);
+        QFETCH(QString, now);
+        QSqlDatabase db = m_db.connection();
+        const KpiSettings settings = KpiSettings::load(db);
+        const auto facts = CockpitFacts::shared(db, settings);
+        QVERIFY(facts->usable());
+        QVERIFY(facts->actionCount() > 0 && facts->historyCount() > 0 && facts->effectiveCount() > 0);
+        QString error;
+        const std::optional<Period> p = parsePeriod(period, QDate(2026, 11, 21), &error);
+        QVERIFY2(p.has_value(), qPrintable(error));
+        OrgScope scope;
+        if (!org.isEmpty()) {
+            const OrgUnits units = loadOrgUnits(db);
+            const std::optional<OrgScope> o = units.parse(org, &error);
+            QVERIFY2(o.has_value(), qPrintable(error));
+            scope = *o;
+        }
+        const KpiRequest req{{*p, scope}, QDateTime::fromString(now, Qt::ISODate), settings};
+        const KpiTile f1 = followUpTile(db, req), f2 = followUpTile(db, req, facts.get());
+        QCOMPARE(f2.sample, f1.sample);
+        QCOMPARE(f2.denominator, f1.denominator);
+        QVERIFY2(qAbs(f2.numerator - f1.numerator) <= 1e-6 * std::max(1.0, qAbs(f1.numerator)),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(f2.numerator, 0, 'g', 17).arg(f1.numerator, 0, 'g', 17)));
+        QCOMPARE(f2.hasData, f1.hasData);
+        QCOMPARE(f2.rag, f1.rag);
+        const KpiTile a1 = effectiveActionsTile(db, req), a2 = effectiveActionsTile(db, req, facts.get());
+        QCOMPARE(a2.numerator, a1.numerator);
+        QCOMPARE(a2.denominator, a1.denominator);
+        QCOMPARE(a2.value, a1.value);
+        const OrgUnits units = loadOrgUnits(db);
+        const QVector<PipelineInfo> list = pipelines(db, scope, true), memList = pipelines(db, scope, true, facts.get());
+        QCOMPARE(memList.size(), list.size());
+        for (int i = 0; i < list.size(); ++i) {
+            QCOMPARE(memList[i].code, list[i].code);
+            QCOMPARE(memList[i].leads, list[i].leads);
+        }
+        for (const PipelineInfo &pi : list) {
+            const FunnelRequest fr{{*p, scope}, pi.code, childGroup(scope), true, FunnelSettings::load(db)};
+            const FunnelResult r1 = computeFunnel(db, fr, units), r2 = computeFunnel(db, fr, units, facts.get());
+            QCOMPARE(funnelTable(r2).rows, funnelTable(r1).rows);
+            QCOMPARE(conversionTable(r2).rows, conversionTable(r1).rows);
+        }
+    }
+
+    void reloadsWhenChanged()
+    {
+        QSqlDatabase db = m_db.connection();
+        const KpiSettings settings = KpiSettings::load(db);
+        bool loaded = true;
+        const auto before = CockpitFacts::shared(db, settings, &loaded);
+        CockpitFacts::shared(db, settings, &loaded);
+        QVERIFY(!loaded); // unchanged: the same facts
+        // A lead reassigned (no log entry): the fingerprint moves, the facts reload.
+        QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET owner_id = owner_id, updated_at = '2026-11-21T23:00:00Z'"
+                                                 " WHERE id = (SELECT id FROM leads LIMIT 1)")));
+        const auto after = CockpitFacts::shared(db, settings, &loaded);
+        QVERIFY(loaded);
+        QVERIFY(after != before);
+        // Other effective-action settings: other facts.
+        KpiSettings longer = settings;
+        longer.effectiveCallSeconds = 120;
+        CockpitFacts::shared(db, longer, &loaded);
+        QVERIFY(loaded);
+        QVERIFY(CockpitFacts::shared(db, longer)->effectiveCount() <= after->effectiveCount());
+        QVERIFY(after->bytes() > 0);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    storage::Database m_db;
+};
+
+QTEST_GUILESS_MAIN(TestCockpitFacts)
+#include "tst_cockpitfacts.moc"
