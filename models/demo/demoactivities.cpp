@@ -7,6 +7,7 @@
 #include "pipeline.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace cockpit::demo::detail {
@@ -93,8 +94,29 @@ void writeActivities(Ctx &c)
     }
     const qint64 dupTotal = qint64(dupCustomers.size()) * 5;
 
-    // Allocation: every lead gets the actions its story needs, the rest goes by diligence,
-    // depth and length of the lead's life.
+    // Signal 8: the key kinds (bits) each stage of each pipeline expects.
+    std::vector<std::vector<unsigned>> stageKinds;
+    for (const PipelineDef &def : cockpit::pipelineTemplates()) {
+        std::vector<unsigned> kinds;
+        for (const StageDef &st : def.stages) {
+            unsigned bits = 0;
+            for (const QString &k : st.standardActions) {
+                const int b = keyKindIndex(k.toLatin1().constData());
+                if (b >= 0)
+                    bits |= 1u << b;
+            }
+            kinds.push_back(bits);
+        }
+        stageKinds.push_back(std::move(kinds));
+    }
+    const int kCall = keyKindIndex("call"), kWechat = keyKindIndex("wechat"), kVisit = keyKindIndex("visit"),
+              kMeeting = keyKindIndex("meeting"), kDemo = keyKindIndex("demo"), kQuote = keyKindIndex("quote"),
+              kPresales = keyKindIndex("presales_task");
+    const unsigned salesBits = (1u << kCall) | (1u << kWechat) | (1u << kVisit) | (1u << kMeeting);
+
+    // Allocation: every lead gets the actions its story needs (one random action per standard
+    // call, message, visit or meeting of the stages it left, signal 8), the rest goes by
+    // diligence, depth and length of the lead's life.
     std::vector<qint64> minCount(N, 0);
     std::vector<double> weight(N, 0);
     qint64 minSum = 0;
@@ -104,6 +126,10 @@ void writeActivities(Ctx &c)
         if (L.lastTouch < 0)
             continue;
         minCount[i] = 1 + (L.demo ? 1 : 0) + L.quotes + 2 * L.crossPairs + (L.engaged ? 1 : 0);
+        int keySlots = 0;
+        for (int s = 0; s < std::min(L.stage, 4); ++s)
+            keySlots += std::popcount(stageKinds[L.pipeline][s] & salesBits);
+        minCount[i] += keySlots > 0 ? keySlots + 1 : 0; // the last random action stays at the end
         const double spanDays = double(L.lastTouch - L.firstAction) / kDay;
         weight[i] = c.users[L.owner].diligence * (1.0 + L.stage) * std::sqrt(spanDays + 0.5);
         minSum += minCount[i];
@@ -133,25 +159,6 @@ void writeActivities(Ctx &c)
     std::vector<Ev> ev;
     static const char *respTags[] = {"", "", "积极", "询价", "犹豫", "异议"};
 
-    // Signal 8: the key kinds (bits) each stage of each pipeline expects.
-    std::vector<std::vector<unsigned>> stageKinds;
-    for (const PipelineDef &def : cockpit::pipelineTemplates()) {
-        std::vector<unsigned> kinds;
-        for (const StageDef &st : def.stages) {
-            unsigned bits = 0;
-            for (const QString &k : st.standardActions) {
-                const int b = keyKindIndex(k.toLatin1().constData());
-                if (b >= 0)
-                    bits |= 1u << b;
-            }
-            kinds.push_back(bits);
-        }
-        stageKinds.push_back(std::move(kinds));
-    }
-    const int kCall = keyKindIndex("call"), kWechat = keyKindIndex("wechat"), kVisit = keyKindIndex("visit"),
-              kMeeting = keyKindIndex("meeting"), kDemo = keyKindIndex("demo"), kQuote = keyKindIndex("quote"),
-              kPresales = keyKindIndex("presales_task");
-    const unsigned salesBits = (1u << kCall) | (1u << kWechat) | (1u << kVisit) | (1u << kMeeting);
 
     for (int i = 0; i < N; ++i) {
         const Lead &L = c.leads[i];
@@ -211,9 +218,14 @@ void writeActivities(Ctx &c)
         };
 
         const int rest = k - (1 + (L.demo ? 1 : 0) + L.quotes + 2 * L.crossPairs);
-        int nResp = L.engaged ? std::max(1, int(std::lround(rest * 0.35))) : 0;
+        // Keep one random action per standard sales action of the stages left (signal 8).
+        int keySlots = 0;
+        for (int s = 0; s < std::min(L.stage, 4); ++s)
+            keySlots += std::popcount(stageKinds[L.pipeline][s] & salesBits);
+        const int spare = std::max(0, rest - (keySlots > 0 ? keySlots + 1 : 0));
+        int nResp = L.engaged ? std::max(1, int(std::lround(spare * 0.35))) : 0;
         nResp = std::min(nResp, rest);
-        const int nReview = int(std::lround((rest - nResp) * 0.08));
+        const int nReview = int(std::lround(std::max(0, spare - nResp) * 0.08));
         const int nRand = rest - nResp - nReview;
 
         {

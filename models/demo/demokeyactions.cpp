@@ -1,7 +1,7 @@
 // Signal 8: reps do the standard actions of a stage (pipeline_stages.standard_actions) while
 // the lead is in that stage with a chance set by their diligence and skill, and each rep
 // below the top tends to skip one or two particular kinds. The month of the stage exit moves
-// the whole company a little, and one region slips in the last two months.
+// the whole company a little, and one region slips month by month over the last three.
 #include "demomodel.h"
 
 #include <algorithm>
@@ -27,7 +27,7 @@ void assignKeyActionTraits(Ctx &c)
     static const std::vector<double> weakWeight{3, 1, 3, 4, 1.5, 1.5, 1.5};
     for (int u : c.reps) {
         User &rep = c.users[u];
-        rep.keyRate = std::clamp(0.86 + 1.1 * (rep.diligence - 0.8) + 0.08 * (rep.skill - 1.0) + 0.035 * r.normal(),
+        rep.keyRate = std::clamp(0.875 + 1.1 * (rep.diligence - 0.8) + 0.08 * (rep.skill - 1.0) + 0.035 * r.normal(),
                                  0.5, 0.995);
         const int nWeak = rep.keyRate < 0.8 ? 2 : (rep.keyRate < 0.9 ? 1 : (r.chance(0.3) ? 1 : 0));
         while (std::popcount(rep.weakKinds) < nWeak)
@@ -40,14 +40,14 @@ double keyActionChance(const Ctx &c, const User &rep, const char *kind, qint64 e
     const int k = keyKindIndex(kind);
     if (k < 0)
         return 1.0;
-    double p = (rep.weakKinds >> k) & 1 ? rep.keyRate - 0.45 : rep.keyRate + 0.5 * (1.0 - rep.keyRate);
-    // The month: a company-wide swing, and the second region slipping in the last two months.
+    double p = (rep.weakKinds >> k) & 1 ? rep.keyRate - 0.4 : rep.keyRate + 0.5 * (1.0 - rep.keyRate);
+    // The month: a company-wide swing, and the second region slipping over the last three.
     const int month = monthIndexOfDay(dayOf(exitAt + kBeijingOffset));
     Rng mr = Rng::derive(c.opt.seed, 0xD112, quint64(month));
-    p += 0.03 * mr.normal();
+    p += 0.02 * mr.normal();
     const int last = monthIndexOfDay(c.today);
-    if (rep.region == (c.regions.size() > 1 ? 1 : 0) && month >= last - 1)
-        p -= 0.05 * (month - last + 2);
+    if (rep.region == (c.regions.size() > 1 ? 1 : 0) && month >= last - 2)
+        p -= 0.04 * (month - last + 3);
     return std::clamp(p, 0.02, 0.995);
 }
 

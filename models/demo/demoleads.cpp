@@ -185,6 +185,10 @@ void planLeads(Ctx &c, Rng &r)
             L.closedAt = L.entry[last];
         else if (L.status == 'l')
             L.closedAt = L.entry[last] + std::max<qint64>(60, qint64(lostPart));
+        // A lead is assigned (and answered) before it leaves its first stage, also when its
+        // timeline had to be squeezed into a short life.
+        if (last >= 1 && L.assigned >= L.entry[1] - 2 * kMinute)
+            L.assigned = L.created + (L.entry[1] - L.created) / 3;
         if (last >= 1 && L.firstAction > L.entry[1] - 60)
             L.firstAction = std::max(L.assigned + 30, L.entry[1] - r.range(60, 10 * kMinute));
         if (L.closedAt >= 0 && L.firstAction > L.closedAt)
