@@ -159,7 +159,6 @@ void writeActivities(Ctx &c)
     std::vector<Ev> ev;
     static const char *respTags[] = {"", "", "积极", "询价", "犹豫", "异议"};
 
-
     for (int i = 0; i < N; ++i) {
         const Lead &L = c.leads[i];
         const int k = L.actCount;
