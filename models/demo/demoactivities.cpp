@@ -4,7 +4,10 @@
 #include "demomodel.h"
 #include "demonames.h"
 
+#include "pipeline.h"
+
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace cockpit::demo::detail {
@@ -22,6 +25,15 @@ struct Ev
     int replyTo = -1; // seq of the answered event
     int duration = 0;
     const char *tags = "";
+    bool pinned = false; // placed to do a stage's standard action (signal 8)
+};
+
+// A stage the lead has left (signal 8): [lo, hi) and the standard actions the owner did
+// (need) or skipped (skip) in it, as bits of keyKindIndex().
+struct Window
+{
+    qint64 lo = 0, hi = 0;
+    unsigned need = 0, skip = 0;
 };
 
 const char *dirCode(char d) { return d == 's' ? "sales" : (d == 'c' ? "customer" : "cross"); }
@@ -82,8 +94,29 @@ void writeActivities(Ctx &c)
     }
     const qint64 dupTotal = qint64(dupCustomers.size()) * 5;
 
-    // Allocation: every lead gets the actions its story needs, the rest goes by diligence,
-    // depth and length of the lead's life.
+    // Signal 8: the key kinds (bits) each stage of each pipeline expects.
+    std::vector<std::vector<unsigned>> stageKinds;
+    for (const PipelineDef &def : cockpit::pipelineTemplates()) {
+        std::vector<unsigned> kinds;
+        for (const StageDef &st : def.stages) {
+            unsigned bits = 0;
+            for (const QString &k : st.standardActions) {
+                const int b = keyKindIndex(k.toLatin1().constData());
+                if (b >= 0)
+                    bits |= 1u << b;
+            }
+            kinds.push_back(bits);
+        }
+        stageKinds.push_back(std::move(kinds));
+    }
+    const int kCall = keyKindIndex("call"), kWechat = keyKindIndex("wechat"), kVisit = keyKindIndex("visit"),
+              kMeeting = keyKindIndex("meeting"), kDemo = keyKindIndex("demo"), kQuote = keyKindIndex("quote"),
+              kPresales = keyKindIndex("presales_task");
+    const unsigned salesBits = (1u << kCall) | (1u << kWechat) | (1u << kVisit) | (1u << kMeeting);
+
+    // Allocation: every lead gets the actions its story needs (one random action per standard
+    // call, message, visit or meeting of the stages it left, signal 8), the rest goes by
+    // diligence, depth and length of the lead's life.
     std::vector<qint64> minCount(N, 0);
     std::vector<double> weight(N, 0);
     qint64 minSum = 0;
@@ -93,6 +126,10 @@ void writeActivities(Ctx &c)
         if (L.lastTouch < 0)
             continue;
         minCount[i] = 1 + (L.demo ? 1 : 0) + L.quotes + 2 * L.crossPairs + (L.engaged ? 1 : 0);
+        int keySlots = 0;
+        for (int s = 0; s < std::min(L.stage, 4); ++s)
+            keySlots += std::popcount(stageKinds[L.pipeline][s] & salesBits);
+        minCount[i] += keySlots > 0 ? keySlots + 1 : 0; // the last random action stays at the end
         const double spanDays = double(L.lastTouch - L.firstAction) / kDay;
         weight[i] = c.users[L.owner].diligence * (1.0 + L.stage) * std::sqrt(spanDays + 0.5);
         minSum += minCount[i];
@@ -143,24 +180,93 @@ void writeActivities(Ctx &c)
         };
         auto clampT = [&](qint64 t) { return std::clamp(t, first, end); };
 
+        // Signal 8: for every stage the lead left, which standard actions the owner does in it.
+        // Demos follow L.demo (decided with the outcome); the inbound first call and the
+        // B2B/inbound quotes (the only way out of 方案报价/报价谈判 is the won deal) always happen.
+        std::array<Window, 4> win{};
+        const int nWin = L.churn ? 0 : std::min(L.stage, 4);
+        for (int s = 0; s < nWin; ++s) {
+            Window &w = win[s];
+            w.lo = L.entry[s];
+            w.hi = L.entry[s + 1];
+            const unsigned kinds = stageKinds[L.pipeline][s];
+            for (int b = 0; b < int(std::size(kKeyKinds)); ++b) {
+                if (!((kinds >> b) & 1) || b == kDemo)
+                    continue;
+                const bool always = (L.pipeline == Lifecycle && s == 0) || (b == kQuote && L.pipeline != KeyAccount);
+                if (always || lr.chance(keyActionChance(c, owner, kKeyKinds[b], w.hi)))
+                    w.need |= 1u << b;
+                else
+                    w.skip |= 1u << b;
+            }
+        }
+        auto allowed = [&](const char *kind, qint64 t) {
+            const int b = keyKindIndex(kind);
+            if (b < 0)
+                return true;
+            for (int s = 0; s < nWin; ++s) {
+                if (t >= win[s].lo && t < win[s].hi && ((win[s].skip >> b) & 1))
+                    return false;
+            }
+            return true;
+        };
+        // A time inside stage s's window and the activity window; -1 when they do not meet.
+        auto timeIn = [&](int s) -> qint64 {
+            const qint64 lo = std::max(win[s].lo, first), hi = std::min(win[s].hi - 1, end);
+            return hi >= lo ? lr.range(lo, hi) : -1;
+        };
+
         const int rest = k - (1 + (L.demo ? 1 : 0) + L.quotes + 2 * L.crossPairs);
-        int nResp = L.engaged ? std::max(1, int(std::lround(rest * 0.35))) : 0;
+        // Keep one random action per standard sales action of the stages left (signal 8).
+        int keySlots = 0;
+        for (int s = 0; s < std::min(L.stage, 4); ++s)
+            keySlots += std::popcount(stageKinds[L.pipeline][s] & salesBits);
+        const int spare = std::max(0, rest - (keySlots > 0 ? keySlots + 1 : 0));
+        int nResp = L.engaged ? std::max(1, int(std::lround(spare * 0.35))) : 0;
         nResp = std::min(nResp, rest);
-        const int nReview = int(std::lround((rest - nResp) * 0.08));
+        const int nReview = int(std::lround(std::max(0, spare - nResp) * 0.08));
         const int nRand = rest - nResp - nReview;
 
         {
-            const char *kind = (L.pipeline == Lifecycle || lr.chance(0.5)) ? "call" : "wechat";
+            bool call = L.pipeline == Lifecycle || lr.chance(0.5);
+            if (L.pipeline == B2B && nWin > 0)
+                call = (win[0].need >> kCall) & 1;
+            const char *kind = call ? "call" : "wechat";
             Ev &e = add(first, kind, 's', L.owner);
             e.duration = salesDuration(lr, kind, owner);
         }
         static const char *randKinds[] = {"call", "wechat", "email", "visit", "meeting"};
         static const std::vector<double> randW{0.35, 0.25, 0.12, 0.14, 0.14};
+        std::vector<int> movable; // random actions that may be moved into a stage
         for (int j = 0; j < nRand; ++j) {
             const qint64 at = (j == nRand - 1) ? end : lr.range(first, end);
             const char *kind = randKinds[lr.weighted(randW)];
             Ev &e = add(at, kind, 's', L.owner);
             e.duration = salesDuration(lr, kind, owner);
+            if (j < nRand - 1)
+                movable.push_back(int(ev.size()) - 1);
+        }
+        // The standard sales actions the owner does: one of the random actions, in the stage.
+        for (int s = 0; s < nWin; ++s) {
+            for (int b = 0; b < int(std::size(kKeyKinds)); ++b) {
+                if (!((win[s].need & salesBits) >> b & 1))
+                    continue;
+                bool done = false;
+                for (const Ev &e : ev)
+                    done = done || (e.at >= win[s].lo && e.at < win[s].hi && keyKindIndex(e.kind) == b);
+                if (done || movable.empty())
+                    continue;
+                const qint64 at = timeIn(s);
+                if (at < 0)
+                    continue;
+                const int pick = int(lr.index(movable.size()));
+                Ev &e = ev[movable[pick]];
+                movable.erase(movable.begin() + pick);
+                e.at = at;
+                e.kind = kKeyKinds[b];
+                e.duration = salesDuration(lr, e.kind, owner);
+                e.pinned = true;
+            }
         }
         if (L.demo) {
             const int from = L.pipeline == KeyAccount ? 0 : 2;
@@ -173,8 +279,28 @@ void writeActivities(Ctx &c)
             static const int quoteStage[3] = {3, 3, 2};
             const qint64 lo = clampT(L.entry[quoteStage[L.pipeline]]);
             qint64 t = L.quoteBurst ? clampT(L.quoteBurstAt) : 0;
+            // Key accounts: the first quote in 方案 when the owner quotes there, else later
+            // (or, skipping both, already in 意向); the revision in 谈判 when expected there.
+            const bool ka = L.pipeline == KeyAccount && !L.quoteBurst && nWin >= 3;
             for (int q = 0; q < L.quotes; ++q) {
-                if (L.quoteBurst) {
+                qint64 placed = -1;
+                if (ka && q == 0) {
+                    if ((win[2].need >> kQuote) & 1)
+                        placed = timeIn(2);
+                    else if (nWin >= 4 && ((win[3].need >> kQuote) & 1))
+                        placed = timeIn(3);
+                    else if (nWin >= 4)
+                        placed = timeIn(1);
+                    else if (end > win[2].hi)
+                        placed = lr.range(win[2].hi, end);
+                } else if (ka && q == 1 && nWin >= 4 && ((win[3].need >> kQuote) & 1) && t < win[3].lo) {
+                    const qint64 at = timeIn(3);
+                    if (at >= t + 4 * kDay)
+                        placed = at;
+                }
+                if (placed >= 0) {
+                    t = placed;
+                } else if (L.quoteBurst) {
                     if (q > 0)
                         t = clampT(t + lr.range(4 * kHour, 14 * kHour));
                 } else if (q == 0) {
@@ -183,14 +309,14 @@ void writeActivities(Ctx &c)
                     // A revised quote comes days later; if the window is too short the
                     // follow-up is an e-mail, so only compliance cases burst quotes.
                     const qint64 next = t + lr.range(4 * kDay, 20 * kDay);
-                    if (next > end) {
+                    if (next > end || !allowed("quote", next)) {
                         Ev &e = add(clampT(t + lr.range(kHour, 2 * kDay)), "email", 's', L.owner);
                         e.duration = 0;
                         continue;
                     }
                     t = next;
                 }
-                add(t, "quote", 's', L.owner);
+                add(t, "quote", 's', L.owner).pinned = placed >= 0;
             }
         }
         std::sort(ev.begin(), ev.end(), [](const Ev &a, const Ev &b) { return a.at != b.at ? a.at < b.at : a.seq < b.seq; });
@@ -228,13 +354,40 @@ void writeActivities(Ctx &c)
         }
         // Cross-department work: the rep asks, presales or delivery answers.
         const Region &reg = c.regions[owner.region];
+        // Key accounts expect presales work in 意向 and 方案 (signal 8): the first pairs go there
+        // when the owner asks in time; others stay out of the stages where it was skipped.
+        std::vector<int> presalesStages;
+        if (L.pipeline == KeyAccount) {
+            for (int s = 1; s <= 2 && s < nWin; ++s) {
+                if ((win[s].need >> kPresales) & 1)
+                    presalesStages.push_back(s);
+            }
+        }
         for (int j = 0; j < L.crossPairs; ++j) {
-            const qint64 at = lr.range(first, end);
+            qint64 at = lr.range(first, end);
+            qint64 limit = std::max(end, at);
+            bool delivery = L.status == 'w' && lr.chance(0.5);
+            qint64 tat = std::min(limit, at + qint64(lr.lognormal(6 * kHour, 1.0)));
+            if (j < int(presalesStages.size())) {
+                const int s = presalesStages[j];
+                const qint64 t = timeIn(s);
+                if (t >= 0) {
+                    at = t;
+                    limit = std::min(win[s].hi - 1, end);
+                    tat = std::min(limit, at + (tat - std::min(tat, at)));
+                    delivery = false;
+                }
+            } else if (!delivery && !allowed("presales_task", tat)) {
+                // Asked after the last stage move (or, failing that, before the first).
+                const qint64 lastLo = std::max(L.entry[std::min(L.stage, 4)], first);
+                const qint64 lo = lastLo <= end ? lastLo : first;
+                const qint64 hi = lastLo <= end ? end : std::min(end, std::max(first, win[0].hi - 1));
+                at = lr.range(lo, hi);
+                tat = std::min(hi, at + (tat - std::min(tat, at)));
+            }
             const int req = add(at, "request", 'x', L.owner).seq;
-            const bool delivery = L.status == 'w' && lr.chance(0.5);
             const std::vector<int> &pool = delivery ? reg.delivery : reg.presales;
             const int actor = pool[lr.index(pool.size())];
-            const qint64 tat = std::min(std::max(end, at), at + qint64(lr.lognormal(6 * kHour, 1.0)));
             Ev &e = add(tat, delivery ? "delivery_task" : "presales_task", 'x', actor);
             e.replyTo = req;
             e.duration = int(delivery ? lr.range(3600, 28800) : lr.range(3600, 14400));
@@ -243,6 +396,15 @@ void writeActivities(Ctx &c)
                 const int score = int(std::clamp<qint64>(std::lround(3.2 + 2.2 * (owner.skill - 1.0) / 0.4 + 0.7 * lr.normal()), 1, 5));
                 const Id rid = c.newId(lr);
                 rins.row(rid, owner.id, c.users[actor].id, L.id, Time{rat}, score, Time{rat});
+            }
+        }
+        // Signal 8: calls, messages, visits and meetings (a customer's reply included) that
+        // would fall in a stage where the owner skipped that kind are e-mails instead.
+        for (Ev &e : ev) {
+            const int b = keyKindIndex(e.kind);
+            if (!e.pinned && b >= 0 && ((salesBits >> b) & 1) && !allowed(e.kind, e.at)) {
+                e.kind = "email";
+                e.duration = 0;
             }
         }
         // Ids in creation order, then write in time order.

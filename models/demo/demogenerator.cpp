@@ -37,6 +37,18 @@
 //    the last 12 months and each gets ~5 deals closed within their first month; ~3 % have
 //    left (users.left_date) and still own open leads. Forecast snapshots of past months are
 //    50-80 % accurate against actual collections; revisions carry reason codes.
+// 8. Process health: for every stage a lead left, each standard action of that stage
+//    (pipeline_stages.standard_actions) happens inside the stage with a chance from the
+//    owner's hidden keyRate (0.875 + 1.1 x (diligence - 0.8) + 0.08 x (skill - 1) + noise)
+//    - higher for the kinds the rep does well, 0.4 lower for the one or two kinds a rep
+//    below the top tends to skip (mostly meeting, visit, call); a skipped call, message,
+//    visit or meeting in that stage becomes an e-mail. Demos (B2B) follow the same chance,
+//    key-account quotes and presales work are placed in 方案/谈判 and 意向/方案 accordingly;
+//    inbound first calls and the quotes before a won B2B/inbound deal always happen. So
+//    key-action completion per rep spreads: ~30 % green (> 90 %), ~50 % yellow, ~15-20 %
+//    red, the reds missing mostly their one or two kinds. Each month moves everyone by a
+//    little (sd 2 points), so the monthly standard-action coverage varies, and the second
+//    region slips by 4 points more in each of the last three months (asOf's included).
 //
 // Time: "now" is the evening before asOf, 10:00 UTC (18:00 Beijing), so a demo made "as of
 // today" (the default) never holds a timestamp later than the real clock, whatever the

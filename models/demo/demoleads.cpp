@@ -57,6 +57,7 @@ void planLeads(Ctx &c, Rng &r)
     }
     const int nQuick = std::min(N / 10, int(newHires.size()) * 5);
     const int nStages = 5;
+    assignKeyActionTraits(c);
 
     for (int i = 0; i < N; ++i) {
         Lead &L = c.leads[i];
@@ -114,7 +115,8 @@ void planLeads(Ctx &c, Rng &r)
         L.firstAction = L.assigned + std::max<qint64>(30, qint64(respSecs));
 
         // Outcome.
-        L.demo = r.chance(kDemoShare[p]);
+        // Signal 8: a B2B demo is the standard action of 方案演示, done by diligent reps.
+        L.demo = r.chance(p == B2B ? keyActionChance(c, owner, "demo", L.created) : kDemoShare[p]);
         L.engaged = r.chance(0.72);
         double cycle = 0;
         for (int k = 0; k < 4; ++k)
@@ -183,6 +185,10 @@ void planLeads(Ctx &c, Rng &r)
             L.closedAt = L.entry[last];
         else if (L.status == 'l')
             L.closedAt = L.entry[last] + std::max<qint64>(60, qint64(lostPart));
+        // A lead is assigned (and answered) before it leaves its first stage, also when its
+        // timeline had to be squeezed into a short life.
+        if (last >= 1 && L.assigned >= L.entry[1] - 2 * kMinute)
+            L.assigned = L.created + (L.entry[1] - L.created) / 3;
         if (last >= 1 && L.firstAction > L.entry[1] - 60)
             L.firstAction = std::max(L.assigned + 30, L.entry[1] - r.range(60, 10 * kMinute));
         if (L.closedAt >= 0 && L.firstAction > L.closedAt)
@@ -208,9 +214,11 @@ void planLeads(Ctx &c, Rng &r)
                                                   : c.now - L.lastTouch > 72 * kHour);
         if (hasWindow) {
             const bool reachedQuote = last >= kQuoteStage[p];
-            L.quotes = reachedQuote ? 1 + (r.chance(0.4) ? 1 : 0) : 0;
+            // Key accounts expect a quote in 方案 and 谈判 and presales work in 意向 and 方案.
+            const bool revised = r.chance(0.4) || (p == KeyAccount && last >= 4);
+            L.quotes = reachedQuote ? 1 + (revised ? 1 : 0) : 0;
             if (p == KeyAccount && last >= 1)
-                L.crossPairs = 1 + (r.chance(0.5) ? 1 : 0);
+                L.crossPairs = 1 + ((r.chance(0.5) || last >= 3) ? 1 : 0);
             else if (p == B2B && last >= 2)
                 L.crossPairs = r.chance(0.6) ? 1 : 0;
             else if (L.status == 'w')

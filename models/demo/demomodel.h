@@ -81,6 +81,10 @@ struct User
     // number of actions and task completion, responseMin is the median minutes from
     // assignment to the first sales action.
     double skill = 1, diligence = 0.8, responseMin = 30, shortCallShare = 0.15;
+    // Signal 8: the chance of doing a stage's standard action while the lead is in that
+    // stage (from diligence and skill), and the one or two kinds this rep tends to skip.
+    double keyRate = 0.9;
+    unsigned weakKinds = 0; // bits of keyKindIndex()
     bool newHire = false, compliance = false;
     std::vector<int> customers, leads;
 
@@ -201,6 +205,15 @@ void writeTasks(Ctx &c, Rng &r);
 void writeTargetsAndForecasts(Ctx &c, Rng &r);
 void writeStores(Ctx &c, Rng &r);
 void writeAlerts(Ctx &c, Rng &r);
+
+// Signal 8: the activity kinds that are some stage's standard action, as bits.
+inline constexpr const char *kKeyKinds[] = {"call", "wechat", "visit", "meeting", "demo", "quote", "presales_task"};
+int keyKindIndex(const char *kind); // -1 when not a key kind
+// The chance that `rep` does `kind` while a lead is in the stage that expects it, for a
+// stage left at `exitAt` (secs): the month of the exit moves everyone a little.
+double keyActionChance(const Ctx &c, const User &rep, const char *kind, qint64 exitAt);
+// Draws every rep's keyRate and weak kinds (its own stream; run before planLeads uses them).
+void assignKeyActionTraits(Ctx &c);
 
 // Random work-hour time (09:00-19:00 Beijing) on a day.
 inline qint64 workTime(qint64 day, Rng &r)

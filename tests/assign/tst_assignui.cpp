@@ -73,6 +73,34 @@ private:
                 rows << r;
         return rows;
     }
+    // The first open row whose lead some rep could take once the load cap is out of the way
+    // (someone in scope has won the industry and handles the budget band); -1 if none.
+    int assignableOpenRow() const
+    {
+        assign::AssignStore store(*m_w.db);
+        const QDateTime now = m_clock.now();
+        std::vector<assign::Rep> reps;
+        assign::OrgNames names;
+        QString error;
+        if (!store.loadReps(now, 180, &reps, &names, &error))
+            return -1;
+        assign::Options o = store.options(now, 1);
+        o.loadCap = 100000;
+        const assign::Assigner assigner(reps, o, names);
+        QAbstractItemModel *m = table()->model();
+        for (int r = 0; r < m->rowCount(); ++r) {
+            if (m->index(r, 0).data(LeadTableModel::StatusRole).toString() != QLatin1String("open"))
+                continue;
+            std::vector<assign::StoredLead> leads;
+            if (!store.loadLeads({m->index(r, 0).data(LeadTableModel::IdRole).toString()}, &leads, &error)
+                || leads.empty())
+                continue;
+            for (int c : assigner.candidates(leads.front().facts))
+                if (assigner.isEligible(c, leads.front().facts))
+                    return r;
+        }
+        return -1;
+    }
     void screenshot(QWidget *w, const QString &name)
     {
         QDir().mkpath(QStringLiteral(COCKPIT_SCREENSHOT_DIR));
@@ -98,14 +126,14 @@ void TestAssignUi::cleanupTestCase()
 
 void TestAssignUi::recommendExplainsOverCapThenAssigns()
 {
-    const QList<int> rows = openRows(1);
-    QCOMPARE(rows.size(), 1);
-    const QModelIndex index = table()->model()->index(rows[0], 0);
+    const int row = assignableOpenRow();
+    QVERIFY(row >= 0);
+    const QModelIndex index = table()->model()->index(row, 0);
     const QString lead = index.data(LeadTableModel::IdRole).toString();
     const QString before = ownerOf(lead);
     ui::RecommendDialog dialog(*m_w.db, *m_w.edits, m_clock, lead,
                                index.data().toString() + QStringLiteral(" · ")
-                                   + table()->model()->index(rows[0], LeadTableModel::TitleColumn).data().toString());
+                                   + table()->model()->index(row, LeadTableModel::TitleColumn).data().toString());
     dialog.resize(640, 620);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

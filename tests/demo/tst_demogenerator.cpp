@@ -4,6 +4,7 @@
 
 #include "ids.h"
 #include "schema.h"
+#include "teamhealth.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -67,6 +68,7 @@ private Q_SLOTS:
     void signalCompliance();
     void signalStores();
     void signalTargetsAndPeople();
+    void signalKeyActions();
 };
 
 void TestDemoGenerator::initTestCase()
@@ -545,6 +547,49 @@ void TestDemoGenerator::signalTargetsAndPeople()
     // Historic alerts were handled.
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE resolved_at IS NOT NULL AND acknowledged_at IS NOT NULL")) > 50);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE acknowledged_at IS NULL")), 0);
+}
+
+void TestDemoGenerator::signalKeyActions()
+{
+    // Key-action completion per rep (DESIGN.md §5, computed by the Team screen's function)
+    // over the half year before asOf: spread over the lights, reds missing particular kinds.
+    using namespace cockpit::analytics;
+    const Scope scope{Period::custom(m_asOf.addMonths(-6), m_asOf.addDays(-1)), OrgScope{}};
+    const TeamHealth th = computeTeamHealth(m_db, scope, m_now);
+    int green = 0, yellow = 0, red = 0, judged = 0, redWithTop = 0;
+    for (const HealthRow &row : th.reps) {
+        if (row.counts.actionsExpected < 100)
+            continue; // too few exits to judge fairly
+        ++judged;
+        switch (row.figures.light) {
+        case cockpit::analytics::Rag::Green: ++green; break;
+        case cockpit::analytics::Rag::Yellow: ++yellow; break;
+        case cockpit::analytics::Rag::Red: ++red; break;
+        default: break;
+        }
+        if (row.figures.light == cockpit::analytics::Rag::Red && !row.figures.topMissing.isEmpty()) {
+            // The most-missed kind is missed clearly more often than the third.
+            const auto &top = row.figures.topMissing;
+            if (top.size() < 3 || top.first().second >= 2 * top.last().second)
+                ++redWithTop;
+        }
+    }
+    const QString spread = QStringLiteral("green %1 yellow %2 red %3 of %4").arg(green).arg(yellow).arg(red).arg(judged);
+    qInfo("key actions: %s, red with a clear top miss %d", qPrintable(spread), redWithTop);
+    QVERIFY2(judged >= 80, qPrintable(spread));
+    QVERIFY2(green >= judged * 15 / 100 && green <= judged * 45 / 100, qPrintable(spread));
+    QVERIFY2(yellow >= judged * 30 / 100, qPrintable(spread));
+    QVERIFY2(red >= judged * 5 / 100 && red <= judged * 35 / 100, qPrintable(spread));
+    QVERIFY2(redWithTop * 2 >= red, qPrintable(QString::number(redWithTop)));
+    // Standard-action coverage (share of green reps) differs between months.
+    double lo = 101, hi = -1;
+    for (const CoverageMonth &m : th.coverage) {
+        if (m.pct) {
+            lo = std::min(lo, *m.pct);
+            hi = std::max(hi, *m.pct);
+        }
+    }
+    QVERIFY2(hi - lo >= 5, qPrintable(QStringLiteral("%1 .. %2").arg(lo).arg(hi)));
 }
 
 QTEST_GUILESS_MAIN(TestDemoGenerator)
