@@ -179,7 +179,10 @@ CockpitPage::CockpitPage(storage::Database &db, ScopeState &scope, QWidget *pare
     m_pipeline = new QComboBox(this);
     m_pipeline->setObjectName(QStringLiteral("pipelinePicker"));
     m_pipeline->setToolTip(tr("Pipeline of the funnel and the heat map"));
-    m_pipeline->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // The picker names the pipeline; it shrinks (eliding) rather than push into the heat map.
+    m_pipeline->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_pipeline->setMinimumContentsLength(16);
+    m_pipeline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     auto *pipelineLabel = new QLabel(tr("Pipe&line:"), this);
     pipelineLabel->setBuddy(m_pipeline);
     funnelHead->addWidget(m_funnelTitle);
@@ -305,7 +308,8 @@ void CockpitPage::showResult(const std::shared_ptr<void> &result)
         stages << st;
     }
     m_funnel->setStages(stages);
-    m_funnelTitle->setText(tr("Funnel · %1").arg(f.pipelineName));
+    m_funnelTitle->setText(tr("Funnel"));
+    m_funnelTitle->setToolTip(f.pipelineName);
 
     QStringList rows;
     const QStringList cols = f.transitionLabels();
