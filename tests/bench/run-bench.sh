@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the performance figures of issues 2 and 3. Usage: run-bench.sh BUILD_DIR
+# Prints the performance figures of issues 2, 3 and 4. Usage: run-bench.sh BUILD_DIR
 # Demo databases are generated once into BUILD_DIR/bench-data (seed 42, as of 2026-11-22).
 set -euo pipefail
 BUILD=${1:?build dir}
@@ -30,3 +30,25 @@ echo "== alert rules: full and incremental evaluation (large demo, issue 3) =="
 "$BUILD/tests/alerts/bench_alerts" --db "$DATA/large.db" 2>&1 | grep -v '^cockpit'
 echo "== cockpit: full refresh vs the sqlite3 shell, period change (large demo, issue 4) =="
 "$BUILD/tests/analytics/bench_cockpit" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== team health: first refresh, period / org change, page repaint (large demo, issue 4) =="
+"$BUILD/tests/analytics/bench_teamhealth" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== store health codes: the whole grid vs the sqlite3 shell (large demo, issue 4) =="
+"$BUILD/tests/analytics/bench_storecodes" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== touchpoint heat map: a lead, a region's and the company's portfolio (large demo, issue 4) =="
+"$BUILD/tests/analytics/bench_touchpoints" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== --screenshot of the analytics screens: small vs large (issue 4) =="
+for view in cockpit team stores; do
+    for db in small large; do
+        best=""
+        for run in 1 2 3; do
+            tmp=$(mktemp -d)
+            cp --reflink=auto "$DATA/$db.db" "$tmp/x.db"
+            start=$(date +%s%N)
+            "$APP" --db "$tmp/x.db" --screenshot "$view" --out "$tmp/x.png" >/dev/null 2>&1
+            ms=$(( ($(date +%s%N) - start) / 1000000 ))
+            rm -rf "$tmp"
+            if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+        done
+        printf "  --screenshot %-8s %-5s %6d ms (best of 3, whole process)\n" "$view" "$db" "$best"
+    done
+done
