@@ -265,8 +265,11 @@ AnalyticsPage::Computation TeamPage::computation() const
 {
     const QString now = asOfIso();
     const TeamHealthSettings settings; // the defaults of DESIGN.md §5
-    return [now, settings](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
-        return std::make_shared<TeamHealth>(computeTeamHealth(db, scope, now, settings));
+    // The facts cache makes a period or org change query only what it has not seen; a cold
+    // start loads the missing months and customers on two connections at once.
+    const TeamHealthOptions options{true, true};
+    return [now, settings, options](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
+        return std::make_shared<TeamHealth>(computeTeamHealth(db, scope, now, settings, options));
     };
 }
 
