@@ -38,3 +38,8 @@ CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, k
 -- ;
 -- Stage exits of a period (teamhealth) without reading the history rows.
 CREATE INDEX IF NOT EXISTS idx_stage_history_exits ON stage_history(at, lead_id, from_stage_id) WHERE deleted = 0;
+-- ;
+-- Rep and team health (teamhealthsql.cpp, customer health): a customer's last sales action,
+-- one backward seek per customer without reading the activity rows (50k customers on the
+-- large demo: 0.7–2.8 s → 0.05 s; the file grows about 48 MB, 3.7 %).
+CREATE INDEX IF NOT EXISTS idx_activities_customer_sales ON activities(customer_id, at) WHERE direction = 'sales' AND deleted = 0;
