@@ -19,6 +19,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QHorizontalBarSeries>
@@ -35,6 +36,7 @@
 #include <QToolButton>
 #include <QValueAxis>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <cmath>
 
@@ -172,6 +174,7 @@ TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *p
     auto *stepsLeft = new QVBoxLayout(stepsPanel);
     stepsLeft->setContentsMargins(0, 0, 0, 0);
     m_stepsTitle = new QLabel(stepsPanel);
+    m_stepsTitle->setObjectName(QStringLiteral("stepsTitle"));
     m_stepsTitle->setWordWrap(true);
     stepsLeft->addWidget(m_stepsTitle);
     m_steps = makeChartView(stepsPanel, QStringLiteral("stepsChart"));
@@ -265,8 +268,11 @@ AnalyticsPage::Computation TeamPage::computation() const
 {
     const QString now = asOfIso();
     const TeamHealthSettings settings; // the defaults of DESIGN.md §5
-    return [now, settings](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
-        return std::make_shared<TeamHealth>(computeTeamHealth(db, scope, now, settings));
+    // The facts cache makes a period or org change query only what it has not seen; a cold
+    // start loads the missing months and customers on two connections at once.
+    const TeamHealthOptions options{true, true};
+    return [now, settings, options](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
+        return std::make_shared<TeamHealth>(computeTeamHealth(db, scope, now, settings, options));
     };
 }
 
@@ -468,16 +474,49 @@ void TeamPage::updateSelection()
     m_keyActions->hideColumn(keys.columnIndex(QStringLiteral("missing"))); // = expected − done
     m_touchpoints->setNow(asOfIso());
     m_touchpoints->setScope(s);
+
+    // The step times on a worker with its own connection (a grouped pass over the orders'
+    // payments: too slow for the window's thread on the large database); the newest
+    // selection wins.
+    const quint64 token = ++m_stepsToken;
+    const QString name = r.unit.name, path = database().path(), now = asOfIso();
+    m_stepsTitle->setText(tr("<b>%1</b>: computing the time between the steps…").arg(name.toHtmlEscaped()));
+    struct Steps
+    {
+        StepTimes times;
+        QString error;
+    };
+    auto *watcher = new QFutureWatcher<Steps>(this);
+    connect(watcher, &QFutureWatcher<Steps>::finished, this, [this, watcher, token, name, s] {
+        const Steps result = watcher->result();
+        watcher->deleteLater();
+        if (token != m_stepsToken)
+            return; // another row was selected meanwhile
+        if (!result.error.isEmpty())
+            m_stepsTitle->setText(result.error);
+        else
+            showSteps(result.times, name, s);
+    });
+    watcher->setFuture(QtConcurrent::run([path, s, now] {
+        Steps out;
+        ReadConnection connection(path);
+        if (!connection.isOpen()) {
+            out.error = connection.error();
+            return out;
+        }
+        try {
+            for (const StepTimes &t : loadStepTimes(connection.db(), s, now))
+                out.times.add(t);
+        } catch (const QueryError &e) {
+            out.error = e.message();
+        }
+        return out;
+    }));
+}
+
+void TeamPage::showSteps(const StepTimes &times, const QString &name, const Scope &s)
+{
     QChart *chart = freshChart(m_steps);
-    StepTimes times;
-    try {
-        const auto all = loadStepTimes(database().connection(), s, asOfIso());
-        for (const StepTimes &t : all)
-            times.add(t);
-    } catch (const QueryError &e) {
-        m_stepsTitle->setText(e.message());
-        return;
-    }
     auto *set = new QBarSet(tr("Median hours"));
     set->setColor(seriesColor(0));
     QStringList labels;
@@ -516,7 +555,7 @@ void TeamPage::updateSelection()
     series->attachAxis(x);
     chart->legend()->hide();
     m_stepsTitle->setText(tr("<b>%1</b>: median hours between the steps of a sale (steps ending in %2)")
-                              .arg(r.unit.name.toHtmlEscaped(), s.period.label()));
+                              .arg(name.toHtmlEscaped(), s.period.label()));
 }
 
 DataTable TeamPage::drillDownTable(int row, int column) const

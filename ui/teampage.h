@@ -22,6 +22,7 @@ class QTabWidget;
 namespace cockpit::analytics {
 class DataTableModel;
 struct DataTable;
+struct StepTimes;
 }
 
 namespace cockpit::ui {
@@ -63,6 +64,7 @@ private:
     void updateRadar();
     void updateCoverage();
     void updateSelection();
+    void showSteps(const analytics::StepTimes &times, const QString &name, const analytics::Scope &s);
     void exportRadar();
     void exportTable();
     analytics::Scope rowScope(int row) const;
@@ -83,6 +85,7 @@ private:
     analytics::DataTableModel *m_keyModel;
     std::shared_ptr<analytics::TeamHealth> m_result;
     bool m_orgUnitsSet = false;
+    quint64 m_stepsToken = 0; // the selection whose step times are being computed
 };
 
 } // namespace cockpit::ui

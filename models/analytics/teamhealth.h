@@ -186,6 +186,24 @@ struct TeamHealth
 TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
                              const TeamHealthSettings &s = {});
 
+// How computeTeamHealth() gets its facts. The default is the plain SQL path (the reference,
+// used by `report`). With `cache`, the facts that do not depend on the scope are kept per
+// database file and data fingerprint (the file's and its WAL's size and modification time
+// and the activity-log head): the stage exits of the whole company counted per company
+// month (rep, day, stage, kinds seen) and the customers' health facts per effective end, so
+// a period or org change only queries what it has not seen. With `parallel`, the facts not
+// yet cached are loaded on two connections at once (the calling one and a second one on
+// the same file). The figures are identical to the SQL path's.
+struct TeamHealthOptions
+{
+    bool cache = false;
+    bool parallel = false;
+};
+TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
+                             const TeamHealthSettings &s, const TeamHealthOptions &options);
+// Forgets every cached fact (tests, and the benchmark's cold run).
+void clearTeamHealthCache();
+
 // The effective end of the period: min(period end, now), as UTC ISO-8601.
 QString effectiveEndUtc(const Period &period, const QString &asOfIso);
 

@@ -1,13 +1,24 @@
 // computeTeamHealth(): seven queries over the scope (stages, exits over the period and the
 // coverage months, task weeks, responses, customers, orders, ratings), then per-rep sums.
+// With TeamHealthOptions::cache, the exits and customers come from a per-database facts
+// cache (company-wide month slabs and customer rows) and only what is missing is queried.
 #include "teamhealth.h"
 #include "teamhealthsql.h"
 
 #include "query.h"
 
+#include <QFile>
+#include <QMutex>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <atomic>
+#include <utility>
+#include <vector>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
 
 namespace cockpit::analytics {
 
@@ -27,6 +38,93 @@ struct Employment
     }
 };
 
+// ---- the facts cache -------------------------------------------------------------------
+using detail::CustomerRow;
+using detail::ExitGroup;
+using ExitSlab = std::shared_ptr<const QVector<ExitGroup>>;
+using CustomerRows = std::shared_ptr<const QVector<CustomerRow>>;
+
+struct FactsCache
+{
+    QString fingerprint;
+    struct Slab
+    {
+        QString end; // the slab holds the exits with `at` in [month start, end)
+        ExitSlab groups;
+    };
+    QHash<QString, Slab> slabs;              // month start + kinds → slab
+    QHash<QString, CustomerRows> customers;  // effective end → rows of the whole company
+};
+
+QMutex g_cacheMutex;
+QHash<QString, FactsCache> g_caches; // database file → facts
+
+QString fileStamp(const QString &path)
+{
+    std::error_code ec;
+    const std::filesystem::path p(QFile::encodeName(path).toStdString());
+    const auto size = std::filesystem::file_size(p, ec);
+    if (ec)
+        return QStringLiteral("-");
+    const auto time = std::filesystem::last_write_time(p, ec);
+    return QStringLiteral("%1@%2").arg(size).arg(qint64(ec ? 0 : time.time_since_epoch().count()));
+}
+
+// Changes whenever the data may have: the file or its WAL written, or the activity log moved.
+// Empty for a database without a file (no caching).
+QString dataFingerprint(QSqlDatabase db)
+{
+    const QString path = db.databaseName();
+    if (path.isEmpty() || path.startsWith(QLatin1String(":memory:")) || path.contains(QLatin1String("mode=memory")))
+        return {};
+    return fileStamp(path) + QLatin1Char('|') + fileStamp(path + QStringLiteral("-wal")) + QLatin1Char('|')
+           + scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = 'log_head_hash'"), {}, QString())
+                 .toString();
+}
+
+// The cache of `path`, emptied when the fingerprint moved. Call with g_cacheMutex locked.
+FactsCache &cacheFor(const QString &path, const QString &fingerprint)
+{
+    FactsCache &c = g_caches[path];
+    if (c.fingerprint != fingerprint) {
+        c = FactsCache{};
+        c.fingerprint = fingerprint;
+    }
+    return c;
+}
+
+// Runs `jobs` on the calling connection and, with `parallel`, on a second connection to the
+// same file at the same time (each job takes the connection it runs on).
+void runJobs(QSqlDatabase db, const QVector<std::function<void(QSqlDatabase)>> &jobs, bool parallel)
+{
+    std::atomic<int> next{0};
+    auto drain = [&jobs, &next](QSqlDatabase on) {
+        for (int i = next++; i < jobs.size(); i = next++)
+            jobs[i](on);
+    };
+    if (!parallel || jobs.size() < 2) {
+        drain(db);
+        return;
+    }
+    const QString path = db.databaseName();
+    auto helper = std::async(std::launch::async, [&drain, path] {
+        ReadConnection second(path);
+        if (!second.isOpen())
+            return; // the calling connection does all the jobs
+        drain(second.db());
+    });
+    std::exception_ptr failure;
+    try {
+        drain(db);
+    } catch (...) {
+        failure = std::current_exception();
+        next = int(jobs.size()); // the helper stops after its current job
+    }
+    helper.get(); // rethrows the helper's QueryError
+    if (failure)
+        std::rethrow_exception(failure);
+}
+
 QHash<QString, Employment> loadEmployment(QSqlDatabase db)
 {
     QHash<QString, Employment> out;
@@ -40,6 +138,138 @@ QHash<QString, Employment> loadEmployment(QSqlDatabase db)
 } // namespace
 
 TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso, const TeamHealthSettings &s)
+{
+    return computeTeamHealth(db, scope, asOfIso, s, TeamHealthOptions{});
+}
+
+void clearTeamHealthCache()
+{
+    QMutexLocker lock(&g_cacheMutex);
+    g_caches.clear();
+}
+
+namespace {
+// The exit groups and customer rows of `scope` from the facts cache, querying what is missing
+// (see TeamHealthOptions), and runs `scopeQueries` alongside. The groups are by company day; `month` and `inPeriod` are set as
+// loadExitGroups() sets them, and only the exits loadExitGroups() would return are kept.
+void cachedFacts(QSqlDatabase db, const QString &fingerprint, const Scope &scope, const QString &asOfIso,
+                 const QString &endUtc, QDate firstMonth, QDate lastMonth, const QStringList &kinds, bool parallel,
+                 const QVector<std::function<void(QSqlDatabase)>> &scopeQueries, QVector<ExitGroup> &groups,
+                 CustomerRows &customers)
+{
+    const Period &period = scope.period;
+    const QString path = db.databaseName();
+    const QString kindKey = kinds.join(QLatin1Char(','));
+    struct Need
+    {
+        QString key, from, to, staleEnd; // staleEnd: a cached slab with another end, to validate
+        ExitSlab slab;
+    };
+    QVector<Need> needs;
+    QString earlierCustomers;
+    CustomerRows earlier;
+    const QDate periodMonth(period.first.year(), period.first.month(), 1);
+    {
+        QMutexLocker lock(&g_cacheMutex);
+        FactsCache &cache = cacheFor(path, fingerprint);
+        for (QDate m = std::min(periodMonth, firstMonth); m <= lastMonth; m = m.addMonths(1)) {
+            Need n;
+            n.key = m.toString(Qt::ISODate) + QLatin1Char('|') + kindKey;
+            n.from = companyDayStartUtc(m);
+            const QString monthEnd = companyDayStartUtc(m.addMonths(1));
+            n.to = !asOfIso.isEmpty() && asOfIso < monthEnd ? asOfIso : monthEnd;
+            if (n.from >= n.to)
+                continue; // a month after "now"
+            const auto it = cache.slabs.constFind(n.key);
+            if (it != cache.slabs.cend()) {
+                n.slab = it->groups;
+                if (it->end != n.to)
+                    n.staleEnd = it->end;
+            }
+            needs.append(n);
+        }
+        customers = cache.customers.value(endUtc);
+        // Rows of an earlier "now" of the same company day (the live clock moves on between
+        // refreshes): every window but the last interaction's is by whole days.
+        if (!customers)
+            for (auto it = cache.customers.cbegin(); it != cache.customers.cend(); ++it)
+                if (it.key() < endUtc && companyDay(it.key()) == companyDay(endUtc)
+                    && (earlierCustomers.isEmpty() || it.key() > earlierCustomers)) {
+                    earlierCustomers = it.key();
+                    earlier = it.value();
+                }
+    }
+    QVector<std::function<void(QSqlDatabase)>> jobs;
+    if (!customers)
+        jobs.append([&customers, &earlier, &earlierCustomers, endUtc](QSqlDatabase on) {
+            // They still hold when nothing the customer query reads by time happened in
+            // between: only the days since the last interaction move on.
+            if (earlier
+                && scalar(on,
+                          QStringLiteral("SELECT EXISTS (SELECT 1 FROM activities WHERE direction = 'sales'"
+                                         " AND deleted = 0 AND at >= ? AND at < ?)"
+                                         " OR EXISTS (SELECT 1 FROM surveys WHERE at >= ? AND at < ?)"
+                                         " OR EXISTS (SELECT 1 FROM tickets WHERE opened_at >= ? AND opened_at < ?)"),
+                          {earlierCustomers, endUtc, earlierCustomers, endUtc, earlierCustomers, endUtc}, 1)
+                           .toInt()
+                       == 0) {
+                const double asOfJd = scalar(on, QStringLiteral("SELECT julianday(?)"), {endUtc}).toDouble();
+                auto rows = std::make_shared<QVector<CustomerRow>>(*earlier);
+                for (CustomerRow &r : *rows) {
+                    r.asOfJd = asOfJd;
+                    r.facts.daysSinceInteraction = std::min(90.0, r.lastActionJd ? asOfJd - *r.lastActionJd : 90.0);
+                }
+                customers = rows;
+                return;
+            }
+            customers = std::make_shared<const QVector<CustomerRow>>(
+                detail::loadCustomers(on, OrgScope::company(), endUtc));
+        });
+    std::vector<char> loaded(size_t(needs.size()), 0); // written by both connections' jobs
+    for (int i = 0; i < needs.size(); ++i) {
+        Need &n = needs[i];
+        if (n.slab && n.staleEnd.isEmpty())
+            continue;
+        jobs.append([&n, &kinds, &loaded, i](QSqlDatabase on) {
+            // A slab cut at another "now" still holds when no stage moved in between.
+            if (n.slab) {
+                const QString lo = std::min(n.staleEnd, n.to), hi = std::max(n.staleEnd, n.to);
+                if (scalar(on, QStringLiteral("SELECT EXISTS (SELECT 1 FROM stage_history WHERE at >= ? AND at < ?)"),
+                           {lo, hi}, 1)
+                        .toInt()
+                    == 0)
+                    return;
+            }
+            n.slab = std::make_shared<const QVector<ExitGroup>>(detail::loadExitDayGroups(on, n.from, n.to, kinds));
+            loaded[size_t(i)] = 1;
+        });
+    }
+    jobs << scopeQueries; // the light ones last, to even out the two connections
+    runJobs(db, jobs, parallel);
+    {
+        QMutexLocker lock(&g_cacheMutex);
+        FactsCache &cache = cacheFor(path, fingerprint);
+        for (int i = 0; i < needs.size(); ++i)
+            if (loaded[size_t(i)])
+                cache.slabs.insert(needs[i].key, {needs[i].to, needs[i].slab});
+        if (cache.customers.size() >= 16) // a few effective ends are plenty
+            cache.customers.clear();
+        cache.customers.insert(endUtc, customers);
+    }
+    for (const Need &n : needs)
+        for (ExitGroup g : *n.slab) {
+            // The exits up to the effective end (the slab is cut at "now" already).
+            if (g.day > period.last)
+                continue;
+            g.month = QDate(g.day.year(), g.day.month(), 1);
+            g.inPeriod = g.day >= period.first;
+            groups.append(g);
+        }
+}
+} // namespace
+
+TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso, const TeamHealthSettings &s,
+                             const TeamHealthOptions &options)
 {
     using namespace detail;
     TeamHealth th;
@@ -77,9 +307,33 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     const QDate firstMonth = lastMonth.addMonths(-5);
     const QString exitsFrom = std::min(period.startUtc(), companyDayStartUtc(firstMonth));
     const QString exitsTo = endUtc; // the last coverage month ends with the period (or now)
+    // The queries of the scope itself (never cached: cheap, and they depend on the period).
+    const QVector<QDate> weeks = judgedWeeks(period, endUtc);
+    QVector<TaskWeek> taskWeeks;
+    QVector<Response> responses;
+    QHash<QString, OrderSums> orders;
+    QHash<QString, QPair<int, qint64>> ratings;
+    const QVector<std::function<void(QSqlDatabase)>> scopeQueries{
+        [&](QSqlDatabase on) {
+            if (!weeks.isEmpty())
+                taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), endUtc);
+        },
+        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOfIso); },
+        [&](QSqlDatabase on) { orders = loadOrderSums(on, scope.org, period, endUtc); },
+        [&](QSqlDatabase on) { ratings = loadRatings(on, scope.org, period.startUtc(), endUtc); }};
+    QVector<ExitGroup> exitGroups;
+    CustomerRows customerRows;
+    const QString fingerprint = options.cache ? dataFingerprint(db) : QString();
+    if (fingerprint.isEmpty()) {
+        exitGroups = loadExitGroups(db, scope.org, exitsFrom, exitsTo, period.startUtc(), endUtc, kinds);
+        customerRows = std::make_shared<const QVector<CustomerRow>>(loadCustomers(db, scope.org, endUtc));
+        runJobs(db, scopeQueries, false);
+    } else {
+        cachedFacts(db, fingerprint, scope, asOfIso, endUtc, firstMonth, lastMonth, kinds, options.parallel,
+                    scopeQueries, exitGroups, customerRows);
+    }
     QHash<QString, QVector<HealthCounts>> monthly; // rep → 6 months
-    for (const ExitGroup &g :
-         loadExitGroups(db, scope.org, exitsFrom, exitsTo, period.startUtc(), endUtc, kinds)) {
+    for (const ExitGroup &g : std::as_const(exitGroups)) {
         const auto stIt = stages.constFind(g.stage);
         const StageInfo *st = stIt == stages.cend() ? nullptr : &stIt.value();
         if (g.inPeriod)
@@ -95,10 +349,9 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     }
 
     // Tasks: every judged rep-week requires max(12, tasks).
-    const QVector<QDate> weeks = judgedWeeks(period, endUtc);
     if (!weeks.isEmpty()) {
         QHash<QString, QHash<QDate, TaskWeek>> byRep;
-        for (const TaskWeek &t : loadTaskWeeks(db, scope.org, weeks.first(), weeks.last(), endUtc))
+        for (const TaskWeek &t : std::as_const(taskWeeks))
             byRep[t.rep].insert(t.weekStart, t);
         for (HealthRow &r : th.reps) {
             const Employment e = employment.value(r.unit.id);
@@ -114,7 +367,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         }
     }
 
-    for (const Response &r : loadResponses(db, scope.org, period, asOfIso))
+    for (const Response &r : std::as_const(responses))
         if (HealthCounts *c = repCounts(r.rep)) {
             ++c->leadsAssigned;
             if (r.minutes)
@@ -123,7 +376,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
                 ++c->leadsUnanswered;
         }
 
-    for (const CustomerRow &row : loadCustomers(db, scope.org, endUtc))
+    for (const CustomerRow &row : *customerRows)
         if (HealthCounts *c = repCounts(row.owner)) {
             ++c->customers;
             if (row.firstQuarter)
@@ -140,14 +393,12 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
                 }
         }
 
-    const QHash<QString, OrderSums> orders = loadOrderSums(db, scope.org, period, endUtc);
     for (auto it = orders.cbegin(); it != orders.cend(); ++it)
         if (HealthCounts *c = repCounts(it.key())) {
             c->wonCents = it.value().won;
             c->crossSellCents = it.value().cross;
             c->orders = it.value().orders;
         }
-    const auto ratings = loadRatings(db, scope.org, period.startUtc(), endUtc);
     for (auto it = ratings.cbegin(); it != ratings.cend(); ++it)
         if (HealthCounts *c = repCounts(it.key())) {
             c->ratings = it.value().first;

@@ -127,6 +127,51 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
     return out;
 }
 
+QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, const QString &toUtc,
+                                     const QStringList &kinds)
+{
+    QVariantList binds;
+    QString cases, in;
+    for (int i = 0; i < kinds.size(); ++i) {
+        cases += QStringLiteral(" + %1 * MAX(a.kind = ?)").arg(qint64(1) << i);
+        binds << kinds[i];
+    }
+    for (int i = 0; i < kinds.size(); ++i) {
+        in += i ? QStringLiteral(", ?") : QStringLiteral("?");
+        binds << kinds[i];
+    }
+    if (kinds.isEmpty()) {
+        cases = QStringLiteral(" + 0");
+        in = QStringLiteral("NULL");
+    }
+    binds << fromUtc << toUtc;
+    // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
+    const QString sql = QStringLiteral(
+        "SELECT x.rep, date(x.left_at, '+8 hours'), x.stage,"
+        " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
+        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
+        " COUNT(*)"
+        " FROM (SELECT h.lead_id, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
+        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
+        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
+        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
+        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0) x"
+        " GROUP BY 1, 2, 3, 4")
+                            .arg(cases, in);
+    QSqlQuery q = runQuery(db, sql, binds);
+    QVector<ExitGroup> out;
+    while (q.next()) {
+        ExitGroup g;
+        g.rep = q.value(0).toString();
+        g.day = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+        g.stage = q.value(2).toString();
+        g.mask = q.value(3).toLongLong();
+        g.exits = q.value(4).toInt();
+        out.append(g);
+    }
+    return out;
+}
+
 void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c)
 {
     c.exits += g.exits;
@@ -237,18 +282,17 @@ QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const Q
     // the last interaction is one index seek per customer on activities(customer_id, at).
     // Positional binds only (the runner binds in order), so the statement repeats values.
     const QString recentFrom = QDateTime::fromString(asOfIso, Qt::ISODate).addDays(-90).toString(Qt::ISODate);
-    QVariantList b{asOfIso, newSince, recentFrom, asOfIso, yearAgoIso, asOfIso, yearAgoIso, asOfIso, day, day, dayYearAgo, day, day};
+    QVariantList b{asOfIso, recentFrom, asOfIso, newSince, yearAgoIso, asOfIso, yearAgoIso, asOfIso, day, day, dayYearAgo, day, day};
     const QString cond2 = orgCondition(org, repColumns(), b);
     const QString sql2 = QStringLiteral(
         "SELECT c.id, c.name, c.owner_id,"
-        " julianday(?) - julianday(z.last_at),"
+        // The last sales action within the 90 days that score above 0: one backward seek per
+        // customer on idx_activities_customer_at (older or none scores 0 either way).
+        " julianday(?), julianday((SELECT a.at FROM activities a WHERE a.customer_id = c.id AND a.at >= ?"
+        "   AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at DESC LIMIT 1)),"
         " (c.customer_since IS NULL OR c.customer_since = '' OR c.customer_since > ?),"
         " s.nps, t.resp, t.n, t.complaints, k.fulfil, k.renewal, p.due, p.ontime, r.n, r.adopted"
         " FROM customers c JOIN users u ON u.id = c.owner_id AND u.role = 'sales'"
-        // The last sales action within the 90 days that score above 0, from the covering
-        // index idx_activities_sales_at; older or none scores 0 either way.
-        " LEFT JOIN (SELECT customer_id, MAX(at) AS last_at FROM activities WHERE direction = 'sales'"
-        "   AND deleted = 0 AND at >= ? AND at < ? GROUP BY customer_id) z ON z.customer_id = c.id"
         " LEFT JOIN (SELECT customer_id, AVG(nps) AS nps FROM surveys WHERE at >= ? AND at < ? AND deleted = 0"
         "   GROUP BY customer_id) s ON s.customer_id = c.id"
         " LEFT JOIN (SELECT customer_id, AVG(first_response_minutes) AS resp, COUNT(*) AS n,"
@@ -277,19 +321,21 @@ QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const Q
         c.id = q.value(0).toString();
         c.name = q.value(1).toString();
         c.owner = q.value(2).toString();
+        c.asOfJd = q.value(3).toDouble();
+        c.lastActionJd = opt(4);
         // No sales action within 90 days: "90 days or more", which scores 0.
-        c.facts.daysSinceInteraction = std::min(90.0, opt(3).value_or(90.0));
-        c.firstQuarter = q.value(4).toInt() != 0;
-        c.facts.npsMean = opt(5);
-        c.facts.responseMinutes = opt(6);
-        c.facts.tickets = q.value(7).toInt();
-        c.facts.complaints = q.value(8).toInt();
-        c.facts.fulfilmentPct = opt(9);
-        c.facts.renewalIntent = opt(10);
-        c.facts.paymentsDue = q.value(11).toInt();
-        c.facts.paymentsOnTime = q.value(12).toInt();
-        c.facts.trials = q.value(13).toInt();
-        c.facts.adopted = q.value(14).toInt();
+        c.facts.daysSinceInteraction = std::min(90.0, c.lastActionJd ? c.asOfJd - *c.lastActionJd : 90.0);
+        c.firstQuarter = q.value(5).toInt() != 0;
+        c.facts.npsMean = opt(6);
+        c.facts.responseMinutes = opt(7);
+        c.facts.tickets = q.value(8).toInt();
+        c.facts.complaints = q.value(9).toInt();
+        c.facts.fulfilmentPct = opt(10);
+        c.facts.renewalIntent = opt(11);
+        c.facts.paymentsDue = q.value(12).toInt();
+        c.facts.paymentsOnTime = q.value(13).toInt();
+        c.facts.trials = q.value(14).toInt();
+        c.facts.adopted = q.value(15).toInt();
         out.append(c);
     }
     return out;

@@ -34,12 +34,18 @@ struct ExitGroup
 {
     QString rep, stage;
     QDate month; // first day
+    QDate day;   // loadExitDayGroups(): the company day of the exits
     bool inPeriod = false;
     qint64 mask = 0; // bit i = kinds[i] seen while the lead was in the stage
     int exits = 0;
 };
 QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
                                   const QString &periodFrom, const QString &periodTo, const QStringList &kinds);
+// The stage exits of the whole company with `at` in [fromUtc, toUtc), counted in SQL by (rep,
+// company day, stage, kinds-seen mask); `month` and `inPeriod` are left unset. The facts
+// cache of computeTeamHealth() keeps one such slab per company month.
+QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, const QString &toUtc,
+                                     const QStringList &kinds);
 void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c);
 
 // Adds one exit to `c` (expected, done, per kind); returns the missing kinds.
@@ -68,6 +74,10 @@ struct CustomerRow
     QString id, name, owner;
     bool firstQuarter = false;
     CustomerFacts facts;
+    // SQLite's julianday() of the last sales action within the 90 days before asOf (none:
+    // nullopt) and of asOf; facts.daysSinceInteraction = min(90, asOfJd − lastActionJd).
+    std::optional<double> lastActionJd;
+    double asOfJd = 0;
 };
 QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso);
 

@@ -39,3 +39,8 @@ CREATE INDEX IF NOT EXISTS idx_activities_sales_facts ON activities(lead_id, at,
 -- ;
 -- Cockpit facts: the customers' answers by the action they answer, without table look-ups.
 CREATE INDEX IF NOT EXISTS idx_activities_customer_replies ON activities(reply_to, at) WHERE reply_to IS NOT NULL AND direction = 'customer' AND deleted = 0;
+-- ;
+-- Rep and team health (teamhealthsql.cpp, customer health): a customer's last sales action,
+-- one backward seek per customer without reading the activity rows (50k customers on the
+-- large demo: 0.7–2.8 s → 0.05 s; the file grows about 48 MB, 3.7 %).
+CREATE INDEX IF NOT EXISTS idx_activities_customer_sales ON activities(customer_id, at) WHERE direction = 'sales' AND deleted = 0;

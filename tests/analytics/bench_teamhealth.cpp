@@ -1,22 +1,49 @@
-// Benchmark: rep and team health for one period over a demo database (default: this
-// quarter, whole company). Prints the time of each run and a few figures to eyeball.
-// bench_teamhealth DB [PERIOD] [NOW]
+// Benchmark: rep and team health over a demo database (default: this quarter, whole company).
+// Prints, best of 3 (each round starts with empty caches):
+// - the plain SQL path (the reference, what `report radar` runs) and its queries one by one;
+// - the cached path as the Team screen runs it: the first refresh (cold caches), a period
+//   change (this quarter → the previous quarter → the current month), an org change (the
+//   first region) and the same scope again;
+// - the real Team page (offscreen): request to painted result for the same steps.
+// bench_teamhealth DB [PERIOD] [NOW]   (open DB once with the app first so its indexes exist)
+#include "database.h"
 #include "query.h"
 #include "teamhealth.h"
 #include "teamhealthtables.h"
+#include "teampage.h"
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTextStream>
 
 #include <algorithm>
 
+using namespace cockpit;
 using namespace cockpit::analytics;
+
+namespace {
+struct Step
+{
+    QString name;
+    Scope scope;
+};
+
+QString bestOf(const QVector<qint64> &times)
+{
+    QStringList all;
+    for (qint64 t : times)
+        all << QString::number(t);
+    return QStringLiteral("best %1 ms (runs %2)").arg(*std::min_element(times.begin(), times.end())).arg(all.join(QLatin1Char(' ')));
+}
+} // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     const QStringList args = app.arguments();
     QTextStream out(stdout);
     if (args.size() < 2) {
@@ -36,20 +63,29 @@ int main(int argc, char **argv)
         return 1;
     }
     const Scope scope{*period, OrgScope::company()};
+    const OrgUnits units = loadOrgUnits(connection.db());
+    const QVector<OrgUnit> regions = units.unitsWithin(OrgScope::company(), GroupBy::Region);
+    const OrgScope region = regions.isEmpty() ? OrgScope::company() : OrgScope{OrgLevel::Region, regions.first().id};
+    const QDate today = companyDay(now);
+    const Period previous = Period::quarter(period->first.addDays(-1));
+    const Period month = Period::month(QDate(today.year(), today.month(), 1));
+    const QVector<Step> steps{{QStringLiteral("first refresh, cold caches (") + period->key() + QStringLiteral(")"), scope},
+                              {QStringLiteral("period change → ") + previous.key(), {previous, scope.org}},
+                              {QStringLiteral("period change → ") + month.key(), {month, scope.org}},
+                              {QStringLiteral("org change → region ") + units.name(region), {month, region}},
+                              {QStringLiteral("back to ") + period->key() + QStringLiteral(", company"), scope}};
+
+    // The reference: the plain SQL path.
     QVector<qint64> times;
     TeamHealth th;
-    for (int i = 0; i < 5; ++i) {
+    for (int i = 0; i < 3; ++i) {
         QElapsedTimer t;
         t.start();
         th = computeTeamHealth(connection.db(), scope, now);
         times << t.elapsed();
     }
-    std::sort(times.begin(), times.end());
-    out << "team health " << period->key() << ", whole company: " << th.reps.size() << " reps, " << th.teams.size()
-        << " teams; runs (ms):";
-    for (qint64 t : times)
-        out << " " << t;
-    out << "; median " << times[times.size() / 2] << " ms\n";
+    out << "SQL path (reference), team health " << period->key() << ", whole company: " << th.reps.size()
+        << " reps, " << th.teams.size() << " teams: " << bestOf(times) << "\n";
     {
         QueryTrace trace;
         computeTeamHealth(connection.db(), scope, now);
@@ -63,10 +99,70 @@ int main(int argc, char **argv)
             out << "  " << t.elapsed() << " ms  " << n << " rows  " << q.sql.simplified().left(90) << "\n";
         }
     }
+
+    // The cached path as the page runs it (cache + two connections).
+    const TeamHealthOptions options{true, true};
+    QVector<QVector<qint64>> stepTimes(steps.size());
+    bool identical = true;
+    for (int round = 0; round < 3; ++round) {
+        clearTeamHealthCache();
+        for (int i = 0; i < steps.size(); ++i) {
+            QElapsedTimer t;
+            t.start();
+            const TeamHealth cached = computeTeamHealth(connection.db(), steps[i].scope, now, {}, options);
+            stepTimes[i] << t.elapsed();
+            if (round == 0) { // the same figures as the reference
+                const TeamHealth ref = computeTeamHealth(connection.db(), steps[i].scope, now);
+                identical = identical && radarTable(cached, false).rows == radarTable(ref, false).rows
+                            && healthTable(cached, true).rows == healthTable(ref, true).rows
+                            && peiTable(cached, false).rows == peiTable(ref, false).rows;
+            }
+        }
+    }
+    out << "cached path (cache + 2 connections), best of 3 rounds from empty caches; figures "
+        << (identical ? "identical to" : "DIFFERENT from") << " the SQL path:\n";
+    for (int i = 0; i < steps.size(); ++i)
+        out << "  " << steps[i].name << ": " << bestOf(stepTimes[i]) << "\n";
+
+    // The real page, offscreen: from the scope change to the painted table, radar and trend.
+    {
+        storage::Database db;
+        const auto opened = db.open(args[1], storage::Database::Mode::OpenExisting, storage::Database::Check::Deferred);
+        if (!opened.ok()) {
+            out << "could not open " << args[1] << " for the page\n";
+            return 1;
+        }
+        QVector<QVector<qint64>> pageTimes(steps.size());
+        for (int round = 0; round < 3; ++round) {
+            clearTeamHealthCache();
+            ScopeState state(steps.first().scope);
+            ui::TeamPage page(db, state, [now] { return QDateTime::fromString(now, Qt::ISODate); });
+            page.resize(1366, 768);
+            for (int i = 0; i < steps.size(); ++i) {
+                QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);
+                QElapsedTimer timer;
+                timer.start();
+                if (i == 0)
+                    page.show();
+                else
+                    state.setScope(steps[i].scope);
+                if (!refreshed.wait(60000)) {
+                    out << "the page did not refresh\n";
+                    return 1;
+                }
+                page.repaint(); // paint now, not at the next event loop turn
+                pageTimes[i] << timer.elapsed();
+            }
+        }
+        out << "Team page (offscreen, 1366×768), request → painted, best of 3:\n";
+        for (int i = 0; i < steps.size(); ++i)
+            out << "  " << steps[i].name << ": " << bestOf(pageTimes[i]) << "\n";
+    }
+
     QElapsedTimer t;
     t.start();
-    const DataTable steps = stepsTable(connection.db(), scope, now, th.units);
-    out << "steps table (all reps): " << t.elapsed() << " ms, " << steps.rows.size() << " rows\n";
+    const DataTable stepsTable_ = stepsTable(connection.db(), scope, now, th.units);
+    out << "steps table (all reps): " << t.elapsed() << " ms, " << stepsTable_.rows.size() << " rows\n";
     const HealthFigures &f = th.total.figures;
     out << "company: compliance " << f.compliancePct.value_or(-1) << " %, customer health "
         << f.customerHealth.value_or(-1) << ", cross-sell " << f.crossSellPct.value_or(-1) << " %, collaboration "
@@ -76,5 +172,5 @@ int main(int argc, char **argv)
     for (const CoverageMonth &m : th.coverage)
         out << "  coverage " << m.month.toString(QStringLiteral("yyyy-MM")) << ": " << m.executed << "/" << m.judged
             << " (" << m.activeReps << " active)\n";
-    return 0;
+    return identical ? 0 : 1;
 }

@@ -8,6 +8,7 @@
 #include "teamhealth.h"
 #include "teamhealthtables.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -152,6 +153,90 @@ const HealthRow *rowOf(const QVector<HealthRow> &rows, const QString &id)
 bool near(double a, double b) { return std::abs(a - b) < 1e-6; }
 } // namespace
 
+
+// The first difference between two computations ("" = identical): every count of every rep
+// and team, the figures as the reports print them, the coverage trend.
+namespace {
+QString healthDiff(const TeamHealth &a, const TeamHealth &b)
+{
+    auto countsDiff = [](const HealthCounts &x, const HealthCounts &y) -> QString {
+        if (x.exits != y.exits || x.actionsExpected != y.actionsExpected || x.actionsDone != y.actionsDone)
+            return QStringLiteral("exits %1/%2/%3 vs %4/%5/%6")
+                .arg(x.exits).arg(x.actionsExpected).arg(x.actionsDone).arg(y.exits).arg(y.actionsExpected).arg(y.actionsDone);
+        if (x.byKind.size() != y.byKind.size())
+            return QStringLiteral("kinds");
+        for (auto it = x.byKind.cbegin(); it != x.byKind.cend(); ++it)
+            if (it->expected != y.byKind.value(it.key()).expected || it->done != y.byKind.value(it.key()).done)
+                return QStringLiteral("kind ") + it.key();
+        if (x.tasksRequired != y.tasksRequired || x.tasksDone != y.tasksDone || x.repWeeks != y.repWeeks)
+            return QStringLiteral("tasks");
+        if (x.responseMinutes != y.responseMinutes || x.leadsAssigned != y.leadsAssigned
+            || x.leadsUnanswered != y.leadsUnanswered)
+            return QStringLiteral("responses");
+        if (x.customers != y.customers || x.customersScored != y.customersScored
+            || x.customersFirstQuarter != y.customersFirstQuarter || x.healthSum != y.healthSum
+            || x.dimSum != y.dimSum || x.dimCount != y.dimCount)
+            return QStringLiteral("customers %1/%2 %3 vs %4/%5 %6")
+                .arg(x.customers).arg(x.customersScored).arg(x.healthSum, 0, 'g', 17)
+                .arg(y.customers).arg(y.customersScored).arg(y.healthSum, 0, 'g', 17);
+        if (x.wonCents != y.wonCents || x.crossSellCents != y.crossSellCents || x.ratings != y.ratings
+            || x.ratingSum != y.ratingSum)
+            return QStringLiteral("orders or ratings");
+        return {};
+    };
+    auto rowsDiff = [&](const QVector<HealthRow> &x, const QVector<HealthRow> &y, const char *what) -> QString {
+        if (x.size() != y.size())
+            return QStringLiteral("%1: %2 rows vs %3").arg(QLatin1String(what)).arg(x.size()).arg(y.size());
+        for (int i = 0; i < x.size(); ++i) {
+            if (x[i].unit.id != y[i].unit.id)
+                return QStringLiteral("%1 %2: unit").arg(QLatin1String(what)).arg(i);
+            const QString d = countsDiff(x[i].counts, y[i].counts);
+            if (!d.isEmpty())
+                return QStringLiteral("%1 %2: %3").arg(QLatin1String(what), x[i].unit.id, d);
+        }
+        return {};
+    };
+    QString d = rowsDiff(a.reps, b.reps, "rep");
+    if (d.isEmpty())
+        d = rowsDiff(a.teams, b.teams, "team");
+    if (d.isEmpty())
+        d = countsDiff(a.total.counts, b.total.counts);
+    if (!d.isEmpty())
+        return d;
+    for (bool teams : {false, true})
+        if (radarTable(a, teams).rows != radarTable(b, teams).rows || healthTable(a, teams).rows != healthTable(b, teams).rows
+            || peiTable(a, teams).rows != peiTable(b, teams).rows)
+            return QStringLiteral("tables");
+    if (a.coverage.size() != b.coverage.size() || a.coverageWarning != b.coverageWarning
+        || a.coverageExecuted != b.coverageExecuted || a.coverageJudged != b.coverageJudged)
+        return QStringLiteral("coverage");
+    for (int i = 0; i < a.coverage.size(); ++i)
+        if (a.coverage[i].month != b.coverage[i].month || a.coverage[i].executed != b.coverage[i].executed
+            || a.coverage[i].judged != b.coverage[i].judged || a.coverage[i].activeReps != b.coverage[i].activeReps
+            || a.coverage[i].pct != b.coverage[i].pct)
+            return QStringLiteral("coverage %1: %2/%3 vs %4/%5")
+                .arg(a.coverage[i].month.toString(Qt::ISODate))
+                .arg(a.coverage[i].executed).arg(a.coverage[i].judged).arg(b.coverage[i].executed).arg(b.coverage[i].judged);
+    return {};
+}
+
+// Every scope × now: the cached path (cold, warm, on two connections) against the SQL path.
+void checkCachedAgainstSql(QSqlDatabase db, const QVector<Scope> &scopes, const QStringList &nows)
+{
+    clearTeamHealthCache();
+    for (const QString &now : nows)
+        for (const Scope &scope : scopes) {
+            const TeamHealth ref = computeTeamHealth(db, scope, now);
+            const QString where = scope.period.key() + QLatin1Char(' ') + QString::number(int(scope.org.level)) + scope.org.id + QLatin1Char(' ') + now;
+            for (const TeamHealthOptions &o : {TeamHealthOptions{true, false}, TeamHealthOptions{true, false},
+                                               TeamHealthOptions{true, true}}) {
+                const QString d = healthDiff(computeTeamHealth(db, scope, now, {}, o), ref);
+                QVERIFY2(d.isEmpty(), qPrintable(where + QStringLiteral(": ") + d));
+            }
+        }
+}
+} // namespace
+
 class TestTeamHealth : public QObject
 {
     Q_OBJECT
@@ -177,6 +262,7 @@ private Q_SLOTS:
     void orgRestriction();
     void drillDowns();
     void demoSignal();
+    void cachedFactsMatchSql();
 
 private:
     QTemporaryDir m_dir;
@@ -578,6 +664,75 @@ void TestTeamHealth::demoSignal()
     // Weekly tasks are mostly done (demo diligence), below the ideal.
     QVERIFY(th.total.figures.peiPct && *th.total.figures.peiPct > 40 && *th.total.figures.peiPct < 100);
     QVERIFY(th.total.figures.customerHealth && *th.total.figures.customerHealth > 30);
+}
+
+void TestTeamHealth::cachedFactsMatchSql()
+{
+    // The hand-made company: periods around November (weeks, months, quarters, the year),
+    // the company, a team and a rep; now = the fixture's, later that day and the next day (the
+    // current month's exits and the customers of another "now" are reused only when nothing
+    // they read by time happened in between).
+    QVector<Scope> scopes;
+    const QVector<Period> periods{m_november.period, Period::quarter(QDate(2026, 11, 1)), Period::quarter(QDate(2026, 8, 1)),
+                                  Period::week(QDate(2026, 11, 10)), Period::month(QDate(2026, 10, 1)),
+                                  Period::custom(QDate(2026, 1, 1), QDate(2026, 12, 31))};
+    for (const Period &p : periods)
+        for (const OrgScope &org : {OrgScope::company(), OrgScope{OrgLevel::Team, QStringLiteral("t1")},
+                                    OrgScope{OrgLevel::Rep, QStringLiteral("u1")}})
+            scopes.append({p, org});
+    checkCachedAgainstSql(m_db->connection(), scopes, {kNow, QStringLiteral("2026-11-21T12:30:00Z"), QStringLiteral("2026-11-22T03:00:00Z"), kNow});
+    if (QTest::currentTestFailed())
+        return;
+
+    // The Tiny demo company (made by demoSignal, or here): the quarters, months and a week around now,
+    // the company, its first region and city.
+    const QString path = m_dir.filePath(QStringLiteral("tiny.db"));
+    if (!QFile::exists(path)) { // run alone
+        demo::Options o;
+        o.scale = demo::Scale::Tiny;
+        o.seed = 42;
+        o.asOf = QDate(2026, 11, 22);
+        const demo::Result res = demo::generate(path, o);
+        QVERIFY2(res.ok, qPrintable(res.error));
+    }
+    ReadConnection c(path);
+    QVERIFY(c.isOpen());
+    const OrgUnits units = loadOrgUnits(c.db());
+    const auto regions = units.unitsWithin(OrgScope::company(), GroupBy::Region);
+    const auto cities = units.unitsWithin(OrgScope::company(), GroupBy::City);
+    QVERIFY(!regions.isEmpty() && !cities.isEmpty());
+    scopes.clear();
+    for (const Period &p : {Period::quarter(QDate(2026, 11, 1)), Period::quarter(QDate(2026, 8, 1)),
+                            Period::month(QDate(2026, 11, 1)), Period::month(QDate(2026, 9, 1)),
+                            Period::week(QDate(2026, 11, 16))})
+        for (const OrgScope &org : {OrgScope::company(), OrgScope{OrgLevel::Region, regions.first().id},
+                                    OrgScope{OrgLevel::City, cities.last().id}})
+            scopes.append({p, org});
+    checkCachedAgainstSql(c.db(), scopes, {kNow, QStringLiteral("2026-11-21T15:00:00Z"), QStringLiteral("2026-11-22T12:00:00Z")});
+    if (QTest::currentTestFailed())
+        return;
+
+    // Warm, a scope seen before queries neither the stage exits nor the customers again.
+    {
+        const TeamHealthOptions warm{true, false};
+        computeTeamHealth(m_db->connection(), m_november, kNow, {}, warm);
+        QueryTrace trace;
+        const TeamHealth again = computeTeamHealth(m_db->connection(), m_november, kNow, {}, warm);
+        QVERIFY(again.total.counts.exits > 0 && again.total.counts.customers > 0);
+        QVERIFY(!trace.queries().isEmpty());
+        for (const TracedQuery &q : trace.queries())
+            QVERIFY2(!q.sql.contains(QLatin1String("FROM stage_history h")) && !q.sql.contains(QLatin1String("FROM customers c")),
+                     qPrintable(q.sql.left(80)));
+    }
+
+    // A data change reaches the cached path at once (a worse survey: the customer facts).
+    const TeamHealthOptions cached{true, false};
+    const TeamHealth before = computeTeamHealth(m_db->connection(), m_november, kNow, {}, cached);
+    QVERIFY(exec(m_db->connection(), QStringLiteral("UPDATE surveys SET nps = 0")));
+    const TeamHealth sql = computeTeamHealth(m_db->connection(), m_november, kNow);
+    const TeamHealth after = computeTeamHealth(m_db->connection(), m_november, kNow, {}, cached);
+    QVERIFY(!healthDiff(before, sql).isEmpty()); // the change shows in the figures
+    QVERIFY2(healthDiff(after, sql).isEmpty(), qPrintable(healthDiff(after, sql)));
 }
 
 QTEST_GUILESS_MAIN(TestTeamHealth)

@@ -44,6 +44,10 @@ void TestTeamPage::overlayToggleAndDrillDown()
     TeamHealthModel *model = page.model();
     QCOMPARE(model->rowCount(), 2); // 王芳 and 李强
     QCOMPARE(model->rowCount(), int(page.result()->reps.size()));
+    // The selected rep's step times arrive from a worker thread.
+    auto *stepsTitle = page.findChild<QLabel *>(QStringLiteral("stepsTitle"));
+    QVERIFY(stepsTitle);
+    QTRY_VERIFY_WITH_TIMEOUT(stepsTitle->text().contains(QLatin1String("median hours")), 10000);
 
     // Check both reps: two polygons, each closed (6 axes + the first point again).
     model->setData(model->index(0, TeamHealthModel::Name), Qt::Checked, Qt::CheckStateRole);
