@@ -983,8 +983,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/funnel.cpp" line="+261"/>
-        <location filename="../models/analytics/kpi.cpp" line="+472"/>
+        <location filename="../models/analytics/funnel.cpp" line="+278"/>
+        <location filename="../models/analytics/kpi.cpp" line="+480"/>
         <location line="+23"/>
         <location line="+18"/>
         <location filename="../models/analytics/teamhealthtables.cpp" line="+160"/>
@@ -1042,12 +1042,12 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../models/analytics/funnel.cpp" line="-66"/>
+        <location filename="../models/analytics/funnel.cpp" line="-74"/>
         <source>Pipeline &quot;%1&quot; does not exist or has no stages.</source>
         <translation>销售流程“%1”不存在或没有阶段。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1180,7 +1180,7 @@
         <translation>样本过少</translation>
     </message>
     <message>
-        <location filename="../models/analytics/kpi.cpp" line="-224"/>
+        <location filename="../models/analytics/kpi.cpp" line="-231"/>
         <source>Lead follow-up time</source>
         <translation>线索平均跟进时长</translation>
     </message>
@@ -1210,7 +1210,7 @@
         <translation>对本周期内任一时刻处于跟进中的线索：相邻两次销售动作之间的平均间隔天数，从周期开始前的最后一次动作（或线索创建时间）起算，至周期结束、线索关闭或当前时刻为止。间隔天数合计 / 间隔数。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>No lead was open in the period.</source>
         <translation>本周期内没有处于跟进中的线索。</translation>
     </message>
@@ -1245,7 +1245,7 @@
         <translation>统计范围内销售的有效动作（通话至少 %1 秒、拜访、会议、演示或发送报价，或客户在 %2 小时内回复的微信消息或邮件）除以人天数：每名销售在本周期内处于在职状态的周一至周五天数，截至昨天。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>No completed working day of a sales rep in the period.</source>
         <translation>本周期内没有销售已完成的工作日。</translation>
     </message>
@@ -2229,6 +2229,14 @@
     </message>
 </context>
 <context>
+    <name>cockpit::analytics::CockpitFacts</name>
+    <message>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+247"/>
+        <source>The cockpit&apos;s facts need an SQLite database.</source>
+        <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::analytics::DataTable</name>
     <message>
         <location filename="../models/analytics/datatable.cpp" line="+114"/>
@@ -2322,6 +2330,14 @@
         <location line="+3"/>
         <source>No data</source>
         <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::analytics::Stmt</name>
+    <message>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="-166"/>
+        <source>The cockpit could not read its facts (%1): %2</source>
+        <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -3609,7 +3625,7 @@
 <context>
     <name>cockpit::ui::CockpitPage</name>
     <message>
-        <location filename="../ui/cockpitpage.cpp" line="+120"/>
+        <location filename="../ui/cockpitpage.cpp" line="+127"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
@@ -3650,37 +3666,38 @@
     </message>
     <message>
         <location line="+29"/>
-        <location line="+62"/>
-        <location line="+212"/>
+        <location line="+65"/>
+        <location line="+68"/>
+        <location line="+145"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-271"/>
+        <location line="-275"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Pipe&amp;line:</source>
         <translation>销售流程(&amp;L)：</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+46"/>
-        <location line="+213"/>
+        <location line="+214"/>
         <location line="+1"/>
         <source>Stage conversion</source>
         <translation>阶段转化率</translation>
     </message>
     <message>
-        <location line="-250"/>
-        <location line="+253"/>
+        <location line="-251"/>
+        <location line="+254"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-240"/>
         <source>Double-click or press Enter to open the lead</source>
         <translation>双击或按 Enter 打开线索</translation>
     </message>
@@ -3730,8 +3747,7 @@
         <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>Funnel · %1</source>
         <translation>漏斗 · %1</translation>
     </message>
@@ -6133,7 +6149,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TeamPage</name>
     <message>
-        <location filename="../ui/teampage.cpp" line="+79"/>
+        <location filename="../ui/teampage.cpp" line="+81"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -6178,17 +6194,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>勾选行即可在雷达图上叠加对比（空格键）。双击或按 Enter：查看数字的明细行。</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Standard-action coverage</source>
-        <translation>销售动作标准化覆盖率</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Rep drill-down</source>
-        <translation>销售明细</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+37"/>
         <source>Completion of each key action: done / expected over the stage exits of the period</source>
         <translation>各关键动作完成率：本周期阶段退出中的已完成 / 应完成</translation>
     </message>
@@ -6233,7 +6239,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>正在计算销售和团队健康度…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>%1 · %2: %3 reps in %4 teams · key actions %5 · PEI %6 · coverage %7 (target 85 %)</source>
         <translation>%1 · %2：%4 个团队 %3 名销售 · 关键动作 %5 · PEI %6 · 覆盖率 %7（目标 85%）</translation>
     </message>
@@ -6243,7 +6249,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>无法计算团队健康度：%1</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+62"/>
         <source>median %1 min</source>
         <translation>中位数 %1 分钟</translation>
     </message>
@@ -6283,12 +6289,28 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-205"/>
+        <location line="+214"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-213"/>
+        <source>Standard-action coverage: reps above the green threshold, by month</source>
+        <translation>销售动作标准化覆盖率：按月统计高于绿灯阈值的销售</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rep drill-down: the time between the steps of a sale</source>
+        <translation>销售明细：成交各步骤之间的时间</translation>
+    </message>
+    <message>
+        <location line="+209"/>
         <source>Target 85 %</source>
         <translation>目标 85%</translation>
     </message>
@@ -6323,7 +6345,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>关键动作 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: computing the time between the steps…</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：正在计算各步骤之间的时间…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Median hours</source>
         <translation>中位数（小时）</translation>
     </message>

@@ -169,7 +169,8 @@ TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *p
     m_tabs = new QTabWidget(right);
     m_tabs->setObjectName(QStringLiteral("teamTabs"));
     m_coverage = makeChartView(m_tabs, QStringLiteral("coverageChart"));
-    m_tabs->addTab(m_coverage, tr("Standard-action coverage"));
+    m_tabs->addTab(m_coverage, tr("Coverage"));
+    m_tabs->setTabToolTip(0, tr("Standard-action coverage: reps above the green threshold, by month"));
     auto *stepsPanel = new QWidget(m_tabs);
     auto *stepsLeft = new QVBoxLayout(stepsPanel);
     stepsLeft->setContentsMargins(0, 0, 0, 0);
@@ -179,7 +180,8 @@ TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *p
     stepsLeft->addWidget(m_stepsTitle);
     m_steps = makeChartView(stepsPanel, QStringLiteral("stepsChart"));
     stepsLeft->addWidget(m_steps, 1);
-    m_tabs->addTab(stepsPanel, tr("Rep drill-down"));
+    m_tabs->addTab(stepsPanel, tr("Steps"));
+    m_tabs->setTabToolTip(1, tr("Rep drill-down: the time between the steps of a sale"));
     m_keyModel = new DataTableModel(this);
     m_keyActions = new QTableView(m_tabs);
     m_keyActions->setObjectName(QStringLiteral("keyActionTable"));
@@ -340,6 +342,9 @@ void TeamPage::fillTable()
     for (int c = TeamHealthModel::Completion; c < TeamHealthModel::ColumnCount; ++c)
         m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), numberWidth));
     m_table->setColumnWidth(TeamHealthModel::Coverage, std::min(m_table->columnWidth(TeamHealthModel::Coverage), 44));
+    // The name sits after a check box and a colour swatch: room for three characters and them.
+    const int nameWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("欧阳晓明")) + 40;
+    m_table->setColumnWidth(TeamHealthModel::Name, std::max(m_table->columnWidth(TeamHealthModel::Name), nameWidth));
     if (!checked.isEmpty()) {
         const QModelIndex current = m_proxy->mapFromSource(m_model->index(checked.first(), TeamHealthModel::Name));
         m_table->setCurrentIndex(current);
