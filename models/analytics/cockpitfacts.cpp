@@ -380,6 +380,34 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
                 out.eff << qMakePair(t, actor);
         }
     };
+    // Stage history, grouped by lead and sorted by time (the funnel's cohorts).
+    auto loadHistory = [&] {
+        QVector<int> lead, stage;
+        QVector<qint64> at;
+        Stmt s(h, QString::fromLatin1(kHistory));
+        while (s.next()) {
+            const int l = leadOf.find(s.text(0), s.bytes(0));
+            if (l < 0)
+                continue;
+            qint64 t = 0;
+            time(s, 2, &t);
+            lead << l;
+            stage << intern(s.text(1), s.bytes(1));
+            at << t;
+        }
+        QVector<int> order;
+        bucket(lead, f->m_histStart, order);
+        f->m_histTime.resize(order.size());
+        f->m_histStage.resize(order.size());
+        for (int l = 0; l < leads; ++l) {
+            const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
+            std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
+            for (int i = b; i < e; ++i) {
+                f->m_histTime[i] = at[order[i]];
+                f->m_histStage[i] = stage[order[i]];
+            }
+        }
+    };
     Scan low, high;
     const bool indexed = hasIndex(h, "idx_activities_sales_facts");
     std::thread second;
@@ -401,33 +429,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
             }
         });
         try {
-        {
-            QVector<int> lead, stage;
-            QVector<qint64> at;
-            Stmt s(h, QString::fromLatin1(kHistory));
-            while (s.next()) {
-                const int l = leadOf.find(s.text(0), s.bytes(0));
-                if (l < 0)
-                    continue;
-                qint64 t = 0;
-                time(s, 2, &t);
-                lead << l;
-                stage << intern(s.text(1), s.bytes(1));
-                at << t;
-            }
-            QVector<int> order;
-            bucket(lead, f->m_histStart, order);
-            f->m_histTime.resize(order.size());
-            f->m_histStage.resize(order.size());
-            for (int l = 0; l < leads; ++l) {
-                const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
-                std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
-                for (int i = b; i < e; ++i) {
-                    f->m_histTime[i] = at[order[i]];
-                    f->m_histStage[i] = stage[order[i]];
-                }
-            }
-        }
+        loadHistory();
             scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id IS NULL"), {}, low);
             scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id < ?"), {mid}, low);
         } catch (...) {
@@ -438,33 +440,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         if (!high.error.isEmpty())
             throw QueryError(high.error);
     } else {
-        {
-            QVector<int> lead, stage;
-            QVector<qint64> at;
-            Stmt s(h, QString::fromLatin1(kHistory));
-            while (s.next()) {
-                const int l = leadOf.find(s.text(0), s.bytes(0));
-                if (l < 0)
-                    continue;
-                qint64 t = 0;
-                time(s, 2, &t);
-                lead << l;
-                stage << intern(s.text(1), s.bytes(1));
-                at << t;
-            }
-            QVector<int> order;
-            bucket(lead, f->m_histStart, order);
-            f->m_histTime.resize(order.size());
-            f->m_histStage.resize(order.size());
-            for (int l = 0; l < leads; ++l) {
-                const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
-                std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
-                for (int i = b; i < e; ++i) {
-                    f->m_histTime[i] = at[order[i]];
-                    f->m_histStage[i] = stage[order[i]];
-                }
-            }
-        }
+        loadHistory();
         scan(h, QString::fromLatin1(indexed ? kActionsIndexed : kActions), {}, low);
     }
     f->m_usable = f->m_usable && low.usable && high.usable;

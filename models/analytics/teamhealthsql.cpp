@@ -79,11 +79,11 @@ QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QS
     return out;
 }
 
-QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
-                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds)
+namespace {
+// The SQL that ORs a bit per standard-action kind seen (`cases`, one MAX per kind) and the
+// IN list of those kinds (`in`), their binds appended in that order.
+void kindMask(const QStringList &kinds, QVariantList &binds, QString &cases, QString &in)
 {
-    QVariantList binds{periodFrom, periodTo};
-    QString cases, in;
     for (int i = 0; i < kinds.size(); ++i) {
         cases += QStringLiteral(" + %1 * MAX(a.kind = ?)").arg(qint64(1) << i);
         binds << kinds[i];
@@ -96,6 +96,15 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
         cases = QStringLiteral(" + 0");
         in = QStringLiteral("NULL");
     }
+}
+} // namespace
+
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
+                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds)
+{
+    QVariantList binds{periodFrom, periodTo};
+    QString cases, in;
+    kindMask(kinds, binds, cases, in);
     binds << fromUtc << toUtc;
     const QString cond = orgCondition(org, repColumns(), binds);
     // One row per (rep, month, in period, stage, kinds seen): the mask is the OR of the
@@ -132,18 +141,7 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, co
 {
     QVariantList binds;
     QString cases, in;
-    for (int i = 0; i < kinds.size(); ++i) {
-        cases += QStringLiteral(" + %1 * MAX(a.kind = ?)").arg(qint64(1) << i);
-        binds << kinds[i];
-    }
-    for (int i = 0; i < kinds.size(); ++i) {
-        in += i ? QStringLiteral(", ?") : QStringLiteral("?");
-        binds << kinds[i];
-    }
-    if (kinds.isEmpty()) {
-        cases = QStringLiteral(" + 0");
-        in = QStringLiteral("NULL");
-    }
+    kindMask(kinds, binds, cases, in);
     binds << fromUtc << toUtc;
     // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
     const QString sql = QStringLiteral(
