@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
+#include <QTimer>
 #include <QLoggingCategory>
 #include <QtConcurrent>
 
@@ -25,6 +26,21 @@ AnalyticsPage::AnalyticsPage(storage::Database &db, analytics::ScopeState &scope
     : QWidget(parent), m_db(db), m_scope(scope)
 {
     connect(&m_scope, &analytics::ScopeState::scopeChanged, this, &AnalyticsPage::onScopeChanged);
+    // Edits made elsewhere in the app (a lead moved, a customer added, a pipeline saved) make
+    // the figures stale: a visible page recomputes once the burst is over (a bulk move
+    // announces every lead), a hidden one when it is shown next.
+    m_dataChanged = new QTimer(this);
+    m_dataChanged->setSingleShot(true);
+    m_dataChanged->setInterval(300);
+    connect(m_dataChanged, &QTimer::timeout, this, &AnalyticsPage::onScopeChanged);
+    auto stale = [this] {
+        m_stale = true;
+        m_dataChanged->start();
+    };
+    connect(&m_db, &storage::Database::leadChanged, this, stale);
+    connect(&m_db, &storage::Database::customerAdded, this, stale);
+    connect(&m_db, &storage::Database::customerChanged, this, stale);
+    connect(&m_db, &storage::Database::pipelinesChanged, this, stale);
 }
 
 AnalyticsPage::~AnalyticsPage() = default;

@@ -8,6 +8,8 @@
 #include <QSqlDatabase>
 #include <QWidget>
 
+class QTimer;
+
 #include <functional>
 #include <memory>
 
@@ -63,6 +65,7 @@ private:
 
     storage::Database &m_db;
     analytics::ScopeState &m_scope;
+    QTimer *m_dataChanged = nullptr;
     bool m_running = false, m_hasResult = false, m_stale = true, m_again = false;
     quint64 m_generation = 0;
     qint64 m_lastMs = 0;

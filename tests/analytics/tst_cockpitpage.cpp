@@ -70,6 +70,17 @@ private Q_SLOTS:
         QVERIFY(csv.startsWith(QStringLiteral("kpi,label,value,unit,healthy,direction,industry_mean,status,numerator,denominator,sample,note")));
         QVERIFY(csv.contains(QStringLiteral("\r\norg_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few\r\n")));
         QVERIFY(csv.contains(QStringLiteral("\r\nactions,")));
+
+        // An edit elsewhere refreshes the figures: here a visit written the way the app writes
+        // one (the lead's updated_at moves with it) and the lead's announcement.
+        refreshed.clear();
+        QVERIFY(fixture::exec(db.connection(), QStringLiteral(
+            "INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
+            " ('x3', 'lead-2', 'k2', 'u2', 'visit', 'sales', '2026-11-05T02:00:00Z', 0, '2026-11-05T02:00:00Z')")));
+        QVERIFY(fixture::exec(db.connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-05T02:00:01Z' WHERE id = 'lead-2'")));
+        db.notifyLeadChanged(QStringLiteral("lead-2"));
+        QVERIFY(refreshed.wait(20000));
+        QCOMPARE(page.tileWidget(1)->tile().numerator, 3.0); // the new visit is an effective action
     }
 };
 
