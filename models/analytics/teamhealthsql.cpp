@@ -35,6 +35,22 @@ QHash<QString, StageInfo> loadStages(QSqlDatabase db)
     return stages;
 }
 
+namespace {
+// The stage exits of [?, ?) as `x`: the lead, its owner (the rep), the stage left, when it
+// left and when it had entered that stage (its previous move: stage history is append-only,
+// never tombstoned, so the (lead_id, at) index answers alone). `cond` restricts the org.
+QString exitsFrom(const QString &cond, bool withTitle = false)
+{
+    return QStringLiteral(
+               " FROM (SELECT h.lead_id,%1 l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
+               "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
+               "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
+               "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
+               "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%2) x")
+        .arg(withTitle ? QStringLiteral(" l.title,") : QString(), cond);
+}
+} // namespace
+
 QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
                                   const QString &toUtc, const QStringList &kinds)
 {
@@ -54,15 +70,9 @@ QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QS
     const QString sql = QStringLiteral(
         "SELECT x.lead_id, x.title, x.rep, x.stage, x.entered_at, x.left_at,"
         " (SELECT group_concat(DISTINCT a.kind) FROM activities a WHERE a.lead_id = x.lead_id"
-        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%1))"
-        " FROM (SELECT h.lead_id, l.title, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
-        // stage history is append-only (never tombstoned): the (lead_id, at) index answers alone
-        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at)"
-        "     AS entered_at"
-        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
-        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
-        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%2) x")
-                            .arg(kindList, cond);
+        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%1))")
+                            .arg(kindList)
+                        + exitsFrom(cond, true);
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<StageExit> out;
     while (q.next()) {
@@ -113,14 +123,9 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
         "SELECT x.rep, strftime('%Y-%m', x.left_at, '+8 hours'), (x.left_at >= ? AND x.left_at < ?), x.stage,"
         " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
         "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
-        " COUNT(*)"
-        " FROM (SELECT h.lead_id, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
-        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
-        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
-        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
-        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%3) x"
-        " GROUP BY 1, 2, 3, 4, 5")
-                            .arg(cases, in, cond);
+        " COUNT(*)")
+                            .arg(cases, in)
+                        + exitsFrom(cond) + QStringLiteral(" GROUP BY 1, 2, 3, 4, 5");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
     while (q.next()) {
@@ -148,14 +153,9 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, co
         "SELECT x.rep, date(x.left_at, '+8 hours'), x.stage,"
         " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
         "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
-        " COUNT(*)"
-        " FROM (SELECT h.lead_id, l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
-        "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
-        "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
-        "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
-        "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0) x"
-        " GROUP BY 1, 2, 3, 4")
-                            .arg(cases, in);
+        " COUNT(*)")
+                            .arg(cases, in)
+                        + exitsFrom(QString()) + QStringLiteral(" GROUP BY 1, 2, 3, 4");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
     while (q.next()) {
