@@ -33,14 +33,16 @@ AnalyticsPage::AnalyticsPage(storage::Database &db, analytics::ScopeState &scope
     m_dataChanged->setSingleShot(true);
     m_dataChanged->setInterval(300);
     connect(m_dataChanged, &QTimer::timeout, this, &AnalyticsPage::onScopeChanged);
-    auto stale = [this] {
-        m_stale = true;
-        m_dataChanged->start();
-    };
-    connect(&m_db, &storage::Database::leadChanged, this, stale);
-    connect(&m_db, &storage::Database::customerAdded, this, stale);
-    connect(&m_db, &storage::Database::customerChanged, this, stale);
-    connect(&m_db, &storage::Database::pipelinesChanged, this, stale);
+    connect(&m_db, &storage::Database::leadChanged, this, &AnalyticsPage::markDataChanged);
+    connect(&m_db, &storage::Database::customerAdded, this, &AnalyticsPage::markDataChanged);
+    connect(&m_db, &storage::Database::customerChanged, this, &AnalyticsPage::markDataChanged);
+    connect(&m_db, &storage::Database::pipelinesChanged, this, &AnalyticsPage::markDataChanged);
+}
+
+void AnalyticsPage::markDataChanged()
+{
+    m_stale = true;
+    m_dataChanged->start();
 }
 
 AnalyticsPage::~AnalyticsPage() = default;

@@ -31,6 +31,9 @@ public:
     // Starts computing the current scope now (visible or not). A computation already running
     // finishes, and its result is dropped if the scope changed meanwhile.
     void refreshNow();
+    // The data changed (an edit, an undo, the alert rules ran): recompute once the burst is
+    // over if visible, else when shown next.
+    void markDataChanged();
     // Milliseconds the last refresh took from request to painted result (for the benchmark).
     qint64 lastRefreshMs() const { return m_lastMs; }
 

@@ -101,6 +101,12 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         });
         connect(page, &AnalyticsPage::busy, this, &MainWindow::setBusy);
         connect(page, &AnalyticsPage::idle, this, &MainWindow::clearBusy);
+        // Every edit and undo (alerts acknowledged, leads reassigned, a store import …)
+        // changes what the figures are computed from; a run of the alert rules changes the
+        // cockpit's alert feed.
+        connect(&edits.undoStack(), &QUndoStack::indexChanged, page, &AnalyticsPage::markDataChanged);
+        if (qobject_cast<CockpitPage *>(page))
+            connect(m_alerts, &AlertsPage::evaluationFinished, page, &AnalyticsPage::markDataChanged);
     }
     connect(m_customers, &CustomersPage::leadActivated, this, [this](const QString &id) {
         showScreen(NavRail::Leads);

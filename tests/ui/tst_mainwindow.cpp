@@ -14,6 +14,7 @@
 #include "leadtablemodel.h"
 #include "mainwindow.h"
 #include "newcustomerdialog.h"
+#include "analyticspage.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -24,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void newCustomerFormAsksForSixFields();
     void copiesTheSelectedRow();
     void leadDetailListsOpenAlerts();
+    void analyticsScreensFollowEdits();
     void screenshots();
     void remembersLayoutBetweenRuns();
 
@@ -72,6 +75,24 @@ void TestMainWindow::initTestCase()
 {
     const QString error = m_w.open();
     QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+// The Cockpit computes when shown, and again after any undoable edit (here an empty command
+// pushed onto the window's undo stack, as every edit and alert action is), once per burst.
+void TestMainWindow::analyticsScreensFollowEdits()
+{
+    auto *page = qobject_cast<ui::AnalyticsPage *>(m_w.window->screenWidget(ui::NavRail::Cockpit));
+    QVERIFY(page);
+    QSignalSpy refreshed(page, &ui::AnalyticsPage::refreshed);
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    QVERIFY(page->hasResult() || refreshed.wait(30000));
+    refreshed.clear();
+    m_w.undo->push(new QUndoCommand(QStringLiteral("edit 1")));
+    m_w.undo->push(new QUndoCommand(QStringLiteral("edit 2")));
+    QVERIFY(refreshed.wait(30000));
+    QTest::qWait(400);
+    QCOMPARE(refreshed.count(), 1); // the two edits coalesce into one recompute
+    m_w.window->showScreen(ui::NavRail::Leads);
 }
 
 void TestMainWindow::cleanupTestCase()
