@@ -977,14 +977,14 @@
 <context>
     <name>cockpit::analytics</name>
     <message>
-        <location filename="../models/analytics/alertsfeed.cpp" line="+23"/>
+        <location filename="../models/analytics/alertsfeed.cpp" line="+20"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/funnel.cpp" line="+278"/>
-        <location filename="../models/analytics/kpi.cpp" line="+480"/>
+        <location filename="../models/analytics/funnel.cpp" line="+274"/>
+        <location filename="../models/analytics/kpi.cpp" line="+476"/>
         <location line="+23"/>
         <location line="+18"/>
         <location filename="../models/analytics/teamhealthtables.cpp" line="+160"/>
@@ -1133,7 +1133,7 @@
     <message>
         <location line="-17"/>
         <location line="+18"/>
-        <location filename="../models/analytics/storecodes.cpp" line="+81"/>
+        <location filename="../models/analytics/storecodes.cpp" line="+77"/>
         <location line="+350"/>
         <location line="+39"/>
         <source>Conversion</source>
@@ -1724,7 +1724,7 @@
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+150"/>
+        <location filename="../models/analytics/storeimport.cpp" line="+146"/>
         <location line="+4"/>
         <location line="+26"/>
         <location line="+21"/>
@@ -1767,7 +1767,22 @@
         <translation>超过一天</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+67"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line %1, column %2, value &quot;%3&quot;: %4</source>
+        <translation>第 %1 行，列 %2，值“%3”：%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 new days, %2 replaced, %3 rows with errors (not imported)</source>
+        <translation>新增 %1 个门店日，替换 %2 个，%3 行有错误（不导入）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot read &quot;%1&quot;: %2</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
@@ -2227,11 +2242,13 @@
         <source>n</source>
         <translation>n</translation>
     </message>
-</context>
-<context>
-    <name>cockpit::analytics::CockpitFacts</name>
     <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="+247"/>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+77"/>
+        <source>The cockpit could not read its facts (%1): %2</source>
+        <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+166"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
     </message>
@@ -2243,19 +2260,6 @@
         <location line="+8"/>
         <source>Could not write &quot;%1&quot;: %2</source>
         <translation>无法写入“%1”：%2</translation>
-    </message>
-</context>
-<context>
-    <name>cockpit::analytics::ImportIssue</name>
-    <message>
-        <location filename="../models/analytics/storeimport.cpp" line="-315"/>
-        <source>line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>line %1, column %2, value &quot;%3&quot;: %4</source>
-        <translation>第 %1 行，列 %2，值“%3”：%4</translation>
     </message>
 </context>
 <context>
@@ -2333,27 +2337,11 @@
     </message>
 </context>
 <context>
-    <name>cockpit::analytics::Stmt</name>
-    <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="-166"/>
-        <source>The cockpit could not read its facts (%1): %2</source>
-        <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
-    </message>
-</context>
-<context>
     <name>cockpit::analytics::StoreCodes</name>
     <message>
         <location filename="../models/analytics/storecodes.cpp" line="-330"/>
         <source>Setting %1 = &quot;%2&quot; is not a number from %3 to %4; the default applies.</source>
         <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的数字；将使用默认值。</translation>
-    </message>
-</context>
-<context>
-    <name>cockpit::analytics::StoreImportPlan</name>
-    <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+7"/>
-        <source>%1 new days, %2 replaced, %3 rows with errors (not imported)</source>
-        <translation>新增 %1 个门店日，替换 %2 个，%3 行有错误（不导入）</translation>
     </message>
 </context>
 <context>
@@ -3617,7 +3605,7 @@
 <context>
     <name>cockpit::ui::AnalyticsPage</name>
     <message>
-        <location filename="../ui/analyticspage.cpp" line="+34"/>
+        <location filename="../ui/analyticspage.cpp" line="+52"/>
         <source>Computing figures…</source>
         <translation>正在计算指标…</translation>
     </message>
@@ -4628,7 +4616,7 @@
         <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+44"/>
         <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>

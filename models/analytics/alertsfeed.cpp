@@ -1,5 +1,6 @@
 #include "alertsfeed.h"
 
+#include "analyticstext.h"
 #include "alerttext.h"
 #include "query.h"
 
@@ -9,10 +10,6 @@
 namespace cockpit::analytics {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
-}
 const OrgColumns kOwnerOrg{QStringLiteral("u.region_id"), QStringLiteral("u.city_id"), QStringLiteral("u.team_id"),
                            QStringLiteral("a.owner_id")};
 } // namespace

@@ -1,5 +1,6 @@
 #include "cockpitfacts.h"
 
+#include "analyticstext.h"
 #include "query.h"
 
 #include <QCoreApplication>
@@ -25,11 +26,6 @@ namespace cockpit::analytics {
 namespace {
 
 constexpr qint64 kOpen = std::numeric_limits<qint64>::max();
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::analytics::CockpitFacts", text);
-}
 
 sqlite3 *handleOf(const QSqlDatabase &db)
 {
@@ -78,7 +74,7 @@ public:
 private:
     [[noreturn]] void fail(sqlite3 *db)
     {
-        throw QueryError(tr("The cockpit could not read its facts (%1): %2")
+        throw QueryError(QCoreApplication::translate("cockpit::analytics", "The cockpit could not read its facts (%1): %2")
                              .arg(m_sql.simplified().left(120), QString::fromUtf8(sqlite3_errmsg(db))));
     }
     sqlite3_stmt *m_stmt = nullptr;
@@ -244,7 +240,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     auto f = std::make_shared<CockpitFacts>();
     sqlite3 *h = handleOf(db);
     if (!h)
-        throw QueryError(tr("The cockpit's facts need an SQLite database."));
+        throw QueryError(QCoreApplication::translate("cockpit::analytics", "The cockpit's facts need an SQLite database."));
     Keys pool;
     auto intern = [&](const char *text, int n) -> int {
         if (!text)

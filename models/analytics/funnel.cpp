@@ -1,5 +1,6 @@
 #include "funnel.h"
 
+#include "analyticstext.h"
 #include "cockpitfacts.h"
 #include "kpi.h"
 #include "query.h"
@@ -11,11 +12,6 @@
 namespace cockpit::analytics {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
-}
 
 const OrgColumns kLeadOrg{QStringLiteral("l.region_id"), QStringLiteral("l.city_id"),
                           QStringLiteral("l.team_id"), QStringLiteral("l.owner_id")};

@@ -1,5 +1,6 @@
 #include "kpi.h"
 
+#include "analyticstext.h"
 #include "cockpitfacts.h"
 #include "query.h"
 
@@ -13,11 +14,6 @@
 namespace cockpit::analytics {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
-}
 
 QString iso(const QDateTime &t)
 {

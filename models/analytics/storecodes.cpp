@@ -1,5 +1,6 @@
 #include "storecodes.h"
 
+#include "analyticstext.h"
 #include "query.h"
 
 #include <QCoreApplication>
@@ -12,11 +13,6 @@
 namespace cockpit::analytics {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
-}
-
 // Thresholds in integer units so "exactly at the target" is exact: hundredths of a group per
 // staff, basis points of exposure, seconds of dwell, basis points of conversion.
 struct Units

@@ -1,5 +1,6 @@
 #include "storeimport.h"
 
+#include "analyticstext.h"
 #include "ids.h"
 #include "outbox.h"
 #include "transaction.h"
@@ -20,11 +21,6 @@
 namespace cockpit::analytics {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::analytics", text); // the context lupdate gives tr() here
-}
-
 constexpr int kMaxCell = 1000;
 
 enum Col { CDate, CStore, CStaff, CReceptions, CExposure, CDwell, CExperiences, CDeals, CCount };
@@ -269,15 +265,15 @@ QString ImportIssue::text() const
     if (line == 0)
         return reason;
     if (column.isEmpty())
-        return tr("line %1: %2").arg(line).arg(reason);
-    return tr("line %1, column %2, value \"%3\": %4").arg(line).arg(column, value, reason);
+        return QCoreApplication::translate("cockpit::analytics", "line %1: %2").arg(line).arg(reason);
+    return QCoreApplication::translate("cockpit::analytics", "line %1, column %2, value \"%3\": %4").arg(line).arg(column, value, reason);
 }
 
 QString StoreImportPlan::summary() const
 {
     if (!fatal.isEmpty())
         return fatal;
-    return tr("%1 new days, %2 replaced, %3 rows with errors (not imported)")
+    return QCoreApplication::translate("cockpit::analytics", "%1 new days, %2 replaced, %3 rows with errors (not imported)")
         .arg(newDays).arg(replacedDays).arg(errors.size());
 }
 

@@ -1,5 +1,7 @@
 // Rep and team health as DataTables (reports and drill-downs).
 #include "teamhealthtables.h"
+
+#include "analyticstext.h"
 #include "teamhealthsql.h"
 
 #include "query.h"
@@ -11,8 +13,6 @@
 namespace cockpit::analytics {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("cockpit::analytics", text); } // the context lupdate records
-
 QVariant opt(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
 
 QString title(const QString &figure, const Scope &scope, const OrgUnits &units)
