@@ -2,6 +2,7 @@
 
 #include "chartstyle.h"
 
+#include <QHash>
 #include <QIcon>
 #include <QLocale>
 #include <QPainter>
@@ -48,8 +49,13 @@ namespace {
 QString pct(const std::optional<double> &v) { return v ? QLocale().toString(*v, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—"); }
 QString num(const std::optional<double> &v) { return v ? QLocale().toString(*v, 'f', 1) : QStringLiteral("—"); }
 // A round status dot (the light), sized to the text.
+// The light's dot, painted once per colour (data() asks for it on every repaint of a row).
 QIcon dot(const QColor &colour)
 {
+    static QHash<QRgb, QIcon> cache;
+    const auto hit = cache.constFind(colour.rgba());
+    if (hit != cache.constEnd())
+        return *hit;
     QPixmap pm(24, 24);
     pm.fill(Qt::transparent);
     QPainter p(&pm);
@@ -57,7 +63,8 @@ QIcon dot(const QColor &colour)
     p.setPen(colour.darker(130));
     p.setBrush(colour);
     p.drawEllipse(QRectF(3, 3, 18, 18));
-    return QIcon(pm);
+    p.end();
+    return *cache.insert(colour.rgba(), QIcon(pm));
 }
 QVariant sortValue(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(-1.0); }
 QString minutesText(const std::optional<double> &v)
