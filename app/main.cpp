@@ -1,4 +1,5 @@
 // sales-cockpit: the desktop app and its command line (see --help).
+#include "buildinfo.h"
 #include "cli.h"
 #include "guiapp.h"
 #include "language.h"
@@ -101,7 +102,7 @@ void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("SalesCockpit"));
     QCoreApplication::setApplicationName(QStringLiteral("sales-cockpit"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(build::fullVersion());
 }
 
 } // namespace

@@ -14,7 +14,7 @@ BUILD=${COCKPIT_BUILD_DIR:-$ROOT/build}
 PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qt6-charts-dev
+    qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite libsqlite3-dev sqlite3 libssl-dev
     unicode-data bzip2
     fonts-noto-cjk

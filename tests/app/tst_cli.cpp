@@ -4,6 +4,7 @@
 #include <QImage>
 #include "clirun.h"
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,6 +13,7 @@ class TestCli : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void versionNamesProjectAndCommit();
     void demoRefusesToOverwrite();
     void checkSoundAndBroken();
     void screenshotsEveryView_data();
@@ -35,6 +37,18 @@ void TestCli::initTestCase()
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY(r.out.contains(QLatin1String("leads")));
     QVERIFY(r.err.contains(QLatin1String("100%"))); // progress on stderr
+}
+
+void TestCli::versionNamesProjectAndCommit()
+{
+    // CMake's project() version, then the commit this was built from (the sources are a git
+    // checkout in every test run: CI copies the clone with its history).
+    const Run r = run({QStringLiteral("--version")});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    const QString line = r.out.trimmed();
+    QVERIFY2(line.startsWith(QLatin1String("sales-cockpit " COCKPIT_PROJECT_VERSION)), qPrintable(line));
+    if (QFile::exists(QStringLiteral(COCKPIT_SOURCE_DIR "/.git")))
+        QVERIFY2(line.contains(QRegularExpression(QStringLiteral("\\(git [0-9a-zv.-]{7,}\\)$"))), qPrintable(line));
 }
 
 void TestCli::demoRefusesToOverwrite()
