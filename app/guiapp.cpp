@@ -316,6 +316,8 @@ void GuiApp::takeScreenshot()
         return;
     }
     const QPixmap shot = m_window->grab();
+    // The package check reads the title to see that the translation was loaded.
+    qCInfo(lcApp).noquote() << "screenshot of the window" << m_window->windowTitle();
     qCInfo(lcApp) << "screenshot grabbed at" << sinceStart().elapsed() << "ms";
     // Peak resident memory so far (Linux): the benchmark reads it from the log.
     QFile status(QStringLiteral("/proc/self/status"));

@@ -2,6 +2,7 @@
 // Wires the desktop app: picks the database (creating the demo company on first start),
 // opens it with a clear message for a bad file, builds the window, loads the catalog on a
 // worker thread, and takes screenshots for `--screenshot`.
+#include <QLoggingCategory>
 #include <QObject>
 #include <QStringList>
 
@@ -24,6 +25,8 @@ class MainWindow;
 } // namespace cockpit
 
 namespace cockpit::app {
+
+Q_DECLARE_LOGGING_CATEGORY(lcApp)
 
 struct GuiOptions
 {

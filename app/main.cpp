@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QIcon>
 #include <QProcess>
 #include <QSettings>
 
@@ -19,34 +21,48 @@ namespace {
 
 void addOptions(QCommandLineParser &parser)
 {
+    // Laid out for help2man, which writes the man page from this text: each command is a term
+    // on its own line with its description indented below it.
     parser.setApplicationDescription(QStringLiteral(
         "Sales Cockpit — the whole sales process on one screen.\n\n"
+        "Without a command it opens the default database (creating the demo company on first\n"
+        "start), or the file given with --db.\n\n"
         "Commands:\n"
-        "  (none)   open the default database (creating the demo company on first start),\n"
-        "           or the file given with --db\n"
-        "  demo     write a demo database: demo --scale tiny|small|large [--seed N]\n"
-        "           [--as-of DATE] --out FILE (progress on stderr)\n"
-        "  check    integrity and schema version of --db FILE; exit 0 when sound\n"
-        "  alerts   evaluate the alert rules on --db FILE (writing what they raise) and print\n"
-        "           the open alerts: alerts --db FILE [--now ISO-8601] [--format table|csv|json]\n"
-        "  verify-log  recompute the tamper-evident activity log of --db FILE; exit 0\n"
-        "           when intact, 1 naming the first altered, deleted or missing record\n"
-        "  move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID]\n"
-        "           move a lead to STAGE (code, name or English name of a stage of its\n"
-        "           pipeline) through the stage gate; refused (exit 1) naming the missing\n"
-        "           fields; appends stage history with who, when, from, to and reason\n"
-        "  report NAME --db FILE [--period P] [--by region|city|team|rep] [--org ORG]\n"
-        "           [--format csv|json|table] [--now ISO-8601]: print a cockpit figure\n"
-        "           (run `report` alone for the list). P: 2026-Q3, 2026-08, 2026-W34,\n"
-        "           2026-08-01..2026-08-20, this-quarter (default), last-month, ...\n"
-        "           ORG: company, region:NAME, city:NAME, team:NAME or rep:NAME\n"
-        "  import-store-days --db FILE --file CSV [--dry-run] [--skip-bad-rows]\n"
-        "           import store-day metrics; rows with errors are listed and nothing is\n"
-        "           written (exit 1) unless --skip-bad-rows imports the good ones\n\n"
-        "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits;\n"
-        "--screenshot cockpit --out FILE.pdf writes the cockpit's PDF report instead.\n"
-        "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings, settings-pipelines, settings-delivery, settings-rules."));
+        "  demo                Write a demo database (progress on stderr): demo --scale\n"
+        "                      tiny|small|large [--seed N] [--as-of DATE] --out FILE\n"
+        "  check               Integrity and schema version of --db FILE; exit 0 when\n"
+        "                      sound.\n"
+        "  alerts              Evaluate the alert rules on --db FILE (writing what they\n"
+        "                      raise) and print the open alerts: alerts --db FILE\n"
+        "                      [--now ISO-8601] [--format table|csv|json]\n"
+        "  verify-log          Recompute the tamper-evident activity log of --db FILE;\n"
+        "                      exit 0 when intact, 1 naming the first altered, deleted\n"
+        "                      or missing record.\n"
+        "  move-stage          Move a lead through the stage gate: move-stage --db FILE\n"
+        "                      --lead ID --to STAGE [--reason TEXT] [--as USER_ID].\n"
+        "                      STAGE is a code, name or English name of a stage of its\n"
+        "                      pipeline. Refused (exit 1) naming the missing fields;\n"
+        "                      appends stage history with who, when, from, to and\n"
+        "                      reason.\n"
+        "  report              Print a cockpit figure: report NAME --db FILE [--period\n"
+        "                      P] [--by region|city|team|rep] [--org ORG] [--format\n"
+        "                      csv|json|table] [--now ISO-8601]; `report` alone lists\n"
+        "                      them. P: 2026-Q3, 2026-08, 2026-W34,\n"
+        "                      2026-08-01..2026-08-20, this-quarter (default),\n"
+        "                      last-month, ... ORG: company, region:NAME, city:NAME,\n"
+        "                      team:NAME or rep:NAME.\n"
+        "  import-store-days   Import store-day metrics: import-store-days --db FILE\n"
+        "                      --file CSV [--dry-run] [--skip-bad-rows]. Rows with\n"
+        "                      errors are listed and nothing is written (exit 1) unless\n"
+        "                      --skip-bad-rows imports the good ones.\n"
+        "\n"
+        "Screenshots:\n"
+        "  --screenshot VIEW   With --db FILE --out PNG [--lang en|zh_CN]: render VIEW\n"
+        "                      at 1366x768 and exit. VIEW is one of: cockpit, leads,\n"
+        "                      customers, team, targets, stores, alerts, activity-log,\n"
+        "                      settings, settings-pipelines, settings-delivery,\n"
+        "                      settings-rules. --screenshot cockpit --out FILE.pdf\n"
+        "                      writes the cockpit's PDF report instead."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage, verify-log or report (optional)"),
@@ -137,6 +153,11 @@ int main(int argc, char **argv)
 
     QApplication app(argc, argv);
     setIdentity();
+    QGuiApplication::setDesktopFileName(QStringLiteral(COCKPIT_APP_ID));
+    QIcon icon;
+    for (const int size : {16, 32, 48, 256})
+        icon.addFile(QStringLiteral(":/icons/app-%1.png").arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
     QCommandLineParser parser;
     addOptions(parser);
     parser.process(app);
@@ -173,7 +194,14 @@ int main(int argc, char **argv)
     }
     if (language.isEmpty())
         language = ui::effectiveLanguage(ui::languageSetting(QSettings()));
-    ui::installTranslators(app, language);
+    // The translations sit beside the binary's share folder, in the build tree as installed.
+    const QString qmDir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(COCKPIT_QM_RELATIVE_DIR));
+    QString qmFile;
+    if (ui::installTranslators(app, language, qmDir, &qmFile))
+        qCInfo(app::lcApp).noquote() << "interface language" << language << "from" << QDir::cleanPath(qmFile);
+    else if (language != QLatin1String("en"))
+        app::printError(QStringLiteral("the %1 translation was not found in %2; the interface is in English")
+                            .arg(language, QDir::cleanPath(qmDir)));
     ui::applyTheme(app);
     QStringList relaunchArgs = QCoreApplication::arguments().mid(1);
     const int langAt = relaunchArgs.indexOf(QStringLiteral("--lang"));

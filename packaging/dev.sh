@@ -4,22 +4,31 @@
 #   packaging/dev.sh run [APP ARGS]   install, build, start the app (demo company on first start)
 #   packaging/dev.sh test             install, build, run every test (what CI runs)
 #   packaging/dev.sh bench            install, build, print the performance figures
+#   packaging/dev.sh package          install, build, write build/sales-cockpit_<version>_amd64.deb
 #   packaging/dev.sh deps | build     just that step
+# `test` runs on this machine, with what it has installed. CI (.ci/run) runs the same command
+# in a fresh Debian 12 root, so a package missing from the list below fails there.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${COCKPIT_BUILD_DIR:-$ROOT/build}
 
-# Each package is justified in README.md ("Dependencies").
+# Each package is justified in README.md ("Dependencies"). Installed with
+# --no-install-recommends: every package the build needs must be named here (qt6-charts-dev,
+# for one, needs libqt6opengl6-dev and does not pull it).
 PACKAGES=(
-    cmake ninja-build g++ pkg-config
+    cmake ninja-build g++ pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite libsqlite3-dev sqlite3 libssl-dev
     unicode-data bzip2
+    librsvg2-bin help2man
     fonts-noto-cjk
     xvfb xauth dbus-x11 gnome-keyring
+    desktop-file-utils appstream
 )
+# Only for `package`: CPack's DEB generator runs dpkg-shlibdeps (dpkg-dev) and file.
+PACKAGE_TOOLS=(dpkg-dev file)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -27,7 +36,7 @@ as_root() {
 
 deps() {
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     if [ ${#missing[@]} -gt 0 ]; then
@@ -67,11 +76,30 @@ bench() {
     "$ROOT/tests/bench/run-bench.sh" "$BUILD"
 }
 
+package() {
+    deps "${PACKAGE_TOOLS[@]}"
+    build
+    rm -f "$BUILD"/sales-cockpit_*.deb
+    (cd "$BUILD" && cpack -G DEB --config CPackConfig.cmake >/dev/null)
+    local deb
+    deb=$(ls "$BUILD"/sales-cockpit_*_amd64.deb)
+    # The files as installed must validate, not only the sources.
+    local x
+    x=$(mktemp -d)
+    dpkg-deb -x "$deb" "$x"
+    desktop-file-validate "$x"/usr/share/applications/*.desktop
+    appstreamcli validate --no-net "$x"/usr/share/metainfo/*.metainfo.xml >/dev/null
+    rm -rf "$x"
+    echo "$deb ($(du -k "$deb" | cut -f1) KiB)"
+    echo "Depends: $(dpkg-deb -f "$deb" Depends)"
+}
+
 case "${1:-}" in
     run) shift; run "$@" ;;
     test) test_all ;;
     bench) bench ;;
+    package) package ;;
     deps) deps ;;
     build) deps; build ;;
-    *) echo "usage: $0 run|test|bench|deps|build" >&2; exit 2 ;;
+    *) echo "usage: $0 run|test|bench|package|deps|build" >&2; exit 2 ;;
 esac

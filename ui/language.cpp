@@ -21,7 +21,8 @@ QString effectiveLanguage(const QString &setting)
     return system.language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-bool installTranslators(QCoreApplication &app, const QString &language)
+bool installTranslators(QCoreApplication &app, const QString &language, const QString &directory,
+                        QString *loadedFrom)
 {
     if (language != QLatin1String("zh_CN")) {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
@@ -32,9 +33,11 @@ bool installTranslators(QCoreApplication &app, const QString &language)
     if (qt->load(QStringLiteral("qtbase_zh_CN"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         app.installTranslator(qt);
     auto *ours = new QTranslator(&app);
-    const bool ok = ours->load(QStringLiteral(":/i18n/cockpit_zh_CN.qm"));
+    const bool ok = ours->load(QStringLiteral("cockpit_zh_CN"), directory);
     if (ok)
         app.installTranslator(ours);
+    if (loadedFrom)
+        *loadedFrom = ok ? ours->filePath() : QString();
     return ok;
 }
 

@@ -11,7 +11,9 @@ namespace cockpit::ui {
 QString languageSetting(const QSettings &settings);
 // The language actually used for `setting` ("en" or "zh_CN").
 QString effectiveLanguage(const QString &setting);
-// Installs the app's and Qt's translators for `language`; returns false if missing.
-bool installTranslators(QCoreApplication &app, const QString &language);
+// Installs the app's translator for `language` from `directory` (cockpit_zh_CN.qm) and Qt's own
+// from Qt's translations folder; returns false if ours is missing. *loadedFrom: the file loaded.
+bool installTranslators(QCoreApplication &app, const QString &language, const QString &directory,
+                        QString *loadedFrom = nullptr);
 
 } // namespace cockpit::ui
