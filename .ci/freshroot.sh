@@ -31,7 +31,7 @@ freshroot_mirror() {
 
 freshroot_security_mirror() {
     local uri
-    uri=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
+    uri=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | grep -E '^(URIs:|deb\s)' \
           | grep -oE '(https?|file)://[^ ]*debian-security/?' | head -n1 || true)
     echo "${uri:-http://deb.debian.org/debian-security}"
 }

@@ -99,6 +99,7 @@ case "${1:-}" in
     test) test_all ;;
     bench) bench ;;
     package) package ;;
+    packages) printf '%s\n' "${PACKAGES[@]}" ;; # the list, for tests/packaging/check-build-deps.sh
     deps) deps ;;
     build) deps; build ;;
     *) echo "usage: $0 run|test|bench|package|deps|build" >&2; exit 2 ;;
