@@ -95,8 +95,11 @@ EOF
 freshroot_run() {
     local root=$1
     shift
+    # In the background and waited for: bash runs a trap only between commands, so a signal
+    # during a 10-minute build would otherwise wait for the build. `wait` returns at once.
     chroot "$root" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@"
+        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin "$@" &
+    wait $!
 }
 
 # Processes whose root directory is inside $1.
