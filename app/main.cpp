@@ -46,7 +46,8 @@ void addOptions(QCommandLineParser &parser)
         "Screenshots: --db FILE --screenshot VIEW --out PNG renders VIEW and exits;\n"
         "--screenshot cockpit --out FILE.pdf writes the cockpit's PDF report instead.\n"
         "VIEW is one of: cockpit, leads, customers, team, targets, stores, alerts,\n"
-        "activity-log, settings, settings-pipelines, settings-delivery, settings-rules."));
+        "activity-log, settings, settings-pipelines, settings-delivery, settings-rules,\n"
+        "welcome (the cockpit with the demo's welcome card, which no other view shows)."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage, verify-log or report (optional)"),
@@ -154,10 +155,11 @@ int main(int argc, char **argv)
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
             && options.screenshotView != QLatin1String("settings-pipelines")
             && options.screenshotView != QLatin1String("settings-delivery")
-            && options.screenshotView != QLatin1String("settings-rules")) {
+            && options.screenshotView != QLatin1String("settings-rules")
+            && options.screenshotView != QLatin1String("welcome")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-pipelines, settings-delivery, settings-rules")
+                                           "settings-pipelines, settings-delivery, settings-rules, welcome")
                                 .arg(options.screenshotView));
             return 2;
         }
