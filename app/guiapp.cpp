@@ -10,6 +10,8 @@
 #include "database.h"
 #include "demogenerator.h"
 #include "editcontroller.h"
+#include "demopreparation.h"
+#include "firstrunwindow.h"
 #include "mainwindow.h"
 #include "navrail.h"
 #include "settingspage.h"
@@ -23,7 +25,6 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -69,38 +70,31 @@ QString GuiApp::defaultDatabasePath()
         .filePath(QStringLiteral("cockpit.db"));
 }
 
-bool GuiApp::ensureDemo(const QString &path)
+DemoPreparation::Outcome GuiApp::ensureDemo(const QString &path)
 {
-    // First start: no database yet, so make the small demo company, with progress.
-    QProgressDialog progress(tr("Creating the demo company…"), QString(), 0, 100);
-    progress.setWindowTitle(tr("Sales Cockpit"));
-    progress.setMinimumDuration(0);
-    progress.setWindowModality(Qt::ApplicationModal);
-    progress.setValue(0);
-    QFutureWatcher<demo::Result> watcher;
-    QEventLoop loop;
-    connect(&watcher, &QFutureWatcher<demo::Result>::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([path, &progress] {
-        demo::Options options;
-        options.scale = demo::Scale::Small;
-        // The generator's phase names are English log words; the dialog shows the bar only.
-        return demo::generate(path, options, [&progress](int percent, const QString &) {
-            QMetaObject::invokeMethod(&progress, [&progress, percent] { progress.setValue(percent); },
-                                      Qt::QueuedConnection);
-        });
-    }));
-    loop.exec();
-    const demo::Result result = watcher.result();
-    QCoreApplication::removePostedEvents(&progress);
-    if (!result.ok) {
-        const QString message = tr("The demo company could not be created: %1").arg(result.error);
-        if (m_options.screenshotView.isEmpty())
-            QMessageBox::critical(nullptr, tr("Sales Cockpit"), message);
-        else
-            printError(message);
-        return false;
-    }
-    return true;
+    DemoPreparation preparation(!m_options.screenshotView.isEmpty());
+    connect(&preparation, &DemoPreparation::windowShown, this, &GuiApp::logFirstWindowShown);
+    const DemoPreparation::Outcome outcome =
+        preparation.run(path, m_window.get(), m_settings->value(QStringLiteral("window/geometry")).toByteArray());
+    if (outcome == DemoPreparation::Outcome::Ready)
+        m_firstRun = preparation.takeWindow(); // until the main window replaces it
+    return outcome;
+}
+
+void GuiApp::logFirstWindowShown()
+{
+    if (!std::exchange(m_firstWindowLogged, true))
+        qCInfo(lcApp) << "first window shown at" << sinceStart().elapsed() << "ms";
+}
+
+void GuiApp::logWhenReady()
+{
+    // Ready = the Cockpit (the first screen unless another one is remembered) shows its figures.
+    auto *page = qobject_cast<ui::AnalyticsPage *>(m_window->screenWidget(ui::NavRail::Cockpit));
+    if (!page || m_window->currentScreen() != ui::NavRail::Cockpit)
+        return;
+    connect(page, &ui::AnalyticsPage::refreshed, this,
+            [] { qCInfo(lcApp) << "cockpit ready at" << sinceStart().elapsed() << "ms"; }, Qt::SingleShotConnection);
 }
 
 int GuiApp::start()
@@ -108,9 +102,11 @@ int GuiApp::start()
     sinceStart();
     QString path = m_options.dbPath.isEmpty() ? defaultDatabasePath() : m_options.dbPath;
     if (m_options.dbPath.isEmpty() && !QFileInfo::exists(path)) {
-        QDir().mkpath(QFileInfo(path).absolutePath());
-        if (!ensureDemo(path))
-            return 1;
+        switch (ensureDemo(path)) {
+        case DemoPreparation::Outcome::Ready: break;
+        case DemoPreparation::Outcome::Cancelled: return 0;
+        case DemoPreparation::Outcome::Failed: return 1;
+        }
     }
     if (!openDatabase(path))
         return 1;
@@ -134,17 +130,27 @@ int GuiApp::start()
     connect(m_window.get(), &ui::MainWindow::restartRequested, this,
             [this] { relaunchWith(m_options.relaunchArgs); });
     if (!m_options.screenshotView.isEmpty()) {
-        // "settings-pipelines": a section (tab) of the Settings screen.
-        const bool section = ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
-        const int screen = section ? int(ui::NavRail::Settings) : ui::NavRail::screenFromKey(m_options.screenshotView);
+        // "welcome": the Cockpit with the welcome card; "settings-pipelines": a section (tab)
+        // of the Settings screen.
+        const bool welcome = m_options.screenshotView == QLatin1String("welcome");
+        const bool section = !welcome && ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
+        const int screen = welcome ? int(ui::NavRail::Cockpit)
+                           : section ? int(ui::NavRail::Settings) : ui::NavRail::screenFromKey(m_options.screenshotView);
         m_window->resize(1366, 768);
         m_window->showScreen(screen);
         if (section)
             m_window->settingsPage()->showSection(m_options.screenshotView.mid(int(qstrlen("settings-"))));
+        // README screenshots stay reproducible: the welcome card shows only in its own view.
+        m_window->setWelcomeCardWanted(welcome);
         m_window->setAttribute(Qt::WA_DontShowOnScreen, QGuiApplication::platformName() == QLatin1String("offscreen"));
+    } else if (m_firstRun && !m_settings->contains(QStringLiteral("window/geometry"))) {
+        m_window->setGeometry(m_firstRun->geometry()); // exactly where the first window was
     }
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
+    logFirstWindowShown();
+    m_firstRun.reset(); // the main window replaces the first-start window
+    logWhenReady();
     loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
     if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete
         && !waitForAlerts())
@@ -188,7 +194,7 @@ bool GuiApp::openDatabase(QString path)
                                          tr("\"%1\" already exists; choose a new file name.").arg(target));
                 return false;
             }
-            if (!ensureDemo(target))
+            if (ensureDemo(target) != DemoPreparation::Outcome::Ready)
                 return false;
             path = target;
         } else {
@@ -353,7 +359,8 @@ void GuiApp::createDemo()
                              tr("\"%1\" already exists and was left untouched; choose a new file name.").arg(target));
         return;
     }
-    if (ensureDemo(target))
+    // The preparing window stands in for this one until the new process shows its window.
+    if (ensureDemo(target) == DemoPreparation::Outcome::Ready)
         relaunchWith({QStringLiteral("--db"), target});
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// Wires the desktop app: picks the database (creating the demo company on first start),
-// opens it with a clear message for a bad file, builds the window, loads the catalog on a
-// worker thread, and takes screenshots for `--screenshot`.
+// Wires the desktop app: picks the database (creating the demo company on first start, in a
+// first window that shows the generator's progress), opens it with a clear message for a bad
+// file, builds the window, loads the catalog on a worker thread, and takes screenshots for
+// `--screenshot`. Logs the start-up milestones (category cockpit.app) for the benchmark.
+#include "demopreparation.h"
+
 #include <QLoggingCategory>
 #include <QObject>
 #include <QStringList>
@@ -20,6 +23,7 @@ class Database;
 class IntegrityProbe;
 }
 namespace ui {
+class FirstRunWindow;
 class MainWindow;
 }
 } // namespace cockpit
@@ -54,7 +58,11 @@ public:
     static QString defaultDatabasePath();
 
 private:
-    bool ensureDemo(const QString &path);
+    // Generates the small demo company at `path` in the first-start window (kept in
+    // m_firstRun until the main window replaces it). Cancelled: the window was closed.
+    DemoPreparation::Outcome ensureDemo(const QString &path);
+    void logFirstWindowShown();
+    void logWhenReady();
     bool openDatabase(QString path);
     void loadCatalog();
     void startQuickCheck();
@@ -74,6 +82,8 @@ private:
     std::unique_ptr<QUndoStack> m_undo;
     std::unique_ptr<EditController> m_edits;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::FirstRunWindow> m_firstRun;
+    bool m_firstWindowLogged = false;
     QStringList m_relaunch;
     bool m_shouldRelaunch = false;
     std::shared_ptr<storage::IntegrityProbe> m_probe;

@@ -61,8 +61,10 @@ void addOptions(QCommandLineParser &parser)
         "                      at 1366x768 and exit. VIEW is one of: cockpit, leads,\n"
         "                      customers, team, targets, stores, alerts, activity-log,\n"
         "                      settings, settings-pipelines, settings-delivery,\n"
-        "                      settings-rules. --screenshot cockpit --out FILE.pdf\n"
-        "                      writes the cockpit's PDF report instead."));
+        "                      settings-rules, welcome (the cockpit with the demo's\n"
+        "                      welcome card, which no other view shows).\n"
+        "                      --screenshot cockpit --out FILE.pdf writes the\n"
+        "                      cockpit's PDF report instead."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage, verify-log or report (optional)"),
@@ -175,10 +177,11 @@ int main(int argc, char **argv)
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
             && options.screenshotView != QLatin1String("settings-pipelines")
             && options.screenshotView != QLatin1String("settings-delivery")
-            && options.screenshotView != QLatin1String("settings-rules")) {
+            && options.screenshotView != QLatin1String("settings-rules")
+            && options.screenshotView != QLatin1String("welcome")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-pipelines, settings-delivery, settings-rules")
+                                           "settings-pipelines, settings-delivery, settings-rules, welcome")
                                 .arg(options.screenshotView));
             return 2;
         }

@@ -2423,28 +2423,44 @@
     </message>
 </context>
 <context>
-    <name>cockpit::app::GuiApp</name>
+    <name>cockpit::app::DemoPreparation</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+75"/>
-        <source>Creating the demo company…</source>
-        <translation>正在创建演示公司…</translation>
+        <location filename="../app/demopreparation.cpp" line="+38"/>
+        <source>The folder %1 cannot be created. Check that you may write there, or start the app with --db FILE to keep the data somewhere else.</source>
+        <translation>无法创建文件夹 %1。请检查是否有写入权限，或使用 --db FILE 启动本程序，把数据放在别处。</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+22"/>
+        <location line="+3"/>
+        <source>The folder %1 is not writable. Check its permissions, or start the app with --db FILE to keep the data somewhere else.</source>
+        <translation>文件夹 %1 不可写入。请检查其权限，或使用 --db FILE 启动本程序，把数据放在别处。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There is not enough free disk space in %1: the demo company needs about %2 MB and %3 MB are free. Free some space, then try again.</source>
+        <translation>%1 所在磁盘空间不足：演示公司约需 %2 MB，当前仅剩 %3 MB。请释放一些空间后重试。</translation>
+    </message>
+    <message>
         <location line="+89"/>
+        <source>Writing %1 failed. Try again; if it fails again, start the app with --db FILE to keep the data somewhere else.</source>
+        <translation>写入 %1 失败。请重试；如果仍然失败，请使用 --db FILE 启动本程序，把数据放在别处。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The demo company could not be created: %1</source>
+        <translation>无法创建演示公司：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::app::GuiApp</name>
+    <message>
+        <location filename="../app/guiapp.cpp" line="+193"/>
         <location line="+32"/>
         <location line="+131"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <source>The demo company could not be created: %1</source>
-        <translation>无法创建演示公司：%1</translation>
-    </message>
-    <message>
-        <location line="+73"/>
+        <location line="-181"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -3345,6 +3361,109 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ui::AboutDialog</name>
+    <message>
+        <location filename="../ui/helpdialogs.cpp" line="+52"/>
+        <source>built against</source>
+        <translation>编译时使用</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>About Sales Cockpit</source>
+        <translation>关于销售驾驶舱</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sales Cockpit</source>
+        <translation>销售驾驶舱</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The whole sales process on one screen.</source>
+        <translation>一屏掌握整个销售过程。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Build: %1</source>
+        <translation>构建：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data file in use</source>
+        <translation>正在使用的数据文件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy the data file&apos;s path to the clipboard</source>
+        <translation>将数据文件的路径复制到剪贴板</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sales Cockpit itself</source>
+        <translation>销售驾驶舱本身</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MIT</source>
+        <translation>MIT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qt 6 (user interface, charts, SQL, networking)</source>
+        <translation>Qt 6（界面、图表、SQL、网络）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SQLite (the database engine)</source>
+        <translation>SQLite（数据库引擎）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>public domain</source>
+        <translation>公有领域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>OpenSSL 3 (secure connections)</source>
+        <translation>OpenSSL 3（安全连接）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Noto Sans CJK fonts</source>
+        <translation>Noto Sans CJK 字体</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unicode Unihan data (pinyin readings)</source>
+        <translation>Unicode Unihan 数据（拼音读音）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Unicode License v3</source>
+        <translation>Unicode 许可证 v3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Licences</source>
+        <translation>许可证</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::ActivityLogPage</name>
     <message>
         <location filename="../ui/activitylogpage.cpp" line="+28"/>
@@ -3513,7 +3632,7 @@
         <translation>立即评估所有规则 (F5)</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+51"/>
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
@@ -4001,8 +4120,13 @@
         <source>Save these rows as CSV (Ctrl+S)</source>
         <translation>将这些行保存为 CSV (Ctrl+S)</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Export these rows as CSV</source>
+        <translation>将这些行导出为 CSV</translation>
+    </message>
     <message numerus="yes">
-        <location line="+20"/>
+        <location line="+4"/>
         <location line="+12"/>
         <source>%n row(s)</source>
         <translation>
@@ -4073,6 +4197,127 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ui::FirstRunWindow</name>
+    <message>
+        <location filename="../ui/firstrunwindow.cpp" line="+24"/>
+        <source>Creating the tables</source>
+        <translation>正在创建数据表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building the organisation: regions, cities, teams and people</source>
+        <translation>正在搭建组织架构：大区、城市、团队和人员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventing customers and their contacts</source>
+        <translation>正在生成客户及其联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taking leads through the pipelines</source>
+        <translation>正在让线索走过销售流程</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing a year of calls, visits, messages and replies</source>
+        <translation>正在写入一年的电话、拜访、消息和回复</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recording orders and payments</source>
+        <translation>正在记录订单和回款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Planning the weekly must-do tasks</source>
+        <translation>正在安排每周必做任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Setting targets and forecasts</source>
+        <translation>正在设定目标和预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening stores and their daily figures</source>
+        <translation>正在开设门店并生成每日数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealing the tamper-evident activity log</source>
+        <translation>正在封存防篡改操作日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Building the indexes</source>
+        <translation>正在建立索引</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Optimising the database</source>
+        <translation>正在优化数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opening the demo company</source>
+        <translation>正在打开演示公司</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>Sales Cockpit</source>
+        <translation>销售驾驶舱</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+88"/>
+        <source>Preparing the demo company</source>
+        <translation>正在准备演示公司</translation>
+    </message>
+    <message>
+        <location line="-86"/>
+        <source>A realistic sales organisation generated on this computer: regions, teams and reps, customers and their contacts, a year of leads and activities, stores and targets. Nothing is downloaded and nothing leaves this computer.</source>
+        <translation>在本机生成的一家逼真的销售组织：大区、团队和销售、客户及其联系人、一整年的线索和活动、门店和目标。无需下载任何内容，也没有任何数据离开这台电脑。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This happens once and takes a few seconds; the Cockpit opens by itself when the company is ready.</source>
+        <translation>这只需进行一次，耗时几秒；公司准备好后驾驶舱会自动打开。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>The demo company could not be created</source>
+        <translation>无法创建演示公司</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Details: %1</source>
+        <translation>详细信息：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::FunnelWidget</name>
     <message>
         <location filename="../ui/charts/funnelwidget.cpp" line="+20"/>
@@ -4081,11 +4326,87 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ui::GuideDialog</name>
+    <message>
+        <location filename="../ui/helpdialogs.cpp" line="-78"/>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::HeatmapWidget</name>
     <message>
         <location filename="../ui/charts/heatmapwidget.cpp" line="+20"/>
         <source>No data for this period.</source>
         <translation>本周期无数据。</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::Identity</name>
+    <message>
+        <location filename="../ui/identity.cpp" line="+28"/>
+        <source>Sales director</source>
+        <translation>销售总监</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regional manager</source>
+        <translation>区域经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team lead</source>
+        <translation>团队主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sales rep</source>
+        <translation>销售代表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Presales engineer</source>
+        <translation>售前工程师</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Legal</source>
+        <translation>法务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivery</source>
+        <translation>交付</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer success manager</source>
+        <translation>客户成功经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Marketing</source>
+        <translation>市场</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No signed-in user: this file names no current user</source>
+        <translation>未登录：此文件未指定当前用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed in as %1</source>
+        <translation>当前登录：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Signed in as %1 · %2</source>
+        <translation>当前登录：%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -4521,12 +4842,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+158"/>
+        <location line="+164"/>
         <source>Move to next stage</source>
         <translation>推进到下一阶段</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-160"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
@@ -4556,7 +4877,7 @@
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Showing the %1 most recently updated of %2 leads — loading the rest…</source>
         <translation>显示最近更新的 %1 条（共 %2 条线索）— 正在加载其余线索…</translation>
     </message>
@@ -4606,7 +4927,7 @@
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+46"/>
+        <location filename="../ui/mainwindow.cpp" line="+60"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -4616,7 +4937,7 @@
         <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>
@@ -4632,7 +4953,12 @@
         <translation>自动生成的演示公司：此处没有任何真实客户。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+4"/>
+        <source>Who this app acts as: edits, acknowledgements and &quot;Addressed to me&quot; use this user</source>
+        <translation>本程序以此身份操作：编辑、确认预警和“发给我的”都使用该用户</translation>
+    </message>
+    <message>
+        <location line="+70"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4682,7 +5008,7 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Colour-&amp;blind-safe palette</source>
         <translation>色盲友好配色(&amp;B)</translation>
     </message>
@@ -4698,26 +5024,46 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Welcome card</source>
+        <translation>欢迎卡片(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the welcome card of the demo company again</source>
+        <translation>再次显示演示公司的欢迎卡片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;About Sales Cockpit</source>
         <translation>关于销售驾驶舱(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>About Sales Cockpit</source>
-        <translation>关于销售驾驶舱</translation>
+        <location line="+7"/>
+        <source>Settings › Pipelines</source>
+        <translation>设置 › 销售流程</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>&lt;b&gt;Sales Cockpit&lt;/b&gt; %1&lt;br&gt;See the whole sales process on one screen.</source>
-        <translation>&lt;b&gt;销售驾驶舱&lt;/b&gt; %1&lt;br&gt;一屏掌握销售全过程。</translation>
+        <location line="+49"/>
+        <source>No KPI tile is red for %1: every figure is at least as good as the industry mean. Click any tile for the rows behind it.</source>
+        <translation>%1 没有红色指标卡：每项指标都不差于行业均值。点击任意指标卡可查看背后的明细。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+46"/>
         <source>Local file: %1</source>
         <translation>本地文件：%1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%1 leads · %2 customers</source>
         <translation>%1 条线索 · %2 个客户</translation>
     </message>
@@ -5065,7 +5411,32 @@ required to leave</source>
         <translation>新销售流程的名称：</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+31"/>
+        <source>Add a stage</source>
+        <translation>添加阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the stage</source>
+        <translation>删除阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the stage up</source>
+        <translation>上移阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the stage down</source>
+        <translation>下移阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save as a new version</source>
+        <translation>另存为新版本</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>%1 · %2 (version %3)</source>
         <translation>%1 · %2（版本 %3）</translation>
     </message>
@@ -5563,6 +5934,39 @@ Local edits waiting to sync: %5</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/shortcutsdialog.cpp" line="+57"/>
+        <source>Main window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every shortcut of this window, read from the window itself. Most of them work on the screen they are listed under.</source>
+        <translation>本窗口的全部快捷键，直接读取自窗口本身。多数快捷键在其所列的页面上生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter shortcuts…</source>
+        <translation>筛选快捷键…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Does</source>
+        <translation>作用</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::StoreGridModel</name>
     <message>
         <location filename="../ui/storegrid.cpp" line="+24"/>
@@ -5963,7 +6367,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TeamHealthModel</name>
     <message>
-        <location filename="../ui/teamhealthmodel.cpp" line="+68"/>
+        <location filename="../ui/teamhealthmodel.cpp" line="+75"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -6721,6 +7125,75 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+1"/>
         <source>✗ The test message was not delivered: %1</source>
         <translation>✗ 测试消息未送达：%1</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::WelcomeCard</name>
+    <message>
+        <location filename="../ui/welcomecard.cpp" line="+24"/>
+        <source>Welcome card</source>
+        <translation>欢迎卡片</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Welcome to the demo company</source>
+        <translation>欢迎来到演示公司</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close the welcome card (Esc); Help › Welcome card shows it again</source>
+        <translation>关闭欢迎卡片（Esc）；可通过“帮助 › 欢迎卡片”再次显示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>Close the welcome card</source>
+        <translation>关闭欢迎卡片</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Everything here is a generated company: its regions, reps, customers and a year of leads are made up on this computer, and nothing you do leaves it.</source>
+        <translation>这里的一切都属于一家生成的公司：大区、销售、客户和一整年的线索都是在本机虚构的，你的任何操作都不会离开这台电脑。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Three things to try:</source>
+        <translation>可以先试试这三件事：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open a red KPI</source>
+        <translation>打开一个红色指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the rows behind a figure that is worse than the industry mean</source>
+        <translation>查看差于行业均值的指标背后的明细</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search &quot;bs&quot; in Leads</source>
+        <translation>在线索中搜索“bs”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>pinyin initials find 博世 (Bosch)</source>
+        <translation>输入拼音首字母即可找到博世</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Alerts</source>
+        <translation>打开预警</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>what needs someone today</source>
+        <translation>今天需要有人处理的事项</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>You are signed in as &lt;b&gt;%1&lt;/b&gt; (%2).</source>
+        <translation>你当前的身份是 &lt;b&gt;%1&lt;/b&gt;（%2）。</translation>
     </message>
 </context>
 </TS>

@@ -75,17 +75,18 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
         header->addWidget(b);
     layout->addLayout(header);
 
-    auto shortcut = [this](const QKeySequence &key, void (AlertsPage::*slot)()) {
-        auto *a = new QAction(this);
+    // Named like their buttons, so Help › Keyboard shortcuts can say what they do.
+    auto shortcut = [this](const QKeySequence &key, void (AlertsPage::*slot)(), const QPushButton *button) {
+        auto *a = new QAction(button->text(), this);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(a, &QAction::triggered, this, slot);
         this->addAction(a);
     };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), &AlertsPage::acknowledgeCurrent);
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_E), &AlertsPage::escalateCurrent);
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), &AlertsPage::resolveCurrent);
-    shortcut(QKeySequence(Qt::Key_F5), &AlertsPage::evaluateNow);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_K), &AlertsPage::acknowledgeCurrent, m_ack);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_E), &AlertsPage::escalateCurrent, m_escalate);
+    shortcut(QKeySequence(Qt::CTRL | Qt::Key_R), &AlertsPage::resolveCurrent, m_resolve);
+    shortcut(QKeySequence(Qt::Key_F5), &AlertsPage::evaluateNow, m_evaluate);
     connect(m_ack, &QPushButton::clicked, this, &AlertsPage::acknowledgeCurrent);
     connect(m_escalate, &QPushButton::clicked, this, &AlertsPage::escalateCurrent);
     connect(m_resolve, &QPushButton::clicked, this, &AlertsPage::resolveCurrent);

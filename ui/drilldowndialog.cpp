@@ -61,7 +61,9 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
     connect(csv, &QPushButton::clicked, this, &DrillDownDialog::exportCsv);
-    connect(new QShortcut(QKeySequence::Save, this), &QShortcut::activated, this, &DrillDownDialog::exportCsv);
+    auto *save = new QShortcut(QKeySequence::Save, this);
+    save->setWhatsThis(tr("Export these rows as CSV")); // what Help › Keyboard shortcuts says
+    connect(save, &QShortcut::activated, this, &DrillDownDialog::exportCsv);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text);
         m_count->setText(tr("%n row(s)", nullptr, m_proxy->rowCount()));

@@ -165,6 +165,12 @@ void LeadsPage::focusSearch()
     m_bar->search()->selectAll();
 }
 
+void LeadsPage::setSearchText(const QString &text)
+{
+    m_bar->search()->setText(text);
+    m_bar->search()->setFocus();
+}
+
 void LeadsPage::onCatalogLoaded()
 {
     refillFilters();

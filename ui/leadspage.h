@@ -33,6 +33,8 @@ public:
     QTableView *table() const { return m_table; }
     LeadFilterModel *filterModel() const { return m_filter; }
     void focusSearch();
+    // Types `text` into the search box (the welcome card's "search bs") and focuses it.
+    void setSearchText(const QString &text);
     void saveState();
     void openEditor(const QString &leadId);
     // Selects and shows a lead (used by other screens' drill-downs).

@@ -16,14 +16,18 @@
 #include "deliveryqueue.h"
 #include "deliverysender.h"
 #include "editcontroller.h"
+#include "helpdialogs.h"
+#include "identity.h"
 #include "leadspage.h"
 #include "placeholderpage.h"
+#include "pipelineeditor.h"
 #include "settingspage.h"
+#include "shortcutsdialog.h"
 #include "storespage.h"
 #include "teampage.h"
+#include "welcomecard.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
 #include <QHBoxLayout>
@@ -37,6 +41,16 @@
 #include <QUndoStack>
 
 namespace cockpit::ui {
+
+namespace {
+// The Help menu's dialogs: modeless, gone when closed.
+QDialog *showOwned(QDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+} // namespace
 
 MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &edits,
                        QSettings &settings, QWidget *parent)
@@ -89,6 +103,11 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         }
     }
     connect(m_rail, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Help › Keyboard shortcuts lists each page's shortcuts under the screen's name.
+    for (int s = 0; s < NavRail::ScreenCount; ++s) {
+        m_stack->widget(s)->setProperty("shortcutGroup", NavRail::screenName(NavRail::Screen(s)));
+        m_stack->widget(s)->setProperty("shortcutOrder", 10 * s);
+    }
     // The analytics screens (Cockpit, Team, Stores): their drill-downs open leads, and their
     // background computations show in the status bar.
     for (int s = 0; s < m_stack->count(); ++s) {
@@ -131,6 +150,10 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     m_demoBadge = new QLabel(tr("Demo data"), this);
     m_demoBadge->setObjectName(QStringLiteral("demoBadge"));
     m_demoBadge->setToolTip(tr("A generated demo company: nothing here is a real customer."));
+    m_identity = new QLabel(this);
+    m_identity->setObjectName(QStringLiteral("signedInAs"));
+    m_identity->setContentsMargins(4, 0, 14, 0);
+    m_identity->setToolTip(tr("Who this app acts as: edits, acknowledgements and \"Addressed to me\" use this user"));
     m_source = new QLabel(this);
     m_counts = new QLabel(this);
     m_busy = new QLabel(this);
@@ -139,12 +162,31 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     m_progress->setRange(0, 0);
     m_progress->hide();
     statusBar()->addWidget(m_demoBadge);
+    statusBar()->addWidget(m_identity);
     statusBar()->addWidget(m_source, 1);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_counts);
     connect(&catalog, &Catalog::loaded, this, &MainWindow::updateStatus);
     connect(&catalog, &Catalog::customerRowsInserted, this, &MainWindow::updateStatus);
+
+    // The welcome card floats over the screens; it shows on the Cockpit of a demo database.
+    m_welcome = new WelcomeCard(m_stack);
+    m_welcome->hide();
+    m_welcome->setProperty("shortcutOrder", 10 * NavRail::Cockpit + 1); // listed after the Cockpit's keys
+    m_isDemo = m_db.isDemo();
+    m_welcomeWanted = m_isDemo && !m_settings.value(QLatin1String(kWelcomeDismissedKey)).toBool();
+    connect(m_welcome, &WelcomeCard::dismissed, this, [this] {
+        m_settings.setValue(QLatin1String(kWelcomeDismissedKey), true);
+        setWelcomeCardWanted(false);
+    });
+    connect(m_welcome, &WelcomeCard::redKpiRequested, this, &MainWindow::openRedKpi);
+    connect(m_welcome, &WelcomeCard::searchRequested, this, [this](const QString &text) {
+        showScreen(NavRail::Leads);
+        m_leads->setSearchText(text);
+    });
+    connect(m_welcome, &WelcomeCard::alertsRequested, this, [this] { showScreen(NavRail::Alerts); });
+    connect(m_stack, &QStackedWidget::currentChanged, this, &MainWindow::updateWelcomeCard);
 
     buildMenus();
     // Desktop notifications for new alerts and the webhook sender (queued in the database).
@@ -171,8 +213,10 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     });
     resize(1366, 768);
     restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
-    showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Leads)).toInt());
+    // The first useful screen is the Cockpit, unless another one was open when the app closed.
+    showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Cockpit)).toInt());
     updateStatus();
+    updateWelcomeCard();
 }
 
 MainWindow::~MainWindow() = default;
@@ -209,7 +253,9 @@ void MainWindow::buildMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (int s = 0; s < NavRail::ScreenCount; ++s) {
-        QAction *a = view->addAction(NavRail::screenName(NavRail::Screen(s)), this, [this, s] { showScreen(s); });
+        // "Targets & Forecast": a single '&' in a menu text would mark a mnemonic and vanish.
+        QString name = NavRail::screenName(NavRail::Screen(s));
+        QAction *a = view->addAction(name.replace(QLatin1Char('&'), QLatin1String("&&")), this, [this, s] { showScreen(s); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + s)));
     }
 
@@ -225,17 +271,83 @@ void MainWindow::buildMenus()
     });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Sales Cockpit"), this, [this] {
-        QMessageBox::about(this, tr("About Sales Cockpit"),
-                           tr("<b>Sales Cockpit</b> %1<br>See the whole sales process on one screen.")
-                               .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this, [this] { showShortcuts(); });
+    help->addAction(tr("&User guide"), this, [this] { showGuide(); });
+    QAction *welcome = help->addAction(tr("&Welcome card"), this, &MainWindow::showWelcomeAgain);
+    welcome->setEnabled(m_isDemo);
+    welcome->setToolTip(tr("Show the welcome card of the demo company again"));
+    help->addSeparator();
+    help->addAction(tr("&About Sales Cockpit"), this, [this] { showAbout(); });
+}
+
+QDialog *MainWindow::showShortcuts()
+{
+    // The pipeline editor is built on first use; its keys belong in the list all the same.
+    if (PipelineEditor *editor = m_settingsPage->pipelineEditor()) {
+        editor->setProperty("shortcutGroup", tr("Settings › Pipelines"));
+        editor->setProperty("shortcutOrder", 10 * NavRail::Settings + 1);
+    }
+    return showOwned(new ShortcutsDialog(this, this));
+}
+
+QDialog *MainWindow::showGuide()
+{
+    return showOwned(new GuideDialog(this));
+}
+
+QDialog *MainWindow::showAbout()
+{
+    return showOwned(new AboutDialog(m_db.path(), this));
+}
+
+void MainWindow::showWelcomeAgain()
+{
+    m_settings.remove(QLatin1String(kWelcomeDismissedKey));
+    showScreen(NavRail::Cockpit);
+    setWelcomeCardWanted(true);
+}
+
+void MainWindow::setWelcomeCardWanted(bool wanted)
+{
+    m_welcomeWanted = wanted;
+    updateWelcomeCard();
+}
+
+void MainWindow::updateWelcomeCard()
+{
+    const bool show = m_welcomeWanted && m_isDemo && currentScreen() == NavRail::Cockpit;
+    m_welcome->setVisible(show);
+    if (show)
+        m_welcome->place();
+}
+
+void MainWindow::openRedKpi()
+{
+    showScreen(NavRail::Cockpit);
+    auto *page = qobject_cast<CockpitPage *>(screenWidget(NavRail::Cockpit));
+    auto open = [this, page] {
+        const CockpitData *d = page->data();
+        for (int i = 0; d && i < d->tiles.size(); ++i) {
+            if (d->tiles[i].rag == analytics::Rag::Red) {
+                page->openTile(i);
+                return;
+            }
+        }
+        statusBar()->showMessage(tr("No KPI tile is red for %1: every figure is at least as good as the industry "
+                                    "mean. Click any tile for the rows behind it.")
+                                     .arg(m_scope->scope().period.label()),
+                                 15000);
+    };
+    if (page->hasResult() && !page->isRefreshing())
+        open();
+    else
+        connect(page, &AnalyticsPage::refreshed, this, open, Qt::SingleShotConnection);
 }
 
 void MainWindow::showScreen(int screen)
 {
     if (screen < 0 || screen >= NavRail::ScreenCount)
-        screen = NavRail::Leads;
+        screen = NavRail::Cockpit;
     m_rail->setCurrentRow(screen);
     m_stack->setCurrentIndex(screen);
     if (screen == NavRail::Settings)
@@ -268,6 +380,9 @@ void MainWindow::updateStatus()
 {
     m_demoBadge->setVisible(m_catalog.isLoaded() ? m_catalog.data().demo : m_db.isDemo());
     m_source->setText(tr("Local file: %1").arg(QDir::toNativeSeparators(m_db.path())));
+    const Identity who = m_catalog.isLoaded() ? Identity::of(m_catalog.data()) : Identity();
+    m_identity->setText(m_catalog.isLoaded() ? who.statusText() : QString());
+    m_welcome->setIdentity(who);
     if (!m_catalog.isLoaded()) {
         m_counts->clear();
         return;

@@ -1,12 +1,15 @@
 #pragma once
-// The main window: navigation rail, one page per screen, Edit menu with undo/redo, a status
-// bar with the data source, a demo badge, record counts and progress of long work.
+// The main window: navigation rail, one page per screen, Edit menu with undo/redo, a Help
+// menu (shortcuts, guide, welcome card, about), a status bar with who is signed in, the data
+// source, a demo badge, record counts and progress of long work, and the welcome card of a
+// demo database over the Cockpit.
 #include "navrail.h"
 
 #include <QMainWindow>
 
 #include <memory>
 
+class QDialog;
 class QLabel;
 class QProgressBar;
 class QSettings;
@@ -32,6 +35,7 @@ class AlertsPage;
 class CustomersPage;
 class LeadsPage;
 class SettingsPage;
+class WelcomeCard;
 
 class MainWindow : public QMainWindow
 {
@@ -54,6 +58,22 @@ public:
     void setBusy(const QString &message);
     void clearBusy();
 
+    // The welcome card shows over the Cockpit of a demo database until dismissed (remembered
+    // under kWelcomeDismissedKey). This shows or hides it for this run only (screenshots).
+    void setWelcomeCardWanted(bool wanted);
+    WelcomeCard *welcomeCard() const { return m_welcome; }
+    static constexpr const char *kWelcomeDismissedKey = "welcome/dismissed";
+    // "Signed in as 王芳 · Sales director" in the status bar.
+    QLabel *identityLabel() const { return m_identity; }
+    // Help menu: keyboard shortcuts, user guide, welcome card, about. Each returns its dialog.
+    QDialog *showShortcuts();
+    QDialog *showGuide();
+    QDialog *showAbout();
+    void showWelcomeAgain();
+    // The welcome card's first thing to try: the Cockpit, then the rows behind its first
+    // red KPI tile (once the figures are there); says so when no tile is red.
+    void openRedKpi();
+
 Q_SIGNALS:
     void openDatabaseRequested();
     void newDemoRequested();
@@ -65,6 +85,7 @@ protected:
 private:
     void buildMenus();
     void updateStatus();
+    void updateWelcomeCard();
 
     storage::Database &m_db;
     Catalog &m_catalog;
@@ -79,7 +100,10 @@ private:
     AlertActions *m_alertActions;
     AlertsPage *m_alerts;
     analytics::ScopeState *m_scope;
-    QLabel *m_demoBadge, *m_source, *m_counts, *m_busy;
+    QLabel *m_demoBadge, *m_identity, *m_source, *m_counts, *m_busy;
+    WelcomeCard *m_welcome;
+    bool m_welcomeWanted = false;
+    bool m_isDemo = false; // read once: the file's "demo" setting
     QProgressBar *m_progress;
 };
 

@@ -43,9 +43,9 @@ bool samePipeline(const PipelineDef &a, const PipelineDef &b)
     return true;
 }
 
-QAction *shortcut(QWidget *owner, const QKeySequence &keys, std::function<void()> f)
+QAction *shortcut(QWidget *owner, const QKeySequence &keys, const QString &text, std::function<void()> f)
 {
-    auto *a = new QAction(owner);
+    auto *a = new QAction(text, owner); // the text is what Help › Keyboard shortcuts lists
     a->setShortcut(keys);
     a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     QObject::connect(a, &QAction::triggered, owner, std::move(f));
@@ -238,11 +238,11 @@ PipelineEditor::PipelineEditor(storage::Database &db, QWidget *parent)
     connect(m_save, &QPushButton::clicked, this, &PipelineEditor::save);
 
     // Keys work while focus is anywhere inside the editor.
-    shortcut(m_table, QKeySequence(Qt::Key_Insert), [this] { addStage(); });
-    shortcut(m_table, QKeySequence(Qt::Key_Delete), [this] { removeStage(); });
-    shortcut(this, QKeySequence(Qt::ALT | Qt::Key_Up), [this] { moveStage(-1); });
-    shortcut(this, QKeySequence(Qt::ALT | Qt::Key_Down), [this] { moveStage(+1); });
-    shortcut(this, QKeySequence(Qt::CTRL | Qt::Key_S), [this] { if (m_save->isEnabled()) save(); });
+    shortcut(m_table, QKeySequence(Qt::Key_Insert), tr("Add a stage"), [this] { addStage(); });
+    shortcut(m_table, QKeySequence(Qt::Key_Delete), tr("Remove the stage"), [this] { removeStage(); });
+    shortcut(this, QKeySequence(Qt::ALT | Qt::Key_Up), tr("Move the stage up"), [this] { moveStage(-1); });
+    shortcut(this, QKeySequence(Qt::ALT | Qt::Key_Down), tr("Move the stage down"), [this] { moveStage(+1); });
+    shortcut(this, QKeySequence(Qt::CTRL | Qt::Key_S), tr("Save as a new version"), [this] { if (m_save->isEnabled()) save(); });
 
     reload();
 }

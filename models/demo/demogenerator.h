@@ -29,6 +29,10 @@ struct Result
     qint64 elapsedMs = 0;
 };
 
+// `phase` is an English log word ("schema", "activities", "indexes"…). The callback may throw
+// a std::exception to stop early (the user closed the window): generate() then removes its
+// partial file and returns ok = false with the exception's text. It must not throw at 100,
+// which is reported once the file is in place.
 using Progress = std::function<void(int percent, const QString &phase)>;
 
 // Writes a new demo database at `path`. Refuses (ok=false, error names the path) if `path`

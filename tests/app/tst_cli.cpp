@@ -18,6 +18,7 @@ private Q_SLOTS:
     void checkSoundAndBroken();
     void screenshotsEveryView_data();
     void screenshotsEveryView();
+    void onlyTheWelcomeViewShowsTheCard();
     void badArguments_data();
     void badArguments();
     void badDatabaseForScreenshot();
@@ -82,7 +83,8 @@ void TestCli::checkSoundAndBroken()
 void TestCli::screenshotsEveryView_data()
 {
     QTest::addColumn<QString>("view");
-    for (const char *v : {"cockpit", "leads", "customers", "team", "targets", "stores", "alerts", "activity-log", "settings"})
+    for (const char *v : {"cockpit", "leads", "customers", "team", "targets", "stores", "alerts", "activity-log", "settings",
+                          "welcome"})
         QTest::newRow(v) << QString::fromLatin1(v);
 }
 
@@ -95,6 +97,29 @@ void TestCli::screenshotsEveryView()
     const QImage image(png);
     QVERIFY(!image.isNull());
     QCOMPARE(image.size(), QSize(1366, 768));
+}
+
+// README screenshots stay reproducible: the demo's welcome card shows in the `welcome` view
+// (the cockpit with the card in its bottom-right corner) and in no other, even on a fresh
+// configuration where it was never dismissed.
+void TestCli::onlyTheWelcomeViewShowsTheCard()
+{
+    QImage shots[2];
+    const char *views[2] = {"cockpit", "welcome"};
+    for (int i = 0; i < 2; ++i) {
+        const QString png = m_dir.filePath(QStringLiteral("card-%1.png").arg(QLatin1String(views[i])));
+        const Run r = run({QStringLiteral("--db"), m_db, QStringLiteral("--screenshot"), QLatin1String(views[i]),
+                           QStringLiteral("--out"), png});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        shots[i] = QImage(png).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(shots[i].size(), QSize(1366, 768));
+    }
+    // The same screen: rail, scope bar and KPI tiles are identical…
+    const QRect topLeft(0, 0, 800, 200);
+    QCOMPARE(shots[1].copy(topLeft), shots[0].copy(topLeft));
+    // … and the card covers the bottom-right corner of one of them only.
+    const QRect corner(1366 - 400, 768 - 180, 360, 140);
+    QVERIFY(shots[1].copy(corner) != shots[0].copy(corner));
 }
 
 void TestCli::badArguments_data()

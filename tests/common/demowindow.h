@@ -29,7 +29,8 @@ struct DemoWindow
     std::unique_ptr<cockpit::ui::MainWindow> window;
 
     // Generates the demo, loads it and shows the window on Leads; an error message or "".
-    QString open()
+    // `welcomeCard`: leave the demo's welcome card to show as on a first start.
+    QString open(bool welcomeCard = false)
     {
         using namespace cockpit;
         const QString path = dir.filePath(QStringLiteral("demo.db"));
@@ -51,6 +52,9 @@ struct DemoWindow
         undo = std::make_unique<QUndoStack>();
         edits = std::make_unique<EditController>(*db, *undo);
         settings = std::make_unique<QSettings>(dir.filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+        // The welcome card would float over the screens under test (tst_welcome tests it).
+        if (!welcomeCard)
+            settings->setValue(QLatin1String(ui::MainWindow::kWelcomeDismissedKey), true);
         window = std::make_unique<ui::MainWindow>(*db, *catalog, *edits, *settings);
         window->resize(1366, 768);
         window->showScreen(ui::NavRail::Leads);

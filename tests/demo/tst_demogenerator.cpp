@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <stdexcept>
+
 using namespace cockpit::demo;
 
 class TestDemoGenerator : public QObject
@@ -49,6 +51,7 @@ private Q_SLOTS:
     void scaleNames();
     void determinism();
     void refusesExistingPath();
+    void progressMayStopIt();
 
     void sizes();
     void schemaIntegrity();
@@ -162,6 +165,28 @@ void TestDemoGenerator::refusesExistingPath()
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), QByteArray("not a database"));
     QVERIFY(!QFile::exists(p + QStringLiteral(".partial")));
+}
+
+// The first-start window stops the generator by throwing from the progress callback when it
+// is closed: no file is left behind, neither the demo nor its partial file.
+void TestDemoGenerator::progressMayStopIt()
+{
+    const QString p = m_dir.filePath(QStringLiteral("stopped.db"));
+    Options o;
+    o.scale = Scale::Tiny;
+    QStringList phases;
+    const Result r = generate(p, o, [&](int, const QString &phase) {
+        phases << phase;
+        if (phase == QLatin1String("activities"))
+            throw std::runtime_error("stopped by the test");
+    });
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(QLatin1String("stopped by the test")), qPrintable(r.error));
+    QCOMPARE(phases.last(), QStringLiteral("activities"));
+    QVERIFY(!QFile::exists(p));
+    QVERIFY(!QFile::exists(p + QStringLiteral(".partial")));
+    // The same path works afterwards.
+    QVERIFY(generate(p, o).ok);
 }
 
 void TestDemoGenerator::sizes()

@@ -1,0 +1,228 @@
+// The first minutes of a new user: the Cockpit is the first screen, the status bar names who
+// is signed in, and the welcome card of a demo database — shown over the Cockpit, dismissed
+// for good by its close button or Esc, brought back by Help › Welcome card, its three links
+// doing what they say, and never shown for a database that is not a demo.
+#include "cockpitpage.h"
+#include "demowindow.h"
+#include "drilldowndialog.h"
+#include "fixture.h"
+#include "identity.h"
+#include "kpitile.h"
+#include "leadspage.h"
+#include "welcomecard.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QShortcut>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolButton>
+
+using namespace cockpit;
+
+class TestWelcome : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cockpitIsTheDefaultScreen();
+    void statusBarNamesTheSignedInUser();
+    void cardShowsOverTheCockpitOfADemo();
+    void closeButtonDismissesForGood();
+    void escapeDismissesAndHelpBringsItBack();
+    void searchLinkTypesBs();
+    void alertsLinkOpensAlerts();
+    void redKpiLinkOpensTheRowsOrSaysNoneIsRed();
+    void noCardForOwnData();
+
+private:
+    // The director the demo signs in as, read from the file itself.
+    QString director()
+    {
+        QSqlQuery q(m_w.db->connection());
+        return q.exec(QStringLiteral("SELECT u.name FROM users u JOIN settings s ON s.key = 'current_user_id'"
+                                     " AND s.value = u.id WHERE u.role = 'director'")) && q.next()
+                   ? q.value(0).toString()
+                   : QString();
+    }
+    QAction *helpAction(const QString &text)
+    {
+        for (QAction *menu : m_w.window->menuBar()->actions())
+            if (menu->menu())
+                for (QAction *a : menu->menu()->actions())
+                    if (a->text() == text)
+                        return a;
+        return nullptr;
+    }
+    ui::WelcomeCard *card() { return m_w.window->welcomeCard(); }
+
+    fixture::DemoWindow m_w;
+};
+
+void TestWelcome::initTestCase()
+{
+    const QString error = m_w.open(/*welcomeCard=*/true);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestWelcome::cockpitIsTheDefaultScreen()
+{
+    QTemporaryDir dir;
+    QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
+    ui::MainWindow window(*m_w.db, *m_w.catalog, *m_w.edits, fresh);
+    QCOMPARE(window.currentScreen(), int(ui::NavRail::Cockpit));
+    // A remembered screen still wins; a nonsense one falls back to the Cockpit.
+    fresh.setValue(QStringLiteral("window/screen"), int(ui::NavRail::Stores));
+    ui::MainWindow remembered(*m_w.db, *m_w.catalog, *m_w.edits, fresh);
+    QCOMPARE(remembered.currentScreen(), int(ui::NavRail::Stores));
+    fresh.setValue(QStringLiteral("window/screen"), 42);
+    ui::MainWindow nonsense(*m_w.db, *m_w.catalog, *m_w.edits, fresh);
+    QCOMPARE(nonsense.currentScreen(), int(ui::NavRail::Cockpit));
+}
+
+void TestWelcome::statusBarNamesTheSignedInUser()
+{
+    const QString name = director();
+    QVERIFY(!name.isEmpty());
+    QLabel *label = m_w.window->identityLabel();
+    QCOMPARE(label->text(), QStringLiteral("Signed in as %1 · Sales director").arg(name));
+    QVERIFY(label->isVisibleTo(m_w.window.get()));
+    QVERIFY(m_w.window->statusBar()->isAncestorOf(label));
+    QCOMPARE(ui::Identity::roleName(QStringLiteral("regional_manager")), QStringLiteral("Regional manager"));
+}
+
+void TestWelcome::cardShowsOverTheCockpitOfADemo()
+{
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    QVERIFY(card()->isVisible());
+    QVERIFY(card()->identityText().contains(director()));
+    QVERIFY(card()->identityText().contains(QLatin1String("Sales director")));
+    // Inside the window, in its bottom-right corner, above the page.
+    const QRect inWindow(card()->mapTo(m_w.window.get(), QPoint(0, 0)), card()->size());
+    QVERIFY(m_w.window->rect().contains(inWindow));
+    QVERIFY(inWindow.right() > m_w.window->width() / 2);
+    QVERIFY(card()->height() >= card()->minimumSizeHint().height());
+    // It belongs to the Cockpit: other screens are not covered.
+    m_w.window->showScreen(ui::NavRail::Leads);
+    QVERIFY(!card()->isVisible());
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    QVERIFY(card()->isVisible());
+}
+
+void TestWelcome::closeButtonDismissesForGood()
+{
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    QVERIFY(card()->isVisible());
+    QTest::mouseClick(card()->closeButton(), Qt::LeftButton);
+    QVERIFY(!card()->isVisible());
+    QCOMPARE(m_w.settings->value(QLatin1String(ui::MainWindow::kWelcomeDismissedKey)).toBool(), true);
+    // The next start does not show it.
+    ui::MainWindow next(*m_w.db, *m_w.catalog, *m_w.edits, *m_w.settings);
+    next.showScreen(ui::NavRail::Cockpit);
+    QVERIFY(!next.welcomeCard()->isVisibleTo(&next));
+}
+
+void TestWelcome::escapeDismissesAndHelpBringsItBack()
+{
+    QAction *again = helpAction(QStringLiteral("&Welcome card"));
+    QVERIFY(again);
+    QVERIFY(again->isEnabled());
+    m_w.window->showScreen(ui::NavRail::Leads);
+    again->trigger();
+    QCOMPARE(m_w.window->currentScreen(), int(ui::NavRail::Cockpit));
+    QVERIFY(card()->isVisible());
+    QVERIFY(!m_w.settings->contains(QLatin1String(ui::MainWindow::kWelcomeDismissedKey)));
+    // Esc anywhere in the window dismisses it, and is remembered.
+    m_w.window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_w.window.get()));
+    QTest::keyClick(m_w.window.get(), Qt::Key_Escape);
+    QVERIFY(!card()->isVisible());
+    QCOMPARE(m_w.settings->value(QLatin1String(ui::MainWindow::kWelcomeDismissedKey)).toBool(), true);
+    again->trigger();
+    QVERIFY(card()->isVisible());
+}
+
+void TestWelcome::searchLinkTypesBs()
+{
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    QVERIFY(card()->isVisible());
+    Q_EMIT card()->tryLabel(1)->linkActivated(QLatin1String(ui::WelcomeCard::kSearch));
+    QCOMPARE(m_w.window->currentScreen(), int(ui::NavRail::Leads));
+    auto *search = m_w.window->leadsPage()->findChild<QLineEdit *>(QStringLiteral("searchBox"));
+    QVERIFY(search);
+    QCOMPARE(search->text(), QStringLiteral("bs"));
+    const int shown = m_w.window->leadsPage()->table()->model()->rowCount();
+    QVERIFY(shown > 0);
+    QVERIFY(shown < int(m_w.catalog->data().leads.size()));
+    search->clear();
+}
+
+void TestWelcome::alertsLinkOpensAlerts()
+{
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    Q_EMIT card()->tryLabel(2)->linkActivated(QLatin1String(ui::WelcomeCard::kAlerts));
+    QCOMPARE(m_w.window->currentScreen(), int(ui::NavRail::Alerts));
+}
+
+void TestWelcome::redKpiLinkOpensTheRowsOrSaysNoneIsRed()
+{
+    m_w.window->showScreen(ui::NavRail::Leads);
+    auto *page = qobject_cast<ui::CockpitPage *>(m_w.window->screenWidget(ui::NavRail::Cockpit));
+    QVERIFY(page);
+    m_w.window->openRedKpi();
+    QCOMPARE(m_w.window->currentScreen(), int(ui::NavRail::Cockpit));
+    QTRY_VERIFY_WITH_TIMEOUT(page->hasResult() && !page->isRefreshing(), 30000);
+    QCoreApplication::processEvents();
+    int red = -1;
+    for (int i = 0; i < page->data()->tiles.size() && red < 0; ++i)
+        if (page->data()->tiles[i].rag == analytics::Rag::Red)
+            red = i;
+    auto *dialog = page->findChild<ui::DrillDownDialog *>();
+    if (red >= 0) {
+        QVERIFY2(dialog && dialog->isVisible(), "a red tile exists, so its rows open");
+        QVERIFY(dialog->findChild<QLabel *>()->text().contains(page->data()->tiles[red].label));
+        dialog->close();
+    } else {
+        QVERIFY(!dialog || !dialog->isVisible());
+        QVERIFY(m_w.window->statusBar()->currentMessage().contains(QLatin1String("No KPI tile is red")));
+    }
+}
+
+void TestWelcome::noCardForOwnData()
+{
+    QTemporaryDir dir;
+    storage::Database db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("own.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(fixture::populate(db));
+    QVERIFY(!db.isDemo());
+    Catalog catalog(db);
+    QString error;
+    QVERIFY2(catalog.load(&error), qPrintable(error));
+    QUndoStack undo;
+    EditController edits(db, undo);
+    QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
+    ui::MainWindow window(db, catalog, edits, fresh);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.currentScreen(), int(ui::NavRail::Cockpit));
+    QVERIFY(!window.welcomeCard()->isVisible());
+    // Help › Welcome card is off too, and the status bar names the file's own current user.
+    bool found = false;
+    for (QAction *menu : window.menuBar()->actions())
+        if (menu->menu())
+            for (QAction *a : menu->menu()->actions())
+                if (a->text() == QLatin1String("&Welcome card")) {
+                    found = true;
+                    QVERIFY(!a->isEnabled());
+                }
+    QVERIFY(found);
+    QCOMPARE(window.identityLabel()->text(), QStringLiteral("Signed in as 赵总 · Sales director"));
+}
+
+QTEST_MAIN(TestWelcome)
+#include "tst_welcome.moc"
