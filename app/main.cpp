@@ -201,7 +201,9 @@ int main(int argc, char **argv)
     const QString qmDir = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral(COCKPIT_QM_RELATIVE_DIR));
     QString qmFile;
     if (ui::installTranslators(app, language, qmDir, &qmFile))
-        qCInfo(app::lcApp).noquote() << "interface language" << language << "from" << QDir::cleanPath(qmFile);
+        qCInfo(app::lcApp).noquote() << "interface language" << language
+                                     << (qmFile.isEmpty() ? QStringLiteral("(the source strings)")
+                                                          : QStringLiteral("from ") + QDir::cleanPath(qmFile));
     else if (language != QLatin1String("en"))
         app::printError(QStringLiteral("the %1 translation was not found in %2; the interface is in English")
                             .arg(language, QDir::cleanPath(qmDir)));

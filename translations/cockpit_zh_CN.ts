@@ -2455,12 +2455,12 @@
     <message>
         <location filename="../app/guiapp.cpp" line="+193"/>
         <location line="+32"/>
-        <location line="+131"/>
+        <location line="+133"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-183"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2481,30 +2481,30 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+160"/>
+        <location line="+162"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-159"/>
-        <location line="+160"/>
+        <location line="-161"/>
+        <location line="+162"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-155"/>
-        <location line="+162"/>
+        <location line="-157"/>
+        <location line="+164"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+162"/>
+        <location line="-163"/>
+        <location line="+164"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-160"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -2539,7 +2539,7 @@
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>Could not write the screenshot to &quot;%1&quot;.</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
@@ -3363,12 +3363,12 @@
 <context>
     <name>cockpit::ui::AboutDialog</name>
     <message>
-        <location filename="../ui/helpdialogs.cpp" line="+52"/>
-        <source>built against</source>
-        <translation>编译时使用</translation>
+        <location filename="../ui/helpdialogs.cpp" line="+50"/>
+        <source>Qt %1 (built against %2), %3, %4</source>
+        <translation>Qt %1（编译时使用 %2），%3，%4</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>About Sales Cockpit</source>
         <translation>关于销售驾驶舱</translation>
     </message>
@@ -4328,7 +4328,7 @@
 <context>
     <name>cockpit::ui::GuideDialog</name>
     <message>
-        <location filename="../ui/helpdialogs.cpp" line="-78"/>
+        <location filename="../ui/helpdialogs.cpp" line="-75"/>
         <source>User guide</source>
         <translation>使用指南</translation>
     </message>
@@ -7153,7 +7153,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+2"/>
         <source>Everything here is a generated company: its regions, reps, customers and a year of leads are made up on this computer, and nothing you do leaves it.</source>
-        <translation>这里的一切都属于一家生成的公司：大区、销售、客户和一整年的线索都是在本机虚构的，你的任何操作都不会离开这台电脑。</translation>
+        <translation>这里的一切都属于一家生成的公司：大区、销售、客户和一整年的线索都是在本机虚构的，你在这里所做的一切也都不会离开这台电脑。</translation>
     </message>
     <message>
         <location line="+6"/>

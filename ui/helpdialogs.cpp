@@ -44,13 +44,10 @@ QString GuideDialog::guideFile(const QString &language)
 }
 
 namespace {
-// buildDescription() is English ("Qt 6.4.2 (built against 6.4.2), GCC 12.2.0, …"); names and
-// numbers read the same in every language, the one phrase is translated here.
 QString buildText()
 {
-    QString text = build::buildDescription();
-    text.replace(QLatin1String("built against"), AboutDialog::tr("built against"));
-    return text;
+    const build::Facts f = build::facts();
+    return AboutDialog::tr("Qt %1 (built against %2), %3, %4").arg(f.qtRuntime, f.qtCompiled, f.compiler, f.buildType);
 }
 
 QLabel *richLabel(const QString &html, QWidget *parent)

@@ -22,17 +22,18 @@ QString fullVersion()
     return git.isEmpty() ? version() : QStringLiteral("%1 (git %2)").arg(version(), git);
 }
 
-QString buildDescription()
+Facts facts()
 {
-    QString compiler;
+    Facts f;
+    f.qtRuntime = QString::fromLatin1(qVersion());
+    f.qtCompiled = QStringLiteral(QT_VERSION_STR);
 #if defined(__clang__)
-    compiler = QStringLiteral("Clang %1.%2.%3").arg(__clang_major__).arg(__clang_minor__).arg(__clang_patchlevel__);
+    f.compiler = QStringLiteral("Clang %1.%2.%3").arg(__clang_major__).arg(__clang_minor__).arg(__clang_patchlevel__);
 #elif defined(__GNUC__)
-    compiler = QStringLiteral("GCC %1.%2.%3").arg(__GNUC__).arg(__GNUC_MINOR__).arg(__GNUC_PATCHLEVEL__);
+    f.compiler = QStringLiteral("GCC %1.%2.%3").arg(__GNUC__).arg(__GNUC_MINOR__).arg(__GNUC_PATCHLEVEL__);
 #endif
-    return QStringLiteral("Qt %1 (built against %2), %3, %4")
-        .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR), compiler,
-             QStringLiteral(COCKPIT_BUILD_TYPE));
+    f.buildType = QStringLiteral(COCKPIT_BUILD_TYPE);
+    return f;
 }
 
 } // namespace cockpit::build

@@ -13,7 +13,14 @@ QString version();
 QString gitDescribe();
 // "0.1.0 (git 058e19b)": what --version prints after the program name.
 QString fullVersion();
-// "Qt 6.4.2 (built against 6.4.2), GCC 12.2.0, RelWithDebInfo": for the About box.
-QString buildDescription();
+// What the About box shows of the build; it words them in the interface language.
+struct Facts
+{
+    QString qtRuntime;  // "6.4.2": the Qt libraries loaded now
+    QString qtCompiled; // "6.4.2": the Qt headers this was compiled against
+    QString compiler;   // "GCC 12.2.0"
+    QString buildType;  // "RelWithDebInfo"
+};
+Facts facts();
 
 } // namespace cockpit::build
