@@ -3296,7 +3296,7 @@
         <translation>%1 已在日志中（序号 %2）。</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+119"/>
         <location line="+22"/>
         <location line="+29"/>
         <location line="+20"/>
@@ -4245,8 +4245,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Raising a year of alerts</source>
+        <translation>正在生成一年的预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Sealing the tamper-evident activity log</source>
         <translation>正在封存防篡改操作日志</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the database file</source>
+        <translation>正在写入数据库文件</translation>
     </message>
     <message>
         <location line="+1"/>

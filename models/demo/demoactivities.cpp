@@ -165,7 +165,7 @@ void writeActivities(Ctx &c)
         if (k <= 0)
             continue;
         if (i % 2000 == 0)
-            c.report(20 + int(45.0 * i / N), "activities");
+            c.report(5 + int(10.0 * i / N), "activities");
         Rng lr = Rng::derive(c.opt.seed, 0xAC72, quint64(i));
         const User &owner = c.users[L.owner];
         const Customer &cu = c.customers[L.customer];

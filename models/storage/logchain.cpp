@@ -366,7 +366,7 @@ bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error)
     return app.chain(kind, q.st, 2, sqlite3_column_int64(q.st, 0), error) && app.finish(error);
 }
 
-qint64 buildChain(sqlite3 *db, QString *error)
+qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, qint64)> &progress)
 {
     LogHead head;
     if (!readHead(db, &head, error))
@@ -393,7 +393,11 @@ qint64 buildChain(sqlite3 *db, QString *error)
         || !readS.prepare(db, QByteArray("SELECT ") + kStageMoves.columns + " FROM stage_history WHERE rowid = ?", error))
         return -1;
     Appender app(db, head);
+    const qint64 total = qint64(order.size());
+    qint64 done = 0;
     for (const Item &it : order) {
+        if (progress && (done++ & 4095) == 0)
+            progress(done - 1, total);
         Stmt &r = it.kind == 0 ? readA : readS;
         sqlite3_reset(r.st);
         sqlite3_bind_int64(r.st, 1, it.rowid);

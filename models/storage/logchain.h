@@ -75,8 +75,10 @@ bool readHead(sqlite3 *db, LogHead *head, QString *error);
 bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error);
 
 // Chains every record that has no log_seq yet, in (at, kind, id) order, after the head.
-// Returns the number chained, or -1 on error.
-qint64 buildChain(sqlite3 *db, QString *error);
+// Returns the number chained, or -1 on error. `progress` (optional) hears (done, total) every
+// few thousand records, for a progress bar over a long chain.
+qint64 buildChain(sqlite3 *db, QString *error,
+                  const std::function<void(qint64 done, qint64 total)> &progress = {});
 
 // Recomputes the chain in log_seq order (a merge of the two ordered index scans) and
 // compares it with the stored hashes and the head; stops at the first bad record.
