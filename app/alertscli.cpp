@@ -59,8 +59,7 @@ int runAlerts(const QCommandLineParser &parser)
         now = now.toUTC();
     }
     storage::Database db;
-    const storage::OpenResult opened = db.open(path, storage::Database::Mode::OpenExisting,
-                                               storage::Database::Check::Deferred);
+    const storage::OpenResult opened = openForCommand(db, path, CliAccess::Writes);
     if (!opened.ok()) {
         printError(QStringLiteral("alerts: ") + opened.message);
         return 1;

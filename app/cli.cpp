@@ -26,6 +26,37 @@ void printOut(const QString &text)
 }
 } // namespace
 
+storage::OpenResult openForCommand(storage::Database &db, const QString &path, CliAccess access)
+{
+    bool ok = false;
+    const int wait = qEnvironmentVariableIntValue("SALES_COCKPIT_LOCK_WAIT_MS", &ok);
+    db.setLockWait(ok && wait >= 0 ? wait : 5000);
+    return db.open(path, storage::Database::Mode::OpenExisting,
+                   access == CliAccess::Writes ? storage::Database::Check::Now : storage::Database::Check::Deferred);
+}
+
+int runRepair(const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("db"));
+    const QString out = parser.value(QStringLiteral("out"));
+    if (path.isEmpty() || out.isEmpty()) {
+        printError(QStringLiteral("repair: --db FILE and --out NEW_FILE are required"));
+        return 2;
+    }
+    QString report;
+    const QString error = storage::Database::saveRepairedCopy(path, out, &report);
+    if (!error.isEmpty()) {
+        printError(QStringLiteral("repair: ") + error);
+        return 1;
+    }
+    printOut(QStringLiteral("wrote a repaired copy of %1 to %2; it passes the check. Rows recovered:").arg(path, out));
+    for (const QString &line : report.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        printOut(QStringLiteral("  ") + line);
+    printOut(QStringLiteral("%1 was only read. Verify the copy's activity log with: sales-cockpit verify-log --db %2")
+                 .arg(path, out));
+    return 0;
+}
+
 int runDemo(const QCommandLineParser &parser)
 {
     const QString out = parser.value(QStringLiteral("out"));

@@ -2,9 +2,17 @@
 // The command-line subcommands that need no window: `demo`, `check` and `verify-log`.
 #include <QString>
 
+#include "database.h"
+
 class QCommandLineParser;
 
 namespace cockpit::app {
+
+// How every command opens its database: it waits a few seconds for a file another command
+// or window holds (SALES_COCKPIT_LOCK_WAIT_MS overrides, default 5000); a command that
+// writes runs the full-file check first, so a damaged file is never written.
+enum class CliAccess { Reads, Writes };
+storage::OpenResult openForCommand(storage::Database &db, const QString &path, CliAccess access);
 
 // Each returns the process exit code and prints to stdout/stderr.
 int runDemo(const QCommandLineParser &parser);
@@ -27,5 +35,8 @@ int runImportStoreDays(const QCommandLineParser &parser);
 
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);
+
+// repair --db DAMAGED --out NEW: saves what can be read from a damaged file into a new one.
+int runRepair(const QCommandLineParser &parser);
 
 } // namespace cockpit::app

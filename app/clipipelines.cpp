@@ -40,7 +40,7 @@ int runMoveStage(const QCommandLineParser &parser)
         }
     }
     storage::Database db;
-    const auto opened = db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Deferred);
+    const auto opened = openForCommand(db, path, CliAccess::Writes);
     if (!opened.ok()) {
         printError(QStringLiteral("move-stage: ") + opened.message);
         return 1;

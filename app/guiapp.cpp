@@ -19,12 +19,14 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileDialog>
 #include <QLoggingCategory>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QStandardPaths>
@@ -127,6 +129,7 @@ int GuiApp::start()
     m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
     connect(m_window.get(), &ui::MainWindow::openDatabaseRequested, this, &GuiApp::chooseDatabase);
     connect(m_window.get(), &ui::MainWindow::newDemoRequested, this, &GuiApp::createDemo);
+    connect(m_window.get(), &ui::MainWindow::repairRequested, this, &GuiApp::saveRepairedCopy);
     connect(m_window.get(), &ui::MainWindow::restartRequested, this,
             [this] { relaunchWith(m_options.relaunchArgs); });
     if (!m_options.screenshotView.isEmpty()) {
@@ -243,23 +246,64 @@ void GuiApp::startQuickCheck()
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const QString findings = watcher->result();
         watcher->deleteLater();
-        // Background work runs one piece at a time so it never competes with the window for
-        // the cores: loading, then the integrity check, then the alert rules.
-        if (m_options.screenshotView.isEmpty())
-            startAlertEvaluation();
-        if (findings == QLatin1String("ok") || findings == QLatin1String("interrupted"))
+        if (findings == QLatin1String("interrupted"))
             return;
-        const QString message = tr("\"%1\" is damaged (the integrity check found problems). Do not "
-                                   "rely on what it shows; restore a backup or create a new demo "
-                                   "database. Details: %2")
-                                    .arg(QDir::toNativeSeparators(m_db->path()), findings.left(300));
-        if (!m_options.screenshotView.isEmpty()) {
-            printError(message);
+        if (findings == QLatin1String("ok")) {
+            // Nothing is written before the check has passed; now the writes may begin.
+            // Background work runs one piece at a time so it never competes with the window
+            // for the cores: loading, then the integrity check, then the alert rules.
+            m_db->allowWrites();
+            if (m_options.screenshotView.isEmpty())
+                startAlertEvaluation();
             return;
         }
-        QMessageBox::warning(m_window.get(), tr("Damaged database"), message);
+        m_db->markDamaged(findings); // read-only for this session: the banner says why
+        if (!m_options.screenshotView.isEmpty())
+            printError(tr("\"%1\" is damaged (the integrity check found problems); it is open read-only. "
+                          "Details: %2").arg(QDir::toNativeSeparators(m_db->path()), findings.left(300)));
     });
     watcher->setFuture(QtConcurrent::run([path = m_db->path(), probe = m_probe] { return probe->run(path); }));
+}
+
+void GuiApp::saveRepairedCopy()
+{
+    const QFileInfo damaged(m_db->path());
+    const QString target = QFileDialog::getSaveFileName(m_window.get(), tr("Save a repaired copy"),
+        damaged.dir().filePath(damaged.completeBaseName() + tr("-repaired") + QStringLiteral(".db")),
+        tr("Sales Cockpit databases (*.db)"));
+    if (target.isEmpty())
+        return;
+    if (QFileInfo::exists(target)) {
+        QMessageBox::warning(m_window.get(), tr("Sales Cockpit"),
+                             tr("\"%1\" already exists and was left untouched; choose a new file name.").arg(target));
+        return;
+    }
+    QProgressDialog progress(tr("Saving what can be read from the damaged file…"), QString(), 0, 0, m_window.get());
+    progress.setWindowTitle(tr("Save a repaired copy"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    auto report = std::make_shared<QString>();
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run([source = damaged.absoluteFilePath(), target, report] {
+        return storage::Database::saveRepairedCopy(source, target, report.get());
+    }));
+    progress.show();
+    loop.exec();
+    progress.close();
+    const QString error = watcher.result();
+    if (!error.isEmpty()) {
+        QMessageBox::critical(m_window.get(), tr("Save a repaired copy"), error);
+        return;
+    }
+    QMessageBox box(QMessageBox::Information, tr("Save a repaired copy"),
+                    tr("The repaired copy \"%1\" passes the integrity check. The damaged file was only read. "
+                       "Rows recovered:\n%2\n\nOpen the copy now?")
+                        .arg(QDir::toNativeSeparators(target), *report),
+                    QMessageBox::Open | QMessageBox::Close, m_window.get());
+    if (box.exec() == QMessageBox::Open)
+        relaunchWith({QStringLiteral("--db"), target});
 }
 
 void GuiApp::onLoaded()

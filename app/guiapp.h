@@ -73,6 +73,7 @@ private:
     void takeScreenshot();
     void chooseDatabase();
     void createDemo();
+    void saveRepairedCopy();
     void relaunchWith(const QStringList &args);
 
     GuiOptions m_options;

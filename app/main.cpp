@@ -32,6 +32,9 @@ void addOptions(QCommandLineParser &parser)
         "                      tiny|small|large [--seed N] [--as-of DATE] --out FILE\n"
         "  check               Integrity and schema version of --db FILE; exit 0 when\n"
         "                      sound.\n"
+        "  repair              Save what can be read from a damaged --db FILE into a\n"
+        "                      new file: repair --db FILE --out NEW_FILE. The\n"
+        "                      damaged file is only read.\n"
         "  alerts              Evaluate the alert rules on --db FILE (writing what they\n"
         "                      raise) and print the open alerts: alerts --db FILE\n"
         "                      [--now ISO-8601] [--format table|csv|json]\n"
@@ -56,6 +59,10 @@ void addOptions(QCommandLineParser &parser)
         "                      errors are listed and nothing is written (exit 1) unless\n"
         "                      --skip-bad-rows imports the good ones.\n"
         "\n"
+        "Every command waits up to 5 seconds for a file that another window or command\n"
+        "has open (SALES_COCKPIT_LOCK_WAIT_MS changes it); a command that writes checks\n"
+        "the whole file first and refuses a damaged one.\n"
+        "\n"
         "Screenshots:\n"
         "  --screenshot VIEW   With --db FILE --out PNG [--lang en|zh_CN]: render VIEW\n"
         "                      at 1366x768 and exit. VIEW is one of: cockpit, leads,\n"
@@ -67,12 +74,12 @@ void addOptions(QCommandLineParser &parser)
         "                      cockpit's PDF report instead."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, alerts, move-stage, verify-log or report (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, repair, alerts, move-stage, verify-log, report or import-store-days (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot"), QStringLiteral("Render VIEW into --out PNG and exit."), QStringLiteral("VIEW")},
-        {QStringLiteral("out"), QStringLiteral("Output file (demo database or PNG)."), QStringLiteral("FILE")},
+        {QStringLiteral("out"), QStringLiteral("Output file (demo database, repaired copy or PNG)."), QStringLiteral("FILE")},
         {QStringLiteral("scale"), QStringLiteral("Demo size: tiny, small or large (default small)."),
          QStringLiteral("SCALE"), QStringLiteral("small")},
         {QStringLiteral("seed"), QStringLiteral("Demo random seed (default 42)."), QStringLiteral("N")},
@@ -139,6 +146,8 @@ int main(int argc, char **argv)
             return app::runDemo(parser);
         if (command == QLatin1String("check"))
             return app::runCheck(parser);
+        if (command == QLatin1String("repair"))
+            return app::runRepair(parser);
         if (command == QLatin1String("alerts"))
             return app::runAlerts(parser);
         if (command == QLatin1String("verify-log"))

@@ -110,8 +110,7 @@ int runReport(const QCommandLineParser &parser)
         return 2;
     }
     storage::Database db;
-    const storage::OpenResult opened = db.open(path, storage::Database::Mode::OpenExisting,
-                                               storage::Database::Check::Deferred);
+    const storage::OpenResult opened = openForCommand(db, path, CliAccess::Reads);
     if (!opened.ok()) {
         printError(QStringLiteral("report: ") + opened.message);
         return 1;

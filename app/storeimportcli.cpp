@@ -26,8 +26,7 @@ int runImportStoreDays(const QCommandLineParser &parser)
     const bool dryRun = parser.isSet(QStringLiteral("dry-run"));
     const bool skipBad = parser.isSet(QStringLiteral("skip-bad-rows"));
     storage::Database db;
-    const storage::OpenResult opened = db.open(path, storage::Database::Mode::OpenExisting,
-                                               storage::Database::Check::Deferred);
+    const storage::OpenResult opened = openForCommand(db, path, parser.isSet(QStringLiteral("dry-run")) ? CliAccess::Reads : CliAccess::Writes);
     if (!opened.ok()) {
         printError(QStringLiteral("import-store-days: ") + opened.message);
         return 1;

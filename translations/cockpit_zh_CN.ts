@@ -1724,7 +1724,7 @@
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+146"/>
+        <location filename="../models/analytics/storeimport.cpp" line="+147"/>
         <location line="+4"/>
         <location line="+26"/>
         <location line="+21"/>
@@ -2453,14 +2453,15 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+193"/>
+        <location filename="../app/guiapp.cpp" line="+196"/>
         <location line="+32"/>
-        <location line="+133"/>
+        <location line="+49"/>
+        <location line="+125"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-183"/>
+        <location line="-224"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2481,30 +2482,31 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+162"/>
+        <location line="+203"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-161"/>
-        <location line="+162"/>
+        <location line="-202"/>
+        <location line="+203"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-157"/>
-        <location line="+164"/>
+        <location line="-198"/>
+        <location line="+205"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+164"/>
+        <location line="-204"/>
+        <location line="+80"/>
+        <location line="+125"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-201"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -2524,17 +2526,41 @@
         <translation>读取数据库失败：%1</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>&quot;%1&quot; is damaged (the integrity check found problems). Do not rely on what it shows; restore a backup or create a new demo database. Details: %2</source>
-        <translation>“%1”已损坏（完整性检查发现问题）。请勿依赖其中显示的内容；请恢复备份或新建演示数据库。详细信息：%2</translation>
+        <location line="+40"/>
+        <source>&quot;%1&quot; is damaged (the integrity check found problems); it is open read-only. Details: %2</source>
+        <translation>“%1”已损坏（完整性检查发现问题），已以只读方式打开。详情：%2</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Damaged database</source>
-        <translation>数据库已损坏</translation>
+        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+15"/>
+        <location line="+3"/>
+        <source>Save a repaired copy</source>
+        <translation>保存修复副本</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="-28"/>
+        <source>-repaired</source>
+        <translation>-已修复</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Saving what can be read from the damaged file…</source>
+        <translation>正在从损坏的文件中保存可读取的内容…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The repaired copy &quot;%1&quot; passes the integrity check. The damaged file was only read. Rows recovered:
+%2
+
+Open the copy now?</source>
+        <translation>修复副本“%1”已通过完整性检查。损坏的文件只被读取，未被改动。恢复的行数：
+%2
+
+现在打开这个副本吗？</translation>
+    </message>
+    <message>
+        <location line="+59"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -2544,7 +2570,8 @@
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-102"/>
+        <location line="+125"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -2955,38 +2982,13 @@
 <context>
     <name>cockpit::storage</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+41"/>
+        <location filename="../models/storage/activitylog.cpp" line="+42"/>
         <location line="+30"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>&quot;%1&quot; does not exist.</source>
-        <translation>“%1”不存在。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;%1&quot; is a folder, not a database file.</source>
-        <translation>“%1”是文件夹，不是数据库文件。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;%1&quot; cannot be read (no permission).</source>
-        <translation>无法读取“%1”（没有权限）。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;%1&quot; is not an SQLite file.</source>
-        <translation>“%1”不是 SQLite 文件。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&quot;%1&quot; is truncated.</source>
-        <translation>“%1”已被截断。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -3075,12 +3077,12 @@
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+25"/>
+        <location filename="../models/storage/database.cpp" line="+35"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+113"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -3090,58 +3092,53 @@
         <translation>无法为“%1”创建文件夹。请选择您有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
+        <source>Cannot create &quot;%1&quot;: %2. Choose a folder you can write to.</source>
+        <translation>无法创建“%1”：%2。请选择一个可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;%1&quot; is empty (0 bytes): it is not a Sales Cockpit database, and it was left untouched. </source>
+        <translation>“%1”是空文件（0 字节），不是销售驾驶舱数据库，文件未被改动。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&quot;%1&quot; is a folder, not a database file. </source>
         <translation>“%1”是文件夹，不是数据库文件。 </translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&quot;%1&quot; cannot be read (no permission). </source>
-        <translation>无法读取“%1”（没有权限）。 </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&quot;%1&quot; (or its folder) is read-only, so changes could not be saved. Copy it to a folder you can write to, or create a new demo database.</source>
-        <translation>“%1”（或其所在文件夹）为只读，无法保存更改。请将其复制到您有写入权限的文件夹，或新建演示数据库。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <location line="+116"/>
+        <location line="+29"/>
+        <location line="+303"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database (not an SQLite file). </source>
         <translation>“%1”不是销售驾驶舱数据库（不是 SQLite 文件）。 </translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-300"/>
         <source>&quot;%1&quot; is truncated: it is shorter than its header says (%2 bytes). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>&quot;%1&quot; is already open in another Sales Cockpit window (process %2). Switch to that window, or open another file.</source>
-        <translation>“%1”已在另一个销售驾驶舱窗口中打开（进程 %2）。请切换到该窗口，或打开其他文件。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>&quot;%1&quot; could not be opened. </source>
         <translation>无法打开“%1”。 </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+24"/>
         <source>Could not create a new database in &quot;%1&quot;.</source>
         <translation>无法在“%1”中创建新数据库。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Upgrading &quot;%1&quot; from schema version %2 failed; the file is unchanged and a backup was kept next to it.</source>
         <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+245"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>&quot;%1&quot; is an SQLite database of another program, not a Sales Cockpit database. It was left untouched. </source>
         <translation>“%1”是其他程序的 SQLite 数据库，不是销售驾驶舱数据库。文件未做任何改动。 </translation>
     </message>
@@ -3151,42 +3148,232 @@
         <translation>“%1”由更新版本的销售驾驶舱写入（结构版本 %2；当前版本最高支持 %3）。请更新应用，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-154"/>
+        <location line="+159"/>
         <source>&quot;%1&quot; is damaged (the integrity check failed). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏（完整性检查未通过）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="-349"/>
+        <location line="+147"/>
+        <source>&quot;%1&quot; is not a regular file (it is a pipe, socket or device), so it was not opened. </source>
+        <translation>“%1”不是普通文件（而是管道、套接字或设备），因此没有打开。</translation>
+    </message>
+    <message>
+        <location line="-143"/>
+        <location line="+130"/>
+        <source>&quot;%1&quot; cannot be read: permission denied. Ask the file&apos;s owner for access, or open another file.</source>
+        <translation>无法读取“%1”：权限不足。请向文件所有者申请访问权限，或打开其他文件。</translation>
+    </message>
+    <message>
+        <location line="-126"/>
+        <source>&quot;%1&quot; is read-only (no write permission), so changes could not be saved; it was left untouched. Copy it to a folder you can write to, or create a new demo database.</source>
+        <translation>“%1”是只读的（没有写入权限），无法保存更改；文件未被改动。请把它复制到可写入的文件夹，或新建演示数据库。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The folder of &quot;%1&quot; is read-only: Sales Cockpit keeps its journal and lock beside the file, so it was left untouched. Copy the file to a folder you can write to.</source>
+        <translation>“%1”所在的文件夹是只读的：销售驾驶舱需要在文件旁边保存日志和锁，因此文件未被改动。请把文件复制到可写入的文件夹。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+125"/>
+        <source>&quot;%1&quot; is on a read-only disk, so changes could not be saved; it was left untouched. Copy it to a disk you can write to.</source>
+        <translation>“%1”位于只读磁盘上，无法保存更改；文件未被改动。请把它复制到可写入的磁盘。</translation>
+    </message>
+    <message>
+        <location line="-121"/>
+        <source>The disk holding &quot;%1&quot; is full (%2 free): nothing was changed. Free some space, then open it again.</source>
+        <translation>“%1”所在的磁盘已满（剩余 %2）：没有做任何改动。请释放一些空间后再打开。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+81"/>
+        <source> It was still in use after waiting %n second(s).</source>
+        <translation>
+            <numerusform> 等待 %n 秒后仍被占用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is in use by another process (process %2 took the lock; it may have passed it to a program it started). Close it, then try again.</source>
+        <translation>“%1”正被另一个进程使用（进程 %2 取得了锁，可能已交给它启动的程序）。请关闭后再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is already open in another Sales Cockpit window or command (process %2). Switch to that window or let the command finish, then try again.</source>
+        <translation>“%1”已在另一个销售驾驶舱窗口或命令中打开（进程 %2）。请切换到那个窗口，或等命令结束后再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is in use by another program (%2, process %3). Close it, then try again.</source>
+        <translation>“%1”正被另一个程序使用（%2，进程 %3）。请关闭后再试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is open in Sales Cockpit on the computer &quot;%2&quot; (process %3). Close it there. If that computer crashed, the file server releases the lock within a few minutes.</source>
+        <translation>“%1”已在计算机“%2”上的销售驾驶舱中打开（进程 %3）。请在那台计算机上关闭。如果那台计算机已崩溃，文件服务器会在几分钟内释放锁。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is in use by another program that could not be named. Close any program that may have it open, then try again.</source>
+        <translation>“%1”正被另一个无法识别的程序使用。请关闭可能打开它的程序后再试。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The disk holding &quot;%1&quot; is full: nothing was changed. Free some space, then open it again.</source>
+        <translation>“%1”所在的磁盘已满：没有做任何改动。请释放一些空间后再打开。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; could not be locked for writing. </source>
+        <translation>无法锁定“%1”以便写入。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>The disk holding &quot;%1&quot; is full; the change was not saved. Free some space and try again.</source>
+        <translation>“%1”所在的磁盘已满，更改没有保存。请释放一些空间后重试。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is still being checked (this takes a few seconds after opening); the change was not saved. Try again in a moment.</source>
+        <translation>“%1”仍在检查中（打开后需要几秒钟），更改没有保存。请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is damaged and open read-only; the change was not saved. Use File › Save a repaired copy… and open the copy.</source>
+        <translation>“%1”已损坏，以只读方式打开，更改没有保存。请使用“文件 › 保存修复副本…”，然后打开副本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; cannot be written any more (its permissions or its disk changed); the change was not saved.</source>
+        <translation>“%1”已无法写入（其权限或所在磁盘发生了变化），更改没有保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is busy with another task; the change was not saved. Try again in a moment.</source>
+        <translation>“%1”正忙于其他任务，更改没有保存。请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; is damaged; the change was not saved. Close it and run the check (sales-cockpit check --db FILE).</source>
+        <translation>“%1”已损坏，更改没有保存。请关闭后运行检查（sales-cockpit check --db 文件）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing &quot;%1&quot; failed (a disk or file-system error); the change was not saved. Details: %2</source>
+        <translation>写入“%1”失败（磁盘或文件系统错误），更改没有保存。详情：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; cannot be written: permission denied; the change was not saved.</source>
+        <translation>无法写入“%1”：权限不足，更改没有保存。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>&quot;%1&quot; is an empty SQLite file, not a Sales Cockpit database; it was left untouched. </source>
+        <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>&quot;%1&quot; does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&quot;%1&quot; is a folder, not a database file.</source>
         <translation>“%1”是文件夹，不是数据库文件。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>&quot;%1&quot; cannot be read (no permission).</source>
-        <translation>无法读取“%1”（没有权限）。</translation>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is not a regular file (it is a pipe, socket or device).</source>
+        <translation>“%1”不是普通文件（而是管道、套接字或设备）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; is empty (0 bytes): it is not a Sales Cockpit database.</source>
+        <translation>“%1”是空文件（0 字节），不是销售驾驶舱数据库。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;%1&quot; cannot be read: permission denied.</source>
+        <translation>无法读取“%1”：权限不足。</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>&quot;%1&quot; already exists; choose a new file name.</source>
+        <translation>“%1”已存在，请另选文件名。</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1: %2 rows (some rows could not be read)</source>
+        <translation>%1：%2 行（部分行无法读取）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1: %2 rows</source>
+        <translation>%1：%2 行</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>%n table(s) had unreadable pages; their other rows were copied.</source>
+        <translation>
+            <numerusform>%n 个表有无法读取的页面，其余行已复制。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every table could be read whole.</source>
+        <translation>所有表都完整读取。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No repaired copy could be made: %1</source>
+        <translation>无法生成修复副本：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The repaired copy did not pass its own check (%1), so it was not kept.</source>
+        <translation>修复副本未通过自身的检查（%1），因此没有保留。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n row(s) refer to rows that were lost (sales-cockpit check lists them).</source>
+        <translation>
+            <numerusform>%n 行引用了已丢失的行（sales-cockpit check 会列出）。</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Could not write &quot;%1&quot;.</source>
+        <translation>无法写入“%1”。</translation>
+    </message>
+    <message>
+        <location line="-229"/>
         <source>&quot;%1&quot; is not an SQLite file.</source>
         <translation>“%1”不是 SQLite 文件。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>&quot;%1&quot; is truncated (%2 bytes).</source>
         <translation>“%1”已被截断（%2 字节）。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>&quot;%1&quot; cannot be read without write access to its folder (its write-ahead journal needs a shared-memory file beside it): %2. Copy it to a folder you can write to, or ask its owner to check it.</source>
+        <translation>没有所在文件夹的写入权限，无法读取“%1”（其预写日志需要在旁边创建共享内存文件）：%2。请把它复制到可写入的文件夹，或请文件所有者检查它。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;%1&quot; could not be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database.</source>
         <translation>“%1”不是销售驾驶舱数据库。</translation>
     </message>
@@ -3658,23 +3845,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+195"/>
+        <location line="+199"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+198"/>
+        <location line="-198"/>
+        <location line="+202"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-175"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Evaluating alert rules… %1 %</source>
         <translation>正在评估预警规则… %1%</translation>
     </message>
@@ -3694,7 +3881,7 @@
         <translation>无法评估预警规则：%1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -4937,12 +5124,17 @@
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+60"/>
+        <location filename="../ui/mainwindow.cpp" line="+63"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+22"/>
+        <source>Save a repaired copy…</source>
+        <translation>保存修复副本…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Tiered targets decomposed company → region → city → rep, attainment, and the interval forecast with its confidence.</source>
         <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
     </message>
@@ -4968,7 +5160,27 @@
         <translation>本程序以此身份操作：编辑、确认预警和“发给我的”都使用该用户</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+6"/>
+        <source>Nothing is written to a file before its integrity check has passed.</source>
+        <translation>文件在通过完整性检查之前不会被写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>&lt;b&gt;This file is damaged&lt;/b&gt; (the integrity check found problems) and is open read-only: nothing is saved and the alert rules do not run. Do not rely on its figures. Save a repaired copy and open that, or restore a backup.</source>
+        <translation>&lt;b&gt;此文件已损坏&lt;/b&gt;（完整性检查发现问题），已以只读方式打开：不会保存任何内容，预警规则也不会运行。请不要依赖其中的数字。请保存修复副本并打开它，或恢复备份。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Read-only: damaged file</source>
+        <translation>只读：文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Checking the file… changes wait until it has passed</source>
+        <translation>正在检查文件…通过后才能保存更改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -4983,7 +5195,12 @@
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Save a &amp;repaired copy…</source>
+        <translation>保存修复副本(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>

@@ -178,6 +178,8 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     connect(&m_actions, &AlertActions::alertChanged, this, &AlertsPage::onAlertChanged);
     connect(&m_db, &storage::Database::leadChanged, this, &AlertsPage::onLeadChanged);
 
+    connect(&m_db, &storage::Database::writeStateChanged, this,
+            [this] { m_evaluate->setEnabled(!m_running && m_db.isWritable()); });
     m_progressTimer = new QTimer(this);
     m_progressTimer->setInterval(200);
     connect(m_progressTimer, &QTimer::timeout, this, [this] {
@@ -210,7 +212,7 @@ void AlertsPage::evaluateNow()
         watcher->deleteLater();
         m_progressTimer->stop();
         m_running = false;
-        m_evaluate->setEnabled(true);
+        m_evaluate->setEnabled(m_db.isWritable());
         Q_EMIT idle();
         if (!snapshot.ok) {
             reportFailure(tr("Alert rules"), tr("The alert rules could not be evaluated: %1").arg(snapshot.error));
@@ -226,8 +228,10 @@ void AlertsPage::evaluateNow()
             qCWarning(alerts::lcAlerts).noquote() << p;
         Q_EMIT evaluationFinished(snapshot.evaluation);
     });
-    watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock, progress = m_progress] {
-        return alerts::evaluateAndLoad(path, *clock, true, [progress](int p) { progress->store(p); });
+    // A file still being checked, or found damaged, is not written: its inbox is only read.
+    watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock, progress = m_progress,
+                                          evaluate = m_db.isWritable()] {
+        return alerts::evaluateAndLoad(path, *clock, evaluate, [progress](int p) { progress->store(p); });
     }));
 }
 

@@ -30,15 +30,18 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDir>
+#include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 namespace cockpit::ui {
 
@@ -63,9 +66,32 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_rail = new NavRail(central);
-    m_stack = new QStackedWidget(central);
+    auto *right = new QWidget(central);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    // A damaged file is shown read-only under a banner that says so and offers the way out.
+    m_damageBanner = new QFrame(right);
+    m_damageBanner->setObjectName(QStringLiteral("damageBanner"));
+    m_damageBanner->setStyleSheet(QStringLiteral("#damageBanner { background: #fdecea; border-bottom: 1px solid #d93025; }"
+                                                 "#damageBanner QLabel { color: #5f1410; }"));
+    auto *bannerLayout = new QHBoxLayout(m_damageBanner);
+    bannerLayout->setContentsMargins(12, 8, 12, 8);
+    m_damageText = new QLabel(m_damageBanner);
+    m_damageText->setWordWrap(true);
+    // Word-wrapped text in a layout gets its height for the width only with this policy.
+    m_damageText->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
+    m_damageText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *repairButton = new QPushButton(tr("Save a repaired copy…"), m_damageBanner);
+    connect(repairButton, &QPushButton::clicked, this, &MainWindow::repairRequested);
+    bannerLayout->addWidget(m_damageText, 1);
+    bannerLayout->addWidget(repairButton, 0, Qt::AlignVCenter);
+    m_damageBanner->hide();
+    m_stack = new QStackedWidget(right);
+    rightLayout->addWidget(m_damageBanner);
+    rightLayout->addWidget(m_stack, 1);
     layout->addWidget(m_rail);
-    layout->addWidget(m_stack, 1);
+    layout->addWidget(right, 1);
     setCentralWidget(central);
 
     m_leads = new LeadsPage(catalog, edits, settings, m_stack);
@@ -157,6 +183,10 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     m_source = new QLabel(this);
     m_counts = new QLabel(this);
     m_busy = new QLabel(this);
+    m_writeNote = new QLabel(this);
+    m_writeNote->setObjectName(QStringLiteral("writeNote"));
+    m_writeNote->setToolTip(tr("Nothing is written to a file before its integrity check has passed."));
+    m_writeNote->hide();
     m_progress = new QProgressBar(this);
     m_progress->setMaximumWidth(160);
     m_progress->setRange(0, 0);
@@ -164,6 +194,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     statusBar()->addWidget(m_demoBadge);
     statusBar()->addWidget(m_identity);
     statusBar()->addWidget(m_source, 1);
+    statusBar()->addPermanentWidget(m_writeNote);
     statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_counts);
@@ -217,15 +248,35 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Cockpit)).toInt());
     updateStatus();
     updateWelcomeCard();
+    connect(&m_db, &storage::Database::writeStateChanged, this, &MainWindow::updateWriteState);
+    updateWriteState();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::updateWriteState()
+{
+    const auto state = m_db.writeState();
+    const bool damaged = state == storage::Database::WriteState::Damaged;
+    m_damageBanner->setVisible(damaged);
+    if (m_repairAction)
+        m_repairAction->setEnabled(damaged);
+    if (damaged)
+        m_damageText->setText(tr("<b>This file is damaged</b> (the integrity check found problems) and is open "
+                                 "read-only: nothing is saved and the alert rules do not run. Do not rely on its "
+                                 "figures. Save a repaired copy and open that, or restore a backup."));
+    m_writeNote->setVisible(state != storage::Database::WriteState::Writable);
+    m_writeNote->setText(damaged ? tr("Read-only: damaged file")
+                                 : tr("Checking the file… changes wait until it has passed"));
+}
 
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabaseRequested);
     file->addAction(tr("New &demo database…"), this, &MainWindow::newDemoRequested);
+    m_repairAction = file->addAction(tr("Save a &repaired copy…"), this, &MainWindow::repairRequested);
+    m_repairAction->setEnabled(false);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

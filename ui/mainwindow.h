@@ -74,8 +74,13 @@ public:
     // red KPI tile (once the figures are there); says so when no tile is red.
     void openRedKpi();
 
+    // The banner over every screen while the file is open read-only because it is damaged.
+    QWidget *damageBanner() const { return m_damageBanner; }
+
 Q_SIGNALS:
     void openDatabaseRequested();
+    // File › Save a repaired copy… (and the damage banner's button).
+    void repairRequested();
     void newDemoRequested();
     void restartRequested();
 
@@ -86,6 +91,7 @@ private:
     void buildMenus();
     void updateStatus();
     void updateWelcomeCard();
+    void updateWriteState();
 
     storage::Database &m_db;
     Catalog &m_catalog;
@@ -100,7 +106,10 @@ private:
     AlertActions *m_alertActions;
     AlertsPage *m_alerts;
     analytics::ScopeState *m_scope;
-    QLabel *m_demoBadge, *m_identity, *m_source, *m_counts, *m_busy;
+    QLabel *m_demoBadge, *m_identity, *m_source, *m_counts, *m_busy, *m_writeNote;
+    QWidget *m_damageBanner;
+    QLabel *m_damageText;
+    QAction *m_repairAction = nullptr;
     WelcomeCard *m_welcome;
     bool m_welcomeWanted = false;
     bool m_isDemo = false; // read once: the file's "demo" setting

@@ -1,5 +1,7 @@
 #include "alertinbox.h"
 
+#include "database.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -22,14 +24,12 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
     InboxSnapshot s;
     const QString name = QStringLiteral("alerts-worker-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(path);
-        // The app's own connection holds the file; wait for it rather than fail.
-        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
-        if (!db.open()) {
-            s.error = db.lastError().text();
+        QString openError;
+        QSqlDatabase db = storage::openConnection(path, name, evaluate ? storage::Access::ReadWrite : storage::Access::ReadOnly,
+                                                  &openError);
+        if (!openError.isEmpty()) {
+            s.error = openError;
         } else {
-            QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
             bool ok = true;
             if (evaluate) {
                 AlertEvaluator evaluator(db, clock);

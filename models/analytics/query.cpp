@@ -1,5 +1,7 @@
 #include "query.h"
 
+#include "database.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QMutex>
@@ -45,11 +47,10 @@ QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &binds, 
 ReadConnection::ReadConnection(const QString &path)
     : m_name(QStringLiteral("analytics-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-    db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        m_error = QStringLiteral("could not open \"%1\" for reading: %2").arg(path, db.lastError().text());
+    QString error;
+    storage::openConnection(path, m_name, storage::Access::ReadOnly, &error);
+    if (!error.isEmpty())
+        m_error = QStringLiteral("could not open \"%1\" for reading: %2").arg(path, error);
 }
 
 ReadConnection::~ReadConnection()

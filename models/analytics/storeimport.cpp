@@ -1,6 +1,7 @@
 #include "storeimport.h"
 
 #include "analyticstext.h"
+#include "database.h"
 #include "ids.h"
 #include "outbox.h"
 #include "transaction.h"
@@ -491,7 +492,7 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
     StoreImportResult result;
     storage::Transaction tx(db);
     if (!tx.isActive()) {
-        result.error = db.lastError().text();
+        result.error = storage::describeSqlError(db.lastError(), db.databaseName());
         return result;
     }
     QSqlQuery select(db), insert(db), update(db);
@@ -523,7 +524,7 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
                                       QVariant(now), QVariant(stored->id)})
                 update.addBindValue(v);
             if (!update.exec()) {
-                result.error = update.lastError().text();
+                result.error = storage::describeSqlError(update.lastError(), db.databaseName());
                 return result;
             }
             if (!outbox.append(QStringLiteral("store_days"), stored->id, QStringLiteral("update"),
@@ -540,7 +541,7 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
                                       QVariant(now)})
                 insert.addBindValue(v);
             if (!insert.exec()) {
-                result.error = insert.lastError().text();
+                result.error = storage::describeSqlError(insert.lastError(), db.databaseName());
                 return result;
             }
             if (!outbox.append(QStringLiteral("store_days"), before.id, QStringLiteral("insert"),
@@ -558,7 +559,7 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
         return result;
     }
     if (!tx.commit()) {
-        result.error = db.lastError().text();
+        result.error = storage::describeSqlError(db.lastError(), db.databaseName());
         result.before.clear();
         return result;
     }
@@ -595,7 +596,7 @@ bool restoreStoreDays(QSqlDatabase db, const QVector<StoreDayBefore> &before, QS
             if (!update.exec() || !outbox.append(QStringLiteral("store_days"), b.id, QStringLiteral("update"),
                                                  fieldsOf(r, now, b.wasDeleted), base, &e)) {
                 if (error)
-                    *error = e.isEmpty() ? update.lastError().text() : e;
+                    *error = e.isEmpty() ? storage::describeSqlError(update.lastError(), db.databaseName()) : e;
                 return false;
             }
         } else {
@@ -606,14 +607,14 @@ bool restoreStoreDays(QSqlDatabase db, const QVector<StoreDayBefore> &before, QS
                                                              {QStringLiteral("updated_at"), now}},
                                                  base, &e)) {
                 if (error)
-                    *error = e.isEmpty() ? remove.lastError().text() : e;
+                    *error = e.isEmpty() ? storage::describeSqlError(remove.lastError(), db.databaseName()) : e;
                 return false;
             }
         }
     }
     if (!tx.commit()) {
         if (error)
-            *error = db.lastError().text();
+            *error = storage::describeSqlError(db.lastError(), db.databaseName());
         return false;
     }
     return true;

@@ -2,6 +2,7 @@
 
 #include "pipelinevalidation.h"
 
+#include "database.h"
 #include "filecheck.h"
 #include "schema.h"
 
@@ -77,21 +78,8 @@ VerifyResult verifyLogFile(const QString &path, const LogProgress &progress, con
     QElapsedTimer timer;
     timer.start();
     const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-    switch (checkFile(path, false).problem) {
-    case FileProblem::None:
-    case FileProblem::ReadOnly:
-        break;
-    case FileProblem::Missing:
-        return failedVerify(tr("\"%1\" does not exist.").arg(shown));
-    case FileProblem::IsDirectory:
-        return failedVerify(tr("\"%1\" is a folder, not a database file.").arg(shown));
-    case FileProblem::NotReadable:
-        return failedVerify(tr("\"%1\" cannot be read (no permission).").arg(shown));
-    case FileProblem::NotSqlite:
-        return failedVerify(tr("\"%1\" is not an SQLite file.").arg(shown));
-    case FileProblem::Truncated:
-        return failedVerify(tr("\"%1\" is truncated.").arg(shown));
-    }
+    if (const QString problem = Database::readProblem(path); !problem.isEmpty())
+        return failedVerify(problem);
     sqlite3 *h = nullptr;
     if (sqlite3_open_v2(path.toUtf8().constData(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         const QString why = QString::fromUtf8(sqlite3_errmsg(h));

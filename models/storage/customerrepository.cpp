@@ -113,7 +113,7 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
           QVariant(c.closeCycleDays), QVariant(now), QVariant(now)})
         q.addBindValue(v);
     if (!q.exec()) {
-        result.error = q.lastError().text();
+        result.error = m_db.describeError(q.lastError());
         return result;
     }
     const QJsonObject fields{{QStringLiteral("name"), name},
@@ -132,7 +132,7 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
                       &result.error))
         return result;
     if (!tx.commit()) {
-        result.error = db.lastError().text();
+        result.error = m_db.describeError(db.lastError());
         return result;
     }
     result.ok = true;

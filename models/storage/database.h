@@ -2,7 +2,6 @@
 // The one owner of a local SQLite store: opens it the same way every time (pragmas chosen
 // and logged), holds a lock so two app instances cannot open one file, checks the file
 // before touching it, migrates old schemas after a backup, and announces changes.
-#include <QLockFile>
 #include <QLoggingCategory>
 #include <QObject>
 #include <QSqlDatabase>
@@ -11,9 +10,12 @@
 #include <memory>
 #include <mutex>
 
+class QSqlError;
 struct sqlite3;
 
 namespace cockpit::storage {
+
+class FileLock;
 
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
@@ -21,8 +23,11 @@ enum class OpenError {
     None,
     NotFound,
     IsDirectory,
+    NotRegular, // a FIFO, socket or device
+    Empty,      // 0 bytes, or an SQLite file with nothing in it
     NotReadable,
-    ReadOnly,
+    ReadOnly,   // the file, its folder or its volume cannot be written
+    DiskFull,
     NotSqlite,
     Truncated,
     Corrupt,
@@ -66,11 +71,27 @@ private:
     bool m_cancelled = false;
 };
 
+// Every connection to a database file is opened here, with the same options; `name` is the
+// QSqlDatabase connection name (the caller removes it). ReadOnly connections cannot write
+// whatever they run.
+enum class Access { ReadOnly, ReadWrite };
+QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error);
+
+// A translated message for a statement that failed on the file at `path`: a full disk, a
+// read-only, busy or damaged file, an I/O error; SQLite's own text otherwise.
+QString describeSqlError(const QSqlError &error, const QString &path);
+
 class Database : public QObject
 {
     Q_OBJECT
 public:
-    enum class Mode { OpenExisting, CreateIfMissing };
+    // OpenExisting: a Sales Cockpit database that is there. CreateIfMissing: also a new one
+    // where no file is. CreateHere: the user asked for a new database at this path, so an
+    // empty file (0 bytes, or SQLite with nothing in it) may be made into one as well.
+    enum class Mode { OpenExisting, CreateIfMissing, CreateHere };
+    // Whether the file may be written now. A file opened with a deferred check is read-only
+    // (PRAGMA query_only) until allowWrites() says the check passed; a damaged one stays so.
+    enum class WriteState { Writable, AwaitingCheck, Damaged };
     // quick_check reads every page (about 1 s for a 900 MB file): Now runs it inside open();
     // Deferred leaves it to the caller (the app runs quickCheck() on a worker thread so
     // start-up does not grow with the data).
@@ -80,6 +101,9 @@ public:
     ~Database() override;
 
     OpenResult open(const QString &path, Mode mode = Mode::OpenExisting, Check check = Check::Now);
+    // How long open() waits for another process to release the file (the CLI waits a few
+    // seconds; the app answers at once). Default 0.
+    void setLockWait(int ms) { m_lockWaitMs = ms; }
     void close();
     bool isOpen() const;
     QString path() const { return m_path; }
@@ -91,16 +115,38 @@ public:
     // PRAGMA values as set at open, e.g. "journal_mode=wal synchronous=2 ...": for the log and tests.
     QString pragmaSummary() const { return m_pragmaSummary; }
 
+    WriteState writeState() const { return m_writeState; }
+    bool isWritable() const { return m_writeState == WriteState::Writable; }
+    // The deferred check passed: writes may begin.
+    void allowWrites();
+    // The deferred check found damage: the file stays read-only for this session.
+    void markDamaged(const QString &findings);
+    QString damageFindings() const { return m_damage; }
+    // A translated message for a failed statement, naming the file and what to do: a full
+    // disk, a read-only or damaged file, a file still being checked, a busy file.
+    QString describeError(const QSqlError &error) const;
+    QString describeError(const QSqlError &error, const QString &path) const;
+
     QString setting(const QString &key, const QString &fallback = {}) const;
     bool setSetting(const QString &key, const QString &value);
     bool isDemo() const { return setting(QStringLiteral("demo")) == QLatin1String("1"); }
     QString currentUserId() const { return setting(QStringLiteral("current_user_id")); }
 
+    // Why `path` cannot even be read as a database (missing, a folder, a FIFO, empty, not
+    // SQLite, truncated, no permission), or empty when a reader may try it.
+    static QString readProblem(const QString &path);
     // Integrity check without opening for writing (the `check` command): never modifies the file.
     static CheckReport check(const QString &path);
     // PRAGMA quick_check on a read-only connection of its own: "ok" or SQLite's findings.
     // Safe to call from any thread.
     static QString quickCheck(const QString &path);
+    // Salvages what can be read from a damaged file into a new file `target`: the schema,
+    // then each table's rows forward until an unreadable page and backward from the end,
+    // then indexes and triggers; the copy must pass the integrity check to be kept. The
+    // damaged file is only read. Returns an empty string on success, else a translated message.
+    // Why `path` cannot be locked now, naming the process that holds it where it can.
+    static QString lockedMessage(const QString &path, int waitedMs = 0);
+    static QString saveRepairedCopy(const QString &damaged, const QString &target, QString *report = nullptr);
 
     // Change announcements, emitted after a commit. Models update only what changed.
     void notifyLeadChanged(const QString &id) { Q_EMIT leadChanged(id); }
@@ -114,17 +160,25 @@ Q_SIGNALS:
     void customerChanged(const QString &id);
     // A pipeline version was saved (and open leads may have moved to it).
     void pipelinesChanged();
+    void writeStateChanged(cockpit::storage::Database::WriteState state);
 
 private:
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
     void ensureIndexes();
-    OpenResult inspectContent(bool quickCheck);
+    OpenResult inspectContent(bool quickCheck, bool allowEmpty);
+    OpenResult runQuickCheckNow();
+    bool needsWriteToOpen();
     bool migrate(int from, QString *error);
     void applyPragmas();
+    void setQueryOnly(bool on);
+    OpenResult lockFailure(int error);
 
     QString m_path;
     QString m_connectionName;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<FileLock> m_lock;
+    int m_lockWaitMs = 0;
+    WriteState m_writeState = WriteState::Writable;
+    QString m_damage;
     int m_schemaVersion = 0;
     QString m_journalMode;
     QString m_pragmaSummary;

@@ -3,6 +3,9 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace cockpit::storage {
@@ -14,16 +17,47 @@ quint32 be32(const unsigned char *p)
 }
 } // namespace
 
+FileProblem writeProblem(const QString &path)
+{
+    const QFileInfo info(path);
+    struct statvfs vfs = {};
+    const QByteArray folder = QFile::encodeName(info.absolutePath());
+    if (::statvfs(folder.constData(), &vfs) == 0) {
+        if (vfs.f_flag & ST_RDONLY)
+            return FileProblem::ReadOnlyVolume;
+        if (qint64(vfs.f_bavail) * qint64(vfs.f_frsize) < kMinFreeBytes)
+            return FileProblem::DiskFull;
+    }
+    // The owner's write bit counts too: a file marked read-only stays untouched even for
+    // root, whom access(2) would let write anyway.
+    if (info.exists()) {
+        const bool ownerMarkedReadOnly = info.ownerId() == ::getuid()
+                                         && !(info.permissions() & QFileDevice::WriteOwner);
+        if (!info.isWritable() || ownerMarkedReadOnly)
+            return FileProblem::ReadOnly;
+    }
+    // WAL mode and the lock note need to write next to the database as well.
+    if (::access(folder.constData(), W_OK | X_OK) != 0)
+        return FileProblem::ReadOnlyFolder;
+    return FileProblem::None;
+}
+
 FileCheck checkFile(const QString &path, bool needWrite)
 {
     FileCheck result;
     const QFileInfo info(path);
-    if (!info.exists()) {
-        result.problem = FileProblem::Missing;
+    // stat(2) before anything opens it: a FIFO would block the open, a device is not ours.
+    struct stat st = {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0) {
+        result.problem = errno == EACCES ? FileProblem::NotReadable : FileProblem::Missing;
         return result;
     }
-    if (info.isDir()) {
+    if (S_ISDIR(st.st_mode)) {
         result.problem = FileProblem::IsDirectory;
+        return result;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        result.problem = FileProblem::NotRegular;
         return result;
     }
     result.size = info.size();
@@ -32,8 +66,10 @@ FileCheck checkFile(const QString &path, bool needWrite)
         result.problem = FileProblem::NotReadable;
         return result;
     }
-    if (result.size == 0) // an empty file is a valid, empty SQLite database
-        return needWrite && !info.isWritable() ? FileCheck{FileProblem::ReadOnly, 0, 0, 0} : result;
+    if (result.size == 0) {
+        result.problem = FileProblem::Empty;
+        return result;
+    }
 
     const QByteArray header = file.read(100);
     static const char magic[] = "SQLite format 3";
@@ -64,17 +100,12 @@ FileCheck checkFile(const QString &path, bool needWrite)
         result.problem = FileProblem::Truncated;
         return result;
     }
-    if (needWrite) {
-        const QFileInfo dir(info.absolutePath());
-        // WAL mode and the lock file need to write next to the database as well.
-        // The owner's write bit counts too: a file marked read-only stays untouched even for
-        // root, whom access(2) would let write anyway.
-        const bool ownerMarkedReadOnly = info.ownerId() == ::getuid()
-                                         && !(info.permissions() & QFileDevice::WriteOwner);
-        if (!info.isWritable() || ownerMarkedReadOnly || !dir.isWritable()) {
-            result.problem = FileProblem::ReadOnly;
-            return result;
-        }
+    if (needWrite)
+        result.problem = writeProblem(path);
+    if (needWrite && result.problem == FileProblem::DiskFull) {
+        struct statvfs vfs = {};
+        if (::statvfs(QFile::encodeName(info.absolutePath()).constData(), &vfs) == 0)
+            result.freeBytes = qint64(vfs.f_bavail) * qint64(vfs.f_frsize);
     }
     return result;
 }

@@ -225,7 +225,7 @@ WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes
         q.addBindValue(b);
     q.addBindValue(id);
     if (!q.exec())
-        return failed(q.lastError().text());
+        return failed(m_db.describeError(q.lastError()));
     QJsonObject fields = QJsonObject::fromVariantMap(values);
     fields.insert(QStringLiteral("updated_at"), now);
     QString error;
@@ -233,7 +233,7 @@ WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes
                       before->rowVersion, &error))
         return failed(error);
     if (!tx.commit())
-        return failed(db.lastError().text());
+        return failed(m_db.describeError(db.lastError()));
     m_db.notifyLeadChanged(id);
     return WriteResult{true, {}, {}};
 }
@@ -252,7 +252,7 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
                               " WHERE pipeline_id = ? AND deleted = 0 ORDER BY position"));
     st.addBindValue(lead->pipelineId);
     if (!st.exec())
-        return failed(st.lastError().text());
+        return failed(m_db.describeError(st.lastError()));
     int fromPos = -1, toPos = -1;
     bool toTerminal = false;
     QList<QStringList> gates;
@@ -308,7 +308,7 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
     up.addBindValue(now);
     up.addBindValue(id);
     if (!up.exec())
-        return failed(up.lastError().text());
+        return failed(m_db.describeError(up.lastError()));
     const QString historyId = newId();
     QSqlQuery h(db);
     h.prepare(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id,"
@@ -319,7 +319,7 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
                               QVariant(reason.isNull() ? QStringLiteral("") : reason), QVariant(now)})
         h.addBindValue(v);
     if (!h.exec())
-        return failed(h.lastError().text());
+        return failed(m_db.describeError(h.lastError()));
     QString error;
     if (!appendToLog(db, LogRecordKind::StageMove, historyId, &error))
         return failed(error);
@@ -340,7 +340,7 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
                          historyFields, 0, &error))
         return failed(error);
     if (!tx.commit())
-        return failed(db.lastError().text());
+        return failed(m_db.describeError(db.lastError()));
     m_db.notifyLeadChanged(id);
     return WriteResult{true, {}, {}};
 }

@@ -8,6 +8,7 @@ target_link_libraries(cockpit_logchain PUBLIC Qt6::Core PRIVATE SQLite::SQLite3 
 add_library(cockpit_storage STATIC
     database.h database.cpp
     filecheck.h filecheck.cpp
+    filelock.h filelock.cpp
     migrations.h migrations.cpp
     transaction.h
     outbox.h outbox.cpp

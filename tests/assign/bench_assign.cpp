@@ -148,6 +148,7 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "cannot open: %s\n", qPrintable(opened.message));
         return 2;
     }
+    db.allowWrites(); // a file generated just now: the benchmark times the work, not the check
     QString error;
     if (!addNewLeads(db, count, &error)) {
         std::fprintf(stderr, "cannot add leads: %s\n", qPrintable(error));

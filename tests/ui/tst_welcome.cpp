@@ -12,9 +12,11 @@
 #include "welcomecard.h"
 
 #include <QAction>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void alertsLinkOpensAlerts();
     void redKpiLinkOpensTheRowsOrSaysNoneIsRed();
     void noCardForOwnData();
+    void damagedFileShowsABannerAndStaysReadOnly();
 
 private:
     // The director the demo signs in as, read from the file itself.
@@ -222,6 +225,59 @@ void TestWelcome::noCardForOwnData()
                 }
     QVERIFY(found);
     QCOMPARE(window.identityLabel()->text(), QStringLiteral("Signed in as 赵总 · Sales director"));
+}
+
+void TestWelcome::damagedFileShowsABannerAndStaysReadOnly()
+{
+    // The app opens with the check deferred: "checking" in the status bar, no banner; when
+    // the check fails, the banner says the file is read-only and offers the repaired copy.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("own.db"));
+    {
+        storage::Database db;
+        QVERIFY(db.open(path, storage::Database::Mode::CreateIfMissing).ok());
+        QVERIFY(fixture::populate(db));
+    }
+    storage::Database db;
+    QVERIFY(db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Deferred).ok());
+    Catalog catalog(db);
+    QString error;
+    QVERIFY2(catalog.load(&error), qPrintable(error));
+    QUndoStack undo;
+    EditController edits(db, undo);
+    QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
+    ui::MainWindow window(db, catalog, edits, fresh);
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *note = window.findChild<QLabel *>(QStringLiteral("writeNote"));
+    QVERIFY(note && note->isVisible());
+    QVERIFY(note->text().contains(QLatin1String("Checking the file")));
+    QVERIFY(!window.damageBanner()->isVisible());
+    QAction *repair = nullptr;
+    for (QAction *menu : window.menuBar()->actions())
+        if (menu->menu())
+            for (QAction *a : menu->menu()->actions())
+                if (a->text() == QStringLiteral("Save a &repaired copy…"))
+                    repair = a;
+    QVERIFY(repair && !repair->isEnabled());
+    // An edit before the check has passed is refused with words, not written.
+    const auto r = edits.editLead(QStringLiteral("lead-2"), {{QStringLiteral("title"), QStringLiteral("改了")}});
+    QVERIFY(!r.ok);
+    QVERIFY2(r.error.contains(QLatin1String("still being checked")), qPrintable(r.error));
+    db.markDamaged(QStringLiteral("Page 7: btreeInitPage() returns error code 11"));
+    QVERIFY(window.damageBanner()->isVisible());
+    QVERIFY(repair->isEnabled());
+    QVERIFY(note->text().contains(QLatin1String("damaged")));
+    // COCKPIT_TEST_SHOTS=DIR keeps a picture of the banner for a person to look at.
+    QTest::qWait(50); // the banner's layout settles
+    if (const QString shots = qEnvironmentVariable("COCKPIT_TEST_SHOTS"); !shots.isEmpty())
+        window.grab().save(QDir(shots).filePath(QStringLiteral("damage-banner.png")));
+    QSignalSpy asked(&window, &ui::MainWindow::repairRequested);
+    auto *button = window.damageBanner()->findChild<QPushButton *>();
+    QVERIFY(button);
+    button->click();
+    QCOMPARE(asked.count(), 1);
 }
 
 QTEST_MAIN(TestWelcome)
