@@ -20,6 +20,8 @@ else
 fi
 [ -f "$DATA/small.db" ] || "$APP" demo --scale small --seed 42 --as-of 2026-11-22 --out "$DATA/small.db" >/dev/null 2>&1
 ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
+echo "== kill -9 harness: 120 writers killed mid-work (small demo, issue 10) =="
+"$BUILD/tests/storage/bench_kill9" "$DATA/small.db" 120
 echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
 echo "== verify-log against sha256sum of the same bytes (issue 3) =="
