@@ -1,5 +1,7 @@
 #include "alertfacts.h"
 
+#include "sqlitestatement.h"
+
 #include <QSet>
 
 #include <QJsonArray>
@@ -17,52 +19,39 @@ namespace {
 class Raw
 {
 public:
-    Raw(const QSqlDatabase &db, const QString &sql, QString *error) : m_error(error)
+    Raw(const QSqlDatabase &db, const QString &sqlText, QString *error) : m_error(error)
     {
         const QVariant v = db.driver()->handle();
         sqlite3 *h = v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0 ? *static_cast<sqlite3 *const *>(v.data())
                                                                          : nullptr;
-        const QByteArray text = sql.toUtf8();
-        if (!h || sqlite3_prepare_v2(h, text.constData(), int(text.size()), &m_st, nullptr) != SQLITE_OK) {
-            *m_error = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("not an SQLite connection");
-            m_st = nullptr;
-        }
+        if (!h)
+            *m_error = QStringLiteral("not an SQLite connection");
+        else if (!m_st.prepare(h, sqlText.toUtf8(), m_error))
+            return;
     }
-    ~Raw() { sqlite3_finalize(m_st); }
-    Raw(const Raw &) = delete;
-    Raw &operator=(const Raw &) = delete;
-    bool ok() const { return m_st != nullptr; }
-    void reset() { sqlite3_reset(m_st); }
-    void bind(int i, const QString &s)
-    {
-        const QByteArray b = s.toUtf8();
-        sqlite3_bind_text(m_st, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
-    }
+    bool ok() const { return m_st.isValid(); }
+    void reset() { m_st.reset(); }
+    void bind(int i, const QString &s) { m_st.bind(i, s); }
     // True while a row is there; false at the end or on an error (then error is set).
     bool next()
     {
-        const int rc = sqlite3_step(m_st);
-        if (rc == SQLITE_ROW)
+        if (m_st.next())
             return true;
-        if (rc != SQLITE_DONE)
-            *m_error = QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_st)));
+        if (m_st.hasError())
+            *m_error = m_st.error();
         return false;
     }
-    QString text(int c) const
-    {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, c));
-        return p ? QString::fromUtf8(p, sqlite3_column_bytes(m_st, c)) : QString();
-    }
-    bool isNull(int c) const { return sqlite3_column_type(m_st, c) == SQLITE_NULL; }
-    qint64 integer(int c) const { return sqlite3_column_int64(m_st, c); }
+    QString text(int c) const { return m_st.text(c); }
+    bool isNull(int c) const { return m_st.isNull(c); }
+    qint64 integer(int c) const { return m_st.int64(c); }
     qint64 time(int c) const
     {
-        const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st, c));
-        return p ? parseIsoSecs(QString::fromLatin1(p, sqlite3_column_bytes(m_st, c))) : -1;
+        const char *p = m_st.cstr(c);
+        return p ? parseIsoSecs(QString::fromLatin1(p, m_st.bytes(c))) : -1;
     }
 
 private:
-    sqlite3_stmt *m_st = nullptr;
+    sql::Statement m_st;
     QString *m_error;
 };
 

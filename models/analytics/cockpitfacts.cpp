@@ -1,5 +1,8 @@
 #include "cockpitfacts.h"
 
+#include "civildate.h"
+#include "sqlitestatement.h"
+
 #include "analyticstext.h"
 #include "query.h"
 
@@ -35,49 +38,38 @@ sqlite3 *handleOf(const QSqlDatabase &db)
     return nullptr;
 }
 
-// A statement at the sqlite3 level: a million rows through QVariant would cost seconds.
+// A statement at the sqlite3 level (a million rows through QVariant would cost seconds) that
+// throws QueryError, naming the statement, when SQLite refuses or fails it.
 class Stmt
 {
 public:
-    Stmt(sqlite3 *db, const QString &sql, const QVariantList &binds = {})
-        : m_sql(sql)
+    Stmt(sqlite3 *db, const QString &sqlText, const QVariantList &binds = {}) : m_sql(sqlText)
     {
-        const QByteArray text = sql.toUtf8();
-        if (sqlite3_prepare_v2(db, text.constData(), int(text.size()), &m_stmt, nullptr) != SQLITE_OK)
-            fail(db);
-        for (int i = 0; i < binds.size(); ++i) {
-            const QVariant &b = binds[i];
-            if (b.typeId() == QMetaType::Int || b.typeId() == QMetaType::LongLong)
-                sqlite3_bind_int64(m_stmt, i + 1, b.toLongLong());
-            else {
-                const QByteArray s = b.toString().toUtf8();
-                sqlite3_bind_text(m_stmt, i + 1, s.constData(), int(s.size()), SQLITE_TRANSIENT);
-            }
-        }
+        if (!m_st.prepare(db, sqlText.toUtf8(), nullptr))
+            fail();
+        m_st.bindAll(binds);
     }
-    ~Stmt() { sqlite3_finalize(m_stmt); }
     bool next()
     {
-        const int rc = sqlite3_step(m_stmt);
-        if (rc == SQLITE_ROW)
+        if (m_st.next())
             return true;
-        if (rc != SQLITE_DONE)
-            fail(sqlite3_db_handle(m_stmt));
+        if (m_st.hasError())
+            fail();
         return false;
     }
-    bool isNull(int c) const { return sqlite3_column_type(m_stmt, c) == SQLITE_NULL; }
-    const char *text(int c) const { return reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, c)); }
-    int bytes(int c) const { return sqlite3_column_bytes(m_stmt, c); }
-    QByteArray raw(int c) const { return QByteArray::fromRawData(text(c), bytes(c)); }
-    qint64 int64(int c) const { return sqlite3_column_int64(m_stmt, c); }
+    bool isNull(int c) const { return m_st.isNull(c); }
+    const char *text(int c) const { return m_st.cstr(c); }
+    int bytes(int c) const { return m_st.bytes(c); }
+    QByteArray raw(int c) const { return m_st.raw(c); }
+    qint64 int64(int c) const { return m_st.int64(c); }
 
 private:
-    [[noreturn]] void fail(sqlite3 *db)
+    [[noreturn]] void fail()
     {
         throw QueryError(QCoreApplication::translate("cockpit::analytics", "The cockpit could not read its facts (%1): %2")
-                             .arg(m_sql.simplified().left(120), QString::fromUtf8(sqlite3_errmsg(db))));
+                             .arg(m_sql.simplified().left(120), m_st.error()));
     }
-    sqlite3_stmt *m_stmt = nullptr;
+    sql::Statement m_st;
     QString m_sql;
 };
 
@@ -90,16 +82,6 @@ int digits(const char *p, int n)
         v = v * 10 + (p[i] - '0');
     }
     return v;
-}
-
-qint64 daysFromCivil(int y, int m, int d)
-{
-    y -= m <= 2;
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const int yoe = y - era * 400;
-    const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return qint64(era) * 146097 + doe - 719468;
 }
 
 const char *kLeads = "SELECT id, created_at, closed_at, region_id, city_id, team_id, owner_id, pipeline_id FROM leads"
@@ -177,7 +159,7 @@ bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
               mi = digits(p + 14, 2), s = digits(p + 17, 2);
     if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59)
         return false;
-    *seconds = daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+    *seconds = cockpit::daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + s;
     return true;
 }
 

@@ -1,4 +1,5 @@
 #include "demodb.h"
+#include "sqlitestatement.h"
 
 #include "demotime.h"
 #include "schema.h"
@@ -117,11 +118,9 @@ QString hashDatabase(const QString &path)
 {
     if (!QFileInfo::exists(path))
         return {};
-    sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        sqlite3_close(db);
+    sqlite3 *db = sql::openReadOnly(path, nullptr);
+    if (!db)
         return {};
-    }
     static const QRegularExpression nameRe(QStringLiteral("CREATE TABLE\\s+(\\w+)"));
     QCryptographicHash hash(QCryptographicHash::Sha256);
     bool ok = true;

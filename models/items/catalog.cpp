@@ -208,7 +208,7 @@ void Catalog::onLeadChanged(const QString &id)
     if (!m_loaded || row < 0)
         return;
     LeadRow fresh;
-    if (loadLeadRow(m_db.path(), id, m_data.index, fresh)) {
+    if (loadLeadRow(m_db.handle(), id, m_data.index, fresh)) {
         if (m_titlesBuilt && fresh.title != m_data.leads[size_t(row)].title) {
             auto it = m_titleIds.constFind(fresh.title);
             if (it == m_titleIds.constEnd())
@@ -227,7 +227,7 @@ void Catalog::onCustomerAdded(const QString &id)
     if (!m_loaded || m_data.index.customer(id) >= 0)
         return;
     CustomerRow fresh;
-    if (!loadCustomerRow(m_db.path(), id, m_data.index, fresh))
+    if (!loadCustomerRow(m_db.handle(), id, m_data.index, fresh))
         return;
     const int row = int(m_data.customers.size());
     m_data.customers.push_back(fresh);
@@ -247,7 +247,7 @@ void Catalog::onCustomerChanged(const QString &id)
     if (!m_loaded || row < 0)
         return;
     CustomerRow fresh;
-    if (loadCustomerRow(m_db.path(), id, m_data.index, fresh)) {
+    if (loadCustomerRow(m_db.handle(), id, m_data.index, fresh)) {
         m_data.customers[size_t(row)] = fresh;
         if (m_customerSearchBuilt)
             m_customerSearch.set(row, fresh.name, fresh.aliases.isEmpty() ? QStringList()

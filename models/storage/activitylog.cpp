@@ -5,6 +5,7 @@
 #include "database.h"
 #include "filecheck.h"
 #include "schema.h"
+#include "sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -80,13 +81,10 @@ VerifyResult verifyLogFile(const QString &path, const LogProgress &progress, con
     const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
     if (const QString problem = Database::readProblem(path); !problem.isEmpty())
         return failedVerify(problem);
-    sqlite3 *h = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &h, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        const QString why = QString::fromUtf8(sqlite3_errmsg(h));
-        sqlite3_close(h);
+    QString why;
+    sqlite3 *h = sql::openReadOnly(path, &why);
+    if (!h)
         return failedVerify(tr("\"%1\" could not be opened: %2").arg(shown, why));
-    }
-    sqlite3_busy_timeout(h, 5000);
     // A large page cache and memory-mapped reads: the scan touches every log page once.
     sqlite3_exec(h, "PRAGMA cache_size = -65536", nullptr, nullptr, nullptr);
     sqlite3_exec(h, "PRAGMA mmap_size = 4294967296", nullptr, nullptr, nullptr);

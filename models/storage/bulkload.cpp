@@ -1,5 +1,7 @@
 #include "bulkload.h"
 
+#include "sqlitestatement.h"
+
 #include "civildate.h"
 
 #include <QElapsedTimer>
@@ -28,17 +30,9 @@ int digits(const char *p, int n, bool *ok)
     return v;
 }
 
-// RAII connection and statement for the loader.
-struct Conn
-{
-    sqlite3 *db = nullptr;
-    ~Conn() { sqlite3_close(db); }
-};
-struct Stmt
-{
-    sqlite3_stmt *s = nullptr;
-    ~Stmt() { sqlite3_finalize(s); }
-};
+// The connection and statement of the loader: the shared sqlite3-level wrappers.
+using Conn = sql::Handle;
+using Stmt = sql::Statement;
 
 std::string_view view(sqlite3_stmt *s, int col)
 {
@@ -60,23 +54,13 @@ qint64 seconds(sqlite3_stmt *s, int col)
 
 bool openReadOnly(const QString &path, Conn &c, QString *error)
 {
-    if (sqlite3_open_v2(path.toUtf8().constData(), &c.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(c.db));
-        return false;
-    }
-    sqlite3_busy_timeout(c.db, 5000);
-    return true;
+    c.db = sql::openReadOnly(path, error);
+    return c.db != nullptr;
 }
 
-bool prepare(sqlite3 *db, const char *sql, Stmt &st, QString *error)
+bool prepare(sqlite3 *db, const char *sqlText, Stmt &st, QString *error)
 {
-    if (sqlite3_prepare_v2(db, sql, -1, &st.s, nullptr) != SQLITE_OK) {
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(db));
-        return false;
-    }
-    return true;
+    return st.prepare(db, QByteArray(sqlText), error);
 }
 
 QStringList splitBars(const QString &s)
@@ -195,16 +179,16 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
         Stmt st;
         if (!prepare(db, "SELECT id, name FROM regions WHERE deleted = 0 ORDER BY code, name", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW)
-            out.regions.push_back({text(st.s, 0), text(st.s, 1)});
+        while (sqlite3_step(st.handle()) == SQLITE_ROW)
+            out.regions.push_back({text(st.handle(), 0), text(st.handle(), 1)});
     }
     buildSmall(ix, out);
     {
         Stmt st;
         if (!prepare(db, "SELECT id, region_id, name FROM cities WHERE deleted = 0 ORDER BY name", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
-            CityRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2)};
+        while (sqlite3_step(st.handle()) == SQLITE_ROW) {
+            CityRow r{text(st.handle(), 0), text(st.handle(), 1), text(st.handle(), 2)};
             r.region = ix.region(r.regionId);
             out.cities.push_back(r);
         }
@@ -214,8 +198,8 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
         Stmt st;
         if (!prepare(db, "SELECT id, city_id, region_id, name FROM teams WHERE deleted = 0 ORDER BY name", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
-            TeamRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3)};
+        while (sqlite3_step(st.handle()) == SQLITE_ROW) {
+            TeamRow r{text(st.handle(), 0), text(st.handle(), 1), text(st.handle(), 2), text(st.handle(), 3)};
             r.city = ix.city(r.cityId);
             r.region = ix.region(r.regionId);
             out.teams.push_back(r);
@@ -228,13 +212,13 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
                      "SELECT id, name, role, manager_id, region_id, city_id, team_id, left_date"
                      " FROM users WHERE deleted = 0 ORDER BY name", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
-            UserRow r{text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3),
-                      text(st.s, 4), text(st.s, 5), text(st.s, 6)};
+        while (sqlite3_step(st.handle()) == SQLITE_ROW) {
+            UserRow r{text(st.handle(), 0), text(st.handle(), 1), text(st.handle(), 2), text(st.handle(), 3),
+                      text(st.handle(), 4), text(st.handle(), 5), text(st.handle(), 6)};
             r.region = ix.region(r.regionId);
             r.city = ix.city(r.cityId);
             r.team = ix.team(r.teamId);
-            r.left = sqlite3_column_type(st.s, 7) != SQLITE_NULL;
+            r.left = sqlite3_column_type(st.handle(), 7) != SQLITE_NULL;
             out.users.push_back(r);
         }
     }
@@ -243,9 +227,9 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
         if (!prepare(db, "SELECT id, code, name, name_en, version FROM pipelines WHERE deleted = 0"
                            " ORDER BY code, version", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW)
-            out.pipelines.push_back({text(st.s, 0), text(st.s, 1), text(st.s, 2), text(st.s, 3),
-                                     sqlite3_column_int(st.s, 4)});
+        while (sqlite3_step(st.handle()) == SQLITE_ROW)
+            out.pipelines.push_back({text(st.handle(), 0), text(st.handle(), 1), text(st.handle(), 2), text(st.handle(), 3),
+                                     sqlite3_column_int(st.handle(), 4)});
     }
     buildSmall(ix, out);
     {
@@ -255,19 +239,19 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
                      " standard_actions, terminal FROM pipeline_stages WHERE deleted = 0"
                      " ORDER BY pipeline_id, position", st, error))
             return false;
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
+        while (sqlite3_step(st.handle()) == SQLITE_ROW) {
             StageRow r;
-            r.id = text(st.s, 0);
-            r.pipelineId = text(st.s, 1);
-            r.code = text(st.s, 2);
-            r.name = text(st.s, 3);
-            r.nameEn = text(st.s, 4);
+            r.id = text(st.handle(), 0);
+            r.pipelineId = text(st.handle(), 1);
+            r.code = text(st.handle(), 2);
+            r.name = text(st.handle(), 3);
+            r.nameEn = text(st.handle(), 4);
             r.pipeline = ix.pipeline(r.pipelineId);
-            r.position = sqlite3_column_int(st.s, 5);
-            r.slaMinutes = sqlite3_column_int(st.s, 6);
-            r.exitGate = splitBars(text(st.s, 7));
-            r.standardActions = splitBars(text(st.s, 8));
-            r.terminal = sqlite3_column_int(st.s, 9) != 0;
+            r.position = sqlite3_column_int(st.handle(), 5);
+            r.slaMinutes = sqlite3_column_int(st.handle(), 6);
+            r.exitGate = splitBars(text(st.handle(), 7));
+            r.standardActions = splitBars(text(st.handle(), 8));
+            r.terminal = sqlite3_column_int(st.handle(), 9) != 0;
             out.stages.push_back(r);
         }
     }
@@ -280,20 +264,20 @@ void readSettings(sqlite3 *db, CatalogData &out)
     Stmt st;
     if (!prepare(db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id')", st, nullptr))
         return;
-    while (sqlite3_step(st.s) == SQLITE_ROW) {
-        if (text(st.s, 0) == QLatin1String("demo"))
-            out.demo = text(st.s, 1) == QLatin1String("1");
+    while (sqlite3_step(st.handle()) == SQLITE_ROW) {
+        if (text(st.handle(), 0) == QLatin1String("demo"))
+            out.demo = text(st.handle(), 1) == QLatin1String("1");
         else
-            out.currentUserId = text(st.s, 1);
+            out.currentUserId = text(st.handle(), 1);
     }
 }
 
 qint64 scalar(sqlite3 *db, const char *sql)
 {
     Stmt st;
-    if (!prepare(db, sql, st, nullptr) || sqlite3_step(st.s) != SQLITE_ROW)
+    if (!prepare(db, sql, st, nullptr) || sqlite3_step(st.handle()) != SQLITE_ROW)
         return -1;
-    return sqlite3_column_int64(st.s, 0);
+    return sqlite3_column_int64(st.handle(), 0);
 }
 
 // Customers are read on their own thread and connection while leads load on the caller's.
@@ -312,14 +296,14 @@ bool loadCustomers(const QString &path, const CatalogIndex &ix, std::vector<Cust
     const QByteArray sql = QByteArray(kCustomerColumns) + " WHERE deleted = 0 ORDER BY rowid";
     if (!prepare(c.db, sql.constData(), st, error))
         return false;
-    while (sqlite3_step(st.s) == SQLITE_ROW) {
+    while (sqlite3_step(st.handle()) == SQLITE_ROW) {
         if (cancelled(cancel, out.size())) {
             if (error)
                 *error = QStringLiteral("cancelled");
             return false;
         }
         out.emplace_back();
-        readCustomer(st.s, ix, out.back());
+        readCustomer(st.handle(), ix, out.back());
     }
     return true;
 }
@@ -346,8 +330,8 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error, const st
         if (!prepare(c.db, "SELECT id FROM customers WHERE deleted = 0 ORDER BY rowid", st, error))
             return false;
         int row = 0;
-        while (sqlite3_step(st.s) == SQLITE_ROW)
-            customerIds.emplace(std::string(view(st.s, 0)), row++);
+        while (sqlite3_step(st.handle()) == SQLITE_ROW)
+            customerIds.emplace(std::string(view(st.handle(), 0)), row++);
         out.customers.reserve(size_t(row));
     }
     QString customerError;
@@ -356,12 +340,12 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error, const st
     bool leadsOk = true;
     {
         Stmt count;
-        if (prepare(c.db, "SELECT max(rowid) FROM leads", count, nullptr) && sqlite3_step(count.s) == SQLITE_ROW)
-            out.leads.reserve(size_t(sqlite3_column_int64(count.s, 0)));
+        if (prepare(c.db, "SELECT max(rowid) FROM leads", count, nullptr) && sqlite3_step(count.handle()) == SQLITE_ROW)
+            out.leads.reserve(size_t(sqlite3_column_int64(count.handle(), 0)));
         Stmt st;
         const QByteArray sql = QByteArray(kLeadColumns) + " WHERE deleted = 0 ORDER BY rowid";
         leadsOk = prepare(c.db, sql.constData(), st, error);
-        while (leadsOk && sqlite3_step(st.s) == SQLITE_ROW) {
+        while (leadsOk && sqlite3_step(st.handle()) == SQLITE_ROW) {
             if (cancelled(cancel, out.leads.size())) {
                 leadsOk = false;
                 if (error)
@@ -369,7 +353,7 @@ bool loadCatalog(const QString &path, CatalogData &out, QString *error, const st
                 break;
             }
             out.leads.emplace_back();
-            readLead(st.s, out.index, out.leads.back());
+            readLead(st.handle(), out.index, out.leads.back());
         }
         CatalogIndex::Map &leadIds = out.index.m_leads;
         leadIds.reserve(out.leads.size());
@@ -424,10 +408,10 @@ bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QStrin
                                  " ORDER BY updated_at DESC LIMIT ?) ORDER BY rowid";
         if (!prepare(c.db, sql.constData(), st, error))
             return false;
-        sqlite3_bind_int(st.s, 1, limit);
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
+        sqlite3_bind_int(st.handle(), 1, limit);
+        while (sqlite3_step(st.handle()) == SQLITE_ROW) {
             out.customers.emplace_back();
-            readCustomer(st.s, out.index, out.customers.back());
+            readCustomer(st.handle(), out.index, out.customers.back());
             out.index.m_customers.emplace(out.customers.back().id.toStdString(), int(out.customers.size()) - 1);
         }
     }
@@ -436,10 +420,10 @@ bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QStrin
         const QByteArray sql = QByteArray(kLeadColumns) + " WHERE deleted = 0 ORDER BY updated_at DESC LIMIT ?";
         if (!prepare(c.db, sql.constData(), st, error))
             return false;
-        sqlite3_bind_int(st.s, 1, limit);
-        while (sqlite3_step(st.s) == SQLITE_ROW) {
+        sqlite3_bind_int(st.handle(), 1, limit);
+        while (sqlite3_step(st.handle()) == SQLITE_ROW) {
             out.leads.emplace_back();
-            readLead(st.s, out.index, out.leads.back());
+            readLead(st.handle(), out.index, out.leads.back());
             out.index.m_leads.emplace(out.leads.back().id.toStdString(), int(out.leads.size()) - 1);
         }
     }
@@ -451,36 +435,35 @@ bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QStrin
 }
 
 namespace {
-// One row by id, on a connection of its own (the edit that triggered it has committed).
+// One row by id, on the app's own connection (the edit that triggered it has committed):
+// no second handle is opened for it.
 template <typename Row, typename Reader>
-bool loadOneRow(const QString &path, const char *columns, const QString &id, const CatalogIndex &index,
+bool loadOneRow(sqlite3 *db, const char *columns, const QString &id, const CatalogIndex &index,
                 Row &out, Reader read)
 {
-    Conn c;
-    if (!openReadOnly(path, c, nullptr))
+    if (!db)
         return false;
     Stmt st;
     const QByteArray sql = QByteArray(columns) + " WHERE id = ?";
-    if (!prepare(c.db, sql.constData(), st, nullptr))
+    if (!prepare(db, sql.constData(), st, nullptr))
         return false;
     const QByteArray key = id.toUtf8();
-    sqlite3_bind_text(st.s, 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
-    if (sqlite3_step(st.s) != SQLITE_ROW)
+    sqlite3_bind_text(st.handle(), 1, key.constData(), int(key.size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(st.handle()) != SQLITE_ROW)
         return false;
-    read(st.s, index, out);
+    read(st.handle(), index, out);
     return true;
 }
 } // namespace
 
-bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out)
+bool loadLeadRow(sqlite3 *db, const QString &id, const CatalogIndex &index, LeadRow &out)
 {
-    return loadOneRow(path, kLeadColumns, id, index, out, readLead);
+    return loadOneRow(db, kLeadColumns, id, index, out, readLead);
 }
 
-bool loadCustomerRow(const QString &path, const QString &id, const CatalogIndex &index,
-                     CustomerRow &out)
+bool loadCustomerRow(sqlite3 *db, const QString &id, const CatalogIndex &index, CustomerRow &out)
 {
-    return loadOneRow(path, kCustomerColumns, id, index, out, readCustomer);
+    return loadOneRow(db, kCustomerColumns, id, index, out, readCustomer);
 }
 
 } // namespace cockpit::storage

@@ -14,6 +14,8 @@
 #include <unordered_map>
 #include <vector>
 
+struct sqlite3;
+
 namespace cockpit::storage {
 
 struct RegionRow { QString id, name; };
@@ -124,10 +126,10 @@ bool countCatalog(const QString &path, qint64 *leads, qint64 *customers, QString
 // updated leads and their customers (complete = false). The full load follows.
 bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QString *error);
 
-// Reads one lead / customer again after an edit, mapping ids through `index`.
-bool loadLeadRow(const QString &path, const QString &id, const CatalogIndex &index, LeadRow &out);
-bool loadCustomerRow(const QString &path, const QString &id, const CatalogIndex &index,
-                     CustomerRow &out);
+// Reads one lead / customer again after an edit, mapping ids through `index`, on the
+// Database's own handle (Database::handle(), owning thread only).
+bool loadLeadRow(sqlite3 *db, const QString &id, const CatalogIndex &index, LeadRow &out);
+bool loadCustomerRow(sqlite3 *db, const QString &id, const CatalogIndex &index, CustomerRow &out);
 
 // Fast parse of our own UTC ISO-8601 "YYYY-MM-DDTHH:MM:SSZ" (or a bare date) to epoch
 // seconds; 0 for empty or malformed text.

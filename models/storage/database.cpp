@@ -4,6 +4,7 @@
 #include "filelock.h"
 #include "migrations.h"
 #include "schema.h"
+#include "sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -587,13 +588,10 @@ bool Database::setSetting(const QString &key, const QString &value)
 
 QString IntegrityProbe::run(const QString &path)
 {
-    sqlite3 *db = nullptr;
     QString result;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        result = QString::fromUtf8(sqlite3_errmsg(db));
-        sqlite3_close(db);
+    sqlite3 *db = sql::openReadOnly(path, &result);
+    if (!db)
         return result;
-    }
     {
         const std::lock_guard lock(m_mutex);
         if (m_cancelled) {
@@ -602,7 +600,6 @@ QString IntegrityProbe::run(const QString &path)
         }
         m_db = db;
     }
-    sqlite3_busy_timeout(db, 5000);
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(db, "PRAGMA quick_check(5)", -1, &st, nullptr) != SQLITE_OK) {
         result = QString::fromUtf8(sqlite3_errmsg(db));

@@ -1,5 +1,7 @@
 #include "logchain.h"
 
+#include "sqlitestatement.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -144,22 +146,7 @@ private:
     std::size_t m_size = 0;
 };
 
-struct Stmt
-{
-    sqlite3_stmt *st = nullptr;
-    Stmt() = default;
-    Stmt(const Stmt &) = delete;
-    Stmt &operator=(const Stmt &) = delete;
-    ~Stmt() { sqlite3_finalize(st); }
-    bool prepare(sqlite3 *db, const QByteArray &sql, QString *error)
-    {
-        if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &st, nullptr) == SQLITE_OK)
-            return true;
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(db));
-        return false;
-    }
-};
+using Stmt = sql::Statement;
 
 bool fail(sqlite3 *db, QString *error)
 {
@@ -182,11 +169,11 @@ bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
         return false;
     const QByteArray seq = QByteArray::number(head.seq);
     const QByteArray hex = head.hash.toHex();
-    sqlite3_bind_text(up.st, 1, kLogHeadSeqKey, -1, SQLITE_STATIC);
-    sqlite3_bind_text(up.st, 2, seq.constData(), int(seq.size()), SQLITE_TRANSIENT);
-    sqlite3_bind_text(up.st, 3, kLogHeadHashKey, -1, SQLITE_STATIC);
-    sqlite3_bind_text(up.st, 4, hex.constData(), int(hex.size()), SQLITE_TRANSIENT);
-    return sqlite3_step(up.st) == SQLITE_DONE || fail(db, error);
+    sqlite3_bind_text(up.handle(), 1, kLogHeadSeqKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up.handle(), 2, seq.constData(), int(seq.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(up.handle(), 3, kLogHeadHashKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up.handle(), 4, hex.constData(), int(hex.size()), SQLITE_TRANSIENT);
+    return sqlite3_step(up.handle()) == SQLITE_DONE || fail(db, error);
 }
 
 // Appends records one after another, the head kept in memory and written once at the end.
@@ -199,7 +186,7 @@ public:
     {
         const TableSpec &spec = specOf(kind);
         Stmt &up = kind == LogRecordKind::Activity ? m_upA : m_upS;
-        if (!up.st && !up.prepare(m_db, QByteArray("UPDATE ") + spec.table
+        if (!up.handle() && !up.prepare(m_db, QByteArray("UPDATE ") + spec.table
                                             + " SET log_seq = ?, log_hash = ? WHERE rowid = ?", error))
             return false;
         m_msg.start(reinterpret_cast<const unsigned char *>(m_head.hash.constData()), spec.tag);
@@ -210,11 +197,11 @@ public:
                 *error = tr("SHA-256 is not available.");
             return false;
         }
-        sqlite3_reset(up.st);
-        sqlite3_bind_int64(up.st, 1, m_head.seq + 1);
-        sqlite3_bind_blob(up.st, 2, h, kHashLen, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(up.st, 3, rowid);
-        if (sqlite3_step(up.st) != SQLITE_DONE)
+        sqlite3_reset(up.handle());
+        sqlite3_bind_int64(up.handle(), 1, m_head.seq + 1);
+        sqlite3_bind_blob(up.handle(), 2, h, kHashLen, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(up.handle(), 3, rowid);
+        if (sqlite3_step(up.handle()) != SQLITE_DONE)
             return fail(m_db, error);
         ++m_head.seq;
         m_head.hash = QByteArray(reinterpret_cast<const char *>(h), kHashLen);
@@ -246,10 +233,10 @@ struct Cursor
     }
     int step(sqlite3 *db, QString *error)
     {
-        const int rc = sqlite3_step(stmt.st);
+        const int rc = sqlite3_step(stmt.handle());
         has = rc == SQLITE_ROW;
         if (has)
-            seq = sqlite3_column_int64(stmt.st, 0);
+            seq = sqlite3_column_int64(stmt.handle(), 0);
         else if (rc != SQLITE_DONE)
             fail(db, error);
         return rc;
@@ -315,9 +302,9 @@ bool readHead(sqlite3 *db, LogHead *head, QString *error)
         return false;
     QString seqText, hashText;
     int rc;
-    while ((rc = sqlite3_step(q.st)) == SQLITE_ROW) {
-        const QString key = columnString(q.st, 0);
-        (key == QLatin1String(kLogHeadSeqKey) ? seqText : hashText) = columnString(q.st, 1);
+    while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW) {
+        const QString key = columnString(q.handle(), 0);
+        (key == QLatin1String(kLogHeadSeqKey) ? seqText : hashText) = columnString(q.handle(), 1);
     }
     if (rc != SQLITE_DONE)
         return fail(db, error);
@@ -348,8 +335,8 @@ bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error)
                    error))
         return false;
     const QByteArray key = id.toUtf8();
-    sqlite3_bind_text(q.st, 1, key.constData(), int(key.size()), SQLITE_STATIC);
-    const int rc = sqlite3_step(q.st);
+    sqlite3_bind_text(q.handle(), 1, key.constData(), int(key.size()), SQLITE_STATIC);
+    const int rc = sqlite3_step(q.handle());
     if (rc == SQLITE_DONE) {
         if (error)
             *error = tr("Cannot log %1: no such record.").arg(describe(kind, id));
@@ -357,13 +344,13 @@ bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error)
     }
     if (rc != SQLITE_ROW)
         return fail(db, error);
-    if (sqlite3_column_type(q.st, 1) != SQLITE_NULL) {
+    if (sqlite3_column_type(q.handle(), 1) != SQLITE_NULL) {
         if (error)
-            *error = tr("%1 is already in the log (index %2).").arg(describe(kind, id)).arg(sqlite3_column_int64(q.st, 1));
+            *error = tr("%1 is already in the log (index %2).").arg(describe(kind, id)).arg(sqlite3_column_int64(q.handle(), 1));
         return false;
     }
     Appender app(db, head);
-    return app.chain(kind, q.st, 2, sqlite3_column_int64(q.st, 0), error) && app.finish(error);
+    return app.chain(kind, q.handle(), 2, sqlite3_column_int64(q.handle(), 0), error) && app.finish(error);
 }
 
 qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, qint64)> &progress)
@@ -381,8 +368,8 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
                            " ORDER BY 3, 1, 4", error))
             return -1;
         int rc;
-        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW)
-            order.push_back({sqlite3_column_int64(q.st, 1), sqlite3_column_int(q.st, 0)});
+        while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW)
+            order.push_back({sqlite3_column_int64(q.handle(), 1), sqlite3_column_int(q.handle(), 0)});
         if (rc != SQLITE_DONE)
             return fail(db, error), -1;
     }
@@ -399,12 +386,12 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
         if (progress && (done++ & 4095) == 0)
             progress(done - 1, total);
         Stmt &r = it.kind == 0 ? readA : readS;
-        sqlite3_reset(r.st);
-        sqlite3_bind_int64(r.st, 1, it.rowid);
-        if (sqlite3_step(r.st) != SQLITE_ROW)
+        sqlite3_reset(r.handle());
+        sqlite3_bind_int64(r.handle(), 1, it.rowid);
+        if (sqlite3_step(r.handle()) != SQLITE_ROW)
             return fail(db, error), -1;
         const auto kind = it.kind == 0 ? LogRecordKind::Activity : LogRecordKind::StageMove;
-        if (!app.chain(kind, r.st, 0, it.rowid, error))
+        if (!app.chain(kind, r.handle(), 0, it.rowid, error))
             return -1;
     }
     if (!app.finish(error))
@@ -480,18 +467,18 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
             return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
         int rc;
-        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW && tick()) {
-            const qint64 seq = sqlite3_column_int64(q.st, 0);
+        while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW && tick()) {
+            const qint64 seq = sqlite3_column_int64(q.handle(), 0);
             if (seq < 0) {
-                note(0, VerifyResult::Problem::HashMismatch, kind, q.st, 2);
+                note(0, VerifyResult::Problem::HashMismatch, kind, q.handle(), 2);
             } else if (seq >= n) {
-                note(n, VerifyResult::Problem::HeadMismatch, kind, q.st, 2); // appended behind the app
+                note(n, VerifyResult::Problem::HeadMismatch, kind, q.handle(), 2); // appended behind the app
             } else if (seen[seq]) {
-                note(seq, VerifyResult::Problem::DuplicateIndex, kind, q.st, 2);
+                note(seq, VerifyResult::Problem::DuplicateIndex, kind, q.handle(), 2);
             } else {
                 seen[seq] = 1;
-                if (sqlite3_column_bytes(q.st, 1) == kHashLen)
-                    std::memcpy(stored[seq].data(), sqlite3_column_blob(q.st, 1), kHashLen);
+                if (sqlite3_column_bytes(q.handle(), 1) == kHashLen)
+                    std::memcpy(stored[seq].data(), sqlite3_column_blob(q.handle(), 1), kHashLen);
                 else
                     stored[seq].fill(0);
             }
@@ -531,19 +518,19 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
             return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
         int rc;
-        while ((rc = sqlite3_step(q.st)) == SQLITE_ROW && tick()) {
-            const qint64 seq = sqlite3_column_int64(q.st, 0);
+        while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW && tick()) {
+            const qint64 seq = sqlite3_column_int64(q.handle(), 0);
             // Links at or past the first known problem cannot change the answer.
             if (seq < 0 || seq >= std::min(n, bad.index))
                 continue;
             const unsigned char *previous = seq == 0 ? zeros : stored[seq - 1].data();
             msg.start(previous, spec.tag);
-            msg.addRow(q.st, 2, spec);
+            msg.addRow(q.handle(), 2, spec);
             unsigned char h[kHashLen];
             if (!sha.digest(msg.data(), msg.size(), h))
                 return finish(VerifyResult::Problem::Error, tr("SHA-256 is not available."));
-            if (sqlite3_column_bytes(q.st, 1) != kHashLen || std::memcmp(sqlite3_column_blob(q.st, 1), h, kHashLen) != 0)
-                note(seq, VerifyResult::Problem::HashMismatch, kind, q.st, 2);
+            if (sqlite3_column_bytes(q.handle(), 1) != kHashLen || std::memcmp(sqlite3_column_blob(q.handle(), 1), h, kHashLen) != 0)
+                note(seq, VerifyResult::Problem::HashMismatch, kind, q.handle(), 2);
         }
         if (cancelled)
             break;
@@ -600,9 +587,9 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         Stmt q;
         if (!q.prepare(db, QByteArray("SELECT id FROM ") + specOf(kind).table + " WHERE log_seq IS NULL LIMIT 1", &error))
             return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
-        if (sqlite3_step(q.st) == SQLITE_ROW) {
+        if (sqlite3_step(q.handle()) == SQLITE_ROW) {
             res.kind = kind;
-            res.recordId = columnString(q.st, 0);
+            res.recordId = columnString(q.handle(), 0);
             return finish(VerifyResult::Problem::Unchained,
                           tr("%1 is not in the log: it was written outside the app.")
                               .arg(describe(res.kind, res.recordId)));
@@ -625,13 +612,13 @@ qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QStr
     bool writeOk = true;
     const bool read = mergeScan(db, [&](Cursor &c) {
         msg.start(reinterpret_cast<const unsigned char *>(previous.constData()), c.spec->tag);
-        msg.addRow(c.stmt.st, 2, *c.spec);
+        msg.addRow(c.stmt.handle(), 2, *c.spec);
         writeOk = file.write(msg.data(), qint64(msg.size())) == qint64(msg.size());
         bytes += qint64(msg.size());
         ++n;
         // For an intact chain the stored hash is what verify() feeds into the next record.
-        previous = QByteArray(static_cast<const char *>(sqlite3_column_blob(c.stmt.st, 1)),
-                              sqlite3_column_bytes(c.stmt.st, 1));
+        previous = QByteArray(static_cast<const char *>(sqlite3_column_blob(c.stmt.handle(), 1)),
+                              sqlite3_column_bytes(c.stmt.handle(), 1));
         if (previous.size() != kHashLen)
             previous = QByteArray(kHashLen, '\0');
         if (!writeOk && error)

@@ -1,9 +1,13 @@
 # The hash chain of the activity log at the sqlite3 level: shared by storage and the demo
 # generator. OpenSSL's SHA-256 uses the CPU's SHA extensions (verify-log within 3x of sha256sum).
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+# The one sqlite3 statement wrapper and read-only opener of the bulk paths (no Qt SQL).
+add_library(cockpit_sqlite STATIC sqlitestatement.h sqlitestatement.cpp)
+target_include_directories(cockpit_sqlite PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3)
 add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
 target_include_directories(cockpit_logchain PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
-target_link_libraries(cockpit_logchain PUBLIC Qt6::Core PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
+target_link_libraries(cockpit_logchain PUBLIC Qt6::Core cockpit_sqlite PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
 
 add_library(cockpit_storage STATIC
     database.h database.cpp
@@ -20,5 +24,5 @@ add_library(cockpit_storage STATIC
 )
 target_include_directories(cockpit_storage PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(cockpit_storage
-    PUBLIC Qt6::Core Qt6::Sql cockpit_schema cockpit_domain cockpit_logchain
+    PUBLIC Qt6::Core Qt6::Sql cockpit_schema cockpit_domain cockpit_logchain cockpit_sqlite
     PRIVATE SQLite::SQLite3 cockpit_pinyin)

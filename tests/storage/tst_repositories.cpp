@@ -262,7 +262,7 @@ void TestRepositories::bulkLoadReadsCatalog()
     // After an edit, one row reads back on its own.
     LeadRepository(*m_db).update(QStringLiteral("lead-2"), {{QStringLiteral("title"), QStringLiteral("新标题")}}, {});
     LeadRow fresh;
-    QVERIFY(loadLeadRow(m_db->path(), QStringLiteral("lead-2"), ix, fresh));
+    QVERIFY(loadLeadRow(m_db->handle(), QStringLiteral("lead-2"), ix, fresh));
     QCOMPARE(fresh.title, QStringLiteral("新标题"));
 }
 
