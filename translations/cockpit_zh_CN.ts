@@ -693,6 +693,19 @@
     </message>
 </context>
 <context>
+    <name>cockpit::StoreImportCommand</name>
+    <message>
+        <location filename="../models/items/storeimportcommand.cpp" line="+26"/>
+        <source>Could not redo the import: %1</source>
+        <translation>无法重做导入：%1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Could not undo the import: %1</source>
+        <translation>无法撤销导入：%1</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::alerts</name>
     <message>
         <location filename="../models/alerts/alertstore.cpp" line="+166"/>
@@ -2243,12 +2256,12 @@
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="+77"/>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+69"/>
         <source>The cockpit could not read its facts (%1): %2</source>
         <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
     <message>
-        <location line="+166"/>
+        <location line="+156"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
     </message>
@@ -2982,18 +2995,18 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+42"/>
+        <location filename="../models/storage/activitylog.cpp" line="+43"/>
         <location line="+30"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database.</source>
         <translation>“%1”不是销售驾驶舱数据库。</translation>
     </message>
@@ -3003,7 +3016,7 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+287"/>
+        <location filename="../models/storage/logchain.cpp" line="+274"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3077,7 +3090,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+35"/>
+        <location filename="../models/storage/database.cpp" line="+36"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
@@ -3274,7 +3287,7 @@ Open the copy now?</source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+132"/>
         <source>&quot;%1&quot; does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -6360,17 +6373,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::StoresPage</name>
     <message>
-        <location filename="../ui/storespage.cpp" line="+67"/>
-        <source>Could not redo the import</source>
-        <translation>无法重做导入</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not undo the import</source>
-        <translation>无法撤销导入</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../ui/storespage.cpp" line="+56"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -6525,12 +6528,13 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+13"/>
         <location line="+33"/>
-        <location line="+46"/>
+        <location line="+45"/>
+        <location line="+13"/>
         <source>Import store days</source>
         <translation>导入门店日数据</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-90"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -6579,12 +6583,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="-5"/>
         <source>Import %n store day(s)</source>
         <translation>
             <numerusform>导入 %n 个门店日</numerusform>

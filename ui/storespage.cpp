@@ -1,5 +1,7 @@
 #include "storespage.h"
 
+#include "storeimportcommand.h"
+
 #include "chartstyle.h"
 #include "database.h"
 #include "datatable.h"
@@ -31,6 +33,7 @@
 #include <QToolButton>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
@@ -43,44 +46,6 @@ struct Result
 {
     std::shared_ptr<const analytics::StoreCodes> codes;
     analytics::OrgUnits units;
-};
-
-// One import as one undo step. The rows were written before the push, so the first redo()
-// is skipped; undo puts every day back as it was (new days become tombstones), redo writes
-// the imported rows again. Both refresh the screen through `changed`.
-class StoreImportCommand : public QUndoCommand
-{
-public:
-    StoreImportCommand(storage::Database &db, QVector<analytics::StoreDayRecord> rows,
-                       QVector<analytics::StoreDayBefore> before, std::function<void()> changed, const QString &text)
-        : QUndoCommand(text), m_db(db), m_rows(std::move(rows)), m_before(std::move(before)), m_changed(std::move(changed))
-    {
-    }
-    void redo() override
-    {
-        if (std::exchange(m_skipRedo, false))
-            return;
-        const analytics::StoreImportResult r = analytics::writeStoreDays(m_db.connection(), m_rows);
-        if (r.ok)
-            m_before = r.before;
-        else
-            QMessageBox::warning(nullptr, QCoreApplication::translate("cockpit::ui::StoresPage", "Could not redo the import"), r.error);
-        m_changed();
-    }
-    void undo() override
-    {
-        QString error;
-        if (!analytics::restoreStoreDays(m_db.connection(), m_before, &error))
-            QMessageBox::warning(nullptr, QCoreApplication::translate("cockpit::ui::StoresPage", "Could not undo the import"), error);
-        m_changed();
-    }
-
-private:
-    storage::Database &m_db;
-    QVector<analytics::StoreDayRecord> m_rows;
-    QVector<analytics::StoreDayBefore> m_before;
-    std::function<void()> m_changed;
-    bool m_skipRedo = true;
 };
 
 analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
@@ -406,7 +371,7 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
             return !progress->wasCanceled();
         };
     }
-    const analytics::StoreImportPlan plan = analytics::planStoreImportFile(database().connection(), path, report);
+    const analytics::StoreImportPlan plan = planStoreDays(database(), path, report);
     if (progress)
         progress->reset();
     if (plan.cancelled) {
@@ -457,7 +422,19 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
         progress->setWindowModality(Qt::WindowModal);
         progress->setMinimumDuration(400);
     }
-    result = analytics::writeStoreDays(database().connection(), plan.rows, report);
+    // An undo or redo that fails says so after it returns, not from inside the command.
+    auto onError = [page = QPointer<StoresPage>(this)](const QString &message) {
+        QTimer::singleShot(0, page, [page, message] {
+            if (page)
+                QMessageBox::warning(page, tr("Import store days"), message);
+        });
+    };
+    result = importStoreDays(database(), m_undo, plan, report, onError,
+                             [page = QPointer<StoresPage>(this)] {
+                                 if (page)
+                                     page->refreshNow();
+                             },
+                             tr("Import %n store day(s)", nullptr, int(plan.rows.size())));
     if (progress)
         progress->reset();
     if (!result.ok) {
@@ -465,13 +442,6 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
             QMessageBox::warning(this, tr("Import store days"), tr("Nothing was imported: %1").arg(result.error));
         return result;
     }
-    if (m_undo)
-        m_undo->push(new StoreImportCommand(database(), plan.rows, result.before,
-                                            [page = QPointer<StoresPage>(this)] {
-                                                if (page)
-                                                    page->refreshNow();
-                                            },
-                                            tr("Import %n store day(s)", nullptr, int(plan.rows.size()))));
     Q_EMIT imported(result.inserted, result.replaced);
     refreshNow();
     return result;
