@@ -180,9 +180,22 @@ bool GuiApp::openDatabase(QString path)
             box.setDetailedText(r.detail);
         QPushButton *other = box.addButton(tr("Open another file…"), QMessageBox::AcceptRole);
         QPushButton *demo = box.addButton(tr("Create a new demo database…"), QMessageBox::ActionRole);
+        // An empty file is only made into a database when the user asks for it here.
+        QPushButton *here = r.error == storage::OpenError::Empty
+                                ? box.addButton(tr("Put a demo database in this file"), QMessageBox::ActionRole)
+                                : nullptr;
         box.addButton(tr("Quit"), QMessageBox::RejectRole);
         box.exec();
-        if (box.clickedButton() == other) {
+        if (here && box.clickedButton() == here) {
+            // Only a 0-byte file or an SQLite file with nothing in it gets here; it is replaced
+            // by the generated demo (written beside it and moved into place).
+            if (!QFile::remove(path)) {
+                QMessageBox::warning(nullptr, tr("Sales Cockpit"), tr("\"%1\" could not be replaced.").arg(path));
+                return false;
+            }
+            if (ensureDemo(path) != DemoPreparation::Outcome::Ready)
+                return false;
+        } else if (box.clickedButton() == other) {
             const QString chosen = QFileDialog::getOpenFileName(nullptr, tr("Open database"),
                 QFileInfo(path).absolutePath(), tr("Sales Cockpit databases (*.db *.sqlite);;All files (*)"));
             if (chosen.isEmpty())

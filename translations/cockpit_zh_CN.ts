@@ -2466,7 +2466,8 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+196"/>
+        <location filename="../app/guiapp.cpp" line="+193"/>
+        <location line="+16"/>
         <location line="+32"/>
         <location line="+49"/>
         <location line="+125"/>
@@ -2474,7 +2475,7 @@
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-224"/>
+        <location line="-237"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2489,12 +2490,22 @@
         <translation>新建演示数据库…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>Put a demo database in this file</source>
+        <translation>在此文件中放入演示数据库</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
+        <source>&quot;%1&quot; could not be replaced.</source>
+        <translation>无法替换“%1”。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <location line="+203"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
