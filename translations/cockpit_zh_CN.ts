@@ -3508,15 +3508,15 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+119"/>
-        <location line="+22"/>
+        <location line="+27"/>
         <location line="+29"/>
         <location line="+20"/>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>The log could not be read: %1</source>
         <translation>无法读取日志：%1</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-61"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
     </message>
@@ -3532,6 +3532,11 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Record #%1 (%2) is marked deleted, but no deletion was logged: it was deleted outside the app.</source>
+        <translation>记录 #%1（%2）被标记为已删除，但日志中没有删除记录：它是在应用之外被删除的。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Record #%1 (%2) claims an index already taken: records were copied or inserted outside the app.</source>
         <translation>记录 #%1（%2）使用了已被占用的序号：有记录在应用之外被复制或插入。</translation>
     </message>

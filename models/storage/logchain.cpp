@@ -463,7 +463,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             break;
         const TableSpec &spec = specOf(kind);
         Stmt q;
-        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, id FROM ") + spec.table
+        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, id, deleted FROM ") + spec.table
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
             return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
         int rc;
@@ -476,6 +476,11 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             } else if (seen[seq]) {
                 note(seq, VerifyResult::Problem::DuplicateIndex, kind, q.handle(), 2);
             } else {
+                // Nothing in the app deletes a logged record, and a deletion would have to be a
+                // logged record of its own: a chained row marked deleted was changed by hand
+                // (the flag is bookkeeping, outside the hash, so only this catches it).
+                if (sqlite3_column_int64(q.handle(), 3) != 0)
+                    note(seq, VerifyResult::Problem::DeletedOutsideLog, kind, q.handle(), 2);
                 seen[seq] = 1;
                 if (sqlite3_column_bytes(q.handle(), 1) == kHashLen)
                     std::memcpy(stored[seq].data(), sqlite3_column_blob(q.handle(), 1), kHashLen);
@@ -560,6 +565,9 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             return finish(bad.problem, tr("Record #%1 (%2) was altered: its content does not match its hash "
                                           "(the record was edited, or records were reordered).")
                                            .arg(bad.index).arg(record));
+        case VerifyResult::Problem::DeletedOutsideLog:
+            return finish(bad.problem, tr("Record #%1 (%2) is marked deleted, but no deletion was logged: it "
+                                          "was deleted outside the app.").arg(bad.index).arg(record));
         case VerifyResult::Problem::DuplicateIndex:
             return finish(bad.problem, tr("Record #%1 (%2) claims an index already taken: records were "
                                           "copied or inserted outside the app.").arg(bad.index).arg(record));

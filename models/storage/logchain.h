@@ -9,7 +9,9 @@
 // hash_{-1} = 32 zero bytes. canonical = a record-type byte ('a' activity, 's' stage move)
 // then the content fields in a fixed order: text as a 4-byte big-endian length and its
 // UTF-8 bytes (NULL as length 0xFFFFFFFF), integers as 8-byte big-endian. Bookkeeping
-// columns (row_version, updated_at, deleted, log_*) are not covered.
+// columns (row_version, updated_at, deleted, log_*) are not hashed; but no feature deletes a
+// logged record, so verify() reports a chained record marked deleted as deleted outside the
+// app (a deletion, when one comes, must be a logged record of its own).
 // The head (log_head_seq, log_head_hash in hex) lives in `settings` and moves in the same
 // transaction as each append, so a truncated tail or a record appended outside the app shows.
 #include <QByteArray>
@@ -45,6 +47,7 @@ struct VerifyResult
         DuplicateIndex, // two records claim one index
         HeadMismatch,   // the tail was truncated, or records were appended outside the app
         Unchained,      // a record is not in the chain at all (written outside the app)
+        DeletedOutsideLog, // a chained record marked deleted with no logged deletion
         Cancelled,
         Error,          // the file could not be read
     };

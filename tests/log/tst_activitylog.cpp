@@ -331,6 +331,30 @@ private Q_SLOTS:
         QVERIFY2(r.message.contains(QStringLiteral("log_head_hash")), qPrintable(r.message));
     }
 
+    void deletedByHandIsReported_data()
+    {
+        QTest::addColumn<QString>("table");
+        QTest::newRow("one activity") << "activities";
+        QTest::newRow("one stage move") << "stage_history";
+        QTest::newRow("every activity") << "all activities";
+    }
+    void deletedByHandIsReported()
+    {
+        // The deleted flag is bookkeeping, outside the hash: flipping it by hand used to leave
+        // the log intact while the figures lost the records. The first such record is named.
+        QFETCH(QString, table);
+        QSqlDatabase db = m_db->connection();
+        const bool all = table.startsWith(QLatin1String("all "));
+        const QString name = all ? table.mid(4) : table;
+        const qint64 seq = scalar(db, QStringLiteral("SELECT min(log_seq) FROM %1 WHERE log_seq > 3").arg(name));
+        QVERIFY(run(db, all ? QStringLiteral("UPDATE %1 SET deleted = 1").arg(name)
+                            : QStringLiteral("UPDATE %1 SET deleted = 1 WHERE log_seq = %2").arg(name).arg(seq)));
+        const qint64 first = all ? scalar(db, QStringLiteral("SELECT min(log_seq) FROM %1").arg(name)) : seq;
+        expectBad(VerifyResult::Problem::DeletedOutsideLog, first);
+        const VerifyResult r = verifyLog(db);
+        QVERIFY2(r.message.contains(QLatin1String("deleted outside the app")), qPrintable(r.message));
+    }
+
     void unchainedRecordIsReported()
     {
         QVERIFY(run(m_db->connection(), QStringLiteral(
