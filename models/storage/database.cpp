@@ -79,6 +79,10 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
     }
     QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -16000")); // 16 MB page cache
+    // FULL: a commit (an edit plus its outbox entry) is durable once acknowledged (SYNC.md),
+    // on every connection that writes, not only the app's main one.
+    if (access == Access::ReadWrite)
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = FULL"));
     return db;
 }
 

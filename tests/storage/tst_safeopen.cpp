@@ -153,6 +153,7 @@ private Q_SLOTS:
     void fullDisk();
     void readOnlyVolume();
     void errorsHaveTheirOwnWords();
+    void everyConnectionIsOpenedAlike();
 };
 
 void TestSafeOpen::refusesWhatIsNotADatabase_data()
@@ -486,6 +487,32 @@ void TestSafeOpen::errorsHaveTheirOwnWords()
     QVERIFY(words(10 | (4 << 8)).contains(QLatin1String("disk or file-system error"))); // SQLITE_IOERR_READ
     for (int code : {13, 8, 5, 11, 3, 10})
         QVERIFY(words(code).contains(QDir::toNativeSeparators(path)));
+}
+
+void TestSafeOpen::everyConnectionIsOpenedAlike()
+{
+    QTemporaryDir dir;
+    const QString path = makeDatabase(dir.path());
+    auto value = [](QSqlDatabase db, const char *pragma) {
+        QSqlQuery q(db);
+        return q.exec(QStringLiteral("PRAGMA ") + QLatin1String(pragma)) && q.next() ? q.value(0).toInt() : -1;
+    };
+    for (const Access access : {Access::ReadWrite, Access::ReadOnly}) {
+        const QString name = QStringLiteral("worker-%1").arg(int(access));
+        {
+            QString error;
+            QSqlDatabase db = openConnection(path, name, access, &error);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+            QCOMPARE(value(db, "foreign_keys"), 1);
+            QCOMPARE(value(db, "busy_timeout"), 5000);
+            if (access == Access::ReadWrite)
+                QCOMPARE(value(db, "synchronous"), 2); // FULL, like the main connection
+            QSqlQuery w(db);
+            QCOMPARE(w.exec(QStringLiteral("UPDATE settings SET value = value")), access == Access::ReadWrite);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSafeOpen)
