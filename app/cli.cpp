@@ -31,8 +31,10 @@ storage::OpenResult openForCommand(storage::Database &db, const QString &path, C
     bool ok = false;
     const int wait = qEnvironmentVariableIntValue("SALES_COCKPIT_LOCK_WAIT_MS", &ok);
     db.setLockWait(ok && wait >= 0 ? wait : 5000);
-    return db.open(path, storage::Database::Mode::OpenExisting,
-                   access == CliAccess::Writes ? storage::Database::Check::Now : storage::Database::Check::Deferred);
+    // A reader takes no lock and never writes: it works while the app has the file open.
+    if (access == CliAccess::Reads)
+        return db.open(path, storage::Database::Mode::ReadOnly, storage::Database::Check::Deferred);
+    return db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Now);
 }
 
 int runRepair(const QCommandLineParser &parser)

@@ -8,9 +8,10 @@ class QCommandLineParser;
 
 namespace cockpit::app {
 
-// How every command opens its database: it waits a few seconds for a file another command
-// or window holds (SALES_COCKPIT_LOCK_WAIT_MS overrides, default 5000); a command that
-// writes runs the full-file check first, so a damaged file is never written.
+// How every command opens its database. A command that writes waits a few seconds for a
+// file another command or window holds (SALES_COCKPIT_LOCK_WAIT_MS overrides, default 5000)
+// and runs the full-file check first, so a damaged file is never written; a command that only
+// reads takes no lock and cannot write.
 enum class CliAccess { Reads, Writes };
 storage::OpenResult openForCommand(storage::Database &db, const QString &path, CliAccess access);
 

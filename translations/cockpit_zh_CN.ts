@@ -3106,7 +3106,7 @@ Open the copy now?</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+119"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -3132,22 +3132,23 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+303"/>
+        <location line="+342"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database (not an SQLite file). </source>
         <translation>“%1”不是销售驾驶舱数据库（不是 SQLite 文件）。 </translation>
     </message>
     <message>
-        <location line="-300"/>
+        <location line="-339"/>
         <source>&quot;%1&quot; is truncated: it is shorter than its header says (%2 bytes). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
         <location line="+24"/>
+        <location line="+121"/>
         <source>&quot;%1&quot; could not be opened. </source>
         <translation>无法打开“%1”。 </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="-97"/>
         <source>Could not create a new database in &quot;%1&quot;.</source>
         <translation>无法在“%1”中创建新数据库。</translation>
     </message>
@@ -3157,7 +3158,7 @@ Open the copy now?</source>
         <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+245"/>
+        <location line="+284"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
@@ -3172,13 +3173,13 @@ Open the copy now?</source>
         <translation>“%1”由更新版本的销售驾驶舱写入（结构版本 %2；当前版本最高支持 %3）。请更新应用，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="-154"/>
-        <location line="+159"/>
+        <location line="-156"/>
+        <location line="+161"/>
         <source>&quot;%1&quot; is damaged (the integrity check failed). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏（完整性检查未通过）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-388"/>
         <location line="+147"/>
         <source>&quot;%1&quot; is not a regular file (it is a pipe, socket or device), so it was not opened. </source>
         <translation>“%1”不是普通文件（而是管道、套接字或设备），因此没有打开。</translation>
@@ -3253,7 +3254,12 @@ Open the copy now?</source>
         <translation>无法锁定“%1”以便写入。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+30"/>
+        <source>&quot;%1&quot; was written by an older Sales Cockpit (schema version %2) and must be upgraded before it can be read here: open it once in the app (a backup is kept).</source>
+        <translation>“%1”由旧版销售驾驶舱写入（架构版本 %2），需要先升级才能在这里读取：请在应用中打开一次（会保留备份）。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
         <source>The disk holding &quot;%1&quot; is full; the change was not saved. Free some space and try again.</source>
         <translation>“%1”所在的磁盘已满，更改没有保存。请释放一些空间后重试。</translation>
     </message>
@@ -3268,7 +3274,12 @@ Open the copy now?</source>
         <translation>“%1”已损坏，以只读方式打开，更改没有保存。请使用“文件 › 保存修复副本…”，然后打开副本。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is open for reading only; the change was not saved.</source>
+        <translation>“%1”以只读方式打开，更改没有保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&quot;%1&quot; cannot be written any more (its permissions or its disk changed); the change was not saved.</source>
         <translation>“%1”已无法写入（其权限或所在磁盘发生了变化），更改没有保存。</translation>
     </message>

@@ -141,6 +141,8 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
     close();
     m_path = QFileInfo(path).absoluteFilePath();
     const QString shown = QDir::toNativeSeparators(m_path);
+    if (mode == Mode::ReadOnly)
+        return openReadOnly(check);
 
     FileCheck fc = checkFile(m_path, true);
     bool creating = false;
@@ -340,6 +342,43 @@ OpenResult Database::lockFailure(int error)
     }
 }
 
+OpenResult Database::openReadOnly(Check check)
+{
+    // A reader takes no lock: the writer (a window, a command) may keep working meanwhile,
+    // and this connection cannot write whatever it runs.
+    const QString shown = QDir::toNativeSeparators(m_path);
+    if (const QString problem = readProblem(m_path); !problem.isEmpty()) {
+        const FileProblem p = checkFile(m_path, false).problem;
+        const OpenError e = p == FileProblem::Missing       ? OpenError::NotFound
+                            : p == FileProblem::IsDirectory ? OpenError::IsDirectory
+                            : p == FileProblem::NotRegular  ? OpenError::NotRegular
+                            : p == FileProblem::Empty       ? OpenError::Empty
+                            : p == FileProblem::NotReadable ? OpenError::NotReadable
+                            : p == FileProblem::Truncated   ? OpenError::Truncated
+                                                            : OpenError::NotSqlite;
+        return fail(e, problem);
+    }
+    QString openError;
+    openConnection(m_path, m_connectionName, Access::ReadOnly, &openError);
+    if (!openError.isEmpty())
+        return fail(OpenError::Other, tr("\"%1\" could not be opened. ").arg(shown) + nextSteps(), openError);
+    const OpenResult r = inspectContent(check == Check::Now, false);
+    if (!r.ok())
+        return r;
+    if (m_schemaVersion < kSchemaVersion)
+        return fail(OpenError::MigrationFailed,
+                    tr("\"%1\" was written by an older Sales Cockpit (schema version %2) and must be upgraded "
+                       "before it can be read here: open it once in the app (a backup is kept).")
+                        .arg(shown).arg(m_schemaVersion));
+    m_journalMode = pragma(connection(), QStringLiteral("journal_mode")).toString().toLower();
+    m_pragmaSummary = QStringLiteral("read-only journal_mode=%1 foreign_keys=%2 busy_timeout=%3")
+                          .arg(m_journalMode, pragma(connection(), QStringLiteral("foreign_keys")).toString(),
+                               pragma(connection(), QStringLiteral("busy_timeout")).toString());
+    qCInfo(lcStorage).noquote() << "opened" << m_path << "schema" << m_schemaVersion << m_pragmaSummary;
+    m_writeState = WriteState::ReadOnly;
+    return {};
+}
+
 bool Database::needsWriteToOpen()
 {
     if (m_schemaVersion < kSchemaVersion)
@@ -387,7 +426,7 @@ void Database::setQueryOnly(bool on)
 
 void Database::allowWrites()
 {
-    if (m_writeState != WriteState::AwaitingCheck)
+    if (m_writeState != WriteState::AwaitingCheck) // never a damaged or a reader's file
         return;
     setQueryOnly(false);
     m_writeState = WriteState::Writable;
@@ -430,6 +469,8 @@ QString Database::describeError(const QSqlError &error, const QString &path) con
         case WriteState::Damaged:
             return tr("\"%1\" is damaged and open read-only; the change was not saved. Use File › "
                       "Save a repaired copy… and open the copy.").arg(shown);
+        case WriteState::ReadOnly:
+            return tr("\"%1\" is open for reading only; the change was not saved.").arg(shown);
         case WriteState::Writable:
             break;
         }

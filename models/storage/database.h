@@ -88,10 +88,12 @@ public:
     // OpenExisting: a Sales Cockpit database that is there. CreateIfMissing: also a new one
     // where no file is. CreateHere: the user asked for a new database at this path, so an
     // empty file (0 bytes, or SQLite with nothing in it) may be made into one as well.
-    enum class Mode { OpenExisting, CreateIfMissing, CreateHere };
+    // ReadOnly: a reader (a report) that takes no lock, so it works while a window or a
+    // command has the file open, and never writes (not even an upgrade).
+    enum class Mode { OpenExisting, CreateIfMissing, CreateHere, ReadOnly };
     // Whether the file may be written now. A file opened with a deferred check is read-only
     // (PRAGMA query_only) until allowWrites() says the check passed; a damaged one stays so.
-    enum class WriteState { Writable, AwaitingCheck, Damaged };
+    enum class WriteState { Writable, AwaitingCheck, Damaged, ReadOnly };
     // quick_check reads every page (about 1 s for a 900 MB file): Now runs it inside open();
     // Deferred leaves it to the caller (the app runs quickCheck() on a worker thread so
     // start-up does not grow with the data).
@@ -167,6 +169,7 @@ private:
     void ensureIndexes();
     OpenResult inspectContent(bool quickCheck, bool allowEmpty);
     OpenResult runQuickCheckNow();
+    OpenResult openReadOnly(Check check);
     bool needsWriteToOpen();
     bool migrate(int from, QString *error);
     void applyPragmas();

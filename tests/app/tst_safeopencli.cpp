@@ -189,6 +189,23 @@ void TestSafeOpenCli::aSecondCommandWaitsBriefly()
     Run r = run({QStringLiteral("alerts"), QStringLiteral("--db"), path, QStringLiteral("--now"), kNow});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     holder.waitForFinished();
+    // A command that only reads takes no lock: it answers at once while the file is held.
+    {
+        QProcess reader;
+        reader.start(QStringLiteral("flock"), {QStringLiteral("-x"), QStringLiteral("-o"), path, QStringLiteral("sleep"), QStringLiteral("30")});
+        QVERIFY(reader.waitForStarted());
+        QThread::msleep(200);
+        QElapsedTimer t;
+        t.start();
+        const QByteArray before = fileHash(path);
+        const Run report = run({QStringLiteral("report"), QStringLiteral("kpi"), QStringLiteral("--db"), path, QStringLiteral("--now"), kNow},
+                               {{QStringLiteral("SALES_COCKPIT_LOCK_WAIT_MS"), QStringLiteral("0")}});
+        reader.kill();
+        reader.waitForFinished();
+        QVERIFY2(report.code == 0, qPrintable(report.err));
+        QVERIFY(t.elapsed() < 20000);
+        QCOMPARE(fileHash(path), before);
+    }
     // Held for longer than the wait: refused, naming the holder.
     holder.start(QStringLiteral("flock"), {QStringLiteral("-x"), QStringLiteral("-o"), path, QStringLiteral("sleep"), QStringLiteral("30")});
     QVERIFY(holder.waitForStarted());

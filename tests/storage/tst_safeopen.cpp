@@ -154,6 +154,7 @@ private Q_SLOTS:
     void readOnlyVolume();
     void errorsHaveTheirOwnWords();
     void everyConnectionIsOpenedAlike();
+    void aReaderTakesNoLockAndNeverWrites();
 };
 
 void TestSafeOpen::refusesWhatIsNotADatabase_data()
@@ -513,6 +514,42 @@ void TestSafeOpen::everyConnectionIsOpenedAlike()
         }
         QSqlDatabase::removeDatabase(name);
     }
+}
+
+void TestSafeOpen::aReaderTakesNoLockAndNeverWrites()
+{
+    QTemporaryDir dir;
+    const QString path = makeDatabase(dir.path());
+    Database writer;
+    QVERIFY(writer.open(path).ok());
+    Database reader;
+    const OpenResult r = reader.open(path, Database::Mode::ReadOnly, Database::Check::Deferred);
+    QVERIFY2(r.ok(), qPrintable(r.message)); // the writer's lock does not keep a reader out
+    QCOMPARE(reader.writeState(), Database::WriteState::ReadOnly);
+    QSqlQuery q(reader.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM leads")) && q.next());
+    QVERIFY(q.value(0).toInt() > 0);
+    QSqlQuery w(reader.connection());
+    QVERIFY(!w.exec(QStringLiteral("UPDATE settings SET value = 'x'")));
+    QVERIFY2(reader.describeError(w.lastError()).contains(QLatin1String("reading only")),
+             qPrintable(reader.describeError(w.lastError())));
+    reader.allowWrites(); // a reader never becomes a writer
+    QCOMPARE(reader.writeState(), Database::WriteState::ReadOnly);
+    reader.close();
+    writer.close();
+
+    // An older file is not upgraded by a reader: it is refused, untouched.
+    {
+        Database db;
+        QVERIFY(db.open(path).ok());
+        QVERIFY(QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA user_version = 1")));
+        QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    }
+    const QByteArray before = fileHash(path);
+    const OpenResult old = reader.open(path, Database::Mode::ReadOnly);
+    QCOMPARE(old.error, OpenError::MigrationFailed);
+    QVERIFY2(old.message.contains(QLatin1String("must be upgraded")), qPrintable(old.message));
+    QCOMPARE(fileHash(path), before);
 }
 
 QTEST_GUILESS_MAIN(TestSafeOpen)
