@@ -278,19 +278,25 @@ void GuiApp::startQuickCheck()
     watcher->setFuture(QtConcurrent::run([path = m_db->path(), probe = m_probe] { return probe->run(path); }));
 }
 
+QString GuiApp::askNewDatabaseFile(const QString &title, const QString &suggested)
+{
+    const QString target = QFileDialog::getSaveFileName(m_window.get(), title, suggested,
+                                                        tr("Sales Cockpit databases (*.db)"));
+    if (!target.isEmpty() && QFileInfo::exists(target)) {
+        QMessageBox::warning(m_window.get(), tr("Sales Cockpit"),
+                             tr("\"%1\" already exists and was left untouched; choose a new file name.").arg(target));
+        return {};
+    }
+    return target;
+}
+
 void GuiApp::saveRepairedCopy()
 {
     const QFileInfo damaged(m_db->path());
-    const QString target = QFileDialog::getSaveFileName(m_window.get(), tr("Save a repaired copy"),
-        damaged.dir().filePath(damaged.completeBaseName() + tr("-repaired") + QStringLiteral(".db")),
-        tr("Sales Cockpit databases (*.db)"));
+    const QString target = askNewDatabaseFile(tr("Save a repaired copy"),
+        damaged.dir().filePath(damaged.completeBaseName() + tr("-repaired") + QStringLiteral(".db")));
     if (target.isEmpty())
         return;
-    if (QFileInfo::exists(target)) {
-        QMessageBox::warning(m_window.get(), tr("Sales Cockpit"),
-                             tr("\"%1\" already exists and was left untouched; choose a new file name.").arg(target));
-        return;
-    }
     QProgressDialog progress(tr("Saving what can be read from the damaged file…"), QString(), 0, 0, m_window.get());
     progress.setWindowTitle(tr("Save a repaired copy"));
     progress.setWindowModality(Qt::WindowModal);
@@ -407,15 +413,9 @@ void GuiApp::chooseDatabase()
 
 void GuiApp::createDemo()
 {
-    const QString target = QFileDialog::getSaveFileName(m_window.get(), tr("New demo database"),
-        QDir::home().filePath(QStringLiteral("cockpit-demo.db")), tr("Sales Cockpit databases (*.db)"));
+    const QString target = askNewDatabaseFile(tr("New demo database"), QDir::home().filePath(QStringLiteral("cockpit-demo.db")));
     if (target.isEmpty())
         return;
-    if (QFileInfo::exists(target)) {
-        QMessageBox::warning(m_window.get(), tr("Sales Cockpit"),
-                             tr("\"%1\" already exists and was left untouched; choose a new file name.").arg(target));
-        return;
-    }
     // The preparing window stands in for this one until the new process shows its window.
     if (ensureDemo(target) == DemoPreparation::Outcome::Ready)
         relaunchWith({QStringLiteral("--db"), target});

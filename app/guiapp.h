@@ -74,6 +74,9 @@ private:
     void chooseDatabase();
     void createDemo();
     void saveRepairedCopy();
+    // A save dialog for a new database file; empty when cancelled or when the file exists
+    // (which is said, and the file left alone).
+    QString askNewDatabaseFile(const QString &title, const QString &suggested);
     void relaunchWith(const QStringList &args);
 
     GuiOptions m_options;

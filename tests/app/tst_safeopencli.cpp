@@ -2,6 +2,7 @@
 // hang), a damaged file (commands that write refuse it, bytes unchanged), a file another
 // process holds (a command waits briefly), a reader without write permission, and `repair`.
 #include "clirun.h"
+#include "dbfiles.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -17,22 +18,8 @@
 #include <unistd.h>
 
 namespace {
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
-
-void damageLastPage(const QString &path)
-{
-    QFile f(path);
-    const qint64 size = f.size();
-    QVERIFY(f.open(QIODevice::ReadWrite));
-    f.seek(size - 4096);
-    f.write(QByteArray(4096, '\x33'));
-}
+using fixture::damageLastPage;
+using fixture::fileHash;
 
 const QString kNow = QStringLiteral("2026-11-20T09:00:00Z");
 } // namespace

@@ -75,4 +75,17 @@ inline bool populate(cockpit::storage::Database &database)
     return true;
 }
 
+// A sound database with the fixture's data in `dir`, checkpointed and closed again: the path,
+// or empty when it could not be made.
+inline QString makeDatabase(const QString &dir, const QString &name = QStringLiteral("good.db"))
+{
+    const QString path = dir + QLatin1Char('/') + name;
+    cockpit::storage::Database db;
+    if (!db.open(path, cockpit::storage::Database::Mode::CreateIfMissing).ok() || !populate(db))
+        return {};
+    QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    db.close();
+    return path;
+}
+
 } // namespace fixture

@@ -4,6 +4,7 @@
 #include "migrations.h"
 #include "schema.h"
 
+#include "dbfiles.h"
 #include "fixture.h"
 
 #include <QCoreApplication>
@@ -17,25 +18,9 @@
 using namespace cockpit::storage;
 
 namespace {
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
+using fixture::fileHash;
 
-// A sound database with some data, closed again.
-QString makeDatabase(const QString &dir, const QString &name = QStringLiteral("good.db"))
-{
-    const QString path = QDir(dir).filePath(name);
-    Database db;
-    if (!db.open(path, Database::Mode::CreateIfMissing).ok() || !fixture::populate(db))
-        return {};
-    QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    db.close();
-    return path;
-}
+using fixture::makeDatabase;
 } // namespace
 
 class TestDatabase : public QObject

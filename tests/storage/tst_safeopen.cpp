@@ -7,6 +7,7 @@
 #include "filelock.h"
 #include "schema.h"
 
+#include "dbfiles.h"
 #include "fixture.h"
 
 #include <QCoreApplication>
@@ -33,34 +34,10 @@
 using namespace cockpit::storage;
 
 namespace {
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
-}
+using fixture::damageLastPage;
+using fixture::fileHash;
 
-QString makeDatabase(const QString &dir, const QString &name = QStringLiteral("good.db"))
-{
-    const QString path = QDir(dir).filePath(name);
-    Database db;
-    if (!db.open(path, Database::Mode::CreateIfMissing).ok() || !fixture::populate(db))
-        return {};
-    QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
-    db.close();
-    return path;
-}
-
-// Overwrites the last page: the header and schema stay readable, only a full check sees it.
-void damageLastPage(const QString &path)
-{
-    QFile f(path);
-    const qint64 size = f.size();
-    QVERIFY(f.open(QIODevice::ReadWrite));
-    f.seek(size - 4096);
-    f.write(QByteArray(4096, '\x33'));
-}
+using fixture::makeDatabase;
 
 // `flock -x FILE sleep N`: another process holding the same kind of lock the app takes.
 struct Holder
