@@ -26,6 +26,33 @@
 
 using namespace cockpit;
 
+namespace {
+// The main window over a database the test made itself (not the demo), shown at 1366×768.
+struct OwnWindow
+{
+    std::unique_ptr<Catalog> catalog;
+    QUndoStack undo;
+    std::unique_ptr<EditController> edits;
+    std::unique_ptr<QSettings> settings;
+    std::unique_ptr<ui::MainWindow> window;
+
+    static std::unique_ptr<OwnWindow> open(storage::Database &db, const QString &ini)
+    {
+        auto w = std::make_unique<OwnWindow>();
+        w->catalog = std::make_unique<Catalog>(db);
+        QString error;
+        if (!w->catalog->load(&error))
+            return nullptr;
+        w->edits = std::make_unique<EditController>(db, w->undo);
+        w->settings = std::make_unique<QSettings>(ini, QSettings::IniFormat);
+        w->window = std::make_unique<ui::MainWindow>(db, *w->catalog, *w->edits, *w->settings);
+        w->window->resize(1366, 768);
+        w->window->show();
+        return QTest::qWaitForWindowExposed(w->window.get()) ? std::move(w) : nullptr;
+    }
+};
+} // namespace
+
 class TestWelcome : public QObject
 {
     Q_OBJECT
@@ -202,16 +229,9 @@ void TestWelcome::noCardForOwnData()
     QVERIFY(db.open(dir.filePath(QStringLiteral("own.db")), storage::Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(db));
     QVERIFY(!db.isDemo());
-    Catalog catalog(db);
-    QString error;
-    QVERIFY2(catalog.load(&error), qPrintable(error));
-    QUndoStack undo;
-    EditController edits(db, undo);
-    QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
-    ui::MainWindow window(db, catalog, edits, fresh);
-    window.resize(1366, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto own = OwnWindow::open(db, dir.filePath(QStringLiteral("fresh.ini")));
+    QVERIFY(own);
+    ui::MainWindow &window = *own->window;
     QCOMPARE(window.currentScreen(), int(ui::NavRail::Cockpit));
     QVERIFY(!window.welcomeCard()->isVisible());
     // Help › Welcome card is off too, and the status bar names the file's own current user.
@@ -240,16 +260,9 @@ void TestWelcome::damagedFileShowsABannerAndStaysReadOnly()
     }
     storage::Database db;
     QVERIFY(db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Deferred).ok());
-    Catalog catalog(db);
-    QString error;
-    QVERIFY2(catalog.load(&error), qPrintable(error));
-    QUndoStack undo;
-    EditController edits(db, undo);
-    QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
-    ui::MainWindow window(db, catalog, edits, fresh);
-    window.resize(1366, 768);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto own = OwnWindow::open(db, dir.filePath(QStringLiteral("fresh.ini")));
+    QVERIFY(own);
+    ui::MainWindow &window = *own->window;
     auto *note = window.findChild<QLabel *>(QStringLiteral("writeNote"));
     QVERIFY(note && note->isVisible());
     QVERIFY(note->text().contains(QLatin1String("Checking the file")));
@@ -262,7 +275,7 @@ void TestWelcome::damagedFileShowsABannerAndStaysReadOnly()
                     repair = a;
     QVERIFY(repair && !repair->isEnabled());
     // An edit before the check has passed is refused with words, not written.
-    const auto r = edits.editLead(QStringLiteral("lead-2"), {{QStringLiteral("title"), QStringLiteral("改了")}});
+    const auto r = own->edits->editLead(QStringLiteral("lead-2"), {{QStringLiteral("title"), QStringLiteral("改了")}});
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("still being checked")), qPrintable(r.error));
     db.markDamaged(QStringLiteral("Page 7: btreeInitPage() returns error code 11"));
