@@ -46,7 +46,12 @@ int runRepair(const QCommandLineParser &parser)
         return 2;
     }
     QString report;
-    const QString error = storage::Database::saveRepairedCopy(path, out, &report);
+    const QString error = storage::Database::saveRepairedCopy(path, out, &report, [](int percent) {
+        std::fprintf(stderr, "\r[%3d%%] saving a repaired copy", percent);
+        std::fflush(stderr);
+        return true;
+    });
+    std::fprintf(stderr, "\n");
     if (!error.isEmpty()) {
         printError(QStringLiteral("repair: ") + error);
         return 1;

@@ -297,21 +297,33 @@ void GuiApp::saveRepairedCopy()
         damaged.dir().filePath(damaged.completeBaseName() + tr("-repaired") + QStringLiteral(".db")));
     if (target.isEmpty())
         return;
-    QProgressDialog progress(tr("Saving what can be read from the damaged file…"), QString(), 0, 0, m_window.get());
+    QProgressDialog progress(tr("Saving what can be read from the damaged file…"), tr("Cancel"), 0, 100, m_window.get());
     progress.setWindowTitle(tr("Save a repaired copy"));
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
     auto report = std::make_shared<QString>();
+    auto percent = std::make_shared<std::atomic_int>(0);
+    auto cancel = std::make_shared<std::atomic_bool>(false);
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    watcher.setFuture(QtConcurrent::run([source = damaged.absoluteFilePath(), target, report] {
-        return storage::Database::saveRepairedCopy(source, target, report.get());
+    connect(&progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, &progress, [&progress, percent] { progress.setValue(percent->load()); });
+    poll.start(100);
+    watcher.setFuture(QtConcurrent::run([source = damaged.absoluteFilePath(), target, report, percent, cancel] {
+        return storage::Database::saveRepairedCopy(source, target, report.get(), [percent, cancel](int p) {
+            percent->store(p);
+            return !cancel->load();
+        });
     }));
     progress.show();
     loop.exec();
+    poll.stop();
     progress.close();
     const QString error = watcher.result();
+    if (cancel->load())
+        return; // nothing was written; the user knows why
     if (!error.isEmpty()) {
         QMessageBox::critical(m_window.get(), tr("Save a repaired copy"), error);
         return;

@@ -2469,13 +2469,12 @@
         <location filename="../app/guiapp.cpp" line="+193"/>
         <location line="+16"/>
         <location line="+32"/>
-        <location line="+49"/>
-        <location line="+125"/>
+        <location line="+45"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-108"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2506,31 +2505,30 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+203"/>
+        <location line="+221"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-202"/>
-        <location line="+203"/>
+        <location line="-220"/>
+        <location line="+221"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+205"/>
+        <location line="-216"/>
+        <location line="+223"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+80"/>
-        <location line="+125"/>
+        <location line="-222"/>
+        <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-201"/>
+        <location line="-74"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -2555,25 +2553,30 @@
         <translation>“%1”已损坏（完整性检查发现问题），已以只读方式打开。详情：%2</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+11"/>
-        <location line="+15"/>
+        <location line="+21"/>
+        <location line="+5"/>
+        <location line="+27"/>
         <location line="+3"/>
         <source>Save a repaired copy</source>
         <translation>保存修复副本</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-34"/>
         <source>-repaired</source>
         <translation>-已修复</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
         <source>Saving what can be read from the damaged file…</source>
         <translation>正在从损坏的文件中保存可读取的内容…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>The repaired copy &quot;%1&quot; passes the integrity check. The damaged file was only read. Rows recovered:
 %2
 
@@ -2594,8 +2597,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-102"/>
-        <location line="+125"/>
+        <location line="-124"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -3101,7 +3103,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+36"/>
+        <location filename="../models/storage/database.cpp" line="+37"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
@@ -3334,12 +3336,12 @@ Open the copy now?</source>
         <translation>无法读取“%1”：权限不足。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+146"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另选文件名。</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+88"/>
         <source>%1: %2 rows (some rows could not be read)</source>
         <translation>%1：%2 行（部分行无法读取）</translation>
     </message>
@@ -3349,7 +3351,7 @@ Open the copy now?</source>
         <translation>%1：%2 行</translation>
     </message>
     <message numerus="yes">
-        <location line="+15"/>
+        <location line="+19"/>
         <source>%n table(s) had unreadable pages; their other rows were copied.</source>
         <translation>
             <numerusform>%n 个表有无法读取的页面，其余行已复制。</numerusform>
@@ -3362,11 +3364,17 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+9"/>
+        <location line="+5"/>
+        <source>Cancelled: no copy was written.</source>
+        <translation>已取消：没有写入副本。</translation>
+    </message>
+    <message>
+        <location line="-4"/>
         <source>No repaired copy could be made: %1</source>
         <translation>无法生成修复副本：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>The repaired copy did not pass its own check (%1), so it was not kept.</source>
         <translation>修复副本未通过自身的检查（%1），因此没有保留。</translation>
     </message>
@@ -3383,7 +3391,7 @@ Open the copy now?</source>
         <translation>无法写入“%1”。</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-278"/>
         <source>&quot;%1&quot; is not an SQLite file.</source>
         <translation>“%1”不是 SQLite 文件。</translation>
     </message>

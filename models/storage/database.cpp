@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSet>
@@ -778,10 +779,12 @@ struct Salvaged
 {
     qint64 rows = 0;
     bool gap = false;
+    bool cancelled = false;
     QString error;
 };
 
-Salvaged salvageTable(QSqlDatabase from, QSqlDatabase to, const QString &table, bool hasRowid)
+Salvaged salvageTable(QSqlDatabase from, QSqlDatabase to, const QString &table, bool hasRowid,
+                      const std::function<bool()> &tick)
 {
     Salvaged result;
     QStringList columns;
@@ -818,6 +821,10 @@ Salvaged salvageTable(QSqlDatabase from, QSqlDatabase to, const QString &table, 
                 return false;
             }
             ++result.rows;
+            if (!tick()) {
+                result.cancelled = true;
+                return false;
+            }
             if (last && hasRowid)
                 *last = q.value(0).toLongLong();
         }
@@ -826,7 +833,8 @@ Salvaged salvageTable(QSqlDatabase from, QSqlDatabase to, const QString &table, 
     const QString select = hasRowid ? QStringLiteral("SELECT rowid, %1 FROM \"%2\"").arg(list, table)
                                     : QStringLiteral("SELECT %1 FROM \"%2\"").arg(list, table);
     qint64 last = std::numeric_limits<qint64>::min();
-    if (copy(hasRowid ? select + QStringLiteral(" ORDER BY rowid") : select, {}, &last) || !hasRowid)
+    if (copy(hasRowid ? select + QStringLiteral(" ORDER BY rowid") : select, {}, &last) || !hasRowid
+        || result.cancelled || !result.error.isEmpty())
         return result;
     result.gap = true;
     copy(select + QStringLiteral(" WHERE rowid > ? ORDER BY rowid DESC"), last, nullptr);
@@ -834,7 +842,8 @@ Salvaged salvageTable(QSqlDatabase from, QSqlDatabase to, const QString &table, 
 }
 } // namespace
 
-QString Database::saveRepairedCopy(const QString &damaged, const QString &target, QString *report)
+QString Database::saveRepairedCopy(const QString &damaged, const QString &target, QString *report,
+                                   const std::function<bool(int)> &progress)
 {
     const QString shownTarget = QDir::toNativeSeparators(QFileInfo(target).absoluteFilePath());
     if (const QString problem = readProblem(damaged); !problem.isEmpty())
@@ -852,6 +861,7 @@ QString Database::saveRepairedCopy(const QString &damaged, const QString &target
     const QString fromName = QStringLiteral("cockpit-salvage-from-%1").arg(++connectionCounter);
     const QString toName = QStringLiteral("cockpit-salvage-to-%1").arg(connectionCounter);
     QString error;
+    bool wasCancelled = false;
     QStringList lines;
     {
         QString openError;
@@ -886,17 +896,52 @@ QString Database::saveRepairedCopy(const QString &damaged, const QString &target
                 if (error.isEmpty() && !create.exec(sql))
                     error = create.lastError().text();
             }
+            // Progress by rows, against the row counts ANALYZE left in sqlite_stat1 (a table it
+            // does not know counts as 1 000 rows); the copy is 0–90 %, indexes and check the rest.
+            QHash<QString, qint64> estimate;
+            {
+                QSqlQuery stat(from);
+                if (stat.exec(QStringLiteral("SELECT tbl, stat FROM sqlite_stat1")))
+                    while (stat.next())
+                        estimate[stat.value(0).toString()] = qMax(estimate.value(stat.value(0).toString()),
+                                                                  stat.value(1).toString().section(QLatin1Char(' '), 0, 0).toLongLong());
+            }
+            qint64 expected = 0, copied = 0;
+            for (const auto &[name, sql] : std::as_const(tables))
+                expected += estimate.value(name, 1000);
+            int lastPercent = -1;
+            bool cancelled = false;
+            auto report_ = [&](int percent) {
+                if (percent != lastPercent && progress && !progress(percent))
+                    cancelled = true;
+                lastPercent = percent;
+                return !cancelled;
+            };
+            const std::function<bool()> tick = [&] {
+                ++copied;
+                return (copied & 0xFFF) != 0 || report_(int(qMin<qint64>(90, copied * 90 / qMax<qint64>(1, expected))));
+            };
+            report_(0);
             qint64 lost = 0;
             for (const auto &[name, sql] : std::as_const(tables)) {
                 if (!error.isEmpty())
                     break;
                 const bool rowid = !sql.contains(QLatin1String("WITHOUT ROWID"), Qt::CaseInsensitive);
-                const Salvaged s = salvageTable(from, to, name, rowid);
+                const Salvaged s = salvageTable(from, to, name, rowid, tick);
+                if (s.cancelled || cancelled) {
+                    wasCancelled = true;
+                    error = QStringLiteral("cancelled");
+                    break;
+                }
                 if (!s.error.isEmpty() && s.rows == 0 && !s.gap)
                     error = s.error;
                 if (s.gap)
                     ++lost;
                 lines << (s.gap ? tr("%1: %2 rows (some rows could not be read)") : tr("%1: %2 rows")).arg(name).arg(s.rows);
+            }
+            if (error.isEmpty() && !report_(90)) {
+                wasCancelled = true;
+                error = QStringLiteral("cancelled");
             }
             for (const QString &sql : std::as_const(later)) {
                 QSqlQuery create(to);
@@ -921,7 +966,12 @@ QString Database::saveRepairedCopy(const QString &damaged, const QString &target
     QSqlDatabase::removeDatabase(toName);
     if (!error.isEmpty()) {
         removePartial();
-        return tr("No repaired copy could be made: %1").arg(error);
+        return wasCancelled ? tr("Cancelled: no copy was written.")
+                            : tr("No repaired copy could be made: %1").arg(error);
+    }
+    if (progress && !progress(97)) {
+        removePartial();
+        return tr("Cancelled: no copy was written.");
     }
     const CheckReport r = check(partial);
     if (r.integrity != QLatin1String("ok") || !r.isCockpit) {
@@ -937,6 +987,8 @@ QString Database::saveRepairedCopy(const QString &damaged, const QString &target
     }
     if (report)
         *report = lines.join(QLatin1Char('\n'));
+    if (progress)
+        progress(100);
     return {};
 }
 

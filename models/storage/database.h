@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <mutex>
 
@@ -148,7 +149,9 @@ public:
     // damaged file is only read. Returns an empty string on success, else a translated message.
     // Why `path` cannot be locked now, naming the process that holds it where it can.
     static QString lockedMessage(const QString &path, int waitedMs = 0);
-    static QString saveRepairedCopy(const QString &damaged, const QString &target, QString *report = nullptr);
+    // `progress` hears 0–100 and may return false to cancel (nothing is then written).
+    static QString saveRepairedCopy(const QString &damaged, const QString &target, QString *report = nullptr,
+                                    const std::function<bool(int)> &progress = {});
 
     // Change announcements, emitted after a commit. Models update only what changed.
     void notifyLeadChanged(const QString &id) { Q_EMIT leadChanged(id); }

@@ -27,6 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -398,6 +399,18 @@ void TestSafeOpen::repairedCopy()
     // A second attempt never overwrites the first copy.
     QVERIFY(!Database::saveRepairedCopy(path, copy).isEmpty());
     QVERIFY(!QFile::exists(copy + QStringLiteral(".partial")));
+    // Progress climbs to 100; a cancel leaves no file at all.
+    QList<int> seen;
+    const QString other = dir.filePath(QStringLiteral("second.db"));
+    QVERIFY(Database::saveRepairedCopy(path, other, nullptr, [&seen](int p) { seen << p; return true; }).isEmpty());
+    QVERIFY(!seen.isEmpty() && seen.first() == 0 && seen.last() == 100);
+    QVERIFY(std::is_sorted(seen.begin(), seen.end()));
+    const QString cancelled = dir.filePath(QStringLiteral("cancelled.db"));
+    const QString why = Database::saveRepairedCopy(path, cancelled, nullptr, [](int p) { return p < 1; });
+    QVERIFY2(why.contains(QLatin1String("Cancelled")), qPrintable(why));
+    QVERIFY(!QFile::exists(cancelled));
+    QVERIFY(!QFile::exists(cancelled + QStringLiteral(".partial")));
+    QCOMPARE(fileHash(path), before);
 }
 
 void TestSafeOpen::fullDisk()
