@@ -302,28 +302,25 @@ void GuiApp::saveRepairedCopy()
     progress.setWindowModality(Qt::WindowModal);
     progress.setMinimumDuration(0);
     auto report = std::make_shared<QString>();
-    auto percent = std::make_shared<std::atomic_int>(0);
-    auto cancel = std::make_shared<std::atomic_bool>(false);
     QFutureWatcher<QString> watcher;
     QEventLoop loop;
     connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
-    connect(&progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    QTimer poll;
-    connect(&poll, &QTimer::timeout, &progress, [&progress, percent] { progress.setValue(percent->load()); });
-    poll.start(100);
-    watcher.setFuture(QtConcurrent::run([source = damaged.absoluteFilePath(), target, report, percent, cancel] {
-        return storage::Database::saveRepairedCopy(source, target, report.get(), [percent, cancel](int p) {
-            percent->store(p);
-            return !cancel->load();
-        });
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &progress, &QProgressDialog::setValue);
+    connect(&progress, &QProgressDialog::canceled, &watcher, &QFutureWatcherBase::cancel);
+    watcher.setFuture(QtConcurrent::run([source = damaged.absoluteFilePath(), target, report](QPromise<QString> &promise) {
+        promise.setProgressRange(0, 100);
+        promise.addResult(storage::Database::saveRepairedCopy(source, target, report.get(), [&promise](int p) {
+            promise.setProgressValue(p);
+            return !promise.isCanceled();
+        }));
     }));
     progress.show();
     loop.exec();
-    poll.stop();
     progress.close();
-    const QString error = watcher.result();
-    if (cancel->load())
+    // A cancel that came after the last step (the check) does not undo the finished copy.
+    if (watcher.isCanceled() && !QFileInfo::exists(target))
         return; // nothing was written; the user knows why
+    const QString error = watcher.isCanceled() ? QString() : watcher.result();
     if (!error.isEmpty()) {
         QMessageBox::critical(m_window.get(), tr("Save a repaired copy"), error);
         return;

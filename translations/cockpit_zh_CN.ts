@@ -2505,24 +2505,24 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+221"/>
+        <location line="+218"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-220"/>
-        <location line="+221"/>
+        <location line="-217"/>
+        <location line="+218"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-216"/>
-        <location line="+223"/>
+        <location line="-213"/>
+        <location line="+220"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-222"/>
+        <location line="-219"/>
         <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -2555,13 +2555,13 @@
     <message>
         <location line="+21"/>
         <location line="+5"/>
-        <location line="+27"/>
+        <location line="+24"/>
         <location line="+3"/>
         <source>Save a repaired copy</source>
         <translation>保存修复副本</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-31"/>
         <source>-repaired</source>
         <translation>-已修复</translation>
     </message>
@@ -2576,7 +2576,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+29"/>
         <source>The repaired copy &quot;%1&quot; passes the integrity check. The damaged file was only read. Rows recovered:
 %2
 
@@ -2597,7 +2597,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-121"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -3103,17 +3103,17 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+37"/>
+        <location filename="../models/storage/database.cpp" line="+60"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+251"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-122"/>
         <source>Cannot create the folder for &quot;%1&quot;. Choose a folder you can write to.</source>
         <translation>无法为“%1”创建文件夹。请选择您有写入权限的文件夹。</translation>
     </message>
@@ -3123,34 +3123,34 @@ Open the copy now?</source>
         <translation>无法创建“%1”：%2。请选择一个可写入的文件夹。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+116"/>
         <source>&quot;%1&quot; is empty (0 bytes): it is not a Sales Cockpit database, and it was left untouched. </source>
         <translation>“%1”是空文件（0 字节），不是销售驾驶舱数据库，文件未被改动。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+3"/>
         <source>&quot;%1&quot; is a folder, not a database file. </source>
         <translation>“%1”是文件夹，不是数据库文件。 </translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+342"/>
+        <location line="+25"/>
+        <location line="+229"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database (not an SQLite file). </source>
         <translation>“%1”不是销售驾驶舱数据库（不是 SQLite 文件）。 </translation>
     </message>
     <message>
-        <location line="-339"/>
+        <location line="-227"/>
         <source>&quot;%1&quot; is truncated: it is shorter than its header says (%2 bytes). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+121"/>
+        <location line="-114"/>
+        <location line="+150"/>
         <source>&quot;%1&quot; could not be opened. </source>
         <translation>无法打开“%1”。 </translation>
     </message>
     <message>
-        <location line="-97"/>
+        <location line="-126"/>
         <source>Could not create a new database in &quot;%1&quot;.</source>
         <translation>无法在“%1”中创建新数据库。</translation>
     </message>
@@ -3160,7 +3160,7 @@ Open the copy now?</source>
         <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+310"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
@@ -3175,46 +3175,43 @@ Open the copy now?</source>
         <translation>“%1”由更新版本的销售驾驶舱写入（结构版本 %2；当前版本最高支持 %3）。请更新应用，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="-156"/>
-        <location line="+161"/>
+        <location line="-150"/>
+        <location line="+155"/>
         <source>&quot;%1&quot; is damaged (the integrity check failed). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏（完整性检查未通过）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="-388"/>
-        <location line="+147"/>
+        <location line="-272"/>
         <source>&quot;%1&quot; is not a regular file (it is a pipe, socket or device), so it was not opened. </source>
         <translation>“%1”不是普通文件（而是管道、套接字或设备），因此没有打开。</translation>
     </message>
     <message>
-        <location line="-143"/>
-        <location line="+130"/>
+        <location line="+3"/>
         <source>&quot;%1&quot; cannot be read: permission denied. Ask the file&apos;s owner for access, or open another file.</source>
         <translation>无法读取“%1”：权限不足。请向文件所有者申请访问权限，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="+3"/>
         <source>&quot;%1&quot; is read-only (no write permission), so changes could not be saved; it was left untouched. Copy it to a folder you can write to, or create a new demo database.</source>
         <translation>“%1”是只读的（没有写入权限），无法保存更改；文件未被改动。请把它复制到可写入的文件夹，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>The folder of &quot;%1&quot; is read-only: Sales Cockpit keeps its journal and lock beside the file, so it was left untouched. Copy the file to a folder you can write to.</source>
         <translation>“%1”所在的文件夹是只读的：销售驾驶舱需要在文件旁边保存日志和锁，因此文件未被改动。请把文件复制到可写入的文件夹。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+125"/>
+        <location line="+4"/>
         <source>&quot;%1&quot; is on a read-only disk, so changes could not be saved; it was left untouched. Copy it to a disk you can write to.</source>
         <translation>“%1”位于只读磁盘上，无法保存更改；文件未被改动。请把它复制到可写入的磁盘。</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="+4"/>
         <source>The disk holding &quot;%1&quot; is full (%2 free): nothing was changed. Free some space, then open it again.</source>
         <translation>“%1”所在的磁盘已满（剩余 %2）：没有做任何改动。请释放一些空间后再打开。</translation>
     </message>
     <message numerus="yes">
-        <location line="+81"/>
+        <location line="-57"/>
         <source> It was still in use after waiting %n second(s).</source>
         <translation>
             <numerusform> 等待 %n 秒后仍被占用。</numerusform>
@@ -3246,22 +3243,22 @@ Open the copy now?</source>
         <translation>“%1”正被另一个无法识别的程序使用。请关闭可能打开它的程序后再试。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+40"/>
         <source>The disk holding &quot;%1&quot; is full: nothing was changed. Free some space, then open it again.</source>
         <translation>“%1”所在的磁盘已满：没有做任何改动。请释放一些空间后再打开。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>&quot;%1&quot; could not be locked for writing. </source>
         <translation>无法锁定“%1”以便写入。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+22"/>
         <source>&quot;%1&quot; was written by an older Sales Cockpit (schema version %2) and must be upgraded before it can be read here: open it once in the app (a backup is kept).</source>
         <translation>“%1”由旧版销售驾驶舱写入（架构版本 %2），需要先升级才能在这里读取：请在应用中打开一次（会保留备份）。</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+94"/>
         <source>The disk holding &quot;%1&quot; is full; the change was not saved. Free some space and try again.</source>
         <translation>“%1”所在的磁盘已满，更改没有保存。请释放一些空间后重试。</translation>
     </message>
@@ -3306,12 +3303,12 @@ Open the copy now?</source>
         <translation>无法写入“%1”：权限不足，更改没有保存。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+67"/>
         <source>&quot;%1&quot; is an empty SQLite file, not a Sales Cockpit database; it was left untouched. </source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location filename="../models/storage/integrity.cpp" line="+84"/>
         <source>&quot;%1&quot; does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -3336,7 +3333,7 @@ Open the copy now?</source>
         <translation>无法读取“%1”：权限不足。</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location filename="../models/storage/repair.cpp" line="+98"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另选文件名。</translation>
     </message>
@@ -3391,7 +3388,7 @@ Open the copy now?</source>
         <translation>无法写入“%1”。</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location filename="../models/storage/integrity.cpp" line="+2"/>
         <source>&quot;%1&quot; is not an SQLite file.</source>
         <translation>“%1”不是 SQLite 文件。</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "filecheck.h"
 #include "filelock.h"
 #include "migrations.h"
+#include "databaseinternal.h"
 #include "schema.h"
 #include "sqlitestatement.h"
 
@@ -23,6 +24,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <limits>
@@ -31,13 +33,8 @@ namespace cockpit::storage {
 
 Q_LOGGING_CATEGORY(lcStorage, "cockpit.storage")
 
-namespace {
-QString nextSteps()
-{
-    return Database::tr("Open another file, or create a new demo database.");
-}
-
-QVariant pragma(QSqlDatabase db, const QString &name, QString *error = nullptr)
+namespace detail {
+QVariant pragma(QSqlDatabase db, const QString &name, QString *error)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA ") + name) || !q.next()) {
@@ -46,6 +43,21 @@ QVariant pragma(QSqlDatabase db, const QString &name, QString *error = nullptr)
         return {};
     }
     return q.value(0);
+}
+
+QString connectionName(const char *prefix)
+{
+    static std::atomic_int counter{0};
+    return QStringLiteral("%1-%2").arg(QLatin1String(prefix)).arg(++counter);
+}
+} // namespace detail
+
+using detail::pragma;
+
+namespace {
+QString nextSteps()
+{
+    return Database::tr("Open another file, or create a new demo database.");
 }
 
 // Network and FAT volumes cannot hold WAL's shared memory reliably.
@@ -57,7 +69,25 @@ bool walSafe(const QString &path)
     return !unsafe.contains(fs);
 }
 
-int connectionCounter = 0;
+
+OpenError openErrorOf(FileProblem problem)
+{
+    switch (problem) {
+    case FileProblem::None: return OpenError::None;
+    case FileProblem::Missing: return OpenError::NotFound;
+    case FileProblem::IsDirectory: return OpenError::IsDirectory;
+    case FileProblem::NotRegular: return OpenError::NotRegular;
+    case FileProblem::Empty: return OpenError::Empty;
+    case FileProblem::NotReadable: return OpenError::NotReadable;
+    case FileProblem::ReadOnly:
+    case FileProblem::ReadOnlyFolder:
+    case FileProblem::ReadOnlyVolume: return OpenError::ReadOnly;
+    case FileProblem::DiskFull: return OpenError::DiskFull;
+    case FileProblem::NotSqlite: return OpenError::NotSqlite;
+    case FileProblem::Truncated: return OpenError::Truncated;
+    }
+    return OpenError::Other;
+}
 
 QString sizeText(qint64 bytes)
 {
@@ -89,7 +119,7 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
 
 Database::Database(QObject *parent) : QObject(parent)
 {
-    m_connectionName = QStringLiteral("cockpit-%1").arg(++connectionCounter);
+    m_connectionName = detail::connectionName("cockpit");
 }
 
 Database::~Database()
@@ -153,13 +183,13 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
         break;
     case FileProblem::Missing:
         if (mode == Mode::OpenExisting)
-            return fail(OpenError::NotFound, tr("The database \"%1\" does not exist. ").arg(shown) + nextSteps());
+            return refuse(fc);
         if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
             return fail(OpenError::ReadOnly,
                         tr("Cannot create the folder for \"%1\". Choose a folder you can write to.").arg(shown));
         fc.problem = writeProblem(m_path);
         if (fc.problem != FileProblem::None)
-            break; // the messages below name it
+            return refuse(fc);
         {
             QFile file(m_path);
             if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
@@ -170,56 +200,11 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
         break;
     case FileProblem::Empty:
         if (mode != Mode::CreateHere)
-            return fail(OpenError::Empty,
-                        tr("\"%1\" is empty (0 bytes): it is not a Sales Cockpit database, and it was left "
-                           "untouched. ").arg(shown) + nextSteps());
+            return refuse(fc);
         creating = true;
         break;
     default:
-        break;
-    }
-    switch (fc.problem) {
-    case FileProblem::None:
-    case FileProblem::Missing:
-    case FileProblem::Empty:
-        break;
-    case FileProblem::IsDirectory:
-        return fail(OpenError::IsDirectory,
-                    tr("\"%1\" is a folder, not a database file. ").arg(shown) + nextSteps());
-    case FileProblem::NotRegular:
-        return fail(OpenError::NotRegular,
-                    tr("\"%1\" is not a regular file (it is a pipe, socket or device), so it was not "
-                       "opened. ").arg(shown) + nextSteps());
-    case FileProblem::NotReadable:
-        return fail(OpenError::NotReadable,
-                    tr("\"%1\" cannot be read: permission denied. Ask the file's owner for access, "
-                       "or open another file.").arg(shown));
-    case FileProblem::ReadOnly:
-        return fail(OpenError::ReadOnly,
-                    tr("\"%1\" is read-only (no write permission), so changes could not be saved; "
-                       "it was left untouched. Copy it to a folder you can write to, or create a "
-                       "new demo database.").arg(shown));
-    case FileProblem::ReadOnlyFolder:
-        return fail(OpenError::ReadOnly,
-                    tr("The folder of \"%1\" is read-only: Sales Cockpit keeps its journal and lock "
-                       "beside the file, so it was left untouched. Copy the file to a folder you "
-                       "can write to.").arg(shown));
-    case FileProblem::ReadOnlyVolume:
-        return fail(OpenError::ReadOnly,
-                    tr("\"%1\" is on a read-only disk, so changes could not be saved; it was left "
-                       "untouched. Copy it to a disk you can write to.").arg(shown));
-    case FileProblem::DiskFull:
-        return fail(OpenError::DiskFull,
-                    tr("The disk holding \"%1\" is full (%2 free): nothing was changed. Free some "
-                       "space, then open it again.").arg(shown, sizeText(fc.freeBytes)));
-    case FileProblem::NotSqlite:
-        return fail(OpenError::NotSqlite,
-                    tr("\"%1\" is not a Sales Cockpit database (not an SQLite file). ").arg(shown) + nextSteps());
-    case FileProblem::Truncated:
-        return fail(OpenError::Truncated,
-                    tr("\"%1\" is truncated: it is shorter than its header says (%2 bytes). "
-                       "It was left untouched. Restore a backup, or create a new demo database.")
-                        .arg(shown).arg(fc.size));
+        return refuse(fc);
     }
 
     // The lock comes before SQLite opens anything, so a second writer never writes.
@@ -315,32 +300,70 @@ QString Database::lockedMessage(const QString &path, int waitedMs)
            + waited;
 }
 
-OpenResult Database::lockFailure(int error)
+OpenResult Database::refuse(const FileCheck &fc)
 {
     const QString shown = QDir::toNativeSeparators(m_path);
+    const OpenError error = openErrorOf(fc.problem);
+    switch (fc.problem) {
+    case FileProblem::None:
+        break;
+    case FileProblem::Missing:
+        return fail(error, tr("The database \"%1\" does not exist. ").arg(shown) + nextSteps());
+    case FileProblem::Empty:
+        return fail(error, tr("\"%1\" is empty (0 bytes): it is not a Sales Cockpit database, and it was left "
+                              "untouched. ").arg(shown) + nextSteps());
+    case FileProblem::IsDirectory:
+        return fail(error, tr("\"%1\" is a folder, not a database file. ").arg(shown) + nextSteps());
+    case FileProblem::NotRegular:
+        return fail(error, tr("\"%1\" is not a regular file (it is a pipe, socket or device), so it was not "
+                              "opened. ").arg(shown) + nextSteps());
+    case FileProblem::NotReadable:
+        return fail(error, tr("\"%1\" cannot be read: permission denied. Ask the file's owner for access, "
+                              "or open another file.").arg(shown));
+    case FileProblem::ReadOnly:
+        return fail(error, tr("\"%1\" is read-only (no write permission), so changes could not be saved; "
+                              "it was left untouched. Copy it to a folder you can write to, or create a "
+                              "new demo database.").arg(shown));
+    case FileProblem::ReadOnlyFolder:
+        return fail(error, tr("The folder of \"%1\" is read-only: Sales Cockpit keeps its journal and lock "
+                              "beside the file, so it was left untouched. Copy the file to a folder you "
+                              "can write to.").arg(shown));
+    case FileProblem::ReadOnlyVolume:
+        return fail(error, tr("\"%1\" is on a read-only disk, so changes could not be saved; it was left "
+                              "untouched. Copy it to a disk you can write to.").arg(shown));
+    case FileProblem::DiskFull:
+        return fail(error, fc.freeBytes >= 0
+                               ? tr("The disk holding \"%1\" is full (%2 free): nothing was changed. Free some "
+                                    "space, then open it again.").arg(shown, sizeText(fc.freeBytes))
+                               : tr("The disk holding \"%1\" is full: nothing was changed. Free some space, then "
+                                    "open it again.").arg(shown));
+    case FileProblem::NotSqlite:
+        return fail(error, tr("\"%1\" is not a Sales Cockpit database (not an SQLite file). ").arg(shown) + nextSteps());
+    case FileProblem::Truncated:
+        return fail(error, tr("\"%1\" is truncated: it is shorter than its header says (%2 bytes). "
+                              "It was left untouched. Restore a backup, or create a new demo database.")
+                               .arg(shown).arg(fc.size));
+    }
+    return {};
+}
+
+OpenResult Database::lockFailure(int error)
+{
+    // The lock's open(2) met what checkFile() could not see in advance (a race, a quota).
+    FileCheck fc;
     switch (error) {
     case EACCES:
-    case EPERM:
-        return fail(OpenError::NotReadable,
-                    tr("\"%1\" cannot be read: permission denied. Ask the file's owner for access, "
-                       "or open another file.").arg(shown));
+    case EPERM: fc.problem = FileProblem::NotReadable; break;
     case ENOSPC:
-    case EDQUOT:
-        return fail(OpenError::DiskFull,
-                    tr("The disk holding \"%1\" is full: nothing was changed. Free some space, then "
-                       "open it again.").arg(shown));
-    case EROFS:
-        return fail(OpenError::ReadOnly,
-                    tr("\"%1\" is on a read-only disk, so changes could not be saved; it was left "
-                       "untouched. Copy it to a disk you can write to.").arg(shown));
-    case EINVAL:
-        return fail(OpenError::NotRegular,
-                    tr("\"%1\" is not a regular file (it is a pipe, socket or device), so it was not "
-                       "opened. ").arg(shown) + nextSteps());
+    case EDQUOT: fc.problem = FileProblem::DiskFull; fc.freeBytes = -1; break;
+    case EROFS: fc.problem = FileProblem::ReadOnlyVolume; break;
+    case EINVAL: fc.problem = FileProblem::NotRegular; break;
     default:
-        return fail(OpenError::Other, tr("\"%1\" could not be locked for writing. ").arg(shown) + nextSteps(),
+        return fail(OpenError::Other,
+                    tr("\"%1\" could not be locked for writing. ").arg(QDir::toNativeSeparators(m_path)) + nextSteps(),
                     QString::fromLocal8Bit(std::strerror(error)));
     }
+    return refuse(fc);
 }
 
 OpenResult Database::openReadOnly(Check check)
@@ -348,17 +371,8 @@ OpenResult Database::openReadOnly(Check check)
     // A reader takes no lock: the writer (a window, a command) may keep working meanwhile,
     // and this connection cannot write whatever it runs.
     const QString shown = QDir::toNativeSeparators(m_path);
-    if (const QString problem = readProblem(m_path); !problem.isEmpty()) {
-        const FileProblem p = checkFile(m_path, false).problem;
-        const OpenError e = p == FileProblem::Missing       ? OpenError::NotFound
-                            : p == FileProblem::IsDirectory ? OpenError::IsDirectory
-                            : p == FileProblem::NotRegular  ? OpenError::NotRegular
-                            : p == FileProblem::Empty       ? OpenError::Empty
-                            : p == FileProblem::NotReadable ? OpenError::NotReadable
-                            : p == FileProblem::Truncated   ? OpenError::Truncated
-                                                            : OpenError::NotSqlite;
-        return fail(e, problem);
-    }
+    if (const QString problem = readProblem(m_path); !problem.isEmpty())
+        return fail(openErrorOf(checkFile(m_path, false).problem), problem);
     QString openError;
     openConnection(m_path, m_connectionName, Access::ReadOnly, &openError);
     if (!openError.isEmpty())
@@ -404,14 +418,17 @@ bool Database::needsWriteToOpen()
     return false;
 }
 
-OpenResult Database::runQuickCheckNow()
+QString Database::quickCheckNow()
 {
-    QString integrity;
     QSqlQuery check(connection());
     if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
-        integrity = check.lastError().text();
-    else
-        integrity = check.value(0).toString();
+        return check.lastError().text();
+    return check.value(0).toString();
+}
+
+OpenResult Database::runQuickCheckNow()
+{
+    const QString integrity = quickCheckNow();
     if (integrity == QLatin1String("ok"))
         return {};
     return fail(OpenError::Corrupt,
@@ -446,16 +463,15 @@ void Database::markDamaged(const QString &findings)
 
 QString describeSqlError(const QSqlError &error, const QString &path)
 {
-    Database probe; // only for its messages: never opened
-    return probe.describeError(error, path);
+    return Database::describeError(error, path, Database::WriteState::Writable);
 }
 
 QString Database::describeError(const QSqlError &error) const
 {
-    return describeError(error, m_path);
+    return describeError(error, m_path, m_writeState);
 }
 
-QString Database::describeError(const QSqlError &error, const QString &path) const
+QString Database::describeError(const QSqlError &error, const QString &path, WriteState state)
 {
     const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
     switch (error.nativeErrorCode().toInt() & 0xff) {
@@ -463,7 +479,7 @@ QString Database::describeError(const QSqlError &error, const QString &path) con
         return tr("The disk holding \"%1\" is full; the change was not saved. Free some space and "
                   "try again.").arg(shown);
     case SQLITE_READONLY:
-        switch (m_writeState) {
+        switch (state) {
         case WriteState::AwaitingCheck:
             return tr("\"%1\" is still being checked (this takes a few seconds after opening); the "
                       "change was not saved. Try again in a moment.").arg(shown);
@@ -545,13 +561,8 @@ OpenResult Database::inspectContent(bool quickCheck, bool allowEmpty)
         // quick_check reads every page: it catches damage the header cannot show.
         integrity = QStringLiteral("ok");
         if (quickCheck && error.isEmpty() && (objects == 0 || appId == kApplicationId)
-            && version <= kSchemaVersion) {
-            QSqlQuery check(db);
-            if (!check.exec(QStringLiteral("PRAGMA quick_check(1)")) || !check.next())
-                integrity = check.lastError().text();
-            else
-                integrity = check.value(0).toString();
-        }
+            && version <= kSchemaVersion)
+            integrity = quickCheckNow();
     }
     if (!error.isEmpty()) {
         if (error.contains(QLatin1String("not a database"), Qt::CaseInsensitive))
@@ -630,366 +641,6 @@ bool Database::setSetting(const QString &key, const QString &value)
     q.addBindValue(key);
     q.addBindValue(value);
     return q.exec();
-}
-
-QString IntegrityProbe::run(const QString &path)
-{
-    QString result;
-    sqlite3 *db = sql::openReadOnly(path, &result);
-    if (!db)
-        return result;
-    {
-        const std::lock_guard lock(m_mutex);
-        if (m_cancelled) {
-            sqlite3_close(db);
-            return QStringLiteral("interrupted");
-        }
-        m_db = db;
-    }
-    sqlite3_stmt *st = nullptr;
-    if (sqlite3_prepare_v2(db, "PRAGMA quick_check(5)", -1, &st, nullptr) != SQLITE_OK) {
-        result = QString::fromUtf8(sqlite3_errmsg(db));
-    } else {
-        QStringList lines;
-        int rc;
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            lines << QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, 0)));
-        if (rc == SQLITE_INTERRUPT)
-            lines = QStringList{QStringLiteral("interrupted")};
-        else if (rc != SQLITE_DONE)
-            lines << QString::fromUtf8(sqlite3_errmsg(db));
-        result = lines.join(QLatin1Char('\n'));
-    }
-    sqlite3_finalize(st);
-    {
-        const std::lock_guard lock(m_mutex);
-        m_db = nullptr;
-    }
-    sqlite3_close(db);
-    return result;
-}
-
-void IntegrityProbe::cancel()
-{
-    const std::lock_guard lock(m_mutex);
-    m_cancelled = true;
-    if (m_db)
-        sqlite3_interrupt(m_db);
-}
-
-QString Database::quickCheck(const QString &path)
-{
-    IntegrityProbe probe;
-    return probe.run(path);
-}
-
-QString Database::readProblem(const QString &path)
-{
-    const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-    const FileCheck fc = checkFile(path, false);
-    switch (fc.problem) {
-    case FileProblem::None:
-    case FileProblem::ReadOnly:
-    case FileProblem::ReadOnlyFolder:
-    case FileProblem::ReadOnlyVolume:
-    case FileProblem::DiskFull:
-        return {}; // a reader does not mind
-    case FileProblem::Missing:
-        return tr("\"%1\" does not exist.").arg(shown);
-    case FileProblem::IsDirectory:
-        return tr("\"%1\" is a folder, not a database file.").arg(shown);
-    case FileProblem::NotRegular:
-        return tr("\"%1\" is not a regular file (it is a pipe, socket or device).").arg(shown);
-    case FileProblem::Empty:
-        return tr("\"%1\" is empty (0 bytes): it is not a Sales Cockpit database.").arg(shown);
-    case FileProblem::NotReadable:
-        return tr("\"%1\" cannot be read: permission denied.").arg(shown);
-    case FileProblem::NotSqlite:
-        return tr("\"%1\" is not an SQLite file.").arg(shown);
-    case FileProblem::Truncated:
-        return tr("\"%1\" is truncated (%2 bytes).").arg(shown).arg(fc.size);
-    }
-    return {};
-}
-
-CheckReport Database::check(const QString &path)
-{
-    CheckReport report;
-    const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
-    report.message = readProblem(path);
-    if (!report.message.isEmpty())
-        return report;
-    const QString name = QStringLiteral("cockpit-check-%1").arg(++connectionCounter);
-    {
-        QString openError;
-        QSqlDatabase db = openConnection(path, name, Access::ReadOnly, &openError);
-        if (!openError.isEmpty()) {
-            report.message = tr("\"%1\" could not be opened: %2").arg(shown, openError);
-        } else {
-            QString error;
-            report.schemaVersion = pragma(db, QStringLiteral("user_version"), &error).toInt();
-            const int appId = pragma(db, QStringLiteral("application_id"), &error).toInt();
-            if (!error.isEmpty()) {
-                // A WAL file needs its -shm beside it even to be read: a reader who may not
-                // write in the folder cannot create it. Say so rather than "not ours".
-                report.schemaVersion = -1;
-                report.message = writeProblem(path) != FileProblem::None
-                                     ? tr("\"%1\" cannot be read without write access to its folder (its "
-                                          "write-ahead journal needs a shared-memory file beside it): %2. "
-                                          "Copy it to a folder you can write to, or ask its owner to "
-                                          "check it.").arg(shown, error)
-                                     : tr("\"%1\" could not be read: %2").arg(shown, error);
-                db.close();
-            } else {
-                report.isCockpit = appId == kApplicationId;
-                QSqlQuery q(db);
-                QStringList findings;
-                if (q.exec(QStringLiteral("PRAGMA integrity_check"))) {
-                    while (q.next())
-                        findings << q.value(0).toString();
-                } else {
-                    findings << q.lastError().text();
-                }
-                report.integrity = findings.join(QLatin1Char('\n'));
-                QSqlQuery fk(db);
-                if (fk.exec(QStringLiteral("PRAGMA foreign_key_check"))) {
-                    while (fk.next())
-                        ++report.foreignKeyProblems;
-                }
-                report.ok = report.integrity == QLatin1String("ok") && report.isCockpit
-                            && report.schemaVersion >= 1 && report.schemaVersion <= kSchemaVersion
-                            && report.foreignKeyProblems == 0;
-                if (!report.isCockpit)
-                    report.message = tr("\"%1\" is not a Sales Cockpit database.").arg(shown);
-                else if (report.schemaVersion > kSchemaVersion)
-                    report.message = tr("\"%1\" has schema version %2, newer than this app knows (%3).")
-                                         .arg(shown).arg(report.schemaVersion).arg(kSchemaVersion);
-                db.close();
-            }
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return report;
-}
-
-namespace {
-// Copies the rows of `table` that can still be read: forward by rowid until the first
-// unreadable page, then backward from the end until the same. Rows in between are lost.
-struct Salvaged
-{
-    qint64 rows = 0;
-    bool gap = false;
-    bool cancelled = false;
-    QString error;
-};
-
-Salvaged salvageTable(QSqlDatabase from, QSqlDatabase to, const QString &table, bool hasRowid,
-                      const std::function<bool()> &tick)
-{
-    Salvaged result;
-    QStringList columns;
-    {
-        QSqlQuery info(from);
-        if (!info.exec(QStringLiteral("PRAGMA table_info(\"%1\")").arg(table))) {
-            result.error = info.lastError().text();
-            return result;
-        }
-        while (info.next())
-            columns << QLatin1Char('"') + info.value(1).toString() + QLatin1Char('"');
-    }
-    if (columns.isEmpty())
-        return result;
-    const QString list = columns.join(QLatin1Char(','));
-    const QString marks = QStringList(columns.size() + (hasRowid ? 1 : 0), QStringLiteral("?")).join(QLatin1Char(','));
-    QSqlQuery insert(to);
-    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO \"%1\" (%2%3) VALUES (%4)")
-                       .arg(table, hasRowid ? QStringLiteral("rowid,") : QString(), list, marks));
-    auto copy = [&](const QString &sql, const QVariant &bound, qint64 *last) {
-        QSqlQuery q(from);
-        q.setForwardOnly(true);
-        q.prepare(sql);
-        if (bound.isValid())
-            q.addBindValue(bound);
-        if (!q.exec())
-            return false;
-        while (q.next()) {
-            const int n = q.record().count();
-            for (int c = 0; c < n; ++c)
-                insert.addBindValue(q.value(c));
-            if (!insert.exec()) {
-                result.error = insert.lastError().text();
-                return false;
-            }
-            ++result.rows;
-            if (!tick()) {
-                result.cancelled = true;
-                return false;
-            }
-            if (last && hasRowid)
-                *last = q.value(0).toLongLong();
-        }
-        return !q.lastError().isValid();
-    };
-    const QString select = hasRowid ? QStringLiteral("SELECT rowid, %1 FROM \"%2\"").arg(list, table)
-                                    : QStringLiteral("SELECT %1 FROM \"%2\"").arg(list, table);
-    qint64 last = std::numeric_limits<qint64>::min();
-    if (copy(hasRowid ? select + QStringLiteral(" ORDER BY rowid") : select, {}, &last) || !hasRowid
-        || result.cancelled || !result.error.isEmpty())
-        return result;
-    result.gap = true;
-    copy(select + QStringLiteral(" WHERE rowid > ? ORDER BY rowid DESC"), last, nullptr);
-    return result;
-}
-} // namespace
-
-QString Database::saveRepairedCopy(const QString &damaged, const QString &target, QString *report,
-                                   const std::function<bool(int)> &progress)
-{
-    const QString shownTarget = QDir::toNativeSeparators(QFileInfo(target).absoluteFilePath());
-    if (const QString problem = readProblem(damaged); !problem.isEmpty())
-        return problem;
-    if (QFileInfo::exists(target))
-        return tr("\"%1\" already exists; choose a new file name.").arg(shownTarget);
-    // The copy is built under a temporary name and renamed only once it passed its check,
-    // so a half-written copy never looks like a database.
-    const QString partial = target + QStringLiteral(".partial");
-    auto removePartial = [&partial] {
-        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral("-journal")})
-            QFile::remove(partial + suffix);
-    };
-    removePartial();
-    const QString fromName = QStringLiteral("cockpit-salvage-from-%1").arg(++connectionCounter);
-    const QString toName = QStringLiteral("cockpit-salvage-to-%1").arg(connectionCounter);
-    QString error;
-    bool wasCancelled = false;
-    QStringList lines;
-    {
-        QString openError;
-        QSqlDatabase from = openConnection(damaged, fromName, Access::ReadOnly, &openError);
-        QSqlDatabase to = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), toName);
-        to.setDatabaseName(partial);
-        if (!openError.isEmpty()) {
-            error = openError;
-        } else if (!to.open()) {
-            error = to.lastError().text();
-        } else {
-            // The schema as the damaged file wrote it: tables first, then the rows, then the
-            // indexes and triggers (so no trigger fires on a copied row).
-            QList<QPair<QString, QString>> tables; // name, sql
-            QStringList later;
-            QSqlQuery schema(from);
-            if (!schema.exec(QStringLiteral("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
-                                            "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table' DESC, rowid"))) {
-                error = schema.lastError().text();
-            }
-            while (error.isEmpty() && schema.next()) {
-                if (schema.value(0).toString() == QLatin1String("table"))
-                    tables.append({schema.value(1).toString(), schema.value(2).toString()});
-                else
-                    later << schema.value(2).toString();
-            }
-            QSqlQuery(to).exec(QStringLiteral("PRAGMA journal_mode = OFF"));
-            QSqlQuery(to).exec(QStringLiteral("PRAGMA synchronous = OFF"));
-            to.transaction();
-            for (const auto &[name, sql] : std::as_const(tables)) {
-                QSqlQuery create(to);
-                if (error.isEmpty() && !create.exec(sql))
-                    error = create.lastError().text();
-            }
-            // Progress by rows, against the row counts ANALYZE left in sqlite_stat1 (a table it
-            // does not know counts as 1 000 rows); the copy is 0–90 %, indexes and check the rest.
-            QHash<QString, qint64> estimate;
-            {
-                QSqlQuery stat(from);
-                if (stat.exec(QStringLiteral("SELECT tbl, stat FROM sqlite_stat1")))
-                    while (stat.next())
-                        estimate[stat.value(0).toString()] = qMax(estimate.value(stat.value(0).toString()),
-                                                                  stat.value(1).toString().section(QLatin1Char(' '), 0, 0).toLongLong());
-            }
-            qint64 expected = 0, copied = 0;
-            for (const auto &[name, sql] : std::as_const(tables))
-                expected += estimate.value(name, 1000);
-            int lastPercent = -1;
-            bool cancelled = false;
-            auto report_ = [&](int percent) {
-                if (percent != lastPercent && progress && !progress(percent))
-                    cancelled = true;
-                lastPercent = percent;
-                return !cancelled;
-            };
-            const std::function<bool()> tick = [&] {
-                ++copied;
-                return (copied & 0xFFF) != 0 || report_(int(qMin<qint64>(90, copied * 90 / qMax<qint64>(1, expected))));
-            };
-            report_(0);
-            qint64 lost = 0;
-            for (const auto &[name, sql] : std::as_const(tables)) {
-                if (!error.isEmpty())
-                    break;
-                const bool rowid = !sql.contains(QLatin1String("WITHOUT ROWID"), Qt::CaseInsensitive);
-                const Salvaged s = salvageTable(from, to, name, rowid, tick);
-                if (s.cancelled || cancelled) {
-                    wasCancelled = true;
-                    error = QStringLiteral("cancelled");
-                    break;
-                }
-                if (!s.error.isEmpty() && s.rows == 0 && !s.gap)
-                    error = s.error;
-                if (s.gap)
-                    ++lost;
-                lines << (s.gap ? tr("%1: %2 rows (some rows could not be read)") : tr("%1: %2 rows")).arg(name).arg(s.rows);
-            }
-            if (error.isEmpty() && !report_(90)) {
-                wasCancelled = true;
-                error = QStringLiteral("cancelled");
-            }
-            for (const QString &sql : std::as_const(later)) {
-                QSqlQuery create(to);
-                if (error.isEmpty() && !create.exec(sql))
-                    error = create.lastError().text();
-            }
-            // The identity the app checks: application_id and schema version.
-            const int appId = pragma(from, QStringLiteral("application_id")).toInt();
-            const int version = pragma(from, QStringLiteral("user_version")).toInt();
-            QSqlQuery(to).exec(QStringLiteral("PRAGMA application_id = %1").arg(appId));
-            QSqlQuery(to).exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
-            if (error.isEmpty() && !to.commit())
-                error = to.lastError().text();
-            if (error.isEmpty())
-                lines.prepend(lost ? tr("%n table(s) had unreadable pages; their other rows were copied.", nullptr, int(lost))
-                                   : tr("Every table could be read whole."));
-            to.close();
-        }
-        from.close();
-    }
-    QSqlDatabase::removeDatabase(fromName);
-    QSqlDatabase::removeDatabase(toName);
-    if (!error.isEmpty()) {
-        removePartial();
-        return wasCancelled ? tr("Cancelled: no copy was written.")
-                            : tr("No repaired copy could be made: %1").arg(error);
-    }
-    if (progress && !progress(97)) {
-        removePartial();
-        return tr("Cancelled: no copy was written.");
-    }
-    const CheckReport r = check(partial);
-    if (r.integrity != QLatin1String("ok") || !r.isCockpit) {
-        removePartial();
-        return tr("The repaired copy did not pass its own check (%1), so it was not kept.")
-            .arg(r.message.isEmpty() ? r.integrity.left(200) : r.message);
-    }
-    if (r.foreignKeyProblems > 0)
-        lines << tr("%n row(s) refer to rows that were lost (sales-cockpit check lists them).", nullptr, r.foreignKeyProblems);
-    if (!QFile::rename(partial, target)) {
-        removePartial();
-        return tr("Could not write \"%1\".").arg(shownTarget);
-    }
-    if (report)
-        *report = lines.join(QLatin1Char('\n'));
-    if (progress)
-        progress(100);
-    return {};
 }
 
 } // namespace cockpit::storage

@@ -17,6 +17,7 @@ struct sqlite3;
 namespace cockpit::storage {
 
 class FileLock;
+struct FileCheck;
 
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
 
@@ -128,7 +129,7 @@ public:
     // A translated message for a failed statement, naming the file and what to do: a full
     // disk, a read-only or damaged file, a file still being checked, a busy file.
     QString describeError(const QSqlError &error) const;
-    QString describeError(const QSqlError &error, const QString &path) const;
+    static QString describeError(const QSqlError &error, const QString &path, WriteState state);
 
     QString setting(const QString &key, const QString &fallback = {}) const;
     bool setSetting(const QString &key, const QString &value);
@@ -171,6 +172,7 @@ private:
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
     void ensureIndexes();
     OpenResult inspectContent(bool quickCheck, bool allowEmpty);
+    QString quickCheckNow(); // on the open connection: "ok" or SQLite's findings
     OpenResult runQuickCheckNow();
     OpenResult openReadOnly(Check check);
     bool needsWriteToOpen();
@@ -178,6 +180,8 @@ private:
     void applyPragmas();
     void setQueryOnly(bool on);
     OpenResult lockFailure(int error);
+    // The refusal (and its message) for a file problem found before SQLite opens anything.
+    OpenResult refuse(const FileCheck &fc);
 
     QString m_path;
     QString m_connectionName;

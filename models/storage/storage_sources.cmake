@@ -10,7 +10,7 @@ target_include_directories(cockpit_logchain PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(cockpit_logchain PUBLIC Qt6::Core cockpit_sqlite PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
 
 add_library(cockpit_storage STATIC
-    database.h database.cpp
+    database.h database.cpp databaseinternal.h integrity.cpp repair.cpp
     filecheck.h filecheck.cpp
     filelock.h filelock.cpp
     migrations.h migrations.cpp
