@@ -1,11 +1,11 @@
 // `sales-cockpit alerts --db FILE [--now ISO-8601] [--format table|csv|json]`: evaluates the
 // rules (writing what they raise, resolve or escalate to the file) and prints the open alerts.
-#include "alertevaluator.h"
-#include "alertrules.h"
-#include "alertstore.h"
+#include "alerts/alertevaluator.h"
+#include "alerts/alertrules.h"
+#include "alerts/alertstore.h"
 #include "cli.h"
-#include "database.h"
-#include "ids.h"
+#include "storage/database.h"
+#include "domain/ids.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>
@@ -65,7 +65,7 @@ int runAlerts(const QCommandLineParser &parser)
         return 1;
     }
     ManualClock clock(now);
-    alerts::AlertEvaluator evaluator(db.connection(), clock);
+    alerts::AlertEvaluator evaluator(db, clock);
     const alerts::EvaluationResult r = evaluator.evaluateAll();
     for (const QString &p : r.thresholdProblems)
         printError(QStringLiteral("alerts: ") + p);
@@ -76,7 +76,7 @@ int runAlerts(const QCommandLineParser &parser)
     std::fprintf(stderr, "evaluated at %s in %lld ms: %d conditions true, %d raised, %d adopted, %d resolved, %d escalated\n",
                  qPrintable(toIsoUtc(now)), r.elapsedMs, r.candidates, r.raised, r.adopted, r.resolved, r.escalated);
 
-    alerts::AlertStore store(db.connection(), clock);
+    alerts::AlertStore store(db, clock);
     const std::vector<alerts::AlertRecord> open = store.list(true);
     if (format == QLatin1String("json")) {
         QJsonArray rows;

@@ -1,9 +1,9 @@
 #include "cli.h"
 
-#include "activitylog.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "schema.h"
+#include "storage/activitylog.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
+#include "storage/schema.h"
 
 #include <QCommandLineParser>
 #include <QDate>

@@ -2,7 +2,7 @@
 // The command-line subcommands that need no window: `demo`, `check` and `verify-log`.
 #include <QString>
 
-#include "database.h"
+#include "storage/database.h"
 
 class QCommandLineParser;
 

@@ -1,12 +1,11 @@
 // `move-stage`: a stage move from the command line, through the same gate as the editor.
 #include "cli.h"
 
-#include "database.h"
-#include "leadrepository.h"
-#include "pipelinerepository.h"
+#include "storage/database.h"
+#include "storage/leadrepository.h"
+#include "storage/pipelinerepository.h"
 
 #include <QCommandLineParser>
-#include <QSqlQuery>
 
 #include <cstdio>
 
@@ -16,14 +15,6 @@ namespace {
 void printOut(const QString &text)
 {
     std::fprintf(stdout, "%s\n", text.toLocal8Bit().constData());
-}
-
-QString userName(storage::Database &db, const QString &id)
-{
-    QSqlQuery q(db.connection());
-    q.prepare(QStringLiteral("SELECT name FROM users WHERE id = ? AND deleted = 0"));
-    q.addBindValue(id);
-    return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 } // namespace
 
@@ -47,7 +38,7 @@ int runMoveStage(const QCommandLineParser &parser)
     }
     const QString actor = parser.isSet(QStringLiteral("as")) ? parser.value(QStringLiteral("as"))
                                                              : db.currentUserId();
-    const QString actorName = userName(db, actor);
+    const QString actorName = db.userName(actor);
     if (actorName.isEmpty()) {
         printError(actor.isEmpty() ? QStringLiteral("move-stage: the database names no current user; pass --as USER_ID")
                                    : QStringLiteral("move-stage: --as: there is no user \"%1\"").arg(actor));

@@ -1,7 +1,7 @@
 #include "demopreparation.h"
 
 #include "cli.h"
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 #include "firstrunwindow.h"
 
 #include <QDir>

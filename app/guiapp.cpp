@@ -1,3 +1,4 @@
+#include "analytics/figureservice.h"
 #include "guiapp.h"
 
 #include "leadspage.h"
@@ -5,11 +6,11 @@
 #include "alertspage.h"
 #include "analyticspage.h"
 #include "cockpitpage.h"
-#include "catalog.h"
+#include "items/catalog.h"
 #include "cli.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "editcontroller.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
+#include "items/editcontroller.h"
 #include "demopreparation.h"
 #include "firstrunwindow.h"
 #include "mainwindow.h"
@@ -63,6 +64,7 @@ GuiApp::~GuiApp()
     m_edits.reset();
     m_undo.reset();
     m_catalog.reset();
+    m_figures.reset(); // its workers end before the file closes
     m_db.reset();
 }
 
@@ -112,6 +114,7 @@ int GuiApp::start()
     }
     if (!openDatabase(path))
         return 1;
+    m_figures = std::make_unique<analytics::FigureService>(*m_db);
     m_catalog = std::make_unique<Catalog>(*m_db);
     m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
     // A large database first shows its newest leads (a few ms), then the rest streams in,
@@ -126,7 +129,7 @@ int GuiApp::start()
     }
     m_undo = std::make_unique<QUndoStack>();
     m_edits = std::make_unique<EditController>(*m_db, *m_undo);
-    m_window = std::make_unique<ui::MainWindow>(*m_db, *m_catalog, *m_edits, *m_settings);
+    m_window = std::make_unique<ui::MainWindow>(*m_db, *m_figures, *m_catalog, *m_edits, *m_settings);
     connect(m_window.get(), &ui::MainWindow::openDatabaseRequested, this, &GuiApp::chooseDatabase);
     connect(m_window.get(), &ui::MainWindow::newDemoRequested, this, &GuiApp::createDemo);
     connect(m_window.get(), &ui::MainWindow::repairRequested, this, &GuiApp::saveRepairedCopy);

@@ -15,6 +15,10 @@
 class QSettings;
 class QUndoStack;
 
+namespace cockpit::analytics {
+class FigureService;
+}
+
 namespace cockpit {
 class Catalog;
 class EditController;
@@ -82,6 +86,7 @@ private:
     GuiOptions m_options;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<analytics::FigureService> m_figures; // the analytics screens' figures of m_db
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<QUndoStack> m_undo;
     std::unique_ptr<EditController> m_edits;

@@ -1,5 +1,5 @@
 // sales-cockpit: the desktop app and its command line (see --help).
-#include "buildinfo.h"
+#include "buildinfo/buildinfo.h"
 #include "cli.h"
 #include "guiapp.h"
 #include "language.h"

@@ -3,11 +3,12 @@
 // checking a number against SQL and as the CSV export.
 #include "cli.h"
 
-#include "database.h"
-#include "orgunits.h"
-#include "query.h"
-#include "reports.h"
+#include "storage/database.h"
+#include "analytics/orgunits.h"
+#include "analytics/query.h"
+#include "analytics/reports.h"
 
+#include <QSqlDatabase>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QTimeZone>

@@ -6,9 +6,10 @@
 // 2 for bad arguments.
 #include "cli.h"
 
-#include "database.h"
-#include "storeimport.h"
+#include "storage/database.h"
+#include "analytics/storeimport.h"
 
+#include <QSqlDatabase>
 #include <QCommandLineParser>
 
 #include <cstdio>

@@ -210,7 +210,7 @@
 <context>
     <name>TeamHealth</name>
     <message>
-        <location filename="../models/analytics/teamhealth.cpp" line="+29"/>
+        <location filename="../models/analytics/teamhealth.cpp" line="+30"/>
         <source>NPS</source>
         <translation>NPS</translation>
     </message>
@@ -459,7 +459,7 @@
 <context>
     <name>cockpit::AlertActions</name>
     <message>
-        <location filename="../models/items/alertactions.cpp" line="+60"/>
+        <location filename="../models/items/alertactions.cpp" line="+61"/>
         <source>Acknowledge alert</source>
         <translation>确认预警</translation>
     </message>
@@ -528,7 +528,7 @@
 <context>
     <name>cockpit::Catalog</name>
     <message>
-        <location filename="../models/items/catalog.cpp" line="+100"/>
+        <location filename="../models/items/catalog.cpp" line="+116"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
@@ -695,7 +695,7 @@
 <context>
     <name>cockpit::StoreImportCommand</name>
     <message>
-        <location filename="../models/items/storeimportcommand.cpp" line="+26"/>
+        <location filename="../models/items/storeimportcommand.cpp" line="+27"/>
         <source>Could not redo the import: %1</source>
         <translation>无法重做导入：%1</translation>
     </message>
@@ -708,7 +708,7 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+166"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+176"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
@@ -929,7 +929,7 @@
         <translation>系统（触发条件已消除）</translation>
     </message>
     <message>
-        <location filename="../models/alerts/alertthresholds.cpp" line="+45"/>
+        <location filename="../models/alerts/alertthresholds.cpp" line="+48"/>
         <source>Setting %1 = &quot;%2&quot; is not a whole number from %3 to %4; the default %5 applies.</source>
         <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的整数；将使用默认值 %5。</translation>
     </message>
@@ -990,17 +990,17 @@
 <context>
     <name>cockpit::analytics</name>
     <message>
-        <location filename="../models/analytics/alertsfeed.cpp" line="+20"/>
+        <location filename="../models/analytics/alertsfeed.cpp" line="+21"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/funnel.cpp" line="+274"/>
-        <location filename="../models/analytics/kpi.cpp" line="+476"/>
+        <location filename="../models/analytics/funnel.cpp" line="+275"/>
+        <location filename="../models/analytics/kpi.cpp" line="+477"/>
         <location line="+23"/>
         <location line="+18"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+160"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+161"/>
         <location line="+58"/>
         <source>Lead</source>
         <translation>线索</translation>
@@ -1146,7 +1146,7 @@
     <message>
         <location line="-17"/>
         <location line="+18"/>
-        <location filename="../models/analytics/storecodes.cpp" line="+77"/>
+        <location filename="../models/analytics/storecodes.cpp" line="+78"/>
         <location line="+350"/>
         <location line="+39"/>
         <source>Conversion</source>
@@ -1737,7 +1737,7 @@
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+147"/>
+        <location filename="../models/analytics/storeimport.cpp" line="+148"/>
         <location line="+4"/>
         <location line="+26"/>
         <location line="+21"/>
@@ -2256,12 +2256,12 @@
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="+69"/>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+64"/>
         <source>The cockpit could not read its facts (%1): %2</source>
         <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
     <message>
-        <location line="+156"/>
+        <location line="+153"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
     </message>
@@ -2278,7 +2278,7 @@
 <context>
     <name>cockpit::analytics::OrgUnits</name>
     <message>
-        <location filename="../models/analytics/orgunits.cpp" line="+61"/>
+        <location filename="../models/analytics/orgunits.cpp" line="+63"/>
         <source>Whole company</source>
         <translation>全公司</translation>
     </message>
@@ -2360,12 +2360,12 @@
 <context>
     <name>cockpit::analytics::Touchpoints</name>
     <message>
-        <location filename="../models/analytics/reports.cpp" line="+73"/>
+        <location filename="../models/analytics/reports.cpp" line="+74"/>
         <source>Touchpoints, %1, %2</source>
         <translation>触点，%1，%2</translation>
     </message>
     <message>
-        <location filename="../models/analytics/touchpoints.cpp" line="+252"/>
+        <location filename="../models/analytics/touchpoints.cpp" line="+253"/>
         <source>Time (Beijing)</source>
         <translation>时间（北京）</translation>
     </message>
@@ -2466,7 +2466,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+193"/>
+        <location filename="../app/guiapp.cpp" line="+196"/>
         <location line="+16"/>
         <location line="+32"/>
         <location line="+45"/>
@@ -2605,7 +2605,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::assign::AssignStore</name>
     <message>
-        <location filename="../models/assign/assignstore.cpp" line="+73"/>
+        <location filename="../models/assign/assignstore.cpp" line="+74"/>
         <source>The load cap must be between 1 and 100 000 open leads (got %1).</source>
         <translation>负载上限必须在 1 到 100 000 条跟进中线索之间（当前为 %1）。</translation>
     </message>
@@ -2625,7 +2625,7 @@ Open the copy now?</source>
         <translation>线索 %1 在此期间已被修改或删除；未更改任何负责人。</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>The chosen person is not a sales rep (or no longer exists).</source>
         <translation>所选人员不是销售（或已不存在）。</translation>
     </message>
@@ -2756,7 +2756,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::delivery</name>
     <message>
-        <location filename="../models/delivery/deliveryqueue.cpp" line="+53"/>
+        <location filename="../models/delivery/deliveryqueue.cpp" line="+65"/>
         <source>Desktop</source>
         <translation>桌面</translation>
     </message>
@@ -2806,8 +2806,8 @@ Open the copy now?</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../models/delivery/deliverysender.cpp" line="+64"/>
-        <location filename="../models/delivery/webhookstore.cpp" line="+99"/>
+        <location filename="../models/delivery/deliverysender.cpp" line="+77"/>
+        <location filename="../models/delivery/webhookstore.cpp" line="+111"/>
         <source>webhook removed</source>
         <translation>Webhook 已删除</translation>
     </message>
@@ -3008,7 +3008,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+43"/>
+        <location filename="../models/storage/activitylog.cpp" line="+36"/>
         <location line="+30"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
@@ -3055,7 +3055,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::CustomerRepository</name>
     <message>
-        <location filename="../models/storage/customerrepository.cpp" line="+37"/>
+        <location filename="../models/storage/customerrepository.cpp" line="+38"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3103,12 +3103,12 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+60"/>
+        <location filename="../models/storage/database.cpp" line="+61"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+251"/>
+        <location line="+312"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -3308,7 +3308,7 @@ Open the copy now?</source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../models/storage/integrity.cpp" line="+84"/>
+        <location filename="../models/storage/integrity.cpp" line="+85"/>
         <source>&quot;%1&quot; does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -3333,7 +3333,7 @@ Open the copy now?</source>
         <translation>无法读取“%1”：权限不足。</translation>
     </message>
     <message>
-        <location filename="../models/storage/repair.cpp" line="+98"/>
+        <location filename="../models/storage/repair.cpp" line="+99"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另选文件名。</translation>
     </message>
@@ -3426,7 +3426,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+42"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+43"/>
         <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
         <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
     </message>
@@ -3495,7 +3495,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::PipelineRepository</name>
     <message>
-        <location filename="../models/storage/pipelinerepository.cpp" line="+151"/>
+        <location filename="../models/storage/pipelinerepository.cpp" line="+152"/>
         <source>There is no pipeline with the code “%1”.</source>
         <translation>不存在代码为“%1”的销售流程。</translation>
     </message>
@@ -3758,7 +3758,7 @@ Open the copy now?</source>
         <translation>文本 / 原因</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Activity</source>
         <translation>动作</translation>
     </message>
@@ -3819,7 +3819,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::AlertsPage</name>
     <message>
-        <location filename="../ui/alertspage.cpp" line="+58"/>
+        <location filename="../ui/alertspage.cpp" line="+59"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
@@ -3890,23 +3890,23 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+205"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+202"/>
+        <location line="-204"/>
+        <location line="+208"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-175"/>
+        <location line="-181"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Evaluating alert rules… %1 %</source>
         <translation>正在评估预警规则… %1%</translation>
     </message>
@@ -3956,7 +3956,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::AnalyticsPage</name>
     <message>
-        <location filename="../ui/analyticspage.cpp" line="+52"/>
+        <location filename="../ui/analyticspage.cpp" line="+36"/>
         <source>Computing figures…</source>
         <translation>正在计算指标…</translation>
     </message>
@@ -3964,7 +3964,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::CockpitPage</name>
     <message>
-        <location filename="../ui/cockpitpage.cpp" line="+127"/>
+        <location filename="../ui/cockpitpage.cpp" line="+60"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
@@ -4006,13 +4006,13 @@ Open the copy now?</source>
     <message>
         <location line="+29"/>
         <location line="+65"/>
-        <location line="+68"/>
-        <location line="+145"/>
+        <location line="+58"/>
+        <location line="+129"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-249"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
@@ -4024,19 +4024,19 @@ Open the copy now?</source>
     <message>
         <location line="+12"/>
         <location line="+46"/>
-        <location line="+214"/>
+        <location line="+188"/>
         <location line="+1"/>
         <source>Stage conversion</source>
         <translation>阶段转化率</translation>
     </message>
     <message>
-        <location line="-251"/>
-        <location line="+254"/>
+        <location line="-225"/>
+        <location line="+228"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
-        <location line="-240"/>
+        <location line="-214"/>
         <source>Double-click or press Enter to open the lead</source>
         <translation>双击或按 Enter 打开线索</translation>
     </message>
@@ -4071,7 +4071,7 @@ Open the copy now?</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+34"/>
         <source>%1 (%2 leads)</source>
         <translation>%1（%2 条线索）</translation>
     </message>
@@ -4086,12 +4086,12 @@ Open the copy now?</source>
         <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+134"/>
         <source>Funnel · %1</source>
         <translation>漏斗 · %1</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-113"/>
         <source>too few (%1)</source>
         <translation>过少（%1）</translation>
     </message>
@@ -4156,10 +4156,8 @@ Open the copy now?</source>
         <translation>生成于 %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location line="+18"/>
-        <location line="+19"/>
-        <location line="+49"/>
+        <location line="+11"/>
+        <location line="+79"/>
         <location line="+15"/>
         <source>Cockpit</source>
         <translation>驾驶舱</translation>
@@ -4687,7 +4685,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::LeadDetailPanel</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+76"/>
+        <location filename="../ui/leaddetailpanel.cpp" line="+77"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -4738,12 +4736,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+126"/>
+        <location line="+132"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt;</source>
         <translation>&lt;b&gt;触点&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-119"/>
+        <location line="-125"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -4790,29 +4788,29 @@ Open the copy now?</source>
         <translation>待处理预警（%1）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt; · %1 – %2</source>
         <translation>&lt;b&gt;触点&lt;/b&gt; · %1 – %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt; · %1 – %2 · &lt;b&gt;%n cold zone(s)&lt;/b&gt;</source>
         <translation>
             <numerusform>&lt;b&gt;触点&lt;/b&gt; · %1 – %2 · &lt;b&gt;%n 个冷区&lt;/b&gt;</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Touchpoints %1</source>
         <translation>触点 %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Stage gate not met</source>
         <translation>未满足阶段门槛</translation>
     </message>
@@ -5018,7 +5016,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::LeadsPage</name>
     <message>
-        <location filename="../ui/leadspage.cpp" line="+46"/>
+        <location filename="../ui/leadspage.cpp" line="+47"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
@@ -5184,7 +5182,7 @@ Open the copy now?</source>
         <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+45"/>
         <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>
@@ -6405,7 +6403,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::StoresPage</name>
     <message>
-        <location filename="../ui/storespage.cpp" line="+56"/>
+        <location filename="../ui/storespage.cpp" line="+50"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -6425,18 +6423,18 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&amp;Region:</source>
         <translation>大区(&amp;R)：</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+157"/>
+        <location line="+151"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-149"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
@@ -6486,20 +6484,20 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>正在计算门店健康码…</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <location line="+47"/>
+        <location line="+14"/>
+        <location line="+46"/>
         <source>No store data in %1.</source>
         <translation>%1 无门店数据。</translation>
     </message>
     <message numerus="yes">
-        <location line="-45"/>
+        <location line="-44"/>
         <source>%n store(s), judged on %1</source>
         <translation>
             <numerusform>%n 家门店，判定日 %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+43"/>
+        <location line="+42"/>
         <source>%n store(s) on %1:</source>
         <translation>
             <numerusform>%1 共 %n 家门店：</numerusform>
@@ -6548,7 +6546,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>没有低于红线的维度：无需推送措施。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Store days</source>
         <translation>门店日数据</translation>
     </message>
@@ -6561,12 +6559,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+13"/>
         <location line="+33"/>
         <location line="+45"/>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Import store days</source>
         <translation>导入门店日数据</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-87"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -6615,7 +6613,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
@@ -6804,7 +6802,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TeamPage</name>
     <message>
-        <location filename="../ui/teampage.cpp" line="+81"/>
+        <location filename="../ui/teampage.cpp" line="+79"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -6894,7 +6892,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>正在计算销售和团队健康度…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+23"/>
         <source>%1 · %2: %3 reps in %4 teams · key actions %5 · PEI %6 · coverage %7 (target 85 %)</source>
         <translation>%1 · %2：%4 个团队 %3 名销售 · 关键动作 %5 · PEI %6 · 覆盖率 %7（目标 85%）</translation>
     </message>
@@ -6944,13 +6942,13 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+214"/>
+        <location line="-200"/>
+        <location line="+209"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-208"/>
         <source>Standard-action coverage: reps above the green threshold, by month</source>
         <translation>销售动作标准化覆盖率：按月统计高于绿灯阈值的销售</translation>
     </message>
@@ -6965,7 +6963,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>销售明细：成交各步骤之间的时间</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+204"/>
         <source>Target 85 %</source>
         <translation>目标 85%</translation>
     </message>
@@ -7000,12 +6998,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>关键动作 %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+17"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: computing the time between the steps…</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：正在计算各步骤之间的时间…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+18"/>
         <source>Median hours</source>
         <translation>中位数（小时）</translation>
     </message>
@@ -7151,17 +7149,17 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TouchpointView</name>
     <message>
-        <location filename="../ui/touchpointview.cpp" line="+63"/>
+        <location filename="../ui/touchpointview.cpp" line="+38"/>
         <source>Choose a period and a team or rep.</source>
         <translation>请选择周期以及团队或销售。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>Computing touchpoints…</source>
         <translation>正在计算触点…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
@@ -7213,7 +7211,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         </translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+22"/>
         <source>Could not list the activities: %1</source>
         <translation>无法列出活动：%1</translation>
     </message>
@@ -7279,7 +7277,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::WebhookSettings</name>
     <message>
-        <location filename="../ui/webhooksettings.cpp" line="+27"/>
+        <location filename="../ui/webhooksettings.cpp" line="+28"/>
         <source>New alerts go to the signed-in user as a desktop notification and to these group robots of the alert owner&apos;s team (a robot for all teams gets every alert). A failed post stays queued and is retried with back-off.</source>
         <translation>新预警会以桌面通知的形式发给当前登录用户，并推送到预警负责人所在团队的以下群机器人（面向全部团队的机器人接收所有预警）。推送失败的消息会留在队列中，并按递增间隔重试。</translation>
     </message>

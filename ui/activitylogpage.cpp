@@ -1,8 +1,8 @@
 #include "activitylogpage.h"
 
-#include "activitylog.h"
-#include "database.h"
-#include "recordtablemodel.h"
+#include "storage/activitylog.h"
+#include "storage/database.h"
+#include "items/recordtablemodel.h"
 #include "widgethelpers.h"
 
 #include <QDateTime>
@@ -79,8 +79,11 @@ ActivityLogPage::ActivityLogPage(storage::Database &db, QWidget *parent)
         showResult(r);
         Q_EMIT verifyFinished(r.ok);
     });
-    // A stage move elsewhere in the app appends to the log: reload when next shown.
-    connect(&m_db, &storage::Database::leadChanged, this, [this] {
+    // An activity or a stage move anywhere in the app appends to the log: reload (now if
+    // shown, else when shown next).
+    connect(&m_db, &storage::Database::changed, this, [this](const storage::ChangeSet &changes) {
+        if (!changes.touches(QStringLiteral("activities")) && !changes.touches(QStringLiteral("stage_history")))
+            return;
         m_stale = true;
         if (isVisible())
             refresh();
@@ -103,7 +106,7 @@ void ActivityLogPage::showEvent(QShowEvent *event)
 void ActivityLogPage::refresh()
 {
     m_stale = false;
-    const QList<storage::LogEntry> entries = storage::recentLogEntries(m_db.connection(), kShownRecords);
+    const QList<storage::LogEntry> entries = storage::recentLogEntries(m_db, kShownRecords);
     const QLocale locale;
     QList<QStringList> rows;
     QStringList keys;

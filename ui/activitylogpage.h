@@ -2,7 +2,7 @@
 // Activity log (DESIGN.md §4): the newest records of the tamper-evident log (activities and
 // stage moves, newest first) and Verify, which recomputes the whole chain on a worker thread
 // with a read-only connection of its own and names the first bad record.
-#include "logchain.h"
+#include "storage/logchain.h"
 
 #include <QFutureWatcher>
 #include <QWidget>

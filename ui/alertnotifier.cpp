@@ -1,7 +1,7 @@
 #include "alertnotifier.h"
 
-#include "database.h"
-#include "deliverysender.h"
+#include "storage/database.h"
+#include "delivery/deliverysender.h"
 
 #include <QApplication>
 #include <QMainWindow>
@@ -13,7 +13,7 @@ namespace cockpit::ui {
 
 AlertNotifier::AlertNotifier(storage::Database &db, QMainWindow *window)
     : QObject(window), m_db(db), m_window(window),
-      m_sender(new delivery::DeliverySender(db.connection(), m_clock, this))
+      m_sender(new delivery::DeliverySender(db, m_clock, this))
 {
     connect(m_sender, &delivery::DeliverySender::enqueued, this, [this](int, int, int desktopRows) {
         if (desktopRows > 0)

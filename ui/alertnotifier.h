@@ -3,7 +3,7 @@
 // and the owner of the webhook sender, so the main window creates and starts one object.
 // Without a system tray (some desktops, Xvfb) nothing pops up: the rows are marked 'in_app'
 // (the alert inbox shows them) and the status bar says so once — never a crash.
-#include "clock.h"
+#include "domain/clock.h"
 
 #include <QObject>
 

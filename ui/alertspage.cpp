@@ -1,11 +1,12 @@
 #include "alertspage.h"
 
-#include "alertactions.h"
-#include "alertinbox.h"
-#include "alertrules.h"
-#include "alerttablemodel.h"
-#include "alerttext.h"
-#include "database.h"
+#include "items/alertactions.h"
+#include "alerts/alertinbox.h"
+#include "alerts/alertrules.h"
+#include "alerts/alerttablemodel.h"
+#include "alerts/alerttext.h"
+#include "storage/database.h"
+#include "storage/leadrepository.h"
 #include "widgethelpers.h"
 
 #include <QAction>
@@ -176,7 +177,13 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
         updateDetails();
     });
     connect(&m_actions, &AlertActions::alertChanged, this, &AlertsPage::onAlertChanged);
-    connect(&m_db, &storage::Database::leadChanged, this, &AlertsPage::onLeadChanged);
+    // Writes to a lead, its activities, stage moves or tasks re-evaluate that lead's rules.
+    connect(&m_db, &storage::Database::changed, this, [this](const storage::ChangeSet &changes) {
+        if (m_running)
+            return; // the running evaluation reloads everything
+        for (const QString &lead : storage::leadsTouchedBy(m_db, changes))
+            onLeadChanged(lead);
+    });
 
     connect(&m_db, &storage::Database::writeStateChanged, this,
             [this] { m_evaluate->setEnabled(!m_running && m_db.isWritable()); });
@@ -230,8 +237,8 @@ void AlertsPage::evaluateNow()
     });
     // A file still being checked, or found damaged, is not written: its inbox is only read.
     watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock, progress = m_progress,
-                                          evaluate = m_db.isWritable()] {
-        return alerts::evaluateAndLoad(path, *clock, evaluate, [progress](int p) { progress->store(p); });
+                                          evaluate = m_db.isWritable(), notifier = m_db.changeNotifier()] {
+        return alerts::evaluateAndLoad(path, *clock, evaluate, [progress](int p) { progress->store(p); }, notifier);
     }));
 }
 
@@ -240,7 +247,7 @@ void AlertsPage::onLeadChanged(const QString &leadId)
     if (m_running)
         return; // the running evaluation reloads everything
     // An edit re-evaluates only what it touched (a few ms) on this thread's connection.
-    alerts::AlertEvaluator evaluator(m_db.connection(), *m_clock);
+    alerts::AlertEvaluator evaluator(m_db, *m_clock);
     const alerts::EvaluationResult r = evaluator.evaluateLead(leadId);
     if (!r.ok)
         return;

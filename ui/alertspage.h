@@ -4,7 +4,7 @@
 // details (the silence alert's customer quotes …); double-click opens the lead. Rules are
 // evaluated on a worker thread with a connection of its own — at start-up and on demand —
 // and incrementally after each lead edit.
-#include "alertevaluator.h"
+#include "alerts/alertevaluator.h"
 
 #include <QWidget>
 

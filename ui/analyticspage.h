@@ -1,21 +1,19 @@
 #pragma once
-// Base of the Cockpit, Team and Stores screens: follows the shared ScopeState, computes its
-// figures on a worker thread (own read-only connection, so the window never freezes on the
-// large database), drops results of a scope that is no longer current, and only computes
-// while visible (a scope change on a hidden screen marks it stale; showing it refreshes).
-#include "scope.h"
+// Base of the Cockpit, Team and Stores screens: follows the shared ScopeState, asks the
+// FigureService for its figures (computed off the window's thread, so the window never
+// freezes on the large database) on a channel of its own, so only the newest scope's result
+// is shown, and only asks while visible (a scope change on a hidden screen marks it stale;
+// showing it refreshes). Data changes reach it through the service.
+#include "analytics/figureservice.h"
+#include "analytics/scope.h"
 
-#include <QSqlDatabase>
+#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QTimer;
 
 #include <functional>
-#include <memory>
-
-namespace cockpit::storage {
-class Database;
-}
 
 namespace cockpit::ui {
 
@@ -23,12 +21,12 @@ class AnalyticsPage : public QWidget
 {
     Q_OBJECT
 public:
-    AnalyticsPage(storage::Database &db, analytics::ScopeState &scope, QWidget *parent = nullptr);
+    AnalyticsPage(analytics::FigureService &figures, analytics::ScopeState &scope, QWidget *parent = nullptr);
     ~AnalyticsPage() override;
 
     bool isRefreshing() const { return m_running; }
     bool hasResult() const { return m_hasResult; }
-    // Starts computing the current scope now (visible or not). A computation already running
+    // Asks for the current scope's figures now (visible or not). A request still running
     // finishes, and its result is dropped if the scope changed meanwhile.
     void refreshNow();
     // The data changed (an edit, an undo, the alert rules ran): recompute once the burst is
@@ -38,26 +36,38 @@ public:
     qint64 lastRefreshMs() const { return m_lastMs; }
 
 Q_SIGNALS:
-    void refreshed();                      // showResult() ran for the current scope
+    void refreshed();                      // the current scope's result (or error) is shown
     void leadActivated(const QString &leadId);
     void busy(const QString &message);     // MainWindow shows it in the status bar
     void idle();
 
 protected:
-    using Computation = std::function<std::shared_ptr<void>(QSqlDatabase db, const analytics::Scope &scope)>;
-    // Called on the GUI thread; the function it returns runs on a worker thread with its own
-    // read-only connection: SQL and math only, never widgets, and it must capture values
-    // (settings read now), never `this` — the page may close while it runs. It may throw
-    // analytics::QueryError; the message reaches showError().
-    virtual Computation computation() const = 0;
-    // GUI thread: show what compute() returned.
-    virtual void showResult(const std::shared_ptr<void> &result) = 0;
-    // GUI thread: the computation failed (message names what). Show it on the page.
+    // GUI thread: ask figures() for the figures of `scope` on channel() and hand the future
+    // to watch() with what shows the result.
+    virtual void requestFigures(const analytics::Scope &scope) = 0;
+    // GUI thread: the request failed (message names what). Show it on the page.
     virtual void showError(const QString &message) = 0;
     // What the status bar says while computing.
     virtual QString busyText() const;
 
-    storage::Database &database() const { return m_db; }
+    template<class T>
+    void watch(QFuture<T> future, std::function<void(const T &)> show)
+    {
+        auto *watcher = new QFutureWatcher<T>(this);
+        connect(watcher, &QFutureWatcher<T>::finished, this, [this, watcher, show] {
+            const auto o = analytics::FigureOutcome<T>::of(watcher->future());
+            watcher->deleteLater();
+            if (o.superseded())
+                return; // a newer request of this page is on its way
+            if (!o.failed())
+                show(o.value);
+            done(o.error);
+        });
+        watcher->setFuture(future);
+    }
+
+    analytics::FigureService &figures() const { return m_figures; }
+    analytics::FigureService::Channel channel() const { return m_channel; }
     analytics::ScopeState &scopeState() const { return m_scope; }
     const analytics::Scope &scope() const { return m_scope.scope(); }
 
@@ -65,12 +75,14 @@ protected:
 
 private:
     void onScopeChanged();
+    void done(const QString &error);
 
-    storage::Database &m_db;
+    analytics::FigureService &m_figures;
     analytics::ScopeState &m_scope;
+    analytics::FigureService::Channel m_channel;
     QTimer *m_dataChanged = nullptr;
-    bool m_running = false, m_hasResult = false, m_stale = true, m_again = false;
-    quint64 m_generation = 0;
+    QElapsedTimer m_timer;
+    bool m_running = false, m_hasResult = false, m_stale = true;
     qint64 m_lastMs = 0;
 };
 

@@ -2,7 +2,7 @@
 // Colours and fonts of every chart, tile and grid, from one place. Two palettes: the default
 // and a colour-blind-safe one (Okabe–Ito hues, View › Colour-blind-safe palette); charts
 // also print the value or a word next to a colour so nothing is told by colour alone.
-#include "rag.h"
+#include "analytics/rag.h"
 
 #include <QColor>
 #include <QFont>

@@ -1,13 +1,11 @@
 #include "cockpitpage.h"
 
-#include "cockpitfacts.h"
-#include "database.h"
 #include "drilldowndialog.h"
 #include "exporting.h"
 #include "funnelwidget.h"
 #include "heatmapwidget.h"
 #include "kpitile.h"
-#include "query.h"
+#include "analytics/query.h"
 #include "scopebar.h"
 
 #include <QAction>
@@ -24,77 +22,12 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <cmath>
 
 namespace cockpit::ui {
 
 using namespace analytics;
-
-CockpitData computeCockpit(QSqlDatabase db, const Scope &scope, const QString &pipelineCode, bool english,
-                           const QDateTime &nowUtc)
-{
-    CockpitData d;
-    d.scope = scope;
-    const KpiRequest request{scope, nowUtc, KpiSettings::load(db)};
-    const FunnelSettings funnelSettings = FunnelSettings::load(db);
-    d.units = loadOrgUnits(db);
-    // Two cores, two connections: the small SQL figures (new hires, forecast, stores, alerts)
-    // run on a second read connection while this one brings the cockpit's
-    // facts up to date (loaded once per file, cockpitfacts.h) and counts the follow-up gaps,
-    // the effective actions, the pipeline list and the funnel from them in memory.
-    struct Second
-    {
-        KpiTile newHire, forecast, store;
-        DataTable alerts;
-        int alertsTotal = 0;
-        QString error;
-    };
-    const QString path = db.databaseName();
-    QFuture<Second> second = QtConcurrent::run([&, path] {
-        Second s;
-        ReadConnection rc(path);
-        if (!rc.isOpen()) {
-            s.error = rc.error();
-            return s;
-        }
-        try {
-            s.newHire = newHireTile(rc.db(), request);
-            s.forecast = forecastTile(rc.db(), request);
-            s.store = storeTile(rc.db(), request);
-            s.alerts = openAlertsFeed(rc.db(), scope.org, 50, &s.alertsTotal);
-        } catch (const QueryError &e) {
-            s.error = e.message();
-        }
-        return s;
-    });
-    KpiTile followUp, actions;
-    try {
-        const std::shared_ptr<const CockpitFacts> facts = CockpitFacts::shared(db, request.settings);
-        followUp = followUpTile(db, request, facts.get());
-        actions = effectiveActionsTile(db, request, facts.get());
-        d.pipelines = pipelines(db, scope.org, english, facts.get());
-        QString code = pipelineCode;
-        bool known = false;
-        for (const PipelineInfo &p : std::as_const(d.pipelines))
-            known = known || p.code == code;
-        if (!known)
-            code = d.pipelines.isEmpty() ? QString() : d.pipelines.first().code;
-        d.funnel = computeFunnel(db, FunnelRequest{scope, code, childGroup(scope.org), english, funnelSettings}, d.units,
-                                 facts.get());
-    } catch (...) {
-        second.waitForFinished(); // it reads `request` and `scope` by reference
-        throw;
-    }
-    Second s = second.result();
-    if (!s.error.isEmpty())
-        throw QueryError(s.error);
-    d.tiles = {followUp, actions, s.newHire, s.forecast, s.store};
-    d.alerts = s.alerts;
-    d.alertsTotal = s.alertsTotal;
-    return d;
-}
 
 namespace {
 bool englishNames()
@@ -113,8 +46,8 @@ QLabel *sectionTitle(QWidget *parent)
 }
 } // namespace
 
-CockpitPage::CockpitPage(storage::Database &db, ScopeState &scope, QWidget *parent)
-    : AnalyticsPage(db, scope, parent)
+CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *parent)
+    : AnalyticsPage(figures, scope, parent)
 {
     setObjectName(QStringLiteral("cockpitPage"));
     auto *layout = new QVBoxLayout(this);
@@ -256,30 +189,20 @@ void CockpitPage::addPngAction(QWidget *chart, const QString &name)
     chart->setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
-KpiRequest CockpitPage::kpiRequest() const
+QDateTime CockpitPage::now() const
 {
-    return {scope(), m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(), KpiSettings::load(database().connection())};
+    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
 }
 
-FunnelRequest CockpitPage::funnelRequest() const
+void CockpitPage::requestFigures(const Scope &scope)
 {
-    return {scope(), m_data ? m_data->funnel.pipelineCode : m_pipelineCode, childGroup(scope().org), englishNames(),
-            FunnelSettings::load(database().connection())};
+    watch<CockpitData>(figures().cockpit(CockpitRequest{scope, m_pipelineCode, englishNames(), now()}, channel()),
+                       [this](const CockpitData &d) { showResult(d); });
 }
 
-AnalyticsPage::Computation CockpitPage::computation() const
+void CockpitPage::showResult(const CockpitData &data)
 {
-    const QString pipeline = m_pipelineCode;
-    const bool english = englishNames();
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
-    return [pipeline, english, now](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
-        return std::make_shared<CockpitData>(computeCockpit(db, scope, pipeline, english, now));
-    };
-}
-
-void CockpitPage::showResult(const std::shared_ptr<void> &result)
-{
-    m_data = std::static_pointer_cast<CockpitData>(result);
+    m_data = std::make_shared<CockpitData>(data);
     const CockpitData &d = *m_data;
     m_error->hide();
     if (!m_unitsSet) {
@@ -373,9 +296,20 @@ QString CockpitPage::subtitle() const
                                              tr("generated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
 }
 
-DrillDownDialog *CockpitPage::openTable(DataTable table)
+DrillDownDialog *CockpitPage::openTable(QFuture<DataTable> rows, const std::function<QString(const QString &)> &title)
 {
-    auto *dialog = DrillDownDialog::show(this, std::move(table));
+    DataTable t;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        t = rows.result(); // a drill-down is one indexed query: the wait is short
+    } catch (const QueryError &e) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("Cockpit"), e.message());
+        return nullptr;
+    }
+    QApplication::restoreOverrideCursor();
+    t.title = title(t.title);
+    auto *dialog = DrillDownDialog::show(this, std::move(t));
     connect(dialog, &DrillDownDialog::leadActivated, this, &AnalyticsPage::leadActivated, Qt::UniqueConnection);
     return dialog;
 }
@@ -384,36 +318,18 @@ DrillDownDialog *CockpitPage::openTile(int index)
 {
     if (!m_data || index < 0 || index >= m_data->tiles.size())
         return nullptr;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    DataTable t;
-    try {
-        t = kpiDrillDown(database().connection(), kpiRequest(), m_data->tiles[index].key);
-    } catch (const QueryError &e) {
-        QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("Cockpit"), e.message());
-        return nullptr;
-    }
-    QApplication::restoreOverrideCursor();
-    t.title = QStringLiteral("%1 · %2").arg(m_data->tiles[index].label, subtitle().section(QStringLiteral(" · "), 0, 1));
-    return openTable(std::move(t));
+    const QString label = m_data->tiles[index].label, where = subtitle().section(QStringLiteral(" · "), 0, 1);
+    return openTable(figures().kpiDrillDown(scope(), now(), m_data->tiles[index].key),
+                     [label, where](const QString &) { return QStringLiteral("%1 · %2").arg(label, where); });
 }
 
 DrillDownDialog *CockpitPage::openStage(int stage)
 {
     if (!m_data)
         return nullptr;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    DataTable t;
-    try {
-        t = funnelDrillDown(database().connection(), funnelRequest(), stage);
-    } catch (const QueryError &e) {
-        QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("Cockpit"), e.message());
-        return nullptr;
-    }
-    QApplication::restoreOverrideCursor();
-    t.title = QStringLiteral("%1 · %2").arg(t.title, subtitle().section(QStringLiteral(" · "), 0, 1));
-    return openTable(std::move(t));
+    const QString where = subtitle().section(QStringLiteral(" · "), 0, 1);
+    return openTable(figures().funnelDrillDown(scope(), m_data->funnel.pipelineCode, englishNames(), stage),
+                     [where](const QString &title) { return QStringLiteral("%1 · %2").arg(title, where); });
 }
 
 DrillDownDialog *CockpitPage::openCell(int row, int column)
@@ -421,18 +337,9 @@ DrillDownDialog *CockpitPage::openCell(int row, int column)
     if (!m_data || row < 0 || row >= m_data->funnel.rows.size())
         return nullptr;
     const HeatRow &r = m_data->funnel.rows[row];
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    DataTable t;
-    try {
-        t = funnelDrillDown(database().connection(), funnelRequest(), column, r.orgId);
-    } catch (const QueryError &e) {
-        QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("Cockpit"), e.message());
-        return nullptr;
-    }
-    QApplication::restoreOverrideCursor();
-    t.title = QStringLiteral("%1 · %2 · %3").arg(r.orgName, t.title, scope().period.label());
-    return openTable(std::move(t));
+    const QString org = r.orgName, period = scope().period.label();
+    return openTable(figures().funnelDrillDown(scope(), m_data->funnel.pipelineCode, englishNames(), column, r.orgId),
+                     [org, period](const QString &title) { return QStringLiteral("%1 · %2 · %3").arg(org, title, period); });
 }
 
 void CockpitPage::exportPng(QWidget *chart, const QString &name)

@@ -3,11 +3,8 @@
 // of a chosen pipeline, the funnel heat map (child org units × stage transitions, weak cells
 // flagged) and the newest open alerts. Every tile, stage and cell opens the rows behind it;
 // charts export as PNG, the whole as a PDF report (Ctrl+P), the figures as CSV (Ctrl+Shift+S).
-#include "alertsfeed.h"
+#include "analytics/cockpit.h"
 #include "analyticspage.h"
-#include "funnel.h"
-#include "kpi.h"
-#include "orgunits.h"
 
 class QComboBox;
 class QLabel;
@@ -22,27 +19,13 @@ class HeatmapWidget;
 class KpiTileWidget;
 class ScopeBar;
 
-// Everything the cockpit shows for one scope: what the worker computes.
-struct CockpitData
-{
-    analytics::Scope scope;
-    QVector<analytics::KpiTile> tiles;
-    QVector<analytics::PipelineInfo> pipelines;
-    analytics::FunnelResult funnel;
-    analytics::DataTable alerts;
-    int alertsTotal = 0;
-    analytics::OrgUnits units;
-};
-
-// The cockpit's whole computation (what the page runs on its worker and the benchmark times).
-CockpitData computeCockpit(QSqlDatabase db, const analytics::Scope &scope, const QString &pipelineCode,
-                           bool english, const QDateTime &nowUtc);
+using analytics::CockpitData;
 
 class CockpitPage : public AnalyticsPage
 {
     Q_OBJECT
 public:
-    CockpitPage(storage::Database &db, analytics::ScopeState &scope, QWidget *parent = nullptr);
+    CockpitPage(analytics::FigureService &figures, analytics::ScopeState &scope, QWidget *parent = nullptr);
 
     const CockpitData *data() const { return m_data.get(); }
     KpiTileWidget *tileWidget(int i) const { return m_tiles.value(i); }
@@ -60,14 +43,14 @@ public:
     void setNow(const QDateTime &nowUtc) { m_now = nowUtc; }
 
 protected:
-    Computation computation() const override;
-    void showResult(const std::shared_ptr<void> &result) override;
+    void requestFigures(const analytics::Scope &scope) override;
+    void showResult(const CockpitData &data);
     void showError(const QString &message) override;
 
 private:
-    analytics::KpiRequest kpiRequest() const;
-    analytics::FunnelRequest funnelRequest() const;
-    DrillDownDialog *openTable(analytics::DataTable table);
+    QDateTime now() const;
+    // Waits for a drill-down's rows (a wait cursor meanwhile); null with a message on failure.
+    DrillDownDialog *openTable(QFuture<analytics::DataTable> rows, const std::function<QString(const QString &)> &title);
     void exportPdf();
     void exportCsv();
     void exportPng(QWidget *chart, const QString &name);

@@ -1,10 +1,10 @@
 #include "customerdetailpanel.h"
 
-#include "catalog.h"
-#include "editcontroller.h"
-#include "money.h"
-#include "pipeline.h"
-#include "recordtablemodel.h"
+#include "items/catalog.h"
+#include "items/editcontroller.h"
+#include "domain/money.h"
+#include "domain/pipeline.h"
+#include "items/recordtablemodel.h"
 #include "widgethelpers.h"
 
 #include <QHeaderView>

@@ -1,9 +1,9 @@
 #include "customerspage.h"
 
-#include "catalog.h"
+#include "items/catalog.h"
 #include "customerdetailpanel.h"
-#include "customerfiltermodel.h"
-#include "customertablemodel.h"
+#include "items/customerfiltermodel.h"
+#include "items/customertablemodel.h"
 #include "filterbar.h"
 #include "newcustomerdialog.h"
 #include "widgethelpers.h"

@@ -2,7 +2,7 @@
 // The rows behind a number: a non-modal window with a sortable, searchable table of a
 // DataTable (leads, activities, store days …), its title naming figure, period and org,
 // Export CSV (Ctrl+S), and — when the rows are leads — double-click / Enter opens the lead.
-#include "datatable.h"
+#include "analytics/datatable.h"
 
 #include <QDialog>
 

@@ -2,7 +2,7 @@
 // Export of what a screen shows: a chart as PNG (rendered at 2× for print and high-DPI),
 // figures as CSV, and a multi-page PDF report (QPdfWriter, A4 landscape) whose every page
 // carries the title, period and org in its header and a page number in its footer.
-#include "datatable.h"
+#include "analytics/datatable.h"
 
 #include <QPixmap>
 #include <QString>

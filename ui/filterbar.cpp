@@ -1,6 +1,6 @@
 #include "filterbar.h"
 
-#include "catalog.h"
+#include "items/catalog.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

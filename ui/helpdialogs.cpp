@@ -1,6 +1,6 @@
 #include "helpdialogs.h"
 
-#include "buildinfo.h"
+#include "buildinfo/buildinfo.h"
 
 #include <QApplication>
 #include <QClipboard>

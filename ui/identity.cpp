@@ -1,6 +1,6 @@
 #include "identity.h"
 
-#include "bulkload.h"
+#include "storage/bulkload.h"
 
 namespace cockpit::ui {
 

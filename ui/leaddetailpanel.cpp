@@ -1,24 +1,24 @@
 #include "leaddetailpanel.h"
 
-#include "alertstore.h"
+#include "alerts/alertstore.h"
 #include "charts/touchpointheatmap.h"
-#include "alerttext.h"
-#include "catalog.h"
-#include "clock.h"
-#include "database.h"
+#include "alerts/alerttext.h"
+#include "items/catalog.h"
+#include "domain/clock.h"
+#include "storage/database.h"
 #include "drilldowndialog.h"
-#include "editcontroller.h"
-#include "ids.h"
-#include "money.h"
-#include "pipeline.h"
-#include "pipelinevalidation.h"
-#include "query.h"
-#include "recordtablemodel.h"
-#include "timeline.h"
+#include "items/editcontroller.h"
+#include "domain/ids.h"
+#include "domain/money.h"
+#include "domain/pipeline.h"
+#include "domain/pipelinevalidation.h"
+#include "analytics/query.h"
+#include "items/recordtablemodel.h"
+#include "items/timeline.h"
 #include "widgethelpers.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QHeaderView>
 #include <QLabel>
@@ -57,8 +57,9 @@ QString gateChecklistHtml(const QStringList &exitGate, const QStringList &missin
     return lines.join(QStringLiteral("<br>"));
 }
 
-LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_edits(edits)
+LeadDetailPanel::LeadDetailPanel(Catalog &catalog, EditController &edits, analytics::FigureService &figures,
+                                 QWidget *parent)
+    : QWidget(parent), m_catalog(catalog), m_edits(edits), m_figures(figures), m_touchChannel(figures.newChannel())
 {
     setObjectName(QStringLiteral("leadDetail"));
     auto *layout = new QVBoxLayout(this);
@@ -191,7 +192,7 @@ void LeadDetailPanel::refresh()
     QList<QStringList> rows;
     QStringList keys;
     const SystemClock clock; // reading only: the store's clock stamps changes, none happen here
-    const auto alerts = alerts::AlertStore(m_catalog.database().connection(), clock).openAlertsForLead(m_leadId);
+    const auto alerts = alerts::AlertStore(m_catalog.database(), clock).openAlertsForLead(m_leadId);
     for (const auto &a : alerts) {
         rows << QStringList{alerts::ruleLabel(a.rule), localTime(a.raisedAt), a.ownerName, a.escalatedToName,
                             a.state.acknowledgedAt.isEmpty() ? tr("Open") : tr("Acknowledged"),
@@ -206,29 +207,37 @@ void LeadDetailPanel::refresh()
 void LeadDetailPanel::refreshTouchpoints()
 {
     // One lead is a few hundred activities at most, read through idx_activities_lead_at: a
-    // few milliseconds on the large demo (see the report), so the main connection is fine.
+    // few milliseconds on the large demo; on a worker all the same, so the list stays live.
     m_touchTitle->setVisible(true);
     m_touchpoints->setVisible(true);
-    QElapsedTimer timer;
-    timer.start();
-    try {
-        const SystemClock clock;
-        const auto subject = analytics::TouchpointSubject::lead(m_leadId, clock.now().toString(Qt::ISODate));
-        analytics::TouchpointGrid grid = analytics::computeTouchpoints(m_catalog.database().connection(), subject);
-        const int zones = int(grid.coldZones.size());
-        m_touchTitle->setText(zones == 0 ? tr("<b>Touchpoints</b> · %1 – %2").arg(QLocale().toString(grid.first, QLocale::ShortFormat),
-                                                                                   QLocale().toString(grid.last, QLocale::ShortFormat))
-                                         : tr("<b>Touchpoints</b> · %1 – %2 · <b>%n cold zone(s)</b>", nullptr, zones)
-                                               .arg(QLocale().toString(grid.first, QLocale::ShortFormat),
-                                                    QLocale().toString(grid.last, QLocale::ShortFormat)));
-        m_touchpoints->setExportName(tr("Touchpoints %1").arg(m_leadId));
-        m_touchpoints->setGrid(std::move(grid));
-    } catch (const analytics::QueryError &e) {
-        m_touchTitle->setText(tr("<b>Touchpoints</b>"));
-        m_touchpoints->setGrid({});
-        m_touchpoints->setMessage(e.message());
-    }
-    qCDebug(lcLeadDetail) << "touchpoints of" << m_leadId << "in" << timer.elapsed() << "ms";
+    const QString leadId = m_leadId;
+    const SystemClock clock;
+    const auto subject = analytics::TouchpointSubject::lead(leadId, clock.now().toString(Qt::ISODate));
+    auto *watcher = new QFutureWatcher<analytics::TouchpointFigures>(this);
+    connect(watcher, &QFutureWatcher<analytics::TouchpointFigures>::finished, this, [this, watcher, leadId] {
+        auto o = analytics::FigureOutcome<analytics::TouchpointFigures>::of(watcher->future());
+        watcher->deleteLater();
+        if (o.superseded() || leadId != m_leadId)
+            return; // another lead was chosen meanwhile
+        if (!o.failed()) {
+            analytics::TouchpointGrid grid = std::move(o.value.grid);
+            const int zones = int(grid.coldZones.size());
+            const QString first = QLocale().toString(grid.first, QLocale::ShortFormat),
+                          last = QLocale().toString(grid.last, QLocale::ShortFormat);
+            m_touchTitle->setText(zones == 0 ? tr("<b>Touchpoints</b> · %1 – %2").arg(first, last)
+                                             : tr("<b>Touchpoints</b> · %1 – %2 · <b>%n cold zone(s)</b>", nullptr, zones)
+                                                   .arg(first, last));
+            m_touchpoints->setExportName(tr("Touchpoints %1").arg(leadId));
+            m_touchpoints->setGrid(std::move(grid));
+            qCDebug(lcLeadDetail) << "touchpoints of" << leadId << "in" << o.value.computeMs << "ms";
+        } else {
+            m_touchTitle->setText(tr("<b>Touchpoints</b>"));
+            m_touchpoints->setGrid({});
+            m_touchpoints->setMessage(o.error);
+        }
+        Q_EMIT touchpointsShown();
+    });
+    watcher->setFuture(m_figures.touchpoints(subject, m_touchChannel));
 }
 
 void LeadDetailPanel::openTouchpointCell(int row, int bucket)
@@ -237,15 +246,22 @@ void LeadDetailPanel::openTouchpointCell(int row, int bucket)
     if (m_leadId.isEmpty() || bucket < 0 || bucket >= grid.buckets.size())
         return;
     const analytics::TouchBucket &b = grid.buckets.at(bucket);
-    try {
-        const SystemClock clock;
-        const auto subject = analytics::TouchpointSubject::lead(m_leadId, clock.now().toString(Qt::ISODate));
-        analytics::DataTable table = analytics::touchpointActivities(m_catalog.database().connection(), subject, row, b.first, b.last);
-        table.title = m_title->text() + QStringLiteral(" · ") + table.title;
-        DrillDownDialog::show(this, std::move(table));
-    } catch (const analytics::QueryError &e) {
-        QMessageBox::warning(this, tr("Touchpoints"), e.message());
-    }
+    const SystemClock clock;
+    const auto subject = analytics::TouchpointSubject::lead(m_leadId, clock.now().toString(Qt::ISODate));
+    const QString context = m_title->text();
+    auto *watcher = new QFutureWatcher<analytics::DataTable>(this);
+    connect(watcher, &QFutureWatcher<analytics::DataTable>::finished, this, [this, watcher, context] {
+        auto o = analytics::FigureOutcome<analytics::DataTable>::of(watcher->future());
+        watcher->deleteLater();
+        if (o.failed()) {
+            QMessageBox::warning(this, tr("Touchpoints"), o.error);
+            return;
+        }
+        o.value.title = context + QStringLiteral(" · ") + o.value.title;
+        DrillDownDialog::show(this, std::move(o.value));
+        Q_EMIT touchpointRowsShown();
+    });
+    watcher->setFuture(m_figures.touchpointActivities(subject, row, b.first, b.last));
 }
 
 void LeadDetailPanel::moveToNextStage()

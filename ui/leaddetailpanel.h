@@ -2,6 +2,8 @@
 // The selected lead: key facts, the gate checklist for the next stage, a button to move it
 // on, its touchpoint heat map (activities by day or week and direction, cold zones), its
 // timeline (activities and stage moves by day) and its open alerts.
+#include "analytics/figureservice.h"
+
 #include <QWidget>
 
 class QLabel;
@@ -25,7 +27,8 @@ class LeadDetailPanel : public QWidget
 {
     Q_OBJECT
 public:
-    LeadDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent = nullptr);
+    LeadDetailPanel(Catalog &catalog, EditController &edits, analytics::FigureService &figures,
+                    QWidget *parent = nullptr);
 
     void setLead(const QString &leadId);
     QString leadId() const { return m_leadId; }
@@ -37,6 +40,10 @@ Q_SIGNALS:
     void editRequested(const QString &leadId);
     // "Recommend a rep…": the page opens the recommendation dialog for this lead.
     void recommendRequested(const QString &leadId);
+    // The touchpoints of the current lead are on screen (or their error).
+    void touchpointsShown();
+    // A touchpoint cell's activities are in the drill-down window.
+    void touchpointRowsShown();
 
 private:
     void moveToNextStage();
@@ -45,6 +52,8 @@ private:
 
     Catalog &m_catalog;
     EditController &m_edits;
+    analytics::FigureService &m_figures;
+    analytics::FigureService::Channel m_touchChannel; // the newest lead's touchpoints win
     QString m_leadId;
     QString m_nextStageId;
     QLabel *m_title, *m_facts, *m_gate;

@@ -1,10 +1,10 @@
 #include "leadeditordialog.h"
 
-#include "catalog.h"
-#include "editcontroller.h"
+#include "items/catalog.h"
+#include "items/editcontroller.h"
 #include "leaddetailpanel.h"
-#include "money.h"
-#include "pipeline.h"
+#include "domain/money.h"
+#include "domain/pipeline.h"
 #include "widgethelpers.h"
 
 #include <QCheckBox>

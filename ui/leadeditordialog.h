@@ -1,7 +1,7 @@
 #pragma once
 // Edits one lead: its fields, the gate fields of its current stage with a live checklist,
 // and "Save and move to <next stage>", refused with the missing fields named.
-#include "leadrepository.h"
+#include "storage/leadrepository.h"
 
 #include <QDialog>
 

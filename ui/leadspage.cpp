@@ -1,17 +1,17 @@
 #include "leadspage.h"
 
-#include "bulkmove.h"
-#include "catalog.h"
+#include "items/bulkmove.h"
+#include "items/catalog.h"
 #include "filterbar.h"
 #include "leaddetailpanel.h"
 #include "leadeditordialog.h"
-#include "leadfiltermodel.h"
-#include "leadtablemodel.h"
-#include "money.h"
-#include "reassigncommand.h"
+#include "items/leadfiltermodel.h"
+#include "items/leadtablemodel.h"
+#include "domain/money.h"
+#include "items/reassigncommand.h"
 #include "reassigndialog.h"
 #include "recommenddialog.h"
-#include "editcontroller.h"
+#include "items/editcontroller.h"
 #include "widgethelpers.h"
 
 #include <QAction>
@@ -35,7 +35,8 @@ namespace cockpit::ui {
 
 using storage::LeadStatus;
 
-LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent)
+LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureService &figures, QSettings &settings,
+                     QWidget *parent)
     : QWidget(parent), m_catalog(catalog), m_edits(edits), m_settings(settings)
 {
     m_model = new LeadTableModel(catalog, this);
@@ -83,7 +84,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, QSettings &setting
     m_table->setColumnWidth(LeadTableModel::CustomerColumn, 200);
     m_table->setColumnWidth(LeadTableModel::TitleColumn, 200);
     m_table->setColumnWidth(LeadTableModel::AmountColumn, 110);
-    m_detail = new LeadDetailPanel(catalog, edits, m_splitter);
+    m_detail = new LeadDetailPanel(catalog, edits, figures, m_splitter);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
     m_splitter->setStretchFactor(0, 3);

@@ -1,7 +1,7 @@
 #pragma once
 // Leads: filters, pinyin search, a sortable table of every lead, and the selected lead's
 // detail panel. Enter or double-click opens the editor.
-#include "clock.h"
+#include "domain/clock.h"
 
 #include <QWidget>
 
@@ -10,6 +10,10 @@ class QSettings;
 class QSplitter;
 class QTableView;
 class QComboBox;
+
+namespace cockpit::analytics {
+class FigureService;
+}
 
 namespace cockpit {
 class Catalog;
@@ -27,7 +31,8 @@ class LeadsPage : public QWidget
 {
     Q_OBJECT
 public:
-    LeadsPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent = nullptr);
+    LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureService &figures, QSettings &settings,
+              QWidget *parent = nullptr);
     ~LeadsPage() override;
 
     QTableView *table() const { return m_table; }

@@ -1,21 +1,21 @@
 #include "mainwindow.h"
 
-#include "alertactions.h"
+#include "items/alertactions.h"
 #include "alertspage.h"
 #include "analyticspage.h"
-#include "alerttablemodel.h"
+#include "alerts/alerttablemodel.h"
 #include "activitylogpage.h"
 #include "alertnotifier.h"
-#include "catalog.h"
+#include "items/catalog.h"
 #include "chartstyle.h"
-#include "clock.h"
+#include "domain/clock.h"
 #include "cockpitpage.h"
-#include "scope.h"
+#include "analytics/scope.h"
 #include "customerspage.h"
-#include "database.h"
-#include "deliveryqueue.h"
-#include "deliverysender.h"
-#include "editcontroller.h"
+#include "storage/database.h"
+#include "delivery/deliveryqueue.h"
+#include "delivery/deliverysender.h"
+#include "items/editcontroller.h"
 #include "helpdialogs.h"
 #include "identity.h"
 #include "leadspage.h"
@@ -55,8 +55,8 @@ QDialog *showOwned(QDialog *dialog)
 }
 } // namespace
 
-MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &edits,
-                       QSettings &settings, QWidget *parent)
+MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures, Catalog &catalog,
+                       EditController &edits, QSettings &settings, QWidget *parent)
     : QMainWindow(parent), m_db(db), m_catalog(catalog), m_edits(edits), m_settings(settings)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -94,7 +94,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     layout->addWidget(right, 1);
     setCentralWidget(central);
 
-    m_leads = new LeadsPage(catalog, edits, settings, m_stack);
+    m_leads = new LeadsPage(catalog, edits, figures, settings, m_stack);
     m_customers = new CustomersPage(catalog, edits, settings, m_stack);
     m_settingsPage = new SettingsPage(db, settings, m_stack);
     m_clock = std::make_shared<SystemClock>();
@@ -109,9 +109,9 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         case NavRail::Leads: m_stack->addWidget(m_leads); break;
         case NavRail::Customers: m_stack->addWidget(m_customers); break;
         case NavRail::Settings: m_stack->addWidget(m_settingsPage); break;
-        case NavRail::Cockpit: m_stack->addWidget(new CockpitPage(db, *m_scope, m_stack)); break;
+        case NavRail::Cockpit: m_stack->addWidget(new CockpitPage(figures, *m_scope, m_stack)); break;
         case NavRail::Team:
-            m_stack->addWidget(new TeamPage(db, *m_scope, [this] { return m_clock->now(); }, m_stack));
+            m_stack->addWidget(new TeamPage(figures, *m_scope, [this] { return m_clock->now(); }, m_stack));
             break;
         case NavRail::Targets:
             m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
@@ -119,7 +119,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
                    "interval forecast with its confidence."), m_stack));
             break;
         case NavRail::Stores:
-            m_stack->addWidget(new StoresPage(db, *m_scope, &edits.undoStack(), m_stack));
+            m_stack->addWidget(new StoresPage(figures, db, *m_scope, &edits.undoStack(), m_stack));
             break;
         case NavRail::Alerts: m_stack->addWidget(m_alerts); break;
         case NavRail::ActivityLog:
@@ -146,12 +146,8 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
         });
         connect(page, &AnalyticsPage::busy, this, &MainWindow::setBusy);
         connect(page, &AnalyticsPage::idle, this, &MainWindow::clearBusy);
-        // Every edit and undo (alerts acknowledged, leads reassigned, a store import …)
-        // changes what the figures are computed from; a run of the alert rules changes the
-        // cockpit's alert feed.
-        connect(&edits.undoStack(), &QUndoStack::indexChanged, page, &AnalyticsPage::markDataChanged);
-        if (qobject_cast<CockpitPage *>(page))
-            connect(m_alerts, &AlertsPage::evaluationFinished, page, &AnalyticsPage::markDataChanged);
+        // Edits, undos, imports and the alert rules reach the pages as the file's committed
+        // writes, through the FigureService (storage/changes.h): no second channel here.
     }
     connect(m_customers, &CustomersPage::leadActivated, this, [this](const QString &id) {
         showScreen(NavRail::Leads);
@@ -228,7 +224,7 @@ MainWindow::MainWindow(storage::Database &db, Catalog &catalog, EditController &
     m_alerts->model()->setDeliveryStateProvider(
         [deliveryStates](const QString &alertId) { return deliveryStates->value(alertId); });
     auto refreshDelivery = [this, &db, deliveryStates] {
-        *deliveryStates = delivery::DeliveryQueue(db.connection()).stateSummaries(m_clock->now());
+        *deliveryStates = delivery::DeliveryQueue(db).stateSummaries(m_clock->now());
         m_alerts->model()->refreshDeliveryColumn();
     };
     connect(&notifier->sender(), &delivery::DeliverySender::enqueued, this, refreshDelivery);

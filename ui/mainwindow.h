@@ -16,6 +16,10 @@ class QSettings;
 class QStackedWidget;
 class QUndoStack;
 
+namespace cockpit::analytics {
+class FigureService;
+}
+
 namespace cockpit {
 class AlertActions;
 class Catalog;
@@ -41,8 +45,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(storage::Database &db, Catalog &catalog, EditController &edits, QSettings &settings,
-               QWidget *parent = nullptr);
+    // `figures` answers the analytics screens (built by the app for `db`).
+    MainWindow(storage::Database &db, analytics::FigureService &figures, Catalog &catalog, EditController &edits,
+               QSettings &settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void showScreen(int screen);

@@ -1,9 +1,9 @@
 #include "newcustomerdialog.h"
 
-#include "catalog.h"
-#include "customerrepository.h"
-#include "editcontroller.h"
-#include "pipeline.h"
+#include "items/catalog.h"
+#include "storage/customerrepository.h"
+#include "items/editcontroller.h"
+#include "domain/pipeline.h"
 #include "widgethelpers.h"
 
 #include <QComboBox>

@@ -1,8 +1,8 @@
 #include "pipelineeditor.h"
 
-#include "database.h"
-#include "ids.h"
-#include "pipelinevalidation.h"
+#include "storage/database.h"
+#include "domain/ids.h"
+#include "domain/pipelinevalidation.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -3,8 +3,8 @@
 // standard actions, the closing stage), see what is wrong while typing, and save the result
 // as a new version (PipelineRepository): leads already on a stage keep the version they
 // were worked under unless "move open leads" is ticked.
-#include "pipeline.h"
-#include "pipelinerepository.h"
+#include "domain/pipeline.h"
+#include "storage/pipelinerepository.h"
 
 #include <QWidget>
 

@@ -1,9 +1,9 @@
 #include "reassigndialog.h"
 
-#include "assignstore.h"
-#include "catalog.h"
-#include "clock.h"
-#include "pinyinindex.h"
+#include "assign/assignstore.h"
+#include "items/catalog.h"
+#include "domain/clock.h"
+#include "pinyin/pinyinindex.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

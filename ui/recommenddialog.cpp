@@ -1,9 +1,9 @@
 #include "recommenddialog.h"
 
-#include "assignstore.h"
-#include "database.h"
-#include "editcontroller.h"
-#include "reassigncommand.h"
+#include "assign/assignstore.h"
+#include "storage/database.h"
+#include "items/editcontroller.h"
+#include "items/reassigncommand.h"
 #include "theme.h"
 
 #include <QDialogButtonBox>

@@ -1,8 +1,8 @@
 #include "rulessettings.h"
 
-#include "alertthresholds.h"
-#include "assignstore.h"
-#include "database.h"
+#include "alerts/alertthresholds.h"
+#include "assign/assignstore.h"
+#include "storage/database.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -125,7 +125,7 @@ QSpinBox *RulesSettings::field(const QString &settingsKey) const
 void RulesSettings::reload()
 {
     QStringList problems;
-    const alerts::Thresholds t = alerts::loadThresholds(m_db.connection(), &problems);
+    const alerts::Thresholds t = alerts::loadThresholds(m_db, &problems);
     for (const auto &f : m_fields) {
         const QSignalBlocker block(f.second);
         f.second->setValue(t.*fieldOf(f.first));
@@ -146,11 +146,11 @@ void RulesSettings::restoreDefaults()
 
 bool RulesSettings::save()
 {
-    alerts::Thresholds t = alerts::loadThresholds(m_db.connection());
+    alerts::Thresholds t = alerts::loadThresholds(m_db);
     for (const auto &f : m_fields)
         t.*fieldOf(f.first) = f.second->value();
     QString error;
-    if (!alerts::saveThresholds(m_db.connection(), t, &error)
+    if (!alerts::saveThresholds(m_db, t, &error)
         || !assign::AssignStore(m_db).setLoadCap(m_loadCap->value(), &error)) {
         m_status->setText(tr("Not saved: %1").arg(error));
         return false;
@@ -163,7 +163,7 @@ bool RulesSettings::save()
 
 void RulesSettings::updateButtons()
 {
-    const alerts::Thresholds saved = alerts::loadThresholds(m_db.connection());
+    const alerts::Thresholds saved = alerts::loadThresholds(m_db);
     bool changed = m_loadCap->value() != assign::AssignStore(m_db).loadCap();
     for (const auto &f : m_fields)
         changed = changed || f.second->value() != saved.*fieldOf(f.first);

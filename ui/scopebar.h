@@ -2,8 +2,8 @@
 // The period picker (week, month, quarter, custom; ‹ › steps to the previous / next one) and
 // the org picker (company → region → city → team) above the Cockpit, Team and Stores screens.
 // Every bar writes the one ScopeState MainWindow owns, so all three screens follow.
-#include "orgunits.h"
-#include "scope.h"
+#include "analytics/orgunits.h"
+#include "analytics/scope.h"
 
 #include <QWidget>
 

@@ -2,9 +2,9 @@
 
 #include "rulessettings.h"
 
-#include "database.h"
+#include "storage/database.h"
 #include "language.h"
-#include "outbox.h"
+#include "storage/outbox.h"
 #include "pipelineeditor.h"
 #include "webhooksettings.h"
 
@@ -93,7 +93,7 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
         return m_pipelines;
     });
     addLazyTab(QStringLiteral("delivery"), tr("Alert delivery"), [this](QWidget *tab) {
-        m_webhooks = new WebhookSettings(m_db.connection(), tab);
+        m_webhooks = new WebhookSettings(m_db, tab);
         return m_webhooks;
     });
     addLazyTab(QStringLiteral("rules"), tr("Rules"), [this](QWidget *tab) {
@@ -178,7 +178,7 @@ void SettingsPage::refresh()
                           .arg(m_db.schemaVersion())
                           .arg(m_db.pragmaSummary(),
                                m_db.isDemo() ? tr("demo company (generated)") : tr("your own data"))
-                          .arg(storage::pendingOutboxCount(m_db.connection())));
+                          .arg(storage::pendingOutboxCount(m_db)));
 }
 
 } // namespace cockpit::ui

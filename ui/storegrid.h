@@ -3,7 +3,7 @@
 // strip. The model reads a StoreCodes result (models/analytics/storecodes.h); the filter keeps
 // a region and/or a colour; the delegate paints coloured cells that always carry a letter and
 // the value (never colour alone) and the strip as 30 small squares with a tooltip per day.
-#include "storecodes.h"
+#include "analytics/storecodes.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>

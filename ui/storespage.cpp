@@ -1,14 +1,14 @@
 #include "storespage.h"
 
-#include "storeimportcommand.h"
+#include "items/storeimportcommand.h"
 
 #include "chartstyle.h"
-#include "database.h"
-#include "datatable.h"
+#include "storage/database.h"
+#include "analytics/datatable.h"
 #include "drilldowndialog.h"
 #include "exporting.h"
-#include "orgunits.h"
-#include "query.h"
+#include "analytics/orgunits.h"
+#include "analytics/query.h"
 #include "scopebar.h"
 #include "storegrid.h"
 
@@ -42,12 +42,6 @@ using analytics::Rag;
 using analytics::StoreDimension;
 
 namespace {
-struct Result
-{
-    std::shared_ptr<const analytics::StoreCodes> codes;
-    analytics::OrgUnits units;
-};
-
 analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
 {
     analytics::DataTable t;
@@ -63,8 +57,9 @@ analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
 }
 } // namespace
 
-StoresPage::StoresPage(storage::Database &db, analytics::ScopeState &scope, QUndoStack *undo, QWidget *parent)
-    : AnalyticsPage(db, scope, parent), m_undo(undo)
+StoresPage::StoresPage(analytics::FigureService &figures, storage::Database &db, analytics::ScopeState &scope,
+                       QUndoStack *undo, QWidget *parent)
+    : AnalyticsPage(figures, scope, parent), m_db(db), m_undo(undo)
 {
     setObjectName(QStringLiteral("storesPage"));
     auto *layout = new QVBoxLayout(this);
@@ -192,15 +187,10 @@ QString StoresPage::busyText() const
     return tr("Computing store health codes…");
 }
 
-AnalyticsPage::Computation StoresPage::computation() const
+void StoresPage::requestFigures(const analytics::Scope &scope)
 {
-    return [](QSqlDatabase db, const analytics::Scope &scope) -> std::shared_ptr<void> {
-        auto r = std::make_shared<Result>();
-        r->codes = std::make_shared<const analytics::StoreCodes>(
-            analytics::computeStoreCodes(db, scope, analytics::loadStoreThresholds(db)));
-        r->units = analytics::loadOrgUnits(db);
-        return r;
-    };
+    watch<analytics::StoreFigures>(figures().storeCodes(scope, channel()),
+                                   [this](const analytics::StoreFigures &f) { showResult(f); });
 }
 
 QString StoresPage::summaryText() const
@@ -217,15 +207,14 @@ QString StoresPage::summaryText() const
     return parts.join(QStringLiteral(" · "));
 }
 
-void StoresPage::showResult(const std::shared_ptr<void> &result)
+void StoresPage::showResult(const analytics::StoreFigures &figures)
 {
-    const auto r = std::static_pointer_cast<Result>(result);
     if (!m_unitsSet) {
-        m_scopeBar->setOrgUnits(r->units);
+        m_scopeBar->setOrgUnits(figures.units);
         m_unitsSet = true;
     }
     const QString selected = m_view->currentIndex().data(StoreGridModel::StoreIdRole).toString();
-    m_codes = r->codes;
+    m_codes = figures.codes;
     m_model->setCodes(m_codes);
     // Region filter: the regions present, keeping the choice when it still exists.
     const QString region = m_region->currentData().toString();
@@ -234,7 +223,7 @@ void StoresPage::showResult(const std::shared_ptr<void> &result)
         m_region->clear();
         m_region->addItem(tr("All regions"), QString());
         QStringList seen;
-        for (const analytics::OrgUnit &u : r->units.regions)
+        for (const analytics::OrgUnit &u : figures.units.regions)
             for (const analytics::StoreCode &s : m_codes->stores)
                 if (s.regionId == u.id && !seen.contains(u.id)) {
                     seen << u.id;
@@ -325,9 +314,12 @@ void StoresPage::openDrillDown()
         return;
     try {
         const QDate to = m_codes->asOf;
-        DrillDownDialog::show(this, analytics::storeDaysTable(database().connection(), s->storeId,
-                                                              to.addDays(-(analytics::kStripDays - 1)), to,
-                                                              m_codes->thresholds));
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        QFuture<analytics::DataTable> rows = figures().storeDays(s->storeId, to.addDays(-(analytics::kStripDays - 1)),
+                                                                 to, m_codes->thresholds);
+        rows.waitForFinished();
+        QApplication::restoreOverrideCursor();
+        DrillDownDialog::show(this, rows.result());
     } catch (const analytics::QueryError &e) {
         QMessageBox::warning(this, tr("Store days"), e.message());
     }
@@ -371,7 +363,7 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
             return !progress->wasCanceled();
         };
     }
-    const analytics::StoreImportPlan plan = planStoreDays(database(), path, report);
+    const analytics::StoreImportPlan plan = planStoreDays(m_db, path, report);
     if (progress)
         progress->reset();
     if (plan.cancelled) {
@@ -429,11 +421,8 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
                 QMessageBox::warning(page, tr("Import store days"), message);
         });
     };
-    result = importStoreDays(database(), m_undo, plan, report, onError,
-                             [page = QPointer<StoresPage>(this)] {
-                                 if (page)
-                                     page->refreshNow();
-                             },
+    // The grid follows the import, its undo and redo through the change notifier.
+    result = importStoreDays(m_db, m_undo, plan, report, onError, {},
                              tr("Import %n store day(s)", nullptr, int(plan.rows.size())));
     if (progress)
         progress->reset();
@@ -443,7 +432,6 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
         return result;
     }
     Q_EMIT imported(result.inserted, result.replaced);
-    refreshNow();
     return result;
 }
 

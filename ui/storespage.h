@@ -5,8 +5,8 @@
 // dimension and the nearby high-performing store), drill-down to its store days, export
 // (PNG, CSV) and the store-day CSV import with a preview of every refused row (undoable).
 #include "analyticspage.h"
-#include "storecodes.h"
-#include "storeimport.h"
+#include "analytics/storecodes.h"
+#include "analytics/storeimport.h"
 
 #include <memory>
 
@@ -15,6 +15,10 @@ class QLabel;
 class QTableView;
 class QTextBrowser;
 class QUndoStack;
+
+namespace cockpit::storage {
+class Database;
+}
 
 namespace cockpit::ui {
 
@@ -27,7 +31,8 @@ class StoresPage : public AnalyticsPage
     Q_OBJECT
 public:
     // `undo`: the window's undo stack (an import is one undoable step); may be null.
-    StoresPage(storage::Database &db, analytics::ScopeState &scope, QUndoStack *undo, QWidget *parent = nullptr);
+    StoresPage(analytics::FigureService &figures, storage::Database &db, analytics::ScopeState &scope, QUndoStack *undo,
+               QWidget *parent = nullptr);
     ~StoresPage() override;
 
     // Imports `path`. With `askFirst` the preview dialog (errors, counts, Import / Cancel) and a
@@ -48,8 +53,8 @@ Q_SIGNALS:
     void imported(int inserted, int replaced);
 
 protected:
-    Computation computation() const override;
-    void showResult(const std::shared_ptr<void> &result) override;
+    void requestFigures(const analytics::Scope &scope) override;
+    void showResult(const analytics::StoreFigures &figures);
     void showError(const QString &message) override;
     QString busyText() const override;
 
@@ -59,6 +64,7 @@ private:
     void exportPng();
     void exportCsv();
 
+    storage::Database &m_db; // the import writes through it (models/items/storeimportcommand.h)
     QUndoStack *m_undo;
     ScopeBar *m_scopeBar;
     QComboBox *m_region, *m_colour;

@@ -3,7 +3,7 @@
 // completion, PEI, coverage contribution, response time, customer health, cross-sell,
 // collaboration and composite score (analytics::HealthRow). The name column is checkable:
 // checked rows are overlaid on the radar.
-#include "teamhealth.h"
+#include "analytics/teamhealth.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

@@ -2,16 +2,15 @@
 
 #include "charts/radarchart.h"
 #include "chartstyle.h"
-#include "database.h"
-#include "datatable.h"
+#include "analytics/datatable.h"
 #include "drilldowndialog.h"
 #include "exporting.h"
-#include "pipelinevalidation.h"
+#include "domain/pipelinevalidation.h"
 #include "scopebar.h"
 #include "touchpointview.h"
 #include "teamhealthmodel.h"
-#include "query.h"
-#include "teamhealthtables.h"
+#include "analytics/query.h"
+#include "analytics/teamhealthtables.h"
 
 #include <QAction>
 #include <QBarCategoryAxis>
@@ -36,7 +35,6 @@
 #include <QToolButton>
 #include <QValueAxis>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 #include <cmath>
 
@@ -90,8 +88,8 @@ QString rawPct(const std::optional<double> &v)
 QString rawNum(const std::optional<double> &v) { return v ? QLocale().toString(*v, 'f', 1) : QString(); }
 } // namespace
 
-TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *parent)
-    : AnalyticsPage(db, scope, parent), m_now(std::move(now))
+TeamPage::TeamPage(FigureService &figures, ScopeState &scope, Now now, QWidget *parent)
+    : AnalyticsPage(figures, scope, parent), m_now(std::move(now)), m_stepsChannel(figures.newChannel())
 {
     setObjectName(QStringLiteral("teamPage"));
     auto *layout = new QVBoxLayout(this);
@@ -191,7 +189,7 @@ TeamPage::TeamPage(storage::Database &db, ScopeState &scope, Now now, QWidget *p
     m_keyActions->setToolTip(tr("Completion of each key action: done / expected over the stage exits of the period"));
     m_tabs->addTab(m_keyActions, tr("Key actions"));
     // The selected rep's (or team's) leads on the touchpoint heat map, with their cold zones.
-    m_touchpoints = new TouchpointView(db.path(), m_tabs);
+    m_touchpoints = new TouchpointView(figures, m_tabs);
     m_touchpoints->setObjectName(QStringLiteral("teamTouchpoints"));
     m_tabs->addTab(m_touchpoints, tr("Touchpoints"));
     connect(m_touchpoints, &TouchpointView::leadActivated, this, &AnalyticsPage::leadActivated);
@@ -266,21 +264,16 @@ QString TeamPage::asOfIso() const
     return (m_now ? m_now() : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODate);
 }
 
-AnalyticsPage::Computation TeamPage::computation() const
+void TeamPage::requestFigures(const Scope &scope)
 {
-    const QString now = asOfIso();
-    const TeamHealthSettings settings; // the defaults of DESIGN.md §5
-    // The facts cache makes a period or org change query only what it has not seen; a cold
-    // start loads the missing months and customers on two connections at once.
-    const TeamHealthOptions options{true, true};
-    return [now, settings, options](QSqlDatabase db, const Scope &scope) -> std::shared_ptr<void> {
-        return std::make_shared<TeamHealth>(computeTeamHealth(db, scope, now, settings, options));
-    };
+    // The defaults of DESIGN.md §5.
+    watch<TeamHealth>(figures().teamHealth(scope, asOfIso(), TeamHealthSettings{}, channel()),
+                      [this](const TeamHealth &th) { showResult(th); });
 }
 
-void TeamPage::showResult(const std::shared_ptr<void> &result)
+void TeamPage::showResult(const TeamHealth &result)
 {
-    m_result = std::static_pointer_cast<TeamHealth>(result);
+    m_result = std::make_shared<TeamHealth>(result);
     if (!m_orgUnitsSet) {
         m_scopeBar->setOrgUnits(m_result->units);
         m_orgUnitsSet = true;
@@ -480,43 +473,22 @@ void TeamPage::updateSelection()
     m_touchpoints->setNow(asOfIso());
     m_touchpoints->setScope(s);
 
-    // The step times on a worker with its own connection (a grouped pass over the orders'
-    // payments: too slow for the window's thread on the large database); the newest
-    // selection wins.
-    const quint64 token = ++m_stepsToken;
-    const QString name = r.unit.name, path = database().path(), now = asOfIso();
+    // The step times (a grouped pass over the orders' payments: too slow for the window's
+    // thread on the large database); the newest selection wins.
+    const QString name = r.unit.name;
     m_stepsTitle->setText(tr("<b>%1</b>: computing the time between the steps…").arg(name.toHtmlEscaped()));
-    struct Steps
-    {
-        StepTimes times;
-        QString error;
-    };
-    auto *watcher = new QFutureWatcher<Steps>(this);
-    connect(watcher, &QFutureWatcher<Steps>::finished, this, [this, watcher, token, name, s] {
-        const Steps result = watcher->result();
+    auto *watcher = new QFutureWatcher<StepTimes>(this);
+    connect(watcher, &QFutureWatcher<StepTimes>::finished, this, [this, watcher, name, s] {
+        const auto o = FigureOutcome<StepTimes>::of(watcher->future());
         watcher->deleteLater();
-        if (token != m_stepsToken)
+        if (o.superseded())
             return; // another row was selected meanwhile
-        if (!result.error.isEmpty())
-            m_stepsTitle->setText(result.error);
+        if (o.failed())
+            m_stepsTitle->setText(o.error);
         else
-            showSteps(result.times, name, s);
+            showSteps(o.value, name, s);
     });
-    watcher->setFuture(QtConcurrent::run([path, s, now] {
-        Steps out;
-        ReadConnection connection(path);
-        if (!connection.isOpen()) {
-            out.error = connection.error();
-            return out;
-        }
-        try {
-            for (const StepTimes &t : loadStepTimes(connection.db(), s, now))
-                out.times.add(t);
-        } catch (const QueryError &e) {
-            out.error = e.message();
-        }
-        return out;
-    }));
+    watcher->setFuture(figures().stepTimes(s, asOfIso(), m_stepsChannel));
 }
 
 void TeamPage::showSteps(const StepTimes &times, const QString &name, const Scope &s)
@@ -566,18 +538,18 @@ void TeamPage::showSteps(const StepTimes &times, const QString &name, const Scop
 DataTable TeamPage::drillDownTable(int row, int column) const
 {
     const Scope s = rowScope(row);
-    QSqlDatabase db = database().connection();
     const OrgUnits &units = m_result->units;
     const QString now = asOfIso();
+    const auto rows = [&](TeamTable t) { return figures().teamTable(t, s, now, units).result(); }; // throws QueryError
     switch (column) {
-    case TeamHealthModel::Light: return stageExitsTable(db, s, now, units, true);
-    case TeamHealthModel::Completion: return stageExitsTable(db, s, now, units);
+    case TeamHealthModel::Light: return rows(TeamTable::Lights);
+    case TeamHealthModel::Completion: return rows(TeamTable::StageExits);
     case TeamHealthModel::Coverage: return keyActionsTable(m_model->rows().at(row), s);
-    case TeamHealthModel::Pei: return tasksTable(db, s, now, units);
-    case TeamHealthModel::Response: return responsesTable(db, s, now, units);
-    case TeamHealthModel::CustomerHealth: return customerHealthTable(db, s, now, units);
-    case TeamHealthModel::CrossSell: return ordersTable(db, s, now, units);
-    case TeamHealthModel::Collaboration: return ratingsTable(db, s, now, units);
+    case TeamHealthModel::Pei: return rows(TeamTable::Tasks);
+    case TeamHealthModel::Response: return rows(TeamTable::Responses);
+    case TeamHealthModel::CustomerHealth: return rows(TeamTable::CustomerHealth);
+    case TeamHealthModel::CrossSell: return rows(TeamTable::Orders);
+    case TeamHealthModel::Collaboration: return rows(TeamTable::Ratings);
     default: break;
     }
     // Name, team and composite: the row's figures as in `report radar`.

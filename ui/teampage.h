@@ -6,7 +6,7 @@
 // after two declines); and the selected rep's drill-down (time between the steps of a sale,
 // completion of each key action). Double-click a number (or press Enter) for its rows.
 #include "analyticspage.h"
-#include "teamhealth.h"
+#include "analytics/teamhealth.h"
 
 #include <QDateTime>
 
@@ -38,7 +38,7 @@ class TeamPage : public AnalyticsPage
     Q_OBJECT
 public:
     using Now = std::function<QDateTime()>;
-    TeamPage(storage::Database &db, analytics::ScopeState &scope, Now now, QWidget *parent = nullptr);
+    TeamPage(analytics::FigureService &figures, analytics::ScopeState &scope, Now now, QWidget *parent = nullptr);
 
     // For tests and the screenshot: the pieces of the screen.
     QTableView *table() const { return m_table; }
@@ -54,8 +54,8 @@ public:
     void openDrillDown(int row, int column);
 
 protected:
-    Computation computation() const override;
-    void showResult(const std::shared_ptr<void> &result) override;
+    void requestFigures(const analytics::Scope &scope) override;
+    void showResult(const analytics::TeamHealth &result);
     void showError(const QString &message) override;
     QString busyText() const override;
 
@@ -85,7 +85,7 @@ private:
     analytics::DataTableModel *m_keyModel;
     std::shared_ptr<analytics::TeamHealth> m_result;
     bool m_orgUnitsSet = false;
-    quint64 m_stepsToken = 0; // the selection whose step times are being computed
+    analytics::FigureService::Channel m_stepsChannel; // the newest selection's step times win
 };
 
 } // namespace cockpit::ui

@@ -3,47 +3,22 @@
 #include "charts/touchpointheatmap.h"
 #include "chartstyle.h"
 #include "drilldowndialog.h"
-#include "orgunits.h"
-#include "query.h"
+#include "analytics/orgunits.h"
+#include "analytics/query.h"
 
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
 namespace cockpit::ui {
 
 Q_LOGGING_CATEGORY(lcTouchpointView, "cockpit.ui.touchpoints")
 
-namespace {
-struct GridOutcome
-{
-    analytics::TouchpointGrid grid;
-    QString orgName, error;
-    analytics::OrgLevel level = analytics::OrgLevel::Company;
-    qint64 ms = 0;
-};
 
-struct TableOutcome
-{
-    analytics::DataTable table;
-    QString error;
-};
-
-template<typename Fn>
-auto onReadConnection(const QString &path, Fn fn) -> decltype(fn(QSqlDatabase()))
-{
-    analytics::ReadConnection connection(path);
-    if (!connection.isOpen())
-        throw analytics::QueryError(connection.error());
-    return fn(connection.db());
-}
-} // namespace
-
-TouchpointView::TouchpointView(const QString &databasePath, QWidget *parent) : QWidget(parent), m_path(databasePath)
+TouchpointView::TouchpointView(analytics::FigureService &figures, QWidget *parent)
+    : QWidget(parent), m_figures(figures), m_channel(figures.newChannel())
 {
     setObjectName(QStringLiteral("touchpointView"));
     auto *layout = new QVBoxLayout(this);
@@ -86,38 +61,32 @@ void TouchpointView::start()
 {
     if (!m_hasScope)
         return;
-    if (m_running) { // one at a time; the newest scope runs when this one ends
-        m_again = true;
-        return;
-    }
-    m_running = true;
-    const quint64 generation = ++m_generation;
     const QString now = m_now.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODate) : m_now;
     const analytics::TouchpointSubject subject = analytics::TouchpointSubject::portfolio(m_scope, now);
-    const QString path = m_path;
     m_map->setMessage(tr("Computing touchpoints…"));
-    auto *watcher = new QFutureWatcher<GridOutcome>(this);
-    connect(watcher, &QFutureWatcher<GridOutcome>::finished, this, [this, watcher, generation, subject] {
-        const GridOutcome o = watcher->result();
+    ++m_pending;
+    auto *watcher = new QFutureWatcher<analytics::TouchpointFigures>(this);
+    connect(watcher, &QFutureWatcher<analytics::TouchpointFigures>::finished, this, [this, watcher, subject] {
+        const auto outcome = analytics::FigureOutcome<analytics::TouchpointFigures>::of(watcher->future());
         watcher->deleteLater();
-        m_running = false;
-        if (std::exchange(m_again, false) || generation != m_generation) {
-            start();
-            return;
-        }
+        --m_pending;
+        if (outcome.superseded())
+            return; // the newest scope's request is on its way
+        const analytics::TouchpointFigures &o = outcome.value;
+        const QString error = outcome.error;
         m_subject = subject;
-        if (!o.error.isEmpty()) {
-            qCWarning(lcTouchpointView).noquote() << o.error;
+        if (!error.isEmpty()) {
+            qCWarning(lcTouchpointView).noquote() << error;
             m_title->setText(tr("Touchpoints"));
             m_summary->clear();
             m_map->setGrid({});
-            m_map->setMessage(tr("Could not compute the touchpoints: %1").arg(o.error));
+            m_map->setMessage(tr("Could not compute the touchpoints: %1").arg(error));
             Q_EMIT computed();
             return;
         }
         const QString period = subject.scope.period.label();
         QString title;
-        switch (o.level) {
+        switch (subject.scope.org.level) {
         case analytics::OrgLevel::Company: title = tr("Touchpoints of all leads, %1").arg(period); break;
         case analytics::OrgLevel::Rep: title = tr("Touchpoints of %1's leads, %2").arg(o.orgName, period); break;
         default: title = tr("Touchpoints of the leads of %1, %2").arg(o.orgName, period); break;
@@ -135,29 +104,10 @@ void TouchpointView::start()
                                          : tr("%n cold zone(s) (冷区), %1 days in all", nullptr, zones).arg(coldDays)));
         m_map->setExportName(title);
         m_map->setGrid(o.grid);
-        qCInfo(lcTouchpointView).noquote() << "touchpoints" << subject.scope.period.key() << "computed in" << o.ms << "ms";
+        qCInfo(lcTouchpointView).noquote() << "touchpoints" << subject.scope.period.key() << "computed in" << o.computeMs << "ms";
         Q_EMIT computed();
     });
-    watcher->setFuture(QtConcurrent::run([path, subject] {
-        GridOutcome o;
-        QElapsedTimer t;
-        t.start();
-        try {
-            onReadConnection(path, [&](QSqlDatabase db) {
-                o.grid = analytics::computeTouchpoints(db, subject);
-                o.level = subject.scope.org.level;
-                if (!subject.scope.org.isCompany())
-                    o.orgName = analytics::loadOrgUnits(db).name(subject.scope.org);
-                return 0;
-            });
-        } catch (const analytics::QueryError &e) {
-            o.error = e.message();
-        } catch (const std::exception &e) {
-            o.error = QString::fromLocal8Bit(e.what());
-        }
-        o.ms = t.elapsed();
-        return o;
-    }));
+    watcher->setFuture(m_figures.touchpoints(subject, m_channel));
 }
 
 void TouchpointView::openCell(int row, int bucket)
@@ -167,32 +117,22 @@ void TouchpointView::openCell(int row, int bucket)
         return;
     const analytics::TouchBucket b = grid.buckets.at(bucket);
     const analytics::TouchpointSubject subject = m_subject;
-    const QString path = m_path, context = m_title->text();
-    auto *watcher = new QFutureWatcher<TableOutcome>(this);
-    connect(watcher, &QFutureWatcher<TableOutcome>::finished, this, [this, watcher, context] {
-        TableOutcome o = watcher->result();
+    const QString context = m_title->text();
+    auto *watcher = new QFutureWatcher<analytics::DataTable>(this);
+    connect(watcher, &QFutureWatcher<analytics::DataTable>::finished, this, [this, watcher, context] {
+        auto o = analytics::FigureOutcome<analytics::DataTable>::of(watcher->future());
         watcher->deleteLater();
-        if (!o.error.isEmpty()) {
+        if (o.failed()) {
             m_summary->setText(tr("Could not list the activities: %1").arg(o.error));
             return;
         }
-        o.table.title = context + QStringLiteral(" · ") + o.table.title;
-        DrillDownDialog *dialog = DrillDownDialog::show(this, std::move(o.table));
+        analytics::DataTable table = std::move(o.value);
+        table.title = context + QStringLiteral(" · ") + table.title;
+        DrillDownDialog *dialog = DrillDownDialog::show(this, std::move(table));
         connect(dialog, &DrillDownDialog::leadActivated, this, &TouchpointView::leadActivated, Qt::UniqueConnection);
         Q_EMIT drillDownShown();
     });
-    watcher->setFuture(QtConcurrent::run([path, subject, row, b] {
-        TableOutcome o;
-        try {
-            o.table = onReadConnection(
-                path, [&](QSqlDatabase db) { return analytics::touchpointActivities(db, subject, row, b.first, b.last); });
-        } catch (const analytics::QueryError &e) {
-            o.error = e.message();
-        } catch (const std::exception &e) {
-            o.error = QString::fromLocal8Bit(e.what());
-        }
-        return o;
-    }));
+    watcher->setFuture(m_figures.touchpointActivities(subject, row, b.first, b.last));
 }
 
 } // namespace cockpit::ui

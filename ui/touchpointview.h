@@ -5,8 +5,9 @@
 // freezes the window; a newer scope drops the result of an older one. Clicking a cell opens
 // the drill-down of its activities (computed on a worker too); activating a row there emits
 // leadActivated. Self-contained: the Team screen embeds it and calls setScope().
-#include "scope.h"
-#include "touchpoints.h"
+#include "analytics/figureservice.h"
+#include "analytics/scope.h"
+#include "analytics/touchpoints.h"
 
 #include <QWidget>
 
@@ -20,7 +21,7 @@ class TouchpointView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit TouchpointView(const QString &databasePath, QWidget *parent = nullptr);
+    explicit TouchpointView(analytics::FigureService &figures, QWidget *parent = nullptr);
     ~TouchpointView() override;
 
     void setScope(const analytics::Scope &scope);
@@ -30,7 +31,7 @@ public:
     void setNow(const QString &utcIso) { m_now = utcIso; }
 
     TouchpointHeatMap *heatMap() const { return m_map; }
-    bool isComputing() const { return m_running; }
+    bool isComputing() const { return m_pending > 0; }
     QString title() const;
     int coldZoneCount() const;
     // The subject the grid on screen was computed for (for drill-downs and tests).
@@ -45,13 +46,15 @@ private:
     void start();
     void openCell(int row, int bucket);
 
-    QString m_path, m_now;
+    analytics::FigureService &m_figures;
+    analytics::FigureService::Channel m_channel;
+    QString m_now;
     analytics::Scope m_scope;
     analytics::TouchpointSubject m_subject;
     QLabel *m_title, *m_summary;
     TouchpointHeatMap *m_map;
-    quint64 m_generation = 0;
-    bool m_running = false, m_again = false, m_hasScope = false;
+    int m_pending = 0; // requests not answered yet
+    bool m_hasScope = false;
 };
 
 } // namespace cockpit::ui

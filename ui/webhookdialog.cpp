@@ -1,7 +1,7 @@
 #include "webhookdialog.h"
 
-#include "ids.h"
-#include "webhookstore.h"
+#include "domain/ids.h"
+#include "delivery/webhookstore.h"
 
 #include <QCheckBox>
 #include <QComboBox>

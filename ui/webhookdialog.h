@@ -2,7 +2,7 @@
 // Add or edit one group-robot webhook: team, kind, name, URL, signing secret (shown as dots),
 // enabled. Problems are shown inline as you type; OK saves through WebhookStore and stays
 // open with the message when the store refuses.
-#include "webhook.h"
+#include "delivery/webhook.h"
 
 #include <QDialog>
 

@@ -1,10 +1,11 @@
 #include "webhooksettings.h"
 
-#include "deliveryqueue.h"
-#include "ids.h"
-#include "robotpost.h"
+#include "delivery/deliveryqueue.h"
+#include "domain/ids.h"
+#include "delivery/robotpost.h"
 #include "webhookdialog.h"
-#include "webhookstore.h"
+#include "delivery/webhookstore.h"
+#include "storage/database.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -17,7 +18,7 @@
 
 namespace cockpit::ui {
 
-WebhookSettings::WebhookSettings(QSqlDatabase db, QWidget *parent)
+WebhookSettings::WebhookSettings(storage::Database &db, QWidget *parent)
     : QWidget(parent), m_db(db), m_store(std::make_unique<delivery::WebhookStore>(db)),
       m_nam(new QNetworkAccessManager(this))
 {

@@ -1,9 +1,8 @@
 #pragma once
 // Settings › Alert delivery: the group-robot webhooks per team (add, edit, remove, enable),
 // "Send test message" with the classified answer, and the state of the delivery queue.
-#include "webhook.h"
+#include "delivery/webhook.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 #include <memory>
@@ -17,6 +16,10 @@ namespace cockpit::delivery {
 class WebhookStore;
 }
 
+namespace cockpit::storage {
+class Database;
+}
+
 namespace cockpit::ui {
 
 class WebhookSettings : public QWidget
@@ -25,7 +28,7 @@ class WebhookSettings : public QWidget
 public:
     enum Column { TeamColumn, KindColumn, NameColumn, UrlColumn, SecretColumn, EnabledColumn, ColumnCount };
 
-    explicit WebhookSettings(QSqlDatabase db, QWidget *parent = nullptr);
+    explicit WebhookSettings(storage::Database &db, QWidget *parent = nullptr);
     ~WebhookSettings() override;
     void refresh();
     QTableWidget *table() const { return m_table; }
@@ -44,7 +47,7 @@ private:
     void removeWebhook();
     void updateButtons();
 
-    QSqlDatabase m_db;
+    storage::Database &m_db;
     std::unique_ptr<delivery::WebhookStore> m_store;
     QList<delivery::Webhook> m_hooks;
     QTableWidget *m_table;

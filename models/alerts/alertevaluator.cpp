@@ -1,9 +1,14 @@
-#include "alertevaluator.h"
+#include "alerts/alertevaluator.h"
 
-#include "ids.h"
-#include "outbox.h"
-#include "transaction.h"
+#include "alerts/alertfacts.h"
 
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "storage/transaction.h"
+
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,6 +16,11 @@
 #include <QSqlQuery>
 
 namespace cockpit::alerts {
+
+QSqlDatabase AlertEvaluator::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
 
 Q_LOGGING_CATEGORY(lcAlerts, "cockpit.alerts")
 
@@ -25,11 +35,13 @@ EvaluationResult failure(const QString &error)
 }
 } // namespace
 
-AlertEvaluator::AlertEvaluator(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+AlertEvaluator::AlertEvaluator(QSqlDatabase db, const Clock &clock) : m_connection(db.connectionName()), m_clock(clock) {}
+
+AlertEvaluator::AlertEvaluator(storage::Database &db, const Clock &clock) : AlertEvaluator(db.connection(), clock) {}
 
 Thresholds AlertEvaluator::thresholds(QStringList *problems) const
 {
-    return m_fixed ? *m_fixed : loadThresholds(m_db, problems);
+    return m_fixed ? *m_fixed : loadThresholds(db(), problems);
 }
 
 EvaluationResult AlertEvaluator::evaluateAll()
@@ -45,7 +57,7 @@ EvaluationResult AlertEvaluator::evaluateLead(const QString &leadId)
 {
     QStringList problems;
     const Thresholds t = thresholds(&problems);
-    FactLoader facts(m_db);
+    FactLoader facts(db());
     Scope s;
     s.leadIds.insert(leadId);
     const QString customer = facts.customerOfLead(leadId);
@@ -58,7 +70,7 @@ EvaluationResult AlertEvaluator::evaluateCustomer(const QString &customerId)
 {
     QStringList problems;
     const Thresholds t = thresholds(&problems);
-    FactLoader facts(m_db);
+    FactLoader facts(db());
     Scope s;
     s.customerIds.insert(customerId);
     if (!facts.leadsOfCustomer(customerId, s.leadIds))
@@ -71,7 +83,7 @@ EvaluationResult AlertEvaluator::evaluateUser(const QString &userId)
     QStringList problems;
     const Thresholds t = thresholds(&problems);
     const qint64 now = m_clock.now().toSecsSinceEpoch();
-    FactLoader facts(m_db);
+    FactLoader facts(db());
     Scope s;
     const qint64 from = now - qint64(std::max(t.lookbackDays, t.duplicateDays)) * kDay;
     if (!facts.scopeOfUser(userId, from, now, s))
@@ -89,7 +101,7 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
         if (m_progress)
             m_progress(p);
     };
-    FactLoader facts(m_db);
+    FactLoader facts(db());
     auto failed = [&]() {
         r.ok = false;
         r.error = facts.lastError();
@@ -168,13 +180,13 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
     if (plan.isEmpty())
         return true;
     const QString nowIso = isoFromSecs(now);
-    storage::Transaction tx(m_db);
+    storage::Transaction tx(db());
     auto fail = [&](const QSqlQuery &q) {
         r.error = q.lastError().text();
         qCWarning(lcAlerts) << "writing alerts failed:" << r.error;
         return false;
     };
-    storage::OutboxWriter writer(m_db);
+    storage::OutboxWriter writer(db());
     auto outbox = [&](const QString &id, const QString &op, const QJsonObject &fields, qint64 base) {
         QString error;
         if (!writer.append(QStringLiteral("alerts"), id, op, fields, base, &error)) {
@@ -183,7 +195,7 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         }
         return true;
     };
-    QSqlQuery ins(m_db);
+    QSqlQuery ins(db());
     ins.prepare(QStringLiteral(
         "INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, details, updated_at,"
         " dedupe_key, escalation_level, lead_id, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
@@ -227,7 +239,7 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         r.raisedIds << id;
         ++r.raised;
     }
-    QSqlQuery upd(m_db);
+    QSqlQuery upd(db());
     QHash<QString, qint64> versions;
     versions.reserve(qsizetype(existing.size()));
     for (const ExistingAlert &a : existing)
@@ -284,7 +296,7 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         ++r.escalated;
     }
     if (!tx.commit()) {
-        r.error = m_db.lastError().text();
+        r.error = db().lastError().text();
         return false;
     }
     r.changedIds << r.raisedIds;

@@ -4,16 +4,24 @@
 // unacknowledged ones, all in one transaction with their outbox rows. Full (evaluateAll) or
 // incremental after an edit (evaluateLead / evaluateCustomer / evaluateUser).
 // Works on any connection, so the app runs it on a worker thread with its own.
-#include "alertfacts.h"
-#include "alertrules.h"
-#include "clock.h"
+#include "alerts/alertrules.h"
+#include "domain/clock.h"
 
 #include <QLoggingCategory>
-#include <QSqlDatabase>
+#include <QString>
+
+class QSqlDatabase;
 
 #include <functional>
 
+namespace cockpit::storage {
+class Database;
+}
+
 namespace cockpit::alerts {
+
+struct Scope;      // alertfacts.h (internal: reads storage)
+class FactLoader;
 
 Q_DECLARE_LOGGING_CATEGORY(lcAlerts)
 
@@ -33,6 +41,7 @@ class AlertEvaluator
 {
 public:
     AlertEvaluator(QSqlDatabase db, const Clock &clock);
+    AlertEvaluator(storage::Database &db, const Clock &clock); // its main connection
 
     // Progress in percent (0..100) during evaluateAll.
     void setProgress(std::function<void(int)> progress) { m_progress = std::move(progress); }
@@ -50,7 +59,9 @@ private:
                EvaluationResult &r);
     Thresholds thresholds(QStringList *problems) const;
 
-    QSqlDatabase m_db;
+    QSqlDatabase db() const; // the connection named m_connection
+
+    QString m_connection;
     const Clock &m_clock;
     std::function<void(int)> m_progress;
     std::optional<Thresholds> m_fixed;

@@ -1,7 +1,8 @@
-#include "alertfacts.h"
+#include "alerts/alertfacts.h"
 
-#include "sqlitestatement.h"
+#include "storage/sqlitestatement.h"
 
+#include <QSqlDatabase>
 #include <QSet>
 
 #include <QJsonArray>

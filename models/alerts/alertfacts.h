@@ -3,7 +3,7 @@
 // leads with their last activity (idx_activities_lead_at), stage moves and sales actions
 // inside the look-back window (idx_stage_history_at / idx_activities_at, or per lead /
 // customer / rep), and the stored alerts of the scope.
-#include "alertrules.h"
+#include "alerts/alertrules.h"
 
 #include <QSet>
 #include <QSqlDatabase>

@@ -1,7 +1,8 @@
-#include "alertinbox.h"
+#include "alerts/alertinbox.h"
 
-#include "database.h"
+#include "storage/database.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -19,14 +20,14 @@ QHash<QString, QString> regionNames(QSqlDatabase db)
 }
 
 InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
-                              const std::function<void(int)> &progress)
+                              const std::function<void(int)> &progress, storage::ChangeNotifier *notifier)
 {
     InboxSnapshot s;
     const QString name = QStringLiteral("alerts-worker-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QString openError;
         QSqlDatabase db = storage::openConnection(path, name, evaluate ? storage::Access::ReadWrite : storage::Access::ReadOnly,
-                                                  &openError);
+                                                  &openError, notifier);
         if (!openError.isEmpty()) {
             s.error = openError;
         } else {
@@ -48,10 +49,9 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
                     progress(100);
                 s.ok = true;
             }
-            db.close();
         }
     }
-    QSqlDatabase::removeDatabase(name);
+    storage::closeConnection(name, notifier);
     return s;
 }
 

@@ -2,10 +2,14 @@
 // Evaluation and loading of the inbox off the GUI thread: opens a connection of its own to
 // the database file (any thread), optionally evaluates every rule, and reads every alert
 // with the names the inbox shows.
-#include "alertevaluator.h"
-#include "alertstore.h"
+#include "alerts/alertevaluator.h"
+#include "alerts/alertstore.h"
 
 #include <atomic>
+
+namespace cockpit::storage {
+class ChangeNotifier;
+}
 
 namespace cockpit::alerts {
 
@@ -20,8 +24,10 @@ struct InboxSnapshot
 };
 
 // Safe to call from a worker thread. `progress` gets 0..100 (evaluation 0..80, loading 80..100).
+// The evaluation's writes are announced through `notifier` (the open Database's).
 InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
-                              const std::function<void(int)> &progress = {});
+                              const std::function<void(int)> &progress = {},
+                              storage::ChangeNotifier *notifier = nullptr);
 
 // Region id → name (for the inbox filter).
 QHash<QString, QString> regionNames(QSqlDatabase db);

@@ -1,8 +1,8 @@
-#include "alertrules.h"
+#include "alerts/alertrules.h"
 
-#include "civildate.h"
+#include "domain/civildate.h"
 
-#include "ids.h"
+#include "domain/ids.h"
 
 #include <QDateTime>
 #include <QJsonArray>

@@ -3,7 +3,7 @@
 // thresholds, which alerts should exist, which open ones have cleared and which are due to
 // escalate. No SQL here (AlertEvaluator loads the facts and applies the plan), so every rule
 // is unit-tested without a database. Times are seconds since the epoch, UTC.
-#include "alertthresholds.h"
+#include "alerts/alertthresholds.h"
 
 #include <QHash>
 #include <QJsonObject>

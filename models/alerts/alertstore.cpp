@@ -1,16 +1,24 @@
-#include "alertstore.h"
+#include "alerts/alertstore.h"
 
-#include "alertrules.h"
-#include "ids.h"
-#include "outbox.h"
-#include "transaction.h"
+#include "alerts/alertrules.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "storage/transaction.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSet>
 #include <QSqlQuery>
 
 namespace cockpit::alerts {
+
+QSqlDatabase AlertStore::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
 
 namespace {
 
@@ -93,11 +101,13 @@ QStringList AlertRecord::addressees() const
     return out;
 }
 
-AlertStore::AlertStore(QSqlDatabase db, const Clock &clock) : m_db(std::move(db)), m_clock(clock) {}
+AlertStore::AlertStore(QSqlDatabase db, const Clock &clock) : m_connection(db.connectionName()), m_clock(clock) {}
+
+AlertStore::AlertStore(storage::Database &db, const Clock &clock) : AlertStore(db.connection(), clock) {}
 
 std::optional<AlertRecord> AlertStore::fetch(const QString &id) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QString::fromUtf8(kSelect) + QStringLiteral(" WHERE a.id = ?"));
     q.addBindValue(id);
     if (q.exec() && q.next())
@@ -107,7 +117,7 @@ std::optional<AlertRecord> AlertStore::fetch(const QString &id) const
 
 std::vector<AlertRecord> AlertStore::list(bool openOnly) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     std::vector<AlertRecord> out;
     // Names, rules, regions and timestamps repeat across tens of thousands of alerts: one
@@ -142,7 +152,7 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
 
 std::vector<AlertRecord> AlertStore::openAlertsForLead(const QString &leadId) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QString::fromUtf8(kSelect)
               + QStringLiteral(" WHERE a.deleted = 0 AND a.resolved_at IS NULL AND (a.lead_id = ?"
                                " OR (a.subject_kind = 'lead' AND a.subject_id = ?)) ORDER BY a.raised_at DESC"));
@@ -160,7 +170,7 @@ AlertChange AlertStore::change(const QString &id,
 {
     AlertChange c;
     c.alertId = id;
-    storage::Transaction tx(m_db);
+    storage::Transaction tx(db());
     const auto record = fetch(id);
     if (!record) {
         c.error = QCoreApplication::translate("cockpit::alerts", "The alert no longer exists.");
@@ -171,7 +181,7 @@ AlertChange AlertStore::change(const QString &id,
     if (!edit(*record, c.after, c.error))
         return c;
     const QString nowIso = toIsoUtc(m_clock.now());
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ?, resolved_by = ?,"
                              " resolved_at = ?, escalated_to = ?, escalated_at = ?, escalated_by = ?,"
                              " escalation_level = ?, updated_at = ? WHERE id = ?"));
@@ -193,11 +203,11 @@ AlertChange AlertStore::change(const QString &id,
                              {QStringLiteral("escalated_by"), jsonOrNull(a.escalatedBy)},
                              {QStringLiteral("escalation_level"), a.escalationLevel},
                              {QStringLiteral("updated_at"), nowIso}};
-    if (!storage::appendOutbox(m_db, QStringLiteral("alerts"), id, QStringLiteral("update"), fields,
+    if (!storage::appendOutbox(db(), QStringLiteral("alerts"), id, QStringLiteral("update"), fields,
                                record->rowVersion, &c.error))
         return c;
     if (!tx.commit()) {
-        c.error = m_db.lastError().text();
+        c.error = db().lastError().text();
         return c;
     }
     c.ok = true;
@@ -248,7 +258,7 @@ AlertChange AlertStore::escalate(const QString &id, const QString &userId)
             return false;
         }
         UserMap users;
-        QSqlQuery q(m_db);
+        QSqlQuery q(db());
         q.setForwardOnly(true);
         if (q.exec(QStringLiteral("SELECT id, name, manager_id, left_date FROM users WHERE deleted = 0")))
             while (q.next()) {

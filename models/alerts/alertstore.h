@@ -2,14 +2,20 @@
 // Reading alerts for display and the person-made changes: acknowledge, resolve, escalate by
 // hand. Each change returns the state before and after, so an undo command can put it back;
 // every write appends its outbox row in the same transaction.
-#include "clock.h"
+#include "domain/clock.h"
 
-#include <QSqlDatabase>
+#include <QString>
+
+class QSqlDatabase;
 #include <QString>
 
 #include <functional>
 #include <optional>
 #include <vector>
+
+namespace cockpit::storage {
+class Database;
+}
 
 namespace cockpit::alerts {
 
@@ -54,6 +60,7 @@ class AlertStore
 {
 public:
     AlertStore(QSqlDatabase db, const Clock &clock);
+    AlertStore(storage::Database &db, const Clock &clock); // its main connection
 
     std::optional<AlertRecord> fetch(const QString &id) const;
     // Every alert (newest first), or only open ones (not resolved).
@@ -73,7 +80,8 @@ public:
 
 private:
     AlertChange change(const QString &id, const std::function<bool(const AlertRecord &, AlertState &, QString &)> &edit);
-    QSqlDatabase m_db;
+    QSqlDatabase db() const; // the connection named m_connection
+    QString m_connection;
     const Clock &m_clock;
 };
 

@@ -1,7 +1,7 @@
-#include "alerttablemodel.h"
+#include "alerts/alerttablemodel.h"
 
-#include "alertrules.h"
-#include "alerttext.h"
+#include "alerts/alertrules.h"
+#include "alerts/alerttext.h"
 
 #include <QDateTime>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 // The alert inbox: one row per alert, and a filter proxy by rule, region, person and state
 // with the counts per rule the screen shows as chips.
-#include "alertstore.h"
+#include "alerts/alertstore.h"
 
 #include <QAbstractTableModel>
 #include <QSet>

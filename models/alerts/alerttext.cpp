@@ -1,6 +1,6 @@
-#include "alerttext.h"
+#include "alerts/alerttext.h"
 
-#include "alertrules.h"
+#include "alerts/alertrules.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

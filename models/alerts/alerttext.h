@@ -3,7 +3,7 @@
 // details (the silence alert's last customer quotes, the reps of a duplicate touch …).
 // Details are stored as JSON by the evaluator and rendered here, translated; older demo
 // alerts carry plain text, shown as it is.
-#include "alertstore.h"
+#include "alerts/alertstore.h"
 
 #include <QString>
 

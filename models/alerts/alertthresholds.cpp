@@ -1,7 +1,10 @@
-#include "alertthresholds.h"
+#include "alerts/alertthresholds.h"
 
-#include "transaction.h"
+#include "storage/transaction.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -80,6 +83,16 @@ bool saveThresholds(QSqlDatabase db, const Thresholds &t, QString *error)
         return false;
     }
     return true;
+}
+
+Thresholds loadThresholds(storage::Database &db, QStringList *problems)
+{
+    return loadThresholds(db.connection(), problems);
+}
+
+bool saveThresholds(storage::Database &db, const Thresholds &t, QString *error)
+{
+    return saveThresholds(db.connection(), t, error);
 }
 
 } // namespace cockpit::alerts

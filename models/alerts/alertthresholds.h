@@ -2,9 +2,14 @@
 // The thresholds of the alert rules (DESIGN.md §3). Stage SLAs and the marketing hand-over SLA
 // live with the pipelines (pipeline_stages.sla_minutes, pipelines.handover_sla_minutes); the
 // rest are settings of the database (`settings` table, keys "rules.*") with these defaults.
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
+
+class QSqlDatabase;
+
+namespace cockpit::storage {
+class Database;
+}
 
 namespace cockpit::alerts {
 
@@ -36,8 +41,10 @@ const std::vector<ThresholdKey> &thresholdKeys();
 // Reads the "rules.*" settings; a missing key keeps its default, a bad value (not a whole
 // number, or out of range) keeps the default and adds a message naming key and value.
 Thresholds loadThresholds(QSqlDatabase db, QStringList *problems = nullptr);
+Thresholds loadThresholds(storage::Database &db, QStringList *problems = nullptr);
 // Writes every threshold (one transaction). Values are validated first; nothing is written
 // when one is out of range.
 bool saveThresholds(QSqlDatabase db, const Thresholds &t, QString *error = nullptr);
+bool saveThresholds(storage::Database &db, const Thresholds &t, QString *error = nullptr);
 
 } // namespace cockpit::alerts

@@ -1,9 +1,10 @@
-#include "alertsfeed.h"
+#include "analytics/alertsfeed.h"
 
-#include "analyticstext.h"
-#include "alerttext.h"
-#include "query.h"
+#include "analytics/analyticstext.h"
+#include "alerts/alerttext.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QSqlQuery>
 

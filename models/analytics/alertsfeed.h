@@ -2,10 +2,11 @@
 // Today's alerts on the cockpit: the newest open (unresolved) alerts of the scope's org, by
 // the org of the person the alert is addressed to (its owner). Labels come from the alert
 // module (ruleLabel / detailsSummary), so the cockpit and the Alerts screen say the same.
-#include "datatable.h"
-#include "scope.h"
+#include "analytics/datatable.h"
+#include "analytics/scope.h"
 
-#include <QSqlDatabase>
+class QSqlDatabase;
+
 
 namespace cockpit::analytics {
 

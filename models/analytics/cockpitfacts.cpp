@@ -1,11 +1,14 @@
-#include "cockpitfacts.h"
+#include "analytics/cockpitfacts.h"
 
-#include "civildate.h"
-#include "sqlitestatement.h"
+#include "domain/civildate.h"
+#include "storage/sqlitestatement.h"
 
-#include "analyticstext.h"
-#include "query.h"
+#include "analytics/analyticstext.h"
+#include "analytics/query.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QMutex>
 #include <QSqlDriver>
@@ -29,14 +32,6 @@ namespace cockpit::analytics {
 namespace {
 
 constexpr qint64 kOpen = std::numeric_limits<qint64>::max();
-
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3 *const *>(v.data());
-    return nullptr;
-}
 
 // A statement at the sqlite3 level (a million rows through QVariant would cost seconds) that
 // throws QueryError, naming the statement, when SQLite refuses or fails it.
@@ -146,9 +141,6 @@ private:
     std::unordered_map<std::string_view, int> m_map;
 };
 
-QMutex g_mutex;
-QHash<QString, std::shared_ptr<const CockpitFacts>> g_cache;
-
 } // namespace
 
 bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
@@ -165,7 +157,7 @@ bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
 
 QStringList CockpitFacts::loadStatements(QSqlDatabase db)
 {
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = storage::sqliteHandle(db);
     return {QString::fromLatin1(kLeads), QString::fromLatin1(kReps), QString::fromLatin1(kReplies),
             QString::fromLatin1(kHistory),
             QString::fromLatin1(h && hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions)};
@@ -192,35 +184,35 @@ QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &setting
     return f;
 }
 
-std::shared_ptr<const CockpitFacts> CockpitFacts::shared(QSqlDatabase db, const KpiSettings &settings, bool *loaded)
+std::shared_ptr<const CockpitFacts> CockpitFactsCache::get(QSqlDatabase db, const KpiSettings &settings, bool *loaded)
 {
     if (loaded)
         *loaded = false;
-    const QByteArray print = fingerprint(db, settings);
-    QMutexLocker lock(&g_mutex); // one load at a time; the others wait for it
-    auto it = g_cache.find(db.databaseName());
-    if (it != g_cache.end() && (*it)->m_fingerprint == print)
-        return *it;
-    auto facts = load(db, settings);
+    const QByteArray print = CockpitFacts::fingerprint(db, settings);
+    QMutexLocker lock(&m_mutex); // one load at a time; the others wait for it
+    if (m_facts && m_path == db.databaseName() && m_facts->m_fingerprint == print)
+        return m_facts;
+    m_facts.reset(); // the old facts go before the new ones load (~20 MB on large)
+    auto facts = CockpitFacts::load(db, settings);
     std::const_pointer_cast<CockpitFacts>(facts)->m_fingerprint = print;
-    if (it == g_cache.end())
-        g_cache.clear(); // another file: the facts of the previous one are not kept (~20 MB on large)
-    g_cache.insert(db.databaseName(), facts);
+    m_facts = facts;
+    m_path = db.databaseName();
     if (loaded)
         *loaded = true;
     return facts;
 }
 
-void CockpitFacts::clearShared()
+void CockpitFactsCache::clear()
 {
-    QMutexLocker lock(&g_mutex);
-    g_cache.clear();
+    QMutexLocker lock(&m_mutex);
+    m_facts.reset();
+    m_path.clear();
 }
 
 std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const KpiSettings &settings)
 {
     auto f = std::make_shared<CockpitFacts>();
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = storage::sqliteHandle(db);
     if (!h)
         throw QueryError(QCoreApplication::translate("cockpit::analytics", "The cockpit's facts need an SQLite database."));
     Keys pool;
@@ -395,7 +387,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         const QString path = db.databaseName();
         second = std::thread([&, mid, path] {
             ReadConnection rc(path);
-            sqlite3 *h2 = rc.isOpen() ? handleOf(rc.db()) : nullptr;
+            sqlite3 *h2 = rc.isOpen() ? storage::sqliteHandle(rc.db()) : nullptr;
             if (!h2) {
                 high.error = rc.error();
                 return;

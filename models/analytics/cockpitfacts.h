@@ -7,32 +7,28 @@
 //
 // Staleness: `fingerprint()` reads the activity-log head (it moves with every activity and
 // stage move), the effective-action settings and the newest change of leads and users; the
-// shared cache reloads when it differs. Timestamps must all be "YYYY-MM-DDTHH:MM:SSZ"; when
+// cache (CockpitFactsCache, one per FigureService) reloads when it differs. Timestamps must all be "YYYY-MM-DDTHH:MM:SSZ"; when
 // one is not, the facts are not `usable()` and callers use SQL.
-#include "kpi.h"
+#include "analytics/kpi.h"
 
 #include <QByteArray>
 #include <QHash>
-#include <QSqlDatabase>
+#include <QMutex>
 #include <QString>
 #include <QVector>
 
 #include <cstdint>
 #include <memory>
 
+class QSqlDatabase;
+
 namespace cockpit::analytics {
 
 class CockpitFacts
 {
 public:
-    // Reads everything (throws QueryError). Usually through `shared()`.
+    // Reads everything (throws QueryError). Usually through a CockpitFactsCache.
     static std::shared_ptr<const CockpitFacts> load(QSqlDatabase db, const KpiSettings &settings);
-    // The facts of the file of `db`: cached for the last file path used, reloaded when the
-    // fingerprint changed. `loaded` tells whether this call (re)loaded them. Thread-safe; a
-    // load holds a lock, so a second caller waits for it instead of loading twice.
-    static std::shared_ptr<const CockpitFacts> shared(QSqlDatabase db, const KpiSettings &settings,
-                                                      bool *loaded = nullptr);
-    static void clearShared();
     static QByteArray fingerprint(QSqlDatabase db, const KpiSettings &settings);
     // The statements `load` runs on this file (for the benchmark's sqlite3 comparison).
     static QStringList loadStatements(QSqlDatabase db);
@@ -73,6 +69,7 @@ public:
     static bool parseUtc(const char *text, int length, qint64 *seconds);
 
 private:
+    friend class CockpitFactsCache;
     int poolId(const QString &id) const; // -2 when unknown
     const QVector<int> *leadColumn(OrgLevel level) const;
     // Per pool id: the sales rep belongs to `org`.
@@ -96,6 +93,23 @@ private:
     QVector<qint64> m_effTime;
     QVector<int> m_effActor;
     QVector<int> m_userRegion, m_userCity, m_userTeam; // by pool id; -3 = not a sales rep
+};
+
+// The facts of one file, kept between calls: reloaded when the fingerprint moved (or the
+// file is another one). Owned by the FigureService of the open file; tests and the
+// benchmark make their own. Thread-safe; a load holds the lock, so a second caller waits
+// for it instead of loading twice.
+class CockpitFactsCache
+{
+public:
+    // `loaded` tells whether this call (re)loaded them. Throws QueryError.
+    std::shared_ptr<const CockpitFacts> get(QSqlDatabase db, const KpiSettings &settings, bool *loaded = nullptr);
+    void clear();
+
+private:
+    QMutex m_mutex;
+    QString m_path;
+    std::shared_ptr<const CockpitFacts> m_facts;
 };
 
 } // namespace cockpit::analytics

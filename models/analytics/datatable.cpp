@@ -1,4 +1,4 @@
-#include "datatable.h"
+#include "analytics/datatable.h"
 
 #include <QCoreApplication>
 #include <QDate>

@@ -1,10 +1,11 @@
-#include "funnel.h"
+#include "analytics/funnel.h"
 
-#include "analyticstext.h"
-#include "cockpitfacts.h"
-#include "kpi.h"
-#include "query.h"
+#include "analytics/analyticstext.h"
+#include "analytics/cockpitfacts.h"
+#include "analytics/kpi.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>

@@ -13,14 +13,15 @@
 // - Heat map cell (org unit, k → k+1) = the same restricted to the unit's leads; flagged when
 //   its conversion is below `funnel.flag_below_pct` (30) and it has at least
 //   `funnel.min_cohort` (5) leads; a smaller cohort is "too few" (grey, never flagged).
-#include "datatable.h"
-#include "orgunits.h"
-#include "scope.h"
+#include "analytics/datatable.h"
+#include "analytics/orgunits.h"
+#include "analytics/scope.h"
 
-#include <QSqlDatabase>
 #include <QVector>
 
 #include <cmath>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

@@ -1,9 +1,10 @@
-#include "kpi.h"
+#include "analytics/kpi.h"
 
-#include "analyticstext.h"
-#include "cockpitfacts.h"
-#include "query.h"
+#include "analytics/analyticstext.h"
+#include "analytics/cockpitfacts.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>

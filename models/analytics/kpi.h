@@ -23,13 +23,14 @@
 // - store: receptions / staff on duty per store-day, averaged over the store-days of the
 //   period (store-days with no staff are left out). Stores belong to regions and cities, so
 //   the tile has no data at team or rep level.
-#include "datatable.h"
-#include "rag.h"
-#include "scope.h"
+#include "analytics/datatable.h"
+#include "analytics/rag.h"
+#include "analytics/scope.h"
 
 #include <QDateTime>
-#include <QSqlDatabase>
 #include <QVector>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

@@ -1,7 +1,9 @@
-#include "orgunits.h"
+#include "analytics/orgunits.h"
 
-#include "query.h"
+#include "analytics/query.h"
 
+#include <QSqlQuery>
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <algorithm>
 

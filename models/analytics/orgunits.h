@@ -1,12 +1,13 @@
 #pragma once
 // The org tree (regions → cities → teams → sales reps) with names, for the org picker, for
 // grouping figures and for `report --by`. Read once per refresh; a few thousand rows.
-#include "scope.h"
+#include "analytics/scope.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
 #include <QVector>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

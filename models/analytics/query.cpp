@@ -1,7 +1,9 @@
-#include "query.h"
+#include "analytics/query.h"
 
-#include "database.h"
+#include "storage/database.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QDate>
 #include <QDateTime>
 #include <QMutex>

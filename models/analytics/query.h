@@ -3,12 +3,13 @@
 // benchmark can replay exactly the same statements in the sqlite3 shell. A failed statement
 // throws QueryError naming the statement and SQLite's message; the screens and the `report`
 // command catch it and show it.
-#include <QSqlDatabase>
-#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
 #include <stdexcept>
+
+class QSqlDatabase;
+class QSqlQuery;
 
 namespace cockpit::analytics {
 

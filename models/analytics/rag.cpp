@@ -1,4 +1,4 @@
-#include "rag.h"
+#include "analytics/rag.h"
 
 #include <QCoreApplication>
 

@@ -1,12 +1,13 @@
-#include "reports.h"
+#include "analytics/reports.h"
 
-#include "funnel.h"
-#include "kpi.h"
-#include "orgunits.h"
-#include "storecodes.h"
-#include "teamhealthtables.h"
-#include "touchpoints.h"
+#include "analytics/funnel.h"
+#include "analytics/kpi.h"
+#include "analytics/orgunits.h"
+#include "analytics/storecodes.h"
+#include "analytics/teamhealthtables.h"
+#include "analytics/touchpoints.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>

@@ -2,11 +2,12 @@
 // The registry behind `sales-cockpit report NAME`: every cockpit figure as a DataTable, for
 // scripts, for checking a number against SQL and as the CSV export. Each analytics module
 // registers its reports in reports.cpp.
-#include "datatable.h"
-#include "scope.h"
+#include "analytics/datatable.h"
+#include "analytics/scope.h"
 
-#include <QSqlDatabase>
 #include <functional>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

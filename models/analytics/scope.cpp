@@ -1,6 +1,6 @@
-#include "scope.h"
+#include "analytics/scope.h"
 
-#include "query.h"
+#include "analytics/query.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

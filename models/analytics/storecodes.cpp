@@ -1,8 +1,9 @@
-#include "storecodes.h"
+#include "analytics/storecodes.h"
 
-#include "analyticstext.h"
-#include "query.h"
+#include "analytics/analyticstext.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QHash>
 #include <QSqlQuery>

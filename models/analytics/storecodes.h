@@ -17,18 +17,19 @@
 // computeStoreCodes() judges every store of the scope as of the last day of the period that
 // has data (<= period end) — one day for all, so a store without data that day is grey — and
 // the 30 days up to it (the colour strip). One SQL query for the stores, one for the days.
-#include "datatable.h"
-#include "rag.h"
-#include "scope.h"
+#include "analytics/datatable.h"
+#include "analytics/rag.h"
+#include "analytics/scope.h"
 
 #include <QDate>
-#include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
 #include <QVector>
 
 #include <array>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

@@ -1,11 +1,12 @@
-#include "storeimport.h"
+#include "analytics/storeimport.h"
 
-#include "analyticstext.h"
-#include "database.h"
-#include "ids.h"
-#include "outbox.h"
-#include "transaction.h"
+#include "analytics/analyticstext.h"
+#include "storage/database.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "storage/transaction.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>

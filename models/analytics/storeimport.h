@@ -20,11 +20,12 @@
 // empty, not UTF-8 or lacks a column is refused as a whole. Good rows are upserted by
 // (store, day) in one transaction with one outbox row each; nothing is written on cancel.
 #include <QDate>
-#include <QSqlDatabase>
 #include <QString>
 #include <QVector>
 
 #include <functional>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

@@ -1,6 +1,7 @@
 // The pure formulas of rep and team health (see teamhealth.h for every definition).
-#include "teamhealth.h"
+#include "analytics/teamhealth.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 
 #include <algorithm>

@@ -36,17 +36,19 @@
 //   the trend strictly falling) → warning.
 // - A team's figures pool its reps' counts (sums of numerators and denominators, the median
 //   over all its reps' response times, the mean over all its reps' customers).
-#include "orgunits.h"
-#include "rag.h"
-#include "scope.h"
+#include "analytics/orgunits.h"
+#include "analytics/rag.h"
+#include "analytics/scope.h"
 
 #include <QHash>
-#include <QSqlDatabase>
 #include <QString>
 #include <QVector>
 
 #include <array>
+#include <memory>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 
@@ -187,22 +189,37 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
                              const TeamHealthSettings &s = {});
 
 // How computeTeamHealth() gets its facts. The default is the plain SQL path (the reference,
-// used by `report`). With `cache`, the facts that do not depend on the scope are kept per
-// database file and data fingerprint (the file's and its WAL's size and modification time
-// and the activity-log head): the stage exits of the whole company counted per company
-// month (rep, day, stage, kinds seen) and the customers' health facts per effective end, so
-// a period or org change only queries what it has not seen. With `parallel`, the facts not
-// yet cached are loaded on two connections at once (the calling one and a second one on
-// the same file). The figures are identical to the SQL path's.
+// used by `report`). With a `cache`, the facts that do not depend on the scope are kept
+// there per database file and data fingerprint (the file's and its WAL's size and
+// modification time and the activity-log head): the stage exits of the whole company counted
+// per company month (rep, day, stage, kinds seen) and the customers' health facts per
+// effective end, so a period or org change only queries what it has not seen. With
+// `parallel`, the facts not yet cached are loaded on two connections at once (the calling
+// one and a second read connection on the same file). The figures are identical to the SQL
+// path's.
+class TeamHealthCache
+{
+public:
+    TeamHealthCache();
+    ~TeamHealthCache();
+    TeamHealthCache(const TeamHealthCache &) = delete;
+    TeamHealthCache &operator=(const TeamHealthCache &) = delete;
+    void clear(); // forgets every fact (the benchmark's cold run)
+
+    struct Data; // teamhealthcompute.cpp
+    Data &data() const { return *m_data; }
+
+private:
+    std::unique_ptr<Data> m_data;
+};
+
 struct TeamHealthOptions
 {
-    bool cache = false;
+    TeamHealthCache *cache = nullptr;
     bool parallel = false;
 };
 TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
                              const TeamHealthSettings &s, const TeamHealthOptions &options);
-// Forgets every cached fact (tests, and the benchmark's cold run).
-void clearTeamHealthCache();
 
 // The effective end of the period: min(period end, now), as UTC ISO-8601.
 QString effectiveEndUtc(const Period &period, const QString &asOfIso);

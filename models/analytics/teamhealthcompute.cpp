@@ -2,11 +2,12 @@
 // coverage months, task weeks, responses, customers, orders, ratings), then per-rep sums.
 // With TeamHealthOptions::cache, the exits and customers come from a per-database facts
 // cache (company-wide month slabs and customer rows) and only what is missing is queried.
-#include "teamhealth.h"
-#include "teamhealthsql.h"
+#include "analytics/teamhealth.h"
+#include "analytics/teamhealthsql.h"
 
-#include "query.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QFile>
 #include <QMutex>
 #include <QSqlQuery>
@@ -56,8 +57,6 @@ struct FactsCache
     QHash<QString, CustomerRows> customers;  // effective end → rows of the whole company
 };
 
-QMutex g_cacheMutex;
-QHash<QString, FactsCache> g_caches; // database file → facts
 
 QString fileStamp(const QString &path)
 {
@@ -82,10 +81,28 @@ QString dataFingerprint(QSqlDatabase db)
                  .toString();
 }
 
-// The cache of `path`, emptied when the fingerprint moved. Call with g_cacheMutex locked.
-FactsCache &cacheFor(const QString &path, const QString &fingerprint)
+} // namespace
+
+struct TeamHealthCache::Data
 {
-    FactsCache &c = g_caches[path];
+    QMutex mutex;
+    QHash<QString, FactsCache> files; // database file → facts
+};
+
+TeamHealthCache::TeamHealthCache() : m_data(std::make_unique<Data>()) {}
+TeamHealthCache::~TeamHealthCache() = default;
+
+void TeamHealthCache::clear()
+{
+    QMutexLocker lock(&m_data->mutex);
+    m_data->files.clear();
+}
+
+namespace {
+// The cache of `path`, emptied when the fingerprint moved. Call with the cache's mutex locked.
+FactsCache &cacheFor(TeamHealthCache::Data &d, const QString &path, const QString &fingerprint)
+{
+    FactsCache &c = d.files[path];
     if (c.fingerprint != fingerprint) {
         c = FactsCache{};
         c.fingerprint = fingerprint;
@@ -142,17 +159,12 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     return computeTeamHealth(db, scope, asOfIso, s, TeamHealthOptions{});
 }
 
-void clearTeamHealthCache()
-{
-    QMutexLocker lock(&g_cacheMutex);
-    g_caches.clear();
-}
 
 namespace {
 // The exit groups and customer rows of `scope` from the facts cache, querying what is missing
 // (see TeamHealthOptions), and runs `scopeQueries` alongside. The groups are by company day; `month` and `inPeriod` are set as
 // loadExitGroups() sets them, and only the exits loadExitGroups() would return are kept.
-void cachedFacts(QSqlDatabase db, const QString &fingerprint, const Scope &scope, const QString &asOfIso,
+void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &fingerprint, const Scope &scope, const QString &asOfIso,
                  const QString &endUtc, QDate firstMonth, QDate lastMonth, const QStringList &kinds, bool parallel,
                  const QVector<std::function<void(QSqlDatabase)>> &scopeQueries, QVector<ExitGroup> &groups,
                  CustomerRows &customers)
@@ -170,8 +182,8 @@ void cachedFacts(QSqlDatabase db, const QString &fingerprint, const Scope &scope
     CustomerRows earlier;
     const QDate periodMonth(period.first.year(), period.first.month(), 1);
     {
-        QMutexLocker lock(&g_cacheMutex);
-        FactsCache &cache = cacheFor(path, fingerprint);
+        QMutexLocker lock(&store.mutex);
+        FactsCache &cache = cacheFor(store, path, fingerprint);
         for (QDate m = std::min(periodMonth, firstMonth); m <= lastMonth; m = m.addMonths(1)) {
             Need n;
             n.key = m.toString(Qt::ISODate) + QLatin1Char('|') + kindKey;
@@ -247,8 +259,8 @@ void cachedFacts(QSqlDatabase db, const QString &fingerprint, const Scope &scope
     jobs << scopeQueries; // the light ones last, to even out the two connections
     runJobs(db, jobs, parallel);
     {
-        QMutexLocker lock(&g_cacheMutex);
-        FactsCache &cache = cacheFor(path, fingerprint);
+        QMutexLocker lock(&store.mutex);
+        FactsCache &cache = cacheFor(store, path, fingerprint);
         for (int i = 0; i < needs.size(); ++i)
             if (loaded[size_t(i)])
                 cache.slabs.insert(needs[i].key, {needs[i].to, needs[i].slab});
@@ -329,7 +341,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         customerRows = std::make_shared<const QVector<CustomerRow>>(loadCustomers(db, scope.org, endUtc));
         runJobs(db, scopeQueries, false);
     } else {
-        cachedFacts(db, fingerprint, scope, asOfIso, endUtc, firstMonth, lastMonth, kinds, options.parallel,
+        cachedFacts(options.cache->data(), db, fingerprint, scope, asOfIso, endUtc, firstMonth, lastMonth, kinds, options.parallel,
                     scopeQueries, exitGroups, customerRows);
     }
     QHash<QString, QVector<HealthCounts>> monthly; // rep → 6 months

@@ -1,10 +1,11 @@
 // The queries behind rep and team health: each aggregates over the whole scope at once on
 // indexed columns (stage_history.at, activities(lead_id, at), tasks(user_id, week_start),
 // orders(rep_id, ordered_on), ratings(rep_id, at), customers(owner_id)).
-#include "teamhealthsql.h"
+#include "analytics/teamhealthsql.h"
 
-#include "query.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QDateTime>
 #include <QSqlQuery>
 

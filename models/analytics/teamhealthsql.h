@@ -2,10 +2,11 @@
 // The rows rep and team health is computed from: one grouped or per-row query per figure
 // over the whole scope (never one query per rep). Shared by computeTeamHealth(), the
 // drill-down tables and the reports. Internal to cockpit_analytics.
-#include "teamhealth.h"
+#include "analytics/teamhealth.h"
 
-#include <QSqlDatabase>
 #include <QStringList>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics::detail {
 

@@ -1,11 +1,12 @@
 // Rep and team health as DataTables (reports and drill-downs).
-#include "teamhealthtables.h"
+#include "analytics/teamhealthtables.h"
 
-#include "analyticstext.h"
-#include "teamhealthsql.h"
+#include "analytics/analyticstext.h"
+#include "analytics/teamhealthsql.h"
 
-#include "query.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QSqlQuery>

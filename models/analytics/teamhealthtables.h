@@ -4,10 +4,11 @@
 // tasks, the responses, the customers with their 8 health dimensions, the orders, the
 // ratings). Every table is restricted by the scope's period and org (use a rep or team org
 // for one row's drill-down).
-#include "datatable.h"
-#include "teamhealth.h"
+#include "analytics/datatable.h"
+#include "analytics/teamhealth.h"
 
-#include <QSqlDatabase>
+class QSqlDatabase;
+
 
 namespace cockpit::analytics {
 

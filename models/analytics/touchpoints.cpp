@@ -1,8 +1,9 @@
-#include "touchpoints.h"
+#include "analytics/touchpoints.h"
 
-#include "pipelinevalidation.h"
-#include "query.h"
+#include "domain/pipelinevalidation.h"
+#include "analytics/query.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QSqlQuery>
 

@@ -16,15 +16,16 @@
 // SQL: one GROUP BY (company day, direction) on idx_activities_lead_at (one lead, or the
 // leads of an org unit, iterated from the leads' org index) or idx_activities_at (the whole
 // company); buckets and zones are then small in-memory math over at most a few hundred days.
-#include "datatable.h"
-#include "scope.h"
+#include "analytics/datatable.h"
+#include "analytics/scope.h"
 
 #include <QDate>
-#include <QSqlDatabase>
 #include <QVector>
 
 #include <array>
 #include <optional>
+
+class QSqlDatabase;
 
 namespace cockpit::analytics {
 

@@ -1,4 +1,4 @@
-#include "assigner.h"
+#include "assign/assigner.h"
 
 #include <algorithm>
 #include <tuple>

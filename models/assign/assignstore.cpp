@@ -1,11 +1,12 @@
-#include "assignstore.h"
+#include "assign/assignstore.h"
 
-#include "clock.h"
-#include "database.h"
-#include "ids.h"
-#include "outbox.h"
-#include "transaction.h"
+#include "domain/clock.h"
+#include "storage/database.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "storage/transaction.h"
 
+#include <QSqlDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -288,8 +289,7 @@ bool AssignStore::apply(const QList<OwnerChange> &changes, bool forward, const Q
         *error = db.lastError().text();
         return false;
     }
-    for (const OwnerChange &c : changes)
-        m_db.notifyLeadChanged(c.leadId);
+    m_db.announceChanges();
     return true;
 }
 

@@ -3,7 +3,7 @@
 // queries and writes owner changes (owner, the owner's region/city/team, assigned_at) with
 // their outbox entries in one transaction. Bulk operations return the changes so the UI
 // can undo them in one step.
-#include "assigner.h"
+#include "assign/assigner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,4 +1,4 @@
-#include "buildinfo.h"
+#include "buildinfo/buildinfo.h"
 
 #include "buildinfo_values.h" // generated: COCKPIT_VERSION, COCKPIT_GIT_DESCRIBE, COCKPIT_BUILD_TYPE
 

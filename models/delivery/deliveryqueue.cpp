@@ -1,14 +1,26 @@
-#include "deliveryqueue.h"
+#include "delivery/deliveryqueue.h"
 
-#include "ids.h"
-#include "transaction.h"
-#include "webhookstore.h"
+#include "domain/ids.h"
+#include "storage/transaction.h"
+#include "delivery/webhookstore.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QLocale>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace cockpit::delivery {
+
+DeliveryQueue::DeliveryQueue(QSqlDatabase db) : m_connection(db.connectionName()) {}
+
+DeliveryQueue::DeliveryQueue(storage::Database &db) : DeliveryQueue(db.connection()) {}
+
+QSqlDatabase DeliveryQueue::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
 
 namespace {
 
@@ -90,7 +102,7 @@ QString describeDeliveries(const QList<Delivery> &rows, const QHash<QString, Web
 QList<Delivery> DeliveryQueue::select(const QString &where, const QVariantList &binds) const
 {
     QList<Delivery> out;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     q.prepare(QLatin1String(kColumns) + QLatin1Char(' ') + where);
     for (const QVariant &v : binds)
@@ -121,7 +133,7 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
 {
     EnqueueResult result;
     const QString nowIso = toIsoUtc(now);
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
 
     struct Hook
@@ -168,9 +180,9 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
     if (alerts.isEmpty())
         return result;
 
-    storage::Transaction tx(m_db);
+    storage::Transaction tx(db());
     bool failed = false;
-    QSqlQuery ins(m_db);
+    QSqlQuery ins(db());
     ins.prepare(QStringLiteral("INSERT OR IGNORE INTO deliveries (alert_id, channel, webhook_id, state, attempts,"
                                " next_attempt_at, last_error, created_at) VALUES (?, ?, ?, ?, 0, ?, ?, ?)"));
     auto insert = [&](const QString &alert, const QString &channel, const QString &hook, const QString &state,
@@ -205,7 +217,7 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
         ++result.alerts;
     }
     if (!tx.commit()) {
-        m_lastError = m_db.lastError().text();
+        m_lastError = db().lastError().text();
         return EnqueueResult{0, 0, 0, false};
     }
     qCInfo(lcDelivery) << "queued" << result.alerts << "new alerts:" << result.webhookRows << "webhook and"
@@ -215,7 +227,7 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
 
 int DeliveryQueue::recoverInterrupted()
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (!q.exec(QStringLiteral("UPDATE deliveries SET state = 'pending' WHERE state = 'sending'"))) {
         m_lastError = q.lastError().text();
         return 0;
@@ -243,7 +255,7 @@ QList<Delivery> DeliveryQueue::dueDesktopRows(int limit) const
 
 bool DeliveryQueue::markSending(qint64 id)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE deliveries SET state = 'sending' WHERE id = ? AND state IN ('pending', 'failed')"));
     q.addBindValue(id);
     if (!q.exec()) {
@@ -255,7 +267,7 @@ bool DeliveryQueue::markSending(qint64 id)
 
 bool DeliveryQueue::markDelivered(qint64 id, const QDateTime &now, const QString &state)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, attempts = attempts + 1, delivered_at = ?,"
                              " last_error = '' WHERE id = ?"));
     q.addBindValue(state);
@@ -274,7 +286,7 @@ bool DeliveryQueue::markFailed(qint64 id, const QDateTime &now, const QString &e
     if (!row)
         return false;
     const int attempts = row->attempts + 1;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE deliveries SET state = 'failed', attempts = ?, last_error = ?,"
                              " next_attempt_at = ? WHERE id = ?"));
     q.addBindValue(attempts);
@@ -290,7 +302,7 @@ bool DeliveryQueue::markFailed(qint64 id, const QDateTime &now, const QString &e
 
 bool DeliveryQueue::markCancelled(qint64 id, const QString &reason)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE deliveries SET state = 'cancelled', last_error = ? WHERE id = ?"));
     q.addBindValue(text(reason));
     q.addBindValue(id);
@@ -303,7 +315,7 @@ bool DeliveryQueue::markCancelled(qint64 id, const QString &reason)
 
 bool DeliveryQueue::release(qint64 id)
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE deliveries SET state = 'pending' WHERE id = ? AND state = 'sending'"));
     q.addBindValue(id);
     return q.exec() && q.numRowsAffected() == 1;
@@ -325,7 +337,7 @@ QList<Delivery> DeliveryQueue::forAlert(const QString &alertId) const
 QString DeliveryQueue::stateSummary(const QString &alertId, const QDateTime &now) const
 {
     QHash<QString, Webhook> hooks;
-    for (const Webhook &h : WebhookStore(m_db).all())
+    for (const Webhook &h : WebhookStore(db()).all())
         hooks.insert(h.id, h);
     return describeDeliveries(forAlert(alertId), hooks, now);
 }
@@ -333,7 +345,7 @@ QString DeliveryQueue::stateSummary(const QString &alertId, const QDateTime &now
 QHash<QString, QString> DeliveryQueue::stateSummaries(const QDateTime &now) const
 {
     QHash<QString, Webhook> hooks;
-    for (const Webhook &h : WebhookStore(m_db).all())
+    for (const Webhook &h : WebhookStore(db()).all())
         hooks.insert(h.id, h);
     const QList<Delivery> rows = select(QStringLiteral(
         "WHERE state <> 'skipped' ORDER BY alert_id, channel = 'desktop' DESC, channel, id"), {});
@@ -352,7 +364,7 @@ QHash<QString, QString> DeliveryQueue::stateSummaries(const QDateTime &now) cons
 
 std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QStringLiteral(
         "SELECT a.id, a.rule, a.subject_kind, a.raised_at, a.details, a.escalation_level,"
         "  COALESCE(o.name, ''), COALESCE(e.name, ''),"
@@ -386,7 +398,7 @@ std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) 
 QueueCounts DeliveryQueue::counts() const
 {
     QueueCounts c;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (!q.exec(QStringLiteral("SELECT state, COUNT(*) FROM deliveries WHERE channel <> 'desktop' GROUP BY state"))) {
         m_lastError = q.lastError().text();
         return c;
@@ -406,7 +418,7 @@ QueueCounts DeliveryQueue::counts() const
 
 int DeliveryQueue::timeoutMs() const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     if (q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'delivery_timeout_ms'")) && q.next()) {
         bool ok = false;
         const int ms = q.value(0).toString().toInt(&ok);

@@ -9,16 +9,22 @@
 //   in_app     desktop only: no system tray, so it is shown in the app's alert inbox only
 //   skipped    desktop only: the alert is not addressed to the signed-in user
 //   cancelled  its webhook was removed, or the alert no longer exists
-#include "robotmessage.h"
-#include "webhook.h"
+#include "delivery/robotmessage.h"
+#include "delivery/webhook.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QSqlDatabase>
+#include <QString>
+
+class QSqlDatabase;
 #include <QTimeZone>
 
 #include <optional>
+
+namespace cockpit::storage {
+class Database;
+}
 
 namespace cockpit::delivery {
 
@@ -56,7 +62,8 @@ struct QueueCounts
 class DeliveryQueue
 {
 public:
-    explicit DeliveryQueue(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit DeliveryQueue(QSqlDatabase db);
+    explicit DeliveryQueue(storage::Database &db); // its main connection
 
     struct EnqueueResult
     {
@@ -105,7 +112,9 @@ public:
 private:
     QList<Delivery> select(const QString &where, const QVariantList &binds) const;
 
-    QSqlDatabase m_db;
+    QSqlDatabase db() const; // the connection named m_connection
+
+    QString m_connection;
     mutable QString m_lastError;
 };
 

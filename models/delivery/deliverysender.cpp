@@ -1,19 +1,32 @@
-#include "deliverysender.h"
+#include "delivery/deliverysender.h"
 
-#include "clock.h"
-#include "robotpost.h"
-#include "webhookstore.h"
+#include "domain/clock.h"
+#include "delivery/robotpost.h"
+#include "delivery/webhookstore.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
 namespace cockpit::delivery {
 
+QSqlDatabase DeliverySender::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
 DeliverySender::DeliverySender(QSqlDatabase db, const Clock &clock, QObject *parent)
-    : QObject(parent), m_db(db), m_clock(clock), m_queue(db), m_nam(new QNetworkAccessManager(this)),
+    : QObject(parent), m_connection(db.connectionName()), m_clock(clock), m_queue(db), m_nam(new QNetworkAccessManager(this)),
       m_timer(new QTimer(this))
 {
     connect(m_timer, &QTimer::timeout, this, &DeliverySender::tick);
+}
+
+DeliverySender::DeliverySender(storage::Database &db, const Clock &clock, QObject *parent)
+    : DeliverySender(db.connection(), clock, parent)
+{
 }
 
 DeliverySender::~DeliverySender()
@@ -59,7 +72,7 @@ void DeliverySender::post(const Delivery &row)
 {
     if (m_posts.contains(row.id))
         return;
-    const auto hook = WebhookStore(m_db).find(row.webhookId);
+    const auto hook = WebhookStore(db()).find(row.webhookId);
     if (!hook) {
         m_queue.markCancelled(row.id, QCoreApplication::translate("cockpit::delivery", "webhook removed"));
         return;

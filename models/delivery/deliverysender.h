@@ -8,18 +8,24 @@
 //    write of its result can therefore repeat that one message; receivers recognise the repeat
 //    by the alert id in the text.
 // Desktop rows are not posted here; ui::AlertNotifier shows them.
-#include "deliveryqueue.h"
+#include "delivery/deliveryqueue.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
-#include <QSqlDatabase>
+#include <QString>
+
+class QSqlDatabase;
 
 class QNetworkAccessManager;
 class QTimer;
 
 namespace cockpit {
 class Clock;
+}
+
+namespace cockpit::storage {
+class Database;
 }
 
 namespace cockpit::delivery {
@@ -31,6 +37,7 @@ class DeliverySender : public QObject
     Q_OBJECT
 public:
     DeliverySender(QSqlDatabase db, const Clock &clock, QObject *parent = nullptr);
+    DeliverySender(storage::Database &db, const Clock &clock, QObject *parent = nullptr); // its main connection
     // A POST still under way is aborted and its row goes back to pending (not counted).
     ~DeliverySender() override;
 
@@ -55,7 +62,9 @@ private:
     void post(const Delivery &row);
     void onPostFinished(qint64 id, const QString &alertId, bool sent, const QString &error);
 
-    QSqlDatabase m_db;
+    QSqlDatabase db() const; // the connection named m_connection
+
+    QString m_connection;
     const Clock &m_clock;
     DeliveryQueue m_queue;
     QNetworkAccessManager *m_nam;

@@ -1,4 +1,4 @@
-#include "robotmessage.h"
+#include "delivery/robotmessage.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>

@@ -7,7 +7,7 @@
 //    → {"errcode":0,"errmsg":"ok"}
 //  - Feishu custom bot:   POST {"timestamp":"<s>","sign":base64(HMAC-SHA256(key=ts+"\n"+secret, "")),
 //    "msg_type":"text","content":{"text":…}} → {"code":0,…} (older: {"StatusCode":0,…})
-#include "webhook.h"
+#include "delivery/webhook.h"
 
 #include <QByteArray>
 #include <QDateTime>

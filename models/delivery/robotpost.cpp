@@ -1,4 +1,4 @@
-#include "robotpost.h"
+#include "delivery/robotpost.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

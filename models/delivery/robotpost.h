@@ -1,7 +1,7 @@
 #pragma once
 // One POST to a group robot with a deadline, classified by classifyReply(). Used by the
 // delivery sender and by "Send test message" in Settings.
-#include "robotmessage.h"
+#include "delivery/robotmessage.h"
 
 #include <QObject>
 #include <QPointer>

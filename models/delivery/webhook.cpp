@@ -1,4 +1,4 @@
-#include "webhook.h"
+#include "delivery/webhook.h"
 
 #include <QUrl>
 

@@ -1,12 +1,24 @@
-#include "webhookstore.h"
+#include "delivery/webhookstore.h"
 
-#include "ids.h"
-#include "transaction.h"
+#include "domain/ids.h"
+#include "storage/transaction.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
 namespace cockpit::delivery {
+
+WebhookStore::WebhookStore(QSqlDatabase db) : m_connection(db.connectionName()) {}
+
+WebhookStore::WebhookStore(storage::Database &db) : WebhookStore(db.connection()) {}
+
+QSqlDatabase WebhookStore::db() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
 
 namespace {
 
@@ -31,7 +43,7 @@ const char *const kColumns = "SELECT id, team_id, kind, name, url, secret, enabl
 QList<Webhook> WebhookStore::all() const
 {
     QList<Webhook> out;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     if (!q.exec(QLatin1String(kColumns) + QLatin1String(" ORDER BY team_id IS NOT NULL, team_id, kind, name, created_at"))) {
         qCWarning(lcDelivery) << "reading webhooks failed:" << q.lastError().text();
@@ -44,7 +56,7 @@ QList<Webhook> WebhookStore::all() const
 
 std::optional<Webhook> WebhookStore::find(const QString &id) const
 {
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(QLatin1String(kColumns) + QLatin1String(" WHERE id = ?"));
     q.addBindValue(id);
     if (q.exec() && q.next())
@@ -61,7 +73,7 @@ WebhookValidation WebhookStore::save(Webhook &hook, const QString &nowIso)
         return v;
     const bool insert = hook.id.isEmpty();
     const QString id = insert ? newId() : hook.id;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.prepare(insert ? QStringLiteral("INSERT INTO webhooks (team_id, kind, name, url, secret, enabled, created_at, id)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                      : QStringLiteral("UPDATE webhooks SET team_id = ?, kind = ?, name = ?, url = ?, secret = ?,"
@@ -92,8 +104,8 @@ WebhookValidation WebhookStore::save(Webhook &hook, const QString &nowIso)
 
 bool WebhookStore::remove(const QString &id, QString *error)
 {
-    storage::Transaction tx(m_db);
-    QSqlQuery q(m_db);
+    storage::Transaction tx(db());
+    QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE deliveries SET state = 'cancelled', last_error = ?"
                              " WHERE webhook_id = ? AND state IN ('pending', 'failed', 'sending')"));
     q.addBindValue(QCoreApplication::translate("cockpit::delivery", "webhook removed"));
@@ -114,7 +126,7 @@ bool WebhookStore::remove(const QString &id, QString *error)
 QList<std::pair<QString, QString>> WebhookStore::teams() const
 {
     QList<std::pair<QString, QString>> out;
-    QSqlQuery q(m_db);
+    QSqlQuery q(db());
     q.setForwardOnly(true);
     if (q.exec(QStringLiteral("SELECT id, name FROM teams WHERE deleted = 0 ORDER BY name")))
         while (q.next())

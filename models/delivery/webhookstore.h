@@ -1,19 +1,26 @@
 #pragma once
 // Reads and writes the local `webhooks` table. Saving validates first; a refused save changes
 // nothing. Local only (never synced), so no outbox rows.
-#include "webhook.h"
+#include "delivery/webhook.h"
 
 #include <QList>
-#include <QSqlDatabase>
+#include <QString>
+
+class QSqlDatabase;
 
 #include <optional>
+
+namespace cockpit::storage {
+class Database;
+}
 
 namespace cockpit::delivery {
 
 class WebhookStore
 {
 public:
-    explicit WebhookStore(QSqlDatabase db) : m_db(std::move(db)) {}
+    explicit WebhookStore(QSqlDatabase db);
+    explicit WebhookStore(storage::Database &db); // its main connection
 
     // Every webhook, ordered by team, kind, name.
     QList<Webhook> all() const;
@@ -28,7 +35,8 @@ public:
     QList<std::pair<QString, QString>> teams() const;
 
 private:
-    QSqlDatabase m_db;
+    QSqlDatabase db() const; // the connection named m_connection
+    QString m_connection;
 };
 
 } // namespace cockpit::delivery

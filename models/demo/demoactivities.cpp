@@ -1,10 +1,10 @@
 // Activities: every lead's touch points (sales actions, customer responses answering them,
 // cross-department requests and tasks), the duplicate-touch customers, collaboration ratings
 // and historic silence alerts. The total is exactly spec.activities.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
-#include "pipeline.h"
+#include "domain/pipeline.h"
 
 #include <algorithm>
 #include <bit>

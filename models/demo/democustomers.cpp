@@ -1,8 +1,8 @@
 // Customers (with the famous brands and their aliases) and their contacts.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
-#include "pinyin.h"
+#include "pinyin/pinyin.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
-#include "demodb.h"
-#include "sqlitestatement.h"
+#include "demo/demodb.h"
+#include "storage/sqlitestatement.h"
 
-#include "demotime.h"
-#include "schema.h"
+#include "demo/demotime.h"
+#include "storage/schema.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

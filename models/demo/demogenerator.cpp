@@ -56,11 +56,11 @@
 // same (scale, seed, asOf) gives the same content hash. Random numbers come from Rng
 // (demorng.h) with one derived stream per phase and per lead.
 // ---------------------------------------------------------------------------------------
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 
-#include "demomodel.h"
-#include "logchain.h"
-#include "schema.h"
+#include "demo/demomodel.h"
+#include "storage/logchain.h"
+#include "storage/schema.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -2,7 +2,7 @@
 // the lead is in that stage with a chance set by their diligence and skill, and each rep
 // below the top tends to skip one or two particular kinds. The month of the stage exit moves
 // the whole company a little, and one region slips month by month over the last three.
-#include "demomodel.h"
+#include "demo/demomodel.h"
 
 #include <algorithm>
 #include <bit>

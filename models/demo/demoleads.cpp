@@ -1,9 +1,9 @@
 // Leads: who owns them, which pipeline, how far they got, when each stage was entered, and
 // whether they were won. The win probability is where signals 1 and 2 come from.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
-#include "pipeline.h"
+#include "domain/pipeline.h"
 
 #include <algorithm>
 #include <cmath>

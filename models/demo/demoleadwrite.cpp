@@ -1,9 +1,9 @@
 // Writes leads (with gate fields and intent-letter facts) and their stage history, and
 // collects the historic stage-SLA / hand-over / compliance alerts.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
-#include "pipeline.h"
+#include "domain/pipeline.h"
 
 #include <algorithm>
 

@@ -2,10 +2,10 @@
 // Internal: the in-memory model of the demo company while it is being generated, shared by
 // the phase files (demoorg.cpp, demoleads.cpp, demoactivities.cpp, demosales.cpp,
 // demoplanning.cpp, demostores.cpp). Not installed, not part of the API.
-#include "demodb.h"
-#include "demogenerator.h"
-#include "demorng.h"
-#include "demotime.h"
+#include "demo/demodb.h"
+#include "demo/demogenerator.h"
+#include "demo/demorng.h"
+#include "demo/demotime.h"
 
 #include <array>
 #include <vector>

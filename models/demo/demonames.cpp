@@ -1,4 +1,4 @@
-#include "demonames.h"
+#include "demo/demonames.h"
 
 namespace cockpit::demo::names {
 

@@ -1,6 +1,6 @@
 #pragma once
 // Name pools and small text generators of the demo company (Simplified Chinese, UTF-8).
-#include "demorng.h"
+#include "demo/demorng.h"
 
 #include <QByteArray>
 

@@ -1,11 +1,11 @@
 // The organisation: regions, cities, teams, users with their manager chain and the sales
 // traits that make reps differ (signal 1), plus the pipeline templates.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
-#include "ids.h"
-#include "pinyin.h"
-#include "pipeline.h"
+#include "domain/ids.h"
+#include "pinyin/pinyin.h"
+#include "domain/pipeline.h"
 
 #include <QSet>
 

@@ -1,8 +1,8 @@
 // Money and service: orders for won leads (+ repeat orders, cross-sell), payments with late
 // and unpaid ones, contracts, tickets, NPS surveys and product trials. Also fills the
 // per-rep monthly collections that targets and forecasts are derived from.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,8 +1,8 @@
 // Stores and store-day metrics (signal 6): healthy stores meet the four targets on most
 // days and never cross a red line in the last 30 days; ~8 % of stores are persistently weak
 // in exactly one dimension over at least their last 14 days.
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
 #include <algorithm>
 #include <cmath>

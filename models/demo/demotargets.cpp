@@ -1,7 +1,7 @@
 // Targets (four-level decomposition, tiers from trailing collections) and forecast
 // snapshots with revisions (signal 7).
-#include "demomodel.h"
-#include "demonames.h"
+#include "demo/demomodel.h"
+#include "demo/demonames.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
 // Must-do standard actions per rep per week (PEI, health light) and the alert rows.
-#include "demomodel.h"
+#include "demo/demomodel.h"
 
 #include <algorithm>
 

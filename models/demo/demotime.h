@@ -2,7 +2,7 @@
 // Time arithmetic of the demo generator on plain integers: epoch seconds (UTC) and day
 // numbers (days since 1970-01-01). Formatting is done here because QDateTime::toString is
 // far too slow for millions of rows; the output is the same text cockpit::toIsoUtc gives.
-#include "civildate.h"
+#include "domain/civildate.h"
 
 #include <QByteArray>
 #include <QtGlobal>

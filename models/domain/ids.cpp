@@ -1,4 +1,4 @@
-#include "ids.h"
+#include "domain/ids.h"
 
 #include <QTimeZone>
 #include <QUuid>

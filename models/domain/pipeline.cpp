@@ -1,4 +1,4 @@
-#include "pipeline.h"
+#include "domain/pipeline.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "pipelinevalidation.h"
+#include "domain/pipelinevalidation.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

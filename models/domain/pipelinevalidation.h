@@ -13,7 +13,7 @@
 //    since nothing leaves it;
 //  - exit-gate codes are known gate fields (knownGateCodes()), each at most once;
 //  - standard actions are known activity kinds (knownActivityKinds()).
-#include "pipeline.h"
+#include "domain/pipeline.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,8 @@
-#include "alertactions.h"
+#include "items/alertactions.h"
 
-#include "database.h"
+#include "storage/database.h"
 
+#include <QSqlDatabase>
 #include <QUndoStack>
 
 namespace cockpit {

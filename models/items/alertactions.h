@@ -2,8 +2,8 @@
 // The person-made alert changes through the one command path: acknowledge, resolve and
 // escalate write once through AlertStore (refused ones never reach the stack) and push an
 // undoable command onto the window's QUndoStack, like EditController does for leads.
-#include "alertstore.h"
-#include "clock.h"
+#include "alerts/alertstore.h"
+#include "domain/clock.h"
 
 #include <QObject>
 #include <QUndoCommand>

@@ -1,8 +1,8 @@
-#include "bulkmove.h"
+#include "items/bulkmove.h"
 
-#include "database.h"
-#include "editcontroller.h"
-#include "pipelinerepository.h"
+#include "storage/database.h"
+#include "items/editcontroller.h"
+#include "storage/pipelinerepository.h"
 
 #include <QUndoCommand>
 #include <QUndoStack>

@@ -1,7 +1,7 @@
-#include "catalog.h"
+#include "items/catalog.h"
 
-#include "database.h"
-#include "pinyin.h"
+#include "storage/database.h"
+#include "pinyin/pinyin.h"
 
 #include <algorithm>
 #include <numeric>
@@ -12,15 +12,31 @@ using namespace storage;
 
 Catalog::Catalog(Database &db, QObject *parent) : QObject(parent), m_db(db)
 {
-    connect(&db, &Database::leadChanged, this, &Catalog::onLeadChanged);
-    connect(&db, &Database::customerAdded, this, &Catalog::onCustomerAdded);
-    connect(&db, &Database::customerChanged, this, &Catalog::onCustomerChanged);
+    // The file's committed writes, whoever made them (storage/changes.h), are all it hears.
+    connect(&db, &Database::changed, this, &Catalog::onChanges);
+}
+
+void Catalog::onChanges(const ChangeSet &changes)
+{
     // A new pipeline version adds stages and may re-point open leads: re-read it all.
-    connect(&db, &Database::pipelinesChanged, this, [this] {
+    if (changes.touches(QStringLiteral("pipelines")) || changes.touches(QStringLiteral("pipeline_stages"))) {
         QString error;
         if (m_loaded && !load(&error))
             qWarning("Could not reload after a pipeline change: %s", qPrintable(error));
-    });
+        return;
+    }
+    for (const TableChange &c : changes.changes) {
+        // Leads and customers are deleted softly (an update), so every row named is read again.
+        if (c.kind == ChangeKind::Deleted)
+            continue;
+        if (c.table == QLatin1String("leads")) {
+            for (const QString &id : m_db.idsOfRows(c.table, c.rows))
+                onLeadChanged(id);
+        } else if (c.table == QLatin1String("customers")) {
+            for (const QString &id : m_db.idsOfRows(c.table, c.rows))
+                c.kind == ChangeKind::Inserted ? onCustomerAdded(id) : onCustomerChanged(id);
+        }
+    }
 }
 
 bool Catalog::load(QString *error)

@@ -2,8 +2,9 @@
 // What the leads and customers screens show, held once in compact column arrays
 // (storage::CatalogData) and kept current: after an edit, storage announces the changed
 // id and the catalog re-reads that one row and says which row changed.
-#include "bulkload.h"
-#include "pinyinindex.h"
+#include "storage/bulkload.h"
+#include "storage/changes.h"
+#include "pinyin/pinyinindex.h"
 
 #include <QHash>
 #include <QObject>
@@ -68,6 +69,7 @@ Q_SIGNALS:
     void customerRowsInserted(int first, int last);
 
 private:
+    void onChanges(const storage::ChangeSet &changes);
     void onLeadChanged(const QString &id);
     void onCustomerAdded(const QString &id);
     void onCustomerChanged(const QString &id);

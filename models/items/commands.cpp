@@ -1,4 +1,4 @@
-#include "commands.h"
+#include "items/commands.h"
 
 #include <QCoreApplication>
 

@@ -2,8 +2,8 @@
 // The undoable edits. Each command has already been applied once by EditController
 // (so a refused edit never reaches the stack); the first redo() from QUndoStack::push is
 // therefore skipped. A later undo/redo that storage refuses reports through onError.
-#include "customerrepository.h"
-#include "leadrepository.h"
+#include "storage/customerrepository.h"
+#include "storage/leadrepository.h"
 
 #include <QUndoCommand>
 #include <QVariantMap>

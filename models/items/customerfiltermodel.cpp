@@ -1,7 +1,7 @@
-#include "customerfiltermodel.h"
+#include "items/customerfiltermodel.h"
 
-#include "catalog.h"
-#include "customertablemodel.h"
+#include "items/catalog.h"
+#include "items/customertablemodel.h"
 
 namespace cockpit {
 

@@ -1,8 +1,8 @@
 #pragma once
 // Filters (region, city, owner, industry) and pinyin/alias search over the customers,
 // with sorting on every column, on the catalog's arrays.
-#include "fastproxymodel.h"
-#include "pinyinindex.h"
+#include "items/fastproxymodel.h"
+#include "pinyin/pinyinindex.h"
 
 #include <vector>
 

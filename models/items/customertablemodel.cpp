@@ -1,7 +1,7 @@
-#include "customertablemodel.h"
+#include "items/customertablemodel.h"
 
-#include "catalog.h"
-#include "pipeline.h"
+#include "items/catalog.h"
+#include "domain/pipeline.h"
 
 #include <QDateTime>
 

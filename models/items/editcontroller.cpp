@@ -1,7 +1,7 @@
-#include "editcontroller.h"
+#include "items/editcontroller.h"
 
-#include "commands.h"
-#include "database.h"
+#include "items/commands.h"
+#include "storage/database.h"
 
 #include <QUndoStack>
 

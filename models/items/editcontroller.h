@@ -2,8 +2,8 @@
 // The one command path for user edits (STYLE.md): the UI, and later bulk actions and
 // import, call these; each validates through storage, writes once, and on success pushes
 // an undoable command onto the shared QUndoStack.
-#include "customerrepository.h"
-#include "leadrepository.h"
+#include "storage/customerrepository.h"
+#include "storage/leadrepository.h"
 
 #include <QObject>
 

@@ -1,4 +1,4 @@
-#include "fastproxymodel.h"
+#include "items/fastproxymodel.h"
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
-#include "leadfiltermodel.h"
+#include "items/leadfiltermodel.h"
 
-#include "catalog.h"
-#include "leadtablemodel.h"
+#include "items/catalog.h"
+#include "items/leadtablemodel.h"
 
 namespace cockpit {
 

@@ -1,8 +1,8 @@
 #pragma once
 // Filters (region, city, team, owner, pipeline, stage, status) and pinyin/alias search
 // over the leads, with sorting on every column, all on the catalog's arrays.
-#include "fastproxymodel.h"
-#include "pinyinindex.h"
+#include "items/fastproxymodel.h"
+#include "pinyin/pinyinindex.h"
 
 #include <QString>
 

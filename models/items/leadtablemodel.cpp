@@ -1,8 +1,8 @@
-#include "leadtablemodel.h"
+#include "items/leadtablemodel.h"
 
-#include "catalog.h"
-#include "money.h"
-#include "pipeline.h"
+#include "items/catalog.h"
+#include "domain/money.h"
+#include "domain/pipeline.h"
 
 #include <QBrush>
 #include <QColor>

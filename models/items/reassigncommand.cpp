@@ -1,4 +1,4 @@
-#include "reassigncommand.h"
+#include "items/reassigncommand.h"
 
 #include <QCoreApplication>
 #include <QUndoStack>

@@ -2,8 +2,8 @@
 // Bulk reassignment as one undo step: the owner changes were written once by
 // reassignLeads(); undo puts every old owner back in one transaction, redo writes the new
 // owners again. Either refuses (and writes nothing) when a lead changed meanwhile.
-#include "assignstore.h"
-#include "commands.h"
+#include "assign/assignstore.h"
+#include "items/commands.h"
 
 #include <QUndoCommand>
 

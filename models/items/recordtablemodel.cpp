@@ -1,4 +1,4 @@
-#include "recordtablemodel.h"
+#include "items/recordtablemodel.h"
 
 namespace cockpit {
 

@@ -1,7 +1,8 @@
-#include "storeimportcommand.h"
+#include "items/storeimportcommand.h"
 
-#include "database.h"
+#include "storage/database.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QUndoStack>
 

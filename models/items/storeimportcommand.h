@@ -3,8 +3,8 @@
 // once by importStoreDays(); undo puts every day back as it was (new days become tombstones so
 // sync carries the removal), redo writes the imported rows again. Failures go to the error
 // sink, never to a dialog: a command does not show windows from inside undo() or redo().
-#include "commands.h"
-#include "storeimport.h"
+#include "items/commands.h"
+#include "analytics/storeimport.h"
 
 #include <QUndoCommand>
 

@@ -1,6 +1,6 @@
-#include "timeline.h"
+#include "items/timeline.h"
 
-#include "ids.h"
+#include "domain/ids.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,7 +1,7 @@
 #pragma once
 // A lead's timeline (issue 3 "Lead detail"): its activities and stage moves merged, newest
 // first, grouped by local calendar day. Pure: the grouping is unit-tested without a database.
-#include "leadrepository.h"
+#include "storage/leadrepository.h"
 
 #include <QDate>
 #include <QDateTime>

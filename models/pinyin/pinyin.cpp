@@ -1,4 +1,4 @@
-#include "pinyin.h"
+#include "pinyin/pinyin.h"
 
 #include "pinyin_table.h"
 

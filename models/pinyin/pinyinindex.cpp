@@ -1,6 +1,6 @@
-#include "pinyinindex.h"
+#include "pinyin/pinyinindex.h"
 
-#include "pinyin.h"
+#include "pinyin/pinyin.h"
 #include "pinyin_table.h"
 
 #include <algorithm>

@@ -1,12 +1,13 @@
-#include "activitylog.h"
+#include "storage/activitylog.h"
 
-#include "pipelinevalidation.h"
+#include "domain/pipelinevalidation.h"
 
-#include "database.h"
-#include "filecheck.h"
-#include "schema.h"
-#include "sqlitestatement.h"
+#include "storage/database.h"
+#include "storage/filecheck.h"
+#include "storage/schema.h"
+#include "storage/sqlitestatement.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -29,14 +30,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("cockpit::storage::ActivityLog", text);
 }
 
-sqlite3 *handleOf(const QSqlDatabase &db)
-{
-    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3 *const *>(v.data());
-    return nullptr;
-}
-
 bool noHandle(QString *error)
 {
     if (error)
@@ -56,19 +49,19 @@ VerifyResult failedVerify(const QString &message)
 
 bool appendToLog(QSqlDatabase db, LogRecordKind kind, const QString &id, QString *error)
 {
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = storage::sqliteHandle(db);
     return h ? logchain::append(h, kind, id, error) : noHandle(error);
 }
 
 bool buildLogChain(QSqlDatabase db, QString *error)
 {
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = storage::sqliteHandle(db);
     return h ? logchain::buildChain(h, error) >= 0 : noHandle(error);
 }
 
 VerifyResult verifyLog(QSqlDatabase db, const LogProgress &progress, const std::atomic_bool *cancel)
 {
-    sqlite3 *h = handleOf(db);
+    sqlite3 *h = storage::sqliteHandle(db);
     if (!h)
         return failedVerify(tr("The database is not open."));
     return logchain::verify(h, progress, cancel);
@@ -156,6 +149,11 @@ QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
         (takeA ? hasA : hasS) = q.next();
     }
     return out;
+}
+
+QList<LogEntry> recentLogEntries(Database &db, int limit)
+{
+    return recentLogEntries(db.connection(), limit);
 }
 
 } // namespace cockpit::storage

@@ -6,13 +6,16 @@
 // Every code path that inserts an activity or a stage move calls appendToLog() inside its
 // write transaction, right after the INSERT, so the record and its place in the chain
 // commit together.
-#include "logchain.h"
+#include "storage/logchain.h"
 
 #include <QDateTime>
 #include <QList>
-#include <QSqlDatabase>
+
+class QSqlDatabase;
 
 namespace cockpit::storage {
+
+class Database;
 
 // Chains the record `id` after the head and moves the head (O(1): reads only the head and
 // the record). false + error if the record does not exist or is already chained.
@@ -47,5 +50,6 @@ struct LogEntry
 
 // The `limit` most recent chained records, newest first (merge of the two log_seq indexes).
 QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit);
+QList<LogEntry> recentLogEntries(Database &db, int limit); // its main connection
 
 } // namespace cockpit::storage

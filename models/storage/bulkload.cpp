@@ -1,8 +1,8 @@
-#include "bulkload.h"
+#include "storage/bulkload.h"
 
-#include "sqlitestatement.h"
+#include "storage/sqlitestatement.h"
 
-#include "civildate.h"
+#include "domain/civildate.h"
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -1,11 +1,12 @@
-#include "customerrepository.h"
+#include "storage/customerrepository.h"
 
-#include "database.h"
-#include "ids.h"
-#include "outbox.h"
-#include "pinyin.h"
-#include "transaction.h"
+#include "storage/database.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "pinyin/pinyin.h"
+#include "storage/transaction.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QSqlError>
@@ -137,7 +138,7 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
     }
     result.ok = true;
     result.id = id;
-    m_db.notifyCustomerAdded(id);
+    m_db.announceChanges();
     return result;
 }
 
@@ -181,7 +182,7 @@ bool CustomerRepository::setDeleted(const QString &id, bool deleted, QString *er
         return false;
     if (!tx.commit())
         return false;
-    m_db.notifyCustomerChanged(id);
+    m_db.announceChanges();
     return true;
 }
 

@@ -1,12 +1,13 @@
-#include "database.h"
+#include "storage/database.h"
 
-#include "filecheck.h"
-#include "filelock.h"
-#include "migrations.h"
-#include "databaseinternal.h"
-#include "schema.h"
-#include "sqlitestatement.h"
+#include "storage/filecheck.h"
+#include "storage/filelock.h"
+#include "storage/migrations.h"
+#include "storage/databaseinternal.h"
+#include "storage/schema.h"
+#include "storage/sqlitestatement.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -95,7 +96,16 @@ QString sizeText(qint64 bytes)
 }
 } // namespace
 
-QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error)
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant v = db.isValid() && db.driver() ? db.driver()->handle() : QVariant();
+    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(v.data());
+    return nullptr;
+}
+
+QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error,
+                            ChangeNotifier *notifier)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
@@ -114,17 +124,78 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
     // on every connection that writes, not only the app's main one.
     if (access == Access::ReadWrite)
         QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = FULL"));
+    if (notifier && access == Access::ReadWrite)
+        notifier->watch(sqliteHandle(db));
     return db;
 }
 
-Database::Database(QObject *parent) : QObject(parent)
+void closeConnection(const QString &name, ChangeNotifier *notifier)
+{
+    if (!QSqlDatabase::contains(name))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (notifier)
+            notifier->unwatch(sqliteHandle(db));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+Database::Database(QObject *parent) : QObject(parent), m_changes(new ChangeNotifier(this))
 {
     m_connectionName = detail::connectionName("cockpit");
+    connect(m_changes, &ChangeNotifier::changed, this, &Database::changed);
 }
 
 Database::~Database()
 {
     close();
+}
+
+QString Database::userName(const QString &userId) const
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT name FROM users WHERE id = ? AND deleted = 0"));
+    q.addBindValue(userId);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+QStringList Database::idsOfRows(const QString &table, const QVector<qint64> &rows) const
+{
+    return valuesOfRows(table, QStringLiteral("id"), rows);
+}
+
+QStringList Database::valuesOfRows(const QString &table, const QString &column, const QVector<qint64> &rows) const
+{
+    QStringList out;
+    sqlite3 *h = handle();
+    if (!h || rows.isEmpty())
+        return out;
+    QSet<QString> seen;
+    // In chunks of bound row ids: 500 keeps each statement small.
+    constexpr int kChunk = 500;
+    for (qsizetype from = 0; from < rows.size(); from += kChunk) {
+        const qsizetype n = std::min<qsizetype>(kChunk, rows.size() - from);
+        QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE rowid IN (").arg(column, table);
+        for (qsizetype i = 0; i < n; ++i)
+            sql += i ? QStringLiteral(",?") : QStringLiteral("?");
+        sql += QLatin1Char(')');
+        const QByteArray utf8 = sql.toUtf8();
+        sql::Statement st(h, std::string_view(utf8.constData(), size_t(utf8.size())));
+        if (!st.isValid())
+            return out;
+        for (qsizetype i = 0; i < n; ++i)
+            st.bind(int(i + 1), rows[from + i]);
+        while (st.next()) {
+            const QString v = st.text(0);
+            if (!v.isEmpty() && !seen.contains(v)) {
+                seen.insert(v);
+                out << v;
+            }
+        }
+    }
+    return out;
 }
 
 QSqlDatabase Database::connection() const
@@ -139,21 +210,12 @@ bool Database::isOpen() const
 
 sqlite3 *Database::handle() const
 {
-    const QVariant v = connection().driver()->handle();
-    if (v.isValid() && qstrcmp(v.typeName(), "sqlite3*") == 0)
-        return *static_cast<sqlite3 *const *>(v.data());
-    return nullptr;
+    return sqliteHandle(connection());
 }
 
 void Database::close()
 {
-    if (QSqlDatabase::contains(m_connectionName)) {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_connectionName);
-    }
+    closeConnection(m_connectionName, m_changes);
     m_lock.reset(); // after SQLite has let go of the file
     m_schemaVersion = 0;
     m_writeState = WriteState::Writable;
@@ -222,7 +284,7 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
     }
 
     QString openError;
-    openConnection(m_path, m_connectionName, Access::ReadWrite, &openError);
+    openConnection(m_path, m_connectionName, Access::ReadWrite, &openError, m_changes);
     if (!openError.isEmpty()) {
         if (madeFile)
             QFile::remove(m_path);

@@ -2,14 +2,17 @@
 // The one owner of a local SQLite store: opens it the same way every time (pragmas chosen
 // and logged), holds a lock so two app instances cannot open one file, checks the file
 // before touching it, migrates old schemas after a backup, and announces changes.
+#include "storage/changes.h"
+
 #include <QLoggingCategory>
 #include <QObject>
-#include <QSqlDatabase>
 #include <QStringList>
 
 #include <functional>
 #include <memory>
 #include <mutex>
+
+class QSqlDatabase;
 
 class QSqlError;
 struct sqlite3;
@@ -76,8 +79,15 @@ private:
 // Every connection to a database file is opened here, with the same options; `name` is the
 // QSqlDatabase connection name (the caller removes it). ReadOnly connections cannot write
 // whatever they run.
+// A ReadWrite connection given a `notifier` announces its committed writes there (changes.h);
+// close it with closeConnection() so the notifier lets go of it first.
 enum class Access { ReadOnly, ReadWrite };
-QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error);
+QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error,
+                            ChangeNotifier *notifier = nullptr);
+void closeConnection(const QString &name, ChangeNotifier *notifier = nullptr);
+// The sqlite3 handle of a Qt SQLite connection, for bulk reads on its own thread (null when
+// it is not open).
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 // A translated message for a statement that failed on the file at `path`: a full disk, a
 // read-only, busy or damaged file, an I/O error; SQLite's own text otherwise.
@@ -114,6 +124,8 @@ public:
     QSqlDatabase connection() const;
     // The underlying sqlite3 handle, for bulk reads on the owning thread only.
     sqlite3 *handle() const;
+    // Where the committed writes of this file's connections are announced (see changed()).
+    ChangeNotifier *changeNotifier() const { return m_changes; }
     int schemaVersion() const { return m_schemaVersion; }
     QString journalMode() const { return m_journalMode; }
     // PRAGMA values as set at open, e.g. "journal_mode=wal synchronous=2 ...": for the log and tests.
@@ -135,6 +147,8 @@ public:
     bool setSetting(const QString &key, const QString &value);
     bool isDemo() const { return setting(QStringLiteral("demo")) == QLatin1String("1"); }
     QString currentUserId() const { return setting(QStringLiteral("current_user_id")); }
+    // The name of a user who is not deleted; empty when there is none with that id.
+    QString userName(const QString &userId) const;
 
     // Why `path` cannot even be read as a database (missing, a folder, a FIFO, empty, not
     // SQLite, truncated, no permission), or empty when a reader may try it.
@@ -154,19 +168,21 @@ public:
     static QString saveRepairedCopy(const QString &damaged, const QString &target, QString *report = nullptr,
                                     const std::function<bool(int)> &progress = {});
 
-    // Change announcements, emitted after a commit. Models update only what changed.
-    void notifyLeadChanged(const QString &id) { Q_EMIT leadChanged(id); }
-    void notifyCustomerAdded(const QString &id) { Q_EMIT customerAdded(id); }
-    void notifyCustomerChanged(const QString &id) { Q_EMIT customerChanged(id); }
-    void notifyPipelinesChanged() { Q_EMIT pipelinesChanged(); }
+    // A writer on this thread calls it after its commit: what was committed is announced
+    // (changed()) before the call returns, so the models show an edit when the edit returns.
+    // Writes nobody announces this way are announced from the event loop.
+    void announceChanges() { m_changes->flush(); }
+    // The `id` of each of `rows` (SQLite row ids of `table`) that still exists; for the
+    // listeners of changed() until schema v3 makes the row id the key.
+    QStringList idsOfRows(const QString &table, const QVector<qint64> &rows) const;
+    // The `column` values (e.g. lead_id) of those rows, each once.
+    QStringList valuesOfRows(const QString &table, const QString &column, const QVector<qint64> &rows) const;
 
 Q_SIGNALS:
-    void leadChanged(const QString &id);
-    void customerAdded(const QString &id);
-    void customerChanged(const QString &id);
-    // A pipeline version was saved (and open leads may have moved to it).
-    void pipelinesChanged();
     void writeStateChanged(cockpit::storage::Database::WriteState state);
+    // Every committed write to the file by this process's connections (changes.h), once
+    // committed: the one channel screens, caches and models listen to.
+    void changed(const cockpit::storage::ChangeSet &changes);
 
 private:
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
@@ -186,6 +202,7 @@ private:
     QString m_path;
     QString m_connectionName;
     std::unique_ptr<FileLock> m_lock;
+    ChangeNotifier *m_changes = nullptr;
     int m_lockWaitMs = 0;
     WriteState m_writeState = WriteState::Writable;
     QString m_damage;

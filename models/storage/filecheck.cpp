@@ -1,4 +1,4 @@
-#include "filecheck.h"
+#include "storage/filecheck.h"
 
 #include <QFile>
 #include <QFileInfo>

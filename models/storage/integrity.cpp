@@ -1,12 +1,13 @@
 // The integrity side of a database file: the quick check another thread can stop, the
 // read-only `check` command, and what makes a file unreadable before SQLite opens it.
-#include "database.h"
+#include "storage/database.h"
 
-#include "databaseinternal.h"
-#include "filecheck.h"
-#include "schema.h"
-#include "sqlitestatement.h"
+#include "storage/databaseinternal.h"
+#include "storage/filecheck.h"
+#include "storage/schema.h"
+#include "storage/sqlitestatement.h"
 
+#include <QSqlDatabase>
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>

@@ -1,12 +1,13 @@
-#include "leadrepository.h"
+#include "storage/leadrepository.h"
 
-#include "activitylog.h"
-#include "database.h"
-#include "ids.h"
-#include "outbox.h"
-#include "pipeline.h"
-#include "transaction.h"
+#include "storage/activitylog.h"
+#include "storage/database.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "domain/pipeline.h"
+#include "storage/transaction.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QSqlError>
@@ -234,7 +235,7 @@ WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes
         return failed(error);
     if (!tx.commit())
         return failed(m_db.describeError(db.lastError()));
-    m_db.notifyLeadChanged(id);
+    m_db.announceChanges();
     return WriteResult{true, {}, {}};
 }
 
@@ -341,7 +342,7 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
         return failed(error);
     if (!tx.commit())
         return failed(m_db.describeError(db.lastError()));
-    m_db.notifyLeadChanged(id);
+    m_db.announceChanges();
     return WriteResult{true, {}, {}};
 }
 
@@ -377,6 +378,25 @@ QList<ActivityItem> LeadRepository::recentActivities(const QString &id, int limi
         while (q.next())
             out << ActivityItem{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                                 q.value(3).toString(), q.value(4).toString(), q.value(5).toInt()};
+    }
+    return out;
+}
+
+QStringList leadsTouchedBy(const Database &db, const ChangeSet &changes)
+{
+    QStringList out;
+    for (const TableChange &c : changes.changes) {
+        if (c.kind == ChangeKind::Deleted)
+            continue; // gone: nothing to read its lead from (leads and activities are deleted softly)
+        QStringList ids;
+        if (c.table == QLatin1String("leads"))
+            ids = db.idsOfRows(c.table, c.rows);
+        else if (c.table == QLatin1String("activities") || c.table == QLatin1String("stage_history")
+                 || c.table == QLatin1String("tasks"))
+            ids = db.valuesOfRows(c.table, QStringLiteral("lead_id"), c.rows);
+        for (const QString &id : std::as_const(ids))
+            if (!out.contains(id))
+                out << id;
     }
     return out;
 }

@@ -2,6 +2,8 @@
 // Reads one lead in full and writes lead edits and stage moves. Every write is one
 // transaction holding the change and its outbox entries; the stage gate is checked here,
 // on the one write path every caller (editor, bulk actions, command line, import) uses.
+#include "storage/changes.h"
+
 #include <QDate>
 #include <QCoreApplication>
 #include <QList>
@@ -77,5 +79,9 @@ public:
 private:
     Database &m_db;
 };
+
+// The leads a set of committed writes touched: the leads written, and the leads of the
+// activities, stage moves and tasks written (what the alert rules of a lead read).
+QStringList leadsTouchedBy(const Database &db, const ChangeSet &changes);
 
 } // namespace cockpit::storage

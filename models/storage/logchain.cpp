@@ -1,6 +1,6 @@
-#include "logchain.h"
+#include "storage/logchain.h"
 
-#include "sqlitestatement.h"
+#include "storage/sqlitestatement.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,11 +1,12 @@
-#include "migrations.h"
+#include "storage/migrations.h"
 
-#include "activitylog.h"
-#include "ids.h"
-#include "pipeline.h"
-#include "schema.h"
-#include "transaction.h"
+#include "storage/activitylog.h"
+#include "domain/ids.h"
+#include "domain/pipeline.h"
+#include "storage/schema.h"
+#include "storage/transaction.h"
 
+#include <QSqlDatabase>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>

@@ -2,8 +2,9 @@
 // Schema creation and the migration ladder (STYLE.md): while (version < current)
 // migrateTo(version + 1), each step in one transaction, the version written last, a
 // backup copy taken first.
-#include <QSqlDatabase>
 #include <QString>
+
+class QSqlDatabase;
 
 namespace cockpit::storage {
 

@@ -1,7 +1,10 @@
-#include "outbox.h"
+#include "storage/outbox.h"
 
-#include "ids.h"
+#include "domain/ids.h"
 
+#include "storage/database.h"
+
+#include <QSqlDatabase>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlDriver>
@@ -64,6 +67,11 @@ int pendingOutboxCount(QSqlDatabase db)
     if (q.exec(QStringLiteral("SELECT count(*) FROM outbox")) && q.next())
         return q.value(0).toInt();
     return -1;
+}
+
+int pendingOutboxCount(Database &db)
+{
+    return pendingOutboxCount(db.connection());
 }
 
 } // namespace cockpit::storage

@@ -2,19 +2,23 @@
 // The sync outbox (SYNC.md): every local edit of a synced table appends one entry in the
 // same transaction as the edit, so the sync issue pushes exactly what the user changed.
 #include <QJsonObject>
-#include <QSqlDatabase>
 
 struct sqlite3;
 struct sqlite3_stmt;
 #include <QString>
 
+class QSqlDatabase;
+
 namespace cockpit::storage {
+
+class Database;
 
 // op: "insert", "update" or "delete". fields: the changed columns and their new values.
 bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, const QString &op,
                   const QJsonObject &fields, qint64 baseRowVersion, QString *error);
 
 int pendingOutboxCount(QSqlDatabase db);
+int pendingOutboxCount(Database &db); // its main connection
 
 // appendOutbox for many rows in one transaction: the insert is prepared once, on the
 // connection's sqlite3 handle (bulk writers, e.g. assigning 10 000 leads).

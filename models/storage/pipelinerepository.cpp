@@ -1,10 +1,11 @@
-#include "pipelinerepository.h"
+#include "storage/pipelinerepository.h"
 
-#include "database.h"
-#include "ids.h"
-#include "outbox.h"
-#include "transaction.h"
+#include "storage/database.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
+#include "storage/transaction.h"
 
+#include <QSqlDatabase>
 #include <QHash>
 #include <QJsonObject>
 #include <QSqlError>
@@ -281,7 +282,7 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
     result.ok = true;
     result.pipelineId = pid;
     result.version = version;
-    m_db.notifyPipelinesChanged();
+    m_db.announceChanges();
     return result;
 }
 

@@ -11,8 +11,8 @@
 // whose stage was removed stays on its version. That re-pointing is not a stage move (the
 // stage is the same), so it writes no stage history and checks no gate; stage_entered_at
 // is kept. Won and lost leads never move.
-#include "pipeline.h"
-#include "pipelinevalidation.h"
+#include "domain/pipeline.h"
+#include "domain/pipelinevalidation.h"
 
 #include <QCoreApplication>
 #include <QList>

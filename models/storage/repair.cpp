@@ -1,9 +1,10 @@
 // Saving a repaired copy of a damaged file: a table-by-table salvage into a new file that is
 // kept only if it passes the integrity check. The damaged file is only read.
-#include "database.h"
+#include "storage/database.h"
 
-#include "databaseinternal.h"
+#include "storage/databaseinternal.h"
 
+#include <QSqlDatabase>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "schema.h"
+#include "storage/schema.h"
 
 #include "schema_sql.h" // generated: kSchemaV1Sql, kIndexesV1Sql
 

@@ -1,4 +1,4 @@
-#include "sqlitestatement.h"
+#include "storage/sqlitestatement.h"
 
 #include <QFile>
 

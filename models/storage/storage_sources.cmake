@@ -3,13 +3,14 @@
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # The one sqlite3 statement wrapper and read-only opener of the bulk paths (no Qt SQL).
 add_library(cockpit_sqlite STATIC sqlitestatement.h sqlitestatement.cpp)
-target_include_directories(cockpit_sqlite PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_include_directories(cockpit_sqlite PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3)
 add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
-target_include_directories(cockpit_logchain PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_include_directories(cockpit_logchain PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_logchain PUBLIC Qt6::Core cockpit_sqlite PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
 
 add_library(cockpit_storage STATIC
+    changes.h changes.cpp
     database.h database.cpp databaseinternal.h integrity.cpp repair.cpp
     filecheck.h filecheck.cpp
     filelock.h filelock.cpp
@@ -22,7 +23,7 @@ add_library(cockpit_storage STATIC
     bulkload.h bulkload.cpp
     activitylog.h activitylog.cpp
 )
-target_include_directories(cockpit_storage PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_include_directories(cockpit_storage PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_storage
-    PUBLIC Qt6::Core Qt6::Sql cockpit_schema cockpit_domain cockpit_logchain cockpit_sqlite
-    PRIVATE SQLite::SQLite3 cockpit_pinyin)
+    PUBLIC Qt6::Core cockpit_schema cockpit_domain cockpit_logchain cockpit_sqlite
+    PRIVATE Qt6::Sql SQLite::SQLite3 cockpit_pinyin)

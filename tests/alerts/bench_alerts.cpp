@@ -4,10 +4,11 @@
 // Reports: first full evaluation (raises every alert of the demo), a second full evaluation
 // (steady state: nothing new), incremental evaluation after one edit, and a day later
 // (escalations).
-#include "alertevaluator.h"
-#include "database.h"
-#include "ids.h"
+#include "alerts/alertevaluator.h"
+#include "storage/database.h"
+#include "domain/ids.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,16 +1,18 @@
 // The evaluator against a real database: thresholds from settings, raised once with outbox
 // rows, auto-resolved, escalated up the chain, owner left, clock backwards, demo alerts
 // adopted, person-made changes with who/when, and incremental = full on the tiny demo.
-#include "alertevaluator.h"
-#include "alertstore.h"
-#include "alerttext.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "ids.h"
-#include "outbox.h"
+#include "alerts/alertevaluator.h"
+#include "alerts/alertstore.h"
+#include "alerts/alerttext.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
+#include "domain/ids.h"
+#include "storage/outbox.h"
 
 #include "../common/fixture.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

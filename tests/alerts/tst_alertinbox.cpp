@@ -1,14 +1,15 @@
 // The inbox models and the undoable alert actions: acknowledge / escalate / resolve go through
 // the QUndoStack and undo restores the stored state exactly; the table model under
 // QAbstractItemModelTester; filters and the counts per rule.
-#include "alertactions.h"
-#include "alertevaluator.h"
-#include "alertinbox.h"
-#include "alerttablemodel.h"
-#include "database.h"
-#include "ids.h"
+#include "items/alertactions.h"
+#include "alerts/alertevaluator.h"
+#include "alerts/alertinbox.h"
+#include "alerts/alerttablemodel.h"
+#include "storage/database.h"
+#include "domain/ids.h"
 #include "orgfixture.h"
 
+#include <QSqlDatabase>
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>

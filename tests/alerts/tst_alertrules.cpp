@@ -1,6 +1,6 @@
 // The alert rules as pure decisions: thresholds hit exactly, addressing, escalation and the
 // reconciliation with stored alerts — no database.
-#include "alertrules.h"
+#include "alerts/alertrules.h"
 
 #include <QJsonArray>
 #include <QTest>

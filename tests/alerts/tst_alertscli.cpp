@@ -1,6 +1,6 @@
 // `sales-cockpit alerts`: evaluates, writes what it raised, prints the open alerts as a table,
 // CSV or JSON; a bad --now or --format is refused with a message and a non-zero exit.
-#include "database.h"
+#include "storage/database.h"
 #include "orgfixture.h"
 #include "clirun.h"
 

@@ -1,13 +1,15 @@
 // The Alerts screen driven with keys and clicks: the worker evaluation fills the inbox, chips
 // count per rule and filter, Ctrl+K acknowledges (undo restores), Ctrl+R resolves, a
 // double-click asks to open the lead. A screenshot goes to <build>/screenshots.
-#include "alertactions.h"
+#include "items/alertactions.h"
 #include "alertspage.h"
-#include "alerttablemodel.h"
-#include "database.h"
-#include "ids.h"
+#include "alerts/alerttablemodel.h"
+#include "storage/database.h"
+#include "domain/ids.h"
 #include "orgfixture.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QApplication>
 #include <QDir>
 #include <QPlainTextEdit>

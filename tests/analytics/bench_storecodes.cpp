@@ -1,9 +1,10 @@
 // Prints how long the whole store grid takes on a database (default: the large demo):
 // bench_storecodes FILE [PERIOD]. Median of 7 runs of computeStoreCodes (2 SQL statements +
 // in-memory colours), and of the same statements in the sqlite3 shell for comparison.
-#include "query.h"
-#include "storecodes.h"
+#include "analytics/query.h"
+#include "analytics/storecodes.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>

@@ -6,10 +6,11 @@
 //   first region) and the same scope again;
 // - the real Team page (offscreen): request to painted result for the same steps.
 // bench_teamhealth DB [PERIOD] [NOW]   (open DB once with the app first so its indexes exist)
-#include "database.h"
-#include "query.h"
-#include "teamhealth.h"
-#include "teamhealthtables.h"
+#include "analytics/figureservice.h"
+#include "storage/database.h"
+#include "analytics/query.h"
+#include "analytics/teamhealth.h"
+#include "analytics/teamhealthtables.h"
 #include "teampage.h"
 
 #include <QApplication>
@@ -101,11 +102,12 @@ int main(int argc, char **argv)
     }
 
     // The cached path as the page runs it (cache + two connections).
-    const TeamHealthOptions options{true, true};
+    TeamHealthCache cache;
+    const TeamHealthOptions options{&cache, true};
     QVector<QVector<qint64>> stepTimes(steps.size());
     bool identical = true;
     for (int round = 0; round < 3; ++round) {
-        clearTeamHealthCache();
+        cache.clear();
         for (int i = 0; i < steps.size(); ++i) {
             QElapsedTimer t;
             t.start();
@@ -134,9 +136,9 @@ int main(int argc, char **argv)
         }
         QVector<QVector<qint64>> pageTimes(steps.size());
         for (int round = 0; round < 3; ++round) {
-            clearTeamHealthCache();
+            FigureService figures(db); // empty caches each round
             ScopeState state(steps.first().scope);
-            ui::TeamPage page(db, state, [now] { return QDateTime::fromString(now, Qt::ISODate); });
+            ui::TeamPage page(figures, state, [now] { return QDateTime::fromString(now, Qt::ISODate); });
             page.resize(1366, 768);
             for (int i = 0; i < steps.size(); ++i) {
                 QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);

@@ -4,10 +4,12 @@
 // and the median of 50 leads), each region's portfolio over the period, the whole company,
 // the busiest rep, and a region's busiest cell drill-down. The first run of each figure also
 // pays for reading the pages from disk; the figure printed is the best of 3 runs (warm).
-#include "orgunits.h"
-#include "query.h"
-#include "touchpoints.h"
+#include "analytics/orgunits.h"
+#include "analytics/query.h"
+#include "analytics/touchpoints.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 

@@ -5,6 +5,7 @@
 // of the UTC+8 day boundary, one after the close, one without a lead and one deleted.
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 
 namespace fixture {

@@ -1,9 +1,10 @@
 // `sales-cockpit report kpi|funnel|conversion` on a hand-made fixture (the same numbers as
 // tst_kpi / tst_funnel compute through the library).
 #include "clirun.h"
-#include "database.h"
+#include "storage/database.h"
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

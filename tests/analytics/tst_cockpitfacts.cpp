@@ -2,13 +2,14 @@
 // funnel.cpp: the same follow-up gaps, effective actions and funnel cohorts for many scopes of
 // a Tiny demo, and a reload when the data changed. (The hand-made fixtures of tst_kpi and
 // tst_funnel check the facts path too.)
-#include "cockpitfacts.h"
-#include "demogenerator.h"
+#include "analytics/cockpitfacts.h"
+#include "demo/demogenerator.h"
 #include "fixture.h"
-#include "funnel.h"
-#include "kpi.h"
-#include "orgunits.h"
+#include "analytics/funnel.h"
+#include "analytics/kpi.h"
+#include "analytics/orgunits.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -92,7 +93,7 @@ private Q_SLOTS:
         QFETCH(QString, now);
         QSqlDatabase db = m_db.connection();
         const KpiSettings settings = KpiSettings::load(db);
-        const auto facts = CockpitFacts::shared(db, settings);
+        const auto facts = m_cache.get(db, settings);
         QVERIFY(facts->usable());
         QVERIFY(facts->actionCount() > 0 && facts->historyCount() > 0 && facts->effectiveCount() > 0);
         QString error;
@@ -137,25 +138,27 @@ private Q_SLOTS:
         QSqlDatabase db = m_db.connection();
         const KpiSettings settings = KpiSettings::load(db);
         bool loaded = true;
-        const auto before = CockpitFacts::shared(db, settings, &loaded);
-        CockpitFacts::shared(db, settings, &loaded);
+        CockpitFactsCache cache;
+        const auto before = cache.get(db, settings, &loaded);
+        cache.get(db, settings, &loaded);
         QVERIFY(!loaded); // unchanged: the same facts
         // A lead reassigned (no log entry): the fingerprint moves, the facts reload.
         QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET owner_id = owner_id, updated_at = '2026-11-21T23:00:00Z'"
                                                  " WHERE id = (SELECT id FROM leads LIMIT 1)")));
-        const auto after = CockpitFacts::shared(db, settings, &loaded);
+        const auto after = cache.get(db, settings, &loaded);
         QVERIFY(loaded);
         QVERIFY(after != before);
         // Other effective-action settings: other facts.
         KpiSettings longer = settings;
         longer.effectiveCallSeconds = 120;
-        CockpitFacts::shared(db, longer, &loaded);
+        cache.get(db, longer, &loaded);
         QVERIFY(loaded);
-        QVERIFY(CockpitFacts::shared(db, longer)->effectiveCount() <= after->effectiveCount());
+        QVERIFY(cache.get(db, longer)->effectiveCount() <= after->effectiveCount());
         QVERIFY(after->bytes() > 0);
     }
 
 private:
+    CockpitFactsCache m_cache; // shared by the rows of sameAsSql, as the app's is by its refreshes
     QTemporaryDir m_dir;
     QString m_path;
     storage::Database m_db;

@@ -1,11 +1,12 @@
 // The Cockpit screen on a fixture: it computes, a tile opens its drill-down with the rows
 // behind it, the PDF export writes a multi-page file, the CSV export holds both tables.
 #include "cockpitpage.h"
-#include "database.h"
+#include "storage/database.h"
 #include "drilldowndialog.h"
 #include "fixture.h"
 #include "kpitile.h"
 
+#include <QSqlDatabase>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -30,7 +31,8 @@ private Q_SLOTS:
             " ('x1', 'lead-1', 'k1', 'u1', 'visit', 'sales', '2026-11-03T02:00:00Z', 0, '2026-11-03T02:00:00Z'),"
             " ('x2', 'lead-1', 'k1', 'u1', 'call', 'sales', '2026-11-04T02:00:00Z', 10, '2026-11-04T02:00:00Z')")));
         ScopeState scope({Period::month(QDate(2026, 11, 1)), OrgScope::company()});
-        ui::CockpitPage page(db, scope);
+        FigureService figures(db);
+        ui::CockpitPage page(figures, scope);
         page.setNow(QDateTime::fromString(QStringLiteral("2026-11-20T00:00:00Z"), Qt::ISODate));
         page.resize(1366, 720);
         QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);
@@ -78,7 +80,7 @@ private Q_SLOTS:
             "INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
             " ('x3', 'lead-2', 'k2', 'u2', 'visit', 'sales', '2026-11-05T02:00:00Z', 0, '2026-11-05T02:00:00Z')")));
         QVERIFY(fixture::exec(db.connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-05T02:00:01Z' WHERE id = 'lead-2'")));
-        db.notifyLeadChanged(QStringLiteral("lead-2"));
+        // (The writes are announced by the change notifier: no call needed.)
         QVERIFY(refreshed.wait(20000));
         QCOMPARE(page.tileWidget(1)->tile().numerator, 3.0); // the new visit is an effective action
     }

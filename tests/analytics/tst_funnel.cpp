@@ -1,12 +1,13 @@
 // Funnel and funnel heat map (funnel.h) on a hand-made fixture with the answers worked out in
 // the comments, then the demo's signal on a Tiny demo.
-#include "cockpitfacts.h"
-#include "demogenerator.h"
+#include "analytics/cockpitfacts.h"
+#include "demo/demogenerator.h"
 #include "fixture.h"
-#include "funnel.h"
-#include "kpi.h"
-#include "orgunits.h"
+#include "analytics/funnel.h"
+#include "analytics/kpi.h"
+#include "analytics/orgunits.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
 

@@ -1,10 +1,11 @@
 // KPI baseline tiles (kpi.h) on hand-made fixtures; every expected value is worked out in the
 // comments. Then the demo company's documented signal on a Tiny demo.
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 #include "fixture.h"
-#include "cockpitfacts.h"
-#include "kpi.h"
+#include "analytics/cockpitfacts.h"
+#include "analytics/kpi.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
 

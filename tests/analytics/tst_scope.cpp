@@ -1,12 +1,13 @@
 // Periods, org scoping, the traced query runner and result tables: the ground every cockpit
 // figure stands on.
-#include "datatable.h"
-#include "database.h"
+#include "analytics/datatable.h"
+#include "storage/database.h"
 #include "fixture.h"
-#include "orgunits.h"
-#include "query.h"
-#include "scope.h"
+#include "analytics/orgunits.h"
+#include "analytics/query.h"
+#include "analytics/scope.h"
 
+#include <QSqlDatabase>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>

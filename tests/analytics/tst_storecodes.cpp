@@ -1,11 +1,12 @@
 // The four-colour store health code (DESIGN.md §5): per-dimension colours at and around the
 // targets and red lines, persistence, gaps, worst-of, grey, settings, the scope, the nearby
 // store, and the demo company's store signal.
-#include "database.h"
-#include "demogenerator.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
 #include "fixture.h"
-#include "storecodes.h"
+#include "analytics/storecodes.h"
 
+#include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
 

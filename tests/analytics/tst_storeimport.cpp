@@ -1,10 +1,12 @@
 // Store-day CSV import: parsing (English/Chinese headers, BOM, CRLF, value forms), every
 // refused input with its exact message, upsert with outbox rows, cancel, dry run, undo and
 // idempotent re-import.
-#include "database.h"
+#include "storage/database.h"
 #include "fixture.h"
-#include "storeimport.h"
+#include "analytics/storeimport.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -2,9 +2,11 @@
 // exit codes, the printed errors and counts, nothing written on a dry run or a bad row, and
 // the report honouring --org.
 #include "clirun.h"
-#include "database.h"
+#include "storage/database.h"
 #include "fixture.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,12 +1,13 @@
 // The Stores screen driven as a user would: the grid shows the stores of the scope, the colour
 // filter keeps one colour, an import through the page refreshes the grid, and Ctrl+Z (the
 // window's undo stack) takes the import back.
-#include "database.h"
+#include "storage/database.h"
 #include "fixture.h"
-#include "scope.h"
+#include "analytics/scope.h"
 #include "storegrid.h"
 #include "storespage.h"
 
+#include <QSqlDatabase>
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QFile>
@@ -47,7 +48,8 @@ void TestStoresPage::gridFilterImportUndo()
         " ('d2', 's2', '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
     ScopeState scope({Period::quarter(QDate(2026, 11, 21)), OrgScope::company()});
     QUndoStack undo;
-    ui::StoresPage page(database, scope, &undo);
+    analytics::FigureService figures(database);
+    ui::StoresPage page(figures, database, scope, &undo);
     QAbstractItemModelTester tester(page.grid()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);
     page.resize(1200, 700);

@@ -1,13 +1,14 @@
 // Rep and team health (DESIGN.md §5): every formula on hand-computed cases, the whole
 // computation on a hand-made company (November 2026, now = 2026-11-21 10:00 UTC), and the
 // demo company's signal.
-#include "database.h"
-#include "demogenerator.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
 #include "fixture.h"
-#include "query.h"
-#include "teamhealth.h"
-#include "teamhealthtables.h"
+#include "analytics/query.h"
+#include "analytics/teamhealth.h"
+#include "analytics/teamhealthtables.h"
 
+#include <QSqlDatabase>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -223,13 +224,13 @@ QString healthDiff(const TeamHealth &a, const TeamHealth &b)
 // Every scope × now: the cached path (cold, warm, on two connections) against the SQL path.
 void checkCachedAgainstSql(QSqlDatabase db, const QVector<Scope> &scopes, const QStringList &nows)
 {
-    clearTeamHealthCache();
+    TeamHealthCache cache;
     for (const QString &now : nows)
         for (const Scope &scope : scopes) {
             const TeamHealth ref = computeTeamHealth(db, scope, now);
             const QString where = scope.period.key() + QLatin1Char(' ') + QString::number(int(scope.org.level)) + scope.org.id + QLatin1Char(' ') + now;
-            for (const TeamHealthOptions &o : {TeamHealthOptions{true, false}, TeamHealthOptions{true, false},
-                                               TeamHealthOptions{true, true}}) {
+            for (const TeamHealthOptions &o : {TeamHealthOptions{&cache, false}, TeamHealthOptions{&cache, false},
+                                               TeamHealthOptions{&cache, true}}) {
                 const QString d = healthDiff(computeTeamHealth(db, scope, now, {}, o), ref);
                 QVERIFY2(d.isEmpty(), qPrintable(where + QStringLiteral(": ") + d));
             }
@@ -714,7 +715,8 @@ void TestTeamHealth::cachedFactsMatchSql()
 
     // Warm, a scope seen before queries neither the stage exits nor the customers again.
     {
-        const TeamHealthOptions warm{true, false};
+        TeamHealthCache cache;
+        const TeamHealthOptions warm{&cache, false};
         computeTeamHealth(m_db->connection(), m_november, kNow, {}, warm);
         QueryTrace trace;
         const TeamHealth again = computeTeamHealth(m_db->connection(), m_november, kNow, {}, warm);
@@ -726,7 +728,8 @@ void TestTeamHealth::cachedFactsMatchSql()
     }
 
     // A data change reaches the cached path at once (a worse survey: the customer facts).
-    const TeamHealthOptions cached{true, false};
+    TeamHealthCache cache;
+    const TeamHealthOptions cached{&cache, false};
     const TeamHealth before = computeTeamHealth(m_db->connection(), m_november, kNow, {}, cached);
     QVERIFY(exec(m_db->connection(), QStringLiteral("UPDATE surveys SET nps = 0")));
     const TeamHealth sql = computeTeamHealth(m_db->connection(), m_november, kNow);

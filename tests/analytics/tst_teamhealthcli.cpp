@@ -1,6 +1,6 @@
 // `sales-cockpit report radar|health|pei|coverage|steps` on the hand-made company.
 #include "clirun.h"
-#include "database.h"
+#include "storage/database.h"
 #include "fixture.h"
 
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // The Team screen on the hand-made company: it computes, two checked reps give two radar
 // polygons, the legend hides one, and a double-clicked number opens its rows.
 #include "charts/radarchart.h"
-#include "database.h"
+#include "storage/database.h"
 #include "drilldowndialog.h"
 #include "fixture.h"
 #include "teamhealthmodel.h"
@@ -35,7 +35,8 @@ void TestTeamPage::overlayToggleAndDrillDown()
     QVERIFY(db.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(db));
     ScopeState scope({Period::month(QDate(2026, 11, 1)), OrgScope::company()});
-    TeamPage page(db, scope, [] { return QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate); });
+    FigureService figures(db);
+    TeamPage page(figures, scope, [] { return QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate); });
     page.resize(1366, 768);
     QSignalSpy refreshed(&page, &AnalyticsPage::refreshed);
     page.show();

@@ -1,7 +1,7 @@
 // `sales-cockpit report touchpoints`: one row per bucket of the leads in --org over --period,
 // as CSV/JSON, with the cold-zone flag; a bad --org is refused with a message naming it.
 #include "clirun.h"
-#include "database.h"
+#include "storage/database.h"
 #include "touchfixture.h"
 
 #include <QJsonArray>

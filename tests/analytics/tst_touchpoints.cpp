@@ -1,14 +1,16 @@
 // The touchpoint heat map (DESIGN.md §5): buckets by company day (UTC+8) or ISO week, counts
 // per direction, cold zones of consecutive silent days, org restriction, drill-down rows,
 // the `touchpoints` report, and the demo's silent open leads (signal 3).
-#include "database.h"
-#include "demogenerator.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
 #include "fixture.h"
 #include "touchfixture.h"
-#include "query.h"
-#include "reports.h"
-#include "touchpoints.h"
+#include "analytics/query.h"
+#include "analytics/reports.h"
+#include "analytics/touchpoints.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 

@@ -2,17 +2,18 @@
 // keys activate the right cell, axis labels never overlap, a cell's drill-down lists as many
 // rows as the cell counts, the lead detail panel shows the lead's section, and the portfolio
 // view on a tiny demo is saved as a screenshot to <build>/screenshots for a person to look at.
-#include "catalog.h"
+#include "items/catalog.h"
 #include "charts/touchpointheatmap.h"
-#include "database.h"
-#include "demogenerator.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
 #include "drilldowndialog.h"
-#include "editcontroller.h"
+#include "items/editcontroller.h"
 #include "leaddetailpanel.h"
-#include "query.h"
+#include "analytics/query.h"
 #include "touchfixture.h"
 #include "touchpointview.h"
 
+#include <QSqlQuery>
 #include <QDir>
 #include <QFontMetrics>
 #include <QSignalSpy>
@@ -168,7 +169,8 @@ void TestTouchpointUi::drillDownRowsMatchCell()
     QTemporaryDir dir;
     storage::Database database;
     QVERIFY(fixture::openTouchpointFixture(dir, database));
-    TouchpointView view(database.path());
+    FigureService figures(database);
+    TouchpointView view(figures);
     view.setNow(QStringLiteral("2026-11-21T10:00:00Z"));
     view.resize(900, 260);
     view.show();
@@ -226,11 +228,14 @@ void TestTouchpointUi::leadPanelShowsSection()
     QVERIFY2(catalog.load(&error), qPrintable(error));
     QUndoStack undo;
     EditController edits(database, undo);
-    LeadDetailPanel panel(catalog, edits);
+    FigureService figures(database);
+    LeadDetailPanel panel(catalog, edits, figures);
     panel.resize(380, 700);
     panel.show();
     QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    QSignalSpy touchpointsShown(&panel, &LeadDetailPanel::touchpointsShown);
     panel.setLead(QStringLiteral("tp-closed"));
+    QVERIFY(touchpointsShown.wait(10000));
     auto *map = panel.findChild<TouchpointHeatMap *>(QStringLiteral("leadTouchpoints"));
     QVERIFY(map);
     QVERIFY(map->isVisible());
@@ -241,7 +246,9 @@ void TestTouchpointUi::leadPanelShowsSection()
     QCOMPARE(map->grid().total(2), 1);
     QVERIFY(map->height() >= map->minimumSizeHint().height());
     // The cell of July 1's sales action opens its one activity.
+    QSignalSpy rowsShown(&panel, &LeadDetailPanel::touchpointRowsShown);
     QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(0, 1).center());
+    QVERIFY(rowsShown.wait(10000));
     auto *dialog = panel.findChild<DrillDownDialog *>();
     QVERIFY(dialog);
     QCOMPARE(dialog->model()->rowCount(), 1);
@@ -271,7 +278,10 @@ void TestTouchpointUi::portfolioScreenshot()
                                             " ORDER BY COUNT(*) DESC, owner_id LIMIT 1")).toString();
     }
     QVERIFY(!rep.isEmpty());
-    TouchpointView view(path);
+    storage::Database database;
+    QVERIFY(database.open(path).ok());
+    FigureService figures(database);
+    TouchpointView view(figures);
     view.setNow(QStringLiteral("2026-11-21T10:00:00Z"));
     view.resize(1000, 240);
     view.show();

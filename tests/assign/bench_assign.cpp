@@ -4,12 +4,13 @@
 // in one transaction), with the configured cap of 8 (nobody in the demo is below it) and
 // with the cap raised so the leads are really assigned. Prints figures; never fails on time.
 //   bench_assign [SOURCE.db] [LEADS]
-#include "assignstore.h"
-#include "clock.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "ids.h"
+#include "assign/assignstore.h"
+#include "domain/clock.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
+#include "domain/ids.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,7 +1,7 @@
 // The pure assignment algorithm: matching rules, scope, the nobody-eligible messages,
 // recommendations with reasons, and property tests over many random rounds (never over
 // the cap, only eligible reps, even spread, no favouritism by input order, deterministic).
-#include "assigner.h"
+#include "assign/assigner.h"
 
 #include <QTest>
 #include <QTimeZone>

@@ -2,16 +2,17 @@
 // with their org columns, assigned_at and outbox entries in one transaction, bulk
 // reassignment as one undo step, refusals that write nothing, and the catalog (what the
 // leads table shows) following each change.
-#include "assignstore.h"
-#include "catalog.h"
-#include "clock.h"
-#include "database.h"
-#include "leadrepository.h"
-#include "outbox.h"
-#include "reassigncommand.h"
+#include "assign/assignstore.h"
+#include "items/catalog.h"
+#include "domain/clock.h"
+#include "storage/database.h"
+#include "storage/leadrepository.h"
+#include "storage/outbox.h"
+#include "items/reassigncommand.h"
 
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -90,6 +91,7 @@ void TestAssignStore::init()
             "INSERT INTO leads (id, customer_id, pipeline_id, stage_id, stage_entered_at, title, budget_band,"
             " status, created_at, updated_at) VALUES ('new-%1', 'k1', %2, '%3', %4, '博世 新线索 %1', '10-50万',"
             " 'open', '2026-11-22T08:0%1:00Z', %4)").arg(i).arg(pipeline, screen, t)));
+    m_db->announceChanges(); // the set-up is written before the test listens
 }
 
 void TestAssignStore::cleanup()

@@ -2,20 +2,21 @@
 // (over the load cap as in the demo, then with the cap raised), "Assign to …" with undo,
 // and bulk reassignment of selected table rows (auto and to a chosen rep) as one undo
 // step with a status-bar message. Screenshots go to <build>/screenshots.
-#include "assignstore.h"
-#include "catalog.h"
+#include "assign/assignstore.h"
+#include "items/catalog.h"
 #include "demowindow.h"
-#include "clock.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "editcontroller.h"
+#include "domain/clock.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
+#include "items/editcontroller.h"
 #include "leadspage.h"
-#include "leadtablemodel.h"
+#include "items/leadtablemodel.h"
 #include "mainwindow.h"
-#include "pinyin.h"
+#include "pinyin/pinyin.h"
 #include "reassigndialog.h"
 #include "recommenddialog.h"
 
+#include <QSqlDatabase>
 #include <QAction>
 #include <QApplication>
 #include <QDir>

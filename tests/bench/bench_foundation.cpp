@@ -2,10 +2,10 @@
 // demo databases, a search keystroke to an updated leads table, sort by amount, and peak
 // memory with the large database open. Prints medians; never fails on timing.
 //   bench_foundation APP SMALL.db LARGE.db [RUNS]
-#include "catalog.h"
-#include "database.h"
-#include "leadfiltermodel.h"
-#include "leadtablemodel.h"
+#include "items/catalog.h"
+#include "storage/database.h"
+#include "items/leadfiltermodel.h"
+#include "items/leadtablemodel.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -2,10 +2,11 @@
 // The main window on a tiny generated demo company (seed 7, as of 2026-11-20), for UI tests
 // that drive the real window: database, catalog, undo stack, edit controller, settings and
 // window, torn down in the right order.
-#include "catalog.h"
-#include "database.h"
-#include "demogenerator.h"
-#include "editcontroller.h"
+#include "analytics/figureservice.h"
+#include "items/catalog.h"
+#include "storage/database.h"
+#include "demo/demogenerator.h"
+#include "items/editcontroller.h"
 #include "mainwindow.h"
 #include "navrail.h"
 
@@ -22,6 +23,7 @@ struct DemoWindow
 {
     QTemporaryDir dir;
     std::unique_ptr<cockpit::storage::Database> db;
+    std::unique_ptr<cockpit::analytics::FigureService> figures;
     std::unique_ptr<cockpit::Catalog> catalog;
     std::unique_ptr<QUndoStack> undo;
     std::unique_ptr<cockpit::EditController> edits;
@@ -44,6 +46,7 @@ struct DemoWindow
         db = std::make_unique<storage::Database>();
         if (const auto opened = db->open(path); !opened.ok())
             return opened.message;
+        figures = std::make_unique<analytics::FigureService>(*db);
         catalog = std::make_unique<Catalog>(*db);
         catalog->setEnglishNames(true);
         QString error;
@@ -55,7 +58,7 @@ struct DemoWindow
         // The welcome card would float over the screens under test (tst_welcome tests it).
         if (!welcomeCard)
             settings->setValue(QLatin1String(ui::MainWindow::kWelcomeDismissedKey), true);
-        window = std::make_unique<ui::MainWindow>(*db, *catalog, *edits, *settings);
+        window = std::make_unique<ui::MainWindow>(*db, *figures, *catalog, *edits, *settings);
         window->resize(1366, 768);
         window->showScreen(ui::NavRail::Leads);
         window->show();
@@ -70,6 +73,7 @@ struct DemoWindow
         edits.reset();
         undo.reset();
         catalog.reset();
+        figures.reset(); // its workers end before the file closes
         db.reset();
     }
     ~DemoWindow() { close(); }

@@ -2,8 +2,9 @@
 // A tiny hand-made company for tests whose answers are worked out by hand: one region, one
 // city, one team, a director and two reps, three customers (博世 with aliases, 华为,
 // 重庆长江精工), three leads in the lead-lifecycle pipeline.
-#include "database.h"
+#include "storage/database.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
@@ -72,6 +73,7 @@ inline bool populate(cockpit::storage::Database &database)
     for (const QString &s : sql)
         if (!exec(db, s))
             return false;
+    database.announceChanges(); // the company is there before the test listens
     return true;
 }
 

@@ -3,8 +3,9 @@
 // tests/common/fixture.h (team t1: 王芳 u1, 李强 u2; director 赵总 u0 is the signed-in user).
 // Adds team t2 with 陈晨 u3.
 #include "fixture.h"
-#include "webhookstore.h"
+#include "delivery/webhookstore.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 

@@ -2,10 +2,12 @@
 // clock went back), the 'sending' guard and crash recovery, webhook CRUD and the per-alert
 // state line of the Alerts screen.
 #include "deliveryfixture.h"
-#include "deliveryqueue.h"
-#include "ids.h"
-#include "webhookstore.h"
+#include "delivery/deliveryqueue.h"
+#include "domain/ids.h"
+#include "delivery/webhookstore.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>

@@ -1,13 +1,14 @@
 // End to end: the sender posts queued alerts to a local HTTP receiver on 127.0.0.1 that answers
 // 200 with the robot's JSON, 500, slowly, not at all, or HTML; back-off is driven by a
 // ManualClock; a restart (new sender, database reopened) resumes without duplicates or losses.
-#include "clock.h"
+#include "domain/clock.h"
 #include "deliveryfixture.h"
-#include "deliverysender.h"
-#include "ids.h"
-#include "robotmessage.h"
+#include "delivery/deliverysender.h"
+#include "domain/ids.h"
+#include "delivery/robotmessage.h"
 #include "testreceiver.h"
 
+#include <QSqlDatabase>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // Pure parts of alert delivery: each robot's documented JSON, the signatures (against values
 // computed by hand with Python's hmac / openssl dgst -hmac), reply classification, URL checks.
-#include "robotmessage.h"
-#include "webhook.h"
+#include "delivery/robotmessage.h"
+#include "delivery/webhook.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

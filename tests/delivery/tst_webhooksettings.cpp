@@ -3,12 +3,13 @@
 // loopback receiver, and desktop rows handled without a system tray (offscreen).
 #include "alertnotifier.h"
 #include "deliveryfixture.h"
-#include "deliveryqueue.h"
-#include "deliverysender.h"
+#include "delivery/deliveryqueue.h"
+#include "delivery/deliverysender.h"
 #include "testreceiver.h"
 #include "webhookdialog.h"
 #include "webhooksettings.h"
 
+#include <QSqlDatabase>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -78,7 +79,7 @@ private Q_SLOTS:
         dfixture::addWebhook(db(), QStringLiteral("feishu"), receiver.url(QStringLiteral("/feishu/t")), QStringLiteral("t1"),
                              QStringLiteral("top-secret-value"), true, QStringLiteral("销售群"));
         dfixture::addWebhook(db(), QStringLiteral("wecom"), receiver.url(QStringLiteral("/portal")));
-        ui::WebhookSettings w(db());
+        ui::WebhookSettings w(*m_db);
         w.resize(900, 300);
         w.show();
         QCOMPARE(w.table()->rowCount(), 2);

@@ -1,7 +1,7 @@
 // Generates a demo company (Large by default) into a temporary folder and prints elapsed
 // seconds, row counts and file size.
 // Usage: bench_demogen [tiny|small|large] [seed] [asOf yyyy-mm-dd] [output path to keep]
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

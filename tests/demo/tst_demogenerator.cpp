@@ -1,10 +1,10 @@
 // The demo company generator: determinism, sizes, consistency and the signal the data
 // carries on purpose (see the comment block at the top of models/demo/demogenerator.cpp).
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 
-#include "ids.h"
-#include "schema.h"
-#include "teamhealth.h"
+#include "domain/ids.h"
+#include "storage/schema.h"
+#include "analytics/teamhealth.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,7 +1,7 @@
 // Domain: money parsing/formatting without floating point, gate checks, ids.
-#include "ids.h"
-#include "money.h"
-#include "pipeline.h"
+#include "domain/ids.h"
+#include "domain/money.h"
+#include "domain/pipeline.h"
 
 #include <QRegularExpression>
 #include <QTest>

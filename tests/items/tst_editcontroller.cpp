@@ -1,12 +1,13 @@
 // The one edit path: gate refusal names the missing fields and changes nothing; edits,
 // stage moves and new customers undo and redo through the QUndoStack.
-#include "catalog.h"
-#include "database.h"
-#include "editcontroller.h"
-#include "outbox.h"
+#include "items/catalog.h"
+#include "storage/database.h"
+#include "items/editcontroller.h"
+#include "storage/outbox.h"
 
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>

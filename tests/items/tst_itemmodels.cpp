@@ -1,18 +1,19 @@
 // Item models under QAbstractItemModelTester (alive for the whole test, created before
 // the models change): loading, filters, pinyin search, sorting, precise updates after edits.
-#include "catalog.h"
-#include "customerfiltermodel.h"
-#include "customertablemodel.h"
-#include "database.h"
-#include "leadfiltermodel.h"
-#include "leadrepository.h"
-#include "customerrepository.h"
-#include "leadtablemodel.h"
-#include "recordtablemodel.h"
-#include "timeline.h"
+#include "items/catalog.h"
+#include "items/customerfiltermodel.h"
+#include "items/customertablemodel.h"
+#include "storage/database.h"
+#include "items/leadfiltermodel.h"
+#include "storage/leadrepository.h"
+#include "storage/customerrepository.h"
+#include "items/leadtablemodel.h"
+#include "items/recordtablemodel.h"
+#include "items/timeline.h"
 
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QStandardItemModel>

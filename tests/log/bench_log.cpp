@@ -1,8 +1,8 @@
 // verify-log against raw SHA-256 throughput (issue 3): times logchain::verify over a demo
 // database, exports exactly the bytes it hashes, times `sha256sum` on that file, prints the
 // ratio (target <= 3x). Read-only on the database. Usage: bench_log DB [RUNS]
-#include "activitylog.h"
-#include "database.h"
+#include "storage/activitylog.h"
+#include "storage/database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -1,12 +1,13 @@
 // The tamper-evident activity log (DESIGN.md §4): the chain verifies when intact and every
 // kind of tampering is caught at the right index; appending is O(1); the v1 -> v2 migration
 // and moveStage put records into the chain.
-#include "activitylog.h"
-#include "database.h"
+#include "storage/activitylog.h"
+#include "storage/database.h"
 #include "fixture.h"
-#include "leadrepository.h"
-#include "schema.h"
+#include "storage/leadrepository.h"
+#include "storage/schema.h"
 
+#include <QSqlDatabase>
 #include <QCryptographicHash>
 #include <QSqlDriver>
 #include <QSqlQuery>

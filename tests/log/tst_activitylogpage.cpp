@@ -1,10 +1,11 @@
 // The Activity log screen: lists the newest records newest first; Verify runs on a worker
 // thread and reports an intact log, or names and selects the altered record.
-#include "activitylog.h"
+#include "storage/activitylog.h"
 #include "activitylogpage.h"
-#include "database.h"
+#include "storage/database.h"
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QAbstractItemModel>
 #include <QPushButton>
 #include <QSignalSpy>

@@ -1,6 +1,6 @@
 // `sales-cockpit verify-log --db FILE`: 0 and the count when intact (a fresh demo), 1 naming
 // the first bad record when tampered with, 2 with a clear message for a missing file.
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 #include "clirun.h"
 
 #include <QProcess>

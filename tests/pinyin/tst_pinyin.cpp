@@ -1,6 +1,6 @@
 // Pinyin table (generated from Unihan), full/initials/sortKey, and PinyinIndex matching.
-#include "pinyin.h"
-#include "pinyinindex.h"
+#include "pinyin/pinyin.h"
+#include "pinyin/pinyinindex.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

@@ -1,11 +1,12 @@
 // `sales-cockpit move-stage`: the gate holds on the command line too. A refusal exits 1
 // naming the missing fields and changes nothing; a move appends stage history with who,
 // when, from, to and reason.
-#include "database.h"
+#include "storage/database.h"
 
 #include "fixture.h"
 #include "clirun.h"
 
+#include <QSqlDatabase>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // The pipeline editor driven like a person would: keys to add and move stages, an invalid
 // draft cannot be saved and says why, a valid one is saved as the next version.
-#include "database.h"
+#include "storage/database.h"
 #include "pipelineeditor.h"
-#include "pipelinerepository.h"
+#include "storage/pipelinerepository.h"
 
 #include "fixture.h"
 

@@ -1,16 +1,17 @@
 // Pipelines as versioned data: a saved change is a new version written in one transaction
 // with its outbox rows; leads on the old version keep its stage ids and history; new leads
 // and the editor see the new version. Bulk "move to next stage" goes through the gate.
-#include "bulkmove.h"
-#include "catalog.h"
-#include "database.h"
-#include "editcontroller.h"
-#include "ids.h"
-#include "leadrepository.h"
-#include "pipelinerepository.h"
+#include "items/bulkmove.h"
+#include "items/catalog.h"
+#include "storage/database.h"
+#include "items/editcontroller.h"
+#include "domain/ids.h"
+#include "storage/leadrepository.h"
+#include "storage/pipelinerepository.h"
 
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // Pipeline validation: each rule gives its own message naming the stage, the shipped
 // templates pass, and SLA formatting round-trips.
-#include "pipeline.h"
-#include "pipelinevalidation.h"
+#include "domain/pipeline.h"
+#include "domain/pipelinevalidation.h"
 
 #include <QTest>
 

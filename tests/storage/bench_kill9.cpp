@@ -8,11 +8,12 @@
 // A benchmark target (packaging/dev.sh bench), not part of ctest: it takes a minute or two.
 //   bench_kill9 DB [ROUNDS=120]      DB is copied; the copy is what gets killed over
 //   bench_kill9 --child DB ROUND     the writer (started by the harness)
-#include "storeimport.h"
-#include "database.h"
-#include "filelock.h"
-#include "leadrepository.h"
+#include "analytics/storeimport.h"
+#include "storage/database.h"
+#include "storage/filelock.h"
+#include "storage/leadrepository.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,12 +1,13 @@
 // Storage: opening with the chosen pragmas, the lock, schema creation, and every bad-file
 // case, each leaving the file byte-for-byte as it was.
-#include "database.h"
-#include "migrations.h"
-#include "schema.h"
+#include "storage/database.h"
+#include "storage/migrations.h"
+#include "storage/schema.h"
 
 #include "dbfiles.h"
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,13 +1,14 @@
 // Repositories: every edit writes its outbox entry in the same transaction, a refused edit
 // writes nothing, the stage gate holds, and the bulk loader reads what was written.
-#include "bulkload.h"
-#include "customerrepository.h"
-#include "database.h"
-#include "leadrepository.h"
-#include "outbox.h"
+#include "storage/bulkload.h"
+#include "storage/customerrepository.h"
+#include "storage/database.h"
+#include "storage/leadrepository.h"
+#include "storage/outbox.h"
 
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -66,15 +67,20 @@ void TestRepositories::cleanup()
 void TestRepositories::editWritesOutboxInSameTransaction()
 {
     LeadRepository leads(*m_db);
-    QSignalSpy changed(m_db, &Database::leadChanged);
+    m_db->announceChanges(); // the fixture's own writes, not part of what is checked
+    QSignalSpy changed(m_db, &Database::changed);
     QCOMPARE(outboxCount(), 0);
     const auto r = leads.update(QStringLiteral("lead-2"), {{QStringLiteral("amount_cents"), 150000000},
                                                            {QStringLiteral("pain_keywords"), QStringLiteral("报表慢")}},
                                 QStringLiteral("u0"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(outboxCount(), 1);
-    QCOMPARE(changed.count(), 1);
-    QCOMPARE(changed.at(0).at(0).toString(), QStringLiteral("lead-2"));
+    QCOMPARE(changed.count(), 1); // announced before update() returned: the lead and its outbox entry
+    const ChangeSet set = changed.at(0).at(0).value<ChangeSet>();
+    QVERIFY(set.touches(QStringLiteral("leads")) && set.touches(QStringLiteral("outbox")));
+    for (const TableChange &c : set.changes)
+        if (c.table == QLatin1String("leads"))
+            QCOMPARE(m_db->idsOfRows(c.table, c.rows), QStringList{QStringLiteral("lead-2")});
     QCOMPARE(value(QStringLiteral("SELECT amount_cents FROM leads WHERE id = 'lead-2'")), QStringLiteral("150000000"));
     QSqlQuery q(m_db->connection());
     QVERIFY(q.exec(QStringLiteral("SELECT table_name, row_id, op, fields, base_row_version FROM outbox")) && q.next());
@@ -218,12 +224,19 @@ void TestRepositories::createCustomerValidatesSixFields()
 void TestRepositories::createRemoveRestoreCustomer()
 {
     CustomerRepository repo(*m_db);
-    QSignalSpy added(m_db, &Database::customerAdded);
+    m_db->announceChanges(); // the fixture's own writes, not part of what is checked
+    QSignalSpy added(m_db, &Database::changed);
     const NewCustomer c{QStringLiteral("西门子"), QStringLiteral("010 6476 8888"), QStringLiteral("能耗管理"),
                         QStringLiteral("u1"), QStringLiteral("展会"), 90, QStringLiteral("Siemens"), {}, {}, {}, {}};
     const auto r = repo.create(c, QStringLiteral("u0"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(added.count(), 1);
+    const ChangeSet set = added.at(0).at(0).value<ChangeSet>();
+    bool inserted = false;
+    for (const TableChange &c : set.changes)
+        if (c.table == QLatin1String("customers") && c.kind == ChangeKind::Inserted)
+            inserted = m_db->idsOfRows(c.table, c.rows) == QStringList{r.id};
+    QVERIFY(inserted);
     QCOMPARE(value(QStringLiteral("SELECT pinyin_full || '/' || pinyin_initials || '/' || region_id FROM customers WHERE name = '西门子'")),
              QStringLiteral("ximenzi/xmz/r1")); // the owner's region when none was given
     QCOMPARE(outboxCount(), 1);

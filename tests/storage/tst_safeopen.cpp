@@ -2,14 +2,15 @@
 // go stale, waits when asked; empty files and FIFOs are refused; nothing is written before the
 // check has passed; a damaged file stays read-only and can be saved as a repaired copy; a full
 // or read-only disk gets its own message. Every refusal leaves the file's bytes as they were.
-#include "database.h"
-#include "filecheck.h"
-#include "filelock.h"
-#include "schema.h"
+#include "storage/database.h"
+#include "storage/filecheck.h"
+#include "storage/filelock.h"
+#include "storage/schema.h"
 
 #include "dbfiles.h"
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>

@@ -2,7 +2,7 @@
 // falls back to the general text, so a new phase cannot slip through untranslated), the
 // real percentage is shown, a failure says what happened with Try again and Quit/Back, and
 // closing it while working asks to stop.
-#include "demogenerator.h"
+#include "demo/demogenerator.h"
 #include "firstrunwindow.h"
 
 #include <QLabel>

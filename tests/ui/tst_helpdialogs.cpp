@@ -2,7 +2,7 @@
 // later appears; every entry says what it does), the user guide is bundled in English and
 // Chinese with a section for every screen and follows the UI language, and About names the
 // version, the build, the data file (copyable) and the licences.
-#include "buildinfo.h"
+#include "buildinfo/buildinfo.h"
 #include "demowindow.h"
 #include "helpdialogs.h"
 #include "leadspage.h"

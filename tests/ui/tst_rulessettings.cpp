@@ -1,12 +1,13 @@
 // Settings › Rules: thresholds and the load cap round-trip through the database, a save
 // re-arms the rules (signal), revert and defaults behave, and a bad stored value is reported.
-#include "alertthresholds.h"
-#include "assignstore.h"
-#include "database.h"
+#include "alerts/alertthresholds.h"
+#include "assign/assignstore.h"
+#include "storage/database.h"
 #include "rulessettings.h"
 
 #include "fixture.h"
 
+#include <QSqlDatabase>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>

@@ -11,6 +11,7 @@
 #include "leadspage.h"
 #include "welcomecard.h"
 
+#include <QSqlDatabase>
 #include <QAction>
 #include <QDir>
 #include <QLabel>
@@ -30,6 +31,7 @@ namespace {
 // The main window over a database the test made itself (not the demo), shown at 1366×768.
 struct OwnWindow
 {
+    std::unique_ptr<analytics::FigureService> figures;
     std::unique_ptr<Catalog> catalog;
     QUndoStack undo;
     std::unique_ptr<EditController> edits;
@@ -39,13 +41,14 @@ struct OwnWindow
     static std::unique_ptr<OwnWindow> open(storage::Database &db, const QString &ini)
     {
         auto w = std::make_unique<OwnWindow>();
+        w->figures = std::make_unique<analytics::FigureService>(db);
         w->catalog = std::make_unique<Catalog>(db);
         QString error;
         if (!w->catalog->load(&error))
             return nullptr;
         w->edits = std::make_unique<EditController>(db, w->undo);
         w->settings = std::make_unique<QSettings>(ini, QSettings::IniFormat);
-        w->window = std::make_unique<ui::MainWindow>(db, *w->catalog, *w->edits, *w->settings);
+        w->window = std::make_unique<ui::MainWindow>(db, *w->figures, *w->catalog, *w->edits, *w->settings);
         w->window->resize(1366, 768);
         w->window->show();
         return QTest::qWaitForWindowExposed(w->window.get()) ? std::move(w) : nullptr;
@@ -103,14 +106,14 @@ void TestWelcome::cockpitIsTheDefaultScreen()
 {
     QTemporaryDir dir;
     QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
-    ui::MainWindow window(*m_w.db, *m_w.catalog, *m_w.edits, fresh);
+    ui::MainWindow window(*m_w.db, *m_w.figures, *m_w.catalog, *m_w.edits, fresh);
     QCOMPARE(window.currentScreen(), int(ui::NavRail::Cockpit));
     // A remembered screen still wins; a nonsense one falls back to the Cockpit.
     fresh.setValue(QStringLiteral("window/screen"), int(ui::NavRail::Stores));
-    ui::MainWindow remembered(*m_w.db, *m_w.catalog, *m_w.edits, fresh);
+    ui::MainWindow remembered(*m_w.db, *m_w.figures, *m_w.catalog, *m_w.edits, fresh);
     QCOMPARE(remembered.currentScreen(), int(ui::NavRail::Stores));
     fresh.setValue(QStringLiteral("window/screen"), 42);
-    ui::MainWindow nonsense(*m_w.db, *m_w.catalog, *m_w.edits, fresh);
+    ui::MainWindow nonsense(*m_w.db, *m_w.figures, *m_w.catalog, *m_w.edits, fresh);
     QCOMPARE(nonsense.currentScreen(), int(ui::NavRail::Cockpit));
 }
 
@@ -151,7 +154,7 @@ void TestWelcome::closeButtonDismissesForGood()
     QVERIFY(!card()->isVisible());
     QCOMPARE(m_w.settings->value(QLatin1String(ui::MainWindow::kWelcomeDismissedKey)).toBool(), true);
     // The next start does not show it.
-    ui::MainWindow next(*m_w.db, *m_w.catalog, *m_w.edits, *m_w.settings);
+    ui::MainWindow next(*m_w.db, *m_w.figures, *m_w.catalog, *m_w.edits, *m_w.settings);
     next.showScreen(ui::NavRail::Cockpit);
     QVERIFY(!next.welcomeCard()->isVisibleTo(&next));
 }

@@ -2,7 +2,7 @@
 // One KPI baseline tile: the value big, its unit, the healthy threshold and the industry mean
 // small, a coloured status strip with the status word (never colour alone). Click, Enter or
 // Space → activated(); the tooltip gives the exact definition and numerator / denominator.
-#include "kpi.h"
+#include "analytics/kpi.h"
 
 #include <QWidget>
 

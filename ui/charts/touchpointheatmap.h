@@ -7,7 +7,7 @@
 // Hover: a tooltip with the dates, direction and exact count. Click, Enter or Space on a
 // cell: cellActivated(row, bucket) (the owner opens the drill-down). Arrows, Home/End move
 // the current cell. Context menu (or the Menu key): export as PNG.
-#include "touchpoints.h"
+#include "analytics/touchpoints.h"
 
 #include <QWidget>
 

@@ -1,0 +1,322 @@
+#include "analytics/figureservice.h"
+
+#include "analytics/query.h"
+#include "storage/database.h"
+
+#include <QLoggingCategory>
+#include <QPromise>
+#include <QRunnable>
+#include <QSemaphore>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <exception>
+
+namespace cockpit::analytics {
+
+Q_LOGGING_CATEGORY(lcFigures, "cockpit.analytics.figures")
+
+struct FigureService::ChannelState
+{
+    quint64 latest = 0; // token of the newest request
+    bool running = false;
+    std::shared_ptr<Task> waiting;
+};
+
+struct FigureService::Task
+{
+    Channel channel = 0;
+    quint64 token = 0;
+    std::function<void(ReadConnection &)> work; // computes, then ends the future
+    std::function<void()> cancel;               // ends the future canceled
+};
+
+FigureService::FigureService(storage::Database &db, QObject *parent) : QObject(parent), m_path(db.path())
+{
+    m_pool.setObjectName(QStringLiteral("figures"));
+    m_pool.setMaxThreadCount(2);
+    m_pool.setExpiryTimeout(-1); // the threads keep their connections (and page caches) warm
+    // One announcement per burst: a bulk move announces every lead, an undo several tables.
+    auto *burst = new QTimer(this);
+    burst->setSingleShot(true);
+    burst->setInterval(0);
+    connect(burst, &QTimer::timeout, this, &FigureService::dataChanged);
+    connect(&db, &storage::Database::changed, burst, qOverload<>(&QTimer::start));
+}
+
+FigureService::~FigureService()
+{
+    m_pool.waitForDone(); // then ~QThreadPool ends the threads, whose connections close there
+}
+
+FigureService::Channel FigureService::newChannel()
+{
+    QMutexLocker lock(&m_mutex);
+    const Channel c = ++m_lastChannel;
+    m_channels.insert(c, std::make_shared<ChannelState>());
+    return c;
+}
+
+void FigureService::clearCaches()
+{
+    m_cockpitFacts.clear();
+    m_teamFacts.clear();
+}
+
+ReadConnection &FigureService::threadConnection()
+{
+    if (!m_connections.hasLocalData() || !m_connections.localData()->isOpen())
+        m_connections.setLocalData(new ReadConnection(m_path)); // deletes a failed one
+    return *m_connections.localData();
+}
+
+void FigureService::submit(Channel channel, std::shared_ptr<Task> task)
+{
+    std::shared_ptr<Task> dropped;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_channels.constFind(channel);
+        if (it != m_channels.cend()) {
+            ChannelState &st = **it;
+            task->token = ++st.latest;
+            if (st.running) {
+                dropped = std::exchange(st.waiting, task);
+                task.reset();
+            } else {
+                st.running = true;
+            }
+        }
+    }
+    if (dropped)
+        dropped->cancel();
+    if (task)
+        startTask(task);
+}
+
+void FigureService::startTask(const std::shared_ptr<Task> &task)
+{
+    m_pool.start([this, task] {
+        bool superseded = false;
+        {
+            QMutexLocker lock(&m_mutex);
+            const auto it = m_channels.constFind(task->channel);
+            superseded = it != m_channels.cend() && (*it)->latest != task->token;
+        }
+        if (superseded)
+            task->cancel();
+        else
+            task->work(threadConnection());
+        finished(task->channel);
+    });
+}
+
+void FigureService::finished(Channel channel)
+{
+    std::shared_ptr<Task> next;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_channels.constFind(channel);
+        if (it == m_channels.cend())
+            return;
+        ChannelState &st = **it;
+        next = std::exchange(st.waiting, nullptr);
+        st.running = bool(next);
+    }
+    if (next)
+        startTask(next);
+}
+
+template<class T, class Fn>
+QFuture<T> FigureService::run(Channel channel, Fn fn)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    auto task = std::make_shared<Task>();
+    task->channel = channel;
+    task->cancel = [promise] {
+        promise->future().cancel();
+        promise->finish();
+    };
+    Task *self = task.get();
+    task->work = [this, promise, fn = std::move(fn), self](ReadConnection &connection) {
+        try {
+            if (!connection.isOpen())
+                throw QueryError(connection.error());
+            T value = fn(connection.db());
+            bool superseded = false;
+            {
+                QMutexLocker lock(&m_mutex);
+                const auto it = m_channels.constFind(self->channel);
+                superseded = it != m_channels.cend() && (*it)->latest != self->token;
+            }
+            if (superseded)
+                promise->future().cancel(); // a newer request of the channel is on its way
+            else
+                promise->addResult(std::move(value));
+        } catch (...) {
+            promise->setException(std::current_exception());
+        }
+        promise->finish();
+    };
+    submit(channel, std::move(task));
+    return future;
+}
+
+namespace {
+// Runs `mine` on `here` while `other` runs on another worker with that worker's connection;
+// when no worker was free by the time `mine` ended, `other` runs here too. Rethrows the
+// first failure.
+void alongside(QThreadPool &pool, const std::function<ReadConnection &()> &connection, QSqlDatabase here,
+               const std::function<void(QSqlDatabase)> &mine, const std::function<void(QSqlDatabase)> &other)
+{
+    std::exception_ptr otherFailure, mineFailure;
+    QSemaphore done;
+    std::unique_ptr<QRunnable> helper(QRunnable::create([&] {
+        try {
+            ReadConnection &c = connection();
+            if (!c.isOpen())
+                throw QueryError(c.error());
+            other(c.db());
+        } catch (...) {
+            otherFailure = std::current_exception();
+        }
+        done.release();
+    }));
+    helper->setAutoDelete(false);
+    pool.start(helper.get());
+    try {
+        mine(here);
+    } catch (...) {
+        mineFailure = std::current_exception();
+    }
+    if (pool.tryTake(helper.get())) {
+        try {
+            other(here);
+        } catch (...) {
+            otherFailure = std::current_exception();
+        }
+    } else {
+        done.acquire();
+    }
+    if (mineFailure)
+        std::rethrow_exception(mineFailure);
+    if (otherFailure)
+        std::rethrow_exception(otherFailure);
+}
+} // namespace
+
+QFuture<CockpitData> FigureService::cockpit(const CockpitRequest &request, Channel channel)
+{
+    return run<CockpitData>(channel, [this, request](QSqlDatabase db) {
+        CockpitData d;
+        CockpitData sql;
+        // Two cores, two connections: the small SQL figures (new hires, forecast, stores,
+        // alerts) on a second worker while this one brings the cockpit's facts up to date and
+        // counts the follow-up gaps, the effective actions, the pipelines and the funnel.
+        alongside(
+            m_pool, [this]() -> ReadConnection & { return threadConnection(); }, db,
+            [&](QSqlDatabase on) { computeCockpitFacts(on, request, &m_cockpitFacts, d); },
+            [&](QSqlDatabase on) { computeCockpitSql(on, request, sql); });
+        for (int i = 2; i < 5; ++i)
+            d.tiles[i] = sql.tiles[i];
+        d.alerts = std::move(sql.alerts);
+        d.alertsTotal = sql.alertsTotal;
+        return d;
+    });
+}
+
+QFuture<DataTable> FigureService::kpiDrillDown(const Scope &scope, const QDateTime &nowUtc, const QString &tileKey)
+{
+    return run<DataTable>(0, [scope, nowUtc, tileKey](QSqlDatabase db) {
+        return analytics::kpiDrillDown(db, KpiRequest{scope, nowUtc, KpiSettings::load(db)}, tileKey);
+    });
+}
+
+QFuture<DataTable> FigureService::funnelDrillDown(const Scope &scope, const QString &pipelineCode, bool english,
+                                                  int stage, const QString &orgId)
+{
+    return run<DataTable>(0, [scope, pipelineCode, english, stage, orgId](QSqlDatabase db) {
+        const FunnelRequest request{scope, pipelineCode, childGroup(scope.org), english, FunnelSettings::load(db)};
+        return analytics::funnelDrillDown(db, request, stage, orgId);
+    });
+}
+
+QFuture<TeamHealth> FigureService::teamHealth(const Scope &scope, const QString &asOfIso,
+                                              const TeamHealthSettings &settings, Channel channel)
+{
+    // The facts cache makes a period or org change query only what it has not seen; a cold
+    // start loads the missing months and customers on two connections at once.
+    return run<TeamHealth>(channel, [this, scope, asOfIso, settings](QSqlDatabase db) {
+        return computeTeamHealth(db, scope, asOfIso, settings, TeamHealthOptions{&m_teamFacts, true});
+    });
+}
+
+QFuture<StepTimes> FigureService::stepTimes(const Scope &scope, const QString &asOfIso, Channel channel)
+{
+    return run<StepTimes>(channel, [scope, asOfIso](QSqlDatabase db) {
+        StepTimes all;
+        for (const StepTimes &t : loadStepTimes(db, scope, asOfIso))
+            all.add(t);
+        return all;
+    });
+}
+
+QFuture<DataTable> FigureService::teamTable(TeamTable table, const Scope &scope, const QString &asOfIso,
+                                            const OrgUnits &units)
+{
+    return run<DataTable>(0, [table, scope, asOfIso, units](QSqlDatabase db) {
+        switch (table) {
+        case TeamTable::Lights: return stageExitsTable(db, scope, asOfIso, units, true);
+        case TeamTable::StageExits: return stageExitsTable(db, scope, asOfIso, units);
+        case TeamTable::Tasks: return tasksTable(db, scope, asOfIso, units);
+        case TeamTable::Responses: return responsesTable(db, scope, asOfIso, units);
+        case TeamTable::CustomerHealth: return customerHealthTable(db, scope, asOfIso, units);
+        case TeamTable::Orders: return ordersTable(db, scope, asOfIso, units);
+        case TeamTable::Ratings: return ratingsTable(db, scope, asOfIso, units);
+        }
+        return DataTable{};
+    });
+}
+
+QFuture<StoreFigures> FigureService::storeCodes(const Scope &scope, Channel channel)
+{
+    return run<StoreFigures>(channel, [scope](QSqlDatabase db) {
+        StoreFigures f;
+        f.codes = std::make_shared<const StoreCodes>(computeStoreCodes(db, scope, loadStoreThresholds(db)));
+        f.units = loadOrgUnits(db);
+        return f;
+    });
+}
+
+QFuture<DataTable> FigureService::storeDays(const QString &storeId, QDate from, QDate to,
+                                            const StoreThresholds &thresholds)
+{
+    return run<DataTable>(0, [storeId, from, to, thresholds](QSqlDatabase db) {
+        return storeDaysTable(db, storeId, from, to, thresholds);
+    });
+}
+
+QFuture<TouchpointFigures> FigureService::touchpoints(const TouchpointSubject &subject, Channel channel)
+{
+    return run<TouchpointFigures>(channel, [subject](QSqlDatabase db) {
+        QElapsedTimer t;
+        t.start();
+        TouchpointFigures f;
+        f.grid = computeTouchpoints(db, subject);
+        if (!subject.scope.org.isCompany())
+            f.orgName = loadOrgUnits(db).name(subject.scope.org);
+        f.computeMs = t.elapsed();
+        return f;
+    });
+}
+
+QFuture<DataTable> FigureService::touchpointActivities(const TouchpointSubject &subject, int row, QDate first,
+                                                       QDate last)
+{
+    return run<DataTable>(0, [subject, row, first, last](QSqlDatabase db) {
+        return analytics::touchpointActivities(db, subject, row, first, last);
+    });
+}
+
+} // namespace cockpit::analytics

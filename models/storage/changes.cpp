@@ -1,0 +1,183 @@
+#include "storage/changes.h"
+
+#include <QSet>
+
+#include <sqlite3.h>
+
+namespace cockpit::storage {
+
+bool ChangeSet::touches(const QString &table) const
+{
+    if (unknownRows)
+        return true;
+    for (const TableChange &c : changes)
+        if (c.table == table)
+            return true;
+    return false;
+}
+
+QStringList ChangeSet::tables() const
+{
+    QStringList out;
+    for (const TableChange &c : changes)
+        if (!out.contains(c.table))
+            out << c.table;
+    return out;
+}
+
+void ChangeSet::merge(const ChangeSet &other)
+{
+    if (isEmpty()) {
+        *this = other;
+        return;
+    }
+    unknownRows = unknownRows || other.unknownRows;
+    for (const TableChange &o : other.changes) {
+        TableChange *same = nullptr;
+        for (TableChange &c : changes)
+            if (c.table == o.table && c.kind == o.kind)
+                same = &c;
+        if (!same) {
+            changes.append(o);
+            continue;
+        }
+        QSet<qint64> seen(same->rows.cbegin(), same->rows.cend());
+        for (qint64 row : o.rows)
+            if (!seen.contains(row)) {
+                seen.insert(row);
+                same->rows.append(row);
+            }
+    }
+}
+
+// What one connection wrote in its open transaction. Touched only on that connection's
+// thread (SQLite calls the hooks there); handed to the notifier at commit.
+struct ChangeNotifier::Watch
+{
+    ChangeNotifier *notifier = nullptr;
+    QHash<QString, int> index; // table + kind → position in pending.changes
+    ChangeSet pending;
+    bool wrote = false;        // the transaction wrote a row the update hook saw
+};
+
+namespace {
+void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64 row)
+{
+    auto *w = static_cast<ChangeNotifier::Watch *>(data);
+    w->wrote = true;
+    const ChangeKind kind = op == SQLITE_INSERT ? ChangeKind::Inserted
+                            : op == SQLITE_DELETE ? ChangeKind::Deleted : ChangeKind::Updated;
+    const QString name = QString::fromUtf8(table);
+    const QString key = name + QLatin1Char('/') + QString::number(int(kind));
+    auto it = w->index.find(key);
+    if (it == w->index.end()) {
+        it = w->index.insert(key, int(w->pending.changes.size()));
+        w->pending.changes.append(TableChange{name, kind, {}});
+    }
+    QVector<qint64> &rows = w->pending.changes[*it].rows;
+    // Rows are few per entry in an edit and appended in order in bulk: the last one is the
+    // usual repeat (several statements on one row).
+    if (rows.isEmpty() || rows.constLast() != row)
+        rows.append(row);
+}
+
+void forget(ChangeNotifier::Watch *w)
+{
+    w->pending = {};
+    w->index.clear();
+    w->wrote = false;
+}
+
+int onCommit(void *data)
+{
+    auto *w = static_cast<ChangeNotifier::Watch *>(data);
+    ChangeSet set = std::move(w->pending);
+    if (!w->wrote)
+        set.unknownRows = true; // a commit with writes the update hook does not report
+    forget(w);
+    for (TableChange &c : set.changes) { // the same row twice (not in a row) appears once
+        QVector<qint64> unique;
+        unique.reserve(c.rows.size());
+        QSet<qint64> seen;
+        for (qint64 r : std::as_const(c.rows))
+            if (!seen.contains(r)) {
+                seen.insert(r);
+                unique.append(r);
+            }
+        c.rows = std::move(unique);
+    }
+    w->notifier->post(std::move(set));
+    return 0; // let the commit go on
+}
+
+void onRollback(void *data)
+{
+    forget(static_cast<ChangeNotifier::Watch *>(data));
+}
+} // namespace
+
+ChangeNotifier::ChangeNotifier(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<ChangeSet>();
+}
+
+ChangeNotifier::~ChangeNotifier()
+{
+    QMutexLocker lock(&m_mutex);
+    for (auto it = m_watches.begin(); it != m_watches.end(); ++it) {
+        sqlite3_update_hook(it.key(), nullptr, nullptr);
+        sqlite3_commit_hook(it.key(), nullptr, nullptr);
+        sqlite3_rollback_hook(it.key(), nullptr, nullptr);
+    }
+}
+
+void ChangeNotifier::watch(sqlite3 *connection)
+{
+    if (!connection)
+        return;
+    auto w = std::make_shared<Watch>();
+    w->notifier = this;
+    {
+        QMutexLocker lock(&m_mutex);
+        m_watches.insert(connection, w);
+    }
+    sqlite3_update_hook(connection, onUpdate, w.get());
+    sqlite3_commit_hook(connection, onCommit, w.get());
+    sqlite3_rollback_hook(connection, onRollback, w.get());
+}
+
+void ChangeNotifier::unwatch(sqlite3 *connection)
+{
+    if (!connection)
+        return;
+    sqlite3_update_hook(connection, nullptr, nullptr);
+    sqlite3_commit_hook(connection, nullptr, nullptr);
+    sqlite3_rollback_hook(connection, nullptr, nullptr);
+    QMutexLocker lock(&m_mutex);
+    m_watches.remove(connection);
+}
+
+void ChangeNotifier::post(ChangeSet set)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_queued.merge(set);
+        if (std::exchange(m_flushPosted, true))
+            return; // a flush is on its way already
+    }
+    QMetaObject::invokeMethod(this, &ChangeNotifier::flush, Qt::QueuedConnection);
+}
+
+void ChangeNotifier::flush()
+{
+    ChangeSet set;
+    {
+        QMutexLocker lock(&m_mutex);
+        set = std::exchange(m_queued, {});
+        m_flushPosted = false;
+    }
+    if (!set.isEmpty())
+        Q_EMIT changed(set);
+}
+
+} // namespace cockpit::storage
