@@ -7,8 +7,9 @@
 #include "analytics/figureservice.h"
 #include "analytics/scope.h"
 
+#include "figurewatch.h"
+
 #include <QElapsedTimer>
-#include <QFutureWatcher>
 #include <QWidget>
 
 class QTimer;
@@ -53,17 +54,13 @@ protected:
     template<class T>
     void watch(QFuture<T> future, std::function<void(const T &)> show)
     {
-        auto *watcher = new QFutureWatcher<T>(this);
-        connect(watcher, &QFutureWatcher<T>::finished, this, [this, watcher, show] {
-            const auto o = analytics::FigureOutcome<T>::of(watcher->future());
-            watcher->deleteLater();
+        whenFigure(this, future, [this, show](const analytics::FigureOutcome<T> &o) {
             if (o.superseded())
                 return; // a newer request of this page is on its way
             if (!o.failed())
                 show(o.value);
             done(o.error);
         });
-        watcher->setFuture(future);
     }
 
     analytics::FigureService &figures() const { return m_figures; }

@@ -7,6 +7,7 @@
 #include "domain/clock.h"
 #include "storage/database.h"
 #include "drilldowndialog.h"
+#include "figurewatch.h"
 #include "items/editcontroller.h"
 #include "domain/ids.h"
 #include "domain/money.h"
@@ -18,7 +19,6 @@
 #include "widgethelpers.h"
 
 #include <QCoreApplication>
-#include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QHeaderView>
 #include <QLabel>
@@ -213,10 +213,8 @@ void LeadDetailPanel::refreshTouchpoints()
     const QString leadId = m_leadId;
     const SystemClock clock;
     const auto subject = analytics::TouchpointSubject::lead(leadId, clock.now().toString(Qt::ISODate));
-    auto *watcher = new QFutureWatcher<analytics::TouchpointFigures>(this);
-    connect(watcher, &QFutureWatcher<analytics::TouchpointFigures>::finished, this, [this, watcher, leadId] {
-        auto o = analytics::FigureOutcome<analytics::TouchpointFigures>::of(watcher->future());
-        watcher->deleteLater();
+    whenFigure(this, m_figures.touchpoints(subject, m_touchChannel),
+               [this, leadId](analytics::FigureOutcome<analytics::TouchpointFigures> o) {
         if (o.superseded() || leadId != m_leadId)
             return; // another lead was chosen meanwhile
         if (!o.failed()) {
@@ -237,7 +235,6 @@ void LeadDetailPanel::refreshTouchpoints()
         }
         Q_EMIT touchpointsShown();
     });
-    watcher->setFuture(m_figures.touchpoints(subject, m_touchChannel));
 }
 
 void LeadDetailPanel::openTouchpointCell(int row, int bucket)
@@ -249,10 +246,8 @@ void LeadDetailPanel::openTouchpointCell(int row, int bucket)
     const SystemClock clock;
     const auto subject = analytics::TouchpointSubject::lead(m_leadId, clock.now().toString(Qt::ISODate));
     const QString context = m_title->text();
-    auto *watcher = new QFutureWatcher<analytics::DataTable>(this);
-    connect(watcher, &QFutureWatcher<analytics::DataTable>::finished, this, [this, watcher, context] {
-        auto o = analytics::FigureOutcome<analytics::DataTable>::of(watcher->future());
-        watcher->deleteLater();
+    whenFigure(this, m_figures.touchpointActivities(subject, row, b.first, b.last),
+               [this, context](analytics::FigureOutcome<analytics::DataTable> o) {
         if (o.failed()) {
             QMessageBox::warning(this, tr("Touchpoints"), o.error);
             return;
@@ -261,7 +256,6 @@ void LeadDetailPanel::openTouchpointCell(int row, int bucket)
         DrillDownDialog::show(this, std::move(o.value));
         Q_EMIT touchpointRowsShown();
     });
-    watcher->setFuture(m_figures.touchpointActivities(subject, row, b.first, b.last));
 }
 
 void LeadDetailPanel::moveToNextStage()

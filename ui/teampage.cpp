@@ -477,10 +477,7 @@ void TeamPage::updateSelection()
     // thread on the large database); the newest selection wins.
     const QString name = r.unit.name;
     m_stepsTitle->setText(tr("<b>%1</b>: computing the time between the steps…").arg(name.toHtmlEscaped()));
-    auto *watcher = new QFutureWatcher<StepTimes>(this);
-    connect(watcher, &QFutureWatcher<StepTimes>::finished, this, [this, watcher, name, s] {
-        const auto o = FigureOutcome<StepTimes>::of(watcher->future());
-        watcher->deleteLater();
+    whenFigure(this, figures().stepTimes(s, asOfIso(), m_stepsChannel), [this, name, s](const FigureOutcome<StepTimes> &o) {
         if (o.superseded())
             return; // another row was selected meanwhile
         if (o.failed())
@@ -488,7 +485,6 @@ void TeamPage::updateSelection()
         else
             showSteps(o.value, name, s);
     });
-    watcher->setFuture(figures().stepTimes(s, asOfIso(), m_stepsChannel));
 }
 
 void TeamPage::showSteps(const StepTimes &times, const QString &name, const Scope &s)

@@ -3,6 +3,7 @@
 #include "charts/touchpointheatmap.h"
 #include "chartstyle.h"
 #include "drilldowndialog.h"
+#include "figurewatch.h"
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
 
@@ -65,10 +66,8 @@ void TouchpointView::start()
     const analytics::TouchpointSubject subject = analytics::TouchpointSubject::portfolio(m_scope, now);
     m_map->setMessage(tr("Computing touchpoints…"));
     ++m_pending;
-    auto *watcher = new QFutureWatcher<analytics::TouchpointFigures>(this);
-    connect(watcher, &QFutureWatcher<analytics::TouchpointFigures>::finished, this, [this, watcher, subject] {
-        const auto outcome = analytics::FigureOutcome<analytics::TouchpointFigures>::of(watcher->future());
-        watcher->deleteLater();
+    whenFigure(this, m_figures.touchpoints(subject, m_channel),
+               [this, subject](const analytics::FigureOutcome<analytics::TouchpointFigures> &outcome) {
         --m_pending;
         if (outcome.superseded())
             return; // the newest scope's request is on its way
@@ -107,7 +106,6 @@ void TouchpointView::start()
         qCInfo(lcTouchpointView).noquote() << "touchpoints" << subject.scope.period.key() << "computed in" << o.computeMs << "ms";
         Q_EMIT computed();
     });
-    watcher->setFuture(m_figures.touchpoints(subject, m_channel));
 }
 
 void TouchpointView::openCell(int row, int bucket)
@@ -118,10 +116,8 @@ void TouchpointView::openCell(int row, int bucket)
     const analytics::TouchBucket b = grid.buckets.at(bucket);
     const analytics::TouchpointSubject subject = m_subject;
     const QString context = m_title->text();
-    auto *watcher = new QFutureWatcher<analytics::DataTable>(this);
-    connect(watcher, &QFutureWatcher<analytics::DataTable>::finished, this, [this, watcher, context] {
-        auto o = analytics::FigureOutcome<analytics::DataTable>::of(watcher->future());
-        watcher->deleteLater();
+    whenFigure(this, m_figures.touchpointActivities(subject, row, b.first, b.last),
+               [this, context](analytics::FigureOutcome<analytics::DataTable> o) {
         if (o.failed()) {
             m_summary->setText(tr("Could not list the activities: %1").arg(o.error));
             return;
@@ -132,7 +128,6 @@ void TouchpointView::openCell(int row, int bucket)
         connect(dialog, &DrillDownDialog::leadActivated, this, &TouchpointView::leadActivated, Qt::UniqueConnection);
         Q_EMIT drillDownShown();
     });
-    watcher->setFuture(m_figures.touchpointActivities(subject, row, b.first, b.last));
 }
 
 } // namespace cockpit::ui
