@@ -73,7 +73,7 @@ int runDemo(const QCommandLineParser &parser)
     }
     const auto scale = demo::scaleFromString(parser.value(QStringLiteral("scale")));
     if (!scale) {
-        printError(QStringLiteral("demo: --scale must be tiny, small or large, not \"%1\"")
+        printError(QStringLiteral("demo: --scale must be micro, tiny, small or large, not \"%1\"")
                        .arg(parser.value(QStringLiteral("scale"))));
         return 2;
     }

@@ -29,7 +29,7 @@ void addOptions(QCommandLineParser &parser)
         "start), or the file given with --db.\n\n"
         "Commands:\n"
         "  demo                Write a demo database (progress on stderr): demo --scale\n"
-        "                      tiny|small|large [--seed N] [--as-of DATE] --out FILE\n"
+        "                      micro|tiny|small|large [--seed N] [--as-of DATE] --out FILE\n"
         "  check               Integrity and schema version of --db FILE; exit 0 when\n"
         "                      sound.\n"
         "  repair              Save what can be read from a damaged --db FILE into a\n"
@@ -80,7 +80,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
         {QStringLiteral("screenshot"), QStringLiteral("Render VIEW into --out PNG and exit."), QStringLiteral("VIEW")},
         {QStringLiteral("out"), QStringLiteral("Output file (demo database, repaired copy or PNG)."), QStringLiteral("FILE")},
-        {QStringLiteral("scale"), QStringLiteral("Demo size: tiny, small or large (default small)."),
+        {QStringLiteral("scale"), QStringLiteral("Demo size: micro, tiny, small or large (default small)."),
          QStringLiteral("SCALE"), QStringLiteral("small")},
         {QStringLiteral("seed"), QStringLiteral("Demo random seed (default 42)."), QStringLiteral("N")},
         {QStringLiteral("as-of"), QStringLiteral("Demo reference date, YYYY-MM-DD (default today)."),

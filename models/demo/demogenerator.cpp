@@ -82,6 +82,8 @@ void Ctx::report(int percent, const char *phase)
 std::optional<Scale> scaleFromString(const QString &s)
 {
     const QString v = s.trimmed().toLower();
+    if (v == QLatin1String("micro"))
+        return Scale::Micro;
     if (v == QLatin1String("tiny"))
         return Scale::Tiny;
     if (v == QLatin1String("small"))

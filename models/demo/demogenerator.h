@@ -12,7 +12,9 @@
 
 namespace cockpit::demo {
 
-enum class Scale { Tiny, Small, Large };
+// Micro: a few dozen leads with every kind of record (the frozen schema fixtures of the
+// migration tests); Tiny: tests; Small: the demo a new user gets; Large: the benchmarks.
+enum class Scale { Tiny, Small, Large, Micro };
 
 struct Options
 {
@@ -40,7 +42,7 @@ using Progress = std::function<void(int percent, const QString &phase)>;
 // a half file at `path`.
 Result generate(const QString &path, const Options &options, const Progress &progress = {});
 
-std::optional<Scale> scaleFromString(const QString &s); // "tiny" | "small" | "large"
+std::optional<Scale> scaleFromString(const QString &s); // "micro" | "tiny" | "small" | "large"
 QString scaleToString(Scale scale);
 
 // SHA-256 (hex) over the content of every table of the schema, rows ordered by primary key,

@@ -17,6 +17,8 @@ namespace cockpit::demo::detail {
 ScaleSpec specFor(Scale scale)
 {
     switch (scale) {
+    case Scale::Micro:
+        return {"micro", 2, 4, 8, 40, 120, 1500, 2, 30, 2, 1};
     case Scale::Tiny:
         return {"tiny", 2, 4, 12, 300, 1000, 8000, 6, 60, 5, 1};
     case Scale::Small:
@@ -54,6 +56,7 @@ const char *kTeamNumbers[] = {"一", "二", "三", "四", "五", "六", "七", "
 std::vector<int> cityCounts(Scale s)
 {
     switch (s) {
+    case Scale::Micro:
     case Scale::Tiny: return {2, 2};
     case Scale::Small: return {4, 2, 3, 3};
     case Scale::Large: return {6, 3, 4, 4, 4, 3};
@@ -115,7 +118,7 @@ void buildOrg(Ctx &c, Rng &r)
             city.name = def.cities[ci].name;
             reg.cities.push_back(int(c.cities.size()));
             c.cities.push_back(std::move(city));
-            cityWeights.push_back(c.opt.scale == Scale::Tiny ? 1.0 : def.cities[ci].weight);
+            cityWeights.push_back(c.opt.scale == Scale::Tiny || c.opt.scale == Scale::Micro ? 1.0 : def.cities[ci].weight);
         }
         c.regions.push_back(std::move(reg));
     }
@@ -217,7 +220,7 @@ void buildOrg(Ctx &c, Rng &r)
     // Cross-department roles.
     for (int ri = 0; ri < int(c.regions.size()); ++ri) {
         Region &reg = c.regions[ri];
-        const int per = c.opt.scale == Scale::Tiny ? 1 : (c.opt.scale == Scale::Small ? 2 : 3);
+        const int per = c.opt.scale == Scale::Tiny || c.opt.scale == Scale::Micro ? 1 : (c.opt.scale == Scale::Small ? 2 : 3);
         for (int k = 0; k < per; ++k) {
             const int city = reg.cities[k % reg.cities.size()];
             reg.presales.push_back(addUser(c, r, Role::Presales, reg.manager, ri, city, -1,

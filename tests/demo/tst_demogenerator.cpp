@@ -113,6 +113,7 @@ void TestDemoGenerator::cleanupTestCase()
 
 void TestDemoGenerator::scaleNames()
 {
+    QCOMPARE(scaleFromString(QStringLiteral("micro")), std::optional<Scale>(Scale::Micro));
     QCOMPARE(scaleFromString(QStringLiteral("tiny")), std::optional<Scale>(Scale::Tiny));
     QCOMPARE(scaleFromString(QStringLiteral("Small")), std::optional<Scale>(Scale::Small));
     QCOMPARE(scaleFromString(QStringLiteral("large")), std::optional<Scale>(Scale::Large));
