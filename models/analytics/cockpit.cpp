@@ -6,14 +6,15 @@
 
 namespace cockpit::analytics {
 
-void computeCockpitFacts(QSqlDatabase db, const CockpitRequest &request, CockpitFactsCache *cache, CockpitData &out)
+void computeCockpitFacts(QSqlDatabase db, const CockpitRequest &request, CockpitFactsCache *cache, CockpitData &out,
+                         const Alongside &alongside)
 {
     const KpiRequest kpi{request.scope, request.nowUtc, KpiSettings::load(db)};
     const FunnelSettings funnelSettings = FunnelSettings::load(db);
     out.scope = request.scope;
     out.units = loadOrgUnits(db);
     const std::shared_ptr<const CockpitFacts> facts =
-        cache ? cache->get(db, kpi.settings) : CockpitFacts::load(db, kpi.settings);
+        cache ? cache->get(db, kpi.settings, nullptr, alongside) : CockpitFacts::load(db, kpi.settings, alongside);
     if (out.tiles.size() < 5)
         out.tiles.resize(5);
     out.tiles[0] = followUpTile(db, kpi, facts.get());

@@ -8,6 +8,7 @@
 #include "analytics/funnel.h"
 #include "analytics/kpi.h"
 #include "analytics/orgunits.h"
+#include "analytics/query.h"
 
 #include <QDateTime>
 
@@ -39,7 +40,8 @@ struct CockpitData
 
 // The facts half: sets tiles[0..1], pipelines, funnel and units. `cache` may be null (the
 // facts are then loaded for this call alone). Throws QueryError.
-void computeCockpitFacts(QSqlDatabase db, const CockpitRequest &request, CockpitFactsCache *cache, CockpitData &out);
+void computeCockpitFacts(QSqlDatabase db, const CockpitRequest &request, CockpitFactsCache *cache, CockpitData &out,
+                         const Alongside &alongside = {});
 // The SQL half: sets tiles[2..4], alerts and alertsTotal. Throws QueryError.
 void computeCockpitSql(QSqlDatabase db, const CockpitRequest &request, CockpitData &out);
 // Both halves on one connection, one after the other (the reference; the benchmark times it).

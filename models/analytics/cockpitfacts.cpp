@@ -23,7 +23,6 @@
 #include <memory>
 #include <numeric>
 #include <string_view>
-#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -184,7 +183,8 @@ QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &setting
     return f;
 }
 
-std::shared_ptr<const CockpitFacts> CockpitFactsCache::get(QSqlDatabase db, const KpiSettings &settings, bool *loaded)
+std::shared_ptr<const CockpitFacts> CockpitFactsCache::get(QSqlDatabase db, const KpiSettings &settings, bool *loaded,
+                                                           const Alongside &alongside)
 {
     if (loaded)
         *loaded = false;
@@ -193,7 +193,7 @@ std::shared_ptr<const CockpitFacts> CockpitFactsCache::get(QSqlDatabase db, cons
     if (m_facts && m_path == db.databaseName() && m_facts->m_fingerprint == print)
         return m_facts;
     m_facts.reset(); // the old facts go before the new ones load (~20 MB on large)
-    auto facts = CockpitFacts::load(db, settings);
+    auto facts = CockpitFacts::load(db, settings, alongside);
     std::const_pointer_cast<CockpitFacts>(facts)->m_fingerprint = print;
     m_facts = facts;
     m_path = db.databaseName();
@@ -209,7 +209,8 @@ void CockpitFactsCache::clear()
     m_path.clear();
 }
 
-std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const KpiSettings &settings)
+std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const KpiSettings &settings,
+                                                      const Alongside &alongside)
 {
     auto f = std::make_shared<CockpitFacts>();
     sqlite3 *h = storage::sqliteHandle(db);
@@ -380,35 +381,23 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     };
     Scan low, high;
     const bool indexed = hasIndex(h, "idx_activities_sales_facts");
-    std::thread second;
     if (indexed && leadKeys.size() >= 2 && !db.databaseName().isEmpty()) {
         std::nth_element(leadKeys.begin(), leadKeys.begin() + leadKeys.size() / 2, leadKeys.end());
         const QString mid = QString::fromUtf8(leadKeys[leadKeys.size() / 2].data(), qsizetype(leadKeys[leadKeys.size() / 2].size()));
-        const QString path = db.databaseName();
-        second = std::thread([&, mid, path] {
-            ReadConnection rc(path);
-            sqlite3 *h2 = rc.isOpen() ? storage::sqliteHandle(rc.db()) : nullptr;
-            if (!h2) {
-                high.error = rc.error();
-                return;
-            }
-            try {
+        // The history and the lower half of the leads here, the upper half on a second connection.
+        runAlongside(
+            alongside, db,
+            [&](QSqlDatabase) {
+                loadHistory();
+                scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id IS NULL"), {}, low);
+                scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id < ?"), {mid}, low);
+            },
+            [&](QSqlDatabase on) {
+                sqlite3 *h2 = storage::sqliteHandle(on);
+                if (!h2)
+                    throw QueryError(QStringLiteral("no second connection to %1").arg(db.databaseName()));
                 scan(h2, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id >= ?"), {mid}, high);
-            } catch (const QueryError &e) {
-                high.error = e.message();
-            }
-        });
-        try {
-        loadHistory();
-            scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id IS NULL"), {}, low);
-            scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id < ?"), {mid}, low);
-        } catch (...) {
-            second.join();
-            throw;
-        }
-        second.join();
-        if (!high.error.isEmpty())
-            throw QueryError(high.error);
+            });
     } else {
         loadHistory();
         scan(h, QString::fromLatin1(indexed ? kActionsIndexed : kActions), {}, low);

@@ -10,6 +10,7 @@
 // cache (CockpitFactsCache, one per FigureService) reloads when it differs. Timestamps must all be "YYYY-MM-DDTHH:MM:SSZ"; when
 // one is not, the facts are not `usable()` and callers use SQL.
 #include "analytics/kpi.h"
+#include "analytics/query.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -28,7 +29,10 @@ class CockpitFacts
 {
 public:
     // Reads everything (throws QueryError). Usually through a CockpitFactsCache.
-    static std::shared_ptr<const CockpitFacts> load(QSqlDatabase db, const KpiSettings &settings);
+    // The activity scan runs in two halves on two connections at once: through `alongside`,
+    // or runAlongside() when it is empty.
+    static std::shared_ptr<const CockpitFacts> load(QSqlDatabase db, const KpiSettings &settings,
+                                                    const Alongside &alongside = {});
     static QByteArray fingerprint(QSqlDatabase db, const KpiSettings &settings);
     // The statements `load` runs on this file (for the benchmark's sqlite3 comparison).
     static QStringList loadStatements(QSqlDatabase db);
@@ -103,7 +107,8 @@ class CockpitFactsCache
 {
 public:
     // `loaded` tells whether this call (re)loaded them. Throws QueryError.
-    std::shared_ptr<const CockpitFacts> get(QSqlDatabase db, const KpiSettings &settings, bool *loaded = nullptr);
+    std::shared_ptr<const CockpitFacts> get(QSqlDatabase db, const KpiSettings &settings, bool *loaded = nullptr,
+                                            const Alongside &alongside = {});
     void clear();
 
 private:

@@ -163,18 +163,17 @@ QFuture<T> FigureService::run(Channel channel, Fn fn)
     return future;
 }
 
-namespace {
 // Runs `mine` on `here` while `other` runs on another worker with that worker's connection;
 // when no worker was free by the time `mine` ended, `other` runs here too. Rethrows the
-// first failure.
-void alongside(QThreadPool &pool, const std::function<ReadConnection &()> &connection, QSqlDatabase here,
-               const std::function<void(QSqlDatabase)> &mine, const std::function<void(QSqlDatabase)> &other)
+// first failure. (The Alongside of every computation the service runs.)
+void FigureService::alongside(QSqlDatabase here, const Half &mine, const Half &other)
 {
+    QThreadPool &pool = m_pool;
     std::exception_ptr otherFailure, mineFailure;
     QSemaphore done;
     std::unique_ptr<QRunnable> helper(QRunnable::create([&] {
         try {
-            ReadConnection &c = connection();
+            ReadConnection &c = threadConnection();
             if (!c.isOpen())
                 throw QueryError(c.error());
             other(c.db());
@@ -204,7 +203,11 @@ void alongside(QThreadPool &pool, const std::function<ReadConnection &()> &conne
     if (otherFailure)
         std::rethrow_exception(otherFailure);
 }
-} // namespace
+
+Alongside FigureService::alongsideHere()
+{
+    return [this](QSqlDatabase here, const Half &mine, const Half &other) { alongside(here, mine, other); };
+}
 
 QFuture<CockpitData> FigureService::cockpit(const CockpitRequest &request, Channel channel)
 {
@@ -215,8 +218,7 @@ QFuture<CockpitData> FigureService::cockpit(const CockpitRequest &request, Chann
         // alerts) on a second worker while this one brings the cockpit's facts up to date and
         // counts the follow-up gaps, the effective actions, the pipelines and the funnel.
         alongside(
-            m_pool, [this]() -> ReadConnection & { return threadConnection(); }, db,
-            [&](QSqlDatabase on) { computeCockpitFacts(on, request, &m_cockpitFacts, d); },
+            db, [&](QSqlDatabase on) { computeCockpitFacts(on, request, &m_cockpitFacts, d, alongsideHere()); },
             [&](QSqlDatabase on) { computeCockpitSql(on, request, sql); });
         for (int i = 2; i < 5; ++i)
             d.tiles[i] = sql.tiles[i];
@@ -248,7 +250,7 @@ QFuture<TeamHealth> FigureService::teamHealth(const Scope &scope, const QString 
     // The facts cache makes a period or org change query only what it has not seen; a cold
     // start loads the missing months and customers on two connections at once.
     return run<TeamHealth>(channel, [this, scope, asOfIso, settings](QSqlDatabase db) {
-        return computeTeamHealth(db, scope, asOfIso, settings, TeamHealthOptions{&m_teamFacts, true});
+        return computeTeamHealth(db, scope, asOfIso, settings, TeamHealthOptions{&m_teamFacts, true, alongsideHere()});
     });
 }
 

@@ -137,6 +137,8 @@ private:
     void startTask(const std::shared_ptr<Task> &task);
     void finished(Channel channel);
     ReadConnection &threadConnection();
+    void alongside(QSqlDatabase here, const Half &mine, const Half &other);
+    Alongside alongsideHere(); // alongside() as the computations take it
     template<class T, class Fn>
     QFuture<T> run(Channel channel, Fn fn);
 

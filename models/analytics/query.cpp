@@ -10,6 +10,8 @@
 #include <QSqlError>
 #include <QUuid>
 
+#include <thread>
+
 namespace cockpit::analytics {
 
 namespace {
@@ -125,6 +127,50 @@ QList<TracedQuery> QueryTrace::queries() const
 {
     QMutexLocker lock(&g_traceMutex);
     return g_trace ? *g_trace : QList<TracedQuery>{};
+}
+
+void runAlongside(QSqlDatabase here, const Half &mine, const Half &other)
+{
+    std::exception_ptr otherFailure, mineFailure;
+    bool noSecond = false; // then `other` runs here, after `mine`
+    const QString path = here.databaseName();
+    std::thread second([&] {
+        try {
+            ReadConnection rc(path);
+            if (!rc.isOpen()) {
+                noSecond = true;
+                return;
+            }
+            other(rc.db());
+        } catch (...) {
+            otherFailure = std::current_exception();
+        }
+    });
+    try {
+        mine(here);
+    } catch (...) {
+        mineFailure = std::current_exception();
+    }
+    second.join();
+    if (noSecond && !mineFailure) {
+        try {
+            other(here);
+        } catch (...) {
+            otherFailure = std::current_exception();
+        }
+    }
+    if (mineFailure)
+        std::rethrow_exception(mineFailure);
+    if (otherFailure)
+        std::rethrow_exception(otherFailure);
+}
+
+void runAlongside(const Alongside &alongside, QSqlDatabase here, const Half &mine, const Half &other)
+{
+    if (alongside)
+        alongside(here, mine, other);
+    else
+        runAlongside(here, mine, other);
 }
 
 } // namespace cockpit::analytics

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
 #include <stdexcept>
 
 class QSqlDatabase;
@@ -68,5 +69,16 @@ private:
 
 // A SQL literal for a bound value: NULL, integer, real or a quoted string.
 QString sqlLiteral(const QVariant &value);
+
+// Two halves of one computation on two connections to the same file at once: `mine` runs
+// on `here`, `other` on a second connection on another thread; the call returns when both
+// ended and rethrows the first failure. The FigureService gives its own (its other worker and
+// that worker's connection, or `here` after `mine` when none is free); without one,
+// runAlongside() opens a ReadConnection of its own on a thread of its own.
+using Half = std::function<void(QSqlDatabase)>;
+using Alongside = std::function<void(QSqlDatabase here, const Half &mine, const Half &other)>;
+void runAlongside(QSqlDatabase here, const Half &mine, const Half &other);
+// `alongside`, or runAlongside() when it is empty.
+void runAlongside(const Alongside &alongside, QSqlDatabase here, const Half &mine, const Half &other);
 
 } // namespace cockpit::analytics

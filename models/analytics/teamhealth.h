@@ -36,6 +36,7 @@
 //   the trend strictly falling) → warning.
 // - A team's figures pool its reps' counts (sums of numerators and denominators, the median
 //   over all its reps' response times, the mean over all its reps' customers).
+#include "analytics/query.h"
 #include "analytics/orgunits.h"
 #include "analytics/rag.h"
 #include "analytics/scope.h"
@@ -217,6 +218,7 @@ struct TeamHealthOptions
 {
     TeamHealthCache *cache = nullptr;
     bool parallel = false;
+    Alongside alongside; // how the second connection is had (the FigureService's); empty: runAlongside()
 };
 TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
                              const TeamHealthSettings &s, const TeamHealthOptions &options);

@@ -18,7 +18,6 @@
 #include <vector>
 #include <filesystem>
 #include <functional>
-#include <future>
 #include <memory>
 
 namespace cockpit::analytics {
@@ -111,35 +110,26 @@ FactsCache &cacheFor(TeamHealthCache::Data &d, const QString &path, const QStrin
 }
 
 // Runs `jobs` on the calling connection and, with `parallel`, on a second connection to the
-// same file at the same time (each job takes the connection it runs on).
-void runJobs(QSqlDatabase db, const QVector<std::function<void(QSqlDatabase)>> &jobs, bool parallel)
+// same file at the same time (each job takes the connection it runs on; a failure on either
+// stops the other after its current job).
+void runJobs(QSqlDatabase db, const QVector<std::function<void(QSqlDatabase)>> &jobs, bool parallel,
+             const Alongside &alongside)
 {
     std::atomic<int> next{0};
     auto drain = [&jobs, &next](QSqlDatabase on) {
-        for (int i = next++; i < jobs.size(); i = next++)
-            jobs[i](on);
+        try {
+            for (int i = next++; i < jobs.size(); i = next++)
+                jobs[i](on);
+        } catch (...) {
+            next = int(jobs.size());
+            throw;
+        }
     };
-    if (!parallel || jobs.size() < 2) {
+    if (!parallel || jobs.size() < 2 || db.databaseName().isEmpty()) {
         drain(db);
         return;
     }
-    const QString path = db.databaseName();
-    auto helper = std::async(std::launch::async, [&drain, path] {
-        ReadConnection second(path);
-        if (!second.isOpen())
-            return; // the calling connection does all the jobs
-        drain(second.db());
-    });
-    std::exception_ptr failure;
-    try {
-        drain(db);
-    } catch (...) {
-        failure = std::current_exception();
-        next = int(jobs.size()); // the helper stops after its current job
-    }
-    helper.get(); // rethrows the helper's QueryError
-    if (failure)
-        std::rethrow_exception(failure);
+    runAlongside(alongside, db, drain, drain);
 }
 
 QHash<QString, Employment> loadEmployment(QSqlDatabase db)
@@ -166,6 +156,7 @@ namespace {
 // loadExitGroups() sets them, and only the exits loadExitGroups() would return are kept.
 void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &fingerprint, const Scope &scope, const QString &asOfIso,
                  const QString &endUtc, QDate firstMonth, QDate lastMonth, const QStringList &kinds, bool parallel,
+                 const Alongside &alongside,
                  const QVector<std::function<void(QSqlDatabase)>> &scopeQueries, QVector<ExitGroup> &groups,
                  CustomerRows &customers)
 {
@@ -257,7 +248,7 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
         });
     }
     jobs << scopeQueries; // the light ones last, to even out the two connections
-    runJobs(db, jobs, parallel);
+    runJobs(db, jobs, parallel, alongside);
     {
         QMutexLocker lock(&store.mutex);
         FactsCache &cache = cacheFor(store, path, fingerprint);
@@ -339,9 +330,9 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     if (fingerprint.isEmpty()) {
         exitGroups = loadExitGroups(db, scope.org, exitsFrom, exitsTo, period.startUtc(), endUtc, kinds);
         customerRows = std::make_shared<const QVector<CustomerRow>>(loadCustomers(db, scope.org, endUtc));
-        runJobs(db, scopeQueries, false);
+        runJobs(db, scopeQueries, false, {});
     } else {
-        cachedFacts(options.cache->data(), db, fingerprint, scope, asOfIso, endUtc, firstMonth, lastMonth, kinds, options.parallel,
+        cachedFacts(options.cache->data(), db, fingerprint, scope, asOfIso, endUtc, firstMonth, lastMonth, kinds, options.parallel, options.alongside,
                     scopeQueries, exitGroups, customerRows);
     }
     QHash<QString, QVector<HealthCounts>> monthly; // rep → 6 months

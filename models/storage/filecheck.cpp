@@ -95,8 +95,13 @@ FileCheck checkFile(const QString &path, bool needWrite)
     const quint32 validFor = be32(h + 92);
     if (changeCounter == validFor)
         result.headerPages = be32(h + 28);
+    // With frames in the write-ahead log, a file shorter than its header says is a checkpoint
+    // that a crash interrupted after copying page 1 and before the pages that grow the file:
+    // the WAL still holds them all, and SQLite finishes the checkpoint on the next open (the
+    // kill -9 harness met it). Only without a WAL is it a truncated file.
+    const bool walHasFrames = QFileInfo(path + QStringLiteral("-wal")).size() > 32;
     if (result.size % pageSize != 0
-        || (result.headerPages > 0 && result.size < result.headerPages * qint64(pageSize))) {
+        || (!walHasFrames && result.headerPages > 0 && result.size < result.headerPages * qint64(pageSize))) {
         result.problem = FileProblem::Truncated;
         return result;
     }

@@ -28,6 +28,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <csignal>
 #include <sys/stat.h>
@@ -134,6 +136,7 @@ private Q_SLOTS:
     void errorsHaveTheirOwnWords();
     void everyConnectionIsOpenedAlike();
     void aReaderTakesNoLockAndNeverWrites();
+    void interruptedCheckpointIsNotTruncation();
 };
 
 void TestSafeOpen::refusesWhatIsNotADatabase_data()
@@ -541,6 +544,78 @@ void TestSafeOpen::aReaderTakesNoLockAndNeverWrites()
     QCOMPARE(old.error, OpenError::MigrationFailed);
     QVERIFY2(old.message.contains(QLatin1String("must be upgraded")), qPrintable(old.message));
     QCOMPARE(fileHash(path), before);
+}
+
+// A kill -9 during a checkpoint can leave page 1 copied (with the grown page count) and the
+// pages that grow the file not yet: the file is shorter than its header says, and the WAL
+// still holds every page. That file is sound (SQLite finishes the checkpoint); only without
+// the WAL is it truncated. The kill -9 harness met this case once.
+void TestSafeOpen::interruptedCheckpointIsNotTruncation()
+{
+    QTemporaryDir dir;
+    const QString path = makeDatabase(dir.path());
+    QVERIFY(!path.isEmpty());
+    const QString crash = dir.filePath(QStringLiteral("crash.db"));
+    int pages = 0;
+    {
+        sqlite3 *h = nullptr;
+        QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &h), SQLITE_OK);
+        auto closeIt = qScopeGuard([h] { sqlite3_close(h); });
+        QCOMPARE(sqlite3_exec(h, "PRAGMA wal_autocheckpoint = 0; CREATE TABLE big (x BLOB); BEGIN;"
+                                 " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                 " INSERT INTO big SELECT randomblob(1000) FROM n; COMMIT;",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_stmt *st = nullptr;
+        sqlite3_prepare_v2(h, "PRAGMA page_count", -1, &st, nullptr);
+        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+        pages = sqlite3_column_int(st, 0);
+        sqlite3_finalize(st);
+        // The files as a crash would leave them: the rows only in the WAL.
+        QVERIFY(QFile::copy(path, crash));
+        QVERIFY(QFile::copy(path + QStringLiteral("-wal"), crash + QStringLiteral("-wal")));
+    }
+    // Page 1 as the interrupted checkpoint wrote it: the grown page count, valid.
+    {
+        QFile f(crash);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray header = f.read(100);
+        QVERIFY(f.size() < qint64(pages) * 4096);
+        for (int i = 0; i < 4; ++i) {
+            header[28 + i] = char((pages >> (8 * (3 - i))) & 0xff);
+            header[92 + i] = header[24 + i]; // version-valid-for = change counter
+        }
+        QVERIFY(f.seek(0) && f.write(header) == 100);
+    }
+    {
+        Database db;
+        const OpenResult r = db.open(crash);
+        QVERIFY2(r.ok(), qPrintable(r.message));
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM big")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 2000);
+    }
+    {
+        QCOMPARE(Database::quickCheck(crash), QStringLiteral("ok"));
+    }
+    // The same short file without its WAL is truncated, and refused untouched.
+    const QString bare = dir.filePath(QStringLiteral("bare.db"));
+    QVERIFY(QFile::copy(path, bare));
+    {
+        QFile f(bare);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray header = f.read(100);
+        const int claimed = int(f.size() / 4096) + 100; // more pages than the file has
+        for (int i = 0; i < 4; ++i) {
+            header[28 + i] = char((claimed >> (8 * (3 - i))) & 0xff);
+            header[92 + i] = header[24 + i];
+        }
+        QVERIFY(f.seek(0) && f.write(header) == 100);
+    }
+    const QByteArray hash = fixture::fileHash(bare);
+    Database db;
+    QCOMPARE(db.open(bare).error, OpenError::Truncated);
+    QCOMPARE(fixture::fileHash(bare), hash);
 }
 
 QTEST_GUILESS_MAIN(TestSafeOpen)
