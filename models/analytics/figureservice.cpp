@@ -3,6 +3,7 @@
 #include "analytics/query.h"
 #include "storage/database.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QPromise>
 #include <QRunnable>
@@ -140,18 +141,24 @@ QFuture<T> FigureService::run(Channel channel, Fn fn)
     };
     Task *self = task.get();
     task->work = [this, promise, fn = std::move(fn), self](ReadConnection &connection) {
+        QElapsedTimer timer;
+        timer.start();
         try {
             if (!connection.isOpen())
                 throw QueryError(connection.error());
             T value = fn(connection.db());
+            qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "computed in"
+                               << timer.elapsed() << "ms";
             bool superseded = false;
             {
                 QMutexLocker lock(&m_mutex);
                 const auto it = m_channels.constFind(self->channel);
                 superseded = it != m_channels.cend() && (*it)->latest != self->token;
             }
-            if (superseded)
+            if (superseded) {
+                qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "superseded: dropped";
                 promise->future().cancel(); // a newer request of the channel is on its way
+            }
             else
                 promise->addResult(std::move(value));
         } catch (...) {
