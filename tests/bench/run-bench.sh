@@ -38,8 +38,8 @@ echo "== store health codes: the whole grid vs the sqlite3 shell (large demo, is
 "$BUILD/tests/analytics/bench_storecodes" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== touchpoint heat map: a lead, a region's and the company's portfolio (large demo, issue 4) =="
 "$BUILD/tests/analytics/bench_touchpoints" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
-echo "== --screenshot of the analytics screens: small vs large (issue 4) =="
-for view in cockpit team stores; do
+echo "== --screenshot of the screens: small vs large (issues 4 and 10) =="
+for view in leads cockpit team stores alerts; do
     for db in small large; do
         best=""
         for run in 1 2 3; do
