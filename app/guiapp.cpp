@@ -366,6 +366,21 @@ bool GuiApp::waitForAlerts()
     // Other screenshots leave the rules alone (the process exits right after the grab).
     if (m_options.screenshotView != QLatin1String("alerts"))
         return false;
+    // The rules may write only once the file's check has passed (a deferred check): wait for
+    // it, so the shot shows the inbox after the rules rather than the stored one. A damaged
+    // file shows its stored inbox.
+    if (m_db->writeState() == storage::Database::WriteState::AwaitingCheck) {
+        connect(
+            m_db.get(), &storage::Database::writeStateChanged, this,
+            [this] {
+                QTimer::singleShot(0, this, [this] {
+                    if (!waitForAlerts())
+                        takeScreenshot();
+                });
+            },
+            Qt::SingleShotConnection);
+        return true;
+    }
     startAlertEvaluation();
     ui::AlertsPage *page = m_window->alertsPage();
     if (!page->isEvaluating())
