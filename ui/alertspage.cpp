@@ -237,8 +237,8 @@ void AlertsPage::evaluateNow()
     });
     // A file still being checked, or found damaged, is not written: its inbox is only read.
     watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock, progress = m_progress,
-                                          evaluate = m_db.isWritable(), notifier = m_db.changeNotifier()] {
-        return alerts::evaluateAndLoad(path, *clock, evaluate, [progress](int p) { progress->store(p); }, notifier);
+                                          evaluate = m_db.isWritable(), sink = m_db.changeSink()] {
+        return alerts::evaluateAndLoad(path, *clock, evaluate, [progress](int p) { progress->store(p); }, sink);
     }));
 }
 

@@ -20,14 +20,14 @@ QHash<QString, QString> regionNames(QSqlDatabase db)
 }
 
 InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
-                              const std::function<void(int)> &progress, storage::ChangeNotifier *notifier)
+                              const std::function<void(int)> &progress, const storage::ChangeSink &sink)
 {
     InboxSnapshot s;
     const QString name = QStringLiteral("alerts-worker-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QString openError;
         QSqlDatabase db = storage::openConnection(path, name, evaluate ? storage::Access::ReadWrite : storage::Access::ReadOnly,
-                                                  &openError, notifier);
+                                                  &openError, sink);
         if (!openError.isEmpty()) {
             s.error = openError;
         } else {
@@ -51,7 +51,7 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
             }
         }
     }
-    storage::closeConnection(name, notifier);
+    storage::closeConnection(name, sink);
     return s;
 }
 

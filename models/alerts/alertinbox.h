@@ -4,12 +4,9 @@
 // with the names the inbox shows.
 #include "alerts/alertevaluator.h"
 #include "alerts/alertstore.h"
+#include "storage/changes.h"
 
 #include <atomic>
-
-namespace cockpit::storage {
-class ChangeNotifier;
-}
 
 namespace cockpit::alerts {
 
@@ -24,10 +21,10 @@ struct InboxSnapshot
 };
 
 // Safe to call from a worker thread. `progress` gets 0..100 (evaluation 0..80, loading 80..100).
-// The evaluation's writes are announced through `notifier` (the open Database's).
+// The evaluation's writes are announced through `sink` (the open Database's changeSink()).
 InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
                               const std::function<void(int)> &progress = {},
-                              storage::ChangeNotifier *notifier = nullptr);
+                              const storage::ChangeSink &sink = {});
 
 // Region id → name (for the inbox filter).
 QHash<QString, QString> regionNames(QSqlDatabase db);

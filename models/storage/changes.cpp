@@ -52,9 +52,9 @@ void ChangeSet::merge(const ChangeSet &other)
 
 // What one connection wrote in its open transaction. Touched only on that connection's
 // thread (SQLite calls the hooks there); handed to the notifier at commit.
-struct ChangeNotifier::Watch
+struct ChangeHub::Watch
 {
-    ChangeNotifier *notifier = nullptr;
+    ChangeHub *hub = nullptr; // alive while the watch is: unwatch() comes first
     QHash<QString, int> index; // table + kind → position in pending.changes
     ChangeSet pending;
     bool wrote = false;        // the transaction wrote a row the update hook saw
@@ -63,7 +63,7 @@ struct ChangeNotifier::Watch
 namespace {
 void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64 row)
 {
-    auto *w = static_cast<ChangeNotifier::Watch *>(data);
+    auto *w = static_cast<ChangeHub::Watch *>(data);
     w->wrote = true;
     const ChangeKind kind = op == SQLITE_INSERT ? ChangeKind::Inserted
                             : op == SQLITE_DELETE ? ChangeKind::Deleted : ChangeKind::Updated;
@@ -81,7 +81,7 @@ void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64
         rows.append(row);
 }
 
-void forget(ChangeNotifier::Watch *w)
+void forget(ChangeHub::Watch *w)
 {
     w->pending = {};
     w->index.clear();
@@ -90,7 +90,7 @@ void forget(ChangeNotifier::Watch *w)
 
 int onCommit(void *data)
 {
-    auto *w = static_cast<ChangeNotifier::Watch *>(data);
+    auto *w = static_cast<ChangeHub::Watch *>(data);
     ChangeSet set = std::move(w->pending);
     if (!w->wrote)
         set.unknownRows = true; // a commit with writes the update hook does not report
@@ -106,37 +106,35 @@ int onCommit(void *data)
             }
         c.rows = std::move(unique);
     }
-    w->notifier->post(std::move(set));
+    w->hub->post(std::move(set));
     return 0; // let the commit go on
 }
 
 void onRollback(void *data)
 {
-    forget(static_cast<ChangeNotifier::Watch *>(data));
+    forget(static_cast<ChangeHub::Watch *>(data));
 }
 } // namespace
 
-ChangeNotifier::ChangeNotifier(QObject *parent) : QObject(parent)
+ChangeNotifier::ChangeNotifier(QObject *parent) : QObject(parent), m_hub(std::make_shared<ChangeHub>())
 {
     qRegisterMetaType<ChangeSet>();
+    m_hub->m_notifier = this;
 }
 
 ChangeNotifier::~ChangeNotifier()
 {
-    QMutexLocker lock(&m_mutex);
-    for (auto it = m_watches.begin(); it != m_watches.end(); ++it) {
-        sqlite3_update_hook(it.key(), nullptr, nullptr);
-        sqlite3_commit_hook(it.key(), nullptr, nullptr);
-        sqlite3_rollback_hook(it.key(), nullptr, nullptr);
-    }
+    // Workers that still hold the hub keep writing safely; what they post is dropped.
+    QMutexLocker lock(&m_hub->m_mutex);
+    m_hub->m_notifier = nullptr;
 }
 
-void ChangeNotifier::watch(sqlite3 *connection)
+void ChangeHub::watch(sqlite3 *connection)
 {
     if (!connection)
         return;
     auto w = std::make_shared<Watch>();
-    w->notifier = this;
+    w->hub = this;
     {
         QMutexLocker lock(&m_mutex);
         m_watches.insert(connection, w);
@@ -146,7 +144,7 @@ void ChangeNotifier::watch(sqlite3 *connection)
     sqlite3_rollback_hook(connection, onRollback, w.get());
 }
 
-void ChangeNotifier::unwatch(sqlite3 *connection)
+void ChangeHub::unwatch(sqlite3 *connection)
 {
     if (!connection)
         return;
@@ -157,24 +155,23 @@ void ChangeNotifier::unwatch(sqlite3 *connection)
     m_watches.remove(connection);
 }
 
-void ChangeNotifier::post(ChangeSet set)
+void ChangeHub::post(ChangeSet set)
 {
-    {
-        QMutexLocker lock(&m_mutex);
-        m_queued.merge(set);
-        if (std::exchange(m_flushPosted, true))
-            return; // a flush is on its way already
-    }
-    QMetaObject::invokeMethod(this, &ChangeNotifier::flush, Qt::QueuedConnection);
+    QMutexLocker lock(&m_mutex);
+    if (!m_notifier)
+        return; // the notifier is gone (the app is closing): nobody listens
+    m_queued.merge(set);
+    if (!std::exchange(m_flushPosted, true))
+        QMetaObject::invokeMethod(m_notifier, &ChangeNotifier::flush, Qt::QueuedConnection);
 }
 
 void ChangeNotifier::flush()
 {
     ChangeSet set;
     {
-        QMutexLocker lock(&m_mutex);
-        set = std::exchange(m_queued, {});
-        m_flushPosted = false;
+        QMutexLocker lock(&m_hub->m_mutex);
+        set = std::exchange(m_hub->m_queued, {});
+        m_hub->m_flushPosted = false;
     }
     if (!set.isEmpty())
         Q_EMIT changed(set);

@@ -48,6 +48,33 @@ struct ChangeSet
     void merge(const ChangeSet &other);
 };
 
+class ChangeNotifier;
+
+// The thread-safe side of the notifier, shared by it and by the worker connections it
+// watches: a worker holds it (a ChangeSink) until its connection closes, so the hooks never
+// reach a notifier that is gone. Once the notifier is gone, changes are dropped.
+class ChangeHub
+{
+public:
+    // Installs the hooks on a connection that writes (any thread). `unwatch` before the
+    // connection closes.
+    void watch(sqlite3 *connection);
+    void unwatch(sqlite3 *connection);
+    // Called by the commit hook (any thread): queues `set` for the notifier's thread.
+    void post(ChangeSet set);
+
+    struct Watch; // one per watched connection (changes.cpp)
+
+private:
+    friend class ChangeNotifier;
+    QMutex m_mutex;
+    ChangeNotifier *m_notifier = nullptr;
+    QHash<sqlite3 *, std::shared_ptr<Watch>> m_watches;
+    ChangeSet m_queued;
+    bool m_flushPosted = false;
+};
+using ChangeSink = std::shared_ptr<ChangeHub>;
+
 class ChangeNotifier : public QObject
 {
     Q_OBJECT
@@ -55,26 +82,18 @@ public:
     explicit ChangeNotifier(QObject *parent = nullptr);
     ~ChangeNotifier() override;
 
-    // Installs the hooks on a connection that writes (any thread). `unwatch` before the
-    // connection closes.
-    void watch(sqlite3 *connection);
-    void unwatch(sqlite3 *connection);
-
-    // Called by the commit hook (any thread): queues `set` for the notifier's thread.
-    void post(ChangeSet set);
+    // What worker connections are opened with (openConnection), kept until they close.
+    const ChangeSink &sink() const { return m_hub; }
+    void watch(sqlite3 *connection) { m_hub->watch(connection); }
+    void unwatch(sqlite3 *connection) { m_hub->unwatch(connection); }
     // The notifier's thread: announces what is queued now (one merged set), if anything.
     void flush();
-
-    struct Watch; // one per watched connection (changes.cpp)
 
 Q_SIGNALS:
     void changed(const cockpit::storage::ChangeSet &changes);
 
 private:
-    QMutex m_mutex;
-    QHash<sqlite3 *, std::shared_ptr<Watch>> m_watches;
-    ChangeSet m_queued;
-    bool m_flushPosted = false;
+    ChangeSink m_hub;
 };
 
 } // namespace cockpit::storage

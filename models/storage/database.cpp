@@ -105,7 +105,7 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
 }
 
 QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error,
-                            ChangeNotifier *notifier)
+                            const ChangeSink &sink)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
@@ -124,19 +124,19 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
     // on every connection that writes, not only the app's main one.
     if (access == Access::ReadWrite)
         QSqlQuery(db).exec(QStringLiteral("PRAGMA synchronous = FULL"));
-    if (notifier && access == Access::ReadWrite)
-        notifier->watch(sqliteHandle(db));
+    if (sink && access == Access::ReadWrite)
+        sink->watch(sqliteHandle(db));
     return db;
 }
 
-void closeConnection(const QString &name, ChangeNotifier *notifier)
+void closeConnection(const QString &name, const ChangeSink &sink)
 {
     if (!QSqlDatabase::contains(name))
         return;
     {
         QSqlDatabase db = QSqlDatabase::database(name, false);
-        if (notifier)
-            notifier->unwatch(sqliteHandle(db));
+        if (sink)
+            sink->unwatch(sqliteHandle(db));
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
@@ -215,7 +215,7 @@ sqlite3 *Database::handle() const
 
 void Database::close()
 {
-    closeConnection(m_connectionName, m_changes);
+    closeConnection(m_connectionName, m_changes->sink());
     m_lock.reset(); // after SQLite has let go of the file
     m_schemaVersion = 0;
     m_writeState = WriteState::Writable;
@@ -284,7 +284,7 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
     }
 
     QString openError;
-    openConnection(m_path, m_connectionName, Access::ReadWrite, &openError, m_changes);
+    openConnection(m_path, m_connectionName, Access::ReadWrite, &openError, m_changes->sink());
     if (!openError.isEmpty()) {
         if (madeFile)
             QFile::remove(m_path);

@@ -79,12 +79,12 @@ private:
 // Every connection to a database file is opened here, with the same options; `name` is the
 // QSqlDatabase connection name (the caller removes it). ReadOnly connections cannot write
 // whatever they run.
-// A ReadWrite connection given a `notifier` announces its committed writes there (changes.h);
-// close it with closeConnection() so the notifier lets go of it first.
+// A ReadWrite connection given a `sink` (Database::changeSink()) announces its committed
+// writes through it (changes.h); close it with closeConnection() and the same sink.
 enum class Access { ReadOnly, ReadWrite };
 QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error,
-                            ChangeNotifier *notifier = nullptr);
-void closeConnection(const QString &name, ChangeNotifier *notifier = nullptr);
+                            const ChangeSink &sink = {});
+void closeConnection(const QString &name, const ChangeSink &sink = {});
 // The sqlite3 handle of a Qt SQLite connection, for bulk reads on its own thread (null when
 // it is not open).
 sqlite3 *sqliteHandle(const QSqlDatabase &db);
@@ -126,6 +126,8 @@ public:
     sqlite3 *handle() const;
     // Where the committed writes of this file's connections are announced (see changed()).
     ChangeNotifier *changeNotifier() const { return m_changes; }
+    // For worker connections that write (openConnection): safe to hold on any thread.
+    ChangeSink changeSink() const { return m_changes->sink(); }
     int schemaVersion() const { return m_schemaVersion; }
     QString journalMode() const { return m_journalMode; }
     // PRAGMA values as set at open, e.g. "journal_mode=wal synchronous=2 ...": for the log and tests.

@@ -29,6 +29,7 @@ private Q_SLOTS:
     void rollbackAndReadsAnnounceNothing();
     void workerConnectionHeard();
     void mergeAndTouches();
+    void aWorkerMayOutliveTheDatabase();
 
 private:
     ChangeSet waitForOne(QSignalSpy &spy);
@@ -136,11 +137,11 @@ void TestChanges::workerConnectionHeard()
     std::thread worker([&] {
         QString error;
         {
-            QSqlDatabase w = openConnection(m_db->path(), name, Access::ReadWrite, &error, m_db->changeNotifier());
+            QSqlDatabase w = openConnection(m_db->path(), name, Access::ReadWrite, &error, m_db->changeSink());
             QSqlQuery q(w);
             q.exec(QStringLiteral("UPDATE customers SET name = name || '!' WHERE id IN (SELECT id FROM customers LIMIT 2)"));
         }
-        closeConnection(name, m_db->changeNotifier());
+        closeConnection(name, m_db->changeSink());
     });
     worker.join();
     const ChangeSet set = waitForOne(spy);
@@ -149,11 +150,11 @@ void TestChanges::workerConnectionHeard()
     // A read-only worker, or one opened without the notifier, is not heard (and never writes).
     {
         QString error;
-        QSqlDatabase r = openConnection(m_db->path(), name, Access::ReadOnly, &error, m_db->changeNotifier());
+        QSqlDatabase r = openConnection(m_db->path(), name, Access::ReadOnly, &error, m_db->changeSink());
         QVERIFY(error.isEmpty());
         QVERIFY(!QSqlQuery(r).exec(QStringLiteral("UPDATE customers SET name = 'no'")));
     }
-    closeConnection(name, m_db->changeNotifier());
+    closeConnection(name, m_db->changeSink());
     QTest::qWait(50);
     QCOMPARE(spy.size(), 0);
 }
@@ -175,6 +176,23 @@ void TestChanges::mergeAndTouches()
     QVERIFY(unknown.touches(QStringLiteral("customers")));
     QVERIFY(!unknown.isEmpty());
     QVERIFY(ChangeSet{}.isEmpty());
+}
+
+// The app may close while a worker still writes (the alert rules on a large file): the worker
+// holds the sink, so its hooks and its close never reach the notifier that is gone.
+void TestChanges::aWorkerMayOutliveTheDatabase()
+{
+    const QString path = m_db->path(), name = QStringLiteral("tst-changes-late-worker");
+    const ChangeSink sink = m_db->changeSink();
+    QString error;
+    QSqlDatabase w = openConnection(path, name, Access::ReadWrite, &error, sink);
+    QVERIFY(error.isEmpty());
+    m_db.reset(); // the app closes its file
+    QVERIFY(QSqlQuery(w).exec(QStringLiteral("UPDATE customers SET name = name || '.'")));
+    w = QSqlDatabase();
+    closeConnection(name, sink);
+    QCoreApplication::processEvents();
+    QVERIFY(sink.use_count() == 1); // only ours is left: nothing else holds it
 }
 
 QTEST_GUILESS_MAIN(TestChanges)
