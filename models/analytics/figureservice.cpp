@@ -97,18 +97,19 @@ void FigureService::submit(Channel channel, std::shared_ptr<Task> task)
 void FigureService::startTask(const std::shared_ptr<Task> &task)
 {
     m_pool.start([this, task] {
-        bool superseded = false;
-        {
-            QMutexLocker lock(&m_mutex);
-            const auto it = m_channels.constFind(task->channel);
-            superseded = it != m_channels.cend() && (*it)->latest != task->token;
-        }
-        if (superseded)
+        if (superseded(*task))
             task->cancel();
         else
             task->work(threadConnection());
         finished(task->channel);
     });
+}
+
+bool FigureService::superseded(const Task &task)
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_channels.constFind(task.channel);
+    return it != m_channels.cend() && (*it)->latest != task.token;
 }
 
 void FigureService::finished(Channel channel)
@@ -149,13 +150,7 @@ QFuture<T> FigureService::run(Channel channel, Fn fn)
             T value = fn(connection.db());
             qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "computed in"
                                << timer.elapsed() << "ms";
-            bool superseded = false;
-            {
-                QMutexLocker lock(&m_mutex);
-                const auto it = m_channels.constFind(self->channel);
-                superseded = it != m_channels.cend() && (*it)->latest != self->token;
-            }
-            if (superseded) {
+            if (superseded(*self)) {
                 qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "superseded: dropped";
                 promise->future().cancel(); // a newer request of the channel is on its way
             }

@@ -136,6 +136,7 @@ private:
     void submit(Channel channel, std::shared_ptr<Task> task);
     void startTask(const std::shared_ptr<Task> &task);
     void finished(Channel channel);
+    bool superseded(const Task &task); // a newer request of its channel came since
     ReadConnection &threadConnection();
     void alongside(QSqlDatabase here, const Half &mine, const Half &other);
     Alongside alongsideHere(); // alongside() as the computations take it
