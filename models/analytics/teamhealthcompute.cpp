@@ -341,13 +341,13 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         const StageInfo *st = stIt == stages.cend() ? nullptr : &stIt.value();
         if (g.inPeriod)
             if (HealthCounts *c = repCounts(g.rep))
-                countExitGroup(g, st, kinds, *c);
+                countExitGroup(g, st, *c);
         const int m = (g.month.year() - firstMonth.year()) * 12 + g.month.month() - firstMonth.month();
         if (m >= 0 && m < 6) {
             QVector<HealthCounts> &v = monthly[g.rep];
             if (v.isEmpty())
                 v.resize(6);
-            countExitGroup(g, st, kinds, v[m]);
+            countExitGroup(g, st, v[m]);
         }
     }
 

@@ -1,9 +1,10 @@
 // The queries behind rep and team health: each aggregates over the whole scope at once on
-// indexed columns (stage_history.at, activities(lead_id, at), tasks(user_id, week_start),
+// indexed columns (stage_history(at) with its exit actions, activities(lead_id, at), tasks(user_id, week_start),
 // orders(rep_id, ordered_on), ratings(rep_id, at), customers(owner_id)).
 #include "analytics/teamhealthsql.h"
 
 #include "analytics/query.h"
+#include "storage/exitactions.h"
 
 #include <QSqlDatabase>
 #include <QDateTime>
@@ -38,42 +39,42 @@ QHash<QString, StageInfo> loadStages(QSqlDatabase db)
 
 namespace {
 // The stage exits of [?, ?) as `x`: the lead, its owner (the rep), the stage left, when it
-// left and when it had entered that stage (its previous move: stage history is append-only,
-// never tombstoned, so the (lead_id, at) index answers alone). `cond` restricts the org.
-QString exitsFrom(const QString &cond, bool withTitle = false)
+// left and the activity kinds done in the stage (stage_history.exit_actions, kept on write);
+// withEntry adds when it had entered that stage (its previous move: stage history is
+// append-only, never tombstoned, so the (lead_id, at) index answers alone). `cond`
+// restricts the org.
+QString exitsFrom(const QString &cond, bool withTitle = false, bool withEntry = false)
 {
     return QStringLiteral(
                " FROM (SELECT h.lead_id,%1 l.owner_id AS rep, h.from_stage_id AS stage, h.at AS left_at,"
-               "   (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at) AS entered_at"
+               " h.exit_actions AS actions%3"
                "   FROM stage_history h JOIN leads l ON l.id = h.lead_id"
                "   JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
                "   WHERE h.at >= ? AND h.at < ? AND h.from_stage_id IS NOT NULL AND h.deleted = 0 AND l.deleted = 0%2) x")
-        .arg(withTitle ? QStringLiteral(" l.title,") : QString(), cond);
+        .arg(withTitle ? QStringLiteral(" l.title,") : QString(), cond,
+             withEntry ? QStringLiteral(", (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id"
+                                        " AND p.at < h.at) AS entered_at")
+                       : QString());
+}
+
+// The bits (exitactions.h) of the standard-action kinds.
+qint64 bitsOf(const QStringList &kinds)
+{
+    qint64 bits = 0;
+    for (const QString &k : kinds)
+        bits |= storage::activityKindBit(k);
+    return bits;
 }
 } // namespace
 
 QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
                                   const QString &toUtc, const QStringList &kinds)
 {
-    QVariantList binds;
-    // The activity kinds that are some stage's standard action, as bound values.
-    QString kindList;
-    QVariantList kindBinds;
-    for (const QString &k : kinds) {
-        kindList += kindList.isEmpty() ? QStringLiteral("?") : QStringLiteral(", ?");
-        kindBinds << k;
-    }
-    if (kindList.isEmpty())
-        kindList = QStringLiteral("NULL");
-    binds << kindBinds << fromUtc << toUtc;
+    QVariantList binds{bitsOf(kinds), fromUtc, toUtc};
     const QString cond = orgCondition(org, repColumns(), binds);
-    // entered = the lead's previous move (the one that entered the stage being left).
-    const QString sql = QStringLiteral(
-        "SELECT x.lead_id, x.title, x.rep, x.stage, x.entered_at, x.left_at,"
-        " (SELECT group_concat(DISTINCT a.kind) FROM activities a WHERE a.lead_id = x.lead_id"
-        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%1))")
-                            .arg(kindList)
-                        + exitsFrom(cond, true);
+    const QString sql = QStringLiteral("SELECT x.lead_id, x.title, x.rep, x.stage, x.entered_at, x.left_at,"
+                                       " x.actions & ?")
+                        + exitsFrom(cond, true, true);
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<StageExit> out;
     while (q.next()) {
@@ -84,48 +85,22 @@ QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QS
         e.stage = q.value(3).toString();
         e.enteredAt = q.value(4).toString();
         e.leftAt = q.value(5).toString();
-        e.found = q.value(6).toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        e.found = storage::activityKindsOfMask(quint32(q.value(6).toLongLong()));
         out.append(e);
     }
     return out;
 }
 
-namespace {
-// The SQL that ORs a bit per standard-action kind seen (`cases`, one MAX per kind) and the
-// IN list of those kinds (`in`), their binds appended in that order.
-void kindMask(const QStringList &kinds, QVariantList &binds, QString &cases, QString &in)
-{
-    for (int i = 0; i < kinds.size(); ++i) {
-        cases += QStringLiteral(" + %1 * MAX(a.kind = ?)").arg(qint64(1) << i);
-        binds << kinds[i];
-    }
-    for (int i = 0; i < kinds.size(); ++i) {
-        in += i ? QStringLiteral(", ?") : QStringLiteral("?");
-        binds << kinds[i];
-    }
-    if (kinds.isEmpty()) {
-        cases = QStringLiteral(" + 0");
-        in = QStringLiteral("NULL");
-    }
-}
-} // namespace
-
 QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
                                   const QString &periodFrom, const QString &periodTo, const QStringList &kinds)
 {
-    QVariantList binds{periodFrom, periodTo};
-    QString cases, in;
-    kindMask(kinds, binds, cases, in);
-    binds << fromUtc << toUtc;
+    QVariantList binds{periodFrom, periodTo, bitsOf(kinds), fromUtc, toUtc};
     const QString cond = orgCondition(org, repColumns(), binds);
-    // One row per (rep, month, in period, stage, kinds seen): the mask is the OR of the
-    // kinds' bits (one MAX per kind, no DISTINCT sort), read from idx_activities_lead_kind alone.
+    // One row per (rep, month, in period, stage, standard kinds seen), from the stage exits
+    // alone (idx_stage_history_exit_actions) and the lead's owner.
     const QString sql = QStringLiteral(
         "SELECT x.rep, strftime('%Y-%m', x.left_at, '+8 hours'), (x.left_at >= ? AND x.left_at < ?), x.stage,"
-        " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
-        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
-        " COUNT(*)")
-                            .arg(cases, in)
+        " x.actions & ? AS mask, COUNT(*)")
                         + exitsFrom(cond) + QStringLiteral(" GROUP BY 1, 2, 3, 4, 5");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
@@ -145,17 +120,10 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
 QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, const QString &toUtc,
                                      const QStringList &kinds)
 {
-    QVariantList binds;
-    QString cases, in;
-    kindMask(kinds, binds, cases, in);
-    binds << fromUtc << toUtc;
+    const QVariantList binds{bitsOf(kinds), fromUtc, toUtc};
     // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
-    const QString sql = QStringLiteral(
-        "SELECT x.rep, date(x.left_at, '+8 hours'), x.stage,"
-        " COALESCE((SELECT 0%1 FROM activities a WHERE a.lead_id = x.lead_id"
-        "   AND a.at >= x.entered_at AND a.at < x.left_at AND a.deleted = 0 AND a.kind IN (%2)), 0) AS mask,"
-        " COUNT(*)")
-                            .arg(cases, in)
+    const QString sql = QStringLiteral("SELECT x.rep, date(x.left_at, '+8 hours'), x.stage, x.actions & ? AS mask,"
+                                       " COUNT(*)")
                         + exitsFrom(QString()) + QStringLiteral(" GROUP BY 1, 2, 3, 4");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
@@ -171,7 +139,7 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, co
     return out;
 }
 
-void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c)
+void countExitGroup(const ExitGroup &g, const StageInfo *stage, HealthCounts &c)
 {
     c.exits += g.exits;
     if (!stage)
@@ -180,8 +148,7 @@ void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringLis
         KindCount &k = c.byKind[kind];
         k.expected += g.exits;
         c.actionsExpected += g.exits;
-        const int bit = int(kinds.indexOf(kind));
-        if (bit >= 0 && (g.mask >> bit) & 1) {
+        if (g.mask & storage::activityKindBit(kind)) {
             k.done += g.exits;
             c.actionsDone += g.exits;
         }

@@ -37,7 +37,7 @@ struct ExitGroup
     QDate month; // first day
     QDate day;   // loadExitDayGroups(): the company day of the exits
     bool inPeriod = false;
-    qint64 mask = 0; // bit i = kinds[i] seen while the lead was in the stage
+    qint64 mask = 0; // the standard kinds seen while the lead was in the stage (storage::activityKindBit)
     int exits = 0;
 };
 QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
@@ -47,7 +47,7 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
 // cache of computeTeamHealth() keeps one such slab per company month.
 QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, const QString &toUtc,
                                      const QStringList &kinds);
-void countExitGroup(const ExitGroup &g, const StageInfo *stage, const QStringList &kinds, HealthCounts &c);
+void countExitGroup(const ExitGroup &g, const StageInfo *stage, HealthCounts &c);
 
 // Adds one exit to `c` (expected, done, per kind); returns the missing kinds.
 QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &c);

@@ -59,6 +59,7 @@
 #include "demo/demogenerator.h"
 
 #include "demo/demomodel.h"
+#include "storage/exitactions.h"
 #include "storage/logchain.h"
 #include "storage/schema.h"
 
@@ -227,7 +228,17 @@ Result generate(const QString &path, const Options &options, const Progress &pro
         db.exec("COMMIT");
 
         c.report(90, "indexes");
+        // Every stage move's exit actions (schema v3), read in (lead, at) order through the
+        // v1/v2 indexes and written before the v3 index that covers them exists (writing
+        // them under it costs twice as long).
+        const QStringList lateIndexes = cockpit::storage::schemaV3Indexes();
         for (const QString &sql : cockpit::storage::latestSchemaIndexes())
+            if (!lateIndexes.contains(sql))
+                db.exec(sql.toUtf8());
+        QString exitError;
+        if (cockpit::storage::refreshExitActions(db.handle(), {}, &exitError) < 0)
+            throw DemoError("exit actions: " + exitError.toStdString());
+        for (const QString &sql : lateIndexes)
             db.exec(sql.toUtf8());
         db.exec("PRAGMA application_id = " + QByteArray::number(cockpit::storage::kApplicationId));
         db.exec("PRAGMA user_version = " + QByteArray::number(cockpit::storage::kSchemaVersion));

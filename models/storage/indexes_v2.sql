@@ -29,9 +29,8 @@ CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_
 -- stage, its first sales action and first demo, answered from the index alone per lead.
 CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, kind, direction) WHERE deleted = 0;
 -- ;
--- Stage exits of a period (teamhealth) without reading the history rows.
-CREATE INDEX IF NOT EXISTS idx_stage_history_exits ON stage_history(at, lead_id, from_stage_id) WHERE deleted = 0;
--- ;
+-- (idx_stage_history_exits, the stage exits of a period, was here: schema v3 replaced it with
+-- idx_stage_history_exit_actions, which also covers the exit's actions.)
 -- Cockpit facts (analytics/cockpitfacts.cpp): every sales action in one covering scan — the
 -- lead's action times and what makes an action effective (kind, call length, the message id
 -- a customer answers) — so loading the cockpit's facts reads no table rows.

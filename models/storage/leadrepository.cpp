@@ -1,5 +1,7 @@
 #include "storage/leadrepository.h"
 
+#include "storage/exitactions.h"
+
 #include "storage/activitylog.h"
 #include "storage/database.h"
 #include "domain/ids.h"
@@ -323,6 +325,9 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
         return failed(m_db.describeError(h.lastError()));
     QString error;
     if (!appendToLog(db, LogRecordKind::StageMove, historyId, &error))
+        return failed(error);
+    // The move closes the stage's window: its exit actions are kept on write (exitactions.h).
+    if (refreshExitActions(sqliteHandle(db), {id}, &error) < 0)
         return failed(error);
     const QJsonObject leadFields{{QStringLiteral("stage_id"), toStageId},
                                  {QStringLiteral("stage_entered_at"), now},

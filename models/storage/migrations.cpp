@@ -1,6 +1,8 @@
 #include "storage/migrations.h"
 
 #include "storage/activitylog.h"
+#include "storage/database.h"
+#include "storage/exitactions.h"
 #include "domain/ids.h"
 #include "domain/pipeline.h"
 #include "storage/schema.h"
@@ -114,44 +116,62 @@ QString backupBeforeMigration(QSqlDatabase db, const QString &path, int fromVers
     return target;
 }
 
+namespace {
+// Runs a version's statements; an ALTER TABLE … ADD COLUMN that an interrupted earlier run
+// already applied is skipped, so a step can run again.
+bool applyStatements(QSqlDatabase db, const QStringList &statements, QString *error)
+{
+    for (const QString &sql : statements) {
+        if (sql.startsWith(QLatin1String("ALTER TABLE"))) {
+            const QStringList words = sql.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            const QString table = words.value(2), column = words.value(5);
+            QSqlQuery info(db);
+            bool present = false;
+            if (info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table))) {
+                while (info.next())
+                    present = present || info.value(1).toString() == column;
+            }
+            if (present)
+                continue;
+        }
+        if (!exec(db, sql, error))
+            return false;
+    }
+    return true;
+}
+} // namespace
+
 bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
     // Version 1 is created whole by createSchema(); each later step is one transaction,
     // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
+    if (version != 2 && version != 3) {
+        if (error)
+            *error = QStringLiteral("no migration step to schema version %1").arg(version);
+        return false;
+    }
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
     if (version == 2) {
-        Transaction tx(db);
-        if (!tx.isActive()) {
-            if (error)
-                *error = db.lastError().text();
+        if (!applyStatements(db, schemaV2Statements() + schemaV2Indexes(), error))
             return false;
-        }
-        for (const QString &sql : schemaV2Statements() + schemaV2Indexes()) {
-            if (sql.startsWith(QLatin1String("ALTER TABLE"))) {
-                // Guard: skip a column that an interrupted earlier run already added.
-                const QStringList words = sql.split(QLatin1Char(' '), Qt::SkipEmptyParts);
-                const QString table = words.value(2), column = words.value(5);
-                QSqlQuery info(db);
-                bool present = false;
-                if (info.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table))) {
-                    while (info.next())
-                        present = present || info.value(1).toString() == column;
-                }
-                if (present)
-                    continue;
-            }
-            if (!exec(db, sql, error))
-                return false;
-        }
         // Data steps of version 2: the log chain over existing records.
         if (!buildLogChain(db, error))
             return false;
-        if (!exec(db, QStringLiteral("PRAGMA user_version = 2"), error))
+    } else {
+        if (!applyStatements(db, schemaV3Statements() + schemaV3Indexes(), error))
             return false;
-        return tx.commit();
+        // Data step of version 3: every stage move's exit actions.
+        if (refreshExitActions(sqliteHandle(db), {}, error) < 0)
+            return false;
     }
-    if (error)
-        *error = QStringLiteral("no migration step to schema version %1").arg(version);
-    return false;
+    if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version), error))
+        return false;
+    return tx.commit();
 }
 
 } // namespace cockpit::storage

@@ -1,6 +1,6 @@
 #include "storage/schema.h"
 
-#include "schema_sql.h" // generated: kSchemaV1Sql, kIndexesV1Sql
+#include "schema_sql.h" // generated: kSchemaV1Sql … kIndexesV3Sql
 
 #include <QRegularExpression>
 
@@ -49,14 +49,24 @@ QStringList schemaV2Indexes()
     return splitStatements(kIndexesV2Sql);
 }
 
+QStringList schemaV3Statements()
+{
+    return splitStatements(kSchemaV3Sql);
+}
+
+QStringList schemaV3Indexes()
+{
+    return splitStatements(kIndexesV3Sql);
+}
+
 QStringList latestSchemaTables()
 {
-    return schemaV1Tables() + schemaV2Statements();
+    return schemaV1Tables() + schemaV2Statements() + schemaV3Statements();
 }
 
 QStringList latestSchemaIndexes()
 {
-    return schemaV1Indexes() + schemaV2Indexes();
+    return schemaV1Indexes() + schemaV2Indexes() + schemaV3Indexes();
 }
 
 QStringList syncedTables()

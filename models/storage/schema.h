@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -18,6 +18,10 @@ QStringList schemaV1Indexes();
 // version 1, and its indexes. A new database gets v1 then v2; a v1 file migrates with them.
 QStringList schemaV2Statements();
 QStringList schemaV2Indexes();
+// Schema version 3, first step: stage_history.exit_actions (see exitactions.h) and its index.
+// A DROP INDEX among the statements removes the index it replaces from a migrated file.
+QStringList schemaV3Statements();
+QStringList schemaV3Indexes();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();

@@ -8,6 +8,10 @@ target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3)
 add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
 target_include_directories(cockpit_logchain PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_logchain PUBLIC Qt6::Core cockpit_sqlite PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
+# stage_history.exit_actions kept on write: shared by storage and the demo generator.
+add_library(cockpit_exitactions STATIC exitactions.h exitactions.cpp)
+target_include_directories(cockpit_exitactions PUBLIC ${PROJECT_SOURCE_DIR}/models)
+target_link_libraries(cockpit_exitactions PUBLIC Qt6::Core cockpit_sqlite PRIVATE cockpit_domain SQLite::SQLite3)
 
 add_library(cockpit_storage STATIC
     changes.h changes.cpp
@@ -25,5 +29,5 @@ add_library(cockpit_storage STATIC
 )
 target_include_directories(cockpit_storage PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_storage
-    PUBLIC Qt6::Core cockpit_schema cockpit_domain cockpit_logchain cockpit_sqlite
+    PUBLIC Qt6::Core cockpit_schema cockpit_domain cockpit_logchain cockpit_exitactions cockpit_sqlite
     PRIVATE Qt6::Sql SQLite::SQLite3 cockpit_pinyin)

@@ -5,7 +5,7 @@
 
 #include "analytics/query.h"
 #include "analytics/teamhealthtables.h"
-#include "demo/demogenerator.h"
+#include "tinydemo.h"
 #include "storage/database.h"
 
 #include <QSignalSpy>
@@ -48,12 +48,8 @@ private:
 void TestFigureService::initTestCase()
 {
     m_path = m_dir.filePath(QStringLiteral("demo.db"));
-    demo::Options o;
-    o.scale = demo::Scale::Tiny;
-    o.seed = 42;
-    o.asOf = QDate(2026, 11, 22);
-    const demo::Result r = demo::generate(m_path, o);
-    QVERIFY2(r.ok, qPrintable(r.error));
+    const QString generated = fixture::generateTinyDemo(m_path, 42, QDate(2026, 11, 22));
+    QVERIFY2(generated.isEmpty(), qPrintable(generated));
     m_db = std::make_unique<storage::Database>();
     QVERIFY(m_db->open(m_path).ok());
 }

@@ -140,7 +140,7 @@ bool populate(storage::Database &database)
     for (const QString &s : sql)
         if (!exec(db, s))
             return false;
-    return true;
+    return fixture::settle(db);
 }
 
 const HealthRow *rowOf(const QVector<HealthRow> &rows, const QString &id)

@@ -5,7 +5,7 @@
 #include "analytics/figureservice.h"
 #include "items/catalog.h"
 #include "storage/database.h"
-#include "demo/demogenerator.h"
+#include "tinydemo.h"
 #include "items/editcontroller.h"
 #include "mainwindow.h"
 #include "navrail.h"
@@ -36,13 +36,8 @@ struct DemoWindow
     {
         using namespace cockpit;
         const QString path = dir.filePath(QStringLiteral("demo.db"));
-        demo::Options options;
-        options.scale = demo::Scale::Tiny;
-        options.seed = 7;
-        options.asOf = QDate(2026, 11, 20);
-        const demo::Result r = demo::generate(path, options);
-        if (!r.ok)
-            return r.error;
+        if (const QString error = fixture::generateTinyDemo(path, 7, QDate(2026, 11, 20)); !error.isEmpty())
+            return error;
         db = std::make_unique<storage::Database>();
         if (const auto opened = db->open(path); !opened.ok())
             return opened.message;

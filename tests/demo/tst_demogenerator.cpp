@@ -213,8 +213,8 @@ void TestDemoGenerator::sizes()
     int tables = 0;
     for (const QString &sql : cockpit::storage::latestSchemaTables()) {
         const QString t = nameRe.match(sql).captured(1);
-        if (sql.startsWith(QLatin1String("ALTER TABLE")))
-            continue; // schema v2 adds columns to tables counted already
+        if (!sql.startsWith(QLatin1String("CREATE TABLE")))
+            continue; // later versions add columns to tables counted already, or drop an index
         QVERIFY2(!t.isEmpty(), qPrintable(sql.left(60)));
         ++tables;
         const qint64 n = count(QStringLiteral("SELECT COUNT(*) FROM ") + t);

@@ -553,7 +553,7 @@ private Q_SLOTS:
         m_db = std::make_unique<Database>();
         const OpenResult o = m_db->open(path);
         QVERIFY2(o.ok(), qPrintable(o.message + o.detail));
-        QCOMPARE(m_db->schemaVersion(), 2);
+        QCOMPARE(m_db->schemaVersion(), cockpit::storage::kSchemaVersion);
         QSqlDatabase db = m_db->connection();
         QStringList order;
         QSqlQuery q(db);

@@ -240,8 +240,9 @@ void TestDatabase::migratesVersion1File()
         QCOMPARE(db.schemaVersion(), kSchemaVersion);
         QSqlQuery q(db.connection());
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-        QCOMPARE(q.value(0).toInt(), 2);
-        // The v2 columns and tables are there and usable.
+        QCOMPARE(q.value(0).toInt(), kSchemaVersion);
+        // The v2 and v3 columns and tables are there and usable.
+        QVERIFY(q.exec(QStringLiteral("SELECT exit_actions FROM stage_history")));
         QVERIFY(q.exec(QStringLiteral("SELECT log_seq, log_hash FROM activities")));
         QVERIFY(q.exec(QStringLiteral("SELECT dedupe_key, escalation_level, lead_id, recipients FROM alerts")));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM webhooks")));

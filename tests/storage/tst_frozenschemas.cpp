@@ -1,8 +1,9 @@
 // Files of every older schema, frozen as the build of their time wrote them (tests/data,
 // make-frozen-schemas.sh), open in this build: migrated after a backup, every table keeps its
 // rows, the log chain verifies with the head recorded here, and rows read back equal through
-// the repositories. Opening again changes nothing. Schema v3 (issue 10 §1) adds its own
-// expectations here: the same counts and the same chain head after v1 → v3 and v2 → v3.
+// the repositories. Opening again changes nothing. Schema v3's first step (stage exit actions)
+// is checked against its definition; the counts and chain heads stay those of v2.
+#include "exitactionsref.h"
 #include "storage/database.h"
 #include "storage/activitylog.h"
 #include "storage/leadrepository.h"
@@ -146,6 +147,9 @@ void TestFrozenSchemas::opensAndKeepsEverything()
             QCOMPARE(lead->ownerId, row[4]);
             QCOMPARE(lead->status, row[5]);
         }
+
+        // v3: every stage move's exit actions were computed, as their definition says.
+        QCOMPARE(fixture::exitActionsDisagreeing(db.connection()), 0);
 
         // The chain verifies, with the head recorded for this fixture.
         const VerifyResult v = verifyLog(db.connection());
