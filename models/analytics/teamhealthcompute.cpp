@@ -203,7 +203,19 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                 }
     }
     QVector<std::function<void(QSqlDatabase)>> jobs;
-    if (!customers)
+    // Without rows of an earlier "now" to revalidate, the customers load in two halves, one
+    // per connection (merged after the jobs).
+    QVector<CustomerRow> customerBase;
+    QHash<QString, CustomerFacts> customerAggregates;
+    const bool customerHalves = !customers && !earlier;
+    if (customerHalves) {
+        jobs.append([&customerBase, endUtc](QSqlDatabase on) {
+            customerBase = detail::loadCustomerBase(on, OrgScope::company(), endUtc);
+        });
+        jobs.append([&customerAggregates, endUtc](QSqlDatabase on) {
+            customerAggregates = detail::loadCustomerAggregates(on, endUtc);
+        });
+    } else if (!customers)
         jobs.append([&customers, &earlier, &earlierCustomers, endUtc](QSqlDatabase on) {
             // They still hold when nothing the customer query reads by time happened in
             // between: only the days since the last interaction move on.
@@ -249,6 +261,10 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     }
     jobs << scopeQueries; // the light ones last, to even out the two connections
     runJobs(db, jobs, parallel, alongside);
+    if (customerHalves) {
+        detail::mergeCustomerAggregates(customerBase, customerAggregates);
+        customers = std::make_shared<const QVector<CustomerRow>>(std::move(customerBase));
+    }
     {
         QMutexLocker lock(&store.mutex);
         FactsCache &cache = cacheFor(store, path, fingerprint);

@@ -237,74 +237,132 @@ QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Peri
     return out;
 }
 
-QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso)
+namespace {
+// The dates and instants of a customer health as of `asOfIso`.
+struct CustomerWindow
 {
-    const QDate asOfDay = companyDay(asOfIso);
-    const QString yearAgoIso = companyDayStartUtc(asOfDay.addDays(-365));
-    const QString day = asOfDay.toString(Qt::ISODate);
-    const QString dayYearAgo = asOfDay.addDays(-365).toString(Qt::ISODate);
-    const QString newSince = asOfDay.addDays(-91).toString(Qt::ISODate);
-    // Grouped sub-selects over the small customer tables, joined to the scope's customers;
-    // the last interaction is one index seek per customer on activities(customer_id, at).
-    // Positional binds only (the runner binds in order), so the statement repeats values.
-    const QString recentFrom = QDateTime::fromString(asOfIso, Qt::ISODate).addDays(-90).toString(Qt::ISODate);
-    QVariantList b{asOfIso, recentFrom, asOfIso, newSince, yearAgoIso, asOfIso, yearAgoIso, asOfIso, day, day, dayYearAgo, day, day};
-    const QString cond2 = orgCondition(org, repColumns(), b);
-    const QString sql2 = QStringLiteral(
-        "SELECT c.id, c.name, c.owner_id,"
-        // The last sales action within the 90 days that score above 0: one backward seek per
-        // customer on idx_activities_customer_at (older or none scores 0 either way).
-        " julianday(?), julianday((SELECT a.at FROM activities a WHERE a.customer_id = c.id AND a.at >= ?"
-        "   AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at DESC LIMIT 1)),"
-        " (c.customer_since IS NULL OR c.customer_since = '' OR c.customer_since > ?),"
-        " s.nps, t.resp, t.n, t.complaints, k.fulfil, k.renewal, p.due, p.ontime, r.n, r.adopted"
-        " FROM customers c JOIN users u ON u.id = c.owner_id AND u.role = 'sales'"
-        " LEFT JOIN (SELECT customer_id, AVG(nps) AS nps FROM surveys WHERE at >= ? AND at < ? AND deleted = 0"
-        "   GROUP BY customer_id) s ON s.customer_id = c.id"
-        " LEFT JOIN (SELECT customer_id, AVG(first_response_minutes) AS resp, COUNT(*) AS n,"
-        "   SUM(complaint <> 0) AS complaints FROM tickets WHERE opened_at >= ? AND opened_at < ? AND deleted = 0"
-        "   GROUP BY customer_id) t ON t.customer_id = c.id"
-        " LEFT JOIN (SELECT k1.customer_id, AVG(k1.fulfilment_pct) AS fulfil,"
-        "   (SELECT k2.renewal_intent FROM contracts k2 WHERE k2.customer_id = k1.customer_id AND k2.signed_on <= ?"
-        "     AND k2.deleted = 0 ORDER BY k2.ends_on DESC, k2.id LIMIT 1) AS renewal"
-        "   FROM contracts k1 WHERE k1.signed_on <= ? AND k1.deleted = 0 GROUP BY k1.customer_id) k"
-        "   ON k.customer_id = c.id"
-        " LEFT JOIN (SELECT customer_id, COUNT(*) AS due,"
-        "   SUM(paid_on IS NOT NULL AND paid_on <> '' AND paid_on <= due_on) AS ontime"
-        "   FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id) p"
-        "   ON p.customer_id = c.id"
-        " LEFT JOIN (SELECT customer_id, COUNT(*) AS n, SUM(adopted <> 0) AS adopted FROM product_trials"
-        "   WHERE started_on <= ? AND deleted = 0 GROUP BY customer_id) r ON r.customer_id = c.id"
-        " WHERE c.deleted = 0%1")
-                             .arg(cond2);
-    QSqlQuery q = runQuery(db, sql2, b);
+    QString asOf, recentFrom, yearAgoIso, day, dayYearAgo, newSince;
+    explicit CustomerWindow(const QString &asOfIso) : asOf(asOfIso)
+    {
+        const QDate asOfDay = companyDay(asOfIso);
+        recentFrom = QDateTime::fromString(asOfIso, Qt::ISODate).addDays(-90).toString(Qt::ISODate);
+        yearAgoIso = companyDayStartUtc(asOfDay.addDays(-365));
+        day = asOfDay.toString(Qt::ISODate);
+        dayYearAgo = asOfDay.addDays(-365).toString(Qt::ISODate);
+        newSince = asOfDay.addDays(-91).toString(Qt::ISODate);
+    }
+};
+
+std::optional<double> optionalAt(const QSqlQuery &q, int i)
+{
+    return q.value(i).isNull() ? std::nullopt : std::optional<double>(q.value(i).toDouble());
+}
+} // namespace
+
+QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, const QString &asOfIso)
+{
+    const CustomerWindow w(asOfIso);
+    // The last sales action within the 90 days that score above 0: one backward seek per
+    // customer on idx_activities_customer_sales (older or none scores 0 either way).
+    QVariantList b{w.asOf, w.recentFrom, w.asOf, w.newSince};
+    const QString cond = orgCondition(org, repColumns(), b);
+    QSqlQuery q = runQuery(
+        db,
+        QStringLiteral("SELECT c.id, c.name, c.owner_id,"
+                       " julianday(?), julianday((SELECT a.at FROM activities a WHERE a.customer_id = c.id AND a.at >= ?"
+                       "   AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at DESC LIMIT 1)),"
+                       " (c.customer_since IS NULL OR c.customer_since = '' OR c.customer_since > ?)"
+                       " FROM customers c JOIN users u ON u.id = c.owner_id AND u.role = 'sales'"
+                       " WHERE c.deleted = 0%1")
+            .arg(cond),
+        b);
     QVector<CustomerRow> out;
-    auto opt = [&q](int i) -> std::optional<double> {
-        return q.value(i).isNull() ? std::nullopt : std::optional<double>(q.value(i).toDouble());
-    };
     while (q.next()) {
         CustomerRow c;
         c.id = q.value(0).toString();
         c.name = q.value(1).toString();
         c.owner = q.value(2).toString();
         c.asOfJd = q.value(3).toDouble();
-        c.lastActionJd = opt(4);
+        c.lastActionJd = optionalAt(q, 4);
         // No sales action within 90 days: "90 days or more", which scores 0.
         c.facts.daysSinceInteraction = std::min(90.0, c.lastActionJd ? c.asOfJd - *c.lastActionJd : 90.0);
         c.firstQuarter = q.value(5).toInt() != 0;
-        c.facts.npsMean = opt(6);
-        c.facts.responseMinutes = opt(7);
-        c.facts.tickets = q.value(8).toInt();
-        c.facts.complaints = q.value(9).toInt();
-        c.facts.fulfilmentPct = opt(10);
-        c.facts.renewalIntent = opt(11);
-        c.facts.paymentsDue = q.value(12).toInt();
-        c.facts.paymentsOnTime = q.value(13).toInt();
-        c.facts.trials = q.value(14).toInt();
-        c.facts.adopted = q.value(15).toInt();
         out.append(c);
     }
     return out;
+}
+
+QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QString &asOfIso)
+{
+    // One grouped query per small customer table, over the whole company: each is one scan of
+    // its (customer_id) index, cheaper than joining five materialized views to every customer.
+    const CustomerWindow w(asOfIso);
+    QHash<QString, CustomerFacts> out;
+    QSqlQuery q = runQuery(db,
+                           QStringLiteral("SELECT customer_id, AVG(nps) FROM surveys WHERE at >= ? AND at < ?"
+                                          " AND deleted = 0 GROUP BY customer_id"),
+                           {w.yearAgoIso, w.asOf});
+    while (q.next())
+        out[q.value(0).toString()].npsMean = optionalAt(q, 1);
+    q = runQuery(db,
+                 QStringLiteral("SELECT customer_id, AVG(first_response_minutes), COUNT(*), SUM(complaint <> 0)"
+                                " FROM tickets WHERE opened_at >= ? AND opened_at < ? AND deleted = 0 GROUP BY customer_id"),
+                 {w.yearAgoIso, w.asOf});
+    while (q.next()) {
+        CustomerFacts &f = out[q.value(0).toString()];
+        f.responseMinutes = optionalAt(q, 1);
+        f.tickets = q.value(2).toInt();
+        f.complaints = q.value(3).toInt();
+    }
+    q = runQuery(db,
+                 QStringLiteral("SELECT k1.customer_id, AVG(k1.fulfilment_pct),"
+                                " (SELECT k2.renewal_intent FROM contracts k2 WHERE k2.customer_id = k1.customer_id"
+                                "   AND k2.signed_on <= ? AND k2.deleted = 0 ORDER BY k2.ends_on DESC, k2.id LIMIT 1)"
+                                " FROM contracts k1 WHERE k1.signed_on <= ? AND k1.deleted = 0 GROUP BY k1.customer_id"),
+                 {w.day, w.day});
+    while (q.next()) {
+        CustomerFacts &f = out[q.value(0).toString()];
+        f.fulfilmentPct = optionalAt(q, 1);
+        f.renewalIntent = optionalAt(q, 2);
+    }
+    q = runQuery(db,
+                 QStringLiteral("SELECT customer_id, COUNT(*), SUM(paid_on IS NOT NULL AND paid_on <> '' AND paid_on <= due_on)"
+                                " FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id"),
+                 {w.dayYearAgo, w.day});
+    while (q.next()) {
+        CustomerFacts &f = out[q.value(0).toString()];
+        f.paymentsDue = q.value(1).toInt();
+        f.paymentsOnTime = q.value(2).toInt();
+    }
+    q = runQuery(db,
+                 QStringLiteral("SELECT customer_id, COUNT(*), SUM(adopted <> 0) FROM product_trials"
+                                " WHERE started_on <= ? AND deleted = 0 GROUP BY customer_id"),
+                 {w.day});
+    while (q.next()) {
+        CustomerFacts &f = out[q.value(0).toString()];
+        f.trials = q.value(1).toInt();
+        f.adopted = q.value(2).toInt();
+    }
+    return out;
+}
+
+void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<QString, CustomerFacts> &aggregates)
+{
+    for (CustomerRow &c : rows) {
+        const auto it = aggregates.constFind(c.id);
+        if (it == aggregates.cend())
+            continue;
+        const std::optional<double> days = c.facts.daysSinceInteraction;
+        c.facts = *it;
+        c.facts.daysSinceInteraction = days;
+    }
+}
+
+QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso)
+{
+    QVector<CustomerRow> rows = loadCustomerBase(db, org, asOfIso);
+    mergeCustomerAggregates(rows, loadCustomerAggregates(db, asOfIso));
+    return rows;
 }
 
 QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period,

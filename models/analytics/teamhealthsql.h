@@ -81,6 +81,12 @@ struct CustomerRow
     double asOfJd = 0;
 };
 QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso);
+// loadCustomers() in two halves that can run on two connections at once: the scope's
+// customers with their last sales action, and the other facts of every customer by id
+// (daysSinceInteraction unset), which mergeCustomerAggregates() puts on the rows.
+QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, const QString &asOfIso);
+QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QString &asOfIso);
+void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<QString, CustomerFacts> &aggregates);
 
 struct OrderSums
 {
