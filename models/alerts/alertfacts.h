@@ -1,7 +1,7 @@
 #pragma once
 // Reads what the alert rules need from storage, with bounded, index-friendly queries: open
 // leads with their last activity (idx_activities_lead_at), stage moves and sales actions
-// inside the look-back window (idx_stage_history_at / idx_activities_at, or per lead /
+// inside the look-back window (idx_stage_history_by_at / idx_activities_at, or per lead /
 // customer / rep), and the stored alerts of the scope.
 #include "alerts/alertrules.h"
 

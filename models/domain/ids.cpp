@@ -1,5 +1,6 @@
 #include "domain/ids.h"
 
+#include <QRandomGenerator>
 #include <QTimeZone>
 #include <QUuid>
 
@@ -10,11 +11,9 @@ QString newId()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
-QString idFromBits(std::uint64_t hi, std::uint64_t lo)
+namespace {
+QString formatUuid(std::uint64_t hi, std::uint64_t lo)
 {
-    // Set version 4 and the RFC 4122 variant so the id looks like any other v4 UUID.
-    hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;
-    lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
     char buf[37];
     static const char hex[] = "0123456789abcdef";
     int p = 0;
@@ -27,6 +26,25 @@ QString idFromBits(std::uint64_t hi, std::uint64_t lo)
     }
     buf[p] = '\0';
     return QString::fromLatin1(buf, p);
+}
+} // namespace
+
+QString idFromBits(std::uint64_t hi, std::uint64_t lo)
+{
+    // Set version 4 and the RFC 4122 variant so the id looks like any other v4 UUID.
+    hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;
+    lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
+    return formatUuid(hi, lo);
+}
+
+QString newTimeOrderedId()
+{
+    // unix_ts_ms (48 bits) | version 7 (4) | rand_a (12) ; variant 10 (2) | rand_b (62).
+    const auto ms = std::uint64_t(QDateTime::currentMSecsSinceEpoch()) & 0xFFFFFFFFFFFFull;
+    QRandomGenerator *random = QRandomGenerator::global();
+    const std::uint64_t hi = (ms << 16) | 0x7000ull | (random->generate64() & 0x0FFFull);
+    const std::uint64_t lo = (random->generate64() & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
+    return formatUuid(hi, lo);
 }
 
 QString toIsoUtc(const QDateTime &t)

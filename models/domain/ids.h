@@ -9,6 +9,11 @@ namespace cockpit {
 // A fresh random UUID (v4) without braces, as stored in every synced table's id column.
 QString newId();
 
+// A UUID version 7 (RFC 9562): the Unix time in milliseconds, then 74 random bits. Ids made
+// one after another sort in creation order, so a unique index on them grows at its end
+// instead of scattering inserts (the outbox's op ids).
+QString newTimeOrderedId();
+
 // A UUID (v4 layout) built from 128 caller-supplied bits: the demo generator derives ids
 // from its seeded random stream so the same seed gives the same ids.
 QString idFromBits(std::uint64_t hi, std::uint64_t lo);

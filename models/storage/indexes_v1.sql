@@ -19,8 +19,8 @@ CREATE INDEX IF NOT EXISTS idx_stages_pipeline ON pipeline_stages(pipeline_id, p
 -- ;
 CREATE INDEX IF NOT EXISTS idx_leads_customer ON leads(customer_id);
 -- ;
-CREATE INDEX IF NOT EXISTS idx_leads_owner_status ON leads(owner_id, status);
--- ;
+-- (idx_leads_owner_status (owner_id, status) was here: every query by owner also asks for
+-- deleted = 0, which idx_leads_assign answers; schema v3 drops it.)
 CREATE INDEX IF NOT EXISTS idx_leads_stage ON leads(stage_id, status);
 -- ;
 CREATE INDEX IF NOT EXISTS idx_leads_region_city_team ON leads(region_id, city_id, team_id);
@@ -31,7 +31,7 @@ CREATE INDEX IF NOT EXISTS idx_leads_amount ON leads(amount_cents);
 -- ;
 CREATE INDEX IF NOT EXISTS idx_stage_history_lead ON stage_history(lead_id, at);
 -- ;
-CREATE INDEX IF NOT EXISTS idx_stage_history_at ON stage_history(at);
+-- (idx_stage_history_at (at) was here: schema v3 widened it to idx_stage_history_by_at.)
 -- ;
 CREATE INDEX IF NOT EXISTS idx_activities_lead_at ON activities(lead_id, at);
 -- ;

@@ -22,15 +22,16 @@ CREATE INDEX IF NOT EXISTS idx_alerts_legacy_open ON alerts(rule) WHERE dedupe_k
 -- over their window (alerts), so the evaluation needs no table look-ups.
 CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id, actor_id, kind, lead_id) WHERE direction = 'sales' AND deleted = 0;
 -- ;
--- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone.
+-- Assignment facts (load, last 24 h, rotation, recent wins per owner) from the index alone;
+-- also every other lookup of a rep's live leads (alert facts, KPIs by rep, a rep's scope).
 CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;
 -- ;
 -- Rep and team health (analytics/teamhealth): the standard actions done while a lead sat in a
 -- stage, its first sales action and first demo, answered from the index alone per lead.
 CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, kind, direction) WHERE deleted = 0;
 -- ;
--- (idx_stage_history_exits, the stage exits of a period, was here: schema v3 replaced it with
--- idx_stage_history_exit_actions, which also covers the exit's actions.)
+-- (idx_stage_history_exits, the stage exits of a period, was here: a partial index that
+-- SQLite 3.40 cannot read as covering. Schema v3 replaced it with idx_stage_history_by_at.)
 -- Cockpit facts (analytics/cockpitfacts.cpp): every sales action in one covering scan — the
 -- lead's action times and what makes an action effective (kind, call length, the message id
 -- a customer answers) — so loading the cockpit's facts reads no table rows.

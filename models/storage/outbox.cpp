@@ -45,7 +45,7 @@ bool OutboxWriter::append(const QString &table, const QString &rowId, const QStr
             *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");
         return false;
     }
-    const QByteArray texts[] = {newId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(),
+    const QByteArray texts[] = {newTimeOrderedId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(),
                                 QJsonDocument(fields).toJson(QJsonDocument::Compact), nowIsoUtc().toUtf8()};
     for (int i = 0; i < 5; ++i)
         sqlite3_bind_text(m_insert, i + 1, texts[i].constData(), int(texts[i].size()), SQLITE_TRANSIENT);

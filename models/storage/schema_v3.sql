@@ -9,5 +9,14 @@
 -- activities or stage moves recomputes it for the leads it touched (refreshExitActions).
 ALTER TABLE stage_history ADD COLUMN exit_actions INTEGER NOT NULL DEFAULT 0;
 -- ;
--- Replaced by idx_stage_history_exit_actions (indexes_v3.sql), which also covers the mask.
+-- Both replaced by idx_stage_history_by_at (indexes_v3.sql): (at) is its prefix, and the
+-- partial exits index was never read as covering (SQLite 3.40 does not count a column of
+-- the index's WHERE as covered), so every exit read its history row.
 DROP INDEX IF EXISTS idx_stage_history_exits;
+-- ;
+DROP INDEX IF EXISTS idx_stage_history_at;
+-- ;
+-- Every query of leads by owner also filters deleted = 0, which idx_leads_assign (owner_id,
+-- status, assigned_at, closed_at) WHERE deleted = 0 answers: the shorter index only cost
+-- writes (assigning 10 000 leads: about a fifth of the time).
+DROP INDEX IF EXISTS idx_leads_owner_status;

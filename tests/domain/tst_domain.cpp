@@ -143,6 +143,18 @@ void TestDomain::idsAreUuids()
     QVERIFY(uuid.match(idFromBits(~0ull, ~0ull)).hasMatch());
     QCOMPARE(idFromBits(1, 2), idFromBits(1, 2));
     QVERIFY(idFromBits(1, 2) != idFromBits(1, 3));
+    // Version 7: the creation time leads, so later ids sort after earlier ones (a millisecond
+    // apart), and the 48-bit time reads back.
+    static const QRegularExpression v7(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$"));
+    const qint64 before = QDateTime::currentMSecsSinceEpoch();
+    const QString first = newTimeOrderedId();
+    QVERIFY2(v7.match(first).hasMatch(), qPrintable(first));
+    const qint64 stamped = QString(first).remove(QLatin1Char('-')).left(12).toLongLong(nullptr, 16);
+    QVERIFY(stamped >= before && stamped <= QDateTime::currentMSecsSinceEpoch());
+    QTest::qWait(2);
+    const QString second = newTimeOrderedId();
+    QVERIFY2(first < second, qPrintable(first + QLatin1Char(' ') + second));
+    QVERIFY(newTimeOrderedId() != newTimeOrderedId());
     QCOMPARE(fromIsoUtc(QStringLiteral("2026-11-22T05:34:36Z")),
              QDateTime(QDate(2026, 11, 22), QTime(5, 34, 36), Qt::UTC));
     QCOMPARE(toIsoUtc(QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC)), QStringLiteral("2026-01-02T03:04:05Z"));
