@@ -2256,12 +2256,12 @@
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="+64"/>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+63"/>
         <source>The cockpit could not read its facts (%1): %2</source>
         <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+155"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
     </message>
@@ -2505,24 +2505,24 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+218"/>
+        <location line="+233"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-217"/>
-        <location line="+218"/>
+        <location line="-232"/>
+        <location line="+233"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-213"/>
-        <location line="+220"/>
+        <location line="-228"/>
+        <location line="+235"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-219"/>
+        <location line="-234"/>
         <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -2587,7 +2587,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+74"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -2597,7 +2597,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-136"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -3426,7 +3426,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+43"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+45"/>
         <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
         <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
     </message>
@@ -4007,12 +4007,12 @@ Open the copy now?</source>
         <location line="+29"/>
         <location line="+65"/>
         <location line="+58"/>
-        <location line="+129"/>
+        <location line="+122"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-249"/>
+        <location line="-242"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
@@ -4024,19 +4024,19 @@ Open the copy now?</source>
     <message>
         <location line="+12"/>
         <location line="+46"/>
-        <location line="+188"/>
+        <location line="+181"/>
         <location line="+1"/>
         <source>Stage conversion</source>
         <translation>阶段转化率</translation>
     </message>
     <message>
-        <location line="-225"/>
-        <location line="+228"/>
+        <location line="-218"/>
+        <location line="+221"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
-        <location line="-214"/>
+        <location line="-207"/>
         <source>Double-click or press Enter to open the lead</source>
         <translation>双击或按 Enter 打开线索</translation>
     </message>
@@ -4086,12 +4086,12 @@ Open the copy now?</source>
         <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+127"/>
         <source>Funnel · %1</source>
         <translation>漏斗 · %1</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-106"/>
         <source>too few (%1)</source>
         <translation>过少（%1）</translation>
     </message>
@@ -4156,8 +4156,7 @@ Open the copy now?</source>
         <translation>生成于 %1</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <location line="+79"/>
+        <location line="+83"/>
         <location line="+15"/>
         <source>Cockpit</source>
         <translation>驾驶舱</translation>
@@ -4331,7 +4330,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::DrillDownDialog</name>
     <message>
-        <location filename="../ui/drilldowndialog.cpp" line="+22"/>
+        <location filename="../ui/drilldowndialog.cpp" line="+23"/>
         <source>Rows behind the figure</source>
         <translation>指标明细</translation>
     </message>
@@ -4367,6 +4366,16 @@ Open the copy now?</source>
         <location line="+6"/>
         <source>Double-click a row to open the lead.</source>
         <translation>双击某行以打开线索。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Reading the rows…</source>
+        <translation>正在读取明细行…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The rows could not be read: %1</source>
+        <translation>无法读取明细行：%1</translation>
     </message>
 </context>
 <context>
@@ -4736,12 +4745,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+132"/>
+        <location line="+130"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt;</source>
         <translation>&lt;b&gt;触点&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="-125"/>
+        <location line="-123"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
@@ -4788,7 +4797,7 @@ Open the copy now?</source>
         <translation>待处理预警（%1）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
         <source>&lt;b&gt;Touchpoints&lt;/b&gt; · %1 – %2</source>
         <translation>&lt;b&gt;触点&lt;/b&gt; · %1 – %2</translation>
     </message>
@@ -4805,12 +4814,12 @@ Open the copy now?</source>
         <translation>触点 %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+24"/>
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Stage gate not met</source>
         <translation>未满足阶段门槛</translation>
     </message>
@@ -6546,12 +6555,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>没有低于红线的维度：无需推送措施。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Store days</source>
         <translation>门店日数据</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Store codes</source>
         <translation>门店健康码</translation>
     </message>
@@ -7003,7 +7012,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>&lt;b&gt;%1&lt;/b&gt;：正在计算各步骤之间的时间…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
         <source>Median hours</source>
         <translation>中位数（小时）</translation>
     </message>
@@ -7149,7 +7158,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TouchpointView</name>
     <message>
-        <location filename="../ui/touchpointview.cpp" line="+38"/>
+        <location filename="../ui/touchpointview.cpp" line="+39"/>
         <source>Choose a period and a team or rep.</source>
         <translation>请选择周期以及团队或销售。</translation>
     </message>
@@ -7159,7 +7168,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>正在计算触点…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Touchpoints</source>
         <translation>触点</translation>
     </message>
@@ -7211,7 +7220,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         </translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
         <source>Could not list the activities: %1</source>
         <translation>无法列出活动：%1</translation>
     </message>

@@ -296,20 +296,11 @@ QString CockpitPage::subtitle() const
                                              tr("generated %1").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
 }
 
-DrillDownDialog *CockpitPage::openTable(QFuture<DataTable> rows, const std::function<QString(const QString &)> &title)
+DrillDownDialog *CockpitPage::openTable(QFuture<DataTable> rows, const QString &name,
+                                        const std::function<QString(const QString &)> &title)
 {
-    DataTable t;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        t = rows.result(); // a drill-down is one indexed query: the wait is short
-    } catch (const QueryError &e) {
-        QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("Cockpit"), e.message());
-        return nullptr;
-    }
-    QApplication::restoreOverrideCursor();
-    t.title = title(t.title);
-    auto *dialog = DrillDownDialog::show(this, std::move(t));
+    // The window opens at once; the rows follow from a worker (DrillDownDialog::showWhenReady).
+    auto *dialog = DrillDownDialog::showWhenReady(this, title(name), std::move(rows), title);
     connect(dialog, &DrillDownDialog::leadActivated, this, &AnalyticsPage::leadActivated, Qt::UniqueConnection);
     return dialog;
 }
@@ -319,7 +310,7 @@ DrillDownDialog *CockpitPage::openTile(int index)
     if (!m_data || index < 0 || index >= m_data->tiles.size())
         return nullptr;
     const QString label = m_data->tiles[index].label, where = subtitle().section(QStringLiteral(" · "), 0, 1);
-    return openTable(figures().kpiDrillDown(scope(), now(), m_data->tiles[index].key),
+    return openTable(figures().kpiDrillDown(scope(), now(), m_data->tiles[index].key), label,
                      [label, where](const QString &) { return QStringLiteral("%1 · %2").arg(label, where); });
 }
 
@@ -328,7 +319,8 @@ DrillDownDialog *CockpitPage::openStage(int stage)
     if (!m_data)
         return nullptr;
     const QString where = subtitle().section(QStringLiteral(" · "), 0, 1);
-    return openTable(figures().funnelDrillDown(scope(), m_data->funnel.pipelineCode, englishNames(), stage),
+    const QString name = stage >= 0 && stage < m_data->funnel.stages.size() ? m_data->funnel.stages[stage].name : QString();
+    return openTable(figures().funnelDrillDown(scope(), m_data->funnel.pipelineCode, englishNames(), stage), name,
                      [where](const QString &title) { return QStringLiteral("%1 · %2").arg(title, where); });
 }
 
@@ -338,7 +330,8 @@ DrillDownDialog *CockpitPage::openCell(int row, int column)
         return nullptr;
     const HeatRow &r = m_data->funnel.rows[row];
     const QString org = r.orgName, period = scope().period.label();
-    return openTable(figures().funnelDrillDown(scope(), m_data->funnel.pipelineCode, englishNames(), column, r.orgId),
+    const QString name = column >= 0 && column < m_data->funnel.stages.size() ? m_data->funnel.stages[column].name : QString();
+    return openTable(figures().funnelDrillDown(scope(), m_data->funnel.pipelineCode, englishNames(), column, r.orgId), name,
                      [org, period](const QString &title) { return QStringLiteral("%1 · %2 · %3").arg(org, title, period); });
 }
 

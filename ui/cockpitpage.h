@@ -50,7 +50,10 @@ protected:
 private:
     QDateTime now() const;
     // Waits for a drill-down's rows (a wait cursor meanwhile); null with a message on failure.
-    DrillDownDialog *openTable(QFuture<analytics::DataTable> rows, const std::function<QString(const QString &)> &title);
+    // `name`: what the rows are of (a tile's label, a stage's name), titled as `title` makes
+    // it until the rows bring their own title.
+    DrillDownDialog *openTable(QFuture<analytics::DataTable> rows, const QString &name,
+                               const std::function<QString(const QString &)> &title);
     void exportPdf();
     void exportCsv();
     void exportPng(QWidget *chart, const QString &name);

@@ -1,6 +1,7 @@
 #include "drilldowndialog.h"
 
 #include "exporting.h"
+#include "figurewatch.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>
@@ -97,6 +98,35 @@ DrillDownDialog *DrillDownDialog::show(QWidget *parent, analytics::DataTable tab
     dialog->QDialog::show();
     dialog->raise();
     dialog->activateWindow();
+    return dialog;
+}
+
+DrillDownDialog *DrillDownDialog::showWhenReady(QWidget *parent, const QString &title,
+                                                QFuture<analytics::DataTable> rows,
+                                                std::function<QString(const QString &)> retitle)
+{
+    analytics::DataTable waiting;
+    waiting.title = title;
+    DrillDownDialog *dialog = show(parent, std::move(waiting));
+    const quint64 request = ++dialog->m_request;
+    dialog->m_loading = true;
+    dialog->m_search->setEnabled(false);
+    dialog->m_count->setText(tr("Reading the rows…"));
+    dialog->setCursor(Qt::BusyCursor);
+    whenFigure(dialog, rows, [dialog, request, title, retitle](analytics::FigureOutcome<analytics::DataTable> outcome) {
+        if (request != dialog->m_request || outcome.superseded())
+            return; // a newer request to this window, or the service went
+        dialog->m_loading = false;
+        dialog->m_search->setEnabled(true);
+        dialog->unsetCursor();
+        if (outcome.failed()) {
+            dialog->m_count->setText(tr("The rows could not be read: %1").arg(outcome.error));
+            return;
+        }
+        analytics::DataTable t = std::move(outcome.value);
+        t.title = retitle ? retitle(t.title) : title;
+        dialog->setTable(std::move(t));
+    });
     return dialog;
 }
 

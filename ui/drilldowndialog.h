@@ -5,6 +5,9 @@
 #include "analytics/datatable.h"
 
 #include <QDialog>
+#include <QFuture>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -24,6 +27,14 @@ public:
 
     // Opens (or reuses) the drill-down window of `parent` showing `table`.
     static DrillDownDialog *show(QWidget *parent, analytics::DataTable table);
+    // Opens (or reuses) the window at once under `title`, saying its rows are being read, and
+    // fills it when `rows` ends; the GUI thread never waits for the query. A newer request to
+    // the same window wins; a failure is said in the window. `retitle` turns the table's own
+    // title into the one shown (empty: `title` stays).
+    static DrillDownDialog *showWhenReady(QWidget *parent, const QString &title, QFuture<analytics::DataTable> rows,
+                                          std::function<QString(const QString &)> retitle = {});
+    // Between showWhenReady() and its rows (or its failure).
+    bool isLoading() const { return m_loading; }
 
 Q_SIGNALS:
     // A row whose key is a lead was activated; MainWindow shows it on the Leads screen.
@@ -38,6 +49,8 @@ private:
     QTableView *m_view;
     QLabel *m_title, *m_count;
     QLineEdit *m_search;
+    quint64 m_request = 0; // the newest showWhenReady() request
+    bool m_loading = false;
 };
 
 } // namespace cockpit::ui

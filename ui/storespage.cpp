@@ -312,17 +312,12 @@ void StoresPage::openDrillDown()
     const analytics::StoreCode *s = current.isValid() ? m_model->storeAt(m_filter->mapToSource(current).row()) : nullptr;
     if (!s || !m_codes || !m_codes->asOf.isValid())
         return;
-    try {
-        const QDate to = m_codes->asOf;
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        QFuture<analytics::DataTable> rows = figures().storeDays(s->storeId, to.addDays(-(analytics::kStripDays - 1)),
-                                                                 to, m_codes->thresholds);
-        rows.waitForFinished();
-        QApplication::restoreOverrideCursor();
-        DrillDownDialog::show(this, rows.result());
-    } catch (const analytics::QueryError &e) {
-        QMessageBox::warning(this, tr("Store days"), e.message());
-    }
+    // The window opens at once; the days follow from a worker.
+    const QDate to = m_codes->asOf;
+    DrillDownDialog::showWhenReady(this, QStringLiteral("%1 · %2").arg(s->name, tr("Store days")),
+                                   figures().storeDays(s->storeId, to.addDays(-(analytics::kStripDays - 1)), to,
+                                                       m_codes->thresholds),
+                                   [](const QString &own) { return own; });
 }
 
 void StoresPage::exportPng()

@@ -531,23 +531,25 @@ void TeamPage::showSteps(const StepTimes &times, const QString &name, const Scop
                               .arg(name.toHtmlEscaped(), s.period.label()));
 }
 
-DataTable TeamPage::drillDownTable(int row, int column) const
+std::optional<TeamTable> TeamPage::drillDownQuery(int column)
+{
+    switch (column) {
+    case TeamHealthModel::Light: return TeamTable::Lights;
+    case TeamHealthModel::Completion: return TeamTable::StageExits;
+    case TeamHealthModel::Pei: return TeamTable::Tasks;
+    case TeamHealthModel::Response: return TeamTable::Responses;
+    case TeamHealthModel::CustomerHealth: return TeamTable::CustomerHealth;
+    case TeamHealthModel::CrossSell: return TeamTable::Orders;
+    case TeamHealthModel::Collaboration: return TeamTable::Ratings;
+    default: return std::nullopt;
+    }
+}
+
+DataTable TeamPage::localDrillDownTable(int row, int column) const
 {
     const Scope s = rowScope(row);
-    const OrgUnits &units = m_result->units;
-    const QString now = asOfIso();
-    const auto rows = [&](TeamTable t) { return figures().teamTable(t, s, now, units).result(); }; // throws QueryError
-    switch (column) {
-    case TeamHealthModel::Light: return rows(TeamTable::Lights);
-    case TeamHealthModel::Completion: return rows(TeamTable::StageExits);
-    case TeamHealthModel::Coverage: return keyActionsTable(m_model->rows().at(row), s);
-    case TeamHealthModel::Pei: return rows(TeamTable::Tasks);
-    case TeamHealthModel::Response: return rows(TeamTable::Responses);
-    case TeamHealthModel::CustomerHealth: return rows(TeamTable::CustomerHealth);
-    case TeamHealthModel::CrossSell: return rows(TeamTable::Orders);
-    case TeamHealthModel::Collaboration: return rows(TeamTable::Ratings);
-    default: break;
-    }
+    if (column == TeamHealthModel::Coverage)
+        return keyActionsTable(m_model->rows().at(row), s);
     // Name, team and composite: the row's figures as in `report radar`.
     TeamHealth one = *m_result;
     one.scope = s;
@@ -559,12 +561,20 @@ void TeamPage::openDrillDown(int row, int column)
 {
     if (!m_result || row < 0 || row >= m_model->rows().size())
         return;
-    try {
-        DrillDownDialog *dialog = DrillDownDialog::show(this, drillDownTable(row, column));
-        connect(dialog, &DrillDownDialog::leadActivated, this, &AnalyticsPage::leadActivated, Qt::UniqueConnection);
-    } catch (const QueryError &e) {
-        m_status->setText(e.message());
+    DrillDownDialog *dialog = nullptr;
+    if (const std::optional<TeamTable> table = drillDownQuery(column)) {
+        // The rows come from a worker; the window opens at once under the row's and column's names.
+        const QString title = QStringLiteral("%1 · %2 · %3")
+                                  .arg(m_model->rows().at(row).unit.name,
+                                       m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
+                                       scope().period.label());
+        dialog = DrillDownDialog::showWhenReady(this, title,
+                                                figures().teamTable(*table, rowScope(row), asOfIso(), m_result->units),
+                                                [](const QString &own) { return own; });
+    } else {
+        dialog = DrillDownDialog::show(this, localDrillDownTable(row, column));
     }
+    connect(dialog, &DrillDownDialog::leadActivated, this, &AnalyticsPage::leadActivated, Qt::UniqueConnection);
 }
 
 void TeamPage::exportRadar()

@@ -6,11 +6,13 @@
 // after two declines); and the selected rep's drill-down (time between the steps of a sale,
 // completion of each key action). Double-click a number (or press Enter) for its rows.
 #include "analyticspage.h"
+#include "analytics/figureservice.h"
 #include "analytics/teamhealth.h"
 
 #include <QDateTime>
 
 #include <functional>
+#include <optional>
 
 class QChartView;
 class QComboBox;
@@ -48,8 +50,9 @@ public:
     QLabel *warningBanner() const { return m_warning; }
     const analytics::TeamHealth *result() const { return m_result.get(); }
     void setShowTeams(bool teams);
-    // The rows behind the cell at (source) row/column of the table.
-    analytics::DataTable drillDownTable(int row, int column) const;
+    // The drill-down of a column that needs a query (the rest are made from the figures shown).
+    static std::optional<analytics::TeamTable> drillDownQuery(int column);
+    analytics::DataTable localDrillDownTable(int row, int column) const;
     // Opens the drill-down of a table cell (source row/column).
     void openDrillDown(int row, int column);
 

@@ -47,15 +47,20 @@ private Q_SLOTS:
         QTest::mouseClick(page.tileWidget(1), Qt::LeftButton);
         auto *dialog = page.findChild<ui::DrillDownDialog *>();
         QVERIFY(dialog && dialog->isVisible());
+        // The window is there at once; its rows come from a worker.
+        QTRY_VERIFY(!dialog->isLoading());
         QCOMPARE(dialog->model()->rowCount(), 2);
         // Keyboard: Enter on the first tile opens its rows (one per lead).
         page.tileWidget(0)->setFocus();
         QTest::keyClick(page.tileWidget(0), Qt::Key_Return);
+        QTRY_VERIFY(!dialog->isLoading());
         QCOMPARE(dialog->model()->rowCount(), 3);
         // The funnel: lifecycle (3 leads) is the default pipeline; lead-1 entered 15分钟初筛.
         QCOMPARE(page.data()->funnel.pipelineCode, QStringLiteral("lifecycle"));
         QCOMPARE(page.data()->funnel.stages[1].entered, 1);
-        QCOMPARE(page.openStage(1)->model()->rowCount(), 1);
+        ui::DrillDownDialog *stage = page.openStage(1);
+        QTRY_VERIFY(!stage->isLoading());
+        QCOMPARE(stage->model()->rowCount(), 1);
 
         const QString pdf = dir.filePath(QStringLiteral("c.pdf"));
         QString error;

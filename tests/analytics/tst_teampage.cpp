@@ -92,6 +92,7 @@ void TestTeamPage::overlayToggleAndDrillDown()
     QTest::mouseDClick(page.table()->viewport(), Qt::LeftButton, {}, rect.center());
     auto *dialog = page.findChild<DrillDownDialog *>();
     QVERIFY(dialog);
+    QTRY_VERIFY(!dialog->isLoading()); // the rows come from a worker
     QCOMPARE(dialog->model()->rowCount(), 2);
     QStringList ids;
     for (const QVariantList &row : dialog->model()->table().rows)
