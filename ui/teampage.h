@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 class QChartView;
 class QComboBox;
@@ -68,6 +69,8 @@ private:
     void updateCoverage();
     void updateSelection();
     void showSteps(const analytics::StepTimes &times, const QString &name, const analytics::Scope &s);
+    // Asks for the selected row's step times, once their tab is shown.
+    void requestSteps();
     void exportRadar();
     void exportTable();
     analytics::Scope rowScope(int row) const;
@@ -89,6 +92,10 @@ private:
     std::shared_ptr<analytics::TeamHealth> m_result;
     bool m_orgUnitsSet = false;
     analytics::FigureService::Channel m_stepsChannel; // the newest selection's step times win
+    QWidget *m_stepsPanel = nullptr;
+    // The selection whose step times are not asked for yet: they are computed when the Steps
+    // tab shows, so they never hold a worker that the next team health could use.
+    std::optional<std::pair<analytics::Scope, QString>> m_stepsWanted;
 };
 
 } // namespace cockpit::ui

@@ -14,6 +14,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -45,9 +46,15 @@ void TestTeamPage::overlayToggleAndDrillDown()
     TeamHealthModel *model = page.model();
     QCOMPARE(model->rowCount(), 2); // 王芳 and 李强
     QCOMPARE(model->rowCount(), int(page.result()->reps.size()));
-    // The selected rep's step times arrive from a worker thread.
+    // The selected rep's step times are asked for when their tab shows (not before: they
+    // would hold a worker), and arrive from a worker thread.
     auto *stepsTitle = page.findChild<QLabel *>(QStringLiteral("stepsTitle"));
     QVERIFY(stepsTitle);
+    QTest::qWait(300);
+    QVERIFY2(stepsTitle->text().contains(QLatin1String("computing")), qPrintable(stepsTitle->text()));
+    auto *tabs = page.findChild<QTabWidget *>(QStringLiteral("teamTabs"));
+    QVERIFY(tabs);
+    tabs->setCurrentIndex(1);
     QTRY_VERIFY_WITH_TIMEOUT(stepsTitle->text().contains(QLatin1String("median hours")), 10000);
 
     // Check both reps: two polygons, each closed (6 axes + the first point again).
