@@ -8,6 +8,7 @@
 #                          (models/storage/schema_v1.sql, indexes_v1.sql), the v1 columns of
 #                          every row, user_version 1, no log chain (v1 had none)
 #
+# (schema-v3-micro.db.qz: make-frozen-schema-v3.sh, with the v3 build.)
 # .qz is Qt's qCompress format (4-byte big-endian length, then zlib), so the tests read it
 # with qUncompress and need nothing beyond Qt. Usage: make-frozen-schemas.sh BUILD_DIR
 set -euo pipefail
