@@ -157,7 +157,23 @@ int GuiApp::start()
     logFirstWindowShown();
     m_firstRun.reset(); // the main window replaces the first-start window
     logWhenReady();
-    loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
+    // The screen shown first gets the cores first. On an analytics screen the catalog (the
+    // Leads and Customers tables; a large file's newest leads are shown already) loads once
+    // its figures are shown, or after 10 s at the latest, instead of competing with the
+    // figure workers for two cores (large demo, Team: figures 2.6 s while loading, 1.1 s
+    // alone). The quick_check follows the loading, as before.
+    auto *first = qobject_cast<ui::AnalyticsPage *>(m_window->screenWidget(m_window->currentScreen()));
+    if (first && !first->hasResult()) {
+        auto started = std::make_shared<bool>(false);
+        const auto load = [this, started] {
+            if (!std::exchange(*started, true))
+                loadCatalog();
+        };
+        connect(first, &ui::AnalyticsPage::refreshed, this, load, Qt::SingleShotConnection);
+        QTimer::singleShot(10000, this, load);
+    } else {
+        loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
+    }
     if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete
         && !waitForAlerts())
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot); // the first screen is ready now
