@@ -108,9 +108,22 @@
     </message>
 </context>
 <context>
+    <name>DataTable</name>
+    <message>
+        <location filename="../models/analytics/datatable.cpp" line="+158"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>Gate</name>
     <message>
-        <location line="-50"/>
+        <location filename="../models/domain/pipeline.cpp" line="-50"/>
         <source>Customer pain keywords</source>
         <translation>客户痛点关键词</translation>
     </message>
@@ -2269,7 +2282,7 @@
 <context>
     <name>cockpit::analytics::DataTable</name>
     <message>
-        <location filename="../models/analytics/datatable.cpp" line="+114"/>
+        <location filename="../models/analytics/datatable.cpp" line="-45"/>
         <location line="+8"/>
         <source>Could not write &quot;%1&quot;: %2</source>
         <translation>无法写入“%1”：%2</translation>
@@ -2466,7 +2479,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+196"/>
+        <location filename="../app/guiapp.cpp" line="+212"/>
         <location line="+16"/>
         <location line="+32"/>
         <location line="+45"/>
@@ -4373,7 +4386,7 @@ Open the copy now?</source>
         <translation>正在读取明细行…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The rows could not be read: %1</source>
         <translation>无法读取明细行：%1</translation>
     </message>
@@ -6856,7 +6869,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>勾选行即可在雷达图上叠加对比（空格键）。双击或按 Enter：查看数字的明细行。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Completion of each key action: done / expected over the stage exits of the period</source>
         <translation>各关键动作完成率：本周期阶段退出中的已完成 / 应完成</translation>
     </message>
@@ -6871,7 +6884,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>触点</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Export radar as PNG…</source>
         <translation>将雷达图导出为 PNG…</translation>
     </message>
@@ -6951,18 +6964,18 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
-        <location line="-200"/>
-        <location line="+209"/>
+        <location line="-205"/>
+        <location line="+214"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-213"/>
         <source>Standard-action coverage: reps above the green threshold, by month</source>
         <translation>销售动作标准化覆盖率：按月统计高于绿灯阈值的销售</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Steps</source>
         <translation>步骤</translation>
     </message>
@@ -6972,7 +6985,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>销售明细：成交各步骤之间的时间</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+208"/>
         <source>Target 85 %</source>
         <translation>目标 85%</translation>
     </message>
@@ -7012,7 +7025,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>&lt;b&gt;%1&lt;/b&gt;：正在计算各步骤之间的时间…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+25"/>
         <source>Median hours</source>
         <translation>中位数（小时）</translation>
     </message>

@@ -112,6 +112,7 @@ DrillDownDialog *DrillDownDialog::showWhenReady(QWidget *parent, const QString &
     dialog->m_loading = true;
     dialog->m_search->setEnabled(false);
     dialog->m_count->setText(tr("Reading the rows…"));
+    dialog->layout()->activate(); // room for the longer text now, not at the next layout pass
     dialog->setCursor(Qt::BusyCursor);
     whenFigure(dialog, rows, [dialog, request, title, retitle](analytics::FigureOutcome<analytics::DataTable> outcome) {
         if (request != dialog->m_request || outcome.superseded())
@@ -121,6 +122,7 @@ DrillDownDialog *DrillDownDialog::showWhenReady(QWidget *parent, const QString &
         dialog->unsetCursor();
         if (outcome.failed()) {
             dialog->m_count->setText(tr("The rows could not be read: %1").arg(outcome.error));
+            dialog->layout()->activate();
             return;
         }
         analytics::DataTable t = std::move(outcome.value);

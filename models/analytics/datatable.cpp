@@ -154,6 +154,9 @@ QString displayValue(const QString &column, const QVariant &value)
         return locale.toString(value.toDouble(), 'f', 2);
     case QMetaType::QDate:
         return value.toDate().toString(Qt::ISODate);
+    case QMetaType::Bool: // people read yes / no, not true / false
+        return value.toBool() ? QCoreApplication::translate("DataTable", "yes")
+                              : QCoreApplication::translate("DataTable", "no");
     default: break;
     }
     return value.toString();

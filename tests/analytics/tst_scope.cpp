@@ -141,6 +141,8 @@ void TestScope::csvAndJson()
     QVERIFY(json.contains("\"amount_cents\": null"));
     QCOMPARE(displayValue(QStringLiteral("amount_cents"), qint64(123456)), QLocale().toString(1234.56, 'f', 2));
     QCOMPARE(displayValue(QStringLiteral("x"), QVariant()), QStringLiteral("—"));
+    QCOMPARE(displayValue(QStringLiteral("first_quarter"), true), QStringLiteral("yes"));
+    QCOMPARE(displayValue(QStringLiteral("first_quarter"), false), QStringLiteral("no"));
     QCOMPARE(displayValue(QStringLiteral("raised_at"), QStringLiteral("2026-11-20T03:35:00Z")),
              QDateTime(QDate(2026, 11, 20), QTime(3, 35), Qt::UTC).toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
     QTemporaryDir dir;
