@@ -49,8 +49,7 @@ protected:
 
 private:
     QDateTime now() const;
-    // Waits for a drill-down's rows (a wait cursor meanwhile); null with a message on failure.
-    // `name`: what the rows are of (a tile's label, a stage's name), titled as `title` makes
+    // Opens a drill-down at once; its rows follow from a worker. `name`: what the rows are of (a tile's label, a stage's name), titled as `title` makes
     // it until the rows bring their own title.
     DrillDownDialog *openTable(QFuture<analytics::DataTable> rows, const QString &name,
                                const std::function<QString(const QString &)> &title);

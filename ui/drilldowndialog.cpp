@@ -114,7 +114,7 @@ DrillDownDialog *DrillDownDialog::showWhenReady(QWidget *parent, const QString &
     dialog->m_count->setText(tr("Reading the rows…"));
     dialog->layout()->activate(); // room for the longer text now, not at the next layout pass
     dialog->setCursor(Qt::BusyCursor);
-    whenFigure(dialog, rows, [dialog, request, title, retitle](analytics::FigureOutcome<analytics::DataTable> outcome) {
+    whenFigure(dialog, rows, [dialog, request, retitle](analytics::FigureOutcome<analytics::DataTable> outcome) {
         if (request != dialog->m_request || outcome.superseded())
             return; // a newer request to this window, or the service went
         dialog->m_loading = false;
@@ -126,7 +126,8 @@ DrillDownDialog *DrillDownDialog::showWhenReady(QWidget *parent, const QString &
             return;
         }
         analytics::DataTable t = std::move(outcome.value);
-        t.title = retitle ? retitle(t.title) : title;
+        if (retitle)
+            t.title = retitle(t.title);
         dialog->setTable(std::move(t));
     });
     return dialog;

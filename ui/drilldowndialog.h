@@ -30,7 +30,7 @@ public:
     // Opens (or reuses) the window at once under `title`, saying its rows are being read, and
     // fills it when `rows` ends; the GUI thread never waits for the query. A newer request to
     // the same window wins; a failure is said in the window. `retitle` turns the table's own
-    // title into the one shown (empty: `title` stays).
+    // title into the one shown once the rows are there (empty: the table's own title).
     static DrillDownDialog *showWhenReady(QWidget *parent, const QString &title, QFuture<analytics::DataTable> rows,
                                           std::function<QString(const QString &)> retitle = {});
     // Between showWhenReady() and its rows (or its failure).

@@ -316,8 +316,7 @@ void StoresPage::openDrillDown()
     const QDate to = m_codes->asOf;
     DrillDownDialog::showWhenReady(this, QStringLiteral("%1 · %2").arg(s->name, tr("Store days")),
                                    figures().storeDays(s->storeId, to.addDays(-(analytics::kStripDays - 1)), to,
-                                                       m_codes->thresholds),
-                                   [](const QString &own) { return own; });
+                                                       m_codes->thresholds));
 }
 
 void StoresPage::exportPng()

@@ -585,8 +585,7 @@ void TeamPage::openDrillDown(int row, int column)
                                        m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
                                        scope().period.label());
         dialog = DrillDownDialog::showWhenReady(this, title,
-                                                figures().teamTable(*table, rowScope(row), asOfIso(), m_result->units),
-                                                [](const QString &own) { return own; });
+                                                figures().teamTable(*table, rowScope(row), asOfIso(), m_result->units));
     } else {
         dialog = DrillDownDialog::show(this, localDrillDownTable(row, column));
     }

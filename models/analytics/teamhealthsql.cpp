@@ -1,6 +1,6 @@
 // The queries behind rep and team health: each aggregates over the whole scope at once on
-// indexed columns (stage_history(at) with its exit actions, activities(lead_id, at), tasks(user_id, week_start),
-// orders(rep_id, ordered_on), ratings(rep_id, at), customers(owner_id)).
+// indexed columns (stage_history(at) with its exit actions, activities(lead_id, at),
+// tasks(user_id, week_start), orders(rep_id, ordered_on), ratings(rep_id, at), customers(owner_id)).
 #include "analytics/teamhealthsql.h"
 
 #include "analytics/query.h"
@@ -97,7 +97,7 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
     QVariantList binds{periodFrom, periodTo, bitsOf(kinds), fromUtc, toUtc};
     const QString cond = orgCondition(org, repColumns(), binds);
     // One row per (rep, month, in period, stage, standard kinds seen), from the stage exits
-    // alone (idx_stage_history_exit_actions) and the lead's owner.
+    // alone (idx_stage_history_by_at) and the lead's owner (idx_leads_owner_of).
     const QString sql = QStringLiteral(
         "SELECT x.rep, strftime('%Y-%m', x.left_at, '+8 hours'), (x.left_at >= ? AND x.left_at < ?), x.stage,"
         " x.actions & ? AS mask, COUNT(*)")

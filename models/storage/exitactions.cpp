@@ -155,18 +155,25 @@ bool collectLeads(sqlite3 *db, const QStringList &leadIds, Writes &writes, QStri
     }
     return true;
 }
+
+// The kinds as text, built once: team health asks for a bit per group and stage action.
+const QStringList &kindList()
+{
+    static const QStringList kinds = knownActivityKinds();
+    return kinds;
+}
 } // namespace
 
 quint32 activityKindBit(QStringView kind)
 {
-    const QByteArray k = kind.toUtf8();
-    return bitOf(std::string_view(k.constData(), std::size_t(k.size())));
+    const qsizetype i = kindList().indexOf(kind);
+    return i < 0 ? 0 : quint32(1) << i;
 }
 
 QStringList activityKindsOfMask(quint32 mask)
 {
     QStringList out;
-    const QStringList kinds = knownActivityKinds();
+    const QStringList &kinds = kindList();
     for (int i = 0; i < kinds.size(); ++i)
         if ((mask >> i) & 1)
             out.append(kinds.at(i));
