@@ -119,7 +119,7 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
                    "interval forecast with its confidence."), m_stack));
             break;
         case NavRail::Stores:
-            m_stack->addWidget(new StoresPage(figures, db, *m_scope, &edits.undoStack(), m_stack));
+            m_stack->addWidget(new StoresPage(figures, edits, *m_scope, m_stack));
             break;
         case NavRail::Alerts: m_stack->addWidget(m_alerts); break;
         case NavRail::ActivityLog:
@@ -159,15 +159,16 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
     });
     connect(m_alerts, &AlertsPage::busy, this, &MainWindow::setBusy);
     connect(m_alerts, &AlertsPage::idle, this, &MainWindow::clearBusy);
+    // Queued: a command reports from inside undo() or redo(); the dialog opens after it returns.
     connect(m_alertActions, &AlertActions::commandFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Could not undo or redo"), message);
-    });
+    }, Qt::QueuedConnection);
     connect(m_settingsPage, &SettingsPage::openDatabaseRequested, this, &MainWindow::openDatabaseRequested);
     connect(m_settingsPage, &SettingsPage::newDemoRequested, this, &MainWindow::newDemoRequested);
     connect(m_settingsPage, &SettingsPage::restartRequested, this, &MainWindow::restartRequested);
     connect(&edits, &EditController::commandFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Could not undo or redo"), message);
-    });
+    }, Qt::QueuedConnection);
 
     m_demoBadge = new QLabel(tr("Demo data"), this);
     m_demoBadge->setObjectName(QStringLiteral("demoBadge"));

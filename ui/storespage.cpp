@@ -1,9 +1,8 @@
 #include "storespage.h"
 
-#include "items/storeimportcommand.h"
+#include "items/editcontroller.h"
 
 #include "chartstyle.h"
-#include "storage/database.h"
 #include "analytics/datatable.h"
 #include "drilldowndialog.h"
 #include "exporting.h"
@@ -23,7 +22,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
-#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -31,9 +29,6 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QToolButton>
-#include <QUndoCommand>
-#include <QUndoStack>
-#include <QTimer>
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
@@ -57,9 +52,9 @@ analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
 }
 } // namespace
 
-StoresPage::StoresPage(analytics::FigureService &figures, storage::Database &db, analytics::ScopeState &scope,
-                       QUndoStack *undo, QWidget *parent)
-    : AnalyticsPage(figures, scope, parent), m_db(db), m_undo(undo)
+StoresPage::StoresPage(analytics::FigureService &figures, EditController &edits, analytics::ScopeState &scope,
+                       QWidget *parent)
+    : AnalyticsPage(figures, scope, parent), m_edits(edits)
 {
     setObjectName(QStringLiteral("storesPage"));
     auto *layout = new QVBoxLayout(this);
@@ -357,7 +352,7 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
             return !progress->wasCanceled();
         };
     }
-    const analytics::StoreImportPlan plan = planStoreDays(m_db, path, report);
+    const analytics::StoreImportPlan plan = m_edits.planStoreDays(path, report);
     if (progress)
         progress->reset();
     if (plan.cancelled) {
@@ -408,16 +403,9 @@ analytics::StoreImportResult StoresPage::importFile(const QString &path, bool as
         progress->setWindowModality(Qt::WindowModal);
         progress->setMinimumDuration(400);
     }
-    // An undo or redo that fails says so after it returns, not from inside the command.
-    auto onError = [page = QPointer<StoresPage>(this)](const QString &message) {
-        QTimer::singleShot(0, page, [page, message] {
-            if (page)
-                QMessageBox::warning(page, tr("Import store days"), message);
-        });
-    };
-    // The grid follows the import, its undo and redo through the change notifier.
-    result = importStoreDays(m_db, m_undo, plan, report, onError, {},
-                             tr("Import %n store day(s)", nullptr, int(plan.rows.size())));
+    // The grid follows the import, its undo and redo through the change notifier; an undo or
+    // redo that fails reports through the controller's commandFailed (the main window).
+    result = m_edits.importStoreDays(plan, report, tr("Import %n store day(s)", nullptr, int(plan.rows.size())));
     if (progress)
         progress->reset();
     if (!result.ok) {

@@ -14,10 +14,8 @@ class QComboBox;
 class QLabel;
 class QTableView;
 class QTextBrowser;
-class QUndoStack;
-
-namespace cockpit::storage {
-class Database;
+namespace cockpit {
+class EditController;
 }
 
 namespace cockpit::ui {
@@ -30,8 +28,9 @@ class StoresPage : public AnalyticsPage
 {
     Q_OBJECT
 public:
-    // `undo`: the window's undo stack (an import is one undoable step); may be null.
-    StoresPage(analytics::FigureService &figures, storage::Database &db, analytics::ScopeState &scope, QUndoStack *undo,
+    // `edits`: the one write path; an import is one undoable step on its stack, and an undo or
+    // redo that fails reports through its commandFailed signal.
+    StoresPage(analytics::FigureService &figures, EditController &edits, analytics::ScopeState &scope,
                QWidget *parent = nullptr);
     ~StoresPage() override;
 
@@ -64,8 +63,7 @@ private:
     void exportPng();
     void exportCsv();
 
-    storage::Database &m_db; // the import writes through it (models/items/storeimportcommand.h)
-    QUndoStack *m_undo;
+    EditController &m_edits;
     ScopeBar *m_scopeBar;
     QComboBox *m_region, *m_colour;
     QLabel *m_summary, *m_note;

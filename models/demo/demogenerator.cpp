@@ -68,13 +68,23 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 
 namespace cockpit::demo {
 
+Q_LOGGING_CATEGORY(lcDemo, "cockpit.demo")
+
 namespace detail {
 void Ctx::report(int percent, const char *phase)
 {
+    if (this->phase != phase && (!this->phase || qstrcmp(this->phase, phase) != 0)) {
+        if (this->phase)
+            qCDebug(lcDemo, "phase %s: %lld ms", this->phase, phaseClock.restart());
+        else
+            phaseClock.start();
+        this->phase = phase;
+    }
     if (progress)
         progress(percent, QString::fromLatin1(phase));
 }

@@ -7,6 +7,8 @@
 #include "demo/demorng.h"
 #include "demo/demotime.h"
 
+#include <QElapsedTimer>
+
 #include <array>
 #include <vector>
 
@@ -164,6 +166,9 @@ struct Ctx
     qint64 now = 0;   // asOf 10:00 UTC (18:00 Beijing)
     Db *db = nullptr;
     Progress progress;
+    // Phase timings for the cockpit.demo log (debug): where first start spends its seconds.
+    QElapsedTimer phaseClock;
+    const char *phase = nullptr;
 
     std::vector<Region> regions;
     std::vector<City> cities;

@@ -2,6 +2,7 @@
 // filter keeps one colour, an import through the page refreshes the grid, and Ctrl+Z (the
 // window's undo stack) takes the import back.
 #include "storage/database.h"
+#include "items/editcontroller.h"
 #include "fixture.h"
 #include "analytics/scope.h"
 #include "storegrid.h"
@@ -48,8 +49,9 @@ void TestStoresPage::gridFilterImportUndo()
         " ('d2', 's2', '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
     ScopeState scope({Period::quarter(QDate(2026, 11, 21)), OrgScope::company()});
     QUndoStack undo;
+    EditController edits(database, undo);
     analytics::FigureService figures(database);
-    ui::StoresPage page(figures, database, scope, &undo);
+    ui::StoresPage page(figures, edits, scope);
     QAbstractItemModelTester tester(page.grid()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);
     page.resize(1200, 700);

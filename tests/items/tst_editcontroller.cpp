@@ -1,5 +1,6 @@
 // The one edit path: gate refusal names the missing fields and changes nothing; edits,
-// stage moves and new customers undo and redo through the QUndoStack.
+// stage moves, new customers and store-day imports undo and redo through the QUndoStack; an
+// undo that storage refuses reports through commandFailed.
 #include "items/catalog.h"
 #include "storage/database.h"
 #include "items/editcontroller.h"
@@ -7,6 +8,7 @@
 
 #include "fixture.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -28,6 +30,7 @@ private Q_SLOTS:
     void noOpEditIsNotAnUndoStep();
     void createCustomerUndoRedo();
     void failedUndoIsReported();
+    void storeImportUndoRedo();
 
 private:
     QString value(const QString &sql)
@@ -147,6 +150,52 @@ void TestEditController::failedUndoIsReported()
     m_stack->undo();
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("no longer exists")));
+}
+
+void TestEditController::storeImportUndoRedo()
+{
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
+        "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
+        " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " ('s2', '上海浦东体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z')")));
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
+        "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
+        " deals_72h, updated_at) VALUES ('d2', 's2', '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+    const QString csv = m_dir->filePath(QStringLiteral("days.csv"));
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("日期,门店,在岗人数,接待组数,主推品曝光率,停留时长,体验人数,72小时成交\n"
+            "2026-11-21,上海徐汇体验店,4,60,95%,3.5,20,5\n"
+            "2026-11-21,s2,5,70,92,3.7,20,5\n"
+            "2026-11-21,南京店,5,70,92,3.7,20,5\n");
+    f.close();
+    const auto plan = m_edits->planStoreDays(csv);
+    QCOMPARE(plan.rows.size(), 2);
+    QCOMPARE(plan.errors.size(), 1); // 南京店 is not a store
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM store_days")), QStringLiteral("1")); // planning never writes
+    const auto r = m_edits->importStoreDays(plan, {}, QStringLiteral("Import 2 store days"));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(r.inserted, 1);
+    QCOMPARE(r.replaced, 1);
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(m_stack->undoText(), QStringLiteral("Import 2 store days"));
+    const QString live = QStringLiteral("SELECT group_concat(store_id || ':' || exposure_bp, ',') FROM"
+                                        " (SELECT store_id, exposure_bp FROM store_days WHERE deleted = 0 ORDER BY store_id)");
+    QCOMPARE(value(live), QStringLiteral("s1:9500,s2:9200"));
+    m_stack->undo(); // the new day becomes a tombstone, the replaced one is back
+    QCOMPARE(value(live), QStringLiteral("s2:6000"));
+    m_stack->redo();
+    QCOMPARE(value(live), QStringLiteral("s1:9500,s2:9200"));
+
+    // An undo that storage refuses says so through the controller, not from a dialog.
+    QSignalSpy failed(m_edits, &EditController::commandFailed);
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
+        "CREATE TRIGGER no_undo BEFORE UPDATE ON store_days BEGIN SELECT RAISE(ABORT, 'read-only here'); END")));
+    m_stack->undo();
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("Could not undo the import")),
+             qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(value(live), QStringLiteral("s1:9500,s2:9200")); // nothing half-undone
 }
 
 QTEST_GUILESS_MAIN(TestEditController)
