@@ -140,6 +140,12 @@ int runCheck(const QCommandLineParser &parser)
         printOut(QStringLiteral("integrity: %1").arg(r.integrity));
     if (r.schemaVersion >= 0)
         printOut(QStringLiteral("foreign-key problems: %1").arg(r.foreignKeyProblems));
+    if (r.staleExitActions >= 0)
+        printOut(QStringLiteral("stale exit actions: %1").arg(r.staleExitActions));
+    if (r.staleExitActions > 0)
+        printError(QStringLiteral("check: %1 stage move(s) hold exit actions that disagree with the activities (a row was "
+                                  "changed outside the app); save a corrected copy with: sales-cockpit repair --db %2 "
+                                  "--out NEW_FILE").arg(r.staleExitActions).arg(path));
     printOut(r.ok ? QStringLiteral("sound") : QStringLiteral("NOT sound"));
     return r.ok ? 0 : 1;
 }

@@ -206,7 +206,7 @@ void LeadDetailPanel::refresh()
 
 void LeadDetailPanel::refreshTouchpoints()
 {
-    // One lead is a few hundred activities at most, read through idx_activities_lead_at: a
+    // One lead is a few hundred activities at most, read through idx_activities_by_lead: a
     // few milliseconds on the large demo; on a worker all the same, so the list stays live.
     m_touchTitle->setVisible(true);
     m_touchpoints->setVisible(true);

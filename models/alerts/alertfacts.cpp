@@ -59,9 +59,9 @@ private:
 const char *kLeadSql =
     "SELECT l.id, l.customer_id, l.owner_id, l.title, l.stage_id, s.name, l.created_at,"
     " l.stage_entered_at, s.sla_minutes, p.handover_sla_minutes, l.assigned_at,"
-    // Activities are an append-only log (never tombstoned), so MAX(at) is answered from the
-    // covering index idx_activities_lead_at without touching the table.
-    " (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at <= ?1),"
+    // The last live touch and the first sales action after assignment, both from the
+    // covering index idx_activities_by_lead without touching the table.
+    " (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at <= ?1 AND a.deleted = 0),"
     " CASE WHEN p.handover_sla_minutes > 0 AND l.assigned_at IS NOT NULL THEN"
     "  (SELECT a.at FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at AND a.at <= ?1"
     "   AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at LIMIT 1) END"
@@ -180,7 +180,7 @@ bool FactLoader::touches(const Scope &scope, qint64 from, qint64 now, std::vecto
 {
     m_error.clear();
     // The whole window reads the covering partial index idx_activities_sales_at; one customer
-    // its rows through idx_activities_customer_at.
+    // its rows through idx_activities_customer_sales.
     Raw q(m_db,
           scope.all ? QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
                                      " INDEXED BY idx_activities_sales_at"

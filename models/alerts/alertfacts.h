@@ -1,6 +1,6 @@
 #pragma once
 // Reads what the alert rules need from storage, with bounded, index-friendly queries: open
-// leads with their last activity (idx_activities_lead_at), stage moves and sales actions
+// leads with their last live activity (idx_activities_by_lead), stage moves and sales actions
 // inside the look-back window (idx_stage_history_by_at / idx_activities_at, or per lead /
 // customer / rep), and the stored alerts of the scope.
 #include "alerts/alertrules.h"

@@ -23,9 +23,9 @@ struct Span
 };
 
 // FROM/WHERE of the activities of `subject` between two UTC bounds (the activities are `a`).
-// One lead: idx_activities_lead_at. An org unit: its leads first (CROSS JOIN keeps SQLite
-// from starting at idx_activities_at and looking every activity's lead up), then each
-// lead's activities by idx_activities_lead_at. The whole company: idx_activities_at.
+// One lead: idx_activities_by_lead (covering). An org unit: its leads first (CROSS JOIN keeps
+// SQLite from starting at idx_activities_at and looking every activity's lead up), then each
+// lead's activities by idx_activities_by_lead. The whole company: idx_activities_at.
 QString activitiesFrom(const TouchpointSubject &subject, const QString &startUtc, const QString &endUtc,
                        QVariantList &binds)
 {

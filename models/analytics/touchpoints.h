@@ -13,7 +13,7 @@
 // Only observed days count: for a lead from its creation to its close (or "now"), for a
 // portfolio the period's days up to "now" (the future is not silence).
 //
-// SQL: one GROUP BY (company day, direction) on idx_activities_lead_at (one lead, or the
+// SQL: one GROUP BY (company day, direction) on idx_activities_by_lead (one lead, or the
 // leads of an org unit, iterated from the leads' org index) or idx_activities_at (the whole
 // company); buckets and zones are then small in-memory math over at most a few hundred days.
 #include "analytics/datatable.h"

@@ -33,6 +33,9 @@
 namespace cockpit::storage {
 
 Q_LOGGING_CATEGORY(lcStorage, "cockpit.storage")
+// Every statement a connection runs, with its time (debug, off by default): what the index
+// audit reads. QT_LOGGING_RULES="cockpit.sql.debug=true".
+Q_LOGGING_CATEGORY(lcSql, "cockpit.sql", QtInfoMsg)
 
 namespace detail {
 QVariant pragma(QSqlDatabase db, const QString &name, QString *error)
@@ -96,6 +99,17 @@ QString sizeText(qint64 bytes)
 }
 } // namespace
 
+namespace {
+int traceStatement(unsigned type, void *, void *stmt, void *nanos)
+{
+    if (type == SQLITE_TRACE_PROFILE) {
+        auto *st = static_cast<sqlite3_stmt *>(stmt);
+        qCDebug(lcSql, "%.3f ms %s", double(*static_cast<sqlite3_int64 *>(nanos)) / 1e6, sqlite3_sql(st));
+    }
+    return 0;
+}
+} // namespace
+
 sqlite3 *sqliteHandle(const QSqlDatabase &db)
 {
     const QVariant v = db.isValid() && db.driver() ? db.driver()->handle() : QVariant();
@@ -118,6 +132,8 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
             *error = db.lastError().text();
         return db;
     }
+    if (lcSql().isDebugEnabled())
+        sqlite3_trace_v2(sqliteHandle(db), SQLITE_TRACE_PROFILE, traceStatement, nullptr);
     QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -16000")); // 16 MB page cache
     // FULL: a commit (an edit plus its outbox entry) is durable once acknowledged (SYNC.md),

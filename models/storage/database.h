@@ -59,6 +59,9 @@ struct CheckReport
     QString integrity;   // "ok" or SQLite's findings
     QString message;     // a failed OpenResult message when the file could not be read
     int foreignKeyProblems = 0;
+    // Stage moves whose stored exit actions disagree with the activities (derived data
+    // written behind the app's back); -1 when not compared (an older schema, or unreadable).
+    qint64 staleExitActions = -1;
 };
 
 // A quick_check that another thread can stop at once (sqlite3_interrupt), so an app that

@@ -88,7 +88,7 @@ bool fail(const sql::Statement &s, QString *error)
 
 bool collectAll(sqlite3 *db, Writes &writes, QString *error)
 {
-    // Both in (lead_id, at) order: idx_stage_history_lead and idx_activities_lead_kind.
+    // Both in (lead_id, at) order: idx_stage_history_lead and the covering idx_activities_by_lead.
     sql::Statement moves(db, "SELECT lead_id, at, rowid, exit_actions FROM stage_history ORDER BY lead_id, at");
     sql::Statement acts(db, "SELECT lead_id, at, kind FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL"
                             " ORDER BY lead_id, at");
@@ -178,6 +178,12 @@ QStringList activityKindsOfMask(quint32 mask)
         if ((mask >> i) & 1)
             out.append(kinds.at(i));
     return out;
+}
+
+qint64 staleExitActions(sqlite3 *db, QString *error)
+{
+    Writes writes;
+    return collectAll(db, writes, error) ? qint64(writes.size()) : -1;
 }
 
 qint64 refreshExitActions(sqlite3 *db, const QStringList &leadIds, QString *error)

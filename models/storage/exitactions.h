@@ -32,4 +32,9 @@ QStringList activityKindsOfMask(quint32 mask);
 // Runs in the caller's transaction if there is one.
 qint64 refreshExitActions(sqlite3 *db, const QStringList &leadIds, QString *error);
 
+// How many stage moves' stored exit_actions differ from the definition (a row written
+// behind the app's back, say in the sqlite3 shell), without writing: what `check` reports.
+// -1 with *error when the tables cannot be read.
+qint64 staleExitActions(sqlite3 *db, QString *error);
+
 } // namespace cockpit::storage

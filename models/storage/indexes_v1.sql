@@ -33,9 +33,8 @@ CREATE INDEX IF NOT EXISTS idx_stage_history_lead ON stage_history(lead_id, at);
 -- ;
 -- (idx_stage_history_at (at) was here: schema v3 widened it to idx_stage_history_by_at.)
 -- ;
-CREATE INDEX IF NOT EXISTS idx_activities_lead_at ON activities(lead_id, at);
--- ;
-CREATE INDEX IF NOT EXISTS idx_activities_customer_at ON activities(customer_id, at);
+-- (idx_activities_lead_at (lead_id, at) and idx_activities_customer_at (customer_id, at) were
+-- here: schema v4 replaced them with idx_activities_by_lead and idx_activities_customer_sales.)
 -- ;
 CREATE INDEX IF NOT EXISTS idx_activities_actor_at ON activities(actor_id, at);
 -- ;

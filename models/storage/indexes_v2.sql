@@ -26,9 +26,8 @@ CREATE INDEX IF NOT EXISTS idx_activities_sales_at ON activities(at, customer_id
 -- also every other lookup of a rep's live leads (alert facts, KPIs by rep, a rep's scope).
 CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_at, closed_at) WHERE deleted = 0;
 -- ;
--- Rep and team health (analytics/teamhealth): the standard actions done while a lead sat in a
--- stage, its first sales action and first demo, answered from the index alone per lead.
-CREATE INDEX IF NOT EXISTS idx_activities_lead_kind ON activities(lead_id, at, kind, direction) WHERE deleted = 0;
+-- (idx_activities_lead_kind (lead_id, at, kind, direction) WHERE deleted = 0 was here: schema
+-- v4 replaced it with idx_activities_by_lead, which is covering.)
 -- ;
 -- (idx_stage_history_exits, the stage exits of a period, was here: a partial index that
 -- SQLite 3.40 cannot read as covering. Schema v3 replaced it with idx_stage_history_by_at.)

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 
 #include "storage/databaseinternal.h"
+#include "storage/exitactions.h"
 #include "storage/filecheck.h"
 #include "storage/schema.h"
 #include "storage/sqlitestatement.h"
@@ -143,9 +144,18 @@ CheckReport Database::check(const QString &path)
                     while (fk.next())
                         ++report.foreignKeyProblems;
                 }
+                // The exit-action masks (schema v3) against their definition: only on a
+                // sound file of a version that has them.
+                if (report.integrity == QLatin1String("ok") && report.isCockpit && report.schemaVersion >= 3
+                    && report.schemaVersion <= kSchemaVersion) {
+                    QString maskError;
+                    report.staleExitActions = staleExitActions(sqliteHandle(db), &maskError);
+                    if (report.staleExitActions < 0)
+                        report.integrity = tr("exit actions could not be compared: %1").arg(maskError);
+                }
                 report.ok = report.integrity == QLatin1String("ok") && report.isCockpit
                             && report.schemaVersion >= 1 && report.schemaVersion <= kSchemaVersion
-                            && report.foreignKeyProblems == 0;
+                            && report.foreignKeyProblems == 0 && report.staleExitActions <= 0;
                 if (!report.isCockpit)
                     report.message = tr("\"%1\" is not a Sales Cockpit database.").arg(shown);
                 else if (report.schemaVersion > kSchemaVersion)

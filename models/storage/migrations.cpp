@@ -145,7 +145,7 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
     // Version 1 is created whole by createSchema(); each later step is one transaction,
     // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
-    if (version != 2 && version != 3) {
+    if (version < 2 || version > 4) {
         if (error)
             *error = QStringLiteral("no migration step to schema version %1").arg(version);
         return false;
@@ -162,12 +162,16 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
         // Data steps of version 2: the log chain over existing records.
         if (!buildLogChain(db, error))
             return false;
-    } else {
+    } else if (version == 3) {
         // Data step of version 3: every stage move's exit actions, written before the index
         // that covers them exists (under it the writes take three times as long).
         if (!applyStatements(db, schemaV3Statements(), error)
             || refreshExitActions(sqliteHandle(db), {}, error) < 0
             || !applyStatements(db, schemaV3Indexes(), error))
+            return false;
+    } else {
+        // Version 4 changes indexes only: the merged one first, then the drops.
+        if (!applyStatements(db, schemaV4Indexes() + schemaV4Statements(), error))
             return false;
     }
     if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version), error))

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 
 #include "storage/databaseinternal.h"
+#include "storage/exitactions.h"
 
 #include <QSqlDatabase>
 #include <QDir>
@@ -198,6 +199,14 @@ QString Database::saveRepairedCopy(const QString &damaged, const QString &target
             // The identity the app checks: application_id and schema version.
             const int appId = pragma(from, QStringLiteral("application_id")).toInt();
             const int version = pragma(from, QStringLiteral("user_version")).toInt();
+            // Derived data follows the rows that were saved: a lost activity changes the
+            // exit actions of its lead's moves, and a mask written behind the app's back is
+            // put right.
+            if (error.isEmpty() && version >= 3) {
+                const qint64 fixed = refreshExitActions(sqliteHandle(to), {}, &error);
+                if (fixed > 0)
+                    lines << tr("%n stage move(s) had their exit actions recomputed.", nullptr, int(fixed));
+            }
             QSqlQuery(to).exec(QStringLiteral("PRAGMA application_id = %1").arg(appId));
             QSqlQuery(to).exec(QStringLiteral("PRAGMA user_version = %1").arg(version));
             if (error.isEmpty() && !to.commit())

@@ -1,6 +1,6 @@
 #include "storage/schema.h"
 
-#include "schema_sql.h" // generated: kSchemaV1Sql … kIndexesV3Sql
+#include "schema_sql.h" // generated: kSchemaV1Sql … kIndexesV4Sql
 
 #include <QRegularExpression>
 
@@ -59,14 +59,24 @@ QStringList schemaV3Indexes()
     return splitStatements(kIndexesV3Sql);
 }
 
+QStringList schemaV4Statements()
+{
+    return splitStatements(kSchemaV4Sql);
+}
+
+QStringList schemaV4Indexes()
+{
+    return splitStatements(kIndexesV4Sql);
+}
+
 QStringList latestSchemaTables()
 {
-    return schemaV1Tables() + schemaV2Statements() + schemaV3Statements();
+    return schemaV1Tables() + schemaV2Statements() + schemaV3Statements() + schemaV4Statements();
 }
 
 QStringList latestSchemaIndexes()
 {
-    return schemaV1Indexes() + schemaV2Indexes() + schemaV3Indexes();
+    return schemaV1Indexes() + schemaV2Indexes() + schemaV3Indexes() + schemaV4Indexes();
 }
 
 QStringList syncedTables()

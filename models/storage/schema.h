@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -22,6 +22,9 @@ QStringList schemaV2Indexes();
 // A DROP INDEX among the statements removes the index it replaces from a migrated file.
 QStringList schemaV3Statements();
 QStringList schemaV3Indexes();
+// Schema version 4: the index audit on activities (drops, then idx_activities_by_lead).
+QStringList schemaV4Statements();
+QStringList schemaV4Indexes();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();

@@ -1,6 +1,6 @@
-// The index audit of schema v3 (models/storage/SCHEMA_V3.md): the queries that an index was
-// kept, merged or added for still use it, read off SQLite's EXPLAIN QUERY PLAN on the demo
-// company (ANALYZEd by the generator, as every demo file is).
+// The index audit of schemas v3 and v4 (models/storage/SCHEMA_V3.md): the queries that an
+// index was kept, merged or added for still use it, read off SQLite's EXPLAIN QUERY PLAN on
+// the demo company (ANALYZEd by the generator, as every demo file is).
 #include "analytics/query.h"
 #include "analytics/scope.h"
 #include "analytics/teamhealth.h"
@@ -35,6 +35,8 @@ private Q_SLOTS:
     void initTestCase();
     void repsLiveLeadsUseTheAssignIndex();
     void teamHealthExitsReadTheExitIndexAlone();
+    void oneLeadsActivitiesReadTheLeadIndexAlone();
+    void retiredIndexesAreGone();
 
 private:
     QTemporaryDir m_dir;
@@ -78,6 +80,55 @@ void TestIndexPlans::teamHealthExitsReadTheExitIndexAlone()
         QVERIFY2(!plan.contains(QLatin1String("activities")), qPrintable(plan));
     }
     QCOMPARE(exitQueries, 1);
+}
+
+void TestIndexPlans::oneLeadsActivitiesReadTheLeadIndexAlone()
+{
+    // v4 merged lead_at and lead_kind into idx_activities_by_lead, with `deleted` as a column
+    // so that it is covering. Team health's per-lead subqueries (first sales action, first
+    // demo), traced as it runs them:
+    QueryTrace trace;
+    computeTeamHealth(m_db->connection(), Scope{Period::quarter(QDate(2026, 11, 1)), OrgScope::company()},
+                      QStringLiteral("2026-11-21T10:00:00Z"));
+    int perLead = 0;
+    for (const TracedQuery &q : trace.queries()) {
+        if (!q.sql.contains(QLatin1String("FROM activities a WHERE a.lead_id = l.id")))
+            continue;
+        ++perLead;
+        const QString plan = planOf(m_db->connection(), q.inlined());
+        QVERIFY2(plan.contains(QLatin1String("COVERING INDEX idx_activities_by_lead (lead_id=?")), qPrintable(plan));
+    }
+    QVERIFY(perLead >= 1);
+    // The alert facts' last live touch of each open lead (alertfacts.cpp), the lead's
+    // touchpoints and the exit masks' pass in (lead, at) order read no activity rows either.
+    for (const QString &sql :
+         {QStringLiteral("SELECT l.id, (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id"
+                         " AND a.at <= '2026-11-21T10:00:00Z' AND a.deleted = 0) FROM leads l WHERE l.status = 'open'"),
+          QStringLiteral("SELECT date(a.at, '+8 hours') AS d, a.direction, COUNT(*) FROM activities a WHERE"
+                         " a.lead_id = 'x' AND a.at >= '2026-01-01' AND a.at < '2026-12-01' AND a.deleted = 0"
+                         " GROUP BY d, a.direction"),
+          QStringLiteral("SELECT lead_id, at, kind FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL"
+                         " ORDER BY lead_id, at")}) {
+        const QString plan = planOf(m_db->connection(), sql);
+        QVERIFY2(plan.contains(QLatin1String("COVERING INDEX idx_activities_by_lead")), qPrintable(plan));
+        QVERIFY2(!plan.contains(QLatin1String("TEMP B-TREE FOR ORDER BY")), qPrintable(plan));
+    }
+    // One customer's live sales actions (the alert facts of a customer) on the partial index.
+    const QString plan = planOf(m_db->connection(),
+                                QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
+                                               " WHERE at >= '2026-10-01' AND at <= '2026-11-21' AND direction = 'sales'"
+                                               " AND deleted = 0 AND customer_id = 'c'"));
+    QVERIFY2(plan.contains(QLatin1String("idx_activities_customer_sales (customer_id=?")), qPrintable(plan));
+}
+
+void TestIndexPlans::retiredIndexesAreGone()
+{
+    QSqlQuery q(m_db->connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT group_concat(name) FROM sqlite_master WHERE name IN"
+                                  " ('idx_activities_lead_at', 'idx_activities_lead_kind', 'idx_activities_customer_at',"
+                                  " 'idx_stage_history_at', 'idx_stage_history_exits', 'idx_leads_owner_status')")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestIndexPlans)

@@ -1,6 +1,7 @@
 // stage_history.exit_actions (schema v3, storage/exitactions.h): the stored masks equal the
 // definition written as plain SQL, on hand-made windows and on the demo company; a refresh of
-// some leads touches only their moves; a stage move made through the repository keeps its own.
+// some leads touches only their moves; a stage move made through the repository keeps its own;
+// `check` finds a mask changed behind the app's back and a repaired copy puts it right.
 #include "domain/pipelinevalidation.h"
 #include "exitactionsref.h"
 #include "fixture.h"
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void refreshOfSomeLeadsTouchesOnlyThem();
     void moveStageKeepsItsMask();
     void demoMatchesTheDefinition();
+    void checkFindsStaleMasksAndRepairFixesThem();
 
 private:
     QTemporaryDir m_dir;
@@ -157,6 +159,36 @@ void TestExitActions::demoMatchesTheDefinition()
                                   " WHERE from_stage_id IS NOT NULL")) && q.next());
     QVERIFY2(q.value(0).toLongLong() * 2 > q.value(1).toLongLong(),
              qPrintable(QStringLiteral("%1 of %2").arg(q.value(0).toLongLong()).arg(q.value(1).toLongLong())));
+}
+
+void TestExitActions::checkFindsStaleMasksAndRepairFixesThem()
+{
+    const QString path = m_dir.filePath(QStringLiteral("stale.db"));
+    const QString generated = fixture::generateTinyDemo(path, 11, QDate(2026, 11, 22));
+    QVERIFY2(generated.isEmpty(), qPrintable(generated));
+    CheckReport r = Database::check(path);
+    QVERIFY2(r.ok, qPrintable(r.integrity + r.message));
+    QCOMPARE(r.staleExitActions, 0);
+    {
+        // Two masks changed in the sqlite3 shell's way: the app does not see it happen.
+        Database db;
+        QVERIFY(db.open(path).ok());
+        QVERIFY(fixture::exec(db.connection(), QStringLiteral(
+            "UPDATE stage_history SET exit_actions = (exit_actions | 1024) - (exit_actions & 1024) WHERE rowid IN"
+            " (SELECT rowid FROM stage_history WHERE from_stage_id IS NOT NULL ORDER BY rowid LIMIT 2)")));
+    }
+    r = Database::check(path);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.integrity, QStringLiteral("ok"));
+    QCOMPARE(r.staleExitActions, 2);
+    const QString copy = m_dir.filePath(QStringLiteral("fixed.db"));
+    QString report;
+    const QString failed = Database::saveRepairedCopy(path, copy, &report);
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    QVERIFY2(report.contains(QLatin1String("2 stage move(s) had their exit actions recomputed")), qPrintable(report));
+    r = Database::check(copy);
+    QVERIFY2(r.ok, qPrintable(r.integrity + r.message));
+    QCOMPARE(r.staleExitActions, 0);
 }
 
 QTEST_GUILESS_MAIN(TestExitActions)

@@ -352,7 +352,7 @@ void TestSafeOpen::openingThatMustWriteChecksFirst()
     {
         Database db;
         QVERIFY(db.open(path).ok());
-        QVERIFY(QSqlQuery(db.connection()).exec(QStringLiteral("DROP INDEX idx_activities_lead_at")));
+        QVERIFY(QSqlQuery(db.connection()).exec(QStringLiteral("DROP INDEX idx_activities_by_lead")));
         QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     }
     damageLastPage(path);
