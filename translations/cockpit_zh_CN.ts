@@ -607,7 +607,7 @@
 <context>
     <name>cockpit::EditController</name>
     <message>
-        <location filename="../models/items/editcontroller.cpp" line="+39"/>
+        <location filename="../models/items/editcontroller.cpp" line="+41"/>
         <source>Edit lead</source>
         <translation>编辑线索</translation>
     </message>
@@ -708,12 +708,12 @@
 <context>
     <name>cockpit::StoreImportCommand</name>
     <message>
-        <location filename="../models/items/storeimportcommand.cpp" line="+27"/>
+        <location filename="../models/items/storeimportcommand.cpp" line="+25"/>
         <source>Could not redo the import: %1</source>
         <translation>无法重做导入：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Could not undo the import: %1</source>
         <translation>无法撤销导入：%1</translation>
     </message>
@@ -3116,12 +3116,12 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+61"/>
+        <location filename="../models/storage/database.cpp" line="+64"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+325"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -3321,7 +3321,7 @@ Open the copy now?</source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../models/storage/integrity.cpp" line="+85"/>
+        <location filename="../models/storage/integrity.cpp" line="+86"/>
         <source>&quot;%1&quot; does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -3346,7 +3346,7 @@ Open the copy now?</source>
         <translation>无法读取“%1”：权限不足。</translation>
     </message>
     <message>
-        <location filename="../models/storage/repair.cpp" line="+99"/>
+        <location filename="../models/storage/repair.cpp" line="+100"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请另选文件名。</translation>
     </message>
@@ -3361,7 +3361,14 @@ Open the copy now?</source>
         <translation>%1：%2 行</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>%n stage move(s) had their exit actions recomputed.</source>
+        <translation>
+            <numerusform>已重新计算 %n 条阶段变更的阶段内动作。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
         <source>%n table(s) had unreadable pages; their other rows were copied.</source>
         <translation>
             <numerusform>%n 个表有无法读取的页面，其余行已复制。</numerusform>
@@ -3426,7 +3433,12 @@ Open the copy now?</source>
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>exit actions could not be compared: %1</source>
+        <translation>无法核对阶段内动作：%1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database.</source>
         <translation>“%1”不是销售驾驶舱数据库。</translation>
     </message>
@@ -5204,7 +5216,7 @@ Open the copy now?</source>
         <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>
@@ -6425,7 +6437,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::StoresPage</name>
     <message>
-        <location filename="../ui/storespage.cpp" line="+50"/>
+        <location filename="../ui/storespage.cpp" line="+45"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -6573,20 +6585,19 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>门店日数据</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Store codes</source>
         <translation>门店健康码</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+33"/>
-        <location line="+45"/>
-        <location line="+10"/>
+        <location line="+48"/>
         <source>Import store days</source>
         <translation>导入门店日数据</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-80"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
     </message>
@@ -6635,7 +6646,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+12"/>
         <source>Nothing was imported: %1</source>
         <translation>未导入任何数据：%1</translation>
     </message>
