@@ -2769,7 +2769,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::delivery</name>
     <message>
-        <location filename="../models/delivery/deliveryqueue.cpp" line="+65"/>
+        <location filename="../models/delivery/deliveryqueue.cpp" line="+68"/>
         <source>Desktop</source>
         <translation>桌面</translation>
     </message>
@@ -3008,14 +3008,6 @@ Open the copy now?</source>
         <location line="+8"/>
         <source>The webhook could not be saved: it was removed meanwhile.</source>
         <translation>无法保存 Webhook：它已在此期间被删除。</translation>
-    </message>
-</context>
-<context>
-    <name>cockpit::delivery::DeliveryQueue</name>
-    <message>
-        <location filename="../models/delivery/deliveryqueue.cpp" line="+116"/>
-        <source>not addressed to the signed-in user</source>
-        <translation>不是发给当前登录用户的</translation>
     </message>
 </context>
 <context>

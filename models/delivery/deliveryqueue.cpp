@@ -6,9 +6,12 @@
 
 #include "storage/database.h"
 
+#include <algorithm>
+
 #include <QSqlDatabase>
 #include <QLocale>
 #include <QSqlError>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 
 namespace cockpit::delivery {
@@ -132,6 +135,8 @@ QList<Delivery> DeliveryQueue::select(const QString &where, const QVariantList &
 DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
 {
     EnqueueResult result;
+    QElapsedTimer timer;
+    timer.start();
     const QString nowIso = toIsoUtc(now);
     QSqlQuery q(db());
     q.setForwardOnly(true);
@@ -152,6 +157,13 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
     QString me;
     if (q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'current_user_id'")) && q.next())
         me = q.value(0).toString();
+    // The alerts looked at so far, by rowid: alerts are only ever appended (a removal is a
+    // tombstone), and writers take turns, so an alert committed later has a larger rowid.
+    // Every alert up to the mark has been fanned out or passed over; an alert addressed to
+    // nobody here and without a webhook leaves no row (older files hold 'skipped' rows).
+    qint64 mark = 0;
+    if (q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'delivery_queued_through'")) && q.next())
+        mark = q.value(0).toLongLong();
 
     struct NewAlert
     {
@@ -159,25 +171,31 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
         bool forMe = false;
     };
     QList<NewAlert> alerts;
-    if (!q.exec(QStringLiteral(
-            "SELECT a.id, COALESCE(u.team_id, ''), COALESCE(a.owner_id, ''), COALESCE(a.escalated_to, ''), a.recipients"
-            " FROM alerts a LEFT JOIN users u ON u.id = a.owner_id"
-            " WHERE a.resolved_at IS NULL AND a.deleted = 0"
-            "   AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.alert_id = a.id)"
-            " ORDER BY a.raised_at, a.id"))) {
+    qint64 seenThrough = mark;
+    q.prepare(QStringLiteral(
+        "SELECT a.rowid, a.id, COALESCE(u.team_id, ''), COALESCE(a.owner_id, ''), COALESCE(a.escalated_to, ''),"
+        " a.recipients, a.resolved_at IS NULL AND a.deleted = 0"
+        "   AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.alert_id = a.id)"
+        " FROM alerts a LEFT JOIN users u ON u.id = a.owner_id"
+        " WHERE a.rowid > ? ORDER BY a.raised_at, a.id"));
+    q.addBindValue(mark);
+    if (!q.exec()) {
         m_lastError = q.lastError().text();
         result.ok = false;
         return result;
     }
     while (q.next()) {
-        NewAlert a{q.value(0).toString(), q.value(1).toString()};
+        seenThrough = std::max(seenThrough, q.value(0).toLongLong());
+        if (!q.value(6).toBool())
+            continue; // resolved, removed, or queued by an older version
+        NewAlert a{q.value(1).toString(), q.value(2).toString()};
         if (!me.isEmpty())
-            a.forMe = q.value(2).toString() == me || q.value(3).toString() == me
-                      || q.value(4).toString().split(QLatin1Char('|'), Qt::SkipEmptyParts).contains(me);
+            a.forMe = q.value(3).toString() == me || q.value(4).toString() == me
+                      || q.value(5).toString().split(QLatin1Char('|'), Qt::SkipEmptyParts).contains(me);
         alerts.append(a);
     }
     q.finish();
-    if (alerts.isEmpty())
+    if (seenThrough == mark)
         return result;
 
     storage::Transaction tx(db());
@@ -207,21 +225,27 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
                 result.webhookRows += insert(a.id, h.kind, h.id, QStringLiteral("pending"), QString());
         if (a.forMe)
             result.desktopRows += insert(a.id, QStringLiteral("desktop"), QString(), QStringLiteral("pending"), QString());
-        else
-            insert(a.id, QStringLiteral("desktop"), QString(), QStringLiteral("skipped"),
-                   tr("not addressed to the signed-in user"));
         if (failed) {
             result.ok = false;
             return result; // the transaction rolls back: nothing half-queued
         }
         ++result.alerts;
     }
+    QSqlQuery setMark(db());
+    setMark.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES ('delivery_queued_through', ?)"
+                                   " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    setMark.addBindValue(QString::number(seenThrough));
+    if (!setMark.exec()) {
+        m_lastError = setMark.lastError().text();
+        result.ok = false;
+        return result;
+    }
     if (!tx.commit()) {
         m_lastError = db().lastError().text();
         return EnqueueResult{0, 0, 0, false};
     }
     qCInfo(lcDelivery) << "queued" << result.alerts << "new alerts:" << result.webhookRows << "webhook and"
-                       << result.desktopRows << "desktop deliveries";
+                       << result.desktopRows << "desktop deliveries in" << timer.elapsed() << "ms";
     return result;
 }
 

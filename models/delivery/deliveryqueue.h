@@ -7,7 +7,8 @@
 //   failed     the last attempt failed; retried at next_attempt_at (exponential back-off)
 //   sent       the robot accepted it (webhooks) / the desktop notification was shown
 //   in_app     desktop only: no system tray, so it is shown in the app's alert inbox only
-//   skipped    desktop only: the alert is not addressed to the signed-in user
+//   skipped    desktop only: the alert is not addressed to the signed-in user (written by
+//              older versions; an alert for nobody here now leaves no row, see enqueueNew)
 //   cancelled  its webhook was removed, or the alert no longer exists
 #include "delivery/robotmessage.h"
 #include "delivery/webhook.h"
@@ -72,10 +73,12 @@ public:
         int desktopRows = 0; // desktop rows addressed to the signed-in user
         bool ok = true;
     };
-    // New alerts = open (resolved_at NULL, not deleted) with no delivery row yet. Each gets a
-    // row per enabled webhook of its owner's team (users.team_id; webhooks without a team take
-    // every alert) and one 'desktop' row: pending when the signed-in user (settings
-    // current_user_id) is its owner, escalated_to or among its recipients, skipped otherwise.
+    // New alerts = alerts appended since the last call (settings delivery_queued_through, a
+    // rowid mark) that are open (resolved_at NULL, not deleted) and have no delivery row yet.
+    // Each gets a row per enabled webhook of its owner's team (users.team_id; webhooks
+    // without a team take every alert) and a pending 'desktop' row when the signed-in user
+    // (settings current_user_id) is its owner, escalated_to or among its recipients. The mark
+    // moves past every alert looked at, in the same transaction as the rows.
     EnqueueResult enqueueNew(const QDateTime &now);
     // Rows left 'sending' by a crash go back to pending. Returns how many.
     int recoverInterrupted();

@@ -105,14 +105,20 @@ private Q_SLOTS:
         QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("dingtalk")), QStringLiteral("<none>"));
         QCOMPARE(rowState(QStringLiteral("a-t2"), QStringLiteral("dingtalk")), QStringLiteral("pending"));
         QCOMPARE(rowState(QStringLiteral("a-t2"), QStringLiteral("wecom")), QStringLiteral("<none>"));
-        QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("desktop")), QStringLiteral("skipped"));
+        QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("desktop")), QStringLiteral("<none>")); // not for me
         QCOMPARE(dfixture::count(db(), QStringLiteral("webhook_id = '%1'").arg(m_disabledT1)), 0);
         QCOMPARE(dfixture::count(db(), QStringLiteral("alert_id IN ('a-resolved', 'a-deleted')")), 0);
 
-        // Idempotent: the alerts are no longer new.
+        // Idempotent: the alerts are no longer new, and none is looked at again.
         const auto again = queue.enqueueNew(m_now.addSecs(60));
         QCOMPARE(again.alerts, 0);
-        QCOMPARE(dfixture::count(db(), QStringLiteral("1")), 6);
+        QCOMPARE(dfixture::count(db(), QStringLiteral("1")), 4);
+        {
+            QSqlQuery q(db());
+            QVERIFY(q.exec(QStringLiteral("SELECT value = (SELECT MAX(rowid) FROM alerts) FROM settings"
+                                          " WHERE key = 'delivery_queued_through'")) && q.next());
+            QVERIFY(q.value(0).toBool());
+        }
 
         // A webhook added later takes alerts raised from then on, not the backlog.
         dfixture::addWebhook(db(), QStringLiteral("dingtalk"), QStringLiteral("http://127.0.0.1:9/e"), QStringLiteral("t1"));
@@ -138,13 +144,29 @@ private Q_SLOTS:
         QCOMPARE(rowState(QStringLiteral("a-owner"), QStringLiteral("desktop")), QStringLiteral("pending"));
         QCOMPARE(rowState(QStringLiteral("a-escalated"), QStringLiteral("desktop")), QStringLiteral("pending"));
         QCOMPARE(rowState(QStringLiteral("a-cc"), QStringLiteral("desktop")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-other"), QStringLiteral("desktop")), QStringLiteral("skipped"));
+        QCOMPARE(rowState(QStringLiteral("a-other"), QStringLiteral("desktop")), QStringLiteral("<none>"));
         QCOMPARE(queue.dueDesktopRows().size(), 3);
         // Desktop rows are never handed to the webhook sender.
         for (const Delivery &d : queue.dueWebhookRows(m_now))
             QVERIFY(d.channel != QLatin1String("desktop"));
         QVERIFY(queue.markDelivered(rowId(QStringLiteral("a-cc"), QStringLiteral("desktop")), m_now, QStringLiteral("in_app")));
         QCOMPARE(queue.dueDesktopRows().size(), 2);
+    }
+
+    void olderFilesAreNotQueuedTwice()
+    {
+        // A file queued by an older version: 'skipped' rows mark the alerts it passed over, and
+        // there is no mark yet. Those alerts are not fanned out again; a new one is.
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-old")}));
+        QVERIFY(QSqlQuery(db()).exec(QStringLiteral(
+            "INSERT INTO deliveries (alert_id, channel, state, next_attempt_at, last_error, created_at)"
+            " VALUES ('a-old', 'desktop', 'skipped', '2026-11-22T00:00:00Z', '', '2026-11-22T00:00:00Z')")));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-new")}));
+        DeliveryQueue queue(db());
+        const auto r = queue.enqueueNew(m_now);
+        QCOMPARE(r.alerts, 1);
+        QCOMPARE(rowState(QStringLiteral("a-old"), QStringLiteral("wecom")), QStringLiteral("<none>"));
+        QCOMPARE(rowState(QStringLiteral("a-new"), QStringLiteral("wecom")), QStringLiteral("pending"));
     }
 
     void failedRowWaitsForItsBackoff()
