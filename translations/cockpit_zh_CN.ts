@@ -721,7 +721,7 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+176"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+237"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
@@ -3836,7 +3836,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::AlertsPage</name>
     <message>
-        <location filename="../ui/alertspage.cpp" line="+59"/>
+        <location filename="../ui/alertspage.cpp" line="+60"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
@@ -3907,18 +3907,18 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+205"/>
+        <location line="+244"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-204"/>
-        <location line="+208"/>
+        <location line="-243"/>
+        <location line="+247"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-220"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
@@ -3943,7 +3943,7 @@ Open the copy now?</source>
         <translation>无法评估预警规则：%1</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+97"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>

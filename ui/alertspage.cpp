@@ -11,6 +11,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -225,20 +226,59 @@ void AlertsPage::evaluateNow()
             reportFailure(tr("Alert rules"), tr("The alert rules could not be evaluated: %1").arg(snapshot.error));
             return;
         }
-        const QString current = currentAlert() ? currentAlert()->id : QString();
-        m_model->setAlerts(std::move(snapshot.alerts), snapshot.regionNames);
-        if (const int row = m_model->rowOf(current); row >= 0)
-            m_table->setCurrentIndex(m_filter->mapFromSource(m_model->index(row, 0)));
-        else if (m_filter->rowCount() > 0)
-            m_table->setCurrentIndex(m_filter->index(0, 0));
-        for (const QString &p : snapshot.evaluation.thresholdProblems)
+        const alerts::EvaluationResult evaluation = snapshot.evaluation;
+        showInbox(std::move(snapshot));
+        for (const QString &p : evaluation.thresholdProblems)
             qCWarning(alerts::lcAlerts).noquote() << p;
-        Q_EMIT evaluationFinished(snapshot.evaluation);
+        Q_EMIT evaluationFinished(evaluation);
     });
     // A file still being checked, or found damaged, is not written: its inbox is only read.
     watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock, progress = m_progress,
                                           evaluate = m_db.isWritable(), sink = m_db.changeSink()] {
         return alerts::evaluateAndLoad(path, *clock, evaluate, [progress](int p) { progress->store(p); }, sink);
+    }));
+}
+
+void AlertsPage::showInbox(alerts::InboxSnapshot snapshot)
+{
+    m_haveInbox = true;
+    QElapsedTimer timer;
+    timer.start();
+    const QString current = currentAlert() ? currentAlert()->id : QString();
+    const std::size_t n = snapshot.alerts.size();
+    m_model->setAlerts(std::move(snapshot.alerts), snapshot.regionNames);
+    qCInfo(alerts::lcAlerts) << "showed" << n << "alerts in" << timer.elapsed() << "ms";
+    if (const int row = m_model->rowOf(current); row >= 0)
+        m_table->setCurrentIndex(m_filter->mapFromSource(m_model->index(row, 0)));
+    else if (m_filter->rowCount() > 0)
+        m_table->setCurrentIndex(m_filter->index(0, 0));
+}
+
+void AlertsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    loadStored(); // once: nothing to do when an inbox is shown or on its way
+}
+
+void AlertsPage::loadStored()
+{
+    if (m_haveInbox || m_loadingStored)
+        return;
+    m_loadingStored = true;
+    auto *watcher = new QFutureWatcher<alerts::InboxSnapshot>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        alerts::InboxSnapshot snapshot = watcher->result();
+        watcher->deleteLater();
+        m_loadingStored = false;
+        // An evaluation that finished first has the newer inbox; a failed read leaves the
+        // screen to the evaluation, which reports its own failure.
+        if (!m_haveInbox && snapshot.ok) {
+            qCInfo(alerts::lcAlerts) << "showing the stored inbox while the rules run:" << snapshot.alerts.size() << "alerts";
+            showInbox(std::move(snapshot));
+        }
+    });
+    watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock] {
+        return alerts::evaluateAndLoad(path, *clock, false, {}, {});
     }));
 }
 

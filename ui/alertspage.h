@@ -31,6 +31,7 @@ namespace alerts {
 class AlertFilterModel;
 class AlertTableModel;
 struct AlertRecord;
+struct InboxSnapshot;
 } // namespace alerts
 } // namespace cockpit
 
@@ -46,6 +47,11 @@ public:
 
     // Evaluates every rule on a worker thread, then reloads the inbox.
     void evaluateNow();
+    // The stored inbox, read on a worker without evaluating: what the screen shows the first
+    // time it is shown while the rules have not finished (the first evaluation of a big file
+    // takes seconds). An evaluation's inbox, when it comes, replaces it.
+    void loadStored();
+    bool hasInbox() const { return m_haveInbox; }
     bool isEvaluating() const { return m_running; }
     alerts::AlertTableModel *model() const { return m_model; }
     alerts::AlertFilterModel *filterModel() const { return m_filter; }
@@ -63,7 +69,11 @@ Q_SIGNALS:
     // After each evaluation (start-up, Evaluate now): what it raised, e.g. for notifications.
     void evaluationFinished(const cockpit::alerts::EvaluationResult &result);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    void showInbox(alerts::InboxSnapshot snapshot);
     void onLeadChanged(const QString &leadId);
     void onAlertChanged(const QString &alertId);
     void applyFilter();
@@ -89,6 +99,8 @@ private:
     QTimer *m_progressTimer;
     std::shared_ptr<std::atomic_int> m_progress;
     bool m_running = false;
+    bool m_haveInbox = false;     // an inbox (stored or evaluated) is shown
+    bool m_loadingStored = false;
 };
 
 } // namespace cockpit::ui

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -42,8 +43,11 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
                 s.error = s.evaluation.error;
             }
             if (ok) {
+                QElapsedTimer timer;
+                timer.start();
                 AlertStore store(db, clock);
                 s.alerts = store.list(false);
+                qCInfo(lcAlerts) << "read the inbox:" << s.alerts.size() << "alerts in" << timer.elapsed() << "ms";
                 s.regionNames = regionNames(db);
                 if (progress)
                     progress(100);

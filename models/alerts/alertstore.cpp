@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QSqlError>
 #include <QSet>
+#include <QHash>
 #include <QSqlQuery>
 
 namespace cockpit::alerts {
@@ -78,6 +79,24 @@ AlertRecord readRecord(const QSqlQuery &q)
     return a;
 }
 
+// The whole inbox: the same record as kSelect, with each lead read once (its name and its
+// region) and the people's names and regions from one read of the users in memory, instead
+// of about ten index look-ups per alert (72 809 alerts on the large demo: 1.2 s before).
+const char *kSelectAll =
+    "SELECT a.id, a.rule, a.subject_kind, a.subject_id,"
+    " CASE a.subject_kind WHEN 'lead' THEN c.name || ' · ' || l.title"
+    "  WHEN 'customer' THEN (SELECT name FROM customers WHERE id = a.subject_id)"
+    "  WHEN 'store' THEN (SELECT name FROM stores WHERE id = a.subject_id) END,"
+    " COALESCE(a.lead_id, CASE WHEN a.subject_kind = 'lead' THEN a.subject_id END), a.owner_id,"
+    " a.escalated_to, a.acknowledged_by, a.resolved_by, a.escalated_by,"
+    " CASE a.subject_kind WHEN 'lead' THEN l.region_id"
+    "  WHEN 'customer' THEN (SELECT region_id FROM customers WHERE id = a.subject_id)"
+    "  WHEN 'store' THEN (SELECT region_id FROM stores WHERE id = a.subject_id) END,"
+    " a.recipients, a.dedupe_key, a.details, a.raised_at, a.acknowledged_at, a.resolved_at, a.escalated_at,"
+    " a.escalation_level, a.row_version"
+    " FROM alerts a LEFT JOIN leads l ON a.subject_kind = 'lead' AND l.id = a.subject_id"
+    " LEFT JOIN customers c ON c.id = l.customer_id";
+
 QVariant orNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(s);
@@ -132,12 +151,54 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
         else
             pool.insert(s);
     };
-    if (q.exec(QString::fromUtf8(kSelect)
+    struct Person
+    {
+        QString name, regionId;
+    };
+    QHash<QString, Person> people; // every user, also a removed one: old alerts name them
+    if (q.exec(QStringLiteral("SELECT id, name, COALESCE(region_id, '') FROM users")))
+        while (q.next())
+            people.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toString()});
+    const auto nameOf = [&people](const QString &id) { return id.isEmpty() ? QString() : people.value(id).name; };
+    if (q.exec(QString::fromUtf8(kSelectAll)
                + (openOnly ? QStringLiteral(" WHERE a.resolved_at IS NULL AND a.deleted = 0")
                            : QStringLiteral(" WHERE a.deleted = 0"))
                + QStringLiteral(" ORDER BY a.raised_at DESC")))
         while (q.next()) {
-            AlertRecord r = readRecord(q);
+            auto s = [&](int i) { return q.value(i).toString(); };
+            AlertRecord r;
+            r.id = s(0);
+            r.rule = s(1);
+            r.subjectKind = s(2);
+            r.subjectId = s(3);
+            r.subjectName = r.subjectKind == QLatin1String("user") ? nameOf(r.subjectId) : s(4);
+            r.leadId = s(5);
+            r.ownerId = s(6);
+            r.ownerName = nameOf(r.ownerId);
+            r.state.escalatedTo = s(7);
+            r.escalatedToName = nameOf(r.state.escalatedTo);
+            r.state.acknowledgedBy = s(8);
+            r.acknowledgedByName = nameOf(r.state.acknowledgedBy);
+            r.state.resolvedBy = s(9);
+            r.resolvedByName = nameOf(r.state.resolvedBy);
+            r.state.escalatedBy = s(10);
+            r.escalatedByName = nameOf(r.state.escalatedBy);
+            // The subject's region, else the owner's.
+            r.regionId = r.subjectKind == QLatin1String("user") ? people.value(r.subjectId).regionId : s(11);
+            if (r.regionId.isEmpty())
+                r.regionId = people.value(r.ownerId).regionId;
+            r.recipients = s(12);
+            r.dedupeKey = s(13);
+            r.details = s(14);
+            r.raisedAt = s(15);
+            r.state.acknowledgedAt = s(16);
+            r.state.resolvedAt = s(17);
+            r.state.escalatedAt = s(18);
+            r.state.escalationLevel = q.value(19).toInt();
+            r.rowVersion = q.value(20).toLongLong();
+            // One recipient (the usual case) by name; several stay ids, as in readRecord.
+            const auto one = people.constFind(r.recipients);
+            r.recipientNames = one != people.cend() ? one->name : r.recipients;
             for (QString *f : {&r.rule, &r.subjectKind, &r.subjectName, &r.ownerId, &r.ownerName, &r.escalatedToName,
                                &r.acknowledgedByName, &r.resolvedByName, &r.escalatedByName, &r.regionId,
                                &r.regionName, &r.recipients, &r.recipientNames, &r.raisedAt,

@@ -133,6 +133,24 @@ private Q_SLOTS:
         QDir().mkpath(QStringLiteral(COCKPIT_SCREENSHOT_DIR));
         QVERIFY(m_page->grab().save(QStringLiteral(COCKPIT_SCREENSHOT_DIR "/alerts-page.png")));
     }
+
+    void storedInboxShowsBeforeTheRules()
+    {
+        // A second window on the same file: shown, it reads the stored inbox (the 4 alerts the
+        // first evaluation wrote) without evaluating and without writing.
+        QSqlQuery count(m_db->connection());
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*), MAX(updated_at) FROM alerts")) && count.next());
+        const QString before = count.value(0).toString() + count.value(1).toString();
+        ui::AlertsPage other(*m_db, *m_actions, m_clock, *m_settings);
+        QVERIFY(!other.hasInbox());
+        other.resize(1000, 500);
+        other.show();
+        QTRY_VERIFY_WITH_TIMEOUT(other.hasInbox(), 10000);
+        QVERIFY(!other.isEvaluating());
+        QCOMPARE(other.table()->model()->rowCount(), 4);
+        QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*), MAX(updated_at) FROM alerts")) && count.next());
+        QCOMPARE(count.value(0).toString() + count.value(1).toString(), before);
+    }
 };
 
 QTEST_MAIN(TestAlertsPage)
