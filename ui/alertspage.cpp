@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QItemSelectionModel>
+#include <QScopedValueRollback>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -193,6 +195,10 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     connect(m_progressTimer, &QTimer::timeout, this, [this] {
         Q_EMIT busy(tr("Evaluating alert rules… %1 %").arg(m_progress->load()));
     });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] {
+        if (!m_selecting)
+            m_pickedByUser = true;
+    });
     updateChips();
     updateDetails();
 }
@@ -248,10 +254,16 @@ void AlertsPage::showInbox(alerts::InboxSnapshot snapshot)
     const std::size_t n = snapshot.alerts.size();
     m_model->setAlerts(std::move(snapshot.alerts), snapshot.regionNames);
     qCInfo(alerts::lcAlerts) << "showed" << n << "alerts in" << timer.elapsed() << "ms";
-    if (const int row = m_model->rowOf(current); row >= 0)
-        m_table->setCurrentIndex(m_filter->mapFromSource(m_model->index(row, 0)));
-    else if (m_filter->rowCount() > 0)
+    // The alert the user chose stays chosen and in view (new alerts come in above it);
+    // otherwise the first one.
+    const QScopedValueRollback<bool> selecting(m_selecting, true);
+    if (const int row = m_pickedByUser ? m_model->rowOf(current) : -1; row >= 0) {
+        const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
+        m_table->setCurrentIndex(index);
+        m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    } else if (m_filter->rowCount() > 0) {
         m_table->setCurrentIndex(m_filter->index(0, 0));
+    }
 }
 
 void AlertsPage::showEvent(QShowEvent *event)

@@ -101,6 +101,8 @@ private:
     bool m_running = false;
     bool m_haveInbox = false;     // an inbox (stored or evaluated) is shown
     bool m_loadingStored = false;
+    bool m_pickedByUser = false;  // the current alert was chosen by the user, not by a reload
+    bool m_selecting = false;     // a reload is choosing the current alert
 };
 
 } // namespace cockpit::ui

@@ -150,6 +150,16 @@ private Q_SLOTS:
         QCOMPARE(other.table()->model()->rowCount(), 4);
         QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*), MAX(updated_at) FROM alerts")) && count.next());
         QCOMPARE(count.value(0).toString() + count.value(1).toString(), before);
+
+        // The alert the user chooses stays chosen when the evaluation's inbox replaces this one.
+        QAbstractItemModel *rows = other.table()->model();
+        other.table()->setCurrentIndex(rows->index(2, 0));
+        const QString chosen = rows->index(2, 1).data().toString() + rows->index(2, 0).data().toString();
+        QSignalSpy finished(&other, &ui::AlertsPage::evaluationFinished);
+        other.evaluateNow();
+        QVERIFY(finished.wait(20000));
+        const QModelIndex now = other.table()->currentIndex();
+        QCOMPARE(rows->index(now.row(), 1).data().toString() + rows->index(now.row(), 0).data().toString(), chosen);
     }
 };
 
