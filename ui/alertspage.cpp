@@ -222,7 +222,7 @@ void AlertsPage::evaluateNow()
     m_progressTimer->start();
     auto *watcher = new QFutureWatcher<alerts::InboxSnapshot>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        alerts::InboxSnapshot snapshot = watcher->result();
+        alerts::InboxSnapshot snapshot = watcher->future().takeResult(); // moved, not copied: 70 000 alerts weigh 50 MB
         watcher->deleteLater();
         m_progressTimer->stop();
         m_running = false;
@@ -279,7 +279,7 @@ void AlertsPage::loadStored()
     m_loadingStored = true;
     auto *watcher = new QFutureWatcher<alerts::InboxSnapshot>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-        alerts::InboxSnapshot snapshot = watcher->result();
+        alerts::InboxSnapshot snapshot = watcher->future().takeResult(); // moved, not copied: 70 000 alerts weigh 50 MB
         watcher->deleteLater();
         m_loadingStored = false;
         // An evaluation that finished first has the newer inbox; a failed read leaves the

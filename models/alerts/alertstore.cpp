@@ -160,10 +160,12 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
         while (q.next())
             people.insert(q.value(0).toString(), {q.value(1).toString(), q.value(2).toString()});
     const auto nameOf = [&people](const QString &id) { return id.isEmpty() ? QString() : people.value(id).name; };
-    if (q.exec(QString::fromUtf8(kSelectAll)
-               + (openOnly ? QStringLiteral(" WHERE a.resolved_at IS NULL AND a.deleted = 0")
-                           : QStringLiteral(" WHERE a.deleted = 0"))
-               + QStringLiteral(" ORDER BY a.raised_at DESC")))
+    const QString where = openOnly ? QStringLiteral(" WHERE a.resolved_at IS NULL AND a.deleted = 0")
+                                   : QStringLiteral(" WHERE a.deleted = 0");
+    // Sized once: growing a vector of 70 000 records by doubling held 1.5 times its size.
+    if (q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts a") + where) && q.next())
+        out.reserve(std::size_t(q.value(0).toLongLong()));
+    if (q.exec(QString::fromUtf8(kSelectAll) + where + QStringLiteral(" ORDER BY a.raised_at DESC")))
         while (q.next()) {
             auto s = [&](int i) { return q.value(i).toString(); };
             AlertRecord r;

@@ -58,13 +58,27 @@ struct ChangeHub::Watch
     QHash<QString, int> index; // table + kind → position in pending.changes
     ChangeSet pending;
     bool wrote = false;        // the transaction wrote a row the update hook saw
+    // Telling "changed nothing" from "changed rows the hook cannot name" (a commit without a
+    // row event): sqlite3_total_changes64 counts every row change once its statement has
+    // finished. `expectedTotal` is what it reads when every change so far was seen by the
+    // hook; a transaction's first row event reads the count of everything before it
+    // (`txnBase`), and its events are counted in `txnRows`.
+    sqlite3 *connection = nullptr;
+    sqlite3_int64 expectedTotal = 0;
+    sqlite3_int64 txnBase = 0;
+    sqlite3_int64 txnRows = 0;
 };
 
 namespace {
 void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64 row)
 {
     auto *w = static_cast<ChangeHub::Watch *>(data);
+    if (!w->wrote) {
+        w->txnBase = sqlite3_total_changes64(w->connection);
+        w->txnRows = 0;
+    }
     w->wrote = true;
+    ++w->txnRows;
     const ChangeKind kind = op == SQLITE_INSERT ? ChangeKind::Inserted
                             : op == SQLITE_DELETE ? ChangeKind::Deleted : ChangeKind::Updated;
     const QString name = QString::fromUtf8(table);
@@ -92,8 +106,18 @@ int onCommit(void *data)
 {
     auto *w = static_cast<ChangeHub::Watch *>(data);
     ChangeSet set = std::move(w->pending);
-    if (!w->wrote)
-        set.unknownRows = true; // a commit with writes the update hook does not report
+    if (w->wrote) {
+        w->expectedTotal = w->txnBase + w->txnRows;
+    } else {
+        const sqlite3_int64 total = sqlite3_total_changes64(w->connection);
+        const bool changedRows = total != w->expectedTotal;
+        w->expectedTotal = total;
+        if (!changedRows) {
+            forget(w); // nothing changed: an empty transaction, an UPDATE that matched no row
+            return 0;
+        }
+        set.unknownRows = true; // rows changed that the update hook does not report
+    }
     forget(w);
     for (TableChange &c : set.changes) { // the same row twice (not in a row) appears once
         QVector<qint64> unique;
@@ -112,7 +136,10 @@ int onCommit(void *data)
 
 void onRollback(void *data)
 {
-    forget(static_cast<ChangeHub::Watch *>(data));
+    auto *w = static_cast<ChangeHub::Watch *>(data);
+    if (w->wrote)
+        w->expectedTotal = w->txnBase + w->txnRows; // rolled-back changes stay counted
+    forget(w);
 }
 } // namespace
 
@@ -135,6 +162,8 @@ void ChangeHub::watch(sqlite3 *connection)
         return;
     auto w = std::make_shared<Watch>();
     w->hub = this;
+    w->connection = connection;
+    w->expectedTotal = sqlite3_total_changes64(connection);
     {
         QMutexLocker lock(&m_mutex);
         m_watches.insert(connection, w);

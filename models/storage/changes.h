@@ -12,7 +12,9 @@
 // before the edit call returns). Commits announced together are merged into one set. A commit that
 // fails after its hook ran is announced anyway: a spurious "changed" only makes a screen
 // recompute. Rows removed by SQLite's truncate optimisation or by REPLACE carry no row
-// event; their commit is announced with `unknownRows` set.
+// event; their commit is announced with `unknownRows` set. A write transaction that changed
+// no row at all (an UPDATE that matched nothing: sqlite3_total_changes64 did not move) is not
+// announced.
 #include <QHash>
 #include <QMetaType>
 #include <QMutex>
