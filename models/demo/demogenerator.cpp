@@ -73,7 +73,8 @@
 
 namespace cockpit::demo {
 
-Q_LOGGING_CATEGORY(lcDemo, "cockpit.demo")
+// Phase timings are debug messages, off unless QT_LOGGING_RULES="cockpit.demo.debug=true".
+Q_LOGGING_CATEGORY(lcDemo, "cockpit.demo", QtInfoMsg)
 
 namespace detail {
 void Ctx::report(int percent, const char *phase)
