@@ -163,7 +163,7 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
     if (!apply(plan, existing, now, facts, r))
         return r;
     qCDebug(lcAlerts) << "phases (ms): leads" << tLeads << "window" << tWindow << "alerts" << tAlerts << "plan"
-                      << tPlan << "written" << timer.elapsed();
+                      << tPlan << "written" << timer.elapsed() << "(quotes" << facts.quotesMs() << "of it)";
     progress(100);
     r.ok = true;
     r.elapsedMs = timer.elapsed();

@@ -49,12 +49,15 @@ public:
     QString customerName(const QString &customerId);
 
     QString lastError() const { return m_error; }
+    // Time spent in customerQuotes() so far, in ms (the evaluator's phase log).
+    qint64 quotesMs() const { return m_quotesNs / 1000000; }
 
 private:
     bool fail(const class QSqlQuery &q);
     QSqlDatabase m_db;
     QString m_error;
     std::optional<QSqlQuery> m_quotes;
+    qint64 m_quotesNs = 0;
 };
 
 } // namespace cockpit::alerts

@@ -117,6 +117,13 @@ void TestIndexPlans::oneLeadsActivitiesReadTheLeadIndexAlone()
                                                " WHERE at >= '2026-10-01' AND at <= '2026-11-21' AND direction = 'sales'"
                                                " AND deleted = 0 AND customer_id = 'c'"));
     QVERIFY2(plan.contains(QLatin1String("idx_activities_customer_sales (customer_id=?")), qPrintable(plan));
+    // A silent lead's last customer messages, quoted in its alert (alertfacts.cpp).
+    const QString quotes = planOf(m_db->connection(),
+                                  QStringLiteral("SELECT at, text FROM activities WHERE lead_id = 'x' AND at <= '2026-11-21'"
+                                                 " AND direction = 'customer' AND deleted = 0 ORDER BY at DESC LIMIT 3"));
+    QVERIFY2(quotes.contains(QLatin1String("COVERING INDEX idx_activities_customer_words (lead_id=? AND at<?)")),
+             qPrintable(quotes));
+    QVERIFY2(!quotes.contains(QLatin1String("TEMP B-TREE")), qPrintable(quotes));
 }
 
 void TestIndexPlans::retiredIndexesAreGone()
