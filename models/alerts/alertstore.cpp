@@ -3,6 +3,7 @@
 #include "alerts/alertrules.h"
 #include "domain/ids.h"
 #include "storage/outbox.h"
+#include "storage/sqlitestatement.h"
 #include "storage/transaction.h"
 
 #include "storage/database.h"
@@ -165,9 +166,13 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
     // Sized once: growing a vector of 70 000 records by doubling held 1.5 times its size.
     if (q.exec(QStringLiteral("SELECT COUNT(*) FROM alerts a") + where) && q.next())
         out.reserve(std::size_t(q.value(0).toLongLong()));
-    if (q.exec(QString::fromUtf8(kSelectAll) + where + QStringLiteral(" ORDER BY a.raised_at DESC")))
-        while (q.next()) {
-            auto s = [&](int i) { return q.value(i).toString(); };
+    q.finish();
+    // At the sqlite3 level: 70 000 rows of 21 columns through QVariant cost half the read.
+    const QByteArray sql = QByteArray(kSelectAll) + where.toUtf8() + " ORDER BY a.raised_at DESC";
+    sql::Statement st(storage::sqliteHandle(db()), std::string_view(sql.constData(), std::size_t(sql.size())));
+    if (st.isValid())
+        while (st.next()) {
+            auto s = [&](int i) { return st.text(i); };
             AlertRecord r;
             r.id = s(0);
             r.rule = s(1);
@@ -196,8 +201,8 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
             r.state.acknowledgedAt = s(16);
             r.state.resolvedAt = s(17);
             r.state.escalatedAt = s(18);
-            r.state.escalationLevel = q.value(19).toInt();
-            r.rowVersion = q.value(20).toLongLong();
+            r.state.escalationLevel = st.int32(19);
+            r.rowVersion = st.int64(20);
             // One recipient (the usual case) by name; several stay ids, as in readRecord.
             const auto one = people.constFind(r.recipients);
             r.recipientNames = one != people.cend() ? one->name : r.recipients;
