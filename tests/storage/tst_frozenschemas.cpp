@@ -98,6 +98,8 @@ void TestFrozenSchemas::opensAndKeepsEverything_data()
         // v3 as its own build wrote it: the exit actions are not in the chain's record, so
         // the head is the same.
         {"schema-v3-micro.db.qz", 3, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
+        // v4 changed indexes only: the same rows, the same head.
+        {"schema-v4-micro.db.qz", 4, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
     };
     for (const Expected &e : cases)
         QTest::newRow(e.file) << QString::fromLatin1(e.file) << e.version << e.headSeq << QString::fromLatin1(e.headHash);
