@@ -5,6 +5,7 @@
 #include "alerts/alertstore.h"
 #include "cli.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "domain/ids.h"
 
 #include <QCommandLineParser>
@@ -79,15 +80,35 @@ int runAlerts(const QCommandLineParser &parser)
     alerts::AlertStore store(db, clock);
     const std::vector<alerts::AlertRecord> open = store.list(true);
     if (format == QLatin1String("json")) {
+        // Ids as the global ids (UUIDs): local keys never leave the file (storage/keys.h).
+        QStringList alertKeys, userKeys;
+        QHash<QString, QStringList> subjectKeys; // table → keys
+        auto subjectTable = [](const QString &kind) {
+            return kind == QLatin1String("lead") ? QStringLiteral("leads")
+                   : kind == QLatin1String("user") ? QStringLiteral("users")
+                   : kind == QLatin1String("customer") ? QStringLiteral("customers")
+                   : kind == QLatin1String("store") ? QStringLiteral("stores") : QString();
+        };
+        for (const auto &a : open) {
+            alertKeys << a.id;
+            userKeys << a.ownerId;
+            subjectKeys[subjectTable(a.subjectKind)] << a.subjectId;
+        }
+        const auto alertIds = storage::uuidsForKeys(db, QStringLiteral("alerts"), alertKeys);
+        const auto userIds = storage::uuidsForKeys(db, QStringLiteral("users"), userKeys);
+        QHash<QString, QHash<QString, QString>> subjectIds;
+        for (auto it = subjectKeys.cbegin(); it != subjectKeys.cend(); ++it)
+            if (!it.key().isEmpty())
+                subjectIds.insert(it.key(), storage::uuidsForKeys(db, it.key(), it.value()));
         QJsonArray rows;
         for (const auto &a : open)
-            rows.append(QJsonObject{{QStringLiteral("id"), a.id},
+            rows.append(QJsonObject{{QStringLiteral("id"), alertIds.value(a.id)},
                                     {QStringLiteral("rule"), a.rule},
                                     {QStringLiteral("subject_kind"), a.subjectKind},
-                                    {QStringLiteral("subject_id"), a.subjectId},
+                                    {QStringLiteral("subject_id"), subjectIds.value(subjectTable(a.subjectKind)).value(a.subjectId)},
                                     {QStringLiteral("subject"), a.subjectName},
                                     {QStringLiteral("owner"), a.ownerName},
-                                    {QStringLiteral("owner_id"), a.ownerId},
+                                    {QStringLiteral("owner_id"), a.ownerId.isEmpty() ? QJsonValue() : QJsonValue(userIds.value(a.ownerId))},
                                     {QStringLiteral("raised_at"), a.raisedAt},
                                     {QStringLiteral("escalated_to"), a.escalatedToName},
                                     {QStringLiteral("escalation_level"), a.state.escalationLevel},

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "storage/leadrepository.h"
 #include "storage/pipelinerepository.h"
 
@@ -36,17 +37,21 @@ int runMoveStage(const QCommandLineParser &parser)
         printError(QStringLiteral("move-stage: ") + opened.message);
         return 1;
     }
-    const QString actor = parser.isSet(QStringLiteral("as")) ? parser.value(QStringLiteral("as"))
+    // The command line speaks global ids (UUIDs); local keys never leave the file (keys.h).
+    const QString asUser = parser.value(QStringLiteral("as"));
+    const QString actor = parser.isSet(QStringLiteral("as")) ? storage::keyForUuid(db, QStringLiteral("users"), asUser)
                                                              : db.currentUserId();
-    const QString actorName = db.userName(actor);
+    const QString actorName = actor.isEmpty() ? QString() : db.userName(actor);
     if (actorName.isEmpty()) {
-        printError(actor.isEmpty() ? QStringLiteral("move-stage: the database names no current user; pass --as USER_ID")
-                                   : QStringLiteral("move-stage: --as: there is no user \"%1\"").arg(actor));
+        printError(!parser.isSet(QStringLiteral("as"))
+                       ? QStringLiteral("move-stage: the database names no current user; pass --as USER_ID")
+                       : QStringLiteral("move-stage: --as: there is no user \"%1\"").arg(asUser));
         return 1;
     }
     storage::LeadRepository leads(db);
     storage::PipelineRepository pipelines(db);
-    const auto lead = leads.fetch(leadId);
+    const QString leadKey = storage::keyForUuid(db, QStringLiteral("leads"), leadId);
+    const auto lead = leadKey.isEmpty() ? std::nullopt : leads.fetch(leadKey);
     if (!lead) {
         printError(QStringLiteral("move-stage: there is no lead \"%1\"").arg(leadId));
         return 1;
@@ -64,7 +69,7 @@ int runMoveStage(const QCommandLineParser &parser)
     const QString from = pipelines.stageName(lead->stageId);
     const QString target = pipelines.stageName(stageId);
     const QString reason = parser.value(QStringLiteral("reason"));
-    const auto r = leads.moveStage(leadId, stageId, actor, reason);
+    const auto r = leads.moveStage(leadKey, stageId, actor, reason);
     if (!r.ok) {
         QString detail = r.error;
         if (!r.missingGate.isEmpty()) {

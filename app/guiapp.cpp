@@ -9,6 +9,7 @@
 #include "items/catalog.h"
 #include "cli.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "demo/demogenerator.h"
 #include "items/editcontroller.h"
 #include "demopreparation.h"
@@ -410,8 +411,10 @@ void GuiApp::takeScreenshot()
 {
     if (std::exchange(m_screenshotTaken, true))
         return;
+    // --lead names the lead by its global id (UUID), as every command-line option does.
     if (!m_options.screenshotLead.isEmpty() && m_options.screenshotView == QLatin1String("leads"))
-        m_window->leadsPage()->showLead(m_options.screenshotLead);
+        m_window->leadsPage()->showLead(storage::keyForUuid(*m_db, QStringLiteral("leads"),
+                                                            m_options.screenshotLead));
     QCoreApplication::processEvents();
     // `--screenshot cockpit --out report.pdf` writes the cockpit's PDF report instead.
     if (m_options.screenshotOut.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {

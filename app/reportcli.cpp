@@ -127,7 +127,8 @@ int runReport(const QCommandLineParser &parser)
             if (!request.byGiven)
                 request.by = analytics::childGroup(*org);
         }
-        const analytics::DataTable table = info->run(db.connection(), request);
+        analytics::DataTable table = info->run(db.connection(), request);
+        analytics::useGlobalIds(table, db.connection(), request.by);
         if (format == QLatin1String("json"))
             out(analytics::toJson(table));
         else if (format == QLatin1String("table"))

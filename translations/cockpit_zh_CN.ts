@@ -721,7 +721,7 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+237"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+244"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
@@ -1750,7 +1750,7 @@
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+148"/>
+        <location filename="../models/analytics/storeimport.cpp" line="+149"/>
         <location line="+4"/>
         <location line="+26"/>
         <location line="+21"/>
@@ -1888,7 +1888,7 @@
         <translation>与第 %1 行的门店和日期相同</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>A store day written by the import no longer exists.</source>
         <translation>导入写入的某条门店日数据已不存在。</translation>
     </message>
@@ -2291,19 +2291,19 @@
 <context>
     <name>cockpit::analytics::OrgUnits</name>
     <message>
-        <location filename="../models/analytics/orgunits.cpp" line="+63"/>
+        <location filename="../models/analytics/orgunits.cpp" line="+64"/>
         <source>Whole company</source>
         <translation>全公司</translation>
     </message>
     <message>
         <location line="+34"/>
-        <source>no %1 has the id or name &quot;%2&quot;</source>
-        <translation>没有 ID 或名称为“%2”的 %1</translation>
+        <source>no %1 has the UUID or name &quot;%2&quot;</source>
+        <translation>没有 UUID 或名称为“%2”的%1</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>&quot;%1&quot; is not an org: use company, region:NAME, city:NAME, team:NAME or rep:NAME (or an id)</source>
-        <translation>“%1”不是有效的组织：请使用 company、region:名称、city:名称、team:名称 或 rep:名称（或 ID）</translation>
+        <source>&quot;%1&quot; is not an org: use company, region:NAME, city:NAME, team:NAME or rep:NAME (or its UUID)</source>
+        <translation>“%1”不是组织：请用 company、region:名称、city:名称、team:名称 或 rep:名称（也可用 UUID）</translation>
     </message>
 </context>
 <context>
@@ -2373,7 +2373,7 @@
 <context>
     <name>cockpit::analytics::Touchpoints</name>
     <message>
-        <location filename="../models/analytics/reports.cpp" line="+74"/>
+        <location filename="../models/analytics/reports.cpp" line="+75"/>
         <source>Touchpoints, %1, %2</source>
         <translation>触点，%1，%2</translation>
     </message>
@@ -2479,7 +2479,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+212"/>
+        <location filename="../app/guiapp.cpp" line="+213"/>
         <location line="+16"/>
         <location line="+32"/>
         <location line="+45"/>
@@ -2518,24 +2518,24 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+233"/>
+        <location line="+235"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+233"/>
+        <location line="-234"/>
+        <location line="+235"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-228"/>
-        <location line="+235"/>
+        <location line="-230"/>
+        <location line="+237"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-236"/>
         <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -2600,7 +2600,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -2610,7 +2610,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-138"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -3034,7 +3034,7 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+274"/>
+        <location filename="../models/storage/logchain.cpp" line="+321"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3052,7 +3052,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Appender</name>
     <message>
-        <location line="-84"/>
+        <location line="-86"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
     </message>
@@ -3060,7 +3060,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::CustomerRepository</name>
     <message>
-        <location filename="../models/storage/customerrepository.cpp" line="+38"/>
+        <location filename="../models/storage/customerrepository.cpp" line="+39"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3100,7 +3100,7 @@ Open the copy now?</source>
         <translation>别名或行业过长。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>The customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -3108,12 +3108,12 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+64"/>
+        <location filename="../models/storage/database.cpp" line="+65"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+325"/>
+        <location line="+326"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -3443,7 +3443,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+45"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+46"/>
         <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
         <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
     </message>
@@ -3512,7 +3512,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::PipelineRepository</name>
     <message>
-        <location filename="../models/storage/pipelinerepository.cpp" line="+152"/>
+        <location filename="../models/storage/pipelinerepository.cpp" line="+153"/>
         <source>There is no pipeline with the code “%1”.</source>
         <translation>不存在代码为“%1”的销售流程。</translation>
     </message>
@@ -3525,7 +3525,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::logchain</name>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+121"/>
+        <location filename="../models/storage/logchain.cpp" line="+123"/>
         <source>The log head in the settings is malformed (log_head_seq &quot;%1&quot;, log_head_hash &quot;%2&quot;).</source>
         <translation>设置中的日志头格式错误（log_head_seq“%1”，log_head_hash“%2”）。</translation>
     </message>
@@ -3540,16 +3540,16 @@ Open the copy now?</source>
         <translation>%1 已在日志中（序号 %2）。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <location line="+27"/>
         <location line="+29"/>
         <location line="+20"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>The log could not be read: %1</source>
         <translation>无法读取日志：%1</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
     </message>
@@ -3599,7 +3599,7 @@ Open the copy now?</source>
         <translation>日志头与记录 #%1 不匹配：最后一条记录或日志头已被替换。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>%1 is not in the log: it was written outside the app.</source>
         <translation>%1 不在日志中：它是在应用之外写入的。</translation>
     </message>
@@ -3836,7 +3836,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::AlertsPage</name>
     <message>
-        <location filename="../ui/alertspage.cpp" line="+60"/>
+        <location filename="../ui/alertspage.cpp" line="+62"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
@@ -3907,18 +3907,18 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+244"/>
+        <location line="+254"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+247"/>
+        <location line="-253"/>
+        <location line="+257"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-230"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
@@ -3928,7 +3928,7 @@ Open the copy now?</source>
         <translation>正在评估预警规则… %1%</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Evaluating alert rules…</source>
         <translation>正在评估预警规则…</translation>
     </message>
@@ -3943,7 +3943,7 @@ Open the copy now?</source>
         <translation>无法评估预警规则：%1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+103"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>

@@ -1,4 +1,5 @@
 #include "alerts/alertevaluator.h"
+#include "storage/uuidcolumn.h"
 
 #include "alerts/alertfacts.h"
 
@@ -197,7 +198,7 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
     };
     QSqlQuery ins(db());
     ins.prepare(QStringLiteral(
-        "INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, details, updated_at,"
+        "INSERT INTO alerts (uuid, rule, subject_kind, subject_id, owner_id, raised_at, details, updated_at,"
         " dedupe_key, escalation_level, lead_id, recipients) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)"));
     for (const Candidate &c : plan.raise) {
         QJsonObject details = c.details;
@@ -210,20 +211,22 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
             details.insert(QStringLiteral("customer"), facts.customerName(c.rule == rule::DuplicateTouch
                                                                                ? c.subjectId
                                                                                : details.value(QStringLiteral("customer_id")).toString()));
-        const QString id = newId();
+        const QString uuid = newId();
         const QString detailText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
         QString recipients = c.recipients.join(u'|');
         if (recipients.isNull())
             recipients = QStringLiteral("");
         const QVariant owner = c.ownerId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.ownerId);
         const QVariant lead = c.leadId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.leadId);
-        for (const QVariant &v : {QVariant(id), QVariant(c.rule), QVariant(c.subjectKind), QVariant(c.subjectId), owner,
+        for (const QVariant &v : {QVariant(storage::uuidColumnValue(uuid)), QVariant(c.rule), QVariant(c.subjectKind), QVariant(c.subjectId), owner,
                                   QVariant(nowIso), QVariant(detailText), QVariant(nowIso), QVariant(c.dedupeKey), lead,
                                   QVariant(recipients)})
             ins.addBindValue(v);
         if (!ins.exec())
             return fail(ins);
-        const QJsonObject fields{{QStringLiteral("rule"), c.rule},
+        const QString id = ins.lastInsertId().toString(); // the local key (storage/keys.h)
+        const QJsonObject fields{{QStringLiteral("uuid"), uuid},
+                                 {QStringLiteral("rule"), c.rule},
                                  {QStringLiteral("subject_kind"), c.subjectKind},
                                  {QStringLiteral("subject_id"), c.subjectId},
                                  {QStringLiteral("owner_id"), c.ownerId.isEmpty() ? QJsonValue() : QJsonValue(c.ownerId)},

@@ -1,4 +1,5 @@
 #include "analytics/orgunits.h"
+#include "storage/uuidcolumn.h"
 
 #include "analytics/query.h"
 
@@ -91,16 +92,16 @@ std::optional<OrgScope> OrgUnits::parse(const QString &text, QString *error) con
         const QString key = t.mid(colon + 1);
         const OrgLevel level = levelOf(*by);
         for (const OrgUnit &u : *vectorOf(*this, level))
-            if (u.id == key || u.name == key)
+            if (u.globalId.compare(key, Qt::CaseInsensitive) == 0 || u.name == key)
                 return OrgScope{level, u.id};
         if (error)
-            *error = QCoreApplication::translate("cockpit::analytics::OrgUnits", "no %1 has the id or name \"%2\"")
+            *error = QCoreApplication::translate("cockpit::analytics::OrgUnits", "no %1 has the UUID or name \"%2\"")
                          .arg(t.left(colon), key);
         return std::nullopt;
     }
     if (error)
         *error = QCoreApplication::translate("cockpit::analytics::OrgUnits",
-                     "\"%1\" is not an org: use company, region:NAME, city:NAME, team:NAME or rep:NAME (or an id)")
+                     "\"%1\" is not an org: use company, region:NAME, city:NAME, team:NAME or rep:NAME (or its UUID)")
                      .arg(t);
     return std::nullopt;
 }
@@ -109,18 +110,19 @@ OrgUnits loadOrgUnits(QSqlDatabase db)
 {
     OrgUnits u;
     {
-        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name FROM regions WHERE deleted = 0"));
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, uuid FROM regions WHERE deleted = 0"));
         while (q.next()) {
             OrgUnit r;
             r.level = OrgLevel::Region;
             r.id = q.value(0).toString();
             r.name = q.value(1).toString();
             r.regionId = r.id;
+            r.globalId = storage::uuidText(q.value(2).toByteArray());
             u.regions << r;
         }
     }
     {
-        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, region_id FROM cities WHERE deleted = 0"));
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, region_id, uuid FROM cities WHERE deleted = 0"));
         while (q.next()) {
             OrgUnit c;
             c.level = OrgLevel::City;
@@ -128,11 +130,12 @@ OrgUnits loadOrgUnits(QSqlDatabase db)
             c.name = q.value(1).toString();
             c.parentId = c.regionId = q.value(2).toString();
             c.cityId = c.id;
+            c.globalId = storage::uuidText(q.value(3).toByteArray());
             u.cities << c;
         }
     }
     {
-        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, city_id, region_id FROM teams WHERE deleted = 0"));
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, city_id, region_id, uuid FROM teams WHERE deleted = 0"));
         while (q.next()) {
             OrgUnit t;
             t.level = OrgLevel::Team;
@@ -141,11 +144,12 @@ OrgUnits loadOrgUnits(QSqlDatabase db)
             t.parentId = t.cityId = q.value(2).toString();
             t.regionId = q.value(3).toString();
             t.teamId = t.id;
+            t.globalId = storage::uuidText(q.value(4).toByteArray());
             u.teams << t;
         }
     }
     {
-        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, team_id, city_id, region_id, left_date FROM users"
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, team_id, city_id, region_id, left_date, uuid FROM users"
                                                   " WHERE deleted = 0 AND role = 'sales'"));
         while (q.next()) {
             OrgUnit r;
@@ -156,6 +160,7 @@ OrgUnits loadOrgUnits(QSqlDatabase db)
             r.cityId = q.value(3).toString();
             r.regionId = q.value(4).toString();
             r.active = q.value(5).isNull() || q.value(5).toString().isEmpty();
+            r.globalId = storage::uuidText(q.value(6).toByteArray());
             u.reps << r;
         }
     }

@@ -14,11 +14,12 @@ namespace cockpit::analytics {
 struct OrgUnit
 {
     OrgLevel level = OrgLevel::Company;
-    QString id;
+    QString id; // the local key (storage/keys.h)
     QString name;
     QString parentId; // region of a city, city of a team, team of a rep
     QString regionId, cityId, teamId;
     bool active = true; // reps: not left
+    QString globalId;   // the UUID the command line names it by
 };
 
 struct OrgUnits
@@ -31,7 +32,7 @@ struct OrgUnits
     QString name(const OrgScope &scope) const;             // "Whole company" for the company
     // Units at `by` inside `scope` (e.g. the cities of one region), sorted by name.
     QVector<OrgUnit> unitsWithin(const OrgScope &scope, GroupBy by) const;
-    // Resolves "region:华东", "city:<id>", "team:上海一组", "rep:王芳" (id or exact name).
+    // Resolves "region:华东", "city:<uuid>", "team:上海一组", "rep:王芳" (UUID or exact name).
     std::optional<OrgScope> parse(const QString &text, QString *error = nullptr) const;
 };
 

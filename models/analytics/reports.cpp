@@ -1,4 +1,5 @@
 #include "analytics/reports.h"
+#include "storage/keys.h"
 
 #include "analytics/funnel.h"
 #include "analytics/kpi.h"
@@ -84,6 +85,42 @@ const QList<ReportInfo> &reports()
 {
     static const QList<ReportInfo> all = makeReports();
     return all;
+}
+
+void useGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by)
+{
+    for (int c = 0; c < table.columns.size(); ++c) {
+        const QString &column = table.columns.at(c);
+        // A bare "id" is the key column's: its kind says what it names.
+        const bool keyColumn = column == QLatin1String("id") && c == table.keyColumn;
+        if (!column.endsWith(QLatin1String("_id")) && !keyColumn)
+            continue;
+        const QString kind = keyColumn ? table.keyKind : column.chopped(3);
+        QString target;
+        if (kind == QLatin1String("org")) {
+            target = by == GroupBy::Region ? QStringLiteral("regions")
+                     : by == GroupBy::City ? QStringLiteral("cities")
+                     : by == GroupBy::Team ? QStringLiteral("teams") : QStringLiteral("users");
+        } else if (kind == QLatin1String("lead") || kind == QLatin1String("store") || kind == QLatin1String("customer")
+                   || kind == QLatin1String("team") || kind == QLatin1String("region")) {
+            target = kind + QLatin1Char('s');
+        } else if (kind == QLatin1String("city")) {
+            target = QStringLiteral("cities");
+        } else if (kind == QLatin1String("user") || kind == QLatin1String("rep") || kind == QLatin1String("owner")) {
+            target = QStringLiteral("users");
+        } else if (kind == QLatin1String("activity")) {
+            target = QStringLiteral("activities");
+        } else {
+            continue;
+        }
+        QStringList keys;
+        for (const QVariantList &row : std::as_const(table.rows))
+            keys << row.value(c).toString();
+        const QHash<QString, QString> ids = storage::uuidsForKeys(db, target, keys);
+        for (QVariantList &row : table.rows)
+            if (c < row.size() && !row.at(c).isNull())
+                row[c] = ids.value(row.at(c).toString());
+    }
 }
 
 const ReportInfo *findReport(const QString &name)

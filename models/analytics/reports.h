@@ -29,4 +29,9 @@ struct ReportInfo
 const QList<ReportInfo> &reports();
 const ReportInfo *findReport(const QString &name);
 
+// What leaves the file names rows by their global ids (storage/keys.h): every `*_id` column
+// of `table` (lead_id, store_id, customer_id, user_id, team_id, org_id: the unit of `by`) gets
+// the UUID of the row its local key names. For `report` and every other export.
+void useGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by);
+
 } // namespace cockpit::analytics

@@ -1,4 +1,5 @@
 #include "analytics/storeimport.h"
+#include "storage/uuidcolumn.h"
 
 #include "analytics/analyticstext.h"
 #include "storage/database.h"
@@ -365,18 +366,18 @@ StoreImportPlan planStoreImport(QSqlDatabase db, const QByteArray &content, cons
         plan.fatal = tr("Line %1: missing column(s): %2.").arg(head.line).arg(missing.join(QStringLiteral(", ")));
         return plan;
     }
-    // Stores by id and exact name.
+    // Stores by global id (the UUID exports and the command line show) and exact name.
     QHash<QString, QString> byId;
     QHash<QString, QStringList> byName;
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.exec(QStringLiteral("SELECT id, name FROM stores WHERE deleted = 0"))) {
+        if (!q.exec(QStringLiteral("SELECT id, name, uuid FROM stores WHERE deleted = 0"))) {
             plan.fatal = tr("Cannot read the stores: %1").arg(q.lastError().text());
             return plan;
         }
         while (q.next()) {
-            byId.insert(q.value(0).toString(), q.value(0).toString());
+            byId.insert(storage::uuidText(q.value(2).toByteArray()), q.value(0).toString());
             byName[q.value(1).toString()] << q.value(0).toString();
         }
     }
@@ -415,8 +416,8 @@ StoreImportPlan planStoreImport(QSqlDatabase db, const QByteArray &content, cons
             continue;
         }
         const QString store = cell(CStore);
-        if (byId.contains(store)) {
-            out.storeId = store;
+        if (const QString key = byId.value(store.size() == 36 ? store.toLower() : store); !key.isEmpty()) {
+            out.storeId = key;
         } else {
             const QStringList ids = byName.value(store);
             if (ids.isEmpty()) {
@@ -498,7 +499,7 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
     }
     QSqlQuery select(db), insert(db), update(db);
     select.prepare(QString::fromLatin1(kSelectStored));
-    insert.prepare(QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp,"
+    insert.prepare(QStringLiteral("INSERT INTO store_days (uuid, store_id, day, staff, receptions, exposure_bp,"
                                   " dwell_seconds, experiences, deals_72h, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     update.prepare(QStringLiteral("UPDATE store_days SET staff = ?, receptions = ?, exposure_bp = ?, dwell_seconds = ?,"
                                   " experiences = ?, deals_72h = ?, deleted = 0, updated_at = ? WHERE id = ?"));
@@ -535,8 +536,8 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
             }
             ++result.replaced;
         } else {
-            before.id = newId();
-            for (const QVariant &v : {QVariant(before.id), QVariant(r.storeId), QVariant(r.day.toString(Qt::ISODate)),
+            const QString uuid = newId();
+            for (const QVariant &v : {QVariant(storage::uuidColumnValue(uuid)), QVariant(r.storeId), QVariant(r.day.toString(Qt::ISODate)),
                                       QVariant(r.staff), QVariant(r.receptions), QVariant(r.exposureBp),
                                       QVariant(r.dwellSeconds), QVariant(r.experiences), QVariant(r.deals72h),
                                       QVariant(now)})
@@ -545,8 +546,11 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
                 result.error = storage::describeSqlError(insert.lastError(), db.databaseName());
                 return result;
             }
+            before.id = insert.lastInsertId().toString(); // the local key (storage/keys.h)
+            QJsonObject fields = fieldsOf(r, now, false);
+            fields.insert(QStringLiteral("uuid"), uuid);
             if (!outbox.append(QStringLiteral("store_days"), before.id, QStringLiteral("insert"),
-                               fieldsOf(r, now, false), 0, &error)) {
+                               fields, 0, &error)) {
                 result.error = error;
                 return result;
             }

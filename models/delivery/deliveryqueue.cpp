@@ -390,7 +390,8 @@ std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) 
 {
     QSqlQuery q(db());
     q.prepare(QStringLiteral(
-        "SELECT a.id, a.rule, a.subject_kind, a.raised_at, a.details, a.escalation_level,"
+        // The message leaves the file (group chats): the alert is named by its global id.
+        "SELECT cockpit_uuid_text(a.uuid), a.rule, a.subject_kind, a.raised_at, a.details, a.escalation_level,"
         "  COALESCE(o.name, ''), COALESCE(e.name, ''),"
         "  COALESCE(CASE a.subject_kind"
         "    WHEN 'lead' THEN (SELECT title FROM leads WHERE id = a.subject_id)"

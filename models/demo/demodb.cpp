@@ -71,8 +71,12 @@ Insert::Insert(Db &db, const char *table, const char *columns, const char *fixed
                const char *fixedValues)
     : m_db(db), m_table(table)
 {
-    const int n = int(QByteArray(columns).count(',')) + 1;
-    QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + columns;
+    QByteArray cols(columns);
+    m_ownId = cols.startsWith("id,");
+    if (m_ownId)
+        cols = "id, uuid," + cols.mid(3);
+    const int n = int(cols.count(',')) + 1;
+    QByteArray sql = QByteArray("INSERT INTO ") + table + " (" + cols;
     if (fixedColumns)
         sql += QByteArray(", ") + fixedColumns;
     sql += ") VALUES (";
@@ -88,6 +92,11 @@ Insert::Insert(Db &db, const char *table, const char *columns, const char *fixed
 
 Insert::~Insert() { sqlite3_finalize(m_stmt); }
 
+void Insert::bind(int i, const Id &id) { sqlite3_bind_int64(m_stmt, i, id.key); }
+void Insert::bindUuid(int i, const Id &id)
+{
+    sqlite3_bind_blob(m_stmt, i, id.uuid.data(), int(id.uuid.size()), SQLITE_TRANSIENT);
+}
 void Insert::bind(int i, const QByteArray &v)
 {
     sqlite3_bind_text(m_stmt, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);

@@ -5,7 +5,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <array>
 #include <optional>
+#include <type_traits>
 #include <stdexcept>
 
 struct sqlite3;
@@ -23,6 +25,15 @@ public:
 struct Time { qint64 secs; };
 struct Date { qint64 day; };
 struct Null {};
+
+// A row's identity (schema v5, storage/keys.h): its local integer key, which every reference
+// binds, and its global id, written once in the row's own `uuid` column. An Insert whose
+// columns start with "id" writes both from the row's first value.
+struct Id
+{
+    qint64 key = 0;
+    std::array<unsigned char, 16> uuid{};
+};
 
 class Db
 {
@@ -57,11 +68,25 @@ public:
     void row(const A &...a)
     {
         int i = 1;
-        (bind(i++, a), ...);
+        (bindNext(i, a), ...);
         step();
     }
 
 private:
+    template <typename T>
+    void bindNext(int &i, const T &v)
+    {
+        if constexpr (std::is_same_v<T, Id>) {
+            if (i == 1 && m_ownId) { // the row's own id: key and uuid
+                bind(i++, v);
+                bindUuid(i++, v);
+                return;
+            }
+        }
+        bind(i++, v);
+    }
+    void bind(int i, const Id &id);
+    void bindUuid(int i, const Id &id);
     void bind(int i, const QByteArray &v);
     void bind(int i, const char *v);
     void bind(int i, qint64 v);
@@ -82,6 +107,7 @@ private:
     Db &m_db;
     sqlite3_stmt *m_stmt = nullptr;
     QByteArray m_table;
+    bool m_ownId = false;
 };
 
 // Hex SHA-256 over every table of schema v1 (see demogenerator.h). Empty on error.

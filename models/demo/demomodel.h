@@ -19,7 +19,7 @@ namespace cockpit::demo::detail {
 // row in place instead of growing it and splitting nearly every (full) table page.
 inline constexpr char kLogHashRoom[] = "zeroblob(32)";
 
-using Id = QByteArray; // 36-char UUID text
+using cockpit::demo::Id; // demodb.h
 
 struct ScaleSpec
 {
@@ -187,13 +187,16 @@ struct Ctx
     int monthSlots = 0;
     std::vector<std::vector<qint64>> repMonthPaid; // [user][slot]
 
+    // Keys count up across all tables (unique in each), in the order rows are made: the same
+    // seed gives the same keys.
+    qint64 lastKey = 0;
     Id newId(Rng &r)
     {
         const quint64 hi = r.next();
         const quint64 lo = r.next();
-        return makeId(hi, lo);
+        return makeId(++lastKey, hi, lo);
     }
-    static Id makeId(quint64 hi, quint64 lo);
+    static Id makeId(qint64 key, quint64 hi, quint64 lo);
     void report(int percent, const char *phase);
 };
 

@@ -1,9 +1,12 @@
 // The organisation: regions, cities, teams, users with their manager chain and the sales
 // traits that make reps differ (signal 1), plus the pipeline templates.
 #include "demo/demomodel.h"
+#include "storage/uuidcolumn.h"
 #include "demo/demonames.h"
 
 #include "domain/ids.h"
+
+#include <cstring>
 #include "pinyin/pinyin.h"
 #include "domain/pipeline.h"
 
@@ -46,7 +49,15 @@ const char *roleCode(Role r)
     return "sales";
 }
 
-Id Ctx::makeId(quint64 hi, quint64 lo) { return cockpit::idFromBits(hi, lo).toLatin1(); }
+Id Ctx::makeId(qint64 key, quint64 hi, quint64 lo)
+{
+    // The v4 layout idFromBits() gives, as the 16 bytes the uuid column keeps.
+    Id id;
+    id.key = key;
+    const QByteArray bytes = cockpit::storage::uuidColumnValue(cockpit::idFromBits(hi, lo));
+    std::memcpy(id.uuid.data(), bytes.constData(), 16);
+    return id;
+}
 
 namespace {
 

@@ -1,4 +1,5 @@
 #include "storage/customerrepository.h"
+#include "storage/uuidcolumn.h"
 
 #include "storage/database.h"
 #include "domain/ids.h"
@@ -92,14 +93,14 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
         result.error = tr("Aliases or industry are too long.");
         return result;
     }
-    const QString id = newId();
+    const QString uuid = newId();
     const QString now = nowIsoUtc();
     const QString name = c.name.trimmed();
     QSqlDatabase db = m_db.connection();
     Transaction tx(db);
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
-        "INSERT INTO customers (id, name, aliases, pinyin_full, pinyin_initials, industry, size,"
+        "INSERT INTO customers (uuid, name, aliases, pinyin_full, pinyin_initials, industry, size,"
         " region_id, city_id, owner_id, source, phone, core_need, close_cycle_days, created_at,"
         " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
         " coalesce(?, (SELECT region_id FROM users WHERE id = ?)),"
@@ -107,7 +108,7 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
     const QString full = pinyin::full(name);
     const QString initials = pinyin::initials(name);
     for (const QVariant &v :
-         {QVariant(id), QVariant(name), text(c.aliases.trimmed()), text(full),
+         {QVariant(uuidColumnValue(uuid)), QVariant(name), text(c.aliases.trimmed()), text(full),
           text(initials), text(c.industry.trimmed()), text(c.size), nullable(c.regionId),
           QVariant(c.ownerId), nullable(c.cityId), QVariant(c.ownerId), QVariant(c.ownerId),
           QVariant(c.source.trimmed()), QVariant(c.phone.trimmed()), QVariant(c.coreNeed.trimmed()),
@@ -117,7 +118,9 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
         result.error = m_db.describeError(q.lastError());
         return result;
     }
-    const QJsonObject fields{{QStringLiteral("name"), name},
+    const QString id = q.lastInsertId().toString(); // the local key (keys.h)
+    const QJsonObject fields{{QStringLiteral("uuid"), uuid},
+                             {QStringLiteral("name"), name},
                              {QStringLiteral("aliases"), c.aliases.trimmed()},
                              {QStringLiteral("pinyin_full"), full},
                              {QStringLiteral("pinyin_initials"), initials},

@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/keys.h"
 
 #include "storage/filecheck.h"
 #include "storage/filelock.h"
@@ -136,6 +137,7 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
         sqlite3_trace_v2(sqliteHandle(db), SQLITE_TRACE_PROFILE, traceStatement, nullptr);
     QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -16000")); // 16 MB page cache
+    registerKeyFunctions(sqliteHandle(db)); // cockpit_uuid(), cockpit_uuid_text() (keys.h)
     // FULL: a commit (an edit plus its outbox entry) is durable once acknowledged (SYNC.md),
     // on every connection that writes, not only the app's main one.
     if (access == Access::ReadWrite)

@@ -33,8 +33,9 @@ CREATE INDEX IF NOT EXISTS idx_leads_assign ON leads(owner_id, status, assigned_
 -- SQLite 3.40 cannot read as covering. Schema v3 replaced it with idx_stage_history_by_at.)
 -- Cockpit facts (analytics/cockpitfacts.cpp): every sales action in one covering scan — the
 -- lead's action times and what makes an action effective (kind, call length, the message id
--- a customer answers) — so loading the cockpit's facts reads no table rows.
-CREATE INDEX IF NOT EXISTS idx_activities_sales_facts ON activities(lead_id, at, actor_id, kind, duration_seconds, id) WHERE direction = 'sales' AND deleted = 0;
+-- a customer answers) — so loading the cockpit's facts reads no table rows. The activity's own
+-- id is in every entry without being listed: since schema v5 it is the integer rowid.
+CREATE INDEX IF NOT EXISTS idx_activities_sales_facts ON activities(lead_id, at, actor_id, kind, duration_seconds) WHERE direction = 'sales' AND deleted = 0;
 -- ;
 -- Cockpit facts: the customers' answers by the action they answer, without table look-ups.
 CREATE INDEX IF NOT EXISTS idx_activities_customer_replies ON activities(reply_to, at) WHERE reply_to IS NOT NULL AND direction = 'customer' AND deleted = 0;

@@ -1,4 +1,5 @@
 #include "storage/leadrepository.h"
+#include "storage/uuidcolumn.h"
 
 #include "storage/exitactions.h"
 
@@ -312,17 +313,18 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
     up.addBindValue(id);
     if (!up.exec())
         return failed(m_db.describeError(up.lastError()));
-    const QString historyId = newId();
+    const QString historyUuid = newId();
     QSqlQuery h(db);
-    h.prepare(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id,"
+    h.prepare(QStringLiteral("INSERT INTO stage_history (uuid, lead_id, from_stage_id, to_stage_id,"
                              " at, by_user_id, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const QVariant &v : {QVariant(historyId), QVariant(id), QVariant(lead->stageId),
+    for (const QVariant &v : {QVariant(uuidColumnValue(historyUuid)), QVariant(id), QVariant(lead->stageId),
                               QVariant(toStageId), QVariant(now),
                               actorId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actorId),
                               QVariant(reason.isNull() ? QStringLiteral("") : reason), QVariant(now)})
         h.addBindValue(v);
     if (!h.exec())
         return failed(m_db.describeError(h.lastError()));
+    const QString historyId = h.lastInsertId().toString(); // the local key (keys.h)
     QString error;
     if (!appendToLog(db, LogRecordKind::StageMove, historyId, &error))
         return failed(error);
@@ -334,7 +336,8 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
                                  {QStringLiteral("status"), status},
                                  {QStringLiteral("closed_at"), closed ? QJsonValue(now) : QJsonValue()},
                                  {QStringLiteral("updated_at"), now}};
-    const QJsonObject historyFields{{QStringLiteral("lead_id"), id},
+    const QJsonObject historyFields{{QStringLiteral("uuid"), historyUuid},
+                                    {QStringLiteral("lead_id"), id},
                                     {QStringLiteral("from_stage_id"), lead->stageId},
                                     {QStringLiteral("to_stage_id"), toStageId},
                                     {QStringLiteral("at"), now},

@@ -1,5 +1,6 @@
 #include "storage/logchain.h"
 
+#include "storage/uuidcolumn.h"
 #include "storage/sqlitestatement.h"
 
 #include <QCoreApplication>
@@ -30,7 +31,12 @@ constexpr int kDomainLen = int(sizeof(kDomain) - 1);
 constexpr int kHashLen = 32;
 constexpr int kPrefixLen = kDomainLen + kHashLen;
 
-// Content columns in canonical order; the integer ones are listed in kIntCols.
+// Content columns in canonical order; the integer ones are listed in intMask, the global
+// ids (schema v5's uuid blobs, formatted as the canonical text they were before) in uuidMask.
+// Schema v5 keys rows by integers: its record reads each reference's uuid, so the canonical
+// record, and with it every hash, is byte for byte the one v4 and earlier wrote. A reference
+// to no row (possible only with foreign keys off) hashes as "#<key>", never as NULL, so
+// pointing a logged record somewhere else behind the app's back still breaks its link.
 struct TableSpec
 {
     const char *table;
@@ -38,18 +44,44 @@ struct TableSpec
     int columnCount;
     unsigned intMask; // bit i set: column i is an integer
     char tag;
+    unsigned uuidMask = 0; // bit i set: column i is a uuid column value
+    const char *idColumn = "id"; // the global id, for ordering and for naming a record
 };
-constexpr TableSpec kActivities{
+constexpr TableSpec kActivitiesV4{
     "activities",
     "id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version,"
     " reply_to, tags, text",
     12, (1u << 7) | (1u << 8), 'a'};
-constexpr TableSpec kStageMoves{
+constexpr TableSpec kStageMovesV4{
     "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's'};
+constexpr TableSpec kActivitiesV5{
+    "activities",
+    "uuid, COALESCE((SELECT uuid FROM leads WHERE id = activities.lead_id), '#' || activities.lead_id),"
+    " COALESCE((SELECT uuid FROM customers WHERE id = activities.customer_id), '#' || activities.customer_id),"
+    " COALESCE((SELECT uuid FROM users WHERE id = activities.actor_id), '#' || activities.actor_id), kind, direction, at,"
+    " duration_seconds, quote_version,"
+    " COALESCE((SELECT uuid FROM activities AS r WHERE r.id = activities.reply_to), '#' || activities.reply_to), tags, text",
+    12, (1u << 7) | (1u << 8), 'a', 0xFu | (1u << 9), "uuid"};
+constexpr TableSpec kStageMovesV5{
+    "stage_history",
+    "uuid, COALESCE((SELECT uuid FROM leads WHERE id = stage_history.lead_id), '#' || stage_history.lead_id),"
+    " COALESCE((SELECT uuid FROM pipeline_stages WHERE id = stage_history.from_stage_id), '#' || stage_history.from_stage_id),"
+    " COALESCE((SELECT uuid FROM pipeline_stages WHERE id = stage_history.to_stage_id), '#' || stage_history.to_stage_id), at,"
+    " COALESCE((SELECT uuid FROM users WHERE id = stage_history.by_user_id), '#' || stage_history.by_user_id), reason",
+    7, 0u, 's', 0xFu | (1u << 5), "uuid"};
 
-const TableSpec &specOf(LogRecordKind kind)
+// Schema v5 and later key rows by integers and keep each row's global id in `uuid`.
+bool keyedByInteger(sqlite3 *db)
 {
-    return kind == LogRecordKind::Activity ? kActivities : kStageMoves;
+    sql::Statement st(db, std::string_view("SELECT 1 FROM pragma_table_info('activities') WHERE name = 'uuid'"));
+    return st.next();
+}
+
+const TableSpec &specOf(LogRecordKind kind, bool v5)
+{
+    if (v5)
+        return kind == LogRecordKind::Activity ? kActivitiesV5 : kStageMovesV5;
+    return kind == LogRecordKind::Activity ? kActivitiesV4 : kStageMovesV4;
 }
 
 // OpenSSL's SHA-256 (SHA-NI where the CPU has it); the context is reused across records.
@@ -118,6 +150,16 @@ public:
             const int c = first + i;
             if (spec.intMask & (1u << i)) {
                 addInt(sqlite3_column_int64(st, c));
+            } else if ((spec.uuidMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_BLOB) {
+                char text[36];
+                const int n = formatUuid(static_cast<const unsigned char *>(sqlite3_column_blob(st, c)),
+                                         sqlite3_column_bytes(st, c), text);
+                if (n >= 0) {
+                    addText(reinterpret_cast<const unsigned char *>(text), n);
+                } else {
+                    addText(static_cast<const unsigned char *>(sqlite3_column_blob(st, c)),
+                            sqlite3_column_bytes(st, c));
+                }
             } else if (sqlite3_column_type(st, c) == SQLITE_NULL) {
                 addText(nullptr, 0);
             } else {
@@ -157,6 +199,9 @@ bool fail(sqlite3 *db, QString *error)
 
 QString columnString(sqlite3_stmt *st, int c)
 {
+    if (sqlite3_column_type(st, c) == SQLITE_BLOB)
+        return uuidText(QByteArray(static_cast<const char *>(sqlite3_column_blob(st, c)),
+                                   sqlite3_column_bytes(st, c)));
     return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, c)),
                              sqlite3_column_bytes(st, c));
 }
@@ -180,11 +225,11 @@ bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
 class Appender
 {
 public:
-    Appender(sqlite3 *db, LogHead head) : m_db(db), m_head(std::move(head)) {}
+    Appender(sqlite3 *db, LogHead head) : m_db(db), m_head(std::move(head)), m_v5(keyedByInteger(db)) {}
     // `st` has a row whose columns from `first` are the canonical columns of `kind`.
     bool chain(LogRecordKind kind, sqlite3_stmt *st, int first, sqlite3_int64 rowid, QString *error)
     {
-        const TableSpec &spec = specOf(kind);
+        const TableSpec &spec = specOf(kind, m_v5);
         Stmt &up = kind == LogRecordKind::Activity ? m_upA : m_upS;
         if (!up.handle() && !up.prepare(m_db, QByteArray("UPDATE ") + spec.table
                                             + " SET log_seq = ?, log_hash = ? WHERE rowid = ?", error))
@@ -215,6 +260,7 @@ private:
     Sha256 m_sha;
     Message m_msg;
     Stmt m_upA, m_upS;
+    bool m_v5;
 };
 
 // One ordered scan of a table's chained records: log_seq, log_hash, then the content.
@@ -248,8 +294,9 @@ struct Cursor
 template <typename Visit>
 bool mergeScan(sqlite3 *db, Visit &&visit, QString *error)
 {
-    Cursor a{&kActivities, LogRecordKind::Activity, {}};
-    Cursor s{&kStageMoves, LogRecordKind::StageMove, {}};
+    const bool v5 = keyedByInteger(db);
+    Cursor a{&specOf(LogRecordKind::Activity, v5), LogRecordKind::Activity, {}};
+    Cursor s{&specOf(LogRecordKind::StageMove, v5), LogRecordKind::StageMove, {}};
     if (!a.open(db, error) || !s.open(db, error))
         return false;
     int rc = a.step(db, error);
@@ -329,7 +376,7 @@ bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error)
     LogHead head;
     if (!readHead(db, &head, error))
         return false;
-    const TableSpec &spec = specOf(kind);
+    const TableSpec &spec = specOf(kind, keyedByInteger(db));
     Stmt q;
     if (!q.prepare(db, QByteArray("SELECT rowid, log_seq, ") + spec.columns + " FROM " + spec.table + " WHERE id = ?",
                    error))
@@ -363,8 +410,10 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     std::vector<Item> order;
     {
         Stmt q;
-        if (!q.prepare(db, "SELECT 0 AS k, rowid, at, id FROM activities WHERE log_seq IS NULL"
-                           " UNION ALL SELECT 1, rowid, at, id FROM stage_history WHERE log_seq IS NULL"
+        // (at, kind, global id): a v5 uuid blob sorts as its lowercase text did.
+        const QByteArray id = keyedByInteger(db) ? "uuid" : "id";
+        if (!q.prepare(db, "SELECT 0 AS k, rowid, at, " + id + " FROM activities WHERE log_seq IS NULL"
+                           " UNION ALL SELECT 1, rowid, at, " + id + " FROM stage_history WHERE log_seq IS NULL"
                            " ORDER BY 3, 1, 4", error))
             return -1;
         int rc;
@@ -376,8 +425,9 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     if (order.empty())
         return 0;
     Stmt readA, readS;
-    if (!readA.prepare(db, QByteArray("SELECT ") + kActivities.columns + " FROM activities WHERE rowid = ?", error)
-        || !readS.prepare(db, QByteArray("SELECT ") + kStageMoves.columns + " FROM stage_history WHERE rowid = ?", error))
+    const bool v5 = keyedByInteger(db);
+    if (!readA.prepare(db, QByteArray("SELECT ") + specOf(LogRecordKind::Activity, v5).columns + " FROM activities WHERE rowid = ?", error)
+        || !readS.prepare(db, QByteArray("SELECT ") + specOf(LogRecordKind::StageMove, v5).columns + " FROM stage_history WHERE rowid = ?", error))
         return -1;
     Appender app(db, head);
     const qint64 total = qint64(order.size());
@@ -410,6 +460,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
     QElapsedTimer timer;
     timer.start();
     VerifyResult res;
+    const bool v5 = keyedByInteger(db);
     auto finish = [&](VerifyResult::Problem p, const QString &message) {
         res.problem = p;
         res.ok = p == VerifyResult::Problem::None;
@@ -461,9 +512,9 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
     for (const LogRecordKind kind : kinds) {
         if (cancelled)
             break;
-        const TableSpec &spec = specOf(kind);
+        const TableSpec &spec = specOf(kind, v5);
         Stmt q;
-        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, id, deleted FROM ") + spec.table
+        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec.idColumn + ", deleted FROM " + spec.table
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
             return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
         int rc;
@@ -517,7 +568,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
     for (const LogRecordKind kind : kinds) {
         if (cancelled)
             break;
-        const TableSpec &spec = specOf(kind);
+        const TableSpec &spec = specOf(kind, v5);
         Stmt q;
         if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec.columns + " FROM " + spec.table
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
@@ -593,7 +644,8 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
     // Records with no place in the chain were written behind the app's back.
     for (const LogRecordKind kind : kinds) {
         Stmt q;
-        if (!q.prepare(db, QByteArray("SELECT id FROM ") + specOf(kind).table + " WHERE log_seq IS NULL LIMIT 1", &error))
+        const TableSpec &spec = specOf(kind, v5);
+        if (!q.prepare(db, QByteArray("SELECT ") + spec.idColumn + " FROM " + spec.table + " WHERE log_seq IS NULL LIMIT 1", &error))
             return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
         if (sqlite3_step(q.handle()) == SQLITE_ROW) {
             res.kind = kind;

@@ -3,6 +3,7 @@
 #include "storage/activitylog.h"
 #include "storage/database.h"
 #include "storage/exitactions.h"
+#include "storage/keys.h"
 #include "domain/ids.h"
 #include "domain/pipeline.h"
 #include "storage/schema.h"
@@ -32,16 +33,15 @@ bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error)
 {
     QSqlQuery p(db);
     p.prepare(QStringLiteral(
-        "INSERT INTO pipelines (id, code, name, name_en, version, first_response_minutes,"
+        "INSERT INTO pipelines (uuid, code, name, name_en, version, first_response_minutes,"
         " handover_sla_minutes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     QSqlQuery s(db);
     s.prepare(QStringLiteral(
-        "INSERT INTO pipeline_stages (id, pipeline_id, position, code, name, name_en,"
+        "INSERT INTO pipeline_stages (uuid, pipeline_id, position, code, name, name_en,"
         " sla_minutes, exit_gate, standard_actions, terminal, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const PipelineDef &def : pipelineTemplates()) {
-        const QString pid = newId();
-        for (const QVariant &v : {QVariant(pid), QVariant(def.code), QVariant(def.name),
+        for (const QVariant &v : {QVariant(uuidColumnValue(newId())), QVariant(def.code), QVariant(def.name),
                                   QVariant(def.nameEn), QVariant(def.version),
                                   QVariant(def.firstResponseMinutes),
                                   QVariant(def.handoverSlaMinutes), QVariant(now)})
@@ -51,10 +51,11 @@ bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error)
                 *error = p.lastError().text();
             return false;
         }
+        const QVariant pid = p.lastInsertId();
         for (int i = 0; i < def.stages.size(); ++i) {
             const StageDef &st = def.stages.at(i);
             for (const QVariant &v :
-                 {QVariant(newId()), QVariant(pid), QVariant(i), QVariant(st.code),
+                 {QVariant(uuidColumnValue(newId())), pid, QVariant(i), QVariant(st.code),
                   QVariant(st.name), QVariant(st.nameEn), QVariant(st.slaMinutes),
                   QVariant(QStringLiteral("") + st.exitGate.join(QLatin1Char('|'))),
                   QVariant(QStringLiteral("") + st.standardActions.join(QLatin1Char('|'))),
@@ -141,14 +142,44 @@ bool applyStatements(QSqlDatabase db, const QStringList &statements, QString *er
 }
 } // namespace
 
+namespace {
+// Version 5, the compact reshape's first step: every table rebuilt with integer keys and one
+// uuid per row (storage/keys.h), then the indexes, in one transaction.
+bool migrateToIntegerKeys(QSqlDatabase db, QString *error)
+{
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    if (!rebuildWithIntegerKeys(sqliteHandle(db), error))
+        return false;
+    for (const QString &sql : latestSchemaIndexes())
+        if (!exec(db, sql, error))
+            return false;
+    if (!exec(db, QStringLiteral("PRAGMA user_version = 5"), error))
+        return false;
+    return tx.commit();
+}
+} // namespace
+
 bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
     // Version 1 is created whole by createSchema(); each later step is one transaction,
     // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
-    if (version < 2 || version > 4) {
+    if (version < 2 || version > 5) {
         if (error)
             *error = QStringLiteral("no migration step to schema version %1").arg(version);
         return false;
+    }
+    if (version == 5) {
+        // The rebuild moves rows between tables that reference each other: foreign keys are
+        // off for it (a pragma that only works outside a transaction) and on again after.
+        exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"), nullptr);
+        const bool ok = migrateToIntegerKeys(db, error);
+        exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr);
+        return ok;
     }
     Transaction tx(db);
     if (!tx.isActive()) {

@@ -1,4 +1,5 @@
 #include "storage/pipelinerepository.h"
+#include "storage/uuidcolumn.h"
 
 #include "storage/database.h"
 #include "domain/ids.h"
@@ -178,7 +179,7 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
 {
     QSqlDatabase db = m_db.connection();
     const QString now = nowIsoUtc();
-    const QString pid = newId();
+    const QString pipelineUuid = newId();
     PipelineSaveResult result;
     QString error;
     Transaction tx(db);
@@ -187,18 +188,20 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
 
     QSqlQuery p(db);
     p.prepare(QStringLiteral(
-        "INSERT INTO pipelines (id, code, name, name_en, version, first_response_minutes,"
+        "INSERT INTO pipelines (uuid, code, name, name_en, version, first_response_minutes,"
         " handover_sla_minutes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     // Text columns are NOT NULL: a null QString would bind as NULL.
     const QString name = QStringLiteral("") + def.name.trimmed();
     const QString nameEn = QStringLiteral("") + def.nameEn.trimmed();
-    for (const QVariant &v : {QVariant(pid), QVariant(def.code), QVariant(name), QVariant(nameEn),
+    for (const QVariant &v : {QVariant(uuidColumnValue(pipelineUuid)), QVariant(def.code), QVariant(name), QVariant(nameEn),
                               QVariant(version), QVariant(def.firstResponseMinutes),
                               QVariant(def.handoverSlaMinutes), QVariant(now)})
         p.addBindValue(v);
     if (!p.exec())
         return refused(p.lastError().text());
-    const QJsonObject pipelineFields{{QStringLiteral("code"), def.code},
+    const QString pid = p.lastInsertId().toString(); // the local key (keys.h)
+    const QJsonObject pipelineFields{{QStringLiteral("uuid"), pipelineUuid},
+                                     {QStringLiteral("code"), def.code},
                                      {QStringLiteral("name"), name},
                                      {QStringLiteral("name_en"), nameEn},
                                      {QStringLiteral("version"), version},
@@ -210,26 +213,28 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
 
     QSqlQuery s(db);
     s.prepare(QStringLiteral(
-        "INSERT INTO pipeline_stages (id, pipeline_id, position, code, name, name_en,"
+        "INSERT INTO pipeline_stages (uuid, pipeline_id, position, code, name, name_en,"
         " sla_minutes, exit_gate, standard_actions, terminal, updated_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     QHash<QString, QString> stageByCode;
     for (int i = 0; i < def.stages.size(); ++i) {
         const StageDef &st = def.stages.at(i);
-        const QString sid = newId();
+        const QString stageUuid = newId();
         const QString stageTitle = QStringLiteral("") + st.name.trimmed();
         const QString stageTitleEn = QStringLiteral("") + st.nameEn.trimmed();
-        stageByCode.insert(st.code, sid);
         const QString gate = QStringLiteral("") + st.exitGate.join(QLatin1Char('|'));
         const QString actions = QStringLiteral("") + st.standardActions.join(QLatin1Char('|'));
-        for (const QVariant &v : {QVariant(sid), QVariant(pid), QVariant(i), QVariant(st.code),
+        for (const QVariant &v : {QVariant(uuidColumnValue(stageUuid)), QVariant(pid), QVariant(i), QVariant(st.code),
                                   QVariant(stageTitle), QVariant(stageTitleEn),
                                   QVariant(st.slaMinutes), QVariant(gate), QVariant(actions),
                                   QVariant(st.terminal ? 1 : 0), QVariant(now)})
             s.addBindValue(v);
         if (!s.exec())
             return refused(s.lastError().text());
-        const QJsonObject fields{{QStringLiteral("pipeline_id"), pid},
+        const QString sid = s.lastInsertId().toString();
+        stageByCode.insert(st.code, sid);
+        const QJsonObject fields{{QStringLiteral("uuid"), stageUuid},
+                                 {QStringLiteral("pipeline_id"), pid},
                                  {QStringLiteral("position"), i},
                                  {QStringLiteral("code"), st.code},
                                  {QStringLiteral("name"), stageTitle},

@@ -1,6 +1,6 @@
 #include "storage/schema.h"
 
-#include "schema_sql.h" // generated: kSchemaV1Sql … kIndexesV4Sql
+#include "schema_sql.h" // generated: kSchemaV1Sql … kSchemaV5Sql
 
 #include <QRegularExpression>
 
@@ -69,9 +69,14 @@ QStringList schemaV4Indexes()
     return splitStatements(kIndexesV4Sql);
 }
 
+QStringList schemaV5Tables()
+{
+    return splitStatements(kSchemaV5Sql);
+}
+
 QStringList latestSchemaTables()
 {
-    return schemaV1Tables() + schemaV2Statements() + schemaV3Statements() + schemaV4Statements();
+    return schemaV5Tables();
 }
 
 QStringList latestSchemaIndexes()

@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -25,6 +25,10 @@ QStringList schemaV3Indexes();
 // Schema version 4: the index audit on activities (drops, then idx_activities_by_lead).
 QStringList schemaV4Statements();
 QStringList schemaV4Indexes();
+// Schema version 5, the compact reshape's first step (integer keys, one uuid per row): the
+// whole schema, every table. New files are created from it; migrateTo(5) rebuilds a v4 file
+// into it (storage/keys.h). Its indexes are those of v1-v4 (latestSchemaIndexes()).
+QStringList schemaV5Tables();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();

@@ -2,7 +2,7 @@
 # generator. OpenSSL's SHA-256 uses the CPU's SHA extensions (verify-log within 3x of sha256sum).
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # The one sqlite3 statement wrapper and read-only opener of the bulk paths (no Qt SQL).
-add_library(cockpit_sqlite STATIC sqlitestatement.h sqlitestatement.cpp)
+add_library(cockpit_sqlite STATIC sqlitestatement.h sqlitestatement.cpp uuidcolumn.h uuidcolumn.cpp)
 target_include_directories(cockpit_sqlite PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3)
 add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
@@ -19,6 +19,7 @@ add_library(cockpit_storage STATIC
     filecheck.h filecheck.cpp
     filelock.h filelock.cpp
     migrations.h migrations.cpp
+    keys.h keys.cpp
     transaction.h
     outbox.h outbox.cpp
     leadrepository.h leadrepository.cpp

@@ -96,8 +96,9 @@ int main(int argc, char **argv)
     if (q.next()) {
         const QString lead = q.value(0).toString(), customer = q.value(1).toString(), owner = q.value(2).toString();
         QSqlQuery ins(c);
-        ins.prepare(QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
-                                   " VALUES (?, ?, ?, ?, 'call', 'sales', ?, ?)"));
+        // As the app writes a new row (schema v5): the key from SQLite, a version-4 UUID in uuid.
+        ins.prepare(QStringLiteral("INSERT INTO activities (uuid, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
+                                   " VALUES (cockpit_uuid(?), ?, ?, ?, 'call', 'sales', ?, ?)"));
         for (const QVariant &v : {QVariant(newId()), QVariant(lead), QVariant(customer), QVariant(owner),
                                   QVariant(toIsoUtc(clock.now())), QVariant(toIsoUtc(clock.now()))})
             ins.addBindValue(v);

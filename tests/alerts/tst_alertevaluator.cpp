@@ -76,10 +76,10 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("t%1.db").arg(++m_n));
         QVERIFY(m_db->open(path, storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(*m_db));
-        // A team lead between the reps and the director: u1, u2 → u9 → u0.
+        // A team lead between the reps and the director: u1, u2 → u9 (109) → u0.
         exec(QStringLiteral("INSERT INTO users (id, name, role, manager_id, hire_date, updated_at) VALUES"
-                            " ('u9', '孙组长', 'team_lead', 'u0', '2020-01-01', '2026-01-01T00:00:00Z')"));
-        exec(QStringLiteral("UPDATE users SET manager_id = 'u9' WHERE id IN ('u1', 'u2')"));
+                            " (109, '孙组长', 'team_lead', 100, '2020-01-01', '2026-01-01T00:00:00Z')"));
+        exec(QStringLiteral("UPDATE users SET manager_id = 109 WHERE id IN (101, 102)"));
     }
     void cleanup() { m_db.reset(); }
 
@@ -91,13 +91,13 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT DISTINCT h.lead_id, l.customer_id FROM stage_history h"
                                       " JOIN leads l ON l.id = h.lead_id"
                                       " WHERE h.at >= '2026-10-01T00:00:00Z' AND h.at <= '2026-11-01T00:00:00Z'"
-                                      " AND h.by_user_id = 'u1'")));
+                                      " AND h.by_user_id = 101")));
         QString plan;
         while (q.next())
             plan += q.value(3).toString() + QLatin1Char('\n');
         QVERIFY2(plan.contains(QLatin1String("idx_stage_history_by_user_at (by_user_id=? AND at>? AND at<?)")), qPrintable(plan));
         ManualClock clock(T0);
-        QVERIFY(AlertEvaluator(db(), clock).evaluateUser(QStringLiteral("u1")).ok);
+        QVERIFY(AlertEvaluator(db(), clock).evaluateUser(QStringLiteral("101")).ok);
     }
 
     void thresholdsFromSettings()
@@ -140,8 +140,8 @@ private Q_SLOTS:
         r = e.evaluateAll();
         QVERIFY(r.ok);
         QCOMPARE(r.raised, 2); // lead-1 and lead-2 (lead-3 is won)
-        QCOMPARE(count(db(), QStringLiteral("rule = 'stage_sla' AND owner_id = 'u1' AND recipients = 'u9'"
-                                            " AND lead_id = 'lead-1' AND dedupe_key != ''")), 1);
+        QCOMPARE(count(db(), QStringLiteral("rule = 'stage_sla' AND owner_id = 101 AND recipients = '109'"
+                                            " AND lead_id = 1 AND dedupe_key != ''")), 1);
         QCOMPARE(storage::pendingOutboxCount(db()), outboxBefore + 2);
         clock.advanceSecs(3600);
         r = e.evaluateAll();
@@ -152,14 +152,14 @@ private Q_SLOTS:
     void silenceShowsCustomerQuotes()
     {
         exec(QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, text, updated_at) VALUES"
-                            " ('a3', 'lead-1', 'k1', NULL, 'wechat', 'customer', '2026-10-31T12:00:00Z', '预算下月批', '2026-10-31T12:00:00Z'),"
-                            " ('a4', 'lead-1', 'k1', NULL, 'email', 'customer', '2026-10-30T12:00:00Z', '太贵了', '2026-10-30T12:00:00Z'),"
-                            " ('a5', 'lead-1', 'k1', NULL, 'email', 'customer', '2026-10-29T12:00:00Z', '最老的一条', '2026-10-29T12:00:00Z')"));
+                            " (3, 1, 1, NULL, 'wechat', 'customer', '2026-10-31T12:00:00Z', '预算下月批', '2026-10-31T12:00:00Z'),"
+                            " (4, 1, 1, NULL, 'email', 'customer', '2026-10-30T12:00:00Z', '太贵了', '2026-10-30T12:00:00Z'),"
+                            " (5, 1, 1, NULL, 'email', 'customer', '2026-10-29T12:00:00Z', '最老的一条', '2026-10-29T12:00:00Z')"));
         ManualClock clock(T0.addSecs(72 * 3600));
         AlertEvaluator e(db(), clock);
         QVERIFY(e.evaluateAll().ok);
         AlertStore store(db(), clock);
-        const auto open = store.openAlertsForLead(QStringLiteral("lead-1"));
+        const auto open = store.openAlertsForLead(QStringLiteral("1"));
         auto it = std::find_if(open.begin(), open.end(), [](const AlertRecord &a) { return a.rule == rule::Silence; });
         QVERIFY(it != open.end());
         const QJsonObject d = QJsonDocument::fromJson(it->details.toUtf8()).object();
@@ -177,16 +177,16 @@ private Q_SLOTS:
         ManualClock clock(T0.addSecs(3 * 3600));
         AlertEvaluator e(db(), clock);
         QVERIFY(e.evaluateAll().ok);
-        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-2' AND resolved_at IS NULL")), 1);
-        exec(QStringLiteral("UPDATE leads SET status = 'lost' WHERE id = 'lead-2'"));
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 2 AND resolved_at IS NULL")), 1);
+        exec(QStringLiteral("UPDATE leads SET status = 'lost' WHERE id = 2"));
         clock.advanceSecs(60);
-        const auto r = e.evaluateLead(QStringLiteral("lead-2"));
+        const auto r = e.evaluateLead(QStringLiteral("2"));
         QVERIFY(r.ok);
         QCOMPARE(r.resolved, 1);
-        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-2' AND resolved_at = '2026-11-01T03:01:00Z'"
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 2 AND resolved_at = '2026-11-01T03:01:00Z'"
                                             " AND resolved_by IS NULL")), 1);
         // lead-1's alert is untouched by the incremental run on lead-2.
-        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-1' AND resolved_at IS NULL")), 1);
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 1 AND resolved_at IS NULL")), 1);
     }
 
     void escalatesUpTheChainAndStopsAtTop()
@@ -199,7 +199,7 @@ private Q_SLOTS:
         clock.advanceSecs(1);
         QCOMPARE(e.evaluateAll().escalated, 2);
         // u1 (owner) with u9 copied → u0, the director.
-        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-1' AND escalated_to = 'u0' AND escalation_level = 1"
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 1 AND escalated_to = 100 AND escalation_level = 1"
                                             " AND escalated_at = '2026-11-02T02:00:00Z' AND escalated_by IS NULL")), 1);
         clock.advanceSecs(5 * 24 * 3600);
         QCOMPARE(e.evaluateAll().escalated, 0); // the top
@@ -211,32 +211,32 @@ private Q_SLOTS:
         ManualClock clock(T0.addSecs(2 * 3600));
         AlertEvaluator e(db(), clock);
         QVERIFY(e.evaluateAll().ok);
-        const QString id = scalar(db(), QStringLiteral("SELECT id FROM alerts WHERE lead_id = 'lead-1'")).toString();
+        const QString id = scalar(db(), QStringLiteral("SELECT id FROM alerts WHERE lead_id = 1")).toString();
         AlertStore store(db(), clock);
         clock.advanceSecs(600);
         const int outbox = storage::pendingOutboxCount(db());
-        const AlertChange ack = store.acknowledge(id, QStringLiteral("u9"));
+        const AlertChange ack = store.acknowledge(id, QStringLiteral("109"));
         QVERIFY2(ack.ok, qPrintable(ack.error));
-        QCOMPARE(ack.after.acknowledgedBy, QStringLiteral("u9"));
+        QCOMPARE(ack.after.acknowledgedBy, QStringLiteral("109"));
         QCOMPARE(ack.after.acknowledgedAt, QStringLiteral("2026-11-01T02:10:00Z"));
         QVERIFY(ack.before.acknowledgedAt.isEmpty());
         QCOMPARE(storage::pendingOutboxCount(db()), outbox + 1);
-        QVERIFY(!store.acknowledge(id, QStringLiteral("u0")).ok); // already
+        QVERIFY(!store.acknowledge(id, QStringLiteral("100")).ok); // already
         clock.advanceSecs(3 * 24 * 3600);
         e.evaluateAll();
         QCOMPARE(store.fetch(id)->state.escalationLevel, 0);
 
         // Manual escalation records who, and refuses past the top.
-        const AlertChange up = store.escalate(id, QStringLiteral("u9"));
+        const AlertChange up = store.escalate(id, QStringLiteral("109"));
         QVERIFY2(up.ok, qPrintable(up.error));
-        QCOMPARE(up.after.escalatedTo, QStringLiteral("u0"));
-        QCOMPARE(up.after.escalatedBy, QStringLiteral("u9"));
-        const AlertChange top = store.escalate(id, QStringLiteral("u9"));
+        QCOMPARE(up.after.escalatedTo, QStringLiteral("100"));
+        QCOMPARE(up.after.escalatedBy, QStringLiteral("109"));
+        const AlertChange top = store.escalate(id, QStringLiteral("109"));
         QVERIFY(!top.ok);
         QVERIFY(!top.error.isEmpty());
 
         // Resolve, then undo (write the state before) restores exactly.
-        const AlertChange res = store.resolve(id, QStringLiteral("u1"));
+        const AlertChange res = store.resolve(id, QStringLiteral("101"));
         QVERIFY(res.ok);
         QCOMPARE(store.fetch(id)->resolvedByName, QStringLiteral("王芳"));
         QVERIFY(store.writeState(id, res.after, res.before).ok);
@@ -244,28 +244,28 @@ private Q_SLOTS:
         // A stale undo is refused rather than overwriting a newer change.
         QVERIFY(!store.writeState(id, res.after, res.before).ok);
         // A person's resolve is not undone by the evaluator, nor raised again.
-        QVERIFY(store.resolve(id, QStringLiteral("u1")).ok);
+        QVERIFY(store.resolve(id, QStringLiteral("101")).ok);
         const auto r = e.evaluateAll();
         QCOMPARE(r.raised, 0);
-        QCOMPARE(store.fetch(id)->state.resolvedBy, QStringLiteral("u1"));
+        QCOMPARE(store.fetch(id)->state.resolvedBy, QStringLiteral("101"));
     }
 
     void ownerLeftAddressesManager()
     {
-        exec(QStringLiteral("UPDATE users SET left_date = '2026-10-15' WHERE id = 'u1'"));
+        exec(QStringLiteral("UPDATE users SET left_date = '2026-10-15' WHERE id = 101"));
         ManualClock clock(T0.addSecs(2 * 3600));
         AlertEvaluator e(db(), clock);
         QVERIFY(e.evaluateAll().ok);
         AlertStore store(db(), clock);
-        const auto open = store.openAlertsForLead(QStringLiteral("lead-1"));
+        const auto open = store.openAlertsForLead(QStringLiteral("1"));
         QCOMPARE(open.size(), std::size_t(1));
-        QCOMPARE(open.front().ownerId, QStringLiteral("u9"));
-        QCOMPARE(open.front().recipients, QStringLiteral("u0"));
+        QCOMPARE(open.front().ownerId, QStringLiteral("109"));
+        QCOMPARE(open.front().recipients, QStringLiteral("100"));
         QVERIFY(alertDetailsText(open.front()).contains(QStringLiteral("王芳")));
         // Escalation skips people who left too: u9 → u0.
         clock.advanceSecs(24 * 3600);
         QVERIFY(e.evaluateAll().ok);
-        QCOMPARE(count(db(), QStringLiteral("lead_id = 'lead-1' AND escalated_to IS NULL")), 1); // u0 already copied: top
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 1 AND escalated_to IS NULL")), 1); // u0 already copied: top
     }
 
     void clockBackwardsNeverUnraises()
@@ -291,24 +291,27 @@ private Q_SLOTS:
 
     void demoAlertsAdoptedNotDuplicated()
     {
+        // A demo-made alert 'old' (500) on u1, acknowledged by u9, with no dedupe key.
         exec(QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, acknowledged_by,"
-                            " acknowledged_at, details, updated_at) VALUES ('old', 'compliance_stage_churn', 'user', 'u1',"
-                            " 'u9', '2026-10-30T03:05:00Z', 'u9', '2026-10-30T05:00:00Z', '同一线索一天内阶段变更 7 次', '2026-10-30T05:00:00Z')"));
+                            " acknowledged_at, details, updated_at) VALUES (500, 'compliance_stage_churn', 'user', 101,"
+                            " 109, '2026-10-30T03:05:00Z', 109, '2026-10-30T05:00:00Z', '同一线索一天内阶段变更 7 次', '2026-10-30T05:00:00Z')"));
         const QString screen = fixture::stageId(db(), "lifecycle", "screen");
         const QString diagnose = fixture::stageId(db(), "lifecycle", "diagnose");
         for (int i = 0; i < 6; ++i)
             exec(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at)"
-                                " VALUES ('m%1', 'lead-1', '%2', '%3', '2026-10-30T02:%4:00Z', 'u1', '2026-10-30T02:00:00Z')")
-                     .arg(i).arg(i % 2 ? diagnose : screen, i % 2 ? screen : diagnose).arg(i * 5, 2, 10, QLatin1Char('0')));
+                                " VALUES (%1, 1, '%2', '%3', '2026-10-30T02:%4:00Z', 101, '2026-10-30T02:00:00Z')")
+                     .arg(10 + i) // m0 .. m5
+                     .arg(i % 2 ? diagnose : screen, i % 2 ? screen : diagnose)
+                     .arg(i * 5, 2, 10, QLatin1Char('0')));
         ManualClock clock(T0.addSecs(3600));
         AlertEvaluator e(db(), clock);
         const auto r = e.evaluateAll();
         QVERIFY(r.ok);
         QCOMPARE(r.adopted, 1);
         QCOMPARE(count(db(), QStringLiteral("rule = 'compliance_stage_churn'")), 1);
-        QCOMPARE(count(db(), QStringLiteral("id = 'old' AND dedupe_key != '' AND lead_id = 'lead-1'")), 1);
+        QCOMPARE(count(db(), QStringLiteral("id = 500 AND dedupe_key != '' AND lead_id = 1")), 1);
         // Incremental runs see it too.
-        QCOMPARE(e.evaluateLead(QStringLiteral("lead-1")).raised, 0);
+        QCOMPARE(e.evaluateLead(QStringLiteral("1")).raised, 0);
         QCOMPARE(count(db(), QStringLiteral("rule = 'compliance_stage_churn'")), 1);
     }
 
@@ -339,38 +342,39 @@ private Q_SLOTS:
         QSqlDatabase fdb = full.connection();
         const QString silent = scalar(fdb, QStringLiteral("SELECT lead_id FROM alerts WHERE rule = 'silence' AND resolved_at IS NULL LIMIT 1")).toString();
         const QString slow = scalar(fdb, QStringLiteral("SELECT lead_id FROM alerts WHERE rule = 'stage_sla' AND resolved_at IS NULL"
-                                                        " AND lead_id != '%1' LIMIT 1").arg(silent)).toString();
+                                                        " AND lead_id != %1 LIMIT 1").arg(silent)).toString();
         QSqlQuery lq(fdb);
         lq.exec(QStringLiteral("SELECT l.id, l.customer_id, l.owner_id, l.stage_id FROM leads l WHERE status = 'open'"
-                               " AND id NOT IN ('%1', '%2') LIMIT 1").arg(silent, slow));
+                               " AND id NOT IN (%1, %2) LIMIT 1").arg(silent, slow));
         QVERIFY(lq.next());
         const QString busy = lq.value(0).toString(), customer = lq.value(1).toString(),
                       owner = lq.value(2).toString(), stage = lq.value(3).toString();
         QSqlQuery rq(fdb);
-        rq.exec(QStringLiteral("SELECT id FROM users WHERE role = 'sales' AND id != '%1' LIMIT 2").arg(owner));
+        rq.exec(QStringLiteral("SELECT id FROM users WHERE role = 'sales' AND id != %1 LIMIT 2").arg(owner));
         QStringList others;
         while (rq.next())
             others << rq.value(0).toString();
         QCOMPARE(others.size(), 2);
         QVERIFY(!silent.isEmpty() && !slow.isEmpty());
         const QString at = QStringLiteral("2026-11-22T09:30:00Z");
+        // The new rows' keys (readable names e1, s0 .. s5, q0 .. q2, c0 .. c1) are far above the demo's.
         QStringList edits = {
             QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
-                           " SELECT 'e1', id, customer_id, owner_id, 'call', 'sales', '%1', '%1' FROM leads WHERE id = '%2'").arg(at, silent),
-            QStringLiteral("UPDATE leads SET status = 'won' WHERE id = '%1'").arg(slow),
+                           " SELECT 9000001, id, customer_id, owner_id, 'call', 'sales', '%1', '%1' FROM leads WHERE id = %2").arg(at, silent),
+            QStringLiteral("UPDATE leads SET status = 'won' WHERE id = %1").arg(slow),
         };
         for (int i = 0; i < 6; ++i)
             edits << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at)"
-                                    " VALUES ('s%1', '%2', '%3', '%3', '2026-11-22T0%4:00:00Z', '%5', '%1')")
-                         .arg(i).arg(busy, stage).arg(i + 1).arg(owner);
+                                    " VALUES (%1, %2, %3, %3, '2026-11-22T0%4:00:00Z', %5, '%6')")
+                         .arg(9000000 + i).arg(busy, stage).arg(i + 1).arg(owner).arg(i);
         for (int i = 0; i < 3; ++i)
             edits << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, quote_version, updated_at)"
-                                    " VALUES ('q%1', '%2', '%3', '%4', 'quote', 'sales', '2026-11-2%1T08:00:00Z', %1, 'x')")
-                         .arg(i).arg(busy, customer, owner);
+                                    " VALUES (%5, %2, %3, %4, 'quote', 'sales', '2026-11-2%1T08:00:00Z', %1, 'x')")
+                         .arg(i).arg(busy, customer, owner).arg(9000010 + i);
         for (int i = 0; i < 2; ++i)
             edits << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
-                                    " VALUES ('c%1', NULL, '%2', '%3', 'call', 'sales', '2026-11-21T0%1:00:00Z', 'x')")
-                         .arg(i).arg(customer, others.at(i));
+                                    " VALUES (%4, NULL, %2, %3, 'call', 'sales', '2026-11-21T0%1:00:00Z', 'x')")
+                         .arg(i).arg(customer, others.at(i)).arg(9000020 + i);
         for (const QString &sql : edits) {
             QVERIFY(fixture::exec(fdb, sql));
             QVERIFY(fixture::exec(incr.connection(), sql));
@@ -380,10 +384,10 @@ private Q_SLOTS:
         QVERIFY(ei.evaluateLead(slow).ok);
         QVERIFY(ei.evaluateLead(busy).ok);
         QCOMPARE(snapshot(incr.connection()), snapshot(fdb));
-        QCOMPARE(count(fdb, QStringLiteral("rule = 'compliance_stage_churn' AND lead_id = '%1'").arg(busy)), 1);
-        QCOMPARE(count(fdb, QStringLiteral("rule = 'compliance_quotes' AND subject_id = '%1'").arg(owner)), 1);
-        QCOMPARE(count(fdb, QStringLiteral("rule = 'duplicate_touch' AND subject_id = '%1' AND resolved_at IS NULL").arg(customer)), 1);
-        QCOMPARE(count(fdb, QStringLiteral("rule = 'silence' AND lead_id = '%1' AND resolved_at IS NULL").arg(silent)), 0);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'compliance_stage_churn' AND lead_id = %1").arg(busy)), 1);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'compliance_quotes' AND subject_id = %1").arg(owner)), 1);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'duplicate_touch' AND subject_id = %1 AND resolved_at IS NULL").arg(customer)), 1);
+        QCOMPARE(count(fdb, QStringLiteral("rule = 'silence' AND lead_id = %1 AND resolved_at IS NULL").arg(silent)), 0);
 
         // A day later, escalations: the user-scoped run matches too for that user's alerts.
         clock.advanceSecs(24 * 3600);

@@ -44,17 +44,17 @@ private Q_SLOTS:
         QUndoStack stack;
         AlertActions actions(*m_db, stack, *m_clock);
         QSignalSpy changed(&actions, &AlertActions::alertChanged);
-        const QString id = actions.store().openAlertsForLead(QStringLiteral("lead-1")).front().id;
+        const QString id = actions.store().openAlertsForLead(QStringLiteral("1")).front().id;
         const AlertState initial = actions.store().fetch(id)->state;
 
         m_clock->advanceSecs(60);
         QVERIFY(actions.acknowledge(id).ok);
-        QCOMPARE(actions.store().fetch(id)->state.acknowledgedBy, QStringLiteral("u0")); // current_user_id
+        QCOMPARE(actions.store().fetch(id)->state.acknowledgedBy, QStringLiteral("100")); // u0, current_user_id
         QCOMPARE(actions.store().fetch(id)->state.acknowledgedAt, QStringLiteral("2026-11-01T03:01:00Z"));
         QVERIFY(actions.escalate(id).ok);
-        QCOMPARE(actions.store().fetch(id)->state.escalatedTo, QStringLiteral("u0"));
+        QCOMPARE(actions.store().fetch(id)->state.escalatedTo, QStringLiteral("100") /* u0 */);
         QVERIFY(actions.resolve(id).ok);
-        QCOMPARE(actions.store().fetch(id)->state.resolvedBy, QStringLiteral("u0"));
+        QCOMPARE(actions.store().fetch(id)->state.resolvedBy, QStringLiteral("100") /* u0 */);
         QCOMPARE(stack.count(), 3);
         QCOMPARE(changed.count(), 3);
         // A refused action never reaches the stack.
@@ -68,7 +68,7 @@ private Q_SLOTS:
         stack.undo();
         QCOMPARE(actions.store().fetch(id)->state, initial);
         stack.redo();
-        QCOMPARE(actions.store().fetch(id)->state.acknowledgedBy, QStringLiteral("u0"));
+        QCOMPARE(actions.store().fetch(id)->state.acknowledgedBy, QStringLiteral("100") /* u0 */);
         QCOMPARE(changed.count(), 7);
     }
 
@@ -77,12 +77,12 @@ private Q_SLOTS:
         QUndoStack stack;
         AlertActions actions(*m_db, stack, *m_clock);
         QSignalSpy failed(&actions, &AlertActions::commandFailed);
-        const QString id = actions.store().openAlertsForLead(QStringLiteral("lead-1")).front().id;
+        const QString id = actions.store().openAlertsForLead(QStringLiteral("1")).front().id;
         QVERIFY(actions.acknowledge(id).ok);
         // Meanwhile the rule clears and the evaluator resolves the alert.
-        QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET status = 'won' WHERE id = 'lead-1'")));
+        QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET status = 'won' WHERE id = 1")));
         AlertEvaluator e(m_db->connection(), *m_clock);
-        QCOMPARE(e.evaluateLead(QStringLiteral("lead-1")).resolved, 1);
+        QCOMPARE(e.evaluateLead(QStringLiteral("1")).resolved, 1);
         stack.undo();
         QCOMPARE(failed.count(), 1);
         QVERIFY(!actions.store().fetch(id)->state.resolvedAt.isEmpty());
@@ -113,10 +113,10 @@ private Q_SLOTS:
         QCOMPARE(model.index(row, AlertTableModel::Delivery).data().toString(), QStringLiteral("sent"));
 
         AlertFilter f;
-        f.personId = QStringLiteral("u1"); // lead-1's owner
+        f.personId = QStringLiteral("101"); // u1, lead-1's owner
         filter.setFilter(f);
         QCOMPARE(filter.rowCount(), 1);
-        f.personId = QStringLiteral("u9"); // the manager copied on both
+        f.personId = QStringLiteral("109"); // u9, the manager copied on both
         filter.setFilter(f);
         QCOMPARE(filter.rowCount(), 2);
         f.rules = {rule::Silence};

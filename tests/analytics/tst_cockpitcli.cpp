@@ -2,6 +2,7 @@
 // tst_kpi / tst_funnel compute through the library).
 #include "clirun.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "fixture.h"
 
 #include <QSqlDatabase>
@@ -25,11 +26,15 @@ private Q_SLOTS:
         QVERIFY(db.open(m_path, storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(db));
         const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
-        // Store days in November: (30/2 + 40/4) / 2 = 12.5 receptions per staff.
+        // Store days in November: (30/2 + 40/4) / 2 = 12.5 receptions per staff. Store s1 = 1;
+        // store days d1 = 1, d2 = 2.
         QVERIFY(fixture::exec(db.connection(), QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-                                                              " ('s1', '徐家汇店', 'r1', 'c1', '2020-01-01', %1)").arg(t)));
+                                                              " (1, '徐家汇店', 1, 1, '2020-01-01', %1)").arg(t)));
         QVERIFY(fixture::exec(db.connection(), QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences, deals_72h, updated_at) VALUES"
-                                                              " ('d1', 's1', '2026-11-02', 2, 30, 9000, 200, 1, 0, %1), ('d2', 's1', '2026-11-03', 4, 40, 9000, 200, 1, 0, %1)").arg(t)));
+                                                              " (1, 1, '2026-11-02', 2, 30, 9000, 200, 1, 0, %1), (2, 1, '2026-11-03', 4, 40, 9000, 200, 1, 0, %1)").arg(t)));
+        // The command line names rows by their UUID: 王芳 (u1 = 101) as the report prints her.
+        m_wangUuid = storage::uuidForKey(db.connection(), QStringLiteral("users"), QStringLiteral("101"));
+        QVERIFY(!m_wangUuid.isEmpty());
     }
 
     void kpi()
@@ -61,7 +66,7 @@ private Q_SLOTS:
         lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
         QCOMPARE(lines.first(), QStringLiteral("org_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few"));
         QCOMPARE(lines.size(), 1 + 2 * 4); // two reps × four transitions
-        QVERIFY(r.out.contains(QStringLiteral("u1,王芳,")));
+        QVERIFY2(r.out.contains(m_wangUuid + QStringLiteral(",王芳,")), qPrintable(r.out));
         // The previous month has no stage moves: the funnel is all zeros.
         r = run({QStringLiteral("report"), QStringLiteral("funnel"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
                  QStringLiteral("2026-10"), QStringLiteral("--format"), QStringLiteral("csv")});
@@ -73,6 +78,7 @@ private:
     fixture::CliRun run(const QStringList &args) { return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir.path(), 60000); }
     QTemporaryDir m_dir;
     QString m_path;
+    QString m_wangUuid;
 };
 
 QTEST_GUILESS_MAIN(TestCockpitCli)

@@ -75,8 +75,9 @@ private Q_SLOTS:
                                                          : GroupBy::Rep;
             const QVector<OrgUnit> all = units.unitsWithin(OrgScope::company(), by);
             QVERIFY(!all.isEmpty());
-            orgs << groupByKey(by) + QLatin1Char(':') + all.first().id;
-            orgs << groupByKey(by) + QLatin1Char(':') + all.last().id;
+            // Named as the command line names them: by global id (storage/keys.h).
+            orgs << groupByKey(by) + QLatin1Char(':') + all.first().globalId;
+            orgs << groupByKey(by) + QLatin1Char(':') + all.last().globalId;
         }
         for (const QString &p : periods)
             for (const QString &org : orgs)

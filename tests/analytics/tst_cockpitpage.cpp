@@ -25,11 +25,11 @@ private Q_SLOTS:
         storage::Database db;
         QVERIFY(db.open(dir.filePath(QStringLiteral("p.db")), storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(db));
-        // lead-1 got two more sales actions in November (fixture: a1 on Nov 1).
+        // lead-1 got two more sales actions in November (fixture: a1 on Nov 1): x1 = 11, x2 = 12.
         QVERIFY(fixture::exec(db.connection(), QStringLiteral(
             "INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
-            " ('x1', 'lead-1', 'k1', 'u1', 'visit', 'sales', '2026-11-03T02:00:00Z', 0, '2026-11-03T02:00:00Z'),"
-            " ('x2', 'lead-1', 'k1', 'u1', 'call', 'sales', '2026-11-04T02:00:00Z', 10, '2026-11-04T02:00:00Z')")));
+            " (11, 1, 1, 101, 'visit', 'sales', '2026-11-03T02:00:00Z', 0, '2026-11-03T02:00:00Z'),"
+            " (12, 1, 1, 101, 'call', 'sales', '2026-11-04T02:00:00Z', 10, '2026-11-04T02:00:00Z')")));
         ScopeState scope({Period::month(QDate(2026, 11, 1)), OrgScope::company()});
         FigureService figures(db);
         ui::CockpitPage page(figures, scope);
@@ -79,12 +79,12 @@ private Q_SLOTS:
         QVERIFY(csv.contains(QStringLiteral("\r\nactions,")));
 
         // An edit elsewhere refreshes the figures: here a visit written the way the app writes
-        // one (the lead's updated_at moves with it) and the lead's announcement.
+        // one (the lead's updated_at moves with it) and the lead's announcement. x3 = 13.
         refreshed.clear();
         QVERIFY(fixture::exec(db.connection(), QStringLiteral(
             "INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
-            " ('x3', 'lead-2', 'k2', 'u2', 'visit', 'sales', '2026-11-05T02:00:00Z', 0, '2026-11-05T02:00:00Z')")));
-        QVERIFY(fixture::exec(db.connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-05T02:00:01Z' WHERE id = 'lead-2'")));
+            " (13, 2, 2, 102, 'visit', 'sales', '2026-11-05T02:00:00Z', 0, '2026-11-05T02:00:00Z')")));
+        QVERIFY(fixture::exec(db.connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-05T02:00:01Z' WHERE id = 2")));
         // (The writes are announced by the change notifier: no call needed.)
         QVERIFY(refreshed.wait(20000));
         QCOMPARE(page.tileWidget(1)->tile().numerator, 3.0); // the new visit is an effective action

@@ -31,13 +31,14 @@ private Q_SLOTS:
         QSqlDatabase db = m_db.connection();
         auto st = [&](const char *code) { return fixture::stageId(db, "b2b", code); };
         const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
-        // Version 2 of the b2b pipeline: same stage codes, new ids (L4 moved under it).
+        // Version 2 of the b2b pipeline: same stage codes, new ids (L4 moved under it). Pipeline
+        // pv2 = 20; its stages v2reach = 21, v2confirm = 22, v2demo = 23, v2neg = 24, v2close = 25.
         QStringList sql = {
-            QStringLiteral("INSERT INTO pipelines (id, code, name, name_en, version, updated_at) VALUES ('pv2', 'b2b', '标准漏斗', 'Standard B2B funnel', 2, %1)").arg(t),
+            QStringLiteral("INSERT INTO pipelines (id, code, name, name_en, version, updated_at) VALUES (20, 'b2b', '标准漏斗', 'Standard B2B funnel', 2, %1)").arg(t),
             QStringLiteral("INSERT INTO pipeline_stages (id, pipeline_id, position, code, name, name_en, terminal, updated_at) VALUES"
-                           " ('v2reach', 'pv2', 0, 'reach', '触达', 'Reach', 0, %1), ('v2confirm', 'pv2', 1, 'confirm', '需求确认', 'Needs confirmed', 0, %1),"
-                           " ('v2demo', 'pv2', 2, 'demo', '方案演示', 'Solution demo', 0, %1), ('v2neg', 'pv2', 3, 'negotiate', '报价谈判', 'Quote', 0, %1),"
-                           " ('v2close', 'pv2', 4, 'close', '赢单/输单', 'Closed', 1, %1)").arg(t),
+                           " (21, 20, 0, 'reach', '触达', 'Reach', 0, %1), (22, 20, 1, 'confirm', '需求确认', 'Needs confirmed', 0, %1),"
+                           " (23, 20, 2, 'demo', '方案演示', 'Solution demo', 0, %1), (24, 20, 3, 'negotiate', '报价谈判', 'Quote', 0, %1),"
+                           " (25, 20, 4, 'close', '赢单/输单', 'Closed', 1, %1)").arg(t),
         };
         const QString b2b = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'b2b' AND version = 1)");
         // L1 (王芳): reach 11-02, confirm 11-03, demo 11-20 (after the period: still converts).
@@ -45,22 +46,23 @@ private Q_SLOTS:
         // L3 (李强): reach 11-01T15:59:59Z = 23:59 Beijing before the period (out); confirm 11-04.
         // L4 (李强, version 2): reach 11-03, nothing else.
         // L5 (李强): reach 11-11T15:59:59Z (last second in), confirm 11-11T16:00:00Z (after: converts).
+        // Leads L1..L5 = 11..15; stage moves x1..x11 = 11..21.
         sql << QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
                               " stage_entered_at, title, status, created_at, updated_at) VALUES"
-                              " ('L1', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, 'L1', 'open', %1, %1),"
-                              " ('L2', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%4', %1, 'L2', 'open', %1, %1),"
-                              " ('L3', 'k2', 'u2', 'r1', 'c1', 't1', %2, '%4', %1, 'L3', 'open', %1, %1),"
-                              " ('L4', 'k2', 'u2', 'r1', 'c1', 't1', 'pv2', 'v2reach', %1, 'L4', 'open', %1, %1),"
-                              " ('L5', 'k3', 'u2', 'r1', 'c1', 't1', %2, '%4', %1, 'L5', 'open', %1, %1)")
+                              " (11, 1, 101, 1, 1, 1, %2, '%3', %1, 'L1', 'open', %1, %1),"
+                              " (12, 1, 101, 1, 1, 1, %2, '%4', %1, 'L2', 'open', %1, %1),"
+                              " (13, 2, 102, 1, 1, 1, %2, '%4', %1, 'L3', 'open', %1, %1),"
+                              " (14, 2, 102, 1, 1, 1, 20, 21, %1, 'L4', 'open', %1, %1),"
+                              " (15, 3, 102, 1, 1, 1, %2, '%4', %1, 'L5', 'open', %1, %1)")
                    .arg(t, b2b, st("demo"), st("confirm"));
         sql << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
-                              " ('x1', 'L1', NULL, '%1', '2026-11-02T00:00:00Z', %4), ('x2', 'L1', NULL, '%2', '2026-11-03T00:00:00Z', %4),"
-                              " ('x3', 'L1', NULL, '%3', '2026-11-20T00:00:00Z', %4),"
-                              " ('x4', 'L2', NULL, '%1', '2026-11-02T00:00:00Z', %4), ('x5', 'L2', NULL, '%1', '2026-11-05T00:00:00Z', %4),"
-                              " ('x6', 'L2', NULL, '%2', '2026-11-06T00:00:00Z', %4),"
-                              " ('x7', 'L3', NULL, '%1', '2026-11-01T15:59:59Z', %4), ('x8', 'L3', NULL, '%2', '2026-11-04T00:00:00Z', %4),"
-                              " ('x9', 'L4', NULL, 'v2reach', '2026-11-03T00:00:00Z', %4),"
-                              " ('x10', 'L5', NULL, '%1', '2026-11-11T15:59:59Z', %4), ('x11', 'L5', NULL, '%2', '2026-11-11T16:00:00Z', %4)")
+                              " (11, 11, NULL, '%1', '2026-11-02T00:00:00Z', %4), (12, 11, NULL, '%2', '2026-11-03T00:00:00Z', %4),"
+                              " (13, 11, NULL, '%3', '2026-11-20T00:00:00Z', %4),"
+                              " (14, 12, NULL, '%1', '2026-11-02T00:00:00Z', %4), (15, 12, NULL, '%1', '2026-11-05T00:00:00Z', %4),"
+                              " (16, 12, NULL, '%2', '2026-11-06T00:00:00Z', %4),"
+                              " (17, 13, NULL, '%1', '2026-11-01T15:59:59Z', %4), (18, 13, NULL, '%2', '2026-11-04T00:00:00Z', %4),"
+                              " (19, 14, NULL, 21, '2026-11-03T00:00:00Z', %4),"
+                              " (20, 15, NULL, '%1', '2026-11-11T15:59:59Z', %4), (21, 15, NULL, '%2', '2026-11-11T16:00:00Z', %4)")
                    .arg(st("reach"), st("confirm"), st("demo"), t);
         for (const QString &s : sql)
             QVERIFY(fixture::exec(db, s));
@@ -76,8 +78,8 @@ private Q_SLOTS:
         // Company: reach {L1, L2, L4, L5} → confirm later {L1, L2, L5}; confirm {L1, L2, L3} → demo {L1}.
         QTest::newRow("company") << int(OrgLevel::Company) << QString() << QList<int>{4, 3, 0, 0, 0} << QList<int>{3, 1, 0, 0, 0};
         // 李强: reach {L4, L5} → {L5}; confirm {L3} → none.
-        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("u2") << QList<int>{2, 1, 0, 0, 0} << QList<int>{1, 0, 0, 0, 0};
-        QTest::newRow("another team") << int(OrgLevel::Team) << QStringLiteral("t9") << QList<int>{0, 0, 0, 0, 0} << QList<int>{0, 0, 0, 0, 0};
+        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("102") << QList<int>{2, 1, 0, 0, 0} << QList<int>{1, 0, 0, 0, 0};
+        QTest::newRow("another team") << int(OrgLevel::Team) << QStringLiteral("9") << QList<int>{0, 0, 0, 0, 0} << QList<int>{0, 0, 0, 0, 0};
     }
     void funnel()
     {
@@ -111,16 +113,16 @@ private Q_SLOTS:
         FunnelSettings s;
         s.flagBelowPct = 60;
         s.minCohort = 2;
-        FunnelRequest req{{kPeriod, OrgScope{OrgLevel::Team, QStringLiteral("t1")}}, QStringLiteral("b2b"), GroupBy::Rep, true, s};
+        FunnelRequest req{{kPeriod, OrgScope{OrgLevel::Team, QStringLiteral("1")}}, QStringLiteral("b2b"), GroupBy::Rep, true, s};
         const FunnelResult r = computeFunnel(m_db.connection(), req, m_units);
         QCOMPARE(r.transitionLabels().first(), QStringLiteral("Reach → Needs confirmed"));
         const auto facts = CockpitFacts::load(m_db.connection(), KpiSettings{});
         QCOMPARE(conversionTable(computeFunnel(m_db.connection(), req, m_units, facts.get())).rows, conversionTable(r).rows);
         const HeatRow *wang = nullptr, *li = nullptr;
         for (const HeatRow &row : r.rows) {
-            if (row.orgId == QLatin1String("u1"))
+            if (row.orgId == QLatin1String("101"))
                 wang = &row;
-            if (row.orgId == QLatin1String("u2"))
+            if (row.orgId == QLatin1String("102"))
                 li = &row;
         }
         QVERIFY(wang && li);
@@ -134,7 +136,7 @@ private Q_SLOTS:
         QVERIFY(!li->cells[1].flagged);
         QCOMPARE(r.flaggedCells(), 2);
         // The cell drill-down: 王芳's confirm → demo leads, one reached the next stage.
-        const DataTable cell = funnelDrillDown(m_db.connection(), req, 1, QStringLiteral("u1"));
+        const DataTable cell = funnelDrillDown(m_db.connection(), req, 1, QStringLiteral("101"));
         QCOMPARE(cell.rows.size(), 2);
         QCOMPARE(cell.keyKind, QStringLiteral("lead"));
         int yes = 0;

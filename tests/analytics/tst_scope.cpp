@@ -2,6 +2,7 @@
 // figure stands on.
 #include "analytics/datatable.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "fixture.h"
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
@@ -120,11 +121,11 @@ void TestScope::orgCondition()
     QVariantList binds;
     QCOMPARE(analytics::orgCondition(OrgScope::company(), cols, binds), QString());
     QVERIFY(binds.isEmpty());
-    QCOMPARE(analytics::orgCondition({OrgLevel::City, QStringLiteral("c1")}, cols, binds), QStringLiteral(" AND l.city_id = ?"));
-    QCOMPARE(binds, QVariantList{QStringLiteral("c1")});
-    QVERIFY_THROWS_EXCEPTION(QueryError, analytics::orgCondition({OrgLevel::Team, QStringLiteral("t1")}, cols, binds));
+    QCOMPARE(analytics::orgCondition({OrgLevel::City, QStringLiteral("1")}, cols, binds), QStringLiteral(" AND l.city_id = ?"));
+    QCOMPARE(binds, QVariantList{QStringLiteral("1")});
+    QVERIFY_THROWS_EXCEPTION(QueryError, analytics::orgCondition({OrgLevel::Team, QStringLiteral("1")}, cols, binds));
     QCOMPARE(childGroup(OrgScope::company()), GroupBy::Region);
-    QCOMPARE(childGroup({OrgLevel::City, QStringLiteral("c1")}), GroupBy::Team);
+    QCOMPARE(childGroup({OrgLevel::City, QStringLiteral("1")}), GroupBy::Team);
 }
 
 void TestScope::csvAndJson()
@@ -160,10 +161,10 @@ void TestScope::traceInlinesBinds()
     QVERIFY(fixture::populate(database));
     QueryTrace trace;
     QCOMPARE(scalar(database.connection(), QStringLiteral("SELECT count(*) FROM customers WHERE name <> '?' AND owner_id = ?"),
-                    {QStringLiteral("u1")}).toInt(), 2);
+                    {QStringLiteral("101")}).toInt(), 2);
     QCOMPARE(trace.queries().size(), 1);
     QCOMPARE(trace.queries().first().inlined(),
-             QStringLiteral("SELECT count(*) FROM customers WHERE name <> '?' AND owner_id = 'u1'"));
+             QStringLiteral("SELECT count(*) FROM customers WHERE name <> '?' AND owner_id = '101'"));
     QCOMPARE(sqlLiteral(QStringLiteral("O'Brien")), QStringLiteral("'O''Brien'"));
     QVERIFY_THROWS_EXCEPTION(QueryError, runQuery(database.connection(), QStringLiteral("SELECT nope FROM customers")));
 }
@@ -177,11 +178,14 @@ void TestScope::orgUnits()
     const OrgUnits u = loadOrgUnits(database.connection());
     QCOMPARE(u.regions.size(), 1);
     QCOMPARE(u.reps.size(), 2); // the director is not a rep
-    QCOMPARE(u.name(OrgLevel::Rep, QStringLiteral("u2")), QStringLiteral("李强"));
-    QCOMPARE(u.unitsWithin({OrgLevel::Team, QStringLiteral("t1")}, GroupBy::Rep).size(), 2);
+    QCOMPARE(u.name(OrgLevel::Rep, QStringLiteral("102")), QStringLiteral("李强"));
+    QCOMPARE(u.unitsWithin({OrgLevel::Team, QStringLiteral("1")}, GroupBy::Rep).size(), 2);
     QCOMPARE(u.unitsWithin({OrgLevel::Region, QStringLiteral("nowhere")}, GroupBy::Rep).size(), 0);
-    QCOMPARE(u.parse(QStringLiteral("region:华东")), std::optional<OrgScope>(OrgScope{OrgLevel::Region, QStringLiteral("r1")}));
-    QCOMPARE(u.parse(QStringLiteral("rep:u1")), std::optional<OrgScope>(OrgScope{OrgLevel::Rep, QStringLiteral("u1")}));
+    QCOMPARE(u.parse(QStringLiteral("region:华东")), std::optional<OrgScope>(OrgScope{OrgLevel::Region, QStringLiteral("1")}));
+    // By id: the UUID the command line names a row by (u1 = 101).
+    const QString u1 = storage::uuidForKey(database.connection(), QStringLiteral("users"), QStringLiteral("101"));
+    QVERIFY(!u1.isEmpty());
+    QCOMPARE(u.parse(QStringLiteral("rep:") + u1), std::optional<OrgScope>(OrgScope{OrgLevel::Rep, QStringLiteral("101")}));
     QString error;
     QVERIFY(!u.parse(QStringLiteral("city:火星"), &error));
     QVERIFY(error.contains(QStringLiteral("火星")));
@@ -194,7 +198,7 @@ void TestScope::scopeStateSignalsOnlyOnChange()
     QSignalSpy spy(&state, &ScopeState::scopeChanged);
     state.setPeriod(Period::quarter(QDate(2026, 12, 1))); // same quarter
     QCOMPARE(spy.count(), 0);
-    state.setOrg({OrgLevel::Region, QStringLiteral("r1")});
+    state.setOrg({OrgLevel::Region, QStringLiteral("1")});
     QCOMPARE(spy.count(), 1);
     state.setPeriod(state.scope().period.previous());
     QCOMPARE(spy.count(), 2);

@@ -28,13 +28,14 @@ StoreDay day(int offset, int staff = 5, int receptions = 60, int exposureBp = 90
 }
 StoreDay lowStaff(int offset) { return day(offset, 5, 39); } // 7.8 per staff: below the red line 8
 
-QString insertStoreDays(const QString &store, const QVector<StoreDay> &days)
+// The store's days are keyed store × 100 + n (store 2's days are 200, 201, …).
+QString insertStoreDays(int store, const QVector<StoreDay> &days)
 {
     QStringList values;
     int n = 0;
     for (const StoreDay &d : days)
-        values << QStringLiteral("('%1-%2', '%1', '%3', %4, %5, %6, %7, %8, %9, '2026-11-21T00:00:00Z')")
-                      .arg(store).arg(n++).arg(d.day.toString(Qt::ISODate)).arg(d.staff).arg(d.receptions)
+        values << QStringLiteral("(%1, %2, '%3', %4, %5, %6, %7, %8, %9, '2026-11-21T00:00:00Z')")
+                      .arg(store * 100 + n++).arg(store).arg(d.day.toString(Qt::ISODate)).arg(d.staff).arg(d.receptions)
                       .arg(d.exposureBp).arg(d.dwellSeconds).arg(d.experiences).arg(d.deals72h);
     return QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds,"
                           " experiences, deals_72h, updated_at) VALUES ") + values.join(QStringLiteral(", "));
@@ -149,6 +150,7 @@ void TestStoreCodes::settingsOverride()
 namespace {
 // 上海 (c1): s1 green, s2 staff red (3 days), s4 data only until kD-5 (grey on kD);
 // 杭州 (c2, same region): s5 staff orange (1 day). Another region 华南 (r2, 广州 c3): s6 green.
+// Keys: c2 = 2, c3 = 3, r2 = 2; stores sN = N.
 bool populateStores(storage::Database &database)
 {
     QSqlDatabase db = database.connection();
@@ -156,20 +158,20 @@ bool populateStores(storage::Database &database)
         return false;
     const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
     const QStringList sql = {
-        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c2', 'r1', '杭州', %1)").arg(t),
-        QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES ('r2', 'south', '华南', %1)").arg(t),
-        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c3', 'r2', '广州', %1)").arg(t),
+        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (2, 1, '杭州', %1)").arg(t),
+        QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES (2, 'south', '华南', %1)").arg(t),
+        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (3, 2, '广州', %1)").arg(t),
         QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-                       " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', %1),"
-                       " ('s2', '上海浦东体验店', 'r1', 'c1', '2024-01-01', %1),"
-                       " ('s4', '上海静安体验店', 'r1', 'c1', '2024-01-01', %1),"
-                       " ('s5', '杭州西湖体验店', 'r1', 'c2', '2024-01-01', %1),"
-                       " ('s6', '广州天河体验店', 'r2', 'c3', '2024-01-01', %1)").arg(t),
-        insertStoreDays(QStringLiteral("s1"), {day(3), day(2), day(1), day(0, 5, 75)}), // 15 per staff
-        insertStoreDays(QStringLiteral("s2"), {day(3), lowStaff(2), lowStaff(1), lowStaff(0)}),
-        insertStoreDays(QStringLiteral("s4"), {day(6), day(5)}),
-        insertStoreDays(QStringLiteral("s5"), {day(1), lowStaff(0)}),
-        insertStoreDays(QStringLiteral("s6"), {day(0, 5, 100)}), // 20 per staff, but another region
+                       " (1, '上海徐汇体验店', 1, 1, '2024-01-01', %1),"
+                       " (2, '上海浦东体验店', 1, 1, '2024-01-01', %1),"
+                       " (4, '上海静安体验店', 1, 1, '2024-01-01', %1),"
+                       " (5, '杭州西湖体验店', 1, 2, '2024-01-01', %1),"
+                       " (6, '广州天河体验店', 2, 3, '2024-01-01', %1)").arg(t),
+        insertStoreDays(1, {day(3), day(2), day(1), day(0, 5, 75)}), // 15 per staff
+        insertStoreDays(2, {day(3), lowStaff(2), lowStaff(1), lowStaff(0)}),
+        insertStoreDays(4, {day(6), day(5)}),
+        insertStoreDays(5, {day(1), lowStaff(0)}),
+        insertStoreDays(6, {day(0, 5, 100)}), // 20 per staff, but another region
     };
     for (const QString &s : sql)
         if (!fixture::exec(db, s))
@@ -193,12 +195,12 @@ void TestStoreCodes::gridOverScope()
     QStringList order;
     for (const StoreCode &s : all.stores)
         order << s.storeId;
-    QCOMPARE(order, (QStringList{"s2", "s5", "s1", "s6", "s4"}));
+    QCOMPARE(order, (QStringList{"2", "5", "1", "6", "4"}));
     QCOMPARE(all.countByColour[size_t(Rag::Red)], 1);
     QCOMPARE(all.countByColour[size_t(Rag::Orange)], 1);
     QCOMPARE(all.countByColour[size_t(Rag::Green)], 2);
     QCOMPARE(all.countByColour[size_t(Rag::Grey)], 1);
-    const StoreCode *s2 = all.find(QStringLiteral("s2"));
+    const StoreCode *s2 = all.find(QStringLiteral("2"));
     QCOMPARE(s2->colours[0], Rag::Red);
     QCOMPARE(s2->colours[1], Rag::Green);
     QCOMPARE(*s2->values[0], 7.8);
@@ -207,29 +209,29 @@ void TestStoreCodes::gridOverScope()
     QCOMPARE(s2->strip[kStripDays - 2], Rag::Orange);
     QCOMPARE(s2->strip[kStripDays - 4], Rag::Green);
     QCOMPARE(s2->strip[0], Rag::Grey);
-    QCOMPARE(s2->peerStoreId, QStringLiteral("s1")); // the green store of the same city
+    QCOMPARE(s2->peerStoreId, QStringLiteral("1")); // the green store of the same city
     QVERIFY(s2->actions[0].contains(QStringLiteral("上海徐汇体验店")));
     QVERIFY(s2->actions[1].isEmpty());
-    const StoreCode *s5 = all.find(QStringLiteral("s5"));
+    const StoreCode *s5 = all.find(QStringLiteral("5"));
     QCOMPARE(s5->overall, Rag::Orange);
-    QCOMPARE(s5->peerStoreId, QStringLiteral("s1")); // none green in 杭州 → the region's best, not 华南's s6
-    QCOMPARE(all.find(QStringLiteral("s4"))->overall, Rag::Grey);
-    QVERIFY(!all.find(QStringLiteral("s4"))->day);
+    QCOMPARE(s5->peerStoreId, QStringLiteral("1")); // none green in 杭州 → the region's best, not 华南's s6
+    QCOMPARE(all.find(QStringLiteral("4"))->overall, Rag::Grey);
+    QVERIFY(!all.find(QStringLiteral("4"))->day);
 
     // A period ending before kD judges its own last day with data.
     const StoreCodes earlier = computeStoreCodes(database.connection(),
                                                  {Period::custom(kD.addDays(-30), kD.addDays(-2)), OrgScope::company()}, t);
     QCOMPARE(earlier.asOf, kD.addDays(-2));
-    QCOMPARE(earlier.find(QStringLiteral("s2"))->overall, Rag::Orange);
-    QCOMPARE(earlier.find(QStringLiteral("s4"))->overall, Rag::Grey);
+    QCOMPARE(earlier.find(QStringLiteral("2"))->overall, Rag::Orange);
+    QCOMPARE(earlier.find(QStringLiteral("4"))->overall, Rag::Grey);
 
     // Org scopes: region, city, and a team means its city.
-    QCOMPARE(computeStoreCodes(database.connection(), {q4, {OrgLevel::Region, "r1"}}, t).stores.size(), 4);
-    QCOMPARE(computeStoreCodes(database.connection(), {q4, {OrgLevel::City, "c2"}}, t).stores.size(), 1);
-    const StoreCodes team = computeStoreCodes(database.connection(), {q4, {OrgLevel::Team, "t1"}}, t);
+    QCOMPARE(computeStoreCodes(database.connection(), {q4, {OrgLevel::Region, "1"}}, t).stores.size(), 4);
+    QCOMPARE(computeStoreCodes(database.connection(), {q4, {OrgLevel::City, "2"}}, t).stores.size(), 1);
+    const StoreCodes team = computeStoreCodes(database.connection(), {q4, {OrgLevel::Team, "1"}}, t);
     QCOMPARE(team.stores.size(), 3);
     QVERIFY(team.scopeNote.contains(QStringLiteral("上海")));
-    QCOMPARE(computeStoreCodes(database.connection(), {q4, {OrgLevel::Rep, "u1"}}, t).stores.size(), 3);
+    QCOMPARE(computeStoreCodes(database.connection(), {q4, {OrgLevel::Rep, "101"}}, t).stores.size(), 3);
     // No data in the period: every store grey, no day judged.
     const StoreCodes none = computeStoreCodes(database.connection(), {Period::quarter(QDate(2025, 1, 1)), OrgScope::company()}, t);
     QVERIFY(!none.asOf.isValid());
@@ -247,21 +249,21 @@ void TestStoreCodes::reportAndDrillDown()
     QCOMPARE(grid.rows.size(), 5);
     QCOMPARE(grid.keyKind, QStringLiteral("store"));
     const QVariantList &first = grid.rows.first();
-    QCOMPARE(first.at(grid.columnIndex("store_id")).toString(), QStringLiteral("s2"));
+    QCOMPARE(first.at(grid.columnIndex("store_id")).toString(), QStringLiteral("2"));
     QCOMPARE(first.at(grid.columnIndex("receptions_per_staff")).toDouble(), 7.8);
     QCOMPARE(first.at(grid.columnIndex("staff_code")).toString(), QStringLiteral("red"));
     QCOMPARE(first.at(grid.columnIndex("code")).toString(), QStringLiteral("red"));
     QCOMPARE(first.at(grid.columnIndex("nearby_store")).toString(), QStringLiteral("上海徐汇体验店"));
     QCOMPARE(first.at(grid.columnIndex("conversion_pct")).toDouble(), 18.0);
 
-    const DataTable days = storeDaysTable(database.connection(), QStringLiteral("s2"), kD.addDays(-29), kD, {});
+    const DataTable days = storeDaysTable(database.connection(), QStringLiteral("2"), kD.addDays(-29), kD, {});
     QCOMPARE(days.rows.size(), 4); // newest first
     QCOMPARE(days.rows.at(0).at(days.columnIndex("day")).toDate(), kD);
     QCOMPARE(days.rows.at(0).at(days.columnIndex("code")).toString(), QStringLiteral("red"));
     QCOMPARE(days.rows.at(1).at(days.columnIndex("staff_code")).toString(), QStringLiteral("orange"));
     QCOMPARE(days.rows.at(3).at(days.columnIndex("code")).toString(), QStringLiteral("green"));
     // Judging the first shown day uses the days before it: from kD only, still red.
-    const DataTable one = storeDaysTable(database.connection(), QStringLiteral("s2"), kD, kD, {});
+    const DataTable one = storeDaysTable(database.connection(), QStringLiteral("2"), kD, kD, {});
     QCOMPARE(one.rows.size(), 1);
     QCOMPARE(one.rows.at(0).at(one.columnIndex("staff_code")).toString(), QStringLiteral("red"));
 }

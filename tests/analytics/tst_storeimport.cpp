@@ -2,6 +2,7 @@
 // refused input with its exact message, upsert with outbox rows, cancel, dry run, undo and
 // idempotent re-import.
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "fixture.h"
 #include "analytics/storeimport.h"
 
@@ -45,6 +46,10 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<storage::Database> m_db;
     QSqlDatabase db() const { return m_db->connection(); }
+    // A file names a store by its UUID (or exact name): "<s1>" and "<s2>" in the test files
+    // stand for the UUIDs of stores s1 and s2.
+    QByteArray withUuids(QByteArray csv) const { return csv.replace("<s1>", m_s1).replace("<s2>", m_s2); }
+    QByteArray m_s1, m_s2;
 };
 
 void TestStoreImport::init()
@@ -53,15 +58,20 @@ void TestStoreImport::init()
     m_db = std::make_unique<storage::Database>();
     QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(*m_db));
+    // Stores s1 = 1, s2 = 2, the two 同名店 d1 = 3, d2 = 4; the store day 'old' = 1.
     QVERIFY(fixture::exec(db(), QStringLiteral(
         "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-        " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " ('s2', '上海浦东体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " ('d1', '同名店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " ('d2', '同名店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z')")));
+        " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " (2, '上海浦东体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " (3, '同名店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " (4, '同名店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z')")));
     QVERIFY(fixture::exec(db(), QStringLiteral(
         "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
-        " deals_72h, updated_at) VALUES ('old', 's1', '2026-11-20', 4, 40, 8000, 180, 20, 4, '2026-11-20T00:00:00Z')")));
+        " deals_72h, updated_at) VALUES (1, 1, '2026-11-20', 4, 40, 8000, 180, 20, 4, '2026-11-20T00:00:00Z')")));
+    m_s1 = storage::uuidForKey(db(), QStringLiteral("stores"), QStringLiteral("1")).toUtf8();
+    m_s2 = storage::uuidForKey(db(), QStringLiteral("stores"), QStringLiteral("2")).toUtf8();
+    QCOMPARE(m_s1.size(), 36);
+    QCOMPARE(m_s2.size(), 36);
 }
 
 void TestStoreImport::cleanup()
@@ -72,10 +82,10 @@ void TestStoreImport::cleanup()
 
 void TestStoreImport::goodFile()
 {
-    const QByteArray csv = kHeader
-        + "2026-11-20,s1,5,60,85%,3.5,30,6\n"          // replaces 'old'
+    const QByteArray csv = withUuids(kHeader
+        + "2026-11-20,<s1>,5,60,85%,3.5,30,6\n"        // replaces 'old'
           "2026-11-21,上海徐汇体验店,5,61,0.91,3.25,30,7\n" // by name
-          "2026/11/21,s2,6,48,72,2,12,0\n";
+          "2026/11/21,<s2>,6,48,72,2,12,0\n");
     const StoreImportPlan plan = planStoreImport(db(), csv);
     QVERIFY(plan.ok());
     QCOMPARE(plan.dataRows, 3);
@@ -83,9 +93,9 @@ void TestStoreImport::goodFile()
     QCOMPARE(plan.newDays, 2);
     QCOMPARE(plan.replacedDays, 1);
     QCOMPARE(plan.summary(), QStringLiteral("2 new days, 1 replaced, 0 rows with errors (not imported)"));
-    QCOMPARE(plan.rows.at(0), (StoreDayRecord{"s1", QDate(2026, 11, 20), 5, 60, 8500, 210, 30, 6}));
-    QCOMPARE(plan.rows.at(1), (StoreDayRecord{"s1", QDate(2026, 11, 21), 5, 61, 9100, 195, 30, 7}));
-    QCOMPARE(plan.rows.at(2), (StoreDayRecord{"s2", QDate(2026, 11, 21), 6, 48, 7200, 120, 12, 0}));
+    QCOMPARE(plan.rows.at(0), (StoreDayRecord{"1", QDate(2026, 11, 20), 5, 60, 8500, 210, 30, 6}));
+    QCOMPARE(plan.rows.at(1), (StoreDayRecord{"1", QDate(2026, 11, 21), 5, 61, 9100, 195, 30, 7}));
+    QCOMPARE(plan.rows.at(2), (StoreDayRecord{"2", QDate(2026, 11, 21), 6, 48, 7200, 120, 12, 0}));
     QCOMPARE(plan.rowLines, (QVector<int>{2, 3, 4}));
     // Planning wrote nothing (the dry run).
     QCOMPARE(count(db(), "SELECT count(*) FROM store_days"), 1);
@@ -96,11 +106,11 @@ void TestStoreImport::goodFile()
     QCOMPARE(r.inserted, 2);
     QCOMPARE(r.replaced, 1);
     QCOMPARE(count(db(), "SELECT count(*) FROM store_days WHERE deleted = 0"), 3);
-    QCOMPARE(count(db(), "SELECT exposure_bp FROM store_days WHERE id = 'old'"), 8500);
-    QCOMPARE(count(db(), "SELECT dwell_seconds FROM store_days WHERE id = 'old'"), 210);
+    QCOMPARE(count(db(), "SELECT exposure_bp FROM store_days WHERE id = 1"), 8500);
+    QCOMPARE(count(db(), "SELECT dwell_seconds FROM store_days WHERE id = 1"), 210);
     QCOMPARE(count(db(), "SELECT count(*) FROM outbox WHERE table_name = 'store_days' AND op = 'insert'"), 2);
     QCOMPARE(count(db(), "SELECT count(*) FROM outbox WHERE table_name = 'store_days' AND op = 'update'"
-                         " AND row_id = 'old' AND fields LIKE '%\"exposure_bp\":8500%'"), 1);
+                         " AND row_id = 1 AND fields LIKE '%\"exposure_bp\":8500%'"), 1);
 }
 
 void TestStoreImport::values_data()
@@ -125,8 +135,8 @@ void TestStoreImport::values()
     QFETCH(QString, dwell);
     QFETCH(int, bp);
     QFETCH(int, seconds);
-    const StoreImportPlan plan = planStoreImport(db(), kHeader + QStringLiteral("2026-11-21,s1,5,60,%1,%2,10,2\n")
-                                                                     .arg(exposure, dwell).toUtf8());
+    const StoreImportPlan plan = planStoreImport(db(), withUuids(kHeader + QStringLiteral("2026-11-21,<s1>,5,60,%1,%2,10,2\n")
+                                                                               .arg(exposure, dwell).toUtf8()));
     QVERIFY(plan.ok());
     QCOMPARE(plan.errors.size(), 0);
     QCOMPARE(plan.rows.at(0).exposureBp, bp);
@@ -141,31 +151,31 @@ void TestStoreImport::badRows_data()
                                    << "line 2, column store, value \"南京店\": unknown store (give its id or exact name)";
     QTest::newRow("ambiguous name") << QByteArray("2026-11-21,同名店,5,60,90,3,10,2")
                                     << "line 2, column store, value \"同名店\": 2 stores have this name; give the store's id";
-    QTest::newRow("bad date") << QByteArray("21.11.2026,s1,5,60,90,3,10,2")
+    QTest::newRow("bad date") << QByteArray("21.11.2026,<s1>,5,60,90,3,10,2")
                               << "line 2, column date, value \"21.11.2026\": not a date (write YYYY-MM-DD)";
-    QTest::newRow("impossible date") << QByteArray("2026-02-30,s1,5,60,90,3,10,2")
+    QTest::newRow("impossible date") << QByteArray("2026-02-30,<s1>,5,60,90,3,10,2")
                                      << "line 2, column date, value \"2026-02-30\": not a date (write YYYY-MM-DD)";
-    QTest::newRow("negative staff") << QByteArray("2026-11-21,s1,-1,60,90,3,10,2")
+    QTest::newRow("negative staff") << QByteArray("2026-11-21,<s1>,-1,60,90,3,10,2")
                                     << "line 2, column staff, value \"-1\": must not be negative";
-    QTest::newRow("fractional receptions") << QByteArray("2026-11-21,s1,5,60.5,90,3,10,2")
+    QTest::newRow("fractional receptions") << QByteArray("2026-11-21,<s1>,5,60.5,90,3,10,2")
                                            << "line 2, column receptions, value \"60.5\": must be a whole number";
-    QTest::newRow("not a number") << QByteArray("2026-11-21,s1,5,sixty,90,3,10,2")
+    QTest::newRow("not a number") << QByteArray("2026-11-21,<s1>,5,sixty,90,3,10,2")
                                   << "line 2, column receptions, value \"sixty\": is not a number";
-    QTest::newRow("negative dwell") << QByteArray("2026-11-21,s1,5,60,90,-3,10,2")
+    QTest::newRow("negative dwell") << QByteArray("2026-11-21,<s1>,5,60,90,-3,10,2")
                                     << "line 2, column dwell minutes, value \"-3\": must not be negative";
-    QTest::newRow("exposure over 100") << QByteArray("2026-11-21,s1,5,60,120%,3,10,2")
+    QTest::newRow("exposure over 100") << QByteArray("2026-11-21,<s1>,5,60,120%,3,10,2")
                                        << "line 2, column exposure %, value \"120%\": is above 100 %";
-    QTest::newRow("exposure text") << QByteArray("2026-11-21,s1,5,60,high,3,10,2")
+    QTest::newRow("exposure text") << QByteArray("2026-11-21,<s1>,5,60,high,3,10,2")
                                    << "line 2, column exposure %, value \"high\": is not a percentage (write 85, 85% or 0.85)";
-    QTest::newRow("deals > experiences") << QByteArray("2026-11-21,s1,5,60,90,3,10,11")
+    QTest::newRow("deals > experiences") << QByteArray("2026-11-21,<s1>,5,60,90,3,10,11")
                                          << "line 2, column deals within 72 h, value \"11\": more deals than experiences (10)";
-    QTest::newRow("receptions without staff") << QByteArray("2026-11-21,s1,0,60,90,3,10,2")
+    QTest::newRow("receptions without staff") << QByteArray("2026-11-21,<s1>,0,60,90,3,10,2")
                                               << "line 2, column receptions, value \"60\": receptions without staff on duty";
-    QTest::newRow("too few fields") << QByteArray("2026-11-21,s1,5,60,90,3,10")
+    QTest::newRow("too few fields") << QByteArray("2026-11-21,<s1>,5,60,90,3,10")
                                     << "line 2: 7 fields, the header has 8";
-    QTest::newRow("too many fields") << QByteArray("2026-11-21,s1,5,60,90,3,10,2,x")
+    QTest::newRow("too many fields") << QByteArray("2026-11-21,<s1>,5,60,90,3,10,2,x")
                                      << "line 2: 9 fields, the header has 8";
-    QTest::newRow("10 MB cell") << ("2026-11-21,s1,5,60,90,3,10," + QByteArray(10 * 1024 * 1024, '7'))
+    QTest::newRow("10 MB cell") << ("2026-11-21,<s1>,5,60,90,3,10," + QByteArray(10 * 1024 * 1024, '7'))
                                 << QStringLiteral("line 2, column deals within 72 h, value \"%1…\": "
                                                   "the cell is 10485760 characters long (at most 1000)").arg(QString(57, QLatin1Char('7')));
 }
@@ -175,7 +185,7 @@ void TestStoreImport::badRows()
     QFETCH(QByteArray, row);
     QFETCH(QString, message);
     // A good row after the bad one is still imported; the bad one is named.
-    const StoreImportPlan plan = planStoreImport(db(), kHeader + row + "\n2026-11-21,s2,5,60,90,3,10,2\n");
+    const StoreImportPlan plan = planStoreImport(db(), withUuids(kHeader + row + "\n2026-11-21,<s2>,5,60,90,3,10,2\n"));
     QVERIFY(plan.ok());
     QCOMPARE(plan.dataRows, 2);
     QCOMPARE(plan.errors.size(), 1);
@@ -221,23 +231,23 @@ void TestStoreImport::chineseHeadersBomCrlf()
     const QByteArray csv = "\xEF\xBB\xBF" + QStringLiteral(
         "日期,门店,在岗人数,接待组数,主推品曝光率,停留时长(分钟),体验人数,72小时成交\r\n"
         "2026-11-21,上海浦东体验店,4,50,\"93%\",3.6,20,5\r\n"
-        "2026-11-21,s2,4,50,93%,3.6,20,5\r\n").toUtf8();
-    const StoreImportPlan plan = planStoreImport(db(), csv);
+        "2026-11-21,<s2>,4,50,93%,3.6,20,5\r\n").toUtf8();
+    const StoreImportPlan plan = planStoreImport(db(), withUuids(csv));
     QVERIFY2(plan.ok(), qPrintable(plan.fatal));
     QCOMPARE(plan.rows.size(), 1);
-    QCOMPARE(plan.rows.at(0), (StoreDayRecord{"s2", QDate(2026, 11, 21), 4, 50, 9300, 216, 20, 5}));
+    QCOMPARE(plan.rows.at(0), (StoreDayRecord{"2", QDate(2026, 11, 21), 4, 50, 9300, 216, 20, 5}));
     QCOMPARE(plan.errors.size(), 1); // the same store and date twice
     QCOMPARE(plan.errors.first().text(), QStringLiteral("line 3, column 日期, value \"2026-11-21\": the same store and date as line 2"));
     // Columns in another order, English aliases.
-    const StoreImportPlan other = planStoreImport(db(),
-        "store,deals_72h,date,experiences,staff,receptions,exposure_pct,dwell_min\ns1,1,2026-11-19,2,3,30,95,4\n");
+    const StoreImportPlan other = planStoreImport(db(), withUuids(
+        "store,deals_72h,date,experiences,staff,receptions,exposure_pct,dwell_min\n<s1>,1,2026-11-19,2,3,30,95,4\n"));
     QVERIFY(other.ok());
-    QCOMPARE(other.rows.at(0), (StoreDayRecord{"s1", QDate(2026, 11, 19), 3, 30, 9500, 240, 2, 1}));
+    QCOMPARE(other.rows.at(0), (StoreDayRecord{"1", QDate(2026, 11, 19), 3, 30, 9500, 240, 2, 1}));
 }
 
 void TestStoreImport::upsertReplacesAndReimportIsIdempotent()
 {
-    const QByteArray csv = kHeader + "2026-11-20,s1,5,60,85,3.5,30,6\n2026-11-21,s1,5,60,85,3.5,30,6\n";
+    const QByteArray csv = withUuids(kHeader + "2026-11-20,<s1>,5,60,85,3.5,30,6\n2026-11-21,<s1>,5,60,85,3.5,30,6\n");
     QVERIFY(writeStoreDays(db(), planStoreImport(db(), csv).rows).ok);
     const int outbox = count(db(), "SELECT count(*) FROM outbox");
     QCOMPARE(outbox, 2);
@@ -255,7 +265,7 @@ void TestStoreImport::cancelWritesNothing()
 {
     QVector<StoreDayRecord> rows;
     for (int i = 0; i < 1200; ++i)
-        rows << StoreDayRecord{"s2", QDate(2023, 1, 1).addDays(i), 5, 60, 9000, 200, 10, 2};
+        rows << StoreDayRecord{"2", QDate(2023, 1, 1).addDays(i), 5, 60, 9000, 200, 10, 2};
     int calls = 0;
     qint64 seenTotal = 0;
     const StoreImportResult r = writeStoreDays(db(), rows, [&](qint64 done, qint64 total) -> bool {
@@ -272,21 +282,21 @@ void TestStoreImport::cancelWritesNothing()
     // Cancelling while reading: no plan.
     QByteArray big = kHeader;
     for (int i = 0; i < 5000; ++i)
-        big += "2026-11-21,s1,5,60,90,3,10,2\n";
-    const StoreImportPlan plan = planStoreImport(db(), big, [](qint64, qint64) { return false; });
+        big += "2026-11-21,<s1>,5,60,90,3,10,2\n";
+    const StoreImportPlan plan = planStoreImport(db(), withUuids(big), [](qint64, qint64) { return false; });
     QVERIFY(plan.cancelled);
     QVERIFY(!plan.ok());
 }
 
 void TestStoreImport::undoRestores()
 {
-    const QByteArray csv = kHeader + "2026-11-20,s1,9,99,99,9,9,9\n2026-11-21,s1,5,60,85,3.5,30,6\n";
+    const QByteArray csv = withUuids(kHeader + "2026-11-20,<s1>,9,99,99,9,9,9\n2026-11-21,<s1>,5,60,85,3.5,30,6\n");
     const StoreImportResult r = writeStoreDays(db(), planStoreImport(db(), csv).rows);
     QVERIFY(r.ok);
     QCOMPARE(r.before.size(), 2);
     QString error;
     QVERIFY2(restoreStoreDays(db(), r.before, &error), qPrintable(error));
-    QCOMPARE(count(db(), "SELECT receptions FROM store_days WHERE id = 'old' AND deleted = 0"), 40);
+    QCOMPARE(count(db(), "SELECT receptions FROM store_days WHERE id = 1 AND deleted = 0"), 40);
     QCOMPARE(count(db(), "SELECT count(*) FROM store_days WHERE deleted = 0"), 1);
     QCOMPARE(count(db(), "SELECT count(*) FROM outbox WHERE op = 'delete' AND table_name = 'store_days'"), 1);
     // Redo: the same rows again revive the tombstone instead of adding a second row.

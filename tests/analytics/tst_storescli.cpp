@@ -3,6 +3,7 @@
 // the report honouring --org.
 #include "clirun.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "fixture.h"
 
 #include <QSqlDatabase>
@@ -35,28 +36,34 @@ void TestStoresCli::importAndReport()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("t.db"));
+    // Keys: r2 = 2, c3 = 3, stores s1 = 1, s2 = 2. The command line names stores by UUID.
+    QString s1, s2;
     {
         storage::Database database;
         QVERIFY(database.open(path, storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(database));
         QVERIFY(fixture::exec(database.connection(), QStringLiteral(
-            "INSERT INTO regions (id, code, name, updated_at) VALUES ('r2', 'south', '华南', '2026-01-01T00:00:00Z')")));
+            "INSERT INTO regions (id, code, name, updated_at) VALUES (2, 'south', '华南', '2026-01-01T00:00:00Z')")));
         QVERIFY(fixture::exec(database.connection(), QStringLiteral(
-            "INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c3', 'r2', '广州', '2026-01-01T00:00:00Z')")));
+            "INSERT INTO cities (id, region_id, name, updated_at) VALUES (3, 2, '广州', '2026-01-01T00:00:00Z')")));
         QVERIFY(fixture::exec(database.connection(), QStringLiteral(
             "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-            " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-            " ('s2', '广州天河体验店', 'r2', 'c3', '2024-01-01', '2026-01-01T00:00:00Z')")));
+            " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+            " (2, '广州天河体验店', 2, 3, '2024-01-01', '2026-01-01T00:00:00Z')")));
+        s1 = storage::uuidForKey(database.connection(), QStringLiteral("stores"), QStringLiteral("1"));
+        s2 = storage::uuidForKey(database.connection(), QStringLiteral("stores"), QStringLiteral("2"));
+        QCOMPARE(s1.size(), 36);
+        QCOMPARE(s2.size(), 36);
     }
     const QString csv = dir.filePath(QStringLiteral("days.csv"));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("date,store,staff,receptions,exposure %,dwell minutes,experiences,deals within 72 h\r\n"
-            "2026-11-19,s1,5,30,95,3.5,10,2\r\n"
-            "2026-11-20,s1,5,30,95,3.5,10,2\r\n"
-            "2026-11-21,s1,5,30,95,3.5,10,2\r\n"
-            "2026-11-21,广州天河体验店,5,70,95,3.5,10,2\r\n"
-            "2026-11-21,s1,5,30,95,3.5,10,12\r\n");
+    f.write(QStringLiteral("date,store,staff,receptions,exposure %,dwell minutes,experiences,deals within 72 h\r\n"
+                           "2026-11-19,%1,5,30,95,3.5,10,2\r\n"
+                           "2026-11-20,%1,5,30,95,3.5,10,2\r\n"
+                           "2026-11-21,%1,5,30,95,3.5,10,2\r\n"
+                           "2026-11-21,广州天河体验店,5,70,95,3.5,10,2\r\n"
+                           "2026-11-21,%1,5,30,95,3.5,10,12\r\n").arg(s1).toUtf8());
     f.close();
     const QString home = dir.filePath(QStringLiteral("home"));
     // A bad row: listed, nothing written, exit 1.
@@ -90,9 +97,9 @@ void TestStoresCli::importAndReport()
     const QStringList lines = run.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QVERIFY(lines.at(0).startsWith(QStringLiteral("store_id,store,region,city,as_of,staff,receptions,receptions_per_staff,staff_code")));
-    QVERIFY2(lines.at(1).startsWith(QStringLiteral("s1,上海徐汇体验店,华东,上海,2026-11-21,5,30,6,red,95,green,3.5,green,10,2,20,green,red,1,")),
+    QVERIFY2(lines.at(1).startsWith(s1 + QStringLiteral(",上海徐汇体验店,华东,上海,2026-11-21,5,30,6,red,95,green,3.5,green,10,2,20,green,red,1,")),
              qPrintable(lines.at(1)));
-    QVERIFY(lines.at(2).startsWith(QStringLiteral("s2,广州天河体验店,华南,广州,2026-11-21,5,70,14,green")));
+    QVERIFY2(lines.at(2).startsWith(s2 + QStringLiteral(",广州天河体验店,华南,广州,2026-11-21,5,70,14,green")), qPrintable(lines.at(2)));
     // --org: a region, and a team (its city's stores).
     run = fixture::runCli(QStringLiteral(COCKPIT_APP), {"report", "stores", "--db", path, "--period", "2026-Q4",
                                                         "--org", "region:华南", "--format", "json"}, home);

@@ -2,6 +2,7 @@
 // filter keeps one colour, an import through the page refreshes the grid, and Ctrl+Z (the
 // window's undo stack) takes the import back.
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "items/editcontroller.h"
 #include "fixture.h"
 #include "analytics/scope.h"
@@ -35,18 +36,19 @@ void TestStoresPage::gridFilterImportUndo()
     QVERIFY(database.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(database));
     // 上海 (c1): s1 green on 2026-11-21, s2 exposure red (60 %); 杭州 (c2): s3 with no data.
+    // Keys: c2 = 2, stores sN = N, store days d1 = 1, d2 = 2.
     QVERIFY(fixture::exec(database.connection(), QStringLiteral(
-        "INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c2', 'r1', '杭州', '2026-01-01T00:00:00Z')")));
+        "INSERT INTO cities (id, region_id, name, updated_at) VALUES (2, 1, '杭州', '2026-01-01T00:00:00Z')")));
     QVERIFY(fixture::exec(database.connection(), QStringLiteral(
         "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-        " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " ('s2', '上海浦东体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " ('s3', '杭州西湖体验店', 'r1', 'c2', '2024-01-01', '2026-01-01T00:00:00Z')")));
+        " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " (2, '上海浦东体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " (3, '杭州西湖体验店', 1, 2, '2024-01-01', '2026-01-01T00:00:00Z')")));
     QVERIFY(fixture::exec(database.connection(), QStringLiteral(
         "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
         " deals_72h, updated_at) VALUES"
-        " ('d1', 's1', '2026-11-21', 5, 70, 9500, 220, 20, 5, '2026-11-21T00:00:00Z'),"
-        " ('d2', 's2', '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+        " (1, 1, '2026-11-21', 5, 70, 9500, 220, 20, 5, '2026-11-21T00:00:00Z'),"
+        " (2, 2, '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
     ScopeState scope({Period::quarter(QDate(2026, 11, 21)), OrgScope::company()});
     QUndoStack undo;
     EditController edits(database, undo);
@@ -67,24 +69,27 @@ void TestStoresPage::gridFilterImportUndo()
     // Colour filter: only the green one.
     page.colourFilter()->setCurrentIndex(page.colourFilter()->findData(int(Rag::Green)));
     QCOMPARE(page.grid()->model()->rowCount(), 1);
-    QCOMPARE(page.grid()->model()->index(0, 0).data(ui::StoreGridModel::StoreIdRole).toString(), QStringLiteral("s1"));
+    QCOMPARE(page.grid()->model()->index(0, 0).data(ui::StoreGridModel::StoreIdRole).toString(), QStringLiteral("1"));
     page.colourFilter()->setCurrentIndex(0);
     QCOMPARE(page.grid()->model()->rowCount(), 3);
 
     // Scope: the city 杭州 has one store.
-    scope.setOrg({OrgLevel::City, QStringLiteral("c2")});
+    scope.setOrg({OrgLevel::City, QStringLiteral("2")});
     QVERIFY(refreshed.wait(10000));
     QCOMPARE(page.grid()->model()->rowCount(), 1);
     scope.setOrg(OrgScope::company());
     QVERIFY(refreshed.wait(10000));
 
-    // Import through the page: s3 gets a green day, s2 is fixed; the grid refreshes.
+    // Import through the page: s3 gets a green day, s2 (named by its UUID) is fixed; the grid
+    // refreshes.
+    const QByteArray s2 = storage::uuidForKey(database.connection(), QStringLiteral("stores"), QStringLiteral("2")).toUtf8();
+    QCOMPARE(s2.size(), 36);
     const QString csv = dir.filePath(QStringLiteral("days.csv"));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("日期,门店,在岗人数,接待组数,主推品曝光率,停留时长,体验人数,72小时成交\n"
             "2026-11-21,杭州西湖体验店,4,60,95%,3.5,20,5\n"
-            "2026-11-21,s2,5,70,92,3.7,20,5\n"
+            "2026-11-21," + s2 + ",5,70,92,3.7,20,5\n"
             "2026-11-21,南京店,5,70,92,3.7,20,5\n");
     f.close();
     const int before = int(refreshed.size());

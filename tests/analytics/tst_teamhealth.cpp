@@ -27,7 +27,10 @@ const QString kNow = QStringLiteral("2026-11-21T10:00:00Z");
 bool exec(QSqlDatabase db, const QString &sql) { return fixture::exec(db, sql); }
 
 // The fixture company (team t1: 王芳 u1, 李强 u2) plus team t2 (张伟 u3) and 刘洋 u4 of
-// t1 who left on 2026-09-30. See each test for the rows that matter.
+// t1 who left on 2026-09-30. See each test for the rows that matter. Keys (schema v5): team
+// t2 = 2; users u3 = 103, u4 = 104; customers k4 = 4, k5 = 5; leads lead-N = N; stage moves
+// hN = N; activities b1 .. b8 = 201 .. 208; survey s1, ticket tk1, contract ct1 = 1; orders
+// oN = N; payments pN = N; trials trN = N; ratings crN = N; tasks taskN = N.
 bool populate(storage::Database &database)
 {
     if (!fixture::populate(database))
@@ -40,83 +43,83 @@ bool populate(storage::Database &database)
     const QString quo = fixture::stageId(db, "lifecycle", "quote");
     const QString pipe = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'lifecycle')");
     QStringList sql = {
-        QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES ('t2', 'c1', 'r1', '上海二组', %1)").arg(t),
+        QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES (2, 1, 1, '上海二组', %1)").arg(t),
         QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, left_date, updated_at) VALUES"
-                       " ('u3', '张伟', 'sales', 'r1', 'c1', 't2', '2021-01-01', NULL, %1),"
-                       " ('u4', '刘洋', 'sales', 'r1', 'c1', 't1', '2021-01-01', '2026-09-30', %1)").arg(t),
-        QStringLiteral("UPDATE users SET main_product_line = 'CRM云' WHERE id = 'u1'"),
+                       " (103, '张伟', 'sales', 1, 1, 2, '2021-01-01', NULL, %1),"
+                       " (104, '刘洋', 'sales', 1, 1, 1, '2021-01-01', '2026-09-30', %1)").arg(t),
+        QStringLiteral("UPDATE users SET main_product_line = 'CRM云' WHERE id = 101"),
         QStringLiteral("INSERT INTO customers (id, name, owner_id, region_id, city_id, source, phone, core_need,"
                        " close_cycle_days, created_at, updated_at) VALUES"
-                       " ('k4', '张江客户', 'u3', 'r1', 'c1', '展会', '1', '需求', 30, %1, %1),"
-                       " ('k5', '离职客户', 'u4', 'r1', 'c1', '展会', '1', '需求', 30, %1, %1)").arg(t),
+                       " (4, '张江客户', 103, 1, 1, '展会', '1', '需求', 30, %1, %1),"
+                       " (5, '离职客户', 104, 1, 1, '展会', '1', '需求', 30, %1, %1)").arg(t),
         // lead-1 (u1): assigned 07:50 Beijing 1 Nov; created into 15分钟初筛 (h1 of the fixture).
-        QStringLiteral("UPDATE leads SET assigned_at = '2026-10-31T23:50:00Z' WHERE id = 'lead-1'"),
+        QStringLiteral("UPDATE leads SET assigned_at = '2026-10-31T23:50:00Z' WHERE id = 1"),
         QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
                        " stage_entered_at, title, status, created_at, assigned_at, updated_at) VALUES"
-                       " ('lead-4', 'k4', 'u3', 'r1', 'c1', 't2', %2, '%3', %1, 'L4', 'open', %1, NULL, %1),"
-                       " ('lead-5', 'k5', 'u4', 'r1', 'c1', 't1', %2, '%3', %1, 'L5', 'open', %1, NULL, %1),"
-                       " ('lead-6', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, 'L6', 'open', %1, NULL, %1),"
+                       " (4, 4, 103, 1, 1, 2, %2, '%3', %1, 'L4', 'open', %1, NULL, %1),"
+                       " (5, 5, 104, 1, 1, 1, %2, '%3', %1, 'L5', 'open', %1, NULL, %1),"
+                       " (6, 1, 101, 1, 1, 1, %2, '%3', %1, 'L6', 'open', %1, NULL, %1),"
                        // u1's other assignments in November: answered after 30, 60 and 120 minutes
-                       " ('lead-7', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, 'L7', 'open', %1, '2026-11-10T00:00:00Z', %1),"
-                       " ('lead-8', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, 'L8', 'open', %1, '2026-11-11T00:00:00Z', %1),"
-                       " ('lead-9', 'k3', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, 'L9', 'open', %1, '2026-11-12T00:00:00Z', %1),"
+                       " (7, 1, 101, 1, 1, 1, %2, '%3', %1, 'L7', 'open', %1, '2026-11-10T00:00:00Z', %1),"
+                       " (8, 1, 101, 1, 1, 1, %2, '%3', %1, 'L8', 'open', %1, '2026-11-11T00:00:00Z', %1),"
+                       " (9, 3, 101, 1, 1, 1, %2, '%3', %1, 'L9', 'open', %1, '2026-11-12T00:00:00Z', %1),"
                        // u2: assigned, never answered
-                       " ('lead-10', 'k2', 'u2', 'r1', 'c1', 't1', %2, '%3', %1, 'L10', 'open', %1, '2026-11-12T00:00:00Z', %1)")
+                       " (10, 2, 102, 1, 1, 1, %2, '%3', %1, 'L10', 'open', %1, '2026-11-12T00:00:00Z', %1)")
             .arg(t, pipe, scr),
         QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
                        // lead-1: screen → diagnose (call + wechat seen: 2/2), diagnose → quote (meeting, no visit: 1/2)
-                       " ('h2', 'lead-1', '%1', '%2', '2026-11-03T00:00:00Z', %5),"
-                       " ('h3', 'lead-1', '%2', '%3', '2026-11-05T00:00:00Z', %5),"
+                       " (2, 1, '%1', '%2', '2026-11-03T00:00:00Z', %5),"
+                       " (3, 1, '%2', '%3', '2026-11-05T00:00:00Z', %5),"
                        // lead-2 (u2): register → screen (no call: 0/1), screen → diagnose (call, no wechat: 1/2)
-                       " ('h4', 'lead-2', NULL, '%4', '2026-11-01T00:00:00Z', %5),"
-                       " ('h5', 'lead-2', '%4', '%1', '2026-11-02T00:00:00Z', %5),"
-                       " ('h6', 'lead-2', '%1', '%2', '2026-11-02T12:00:00Z', %5),"
+                       " (4, 2, NULL, '%4', '2026-11-01T00:00:00Z', %5),"
+                       " (5, 2, '%4', '%1', '2026-11-02T00:00:00Z', %5),"
+                       " (6, 2, '%1', '%2', '2026-11-02T12:00:00Z', %5),"
                        // lead-4 (u3): register → screen with a call (1/1)
-                       " ('h7', 'lead-4', NULL, '%4', '2026-11-01T00:00:00Z', %5),"
-                       " ('h8', 'lead-4', '%4', '%1', '2026-11-01T01:00:00Z', %5),"
+                       " (7, 4, NULL, '%4', '2026-11-01T00:00:00Z', %5),"
+                       " (8, 4, '%4', '%1', '2026-11-01T01:00:00Z', %5),"
                        // lead-5 (u4, left): register → screen without a call — not counted anywhere
-                       " ('h9', 'lead-5', NULL, '%4', '2026-11-01T00:00:00Z', %5),"
-                       " ('h10', 'lead-5', '%4', '%1', '2026-11-01T01:00:00Z', %5),"
+                       " (9, 5, NULL, '%4', '2026-11-01T00:00:00Z', %5),"
+                       " (10, 5, '%4', '%1', '2026-11-01T01:00:00Z', %5),"
                        // lead-2 in October: outside the period
-                       " ('h11', 'lead-6', NULL, '%4', '2026-10-10T00:00:00Z', %5),"
-                       " ('h12', 'lead-6', '%4', '%1', '2026-10-11T00:00:00Z', %5)")
+                       " (11, 6, NULL, '%4', '2026-10-10T00:00:00Z', %5),"
+                       " (12, 6, '%4', '%1', '2026-10-11T00:00:00Z', %5)")
             .arg(scr, dia, quo, reg, t),
         QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at) VALUES"
-                       " ('b1', 'lead-1', 'k1', 'u1', 'meeting', 'sales', '2026-11-04T00:00:00Z', %1),"
-                       " ('b2', 'lead-2', 'k2', 'u2', 'call', 'sales', '2026-11-02T06:00:00Z', %1),"
-                       " ('b3', 'lead-4', 'k4', 'u3', 'call', 'sales', '2026-11-01T00:30:00Z', %1),"
+                       " (201, 1, 1, 101, 'meeting', 'sales', '2026-11-04T00:00:00Z', %1),"
+                       " (202, 2, 2, 102, 'call', 'sales', '2026-11-02T06:00:00Z', %1),"
+                       " (203, 4, 4, 103, 'call', 'sales', '2026-11-01T00:30:00Z', %1),"
                        // a customer response comes first; the sales action 30 min after assignment counts
-                       " ('b4', 'lead-7', 'k1', NULL, 'wechat', 'customer', '2026-11-10T00:10:00Z', %1),"
-                       " ('b5', 'lead-7', 'k1', 'u1', 'call', 'sales', '2026-11-10T00:30:00Z', %1),"
-                       " ('b6', 'lead-8', 'k1', 'u1', 'email', 'sales', '2026-11-11T01:00:00Z', %1),"
-                       " ('b7', 'lead-9', 'k3', 'u1', 'visit', 'sales', '2026-11-12T02:00:00Z', %1),"
+                       " (204, 7, 1, NULL, 'wechat', 'customer', '2026-11-10T00:10:00Z', %1),"
+                       " (205, 7, 1, 101, 'call', 'sales', '2026-11-10T00:30:00Z', %1),"
+                       " (206, 8, 1, 101, 'email', 'sales', '2026-11-11T01:00:00Z', %1),"
+                       " (207, 9, 3, 101, 'visit', 'sales', '2026-11-12T02:00:00Z', %1),"
                        // k2's last sales action exactly 7 days before now
-                       " ('b8', NULL, 'k2', 'u2', 'call', 'sales', '2026-11-14T10:00:00Z', %1)")
+                       " (208, NULL, 2, 102, 'call', 'sales', '2026-11-14T10:00:00Z', %1)")
             .arg(t),
         // k2 (u2's only customer): NPS 8 → 80, response 60 min → 100, 1 complaint → 75,
         // fulfilment 90, renewal 70, 1 of 2 payments on time → 50, 1 of 2 trials adopted → 50,
         // recency 7 days → 100: health = 615 / 8 = 76.875.
-        QStringLiteral("INSERT INTO surveys (id, customer_id, at, nps, updated_at) VALUES ('s1', 'k2', '2026-06-01T00:00:00Z', 8, %1)").arg(t),
+        QStringLiteral("INSERT INTO surveys (id, customer_id, at, nps, updated_at) VALUES (1, 2, '2026-06-01T00:00:00Z', 8, %1)").arg(t),
         QStringLiteral("INSERT INTO tickets (id, customer_id, opened_at, first_response_minutes, complaint, updated_at) VALUES"
-                       " ('tk1', 'k2', '2026-07-01T00:00:00Z', 60, 1, %1)").arg(t),
+                       " (1, 2, '2026-07-01T00:00:00Z', 60, 1, %1)").arg(t),
         QStringLiteral("INSERT INTO contracts (id, customer_id, signed_on, ends_on, value_cents, fulfilment_pct, renewal_intent, updated_at)"
-                       " VALUES ('ct1', 'k2', '2026-01-01', '2026-12-31', 100, 90, 70, %1)").arg(t),
+                       " VALUES (1, 2, '2026-01-01', '2026-12-31', 100, 90, 70, %1)").arg(t),
         QStringLiteral("INSERT INTO orders (id, customer_id, lead_id, rep_id, ordered_on, amount_cents, margin_cents, product_line, updated_at) VALUES"
-                       " ('o1', 'k2', 'lead-2', 'u2', '2026-03-01', 100, 10, 'ERP套件', %1),"
+                       " (1, 2, 2, 102, '2026-03-01', 100, 10, 'ERP套件', %1),"
                        // u1 (main line CRM云): 1 000 元 CRM云 + 3 000 元 ERP套件 in November → 75 % cross-sell
-                       " ('o2', 'k1', 'lead-1', 'u1', '2026-11-05', 100000, 10, 'CRM云', %1),"
-                       " ('o3', 'k1', 'lead-1', 'u1', '2026-11-06', 300000, 10, 'ERP套件', %1),"
-                       " ('o4', 'k1', 'lead-1', 'u1', '2026-10-06', 900000, 10, 'ERP套件', %1)").arg(t),
+                       " (2, 1, 1, 101, '2026-11-05', 100000, 10, 'CRM云', %1),"
+                       " (3, 1, 1, 101, '2026-11-06', 300000, 10, 'ERP套件', %1),"
+                       " (4, 1, 1, 101, '2026-10-06', 900000, 10, 'ERP套件', %1)").arg(t),
         QStringLiteral("INSERT INTO payments (id, order_id, customer_id, rep_id, amount_cents, due_on, paid_on, updated_at) VALUES"
-                       " ('p1', 'o1', 'k2', 'u2', 50, '2026-04-01', '2026-04-01', %1),"
-                       " ('p2', 'o1', 'k2', 'u2', 50, '2026-05-01', '2026-05-09', %1)").arg(t),
+                       " (1, 1, 2, 102, 50, '2026-04-01', '2026-04-01', %1),"
+                       " (2, 1, 2, 102, 50, '2026-05-01', '2026-05-09', %1)").arg(t),
         QStringLiteral("INSERT INTO product_trials (id, customer_id, product_line, started_on, adopted, updated_at) VALUES"
-                       " ('tr1', 'k2', 'BI', '2026-02-01', 1, %1), ('tr2', 'k2', 'MES', '2026-02-01', 0, %1)").arg(t),
+                       " (1, 2, 'BI', '2026-02-01', 1, %1), (2, 2, 'MES', '2026-02-01', 0, %1)").arg(t),
         // u1 rated 5 and 4 in November → (4.5 − 1) / 4 = 87.5; the October 1 is outside
         QStringLiteral("INSERT INTO collaboration_ratings (id, rep_id, rater_id, at, score, updated_at) VALUES"
-                       " ('cr1', 'u1', 'u0', '2026-11-03T00:00:00Z', 5, %1),"
-                       " ('cr2', 'u1', 'u0', '2026-11-04T00:00:00Z', 4, %1),"
-                       " ('cr3', 'u1', 'u0', '2026-10-04T00:00:00Z', 1, %1)").arg(t),
+                       " (1, 101, 100, '2026-11-03T00:00:00Z', 5, %1),"
+                       " (2, 101, 100, '2026-11-04T00:00:00Z', 4, %1),"
+                       " (3, 101, 100, '2026-10-04T00:00:00Z', 1, %1)").arg(t),
     };
     // Tasks. u1: week of 2 Nov 10 tasks (9 done) → required 12; week of 9 Nov 14 (all done)
     // → 14; PEI 23 / 26. u3: week of 9 Nov 12 done; week of 2 Nov none → 12 / 24. u2: none
@@ -124,19 +127,19 @@ bool populate(storage::Database &database)
     int n = 0;
     auto task = [&](const char *user, const char *week, bool done) {
         sql << QStringLiteral("INSERT INTO tasks (id, user_id, week_start, action, due_at, completed_at, updated_at)"
-                              " VALUES ('task%1', '%2', '%3', 'call', '%3T10:00:00Z', %4, %5)")
+                              " VALUES (%1, %2, '%3', 'call', '%3T10:00:00Z', %4, %5)")
                    .arg(++n)
                    .arg(QLatin1String(user), QLatin1String(week),
                         done ? QStringLiteral("'%1T09:00:00Z'").arg(QLatin1String(week)) : QStringLiteral("NULL"), t);
     };
     for (int i = 0; i < 10; ++i)
-        task("u1", "2026-11-02", i < 9);
+        task("101" /* u1 */, "2026-11-02", i < 9);
     for (int i = 0; i < 14; ++i)
-        task("u1", "2026-11-09", true);
+        task("101" /* u1 */, "2026-11-09", true);
     for (int i = 0; i < 12; ++i)
-        task("u3", "2026-11-09", true);
+        task("103" /* u3 */, "2026-11-09", true);
     for (int i = 0; i < 20; ++i)
-        task("u2", "2026-11-16", true);
+        task("102" /* u2 */, "2026-11-16", true);
     for (const QString &s : sql)
         if (!exec(db, s))
             return false;
@@ -492,10 +495,10 @@ void TestTeamHealth::company()
     const TeamHealth th = computeTeamHealth(m_db->connection(), m_november, kNow);
     // u4 left on 30 Sep: not listed, and lead-5's exit counts nowhere.
     QCOMPARE(th.reps.size(), 3);
-    QVERIFY(!rowOf(th.reps, QStringLiteral("u4")));
-    const HealthRow *u1 = rowOf(th.reps, QStringLiteral("u1"));
-    const HealthRow *u2 = rowOf(th.reps, QStringLiteral("u2"));
-    const HealthRow *u3 = rowOf(th.reps, QStringLiteral("u3"));
+    QVERIFY(!rowOf(th.reps, QStringLiteral("104") /* u4 */));
+    const HealthRow *u1 = rowOf(th.reps, QStringLiteral("101") /* u1 */);
+    const HealthRow *u2 = rowOf(th.reps, QStringLiteral("102") /* u2 */);
+    const HealthRow *u3 = rowOf(th.reps, QStringLiteral("103") /* u3 */);
     QVERIFY(u1 && u2 && u3);
 
     // Key actions: u1 3/4 = 75 % yellow; u2 1/3 red, missing call and wechat; u3 1/1 green.
@@ -513,7 +516,7 @@ void TestTeamHealth::company()
     QCOMPARE(*u3->figures.compliancePct, 100.0);
 
     // Team t1 = u1 + u2 (u4 left): 4/7 → red, missing call, visit, wechat one each.
-    const HealthRow *t1 = rowOf(th.teams, QStringLiteral("t1"));
+    const HealthRow *t1 = rowOf(th.teams, QStringLiteral("1") /* t1 */);
     QVERIFY(t1);
     QCOMPARE(t1->counts.actionsExpected, 7);
     QCOMPARE(t1->counts.actionsDone, 4);
@@ -569,14 +572,14 @@ void TestTeamHealth::company()
 
 void TestTeamHealth::orgRestriction()
 {
-    const Scope team2{m_november.period, OrgScope{OrgLevel::Team, QStringLiteral("t2")}};
+    const Scope team2{m_november.period, OrgScope{OrgLevel::Team, QStringLiteral("2") /* t2 */}};
     const TeamHealth th = computeTeamHealth(m_db->connection(), team2, kNow);
     QCOMPARE(th.reps.size(), 1);
-    QCOMPARE(th.reps[0].unit.id, QStringLiteral("u3"));
+    QCOMPARE(th.reps[0].unit.id, QStringLiteral("103") /* u3 */);
     QCOMPARE(th.teams.size(), 1);
     QCOMPARE(th.total.counts.actionsExpected, 1);
     QCOMPARE(th.total.counts.customers, 1);
-    const Scope rep1{m_november.period, OrgScope{OrgLevel::Rep, QStringLiteral("u1")}};
+    const Scope rep1{m_november.period, OrgScope{OrgLevel::Rep, QStringLiteral("101") /* u1 */}};
     const TeamHealth r = computeTeamHealth(m_db->connection(), rep1, kNow);
     QCOMPARE(r.reps.size(), 1);
     QCOMPARE(r.total.counts.actionsExpected, 4);
@@ -587,7 +590,7 @@ void TestTeamHealth::drillDowns()
 {
     QSqlDatabase db = m_db->connection();
     const OrgUnits units = loadOrgUnits(db);
-    const Scope rep2{m_november.period, OrgScope{OrgLevel::Rep, QStringLiteral("u2")}};
+    const Scope rep2{m_november.period, OrgScope{OrgLevel::Rep, QStringLiteral("102") /* u2 */}};
     const DataTable exits = stageExitsTable(db, rep2, kNow, units);
     QCOMPARE(exits.keyKind, QStringLiteral("lead"));
     QCOMPARE(exits.rows.size(), 2);
@@ -598,7 +601,7 @@ void TestTeamHealth::drillDowns()
     all.sort();
     QCOMPARE(all, (QStringList{QStringLiteral("call"), QStringLiteral("wechat")}));
 
-    const Scope rep1{m_november.period, OrgScope{OrgLevel::Rep, QStringLiteral("u1")}};
+    const Scope rep1{m_november.period, OrgScope{OrgLevel::Rep, QStringLiteral("101") /* u1 */}};
     const DataTable tasks = tasksTable(db, rep1, kNow, units);
     QCOMPARE(tasks.rows.size(), 24);
     int missed = 0;
@@ -619,7 +622,7 @@ void TestTeamHealth::drillDowns()
     QCOMPARE(radarTable(th, true).rows.size(), 2);
     const DataTable cov = coverageTable(th);
     QCOMPARE(cov.rows.size(), 7); // six months + the period
-    const DataTable keys = keyActionsTable(*rowOf(th.reps, QStringLiteral("u1")), m_november);
+    const DataTable keys = keyActionsTable(*rowOf(th.reps, QStringLiteral("101") /* u1 */), m_november);
     QCOMPARE(keys.rows.size(), 4); // call, meeting, visit, wechat
 }
 
@@ -678,8 +681,8 @@ void TestTeamHealth::cachedFactsMatchSql()
                                   Period::week(QDate(2026, 11, 10)), Period::month(QDate(2026, 10, 1)),
                                   Period::custom(QDate(2026, 1, 1), QDate(2026, 12, 31))};
     for (const Period &p : periods)
-        for (const OrgScope &org : {OrgScope::company(), OrgScope{OrgLevel::Team, QStringLiteral("t1")},
-                                    OrgScope{OrgLevel::Rep, QStringLiteral("u1")}})
+        for (const OrgScope &org : {OrgScope::company(), OrgScope{OrgLevel::Team, QStringLiteral("1") /* t1 */},
+                                    OrgScope{OrgLevel::Rep, QStringLiteral("101") /* u1 */}})
             scopes.append({p, org});
     checkCachedAgainstSql(m_db->connection(), scopes, {kNow, QStringLiteral("2026-11-21T12:30:00Z"), QStringLiteral("2026-11-22T03:00:00Z"), kNow});
     if (QTest::currentTestFailed())

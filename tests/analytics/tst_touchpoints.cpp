@@ -199,18 +199,18 @@ void TestTouchpoints::leadFromDatabase_data()
     // Closed: June 30 .. July 4 by day. b1 June 30; b2 (16:30Z) and b3 July 1; b4 July 2;
     // b5 July 4; b6 after close is not shown. Silent July 2..3 (2 days, b4 is cross): no zone.
     QTest::newRow("closed lead stops at close")
-        << "tp-closed" << "2026-11-21T10:00:00Z" << int(BucketSize::Day) << "06-30..06-30 07-01..07-01 07-02..07-02 07-03..07-03 07-04..07-04"
+        << "21" /* tp-closed */ << "2026-11-21T10:00:00Z" << int(BucketSize::Day) << "06-30..06-30 07-01..07-01 07-02..07-02 07-03..07-03 07-04..07-04"
         << "1/0/0 1/1/0 0/0/1 0/0/0 0/1/0" << "";
     // Open, "now" July 8 12:00 Beijing: July 1 .. July 8 by day; b12 is deleted. Silent
     // July 3 .. 8 (b10 on July 5 is cross) = 6 days, buckets 2..7.
     QTest::newRow("open lead runs to now")
-        << "tp-open" << "2026-07-08T04:00:00Z" << int(BucketSize::Day)
+        << "22" /* tp-open */ << "2026-07-08T04:00:00Z" << int(BucketSize::Day)
         << "07-01..07-01 07-02..07-02 07-03..07-03 07-04..07-04 07-05..07-05 07-06..07-06 07-07..07-07 07-08..07-08"
         << "2/0/0 0/1/0 0/0/0 0/0/0 0/0/1 0/0/0 0/0/0 0/0/0" << "07-03..07-08=6[2-7]";
     // Open, now Sept 1 (63 days) → weeks: June 29–July 5 clipped to July 1..5, then July 6–12 …
     // Aug 31–Sept 6 clipped to Aug 31..Sept 1 = 1 + 8 + 1 = 10 buckets.
     QTest::newRow("long open lead by week")
-        << "tp-open" << "2026-09-01T04:00:00Z" << int(BucketSize::Week)
+        << "22" /* tp-open */ << "2026-09-01T04:00:00Z" << int(BucketSize::Week)
         << "07-01..07-05 07-06..07-12 07-13..07-19 07-20..07-26 07-27..08-02 08-03..08-09 08-10..08-16 08-17..08-23 08-24..08-30 08-31..09-01"
         << "2/1/1 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0" << "07-03..09-01=61[0-9]";
 }
@@ -244,11 +244,11 @@ void TestTouchpoints::portfolioOrg_data()
     // July 1: b2 s, b3 c, b7 s, b8 s → 3/1/0; July 2: b4 x, b9 c → 0/1/1; July 4: b5 c; July 5: b10 x;
     // July 6: b6 s (after tp-closed's close: a portfolio counts every activity of its leads).
     QTest::newRow("company") << "company:" << "3/1/0 0/1/1 0/0/0 0/1/0 0/0/1 1/0/0 0/0/0";
-    QTest::newRow("region r1") << "region:r1" << "1/1/0 0/0/1 0/0/0 0/1/0 0/0/0 1/0/0 0/0/0";
-    QTest::newRow("city c2") << "city:c2" << "2/0/0 0/1/0 0/0/0 0/0/0 0/0/1 0/0/0 0/0/0";
-    QTest::newRow("team t1") << "team:t1" << "1/1/0 0/0/1 0/0/0 0/1/0 0/0/0 1/0/0 0/0/0";
-    QTest::newRow("rep u3") << "rep:u3" << "2/0/0 0/1/0 0/0/0 0/0/0 0/0/1 0/0/0 0/0/0";
-    QTest::newRow("rep u2 (acts but owns none)") << "rep:u2" << "0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0";
+    QTest::newRow("region r1") << "region:1" << "1/1/0 0/0/1 0/0/0 0/1/0 0/0/0 1/0/0 0/0/0";
+    QTest::newRow("city c2") << "city:2" << "2/0/0 0/1/0 0/0/0 0/0/0 0/0/1 0/0/0 0/0/0";
+    QTest::newRow("team t1") << "team:1" << "1/1/0 0/0/1 0/0/0 0/1/0 0/0/0 1/0/0 0/0/0";
+    QTest::newRow("rep u3") << "rep:103" << "2/0/0 0/1/0 0/0/0 0/0/0 0/0/1 0/0/0 0/0/0";
+    QTest::newRow("rep u2 (acts but owns none)") << "rep:102" << "0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0 0/0/0";
 }
 
 void TestTouchpoints::portfolioOrg()
@@ -294,13 +294,13 @@ void TestTouchpoints::drillDownMatchesCell()
     QCOMPARE(t.columns.at(t.keyColumn), QStringLiteral("lead_id"));
     QCOMPARE(t.rows.at(0).at(0).toString(), QStringLiteral("2026-07-01 16:00"));
     QCOMPARE(t.rows.at(2).at(0).toString(), QStringLiteral("2026-07-01 00:30"));
-    QCOMPARE(t.rows.at(2).at(4).toString(), QStringLiteral("tp-closed"));
+    QCOMPARE(t.rows.at(2).at(4).toString(), QStringLiteral("21") /* tp-closed */);
     QCOMPARE(t.rows.at(2).at(3).toString(), QStringLiteral("王芳"));
     QCOMPARE(t.rows.at(2).at(5).toString(), QStringLiteral("博世"));
     QCOMPARE(t.rows.at(2).at(6).toLongLong(), 60);
     QCOMPARE(t.rows.at(2).at(7).toString(), QStringLiteral("凌晨"));
     // One lead's cell: tp-closed's July 1 is b2 only.
-    const auto one = TouchpointSubject::lead(QStringLiteral("tp-closed"), QStringLiteral("2026-11-21T10:00:00Z"));
+    const auto one = TouchpointSubject::lead(QStringLiteral("21") /* tp-closed */, QStringLiteral("2026-11-21T10:00:00Z"));
     QCOMPARE(touchpointActivities(db, one, 0, QDate(2026, 7, 1), QDate(2026, 7, 1)).rows.size(), 1);
     // An unknown lead is a clear error naming it.
     try {
@@ -318,7 +318,7 @@ void TestTouchpoints::coldDaysSetting()
     QVERIFY(openFixture(dir, database));
     QSqlDatabase db = database.connection();
     QCOMPARE(analytics::coldDaysSetting(db), 3);
-    const auto subject = TouchpointSubject::lead(QStringLiteral("tp-closed"), QStringLiteral("2026-11-21T10:00:00Z"));
+    const auto subject = TouchpointSubject::lead(QStringLiteral("21") /* tp-closed */, QStringLiteral("2026-11-21T10:00:00Z"));
     QVERIFY(computeTouchpoints(db, subject).coldZones.isEmpty()); // July 2..3: 2 days
     QVERIFY(fixture::exec(db, QStringLiteral("INSERT INTO settings (key, value) VALUES ('touchpoints.cold_days', '2')")));
     QCOMPARE(analytics::coldDaysSetting(db), 2);
@@ -337,7 +337,7 @@ void TestTouchpoints::report()
     const ReportInfo *info = findReport(QStringLiteral("touchpoints"));
     QVERIFY(info);
     ReportRequest req;
-    req.scope = {Period::custom(QDate(2026, 7, 1), QDate(2026, 7, 7)), OrgScope{OrgLevel::Rep, QStringLiteral("u3")}};
+    req.scope = {Period::custom(QDate(2026, 7, 1), QDate(2026, 7, 7)), OrgScope{OrgLevel::Rep, QStringLiteral("103") /* u3 */}};
     req.asOfIso = QStringLiteral("2026-11-21T10:00:00Z");
     const DataTable t = info->run(database.connection(), req);
     QCOMPARE(t.columns, (QStringList{"bucket_start", "bucket_end", "sales", "customer", "cross", "cold", "cold_days"}));

@@ -46,8 +46,10 @@ bool addNewLeads(storage::Database &db, int count, QString *error)
     const QStringList bands{QStringLiteral(""), QStringLiteral("<10万"), QStringLiteral("10-50万"), QStringLiteral("50万+")};
     c.transaction();
     QSqlQuery ins(c);
-    ins.prepare(QStringLiteral("INSERT INTO leads (id, customer_id, pipeline_id, stage_id, stage_entered_at, title,"
-                               " budget_band, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)"));
+    // As the app writes a new row (schema v5): the key from SQLite, a version-4 UUID in uuid.
+    ins.prepare(QStringLiteral("INSERT INTO leads (uuid, customer_id, pipeline_id, stage_id, stage_entered_at, title,"
+                               " budget_band, status, created_at, updated_at)"
+                               " VALUES (cockpit_uuid(?), ?, ?, ?, ?, ?, ?, 'open', ?, ?)"));
     const QString now = nowIsoUtc();
     for (int i = 0; i < count; ++i) {
         for (const QVariant &v : {QVariant(newId()), QVariant(customers.at(int(rng() % customers.size()))),

@@ -45,8 +45,12 @@ inline QString stageId(QSqlDatabase db, const char *pipeline, const char *stage)
     return q.exec() && q.next() ? q.value(0).toString() : QString();
 }
 
-// Fills a freshly created database. Lead ids: lead-1 (博世, in 15分钟初筛, gate fields empty),
-// lead-2 (华为, in 需求诊断, 1 200 000 元), lead-3 (重庆长江精工, won).
+// Fills a freshly created database. Keys (schema v5: integers, storage/keys.h), named as the
+// tests name them: region r1 = 1, city c1 = 1, team t1 = 1; users u0 (赵总, director) = 100,
+// u1 (王芳) = 101, u2 (李强) = 102; customers k1 (博世) = 1, k2 (华为) = 2, k3 (重庆长江精工) = 3;
+// contact ct1 = 1; leads lead-1 = 1 (博世, in 15分钟初筛, gate fields empty), lead-2 = 2
+// (华为, in 需求诊断, 1 200 000 元), lead-3 = 3 (重庆长江精工, won); stage move h1 = 1;
+// activities a1 = 1, a2 = 2. Each row's uuid is the column's random default.
 inline bool populate(cockpit::storage::Database &database)
 {
     QSqlDatabase db = database.connection();
@@ -56,32 +60,32 @@ inline bool populate(cockpit::storage::Database &database)
     const QString sign = stageId(db, "lifecycle", "sign");
     const QString pipeline = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'lifecycle')");
     const QStringList sql = {
-        QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES ('r1', 'east', '华东', %1)").arg(t),
-        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES ('c1', 'r1', '上海', %1)").arg(t),
-        QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES ('t1', 'c1', 'r1', '上海一组', %1)").arg(t),
+        QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES (1, 'east', '华东', %1)").arg(t),
+        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (1, 1, '上海', %1)").arg(t),
+        QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES (1, 1, 1, '上海一组', %1)").arg(t),
         QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, updated_at) VALUES"
-                       " ('u0', '赵总', 'director', NULL, NULL, NULL, '2020-01-01', %1),"
-                       " ('u1', '王芳', 'sales', 'r1', 'c1', 't1', '2022-03-01', %1),"
-                       " ('u2', '李强', 'sales', 'r1', 'c1', 't1', '2023-05-01', %1)").arg(t),
+                       " (100, '赵总', 'director', NULL, NULL, NULL, '2020-01-01', %1),"
+                       " (101, '王芳', 'sales', 1, 1, 1, '2022-03-01', %1),"
+                       " (102, '李强', 'sales', 1, 1, 1, '2023-05-01', %1)").arg(t),
         QStringLiteral("INSERT INTO customers (id, name, aliases, owner_id, region_id, city_id, source, phone,"
                        " core_need, close_cycle_days, industry, created_at, updated_at) VALUES"
-                       " ('k1', '博世', 'BOSCH|Bosch', 'u1', 'r1', 'c1', '展会', '021 5555 0101', '产线质检', 90, '汽车零部件', %1, %1),"
-                       " ('k2', '华为', 'Huawei', 'u2', 'r1', 'c1', '转介绍', '0755 2878 0808', '数据治理', 120, '软件', %1, %1),"
-                       " ('k3', '重庆长江精工机械有限公司', '', 'u1', 'r1', 'c1', '官网表单', '023 6666 1234', '设备联网', 60, '制造', %1, %1)").arg(t),
+                       " (1, '博世', 'BOSCH|Bosch', 101, 1, 1, '展会', '021 5555 0101', '产线质检', 90, '汽车零部件', %1, %1),"
+                       " (2, '华为', 'Huawei', 102, 1, 1, '转介绍', '0755 2878 0808', '数据治理', 120, '软件', %1, %1),"
+                       " (3, '重庆长江精工机械有限公司', '', 101, 1, 1, '官网表单', '023 6666 1234', '设备联网', 60, '制造', %1, %1)").arg(t),
         QStringLiteral("INSERT INTO contacts (id, customer_id, name, title, chain_role, seniority, updated_at) VALUES"
-                       " ('ct1', 'k1', '陈静', '采购经理', 'procurement', 3, %1)").arg(t),
+                       " (1, 1, '陈静', '采购经理', 'procurement', 3, %1)").arg(t),
         QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
                        " stage_entered_at, title, amount_cents, status, created_at, updated_at) VALUES"
-                       " ('lead-1', 'k1', 'u1', 'r1', 'c1', 't1', %2, '%3', %1, '博世 质检系统', 30000000, 'open', %1, %1),"
-                       " ('lead-2', 'k2', 'u2', 'r1', 'c1', 't1', %2, '%4', %1, '华为 数据平台', 120000000, 'open', %1, %1),"
-                       " ('lead-3', 'k3', 'u1', 'r1', 'c1', 't1', %2, '%5', %1, '长江精工 联网改造', 5000000, 'won', %1, %1)")
+                       " (1, 1, 101, 1, 1, 1, %2, '%3', %1, '博世 质检系统', 30000000, 'open', %1, %1),"
+                       " (2, 2, 102, 1, 1, 1, %2, '%4', %1, '华为 数据平台', 120000000, 'open', %1, %1),"
+                       " (3, 3, 101, 1, 1, 1, %2, '%5', %1, '长江精工 联网改造', 5000000, 'won', %1, %1)")
             .arg(t, pipeline, screen, diagnose, sign),
         QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at) VALUES"
-                       " ('h1', 'lead-1', NULL, '%2', %1, 'u1', %1)").arg(t, screen),
+                       " (1, 1, NULL, '%2', %1, 101, %1)").arg(t, screen),
         QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, text, updated_at) VALUES"
-                       " ('a1', 'lead-1', 'k1', 'u1', 'call', 'sales', %1, 95, '首次电话', %1),"
-                       " ('a2', 'lead-1', 'k1', NULL, 'wechat', 'customer', %1, 0, '请发资料', %1)").arg(t),
-        QStringLiteral("INSERT INTO settings (key, value) VALUES ('current_user_id', 'u0')"),
+                       " (1, 1, 1, 101, 'call', 'sales', %1, 95, '首次电话', %1),"
+                       " (2, 1, 1, NULL, 'wechat', 'customer', %1, 0, '请发资料', %1)").arg(t),
+        QStringLiteral("INSERT INTO settings (key, value) VALUES ('current_user_id', '100')"),
     };
     for (const QString &s : sql)
         if (!exec(db, s))

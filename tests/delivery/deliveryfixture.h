@@ -1,7 +1,8 @@
 #pragma once
 // Alert rows and webhooks for the delivery tests, on top of the hand-made company of
 // tests/common/fixture.h (team t1: 王芳 u1, 李强 u2; director 赵总 u0 is the signed-in user).
-// Adds team t2 with 陈晨 u3.
+// Adds team t2 with 陈晨 u3. Keys (schema v5): t2 = 2, u3 = 103; alert ids are integers too
+// (each test names its alerts' readable names next to them).
 #include "fixture.h"
 #include "delivery/webhookstore.h"
 
@@ -14,19 +15,19 @@ namespace dfixture {
 inline bool addSecondTeam(QSqlDatabase db)
 {
     return fixture::exec(db, QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at)"
-                                            " VALUES ('t2', 'c1', 'r1', '上海二组', '2026-11-01T00:00:00Z')"))
+                                            " VALUES (2, 1, 1, '上海二组', '2026-11-01T00:00:00Z')"))
            && fixture::exec(db, QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date,"
-                                               " updated_at) VALUES ('u3', '陈晨', 'sales', 'r1', 'c1', 't2',"
+                                               " updated_at) VALUES (103, '陈晨', 'sales', 1, 1, 2,"
                                                " '2024-01-01', '2026-11-01T00:00:00Z')"));
 }
 
 struct AlertRow
 {
     QString id;
-    QString owner = QStringLiteral("u1");
+    QString owner = QStringLiteral("101"); // u1
     QString rule = QStringLiteral("stage_sla");
     QString subjectKind = QStringLiteral("lead");
-    QString subjectId = QStringLiteral("lead-1");
+    QString subjectId = QStringLiteral("1"); // lead-1
     QString raisedAt = QStringLiteral("2026-11-22T02:00:00Z");
     QString escalatedTo = {};
     QString recipients = {};

@@ -50,11 +50,11 @@ private Q_SLOTS:
         QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("d.db")), storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(*m_db));
         QVERIFY(dfixture::addSecondTeam(db()));
-        m_wecomT1 = dfixture::addWebhook(db(), QStringLiteral("wecom"), QStringLiteral("http://127.0.0.1:9/a"), QStringLiteral("t1"));
-        m_dingT2 = dfixture::addWebhook(db(), QStringLiteral("dingtalk"), QStringLiteral("http://127.0.0.1:9/b"), QStringLiteral("t2"));
+        m_wecomT1 = dfixture::addWebhook(db(), QStringLiteral("wecom"), QStringLiteral("http://127.0.0.1:9/a"), QStringLiteral("1") /* t1 */);
+        m_dingT2 = dfixture::addWebhook(db(), QStringLiteral("dingtalk"), QStringLiteral("http://127.0.0.1:9/b"), QStringLiteral("2") /* t2 */);
         m_feishuAll = dfixture::addWebhook(db(), QStringLiteral("feishu"), QStringLiteral("http://127.0.0.1:9/c"));
         m_disabledT1 = dfixture::addWebhook(db(), QStringLiteral("wecom"), QStringLiteral("http://127.0.0.1:9/d"),
-                                            QStringLiteral("t1"), {}, false);
+                                            QStringLiteral("1") /* t1 */, {}, false);
         QVERIFY(!m_disabledT1.isEmpty());
     }
     void cleanup()
@@ -85,12 +85,13 @@ private Q_SLOTS:
 
     void enqueueFansOutByTeam()
     {
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-t1")}));                                  // u1, team t1
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-t2"), QStringLiteral("u3")}));            // team t2
-        dfixture::AlertRow resolved{QStringLiteral("a-resolved")};
+        // Alerts a-t1 = 501, a-t2 = 502, a-resolved = 503, a-deleted = 504, a-t1-later = 505.
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("501")}));                               // a-t1: u1, team t1
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("502"), QStringLiteral("103") /* u3 */})); // a-t2: team t2
+        dfixture::AlertRow resolved{QStringLiteral("503")};
         resolved.resolvedAt = QStringLiteral("2026-11-22T03:00:00Z");
         QVERIFY(dfixture::addAlert(db(), resolved));
-        dfixture::AlertRow deleted{QStringLiteral("a-deleted")};
+        dfixture::AlertRow deleted{QStringLiteral("504")};
         deleted.deleted = 1;
         QVERIFY(dfixture::addAlert(db(), deleted));
 
@@ -100,14 +101,14 @@ private Q_SLOTS:
         QCOMPARE(r.alerts, 2);
         QCOMPARE(r.webhookRows, 4); // a-t1: wecom t1 + feishu all; a-t2: dingtalk t2 + feishu all
         QCOMPARE(r.desktopRows, 0); // the signed-in director is not addressed
-        QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("wecom")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("feishu")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("dingtalk")), QStringLiteral("<none>"));
-        QCOMPARE(rowState(QStringLiteral("a-t2"), QStringLiteral("dingtalk")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-t2"), QStringLiteral("wecom")), QStringLiteral("<none>"));
-        QCOMPARE(rowState(QStringLiteral("a-t1"), QStringLiteral("desktop")), QStringLiteral("<none>")); // not for me
+        QCOMPARE(rowState(QStringLiteral("501"), QStringLiteral("wecom")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("501"), QStringLiteral("feishu")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("501"), QStringLiteral("dingtalk")), QStringLiteral("<none>"));
+        QCOMPARE(rowState(QStringLiteral("502"), QStringLiteral("dingtalk")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("502"), QStringLiteral("wecom")), QStringLiteral("<none>"));
+        QCOMPARE(rowState(QStringLiteral("501"), QStringLiteral("desktop")), QStringLiteral("<none>")); // not for me
         QCOMPARE(dfixture::count(db(), QStringLiteral("webhook_id = '%1'").arg(m_disabledT1)), 0);
-        QCOMPARE(dfixture::count(db(), QStringLiteral("alert_id IN ('a-resolved', 'a-deleted')")), 0);
+        QCOMPARE(dfixture::count(db(), QStringLiteral("alert_id IN (503, 504)")), 0);
 
         // Idempotent: the alerts are no longer new, and none is looked at again.
         const auto again = queue.enqueueNew(m_now.addSecs(60));
@@ -121,60 +122,62 @@ private Q_SLOTS:
         }
 
         // A webhook added later takes alerts raised from then on, not the backlog.
-        dfixture::addWebhook(db(), QStringLiteral("dingtalk"), QStringLiteral("http://127.0.0.1:9/e"), QStringLiteral("t1"));
+        dfixture::addWebhook(db(), QStringLiteral("dingtalk"), QStringLiteral("http://127.0.0.1:9/e"), QStringLiteral("1") /* t1 */);
         QCOMPARE(queue.enqueueNew(m_now.addSecs(120)).alerts, 0);
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-t1-later")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("505")}));
         const auto later = queue.enqueueNew(m_now.addSecs(180));
         QCOMPARE(later.webhookRows, 3);
     }
 
     void desktopRowForTheSignedInUser()
     {
-        dfixture::AlertRow mine{QStringLiteral("a-owner"), QStringLiteral("u0")};
-        dfixture::AlertRow escalated{QStringLiteral("a-escalated")};
-        escalated.escalatedTo = QStringLiteral("u0");
-        dfixture::AlertRow cc{QStringLiteral("a-cc")};
-        cc.recipients = QStringLiteral("u2|u0");
-        dfixture::AlertRow notMine{QStringLiteral("a-other")};
-        notMine.recipients = QStringLiteral("u2|u00"); // a prefix is not a match
+        // Alerts a-owner = 511, a-escalated = 512, a-cc = 513, a-other = 514.
+        dfixture::AlertRow mine{QStringLiteral("511"), QStringLiteral("100") /* u0 */};
+        dfixture::AlertRow escalated{QStringLiteral("512")};
+        escalated.escalatedTo = QStringLiteral("100") /* u0 */;
+        dfixture::AlertRow cc{QStringLiteral("513")};
+        cc.recipients = QStringLiteral("102|100"); // u2|u0
+        dfixture::AlertRow notMine{QStringLiteral("514")};
+        notMine.recipients = QStringLiteral("102|1000"); // a prefix is not a match
         for (const auto &a : {mine, escalated, cc, notMine})
             QVERIFY(dfixture::addAlert(db(), a));
         DeliveryQueue queue(db());
         QCOMPARE(queue.enqueueNew(m_now).desktopRows, 3);
-        QCOMPARE(rowState(QStringLiteral("a-owner"), QStringLiteral("desktop")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-escalated"), QStringLiteral("desktop")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-cc"), QStringLiteral("desktop")), QStringLiteral("pending"));
-        QCOMPARE(rowState(QStringLiteral("a-other"), QStringLiteral("desktop")), QStringLiteral("<none>"));
+        QCOMPARE(rowState(QStringLiteral("511"), QStringLiteral("desktop")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("512"), QStringLiteral("desktop")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("513"), QStringLiteral("desktop")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("514"), QStringLiteral("desktop")), QStringLiteral("<none>"));
         QCOMPARE(queue.dueDesktopRows().size(), 3);
         // Desktop rows are never handed to the webhook sender.
         for (const Delivery &d : queue.dueWebhookRows(m_now))
             QVERIFY(d.channel != QLatin1String("desktop"));
-        QVERIFY(queue.markDelivered(rowId(QStringLiteral("a-cc"), QStringLiteral("desktop")), m_now, QStringLiteral("in_app")));
+        QVERIFY(queue.markDelivered(rowId(QStringLiteral("513"), QStringLiteral("desktop")), m_now, QStringLiteral("in_app")));
         QCOMPARE(queue.dueDesktopRows().size(), 2);
     }
 
     void olderFilesAreNotQueuedTwice()
     {
+        // Alerts a-old = 521, a-new = 522.
         // A file queued by an older version: 'skipped' rows mark the alerts it passed over, and
         // there is no mark yet. Those alerts are not fanned out again; a new one is.
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-old")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("521")}));
         QVERIFY(QSqlQuery(db()).exec(QStringLiteral(
             "INSERT INTO deliveries (alert_id, channel, state, next_attempt_at, last_error, created_at)"
-            " VALUES ('a-old', 'desktop', 'skipped', '2026-11-22T00:00:00Z', '', '2026-11-22T00:00:00Z')")));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-new")}));
+            " VALUES (521, 'desktop', 'skipped', '2026-11-22T00:00:00Z', '', '2026-11-22T00:00:00Z')")));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("522")}));
         DeliveryQueue queue(db());
         const auto r = queue.enqueueNew(m_now);
         QCOMPARE(r.alerts, 1);
-        QCOMPARE(rowState(QStringLiteral("a-old"), QStringLiteral("wecom")), QStringLiteral("<none>"));
-        QCOMPARE(rowState(QStringLiteral("a-new"), QStringLiteral("wecom")), QStringLiteral("pending"));
+        QCOMPARE(rowState(QStringLiteral("521"), QStringLiteral("wecom")), QStringLiteral("<none>"));
+        QCOMPARE(rowState(QStringLiteral("522"), QStringLiteral("wecom")), QStringLiteral("pending"));
     }
 
     void failedRowWaitsForItsBackoff()
     {
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a1")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("1")}));
         DeliveryQueue queue(db());
         queue.enqueueNew(m_now);
-        const qint64 id = rowId(QStringLiteral("a1"), QStringLiteral("wecom"));
+        const qint64 id = rowId(QStringLiteral("1"), QStringLiteral("wecom"));
         QVERIFY(id > 0);
         QCOMPARE(queue.dueWebhookRows(m_now).size(), 2);
 
@@ -212,10 +215,10 @@ private Q_SLOTS:
 
     void clockBackwardsDoesNotStrandRows()
     {
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a1")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("1")}));
         DeliveryQueue queue(db());
         queue.enqueueNew(m_now);
-        const qint64 id = rowId(QStringLiteral("a1"), QStringLiteral("wecom"));
+        const qint64 id = rowId(QStringLiteral("1"), QStringLiteral("wecom"));
         QVERIFY(queue.markSending(id));
         QVERIFY(queue.markFailed(id, m_now, QStringLiteral("HTTP 502")));
         // The clock jumps back a day: next_attempt_at now lies 24 h ahead, more than any back-off.
@@ -231,10 +234,10 @@ private Q_SLOTS:
 
     void interruptedSendingGoesBackToPending()
     {
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a1")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("1")}));
         DeliveryQueue queue(db());
         queue.enqueueNew(m_now);
-        const qint64 id = rowId(QStringLiteral("a1"), QStringLiteral("wecom"));
+        const qint64 id = rowId(QStringLiteral("1"), QStringLiteral("wecom"));
         QVERIFY(queue.markSending(id));
         QCOMPARE(queue.recoverInterrupted(), 1);
         QCOMPARE(queue.find(id)->state, QStringLiteral("pending"));
@@ -244,7 +247,7 @@ private Q_SLOTS:
 
     void disabledAndRemovedWebhooks()
     {
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a1")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("1")}));
         DeliveryQueue queue(db());
         queue.enqueueNew(m_now);
         WebhookStore store(db());
@@ -252,20 +255,20 @@ private Q_SLOTS:
         hook.enabled = false;
         QVERIFY(store.save(hook, toIsoUtc(m_now)).ok());
         QCOMPARE(queue.dueWebhookRows(m_now).size(), 1); // feishu only; the wecom row waits
-        QVERIFY(queue.stateSummary(QStringLiteral("a1"), m_now).contains(QStringLiteral("WeCom: paused (webhook disabled)")));
+        QVERIFY(queue.stateSummary(QStringLiteral("1"), m_now).contains(QStringLiteral("WeCom: paused (webhook disabled)")));
         hook.enabled = true;
         QVERIFY(store.save(hook, toIsoUtc(m_now)).ok());
         QCOMPARE(queue.dueWebhookRows(m_now).size(), 2);
 
         QVERIFY(store.remove(m_feishuAll));
         QVERIFY(!store.find(m_feishuAll));
-        QCOMPARE(rowState(QStringLiteral("a1"), QStringLiteral("feishu")), QStringLiteral("cancelled"));
-        QVERIFY(queue.stateSummary(QStringLiteral("a1"), m_now).contains(QStringLiteral("Feishu: cancelled (webhook removed)")));
+        QCOMPARE(rowState(QStringLiteral("1"), QStringLiteral("feishu")), QStringLiteral("cancelled"));
+        QVERIFY(queue.stateSummary(QStringLiteral("1"), m_now).contains(QStringLiteral("Feishu: cancelled (webhook removed)")));
         QCOMPARE(queue.dueWebhookRows(m_now).size(), 1);
         // The bulk form used by the Alerts screen says the same for every alert, in one query.
         const auto all = queue.stateSummaries(m_now);
-        QVERIFY(all.contains(QStringLiteral("a1")));
-        QCOMPARE(all.value(QStringLiteral("a1")), queue.stateSummary(QStringLiteral("a1"), m_now));
+        QVERIFY(all.contains(QStringLiteral("1")));
+        QCOMPARE(all.value(QStringLiteral("1")), queue.stateSummary(QStringLiteral("1"), m_now));
         for (auto it = all.cbegin(); it != all.cend(); ++it)
             QCOMPARE(it.value(), queue.stateSummary(it.key(), m_now));
     }
@@ -287,7 +290,7 @@ private Q_SLOTS:
         good.name = QStringLiteral("  销售群 ");
         good.url = QStringLiteral(" https://open.feishu.cn/open-apis/bot/v2/hook/abc ");
         good.secret = QStringLiteral("s3cret");
-        good.teamId = QStringLiteral("t2");
+        good.teamId = QStringLiteral("2") /* t2 */;
         QVERIFY(store.save(good, toIsoUtc(m_now)).ok());
         QVERIFY(!good.id.isEmpty());
         const auto read = store.find(good.id);
@@ -295,7 +298,7 @@ private Q_SLOTS:
         QCOMPARE(read->name, QStringLiteral("销售群"));
         QCOMPARE(read->url, QStringLiteral("https://open.feishu.cn/open-apis/bot/v2/hook/abc"));
         QCOMPARE(read->secret, QStringLiteral("s3cret"));
-        QCOMPARE(read->teamId, QStringLiteral("t2"));
+        QCOMPARE(read->teamId, QStringLiteral("2") /* t2 */);
         QCOMPARE(read->createdAt, toIsoUtc(m_now));
 
         // A refused edit leaves the saved row as it was.
@@ -309,19 +312,20 @@ private Q_SLOTS:
 
     void alertMessageNamesThings()
     {
-        dfixture::AlertRow a{QStringLiteral("a1")};
-        a.escalatedTo = QStringLiteral("u0");
+        // Alerts a1 = 1, a2 = 2.
+        dfixture::AlertRow a{QStringLiteral("1")};
+        a.escalatedTo = QStringLiteral("100") /* u0 */;
         QVERIFY(dfixture::addAlert(db(), a));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a2"), QStringLiteral("u2"), QStringLiteral("compliance_quotes"),
-                                          QStringLiteral("user"), QStringLiteral("u2")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("2"), QStringLiteral("102") /* u2 */, QStringLiteral("compliance_quotes"),
+                                          QStringLiteral("user"), QStringLiteral("102") /* u2 */}));
         DeliveryQueue queue(db());
-        const auto m = queue.alertMessage(QStringLiteral("a1"));
+        const auto m = queue.alertMessage(QStringLiteral("1"));
         QVERIFY(m);
         QCOMPARE(m->subject, QStringLiteral("博世 质检系统"));
         QCOMPARE(m->owner, QStringLiteral("王芳"));
         QCOMPARE(m->escalatedTo, QStringLiteral("赵总"));
         QCOMPARE(m->raisedAt, QDateTime(QDate(2026, 11, 22), QTime(2, 0), QTimeZone::utc()));
-        QCOMPARE(queue.alertMessage(QStringLiteral("a2"))->subject, QStringLiteral("李强"));
+        QCOMPARE(queue.alertMessage(QStringLiteral("2"))->subject, QStringLiteral("李强"));
         QVERIFY(!queue.alertMessage(QStringLiteral("nope")));
     }
 

@@ -8,9 +8,12 @@
 #include "delivery/robotmessage.h"
 #include "testreceiver.h"
 
+#include "storage/keys.h"
+
 #include <QSqlDatabase>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,12 +49,23 @@ class TstDeliverySender : public QObject
         return std::nullopt;
     }
     void setTimeout(int ms) { QVERIFY(m_db->setSetting(QStringLiteral("delivery_timeout_ms"), QString::number(ms))); }
-    // How many received bodies name this alert id.
-    int postsOf(const QString &alert) const
+    // Whether a message names this alert id: its "Alert id" line (plain "Alert id: 7", markdown
+    // "**Alert id**: 7"), the whole number, not a prefix of another one.
+    static bool namesAlert(const QString &text, const QString &alert)
     {
+        return text.contains(QRegularExpression(QStringLiteral("Alert id(\\*\\*)?: %1(?![0-9])")
+                                                    .arg(QRegularExpression::escape(alert))));
+    }
+    // How many received bodies name the alert keyed `alert`: by its global id, as every
+    // message that leaves the file names it (storage/keys.h).
+    int postsOf(const QString &alert)
+    {
+        const QString uuid = storage::uuidForKey(db(), QStringLiteral("alerts"), alert);
+        if (uuid.size() != 36)
+            return -1;
         int n = 0;
         for (const auto &r : m_receiver->requests)
-            n += r.body.contains(alert.toUtf8());
+            n += namesAlert(QString::fromUtf8(r.body), uuid);
         return n;
     }
 
@@ -82,12 +96,13 @@ private Q_SLOTS:
 
     void deliversEachKindOnceInItsFormat()
     {
-        dfixture::addWebhook(db(), QStringLiteral("wecom"), m_receiver->url(QStringLiteral("/wecom?key=k1")), QStringLiteral("t1"));
+        // Alert alert-1 = 1.
+        dfixture::addWebhook(db(), QStringLiteral("wecom"), m_receiver->url(QStringLiteral("/wecom?key=k1")), QStringLiteral("1") /* t1 */);
         dfixture::addWebhook(db(), QStringLiteral("dingtalk"), m_receiver->url(QStringLiteral("/ding?access_token=tok")),
-                             QStringLiteral("t1"), QStringLiteral("SECabc"));
+                             QStringLiteral("1") /* t1 */, QStringLiteral("SECabc"));
         dfixture::addWebhook(db(), QStringLiteral("feishu"), m_receiver->url(QStringLiteral("/feishu/hook")), {},
                              QStringLiteral("fs"));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-1")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("1")}));
         auto sender = newSender();
         QSignalSpy finished(sender.get(), &DeliverySender::attemptFinished);
         sender->tick();
@@ -104,8 +119,8 @@ private Q_SLOTS:
         }
         const QJsonObject wecom = QJsonDocument::fromJson(byPath.value("/wecom").body).object();
         QCOMPARE(wecom.value(QStringLiteral("msgtype")).toString(), QStringLiteral("markdown"));
-        QVERIFY(wecom.value(QStringLiteral("markdown")).toObject().value(QStringLiteral("content")).toString()
-                    .contains(QStringLiteral("alert-1")));
+        QVERIFY(namesAlert(wecom.value(QStringLiteral("markdown")).toObject().value(QStringLiteral("content")).toString(),
+                           storage::uuidForKey(db(), QStringLiteral("alerts"), QStringLiteral("1"))));
 
         const auto &ding = byPath.value("/ding");
         const QUrlQuery q(QUrl(QString::fromLatin1(ding.target)).query());
@@ -123,7 +138,7 @@ private Q_SLOTS:
                  QString::fromLatin1(feishuSignature(QStringLiteral("fs"), m_clock.now().toSecsSinceEpoch())));
 
         for (const QString &channel : {QStringLiteral("wecom"), QStringLiteral("dingtalk"), QStringLiteral("feishu")}) {
-            const auto d = row(QStringLiteral("alert-1"), channel);
+            const auto d = row(QStringLiteral("1"), channel);
             QVERIFY(d);
             QCOMPARE(d->state, QStringLiteral("sent"));
             QCOMPARE(d->attempts, 1);
@@ -136,23 +151,24 @@ private Q_SLOTS:
             QVERIFY(settle(*sender));
         }
         QCOMPARE(m_receiver->requests.size(), 3);
-        QVERIFY(DeliveryQueue(db()).stateSummary(QStringLiteral("alert-1"), m_clock.now()).contains(QStringLiteral("WeCom: sent")));
+        QVERIFY(DeliveryQueue(db()).stateSummary(QStringLiteral("1"), m_clock.now()).contains(QStringLiteral("WeCom: sent")));
     }
 
     void error500IsRetriedWithBackoffUntilFixed()
     {
+        // Alert alert-500 = 500.
         dfixture::addWebhook(db(), QStringLiteral("wecom"), m_receiver->url(QStringLiteral("/wecom")));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-500")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("500")}));
         m_receiver->mode = TestReceiver::Mode::Error500;
         auto sender = newSender();
         sender->tick();
         QVERIFY(settle(*sender));
-        auto d = row(QStringLiteral("alert-500"), QStringLiteral("wecom"));
+        auto d = row(QStringLiteral("500"), QStringLiteral("wecom"));
         QCOMPARE(d->state, QStringLiteral("failed"));
         QCOMPARE(d->attempts, 1);
         QCOMPARE(d->lastError, QStringLiteral("HTTP 500"));
         QCOMPARE(d->nextAttemptAt, toIsoUtc(m_clock.now().addSecs(30)));
-        QVERIFY(DeliveryQueue(db()).stateSummary(QStringLiteral("alert-500"), m_clock.now())
+        QVERIFY(DeliveryQueue(db()).stateSummary(QStringLiteral("500"), m_clock.now())
                     .contains(QStringLiteral("WeCom: retrying (1 attempt, HTTP 500)")));
 
         m_clock.advanceSecs(29); // not due yet
@@ -163,7 +179,7 @@ private Q_SLOTS:
         sender->tick();
         QVERIFY(settle(*sender));
         QCOMPARE(m_receiver->requests.size(), 2);
-        d = row(QStringLiteral("alert-500"), QStringLiteral("wecom"));
+        d = row(QStringLiteral("500"), QStringLiteral("wecom"));
         QCOMPARE(d->attempts, 2);
         QCOMPARE(d->nextAttemptAt, toIsoUtc(m_clock.now().addSecs(60)));
 
@@ -171,23 +187,24 @@ private Q_SLOTS:
         m_clock.advanceSecs(60);
         sender->tick();
         QVERIFY(settle(*sender));
-        d = row(QStringLiteral("alert-500"), QStringLiteral("wecom"));
+        d = row(QStringLiteral("500"), QStringLiteral("wecom"));
         QCOMPARE(d->state, QStringLiteral("sent"));
         QCOMPARE(d->attempts, 3);
         m_clock.advanceSecs(7200);
         sender->tick();
         QVERIFY(settle(*sender));
         QCOMPARE(m_receiver->requests.size(), 3);
-        QCOMPARE(postsOf(QStringLiteral("alert-500")), 3);
+        QCOMPARE(postsOf(QStringLiteral("500")), 3);
     }
 
     void slowAnswerWithinTimeoutIsOneDelivery()
     {
+        // Alert alert-slow = 601.
         setTimeout(6000);
         m_receiver->mode = TestReceiver::Mode::Slow;
         m_receiver->slowMs = 1500;
         dfixture::addWebhook(db(), QStringLiteral("feishu"), m_receiver->url(QStringLiteral("/feishu/slow")));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-slow")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("601")}));
         auto sender = newSender();
         sender->tick();
         QCOMPARE(sender->inFlight(), 1);
@@ -196,25 +213,26 @@ private Q_SLOTS:
         m_clock.advanceSecs(60);
         sender->tick();
         QCOMPARE(sender->inFlight(), 1);
-        QCOMPARE(row(QStringLiteral("alert-slow"), QStringLiteral("feishu"))->state, QStringLiteral("sending"));
+        QCOMPARE(row(QStringLiteral("601"), QStringLiteral("feishu"))->state, QStringLiteral("sending"));
         QVERIFY(settle(*sender));
-        QCOMPARE(row(QStringLiteral("alert-slow"), QStringLiteral("feishu"))->state, QStringLiteral("sent"));
+        QCOMPARE(row(QStringLiteral("601"), QStringLiteral("feishu"))->state, QStringLiteral("sent"));
         QCOMPARE(m_receiver->requests.size(), 1);
     }
 
     void hangTimesOutAndIsRetriedLater()
     {
+        // Alert alert-hang = 602.
         setTimeout(700);
         m_receiver->mode = TestReceiver::Mode::Hang;
         dfixture::addWebhook(db(), QStringLiteral("dingtalk"), m_receiver->url(QStringLiteral("/ding?access_token=t")));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-hang")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("602")}));
         auto sender = newSender();
         QSignalSpy finished(sender.get(), &DeliverySender::attemptFinished);
         sender->tick();
         QVERIFY(settle(*sender, 5000));
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.at(0).at(2).toBool(), false);
-        auto d = row(QStringLiteral("alert-hang"), QStringLiteral("dingtalk"));
+        auto d = row(QStringLiteral("602"), QStringLiteral("dingtalk"));
         QCOMPARE(d->state, QStringLiteral("failed"));
         QVERIFY2(d->lastError.contains(QStringLiteral("timeout")), qPrintable(d->lastError));
         QCOMPARE(m_receiver->requests.size(), 1);
@@ -224,46 +242,49 @@ private Q_SLOTS:
         m_clock.advanceSecs(30);
         sender->tick();
         QVERIFY(settle(*sender));
-        d = row(QStringLiteral("alert-hang"), QStringLiteral("dingtalk"));
+        d = row(QStringLiteral("602"), QStringLiteral("dingtalk"));
         QCOMPARE(d->state, QStringLiteral("sent"));
         QCOMPARE(d->attempts, 2);
         QCOMPARE(m_receiver->requests.size(), 2);
-        QCOMPARE(postsOf(QStringLiteral("alert-hang")), 2); // the same alert id: a receiver sees the repeat
+        QCOMPARE(postsOf(QStringLiteral("602")), 2); // the same alert id: a receiver sees the repeat
     }
 
     void htmlAnswerFailsWithAClearMessage()
     {
+        // Alert alert-html = 603.
         m_receiver->mode = TestReceiver::Mode::Html;
         dfixture::addWebhook(db(), QStringLiteral("wecom"), m_receiver->url(QStringLiteral("/portal")));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-html")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("603")}));
         auto sender = newSender();
         sender->tick();
         QVERIFY(settle(*sender));
-        const auto d = row(QStringLiteral("alert-html"), QStringLiteral("wecom"));
+        const auto d = row(QStringLiteral("603"), QStringLiteral("wecom"));
         QCOMPARE(d->state, QStringLiteral("failed"));
         QCOMPARE(d->lastError, QStringLiteral("the endpoint answered with HTML, not the robot's JSON — check the webhook URL"));
     }
 
     void connectionRefusedFails()
     {
+        // Alert alert-refused = 604.
         const QString url = m_receiver->url(QStringLiteral("/wecom"));
         m_receiver->close(); // nobody listens on that port any more
         dfixture::addWebhook(db(), QStringLiteral("wecom"), url);
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-refused")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("604")}));
         auto sender = newSender();
         sender->tick();
         QVERIFY(settle(*sender));
-        const auto d = row(QStringLiteral("alert-refused"), QStringLiteral("wecom"));
+        const auto d = row(QStringLiteral("604"), QStringLiteral("wecom"));
         QCOMPARE(d->state, QStringLiteral("failed"));
         QVERIFY2(d->lastError.contains(QStringLiteral("refused"), Qt::CaseInsensitive), qPrintable(d->lastError));
     }
 
     void restartResumesWithoutDuplicatesOrLosses()
     {
+        // Alerts alert-r0 .. alert-r3 = 610 .. 613.
         setTimeout(5000);
         dfixture::addWebhook(db(), QStringLiteral("wecom"), m_receiver->url(QStringLiteral("/wecom")));
         for (int i = 0; i < 4; ++i)
-            QVERIFY(dfixture::addAlert(db(), {QStringLiteral("alert-r%1").arg(i)}));
+            QVERIFY(dfixture::addAlert(db(), {QString::number(610 + i)}));
 
         // First run: r0 is delivered, r1 fails (500), then the endpoint hangs and the app quits
         // with r2 and r3 under way.
@@ -271,20 +292,20 @@ private Q_SLOTS:
         sender->setMaxInFlight(1);
         sender->tick();
         QVERIFY(settle(*sender));
-        QCOMPARE(row(QStringLiteral("alert-r0"), QStringLiteral("wecom"))->state, QStringLiteral("sent"));
+        QCOMPARE(row(QStringLiteral("610"), QStringLiteral("wecom"))->state, QStringLiteral("sent"));
         m_receiver->mode = TestReceiver::Mode::Error500;
         sender->tick();
         QVERIFY(settle(*sender));
-        QCOMPARE(row(QStringLiteral("alert-r1"), QStringLiteral("wecom"))->state, QStringLiteral("failed"));
+        QCOMPARE(row(QStringLiteral("611"), QStringLiteral("wecom"))->state, QStringLiteral("failed"));
         m_receiver->mode = TestReceiver::Mode::Hang;
         sender->setMaxInFlight(8);
         sender->tick();
         QCOMPARE(sender->inFlight(), 2);
         QTRY_COMPARE(m_receiver->requests.size(), 4);
         sender.reset(); // a clean quit puts the rows under way back
-        QCOMPARE(row(QStringLiteral("alert-r2"), QStringLiteral("wecom"))->state, QStringLiteral("pending"));
+        QCOMPARE(row(QStringLiteral("612"), QStringLiteral("wecom"))->state, QStringLiteral("pending"));
         // ... and a crash would leave one 'sending': simulate that for r3.
-        QVERIFY(fixture::exec(db(), QStringLiteral("UPDATE deliveries SET state = 'sending' WHERE alert_id = 'alert-r3'")));
+        QVERIFY(fixture::exec(db(), QStringLiteral("UPDATE deliveries SET state = 'sending' WHERE alert_id = 613")));
         m_receiver->dropHanging();
 
         // Second run on the same file.
@@ -298,16 +319,16 @@ private Q_SLOTS:
         sender->start(60 * 60 * 1000); // recovers, then ticks now
         QVERIFY(settle(*sender));
         // r2 and r3 went out; r0 (sent) did not; r1 waits for its back-off.
-        QCOMPARE(postsOf(QStringLiteral("alert-r0")), 0);
-        QCOMPARE(postsOf(QStringLiteral("alert-r1")), 0);
-        QCOMPARE(postsOf(QStringLiteral("alert-r2")), 1);
-        QCOMPARE(postsOf(QStringLiteral("alert-r3")), 1);
+        QCOMPARE(postsOf(QStringLiteral("610")), 0);
+        QCOMPARE(postsOf(QStringLiteral("611")), 0);
+        QCOMPARE(postsOf(QStringLiteral("612")), 1);
+        QCOMPARE(postsOf(QStringLiteral("613")), 1);
         m_clock.advanceSecs(30);
         sender->tick();
         QVERIFY(settle(*sender));
-        QCOMPARE(postsOf(QStringLiteral("alert-r1")), 1);
+        QCOMPARE(postsOf(QStringLiteral("611")), 1);
         for (int i = 0; i < 4; ++i)
-            QCOMPARE(row(QStringLiteral("alert-r%1").arg(i), QStringLiteral("wecom"))->state, QStringLiteral("sent"));
+            QCOMPARE(row(QString::number(610 + i), QStringLiteral("wecom"))->state, QStringLiteral("sent"));
         m_clock.advanceSecs(86400);
         sender->tick();
         QVERIFY(settle(*sender));

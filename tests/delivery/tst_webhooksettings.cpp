@@ -76,7 +76,7 @@ private Q_SLOTS:
     {
         TestReceiver receiver;
         QVERIFY(receiver.listen());
-        dfixture::addWebhook(db(), QStringLiteral("feishu"), receiver.url(QStringLiteral("/feishu/t")), QStringLiteral("t1"),
+        dfixture::addWebhook(db(), QStringLiteral("feishu"), receiver.url(QStringLiteral("/feishu/t")), QStringLiteral("1") /* t1 */,
                              QStringLiteral("top-secret-value"), true, QStringLiteral("销售群"));
         dfixture::addWebhook(db(), QStringLiteral("wecom"), receiver.url(QStringLiteral("/portal")));
         ui::WebhookSettings w(*m_db);
@@ -115,9 +115,10 @@ private Q_SLOTS:
     void notifierWithoutTrayShowsInApp()
     {
         QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable()); // offscreen has none
-        dfixture::AlertRow mine{QStringLiteral("a-mine"), QStringLiteral("u0")};
+        // Alerts a-mine = 501 (u0's), a-other = 502.
+        dfixture::AlertRow mine{QStringLiteral("501"), QStringLiteral("100") /* u0 */};
         QVERIFY(dfixture::addAlert(db(), mine));
-        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("a-other")}));
+        QVERIFY(dfixture::addAlert(db(), {QStringLiteral("502")}));
         QMainWindow window;
         auto *notifier = new ui::AlertNotifier(*m_db, &window);
         QSignalSpy notified(notifier, &ui::AlertNotifier::notified);
@@ -127,10 +128,10 @@ private Q_SLOTS:
         QCOMPARE(notified.at(0).at(1).toBool(), false);
         QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("no system tray")));
         DeliveryQueue queue(db());
-        const QList<Delivery> rows = queue.forAlert(QStringLiteral("a-mine"));
+        const QList<Delivery> rows = queue.forAlert(QStringLiteral("501"));
         QCOMPARE(rows.size(), 1);
         QCOMPARE(rows.first().state, QStringLiteral("in_app"));
-        QVERIFY(queue.stateSummary(QStringLiteral("a-mine"), QDateTime::currentDateTimeUtc())
+        QVERIFY(queue.stateSummary(QStringLiteral("501"), QDateTime::currentDateTimeUtc())
                     .startsWith(QStringLiteral("Desktop: shown in app")));
         // Shown once: another round finds nothing new.
         notifier->poll();

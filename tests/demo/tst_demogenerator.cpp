@@ -245,7 +245,13 @@ void TestDemoGenerator::schemaIntegrity()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE row_version <> 0 OR deleted <> 0")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE at > '%1'").arg(m_now)), 0);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE length(id) <> 36")), 0);
+    // Schema v5 keys: every row an integer key and a 16-byte version-4 UUID (storage/keys.h).
+    for (const QString &table : cockpit::storage::syncedTables()) {
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE typeof(id) <> 'integer' OR typeof(uuid) <> 'blob'"
+                                      " OR length(uuid) <> 16 OR substr(hex(uuid), 13, 1) <> '4'").arg(table)), 0);
+    }
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities a WHERE typeof(a.lead_id) NOT IN ('integer', 'null')"
+                                  " OR NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = a.customer_id)")), 0);
 }
 
 void TestDemoGenerator::settings()

@@ -3,6 +3,7 @@
 // undo that storage refuses reports through commandFailed.
 #include "items/catalog.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "items/editcontroller.h"
 #include "storage/outbox.h"
 
@@ -65,59 +66,59 @@ void TestEditController::cleanup()
 void TestEditController::gateRefusalLeavesNothingOnStack()
 {
     const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
-    const auto r = m_edits->moveLead(QStringLiteral("lead-1"), diagnose);
+    const auto r = m_edits->moveLead(QStringLiteral("1"), diagnose);
     QVERIFY(!r.ok);
     QCOMPARE(r.missingGate.size(), 3);
     QVERIFY(r.error.contains(QLatin1String("Budget band")));
     QCOMPARE(m_stack->count(), 0);
     QCOMPARE(storage::pendingOutboxCount(m_db->connection()), 0);
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")),
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")),
              fixture::stageId(m_db->connection(), "lifecycle", "screen"));
 }
 
 void TestEditController::editUndoRedo()
 {
-    QVERIFY(m_edits->editLead(QStringLiteral("lead-2"), {{QStringLiteral("amount_cents"), 77700},
+    QVERIFY(m_edits->editLead(QStringLiteral("2"), {{QStringLiteral("amount_cents"), 77700},
                                                          {QStringLiteral("title"), QStringLiteral("新标题")}}).ok);
     QCOMPARE(m_stack->count(), 1);
     QCOMPARE(m_stack->undoText(), QStringLiteral("Edit lead"));
-    QCOMPARE(value(QStringLiteral("SELECT amount_cents || title FROM leads WHERE id = 'lead-2'")), QStringLiteral("77700新标题"));
+    QCOMPARE(value(QStringLiteral("SELECT amount_cents || title FROM leads WHERE id = 2")), QStringLiteral("77700新标题"));
     m_stack->undo();
-    QCOMPARE(value(QStringLiteral("SELECT amount_cents || title FROM leads WHERE id = 'lead-2'")),
+    QCOMPARE(value(QStringLiteral("SELECT amount_cents || title FROM leads WHERE id = 2")),
              QStringLiteral("120000000华为 数据平台"));
     m_stack->redo();
-    QCOMPARE(value(QStringLiteral("SELECT amount_cents || title FROM leads WHERE id = 'lead-2'")), QStringLiteral("77700新标题"));
+    QCOMPARE(value(QStringLiteral("SELECT amount_cents || title FROM leads WHERE id = 2")), QStringLiteral("77700新标题"));
     // Edit, undo, redo: three outbox entries, each a real change to push.
     QCOMPARE(storage::pendingOutboxCount(m_db->connection()), 3);
 }
 
 void TestEditController::moveUndoRedoAppendsHistory()
 {
-    QVERIFY(m_edits->editLead(QStringLiteral("lead-1"), {{QStringLiteral("pain_keywords"), QStringLiteral("漏检")},
+    QVERIFY(m_edits->editLead(QStringLiteral("1"), {{QStringLiteral("pain_keywords"), QStringLiteral("漏检")},
                                                          {QStringLiteral("budget_band"), QStringLiteral("10-50万")},
                                                          {QStringLiteral("decision_role"), QStringLiteral("influencer")}}).ok);
     const QString screen = fixture::stageId(m_db->connection(), "lifecycle", "screen");
     const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
-    const auto r = m_edits->moveLead(QStringLiteral("lead-1"), diagnose, QStringLiteral("初筛完成"));
+    const auto r = m_edits->moveLead(QStringLiteral("1"), diagnose, QStringLiteral("初筛完成"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(m_stack->count(), 2);
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), diagnose);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), diagnose);
     m_stack->undo(); // the move
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), screen);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), screen);
     m_stack->undo(); // the gate fields
-    QCOMPARE(value(QStringLiteral("SELECT pain_keywords FROM leads WHERE id = 'lead-1'")), QString());
+    QCOMPARE(value(QStringLiteral("SELECT pain_keywords FROM leads WHERE id = 1")), QString());
     m_stack->redo();
     m_stack->redo(); // the gate is met again, so the move is allowed again
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), diagnose);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), diagnose);
     // History is append-only: creation, move, undo move, redo move.
-    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM stage_history WHERE lead_id = 'lead-1'")), QStringLiteral("4"));
-    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM stage_history WHERE lead_id = 'lead-1' AND reason = 'Undo'")),
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM stage_history WHERE lead_id = 1")), QStringLiteral("4"));
+    QCOMPARE(value(QStringLiteral("SELECT count(*) FROM stage_history WHERE lead_id = 1 AND reason = 'Undo'")),
              QStringLiteral("1"));
 }
 
 void TestEditController::noOpEditIsNotAnUndoStep()
 {
-    QVERIFY(m_edits->editLead(QStringLiteral("lead-2"), {{QStringLiteral("amount_cents"), 120000000}}).ok);
+    QVERIFY(m_edits->editLead(QStringLiteral("2"), {{QStringLiteral("amount_cents"), 120000000}}).ok);
     QCOMPARE(m_stack->count(), 0);
     QCOMPARE(storage::pendingOutboxCount(m_db->connection()), 0);
 }
@@ -125,14 +126,14 @@ void TestEditController::noOpEditIsNotAnUndoStep()
 void TestEditController::createCustomerUndoRedo()
 {
     storage::NewCustomer c{QStringLiteral("海尔"), QStringLiteral("0532 8893 9999"), QStringLiteral("售后工单"),
-                           QStringLiteral("u2"), QStringLiteral("转介绍"), 45, QStringLiteral("Haier"), {}, {}, {}, {}};
+                           QStringLiteral("102"), QStringLiteral("转介绍"), 45, QStringLiteral("Haier"), {}, {}, {}, {}};
     const auto r = m_edits->createCustomer(c);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(m_stack->undoText(), QStringLiteral("New customer 海尔"));
     m_stack->undo();
-    QCOMPARE(value(QStringLiteral("SELECT deleted FROM customers WHERE id = '%1'").arg(r.id)), QStringLiteral("1"));
+    QCOMPARE(value(QStringLiteral("SELECT deleted FROM customers WHERE id = %1").arg(r.id)), QStringLiteral("1"));
     m_stack->redo();
-    QCOMPARE(value(QStringLiteral("SELECT deleted FROM customers WHERE id = '%1'").arg(r.id)), QStringLiteral("0"));
+    QCOMPARE(value(QStringLiteral("SELECT deleted FROM customers WHERE id = %1").arg(r.id)), QStringLiteral("0"));
     c.phone.clear();
     const auto bad = m_edits->createCustomer(c);
     QVERIFY(!bad.ok);
@@ -142,11 +143,11 @@ void TestEditController::createCustomerUndoRedo()
 
 void TestEditController::failedUndoIsReported()
 {
-    QVERIFY(m_edits->editLead(QStringLiteral("lead-2"), {{QStringLiteral("title"), QStringLiteral("改")}}).ok);
+    QVERIFY(m_edits->editLead(QStringLiteral("2"), {{QStringLiteral("title"), QStringLiteral("改")}}).ok);
     QSignalSpy failed(m_edits, &EditController::commandFailed);
     // The lead disappears behind the app's back (another client, a sync): undo must say so.
     QSqlQuery(m_db->connection()).exec(QStringLiteral("PRAGMA foreign_keys = OFF"));
-    QVERIFY(QSqlQuery(m_db->connection()).exec(QStringLiteral("DELETE FROM leads WHERE id = 'lead-2'")));
+    QVERIFY(QSqlQuery(m_db->connection()).exec(QStringLiteral("DELETE FROM leads WHERE id = 2")));
     m_stack->undo();
     QCOMPARE(failed.count(), 1);
     QVERIFY(failed.at(0).at(0).toString().contains(QLatin1String("no longer exists")));
@@ -154,19 +155,23 @@ void TestEditController::failedUndoIsReported()
 
 void TestEditController::storeImportUndoRedo()
 {
+    // Stores s1 = 1, s2 = 2 (in region r1, city c1); store day d2 = 1, of s2.
     QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
         "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-        " ('s1', '上海徐汇体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " ('s2', '上海浦东体验店', 'r1', 'c1', '2024-01-01', '2026-01-01T00:00:00Z')")));
+        " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
+        " (2, '上海浦东体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z')")));
     QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
         "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
-        " deals_72h, updated_at) VALUES ('d2', 's2', '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+        " deals_72h, updated_at) VALUES (1, 2, '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+    // A file names a store by its name or by its global id (never the local key).
+    const QString s2 = storage::uuidForKey(m_db->connection(), QStringLiteral("stores"), QStringLiteral("2"));
+    QCOMPARE(s2.size(), 36);
     const QString csv = m_dir->filePath(QStringLiteral("days.csv"));
     QFile f(csv);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write("日期,门店,在岗人数,接待组数,主推品曝光率,停留时长,体验人数,72小时成交\n"
             "2026-11-21,上海徐汇体验店,4,60,95%,3.5,20,5\n"
-            "2026-11-21,s2,5,70,92,3.7,20,5\n"
+            "2026-11-21," + s2.toUtf8() + ",5,70,92,3.7,20,5\n"
             "2026-11-21,南京店,5,70,92,3.7,20,5\n");
     f.close();
     const auto plan = m_edits->planStoreDays(csv);
@@ -181,11 +186,11 @@ void TestEditController::storeImportUndoRedo()
     QCOMPARE(m_stack->undoText(), QStringLiteral("Import 2 store days"));
     const QString live = QStringLiteral("SELECT group_concat(store_id || ':' || exposure_bp, ',') FROM"
                                         " (SELECT store_id, exposure_bp FROM store_days WHERE deleted = 0 ORDER BY store_id)");
-    QCOMPARE(value(live), QStringLiteral("s1:9500,s2:9200"));
+    QCOMPARE(value(live), QStringLiteral("1:9500,2:9200")); // s1, s2
     m_stack->undo(); // the new day becomes a tombstone, the replaced one is back
-    QCOMPARE(value(live), QStringLiteral("s2:6000"));
+    QCOMPARE(value(live), QStringLiteral("2:6000"));
     m_stack->redo();
-    QCOMPARE(value(live), QStringLiteral("s1:9500,s2:9200"));
+    QCOMPARE(value(live), QStringLiteral("1:9500,2:9200"));
 
     // An undo that storage refuses says so through the controller, not from a dialog.
     QSignalSpy failed(m_edits, &EditController::commandFailed);
@@ -195,7 +200,7 @@ void TestEditController::storeImportUndoRedo()
     QCOMPARE(failed.count(), 1);
     QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("Could not undo the import")),
              qPrintable(failed.at(0).at(0).toString()));
-    QCOMPARE(value(live), QStringLiteral("s1:9500,s2:9200")); // nothing half-undone
+    QCOMPARE(value(live), QStringLiteral("1:9500,2:9200")); // nothing half-undone
 }
 
 QTEST_GUILESS_MAIN(TestEditController)

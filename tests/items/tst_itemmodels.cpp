@@ -97,18 +97,18 @@ void TestItemModels::leadTableShowsCatalog()
     QCOMPARE(m_leads->rowCount(), 3);
     QCOMPARE(m_leads->columnCount(), int(LeadTableModel::ColumnCount));
     QCOMPARE(m_leadFilter->rowCount(), 3);
-    const int row = m_leads->rowOfId(QStringLiteral("lead-2"));
+    const int row = m_leads->rowOfId(QStringLiteral("2"));
     QCOMPARE(m_leads->index(row, LeadTableModel::CustomerColumn).data().toString(), QStringLiteral("华为"));
     QCOMPARE(m_leads->index(row, LeadTableModel::OwnerColumn).data().toString(), QStringLiteral("李强"));
     QCOMPARE(m_leads->index(row, LeadTableModel::StageColumn).data().toString(), QStringLiteral("需求诊断"));
     QCOMPARE(m_leads->index(row, LeadTableModel::RegionColumn).data().toString(), QStringLiteral("华东"));
     QVERIFY(m_leads->index(row, LeadTableModel::AmountColumn).data().toString().contains(QLatin1String("1,200,000")));
-    QCOMPARE(m_leads->index(row, 0).data(LeadTableModel::IdRole).toString(), QStringLiteral("lead-2"));
+    QCOMPARE(m_leads->index(row, 0).data(LeadTableModel::IdRole).toString(), QStringLiteral("2"));
     // Two hours of SLA: a lead entered on 1 November is overdue on the 2nd.
     m_leads->setNow(QDateTime(QDate(2026, 11, 2), QTime(0, 0), Qt::UTC).toSecsSinceEpoch());
     QVERIFY(m_leads->index(row, 0).data(LeadTableModel::OverdueRole).toBool());
     QCOMPARE(m_leads->index(row, LeadTableModel::DaysInStageColumn).data().toString(), QStringLiteral("1.0"));
-    const int won = m_leads->rowOfId(QStringLiteral("lead-3"));
+    const int won = m_leads->rowOfId(QStringLiteral("3"));
     QVERIFY(!m_leads->index(won, 0).data(LeadTableModel::OverdueRole).toBool());
     QCOMPARE(m_leadFilter->sumAmountCents(), qint64(30000000 + 120000000 + 5000000));
 }
@@ -146,7 +146,7 @@ void TestItemModels::leadFilters()
 {
     const auto &ix = m_catalog->index();
     LeadFilter f;
-    f.owner = ix.user(QStringLiteral("u1"));
+    f.owner = ix.user(QStringLiteral("101"));
     m_leadFilter->setFilter(f);
     QCOMPARE(m_leadFilter->rowCount(), 2);
     f.status = int(storage::LeadStatus::Won);
@@ -189,10 +189,10 @@ void TestItemModels::leadEditUpdatesOneRow()
     QSignalSpy changed(m_leads, &QAbstractItemModel::dataChanged);
     QSignalSpy reset(m_leads, &QAbstractItemModel::modelReset);
     storage::LeadRepository repo(*m_db);
-    QVERIFY(repo.update(QStringLiteral("lead-1"), {{QStringLiteral("amount_cents"), 99900}}, {}).ok);
+    QVERIFY(repo.update(QStringLiteral("1"), {{QStringLiteral("amount_cents"), 99900}}, {}).ok);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(changed.count(), 1);
-    const int row = m_leads->rowOfId(QStringLiteral("lead-1"));
+    const int row = m_leads->rowOfId(QStringLiteral("1"));
     QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), row);
     QVERIFY(m_leads->index(row, LeadTableModel::AmountColumn).data().toString().contains(QLatin1String("999")));
     // A filtered view drops a row that no longer matches, and shows one that now does.
@@ -200,10 +200,10 @@ void TestItemModels::leadEditUpdatesOneRow()
     open.status = int(storage::LeadStatus::Open);
     m_leadFilter->setFilter(open);
     QCOMPARE(m_leadFilter->rowCount(), 2);
-    QVERIFY(repo.update(QStringLiteral("lead-1"), {{QStringLiteral("status"), QStringLiteral("lost")},
+    QVERIFY(repo.update(QStringLiteral("1"), {{QStringLiteral("status"), QStringLiteral("lost")},
                                                    {QStringLiteral("lost_reason"), QStringLiteral("预算取消")}}, {}).ok);
     QCOMPARE(m_leadFilter->rowCount(), 1);
-    QVERIFY(repo.update(QStringLiteral("lead-3"), {{QStringLiteral("status"), QStringLiteral("open")}}, {}).ok);
+    QVERIFY(repo.update(QStringLiteral("3"), {{QStringLiteral("status"), QStringLiteral("open")}}, {}).ok);
     QCOMPARE(m_leadFilter->rowCount(), 2);
 }
 
@@ -237,7 +237,7 @@ void TestItemModels::customerAddedAndRemoved()
     QCOMPARE(m_customerFilter->rowCount(), 0);
     storage::CustomerRepository repo(*m_db);
     const auto r = repo.create({QStringLiteral("西门子"), QStringLiteral("010 6476 8888"), QStringLiteral("能耗管理"),
-                                QStringLiteral("u1"), QStringLiteral("展会"), 90, QStringLiteral("Siemens"), {}, {}, {}, {}},
+                                QStringLiteral("101"), QStringLiteral("展会"), 90, QStringLiteral("Siemens"), {}, {}, {}, {}},
                                {});
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(inserted.count(), 1);
@@ -246,7 +246,7 @@ void TestItemModels::customerAddedAndRemoved()
     QString error;
     QVERIFY(repo.remove(r.id, &error));
     QCOMPARE(m_customerFilter->rowCount(), 0); // a tombstoned customer is hidden
-    QCOMPARE(m_customers->openLeads(m_catalog->index().customer(QStringLiteral("k1"))), 1);
+    QCOMPARE(m_customers->openLeads(m_catalog->index().customer(QStringLiteral("1"))), 1);
 }
 
 void TestItemModels::recordTable()
@@ -276,8 +276,8 @@ void TestItemModels::previewThenFullKeepsEdits()
     // the edit must survive the swap even though the full snapshot predates it.
     storage::CatalogData full;
     QVERIFY(storage::loadCatalog(m_db->path(), full, &error));
-    const QString notShown = m_catalog->data().leads[0].id == QLatin1String("lead-2") ? QStringLiteral("lead-1")
-                                                                                      : QStringLiteral("lead-2");
+    const QString notShown = m_catalog->data().leads[0].id == QLatin1String("2") ? QStringLiteral("1")
+                                                                                 : QStringLiteral("2"); // lead-1 / lead-2
     QVERIFY(storage::LeadRepository(*m_db).update(notShown, {{QStringLiteral("title"), QStringLiteral("预览期间的修改")}}, {}).ok);
     m_catalog->adopt(std::move(full));
     QVERIFY(m_catalog->isComplete());

@@ -3,6 +3,7 @@
 // and moveStage put records into the chain.
 #include "storage/activitylog.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "fixture.h"
 #include "storage/leadrepository.h"
 #include "storage/schema.h"
@@ -10,6 +11,7 @@
 #include <QSqlDatabase>
 #include <QCryptographicHash>
 #include <QSqlDriver>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,6 +23,14 @@ using namespace cockpit::storage;
 namespace {
 
 constexpr int kExtra = 40; // activities and stage moves appended after the fixture's three
+
+// The global ids the fixture's first records and the rows they name get before chaining, so
+// the canonical form can be pinned (a fresh row's uuid is random). a1 sorts before a2.
+constexpr char kUuidA1[] = "aaaaaaaa-0000-4000-8000-000000000001";
+constexpr char kUuidA2[] = "aaaaaaaa-0000-4000-8000-000000000002";
+constexpr char kUuidLead1[] = "eeeeeeee-0000-4000-8000-000000000001";
+constexpr char kUuidK1[] = "cccccccc-0000-4000-8000-000000000001";
+constexpr char kUuidU1[] = "dddddddd-0000-4000-8000-000000000101";
 
 bool run(QSqlDatabase db, const QString &sql)
 {
@@ -44,7 +54,7 @@ bool addActivity(QSqlDatabase db, const QString &id, const QString &at, const QS
         return false;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at,"
-                             " duration_seconds, text, updated_at) VALUES (?, 'lead-2', 'k2', 'u2', 'call',"
+                             " duration_seconds, text, updated_at) VALUES (?, 2, 2, 102, 'call'," // lead-2, k2, u2
                              " 'sales', ?, 60, ?, ?)"));
     for (const QString &v : {id, at, text, at})
         q.addBindValue(v);
@@ -63,8 +73,8 @@ bool addStageMove(QSqlDatabase db, const QString &id, const QString &at, const Q
         return false;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id,"
-                             " reason, updated_at) SELECT ?, 'lead-2', stage_id, stage_id, ?, 'u2', ?, ? FROM leads"
-                             " WHERE id = 'lead-2'"));
+                             " reason, updated_at) SELECT ?, 2, stage_id, stage_id, ?, 102, ?, ? FROM leads"
+                             " WHERE id = 2")); // lead-2, by u2
     for (const QString &v : {id, at, reason, at})
         q.addBindValue(v);
     QString error;
@@ -108,22 +118,29 @@ private:
     qint64 m_total = 0; // records in the chain
 
     // A fixture company whose 3 records are chained, then kExtra appended: every third a
-    // stage move, each a minute apart.
+    // stage move, each a minute apart. Appended activity a-xI has key 100 + I, stage move
+    // h-xI key 100 + I in stage_history.
     void openFilled()
     {
         m_db = std::make_unique<Database>();
         const QString path = m_dir.filePath(QStringLiteral("log%1.db").arg(++m_files));
         QVERIFY2(m_db->open(path, Database::Mode::CreateIfMissing).ok(), qPrintable(path));
         QVERIFY(fixture::populate(*m_db));
+        struct Pinned { const char *table; int key; const char *uuid; };
+        const Pinned pinned[] = {{"activities", 1, kUuidA1}, {"activities", 2, kUuidA2}, {"leads", 1, kUuidLead1},
+                                 {"customers", 1, kUuidK1}, {"users", 101, kUuidU1}};
+        for (const Pinned &p : pinned)
+            QVERIFY(run(m_db->connection(), QStringLiteral("UPDATE %1 SET uuid = cockpit_uuid('%3') WHERE id = %2")
+                                                .arg(QLatin1String(p.table)).arg(p.key).arg(QLatin1String(p.uuid))));
         QString error;
         QVERIFY2(buildLogChain(m_db->connection(), &error), qPrintable(error));
         for (int i = 0; i < kExtra; ++i) {
             const QString at = QStringLiteral("2026-11-02T08:%1:00Z").arg(i, 2, 10, QLatin1Char('0'));
             if (i % 3 == 2)
-                QVERIFY(addStageMove(m_db->connection(), QStringLiteral("h-x%1").arg(i), at,
+                QVERIFY(addStageMove(m_db->connection(), QString::number(100 + i), at,
                                      QStringLiteral("理由 %1").arg(i)));
             else
-                QVERIFY(addActivity(m_db->connection(), QStringLiteral("a-x%1").arg(i), at,
+                QVERIFY(addActivity(m_db->connection(), QString::number(100 + i), at,
                                     QStringLiteral("跟进 %1").arg(i)));
         }
         m_total = 3 + kExtra;
@@ -156,7 +173,9 @@ private Q_SLOTS:
     }
 
     // Pins the canonical form: record #0 (activity a1: the fixture's records share one time,
-    // so (at, kind, id) puts a1, a2, then h1) hashed independently with QCryptographicHash.
+    // so (at, kind, global id) puts a1, a2, then h1) hashed independently with
+    // QCryptographicHash. Ids in the record are global ids (the uuid's canonical text), not
+    // the file's integer keys.
     void canonicalFormIsPinned()
     {
         // Explicit appends: the bytes hold NULs, which QStringBuilder's char path stops at.
@@ -171,10 +190,10 @@ private Q_SLOTS:
             for (int i = 0; i < 8; ++i)
                 canonical.append(char((quint64(v) >> (56 - 8 * i)) & 0xFF));
         };
-        text("a1");
-        text("lead-1");
-        text("k1");
-        text("u1");
+        text(kUuidA1);
+        text(kUuidLead1);
+        text(kUuidK1);
+        text(kUuidU1);
         text("call");
         text("sales");
         text("2026-11-01T00:00:00Z");
@@ -188,7 +207,7 @@ private Q_SLOTS:
         const QByteArray expected = QCryptographicHash::hash(message, QCryptographicHash::Sha256);
         QCOMPARE(logchain::chainHash(QByteArray(32, '\0'), canonical), expected);
         QSqlQuery q(m_db->connection());
-        QVERIFY(q.exec(QStringLiteral("SELECT log_seq, log_hash FROM activities WHERE id = 'a1'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT log_seq, log_hash FROM activities WHERE id = 1")) && q.next());
         QCOMPARE(q.value(0).toLongLong(), 0);
         QCOMPARE(q.value(1).toByteArray(), expected);
     }
@@ -199,16 +218,17 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("index");
         const QString a = QStringLiteral("UPDATE activities SET %1 WHERE log_seq = %2");
         const QString s = QStringLiteral("UPDATE stage_history SET %1 WHERE log_seq = %2");
-        // Records 3.. are the appended ones: 3 a-x0, 4 a-x1, 5 h-x2, 6 a-x3, ...
+        // Records 3.. are the appended ones: 3 a-x0, 4 a-x1, 5 h-x2, 6 a-x3, ... (keys 100, 101, ...)
         QTest::newRow("activity text") << a.arg(QStringLiteral("text = '跟进 已改'")).arg(6) << qint64(6);
         QTest::newRow("activity duration") << a.arg(QStringLiteral("duration_seconds = 61")).arg(3) << qint64(3);
         QTest::newRow("activity actor to NULL") << a.arg(QStringLiteral("actor_id = NULL")).arg(4) << qint64(4);
-        QTest::newRow("activity reply_to NULL to ''") << a.arg(QStringLiteral("reply_to = ''")).arg(7) << qint64(7);
+        // reply_to is an integer reference now (NULL and '' no longer both fit): NULL to a1.
+        QTest::newRow("activity reply_to NULL to a record") << a.arg(QStringLiteral("reply_to = 1")).arg(7) << qint64(7);
         QTest::newRow("activity time") << a.arg(QStringLiteral("at = '2026-11-02T09:00:00Z'")).arg(1) << qint64(1);
         QTest::newRow("activity kind") << a.arg(QStringLiteral("kind = 'visit'")).arg(9) << qint64(9);
         QTest::newRow("activity stored hash") << a.arg(QStringLiteral("log_hash = zeroblob(32)")).arg(10) << qint64(10);
         QTest::newRow("stage move reason") << s.arg(QStringLiteral("reason = ''")).arg(5) << qint64(5);
-        QTest::newRow("stage move by") << s.arg(QStringLiteral("by_user_id = 'u1'")).arg(8) << qint64(8);
+        QTest::newRow("stage move by") << s.arg(QStringLiteral("by_user_id = 101")).arg(8) << qint64(8);
         QTest::newRow("stage move first record") << s.arg(QStringLiteral("at = '2026-10-01T00:00:00Z'")).arg(2)
                                                  << qint64(2);
         QTest::newRow("last record") << s.arg(QStringLiteral("reason = 'x'")).arg(41) << qint64(41);
@@ -218,6 +238,29 @@ private Q_SLOTS:
         QFETCH(QString, sql);
         QFETCH(qint64, index);
         QVERIFY(run(m_db->connection(), sql));
+        expectBad(VerifyResult::Problem::HashMismatch, index);
+    }
+
+    // Schema v5's record names each reference by its row's uuid; a reference pointed at no row
+    // (only possible with foreign keys off) must still break the link, not hash as NULL.
+    void referenceToNoRowIsCaught_data()
+    {
+        QTest::addColumn<QString>("sql");
+        QTest::addColumn<qint64>("index");
+        QTest::newRow("activity reply_to NULL to no row")
+            << QStringLiteral("UPDATE activities SET reply_to = 999 WHERE log_seq = 7") << qint64(7);
+        QTest::newRow("activity lead to no row")
+            << QStringLiteral("UPDATE activities SET lead_id = 999 WHERE log_seq = 3") << qint64(3);
+        QTest::newRow("stage move by to no row")
+            << QStringLiteral("UPDATE stage_history SET by_user_id = 999 WHERE log_seq = 8") << qint64(8);
+    }
+    void referenceToNoRowIsCaught()
+    {
+        QFETCH(QString, sql);
+        QFETCH(qint64, index);
+        QVERIFY(run(m_db->connection(), QStringLiteral("PRAGMA foreign_keys = OFF")));
+        QVERIFY(run(m_db->connection(), sql));
+        QVERIFY(run(m_db->connection(), QStringLiteral("PRAGMA foreign_keys = ON")));
         expectBad(VerifyResult::Problem::HashMismatch, index);
     }
 
@@ -315,7 +358,7 @@ private Q_SLOTS:
         QSqlDatabase db = m_db->connection();
         const QString headSeq = m_db->setting(QStringLiteral("log_head_seq"));
         const QString headHash = m_db->setting(QStringLiteral("log_head_hash"));
-        QVERIFY(addActivity(db, QStringLiteral("a-late"), QStringLiteral("2026-11-03T00:00:00Z"), QStringLiteral("后补")));
+        QVERIFY(addActivity(db, QStringLiteral("200") /* a-late */, QStringLiteral("2026-11-03T00:00:00Z"), QStringLiteral("后补")));
         QVERIFY(verifyLog(db).ok);
         QVERIFY(m_db->setSetting(QStringLiteral("log_head_seq"), headSeq));
         QVERIFY(m_db->setSetting(QStringLiteral("log_head_hash"), headHash));
@@ -358,22 +401,25 @@ private Q_SLOTS:
 
     void unchainedRecordIsReported()
     {
+        // a-sneaky = 400, for lead-1 of k1; the record is named by its global id.
         QVERIFY(run(m_db->connection(), QStringLiteral(
             "INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, updated_at) VALUES"
-            " ('a-sneaky', 'lead-1', 'k1', 'call', 'sales', '2026-11-04T00:00:00Z', '2026-11-04T00:00:00Z')")));
+            " (400, 1, 1, 'call', 'sales', '2026-11-04T00:00:00Z', '2026-11-04T00:00:00Z')")));
+        const QString sneaky = uuidForKey(m_db->connection(), QStringLiteral("activities"), QStringLiteral("400"));
+        QCOMPARE(sneaky.size(), 36);
         const VerifyResult r = verifyLog(m_db->connection());
         QVERIFY(!r.ok);
         QCOMPARE(int(r.problem), int(VerifyResult::Problem::Unchained));
-        QCOMPARE(r.recordId, QStringLiteral("a-sneaky"));
-        QVERIFY(r.message.contains(QStringLiteral("a-sneaky")));
+        QCOMPARE(r.recordId, sneaky);
+        QVERIFY2(r.message.contains(sneaky), qPrintable(r.message));
     }
 
     void appendRejectsBadInput()
     {
         QString error;
-        QVERIFY(!appendToLog(m_db->connection(), LogRecordKind::Activity, QStringLiteral("nope"), &error));
-        QVERIFY2(error.contains(QStringLiteral("nope")), qPrintable(error));
-        QVERIFY(!appendToLog(m_db->connection(), LogRecordKind::Activity, QStringLiteral("a1"), &error));
+        QVERIFY(!appendToLog(m_db->connection(), LogRecordKind::Activity, QStringLiteral("999"), &error)); // no such key
+        QVERIFY2(error.contains(QStringLiteral("999")), qPrintable(error));
+        QVERIFY(!appendToLog(m_db->connection(), LogRecordKind::Activity, QStringLiteral("1"), &error)); // a1
         QVERIFY2(error.contains(QStringLiteral("already")), qPrintable(error));
         QVERIFY(verifyLog(m_db->connection()).ok);
     }
@@ -387,7 +433,7 @@ private Q_SLOTS:
         sqlite3 *h = handleOf(db);
         auto insert = [&](const QString &id) {
             return run(db, QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, kind, direction, at,"
-                                          " updated_at) VALUES ('%1', 'lead-2', 'k2', 'call', 'sales',"
+                                          " updated_at) VALUES (%1, 2, 2, 'call', 'sales'," // lead-2, k2
                                           " '2026-11-05T00:00:00Z', '2026-11-05T00:00:00Z')").arg(id));
         };
         auto opsForOneAppend = [&](const QString &id, qint64 *ops) {
@@ -400,31 +446,32 @@ private Q_SLOTS:
                 qWarning() << error;
             return ok;
         };
+        // a-o1, a-o2, a-o3 = 300, 301, 302; a-bulkI = 1000 + I.
         qint64 small = 0, large = 0;
-        QVERIFY(insert(QStringLiteral("a-o1")));
-        QVERIFY(opsForOneAppend(QStringLiteral("a-o1"), &small));
+        QVERIFY(insert(QStringLiteral("300")));
+        QVERIFY(opsForOneAppend(QStringLiteral("300"), &small));
         QVERIFY(db.transaction());
         for (int i = 0; i < 1000; ++i) {
-            const QString id = QStringLiteral("a-bulk%1").arg(i);
+            const QString id = QString::number(1000 + i);
             QString error;
             QVERIFY(insert(id));
             QVERIFY2(appendToLog(db, LogRecordKind::Activity, id, &error), qPrintable(error));
         }
         QVERIFY(db.commit());
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM activities WHERE log_seq IS NOT NULL")), 1000 + 30);
-        QVERIFY(insert(QStringLiteral("a-o2")));
-        QVERIFY(opsForOneAppend(QStringLiteral("a-o2"), &large));
+        QVERIFY(insert(QStringLiteral("301")));
+        QVERIFY(opsForOneAppend(QStringLiteral("301"), &large));
         QVERIFY(small > 0);
         QCOMPARE(large, small);
         QVERIFY(verifyLog(db).ok);
 
         // Garbage everywhere before the head: the append neither notices nor cares.
         QVERIFY(run(db, QStringLiteral("UPDATE activities SET log_hash = zeroblob(32), text = 'garbage'"
-                                       " WHERE id <> 'a-o2'")));
+                                       " WHERE id <> 301")));
         const QByteArray head = QByteArray::fromHex(m_db->setting(QStringLiteral("log_head_hash")).toLatin1());
-        QVERIFY(addActivity(db, QStringLiteral("a-o3"), QStringLiteral("2026-11-06T00:00:00Z"), QStringLiteral("ok")));
+        QVERIFY(addActivity(db, QStringLiteral("302"), QStringLiteral("2026-11-06T00:00:00Z"), QStringLiteral("ok")));
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT log_hash FROM activities WHERE id = 'a-o3'")) && q.next());
+        QVERIFY(q.exec(QStringLiteral("SELECT log_hash FROM activities WHERE id = 302")) && q.next());
         QCOMPARE(q.value(0).toByteArray().size(), 32);
         QVERIFY(q.value(0).toByteArray() != head);
         QCOMPARE(m_db->setting(QStringLiteral("log_head_hash")), QString::fromLatin1(q.value(0).toByteArray().toHex()));
@@ -438,7 +485,7 @@ private Q_SLOTS:
         const QString screen = fixture::stageId(db, "lifecycle", "screen");
         QVERIFY(!qualify.isEmpty() || !screen.isEmpty());
         // lead-2 sits in 需求诊断: moving it back never meets a gate.
-        const WriteResult w = leads.moveStage(QStringLiteral("lead-2"), screen, QStringLiteral("u2"), QStringLiteral("客户要求重新评估"));
+        const WriteResult w = leads.moveStage(QStringLiteral("2"), screen, QStringLiteral("102"), QStringLiteral("客户要求重新评估"));
         QVERIFY2(w.ok, qPrintable(w.error));
         QCOMPARE(m_db->setting(QStringLiteral("log_head_seq")), QString::number(m_total));
         QCOMPARE(scalar(db, QStringLiteral("SELECT count(*) FROM stage_history WHERE log_seq = %1 AND reason ="
@@ -557,8 +604,9 @@ private Q_SLOTS:
         QSqlDatabase db = m_db->connection();
         QStringList order;
         QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT id FROM (SELECT id, log_seq FROM activities UNION ALL"
-                                      " SELECT id, log_seq FROM stage_history) ORDER BY log_seq")));
+        // The v1 text ids are the rows' global ids now (kept as their text: not UUIDs).
+        QVERIFY(q.exec(QStringLiteral("SELECT cockpit_uuid_text(uuid) FROM (SELECT uuid, log_seq FROM activities UNION ALL"
+                                      " SELECT uuid, log_seq FROM stage_history) ORDER BY log_seq")));
         while (q.next())
             order << q.value(0).toString();
         QCOMPARE(order, (QStringList{"0", "z", "h", "a", "b"}));

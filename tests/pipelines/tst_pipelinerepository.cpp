@@ -100,7 +100,7 @@ void TestPipelineRepository::saveNewVersionKeepsOldLeads()
     PipelineRepository repo(*m_db);
     const auto v1 = repo.loadCurrent(QStringLiteral("lifecycle"));
     const QString oldScreen = fixture::stageId(m_db->connection(), "lifecycle", "screen");
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), oldScreen);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), oldScreen);
 
     PipelineDef def = v1->def;
     def.stages[1].name = QStringLiteral("30分钟初筛"); // rename
@@ -125,15 +125,15 @@ void TestPipelineRepository::saveNewVersionKeepsOldLeads()
     QCOMPARE(repo.load(v1->id)->def.stages.at(1).name, QStringLiteral("15分钟初筛"));
 
     // Leads and their history still point at version 1's stages.
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), oldScreen);
-    QCOMPARE(value(QStringLiteral("SELECT to_stage_id FROM stage_history WHERE id = 'h1'")), oldScreen);
-    QCOMPARE(value(QStringLiteral("SELECT name FROM pipeline_stages WHERE id = '%1'").arg(oldScreen)),
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), oldScreen);
+    QCOMPARE(value(QStringLiteral("SELECT to_stage_id FROM stage_history WHERE id = 1")), oldScreen); // h1
+    QCOMPARE(value(QStringLiteral("SELECT name FROM pipeline_stages WHERE id = %1").arg(oldScreen)),
              QStringLiteral("15分钟初筛"));
     // …and a lead on version 1 moves within version 1, through version 1's gate.
     storage::LeadRepository leads(*m_db);
     QCOMPARE(repo.nextStageId(oldScreen), v1->stageIds.at(2));
-    QVERIFY(!leads.moveStage(QStringLiteral("lead-1"), v1->stageIds.at(2), QStringLiteral("u1"), {}).ok);
-    QVERIFY(!leads.moveStage(QStringLiteral("lead-1"), repo.load(r.pipelineId)->stageIds.at(2), QStringLiteral("u1"), {}).ok);
+    QVERIFY(!leads.moveStage(QStringLiteral("1"), v1->stageIds.at(2), QStringLiteral("101"), {}).ok);
+    QVERIFY(!leads.moveStage(QStringLiteral("1"), repo.load(r.pipelineId)->stageIds.at(2), QStringLiteral("101"), {}).ok);
 
     // The version history counts the leads on each version.
     const auto versions = repo.versions(QStringLiteral("lifecycle"));
@@ -161,10 +161,10 @@ void TestPipelineRepository::saveWritesOutboxInOneTransaction()
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox")), outboxBefore + 1 + 5);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'pipelines' AND op = 'insert'"
-                                  " AND row_id = '%1'").arg(r.pipelineId)), 1);
+                                  " AND row_id = %1").arg(r.pipelineId)), 1);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox o JOIN pipeline_stages s ON s.id = o.row_id"
-                                  " WHERE o.table_name = 'pipeline_stages' AND s.pipeline_id = '%1'").arg(r.pipelineId)), 5);
-    QVERIFY(value(QStringLiteral("SELECT fields FROM outbox WHERE row_id = '%1'").arg(r.pipelineId))
+                                  " WHERE o.table_name = 'pipeline_stages' AND s.pipeline_id = %1").arg(r.pipelineId)), 5);
+    QVERIFY(value(QStringLiteral("SELECT fields FROM outbox WHERE table_name = 'pipelines' AND row_id = %1").arg(r.pipelineId))
                 .contains(QLatin1String("\"version\":2")));
 
     // A failure half-way (a stage row that cannot be written) leaves nothing behind.
@@ -213,24 +213,24 @@ void TestPipelineRepository::migrateOpenLeadsByStageCode()
     PipelineDef def = repo.loadCurrent(QStringLiteral("lifecycle"))->def;
     def.stages.removeAt(2); // 需求诊断 is gone: lead-2 has nowhere to go and stays
     def.stages[1].name = QStringLiteral("初筛");
-    const QString enteredBefore = value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 'lead-1'"));
+    const QString enteredBefore = value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 1"));
     const int historyBefore = count(QStringLiteral("SELECT count(*) FROM stage_history"));
     const auto r = repo.saveNewVersion(def, storage::MigrateOpenLeads::ByStageCode);
     QVERIFY2(r.ok, qPrintable(r.error));
     QCOMPARE(r.migratedLeads, 1);
     QCOMPARE(r.leftOnOldVersion, 1);
     const auto v2 = repo.load(r.pipelineId);
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")), v2->stageIds.at(1));
-    QCOMPARE(value(QStringLiteral("SELECT pipeline_id FROM leads WHERE id = 'lead-1'")), r.pipelineId);
-    QCOMPARE(value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 'lead-1'")), enteredBefore);
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-2'")), diagnose);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), v2->stageIds.at(1));
+    QCOMPARE(value(QStringLiteral("SELECT pipeline_id FROM leads WHERE id = 1")), r.pipelineId);
+    QCOMPARE(value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 1")), enteredBefore);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")), diagnose);
     // The won lead never moves; no stage history is invented; the lead update is in the outbox.
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-3'")), sign);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 3")), sign);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM stage_history")), historyBefore);
-    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'leads' AND row_id = 'lead-1'")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'leads' AND row_id = 1")), 1);
     // The migrated lead now meets version 2's gate.
     storage::LeadRepository leads(*m_db);
-    const auto refused = leads.moveStage(QStringLiteral("lead-1"), v2->stageIds.at(2), QStringLiteral("u1"), {});
+    const auto refused = leads.moveStage(QStringLiteral("1"), v2->stageIds.at(2), QStringLiteral("101"), {});
     QCOMPARE(refused.missingGate.size(), 3);
     const auto versions = repo.versions(QStringLiteral("lifecycle"));
     QCOMPARE(versions.at(0).openLeads, 1);
@@ -281,15 +281,15 @@ void TestPipelineRepository::moveStageRecordsWhoWhenReason()
     storage::LeadRepository leads(*m_db);
     const QString from = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
     const QString to = fixture::stageId(m_db->connection(), "lifecycle", "quote");
-    const auto r = leads.moveStage(QStringLiteral("lead-2"), to, QStringLiteral("u2"), QStringLiteral("客户要求报价"));
+    const auto r = leads.moveStage(QStringLiteral("2"), to, QStringLiteral("102"), QStringLiteral("客户要求报价"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QSqlQuery q(m_db->connection());
     QVERIFY(q.exec(QStringLiteral("SELECT from_stage_id, to_stage_id, by_user_id, reason, at FROM stage_history"
-                                  " WHERE lead_id = 'lead-2'")));
+                                  " WHERE lead_id = 2")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), from);
     QCOMPARE(q.value(1).toString(), to);
-    QCOMPARE(q.value(2).toString(), QStringLiteral("u2"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("102"));
     QCOMPARE(q.value(3).toString(), QStringLiteral("客户要求报价"));
     QVERIFY(fromIsoUtc(q.value(4).toString()).isValid());
     QVERIFY(!q.next());
@@ -304,35 +304,35 @@ void TestPipelineRepository::bulkMovePartialRefusalAndUndo()
     const QString quote = fixture::stageId(m_db->connection(), "lifecycle", "quote");
     const int historyBefore = count(QStringLiteral("SELECT count(*) FROM stage_history"));
     const auto result = BulkMove::toNextStage(*m_db, edits,
-                                              {QStringLiteral("lead-1"), QStringLiteral("lead-2"), QStringLiteral("lead-3")},
+                                              {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")},
                                               QStringLiteral("周会清理"));
     QCOMPARE(result.moved, 1);
     QCOMPARE(result.refused.size(), 2);
-    QCOMPARE(result.refused.at(0).leadId, QStringLiteral("lead-1"));
+    QCOMPARE(result.refused.at(0).leadId, QStringLiteral("1"));
     QCOMPARE(result.refused.at(0).missingGate,
              (QStringList{QString::fromLatin1(gate::PainKeywords), QString::fromLatin1(gate::BudgetBand),
                           QString::fromLatin1(gate::DecisionRole)}));
-    QCOMPARE(result.refused.at(1).leadId, QStringLiteral("lead-3"));
+    QCOMPARE(result.refused.at(1).leadId, QStringLiteral("3"));
     QCOMPARE(result.refused.at(1).error, QStringLiteral("It is already in the last stage."));
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-2'")), quote);
-    QCOMPARE(value(QStringLiteral("SELECT reason FROM stage_history WHERE lead_id = 'lead-2' ORDER BY rowid DESC")),
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")), quote);
+    QCOMPARE(value(QStringLiteral("SELECT reason FROM stage_history WHERE lead_id = 2 ORDER BY rowid DESC")),
              QStringLiteral("周会清理"));
-    QCOMPARE(value(QStringLiteral("SELECT by_user_id FROM stage_history WHERE lead_id = 'lead-2' ORDER BY rowid DESC")),
-             QStringLiteral("u0"));
+    QCOMPARE(value(QStringLiteral("SELECT by_user_id FROM stage_history WHERE lead_id = 2 ORDER BY rowid DESC")),
+             QStringLiteral("100"));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM stage_history")), historyBefore + 1);
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-1'")),
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")),
              fixture::stageId(m_db->connection(), "lifecycle", "screen"));
 
     // One undo step moves the moved ones back (recorded as a move back), redo moves them again.
     QCOMPARE(stack.count(), 1);
     stack.undo();
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-2'")), diagnose);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")), diagnose);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM stage_history")), historyBefore + 2);
     stack.redo();
-    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 'lead-2'")), quote);
+    QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")), quote);
 
     // Nothing moved: no undo step.
-    const auto none = BulkMove::toNextStage(*m_db, edits, {QStringLiteral("lead-1")}, {});
+    const auto none = BulkMove::toNextStage(*m_db, edits, {QStringLiteral("1")}, {});
     QCOMPARE(none.moved, 0);
     QCOMPARE(stack.count(), 1);
 }
@@ -342,11 +342,11 @@ void TestPipelineRepository::bulkSummary()
     BulkMoveResult r;
     r.moved = 12;
     QCOMPARE(BulkMove::summary(r), QStringLiteral("12 moved."));
-    r.refused << BulkMoveRefusal{QStringLiteral("a"), QStringLiteral("博世 — 质检系统"), QStringLiteral("gate"),
+    r.refused << BulkMoveRefusal{QStringLiteral("1"), QStringLiteral("博世 — 质检系统"), QStringLiteral("gate"),
                                  {QString::fromLatin1(gate::BudgetBand), QString::fromLatin1(gate::DecisionRole)}}
-              << BulkMoveRefusal{QStringLiteral("b"), QStringLiteral("华为 — 数据平台"),
+              << BulkMoveRefusal{QStringLiteral("2"), QStringLiteral("华为 — 数据平台"),
                                  QStringLiteral("It is already in the last stage."), {}}
-              << BulkMoveRefusal{QStringLiteral("c"), QStringLiteral("C"), QStringLiteral("x"), {}};
+              << BulkMoveRefusal{QStringLiteral("3"), QStringLiteral("C"), QStringLiteral("x"), {}};
     QCOMPARE(BulkMove::summary(r),
              QStringLiteral("12 moved, 3 refused: 博世 — 质检系统 lacks Budget band, Decision-chain role; "
                             "华为 — 数据平台: It is already in the last stage; C: x."));

@@ -77,14 +77,14 @@ qint64 TestChanges::rowidOf(const QString &table, const QString &id)
 void TestChanges::editAnnouncedAfterCommit()
 {
     QSignalSpy spy(m_db.get(), &Database::changed);
-    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET title = 'x' WHERE id = 'lead-2'")));
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET title = 'x' WHERE id = 2")));
     QCOMPARE(spy.size(), 0); // announced from the event loop, after the statement returned
     const ChangeSet set = waitForOne(spy);
     QVERIFY(set.touches(QStringLiteral("leads")));
     QVERIFY(!set.unknownRows);
     QCOMPARE(set.changes.size(), 1);
     QCOMPARE(set.changes[0].kind, ChangeKind::Updated);
-    QCOMPARE(set.changes[0].rows, QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("lead-2"))});
+    QCOMPARE(set.changes[0].rows, QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("2"))});
     QVERIFY(!set.touches(QStringLiteral("customers")));
 }
 
@@ -93,9 +93,9 @@ void TestChanges::transactionIsOneSet()
     QSignalSpy spy(m_db.get(), &Database::changed);
     QSqlDatabase db = m_db->connection();
     QVERIFY(db.transaction());
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'a' WHERE id = 'lead-1'")));
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'b' WHERE id = 'lead-1'")));
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'c' WHERE id = 'lead-3'")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'a' WHERE id = 1")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'b' WHERE id = 1")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'c' WHERE id = 3")));
     QVERIFY(fixture::exec(db, QStringLiteral("INSERT INTO settings (key, value) VALUES ('t.k', '1')")));
     QVERIFY(fixture::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 't.k'")));
     QCoreApplication::processEvents();
@@ -104,8 +104,8 @@ void TestChanges::transactionIsOneSet()
     const ChangeSet set = waitForOne(spy);
     QCOMPARE(set.tables(), (QStringList{QStringLiteral("leads"), QStringLiteral("settings")}));
     QCOMPARE(set.changes.size(), 3);
-    QCOMPARE(set.changes[0].rows, (QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("lead-1")),
-                                                   rowidOf(QStringLiteral("leads"), QStringLiteral("lead-3"))}));
+    QCOMPARE(set.changes[0].rows, (QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("1")),
+                                                   rowidOf(QStringLiteral("leads"), QStringLiteral("3"))}));
     QCOMPARE(set.changes[1].kind, ChangeKind::Inserted);
     QCOMPARE(set.changes[2].kind, ChangeKind::Deleted);
     QCOMPARE(set.changes[1].rows, set.changes[2].rows);
@@ -116,7 +116,7 @@ void TestChanges::rollbackAndReadsAnnounceNothing()
     QSignalSpy spy(m_db.get(), &Database::changed);
     QSqlDatabase db = m_db->connection();
     QVERIFY(db.transaction());
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'gone' WHERE id = 'lead-1'")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'gone' WHERE id = 1")));
     QVERIFY(db.rollback());
     QVERIFY(db.transaction());
     QVERIFY(fixture::exec(db, QStringLiteral("SELECT COUNT(*) FROM leads")));
@@ -125,10 +125,10 @@ void TestChanges::rollbackAndReadsAnnounceNothing()
     QTest::qWait(50);
     QCOMPARE(spy.size(), 0);
     // The next write announces only itself, not the rolled-back one.
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'kept' WHERE id = 'lead-3'")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'kept' WHERE id = 3")));
     const ChangeSet set = waitForOne(spy);
     QCOMPARE(set.changes.size(), 1);
-    QCOMPARE(set.changes[0].rows, QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("lead-3"))});
+    QCOMPARE(set.changes[0].rows, QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("3"))});
 }
 
 void TestChanges::writesThatChangeNothingAnnounceNothing()
@@ -138,20 +138,21 @@ void TestChanges::writesThatChangeNothingAnnounceNothing()
     // every screen and the catalog reload everything; nothing changed, so nothing is said.
     QSignalSpy spy(m_db.get(), &Database::changed);
     QSqlDatabase db = m_db->connection();
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'x' WHERE id = 'no-such-lead'")));
+    // No lead has key 999 (the fixture's leads are 1-3).
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'x' WHERE id = 999")));
     QVERIFY(db.transaction());
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'y' WHERE id = 'no-such-lead'")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'y' WHERE id = 999")));
     QVERIFY(fixture::exec(db, QStringLiteral("INSERT OR IGNORE INTO settings (key, value)"
                                              " SELECT key, value FROM settings LIMIT 1")));
     QVERIFY(db.commit());
     QTest::qWait(50);
     QCOMPARE(spy.size(), 0);
     // The next write announces itself, by row.
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'kept' WHERE id = 'lead-3'")));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET title = 'kept' WHERE id = 3")));
     const ChangeSet set = waitForOne(spy);
     QVERIFY(!set.unknownRows);
     QCOMPARE(set.changes.size(), 1);
-    QCOMPARE(set.changes[0].rows, QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("lead-3"))});
+    QCOMPARE(set.changes[0].rows, QVector<qint64>{rowidOf(QStringLiteral("leads"), QStringLiteral("3"))});
 }
 
 void TestChanges::workerConnectionHeard()

@@ -1,16 +1,22 @@
 // Storage: opening with the chosen pragmas, the lock, schema creation, and every bad-file
 // case, each leaving the file byte-for-byte as it was.
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "storage/migrations.h"
 #include "storage/schema.h"
+
+#include "domain/ids.h"
+#include "domain/pipeline.h"
 
 #include "dbfiles.h"
 #include "fixture.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
+#include <QSqlError>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QHash>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -55,9 +61,9 @@ void TestDatabase::createsSchemaWithPragmas()
     QCOMPARE(q.value(0).toInt(), kApplicationId);
     QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
     QCOMPARE(q.value(0).toInt(), kSchemaVersion);
-    // Every synced table carries the sync columns.
+    // Every synced table carries the sync columns and its global id.
     for (const QString &table : syncedTables()) {
-        QVERIFY(q.exec(QStringLiteral("SELECT id, row_version, updated_at, deleted FROM %1 LIMIT 0").arg(table)));
+        QVERIFY(q.exec(QStringLiteral("SELECT id, uuid, row_version, updated_at, deleted FROM %1 LIMIT 0").arg(table)));
     }
     for (const QString &table : localTables())
         QVERIFY2(q.exec(QStringLiteral("SELECT * FROM %1 LIMIT 0").arg(table)), qPrintable(table));
@@ -68,8 +74,9 @@ void TestDatabase::createsSchemaWithPragmas()
     QCOMPARE(q.value(0).toInt(), 15);
     QVERIFY(q.exec(QStringLiteral("SELECT exit_gate FROM pipeline_stages WHERE code = 'screen'")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("pain_keywords|budget_band|decision_role"));
-    // Foreign keys are enforced.
-    QVERIFY(!q.exec(QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES ('x', 'nope', 'x', 'now')")));
+    // Foreign keys are enforced: a city in a region that does not exist is refused.
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (1, 999, 'x', 'now')")));
+    QVERIFY2(q.lastError().text().contains(QLatin1String("FOREIGN KEY")), qPrintable(q.lastError().text()));
 }
 
 void TestDatabase::reopensExisting()
@@ -80,7 +87,7 @@ void TestDatabase::reopensExisting()
     Database db;
     const OpenResult r = db.open(path);
     QVERIFY2(r.ok(), qPrintable(r.message));
-    QCOMPARE(db.setting(QStringLiteral("current_user_id")), QStringLiteral("u0"));
+    QCOMPARE(db.setting(QStringLiteral("current_user_id")), QStringLiteral("100")); // u0
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM leads")) && q.next());
     QCOMPARE(q.value(0).toInt(), 3);
@@ -218,6 +225,7 @@ void TestDatabase::migratesVersion1File()
     // A file as issue 2's build wrote it: schema version 1 only.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v1.db"));
+    QHash<QString, QString> pipelineIds; // code -> the v1 text id
     {
         QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
         raw.setDatabaseName(path);
@@ -225,8 +233,37 @@ void TestDatabase::migratesVersion1File()
         QSqlQuery q(raw);
         for (const QString &sql : schemaV1Tables() + schemaV1Indexes())
             QVERIFY2(q.exec(sql), qPrintable(sql.left(60)));
-        QString error;
-        QVERIFY2(seedPipelineTemplates(raw, QStringLiteral("2026-11-01T00:00:00Z"), &error), qPrintable(error));
+        // The pipeline templates as a v1 build seeded them: text UUID ids, references by them.
+        QSqlQuery p(raw), s(raw);
+        QVERIFY(p.prepare(QStringLiteral(
+            "INSERT INTO pipelines (id, code, name, name_en, version, first_response_minutes,"
+            " handover_sla_minutes, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-01T00:00:00Z')")));
+        QVERIFY(s.prepare(QStringLiteral(
+            "INSERT INTO pipeline_stages (id, pipeline_id, position, code, name, name_en,"
+            " sla_minutes, exit_gate, standard_actions, terminal, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '2026-11-01T00:00:00Z')")));
+        for (const cockpit::PipelineDef &def : cockpit::pipelineTemplates()) {
+            const QString pid = cockpit::newId();
+            pipelineIds.insert(def.code, pid);
+            for (const QVariant &v : {QVariant(pid), QVariant(def.code), QVariant(def.name),
+                                      QVariant(def.nameEn), QVariant(def.version),
+                                      QVariant(def.firstResponseMinutes), QVariant(def.handoverSlaMinutes)})
+                p.addBindValue(v);
+            QVERIFY2(p.exec(), qPrintable(p.lastError().text()));
+            for (int i = 0; i < def.stages.size(); ++i) {
+                const cockpit::StageDef &st = def.stages.at(i);
+                for (const QVariant &v : {QVariant(cockpit::newId()), QVariant(pid), QVariant(i),
+                                          QVariant(st.code), QVariant(st.name), QVariant(st.nameEn),
+                                          QVariant(st.slaMinutes),
+                                          QVariant(QStringLiteral("") + st.exitGate.join(QLatin1Char('|'))),
+                                          QVariant(QStringLiteral("") + st.standardActions.join(QLatin1Char('|'))),
+                                          QVariant(st.terminal ? 1 : 0)})
+                    s.addBindValue(v);
+                QVERIFY2(s.exec(), qPrintable(s.lastError().text()));
+            }
+        }
+        p.finish();
+        s.finish();
         QVERIFY(q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)));
         QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
         q.finish();
@@ -249,6 +286,19 @@ void TestDatabase::migratesVersion1File()
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM deliveries")));
         QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pipelines")) && q.next());
         QCOMPARE(q.value(0).toInt(), 3);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM pipeline_stages")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 15);
+        // Each pipeline got an integer key and keeps its v1 id as its global id.
+        for (auto it = pipelineIds.cbegin(); it != pipelineIds.cend(); ++it) {
+            QSqlQuery k(db.connection());
+            k.prepare(QStringLiteral("SELECT id, typeof(id) FROM pipelines WHERE code = ?"));
+            k.addBindValue(it.key());
+            QVERIFY(k.exec() && k.next());
+            QCOMPARE(k.value(1).toString(), QStringLiteral("integer"));
+            QCOMPARE(uuidForKey(db.connection(), QStringLiteral("pipelines"), k.value(0).toString()), it.value());
+        }
+        // The stages still belong to their pipelines.
+        QCOMPARE(fixture::stageId(db.connection(), "lifecycle", "screen").isEmpty(), false);
     }
     // The backup holds the version-1 file, untouched.
     const CheckReport backup = Database::check(path + QStringLiteral(".v1.bak"));

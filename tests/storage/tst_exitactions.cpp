@@ -60,25 +60,27 @@ void TestExitActions::init()
     const QString path = m_dir.filePath(QStringLiteral("f%1.db").arg(++m_round));
     QVERIFY(m_db->open(path, Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(*m_db));
-    // lead-2 (at 诊断): entered at T0, moved at T2 twice (same second) and at T4.
+    // lead-2 (= 2, at 诊断): entered at T0, moved at T2 twice (same second) and at T4. Moves
+    // m0..m3 are stage_history 10..13 (the fixture's h1 = 1); activities b0..b7 are 10..17
+    // (the fixture's a1, a2 = 1, 2); customer k2 = 2.
     const QString screen = fixture::stageId(m_db->connection(), "lifecycle", "screen");
     const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
     QVERIFY(fixture::exec(m_db->connection(),
                           QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
-                                         " ('m0', 'lead-2', NULL, '%1', '2026-11-02T00:00:00Z', 'x'),"
-                                         " ('m1', 'lead-2', '%1', '%2', '2026-11-02T02:00:00Z', 'x'),"
-                                         " ('m2', 'lead-2', '%2', '%1', '2026-11-02T02:00:00Z', 'x'),"
-                                         " ('m3', 'lead-2', '%1', '%2', '2026-11-02T04:00:00Z', 'x')")
+                                         " (10, 2, NULL, %1, '2026-11-02T00:00:00Z', 'x')," // m0
+                                         " (11, 2, %1, %2, '2026-11-02T02:00:00Z', 'x')," // m1
+                                         " (12, 2, %2, %1, '2026-11-02T02:00:00Z', 'x')," // m2
+                                         " (13, 2, %1, %2, '2026-11-02T04:00:00Z', 'x')") // m3
                               .arg(screen, diagnose)));
     QVERIFY(fixture::exec(m_db->connection(),
                           QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, deleted, updated_at) VALUES"
-                                         " ('b0', 'lead-2', 'k2', 'demo', 'sales', '2026-11-01T23:59:59Z', 0, 'x')," // before the first move
-                                         " ('b1', 'lead-2', 'k2', 'call', 'sales', '2026-11-02T00:00:00Z', 0, 'x')," // at the entry: in
-                                         " ('b2', 'lead-2', 'k2', 'wechat', 'sales', '2026-11-02T01:00:00Z', 1, 'x')," // deleted
-                                         " ('b3', 'lead-2', 'k2', 'fax', 'sales', '2026-11-02T01:00:00Z', 0, 'x')," // no such kind
-                                         " ('b4', 'lead-2', 'k2', 'email', 'customer', '2026-11-02T02:00:00Z', 0, 'x')," // at the exit: next window
-                                         " ('b5', 'lead-2', 'k2', 'meeting', 'sales', '2026-11-02T03:00:00Z', 0, 'x'),"
-                                         " ('b6', 'lead-2', 'k2', 'visit', 'sales', '2026-11-02T05:00:00Z', 0, 'x')"))); // after the last
+                                         " (10, 2, 2, 'demo', 'sales', '2026-11-01T23:59:59Z', 0, 'x')," // b0: before the first move
+                                         " (11, 2, 2, 'call', 'sales', '2026-11-02T00:00:00Z', 0, 'x')," // b1: at the entry: in
+                                         " (12, 2, 2, 'wechat', 'sales', '2026-11-02T01:00:00Z', 1, 'x')," // b2: deleted
+                                         " (13, 2, 2, 'fax', 'sales', '2026-11-02T01:00:00Z', 0, 'x')," // b3: no such kind
+                                         " (14, 2, 2, 'email', 'customer', '2026-11-02T02:00:00Z', 0, 'x')," // b4: at the exit: next window
+                                         " (15, 2, 2, 'meeting', 'sales', '2026-11-02T03:00:00Z', 0, 'x')," // b5
+                                         " (16, 2, 2, 'visit', 'sales', '2026-11-02T05:00:00Z', 0, 'x')"))); // b6: after the last
     QVERIFY(fixture::settle(m_db->connection()));
 }
 
@@ -101,11 +103,11 @@ void TestExitActions::kindBits()
 void TestExitActions::handMadeWindows()
 {
     QSqlDatabase db = m_db->connection();
-    QCOMPARE(maskOf(db, QStringLiteral("m0")), 0);           // no earlier move: no known entry
-    QCOMPARE(maskOf(db, QStringLiteral("m1")), bits({"call"})); // [T0, T2): the call at T0
-    QCOMPARE(maskOf(db, QStringLiteral("m2")), bits({"call"})); // same second, same window
-    QCOMPARE(maskOf(db, QStringLiteral("m3")), bits({"email", "meeting"})); // [T2, T4)
-    QCOMPARE(maskOf(db, QStringLiteral("h1")), 0); // lead-1's only move
+    QCOMPARE(maskOf(db, QStringLiteral("10")), 0); // m0: no earlier move: no known entry
+    QCOMPARE(maskOf(db, QStringLiteral("11")), bits({"call"})); // m1: [T0, T2): the call at T0
+    QCOMPARE(maskOf(db, QStringLiteral("12")), bits({"call"})); // m2: same second, same window
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting"})); // m3: [T2, T4)
+    QCOMPARE(maskOf(db, QStringLiteral("1")), 0); // h1: lead-1's only move
     QCOMPARE(fixture::exitActionsDisagreeing(db), 0);
 }
 
@@ -117,16 +119,16 @@ void TestExitActions::refreshOfSomeLeadsTouchesOnlyThem()
     QCOMPARE(refreshExitActions(h, {}, &error), 0); // settled already: nothing to write
     // An activity logged later inside a past window, and one deleted.
     QVERIFY(fixture::exec(db, QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, updated_at)"
-                                             " VALUES ('b7', 'lead-2', 'k2', 'quote', 'sales', '2026-11-02T03:30:00Z', 'x')")));
-    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE activities SET deleted = 1 WHERE id = 'b1'")));
-    QCOMPARE(refreshExitActions(h, {QStringLiteral("lead-1"), QStringLiteral("lead-3")}, &error), 0);
-    QCOMPARE(maskOf(db, QStringLiteral("m3")), bits({"email", "meeting"}));
+                                             " VALUES (17, 2, 2, 'quote', 'sales', '2026-11-02T03:30:00Z', 'x')"))); // b7
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE activities SET deleted = 1 WHERE id = 11")));  // b1
+    QCOMPARE(refreshExitActions(h, {QStringLiteral("1"), QStringLiteral("3")}, &error), 0); // lead-1, lead-3
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting"})); // m3
     QVERIFY(fixture::exitActionsDisagreeing(db) > 0);
-    QCOMPARE(refreshExitActions(h, {QStringLiteral("lead-2")}, &error), 3); // m1, m2 lose the call; m3 gains the quote
-    QCOMPARE(maskOf(db, QStringLiteral("m1")), 0);
-    QCOMPARE(maskOf(db, QStringLiteral("m3")), bits({"email", "meeting", "quote"}));
+    QCOMPARE(refreshExitActions(h, {QStringLiteral("2")}, &error), 3); // lead-2: m1, m2 lose the call; m3 gains the quote
+    QCOMPARE(maskOf(db, QStringLiteral("11")), 0); // m1
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting", "quote"})); // m3
     QCOMPARE(fixture::exitActionsDisagreeing(db), 0);
-    QCOMPARE(refreshExitActions(h, {QStringLiteral("lead-2")}, &error), 0);
+    QCOMPARE(refreshExitActions(h, {QStringLiteral("2")}, &error), 0);
     QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
@@ -137,10 +139,10 @@ void TestExitActions::moveStageKeepsItsMask()
     // (no gate) closes that window now.
     LeadRepository leads(*m_db);
     const QString screen = fixture::stageId(db, "lifecycle", "screen");
-    const WriteResult w = leads.moveStage(QStringLiteral("lead-2"), screen, QStringLiteral("u2"), QStringLiteral("back"));
+    const WriteResult w = leads.moveStage(QStringLiteral("2"), screen, QStringLiteral("102"), QStringLiteral("back"));
     QVERIFY2(w.ok, qPrintable(w.error));
     QSqlQuery q(db);
-    QVERIFY(q.exec(QStringLiteral("SELECT exit_actions FROM stage_history WHERE lead_id = 'lead-2' ORDER BY at DESC LIMIT 1")) && q.next());
+    QVERIFY(q.exec(QStringLiteral("SELECT exit_actions FROM stage_history WHERE lead_id = 2 ORDER BY at DESC LIMIT 1")) && q.next());
     QCOMPARE(q.value(0).toLongLong(), bits({"visit"}));
     QCOMPARE(fixture::exitActionsDisagreeing(db), 0);
 }

@@ -5,6 +5,7 @@
 // is checked against its definition; the counts and chain heads stay those of v2.
 #include "exitactionsref.h"
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "storage/activitylog.h"
 #include "storage/leadrepository.h"
 #include "storage/logchain.h"
@@ -34,7 +35,10 @@ struct Expected
 struct Snapshot
 {
     QMap<QString, qint64> rows;
-    QList<QStringList> leads; // id, title, amount_cents, stage_id, owner_id, status
+    // global id, title, amount_cents, stage's global id, owner's global id, status: the
+    // same text before and after schema v5 turned the keys into integers (storage/keys.h)
+    QList<QStringList> leads;
+    QString currentUser; // the current user's global id
 };
 
 Snapshot snapshot(const QString &path)
@@ -52,8 +56,22 @@ Snapshot snapshot(const QString &path)
                 s.rows.insert(tables.value(0).toString(), n.value(0).toLongLong());
         }
         QSqlQuery leads(db);
-        leads.exec(QStringLiteral("SELECT id, title, amount_cents, stage_id, owner_id, status FROM leads"
-                                  " ORDER BY id LIMIT 12"));
+        QSqlQuery shape(db);
+        const bool v5 = shape.exec(QStringLiteral("SELECT 1 FROM pragma_table_info('leads') WHERE name = 'uuid'"))
+                        && shape.next();
+        // A v5 uuid blob sorts as the lowercase text id sorted before it.
+        leads.exec(v5 ? QStringLiteral("SELECT cockpit_uuid_text(l.uuid), l.title, l.amount_cents,"
+                                       " cockpit_uuid_text(s.uuid), cockpit_uuid_text(u.uuid), l.status FROM leads l"
+                                       " JOIN pipeline_stages s ON s.id = l.stage_id LEFT JOIN users u ON u.id = l.owner_id"
+                                       " ORDER BY l.uuid LIMIT 12")
+                      : QStringLiteral("SELECT id, title, amount_cents, stage_id, owner_id, status FROM leads"
+                                       " ORDER BY id LIMIT 12"));
+        QSqlQuery user(db);
+        user.exec(v5 ? QStringLiteral("SELECT cockpit_uuid_text(u.uuid) FROM settings s JOIN users u"
+                                      " ON u.id = s.value WHERE s.key = 'current_user_id'")
+                     : QStringLiteral("SELECT value FROM settings WHERE key = 'current_user_id'"));
+        if (user.next())
+            s.currentUser = user.value(0).toString();
         while (leads.next()) {
             QStringList row;
             for (int i = 0; i < 6; ++i)
@@ -98,7 +116,8 @@ void TestFrozenSchemas::opensAndKeepsEverything_data()
         // v3 as its own build wrote it: the exit actions are not in the chain's record, so
         // the head is the same.
         {"schema-v3-micro.db.qz", 3, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
-        // v4 changed indexes only: the same rows, the same head.
+        // v4 changed indexes only: the same rows, the same head. v5 (integer keys) keeps the
+        // chain's record byte for byte, so every fixture arrives at the same head.
         {"schema-v4-micro.db.qz", 4, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
     };
     for (const Expected &e : cases)
@@ -140,16 +159,21 @@ void TestFrozenSchemas::opensAndKeepsEverything()
             if (!before.rows.contains(it.key()))
                 QCOMPARE(it.value(), 0);
         QCOMPARE(after.leads, before.leads);
+        // v5 maps the ids written inside settings too: the current user is the same person.
+        QVERIFY(!before.currentUser.isEmpty());
+        QCOMPARE(after.currentUser, before.currentUser);
 
         // Rows read back equal through the repository.
         LeadRepository leads(db);
         for (const QStringList &row : before.leads) {
-            const auto lead = leads.fetch(row[0]);
+            const QString key = keyForUuid(db, QStringLiteral("leads"), row[0]);
+            QVERIFY2(!key.isEmpty(), qPrintable(row[0]));
+            const auto lead = leads.fetch(key);
             QVERIFY2(lead, qPrintable(row[0]));
             QCOMPARE(lead->title, row[1]);
             QCOMPARE(QString::number(lead->amountCents), row[2]);
-            QCOMPARE(lead->stageId, row[3]);
-            QCOMPARE(lead->ownerId, row[4]);
+            QCOMPARE(uuidForKey(db, QStringLiteral("pipeline_stages"), lead->stageId), row[3]);
+            QCOMPARE(uuidForKey(db, QStringLiteral("users"), lead->ownerId), row[4]);
             QCOMPARE(lead->status, row[5]);
         }
 

@@ -278,7 +278,7 @@ void TestWelcome::damagedFileShowsABannerAndStaysReadOnly()
                     repair = a;
     QVERIFY(repair && !repair->isEnabled());
     // An edit before the check has passed is refused with words, not written.
-    const auto r = own->edits->editLead(QStringLiteral("lead-2"), {{QStringLiteral("title"), QStringLiteral("改了")}});
+    const auto r = own->edits->editLead(QStringLiteral("2"), {{QStringLiteral("title"), QStringLiteral("改了")}}); // lead-2
     QVERIFY(!r.ok);
     QVERIFY2(r.error.contains(QLatin1String("still being checked")), qPrintable(r.error));
     db.markDamaged(QStringLiteral("Page 7: btreeInitPage() returns error code 11"));
