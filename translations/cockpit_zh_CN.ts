@@ -110,7 +110,7 @@
 <context>
     <name>DataTable</name>
     <message>
-        <location filename="../models/analytics/datatable.cpp" line="+158"/>
+        <location filename="../models/analytics/datatable.cpp" line="+167"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -1013,7 +1013,7 @@
         <location filename="../models/analytics/kpi.cpp" line="+477"/>
         <location line="+23"/>
         <location line="+18"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+161"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+175"/>
         <location line="+58"/>
         <source>Lead</source>
         <translation>线索</translation>
@@ -1159,9 +1159,9 @@
     <message>
         <location line="-17"/>
         <location line="+18"/>
-        <location filename="../models/analytics/storecodes.cpp" line="+78"/>
-        <location line="+350"/>
-        <location line="+39"/>
+        <location filename="../models/analytics/storecodes.cpp" line="+79"/>
+        <location line="+351"/>
+        <location line="+40"/>
         <source>Conversion</source>
         <translation>转化</translation>
     </message>
@@ -1425,8 +1425,8 @@
     <message>
         <location line="+0"/>
         <location line="+18"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-124"/>
-        <location line="+124"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-138"/>
+        <location line="+138"/>
         <location line="+28"/>
         <location line="+30"/>
         <location line="+41"/>
@@ -1503,27 +1503,27 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/storecodes.cpp" line="-42"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-43"/>
         <source>Store</source>
         <translation>门店</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/storecodes.cpp" line="+39"/>
+        <location filename="../models/analytics/storecodes.cpp" line="+40"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/storecodes.cpp" line="-39"/>
-        <location line="+39"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-40"/>
+        <location line="+40"/>
         <source>Staff</source>
         <translation>在岗人数</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/storecodes.cpp" line="-38"/>
-        <location line="+38"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-39"/>
+        <location line="+39"/>
         <source>Receptions</source>
         <translation>接待组数</translation>
     </message>
@@ -1588,28 +1588,28 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storecodes.cpp" line="-391"/>
-        <location line="+353"/>
-        <location line="+39"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-393"/>
+        <location line="+354"/>
+        <location line="+40"/>
         <source>Staff efficiency</source>
         <translation>人效</translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+353"/>
-        <location line="+38"/>
+        <location line="-393"/>
+        <location line="+354"/>
+        <location line="+39"/>
         <source>Product exposure</source>
         <translation>货效</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+352"/>
-        <location line="+39"/>
+        <location line="-392"/>
+        <location line="+353"/>
+        <location line="+40"/>
         <source>Dwell</source>
         <translation>场效</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-229"/>
         <source>Send the invitation script pack (邀约话术包) to the store team; no green store in the same city or region to learn from yet.</source>
         <translation>向门店团队发送邀约话术包；同城市或同大区内暂无可供学习的绿色门店。</translation>
     </message>
@@ -1654,7 +1654,7 @@
         <translation>%1（%2 所在城市）的门店（门店不归属销售）。</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Store health codes as of %1 (%2)</source>
         <translation>门店健康码，截至 %1（%2）</translation>
     </message>
@@ -1665,18 +1665,18 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>Store id</source>
         <translation>门店 ID</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-40"/>
         <source>Region</source>
         <translation>大区</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-78"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-92"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
@@ -1687,48 +1687,48 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Groups per staff</source>
         <translation>人均接待组数</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>Exposure %</source>
         <translation>曝光率 (%)</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Dwell (min)</source>
         <translation>停留时长（分钟）</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>Experiences</source>
         <translation>体验人数</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Deals within 72 h</source>
         <translation>72 小时内成交</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+38"/>
+        <location line="-39"/>
+        <location line="+39"/>
         <source>Conversion %</source>
         <translation>转化率 (%)</translation>
     </message>
     <message>
-        <location line="-38"/>
-        <location line="+39"/>
+        <location line="-39"/>
+        <location line="+40"/>
         <source>Code</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location line="-39"/>
         <source>Red days (last 30)</source>
         <translation>红色天数（近 30 天）</translation>
     </message>
@@ -1739,13 +1739,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+98"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+112"/>
         <location line="+54"/>
         <source>Action</source>
         <translation>建议措施</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Store days of %1, %2 – %3</source>
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
@@ -1893,7 +1893,7 @@
         <translation>导入写入的某条门店日数据已不存在。</translation>
     </message>
     <message>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-152"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-166"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -1903,7 +1903,7 @@
         <translation>团队</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+28"/>
         <source>Team health radar</source>
         <translation>团队健康雷达图</translation>
     </message>
@@ -1914,29 +1914,29 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+173"/>
+        <location line="+176"/>
         <source>Customer health</source>
         <translation>客户健康分</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+202"/>
+        <location line="-176"/>
+        <location line="+205"/>
         <source>Cross-sell</source>
         <translation>交叉销售</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-205"/>
         <source>Collaboration</source>
         <translation>协作评分</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>PEI</source>
         <translation>PEI</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>Response (median min)</source>
         <translation>响应（中位数，分钟）</translation>
     </message>
@@ -1951,7 +1951,7 @@
         <translation>雷达图： </translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Process health</source>
         <translation>过程健康度</translation>
     </message>
@@ -1967,30 +1967,30 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <location line="+27"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="-78"/>
-        <location line="+51"/>
+        <location line="-80"/>
+        <location line="+53"/>
         <source>Expected</source>
         <translation>应完成</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+73"/>
+        <location line="-53"/>
+        <location line="+75"/>
         <source>Stage exits</source>
         <translation>阶段退出</translation>
     </message>
     <message>
-        <location line="-72"/>
+        <location line="-74"/>
         <source>Top missing actions</source>
         <translation>主要缺失动作</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Process execution index (PEI)</source>
         <translation>过程执行指数 (PEI)</translation>
     </message>
@@ -2015,7 +2015,7 @@
         <translation>人周</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Standard-action coverage</source>
         <translation>销售动作标准化覆盖率</translation>
     </message>
@@ -2365,7 +2365,7 @@
 <context>
     <name>cockpit::analytics::StoreCodes</name>
     <message>
-        <location filename="../models/analytics/storecodes.cpp" line="-330"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-332"/>
         <source>Setting %1 = &quot;%2&quot; is not a number from %3 to %4; the default applies.</source>
         <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的数字；将使用默认值。</translation>
     </message>
@@ -2618,7 +2618,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::assign::AssignStore</name>
     <message>
-        <location filename="../models/assign/assignstore.cpp" line="+74"/>
+        <location filename="../models/assign/assignstore.cpp" line="+86"/>
         <source>The load cap must be between 1 and 100 000 open leads (got %1).</source>
         <translation>负载上限必须在 1 到 100 000 条跟进中线索之间（当前为 %1）。</translation>
     </message>
@@ -2633,12 +2633,17 @@ Open the copy now?</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Lead %1 was changed or removed meanwhile; no owner was changed.</source>
-        <translation>线索 %1 在此期间已被修改或删除；未更改任何负责人。</translation>
+        <location line="-223"/>
+        <source>Lead “%1” (%2) was changed or removed meanwhile; no owner was changed.</source>
+        <translation>线索“%1”（%2）在此期间已被修改或删除，未更改任何负责人。</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+2"/>
+        <source>A lead was removed meanwhile; no owner was changed.</source>
+        <translation>有线索在此期间已被删除，未更改任何负责人。</translation>
+    </message>
+    <message>
+        <location line="+349"/>
         <source>The chosen person is not a sales rep (or no longer exists).</source>
         <translation>所选人员不是销售（或已不存在）。</translation>
     </message>

@@ -74,6 +74,15 @@ QJsonValue jsonValue(const QVariant &v)
 }
 } // namespace
 
+QVariant DataTable::exportValue(int row, int column) const
+{
+    const QVariant v = rows.value(row).value(column);
+    const auto ids = exportIds.constFind(column);
+    if (ids == exportIds.cend() || v.isNull())
+        return v;
+    return ids->value(v.toString());
+}
+
 QByteArray toCsv(const DataTable &table)
 {
     QString out;
@@ -81,10 +90,10 @@ QByteArray toCsv(const DataTable &table)
     for (const QString &c : table.columns)
         fields << csvField(c);
     out += fields.join(QLatin1Char(',')) + QLatin1String("\r\n");
-    for (const QVariantList &row : table.rows) {
+    for (int r = 0; r < table.rows.size(); ++r) {
         fields.clear();
         for (int c = 0; c < table.columns.size(); ++c)
-            fields << csvField(row.value(c));
+            fields << csvField(table.exportValue(r, c));
         out += fields.join(QLatin1Char(',')) + QLatin1String("\r\n");
     }
     return out.toUtf8();
@@ -93,10 +102,10 @@ QByteArray toCsv(const DataTable &table)
 QByteArray toJson(const DataTable &table)
 {
     QJsonArray rows;
-    for (const QVariantList &row : table.rows) {
+    for (int r = 0; r < table.rows.size(); ++r) {
         QJsonObject o;
         for (int c = 0; c < table.columns.size(); ++c)
-            o.insert(table.columns.at(c), jsonValue(row.value(c)));
+            o.insert(table.columns.at(c), jsonValue(table.exportValue(r, c)));
         rows.append(o);
     }
     QJsonObject root;

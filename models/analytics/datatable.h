@@ -3,6 +3,7 @@
 // what a drill-down shows. Values are typed (int, qint64, double, QString, QDate); money is
 // integer cents and is labelled so in the column name ("amount_cents").
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
@@ -19,6 +20,11 @@ struct DataTable
     // ("lead", "customer", "activity", "store", "user"); -1 = none.
     int keyColumn = -1;
     QString keyKind;
+    // What leaves the file names rows by their global ids (storage/keys.h): for an id column,
+    // the UUID of each local key in it. toCsv/toJson write it in place of the key (an empty
+    // cell for a key it does not list); the table on screen keeps the keys it navigates by.
+    QHash<int, QHash<QString, QString>> exportIds;
+    QVariant exportValue(int row, int column) const;
 
     QString header(int column) const;
     int columnIndex(const QString &name) const; // -1 when absent

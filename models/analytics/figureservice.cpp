@@ -1,4 +1,5 @@
 #include "analytics/figureservice.h"
+#include "analytics/reports.h"
 
 #include "analytics/query.h"
 #include "storage/database.h"
@@ -233,7 +234,9 @@ QFuture<CockpitData> FigureService::cockpit(const CockpitRequest &request, Chann
 QFuture<DataTable> FigureService::kpiDrillDown(const Scope &scope, const QDateTime &nowUtc, const QString &tileKey)
 {
     return run<DataTable>(0, [scope, nowUtc, tileKey](QSqlDatabase db) {
-        return analytics::kpiDrillDown(db, KpiRequest{scope, nowUtc, KpiSettings::load(db)}, tileKey);
+        DataTable t = analytics::kpiDrillDown(db, KpiRequest{scope, nowUtc, KpiSettings::load(db)}, tileKey);
+        attachGlobalIds(t, db, childGroup(scope.org));
+        return t;
     });
 }
 
@@ -242,7 +245,9 @@ QFuture<DataTable> FigureService::funnelDrillDown(const Scope &scope, const QStr
 {
     return run<DataTable>(0, [scope, pipelineCode, english, stage, orgId](QSqlDatabase db) {
         const FunnelRequest request{scope, pipelineCode, childGroup(scope.org), english, FunnelSettings::load(db)};
-        return analytics::funnelDrillDown(db, request, stage, orgId);
+        DataTable t = analytics::funnelDrillDown(db, request, stage, orgId);
+        attachGlobalIds(t, db, request.by);
+        return t;
     });
 }
 
@@ -266,20 +271,30 @@ QFuture<StepTimes> FigureService::stepTimes(const Scope &scope, const QString &a
     });
 }
 
+namespace {
+DataTable teamTableOf(QSqlDatabase db, TeamTable table, const Scope &scope, const QString &asOfIso,
+                      const OrgUnits &units)
+{
+    switch (table) {
+    case TeamTable::Lights: return stageExitsTable(db, scope, asOfIso, units, true);
+    case TeamTable::StageExits: return stageExitsTable(db, scope, asOfIso, units);
+    case TeamTable::Tasks: return tasksTable(db, scope, asOfIso, units);
+    case TeamTable::Responses: return responsesTable(db, scope, asOfIso, units);
+    case TeamTable::CustomerHealth: return customerHealthTable(db, scope, asOfIso, units);
+    case TeamTable::Orders: return ordersTable(db, scope, asOfIso, units);
+    case TeamTable::Ratings: return ratingsTable(db, scope, asOfIso, units);
+    }
+    return DataTable{};
+}
+} // namespace
+
 QFuture<DataTable> FigureService::teamTable(TeamTable table, const Scope &scope, const QString &asOfIso,
                                             const OrgUnits &units)
 {
     return run<DataTable>(0, [table, scope, asOfIso, units](QSqlDatabase db) {
-        switch (table) {
-        case TeamTable::Lights: return stageExitsTable(db, scope, asOfIso, units, true);
-        case TeamTable::StageExits: return stageExitsTable(db, scope, asOfIso, units);
-        case TeamTable::Tasks: return tasksTable(db, scope, asOfIso, units);
-        case TeamTable::Responses: return responsesTable(db, scope, asOfIso, units);
-        case TeamTable::CustomerHealth: return customerHealthTable(db, scope, asOfIso, units);
-        case TeamTable::Orders: return ordersTable(db, scope, asOfIso, units);
-        case TeamTable::Ratings: return ratingsTable(db, scope, asOfIso, units);
-        }
-        return DataTable{};
+        DataTable t = teamTableOf(db, table, scope, asOfIso, units);
+        attachGlobalIds(t, db, childGroup(scope.org));
+        return t;
     });
 }
 
@@ -297,7 +312,9 @@ QFuture<DataTable> FigureService::storeDays(const QString &storeId, QDate from, 
                                             const StoreThresholds &thresholds)
 {
     return run<DataTable>(0, [storeId, from, to, thresholds](QSqlDatabase db) {
-        return storeDaysTable(db, storeId, from, to, thresholds);
+        DataTable t = storeDaysTable(db, storeId, from, to, thresholds);
+        attachGlobalIds(t, db, GroupBy::Region);
+        return t;
     });
 }
 
@@ -319,7 +336,9 @@ QFuture<DataTable> FigureService::touchpointActivities(const TouchpointSubject &
                                                        QDate last)
 {
     return run<DataTable>(0, [subject, row, first, last](QSqlDatabase db) {
-        return analytics::touchpointActivities(db, subject, row, first, last);
+        DataTable t = analytics::touchpointActivities(db, subject, row, first, last);
+        attachGlobalIds(t, db, GroupBy::Rep);
+        return t;
     });
 }
 

@@ -87,8 +87,9 @@ const QList<ReportInfo> &reports()
     return all;
 }
 
-void useGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by)
+QHash<int, QHash<QString, QString>> globalIdsOf(const DataTable &table, QSqlDatabase db, GroupBy by)
 {
+    QHash<int, QHash<QString, QString>> out;
     for (int c = 0; c < table.columns.size(); ++c) {
         const QString &column = table.columns.at(c);
         // A bare "id" is the key column's: its kind says what it names.
@@ -114,13 +115,26 @@ void useGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by)
             continue;
         }
         QStringList keys;
-        for (const QVariantList &row : std::as_const(table.rows))
+        for (const QVariantList &row : table.rows)
             keys << row.value(c).toString();
-        const QHash<QString, QString> ids = storage::uuidsForKeys(db, target, keys);
-        for (QVariantList &row : table.rows)
-            if (c < row.size() && !row.at(c).isNull())
-                row[c] = ids.value(row.at(c).toString());
+        out.insert(c, storage::uuidsForKeys(db, target, keys));
     }
+    return out;
+}
+
+void attachGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by)
+{
+    table.exportIds = globalIdsOf(table, db, by);
+}
+
+void useGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by)
+{
+    const auto ids = globalIdsOf(table, db, by);
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it)
+        for (QVariantList &row : table.rows)
+            if (it.key() < row.size() && !row.at(it.key()).isNull())
+                row[it.key()] = it.value().value(row.at(it.key()).toString());
+    table.exportIds.clear();
 }
 
 const ReportInfo *findReport(const QString &name)

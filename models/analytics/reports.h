@@ -29,9 +29,13 @@ struct ReportInfo
 const QList<ReportInfo> &reports();
 const ReportInfo *findReport(const QString &name);
 
-// What leaves the file names rows by their global ids (storage/keys.h): every `*_id` column
-// of `table` (lead_id, store_id, customer_id, user_id, team_id, org_id: the unit of `by`) gets
-// the UUID of the row its local key names. For `report` and every other export.
+// What leaves the file names rows by their global ids (storage/keys.h): for every `*_id`
+// column of `table` (lead_id, store_id, customer_id, rep_id, team_id, org_id: the unit of
+// `by`; a bare "id" key column by its keyKind), the UUID of each local key in it.
+QHash<int, QHash<QString, QString>> globalIdsOf(const DataTable &table, QSqlDatabase db, GroupBy by);
+// Fills table.exportIds (the CSV and JSON exports write the UUIDs; the screen keeps keys).
+void attachGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by);
+// Replaces the keys themselves (the command line's `report`, whose every format leaves).
 void useGlobalIds(DataTable &table, QSqlDatabase db, GroupBy by);
 
 } // namespace cockpit::analytics

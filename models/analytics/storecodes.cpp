@@ -1,4 +1,5 @@
 #include "analytics/storecodes.h"
+#include "storage/uuidcolumn.h"
 
 #include "analytics/analyticstext.h"
 #include "analytics/query.h"
@@ -298,13 +299,14 @@ StoreCodes computeStoreCodes(QSqlDatabase db, const Scope &scope, const StoreThr
     }
     QHash<QString, int> at;
     {
-        QSqlQuery q = runQuery(db, QStringLiteral("SELECT s.id, s.name, s.region_id, r.name, s.city_id, c.name"
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT s.id, s.name, s.region_id, r.name, s.city_id, c.name, s.uuid"
                                                   " FROM stores s LEFT JOIN regions r ON r.id = s.region_id"
                                                   " LEFT JOIN cities c ON c.id = s.city_id") + where,
                                binds);
         while (q.next()) {
             StoreCode s;
             s.storeId = q.value(0).toString();
+            s.globalId = storage::uuidText(q.value(6).toByteArray());
             s.name = q.value(1).toString();
             s.regionId = q.value(2).toString();
             s.regionName = q.value(3).toString();
@@ -433,6 +435,7 @@ DataTable storeCodesTable(const StoreCodes &codes)
         return v ? QVariant(std::round(*v * std::pow(10, decimals)) / std::pow(10, decimals)) : QVariant();
     };
     for (const StoreCode &s : codes.stores) {
+        t.exportIds[0].insert(s.storeId, s.globalId);
         QStringList actions;
         for (int dim = 0; dim < kStoreDimensions; ++dim)
             if (!s.actions[dim].isEmpty())

@@ -89,6 +89,7 @@ Rag storeColour(const QVector<StoreDay> &days, QDate asOf, const StoreThresholds
 struct StoreCode
 {
     QString storeId, name, regionId, regionName, cityId, cityName;
+    QString globalId;                            // the store's UUID, for exports (storage/keys.h)
     std::optional<StoreDay> day;                 // the judged day's data
     std::array<Rag, kStoreDimensions> colours{}; // per dimension as of the judged day
     std::array<std::optional<double>, kStoreDimensions> values{};

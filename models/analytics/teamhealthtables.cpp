@@ -40,6 +40,17 @@ void addUnitColumns(DataTable &t, bool teams)
 }
 
 // id, name and the unit above: a rep's team, a team's city.
+// The exports name each team or rep by its global id (OrgUnit::globalId, storage/keys.h).
+void exportUnitIds(DataTable &t, const TeamHealth &th, bool teams)
+{
+    QHash<QString, QString> &ids = t.exportIds[0];
+    for (const QVariantList &row : std::as_const(t.rows)) {
+        const QString key = row.value(0).toString();
+        const OrgUnit *u = th.units.find(teams ? OrgLevel::Team : OrgLevel::Rep, key);
+        ids.insert(key, u ? u->globalId : QString());
+    }
+}
+
 QVariantList unitCells(const TeamHealth &th, const HealthRow &r)
 {
     if (r.unit.level == OrgLevel::Team)
@@ -71,6 +82,7 @@ DataTable radarTable(const TeamHealth &th, bool teams)
             row << opt(f.radar[a]);
         t.rows << row;
     }
+    exportUnitIds(t, th, teams);
     return t;
 }
 
@@ -88,6 +100,7 @@ DataTable healthTable(const TeamHealth &th, bool teams)
         t.rows << (unitCells(th, r) << ragKey(f.light) << opt(f.compliancePct) << r.counts.actionsDone
                                     << r.counts.actionsExpected << r.counts.exits << missingText(f.topMissing));
     }
+    exportUnitIds(t, th, teams);
     return t;
 }
 
@@ -102,6 +115,7 @@ DataTable peiTable(const TeamHealth &th, bool teams)
     for (const HealthRow &r : rowsOf(th, teams))
         t.rows << (unitCells(th, r) << opt(r.figures.peiPct) << r.counts.tasksDone << r.counts.tasksRequired
                                     << r.counts.tasksListed << r.counts.repWeeks);
+    exportUnitIds(t, th, teams);
     return t;
 }
 

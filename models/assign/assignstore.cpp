@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "domain/ids.h"
 #include "storage/outbox.h"
+#include "storage/sqlitestatement.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
@@ -20,6 +21,17 @@
 namespace cockpit::assign {
 
 namespace {
+// Names the lead a refused undo is about as a person knows it: its title and global id, not
+// the local key (storage/keys.h).
+QString changedMeanwhile(sqlite3 *handle, const QString &leadKey)
+{
+    sql::Statement st(handle, std::string_view("SELECT title, cockpit_uuid_text(uuid) FROM leads WHERE id = ?"));
+    st.bind(1, leadKey.toLongLong());
+    if (st.next())
+        return AssignStore::tr("Lead “%1” (%2) was changed or removed meanwhile; no owner was changed.")
+            .arg(st.text(0), st.text(1));
+    return AssignStore::tr("A lead was removed meanwhile; no owner was changed.");
+}
 
 QJsonValue jsonOrNull(const QString &s)
 {
@@ -263,9 +275,8 @@ bool AssignStore::apply(const QList<OwnerChange> &changes, bool forward, const Q
         bind(8, from.ownerId.toUtf8(), true);
         int rc = sqlite3_step(up);
         if (rc != SQLITE_ROW) {
-            *error = rc == SQLITE_DONE
-                         ? tr("Lead %1 was changed or removed meanwhile; no owner was changed.").arg(c.leadId)
-                         : QString::fromUtf8(sqlite3_errmsg(handle));
+            *error = rc == SQLITE_DONE ? changedMeanwhile(handle, c.leadId)
+                                       : QString::fromUtf8(sqlite3_errmsg(handle));
             return false;
         }
         const qint64 rowVersion = sqlite3_column_int64(up, 0);

@@ -5,6 +5,8 @@
 #include "demo/demogenerator.h"
 #include "fixture.h"
 #include "analytics/storecodes.h"
+#include "analytics/reports.h"
+#include "storage/keys.h"
 
 #include <QSqlDatabase>
 #include <QTemporaryDir>
@@ -255,6 +257,17 @@ void TestStoreCodes::reportAndDrillDown()
     QCOMPARE(first.at(grid.columnIndex("code")).toString(), QStringLiteral("red"));
     QCOMPARE(first.at(grid.columnIndex("nearby_store")).toString(), QStringLiteral("上海徐汇体验店"));
     QCOMPARE(first.at(grid.columnIndex("conversion_pct")).toDouble(), 18.0);
+    // The screen keeps the key; the CSV and JSON exports name the store by its global id.
+    const QString uuid2 = storage::uuidForKey(database.connection(), QStringLiteral("stores"), QStringLiteral("2"));
+    QCOMPARE(uuid2.size(), 36);
+    const QByteArray csv = toCsv(grid);
+    QVERIFY2(csv.contains(QByteArray("\r\n" + uuid2.toUtf8() + ",")), csv.left(400).constData());
+    QVERIFY(!csv.contains("\r\n2,"));
+    QVERIFY(toJson(grid).contains(uuid2.toUtf8()));
+    // So do the drill-down's, computed by the FigureService's workers (attachGlobalIds).
+    DataTable daysOut = storeDaysTable(database.connection(), QStringLiteral("2"), kD.addDays(-29), kD, {});
+    attachGlobalIds(daysOut, database.connection(), GroupBy::Region);
+    QVERIFY(toCsv(daysOut).contains(QByteArray("\r\n" + uuid2.toUtf8() + ",")));
 
     const DataTable days = storeDaysTable(database.connection(), QStringLiteral("2"), kD.addDays(-29), kD, {});
     QCOMPARE(days.rows.size(), 4); // newest first

@@ -2,6 +2,7 @@
 // computation on a hand-made company (November 2026, now = 2026-11-21 10:00 UTC), and the
 // demo company's signal.
 #include "storage/database.h"
+#include "storage/keys.h"
 #include "demo/demogenerator.h"
 #include "fixture.h"
 #include "analytics/query.h"
@@ -620,6 +621,11 @@ void TestTeamHealth::drillDowns()
     const DataTable radar = radarTable(th, false);
     QCOMPARE(radar.rows.size(), 3);
     QCOMPARE(radarTable(th, true).rows.size(), 2);
+    // The export names each rep by its global id; the screen keeps the key (storage/keys.h).
+    const QString u1 = storage::uuidForKey(db, QStringLiteral("users"), QStringLiteral("101"));
+    QCOMPARE(u1.size(), 36);
+    QVERIFY(toCsv(radar).contains(QByteArray("\r\n" + u1.toUtf8() + ",")));
+    QVERIFY(!toCsv(radar).contains(QByteArray("\r\n101,")));
     const DataTable cov = coverageTable(th);
     QCOMPARE(cov.rows.size(), 7); // six months + the period
     const DataTable keys = keyActionsTable(*rowOf(th.reps, QStringLiteral("101") /* u1 */), m_november);
