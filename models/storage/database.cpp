@@ -685,6 +685,18 @@ bool Database::migrate(int from, QString *error)
         m_schemaVersion = v + 1;
         qCInfo(lcStorage) << "migrated" << m_path << "to schema version" << m_schemaVersion;
     }
+    // Version 5 rebuilt every table: the old ones' pages are free inside the file (half of
+    // it). VACUUM gives them back (large demo: 1 265 -> 622 MB in about 5 s); a failure only
+    // leaves the file larger than it needs to be.
+    if (from < 5) {
+        QElapsedTimer timer;
+        timer.start();
+        QSqlQuery vacuum(connection());
+        if (vacuum.exec(QStringLiteral("VACUUM")))
+            qCInfo(lcStorage) << "compacted" << m_path << "after the migration in" << timer.elapsed() << "ms";
+        else
+            qCWarning(lcStorage) << "could not compact" << m_path << "after the migration:" << vacuum.lastError().text();
+    }
     return true;
 }
 

@@ -15,6 +15,8 @@
 #include <limits>
 #include <cstring>
 #include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cockpit::storage {
@@ -46,6 +48,8 @@ struct TableSpec
     char tag;
     unsigned uuidMask = 0; // bit i set: column i is a uuid column value
     const char *idColumn = "id"; // the global id, for ordering and for naming a record
+    // Schema v5: column i is an integer key of refs[i]; the record holds that row's uuid.
+    std::array<const char *, 12> refs{};
 };
 constexpr TableSpec kActivitiesV4{
     "activities",
@@ -56,19 +60,64 @@ constexpr TableSpec kStageMovesV4{
     "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's'};
 constexpr TableSpec kActivitiesV5{
     "activities",
-    "uuid, COALESCE((SELECT uuid FROM leads WHERE id = activities.lead_id), '#' || activities.lead_id),"
-    " COALESCE((SELECT uuid FROM customers WHERE id = activities.customer_id), '#' || activities.customer_id),"
-    " COALESCE((SELECT uuid FROM users WHERE id = activities.actor_id), '#' || activities.actor_id), kind, direction, at,"
-    " duration_seconds, quote_version,"
-    " COALESCE((SELECT uuid FROM activities AS r WHERE r.id = activities.reply_to), '#' || activities.reply_to), tags, text",
-    12, (1u << 7) | (1u << 8), 'a', 0xFu | (1u << 9), "uuid"};
+    "uuid, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version, reply_to, tags, text",
+    12, (1u << 7) | (1u << 8), 'a', 1u, "uuid",
+    {nullptr, "leads", "customers", "users", nullptr, nullptr, nullptr, nullptr, nullptr, "activities"}};
 constexpr TableSpec kStageMovesV5{
-    "stage_history",
-    "uuid, COALESCE((SELECT uuid FROM leads WHERE id = stage_history.lead_id), '#' || stage_history.lead_id),"
-    " COALESCE((SELECT uuid FROM pipeline_stages WHERE id = stage_history.from_stage_id), '#' || stage_history.from_stage_id),"
-    " COALESCE((SELECT uuid FROM pipeline_stages WHERE id = stage_history.to_stage_id), '#' || stage_history.to_stage_id), at,"
-    " COALESCE((SELECT uuid FROM users WHERE id = stage_history.by_user_id), '#' || stage_history.by_user_id), reason",
-    7, 0u, 's', 0xFu | (1u << 5), "uuid"};
+    "stage_history", "uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's', 1u, "uuid",
+    {nullptr, "leads", "pipeline_stages", "pipeline_stages", nullptr, "users"}};
+
+// The uuid of a referenced row, as the record holds it (schema v5). The org, customers and
+// leads are read once, whole (verify reads every record: a query per reference cost a third
+// of its time); activities, which only replies name, are looked up one by one.
+class UuidResolver
+{
+public:
+    explicit UuidResolver(sqlite3 *db) : m_db(db) {}
+    // The canonical text of `table`'s row `key` (36 bytes for a UUID); a key that names no
+    // row gives "#<key>", so pointing a logged record at nothing behind the app's back still
+    // changes its hash.
+    QByteArray text(const char *table, qint64 key)
+    {
+        if (std::strcmp(table, "activities") == 0)
+            return one(key);
+        auto &map = m_tables[table];
+        if (!map.loaded) {
+            map.loaded = true;
+            const QByteArray sql = QByteArray("SELECT id, uuid FROM ") + table;
+            sql::Statement st(m_db, std::string_view(sql.constData(), std::size_t(sql.size())));
+            while (st.next())
+                map.values.emplace(st.int64(0), format(st.raw(1)));
+        }
+        const auto it = map.values.find(key);
+        return it != map.values.end() ? it->second : missing(key);
+    }
+
+private:
+    struct Table
+    {
+        bool loaded = false;
+        std::unordered_map<qint64, QByteArray> values;
+    };
+    static QByteArray format(const QByteArray &value)
+    {
+        char buf[36];
+        const int n = formatUuid(reinterpret_cast<const unsigned char *>(value.constData()), int(value.size()), buf);
+        return n >= 0 ? QByteArray(buf, n) : value;
+    }
+    static QByteArray missing(qint64 key) { return '#' + QByteArray::number(key); }
+    QByteArray one(qint64 key)
+    {
+        if (!m_activity.isValid())
+            m_activity.prepare(m_db, std::string_view("SELECT uuid FROM activities WHERE id = ?"));
+        m_activity.reset();
+        m_activity.bind(1, key);
+        return m_activity.next() ? format(m_activity.raw(0)) : missing(key);
+    }
+    sqlite3 *m_db;
+    std::unordered_map<std::string, Table> m_tables;
+    sql::Statement m_activity;
+};
 
 // Schema v5 and later key rows by integers and keep each row's global id in `uuid`.
 bool keyedByInteger(sqlite3 *db)
@@ -144,11 +193,14 @@ public:
         m_size += 8;
     }
     // Columns first..first+spec.columnCount-1 of the current row of `st`.
-    void addRow(sqlite3_stmt *st, int first, const TableSpec &spec)
+    void addRow(sqlite3_stmt *st, int first, const TableSpec &spec, UuidResolver *refs = nullptr)
     {
         for (int i = 0; i < spec.columnCount; ++i) {
             const int c = first + i;
-            if (spec.intMask & (1u << i)) {
+            if (spec.refs[std::size_t(i)] && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
+                const QByteArray t = refs->text(spec.refs[std::size_t(i)], sqlite3_column_int64(st, c));
+                addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+            } else if (spec.intMask & (1u << i)) {
                 addInt(sqlite3_column_int64(st, c));
             } else if ((spec.uuidMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_BLOB) {
                 char text[36];
@@ -225,7 +277,7 @@ bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
 class Appender
 {
 public:
-    Appender(sqlite3 *db, LogHead head) : m_db(db), m_head(std::move(head)), m_v5(keyedByInteger(db)) {}
+    Appender(sqlite3 *db, LogHead head) : m_db(db), m_head(std::move(head)), m_v5(keyedByInteger(db)), m_refs(db) {}
     // `st` has a row whose columns from `first` are the canonical columns of `kind`.
     bool chain(LogRecordKind kind, sqlite3_stmt *st, int first, sqlite3_int64 rowid, QString *error)
     {
@@ -235,7 +287,7 @@ public:
                                             + " SET log_seq = ?, log_hash = ? WHERE rowid = ?", error))
             return false;
         m_msg.start(reinterpret_cast<const unsigned char *>(m_head.hash.constData()), spec.tag);
-        m_msg.addRow(st, first, spec);
+        m_msg.addRow(st, first, spec, &m_refs);
         unsigned char h[kHashLen];
         if (!m_sha.digest(m_msg.data(), m_msg.size(), h)) {
             if (error)
@@ -261,6 +313,7 @@ private:
     Message m_msg;
     Stmt m_upA, m_upS;
     bool m_v5;
+    UuidResolver m_refs;
 };
 
 // One ordered scan of a table's chained records: log_seq, log_hash, then the content.
@@ -564,6 +617,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
 
     Sha256 sha;
     Message msg;
+    UuidResolver refs(db);
     static const unsigned char zeros[kHashLen] = {};
     for (const LogRecordKind kind : kinds) {
         if (cancelled)
@@ -581,7 +635,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
                 continue;
             const unsigned char *previous = seq == 0 ? zeros : stored[seq - 1].data();
             msg.start(previous, spec.tag);
-            msg.addRow(q.handle(), 2, spec);
+            msg.addRow(q.handle(), 2, spec, &refs);
             unsigned char h[kHashLen];
             if (!sha.digest(msg.data(), msg.size(), h))
                 return finish(VerifyResult::Problem::Error, tr("SHA-256 is not available."));
@@ -667,12 +721,13 @@ qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QStr
         return -1;
     }
     Message msg;
+    UuidResolver refs(db);
     QByteArray previous(kHashLen, '\0');
     qint64 bytes = 0, n = 0;
     bool writeOk = true;
     const bool read = mergeScan(db, [&](Cursor &c) {
         msg.start(reinterpret_cast<const unsigned char *>(previous.constData()), c.spec->tag);
-        msg.addRow(c.stmt.handle(), 2, *c.spec);
+        msg.addRow(c.stmt.handle(), 2, *c.spec, &refs);
         writeOk = file.write(msg.data(), qint64(msg.size())) == qint64(msg.size());
         bytes += qint64(msg.size());
         ++n;

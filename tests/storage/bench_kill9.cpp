@@ -43,7 +43,8 @@ QString pickLead(QSqlDatabase db)
 QString pickStore(QSqlDatabase db)
 {
     QSqlQuery q(db);
-    q.exec(QStringLiteral("SELECT id FROM stores WHERE deleted = 0 ORDER BY id LIMIT 1"));
+    // A store-day CSV names its store by global id (storage/keys.h).
+    q.exec(QStringLiteral("SELECT cockpit_uuid_text(uuid) FROM stores WHERE deleted = 0 ORDER BY id LIMIT 1"));
     return q.next() ? q.value(0).toString() : QString();
 }
 
