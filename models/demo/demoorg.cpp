@@ -51,11 +51,16 @@ const char *roleCode(Role r)
 
 Id Ctx::makeId(qint64 key, quint64 hi, quint64 lo)
 {
-    // The v4 layout idFromBits() gives, as the 16 bytes the uuid column keeps.
+    // The bytes of the v4 UUID cockpit::idFromBits(hi, lo) spells: version 4, RFC 4122
+    // variant, big-endian; written directly (this runs once per row).
+    hi = (hi & 0xFFFFFFFFFFFF0FFFull) | 0x0000000000004000ull;
+    lo = (lo & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
     Id id;
     id.key = key;
-    const QByteArray bytes = cockpit::storage::uuidColumnValue(cockpit::idFromBits(hi, lo));
-    std::memcpy(id.uuid.data(), bytes.constData(), 16);
+    for (int i = 0; i < 8; ++i) {
+        id.uuid[std::size_t(i)] = static_cast<unsigned char>(hi >> (56 - 8 * i));
+        id.uuid[std::size_t(8 + i)] = static_cast<unsigned char>(lo >> (56 - 8 * i));
+    }
     return id;
 }
 

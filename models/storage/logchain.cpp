@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <deque>
 #include <vector>
 
 namespace cockpit::storage {
@@ -81,22 +82,26 @@ public:
     {
         if (std::strcmp(table, "activities") == 0)
             return one(key);
-        auto &map = m_tables[table];
-        if (!map.loaded) {
-            map.loaded = true;
+        Table *map = nullptr;
+        for (Table &t : m_tables) // a handful, named by the specs' static strings
+            if (std::strcmp(t.name, table) == 0)
+                map = &t;
+        if (!map) {
+            map = &m_tables.emplace_back();
+            map->name = table;
             const QByteArray sql = QByteArray("SELECT id, uuid FROM ") + table;
             sql::Statement st(m_db, std::string_view(sql.constData(), std::size_t(sql.size())));
             while (st.next())
-                map.values.emplace(st.int64(0), format(st.raw(1)));
+                map->values.emplace(st.int64(0), format(st.raw(1)));
         }
-        const auto it = map.values.find(key);
-        return it != map.values.end() ? it->second : missing(key);
+        const auto it = map->values.find(key);
+        return it != map->values.end() ? it->second : missing(key);
     }
 
 private:
     struct Table
     {
-        bool loaded = false;
+        const char *name = nullptr;
         std::unordered_map<qint64, QByteArray> values;
     };
     static QByteArray format(const QByteArray &value)
@@ -115,7 +120,7 @@ private:
         return m_activity.next() ? format(m_activity.raw(0)) : missing(key);
     }
     sqlite3 *m_db;
-    std::unordered_map<std::string, Table> m_tables;
+    std::deque<Table> m_tables;
     sql::Statement m_activity;
 };
 
