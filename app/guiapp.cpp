@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "storage/database.h"
 #include "storage/keys.h"
+#include "storage/schema.h"
 #include "demo/demogenerator.h"
 #include "items/editcontroller.h"
 #include "demopreparation.h"
@@ -181,9 +182,44 @@ int GuiApp::start()
     return -1;
 }
 
+// A file of an older schema is migrated before the window opens: a backup, then each step
+// (the large demo's v4 -> v5 rebuild takes about 40 s). It runs on a thread with a connection
+// of its own while a dialog says what is happening; the open that follows finds the file
+// current, or reports what went wrong (a failed migration leaves the file as it was).
+void GuiApp::migrateWithProgress(const QString &path)
+{
+    const int version = storage::Database::peekSchemaVersion(path);
+    if (version <= 0 || version >= storage::kSchemaVersion || !m_options.screenshotView.isEmpty())
+        return;
+    const QString name = QFileInfo(path).fileName();
+    QProgressDialog dialog(tr("Updating \"%1\" for this version of Sales Cockpit…\n\nThe file as it was is kept "
+                              "beside it as \"%2\". A large file takes a minute.")
+                               .arg(name, QStringLiteral("%1.v%2.bak").arg(name).arg(version)),
+                           QString(), 0, 0);
+    dialog.setWindowTitle(tr("Sales Cockpit"));
+    dialog.setWindowModality(Qt::ApplicationModal);
+    dialog.setMinimumDuration(0);
+    dialog.setCancelButton(nullptr);
+    QElapsedTimer timer;
+    timer.start();
+    QFuture<void> work = QtConcurrent::run([path] {
+        storage::Database db;
+        db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Deferred);
+    });
+    QFutureWatcher<void> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    watcher.setFuture(work);
+    dialog.show();
+    if (!work.isFinished())
+        loop.exec();
+    qCInfo(lcApp) << "updated" << path << "from schema version" << version << "in" << timer.elapsed() << "ms";
+}
+
 bool GuiApp::openDatabase(QString path)
 {
     for (;;) {
+        migrateWithProgress(path);
         m_db = std::make_unique<storage::Database>();
         // The full-file quick_check runs on a worker thread once the window is up.
         const storage::OpenResult r = m_db->open(path, storage::Database::Mode::OpenExisting,

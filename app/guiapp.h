@@ -68,6 +68,7 @@ private:
     void logFirstWindowShown();
     void logWhenReady();
     bool openDatabase(QString path);
+    void migrateWithProgress(const QString &path);
     void loadCatalog();
     void startQuickCheck();
     void onLoaded();

@@ -2479,7 +2479,17 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+213"/>
+        <location filename="../app/guiapp.cpp" line="+195"/>
+        <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
+
+The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
+        <translation>正在将“%1”更新为此版本的销售驾驶舱可用的格式…
+
+原文件保留在旁边，名为“%2”。大文件约需一分钟。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+50"/>
         <location line="+16"/>
         <location line="+32"/>
         <location line="+45"/>
@@ -3039,7 +3049,7 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+321"/>
+        <location filename="../models/storage/logchain.cpp" line="+379"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3057,7 +3067,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Appender</name>
     <message>
-        <location line="-86"/>
+        <location line="-87"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
     </message>
@@ -3318,7 +3328,7 @@ Open the copy now?</source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
     <message>
-        <location filename="../models/storage/integrity.cpp" line="+86"/>
+        <location filename="../models/storage/integrity.cpp" line="+101"/>
         <source>&quot;%1&quot; does not exist.</source>
         <translation>“%1”不存在。</translation>
     </message>
@@ -3530,7 +3540,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::logchain</name>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+123"/>
+        <location filename="../models/storage/logchain.cpp" line="+124"/>
         <source>The log head in the settings is malformed (log_head_seq &quot;%1&quot;, log_head_hash &quot;%2&quot;).</source>
         <translation>设置中的日志头格式错误（log_head_seq“%1”，log_head_hash“%2”）。</translation>
     </message>
@@ -3547,7 +3557,7 @@ Open the copy now?</source>
     <message>
         <location line="+123"/>
         <location line="+27"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <location line="+20"/>
         <location line="+54"/>
         <source>The log could not be read: %1</source>

@@ -158,6 +158,10 @@ public:
     // Why `path` cannot even be read as a database (missing, a folder, a FIFO, empty, not
     // SQLite, truncated, no permission), or empty when a reader may try it.
     static QString readProblem(const QString &path);
+    // The schema version of a Sales Cockpit file, read without writing or locking (a regular,
+    // readable SQLite file with our application id); -1 for anything else. Lets the GUI tell
+    // the user before an open that will migrate the file.
+    static int peekSchemaVersion(const QString &path);
     // Integrity check without opening for writing (the `check` command): never modifies the file.
     static CheckReport check(const QString &path);
     // PRAGMA quick_check on a read-only connection of its own: "ok" or SQLite's findings.

@@ -71,6 +71,21 @@ QString Database::quickCheck(const QString &path)
     return probe.run(path);
 }
 
+int Database::peekSchemaVersion(const QString &path)
+{
+    if (checkFile(path, false).problem != FileProblem::None)
+        return -1;
+    QString error;
+    sql::Handle db(sql::openReadOnly(path, &error));
+    if (!db.db)
+        return -1;
+    sql::Statement app(db, std::string_view("PRAGMA application_id"));
+    if (!app.next() || app.int64(0) != kApplicationId)
+        return -1;
+    sql::Statement version(db, std::string_view("PRAGMA user_version"));
+    return version.next() ? int(version.int64(0)) : -1;
+}
+
 QString Database::readProblem(const QString &path)
 {
     const QString shown = QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());

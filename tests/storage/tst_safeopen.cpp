@@ -196,6 +196,8 @@ void TestSafeOpen::refusesWhatIsNotADatabase()
     // The read-only check says the same, without hanging on the FIFO.
     const CheckReport c = Database::check(path);
     QVERIFY(!c.ok);
+    // Nor does the GUI's peek before a migration (and it must not hang on the FIFO either).
+    QCOMPARE(Database::peekSchemaVersion(path), -1);
 }
 
 void TestSafeOpen::createHereMakesAnEmptyFileADatabase()
