@@ -4,6 +4,7 @@
 
 #include "storage/database.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -45,8 +46,14 @@ bool OutboxWriter::append(const QString &table, const QString &rowId, const QStr
             *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");
         return false;
     }
+    // created_at: formatted once a second, not once a row (a first alert run appends 45 000).
+    const qint64 second = QDateTime::currentSecsSinceEpoch();
+    if (second != m_createdSecond) {
+        m_createdSecond = second;
+        m_createdAt = nowIsoUtc().toUtf8();
+    }
     const QByteArray texts[] = {newTimeOrderedId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(),
-                                QJsonDocument(fields).toJson(QJsonDocument::Compact), nowIsoUtc().toUtf8()};
+                                QJsonDocument(fields).toJson(QJsonDocument::Compact), m_createdAt};
     for (int i = 0; i < 5; ++i)
         sqlite3_bind_text(m_insert, i + 1, texts[i].constData(), int(texts[i].size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(m_insert, 6, baseRowVersion);

@@ -5,6 +5,7 @@
 
 struct sqlite3;
 struct sqlite3_stmt;
+#include <QByteArray>
 #include <QString>
 
 class QSqlDatabase;
@@ -35,6 +36,8 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insert = nullptr;
+    qint64 m_createdSecond = -1;
+    QByteArray m_createdAt;
 };
 
 } // namespace cockpit::storage
