@@ -162,7 +162,7 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
         return failed();
     const qint64 tAlerts = timer.elapsed();
     progress(75);
-    const Plan plan = reconcile(candidates, existing, now, t, users);
+    const Plan plan = reconcile(std::move(candidates), existing, now, t, users);
     const qint64 tPlan = timer.elapsed();
     if (!apply(plan, existing, now, facts, r))
         return r;

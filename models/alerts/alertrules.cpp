@@ -412,7 +412,7 @@ std::optional<Escalation> escalationDue(const ExistingAlert &a, qint64 now, cons
     return result;
 }
 
-Plan reconcile(const std::vector<Candidate> &candidates, const std::vector<ExistingAlert> &existing,
+Plan reconcile(std::vector<Candidate> candidates, const std::vector<ExistingAlert> &existing,
                qint64 now, const Thresholds &t, const UserMap &users)
 {
     Plan plan;
@@ -439,7 +439,7 @@ Plan reconcile(const std::vector<Candidate> &candidates, const std::vector<Exist
     }
     QSet<QString> matched; // ids of existing alerts a candidate stands for
     QSet<QString> adopted;
-    for (const Candidate &c : candidates) {
+    for (Candidate &c : candidates) {
         if (const ExistingAlert *a = byKey.value(c.dedupeKey)) {
             matched.insert(a->id);
             continue;
@@ -464,10 +464,10 @@ Plan reconcile(const std::vector<Candidate> &candidates, const std::vector<Exist
         if (old) {
             adopted.insert(old->id);
             matched.insert(old->id);
-            plan.adopt.emplace_back(old->id, c);
+            plan.adopt.emplace_back(old->id, std::move(c));
             continue;
         }
-        plan.raise.push_back(c);
+        plan.raise.push_back(std::move(c));
     }
     for (const ExistingAlert &a : existing) {
         if (!a.isOpen())

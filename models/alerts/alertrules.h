@@ -153,7 +153,9 @@ struct Plan
 // - resolve an open, auto-resolving engine alert (non-empty key) no candidate matches —
 //   unless it was raised after `now` (the clock went back: nothing is un-raised);
 // - escalate per escalationDue().
-Plan reconcile(const std::vector<Candidate> &candidates, const std::vector<ExistingAlert> &existing,
+// Takes the candidates by value: the evaluator moves them in, and the plan moves them on
+// (a first run of the large demo holds 66 000, about 60 MB, and once is enough).
+Plan reconcile(std::vector<Candidate> candidates, const std::vector<ExistingAlert> &existing,
                qint64 now, const Thresholds &t, const UserMap &users);
 
 } // namespace cockpit::alerts
