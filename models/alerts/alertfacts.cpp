@@ -48,7 +48,10 @@ public:
     qint64 integer(int c) const { return m_st.int64(c); }
     qint64 time(int c) const
     {
-        const char *p = m_st.cstr(c);
+        qint64 secs = 0;
+        if (m_st.instant(c, &secs))
+            return secs;
+        const char *p = m_st.cstr(c); // another ISO spelling, or nothing
         return p ? parseIsoSecs(QString::fromLatin1(p, m_st.bytes(c))) : -1;
     }
 

@@ -1,4 +1,5 @@
 #include "alerts/alertrules.h"
+#include "domain/times.h"
 
 #include "domain/civildate.h"
 
@@ -15,18 +16,6 @@ namespace cockpit::alerts {
 
 namespace {
 constexpr qint64 kDay = 86400;
-
-int digits(const QChar *p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        const char16_t c = p[i].unicode();
-        if (c < u'0' || c > u'9')
-            return -1;
-        v = v * 10 + (c - u'0');
-    }
-    return v;
-}
 
 QString companyDay(qint64 at, const Thresholds &t)
 {
@@ -64,64 +53,12 @@ bool autoResolves(const QString &r)
 
 qint64 parseIsoSecs(const QString &s)
 {
-    // "YYYY-MM-DDTHH:MM:SSZ" is what every writer stores.
-    if (s.size() == 20 && s[4] == u'-' && s[7] == u'-' && s[10] == u'T' && s[13] == u':'
-        && s[16] == u':' && s[19] == u'Z') {
-        const QChar *p = s.constData();
-        const int y = digits(p, 4), mo = digits(p + 5, 2), d = digits(p + 8, 2);
-        const int h = digits(p + 11, 2), mi = digits(p + 14, 2), se = digits(p + 17, 2);
-        if (y >= 0 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h >= 0 && h < 24 && mi >= 0
-            && mi < 60 && se >= 0 && se < 61)
-            return daysFromCivil(y, unsigned(mo), unsigned(d)) * kDay + h * 3600 + mi * 60 + se;
-    }
-    if (s.isEmpty())
-        return -1;
-    QDateTime t = QDateTime::fromString(s, Qt::ISODate);
-    if (!t.isValid()) {
-        const QDate date = QDate::fromString(s, Qt::ISODate);
-        if (!date.isValid())
-            return -1;
-        t = QDateTime(date, QTime(0, 0), Qt::UTC);
-    }
-    return t.toSecsSinceEpoch();
+    return times::secsFromIso(s);
 }
 
 QString isoFromSecs(qint64 secs)
 {
-    // civil_from_days (Howard Hinnant): keys and bounds are built for every candidate, so
-    // this avoids QDateTime's formatting.
-    qint64 days = secs >= 0 ? secs / kDay : (secs - kDay + 1) / kDay;
-    const qint64 rem = secs - days * kDay;
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const unsigned doe = unsigned(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const qint64 y = qint64(yoe) + era * 400 + (m <= 2);
-    if (y < 0 || y > 9999)
-        return toIsoUtc(QDateTime::fromSecsSinceEpoch(secs, Qt::UTC));
-    char buf[21];
-    auto put = [&buf](int at, qint64 v, int width) {
-        for (int i = width - 1; i >= 0; --i, v /= 10)
-            buf[at + i] = char('0' + v % 10);
-    };
-    put(0, y, 4);
-    buf[4] = '-';
-    put(5, m, 2);
-    buf[7] = '-';
-    put(8, d, 2);
-    buf[10] = 'T';
-    put(11, rem / 3600, 2);
-    buf[13] = ':';
-    put(14, rem / 60 % 60, 2);
-    buf[16] = ':';
-    put(17, rem % 60, 2);
-    buf[19] = 'Z';
-    buf[20] = 0;
-    return QString::fromLatin1(buf, 20);
+    return times::isoFromSecs(secs);
 }
 
 bool isActive(const UserInfo &u, qint64 now)

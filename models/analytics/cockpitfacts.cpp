@@ -1,4 +1,5 @@
 #include "analytics/cockpitfacts.h"
+#include "domain/times.h"
 
 #include "domain/civildate.h"
 #include "storage/sqlitestatement.h"
@@ -56,6 +57,7 @@ public:
     int bytes(int c) const { return m_st.bytes(c); }
     QByteArray raw(int c) const { return m_st.raw(c); }
     qint64 int64(int c) const { return m_st.int64(c); }
+    bool instant(int c, qint64 *secs) const { return m_st.instant(c, secs); }
 
 private:
     [[noreturn]] void fail()
@@ -67,16 +69,6 @@ private:
     QString m_sql;
 };
 
-int digits(const char *p, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        if (p[i] < '0' || p[i] > '9')
-            return -1;
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
-}
 
 const char *kLeads = "SELECT id, created_at, closed_at, region_id, city_id, team_id, owner_id, pipeline_id FROM leads"
                      " WHERE deleted = 0";
@@ -144,14 +136,7 @@ private:
 
 bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
 {
-    if (!p || n != 20 || p[4] != '-' || p[7] != '-' || p[10] != 'T' || p[13] != ':' || p[16] != ':' || p[19] != 'Z')
-        return false;
-    const int y = digits(p, 4), mo = digits(p + 5, 2), d = digits(p + 8, 2), h = digits(p + 11, 2),
-              mi = digits(p + 14, 2), s = digits(p + 17, 2);
-    if (y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59)
-        return false;
-    *seconds = cockpit::daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + s;
-    return true;
+    return n == 20 && times::parseIso(p, n, seconds); // instants only, never a bare date
 }
 
 QStringList CockpitFacts::loadStatements(QSqlDatabase db)
@@ -231,7 +216,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         return id;
     };
     auto time = [&](Stmt &s, int c, qint64 *t) {
-        if (!parseUtc(s.text(c), s.bytes(c), t))
+        if (!s.instant(c, t))
             f->m_usable = false;
     };
 
@@ -322,7 +307,7 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         int lastIndex = -1;
         while (s.next()) {
             qint64 t = 0;
-            if (!parseUtc(s.text(1), s.bytes(1), &t))
+            if (!s.instant(1, &t))
                 out.usable = false;
             if (!s.isNull(0)) {
                 const QByteArray key = s.raw(0);

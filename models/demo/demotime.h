@@ -3,6 +3,7 @@
 // numbers (days since 1970-01-01). Formatting is done here because QDateTime::toString is
 // far too slow for millions of rows; the output is the same text cockpit::toIsoUtc gives.
 #include "domain/civildate.h"
+#include "domain/times.h"
 
 #include <QByteArray>
 #include <QtGlobal>
@@ -39,44 +40,9 @@ inline int monthIndexOfDay(qint64 day)
 }
 inline qint64 firstDayOfMonthIndex(int mi) { return daysFromCivil(mi / 12, unsigned(mi % 12 + 1), 1); }
 
-inline int formatIsoDate(qint64 day, char *buf)
-{
-    qint64 y;
-    unsigned m, d;
-    civilFromDays(day, y, m, d);
-    const int yy = int(y);
-    buf[0] = char('0' + yy / 1000 % 10);
-    buf[1] = char('0' + yy / 100 % 10);
-    buf[2] = char('0' + yy / 10 % 10);
-    buf[3] = char('0' + yy % 10);
-    buf[4] = '-';
-    buf[5] = char('0' + m / 10);
-    buf[6] = char('0' + m % 10);
-    buf[7] = '-';
-    buf[8] = char('0' + d / 10);
-    buf[9] = char('0' + d % 10);
-    return 10;
-}
-
-// "2026-11-22T05:34:36Z", exactly as Qt::ISODate writes a UTC QDateTime.
-inline int formatIsoTime(qint64 secs, char *buf)
-{
-    const qint64 day = dayOf(secs);
-    qint64 s = secs - day * kDay;
-    formatIsoDate(day, buf);
-    const int h = int(s / 3600), mi = int(s / 60 % 60), se = int(s % 60);
-    buf[10] = 'T';
-    buf[11] = char('0' + h / 10);
-    buf[12] = char('0' + h % 10);
-    buf[13] = ':';
-    buf[14] = char('0' + mi / 10);
-    buf[15] = char('0' + mi % 10);
-    buf[16] = ':';
-    buf[17] = char('0' + se / 10);
-    buf[18] = char('0' + se % 10);
-    buf[19] = 'Z';
-    return 20;
-}
+// The ISO text the file keeps (domain/times.h).
+inline int formatIsoDate(qint64 day, char *buf) { return times::formatIsoDate(day, buf); }
+inline int formatIsoTime(qint64 secs, char *buf) { return times::formatIsoTime(secs, buf); }
 
 inline QByteArray isoDate(qint64 day)
 {

@@ -1,4 +1,5 @@
 #include "storage/bulkload.h"
+#include "domain/times.h"
 
 #include "storage/sqlitestatement.h"
 
@@ -17,18 +18,6 @@ Q_LOGGING_CATEGORY(lcLoad, "cockpit.storage.load")
 
 namespace {
 
-int digits(const char *p, int n, bool *ok)
-{
-    int v = 0;
-    for (int i = 0; i < n; ++i) {
-        if (p[i] < '0' || p[i] > '9') {
-            *ok = false;
-            return 0;
-        }
-        v = v * 10 + (p[i] - '0');
-    }
-    return v;
-}
 
 // The connection and statement of the loader: the shared sqlite3-level wrappers.
 using Conn = sql::Handle;
@@ -48,6 +37,8 @@ QString text(sqlite3_stmt *s, int col)
 
 qint64 seconds(sqlite3_stmt *s, int col)
 {
+    if (sqlite3_column_type(s, col) == SQLITE_INTEGER) // schema v6 (storage/TIMES_V6.md)
+        return sqlite3_column_int64(s, col);
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(s, col));
     return p ? parseIsoSeconds(p, sqlite3_column_bytes(s, col)) : 0;
 }
@@ -86,8 +77,12 @@ void readLead(sqlite3_stmt *s, const CatalogIndex &ix, LeadRow &r)
     r.team = CatalogIndex::find(ix.m_teams, view(s, 6));
     r.stage = CatalogIndex::find(ix.m_stages, view(s, 7));
     r.amountCents = sqlite3_column_int64(s, 8);
-    const auto *close = reinterpret_cast<const char *>(sqlite3_column_text(s, 9));
-    r.expectedClose = close ? parseIsoDays(close, sqlite3_column_bytes(s, 9)) : 0;
+    if (sqlite3_column_type(s, 9) == SQLITE_INTEGER) { // a day number (schema v6)
+        r.expectedClose = std::int32_t(sqlite3_column_int64(s, 9));
+    } else {
+        const auto *close = reinterpret_cast<const char *>(sqlite3_column_text(s, 9));
+        r.expectedClose = close ? parseIsoDays(close, sqlite3_column_bytes(s, 9)) : 0;
+    }
     r.stageEnteredAt = seconds(s, 10);
     r.updatedAt = seconds(s, 11);
     r.probability = std::int8_t(sqlite3_column_int(s, 12));
@@ -115,19 +110,8 @@ void readCustomer(sqlite3_stmt *s, const CatalogIndex &ix, CustomerRow &r)
 
 qint64 parseIsoSeconds(const char *p, int n)
 {
-    if (n < 10)
-        return 0;
-    bool ok = true;
-    const int y = digits(p, 4, &ok), mo = digits(p + 5, 2, &ok), d = digits(p + 8, 2, &ok);
-    int h = 0, mi = 0, se = 0;
-    if (n >= 19) {
-        h = digits(p + 11, 2, &ok);
-        mi = digits(p + 14, 2, &ok);
-        se = digits(p + 17, 2, &ok);
-    }
-    if (!ok || mo < 1 || mo > 12 || d < 1 || d > 31)
-        return 0;
-    return cockpit::daysFromCivil(y, unsigned(mo), unsigned(d)) * 86400 + h * 3600 + mi * 60 + se;
+    qint64 secs = 0;
+    return times::parseIso(p, n, &secs) ? secs : 0;
 }
 
 std::int32_t parseIsoDays(const char *p, int n)

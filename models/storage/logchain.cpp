@@ -1,6 +1,7 @@
 #include "storage/logchain.h"
 
 #include "storage/uuidcolumn.h"
+#include "domain/times.h"
 #include "storage/sqlitestatement.h"
 
 #include <QCoreApplication>
@@ -51,6 +52,9 @@ struct TableSpec
     const char *idColumn = "id"; // the global id, for ordering and for naming a record
     // Schema v5: column i is an integer key of refs[i]; the record holds that row's uuid.
     std::array<const char *, 12> refs{};
+    // Time columns: an INTEGER (schema v6, storage/TIMES_V6.md) is hashed as the ISO text
+    // it stands for, so the record stays byte for byte what earlier schemas hashed.
+    unsigned timeMask = 0;
 };
 constexpr TableSpec kActivitiesV4{
     "activities",
@@ -63,10 +67,10 @@ constexpr TableSpec kActivitiesV5{
     "activities",
     "uuid, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version, reply_to, tags, text",
     12, (1u << 7) | (1u << 8), 'a', 1u, "uuid",
-    {nullptr, "leads", "customers", "users", nullptr, nullptr, nullptr, nullptr, nullptr, "activities"}};
+    {nullptr, "leads", "customers", "users", nullptr, nullptr, nullptr, nullptr, nullptr, "activities"}, 1u << 6};
 constexpr TableSpec kStageMovesV5{
     "stage_history", "uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's', 1u, "uuid",
-    {nullptr, "leads", "pipeline_stages", "pipeline_stages", nullptr, "users"}};
+    {nullptr, "leads", "pipeline_stages", "pipeline_stages", nullptr, "users"}, 1u << 4};
 
 // The uuid of a referenced row, as the record holds it (schema v5). The org, customers and
 // leads are read once, whole (verify reads every record: a query per reference cost a third
@@ -205,6 +209,10 @@ public:
             if (spec.refs[std::size_t(i)] && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
                 const QByteArray t = refs->text(spec.refs[std::size_t(i)], sqlite3_column_int64(st, c));
                 addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+            } else if ((spec.timeMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_INTEGER) {
+                char iso[20];
+                addText(reinterpret_cast<const unsigned char *>(iso),
+                        times::formatIsoTime(sqlite3_column_int64(st, c), iso));
             } else if (spec.intMask & (1u << i)) {
                 addInt(sqlite3_column_int64(st, c));
             } else if ((spec.uuidMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_BLOB) {

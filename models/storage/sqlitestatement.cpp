@@ -1,5 +1,7 @@
 #include "storage/sqlitestatement.h"
 
+#include "domain/times.h"
+
 #include <QFile>
 
 #include <sqlite3.h>
@@ -141,6 +143,20 @@ QString Statement::text(int c) const
 {
     const char *p = cstr(c);
     return p ? QString::fromUtf8(p, bytes(c)) : QString();
+}
+
+bool Statement::instant(int c, qint64 *secs) const
+{
+    switch (sqlite3_column_type(m_st, c)) {
+    case SQLITE_INTEGER:
+        *secs = sqlite3_column_int64(m_st, c);
+        return true;
+    case SQLITE_TEXT:
+        return times::parseIso(reinterpret_cast<const char *>(sqlite3_column_text(m_st, c)),
+                               sqlite3_column_bytes(m_st, c), secs);
+    default:
+        return false;
+    }
 }
 
 QByteArray Statement::raw(int c) const

@@ -56,6 +56,10 @@ public:
     std::string_view view(int c) const;
     QString text(int c) const;     // null QString for NULL
     QByteArray raw(int c) const;   // not a copy: valid until the next step
+    // A time column: epoch seconds from an INTEGER (schema v6) or from ISO text (v5 and
+    // earlier: "YYYY-MM-DDTHH:MM:SSZ" or a bare date, domain/times.h). false for NULL or
+    // text that is neither.
+    bool instant(int c, qint64 *secs) const;
 
 private:
     void setError();

@@ -4,7 +4,7 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 # The one sqlite3 statement wrapper and read-only opener of the bulk paths (no Qt SQL).
 add_library(cockpit_sqlite STATIC sqlitestatement.h sqlitestatement.cpp uuidcolumn.h uuidcolumn.cpp)
 target_include_directories(cockpit_sqlite PUBLIC ${PROJECT_SOURCE_DIR}/models)
-target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3)
+target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3 cockpit_domain)
 add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
 target_include_directories(cockpit_logchain PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_logchain PUBLIC Qt6::Core cockpit_sqlite PRIVATE SQLite::SQLite3 OpenSSL::Crypto)

@@ -2,6 +2,9 @@
 #include "domain/ids.h"
 #include "domain/money.h"
 #include "domain/pipeline.h"
+#include "domain/times.h"
+
+#include <QDateTime>
 
 #include <QRegularExpression>
 #include <QTest>
@@ -20,6 +23,9 @@ private Q_SLOTS:
     void gate();
     void templatesAreWellFormed();
     void idsAreUuids();
+    void isoTimes_data();
+    void isoTimes();
+    void isoTimesAgreeWithQt();
 };
 
 void TestDomain::parseCny_data()
@@ -161,4 +167,59 @@ void TestDomain::idsAreUuids()
 }
 
 QTEST_GUILESS_MAIN(TestDomain)
+// domain/times.h: the two ISO spellings the file keeps, nothing else, both ways.
+void TestDomain::isoTimes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("secs");
+    QTest::newRow("instant") << "2026-11-22T05:34:36Z" << true << qint64(1795325676);
+    QTest::newRow("epoch") << "1970-01-01T00:00:00Z" << true << qint64(0);
+    QTest::newRow("before the epoch") << "1969-12-31T23:59:59Z" << true << qint64(-1);
+    QTest::newRow("bare date = midnight UTC") << "2026-11-22" << true << qint64(1795305600);
+    QTest::newRow("leap day") << "2024-02-29T12:00:00Z" << true << qint64(1709208000);
+    QTest::newRow("no Z") << "2026-11-22T05:34:36" << false << qint64(0);
+    QTest::newRow("offset") << "2026-11-22T05:34:36+08:00" << false << qint64(0);
+    QTest::newRow("month 13") << "2026-13-01T00:00:00Z" << false << qint64(0);
+    QTest::newRow("hour 24") << "2026-11-22T24:00:00Z" << false << qint64(0);
+    QTest::newRow("letters") << "2026-1x-22T05:34:36Z" << false << qint64(0);
+    QTest::newRow("digits only (a v6 integer as text)") << "1795325676" << false << qint64(0);
+    QTest::newRow("empty") << "" << false << qint64(0);
+}
+
+void TestDomain::isoTimes()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, ok);
+    QFETCH(qint64, secs);
+    qint64 got = 0;
+    QCOMPARE(times::parseIso(QStringView(text), &got), ok);
+    const QByteArray latin = text.toLatin1();
+    qint64 got8 = 0;
+    QCOMPARE(times::parseIso(latin.constData(), latin.size(), &got8), ok);
+    if (!ok)
+        return;
+    QCOMPARE(got, secs);
+    QCOMPARE(got8, secs);
+    QCOMPARE(times::secsFromIso(text), secs);
+    if (text.size() == 20)
+        QCOMPARE(times::isoFromSecs(secs), text);
+    else
+        QCOMPARE(times::isoFromDay(times::dayOf(secs)), text);
+}
+
+// The hand-written formatter writes what Qt::ISODate writes, across centuries and signs.
+void TestDomain::isoTimesAgreeWithQt()
+{
+    for (qint64 secs = -4102444800LL; secs < 7258118400LL; secs += 86399 * 37 + 12345) {
+        const QString qt = QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+        QCOMPARE(times::isoFromSecs(secs), qt);
+        qint64 back = 0;
+        QVERIFY(times::parseIso(QStringView(qt), &back));
+        QCOMPARE(back, secs);
+    }
+    // Outside four-digit years the text is Qt's own.
+    QCOMPARE(times::secsFromIso(QStringLiteral("2026-11-22T13:34:36+08:00")), qint64(1795325676));
+}
+
 #include "tst_domain.moc"

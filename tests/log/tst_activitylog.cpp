@@ -2,6 +2,7 @@
 // kind of tampering is caught at the right index; appending is O(1); the v1 -> v2 migration
 // and moveStage put records into the chain.
 #include "storage/activitylog.h"
+#include "storage/logchain.h"
 #include "storage/database.h"
 #include "storage/keys.h"
 #include "fixture.h"
@@ -262,6 +263,74 @@ private Q_SLOTS:
         QVERIFY(run(m_db->connection(), sql));
         QVERIFY(run(m_db->connection(), QStringLiteral("PRAGMA foreign_keys = ON")));
         expectBad(VerifyResult::Problem::HashMismatch, index);
+    }
+
+    // Schema v6 will keep times as epoch seconds (storage/TIMES_V6.md): the record hashes an
+    // integer time as the ISO text it stands for, so one chain verifies before and after that
+    // change. Two scratch files with the v5 shape, one with `at` as TEXT and one as INTEGER,
+    // chain the same two records to the same head; one second off is another head.
+    void integerTimesHashAsTheirText()
+    {
+        auto headOf = [](const QString &path, const char *atType, const QString &at, const QString &at2) {
+            const QString name = QStringLiteral("scratch-") + QLatin1String(atType);
+            QByteArray head;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(path);
+                if (!db.open())
+                    return head;
+                const QString type = QLatin1String(atType);
+                const QStringList sql = {
+                    QStringLiteral("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)"),
+                    QStringLiteral("CREATE TABLE leads (id INTEGER PRIMARY KEY, uuid BLOB)"),
+                    QStringLiteral("CREATE TABLE customers (id INTEGER PRIMARY KEY, uuid BLOB)"),
+                    QStringLiteral("CREATE TABLE users (id INTEGER PRIMARY KEY, uuid BLOB)"),
+                    QStringLiteral("CREATE TABLE pipeline_stages (id INTEGER PRIMARY KEY, uuid BLOB)"),
+                    QStringLiteral("CREATE TABLE activities (id INTEGER PRIMARY KEY, uuid BLOB, lead_id INTEGER,"
+                                   " customer_id INTEGER, actor_id INTEGER, kind TEXT, direction TEXT, at %1,"
+                                   " duration_seconds INTEGER, quote_version INTEGER, reply_to INTEGER, tags TEXT,"
+                                   " text TEXT, log_seq INTEGER, log_hash BLOB)").arg(type),
+                    QStringLiteral("CREATE TABLE stage_history (id INTEGER PRIMARY KEY, uuid BLOB, lead_id INTEGER,"
+                                   " from_stage_id INTEGER, to_stage_id INTEGER, at %1, by_user_id INTEGER, reason TEXT,"
+                                   " log_seq INTEGER, log_hash BLOB)").arg(type),
+                    QStringLiteral("INSERT INTO leads VALUES (1, x'11111111111141118111111111111111')"),
+                    QStringLiteral("INSERT INTO customers VALUES (1, x'22222222222242228222222222222222')"),
+                    QStringLiteral("INSERT INTO users VALUES (1, x'33333333333343338333333333333333')"),
+                    QStringLiteral("INSERT INTO pipeline_stages VALUES (1, x'44444444444444448444444444444444')"),
+                    QStringLiteral("INSERT INTO activities VALUES (1, x'55555555555545558555555555555555', 1, 1, 1,"
+                                   " 'call', 'sales', %1, 95, 0, NULL, '', '首次电话', NULL, NULL)").arg(at),
+                    QStringLiteral("INSERT INTO stage_history VALUES (1, x'66666666666646668666666666666666', 1, NULL, 1,"
+                                   " %1, 1, '', NULL, NULL)").arg(at2),
+                };
+                for (const QString &q : sql)
+                    if (!QSqlQuery(db).exec(q))
+                        return head;
+                QString error;
+                if (logchain::buildChain(cockpit::storage::sqliteHandle(db), &error) != 2)
+                    return head;
+                LogHead h;
+                if (logchain::readHead(cockpit::storage::sqliteHandle(db), &h, &error))
+                    head = h.hash;
+                QSqlQuery check(db);
+                if (!check.exec(QStringLiteral("SELECT typeof(at) FROM activities")) || !check.next()
+                    || check.value(0).toString() != (type == QLatin1String("TEXT") ? QLatin1String("text") : QLatin1String("integer")))
+                    head.clear();
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+            return head;
+        };
+        QTemporaryDir dir;
+        const QByteArray text = headOf(dir.filePath(QStringLiteral("t.db")), "TEXT", QStringLiteral("'2026-11-01T09:00:00Z'"),
+                                       QStringLiteral("'2026-11-01T10:00:00Z'"));
+        const QByteArray integer = headOf(dir.filePath(QStringLiteral("i.db")), "INTEGER", QStringLiteral("1793523600"),
+                                          QStringLiteral("1793527200"));
+        const QByteArray offByOne = headOf(dir.filePath(QStringLiteral("o.db")), "INTEGER", QStringLiteral("1793523601"),
+                                           QStringLiteral("1793527200"));
+        QCOMPARE(text.size(), 32);
+        QCOMPARE(integer, text);
+        QCOMPARE(offByOne.size(), 32);
+        QVERIFY(offByOne != text);
     }
 
     void bookkeepingColumnsAreNotCovered()

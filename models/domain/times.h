@@ -1,0 +1,32 @@
+#pragma once
+// UTC instants and calendar days as the file keeps them, at the character level: one place
+// for what was five private copies (the alert rules, the bulk loader, the cockpit facts, the
+// demo generator). Instants are epoch seconds, days are day numbers since 1970-01-01
+// (civildate.h); the text forms are ISO "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DD", exactly as
+// Qt::ISODate writes a UTC QDateTime and a QDate. Schema v6 (storage/TIMES_V6.md) will keep
+// the numbers in the file; readers then take either form (timeFromColumn in storage).
+#include <QString>
+#include <QStringView>
+
+namespace cockpit::times {
+
+inline constexpr qint64 kDay = 86400;
+
+inline qint64 floorDiv(qint64 a, qint64 b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }
+// The UTC day of an instant.
+inline qint64 dayOf(qint64 secs) { return floorDiv(secs, kDay); }
+
+// "YYYY-MM-DDTHH:MM:SSZ" (20 chars) or a bare "YYYY-MM-DD" (10 chars, midnight UTC) to
+// epoch seconds; false for anything else (no other ISO spelling is accepted here).
+bool parseIso(const char *p, qsizetype n, qint64 *secs);
+bool parseIso(QStringView s, qint64 *secs);
+// As parseIso, then any other ISO form QDateTime reads (offsets, fractions); -1 when none.
+qint64 secsFromIso(const QString &s);
+
+// Writes the 20 (10) characters of an instant (a day) to `buf`; returns the count.
+int formatIsoTime(qint64 secs, char *buf);
+int formatIsoDate(qint64 day, char *buf);
+QString isoFromSecs(qint64 secs);
+QString isoFromDay(qint64 day);
+
+} // namespace cockpit::times
