@@ -126,4 +126,68 @@ QString isoFromDay(qint64 day)
     return QString::fromLatin1(buf, formatIsoDate(day, buf));
 }
 
+QVariant instantParam(qint64 secs)
+{
+    if constexpr (kIntegerTimes)
+        return QVariant(secs);
+    return QVariant(isoFromSecs(secs));
+}
+
+QVariant dayParam(qint64 day)
+{
+    if constexpr (kIntegerTimes)
+        return QVariant(day);
+    return QVariant(isoFromDay(day));
+}
+
+bool instantOf(const QVariant &v, qint64 *secs)
+{
+    if (v.isNull())
+        return false;
+    switch (v.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
+        *secs = v.toLongLong();
+        return true;
+    default:
+        return parseIso(QStringView(v.toString()), secs);
+    }
+}
+
+bool dayOf(const QVariant &v, qint64 *day)
+{
+    if (v.isNull())
+        return false;
+    switch (v.typeId()) {
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+    case QMetaType::ULongLong:
+    case QMetaType::UInt:
+        *day = v.toLongLong();
+        return true;
+    default: {
+        qint64 secs = 0;
+        const QString text = v.toString();
+        if (text.size() < 10 || !parseIso(QStringView(text).left(10), &secs))
+            return false;
+        *day = dayOf(secs);
+        return true;
+    }
+    }
+}
+
+QString instantIso(const QVariant &v)
+{
+    qint64 secs = 0;
+    return instantOf(v, &secs) ? isoFromSecs(secs) : QString();
+}
+
+QDate dateOf(const QVariant &v)
+{
+    qint64 day = 0;
+    return dayOf(v, &day) ? QDate(1970, 1, 1).addDays(day) : QDate();
+}
+
 } // namespace cockpit::times

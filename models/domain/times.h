@@ -5,8 +5,10 @@
 // (civildate.h); the text forms are ISO "YYYY-MM-DDTHH:MM:SSZ" and "YYYY-MM-DD", exactly as
 // Qt::ISODate writes a UTC QDateTime and a QDate. Schema v6 (storage/TIMES_V6.md) will keep
 // the numbers in the file; readers then take either form (timeFromColumn in storage).
+#include <QDate>
 #include <QString>
 #include <QStringView>
+#include <QVariant>
 
 namespace cockpit::times {
 
@@ -28,5 +30,21 @@ int formatIsoTime(qint64 secs, char *buf);
 int formatIsoDate(qint64 day, char *buf);
 QString isoFromSecs(qint64 secs);
 QString isoFromDay(qint64 day);
+
+// How the file stores times: ISO text up to schema v5; epoch seconds and day numbers from
+// schema v6 (storage/TIMES_V6.md). The one switch that step flips: every bind and the SQL
+// functions cockpit_secs()/cockpit_day() follow it.
+inline constexpr bool kIntegerTimes = false;
+
+// A value to bind for a time column, in the file's form.
+QVariant instantParam(qint64 secs);
+QVariant dayParam(qint64 day);
+
+// A time column as read (ISO text, or an integer from schema v6): epoch seconds / a day
+// number, false for NULL, '' or text that is neither; and the ISO text callers show.
+bool instantOf(const QVariant &v, qint64 *secs);
+bool dayOf(const QVariant &v, qint64 *day);
+QString instantIso(const QVariant &v); // null QString when there is no time
+QDate dateOf(const QVariant &v);       // invalid when there is no date
 
 } // namespace cockpit::times

@@ -108,4 +108,51 @@ QStringList localTables()
             QStringLiteral("deliveries")};
 }
 
+const QList<TimeColumn> &timeColumns()
+{
+    static const QList<TimeColumn> columns = [] {
+        QList<TimeColumn> out;
+        // updated_at of every synced table.
+        static const char *const synced[] = {
+            "regions", "cities", "teams", "users", "customers", "contacts", "pipelines", "pipeline_stages",
+            "leads", "stage_history", "activities", "tasks", "orders", "payments", "tickets", "surveys",
+            "contracts", "product_trials", "collaboration_ratings", "targets", "forecast_snapshots",
+            "forecast_revisions", "stores", "store_days", "alerts"};
+        for (const char *t : synced)
+            out.append({t, "updated_at", false});
+        const TimeColumn rest[] = {
+            {"users", "hire_date", true}, {"users", "left_date", true},
+            {"customers", "created_at", false}, {"customers", "customer_since", true},
+            {"leads", "stage_entered_at", false}, {"leads", "created_at", false},
+            {"leads", "assigned_at", false}, {"leads", "closed_at", false},
+            {"leads", "expected_close", true}, {"leads", "intent_next_meeting", true},
+            {"stage_history", "at", false}, {"activities", "at", false},
+            {"tasks", "due_at", false}, {"tasks", "completed_at", false}, {"tasks", "week_start", true},
+            {"orders", "ordered_on", true},
+            {"payments", "due_on", true}, {"payments", "paid_on", true},
+            {"tickets", "opened_at", false}, {"tickets", "resolved_at", false},
+            {"surveys", "at", false},
+            {"contracts", "signed_on", true}, {"contracts", "ends_on", true},
+            {"product_trials", "started_on", true},
+            {"collaboration_ratings", "at", false},
+            {"targets", "period_start", true},
+            {"forecast_snapshots", "taken_at", false}, {"forecast_snapshots", "period_start", true},
+            {"forecast_revisions", "at", false},
+            {"stores", "opened_on", true},
+            {"store_days", "day", true},
+            {"alerts", "raised_at", false}, {"alerts", "escalated_at", false},
+            {"alerts", "acknowledged_at", false}, {"alerts", "resolved_at", false},
+            {"outbox", "created_at", false},
+            {"conflicts", "created_at", false}, {"conflicts", "resolved_at", false},
+            {"webhooks", "created_at", false},
+            {"deliveries", "next_attempt_at", false}, {"deliveries", "created_at", false},
+            {"deliveries", "delivered_at", false},
+        };
+        for (const TimeColumn &c : rest)
+            out.append(c);
+        return out;
+    }();
+    return columns;
+}
+
 } // namespace cockpit::storage

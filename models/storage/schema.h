@@ -39,4 +39,14 @@ QStringList syncedTables();
 // Local-only tables (settings and sync bookkeeping).
 QStringList localTables();
 
+// Every time column (storage/TIMES_V6.md §1): an instant (UTC) or a calendar day. The one
+// list the schema v6 migration, its typeof scan and the schema tests read.
+struct TimeColumn
+{
+    const char *table;
+    const char *column;
+    bool day; // a calendar date, not an instant
+};
+const QList<TimeColumn> &timeColumns();
+
 } // namespace cockpit::storage

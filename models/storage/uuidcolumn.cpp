@@ -1,7 +1,10 @@
 #include "storage/uuidcolumn.h"
 
+#include "domain/times.h"
+
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace cockpit::storage {
@@ -116,12 +119,61 @@ QString uuidText(const QByteArray &columnValue)
     return n >= 0 ? QString::fromLatin1(buf, n) : QString::fromUtf8(columnValue);
 }
 
+namespace {
+// cockpit_iso(x) / cockpit_date(x): an integer time as its ISO text; anything else as it is.
+void sqlIso(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    const bool date = sqlite3_user_data(ctx) != nullptr;
+    char buf[20];
+    const qint64 v = sqlite3_value_int64(argv[0]);
+    const int n = date ? times::formatIsoDate(v, buf) : times::formatIsoTime(v, buf);
+    sqlite3_result_text(ctx, buf, n, SQLITE_TRANSIENT);
+}
+
+// cockpit_secs(x) / cockpit_day(x): ISO text in the file's form (times::kIntegerTimes):
+// unchanged while times are text; epoch seconds / a day number once they are integers
+// ('' and NULL give NULL, other text is an error naming it).
+void sqlSecs(sqlite3_context *ctx, int, sqlite3_value **argv)
+{
+    const int type = sqlite3_value_type(argv[0]);
+    if (!times::kIntegerTimes || type == SQLITE_INTEGER || type == SQLITE_NULL) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    const bool date = sqlite3_user_data(ctx) != nullptr;
+    const auto *text = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    int size = sqlite3_value_bytes(argv[0]);
+    if (size == 0) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    qint64 secs = 0;
+    if (date && size > 10)
+        size = 10;
+    if (!times::parseIso(text, size, &secs)) {
+        const QByteArray message = "not an ISO time: " + QByteArray(text, std::min(size, 60));
+        sqlite3_result_error(ctx, message.constData(), int(message.size()));
+        return;
+    }
+    sqlite3_result_int64(ctx, date ? times::dayOf(secs) : secs);
+}
+} // namespace
+
 bool registerKeyFunctions(sqlite3 *db)
 {
     const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    static char dateTag = 1; // user data: non-null = the date flavour
     return db
            && sqlite3_create_function_v2(db, "cockpit_uuid", 1, flags, nullptr, sqlUuid, nullptr, nullptr, nullptr) == SQLITE_OK
-           && sqlite3_create_function_v2(db, "cockpit_uuid_text", 1, flags, nullptr, sqlUuidText, nullptr, nullptr, nullptr) == SQLITE_OK;
+           && sqlite3_create_function_v2(db, "cockpit_uuid_text", 1, flags, nullptr, sqlUuidText, nullptr, nullptr, nullptr) == SQLITE_OK
+           && sqlite3_create_function_v2(db, "cockpit_iso", 1, flags, nullptr, sqlIso, nullptr, nullptr, nullptr) == SQLITE_OK
+           && sqlite3_create_function_v2(db, "cockpit_date", 1, flags, &dateTag, sqlIso, nullptr, nullptr, nullptr) == SQLITE_OK
+           && sqlite3_create_function_v2(db, "cockpit_secs", 1, flags, nullptr, sqlSecs, nullptr, nullptr, nullptr) == SQLITE_OK
+           && sqlite3_create_function_v2(db, "cockpit_day", 1, flags, &dateTag, sqlSecs, nullptr, nullptr, nullptr) == SQLITE_OK;
 }
 
 } // namespace cockpit::storage

@@ -21,7 +21,10 @@ int formatUuid(const unsigned char *data, int size, char *out);
 QString uuidText(const QByteArray &columnValue);
 
 // SQL functions on a connection: cockpit_uuid(text) → column value, cockpit_uuid_text(value)
-// → canonical text. Every connection openConnection() opens has them.
+// → canonical text; and for times (domain/times.h, storage/TIMES_V6.md) cockpit_iso(x) /
+// cockpit_date(x) (an integer time as ISO text) and cockpit_secs(text) / cockpit_day(text)
+// (ISO text in the file's form: unchanged until schema v6 stores integers). Every
+// connection openConnection() opens has them.
 bool registerKeyFunctions(sqlite3 *db);
 
 } // namespace cockpit::storage

@@ -7,6 +7,7 @@
 
 #include "domain/ids.h"
 #include "domain/pipeline.h"
+#include "domain/times.h"
 
 #include "dbfiles.h"
 #include "fixture.h"
@@ -19,6 +20,8 @@
 #include <QHash>
 #include <QFile>
 #include <QSqlQuery>
+#include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +47,8 @@ private Q_SLOTS:
     void migratesVersion1File();
     void deferredQuickCheck();
     void settingsRoundTrip();
+    void timeColumnsAreAllListed();
+    void timeFunctions();
 };
 
 void TestDatabase::createsSchemaWithPragmas()
@@ -332,6 +337,69 @@ void TestDatabase::deferredQuickCheck()
     QCOMPARE(fileHash(path), before);
     Database db;
     QCOMPARE(db.open(path).error, OpenError::Corrupt); // the synchronous check refuses it
+}
+
+// storage::timeColumns() is the one list the schema v6 step reads (TIMES_V6.md): every
+// column it names exists, and every column that holds a time is on it.
+void TestDatabase::timeColumnsAreAllListed()
+{
+    QTemporaryDir dir;
+    Database db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("t.db")), Database::Mode::CreateIfMissing).ok());
+    QSet<QString> listed;
+    for (const TimeColumn &c : timeColumns())
+        listed.insert(QLatin1String(c.table) + u'.' + QLatin1String(c.column));
+    QCOMPARE(listed.size(), timeColumns().size()); // no column twice
+    QCOMPARE(listed.size(), 67);
+    static const QRegularExpression timeLike(QStringLiteral("(_at|_on|_date|^at|^day|_start|^expected_close|"
+                                                            "^customer_since|^intent_next_meeting)$"));
+    QSet<QString> found;
+    for (const QString &table : syncedTables() + localTables()) {
+        QSqlQuery q(db.connection());
+        QVERIFY(q.exec(QStringLiteral("PRAGMA table_info(%1)").arg(table)));
+        while (q.next()) {
+            const QString column = q.value(1).toString();
+            const QString name = table + u'.' + column;
+            if (listed.contains(name))
+                found.insert(name);
+            else
+                QVERIFY2(!timeLike.match(column).hasMatch(), qPrintable(name + QStringLiteral(" holds a time and is not listed")));
+        }
+    }
+    QCOMPARE(found, listed);
+}
+
+// The SQL time functions every connection has (uuidcolumn.h), in the file's form.
+void TestDatabase::timeFunctions()
+{
+    QTemporaryDir dir;
+    Database db;
+    QVERIFY(db.open(dir.filePath(QStringLiteral("f.db")), Database::Mode::CreateIfMissing).ok());
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT cockpit_iso(1795325676), cockpit_date(20414), cockpit_iso('x'),"
+                                  " cockpit_iso(NULL), cockpit_secs('2026-11-22T05:34:36Z'), cockpit_day('2026-11-22'),"
+                                  " cockpit_secs(NULL)")));
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("2026-11-22T05:34:36Z"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("2025-11-22"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("x"));
+    QVERIFY(q.value(3).isNull());
+    if constexpr (cockpit::times::kIntegerTimes) {
+        QCOMPARE(q.value(4).toLongLong(), 1795325676);
+        QCOMPARE(q.value(5).toLongLong(), 20414 + 365);
+    } else { // schema v5 keeps ISO text: the functions leave it as it is
+        QCOMPARE(q.value(4).toString(), QStringLiteral("2026-11-22T05:34:36Z"));
+        QCOMPARE(q.value(5).toString(), QStringLiteral("2026-11-22"));
+    }
+    QVERIFY(q.value(6).isNull());
+    // The C++ side agrees with the SQL side.
+    QCOMPARE(cockpit::times::instantIso(QVariant(qint64(1795325676))), QStringLiteral("2026-11-22T05:34:36Z"));
+    QCOMPARE(cockpit::times::instantIso(QVariant(QStringLiteral("2026-11-22T05:34:36Z"))), QStringLiteral("2026-11-22T05:34:36Z"));
+    QVERIFY(cockpit::times::instantIso(QVariant(QStringLiteral(""))).isNull());
+    QCOMPARE(cockpit::times::dateOf(QVariant(qint64(20414))), QDate(2025, 11, 22));
+    QCOMPARE(cockpit::times::dateOf(QVariant(QStringLiteral("2025-11-22"))), QDate(2025, 11, 22));
+    QCOMPARE(cockpit::times::instantParam(0), cockpit::times::kIntegerTimes ? QVariant(qint64(0))
+                                                                           : QVariant(QStringLiteral("1970-01-01T00:00:00Z")));
 }
 
 void TestDatabase::settingsRoundTrip()
