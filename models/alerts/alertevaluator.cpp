@@ -1,4 +1,6 @@
 #include "alerts/alertevaluator.h"
+
+#include "domain/times.h"
 #include "storage/uuidcolumn.h"
 
 #include "alerts/alertfacts.h"
@@ -183,7 +185,9 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
 {
     if (plan.isEmpty())
         return true;
+    // Bound in the file's form; the outbox JSON speaks ISO text.
     const QString nowIso = isoFromSecs(now);
+    const QVariant nowArg = times::instantParam(now);
     storage::Transaction tx(db());
     auto fail = [&](const QSqlQuery &q) {
         r.error = q.lastError().text();
@@ -233,9 +237,9 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         ins.bind(3, c.subjectKind);
         bindKey(4, c.subjectId);
         bindKey(5, c.ownerId);
-        ins.bind(6, nowIso);
+        ins.bind(6, nowArg);
         ins.bind(7, detailText);
-        ins.bind(8, nowIso);
+        ins.bind(8, nowArg);
         ins.bind(9, c.dedupeKey);
         bindKey(10, c.leadId);
         ins.bind(11, recipients);
@@ -273,7 +277,7 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
     for (const auto &[id, c] : plan.adopt) {
         upd.addBindValue(c.dedupeKey);
         upd.addBindValue(c.leadId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(c.leadId));
-        upd.addBindValue(nowIso);
+        upd.addBindValue(nowArg);
         upd.addBindValue(id);
         if (!upd.exec())
             return fail(upd);
@@ -286,8 +290,8 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
     }
     upd.prepare(QStringLiteral("UPDATE alerts SET resolved_at = ?, resolved_by = NULL, updated_at = ? WHERE id = ?"));
     for (const QString &id : plan.resolve) {
-        upd.addBindValue(nowIso);
-        upd.addBindValue(nowIso);
+        upd.addBindValue(nowArg);
+        upd.addBindValue(nowArg);
         upd.addBindValue(id);
         if (!upd.exec())
             return fail(upd);
@@ -304,9 +308,9 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
     for (const Escalation &e : plan.escalate) {
         const QString at = isoFromSecs(e.at);
         upd.addBindValue(e.to);
-        upd.addBindValue(at);
+        upd.addBindValue(times::instantParam(e.at));
         upd.addBindValue(e.level);
-        upd.addBindValue(nowIso);
+        upd.addBindValue(nowArg);
         upd.addBindValue(e.alertId);
         if (!upd.exec())
             return fail(upd);

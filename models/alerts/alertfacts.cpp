@@ -1,5 +1,6 @@
 #include "alerts/alertfacts.h"
 
+#include "domain/times.h"
 #include "storage/sqlitestatement.h"
 
 #include <QSqlDatabase>
@@ -34,6 +35,7 @@ public:
     bool ok() const { return m_st.isValid(); }
     void reset() { m_st.reset(); }
     void bind(int i, const QString &s) { m_st.bind(i, s); }
+    void bindTime(int i, qint64 secs) { m_st.bind(i, times::instantParam(secs)); }
     // True while a row is there; false at the end or on an error (then error is set).
     bool next()
     {
@@ -78,8 +80,8 @@ template <typename Row>
 bool scanWindow(Raw &q, const QString &error, qint64 from, qint64 now, bool all, const QSet<QString> &ids, Row row)
 {
     auto run = [&](const QString *id) {
-        q.bind(1, isoFromSecs(from));
-        q.bind(2, isoFromSecs(now));
+        q.bindTime(1, from);
+        q.bindTime(2, now);
         if (id)
             q.bind(3, *id);
         while (q.next())
@@ -95,9 +97,22 @@ bool scanWindow(Raw &q, const QString &error, qint64 from, qint64 now, bool all,
     return true;
 }
 
+// A time column read through Qt: epoch seconds, -1 for none (as Raw::time).
 qint64 secs(const QVariant &v)
 {
+    qint64 s = 0;
+    if (times::instantOf(v, &s))
+        return s;
+    // Another ISO spelling, or nothing (an integer was taken above).
     return v.isNull() ? -1 : parseIsoSecs(v.toString());
+}
+
+// users.left_date: 00:00 UTC of that day in epoch seconds (what the rules have always
+// compared), -1 for none.
+qint64 dateSecs(const QVariant &v)
+{
+    qint64 day = 0;
+    return times::dayOf(v, &day) ? day * times::kDay : -1;
 }
 } // namespace
 
@@ -119,7 +134,7 @@ bool FactLoader::users(UserMap &out)
         u.name = q.value(1).toString();
         u.managerId = q.value(2).toString();
         u.regionId = q.value(3).toString();
-        u.leftAt = secs(q.value(4));
+        u.leftAt = dateSecs(q.value(4));
         out.insert(u.id, u);
     }
     return true;
@@ -131,7 +146,6 @@ bool FactLoader::openLeads(const Scope &scope, qint64 now, std::vector<LeadFacts
     Raw q(m_db, QString::fromLatin1(kLeadSql) + (scope.all ? QString() : QStringLiteral(" AND l.id = ?2")), &m_error);
     if (!q.ok())
         return false;
-    const QString nowIso = isoFromSecs(now);
     auto run = [&]() {
         while (q.next()) {
             LeadFacts f;
@@ -154,11 +168,11 @@ bool FactLoader::openLeads(const Scope &scope, qint64 now, std::vector<LeadFacts
         return m_error.isEmpty();
     };
     if (scope.all) {
-        q.bind(1, nowIso);
+        q.bindTime(1, now);
         return run();
     }
     for (const QString &id : scope.leadIds) {
-        q.bind(1, nowIso);
+        q.bindTime(1, now);
         q.bind(2, id);
         if (!run())
             return false;
@@ -278,7 +292,7 @@ bool FactLoader::alerts(const Scope &scope, qint64 now, std::vector<ExistingAler
               &m_error);
         if (!r.ok())
             return false;
-        r.bind(1, isoFromSecs(now));
+        r.bindTime(1, now);
         while (r.next()) {
             ExistingAlert a;
             a.id = r.text(0);
@@ -363,8 +377,8 @@ bool FactLoader::scopeOfUser(const QString &userId, qint64 from, qint64 now, Sco
     q.prepare(QStringLiteral("SELECT DISTINCT h.lead_id, l.customer_id FROM stage_history h"
                              " JOIN leads l ON l.id = h.lead_id"
                              " WHERE h.at >= ? AND h.at <= ? AND h.by_user_id = ?"));
-    q.addBindValue(isoFromSecs(from));
-    q.addBindValue(isoFromSecs(now));
+    q.addBindValue(times::instantParam(from));
+    q.addBindValue(times::instantParam(now));
     q.addBindValue(userId);
     if (!q.exec())
         return fail(q);
@@ -374,8 +388,8 @@ bool FactLoader::scopeOfUser(const QString &userId, qint64 from, qint64 now, Sco
     }
     q.prepare(QStringLiteral("SELECT DISTINCT customer_id FROM activities WHERE actor_id = ? AND at >= ? AND at <= ?"));
     q.addBindValue(userId);
-    q.addBindValue(isoFromSecs(from));
-    q.addBindValue(isoFromSecs(now));
+    q.addBindValue(times::instantParam(from));
+    q.addBindValue(times::instantParam(now));
     if (!q.exec())
         return fail(q);
     while (q.next())
@@ -395,12 +409,12 @@ QJsonArray FactLoader::customerQuotes(const QString &leadId, qint64 now, int n)
     }
     QSqlQuery &q = *m_quotes;
     q.addBindValue(leadId);
-    q.addBindValue(isoFromSecs(now));
+    q.addBindValue(times::instantParam(now));
     q.addBindValue(n);
     QJsonArray out;
     if (q.exec())
         while (q.next())
-            out.append(QJsonObject{{QStringLiteral("at"), q.value(0).toString()},
+            out.append(QJsonObject{{QStringLiteral("at"), times::instantIso(q.value(0))}, // details JSON: ISO
                                    {QStringLiteral("text"), q.value(1).toString()}});
     q.finish();
     m_quotesNs += timer.nsecsElapsed();

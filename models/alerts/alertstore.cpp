@@ -2,6 +2,7 @@
 
 #include "alerts/alertrules.h"
 #include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/outbox.h"
 #include "storage/sqlitestatement.h"
 #include "storage/transaction.h"
@@ -70,10 +71,10 @@ AlertRecord readRecord(const QSqlQuery &q)
     a.recipients = s(17);
     a.dedupeKey = s(18);
     a.details = s(19);
-    a.raisedAt = s(20);
-    a.state.acknowledgedAt = s(21);
-    a.state.resolvedAt = s(22);
-    a.state.escalatedAt = s(23);
+    a.raisedAt = times::instantIso(q.value(20));
+    a.state.acknowledgedAt = times::instantIso(q.value(21));
+    a.state.resolvedAt = times::instantIso(q.value(22));
+    a.state.escalatedAt = times::instantIso(q.value(23));
     a.state.escalationLevel = q.value(24).toInt();
     a.rowVersion = q.value(25).toLongLong();
     a.recipientNames = q.value(26).isNull() ? a.recipients : s(26);
@@ -106,6 +107,12 @@ QVariant orNull(const QString &s)
 QJsonValue jsonOrNull(const QString &s)
 {
     return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+// An AlertState time (UTC ISO-8601, empty = none) as the value to bind: the file's form.
+QVariant timeOrNull(const QString &iso)
+{
+    return iso.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : times::instantParam(times::secsFromIso(iso));
 }
 } // namespace
 
@@ -173,6 +180,10 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
     if (st.isValid())
         while (st.next()) {
             auto s = [&](int i) { return st.text(i); };
+            auto iso = [&](int i) { // a time column as ISO text, null for none
+                qint64 secs = 0;
+                return st.instant(i, &secs) ? times::isoFromSecs(secs) : QString();
+            };
             AlertRecord r;
             r.id = s(0);
             r.rule = s(1);
@@ -197,10 +208,10 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
             r.recipients = s(12);
             r.dedupeKey = s(13);
             r.details = s(14);
-            r.raisedAt = s(15);
-            r.state.acknowledgedAt = s(16);
-            r.state.resolvedAt = s(17);
-            r.state.escalatedAt = s(18);
+            r.raisedAt = iso(15);
+            r.state.acknowledgedAt = iso(16);
+            r.state.resolvedAt = iso(17);
+            r.state.escalatedAt = iso(18);
             r.state.escalationLevel = st.int32(19);
             r.rowVersion = st.int64(20);
             // One recipient (the usual case) by name; several stay ids, as in readRecord.
@@ -248,15 +259,16 @@ AlertChange AlertStore::change(const QString &id,
     c.after = record->state;
     if (!edit(*record, c.after, c.error))
         return c;
-    const QString nowIso = toIsoUtc(m_clock.now());
+    const qint64 now = m_clock.now().toSecsSinceEpoch();
+    const QString nowIso = times::isoFromSecs(now); // the outbox JSON speaks ISO
     QSqlQuery q(db());
     q.prepare(QStringLiteral("UPDATE alerts SET acknowledged_by = ?, acknowledged_at = ?, resolved_by = ?,"
                              " resolved_at = ?, escalated_to = ?, escalated_at = ?, escalated_by = ?,"
                              " escalation_level = ?, updated_at = ? WHERE id = ?"));
     const AlertState &a = c.after;
-    for (const QVariant &v : {orNull(a.acknowledgedBy), orNull(a.acknowledgedAt), orNull(a.resolvedBy),
-                              orNull(a.resolvedAt), orNull(a.escalatedTo), orNull(a.escalatedAt),
-                              orNull(a.escalatedBy), QVariant(a.escalationLevel), QVariant(nowIso), QVariant(id)})
+    for (const QVariant &v : {orNull(a.acknowledgedBy), timeOrNull(a.acknowledgedAt), orNull(a.resolvedBy),
+                              timeOrNull(a.resolvedAt), orNull(a.escalatedTo), timeOrNull(a.escalatedAt),
+                              orNull(a.escalatedBy), QVariant(a.escalationLevel), times::instantParam(now), QVariant(id)})
         q.addBindValue(v);
     if (!q.exec()) {
         c.error = q.lastError().text();
@@ -330,8 +342,9 @@ AlertChange AlertStore::escalate(const QString &id, const QString &userId)
         q.setForwardOnly(true);
         if (q.exec(QStringLiteral("SELECT id, name, manager_id, left_date FROM users WHERE deleted = 0")))
             while (q.next()) {
+                qint64 leftDay = 0; // left_date as 00:00 UTC of that day, as the rules read it
                 UserInfo u{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), {},
-                           q.value(3).isNull() ? -1 : parseIsoSecs(q.value(3).toString())};
+                           times::dayOf(q.value(3), &leftDay) ? leftDay * times::kDay : -1};
                 users.insert(u.id, u);
             }
         ExistingAlert e;

@@ -3,6 +3,7 @@
 #include "analytics/analyticstext.h"
 #include "alerts/alerttext.h"
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -42,7 +43,7 @@ DataTable openAlertsFeed(QSqlDatabase db, const OrgScope &org, int limit, int *t
         " a.details, u.name, a.acknowledged_at") + where + QStringLiteral(" ORDER BY a.raised_at DESC LIMIT ?"), b);
     while (q.next()) {
         const QString rule = q.value(2).toString();
-        t.rows << QVariantList{q.value(0).toString(), q.value(1), alerts::ruleLabel(rule), q.value(3),
+        t.rows << QVariantList{q.value(0).toString(), times::instantIso(q.value(1)), alerts::ruleLabel(rule), q.value(3),
                                alerts::detailsSummary(rule, q.value(4).toString()), q.value(5),
                                q.value(6).isNull() ? tr("open") : tr("acknowledged"), rule};
     }

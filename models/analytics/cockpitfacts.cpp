@@ -474,13 +474,10 @@ QHash<QString, int> CockpitFacts::leadsPerPipeline(const OrgScope &org) const
     return out;
 }
 
-CockpitFacts::FollowUp CockpitFacts::followUp(const OrgScope &org, const QString &startUtc, const QString &endUtc) const
+CockpitFacts::FollowUp CockpitFacts::followUp(const OrgScope &org, qint64 startSecs, qint64 endSecs) const
 {
     FollowUp out;
-    qint64 s = 0, e = 0;
-    const QByteArray sb = startUtc.toLatin1(), eb = endUtc.toLatin1();
-    if (!parseUtc(sb.constData(), int(sb.size()), &s) || !parseUtc(eb.constData(), int(eb.size()), &e))
-        return out;
+    const qint64 s = startSecs, e = endSecs;
     const QVector<int> *col = leadColumn(org.level);
     const int id = col ? poolId(org.id) : 0;
     qint64 gapSeconds = 0;
@@ -502,12 +499,9 @@ CockpitFacts::FollowUp CockpitFacts::followUp(const OrgScope &org, const QString
     return out;
 }
 
-qint64 CockpitFacts::effectiveActions(const OrgScope &org, const QString &startUtc, const QString &endUtc) const
+qint64 CockpitFacts::effectiveActions(const OrgScope &org, qint64 startSecs, qint64 endSecs) const
 {
-    qint64 s = 0, e = 0;
-    const QByteArray sb = startUtc.toLatin1(), eb = endUtc.toLatin1();
-    if (!parseUtc(sb.constData(), int(sb.size()), &s) || !parseUtc(eb.constData(), int(eb.size()), &e))
-        return 0;
+    const qint64 s = startSecs, e = endSecs;
     const QVector<char> in = repsIn(org);
     const int b = int(std::lower_bound(m_effTime.begin(), m_effTime.end(), s) - m_effTime.begin());
     const int en = int(std::lower_bound(m_effTime.begin(), m_effTime.end(), e) - m_effTime.begin());
@@ -517,15 +511,12 @@ qint64 CockpitFacts::effectiveActions(const OrgScope &org, const QString &startU
     return n;
 }
 
-QVector<CockpitFacts::CohortCell> CockpitFacts::funnelCohort(const OrgScope &org, GroupBy by, const QString &startUtc,
-                                                             const QString &endUtc,
+QVector<CockpitFacts::CohortCell> CockpitFacts::funnelCohort(const OrgScope &org, GroupBy by, qint64 startSecs,
+                                                             qint64 endSecs,
                                                              const QVector<QPair<QString, int>> &stageIndex) const
 {
     QVector<CohortCell> out;
-    qint64 s = 0, e = 0;
-    const QByteArray sb = startUtc.toLatin1(), eb = endUtc.toLatin1();
-    if (!parseUtc(sb.constData(), int(sb.size()), &s) || !parseUtc(eb.constData(), int(eb.size()), &e))
-        return out;
+    const qint64 s = startSecs, e = endSecs;
     QHash<int, int> kOf; // pool id → stage index
     int stages = 0;
     for (const auto &p : stageIndex) {

@@ -7,8 +7,9 @@
 //
 // Staleness: `fingerprint()` reads the activity-log head (it moves with every activity and
 // stage move), the effective-action settings and the newest change of leads and users; the
-// cache (CockpitFactsCache, one per FigureService) reloads when it differs. Timestamps must all be "YYYY-MM-DDTHH:MM:SSZ"; when
-// one is not, the facts are not `usable()` and callers use SQL.
+// cache (CockpitFactsCache, one per FigureService) reloads when it differs. Timestamps must all be
+// "YYYY-MM-DDTHH:MM:SSZ" text or integer epoch seconds (schema v6); when one is neither, the
+// facts are not `usable()` and callers use SQL.
 #include "analytics/kpi.h"
 #include "analytics/query.h"
 
@@ -45,6 +46,7 @@ public:
     int effectiveCount() const { return int(m_effTime.size()); }
     int historyCount() const { return int(m_histTime.size()); }
 
+    // Bounds are epoch seconds (UTC), as Period::startSecs()/endSecs().
     // Σ over the leads open in [start, end) of the org: gap seconds, gaps (n + 1) and leads,
     // as the follow-up tile's SQL (kpi.cpp) computes them.
     struct FollowUp
@@ -53,11 +55,11 @@ public:
         qint64 gaps = 0;
         int leads = 0;
     };
-    FollowUp followUp(const OrgScope &org, const QString &startUtc, const QString &endUtc) const;
+    FollowUp followUp(const OrgScope &org, qint64 startSecs, qint64 endSecs) const;
     // Leads of the org per pipeline id (version), as `SELECT pipeline_id, COUNT(*)` would count.
     QHash<QString, int> leadsPerPipeline(const OrgScope &org) const;
     // Effective sales actions in [start, end) by sales reps of the org.
-    qint64 effectiveActions(const OrgScope &org, const QString &startUtc, const QString &endUtc) const;
+    qint64 effectiveActions(const OrgScope &org, qint64 startSecs, qint64 endSecs) const;
     // The funnel cohort: per (group id of `by`, or "<none>"; stage index) the leads that
     // entered it in [start, end) and those that reached the next stage later. `stageIndex`
     // maps stage ids (any version) to the stage index.
@@ -66,7 +68,7 @@ public:
         QString group;
         int k = 0, entered = 0, converted = 0;
     };
-    QVector<CohortCell> funnelCohort(const OrgScope &org, GroupBy by, const QString &startUtc, const QString &endUtc,
+    QVector<CohortCell> funnelCohort(const OrgScope &org, GroupBy by, qint64 startSecs, qint64 endSecs,
                                      const QVector<QPair<QString, int>> &stageIndex) const;
 
     // "YYYY-MM-DDTHH:MM:SSZ" → seconds since the epoch; false when it is not that form.

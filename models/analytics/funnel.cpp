@@ -4,6 +4,7 @@
 #include "analytics/cockpitfacts.h"
 #include "analytics/kpi.h"
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -92,7 +93,7 @@ QString entryCte(const StageMap &m, const FunnelRequest &req, QVariantList &bind
                                  " FROM stage_history h CROSS JOIN st ON st.id = h.to_stage_id JOIN leads l ON l.id = h.lead_id"
                                  " WHERE h.at >= ? AND h.at < ? AND h.deleted = 0 AND l.deleted = 0")
                       .arg(values.join(QStringLiteral(", ")), groupColumn(req.by, kLeadOrg));
-    binds << req.scope.period.startUtc() << req.scope.period.endUtc();
+    binds << times::instantParam(req.scope.period.startSecs()) << times::instantParam(req.scope.period.endSecs());
     sql += orgCondition(req.scope.org, kLeadOrg, binds);
     sql += extraWhere;
     binds << extraBinds;
@@ -213,7 +214,7 @@ FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgU
 
     QVector<CockpitFacts::CohortCell> cohort;
     if (facts && facts->usable()) {
-        cohort = facts->funnelCohort(req.scope.org, req.by, req.scope.period.startUtc(), req.scope.period.endUtc(), m.ids);
+        cohort = facts->funnelCohort(req.scope.org, req.by, req.scope.period.startSecs(), req.scope.period.endSecs(), m.ids);
     } else {
         QVariantList binds;
         const QString sql = entryCte(m, req, binds, {}, {})
@@ -302,7 +303,7 @@ DataTable funnelDrillDown(QSqlDatabase db, const FunnelRequest &req, int stage, 
     QSqlQuery q = runQuery(db, sql, binds);
     const bool last = stage + 1 >= m.stages.size();
     while (q.next())
-        t.rows << QVariantList{q.value(0), q.value(1), q.value(2), q.value(3), q.value(4),
+        t.rows << QVariantList{q.value(0), q.value(1), q.value(2), q.value(3), times::instantIso(q.value(4)),
                                last ? QVariant() : QVariant(q.value(5).toBool() ? tr("yes") : tr("no")),
                                pick(q.value(6).toString(), q.value(7).toString(), req.english), q.value(8)};
     return t;

@@ -3,6 +3,7 @@
 #include "analytics/analyticstext.h"
 #include "analytics/cockpitfacts.h"
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -11,27 +12,28 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace cockpit::analytics {
 
 namespace {
 
-QString iso(const QDateTime &t)
+// "Now" in epoch seconds; without a valid now, before every time (nothing has happened yet).
+qint64 nowSecs(const KpiRequest &req)
 {
-    return t.toUTC().toString(Qt::ISODate);
+    return req.now.isValid() ? req.now.toSecsSinceEpoch() : std::numeric_limits<qint64>::min();
 }
 
-// The UTC end of what has happened in the period: its end, or now when it is still running.
-QString effectiveEnd(const KpiRequest &req)
+// The end of what has happened in the period (epoch seconds): its end, or now when it is
+// still running.
+qint64 effectiveEnd(const KpiRequest &req)
 {
-    const QString end = req.scope.period.endUtc();
-    const QString now = iso(req.now);
-    return std::min(end, now);
+    return std::min(req.scope.period.endSecs(), nowSecs(req));
 }
 
 QDate today(const KpiRequest &req)
 {
-    return companyDay(iso(req.now));
+    return req.now.isValid() ? companyDayOf(nowSecs(req)) : QDate();
 }
 
 const OrgColumns kLeadOrg{QStringLiteral("l.region_id"), QStringLiteral("l.city_id"),
@@ -60,8 +62,8 @@ void finish(KpiTile &tile)
 // its closing, n = sales actions in [S, e). The gaps telescope: Σ gaps = e − p0 over n + 1 gaps.
 QString followUpSql(const KpiRequest &req, QVariantList &binds)
 {
-    const QString s = req.scope.period.startUtc();
-    const QString e = effectiveEnd(req);
+    const QVariant s = times::instantParam(req.scope.period.startSecs());
+    const QVariant e = times::instantParam(effectiveEnd(req));
     binds = {s, e, e, s, e, e, e, s};
     QString sql = QStringLiteral(
         "SELECT l.id AS lead_id,"
@@ -88,7 +90,7 @@ QString effectiveCondition()
 struct ActionWindow
 {
     QDate first, last; // completed company days of the period
-    QString startUtc, endUtc;
+    qint64 startSecs = 0, endSecs = 0;
     bool valid() const { return first.isValid() && last.isValid() && first <= last; }
 };
 
@@ -97,14 +99,14 @@ ActionWindow actionWindow(const KpiRequest &req)
     ActionWindow w;
     w.first = req.scope.period.first;
     w.last = std::min(req.scope.period.last, today(req).addDays(-1));
-    w.startUtc = companyDayStartUtc(w.first);
-    w.endUtc = companyDayStartUtc(w.last.addDays(1));
+    w.startSecs = companyDayStart(w.first);
+    w.endSecs = companyDayStart(w.last.addDays(1));
     return w;
 }
 
 QString actionsFrom(const KpiRequest &req, const ActionWindow &w, QVariantList &binds)
 {
-    binds = {w.startUtc, w.endUtc};
+    binds = {times::instantParam(w.startSecs), times::instantParam(w.endSecs)};
     QString sql = QStringLiteral(
         " FROM activities a JOIN users u ON u.id = a.actor_id"
         " WHERE a.direction = 'sales' AND a.deleted = 0 AND a.at >= ? AND a.at < ?"
@@ -118,14 +120,14 @@ QString actionsFrom(const KpiRequest &req, const ActionWindow &w, QVariantList &
 // ---- new hires -----------------------------------------------------------------------
 struct NewHireDeal
 {
-    QString leadId, title, customer, repId, rep, status, closedAt;
+    QString leadId, title, customer, repId, rep, status, closedAt; // closedAt: ISO text
     QDate hired;
 };
 
 QVector<NewHireDeal> newHireDeals(QSqlDatabase db, const KpiRequest &req, int *reps)
 {
     const QDate ref = std::min(req.scope.period.last, today(req));
-    QVariantList binds{ref.addMonths(-12).toString(Qt::ISODate), ref.toString(Qt::ISODate)};
+    QVariantList binds{dateParam(ref.addMonths(-12)), dateParam(ref)};
     QString where = QStringLiteral(" WHERE u.role = 'sales' AND u.deleted = 0 AND u.hire_date > ? AND u.hire_date <= ?");
     where += orgCondition(req.scope.org, kUserOrg, binds);
     if (reps)
@@ -134,15 +136,17 @@ QVector<NewHireDeal> newHireDeals(QSqlDatabase db, const KpiRequest &req, int *r
         "SELECT l.id, l.title, c.name, u.id, u.name, l.status, l.closed_at, u.hire_date"
         " FROM users u JOIN leads l ON l.owner_id = u.id AND l.status IN ('won', 'lost') AND l.deleted = 0"
         " JOIN customers c ON c.id = l.customer_id") + where + QStringLiteral(" ORDER BY u.name, l.closed_at"), binds);
-    const QString now = iso(req.now);
+    const qint64 now = nowSecs(req);
     QVector<NewHireDeal> out;
     while (q.next()) {
+        qint64 closedSecs = 0;
+        if (!times::instantOf(q.value(6), &closedSecs) || closedSecs >= now)
+            continue;
         NewHireDeal d{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                      q.value(6).toString(), QDate::fromString(q.value(7).toString(), Qt::ISODate)};
-        const QDate closed = companyDay(d.closedAt);
-        if (d.closedAt.isEmpty() || d.closedAt >= now || !closed.isValid() || closed < d.hired
-            || closed > d.hired.addDays(29))
+                      times::isoFromSecs(closedSecs), times::dateOf(q.value(7))};
+        const QDate closed = companyDayOf(closedSecs);
+        if (!closed.isValid() || closed < d.hired || closed > d.hired.addDays(29))
             continue;
         out << d;
     }
@@ -168,7 +172,7 @@ QVector<ForecastMonth> forecastRows(QSqlDatabase db, const KpiRequest &req)
         ForecastMonth row;
         row.month = m;
         // Snapshots of the month at the org's level (a team: its reps' snapshots summed).
-        QVariantList binds{m.toString(Qt::ISODate)};
+        QVariantList binds{dateParam(m)};
         QString sql = QStringLiteral("SELECT f.org_id, f.taken_at, f.value_cents FROM forecast_snapshots f"
                                      " WHERE f.period_kind = 'month' AND f.period_start = ? AND f.deleted = 0");
         switch (org.level) {
@@ -181,13 +185,14 @@ QVector<ForecastMonth> forecastRows(QSqlDatabase db, const KpiRequest &req)
             break;
         case OrgLevel::Rep: sql += QStringLiteral(" AND f.org_level = 'rep' AND f.org_id = ?"); binds << org.id; break;
         }
-        const QString monthStart = companyDayStartUtc(m.addDays(1)); // taken on or before its first day
-        struct Pick { QString takenAt; qint64 value = 0; bool early = false; };
+        const qint64 monthStart = companyDayStart(m.addDays(1)); // taken on or before its first day
+        struct Pick { qint64 takenAt = 0; qint64 value = 0; bool early = false; };
         QHash<QString, Pick> pick; // org id → chosen snapshot
         QSqlQuery q = runQuery(db, sql, binds);
         while (q.next()) {
             const QString id = q.value(0).toString();
-            const QString taken = q.value(1).toString();
+            qint64 taken = std::numeric_limits<qint64>::max(); // unreadable: the latest, never early
+            times::instantOf(q.value(1), &taken);
             const bool early = taken < monthStart;
             Pick candidate{taken, q.value(2).toLongLong(), early};
             auto it = pick.find(id);
@@ -201,7 +206,7 @@ QVector<ForecastMonth> forecastRows(QSqlDatabase db, const KpiRequest &req)
         for (const Pick &p : std::as_const(pick))
             row.forecastCents += p.value;
         row.hasForecast = !pick.isEmpty();
-        QVariantList pb{m.toString(Qt::ISODate), m.addMonths(1).toString(Qt::ISODate)};
+        QVariantList pb{dateParam(m), dateParam(m.addMonths(1))};
         QString psql = QStringLiteral("SELECT SUM(p.amount_cents) FROM payments p");
         if (!org.isCompany())
             psql += QStringLiteral(" JOIN users u ON u.id = p.rep_id");
@@ -226,7 +231,7 @@ bool storesAtLevel(const OrgScope &org)
 
 QString storeFrom(const KpiRequest &req, QVariantList &binds)
 {
-    binds = {req.scope.period.first.toString(Qt::ISODate), req.scope.period.last.toString(Qt::ISODate)};
+    binds = {dateParam(req.scope.period.first), dateParam(req.scope.period.last)};
     QString sql = QStringLiteral(" FROM store_days d JOIN stores s ON s.id = d.store_id"
                                  " WHERE d.day >= ? AND d.day <= ? AND d.deleted = 0 AND s.deleted = 0 AND d.staff > 0");
     sql += orgCondition(req.scope.org, kStoreOrg, binds);
@@ -306,12 +311,12 @@ KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts 
     t.definition = tr("For leads open at any time in the period: the mean gap in days between consecutive sales "
                       "actions, counting from the last action before the period (or the lead's creation) and up "
                       "to the period end, closing or now. Total gap days / number of gaps.");
-    if (facts && facts->usable() && req.scope.period.startUtc() < effectiveEnd(req)) {
-        const CockpitFacts::FollowUp f = facts->followUp(req.scope.org, req.scope.period.startUtc(), effectiveEnd(req));
+    if (facts && facts->usable() && req.scope.period.startSecs() < effectiveEnd(req)) {
+        const CockpitFacts::FollowUp f = facts->followUp(req.scope.org, req.scope.period.startSecs(), effectiveEnd(req));
         t.sample = f.leads;
         t.numerator = f.gapDays;
         t.denominator = double(f.gaps);
-    } else if (req.scope.period.startUtc() < effectiveEnd(req)) {
+    } else if (req.scope.period.startSecs() < effectiveEnd(req)) {
         QVariantList binds;
         const QString inner = followUpSql(req, binds);
         QSqlQuery q = runQuery(db, QStringLiteral("SELECT COUNT(*), SUM(julianday(e) - julianday(p0)), SUM(n + 1) FROM (")
@@ -351,15 +356,14 @@ KpiTile effectiveActionsTile(QSqlDatabase db, const KpiRequest &req, const Cockp
         usql += orgCondition(req.scope.org, kUserOrg, ub);
         QSqlQuery q = runQuery(db, usql, ub);
         while (q.next()) {
-            const int days = repWorkingDays(w.first, w.last, QDate::fromString(q.value(0).toString(), Qt::ISODate),
-                                            QDate::fromString(q.value(1).toString(), Qt::ISODate));
+            const int days = repWorkingDays(w.first, w.last, times::dateOf(q.value(0)), times::dateOf(q.value(1)));
             if (days > 0) {
                 t.denominator += days;
                 ++t.sample;
             }
         }
         if (t.denominator > 0 && facts && facts->usable()) {
-            t.numerator = double(facts->effectiveActions(req.scope.org, w.startUtc, w.endUtc));
+            t.numerator = double(facts->effectiveActions(req.scope.org, w.startSecs, w.endSecs));
         } else if (t.denominator > 0) {
             QVariantList binds;
             const QString from = actionsFrom(req, w, binds);
@@ -478,7 +482,7 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
                      tr("Gaps"), tr("Gap days"), tr("Mean gap (days)"), tr("Counted from"), tr("Counted to")};
         t.keyColumn = 0;
         t.keyKind = QStringLiteral("lead");
-        if (req.scope.period.startUtc() >= effectiveEnd(req))
+        if (req.scope.period.startSecs() >= effectiveEnd(req))
             return t;
         QVariantList binds;
         const QString inner = followUpSql(req, binds);
@@ -491,7 +495,7 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
             const double days = q.value(6).toDouble();
             t.rows << QVariantList{q.value(0), q.value(1), q.value(2), q.value(3), q.value(4), n, n + 1,
                                    std::round(days * 100) / 100, std::round(days / (n + 1) * 100) / 100,
-                                   q.value(7), q.value(8)};
+                                   times::instantIso(q.value(7)), times::instantIso(q.value(8))};
         }
     } else if (key == QLatin1String("actions")) {
         t.title = tr("Effective actions");
@@ -510,7 +514,8 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
             " (SELECT title FROM leads WHERE id = a.lead_id), (SELECT name FROM customers WHERE id = a.customer_id)")
             + from + QStringLiteral(" ORDER BY a.at"), binds);
         while (q.next())
-            t.rows << QVariantList{q.value(0), q.value(1), q.value(2), q.value(3), q.value(4).toInt(), q.value(5), q.value(6)};
+            t.rows << QVariantList{q.value(0), times::instantIso(q.value(1)), q.value(2), q.value(3), q.value(4).toInt(),
+                                   q.value(5), q.value(6)};
     } else if (key == QLatin1String("newhire")) {
         t.title = tr("First-month deals of new reps");
         t.columns = {QStringLiteral("lead_id"), QStringLiteral("rep"), QStringLiteral("hired"), QStringLiteral("closed_at"),
@@ -544,7 +549,7 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
         while (q.next()) {
             const int staff = q.value(2).toInt();
             const int rec = q.value(3).toInt();
-            t.rows << QVariantList{q.value(0), QDate::fromString(q.value(1).toString(), Qt::ISODate), staff, rec,
+            t.rows << QVariantList{q.value(0), times::dateOf(q.value(1)), staff, rec,
                                    std::round(100.0 * rec / staff) / 100};
         }
     }

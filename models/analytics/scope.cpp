@@ -1,6 +1,7 @@
 #include "analytics/scope.h"
 
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -87,8 +88,36 @@ QDate companyDay(const QString &utcIso)
     return t.addSecs(qint64(kDayOffsetMinutes) * 60).date();
 }
 
+bool utcSecs(const QString &utcIso, qint64 *secs)
+{
+    QDateTime t = QDateTime::fromString(utcIso, Qt::ISODate);
+    if (!t.isValid())
+        return false;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC); // stored timestamps are UTC
+    *secs = t.toSecsSinceEpoch();
+    return true;
+}
+
 QString Period::startUtc() const { return companyDayStartUtc(first); }
 QString Period::endUtc() const { return companyDayStartUtc(last.addDays(1)); }
+qint64 Period::startSecs() const { return companyDayStart(first); }
+qint64 Period::endSecs() const { return companyDayStart(last.addDays(1)); }
+
+qint64 companyDayStart(QDate day)
+{
+    return dayNumber(day) * times::kDay - qint64(kDayOffsetMinutes) * 60;
+}
+
+QVariant dateParam(QDate d)
+{
+    return d.isValid() ? times::dayParam(dayNumber(d)) : QVariant();
+}
+
+QDate companyDayOf(qint64 secs)
+{
+    return dayDate(times::floorDiv(secs + qint64(kDayOffsetMinutes) * 60, times::kDay));
+}
 
 QString Period::key() const
 {

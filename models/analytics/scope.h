@@ -36,6 +36,9 @@ struct Period
     // UTC ISO-8601 bounds for comparing with stored timestamps: startUtc() <= at < endUtc().
     QString startUtc() const;
     QString endUtc() const;
+    // The same bounds as epoch seconds (UTC): startSecs() <= at < endSecs().
+    qint64 startSecs() const;
+    qint64 endSecs() const;
     // "2026-Q3", "2026-08", "2026-W34", "2026-08-01..2026-08-20": what parse() reads back.
     QString key() const;
     // Translated, human: "Q3 2026", "August 2026", "Week 34, 2026", "1 Aug – 20 Aug 2026".
@@ -53,6 +56,19 @@ std::optional<Period> parsePeriod(const QString &text, QDate today, QString *err
 QDate companyDay(const QString &utcIso);
 // 00:00 company time of `day`, as UTC ISO-8601 ("2026-06-30T16:00:00Z" for 2026-07-01).
 QString companyDayStartUtc(QDate day);
+// The integer twins: 00:00 company time of `day` as epoch seconds, and the company-local
+// calendar day of an instant in epoch seconds.
+qint64 companyDayStart(QDate day);
+QDate companyDayOf(qint64 secs);
+// An ISO-8601 time from a caller (the clock, --now, an as-of) as epoch seconds, read as
+// companyDay() reads it (text without an offset is UTC); false when it is not one.
+bool utcSecs(const QString &utcIso, qint64 *secs);
+// A calendar date as a day number (days since 1970-01-01, civildate.h) and back; invalid
+// QDate has none (check validity first).
+inline qint64 dayNumber(QDate d) { return d.toJulianDay() - 2440588; }
+inline QDate dayDate(qint64 day) { return QDate::fromJulianDay(day + 2440588); }
+// A date to bind for a date column, in the file's form (times::dayParam); NULL when invalid.
+QVariant dateParam(QDate d);
 
 enum class OrgLevel { Company, Region, City, Team, Rep };
 

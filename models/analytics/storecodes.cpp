@@ -3,6 +3,7 @@
 
 #include "analytics/analyticstext.h"
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -317,21 +318,19 @@ StoreCodes computeStoreCodes(QSqlDatabase db, const Scope &scope, const StoreThr
         }
     }
     const QString join = QStringLiteral(" FROM store_days d JOIN stores s ON s.id = d.store_id");
-    out.asOf = QDate::fromString(scalar(db, QStringLiteral("SELECT max(d.day)") + join + where
-                                                + QStringLiteral(" AND d.deleted = 0 AND d.day >= ? AND d.day <= ?"),
-                                        binds + QVariantList{scope.period.first.toString(Qt::ISODate), scope.period.last.toString(Qt::ISODate)})
-                                     .toString(),
-                                 Qt::ISODate);
+    out.asOf = times::dateOf(scalar(db, QStringLiteral("SELECT max(d.day)") + join + where
+                                            + QStringLiteral(" AND d.deleted = 0 AND d.day >= ? AND d.day <= ?"),
+                                        binds + QVariantList{dateParam(scope.period.first), dateParam(scope.period.last)}));
     if (out.asOf.isValid()) {
         const QDate from = out.asOf.addDays(-(kStripDays - 1) - (t.maxDays() - 1));
         QHash<QString, QVector<StoreDay>> days;
         QSqlQuery q = runQuery(db, QStringLiteral("SELECT d.store_id, d.day, d.staff, d.receptions, d.exposure_bp,"
                                                   " d.dwell_seconds, d.experiences, d.deals_72h")
                                        + join + where + QStringLiteral(" AND d.deleted = 0 AND d.day >= ? AND d.day <= ?"),
-                               binds + QVariantList{from.toString(Qt::ISODate), out.asOf.toString(Qt::ISODate)});
+                               binds + QVariantList{dateParam(from), dateParam(out.asOf)});
         while (q.next()) {
             StoreDay d;
-            d.day = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+            d.day = times::dateOf(q.value(1));
             d.staff = q.value(2).toInt();
             d.receptions = q.value(3).toInt();
             d.exposureBp = q.value(4).toInt();
@@ -474,11 +473,11 @@ DataTable storeDaysTable(QSqlDatabase db, const QString &storeId, QDate from, QD
     QSqlQuery q = runQuery(db, QStringLiteral("SELECT day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
                                               " deals_72h FROM store_days WHERE store_id = ? AND deleted = 0"
                                               " AND day >= ? AND day <= ? ORDER BY day"),
-                           {storeId, from.addDays(-(t.maxDays() - 1)).toString(Qt::ISODate), to.toString(Qt::ISODate)});
+                           {storeId, dateParam(from.addDays(-(t.maxDays() - 1))), dateParam(to)});
     QVector<StoreDay> days;
     while (q.next()) {
         StoreDay d;
-        d.day = QDate::fromString(q.value(0).toString(), Qt::ISODate);
+        d.day = times::dateOf(q.value(0));
         d.staff = q.value(1).toInt();
         d.receptions = q.value(2).toInt();
         d.exposureBp = q.value(3).toInt();

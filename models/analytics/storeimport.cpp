@@ -4,11 +4,14 @@
 #include "analytics/analyticstext.h"
 #include "storage/database.h"
 #include "domain/ids.h"
+#include "domain/times.h"
+#include "analytics/scope.h"
 #include "storage/outbox.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -246,7 +249,7 @@ struct Stored
 std::optional<Stored> readStored(QSqlQuery &q, const QString &storeId, QDate day)
 {
     q.addBindValue(storeId);
-    q.addBindValue(day.toString(Qt::ISODate));
+    q.addBindValue(dateParam(day));
     if (!q.exec() || !q.next())
         return std::nullopt;
     Stored s;
@@ -504,7 +507,9 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
     update.prepare(QStringLiteral("UPDATE store_days SET staff = ?, receptions = ?, exposure_bp = ?, dwell_seconds = ?,"
                                   " experiences = ?, deals_72h = ?, deleted = 0, updated_at = ? WHERE id = ?"));
     storage::OutboxWriter outbox(db);
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox speaks ISO
+    const QVariant nowParam = times::instantParam(nowSecs);
     int done = 0;
     for (const StoreDayRecord &r : rows) {
         if (progress && (done % 500) == 0 && !progress(done, rows.size())) {
@@ -523,7 +528,7 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
             before.record = stored->record;
             for (const QVariant &v : {QVariant(r.staff), QVariant(r.receptions), QVariant(r.exposureBp),
                                       QVariant(r.dwellSeconds), QVariant(r.experiences), QVariant(r.deals72h),
-                                      QVariant(now), QVariant(stored->id)})
+                                      nowParam, QVariant(stored->id)})
                 update.addBindValue(v);
             if (!update.exec()) {
                 result.error = storage::describeSqlError(update.lastError(), db.databaseName());
@@ -537,10 +542,10 @@ StoreImportResult writeStoreDays(QSqlDatabase db, const QVector<StoreDayRecord> 
             ++result.replaced;
         } else {
             const QString uuid = newId();
-            for (const QVariant &v : {QVariant(storage::uuidColumnValue(uuid)), QVariant(r.storeId), QVariant(r.day.toString(Qt::ISODate)),
+            for (const QVariant &v : {QVariant(storage::uuidColumnValue(uuid)), QVariant(r.storeId), dateParam(r.day),
                                       QVariant(r.staff), QVariant(r.receptions), QVariant(r.exposureBp),
                                       QVariant(r.dwellSeconds), QVariant(r.experiences), QVariant(r.deals72h),
-                                      QVariant(now)})
+                                      nowParam})
                 insert.addBindValue(v);
             if (!insert.exec()) {
                 result.error = storage::describeSqlError(insert.lastError(), db.databaseName());
@@ -581,7 +586,9 @@ bool restoreStoreDays(QSqlDatabase db, const QVector<StoreDayBefore> &before, QS
                                   " experiences = ?, deals_72h = ?, deleted = ?, updated_at = ? WHERE id = ?"));
     remove.prepare(QStringLiteral("UPDATE store_days SET deleted = 1, updated_at = ? WHERE id = ?"));
     storage::OutboxWriter outbox(db);
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox speaks ISO
+    const QVariant nowParam = times::instantParam(nowSecs);
     for (const StoreDayBefore &b : before) {
         rv.addBindValue(b.id);
         if (!rv.exec() || !rv.next()) {
@@ -596,7 +603,7 @@ bool restoreStoreDays(QSqlDatabase db, const QVector<StoreDayBefore> &before, QS
             const StoreDayRecord &r = b.record;
             for (const QVariant &v : {QVariant(r.staff), QVariant(r.receptions), QVariant(r.exposureBp),
                                       QVariant(r.dwellSeconds), QVariant(r.experiences), QVariant(r.deals72h),
-                                      QVariant(b.wasDeleted ? 1 : 0), QVariant(now), QVariant(b.id)})
+                                      QVariant(b.wasDeleted ? 1 : 0), nowParam, QVariant(b.id)})
                 update.addBindValue(v);
             if (!update.exec() || !outbox.append(QStringLiteral("store_days"), b.id, QStringLiteral("update"),
                                                  fieldsOf(r, now, b.wasDeleted), base, &e)) {
@@ -605,7 +612,7 @@ bool restoreStoreDays(QSqlDatabase db, const QVector<StoreDayBefore> &before, QS
                 return false;
             }
         } else {
-            remove.addBindValue(now);
+            remove.addBindValue(nowParam);
             remove.addBindValue(b.id);
             if (!remove.exec() || !outbox.append(QStringLiteral("store_days"), b.id, QStringLiteral("delete"),
                                                  QJsonObject{{QStringLiteral("deleted"), true},

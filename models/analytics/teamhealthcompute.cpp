@@ -6,6 +6,7 @@
 #include "analytics/teamhealthsql.h"
 
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QFile>
@@ -24,8 +25,7 @@ namespace cockpit::analytics {
 
 QString effectiveEndUtc(const Period &period, const QString &asOfIso)
 {
-    const QString end = period.endUtc();
-    return !asOfIso.isEmpty() && asOfIso < end ? asOfIso : end;
+    return times::isoFromSecs(detail::effectiveEndSecs(period, detail::asOfSecs(asOfIso)));
 }
 
 namespace {
@@ -49,11 +49,11 @@ struct FactsCache
     QString fingerprint;
     struct Slab
     {
-        QString end; // the slab holds the exits with `at` in [month start, end)
+        qint64 end = 0; // the slab holds the exits with `at` in [month start, end), epoch seconds
         ExitSlab groups;
     };
-    QHash<QString, Slab> slabs;              // month start + kinds → slab
-    QHash<QString, CustomerRows> customers;  // effective end → rows of the whole company
+    QHash<QString, Slab> slabs;             // month start + kinds → slab
+    QHash<qint64, CustomerRows> customers;  // effective end (epoch seconds) → rows of the whole company
 };
 
 
@@ -138,8 +138,7 @@ QHash<QString, Employment> loadEmployment(QSqlDatabase db)
     QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, hire_date, left_date FROM users"
                                               " WHERE role = 'sales' AND deleted = 0"));
     while (q.next())
-        out.insert(q.value(0).toString(), {QDate::fromString(q.value(1).toString().left(10), Qt::ISODate),
-                                           QDate::fromString(q.value(2).toString().left(10), Qt::ISODate)});
+        out.insert(q.value(0).toString(), {times::dateOf(q.value(1)), times::dateOf(q.value(2))});
     return out;
 }
 } // namespace
@@ -154,8 +153,8 @@ namespace {
 // The exit groups and customer rows of `scope` from the facts cache, querying what is missing
 // (see TeamHealthOptions), and runs `scopeQueries` alongside. The groups are by company day; `month` and `inPeriod` are set as
 // loadExitGroups() sets them, and only the exits loadExitGroups() would return are kept.
-void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &fingerprint, const Scope &scope, const QString &asOfIso,
-                 const QString &endUtc, QDate firstMonth, QDate lastMonth, const QStringList &kinds, bool parallel,
+void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &fingerprint, const Scope &scope,
+                 std::optional<qint64> asOf, qint64 end, QDate firstMonth, QDate lastMonth, const QStringList &kinds, bool parallel,
                  const Alongside &alongside,
                  const QVector<std::function<void(QSqlDatabase)>> &scopeQueries, QVector<ExitGroup> &groups,
                  CustomerRows &customers)
@@ -165,11 +164,13 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     const QString kindKey = kinds.join(QLatin1Char(','));
     struct Need
     {
-        QString key, from, to, staleEnd; // staleEnd: a cached slab with another end, to validate
+        QString key;
+        qint64 from = 0, to = 0;
+        std::optional<qint64> staleEnd; // a cached slab with another end, to validate
         ExitSlab slab;
     };
     QVector<Need> needs;
-    QString earlierCustomers;
+    std::optional<qint64> earlierCustomers;
     CustomerRows earlier;
     const QDate periodMonth(period.first.year(), period.first.month(), 1);
     {
@@ -178,9 +179,9 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
         for (QDate m = std::min(periodMonth, firstMonth); m <= lastMonth; m = m.addMonths(1)) {
             Need n;
             n.key = m.toString(Qt::ISODate) + QLatin1Char('|') + kindKey;
-            n.from = companyDayStartUtc(m);
-            const QString monthEnd = companyDayStartUtc(m.addMonths(1));
-            n.to = !asOfIso.isEmpty() && asOfIso < monthEnd ? asOfIso : monthEnd;
+            n.from = companyDayStart(m);
+            const qint64 monthEnd = companyDayStart(m.addMonths(1));
+            n.to = asOf && *asOf < monthEnd ? *asOf : monthEnd;
             if (n.from >= n.to)
                 continue; // a month after "now"
             const auto it = cache.slabs.constFind(n.key);
@@ -191,13 +192,13 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
             }
             needs.append(n);
         }
-        customers = cache.customers.value(endUtc);
+        customers = cache.customers.value(end);
         // Rows of an earlier "now" of the same company day (the live clock moves on between
         // refreshes): every window but the last interaction's is by whole days.
         if (!customers)
             for (auto it = cache.customers.cbegin(); it != cache.customers.cend(); ++it)
-                if (it.key() < endUtc && companyDay(it.key()) == companyDay(endUtc)
-                    && (earlierCustomers.isEmpty() || it.key() > earlierCustomers)) {
+                if (it.key() < end && companyDayOf(it.key()) == companyDayOf(end)
+                    && (!earlierCustomers || it.key() > *earlierCustomers)) {
                     earlierCustomers = it.key();
                     earlier = it.value();
                 }
@@ -209,26 +210,27 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     QHash<QString, CustomerFacts> customerAggregates;
     const bool customerHalves = !customers && !earlier;
     if (customerHalves) {
-        jobs.append([&customerBase, endUtc](QSqlDatabase on) {
-            customerBase = detail::loadCustomerBase(on, OrgScope::company(), endUtc);
+        jobs.append([&customerBase, end](QSqlDatabase on) {
+            customerBase = detail::loadCustomerBase(on, OrgScope::company(), end);
         });
-        jobs.append([&customerAggregates, endUtc](QSqlDatabase on) {
-            customerAggregates = detail::loadCustomerAggregates(on, endUtc);
+        jobs.append([&customerAggregates, end](QSqlDatabase on) {
+            customerAggregates = detail::loadCustomerAggregates(on, end);
         });
     } else if (!customers)
-        jobs.append([&customers, &earlier, &earlierCustomers, endUtc](QSqlDatabase on) {
+        jobs.append([&customers, &earlier, &earlierCustomers, end](QSqlDatabase on) {
             // They still hold when nothing the customer query reads by time happened in
             // between: only the days since the last interaction move on.
+            const QVariant from = times::instantParam(earlierCustomers.value_or(end)), to = times::instantParam(end);
             if (earlier
                 && scalar(on,
                           QStringLiteral("SELECT EXISTS (SELECT 1 FROM activities WHERE direction = 'sales'"
                                          " AND deleted = 0 AND at >= ? AND at < ?)"
                                          " OR EXISTS (SELECT 1 FROM surveys WHERE at >= ? AND at < ?)"
                                          " OR EXISTS (SELECT 1 FROM tickets WHERE opened_at >= ? AND opened_at < ?)"),
-                          {earlierCustomers, endUtc, earlierCustomers, endUtc, earlierCustomers, endUtc}, 1)
+                          {from, to, from, to, from, to}, 1)
                            .toInt()
                        == 0) {
-                const double asOfJd = scalar(on, QStringLiteral("SELECT julianday(?)"), {endUtc}).toDouble();
+                const double asOfJd = scalar(on, QStringLiteral("SELECT julianday(?)"), {to}).toDouble();
                 auto rows = std::make_shared<QVector<CustomerRow>>(*earlier);
                 for (CustomerRow &r : *rows) {
                     r.asOfJd = asOfJd;
@@ -238,19 +240,19 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                 return;
             }
             customers = std::make_shared<const QVector<CustomerRow>>(
-                detail::loadCustomers(on, OrgScope::company(), endUtc));
+                detail::loadCustomers(on, OrgScope::company(), end));
         });
     std::vector<char> loaded(size_t(needs.size()), 0); // written by both connections' jobs
     for (int i = 0; i < needs.size(); ++i) {
         Need &n = needs[i];
-        if (n.slab && n.staleEnd.isEmpty())
+        if (n.slab && !n.staleEnd)
             continue;
         jobs.append([&n, &kinds, &loaded, i](QSqlDatabase on) {
             // A slab cut at another "now" still holds when no stage moved in between.
             if (n.slab) {
-                const QString lo = std::min(n.staleEnd, n.to), hi = std::max(n.staleEnd, n.to);
+                const qint64 lo = std::min(*n.staleEnd, n.to), hi = std::max(*n.staleEnd, n.to);
                 if (scalar(on, QStringLiteral("SELECT EXISTS (SELECT 1 FROM stage_history WHERE at >= ? AND at < ?)"),
-                           {lo, hi}, 1)
+                           {times::instantParam(lo), times::instantParam(hi)}, 1)
                         .toInt()
                     == 0)
                     return;
@@ -273,7 +275,7 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                 cache.slabs.insert(needs[i].key, {needs[i].to, needs[i].slab});
         if (cache.customers.size() >= 16) // a few effective ends are plenty
             cache.customers.clear();
-        cache.customers.insert(endUtc, customers);
+        cache.customers.insert(end, customers);
     }
     for (const Need &n : needs)
         for (ExitGroup g : *n.slab) {
@@ -296,8 +298,9 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     th.asOfIso = asOfIso;
     th.units = loadOrgUnits(db);
     const Period &period = scope.period;
-    const QString endUtc = effectiveEndUtc(period, asOfIso);
-    const QDate lastDay = std::min(period.last, companyDay(endUtc).isValid() ? companyDay(endUtc) : period.last);
+    const std::optional<qint64> asOf = asOfSecs(asOfIso);
+    const qint64 end = effectiveEndSecs(period, asOf);
+    const QDate lastDay = std::min(period.last, companyDayOf(end));
     const QHash<QString, Employment> employment = loadEmployment(db);
 
     // The reps listed: in the scope and employed at some time in the period.
@@ -324,10 +327,11 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     std::sort(kinds.begin(), kinds.end());
     const QDate lastMonth(lastDay.year(), lastDay.month(), 1);
     const QDate firstMonth = lastMonth.addMonths(-5);
-    const QString exitsFrom = std::min(period.startUtc(), companyDayStartUtc(firstMonth));
-    const QString exitsTo = endUtc; // the last coverage month ends with the period (or now)
+    const qint64 periodStart = period.startSecs();
+    const qint64 exitsFrom = std::min(periodStart, companyDayStart(firstMonth));
+    const qint64 exitsTo = end; // the last coverage month ends with the period (or now)
     // The queries of the scope itself (never cached: cheap, and they depend on the period).
-    const QVector<QDate> weeks = judgedWeeks(period, endUtc);
+    const QVector<QDate> weeks = judgedWeeks(period, end);
     QVector<TaskWeek> taskWeeks;
     QVector<Response> responses;
     QHash<QString, OrderSums> orders;
@@ -335,20 +339,20 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     const QVector<std::function<void(QSqlDatabase)>> scopeQueries{
         [&](QSqlDatabase on) {
             if (!weeks.isEmpty())
-                taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), endUtc);
+                taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), end);
         },
-        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOfIso); },
-        [&](QSqlDatabase on) { orders = loadOrderSums(on, scope.org, period, endUtc); },
-        [&](QSqlDatabase on) { ratings = loadRatings(on, scope.org, period.startUtc(), endUtc); }};
+        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOf); },
+        [&](QSqlDatabase on) { orders = loadOrderSums(on, scope.org, period, end); },
+        [&](QSqlDatabase on) { ratings = loadRatings(on, scope.org, periodStart, end); }};
     QVector<ExitGroup> exitGroups;
     CustomerRows customerRows;
     const QString fingerprint = options.cache ? dataFingerprint(db) : QString();
     if (fingerprint.isEmpty()) {
-        exitGroups = loadExitGroups(db, scope.org, exitsFrom, exitsTo, period.startUtc(), endUtc, kinds);
-        customerRows = std::make_shared<const QVector<CustomerRow>>(loadCustomers(db, scope.org, endUtc));
+        exitGroups = loadExitGroups(db, scope.org, exitsFrom, exitsTo, periodStart, end, kinds);
+        customerRows = std::make_shared<const QVector<CustomerRow>>(loadCustomers(db, scope.org, end));
         runJobs(db, scopeQueries, false, {});
     } else {
-        cachedFacts(options.cache->data(), db, fingerprint, scope, asOfIso, endUtc, firstMonth, lastMonth, kinds, options.parallel, options.alongside,
+        cachedFacts(options.cache->data(), db, fingerprint, scope, asOf, end, firstMonth, lastMonth, kinds, options.parallel, options.alongside,
                     scopeQueries, exitGroups, customerRows);
     }
     QHash<QString, QVector<HealthCounts>> monthly; // rep → 6 months

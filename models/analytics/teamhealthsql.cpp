@@ -4,6 +4,9 @@
 #include "analytics/teamhealthsql.h"
 
 #include "analytics/query.h"
+#include "domain/civildate.h"
+#include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/exitactions.h"
 
 #include <QSqlDatabase>
@@ -11,6 +14,28 @@
 #include <QSqlQuery>
 
 namespace cockpit::analytics::detail {
+
+qint64 companyDayStartOfDay(qint64 day)
+{
+    return day * times::kDay - qint64(kDayOffsetMinutes) * 60;
+}
+
+std::optional<qint64> asOfSecs(const QString &asOfIso)
+{
+    if (asOfIso.isEmpty())
+        return std::nullopt;
+    qint64 secs = 0;
+    if (times::parseIso(QStringView(asOfIso), &secs))
+        return secs;
+    const QDateTime t = fromIsoUtc(asOfIso); // another ISO spelling (an offset, a fraction)
+    return t.isValid() ? std::optional<qint64>(t.toSecsSinceEpoch()) : std::nullopt;
+}
+
+qint64 effectiveEndSecs(const Period &period, std::optional<qint64> asOf)
+{
+    const qint64 end = period.endSecs();
+    return asOf && *asOf < end ? *asOf : end;
+}
 
 OrgColumns repColumns(const QString &u)
 {
@@ -67,10 +92,10 @@ qint64 bitsOf(const QStringList &kinds)
 }
 } // namespace
 
-QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
-                                  const QString &toUtc, const QStringList &kinds)
+QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to,
+                                  const QStringList &kinds)
 {
-    QVariantList binds{bitsOf(kinds), fromUtc, toUtc};
+    QVariantList binds{bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
     const QString cond = orgCondition(org, repColumns(), binds);
     const QString sql = QStringLiteral("SELECT x.lead_id, x.title, x.rep, x.stage, x.entered_at, x.left_at,"
                                        " x.actions & ?")
@@ -83,18 +108,18 @@ QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QS
         e.title = q.value(1).toString();
         e.rep = q.value(2).toString();
         e.stage = q.value(3).toString();
-        e.enteredAt = q.value(4).toString();
-        e.leftAt = q.value(5).toString();
+        e.enteredAt = times::instantIso(q.value(4));
+        e.leftAt = times::instantIso(q.value(5));
         e.found = storage::activityKindsOfMask(quint32(q.value(6).toLongLong()));
         out.append(e);
     }
     return out;
 }
 
-QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
-                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds)
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to, qint64 periodFrom,
+                                  qint64 periodTo, const QStringList &kinds)
 {
-    QVariantList binds{periodFrom, periodTo, bitsOf(kinds), fromUtc, toUtc};
+    QVariantList binds{times::instantParam(periodFrom), times::instantParam(periodTo), bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
     const QString cond = orgCondition(org, repColumns(), binds);
     // One row per (rep, month, in period, stage, standard kinds seen), from the stage exits
     // alone (idx_stage_history_by_at) and the lead's owner (idx_leads_owner_of).
@@ -117,10 +142,9 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QS
     return out;
 }
 
-QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, const QString &toUtc,
-                                     const QStringList &kinds)
+QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, const QStringList &kinds)
 {
-    const QVariantList binds{bitsOf(kinds), fromUtc, toUtc};
+    const QVariantList binds{bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
     // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
     const QString sql = QStringLiteral("SELECT x.rep, date(x.left_at, '+8 hours'), x.stage, x.actions & ? AS mask,"
                                        " COUNT(*)")
@@ -130,7 +154,7 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, co
     while (q.next()) {
         ExitGroup g;
         g.rep = q.value(0).toString();
-        g.day = QDate::fromString(q.value(1).toString(), Qt::ISODate);
+        g.day = times::dateOf(q.value(1)); // date(): ISO text today
         g.stage = q.value(2).toString();
         g.mask = q.value(3).toLongLong();
         g.exits = q.value(4).toInt();
@@ -176,25 +200,24 @@ QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &
     return missing;
 }
 
-QVector<QDate> judgedWeeks(const Period &period, const QString &asOfIso)
+QVector<QDate> judgedWeeks(const Period &period, qint64 asOf)
 {
     QVector<QDate> weeks;
-    const QDate asOfDay = companyDay(asOfIso);
+    const QDate asOfDay = companyDayOf(asOf);
     QDate monday = period.first.addDays(-(period.first.dayOfWeek() - 1));
     if (monday < period.first)
         monday = monday.addDays(7);
     // A week is judged once it has ended: its Sunday is before asOf's day, or asOf is at or
     // after the following Monday 00:00.
     for (; monday <= period.last; monday = monday.addDays(7))
-        if (companyDayStartUtc(monday.addDays(7)) <= asOfIso || monday.addDays(6) < asOfDay)
+        if (companyDayStart(monday.addDays(7)) <= asOf || monday.addDays(6) < asOfDay)
             weeks.append(monday);
     return weeks;
 }
 
-QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek,
-                                const QString &asOfIso)
+QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek, qint64 asOf)
 {
-    QVariantList binds{asOfIso, firstWeek.toString(Qt::ISODate), lastWeek.toString(Qt::ISODate)};
+    QVariantList binds{times::instantParam(asOf), dateParam(firstWeek), dateParam(lastWeek)};
     const QString cond = orgCondition(org, repColumns(), binds);
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT t.user_id, t.week_start, COUNT(*),"
@@ -206,14 +229,15 @@ QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firs
                            binds);
     QVector<TaskWeek> out;
     while (q.next())
-        out.append({q.value(0).toString(), QDate::fromString(q.value(1).toString(), Qt::ISODate), q.value(2).toInt(),
-                    q.value(3).toInt()});
+        out.append({q.value(0).toString(), times::dateOf(q.value(1)), q.value(2).toInt(), q.value(3).toInt()});
     return out;
 }
 
-QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period, const QString &asOfIso)
+QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period,
+                                std::optional<qint64> asOf)
 {
-    QVariantList binds{asOfIso, period.startUtc(), effectiveEndUtc(period, asOfIso)};
+    const qint64 end = effectiveEndSecs(period, asOf);
+    QVariantList binds{times::instantParam(asOf.value_or(end)), times::instantParam(period.startSecs()), times::instantParam(end)};
     const QString cond = orgCondition(org, repColumns(), binds);
     QSqlQuery q = runQuery(
         db,
@@ -228,8 +252,8 @@ QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Peri
         binds);
     QVector<Response> out;
     while (q.next()) {
-        Response r{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
-                   q.value(4).toString(), std::nullopt};
+        Response r{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), times::instantIso(q.value(3)),
+                   times::instantIso(q.value(4)), std::nullopt};
         if (!q.value(5).isNull())
             r.minutes = q.value(5).toDouble();
         out.append(r);
@@ -238,18 +262,18 @@ QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Peri
 }
 
 namespace {
-// The dates and instants of a customer health as of `asOfIso`.
+// The instants (epoch seconds) and company days of a customer health as of `asOf`.
 struct CustomerWindow
 {
-    QString asOf, recentFrom, yearAgoIso, day, dayYearAgo, newSince;
-    explicit CustomerWindow(const QString &asOfIso) : asOf(asOfIso)
+    qint64 asOf, recentFrom, yearAgo; // instants
+    QDate day, dayYearAgo, newSince;  // dates
+    explicit CustomerWindow(qint64 asOfSecs) : asOf(asOfSecs)
     {
-        const QDate asOfDay = companyDay(asOfIso);
-        recentFrom = QDateTime::fromString(asOfIso, Qt::ISODate).addDays(-90).toString(Qt::ISODate);
-        yearAgoIso = companyDayStartUtc(asOfDay.addDays(-365));
-        day = asOfDay.toString(Qt::ISODate);
-        dayYearAgo = asOfDay.addDays(-365).toString(Qt::ISODate);
-        newSince = asOfDay.addDays(-91).toString(Qt::ISODate);
+        day = companyDayOf(asOf);
+        recentFrom = asOf - 90 * times::kDay;
+        yearAgo = companyDayStart(day.addDays(-365));
+        dayYearAgo = day.addDays(-365);
+        newSince = day.addDays(-91);
     }
 };
 
@@ -259,12 +283,12 @@ std::optional<double> optionalAt(const QSqlQuery &q, int i)
 }
 } // namespace
 
-QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, const QString &asOfIso)
+QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf)
 {
-    const CustomerWindow w(asOfIso);
+    const CustomerWindow w(asOf);
     // The last sales action within the 90 days that score above 0: one backward seek per
     // customer on idx_activities_customer_sales (older or none scores 0 either way).
-    QVariantList b{w.asOf, w.recentFrom, w.asOf, w.newSince};
+    QVariantList b{times::instantParam(w.asOf), times::instantParam(w.recentFrom), times::instantParam(w.asOf), dateParam(w.newSince)};
     const QString cond = orgCondition(org, repColumns(), b);
     QSqlQuery q = runQuery(
         db,
@@ -292,22 +316,22 @@ QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, cons
     return out;
 }
 
-QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QString &asOfIso)
+QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asOf)
 {
     // One grouped query per small customer table, over the whole company: each is one scan of
     // its (customer_id) index, cheaper than joining five materialized views to every customer.
-    const CustomerWindow w(asOfIso);
+    const CustomerWindow w(asOf);
     QHash<QString, CustomerFacts> out;
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT customer_id, AVG(nps) FROM surveys WHERE at >= ? AND at < ?"
                                           " AND deleted = 0 GROUP BY customer_id"),
-                           {w.yearAgoIso, w.asOf});
+                           {times::instantParam(w.yearAgo), times::instantParam(w.asOf)});
     while (q.next())
         out[q.value(0).toString()].npsMean = optionalAt(q, 1);
     q = runQuery(db,
                  QStringLiteral("SELECT customer_id, AVG(first_response_minutes), COUNT(*), SUM(complaint <> 0)"
                                 " FROM tickets WHERE opened_at >= ? AND opened_at < ? AND deleted = 0 GROUP BY customer_id"),
-                 {w.yearAgoIso, w.asOf});
+                 {times::instantParam(w.yearAgo), times::instantParam(w.asOf)});
     while (q.next()) {
         CustomerFacts &f = out[q.value(0).toString()];
         f.responseMinutes = optionalAt(q, 1);
@@ -319,7 +343,7 @@ QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QStr
                                 " (SELECT k2.renewal_intent FROM contracts k2 WHERE k2.customer_id = k1.customer_id"
                                 "   AND k2.signed_on <= ? AND k2.deleted = 0 ORDER BY k2.ends_on DESC, k2.id LIMIT 1)"
                                 " FROM contracts k1 WHERE k1.signed_on <= ? AND k1.deleted = 0 GROUP BY k1.customer_id"),
-                 {w.day, w.day});
+                 {dateParam(w.day), dateParam(w.day)});
     while (q.next()) {
         CustomerFacts &f = out[q.value(0).toString()];
         f.fulfilmentPct = optionalAt(q, 1);
@@ -328,7 +352,7 @@ QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QStr
     q = runQuery(db,
                  QStringLiteral("SELECT customer_id, COUNT(*), SUM(paid_on IS NOT NULL AND paid_on <> '' AND paid_on <= due_on)"
                                 " FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id"),
-                 {w.dayYearAgo, w.day});
+                 {dateParam(w.dayYearAgo), dateParam(w.day)});
     while (q.next()) {
         CustomerFacts &f = out[q.value(0).toString()];
         f.paymentsDue = q.value(1).toInt();
@@ -337,7 +361,7 @@ QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QStr
     q = runQuery(db,
                  QStringLiteral("SELECT customer_id, COUNT(*), SUM(adopted <> 0) FROM product_trials"
                                 " WHERE started_on <= ? AND deleted = 0 GROUP BY customer_id"),
-                 {w.day});
+                 {dateParam(w.day)});
     while (q.next()) {
         CustomerFacts &f = out[q.value(0).toString()];
         f.trials = q.value(1).toInt();
@@ -358,18 +382,17 @@ void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<QString, Cu
     }
 }
 
-QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso)
+QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, qint64 asOf)
 {
-    QVector<CustomerRow> rows = loadCustomerBase(db, org, asOfIso);
-    mergeCustomerAggregates(rows, loadCustomerAggregates(db, asOfIso));
+    QVector<CustomerRow> rows = loadCustomerBase(db, org, asOf);
+    mergeCustomerAggregates(rows, loadCustomerAggregates(db, asOf));
     return rows;
 }
 
-QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period,
-                                        const QString &asOfIso)
+QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period, qint64 end)
 {
-    const QDate last = std::min(period.last, companyDay(asOfIso));
-    QVariantList binds{period.first.toString(Qt::ISODate), last.toString(Qt::ISODate)};
+    const QDate last = std::min(period.last, companyDayOf(end));
+    QVariantList binds{dateParam(period.first), dateParam(last)};
     const QString cond = orgCondition(org, repColumns(), binds);
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT o.rep_id, SUM(o.amount_cents),"
@@ -386,10 +409,9 @@ QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, co
     return out;
 }
 
-QHash<QString, QPair<int, qint64>> loadRatings(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
-                                               const QString &toUtc)
+QHash<QString, QPair<int, qint64>> loadRatings(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to)
 {
-    QVariantList binds{fromUtc, toUtc};
+    QVariantList binds{times::instantParam(from), times::instantParam(to)};
     const QString cond = orgCondition(org, repColumns(), binds);
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT r.rep_id, COUNT(*), SUM(r.score)"

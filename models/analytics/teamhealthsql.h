@@ -5,10 +5,27 @@
 #include "analytics/teamhealth.h"
 
 #include <QStringList>
+#include <QVariant>
+
+#include <optional>
 
 class QSqlDatabase;
 
 namespace cockpit::analytics::detail {
+
+// ---- times as the queries bind and compare them (storage/TIMES_V6.md) ------------------
+// Instants are epoch seconds (UTC), dates day numbers since 1970-01-01; what is bound goes
+// through times::instantParam()/dayParam() (the file's form), what is read through
+// times::instantOf()/dateOf().
+// 00:00 company time (UTC+8) of `day` (a date, or a day number) in epoch seconds; the
+// company day of an instant.
+// (companyDayStart(), companyDayOf(), Period::startSecs()/endSecs() and dateParam() are in
+// scope.h; times::instantParam() binds an instant.)
+qint64 companyDayStartOfDay(qint64 day);
+// "now" as callers pass it (UTC ISO-8601); nullopt when empty or unreadable.
+std::optional<qint64> asOfSecs(const QString &asOfIso);
+// min(period end, asOf): what the figures look at.
+qint64 effectiveEndSecs(const Period &period, std::optional<qint64> asOf);
 
 // The owner's org as the scope's columns: a lead, customer, task … belongs to its rep.
 OrgColumns repColumns(const QString &userAlias = QStringLiteral("u"));
@@ -26,10 +43,11 @@ struct StageExit
     QString leadId, title, rep, stage, enteredAt, leftAt;
     QStringList found; // standard-action kinds seen on the lead while in the stage
 };
-// Stage exits with `at` in [fromUtc, toUtc) of leads owned by sales reps in `org`.
-QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
-                                  const QString &toUtc, const QStringList &kinds);
-// Stage exits with `at` in [fromUtc, toUtc) counted in SQL by (rep, company month, inside
+// Stage exits with `at` in [from, to) of leads owned by sales reps in `org` (epoch seconds);
+// enteredAt and leftAt are UTC ISO-8601 (enteredAt empty without a previous move).
+QVector<StageExit> loadStageExits(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to,
+                                  const QStringList &kinds);
+// Stage exits with `at` in [from, to) counted in SQL by (rep, company month, inside
 // [periodFrom, periodTo), stage, the standard-action kinds seen as a bit mask over `kinds`).
 struct ExitGroup
 {
@@ -40,13 +58,12 @@ struct ExitGroup
     qint64 mask = 0; // the standard kinds seen while the lead was in the stage (storage::activityKindBit)
     int exits = 0;
 };
-QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, const QString &fromUtc, const QString &toUtc,
-                                  const QString &periodFrom, const QString &periodTo, const QStringList &kinds);
-// The stage exits of the whole company with `at` in [fromUtc, toUtc), counted in SQL by (rep,
+QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to, qint64 periodFrom,
+                                  qint64 periodTo, const QStringList &kinds);
+// The stage exits of the whole company with `at` in [from, to), counted in SQL by (rep,
 // company day, stage, kinds-seen mask); `month` and `inPeriod` are left unset. The facts
 // cache of computeTeamHealth() keeps one such slab per company month.
-QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, const QString &fromUtc, const QString &toUtc,
-                                     const QStringList &kinds);
+QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, const QStringList &kinds);
 void countExitGroup(const ExitGroup &g, const StageInfo *stage, HealthCounts &c);
 
 // Adds one exit to `c` (expected, done, per kind); returns the missing kinds.
@@ -58,17 +75,20 @@ struct TaskWeek
     QDate weekStart;
     int listed = 0, done = 0;
 };
-QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek,
-                                const QString &asOfIso);
-// Mondays of the weeks starting in `period` that have ended by asOf.
-QVector<QDate> judgedWeeks(const Period &period, const QString &asOfIso);
+// Tasks completed before asOf (epoch seconds) count as done.
+QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek, qint64 asOf);
+// Mondays of the weeks starting in `period` that have ended by asOf (epoch seconds).
+QVector<QDate> judgedWeeks(const Period &period, qint64 asOf);
 
 struct Response
 {
-    QString rep, leadId, title, assignedAt, firstAt;
+    QString rep, leadId, title, assignedAt, firstAt; // UTC ISO-8601; firstAt empty when none
     std::optional<double> minutes;
 };
-QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period, const QString &asOfIso);
+// Leads assigned in [period start, min(period end, asOf)) and their first sales action
+// before asOf (without one: before the period's end).
+QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period,
+                                std::optional<qint64> asOf);
 
 struct CustomerRow
 {
@@ -80,12 +100,13 @@ struct CustomerRow
     std::optional<double> lastActionJd;
     double asOfJd = 0;
 };
-QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, const QString &asOfIso);
+// asOf: the effective end, epoch seconds.
+QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, qint64 asOf);
 // loadCustomers() in two halves that can run on two connections at once: the scope's
 // customers with their last sales action, and the other facts of every customer by id
 // (daysSinceInteraction unset), which mergeCustomerAggregates() puts on the rows.
-QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, const QString &asOfIso);
-QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, const QString &asOfIso);
+QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf);
+QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asOf);
 void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<QString, CustomerFacts> &aggregates);
 
 struct OrderSums
@@ -93,9 +114,9 @@ struct OrderSums
     qint64 won = 0, cross = 0;
     int orders = 0;
 };
-QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period,
-                                        const QString &asOfIso);
-QHash<QString, QPair<int, qint64>> loadRatings(QSqlDatabase db, const OrgScope &org, const QString &fromUtc,
-                                               const QString &toUtc);
+// Orders on the period's days up to the company day of `end` (the effective end, epoch seconds).
+QHash<QString, OrderSums> loadOrderSums(QSqlDatabase db, const OrgScope &org, const Period &period, qint64 end);
+// Ratings with `at` in [from, to), epoch seconds.
+QHash<QString, QPair<int, qint64>> loadRatings(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to);
 
 } // namespace cockpit::analytics::detail

@@ -5,16 +5,23 @@
 #include "analytics/teamhealthsql.h"
 
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QSqlQuery>
 
 namespace cockpit::analytics {
 
 namespace {
+
 QVariant opt(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(); }
+
+// A time column as a cell: its UTC ISO-8601 text (the DataTable `_at` rule shows it).
+QVariant instantCell(const QVariant &v)
+{
+    return QVariant(times::instantIso(v));
+}
 
 QString title(const QString &figure, const Scope &scope, const OrgUnits &units)
 {
@@ -176,8 +183,8 @@ DataTable stageExitsTable(QSqlDatabase db, const Scope &scope, const QString &as
                  tr("Expected actions"), tr("Done"), tr("Missing actions")};
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
-    for (const StageExit &e :
-         loadStageExits(db, scope.org, scope.period.startUtc(), effectiveEndUtc(scope.period, asOfIso), kinds)) {
+    for (const StageExit &e : loadStageExits(db, scope.org, scope.period.startSecs(),
+                                             effectiveEndSecs(scope.period, asOfSecs(asOfIso)), kinds)) {
         const auto stIt = stages.constFind(e.stage);
         const StageInfo *st = stIt == stages.cend() ? nullptr : &stIt.value();
         HealthCounts c;
@@ -193,7 +200,7 @@ DataTable stageExitsTable(QSqlDatabase db, const Scope &scope, const QString &as
 
 DataTable tasksTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso, const OrgUnits &units)
 {
-    const QString end = effectiveEndUtc(scope.period, asOfIso);
+    const qint64 end = detail::effectiveEndSecs(scope.period, detail::asOfSecs(asOfIso));
     const QVector<QDate> weeks = detail::judgedWeeks(scope.period, end);
     DataTable t;
     t.title = title(tr("Must-do tasks"), scope, units);
@@ -205,7 +212,7 @@ DataTable tasksTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso
     t.keyKind = QStringLiteral("lead");
     if (weeks.isEmpty())
         return t;
-    QVariantList binds{weeks.first().toString(Qt::ISODate), weeks.last().toString(Qt::ISODate)};
+    QVariantList binds{dateParam(weeks.first()), dateParam(weeks.last())};
     const QString cond = orgCondition(scope.org, detail::repColumns(), binds);
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT t.lead_id, t.user_id, t.week_start, t.action, t.due_at, t.completed_at"
@@ -215,11 +222,12 @@ DataTable tasksTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso
                                .arg(cond),
                            binds);
     while (q.next()) {
-        const QString done = q.value(5).toString();
-        const bool completed = !done.isEmpty() && done < end;
+        qint64 done = 0;
+        const bool completed = times::instantOf(q.value(5), &done) && done < end;
         t.rows << QVariantList{q.value(0), units.name(OrgLevel::Rep, q.value(1).toString()),
-                               QDate::fromString(q.value(2).toString(), Qt::ISODate), q.value(3), q.value(4),
-                               completed ? QVariant(done) : QVariant(), completed ? tr("done") : tr("missed")};
+                               times::dateOf(q.value(2)), q.value(3), instantCell(q.value(4)),
+                               completed ? QVariant(times::isoFromSecs(done)) : QVariant(),
+                               completed ? tr("done") : tr("missed")};
     }
     return t;
 }
@@ -233,7 +241,7 @@ DataTable responsesTable(QSqlDatabase db, const Scope &scope, const QString &asO
     t.headers = {tr("Lead id"), tr("Lead"), tr("Rep"), tr("Assigned"), tr("First sales action"), tr("Minutes")};
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
-    for (const detail::Response &r : detail::loadResponses(db, scope.org, scope.period, asOfIso))
+    for (const detail::Response &r : detail::loadResponses(db, scope.org, scope.period, detail::asOfSecs(asOfIso)))
         t.rows << QVariantList{r.leadId, r.title, units.name(OrgLevel::Rep, r.rep), r.assignedAt,
                                r.firstAt.isEmpty() ? QVariant() : QVariant(r.firstAt), opt(r.minutes)};
     return t;
@@ -254,7 +262,7 @@ DataTable customerHealthTable(QSqlDatabase db, const Scope &scope, const QString
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("customer");
     for (const detail::CustomerRow &c :
-         detail::loadCustomers(db, scope.org, effectiveEndUtc(scope.period, asOfIso))) {
+         detail::loadCustomers(db, scope.org, detail::effectiveEndSecs(scope.period, detail::asOfSecs(asOfIso)))) {
         const CustomerHealth h = customerHealth(c.facts, s);
         QVariantList row{c.id, c.name, units.name(OrgLevel::Rep, c.owner), opt(h.score), c.firstQuarter};
         for (int d = 0; d < kHealthDims; ++d)
@@ -275,8 +283,9 @@ DataTable ordersTable(QSqlDatabase db, const Scope &scope, const QString &asOfIs
                  tr("Cross-sell"), tr("Amount")};
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
-    const QDate last = std::min(scope.period.last, companyDay(effectiveEndUtc(scope.period, asOfIso)));
-    QVariantList binds{scope.period.first.toString(Qt::ISODate), last.toString(Qt::ISODate)};
+    const QDate last = std::min(scope.period.last, companyDayOf(
+                                                       detail::effectiveEndSecs(scope.period, detail::asOfSecs(asOfIso))));
+    QVariantList binds{dateParam(scope.period.first), dateParam(last)};
     const QString cond = orgCondition(scope.org, detail::repColumns(), binds);
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT o.lead_id, o.rep_id, o.ordered_on, o.product_line,"
@@ -288,7 +297,7 @@ DataTable ordersTable(QSqlDatabase db, const Scope &scope, const QString &asOfIs
                            binds);
     while (q.next())
         t.rows << QVariantList{q.value(0), units.name(OrgLevel::Rep, q.value(1).toString()),
-                               QDate::fromString(q.value(2).toString(), Qt::ISODate), q.value(3), q.value(4),
+                               times::dateOf(q.value(2)), q.value(3), q.value(4),
                                q.value(3).toString() != q.value(4).toString(), q.value(5).toLongLong()};
     return t;
 }
@@ -302,7 +311,8 @@ DataTable ratingsTable(QSqlDatabase db, const Scope &scope, const QString &asOfI
     t.headers = {tr("Lead id"), tr("Rep"), tr("Rated by"), tr("Role"), tr("At"), tr("Score (1–5)")};
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
-    QVariantList binds{scope.period.startUtc(), effectiveEndUtc(scope.period, asOfIso)};
+    QVariantList binds{times::instantParam(scope.period.startSecs()),
+                       times::instantParam(detail::effectiveEndSecs(scope.period, detail::asOfSecs(asOfIso)))};
     const QString cond = orgCondition(scope.org, detail::repColumns(), binds);
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT r.lead_id, r.rep_id, w.name, w.role, r.at, r.score"
@@ -314,7 +324,7 @@ DataTable ratingsTable(QSqlDatabase db, const Scope &scope, const QString &asOfI
                            binds);
     while (q.next())
         t.rows << QVariantList{q.value(0), units.name(OrgLevel::Rep, q.value(1).toString()), q.value(2), q.value(3),
-                               q.value(4), q.value(5).toInt()};
+                               instantCell(q.value(4)), q.value(5).toInt()};
     return t;
 }
 
@@ -351,38 +361,30 @@ void StepTimes::add(const StepTimes &o)
         hours[i] += o.hours[i];
 }
 
-namespace {
-// Dates ("2026-05-24") count as 00:00 company time of that day.
-QDateTime stepTime(const QString &s)
-{
-    if (s.isEmpty())
-        return {};
-    if (s.size() == 10)
-        return QDateTime::fromString(companyDayStartUtc(QDate::fromString(s, Qt::ISODate)), Qt::ISODate);
-    return QDateTime::fromString(s, Qt::ISODate);
-}
-} // namespace
-
-StepTimes stepDurations(const std::array<QString, kSalesSteps + 1> &ends, const QString &fromUtc, const QString &toUtc)
+StepTimes stepDurations(const StepEnds &ends, qint64 from, qint64 to)
 {
     StepTimes st;
-    const QDateTime from = QDateTime::fromString(fromUtc, Qt::ISODate), to = QDateTime::fromString(toUtc, Qt::ISODate);
     for (int i = 0; i < kSalesSteps; ++i) {
-        const QDateTime a = stepTime(ends[i]), b = stepTime(ends[i + 1]);
-        if (!a.isValid() || !b.isValid() || b < a || b < from || b >= to)
+        const std::optional<qint64> a = ends[i], b = ends[i + 1];
+        if (!a || !b || *b < *a || *b < from || *b >= to)
             continue;
-        st.hours[i].append(a.secsTo(b) / 3600.0);
+        st.hours[i].append(double(*b - *a) / 3600.0);
     }
     return st;
 }
 
 QHash<QString, StepTimes> loadStepTimes(QSqlDatabase db, const Scope &scope, const QString &asOfIso)
 {
-    const QString from = scope.period.startUtc(), to = effectiveEndUtc(scope.period, asOfIso);
+    const qint64 from = scope.period.startSecs(),
+                 to = detail::effectiveEndSecs(scope.period, detail::asOfSecs(asOfIso));
     // Leads that could end a step in the period: assigned before its end, not closed (and
     // paid) long before it; the year's margin lets a payment after closing count.
-    const QString closedAfter = companyDayStartUtc(scope.period.first.addDays(-365));
-    QVariantList binds{to, to, to, to, to, to, closedAfter};
+    const qint64 closedAfter = companyDayStart(scope.period.first.addDays(-365));
+    // Payments up to the UTC day of `to`, as the text comparison paid_on < '<to>' always
+    // read them (TIMES_V6.md §3.3: a date against an instant).
+    const QVariant paidBy = times::dayParam(times::dayOf(to));
+    const QVariant toArg = times::instantParam(to);
+    QVariantList binds{toArg, toArg, toArg, toArg, toArg, paidBy, times::instantParam(closedAfter)};
     const QString cond = orgCondition(scope.org, detail::repColumns(), binds);
     QSqlQuery q = runQuery(
         db,
@@ -402,7 +404,7 @@ QHash<QString, StepTimes> loadStepTimes(QSqlDatabase db, const Scope &scope, con
             // One grouped pass over orders × payments (neither is indexed by lead/order).
             " LEFT JOIN (SELECT o.lead_id, MIN(p.paid_on) AS paid_on FROM orders o"
             "   JOIN payments p ON p.order_id = o.id WHERE o.lead_id IS NOT NULL AND p.paid_on IS NOT NULL"
-            "   AND p.paid_on <> '' AND p.paid_on < ? AND p.deleted = 0 AND o.deleted = 0 GROUP BY o.lead_id) pd"
+            "   AND p.paid_on <> '' AND p.paid_on <= ? AND p.deleted = 0 AND o.deleted = 0 GROUP BY o.lead_id) pd"
             "   ON pd.lead_id = l.id"
             " WHERE l.deleted = 0 AND l.assigned_at IS NOT NULL"
             " AND (l.closed_at IS NULL OR l.closed_at >= ?)%1")
@@ -410,9 +412,15 @@ QHash<QString, StepTimes> loadStepTimes(QSqlDatabase db, const Scope &scope, con
         binds);
     QHash<QString, StepTimes> out;
     while (q.next()) {
-        std::array<QString, kSalesSteps + 1> ends;
-        for (int i = 0; i <= kSalesSteps; ++i)
-            ends[i] = q.value(i + 1).toString();
+        StepEnds ends;
+        for (int i = 0; i < kSalesSteps; ++i) { // instants
+            qint64 secs = 0;
+            if (times::instantOf(q.value(i + 1), &secs))
+                ends[i] = secs;
+        }
+        qint64 paidDay = 0; // a date: 00:00 company time of that day
+        if (times::dayOf(q.value(kSalesSteps + 1), &paidDay))
+            ends[kSalesSteps] = detail::companyDayStartOfDay(paidDay);
         out[q.value(0).toString()].add(stepDurations(ends, from, to));
     }
     return out;

@@ -51,10 +51,11 @@ struct StepTimes
     std::array<QVector<double>, kSalesSteps> hours;
     void add(const StepTimes &o);
 };
-// The step ends of one lead (UTC ISO or dates) → the durations that count in [fromUtc, toUtc).
-// Pure: `ends` = {assigned, touch, needs, demo, objection, signed, paid}; empty = missing.
-StepTimes stepDurations(const std::array<QString, kSalesSteps + 1> &ends, const QString &fromUtc,
-                        const QString &toUtc);
+// The step ends of one lead → the durations that count in [from, to), all in epoch seconds.
+// Pure: `ends` = {assigned, touch, needs, demo, objection, signed, paid}; nullopt = missing.
+// The paid end is a date: its 00:00 company time.
+using StepEnds = std::array<std::optional<qint64>, kSalesSteps + 1>;
+StepTimes stepDurations(const StepEnds &ends, qint64 from, qint64 to);
 // Per rep of the scope.
 QHash<QString, StepTimes> loadStepTimes(QSqlDatabase db, const Scope &scope, const QString &asOfIso);
 // One row per rep (and one for the whole scope): the median hours and count of each step.

@@ -2,6 +2,7 @@
 
 #include "domain/pipelinevalidation.h"
 #include "analytics/query.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -22,13 +23,14 @@ struct Span
     QDate first, last, lastObserved;
 };
 
-// FROM/WHERE of the activities of `subject` between two UTC bounds (the activities are `a`).
+// FROM/WHERE of the activities of `subject` between two bounds in epoch seconds (the
+// activities are `a`).
 // One lead: idx_activities_by_lead (covering). An org unit: its leads first (CROSS JOIN keeps
 // SQLite from starting at idx_activities_at and looking every activity's lead up), then each
 // lead's activities by idx_activities_by_lead. The whole company: idx_activities_at.
-QString activitiesFrom(const TouchpointSubject &subject, const QString &startUtc, const QString &endUtc,
-                       QVariantList &binds)
+QString activitiesFrom(const TouchpointSubject &subject, qint64 startSecs, qint64 endSecs, QVariantList &binds)
 {
+    const QVariant startUtc = times::instantParam(startSecs), endUtc = times::instantParam(endSecs);
     if (!subject.leadId.isEmpty()) {
         binds << subject.leadId << startUtc << endUtc;
         return QStringLiteral(" FROM activities a WHERE a.lead_id = ? AND a.at >= ? AND a.at < ? AND a.deleted = 0");
@@ -47,7 +49,8 @@ QString activitiesFrom(const TouchpointSubject &subject, const QString &startUtc
 
 Span spanOf(QSqlDatabase db, const TouchpointSubject &subject)
 {
-    const QDate today = companyDay(subject.nowIso);
+    qint64 now = 0;
+    const QDate today = utcSecs(subject.nowIso, &now) ? companyDayOf(now) : QDate();
     if (!today.isValid())
         throw QueryError(QStringLiteral("touchpoints: \"now\" is not an ISO-8601 time: \"%1\"").arg(subject.nowIso));
     if (subject.leadId.isEmpty()) {
@@ -60,9 +63,10 @@ Span spanOf(QSqlDatabase db, const TouchpointSubject &subject)
                            {subject.leadId});
     if (!q.next())
         throw QueryError(QStringLiteral("touchpoints: no lead has the id \"%1\"").arg(subject.leadId));
-    const QDate created = companyDay(q.value(0).toString());
+    qint64 createdSecs = 0, closedSecs = 0;
+    const QDate created = times::instantOf(q.value(0), &createdSecs) ? companyDayOf(createdSecs) : QDate();
     const bool closed = q.value(2).toString() != QLatin1String("open") && !q.value(1).isNull();
-    QDate end = closed ? companyDay(q.value(1).toString()) : today;
+    QDate end = !closed ? today : times::instantOf(q.value(1), &closedSecs) ? companyDayOf(closedSecs) : QDate();
     if (!created.isValid())
         throw QueryError(QStringLiteral("touchpoints: lead \"%1\" has no valid creation time").arg(subject.leadId));
     if (!end.isValid() || end < created)
@@ -230,7 +234,7 @@ TouchpointGrid computeTouchpoints(QSqlDatabase db, const TouchpointSubject &subj
 {
     const Span span = spanOf(db, subject);
     QVariantList binds;
-    const QString from = activitiesFrom(subject, companyDayStartUtc(span.first), companyDayStartUtc(span.last.addDays(1)), binds);
+    const QString from = activitiesFrom(subject, companyDayStart(span.first), companyDayStart(span.last.addDays(1)), binds);
     QSqlQuery q = runQuery(db, QStringLiteral("SELECT date(a.at, '+8 hours') AS d, a.direction, COUNT(*)") + from
                                + QStringLiteral(" GROUP BY d, a.direction"),
                            binds);
@@ -238,7 +242,7 @@ TouchpointGrid computeTouchpoints(QSqlDatabase db, const TouchpointSubject &subj
     while (q.next()) {
         const int row = touchRowFromKey(q.value(1).toString());
         if (row >= 0)
-            days.push_back({QDate::fromString(q.value(0).toString(), Qt::ISODate), row, q.value(2).toInt()});
+            days.push_back({times::dateOf(q.value(0)), row, q.value(2).toInt()});
     }
     return buildTouchpointGrid(span.first, span.last, span.lastObserved, days,
                                coldDays > 0 ? coldDays : coldDaysSetting(db), subject.size);
@@ -258,7 +262,7 @@ DataTable touchpointActivities(QSqlDatabase db, const TouchpointSubject &subject
     if (direction.isEmpty() || !first.isValid() || !last.isValid() || last < first)
         return t;
     QVariantList binds;
-    const QString from = activitiesFrom(subject, companyDayStartUtc(first), companyDayStartUtc(last.addDays(1)), binds);
+    const QString from = activitiesFrom(subject, companyDayStart(first), companyDayStart(last.addDays(1)), binds);
     binds << direction;
     const QString where = from + QStringLiteral(" AND a.direction = ?");
     QSqlQuery q = runQuery(db,

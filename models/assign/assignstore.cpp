@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "storage/database.h"
 #include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/outbox.h"
 #include "storage/sqlitestatement.h"
 #include "storage/transaction.h"
@@ -56,7 +57,7 @@ bool readLeads(QSqlQuery &q, std::vector<StoredLead> *out, QString *error)
         s.owner.regionId = q.value(2).toString();
         s.owner.cityId = q.value(3).toString();
         s.owner.teamId = q.value(4).toString();
-        s.owner.assignedAt = q.value(5).toString();
+        s.owner.assignedAt = times::instantIso(q.value(5));
         s.facts.open = q.value(6).toString() == QLatin1String("open");
         s.facts.budgetBand = q.value(7).toString();
         s.facts.industry = q.value(8).toString();
@@ -126,7 +127,7 @@ bool AssignStore::loadReps(const QDateTime &now, int winRateDays, std::vector<Re
         r.teamId = u.value(3).toString();
         r.cityId = u.value(4).toString();
         r.regionId = u.value(5).toString();
-        r.leftDate = QDate::fromString(u.value(6).toString().left(10), Qt::ISODate);
+        r.leftDate = times::dateOf(u.value(6));
         const QString tags = u.value(7).toString();
         if (!tags.trimmed().isEmpty())
             r.industries = tags.split(QLatin1Char('|'), Qt::SkipEmptyParts);
@@ -146,8 +147,8 @@ bool AssignStore::loadReps(const QDateTime &now, int winRateDays, std::vector<Re
         " FROM leads %1 WHERE deleted = 0 AND owner_id IS NOT NULL GROUP BY owner_id");
     if (!l.prepare(aggregate.arg(QStringLiteral("INDEXED BY idx_leads_assign"))))
         l.prepare(aggregate.arg(QString()));
-    const QString dayAgo = toIsoUtc(now.addSecs(-24 * 3600));
-    const QString windowStart = toIsoUtc(now.addDays(-winRateDays));
+    const QVariant dayAgo = times::instantParam(now.addSecs(-24 * 3600).toSecsSinceEpoch());
+    const QVariant windowStart = times::instantParam(now.addDays(-winRateDays).toSecsSinceEpoch());
     l.addBindValue(dayAgo);
     l.addBindValue(windowStart);
     l.addBindValue(windowStart);
@@ -162,8 +163,8 @@ bool AssignStore::loadReps(const QDateTime &now, int winRateDays, std::vector<Re
         Rep &r = (*reps)[size_t(i)];
         r.openLoad = l.value(1).toInt();
         r.assigned24h = l.value(2).toInt();
-        const QString last = l.value(3).toString();
-        r.lastAssignedAt = last.isEmpty() ? 0 : fromIsoUtc(last).toSecsSinceEpoch();
+        qint64 last = 0;
+        r.lastAssignedAt = times::instantOf(l.value(3), &last) ? last : 0;
         r.won = l.value(4).toInt();
         r.lost = l.value(5).toInt();
     }
@@ -239,8 +240,8 @@ bool AssignStore::apply(const QList<OwnerChange> &changes, bool forward, const Q
         *error = db.lastError().text();
         return false;
     }
-    const QString now = nowIsoUtc();
-    const QByteArray nowUtf8 = now.toUtf8();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox's text
     // The sqlite3 handle of the same connection (so inside the transaction above): one
     // prepared statement for every lead; QSqlQuery's per-row overhead doubled the time.
     sqlite3 *handle = m_db.handle();
@@ -261,6 +262,18 @@ bool AssignStore::apply(const QList<OwnerChange> &changes, bool forward, const Q
         else
             sqlite3_bind_text(up, i, text.constData(), int(text.size()), SQLITE_TRANSIENT);
     };
+    // A time column: the value of times::instantParam (ISO text up to schema v5, an integer
+    // after); an empty ISO string is NULL.
+    auto bindTime = [up, &bind](int i, const QVariant &v) {
+        if (v.typeId() == QMetaType::LongLong)
+            sqlite3_bind_int64(up, i, v.toLongLong());
+        else
+            bind(i, v.toString().toUtf8(), true);
+    };
+    auto paramOfIso = [](const QString &iso) {
+        return iso.isEmpty() ? QVariant() : times::instantParam(times::secsFromIso(iso));
+    };
+    const QVariant nowAt = times::instantParam(nowSecs);
     storage::OutboxWriter outbox(db);
     for (const OwnerChange &c : changes) {
         const OwnerState &from = forward ? c.before : c.after;
@@ -269,8 +282,8 @@ bool AssignStore::apply(const QList<OwnerChange> &changes, bool forward, const Q
         bind(2, to.regionId.toUtf8(), true);
         bind(3, to.cityId.toUtf8(), true);
         bind(4, to.teamId.toUtf8(), true);
-        bind(5, to.assignedAt.toUtf8(), true);
-        bind(6, nowUtf8, false);
+        bindTime(5, paramOfIso(to.assignedAt));
+        bindTime(6, nowAt);
         bind(7, c.leadId.toUtf8(), false);
         bind(8, from.ownerId.toUtf8(), true);
         int rc = sqlite3_step(up);

@@ -1,6 +1,7 @@
 #include "delivery/deliveryqueue.h"
 
 #include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/transaction.h"
 #include "delivery/webhookstore.h"
 
@@ -123,10 +124,10 @@ QList<Delivery> DeliveryQueue::select(const QString &where, const QVariantList &
         d.webhookId = q.value(3).toString();
         d.state = q.value(4).toString();
         d.attempts = q.value(5).toInt();
-        d.nextAttemptAt = q.value(6).toString();
+        d.nextAttemptAt = times::instantIso(q.value(6));
         d.lastError = q.value(7).toString();
-        d.createdAt = q.value(8).toString();
-        d.deliveredAt = q.value(9).toString();
+        d.createdAt = times::instantIso(q.value(8));
+        d.deliveredAt = times::instantIso(q.value(9));
         out.append(d);
     }
     return out;
@@ -137,7 +138,7 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
     EnqueueResult result;
     QElapsedTimer timer;
     timer.start();
-    const QString nowIso = toIsoUtc(now);
+    const QVariant nowAt = times::instantParam(now.toSecsSinceEpoch());
     QSqlQuery q(db());
     q.setForwardOnly(true);
 
@@ -209,9 +210,9 @@ DeliveryQueue::EnqueueResult DeliveryQueue::enqueueNew(const QDateTime &now)
         ins.addBindValue(channel);
         ins.addBindValue(text(hook));
         ins.addBindValue(state);
-        ins.addBindValue(nowIso);
+        ins.addBindValue(nowAt);
         ins.addBindValue(text(note));
-        ins.addBindValue(nowIso);
+        ins.addBindValue(nowAt);
         if (!ins.exec()) {
             m_lastError = ins.lastError().text();
             failed = true;
@@ -269,7 +270,8 @@ QList<Delivery> DeliveryQueue::dueWebhookRows(const QDateTime &now, int limit) c
                       " AND (next_attempt_at <= ? OR next_attempt_at > ?)"
                       " AND EXISTS (SELECT 1 FROM webhooks w WHERE w.id = deliveries.webhook_id AND w.enabled = 1)"
                       " ORDER BY next_attempt_at, id LIMIT ?"),
-                  {toIsoUtc(now), toIsoUtc(now.addSecs(kMaxBackoffSecs)), limit});
+                  {times::instantParam(now.toSecsSinceEpoch()),
+                   times::instantParam(now.addSecs(kMaxBackoffSecs).toSecsSinceEpoch()), limit});
 }
 
 QList<Delivery> DeliveryQueue::dueDesktopRows(int limit) const
@@ -295,7 +297,7 @@ bool DeliveryQueue::markDelivered(qint64 id, const QDateTime &now, const QString
     q.prepare(QStringLiteral("UPDATE deliveries SET state = ?, attempts = attempts + 1, delivered_at = ?,"
                              " last_error = '' WHERE id = ?"));
     q.addBindValue(state);
-    q.addBindValue(toIsoUtc(now));
+    q.addBindValue(times::instantParam(now.toSecsSinceEpoch()));
     q.addBindValue(id);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
@@ -315,7 +317,7 @@ bool DeliveryQueue::markFailed(qint64 id, const QDateTime &now, const QString &e
                              " next_attempt_at = ? WHERE id = ?"));
     q.addBindValue(attempts);
     q.addBindValue(text(error));
-    q.addBindValue(toIsoUtc(now.addSecs(backoffSecs(attempts))));
+    q.addBindValue(times::instantParam(now.addSecs(backoffSecs(attempts)).toSecsSinceEpoch()));
     q.addBindValue(id);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
@@ -411,7 +413,9 @@ std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) 
     m.alertId = q.value(0).toString();
     m.rule = q.value(1).toString();
     m.subjectKind = q.value(2).toString();
-    m.raisedAt = fromIsoUtc(q.value(3).toString());
+    qint64 raised = 0;
+    if (times::instantOf(q.value(3), &raised))
+        m.raisedAt = QDateTime::fromSecsSinceEpoch(raised, Qt::UTC);
     m.details = q.value(4).toString();
     m.escalationLevel = q.value(5).toInt();
     m.owner = q.value(6).toString();

@@ -1,6 +1,7 @@
 #include "delivery/webhookstore.h"
 
 #include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/transaction.h"
 
 #include "storage/database.h"
@@ -32,7 +33,7 @@ Webhook fromQuery(const QSqlQuery &q)
     h.url = q.value(4).toString();
     h.secret = q.value(5).toString();
     h.enabled = q.value(6).toInt() != 0;
-    h.createdAt = q.value(7).toString();
+    h.createdAt = times::instantIso(q.value(7));
     return h;
 }
 
@@ -85,7 +86,7 @@ WebhookValidation WebhookStore::save(Webhook &hook, const QString &nowIso)
     q.addBindValue(text(hook.secret));
     q.addBindValue(hook.enabled ? 1 : 0);
     if (insert)
-        q.addBindValue(nowIso);
+        q.addBindValue(times::instantParam(times::secsFromIso(nowIso)));
     q.addBindValue(id);
     if (!q.exec()) {
         v.errors << QCoreApplication::translate("cockpit::delivery", "The webhook could not be saved: %1")

@@ -104,13 +104,22 @@ void Insert::bind(int i, const QByteArray &v)
 void Insert::bind(int i, const char *v) { sqlite3_bind_text(m_stmt, i, v, -1, SQLITE_STATIC); }
 void Insert::bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
 void Insert::bind(int i, int v) { sqlite3_bind_int64(m_stmt, i, v); }
+// Times in the file's form (times::instantParam / dayParam): ISO text up to schema v5.
 void Insert::bind(int i, Time t)
 {
+    if constexpr (times::kIntegerTimes) {
+        sqlite3_bind_int64(m_stmt, i, t.secs);
+        return;
+    }
     char b[24];
     sqlite3_bind_text(m_stmt, i, b, formatIsoTime(t.secs, b), SQLITE_TRANSIENT);
 }
 void Insert::bind(int i, Date d)
 {
+    if constexpr (times::kIntegerTimes) {
+        sqlite3_bind_int64(m_stmt, i, d.day);
+        return;
+    }
     char b[16];
     sqlite3_bind_text(m_stmt, i, b, formatIsoDate(d.day, b), SQLITE_TRANSIENT);
 }

@@ -1,6 +1,7 @@
 #include "storage/activitylog.h"
 
 #include "domain/pipelinevalidation.h"
+#include "domain/times.h"
 
 #include "storage/database.h"
 #include "storage/filecheck.h"
@@ -134,7 +135,7 @@ QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
         e.seq = q.value(0).toLongLong();
         e.kind = takeA ? LogRecordKind::Activity : LogRecordKind::StageMove;
         e.id = q.value(1).toString();
-        e.at = q.value(2).toString();
+        e.at = times::instantIso(q.value(2));
         e.actor = q.value(3).toString();
         e.lead = q.value(4).toString();
         if (takeA) {

@@ -3,12 +3,14 @@
 
 #include "storage/database.h"
 #include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/outbox.h"
 #include "pinyin/pinyin.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -94,7 +96,9 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
         return result;
     }
     const QString uuid = newId();
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox's text
+    const QVariant nowAt = times::instantParam(nowSecs);
     const QString name = c.name.trimmed();
     QSqlDatabase db = m_db.connection();
     Transaction tx(db);
@@ -112,7 +116,7 @@ CreateResult CustomerRepository::create(const NewCustomer &c, const QString &act
           text(initials), text(c.industry.trimmed()), text(c.size), nullable(c.regionId),
           QVariant(c.ownerId), nullable(c.cityId), QVariant(c.ownerId), QVariant(c.ownerId),
           QVariant(c.source.trimmed()), QVariant(c.phone.trimmed()), QVariant(c.coreNeed.trimmed()),
-          QVariant(c.closeCycleDays), QVariant(now), QVariant(now)})
+          QVariant(c.closeCycleDays), nowAt, nowAt})
         q.addBindValue(v);
     if (!q.exec()) {
         result.error = m_db.describeError(q.lastError());
@@ -168,11 +172,12 @@ bool CustomerRepository::setDeleted(const QString &id, bool deleted, QString *er
         return false;
     }
     const qint64 base = rv.value(0).toLongLong();
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox's text
     QSqlQuery q(db);
     q.prepare(QStringLiteral("UPDATE customers SET deleted = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(deleted ? 1 : 0);
-    q.addBindValue(now);
+    q.addBindValue(times::instantParam(nowSecs));
     q.addBindValue(id);
     if (!q.exec()) {
         if (error)

@@ -1,6 +1,7 @@
 #include "storage/exitactions.h"
 
 #include "domain/pipelinevalidation.h"
+#include "domain/times.h"
 #include "storage/sqlitestatement.h"
 
 #include <QElapsedTimer>
@@ -40,18 +41,18 @@ quint32 bitOf(std::string_view kind)
 
 struct Move
 {
-    QByteArray at;
+    qint64 at = 0;
     qint64 rowid = 0;
     qint64 stored = 0;
 };
-using Acts = std::vector<std::pair<QByteArray, quint32>>; // (at, kind bit)
+using Acts = std::vector<std::pair<qint64, quint32>>;   // (at, kind bit)
 using Writes = std::vector<std::pair<qint64, qint64>>;    // (rowid, new mask)
 
 // One lead: its moves sorted by `at`, its activities in any order. Appends the moves whose
 // stored mask differs from the computed one.
 void settle(const std::vector<Move> &moves, const Acts &acts, Writes &writes)
 {
-    std::vector<QByteArray> times; // distinct move times, ascending
+    std::vector<qint64> times; // distinct move times, ascending
     for (const Move &m : moves)
         if (times.empty() || times.back() != m.at)
             times.push_back(m.at);
@@ -77,6 +78,16 @@ void settle(const std::vector<Move> &moves, const Acts &acts, Writes &writes)
 QByteArray bytesOf(const sql::Statement &s, int c)
 {
     return QByteArray(s.cstr(c) ? s.cstr(c) : "", s.bytes(c));
+}
+
+// An `at` as epoch seconds: an INTEGER (schema v6) or ISO text, also on the v2 files that
+// migrateTo(3) refreshes; -1 when it is neither.
+qint64 atOf(const sql::Statement &s, int c)
+{
+    qint64 secs = 0;
+    if (s.instant(c, &secs))
+        return secs;
+    return s.isNull(c) ? -1 : times::secsFromIso(s.text(c));
 }
 
 bool fail(const sql::Statement &s, QString *error)
@@ -105,14 +116,14 @@ bool collectAll(sqlite3 *db, Writes &writes, QString *error)
         leadMoves.clear();
         leadActs.clear();
         while (moreMoves && moves.view(0) == std::string_view(lead.constData(), std::size_t(lead.size()))) {
-            leadMoves.push_back({bytesOf(moves, 1), moves.int64(2), moves.int64(3)});
+            leadMoves.push_back({atOf(moves, 1), moves.int64(2), moves.int64(3)});
             moreMoves = moves.next();
         }
         const std::string_view leadView(lead.constData(), std::size_t(lead.size()));
         while (moreActs && acts.view(0) < leadView)
             moreActs = acts.next();
         while (moreActs && acts.view(0) == leadView) {
-            leadActs.emplace_back(bytesOf(acts, 1), bitOf(acts.view(2)));
+            leadActs.emplace_back(atOf(acts, 1), bitOf(acts.view(2)));
             moreActs = acts.next();
         }
         settle(leadMoves, leadActs, writes);
@@ -140,7 +151,7 @@ bool collectLeads(sqlite3 *db, const QStringList &leadIds, Writes &writes, QStri
         moves.reset();
         moves.bind(1, lead);
         while (moves.next())
-            leadMoves.push_back({bytesOf(moves, 0), moves.int64(1), moves.int64(2)});
+            leadMoves.push_back({atOf(moves, 0), moves.int64(1), moves.int64(2)});
         if (moves.hasError())
             return fail(moves, error);
         if (leadMoves.empty())
@@ -148,7 +159,7 @@ bool collectLeads(sqlite3 *db, const QStringList &leadIds, Writes &writes, QStri
         acts.reset();
         acts.bind(1, lead);
         while (acts.next())
-            leadActs.emplace_back(bytesOf(acts, 0), bitOf(acts.view(1)));
+            leadActs.emplace_back(atOf(acts, 0), bitOf(acts.view(1)));
         if (acts.hasError())
             return fail(acts, error);
         settle(leadMoves, leadActs, writes);

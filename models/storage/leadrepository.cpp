@@ -8,10 +8,12 @@
 #include "domain/ids.h"
 #include "storage/outbox.h"
 #include "domain/pipeline.h"
+#include "domain/times.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,6 +38,13 @@ const QStringList kBoolFields = {QStringLiteral("intent_seal"), QStringLiteral("
                                  QStringLiteral("competitor_present"),
                                  QStringLiteral("technical_validation")};
 const QStringList kDateFields = {QStringLiteral("expected_close"), QStringLiteral("intent_next_meeting")};
+
+// A validated date field (ISO text or NULL, what the outbox carries) as bound for its column.
+QVariant dateFieldParam(const QVariant &iso)
+{
+    qint64 day = 0;
+    return times::dayOf(iso, &day) ? times::dayParam(day) : QVariant(QMetaType::fromType<QString>());
+}
 
 // Validates one edited value; returns the value to store or an error.
 QVariant validate(const QString &field, const QVariant &value, QString *error)
@@ -137,13 +146,13 @@ std::optional<LeadRecord> LeadRepository::fetch(const QString &id) const
     r.sourceCampaign = v("source_campaign").toString();
     r.intentBudgetRange = v("intent_budget_range").toString();
     r.intentContact = v("intent_contact").toString();
-    r.stageEnteredAt = v("stage_entered_at").toString();
-    r.createdAt = v("created_at").toString();
-    r.updatedAt = v("updated_at").toString();
+    r.stageEnteredAt = times::instantIso(v("stage_entered_at"));
+    r.createdAt = times::instantIso(v("created_at"));
+    r.updatedAt = times::instantIso(v("updated_at"));
     r.amountCents = v("amount_cents").toLongLong();
     r.rowVersion = v("row_version").toLongLong();
-    r.expectedClose = QDate::fromString(v("expected_close").toString(), Qt::ISODate);
-    r.intentNextMeeting = QDate::fromString(v("intent_next_meeting").toString(), Qt::ISODate);
+    r.expectedClose = times::dateOf(v("expected_close"));
+    r.intentNextMeeting = times::dateOf(v("intent_next_meeting"));
     r.probability = v("probability").toInt();
     r.demoCount = v("demo_count").toInt();
     r.intentSeal = v("intent_seal").toBool();
@@ -169,8 +178,12 @@ QVariantMap LeadRepository::values(const QString &id, const QStringList &fields)
               + QStringLiteral(" FROM leads WHERE id = ?"));
     q.addBindValue(id);
     if (q.exec() && q.next()) {
-        for (int i = 0; i < columns.size(); ++i)
-            out.insert(columns.at(i), q.value(i));
+        for (int i = 0; i < columns.size(); ++i) {
+            // Dates go back to update() as the ISO text it validates.
+            qint64 day = 0;
+            const bool date = kDateFields.contains(columns.at(i)) && times::dayOf(q.value(i), &day);
+            out.insert(columns.at(i), date ? QVariant(times::isoFromDay(day)) : q.value(i));
+        }
     }
     return out;
 }
@@ -196,14 +209,16 @@ WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes
     if (values.isEmpty())
         return WriteResult{true, {}, {}};
 
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox's text
+    const QVariant nowAt = times::instantParam(nowSecs);
     QSqlDatabase db = m_db.connection();
     Transaction tx(db);
     QStringList sets;
     QVariantList binds;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         sets << it.key() + QStringLiteral(" = ?");
-        binds << it.value();
+        binds << (kDateFields.contains(it.key()) ? dateFieldParam(it.value()) : it.value());
     }
     // A new owner moves the lead into the owner's org (filters and row-level security).
     if (values.contains(QStringLiteral("owner_id"))) {
@@ -212,15 +227,15 @@ WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes
              << QStringLiteral("team_id = (SELECT team_id FROM users WHERE id = ?)")
              << QStringLiteral("assigned_at = ?");
         const QVariant owner = values.value(QStringLiteral("owner_id"));
-        binds << owner << owner << owner << now;
+        binds << owner << owner << owner << nowAt;
     }
     if (values.contains(QStringLiteral("status"))) {
         const bool closed = values.value(QStringLiteral("status")).toString() != QLatin1String("open");
         sets << QStringLiteral("closed_at = ?");
-        binds << (closed ? QVariant(now) : QVariant(QMetaType::fromType<QString>()));
+        binds << (closed ? nowAt : QVariant(QMetaType::fromType<QString>()));
     }
     sets << QStringLiteral("updated_at = ?");
-    binds << now;
+    binds << nowAt;
     QSqlQuery q(db);
     // Column names come from the validated whitelist above, never from user text.
     q.prepare(QStringLiteral("UPDATE leads SET ") + sets.join(QStringLiteral(", "))
@@ -293,7 +308,9 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
         }
     }
 
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox's text
+    const QVariant nowAt = times::instantParam(nowSecs);
     QString status = lead->status;
     if (toTerminal && status == QLatin1String("open"))
         status = QStringLiteral("won");
@@ -306,10 +323,10 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
     up.prepare(QStringLiteral("UPDATE leads SET stage_id = ?, stage_entered_at = ?, status = ?,"
                               " closed_at = ?, updated_at = ? WHERE id = ?"));
     up.addBindValue(toStageId);
-    up.addBindValue(now);
+    up.addBindValue(nowAt);
     up.addBindValue(status);
-    up.addBindValue(closed ? QVariant(now) : QVariant(QMetaType::fromType<QString>()));
-    up.addBindValue(now);
+    up.addBindValue(closed ? nowAt : QVariant(QMetaType::fromType<QString>()));
+    up.addBindValue(nowAt);
     up.addBindValue(id);
     if (!up.exec())
         return failed(m_db.describeError(up.lastError()));
@@ -318,9 +335,9 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
     h.prepare(QStringLiteral("INSERT INTO stage_history (uuid, lead_id, from_stage_id, to_stage_id,"
                              " at, by_user_id, reason, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &v : {QVariant(uuidColumnValue(historyUuid)), QVariant(id), QVariant(lead->stageId),
-                              QVariant(toStageId), QVariant(now),
+                              QVariant(toStageId), nowAt,
                               actorId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(actorId),
-                              QVariant(reason.isNull() ? QStringLiteral("") : reason), QVariant(now)})
+                              QVariant(reason.isNull() ? QStringLiteral("") : reason), nowAt})
         h.addBindValue(v);
     if (!h.exec())
         return failed(m_db.describeError(h.lastError()));
@@ -366,7 +383,7 @@ QList<StageMove> LeadRepository::stageHistory(const QString &id, int limit) cons
     QList<StageMove> out;
     if (q.exec()) {
         while (q.next())
-            out << StageMove{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            out << StageMove{times::instantIso(q.value(0)), q.value(1).toString(), q.value(2).toString(),
                              q.value(3).toString(), q.value(4).toString()};
     }
     return out;
@@ -384,7 +401,7 @@ QList<ActivityItem> LeadRepository::recentActivities(const QString &id, int limi
     QList<ActivityItem> out;
     if (q.exec()) {
         while (q.next())
-            out << ActivityItem{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+            out << ActivityItem{times::instantIso(q.value(0)), q.value(1).toString(), q.value(2).toString(),
                                 q.value(3).toString(), q.value(4).toString(), q.value(5).toInt()};
     }
     return out;

@@ -6,10 +6,12 @@
 #include "storage/keys.h"
 #include "domain/ids.h"
 #include "domain/pipeline.h"
+#include "domain/times.h"
 #include "storage/schema.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -29,8 +31,9 @@ bool exec(QSqlDatabase db, const QString &sql, QString *error)
 }
 } // namespace
 
-bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error)
+bool seedPipelineTemplates(QSqlDatabase db, qint64 now, QString *error)
 {
+    const QVariant at = times::instantParam(now);
     QSqlQuery p(db);
     p.prepare(QStringLiteral(
         "INSERT INTO pipelines (uuid, code, name, name_en, version, first_response_minutes,"
@@ -44,7 +47,7 @@ bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error)
         for (const QVariant &v : {QVariant(uuidColumnValue(newId())), QVariant(def.code), QVariant(def.name),
                                   QVariant(def.nameEn), QVariant(def.version),
                                   QVariant(def.firstResponseMinutes),
-                                  QVariant(def.handoverSlaMinutes), QVariant(now)})
+                                  QVariant(def.handoverSlaMinutes), at})
             p.addBindValue(v);
         if (!p.exec()) {
             if (error)
@@ -59,7 +62,7 @@ bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error)
                   QVariant(st.name), QVariant(st.nameEn), QVariant(st.slaMinutes),
                   QVariant(QStringLiteral("") + st.exitGate.join(QLatin1Char('|'))),
                   QVariant(QStringLiteral("") + st.standardActions.join(QLatin1Char('|'))),
-                  QVariant(st.terminal ? 1 : 0), QVariant(now)})
+                  QVariant(st.terminal ? 1 : 0), at})
                 s.addBindValue(v);
             if (!s.exec()) {
                 if (error)
@@ -83,12 +86,12 @@ bool createSchema(QSqlDatabase db, QString *error)
         if (!exec(db, sql, error))
             return false;
     }
-    const QString now = nowIsoUtc();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     if (!seedPipelineTemplates(db, now, error))
         return false;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES ('created_at', ?)"));
-    q.addBindValue(now);
+    q.addBindValue(times::isoFromSecs(now)); // settings values stay ISO text
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();

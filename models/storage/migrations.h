@@ -20,7 +20,7 @@ QString backupBeforeMigration(QSqlDatabase db, const QString &path, int fromVers
 // Migrates one step, from version - 1 to version, in one transaction.
 bool migrateTo(QSqlDatabase db, int version, QString *error);
 
-// Writes the shipped pipeline templates (cockpit::pipelineTemplates()).
-bool seedPipelineTemplates(QSqlDatabase db, const QString &now, QString *error);
+// Writes the shipped pipeline templates (cockpit::pipelineTemplates()); `now` in epoch seconds.
+bool seedPipelineTemplates(QSqlDatabase db, qint64 now, QString *error);
 
 } // namespace cockpit::storage

@@ -1,6 +1,7 @@
 #include "storage/outbox.h"
 
 #include "domain/ids.h"
+#include "domain/times.h"
 
 #include "storage/database.h"
 
@@ -46,18 +47,22 @@ bool OutboxWriter::append(const QString &table, const QString &rowId, const QStr
             *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");
         return false;
     }
-    // created_at: formatted once a second, not once a row (a first alert run appends 45 000).
+    // created_at in the file's form (times::instantParam): up to schema v5 its ISO text,
+    // formatted once a second, not once a row (a first alert run appends 45 000).
     const qint64 second = QDateTime::currentSecsSinceEpoch();
     if (second != m_createdSecond) {
         m_createdSecond = second;
-        m_createdAt = nowIsoUtc().toUtf8();
+        m_createdAt = times::instantParam(second).toString().toUtf8();
     }
     const QByteArray texts[] = {newTimeOrderedId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(),
                                 QJsonDocument(fields).toJson(QJsonDocument::Compact), m_createdAt};
     for (int i = 0; i < 5; ++i)
         sqlite3_bind_text(m_insert, i + 1, texts[i].constData(), int(texts[i].size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(m_insert, 6, baseRowVersion);
-    sqlite3_bind_text(m_insert, 7, texts[5].constData(), int(texts[5].size()), SQLITE_TRANSIENT);
+    if constexpr (times::kIntegerTimes)
+        sqlite3_bind_int64(m_insert, 7, second);
+    else
+        sqlite3_bind_text(m_insert, 7, texts[5].constData(), int(texts[5].size()), SQLITE_TRANSIENT);
     const int rc = sqlite3_step(m_insert);
     sqlite3_reset(m_insert);
     if (rc != SQLITE_DONE) {

@@ -3,10 +3,12 @@
 
 #include "storage/database.h"
 #include "domain/ids.h"
+#include "domain/times.h"
 #include "storage/outbox.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
+#include <QDateTime>
 #include <QHash>
 #include <QJsonObject>
 #include <QSqlError>
@@ -127,7 +129,7 @@ QList<PipelineVersionInfo> PipelineRepository::versions(const QString &code) con
     QList<PipelineVersionInfo> out;
     if (q.exec()) {
         while (q.next())
-            out << PipelineVersionInfo{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
+            out << PipelineVersionInfo{q.value(0).toString(), q.value(1).toInt(), times::instantIso(q.value(2)),
                                        q.value(3).toInt(), q.value(4).toInt()};
     }
     return out;
@@ -178,7 +180,9 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
                                              const QString &previousId, MigrateOpenLeads migrate)
 {
     QSqlDatabase db = m_db.connection();
-    const QString now = nowIsoUtc();
+    const qint64 nowSecs = QDateTime::currentSecsSinceEpoch();
+    const QString now = times::isoFromSecs(nowSecs); // the outbox's text
+    const QVariant nowAt = times::instantParam(nowSecs);
     const QString pipelineUuid = newId();
     PipelineSaveResult result;
     QString error;
@@ -195,7 +199,7 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
     const QString nameEn = QStringLiteral("") + def.nameEn.trimmed();
     for (const QVariant &v : {QVariant(uuidColumnValue(pipelineUuid)), QVariant(def.code), QVariant(name), QVariant(nameEn),
                               QVariant(version), QVariant(def.firstResponseMinutes),
-                              QVariant(def.handoverSlaMinutes), QVariant(now)})
+                              QVariant(def.handoverSlaMinutes), nowAt})
         p.addBindValue(v);
     if (!p.exec())
         return refused(p.lastError().text());
@@ -227,7 +231,7 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
         for (const QVariant &v : {QVariant(uuidColumnValue(stageUuid)), QVariant(pid), QVariant(i), QVariant(st.code),
                                   QVariant(stageTitle), QVariant(stageTitleEn),
                                   QVariant(st.slaMinutes), QVariant(gate), QVariant(actions),
-                                  QVariant(st.terminal ? 1 : 0), QVariant(now)})
+                                  QVariant(st.terminal ? 1 : 0), nowAt})
             s.addBindValue(v);
         if (!s.exec())
             return refused(s.lastError().text());
@@ -268,7 +272,7 @@ PipelineSaveResult PipelineRepository::write(const PipelineDef &def, int version
                 continue;
             }
             const QString leadId = open.value(0).toString();
-            for (const QVariant &v : {QVariant(pid), QVariant(stageId), QVariant(now), QVariant(leadId)})
+            for (const QVariant &v : {QVariant(pid), QVariant(stageId), nowAt, QVariant(leadId)})
                 up.addBindValue(v);
             if (!up.exec())
                 return refused(up.lastError().text());

@@ -7,6 +7,7 @@
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
 #include "analytics/scope.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QSignalSpy>
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void periods();
     void stepping();
     void boundsAreBeijingDays();
+    void integerTwinsAgreeWithIso();
     void parse_data();
     void parse();
     void orgCondition();
@@ -82,6 +84,33 @@ void TestScope::boundsAreBeijingDays()
     QCOMPARE(companyDay(QStringLiteral("2026-06-30T16:00:00Z")), QDate(2026, 7, 1));
     QCOMPARE(companyDay(QStringLiteral("2026-06-30T16:00:00")), QDate(2026, 7, 1)); // no zone: UTC as stored
     QVERIFY(!companyDay(QStringLiteral("yesterday")).isValid());
+}
+
+// The epoch-second and day-number twins (storage/TIMES_V6.md) give what the ISO forms give.
+void TestScope::integerTwinsAgreeWithIso()
+{
+    const Period p = Period::month(QDate(2026, 7, 5));
+    QCOMPARE(p.startSecs(), times::secsFromIso(p.startUtc()));
+    QCOMPARE(p.endSecs(), times::secsFromIso(p.endUtc()));
+    QCOMPARE(times::isoFromSecs(p.startSecs()), QStringLiteral("2026-06-30T16:00:00Z"));
+    QCOMPARE(dayNumber(QDate(1970, 1, 1)), qint64(0));
+    QCOMPARE(times::isoFromDay(dayNumber(QDate(2026, 7, 1))), QStringLiteral("2026-07-01"));
+    QCOMPARE(dayDate(dayNumber(QDate(2026, 7, 1))), QDate(2026, 7, 1));
+    for (QDate d(1969, 12, 25); d <= QDate(2027, 3, 1); d = d.addDays(7)) {
+        QCOMPARE(companyDayStart(d), times::secsFromIso(companyDayStartUtc(d)));
+        QCOMPARE(companyDayOf(companyDayStart(d)), d);
+        QCOMPARE(companyDayOf(companyDayStart(d) - 1), d.addDays(-1));
+        QCOMPARE(companyDayOf(companyDayStart(d) + 12345), companyDay(times::isoFromSecs(companyDayStart(d) + 12345)));
+    }
+    // Bound for a date column: the file's form (ISO text until the switch); NULL when invalid.
+    QCOMPARE(dateParam(QDate(2026, 7, 1)), times::dayParam(dayNumber(QDate(2026, 7, 1))));
+    QVERIFY(dateParam(QDate()).isNull());
+    qint64 secs = 0;
+    QVERIFY(utcSecs(QStringLiteral("2026-06-30T16:00:00Z"), &secs));
+    QCOMPARE(companyDayOf(secs), QDate(2026, 7, 1));
+    QVERIFY(utcSecs(QStringLiteral("2026-06-30T16:00:00"), &secs)); // no zone: UTC as stored
+    QCOMPARE(times::isoFromSecs(secs), QStringLiteral("2026-06-30T16:00:00Z"));
+    QVERIFY(!utcSecs(QStringLiteral("yesterday"), &secs));
 }
 
 void TestScope::parse_data()

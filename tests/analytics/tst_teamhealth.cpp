@@ -8,6 +8,7 @@
 #include "analytics/query.h"
 #include "analytics/teamhealth.h"
 #include "analytics/teamhealthtables.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QFile>
@@ -473,11 +474,11 @@ void TestTeamHealth::stepDurationsCountInPeriod()
 {
     // assigned 1 Nov 00:00, touch +2 h, needs +1 day, demo (October: before needs → skipped),
     // objection 3 Nov, signed 5 Nov 00:00, paid 2026-11-06 (00:00 Beijing = 5 Nov 16:00 UTC).
-    const std::array<QString, kSalesSteps + 1> ends{
-        QStringLiteral("2026-11-01T00:00:00Z"), QStringLiteral("2026-11-01T02:00:00Z"),
-        QStringLiteral("2026-11-02T02:00:00Z"), QStringLiteral("2026-10-20T00:00:00Z"),
-        QStringLiteral("2026-11-03T00:00:00Z"), QStringLiteral("2026-11-05T00:00:00Z"), QStringLiteral("2026-11-06")};
-    const StepTimes st = stepDurations(ends, QStringLiteral("2026-10-31T16:00:00Z"), kNow);
+    const auto t = [](const char *iso) { return times::secsFromIso(QString::fromLatin1(iso)); };
+    const StepEnds ends{t("2026-11-01T00:00:00Z"), t("2026-11-01T02:00:00Z"), t("2026-11-02T02:00:00Z"),
+                        t("2026-10-20T00:00:00Z"), t("2026-11-03T00:00:00Z"), t("2026-11-05T00:00:00Z"),
+                        t("2026-11-05T16:00:00Z")};
+    const StepTimes st = stepDurations(ends, t("2026-10-31T16:00:00Z"), times::secsFromIso(kNow));
     QCOMPARE(st.hours[int(SalesStep::FirstTouch)], QVector<double>{2});
     QCOMPARE(st.hours[int(SalesStep::NeedsConfirmed)], QVector<double>{24});
     QVERIFY(st.hours[int(SalesStep::Demo)].isEmpty());             // demo before needs
@@ -486,7 +487,7 @@ void TestTeamHealth::stepDurationsCountInPeriod()
     QCOMPARE(st.hours[int(SalesStep::Paid)], QVector<double>{16});
     // The same lead judged in October: only the steps ending in October (none here but demo,
     // whose start is after its end).
-    const StepTimes oct = stepDurations(ends, QStringLiteral("2026-09-30T16:00:00Z"), QStringLiteral("2026-10-31T16:00:00Z"));
+    const StepTimes oct = stepDurations(ends, t("2026-09-30T16:00:00Z"), t("2026-10-31T16:00:00Z"));
     for (const auto &h : oct.hours)
         QVERIFY(h.isEmpty());
 }
