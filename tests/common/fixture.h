@@ -2,6 +2,7 @@
 // A tiny hand-made company for tests whose answers are worked out by hand: one region, one
 // city, one team, a director and two reps, three customers (博世 with aliases, 华为,
 // 重庆长江精工), three leads in the lead-lifecycle pipeline.
+#include "domain/times.h"
 #include "storage/database.h"
 #include "storage/exitactions.h"
 
@@ -12,6 +13,25 @@
 #include <QTest>
 
 namespace fixture {
+
+// A time or a date for a test's bind or comparison, in the file's form (domain/times.h):
+// the ISO text itself until schema v6 stores integers, then epoch seconds / a day number.
+// In SQL text, the connection functions do the same: cockpit_secs('…'), cockpit_day('…'),
+// and cockpit_iso(col) / cockpit_date(col) to read a column back as text.
+inline QVariant t(const char *iso)
+{
+    qint64 secs = 0;
+    if (!cockpit::times::parseIso(iso, qsizetype(qstrlen(iso)), &secs))
+        qFatal("fixture::t: not an ISO instant: %s", iso);
+    return cockpit::times::instantParam(secs);
+}
+inline QVariant d(const char *iso)
+{
+    qint64 secs = 0;
+    if (qstrlen(iso) != 10 || !cockpit::times::parseIso(iso, 10, &secs))
+        qFatal("fixture::d: not an ISO date: %s", iso);
+    return cockpit::times::dayParam(cockpit::times::dayOf(secs));
+}
 
 inline bool exec(QSqlDatabase db, const QString &sql)
 {
