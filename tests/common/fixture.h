@@ -74,7 +74,7 @@ inline QString stageId(QSqlDatabase db, const char *pipeline, const char *stage)
 inline bool populate(cockpit::storage::Database &database)
 {
     QSqlDatabase db = database.connection();
-    const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+    const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')"); // the file's form
     const QString screen = stageId(db, "lifecycle", "screen");
     const QString diagnose = stageId(db, "lifecycle", "diagnose");
     const QString sign = stageId(db, "lifecycle", "sign");
@@ -84,9 +84,9 @@ inline bool populate(cockpit::storage::Database &database)
         QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (1, 1, '上海', %1)").arg(t),
         QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES (1, 1, 1, '上海一组', %1)").arg(t),
         QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, updated_at) VALUES"
-                       " (100, '赵总', 'director', NULL, NULL, NULL, '2020-01-01', %1),"
-                       " (101, '王芳', 'sales', 1, 1, 1, '2022-03-01', %1),"
-                       " (102, '李强', 'sales', 1, 1, 1, '2023-05-01', %1)").arg(t),
+                       " (100, '赵总', 'director', NULL, NULL, NULL, cockpit_day('2020-01-01'), %1),"
+                       " (101, '王芳', 'sales', 1, 1, 1, cockpit_day('2022-03-01'), %1),"
+                       " (102, '李强', 'sales', 1, 1, 1, cockpit_day('2023-05-01'), %1)").arg(t),
         QStringLiteral("INSERT INTO customers (id, name, aliases, owner_id, region_id, city_id, source, phone,"
                        " core_need, close_cycle_days, industry, created_at, updated_at) VALUES"
                        " (1, '博世', 'BOSCH|Bosch', 101, 1, 1, '展会', '021 5555 0101', '产线质检', 90, '汽车零部件', %1, %1),"
