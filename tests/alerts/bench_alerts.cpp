@@ -7,6 +7,7 @@
 #include "alerts/alertevaluator.h"
 #include "storage/database.h"
 #include "domain/ids.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -100,7 +101,8 @@ int main(int argc, char **argv)
         ins.prepare(QStringLiteral("INSERT INTO activities (uuid, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
                                    " VALUES (cockpit_uuid(?), ?, ?, ?, 'call', 'sales', ?, ?)"));
         for (const QVariant &v : {QVariant(newId()), QVariant(lead), QVariant(customer), QVariant(owner),
-                                  QVariant(toIsoUtc(clock.now())), QVariant(toIsoUtc(clock.now()))})
+                                  times::instantParam(clock.now().toSecsSinceEpoch()),
+                                  times::instantParam(clock.now().toSecsSinceEpoch())})
             ins.addBindValue(v);
         ins.exec();
         t.restart();

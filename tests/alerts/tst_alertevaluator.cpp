@@ -78,7 +78,8 @@ private Q_SLOTS:
         QVERIFY(fixture::populate(*m_db));
         // A team lead between the reps and the director: u1, u2 → u9 (109) → u0.
         exec(QStringLiteral("INSERT INTO users (id, name, role, manager_id, hire_date, updated_at) VALUES"
-                            " (109, '孙组长', 'team_lead', 100, '2020-01-01', '2026-01-01T00:00:00Z')"));
+                            " (109, '孙组长', 'team_lead', 100, cockpit_day('2020-01-01'),"
+                            " cockpit_secs('2026-01-01T00:00:00Z'))"));
         exec(QStringLiteral("UPDATE users SET manager_id = 109 WHERE id IN (101, 102)"));
     }
     void cleanup() { m_db.reset(); }
@@ -90,7 +91,7 @@ private Q_SLOTS:
         QSqlQuery q(db());
         QVERIFY(q.exec(QStringLiteral("EXPLAIN QUERY PLAN SELECT DISTINCT h.lead_id, l.customer_id FROM stage_history h"
                                       " JOIN leads l ON l.id = h.lead_id"
-                                      " WHERE h.at >= '2026-10-01T00:00:00Z' AND h.at <= '2026-11-01T00:00:00Z'"
+                                      " WHERE h.at >= cockpit_secs('2026-10-01T00:00:00Z') AND h.at <= cockpit_secs('2026-11-01T00:00:00Z')"
                                       " AND h.by_user_id = 101")));
         QString plan;
         while (q.next())
@@ -152,9 +153,12 @@ private Q_SLOTS:
     void silenceShowsCustomerQuotes()
     {
         exec(QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, text, updated_at) VALUES"
-                            " (3, 1, 1, NULL, 'wechat', 'customer', '2026-10-31T12:00:00Z', '预算下月批', '2026-10-31T12:00:00Z'),"
-                            " (4, 1, 1, NULL, 'email', 'customer', '2026-10-30T12:00:00Z', '太贵了', '2026-10-30T12:00:00Z'),"
-                            " (5, 1, 1, NULL, 'email', 'customer', '2026-10-29T12:00:00Z', '最老的一条', '2026-10-29T12:00:00Z')"));
+                            " (3, 1, 1, NULL, 'wechat', 'customer', cockpit_secs('2026-10-31T12:00:00Z'), '预算下月批',"
+                            "  cockpit_secs('2026-10-31T12:00:00Z')),"
+                            " (4, 1, 1, NULL, 'email', 'customer', cockpit_secs('2026-10-30T12:00:00Z'), '太贵了',"
+                            "  cockpit_secs('2026-10-30T12:00:00Z')),"
+                            " (5, 1, 1, NULL, 'email', 'customer', cockpit_secs('2026-10-29T12:00:00Z'), '最老的一条',"
+                            "  cockpit_secs('2026-10-29T12:00:00Z'))"));
         ManualClock clock(T0.addSecs(72 * 3600));
         AlertEvaluator e(db(), clock);
         QVERIFY(e.evaluateAll().ok);
@@ -183,7 +187,7 @@ private Q_SLOTS:
         const auto r = e.evaluateLead(QStringLiteral("2"));
         QVERIFY(r.ok);
         QCOMPARE(r.resolved, 1);
-        QCOMPARE(count(db(), QStringLiteral("lead_id = 2 AND resolved_at = '2026-11-01T03:01:00Z'"
+        QCOMPARE(count(db(), QStringLiteral("lead_id = 2 AND resolved_at = cockpit_secs('2026-11-01T03:01:00Z')"
                                             " AND resolved_by IS NULL")), 1);
         // lead-1's alert is untouched by the incremental run on lead-2.
         QCOMPARE(count(db(), QStringLiteral("lead_id = 1 AND resolved_at IS NULL")), 1);
@@ -200,7 +204,7 @@ private Q_SLOTS:
         QCOMPARE(e.evaluateAll().escalated, 2);
         // u1 (owner) with u9 copied → u0, the director.
         QCOMPARE(count(db(), QStringLiteral("lead_id = 1 AND escalated_to = 100 AND escalation_level = 1"
-                                            " AND escalated_at = '2026-11-02T02:00:00Z' AND escalated_by IS NULL")), 1);
+                                            " AND escalated_at = cockpit_secs('2026-11-02T02:00:00Z') AND escalated_by IS NULL")), 1);
         clock.advanceSecs(5 * 24 * 3600);
         QCOMPARE(e.evaluateAll().escalated, 0); // the top
         QCOMPARE(count(db(), QStringLiteral("escalation_level > 1")), 0);
@@ -252,7 +256,7 @@ private Q_SLOTS:
 
     void ownerLeftAddressesManager()
     {
-        exec(QStringLiteral("UPDATE users SET left_date = '2026-10-15' WHERE id = 101"));
+        exec(QStringLiteral("UPDATE users SET left_date = cockpit_day('2026-10-15') WHERE id = 101"));
         ManualClock clock(T0.addSecs(2 * 3600));
         AlertEvaluator e(db(), clock);
         QVERIFY(e.evaluateAll().ok);
@@ -283,7 +287,7 @@ private Q_SLOTS:
         // Facts stamped in the "future" count as not yet happened: no negative durations.
         clock.set(T0.addSecs(-3600));
         QCOMPARE(e.evaluateAll().raised, 0);
-        QCOMPARE(count(db(), QStringLiteral("raised_at > '2026-11-01T03:00:00Z' OR escalated_at < raised_at")), 0);
+        QCOMPARE(count(db(), QStringLiteral("raised_at > cockpit_secs('2026-11-01T03:00:00Z') OR escalated_at < raised_at")), 0);
         // Back to normal time: escalation measured from raising, once.
         clock.set(T0.addSecs(27 * 3600));
         QCOMPARE(e.evaluateAll().escalated, 2);
@@ -294,12 +298,13 @@ private Q_SLOTS:
         // A demo-made alert 'old' (500) on u1, acknowledged by u9, with no dedupe key.
         exec(QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, owner_id, raised_at, acknowledged_by,"
                             " acknowledged_at, details, updated_at) VALUES (500, 'compliance_stage_churn', 'user', 101,"
-                            " 109, '2026-10-30T03:05:00Z', 109, '2026-10-30T05:00:00Z', '同一线索一天内阶段变更 7 次', '2026-10-30T05:00:00Z')"));
+                            " 109, cockpit_secs('2026-10-30T03:05:00Z'), 109, cockpit_secs('2026-10-30T05:00:00Z'),"
+                            " '同一线索一天内阶段变更 7 次', cockpit_secs('2026-10-30T05:00:00Z'))"));
         const QString screen = fixture::stageId(db(), "lifecycle", "screen");
         const QString diagnose = fixture::stageId(db(), "lifecycle", "diagnose");
         for (int i = 0; i < 6; ++i)
             exec(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at)"
-                                " VALUES (%1, 1, '%2', '%3', '2026-10-30T02:%4:00Z', 101, '2026-10-30T02:00:00Z')")
+                                " VALUES (%1, 1, '%2', '%3', cockpit_secs('2026-10-30T02:%4:00Z'), 101, cockpit_secs('2026-10-30T02:00:00Z'))")
                      .arg(10 + i) // m0 .. m5
                      .arg(i % 2 ? diagnose : screen, i % 2 ? screen : diagnose)
                      .arg(i * 5, 2, 10, QLatin1Char('0')));
@@ -360,20 +365,23 @@ private Q_SLOTS:
         // The new rows' keys (readable names e1, s0 .. s5, q0 .. q2, c0 .. c1) are far above the demo's.
         QStringList edits = {
             QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
-                           " SELECT 9000001, id, customer_id, owner_id, 'call', 'sales', '%1', '%1' FROM leads WHERE id = %2").arg(at, silent),
+                           " SELECT 9000001, id, customer_id, owner_id, 'call', 'sales', cockpit_secs('%1'), cockpit_secs('%1') FROM leads WHERE id = %2").arg(at, silent),
             QStringLiteral("UPDATE leads SET status = 'won' WHERE id = %1").arg(slow),
         };
         for (int i = 0; i < 6; ++i)
             edits << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id, updated_at)"
-                                    " VALUES (%1, %2, %3, %3, '2026-11-22T0%4:00:00Z', %5, '%6')")
-                         .arg(9000000 + i).arg(busy, stage).arg(i + 1).arg(owner).arg(i);
+                                    " VALUES (%1, %2, %3, %3, cockpit_secs('2026-11-22T0%4:00:00Z'), %5,"
+                                    " cockpit_secs('2026-11-22T0%4:00:00Z'))")
+                         .arg(9000000 + i).arg(busy, stage).arg(i + 1).arg(owner);
         for (int i = 0; i < 3; ++i)
             edits << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, quote_version, updated_at)"
-                                    " VALUES (%5, %2, %3, %4, 'quote', 'sales', '2026-11-2%1T08:00:00Z', %1, 'x')")
+                                    " VALUES (%5, %2, %3, %4, 'quote', 'sales', cockpit_secs('2026-11-2%1T08:00:00Z'), %1,"
+                                    " cockpit_secs('2026-11-2%1T08:00:00Z'))")
                          .arg(i).arg(busy, customer, owner).arg(9000010 + i);
         for (int i = 0; i < 2; ++i)
             edits << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
-                                    " VALUES (%4, NULL, %2, %3, 'call', 'sales', '2026-11-21T0%1:00:00Z', 'x')")
+                                    " VALUES (%4, NULL, %2, %3, 'call', 'sales', cockpit_secs('2026-11-21T0%1:00:00Z'),"
+                                    " cockpit_secs('2026-11-21T0%1:00:00Z'))")
                          .arg(i).arg(customer, others.at(i)).arg(9000020 + i);
         for (const QString &sql : edits) {
             QVERIFY(fixture::exec(fdb, sql));

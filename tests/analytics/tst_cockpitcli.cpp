@@ -25,13 +25,13 @@ private Q_SLOTS:
         storage::Database db;
         QVERIFY(db.open(m_path, storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(db));
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         // Store days in November: (30/2 + 40/4) / 2 = 12.5 receptions per staff. Store s1 = 1;
         // store days d1 = 1, d2 = 2.
         QVERIFY(fixture::exec(db.connection(), QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-                                                              " (1, '徐家汇店', 1, 1, '2020-01-01', %1)").arg(t)));
+                                                              " (1, '徐家汇店', 1, 1, cockpit_day('2020-01-01'), %1)").arg(t)));
         QVERIFY(fixture::exec(db.connection(), QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences, deals_72h, updated_at) VALUES"
-                                                              " (1, 1, '2026-11-02', 2, 30, 9000, 200, 1, 0, %1), (2, 1, '2026-11-03', 4, 40, 9000, 200, 1, 0, %1)").arg(t)));
+                                                              " (1, 1, cockpit_day('2026-11-02'), 2, 30, 9000, 200, 1, 0, %1), (2, 1, cockpit_day('2026-11-03'), 4, 40, 9000, 200, 1, 0, %1)").arg(t)));
         // The command line names rows by their UUID: 王芳 (u1 = 101) as the report prints her.
         m_wangUuid = storage::uuidForKey(db.connection(), QStringLiteral("users"), QStringLiteral("101"));
         QVERIFY(!m_wangUuid.isEmpty());

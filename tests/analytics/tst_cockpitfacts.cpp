@@ -144,7 +144,7 @@ private Q_SLOTS:
         cache.get(db, settings, &loaded);
         QVERIFY(!loaded); // unchanged: the same facts
         // A lead reassigned (no log entry): the fingerprint moves, the facts reload.
-        QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET owner_id = owner_id, updated_at = '2026-11-21T23:00:00Z'"
+        QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET owner_id = owner_id, updated_at = cockpit_secs('2026-11-21T23:00:00Z')"
                                                  " WHERE id = (SELECT id FROM leads LIMIT 1)")));
         const auto after = cache.get(db, settings, &loaded);
         QVERIFY(loaded);

@@ -28,8 +28,8 @@ private Q_SLOTS:
         // lead-1 got two more sales actions in November (fixture: a1 on Nov 1): x1 = 11, x2 = 12.
         QVERIFY(fixture::exec(db.connection(), QStringLiteral(
             "INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
-            " (11, 1, 1, 101, 'visit', 'sales', '2026-11-03T02:00:00Z', 0, '2026-11-03T02:00:00Z'),"
-            " (12, 1, 1, 101, 'call', 'sales', '2026-11-04T02:00:00Z', 10, '2026-11-04T02:00:00Z')")));
+            " (11, 1, 1, 101, 'visit', 'sales', cockpit_secs('2026-11-03T02:00:00Z'), 0, cockpit_secs('2026-11-03T02:00:00Z')),"
+            " (12, 1, 1, 101, 'call', 'sales', cockpit_secs('2026-11-04T02:00:00Z'), 10, cockpit_secs('2026-11-04T02:00:00Z'))")));
         ScopeState scope({Period::month(QDate(2026, 11, 1)), OrgScope::company()});
         FigureService figures(db);
         ui::CockpitPage page(figures, scope);
@@ -83,8 +83,8 @@ private Q_SLOTS:
         refreshed.clear();
         QVERIFY(fixture::exec(db.connection(), QStringLiteral(
             "INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
-            " (13, 2, 2, 102, 'visit', 'sales', '2026-11-05T02:00:00Z', 0, '2026-11-05T02:00:00Z')")));
-        QVERIFY(fixture::exec(db.connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-05T02:00:01Z' WHERE id = 2")));
+            " (13, 2, 2, 102, 'visit', 'sales', cockpit_secs('2026-11-05T02:00:00Z'), 0, cockpit_secs('2026-11-05T02:00:00Z'))")));
+        QVERIFY(fixture::exec(db.connection(), QStringLiteral("UPDATE leads SET updated_at = cockpit_secs('2026-11-05T02:00:01Z') WHERE id = 2")));
         // (The writes are announced by the change notifier: no call needed.)
         QVERIFY(refreshed.wait(20000));
         QCOMPARE(page.tileWidget(1)->tile().numerator, 3.0); // the new visit is an effective action

@@ -30,7 +30,7 @@ private Q_SLOTS:
         QVERIFY(fixture::populate(m_db));
         QSqlDatabase db = m_db.connection();
         auto st = [&](const char *code) { return fixture::stageId(db, "b2b", code); };
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         // Version 2 of the b2b pipeline: same stage codes, new ids (L4 moved under it). Pipeline
         // pv2 = 20; its stages v2reach = 21, v2confirm = 22, v2demo = 23, v2neg = 24, v2close = 25.
         QStringList sql = {
@@ -56,13 +56,13 @@ private Q_SLOTS:
                               " (15, 3, 102, 1, 1, 1, %2, '%4', %1, 'L5', 'open', %1, %1)")
                    .arg(t, b2b, st("demo"), st("confirm"));
         sql << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
-                              " (11, 11, NULL, '%1', '2026-11-02T00:00:00Z', %4), (12, 11, NULL, '%2', '2026-11-03T00:00:00Z', %4),"
-                              " (13, 11, NULL, '%3', '2026-11-20T00:00:00Z', %4),"
-                              " (14, 12, NULL, '%1', '2026-11-02T00:00:00Z', %4), (15, 12, NULL, '%1', '2026-11-05T00:00:00Z', %4),"
-                              " (16, 12, NULL, '%2', '2026-11-06T00:00:00Z', %4),"
-                              " (17, 13, NULL, '%1', '2026-11-01T15:59:59Z', %4), (18, 13, NULL, '%2', '2026-11-04T00:00:00Z', %4),"
-                              " (19, 14, NULL, 21, '2026-11-03T00:00:00Z', %4),"
-                              " (20, 15, NULL, '%1', '2026-11-11T15:59:59Z', %4), (21, 15, NULL, '%2', '2026-11-11T16:00:00Z', %4)")
+                              " (11, 11, NULL, '%1', cockpit_secs('2026-11-02T00:00:00Z'), %4), (12, 11, NULL, '%2', cockpit_secs('2026-11-03T00:00:00Z'), %4),"
+                              " (13, 11, NULL, '%3', cockpit_secs('2026-11-20T00:00:00Z'), %4),"
+                              " (14, 12, NULL, '%1', cockpit_secs('2026-11-02T00:00:00Z'), %4), (15, 12, NULL, '%1', cockpit_secs('2026-11-05T00:00:00Z'), %4),"
+                              " (16, 12, NULL, '%2', cockpit_secs('2026-11-06T00:00:00Z'), %4),"
+                              " (17, 13, NULL, '%1', cockpit_secs('2026-11-01T15:59:59Z'), %4), (18, 13, NULL, '%2', cockpit_secs('2026-11-04T00:00:00Z'), %4),"
+                              " (19, 14, NULL, 21, cockpit_secs('2026-11-03T00:00:00Z'), %4),"
+                              " (20, 15, NULL, '%1', cockpit_secs('2026-11-11T15:59:59Z'), %4), (21, 15, NULL, '%2', cockpit_secs('2026-11-11T16:00:00Z'), %4)")
                    .arg(st("reach"), st("confirm"), st("demo"), t);
         for (const QString &s : sql)
             QVERIFY(fixture::exec(db, s));

@@ -101,9 +101,9 @@ void TestIndexPlans::oneLeadsActivitiesReadTheLeadIndexAlone()
     // touchpoints and the exit masks' pass in (lead, at) order read no activity rows either.
     for (const QString &sql :
          {QStringLiteral("SELECT l.id, (SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id"
-                         " AND a.at <= '2026-11-21T10:00:00Z' AND a.deleted = 0) FROM leads l WHERE l.status = 'open'"),
+                         " AND a.at <= cockpit_secs('2026-11-21T10:00:00Z') AND a.deleted = 0) FROM leads l WHERE l.status = 'open'"),
           QStringLiteral("SELECT date(a.at, '+8 hours') AS d, a.direction, COUNT(*) FROM activities a WHERE"
-                         " a.lead_id = 'x' AND a.at >= '2026-01-01' AND a.at < '2026-12-01' AND a.deleted = 0"
+                         " a.lead_id = 'x' AND a.at >= cockpit_secs('2026-01-01') AND a.at < cockpit_secs('2026-12-01') AND a.deleted = 0"
                          " GROUP BY d, a.direction"),
           QStringLiteral("SELECT lead_id, at, kind FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL"
                          " ORDER BY lead_id, at")}) {
@@ -114,12 +114,12 @@ void TestIndexPlans::oneLeadsActivitiesReadTheLeadIndexAlone()
     // One customer's live sales actions (the alert facts of a customer) on the partial index.
     const QString plan = planOf(m_db->connection(),
                                 QStringLiteral("SELECT customer_id, actor_id, lead_id, at, kind FROM activities"
-                                               " WHERE at >= '2026-10-01' AND at <= '2026-11-21' AND direction = 'sales'"
+                                               " WHERE at >= cockpit_secs('2026-10-01') AND at <= cockpit_secs('2026-11-21') AND direction = 'sales'"
                                                " AND deleted = 0 AND customer_id = 'c'"));
     QVERIFY2(plan.contains(QLatin1String("idx_activities_customer_sales (customer_id=?")), qPrintable(plan));
     // A silent lead's last customer messages, quoted in its alert (alertfacts.cpp).
     const QString quotes = planOf(m_db->connection(),
-                                  QStringLiteral("SELECT at, text FROM activities WHERE lead_id = 'x' AND at <= '2026-11-21'"
+                                  QStringLiteral("SELECT at, text FROM activities WHERE lead_id = 'x' AND at <= cockpit_secs('2026-11-21')"
                                                  " AND direction = 'customer' AND deleted = 0 ORDER BY at DESC LIMIT 3"));
     QVERIFY2(quotes.contains(QLatin1String("COVERING INDEX idx_activities_customer_words (lead_id=? AND at<?)")),
              qPrintable(quotes));

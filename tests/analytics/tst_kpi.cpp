@@ -137,18 +137,18 @@ private Q_SLOTS:
         QFETCH(double, gaps);
         QFETCH(int, rag);
         QSqlDatabase db = m_db->connection();
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         // Activities f1..f7 = 11..17.
         QVERIFY(run(db, {
-            QStringLiteral("UPDATE leads SET created_at = '2026-10-01T00:00:00Z', closed_at = '2026-11-05T16:00:00Z' WHERE id = 3"),
+            QStringLiteral("UPDATE leads SET created_at = cockpit_secs('2026-10-01T00:00:00Z'), closed_at = cockpit_secs('2026-11-05T16:00:00Z') WHERE id = 3"),
             QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at) VALUES"
-                           " (11, 1, 1, 101, 'call', 'sales', '2026-11-03T16:00:00Z', 30, %1),"
-                           " (12, 1, 1, 101, 'wechat', 'sales', '2026-11-06T16:00:00Z', 0, %1),"
-                           " (13, 1, 1, 101, 'visit', 'sales', '2026-11-11T16:00:00Z', 0, %1),"
-                           " (14, 2, 2, 102, 'call', 'sales', '2026-11-01T16:00:00Z', 29, %1),"
-                           " (15, 2, 2, 102, 'email', 'sales', '2026-11-05T00:00:00Z', 0, %1),"
-                           " (16, 3, 3, 101, 'meeting', 'sales', '2026-10-10T00:00:00Z', 0, %1),"
-                           " (17, 3, 3, 101, 'visit', 'sales', '2026-11-04T16:00:00Z', 0, %1)").arg(t),
+                           " (11, 1, 1, 101, 'call', 'sales', cockpit_secs('2026-11-03T16:00:00Z'), 30, %1),"
+                           " (12, 1, 1, 101, 'wechat', 'sales', cockpit_secs('2026-11-06T16:00:00Z'), 0, %1),"
+                           " (13, 1, 1, 101, 'visit', 'sales', cockpit_secs('2026-11-11T16:00:00Z'), 0, %1),"
+                           " (14, 2, 2, 102, 'call', 'sales', cockpit_secs('2026-11-01T16:00:00Z'), 29, %1),"
+                           " (15, 2, 2, 102, 'email', 'sales', cockpit_secs('2026-11-05T00:00:00Z'), 0, %1),"
+                           " (16, 3, 3, 101, 'meeting', 'sales', cockpit_secs('2026-10-10T00:00:00Z'), 0, %1),"
+                           " (17, 3, 3, 101, 'visit', 'sales', cockpit_secs('2026-11-04T16:00:00Z'), 0, %1)").arg(t),
         }));
         const KpiTile tile = followUpTile(db, request(kPeriod, OrgScope{OrgLevel(level), id}));
         QCOMPARE(int(tile.rag), rag);
@@ -174,22 +174,22 @@ private Q_SLOTS:
     void effectiveActions()
     {
         QSqlDatabase db = m_db->connection();
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         // In [S, E) by u1/u2: call 30 s (yes), wechat answered after exactly 48 h (yes), visit
         // (yes), call 29 s (no), email answered 48 h + 1 s later (no), a visit at E (out), a
         // director's demo (not a rep). 3 effective / (2 reps × 8 working days) = 0.1875 → red.
         // Activities e1 = 21, e2 = 22, e2r = 23, e3 = 24, e4 = 25, e5 = 26, e5r = 27, e6 = 28, e7 = 29.
         QVERIFY(run(db, {
             QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, reply_to, updated_at) VALUES"
-                           " (21, 1, 1, 101, 'call', 'sales', '2026-11-03T16:00:00Z', 30, NULL, %1),"
-                           " (22, 1, 1, 101, 'wechat', 'sales', '2026-11-06T16:00:00Z', 0, NULL, %1),"
-                           " (23, 1, 1, NULL, 'wechat', 'customer', '2026-11-08T16:00:00Z', 0, 22, %1),"
-                           " (24, 2, 2, 102, 'visit', 'sales', '2026-11-04T16:00:00Z', 0, NULL, %1),"
-                           " (25, 2, 2, 102, 'call', 'sales', '2026-11-01T16:00:00Z', 29, NULL, %1),"
-                           " (26, 2, 2, 102, 'email', 'sales', '2026-11-05T00:00:00Z', 0, NULL, %1),"
-                           " (27, 2, 2, NULL, 'email', 'customer', '2026-11-07T00:00:01Z', 0, 26, %1),"
-                           " (28, 1, 1, 101, 'visit', 'sales', '2026-11-11T16:00:00Z', 0, NULL, %1),"
-                           " (29, 1, 1, 100, 'demo', 'sales', '2026-11-04T00:00:00Z', 0, NULL, %1)").arg(t),
+                           " (21, 1, 1, 101, 'call', 'sales', cockpit_secs('2026-11-03T16:00:00Z'), 30, NULL, %1),"
+                           " (22, 1, 1, 101, 'wechat', 'sales', cockpit_secs('2026-11-06T16:00:00Z'), 0, NULL, %1),"
+                           " (23, 1, 1, NULL, 'wechat', 'customer', cockpit_secs('2026-11-08T16:00:00Z'), 0, 22, %1),"
+                           " (24, 2, 2, 102, 'visit', 'sales', cockpit_secs('2026-11-04T16:00:00Z'), 0, NULL, %1),"
+                           " (25, 2, 2, 102, 'call', 'sales', cockpit_secs('2026-11-01T16:00:00Z'), 29, NULL, %1),"
+                           " (26, 2, 2, 102, 'email', 'sales', cockpit_secs('2026-11-05T00:00:00Z'), 0, NULL, %1),"
+                           " (27, 2, 2, NULL, 'email', 'customer', cockpit_secs('2026-11-07T00:00:01Z'), 0, 26, %1),"
+                           " (28, 1, 1, 101, 'visit', 'sales', cockpit_secs('2026-11-11T16:00:00Z'), 0, NULL, %1),"
+                           " (29, 1, 1, 100, 'demo', 'sales', cockpit_secs('2026-11-04T00:00:00Z'), 0, NULL, %1)").arg(t),
         }));
         KpiTile tile = effectiveActionsTile(db, request(kPeriod, OrgScope::company()));
         QCOMPARE(tile.numerator, 3.0);
@@ -220,19 +220,19 @@ private Q_SLOTS:
     void newHire()
     {
         QSqlDatabase db = m_db->connection();
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         const QString stage = fixture::stageId(db, "lifecycle", "sign");
         // 张伟 hired 2026-10-15: won on day 6 (counts), lost at 23:59 Beijing on day 30 (counts),
         // won at 00:00 Beijing on day 31 (too late) → 1 / 2 = 50 % → green. User u3 = 103;
         // leads n1 = 11, n2 = 12, n3 = 13.
         QVERIFY(run(db, {
             QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, updated_at) VALUES"
-                           " (103, '张伟', 'sales', 1, 1, 1, '2026-10-15', %1)").arg(t),
+                           " (103, '张伟', 'sales', 1, 1, 1, cockpit_day('2026-10-15'), %1)").arg(t),
             QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
                            " stage_entered_at, title, status, created_at, closed_at, updated_at) VALUES"
-                           " (11, 1, 103, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n1', 'won', %1, '2026-10-20T02:00:00Z', %1),"
-                           " (12, 2, 103, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n2', 'lost', %1, '2026-11-13T15:59:00Z', %1),"
-                           " (13, 3, 103, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n3', 'won', %1, '2026-11-13T16:00:00Z', %1)").arg(t, stage),
+                           " (11, 1, 103, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n1', 'won', %1, cockpit_secs('2026-10-20T02:00:00Z'), %1),"
+                           " (12, 2, 103, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n2', 'lost', %1, cockpit_secs('2026-11-13T15:59:00Z'), %1),"
+                           " (13, 3, 103, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%2', %1, 'n3', 'won', %1, cockpit_secs('2026-11-13T16:00:00Z'), %1)").arg(t, stage),
         }));
         const Period quarter = Period::quarter(QDate(2026, 11, 1));
         KpiTile tile = newHireTile(db, request(quarter, OrgScope::company()));
@@ -269,21 +269,21 @@ private Q_SLOTS:
         QFETCH(double, value);
         QFETCH(int, months);
         QSqlDatabase db = m_db->connection();
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         // Snapshots s1..s6 = 1..6; order o1 = 1; payments p1 = 1, p2 = 2.
         QVERIFY(run(db, {
             QStringLiteral("INSERT INTO forecast_snapshots (id, period_kind, period_start, org_level, org_id, taken_at, value_cents, low_cents, high_cents, confidence, updated_at) VALUES"
-                           " (1, 'month', '2026-08-01', 'company', NULL, '2026-07-31T16:00:00Z', 100000, 0, 0, 70, %1),"
-                           " (2, 'month', '2026-08-01', 'company', NULL, '2026-08-15T00:00:00Z', 999, 0, 0, 70, %1),"
-                           " (3, 'month', '2026-09-01', 'company', NULL, '2026-09-05T00:00:00Z', 50000, 0, 0, 70, %1),"
-                           " (4, 'month', '2026-10-01', 'company', NULL, '2026-10-01T01:00:00Z', 80000, 0, 0, 70, %1),"
-                           " (5, 'month', '2026-08-01', 'rep', 101, '2026-07-31T16:00:00Z', 80000, 0, 0, 70, %1),"
-                           " (6, 'month', '2026-08-01', 'rep', 102, '2026-07-31T16:00:00Z', 20000, 0, 0, 70, %1)").arg(t),
+                           " (1, 'month', cockpit_day('2026-08-01'), 'company', NULL, cockpit_secs('2026-07-31T16:00:00Z'), 100000, 0, 0, 70, %1),"
+                           " (2, 'month', cockpit_day('2026-08-01'), 'company', NULL, cockpit_secs('2026-08-15T00:00:00Z'), 999, 0, 0, 70, %1),"
+                           " (3, 'month', cockpit_day('2026-09-01'), 'company', NULL, cockpit_secs('2026-09-05T00:00:00Z'), 50000, 0, 0, 70, %1),"
+                           " (4, 'month', cockpit_day('2026-10-01'), 'company', NULL, cockpit_secs('2026-10-01T01:00:00Z'), 80000, 0, 0, 70, %1),"
+                           " (5, 'month', cockpit_day('2026-08-01'), 'rep', 101, cockpit_secs('2026-07-31T16:00:00Z'), 80000, 0, 0, 70, %1),"
+                           " (6, 'month', cockpit_day('2026-08-01'), 'rep', 102, cockpit_secs('2026-07-31T16:00:00Z'), 20000, 0, 0, 70, %1)").arg(t),
             QStringLiteral("INSERT INTO orders (id, customer_id, rep_id, ordered_on, amount_cents, margin_cents, product_line, updated_at) VALUES"
-                           " (1, 1, 101, '2026-07-01', 180000, 0, 'mes', %1)").arg(t),
+                           " (1, 1, 101, cockpit_day('2026-07-01'), 180000, 0, 'mes', %1)").arg(t),
             QStringLiteral("INSERT INTO payments (id, order_id, customer_id, rep_id, amount_cents, due_on, paid_on, updated_at) VALUES"
-                           " (1, 1, 1, 101, 80000, '2026-08-10', '2026-08-10', %1),"
-                           " (2, 1, 1, 101, 100000, '2026-09-30', '2026-09-30', %1)").arg(t),
+                           " (1, 1, 1, 101, 80000, cockpit_day('2026-08-10'), cockpit_day('2026-08-10'), %1),"
+                           " (2, 1, 1, 101, 100000, cockpit_day('2026-09-30'), cockpit_day('2026-09-30'), %1)").arg(t),
         }));
         const KpiRequest req = request(Period::quarter(QDate(2026, 11, 1)), OrgScope{OrgLevel(level), id});
         const KpiTile tile = forecastTile(db, req);
@@ -297,16 +297,16 @@ private Q_SLOTS:
     void store()
     {
         QSqlDatabase db = m_db->connection();
-        const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
         // s1 11-02: 30 / 2 = 15; s1 11-03 has no staff (left out); s2 11-02: 40 / 4 = 10;
         // s2 11-12 is after the period. Mean (15 + 10) / 2 = 12.5 → yellow. Stores s1 = 1,
         // s2 = 2; store days d1..d4 = 1..4.
         QVERIFY(run(db, {
             QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-                           " (1, '徐家汇店', 1, 1, '2020-01-01', %1), (2, '静安店', 1, 1, '2020-01-01', %1)").arg(t),
+                           " (1, '徐家汇店', 1, 1, cockpit_day('2020-01-01'), %1), (2, '静安店', 1, 1, cockpit_day('2020-01-01'), %1)").arg(t),
             QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences, deals_72h, updated_at) VALUES"
-                           " (1, 1, '2026-11-02', 2, 30, 9000, 200, 1, 0, %1), (2, 1, '2026-11-03', 0, 5, 9000, 200, 1, 0, %1),"
-                           " (3, 2, '2026-11-02', 4, 40, 9000, 200, 1, 0, %1), (4, 2, '2026-11-12', 1, 99, 9000, 200, 1, 0, %1)").arg(t),
+                           " (1, 1, cockpit_day('2026-11-02'), 2, 30, 9000, 200, 1, 0, %1), (2, 1, cockpit_day('2026-11-03'), 0, 5, 9000, 200, 1, 0, %1),"
+                           " (3, 2, cockpit_day('2026-11-02'), 4, 40, 9000, 200, 1, 0, %1), (4, 2, cockpit_day('2026-11-12'), 1, 99, 9000, 200, 1, 0, %1)").arg(t),
         }));
         KpiTile tile = storeTile(db, request(kPeriod, OrgScope::company()));
         QCOMPARE(tile.denominator, 2.0);

@@ -36,7 +36,7 @@ QString insertStoreDays(int store, const QVector<StoreDay> &days)
     QStringList values;
     int n = 0;
     for (const StoreDay &d : days)
-        values << QStringLiteral("(%1, %2, '%3', %4, %5, %6, %7, %8, %9, '2026-11-21T00:00:00Z')")
+        values << QStringLiteral("(%1, %2, cockpit_day('%3'), %4, %5, %6, %7, %8, %9, cockpit_secs('2026-11-21T00:00:00Z'))")
                       .arg(store * 100 + n++).arg(store).arg(d.day.toString(Qt::ISODate)).arg(d.staff).arg(d.receptions)
                       .arg(d.exposureBp).arg(d.dwellSeconds).arg(d.experiences).arg(d.deals72h);
     return QStringLiteral("INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds,"
@@ -158,17 +158,17 @@ bool populateStores(storage::Database &database)
     QSqlDatabase db = database.connection();
     if (!fixture::populate(database))
         return false;
-    const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+    const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
     const QStringList sql = {
         QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (2, 1, '杭州', %1)").arg(t),
         QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES (2, 'south', '华南', %1)").arg(t),
         QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (3, 2, '广州', %1)").arg(t),
         QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-                       " (1, '上海徐汇体验店', 1, 1, '2024-01-01', %1),"
-                       " (2, '上海浦东体验店', 1, 1, '2024-01-01', %1),"
-                       " (4, '上海静安体验店', 1, 1, '2024-01-01', %1),"
-                       " (5, '杭州西湖体验店', 1, 2, '2024-01-01', %1),"
-                       " (6, '广州天河体验店', 2, 3, '2024-01-01', %1)").arg(t),
+                       " (1, '上海徐汇体验店', 1, 1, cockpit_day('2024-01-01'), %1),"
+                       " (2, '上海浦东体验店', 1, 1, cockpit_day('2024-01-01'), %1),"
+                       " (4, '上海静安体验店', 1, 1, cockpit_day('2024-01-01'), %1),"
+                       " (5, '杭州西湖体验店', 1, 2, cockpit_day('2024-01-01'), %1),"
+                       " (6, '广州天河体验店', 2, 3, cockpit_day('2024-01-01'), %1)").arg(t),
         insertStoreDays(1, {day(3), day(2), day(1), day(0, 5, 75)}), // 15 per staff
         insertStoreDays(2, {day(3), lowStaff(2), lowStaff(1), lowStaff(0)}),
         insertStoreDays(4, {day(6), day(5)}),

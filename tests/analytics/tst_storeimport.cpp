@@ -61,13 +61,13 @@ void TestStoreImport::init()
     // Stores s1 = 1, s2 = 2, the two 同名店 d1 = 3, d2 = 4; the store day 'old' = 1.
     QVERIFY(fixture::exec(db(), QStringLiteral(
         "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-        " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " (2, '上海浦东体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " (3, '同名店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " (4, '同名店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z')")));
+        " (1, '上海徐汇体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+        " (2, '上海浦东体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+        " (3, '同名店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+        " (4, '同名店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z'))")));
     QVERIFY(fixture::exec(db(), QStringLiteral(
         "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
-        " deals_72h, updated_at) VALUES (1, 1, '2026-11-20', 4, 40, 8000, 180, 20, 4, '2026-11-20T00:00:00Z')")));
+        " deals_72h, updated_at) VALUES (1, 1, cockpit_day('2026-11-20'), 4, 40, 8000, 180, 20, 4, cockpit_secs('2026-11-20T00:00:00Z'))")));
     m_s1 = storage::uuidForKey(db(), QStringLiteral("stores"), QStringLiteral("1")).toUtf8();
     m_s2 = storage::uuidForKey(db(), QStringLiteral("stores"), QStringLiteral("2")).toUtf8();
     QCOMPARE(m_s1.size(), 36);

@@ -43,13 +43,13 @@ void TestStoresCli::importAndReport()
         QVERIFY(database.open(path, storage::Database::Mode::CreateIfMissing).ok());
         QVERIFY(fixture::populate(database));
         QVERIFY(fixture::exec(database.connection(), QStringLiteral(
-            "INSERT INTO regions (id, code, name, updated_at) VALUES (2, 'south', '华南', '2026-01-01T00:00:00Z')")));
+            "INSERT INTO regions (id, code, name, updated_at) VALUES (2, 'south', '华南', cockpit_secs('2026-01-01T00:00:00Z'))")));
         QVERIFY(fixture::exec(database.connection(), QStringLiteral(
-            "INSERT INTO cities (id, region_id, name, updated_at) VALUES (3, 2, '广州', '2026-01-01T00:00:00Z')")));
+            "INSERT INTO cities (id, region_id, name, updated_at) VALUES (3, 2, '广州', cockpit_secs('2026-01-01T00:00:00Z'))")));
         QVERIFY(fixture::exec(database.connection(), QStringLiteral(
             "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-            " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-            " (2, '广州天河体验店', 2, 3, '2024-01-01', '2026-01-01T00:00:00Z')")));
+            " (1, '上海徐汇体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+            " (2, '广州天河体验店', 2, 3, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z'))")));
         s1 = storage::uuidForKey(database.connection(), QStringLiteral("stores"), QStringLiteral("1"));
         s2 = storage::uuidForKey(database.connection(), QStringLiteral("stores"), QStringLiteral("2"));
         QCOMPARE(s1.size(), 36);

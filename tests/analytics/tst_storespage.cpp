@@ -38,17 +38,17 @@ void TestStoresPage::gridFilterImportUndo()
     // 上海 (c1): s1 green on 2026-11-21, s2 exposure red (60 %); 杭州 (c2): s3 with no data.
     // Keys: c2 = 2, stores sN = N, store days d1 = 1, d2 = 2.
     QVERIFY(fixture::exec(database.connection(), QStringLiteral(
-        "INSERT INTO cities (id, region_id, name, updated_at) VALUES (2, 1, '杭州', '2026-01-01T00:00:00Z')")));
+        "INSERT INTO cities (id, region_id, name, updated_at) VALUES (2, 1, '杭州', cockpit_secs('2026-01-01T00:00:00Z'))")));
     QVERIFY(fixture::exec(database.connection(), QStringLiteral(
         "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-        " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " (2, '上海浦东体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " (3, '杭州西湖体验店', 1, 2, '2024-01-01', '2026-01-01T00:00:00Z')")));
+        " (1, '上海徐汇体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+        " (2, '上海浦东体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+        " (3, '杭州西湖体验店', 1, 2, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z'))")));
     QVERIFY(fixture::exec(database.connection(), QStringLiteral(
         "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
         " deals_72h, updated_at) VALUES"
-        " (1, 1, '2026-11-21', 5, 70, 9500, 220, 20, 5, '2026-11-21T00:00:00Z'),"
-        " (2, 2, '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+        " (1, 1, cockpit_day('2026-11-21'), 5, 70, 9500, 220, 20, 5, cockpit_secs('2026-11-21T00:00:00Z')),"
+        " (2, 2, cockpit_day('2026-11-21'), 5, 70, 6000, 220, 20, 5, cockpit_secs('2026-11-21T00:00:00Z'))")));
     ScopeState scope({Period::quarter(QDate(2026, 11, 21)), OrgScope::company()});
     QUndoStack undo;
     EditController edits(database, undo);

@@ -38,7 +38,7 @@ bool populate(storage::Database &database)
     if (!fixture::populate(database))
         return false;
     QSqlDatabase db = database.connection();
-    const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+    const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
     const QString reg = fixture::stageId(db, "lifecycle", "register");
     const QString scr = fixture::stageId(db, "lifecycle", "screen");
     const QString dia = fixture::stageId(db, "lifecycle", "diagnose");
@@ -47,81 +47,81 @@ bool populate(storage::Database &database)
     QStringList sql = {
         QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at) VALUES (2, 1, 1, '上海二组', %1)").arg(t),
         QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, left_date, updated_at) VALUES"
-                       " (103, '张伟', 'sales', 1, 1, 2, '2021-01-01', NULL, %1),"
-                       " (104, '刘洋', 'sales', 1, 1, 1, '2021-01-01', '2026-09-30', %1)").arg(t),
+                       " (103, '张伟', 'sales', 1, 1, 2, cockpit_day('2021-01-01'), NULL, %1),"
+                       " (104, '刘洋', 'sales', 1, 1, 1, cockpit_day('2021-01-01'), cockpit_day('2026-09-30'), %1)").arg(t),
         QStringLiteral("UPDATE users SET main_product_line = 'CRM云' WHERE id = 101"),
         QStringLiteral("INSERT INTO customers (id, name, owner_id, region_id, city_id, source, phone, core_need,"
                        " close_cycle_days, created_at, updated_at) VALUES"
                        " (4, '张江客户', 103, 1, 1, '展会', '1', '需求', 30, %1, %1),"
                        " (5, '离职客户', 104, 1, 1, '展会', '1', '需求', 30, %1, %1)").arg(t),
         // lead-1 (u1): assigned 07:50 Beijing 1 Nov; created into 15分钟初筛 (h1 of the fixture).
-        QStringLiteral("UPDATE leads SET assigned_at = '2026-10-31T23:50:00Z' WHERE id = 1"),
+        QStringLiteral("UPDATE leads SET assigned_at = cockpit_secs('2026-10-31T23:50:00Z') WHERE id = 1"),
         QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
                        " stage_entered_at, title, status, created_at, assigned_at, updated_at) VALUES"
                        " (4, 4, 103, 1, 1, 2, %2, '%3', %1, 'L4', 'open', %1, NULL, %1),"
                        " (5, 5, 104, 1, 1, 1, %2, '%3', %1, 'L5', 'open', %1, NULL, %1),"
                        " (6, 1, 101, 1, 1, 1, %2, '%3', %1, 'L6', 'open', %1, NULL, %1),"
                        // u1's other assignments in November: answered after 30, 60 and 120 minutes
-                       " (7, 1, 101, 1, 1, 1, %2, '%3', %1, 'L7', 'open', %1, '2026-11-10T00:00:00Z', %1),"
-                       " (8, 1, 101, 1, 1, 1, %2, '%3', %1, 'L8', 'open', %1, '2026-11-11T00:00:00Z', %1),"
-                       " (9, 3, 101, 1, 1, 1, %2, '%3', %1, 'L9', 'open', %1, '2026-11-12T00:00:00Z', %1),"
+                       " (7, 1, 101, 1, 1, 1, %2, '%3', %1, 'L7', 'open', %1, cockpit_secs('2026-11-10T00:00:00Z'), %1),"
+                       " (8, 1, 101, 1, 1, 1, %2, '%3', %1, 'L8', 'open', %1, cockpit_secs('2026-11-11T00:00:00Z'), %1),"
+                       " (9, 3, 101, 1, 1, 1, %2, '%3', %1, 'L9', 'open', %1, cockpit_secs('2026-11-12T00:00:00Z'), %1),"
                        // u2: assigned, never answered
-                       " (10, 2, 102, 1, 1, 1, %2, '%3', %1, 'L10', 'open', %1, '2026-11-12T00:00:00Z', %1)")
+                       " (10, 2, 102, 1, 1, 1, %2, '%3', %1, 'L10', 'open', %1, cockpit_secs('2026-11-12T00:00:00Z'), %1)")
             .arg(t, pipe, scr),
         QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
                        // lead-1: screen → diagnose (call + wechat seen: 2/2), diagnose → quote (meeting, no visit: 1/2)
-                       " (2, 1, '%1', '%2', '2026-11-03T00:00:00Z', %5),"
-                       " (3, 1, '%2', '%3', '2026-11-05T00:00:00Z', %5),"
+                       " (2, 1, '%1', '%2', cockpit_secs('2026-11-03T00:00:00Z'), %5),"
+                       " (3, 1, '%2', '%3', cockpit_secs('2026-11-05T00:00:00Z'), %5),"
                        // lead-2 (u2): register → screen (no call: 0/1), screen → diagnose (call, no wechat: 1/2)
-                       " (4, 2, NULL, '%4', '2026-11-01T00:00:00Z', %5),"
-                       " (5, 2, '%4', '%1', '2026-11-02T00:00:00Z', %5),"
-                       " (6, 2, '%1', '%2', '2026-11-02T12:00:00Z', %5),"
+                       " (4, 2, NULL, '%4', cockpit_secs('2026-11-01T00:00:00Z'), %5),"
+                       " (5, 2, '%4', '%1', cockpit_secs('2026-11-02T00:00:00Z'), %5),"
+                       " (6, 2, '%1', '%2', cockpit_secs('2026-11-02T12:00:00Z'), %5),"
                        // lead-4 (u3): register → screen with a call (1/1)
-                       " (7, 4, NULL, '%4', '2026-11-01T00:00:00Z', %5),"
-                       " (8, 4, '%4', '%1', '2026-11-01T01:00:00Z', %5),"
+                       " (7, 4, NULL, '%4', cockpit_secs('2026-11-01T00:00:00Z'), %5),"
+                       " (8, 4, '%4', '%1', cockpit_secs('2026-11-01T01:00:00Z'), %5),"
                        // lead-5 (u4, left): register → screen without a call — not counted anywhere
-                       " (9, 5, NULL, '%4', '2026-11-01T00:00:00Z', %5),"
-                       " (10, 5, '%4', '%1', '2026-11-01T01:00:00Z', %5),"
+                       " (9, 5, NULL, '%4', cockpit_secs('2026-11-01T00:00:00Z'), %5),"
+                       " (10, 5, '%4', '%1', cockpit_secs('2026-11-01T01:00:00Z'), %5),"
                        // lead-2 in October: outside the period
-                       " (11, 6, NULL, '%4', '2026-10-10T00:00:00Z', %5),"
-                       " (12, 6, '%4', '%1', '2026-10-11T00:00:00Z', %5)")
+                       " (11, 6, NULL, '%4', cockpit_secs('2026-10-10T00:00:00Z'), %5),"
+                       " (12, 6, '%4', '%1', cockpit_secs('2026-10-11T00:00:00Z'), %5)")
             .arg(scr, dia, quo, reg, t),
         QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at) VALUES"
-                       " (201, 1, 1, 101, 'meeting', 'sales', '2026-11-04T00:00:00Z', %1),"
-                       " (202, 2, 2, 102, 'call', 'sales', '2026-11-02T06:00:00Z', %1),"
-                       " (203, 4, 4, 103, 'call', 'sales', '2026-11-01T00:30:00Z', %1),"
+                       " (201, 1, 1, 101, 'meeting', 'sales', cockpit_secs('2026-11-04T00:00:00Z'), %1),"
+                       " (202, 2, 2, 102, 'call', 'sales', cockpit_secs('2026-11-02T06:00:00Z'), %1),"
+                       " (203, 4, 4, 103, 'call', 'sales', cockpit_secs('2026-11-01T00:30:00Z'), %1),"
                        // a customer response comes first; the sales action 30 min after assignment counts
-                       " (204, 7, 1, NULL, 'wechat', 'customer', '2026-11-10T00:10:00Z', %1),"
-                       " (205, 7, 1, 101, 'call', 'sales', '2026-11-10T00:30:00Z', %1),"
-                       " (206, 8, 1, 101, 'email', 'sales', '2026-11-11T01:00:00Z', %1),"
-                       " (207, 9, 3, 101, 'visit', 'sales', '2026-11-12T02:00:00Z', %1),"
+                       " (204, 7, 1, NULL, 'wechat', 'customer', cockpit_secs('2026-11-10T00:10:00Z'), %1),"
+                       " (205, 7, 1, 101, 'call', 'sales', cockpit_secs('2026-11-10T00:30:00Z'), %1),"
+                       " (206, 8, 1, 101, 'email', 'sales', cockpit_secs('2026-11-11T01:00:00Z'), %1),"
+                       " (207, 9, 3, 101, 'visit', 'sales', cockpit_secs('2026-11-12T02:00:00Z'), %1),"
                        // k2's last sales action exactly 7 days before now
-                       " (208, NULL, 2, 102, 'call', 'sales', '2026-11-14T10:00:00Z', %1)")
+                       " (208, NULL, 2, 102, 'call', 'sales', cockpit_secs('2026-11-14T10:00:00Z'), %1)")
             .arg(t),
         // k2 (u2's only customer): NPS 8 → 80, response 60 min → 100, 1 complaint → 75,
         // fulfilment 90, renewal 70, 1 of 2 payments on time → 50, 1 of 2 trials adopted → 50,
         // recency 7 days → 100: health = 615 / 8 = 76.875.
-        QStringLiteral("INSERT INTO surveys (id, customer_id, at, nps, updated_at) VALUES (1, 2, '2026-06-01T00:00:00Z', 8, %1)").arg(t),
+        QStringLiteral("INSERT INTO surveys (id, customer_id, at, nps, updated_at) VALUES (1, 2, cockpit_secs('2026-06-01T00:00:00Z'), 8, %1)").arg(t),
         QStringLiteral("INSERT INTO tickets (id, customer_id, opened_at, first_response_minutes, complaint, updated_at) VALUES"
-                       " (1, 2, '2026-07-01T00:00:00Z', 60, 1, %1)").arg(t),
+                       " (1, 2, cockpit_secs('2026-07-01T00:00:00Z'), 60, 1, %1)").arg(t),
         QStringLiteral("INSERT INTO contracts (id, customer_id, signed_on, ends_on, value_cents, fulfilment_pct, renewal_intent, updated_at)"
-                       " VALUES (1, 2, '2026-01-01', '2026-12-31', 100, 90, 70, %1)").arg(t),
+                       " VALUES (1, 2, cockpit_day('2026-01-01'), cockpit_day('2026-12-31'), 100, 90, 70, %1)").arg(t),
         QStringLiteral("INSERT INTO orders (id, customer_id, lead_id, rep_id, ordered_on, amount_cents, margin_cents, product_line, updated_at) VALUES"
-                       " (1, 2, 2, 102, '2026-03-01', 100, 10, 'ERP套件', %1),"
+                       " (1, 2, 2, 102, cockpit_day('2026-03-01'), 100, 10, 'ERP套件', %1),"
                        // u1 (main line CRM云): 1 000 元 CRM云 + 3 000 元 ERP套件 in November → 75 % cross-sell
-                       " (2, 1, 1, 101, '2026-11-05', 100000, 10, 'CRM云', %1),"
-                       " (3, 1, 1, 101, '2026-11-06', 300000, 10, 'ERP套件', %1),"
-                       " (4, 1, 1, 101, '2026-10-06', 900000, 10, 'ERP套件', %1)").arg(t),
+                       " (2, 1, 1, 101, cockpit_day('2026-11-05'), 100000, 10, 'CRM云', %1),"
+                       " (3, 1, 1, 101, cockpit_day('2026-11-06'), 300000, 10, 'ERP套件', %1),"
+                       " (4, 1, 1, 101, cockpit_day('2026-10-06'), 900000, 10, 'ERP套件', %1)").arg(t),
         QStringLiteral("INSERT INTO payments (id, order_id, customer_id, rep_id, amount_cents, due_on, paid_on, updated_at) VALUES"
-                       " (1, 1, 2, 102, 50, '2026-04-01', '2026-04-01', %1),"
-                       " (2, 1, 2, 102, 50, '2026-05-01', '2026-05-09', %1)").arg(t),
+                       " (1, 1, 2, 102, 50, cockpit_day('2026-04-01'), cockpit_day('2026-04-01'), %1),"
+                       " (2, 1, 2, 102, 50, cockpit_day('2026-05-01'), cockpit_day('2026-05-09'), %1)").arg(t),
         QStringLiteral("INSERT INTO product_trials (id, customer_id, product_line, started_on, adopted, updated_at) VALUES"
-                       " (1, 2, 'BI', '2026-02-01', 1, %1), (2, 2, 'MES', '2026-02-01', 0, %1)").arg(t),
+                       " (1, 2, 'BI', cockpit_day('2026-02-01'), 1, %1), (2, 2, 'MES', cockpit_day('2026-02-01'), 0, %1)").arg(t),
         // u1 rated 5 and 4 in November → (4.5 − 1) / 4 = 87.5; the October 1 is outside
         QStringLiteral("INSERT INTO collaboration_ratings (id, rep_id, rater_id, at, score, updated_at) VALUES"
-                       " (1, 101, 100, '2026-11-03T00:00:00Z', 5, %1),"
-                       " (2, 101, 100, '2026-11-04T00:00:00Z', 4, %1),"
-                       " (3, 101, 100, '2026-10-04T00:00:00Z', 1, %1)").arg(t),
+                       " (1, 101, 100, cockpit_secs('2026-11-03T00:00:00Z'), 5, %1),"
+                       " (2, 101, 100, cockpit_secs('2026-11-04T00:00:00Z'), 4, %1),"
+                       " (3, 101, 100, cockpit_secs('2026-10-04T00:00:00Z'), 1, %1)").arg(t),
     };
     // Tasks. u1: week of 2 Nov 10 tasks (9 done) → required 12; week of 9 Nov 14 (all done)
     // → 14; PEI 23 / 26. u3: week of 9 Nov 12 done; week of 2 Nov none → 12 / 24. u2: none
@@ -129,10 +129,10 @@ bool populate(storage::Database &database)
     int n = 0;
     auto task = [&](const char *user, const char *week, bool done) {
         sql << QStringLiteral("INSERT INTO tasks (id, user_id, week_start, action, due_at, completed_at, updated_at)"
-                              " VALUES (%1, %2, '%3', 'call', '%3T10:00:00Z', %4, %5)")
+                              " VALUES (%1, %2, cockpit_day('%3'), 'call', cockpit_secs('%3T10:00:00Z'), %4, %5)")
                    .arg(++n)
                    .arg(QLatin1String(user), QLatin1String(week),
-                        done ? QStringLiteral("'%1T09:00:00Z'").arg(QLatin1String(week)) : QStringLiteral("NULL"), t);
+                        done ? QStringLiteral("cockpit_secs('%1T09:00:00Z')").arg(QLatin1String(week)) : QStringLiteral("NULL"), t);
     };
     for (int i = 0; i < 10; ++i)
         task("101" /* u1 */, "2026-11-02", i < 9);

@@ -368,9 +368,9 @@ void TestTouchpoints::demoSilentLeadsEndCold()
     const QString now = QStringLiteral("2026-11-21T10:00:00Z");
     // Open leads created at least 4 days before now whose newest activity is older than 76 h.
     QSqlQuery q = runQuery(db, QStringLiteral("SELECT l.id FROM leads l WHERE l.status = 'open' AND l.deleted = 0"
-                                              " AND l.created_at < '2026-11-17T10:00:00Z'"
+                                              " AND l.created_at < cockpit_secs('2026-11-17T10:00:00Z')"
                                               " AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.lead_id = l.id"
-                                              "   AND a.deleted = 0 AND a.at >= '2026-11-18T06:00:00Z')"));
+                                              "   AND a.deleted = 0 AND a.at >= cockpit_secs('2026-11-18T06:00:00Z'))"));
     int silent = 0;
     while (q.next()) {
         const QString id = q.value(0).toString();
@@ -390,7 +390,7 @@ void TestTouchpoints::demoSilentLeadsEndCold()
     const TouchpointGrid g = computeTouchpoints(db, TouchpointSubject::portfolio(scope, now));
     const int all = scalar(db, QStringLiteral("SELECT COUNT(*) FROM activities a JOIN leads l ON l.id = a.lead_id"
                                               " WHERE l.owner_id = ? AND a.deleted = 0 AND l.deleted = 0"
-                                              " AND a.at >= '2026-09-30T16:00:00Z' AND a.at < '2026-12-31T16:00:00Z'"),
+                                              " AND a.at >= cockpit_secs('2026-09-30T16:00:00Z') AND a.at < cockpit_secs('2026-12-31T16:00:00Z')"),
                            {rep}).toInt();
     QVERIFY(all > 0);
     QCOMPARE(g.total(0) + g.total(1) + g.total(2), all);

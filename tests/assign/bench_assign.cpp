@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "demo/demogenerator.h"
 #include "domain/ids.h"
+#include "domain/times.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
@@ -50,12 +51,12 @@ bool addNewLeads(storage::Database &db, int count, QString *error)
     ins.prepare(QStringLiteral("INSERT INTO leads (uuid, customer_id, pipeline_id, stage_id, stage_entered_at, title,"
                                " budget_band, status, created_at, updated_at)"
                                " VALUES (cockpit_uuid(?), ?, ?, ?, ?, ?, ?, 'open', ?, ?)"));
-    const QString now = nowIsoUtc();
+    const QVariant now = times::instantParam(QDateTime::currentSecsSinceEpoch()); // the file's form
     for (int i = 0; i < count; ++i) {
         for (const QVariant &v : {QVariant(newId()), QVariant(customers.at(int(rng() % customers.size()))),
-                                  QVariant(pipeline), QVariant(stage), QVariant(now),
+                                  QVariant(pipeline), QVariant(stage), now,
                                   QVariant(QStringLiteral("新线索 %1").arg(i)), QVariant(bands.at(int(rng() % 4))),
-                                  QVariant(now), QVariant(now)})
+                                  now, now})
             ins.addBindValue(v);
         if (!ins.exec()) {
             *error = ins.lastError().text();

@@ -65,7 +65,7 @@ void TestAssignStore::init()
     QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("a.db")), storage::Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(*m_db));
     QSqlDatabase db = m_db->connection();
-    const QString t = QStringLiteral("'2026-11-01T00:00:00Z'");
+    const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')"); // the file's form
     const QString pipeline = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'lifecycle')");
     const QString screen = fixture::stageId(db, "lifecycle", "screen");
     const QStringList sql = {
@@ -74,11 +74,13 @@ void TestAssignStore::init()
         QStringLiteral("UPDATE users SET capability_industries = '汽车零部件|软件|制造', budget_band = '50万+' WHERE id = 102"),
         QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, left_date,"
                        " capability_industries, budget_band, updated_at) VALUES"
-                       " (103, '王五', 'sales', 1, 1, 1, '2019-01-01', '2026-10-29', '汽车零部件', '50万+', %1)").arg(t),
+                       " (103, '王五', 'sales', 1, 1, 1, cockpit_day('2019-01-01'), cockpit_day('2026-10-29'),"
+                       " '汽车零部件', '50万+', %1)").arg(t),
         // 王芳 was assigned a lead 8 h ago; 李强 three weeks ago; 王芳 won one in the window.
-        QStringLiteral("UPDATE leads SET assigned_at = '2026-11-22T01:00:00Z' WHERE id = 1"),
-        QStringLiteral("UPDATE leads SET assigned_at = '2026-11-01T00:00:00Z' WHERE id = 2"),
-        QStringLiteral("UPDATE leads SET assigned_at = '2026-06-01T00:00:00Z', closed_at = '2026-10-01T00:00:00Z' WHERE id = 3"),
+        QStringLiteral("UPDATE leads SET assigned_at = cockpit_secs('2026-11-22T01:00:00Z') WHERE id = 1"),
+        QStringLiteral("UPDATE leads SET assigned_at = cockpit_secs('2026-11-01T00:00:00Z') WHERE id = 2"),
+        QStringLiteral("UPDATE leads SET assigned_at = cockpit_secs('2026-06-01T00:00:00Z'),"
+                       " closed_at = cockpit_secs('2026-10-01T00:00:00Z') WHERE id = 3"),
         // A lead of the rep who left, and four new leads of 博世 (上海) without an owner. Keys (schema
         // v5): u3 (王五) = 103, lead-4 = 4, new-1 .. new-4 = 11 .. 14.
         QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
@@ -92,7 +94,7 @@ void TestAssignStore::init()
         QVERIFY(fixture::exec(db, QStringLiteral(
             "INSERT INTO leads (id, customer_id, pipeline_id, stage_id, stage_entered_at, title, budget_band,"
             " status, created_at, updated_at) VALUES (%5, 1, %2, '%3', %4, '博世 新线索 %1', '10-50万',"
-            " 'open', '2026-11-22T08:0%1:00Z', %4)").arg(i).arg(pipeline, screen, t).arg(10 + i)));
+            " 'open', cockpit_secs('2026-11-22T08:0%1:00Z'), %4)").arg(i).arg(pipeline, screen, t).arg(10 + i)));
     m_db->announceChanges(); // the set-up is written before the test listens
 }
 
@@ -147,7 +149,7 @@ void TestAssignStore::assignsUnassignedInRotation()
     QCOMPARE(owner("12"), QStringLiteral("101"));
     QCOMPARE(owner("13"), QStringLiteral("102"));
     QCOMPARE(owner("14"), QStringLiteral("101"));
-    QCOMPARE(value("SELECT team_id || '/' || city_id || '/' || region_id || ' ' || assigned_at FROM leads WHERE id = 11"), // new-1
+    QCOMPARE(value("SELECT team_id || '/' || city_id || '/' || region_id || ' ' || cockpit_iso(assigned_at) FROM leads WHERE id = 11"), // new-1
              QStringLiteral("1/1/1 2026-11-22T09:00:00Z")); // t1/c1/r1
     QCOMPARE(outbox(), before + 4);
     QCOMPARE(value("SELECT fields FROM outbox WHERE row_id = 11").contains(QStringLiteral("\"owner_id\":\"102\"")), true); // new-1, u2

@@ -15,10 +15,10 @@ namespace dfixture {
 inline bool addSecondTeam(QSqlDatabase db)
 {
     return fixture::exec(db, QStringLiteral("INSERT INTO teams (id, city_id, region_id, name, updated_at)"
-                                            " VALUES (2, 1, 1, '上海二组', '2026-11-01T00:00:00Z')"))
+                                            " VALUES (2, 1, 1, '上海二组', cockpit_secs('2026-11-01T00:00:00Z'))"))
            && fixture::exec(db, QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date,"
                                                " updated_at) VALUES (103, '陈晨', 'sales', 1, 1, 2,"
-                                               " '2024-01-01', '2026-11-01T00:00:00Z')"));
+                                               " cockpit_day('2024-01-01'), cockpit_secs('2026-11-01T00:00:00Z'))"));
 }
 
 struct AlertRow
@@ -42,16 +42,18 @@ inline bool addAlert(QSqlDatabase db, const AlertRow &a)
                              " resolved_at, details, updated_at, deleted, dedupe_key, lead_id, recipients)"
                              " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s); };
+    // The times in the file's form (fixture::t); a resolved_at left empty is NULL.
+    auto time = [](const QString &iso) { return fixture::t(iso.toLatin1().constData()); };
     q.addBindValue(a.id);
     q.addBindValue(a.rule);
     q.addBindValue(a.subjectKind);
     q.addBindValue(a.subjectId);
     q.addBindValue(a.owner);
-    q.addBindValue(a.raisedAt);
+    q.addBindValue(time(a.raisedAt));
     q.addBindValue(orNull(a.escalatedTo));
-    q.addBindValue(orNull(a.resolvedAt));
+    q.addBindValue(a.resolvedAt.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : time(a.resolvedAt));
     q.addBindValue(QStringLiteral("3 h in stage (SLA 2 h)"));
-    q.addBindValue(a.raisedAt);
+    q.addBindValue(time(a.raisedAt));
     q.addBindValue(a.deleted);
     q.addBindValue(QString(a.rule + QLatin1Char('|') + a.id));
     q.addBindValue(a.subjectKind == QLatin1String("lead") ? QVariant(a.subjectId) : QVariant(QMetaType::fromType<QString>()));

@@ -163,7 +163,8 @@ private Q_SLOTS:
         QVERIFY(dfixture::addAlert(db(), {QStringLiteral("521")}));
         QVERIFY(QSqlQuery(db()).exec(QStringLiteral(
             "INSERT INTO deliveries (alert_id, channel, state, next_attempt_at, last_error, created_at)"
-            " VALUES (521, 'desktop', 'skipped', '2026-11-22T00:00:00Z', '', '2026-11-22T00:00:00Z')")));
+            " VALUES (521, 'desktop', 'skipped', cockpit_secs('2026-11-22T00:00:00Z'), '',"
+            " cockpit_secs('2026-11-22T00:00:00Z'))")));
         QVERIFY(dfixture::addAlert(db(), {QStringLiteral("522")}));
         DeliveryQueue queue(db());
         const auto r = queue.enqueueNew(m_now);

@@ -3,6 +3,7 @@
 #include "demo/demogenerator.h"
 
 #include "domain/ids.h"
+#include "storage/database.h"
 #include "storage/schema.h"
 #include "analytics/teamhealth.h"
 
@@ -99,16 +100,16 @@ void TestDemoGenerator::initTestCase()
     QCOMPARE(last, 100);
     qInfo("Small generated in %lld ms", m_smallResult.elapsedMs);
     QVERIFY(!QFile::exists(m_small + QStringLiteral(".partial")));
-    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("demo-test"));
-    m_db.setDatabaseName(m_small);
-    QVERIFY(m_db.open());
+    // A connection as the app opens one: with the time functions cockpit_secs() and friends.
+    QString error;
+    m_db = cockpit::storage::openConnection(m_small, QStringLiteral("demo-test"), cockpit::storage::Access::ReadWrite, &error);
+    QVERIFY2(m_db.isOpen(), qPrintable(error));
 }
 
 void TestDemoGenerator::cleanupTestCase()
 {
-    m_db.close();
     m_db = QSqlDatabase();
-    QSqlDatabase::removeDatabase(QStringLiteral("demo-test"));
+    cockpit::storage::closeConnection(QStringLiteral("demo-test"));
 }
 
 void TestDemoGenerator::scaleNames()
@@ -241,10 +242,10 @@ void TestDemoGenerator::schemaIntegrity()
     // Indexes were created.
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'"))
             >= cockpit::storage::latestSchemaIndexes().size());
-    // Synced rows: never synced, not deleted, ISO timestamps.
+    // Synced rows: never synced, not deleted, timestamps that read as ISO text.
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE row_version <> 0 OR deleted <> 0")), 0);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")), 0);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE at > '%1'").arg(m_now)), 0);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE cockpit_iso(at) NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE at > cockpit_secs('%1')").arg(m_now)), 0);
     // Schema v5 keys: every row an integer key and a 16-byte version-4 UUID (storage/keys.h).
     for (const QString &table : cockpit::storage::syncedTables()) {
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE typeof(id) <> 'integer' OR typeof(uuid) <> 'blob'"
@@ -323,7 +324,8 @@ void TestDemoGenerator::leadsConsistent()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE amount_cents < 1000000 OR amount_cents > 500000000")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE (status = 'open') <> (closed_at IS NULL)")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'lost' AND lost_reason = ''")), 0);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE created_at > '%1' OR stage_entered_at > '%1'").arg(m_now)), 0);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE created_at > cockpit_secs('%1')"
+                                  " OR stage_entered_at > cockpit_secs('%1')").arg(m_now)), 0);
     const double open = real(QStringLiteral("SELECT AVG(status = 'open') FROM leads"));
     QVERIFY2(open >= 0.30 && open <= 0.40, qPrintable(QString::number(open)));
     for (const char *p : {"lifecycle", "b2b", "key_account"})
@@ -418,8 +420,8 @@ void TestDemoGenerator::ordersAndPayments()
     // Every order is paid in full installments; some late, some unpaid overdue.
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM orders o WHERE o.amount_cents <> (SELECT SUM(p.amount_cents) FROM payments p WHERE p.order_id = o.id)")), 0);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM payments WHERE paid_on > due_on")) > 100);
-    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM payments WHERE paid_on IS NULL AND due_on < '2025-06-30'")) > 100);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM payments WHERE paid_on > '2025-06-30'")), 0);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM payments WHERE paid_on IS NULL AND due_on < cockpit_day('2025-06-30')")) > 100);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM payments WHERE paid_on > cockpit_day('2025-06-30')")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM surveys WHERE nps NOT BETWEEN 0 AND 10")), 0);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM surveys WHERE keywords LIKE '%价格敏感%'")) > 10);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM surveys WHERE keywords LIKE '%实施拖延%'")) > 10);
@@ -470,7 +472,7 @@ void TestDemoGenerator::signalSilenceAndSla()
     const qint64 open = count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE status = 'open'"));
     const qint64 silent = count(QStringLiteral(
         "SELECT COUNT(*) FROM leads l WHERE status = 'open' AND COALESCE((SELECT MAX(at) FROM activities a"
-        " WHERE a.lead_id = l.id), l.created_at) < '%1'").arg(m_minus72h));
+        " WHERE a.lead_id = l.id), l.created_at) < cockpit_secs('%1')").arg(m_minus72h));
     QVERIFY2(silent > open / 10 && silent < open * 6 / 10, qPrintable(QStringLiteral("%1 of %2").arg(silent).arg(open)));
     const qint64 overSla = count(QStringLiteral(
         "SELECT COUNT(*) FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id WHERE l.status = 'open'"
@@ -485,7 +487,7 @@ void TestDemoGenerator::signalDuplicateTouch()
 {
     const QString since = cockpit::toIsoUtc(QDateTime(m_asOf.addDays(-1), QTime(10, 0), QTimeZone::utc()).addDays(-30));
     const qint64 n = count(QStringLiteral("SELECT COUNT(*) FROM (SELECT customer_id FROM activities WHERE direction = 'sales'"
-                                          " AND at >= '%1' GROUP BY customer_id HAVING COUNT(DISTINCT actor_id) >= 3)").arg(since));
+                                          " AND at >= cockpit_secs('%1') GROUP BY customer_id HAVING COUNT(DISTINCT actor_id) >= 3)").arg(since));
     QVERIFY2(n >= 24 && n <= 250, qPrintable(QString::number(n))); // dozens
 }
 
@@ -510,7 +512,7 @@ void TestDemoGenerator::signalStores()
     QSqlQuery q(m_db);
     QVERIFY(q.exec(QStringLiteral(
         "SELECT store_id, SUM(receptions < 8 * staff), SUM(exposure_bp < 7000), SUM(dwell_seconds < 150),"
-        " SUM(experiences > 0 AND deals_72h = 0), COUNT(*) FROM store_days WHERE day >= '%1' GROUP BY store_id").arg(from)));
+        " SUM(experiences > 0 AND deals_72h = 0), COUNT(*) FROM store_days WHERE day >= cockpit_day('%1') GROUP BY store_id").arg(from)));
     int weak = 0, stores = 0;
     while (q.next()) {
         ++stores;
@@ -528,7 +530,7 @@ void TestDemoGenerator::signalStores()
     QVERIFY2(weak >= 3 && weak <= 6, qPrintable(QString::number(weak)));
     // Each of the four dimensions has a weak store.
     for (const char *cond : {"receptions < 8 * staff", "exposure_bp < 7000", "dwell_seconds < 150", "experiences > 0 AND deals_72h = 0"})
-        QVERIFY2(count(QStringLiteral("SELECT COUNT(DISTINCT store_id) FROM store_days WHERE day >= '%1' AND %2")
+        QVERIFY2(count(QStringLiteral("SELECT COUNT(DISTINCT store_id) FROM store_days WHERE day >= cockpit_day('%1') AND %2")
                            .arg(from, QLatin1String(cond))) >= 1, cond);
     // Healthy days mostly meet the targets.
     const double meets = real(QStringLiteral(
@@ -553,14 +555,14 @@ void TestDemoGenerator::signalTargetsAndPeople()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM targets WHERE correction_bp NOT BETWEEN -500 AND 500")), 0);
     // Tiers follow trailing-12-month collections (calendar months up to asOf's month).
     const QString t12 = QStringLiteral(
-        "(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.rep_id = t.org_id AND p.paid_on >= '2024-07-01')");
+        "(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.rep_id = t.org_id AND p.paid_on >= cockpit_day('2024-07-01'))");
     const qint64 minA = count(QStringLiteral("SELECT MIN(%1) FROM targets t WHERE org_level = 'rep' AND period_kind = 'year' AND tier = 'A'").arg(t12));
     const qint64 maxC = count(QStringLiteral("SELECT MAX(%1) FROM targets t WHERE org_level = 'rep' AND period_kind = 'year' AND tier = 'C'").arg(t12));
     QVERIFY2(minA >= maxC, qPrintable(QStringLiteral("%1 %2").arg(minA).arg(maxC)));
 
     // New hires with closed deals in their first month; leavers still owning open leads.
-    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'sales' AND hire_date >= '2024-06-30'")) >= 10);
-    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.hire_date >= '2024-06-30'"
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'sales' AND hire_date >= cockpit_day('2024-06-30')")) >= 10);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.hire_date >= cockpit_day('2024-06-30')"
                                  " AND l.status = 'won' AND l.closed_at <= date(u.hire_date, '+30 days')")) >= 10);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.left_date IS NOT NULL"
                                  " AND l.status = 'open'")) >= 1);
@@ -570,7 +572,7 @@ void TestDemoGenerator::signalTargetsAndPeople()
     const double acc = real(QStringLiteral(
         "SELECT AVG(1.0 - ABS(a - f) * 1.0 / a) FROM (SELECT s.value_cents f, (SELECT SUM(p.amount_cents) FROM payments p"
         " WHERE substr(p.paid_on, 1, 7) = substr(s.period_start, 1, 7)) a FROM forecast_snapshots s"
-        " WHERE s.org_level = 'company' AND s.period_start < '2025-06-01')"));
+        " WHERE s.org_level = 'company' AND s.period_start < cockpit_day('2025-06-01'))"));
     QVERIFY2(acc >= 0.5 && acc <= 0.8, qPrintable(QString::number(acc)));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM forecast_snapshots WHERE NOT (low_cents <= value_cents AND value_cents <= high_cents)"
                                   " OR confidence NOT BETWEEN 0 AND 100")), 0);

@@ -158,11 +158,12 @@ void TestEditController::storeImportUndoRedo()
     // Stores s1 = 1, s2 = 2 (in region r1, city c1); store day d2 = 1, of s2.
     QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
         "INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
-        " (1, '上海徐汇体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z'),"
-        " (2, '上海浦东体验店', 1, 1, '2024-01-01', '2026-01-01T00:00:00Z')")));
+        " (1, '上海徐汇体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z')),"
+        " (2, '上海浦东体验店', 1, 1, cockpit_day('2024-01-01'), cockpit_secs('2026-01-01T00:00:00Z'))")));
     QVERIFY(fixture::exec(m_db->connection(), QStringLiteral(
         "INSERT INTO store_days (id, store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
-        " deals_72h, updated_at) VALUES (1, 2, '2026-11-21', 5, 70, 6000, 220, 20, 5, '2026-11-21T00:00:00Z')")));
+        " deals_72h, updated_at) VALUES (1, 2, cockpit_day('2026-11-21'), 5, 70, 6000, 220, 20, 5,"
+        " cockpit_secs('2026-11-21T00:00:00Z'))")));
     // A file names a store by its name or by its global id (never the local key).
     const QString s2 = storage::uuidForKey(m_db->connection(), QStringLiteral("stores"), QStringLiteral("2"));
     QCOMPARE(s2.size(), 36);

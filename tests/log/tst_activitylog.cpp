@@ -57,7 +57,8 @@ bool addActivity(QSqlDatabase db, const QString &id, const QString &at, const QS
     q.prepare(QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at,"
                              " duration_seconds, text, updated_at) VALUES (?, 2, 2, 102, 'call'," // lead-2, k2, u2
                              " 'sales', ?, 60, ?, ?)"));
-    for (const QString &v : {id, at, text, at})
+    const QVariant when = fixture::t(qPrintable(at));
+    for (const QVariant &v : {QVariant(id), when, QVariant(text), when})
         q.addBindValue(v);
     QString error;
     if (!q.exec() || !appendToLog(db, LogRecordKind::Activity, id, &error)) {
@@ -76,7 +77,8 @@ bool addStageMove(QSqlDatabase db, const QString &id, const QString &at, const Q
     q.prepare(QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, by_user_id,"
                              " reason, updated_at) SELECT ?, 2, stage_id, stage_id, ?, 102, ?, ? FROM leads"
                              " WHERE id = 2")); // lead-2, by u2
-    for (const QString &v : {id, at, reason, at})
+    const QVariant when = fixture::t(qPrintable(at));
+    for (const QVariant &v : {QVariant(id), when, QVariant(reason), when})
         q.addBindValue(v);
     QString error;
     if (!q.exec() || !appendToLog(db, LogRecordKind::StageMove, id, &error)) {
@@ -225,12 +227,12 @@ private Q_SLOTS:
         QTest::newRow("activity actor to NULL") << a.arg(QStringLiteral("actor_id = NULL")).arg(4) << qint64(4);
         // reply_to is an integer reference now (NULL and '' no longer both fit): NULL to a1.
         QTest::newRow("activity reply_to NULL to a record") << a.arg(QStringLiteral("reply_to = 1")).arg(7) << qint64(7);
-        QTest::newRow("activity time") << a.arg(QStringLiteral("at = '2026-11-02T09:00:00Z'")).arg(1) << qint64(1);
+        QTest::newRow("activity time") << a.arg(QStringLiteral("at = cockpit_secs('2026-11-02T09:00:00Z')")).arg(1) << qint64(1);
         QTest::newRow("activity kind") << a.arg(QStringLiteral("kind = 'visit'")).arg(9) << qint64(9);
         QTest::newRow("activity stored hash") << a.arg(QStringLiteral("log_hash = zeroblob(32)")).arg(10) << qint64(10);
         QTest::newRow("stage move reason") << s.arg(QStringLiteral("reason = ''")).arg(5) << qint64(5);
         QTest::newRow("stage move by") << s.arg(QStringLiteral("by_user_id = 101")).arg(8) << qint64(8);
-        QTest::newRow("stage move first record") << s.arg(QStringLiteral("at = '2026-10-01T00:00:00Z'")).arg(2)
+        QTest::newRow("stage move first record") << s.arg(QStringLiteral("at = cockpit_secs('2026-10-01T00:00:00Z')")).arg(2)
                                                  << qint64(2);
         QTest::newRow("last record") << s.arg(QStringLiteral("reason = 'x'")).arg(41) << qint64(41);
     }
@@ -335,7 +337,8 @@ private Q_SLOTS:
 
     void bookkeepingColumnsAreNotCovered()
     {
-        QVERIFY(run(m_db->connection(), QStringLiteral("UPDATE activities SET row_version = 7, updated_at = 'x'")));
+        QVERIFY(run(m_db->connection(), QStringLiteral("UPDATE activities SET row_version = 7,"
+                                                       " updated_at = cockpit_secs('2026-12-01T00:00:00Z')")));
         QVERIFY(verifyLog(m_db->connection()).ok);
     }
 
@@ -385,10 +388,11 @@ private Q_SLOTS:
         QSqlQuery read(db);
         QVERIFY(read.exec(QStringLiteral("SELECT log_seq, text, at FROM activities WHERE log_seq IN (12, 30)"
                                          " ORDER BY log_seq")));
-        QStringList text, at;
+        QStringList text;
+        QVariantList at; // as stored, whatever the file's form of a time
         while (read.next()) {
             text << read.value(1).toString();
-            at << read.value(2).toString();
+            at << read.value(2);
         }
         QCOMPARE(text.size(), 2);
         for (int k = 0; k < 2; ++k) {
@@ -473,7 +477,7 @@ private Q_SLOTS:
         // a-sneaky = 400, for lead-1 of k1; the record is named by its global id.
         QVERIFY(run(m_db->connection(), QStringLiteral(
             "INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, updated_at) VALUES"
-            " (400, 1, 1, 'call', 'sales', '2026-11-04T00:00:00Z', '2026-11-04T00:00:00Z')")));
+            " (400, 1, 1, 'call', 'sales', cockpit_secs('2026-11-04T00:00:00Z'), cockpit_secs('2026-11-04T00:00:00Z'))")));
         const QString sneaky = uuidForKey(m_db->connection(), QStringLiteral("activities"), QStringLiteral("400"));
         QCOMPARE(sneaky.size(), 36);
         const VerifyResult r = verifyLog(m_db->connection());
@@ -503,7 +507,7 @@ private Q_SLOTS:
         auto insert = [&](const QString &id) {
             return run(db, QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, kind, direction, at,"
                                           " updated_at) VALUES (%1, 2, 2, 'call', 'sales'," // lead-2, k2
-                                          " '2026-11-05T00:00:00Z', '2026-11-05T00:00:00Z')").arg(id));
+                                          " cockpit_secs('2026-11-05T00:00:00Z'), cockpit_secs('2026-11-05T00:00:00Z'))").arg(id));
         };
         auto opsForOneAppend = [&](const QString &id, qint64 *ops) {
             *ops = 0;

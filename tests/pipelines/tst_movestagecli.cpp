@@ -87,7 +87,7 @@ void TestMoveStageCli::moveAppendsHistoryWithReason()
                                   " FROM stage_history h JOIN pipeline_stages f ON f.id = h.from_stage_id"
                                   " JOIN pipeline_stages t ON t.id = h.to_stage_id WHERE h.lead_id = 2")),
              QStringLiteral("diagnose>quote|102|客户要求报价")); // by u2
-    QVERIFY(query(QStringLiteral("SELECT at FROM stage_history WHERE lead_id = 2")).startsWith(QLatin1String("20")));
+    QVERIFY(query(QStringLiteral("SELECT cockpit_iso(at) FROM stage_history WHERE lead_id = 2")).startsWith(QLatin1String("20")));
     QCOMPARE(query(QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'stage_history'")), QStringLiteral("1"));
     // Backward by code, default user (the database's current user, u0 = 100).
     const Run back = run({QStringLiteral("--db"), m_db, QStringLiteral("--lead"), m_lead2,

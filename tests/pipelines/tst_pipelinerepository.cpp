@@ -213,7 +213,7 @@ void TestPipelineRepository::migrateOpenLeadsByStageCode()
     PipelineDef def = repo.loadCurrent(QStringLiteral("lifecycle"))->def;
     def.stages.removeAt(2); // 需求诊断 is gone: lead-2 has nowhere to go and stays
     def.stages[1].name = QStringLiteral("初筛");
-    const QString enteredBefore = value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 1"));
+    const QString enteredBefore = value(QStringLiteral("SELECT cockpit_iso(stage_entered_at) FROM leads WHERE id = 1"));
     const int historyBefore = count(QStringLiteral("SELECT count(*) FROM stage_history"));
     const auto r = repo.saveNewVersion(def, storage::MigrateOpenLeads::ByStageCode);
     QVERIFY2(r.ok, qPrintable(r.error));
@@ -222,7 +222,7 @@ void TestPipelineRepository::migrateOpenLeadsByStageCode()
     const auto v2 = repo.load(r.pipelineId);
     QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 1")), v2->stageIds.at(1));
     QCOMPARE(value(QStringLiteral("SELECT pipeline_id FROM leads WHERE id = 1")), r.pipelineId);
-    QCOMPARE(value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 1")), enteredBefore);
+    QCOMPARE(value(QStringLiteral("SELECT cockpit_iso(stage_entered_at) FROM leads WHERE id = 1")), enteredBefore);
     QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")), diagnose);
     // The won lead never moves; no stage history is invented; the lead update is in the outbox.
     QCOMPARE(value(QStringLiteral("SELECT stage_id FROM leads WHERE id = 3")), sign);
@@ -284,7 +284,7 @@ void TestPipelineRepository::moveStageRecordsWhoWhenReason()
     const auto r = leads.moveStage(QStringLiteral("2"), to, QStringLiteral("102"), QStringLiteral("客户要求报价"));
     QVERIFY2(r.ok, qPrintable(r.error));
     QSqlQuery q(m_db->connection());
-    QVERIFY(q.exec(QStringLiteral("SELECT from_stage_id, to_stage_id, by_user_id, reason, at FROM stage_history"
+    QVERIFY(q.exec(QStringLiteral("SELECT from_stage_id, to_stage_id, by_user_id, reason, cockpit_iso(at) FROM stage_history"
                                   " WHERE lead_id = 2")));
     QVERIFY(q.next());
     QCOMPARE(q.value(0).toString(), from);

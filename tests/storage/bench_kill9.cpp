@@ -128,7 +128,7 @@ Verdict verify(const QString &path, int round, int lastAck, qint64 *openMs)
     }
     for (int n = 2; n <= lastAck; n += 2) {
         QSqlQuery d(db.connection());
-        d.prepare(QStringLiteral("SELECT receptions FROM store_days WHERE day = ? AND deleted = 0"));
+        d.prepare(QStringLiteral("SELECT receptions FROM store_days WHERE day = cockpit_day(?) AND deleted = 0"));
         d.addBindValue(kFirstDay.addDays(round * 1000 + n).toString(Qt::ISODate));
         if (!d.exec() || !d.next() || d.value(0).toInt() != n)
             return failed(QStringLiteral("the acknowledged import n%1 was lost").arg(n));

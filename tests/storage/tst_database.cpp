@@ -80,7 +80,8 @@ void TestDatabase::createsSchemaWithPragmas()
     QVERIFY(q.exec(QStringLiteral("SELECT exit_gate FROM pipeline_stages WHERE code = 'screen'")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("pain_keywords|budget_band|decision_role"));
     // Foreign keys are enforced: a city in a region that does not exist is refused.
-    QVERIFY(!q.exec(QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (1, 999, 'x', 'now')")));
+    QVERIFY(!q.exec(QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (1, 999, 'x',"
+                                   " cockpit_secs('2026-11-01T00:00:00Z'))")));
     QVERIFY2(q.lastError().text().contains(QLatin1String("FOREIGN KEY")), qPrintable(q.lastError().text()));
 }
 

@@ -18,6 +18,9 @@ using namespace cockpit;
 using namespace cockpit::storage;
 
 namespace {
+// The bookkeeping time of the rows inserted below (it was 'x': a time column holds a time).
+const QString kUpdated = QStringLiteral("cockpit_secs('2026-11-02T06:00:00Z')");
+
 qint64 maskOf(QSqlDatabase db, const QString &historyId)
 {
     QSqlQuery q(db);
@@ -67,20 +70,21 @@ void TestExitActions::init()
     const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
     QVERIFY(fixture::exec(m_db->connection(),
                           QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
-                                         " (10, 2, NULL, %1, '2026-11-02T00:00:00Z', 'x')," // m0
-                                         " (11, 2, %1, %2, '2026-11-02T02:00:00Z', 'x')," // m1
-                                         " (12, 2, %2, %1, '2026-11-02T02:00:00Z', 'x')," // m2
-                                         " (13, 2, %1, %2, '2026-11-02T04:00:00Z', 'x')") // m3
-                              .arg(screen, diagnose)));
+                                         " (10, 2, NULL, %1, cockpit_secs('2026-11-02T00:00:00Z'), %3)," // m0
+                                         " (11, 2, %1, %2, cockpit_secs('2026-11-02T02:00:00Z'), %3)," // m1
+                                         " (12, 2, %2, %1, cockpit_secs('2026-11-02T02:00:00Z'), %3)," // m2
+                                         " (13, 2, %1, %2, cockpit_secs('2026-11-02T04:00:00Z'), %3)") // m3
+                              .arg(screen, diagnose, kUpdated)));
     QVERIFY(fixture::exec(m_db->connection(),
                           QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, deleted, updated_at) VALUES"
-                                         " (10, 2, 2, 'demo', 'sales', '2026-11-01T23:59:59Z', 0, 'x')," // b0: before the first move
-                                         " (11, 2, 2, 'call', 'sales', '2026-11-02T00:00:00Z', 0, 'x')," // b1: at the entry: in
-                                         " (12, 2, 2, 'wechat', 'sales', '2026-11-02T01:00:00Z', 1, 'x')," // b2: deleted
-                                         " (13, 2, 2, 'fax', 'sales', '2026-11-02T01:00:00Z', 0, 'x')," // b3: no such kind
-                                         " (14, 2, 2, 'email', 'customer', '2026-11-02T02:00:00Z', 0, 'x')," // b4: at the exit: next window
-                                         " (15, 2, 2, 'meeting', 'sales', '2026-11-02T03:00:00Z', 0, 'x')," // b5
-                                         " (16, 2, 2, 'visit', 'sales', '2026-11-02T05:00:00Z', 0, 'x')"))); // b6: after the last
+                                         " (10, 2, 2, 'demo', 'sales', cockpit_secs('2026-11-01T23:59:59Z'), 0, %1)," // b0: before the first move
+                                         " (11, 2, 2, 'call', 'sales', cockpit_secs('2026-11-02T00:00:00Z'), 0, %1)," // b1: at the entry: in
+                                         " (12, 2, 2, 'wechat', 'sales', cockpit_secs('2026-11-02T01:00:00Z'), 1, %1)," // b2: deleted
+                                         " (13, 2, 2, 'fax', 'sales', cockpit_secs('2026-11-02T01:00:00Z'), 0, %1)," // b3: no such kind
+                                         " (14, 2, 2, 'email', 'customer', cockpit_secs('2026-11-02T02:00:00Z'), 0, %1)," // b4: at the exit: next window
+                                         " (15, 2, 2, 'meeting', 'sales', cockpit_secs('2026-11-02T03:00:00Z'), 0, %1)," // b5
+                                         " (16, 2, 2, 'visit', 'sales', cockpit_secs('2026-11-02T05:00:00Z'), 0, %1)") // b6: after the last
+                              .arg(kUpdated)));
     QVERIFY(fixture::settle(m_db->connection()));
 }
 
@@ -119,7 +123,8 @@ void TestExitActions::refreshOfSomeLeadsTouchesOnlyThem()
     QCOMPARE(refreshExitActions(h, {}, &error), 0); // settled already: nothing to write
     // An activity logged later inside a past window, and one deleted.
     QVERIFY(fixture::exec(db, QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, updated_at)"
-                                             " VALUES (17, 2, 2, 'quote', 'sales', '2026-11-02T03:30:00Z', 'x')"))); // b7
+                                             " VALUES (17, 2, 2, 'quote', 'sales', cockpit_secs('2026-11-02T03:30:00Z'), %1)")
+                                             .arg(kUpdated))); // b7
     QVERIFY(fixture::exec(db, QStringLiteral("UPDATE activities SET deleted = 1 WHERE id = 11")));  // b1
     QCOMPARE(refreshExitActions(h, {QStringLiteral("1"), QStringLiteral("3")}, &error), 0); // lead-1, lead-3
     QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting"})); // m3

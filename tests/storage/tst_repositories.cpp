@@ -122,13 +122,13 @@ void TestRepositories::refusedEditWritesNothing()
     QFETCH(QString, field);
     QFETCH(QVariant, value);
     LeadRepository leads(*m_db);
-    const QString before = this->value(QStringLiteral("SELECT updated_at || title || amount_cents FROM leads WHERE id = 1"));
+    const QString before = this->value(QStringLiteral("SELECT cockpit_iso(updated_at) || title || amount_cents FROM leads WHERE id = 1"));
     const auto r = leads.update(QStringLiteral("1"), {{field, value}}, QStringLiteral("100"));
     QVERIFY(!r.ok);
     QVERIFY(!r.error.isEmpty());
     QVERIFY(r.error.size() < 300); // a message, not the 10 MB echoed back
     QCOMPARE(outboxCount(), 0);
-    QCOMPARE(this->value(QStringLiteral("SELECT updated_at || title || amount_cents FROM leads WHERE id = 1")), before);
+    QCOMPARE(this->value(QStringLiteral("SELECT cockpit_iso(updated_at) || title || amount_cents FROM leads WHERE id = 1")), before);
     QCOMPARE(this->value(QStringLiteral("SELECT count(*) FROM leads")), QStringLiteral("3"));
 }
 
@@ -287,8 +287,8 @@ void TestRepositories::bulkLoadReadsCatalog()
 
 void TestRepositories::previewHoldsNewestLeads()
 {
-    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-20T00:00:00Z' WHERE id = 3")));
-    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET updated_at = '2026-11-10T00:00:00Z' WHERE id = 1")));
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET updated_at = cockpit_secs('2026-11-20T00:00:00Z') WHERE id = 3")));
+    QVERIFY(fixture::exec(m_db->connection(), QStringLiteral("UPDATE leads SET updated_at = cockpit_secs('2026-11-10T00:00:00Z') WHERE id = 1")));
     qint64 leads = 0, customers = 0;
     QString error;
     QVERIFY(countCatalog(m_db->path(), &leads, &customers, &error));

@@ -240,10 +240,11 @@ void TestMainWindow::leadDetailListsOpenAlerts()
     // One open alert about the lead and one resolved: only the open one is listed.
     for (const QString &sql : {QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, raised_at, updated_at,"
                                               " lead_id, details) VALUES (9001, 'silence', 'lead', :l,"
-                                              " '2026-11-19T08:00:00Z', '2026-11-19T08:00:00Z', :l, '{}')"),
+                                              " cockpit_secs('2026-11-19T08:00:00Z'), cockpit_secs('2026-11-19T08:00:00Z'), :l, '{}')"),
                                QStringLiteral("INSERT INTO alerts (id, rule, subject_kind, subject_id, raised_at, updated_at,"
                                               " resolved_at, lead_id, details) VALUES (9002, 'stage_sla', 'lead', :l,"
-                                              " '2026-11-18T08:00:00Z', '2026-11-18T09:00:00Z', '2026-11-18T09:00:00Z', :l, '{}')")}) {
+                                              " cockpit_secs('2026-11-18T08:00:00Z'), cockpit_secs('2026-11-18T09:00:00Z'),"
+                                              " cockpit_secs('2026-11-18T09:00:00Z'), :l, '{}')")}) {
         QVERIFY(q.prepare(sql));
         q.bindValue(QStringLiteral(":l"), lead);
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
