@@ -12,22 +12,16 @@ namespace cockpit::demo {
 
 inline constexpr qint64 kMinute = 60;
 inline constexpr qint64 kHour = 3600;
-inline constexpr qint64 kDay = 86400;
+using times::kDay;
 // Beijing is UTC+8 all year.
 inline constexpr qint64 kBeijingOffset = 8 * kHour;
 
-inline qint64 floorDiv(qint64 a, qint64 b)
-{
-    qint64 q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0)))
-        --q;
-    return q;
-}
+using times::floorDiv;
 
 using cockpit::civilFromDays;
 using cockpit::daysFromCivil;
 
-inline qint64 dayOf(qint64 secs) { return floorDiv(secs, kDay); }
+using times::dayOf;
 // 0 = Monday .. 6 = Sunday (1970-01-01 was a Thursday).
 inline int weekdayOf(qint64 day) { return int(((day % 7) + 7 + 3) % 7); }
 // Month number counted from year 0 (year * 12 + month - 1) and back.

@@ -140,42 +140,42 @@ QVariant dayParam(qint64 day)
     return QVariant(isoFromDay(day));
 }
 
-bool instantOf(const QVariant &v, qint64 *secs)
+namespace {
+// A time column read as an integer (schema v6): its value; false for anything else.
+bool integerOf(const QVariant &v, qint64 *out)
 {
-    if (v.isNull())
-        return false;
     switch (v.typeId()) {
     case QMetaType::LongLong:
     case QMetaType::Int:
     case QMetaType::ULongLong:
     case QMetaType::UInt:
-        *secs = v.toLongLong();
+        *out = v.toLongLong();
         return true;
     default:
-        return parseIso(QStringView(v.toString()), secs);
+        return false;
     }
+}
+} // namespace
+
+bool instantOf(const QVariant &v, qint64 *secs)
+{
+    if (v.isNull())
+        return false;
+    return integerOf(v, secs) || parseIso(QStringView(v.toString()), secs);
 }
 
 bool dayOf(const QVariant &v, qint64 *day)
 {
     if (v.isNull())
         return false;
-    switch (v.typeId()) {
-    case QMetaType::LongLong:
-    case QMetaType::Int:
-    case QMetaType::ULongLong:
-    case QMetaType::UInt:
-        *day = v.toLongLong();
+    if (integerOf(v, day))
         return true;
-    default: {
-        qint64 secs = 0;
-        const QString text = v.toString();
-        if (text.size() < 10 || !parseIso(QStringView(text).left(10), &secs))
-            return false;
-        *day = dayOf(secs);
-        return true;
-    }
-    }
+    qint64 secs = 0;
+    const QString text = v.toString();
+    if (text.size() < 10 || !parseIso(QStringView(text).left(10), &secs))
+        return false;
+    *day = dayOf(secs);
+    return true;
 }
 
 QString instantIso(const QVariant &v)
