@@ -84,7 +84,7 @@ QString effectiveCondition()
         " AND (a.kind IN ('visit', 'meeting', 'demo', 'quote') OR (a.kind = 'call' AND a.duration_seconds >= ?)"
         " OR (a.kind IN ('wechat', 'email') AND EXISTS (SELECT 1 FROM activities r WHERE r.reply_to = a.id"
         "   AND r.direction = 'customer' AND r.deleted = 0 AND r.at >= a.at"
-        "   AND julianday(r.at) - julianday(a.at) <= ? / 24.0)))");
+        "   AND r.at - a.at <= ? * 3600)))");
 }
 
 struct ActionWindow
@@ -319,7 +319,7 @@ KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts 
     } else if (req.scope.period.startSecs() < effectiveEnd(req)) {
         QVariantList binds;
         const QString inner = followUpSql(req, binds);
-        QSqlQuery q = runQuery(db, QStringLiteral("SELECT COUNT(*), SUM(julianday(e) - julianday(p0)), SUM(n + 1) FROM (")
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT COUNT(*), SUM(e - p0) / 86400.0, SUM(n + 1) FROM (")
                                        + inner + QStringLiteral(")"), binds);
         if (q.next()) {
             t.sample = q.value(0).toInt();
@@ -487,7 +487,7 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
         QVariantList binds;
         const QString inner = followUpSql(req, binds);
         QSqlQuery q = runQuery(db, QStringLiteral(
-            "SELECT f.lead_id, l.title, c.name, o.name, l.status, f.n, julianday(f.e) - julianday(f.p0), f.p0, f.e FROM (")
+            "SELECT f.lead_id, l.title, c.name, o.name, l.status, f.n, (f.e - f.p0) / 86400.0, f.p0, f.e FROM (")
             + inner + QStringLiteral(") f JOIN leads l ON l.id = f.lead_id JOIN customers c ON c.id = l.customer_id"
                                      " LEFT JOIN users o ON o.id = l.owner_id ORDER BY 7 DESC"), binds);
         while (q.next()) {

@@ -230,10 +230,8 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                           {from, to, from, to, from, to}, 1)
                            .toInt()
                        == 0) {
-                // SQLite's julianday() of that instant, computed as SQLite does (whole
-                // milliseconds since the Julian epoch), without a query: the loaded
-                // lastActionJd came from julianday() and the difference must not move.
-                const double asOfJd = double(end * 1000 + 210866760000000LL) / 86400000.0;
+                // The same Julian day the load computes (times::julianDay), without a query.
+                const double asOfJd = times::julianDay(end);
                 auto rows = std::make_shared<QVector<CustomerRow>>(*earlier);
                 for (CustomerRow &r : *rows) {
                     r.asOfJd = asOfJd;

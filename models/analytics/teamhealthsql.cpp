@@ -124,8 +124,8 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
     // One row per (rep, month, in period, stage, standard kinds seen), from the stage exits
     // alone (idx_stage_history_by_at) and the lead's owner (idx_leads_owner_of).
     const QString sql = QStringLiteral(
-        "SELECT x.rep, strftime('%Y-%m', x.left_at, '+8 hours'), (x.left_at >= ? AND x.left_at < ?), x.stage,"
-        " x.actions & ? AS mask, COUNT(*)")
+        "SELECT x.rep, substr(cockpit_date((x.left_at + %1) / 86400), 1, 7), (x.left_at >= ? AND x.left_at < ?),"
+        " x.stage, x.actions & ? AS mask, COUNT(*)").arg(kDayOffsetMinutes * 60)
                         + exitsFrom(cond) + QStringLiteral(" GROUP BY 1, 2, 3, 4, 5");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
@@ -146,15 +146,15 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, co
 {
     const QVariantList binds{bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
     // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
-    const QString sql = QStringLiteral("SELECT x.rep, date(x.left_at, '+8 hours'), x.stage, x.actions & ? AS mask,"
-                                       " COUNT(*)")
+    const QString sql = QStringLiteral("SELECT x.rep, (x.left_at + %1) / 86400, x.stage, x.actions & ? AS mask,"
+                                       " COUNT(*)").arg(kDayOffsetMinutes * 60)
                         + exitsFrom(QString()) + QStringLiteral(" GROUP BY 1, 2, 3, 4");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
     while (q.next()) {
         ExitGroup g;
         g.rep = q.value(0).toString();
-        g.day = times::dateOf(q.value(1)); // date(): ISO text today
+        g.day = times::dateOf(q.value(1)); // the company day's number
         g.stage = q.value(2).toString();
         g.mask = q.value(3).toLongLong();
         g.exits = q.value(4).toInt();
@@ -242,7 +242,7 @@ QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Peri
     QSqlQuery q = runQuery(
         db,
         QStringLiteral("SELECT x.owner_id, x.id, x.title, x.assigned_at, x.first_at,"
-                       " (julianday(x.first_at) - julianday(x.assigned_at)) * 1440.0"
+                       " (x.first_at - x.assigned_at) / 60.0"
                        " FROM (SELECT l.owner_id, l.id, l.title, l.assigned_at,"
                        "   (SELECT MIN(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at"
                        "     AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0) AS first_at"
@@ -288,14 +288,14 @@ QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint
     const CustomerWindow w(asOf);
     // The last sales action within the 90 days that score above 0: one backward seek per
     // customer on idx_activities_customer_sales (older or none scores 0 either way).
-    QVariantList b{times::instantParam(w.asOf), times::instantParam(w.recentFrom), times::instantParam(w.asOf), dateParam(w.newSince)};
+    QVariantList b{times::instantParam(w.recentFrom), times::instantParam(w.asOf), dateParam(w.newSince)};
     const QString cond = orgCondition(org, repColumns(), b);
     QSqlQuery q = runQuery(
         db,
         QStringLiteral("SELECT c.id, c.name, c.owner_id,"
-                       " julianday(?), julianday((SELECT a.at FROM activities a WHERE a.customer_id = c.id AND a.at >= ?"
-                       "   AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at DESC LIMIT 1)),"
-                       " (c.customer_since IS NULL OR c.customer_since = '' OR c.customer_since > ?)"
+                       " (SELECT a.at FROM activities a WHERE a.customer_id = c.id AND a.at >= ?"
+                       "   AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0 ORDER BY a.at DESC LIMIT 1),"
+                       " (c.customer_since IS NULL OR c.customer_since > ?)"
                        " FROM customers c JOIN users u ON u.id = c.owner_id AND u.role = 'sales'"
                        " WHERE c.deleted = 0%1")
             .arg(cond),
@@ -306,11 +306,13 @@ QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint
         c.id = q.value(0).toString();
         c.name = q.value(1).toString();
         c.owner = q.value(2).toString();
-        c.asOfJd = q.value(3).toDouble();
-        c.lastActionJd = optionalAt(q, 4);
+        c.asOfJd = times::julianDay(w.asOf);
+        qint64 last = 0;
+        if (times::instantOf(q.value(3), &last))
+            c.lastActionJd = times::julianDay(last);
         // No sales action within 90 days: "90 days or more", which scores 0.
         c.facts.daysSinceInteraction = std::min(90.0, c.lastActionJd ? c.asOfJd - *c.lastActionJd : 90.0);
-        c.firstQuarter = q.value(5).toInt() != 0;
+        c.firstQuarter = q.value(4).toInt() != 0;
         out.append(c);
     }
     return out;
@@ -350,7 +352,7 @@ QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asO
         f.renewalIntent = optionalAt(q, 2);
     }
     q = runQuery(db,
-                 QStringLiteral("SELECT customer_id, COUNT(*), SUM(paid_on IS NOT NULL AND paid_on <> '' AND paid_on <= due_on)"
+                 QStringLiteral("SELECT customer_id, COUNT(*), SUM(paid_on IS NOT NULL AND paid_on <= due_on)"
                                 " FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id"),
                  {dateParam(w.dayYearAgo), dateParam(w.day)});
     while (q.next()) {

@@ -404,7 +404,7 @@ QHash<QString, StepTimes> loadStepTimes(QSqlDatabase db, const Scope &scope, con
             // One grouped pass over orders × payments (neither is indexed by lead/order).
             " LEFT JOIN (SELECT o.lead_id, MIN(p.paid_on) AS paid_on FROM orders o"
             "   JOIN payments p ON p.order_id = o.id WHERE o.lead_id IS NOT NULL AND p.paid_on IS NOT NULL"
-            "   AND p.paid_on <> '' AND p.paid_on <= ? AND p.deleted = 0 AND o.deleted = 0 GROUP BY o.lead_id) pd"
+            "   AND p.paid_on <= ? AND p.deleted = 0 AND o.deleted = 0 GROUP BY o.lead_id) pd"
             "   ON pd.lead_id = l.id"
             " WHERE l.deleted = 0 AND l.assigned_at IS NOT NULL"
             " AND (l.closed_at IS NULL OR l.closed_at >= ?)%1")

@@ -230,12 +230,27 @@ int coldDaysSetting(QSqlDatabase db)
     return ok && v >= 1 && v <= 365 ? v : kDefaultColdDays;
 }
 
+namespace {
+// "YYYY-MM-DD HH:MM" of an instant on the company's clock (as strftime('%Y-%m-%d %H:%M', at,
+// '+8 hours') wrote it when times were text).
+QString beijingMinute(const QVariant &at)
+{
+    qint64 secs = 0;
+    if (!times::instantOf(at, &secs))
+        return {};
+    char buf[20];
+    times::formatIsoTime(secs + qint64(kDayOffsetMinutes) * 60, buf);
+    buf[10] = ' ';
+    return QString::fromLatin1(buf, 16);
+}
+} // namespace
+
 TouchpointGrid computeTouchpoints(QSqlDatabase db, const TouchpointSubject &subject, int coldDays)
 {
     const Span span = spanOf(db, subject);
     QVariantList binds;
     const QString from = activitiesFrom(subject, companyDayStart(span.first), companyDayStart(span.last.addDays(1)), binds);
-    QSqlQuery q = runQuery(db, QStringLiteral("SELECT date(a.at, '+8 hours') AS d, a.direction, COUNT(*)") + from
+    QSqlQuery q = runQuery(db, QStringLiteral("SELECT (a.at + %1) / 86400 AS d, a.direction, COUNT(*)").arg(kDayOffsetMinutes * 60) + from
                                + QStringLiteral(" GROUP BY d, a.direction"),
                            binds);
     QVector<DayCount> days;
@@ -266,7 +281,7 @@ DataTable touchpointActivities(QSqlDatabase db, const TouchpointSubject &subject
     binds << direction;
     const QString where = from + QStringLiteral(" AND a.direction = ?");
     QSqlQuery q = runQuery(db,
-                           QStringLiteral("SELECT strftime('%Y-%m-%d %H:%M', a.at, '+8 hours'), a.kind, a.direction,"
+                           QStringLiteral("SELECT a.at, a.kind, a.direction,"
                                           " (SELECT name FROM users WHERE id = a.actor_id), a.lead_id,"
                                           " (SELECT name FROM customers WHERE id = a.customer_id),"
                                           " a.duration_seconds, a.text")
@@ -275,7 +290,7 @@ DataTable touchpointActivities(QSqlDatabase db, const TouchpointSubject &subject
     while (q.next()) {
         if (t.rows.size() == kMaxDrillRows)
             break;
-        t.rows << QVariantList{q.value(0).toString(), activityKindLabel(q.value(1).toString()),
+        t.rows << QVariantList{beijingMinute(q.value(0)), activityKindLabel(q.value(1).toString()),
                                activityDirectionLabel(q.value(2).toString()), q.value(3).toString(),
                                q.value(4).toString(), q.value(5).toString(), q.value(6).toLongLong(),
                                q.value(7).toString()};

@@ -31,10 +31,15 @@ int formatIsoDate(qint64 day, char *buf);
 QString isoFromSecs(qint64 secs);
 QString isoFromDay(qint64 day);
 
+// The Julian day of an instant exactly as SQLite's julianday() computes it (whole
+// milliseconds since the Julian epoch, divided once), so differences of two match what the
+// SQL of schema v5 returned to the last bit.
+inline double julianDay(qint64 secs) { return double(secs * 1000 + 210866760000000LL) / 86400000.0; }
+
 // How the file stores times: ISO text up to schema v5; epoch seconds and day numbers from
 // schema v6 (storage/TIMES_V6.md). The one switch that step flips: every bind and the SQL
 // functions cockpit_secs()/cockpit_day() follow it.
-inline constexpr bool kIntegerTimes = false;
+inline constexpr bool kIntegerTimes = true;
 
 // A value to bind for a time column, in the file's form.
 QVariant instantParam(qint64 secs);

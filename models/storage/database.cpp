@@ -337,11 +337,21 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
     }
     if (m_schemaVersion < kSchemaVersion) {
         QString error;
-        if (!migrate(m_schemaVersion, &error))
+        const int from = m_schemaVersion;
+        if (!migrate(from, &error)) {
+            // Each step is one transaction: a failed step leaves the file at the version the
+            // steps before it reached.
+            if (m_schemaVersion == from)
+                return fail(OpenError::MigrationFailed,
+                            tr("Upgrading \"%1\" from schema version %2 failed; the file is unchanged "
+                               "and a backup was kept next to it.").arg(shown).arg(from),
+                            error);
             return fail(OpenError::MigrationFailed,
-                        tr("Upgrading \"%1\" from schema version %2 failed; the file is unchanged "
-                           "and a backup was kept next to it.").arg(shown).arg(m_schemaVersion),
+                        tr("Upgrading \"%1\" from schema version %2 stopped at version %3: the next step "
+                           "failed. The file stays at version %3; the original (version %2) was kept next to "
+                           "it as a backup.").arg(shown).arg(from).arg(m_schemaVersion),
                         error);
+        }
     }
     ensureIndexes();
     applyPragmas();
@@ -685,10 +695,10 @@ bool Database::migrate(int from, QString *error)
         m_schemaVersion = v + 1;
         qCInfo(lcStorage) << "migrated" << m_path << "to schema version" << m_schemaVersion;
     }
-    // Version 5 rebuilt every table: the old ones' pages are free inside the file (half of
-    // it). VACUUM gives them back (large demo: 1 265 -> 622 MB in about 5 s); a failure only
-    // leaves the file larger than it needs to be.
-    if (from < 5) {
+    // Versions 5 and 6 rebuild every table: the old ones' pages are free inside the file
+    // (half of it). VACUUM gives them back (large demo, v4 to v5: 1 265 -> 622 MB in about
+    // 5 s); a failure only leaves the file larger than it needs to be.
+    if (from < 6) {
         QElapsedTimer timer;
         timer.start();
         QSqlQuery vacuum(connection());

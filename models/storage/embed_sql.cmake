@@ -8,6 +8,7 @@ file(READ "${INDEXES3}" indexes3_sql)
 file(READ "${SCHEMA4}" schema4_sql)
 file(READ "${INDEXES4}" indexes4_sql)
 file(READ "${SCHEMA5}" schema5_sql)
+file(READ "${SCHEMA6}" schema6_sql)
 file(WRITE "${OUT}.tmp" "#pragma once\n// Generated from schema_v*.sql and indexes_v*.sql; do not edit.\n"
     "static const char kSchemaV1Sql[] = R\"sql(${schema_sql})sql\";\n"
     "static const char kIndexesV1Sql[] = R\"sql(${indexes_sql})sql\";\n"
@@ -17,5 +18,6 @@ file(WRITE "${OUT}.tmp" "#pragma once\n// Generated from schema_v*.sql and index
     "static const char kIndexesV3Sql[] = R\"sql(${indexes3_sql})sql\";\n"
     "static const char kSchemaV4Sql[] = R\"sql(${schema4_sql})sql\";\n"
     "static const char kIndexesV4Sql[] = R\"sql(${indexes4_sql})sql\";\n"
-    "static const char kSchemaV5Sql[] = R\"sql(${schema5_sql})sql\";\n")
+    "static const char kSchemaV5Sql[] = R\"sql(${schema5_sql})sql\";\n"
+    "static const char kSchemaV6Sql[] = R\"sql(${schema6_sql})sql\";\n")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -3,6 +3,7 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 #include "storage/sqlitestatement.h"
+#include "domain/times.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -14,6 +15,7 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <functional>
 
 Q_LOGGING_CATEGORY(lcKeys, "cockpit.storage.keys")
 
@@ -101,51 +103,70 @@ qint64 count(sqlite3 *db, const QByteArray &table)
     return st.next() ? st.int64(0) : -1;
 }
 
-// Copies one table into its v5 shape.
-bool copyTable(sqlite3 *db, const QString &table, QString *error)
+// How a rebuild fills one column of a new table: the SELECT expression over the old row
+// (alias `o`), empty to leave the column to its default; false (with *error set) when the
+// column cannot be filled.
+using ColumnExpr = std::function<bool(const QString &table, const Column &column,
+                                      const QHash<QString, QString> &oldTypes, QByteArray *expr,
+                                      QString *error)>;
+
+// Copies one table (renamed to table + suffix) into its new shape.
+bool copyTable(sqlite3 *db, const QString &table, const QByteArray &old, const ColumnExpr &columnExpr,
+               const char *what, QString *error)
 {
     const QList<Column> newColumns = columnsOf(db, quoted(table));
     QHash<QString, QString> oldTypes;
-    for (const Column &c : columnsOf(db, oldName(table)))
+    for (const Column &c : columnsOf(db, old))
         oldTypes.insert(c.name, c.type);
-    const QHash<QString, QString> fks = foreignKeysOf(db, table);
-    bool hasUuid = false;
-    for (const Column &c : newColumns)
-        hasUuid = hasUuid || c.name == QLatin1String("uuid");
     QByteArrayList into, from;
     for (const Column &c : newColumns) {
         QByteArray expr;
-        const bool wasText = oldTypes.value(c.name) == QLatin1String("TEXT");
-        if (c.name == QLatin1String("id") && hasUuid)
-            expr = "o.rowid";
-        else if (c.name == QLatin1String("uuid"))
-            expr = "cockpit_uuid(o.id)";
-        else if (!oldTypes.contains(c.name))
+        if (!columnExpr(table, c, oldTypes, &expr, error))
+            return false;
+        if (expr.isEmpty())
             continue; // takes its default
-        else if (wasText && c.type == QLatin1String("INTEGER")) {
-            expr = polymorphic(table, c.name);
-            if (expr.isEmpty() && fks.contains(c.name))
-                expr = mapped(fks.value(c.name), "o." + quoted(c.name));
-            if (expr.isEmpty()) {
-                if (error)
-                    *error = QStringLiteral("schema v5: no mapping for %1.%2").arg(table, c.name);
-                return false;
-            }
-        } else {
-            expr = "o." + quoted(c.name);
-        }
         into << quoted(c.name);
         from << expr;
     }
     const QByteArray sql = "INSERT INTO " + quoted(table) + " (" + into.join(", ") + ") SELECT "
-                           + from.join(", ") + " FROM " + oldName(table) + " AS o ORDER BY o.rowid";
-    if (!exec(db, sql, error))
+                           + from.join(", ") + " FROM " + old + " AS o ORDER BY o.rowid";
+    if (!exec(db, sql, error)) {
+        if (error)
+            *error = QStringLiteral("%1: %2: %3").arg(QLatin1String(what), table, *error);
         return false;
-    const qint64 before = count(db, oldName(table)), after = count(db, quoted(table));
+    }
+    const qint64 before = count(db, old), after = count(db, quoted(table));
     if (before != after) {
         if (error)
-            *error = QStringLiteral("schema v5: %1 has %2 rows, had %3").arg(table).arg(after).arg(before);
+            *error = QStringLiteral("%1: %2 has %3 rows, had %4").arg(QLatin1String(what), table).arg(after).arg(before);
         return false;
+    }
+    return true;
+}
+
+// Schema v5's columns from a v4 row: the old rowid as key, the text id as uuid, references
+// mapped through the old text ids.
+bool integerKeyColumn(const QString &table, const Column &c, const QHash<QString, QString> &oldTypes,
+                      const QHash<QString, QString> &fks, bool hasUuid, QByteArray *expr, QString *error)
+{
+    const bool wasText = oldTypes.value(c.name) == QLatin1String("TEXT");
+    if (c.name == QLatin1String("id") && hasUuid)
+        *expr = "o.rowid";
+    else if (c.name == QLatin1String("uuid"))
+        *expr = "cockpit_uuid(o.id)";
+    else if (!oldTypes.contains(c.name))
+        expr->clear();
+    else if (wasText && c.type == QLatin1String("INTEGER")) {
+        *expr = polymorphic(table, c.name);
+        if (expr->isEmpty() && fks.contains(c.name))
+            *expr = mapped(fks.value(c.name), "o." + quoted(c.name));
+        if (expr->isEmpty()) {
+            if (error)
+                *error = QStringLiteral("schema v5: no mapping for %1.%2").arg(table, c.name);
+            return false;
+        }
+    } else {
+        *expr = "o." + quoted(c.name);
     }
     return true;
 }
@@ -288,15 +309,14 @@ QHash<QString, QString> uuidsForKeys(const Database &db, const QString &table, c
     return uuidsForKeys(db.connection(), table, keys);
 }
 
-bool rebuildWithIntegerKeys(sqlite3 *db, QString *error)
+namespace {
+// Every table rebuilt into `newTables` in the caller's transaction (foreign keys off): each
+// table T renamed T<suffix>, the old indexes dropped (the caller builds the new ones), the new
+// tables created and filled through `columnExpr`, AUTOINCREMENT counters carried over, the
+// old tables dropped.
+bool rebuildTables(sqlite3 *db, const QStringList &newTables, const QString &suffix,
+                   const ColumnExpr &columnExpr, const char *what, QString *error)
 {
-    QElapsedTimer timer;
-    timer.start();
-    if (!registerKeyFunctions(db)) {
-        if (error)
-            *error = QStringLiteral("schema v5: cannot register the key functions");
-        return false;
-    }
     QStringList oldTables;
     {
         sql::Statement st(db, std::string_view("SELECT name FROM sqlite_master WHERE type = 'table'"
@@ -309,10 +329,10 @@ bool rebuildWithIntegerKeys(sqlite3 *db, QString *error)
     if (!exec(db, "PRAGMA legacy_alter_table = ON", error))
         return false;
     for (const QString &t : oldTables) {
-        if (!exec(db, "ALTER TABLE " + quoted(t) + " RENAME TO " + oldName(t), error))
+        if (!exec(db, "ALTER TABLE " + quoted(t) + " RENAME TO " + quoted(t + suffix), error))
             return false;
     }
-    // The old tables' indexes keep their names; drop them so v5's can be created.
+    // The old tables' indexes keep their names; drop them so the new ones can be created.
     {
         QByteArrayList drops;
         sql::Statement st(db, std::string_view("SELECT name FROM sqlite_master WHERE type = 'index'"
@@ -325,26 +345,106 @@ bool rebuildWithIntegerKeys(sqlite3 *db, QString *error)
     }
     if (!exec(db, "PRAGMA legacy_alter_table = OFF", error))
         return false;
-    for (const QString &sql : schemaV5Tables())
+    for (const QString &sql : newTables)
         if (!exec(db, sql.toUtf8(), error))
             return false;
     for (const QString &t : oldTables) {
-        if (!copyTable(db, t, error))
+        if (!copyTable(db, t, quoted(t + suffix), columnExpr, what, error))
             return false;
     }
     // AUTOINCREMENT counters go on from where they were.
     for (const QString &t : oldTables) {
-        const QByteArray name = t.toUtf8(), old = (t + QStringLiteral("__v4")).toUtf8();
+        const QByteArray name = t.toUtf8(), old = (t + suffix).toUtf8();
         if (!exec(db, "DELETE FROM sqlite_sequence WHERE name = '" + name + "' AND EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '" + old + "')", error)
             || !exec(db, "INSERT INTO sqlite_sequence (name, seq) SELECT '" + name + "', seq FROM sqlite_sequence WHERE name = '" + old + "'", error))
             return false;
     }
     for (const QString &t : oldTables)
-        if (!exec(db, "DROP TABLE " + oldName(t), error))
+        if (!exec(db, "DROP TABLE " + quoted(t + suffix), error))
             return false;
-    if (!mapTokens(db, error))
+    return true;
+}
+} // namespace
+
+bool rebuildWithIntegerKeys(sqlite3 *db, QString *error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!registerKeyFunctions(db)) {
+        if (error)
+            *error = QStringLiteral("schema v5: cannot register the key functions");
         return false;
-    qCInfo(lcKeys) << "rebuilt" << oldTables.size() << "tables with integer keys in" << timer.elapsed() << "ms";
+    }
+    QString current; // the table whose foreign keys are below
+    QHash<QString, QString> fks;
+    bool hasUuid = false;
+    const ColumnExpr columns = [&](const QString &table, const Column &c, const QHash<QString, QString> &oldTypes,
+                                   QByteArray *expr, QString *error) {
+        if (table != current) {
+            current = table;
+            fks = foreignKeysOf(db, table);
+            hasUuid = false;
+            for (const Column &n : columnsOf(db, quoted(table)))
+                hasUuid = hasUuid || n.name == QLatin1String("uuid");
+        }
+        return integerKeyColumn(table, c, oldTypes, fks, hasUuid, expr, error);
+    };
+    if (!rebuildTables(db, schemaV5Tables(), QStringLiteral("__v4"), columns, "schema v5", error)
+        || !mapTokens(db, error))
+        return false;
+    qCInfo(lcKeys) << "rebuilt the tables with integer keys in" << timer.elapsed() << "ms";
+    return true;
+}
+
+bool rebuildWithIntegerTimes(sqlite3 *db, QString *error)
+{
+    QElapsedTimer timer;
+    timer.start();
+    if (!registerKeyFunctions(db)) {
+        if (error)
+            *error = QStringLiteral("schema v6: cannot register the time functions");
+        return false;
+    }
+    QHash<QString, bool> timeKinds; // "table.column" -> a calendar day
+    for (const TimeColumn &t : timeColumns())
+        timeKinds.insert(QLatin1String(t.table) + QLatin1Char('.') + QLatin1String(t.column), t.day);
+    const ColumnExpr columns = [&timeKinds](const QString &table, const Column &c,
+                                            const QHash<QString, QString> &oldTypes, QByteArray *expr,
+                                            QString *) {
+        if (!oldTypes.contains(c.name)) {
+            expr->clear();
+            return true;
+        }
+        const auto kind = timeKinds.constFind(table + QLatin1Char('.') + c.name);
+        if (kind == timeKinds.cend())
+            *expr = "o." + quoted(c.name);
+        else // '' and NULL become NULL; text that is no time fails the statement, naming it
+            *expr = (*kind ? "cockpit_day(o." : "cockpit_secs(o.") + quoted(c.name) + ")";
+        return true;
+    };
+    if (!rebuildTables(db, schemaV6Tables(), QStringLiteral("__v5"), columns, "schema v6", error)) {
+        // Name the value that stopped it (the old tables are still there until the caller
+        // rolls back).
+        for (const TimeColumn &t : timeColumns()) {
+            const QByteArray old = quoted(QLatin1String(t.table) + QStringLiteral("__v5"));
+            sql::Statement st(db, std::string_view("SELECT rowid, " + std::string(t.column) + " FROM " + old.toStdString()
+                                                   + " WHERE typeof(" + t.column + ") = 'text' AND " + t.column + " <> ''"));
+            while (st.isValid() && st.next()) {
+                const QString text = st.text(1);
+                qint64 secs = 0;
+                if (times::parseIso(t.day ? QStringView(text).left(10) : QStringView(text), &secs))
+                    continue;
+                if (error)
+                    *error = QStringLiteral("schema v6: %1.%2 of row %3 holds \"%4\", which is not a %5 (ISO 8601)")
+                                 .arg(QLatin1String(t.table), QLatin1String(t.column))
+                                 .arg(st.int64(0))
+                                 .arg(text.left(60), t.day ? QStringLiteral("date") : QStringLiteral("time"));
+                return false;
+            }
+        }
+        return false;
+    }
+    qCInfo(lcKeys) << "rebuilt the tables with integer times in" << timer.elapsed() << "ms";
     return true;
 }
 

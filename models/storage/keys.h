@@ -38,5 +38,10 @@ QHash<QString, QString> uuidsForKeys(const Database &db, const QString &table, c
 // text ids; ids inside alert dedupe keys, alert recipients and the current-user setting are
 // mapped too. The v5 indexes are built afterwards by the caller.
 bool rebuildWithIntegerKeys(sqlite3 *db, QString *error);
+// Schema v5 → v6: every table rebuilt with its time columns as integers (epoch seconds, day
+// numbers; storage::timeColumns()), the same way and under the same conditions. NULL and ''
+// become NULL; a date column holding an instant keeps its day; any other text that is not an
+// ISO time fails the rebuild with a message naming the table and the text.
+bool rebuildWithIntegerTimes(sqlite3 *db, QString *error);
 
 } // namespace cockpit::storage

@@ -165,22 +165,42 @@ bool migrateToIntegerKeys(QSqlDatabase db, QString *error)
         return false;
     return tx.commit();
 }
+
+// Version 6, the second step: every table rebuilt with integer times (storage/keys.h), then
+// the indexes, in one transaction.
+bool migrateToIntegerTimes(QSqlDatabase db, QString *error)
+{
+    Transaction tx(db);
+    if (!tx.isActive()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    if (!rebuildWithIntegerTimes(sqliteHandle(db), error))
+        return false;
+    for (const QString &sql : latestSchemaIndexes())
+        if (!exec(db, sql, error))
+            return false;
+    if (!exec(db, QStringLiteral("PRAGMA user_version = 6"), error))
+        return false;
+    return tx.commit();
+}
 } // namespace
 
 bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
     // Version 1 is created whole by createSchema(); each later step is one transaction,
     // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
-    if (version < 2 || version > 5) {
+    if (version < 2 || version > 6) {
         if (error)
             *error = QStringLiteral("no migration step to schema version %1").arg(version);
         return false;
     }
-    if (version == 5) {
+    if (version >= 5) {
         // The rebuild moves rows between tables that reference each other: foreign keys are
         // off for it (a pragma that only works outside a transaction) and on again after.
         exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"), nullptr);
-        const bool ok = migrateToIntegerKeys(db, error);
+        const bool ok = version == 5 ? migrateToIntegerKeys(db, error) : migrateToIntegerTimes(db, error);
         exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr);
         return ok;
     }

@@ -1,6 +1,6 @@
 #include "storage/schema.h"
 
-#include "schema_sql.h" // generated: kSchemaV1Sql … kSchemaV5Sql
+#include "schema_sql.h" // generated: kSchemaV1Sql … kSchemaV6Sql
 
 #include <QRegularExpression>
 
@@ -74,9 +74,14 @@ QStringList schemaV5Tables()
     return splitStatements(kSchemaV5Sql);
 }
 
+QStringList schemaV6Tables()
+{
+    return splitStatements(kSchemaV6Sql);
+}
+
 QStringList latestSchemaTables()
 {
-    return schemaV5Tables();
+    return schemaV6Tables();
 }
 
 QStringList latestSchemaIndexes()

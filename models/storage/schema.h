@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 5;
+inline constexpr int kSchemaVersion = 6;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -29,6 +29,10 @@ QStringList schemaV4Indexes();
 // whole schema, every table. New files are created from it; migrateTo(5) rebuilds a v4 file
 // into it (storage/keys.h). Its indexes are those of v1-v4 (latestSchemaIndexes()).
 QStringList schemaV5Tables();
+// Schema version 6, the compact reshape's second step: schema v5 with every time column an
+// INTEGER (epoch seconds, day numbers; TIMES_V6.md). New files are created from it;
+// migrateTo(6) rebuilds a v5 file into it. Same indexes as v5.
+QStringList schemaV6Tables();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();

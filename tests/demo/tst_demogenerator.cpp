@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/schema.h"
 #include "analytics/teamhealth.h"
+#include "timescan.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -242,6 +243,9 @@ void TestDemoGenerator::schemaIntegrity()
     // Indexes were created.
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name LIKE 'idx_%'"))
             >= cockpit::storage::latestSchemaIndexes().size());
+    // Schema v6: every time an integer of its kind (timescan.h).
+    const QStringList timeProblems = fixture::timeColumnProblems(m_db);
+    QVERIFY2(timeProblems.isEmpty(), qPrintable(timeProblems.join(QLatin1Char('\n'))));
     // Synced rows: never synced, not deleted, timestamps that read as ISO text.
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM leads WHERE row_version <> 0 OR deleted <> 0")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM activities WHERE cockpit_iso(at) NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z'")), 0);
@@ -433,8 +437,8 @@ void TestDemoGenerator::signalRepsDiffer()
     // Quartiles of reps by mean minutes from assignment to first sales action.
     QSqlQuery q(m_db);
     QVERIFY(q.exec(QStringLiteral(
-        "WITH fr AS (SELECT l.owner_id u, (julianday((SELECT MIN(at) FROM activities a WHERE a.lead_id = l.id"
-        "   AND a.direction = 'sales')) - julianday(l.assigned_at)) * 1440 m FROM leads l),"
+        "WITH fr AS (SELECT l.owner_id u, ((SELECT MIN(at) FROM activities a WHERE a.lead_id = l.id"
+        "   AND a.direction = 'sales') - l.assigned_at) / 60.0 m FROM leads l),"
         " rep AS (SELECT u.id, (SELECT AVG(m) FROM fr WHERE fr.u = u.id) resp,"
         "   (SELECT AVG(status = 'won') FROM leads WHERE owner_id = u.id AND status <> 'open') wr"
         "   FROM users u WHERE role = 'sales'),"
@@ -476,7 +480,7 @@ void TestDemoGenerator::signalSilenceAndSla()
     QVERIFY2(silent > open / 10 && silent < open * 6 / 10, qPrintable(QStringLiteral("%1 of %2").arg(silent).arg(open)));
     const qint64 overSla = count(QStringLiteral(
         "SELECT COUNT(*) FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id WHERE l.status = 'open'"
-        " AND s.sla_minutes > 0 AND l.stage_entered_at < strftime('%Y-%m-%dT%H:%M:%SZ', '%1', '-' || s.sla_minutes || ' minutes')")
+        " AND s.sla_minutes > 0 AND l.stage_entered_at < cockpit_secs('%1') - s.sla_minutes * 60")
                                        .arg(m_now));
     QVERIFY2(overSla > open / 10, qPrintable(QString::number(overSla)));
     // ... while other open leads are fresh.
@@ -494,13 +498,13 @@ void TestDemoGenerator::signalDuplicateTouch()
 void TestDemoGenerator::signalCompliance()
 {
     const qint64 churnReps = count(QStringLiteral(
-        "SELECT COUNT(DISTINCT by_user_id) FROM (SELECT lead_id, by_user_id, substr(at, 1, 10) d, COUNT(*) n"
+        "SELECT COUNT(DISTINCT by_user_id) FROM (SELECT lead_id, by_user_id, at / 86400 d, COUNT(*) n"
         " FROM stage_history WHERE from_stage_id IS NOT NULL GROUP BY lead_id, by_user_id, d HAVING n >= 5)"));
     QVERIFY2(churnReps >= 1 && churnReps <= 12, qPrintable(QString::number(churnReps)));
     const qint64 quoteReps = count(QStringLiteral(
         "SELECT COUNT(DISTINCT a.actor_id) FROM activities a WHERE a.kind = 'quote' AND (SELECT COUNT(DISTINCT b.quote_version)"
         " FROM activities b WHERE b.customer_id = a.customer_id AND b.kind = 'quote' AND b.at >= a.at"
-        " AND b.at <= strftime('%Y-%m-%dT%H:%M:%SZ', a.at, '+72 hours')) >= 3"));
+        " AND b.at <= a.at + 72 * 3600) >= 3"));
     QVERIFY2(quoteReps >= 1 && quoteReps <= 12, qPrintable(QString::number(quoteReps)));
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM alerts WHERE rule = 'compliance_stage_churn'")) >= 1);
 }
@@ -563,7 +567,7 @@ void TestDemoGenerator::signalTargetsAndPeople()
     // New hires with closed deals in their first month; leavers still owning open leads.
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'sales' AND hire_date >= cockpit_day('2024-06-30')")) >= 10);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.hire_date >= cockpit_day('2024-06-30')"
-                                 " AND l.status = 'won' AND l.closed_at <= date(u.hire_date, '+30 days')")) >= 10);
+                                 " AND l.status = 'won' AND l.closed_at <= (u.hire_date + 30) * 86400")) >= 10);
     QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.left_date IS NOT NULL"
                                  " AND l.status = 'open'")) >= 1);
 
@@ -571,7 +575,7 @@ void TestDemoGenerator::signalTargetsAndPeople()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(DISTINCT period_start) FROM forecast_snapshots")), 19);
     const double acc = real(QStringLiteral(
         "SELECT AVG(1.0 - ABS(a - f) * 1.0 / a) FROM (SELECT s.value_cents f, (SELECT SUM(p.amount_cents) FROM payments p"
-        " WHERE substr(p.paid_on, 1, 7) = substr(s.period_start, 1, 7)) a FROM forecast_snapshots s"
+        " WHERE substr(cockpit_date(p.paid_on), 1, 7) = substr(cockpit_date(s.period_start), 1, 7)) a FROM forecast_snapshots s"
         " WHERE s.org_level = 'company' AND s.period_start < cockpit_day('2025-06-01'))"));
     QVERIFY2(acc >= 0.5 && acc <= 0.8, qPrintable(QString::number(acc)));
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM forecast_snapshots WHERE NOT (low_cents <= value_cents AND value_cents <= high_cents)"

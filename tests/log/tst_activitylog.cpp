@@ -642,30 +642,30 @@ private Q_SLOTS:
             QVERIFY(db.open());
             QVERIFY(run(db, QStringLiteral("INSERT INTO pipelines (id, code, name, name_en, version,"
                                            " first_response_minutes, handover_sla_minutes, updated_at) VALUES"
-                                           " ('p1', 'lifecycle', 'L', 'L', 1, 120, 2880, 'x')")));
+                                           " ('p1', 'lifecycle', 'L', 'L', 1, 120, 2880, '2026-01-01T00:00:00Z')")));
             QVERIFY(run(db, QStringLiteral("INSERT INTO pipeline_stages (id, pipeline_id, position, code, name,"
                                            " name_en, sla_minutes, exit_gate, standard_actions, terminal,"
                                            " updated_at) VALUES ('s1', 'p1', 0, 'screen', 'S', 'S', 60, '', '',"
-                                           " 0, 'x'), ('s2', 'p1', 1, 'diagnose', 'D', 'D', 60, '', '', 0, 'x')")));
-            QVERIFY(run(db, QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES ('r1', 'e', 'E', 'x')")));
+                                           " 0, '2026-01-01T00:00:00Z'), ('s2', 'p1', 1, 'diagnose', 'D', 'D', 60, '', '', 0, '2026-01-01T00:00:00Z')")));
+            QVERIFY(run(db, QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES ('r1', 'e', 'E', '2026-01-01T00:00:00Z')")));
             QVERIFY(run(db, QStringLiteral("INSERT INTO users (id, name, role, hire_date, updated_at) VALUES"
-                                           " ('u1', 'U', 'sales', '2020-01-01', 'x')")));
+                                           " ('u1', 'U', 'sales', '2020-01-01', '2026-01-01T00:00:00Z')")));
             QVERIFY(run(db, QStringLiteral("INSERT INTO customers (id, name, owner_id, region_id, source, phone,"
                                            " core_need, close_cycle_days, created_at, updated_at) VALUES"
-                                           " ('k1', 'C', 'u1', 'r1', 's', 'p', 'n', 30, 'x', 'x')")));
+                                           " ('k1', 'C', 'u1', 'r1', 's', 'p', 'n', 30, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
             QVERIFY(run(db, QStringLiteral("INSERT INTO leads (id, customer_id, region_id, pipeline_id, stage_id,"
                                            " stage_entered_at, title, created_at, updated_at) VALUES"
-                                           " ('L1', 'k1', 'r1', 'p1', 's2', 'x', 'T', 'x', 'x')")));
+                                           " ('L1', 'k1', 'r1', 'p1', 's2', '2026-01-01T00:00:00Z', 'T', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
             // Out of time order on purpose; equal times sort activity before stage move, then id.
             QVERIFY(run(db, QStringLiteral(
                 "INSERT INTO activities (id, lead_id, customer_id, kind, direction, at, updated_at) VALUES"
-                " ('b', 'L1', 'k1', 'call', 'sales', '2026-01-03T00:00:00Z', 'x'),"
-                " ('z', 'L1', 'k1', 'call', 'sales', '2026-01-02T00:00:00Z', 'x'),"
-                " ('a', 'L1', 'k1', 'call', 'sales', '2026-01-03T00:00:00Z', 'x')")));
+                " ('b', 'L1', 'k1', 'call', 'sales', '2026-01-03T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                " ('z', 'L1', 'k1', 'call', 'sales', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                " ('a', 'L1', 'k1', 'call', 'sales', '2026-01-03T00:00:00Z', '2026-01-01T00:00:00Z')")));
             QVERIFY(run(db, QStringLiteral(
                 "INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
-                " ('h', 'L1', 's1', 's2', '2026-01-02T00:00:00Z', 'x'),"
-                " ('0', 'L1', NULL, 's1', '2026-01-01T00:00:00Z', 'x')")));
+                " ('h', 'L1', 's1', 's2', '2026-01-02T00:00:00Z', '2026-01-01T00:00:00Z'),"
+                " ('0', 'L1', NULL, 's1', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));

@@ -11,9 +11,12 @@
 
 #include "dbfiles.h"
 #include "fixture.h"
+#include "timescan.h"
 
 #include <QSqlDatabase>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
 #include <QSqlError>
 #include <QCryptographicHash>
 #include <QDir>
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void settingsRoundTrip();
     void timeColumnsAreAllListed();
     void timeFunctions();
+    void migrationTurnsTimesIntoIntegers();
+    void migrationNamesAnUnreadableTime();
 };
 
 void TestDatabase::createsSchemaWithPragmas()
@@ -401,6 +406,74 @@ void TestDatabase::timeFunctions()
     QCOMPARE(cockpit::times::dateOf(QVariant(QStringLiteral("2025-11-22"))), QDate(2025, 11, 22));
     QCOMPARE(cockpit::times::instantParam(0), cockpit::times::kIntegerTimes ? QVariant(qint64(0))
                                                                            : QVariant(QStringLiteral("1970-01-01T00:00:00Z")));
+}
+
+namespace {
+// A schema v1 file with one region and one user, the region's updated_at as given.
+void makeVersion1File(const QString &path, const QString &regionUpdatedAt)
+{
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1-times"));
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery q(raw);
+        for (const QString &sql : schemaV1Tables() + schemaV1Indexes())
+            QVERIFY2(q.exec(sql), qPrintable(sql.left(60)));
+        QVERIFY(q.prepare(QStringLiteral("INSERT INTO regions (id, code, name, updated_at) VALUES ('r1', 'e', 'E', ?)")));
+        q.addBindValue(regionUpdatedAt);
+        QVERIFY(q.exec());
+        // left_date '' meant "has not left" to the v1-v5 readers; hire_date a plain date.
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO users (id, name, role, hire_date, left_date, updated_at) VALUES"
+                                      " ('u1', 'U', 'sales', '2020-01-31', '', '2026-11-01T08:30:00Z')")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId)));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        q.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1-times"));
+}
+} // namespace
+
+// Schema v6: an old file's text times become epoch seconds and day numbers; '' becomes NULL.
+void TestDatabase::migrationTurnsTimesIntoIntegers()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.db"));
+    makeVersion1File(path, QStringLiteral("2026-11-01T00:00:00Z"));
+    Database db;
+    const auto r = db.open(path);
+    QVERIFY2(r.ok(), qPrintable(r.message + r.detail));
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT hire_date, left_date, updated_at, typeof(hire_date) FROM users")) && q.next());
+    QCOMPARE(q.value(0).toLongLong(), QDate(1970, 1, 1).daysTo(QDate(2020, 1, 31)));
+    QVERIFY(q.value(1).isNull());
+    QCOMPARE(q.value(2).toLongLong(), QDateTime(QDate(2026, 11, 1), QTime(8, 30), QTimeZone::utc()).toSecsSinceEpoch());
+    QCOMPARE(q.value(3).toString(), QStringLiteral("integer"));
+    const QStringList problems = fixture::timeColumnProblems(db.connection());
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    // An ISO string can no longer be written into a time column.
+    QVERIFY(!q.exec(QStringLiteral("UPDATE users SET updated_at = '2026-11-02T00:00:00Z'")));
+}
+
+// A time no reader understands stops the step and is named; the steps before it are kept and
+// the original is in the backup.
+void TestDatabase::migrationNamesAnUnreadableTime()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("v1.db"));
+    makeVersion1File(path, QStringLiteral("soon"));
+    {
+        Database db;
+        const auto r = db.open(path);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.detail.contains(QLatin1String("regions.updated_at")) && r.detail.contains(QLatin1String("\"soon\"")),
+                 qPrintable(r.detail));
+        QVERIFY2(r.message.contains(QLatin1String("stopped at version 5")), qPrintable(r.message));
+    }
+    QCOMPARE(Database::peekSchemaVersion(path), 5);
+    const CheckReport backup = Database::check(path + QStringLiteral(".v1.bak"));
+    QVERIFY(backup.ok);
+    QCOMPARE(backup.schemaVersion, 1);
 }
 
 void TestDatabase::settingsRoundTrip()

@@ -4,6 +4,7 @@
 // the repositories. Opening again changes nothing. Schema v3's first step (stage exit actions)
 // is checked against its definition; the counts and chain heads stay those of v2.
 #include "exitactionsref.h"
+#include "timescan.h"
 #include "storage/database.h"
 #include "storage/keys.h"
 #include "storage/activitylog.h"
@@ -39,6 +40,7 @@ struct Snapshot
     // same text before and after schema v5 turned the keys into integers (storage/keys.h)
     QList<QStringList> leads;
     QString currentUser; // the current user's global id
+    QMap<QString, QByteArray> times; // every time column's values as ISO text, digested
 };
 
 Snapshot snapshot(const QString &path)
@@ -78,6 +80,7 @@ Snapshot snapshot(const QString &path)
                 row << leads.value(i).toString();
             s.leads << row;
         }
+        s.times = fixture::timeDigests(db);
     }
     closeConnection(name);
     return s;
@@ -164,6 +167,12 @@ void TestFrozenSchemas::opensAndKeepsEverything()
             if (!before.rows.contains(it.key()))
                 QCOMPARE(it.value(), 0);
         QCOMPARE(after.leads, before.leads);
+        // v6 keeps every time as it was, now as integers of the right kind and range.
+        QVERIFY(!before.times.isEmpty());
+        for (auto it = before.times.cbegin(); it != before.times.cend(); ++it)
+            QVERIFY2(after.times.value(it.key()) == it.value(), qPrintable(it.key()));
+        const QStringList problems = fixture::timeColumnProblems(db.connection());
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
         // v5 maps the ids written inside settings too: the current user is the same person.
         QVERIFY(!before.currentUser.isEmpty());
         QCOMPARE(after.currentUser, before.currentUser);
