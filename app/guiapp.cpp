@@ -415,9 +415,10 @@ bool GuiApp::waitForAlerts()
             page->refreshNow();
         return true;
     }
-    // The Alerts screenshot shows the inbox after the rules ran, not the empty one before.
-    // Other screenshots leave the rules alone (the process exits right after the grab).
-    if (m_options.screenshotView != QLatin1String("alerts"))
+    // The Alerts screenshot shows what the screen first shows: the stored inbox, which the
+    // rules then bring up to date. With --full it waits for the rules and shows the inbox
+    // after them. Other screenshots leave the rules alone (the process exits after the grab).
+    if (m_options.screenshotView != QLatin1String("alerts") || !m_options.screenshotWhenComplete)
         return false;
     // The rules may write only once the file's check has passed (a deferred check): wait for
     // it, so the shot shows the inbox after the rules rather than the stored one. A damaged

@@ -104,7 +104,9 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("dry-run"), QStringLiteral("import-store-days: validate and count, write nothing.")},
         {QStringLiteral("skip-bad-rows"), QStringLiteral("import-store-days: import the good rows even if some have errors.")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
-                                                "(a large database first shows its newest leads).")},
+                                                "(a large database first shows its newest leads) and, for "
+                                                "alerts, until the rules ran (the screen first shows the "
+                                                "stored inbox).")},
     });
 }
 

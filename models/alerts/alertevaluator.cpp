@@ -131,6 +131,7 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
     const qint64 tWindow = timer.elapsed();
     progress(60);
     std::vector<Candidate> candidates;
+    candidates.reserve(leads.size() + moves.size() / 16 + 64); // about one per open lead
     for (const LeadFacts &lead : leads)
         for (Candidate &c : leadCandidates(lead, now, t, users))
             candidates.push_back(std::move(c));
@@ -158,6 +159,11 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
     }
     for (Candidate &c : duplicateCandidates(touches, owners, now, t, users))
         candidates.push_back(std::move(c));
+    // The facts are in the candidates now: give their memory back before the plan and the
+    // writes (peak memory of a first run on the large demo).
+    std::vector<LeadFacts>().swap(leads);
+    std::vector<StageMove>().swap(moves);
+    std::vector<Touch>().swap(touches);
     r.candidates = int(candidates.size());
     std::vector<ExistingAlert> existing;
     if (!facts.alerts(scope, now, existing))
@@ -250,20 +256,23 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         }
         // the local key (storage/keys.h)
         const QString id = QString::number(sqlite3_last_insert_rowid(storage::sqliteHandle(db())));
-        const QJsonObject fields{{QStringLiteral("uuid"), uuid},
-                                 {QStringLiteral("rule"), c.rule},
-                                 {QStringLiteral("subject_kind"), c.subjectKind},
-                                 {QStringLiteral("subject_id"), c.subjectId},
-                                 {QStringLiteral("owner_id"), c.ownerId.isEmpty() ? QJsonValue() : QJsonValue(c.ownerId)},
-                                 {QStringLiteral("raised_at"), nowIso},
-                                 {QStringLiteral("details"), detailText},
-                                 {QStringLiteral("updated_at"), nowIso},
-                                 {QStringLiteral("dedupe_key"), c.dedupeKey},
-                                 {QStringLiteral("escalation_level"), 0},
-                                 {QStringLiteral("lead_id"), c.leadId.isEmpty() ? QJsonValue() : QJsonValue(c.leadId)},
-                                 {QStringLiteral("recipients"), recipients}};
-        if (!outbox(id, QStringLiteral("insert"), fields, 0))
+        storage::OutboxFields fields;
+        fields.add("uuid", uuid)
+            .add("rule", c.rule)
+            .add("subject_kind", c.subjectKind)
+            .add("subject_id", c.subjectId)
+            .addOrNull("owner_id", c.ownerId)
+            .add("raised_at", nowIso)
+            .add("details", detailText)
+            .add("updated_at", nowIso)
+            .add("dedupe_key", c.dedupeKey)
+            .add("escalation_level", qint64(0))
+            .addOrNull("lead_id", c.leadId)
+            .add("recipients", recipients);
+        if (QString error; !writer.append(QStringLiteral("alerts"), id, QStringLiteral("insert"), fields, 0, &error)) {
+            r.error = error;
             return false;
+        }
         r.raisedIds << id;
         ++r.raised;
     }

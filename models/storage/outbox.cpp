@@ -14,6 +14,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace cockpit::storage {
 
 bool appendOutbox(QSqlDatabase db, const QString &table, const QString &rowId, const QString &op,
@@ -39,8 +41,104 @@ OutboxWriter::~OutboxWriter()
     sqlite3_finalize(m_insert);
 }
 
+OutboxFields &OutboxFields::add(const char *key, const QString &text)
+{
+    QByteArray json;
+    appendString(json, text);
+    m_members.push_back({key, std::move(json)});
+    return *this;
+}
+
+OutboxFields &OutboxFields::add(const char *key, qint64 number)
+{
+    m_members.push_back({key, QByteArray::number(number)});
+    return *this;
+}
+
+OutboxFields &OutboxFields::addNull(const char *key)
+{
+    m_members.push_back({key, QByteArrayLiteral("null")});
+    return *this;
+}
+
+OutboxFields &OutboxFields::addOrNull(const char *key, const QString &text)
+{
+    return text.isEmpty() ? addNull(key) : add(key, text);
+}
+
+QByteArray OutboxFields::toJson() const
+{
+    std::vector<const Member *> sorted;
+    sorted.reserve(m_members.size());
+    qsizetype size = 2;
+    for (const Member &m : m_members) {
+        sorted.push_back(&m);
+        size += qsizetype(qstrlen(m.key)) + m.json.size() + 4;
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const Member *a, const Member *b) { return qstrcmp(a->key, b->key) < 0; });
+    QByteArray out;
+    out.reserve(size);
+    out += '{';
+    for (const Member *m : sorted) {
+        if (out.size() > 1)
+            out += ',';
+        out += '"';
+        out += m->key;
+        out += "\":";
+        out += m->json;
+    }
+    out += '}';
+    return out;
+}
+
+void OutboxFields::appendString(QByteArray &out, QStringView text)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    qsizetype plain = 0; // start of the run of characters copied as they are
+    auto flush = [&](qsizetype to) {
+        if (to > plain)
+            out += text.mid(plain, to - plain).toUtf8();
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text[i].unicode();
+        if (u >= 0x20 && u != u'"' && u != u'\\')
+            continue;
+        flush(i);
+        plain = i + 1;
+        out += '\\';
+        switch (u) {
+        case u'"': out += '"'; break;
+        case u'\\': out += '\\'; break;
+        case u'\b': out += 'b'; break;
+        case u'\f': out += 'f'; break;
+        case u'\n': out += 'n'; break;
+        case u'\r': out += 'r'; break;
+        case u'\t': out += 't'; break;
+        default:
+            out += "u00";
+            out += hex[u >> 4];
+            out += hex[u & 15];
+        }
+    }
+    flush(text.size());
+    out += '"';
+}
+
+bool OutboxWriter::append(const QString &table, const QString &rowId, const QString &op,
+                          const OutboxFields &fields, qint64 baseRowVersion, QString *error)
+{
+    return insert(table, rowId, op, fields.toJson(), baseRowVersion, error);
+}
+
 bool OutboxWriter::append(const QString &table, const QString &rowId, const QString &op,
                           const QJsonObject &fields, qint64 baseRowVersion, QString *error)
+{
+    return insert(table, rowId, op, QJsonDocument(fields).toJson(QJsonDocument::Compact), baseRowVersion, error);
+}
+
+bool OutboxWriter::insert(const QString &table, const QString &rowId, const QString &op, const QByteArray &fields,
+                          qint64 baseRowVersion, QString *error)
 {
     if (!m_insert) {
         if (error)
@@ -54,8 +152,8 @@ bool OutboxWriter::append(const QString &table, const QString &rowId, const QStr
         m_createdSecond = second;
         m_createdAt = times::instantParam(second).toString().toUtf8();
     }
-    const QByteArray texts[] = {newTimeOrderedId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(),
-                                QJsonDocument(fields).toJson(QJsonDocument::Compact), m_createdAt};
+    const QByteArray texts[] = {newTimeOrderedId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(), fields,
+                                m_createdAt};
     for (int i = 0; i < 5; ++i)
         sqlite3_bind_text(m_insert, i + 1, texts[i].constData(), int(texts[i].size()), SQLITE_TRANSIENT);
     sqlite3_bind_int64(m_insert, 6, baseRowVersion);

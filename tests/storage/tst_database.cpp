@@ -11,9 +11,12 @@
 
 #include "dbfiles.h"
 #include "fixture.h"
+#include "storage/outbox.h"
 #include "timescan.h"
 
 #include <QSqlDatabase>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QTimeZone>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void timeFunctions();
     void migrationTurnsTimesIntoIntegers();
     void migrationNamesAnUnreadableTime();
+    void outboxFieldsWriteWhatQtWrites();
 };
 
 void TestDatabase::createsSchemaWithPragmas()
@@ -474,6 +478,24 @@ void TestDatabase::migrationNamesAnUnreadableTime()
     const CheckReport backup = Database::check(path + QStringLiteral(".v1.bak"));
     QVERIFY(backup.ok);
     QCOMPARE(backup.schemaVersion, 1);
+}
+
+// The bulk writers' JSON (OutboxFields) is byte for byte what QJsonDocument writes.
+void TestDatabase::outboxFieldsWriteWhatQtWrites()
+{
+    const QStringList texts{QString(), QStringLiteral("plain"), QStringLiteral("say \"hi\" \\ back/slash"),
+                            QStringLiteral("tab\tnew\nline\rcr\bbs\fff"), QString(QChar(1)) + QChar(0x1f) + QChar(0x7f),
+                            QStringLiteral("客户CFO出国审批延迟 · 价格敏感"), QStringLiteral("emoji \U0001F600 end"),
+                            QStringLiteral("{\"details\":{\"quotes\":[\"a\",\"b\"]}}")};
+    for (const QString &text : texts) {
+        cockpit::storage::OutboxFields mine;
+        mine.add("zeta", text).add("alpha", qint64(-5)).addNull("middle").addOrNull("empty", QString()).add("b_2", text);
+        const QJsonObject qt{{QStringLiteral("zeta"), text}, {QStringLiteral("alpha"), -5}, {QStringLiteral("middle"), QJsonValue()},
+                             {QStringLiteral("empty"), QJsonValue()}, {QStringLiteral("b_2"), text}};
+        QCOMPARE(mine.toJson(), QJsonDocument(qt).toJson(QJsonDocument::Compact));
+    }
+    QCOMPARE(cockpit::storage::OutboxFields().add("n", qint64(1795325676)).toJson(),
+             QJsonDocument(QJsonObject{{QStringLiteral("n"), qint64(1795325676)}}).toJson(QJsonDocument::Compact));
 }
 
 void TestDatabase::settingsRoundTrip()
