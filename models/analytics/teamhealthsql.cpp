@@ -13,6 +13,8 @@
 #include <QDateTime>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace cockpit::analytics::detail {
 
 qint64 companyDayStartOfDay(qint64 day)
@@ -121,18 +123,32 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
 {
     QVariantList binds{times::instantParam(periodFrom), times::instantParam(periodTo), bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
     const QString cond = orgCondition(org, repColumns(), binds);
+    // The company months the window touches, as the index of the month an exit falls in: a
+    // CASE over their first instants (integers this code computes) instead of formatting
+    // every exit's date and parsing it back (a fifth of the query on the large demo).
+    QVector<QDate> months;
+    QString monthOf = QStringLiteral("CASE");
+    if (from < to) {
+        const QDate last = companyDayOf(to - 1);
+        for (QDate m = companyDayOf(from); m <= last; m = m.addMonths(1)) {
+            m = QDate(m.year(), m.month(), 1);
+            if (!months.isEmpty())
+                monthOf += QStringLiteral(" WHEN x.left_at < %1 THEN %2").arg(companyDayStart(m)).arg(months.size() - 1);
+            months.append(m);
+        }
+    }
+    monthOf += QStringLiteral(" ELSE %1 END").arg(std::max<qsizetype>(0, months.size() - 1));
     // One row per (rep, month, in period, stage, standard kinds seen), from the stage exits
     // alone (idx_stage_history_by_at) and the lead's owner (idx_leads_owner_of).
-    const QString sql = QStringLiteral(
-        "SELECT x.rep, substr(cockpit_date((x.left_at + %1) / 86400), 1, 7), (x.left_at >= ? AND x.left_at < ?),"
-        " x.stage, x.actions & ? AS mask, COUNT(*)").arg(kDayOffsetMinutes * 60)
+    const QString sql = QStringLiteral("SELECT x.rep, %1, (x.left_at >= ? AND x.left_at < ?), x.stage,"
+                                       " x.actions & ? AS mask, COUNT(*)").arg(monthOf)
                         + exitsFrom(cond) + QStringLiteral(" GROUP BY 1, 2, 3, 4, 5");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;
     while (q.next()) {
         ExitGroup g;
         g.rep = q.value(0).toString();
-        g.month = QDate::fromString(q.value(1).toString() + QStringLiteral("-01"), Qt::ISODate);
+        g.month = months.value(q.value(1).toInt());
         g.inPeriod = q.value(2).toInt() != 0;
         g.stage = q.value(3).toString();
         g.mask = q.value(4).toLongLong();
