@@ -203,7 +203,12 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                     earlier = it.value();
                 }
     }
+    // The two connections take the jobs in this order, each the next one when it is free:
+    // the heaviest first (the scope's responses, then the customers), the light ones last,
+    // so both finish at about the same time.
     QVector<std::function<void(QSqlDatabase)>> jobs;
+    if (!scopeQueries.isEmpty())
+        jobs << scopeQueries.first();
     // Without rows of an earlier "now" to revalidate, the customers load in two halves, one
     // per connection (merged after the jobs).
     QVector<CustomerRow> customerBase;
@@ -262,7 +267,7 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
             loaded[size_t(i)] = 1;
         });
     }
-    jobs << scopeQueries; // the light ones last, to even out the two connections
+    jobs << scopeQueries.mid(1); // the light ones last, to even out the two connections
     runJobs(db, jobs, parallel, alongside);
     if (customerHalves) {
         detail::mergeCustomerAggregates(customerBase, customerAggregates);
@@ -337,12 +342,13 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     QVector<Response> responses;
     QHash<QString, OrderSums> orders;
     QHash<QString, QPair<int, qint64>> ratings;
+    // The responses first: the heaviest of them (a seek per lead assigned in the period).
     const QVector<std::function<void(QSqlDatabase)>> scopeQueries{
+        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOf); },
         [&](QSqlDatabase on) {
             if (!weeks.isEmpty())
                 taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), end);
         },
-        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOf); },
         [&](QSqlDatabase on) { orders = loadOrderSums(on, scope.org, period, end); },
         [&](QSqlDatabase on) { ratings = loadRatings(on, scope.org, periodStart, end); }};
     QVector<ExitGroup> exitGroups;
@@ -444,7 +450,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
                 row.unit = *team;
             else
                 row.unit = {OrgLevel::Team, r.unit.teamId, r.unit.teamId, r.unit.cityId, r.unit.regionId,
-                            r.unit.cityId, r.unit.teamId, true};
+                            r.unit.cityId, r.unit.teamId, true, QString()};
             t = int(th.teams.size());
             teamIndex.insert(r.unit.teamId, t);
             th.teams.append(row);
