@@ -117,6 +117,8 @@ int GuiApp::start()
     if (!openDatabase(path))
         return 1;
     m_figures = std::make_unique<analytics::FigureService>(*m_db);
+    m_figures->setFactsCacheDirectory(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
+                                          .filePath(QStringLiteral("facts")));
     m_catalog = std::make_unique<Catalog>(*m_db);
     m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
     // A large database first shows its newest leads (a few ms), then the rest streams in,

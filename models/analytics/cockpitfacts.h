@@ -35,6 +35,11 @@ public:
     static std::shared_ptr<const CockpitFacts> load(QSqlDatabase db, const KpiSettings &settings,
                                                     const Alongside &alongside = {});
     static QByteArray fingerprint(QSqlDatabase db, const KpiSettings &settings);
+    // The facts on disk, so the next start of the same data need not scan it again: `save`
+    // writes them (atomically, with a SHA-256 of the content); `restore` reads them back only
+    // when the file is whole, of this format and of exactly this fingerprint (nullptr else).
+    bool save(const QString &file) const;
+    static std::shared_ptr<const CockpitFacts> restore(const QString &file, const QByteArray &fingerprint);
     // The statements `load` runs on this file (for the benchmark's sqlite3 comparison).
     static QStringList loadStatements(QSqlDatabase db);
 
@@ -112,11 +117,19 @@ public:
     std::shared_ptr<const CockpitFacts> get(QSqlDatabase db, const KpiSettings &settings, bool *loaded = nullptr,
                                             const Alongside &alongside = {});
     void clear();
+    // A folder (the user's cache) where the facts are kept between runs, keyed by their
+    // fingerprint (the log head, lead and user counts and last edits): a start on data
+    // that did not change reads them back (~30 ms for the large demo's 21 MB) instead of
+    // scanning a million activities (~630 ms). Written once per open file, after the first
+    // scan; the newest three files are kept. Empty (the default): memory only.
+    void setDiskDirectory(const QString &dir);
 
 private:
     QMutex m_mutex;
     QString m_path;
     std::shared_ptr<const CockpitFacts> m_facts;
+    QString m_diskDir;
+    bool m_saved = false;
 };
 
 } // namespace cockpit::analytics

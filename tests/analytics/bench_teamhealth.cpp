@@ -103,7 +103,7 @@ int main(int argc, char **argv)
 
     // The cached path as the page runs it (cache + two connections).
     TeamHealthCache cache;
-    const TeamHealthOptions options{&cache, true};
+    const TeamHealthOptions options{&cache, true, {}};
     QVector<QVector<qint64>> stepTimes(steps.size());
     bool identical = true;
     for (int round = 0; round < 3; ++round) {

@@ -5,10 +5,13 @@
 #include "analytics/cockpitfacts.h"
 #include "demo/demogenerator.h"
 #include "fixture.h"
+#include "dbfiles.h"
 #include "analytics/funnel.h"
 #include "analytics/kpi.h"
 #include "analytics/orgunits.h"
 
+#include <QDir>
+#include <QFile>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -156,6 +159,59 @@ private Q_SLOTS:
         QVERIFY(loaded);
         QVERIFY(cache.get(db, longer)->effectiveCount() <= after->effectiveCount());
         QVERIFY(after->bytes() > 0);
+    }
+
+    // Kept between runs: a second cache (the next start) reads the very same facts back; a
+    // damaged file, another fingerprint or another format is scanned again, never used.
+    void keptOnDisk()
+    {
+        QSqlDatabase db = m_db.connection();
+        const KpiSettings settings = KpiSettings::load(db);
+        QTemporaryDir disk;
+        CockpitFactsCache first;
+        first.setDiskDirectory(disk.path());
+        const auto scanned = first.get(db, settings);
+        QVERIFY(scanned->usable());
+        const QStringList files = QDir(disk.path()).entryList({QStringLiteral("cockpit-facts-*.bin")});
+        QCOMPARE(files.size(), 1);
+        const QString file = QDir(disk.path()).filePath(files.first());
+
+        CockpitFactsCache next;
+        next.setDiskDirectory(disk.path());
+        bool loaded = false;
+        const auto restored = next.get(db, settings, &loaded);
+        QVERIFY(loaded);
+        QVERIFY(restored != scanned);
+        // The same content: both write the same bytes, and give the same figures.
+        QVERIFY(scanned->save(disk.filePath(QStringLiteral("a"))) && restored->save(disk.filePath(QStringLiteral("b"))));
+        QCOMPARE(fixture::fileHash(disk.filePath(QStringLiteral("a"))), fixture::fileHash(disk.filePath(QStringLiteral("b"))));
+        const qint64 from = fixture::t("2026-08-01T00:00:00Z").toLongLong(), to = fixture::t("2026-11-21T00:00:00Z").toLongLong();
+        const auto f1 = scanned->followUp(OrgScope::company(), from, to), f2 = restored->followUp(OrgScope::company(), from, to);
+        QCOMPARE(f2.gapDays, f1.gapDays);
+        QCOMPARE(f2.gaps, f1.gaps);
+        QCOMPARE(f2.leads, f1.leads);
+        QCOMPARE(restored->effectiveCount(), scanned->effectiveCount());
+
+        // Another fingerprint (the data moved on) is not read.
+        QVERIFY(!CockpitFacts::restore(file, scanned->fingerprintValue() + "x"));
+        // One byte damaged anywhere: not read.
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(f.size() / 2);
+            char c = 0;
+            QVERIFY(f.getChar(&c));
+            f.seek(f.size() / 2);
+            QVERIFY(f.putChar(char(c ^ 0x40)));
+        }
+        QVERIFY(!CockpitFacts::restore(file, scanned->fingerprintValue()));
+        // Cut short: not read.
+        QVERIFY(QFile::resize(file, 100));
+        QVERIFY(!CockpitFacts::restore(file, scanned->fingerprintValue()));
+        // A damaged file makes the next start scan again (and not fail).
+        CockpitFactsCache third;
+        third.setDiskDirectory(disk.path());
+        QVERIFY(third.get(db, settings)->usable());
     }
 
 private:

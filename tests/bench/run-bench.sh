@@ -39,19 +39,27 @@ echo "== store health codes: the whole grid vs the sqlite3 shell (large demo, is
 echo "== touchpoint heat map: a lead, a region's and the company's portfolio (large demo, issue 4) =="
 "$BUILD/tests/analytics/bench_touchpoints" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== --screenshot of the screens: small vs large (issues 4 and 10) =="
+# Each (view, file) starts with an empty cache folder: the first run scans the cockpit's facts
+# and keeps them there (CockpitFactsCache::setDiskDirectory), the next two read them back, as
+# a user's second start on unchanged data does. Both figures are printed.
 for view in leads cockpit team stores alerts; do
     for db in small large; do
         best=""
+        first=""
+        cache=$(mktemp -d)
         for run in 1 2 3; do
             tmp=$(mktemp -d)
             cp --reflink=auto "$DATA/$db.db" "$tmp/x.db"
             start=$(date +%s%N)
-            "$APP" --db "$tmp/x.db" --screenshot "$view" --out "$tmp/x.png" >/dev/null 2>&1
+            XDG_CACHE_HOME="$cache" "$APP" --db "$tmp/x.db" --screenshot "$view" --out "$tmp/x.png" >/dev/null 2>&1
             ms=$(( ($(date +%s%N) - start) / 1000000 ))
             rm -rf "$tmp"
+            [ -n "$first" ] || first=$ms
             if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
         done
+        rm -rf "$cache"
         printf "  --screenshot %-8s %-5s %6d ms (best of 3, whole process)\n" "$view" "$db" "$best"
+        printf "  --screenshot %-8s %-5s %6d ms (first run, empty cache folder)\n" "$view" "$db" "$first"
     done
 done
 # The Alerts screen after the rules ran (--full), and the memory that takes: "now" is today,
