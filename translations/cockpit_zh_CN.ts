@@ -721,12 +721,12 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+244"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+255"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <location line="+20"/>
         <location line="+15"/>
         <source>This alert is already resolved.</source>
@@ -738,7 +738,7 @@
         <translation>该预警已由 %1 于 %2 确认。</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>This alert is already with the top of the manager chain; there is nobody to escalate to.</source>
         <translation>该预警已到达管理链的最高层，无法再向上升级。</translation>
     </message>
@@ -1003,18 +1003,18 @@
 <context>
     <name>cockpit::analytics</name>
     <message>
-        <location filename="../models/analytics/alertsfeed.cpp" line="+21"/>
+        <location filename="../models/analytics/alertsfeed.cpp" line="+22"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/funnel.cpp" line="+275"/>
-        <location filename="../models/analytics/kpi.cpp" line="+477"/>
+        <location filename="../models/analytics/funnel.cpp" line="+276"/>
+        <location filename="../models/analytics/kpi.cpp" line="+481"/>
         <location line="+23"/>
-        <location line="+18"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+175"/>
-        <location line="+58"/>
+        <location line="+19"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+182"/>
+        <location line="+59"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -1041,14 +1041,14 @@
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/funnel.cpp" line="+0"/>
-        <location filename="../models/analytics/kpi.cpp" line="-41"/>
+        <location filename="../models/analytics/kpi.cpp" line="-42"/>
         <location filename="../models/analytics/teamhealthtables.cpp" line="+16"/>
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-46"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-47"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1080,16 +1080,16 @@
     <message>
         <location line="+35"/>
         <location filename="../models/analytics/kpi.cpp" line="+0"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/kpi.cpp" line="-41"/>
+        <location filename="../models/analytics/kpi.cpp" line="-42"/>
         <location line="+23"/>
-        <location line="+18"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+46"/>
+        <location line="+19"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+47"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1111,8 +1111,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/kpi.cpp" line="-41"/>
-        <location line="+41"/>
+        <location filename="../models/analytics/kpi.cpp" line="-42"/>
+        <location line="+42"/>
         <location line="+45"/>
         <source>Status</source>
         <translation>状态</translation>
@@ -1152,15 +1152,15 @@
     <message>
         <location line="+0"/>
         <location line="+17"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-74"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-75"/>
         <source>Entered</source>
         <translation>进入数</translation>
     </message>
     <message>
         <location line="-17"/>
         <location line="+18"/>
-        <location filename="../models/analytics/storecodes.cpp" line="+79"/>
-        <location line="+351"/>
+        <location filename="../models/analytics/storecodes.cpp" line="+80"/>
+        <location line="+349"/>
         <location line="+40"/>
         <source>Conversion</source>
         <translation>转化</translation>
@@ -1271,7 +1271,7 @@
         <translation>统计范围内销售的有效动作（通话至少 %1 秒、拜访、会议、演示或发送报价，或客户在 %2 小时内回复的微信消息或邮件）除以人天数：每名销售在本周期内处于在职状态的周一至周五天数，截至昨天。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+30"/>
         <source>No completed working day of a sales rep in the period.</source>
         <translation>本周期内没有销售已完成的工作日。</translation>
     </message>
@@ -1424,19 +1424,19 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+18"/>
+        <location line="+19"/>
         <location filename="../models/analytics/teamhealthtables.cpp" line="-138"/>
         <location line="+138"/>
         <location line="+28"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+41"/>
-        <location line="+28"/>
-        <location line="+124"/>
+        <location line="+29"/>
+        <location line="+123"/>
         <source>Rep</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>线索标题</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>First-month deals of new reps</source>
         <translation>新人首月商机</translation>
     </message>
@@ -1472,7 +1472,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-297"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-298"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -1588,28 +1588,28 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storecodes.cpp" line="-393"/>
-        <location line="+354"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-391"/>
+        <location line="+352"/>
         <location line="+40"/>
         <source>Staff efficiency</source>
         <translation>人效</translation>
     </message>
     <message>
-        <location line="-393"/>
-        <location line="+354"/>
+        <location line="-391"/>
+        <location line="+352"/>
         <location line="+39"/>
         <source>Product exposure</source>
         <translation>货效</translation>
     </message>
     <message>
-        <location line="-392"/>
-        <location line="+353"/>
+        <location line="-390"/>
+        <location line="+351"/>
         <location line="+40"/>
         <source>Dwell</source>
         <translation>场效</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-227"/>
         <source>Send the invitation script pack (邀约话术包) to the store team; no green store in the same city or region to learn from yet.</source>
         <translation>向门店团队发送邀约话术包；同城市或同大区内暂无可供学习的绿色门店。</translation>
     </message>
@@ -1654,7 +1654,7 @@
         <translation>%1（%2 所在城市）的门店（门店不归属销售）。</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+119"/>
         <source>Store health codes as of %1 (%2)</source>
         <translation>门店健康码，截至 %1（%2）</translation>
     </message>
@@ -1750,7 +1750,7 @@
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+149"/>
+        <location filename="../models/analytics/storeimport.cpp" line="+152"/>
         <location line="+4"/>
         <location line="+26"/>
         <location line="+21"/>
@@ -1888,7 +1888,7 @@
         <translation>与第 %1 行的门店和日期相同</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>A store day written by the import no longer exists.</source>
         <translation>导入写入的某条门店日数据已不存在。</translation>
     </message>
@@ -1914,18 +1914,18 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+176"/>
+        <location line="+177"/>
         <source>Customer health</source>
         <translation>客户健康分</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+205"/>
+        <location line="-177"/>
+        <location line="+206"/>
         <source>Cross-sell</source>
         <translation>交叉销售</translation>
     </message>
     <message>
-        <location line="-205"/>
+        <location line="-206"/>
         <source>Collaboration</source>
         <translation>协作评分</translation>
     </message>
@@ -2077,14 +2077,14 @@
     <message>
         <location line="+4"/>
         <location line="+28"/>
-        <location line="+30"/>
+        <location line="+31"/>
         <location line="+41"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Lead id</source>
         <translation>线索 ID</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-129"/>
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
@@ -2129,7 +2129,7 @@
         <translation>完成日期</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -2199,7 +2199,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Collaboration ratings</source>
         <translation>协作评分记录</translation>
     </message>
@@ -2224,7 +2224,7 @@
         <translation>评分（1–5）</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Assignment → first touch</source>
         <translation>分配 → 首次接触</translation>
     </message>
@@ -2254,7 +2254,7 @@
         <translation>签约 → 回款</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>Time between the steps of a sale (median hours)</source>
         <translation>销售各步骤间隔时间（中位数，小时）</translation>
     </message>
@@ -2269,12 +2269,12 @@
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="+63"/>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+77"/>
         <source>The cockpit could not read its facts (%1): %2</source>
         <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+383"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
     </message>
@@ -2309,7 +2309,7 @@
 <context>
     <name>cockpit::analytics::Period</name>
     <message>
-        <location filename="../models/analytics/scope.cpp" line="+112"/>
+        <location filename="../models/analytics/scope.cpp" line="+141"/>
         <source>Week %1, %2 (%3 – %4)</source>
         <translation>%2 年第 %1 周（%3 – %4）</translation>
     </message>
@@ -2365,7 +2365,7 @@
 <context>
     <name>cockpit::analytics::StoreCodes</name>
     <message>
-        <location filename="../models/analytics/storecodes.cpp" line="-332"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-330"/>
         <source>Setting %1 = &quot;%2&quot; is not a number from %3 to %4; the default applies.</source>
         <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的数字；将使用默认值。</translation>
     </message>
@@ -2378,7 +2378,7 @@
         <translation>触点，%1，%2</translation>
     </message>
     <message>
-        <location filename="../models/analytics/touchpoints.cpp" line="+253"/>
+        <location filename="../models/analytics/touchpoints.cpp" line="+272"/>
         <source>Time (Beijing)</source>
         <translation>时间（北京）</translation>
     </message>
@@ -2479,7 +2479,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+195"/>
+        <location filename="../app/guiapp.cpp" line="+197"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -2528,24 +2528,24 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
     </message>
     <message>
         <location line="+6"/>
-        <location line="+235"/>
+        <location line="+236"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-234"/>
-        <location line="+235"/>
+        <location line="-235"/>
+        <location line="+236"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-230"/>
-        <location line="+237"/>
+        <location line="-231"/>
+        <location line="+238"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-237"/>
         <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -2610,7 +2610,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -2620,7 +2620,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -2628,7 +2628,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::assign::AssignStore</name>
     <message>
-        <location filename="../models/assign/assignstore.cpp" line="+86"/>
+        <location filename="../models/assign/assignstore.cpp" line="+87"/>
         <source>The load cap must be between 1 and 100 000 open leads (got %1).</source>
         <translation>负载上限必须在 1 到 100 000 条跟进中线索之间（当前为 %1）。</translation>
     </message>
@@ -2653,7 +2653,7 @@ Open the copy now?</source>
         <translation>有线索在此期间已被删除，未更改任何负责人。</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+361"/>
         <source>The chosen person is not a sales rep (or no longer exists).</source>
         <translation>所选人员不是销售（或已不存在）。</translation>
     </message>
@@ -2784,7 +2784,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::delivery</name>
     <message>
-        <location filename="../models/delivery/deliveryqueue.cpp" line="+68"/>
+        <location filename="../models/delivery/deliveryqueue.cpp" line="+69"/>
         <source>Desktop</source>
         <translation>桌面</translation>
     </message>
@@ -2835,7 +2835,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location filename="../models/delivery/deliverysender.cpp" line="+77"/>
-        <location filename="../models/delivery/webhookstore.cpp" line="+111"/>
+        <location filename="../models/delivery/webhookstore.cpp" line="+112"/>
         <source>webhook removed</source>
         <translation>Webhook 已删除</translation>
     </message>
@@ -3028,7 +3028,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+36"/>
+        <location filename="../models/storage/activitylog.cpp" line="+37"/>
         <location line="+30"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
@@ -3049,7 +3049,7 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+379"/>
+        <location filename="../models/storage/logchain.cpp" line="+431"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3075,7 +3075,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::CustomerRepository</name>
     <message>
-        <location filename="../models/storage/customerrepository.cpp" line="+39"/>
+        <location filename="../models/storage/customerrepository.cpp" line="+41"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3115,7 +3115,7 @@ Open the copy now?</source>
         <translation>别名或行业过长。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>The customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -3128,12 +3128,12 @@ Open the copy now?</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+326"/>
+        <location line="+336"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-132"/>
         <source>Cannot create the folder for &quot;%1&quot;. Choose a folder you can write to.</source>
         <translation>无法为“%1”创建文件夹。请选择您有写入权限的文件夹。</translation>
     </message>
@@ -3143,7 +3143,7 @@ Open the copy now?</source>
         <translation>无法创建“%1”：%2。请选择一个可写入的文件夹。</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+126"/>
         <source>&quot;%1&quot; is empty (0 bytes): it is not a Sales Cockpit database, and it was left untouched. </source>
         <translation>“%1”是空文件（0 字节），不是销售驾驶舱数据库，文件未被改动。</translation>
     </message>
@@ -3164,23 +3164,23 @@ Open the copy now?</source>
         <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="-114"/>
-        <location line="+150"/>
+        <location line="-124"/>
+        <location line="+160"/>
         <source>&quot;%1&quot; could not be opened. </source>
         <translation>无法打开“%1”。 </translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-136"/>
         <source>Could not create a new database in &quot;%1&quot;.</source>
         <translation>无法在“%1”中创建新数据库。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Upgrading &quot;%1&quot; from schema version %2 failed; the file is unchanged and a backup was kept next to it.</source>
         <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+310"/>
+        <location line="+316"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
@@ -3238,7 +3238,12 @@ Open the copy now?</source>
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-19"/>
+        <source>Upgrading &quot;%1&quot; from schema version %2 stopped at version %3: the next step failed. The file stays at version %3; the original (version %2) was kept next to it as a backup.</source>
+        <translation>将“%1”从结构版本 %2 升级时停在了版本 %3：下一步失败。文件保持在版本 %3；原文件（版本 %2）已作为备份保留在同一位置。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>&quot;%1&quot; is in use by another process (process %2 took the lock; it may have passed it to a program it started). Close it, then try again.</source>
         <translation>“%1”正被另一个进程使用（进程 %2 取得了锁，可能已交给它启动的程序）。请关闭后再试。</translation>
     </message>
@@ -3458,7 +3463,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+46"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+55"/>
         <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
         <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
     </message>
@@ -3493,18 +3498,18 @@ Open the copy now?</source>
         <translation>“%1”不可编辑。</translation>
     </message>
     <message>
-        <location line="+87"/>
-        <location line="+66"/>
+        <location line="+91"/>
+        <location line="+68"/>
         <source>The lead no longer exists.</source>
         <translation>该线索已不存在。</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-57"/>
         <source>A lost lead needs a lost reason.</source>
         <translation>输单的线索必须填写输单原因。</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>The lead is lost; reopen it before moving its stage.</source>
         <translation>该线索已输单；请先重新打开，再推进阶段。</translation>
     </message>
@@ -3527,7 +3532,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::PipelineRepository</name>
     <message>
-        <location filename="../models/storage/pipelinerepository.cpp" line="+153"/>
+        <location filename="../models/storage/pipelinerepository.cpp" line="+155"/>
         <source>There is no pipeline with the code “%1”.</source>
         <translation>不存在代码为“%1”的销售流程。</translation>
     </message>
@@ -3555,7 +3560,7 @@ Open the copy now?</source>
         <translation>%1 已在日志中（序号 %2）。</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+174"/>
         <location line="+27"/>
         <location line="+30"/>
         <location line="+20"/>

@@ -1,10 +1,12 @@
 // Activities: every lead's touch points (sales actions, customer responses answering them,
 // cross-department requests and tasks), the duplicate-touch customers, collaboration ratings
-// and historic silence alerts. The total is exactly spec.activities.
+// and historic silence alerts. The total is exactly spec.activities. writeLog() chains them
+// and the stage moves into the tamper-evident log and writes both tables.
 #include "demo/demomodel.h"
 #include "demo/demonames.h"
 
 #include "domain/pipeline.h"
+#include "storage/logchain.h"
 
 #include <algorithm>
 #include <bit>
@@ -151,10 +153,7 @@ void writeActivities(Ctx &c)
         }
     }
 
-    Insert ains(*c.db, "activities",
-                "id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version,"
-                " reply_to, tags, text, updated_at",
-                "log_hash", kLogHashRoom);
+    c.activityRows.reserve(std::size_t(c.spec.activities));
     Insert rins(*c.db, "collaboration_ratings", "id, rep_id, rater_id, lead_id, at, score, updated_at");
     std::vector<Ev> ev;
     static const char *respTags[] = {"", "", "积极", "询价", "犹豫", "异议"};
@@ -165,10 +164,9 @@ void writeActivities(Ctx &c)
         if (k <= 0)
             continue;
         if (i % 2000 == 0)
-            c.report(5 + int(10.0 * i / N), "activities");
+            c.report(1 + int(3.0 * i / N), "activities");
         Rng lr = Rng::derive(c.opt.seed, 0xAC72, quint64(i));
         const User &owner = c.users[L.owner];
-        const Customer &cu = c.customers[L.customer];
         const qint64 first = L.firstAction;
         const qint64 end = std::max(L.lastTouch, first);
         ev.clear();
@@ -407,16 +405,29 @@ void writeActivities(Ctx &c)
                 e.duration = 0;
             }
         }
-        // Ids in creation order, then write in time order.
+        // Ids in creation order, then rows in time order (writeLog() writes them).
         std::vector<Id> bySeq(ev.size());
         for (std::size_t j = 0; j < ev.size(); ++j)
             bySeq[j] = c.newId(lr);
         std::sort(ev.begin(), ev.end(), [](const Ev &a, const Ev &b) { return a.at != b.at ? a.at < b.at : a.seq < b.seq; });
+        const int base = int(c.activityRows.size());
+        std::vector<int> rowOfSeq(ev.size());
+        for (std::size_t j = 0; j < ev.size(); ++j)
+            rowOfSeq[std::size_t(ev[j].seq)] = base + int(j);
         for (const Ev &e : ev) {
-            const std::optional<Id> actor = e.actor >= 0 ? std::optional<Id>(c.users[e.actor].id) : std::nullopt;
-            const std::optional<Id> reply = e.replyTo >= 0 ? std::optional<Id>(bySeq[e.replyTo]) : std::nullopt;
-            ains.row(bySeq[e.seq], L.id, cu.id, actor, e.kind, dirCode(e.dir), Time{e.at}, e.duration,
-                     e.quoteVersion, reply, e.tags, names::activityText(lr, e.kind, e.dir), Time{e.at});
+            ActivityRow &a = c.activityRows.emplace_back();
+            a.id = bySeq[e.seq];
+            a.at = e.at;
+            a.lead = i;
+            a.customer = L.customer;
+            a.actor = e.actor;
+            a.replyTo = e.replyTo >= 0 ? rowOfSeq[std::size_t(e.replyTo)] : -1;
+            a.duration = e.duration;
+            a.quoteVersion = e.quoteVersion;
+            a.kind = e.kind;
+            a.direction = dirCode(e.dir);
+            a.tags = e.tags;
+            a.text = names::activityText(lr, e.kind, e.dir);
         }
         // Historic silence: a gap of more than 72 h while the lead was open.
         if (lr.chance(0.08)) {
@@ -456,11 +467,124 @@ void writeActivities(Ctx &c)
             static const char *kinds[] = {"call", "wechat", "visit"};
             const char *kind = kinds[r.index(3)];
             const int dur = salesDuration(r, kind, c.users[actors[j]]);
-            const Id id = c.newId(r);
-            ains.row(id, Null{}, cu.id, c.users[actors[j]].id, kind, "sales", Time{at}, dur, 0, Null{}, "",
-                     names::activityText(r, kind, 's'), Time{at});
+            ActivityRow &a = c.activityRows.emplace_back();
+            a.id = c.newId(r);
+            a.at = at;
+            a.customer = ci;
+            a.actor = actors[j];
+            a.duration = dur;
+            a.kind = kind;
+            a.direction = "sales";
+            a.text = names::activityText(r, kind, 's');
         }
     }
+}
+
+void writeLog(Ctx &c, int logAt, int writeAt, int doneAt)
+{
+    using cockpit::storage::LogRecordKind;
+    using cockpit::storage::logchain::LogValue;
+    namespace logchain = cockpit::storage::logchain;
+
+    // buildChain()'s order over both tables: (at, kind, uuid).
+    struct Entry
+    {
+        qint64 at;
+        std::array<unsigned char, 16> uuid;
+        quint32 row;
+        LogRecordKind kind;
+    };
+    std::vector<Entry> order;
+    order.reserve(c.activityRows.size() + c.stageMoveRows.size());
+    for (std::size_t i = 0; i < c.activityRows.size(); ++i)
+        order.push_back({c.activityRows[i].at, c.activityRows[i].id.uuid, quint32(i), LogRecordKind::Activity});
+    for (std::size_t i = 0; i < c.stageMoveRows.size(); ++i)
+        order.push_back({c.stageMoveRows[i].at, c.stageMoveRows[i].id.uuid, quint32(i), LogRecordKind::StageMove});
+    std::sort(order.begin(), order.end(), [](const Entry &a, const Entry &b) {
+        return logchain::chainedBefore(a.at, a.kind, a.uuid.data(), b.at, b.kind, b.uuid.data());
+    });
+
+    const auto uuidOf = [](const Id &id) { return LogValue::uuid(id.uuid.data()); };
+    logchain::ValueChain chain;
+    QString error;
+    LogValue v[12];
+    const qint64 total = qint64(order.size());
+    qint64 done = 0;
+    for (const Entry &e : order) {
+        if ((done++ & 0xFFFF) == 0)
+            c.report(logAt + int((writeAt - logAt) * done / std::max<qint64>(1, total)), "log");
+        qint64 seq;
+        if (e.kind == LogRecordKind::Activity) {
+            ActivityRow &a = c.activityRows[e.row];
+            v[0] = uuidOf(a.id);
+            v[1] = a.lead >= 0 ? uuidOf(c.leads[std::size_t(a.lead)].id) : LogValue::null();
+            v[2] = uuidOf(c.customers[std::size_t(a.customer)].id);
+            v[3] = a.actor >= 0 ? uuidOf(c.users[std::size_t(a.actor)].id) : LogValue::null();
+            v[4] = LogValue::text(a.kind);
+            v[5] = LogValue::text(a.direction);
+            v[6] = LogValue::number(a.at);
+            v[7] = LogValue::number(a.duration);
+            v[8] = LogValue::number(a.quoteVersion);
+            v[9] = a.replyTo >= 0 ? uuidOf(c.activityRows[std::size_t(a.replyTo)].id) : LogValue::null();
+            v[10] = LogValue::text(a.tags);
+            v[11] = LogValue::text(a.text);
+            seq = a.logSeq = chain.append(e.kind, v, 12, a.logHash.data(), &error);
+        } else {
+            StageMoveRow &m = c.stageMoveRows[e.row];
+            const PipelineInfo &pi = c.pipelines[std::size_t(c.leads[std::size_t(m.lead)].pipeline)];
+            v[0] = uuidOf(m.id);
+            v[1] = uuidOf(c.leads[std::size_t(m.lead)].id);
+            v[2] = m.from >= 0 ? uuidOf(pi.stageIds[std::size_t(m.from)]) : LogValue::null();
+            v[3] = uuidOf(pi.stageIds[std::size_t(m.to)]);
+            v[4] = LogValue::number(m.at);
+            v[5] = m.by >= 0 ? uuidOf(c.users[std::size_t(m.by)].id) : LogValue::null();
+            v[6] = LogValue::text(m.reason);
+            seq = m.logSeq = chain.append(e.kind, v, 7, m.logHash.data(), &error);
+        }
+        if (seq < 0)
+            throw DemoError("log chain: " + error.toStdString());
+    }
+    std::vector<Entry>().swap(order);
+
+    c.report(writeAt, "writing");
+    const qint64 rows = qint64(c.activityRows.size() + c.stageMoveRows.size());
+    qint64 written = 0;
+    const auto wrote = [&] {
+        if ((written++ & 0x7FFF) == 0x7FFF)
+            c.report(writeAt + int((doneAt - writeAt) * written / std::max<qint64>(1, rows)), "writing");
+    };
+    {
+        Insert ins(*c.db, "activities",
+                   "id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version,"
+                   " reply_to, tags, text, updated_at, log_seq, log_hash");
+        for (const ActivityRow &a : c.activityRows) {
+            const std::optional<Id> lead = a.lead >= 0 ? std::optional<Id>(c.leads[std::size_t(a.lead)].id) : std::nullopt;
+            const std::optional<Id> actor = a.actor >= 0 ? std::optional<Id>(c.users[std::size_t(a.actor)].id) : std::nullopt;
+            const std::optional<Id> reply =
+                a.replyTo >= 0 ? std::optional<Id>(c.activityRows[std::size_t(a.replyTo)].id) : std::nullopt;
+            ins.row(a.id, lead, c.customers[std::size_t(a.customer)].id, actor, a.kind, a.direction, Time{a.at},
+                    a.duration, a.quoteVersion, reply, a.tags, a.text, Time{a.at}, a.logSeq,
+                    Blob{a.logHash.data(), int(a.logHash.size())});
+            wrote();
+        }
+    }
+    {
+        Insert ins(*c.db, "stage_history",
+                   "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason, updated_at, log_seq, log_hash");
+        for (const StageMoveRow &m : c.stageMoveRows) {
+            const Lead &L = c.leads[std::size_t(m.lead)];
+            const PipelineInfo &pi = c.pipelines[std::size_t(L.pipeline)];
+            const std::optional<Id> from = m.from >= 0 ? std::optional<Id>(pi.stageIds[std::size_t(m.from)]) : std::nullopt;
+            const std::optional<Id> by = m.by >= 0 ? std::optional<Id>(c.users[std::size_t(m.by)].id) : std::nullopt;
+            ins.row(m.id, L.id, from, pi.stageIds[std::size_t(m.to)], Time{m.at}, by, m.reason, Time{m.at}, m.logSeq,
+                    Blob{m.logHash.data(), int(m.logHash.size())});
+            wrote();
+        }
+    }
+    if (!logchain::storeHead(c.db->handle(), chain.head(), &error))
+        throw DemoError("log head: " + error.toStdString());
+    std::vector<ActivityRow>().swap(c.activityRows);
+    std::vector<StageMoveRow>().swap(c.stageMoveRows);
 }
 
 } // namespace cockpit::demo::detail

@@ -25,7 +25,8 @@ namespace {
 Db::Db(const QString &path)
 {
     const QByteArray p = path.toUtf8();
-    if (sqlite3_open_v2(p.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+    // One thread uses the connection (generate() runs on one): no mutex around every call.
+    if (sqlite3_open_v2(p.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {
         const QByteArray msg = QByteArray("cannot open ") + p + ": " +
                                (m_db ? sqlite3_errmsg(m_db) : "out of memory");
@@ -95,11 +96,11 @@ Insert::~Insert() { sqlite3_finalize(m_stmt); }
 void Insert::bind(int i, const Id &id) { sqlite3_bind_int64(m_stmt, i, id.key); }
 void Insert::bindUuid(int i, const Id &id)
 {
-    sqlite3_bind_blob(m_stmt, i, id.uuid.data(), int(id.uuid.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(m_stmt, i, id.uuid.data(), int(id.uuid.size()), SQLITE_STATIC);
 }
 void Insert::bind(int i, const QByteArray &v)
 {
-    sqlite3_bind_text(m_stmt, i, v.constData(), int(v.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(m_stmt, i, v.constData(), int(v.size()), SQLITE_STATIC);
 }
 void Insert::bind(int i, const char *v) { sqlite3_bind_text(m_stmt, i, v, -1, SQLITE_STATIC); }
 void Insert::bind(int i, qint64 v) { sqlite3_bind_int64(m_stmt, i, v); }
@@ -124,6 +125,7 @@ void Insert::bind(int i, Date d)
     sqlite3_bind_text(m_stmt, i, b, formatIsoDate(d.day, b), SQLITE_TRANSIENT);
 }
 void Insert::bind(int i, Null) { sqlite3_bind_null(m_stmt, i); }
+void Insert::bind(int i, Blob b) { sqlite3_bind_blob(m_stmt, i, b.data, b.size, SQLITE_STATIC); }
 
 void Insert::step()
 {

@@ -25,6 +25,8 @@ public:
 struct Time { qint64 secs; };
 struct Date { qint64 day; };
 struct Null {};
+// Bytes bound as a BLOB; they must stay valid until row() returns.
+struct Blob { const void *data; int size; };
 
 // A row's identity (schema v5, storage/keys.h): its local integer key, which every reference
 // binds, and its global id, written once in the row's own `uuid` column. An Insert whose
@@ -94,6 +96,7 @@ private:
     void bind(int i, Time t);
     void bind(int i, Date d);
     void bind(int i, Null);
+    void bind(int i, Blob b);
     template <typename T>
     void bind(int i, const std::optional<T> &v)
     {

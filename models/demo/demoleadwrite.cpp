@@ -34,8 +34,6 @@ void writeLeads(Ctx &c, Rng &r)
                 " intent_contact, intent_next_meeting, tags, pain_keywords, budget_band, decision_role,"
                 " requirement_doc, confirmation_signed, competitor_present, technical_validation,"
                 " created_at, assigned_at, closed_at, updated_at");
-    Insert hins(*c.db, "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason, updated_at",
-                "log_hash", kLogHashRoom);
     const QStringList bands = cockpit::budgetBands();
     const QStringList roles = cockpit::decisionRoles();
     static const char *tagPool[] = {"重点客户", "续约", "战略项目", "老客户转介绍", "政府补贴"};
@@ -135,24 +133,27 @@ void writeLeads(Ctx &c, Rng &r)
 
         // Stage history: creation, then every move; churn leads bounce six more times.
         const int creator = p == B2B && !c.marketing.empty() ? c.marketing[i % c.marketing.size()] : L.owner;
-        {
-            const Id hid = c.newId(r);
-            hins.row(hid, L.id, Null{}, pi.stageIds[0], Time{L.created}, c.users[creator].id, "创建线索",
-                     Time{L.created});
-        }
+        // (Written by writeLog() with the log chain; updated_at is the move's time.)
+        auto move = [&](const Id &id, int from, int to, qint64 at, int by, const char *reason) {
+            StageMoveRow &m = c.stageMoveRows.emplace_back();
+            m.id = id;
+            m.at = at;
+            m.lead = int(i);
+            m.from = from;
+            m.to = to;
+            m.by = by;
+            m.reason = reason;
+        };
+        move(c.newId(r), -1, 0, L.created, creator, "创建线索");
         for (int k = 1; k <= s; ++k) {
             const Id hid = c.newId(r);
-            const char *reason = names::kMoveReasons[r.index(std::size(names::kMoveReasons))];
-            hins.row(hid, L.id, pi.stageIds[k - 1], pi.stageIds[k], Time{L.entry[k]}, owner.id, reason,
-                     Time{L.entry[k]});
+            move(hid, k - 1, k, L.entry[k], L.owner, names::kMoveReasons[r.index(std::size(names::kMoveReasons))]);
         }
         if (L.churn) {
             for (int k = 1; k <= 6; ++k) {
                 const int from = (k % 2 == 1) ? s : s - 1;
                 const int to = (k % 2 == 1) ? s - 1 : s;
-                const qint64 at = L.entry[s] + k * 15 * kMinute;
-                const Id hid = c.newId(r);
-                hins.row(hid, L.id, pi.stageIds[from], pi.stageIds[to], Time{at}, owner.id, "", Time{at});
+                move(c.newId(r), from, to, L.entry[s] + k * 15 * kMinute, L.owner, "");
             }
             AlertRow a;
             a.rule = "compliance_stage_churn";

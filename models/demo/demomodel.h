@@ -14,11 +14,6 @@
 
 namespace cockpit::demo::detail {
 
-// Activities and stage moves are written with 32 zero bytes in log_hash: the room where the
-// log chain (logchain::buildChain, run at the end) puts its hash, so filling it rewrites each
-// row in place instead of growing it and splitting nearly every (full) table page.
-inline constexpr char kLogHashRoom[] = "zeroblob(32)";
-
 using cockpit::demo::Id; // demodb.h
 
 struct ScaleSpec
@@ -143,6 +138,36 @@ struct Lead
     qint64 effEnd = 0;  // now, or the owner's leaving time
 };
 
+// Activities and stage moves wait in memory until every one is made: the log chain runs over
+// all of them in time order, so writeLog() chains them by value (logchain::ValueChain, the
+// hashes buildChain() would store) and writes each row once, log_seq and log_hash included,
+// instead of writing it, reading it back in chain order and rewriting it. Strings are static.
+struct ActivityRow
+{
+    Id id;
+    qint64 at = 0;
+    int lead = -1;     // index into leads, -1 none
+    int customer = 0;  // index into customers
+    int actor = -1;    // index into users, -1 the customer
+    int replyTo = -1;  // index into activityRows, -1 none
+    int duration = 0, quoteVersion = 0;
+    const char *kind = "", *direction = "", *tags = "", *text = "";
+    qint64 logSeq = -1;
+    std::array<unsigned char, 32> logHash{};
+};
+
+struct StageMoveRow
+{
+    Id id;
+    qint64 at = 0;
+    int lead = 0;
+    int from = -1, to = 0; // stage indexes in the lead's pipeline, -1 none
+    int by = -1;           // index into users
+    const char *reason = "";
+    qint64 logSeq = -1;
+    std::array<unsigned char, 32> logHash{};
+};
+
 struct AlertRow
 {
     QByteArray rule, subjectKind;
@@ -181,6 +206,8 @@ struct Ctx
     std::vector<Customer> customers;
     std::vector<Lead> leads;
     std::vector<AlertRow> alerts;
+    std::vector<ActivityRow> activityRows; // in the order they are written
+    std::vector<StageMoveRow> stageMoveRows;
 
     // Collections per rep (index into users) per month index: the targets and forecasts.
     int monthBase = 0; // month index of the first slot
@@ -205,14 +232,18 @@ void buildOrg(Ctx &c, Rng &r);
 void writeOrg(Ctx &c, Rng &r);
 void buildCustomers(Ctx &c, Rng &r);
 void planLeads(Ctx &c, Rng &r);
-void writeActivities(Ctx &c); // also collaboration_ratings and silence alerts
+void writeActivities(Ctx &c); // makes activityRows; writes collaboration_ratings, silence alerts
 void writeCustomersAndContacts(Ctx &c, Rng &r);
-void writeLeads(Ctx &c, Rng &r); // leads + stage_history + SLA alerts
+void writeLeads(Ctx &c, Rng &r); // leads + stageMoveRows + SLA alerts
 void writeSales(Ctx &c, Rng &r); // orders, payments, contracts, tickets, surveys, trials
 void writeTasks(Ctx &c, Rng &r);
 void writeTargetsAndForecasts(Ctx &c, Rng &r);
 void writeStores(Ctx &c, Rng &r);
 void writeAlerts(Ctx &c, Rng &r);
+// The log chain over activityRows and stageMoveRows (phase "log", progress from logAt), then
+// both tables written with it (phase "writing", progress from writeAt to doneAt), the log head
+// stored and the rows freed.
+void writeLog(Ctx &c, int logAt, int writeAt, int doneAt);
 
 // Signal 8: the activity kinds that are some stage's standard action, as bits.
 inline constexpr const char *kKeyKinds[] = {"call", "wechat", "visit", "meeting", "demo", "quote", "presales_task"};

@@ -233,6 +233,50 @@ public:
             }
         }
     }
+    // Column i of `spec` given by value (logchain.h, LogValue): encoded as addRow() encodes the
+    // stored column (a reference as the uuid it reads through the key). false when the value
+    // does not fit the column.
+    bool addValue(const TableSpec &spec, int i, const logchain::LogValue &v)
+    {
+        const unsigned bit = 1u << i;
+        const bool isRef = spec.refs[std::size_t(i)] != nullptr;
+        switch (v.type) {
+        case logchain::LogValue::Type::Null:
+            if (spec.uuidMask & bit)
+                return false;
+            if (spec.intMask & bit)
+                addInt(0);
+            else
+                addText(nullptr, 0);
+            return true;
+        case logchain::LogValue::Type::Integer:
+            if (spec.timeMask & bit) {
+                char iso[20];
+                addText(reinterpret_cast<const unsigned char *>(iso), times::formatIsoTime(v.integer, iso));
+                return true;
+            }
+            if (!(spec.intMask & bit))
+                return false;
+            addInt(v.integer);
+            return true;
+        case logchain::LogValue::Type::Text:
+            if (((spec.intMask | spec.timeMask | spec.uuidMask) & bit) != 0 || isRef || !v.data)
+                return false;
+            addText(reinterpret_cast<const unsigned char *>(v.data), v.size);
+            return true;
+        case logchain::LogValue::Type::Uuid: {
+            if (!((spec.uuidMask & bit) || isRef) || !v.data)
+                return false;
+            char text[36];
+            const int n = formatUuid(reinterpret_cast<const unsigned char *>(v.data), v.size, text);
+            if (n < 0)
+                return false;
+            addText(reinterpret_cast<const unsigned char *>(text), n);
+            return true;
+        }
+        }
+        return false;
+    }
     const char *data() const { return m_buf.data(); }
     std::size_t size() const { return m_size; }
 
@@ -476,7 +520,8 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     std::vector<Item> order;
     {
         Stmt q;
-        // (at, kind, global id): a v5 uuid blob sorts as its lowercase text did.
+        // (at, kind, global id): a v5 uuid blob sorts as its lowercase text did. chainedBefore()
+        // (logchain.h) is this order for ValueChain: change both or neither.
         const QByteArray id = keyedByInteger(db) ? "uuid" : "id";
         if (!q.prepare(db, "SELECT 0 AS k, rowid, at, " + id + " FROM activities WHERE log_seq IS NULL"
                            " UNION ALL SELECT 1, rowid, at, " + id + " FROM stage_history WHERE log_seq IS NULL"
@@ -513,6 +558,56 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     if (!app.finish(error))
         return -1;
     return qint64(order.size());
+}
+
+struct ValueChain::Impl
+{
+    qint64 seq = -1;
+    unsigned char hash[kHashLen] = {};
+    Sha256 sha;
+    Message msg;
+};
+
+ValueChain::ValueChain() : d(std::make_unique<Impl>()) {}
+ValueChain::~ValueChain() = default;
+
+LogHead ValueChain::head() const
+{
+    LogHead h;
+    h.seq = d->seq;
+    h.hash = QByteArray(reinterpret_cast<const char *>(d->hash), kHashLen);
+    return h;
+}
+
+qint64 ValueChain::append(LogRecordKind kind, const LogValue *columns, int count, unsigned char *hash,
+                          QString *error)
+{
+    const TableSpec &spec = specOf(kind, true);
+    if (count != spec.columnCount) {
+        if (error)
+            *error = QStringLiteral("%1: %2 columns given, %3 expected").arg(logRecordKindName(kind)).arg(count).arg(spec.columnCount);
+        return -1;
+    }
+    d->msg.start(d->hash, spec.tag);
+    for (int i = 0; i < count; ++i) {
+        if (!d->msg.addValue(spec, i, columns[i])) {
+            if (error)
+                *error = QStringLiteral("%1: the value of column %2 does not fit it").arg(logRecordKindName(kind)).arg(i);
+            return -1;
+        }
+    }
+    if (!d->sha.digest(d->msg.data(), d->msg.size(), hash)) {
+        if (error)
+            *error = QStringLiteral("SHA-256 is not available");
+        return -1;
+    }
+    std::memcpy(d->hash, hash, kHashLen);
+    return ++d->seq;
+}
+
+bool storeHead(sqlite3 *db, const LogHead &head, QString *error)
+{
+    return writeHead(db, head, error);
 }
 
 VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_bool *cancel)

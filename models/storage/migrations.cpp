@@ -146,9 +146,9 @@ bool applyStatements(QSqlDatabase db, const QStringList &statements, QString *er
 } // namespace
 
 namespace {
-// Version 5, the compact reshape's first step: every table rebuilt with integer keys and one
-// uuid per row (storage/keys.h), then the indexes, in one transaction.
-bool migrateToIntegerKeys(QSqlDatabase db, QString *error)
+// Versions 5 and 6, the compact reshape: every table rebuilt (integer keys and one uuid per
+// row, then integer times; storage/keys.h), then the indexes, in one transaction.
+bool rebuildStep(QSqlDatabase db, int version, bool (*rebuild)(sqlite3 *, QString *), QString *error)
 {
     Transaction tx(db);
     if (!tx.isActive()) {
@@ -156,32 +156,12 @@ bool migrateToIntegerKeys(QSqlDatabase db, QString *error)
             *error = db.lastError().text();
         return false;
     }
-    if (!rebuildWithIntegerKeys(sqliteHandle(db), error))
+    if (!rebuild(sqliteHandle(db), error))
         return false;
     for (const QString &sql : latestSchemaIndexes())
         if (!exec(db, sql, error))
             return false;
-    if (!exec(db, QStringLiteral("PRAGMA user_version = 5"), error))
-        return false;
-    return tx.commit();
-}
-
-// Version 6, the second step: every table rebuilt with integer times (storage/keys.h), then
-// the indexes, in one transaction.
-bool migrateToIntegerTimes(QSqlDatabase db, QString *error)
-{
-    Transaction tx(db);
-    if (!tx.isActive()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
-    }
-    if (!rebuildWithIntegerTimes(sqliteHandle(db), error))
-        return false;
-    for (const QString &sql : latestSchemaIndexes())
-        if (!exec(db, sql, error))
-            return false;
-    if (!exec(db, QStringLiteral("PRAGMA user_version = 6"), error))
+    if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version), error))
         return false;
     return tx.commit();
 }
@@ -200,7 +180,7 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
         // The rebuild moves rows between tables that reference each other: foreign keys are
         // off for it (a pragma that only works outside a transaction) and on again after.
         exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"), nullptr);
-        const bool ok = version == 5 ? migrateToIntegerKeys(db, error) : migrateToIntegerTimes(db, error);
+        const bool ok = rebuildStep(db, version, version == 5 ? rebuildWithIntegerKeys : rebuildWithIntegerTimes, error);
         exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), nullptr);
         return ok;
     }

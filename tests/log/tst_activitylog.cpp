@@ -19,6 +19,9 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <vector>
+
 using namespace cockpit::storage;
 
 namespace {
@@ -213,6 +216,111 @@ private Q_SLOTS:
         QVERIFY(q.exec(QStringLiteral("SELECT log_seq, log_hash FROM activities WHERE id = 1")) && q.next());
         QCOMPARE(q.value(0).toLongLong(), 0);
         QCOMPARE(q.value(1).toByteArray(), expected);
+    }
+
+    // The demo generator chains its records by value (logchain::ValueChain) before it writes
+    // them: fed the fixture's records, in chainedBefore() order, it must give every stored
+    // hash and the head that buildChain() and append() wrote.
+    void valueChainMatchesTheStoredChain()
+    {
+        using logchain::LogValue;
+        struct Column
+        {
+            LogValue::Type type = LogValue::Type::Null;
+            qint64 integer = 0;
+            QByteArray bytes;
+        };
+        struct Record
+        {
+            LogRecordKind kind;
+            qint64 seq;
+            QByteArray hash;
+            std::vector<Column> columns;
+            qint64 at() const { return columns[kind == LogRecordKind::Activity ? 6 : 4].integer; }
+            const unsigned char *uuid() const { return reinterpret_cast<const unsigned char *>(columns[0].bytes.constData()); }
+        };
+        sqlite3 *h = cockpit::storage::sqliteHandle(m_db->connection());
+        // Each column as the value API takes it: references as the named row's uuid.
+        const struct { LogRecordKind kind; const char *sql; const char *types; } reads[] = {
+            {LogRecordKind::Activity,
+             "SELECT log_seq, log_hash, uuid, (SELECT uuid FROM leads WHERE id = a.lead_id),"
+             " (SELECT uuid FROM customers WHERE id = a.customer_id), (SELECT uuid FROM users WHERE id = a.actor_id),"
+             " kind, direction, at, duration_seconds, quote_version, (SELECT uuid FROM activities WHERE id = a.reply_to),"
+             " tags, text FROM activities a WHERE log_seq IS NOT NULL",
+             "UUUUTTIIIUTT"},
+            {LogRecordKind::StageMove,
+             "SELECT log_seq, log_hash, uuid, (SELECT uuid FROM leads WHERE id = s.lead_id),"
+             " (SELECT uuid FROM pipeline_stages WHERE id = s.from_stage_id),"
+             " (SELECT uuid FROM pipeline_stages WHERE id = s.to_stage_id), at,"
+             " (SELECT uuid FROM users WHERE id = s.by_user_id), reason FROM stage_history s WHERE log_seq IS NOT NULL",
+             "UUUUIUT"},
+        };
+        std::vector<Record> records;
+        int nulls = 0;
+        for (const auto &read : reads) {
+            sqlite3_stmt *st = nullptr;
+            QCOMPARE(sqlite3_prepare_v2(h, read.sql, -1, &st, nullptr), SQLITE_OK);
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                Record r{read.kind, sqlite3_column_int64(st, 0),
+                         QByteArray(static_cast<const char *>(sqlite3_column_blob(st, 1)), sqlite3_column_bytes(st, 1)), {}};
+                for (int i = 0; read.types[i]; ++i) {
+                    const int c = 2 + i;
+                    Column col;
+                    if (sqlite3_column_type(st, c) == SQLITE_NULL) {
+                        ++nulls;
+                    } else if (read.types[i] == 'I') {
+                        col.type = LogValue::Type::Integer;
+                        col.integer = sqlite3_column_int64(st, c);
+                    } else {
+                        col.type = read.types[i] == 'U' ? LogValue::Type::Uuid : LogValue::Type::Text;
+                        const void *p = read.types[i] == 'U' ? sqlite3_column_blob(st, c)
+                                                             : static_cast<const void *>(sqlite3_column_text(st, c));
+                        col.bytes = QByteArray(static_cast<const char *>(p), sqlite3_column_bytes(st, c));
+                        if (col.type == LogValue::Type::Uuid)
+                            QCOMPARE(col.bytes.size(), 16);
+                    }
+                    r.columns.push_back(col);
+                }
+                records.push_back(std::move(r));
+            }
+            sqlite3_finalize(st);
+        }
+        QCOMPARE(qint64(records.size()), m_total);
+        QVERIFY(nulls > 0); // NULL references (reply_to, from_stage_id) are covered
+        std::sort(records.begin(), records.end(), [](const Record &a, const Record &b) {
+            return logchain::chainedBefore(a.at(), a.kind, a.uuid(), b.at(), b.kind, b.uuid());
+        });
+        logchain::ValueChain chain;
+        for (std::size_t i = 0; i < records.size(); ++i) {
+            const Record &r = records[i];
+            QCOMPARE(r.seq, qint64(i)); // chainedBefore() is buildChain()'s order
+            std::vector<LogValue> values;
+            for (const Column &col : r.columns) {
+                LogValue v;
+                v.type = col.type;
+                v.integer = col.integer;
+                v.data = col.bytes.constData();
+                v.size = int(col.bytes.size());
+                values.push_back(v);
+            }
+            unsigned char hash[32];
+            QString error;
+            QCOMPARE(chain.append(r.kind, values.data(), int(values.size()), hash, &error), qint64(i));
+            QCOMPARE(QByteArray(reinterpret_cast<const char *>(hash), 32), r.hash);
+        }
+        LogHead head;
+        QString error;
+        QVERIFY(logchain::readHead(h, &head, &error));
+        QCOMPARE(chain.head().seq, head.seq);
+        QCOMPARE(chain.head().hash, head.hash);
+
+        // A value that does not fit its column is refused, not hashed some other way.
+        std::vector<LogValue> bad(7, LogValue::text("x"));
+        unsigned char hash[32];
+        QCOMPARE(chain.append(LogRecordKind::StageMove, bad.data(), 7, hash, &error), qint64(-1));
+        QVERIFY(!error.isEmpty());
+        QCOMPARE(chain.append(LogRecordKind::StageMove, bad.data(), 6, hash, &error), qint64(-1));
+        QCOMPARE(chain.head().seq, head.seq);
     }
 
     void editOneField_data()
