@@ -12,6 +12,7 @@
 #include "storage/database.h"
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
+#include "benchshell.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -29,47 +30,8 @@
 using namespace cockpit;
 using namespace cockpit::analytics;
 
-namespace {
-
-// The shell's time for `statements` (best of 3 after a warm-up run), or -1.
-qint64 shellTime(const QString &shell, const QString &db, const QString &sqlPath, const QStringList &statements)
-{
-    {
-        QFile f(sqlPath);
-        if (!f.open(QIODevice::WriteOnly))
-            return -1;
-        QTextStream out(&f);
-        for (const QString &q : statements)
-            out << q << ";\n";
-    }
-    qint64 best = -1;
-    for (int i = 0; i < 4; ++i) {
-        QProcess p;
-        p.setStandardInputFile(sqlPath);
-        p.setStandardOutputFile(QProcess::nullDevice());
-        QElapsedTimer t;
-        t.start();
-        p.start(shell, {QStringLiteral("-readonly"), db});
-        if (!p.waitForFinished(120000) || p.exitCode() != 0) {
-            std::fprintf(stderr, "sqlite3 failed: %s\n", p.readAllStandardError().constData());
-            return -1;
-        }
-        const qint64 ms = t.elapsed();
-        if (i > 0) // the first run warms the cache
-            best = best < 0 ? ms : std::min(best, ms);
-    }
-    return best;
-}
-
-QStringList inlined(const QList<TracedQuery> &traced)
-{
-    QStringList out;
-    for (const TracedQuery &q : traced)
-        out << q.inlined();
-    return out;
-}
-
-} // namespace
+using bench::inlined;
+using bench::shellTime;
 
 int main(int argc, char **argv)
 {

@@ -9,12 +9,14 @@
 #include "analytics/figureservice.h"
 #include "storage/database.h"
 #include "analytics/query.h"
+#include "benchshell.h"
 #include "analytics/teamhealth.h"
 #include "analytics/teamhealthtables.h"
 #include "teampage.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTextStream>
@@ -90,6 +92,11 @@ int main(int argc, char **argv)
     {
         QueryTrace trace;
         computeTeamHealth(connection.db(), scope, now);
+        QTemporaryDir scratch;
+        const qint64 shell = bench::shellTime(QStringLiteral("sqlite3"), args[1], scratch.filePath(QStringLiteral("q.sql")),
+                                              bench::inlined(trace.queries()));
+        out << "  sqlite3 shell, the same " << trace.queries().size() << " statements: " << shell
+            << " ms (best of 3, whole process)\n";
         for (const TracedQuery &q : trace.queries()) {
             QElapsedTimer t;
             t.start();

@@ -10,7 +10,10 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include "benchshell.h"
+
 #include <QCoreApplication>
+#include <QTemporaryDir>
 #include <QElapsedTimer>
 
 #include <algorithm>
@@ -82,13 +85,20 @@ int main(int argc, char **argv)
         if (!times.isEmpty())
             std::printf("50 leads (cold cache): median %.2f ms, max %.2f ms\n", times.at(times.size() / 2), times.last());
         // Portfolios.
+        QTemporaryDir scratch;
         auto portfolio = [&](const OrgScope &org, const QString &name) {
             double cold = 0;
             TouchpointGrid grid;
             const double warm = bestOf(3, [&] { grid = computeTouchpoints(db, TouchpointSubject::portfolio({*period, org}, now)); }, &cold);
             const int total = grid.total(0) + grid.total(1) + grid.total(2);
-            std::printf("%-28s %s: %7d activities, %2d buckets, %d cold zones: first %.0f ms, best %.0f ms\n", qPrintable(name),
-                        qPrintable(period->key()), total, int(grid.buckets.size()), int(grid.coldZones.size()), cold, warm);
+            // The sqlite3 shell running the very statements (binds inlined), whole process.
+            QueryTrace trace;
+            computeTouchpoints(db, TouchpointSubject::portfolio({*period, org}, now));
+            const qint64 shell = bench::shellTime(QStringLiteral("sqlite3"), QString::fromLocal8Bit(argv[1]),
+                                                  scratch.filePath(QStringLiteral("q.sql")), bench::inlined(trace.queries()));
+            std::printf("%-28s %s: %7d activities, %2d buckets, %d cold zones: first %.0f ms, best %.0f ms; sqlite3 shell %lld ms\n",
+                        qPrintable(name), qPrintable(period->key()), total, int(grid.buckets.size()), int(grid.coldZones.size()),
+                        cold, warm, shell);
             return grid;
         };
         TouchpointGrid regionGrid;
