@@ -146,8 +146,11 @@ void setIdentity()
 static void tuneAllocator()
 {
 #if defined(__GLIBC__)
-    mallopt(M_ARENA_MAX, 1);
-    mallopt(M_TRIM_THRESHOLD, 1 << 20);
+    // glibc's own variables, when set, win (for measuring and for whoever knows better).
+    if (!qEnvironmentVariableIsSet("MALLOC_ARENA_MAX"))
+        mallopt(M_ARENA_MAX, 1);
+    if (!qEnvironmentVariableIsSet("MALLOC_TRIM_THRESHOLD_"))
+        mallopt(M_TRIM_THRESHOLD, 1 << 20);
 #endif
 }
 
