@@ -3,6 +3,7 @@
 #include "storage/activitylog.h"
 #include "storage/database.h"
 #include "demo/demogenerator.h"
+#include "storage/keys.h"
 #include "storage/schema.h"
 
 #include <QCommandLineParser>
@@ -35,6 +36,21 @@ storage::OpenResult openForCommand(storage::Database &db, const QString &path, C
     if (access == CliAccess::Reads)
         return db.open(path, storage::Database::Mode::ReadOnly, storage::Database::Check::Deferred);
     return db.open(path, storage::Database::Mode::OpenExisting, storage::Database::Check::Now);
+}
+
+int commandActor(const storage::Database &db, const QCommandLineParser &parser, const QString &command, QString *actor,
+                 QString *actorName)
+{
+    // The command line speaks global ids (UUIDs); local keys never leave the file (keys.h).
+    const QString asUser = parser.value(QStringLiteral("as"));
+    *actor = parser.isSet(QStringLiteral("as")) ? storage::keyForUuid(db, QStringLiteral("users"), asUser) : db.currentUserId();
+    *actorName = actor->isEmpty() ? QString() : db.userName(*actor);
+    if (!actorName->isEmpty())
+        return 0;
+    printError(!parser.isSet(QStringLiteral("as"))
+                   ? QStringLiteral("%1: the database names no current user; pass --as USER_ID").arg(command)
+                   : QStringLiteral("%1: --as: there is no user \"%2\"").arg(command, asUser));
+    return 1;
 }
 
 int runRepair(const QCommandLineParser &parser)

@@ -14,6 +14,11 @@ namespace cockpit::app {
 // reads takes no lock and cannot write.
 enum class CliAccess { Reads, Writes };
 storage::OpenResult openForCommand(storage::Database &db, const QString &path, CliAccess access);
+// Who a writing command acts as: the user --as names by UUID, or the file's current user. Sets
+// the user's local key and name and returns 0, or prints why not (prefixed by `command`) and
+// returns the exit code.
+int commandActor(const storage::Database &db, const QCommandLineParser &parser, const QString &command, QString *actor,
+                 QString *actorName);
 
 // Each returns the process exit code and prints to stdout/stderr.
 int runDemo(const QCommandLineParser &parser);
@@ -25,6 +30,10 @@ int runAlerts(const QCommandLineParser &parser);
 int runVerifyLog(const QCommandLineParser &parser);
 // move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID] (clipipelines.cpp)
 int runMoveStage(const QCommandLineParser &parser);
+// delete-activity / restore-activity --db FILE --activity ID [--reason TEXT] [--as USER_ID]
+// (clideletions.cpp): a logged soft delete (`deleted`) or restore of an activity; 0 when done,
+// 1 when the file, the activity or the user is refused, 2 for bad arguments.
+int runSetActivityDeleted(const QCommandLineParser &parser, bool deleted);
 
 // report NAME --db FILE [--period P] [--by G] [--org ORG] [--format csv|json|table] [--now ISO]
 // (reportcli.cpp): a cockpit figure as a table; 0 on success, 1 when the file or a query

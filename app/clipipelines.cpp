@@ -37,17 +37,9 @@ int runMoveStage(const QCommandLineParser &parser)
         printError(QStringLiteral("move-stage: ") + opened.message);
         return 1;
     }
-    // The command line speaks global ids (UUIDs); local keys never leave the file (keys.h).
-    const QString asUser = parser.value(QStringLiteral("as"));
-    const QString actor = parser.isSet(QStringLiteral("as")) ? storage::keyForUuid(db, QStringLiteral("users"), asUser)
-                                                             : db.currentUserId();
-    const QString actorName = actor.isEmpty() ? QString() : db.userName(actor);
-    if (actorName.isEmpty()) {
-        printError(!parser.isSet(QStringLiteral("as"))
-                       ? QStringLiteral("move-stage: the database names no current user; pass --as USER_ID")
-                       : QStringLiteral("move-stage: --as: there is no user \"%1\"").arg(asUser));
-        return 1;
-    }
+    QString actor, actorName;
+    if (const int code = commandActor(db, parser, QStringLiteral("move-stage"), &actor, &actorName))
+        return code;
     storage::LeadRepository leads(db);
     storage::PipelineRepository pipelines(db);
     const QString leadKey = storage::keyForUuid(db, QStringLiteral("leads"), leadId);

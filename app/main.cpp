@@ -51,6 +51,13 @@ void addOptions(QCommandLineParser &parser)
         "                      pipeline. Refused (exit 1) naming the missing fields;\n"
         "                      appends stage history with who, when, from, to and\n"
         "                      reason.\n"
+        "  delete-activity     Soft-delete an activity as a record of the activity log:\n"
+        "                      delete-activity --db FILE --activity ID [--reason TEXT]\n"
+        "                      [--as USER_ID]. Refused (exit 1) for an unknown activity\n"
+        "                      or one already deleted; verify-log accepts exactly the\n"
+        "                      deletions logged this way.\n"
+        "  restore-activity    Undo a soft delete, logged the same way: restore-activity\n"
+        "                      --db FILE --activity ID [--reason TEXT] [--as USER_ID].\n"
         "  report              Print a cockpit figure: report NAME --db FILE [--period\n"
         "                      P] [--by region|city|team|rep] [--org ORG] [--format\n"
         "                      csv|json|table] [--now ISO-8601]; `report` alone lists\n"
@@ -78,7 +85,9 @@ void addOptions(QCommandLineParser &parser)
         "                      cockpit's PDF report instead."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("demo, check, repair, alerts, move-stage, verify-log, report or import-store-days (optional)"),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("demo, check, repair, alerts, move-stage, delete-activity, restore-activity, "
+                                                "verify-log, report or import-store-days (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -97,9 +106,13 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("FORMAT")},
         {QStringLiteral("lead"), QStringLiteral("move-stage: the lead's UUID; with --screenshot leads: the lead to select."), QStringLiteral("ID")},
         {QStringLiteral("to"), QStringLiteral("move-stage: target stage code or name."), QStringLiteral("STAGE")},
-        {QStringLiteral("reason"), QStringLiteral("move-stage: why (stored in stage history)."), QStringLiteral("TEXT")},
-        {QStringLiteral("as"), QStringLiteral("move-stage: acting user's UUID (default: the database's current user)."),
+        {QStringLiteral("reason"), QStringLiteral("move-stage: why (stored in stage history); delete-activity, "
+                                                  "restore-activity: why (stored in the log)."), QStringLiteral("TEXT")},
+        {QStringLiteral("as"), QStringLiteral("move-stage, delete-activity, restore-activity: acting user's UUID "
+                                              "(default: the database's current user)."),
          QStringLiteral("USER_ID")},
+        {QStringLiteral("activity"), QStringLiteral("delete-activity, restore-activity: the activity's UUID."),
+         QStringLiteral("ID")},
         {QStringLiteral("period"), QStringLiteral("report: the period (default this-quarter)."), QStringLiteral("P")},
         {QStringLiteral("by"), QStringLiteral("report: break down by region, city, team or rep."), QStringLiteral("LEVEL")},
         {QStringLiteral("org"), QStringLiteral("report: restrict to an org node, e.g. region:华东 (default company)."),
@@ -177,6 +190,8 @@ int main(int argc, char **argv)
             return app::runVerifyLog(parser);
         if (command == QLatin1String("move-stage"))
             return app::runMoveStage(parser);
+        if (command == QLatin1String("delete-activity") || command == QLatin1String("restore-activity"))
+            return app::runSetActivityDeleted(parser, command == QLatin1String("delete-activity"));
         if (command == QLatin1String("report"))
             return app::runReport(parser);
         if (command == QLatin1String("import-store-days"))

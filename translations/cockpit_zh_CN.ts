@@ -3026,15 +3026,46 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
-    <name>cockpit::storage</name>
+    <name>cockpit::storage::ActivityLog</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+37"/>
-        <location line="+30"/>
+        <location filename="../models/storage/activitylog.cpp" line="+38"/>
+        <location line="+121"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-84"/>
+        <source>A deletion record cannot itself be deleted or restored: the log keeps every record.</source>
+        <translation>删除记录本身不能被删除或恢复：日志会保留每一条记录。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no %1 with the key %2.</source>
+        <translation>不存在键为 %2 的%1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../models/storage/logchain.cpp" line="+478"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not in the log (it was written outside the app), so its deletion cannot be logged.</source>
+        <translation>%1 不在日志中（它是在应用之外写入的），因此无法记录对它的删除。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is already deleted.</source>
+        <translation>%1 已被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not deleted: there is nothing to restore.</source>
+        <translation>%1 未被删除：无需恢复。</translation>
+    </message>
+    <message>
+        <location line="+72"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -3049,27 +3080,120 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="+431"/>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
+        <location line="+76"/>
+        <source>Deleted %1 #%2</source>
+        <translation>删除%1 #%2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
+        <source>Restored %1 #%2</source>
+        <translation>恢复%1 #%2</translation>
+    </message>
+    <message>
+        <location filename="../models/storage/logchain.cpp" line="-84"/>
+        <location line="+489"/>
+        <source>SHA-256 is not available.</source>
+        <translation>SHA-256 不可用。</translation>
+    </message>
+    <message>
+        <location line="-396"/>
         <source>activity</source>
         <translation>活动</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>stage move</source>
         <translation>阶段推进</translation>
     </message>
-</context>
-<context>
-    <name>cockpit::storage::Appender</name>
     <message>
-        <location line="-87"/>
-        <source>SHA-256 is not available.</source>
-        <translation>SHA-256 不可用。</translation>
+        <location line="+4"/>
+        <source>deletion record</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The log head in the settings is malformed (log_head_seq &quot;%1&quot;, log_head_hash &quot;%2&quot;).</source>
+        <translation>设置中的日志头格式错误（log_head_seq“%1”，log_head_hash“%2”）。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Cannot log %1: no such record.</source>
+        <translation>无法记录 %1：该记录不存在。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is already in the log (index %2).</source>
+        <translation>%1 已在日志中（序号 %2）。</translation>
+    </message>
+    <message>
+        <location line="+136"/>
+        <source>The log could not be read: %1</source>
+        <translation>无法读取日志：%1</translation>
+    </message>
+    <message>
+        <location line="+173"/>
+        <source>Verification was cancelled.</source>
+        <translation>校验已取消。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Record #%1 (%2) was altered: its content does not match its hash (the record was edited, or records were reordered).</source>
+        <translation>记录 #%1（%2）已被篡改：内容与其哈希值不符（记录被编辑，或记录顺序被调整）。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record #%1 (%2) is marked deleted, but the log restored it last (record #%3): it was deleted outside the app.</source>
+        <translation>记录 #%1（%2）被标记为已删除，但日志中对它的最近一次变更（记录 #%3）是恢复：它是在应用之外被删除的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record #%1 (%2) is marked deleted, but no deletion was logged: it was deleted outside the app.</source>
+        <translation>记录 #%1（%2）被标记为已删除，但日志中没有删除记录：它是在应用之外被删除的。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record #%1 (%2) is not marked deleted, but the log deleted it last (record #%3): it was restored outside the app.</source>
+        <translation>记录 #%1（%2）未被标记为已删除，但日志中对它的最近一次变更（记录 #%3）是删除：它是在应用之外被恢复的。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Record #%1 (%2) claims an index already taken: records were copied or inserted outside the app.</source>
+        <translation>记录 #%1（%2）使用了已被占用的序号：有记录在应用之外被复制或插入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records #%1 to #%2 are missing: they were deleted.</source>
+        <translation>记录 #%1 至 #%2 缺失：已被删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Record #%1 is missing: it was deleted.</source>
+        <translation>记录 #%1 缺失：已被删除。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Records from #%1 on were appended outside the app (%2; the head says the log ends at #%3).</source>
+        <translation>自 #%1 起的记录是在应用之外追加的（%2；日志头显示日志止于 #%3）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Records #%1 to #%2 are missing: the end of the log was cut off (the head says the log has %3 records).</source>
+        <translation>记录 #%1 至 #%2 缺失：日志末尾被截掉（日志头显示共有 %3 条记录）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The log head does not match record #%1: the last record or the head was replaced.</source>
+        <translation>日志头与记录 #%1 不匹配：最后一条记录或日志头已被替换。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 is not in the log: it was written outside the app.</source>
+        <translation>%1 不在日志中：它是在应用之外写入的。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Log intact: %1 records verified.</source>
+        <translation>日志完整：已校验 %1 条记录。</translation>
     </message>
 </context>
 <context>
@@ -3543,93 +3667,6 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
-    <name>cockpit::storage::logchain</name>
-    <message>
-        <location filename="../models/storage/logchain.cpp" line="+124"/>
-        <source>The log head in the settings is malformed (log_head_seq &quot;%1&quot;, log_head_hash &quot;%2&quot;).</source>
-        <translation>设置中的日志头格式错误（log_head_seq“%1”，log_head_hash“%2”）。</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Cannot log %1: no such record.</source>
-        <translation>无法记录 %1：该记录不存在。</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 is already in the log (index %2).</source>
-        <translation>%1 已在日志中（序号 %2）。</translation>
-    </message>
-    <message>
-        <location line="+174"/>
-        <location line="+27"/>
-        <location line="+30"/>
-        <location line="+20"/>
-        <location line="+54"/>
-        <source>The log could not be read: %1</source>
-        <translation>无法读取日志：%1</translation>
-    </message>
-    <message>
-        <location line="-62"/>
-        <source>SHA-256 is not available.</source>
-        <translation>SHA-256 不可用。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Verification was cancelled.</source>
-        <translation>校验已取消。</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Record #%1 (%2) was altered: its content does not match its hash (the record was edited, or records were reordered).</source>
-        <translation>记录 #%1（%2）已被篡改：内容与其哈希值不符（记录被编辑，或记录顺序被调整）。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Record #%1 (%2) is marked deleted, but no deletion was logged: it was deleted outside the app.</source>
-        <translation>记录 #%1（%2）被标记为已删除，但日志中没有删除记录：它是在应用之外被删除的。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Record #%1 (%2) claims an index already taken: records were copied or inserted outside the app.</source>
-        <translation>记录 #%1（%2）使用了已被占用的序号：有记录在应用之外被复制或插入。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Records #%1 to #%2 are missing: they were deleted.</source>
-        <translation>记录 #%1 至 #%2 缺失：已被删除。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Record #%1 is missing: it was deleted.</source>
-        <translation>记录 #%1 缺失：已被删除。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Records from #%1 on were appended outside the app (%2; the head says the log ends at #%3).</source>
-        <translation>自 #%1 起的记录是在应用之外追加的（%2；日志头显示日志止于 #%3）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Records #%1 to #%2 are missing: the end of the log was cut off (the head says the log has %3 records).</source>
-        <translation>记录 #%1 至 #%2 缺失：日志末尾被截掉（日志头显示共有 %3 条记录）。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The log head does not match record #%1: the last record or the head was replaced.</source>
-        <translation>日志头与记录 #%1 不匹配：最后一条记录或日志头已被替换。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>%1 is not in the log: it was written outside the app.</source>
-        <translation>%1 不在日志中：它是在应用之外写入的。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Log intact: %1 records verified.</source>
-        <translation>日志完整：已校验 %1 条记录。</translation>
-    </message>
-</context>
-<context>
     <name>cockpit::ui::AboutDialog</name>
     <message>
         <location filename="../ui/helpdialogs.cpp" line="+50"/>
@@ -3795,17 +3832,22 @@ Open the copy now?</source>
         <translation>文本 / 原因</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+47"/>
         <source>Activity</source>
         <translation>动作</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Stage move</source>
         <translation>阶段变更</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Delete/restore</source>
+        <translation>删除/恢复</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>The log holds %1 records; the newest %2 are shown.</source>
         <translation>日志共有 %1 条记录；显示最新的 %2 条。</translation>
     </message>

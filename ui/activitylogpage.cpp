@@ -103,6 +103,19 @@ void ActivityLogPage::showEvent(QShowEvent *event)
         refresh();
 }
 
+QString ActivityLogPage::kindLabel(storage::LogRecordKind kind)
+{
+    switch (kind) {
+    case storage::LogRecordKind::Activity:
+        return tr("Activity");
+    case storage::LogRecordKind::StageMove:
+        return tr("Stage move");
+    case storage::LogRecordKind::Deletion:
+        break;
+    }
+    return tr("Delete/restore");
+}
+
 void ActivityLogPage::refresh()
 {
     m_stale = false;
@@ -115,8 +128,7 @@ void ActivityLogPage::refresh()
         const QDateTime at = QDateTime::fromString(e.at, Qt::ISODate);
         const QString when = at.isValid() ? locale.toString(at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))
                                           : e.at;
-        rows << QStringList{locale.toString(e.seq), when, e.kind == storage::LogRecordKind::Activity ? tr("Activity") : tr("Stage move"), e.actor, e.lead,
-                            e.what, e.text};
+        rows << QStringList{locale.toString(e.seq), when, kindLabel(e.kind), e.actor, e.lead, e.what, e.text};
         keys << QString::number(e.seq);
     }
     m_model->setRows(rows, keys);

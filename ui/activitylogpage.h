@@ -48,6 +48,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    static QString kindLabel(storage::LogRecordKind kind); // the Kind column
     void showResult(const storage::VerifyResult &r);
 
     storage::Database &m_db;

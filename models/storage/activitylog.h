@@ -5,7 +5,8 @@
 //
 // Every code path that inserts an activity or a stage move calls appendToLog() inside its
 // write transaction, right after the INSERT, so the record and its place in the chain
-// commit together.
+// commit together. A chained record is soft-deleted or restored only by setLoggedDeleted(),
+// which logs the change as a record of its own (a tombstone).
 #include "storage/logchain.h"
 
 #include <QDateTime>
@@ -24,6 +25,23 @@ bool appendToLog(QSqlDatabase db, LogRecordKind kind, const QString &id, QString
 // Chains every record that has no log_seq yet, in (at, kind, id) order (the v1 -> v2
 // migration and old files). Call inside a transaction.
 bool buildLogChain(QSqlDatabase db, QString *error);
+
+struct LoggedDeletion
+{
+    bool ok = false;
+    QString error;        // translated, naming the record, when refused or failed
+    qint64 seq = -1;      // the tombstone's index in the log
+    QString tombstoneId;  // its global id (UUID)
+};
+
+// Soft-deletes (`deleted` true) or restores one chained activity or stage move (`key`, the
+// row's local key), in one transaction: the row's `deleted` and updated_at, a log_deletions
+// row (who, when, why) chained after the head (O(1), as appendToLog), the row's outbox entry
+// and, for an activity, its lead's exit actions (exitactions.h); announced on commit.
+// Refused with nothing written: a record that does not exist, is not in the log, or is
+// already in that state. `byUserId` is a user's key, or empty for nobody.
+LoggedDeletion setLoggedDeleted(Database &db, LogRecordKind kind, const QString &key, bool deleted,
+                                const QString &byUserId, const QString &reason);
 
 // Recomputes the whole chain on `db`'s thread. See logchain::verify.
 VerifyResult verifyLog(QSqlDatabase db, const LogProgress &progress = {},
@@ -44,11 +62,13 @@ struct LogEntry
     QString at;     // ISO-8601 UTC as stored
     QString actor;  // user name ('' if none)
     QString lead;   // lead title ('' if none)
-    QString what;   // activity: "Call · Sales action" (translated labels); stage move: "from → to"
-    QString text;   // activity text or stage-move reason
+    // activity: "Call · Sales action" (translated labels); stage move: "from → to";
+    // deletion: "Deleted activity #12" / "Restored stage move #40" (the record's index)
+    QString what;
+    QString text;   // activity text, stage-move reason or deletion reason
 };
 
-// The `limit` most recent chained records, newest first (merge of the two log_seq indexes).
+// The `limit` most recent chained records, newest first (merge of the log_seq indexes).
 QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit);
 QList<LogEntry> recentLogEntries(Database &db, int limit); // its main connection
 

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <deque>
 #include <vector>
@@ -24,11 +25,6 @@
 namespace cockpit::storage {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("cockpit::storage::ActivityLog", text);
-}
 
 constexpr char kDomain[] = "cockpit-log-v1";
 constexpr int kDomainLen = int(sizeof(kDomain) - 1);
@@ -55,6 +51,10 @@ struct TableSpec
     // Time columns: an INTEGER (schema v6, storage/TIMES_V6.md) is hashed as the ISO text
     // it stands for, so the record stays byte for byte what earlier schemas hashed.
     unsigned timeMask = 0;
+    // A tombstone's record_id: column i is the key of a row of the table that column
+    // recordKindColumn's text names (tombstoneKindCode()); the record holds that row's uuid.
+    unsigned recordRefMask = 0;
+    int recordKindColumn = -1;
 };
 constexpr TableSpec kActivitiesV4{
     "activities",
@@ -71,21 +71,41 @@ constexpr TableSpec kActivitiesV5{
 constexpr TableSpec kStageMovesV5{
     "stage_history", "uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's', 1u, "uuid",
     {nullptr, "leads", "pipeline_stages", "pipeline_stages", nullptr, "users"}, 1u << 4};
+// A logged soft delete or restore (schema v6's log_deletions; no older schema has one).
+constexpr TableSpec kDeletions{
+    "log_deletions", "uuid, record_kind, record_id, deleted, at, by_user_id, reason", 7, 1u << 3, 'd', 1u, "uuid",
+    {nullptr, nullptr, nullptr, nullptr, nullptr, "users"}, 1u << 4, 1u << 2, 1};
+
+// The table of the record a tombstone names, from its record_kind; nullptr for any other text.
+const char *recordTable(const unsigned char *kind, int size)
+{
+    const std::string_view k(reinterpret_cast<const char *>(kind), kind ? std::size_t(size) : 0);
+    if (k == "activity")
+        return "activities";
+    if (k == "stage_move")
+        return "stage_history";
+    return nullptr;
+}
 
 // The uuid of a referenced row, as the record holds it (schema v5). The org, customers and
 // leads are read once, whole (verify reads every record: a query per reference cost a third
-// of its time); activities, which only replies name, are looked up one by one.
+// of its time); activities and stage moves, which only replies and tombstones name, are
+// looked up one by one.
 class UuidResolver
 {
 public:
     explicit UuidResolver(sqlite3 *db) : m_db(db) {}
+    // What a reference to no row (or a tombstone's to no kind of record) holds.
+    static QByteArray missing(qint64 key) { return '#' + QByteArray::number(key); }
     // The canonical text of `table`'s row `key` (36 bytes for a UUID); a key that names no
     // row gives "#<key>", so pointing a logged record at nothing behind the app's back still
     // changes its hash.
     QByteArray text(const char *table, qint64 key)
     {
         if (std::strcmp(table, "activities") == 0)
-            return one(key);
+            return one(m_activity, "SELECT uuid FROM activities WHERE id = ?", key);
+        if (std::strcmp(table, "stage_history") == 0)
+            return one(m_stageMove, "SELECT uuid FROM stage_history WHERE id = ?", key);
         Table *map = nullptr;
         for (Table &t : m_tables) // a handful, named by the specs' static strings
             if (std::strcmp(t.name, table) == 0)
@@ -114,18 +134,17 @@ private:
         const int n = formatUuid(reinterpret_cast<const unsigned char *>(value.constData()), int(value.size()), buf);
         return n >= 0 ? QByteArray(buf, n) : value;
     }
-    static QByteArray missing(qint64 key) { return '#' + QByteArray::number(key); }
-    QByteArray one(qint64 key)
+    QByteArray one(sql::Statement &st, std::string_view sql, qint64 key)
     {
-        if (!m_activity.isValid())
-            m_activity.prepare(m_db, std::string_view("SELECT uuid FROM activities WHERE id = ?"));
-        m_activity.reset();
-        m_activity.bind(1, key);
-        return m_activity.next() ? format(m_activity.raw(0)) : missing(key);
+        if (!st.isValid())
+            st.prepare(m_db, sql);
+        st.reset();
+        st.bind(1, key);
+        return st.next() ? format(st.raw(0)) : missing(key);
     }
     sqlite3 *m_db;
     std::deque<Table> m_tables;
-    sql::Statement m_activity;
+    sql::Statement m_activity, m_stageMove;
 };
 
 // Schema v5 and later key rows by integers and keep each row's global id in `uuid`.
@@ -137,9 +156,27 @@ bool keyedByInteger(sqlite3 *db)
 
 const TableSpec &specOf(LogRecordKind kind, bool v5)
 {
-    if (v5)
-        return kind == LogRecordKind::Activity ? kActivitiesV5 : kStageMovesV5;
-    return kind == LogRecordKind::Activity ? kActivitiesV4 : kStageMovesV4;
+    switch (kind) {
+    case LogRecordKind::Activity:
+        return v5 ? kActivitiesV5 : kActivitiesV4;
+    case LogRecordKind::StageMove:
+        return v5 ? kStageMovesV5 : kStageMovesV4;
+    case LogRecordKind::Deletion:
+        break;
+    }
+    return kDeletions;
+}
+
+// The kinds of record the file's chain can hold: tombstones only where log_deletions exists
+// (schema v6; a file of an older schema, or an early v6 one, is a log without deletions).
+std::vector<LogRecordKind> chainedKinds(sqlite3 *db)
+{
+    std::vector<LogRecordKind> kinds{LogRecordKind::Activity, LogRecordKind::StageMove};
+    sql::Statement st(db, std::string_view("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                           " AND name = 'log_deletions'"));
+    if (st.next())
+        kinds.push_back(LogRecordKind::Deletion);
+    return kinds;
 }
 
 // OpenSSL's SHA-256 (SHA-NI where the CPU has it); the context is reused across records.
@@ -209,6 +246,12 @@ public:
             if (spec.refs[std::size_t(i)] && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
                 const QByteArray t = refs->text(spec.refs[std::size_t(i)], sqlite3_column_int64(st, c));
                 addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+            } else if ((spec.recordRefMask & (1u << i)) && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
+                const int k = first + spec.recordKindColumn;
+                const char *table = recordTable(sqlite3_column_text(st, k), sqlite3_column_bytes(st, k));
+                const qint64 key = sqlite3_column_int64(st, c);
+                const QByteArray t = table ? refs->text(table, key) : UuidResolver::missing(key);
+                addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
             } else if ((spec.timeMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_INTEGER) {
                 char iso[20];
                 addText(reinterpret_cast<const unsigned char *>(iso),
@@ -239,7 +282,7 @@ public:
     bool addValue(const TableSpec &spec, int i, const logchain::LogValue &v)
     {
         const unsigned bit = 1u << i;
-        const bool isRef = spec.refs[std::size_t(i)] != nullptr;
+        const bool isRef = spec.refs[std::size_t(i)] != nullptr || (spec.recordRefMask & bit) != 0;
         switch (v.type) {
         case logchain::LogValue::Type::Null:
             if (spec.uuidMask & bit)
@@ -339,7 +382,7 @@ public:
     bool chain(LogRecordKind kind, sqlite3_stmt *st, int first, sqlite3_int64 rowid, QString *error)
     {
         const TableSpec &spec = specOf(kind, m_v5);
-        Stmt &up = kind == LogRecordKind::Activity ? m_upA : m_upS;
+        Stmt &up = m_up[std::size_t(kind)];
         if (!up.handle() && !up.prepare(m_db, QByteArray("UPDATE ") + spec.table
                                             + " SET log_seq = ?, log_hash = ? WHERE rowid = ?", error))
             return false;
@@ -348,7 +391,7 @@ public:
         unsigned char h[kHashLen];
         if (!m_sha.digest(m_msg.data(), m_msg.size(), h)) {
             if (error)
-                *error = tr("SHA-256 is not available.");
+                *error = ActivityLog::tr("SHA-256 is not available.");
             return false;
         }
         sqlite3_reset(up.handle());
@@ -368,7 +411,7 @@ private:
     LogHead m_head;
     Sha256 m_sha;
     Message m_msg;
-    Stmt m_upA, m_upS;
+    std::array<Stmt, 3> m_up; // by LogRecordKind
     bool m_v5;
     UuidResolver m_refs;
 };
@@ -399,43 +442,79 @@ struct Cursor
     }
 };
 
-// Walks both tables in log_seq order, calling visit(cursor) per record; visit returns false
-// to stop. Returns false on a read error.
+// Walks the chained tables in log_seq order, calling visit(cursor) per record; visit returns
+// false to stop. Returns false on a read error.
 template <typename Visit>
 bool mergeScan(sqlite3 *db, Visit &&visit, QString *error)
 {
     const bool v5 = keyedByInteger(db);
-    Cursor a{&specOf(LogRecordKind::Activity, v5), LogRecordKind::Activity, {}};
-    Cursor s{&specOf(LogRecordKind::StageMove, v5), LogRecordKind::StageMove, {}};
-    if (!a.open(db, error) || !s.open(db, error))
-        return false;
-    int rc = a.step(db, error);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return false;
-    rc = s.step(db, error);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return false;
-    while (a.has || s.has) {
-        Cursor &c = (a.has && (!s.has || a.seq <= s.seq)) ? a : s;
-        if (!visit(c))
-            return true;
-        rc = c.step(db, error);
+    const std::vector<LogRecordKind> kinds = chainedKinds(db);
+    std::deque<Cursor> cursors; // a deque: the prepared statements never move
+    for (const LogRecordKind kind : kinds) {
+        Cursor &c = cursors.emplace_back(Cursor{&specOf(kind, v5), kind, {}});
+        if (!c.open(db, error))
+            return false;
+        const int rc = c.step(db, error);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return false;
     }
-    return true;
+    for (;;) {
+        Cursor *next = nullptr; // the lowest index; on a tie the earlier table, as before
+        for (Cursor &c : cursors)
+            if (c.has && (!next || c.seq < next->seq))
+                next = &c;
+        if (!next)
+            return true;
+        if (!visit(*next))
+            return true;
+        const int rc = next->step(db, error);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return false;
+    }
 }
 
 QString describe(LogRecordKind kind, const QString &id)
 {
-    return tr("%1 %2").arg(logRecordKindName(kind), id);
+    return ActivityLog::tr("%1 %2").arg(logRecordKindName(kind), id);
 }
 
 } // namespace
 
 QString logRecordKindName(LogRecordKind kind)
 {
-    return kind == LogRecordKind::Activity ? tr("activity") : tr("stage move");
+    switch (kind) {
+    case LogRecordKind::Activity:
+        return ActivityLog::tr("activity");
+    case LogRecordKind::StageMove:
+        return ActivityLog::tr("stage move");
+    case LogRecordKind::Deletion:
+        break;
+    }
+    return ActivityLog::tr("deletion record");
+}
+
+const char *tombstoneKindCode(LogRecordKind kind)
+{
+    switch (kind) {
+    case LogRecordKind::Activity:
+        return "activity";
+    case LogRecordKind::StageMove:
+        return "stage_move";
+    case LogRecordKind::Deletion:
+        break;
+    }
+    return nullptr;
+}
+
+bool tombstoneKindOf(QStringView code, LogRecordKind *kind)
+{
+    for (const LogRecordKind k : {LogRecordKind::Activity, LogRecordKind::StageMove}) {
+        if (code == QLatin1String(tombstoneKindCode(k))) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
 }
 
 namespace logchain {
@@ -472,7 +551,8 @@ bool readHead(sqlite3 *db, LogHead *head, QString *error)
     const QByteArray hash = QByteArray::fromHex(hashText.toLatin1());
     if (!ok || seq < -1 || hash.size() != kHashLen || hashText.size() != 2 * kHashLen) {
         if (error)
-            *error = tr("The log head in the settings is malformed (log_head_seq \"%1\", log_head_hash \"%2\").")
+            *error = ActivityLog::tr("The log head in the settings is malformed (log_head_seq \"%1\", "
+                                     "log_head_hash \"%2\").")
                          .arg(seqText, hashText);
         return false;
     }
@@ -496,14 +576,16 @@ bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error)
     const int rc = sqlite3_step(q.handle());
     if (rc == SQLITE_DONE) {
         if (error)
-            *error = tr("Cannot log %1: no such record.").arg(describe(kind, id));
+            *error = ActivityLog::tr("Cannot log %1: no such record.").arg(describe(kind, id));
         return false;
     }
     if (rc != SQLITE_ROW)
         return fail(db, error);
     if (sqlite3_column_type(q.handle(), 1) != SQLITE_NULL) {
         if (error)
-            *error = tr("%1 is already in the log (index %2).").arg(describe(kind, id)).arg(sqlite3_column_int64(q.handle(), 1));
+            *error = ActivityLog::tr("%1 is already in the log (index %2).")
+                         .arg(describe(kind, id))
+                         .arg(sqlite3_column_int64(q.handle(), 1));
         return false;
     }
     Appender app(db, head);
@@ -518,14 +600,19 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     // The order first (two small columns per record), then each record read and chained.
     struct Item { sqlite3_int64 rowid; int kind; };
     std::vector<Item> order;
+    const bool v5 = keyedByInteger(db);
+    const std::vector<LogRecordKind> kinds = chainedKinds(db);
     {
+        // (at, kind, global id): a v5 uuid blob sorts as its lowercase text did; the kind is
+        // LogRecordKind's number. chainedBefore() (logchain.h) is this order for ValueChain:
+        // change both or neither.
+        const QByteArray id = v5 ? "uuid" : "id";
+        QByteArrayList parts;
+        for (const LogRecordKind kind : kinds)
+            parts << "SELECT " + QByteArray::number(int(kind)) + " AS k, rowid, at, " + id + " FROM "
+                         + specOf(kind, v5).table + " WHERE log_seq IS NULL";
         Stmt q;
-        // (at, kind, global id): a v5 uuid blob sorts as its lowercase text did. chainedBefore()
-        // (logchain.h) is this order for ValueChain: change both or neither.
-        const QByteArray id = keyedByInteger(db) ? "uuid" : "id";
-        if (!q.prepare(db, "SELECT 0 AS k, rowid, at, " + id + " FROM activities WHERE log_seq IS NULL"
-                           " UNION ALL SELECT 1, rowid, at, " + id + " FROM stage_history WHERE log_seq IS NULL"
-                           " ORDER BY 3, 1, 4", error))
+        if (!q.prepare(db, parts.join(" UNION ALL ") + " ORDER BY 3, 1, 4", error))
             return -1;
         int rc;
         while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW)
@@ -535,24 +622,25 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     }
     if (order.empty())
         return 0;
-    Stmt readA, readS;
-    const bool v5 = keyedByInteger(db);
-    if (!readA.prepare(db, QByteArray("SELECT ") + specOf(LogRecordKind::Activity, v5).columns + " FROM activities WHERE rowid = ?", error)
-        || !readS.prepare(db, QByteArray("SELECT ") + specOf(LogRecordKind::StageMove, v5).columns + " FROM stage_history WHERE rowid = ?", error))
-        return -1;
+    std::array<Stmt, 3> read; // by LogRecordKind
+    for (const LogRecordKind kind : kinds) {
+        const TableSpec &spec = specOf(kind, v5);
+        if (!read[std::size_t(kind)].prepare(db, QByteArray("SELECT ") + spec.columns + " FROM " + spec.table
+                                                     + " WHERE rowid = ?", error))
+            return -1;
+    }
     Appender app(db, head);
     const qint64 total = qint64(order.size());
     qint64 done = 0;
     for (const Item &it : order) {
         if (progress && (done++ & 4095) == 0)
             progress(done - 1, total);
-        Stmt &r = it.kind == 0 ? readA : readS;
+        Stmt &r = read[std::size_t(it.kind)];
         sqlite3_reset(r.handle());
         sqlite3_bind_int64(r.handle(), 1, it.rowid);
         if (sqlite3_step(r.handle()) != SQLITE_ROW)
             return fail(db, error), -1;
-        const auto kind = it.kind == 0 ? LogRecordKind::Activity : LogRecordKind::StageMove;
-        if (!app.chain(kind, r.handle(), 0, it.rowid, error))
+        if (!app.chain(LogRecordKind(it.kind), r.handle(), 0, it.rowid, error))
             return -1;
     }
     if (!app.finish(error))
@@ -617,7 +705,8 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
     // stored hash must be the head. All links holding is the same as recomputing the chain
     // from hash_{-1}, but the tables can be read in storage order: on a demo or migrated
     // file the log_seq order jumps around the table and costs 8x more in SQLite than a
-    // sequential scan. Pass 1 collects the stored hashes by index, pass 2 hashes records.
+    // sequential scan. Pass 1 collects the stored hashes by index (and checks each record's
+    // deleted flag against its tombstones), pass 2 hashes records.
     QElapsedTimer timer;
     timer.start();
     VerifyResult res;
@@ -628,6 +717,9 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         res.message = message;
         res.elapsedMs = timer.elapsed();
         return res;
+    };
+    auto unreadable = [&](const QString &why) {
+        return finish(VerifyResult::Problem::Error, ActivityLog::tr("The log could not be read: %1").arg(why));
     };
     QString error;
     LogHead head;
@@ -644,18 +736,21 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         VerifyResult::Problem problem = VerifyResult::Problem::None;
         LogRecordKind kind = LogRecordKind::Activity;
         QString id;
-        qint64 other = -1; // MissingRecord: the last missing index of a run
+        // MissingRecord: the last missing index of a run; Deleted/RestoredOutsideLog: the
+        // index of the record's latest tombstone (-1: none).
+        qint64 other = -1;
     } bad;
-    auto note = [&](qint64 index, VerifyResult::Problem p, LogRecordKind kind, sqlite3_stmt *st, int idCol) {
+    auto note = [&](qint64 index, VerifyResult::Problem p, LogRecordKind kind, sqlite3_stmt *st, int idCol,
+                    qint64 other = -1) {
         if (index >= bad.index)
             return;
         bad.index = index;
-        bad.other = -1;
+        bad.other = other;
         bad.problem = p;
         bad.kind = kind;
         bad.id = st ? columnString(st, idCol) : QString();
     };
-    const LogRecordKind kinds[2] = {LogRecordKind::Activity, LogRecordKind::StageMove};
+    const std::vector<LogRecordKind> kinds = chainedKinds(db);
     bool cancelled = cancel && cancel->load();
     auto tick = [&]() {
         ++done;
@@ -668,16 +763,48 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         return !cancelled;
     };
 
+    // The deleted state the log gives each record: that of its latest tombstone inside the
+    // chain (a handful of rows; none in most files). A record without one is not deleted.
+    struct Latest
+    {
+        qint64 seq = -1;
+        bool deleted = false;
+    };
+    std::array<std::unordered_map<qint64, Latest>, 2> logged; // by record kind, keyed by record_id
+    if (kinds.size() > 2) {
+        Stmt q;
+        if (!q.prepare(db, "SELECT record_kind, record_id, deleted, log_seq FROM log_deletions"
+                           " WHERE log_seq IS NOT NULL", &error))
+            return unreadable(error);
+        int rc;
+        while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW) {
+            LogRecordKind kind;
+            const qint64 seq = sqlite3_column_int64(q.handle(), 3);
+            if (!tombstoneKindOf(columnString(q.handle(), 0), &kind) || seq < 0 || seq >= n)
+                continue; // a bad link of its own, found below
+            Latest &l = logged[std::size_t(kind)][sqlite3_column_int64(q.handle(), 1)];
+            if (seq > l.seq)
+                l = Latest{seq, sqlite3_column_int64(q.handle(), 2) != 0};
+        }
+        if (rc != SQLITE_DONE) {
+            fail(db, &error);
+            return unreadable(error);
+        }
+    }
+
     std::vector<std::array<unsigned char, kHashLen>> stored(std::size_t(std::max<qint64>(n, 0)));
     std::vector<std::uint8_t> seen(stored.size(), 0);
     for (const LogRecordKind kind : kinds) {
         if (cancelled)
             break;
         const TableSpec &spec = specOf(kind, v5);
+        const bool flagged = kind != LogRecordKind::Deletion; // a tombstone's `deleted` is content
         Stmt q;
-        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec.idColumn + ", deleted FROM " + spec.table
+        if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec.idColumn
+                               + (flagged ? ", deleted, rowid FROM " : ", 0, rowid FROM ") + spec.table
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
-            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+            return unreadable(error);
+        const auto &states = flagged ? logged[std::size_t(kind)] : logged[0];
         int rc;
         while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW && tick()) {
             const qint64 seq = sqlite3_column_int64(q.handle(), 0);
@@ -688,11 +815,18 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             } else if (seen[seq]) {
                 note(seq, VerifyResult::Problem::DuplicateIndex, kind, q.handle(), 2);
             } else {
-                // Nothing in the app deletes a logged record, and a deletion would have to be a
-                // logged record of its own: a chained row marked deleted was changed by hand
-                // (the flag is bookkeeping, outside the hash, so only this catches it).
-                if (sqlite3_column_int64(q.handle(), 3) != 0)
-                    note(seq, VerifyResult::Problem::DeletedOutsideLog, kind, q.handle(), 2);
+                // The flag is bookkeeping, outside the hash: only its tombstones vouch for it.
+                // Deleted with no tombstone saying so, or live when the latest one deleted it,
+                // means it was flipped behind the app's back.
+                if (flagged) {
+                    const bool isDeleted = sqlite3_column_int64(q.handle(), 3) != 0;
+                    const auto it = states.empty() ? states.end() : states.find(sqlite3_column_int64(q.handle(), 4));
+                    const bool loggedDeleted = it != states.end() && it->second.deleted;
+                    if (isDeleted != loggedDeleted)
+                        note(seq, isDeleted ? VerifyResult::Problem::DeletedOutsideLog
+                                            : VerifyResult::Problem::RestoredOutsideLog,
+                             kind, q.handle(), 2, it != states.end() ? it->second.seq : -1);
+                }
                 seen[seq] = 1;
                 if (sqlite3_column_bytes(q.handle(), 1) == kHashLen)
                     std::memcpy(stored[seq].data(), sqlite3_column_blob(q.handle(), 1), kHashLen);
@@ -704,7 +838,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             break;
         if (rc != SQLITE_DONE) {
             fail(db, &error);
-            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+            return unreadable(error);
         }
     }
     if (!cancelled) {
@@ -734,7 +868,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         Stmt q;
         if (!q.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec.columns + " FROM " + spec.table
                                + " NOT INDEXED WHERE log_seq IS NOT NULL", &error))
-            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+            return unreadable(error);
         int rc;
         while ((rc = sqlite3_step(q.handle())) == SQLITE_ROW && tick()) {
             const qint64 seq = sqlite3_column_int64(q.handle(), 0);
@@ -746,7 +880,7 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             msg.addRow(q.handle(), 2, spec, &refs);
             unsigned char h[kHashLen];
             if (!sha.digest(msg.data(), msg.size(), h))
-                return finish(VerifyResult::Problem::Error, tr("SHA-256 is not available."));
+                return finish(VerifyResult::Problem::Error, ActivityLog::tr("SHA-256 is not available."));
             if (sqlite3_column_bytes(q.handle(), 1) != kHashLen || std::memcmp(sqlite3_column_blob(q.handle(), 1), h, kHashLen) != 0)
                 note(seq, VerifyResult::Problem::HashMismatch, kind, q.handle(), 2);
         }
@@ -754,11 +888,11 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
             break;
         if (rc != SQLITE_DONE) {
             fail(db, &error);
-            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+            return unreadable(error);
         }
     }
     if (cancelled)
-        return finish(VerifyResult::Problem::Cancelled, tr("Verification was cancelled."));
+        return finish(VerifyResult::Problem::Cancelled, ActivityLog::tr("Verification was cancelled."));
     if (bad.problem == VerifyResult::Problem::None && n > 0
         && std::memcmp(stored[n - 1].data(), head.hash.constData(), kHashLen) != 0) {
         bad.index = n - 1;
@@ -775,32 +909,52 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         const QString record = describe(bad.kind, bad.id);
         switch (bad.problem) {
         case VerifyResult::Problem::HashMismatch:
-            return finish(bad.problem, tr("Record #%1 (%2) was altered: its content does not match its hash "
-                                          "(the record was edited, or records were reordered).")
-                                           .arg(bad.index).arg(record));
+            return finish(bad.problem,
+                          ActivityLog::tr("Record #%1 (%2) was altered: its content does not match its hash (the "
+                                          "record was edited, or records were reordered).")
+                              .arg(bad.index).arg(record));
         case VerifyResult::Problem::DeletedOutsideLog:
-            return finish(bad.problem, tr("Record #%1 (%2) is marked deleted, but no deletion was logged: it "
-                                          "was deleted outside the app.").arg(bad.index).arg(record));
+            if (bad.other >= 0)
+                return finish(bad.problem,
+                              ActivityLog::tr("Record #%1 (%2) is marked deleted, but the log restored it last "
+                                              "(record #%3): it was deleted outside the app.")
+                                  .arg(bad.index).arg(record).arg(bad.other));
+            return finish(bad.problem,
+                          ActivityLog::tr("Record #%1 (%2) is marked deleted, but no deletion was logged: it was "
+                                          "deleted outside the app.")
+                              .arg(bad.index).arg(record));
+        case VerifyResult::Problem::RestoredOutsideLog:
+            return finish(bad.problem,
+                          ActivityLog::tr("Record #%1 (%2) is not marked deleted, but the log deleted it last "
+                                          "(record #%3): it was restored outside the app.")
+                              .arg(bad.index).arg(record).arg(bad.other));
         case VerifyResult::Problem::DuplicateIndex:
-            return finish(bad.problem, tr("Record #%1 (%2) claims an index already taken: records were "
-                                          "copied or inserted outside the app.").arg(bad.index).arg(record));
+            return finish(bad.problem,
+                          ActivityLog::tr("Record #%1 (%2) claims an index already taken: records were copied or "
+                                          "inserted outside the app.")
+                              .arg(bad.index).arg(record));
         case VerifyResult::Problem::MissingRecord:
             return finish(bad.problem, bad.other > bad.index
-                                           ? tr("Records #%1 to #%2 are missing: they were deleted.")
+                                           ? ActivityLog::tr("Records #%1 to #%2 are missing: they were deleted.")
                                                  .arg(bad.index).arg(bad.other)
-                                           : tr("Record #%1 is missing: it was deleted.").arg(bad.index));
+                                           : ActivityLog::tr("Record #%1 is missing: it was deleted.").arg(bad.index));
         default:
             break;
         }
         if (bad.index == n)
-            return finish(bad.problem, tr("Records from #%1 on were appended outside the app (%2; the head "
-                                          "says the log ends at #%3).").arg(n).arg(record).arg(head.seq));
+            return finish(bad.problem,
+                          ActivityLog::tr("Records from #%1 on were appended outside the app (%2; the head says the "
+                                          "log ends at #%3).")
+                              .arg(n).arg(record).arg(head.seq));
         if (bad.other >= bad.index)
-            return finish(bad.problem, tr("Records #%1 to #%2 are missing: the end of the log was cut off "
-                                          "(the head says the log has %3 records).")
-                                           .arg(bad.index).arg(bad.other).arg(n));
-        return finish(bad.problem, tr("The log head does not match record #%1: the last record or the head "
-                                      "was replaced.").arg(bad.index));
+            return finish(bad.problem,
+                          ActivityLog::tr("Records #%1 to #%2 are missing: the end of the log was cut off (the head "
+                                          "says the log has %3 records).")
+                              .arg(bad.index).arg(bad.other).arg(n));
+        return finish(bad.problem,
+                      ActivityLog::tr("The log head does not match record #%1: the last record or the head was "
+                                      "replaced.")
+                          .arg(bad.index));
     }
     res.recordsChecked = n;
     // Records with no place in the chain were written behind the app's back.
@@ -808,16 +962,16 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
         Stmt q;
         const TableSpec &spec = specOf(kind, v5);
         if (!q.prepare(db, QByteArray("SELECT ") + spec.idColumn + " FROM " + spec.table + " WHERE log_seq IS NULL LIMIT 1", &error))
-            return finish(VerifyResult::Problem::Error, tr("The log could not be read: %1").arg(error));
+            return unreadable(error);
         if (sqlite3_step(q.handle()) == SQLITE_ROW) {
             res.kind = kind;
             res.recordId = columnString(q.handle(), 0);
             return finish(VerifyResult::Problem::Unchained,
-                          tr("%1 is not in the log: it was written outside the app.")
+                          ActivityLog::tr("%1 is not in the log: it was written outside the app.")
                               .arg(describe(res.kind, res.recordId)));
         }
     }
-    return finish(VerifyResult::Problem::None, tr("Log intact: %1 records verified.").arg(n));
+    return finish(VerifyResult::Problem::None, ActivityLog::tr("Log intact: %1 records verified.").arg(n));
 }
 
 qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QString *error)

@@ -3,19 +3,22 @@
 // (through the Qt SQL connection's handle, see activitylog.h) and the demo generator (raw
 // sqlite3), so the canonical form and the hashing exist once.
 //
-// One chain over every activity and every stage move: log_seq 0, 1, 2, ... is shared by
-// both tables and
+// One chain over every activity, every stage move and every logged deletion: log_seq 0, 1,
+// 2, ... is shared by the three tables and
 //     hash_i = SHA-256("cockpit-log-v1" || hash_{i-1} || canonical(record_i)),
-// hash_{-1} = 32 zero bytes. canonical = a record-type byte ('a' activity, 's' stage move)
-// then the content fields in a fixed order: text as a 4-byte big-endian length and its
-// UTF-8 bytes (NULL as length 0xFFFFFFFF), integers as 8-byte big-endian. Bookkeeping
-// columns (row_version, updated_at, deleted, log_*) are not hashed; but no feature deletes a
-// logged record, so verify() reports a chained record marked deleted as deleted outside the
-// app (a deletion, when one comes, must be a logged record of its own).
+// hash_{-1} = 32 zero bytes. canonical = a record-type byte ('a' activity, 's' stage move,
+// 'd' deletion) then the content fields in a fixed order: text as a 4-byte big-endian length
+// and its UTF-8 bytes (NULL as length 0xFFFFFFFF), integers as 8-byte big-endian. Bookkeeping
+// columns (row_version, updated_at, deleted, log_*) are not hashed. A soft delete or restore
+// of a chained record is a record of its own, a tombstone in `log_deletions` (schema v6):
+// verify() requires each chained record's `deleted` to be that of its latest tombstone (0
+// without one), so the flag cannot be flipped outside the app unseen.
 // The head (log_head_seq, log_head_hash in hex) lives in `settings` and moves in the same
 // transaction as each append, so a truncated tail or a record appended outside the app shows.
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
+#include <QStringView>
 
 #include <atomic>
 #include <cstdint>
@@ -27,9 +30,22 @@ struct sqlite3;
 
 namespace cockpit::storage {
 
-enum class LogRecordKind { Activity, StageMove };
+// The translation context of the log's messages (verify's findings, refusals): lupdate files
+// every ActivityLog::tr() under the name the running app looks them up by.
+class ActivityLog
+{
+    Q_DECLARE_TR_FUNCTIONS(cockpit::storage::ActivityLog)
+};
 
-QString logRecordKindName(LogRecordKind kind); // "activity" / "stage move" (translated)
+// In buildChain()'s order for records of the same second (chainedBefore()).
+enum class LogRecordKind { Activity, StageMove, Deletion };
+
+// "activity" / "stage move" / "deletion record" (translated)
+QString logRecordKindName(LogRecordKind kind);
+// A tombstone's record_kind ("activity", "stage_move"); nullptr for Deletion, which no
+// tombstone names. And back: false for any other text.
+const char *tombstoneKindCode(LogRecordKind kind);
+bool tombstoneKindOf(QStringView code, LogRecordKind *kind);
 
 inline constexpr char kLogHeadSeqKey[] = "log_head_seq";
 inline constexpr char kLogHeadHashKey[] = "log_head_hash";
@@ -49,7 +65,8 @@ struct VerifyResult
         DuplicateIndex, // two records claim one index
         HeadMismatch,   // the tail was truncated, or records were appended outside the app
         Unchained,      // a record is not in the chain at all (written outside the app)
-        DeletedOutsideLog, // a chained record marked deleted with no logged deletion
+        DeletedOutsideLog, // a chained record marked deleted that its log says is not deleted
+        RestoredOutsideLog, // a chained record not marked deleted that its log says is deleted
         Cancelled,
         Error,          // the file could not be read
     };
@@ -74,12 +91,14 @@ QByteArray chainHash(const QByteArray &previous, const QByteArray &canonical);
 // The head as stored in settings (or the empty head). false + error if it is malformed.
 bool readHead(sqlite3 *db, LogHead *head, QString *error);
 
-// Chains the record `id` of `kind` (which must not be chained yet) after the head and moves
-// the head. Reads only the head and the record: O(1) in the length of the chain. Call it
-// inside the transaction that inserted the record.
+// Chains the record `id` (the row's key) of `kind` (which must not be chained yet) after the
+// head and moves the head. Reads only the head and the record (and, for a tombstone, the
+// record it names): O(1) in the length of the chain. Call it inside the transaction that
+// inserted the record.
 bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error);
 
-// Chains every record that has no log_seq yet, in (at, kind, id) order, after the head.
+// Chains every record that has no log_seq yet, in (at, kind, id) order, after the head
+// (tombstones after the activities and stage moves of the same second).
 // Returns the number chained, or -1 on error. `progress` (optional) hears (done, total) every
 // few thousand records, for a progress bar over a long chain.
 qint64 buildChain(sqlite3 *db, QString *error,
@@ -92,9 +111,11 @@ qint64 buildChain(sqlite3 *db, QString *error,
 //
 // A record is its content columns in canonical order - activities: uuid, lead_id, customer_id,
 // actor_id, kind, direction, at, duration_seconds, quote_version, reply_to, tags, text; stage
-// moves: uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason - each as the
-// table stores it, except that a reference holds the referenced row's 16-byte uuid (what
-// buildChain() reads through the key) and a time its epoch seconds. The canonical form is
+// moves: uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason; deletions: uuid,
+// record_kind, record_id, deleted, at, by_user_id, reason - each as the table stores it,
+// except that a reference holds the referenced row's 16-byte uuid (what buildChain() reads
+// through the key; a deletion's record_id: the deleted activity's or stage move's) and a
+// time its epoch seconds. The canonical form is
 // still made in one place (logchain.cpp, from the same column specs); a value whose type does
 // not fit its column is refused.
 struct LogValue
@@ -131,15 +152,15 @@ struct LogValue
     }
 };
 
-// buildChain()'s order (its ORDER BY at, kind, uuid): by time, an activity before a stage move
-// of the same second, then by the 16 uuid bytes. true when record a is chained before record b.
+// buildChain()'s order (its ORDER BY at, kind, uuid): by time, then activity, stage move,
+// deletion within a second, then by the 16 uuid bytes. true when record a is chained before b.
 inline bool chainedBefore(qint64 atA, LogRecordKind kindA, const unsigned char *uuidA, qint64 atB,
                           LogRecordKind kindB, const unsigned char *uuidB)
 {
     if (atA != atB)
         return atA < atB;
     if (kindA != kindB)
-        return kindA == LogRecordKind::Activity;
+        return int(kindA) < int(kindB);
     return std::memcmp(uuidA, uuidB, 16) < 0;
 }
 
@@ -165,8 +186,10 @@ private:
 // Stores `head` in settings, as append() and buildChain() do.
 bool storeHead(sqlite3 *db, const LogHead &head, QString *error);
 
-// Recomputes the chain in log_seq order (a merge of the two ordered index scans) and
-// compares it with the stored hashes and the head; stops at the first bad record.
+// Checks every link of the chain (records of all three tables by log_seq) against the stored
+// hashes and the head, every index 0..head present once, nothing unchained, and each chained
+// record's `deleted` equal to that of its latest tombstone; reports the first bad record. A
+// file without log_deletions (schema v5 and older) is a log with no deletions.
 VerifyResult verify(sqlite3 *db, const LogProgress &progress = {},
                     const std::atomic_bool *cancel = nullptr);
 

@@ -158,7 +158,8 @@ bool rebuildStep(QSqlDatabase db, int version, bool (*rebuild)(sqlite3 *, QStrin
     }
     if (!rebuild(sqliteHandle(db), error))
         return false;
-    for (const QString &sql : latestSchemaIndexes())
+    // v5 has no log_deletions yet: only the indexes of its own tables.
+    for (const QString &sql : version == 5 ? schemaV5Indexes() : latestSchemaIndexes())
         if (!exec(db, sql, error))
             return false;
     if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version), error))

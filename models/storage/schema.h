@@ -27,12 +27,15 @@ QStringList schemaV4Statements();
 QStringList schemaV4Indexes();
 // Schema version 5, the compact reshape's first step (integer keys, one uuid per row): the
 // whole schema, every table. New files are created from it; migrateTo(5) rebuilds a v4 file
-// into it (storage/keys.h). Its indexes are those of v1-v4 (latestSchemaIndexes()).
+// into it (storage/keys.h). Its indexes are those of v1-v4 (schemaV5Indexes()).
 QStringList schemaV5Tables();
+QStringList schemaV5Indexes();
 // Schema version 6, the compact reshape's second step: schema v5 with every time column an
-// INTEGER (epoch seconds, day numbers; TIMES_V6.md). New files are created from it;
-// migrateTo(6) rebuilds a v5 file into it. Same indexes as v5.
+// INTEGER (epoch seconds, day numbers; TIMES_V6.md), plus log_deletions (the log's
+// tombstones, logchain.h). New files are created from it; migrateTo(6) rebuilds a v5 file
+// into it. Its indexes: v5's and log_deletions' own (schemaV6Indexes(), indexes_v6.sql).
 QStringList schemaV6Tables();
+QStringList schemaV6Indexes();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();
@@ -40,7 +43,7 @@ QStringList latestSchemaIndexes();
 
 // Tables that carry id / row_version / updated_at / deleted and sync with the server.
 QStringList syncedTables();
-// Local-only tables (settings and sync bookkeeping).
+// Local-only tables (settings, sync bookkeeping, the log's tombstones).
 QStringList localTables();
 
 // Every time column (storage/TIMES_V6.md §1): an instant (UTC) or a calendar day. The one

@@ -532,3 +532,23 @@ CREATE TABLE deliveries (
     delivered_at INTEGER CHECK (delivered_at IS NULL OR typeof(delivered_at) = 'integer'),
     UNIQUE (alert_id, channel, webhook_id)
 );
+-- ;
+-- Local only, append-only: the logged soft deletes and restores of chained records, each a
+-- record of the tamper-evident log itself (storage/logchain.h, record type 'd'). A chained
+-- activity's or stage move's `deleted` must equal `deleted` of its latest (highest log_seq)
+-- row here, or be 0 when it has none, so flipping the flag by hand shows in verify-log.
+-- record_kind: activity, stage_move; record_id: the activity's or stage move's key; deleted:
+-- 1 deleted, 0 restored. No row_version or updated_at: how these rows travel between devices
+-- (and with them the flag they govern) is for the sync issue to decide.
+CREATE TABLE log_deletions (
+    id INTEGER PRIMARY KEY,
+    uuid BLOB NOT NULL UNIQUE DEFAULT (randomblob(16)),
+    record_kind TEXT NOT NULL CHECK (record_kind IN ('activity', 'stage_move')),
+    record_id INTEGER NOT NULL,
+    deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+    at INTEGER NOT NULL CHECK (typeof(at) = 'integer'),
+    by_user_id INTEGER REFERENCES users(id),
+    reason TEXT NOT NULL DEFAULT '',
+    log_seq INTEGER,
+    log_hash BLOB
+);

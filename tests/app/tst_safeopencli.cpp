@@ -80,6 +80,8 @@ QList<QPair<QString, QStringList>> commands(const QString &csv)
                                         QStringLiteral("x"), QStringLiteral("--to"), QStringLiteral("won")}},
         {QStringLiteral("import-store-days"), {QStringLiteral("import-store-days"), QStringLiteral("--db"), db,
                                                QStringLiteral("--file"), csv}},
+        {QStringLiteral("delete-activity"), {QStringLiteral("delete-activity"), QStringLiteral("--db"), db,
+                                             QStringLiteral("--activity"), QStringLiteral("x")}},
         {QStringLiteral("repair"), {QStringLiteral("repair"), QStringLiteral("--db"), db, QStringLiteral("--out"),
                                     QStringLiteral("OUT")}},
         {QStringLiteral("screenshot"), {QStringLiteral("--screenshot"), QStringLiteral("cockpit"), QStringLiteral("--db"), db,
@@ -128,7 +130,8 @@ void TestSafeOpenCli::damagedFileIsNeverWritten_data()
 {
     QTest::addColumn<QStringList>("args");
     for (const auto &[name, args] : commands(QStringLiteral("CSV")))
-        if (name == QLatin1String("alerts") || name == QLatin1String("move-stage") || name == QLatin1String("import-store-days"))
+        if (name == QLatin1String("alerts") || name == QLatin1String("move-stage") || name == QLatin1String("import-store-days")
+            || name == QLatin1String("delete-activity"))
             QTest::newRow(qPrintable(name)) << args;
 }
 

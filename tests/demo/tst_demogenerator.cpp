@@ -210,7 +210,7 @@ void TestDemoGenerator::sizes()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'director'")), 1);
 
     const QStringList empty{QStringLiteral("outbox"), QStringLiteral("sync_state"), QStringLiteral("conflicts"),
-                             QStringLiteral("webhooks"), QStringLiteral("deliveries")};
+                             QStringLiteral("webhooks"), QStringLiteral("deliveries"), QStringLiteral("log_deletions")};
     static const QRegularExpression nameRe(QStringLiteral("CREATE TABLE\\s+(\\w+)"));
     int tables = 0;
     for (const QString &sql : cockpit::storage::latestSchemaTables()) {
