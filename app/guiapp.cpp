@@ -178,8 +178,10 @@ int GuiApp::start()
     } else {
         loadCatalog(); // the quick_check follows once loading is done, not competing for the cores
     }
-    if (m_catalog->isLoaded() && !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete
-        && !waitForAlerts())
+    // The Alerts screen needs no leads: it is shot once its inbox is shown (waitForAlerts).
+    const bool alertsShot = m_options.screenshotView == QLatin1String("alerts");
+    if ((m_catalog->isLoaded() || alertsShot) && !m_options.screenshotView.isEmpty()
+        && !m_options.screenshotWhenComplete && !waitForAlerts())
         QTimer::singleShot(0, this, &GuiApp::takeScreenshot); // the first screen is ready now
     return -1;
 }
@@ -420,8 +422,16 @@ bool GuiApp::waitForAlerts()
     // The Alerts screenshot shows what the screen first shows: the stored inbox, which the
     // rules then bring up to date. With --full it waits for the rules and shows the inbox
     // after them. Other screenshots leave the rules alone (the process exits after the grab).
-    if (m_options.screenshotView != QLatin1String("alerts") || !m_options.screenshotWhenComplete)
+    if (m_options.screenshotView != QLatin1String("alerts"))
         return false;
+    ui::AlertsPage *alertsPage = m_window->alertsPage();
+    if (!m_options.screenshotWhenComplete) {
+        if (alertsPage->hasInbox())
+            return false;
+        connect(alertsPage, &ui::AlertsPage::inboxShown, this,
+                [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
+        return true;
+    }
     // The rules may write only once the file's check has passed (a deferred check): wait for
     // it, so the shot shows the inbox after the rules rather than the stored one. A damaged
     // file shows its stored inbox.

@@ -264,6 +264,7 @@ void AlertsPage::showInbox(alerts::InboxSnapshot snapshot)
     } else if (m_filter->rowCount() > 0) {
         m_table->setCurrentIndex(m_filter->index(0, 0));
     }
+    Q_EMIT inboxShown();
 }
 
 void AlertsPage::showEvent(QShowEvent *event)

@@ -68,6 +68,7 @@ Q_SIGNALS:
     void idle();
     // After each evaluation (start-up, Evaluate now): what it raised, e.g. for notifications.
     void evaluationFinished(const cockpit::alerts::EvaluationResult &result);
+    void inboxShown(); // an inbox (the stored one, or one after the rules) is on screen
 
 protected:
     void showEvent(QShowEvent *event) override;

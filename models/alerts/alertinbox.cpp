@@ -32,6 +32,9 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
         if (!openError.isEmpty()) {
             s.error = openError;
         } else {
+            // The rules read each index once, in order: a small page cache serves them as well
+            // as the default 16 MB, which would sit on top of the evaluation's peak memory.
+            QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -2000"));
             bool ok = true;
             if (evaluate) {
                 AlertEvaluator evaluator(db, clock);
