@@ -5,7 +5,7 @@ find_package(OpenSSL REQUIRED COMPONENTS Crypto)
 add_library(cockpit_sqlite STATIC sqlitestatement.h sqlitestatement.cpp uuidcolumn.h uuidcolumn.cpp)
 target_include_directories(cockpit_sqlite PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_sqlite PUBLIC Qt6::Core SQLite::SQLite3 cockpit_domain)
-add_library(cockpit_logchain STATIC logchain.h logchain.cpp)
+add_library(cockpit_logchain STATIC logchain.h logchain.cpp logchainrecord.h logverify.cpp)
 target_include_directories(cockpit_logchain PUBLIC ${PROJECT_SOURCE_DIR}/models)
 target_link_libraries(cockpit_logchain PUBLIC Qt6::Core cockpit_sqlite PRIVATE SQLite::SQLite3 OpenSSL::Crypto)
 # stage_history.exit_actions kept on write: shared by storage and the demo generator.

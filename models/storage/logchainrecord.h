@@ -1,0 +1,481 @@
+#pragma once
+// The log chain's record format and its readers, shared by logchain.cpp (building and appending)
+// and logverify.cpp (verifying and exporting): private to cockpit_logchain, not an API.
+#include "storage/logchain.h"
+#include "storage/uuidcolumn.h"
+#include "domain/times.h"
+#include "storage/sqlitestatement.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+
+#include <openssl/evp.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <deque>
+#include <vector>
+
+namespace cockpit::storage::logchain_detail {
+
+constexpr char kDomain[] = "cockpit-log-v1";
+constexpr int kDomainLen = int(sizeof(kDomain) - 1);
+constexpr int kHashLen = 32;
+constexpr int kPrefixLen = kDomainLen + kHashLen;
+
+// Content columns in canonical order; the integer ones are listed in intMask, the global
+// ids (schema v5's uuid blobs, formatted as the canonical text they were before) in uuidMask.
+// Schema v5 keys rows by integers: its record reads each reference's uuid, so the canonical
+// record, and with it every hash, is byte for byte the one v4 and earlier wrote. A reference
+// to no row (possible only with foreign keys off) hashes as "#<key>", never as NULL, so
+// pointing a logged record somewhere else behind the app's back still breaks its link.
+struct TableSpec
+{
+    const char *table;
+    const char *columns;
+    int columnCount;
+    unsigned intMask; // bit i set: column i is an integer
+    char tag;
+    unsigned uuidMask = 0; // bit i set: column i is a uuid column value
+    const char *idColumn = "id"; // the global id, for ordering and for naming a record
+    // Schema v5: column i is an integer key of refs[i]; the record holds that row's uuid.
+    std::array<const char *, 12> refs{};
+    // Time columns: an INTEGER (schema v6, storage/TIMES_V6.md) is hashed as the ISO text
+    // it stands for, so the record stays byte for byte what earlier schemas hashed.
+    unsigned timeMask = 0;
+    // A tombstone's record_id: column i is the key of a row of the table that column
+    // recordKindColumn's text names (tombstoneKindCode()); the record holds that row's uuid.
+    unsigned recordRefMask = 0;
+    int recordKindColumn = -1;
+};
+constexpr TableSpec kActivitiesV4{
+    "activities",
+    "id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version,"
+    " reply_to, tags, text",
+    12, (1u << 7) | (1u << 8), 'a'};
+constexpr TableSpec kStageMovesV4{
+    "stage_history", "id, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's'};
+constexpr TableSpec kActivitiesV5{
+    "activities",
+    "uuid, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, quote_version, reply_to, tags, text",
+    12, (1u << 7) | (1u << 8), 'a', 1u, "uuid",
+    {nullptr, "leads", "customers", "users", nullptr, nullptr, nullptr, nullptr, nullptr, "activities"}, 1u << 6};
+constexpr TableSpec kStageMovesV5{
+    "stage_history", "uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason", 7, 0u, 's', 1u, "uuid",
+    {nullptr, "leads", "pipeline_stages", "pipeline_stages", nullptr, "users"}, 1u << 4};
+// A logged soft delete or restore (schema v6's log_deletions; no older schema has one).
+constexpr TableSpec kDeletions{
+    "log_deletions", "uuid, record_kind, record_id, deleted, at, by_user_id, reason", 7, 1u << 3, 'd', 1u, "uuid",
+    {nullptr, nullptr, nullptr, nullptr, nullptr, "users"}, 1u << 4, 1u << 2, 1};
+
+// The table of the record a tombstone names, from its record_kind; nullptr for any other text.
+inline const char *recordTable(const unsigned char *kind, int size)
+{
+    const std::string_view k(reinterpret_cast<const char *>(kind), kind ? std::size_t(size) : 0);
+    if (k == "activity")
+        return "activities";
+    if (k == "stage_move")
+        return "stage_history";
+    return nullptr;
+}
+
+// The uuid of a referenced row, as the record holds it (schema v5). The org, customers and
+// leads are read once, whole (verify reads every record: a query per reference cost a third
+// of its time); activities and stage moves, which only replies and tombstones name, are
+// looked up one by one.
+class UuidResolver
+{
+public:
+    explicit UuidResolver(sqlite3 *db) : m_db(db) {}
+    // What a reference to no row (or a tombstone's to no kind of record) holds.
+    static QByteArray missing(qint64 key) { return '#' + QByteArray::number(key); }
+    // The canonical text of `table`'s row `key` (36 bytes for a UUID); a key that names no
+    // row gives "#<key>", so pointing a logged record at nothing behind the app's back still
+    // changes its hash.
+    QByteArray text(const char *table, qint64 key)
+    {
+        if (std::strcmp(table, "activities") == 0)
+            return one(m_activity, "SELECT uuid FROM activities WHERE id = ?", key);
+        if (std::strcmp(table, "stage_history") == 0)
+            return one(m_stageMove, "SELECT uuid FROM stage_history WHERE id = ?", key);
+        Table *map = nullptr;
+        for (Table &t : m_tables) // a handful, named by the specs' static strings
+            if (std::strcmp(t.name, table) == 0)
+                map = &t;
+        if (!map) {
+            map = &m_tables.emplace_back();
+            map->name = table;
+            const QByteArray sql = QByteArray("SELECT id, uuid FROM ") + table;
+            sql::Statement st(m_db, std::string_view(sql.constData(), std::size_t(sql.size())));
+            while (st.next())
+                map->values.emplace(st.int64(0), format(st.raw(1)));
+        }
+        const auto it = map->values.find(key);
+        return it != map->values.end() ? it->second : missing(key);
+    }
+
+private:
+    struct Table
+    {
+        const char *name = nullptr;
+        std::unordered_map<qint64, QByteArray> values;
+    };
+    static QByteArray format(const QByteArray &value)
+    {
+        char buf[36];
+        const int n = formatUuid(reinterpret_cast<const unsigned char *>(value.constData()), int(value.size()), buf);
+        return n >= 0 ? QByteArray(buf, n) : value;
+    }
+    QByteArray one(sql::Statement &st, std::string_view sql, qint64 key)
+    {
+        if (!st.isValid())
+            st.prepare(m_db, sql);
+        st.reset();
+        st.bind(1, key);
+        return st.next() ? format(st.raw(0)) : missing(key);
+    }
+    sqlite3 *m_db;
+    std::deque<Table> m_tables;
+    sql::Statement m_activity, m_stageMove;
+};
+
+// Schema v5 and later key rows by integers and keep each row's global id in `uuid`.
+inline bool keyedByInteger(sqlite3 *db)
+{
+    sql::Statement st(db, std::string_view("SELECT 1 FROM pragma_table_info('activities') WHERE name = 'uuid'"));
+    return st.next();
+}
+
+inline const TableSpec &specOf(LogRecordKind kind, bool v5)
+{
+    switch (kind) {
+    case LogRecordKind::Activity:
+        return v5 ? kActivitiesV5 : kActivitiesV4;
+    case LogRecordKind::StageMove:
+        return v5 ? kStageMovesV5 : kStageMovesV4;
+    case LogRecordKind::Deletion:
+        break;
+    }
+    return kDeletions;
+}
+
+// The kinds of record the file's chain can hold: tombstones only where log_deletions exists
+// (schema v6; a file of an older schema, or an early v6 one, is a log without deletions).
+inline std::vector<LogRecordKind> chainedKinds(sqlite3 *db)
+{
+    std::vector<LogRecordKind> kinds{LogRecordKind::Activity, LogRecordKind::StageMove};
+    sql::Statement st(db, std::string_view("SELECT 1 FROM sqlite_master WHERE type = 'table'"
+                                           " AND name = 'log_deletions'"));
+    if (st.next())
+        kinds.push_back(LogRecordKind::Deletion);
+    return kinds;
+}
+
+// OpenSSL's SHA-256 (SHA-NI where the CPU has it); the context is reused across records.
+class Sha256
+{
+public:
+    Sha256() : m_md(EVP_MD_fetch(nullptr, "SHA256", nullptr)), m_ctx(EVP_MD_CTX_new()) {}
+    ~Sha256()
+    {
+        EVP_MD_CTX_free(m_ctx);
+        EVP_MD_free(m_md);
+    }
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
+    bool digest(const char *data, std::size_t size, unsigned char *out)
+    {
+        unsigned int n = 0;
+        return m_md && m_ctx && EVP_DigestInit_ex2(m_ctx, m_md, nullptr) == 1
+               && EVP_DigestUpdate(m_ctx, data, size) == 1 && EVP_DigestFinal_ex(m_ctx, out, &n) == 1
+               && n == kHashLen;
+    }
+
+private:
+    EVP_MD *m_md;
+    EVP_MD_CTX *m_ctx;
+};
+
+// The message of one record: "cockpit-log-v1" || previous hash || canonical(record).
+// A plain growing buffer written through a pointer: this runs once per record in verify.
+class Message
+{
+public:
+    Message() : m_buf(4096)
+    {
+        std::memcpy(m_buf.data(), kDomain, kDomainLen);
+        m_size = kPrefixLen;
+    }
+    void start(const unsigned char *previous, char tag)
+    {
+        std::memcpy(m_buf.data() + kDomainLen, previous, kHashLen);
+        m_buf[kPrefixLen] = tag;
+        m_size = kPrefixLen + 1;
+    }
+    void addText(const unsigned char *text, int size)
+    {
+        reserve(4 + std::size_t(size));
+        putU32(text ? quint32(size) : 0xFFFFFFFFu);
+        if (text && size > 0) {
+            std::memcpy(m_buf.data() + m_size, text, std::size_t(size));
+            m_size += std::size_t(size);
+        }
+    }
+    void addInt(qint64 v)
+    {
+        reserve(8);
+        const auto u = quint64(v);
+        char *p = m_buf.data() + m_size;
+        for (int i = 0; i < 8; ++i)
+            p[i] = char((u >> (56 - 8 * i)) & 0xFF);
+        m_size += 8;
+    }
+    // Columns first..first+spec.columnCount-1 of the current row of `st`.
+    void addRow(sqlite3_stmt *st, int first, const TableSpec &spec, UuidResolver *refs = nullptr)
+    {
+        for (int i = 0; i < spec.columnCount; ++i) {
+            const int c = first + i;
+            if (spec.refs[std::size_t(i)] && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
+                const QByteArray t = refs->text(spec.refs[std::size_t(i)], sqlite3_column_int64(st, c));
+                addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+            } else if ((spec.recordRefMask & (1u << i)) && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
+                const int k = first + spec.recordKindColumn;
+                const char *table = recordTable(sqlite3_column_text(st, k), sqlite3_column_bytes(st, k));
+                const qint64 key = sqlite3_column_int64(st, c);
+                const QByteArray t = table ? refs->text(table, key) : UuidResolver::missing(key);
+                addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+            } else if ((spec.timeMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_INTEGER) {
+                char iso[20];
+                addText(reinterpret_cast<const unsigned char *>(iso),
+                        times::formatIsoTime(sqlite3_column_int64(st, c), iso));
+            } else if (spec.intMask & (1u << i)) {
+                addInt(sqlite3_column_int64(st, c));
+            } else if ((spec.uuidMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_BLOB) {
+                char text[36];
+                const int n = formatUuid(static_cast<const unsigned char *>(sqlite3_column_blob(st, c)),
+                                         sqlite3_column_bytes(st, c), text);
+                if (n >= 0) {
+                    addText(reinterpret_cast<const unsigned char *>(text), n);
+                } else {
+                    addText(static_cast<const unsigned char *>(sqlite3_column_blob(st, c)),
+                            sqlite3_column_bytes(st, c));
+                }
+            } else if (sqlite3_column_type(st, c) == SQLITE_NULL) {
+                addText(nullptr, 0);
+            } else {
+                const unsigned char *t = sqlite3_column_text(st, c);
+                addText(t ? t : reinterpret_cast<const unsigned char *>(""), sqlite3_column_bytes(st, c));
+            }
+        }
+    }
+    // Column i of `spec` given by value (logchain.h, LogValue): encoded as addRow() encodes the
+    // stored column (a reference as the uuid it reads through the key). false when the value
+    // does not fit the column.
+    bool addValue(const TableSpec &spec, int i, const logchain::LogValue &v)
+    {
+        const unsigned bit = 1u << i;
+        const bool isRef = spec.refs[std::size_t(i)] != nullptr || (spec.recordRefMask & bit) != 0;
+        switch (v.type) {
+        case logchain::LogValue::Type::Null:
+            if (spec.uuidMask & bit)
+                return false;
+            if (spec.intMask & bit)
+                addInt(0);
+            else
+                addText(nullptr, 0);
+            return true;
+        case logchain::LogValue::Type::Integer:
+            if (spec.timeMask & bit) {
+                char iso[20];
+                addText(reinterpret_cast<const unsigned char *>(iso), times::formatIsoTime(v.integer, iso));
+                return true;
+            }
+            if (!(spec.intMask & bit))
+                return false;
+            addInt(v.integer);
+            return true;
+        case logchain::LogValue::Type::Text:
+            if (((spec.intMask | spec.timeMask | spec.uuidMask) & bit) != 0 || isRef || !v.data)
+                return false;
+            addText(reinterpret_cast<const unsigned char *>(v.data), v.size);
+            return true;
+        case logchain::LogValue::Type::Uuid: {
+            if (!((spec.uuidMask & bit) || isRef) || !v.data)
+                return false;
+            char text[36];
+            const int n = formatUuid(reinterpret_cast<const unsigned char *>(v.data), v.size, text);
+            if (n < 0)
+                return false;
+            addText(reinterpret_cast<const unsigned char *>(text), n);
+            return true;
+        }
+        }
+        return false;
+    }
+    const char *data() const { return m_buf.data(); }
+    std::size_t size() const { return m_size; }
+
+private:
+    void reserve(std::size_t more)
+    {
+        if (m_size + more > m_buf.size())
+            m_buf.resize(std::max(m_buf.size() * 2, m_size + more));
+    }
+    void putU32(quint32 v)
+    {
+        char *p = m_buf.data() + m_size;
+        for (int i = 0; i < 4; ++i)
+            p[i] = char((v >> (24 - 8 * i)) & 0xFF);
+        m_size += 4;
+    }
+    std::vector<char> m_buf;
+    std::size_t m_size = 0;
+};
+
+using Stmt = sql::Statement;
+
+inline bool fail(sqlite3 *db, QString *error)
+{
+    if (error)
+        *error = QString::fromUtf8(sqlite3_errmsg(db));
+    return false;
+}
+
+inline QString columnString(sqlite3_stmt *st, int c)
+{
+    if (sqlite3_column_type(st, c) == SQLITE_BLOB)
+        return uuidText(QByteArray(static_cast<const char *>(sqlite3_column_blob(st, c)),
+                                   sqlite3_column_bytes(st, c)));
+    return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, c)),
+                             sqlite3_column_bytes(st, c));
+}
+
+inline bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
+{
+    Stmt up;
+    if (!up.prepare(db, "INSERT INTO settings (key, value) VALUES (?, ?), (?, ?)"
+                        " ON CONFLICT(key) DO UPDATE SET value = excluded.value", error))
+        return false;
+    const QByteArray seq = QByteArray::number(head.seq);
+    const QByteArray hex = head.hash.toHex();
+    sqlite3_bind_text(up.handle(), 1, kLogHeadSeqKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up.handle(), 2, seq.constData(), int(seq.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(up.handle(), 3, kLogHeadHashKey, -1, SQLITE_STATIC);
+    sqlite3_bind_text(up.handle(), 4, hex.constData(), int(hex.size()), SQLITE_TRANSIENT);
+    return sqlite3_step(up.handle()) == SQLITE_DONE || fail(db, error);
+}
+
+// Appends records one after another, the head kept in memory and written once at the end.
+class Appender
+{
+public:
+    Appender(sqlite3 *db, LogHead head) : m_db(db), m_head(std::move(head)), m_v5(keyedByInteger(db)), m_refs(db) {}
+    // `st` has a row whose columns from `first` are the canonical columns of `kind`.
+    bool chain(LogRecordKind kind, sqlite3_stmt *st, int first, sqlite3_int64 rowid, QString *error)
+    {
+        const TableSpec &spec = specOf(kind, m_v5);
+        Stmt &up = m_up[std::size_t(kind)];
+        if (!up.handle() && !up.prepare(m_db, QByteArray("UPDATE ") + spec.table
+                                            + " SET log_seq = ?, log_hash = ? WHERE rowid = ?", error))
+            return false;
+        m_msg.start(reinterpret_cast<const unsigned char *>(m_head.hash.constData()), spec.tag);
+        m_msg.addRow(st, first, spec, &m_refs);
+        unsigned char h[kHashLen];
+        if (!m_sha.digest(m_msg.data(), m_msg.size(), h)) {
+            if (error)
+                *error = ActivityLog::tr("SHA-256 is not available.");
+            return false;
+        }
+        sqlite3_reset(up.handle());
+        sqlite3_bind_int64(up.handle(), 1, m_head.seq + 1);
+        sqlite3_bind_blob(up.handle(), 2, h, kHashLen, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(up.handle(), 3, rowid);
+        if (sqlite3_step(up.handle()) != SQLITE_DONE)
+            return fail(m_db, error);
+        ++m_head.seq;
+        m_head.hash = QByteArray(reinterpret_cast<const char *>(h), kHashLen);
+        return true;
+    }
+    bool finish(QString *error) { return writeHead(m_db, m_head, error); }
+
+private:
+    sqlite3 *m_db;
+    LogHead m_head;
+    Sha256 m_sha;
+    Message m_msg;
+    std::array<Stmt, 3> m_up; // by LogRecordKind
+    bool m_v5;
+    UuidResolver m_refs;
+};
+
+// One ordered scan of a table's chained records: log_seq, log_hash, then the content.
+struct Cursor
+{
+    const TableSpec *spec;
+    LogRecordKind kind;
+    Stmt stmt;
+    bool has = false;
+    qint64 seq = 0;
+    bool open(sqlite3 *db, QString *error)
+    {
+        return stmt.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec->columns + " FROM "
+                                    + spec->table + " WHERE log_seq IS NOT NULL ORDER BY log_seq",
+                            error);
+    }
+    int step(sqlite3 *db, QString *error)
+    {
+        const int rc = sqlite3_step(stmt.handle());
+        has = rc == SQLITE_ROW;
+        if (has)
+            seq = sqlite3_column_int64(stmt.handle(), 0);
+        else if (rc != SQLITE_DONE)
+            fail(db, error);
+        return rc;
+    }
+};
+
+// Walks the chained tables in log_seq order, calling visit(cursor) per record; visit returns
+// false to stop. Returns false on a read error.
+template <typename Visit>
+bool mergeScan(sqlite3 *db, Visit &&visit, QString *error)
+{
+    const bool v5 = keyedByInteger(db);
+    const std::vector<LogRecordKind> kinds = chainedKinds(db);
+    std::deque<Cursor> cursors; // a deque: the prepared statements never move
+    for (const LogRecordKind kind : kinds) {
+        Cursor &c = cursors.emplace_back(Cursor{&specOf(kind, v5), kind, {}});
+        if (!c.open(db, error))
+            return false;
+        const int rc = c.step(db, error);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return false;
+    }
+    for (;;) {
+        Cursor *next = nullptr; // the lowest index; on a tie the earlier table, as before
+        for (Cursor &c : cursors)
+            if (c.has && (!next || c.seq < next->seq))
+                next = &c;
+        if (!next)
+            return true;
+        if (!visit(*next))
+            return true;
+        const int rc = next->step(db, error);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return false;
+    }
+}
+
+inline QString describe(LogRecordKind kind, const QString &id)
+{
+    return ActivityLog::tr("%1 %2").arg(logRecordKindName(kind), id);
+}
+
+} // namespace cockpit::storage::logchain_detail
