@@ -119,6 +119,11 @@ QDate companyDayOf(qint64 secs)
     return dayDate(times::floorDiv(secs + qint64(kDayOffsetMinutes) * 60, times::kDay));
 }
 
+QString companyDaySql(const QString &column)
+{
+    return QStringLiteral("(%1 + %2) / %3").arg(column).arg(qint64(kDayOffsetMinutes) * 60).arg(times::kDay);
+}
+
 QString Period::key() const
 {
     switch (kind) {

@@ -60,6 +60,10 @@ QString companyDayStartUtc(QDate day);
 // calendar day of an instant in epoch seconds.
 qint64 companyDayStart(QDate day);
 QDate companyDayOf(qint64 secs);
+// The same in SQL: the company day number of the instant column `column` (epoch seconds),
+// e.g. "(a.at + 28800) / 86400". SQLite's / truncates toward zero: right for every instant
+// after 1969-12-31T16:00Z.
+QString companyDaySql(const QString &column);
 // An ISO-8601 time from a caller (the clock, --now, an as-of) as epoch seconds, read as
 // companyDay() reads it (text without an offset is UTC); false when it is not one.
 bool utcSecs(const QString &utcIso, qint64 *secs);

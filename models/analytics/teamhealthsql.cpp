@@ -129,9 +129,8 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
     QVector<QDate> months;
     QString monthOf = QStringLiteral("CASE");
     if (from < to) {
-        const QDate last = companyDayOf(to - 1);
-        for (QDate m = companyDayOf(from); m <= last; m = m.addMonths(1)) {
-            m = QDate(m.year(), m.month(), 1);
+        const QDate first = companyDayOf(from), last = companyDayOf(to - 1);
+        for (QDate m(first.year(), first.month(), 1); m <= last; m = m.addMonths(1)) {
             if (!months.isEmpty())
                 monthOf += QStringLiteral(" WHEN x.left_at < %1 THEN %2").arg(companyDayStart(m)).arg(months.size() - 1);
             months.append(m);
@@ -162,8 +161,8 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, co
 {
     const QVariantList binds{bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
     // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
-    const QString sql = QStringLiteral("SELECT x.rep, (x.left_at + %1) / 86400, x.stage, x.actions & ? AS mask,"
-                                       " COUNT(*)").arg(kDayOffsetMinutes * 60)
+    const QString sql = QStringLiteral("SELECT x.rep, %1, x.stage, x.actions & ? AS mask, COUNT(*)")
+                            .arg(companyDaySql(QStringLiteral("x.left_at")))
                         + exitsFrom(QString()) + QStringLiteral(" GROUP BY 1, 2, 3, 4");
     QSqlQuery q = runQuery(db, sql, binds);
     QVector<ExitGroup> out;

@@ -250,7 +250,7 @@ TouchpointGrid computeTouchpoints(QSqlDatabase db, const TouchpointSubject &subj
     const Span span = spanOf(db, subject);
     QVariantList binds;
     const QString from = activitiesFrom(subject, companyDayStart(span.first), companyDayStart(span.last.addDays(1)), binds);
-    QSqlQuery q = runQuery(db, QStringLiteral("SELECT (a.at + %1) / 86400 AS d, a.direction, COUNT(*)").arg(kDayOffsetMinutes * 60) + from
+    QSqlQuery q = runQuery(db, QStringLiteral("SELECT %1 AS d, a.direction, COUNT(*)").arg(companyDaySql(QStringLiteral("a.at"))) + from
                                + QStringLiteral(" GROUP BY d, a.direction"),
                            binds);
     QVector<DayCount> days;

@@ -234,8 +234,8 @@ void checkCachedAgainstSql(QSqlDatabase db, const QVector<Scope> &scopes, const 
         for (const Scope &scope : scopes) {
             const TeamHealth ref = computeTeamHealth(db, scope, now);
             const QString where = scope.period.key() + QLatin1Char(' ') + QString::number(int(scope.org.level)) + scope.org.id + QLatin1Char(' ') + now;
-            for (const TeamHealthOptions &o : {TeamHealthOptions{&cache, false}, TeamHealthOptions{&cache, false},
-                                               TeamHealthOptions{&cache, true}}) {
+            for (const TeamHealthOptions &o : {TeamHealthOptions{&cache, false, {}}, TeamHealthOptions{&cache, false, {}},
+                                               TeamHealthOptions{&cache, true, {}}}) {
                 const QString d = healthDiff(computeTeamHealth(db, scope, now, {}, o), ref);
                 QVERIFY2(d.isEmpty(), qPrintable(where + QStringLiteral(": ") + d));
             }
@@ -726,7 +726,7 @@ void TestTeamHealth::cachedFactsMatchSql()
     // Warm, a scope seen before queries neither the stage exits nor the customers again.
     {
         TeamHealthCache cache;
-        const TeamHealthOptions warm{&cache, false};
+        const TeamHealthOptions warm{&cache, false, {}};
         computeTeamHealth(m_db->connection(), m_november, kNow, {}, warm);
         QueryTrace trace;
         const TeamHealth again = computeTeamHealth(m_db->connection(), m_november, kNow, {}, warm);
@@ -739,7 +739,7 @@ void TestTeamHealth::cachedFactsMatchSql()
 
     // A data change reaches the cached path at once (a worse survey: the customer facts).
     TeamHealthCache cache;
-    const TeamHealthOptions cached{&cache, false};
+    const TeamHealthOptions cached{&cache, false, {}};
     const TeamHealth before = computeTeamHealth(m_db->connection(), m_november, kNow, {}, cached);
     QVERIFY(exec(m_db->connection(), QStringLiteral("UPDATE surveys SET nps = 0")));
     const TeamHealth sql = computeTeamHealth(m_db->connection(), m_november, kNow);
