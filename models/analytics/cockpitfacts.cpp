@@ -33,40 +33,15 @@ namespace {
 
 constexpr qint64 kOpen = std::numeric_limits<qint64>::max();
 
-// A statement at the sqlite3 level (a million rows through QVariant would cost seconds) that
-// throws QueryError, naming the statement, when SQLite refuses or fails it.
-class Stmt
+// The facts' statements: BulkQuery (query.h), whose failure names the cockpit's facts.
+class Stmt : public BulkQuery
 {
 public:
-    Stmt(sqlite3 *db, const QString &sqlText, const QVariantList &binds = {}) : m_sql(sqlText)
+    Stmt(sqlite3 *db, const QString &sqlText, const QVariantList &binds = {})
+        : BulkQuery(db, sqlText, binds,
+                    QCoreApplication::translate("cockpit::analytics", "The cockpit could not read its facts (%1): %2"))
     {
-        if (!m_st.prepare(db, sqlText.toUtf8(), nullptr))
-            fail();
-        m_st.bindAll(binds);
     }
-    bool next()
-    {
-        if (m_st.next())
-            return true;
-        if (m_st.hasError())
-            fail();
-        return false;
-    }
-    bool isNull(int c) const { return m_st.isNull(c); }
-    const char *text(int c) const { return m_st.cstr(c); }
-    int bytes(int c) const { return m_st.bytes(c); }
-    QByteArray raw(int c) const { return m_st.raw(c); }
-    qint64 int64(int c) const { return m_st.int64(c); }
-    bool instant(int c, qint64 *secs) const { return m_st.instant(c, secs); }
-
-private:
-    [[noreturn]] void fail()
-    {
-        throw QueryError(QCoreApplication::translate("cockpit::analytics", "The cockpit could not read its facts (%1): %2")
-                             .arg(m_sql.simplified().left(120), m_st.error()));
-    }
-    sql::Statement m_st;
-    QString m_sql;
 };
 
 
@@ -137,15 +112,6 @@ private:
 bool CockpitFacts::parseUtc(const char *p, int n, qint64 *seconds)
 {
     return n == 20 && times::parseIso(p, n, seconds); // instants only, never a bare date
-}
-
-QStringList CockpitFacts::loadStatements(QSqlDatabase db)
-{
-    sqlite3 *h = storage::sqliteHandle(db);
-    return {QString::fromLatin1(kLeads), QString::fromLatin1(kReps), QString::fromLatin1(kReplies),
-            QString::fromLatin1(kHistory),
-            QString::fromLatin1(h && hasIndex(h, "idx_activities_sales_facts") ? kActionsIndexed : kActions)};
-    // (load() reads the indexed scan in halves of the lead ids on two connections.)
 }
 
 QByteArray CockpitFacts::fingerprint(QSqlDatabase db, const KpiSettings &settings)

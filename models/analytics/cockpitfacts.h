@@ -20,6 +20,7 @@
 #include <QVector>
 
 #include <cstdint>
+#include <future>
 #include <memory>
 
 class QSqlDatabase;
@@ -40,8 +41,6 @@ public:
     // when the file is whole, of this format and of exactly this fingerprint (nullptr else).
     bool save(const QString &file) const;
     static std::shared_ptr<const CockpitFacts> restore(const QString &file, const QByteArray &fingerprint);
-    // The statements `load` runs on this file (for the benchmark's sqlite3 comparison).
-    static QStringList loadStatements(QSqlDatabase db);
 
     bool usable() const { return m_usable; }
     QByteArray fingerprintValue() const { return m_fingerprint; }
@@ -113,6 +112,8 @@ private:
 class CockpitFactsCache
 {
 public:
+    CockpitFactsCache() = default;
+    ~CockpitFactsCache(); // waits for a write to disk still under way
     // `loaded` tells whether this call (re)loaded them. Throws QueryError.
     std::shared_ptr<const CockpitFacts> get(QSqlDatabase db, const KpiSettings &settings, bool *loaded = nullptr,
                                             const Alongside &alongside = {});
@@ -121,8 +122,11 @@ public:
     // fingerprint (the log head, lead and user counts and last edits): a start on data
     // that did not change reads them back (~30 ms for the large demo's 21 MB) instead of
     // scanning a million activities (~630 ms). Written once per open file, after the first
-    // scan; the newest three files are kept. Empty (the default): memory only.
+    // scan, on a thread of its own (the figures do not wait for it); the newest three files
+    // are kept. Empty (the default): memory only.
     void setDiskDirectory(const QString &dir);
+    // Returns once the facts being written to disk are (or at once when none are).
+    void waitForDisk();
 
 private:
     QMutex m_mutex;
@@ -130,6 +134,7 @@ private:
     std::shared_ptr<const CockpitFacts> m_facts;
     QString m_diskDir;
     bool m_saved = false;
+    std::future<void> m_saving;
 };
 
 } // namespace cockpit::analytics

@@ -100,8 +100,11 @@ void FigureService::startTask(const std::shared_ptr<Task> &task)
     m_pool.start([this, task] {
         if (superseded(*task))
             task->cancel();
-        else
-            task->work(threadConnection());
+        else {
+            ReadConnection &c = threadConnection();
+            task->work(c);
+            c.releaseMapping(); // the file's pages leave the process between figures
+        }
         finished(task->channel);
     });
 }
@@ -180,6 +183,7 @@ void FigureService::alongside(QSqlDatabase here, const Half &mine, const Half &o
             if (!c.isOpen())
                 throw QueryError(c.error());
             other(c.db());
+            c.releaseMapping();
         } catch (...) {
             otherFailure = std::current_exception();
         }

@@ -2,6 +2,7 @@
 
 #include "storage/database.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QDate>
@@ -40,6 +41,44 @@ QSqlQuery runQuery(QSqlDatabase db, const QString &sql, const QVariantList &bind
     return q;
 }
 
+BulkQuery::BulkQuery(QSqlDatabase db, const QString &sql, const QVariantList &binds, const QString &what)
+    : BulkQuery(storage::sqliteHandle(db), sql, binds, what)
+{
+}
+
+BulkQuery::BulkQuery(sqlite3 *db, const QString &sql, const QVariantList &binds, const QString &what)
+    : m_sql(sql), m_what(what)
+{
+    {
+        QMutexLocker lock(&g_traceMutex);
+        if (g_trace)
+            g_trace->append({sql, binds});
+    }
+    if (!db) {
+        throw QueryError(QCoreApplication::translate("cockpit::analytics", "The figures need an SQLite database."));
+    }
+    if (!m_st.prepare(db, sql.toUtf8(), nullptr))
+        fail();
+    m_st.bindAll(binds);
+}
+
+bool BulkQuery::next()
+{
+    if (m_st.next())
+        return true;
+    if (m_st.hasError())
+        fail();
+    return false;
+}
+
+void BulkQuery::fail() const
+{
+    const QString what = m_what.isEmpty()
+                             ? QCoreApplication::translate("cockpit::analytics", "The figures could not be read (%1): %2")
+                             : m_what;
+    throw QueryError(what.arg(m_sql.simplified().left(120), m_st.error()));
+}
+
 QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &binds, const QVariant &fallback)
 {
     QSqlQuery q = runQuery(db, sql, binds);
@@ -52,7 +91,7 @@ ReadConnection::ReadConnection(const QString &path)
     : m_name(QStringLiteral("analytics-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
     QString error;
-    storage::openConnection(path, m_name, storage::Access::ReadOnly, &error);
+    storage::openConnection(path, m_name, storage::Access::Mapped, &error);
     if (!error.isEmpty())
         m_error = QStringLiteral("could not open \"%1\" for reading: %2").arg(path, error);
 }
@@ -70,6 +109,13 @@ ReadConnection::~ReadConnection()
 bool ReadConnection::isOpen() const { return QSqlDatabase::database(m_name, false).isOpen(); }
 
 QSqlDatabase ReadConnection::db() const { return QSqlDatabase::database(m_name, false); }
+
+void ReadConnection::releaseMapping()
+{
+    if (!isOpen())
+        return;
+    storage::releaseMapping(db());
+}
 
 QString sqlLiteral(const QVariant &value)
 {

@@ -3,6 +3,8 @@
 // benchmark can replay exactly the same statements in the sqlite3 shell. A failed statement
 // throws QueryError naming the statement and SQLite's message; the screens and the `report`
 // command catch it and show it.
+#include "storage/sqlitestatement.h"
+
 #include <QString>
 #include <QVariantList>
 
@@ -30,6 +32,30 @@ QSqlQuery runQuery(QSqlDatabase db, const QString &sql, const QVariantList &bind
 QVariant scalar(QSqlDatabase db, const QString &sql, const QVariantList &binds = {},
                 const QVariant &fallback = {});
 
+// The same at the sqlite3 level, for bulk reads where a million values through QVariant
+// would cost seconds: prepared, bound, traced like runQuery(); a failure throws QueryError
+// naming the statement (`what` says whose figures, for the message).
+class BulkQuery
+{
+public:
+    BulkQuery(QSqlDatabase db, const QString &sql, const QVariantList &binds = {}, const QString &what = {});
+    BulkQuery(sqlite3 *db, const QString &sql, const QVariantList &binds = {}, const QString &what = {});
+    bool next();
+    bool isNull(int c) const { return m_st.isNull(c); }
+    const char *text(int c) const { return m_st.cstr(c); }
+    int bytes(int c) const { return m_st.bytes(c); }
+    QString string(int c) const { return m_st.text(c); }
+    QByteArray raw(int c) const { return m_st.raw(c); }
+    qint64 int64(int c) const { return m_st.int64(c); }
+    double real(int c) const { return m_st.real(c); }
+    bool instant(int c, qint64 *secs) const { return m_st.instant(c, secs); }
+
+private:
+    [[noreturn]] void fail() const;
+    sql::Statement m_st;
+    QString m_sql, m_what;
+};
+
 struct TracedQuery
 {
     QString sql;
@@ -51,7 +77,8 @@ private:
 };
 
 // A read-only connection of its own to the database file, for a worker thread (SQLite in WAL
-// mode lets it read while the app writes). Closed and removed when it goes out of scope.
+// mode lets it read while the app writes), with the file memory-mapped (storage::Access::
+// Mapped). Closed and removed when it goes out of scope.
 class ReadConnection
 {
 public:
@@ -60,6 +87,10 @@ public:
     bool isOpen() const;
     QString error() const { return m_error; } // names the file
     QSqlDatabase db() const;
+    // Unmaps the pages its last reads touched (they stay in the OS cache), so that a worker
+    // between two figures holds none of the file in its resident memory; the next read maps
+    // them again.
+    void releaseMapping();
 
 private:
     ReadConnection(const ReadConnection &) = delete;

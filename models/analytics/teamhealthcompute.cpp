@@ -248,25 +248,34 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
             customers = std::make_shared<const QVector<CustomerRow>>(
                 detail::loadCustomers(on, OrgScope::company(), end));
         });
-    std::vector<char> loaded(size_t(needs.size()), 0); // written by both connections' jobs
-    for (int i = 0; i < needs.size(); ++i) {
-        Need &n = needs[i];
-        if (n.slab && !n.staleEnd)
-            continue;
-        jobs.append([&n, &kinds, &loaded, i](QSqlDatabase on) {
-            // A slab cut at another "now" still holds when no stage moved in between.
-            if (n.slab) {
-                const qint64 lo = std::min(*n.staleEnd, n.to), hi = std::max(*n.staleEnd, n.to);
-                if (scalar(on, QStringLiteral("SELECT EXISTS (SELECT 1 FROM stage_history WHERE at >= ? AND at < ?)"),
-                           {times::instantParam(lo), times::instantParam(hi)}, 1)
-                        .toInt()
-                    == 0)
-                    return;
+    // The missing month slabs in one job: the leads' owners read once for all of them.
+    std::vector<char> loaded(size_t(needs.size()), 0);
+    if (std::any_of(needs.cbegin(), needs.cend(), [](const Need &n) { return !n.slab || n.staleEnd; }))
+        jobs.append([&needs, &kinds, &loaded](QSqlDatabase on) {
+            QVector<int> load;
+            QVector<QPair<qint64, qint64>> ranges;
+            for (int i = 0; i < needs.size(); ++i) {
+                const Need &n = needs[i];
+                if (n.slab && !n.staleEnd)
+                    continue;
+                // A slab cut at another "now" still holds when no stage moved in between.
+                if (n.slab) {
+                    const qint64 lo = std::min(*n.staleEnd, n.to), hi = std::max(*n.staleEnd, n.to);
+                    if (scalar(on, QStringLiteral("SELECT EXISTS (SELECT 1 FROM stage_history WHERE at >= ? AND at < ?)"),
+                               {times::instantParam(lo), times::instantParam(hi)}, 1)
+                            .toInt()
+                        == 0)
+                        continue;
+                }
+                load << i;
+                ranges.append({n.from, n.to});
             }
-            n.slab = std::make_shared<const QVector<ExitGroup>>(detail::loadExitDayGroups(on, n.from, n.to, kinds));
-            loaded[size_t(i)] = 1;
+            const QVector<QVector<ExitGroup>> slabs = detail::loadExitDaySlabs(on, ranges, kinds);
+            for (qsizetype j = 0; j < load.size(); ++j) {
+                needs[load[j]].slab = std::make_shared<const QVector<ExitGroup>>(slabs[j]);
+                loaded[size_t(load[j])] = 1;
+            }
         });
-    }
     jobs << scopeQueries.mid(1); // the light ones last, to even out the two connections
     runJobs(db, jobs, parallel, alongside);
     if (customerHalves) {

@@ -64,6 +64,10 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
 // company day, stage, kinds-seen mask); `month` and `inPeriod` are left unset. The facts
 // cache of computeTeamHealth() keeps one such slab per company month.
 QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, const QStringList &kinds);
+// The same groups for several ranges [first, second) at once, one slab per range, counted
+// here from the stage exits and the leads' owners (read once for all the ranges).
+QVector<QVector<ExitGroup>> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
+                                             const QStringList &kinds);
 void countExitGroup(const ExitGroup &g, const StageInfo *stage, HealthCounts &c);
 
 // Adds one exit to `c` (expected, done, per kind); returns the missing kinds.

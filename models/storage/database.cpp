@@ -101,6 +101,9 @@ QString sizeText(qint64 bytes)
 } // namespace
 
 namespace {
+// SQLite clamps it to its build's SQLITE_MAX_MMAP_SIZE (Debian: 2 GB); past it, reads copy.
+constexpr qint64 kMappedBytes = qint64(2) << 30;
+
 int traceStatement(unsigned type, void *, void *stmt, void *nanos)
 {
     if (type == SQLITE_TRACE_PROFILE) {
@@ -126,7 +129,7 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
     db.setDatabaseName(path);
     // Another connection of this process or the app's main one may be writing: wait for it
     // rather than fail at once.
-    db.setConnectOptions(access == Access::ReadOnly ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+    db.setConnectOptions(access != Access::ReadWrite ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
                                                     : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open()) {
         if (error)
@@ -137,6 +140,8 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
         sqlite3_trace_v2(sqliteHandle(db), SQLITE_TRACE_PROFILE, traceStatement, nullptr);
     QSqlQuery(db).exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -16000")); // 16 MB page cache
+    if (access == Access::Mapped)
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size = %1").arg(kMappedBytes));
     registerKeyFunctions(sqliteHandle(db)); // cockpit_uuid(), cockpit_uuid_text() (keys.h)
     // FULL: a commit (an edit plus its outbox entry) is durable once acknowledged (SYNC.md),
     // on every connection that writes, not only the app's main one.
@@ -145,6 +150,14 @@ QSqlDatabase openConnection(const QString &path, const QString &name, Access acc
     if (sink && access == Access::ReadWrite)
         sink->watch(sqliteHandle(db));
     return db;
+}
+
+void releaseMapping(const QSqlDatabase &db)
+{
+    // Setting the limit to 0 unmaps at once (no statement holds a page now); the limit back
+    // maps again lazily, at the next read transaction.
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size = 0"));
+    QSqlQuery(db).exec(QStringLiteral("PRAGMA mmap_size = %1").arg(kMappedBytes));
 }
 
 void closeConnection(const QString &name, const ChangeSink &sink)

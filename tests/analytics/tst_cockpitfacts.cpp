@@ -172,6 +172,7 @@ private Q_SLOTS:
         first.setDiskDirectory(disk.path());
         const auto scanned = first.get(db, settings);
         QVERIFY(scanned->usable());
+        first.waitForDisk(); // written on a thread of its own
         const QStringList files = QDir(disk.path()).entryList({QStringLiteral("cockpit-facts-*.bin")});
         QCOMPARE(files.size(), 1);
         const QString file = QDir(disk.path()).filePath(files.first());
