@@ -360,10 +360,6 @@ struct CustomerWindow
     }
 };
 
-std::optional<double> optionalAt(const QSqlQuery &q, int i)
-{
-    return q.value(i).isNull() ? std::nullopt : std::optional<double>(q.value(i).toDouble());
-}
 } // namespace
 
 QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf)
@@ -420,50 +416,64 @@ QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asO
     // its (customer_id) index, cheaper than joining five materialized views to every customer.
     const CustomerWindow w(asOf);
     QHash<QString, CustomerFacts> out;
-    QSqlQuery q = runQuery(db,
-                           QStringLiteral("SELECT customer_id, AVG(nps) FROM surveys WHERE at >= ? AND at < ?"
-                                          " AND deleted = 0 GROUP BY customer_id"),
-                           {times::instantParam(w.yearAgo), times::instantParam(w.asOf)});
-    while (q.next())
-        out[q.value(0).toString()].npsMean = optionalAt(q, 1);
-    q = runQuery(db,
+    // Through BulkQuery: 80 000 rows in all on the large demo, without a QVariant each.
+    auto optional = [](const BulkQuery &q, int c) {
+        return q.isNull(c) ? std::nullopt : std::optional<double>(q.real(c));
+    };
+    {
+        BulkQuery q(db,
+                    QStringLiteral("SELECT customer_id, AVG(nps) FROM surveys WHERE at >= ? AND at < ?"
+                                   " AND deleted = 0 GROUP BY customer_id"),
+                    {times::instantParam(w.yearAgo), times::instantParam(w.asOf)});
+        while (q.next())
+            out[q.string(0)].npsMean = optional(q, 1);
+    }
+    {
+        BulkQuery q(db,
                  QStringLiteral("SELECT customer_id, AVG(first_response_minutes), COUNT(*), SUM(complaint <> 0)"
                                 " FROM tickets WHERE opened_at >= ? AND opened_at < ? AND deleted = 0 GROUP BY customer_id"),
                  {times::instantParam(w.yearAgo), times::instantParam(w.asOf)});
-    while (q.next()) {
-        CustomerFacts &f = out[q.value(0).toString()];
-        f.responseMinutes = optionalAt(q, 1);
-        f.tickets = q.value(2).toInt();
-        f.complaints = q.value(3).toInt();
+        while (q.next()) {
+            CustomerFacts &f = out[q.string(0)];
+            f.responseMinutes = optional(q, 1);
+            f.tickets = int(q.int64(2));
+            f.complaints = int(q.int64(3));
+        }
     }
-    q = runQuery(db,
+    {
+        BulkQuery q(db,
                  QStringLiteral("SELECT k1.customer_id, AVG(k1.fulfilment_pct),"
                                 " (SELECT k2.renewal_intent FROM contracts k2 WHERE k2.customer_id = k1.customer_id"
                                 "   AND k2.signed_on <= ? AND k2.deleted = 0 ORDER BY k2.ends_on DESC, k2.id LIMIT 1)"
                                 " FROM contracts k1 WHERE k1.signed_on <= ? AND k1.deleted = 0 GROUP BY k1.customer_id"),
                  {dateParam(w.day), dateParam(w.day)});
-    while (q.next()) {
-        CustomerFacts &f = out[q.value(0).toString()];
-        f.fulfilmentPct = optionalAt(q, 1);
-        f.renewalIntent = optionalAt(q, 2);
+        while (q.next()) {
+            CustomerFacts &f = out[q.string(0)];
+            f.fulfilmentPct = optional(q, 1);
+            f.renewalIntent = optional(q, 2);
+        }
     }
-    q = runQuery(db,
+    {
+        BulkQuery q(db,
                  QStringLiteral("SELECT customer_id, COUNT(*), SUM(paid_on IS NOT NULL AND paid_on <= due_on)"
                                 " FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id"),
                  {dateParam(w.dayYearAgo), dateParam(w.day)});
-    while (q.next()) {
-        CustomerFacts &f = out[q.value(0).toString()];
-        f.paymentsDue = q.value(1).toInt();
-        f.paymentsOnTime = q.value(2).toInt();
+        while (q.next()) {
+            CustomerFacts &f = out[q.string(0)];
+            f.paymentsDue = int(q.int64(1));
+            f.paymentsOnTime = int(q.int64(2));
+        }
     }
-    q = runQuery(db,
+    {
+        BulkQuery q(db,
                  QStringLiteral("SELECT customer_id, COUNT(*), SUM(adopted <> 0) FROM product_trials"
                                 " WHERE started_on <= ? AND deleted = 0 GROUP BY customer_id"),
                  {dateParam(w.day)});
-    while (q.next()) {
-        CustomerFacts &f = out[q.value(0).toString()];
-        f.trials = q.value(1).toInt();
-        f.adopted = q.value(2).toInt();
+        while (q.next()) {
+            CustomerFacts &f = out[q.string(0)];
+            f.trials = int(q.int64(1));
+            f.adopted = int(q.int64(2));
+        }
     }
     return out;
 }
