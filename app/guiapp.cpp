@@ -156,6 +156,9 @@ int GuiApp::start()
     } else if (m_firstRun && !m_settings->contains(QStringLiteral("window/geometry"))) {
         m_window->setGeometry(m_firstRun->geometry()); // exactly where the first window was
     }
+    // The first screen's data is asked for before the window paints, not after.
+    if (m_window->currentScreen() == ui::NavRail::Alerts)
+        m_window->alertsPage()->loadStored();
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
     logFirstWindowShown();
@@ -166,14 +169,20 @@ int GuiApp::start()
     // its figures are shown, or after 10 s at the latest, instead of competing with the
     // figure workers for two cores (large demo, Team: figures 2.6 s while loading, 1.1 s
     // alone). The quick_check follows the loading, as before.
+    // The Alerts screen likewise: its inbox first (large demo: read in 117 ms beside the
+    // loading's two threads, 40 ms alone).
     auto *first = qobject_cast<ui::AnalyticsPage *>(m_window->screenWidget(m_window->currentScreen()));
-    if (first && !first->hasResult()) {
+    ui::AlertsPage *alertsFirst = m_window->currentScreen() == ui::NavRail::Alerts ? m_window->alertsPage() : nullptr;
+    if ((first && !first->hasResult()) || (alertsFirst && !alertsFirst->hasInbox())) {
         auto started = std::make_shared<bool>(false);
         const auto load = [this, started] {
             if (!std::exchange(*started, true))
                 loadCatalog();
         };
-        connect(first, &ui::AnalyticsPage::refreshed, this, load, Qt::SingleShotConnection);
+        if (first)
+            connect(first, &ui::AnalyticsPage::refreshed, this, load, Qt::SingleShotConnection);
+        else
+            connect(alertsFirst, &ui::AlertsPage::inboxShown, this, load, Qt::SingleShotConnection);
         QTimer::singleShot(10000, this, load);
     } else {
         loadCatalog(); // the quick_check follows once loading is done, not competing for the cores

@@ -24,10 +24,12 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
                               const std::function<void(int)> &progress, const storage::ChangeSink &sink)
 {
     InboxSnapshot s;
+    // Reading alone, the file is mapped (storage::Access::Mapped): the inbox's look-ups of
+    // leads and customers then read their pages in place (closed, and unmapped, at the end).
     const QString name = QStringLiteral("alerts-worker-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     {
         QString openError;
-        QSqlDatabase db = storage::openConnection(path, name, evaluate ? storage::Access::ReadWrite : storage::Access::ReadOnly,
+        QSqlDatabase db = storage::openConnection(path, name, evaluate ? storage::Access::ReadWrite : storage::Access::Mapped,
                                                   &openError, sink);
         if (!openError.isEmpty()) {
             s.error = openError;
