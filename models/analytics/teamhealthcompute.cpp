@@ -41,7 +41,7 @@ struct Employment
 // ---- the facts cache -------------------------------------------------------------------
 using detail::CustomerRow;
 using detail::ExitGroup;
-using ExitSlab = std::shared_ptr<const QVector<ExitGroup>>;
+using ExitSlab = std::shared_ptr<const detail::ExitSlabGroups>;
 using CustomerRows = std::shared_ptr<const QVector<CustomerRow>>;
 
 struct FactsCache
@@ -270,9 +270,9 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                 load << i;
                 ranges.append({n.from, n.to});
             }
-            const QVector<QVector<ExitGroup>> slabs = detail::loadExitDaySlabs(on, ranges, kinds);
+            QVector<detail::ExitSlabGroups> slabs = detail::loadExitDaySlabs(on, ranges, kinds);
             for (qsizetype j = 0; j < load.size(); ++j) {
-                needs[load[j]].slab = std::make_shared<const QVector<ExitGroup>>(slabs[j]);
+                needs[load[j]].slab = std::make_shared<const detail::ExitSlabGroups>(std::move(slabs[j]));
                 loaded[size_t(load[j])] = 1;
             }
         });
@@ -292,15 +292,30 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
             cache.customers.clear();
         cache.customers.insert(end, customers);
     }
-    for (const Need &n : needs)
-        for (ExitGroup g : *n.slab) {
+    for (const Need &n : needs) {
+        const QDate month = companyDayOf(n.from); // the slab's month, its first day
+        const QDate monthLast = month.addMonths(1).addDays(-1);
+        if (month > period.last)
+            continue; // every exit after the period
+        // A month the period holds whole, or leaves whole, counts its sums (a quarter's or a
+        // month's period); one it cuts counts its days.
+        if (monthLast <= period.last && (month >= period.first || monthLast < period.first)) {
+            for (ExitGroup g : n.slab->total) {
+                g.month = month;
+                g.inPeriod = month >= period.first;
+                groups.append(g);
+            }
+            continue;
+        }
+        for (ExitGroup g : n.slab->days) {
             // The exits up to the effective end (the slab is cut at "now" already).
             if (g.day > period.last)
                 continue;
-            g.month = QDate(g.day.year(), g.day.month(), 1);
+            g.month = month;
             g.inPeriod = g.day >= period.first;
             groups.append(g);
         }
+    }
 }
 } // namespace
 

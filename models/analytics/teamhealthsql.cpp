@@ -182,10 +182,10 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, co
     return out;
 }
 
-QVector<QVector<ExitGroup>> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
-                                             const QStringList &kinds)
+QVector<ExitSlabGroups> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
+                                         const QStringList &kinds)
 {
-    QVector<QVector<ExitGroup>> out(ranges.size());
+    QVector<ExitSlabGroups> out(ranges.size());
     if (ranges.isEmpty())
         return out;
     // The owner of every live lead held by a sales rep, once (idx_leads_owner_of), rather
@@ -228,8 +228,9 @@ QVector<QVector<ExitGroup>> loadExitDaySlabs(QSqlDatabase db, const QVector<QPai
             ++groups[Key{owner->second, q.int64(2), q.int64(3),
                           times::floorDiv(at + qint64(kDayOffsetMinutes) * 60, times::kDay)}];
         }
-        QVector<ExitGroup> &slab = out[i];
+        QVector<ExitGroup> &slab = out[i].days;
         slab.reserve(qsizetype(groups.size()));
+        std::map<std::tuple<qint64, qint64, qint64>, int> total; // (rep, stage, mask) → exits
         for (const auto &[k, n] : groups) {
             ExitGroup g;
             g.rep = QString::number(k.rep);
@@ -238,6 +239,16 @@ QVector<QVector<ExitGroup>> loadExitDaySlabs(QSqlDatabase db, const QVector<QPai
             g.mask = k.mask;
             g.exits = n;
             slab.append(g);
+            total[{k.rep, k.stage, k.mask}] += n;
+        }
+        out[i].total.reserve(qsizetype(total.size()));
+        for (const auto &[k, n] : total) {
+            ExitGroup g;
+            g.rep = QString::number(std::get<0>(k));
+            g.stage = QString::number(std::get<1>(k));
+            g.mask = std::get<2>(k);
+            g.exits = n;
+            out[i].total.append(g);
         }
     }
     return out;
@@ -394,6 +405,7 @@ QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint
                 b);
     const double asOfJd = times::julianDay(w.asOf);
     QVector<CustomerRow> out;
+    out.reserve(qsizetype(latest.size()) * 2); // most customers have a recent action
     while (q.next()) {
         CustomerRow c;
         c.id = q.string(0);

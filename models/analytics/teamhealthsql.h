@@ -65,9 +65,15 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
 // cache of computeTeamHealth() keeps one such slab per company month.
 QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, const QStringList &kinds);
 // The same groups for several ranges [first, second) at once, one slab per range, counted
-// here from the stage exits and the leads' owners (read once for all the ranges).
-QVector<QVector<ExitGroup>> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
-                                             const QStringList &kinds);
+// here from the stage exits and the leads' owners (read once for all the ranges); each slab
+// also summed over its whole range (`total`: `day` unset), which is what a period that
+// holds the whole month counts (a quarter, a month).
+struct ExitSlabGroups
+{
+    QVector<ExitGroup> days, total;
+};
+QVector<ExitSlabGroups> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
+                                         const QStringList &kinds);
 void countExitGroup(const ExitGroup &g, const StageInfo *stage, HealthCounts &c);
 
 // Adds one exit to `c` (expected, done, per kind); returns the missing kinds.
