@@ -1,0 +1,147 @@
+#include "analytics/factsfile.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <openssl/evp.h>
+
+namespace cockpit::analytics::factsfile {
+
+namespace {
+constexpr int kSumBytes = 32;           // SHA-256 of everything before it
+constexpr quint16 kByteOrder = 0x0102;
+
+QByteArray sha256(QByteArrayView bytes)
+{
+    QByteArray out(kSumBytes, '\0');
+    unsigned int n = 0;
+    if (EVP_Digest(bytes.data(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()), &n, EVP_sha256(),
+                   nullptr)
+        != 1)
+        return {};
+    return out;
+}
+} // namespace
+
+void Writer::add(const QByteArray &bytes)
+{
+    add(qint64(bytes.size()));
+    m_out.append(bytes);
+}
+
+void Writer::add(const QVector<QString> &texts)
+{
+    add(qint64(texts.size()));
+    for (const QString &t : texts) {
+        add(qint64(t.size()));
+        m_out.append(reinterpret_cast<const char *>(t.constData()), t.size() * 2);
+    }
+}
+
+bool Reader::take(qsizetype n)
+{
+    if (!m_ok || n < 0 || n > m_in.size() - m_pos) {
+        m_ok = false;
+        return false;
+    }
+    m_pos += n;
+    return true;
+}
+
+void Reader::read(QByteArray &bytes)
+{
+    qint64 n = -1;
+    read(n);
+    if (!m_ok || n < 0 || n > m_in.size() - m_pos) {
+        m_ok = false;
+        return;
+    }
+    bytes = m_in.sliced(m_pos, n).toByteArray();
+    m_pos += n;
+}
+
+void Reader::read(QVector<QString> &texts)
+{
+    qint64 n = -1;
+    read(n);
+    if (!m_ok || n < 0 || n > m_in.size() - m_pos) {
+        m_ok = false;
+        return;
+    }
+    texts.reserve(n);
+    for (qint64 i = 0; i < n && m_ok; ++i) {
+        qint64 len = -1;
+        read(len);
+        if (!m_ok || len < 0 || len > (m_in.size() - m_pos) / 2) {
+            m_ok = false;
+            return;
+        }
+        texts.append(QString(reinterpret_cast<const QChar *>(m_in.data() + m_pos), len));
+        m_pos += len * 2;
+    }
+}
+
+QString fileFor(const QString &dir, const QString &prefix, const QByteArray &fingerprint)
+{
+    const QByteArray key = QCryptographicHash::hash(fingerprint, QCryptographicHash::Sha256).toHex().left(32);
+    return QDir(dir).filePath(QStringLiteral("%1-%2.bin").arg(prefix, QString::fromLatin1(key)));
+}
+
+void prune(const QString &dir, const QString &prefix, const QString &keep)
+{
+    const QFileInfoList files = QDir(dir).entryInfoList({prefix + QStringLiteral("-*.bin")}, QDir::Files, QDir::Time);
+    for (qsizetype i = 3; i < files.size(); ++i)
+        if (files.at(i).absoluteFilePath() != QFileInfo(keep).absoluteFilePath())
+            QFile::remove(files.at(i).absoluteFilePath());
+}
+
+bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint, const QByteArray &body)
+{
+    Writer w;
+    w.add(magic);
+    w.add(format);
+    w.add(kByteOrder);
+    w.add(fingerprint);
+    w.bytes().append(body);
+    const QByteArray sum = sha256(w.bytes());
+    if (sum.isEmpty())
+        return false;
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    QSaveFile f(file);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    if (f.write(w.bytes()) != w.bytes().size() || f.write(sum) != sum.size())
+        return false;
+    return f.commit();
+}
+
+std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray bytes = f.readAll();
+    if (bytes.size() <= kSumBytes)
+        return std::nullopt;
+    const QByteArrayView payload(bytes.constData(), bytes.size() - kSumBytes);
+    if (sha256(payload) != QByteArrayView(bytes).last(kSumBytes))
+        return std::nullopt; // damaged or cut short
+    Reader r(payload);
+    quint32 m = 0;
+    qint32 fmt = 0;
+    quint16 order = 0;
+    QByteArray print;
+    r.read(m);
+    r.read(fmt);
+    r.read(order);
+    r.read(print);
+    if (!r.ok() || m != magic || fmt != format || order != kByteOrder || print != fingerprint)
+        return std::nullopt;
+    const qsizetype header = qsizetype(sizeof(m) + sizeof(fmt) + sizeof(order) + sizeof(qint64)) + print.size();
+    return bytes.sliced(header, payload.size() - header);
+}
+
+} // namespace cockpit::analytics::factsfile

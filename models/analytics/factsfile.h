@@ -1,0 +1,90 @@
+#pragma once
+// Facts kept on disk between runs (the cockpit's, Team's): a file in the user's cache folder
+// named after the data's fingerprint, holding a header (magic, format, byte order, the
+// fingerprint), the facts as raw arrays, and a SHA-256 of all of it. A file that is cut
+// short, damaged, of another format or of other data is not read (the facts are computed
+// again); one is written whole or not at all (QSaveFile). Private to the analytics library.
+#include <QByteArray>
+#include <QString>
+#include <QVector>
+
+#include <cstring>
+#include <optional>
+#include <type_traits>
+
+namespace cockpit::analytics::factsfile {
+
+// The arrays go as their raw bytes (a size, then the elements as they are in memory), which
+// is what makes reading 21 MB take milliseconds; the byte-order mark in the header refuses a
+// file from another architecture.
+class Writer
+{
+public:
+    template<class T>
+    void add(const T &value)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        m_out.append(reinterpret_cast<const char *>(&value), sizeof(T));
+    }
+    template<class T>
+    void add(const QVector<T> &values)
+    {
+        add(qint64(values.size()));
+        m_out.append(reinterpret_cast<const char *>(values.constData()), qsizetype(values.size() * sizeof(T)));
+    }
+    void add(const QByteArray &bytes);
+    void add(const QVector<QString> &texts);
+    QByteArray &bytes() { return m_out; }
+
+private:
+    QByteArray m_out;
+};
+
+class Reader
+{
+public:
+    explicit Reader(QByteArrayView in) : m_in(in) {}
+    bool ok() const { return m_ok; }
+    bool atEnd() const { return m_pos == m_in.size(); }
+    template<class T>
+    void read(T &value)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        if (take(sizeof(T)))
+            std::memcpy(&value, m_in.data() + m_pos - qsizetype(sizeof(T)), sizeof(T));
+    }
+    template<class T>
+    void read(QVector<T> &values)
+    {
+        qint64 n = -1;
+        read(n);
+        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
+            m_ok = false;
+            return;
+        }
+        values.resize(n);
+        if (take(qsizetype(n * sizeof(T))))
+            std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
+    }
+    void read(QByteArray &bytes);
+    void read(QVector<QString> &texts);
+    void fail() { m_ok = false; }
+
+private:
+    bool take(qsizetype n);
+    QByteArrayView m_in;
+    qsizetype m_pos = 0;
+    bool m_ok = true;
+};
+
+// `dir`/`prefix`-<a hash of the fingerprint>.bin
+QString fileFor(const QString &dir, const QString &prefix, const QByteArray &fingerprint);
+// Keeps the three newest files of `prefix` in `dir`; `keep` is never removed.
+void prune(const QString &dir, const QString &prefix, const QString &keep);
+
+// Writes the header, `body`'s bytes and the sum to `file` (its folder made when missing).
+bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint, const QByteArray &body);
+// The body of `file` when it is whole, of `magic` and `format` and of exactly `fingerprint`.
+std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint);
+
+} // namespace cockpit::analytics::factsfile
