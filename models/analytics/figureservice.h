@@ -97,9 +97,14 @@ public:
 
     explicit FigureService(storage::Database &db, QObject *parent = nullptr);
     ~FigureService() override;
-    // Where the cockpit's facts are kept between runs (CockpitFactsCache::setDiskDirectory);
+    // Where the cockpit's and Team's facts are kept between runs (CockpitFactsCache::
+    // setDiskDirectory, TeamHealthCache::setDiskDirectory);
     // the app gives the user's cache folder. Unset: kept in memory only.
-    void setFactsCacheDirectory(const QString &dir) { m_cockpitFacts.setDiskDirectory(dir); }
+    void setFactsCacheDirectory(const QString &dir)
+    {
+        m_cockpitFacts.setDiskDirectory(dir);
+        m_teamFacts.setDiskDirectory(dir);
+    }
 
     QString path() const { return m_path; }
     // Worker threads (2 by default: the machine the cockpit is measured on has 2 cores).

@@ -205,7 +205,15 @@ public:
     ~TeamHealthCache();
     TeamHealthCache(const TeamHealthCache &) = delete;
     TeamHealthCache &operator=(const TeamHealthCache &) = delete;
-    void clear(); // forgets every fact (the benchmark's cold run)
+    void clear(); // forgets every fact in memory (the benchmark's cold run)
+    // A folder (the user's cache) where the facts are kept between runs, keyed by a content
+    // fingerprint of what they read (teamhealthfacts.h): the first refresh of a run reads
+    // them back instead of loading them, when the data did not change. Written after the
+    // first load of a run, on a thread of its own; the newest three files are kept.
+    // Empty (the default): memory only.
+    void setDiskDirectory(const QString &dir);
+    // Returns once the facts being written to disk are (or at once).
+    void waitForDisk();
 
     struct Data; // teamhealthcompute.cpp
     Data &data() const { return *m_data; }

@@ -4,16 +4,21 @@
 // cache (company-wide month slabs and customer rows) and only what is missing is queried.
 #include "analytics/teamhealth.h"
 #include "analytics/teamhealthsql.h"
+#include "analytics/teamhealthfacts.h"
+#include "analytics/factsfile.h"
 
 #include "analytics/query.h"
 #include "domain/times.h"
 
 #include <QSqlDatabase>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <deque>
 #include <atomic>
 #include <utility>
 #include <vector>
@@ -22,6 +27,8 @@
 #include <memory>
 
 namespace cockpit::analytics {
+
+Q_LOGGING_CATEGORY(lcTeamFacts, "cockpit.analytics.teamfacts")
 
 QString effectiveEndUtc(const Period &period, const QString &asOfIso)
 {
@@ -41,21 +48,9 @@ struct Employment
 // ---- the facts cache -------------------------------------------------------------------
 using detail::CustomerRow;
 using detail::ExitGroup;
-using ExitSlab = std::shared_ptr<const detail::ExitSlabGroups>;
-using CustomerRows = std::shared_ptr<const QVector<CustomerRow>>;
-
-struct FactsCache
-{
-    QString fingerprint;
-    struct Slab
-    {
-        qint64 end = 0; // the slab holds the exits with `at` in [month start, end), epoch seconds
-        ExitSlab groups;
-    };
-    QHash<QString, Slab> slabs;             // month start + kinds → slab
-    QHash<qint64, CustomerRows> customers;  // effective end (epoch seconds) → rows of the whole company
-};
-
+using detail::ExitSlab;
+using detail::CustomerRows;
+using FactsCache = detail::TeamFacts;
 
 QString fileStamp(const QString &path)
 {
@@ -82,19 +77,33 @@ QString dataFingerprint(QSqlDatabase db)
 
 } // namespace
 
-struct TeamHealthCache::Data
-{
-    QMutex mutex;
-    QHash<QString, FactsCache> files; // database file → facts
-};
-
 TeamHealthCache::TeamHealthCache() : m_data(std::make_unique<Data>()) {}
-TeamHealthCache::~TeamHealthCache() = default;
+TeamHealthCache::~TeamHealthCache()
+{
+    waitForDisk();
+}
 
 void TeamHealthCache::clear()
 {
     QMutexLocker lock(&m_data->mutex);
     m_data->files.clear();
+}
+
+void TeamHealthCache::setDiskDirectory(const QString &dir)
+{
+    QMutexLocker lock(&m_data->mutex);
+    m_data->diskDir = dir;
+}
+
+void TeamHealthCache::waitForDisk()
+{
+    std::future<void> saving;
+    {
+        QMutexLocker lock(&m_data->mutex);
+        saving = std::move(m_data->saving);
+    }
+    if (saving.valid())
+        saving.wait();
 }
 
 namespace {
@@ -109,27 +118,69 @@ FactsCache &cacheFor(TeamHealthCache::Data &d, const QString &path, const QStrin
     return c;
 }
 
-// Runs `jobs` on the calling connection and, with `parallel`, on a second connection to the
-// same file at the same time (each job takes the connection it runs on; a failure on either
-// stops the other after its current job).
-void runJobs(QSqlDatabase db, const QVector<std::function<void(QSqlDatabase)>> &jobs, bool parallel,
-             const Alongside &alongside)
+using Job = std::function<void(QSqlDatabase)>;
+
+// The jobs of one computation, taken in order by whichever connection is free; a job may put
+// more in front (what it found missing). A failure empties it, so the other connection stops
+// after its current job.
+class JobQueue
 {
-    std::atomic<int> next{0};
-    auto drain = [&jobs, &next](QSqlDatabase on) {
+public:
+    explicit JobQueue(QVector<Job> jobs) : m_jobs(jobs.begin(), jobs.end()) {}
+    void putFirst(const QVector<Job> &jobs)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_jobs.insert(m_jobs.begin(), jobs.begin(), jobs.end());
+    }
+    std::optional<Job> take()
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_jobs.empty())
+            return std::nullopt;
+        Job j = std::move(m_jobs.front());
+        m_jobs.pop_front();
+        return j;
+    }
+    void clear()
+    {
+        QMutexLocker lock(&m_mutex);
+        m_jobs.clear();
+    }
+    size_t size()
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_jobs.size();
+    }
+
+private:
+    QMutex m_mutex;
+    std::deque<Job> m_jobs;
+};
+
+// Runs the queue on the calling connection and, with `parallel`, on a second connection to
+// the same file at the same time (each job takes the connection it runs on).
+void runJobs(QSqlDatabase db, JobQueue &queue, bool parallel, const Alongside &alongside)
+{
+    auto drain = [&queue](QSqlDatabase on) {
         try {
-            for (int i = next++; i < jobs.size(); i = next++)
-                jobs[i](on);
+            while (std::optional<Job> job = queue.take())
+                (*job)(on);
         } catch (...) {
-            next = int(jobs.size());
+            queue.clear();
             throw;
         }
     };
-    if (!parallel || jobs.size() < 2 || db.databaseName().isEmpty()) {
+    if (!parallel || queue.size() < 2 || db.databaseName().isEmpty()) {
         drain(db);
         return;
     }
     runAlongside(alongside, db, drain, drain);
+}
+
+void runJobs(QSqlDatabase db, const QVector<Job> &jobs, bool parallel, const Alongside &alongside)
+{
+    JobQueue queue(jobs);
+    runJobs(db, queue, parallel, alongside);
 }
 
 QHash<QString, Employment> loadEmployment(QSqlDatabase db)
@@ -173,7 +224,18 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     std::optional<qint64> earlierCustomers;
     CustomerRows earlier;
     const QDate periodMonth(period.first.year(), period.first.month(), 1);
-    {
+    // What the cache lacks for this request, as jobs: the customers (in two halves, or their
+    // rows of an earlier "now" revalidated) and the missing month slabs.
+    QVector<CustomerRow> customerBase;
+    QHash<QString, CustomerFacts> customerAggregates;
+    bool customerHalves = false;
+    std::vector<char> loaded; // written by both connections' jobs
+    // Whether the period cuts month `m` (then its exits count by day, else by the month's sums).
+    const auto cutsMonth = [&period](QDate m) {
+        const QDate monthLast = m.addMonths(1).addDays(-1);
+        return m <= period.last && !(monthLast <= period.last && (m >= period.first || monthLast < period.first));
+    };
+    auto plan = [&]() -> QVector<Job> {
         QMutexLocker lock(&store.mutex);
         FactsCache &cache = cacheFor(store, path, fingerprint);
         for (QDate m = std::min(periodMonth, firstMonth); m <= lastMonth; m = m.addMonths(1)) {
@@ -185,7 +247,8 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
             if (n.from >= n.to)
                 continue; // a month after "now"
             const auto it = cache.slabs.constFind(n.key);
-            if (it != cache.slabs.cend()) {
+            // A slab of sums alone serves a period that holds or leaves its month whole.
+            if (it != cache.slabs.cend() && (it->groups->hasDays || !cutsMonth(m))) {
                 n.slab = it->groups;
                 if (it->end != n.to)
                     n.staleEnd = it->end;
@@ -202,82 +265,123 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
                     earlierCustomers = it.key();
                     earlier = it.value();
                 }
+        lock.unlock();
+        QVector<Job> jobs;
+        // Without rows of an earlier "now" to revalidate, the customers load in two halves, one
+        // per connection (merged after the jobs).
+        customerHalves = !customers && !earlier;
+        if (customerHalves) {
+            jobs.append([&customerBase, end](QSqlDatabase on) {
+                customerBase = detail::loadCustomerBase(on, OrgScope::company(), end);
+            });
+            jobs.append([&customerAggregates, end](QSqlDatabase on) {
+                customerAggregates = detail::loadCustomerAggregates(on, end);
+            });
+        } else if (!customers)
+            jobs.append([&customers, &earlier, &earlierCustomers, end](QSqlDatabase on) {
+                // They still hold when nothing the customer query reads by time happened in
+                // between: only the days since the last interaction move on.
+                const QVariant from = times::instantParam(earlierCustomers.value_or(end)), to = times::instantParam(end);
+                if (earlier
+                    && scalar(on,
+                              QStringLiteral("SELECT EXISTS (SELECT 1 FROM activities WHERE direction = 'sales'"
+                                             " AND deleted = 0 AND at >= ? AND at < ?)"
+                                             " OR EXISTS (SELECT 1 FROM surveys WHERE at >= ? AND at < ?)"
+                                             " OR EXISTS (SELECT 1 FROM tickets WHERE opened_at >= ? AND opened_at < ?)"),
+                              {from, to, from, to, from, to}, 1)
+                               .toInt()
+                           == 0) {
+                    // The same Julian day the load computes (times::julianDay), without a query.
+                    const double asOfJd = times::julianDay(end);
+                    auto rows = std::make_shared<QVector<CustomerRow>>(*earlier);
+                    for (CustomerRow &r : *rows) {
+                        r.asOfJd = asOfJd;
+                        r.facts.daysSinceInteraction = std::min(90.0, r.lastActionJd ? asOfJd - *r.lastActionJd : 90.0);
+                    }
+                    customers = rows;
+                    return;
+                }
+                customers = std::make_shared<const QVector<CustomerRow>>(
+                    detail::loadCustomers(on, OrgScope::company(), end));
+            });
+        // The missing month slabs in one job: the leads' owners read once for all of them.
+        loaded.assign(size_t(needs.size()), 0);
+        if (std::any_of(needs.cbegin(), needs.cend(), [](const Need &n) { return !n.slab || n.staleEnd; }))
+            jobs.append([&needs, &kinds, &loaded](QSqlDatabase on) {
+                QVector<int> load;
+                QVector<QPair<qint64, qint64>> ranges;
+                for (int i = 0; i < needs.size(); ++i) {
+                    const Need &n = needs[i];
+                    if (n.slab && !n.staleEnd)
+                        continue;
+                    // A slab cut at another "now" still holds when no stage moved in between.
+                    if (n.slab) {
+                        const qint64 lo = std::min(*n.staleEnd, n.to), hi = std::max(*n.staleEnd, n.to);
+                        if (scalar(on, QStringLiteral("SELECT EXISTS (SELECT 1 FROM stage_history WHERE at >= ? AND at < ?)"),
+                                   {times::instantParam(lo), times::instantParam(hi)}, 1)
+                                .toInt()
+                            == 0)
+                            continue;
+                    }
+                    load << i;
+                    ranges.append({n.from, n.to});
+                }
+                QVector<detail::ExitSlabGroups> slabs = detail::loadExitDaySlabs(on, ranges, kinds);
+                for (qsizetype j = 0; j < load.size(); ++j) {
+                    needs[load[j]].slab = std::make_shared<const detail::ExitSlabGroups>(std::move(slabs[j]));
+                    loaded[size_t(load[j])] = 1;
+                }
+            });
+        return jobs;
+    };
+
+    // The first refresh on this file (or after it was written): the facts of an earlier run
+    // on the same data, when the user's cache folder has them. Their fingerprint and reading
+    // them back run as the first job, beside the scope's own queries (which need no facts);
+    // then what is still missing goes to the front of the queue. The fingerprint is taken
+    // before any fact is read, so that facts kept under it are never newer than it says.
+    QByteArray contentPrint;
+    QString diskFile;
+    QString dir;
+    bool empty = false;
+    {
+        QMutexLocker lock(&store.mutex);
+        const FactsCache &cache = cacheFor(store, path, fingerprint);
+        empty = cache.slabs.isEmpty() && cache.customers.isEmpty();
+        dir = store.diskDir;
     }
+    JobQueue queue({});
     // The two connections take the jobs in this order, each the next one when it is free:
     // the heaviest first (the scope's responses, then the customers), the light ones last,
     // so both finish at about the same time.
-    QVector<std::function<void(QSqlDatabase)>> jobs;
-    if (!scopeQueries.isEmpty())
-        jobs << scopeQueries.first();
-    // Without rows of an earlier "now" to revalidate, the customers load in two halves, one
-    // per connection (merged after the jobs).
-    QVector<CustomerRow> customerBase;
-    QHash<QString, CustomerFacts> customerAggregates;
-    const bool customerHalves = !customers && !earlier;
-    if (customerHalves) {
-        jobs.append([&customerBase, end](QSqlDatabase on) {
-            customerBase = detail::loadCustomerBase(on, OrgScope::company(), end);
-        });
-        jobs.append([&customerAggregates, end](QSqlDatabase on) {
-            customerAggregates = detail::loadCustomerAggregates(on, end);
-        });
-    } else if (!customers)
-        jobs.append([&customers, &earlier, &earlierCustomers, end](QSqlDatabase on) {
-            // They still hold when nothing the customer query reads by time happened in
-            // between: only the days since the last interaction move on.
-            const QVariant from = times::instantParam(earlierCustomers.value_or(end)), to = times::instantParam(end);
-            if (earlier
-                && scalar(on,
-                          QStringLiteral("SELECT EXISTS (SELECT 1 FROM activities WHERE direction = 'sales'"
-                                         " AND deleted = 0 AND at >= ? AND at < ?)"
-                                         " OR EXISTS (SELECT 1 FROM surveys WHERE at >= ? AND at < ?)"
-                                         " OR EXISTS (SELECT 1 FROM tickets WHERE opened_at >= ? AND opened_at < ?)"),
-                          {from, to, from, to, from, to}, 1)
-                           .toInt()
-                       == 0) {
-                // The same Julian day the load computes (times::julianDay), without a query.
-                const double asOfJd = times::julianDay(end);
-                auto rows = std::make_shared<QVector<CustomerRow>>(*earlier);
-                for (CustomerRow &r : *rows) {
-                    r.asOfJd = asOfJd;
-                    r.facts.daysSinceInteraction = std::min(90.0, r.lastActionJd ? asOfJd - *r.lastActionJd : 90.0);
+    if (empty && !dir.isEmpty()) {
+        queue.putFirst(scopeQueries);
+        queue.putFirst({[&](QSqlDatabase on) {
+            QElapsedTimer timer;
+            timer.start();
+            contentPrint = detail::teamFactsFingerprint(on);
+            diskFile = factsfile::fileFor(dir, QStringLiteral("team-facts"), contentPrint);
+            if (std::optional<FactsCache> restored = detail::restoreTeamFacts(diskFile, contentPrint)) {
+                QMutexLocker lock(&store.mutex);
+                FactsCache &cache = cacheFor(store, path, fingerprint);
+                if (cache.slabs.isEmpty() && cache.customers.isEmpty()) {
+                    cache.slabs = std::move(restored->slabs);
+                    cache.customers = std::move(restored->customers);
                 }
-                customers = rows;
-                return;
+                store.saved.insert(contentPrint);
+                qCInfo(lcTeamFacts) << "read Team's facts from" << diskFile << "in" << timer.elapsed() << "ms";
             }
-            customers = std::make_shared<const QVector<CustomerRow>>(
-                detail::loadCustomers(on, OrgScope::company(), end));
-        });
-    // The missing month slabs in one job: the leads' owners read once for all of them.
-    std::vector<char> loaded(size_t(needs.size()), 0);
-    if (std::any_of(needs.cbegin(), needs.cend(), [](const Need &n) { return !n.slab || n.staleEnd; }))
-        jobs.append([&needs, &kinds, &loaded](QSqlDatabase on) {
-            QVector<int> load;
-            QVector<QPair<qint64, qint64>> ranges;
-            for (int i = 0; i < needs.size(); ++i) {
-                const Need &n = needs[i];
-                if (n.slab && !n.staleEnd)
-                    continue;
-                // A slab cut at another "now" still holds when no stage moved in between.
-                if (n.slab) {
-                    const qint64 lo = std::min(*n.staleEnd, n.to), hi = std::max(*n.staleEnd, n.to);
-                    if (scalar(on, QStringLiteral("SELECT EXISTS (SELECT 1 FROM stage_history WHERE at >= ? AND at < ?)"),
-                               {times::instantParam(lo), times::instantParam(hi)}, 1)
-                            .toInt()
-                        == 0)
-                        continue;
-                }
-                load << i;
-                ranges.append({n.from, n.to});
-            }
-            QVector<detail::ExitSlabGroups> slabs = detail::loadExitDaySlabs(on, ranges, kinds);
-            for (qsizetype j = 0; j < load.size(); ++j) {
-                needs[load[j]].slab = std::make_shared<const detail::ExitSlabGroups>(std::move(slabs[j]));
-                loaded[size_t(load[j])] = 1;
-            }
-        });
-    jobs << scopeQueries.mid(1); // the light ones last, to even out the two connections
-    runJobs(db, jobs, parallel, alongside);
+            queue.putFirst(plan());
+        }});
+    } else {
+        QVector<Job> jobs;
+        if (!scopeQueries.isEmpty())
+            jobs << scopeQueries.first();
+        jobs << plan();
+        jobs << scopeQueries.mid(1); // the light ones last, to even out the two connections
+        queue.putFirst(jobs);
+    }
+    runJobs(db, queue, parallel, alongside);
     if (customerHalves) {
         detail::mergeCustomerAggregates(customerBase, customerAggregates);
         customers = std::make_shared<const QVector<CustomerRow>>(std::move(customerBase));
@@ -291,15 +395,32 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
         if (cache.customers.size() >= 16) // a few effective ends are plenty
             cache.customers.clear();
         cache.customers.insert(end, customers);
+        // Kept on disk for the next run on the same data, beside the figures (not before them).
+        const bool busy = store.saving.valid()
+                          && store.saving.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+        if (!contentPrint.isEmpty() && !store.saved.contains(contentPrint) && !busy) {
+            store.saved.insert(contentPrint);
+            FactsCache snapshot;
+            snapshot.slabs = cache.slabs;
+            snapshot.customers = cache.customers;
+            store.saving = std::async(std::launch::async, [snapshot = std::move(snapshot), contentPrint, diskFile,
+                                                           dir = store.diskDir] {
+                QElapsedTimer timer;
+                timer.start();
+                if (detail::saveTeamFacts(diskFile, contentPrint, snapshot)) {
+                    qCInfo(lcTeamFacts) << "kept Team's facts in" << diskFile << "in" << timer.elapsed() << "ms";
+                    factsfile::prune(dir, QStringLiteral("team-facts"), diskFile);
+                }
+            });
+        }
     }
     for (const Need &n : needs) {
         const QDate month = companyDayOf(n.from); // the slab's month, its first day
-        const QDate monthLast = month.addMonths(1).addDays(-1);
         if (month > period.last)
             continue; // every exit after the period
         // A month the period holds whole, or leaves whole, counts its sums (a quarter's or a
         // month's period); one it cuts counts its days.
-        if (monthLast <= period.last && (month >= period.first || monthLast < period.first)) {
+        if (!cutsMonth(month)) {
             for (ExitGroup g : n.slab->total) {
                 g.month = month;
                 g.inPeriod = month >= period.first;
@@ -368,7 +489,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     QHash<QString, QPair<int, qint64>> ratings;
     // The responses first: the heaviest of them (a seek per lead assigned in the period).
     const QVector<std::function<void(QSqlDatabase)>> scopeQueries{
-        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOf); },
+        [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOf, ResponseColumns::MinutesOnly); },
         [&](QSqlDatabase on) {
             if (!weeks.isEmpty())
                 taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), end);

@@ -325,21 +325,24 @@ QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firs
 }
 
 QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period,
-                                std::optional<qint64> asOf)
+                                std::optional<qint64> asOf, ResponseColumns columns)
 {
     const qint64 end = effectiveEndSecs(period, asOf);
     QVariantList binds{times::instantParam(asOf.value_or(end)), times::instantParam(period.startSecs()), times::instantParam(end)};
     const QString cond = orgCondition(org, repColumns(), binds);
+    // The figures need the rep and the minutes alone: then the leads are read from the
+    // covering idx_leads_assign, without a look-up of each lead's row for its title.
+    const bool all = columns == ResponseColumns::All;
     BulkQuery q(
         db,
-        QStringLiteral("SELECT x.owner_id, x.id, x.title, x.assigned_at, x.first_at,"
-                       " (x.first_at - x.assigned_at) / 60.0"
-                       " FROM (SELECT l.owner_id, l.id, l.title, l.assigned_at,"
+        QStringLiteral("SELECT x.owner_id, (x.first_at - x.assigned_at) / 60.0%2"
+                       " FROM (SELECT l.owner_id, l.assigned_at,%3"
                        "   (SELECT MIN(a.at) FROM activities a WHERE a.lead_id = l.id AND a.at >= l.assigned_at"
                        "     AND a.at < ? AND a.direction = 'sales' AND a.deleted = 0) AS first_at"
                        "   FROM leads l JOIN users u ON u.id = l.owner_id AND u.role = 'sales'"
                        "   WHERE l.assigned_at >= ? AND l.assigned_at < ? AND l.deleted = 0%1) x")
-            .arg(cond),
+            .arg(cond, all ? QStringLiteral(", x.id, x.title, x.assigned_at, x.first_at") : QString(),
+                 all ? QStringLiteral(" l.id, l.title,") : QString()),
         binds);
     QVector<Response> out;
     auto iso = [&q](int c) {
@@ -347,9 +350,16 @@ QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Peri
         return q.instant(c, &secs) ? times::isoFromSecs(secs) : QString();
     };
     while (q.next()) {
-        Response r{q.string(0), q.string(1), q.string(2), iso(3), iso(4), std::nullopt};
-        if (!q.isNull(5))
-            r.minutes = q.real(5);
+        Response r;
+        r.rep = q.string(0);
+        if (!q.isNull(1))
+            r.minutes = q.real(1);
+        if (all) {
+            r.leadId = q.string(2);
+            r.title = q.string(3);
+            r.assignedAt = iso(4);
+            r.firstAt = iso(5);
+        }
         out.append(r);
     }
     return out;

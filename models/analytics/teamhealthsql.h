@@ -71,6 +71,7 @@ QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, co
 struct ExitSlabGroups
 {
     QVector<ExitGroup> days, total;
+    bool hasDays = true; // false: the sums alone (read back from disk)
 };
 QVector<ExitSlabGroups> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
                                          const QStringList &kinds);
@@ -97,8 +98,10 @@ struct Response
 };
 // Leads assigned in [period start, min(period end, asOf)) and their first sales action
 // before asOf (without one: before the period's end).
+// MinutesOnly fills `rep` and `minutes` alone (what the figures count).
+enum class ResponseColumns { All, MinutesOnly };
 QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period,
-                                std::optional<qint64> asOf);
+                                std::optional<qint64> asOf, ResponseColumns columns = ResponseColumns::All);
 
 struct CustomerRow
 {
