@@ -2269,14 +2269,24 @@
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../models/analytics/cockpitfacts.cpp" line="+77"/>
+        <location filename="../models/analytics/cockpitfacts.cpp" line="+42"/>
         <source>The cockpit could not read its facts (%1): %2</source>
         <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
     <message>
-        <location line="+383"/>
+        <location line="+102"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../models/analytics/query.cpp" line="+58"/>
+        <source>The figures need an SQLite database.</source>
+        <translation>这些数字需要一个 SQLite 数据库。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The figures could not be read (%1): %2</source>
+        <translation>无法读取数字（%1）：%2</translation>
     </message>
 </context>
 <context>
@@ -2309,7 +2319,7 @@
 <context>
     <name>cockpit::analytics::Period</name>
     <message>
-        <location filename="../models/analytics/scope.cpp" line="+141"/>
+        <location filename="../models/analytics/scope.cpp" line="+146"/>
         <source>Week %1, %2 (%3 – %4)</source>
         <translation>%2 年第 %1 周（%3 – %4）</translation>
     </message>
@@ -2479,7 +2489,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+197"/>
+        <location filename="../app/guiapp.cpp" line="+208"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -2528,24 +2538,24 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
     </message>
     <message>
         <location line="+6"/>
-        <location line="+236"/>
+        <location line="+244"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-235"/>
-        <location line="+236"/>
+        <location line="-243"/>
+        <location line="+244"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+238"/>
+        <location line="-239"/>
+        <location line="+246"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-237"/>
+        <location line="-245"/>
         <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -2610,7 +2620,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+85"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -2620,7 +2630,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-147"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -3045,7 +3055,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/storage/logchain.cpp" line="+478"/>
+        <location filename="../models/storage/logchainrecord.h" line="+478"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -3090,13 +3100,13 @@ Open the copy now?</source>
         <translation>恢复%1 #%2</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchain.cpp" line="-84"/>
-        <location line="+489"/>
+        <location filename="../models/storage/logchainrecord.h" line="-84"/>
+        <location filename="../models/storage/logverify.cpp" line="+191"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
     </message>
     <message>
-        <location line="-396"/>
+        <location filename="../models/storage/logchain.cpp" line="+34"/>
         <source>activity</source>
         <translation>活动</translation>
     </message>
@@ -3126,7 +3136,7 @@ Open the copy now?</source>
         <translation>%1 已在日志中（序号 %2）。</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location filename="../models/storage/logverify.cpp" line="-161"/>
         <source>The log could not be read: %1</source>
         <translation>无法读取日志：%1</translation>
     </message>
@@ -3252,7 +3262,7 @@ Open the copy now?</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+336"/>
+        <location line="+349"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -3969,18 +3979,18 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+254"/>
+        <location line="+255"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-253"/>
-        <location line="+257"/>
+        <location line="-254"/>
+        <location line="+258"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-230"/>
+        <location line="-231"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
@@ -4005,7 +4015,7 @@ Open the copy now?</source>
         <translation>无法评估预警规则：%1</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+104"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
