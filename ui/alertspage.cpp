@@ -277,6 +277,15 @@ void AlertsPage::loadStored()
 {
     if (m_haveInbox || m_loadingStored)
         return;
+    loadStored(QtConcurrent::run([path = m_db.path(), clock = m_clock] {
+        return alerts::evaluateAndLoad(path, *clock, false, {}, {});
+    }));
+}
+
+void AlertsPage::loadStored(QFuture<alerts::InboxSnapshot> read)
+{
+    if (m_haveInbox || m_loadingStored)
+        return;
     m_loadingStored = true;
     auto *watcher = new QFutureWatcher<alerts::InboxSnapshot>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -290,9 +299,7 @@ void AlertsPage::loadStored()
             showInbox(std::move(snapshot));
         }
     });
-    watcher->setFuture(QtConcurrent::run([path = m_db.path(), clock = m_clock] {
-        return alerts::evaluateAndLoad(path, *clock, false, {}, {});
-    }));
+    watcher->setFuture(read);
 }
 
 void AlertsPage::onLeadChanged(const QString &leadId)

@@ -5,7 +5,9 @@
 // evaluated on a worker thread with a connection of its own — at start-up and on demand —
 // and incrementally after each lead edit.
 #include "alerts/alertevaluator.h"
+#include "alerts/alertinbox.h"
 
+#include <QFuture>
 #include <QWidget>
 
 #include <atomic>
@@ -51,6 +53,9 @@ public:
     // time it is shown while the rules have not finished (the first evaluation of a big file
     // takes seconds). An evaluation's inbox, when it comes, replaces it.
     void loadStored();
+    // The same read, started by the caller (before the window was built, when this is the
+    // first screen); a later loadStored() waits for it instead of reading again.
+    void loadStored(QFuture<alerts::InboxSnapshot> read);
     bool hasInbox() const { return m_haveInbox; }
     bool isEvaluating() const { return m_running; }
     alerts::AlertTableModel *model() const { return m_model; }
