@@ -191,8 +191,11 @@ int GuiApp::start()
     ui::AlertsPage *alertsFirst = m_window->currentScreen() == ui::NavRail::Alerts ? m_window->alertsPage() : nullptr;
     if ((first && !first->hasResult()) || (alertsFirst && !alertsFirst->hasInbox())) {
         auto started = std::make_shared<bool>(false);
-        const auto load = [this, started] {
-            if (!std::exchange(*started, true))
+        // A screenshot of such a screen ends the process once it is grabbed: the leads it
+        // does not show are not read at all (with --full, everything is).
+        const bool shotOnly = !m_options.screenshotView.isEmpty() && !m_options.screenshotWhenComplete;
+        const auto load = [this, started, shotOnly] {
+            if (!shotOnly && !std::exchange(*started, true))
                 loadCatalog();
         };
         if (first)
