@@ -3,10 +3,10 @@
 // path; changed data, a damaged file or a period that cuts a month loads again.
 #include "analytics/query.h"
 #include "analytics/teamhealth.h"
-#include "demo/demogenerator.h"
 #include "fixture.h"
 #include "storage/database.h"
 #include "teamhealthdiff.h"
+#include "tinydemo.h"
 
 #include <QDir>
 #include <QFile>
@@ -51,12 +51,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("tiny.db"));
-        demo::Options o;
-        o.scale = demo::Scale::Tiny;
-        o.seed = 42;
-        o.asOf = QDate(2026, 11, 22);
-        const demo::Result res = demo::generate(m_path, o);
-        QVERIFY2(res.ok, qPrintable(res.error));
+        const QString error = fixture::generateTinyDemo(m_path, 42, QDate(2026, 11, 22));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void readBackOnTheSameData()
@@ -89,9 +85,8 @@ private Q_SLOTS:
         QVERIFY2(healthDiff(weekCached, weekSql).isEmpty(), qPrintable(healthDiff(weekCached, weekSql)));
 
         // A copy of the file (another path, the same content) reads them too.
-        const QString copy = m_dir.filePath(QStringLiteral("copy.db"));
-        QFile::remove(copy);
-        QVERIFY(QFile::copy(m_path, copy));
+        const QString copy = copyOfDemo(QStringLiteral("copy.db"));
+        QVERIFY(!copy.isEmpty());
         ReadConnection cc(copy);
         TeamHealthCache other;
         other.setDiskDirectory(disk.path());
@@ -104,9 +99,8 @@ private Q_SLOTS:
     void changedDataIsLoadedAgain()
     {
         QTemporaryDir disk;
-        const QString path = m_dir.filePath(QStringLiteral("changed.db"));
-        QFile::remove(path);
-        QVERIFY(QFile::copy(m_path, path));
+        const QString path = copyOfDemo(QStringLiteral("changed.db"));
+        QVERIFY(!path.isEmpty());
         {
             ReadConnection c(path);
             TeamHealthCache first;
@@ -172,6 +166,13 @@ private Q_SLOTS:
     }
 
 private:
+    // A copy of the demo file beside it (empty when it could not be made).
+    QString copyOfDemo(const QString &name)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile::remove(path);
+        return QFile::copy(m_path, path) ? path : QString();
+    }
     QTemporaryDir m_dir;
     QString m_path;
 };
