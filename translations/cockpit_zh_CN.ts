@@ -6868,7 +6868,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     <message>
         <location line="+1"/>
         <source>Std.</source>
-        <translation>标准化</translation>
+        <translation>达标</translation>
     </message>
     <message>
         <location line="+1"/>
