@@ -125,7 +125,7 @@ int GuiApp::start()
     m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
     // The screen shown first: the one of the screenshot, or the one the user left.
     const int firstScreen = m_options.screenshotView.isEmpty()
-                                ? m_settings->value(QStringLiteral("window/screen"), int(ui::NavRail::Cockpit)).toInt()
+                                ? ui::MainWindow::savedScreen(*m_settings)
                                 : ui::NavRail::screenFromKey(m_options.screenshotView);
     // The Alerts screen's stored inbox is read while the window is built, when it is the
     // screen shown first (large demo: 6 428 alerts in ~45 ms, beside the ~45 ms of building).

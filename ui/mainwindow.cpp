@@ -242,7 +242,7 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
     resize(1366, 768);
     restoreGeometry(m_settings.value(QStringLiteral("window/geometry")).toByteArray());
     // The first useful screen is the Cockpit, unless another one was open when the app closed.
-    showScreen(m_settings.value(QStringLiteral("window/screen"), int(NavRail::Cockpit)).toInt());
+    showScreen(savedScreen(m_settings));
     updateStatus();
     updateWelcomeCard();
     connect(&m_db, &storage::Database::writeStateChanged, this, &MainWindow::updateWriteState);
@@ -250,6 +250,11 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
 }
 
 MainWindow::~MainWindow() = default;
+
+int MainWindow::savedScreen(const QSettings &settings)
+{
+    return settings.value(QStringLiteral("window/screen"), int(NavRail::Cockpit)).toInt();
+}
 
 void MainWindow::updateWriteState()
 {

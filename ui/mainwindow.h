@@ -68,6 +68,8 @@ public:
     void setWelcomeCardWanted(bool wanted);
     WelcomeCard *welcomeCard() const { return m_welcome; }
     static constexpr const char *kWelcomeDismissedKey = "welcome/dismissed";
+    // The screen the window opens on: the one the user left (the Cockpit at first).
+    static int savedScreen(const QSettings &settings);
     // "Signed in as 王芳 · Sales director" in the status bar.
     QLabel *identityLabel() const { return m_identity; }
     // Help menu: keyboard shortcuts, user guide, welcome card, about. Each returns its dialog.

@@ -114,9 +114,14 @@ QVariant dateParam(QDate d)
     return d.isValid() ? times::dayParam(dayNumber(d)) : QVariant();
 }
 
+qint64 companyDayNumber(qint64 secs)
+{
+    return times::floorDiv(secs + qint64(kDayOffsetMinutes) * 60, times::kDay);
+}
+
 QDate companyDayOf(qint64 secs)
 {
-    return dayDate(times::floorDiv(secs + qint64(kDayOffsetMinutes) * 60, times::kDay));
+    return dayDate(companyDayNumber(secs));
 }
 
 QString companyDaySql(const QString &column)

@@ -60,6 +60,8 @@ QString companyDayStartUtc(QDate day);
 // calendar day of an instant in epoch seconds.
 qint64 companyDayStart(QDate day);
 QDate companyDayOf(qint64 secs);
+// The same day as its number (days since 1970-01-01).
+qint64 companyDayNumber(qint64 secs);
 // The same in SQL: the company day number of the instant column `column` (epoch seconds),
 // e.g. "(a.at + 28800) / 86400". SQLite's / truncates toward zero: right for every instant
 // after 1969-12-31T16:00Z.

@@ -19,7 +19,6 @@
 
 #include <algorithm>
 #include <deque>
-#include <atomic>
 #include <utility>
 #include <vector>
 #include <filesystem>

@@ -94,8 +94,11 @@ QByteArray teamFactsFingerprint(QSqlDatabase db)
 {
     QByteArray f = "team-facts|";
     QString tables;
-    for (const char *t : {"users", "customers", "surveys", "tickets", "contracts", "payments", "product_trials"})
+    int columns = 2; // the log's head, the live leads
+    for (const char *t : {"users", "customers", "surveys", "tickets", "contracts", "payments", "product_trials"}) {
         tables += QStringLiteral(", (SELECT count(*) || ',' || max(updated_at) FROM %1)").arg(QLatin1String(t));
+        ++columns;
+    }
     const QString sql = QStringLiteral(
         "SELECT (SELECT group_concat(value, ',') FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')),"
         " (SELECT count(*) FROM leads %1 WHERE deleted = 0) || ',' || (SELECT max(updated_at) FROM leads WHERE deleted = 0)"
@@ -107,7 +110,7 @@ QByteArray teamFactsFingerprint(QSqlDatabase db)
         q = runQuery(db, sql.arg(QString(), tables)); // a file without the index
     }
     if (q.next())
-        for (int i = 0; i < 9; ++i)
+        for (int i = 0; i < columns; ++i)
             f += '|' + q.value(i).toString().toUtf8();
     return f;
 }

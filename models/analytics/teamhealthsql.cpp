@@ -161,27 +161,6 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
     return out;
 }
 
-QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, const QStringList &kinds)
-{
-    const QVariantList binds{bitsOf(kinds), times::instantParam(from), times::instantParam(to)};
-    // The same exits and masks as loadExitGroups(), for every sales rep, by company day.
-    const QString sql = QStringLiteral("SELECT x.rep, %1, x.stage, x.actions & ? AS mask, COUNT(*)")
-                            .arg(companyDaySql(QStringLiteral("x.left_at")))
-                        + exitsFrom(QString()) + QStringLiteral(" GROUP BY 1, 2, 3, 4");
-    QSqlQuery q = runQuery(db, sql, binds);
-    QVector<ExitGroup> out;
-    while (q.next()) {
-        ExitGroup g;
-        g.rep = q.value(0).toString();
-        g.day = times::dateOf(q.value(1)); // the company day's number
-        g.stage = q.value(2).toString();
-        g.mask = q.value(3).toLongLong();
-        g.exits = q.value(4).toInt();
-        out.append(g);
-    }
-    return out;
-}
-
 QVector<ExitSlabGroups> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qint64, qint64>> &ranges,
                                          const QStringList &kinds)
 {
@@ -225,8 +204,7 @@ QVector<ExitSlabGroups> loadExitDaySlabs(QSqlDatabase db, const QVector<QPair<qi
             qint64 at = 0;
             if (owner == ownerOf.end() || !q.instant(1, &at))
                 continue;
-            ++groups[Key{owner->second, q.int64(2), q.int64(3),
-                          times::floorDiv(at + qint64(kDayOffsetMinutes) * 60, times::kDay)}];
+            ++groups[Key{owner->second, q.int64(2), q.int64(3), companyDayNumber(at)}];
         }
         QVector<ExitGroup> &slab = out[i].days;
         slab.reserve(qsizetype(groups.size()));
@@ -415,7 +393,6 @@ QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint
                 b);
     const double asOfJd = times::julianDay(w.asOf);
     QVector<CustomerRow> out;
-    out.reserve(qsizetype(latest.size()) * 2); // most customers have a recent action
     while (q.next()) {
         CustomerRow c;
         c.id = q.string(0);

@@ -53,19 +53,17 @@ struct ExitGroup
 {
     QString rep, stage;
     QDate month; // first day
-    QDate day;   // loadExitDayGroups(): the company day of the exits
+    QDate day;   // loadExitDaySlabs(): the company day of the exits
     bool inPeriod = false;
     qint64 mask = 0; // the standard kinds seen while the lead was in the stage (storage::activityKindBit)
     int exits = 0;
 };
 QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 from, qint64 to, qint64 periodFrom,
                                   qint64 periodTo, const QStringList &kinds);
-// The stage exits of the whole company with `at` in [from, to), counted in SQL by (rep,
-// company day, stage, kinds-seen mask); `month` and `inPeriod` are left unset. The facts
-// cache of computeTeamHealth() keeps one such slab per company month.
-QVector<ExitGroup> loadExitDayGroups(QSqlDatabase db, qint64 from, qint64 to, const QStringList &kinds);
-// The same groups for several ranges [first, second) at once, one slab per range, counted
-// here from the stage exits and the leads' owners (read once for all the ranges); each slab
+// The stage exits of the whole company for several ranges [first, second) at once, one slab
+// per range, counted by (rep, company day, stage, kinds-seen mask) here from the stage exits
+// and the leads' owners (read once for all the ranges); `month` and `inPeriod` are left
+// unset. The facts cache of computeTeamHealth() keeps one slab per company month. Each slab
 // also summed over its whole range (`total`: `day` unset), which is what a period that
 // holds the whole month counts (a quarter, a month).
 struct ExitSlabGroups

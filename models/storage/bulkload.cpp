@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <string>
 #include <thread>
 
 namespace cockpit::storage {
@@ -267,16 +268,11 @@ qint64 scalar(sqlite3 *db, const char *sql)
 // The live rows of the catalog's two tables, counted on their partial indexes of live rows
 // (indexes_v1.sql; 2-3 ms each on the large demo, against 6-12 ms for the planner's pick),
 // or on the table when a file lacks them.
-qint64 liveLeads(sqlite3 *db)
+qint64 liveCount(sqlite3 *db, const char *table, const char *index)
 {
-    const qint64 n = scalar(db, "SELECT count(*) FROM leads INDEXED BY idx_leads_live_updated WHERE deleted = 0");
-    return n >= 0 ? n : scalar(db, "SELECT count(*) FROM leads WHERE deleted = 0");
-}
-
-qint64 liveCustomers(sqlite3 *db)
-{
-    const qint64 n = scalar(db, "SELECT count(*) FROM customers INDEXED BY idx_customers_live WHERE deleted = 0");
-    return n >= 0 ? n : scalar(db, "SELECT count(*) FROM customers WHERE deleted = 0");
+    const std::string count = std::string("SELECT count(*) FROM ") + table;
+    const qint64 n = scalar(db, (count + " INDEXED BY " + index + " WHERE deleted = 0").c_str());
+    return n >= 0 ? n : scalar(db, (count + " WHERE deleted = 0").c_str());
 }
 
 // Customers are read on their own thread and connection while leads load on the caller's.
@@ -381,8 +377,8 @@ bool countCatalog(const QString &path, qint64 *leads, qint64 *customers, QString
     Conn c;
     if (!openReadOnly(path, c, error))
         return false;
-    *leads = liveLeads(c.db);
-    *customers = liveCustomers(c.db);
+    *leads = liveCount(c.db, "leads", "idx_leads_live_updated");
+    *customers = liveCount(c.db, "customers", "idx_customers_live");
     return *leads >= 0 && *customers >= 0;
 }
 
@@ -398,8 +394,8 @@ bool loadCatalogPreview(const QString &path, int limit, CatalogData &out, QStrin
     sqlite3_exec(c.db, "BEGIN", nullptr, nullptr, nullptr);
     if (!loadSmallTables(c.db, out, error))
         return false;
-    out.totalLeads = liveLeads(c.db);
-    out.totalCustomers = liveCustomers(c.db);
+    out.totalLeads = liveCount(c.db, "leads", "idx_leads_live_updated");
+    out.totalCustomers = liveCount(c.db, "customers", "idx_customers_live");
     {
         Stmt st;
         const QByteArray sql = QByteArray(kCustomerColumns)
