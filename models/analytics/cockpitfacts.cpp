@@ -71,40 +71,36 @@ bool hasIndex(sqlite3 *db, const char *name)
     return found;
 }
 
-// Text keys (ids) → int without an allocation per key: the bytes go to an arena.
-class Keys
+// Integer keys (row ids) → an index: a table while the keys are dense, as INTEGER PRIMARY KEY
+// ids mostly are; a hash for the keys far beyond the ones seen so far.
+class IdMap
 {
 public:
-    explicit Keys(std::size_t expected = 0) { m_map.reserve(expected); }
-    int find(const char *p, int n) const
+    int find(qint64 k) const
     {
-        const auto it = m_map.find(std::string_view(p, std::size_t(n)));
-        return it == m_map.end() ? -1 : it->second;
+        if (k >= 0 && k < qint64(m_dense.size()) && m_dense[std::size_t(k)] >= 0)
+            return m_dense[std::size_t(k)];
+        if (m_sparse.empty())
+            return -1;
+        const auto it = m_sparse.find(k);
+        return it == m_sparse.end() ? -1 : it->second;
     }
-    std::string_view insert(const char *p, int n, int value)
+    void insert(qint64 k, int value)
     {
-        const std::string_view key = store(p, n);
-        m_map.emplace(key, value);
-        return key;
+        if (k >= 0 && k < std::max<qint64>(qint64(1) << 16, 16 * (m_count + 1))) {
+            if (k >= qint64(m_dense.size()))
+                m_dense.resize(std::size_t(k) + 1, -1);
+            m_dense[std::size_t(k)] = value;
+        } else {
+            m_sparse[k] = value;
+        }
+        ++m_count;
     }
 
 private:
-    std::string_view store(const char *p, int n)
-    {
-        constexpr std::size_t kBlock = 1 << 20;
-        if (m_blocks.empty() || m_used + std::size_t(n) > m_size) {
-            m_size = std::max(kBlock, std::size_t(n));
-            m_blocks.emplace_back(new char[m_size]);
-            m_used = 0;
-        }
-        char *d = m_blocks.back().get() + m_used;
-        std::memcpy(d, p, std::size_t(n));
-        m_used += std::size_t(n);
-        return {d, std::size_t(n)};
-    }
-    std::vector<std::unique_ptr<char[]>> m_blocks;
-    std::size_t m_used = 0, m_size = 0;
-    std::unordered_map<std::string_view, int> m_map;
+    std::vector<int> m_dense;
+    std::unordered_map<qint64, int> m_sparse;
+    qint64 m_count = 0;
 };
 
 } // namespace
@@ -142,43 +138,52 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     sqlite3 *h = storage::sqliteHandle(db);
     if (!h)
         throw QueryError(QCoreApplication::translate("cockpit::analytics", "The cockpit's facts need an SQLite database."));
-    Keys pool;
-    auto intern = [&](const char *text, int n) -> int {
-        if (!text)
+    IdMap pool; // org, user, pipeline and stage ids → pool ids (their text, as before schema v5)
+    auto intern = [&](const Stmt &s, int c) -> int {
+        qint64 id = 0;
+        const int k = s.key(c, &id);
+        if (k <= 0) {
+            if (k < 0)
+                f->m_usable = false; // not an integer key: the SQL path reads it
             return -1;
-        const int found = pool.find(text, n);
+        }
+        const int found = pool.find(id);
         if (found >= 0)
             return found;
-        const QString s = QString::fromUtf8(text, n);
-        const int id = int(f->m_pool.size());
-        f->m_pool << s;
-        f->m_poolIndex.insert(s, id);
-        pool.insert(text, n, id);
-        return id;
+        const QString text = QString::number(id);
+        const int p = int(f->m_pool.size());
+        f->m_pool << text;
+        f->m_poolIndex.insert(text, p);
+        pool.insert(id, p);
+        return p;
     };
     auto time = [&](Stmt &s, int c, qint64 *t) {
         if (!s.instant(c, t))
             f->m_usable = false;
     };
 
-    Keys leadOf(1 << 17);
-    std::vector<std::string_view> leadKeys;
+    IdMap leadOf;
+    std::vector<qint64> leadIds;
     {
         Stmt s(h, QString::fromLatin1(kLeads));
         while (s.next()) {
+            qint64 id = 0;
+            if (s.key(0, &id) != 1)
+                continue; // an INTEGER PRIMARY KEY always is one
             const int i = int(f->m_leadCreated.size());
-            leadKeys.push_back(leadOf.insert(s.text(0), s.bytes(0), i));
+            leadOf.insert(id, i);
+            leadIds.push_back(id);
             qint64 created = 0, closed = kOpen;
             time(s, 1, &created);
             if (!s.isNull(2))
                 time(s, 2, &closed);
             f->m_leadCreated << created;
             f->m_leadClosed << closed;
-            f->m_leadRegion << intern(s.text(3), s.bytes(3));
-            f->m_leadCity << intern(s.text(4), s.bytes(4));
-            f->m_leadTeam << intern(s.text(5), s.bytes(5));
-            f->m_leadOwner << intern(s.text(6), s.bytes(6));
-            f->m_leadPipeline << intern(s.text(7), s.bytes(7));
+            f->m_leadRegion << intern(s, 3);
+            f->m_leadCity << intern(s, 4);
+            f->m_leadTeam << intern(s, 5);
+            f->m_leadOwner << intern(s, 6);
+            f->m_leadPipeline << intern(s, 7);
         }
     }
     const int leads = int(f->m_leadCreated.size());
@@ -193,14 +198,16 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         for (int i = 0; i < lead.size(); ++i)
             order[pos[lead[i]]++] = i;
     };
-    Keys repOf; // sales reps (users.role = 'sales', not deleted) → pool id
+    IdMap repOf; // sales reps (users.role = 'sales', not deleted) → pool id
     {
         Stmt s(h, QString::fromLatin1(kReps));
         QVector<std::array<int, 4>> reps;
         while (s.next()) {
-            reps << std::array<int, 4>{intern(s.text(0), s.bytes(0)), intern(s.text(1), s.bytes(1)),
-                                       intern(s.text(2), s.bytes(2)), intern(s.text(3), s.bytes(3))};
-            repOf.insert(s.text(0), s.bytes(0), reps.last()[0]);
+            qint64 id = 0;
+            if (s.key(0, &id) != 1)
+                continue;
+            reps << std::array<int, 4>{intern(s, 0), intern(s, 1), intern(s, 2), intern(s, 3)};
+            repOf.insert(id, reps.last()[0]);
         }
         f->m_userRegion.fill(-3, f->m_pool.size());
         f->m_userCity.fill(-3, f->m_pool.size());
@@ -212,20 +219,25 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         }
     }
     // Customer answers by the action they answer.
-    Keys replyHead(1 << 18); // action id → its first answer; more through replyNext
+    IdMap replyHead; // action id → its first answer; more through replyNext
     QVector<qint64> replyTime;
     QVector<int> replyNext;
     {
         Stmt s(h, QString::fromLatin1(kReplies));
         while (s.next()) {
+            qint64 action = 0;
+            if (s.key(0, &action) != 1) {
+                f->m_usable = false;
+                continue;
+            }
             qint64 t = 0;
             time(s, 1, &t);
             const int i = int(replyTime.size());
-            const int head = replyHead.find(s.text(0), s.bytes(0));
+            const int head = replyHead.find(action);
             replyTime << t;
             replyNext << -1;
             if (head < 0) {
-                replyHead.insert(s.text(0), s.bytes(0), i);
+                replyHead.insert(action, i);
             } else {
                 replyNext[i] = replyNext[head]; // keep the head, chain the rest
                 replyNext[head] = i;
@@ -244,33 +256,43 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     const qint64 within = qint64(settings.replyWithinHours) * 3600;
     auto scan = [&](sqlite3 *conn, const QString &sql, const QVariantList &binds, Scan &out) {
         Stmt s(conn, sql, binds);
-        QByteArray lastLead;
+        qint64 lastLead = std::numeric_limits<qint64>::min();
         int lastIndex = -1;
         while (s.next()) {
             qint64 t = 0;
             if (!s.instant(1, &t))
                 out.usable = false;
-            if (!s.isNull(0)) {
-                const QByteArray key = s.raw(0);
-                if (key != lastLead) { // the index is in lead order: one look-up per lead
-                    lastIndex = leadOf.find(key.constData(), int(key.size()));
-                    lastLead = QByteArray(key.constData(), key.size());
+            qint64 lead = 0;
+            const int hasLead = s.key(0, &lead);
+            if (hasLead < 0) {
+                out.usable = false;
+            } else if (hasLead > 0) {
+                if (lead != lastLead) { // the index is in lead order: one look-up per lead
+                    lastIndex = leadOf.find(lead);
+                    lastLead = lead;
                 }
                 if (lastIndex >= 0) {
                     out.lead << lastIndex;
                     out.at << t;
                 }
             }
-            if (s.isNull(2))
+            qint64 actorId = 0;
+            const int hasActor = s.key(2, &actorId);
+            if (hasActor <= 0) {
+                if (hasActor < 0)
+                    out.usable = false;
                 continue;
-            const int actor = repOf.find(s.text(2), s.bytes(2));
+            }
+            const int actor = repOf.find(actorId);
             if (actor < 0)
                 continue; // not a sales rep
-            const QByteArray kind = s.raw(3);
+            const char *k = s.text(3);
+            const std::string_view kind = k ? std::string_view(k, std::size_t(s.bytes(3))) : std::string_view();
             bool effective = kind == "visit" || kind == "meeting" || kind == "demo" || kind == "quote"
                              || (kind == "call" && s.int64(4) >= settings.effectiveCallSeconds);
-            if (!effective && !s.isNull(5)) {
-                for (int r = replyHead.find(s.text(5), s.bytes(5)); r >= 0 && !effective; r = replyNext[r])
+            qint64 action = 0;
+            if (!effective && s.key(5, &action) > 0) {
+                for (int r = replyHead.find(action); r >= 0 && !effective; r = replyNext[r])
                     effective = replyTime[r] >= t && replyTime[r] - t <= within;
             }
             if (effective)
@@ -283,13 +305,14 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         QVector<qint64> at;
         Stmt s(h, QString::fromLatin1(kHistory));
         while (s.next()) {
-            const int l = leadOf.find(s.text(0), s.bytes(0));
+            qint64 id = 0;
+            const int l = s.key(0, &id) > 0 ? leadOf.find(id) : -1;
             if (l < 0)
                 continue;
             qint64 t = 0;
             time(s, 2, &t);
             lead << l;
-            stage << intern(s.text(1), s.bytes(1));
+            stage << intern(s, 1);
             at << t;
         }
         QVector<int> order;
@@ -307,9 +330,9 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     };
     Scan low, high;
     const bool indexed = hasIndex(h, "idx_activities_sales_facts");
-    if (indexed && leadKeys.size() >= 2 && !db.databaseName().isEmpty()) {
-        std::nth_element(leadKeys.begin(), leadKeys.begin() + leadKeys.size() / 2, leadKeys.end());
-        const QString mid = QString::fromUtf8(leadKeys[leadKeys.size() / 2].data(), qsizetype(leadKeys[leadKeys.size() / 2].size()));
+    if (indexed && leadIds.size() >= 2 && !db.databaseName().isEmpty()) {
+        std::nth_element(leadIds.begin(), leadIds.begin() + qsizetype(leadIds.size() / 2), leadIds.end());
+        const qlonglong mid = leadIds[leadIds.size() / 2];
         // The history and the lower half of the leads here, the upper half on a second connection.
         runAlongside(
             alongside, db,

@@ -4,7 +4,9 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
+#include <QTemporaryFile>
+
+#include <cstdio>
 
 #include <openssl/evp.h>
 
@@ -110,12 +112,19 @@ bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &f
     if (sum.isEmpty())
         return false;
     QDir().mkpath(QFileInfo(file).absolutePath());
-    QSaveFile f(file);
-    if (!f.open(QIODevice::WriteOnly))
+    // Written beside and renamed over: a reader sees the old file or the whole new one. Not
+    // synced to the disk (QSaveFile's fsync cost a first run 100-200 ms at exit): after a crash
+    // the file may be cut short or zeroed, which the checksum catches, and it is scanned again.
+    QTemporaryFile f(file + QStringLiteral(".XXXXXX"));
+    f.setAutoRemove(true);
+    if (!f.open())
         return false;
-    if (f.write(w.bytes()) != w.bytes().size() || f.write(sum) != sum.size())
+    if (f.write(w.bytes()) != w.bytes().size() || f.write(sum) != sum.size() || !f.flush())
         return false;
-    return f.commit();
+    if (std::rename(QFile::encodeName(f.fileName()).constData(), QFile::encodeName(file).constData()) != 0)
+        return false;
+    f.setAutoRemove(false); // renamed: nothing left to remove
+    return true;
 }
 
 std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint)

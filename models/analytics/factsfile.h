@@ -3,7 +3,8 @@
 // named after the data's fingerprint, holding a header (magic, format, byte order, the
 // fingerprint), the facts as raw arrays, and a SHA-256 of all of it. A file that is cut
 // short, damaged, of another format or of other data is not read (the facts are computed
-// again); one is written whole or not at all (QSaveFile). Private to the analytics library.
+// again); one is written beside and renamed over the old one, not
+// synced (a cache: after a crash the checksum refuses what is left). Private to the analytics library.
 #include <QByteArray>
 #include <QString>
 #include <QVector>

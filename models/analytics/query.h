@@ -42,6 +42,7 @@ public:
     BulkQuery(sqlite3 *db, const QString &sql, const QVariantList &binds = {}, const QString &what = {});
     bool next();
     bool isNull(int c) const { return m_st.isNull(c); }
+    int key(int c, qint64 *id) const { return m_st.key(c, id); }
     const char *text(int c) const { return m_st.cstr(c); }
     int bytes(int c) const { return m_st.bytes(c); }
     QString string(int c) const { return m_st.text(c); }

@@ -61,14 +61,31 @@ bool toRecords(const QVector<ExitGroup> &groups, QVector<GroupRecord> *out)
     return true;
 }
 
-QVector<ExitGroup> fromRecords(const QVector<GroupRecord> &records)
+// Ids back to their text, one string per id (shared by every row that names it): a few
+// thousand reps and stages against some 10^5 groups and rows.
+class IdTexts
+{
+public:
+    const QString &operator()(qint64 id)
+    {
+        auto it = m_texts.find(id);
+        if (it == m_texts.end())
+            it = m_texts.insert(id, QString::number(id));
+        return *it;
+    }
+
+private:
+    QHash<qint64, QString> m_texts;
+};
+
+QVector<ExitGroup> fromRecords(const QVector<GroupRecord> &records, IdTexts &text)
 {
     QVector<ExitGroup> out;
     out.reserve(records.size());
     for (const GroupRecord &r : records) {
         ExitGroup g;
-        g.rep = QString::number(r.rep);
-        g.stage = QString::number(r.stage);
+        g.rep = text(r.rep);
+        g.stage = text(r.stage);
         g.mask = r.mask;
         g.exits = r.exits;
         out.append(g);
@@ -96,7 +113,9 @@ QByteArray teamFactsFingerprint(QSqlDatabase db)
     QString tables;
     int columns = 2; // the log's head, the live leads
     for (const char *t : {"users", "customers", "surveys", "tickets", "contracts", "payments", "product_trials"}) {
-        tables += QStringLiteral(", (SELECT count(*) || ',' || max(updated_at) FROM %1)").arg(QLatin1String(t));
+        // Two subqueries, so that max() reads the end of idx_<table>_updated (indexes_v6.sql)
+        // and count(*) the narrowest index, not every row.
+        tables += QStringLiteral(", (SELECT count(*) FROM %1) || ',' || (SELECT max(updated_at) FROM %1)").arg(QLatin1String(t));
         ++columns;
     }
     const QString sql = QStringLiteral(
@@ -182,11 +201,12 @@ std::optional<TeamFacts> restoreTeamFacts(const QString &file, const QByteArray 
     r.read(ends);
     if (!r.ok() || keys.size() != ends.size())
         return std::nullopt;
+    IdTexts text;
     for (qsizetype i = 0; i < keys.size() && r.ok(); ++i) {
         QVector<GroupRecord> total;
         r.read(total);
         auto groups = std::make_shared<ExitSlabGroups>();
-        groups->total = fromRecords(total);
+        groups->total = fromRecords(total, text);
         groups->hasDays = false;
         facts.slabs.insert(keys.at(i), {ends.at(i), groups});
     }
@@ -197,14 +217,10 @@ std::optional<TeamFacts> restoreTeamFacts(const QString &file, const QByteArray 
         r.read(rows);
         auto out = std::make_shared<QVector<CustomerRow>>();
         out->reserve(rows.size());
-        QHash<qint64, QString> owners; // a few hundred reps: one string each
         for (const RowRecord &rec : std::as_const(rows)) {
             CustomerRow c;
             c.id = QString::number(rec.id);
-            auto owner = owners.find(rec.owner);
-            if (owner == owners.end())
-                owner = owners.insert(rec.owner, QString::number(rec.owner));
-            c.owner = *owner;
+            c.owner = text(rec.owner);
             c.firstQuarter = rec.has & FirstQuarter;
             c.lastActionJd = get(rec.lastActionJd, HasLastAction, rec.has);
             c.asOfJd = rec.asOfJd;
@@ -219,7 +235,7 @@ std::optional<TeamFacts> restoreTeamFacts(const QString &file, const QByteArray 
             c.facts.complaints = rec.complaints;
             c.facts.trials = rec.trials;
             c.facts.adopted = rec.adopted;
-            out->append(c);
+            out->append(std::move(c));
         }
         facts.customers.insert(customerEnds.at(i), out);
     }

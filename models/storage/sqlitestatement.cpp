@@ -128,6 +128,18 @@ void Statement::reset()
 
 bool Statement::isNull(int c) const { return sqlite3_column_type(m_st, c) == SQLITE_NULL; }
 qint64 Statement::int64(int c) const { return sqlite3_column_int64(m_st, c); }
+int Statement::key(int c, qint64 *id) const
+{
+    switch (sqlite3_column_type(m_st, c)) {
+    case SQLITE_INTEGER:
+        *id = sqlite3_column_int64(m_st, c);
+        return 1;
+    case SQLITE_NULL:
+        return 0;
+    default:
+        return -1;
+    }
+}
 int Statement::int32(int c) const { return sqlite3_column_int(m_st, c); }
 double Statement::real(int c) const { return sqlite3_column_double(m_st, c); }
 const char *Statement::cstr(int c) const { return reinterpret_cast<const char *>(sqlite3_column_text(m_st, c)); }

@@ -48,6 +48,9 @@ public:
     void reset();
 
     bool isNull(int c) const;
+    // An integer key column (schema v5 and later): 1 with *id set when it holds an integer,
+    // 0 for NULL, -1 for anything else (text in a hand-edited file).
+    int key(int c, qint64 *id) const;
     qint64 int64(int c) const;
     int int32(int c) const;
     double real(int c) const;

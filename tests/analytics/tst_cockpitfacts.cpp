@@ -215,6 +215,40 @@ private Q_SLOTS:
         QVERIFY(third.get(db, settings)->usable());
     }
 
+    // Ids far apart (beyond the dense table the load keeps) give the same figures; an id column
+    // holding text (a hand edit with the foreign keys off) makes the facts unusable, so the
+    // tiles read SQL instead of a wrong number.
+    void handEditedKeys()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("copy.db"));
+        QVERIFY(QFile::copy(m_path, copy));
+        storage::Database other;
+        QVERIFY(other.open(copy, storage::Database::Mode::OpenExisting).ok());
+        QSqlDatabase db = other.connection();
+        const KpiSettings settings = KpiSettings::load(db);
+        const qint64 far = 1000000000000LL;
+        QVERIFY(fixture::exec(db, QStringLiteral("PRAGMA foreign_keys = OFF")));
+        for (const QString &sql : {QStringLiteral("UPDATE activities SET lead_id = lead_id + %1 WHERE lead_id IN (SELECT id FROM leads ORDER BY id DESC LIMIT 3)"),
+                                   QStringLiteral("UPDATE stage_history SET lead_id = lead_id + %1 WHERE lead_id IN (SELECT id FROM leads ORDER BY id DESC LIMIT 3)"),
+                                   QStringLiteral("UPDATE leads SET id = id + %1 WHERE id IN (SELECT id FROM leads ORDER BY id DESC LIMIT 3)")})
+            QVERIFY(fixture::exec(db, sql.arg(far)));
+        const auto facts = CockpitFacts::load(db, settings);
+        QVERIFY(facts->usable());
+        QCOMPARE(facts->leadCount(), m_cache.get(m_db.connection(), settings)->leadCount());
+        QString error;
+        const std::optional<Period> p = parsePeriod(QStringLiteral("2026-Q4"), QDate(2026, 11, 21), &error);
+        QVERIFY(p.has_value());
+        const KpiRequest req{{*p, OrgScope::company()}, QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate), settings};
+        const KpiTile f1 = followUpTile(db, req), f2 = followUpTile(db, req, facts.get());
+        QCOMPARE(f2.sample, f1.sample);
+        QVERIFY(qAbs(f2.numerator - f1.numerator) <= 1e-6 * std::max(1.0, qAbs(f1.numerator)));
+        QCOMPARE(effectiveActionsTile(db, req, facts.get()).numerator, effectiveActionsTile(db, req).numerator);
+
+        QVERIFY(fixture::exec(db, QStringLiteral("UPDATE leads SET region_id = 'north' WHERE id = (SELECT MIN(id) FROM leads)")));
+        QVERIFY(!CockpitFacts::load(db, settings)->usable());
+    }
+
 private:
     CockpitFactsCache m_cache; // shared by the rows of sameAsSql, as the app's is by its refreshes
     QTemporaryDir m_dir;
