@@ -61,8 +61,10 @@ QHash<QString, StageInfo> loadStages(QSqlDatabase db)
         s.pipeline = q.value(2).toString();
         s.position = q.value(3).toInt();
         for (const QString &k : q.value(4).toString().split(QLatin1Char('|'), Qt::SkipEmptyParts))
-            if (!s.actions.contains(k.trimmed()))
+            if (!s.actions.contains(k.trimmed())) {
                 s.actions.append(k.trimmed());
+                s.actionBits.append(storage::activityKindBit(s.actions.last()));
+            }
         stages.insert(q.value(0).toString(), s);
     }
     return stages;
@@ -237,11 +239,12 @@ void countExitGroup(const ExitGroup &g, const StageInfo *stage, HealthCounts &c)
     c.exits += g.exits;
     if (!stage)
         return;
-    for (const QString &kind : stage->actions) {
-        KindCount &k = c.byKind[kind];
+    for (qsizetype i = 0; i < stage->actions.size(); ++i) {
+        KindCount &k = c.byKind[stage->actions.at(i)];
         k.expected += g.exits;
         c.actionsExpected += g.exits;
-        if (g.mask & storage::activityKindBit(kind)) {
+        const quint32 bit = i < stage->actionBits.size() ? stage->actionBits.at(i) : storage::activityKindBit(stage->actions.at(i));
+        if (g.mask & bit) {
             k.done += g.exits;
             c.actionsDone += g.exits;
         }

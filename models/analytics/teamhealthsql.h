@@ -35,6 +35,7 @@ struct StageInfo
     QString name, pipeline;
     int position = 0;
     QStringList actions;
+    QVector<quint32> actionBits; // storage::activityKindBit of each action
 };
 QHash<QString, StageInfo> loadStages(QSqlDatabase db);
 
