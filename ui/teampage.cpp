@@ -149,6 +149,10 @@ TeamPage::TeamPage(FigureService &figures, ScopeState &scope, Now now, QWidget *
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setMinimumSectionSize(24);
     m_table->horizontalHeader()->setStretchLastSection(false);
+    // Fitting the columns measures the first 100 rows (in the sorted order), not 1000: every
+    // cell measured is formatted, 25 ms for the 929 reps of the large demo. The numbers are
+    // capped at "100.0 %" anyway; a longer name further down is elided, its tooltip whole.
+    m_table->horizontalHeader()->setResizeContentsPrecision(100);
     m_table->setToolTip(tr("Check rows to overlay them on the radar (Space). Double-click or Enter: the rows behind a number."));
     leftLayout->addWidget(m_table, 1);
     m_selection = new QLabel(left);
