@@ -164,28 +164,90 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
 
     IdMap leadOf;
     std::vector<qint64> leadIds;
-    {
-        Stmt s(h, QString::fromLatin1(kLeads));
-        while (s.next()) {
-            qint64 id = 0;
-            if (s.key(0, &id) != 1)
-                continue; // an INTEGER PRIMARY KEY always is one
-            const int i = int(f->m_leadCreated.size());
-            leadOf.insert(id, i);
-            leadIds.push_back(id);
-            qint64 created = 0, closed = kOpen;
-            time(s, 1, &created);
-            if (!s.isNull(2))
-                time(s, 2, &closed);
-            f->m_leadCreated << created;
-            f->m_leadClosed << closed;
-            f->m_leadRegion << intern(s, 3);
-            f->m_leadCity << intern(s, 4);
-            f->m_leadTeam << intern(s, 5);
-            f->m_leadOwner << intern(s, 6);
-            f->m_leadPipeline << intern(s, 7);
+    IdMap repOf; // sales reps (users.role = 'sales', not deleted) → pool id
+    auto loadLeadsAndReps = [&] {
+        {
+            Stmt s(h, QString::fromLatin1(kLeads));
+            while (s.next()) {
+                qint64 id = 0;
+                if (s.key(0, &id) != 1)
+                    continue; // an INTEGER PRIMARY KEY always is one
+                const int i = int(f->m_leadCreated.size());
+                leadOf.insert(id, i);
+                leadIds.push_back(id);
+                qint64 created = 0, closed = kOpen;
+                time(s, 1, &created);
+                if (!s.isNull(2))
+                    time(s, 2, &closed);
+                f->m_leadCreated << created;
+                f->m_leadClosed << closed;
+                f->m_leadRegion << intern(s, 3);
+                f->m_leadCity << intern(s, 4);
+                f->m_leadTeam << intern(s, 5);
+                f->m_leadOwner << intern(s, 6);
+                f->m_leadPipeline << intern(s, 7);
+            }
         }
+        {
+            Stmt s(h, QString::fromLatin1(kReps));
+            QVector<std::array<int, 4>> reps;
+            while (s.next()) {
+                qint64 id = 0;
+                if (s.key(0, &id) != 1)
+                    continue;
+                reps << std::array<int, 4>{intern(s, 0), intern(s, 1), intern(s, 2), intern(s, 3)};
+                repOf.insert(id, reps.last()[0]);
+            }
+            f->m_userRegion.fill(-3, f->m_pool.size());
+            f->m_userCity.fill(-3, f->m_pool.size());
+            f->m_userTeam.fill(-3, f->m_pool.size());
+            for (const auto &r : reps) {
+                f->m_userRegion[r[0]] = r[1];
+                f->m_userCity[r[0]] = r[2];
+                f->m_userTeam[r[0]] = r[3];
+            }
+        }
+    };
+    // Customer answers by the action they answer (no interning: another thread may load them).
+    IdMap replyHead; // action id → its first answer; more through replyNext
+    QVector<qint64> replyTime;
+    QVector<int> replyNext;
+    bool repliesUsable = true;
+    auto loadReplies = [&](sqlite3 *conn) {
+        Stmt s(conn, QString::fromLatin1(kReplies));
+        while (s.next()) {
+            qint64 action = 0;
+            qint64 t = 0;
+            if (s.key(0, &action) != 1 || !s.instant(1, &t)) {
+                repliesUsable = false;
+                continue;
+            }
+            const int i = int(replyTime.size());
+            const int head = replyHead.find(action);
+            replyTime << t;
+            replyNext << -1;
+            if (head < 0) {
+                replyHead.insert(action, i);
+            } else {
+                replyNext[i] = replyNext[head]; // keep the head, chain the rest
+                replyNext[head] = i;
+            }
+        }
+    };
+    if (!db.databaseName().isEmpty()) {
+        runAlongside(
+            alongside, db, [&](QSqlDatabase) { loadLeadsAndReps(); },
+            [&](QSqlDatabase on) {
+                sqlite3 *h2 = storage::sqliteHandle(on);
+                if (!h2)
+                    throw QueryError(QStringLiteral("no second connection to %1").arg(db.databaseName()));
+                loadReplies(h2);
+            });
+    } else {
+        loadLeadsAndReps();
+        loadReplies(h);
     }
+    f->m_usable = f->m_usable && repliesUsable;
     const int leads = int(f->m_leadCreated.size());
     // (lead, time) pairs into per-lead runs sorted by time.
     auto bucket = [leads](const QVector<int> &lead, QVector<int> &start, QVector<int> &order) {
@@ -198,52 +260,6 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         for (int i = 0; i < lead.size(); ++i)
             order[pos[lead[i]]++] = i;
     };
-    IdMap repOf; // sales reps (users.role = 'sales', not deleted) → pool id
-    {
-        Stmt s(h, QString::fromLatin1(kReps));
-        QVector<std::array<int, 4>> reps;
-        while (s.next()) {
-            qint64 id = 0;
-            if (s.key(0, &id) != 1)
-                continue;
-            reps << std::array<int, 4>{intern(s, 0), intern(s, 1), intern(s, 2), intern(s, 3)};
-            repOf.insert(id, reps.last()[0]);
-        }
-        f->m_userRegion.fill(-3, f->m_pool.size());
-        f->m_userCity.fill(-3, f->m_pool.size());
-        f->m_userTeam.fill(-3, f->m_pool.size());
-        for (const auto &r : reps) {
-            f->m_userRegion[r[0]] = r[1];
-            f->m_userCity[r[0]] = r[2];
-            f->m_userTeam[r[0]] = r[3];
-        }
-    }
-    // Customer answers by the action they answer.
-    IdMap replyHead; // action id → its first answer; more through replyNext
-    QVector<qint64> replyTime;
-    QVector<int> replyNext;
-    {
-        Stmt s(h, QString::fromLatin1(kReplies));
-        while (s.next()) {
-            qint64 action = 0;
-            if (s.key(0, &action) != 1) {
-                f->m_usable = false;
-                continue;
-            }
-            qint64 t = 0;
-            time(s, 1, &t);
-            const int i = int(replyTime.size());
-            const int head = replyHead.find(action);
-            replyTime << t;
-            replyNext << -1;
-            if (head < 0) {
-                replyHead.insert(action, i);
-            } else {
-                replyNext[i] = replyNext[head]; // keep the head, chain the rest
-                replyNext[head] = i;
-            }
-        }
-    }
     // The sales actions, in two halves of the lead ids on two connections (two cores).
     struct Scan
     {
@@ -331,45 +347,62 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
     Scan low, high;
     const bool indexed = hasIndex(h, "idx_activities_sales_facts");
     if (indexed && leadIds.size() >= 2 && !db.databaseName().isEmpty()) {
-        std::nth_element(leadIds.begin(), leadIds.begin() + qsizetype(leadIds.size() / 2), leadIds.end());
-        const qlonglong mid = leadIds[leadIds.size() / 2];
-        // The history and the lower half of the leads here, the upper half on a second connection.
+        // The history and the lower 40 % of the leads here, the rest on a second connection:
+        // the history takes about a fifth of the work, so both end at about the same time.
+        const std::size_t split = leadIds.size() * 2 / 5;
+        std::nth_element(leadIds.begin(), leadIds.begin() + qsizetype(split), leadIds.end());
+        const qlonglong mid = leadIds[split];
         runAlongside(
             alongside, db,
             [&](QSqlDatabase) {
                 loadHistory();
                 scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id IS NULL"), {}, low);
                 scan(h, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id < ?"), {mid}, low);
+                std::sort(low.eff.begin(), low.eff.end()); // each half sorts its own, at once
             },
             [&](QSqlDatabase on) {
                 sqlite3 *h2 = storage::sqliteHandle(on);
                 if (!h2)
                     throw QueryError(QStringLiteral("no second connection to %1").arg(db.databaseName()));
                 scan(h2, QString::fromLatin1(kActionsIndexed) + QStringLiteral(" AND lead_id >= ?"), {mid}, high);
+                std::sort(high.eff.begin(), high.eff.end());
             });
     } else {
         loadHistory();
         scan(h, QString::fromLatin1(indexed ? kActionsIndexed : kActions), {}, low);
+        std::sort(low.eff.begin(), low.eff.end());
     }
     f->m_usable = f->m_usable && low.usable && high.usable;
     {
         QVector<int> lead = std::move(low.lead);
         QVector<qint64> at = std::move(low.at);
-        QVector<QPair<qint64, int>> eff = std::move(low.eff);
         lead += high.lead;
         at += high.at;
-        eff += high.eff;
-        QVector<int> order;
-        bucket(lead, f->m_actionStart, order);
-        f->m_actionTimes.resize(order.size());
-        for (int i = 0; i < order.size(); ++i)
-            f->m_actionTimes[i] = at[order[i]];
-        for (int l = 0; l < leads; ++l)
-            std::sort(f->m_actionTimes.begin() + f->m_actionStart[l], f->m_actionTimes.begin() + f->m_actionStart[l + 1]);
-        std::sort(eff.begin(), eff.end());
+        if (std::is_sorted(lead.cbegin(), lead.cend())) {
+            // The usual case: the index gives the actions by lead id, and the leads were read
+            // by id, so they are grouped already; count the runs instead of bucketing.
+            f->m_actionStart.fill(0, leads + 1);
+            for (int l : std::as_const(lead))
+                ++f->m_actionStart[l + 1];
+            std::partial_sum(f->m_actionStart.begin(), f->m_actionStart.end(), f->m_actionStart.begin());
+            f->m_actionTimes = std::move(at);
+        } else {
+            QVector<int> order;
+            bucket(lead, f->m_actionStart, order);
+            f->m_actionTimes.resize(order.size());
+            for (int i = 0; i < order.size(); ++i)
+                f->m_actionTimes[i] = at[order[i]];
+        }
+        for (int l = 0; l < leads; ++l) {
+            const auto b = f->m_actionTimes.begin() + f->m_actionStart[l], e = f->m_actionTimes.begin() + f->m_actionStart[l + 1];
+            if (!std::is_sorted(b, e))
+                std::sort(b, e);
+        }
+        QVector<QPair<qint64, int>> eff(low.eff.size() + high.eff.size());
+        std::merge(low.eff.cbegin(), low.eff.cend(), high.eff.cbegin(), high.eff.cend(), eff.begin());
         f->m_effTime.reserve(eff.size());
         f->m_effActor.reserve(eff.size());
-        for (const auto &e : eff) {
+        for (const auto &e : std::as_const(eff)) {
             f->m_effTime << e.first;
             f->m_effActor << e.second;
         }
