@@ -226,7 +226,7 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     // What the cache lacks for this request, as jobs: the customers (in two halves, or their
     // rows of an earlier "now" revalidated) and the missing month slabs.
     QVector<CustomerRow> customerBase;
-    QHash<QString, CustomerFacts> customerAggregates;
+    QHash<qint64, CustomerFacts> customerAggregates;
     bool customerHalves = false;
     std::vector<char> loaded; // written by both connections' jobs
     // Whether the period cuts month `m` (then its exits count by day, else by the month's sums).

@@ -118,8 +118,8 @@ QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, qint64 
 // customers with their last sales action, and the other facts of every customer by id
 // (daysSinceInteraction unset), which mergeCustomerAggregates() puts on the rows.
 QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf);
-QHash<QString, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asOf);
-void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<QString, CustomerFacts> &aggregates);
+QHash<qint64, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asOf); // by customer rowid
+void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<qint64, CustomerFacts> &aggregates);
 
 struct OrderSums
 {

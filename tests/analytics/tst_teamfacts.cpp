@@ -3,6 +3,8 @@
 // path; changed data, a damaged file or a period that cuts a month loads again.
 #include "analytics/query.h"
 #include "analytics/teamhealth.h"
+#include "analytics/teamhealthsql.h"
+#include "analytics/scope.h"
 #include "fixture.h"
 #include "storage/database.h"
 #include "teamhealthdiff.h"
@@ -53,6 +55,64 @@ private Q_SLOTS:
         m_path = m_dir.filePath(QStringLiteral("tiny.db"));
         const QString error = fixture::generateTinyDemo(m_path, 42, QDate(2026, 11, 22));
         QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    // The contracts' and payments' aggregates, grouped in C++ from plain scans, against the
+    // grouped SQL they replaced, for every customer of the demo; with two contracts of one
+    // customer ending the same day, after its others (the lower id's renewal intent counts).
+    void customerAggregatesAsGroupedSql()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("copy.db"));
+        QVERIFY(QFile::copy(m_path, copy));
+        storage::Database db;
+        QVERIFY(db.open(copy, storage::Database::Mode::OpenExisting).ok());
+        QSqlDatabase c = db.connection();
+        const qint64 asOf = fixture::t("2026-11-23T02:00:00Z").toLongLong();
+        const QDate day = companyDayOf(asOf);
+        const QVariant dayParam = dateParam(day);
+        QVERIFY(fixture::exec(c, QStringLiteral("INSERT INTO contracts (customer_id, signed_on, ends_on, value_cents, fulfilment_pct,"
+                                                " renewal_intent, updated_at) SELECT id, %1 - 30, %1 + 4000, 100, 40, 90, 0 FROM customers"
+                                                " WHERE id = (SELECT MIN(id) FROM customers)").arg(dayParam.toLongLong())));
+        QVERIFY(fixture::exec(c, QStringLiteral("INSERT INTO contracts (customer_id, signed_on, ends_on, value_cents, fulfilment_pct,"
+                                                " renewal_intent, updated_at) SELECT id, %1 - 20, %1 + 4000, 100, 60, 10, 0 FROM customers"
+                                                " WHERE id = (SELECT MIN(id) FROM customers)").arg(dayParam.toLongLong())));
+        const QHash<qint64, CustomerFacts> got = detail::loadCustomerAggregates(c, asOf);
+        int contracts = 0, payments = 0;
+        QSqlQuery k = runQuery(c, QStringLiteral("SELECT k1.customer_id, AVG(k1.fulfilment_pct),"
+                                                 " (SELECT k2.renewal_intent FROM contracts k2 WHERE k2.customer_id = k1.customer_id"
+                                                 "   AND k2.signed_on <= ? AND k2.deleted = 0 ORDER BY k2.ends_on DESC, k2.id LIMIT 1)"
+                                                 " FROM contracts k1 WHERE k1.signed_on <= ? AND k1.deleted = 0 GROUP BY k1.customer_id"),
+                               {dayParam, dayParam});
+        while (k.next()) {
+            const CustomerFacts f = got.value(k.value(0).toLongLong());
+            QVERIFY(f.fulfilmentPct && f.renewalIntent);
+            QCOMPARE(*f.fulfilmentPct, k.value(1).toDouble());
+            QCOMPARE(*f.renewalIntent, k.value(2).toDouble());
+            ++contracts;
+        }
+        QSqlQuery p = runQuery(c, QStringLiteral("SELECT customer_id, COUNT(*), SUM(paid_on IS NOT NULL AND paid_on <= due_on)"
+                                                 " FROM payments WHERE due_on >= ? AND due_on < ? AND deleted = 0 GROUP BY customer_id"),
+                               {dateParam(day.addDays(-365)), dayParam});
+        while (p.next()) {
+            const CustomerFacts f = got.value(p.value(0).toLongLong());
+            QCOMPARE(f.paymentsDue, p.value(1).toInt());
+            QCOMPARE(f.paymentsOnTime, p.value(2).toInt());
+            ++payments;
+        }
+        QVERIFY(contracts > 10 && payments > 10);
+        // No customer has figures the SQL has not.
+        int withContracts = 0, withPayments = 0;
+        for (const CustomerFacts &f : got) {
+            withContracts += f.fulfilmentPct ? 1 : 0;
+            withPayments += f.paymentsDue > 0 ? 1 : 0;
+        }
+        QCOMPARE(withContracts, contracts);
+        QCOMPARE(withPayments, payments);
+        // The tie: the lower id's 90 of the two ending last.
+        QSqlQuery m = runQuery(c, QStringLiteral("SELECT MIN(id) FROM customers"));
+        QVERIFY(m.next());
+        QCOMPARE(got.value(m.value(0).toLongLong()).renewalIntent.value_or(-1), 90.0);
     }
 
     void readBackOnTheSameData()
