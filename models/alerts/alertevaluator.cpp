@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <future>
 #include <utility>
 #include <vector>
 
@@ -231,35 +232,82 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         else
             ins.bind(i, key.toLongLong());
     };
-    for (const Candidate &c : plan.raise) {
-        QJsonObject details = c.details;
-        details.insert(QStringLiteral("since"), isoFromSecs(c.since));
+    // What each raised alert writes is built before the writes: the parts that read the file
+    // (quotes, a title, a customer's name) here, then the JSON texts and ids on two threads
+    // (a first run on the large demo raises 45 000: 360 ms of building on one core).
+    const std::vector<Candidate> &raise = plan.raise;
+    const qsizetype n = qsizetype(raise.size());
+    std::vector<std::pair<QString, QJsonValue>> extra(static_cast<size_t>(n)); // a detail read from the file
+    for (qsizetype i = 0; i < n; ++i) {
+        const Candidate &c = raise[size_t(i)];
         if (c.rule == rule::Silence)
-            details.insert(QStringLiteral("quotes"), facts.customerQuotes(c.leadId, now, 3));
+            extra[size_t(i)] = {QStringLiteral("quotes"), facts.customerQuotes(c.leadId, now, 3)};
         else if (c.rule == rule::ComplianceStageChurn)
-            details.insert(QStringLiteral("title"), facts.leadTitle(c.leadId));
+            extra[size_t(i)] = {QStringLiteral("title"), facts.leadTitle(c.leadId)};
         else if (c.rule == rule::ComplianceQuotes || c.rule == rule::DuplicateTouch)
-            details.insert(QStringLiteral("customer"), facts.customerName(c.rule == rule::DuplicateTouch
-                                                                               ? c.subjectId
-                                                                               : details.value(QStringLiteral("customer_id")).toString()));
-        const QString uuid = newId();
-        const QString detailText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
-        QString recipients = c.recipients.join(u'|');
-        if (recipients.isNull())
-            recipients = QStringLiteral("");
-        const QByteArray uuidBytes = storage::uuidColumnValue(uuid);
+            extra[size_t(i)] = {QStringLiteral("customer"),
+                                facts.customerName(c.rule == rule::DuplicateTouch
+                                                       ? c.subjectId
+                                                       : c.details.value(QStringLiteral("customer_id")).toString())};
+    }
+    struct Prepared
+    {
+        QString uuid, detailText, recipients;
+        QByteArray uuidBytes, outboxJson;
+    };
+    std::vector<Prepared> prepared(static_cast<size_t>(n));
+    auto prepare = [&](qsizetype from, qsizetype to) {
+        for (qsizetype i = from; i < to; ++i) {
+            const Candidate &c = raise[size_t(i)];
+            Prepared &p = prepared[size_t(i)];
+            QJsonObject details = c.details;
+            details.insert(QStringLiteral("since"), isoFromSecs(c.since));
+            if (!extra[size_t(i)].first.isEmpty())
+                details.insert(extra[size_t(i)].first, extra[size_t(i)].second);
+            p.uuid = newId();
+            p.uuidBytes = storage::uuidColumnValue(p.uuid);
+            p.detailText = QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+            p.recipients = c.recipients.join(u'|');
+            if (p.recipients.isNull())
+                p.recipients = QStringLiteral("");
+            storage::OutboxFields fields;
+            fields.add("uuid", p.uuid)
+                .add("rule", c.rule)
+                .add("subject_kind", c.subjectKind)
+                .add("subject_id", c.subjectId)
+                .addOrNull("owner_id", c.ownerId)
+                .add("raised_at", nowIso)
+                .add("details", p.detailText)
+                .add("updated_at", nowIso)
+                .add("dedupe_key", c.dedupeKey)
+                .add("escalation_level", qint64(0))
+                .addOrNull("lead_id", c.leadId)
+                .add("recipients", p.recipients);
+            p.outboxJson = fields.toJson();
+        }
+    };
+    if (n >= 1000) {
+        auto half = std::async(std::launch::async, prepare, n / 2, n);
+        prepare(0, n / 2);
+        half.get();
+    } else {
+        prepare(0, n);
+    }
+    for (qsizetype i = 0; i < n; ++i) {
+        const Candidate &c = raise[size_t(i)];
+        const Prepared &p = prepared[size_t(i)];
         ins.reset();
-        sqlite3_bind_blob(ins.handle(), 1, uuidBytes.constData(), int(uuidBytes.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(ins.handle(), 1, p.uuidBytes.constData(), int(p.uuidBytes.size()), SQLITE_TRANSIENT);
         ins.bind(2, c.rule);
         ins.bind(3, c.subjectKind);
         bindKey(4, c.subjectId);
         bindKey(5, c.ownerId);
         ins.bind(6, nowArg);
-        ins.bind(7, detailText);
+        ins.bind(7, p.detailText);
         ins.bind(8, nowArg);
         ins.bind(9, c.dedupeKey);
         bindKey(10, c.leadId);
-        ins.bind(11, recipients);
+        ins.bind(11, p.recipients);
         if (!ins.run()) {
             r.error = ins.error();
             qCWarning(lcAlerts) << "writing alerts failed:" << r.error;
@@ -267,26 +315,14 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
         }
         // the local key (storage/keys.h)
         const QString id = QString::number(sqlite3_last_insert_rowid(storage::sqliteHandle(db())));
-        storage::OutboxFields fields;
-        fields.add("uuid", uuid)
-            .add("rule", c.rule)
-            .add("subject_kind", c.subjectKind)
-            .add("subject_id", c.subjectId)
-            .addOrNull("owner_id", c.ownerId)
-            .add("raised_at", nowIso)
-            .add("details", detailText)
-            .add("updated_at", nowIso)
-            .add("dedupe_key", c.dedupeKey)
-            .add("escalation_level", qint64(0))
-            .addOrNull("lead_id", c.leadId)
-            .add("recipients", recipients);
-        if (QString error; !writer.append(QStringLiteral("alerts"), id, QStringLiteral("insert"), fields, 0, &error)) {
+        if (QString error; !writer.appendJson(QStringLiteral("alerts"), id, QStringLiteral("insert"), p.outboxJson, 0, &error)) {
             r.error = error;
             return false;
         }
         r.raisedIds << id;
         ++r.raised;
     }
+    std::vector<Prepared>().swap(prepared);
     QSqlQuery upd(db());
     QHash<QString, qint64> versions;
     versions.reserve(qsizetype(existing.size()));

@@ -63,6 +63,12 @@ public:
                 qint64 baseRowVersion, QString *error);
     bool append(const QString &table, const QString &rowId, const QString &op, const OutboxFields &fields,
                 qint64 baseRowVersion, QString *error);
+    // `fieldsJson`: an OutboxFields' toJson(), built beforehand (on another thread).
+    bool appendJson(const QString &table, const QString &rowId, const QString &op, const QByteArray &fieldsJson,
+                    qint64 baseRowVersion, QString *error)
+    {
+        return insert(table, rowId, op, fieldsJson, baseRowVersion, error);
+    }
 
 private:
     bool insert(const QString &table, const QString &rowId, const QString &op, const QByteArray &fields,
