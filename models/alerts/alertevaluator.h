@@ -1,4 +1,5 @@
 #pragma once
+#include <algorithm>
 // Evaluates the alert rules against a database and writes the outcome: raises new alerts,
 // adopts old demo alerts, resolves cleared ones (resolved_by NULL = the system) and escalates
 // unacknowledged ones, all in one transaction with their outbox rows. Full (evaluateAll) or
@@ -47,6 +48,9 @@ public:
     void setProgress(std::function<void(int)> progress) { m_progress = std::move(progress); }
     // Thresholds are read from the settings at each evaluation unless set here (tests).
     void setThresholds(const Thresholds &t) { m_fixed = t; }
+    // Raised alerts are built and written this many at a time (2048); tests cross the
+    // boundaries with a small one.
+    void setWriteChunk(int rows) { m_writeChunk = std::max(1, rows); }
 
     EvaluationResult evaluateAll();
     EvaluationResult evaluateLead(const QString &leadId);
@@ -65,6 +69,7 @@ private:
     const Clock &m_clock;
     std::function<void(int)> m_progress;
     std::optional<Thresholds> m_fixed;
+    int m_writeChunk = 2048;
 };
 
 } // namespace cockpit::alerts

@@ -337,9 +337,18 @@ private Q_SLOTS:
         QVERIFY(incr.open(b).ok());
         ManualClock clock(fromIsoUtc(QStringLiteral("2026-11-22T10:00:00Z")));
         AlertEvaluator ef(full.connection(), clock), ei(incr.connection(), clock);
-        QVERIFY(ef.evaluateAll().ok);
+        ef.setWriteChunk(7); // many chunks, the last one short: the same alerts as one chunk
+        const QString inserts = QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'alerts' AND op = 'insert'");
+        const int before = scalar(full.connection(), inserts).toInt();
+        const EvaluationResult first = ef.evaluateAll();
+        QVERIFY(first.ok);
+        QVERIFY(first.raised > 7 * 3);
+        QCOMPARE(scalar(full.connection(), inserts).toInt() - before, first.raised);
         QVERIFY(ei.evaluateAll().ok);
         QCOMPARE(snapshot(incr.connection()), snapshot(full.connection()));
+        const QString details = QStringLiteral("SELECT group_concat(rule || subject_id || dedupe_key || details, '|') FROM"
+                                               " (SELECT * FROM alerts ORDER BY rule, subject_id, dedupe_key, raised_at)");
+        QCOMPARE(scalar(full.connection(), details).toString(), scalar(incr.connection(), details).toString());
         QVERIFY(count(full.connection(), QStringLiteral("resolved_at IS NULL AND dedupe_key != ''")) > 10);
 
         // Edits: a call on a silent lead, a lead closed, six stage moves by one rep, three
