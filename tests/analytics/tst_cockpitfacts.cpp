@@ -221,10 +221,8 @@ private Q_SLOTS:
     void handEditedKeys()
     {
         QTemporaryDir dir;
-        const QString copy = dir.filePath(QStringLiteral("copy.db"));
-        QVERIFY(QFile::copy(m_path, copy));
         storage::Database other;
-        QVERIFY(other.open(copy, storage::Database::Mode::OpenExisting).ok());
+        QVERIFY(fixture::openCopy(m_path, dir.path(), other));
         QSqlDatabase db = other.connection();
         const KpiSettings settings = KpiSettings::load(db);
         const qint64 far = 1000000000000LL;

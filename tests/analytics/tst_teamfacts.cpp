@@ -63,10 +63,8 @@ private Q_SLOTS:
     void customerAggregatesAsGroupedSql()
     {
         QTemporaryDir dir;
-        const QString copy = dir.filePath(QStringLiteral("copy.db"));
-        QVERIFY(QFile::copy(m_path, copy));
         storage::Database db;
-        QVERIFY(db.open(copy, storage::Database::Mode::OpenExisting).ok());
+        QVERIFY(fixture::openCopy(m_path, dir.path(), db));
         QSqlDatabase c = db.connection();
         const qint64 asOf = fixture::t("2026-11-23T02:00:00Z").toLongLong();
         const QDate day = companyDayOf(asOf);

@@ -6,6 +6,7 @@
 #include "storage/database.h"
 #include "storage/exitactions.h"
 
+#include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -127,6 +128,14 @@ inline QString makeDatabase(const QString &dir, const QString &name = QStringLit
     QSqlQuery(db.connection()).exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
     db.close();
     return path;
+}
+
+// A copy of the database file `source` in `dir`, opened into `db` (for a test that edits
+// what the others read): false when it could not be copied or opened.
+inline bool openCopy(const QString &source, const QString &dir, cockpit::storage::Database &db)
+{
+    const QString copy = dir + QStringLiteral("/copy.db");
+    return QFile::copy(source, copy) && db.open(copy, cockpit::storage::Database::Mode::OpenExisting).ok();
 }
 
 } // namespace fixture
