@@ -2274,7 +2274,7 @@
         <translation>驾驶舱无法读取事实数据（%1）：%2</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+98"/>
         <source>The cockpit&apos;s facts need an SQLite database.</source>
         <translation>驾驶舱的事实数据需要 SQLite 数据库。</translation>
     </message>
@@ -2319,7 +2319,7 @@
 <context>
     <name>cockpit::analytics::Period</name>
     <message>
-        <location filename="../models/analytics/scope.cpp" line="+146"/>
+        <location filename="../models/analytics/scope.cpp" line="+151"/>
         <source>Week %1, %2 (%3 – %4)</source>
         <translation>%2 年第 %1 周（%3 – %4）</translation>
     </message>
@@ -2489,7 +2489,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+208"/>
+        <location filename="../app/guiapp.cpp" line="+228"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -3033,6 +3033,85 @@ Open the copy now?</source>
         <location line="+8"/>
         <source>The webhook could not be saved: it was removed meanwhile.</source>
         <translation>无法保存 Webhook：它已在此期间被删除。</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::io::CsvReader</name>
+    <message>
+        <location filename="../models/io/csvreader.cpp" line="+172"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a regular file (a pipe or a device?).</source>
+        <translation>%1 不是普通文件（可能是管道或设备）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+31"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The text</source>
+        <translation>该文本</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is empty.</source>
+        <translation>%1 是空的。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a ZIP archive (an Excel .xlsx workbook?), not a CSV file.</source>
+        <translation>%1 是 ZIP 压缩包（Excel 的 .xlsx 工作簿？），不是 CSV 文件。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <location line="+7"/>
+        <source>%1 is not a text file (it holds binary data).</source>
+        <translation>%1 不是文本文件（含有二进制数据）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This system cannot read %1 text.</source>
+        <translation>本系统无法读取 %1 编码的文本。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 could not be read further: %2</source>
+        <translation>%1 无法继续读取：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+115"/>
+        <source>a quote opened on this line is not closed (within %n line(s) or by the end of the file)</source>
+        <translation>
+            <numerusform>此行开始的引号未闭合（%n 行内或到文件末尾都没有闭合）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the record is longer than %1 MB</source>
+        <translation>该记录超过 %1 MB</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>a cell is longer than %n character(s)</source>
+        <translation>
+            <numerusform>有单元格超过 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the line is not valid %1 text</source>
+        <translation>该行不是有效的 %1 文本</translation>
     </message>
 </context>
 <context>
@@ -3979,18 +4058,18 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+255"/>
+        <location line="+262"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-254"/>
-        <location line="+258"/>
+        <location line="-261"/>
+        <location line="+265"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-238"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
@@ -4015,7 +4094,7 @@ Open the copy now?</source>
         <translation>无法评估预警规则：%1</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+111"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -5306,7 +5385,7 @@ Open the copy now?</source>
         <translation>文件在通过完整性检查之前不会被写入任何内容。</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+82"/>
         <source>&lt;b&gt;This file is damaged&lt;/b&gt; (the integrity check found problems) and is open read-only: nothing is saved and the alert rules do not run. Do not rely on its figures. Save a repaired copy and open that, or restore a backup.</source>
         <translation>&lt;b&gt;此文件已损坏&lt;/b&gt;（完整性检查发现问题），已以只读方式打开：不会保存任何内容，预警规则也不会运行。请不要依赖其中的数字。请保存修复副本并打开它，或恢复备份。</translation>
     </message>
@@ -6939,7 +7018,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将表格导出为 CSV (Ctrl+Shift+S)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+46"/>
         <source>Check rows to overlay them on the radar (Space). Double-click or Enter: the rows behind a number.</source>
         <translation>勾选行即可在雷达图上叠加对比（空格键）。双击或按 Enter：查看数字的明细行。</translation>
     </message>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the performance figures of issues 2, 3 and 4. Usage: run-bench.sh BUILD_DIR
+# Prints the performance figures of issues 2, 3, 4, 10 and 11. Usage: run-bench.sh BUILD_DIR
 # Demo databases are generated once into BUILD_DIR/bench-data (seed 42, as of 2026-11-22).
 set -euo pipefail
 BUILD=${1:?build dir}
@@ -30,6 +30,8 @@ echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
 echo "== verify-log against sha256sum of the same bytes (issue 3) =="
 "$BUILD/tests/log/bench_log" "$DATA/large.db" "${BENCH_RUNS:-3}"
+echo "== reading a 100 000-row CSV, as an import's first pass (issue 11) =="
+"$BUILD/tests/io/bench_csvreader" 100000
 echo "== assigning 10 000 new leads (large demo) =="
 "$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'
 echo "== alert rules: full and incremental evaluation (large demo, issue 3) =="
