@@ -1750,7 +1750,7 @@
         <translation>%1 的门店日数据，%2 – %3</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+152"/>
+        <location filename="../models/analytics/storeimport.cpp" line="+88"/>
         <location line="+4"/>
         <location line="+26"/>
         <location line="+21"/>
@@ -1818,14 +1818,20 @@
         <translation>文件为空：应有一行表头（日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交；或英文 date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h），并且每个门店每天一行数据。</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>Line %1 is not UTF-8 text. Save the file as &quot;CSV UTF-8&quot; (in Excel: Save As › CSV UTF-8) and import it again.</source>
-        <translation>第 %1 行不是 UTF-8 文本。请将文件另存为“CSV UTF-8”（在 Excel 中：另存为 › CSV UTF-8（逗号分隔））后重新导入。</translation>
+        <location line="+10"/>
+        <location line="+16"/>
+        <source>The file cannot be read: %1</source>
+        <translation>无法读取该文件：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+4"/>
         <source>The file is empty: expected a header row and one row per store and day.</source>
         <translation>文件为空：应有一行表头，并且每个门店每天一行数据。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1848,17 +1854,17 @@
         <translation>无法读取门店：%1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>%1 fields, the header has %2</source>
         <translation>有 %1 个字段，而表头有 %2 个</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>the cell is %1 characters long (at most %2)</source>
         <translation>单元格长 %1 个字符（最多 %2 个）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>not a date (write YYYY-MM-DD)</source>
         <translation>不是日期（请写成 YYYY-MM-DD）</translation>
     </message>
@@ -3038,7 +3044,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::io::CsvReader</name>
     <message>
-        <location filename="../models/io/csvreader.cpp" line="+172"/>
+        <location filename="../models/io/csvreader.cpp" line="+177"/>
         <source>%1 does not exist.</source>
         <translation>%1 不存在。</translation>
     </message>
@@ -3109,7 +3115,7 @@ Open the copy now?</source>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>the line is not valid %1 text</source>
         <translation>该行不是有效的 %1 文本</translation>
     </message>

@@ -6,6 +6,7 @@
 #include "domain/ids.h"
 #include "domain/times.h"
 #include "analytics/scope.h"
+#include "io/csvreader.h"
 #include "storage/outbox.h"
 #include "storage/transaction.h"
 
@@ -20,8 +21,8 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QStringDecoder>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cockpit::analytics {
@@ -71,75 +72,10 @@ struct Record
 {
     int line = 0;
     QStringList fields;
+    QString error; // the reader's: a quote left open, a line that is not text
+    int longField = -1; // a cell over kMaxCell (cut there in `fields`), and its length
+    qsizetype longLength = 0;
 };
-
-// RFC 4180 over decoded text: quotes, doubled quotes, separators and newlines inside quotes.
-// Each record remembers the physical line it starts on.
-QVector<Record> parseCsv(const QString &text, const ImportProgress &progress, bool *cancelled)
-{
-    QVector<Record> out;
-    Record rec;
-    QString field;
-    bool quoted = false, any = false;
-    int line = 1;
-    rec.line = 1;
-    const qsizetype n = text.size();
-    auto endRecord = [&] {
-        rec.fields << field;
-        field.clear();
-        bool blank = true;
-        for (const QString &f : rec.fields)
-            if (!f.trimmed().isEmpty())
-                blank = false;
-        if (!blank)
-            out << rec;
-        rec = Record{};
-        any = false;
-    };
-    for (qsizetype i = 0; i < n; ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == QLatin1Char('"')) {
-                if (i + 1 < n && text.at(i + 1) == QLatin1Char('"')) {
-                    field += c;
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == QLatin1Char('\n'))
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (!any) {
-            rec.line = line;
-            any = true;
-        }
-        if (c == QLatin1Char('"') && field.trimmed().isEmpty()) {
-            field.clear();
-            quoted = true;
-        } else if (c == QLatin1Char(',')) {
-            rec.fields << field;
-            field.clear();
-        } else if (c == QLatin1Char('\r') && i + 1 < n && text.at(i + 1) == QLatin1Char('\n')) {
-            continue;
-        } else if (c == QLatin1Char('\n')) {
-            endRecord();
-            ++line;
-            if (progress && (out.size() % 2000) == 0 && !progress(i, n)) {
-                *cancelled = true;
-                return {};
-            }
-        } else {
-            field += c;
-        }
-    }
-    if (any || !field.isEmpty())
-        endRecord();
-    return out;
-}
 
 // Whole number >= 0; nullopt with *reason otherwise.
 std::optional<int> wholeNumber(const QString &text, QString *reason)
@@ -305,38 +241,37 @@ StoreImportPlan planStoreImport(QSqlDatabase db, const QByteArray &content, cons
                         "dwell minutes, experiences, deals within 72 h) and one row per store and day.");
         return plan;
     }
-    // UTF-8, checked line by line so the message can say where.
-    QString text;
-    text.reserve(bytes.size());
-    {
-        int line = 1;
-        qsizetype start = 0;
-        while (start <= bytes.size()) {
-            qsizetype end = bytes.indexOf('\n', start);
-            if (end < 0)
-                end = bytes.size();
-            QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-            const QString part = decode(QByteArrayView(bytes).sliced(start, end - start));
-            if (decode.hasError()) {
-                plan.fatal = tr("Line %1 is not UTF-8 text. Save the file as \"CSV UTF-8\" (in Excel: Save As › "
-                                "CSV UTF-8) and import it again.").arg(line);
-                return plan;
-            }
-            text += part;
-            if (end < bytes.size())
-                text += QLatin1Char('\n');
-            start = end + 1;
-            ++line;
+    // The import framework's reader (io/csvreader.h): UTF-8, GB18030 (Chinese Excel's "CSV")
+    // or UTF-16, comma or semicolon or tab, an open quote reported at its line.
+    io::CsvReader reader;
+    io::CsvOptions options;
+    options.maxCellChars = kMaxCell;
+    if (!reader.openData(content, options)) {
+        plan.fatal = tr("The file cannot be read: %1").arg(reader.error());
+        return plan;
+    }
+    QVector<Record> records;
+    io::CsvRecord rec;
+    while (reader.next(rec)) {
+        const bool blank = rec.error.isEmpty()
+                           && std::all_of(rec.fields.cbegin(), rec.fields.cend(), [](const QString &f) { return f.trimmed().isEmpty(); });
+        if (!blank)
+            records.append({int(rec.line), std::move(rec.fields), rec.error, rec.longField, rec.longLength});
+        if (progress && (records.size() % 2000) == 0 && !progress(reader.bytesRead(), reader.size())) {
+            plan.cancelled = true;
+            return plan;
         }
     }
-    bool cancelled = false;
-    const QVector<Record> records = parseCsv(text, progress, &cancelled);
-    if (cancelled) {
-        plan.cancelled = true;
+    if (!reader.error().isEmpty()) {
+        plan.fatal = tr("The file cannot be read: %1").arg(reader.error());
         return plan;
     }
     if (records.isEmpty()) {
         plan.fatal = tr("The file is empty: expected a header row and one row per store and day.");
+        return plan;
+    }
+    if (!records.first().error.isEmpty()) {
+        plan.fatal = tr("Line %1: %2").arg(records.first().line).arg(records.first().error);
         return plan;
     }
     // Header.
@@ -398,17 +333,17 @@ StoreImportPlan planStoreImport(QSqlDatabase db, const QByteArray &content, cons
             issue.reason = reason;
             plan.errors << issue;
         };
+        if (!rec.error.isEmpty() && rec.longField < 0) {
+            fail(-1, rec.error);
+            continue;
+        }
         if (rec.fields.size() != head.fields.size()) {
             fail(-1, tr("%1 fields, the header has %2").arg(rec.fields.size()).arg(head.fields.size()));
             continue;
         }
-        int longCell = -1;
-        for (int c = 0; c < CCount; ++c)
-            if (rec.fields.at(colOf[c]).size() > kMaxCell)
-                longCell = c;
-        if (longCell >= 0) {
-            fail(longCell, tr("the cell is %1 characters long (at most %2)")
-                               .arg(rec.fields.at(colOf[longCell]).size()).arg(kMaxCell));
+        if (rec.longField >= 0) {
+            const int c = int(colOf.indexOf(rec.longField));
+            fail(c, tr("the cell is %1 characters long (at most %2)").arg(rec.longLength).arg(kMaxCell));
             continue;
         }
         auto cell = [&](int c) { return rec.fields.at(colOf[c]).trimmed(); };

@@ -1,8 +1,9 @@
 #pragma once
 // Import of store-day metrics from CSV (DESIGN.md §2 "store-day metrics", issue 4).
 //
-// The file: UTF-8 (a BOM is fine, LF or CRLF), comma-separated, RFC 4180 quotes, one header
-// row naming the eight columns in any order, in English or Chinese:
+// The file: read by io::CsvReader — UTF-8 (a BOM is fine), GB18030 (Chinese Excel) or UTF-16,
+// comma, semicolon or tab, LF or CRLF, RFC 4180 quotes — with one header row naming the eight
+// columns in any order, in English or Chinese:
 //   date 日期 · store 门店 · staff 在岗人数 · receptions 接待组数 · exposure % 主推品曝光率 ·
 //   dwell minutes 停留时长 · experiences 体验人数 · deals within 72 h 72小时成交
 // Values:
@@ -16,8 +17,9 @@
 // A row is refused (with line, column, value and reason) for: a wrong number of fields, an
 // unknown or ambiguous store, a bad date, a value that is not a number or is negative,
 // exposure above 100 %, deals above experiences, receptions without staff, a cell longer than
-// 1 000 characters, or the same store and date as an earlier row of the file. A file that is
-// empty, not UTF-8 or lacks a column is refused as a whole. Good rows are upserted by
+// 1 000 characters, the same store and date as an earlier row of the file, a quote left open
+// or a line that is not text in the file's encoding. A file that is empty, not text or lacks
+// a column is refused as a whole. Good rows are upserted by
 // (store, day) in one transaction with one outbox row each; nothing is written on cancel.
 #include <QDate>
 #include <QString>

@@ -85,22 +85,27 @@ struct Parse
     QString field;
     bool inQuotes = false;
     bool started = false; // the current field has content (or opened a quote)
-    bool tooLong = false; // a cell went over the limit: the rest of it is skipped
+    qsizetype length = 0; // of the current field, the part over the limit included
+    int longField = -1;   // the first cell over the limit (the rest of it is skipped)
+    qsizetype longLength = 0;
 };
 
 // Feeds one line (without its line break). Returns true when the record is complete.
 bool feed(Parse &p, QStringView line, QChar delimiter, qsizetype maxCell)
 {
     auto add = [&](QChar c) {
-        if (p.field.size() >= maxCell)
-            p.tooLong = true;
-        else
+        if (++p.length <= maxCell)
             p.field += c;
     };
     auto endField = [&] {
+        if (p.length > maxCell && p.longField < 0) {
+            p.longField = int(p.fields.size());
+            p.longLength = p.length;
+        }
         p.fields << p.field;
         p.field.clear();
         p.started = false;
+        p.length = 0;
     };
     for (qsizetype i = 0; i < line.size(); ++i) {
         const QChar c = line[i];
@@ -450,8 +455,11 @@ bool CsvReader::next(CsvRecord &record)
         record.error = tr("the record is longer than %1 MB").arg(kMaxRecordBytes / (1024 * 1024));
         return true;
     }
-    if (p.tooLong) {
+    if (p.longField >= 0) {
         record.error = tr("a cell is longer than %n character(s)", nullptr, int(m_options.maxCellChars));
+        record.longField = p.longField;
+        record.longLength = p.longLength;
+        record.fields = std::move(p.fields);
         return true;
     }
     if (badText) {

@@ -11,7 +11,7 @@
 // written (as Excel reads it). A malformed record never hides good ones: a quote still open
 // after `maxQuotedLines` lines or at the end of the file is reported at the line it opened on,
 // and reading resumes at the line after it. A cell longer than `maxCellChars` is reported
-// and the record skipped, without holding the cell in memory.
+// (its start kept, to show), without holding the cell in memory.
 //
 // Lines are split on the bytes of the line break before decoding (in every encoding above a
 // line break's bytes occur in no other character), so each record knows the byte offset of
@@ -47,6 +47,10 @@ struct CsvRecord
     qint64 lastLine = 0; // and ends on (a quoted field may span lines)
     QStringList fields;
     QString error;       // translated; non-empty: the record is malformed, `fields` unusable
+    // A cell over the limit: its index and whole length (`fields` then holds every cell, that
+    // one cut at the limit, and `error` says so).
+    int longField = -1;
+    qsizetype longLength = 0;
 };
 
 class CsvReader

@@ -8,6 +8,7 @@
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -204,9 +205,12 @@ void TestStoreImport::badFiles_data()
     QTest::newRow("only a BOM and blank lines") << QByteArray("\xEF\xBB\xBF\r\n\r\n")
         << "The file is empty: expected a header row (date, store, staff, receptions, exposure %, dwell minutes, "
            "experiences, deals within 72 h) and one row per store and day.";
-    QTest::newRow("not UTF-8 (GBK)") << (kHeader + QByteArray("2026-11-21,\xC9\xCF\xBA\xA3,5,60,90,3,10,2\n"))
-                                     << "Line 2 is not UTF-8 text. Save the file as \"CSV UTF-8\" (in Excel: Save As › "
-                                        "CSV UTF-8) and import it again.";
+    QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR", 16)
+                            << "The file cannot be read: The text is not a text file (it holds binary data).";
+    QTest::newRow("an xlsx workbook") << QByteArray("PK\x03\x04\x14\x00\x06\x00", 8)
+                                      << "The file cannot be read: The text is a ZIP archive (an Excel .xlsx workbook?), not a CSV file.";
+    QTest::newRow("open quote in the header") << QByteArray("date,\"store,staff\n2026-11-21,x,1\n")
+                                              << "Line 1: a quote opened on this line is not closed (within 1000 line(s) or by the end of the file)";
     QTest::newRow("missing column") << QByteArray("date,store,staff,receptions,exposure %,dwell minutes,experiences\n")
                                     << "Line 1: missing column(s): deals within 72 h.";
     QTest::newRow("unknown column") << QByteArray("date,store,staff,receptions,exposure %,dwell minutes,experiences,deals,weather\n")
@@ -243,6 +247,24 @@ void TestStoreImport::chineseHeadersBomCrlf()
         "store,deals_72h,date,experiences,staff,receptions,exposure_pct,dwell_min\n<s1>,1,2026-11-19,2,3,30,95,4\n"));
     QVERIFY(other.ok());
     QCOMPARE(other.rows.at(0), (StoreDayRecord{"1", QDate(2026, 11, 19), 3, 30, 9500, 240, 2, 1}));
+    // The same file as Chinese Excel saves "CSV": GB18030, no BOM, semicolons in a European
+    // locale's; the same plan.
+    const QString text = QString::fromUtf8(withUuids(csv).mid(3));
+    for (const QString &t : {text, QString(text).replace(u',', u';')}) {
+        QStringEncoder gb("GB18030");
+        const StoreImportPlan gbPlan = planStoreImport(db(), gb.encode(t));
+        QVERIFY2(gbPlan.ok(), qPrintable(gbPlan.fatal));
+        QCOMPARE(gbPlan.rows, plan.rows);
+        QCOMPARE(gbPlan.errors.size(), 1);
+        QCOMPARE(gbPlan.errors.first().text(), plan.errors.first().text());
+    }
+    // An open quote is one row's error; the rows after it still import.
+    const StoreImportPlan open = planStoreImport(db(), withUuids(kHeader + "2026-11-20,\"<s1>,5,60,85,3.5,30,6\n"
+                                                                           "2026-11-21,<s1>,5,60,85,3.5,30,6\n"));
+    QVERIFY(open.ok());
+    QCOMPARE(open.rows.size(), 1);
+    QCOMPARE(open.errors.size(), 1);
+    QCOMPARE(open.errors.first().line, 2);
 }
 
 void TestStoreImport::upsertReplacesAndReimportIsIdempotent()

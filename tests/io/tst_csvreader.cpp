@@ -202,6 +202,9 @@ private Q_SLOTS:
         QCOMPARE(recs.size(), 3);
         QVERIFY(recs[1].error.contains(QStringLiteral("32767")));
         QCOMPARE(recs[1].line, 2);
+        QCOMPARE(recs[1].longField, 1); // which cell, how long, and its start to show
+        QCOMPARE(recs[1].longLength, qsizetype(10 * 1024 * 1024));
+        QCOMPARE(recs[1].fields.at(1).size(), 32767);
         QCOMPARE(recs[2].fields, (QStringList{QStringLiteral("2"), QStringLiteral("ok")}));
         CsvOptions o;
         o.maxCellChars = 5;
