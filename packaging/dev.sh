@@ -29,6 +29,8 @@ PACKAGES=(
 )
 # Only for `package`: CPack's DEB generator runs dpkg-shlibdeps (dpkg-dev) and file.
 PACKAGE_TOOLS=(dpkg-dev file)
+# Only for `bench`: the import readers' fuzz targets (clang with libFuzzer, ASan, UBSan).
+BENCH_TOOLS=(clang-14 libclang-rt-14-dev)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -71,7 +73,7 @@ test_all() {
 }
 
 bench() {
-    deps
+    deps "${BENCH_TOOLS[@]}"
     build
     "$ROOT/tests/bench/run-bench.sh" "$BUILD"
 }

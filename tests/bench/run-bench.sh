@@ -32,6 +32,8 @@ echo "== verify-log against sha256sum of the same bytes (issue 3) =="
 "$BUILD/tests/log/bench_log" "$DATA/large.db" "${BENCH_RUNS:-3}"
 echo "== reading a 100 000-row CSV, as an import's first pass (issue 11) =="
 "$BUILD/tests/io/bench_csvreader" 100000
+echo "== fuzzing the import readers: 1 000 000 inputs each, ASan + UBSan (issue 11) =="
+"$(dirname "$0")/../fuzz/run-fuzz.sh" "$BUILD/fuzz" "${FUZZ_RUNS:-1000000}"
 echo "== assigning 10 000 new leads (large demo) =="
 "$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'
 echo "== alert rules: full and incremental evaluation (large demo, issue 3) =="
