@@ -3121,6 +3121,62 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::io::Values</name>
+    <message>
+        <location filename="../models/io/values.cpp" line="+31"/>
+        <location line="+66"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location line="-56"/>
+        <source>is not a day of the calendar</source>
+        <translation>不是日历上存在的日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>is not a plausible date (the year must be between 1900 and 2100)</source>
+        <translation>不是合理的日期（年份须在 1900 到 2100 之间）</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>is a year, not a date</source>
+        <translation>是年份，不是日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+16"/>
+        <source>is not a date (write it as 2026-03-05)</source>
+        <translation>不是日期（请写成 2026-03-05）</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>is Excel&apos;s day 60, 1900-02-29, a day that never was</source>
+        <translation>是 Excel 的第 60 天，即 1900-02-29，这一天并不存在</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>is unclear: a comma must separate thousands (1,500 or 1,500.25)</source>
+        <translation>含义不明：逗号只能用作千位分隔符（如 1,500 或 1,500.25）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>is not an amount of money</source>
+        <translation>不是金额</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>has a fraction of a cent</source>
+        <translation>含有不足一分的零头</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+7"/>
+        <source>is too large</source>
+        <translation>数值过大</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::storage::ActivityLog</name>
     <message>
         <location filename="../models/storage/activitylog.cpp" line="+38"/>
