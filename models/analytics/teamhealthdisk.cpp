@@ -61,23 +61,6 @@ bool toRecords(const QVector<ExitGroup> &groups, QVector<GroupRecord> *out)
     return true;
 }
 
-// Ids back to their text, one string per id (shared by every row that names it): a few
-// thousand reps and stages against some 10^5 groups and rows.
-class IdTexts
-{
-public:
-    const QString &operator()(qint64 id)
-    {
-        auto it = m_texts.find(id);
-        if (it == m_texts.end())
-            it = m_texts.insert(id, QString::number(id));
-        return *it;
-    }
-
-private:
-    QHash<qint64, QString> m_texts;
-};
-
 QVector<ExitGroup> fromRecords(const QVector<GroupRecord> &records, IdTexts &text)
 {
     QVector<ExitGroup> out;

@@ -399,15 +399,12 @@ QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint
                 b);
     const double asOfJd = times::julianDay(w.asOf);
     QVector<CustomerRow> out;
-    QHash<qint64, QString> owners; // one string per rep, shared by their customers
+    IdTexts owners;
     while (q.next()) {
         CustomerRow c;
         c.id = QString::number(q.int64(0));
         c.name = q.string(1);
-        auto owner = owners.find(q.int64(2));
-        if (owner == owners.end())
-            owner = owners.insert(q.int64(2), q.string(2));
-        c.owner = *owner;
+        c.owner = owners(q.int64(2));
         c.asOfJd = asOfJd;
         if (const auto it = latest.find(q.int64(0)); it != latest.end())
             c.lastActionJd = times::julianDay(it->second);

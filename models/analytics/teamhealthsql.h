@@ -4,6 +4,7 @@
 // drill-down tables and the reports. Internal to cockpit_analytics.
 #include "analytics/teamhealth.h"
 
+#include <QHash>
 #include <QStringList>
 #include <QVariant>
 
@@ -101,6 +102,23 @@ struct Response
 enum class ResponseColumns { All, MinutesOnly };
 QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Period &period,
                                 std::optional<qint64> asOf, ResponseColumns columns = ResponseColumns::All);
+
+// Ids back to their text (the rows' `rep`, `stage`, `owner`), one string per id shared by every
+// row that names it: a few hundred reps and stages against some 10^5 groups and rows.
+class IdTexts
+{
+public:
+    const QString &operator()(qint64 id)
+    {
+        auto it = m_texts.find(id);
+        if (it == m_texts.end())
+            it = m_texts.insert(id, QString::number(id));
+        return *it;
+    }
+
+private:
+    QHash<qint64, QString> m_texts;
+};
 
 struct CustomerRow
 {

@@ -283,7 +283,8 @@ bool CsvReader::start(const CsvOptions &options)
     } else {
         qsizetype usable = sample.size() - m_bom;
         usable -= usable % unitBytes(m_encoding);
-        QString text = decoderFor(m_encoding).decode(sample.sliced(m_bom, usable));
+        bool bad = false; // a cut sample may end inside a character
+        const QString text = decode(sample.sliced(m_bom, usable).toByteArray(), &bad);
         const QStringList lines = text.split(u'\n').mid(0, 20);
         static constexpr std::array<char16_t, 4> kCandidates{u',', u';', u'\t', u'|'};
         int bestScore = 0;
@@ -314,21 +315,25 @@ bool CsvReader::start(const CsvOptions &options)
     return true;
 }
 
-bool CsvReader::readLine(QByteArray &bytes, qint64 *start, bool *cut)
+bool CsvReader::readMore()
+{
+    m_chunkStart += m_chunkPos;
+    m_chunk = m_chunk.sliced(m_chunkPos); // a partial unit stays
+    m_chunkPos = 0;
+    const QByteArray more = m_device->read(kChunkBytes);
+    m_chunk += more;
+    return !more.isEmpty();
+}
+
+bool CsvReader::readLine(QByteArray &bytes, bool *cut)
 {
     bytes.clear();
     *cut = false;
-    *start = m_chunkStart + m_chunkPos;
     const int unit = unitBytes(m_encoding);
     bool any = false;
     for (;;) {
         if (m_chunk.size() - m_chunkPos < unit) {
-            // Keep a partial unit, read on.
-            m_chunkStart += m_chunkPos;
-            m_chunk = m_chunk.sliced(m_chunkPos);
-            m_chunkPos = 0;
-            const QByteArray more = m_device->read(kChunkBytes);
-            if (more.isEmpty()) {
+            if (!readMore()) {
                 if (!m_device->atEnd()) {
                     m_error = tr("%1 could not be read further: %2").arg(m_path, m_device->errorString());
                     return false;
@@ -339,7 +344,6 @@ bool CsvReader::readLine(QByteArray &bytes, qint64 *start, bool *cut)
                     ++m_line;
                 return any;
             }
-            m_chunk += more;
         }
         // Scan for the line break in what is there.
         const char *p = m_chunk.constData();
@@ -370,11 +374,8 @@ bool CsvReader::readLine(QByteArray &bytes, qint64 *start, bool *cut)
         const bool cr = unitAt(p + brk, m_encoding) == u'\r';
         m_chunkPos = brk + unit;
         if (cr) {
-            if (m_chunk.size() - m_chunkPos < unit) {
-                m_chunkStart += m_chunkPos;
-                m_chunk = m_chunk.sliced(m_chunkPos) + m_device->read(kChunkBytes);
-                m_chunkPos = 0;
-            }
+            if (m_chunk.size() - m_chunkPos < unit)
+                readMore(); // is a \n next?
             if (m_chunk.size() - m_chunkPos >= unit && unitAt(m_chunk.constData() + m_chunkPos, m_encoding) == u'\n')
                 m_chunkPos += unit;
         }
@@ -409,11 +410,10 @@ bool CsvReader::next(CsvRecord &record)
     if (!m_device)
         return false;
     QByteArray bytes;
-    qint64 start = 0;
     bool cut = false;
     // The first line of the record (empty lines skipped).
     for (;;) {
-        if (!readLine(bytes, &start, &cut))
+        if (!readLine(bytes, &cut))
             return false;
         if (!bytes.isEmpty() || cut)
             break;
@@ -429,7 +429,7 @@ bool CsvReader::next(CsvRecord &record)
     bool tooBig = cut;
     while (!complete && !tooBig) {
         // A quoted field goes on: the next line belongs to it.
-        if (lines >= m_options.maxQuotedLines || !readLine(bytes, &start, &cut))
+        if (lines >= m_options.maxQuotedLines || !readLine(bytes, &cut))
             break;
         ++lines;
         held += bytes.size();

@@ -83,9 +83,11 @@ public:
 
 private:
     bool start(const CsvOptions &options);
-    // The next physical line's bytes (without its line break) and its start offset; false at
-    // the end. `cap`: bytes beyond it are skipped, not kept (*cut set).
-    bool readLine(QByteArray &bytes, qint64 *start, bool *cut);
+    // The next physical line's bytes (without its line break); false at the end. Bytes beyond
+    // kMaxRecordBytes are skipped, not kept (*cut set).
+    bool readLine(QByteArray &bytes, bool *cut);
+    // Drops the chunk's consumed bytes and appends the device's next ones; false at its end.
+    bool readMore();
     QString decode(const QByteArray &bytes, bool *bad); // *bad set when it is not valid text
     void seek(qint64 offset, qint64 line);
 
