@@ -10,6 +10,8 @@ file(READ "${INDEXES4}" indexes4_sql)
 file(READ "${SCHEMA5}" schema5_sql)
 file(READ "${SCHEMA6}" schema6_sql)
 file(READ "${INDEXES6}" indexes6_sql)
+file(READ "${SCHEMA7}" schema7_sql)
+file(READ "${INDEXES7}" indexes7_sql)
 file(WRITE "${OUT}.tmp" "#pragma once\n// Generated from schema_v*.sql and indexes_v*.sql; do not edit.\n"
     "static const char kSchemaV1Sql[] = R\"sql(${schema_sql})sql\";\n"
     "static const char kIndexesV1Sql[] = R\"sql(${indexes_sql})sql\";\n"
@@ -21,5 +23,7 @@ file(WRITE "${OUT}.tmp" "#pragma once\n// Generated from schema_v*.sql and index
     "static const char kIndexesV4Sql[] = R\"sql(${indexes4_sql})sql\";\n"
     "static const char kSchemaV5Sql[] = R\"sql(${schema5_sql})sql\";\n"
     "static const char kSchemaV6Sql[] = R\"sql(${schema6_sql})sql\";\n"
-    "static const char kIndexesV6Sql[] = R\"sql(${indexes6_sql})sql\";\n")
+    "static const char kIndexesV6Sql[] = R\"sql(${indexes6_sql})sql\";\n"
+    "static const char kSchemaV7Sql[] = R\"sql(${schema7_sql})sql\";\n"
+    "static const char kIndexesV7Sql[] = R\"sql(${indexes7_sql})sql\";\n")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

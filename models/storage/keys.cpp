@@ -64,7 +64,7 @@ QByteArray polymorphic(const QString &table, const QString &column)
     if ((table == QLatin1String("outbox") || table == QLatin1String("conflicts"))
         && column == QLatin1String("row_id")) {
         QByteArray sql = "COALESCE(CASE o.table_name";
-        for (const QString &t : syncedTables())
+        for (const QString &t : syncedTables(5))
             sql += " WHEN '" + t.toUtf8() + "' THEN " + mapped(t, "o.row_id");
         return sql + " END, 0)";
     }
@@ -179,7 +179,7 @@ class TokenMapper
 public:
     explicit TokenMapper(sqlite3 *db) : m_db(db)
     {
-        for (const QString &t : syncedTables())
+        for (const QString &t : syncedTables(5))
             m_lookups.emplace_back(db, std::string_view("SELECT id FROM " + quoted(t).toStdString()
                                                         + " WHERE uuid = cockpit_uuid(?)"));
     }

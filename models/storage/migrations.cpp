@@ -159,7 +159,7 @@ bool rebuildStep(QSqlDatabase db, int version, bool (*rebuild)(sqlite3 *, QStrin
     if (!rebuild(sqliteHandle(db), error))
         return false;
     // v5 has no log_deletions yet: only the indexes of its own tables.
-    for (const QString &sql : version == 5 ? schemaV5Indexes() : latestSchemaIndexes())
+    for (const QString &sql : version == 5 ? schemaV5Indexes() : schemaV5Indexes() + schemaV6Indexes())
         if (!exec(db, sql, error))
             return false;
     if (!exec(db, QStringLiteral("PRAGMA user_version = %1").arg(version), error))
@@ -172,12 +172,12 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
     // Version 1 is created whole by createSchema(); each later step is one transaction,
     // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
-    if (version < 2 || version > 6) {
+    if (version < 2 || version > 7) {
         if (error)
             *error = QStringLiteral("no migration step to schema version %1").arg(version);
         return false;
     }
-    if (version >= 5) {
+    if (version == 5 || version == 6) {
         // The rebuild moves rows between tables that reference each other: foreign keys are
         // off for it (a pragma that only works outside a transaction) and on again after.
         exec(db, QStringLiteral("PRAGMA foreign_keys = OFF"), nullptr);
@@ -203,6 +203,10 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
         if (!applyStatements(db, schemaV3Statements(), error)
             || refreshExitActions(sqliteHandle(db), {}, error) < 0
             || !applyStatements(db, schemaV3Indexes(), error))
+            return false;
+    } else if (version == 7) {
+        // New tables and columns only (imports): nothing is rebuilt.
+        if (!applyStatements(db, schemaV7Statements() + schemaV7Indexes(), error))
             return false;
     } else {
         // Version 4 changes indexes only: the merged one first, then the drops.

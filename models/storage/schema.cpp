@@ -89,14 +89,24 @@ QStringList schemaV6Indexes()
     return splitStatements(kIndexesV6Sql);
 }
 
+QStringList schemaV7Statements()
+{
+    return splitStatements(kSchemaV7Sql);
+}
+
+QStringList schemaV7Indexes()
+{
+    return splitStatements(kIndexesV7Sql);
+}
+
 QStringList latestSchemaTables()
 {
-    return schemaV6Tables();
+    return schemaV6Tables() + schemaV7Statements();
 }
 
 QStringList latestSchemaIndexes()
 {
-    return schemaV5Indexes() + schemaV6Indexes();
+    return schemaV5Indexes() + schemaV6Indexes() + schemaV7Indexes();
 }
 
 QStringList syncedTables()
@@ -113,7 +123,15 @@ QStringList syncedTables()
             QStringLiteral("collaboration_ratings"), QStringLiteral("targets"),
             QStringLiteral("forecast_snapshots"),    QStringLiteral("forecast_revisions"),
             QStringLiteral("stores"),         QStringLiteral("store_days"),
-            QStringLiteral("alerts")};
+            QStringLiteral("alerts"),         QStringLiteral("products")};
+}
+
+QStringList syncedTables(int version)
+{
+    QStringList out = syncedTables();
+    if (version < 7)
+        out.removeAll(QStringLiteral("products"));
+    return out;
 }
 
 QStringList localTables()
@@ -122,7 +140,9 @@ QStringList localTables()
             QStringLiteral("conflicts"), QStringLiteral("webhooks"),
             QStringLiteral("deliveries"),
             // The log's tombstones (logchain.h): local until the sync issue says how they travel.
-            QStringLiteral("log_deletions")};
+            QStringLiteral("log_deletions"),
+            // What each import wrote (schema v7): for re-import and undo on this machine.
+            QStringLiteral("import_runs"), QStringLiteral("import_keys"), QStringLiteral("import_changes")};
 }
 
 const QList<TimeColumn> &timeColumns()
@@ -134,7 +154,7 @@ const QList<TimeColumn> &timeColumns()
             "regions", "cities", "teams", "users", "customers", "contacts", "pipelines", "pipeline_stages",
             "leads", "stage_history", "activities", "tasks", "orders", "payments", "tickets", "surveys",
             "contracts", "product_trials", "collaboration_ratings", "targets", "forecast_snapshots",
-            "forecast_revisions", "stores", "store_days", "alerts"};
+            "forecast_revisions", "stores", "store_days", "alerts", "products"};
         for (const char *t : synced)
             out.append({t, "updated_at", false});
         const TimeColumn rest[] = {
@@ -165,6 +185,8 @@ const QList<TimeColumn> &timeColumns()
             {"deliveries", "next_attempt_at", false}, {"deliveries", "created_at", false},
             {"deliveries", "delivered_at", false},
             {"log_deletions", "at", false},
+            {"import_runs", "started_at", false}, {"import_runs", "finished_at", false},
+            {"import_runs", "undone_at", false},
         };
         for (const TimeColumn &c : rest)
             out.append(c);

@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -36,6 +36,12 @@ QStringList schemaV5Indexes();
 // into it. Its indexes: v5's and log_deletions' own (schemaV6Indexes(), indexes_v6.sql).
 QStringList schemaV6Tables();
 QStringList schemaV6Indexes();
+// Schema version 7 (issue 11, imports): products, the columns company files bring (a lead's
+// product, a customer's parent, location, size figures) and the local import bookkeeping.
+// CREATE and ALTER statements applied after v6 (new files get both; a v6 file migrates with
+// them), and their indexes.
+QStringList schemaV7Statements();
+QStringList schemaV7Indexes();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();
@@ -43,6 +49,8 @@ QStringList latestSchemaIndexes();
 
 // Tables that carry id / row_version / updated_at / deleted and sync with the server.
 QStringList syncedTables();
+// Those a file of schema `version` has (the migrations' rebuilds of older files).
+QStringList syncedTables(int version);
 // Local-only tables (settings, sync bookkeeping, the log's tombstones).
 QStringList localTables();
 

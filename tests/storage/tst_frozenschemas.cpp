@@ -124,6 +124,8 @@ void TestFrozenSchemas::opensAndKeepsEverything_data()
         {"schema-v4-micro.db.qz", 4, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
         // v5 as its own build wrote it (integer keys), kept for the step that changes times.
         {"schema-v5-micro.db.qz", 5, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
+        // v6 (integer times) before v7 added products and the import tables: the same chain.
+        {"schema-v6-micro.db.qz", 6, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
     };
     for (const Expected &e : cases)
         QTest::newRow(e.file) << QString::fromLatin1(e.file) << e.version << e.headSeq << QString::fromLatin1(e.headHash);
