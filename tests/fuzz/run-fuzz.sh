@@ -3,7 +3,7 @@
 # for RUNS inputs (default 1 000 000) from its seed corpus (tests/fuzz/corpus/*, copied: the
 # corpus in the tree is not grown). A crash, a leak, undefined behaviour or a broken invariant
 # stops it with the input saved in OUT_DIR. Usage: [FUZZ_ONLY=values] run-fuzz.sh OUT_DIR [RUNS]
-# Needs clang-14 and libclang-rt-14-dev (packaging/dev.sh installs them for `bench`).
+# Needs clang-14 and libclang-rt-14-dev (packaging/dev.sh installs them for `bench`), and libzip-dev.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${1:?out dir}
@@ -13,13 +13,19 @@ CXX=${FUZZ_CXX:-clang++-14}
 # Qt's headers and library as pkg-config gives them (Qt Core is all the readers use).
 read -r -a QT <<<"$(pkg-config --cflags --libs Qt6Core)"
 # target:corpus folder
-for entry in csvreader:csv values:values; do
+for entry in csvreader:csv values:values xlsxreader:xlsx; do
     target=${entry%%:*}
     seeds=${entry#*:}
     [ -z "${FUZZ_ONLY:-}" ] || [ "$FUZZ_ONLY" = "$target" ] || continue
     bin="$OUT/fuzz_$target"
+    # The XLSX reader (and its harness, which zips the parts it is given) also links libzip.
+    LIBS=()
+    [ "$target" != xlsxreader ] || read -r -a LIBS <<<"$(pkg-config --cflags --libs libzip)"
+    # The project's own Qt defines (CMakeLists.txt): QStringBuilder changes what `auto` holds, and
+    # a dangling builder is what ASan found in the CMake build, not here, before they were added.
     "$CXX" -std=c++17 -O1 -g -fPIC -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-        -I"$ROOT/models" "$ROOT/tests/fuzz/fuzz_$target.cpp" "$ROOT/models/io/$target.cpp" "${QT[@]}" -o "$bin"
+        -DQT_NO_KEYWORDS -DQT_NO_CAST_FROM_BYTEARRAY -DQT_USE_QSTRINGBUILDER \
+        -I"$ROOT/models" "$ROOT/tests/fuzz/fuzz_$target.cpp" "$ROOT/models/io/$target.cpp" "${QT[@]}" ${LIBS[@]+"${LIBS[@]}"} -o "$bin"
     corpus="$OUT/corpus-$target"
     rm -rf "$corpus"
     cp -r "$ROOT/tests/fuzz/corpus/$seeds" "$corpus"
