@@ -43,6 +43,15 @@ int runReport(const QCommandLineParser &parser);
 // import-store-days --db FILE --file CSV [--dry-run] [--skip-bad-rows] (storeimportcli.cpp)
 int runImportStoreDays(const QCommandLineParser &parser);
 
+// init --db FILE [--currency CNY|USD|…] [--user NAME]: an empty company to import into;
+// import --db FILE (--entity E --file IN [--mapping M] | --mapping M (--dir D | --file BOOK.xlsx))
+// [--dry-run] [--skip-bad-rows] [--on-duplicate skip|update|replace] [--errors OUT.csv]
+// [--format table|json] [--create-org] [--now ISO]; undo-import --db FILE [--run N]
+// (importcli.cpp).
+int runInit(const QCommandLineParser &parser);
+int runImport(const QCommandLineParser &parser);
+int runUndoImport(const QCommandLineParser &parser);
+
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);
 

@@ -1,4 +1,5 @@
 #include "analytics/figureservice.h"
+#include "analytics/scope.h"
 #include "guiapp.h"
 
 #include "leadspage.h"
@@ -169,6 +170,15 @@ int GuiApp::start()
             m_window->settingsPage()->showSection(m_options.screenshotView.mid(int(qstrlen("settings-"))));
         // README screenshots stay reproducible: the welcome card shows only in its own view.
         m_window->setWelcomeCardWanted(welcome);
+        // An imported company's history lies in past periods: --period picks the one to show.
+        if (!m_options.screenshotPeriod.isEmpty()) {
+            QString error;
+            const auto period = analytics::parsePeriod(m_options.screenshotPeriod, QDate::currentDate(), &error);
+            if (period)
+                m_window->scopeState()->setPeriod(*period);
+            else
+                printError(QStringLiteral("--period: ") + error);
+        }
         m_window->setAttribute(Qt::WA_DontShowOnScreen, QGuiApplication::platformName() == QLatin1String("offscreen"));
     } else if (m_firstRun && !m_settings->contains(QStringLiteral("window/geometry"))) {
         m_window->setGeometry(m_firstRun->geometry()); // exactly where the first window was

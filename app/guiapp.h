@@ -43,6 +43,7 @@ struct GuiOptions
     QString screenshotOut;
     bool screenshotWhenComplete = false; // wait for the full load, not the first screen
     QString screenshotLead;              // with view "leads": select this lead first
+    QString screenshotPeriod;            // the period the screens show (--period), e.g. an imported history's
     QStringList relaunchArgs; // arguments that reproduce this start, for a language restart
 };
 

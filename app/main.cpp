@@ -65,6 +65,20 @@ void addOptions(QCommandLineParser &parser)
         "                      2026-08-01..2026-08-20, this-quarter (default),\n"
         "                      last-month, ... ORG: company, region:NAME, city:NAME,\n"
         "                      team:NAME or rep:NAME.\n"
+        "  init                Create an empty company to import into: init --db FILE\n"
+        "                      [--currency CNY|USD|…] [--user NAME] (you, a director).\n"
+        "  import              Import a company's own files: import --db FILE --entity\n"
+        "                      org|products|customers|leads --file CSV|XLSX [--mapping\n"
+        "                      M.json], or import --db FILE --mapping M.json --dir\n"
+        "                      FOLDER (or --file BOOK.xlsx, a sheet per entry) for\n"
+        "                      several files in one transaction. [--dry-run]\n"
+        "                      [--skip-bad-rows] [--on-duplicate skip|update|replace]\n"
+        "                      [--errors OUT.csv] [--format table|json] [--create-org].\n"
+        "                      Refused rows are listed by file, line, column and value;\n"
+        "                      nothing is written (exit 1) unless --skip-bad-rows.\n"
+        "                      Importing the same file again changes nothing.\n"
+        "  undo-import         Take an import back as one step: undo-import --db FILE\n"
+        "                      [--run N] (default: the newest).\n"
         "  import-store-days   Import store-day metrics: import-store-days --db FILE\n"
         "                      --file CSV [--dry-run] [--skip-bad-rows]. Rows with\n"
         "                      errors are listed and nothing is written (exit 1) unless\n"
@@ -87,7 +101,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("demo, check, repair, alerts, move-stage, delete-activity, restore-activity, "
-                                                "verify-log, report or import-store-days (optional)"),
+                                                "verify-log, report, init, import, undo-import or import-store-days (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -113,13 +127,22 @@ void addOptions(QCommandLineParser &parser)
          QStringLiteral("USER_ID")},
         {QStringLiteral("activity"), QStringLiteral("delete-activity, restore-activity: the activity's UUID."),
          QStringLiteral("ID")},
-        {QStringLiteral("period"), QStringLiteral("report: the period (default this-quarter)."), QStringLiteral("P")},
+        {QStringLiteral("period"), QStringLiteral("report, --screenshot: the period (default this-quarter)."), QStringLiteral("P")},
         {QStringLiteral("by"), QStringLiteral("report: break down by region, city, team or rep."), QStringLiteral("LEVEL")},
         {QStringLiteral("org"), QStringLiteral("report: restrict to an org node, e.g. region:华东 (default company)."),
          QStringLiteral("ORG")},
-        {QStringLiteral("file"), QStringLiteral("import-store-days: the CSV file to import."), QStringLiteral("CSV")},
-        {QStringLiteral("dry-run"), QStringLiteral("import-store-days: validate and count, write nothing.")},
-        {QStringLiteral("skip-bad-rows"), QStringLiteral("import-store-days: import the good rows even if some have errors.")},
+        {QStringLiteral("file"), QStringLiteral("import, import-store-days: the file to import (CSV, or XLSX for import)."), QStringLiteral("FILE")},
+        {QStringLiteral("entity"), QStringLiteral("import: what --file holds: org, products, customers or leads."), QStringLiteral("E")},
+        {QStringLiteral("mapping"), QStringLiteral("import: the mapping (JSON) of columns to fields, values, defaults and files."), QStringLiteral("M.json")},
+        {QStringLiteral("dir"), QStringLiteral("import: the folder holding the files the mapping names."), QStringLiteral("FOLDER")},
+        {QStringLiteral("on-duplicate"), QStringLiteral("import: a row already in the database: skip (default), update (the fields the file gives) or replace."), QStringLiteral("MODE")},
+        {QStringLiteral("errors"), QStringLiteral("import: write the refused rows, as they were, with a reason column to this CSV."), QStringLiteral("OUT.csv")},
+        {QStringLiteral("create-org"), QStringLiteral("import: create the people, regions, cities and teams the files name that the database lacks.")},
+        {QStringLiteral("currency"), QStringLiteral("init: the currency of the company's money (default CNY)."), QStringLiteral("CODE")},
+        {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director)."), QStringLiteral("NAME")},
+        {QStringLiteral("run"), QStringLiteral("undo-import: the import's number (default: the newest)."), QStringLiteral("N")},
+        {QStringLiteral("dry-run"), QStringLiteral("import, import-store-days: validate and count, write nothing.")},
+        {QStringLiteral("skip-bad-rows"), QStringLiteral("import, import-store-days: import the good rows even if some have errors.")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "
                                                 "(a large database first shows its newest leads) and, for "
                                                 "alerts, until the rules ran (the screen first shows the "
@@ -197,6 +220,12 @@ int main(int argc, char **argv)
             return app::runReport(parser);
         if (command == QLatin1String("import-store-days"))
             return app::runImportStoreDays(parser);
+        if (command == QLatin1String("init"))
+            return app::runInit(parser);
+        if (command == QLatin1String("import"))
+            return app::runImport(parser);
+        if (command == QLatin1String("undo-import"))
+            return app::runUndoImport(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }
@@ -222,6 +251,7 @@ int main(int argc, char **argv)
         options.screenshotOut = parser.value(QStringLiteral("out"));
         options.screenshotWhenComplete = parser.isSet(QStringLiteral("full"));
         options.screenshotLead = parser.value(QStringLiteral("lead"));
+        options.screenshotPeriod = parser.value(QStringLiteral("period"));
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
             && options.screenshotView != QLatin1String("settings-pipelines")
             && options.screenshotView != QLatin1String("settings-delivery")

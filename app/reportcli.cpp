@@ -85,17 +85,23 @@ int runReport(const QCommandLineParser &parser)
     analytics::ReportRequest request;
     request.asOfIso = now.toString(Qt::ISODate);
     QString error;
-    const auto period = analytics::parsePeriod(parser.isSet(QStringLiteral("period"))
-                                                   ? parser.value(QStringLiteral("period"))
-                                                   : QStringLiteral("this-quarter"),
-                                               today, &error);
+    const QString periodText = parser.isSet(QStringLiteral("period")) ? parser.value(QStringLiteral("period"))
+                                                                      : QStringLiteral("this-quarter");
+    // "all" (outcomes): every deal ever closed, for a company's imported history.
+    const auto period = name == QLatin1String("outcomes") && periodText == QLatin1String("all")
+                            ? std::optional(analytics::Period::custom(QDate(1900, 1, 1), QDate(2100, 12, 31)))
+                            : analytics::parsePeriod(periodText, today, &error);
     if (!period) {
         printError(QStringLiteral("report: --period: ") + error);
         return 2;
     }
     request.scope.period = *period;
     if (parser.isSet(QStringLiteral("by"))) {
-        const auto by = analytics::parseGroupBy(parser.value(QStringLiteral("by")));
+        const QString byText = parser.value(QStringLiteral("by")).trimmed().toLower();
+        request.byName = byText;
+        const bool outcomesUnit = name == QLatin1String("outcomes")
+                                  && (byText == QLatin1String("customer") || byText == QLatin1String("product"));
+        const auto by = outcomesUnit ? std::optional(analytics::GroupBy::Rep) : analytics::parseGroupBy(byText);
         if (!by) {
             printError(QStringLiteral("report: --by must be region, city, team or rep, not \"%1\"")
                            .arg(parser.value(QStringLiteral("by"))));

@@ -1549,6 +1549,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/analytics/outcomes.cpp" line="+105"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
@@ -1899,12 +1900,53 @@
         <translation>导入写入的某条门店日数据已不存在。</translation>
     </message>
     <message>
+        <location filename="../models/analytics/outcomes.cpp" line="-3"/>
+        <source>Outcomes by %1, %2</source>
+        <translation>成交结果（按%1），%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location filename="../models/analytics/teamhealthtables.cpp" line="-166"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Win rate</source>
+        <translation>赢单率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Won amount</source>
+        <translation>赢单金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Median days from engagement to close</source>
+        <translation>从接洽到结单的天数中位数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+0"/>
         <source>Team</source>
         <translation>团队</translation>
     </message>
@@ -2389,7 +2431,7 @@
 <context>
     <name>cockpit::analytics::Touchpoints</name>
     <message>
-        <location filename="../models/analytics/reports.cpp" line="+75"/>
+        <location filename="../models/analytics/reports.cpp" line="+76"/>
         <source>Touchpoints, %1, %2</source>
         <translation>触点，%1，%2</translation>
     </message>
@@ -2495,7 +2537,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+228"/>
+        <location filename="../app/guiapp.cpp" line="+238"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -3042,6 +3084,817 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::imports::ImportIssue</name>
+    <message>
+        <location filename="../models/imports/importplan.cpp" line="+24"/>
+        <source>, line %1</source>
+        <translation>，第 %1 行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, column %1</source>
+        <translation>，列 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, value &quot;%1&quot;</source>
+        <translation>，值“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::imports::ImportMapping</name>
+    <message>
+        <location filename="../models/imports/importmapping.cpp" line="+38"/>
+        <source>%1 must be an object of texts</source>
+        <translation>%1 必须是由文本组成的对象</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1.%2 must be a text</source>
+        <translation>%1.%2 必须是文本</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not JSON: %1 at character %2</source>
+        <translation>不是 JSON：第 %2 个字符处 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not a mapping: the JSON is not an object</source>
+        <translation>不是映射：该 JSON 不是对象</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>currency must be a three-letter ISO 4217 code such as CNY or USD, not &quot;%1&quot;</source>
+        <translation>currency 必须是三个字母的 ISO 4217 代码，如 CNY 或 USD，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>day_order must be &quot;month_first&quot; or &quot;day_first&quot;, not &quot;%1&quot;</source>
+        <translation>day_order 必须是“month_first”或“day_first”，而不是“%1”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>on_duplicate must be skip, update or replace</source>
+        <translation>on_duplicate 必须是 skip、update 或 replace</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>pipeline.stages: each stage needs a name, and &quot;closing&quot; may only be &quot;won&quot; or &quot;lost&quot;</source>
+        <translation>pipeline.stages：每个阶段都要有名称，“closing”只能是“won”或“lost”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>pipeline needs a code, at least one open stage and exactly one stage with &quot;closing&quot;: &quot;won&quot;</source>
+        <translation>pipeline 需要代码、至少一个进行中阶段，以及恰好一个“closing”: “won”的阶段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>files: the mapping names no file</source>
+        <translation>files：映射没有指定任何文件</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1.entity: &quot;%2&quot; cannot be imported yet (people and org, products, customers and leads can)</source>
+        <translation>%1.entity：“%2”暂不支持导入（可导入人员与组织、产品、客户和线索）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, leads)</source>
+        <translation>%1.entity：未知的实体“%2”（org、products、customers、leads）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: give the &quot;file&quot; (or the workbook &quot;sheet&quot;) it reads</source>
+        <translation>%1：请给出要读取的“file”（或工作簿的“sheet”）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: %2 has no field &quot;%3&quot;</source>
+        <translation>%1：%2 没有字段“%3”</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1.stage_dates: every key must be a stage of the mapping&apos;s pipeline</source>
+        <translation>%1.stage_dates：每个键都必须是映射中管道的阶段</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>cannot read the mapping %1: %2</source>
+        <translation>无法读取映射 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the mapping %1 is over 4 MB: not a mapping</source>
+        <translation>映射 %1 超过 4 MB：不是映射文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>mapping %1: %2</source>
+        <translation>映射 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::imports::ImportPlan</name>
+    <message>
+        <location filename="../models/imports/importplan.cpp" line="+26"/>
+        <source>%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused</source>
+        <translation>%1（%2）→ %3：%4 行：新增 %5，更新 %6，未变 %7，跳过 %8，拒绝 %9</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>creates %n region(s): %1</source>
+        <translation>
+            <numerusform>新建 %n 个大区：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>creates %n city/cities: %1</source>
+        <translation>
+            <numerusform>新建 %n 个城市：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>creates %n team(s): %1</source>
+        <translation>
+            <numerusform>新建 %n 个团队：%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>creates %n person/people</source>
+        <translation>
+            <numerusform>新建 %n 名人员</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>leads go into the pipeline “%1” (%2)</source>
+        <translation>线索进入管道“%1”（%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>creates the pipeline “%1”, version %2: %3</source>
+        <translation>新建管道“%1”，版本 %2：%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>imported stage moves are recorded as they happened, not checked against stage gates (gates hold for moves made in the app)</source>
+        <translation>导入的阶段变更按实际发生记录，不经阶段关卡检查（关卡只约束在应用内进行的变更）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>money is in %1: the company&apos;s currency becomes %1</source>
+        <translation>金额币种为 %1：公司币种设为 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>money is in %1</source>
+        <translation>金额币种为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+27"/>
+        <source>%1: %2 (%n row(s); first at line %3)</source>
+        <translation>
+            <numerusform>%1：%2（%n 行；最早在第 %3 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+59"/>
+        <location line="+51"/>
+        <source>the database cannot be read: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>read as “%1” (the mapping&apos;s values)</source>
+        <translation>按映射的取值读作“%1”</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>a date more than a year after today is not plausible here</source>
+        <translation>此处不接受晚于今天一年以上的日期</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>not a whole number from %1 to %2</source>
+        <translation>不是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <location line="+70"/>
+        <source>matched a person by the pinyin of the name</source>
+        <translation>按姓名拼音匹配到人员</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>spelt differently from the product “%1”: taken as that product</source>
+        <translation>与产品“%1”写法不同：视为该产品</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>a person needs a name</source>
+        <translation>人员必须有姓名</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not a role (%1)</source>
+        <translation>不是有效角色（%1）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no such region; the import creates regions only when asked to create the org</source>
+        <translation>没有此大区；只有在要求创建组织时导入才会新建大区</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>no city given: the team is placed in a branch named after its region</source>
+        <translation>未给出城市：团队放入以其大区命名的分公司</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no such city in the person&apos;s region</source>
+        <translation>该人员所在大区没有此城市</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no such team in the person&apos;s city</source>
+        <translation>该人员所在城市没有此团队</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no such person; the import creates people only when asked to create the org</source>
+        <translation>没有此人员；只有在要求创建组织时导入才会新建人员</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>the same person as line %1</source>
+        <translation>与第 %1 行是同一人员</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not a person of the company; the import creates people only when asked to create the org</source>
+        <translation>不是公司人员；只有在要求创建组织时导入才会新建人员</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a product needs a name</source>
+        <translation>产品必须有名称</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the same product as line %1</source>
+        <translation>与第 %1 行是同一产品</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>a customer needs a name</source>
+        <translation>客户必须有名称</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not a size (%1)</source>
+        <translation>不是有效规模（%1）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a phone number has 7 to 20 digits</source>
+        <translation>电话号码应有 7 到 20 位数字</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no such region</source>
+        <translation>没有此大区</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no such city in the customer&apos;s region</source>
+        <translation>该客户所在大区没有此城市</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no such person</source>
+        <translation>没有此人员</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a company cannot be its own parent</source>
+        <translation>公司不能是自己的母公司</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no phone (the new-customer form requires one)</source>
+        <translation>没有电话（新建客户表单要求填写）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no core need (the new-customer form requires one)</source>
+        <translation>没有核心需求（新建客户表单要求填写）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no source (the new-customer form requires one)</source>
+        <translation>没有来源（新建客户表单要求填写）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no owner: the person importing owns it</source>
+        <translation>没有负责人：由导入人负责</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the same customer as line %1</source>
+        <translation>与第 %1 行是同一客户</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sounds like a customer already in the file (same pinyin): imported as a new customer; check it</source>
+        <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
+        <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: the mapping&apos;s column &quot;%2&quot; (the date of stage %3) is not in the file&apos;s header</source>
+        <translation>%1：映射中的列“%2”（阶段 %3 的日期）不在文件表头中</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: no column is mapped to %2, which every %3 row needs</source>
+        <translation>%1：没有列映射到“%2”，而每行%3都需要它</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>rows are recognised on re-import by the column “%1”</source>
+        <translation>再次导入时按列“%1”识别各行</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no id column: a lead is recognised on re-import by its cells, so an edited row imports as a new lead</source>
+        <translation>没有编号列：再次导入时按单元格内容识别线索，修改过的行会作为新线索导入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rows are recognised on re-import by their names</source>
+        <translation>再次导入时按名称识别各行</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 cells, but the header has %2</source>
+        <translation>有 %1 个单元格，但表头只有 %2 列</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>no such customer: the parent company is left empty</source>
+        <translation>没有此客户：母公司留空</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>no hire date: set to %1, the earliest date in the import</source>
+        <translation>没有入职日期：设为导入数据中最早的日期 %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>the mapping names %1 file(s) but %2 were given</source>
+        <translation>映射指定了 %1 个文件，但给出了 %2 个</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the files&apos; money is in %1 but the company&apos;s is in %2; the import does not convert currencies</source>
+        <translation>文件金额为 %1，而公司币种为 %2；导入不做币种换算</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>the database names no current user to own what the files leave unowned; pick who you are first (or pass --as)</source>
+        <translation>数据库没有当前用户来负责文件中无人负责的记录；请先选择你是谁（或使用 --as）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <location line="+25"/>
+        <source>cannot write the error file %1: %2</source>
+        <translation>无法写入错误文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/importplanleads.cpp" line="+22"/>
+        <source>the database has no pipeline for the leads, and the mapping brings none</source>
+        <translation>数据库中没有可用于线索的管道，映射中也没有提供</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>the pipeline “%1” has no closing (won) stage</source>
+        <translation>管道“%1”没有结单（赢单）阶段</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the same row as line %1</source>
+        <translation>与第 %1 行相同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the same id as line %1</source>
+        <translation>与第 %1 行编号相同</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a lead needs a stage</source>
+        <translation>线索必须有阶段</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a stage of the pipeline “%1” (%2); map it in the mapping&apos;s values</source>
+        <translation>不是管道“%1”的阶段（%2）；请在映射的取值中对应</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not a status (open, won, lost)</source>
+        <translation>不是有效状态（进行中、赢单、输单）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>open, but its stage says it is closed</source>
+        <translation>状态为进行中，但阶段表明已结单</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>the lead enters stage “%1” before it was created</source>
+        <translation>线索在创建之前就进入了阶段“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>closes before it was created</source>
+        <translation>结单早于创建</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>closes before it enters stage “%1”</source>
+        <translation>结单早于进入阶段“%1”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>no creation date: created at its earliest date</source>
+        <translation>没有创建日期：以其最早的日期为创建时间</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no date at all: recorded as created at the time of the import</source>
+        <translation>没有任何日期：按导入时间记为创建时间</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>closed, but no close date: closed at its latest date</source>
+        <translation>已结单但没有结单日期：以其最晚的日期为结单时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>an open lead with a close date: the date is not used</source>
+        <translation>进行中的线索带有结单日期：该日期不使用</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>no date for entering this stage: dated at its latest known date</source>
+        <translation>没有进入该阶段的日期：以已知的最晚日期为准</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>a lead needs a customer</source>
+        <translation>线索必须有客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no such customer (import the customers first)</source>
+        <translation>没有此客户（请先导入客户）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>no customer: filed under “%1”, the mapping&apos;s default</source>
+        <translation>没有客户：按映射的默认值归入“%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no such person (import the people first)</source>
+        <translation>没有此人员（请先导入人员）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no owner: the lead is unassigned</source>
+        <translation>没有负责人：线索未分配</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no such product (import the products first)</source>
+        <translation>没有此产品（请先导入产品）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a lead&apos;s amount cannot be negative</source>
+        <translation>线索金额不能为负数</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::imports::ImportSchema</name>
+    <message>
+        <location filename="../models/imports/importschema.cpp" line="+151"/>
+        <source>People and org</source>
+        <translation>人员与组织</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leads</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Id in the file</source>
+        <translation>文件中的编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>直属主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email</source>
+        <translation>邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hire date</source>
+        <translation>入职日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product line</source>
+        <translation>产品线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List price</source>
+        <translation>标准价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Core need</source>
+        <translation>核心需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close cycle (days)</source>
+        <translation>预计成交周期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent company</source>
+        <translation>母公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual revenue</source>
+        <translation>年营收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year established</source>
+        <translation>成立年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>结单日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source campaign</source>
+        <translation>来源活动</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::imports::ImportWriter</name>
+    <message>
+        <location filename="../models/imports/importwriter.cpp" line="+448"/>
+        <source>cancelled: nothing was imported</source>
+        <translation>已取消：未导入任何内容</translation>
+    </message>
+    <message>
+        <location line="+141"/>
+        <source>the activity log could not take the imported stage moves: %1</source>
+        <translation>操作日志无法记录导入的阶段变更：%1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>the plan was cancelled</source>
+        <translation>导入计划已取消</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>there is no import %1</source>
+        <translation>没有编号为 %1 的导入</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>import %1 was undone already</source>
+        <translation>导入 %1 已经撤销过了</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::imports::TableSource</name>
+    <message>
+        <location filename="../models/imports/tablesource.cpp" line="+17"/>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>vertical bar</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1: the workbook has no visible sheet</source>
+        <translation>%1：工作簿没有可见的工作表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: the workbook has no sheet &quot;%2&quot; (it has: %3)</source>
+        <translation>%1：工作簿中没有工作表“%2”（现有：%3）</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1, line %2: the header cannot be read: %3</source>
+        <translation>%1，第 %2 行：无法读取表头：%3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1: nothing to import: the file holds no header and no rows</source>
+        <translation>%1：没有可导入的内容：文件既无表头也无数据行</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: nothing to import: the file holds a header and no rows</source>
+        <translation>%1：没有可导入的内容：文件只有表头没有数据行</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>XLSX · sheet “%1”</source>
+        <translation>XLSX · 工作表“%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV · %1%2 · %3</source>
+        <translation>CSV · %1%2 · %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> with BOM</source>
+        <translation>（含 BOM）</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::io::CsvReader</name>
     <message>
         <location filename="../models/io/csvreader.cpp" line="+177"/>
@@ -3091,12 +3944,12 @@ Open the copy now?</source>
         <translation>本系统无法读取 %1 编码的文本。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+64"/>
         <source>%1 could not be read further: %2</source>
         <translation>%1 无法继续读取：%2</translation>
     </message>
     <message numerus="yes">
-        <location line="+115"/>
+        <location line="+110"/>
         <source>a quote opened on this line is not closed (within %n line(s) or by the end of the file)</source>
         <translation>
             <numerusform>此行开始的引号未闭合（%n 行内或到文件末尾都没有闭合）</numerusform>
@@ -3118,6 +3971,90 @@ Open the copy now?</source>
         <location line="+7"/>
         <source>the line is not valid %1 text</source>
         <translation>该行不是有效的 %1 文本</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::io::TableWriter</name>
+    <message>
+        <location filename="../models/io/tablewriter.cpp" line="+116"/>
+        <source>No file name was given for the export.</source>
+        <translation>没有给出导出文件名。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 was not written: the table has no columns.</source>
+        <translation>未写入 %1：表格没有列。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder. Choose a file name for the export.</source>
+        <translation>%1 是文件夹。请为导出选择一个文件名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be written: the folder %2 does not exist.</source>
+        <translation>无法写入 %1：文件夹 %2 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 cannot be written: the folder %2 is not writable. Choose another folder.</source>
+        <translation>无法写入 %1：文件夹 %2 不可写。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a regular file and cannot be replaced.</source>
+        <translation>%1 不是普通文件，无法替换。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is read-only and cannot be replaced.</source>
+        <translation>%1 为只读，无法替换。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 cannot be written: the disk is full.</source>
+        <translation>无法写入 %1：磁盘已满。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 cannot be written: the folder is not writable. Choose another folder.</source>
+        <translation>无法写入 %1：文件夹不可写。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+182"/>
+        <location line="+68"/>
+        <location filename="../models/io/tablewriter_xlsx.cpp" line="+84"/>
+        <location line="+304"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-73"/>
+        <source>This system cannot write %1 text.</source>
+        <translation>本系统无法写出 %1 编码的文本。</translation>
+    </message>
+    <message>
+        <location filename="../models/io/tablewriter_xlsx.cpp" line="-4"/>
+        <source>%1 cannot be written: there is not enough memory.</source>
+        <translation>无法写入 %1：内存不足。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 cannot be written: the table has more than Excel&apos;s 16 384 columns. Export to CSV instead.</source>
+        <translation>无法写入 %1：表格超过 Excel 的 16 384 列上限。请改为导出 CSV。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be written: the table has more than Excel&apos;s 1 048 576 rows. Export to CSV instead.</source>
+        <translation>无法写入 %1：表格超过 Excel 的 1 048 576 行上限。请改为导出 CSV。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+79"/>
+        <source>Excel holds at most 32 767 characters in a cell: %n longer cell(s) were cut short, the first in row %1, column “%2”. Export to CSV to keep them whole.</source>
+        <translation>
+            <numerusform>Excel 每个单元格最多容纳 32 767 个字符：%n 个更长的单元格已被截断，第一个在第 %1 行“%2”列。如需完整保留，请导出 CSV。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3174,6 +4111,181 @@ Open the copy now?</source>
         <location line="+7"/>
         <source>is too large</source>
         <translation>数值过大</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::io::XlsxReader</name>
+    <message>
+        <location filename="../models/io/xlsxpart.h" line="+128"/>
+        <source>%1 is damaged: its part %2 is missing.</source>
+        <translation>%1 已损坏：缺少部件 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location filename="../models/io/xlsxreader.cpp" line="+278"/>
+        <source>%1 is password-protected; remove the password in Excel or save a copy without it.</source>
+        <translation>%1 受密码保护；请在 Excel 中取消密码，或另存一份不带密码的副本。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is damaged: its part %2 cannot be opened (%3).</source>
+        <translation>%1 已损坏：无法打开部件 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is damaged: its part %2 cannot be read (%3).</source>
+        <translation>%1 已损坏：无法读取部件 %2（%3）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is damaged: its part %2 fails its checksum (CRC).</source>
+        <translation>%1 已损坏：部件 %2 校验和（CRC）不符。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is refused: its part %2 is larger than %3 uncompressed (the limit; a zip bomb?).</source>
+        <translation>拒绝读取 %1：部件 %2 解压后超过 %3（上限；可能是压缩炸弹）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is damaged: its part %2 is larger than its ZIP header says.</source>
+        <translation>%1 已损坏：部件 %2 比 ZIP 头声明的更大。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is damaged: its part %2 is not well-formed XML (line %3, column %4: %5).</source>
+        <translation>%1 已损坏：部件 %2 不是格式正确的 XML（第 %3 行第 %4 列：%5）。</translation>
+    </message>
+    <message>
+        <location filename="../models/io/xlsxreader.cpp" line="-29"/>
+        <source>The workbook</source>
+        <translation>该工作簿</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 is an Excel 97–2003 .xls workbook; save it as .xlsx or CSV.</source>
+        <translation>%1 是 Excel 97–2003 的 .xls 工作簿；请另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is not a regular file (a pipe or a device?).</source>
+        <translation>%1 不是普通文件（管道或设备？）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+31"/>
+        <source>%1 is empty.</source>
+        <translation>%1 是空文件。</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+27"/>
+        <source>%1 is not an Excel workbook (.xlsx).</source>
+        <translation>%1 不是 Excel 工作簿（.xlsx）。</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <location line="+25"/>
+        <source>%1 is damaged: %2.</source>
+        <translation>%1 已损坏：%2。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 has no worksheet.</source>
+        <translation>%1 没有工作表。</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>%1 is an Excel binary workbook (.xlsb); save it as .xlsx or CSV.</source>
+        <translation>%1 是 Excel 二进制工作簿（.xlsb）；请另存为 .xlsx 或 CSV。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a ZIP archive, not an Excel workbook.</source>
+        <translation>%1 是 ZIP 压缩包，不是 Excel 工作簿。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>%1 is refused: its shared strings are larger than %2 uncompressed (the limit).</source>
+        <translation>拒绝读取 %1：其共享字符串解压后超过 %2（上限）。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>No workbook is open.</source>
+        <translation>没有打开的工作簿。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 has no sheet %2.</source>
+        <translation>%1 没有工作表 %2。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is damaged: the sheet &quot;%2&quot; has no part.</source>
+        <translation>%1 已损坏：工作表“%2”没有对应部件。</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>%1 is damaged: the sheet has a row numbered &quot;%2&quot;.</source>
+        <translation>%1 已损坏：工作表中有编号为“%2”的行。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is damaged: row %2 is past Excel&apos;s last row (%3).</source>
+        <translation>%1 已损坏：第 %2 行超出 Excel 的最后一行（%3）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is damaged: row %2 comes after row %3 (rows out of order).</source>
+        <translation>%1 已损坏：第 %2 行出现在第 %3 行之后（行顺序错乱）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is damaged: the sheet has a cell outside a row.</source>
+        <translation>%1 已损坏：工作表中有不在行内的单元格。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is damaged: &quot;%2&quot; in row %3 is not a cell reference.</source>
+        <translation>%1 已损坏：第 %3 行中的“%2”不是单元格引用。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is damaged: cell %2 is past Excel&apos;s last column (XFD).</source>
+        <translation>%1 已损坏：单元格 %2 超出 Excel 的最后一列（XFD）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is damaged: cell %2 comes after a cell to its right (cells out of order).</source>
+        <translation>%1 已损坏：单元格 %2 出现在其右侧单元格之后（单元格顺序错乱）。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>cell %1 refers to shared string %2, which the workbook does not have</source>
+        <translation>单元格 %1 引用了共享字符串 %2，而工作簿中没有它</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+43"/>
+        <source>a cell is longer than %n character(s)</source>
+        <translation>
+            <numerusform>单元格超过 %n 个字符</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5067,9 +6179,14 @@ Open the copy now?</source>
         <translation>线索 — %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>In yuan, e.g. 120000, 12.5万 or ¥1,200.50</source>
         <translation>单位：元，例如 120000、12.5万 或 ¥1,200.50</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In %1, the company&apos;s currency, e.g. 120000 or 1,200.50</source>
+        <translation>以公司币种 %1 填写，例如 120000 或 1,200.50</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -6866,7 +7983,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TeamHealthModel</name>
     <message>
-        <location filename="../ui/teamhealthmodel.cpp" line="+75"/>
+        <location filename="../ui/teamhealthmodel.cpp" line="+77"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -6907,11 +8024,11 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+3"/>
-        <source>%1 元 outside the main product line of %2 元 won (%3 orders)</source>
-        <translation>赢单 %2 元中有 %1 元来自主营产品线之外（%3 笔订单）</translation>
+        <source>%1 outside the main product line of %2 won (%3 orders)</source>
+        <translation>赢单 %2 中有 %1 来自主推产品线以外（%3 笔订单）</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>%1 presales/delivery ratings, mean %2 of 5</source>
         <translation>%1 条售前/交付评分，平均 %2 分（满分 5 分）</translation>
     </message>

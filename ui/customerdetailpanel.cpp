@@ -70,7 +70,7 @@ void CustomerDetailPanel::setCustomer(const QString &customerId)
     QStringList keys;
     const QLocale locale;
     for (const auto &l : m_edits.customers().openLeads(customerId)) {
-        rows << QStringList{l.title, l.stage, l.ownerName, formatCny(l.amountCents, locale)};
+        rows << QStringList{l.title, l.stage, l.ownerName, formatMoney(l.amountCents, m_catalog.data().currency, locale)};
         keys << l.id;
     }
     m_leads->setRows(rows, keys);

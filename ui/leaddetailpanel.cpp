@@ -159,7 +159,7 @@ void LeadDetailPanel::refresh()
                         "<b>In stage since</b> %7")
                          .arg(m_catalog.userName(ix.user(lead->ownerId)).toHtmlEscaped(),
                               m_catalog.stageName(stage).toHtmlEscaped(), leadStatusLabel(lead->status),
-                              formatCny(lead->amountCents, locale))
+                              formatMoney(lead->amountCents, m_catalog.data().currency, locale))
                          .arg(lead->probability)
                          .arg(lead->expectedClose.isValid() ? locale.toString(lead->expectedClose, QLocale::ShortFormat)
                                                             : QStringLiteral("—"),

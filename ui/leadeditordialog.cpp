@@ -59,8 +59,10 @@ LeadEditorDialog::LeadEditorDialog(Catalog &catalog, EditController &edits, cons
         m_nextStageId = catalog.data().stages[size_t(next)].id;
 
     m_title = new QLineEdit(m_lead.title, this);
-    m_amount = new QLineEdit(formatCny(m_lead.amountCents, locale, false), this);
-    m_amount->setToolTip(tr("In yuan, e.g. 120000, 12.5万 or ¥1,200.50"));
+    m_amount = new QLineEdit(formatMoney(m_lead.amountCents, catalog.data().currency, locale, false), this);
+    m_amount->setToolTip(catalog.data().currency == QLatin1String("CNY")
+                             ? tr("In yuan, e.g. 120000, 12.5万 or ¥1,200.50")
+                             : tr("In %1, the company's currency, e.g. 120000 or 1,200.50").arg(catalog.data().currency));
     m_probability = new QSpinBox(this);
     m_probability->setRange(0, 100);
     m_probability->setSuffix(QStringLiteral(" %"));

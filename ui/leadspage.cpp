@@ -243,7 +243,7 @@ void LeadsPage::updateCount()
     const int total = int(m_catalog.data().leads.size());
     m_count->setText(tr("%1 of %2 leads · %3 in total")
                          .arg(locale.toString(m_filter->rowCount()), locale.toString(total),
-                              formatCny(m_filter->sumAmountCents(), locale)));
+                              formatMoney(m_filter->sumAmountCents(), m_catalog.data().currency, locale)));
 }
 
 void LeadsPage::onCurrentChanged()

@@ -1,6 +1,7 @@
 #include "teamhealthmodel.h"
 
 #include "chartstyle.h"
+#include "domain/money.h"
 
 #include <QHash>
 #include <QIcon>
@@ -18,6 +19,7 @@ void TeamHealthModel::setRows(const QVector<HealthRow> &rows, bool teams, const 
 {
     beginResetModel();
     m_rows = rows;
+    m_currency = units.currency;
     m_parent.clear();
     for (const HealthRow &r : rows)
         m_parent << (teams ? units.name(OrgLevel::City, r.unit.cityId) : units.name(OrgLevel::Team, r.unit.teamId));
@@ -147,9 +149,8 @@ QVariant TeamHealthModel::data(const QModelIndex &index, int role) const
             return tr("Mean health score (0–100, 8 dimensions) of %1 scored customers of %2")
                 .arg(c.customersScored).arg(c.customers);
         case CrossSell:
-            return tr("%1 元 outside the main product line of %2 元 won (%3 orders)")
-                .arg(QLocale().toString(double(c.crossSellCents) / 100.0, 'f', 0),
-                     QLocale().toString(double(c.wonCents) / 100.0, 'f', 0))
+            return tr("%1 outside the main product line of %2 won (%3 orders)")
+                .arg(formatMoney(c.crossSellCents, m_currency, QLocale()), formatMoney(c.wonCents, m_currency, QLocale()))
                 .arg(c.orders);
         case Collaboration:
             return c.ratings ? tr("%1 presales/delivery ratings, mean %2 of 5")

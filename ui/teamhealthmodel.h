@@ -40,6 +40,7 @@ private:
     QSet<int> m_checked;
     QStringList m_parent; // team of a rep, city of a team
     bool m_teams = false;
+    QString m_currency = QStringLiteral("CNY"); // the company's (OrgUnits::currency)
 };
 
 } // namespace cockpit::ui

@@ -110,6 +110,11 @@ OrgUnits loadOrgUnits(QSqlDatabase db)
 {
     OrgUnits u;
     {
+        QSqlQuery q = runQuery(db, QStringLiteral("SELECT value FROM settings WHERE key = 'currency'"));
+        if (q.next() && !q.value(0).toString().isEmpty())
+            u.currency = q.value(0).toString();
+    }
+    {
         QSqlQuery q = runQuery(db, QStringLiteral("SELECT id, name, uuid FROM regions WHERE deleted = 0"));
         while (q.next()) {
             OrgUnit r;

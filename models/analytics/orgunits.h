@@ -26,6 +26,9 @@ struct OrgUnits
 {
     QVector<OrgUnit> regions, cities, teams, reps; // each sorted by name
     QHash<QString, int> index;                      // id → position in its own vector
+    // The company's currency (settings "currency", ISO 4217; CNY unless an import said
+    // otherwise): the money shown beside these units is in it.
+    QString currency = QStringLiteral("CNY");
 
     const OrgUnit *find(OrgLevel level, const QString &id) const;
     QString name(OrgLevel level, const QString &id) const; // id itself when unknown

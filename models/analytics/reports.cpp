@@ -4,6 +4,7 @@
 #include "analytics/funnel.h"
 #include "analytics/kpi.h"
 #include "analytics/orgunits.h"
+#include "analytics/outcomes.h"
 #include "analytics/storecodes.h"
 #include "analytics/teamhealthtables.h"
 #include "analytics/touchpoints.h"
@@ -77,6 +78,11 @@ QList<ReportInfo> makeReports()
                         return touchpointTable(grid, title);
                     }};
     addTeamHealthReports(r);
+    // Imports (issue 11): closed deals per unit.
+    r << ReportInfo{QStringLiteral("outcomes"),
+                    QStringLiteral("won, lost, win rate, won amount and median days from engagement to close of the deals "
+                                   "closed in --period (all: every period), --by region|city|team|rep|customer|product"),
+                    [](QSqlDatabase db, const ReportRequest &req) { return outcomesTable(db, req); }};
     return r;
 }
 } // namespace
@@ -103,7 +109,8 @@ QHash<int, QHash<QString, QString>> globalIdsOf(const DataTable &table, QSqlData
                      : by == GroupBy::City ? QStringLiteral("cities")
                      : by == GroupBy::Team ? QStringLiteral("teams") : QStringLiteral("users");
         } else if (kind == QLatin1String("lead") || kind == QLatin1String("store") || kind == QLatin1String("customer")
-                   || kind == QLatin1String("team") || kind == QLatin1String("region")) {
+                   || kind == QLatin1String("team") || kind == QLatin1String("region")
+                   || kind == QLatin1String("product")) {
             target = kind + QLatin1Char('s');
         } else if (kind == QLatin1String("city")) {
             target = QStringLiteral("cities");

@@ -1,6 +1,36 @@
 #include "domain/money.h"
 
+#include <QRegularExpression>
+
 namespace cockpit {
+
+QString currencySymbol(const QString &currency)
+{
+    if (currency.isEmpty() || currency == QLatin1String("CNY") || currency == QLatin1String("JPY"))
+        return QStringLiteral("¥");
+    if (currency == QLatin1String("USD"))
+        return QStringLiteral("$");
+    if (currency == QLatin1String("EUR"))
+        return QStringLiteral("€");
+    if (currency == QLatin1String("GBP"))
+        return QStringLiteral("£");
+    if (currency == QLatin1String("HKD"))
+        return QStringLiteral("HK$");
+    if (currency == QLatin1String("TWD"))
+        return QStringLiteral("NT$");
+    return currency + QLatin1Char(' ');
+}
+
+QString formatMoney(qint64 cents, const QString &currency, const QLocale &locale, bool whole)
+{
+    const QString cny = formatCny(cents, locale, whole);
+    const QString symbol = currencySymbol(currency);
+    if (symbol == QLatin1String("¥"))
+        return cny;
+    if (cny.startsWith(u'-'))
+        return QString(QStringLiteral("-") + symbol + cny.mid(2));
+    return QString(symbol + cny.mid(1));
+}
 
 QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan)
 {
@@ -17,6 +47,13 @@ QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan)
 std::optional<qint64> parseCny(const QString &text)
 {
     QString s = text.trimmed();
+    // The symbol or code formatMoney() wrote ("$1,054", "HK$3", "CHF 7"): the amount is in the
+    // company's currency whatever it says.
+    static const QRegularExpression code(QStringLiteral("^(?:[A-Z]{2,3}\\s*\\$?|[A-Z]{3}\\s+)"));
+    s.remove(code);
+    s.remove(QLatin1Char('$'));
+    s.remove(QChar(0x20AC)); // €
+    s.remove(QChar(0x00A3)); // £
     s.remove(QChar(0x00A5)); // ¥
     s.remove(QChar(0xFFE5)); // full-width ￥
     s.remove(QLatin1Char(','));

@@ -123,7 +123,7 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn:
         return leadStatusLabel(statusCode(l.status));
     case AmountColumn:
-        return formatCny(l.amountCents, m_locale);
+        return formatMoney(l.amountCents, m_catalog.data().currency, m_locale);
     case ProbabilityColumn:
         return QStringLiteral("%1 %").arg(int(l.probability));
     case ExpectedCloseColumn:

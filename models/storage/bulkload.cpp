@@ -247,11 +247,14 @@ bool loadSmallTables(sqlite3 *db, CatalogData &out, QString *error)
 void readSettings(sqlite3 *db, CatalogData &out)
 {
     Stmt st;
-    if (!prepare(db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id')", st, nullptr))
+    if (!prepare(db, "SELECT key, value FROM settings WHERE key IN ('demo', 'current_user_id', 'currency')", st, nullptr))
         return;
     while (sqlite3_step(st.handle()) == SQLITE_ROW) {
-        if (text(st.handle(), 0) == QLatin1String("demo"))
+        const QString key = text(st.handle(), 0);
+        if (key == QLatin1String("demo"))
             out.demo = text(st.handle(), 1) == QLatin1String("1");
+        else if (key == QLatin1String("currency"))
+            out.currency = text(st.handle(), 1);
         else
             out.currentUserId = text(st.handle(), 1);
     }

@@ -105,6 +105,7 @@ struct CatalogData
     std::vector<LeadRow> leads;
     bool demo = false;
     QString currentUserId;
+    QString currency = QStringLiteral("CNY"); // settings "currency" (an import may set USD …)
     CatalogIndex index; // built by loadCatalog()
     // A preview holds only the most recently updated leads (and their customers); the
     // totals say how many there are in all.

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void parseCny();
     void formatCny_data();
     void formatCny();
+    void formatMoney_data();
+    void formatMoney();
     void gate_data();
     void gate();
     void templatesAreWellFormed();
@@ -77,6 +79,31 @@ void TestDomain::formatCny()
     QFETCH(QString, expected);
     QCOMPARE(cockpit::formatCny(cents, QLocale(QLocale::English, QLocale::UnitedStates), whole), expected);
     // What we format, we parse back.
+    if (cents >= 0)
+        QCOMPARE(cockpit::parseCny(expected).value_or(-1), cents);
+}
+
+void TestDomain::formatMoney_data()
+{
+    QTest::addColumn<qint64>("cents");
+    QTest::addColumn<QString>("currency");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("CNY") << qint64(105400) << QStringLiteral("CNY") << QStringLiteral("¥1,054");
+    QTest::newRow("none is CNY") << qint64(105400) << QString() << QStringLiteral("¥1,054");
+    QTest::newRow("USD") << qint64(105450) << QStringLiteral("USD") << QStringLiteral("$1,054.50");
+    QTest::newRow("USD negative") << qint64(-105400) << QStringLiteral("USD") << QStringLiteral("-$1,054");
+    QTest::newRow("EUR") << qint64(1250) << QStringLiteral("EUR") << QStringLiteral("€12.50");
+    QTest::newRow("HKD") << qint64(300) << QStringLiteral("HKD") << QStringLiteral("HK$3");
+    QTest::newRow("a code without a symbol") << qint64(700) << QStringLiteral("CHF") << QStringLiteral("CHF 7");
+}
+
+void TestDomain::formatMoney()
+{
+    QFETCH(qint64, cents);
+    QFETCH(QString, currency);
+    QFETCH(QString, expected);
+    QCOMPARE(cockpit::formatMoney(cents, currency, QLocale(QLocale::English, QLocale::UnitedStates)), expected);
+    // The lead editor shows it and reads it back.
     if (cents >= 0)
         QCOMPARE(cockpit::parseCny(expected).value_or(-1), cents);
 }

@@ -1,0 +1,27 @@
+#pragma once
+// Internal to the importer: a planned row as the columns it writes, shared by the planner
+// (which compares them with a row already in the file, to tell updated from unchanged) and the
+// writer (which inserts or updates them).
+#include "imports/importplan.h"
+
+#include <QVariant>
+
+#include <vector>
+
+namespace cockpit::imports::detail {
+
+struct ColumnValue
+{
+    const char *column;
+    const char *field;      // the mapping field it comes from ("" = always written)
+    QVariant value;         // when ref is unset
+    RowRef ref;             // a reference to another row
+    const char *refKind = nullptr; // "regions", "cities", "teams", "users", "products", "customers"
+};
+
+// The columns of a planned row of `table` ("users", "products", "customers", "leads"), without
+// the bookkeeping ones (uuid, updated_at, row_version, deleted). `given` lists the fields the
+// row's file gave a value (Update writes only those; Replace and Create write all).
+std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, int index);
+
+} // namespace cockpit::imports::detail

@@ -1,0 +1,1034 @@
+#include "imports/importplan.h"
+
+#include "imports/importcolumns.h"
+#include "imports/importplanner.h"
+#include "domain/times.h"
+#include "io/values.h"
+#include "pinyin/pinyin.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace cockpit::imports {
+
+QString ImportIssue::text(const QString &fileName) const
+{
+    QString where = fileName;
+    if (line > 0)
+        where += tr(", line %1").arg(line);
+    if (!column.isEmpty())
+        where += tr(", column %1").arg(column);
+    if (!value.isNull())
+        where += tr(", value \"%1\"").arg(value);
+    return where + QStringLiteral(": ") + reason;
+}
+
+qint64 instantOfDay(const QDate &day)
+{
+    return qint64(day.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * times::kDay + 4 * 3600;
+}
+
+qint64 ImportPlan::refusedRows() const
+{
+    qint64 n = 0;
+    for (const FilePlan &f : files)
+        n += f.counts.refused;
+    return n;
+}
+
+qint64 ImportPlan::warningCount() const
+{
+    return std::count_if(issues.begin(), issues.end(), [](const ImportIssue &i) { return !i.error; });
+}
+
+QStringList ImportPlan::summaryLines() const
+{
+    QStringList out;
+    for (const FilePlan &f : files) {
+        out << tr("%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused")
+                   .arg(QFileInfo(f.path).fileName() + (f.mapping.sheet.isEmpty() ? QString() : QStringLiteral(" › ") + f.mapping.sheet),
+                        f.description, ImportSchema::entityLabel(f.mapping.entity))
+                   .arg(f.counts.rows).arg(f.counts.created).arg(f.counts.updated).arg(f.counts.unchanged)
+                   .arg(f.counts.skipped).arg(f.counts.refused);
+        if (!f.keyNote.isEmpty())
+            out << QStringLiteral("  ") + f.keyNote;
+    }
+    auto names = [](const std::vector<PlannedUnit> &units) {
+        QStringList n;
+        for (const PlannedUnit &u : units)
+            n << u.name;
+        return n.join(QStringLiteral(", "));
+    };
+    if (!regions.empty())
+        out << tr("creates %n region(s): %1", nullptr, int(regions.size())).arg(names(regions));
+    if (!cities.empty())
+        out << tr("creates %n city/cities: %1", nullptr, int(cities.size())).arg(names(cities));
+    if (!teams.empty())
+        out << tr("creates %n team(s): %1", nullptr, int(teams.size())).arg(names(teams));
+    const qint64 people = std::count_if(users.begin(), users.end(), [](const PlannedUser &u) { return u.action == RowAction::Create; });
+    if (people > 0)
+        out << tr("creates %n person/people", nullptr, int(people));
+    if (!leads.empty() && !stages.empty()) {
+        QStringList s;
+        for (const PlannedStage &st : stages)
+            s << st.name;
+        out << (pipelineId ? tr("leads go into the pipeline “%1” (%2)").arg(pipelineName, s.join(QStringLiteral(" → ")))
+                           : tr("creates the pipeline “%1”, version %2: %3").arg(pipelineName).arg(pipelineVersion).arg(s.join(QStringLiteral(" → "))));
+        out << tr("imported stage moves are recorded as they happened, not checked against stage gates "
+                  "(gates hold for moves made in the app)");
+    }
+    if (setCurrency)
+        out << tr("money is in %1: the company's currency becomes %1").arg(currency);
+    else if (!currency.isEmpty())
+        out << tr("money is in %1").arg(currency);
+    return out;
+}
+
+QStringList ImportPlan::warningLines(int firstLines) const
+{
+    // Grouped by file and reason, in the order first seen.
+    struct Group { int file; QString reason; qint64 count = 0; QStringList lines; };
+    QList<Group> groups;
+    QHash<QString, int> index;
+    for (const ImportIssue &i : issues) {
+        if (i.error)
+            continue;
+        const QString key = QString::number(i.file) + QLatin1Char('\n') + i.column + QLatin1Char('\n') + i.reason;
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.insert(key, int(groups.size()));
+            groups.append({i.file, (i.column.isEmpty() ? QString() : i.column + QStringLiteral(": ")) + i.reason});
+        }
+        Group &g = groups[*it];
+        ++g.count;
+        if (g.lines.size() < firstLines)
+            g.lines << QString::number(i.line);
+    }
+    QStringList out;
+    for (const Group &g : groups) {
+        const QString file = g.file >= 0 && g.file < files.size() ? QFileInfo(files.at(g.file).path).fileName() : QString();
+        out << tr("%1: %2 (%n row(s); first at line %3)", nullptr, int(g.count))
+                   .arg(file, g.reason, g.lines.join(QStringLiteral(", ")));
+    }
+    return out;
+}
+
+namespace detail {
+
+QString normaliseName(const QString &name)
+{
+    const QString half = io::Values::halfWidth(name).toCaseFolded();
+    QString out;
+    out.reserve(half.size());
+    for (const QChar c : half)
+        if (c.isLetterOrNumber())
+            out += c;
+    return out;
+}
+
+QString normaliseCompany(const QString &name)
+{
+    QString n = normaliseName(name);
+    static const char *const suffixes[] = {"股份有限公司", "有限责任公司", "有限公司", "集团", "公司",
+                                          "corporation", "incorporated", "limited", "company", "gmbh",
+                                          "corp", "inc", "ltd", "llc", "plc", "co"};
+    for (bool again = true; again;) {
+        again = false;
+        for (const char *s : suffixes) {
+            const QString suffix = QString::fromUtf8(s);
+            if (n.size() > suffix.size() + 1 && n.endsWith(suffix)) {
+                n.chop(suffix.size());
+                again = true;
+            }
+        }
+    }
+    return n;
+}
+
+Planner::Planner(QSqlDatabase db, const ImportRequest &request, ImportPlan &plan)
+    : m_db(db), m_request(request), m_plan(plan)
+{
+}
+
+bool Planner::loadExisting()
+{
+    QSqlQuery q(m_db);
+    auto run = [&](const QString &sql) {
+        if (q.exec(sql))
+            return true;
+        m_plan.fatal = ImportPlan::tr("the database cannot be read: %1").arg(q.lastError().text());
+        return false;
+    };
+    if (!run(QStringLiteral("SELECT id, name FROM users WHERE deleted = 0 ORDER BY id")))
+        return false;
+    while (q.next()) {
+        const QString n = normaliseName(q.value(1).toString());
+        m_dbUsers.insert(n, q.value(0).toLongLong());
+        const QString py = pinyin::full(q.value(1).toString());
+        m_dbUsersByPinyin.insert(py, m_dbUsersByPinyin.contains(py) ? -1 : q.value(0).toLongLong());
+    }
+    if (!run(QStringLiteral("SELECT id, name FROM regions WHERE deleted = 0")))
+        return false;
+    while (q.next())
+        m_dbRegions.insert(normaliseName(q.value(1).toString()), q.value(0).toLongLong());
+    if (!run(QStringLiteral("SELECT id, region_id, name FROM cities WHERE deleted = 0")))
+        return false;
+    while (q.next())
+        m_dbCities.insert(q.value(1).toString() + QLatin1Char('\n') + normaliseName(q.value(2).toString()), q.value(0).toLongLong());
+    if (!run(QStringLiteral("SELECT id, city_id, name FROM teams WHERE deleted = 0")))
+        return false;
+    while (q.next())
+        m_dbTeams.insert(q.value(1).toString() + QLatin1Char('\n') + normaliseName(q.value(2).toString()), q.value(0).toLongLong());
+    if (!run(QStringLiteral("SELECT id, name FROM products WHERE deleted = 0")))
+        return false;
+    while (q.next())
+        m_dbProducts.insert(normaliseName(q.value(1).toString()), q.value(0).toLongLong());
+    if (!run(QStringLiteral("SELECT id, name, aliases, pinyin_full FROM customers WHERE deleted = 0")))
+        return false;
+    while (q.next()) {
+        const qint64 key = q.value(0).toLongLong();
+        const QString name = q.value(1).toString();
+        m_dbCustomers.insert(normaliseCompany(name), key);
+        m_dbCustomerNames.insert(normaliseCompany(name), name);
+        for (const QString &alias : q.value(2).toString().split(QRegularExpression(QStringLiteral("[|,，;；/]")), Qt::SkipEmptyParts)) {
+            const QString a = normaliseCompany(alias);
+            if (!a.isEmpty() && !m_dbCustomers.contains(a)) {
+                m_dbCustomers.insert(a, key);
+                m_dbCustomerNames.insert(a, name);
+            }
+        }
+        const QString py = q.value(3).toString();
+        if (!py.isEmpty())
+            m_dbCustomersByPinyin.insert(py, key);
+    }
+    // The rows earlier imports made, while they stand (undone or deleted rows are not found).
+    for (const char *table : {"users", "products", "customers", "leads"}) {
+        if (!run(QStringLiteral("SELECT k.external_id, k.row_id FROM import_keys k JOIN %1 t ON t.id = k.row_id AND t.deleted = 0 "
+                                "WHERE k.entity = '%1'").arg(QLatin1String(table))))
+            return false;
+        QHash<QString, qint64> &keys = m_keys[QLatin1String(table)];
+        while (q.next())
+            keys.insert(q.value(0).toString(), q.value(1).toLongLong());
+    }
+    if (!run(QStringLiteral("SELECT value FROM settings WHERE key = 'currency'")))
+        return false;
+    m_companyCurrency = q.next() ? q.value(0).toString() : QString();
+    return true;
+}
+
+QString Planner::columnName(const Row &row, const QString &field) const
+{
+    return row.mapping->columns.value(field, field);
+}
+
+QString Planner::value(Row &row, const QString &field)
+{
+    QString v;
+    const auto col = row.columnOf->constFind(field);
+    if (col != row.columnOf->cend())
+        v = row.fields->value(*col).trimmed();
+    if (!v.isEmpty()) {
+        const QList<FieldDef> &defs = ImportSchema::fields(row.mapping->entity);
+        for (int i = 0; i < defs.size(); ++i)
+            if (defs.at(i).code == field)
+                row.given |= 1u << i;
+    } else {
+        v = row.mapping->defaults.value(field);
+    }
+    const auto map = row.mapping->values.constFind(field);
+    if (map != row.mapping->values.cend() && !v.isEmpty()) {
+        auto it = map->constFind(v);
+        if (it == map->cend())
+            for (auto j = map->cbegin(); j != map->cend(); ++j)
+                if (j.key().compare(v, Qt::CaseInsensitive) == 0) {
+                    it = j;
+                    break;
+                }
+        if (it != map->cend() && it.value() != v) {
+            // Said, not hidden: a misspelling the mapping corrects is still the file's.
+            const QList<FieldDef> &defs = ImportSchema::fields(row.mapping->entity);
+            for (int i = 0; i < defs.size(); ++i)
+                if (defs.at(i).code == field && !(row.translated & (1u << i))) {
+                    row.translated |= 1u << i;
+                    warn(row, field, v, ImportPlan::tr("read as “%1” (the mapping's values)").arg(it.value()));
+                }
+            v = it.value();
+        }
+    }
+    return v;
+}
+
+void Planner::fail(Row &row, const QString &field, const QString &value, const QString &reason)
+{
+    if (!row.error.isEmpty())
+        return;
+    row.error = reason;
+    ImportIssue i;
+    i.file = row.file;
+    i.line = row.line;
+    i.column = field.isEmpty() ? QString() : columnName(row, field);
+    i.value = value.isNull() ? QString() : value.left(60);
+    i.reason = reason;
+    m_plan.issues.push_back(i);
+}
+
+void Planner::warn(const Row &row, const QString &field, const QString &value, const QString &reason)
+{
+    ImportIssue i;
+    i.error = false;
+    i.file = row.file;
+    i.line = row.line;
+    i.column = field.isEmpty() ? QString() : columnName(row, field);
+    i.value = value.isNull() ? QString() : value.left(60);
+    i.reason = reason;
+    m_plan.issues.push_back(i);
+}
+
+std::optional<qint64> Planner::date(Row &row, const QString &field, const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    QString why;
+    const auto d = io::Values::parseDate(text, m_request.mapping.dayOrder, &why, m_source && m_source->date1904());
+    if (!d) {
+        fail(row, field, text, why);
+        return std::nullopt;
+    }
+    const qint64 at = instantOfDay(*d);
+    if (at > m_request.now + 366 * times::kDay && field != QLatin1String("expected_close")) {
+        fail(row, field, text, ImportPlan::tr("a date more than a year after today is not plausible here"));
+        return std::nullopt;
+    }
+    if (field != QLatin1String("expected_close") && (m_earliest == 0 || at < m_earliest))
+        m_earliest = at;
+    return at;
+}
+
+std::optional<qint64> Planner::money(Row &row, const QString &field, const QString &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    QString why;
+    const auto cents = io::Values::parseMoneyCents(text, &why);
+    if (!cents) {
+        fail(row, field, text, why);
+        return std::nullopt;
+    }
+    return cents;
+}
+
+std::optional<qint64> Planner::integer(Row &row, const QString &field, const QString &text, qint64 min, qint64 max)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 v = io::Values::halfWidth(text).remove(u',').toLongLong(&ok);
+    if (!ok || v < min || v > max) {
+        fail(row, field, text, ImportPlan::tr("not a whole number from %1 to %2").arg(min).arg(max));
+        return std::nullopt;
+    }
+    return v;
+}
+
+RowRef Planner::findRegion(const QString &name, bool create)
+{
+    const QString n = normaliseName(name);
+    if (n.isEmpty())
+        return {};
+    if (const auto it = m_dbRegions.constFind(n); it != m_dbRegions.cend())
+        return RowRef::row(*it);
+    if (const auto it = m_regions.constFind(n); it != m_regions.cend())
+        return RowRef::plan(*it);
+    if (!create)
+        return {};
+    m_plan.regions.push_back({name, {}, {}});
+    m_regions.insert(n, int(m_plan.regions.size() - 1));
+    return RowRef::plan(int(m_plan.regions.size() - 1));
+}
+
+RowRef Planner::findCity(const QString &name, RowRef region, bool create)
+{
+    const QString n = normaliseName(name);
+    if (n.isEmpty())
+        return {};
+    if (region.existing > 0)
+        if (const auto it = m_dbCities.constFind(QString::number(region.existing) + QLatin1Char('\n') + n); it != m_dbCities.cend())
+            return RowRef::row(*it);
+    const QString key = QStringLiteral("%1/%2\n").arg(region.existing).arg(region.planned) + n;
+    if (const auto it = m_cities.constFind(key); it != m_cities.cend())
+        return RowRef::plan(*it);
+    if (!create || !region.isSet())
+        return {};
+    m_plan.cities.push_back({name, region, {}});
+    m_cities.insert(key, int(m_plan.cities.size() - 1));
+    return RowRef::plan(int(m_plan.cities.size() - 1));
+}
+
+RowRef Planner::findTeam(const QString &name, RowRef city, RowRef region, bool create)
+{
+    const QString n = normaliseName(name);
+    if (n.isEmpty())
+        return {};
+    if (city.existing > 0)
+        if (const auto it = m_dbTeams.constFind(QString::number(city.existing) + QLatin1Char('\n') + n); it != m_dbTeams.cend())
+            return RowRef::row(*it);
+    const QString key = QStringLiteral("%1/%2\n").arg(city.existing).arg(city.planned) + n;
+    if (const auto it = m_teams.constFind(key); it != m_teams.cend())
+        return RowRef::plan(*it);
+    if (!create || !city.isSet())
+        return {};
+    m_plan.teams.push_back({name, region, city});
+    m_teams.insert(key, int(m_plan.teams.size() - 1));
+    return RowRef::plan(int(m_plan.teams.size() - 1));
+}
+
+RowRef Planner::findUser(Row &row, const QString &field, const QString &name, bool mayCreate)
+{
+    const QString n = normaliseName(name);
+    if (n.isEmpty())
+        return {};
+    if (const auto it = m_users.constFind(n); it != m_users.cend())
+        return m_plan.users[*it].existing ? RowRef::row(m_plan.users[*it].existing) : RowRef::plan(*it);
+    if (const auto it = m_dbUsers.constFind(n); it != m_dbUsers.cend())
+        return RowRef::row(*it);
+    // By pinyin: "zhangwei" or "Zhang Wei" for 张伟, when only one person reads so.
+    const QString py = pinyin::full(name);
+    if (const auto it = m_dbUsersByPinyin.constFind(py); it != m_dbUsersByPinyin.cend() && *it > 0) {
+        warn(row, field, name, ImportPlan::tr("matched a person by the pinyin of the name"));
+        return RowRef::row(*it);
+    }
+    if (!mayCreate)
+        return {};
+    PlannedUser u;
+    u.file = row.file;
+    u.line = row.line;
+    u.name = name;
+    u.role = QStringLiteral("team_lead");
+    m_plan.users.push_back(u);
+    m_users.insert(n, int(m_plan.users.size() - 1));
+    return RowRef::plan(int(m_plan.users.size() - 1));
+}
+
+RowRef Planner::findCustomer(const QString &name) const
+{
+    const QString n = normaliseCompany(name);
+    if (n.isEmpty())
+        return {};
+    if (const auto it = m_customers.constFind(n); it != m_customers.cend())
+        return m_plan.customers[*it].existing ? RowRef::row(m_plan.customers[*it].existing) : RowRef::plan(*it);
+    if (const auto it = m_dbCustomers.constFind(n); it != m_dbCustomers.cend())
+        return RowRef::row(*it);
+    return {};
+}
+
+RowRef Planner::findProduct(Row &row, const QString &field, const QString &name)
+{
+    const QString n = normaliseName(name);
+    if (n.isEmpty())
+        return {};
+    auto exact = [&](const QString &key) -> RowRef {
+        if (const auto it = m_products.constFind(key); it != m_products.cend())
+            return m_plan.products[*it].existing ? RowRef::row(m_plan.products[*it].existing) : RowRef::plan(*it);
+        if (const auto it = m_dbProducts.constFind(key); it != m_dbProducts.cend())
+            return RowRef::row(*it);
+        return {};
+    };
+    const RowRef r = exact(n);
+    if (r.isSet()) {
+        // normaliseName folds spaces and case: "GTXPro" finds "GTX Pro". Say so, so a user
+        // sees that two spellings were taken for one product.
+        bool spelled = false;
+        for (const PlannedProduct &p : m_plan.products)
+            spelled = spelled || p.name.compare(name, Qt::CaseInsensitive) == 0;
+        if (!spelled && m_products.contains(n))
+            warn(row, field, name, ImportPlan::tr("spelt differently from the product “%1”: taken as that product")
+                                       .arg(m_plan.products.at(m_products.value(n)).name));
+    }
+    return r;
+}
+
+QString Planner::externalId(Row &row)
+{
+    const QString id = value(row, QStringLiteral("external_id"));
+    if (!id.isEmpty())
+        return id;
+    // No id column: the row's cells, so the same row of the same file is found again.
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    for (const QString &f : *row.fields) {
+        h.addData(f.trimmed().toUtf8());
+        h.addData(QByteArrayView("\x1f", 1));
+    }
+    return QStringLiteral("#") + QString::fromLatin1(h.result().toHex().left(24));
+}
+
+bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs)
+{
+    const std::vector<ColumnValue> cols = columnsOf(m_plan, table, index);
+    QStringList names;
+    for (const ColumnValue &c : cols)
+        names << QString::fromLatin1(c.column);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(names.join(QStringLiteral(", ")), QLatin1String(table)));
+    q.addBindValue(key);
+    if (!q.exec() || !q.next())
+        return false;
+    const Entity entity = QLatin1String(table) == QLatin1String("users") ? Entity::Org
+                          : QLatin1String(table) == QLatin1String("products") ? Entity::Products
+                          : QLatin1String(table) == QLatin1String("customers") ? Entity::Customers : Entity::Leads;
+    const QList<FieldDef> &defs = ImportSchema::fields(entity);
+    for (int i = 0; i < int(cols.size()); ++i) {
+        const ColumnValue &c = cols.at(i);
+        // A name is what a row is matched by ("Acme" is "Acme Inc."): never a change.
+        if (!strcmp(c.field, "name"))
+            continue;
+        if (given != ~0u && *c.field) { // only what the row gave (Replace: everything)
+            int bit = -1;
+            for (int f = 0; f < defs.size(); ++f)
+                if (defs.at(f).code == QLatin1String(c.field))
+                    bit = f;
+            if (bit >= 0 && !(given & (1u << bit)))
+                continue;
+        }
+        if (c.ref.isSet() && c.ref.existing == 0) { // a row this import creates
+            *differs = QString::fromLatin1(c.column);
+            return false;
+        }
+        const QVariant mine = c.ref.isSet() ? QVariant(c.ref.existing) : c.value;
+        const QVariant stored = q.value(i);
+        const bool same = (mine.isNull() || (mine.typeId() == QMetaType::QString && mine.toString().isEmpty()))
+                              ? (stored.isNull() || stored.toString().isEmpty())
+                              : mine.toString() == stored.toString();
+        if (!same) {
+            *differs = QString::fromLatin1(c.column);
+            return false;
+        }
+    }
+    return true;
+}
+
+RowAction Planner::decide(const char *table, int index, qint64 existing, QString *differs)
+{
+    if (existing <= 0)
+        return RowAction::Create;
+    // A row matches what is stored when every field it gives does; Replace also clears the
+    // fields it leaves empty, so there every column counts.
+    quint32 given = ~0u;
+    if (m_request.onDuplicate != OnDuplicate::Replace) {
+        if (!strcmp(table, "users"))
+            given = m_plan.users.at(index).given;
+        else if (!strcmp(table, "products"))
+            given = m_plan.products.at(index).given;
+        else if (!strcmp(table, "customers"))
+            given = m_plan.customers.at(index).given;
+        else
+            given = m_plan.leads.at(index).given;
+    }
+    if (sameAsStored(table, index, existing, given, differs))
+        return RowAction::Unchanged;
+    return m_request.onDuplicate == OnDuplicate::Skip ? RowAction::Skip : RowAction::Update;
+}
+
+void Planner::planOrgRow(Row &row)
+{
+    const QString name = value(row, QStringLiteral("name"));
+    if (name.isEmpty())
+        return fail(row, QStringLiteral("name"), name, ImportPlan::tr("a person needs a name"));
+    const QString ext = externalId(row);
+    const bool create = m_request.mapping.createOrg;
+    PlannedUser u;
+    u.file = row.file;
+    u.line = row.line;
+    u.externalId = ext;
+    u.name = name;
+    u.role = value(row, QStringLiteral("role")).toLower();
+    static const QStringList roles = {QStringLiteral("director"), QStringLiteral("regional_manager"),
+                                      QStringLiteral("team_lead"), QStringLiteral("sales"), QStringLiteral("presales"),
+                                      QStringLiteral("legal"), QStringLiteral("delivery"), QStringLiteral("csm"),
+                                      QStringLiteral("marketing"), QStringLiteral("store_manager")};
+    if (u.role.isEmpty())
+        u.role = QStringLiteral("sales");
+    else if (!roles.contains(u.role))
+        return fail(row, QStringLiteral("role"), u.role, ImportPlan::tr("not a role (%1)").arg(roles.join(QStringLiteral(", "))));
+    u.email = value(row, QStringLiteral("email"));
+    u.phone = value(row, QStringLiteral("phone"));
+    if (const auto d = date(row, QStringLiteral("hire_date"), value(row, QStringLiteral("hire_date"))))
+        u.hireDay = times::dayOf(*d);
+    if (!row.error.isEmpty())
+        return;
+    const QString regionName = value(row, QStringLiteral("region"));
+    u.region = findRegion(regionName, create);
+    if (!regionName.isEmpty() && !u.region.isSet())
+        return fail(row, QStringLiteral("region"), regionName,
+                    ImportPlan::tr("no such region; the import creates regions only when asked to create the org"));
+    QString cityName = value(row, QStringLiteral("city"));
+    const QString teamName = value(row, QStringLiteral("team"));
+    if (cityName.isEmpty() && !teamName.isEmpty() && u.region.isSet()) {
+        // A team sits in a city; a file that names none puts the region's teams in a branch
+        // of the region's own name.
+        cityName = regionName;
+        if (u.region.planned >= 0 || !m_dbCities.contains(QString::number(u.region.existing) + QLatin1Char('\n') + normaliseName(cityName)))
+            warn(row, QStringLiteral("city"), QString(), ImportPlan::tr("no city given: the team is placed in a branch named after its region"));
+    }
+    u.city = findCity(cityName, u.region, create);
+    if (!cityName.isEmpty() && !u.city.isSet())
+        return fail(row, QStringLiteral("city"), cityName, ImportPlan::tr("no such city in the person's region"));
+    u.team = findTeam(teamName, u.city, u.region, create);
+    if (!teamName.isEmpty() && !u.team.isSet())
+        return fail(row, QStringLiteral("team"), teamName, ImportPlan::tr("no such team in the person's city"));
+    const QString managerName = value(row, QStringLiteral("manager"));
+    if (!managerName.isEmpty()) {
+        u.manager = findUser(row, QStringLiteral("manager"), managerName, create);
+        if (!u.manager.isSet())
+            return fail(row, QStringLiteral("manager"), managerName,
+                        ImportPlan::tr("no such person; the import creates people only when asked to create the org"));
+        if (u.manager.planned >= 0) {
+            PlannedUser &m = m_plan.users[u.manager.planned];
+            // A manager known only from this column leads the team and sits in the region.
+            if (!m.region.isSet())
+                m.region = u.region;
+            if (!m.city.isSet())
+                m.city = u.city;
+            if (!m.team.isSet())
+                m.team = u.team;
+        }
+    }
+    const QString n = normaliseName(name);
+    qint64 existing = m_keys.value(QStringLiteral("users")).value(ext);
+    if (!existing)
+        existing = m_dbUsers.value(n);
+    if (const auto it = m_users.constFind(n); it != m_users.cend()) {
+        PlannedUser &known = m_plan.users[*it];
+        if (known.line != row.line && known.file == row.file && !known.externalId.isEmpty())
+            return fail(row, QStringLiteral("name"), name, ImportPlan::tr("the same person as line %1").arg(known.line));
+        // Named before as somebody's manager: this row says who they are.
+        u.role = value(row, QStringLiteral("role")).isEmpty() ? known.role : u.role;
+        if (!u.region.isSet()) u.region = known.region;
+        if (!u.city.isSet()) u.city = known.city;
+        if (!u.team.isSet()) u.team = known.team;
+        known = u;
+        known.given = row.given;
+        return;
+    }
+    if (!existing && !create)
+        return fail(row, QStringLiteral("name"), name,
+                    ImportPlan::tr("not a person of the company; the import creates people only when asked to create the org"));
+    u.existing = existing;
+    u.given = row.given;
+    m_plan.users.push_back(u);
+    m_users.insert(n, int(m_plan.users.size() - 1));
+}
+
+void Planner::planProductRow(Row &row)
+{
+    PlannedProduct p;
+    p.file = row.file;
+    p.line = row.line;
+    p.name = value(row, QStringLiteral("name"));
+    if (p.name.isEmpty())
+        return fail(row, QStringLiteral("name"), p.name, ImportPlan::tr("a product needs a name"));
+    p.externalId = value(row, QStringLiteral("external_id"));
+    if (p.externalId.isEmpty())
+        p.externalId = normaliseName(p.name);
+    p.productLine = value(row, QStringLiteral("product_line"));
+    if (const auto c = money(row, QStringLiteral("list_price"), value(row, QStringLiteral("list_price"))))
+        p.listPriceCents = *c;
+    if (!row.error.isEmpty())
+        return;
+    const QString n = normaliseName(p.name);
+    if (const auto it = m_products.constFind(n); it != m_products.cend())
+        return fail(row, QStringLiteral("name"), p.name, ImportPlan::tr("the same product as line %1").arg(m_plan.products.at(*it).line));
+    qint64 existing = m_keys.value(QStringLiteral("products")).value(p.externalId);
+    if (!existing)
+        existing = m_dbProducts.value(n);
+    p.existing = existing;
+    p.given = row.given;
+    m_plan.products.push_back(p);
+    m_products.insert(n, int(m_plan.products.size() - 1));
+}
+
+void Planner::planCustomerRow(Row &row)
+{
+    PlannedCustomer c;
+    c.file = row.file;
+    c.line = row.line;
+    c.name = value(row, QStringLiteral("name"));
+    if (c.name.isEmpty())
+        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("a customer needs a name"));
+    c.externalId = value(row, QStringLiteral("external_id"));
+    const QString n = normaliseCompany(c.name);
+    if (c.externalId.isEmpty())
+        c.externalId = n;
+    c.aliases = value(row, QStringLiteral("aliases"));
+    c.industry = value(row, QStringLiteral("industry"));
+    c.size = value(row, QStringLiteral("size")).toLower();
+    static const QStringList sizes = {QStringLiteral("micro"), QStringLiteral("small"), QStringLiteral("medium"),
+                                      QStringLiteral("large"), QStringLiteral("enterprise")};
+    if (!c.size.isEmpty() && !sizes.contains(c.size))
+        return fail(row, QStringLiteral("size"), c.size, ImportPlan::tr("not a size (%1)").arg(sizes.join(QStringLiteral(", "))));
+    c.source = value(row, QStringLiteral("source"));
+    c.phone = value(row, QStringLiteral("phone"));
+    if (!c.phone.isEmpty()) {
+        const QString digits = io::Values::halfWidth(c.phone).remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        if (digits.size() < 7 || digits.size() > 20)
+            return fail(row, QStringLiteral("phone"), c.phone, ImportPlan::tr("a phone number has 7 to 20 digits"));
+    }
+    c.coreNeed = value(row, QStringLiteral("core_need"));
+    c.location = value(row, QStringLiteral("location"));
+    if (const auto v = integer(row, QStringLiteral("close_cycle_days"), value(row, QStringLiteral("close_cycle_days")), 0, 3650))
+        c.closeCycleDays = *v;
+    c.employees = integer(row, QStringLiteral("employees"), value(row, QStringLiteral("employees")), 0, 10000000);
+    c.establishedYear = integer(row, QStringLiteral("established_year"), value(row, QStringLiteral("established_year")), 1000, 2100);
+    c.revenueCents = money(row, QStringLiteral("annual_revenue"), value(row, QStringLiteral("annual_revenue")));
+    if (const auto created = date(row, QStringLiteral("created"), value(row, QStringLiteral("created"))))
+        c.createdAt = creationOfDay(*created);
+    if (!row.error.isEmpty())
+        return;
+    const QString regionName = value(row, QStringLiteral("region"));
+    c.region = findRegion(regionName, false);
+    if (!regionName.isEmpty() && !c.region.isSet())
+        return fail(row, QStringLiteral("region"), regionName, ImportPlan::tr("no such region"));
+    const QString cityName = value(row, QStringLiteral("city"));
+    c.city = findCity(cityName, c.region, false);
+    if (!cityName.isEmpty() && !c.city.isSet())
+        return fail(row, QStringLiteral("city"), cityName, ImportPlan::tr("no such city in the customer's region"));
+    const QString ownerName = value(row, QStringLiteral("owner"));
+    c.owner = findUser(row, QStringLiteral("owner"), ownerName, false);
+    if (!ownerName.isEmpty() && !c.owner.isSet())
+        return fail(row, QStringLiteral("owner"), ownerName, ImportPlan::tr("no such person"));
+    const QString parent = value(row, QStringLiteral("parent"));
+    if (!parent.isEmpty() && normaliseCompany(parent) == n)
+        return fail(row, QStringLiteral("parent"), parent, ImportPlan::tr("a company cannot be its own parent"));
+    // The parent may come later in the file: resolved when every file is read (finish()).
+    c.parentName = parent;
+    // The six fields of the new-customer form are for people typing: an import warns.
+    if (c.phone.isEmpty())
+        warn(row, QStringLiteral("phone"), QString(), ImportPlan::tr("no phone (the new-customer form requires one)"));
+    if (c.coreNeed.isEmpty())
+        warn(row, QStringLiteral("core_need"), QString(), ImportPlan::tr("no core need (the new-customer form requires one)"));
+    if (c.source.isEmpty())
+        warn(row, QStringLiteral("source"), QString(), ImportPlan::tr("no source (the new-customer form requires one)"));
+    if (!c.owner.isSet()) {
+        c.owner = RowRef::row(m_plan.actorKey);
+        warn(row, QStringLiteral("owner"), QString(), ImportPlan::tr("no owner: the person importing owns it"));
+    }
+    if (const auto it = m_customers.constFind(n); it != m_customers.cend())
+        return fail(row, QStringLiteral("name"), c.name,
+                    ImportPlan::tr("the same customer as line %1").arg(m_plan.customers.at(*it).line));
+    qint64 existing = m_keys.value(QStringLiteral("customers")).value(c.externalId);
+    if (!existing)
+        existing = m_dbCustomers.value(n);
+    if (!existing) {
+        const QString py = pinyin::full(c.name);
+        if (const qint64 similar = m_dbCustomersByPinyin.value(py); similar > 0 && py.size() >= 4)
+            warn(row, QStringLiteral("name"), c.name, ImportPlan::tr("sounds like a customer already in the file (same pinyin): imported as a new customer; check it"));
+    }
+    c.existing = existing;
+    c.given = row.given;
+    m_plan.customers.push_back(c);
+    m_customers.insert(n, int(m_plan.customers.size() - 1));
+}
+
+void Planner::planFile(int index)
+{
+    FilePlan &fp = m_plan.files[index];
+    TableSource source;
+    m_source = &source;
+    SourceOptions so;
+    so.sheet = fp.mapping.sheet;
+    if (!source.open(fp.path, so)) {
+        m_plan.fatal = source.error();
+        return;
+    }
+    fp.description = source.describe();
+    fp.header = source.header();
+    // field → column index, by the header as written (compared normalised).
+    QHash<QString, int> columnOf;
+    for (auto it = fp.mapping.columns.cbegin(); it != fp.mapping.columns.cend(); ++it) {
+        const QString want = ImportSchema::normaliseHeader(it.value());
+        int found = -1;
+        for (int c = 0; c < fp.header.size() && found < 0; ++c)
+            if (ImportSchema::normaliseHeader(fp.header.at(c)) == want)
+                found = c;
+        if (found < 0) {
+            m_plan.fatal = ImportPlan::tr("%1: the mapping's column \"%2\" (for %3) is not in the file's header (%4)")
+                               .arg(fp.path, it.value(), ImportSchema::fieldLabel(fp.mapping.entity, it.key()),
+                                    fp.header.join(QStringLiteral(", ")));
+            return;
+        }
+        columnOf.insert(it.key(), found);
+    }
+    for (const auto &sd : fp.mapping.stageDates) {
+        int found = -1;
+        for (int c = 0; c < fp.header.size() && found < 0; ++c)
+            if (ImportSchema::normaliseHeader(fp.header.at(c)) == ImportSchema::normaliseHeader(sd.second))
+                found = c;
+        if (found < 0) {
+            m_plan.fatal = ImportPlan::tr("%1: the mapping's column \"%2\" (the date of stage %3) is not in the file's header")
+                               .arg(fp.path, sd.second, sd.first);
+            return;
+        }
+        columnOf.insert(QStringLiteral("stage:") + sd.first, found);
+    }
+    for (const FieldDef &f : ImportSchema::fields(fp.mapping.entity))
+        if (f.required && !columnOf.contains(f.code) && !fp.mapping.defaults.contains(f.code)) {
+            m_plan.fatal = ImportPlan::tr("%1: no column is mapped to %2, which every %3 row needs")
+                               .arg(fp.path, ImportSchema::fieldLabel(fp.mapping.entity, f.code),
+                                    ImportSchema::entityLabel(fp.mapping.entity));
+            return;
+        }
+    fp.keyNote = columnOf.contains(QStringLiteral("external_id"))
+                     ? ImportPlan::tr("rows are recognised on re-import by the column “%1”").arg(fp.mapping.columns.value(QStringLiteral("external_id")))
+                 : fp.mapping.entity == Entity::Leads
+                     ? ImportPlan::tr("no id column: a lead is recognised on re-import by its cells, so an edited row imports as a new lead")
+                     : ImportPlan::tr("rows are recognised on re-import by their names");
+    io::CsvRecord rec;
+    qint64 lastProgress = 0;
+    const qint64 base = m_doneBytes;
+    while (source.next(rec)) {
+        Row row;
+        row.file = index;
+        row.line = rec.line;
+        row.fields = &rec.fields;
+        row.mapping = &fp.mapping;
+        row.columnOf = &columnOf;
+        bool any = false;
+        for (const QString &f : std::as_const(rec.fields))
+            any = any || !f.trimmed().isEmpty();
+        if (!any && rec.error.isEmpty())
+            continue;
+        ++fp.counts.rows;
+        const std::size_t users = m_plan.users.size(), products = m_plan.products.size(),
+                          customers = m_plan.customers.size(), leads = m_plan.leads.size();
+        if (!rec.error.isEmpty()) {
+            fail(row, rec.longField >= 0 ? QString() : QString(), QString(), rec.error);
+        } else if (rec.fields.size() > fp.header.size() && !rec.fields.mid(fp.header.size()).join(QString()).trimmed().isEmpty()) {
+            fail(row, QString(), QString(), ImportPlan::tr("%1 cells, but the header has %2").arg(rec.fields.size()).arg(fp.header.size()));
+        } else {
+            switch (fp.mapping.entity) {
+            case Entity::Org: planOrgRow(row); break;
+            case Entity::Products: planProductRow(row); break;
+            case Entity::Customers: planCustomerRow(row); break;
+            case Entity::Leads: planLeadRow(row); break;
+            }
+        }
+        if (!row.error.isEmpty()) {
+            ++fp.counts.refused;
+            fp.rejected.push_back({rec.line, rec.fields, row.error});
+            // A refused row leaves nothing planned (a manager a refused row named stays, as
+            // the rows that name them may be good).
+            if (fp.mapping.entity == Entity::Products) m_plan.products.resize(products);
+            if (fp.mapping.entity == Entity::Customers) m_plan.customers.resize(customers);
+            if (fp.mapping.entity == Entity::Leads) m_plan.leads.resize(leads);
+            Q_UNUSED(users);
+        }
+        if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
+            lastProgress = source.bytesRead();
+            if (!m_request.progress(base + lastProgress, m_totalBytes)) {
+                m_plan.cancelled = true;
+                return;
+            }
+        }
+    }
+    if (!source.error().isEmpty()) {
+        m_plan.fatal = source.error();
+        return;
+    }
+    m_doneBytes = base + QFileInfo(fp.path).size();
+}
+
+void Planner::finish()
+{
+    // Parent companies, now that every customer of the import is known.
+    for (PlannedCustomer &c : m_plan.customers) {
+        if (c.parentName.isEmpty())
+            continue;
+        c.parent = findCustomer(c.parentName);
+        if (!c.parent.isSet()) {
+            ImportIssue i;
+            i.error = false;
+            i.file = c.file;
+            i.line = c.line;
+            i.column = m_plan.files.value(c.file).mapping.columns.value(QStringLiteral("parent"));
+            i.value = c.parentName.left(60);
+            i.reason = ImportPlan::tr("no such customer: the parent company is left empty");
+            m_plan.issues.push_back(i);
+        }
+    }
+    // Hire dates the files did not give: the earliest date of the import.
+    const qint64 earliestDay = m_earliest ? times::dayOf(m_earliest) : times::dayOf(m_plan.now);
+    bool warned = false;
+    for (PlannedUser &u : m_plan.users) {
+        if (u.hireDay || u.existing)
+            continue;
+        u.hireDay = earliestDay;
+        if (!warned) {
+            ImportIssue i;
+            i.error = false;
+            i.file = u.file;
+            i.line = u.line;
+            i.column = QString();
+            i.reason = ImportPlan::tr("no hire date: set to %1, the earliest date in the import").arg(times::isoFromDay(earliestDay));
+            m_plan.issues.push_back(i);
+            warned = true;
+        }
+    }
+    // Customers' creation: their earliest lead in the import, else the import's time.
+    QHash<int, qint64> firstLead;
+    for (const PlannedLead &l : m_plan.leads)
+        if (l.customer.planned >= 0 && (!firstLead.contains(l.customer.planned) || l.createdAt < firstLead.value(l.customer.planned)))
+            firstLead.insert(l.customer.planned, l.createdAt);
+    for (int i = 0; i < int(m_plan.customers.size()); ++i) {
+        PlannedCustomer &c = m_plan.customers[i];
+        if (c.createdAt)
+            continue;
+        c.createdAt = firstLead.value(i, m_plan.now);
+    }
+    // Actions: compare what each matched row would write with what is stored.
+    auto count = [&](int file, RowAction a) {
+        if (file < 0 || file >= m_plan.files.size())
+            return;
+        EntityCounts &n = m_plan.files[file].counts;
+        (a == RowAction::Create ? n.created : a == RowAction::Update ? n.updated : a == RowAction::Unchanged ? n.unchanged : n.skipped) += 1;
+    };
+    QString differs;
+    for (int i = 0; i < int(m_plan.users.size()); ++i) {
+        PlannedUser &u = m_plan.users[i];
+        u.action = decide("users", i, u.existing, &differs);
+        if (u.file >= 0 && m_plan.files.at(u.file).mapping.entity == Entity::Org && !u.externalId.isEmpty())
+            count(u.file, u.action);
+    }
+    for (int i = 0; i < int(m_plan.products.size()); ++i) {
+        PlannedProduct &p = m_plan.products[i];
+        p.action = decide("products", i, p.existing, &differs);
+        count(p.file, p.action);
+    }
+    for (int i = 0; i < int(m_plan.customers.size()); ++i) {
+        PlannedCustomer &c = m_plan.customers[i];
+        c.action = decide("customers", i, c.existing, &differs);
+        if (!c.standIn)
+            count(c.file, c.action);
+    }
+    for (int i = 0; i < int(m_plan.leads.size()); ++i) {
+        PlannedLead &l = m_plan.leads[i];
+        l.action = decide("leads", i, l.existing, &differs);
+        count(l.file, l.action);
+    }
+}
+
+void Planner::run()
+{
+    m_plan.now = m_request.now;
+    m_plan.actorKey = m_request.actorKey;
+    m_plan.onDuplicate = m_request.onDuplicate;
+    if (m_request.paths.size() != m_request.mapping.files.size()) {
+        m_plan.fatal = ImportPlan::tr("the mapping names %1 file(s) but %2 were given").arg(m_request.mapping.files.size()).arg(m_request.paths.size());
+        return;
+    }
+    if (!loadExisting())
+        return;
+    m_plan.currency = m_request.mapping.currency.isEmpty() ? m_companyCurrency : m_request.mapping.currency;
+    if (!m_companyCurrency.isEmpty() && !m_request.mapping.currency.isEmpty() && m_companyCurrency != m_request.mapping.currency) {
+        m_plan.fatal = ImportPlan::tr("the files' money is in %1 but the company's is in %2; the import does not convert currencies")
+                           .arg(m_request.mapping.currency, m_companyCurrency);
+        return;
+    }
+    m_plan.setCurrency = m_companyCurrency.isEmpty() && !m_plan.currency.isEmpty();
+    if (m_plan.currency.isEmpty()) {
+        m_plan.currency = QStringLiteral("CNY");
+        m_plan.setCurrency = true;
+    }
+    if (!m_plan.actorKey) {
+        bool needsActor = false;
+        for (const FileMapping &f : m_request.mapping.files)
+            needsActor = needsActor || f.entity == Entity::Customers || f.entity == Entity::Leads;
+        if (needsActor) {
+            m_plan.fatal = ImportPlan::tr("the database names no current user to own what the files leave unowned; "
+                                          "pick who you are first (or pass --as)");
+            return;
+        }
+    }
+    for (int i = 0; i < m_request.mapping.files.size(); ++i) {
+        FilePlan fp;
+        fp.path = m_request.paths.at(i);
+        fp.mapping = m_request.mapping.files.at(i);
+        m_plan.files << fp;
+        m_totalBytes += QFileInfo(fp.path).size();
+    }
+    bool leads = false;
+    for (const FileMapping &f : m_request.mapping.files)
+        leads = leads || f.entity == Entity::Leads;
+    if (leads && !planPipeline())
+        return;
+    for (int i = 0; i < m_plan.files.size() && m_plan.ok(); ++i)
+        planFile(i);
+    if (m_plan.ok())
+        finish();
+}
+
+} // namespace detail
+
+ImportPlan planImport(QSqlDatabase db, const ImportRequest &request)
+{
+    ImportPlan plan;
+    detail::Planner(db, request, plan).run();
+    return plan;
+}
+
+QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString *error)
+{
+    QStringList written;
+    int withRefusals = 0;
+    for (const FilePlan &f : plan.files)
+        withRefusals += !f.rejected.empty();
+    for (const FilePlan &f : plan.files) {
+        if (f.rejected.empty())
+            continue;
+        QString target = path;
+        if (withRefusals > 1) {
+            const QFileInfo fi(path);
+            target = fi.path() + QLatin1Char('/') + fi.completeBaseName() + QLatin1Char('-')
+                     + QFileInfo(f.path).completeBaseName() + (f.mapping.sheet.isEmpty() ? QString() : QLatin1Char('-') + f.mapping.sheet)
+                     + QLatin1Char('.') + (fi.suffix().isEmpty() ? QStringLiteral("csv") : fi.suffix());
+        }
+        QSaveFile out(target);
+        if (!out.open(QIODevice::WriteOnly)) {
+            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(target, out.errorString());
+            return written;
+        }
+        auto quote = [](QString s) {
+            if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
+                s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+                s = u'"' + s + u'"';
+            }
+            return s;
+        };
+        QByteArray bytes("\xEF\xBB\xBF");
+        QStringList head;
+        for (const QString &h : f.header)
+            head << quote(h);
+        head << quote(ImportPlan::tr("reason"));
+        bytes += head.join(u',').toUtf8() + "\r\n";
+        for (const RejectedRow &r : f.rejected) {
+            QStringList cells;
+            for (int c = 0; c < std::max<qsizetype>(f.header.size(), r.fields.size()); ++c)
+                cells << quote(r.fields.value(c));
+            cells << quote(ImportPlan::tr("line %1: %2").arg(r.line).arg(r.reason));
+            bytes += cells.join(u',').toUtf8() + "\r\n";
+        }
+        out.write(bytes);
+        if (!out.commit()) {
+            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(target, out.errorString());
+            return written;
+        }
+        written << target;
+    }
+    return written;
+}
+
+} // namespace cockpit::imports

@@ -1,0 +1,88 @@
+#pragma once
+// Internal to the importer: the planner that fills an ImportPlan (importplan.cpp for people,
+// products, customers and the common parts; importplanleads.cpp for leads and the pipeline).
+#include "imports/importplan.h"
+#include "imports/tablesource.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+namespace cockpit::imports::detail {
+
+QString normaliseName(const QString &name);    // case, width, spaces and punctuation folded
+QString normaliseCompany(const QString &name); // also legal suffixes (有限公司, Inc., Ltd …)
+
+class Planner
+{
+public:
+    Planner(QSqlDatabase db, const ImportRequest &request, ImportPlan &plan);
+    void run();
+
+    // One data row of a file while it is planned.
+    struct Row
+    {
+        int file = -1;
+        qint64 line = 0;
+        const QStringList *fields = nullptr;
+        const FileMapping *mapping = nullptr;
+        const QHash<QString, int> *columnOf = nullptr; // field → column index
+        QString error;     // the first error: the row is refused
+        quint32 given = 0;
+        quint32 translated = 0; // fields whose value the mapping translated (warned once)
+    };
+
+private:
+    bool loadExisting();
+    bool planPipeline();
+    void planFile(int index);
+    void planOrgRow(Row &row);
+    void planProductRow(Row &row);
+    void planCustomerRow(Row &row);
+    void planLeadRow(Row &row);
+    void finish();
+
+    // The row's value of `field`: its cell (trimmed), else the mapping's default, then through
+    // the mapping's value translation. Sets the field's bit in row.given when the cell had one.
+    QString value(Row &row, const QString &field);
+    QString columnName(const Row &row, const QString &field) const;
+    void fail(Row &row, const QString &field, const QString &value, const QString &reason);
+    void warn(const Row &row, const QString &field, const QString &value, const QString &reason);
+    std::optional<qint64> date(Row &row, const QString &field, const QString &text); // an instant; fails the row when bad
+    std::optional<qint64> money(Row &row, const QString &field, const QString &text);
+    std::optional<qint64> integer(Row &row, const QString &field, const QString &text, qint64 min, qint64 max);
+
+    RowRef findUser(Row &row, const QString &field, const QString &name, bool mayCreate);
+    RowRef findRegion(const QString &name, bool create);
+    RowRef findCity(const QString &name, RowRef region, bool create);
+    RowRef findTeam(const QString &name, RowRef city, RowRef region, bool create);
+    RowRef findCustomer(const QString &name) const;
+    RowRef findProduct(Row &row, const QString &field, const QString &name);
+    // The external id of a row: its id column, else a digest of its cells (so re-importing the
+    // same file still finds its rows).
+    QString externalId(Row &row);
+    // Action for a row that matches `existing` (0: none): compares the columns it would write.
+    RowAction decide(const char *table, int index, qint64 existing, QString *differs);
+    bool sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs);
+
+    QSqlDatabase m_db;
+    const ImportRequest &m_request;
+    ImportPlan &m_plan;
+    TableSource *m_source = nullptr;
+    qint64 m_totalBytes = 0, m_doneBytes = 0;
+
+    // What the database holds (keys), and what the plan adds (indexes), by normalised name.
+    QHash<QString, qint64> m_dbUsers, m_dbUsersByPinyin, m_dbRegions, m_dbProducts, m_dbCustomers;
+    QHash<QString, qint64> m_dbCities, m_dbTeams; // "<region or city key>\n<name>"
+    QHash<QString, QString> m_dbCustomerNames;    // normalised alias or name → the stored name
+    QHash<QString, qint64> m_dbCustomersByPinyin;
+    QHash<QString, int> m_users, m_regions, m_cities, m_teams, m_products, m_customers;
+    QHash<QString, QHash<QString, qint64>> m_keys; // entity → external id → key (import_keys)
+    QHash<QString, qint64> m_seenIds;              // "<file>\n<external id>" → line, in this import
+    qint64 m_earliest = 0;                         // earliest date any row gives (0 = none)
+    QString m_companyCurrency;
+    int m_wonStage = -1, m_firstStage = 0;
+    QHash<QString, int> m_stageByName; // normalised name → index; "lost" closing → -2
+    QHash<qint64, int> m_stageByKey;
+};
+
+} // namespace cockpit::imports::detail

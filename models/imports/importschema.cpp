@@ -1,0 +1,203 @@
+#include "imports/importschema.h"
+
+#include "io/values.h"
+
+namespace cockpit::imports {
+
+QString entityCode(Entity entity)
+{
+    switch (entity) {
+    case Entity::Org: return QStringLiteral("org");
+    case Entity::Products: return QStringLiteral("products");
+    case Entity::Customers: return QStringLiteral("customers");
+    case Entity::Leads: return QStringLiteral("leads");
+    }
+    return {};
+}
+
+std::optional<Entity> entityFromCode(const QString &code)
+{
+    const QString c = code.trimmed().toLower();
+    if (c == QLatin1String("org") || c == QLatin1String("users") || c == QLatin1String("people")
+        || c == QLatin1String("sales_teams"))
+        return Entity::Org;
+    if (c == QLatin1String("products"))
+        return Entity::Products;
+    if (c == QLatin1String("customers") || c == QLatin1String("accounts"))
+        return Entity::Customers;
+    if (c == QLatin1String("leads") || c == QLatin1String("opportunities") || c == QLatin1String("deals"))
+        return Entity::Leads;
+    return std::nullopt;
+}
+
+QList<Entity> allEntities()
+{
+    return {Entity::Org, Entity::Products, Entity::Customers, Entity::Leads};
+}
+
+QStringList entitiesNotYetImportable()
+{
+    return {QStringLiteral("contacts"), QStringLiteral("activities"), QStringLiteral("orders"),
+            QStringLiteral("payments"), QStringLiteral("targets")};
+}
+
+QString ImportSchema::normaliseHeader(const QString &header)
+{
+    const QString half = io::Values::halfWidth(header).toLower();
+    QString out;
+    out.reserve(half.size());
+    for (const QChar c : half) {
+        if (c.isSpace() || c == u'_' || c == u'-' || c == u'(' || c == u')' || c == u'（' || c == u'）'
+            || c == u'.' || c == u'/' || c == u':' || c == u'：' || c == u'*')
+            continue;
+        out += c;
+    }
+    return out;
+}
+
+namespace {
+FieldDef def(const char *code, FieldType type, bool required, std::initializer_list<const char *> headers)
+{
+    FieldDef f;
+    f.code = QString::fromLatin1(code);
+    f.type = type;
+    f.required = required;
+    f.headers << ImportSchema::normaliseHeader(f.code);
+    for (const char *h : headers)
+        f.headers << ImportSchema::normaliseHeader(QString::fromUtf8(h));
+    return f;
+}
+} // namespace
+
+const QList<FieldDef> &ImportSchema::fields(Entity entity)
+{
+    using T = FieldType;
+    static const QList<FieldDef> org = {
+        def("external_id", T::Text, false, {"employee id", "工号", "员工编号", "user id"}),
+        def("name", T::Text, true, {"sales_agent", "agent", "sales agent", "rep", "salesperson", "employee", "user",
+                                    "姓名", "销售", "销售员", "员工", "名字"}),
+        def("role", T::Choice, false, {"角色", "岗位", "职位"}),
+        def("manager", T::Reference, false, {"supervisor", "reports to", "主管", "上级", "直属主管", "经理"}),
+        def("region", T::Text, false, {"regional_office", "office", "大区", "区域"}),
+        def("city", T::Text, false, {"branch", "城市", "分公司"}),
+        def("team", T::Text, false, {"团队", "小组", "组"}),
+        def("email", T::Text, false, {"mail", "e-mail", "邮箱", "电子邮件"}),
+        def("phone", T::Text, false, {"mobile", "tel", "电话", "手机"}),
+        def("hire_date", T::Date, false, {"hired", "start date", "入职日期", "入职时间"}),
+    };
+    static const QList<FieldDef> products = {
+        def("external_id", T::Text, false, {"sku", "product id", "产品编号", "物料编码"}),
+        def("name", T::Text, true, {"product", "product name", "产品", "产品名称", "品名"}),
+        def("product_line", T::Text, false, {"series", "line", "product line", "产品线", "系列"}),
+        def("list_price", T::Money, false, {"price", "sales_price", "list price", "价格", "单价", "售价", "标准价"}),
+    };
+    static const QList<FieldDef> customers = {
+        def("external_id", T::Text, false, {"customer id", "account id", "客户编号", "客户id"}),
+        def("name", T::Text, true, {"account", "customer", "company", "account name", "customer name", "客户",
+                                    "客户名称", "公司", "公司名称", "账户", "企业名称"}),
+        def("aliases", T::Text, false, {"alias", "别名", "简称"}),
+        def("industry", T::Text, false, {"sector", "行业", "所属行业"}),
+        def("size", T::Choice, false, {"规模", "企业规模"}),
+        def("region", T::Reference, false, {"大区", "区域"}),
+        def("city", T::Reference, false, {"城市"}),
+        def("owner", T::Reference, false, {"account owner", "负责人", "归属销售", "客户经理"}),
+        def("source", T::Text, false, {"channel", "lead source", "来源", "渠道", "客户来源"}),
+        def("phone", T::Text, false, {"tel", "telephone", "电话", "手机", "联系电话"}),
+        def("core_need", T::Text, false, {"need", "needs", "核心需求", "需求"}),
+        def("close_cycle_days", T::Integer, false, {"close cycle", "sales cycle", "成交周期", "预计成交周期"}),
+        def("created", T::Date, false, {"created at", "created date", "创建时间", "创建日期", "录入时间"}),
+        def("parent", T::Reference, false, {"subsidiary_of", "parent company", "母公司", "上级公司", "所属集团"}),
+        def("location", T::Text, false, {"office_location", "headquarters", "hq", "country", "所在地", "地址", "国家", "总部"}),
+        def("employees", T::Integer, false, {"employee count", "headcount", "员工数", "员工人数", "人数"}),
+        def("annual_revenue", T::Money, false, {"revenue", "annual revenue", "营收", "年营收", "年收入", "营业额"}),
+        def("established_year", T::Integer, false, {"year_established", "founded", "year founded", "成立年份", "成立时间"}),
+    };
+    static const QList<FieldDef> leads = {
+        def("external_id", T::Text, false, {"opportunity_id", "opportunity id", "deal id", "lead id", "商机编号",
+                                            "线索编号", "商机id"}),
+        def("title", T::Text, false, {"opportunity", "opportunity name", "deal", "deal name", "商机名称", "线索名称", "标题"}),
+        def("customer", T::Reference, true, {"account", "company", "customer name", "account name", "客户", "客户名称", "公司"}),
+        def("owner", T::Reference, false, {"sales_agent", "sales agent", "rep", "salesperson", "负责人", "销售", "跟进人"}),
+        def("product", T::Reference, false, {"产品", "产品名称"}),
+        def("stage", T::Choice, true, {"deal_stage", "deal stage", "sales stage", "阶段", "商机阶段", "销售阶段"}),
+        def("status", T::Choice, false, {"状态", "赢输", "结果"}),
+        def("amount", T::Money, false, {"value", "close_value", "deal value", "金额", "商机金额", "预计金额", "成交金额"}),
+        def("created", T::Date, false, {"created at", "created date", "创建时间", "创建日期"}),
+        def("closed", T::Date, false, {"close_date", "close date", "closed date", "关闭日期", "成交日期", "结单日期"}),
+        def("expected_close", T::Date, false, {"expected close date", "预计成交日期", "预计签约日期"}),
+        def("lost_reason", T::Text, false, {"loss reason", "输单原因", "丢单原因"}),
+        def("source_campaign", T::Text, false, {"campaign", "来源活动", "市场活动"}),
+    };
+    switch (entity) {
+    case Entity::Org: return org;
+    case Entity::Products: return products;
+    case Entity::Customers: return customers;
+    case Entity::Leads: return leads;
+    }
+    return org;
+}
+
+const FieldDef *ImportSchema::field(Entity entity, const QString &code)
+{
+    for (const FieldDef &f : fields(entity))
+        if (f.code == code)
+            return &f;
+    return nullptr;
+}
+
+QString ImportSchema::entityLabel(Entity entity)
+{
+    switch (entity) {
+    case Entity::Org: return tr("People and org");
+    case Entity::Products: return tr("Products");
+    case Entity::Customers: return tr("Customers");
+    case Entity::Leads: return tr("Leads");
+    }
+    return {};
+}
+
+QString ImportSchema::fieldLabel(Entity entity, const QString &code)
+{
+    Q_UNUSED(entity);
+    static const QHash<QString, const char *> labels = {
+        {QStringLiteral("external_id"), QT_TR_NOOP("Id in the file")},
+        {QStringLiteral("name"), QT_TR_NOOP("Name")},
+        {QStringLiteral("role"), QT_TR_NOOP("Role")},
+        {QStringLiteral("manager"), QT_TR_NOOP("Manager")},
+        {QStringLiteral("region"), QT_TR_NOOP("Region")},
+        {QStringLiteral("city"), QT_TR_NOOP("City")},
+        {QStringLiteral("team"), QT_TR_NOOP("Team")},
+        {QStringLiteral("email"), QT_TR_NOOP("Email")},
+        {QStringLiteral("phone"), QT_TR_NOOP("Phone")},
+        {QStringLiteral("hire_date"), QT_TR_NOOP("Hire date")},
+        {QStringLiteral("product_line"), QT_TR_NOOP("Product line")},
+        {QStringLiteral("list_price"), QT_TR_NOOP("List price")},
+        {QStringLiteral("aliases"), QT_TR_NOOP("Aliases")},
+        {QStringLiteral("industry"), QT_TR_NOOP("Industry")},
+        {QStringLiteral("size"), QT_TR_NOOP("Size")},
+        {QStringLiteral("owner"), QT_TR_NOOP("Owner")},
+        {QStringLiteral("source"), QT_TR_NOOP("Source")},
+        {QStringLiteral("core_need"), QT_TR_NOOP("Core need")},
+        {QStringLiteral("close_cycle_days"), QT_TR_NOOP("Expected close cycle (days)")},
+        {QStringLiteral("created"), QT_TR_NOOP("Created")},
+        {QStringLiteral("parent"), QT_TR_NOOP("Parent company")},
+        {QStringLiteral("location"), QT_TR_NOOP("Location")},
+        {QStringLiteral("employees"), QT_TR_NOOP("Employees")},
+        {QStringLiteral("annual_revenue"), QT_TR_NOOP("Annual revenue")},
+        {QStringLiteral("established_year"), QT_TR_NOOP("Year established")},
+        {QStringLiteral("title"), QT_TR_NOOP("Title")},
+        {QStringLiteral("customer"), QT_TR_NOOP("Customer")},
+        {QStringLiteral("product"), QT_TR_NOOP("Product")},
+        {QStringLiteral("stage"), QT_TR_NOOP("Stage")},
+        {QStringLiteral("status"), QT_TR_NOOP("Status")},
+        {QStringLiteral("amount"), QT_TR_NOOP("Amount")},
+        {QStringLiteral("closed"), QT_TR_NOOP("Closed")},
+        {QStringLiteral("expected_close"), QT_TR_NOOP("Expected close")},
+        {QStringLiteral("lost_reason"), QT_TR_NOOP("Lost reason")},
+        {QStringLiteral("source_campaign"), QT_TR_NOOP("Source campaign")},
+    };
+    const auto it = labels.constFind(code);
+    return it == labels.cend() ? code : tr(*it);
+}
+
+} // namespace cockpit::imports

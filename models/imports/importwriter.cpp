@@ -1,0 +1,785 @@
+#include "imports/importwriter.h"
+
+#include "imports/importcolumns.h"
+#include "domain/ids.h"
+#include "domain/times.h"
+#include "pinyin/pinyin.h"
+#include "storage/database.h"
+#include "storage/exitactions.h"
+#include "storage/logchain.h"
+#include "storage/outbox.h"
+#include "storage/sqlitestatement.h"
+#include "storage/transaction.h"
+#include "storage/uuidcolumn.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <sqlite3.h>
+
+namespace cockpit::imports {
+
+namespace detail {
+
+namespace {
+QVariant text(const QString &s) { return QVariant(s.isNull() ? QStringLiteral("") : s); }
+QVariant optional(const std::optional<qint64> &v) { return v ? QVariant(*v) : QVariant(); }
+ColumnValue val(const char *column, const char *field, QVariant v) { return {column, field, std::move(v), {}, nullptr}; }
+ColumnValue ref(const char *column, const char *field, RowRef r, const char *kind)
+{
+    return {column, field, QVariant(), r, kind};
+}
+} // namespace
+
+std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, int index)
+{
+    std::vector<ColumnValue> c;
+    const QString t = QLatin1String(table);
+    if (t == QLatin1String("users")) {
+        const PlannedUser &u = plan.users.at(index);
+        c = {val("name", "name", text(u.name)), val("role", "role", text(u.role)), val("email", "email", text(u.email)),
+             val("phone", "phone", text(u.phone)), ref("manager_id", "manager", u.manager, "users"),
+             ref("region_id", "region", u.region, "regions"), ref("city_id", "city", u.city, "cities"),
+             ref("team_id", "team", u.team, "teams"), val("hire_date", "hire_date", optional(u.hireDay))};
+    } else if (t == QLatin1String("products")) {
+        const PlannedProduct &p = plan.products.at(index);
+        c = {val("name", "name", text(p.name)), val("product_line", "product_line", text(p.productLine)),
+             val("list_price_cents", "list_price", QVariant(p.listPriceCents))};
+    } else if (t == QLatin1String("customers")) {
+        const PlannedCustomer &x = plan.customers.at(index);
+        c = {val("name", "name", text(x.name)), val("aliases", "aliases", text(x.aliases)),
+             val("pinyin_full", "name", text(pinyin::full(x.name))), val("pinyin_initials", "name", text(pinyin::initials(x.name))),
+             val("industry", "industry", text(x.industry)), val("size", "size", text(x.size)),
+             ref("region_id", "region", x.region, "regions"), ref("city_id", "city", x.city, "cities"),
+             ref("owner_id", "owner", x.owner, "users"), val("source", "source", text(x.source)),
+             val("phone", "phone", text(x.phone)), val("core_need", "core_need", text(x.coreNeed)),
+             val("close_cycle_days", "close_cycle_days", QVariant(x.closeCycleDays)),
+             val("created_at", "created", optional(x.createdAt)), ref("parent_id", "parent", x.parent, "customers"),
+             val("location", "location", text(x.location)), val("employees", "employees", optional(x.employees)),
+             val("annual_revenue_cents", "annual_revenue", optional(x.revenueCents)),
+             val("established_year", "established_year", optional(x.establishedYear))};
+    } else {
+        const PlannedLead &l = plan.leads.at(index);
+        const PlannedStage &st = plan.stages.at(l.stage);
+        c = {ref("customer_id", "customer", l.customer, "customers"), ref("owner_id", "owner", l.owner, "users"),
+             ref("product_id", "product", l.product, "products"),
+             plan.pipelineId ? val("pipeline_id", "", QVariant(plan.pipelineId)) : ref("pipeline_id", "", RowRef::plan(0), "pipelines"),
+             st.existing ? val("stage_id", "stage", QVariant(st.existing)) : ref("stage_id", "stage", RowRef::plan(l.stage), "pipeline_stages"),
+             val("title", "title", text(l.title)), val("amount_cents", "amount", QVariant(l.amountCents)),
+             val("expected_close", "expected_close", optional(l.expectedCloseDay)),
+             val("source_campaign", "source_campaign", text(l.campaign)), val("status", "stage", text(l.status)),
+             val("lost_reason", "lost_reason", text(l.lostReason)), val("created_at", "created", QVariant(l.createdAt)),
+             val("closed_at", "closed", l.closedAt ? QVariant(l.closedAt) : QVariant())};
+    }
+    return c;
+}
+
+} // namespace detail
+
+namespace {
+
+using detail::ColumnValue;
+
+class Writer
+{
+public:
+    Writer(QSqlDatabase db, const ImportPlan &plan) : m_qdb(db), m_db(storage::sqliteHandle(db)), m_plan(plan), m_outbox(db) {}
+
+    bool run(const QString &source, const QByteArray &mapping, const std::function<bool(qint64, qint64)> &progress,
+             ImportWriteResult &r);
+
+private:
+    bool exec(std::string_view sql)
+    {
+        sql::Statement st(m_db, sql);
+        if (st.isValid() && st.run())
+            return true;
+        m_error = st.error().isEmpty() ? sql::lastError(m_db) : st.error();
+        return false;
+    }
+    qint64 keyOf(const RowRef &r, const char *kind) const
+    {
+        if (r.existing > 0)
+            return r.existing;
+        if (r.planned < 0)
+            return 0;
+        const std::vector<qint64> *v = m_keys.value(QByteArray(kind));
+        return v && r.planned < int(v->size()) ? v->at(r.planned) : 0;
+    }
+    QVariant valueOf(const ColumnValue &c) const
+    {
+        if (!c.refKind)
+            return c.value;
+        const qint64 k = keyOf(c.ref, c.refKind);
+        return k > 0 ? QVariant(k) : QVariant();
+    }
+    static void bindValue(sqlite3_stmt *st, int i, const QVariant &v)
+    {
+        if (v.isNull())
+            sqlite3_bind_null(st, i);
+        else if (v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Bool)
+            sqlite3_bind_int64(st, i, v.toLongLong());
+        else {
+            const QByteArray b = v.toString().toUtf8();
+            sqlite3_bind_text(st, i, b.constData(), int(b.size()), SQLITE_TRANSIENT);
+        }
+    }
+    static void addField(storage::OutboxFields &f, const char *key, const QVariant &v)
+    {
+        if (v.isNull())
+            f.addNull(key);
+        else if (v.typeId() == QMetaType::QString)
+            f.add(key, v.toString());
+        else
+            f.add(key, v.toLongLong());
+    }
+    // Inserts a row of `table` with `cols`; returns its key (0 on failure).
+    qint64 insert(const char *table, const std::vector<ColumnValue> &cols, const QSet<QByteArray> &skip = {});
+    bool update(const char *table, qint64 key, const std::vector<ColumnValue> &cols, quint32 given, Entity entity,
+                bool *changed);
+    bool change(const char *table, qint64 key, const char *op, const QByteArray &before = {});
+    bool remember(const char *entity, const QString &externalId, qint64 key);
+    bool insertUnits();
+    bool insertPipeline();
+    bool insertMove(qint64 lead, qint64 from, qint64 to, qint64 at, qint64 by);
+
+    QSqlDatabase m_qdb;
+    sqlite3 *m_db;
+    const ImportPlan &m_plan;
+    storage::OutboxWriter m_outbox;
+    QString m_error;
+    qint64 m_run = 0;
+    qint64 m_now = 0;
+    QHash<QByteArray, const std::vector<qint64> *> m_keys;
+    std::vector<qint64> m_regions, m_cities, m_teams, m_users, m_products, m_customers, m_leads, m_pipeline, m_stages;
+    QHash<QByteArray, std::shared_ptr<sql::Statement>> m_inserts;
+    sql::Statement m_change, m_key, m_move;
+    qint64 m_moves = 0;
+    bool m_updateAll = false;
+};
+
+qint64 Writer::insert(const char *table, const std::vector<ColumnValue> &cols, const QSet<QByteArray> &skip)
+{
+    QByteArray cacheKey(table);
+    for (const QByteArray &s : skip)
+        cacheKey += '/' + s;
+    auto &st = m_inserts[cacheKey];
+    if (!st) {
+        QByteArray sql = "INSERT INTO " + QByteArray(table) + " (uuid, updated_at";
+        QByteArray params = "?, ?";
+        for (const ColumnValue &c : cols) {
+            if (skip.contains(c.column))
+                continue;
+            sql += ", " + QByteArray(c.column);
+            params += ", ?";
+        }
+        sql += ") VALUES (" + params + ")";
+        st = std::make_shared<sql::Statement>(m_db, std::string_view(sql.constData(), sql.size()));
+        if (!st->isValid()) {
+            m_error = st->error();
+            return 0;
+        }
+    }
+    const QByteArray uuid = storage::uuidColumnValue(newId());
+    sqlite3_bind_blob(st->handle(), 1, uuid.constData(), int(uuid.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st->handle(), 2, m_now);
+    storage::OutboxFields fields;
+    fields.add("uuid", storage::uuidText(uuid));
+    fields.add("updated_at", m_now);
+    int i = 3;
+    for (const ColumnValue &c : cols) {
+        if (skip.contains(c.column))
+            continue;
+        const QVariant v = valueOf(c);
+        bindValue(st->handle(), i++, v);
+        addField(fields, c.column, v);
+    }
+    if (!st->run()) {
+        m_error = QStringLiteral("%1: %2").arg(QLatin1String(table), st->error());
+        return 0;
+    }
+    const qint64 key = sqlite3_last_insert_rowid(m_db);
+    if (!m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("insert"), fields, 0, &m_error)
+        || !change(table, key, "insert"))
+        return 0;
+    return key;
+}
+
+bool Writer::update(const char *table, qint64 key, const std::vector<ColumnValue> &cols, quint32 given, Entity entity,
+                    bool *changed)
+{
+    *changed = false;
+    const QList<FieldDef> &defs = ImportSchema::fields(entity);
+    QByteArray select = "SELECT ";
+    std::vector<const ColumnValue *> write;
+    for (const ColumnValue &c : cols) {
+        if (!strcmp(c.field, "name")) // what the row was matched by: an import never renames
+            continue;
+        if (given != ~0u && *c.field) {
+            int bit = -1;
+            for (int f = 0; f < defs.size(); ++f)
+                if (defs.at(f).code == QLatin1String(c.field))
+                    bit = f;
+            if (bit >= 0 && !(given & (1u << bit)))
+                continue;
+        }
+        select += (write.empty() ? "" : ", ") + QByteArray(c.column);
+        write.push_back(&c);
+    }
+    if (write.empty())
+        return true;
+    select += ", row_version FROM " + QByteArray(table) + " WHERE id = ?";
+    sql::Statement st(m_db, std::string_view(select.constData(), select.size()));
+    st.bind(1, key);
+    if (!st.next()) {
+        m_error = st.hasError() ? st.error() : QStringLiteral("%1 %2 is gone").arg(QLatin1String(table)).arg(key);
+        return false;
+    }
+    QJsonObject before;
+    QByteArray set;
+    QVariantList values;
+    storage::OutboxFields fields;
+    for (int i = 0; i < int(write.size()); ++i) {
+        const QVariant mine = valueOf(*write[i]);
+        const QString stored = st.text(i);
+        const bool same = mine.isNull() || (mine.typeId() == QMetaType::QString && mine.toString().isEmpty())
+                              ? (stored.isEmpty()) : mine.toString() == stored;
+        if (same)
+            continue;
+        before.insert(QLatin1String(write[i]->column), st.isNull(i) ? QJsonValue() : QJsonValue(stored));
+        set += QByteArray(set.isEmpty() ? "" : ", ") + write[i]->column + " = ?";
+        values << mine;
+        addField(fields, write[i]->column, mine);
+    }
+    const qint64 rowVersion = st.int64(int(write.size()));
+    st.reset();
+    if (set.isEmpty())
+        return true;
+    const QByteArray sql = "UPDATE " + QByteArray(table) + " SET " + set + ", updated_at = ? WHERE id = ?";
+    sql::Statement up(m_db, std::string_view(sql.constData(), sql.size()));
+    int i = 1;
+    for (const QVariant &v : values)
+        bindValue(up.handle(), i++, v);
+    up.bind(i++, m_now);
+    up.bind(i, key);
+    fields.add("updated_at", m_now);
+    if (!up.run()) {
+        m_error = up.error();
+        return false;
+    }
+    *changed = true;
+    return m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("update"), fields, rowVersion, &m_error)
+           && change(table, key, "update", QJsonDocument(before).toJson(QJsonDocument::Compact));
+}
+
+bool Writer::change(const char *table, qint64 key, const char *op, const QByteArray &before)
+{
+    if (!m_change.isValid()
+        && !m_change.prepare(m_db, "INSERT INTO import_changes (run_id, table_name, row_id, op, before) VALUES (?, ?, ?, ?, ?)")) {
+        m_error = m_change.error();
+        return false;
+    }
+    m_change.bind(1, m_run);
+    m_change.bind(2, std::string_view(table));
+    m_change.bind(3, key);
+    m_change.bind(4, std::string_view(op));
+    m_change.bind(5, std::string_view(before.constData(), before.size()));
+    if (!m_change.run()) {
+        m_error = m_change.error();
+        return false;
+    }
+    return true;
+}
+
+bool Writer::remember(const char *entity, const QString &externalId, qint64 key)
+{
+    if (externalId.isEmpty() || key <= 0)
+        return true;
+    if (!m_key.isValid()
+        && !m_key.prepare(m_db, "INSERT INTO import_keys (entity, external_id, row_id, run_id) VALUES (?, ?, ?, ?) "
+                                "ON CONFLICT DO UPDATE SET row_id = excluded.row_id, run_id = excluded.run_id WHERE row_id <> excluded.row_id")) {
+        m_error = m_key.error();
+        return false;
+    }
+    m_key.bind(1, std::string_view(entity));
+    m_key.bind(2, externalId);
+    m_key.bind(3, key);
+    m_key.bind(4, m_run);
+    if (!m_key.run()) {
+        m_error = m_key.error();
+        return false;
+    }
+    return true;
+}
+
+bool Writer::insertUnits()
+{
+    auto code = [](const QString &name) {
+        QString c;
+        for (const QChar ch : name.toLower())
+            c += ch.isLetterOrNumber() ? ch : QChar(u'_');
+        return c;
+    };
+    for (const PlannedUnit &u : m_plan.regions) {
+        const qint64 k = insert("regions", {{"code", "", QVariant(code(u.name)), {}, nullptr}, {"name", "", QVariant(u.name), {}, nullptr}});
+        if (!k)
+            return false;
+        m_regions.push_back(k);
+    }
+    for (const PlannedUnit &u : m_plan.cities) {
+        const qint64 k = insert("cities", {{"region_id", "", QVariant(), u.region, "regions"}, {"name", "", QVariant(u.name), {}, nullptr}});
+        if (!k)
+            return false;
+        m_cities.push_back(k);
+    }
+    for (const PlannedUnit &u : m_plan.teams) {
+        const qint64 k = insert("teams", {{"city_id", "", QVariant(), u.city, "cities"},
+                                          {"region_id", "", QVariant(), u.region, "regions"},
+                                          {"name", "", QVariant(u.name), {}, nullptr}});
+        if (!k)
+            return false;
+        m_teams.push_back(k);
+    }
+    return true;
+}
+
+bool Writer::insertPipeline()
+{
+    if (m_plan.pipelineId) {
+        m_pipeline.push_back(m_plan.pipelineId);
+        for (const PlannedStage &s : m_plan.stages)
+            m_stages.push_back(s.existing);
+        return true;
+    }
+    if (m_plan.stages.empty())
+        return true;
+    const qint64 p = insert("pipelines", {{"code", "", QVariant(m_plan.pipelineCode), {}, nullptr},
+                                          {"name", "", QVariant(m_plan.pipelineName), {}, nullptr},
+                                          {"name_en", "", QVariant(m_plan.pipelineName), {}, nullptr},
+                                          {"version", "", QVariant(qint64(m_plan.pipelineVersion)), {}, nullptr}});
+    if (!p)
+        return false;
+    m_pipeline.push_back(p);
+    for (int i = 0; i < int(m_plan.stages.size()); ++i) {
+        const PlannedStage &s = m_plan.stages.at(i);
+        QString code;
+        for (const QChar ch : s.name.toLower())
+            code += ch.isLetterOrNumber() ? ch : QChar(u'_');
+        const qint64 k = insert("pipeline_stages", {{"pipeline_id", "", QVariant(p), {}, nullptr},
+                                                    {"position", "", QVariant(qint64(i)), {}, nullptr},
+                                                    {"code", "", QVariant(code), {}, nullptr},
+                                                    {"name", "", QVariant(s.name), {}, nullptr},
+                                                    {"name_en", "", QVariant(s.name), {}, nullptr},
+                                                    {"terminal", "", QVariant(qint64(s.won ? 1 : 0)), {}, nullptr}});
+        if (!k)
+            return false;
+        m_stages.push_back(k);
+    }
+    return true;
+}
+
+bool Writer::insertMove(qint64 lead, qint64 from, qint64 to, qint64 at, qint64 by)
+{
+    if (!m_move.isValid()
+        && !m_move.prepare(m_db, "INSERT INTO stage_history (uuid, lead_id, from_stage_id, to_stage_id, at, by_user_id, reason,"
+                                 " updated_at) VALUES (?, ?, ?, ?, ?, ?, 'imported', ?)")) {
+        m_error = m_move.error();
+        return false;
+    }
+    const QByteArray uuid = storage::uuidColumnValue(newId());
+    sqlite3_bind_blob(m_move.handle(), 1, uuid.constData(), int(uuid.size()), SQLITE_TRANSIENT);
+    m_move.bind(2, lead);
+    from > 0 ? m_move.bind(3, from) : m_move.bindNull(3);
+    m_move.bind(4, to);
+    m_move.bind(5, at);
+    by > 0 ? m_move.bind(6, by) : m_move.bindNull(6);
+    m_move.bind(7, m_now);
+    if (!m_move.run()) {
+        m_error = m_move.error();
+        return false;
+    }
+    const qint64 key = sqlite3_last_insert_rowid(m_db);
+    storage::OutboxFields f;
+    f.add("uuid", storage::uuidText(uuid)).add("lead_id", lead).add("to_stage_id", to).add("at", at)
+        .add("reason", QStringLiteral("imported")).add("updated_at", m_now);
+    from > 0 ? f.add("from_stage_id", from) : f.addNull("from_stage_id");
+    by > 0 ? f.add("by_user_id", by) : f.addNull("by_user_id");
+    ++m_moves;
+    return m_outbox.append(QStringLiteral("stage_history"), QString::number(key), QStringLiteral("insert"), f, 0, &m_error)
+           && change("stage_history", key, "insert");
+}
+
+bool Writer::run(const QString &source, const QByteArray &mapping, const std::function<bool(qint64, qint64)> &progress,
+                 ImportWriteResult &r)
+{
+    m_now = m_plan.now ? m_plan.now : QDateTime::currentSecsSinceEpoch();
+    m_keys = {{"regions", &m_regions}, {"cities", &m_cities}, {"teams", &m_teams}, {"users", &m_users},
+              {"products", &m_products}, {"customers", &m_customers}, {"pipelines", &m_pipeline},
+              {"pipeline_stages", &m_stages}};
+    auto failed = [&](const QString &error) {
+        r.error = error.isEmpty() ? m_error : error;
+        return false;
+    };
+    {
+        sql::Statement st(m_db, "INSERT INTO import_runs (started_at, source, mapping, by_user_id) VALUES (?, ?, ?, ?)");
+        st.bind(1, m_now);
+        st.bind(2, source);
+        st.bind(3, std::string_view(mapping.constData(), mapping.size()));
+        m_plan.actorKey > 0 ? st.bind(4, m_plan.actorKey) : st.bindNull(4);
+        if (!st.run())
+            return failed(st.error());
+        m_run = sqlite3_last_insert_rowid(m_db);
+    }
+    if (m_plan.setCurrency) {
+        sql::Statement st(m_db, "INSERT OR REPLACE INTO settings (key, value) VALUES ('currency', ?)");
+        st.bind(1, m_plan.currency);
+        if (!st.run())
+            return failed(st.error());
+    }
+    const qint64 total = qint64(m_plan.users.size() + m_plan.products.size() + m_plan.customers.size() + m_plan.leads.size());
+    qint64 done = 0;
+    auto tick = [&]() {
+        ++done;
+        if (progress && done % 2000 == 0 && !progress(done, total)) {
+            r.cancelled = true;
+            m_error = ImportWriter::tr("cancelled: nothing was imported");
+            return false;
+        }
+        return true;
+    };
+    if (!insertUnits() || !insertPipeline())
+        return failed({});
+    const bool updateGiven = m_plan.onDuplicate == OnDuplicate::Update;
+    // One row: create, or update what differs (Update: only the fields its file gave).
+    auto write = [&](const char *table, Entity entity, int i, const auto &row, std::vector<qint64> &keys,
+                     const QSet<QByteArray> &later) {
+        const std::vector<ColumnValue> cols = detail::columnsOf(m_plan, table, i);
+        if (row.action == RowAction::Create) {
+            keys[i] = insert(table, cols, later);
+            if (!keys[i])
+                return false;
+            ++r.created;
+        } else {
+            keys[i] = row.existing;
+            if (row.action == RowAction::Update) {
+                std::vector<ColumnValue> writable;
+                for (const ColumnValue &c : cols)
+                    if (!later.contains(c.column))
+                        writable.push_back(c);
+                bool changed = false;
+                if (!update(table, row.existing, writable, updateGiven ? row.given : ~0u, entity, &changed))
+                    return false;
+                r.updated += changed;
+            }
+        }
+        return remember(table, row.externalId, keys[i]) && tick();
+    };
+    // People: managers and parents may come later in their file, so those references are set
+    // once every row of the kind has its key.
+    const QSet<QByteArray> managerLater{QByteArrayLiteral("manager_id")};
+    m_users.assign(m_plan.users.size(), 0);
+    for (int i = 0; i < int(m_plan.users.size()); ++i)
+        if (!write("users", Entity::Org, i, m_plan.users[i], m_users, managerLater))
+            return failed({});
+    auto setLater = [&](const char *table, const char *column, const RowRef &target, const char *kind, qint64 key) {
+        const qint64 t = keyOf(target, kind);
+        if (!t || !key)
+            return true;
+        const QByteArray sql = "UPDATE " + QByteArray(table) + " SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL";
+        sql::Statement st(m_db, std::string_view(sql.constData(), sql.size()));
+        st.bind(1, t);
+        st.bind(2, key);
+        if (!st.run()) {
+            m_error = st.error();
+            return false;
+        }
+        if (sqlite3_changes(m_db) == 0)
+            return true;
+        storage::OutboxFields f;
+        f.add(column, t).add("updated_at", m_now);
+        return m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("update"), f, 0, &m_error);
+    };
+    for (int i = 0; i < int(m_plan.users.size()); ++i)
+        if (m_plan.users[i].action == RowAction::Create && !setLater("users", "manager_id", m_plan.users[i].manager, "users", m_users[i]))
+            return failed({});
+    // hire_date is NOT NULL: a person the plan matched keeps theirs; a new one has the plan's.
+    m_products.assign(m_plan.products.size(), 0);
+    for (int i = 0; i < int(m_plan.products.size()); ++i)
+        if (!write("products", Entity::Products, i, m_plan.products[i], m_products, {}))
+            return failed({});
+    const QSet<QByteArray> parentLater{QByteArrayLiteral("parent_id")};
+    m_customers.assign(m_plan.customers.size(), 0);
+    for (int i = 0; i < int(m_plan.customers.size()); ++i)
+        if (!write("customers", Entity::Customers, i, m_plan.customers[i], m_customers, parentLater))
+            return failed({});
+    for (int i = 0; i < int(m_plan.customers.size()); ++i)
+        if (m_plan.customers[i].action == RowAction::Create
+            && !setLater("customers", "parent_id", m_plan.customers[i].parent, "customers", m_customers[i]))
+            return failed({});
+
+    // Leads with their org (the owner's, as at assignment) and stage history.
+    QHash<qint64, std::array<qint64, 3>> orgOf;
+    {
+        sql::Statement st(m_db, "SELECT id, region_id, city_id, team_id FROM users");
+        while (st.next())
+            orgOf.insert(st.int64(0), {st.isNull(1) ? 0 : st.int64(1), st.isNull(2) ? 0 : st.int64(2), st.isNull(3) ? 0 : st.int64(3)});
+    }
+    m_leads.assign(m_plan.leads.size(), 0);
+    QStringList touched;
+    for (int i = 0; i < int(m_plan.leads.size()); ++i) {
+        const PlannedLead &l = m_plan.leads[i];
+        const qint64 owner = keyOf(l.owner, "users");
+        const std::array<qint64, 3> org = orgOf.value(owner, {0, 0, 0});
+        std::vector<ColumnValue> cols = detail::columnsOf(m_plan, "leads", i);
+        const qint64 entered = l.moves.empty() ? l.createdAt : l.moves.back().at;
+        if (l.action == RowAction::Create) {
+            const auto opt = [](qint64 v) { return v ? QVariant(v) : QVariant(); };
+            cols.push_back({"region_id", "", opt(org[0]), {}, nullptr});
+            cols.push_back({"city_id", "", opt(org[1]), {}, nullptr});
+            cols.push_back({"team_id", "", opt(org[2]), {}, nullptr});
+            cols.push_back({"stage_entered_at", "", QVariant(entered), {}, nullptr});
+            cols.push_back({"assigned_at", "", owner ? QVariant(l.createdAt) : QVariant(), {}, nullptr});
+            m_leads[i] = insert("leads", cols);
+            if (!m_leads[i])
+                return failed({});
+            ++r.created;
+            for (const StageMove &m : l.moves)
+                if (!insertMove(m_leads[i], m.from >= 0 ? m_stages.at(m.from) : 0, m_stages.at(m.to), m.at, owner))
+                    return failed({});
+            touched << QString::number(m_leads[i]);
+        } else {
+            m_leads[i] = l.existing;
+            if (l.action == RowAction::Update) {
+                // A stage that changed since the last import is a move, recorded as imported.
+                qint64 storedStage = 0;
+                {
+                    sql::Statement st(m_db, "SELECT stage_id FROM leads WHERE id = ?");
+                    st.bind(1, l.existing);
+                    if (st.next())
+                        storedStage = st.int64(0);
+                }
+                bool changed = false;
+                if (!update("leads", l.existing, cols, updateGiven ? l.given : ~0u, Entity::Leads, &changed))
+                    return failed({});
+                const qint64 newStage = m_stages.at(l.stage);
+                if (changed && storedStage && newStage != storedStage) {
+                    const qint64 at = l.closedAt ? l.closedAt : m_now;
+                    if (!insertMove(l.existing, storedStage, newStage, at, owner))
+                        return failed({});
+                    sql::Statement st(m_db, "UPDATE leads SET stage_entered_at = ? WHERE id = ?");
+                    st.bind(1, at);
+                    st.bind(2, l.existing);
+                    if (!st.run())
+                        return failed(st.error());
+                    touched << QString::number(l.existing);
+                }
+                r.updated += changed;
+            }
+        }
+        if (!remember("leads", l.externalId, m_leads[i]) || !tick())
+            return failed({});
+    }
+    r.stageMoves = m_moves;
+    if (m_moves > 0) {
+        QString error;
+        if (storage::logchain::buildChain(m_db, &error) < 0)
+            return failed(ImportWriter::tr("the activity log could not take the imported stage moves: %1").arg(error));
+        if (storage::refreshExitActions(m_db, touched, &error) < 0)
+            return failed(error);
+    }
+    QJsonObject summary{{QStringLiteral("created"), r.created}, {QStringLiteral("updated"), r.updated},
+                        {QStringLiteral("stage_moves"), r.stageMoves}};
+    sql::Statement st(m_db, "UPDATE import_runs SET finished_at = ?, summary = ? WHERE id = ?");
+    st.bind(1, QDateTime::currentSecsSinceEpoch());
+    st.bind(2, QString::fromUtf8(QJsonDocument(summary).toJson(QJsonDocument::Compact)));
+    st.bind(3, m_run);
+    if (!st.run())
+        return failed(st.error());
+    r.runId = m_run;
+    return true;
+}
+
+} // namespace
+
+ImportWriteResult ImportWriter::write(QSqlDatabase db, const ImportPlan &plan, const QString &source,
+                                      const QByteArray &mappingJson,
+                                      const std::function<bool(qint64 done, qint64 total)> &progress)
+{
+    ImportWriteResult r;
+    if (!plan.ok()) {
+        r.error = plan.fatal.isEmpty() ? tr("the plan was cancelled") : plan.fatal;
+        return r;
+    }
+    storage::Transaction tx(db);
+    if (!tx.isActive()) {
+        r.error = db.lastError().text();
+        return r;
+    }
+    {
+        Writer w(db, plan);
+        if (!w.run(source, mappingJson, progress, r)) {
+            r.ok = false;
+            return r; // rolled back
+        }
+    }
+    if (!tx.commit()) {
+        r.error = db.lastError().text();
+        return r;
+    }
+    r.ok = true;
+    return r;
+}
+
+bool ImportWriter::initCompany(QSqlDatabase db, const QString &currency, const QString &userName, QString *error)
+{
+    storage::Transaction tx(db);
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO users (uuid, name, role, hire_date, updated_at) VALUES (?, ?, 'director', ?, ?)"));
+    q.addBindValue(storage::uuidColumnValue(newId()));
+    q.addBindValue(userName);
+    q.addBindValue(times::dayOf(now));
+    q.addBindValue(now);
+    if (!tx.isActive() || !q.exec()) {
+        *error = q.lastError().text();
+        return false;
+    }
+    const QString key = q.lastInsertId().toString();
+    storage::OutboxFields f;
+    f.add("name", userName).add("role", QStringLiteral("director")).add("hire_date", times::dayOf(now)).add("updated_at", now);
+    QSqlQuery s(db);
+    s.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+    for (const auto &kv : {std::pair{QStringLiteral("current_user_id"), key}, std::pair{QStringLiteral("currency"), currency}}) {
+        s.addBindValue(kv.first);
+        s.addBindValue(kv.second);
+        if (!s.exec()) {
+            *error = s.lastError().text();
+            return false;
+        }
+    }
+    storage::OutboxWriter outbox(db);
+    if (!outbox.append(QStringLiteral("users"), key, QStringLiteral("insert"), f, 0, error))
+        return false;
+    if (!tx.commit()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+qint64 ImportWriter::lastRun(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    return q.exec(QStringLiteral("SELECT max(id) FROM import_runs WHERE undone_at IS NULL")) && q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool ImportWriter::undo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsUndone)
+{
+    sqlite3 *h = storage::sqliteHandle(db);
+    storage::Transaction tx(db);
+    if (!tx.isActive()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    {
+        sql::Statement run(h, "SELECT undone_at FROM import_runs WHERE id = ?");
+        run.bind(1, runId);
+        if (!run.next()) {
+            *error = tr("there is no import %1").arg(runId);
+            return false;
+        }
+        if (!run.isNull(0)) {
+            *error = tr("import %1 was undone already").arg(runId);
+            return false;
+        }
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    storage::OutboxWriter outbox(db);
+    qint64 n = 0, tombstones = 0;
+    sql::Statement changes(h, "SELECT table_name, row_id, op, before FROM import_changes WHERE run_id = ? ORDER BY id DESC");
+    changes.bind(1, runId);
+    sql::Statement tomb(h, "INSERT INTO log_deletions (uuid, record_kind, record_id, deleted, at, by_user_id, reason) "
+                           "VALUES (?, 'stage_move', ?, 1, ?, ?, 'import undone')");
+    while (changes.next()) {
+        const QByteArray table = changes.raw(0);
+        const qint64 key = changes.int64(1);
+        const bool inserted = changes.text(2) == QLatin1String("insert");
+        storage::OutboxFields f;
+        QByteArray sql;
+        QVariantList values;
+        QList<QByteArray> columns;
+        if (inserted) {
+            sql = "UPDATE " + table + " SET deleted = 1, updated_at = ? WHERE id = ?";
+            values << now << key;
+            f.add("deleted", 1).add("updated_at", now);
+            if (table == "stage_history") {
+                const QByteArray uuid = storage::uuidColumnValue(newId());
+                sqlite3_bind_blob(tomb.handle(), 1, uuid.constData(), int(uuid.size()), SQLITE_TRANSIENT);
+                tomb.bind(2, key);
+                tomb.bind(3, now);
+                actorKey > 0 ? tomb.bind(4, actorKey) : tomb.bindNull(4);
+                if (!tomb.run()) {
+                    *error = tomb.error();
+                    return false;
+                }
+                ++tombstones;
+            }
+        } else {
+            const QJsonObject before = QJsonDocument::fromJson(changes.raw(3)).object();
+            QByteArray set;
+            for (auto it = before.begin(); it != before.end(); ++it) {
+                columns.append(it.key().toUtf8()); // OutboxFields keeps the key's pointer
+                const char *column = columns.last().constData();
+                set += (set.isEmpty() ? "" : ", ") + columns.last() + " = ?";
+                values << (it.value().isNull() ? QVariant() : QVariant(it.value().toString()));
+                if (it.value().isNull())
+                    f.addNull(column);
+                else
+                    f.add(column, it.value().toString());
+            }
+            if (set.isEmpty())
+                continue;
+            sql = "UPDATE " + table + " SET " + set + ", updated_at = ? WHERE id = ?";
+            values << now << key;
+            f.add("updated_at", now);
+        }
+        sql::Statement st(h, std::string_view(sql.constData(), sql.size()));
+        int i = 1;
+        for (const QVariant &v : values)
+            st.bind(i++, v);
+        if (!st.run()) {
+            *error = st.error();
+            return false;
+        }
+        if (!outbox.append(QString::fromUtf8(table), QString::number(key), QStringLiteral("update"), f, 0, error))
+            return false;
+        ++n;
+    }
+    if (changes.hasError()) {
+        *error = changes.error();
+        return false;
+    }
+    if (tombstones > 0 && storage::logchain::buildChain(h, error) < 0)
+        return false;
+    sql::Statement keys(h, "DELETE FROM import_keys WHERE run_id = ?");
+    keys.bind(1, runId);
+    sql::Statement mark(h, "UPDATE import_runs SET undone_at = ? WHERE id = ?");
+    mark.bind(1, now);
+    mark.bind(2, runId);
+    if (!keys.run() || !mark.run()) {
+        *error = sql::lastError(h);
+        return false;
+    }
+    if (!tx.commit()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    if (rowsUndone)
+        *rowsUndone = n;
+    return true;
+}
+
+} // namespace cockpit::imports
