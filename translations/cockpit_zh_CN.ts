@@ -549,7 +549,7 @@
 <context>
     <name>cockpit::CustomerTableModel</name>
     <message>
-        <location filename="../models/items/customertablemodel.cpp" line="+101"/>
+        <location filename="../models/items/customertablemodel.cpp" line="+103"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -607,7 +607,7 @@
 <context>
     <name>cockpit::EditController</name>
     <message>
-        <location filename="../models/items/editcontroller.cpp" line="+41"/>
+        <location filename="../models/items/editcontroller.cpp" line="+42"/>
         <source>Edit lead</source>
         <translation>编辑线索</translation>
     </message>
@@ -628,14 +628,27 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ImportCommand</name>
+    <message>
+        <location filename="../models/items/importcommand.cpp" line="+22"/>
+        <source>Could not redo the import: %1</source>
+        <translation>无法重做导入：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Could not undo the import: %1</source>
+        <translation>无法撤销导入：%1</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::LeadTableModel</name>
     <message>
-        <location filename="../models/items/leadtablemodel.cpp" line="+94"/>
+        <location filename="../models/items/leadtablemodel.cpp" line="+96"/>
         <source>Over the stage&apos;s time limit (SLA %1 h)</source>
         <translation>已超出本阶段时限（SLA %1 小时）</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+66"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -818,7 +831,7 @@
         <translation>%1：%2 — %3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>in %1 longer than %2</source>
         <translation>在“%1”停留超过 %2</translation>
     </message>
@@ -1113,19 +1126,23 @@
         <location line="+0"/>
         <location filename="../models/analytics/kpi.cpp" line="-42"/>
         <location line="+42"/>
-        <location line="+45"/>
+        <location line="+48"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+183"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location line="+30"/>
         <location filename="../models/analytics/kpi.cpp" line="-31"/>
+        <location filename="../models/analytics/reporttable.cpp" line="-121"/>
+        <location line="+14"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <location line="+0"/>
         <location filename="../models/analytics/kpi.cpp" line="+0"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+0"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1206,7 +1223,7 @@
         <translation>样本过少</translation>
     </message>
     <message>
-        <location filename="../models/analytics/kpi.cpp" line="-231"/>
+        <location filename="../models/analytics/kpi.cpp" line="-234"/>
         <source>Lead follow-up time</source>
         <translation>线索平均跟进时长</translation>
     </message>
@@ -1430,7 +1447,7 @@
         <location line="+28"/>
         <location line="+31"/>
         <location line="+41"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <location line="+123"/>
         <source>Rep</source>
         <translation>销售</translation>
@@ -1472,7 +1489,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-298"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-299"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -1497,7 +1514,7 @@
         <translation>计入</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Store-days</source>
         <translation>门店日</translation>
     </message>
@@ -1534,6 +1551,7 @@
     </message>
     <message>
         <location line="+25"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+107"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
@@ -1544,6 +1562,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+0"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1555,6 +1574,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+0"/>
         <source>Healthy</source>
         <translation>健康值</translation>
     </message>
@@ -1565,6 +1585,7 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+0"/>
         <source>Industry mean</source>
         <translation>行业均值</translation>
     </message>
@@ -1580,11 +1601,13 @@
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+1"/>
         <source>Sample</source>
         <translation>样本</translation>
     </message>
     <message>
         <location line="+0"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+0"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1941,7 +1964,7 @@
         <translation>从接洽到结单的天数中位数</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(all)</source>
         <translation>（全部）</translation>
     </message>
@@ -2127,12 +2150,12 @@
         <location line="+28"/>
         <location line="+31"/>
         <location line="+41"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Lead id</source>
         <translation>线索 ID</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-130"/>
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
@@ -2247,7 +2270,7 @@
         <translation>金额</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Collaboration ratings</source>
         <translation>协作评分记录</translation>
     </message>
@@ -2335,6 +2358,38 @@
         <location line="+19"/>
         <source>The figures could not be read (%1): %2</source>
         <translation>无法读取数字（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/analytics/reporttable.cpp" line="-136"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>%1 %2</source>
+        <extracomment>A figure and its unit: &quot;11.6 days&quot;, &quot;5.0 per rep-day&quot;</extracomment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Calculation</source>
+        <translation>计算方式</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 %2 ÷ %3 %4</source>
+        <extracomment>The calculation behind a KPI: &quot;540,307 gap days ÷ 46,425 gaps&quot;</extracomment>
+        <translation>%1 %2 ÷ %3 %4</translation>
     </message>
 </context>
 <context>
@@ -3086,7 +3141,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportIssue</name>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+24"/>
+        <location filename="../models/imports/importplan.cpp" line="+25"/>
         <source>, line %1</source>
         <translation>，第 %1 行</translation>
     </message>
@@ -3099,6 +3154,19 @@ Open the copy now?</source>
         <location line="+2"/>
         <source>, value &quot;%1&quot;</source>
         <translation>，值“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::imports::ImportJob</name>
+    <message>
+        <location filename="../models/imports/importjob.cpp" line="+66"/>
+        <source>Reading and checking the files…</source>
+        <translation>正在读取并检查文件…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
     </message>
 </context>
 <context>
@@ -3269,7 +3337,7 @@ Open the copy now?</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+98"/>
         <source>read as “%1” (the mapping&apos;s values)</source>
         <translation>按映射的取值读作“%1”</translation>
     </message>
@@ -3294,7 +3362,7 @@ Open the copy now?</source>
         <translation>与产品“%1”写法不同：视为该产品</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+104"/>
         <source>a person needs a name</source>
         <translation>人员必须有姓名</translation>
     </message>
@@ -3474,18 +3542,17 @@ Open the copy now?</source>
         <translation>数据库没有当前用户来负责文件中无人负责的记录；请先选择你是谁（或使用 --as）</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <location line="+25"/>
+        <location line="+72"/>
         <source>cannot write the error file %1: %2</source>
         <translation>无法写入错误文件 %1：%2</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-15"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -3806,22 +3873,23 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+448"/>
+        <location filename="../models/imports/importwriter.cpp" line="+590"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+158"/>
+        <location line="+2"/>
         <source>the activity log could not take the imported stage moves: %1</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>the plan was cancelled</source>
         <translation>导入计划已取消</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+88"/>
         <source>there is no import %1</source>
         <translation>没有编号为 %1 的导入</translation>
     </message>
@@ -3829,6 +3897,11 @@ Open the copy now?</source>
         <location line="+4"/>
         <source>import %1 was undone already</source>
         <translation>导入 %1 已经撤销过了</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>import %1 stands; there is nothing to redo</source>
+        <translation>导入 %1 仍然有效，没有可重做的内容</translation>
     </message>
 </context>
 <context>
@@ -5035,12 +5108,13 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ActivityLogPage</name>
     <message>
-        <location filename="../ui/activitylogpage.cpp" line="+28"/>
+        <location filename="../ui/activitylogpage.cpp" line="+30"/>
+        <location line="+161"/>
         <source>Activity log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-158"/>
         <source>Every activity and stage move is chained with SHA-256: editing, deleting, reordering or cutting off any record shows when the log is verified.</source>
         <translation>每条活动和阶段推进都以 SHA-256 哈希链相连：任何记录被编辑、删除、调换顺序或截断，都会在校验日志时暴露出来。</translation>
     </message>
@@ -5060,7 +5134,7 @@ Open the copy now?</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -5110,7 +5184,7 @@ Open the copy now?</source>
         <translation>删除/恢复</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>The log holds %1 records; the newest %2 are shown.</source>
         <translation>日志共有 %1 条记录；显示最新的 %2 条。</translation>
     </message>
@@ -5125,7 +5199,7 @@ Open the copy now?</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+38"/>
         <source>Log intact: %1 records verified in %2 s.</source>
         <translation>日志完整：已在 %2 秒内校验 %1 条记录。</translation>
     </message>
@@ -5161,12 +5235,13 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::AlertsPage</name>
     <message>
-        <location filename="../ui/alertspage.cpp" line="+62"/>
+        <location filename="../ui/alertspage.cpp" line="+63"/>
+        <location line="+160"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-156"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
@@ -5206,7 +5281,7 @@ Open the copy now?</source>
         <translation>立即评估所有规则 (F5)</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>Not resolved</source>
         <translation>未解决</translation>
     </message>
@@ -5232,18 +5307,18 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+262"/>
+        <location line="+271"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-261"/>
-        <location line="+265"/>
+        <location line="-270"/>
+        <location line="+274"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-247"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
@@ -5253,7 +5328,7 @@ Open the copy now?</source>
         <translation>正在评估预警规则… %1%</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+34"/>
         <source>Evaluating alert rules…</source>
         <translation>正在评估预警规则…</translation>
     </message>
@@ -5316,22 +5391,27 @@ Open the copy now?</source>
         <translation>将图表导出为 PNG</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Export report (PDF)…</source>
-        <translation>导出报告（PDF）…</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Export the cockpit as a PDF report (Ctrl+P)</source>
-        <translation>将驾驶舱导出为 PDF 报告 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>PDF…</source>
         <translation>PDF…</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Save the cockpit report as a PDF (Ctrl+Shift+P)</source>
+        <translation>将驾驶舱报告保存为 PDF（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print cockpit report…</source>
+        <translation>打印驾驶舱报告(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print the cockpit report (Ctrl+P)</source>
+        <translation>打印驾驶舱报告（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export figures (CSV)…</source>
         <translation>导出指标（CSV）…</translation>
     </message>
@@ -5347,14 +5427,13 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+29"/>
-        <location line="+65"/>
-        <location line="+58"/>
-        <location line="+122"/>
+        <location line="+64"/>
+        <location line="+49"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-242"/>
+        <location line="-110"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
@@ -5365,25 +5444,22 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+46"/>
-        <location line="+181"/>
-        <location line="+1"/>
+        <location line="+45"/>
         <source>Stage conversion</source>
         <translation>阶段转化率</translation>
     </message>
     <message>
-        <location line="-218"/>
-        <location line="+221"/>
+        <location line="-35"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="+14"/>
         <source>Double-click or press Enter to open the lead</source>
         <translation>双击或按 Enter 打开线索</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+135"/>
         <source>0 %</source>
         <translation>0%</translation>
     </message>
@@ -5403,12 +5479,17 @@ Open the copy now?</source>
         <translation>低于标记阈值</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-116"/>
         <source>KPI tiles</source>
         <translation>KPI 指标卡</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-113"/>
+        <source>Export cockpit report as P&amp;DF…</source>
+        <translation>将驾驶舱报告导出为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+123"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -5418,7 +5499,7 @@ Open the copy now?</source>
         <translation>%1（%2 条线索）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>%1: %2 leads entered in the period</source>
         <translation>%1：本周期进入 %2 条线索</translation>
     </message>
@@ -5428,12 +5509,29 @@ Open the copy now?</source>
         <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location filename="../ui/cockpitreport.cpp" line="+105"/>
         <source>Funnel · %1</source>
         <translation>漏斗 · %1</translation>
     </message>
     <message>
-        <location line="-106"/>
+        <location line="+7"/>
+        <source>No open alert in this scope.</source>
+        <translation>此范围内没有待处理预警。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <location line="+10"/>
+        <source>Export cockpit report as PDF</source>
+        <translation>将驾驶舱报告导出为 PDF</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+8"/>
+        <source>Print cockpit report</source>
+        <translation>打印驾驶舱报告</translation>
+    </message>
+    <message>
+        <location filename="../ui/cockpitpage.cpp" line="+23"/>
         <source>too few (%1)</source>
         <translation>过少（%1）</translation>
     </message>
@@ -5453,7 +5551,7 @@ Open the copy now?</source>
         <translation>线索过少，无法判断（少于 %1 条）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+11"/>
         <source>Stage conversion by %1 · %2 flagged below %3 %</source>
         <translation>阶段转化率（按%1）· %2 项被标记（低于 %3%）</translation>
     </message>
@@ -5478,17 +5576,19 @@ Open the copy now?</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-61"/>
+        <location filename="../ui/cockpitreport.cpp" line="-59"/>
         <source>Open alerts · newest %1 of %2</source>
         <translation>待处理预警 · 最新 %1 条，共 %2 条</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../ui/cockpitreport.cpp" line="+1"/>
         <source>Open alerts · %1</source>
         <translation>待处理预警 · %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+67"/>
         <source>The cockpit could not be computed: %1</source>
         <translation>无法计算驾驶舱数据：%1</translation>
     </message>
@@ -5498,41 +5598,36 @@ Open the copy now?</source>
         <translation>生成于 %1</translation>
     </message>
     <message>
-        <location line="+83"/>
-        <location line="+15"/>
+        <location line="+57"/>
+        <location filename="../ui/cockpitreport.cpp" line="+30"/>
+        <location line="+18"/>
         <source>Cockpit</source>
         <translation>驾驶舱</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location filename="../ui/cockpitreport.cpp" line="-39"/>
+        <location line="+10"/>
         <source>Nothing computed yet.</source>
         <translation>尚未计算任何数据。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-34"/>
         <source>Sales cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+1"/>
-        <location line="+20"/>
+        <location filename="../ui/cockpitpage.cpp" line="-6"/>
+        <location filename="../ui/cockpitreport.cpp" line="+6"/>
         <source>KPI baseline</source>
         <translation>效能基线</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+10"/>
-        <source>Export report (PDF)</source>
-        <translation>导出报告（PDF）</translation>
-    </message>
-    <message>
-        <location line="-8"/>
+        <location filename="../ui/cockpitreport.cpp" line="+40"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/cockpitpage.cpp" line="+5"/>
         <location line="+7"/>
         <source>Export figures (CSV)</source>
         <translation>导出指标（CSV）</translation>
@@ -5619,12 +5714,13 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::CustomersPage</name>
     <message>
-        <location filename="../ui/customerspage.cpp" line="+34"/>
+        <location filename="../ui/customerspage.cpp" line="+37"/>
+        <location line="+161"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-159"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -5634,7 +5730,7 @@ Open the copy now?</source>
         <translation>新建客户 (Ctrl+N)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>Search name, pinyin (bs), initials or alias (bosch)…</source>
         <translation>搜索名称、拼音 (bs)、首字母或别名 (bosch)…</translation>
     </message>
@@ -5668,6 +5764,16 @@ Open the copy now?</source>
         <source>%1 of %2 customers</source>
         <translation>%1 / %2 个客户</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The customers are still loading. Export them when all are shown.</source>
+        <translation>客户仍在加载中。请在全部显示后再导出。</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::ui::DrillDownDialog</name>
@@ -5681,23 +5787,8 @@ Open the copy now?</source>
         <source>Filter rows…</source>
         <translation>筛选行…</translation>
     </message>
-    <message>
-        <location line="+13"/>
-        <source>Export &amp;CSV…</source>
-        <translation>导出 CSV(&amp;C)…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save these rows as CSV (Ctrl+S)</source>
-        <translation>将这些行保存为 CSV (Ctrl+S)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Export these rows as CSV</source>
-        <translation>将这些行导出为 CSV</translation>
-    </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+35"/>
         <location line="+12"/>
         <source>%n row(s)</source>
         <translation>
@@ -5723,7 +5814,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::Export</name>
     <message>
-        <location filename="../ui/exporting.cpp" line="+49"/>
+        <location filename="../ui/exporting.cpp" line="+44"/>
         <source>Could not write the image &quot;%1&quot;.</source>
         <translation>无法写入图片“%1”。</translation>
     </message>
@@ -5752,21 +5843,6 @@ Open the copy now?</source>
         <location line="+2"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+58"/>
-        <source>Page %1</source>
-        <translation>第 %1 页</translation>
-    </message>
-    <message>
-        <location line="+113"/>
-        <source>… %1 more rows (see the CSV export)</source>
-        <translation>… 另有 %1 行（请查看 CSV 导出）</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Could not write the PDF &quot;%1&quot;.</source>
-        <translation>无法写入 PDF“%1”。</translation>
     </message>
 </context>
 <context>
@@ -6001,6 +6077,348 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ImportWizard</name>
+    <message>
+        <location filename="../ui/importwizard.cpp" line="+97"/>
+        <location line="+48"/>
+        <location line="+67"/>
+        <location line="+123"/>
+        <location line="+274"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="-499"/>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+41"/>
+        <location line="+390"/>
+        <location line="+48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="-450"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nothing was imported: %1</source>
+        <translation>未导入任何内容：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was imported.
+
+%1</source>
+        <translation>未导入任何内容。
+
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Import of %n row(s)</source>
+        <translation>
+            <numerusform>导入 %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Imported: %1 rows created, %2 updated, %3 stage moves recorded. Edit › Undo (Ctrl+Z) takes the whole import back.</source>
+        <translation>已导入：新建 %1 行，更新 %2 行，记录阶段变更 %3 条。编辑 › 撤销（Ctrl+Z）可整体撤销这次导入。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bring your company&apos;s own spreadsheets in: people and org, products, customers and leads (CSV or Excel). Nothing is written until you press Import, and the whole import can be undone as one step.</source>
+        <translation>导入贵公司自己的表格：人员与组织、产品、客户和线索（CSV 或 Excel）。按下“导入”之前不会写入任何内容，整次导入可以一步撤销。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+98"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="-98"/>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read as</source>
+        <translation>读取方式</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a &amp;mapping…</source>
+        <translation>使用映射(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A mapping (JSON) says which column is which field, how values are translated and, for leads, the pipeline; the app ships one for the Maven CRM sample data.</source>
+        <translation>映射（JSON）说明哪一列对应哪个字段、取值如何转换，以及线索所用的管道；应用自带 Maven CRM 示例数据的映射。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Day first: 3/5/2026 is 3 May</source>
+        <translation>日在前：3/5/2026 是 5 月 3 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month first: 3/5/2026 is March 5</source>
+        <translation>月在前：3/5/2026 是 3 月 5 日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dates like 3/5/2026:</source>
+        <translation>形如 3/5/2026 的日期：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep what is there (skip the row)</source>
+        <translation>保留已有数据（跳过该行）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the fields the file gives</source>
+        <translation>更新文件中给出的字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace with the file&apos;s row</source>
+        <translation>用文件中的行替换</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows already in the database:</source>
+        <translation>数据库中已有的行：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the people, regions, cities and teams the files name that the company does not have yet (listed in the check before anything is written)</source>
+        <translation>新建文件中出现而公司尚无的人员、大区、城市和团队（写入前会在检查中列出）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>表格 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+5"/>
+        <source>Use a mapping</source>
+        <translation>使用映射</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Mappings (*.json)</source>
+        <translation>映射 (*.json)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Which column is which field? The suggestions come from the headers and the values; a field marked * is needed in every row. One column per field.</source>
+        <translation>哪一列对应哪个字段？建议来自表头和取值；标 * 的字段每行都必须有。每个字段只对应一列。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Refused rows (nothing of them is written):</source>
+        <translation>被拒绝的行（不会写入其中任何内容）：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+139"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location line="-139"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Import the other rows and skip the refused ones</source>
+        <translation>导入其余各行，跳过被拒绝的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save refused rows…</source>
+        <translation>保存被拒绝的行(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The refused rows as they were, with a reason column: fix them in Excel and import that file again.</source>
+        <translation>按原样保存被拒绝的行并附原因列：在 Excel 中修改后再次导入该文件。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+5"/>
+        <source>Save refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>refused rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>These files cannot be imported:
+
+%1</source>
+        <translation>以下文件无法导入：
+
+%1</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Mapping “%1”: %2 of its %3 files matched the files listed.</source>
+        <translation>映射“%1”：其 %3 个文件中有 %2 个与所列文件匹配。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>First values</source>
+        <translation>前几个值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>“%1” is already the column “%2”: one column per field. Set that column to “(not imported)” first.</source>
+        <translation>“%1”已对应列“%2”：每个字段只能对应一列。请先把那一列设为“（不导入）”。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Step 1 of 3 · Files</source>
+        <translation>第 1 步，共 3 步 · 文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step 2 of 3 · Columns</source>
+        <translation>第 2 步，共 3 步 · 列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Step 3 of 3 · Check and import</source>
+        <translation>第 3 步，共 3 步 · 检查并导入</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Add the files to import first.</source>
+        <translation>请先添加要导入的文件。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading and checking the files…</source>
+        <translation>正在读取并检查文件…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>已取消。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The files cannot be imported: %1</source>
+        <translation>这些文件无法导入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n row(s) are refused: see why below. Fix them, or import the other rows.</source>
+        <translation>
+            <numerusform>%n 行被拒绝：原因见下方。请修正，或只导入其余各行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every row can be imported. Nothing has been written yet.</source>
+        <translation>所有行都可以导入。尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Warnings (these rows import):</source>
+        <translation>警告（这些行仍会导入）：</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>The file cannot be written now (it is being checked, or read-only).</source>
+        <translation>现在无法写入文件（正在检查，或为只读）。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Writing…</source>
+        <translation>正在写入…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Still needed: %1</source>
+        <translation>仍需要：%1</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::KpiTileWidget</name>
     <message>
         <location filename="../ui/charts/kpitile.cpp" line="+45"/>
@@ -6023,12 +6441,12 @@ Open the copy now?</source>
         <translation>点击或按 Enter 查看明细行。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+20"/>
         <source>healthy %1 %2 · industry %3</source>
         <translation>健康 %1 %2 · 行业 %3</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+6"/>
         <source>n = %1 %2</source>
         <translation>n = %1 %2</translation>
     </message>
@@ -6372,12 +6790,13 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::LeadsPage</name>
     <message>
-        <location filename="../ui/leadspage.cpp" line="+47"/>
+        <location filename="../ui/leadspage.cpp" line="+48"/>
+        <location line="+211"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-207"/>
         <source>Search customer, pinyin (bs), alias (bosch), owner or lead…</source>
         <translation>搜索客户、拼音 (bs)、别名 (bosch)、负责人或线索…</translation>
     </message>
@@ -6432,18 +6851,18 @@ Open the copy now?</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+57"/>
         <source>Edit lead…</source>
         <translation>编辑线索…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+164"/>
+        <location line="+194"/>
         <source>Move to next stage</source>
         <translation>推进到下一阶段</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-190"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
@@ -6482,8 +6901,18 @@ Open the copy now?</source>
         <source>%1 of %2 leads · %3 in total</source>
         <translation>%1 / %2 条线索 · 合计 %3</translation>
     </message>
+    <message>
+        <location line="+29"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The leads are still loading. Export them when all are shown.</source>
+        <translation>线索仍在加载中。请在全部显示后再导出。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Move %n lead(s) to the next stage</source>
         <translation>
             <numerusform>将 %n 条线索推进到下一阶段</numerusform>
@@ -6523,12 +6952,12 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+63"/>
+        <location filename="../ui/mainwindow.cpp" line="+70"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Save a repaired copy…</source>
         <translation>保存修复副本…</translation>
     </message>
@@ -6594,12 +7023,17 @@ Open the copy now?</source>
         <translation>新建演示数据库(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Save a &amp;repaired copy…</source>
         <translation>保存修复副本(&amp;R)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -7268,6 +7702,42 @@ required to leave</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ReportDocument</name>
+    <message numerus="yes">
+        <location filename="../ui/reportdocument.cpp" line="+323"/>
+        <location line="+56"/>
+        <source>… %n more row(s) (see the CSV export)</source>
+        <translation>
+            <numerusform>… 另有 %n 行（见 CSV 导出）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Could not start the report on this device.</source>
+        <translation>无法在此设备上开始生成报告。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Could not finish the report.</source>
+        <translation>无法完成报告。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Could not write the PDF &quot;%1&quot;.</source>
+        <translation>无法写入 PDF“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::RulesSettings</name>
     <message>
         <location filename="../ui/rulessettings.cpp" line="+27"/>
@@ -7759,7 +8229,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::StoresPage</name>
     <message>
-        <location filename="../ui/storespage.cpp" line="+45"/>
+        <location filename="../ui/storespage.cpp" line="+46"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
@@ -7785,12 +8255,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+151"/>
+        <location line="+153"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-151"/>
         <source>C&amp;olour:</source>
         <translation>颜色(&amp;O)：</translation>
     </message>
@@ -7820,17 +8290,17 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将表格导出为 PNG (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>CSV</source>
-        <translation>CSV</translation>
+        <location line="+8"/>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Export the grid&apos;s figures as CSV (Ctrl+Shift+S)</source>
-        <translation>将表格中的数据导出为 CSV (Ctrl+Shift+S)</translation>
+        <location line="+1"/>
+        <source>Export the stores as filtered and sorted, with every figure behind the grid, as an Excel workbook or CSV (Ctrl+E)</source>
+        <translation>按当前筛选和排序导出门店及网格背后的全部数据，格式为 Excel 工作簿或 CSV（Ctrl+E）</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Open the store days</source>
         <translation>打开门店日数据</translation>
     </message>
@@ -7912,7 +8382,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>门店健康码</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <location line="+33"/>
         <location line="+48"/>
         <source>Import store days</source>
@@ -7978,6 +8448,77 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>
             <numerusform>导入 %n 个门店日</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::TableExport</name>
+    <message>
+        <location filename="../ui/tableexport.cpp" line="+203"/>
+        <location line="+210"/>
+        <source>There is no table to export.</source>
+        <translation>没有可导出的表格。</translation>
+    </message>
+    <message>
+        <location line="-159"/>
+        <source>The table changed while it was being exported, so %1 was not written. Export it again.</source>
+        <translation>导出过程中表格发生了变化，因此未写入 %1。请重新导出。</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+25"/>
+        <source>Export table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>Exporting %n row(s)…</source>
+        <translation>
+            <numerusform>正在导出 %n 行…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>Exported %n row(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 行导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export the rows as filtered and sorted, with the columns shown, as an Excel workbook or CSV (%1)</source>
+        <translation>按当前筛选和排序、以显示的列导出各行，格式为 Excel 工作簿或 CSV（%1）</translation>
     </message>
 </context>
 <context>
@@ -8157,7 +8698,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TeamPage</name>
     <message>
-        <location filename="../ui/teampage.cpp" line="+79"/>
+        <location filename="../ui/teampage.cpp" line="+80"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -8187,17 +8728,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将雷达图导出为 PNG (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Table CSV…</source>
-        <translation>表格 CSV…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export the table as CSV (Ctrl+Shift+S)</source>
-        <translation>将表格导出为 CSV (Ctrl+Shift+S)</translation>
-    </message>
-    <message>
-        <location line="+46"/>
+        <location line="+55"/>
         <source>Check rows to overlay them on the radar (Space). Double-click or Enter: the rows behind a number.</source>
         <translation>勾选行即可在雷达图上叠加对比（空格键）。双击或按 Enter：查看数字的明细行。</translation>
     </message>
@@ -8222,12 +8753,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将雷达图导出为 PNG…</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Export table as CSV…</source>
-        <translation>将表格导出为 CSV…</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Reps / teams</source>
         <translation>销售 / 团队</translation>
     </message>
@@ -8297,13 +8823,23 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
-        <location line="-205"/>
-        <location line="+214"/>
+        <location line="-200"/>
+        <location line="+209"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-278"/>
+        <source>Export table…</source>
+        <translation>导出表格…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the table in its sort order, with every figure behind its columns (the radar&apos;s axes, the missing actions), as an Excel workbook or CSV (Ctrl+E)</source>
+        <translation>按当前排序导出表格及各列背后的全部数据（雷达图各轴、缺失动作），格式为 Excel 工作簿或 CSV（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Standard-action coverage: reps above the green threshold, by month</source>
         <translation>销售动作标准化覆盖率：按月统计高于绿灯阈值的销售</translation>
     </message>
@@ -8318,7 +8854,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>销售明细：成交各步骤之间的时间</translation>
     </message>
     <message>
-        <location line="+208"/>
+        <location line="+203"/>
         <source>Target 85 %</source>
         <translation>目标 85%</translation>
     </message>

@@ -3,8 +3,10 @@
 #include "storage/activitylog.h"
 #include "storage/database.h"
 #include "items/recordtablemodel.h"
+#include "tableexport.h"
 #include "widgethelpers.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,6 +54,9 @@ ActivityLogPage::ActivityLogPage(storage::Database &db, QWidget *parent)
     bar->addWidget(m_cancel);
     bar->addWidget(m_progress);
     bar->addWidget(m_result, 1);
+    QAction *exportAction = TableExport::addExportAction(this);
+    connect(exportAction, &QAction::triggered, this, &ActivityLogPage::exportTable);
+    bar->addWidget(TableExport::exportButton(exportAction, this));
     layout->addLayout(bar);
 
     m_summary = new QLabel(this);
@@ -123,15 +128,18 @@ void ActivityLogPage::refresh()
     const QLocale locale;
     QList<QStringList> rows;
     QStringList keys;
+    QList<QVariantList> values; // what an export writes: the number and the time as such
     rows.reserve(entries.size());
+    values.reserve(entries.size());
     for (const storage::LogEntry &e : entries) {
         const QDateTime at = QDateTime::fromString(e.at, Qt::ISODate);
         const QString when = at.isValid() ? locale.toString(at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))
                                           : e.at;
         rows << QStringList{locale.toString(e.seq), when, kindLabel(e.kind), e.actor, e.lead, e.what, e.text};
         keys << QString::number(e.seq);
+        values << QVariantList{e.seq, at.isValid() ? QVariant(at) : QVariant()};
     }
-    m_model->setRows(rows, keys);
+    m_model->setRows(rows, keys, values);
     m_table->resizeColumnsToContents();
     const qint64 total = m_db.setting(QString::fromLatin1(storage::kLogHeadSeqKey), QStringLiteral("-1")).toLongLong() + 1;
     m_summary->setText(total > entries.size()
@@ -173,6 +181,17 @@ void ActivityLogPage::verify()
             }, Qt::QueuedConnection);
         }, cancel.get());
     }));
+}
+
+void ActivityLogPage::exportTable()
+{
+    if (m_stale)
+        refresh();
+    ModelExport spec;
+    spec.title = tr("Activity log");
+    spec.valueRole = RecordTableModel::ValueRole;
+    spec.columns = {{0, ColumnExport(io::CellKind::Integer)}, {1, ColumnExport(io::CellKind::DateTime)}};
+    TableExport::exportViewWithDialog(this, m_table, spec);
 }
 
 void ActivityLogPage::cancelVerify()

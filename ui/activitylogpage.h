@@ -40,6 +40,8 @@ public:
     bool isVerifying() const;
     QString resultText() const;
     QTableView *table() const { return m_table; }
+    // Export… (Ctrl+E): the records listed, XLSX or CSV.
+    void exportTable();
 
 Q_SIGNALS:
     void verifyFinished(bool ok);

@@ -7,6 +7,7 @@
 #include "alerts/alerttext.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
+#include "tableexport.h"
 #include "widgethelpers.h"
 
 #include <QAction>
@@ -77,6 +78,11 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     m_evaluate->setToolTip(tr("Evaluate every rule now (F5)"));
     for (QPushButton *b : {m_ack, m_escalate, m_resolve, m_evaluate})
         header->addWidget(b);
+    // Ctrl+E is Escalate on this screen already; the export takes Ctrl+Shift+E.
+    QAction *exportAction = TableExport::addExportAction(this, {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E)});
+    connect(exportAction, &QAction::triggered, this, &AlertsPage::exportTable);
+    header->addSpacing(8);
+    header->addWidget(TableExport::exportButton(exportAction, this));
     layout->addLayout(header);
 
     // Named like their buttons, so Help › Keyboard shortcuts can say what they do.
@@ -209,6 +215,15 @@ void AlertsPage::saveState()
 {
     m_settings.setValue(QStringLiteral("alerts/splitter"), m_splitter->saveState());
     m_settings.setValue(QStringLiteral("alerts/header"), m_table->horizontalHeader()->saveState());
+}
+
+void AlertsPage::exportTable()
+{
+    ModelExport spec;
+    spec.title = tr("Alerts");
+    // The sort role holds the raised time as stored (UTC ISO text).
+    spec.columns = {{AlertTableModel::Raised, ColumnExport(io::CellKind::DateTime, {}, 0, AlertTableModel::SortRole)}};
+    TableExport::exportViewWithDialog(this, m_table, spec);
 }
 
 void AlertsPage::evaluateNow()

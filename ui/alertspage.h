@@ -66,6 +66,8 @@ public:
     void acknowledgeCurrent();
     void escalateCurrent();
     void resolveCurrent();
+    // Export… (Ctrl+Shift+E; Ctrl+E escalates here): the alerts as filtered and sorted.
+    void exportTable();
 
 Q_SIGNALS:
     void leadActivated(const QString &leadId);

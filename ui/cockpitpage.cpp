@@ -62,15 +62,22 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
     png->setPopupMode(QToolButton::InstantPopup);
     auto *pngMenu = new QMenu(png);
     png->setMenu(pngMenu);
+    // The report's two ways out, also in the File menu. Window-wide keys, live only while
+    // this page is shown (Ctrl+Shift+P is the PNG key of the Team and Stores screens).
     auto *pdf = new QToolButton(this);
-    auto *pdfAction = new QAction(tr("Export report (PDF)…"), this);
-    pdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
-    pdfAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    pdfAction->setToolTip(tr("Export the cockpit as a PDF report (Ctrl+P)"));
-    connect(pdfAction, &QAction::triggered, this, &CockpitPage::exportPdf);
-    addAction(pdfAction);
-    pdf->setDefaultAction(pdfAction);
-    pdf->setText(tr("PDF…"));
+    m_pdfAction = new QAction(tr("Export cockpit report as P&DF…"), this);
+    m_pdfAction->setIconText(tr("PDF…")); // the button's text
+    m_pdfAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_pdfAction->setToolTip(tr("Save the cockpit report as a PDF (Ctrl+Shift+P)"));
+    connect(m_pdfAction, &QAction::triggered, this, &CockpitPage::exportPdf);
+    addAction(m_pdfAction);
+    pdf->setDefaultAction(m_pdfAction);
+    m_printAction = new QAction(tr("&Print cockpit report…"), this);
+    m_printAction->setShortcuts(QKeySequence::Print);
+    m_printAction->setToolTip(tr("Print the cockpit report (Ctrl+P)"));
+    connect(m_printAction, &QAction::triggered, this, &CockpitPage::printReport);
+    addAction(m_printAction);
+    updateReportActions();
     auto *csv = new QToolButton(this);
     auto *csvAction = new QAction(tr("Export figures (CSV)…"), this);
     csvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -170,7 +177,6 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
         m_pipelineCode = m_pipeline->currentData().toString();
         refreshNow();
     });
-    m_heatmap->setLegend(tr("0 %"), tr("100 %"), tr("too few leads"), tr("below the flag threshold"));
 
     addPngAction(tilesBox, tr("KPI tiles"));
     addPngAction(m_funnel, tr("Funnel"));
@@ -221,6 +227,28 @@ void CockpitPage::showResult(const CockpitData &data)
     m_filling = false;
 
     const FunnelResult &f = d.funnel;
+    m_funnel->setStages(funnelStages(f));
+    m_funnelTitle->setText(tr("Funnel"));
+    m_funnelTitle->setToolTip(f.pipelineName);
+    fillHeatmap(m_heatmap, f);
+    m_heatTitle->setText(heatTitle(f));
+
+    m_alertsModel->setTable(d.alerts);
+    m_alerts->setColumnHidden(0, true);
+    m_alerts->setColumnHidden(d.alerts.columnIndex(QStringLiteral("rule_key")), true);
+    m_alerts->resizeColumnsToContents();
+    for (int c = 0; c < m_alertsModel->columnCount(); ++c)
+        m_alerts->setColumnWidth(c, std::min(m_alerts->columnWidth(c), 320));
+    m_alerts->horizontalHeader()->setSectionResizeMode(d.alerts.columnIndex(QStringLiteral("summary")), QHeaderView::Stretch);
+    m_alertsTitle->setText(d.alertsTotal > d.alerts.rows.size()
+                               ? tr("Open alerts · newest %1 of %2").arg(d.alerts.rows.size()).arg(d.alertsTotal)
+                               : tr("Open alerts · %1").arg(d.alertsTotal));
+    updateReportActions();
+}
+
+QVector<FunnelWidget::Stage> CockpitPage::funnelStages(const FunnelResult &f)
+{
+    const QLocale locale;
     QVector<FunnelWidget::Stage> stages;
     for (const FunnelStage &s : f.stages) {
         FunnelWidget::Stage st{s.name, s.entered, s.ratePct(), {}};
@@ -230,10 +258,12 @@ void CockpitPage::showResult(const CockpitData &data)
                                   .arg(std::isnan(s.ratePct()) ? QStringLiteral("—") : locale.toString(s.ratePct(), 'f', 1));
         stages << st;
     }
-    m_funnel->setStages(stages);
-    m_funnelTitle->setText(tr("Funnel"));
-    m_funnelTitle->setToolTip(f.pipelineName);
+    return stages;
+}
 
+void CockpitPage::fillHeatmap(HeatmapWidget *map, const FunnelResult &f)
+{
+    const QLocale locale;
     QStringList rows;
     const QStringList cols = f.transitionLabels();
     QVector<HeatmapWidget::Cell> cells;
@@ -263,24 +293,18 @@ void CockpitPage::showResult(const CockpitData &data)
             cells << cell;
         }
     }
-    m_heatmap->setData(rows, cols, cells);
-    m_heatTitle->setText(tr("Stage conversion by %1 · %2 flagged below %3 %")
-                             .arg(d.funnel.by == GroupBy::Region ? tr("region")
-                                  : d.funnel.by == GroupBy::City ? tr("city")
-                                  : d.funnel.by == GroupBy::Team ? tr("team") : tr("rep"))
-                             .arg(f.flaggedCells())
-                             .arg(f.settings.flagBelowPct));
+    map->setData(rows, cols, cells);
+    map->setLegend(tr("0 %"), tr("100 %"), tr("too few leads"), tr("below the flag threshold"));
+}
 
-    m_alertsModel->setTable(d.alerts);
-    m_alerts->setColumnHidden(0, true);
-    m_alerts->setColumnHidden(d.alerts.columnIndex(QStringLiteral("rule_key")), true);
-    m_alerts->resizeColumnsToContents();
-    for (int c = 0; c < m_alertsModel->columnCount(); ++c)
-        m_alerts->setColumnWidth(c, std::min(m_alerts->columnWidth(c), 320));
-    m_alerts->horizontalHeader()->setSectionResizeMode(d.alerts.columnIndex(QStringLiteral("summary")), QHeaderView::Stretch);
-    m_alertsTitle->setText(d.alertsTotal > d.alerts.rows.size()
-                               ? tr("Open alerts · newest %1 of %2").arg(d.alerts.rows.size()).arg(d.alertsTotal)
-                               : tr("Open alerts · %1").arg(d.alertsTotal));
+QString CockpitPage::heatTitle(const FunnelResult &f)
+{
+    return tr("Stage conversion by %1 · %2 flagged below %3 %")
+        .arg(f.by == GroupBy::Region ? tr("region")
+             : f.by == GroupBy::City ? tr("city")
+             : f.by == GroupBy::Team ? tr("team") : tr("rep"))
+        .arg(f.flaggedCells())
+        .arg(f.settings.flagBelowPct);
 }
 
 void CockpitPage::showError(const QString &message)
@@ -340,52 +364,11 @@ void CockpitPage::exportPng(QWidget *chart, const QString &name)
     exportWidgetPng(chart, this, safeFileName(name + QStringLiteral(" ") + scope().period.key()));
 }
 
-bool CockpitPage::writePdf(const QString &path, QString *error, int *pages)
-{
-    if (!m_data) {
-        if (error)
-            *error = tr("Nothing computed yet.");
-        return false;
-    }
-    const CockpitData &d = *m_data;
-    PdfReport report(path, tr("Sales cockpit"), subtitle());
-    report.addWidget(tr("KPI baseline"), m_tiles.first()->parentWidget());
-    report.addTable(tr("KPI baseline"), kpiTable(d.tiles, tr("KPI baseline")));
-    report.newPage();
-    report.addWidget(tr("Funnel · %1").arg(d.funnel.pipelineName), m_funnel);
-    report.addTable(tr("Funnel"), funnelTable(d.funnel));
-    report.newPage();
-    report.addWidget(tr("Stage conversion"), m_heatmap);
-    report.addTable(tr("Stage conversion"), conversionTable(d.funnel), 120);
-    report.newPage();
-    DataTable alerts = d.alerts;
-    report.addTable(tr("Open alerts"), alerts);
-    const bool ok = report.finish(error);
-    if (pages)
-        *pages = report.pageCount();
-    return ok;
-}
-
 QByteArray CockpitPage::figuresCsv() const
 {
     if (!m_data)
         return {};
     return toCsv(kpiTable(m_data->tiles, tr("KPI baseline"))) + QByteArray("\r\n") + toCsv(conversionTable(m_data->funnel));
-}
-
-void CockpitPage::exportPdf()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export report (PDF)"),
-                                                      safeFileName(tr("Cockpit") + QStringLiteral(" ") + scope().period.key()) + QStringLiteral(".pdf"),
-                                                      tr("PDF (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    QString error;
-    const bool ok = writePdf(path, &error);
-    QApplication::restoreOverrideCursor();
-    if (!ok)
-        QMessageBox::warning(this, tr("Export report (PDF)"), error);
 }
 
 void CockpitPage::exportCsv()

@@ -2,21 +2,25 @@
 // The Cockpit screen (DESIGN.md §6): the scope bar, the five KPI baseline tiles, the funnel
 // of a chosen pipeline, the funnel heat map (child org units × stage transitions, weak cells
 // flagged) and the newest open alerts. Every tile, stage and cell opens the rows behind it;
-// charts export as PNG, the whole as a PDF report (Ctrl+P), the figures as CSV (Ctrl+Shift+S).
+// charts export as PNG, the whole as a report printed (File › Print cockpit report…, Ctrl+P)
+// or saved as PDF (Ctrl+Shift+P, the PDF… button), the figures as CSV (Ctrl+Shift+S).
+// The report (cockpitreport.cpp) is laid out once for both, by ReportDocument.
 #include "analytics/cockpit.h"
 #include "analyticspage.h"
+#include "funnelwidget.h"
 
 class QComboBox;
 class QLabel;
+class QPrinter;
 class QTableView;
 class QToolButton;
 
 namespace cockpit::ui {
 
 class DrillDownDialog;
-class FunnelWidget;
 class HeatmapWidget;
 class KpiTileWidget;
+class ReportDocument;
 class ScopeBar;
 
 using analytics::CockpitData;
@@ -35,8 +39,16 @@ public:
     DrillDownDialog *openTile(int index);
     DrillDownDialog *openStage(int stage);
     DrillDownDialog *openCell(int row, int column);
-    // Exports without dialogs (the interactive actions ask for the file, then call these).
+    // The report of what the page shows: the KPI tiles, the funnel and the conversion heat map
+    // each with its table, the open alerts; charts drawn for paper, not grabbed from the screen.
+    ReportDocument report() const;
+    // Exports without dialogs (the interactive actions ask for the file or printer, then call these).
     bool writePdf(const QString &path, QString *error = nullptr, int *pages = nullptr);
+    bool print(QPrinter *printer, QString *error = nullptr, int *pages = nullptr);
+    // File menu actions (enabled while the page is shown and has figures): "Print cockpit
+    // report…" (Ctrl+P, the print dialog) and "Export cockpit report as PDF…" (Ctrl+Shift+P).
+    QAction *printAction() const { return m_printAction; }
+    QAction *pdfAction() const { return m_pdfAction; }
     // The KPI table followed by the conversion table (one CSV, a blank line between).
     QByteArray figuresCsv() const;
     // "now" for the figures (tests pin it; default: the system clock).
@@ -46,6 +58,8 @@ protected:
     void requestFigures(const analytics::Scope &scope) override;
     void showResult(const CockpitData &data);
     void showError(const QString &message) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     QDateTime now() const;
@@ -54,6 +68,16 @@ private:
     DrillDownDialog *openTable(QFuture<analytics::DataTable> rows, const QString &name,
                                const std::function<QString(const QString &)> &title);
     void exportPdf();
+    void printReport();
+    void updateReportActions();
+    // What the funnel and the heat map show of a result (the page's charts and the report's).
+    static QVector<FunnelWidget::Stage> funnelStages(const analytics::FunnelResult &f);
+    static void fillHeatmap(HeatmapWidget *map, const analytics::FunnelResult &f);
+    static QString heatTitle(const analytics::FunnelResult &f);
+    // The report's pictures of the charts, drawn off screen at a size where no label is cut.
+    QPixmap tilesImage() const;
+    QPixmap funnelImage() const;
+    QPixmap heatmapImage() const;
     void exportCsv();
     void exportPng(QWidget *chart, const QString &name);
     void addPngAction(QWidget *chart, const QString &name);
@@ -67,10 +91,11 @@ private:
     QLabel *m_heatTitle, *m_funnelTitle, *m_alertsTitle, *m_error;
     QTableView *m_alerts;
     analytics::DataTableModel *m_alertsModel;
+    QAction *m_printAction, *m_pdfAction;
     std::shared_ptr<CockpitData> m_data;
     QString m_pipelineCode;
     QDateTime m_now;
-    bool m_filling = false, m_unitsSet = false;
+    bool m_filling = false, m_unitsSet = false, m_shown = false;
 };
 
 } // namespace cockpit::ui

@@ -6,12 +6,15 @@
 #include "items/customertablemodel.h"
 #include "filterbar.h"
 #include "newcustomerdialog.h"
+#include "tableexport.h"
 #include "widgethelpers.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -36,8 +39,11 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     auto *add = new QPushButton(tr("&New customer…"), this);
     add->setObjectName(QStringLiteral("newCustomerButton"));
     add->setToolTip(tr("Create a customer (Ctrl+N)"));
+    QAction *exportAction = TableExport::addExportAction(this);
+    connect(exportAction, &QAction::triggered, this, &CustomersPage::exportTable);
     header->addWidget(title);
     header->addStretch();
+    header->addWidget(TableExport::exportButton(exportAction, this));
     header->addWidget(add);
     layout->addLayout(header);
     connect(add, &QPushButton::clicked, this, &CustomersPage::newCustomer);
@@ -178,6 +184,22 @@ void CustomersPage::newCustomer()
         m_table->setCurrentIndex(proxy);
         m_table->scrollTo(proxy);
     }
+}
+
+void CustomersPage::exportTable()
+{
+    if (m_catalog.isLoaded() && !m_catalog.isComplete()) {
+        QMessageBox::information(this, tr("Export"),
+                                 tr("The customers are still loading. Export them when all are shown."));
+        return;
+    }
+    using io::CellKind;
+    ModelExport spec;
+    spec.title = tr("Customers");
+    spec.valueRole = CustomerTableModel::ValueRole;
+    spec.columns = {{CustomerTableModel::OpenLeadsColumn, ColumnExport(CellKind::Integer)},
+                    {CustomerTableModel::CreatedColumn, ColumnExport(CellKind::Date)}};
+    TableExport::exportViewWithDialog(this, m_table, spec);
 }
 
 } // namespace cockpit::ui

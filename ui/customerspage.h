@@ -32,6 +32,8 @@ public:
     void focusSearch();
     void saveState();
     void newCustomer();
+    // Export… (Ctrl+E): the customers as filtered and sorted, the columns shown, XLSX or CSV.
+    void exportTable();
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -1,8 +1,9 @@
 #include "drilldowndialog.h"
 
-#include "exporting.h"
 #include "figurewatch.h"
+#include "tableexport.h"
 
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QKeySequence>
@@ -10,7 +11,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -44,8 +44,10 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    QPushButton *csv = buttons->addButton(tr("Export &CSV…"), QDialogButtonBox::ActionRole);
-    csv->setToolTip(tr("Save these rows as CSV (Ctrl+S)"));
+    // Ctrl+E as on every table; Ctrl+S, which saved the CSV before, still does.
+    QAction *exportAction = TableExport::addExportAction(this, {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence::Save});
+    QPushButton *csv = TableExport::exportButton(exportAction, this);
+    buttons->addButton(csv, QDialogButtonBox::ActionRole);
     // Enter on a row opens that row; it must not also press a button.
     for (QAbstractButton *b : buttons->buttons())
         if (auto *p = qobject_cast<QPushButton *>(b)) {
@@ -61,10 +63,7 @@ DrillDownDialog::DrillDownDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
-    connect(csv, &QPushButton::clicked, this, &DrillDownDialog::exportCsv);
-    auto *save = new QShortcut(QKeySequence::Save, this);
-    save->setWhatsThis(tr("Export these rows as CSV")); // what Help › Keyboard shortcuts says
-    connect(save, &QShortcut::activated, this, &DrillDownDialog::exportCsv);
+    connect(exportAction, &QAction::triggered, this, &DrillDownDialog::exportTable);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterFixedString(text);
         m_count->setText(tr("%n row(s)", nullptr, m_proxy->rowCount()));
@@ -133,9 +132,23 @@ DrillDownDialog *DrillDownDialog::showWhenReady(QWidget *parent, const QString &
     return dialog;
 }
 
-void DrillDownDialog::exportCsv()
+QList<int> DrillDownDialog::exportColumns() const
 {
-    exportTableCsv(m_model->table(), this);
+    QList<int> columns = TableExport::shownColumns(m_view);
+    // The key column is hidden because its local keys mean nothing on screen; in a file its
+    // global ids are what lets the rows be found again, so it leaves with them (first).
+    const analytics::DataTable &t = m_model->table();
+    if (t.keyColumn >= 0 && t.exportIds.contains(t.keyColumn) && !columns.contains(t.keyColumn))
+        columns.prepend(t.keyColumn);
+    return columns;
+}
+
+void DrillDownDialog::exportTable()
+{
+    if (m_loading)
+        return;
+    TableExport::exportDataTableWithDialog(this, m_model->table(), TableExport::shownSourceRows(m_view, m_model),
+                                           exportColumns());
 }
 
 void DrillDownDialog::activate(const QModelIndex &index)

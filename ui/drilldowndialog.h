@@ -1,7 +1,8 @@
 #pragma once
 // The rows behind a number: a non-modal window with a sortable, searchable table of a
 // DataTable (leads, activities, store days …), its title naming figure, period and org,
-// Export CSV (Ctrl+S), and — when the rows are leads — double-click / Enter opens the lead.
+// Export… (Ctrl+E or Ctrl+S: the rows as filtered and sorted, XLSX or CSV), and — when the
+// rows are leads — double-click / Enter opens the lead.
 #include "analytics/datatable.h"
 
 #include <QDialog>
@@ -35,13 +36,17 @@ public:
                                           std::function<QString(const QString &)> retitle = {});
     // Between showWhenReady() and its rows (or its failure).
     bool isLoading() const { return m_loading; }
+    // Export…: the rows as filtered and sorted, the columns shown (and the key column's global
+    // ids), as an Excel workbook or CSV.
+    void exportTable();
+    // The table columns an export writes, in order.
+    QList<int> exportColumns() const;
 
 Q_SIGNALS:
     // A row whose key is a lead was activated; MainWindow shows it on the Leads screen.
     void leadActivated(const QString &leadId);
 
 private:
-    void exportCsv();
     void activate(const QModelIndex &index);
 
     analytics::DataTableModel *m_model;

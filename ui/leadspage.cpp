@@ -18,6 +18,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QGuiApplication>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QPushButton>
@@ -69,7 +70,12 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureS
 
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("muted"));
-    layout->addWidget(m_count);
+    QAction *exportAction = TableExport::addExportAction(this);
+    connect(exportAction, &QAction::triggered, this, &LeadsPage::exportTable);
+    auto *countRow = new QHBoxLayout;
+    countRow->addWidget(m_count, 1);
+    countRow->addWidget(TableExport::exportButton(exportAction, this));
+    layout->addLayout(countRow);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_table = new QTableView(m_splitter);
@@ -244,6 +250,36 @@ void LeadsPage::updateCount()
     m_count->setText(tr("%1 of %2 leads · %3 in total")
                          .arg(locale.toString(m_filter->rowCount()), locale.toString(total),
                               formatMoney(m_filter->sumAmountCents(), m_catalog.data().currency, locale)));
+}
+
+ModelExport LeadsPage::exportSpec() const
+{
+    using io::CellKind;
+    ModelExport spec;
+    spec.title = tr("Leads");
+    spec.valueRole = LeadTableModel::ValueRole;
+    spec.columns = {{LeadTableModel::AmountColumn, ColumnExport(CellKind::Money, m_catalog.data().currency)},
+                    {LeadTableModel::ProbabilityColumn, ColumnExport(CellKind::Percent, {}, 0)},
+                    {LeadTableModel::ExpectedCloseColumn, ColumnExport(CellKind::Date)},
+                    {LeadTableModel::DaysInStageColumn, ColumnExport(CellKind::Decimal, {}, 1)},
+                    {LeadTableModel::UpdatedColumn, ColumnExport(CellKind::DateTime)}};
+    return spec;
+}
+
+io::ExportResult LeadsPage::exportTo(const QString &path, TableFormat format)
+{
+    return TableExport::exportModel(m_table, exportSpec(), path, format);
+}
+
+void LeadsPage::exportTable()
+{
+    if (m_catalog.isLoaded() && !m_catalog.isComplete()) {
+        // The table holds only the newest leads until the rest are read: a file of those
+        // would look complete and is not.
+        QMessageBox::information(this, tr("Export"), tr("The leads are still loading. Export them when all are shown."));
+        return;
+    }
+    TableExport::exportViewWithDialog(this, m_table, exportSpec());
 }
 
 void LeadsPage::onCurrentChanged()

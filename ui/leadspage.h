@@ -2,6 +2,8 @@
 // Leads: filters, pinyin search, a sortable table of every lead, and the selected lead's
 // detail panel. Enter or double-click opens the editor.
 #include "domain/clock.h"
+#include "io/tablewriter.h"
+#include "tableexport.h"
 
 #include <QWidget>
 
@@ -53,6 +55,10 @@ public:
     // reassignment of the selected leads to one rep or round robin, one undo step.
     void recommendRep();
     void reassignSelected(bool automatic);
+    // Export… (Ctrl+E): the leads as filtered and sorted, the columns shown, XLSX or CSV.
+    void exportTable();
+    // The same without a dialog (tests): what exportTable() writes.
+    io::ExportResult exportTo(const QString &path, TableFormat format);
 
 private:
     void onCatalogLoaded();
@@ -60,6 +66,7 @@ private:
     void applyFilters();
     void updateCount();
     void onCurrentChanged();
+    ModelExport exportSpec() const;
 
     Catalog &m_catalog;
     EditController &m_edits;

@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "importwizard.h"
 
 #include "items/alertactions.h"
 #include "alertspage.h"
@@ -29,6 +30,12 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileInfo>
+#include <QMimeData>
+#include <QTimer>
+#include <QUrl>
 #include <QDir>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -61,6 +68,7 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Sales Cockpit"));
+    setAcceptDrops(true);
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -277,9 +285,20 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabaseRequested);
     file->addAction(tr("New &demo database…"), this, &MainWindow::newDemoRequested);
+    file->addSeparator();
+    // Issue 11: a company's own spreadsheets in (also by dropping files on the window).
+    m_importAction = file->addAction(tr("&Import…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
+                                     [this] { openImport({}); });
     m_repairAction = file->addAction(tr("Save a &repaired copy…"), this, &MainWindow::repairRequested);
     m_repairAction->setEnabled(false);
     file->addSeparator();
+    // Issue 11: the Cockpit's report, printed (Ctrl+P) or saved as PDF (Ctrl+Shift+P); the
+    // actions are the page's and live while the Cockpit is shown.
+    if (auto *cockpit = qobject_cast<CockpitPage *>(screenWidget(NavRail::Cockpit))) {
+        file->addAction(cockpit->printAction());
+        file->addAction(cockpit->pdfAction());
+        file->addSeparator();
+    }
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
@@ -450,6 +469,44 @@ void MainWindow::updateStatus()
         leads = qint64(m_catalog.data().leads.size());
     }
     m_counts->setText(tr("%1 leads · %2 customers").arg(locale.toString(leads), locale.toString(customers)));
+}
+
+void MainWindow::openImport(const QStringList &files)
+{
+    ImportWizard wizard(m_db, m_edits, files, this);
+    wizard.exec();
+}
+
+namespace {
+QStringList droppedSpreadsheets(const QMimeData *mime)
+{
+    QStringList out;
+    if (!mime || !mime->hasUrls())
+        return out;
+    for (const QUrl &url : mime->urls()) {
+        const QString path = url.toLocalFile();
+        const QString suffix = QFileInfo(path).suffix().toLower();
+        if (!path.isEmpty() && (suffix == QLatin1String("csv") || suffix == QLatin1String("xlsx") || suffix == QLatin1String("txt")))
+            out << path;
+    }
+    return out;
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!droppedSpreadsheets(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QStringList files = droppedSpreadsheets(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // After the drop returns: the wizard is modal and the drag source waits for the drop.
+    QTimer::singleShot(0, this, [this, files] { openImport(files); });
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

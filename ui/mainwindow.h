@@ -83,6 +83,8 @@ public:
 
     // The banner over every screen while the file is open read-only because it is damaged.
     QWidget *damageBanner() const { return m_damageBanner; }
+    // File › Import… (Ctrl+Shift+I): the import wizard, with `files` listed (dropped files).
+    void openImport(const QStringList &files);
 
 Q_SIGNALS:
     void openDatabaseRequested();
@@ -93,6 +95,9 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // Spreadsheets dropped on the window open the import wizard with them.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildMenus();
@@ -117,6 +122,7 @@ private:
     QWidget *m_damageBanner;
     QLabel *m_damageText;
     QAction *m_repairAction = nullptr;
+    QAction *m_importAction = nullptr;
     WelcomeCard *m_welcome;
     bool m_welcomeWanted = false;
     bool m_isDemo = false; // read once: the file's "demo" setting

@@ -10,6 +10,7 @@
 #include "analytics/query.h"
 #include "scopebar.h"
 #include "storegrid.h"
+#include "tableexport.h"
 
 #include <QAction>
 #include <QApplication>
@@ -108,13 +109,15 @@ StoresPage::StoresPage(analytics::FigureService &figures, EditController &edits,
     addAction(pngAction);
     connect(pngAction, &QAction::triggered, this, &StoresPage::exportPng);
     auto *csvButton = new QToolButton(this);
-    auto *csvAction = new QAction(tr("CSV"), this);
-    csvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    csvAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    csvAction->setToolTip(tr("Export the grid's figures as CSV (Ctrl+Shift+S)"));
+    // Ctrl+E as on every table; Ctrl+Shift+S, which exported the CSV before, still does.
+    QAction *csvAction = TableExport::addExportAction(
+        this, {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
+    csvAction->setText(tr("Export table…"));
+    csvAction->setToolTip(tr("Export the stores as filtered and sorted, with every figure behind the grid, "
+                             "as an Excel workbook or CSV (Ctrl+E)"));
+    csvButton->setObjectName(QStringLiteral("exportButton"));
     csvButton->setDefaultAction(csvAction);
-    addAction(csvAction);
-    connect(csvAction, &QAction::triggered, this, &StoresPage::exportCsv);
+    connect(csvAction, &QAction::triggered, this, &StoresPage::exportTable);
     m_scopeBar->addTrailingWidget(importButton);
     m_scopeBar->addTrailingWidget(pngButton);
     m_scopeBar->addTrailingWidget(csvButton);
@@ -319,10 +322,13 @@ void StoresPage::exportPng()
     exportWidgetPng(m_view, this, safeFileName(tr("Store codes") + QLatin1Char(' ') + scope().period.key()));
 }
 
-void StoresPage::exportCsv()
+void StoresPage::exportTable()
 {
-    if (m_codes)
-        exportTableCsv(analytics::storeCodesTable(*m_codes), this);
+    // The table's rows are the grid model's stores, one for one: written as the grid filters
+    // and sorts them.
+    if (const analytics::StoreCodes *codes = m_model->codes())
+        TableExport::exportDataTableWithDialog(this, analytics::storeCodesTable(*codes),
+                                               TableExport::shownSourceRows(m_view, m_model));
 }
 
 void StoresPage::importWithDialog()

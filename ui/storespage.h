@@ -3,7 +3,8 @@
 // code per dimension and overall, a 30-day colour strip, filters by region and colour, a
 // summary line, the details of the selected store (what to do about each orange/red
 // dimension and the nearby high-performing store), drill-down to its store days, export
-// (PNG, CSV) and the store-day CSV import with a preview of every refused row (undoable).
+// (PNG; the figures as XLSX or CSV) and the store-day CSV import with a preview of every
+// refused row (undoable).
 #include "analyticspage.h"
 #include "analytics/storecodes.h"
 #include "analytics/storeimport.h"
@@ -61,7 +62,7 @@ private:
     void updateDetails();
     void openDrillDown();
     void exportPng();
-    void exportCsv();
+    void exportTable(); // Ctrl+E: the stores as filtered and sorted, XLSX or CSV
 
     EditController &m_edits;
     ScopeBar *m_scopeBar;

@@ -8,6 +8,7 @@
 #include "domain/pipelinevalidation.h"
 #include "scopebar.h"
 #include "touchpointview.h"
+#include "tableexport.h"
 #include "teamhealthmodel.h"
 #include "analytics/query.h"
 #include "analytics/teamhealthtables.h"
@@ -105,9 +106,15 @@ TeamPage::TeamPage(FigureService &figures, ScopeState &scope, Now now, QWidget *
     auto *pngButton = new QToolButton(this);
     pngButton->setText(tr("Radar PNG…"));
     pngButton->setToolTip(tr("Export the radar as PNG (Ctrl+Shift+P)"));
+    // Ctrl+E as on every table; Ctrl+Shift+S, which exported the CSV before, still does.
+    QAction *tableAction = TableExport::addExportAction(
+        this, {QKeySequence(Qt::CTRL | Qt::Key_E), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)});
+    tableAction->setText(tr("Export table…"));
+    tableAction->setToolTip(tr("Export the table in its sort order, with every figure behind its columns "
+                               "(the radar's axes, the missing actions), as an Excel workbook or CSV (Ctrl+E)"));
     auto *csvButton = new QToolButton(this);
-    csvButton->setText(tr("Table CSV…"));
-    csvButton->setToolTip(tr("Export the table as CSV (Ctrl+Shift+S)"));
+    csvButton->setObjectName(QStringLiteral("exportButton"));
+    csvButton->setDefaultAction(tableAction);
     m_scopeBar->addTrailingWidget(m_mode);
     m_scopeBar->addTrailingWidget(pngButton);
     m_scopeBar->addTrailingWidget(csvButton);
@@ -224,12 +231,7 @@ TeamPage::TeamPage(FigureService &figures, ScopeState &scope, Now now, QWidget *
     addAction(pngAction);
     connect(pngAction, &QAction::triggered, this, &TeamPage::exportRadar);
     connect(pngButton, &QToolButton::clicked, this, &TeamPage::exportRadar);
-    auto *csvAction = new QAction(tr("Export table as CSV…"), this);
-    csvAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
-    csvAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    addAction(csvAction);
-    connect(csvAction, &QAction::triggered, this, &TeamPage::exportTable);
-    connect(csvButton, &QToolButton::clicked, this, &TeamPage::exportTable);
+    connect(tableAction, &QAction::triggered, this, &TeamPage::exportTable);
     auto *modeAction = new QAction(tr("Reps / teams"), this);
     modeAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
     modeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -613,7 +615,8 @@ void TeamPage::exportTable()
     t.headers << h.header(light) << h.header(missing);
     for (int i = 0; i < t.rows.size(); ++i)
         t.rows[i] << h.rows[i][light] << h.rows[i][missing];
-    exportTableCsv(t, this, safeFileName(t.title));
+    // Its rows are the model's, one for one: written in the order the table is sorted.
+    TableExport::exportDataTableWithDialog(this, t, TableExport::shownSourceRows(m_table, m_model));
 }
 
 } // namespace cockpit::ui

@@ -79,7 +79,8 @@ QString detailsSummary(const QString &rule, const QString &details)
     const QJsonObject d = detailsJson(a);
     QString what;
     if (d.isEmpty()) {
-        what = a.details; // a demo alert's plain text
+        // A demo alert's plain text; JSON without facts ("{}") has nothing to say.
+        what = a.details.startsWith(u'{') ? QString() : a.details;
     } else if (a.rule == rule::StageSla) {
         what = QCoreApplication::translate("cockpit::alerts", "in %1 longer than %2")
                    .arg(d.value(QStringLiteral("stage")).toString(),

@@ -20,6 +20,9 @@ struct DataTable
     // ("lead", "customer", "activity", "store", "user"); -1 = none.
     int keyColumn = -1;
     QString keyKind;
+    // The currency (ISO 4217) of its *_cents columns, for exports that label money with its
+    // unit; empty when it has none.
+    QString currency;
     // What leaves the file names rows by their global ids (storage/keys.h): for an id column,
     // the UUID of each local key in it. toCsv/toJson write it in place of the key (an empty
     // cell for a key it does not list); the table on screen keeps the keys it navigates by.

@@ -530,6 +530,9 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
         t.columns = {QStringLiteral("month"), QStringLiteral("forecast_cents"), QStringLiteral("actual_cents"),
                      QStringLiteral("accuracy_pct"), QStringLiteral("counted")};
         t.headers = {tr("Month"), tr("Forecast at month start"), tr("Collections"), tr("Accuracy"), tr("Counted")};
+        QSqlQuery currency = runQuery(db, QStringLiteral("SELECT value FROM settings WHERE key = 'currency'"));
+        t.currency = currency.next() && !currency.value(0).toString().isEmpty() ? currency.value(0).toString()
+                                                                                 : QStringLiteral("CNY");
         for (const ForecastMonth &m : forecastRows(db, req))
             t.rows << QVariantList{m.month.toString(QStringLiteral("yyyy-MM")),
                                    m.hasForecast ? QVariant(m.forecastCents) : QVariant(),

@@ -104,6 +104,7 @@ DataTable outcomesTable(QSqlDatabase db, const ReportRequest &request)
                  QStringLiteral("won_amount_cents"), QStringLiteral("currency"), QStringLiteral("median_days_to_close")};
     t.headers = {tr("Id"), tr("Unit"), tr("Won"), tr("Lost"), tr("Win rate"), tr("Won amount"), tr("Currency"),
                  tr("Median days from engagement to close")};
+    t.currency = currency;
     for (const OutcomeRow &r : computeOutcomes(deals)) {
         t.rows << QVariantList{r.unitId.isEmpty() ? QVariant() : QVariant(r.unitId),
                                r.unitId.isEmpty() && r.unitName.isEmpty() ? QVariant(tr("(all)")) : QVariant(r.unitName),

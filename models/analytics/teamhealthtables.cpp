@@ -281,6 +281,7 @@ DataTable ordersTable(QSqlDatabase db, const Scope &scope, const QString &asOfIs
                  QStringLiteral("amount_cents")};
     t.headers = {tr("Lead id"), tr("Rep"), tr("Ordered"), tr("Product line"), tr("Rep's main line"),
                  tr("Cross-sell"), tr("Amount")};
+    t.currency = units.currency;
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
     const QDate last = std::min(scope.period.last, companyDayOf(

@@ -24,4 +24,9 @@ struct ColumnValue
 // row's file gave a value (Update writes only those; Replace and Create write all).
 std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, int index);
 
+// Whether an update compares and writes column `c` of a row of `entity` that gave the fields
+// in `given` (~0u: every field, Replace). Never a name: it is what the row was matched by
+// ("Acme" is "Acme Inc."), so an import never renames.
+bool updatesColumn(Entity entity, const ColumnValue &c, quint32 given);
+
 } // namespace cockpit::imports::detail

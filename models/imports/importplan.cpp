@@ -3,6 +3,7 @@
 #include "imports/importcolumns.h"
 #include "imports/importplanner.h"
 #include "domain/times.h"
+#include "io/tablewriter.h"
 #include "io/values.h"
 #include "pinyin/pinyin.h"
 
@@ -233,6 +234,10 @@ QString Planner::value(Row &row, const QString &field)
     const auto col = row.columnOf->constFind(field);
     if (col != row.columnOf->cend())
         v = row.fields->value(*col).trimmed();
+    // A cell the error file (or any export) neutralised as '=… reads as it was written.
+    if (v.size() > 1 && v.front() == u'\'' && QStringView(v).mid(1).trimmed().size() > 0
+        && QStringLiteral("=+-@\t\r＝＋－＠").contains(QStringView(v).mid(1).trimmed().front()))
+        v.remove(0, 1);
     if (!v.isEmpty()) {
         const QList<FieldDef> &defs = ImportSchema::fields(row.mapping->entity);
         for (int i = 0; i < defs.size(); ++i)
@@ -473,28 +478,31 @@ bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 giv
     QStringList names;
     for (const ColumnValue &c : cols)
         names << QString::fromLatin1(c.column);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(names.join(QStringLiteral(", ")), QLatin1String(table)));
-    q.addBindValue(key);
+    // One prepared statement per table (a re-import compares every row).
+    const QString sql = QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(names.join(QStringLiteral(", ")), QLatin1String(table));
+    auto &cached = m_compare[sql];
+    if (!cached) {
+        cached = std::make_unique<QSqlQuery>(m_db);
+        cached->setForwardOnly(true);
+        if (!cached->prepare(sql))
+            return false;
+    }
+    QSqlQuery &q = *cached;
+    q.bindValue(0, key);
+    struct Finish
+    {
+        QSqlQuery &q;
+        ~Finish() { q.finish(); } // no read left open for the write that follows
+    } finish{q};
     if (!q.exec() || !q.next())
         return false;
     const Entity entity = QLatin1String(table) == QLatin1String("users") ? Entity::Org
                           : QLatin1String(table) == QLatin1String("products") ? Entity::Products
                           : QLatin1String(table) == QLatin1String("customers") ? Entity::Customers : Entity::Leads;
-    const QList<FieldDef> &defs = ImportSchema::fields(entity);
     for (int i = 0; i < int(cols.size()); ++i) {
         const ColumnValue &c = cols.at(i);
-        // A name is what a row is matched by ("Acme" is "Acme Inc."): never a change.
-        if (!strcmp(c.field, "name"))
+        if (!updatesColumn(entity, c, given)) // only what the row gave (Replace: everything), never a name
             continue;
-        if (given != ~0u && *c.field) { // only what the row gave (Replace: everything)
-            int bit = -1;
-            for (int f = 0; f < defs.size(); ++f)
-                if (defs.at(f).code == QLatin1String(c.field))
-                    bit = f;
-            if (bit >= 0 && !(given & (1u << bit)))
-                continue;
-        }
         if (c.ref.isSet() && c.ref.existing == 0) { // a row this import creates
             *differs = QString::fromLatin1(c.column);
             return false;
@@ -749,12 +757,15 @@ void Planner::planFile(int index)
     fp.header = source.header();
     // field → column index, by the header as written (compared normalised).
     QHash<QString, int> columnOf;
-    for (auto it = fp.mapping.columns.cbegin(); it != fp.mapping.columns.cend(); ++it) {
-        const QString want = ImportSchema::normaliseHeader(it.value());
-        int found = -1;
-        for (int c = 0; c < fp.header.size() && found < 0; ++c)
+    const auto headerIndex = [&fp](const QString &name) {
+        const QString want = ImportSchema::normaliseHeader(name);
+        for (int c = 0; c < fp.header.size(); ++c)
             if (ImportSchema::normaliseHeader(fp.header.at(c)) == want)
-                found = c;
+                return c;
+        return -1;
+    };
+    for (auto it = fp.mapping.columns.cbegin(); it != fp.mapping.columns.cend(); ++it) {
+        const int found = headerIndex(it.value());
         if (found < 0) {
             m_plan.fatal = ImportPlan::tr("%1: the mapping's column \"%2\" (for %3) is not in the file's header (%4)")
                                .arg(fp.path, it.value(), ImportSchema::fieldLabel(fp.mapping.entity, it.key()),
@@ -764,10 +775,7 @@ void Planner::planFile(int index)
         columnOf.insert(it.key(), found);
     }
     for (const auto &sd : fp.mapping.stageDates) {
-        int found = -1;
-        for (int c = 0; c < fp.header.size() && found < 0; ++c)
-            if (ImportSchema::normaliseHeader(fp.header.at(c)) == ImportSchema::normaliseHeader(sd.second))
-                found = c;
+        const int found = headerIndex(sd.second);
         if (found < 0) {
             m_plan.fatal = ImportPlan::tr("%1: the mapping's column \"%2\" (the date of stage %3) is not in the file's header")
                                .arg(fp.path, sd.second, sd.first);
@@ -986,47 +994,44 @@ QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString
     int withRefusals = 0;
     for (const FilePlan &f : plan.files)
         withRefusals += !f.rejected.empty();
+    const QFileInfo target(path);
+    const bool xlsx = target.suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
     for (const FilePlan &f : plan.files) {
         if (f.rejected.empty())
             continue;
-        QString target = path;
-        if (withRefusals > 1) {
-            const QFileInfo fi(path);
-            target = fi.path() + QLatin1Char('/') + fi.completeBaseName() + QLatin1Char('-')
-                     + QFileInfo(f.path).completeBaseName() + (f.mapping.sheet.isEmpty() ? QString() : QLatin1Char('-') + f.mapping.sheet)
-                     + QLatin1Char('.') + (fi.suffix().isEmpty() ? QStringLiteral("csv") : fi.suffix());
-        }
-        QSaveFile out(target);
-        if (!out.open(QIODevice::WriteOnly)) {
-            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(target, out.errorString());
-            return written;
-        }
-        auto quote = [](QString s) {
-            if (s.contains(u',') || s.contains(u'"') || s.contains(u'\n') || s.contains(u'\r')) {
-                s.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-                s = u'"' + s + u'"';
-            }
-            return s;
+        QString out = path;
+        if (withRefusals > 1)
+            out = target.path() + QLatin1Char('/') + target.completeBaseName() + QLatin1Char('-')
+                  + QFileInfo(f.path).completeBaseName() + (f.mapping.sheet.isEmpty() ? QString() : QLatin1Char('-') + f.mapping.sheet)
+                  + QLatin1Char('.') + (target.suffix().isEmpty() ? QStringLiteral("csv") : target.suffix());
+        // The rows as they were, every cell as text (a spreadsheet formula neutralised by the
+        // writer; the importer reads such a cell back as written), then why it was refused.
+        io::ExportTable table;
+        table.title = QFileInfo(f.path).completeBaseName();
+        qsizetype width = f.header.size();
+        for (const RejectedRow &r : f.rejected)
+            width = std::max(width, r.fields.size());
+        for (qsizetype c = 0; c < width; ++c)
+            table.columns << io::ExportColumn(f.header.value(c));
+        table.columns << io::ExportColumn(ImportPlan::tr("reason"));
+        const io::RowSource rows = [&](qsizetype i, QVariantList &cells) {
+            if (i >= qsizetype(f.rejected.size()))
+                return false;
+            const RejectedRow &r = f.rejected[std::size_t(i)];
+            for (qsizetype c = 0; c < width; ++c)
+                cells << r.fields.value(c);
+            cells << ImportPlan::tr("line %1: %2").arg(r.line).arg(r.reason);
+            return true;
         };
-        QByteArray bytes("\xEF\xBB\xBF");
-        QStringList head;
-        for (const QString &h : f.header)
-            head << quote(h);
-        head << quote(ImportPlan::tr("reason"));
-        bytes += head.join(u',').toUtf8() + "\r\n";
-        for (const RejectedRow &r : f.rejected) {
-            QStringList cells;
-            for (int c = 0; c < std::max<qsizetype>(f.header.size(), r.fields.size()); ++c)
-                cells << quote(r.fields.value(c));
-            cells << quote(ImportPlan::tr("line %1: %2").arg(r.line).arg(r.reason));
-            bytes += cells.join(u',').toUtf8() + "\r\n";
-        }
-        out.write(bytes);
-        if (!out.commit()) {
-            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(target, out.errorString());
+        io::ExportOptions options;
+        options.totalRows = qsizetype(f.rejected.size());
+        const io::ExportResult result = xlsx ? io::TableWriter::writeXlsx(out, table, rows, options)
+                                             : io::TableWriter::writeCsv(out, table, rows, options);
+        if (!result.ok) {
+            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(out, result.error);
             return written;
         }
-        written << target;
+        written << out;
     }
     return written;
 }

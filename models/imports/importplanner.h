@@ -6,6 +6,10 @@
 
 #include <QHash>
 #include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <memory>
+#include <unordered_map>
 
 namespace cockpit::imports::detail {
 
@@ -83,6 +87,7 @@ private:
     int m_wonStage = -1, m_firstStage = 0;
     QHash<QString, int> m_stageByName; // normalised name → index; "lost" closing → -2
     QHash<qint64, int> m_stageByKey;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_compare; // sameAsStored's statements
 };
 
 } // namespace cockpit::imports::detail

@@ -12,7 +12,8 @@
 // undoImport() takes a whole import back as one step, in one transaction: rows it created
 // are tombstoned (deleted = 1, so sync carries the removal; imported stage moves through the
 // log's own tombstones), rows it changed get their earlier values back, each with its outbox
-// entry; its external ids are forgotten, so the same file can be imported again.
+// entry; its external ids no longer find rows (theirs are deleted), so the same file can be
+// imported again. redo() puts the import back the same way.
 #include "imports/importplan.h"
 
 #include <QCoreApplication>
@@ -49,6 +50,11 @@ public:
     static bool initCompany(QSqlDatabase db, const QString &currency, const QString &userName, QString *error);
     // Undoes import `runId`. false with *error (nothing changed) when it fails or was undone.
     static bool undo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsUndone = nullptr);
+    // Redoes an undone import: its rows back, its changes made again (the undo stack's redo).
+    static bool redo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsRedone = nullptr);
+
+private:
+    static bool apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool undo, QString *error, qint64 *rows);
 };
 
 } // namespace cockpit::imports

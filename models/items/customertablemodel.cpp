@@ -74,7 +74,9 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
         return c.id;
     if (role == Qt::TextAlignmentRole && index.column() == OpenLeadsColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-    if (role != Qt::DisplayRole)
+    if (role == ValueRole && index.column() == CreatedColumn)
+        return QDateTime::fromSecsSinceEpoch(c.createdAt, Qt::UTC);
+    if (role != Qt::DisplayRole && role != ValueRole)
         return {};
     switch (index.column()) {
     case NameColumn: return c.name;

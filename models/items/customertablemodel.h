@@ -27,7 +27,12 @@ public:
         CreatedColumn,
         ColumnCount
     };
-    enum Role { IdRole = Qt::UserRole + 1 };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        // The cell as a typed value, for exports: created a UTC QDateTime, open leads an int;
+        // the other columns their display text.
+        ValueRole,
+    };
 
     explicit CustomerTableModel(Catalog &catalog, QObject *parent = nullptr);
 

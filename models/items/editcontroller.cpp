@@ -2,6 +2,7 @@
 
 #include "items/commands.h"
 #include "items/storeimportcommand.h"
+#include "items/importcommand.h"
 #include "storage/database.h"
 
 #include <QSqlDatabase>
@@ -82,6 +83,12 @@ analytics::StoreImportResult EditController::importStoreDays(const analytics::St
         m_stack.push(new StoreImportCommand(m_db, plan.rows, result.before,
                                             [this](const QString &e) { Q_EMIT commandFailed(e); }, undoText));
     return result;
+}
+
+void EditController::pushImport(qint64 runId, const QString &undoText)
+{
+    m_stack.push(new ImportCommand(m_db, runId, actorId().toLongLong(), [this](const QString &e) { Q_EMIT commandFailed(e); },
+                                   undoText));
 }
 
 } // namespace cockpit

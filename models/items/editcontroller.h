@@ -33,6 +33,9 @@ public:
     analytics::StoreImportResult importStoreDays(const analytics::StoreImportPlan &plan,
                                                  const analytics::ImportProgress &progress, const QString &undoText);
 
+    // A company import the import job wrote (run `runId`): pushed as one undo step.
+    void pushImport(qint64 runId, const QString &undoText);
+
     QString actorId() const;
     storage::LeadRepository &leads() { return m_leads; }
     storage::CustomerRepository &customers() { return m_customers; }

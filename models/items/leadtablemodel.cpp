@@ -9,6 +9,8 @@
 #include <QDate>
 #include <QDateTime>
 
+#include <cmath>
+
 namespace cockpit {
 
 using storage::LeadStatus;
@@ -98,6 +100,18 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
                        ? QVariant()
                        : QVariant(d.customers[size_t(l.customer)].aliases.split(QLatin1Char('|')).join(QStringLiteral(", ")));
         return {};
+    case ValueRole:
+        switch (index.column()) {
+        case AmountColumn: return l.amountCents;
+        case ProbabilityColumn: return l.probability / 100.0;
+        case ExpectedCloseColumn: return l.expectedClose ? QVariant(QDate(1970, 1, 1).addDays(l.expectedClose)) : QVariant();
+        case DaysInStageColumn:
+            return l.status == LeadStatus::Open ? QVariant(std::round((now() - l.stageEnteredAt) / 8640.0) / 10.0)
+                                                : QVariant();
+        case UpdatedColumn: return QDateTime::fromSecsSinceEpoch(l.updatedAt, Qt::UTC);
+        default: break; // the text columns: as shown
+        }
+        break;
     case Qt::DisplayRole:
         break;
     default:

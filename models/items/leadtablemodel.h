@@ -33,6 +33,10 @@ public:
         IdRole = Qt::UserRole + 1, // the lead's UUID
         StatusRole,                // "open" / "won" / "lost"
         OverdueRole,               // true when the lead is open and over its stage SLA
+        // The cell as a typed value, for exports: amount in cents (qint64), probability as a
+        // fraction (0.25), expected close a QDate, days in stage a double, updated a UTC
+        // QDateTime; empty where the cell is empty; the other columns their display text.
+        ValueRole,
     };
 
     explicit LeadTableModel(Catalog &catalog, QObject *parent = nullptr);

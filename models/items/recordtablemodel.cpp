@@ -10,14 +10,16 @@ void RecordTableModel::setHeaders(const QStringList &headers)
     m_headers = headers;
     m_rows.clear();
     m_keys.clear();
+    m_values.clear();
     endResetModel();
 }
 
-void RecordTableModel::setRows(const QList<QStringList> &rows, const QStringList &keys)
+void RecordTableModel::setRows(const QList<QStringList> &rows, const QStringList &keys, const QList<QVariantList> &values)
 {
     beginResetModel();
     m_rows = rows;
     m_keys = keys;
+    m_values = values;
     endResetModel();
 }
 
@@ -42,7 +44,12 @@ QVariant RecordTableModel::data(const QModelIndex &index, int role) const
         return {};
     if (role == KeyRole)
         return index.row() < m_keys.size() ? m_keys.at(index.row()) : QString();
-    if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {
+    if (role == ValueRole) {
+        const QVariant v = m_values.value(index.row()).value(index.column());
+        if (v.isValid())
+            return v;
+    }
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == ValueRole) {
         const QStringList &r = m_rows.at(index.row());
         return index.column() < r.size() ? r.at(index.column()) : QString();
     }

@@ -10,13 +10,18 @@ class RecordTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Role { KeyRole = Qt::UserRole + 1 }; // an id carried by the row (e.g. a lead's)
+    enum Role {
+        KeyRole = Qt::UserRole + 1, // an id carried by the row (e.g. a lead's)
+        ValueRole,                  // the cell as a typed value (exports); else its text
+    };
 
     explicit RecordTableModel(QObject *parent = nullptr);
 
     void setHeaders(const QStringList &headers);
-    // Replaces all rows; `keys` (optional) gives each row's KeyRole value.
-    void setRows(const QList<QStringList> &rows, const QStringList &keys = {});
+    // Replaces all rows; `keys` (optional) gives each row's KeyRole value, `values` (optional)
+    // the typed values behind some cells (a QDateTime behind a formatted time), by row and
+    // column; a cell without one answers ValueRole with its text.
+    void setRows(const QList<QStringList> &rows, const QStringList &keys = {}, const QList<QVariantList> &values = {});
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -28,6 +33,7 @@ private:
     QStringList m_headers;
     QList<QStringList> m_rows;
     QStringList m_keys;
+    QList<QVariantList> m_values;
 };
 
 } // namespace cockpit

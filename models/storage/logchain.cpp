@@ -204,6 +204,12 @@ struct ValueChain::Impl
 };
 
 ValueChain::ValueChain() : d(std::make_unique<Impl>()) {}
+ValueChain::ValueChain(const LogHead &start) : d(std::make_unique<Impl>())
+{
+    d->seq = start.seq;
+    if (start.hash.size() == kHashLen)
+        std::memcpy(d->hash, start.hash.constData(), kHashLen);
+}
 ValueChain::~ValueChain() = default;
 
 LogHead ValueChain::head() const

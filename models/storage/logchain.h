@@ -168,6 +168,7 @@ class ValueChain
 {
 public:
     ValueChain(); // starts after the empty head
+    explicit ValueChain(const LogHead &start); // continues a chain (an import appending to a file's log)
     ~ValueChain();
     ValueChain(const ValueChain &) = delete;
     ValueChain &operator=(const ValueChain &) = delete;

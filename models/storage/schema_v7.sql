@@ -48,7 +48,9 @@ CREATE TABLE import_runs (
 -- ;
 -- Local only: the row each external id of an import became (entity: the table; external_id:
 -- the file's own key, e.g. an opportunity id, or the normalised name where the file has no
--- key column). Re-importing the same file finds its rows here and changes nothing.
+-- key column). Re-importing the same file finds its rows here and changes nothing. A key
+-- whose row is deleted (an undone import) is not found; redo brings the row, and so the key,
+-- back.
 CREATE TABLE import_keys (
     entity TEXT NOT NULL,
     external_id TEXT NOT NULL,
@@ -57,14 +59,17 @@ CREATE TABLE import_keys (
     PRIMARY KEY (entity, external_id)
 ) WITHOUT ROWID;
 -- ;
--- Local only: what an import did to each row, for undoing the whole import as one step.
--- op: insert (undo tombstones the row) or update (undo writes `before` back: a JSON object of
--- the columns the import changed and their values before it).
+-- Local only: what an import did to each row, for undoing (and redoing) the whole import as
+-- one step. op: insert (undo tombstones the rows row_id..last_row_id, consecutive keys the
+-- import made, redo brings them back) or update (of row_id: undo writes `before` back, redo
+-- `after`: JSON objects of the columns the import changed, before and after it).
 CREATE TABLE import_changes (
     id INTEGER PRIMARY KEY,
     run_id INTEGER NOT NULL REFERENCES import_runs(id),
     table_name TEXT NOT NULL,
     row_id INTEGER NOT NULL,
+    last_row_id INTEGER,
     op TEXT NOT NULL CHECK (op IN ('insert', 'update')),
-    before TEXT NOT NULL DEFAULT ''
+    before TEXT NOT NULL DEFAULT '',
+    after TEXT NOT NULL DEFAULT ''
 );

@@ -5,9 +5,15 @@
 #include "drilldowndialog.h"
 #include "fixture.h"
 #include "kpitile.h"
+#include "reportdocument.h"
 
 #include <QSqlDatabase>
+#include <QAction>
 #include <QFile>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QPrinter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -72,6 +78,31 @@ private Q_SLOTS:
         const QByteArray bytes = f.readAll();
         QVERIFY(bytes.startsWith("%PDF"));
         QVERIFY(bytes.size() > 10000);
+        // Laid out for paper: every page shows a chart or rows, none a heading alone.
+        {
+            QPdfWriter writer(dir.filePath(QStringLiteral("layout.pdf")));
+            writer.setResolution(300);
+            writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Landscape, QMarginsF(12, 12, 12, 12),
+                                             QPageLayout::Millimeter));
+            const auto layout = page.report().layout(&writer);
+            QCOMPARE(int(layout.size()), pages);
+            for (const ui::ReportDocument::PageSummary &p : layout)
+                QVERIFY2(p.charts > 0 || p.tableRows >= 4, qPrintable(p.headings.join(QStringLiteral(" | "))));
+            QCOMPARE(layout.first().charts, 2); // the KPI tiles and the funnel, each with its table
+        }
+        // Printing: the same report through a printer (PDF output here: no print server in CI).
+        QPrinter printer(QPrinter::HighResolution);
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(dir.filePath(QStringLiteral("printed.pdf")));
+        ui::ReportDocument::preparePrinter(&printer);
+        int printed = 0;
+        QVERIFY2(page.print(&printer, &error, &printed), qPrintable(error));
+        QCOMPARE(printed, pages);
+        // The File menu's actions: print on Ctrl+P, PDF on its own key; live while the page shows figures.
+        QCOMPARE(page.printAction()->shortcut(), QKeySequence(QKeySequence::Print));
+        QCOMPARE(page.pdfAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+        QVERIFY(page.printAction()->isEnabled());
+        QVERIFY(page.pdfAction()->isEnabled());
 
         const QString csv = QString::fromUtf8(page.figuresCsv());
         QVERIFY(csv.startsWith(QStringLiteral("kpi,label,value,unit,healthy,direction,industry_mean,status,numerator,denominator,sample,note")));
@@ -88,6 +119,13 @@ private Q_SLOTS:
         // (The writes are announced by the change notifier: no call needed.)
         QVERIFY(refreshed.wait(20000));
         QCOMPARE(page.tileWidget(1)->tile().numerator, 3.0); // the new visit is an effective action
+
+        // Another screen shown: the report's keys are free for it.
+        page.hide();
+        QVERIFY(!page.printAction()->isEnabled());
+        QVERIFY(!page.pdfAction()->isEnabled());
+        page.show();
+        QVERIFY(page.printAction()->isEnabled());
     }
 };
 

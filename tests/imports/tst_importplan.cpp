@@ -8,6 +8,7 @@
 #include "storage/database.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -257,6 +258,12 @@ void TestImportPlan::duplicateModesAndUndo()
     QCOMPARE(q.value(0).toString(), QStringLiteral("13800000001"));
     QVERIFY(count(QStringLiteral("SELECT count(*) FROM outbox")) > outboxBefore);
     QVERIFY(!ImportWriter::undo(db(), w.runId, m_me, &error));
+    // Redo (the undo stack's): the import's values again; then undo once more.
+    QVERIFY2(ImportWriter::redo(db(), w.runId, m_me, &error), qPrintable(error));
+    QVERIFY(q.exec(QStringLiteral("SELECT phone FROM customers WHERE name = 'Acme Inc.'")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("13900000009"));
+    QVERIFY(!ImportWriter::redo(db(), w.runId, m_me, &error));
+    QVERIFY2(ImportWriter::undo(db(), w.runId, m_me, &error), qPrintable(error));
     // Undo the first: the customers it made are tombstoned.
     QVERIFY2(ImportWriter::undo(db(), ImportWriter::lastRun(db()), m_me, &error), qPrintable(error));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")), 0);
@@ -281,6 +288,22 @@ void TestImportPlan::errorFileHoldsRowsAsTheyWere()
     QCOMPARE(lines.at(0), QStringLiteral("name,phone,reason"));
     QVERIFY(lines.at(1).startsWith(QStringLiteral("Bad Co,12,line 3: ")));
     QVERIFY(lines.at(2).startsWith(QStringLiteral(",13800000003,line 4: ")));
+    // As XLSX, and a cell a spreadsheet would run as a formula is neutralised, and read back.
+    const QString formula = write(QStringLiteral("f.csv"), "name,phone\n=HYPERLINK(\"http://x\"),12\n");
+    const ImportPlan pf = plan(Entity::Customers, formula, {{QStringLiteral("name"), QStringLiteral("name")},
+                                                            {QStringLiteral("phone"), QStringLiteral("phone")}});
+    QCOMPARE(pf.refusedRows(), 1);
+    const QStringList xlsx = writeErrorFiles(pf, m_dir->filePath(QStringLiteral("errors.xlsx")), &error);
+    QVERIFY2(error.isEmpty() && xlsx.size() == 1, qPrintable(error));
+    QVERIFY(QFileInfo(xlsx.first()).size() > 0);
+    const QStringList csv = writeErrorFiles(pf, m_dir->filePath(QStringLiteral("errors2.csv")), &error);
+    QFile g(csv.first());
+    QVERIFY(g.open(QIODevice::ReadOnly));
+    QVERIFY2(g.readAll().contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "the formula is neutralised");
+    // Fixed in Excel and imported again: the name reads as it was written, without the quote.
+    const ImportPlan again = plan(Entity::Customers, csv.first(), {{QStringLiteral("name"), QStringLiteral("name")}});
+    QVERIFY2(again.ok(), qPrintable(again.fatal));
+    QCOMPARE(again.customers.front().name, QStringLiteral("=HYPERLINK(\"http://x\")"));
 }
 
 void TestImportPlan::mappingJson_data()

@@ -15,14 +15,18 @@
 #include "mainwindow.h"
 #include "newcustomerdialog.h"
 #include "analyticspage.h"
+#include "cockpitpage.h"
 
 #include <QSqlDatabase>
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -51,6 +55,7 @@ private Q_SLOTS:
     void copiesTheSelectedRow();
     void leadDetailListsOpenAlerts();
     void analyticsScreensFollowEdits();
+    void fileMenuPrintsTheCockpitReport();
     void screenshots();
     void remembersLayoutBetweenRuns();
 
@@ -99,6 +104,29 @@ void TestMainWindow::analyticsScreensFollowEdits()
     QVERIFY(refreshed.wait(30000));
     QTest::qWait(400);
     QCOMPARE(refreshed.count(), 1); // the two edits coalesce into one recompute
+    m_w.window->showScreen(ui::NavRail::Leads);
+}
+
+void TestMainWindow::fileMenuPrintsTheCockpitReport()
+{
+    auto *cockpit = qobject_cast<ui::CockpitPage *>(m_w.window->screenWidget(ui::NavRail::Cockpit));
+    QVERIFY(cockpit);
+    QSignalSpy refreshed(cockpit, &ui::AnalyticsPage::refreshed);
+    m_w.window->showScreen(ui::NavRail::Cockpit);
+    QVERIFY(cockpit->hasResult() || refreshed.wait(30000));
+    // File › Print cockpit report… (the platform's print key) and › Export cockpit report as PDF….
+    QMenu *file = m_w.window->menuBar()->actions().first()->menu();
+    QVERIFY(file);
+    QVERIFY(file->actions().contains(cockpit->printAction()));
+    QVERIFY(file->actions().contains(cockpit->pdfAction()));
+    QCOMPARE(cockpit->printAction()->shortcut(), QKeySequence(QKeySequence::Print));
+    QCOMPARE(cockpit->pdfAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    QVERIFY(cockpit->printAction()->isEnabled());
+    QVERIFY(cockpit->pdfAction()->isEnabled());
+    // Another screen: they are off (Ctrl+Shift+P is the PNG key of Team and Stores).
+    m_w.window->showScreen(ui::NavRail::Team);
+    QVERIFY(!cockpit->printAction()->isEnabled());
+    QVERIFY(!cockpit->pdfAction()->isEnabled());
     m_w.window->showScreen(ui::NavRail::Leads);
 }
 

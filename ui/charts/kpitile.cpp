@@ -68,6 +68,40 @@ QSize KpiTileWidget::minimumSizeHint() const
     return {fm.height() * 9, fm.height() * 6 + 8};
 }
 
+QString KpiTileWidget::referenceText() const
+{
+    const QLocale locale;
+    const QString dir = m_tile.direction == Direction::LowerIsBetter ? QStringLiteral("≤") : QStringLiteral("≥");
+    return tr("healthy %1 %2 · industry %3").arg(dir, locale.toString(m_tile.healthy, 'f', 1),
+                                                 locale.toString(m_tile.industry, 'f', 1));
+}
+
+QString KpiTileWidget::sampleText() const
+{
+    return tr("n = %1 %2").arg(QLocale().toString(m_tile.sample), m_tile.sampleLabel);
+}
+
+int KpiTileWidget::naturalWidth() const
+{
+    // The fonts and paddings of paintEvent().
+    QFont labelFont = font();
+    labelFont.setWeight(QFont::DemiBold);
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * 2.0);
+    big.setWeight(QFont::Bold);
+    QFont small = font();
+    small.setPointSizeF(font().pointSizeF() * 0.9);
+    QFont pill = small;
+    pill.setWeight(QFont::DemiBold);
+    const QFontMetrics labelFm(labelFont), bigFm(big), smallFm(small), pillFm(pill);
+    int w = std::max(labelFm.horizontalAdvance(m_tile.label), smallFm.horizontalAdvance(referenceText()));
+    if (m_tile.unit != QLatin1String("%") && m_tile.hasData)
+        w = std::max(w, bigFm.horizontalAdvance(valueText(m_tile)) + 6 + smallFm.horizontalAdvance(m_tile.unit));
+    w = std::max(w, pillFm.horizontalAdvance(analytics::ragLabel(m_tile.rag)) + 14
+                        + (m_tile.hasData ? 8 + smallFm.horizontalAdvance(sampleText()) : 0));
+    return w + 14 + 8 + 2 + 6; // left pad and strip, right pad, frame, air
+}
+
 void KpiTileWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -111,10 +145,7 @@ void KpiTileWidget::paintEvent(QPaintEvent *)
         p.drawText(QRectF(ux, vy, text.right() - ux, bigFm.height() - 4), Qt::AlignLeft | Qt::AlignBottom,
                    smallFm.elidedText(m_tile.unit, Qt::ElideRight, int(text.right() - ux)));
     }
-    const QLocale locale;
-    const QString dir = m_tile.direction == Direction::LowerIsBetter ? QStringLiteral("≤") : QStringLiteral("≥");
-    const QString ref = tr("healthy %1 %2 · industry %3").arg(dir, locale.toString(m_tile.healthy, 'f', 1),
-                                                             locale.toString(m_tile.industry, 'f', 1));
+    const QString ref = referenceText();
     p.setPen(pal.color(QPalette::PlaceholderText));
     const qreal ry = vy + bigFm.height() + 2;
     p.drawText(QRectF(text.left(), ry, text.width(), smallFm.height()), Qt::AlignLeft | Qt::AlignVCenter,
@@ -134,7 +165,7 @@ void KpiTileWidget::paintEvent(QPaintEvent *)
     if (m_tile.hasData) {
         p.setFont(small);
         p.setPen(pal.color(QPalette::PlaceholderText));
-        const QString n = tr("n = %1 %2").arg(m_tile.sample).arg(m_tile.sampleLabel);
+        const QString n = sampleText();
         const QRectF nr(pill.right() + 8, pill.top(), text.right() - pill.right() - 8, pill.height());
         p.drawText(nr, Qt::AlignLeft | Qt::AlignVCenter, smallFm.elidedText(n, Qt::ElideRight, int(nr.width())));
     }

@@ -17,6 +17,8 @@ public:
     const analytics::KpiTile &tile() const { return m_tile; }
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    // The width at which no text of the tile is cut (the printed report draws tiles this wide).
+    int naturalWidth() const;
     // The value as shown ("7.4", "38.2 %", "—" without data).
     static QString valueText(const analytics::KpiTile &tile);
 
@@ -32,6 +34,8 @@ protected:
 
 private:
     QString toolTipText() const;
+    QString referenceText() const; // "healthy ≤ 7.2 · industry 11.3"
+    QString sampleText() const;    // "n = 8829 leads"
     analytics::KpiTile m_tile;
     bool m_hover = false;
 };

@@ -1,0 +1,188 @@
+// File › Import… (ui/importwizard.h) as a user goes through it: files listed with what they
+// hold guessed from their headers, columns suggested and one column per field enforced, the
+// check made on a worker (refused rows listed, Import held back until the user chooses to
+// skip them), the import written and pushed as one undo step that undo and redo take back and
+// bring again.
+#include "importwizard.h"
+
+#include "imports/importwriter.h"
+#include "items/editcontroller.h"
+#include "storage/database.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QApplication>
+#include <QFile>
+#include <QMessageBox>
+#include <QTimer>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+using namespace cockpit;
+
+class TestImportWizard : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void guessesWhatEachFileHolds();
+    void oneColumnPerField();
+    void checksImportsAndUndoes();
+    void refusesFilesItCannotRead();
+    void mavenThroughItsMapping();
+
+private:
+    QString write(const QString &name, const QByteArray &content);
+    qint64 count(const QString &sql)
+    {
+        QSqlQuery q(m_db->connection());
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    }
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<QUndoStack> m_stack;
+    std::unique_ptr<EditController> m_edits;
+};
+
+void TestImportWizard::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = std::make_unique<storage::Database>();
+    QVERIFY(m_db->open(m_dir->filePath(QStringLiteral("w.db")), storage::Database::Mode::CreateHere).ok());
+    QString error;
+    QVERIFY2(imports::ImportWriter::initCompany(m_db->connection(), QStringLiteral("CNY"), QStringLiteral("王总"), &error),
+             qPrintable(error));
+    m_stack = std::make_unique<QUndoStack>();
+    m_edits = std::make_unique<EditController>(*m_db, *m_stack);
+}
+
+void TestImportWizard::cleanup()
+{
+    m_edits.reset();
+    m_stack.reset();
+    m_db.reset();
+    m_dir.reset();
+}
+
+QString TestImportWizard::write(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir->filePath(name);
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(content);
+    return path;
+}
+
+void TestImportWizard::guessesWhatEachFileHolds()
+{
+    const QString customers = write(QStringLiteral("客户.csv"), QStringLiteral("客户名称,行业,电话\n甲公司,制造,13800000001\n").toUtf8());
+    const QString leads = write(QStringLiteral("商机.csv"), QStringLiteral("客户,商机阶段,商机金额\n甲公司,需求诊断,12000\n").toUtf8());
+    ui::ImportWizard w(*m_db, *m_edits, {customers, leads});
+    QCOMPARE(w.filesTable()->rowCount(), 2);
+    auto holds = [&](int row) { return qobject_cast<QComboBox *>(w.filesTable()->cellWidget(row, 3))->currentText(); };
+    QCOMPARE(holds(0), QStringLiteral("Customers"));
+    QCOMPARE(holds(1), QStringLiteral("Leads"));
+    QVERIFY(w.filesTable()->item(0, 2)->text().startsWith(QStringLiteral("CSV · UTF-8")));
+}
+
+void TestImportWizard::oneColumnPerField()
+{
+    const QString file = write(QStringLiteral("c.csv"), "name,company,phone\nA,B,13800000001\n");
+    ui::ImportWizard w(*m_db, *m_edits, {file});
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
+    QVERIFY(table);
+    auto field = [&](int row) { return qobject_cast<QComboBox *>(table->cellWidget(row, 2))->currentData().toString(); };
+    QCOMPARE(field(0), QStringLiteral("name"));
+    // "company" cannot be the name too: refused, and its choice stays as it was.
+    QVERIFY(!w.setColumnField(0, 1, QStringLiteral("name")));
+    QCOMPARE(field(1), QString());
+    QVERIFY(w.setColumnField(0, 0, QString()));
+    QVERIFY(w.setColumnField(0, 1, QStringLiteral("name")));
+    QCOMPARE(field(1), QStringLiteral("name"));
+}
+
+void TestImportWizard::checksImportsAndUndoes()
+{
+    const QString file = write(QStringLiteral("c.csv"), "name,phone,industry\nAcme,13800000001,tech\nBad,12,\nBeta,13800000002,retail\n");
+    ui::ImportWizard w(*m_db, *m_edits, {file});
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QCOMPARE(w.plan()->refusedRows(), 1);
+    QCOMPARE(w.refusedTable()->rowCount(), 1);
+    QCOMPARE(w.refusedTable()->item(0, 1)->text(), QStringLiteral("3"));
+    QCOMPARE(w.refusedTable()->item(0, 2)->text(), QStringLiteral("phone"));
+    // The refused rows can be saved for Excel.
+    QString error;
+    QVERIFY2(w.saveRefused(m_dir->filePath(QStringLiteral("refused.xlsx")), &error), qPrintable(error));
+    QVERIFY(!w.importButton()->isEnabled());
+    w.skipRefusedBox()->setChecked(true);
+    QVERIFY(w.importButton()->isEnabled());
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")), 2);
+    QCOMPARE(m_stack->count(), 1);
+    m_stack->undo();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")), 0);
+    m_stack->redo();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")), 2);
+    QVERIFY(!w.importButton()->isEnabled()); // written: not a second time
+}
+
+void TestImportWizard::refusesFilesItCannotRead()
+{
+    const QString empty = write(QStringLiteral("empty.csv"), "");
+    const QString zip = write(QStringLiteral("fake.xlsx"), QByteArray("PK\x03\x04", 4) + QByteArray(60, 'x'));
+    // A message box names each file; answer it.
+    QTimer::singleShot(0, [] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            QVERIFY(box->text().contains(QStringLiteral("empty.csv")));
+            QVERIFY(box->text().contains(QStringLiteral("fake.xlsx")));
+            box->accept();
+        }
+    });
+    ui::ImportWizard w(*m_db, *m_edits, {empty, zip});
+    QCOMPARE(w.filesTable()->rowCount(), 0);
+}
+
+void TestImportWizard::mavenThroughItsMapping()
+{
+    // The Maven CRM sample, its four files and the mapping the app ships: the check matches
+    // the command line's (tst_mavenimport), and each page is saved where a person can look.
+    const QString data = QStringLiteral(COCKPIT_SOURCE_DIR "/tests/data/maven-crm/");
+    QStringList files;
+    for (const char *f : {"sales_pipeline.csv", "accounts.csv", "products.csv", "sales_teams.csv"})
+        files << data + QLatin1String(f);
+    QVERIFY(m_db->setSetting(QStringLiteral("currency"), QStringLiteral("USD"))); // the data's (a CNY company refuses it)
+    ui::ImportWizard w(*m_db, *m_edits, files);
+    w.resize(1100, 680);
+    QString error;
+    QVERIFY2(w.loadMapping(QStringLiteral(COCKPIT_SOURCE_DIR "/resources/import-mappings/maven-crm.json"), &error), qPrintable(error));
+    const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/import-1-files.png"));
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.columnTabs()->setCurrentIndex(3);
+    if (!shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/import-2-columns.png"));
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr || !w.checkMessage().contains(QStringLiteral("…")), 20000);
+    QVERIFY2(w.plan(), qPrintable(w.checkMessage()));
+    QCOMPARE(w.plan()->refusedRows(), 0);
+    QCOMPARE(w.plan()->leads.size(), std::size_t(8800));
+    QVERIFY(w.importButton()->isEnabled());
+    if (!shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/import-3-check.png"));
+}
+
+QTEST_MAIN(TestImportWizard)
+#include "tst_importwizard.moc"
