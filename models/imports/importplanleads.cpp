@@ -98,8 +98,10 @@ bool Planner::planPipeline()
             for (int c = 0; c < src.header().size(); ++c)
                 if (ImportSchema::normaliseHeader(src.header().at(c)) == ImportSchema::normaliseHeader(fm.columns.value(QStringLiteral("stage"))))
                     col = c;
+            // The first 5 000 rows decide (a second read of a whole 100 000-row workbook
+            // cost more than a second).
             io::CsvRecord rec;
-            while (col >= 0 && src.next(rec)) {
+            for (int n = 0; col >= 0 && n < 5000 && src.next(rec); ++n) {
                 QString v = rec.fields.value(col).trimmed();
                 v = fm.values.value(QStringLiteral("stage")).value(v, v);
                 ++valueCounts[normaliseName(v)];

@@ -32,6 +32,11 @@ echo "== verify-log against sha256sum of the same bytes (issue 3) =="
 "$BUILD/tests/log/bench_log" "$DATA/large.db" "${BENCH_RUNS:-3}"
 echo "== reading a 100 000-row CSV, as an import's first pass (issue 11) =="
 "$BUILD/tests/io/bench_csvreader" 100000
+echo "== reading a 100 000-row XLSX; exporting 100 000 rows to XLSX and CSV (issue 11) =="
+"$BUILD/tests/io/bench_xlsxreader" 100000
+"$BUILD/tests/io/bench_tablewriter" 100000
+echo "== importing 100 000 leads from CSV and XLSX, dry run and real; a 1 000 000-row CSV checked (issue 11) =="
+"$BUILD/tests/imports/bench_import" 100000 "${IMPORT_BIG_ROWS:-1000000}" 2>&1 | grep -v '^cockpit'
 echo "== fuzzing the import readers: 1 000 000 inputs each, ASan + UBSan (issue 11) =="
 "$(dirname "$0")/../fuzz/run-fuzz.sh" "$BUILD/fuzz" "${FUZZ_RUNS:-1000000}"
 echo "== assigning 10 000 new leads (large demo) =="
