@@ -195,8 +195,13 @@ int main(int argc, char **argv)
                 return 1;
             f.write(header.join(u',').toUtf8() + "\n");
             QRandomGenerator r2(7);
-            for (int i = 0; i < bigRows; ++i)
-                f.write(leadRow(i, r2, customers, reps).join(u',').toUtf8() + "\n");
+            for (int i = 0; i < bigRows; ++i) {
+                QStringList cells = leadRow(i, r2, customers, reps);
+                for (QString &c : cells)
+                    if (c.contains(u','))
+                        c = u'"' + c + u'"'; // "¥12,000"
+                f.write(cells.join(u',').toUtf8() + "\n");
+            }
         }
         storage::Database db;
         db.open(dir.filePath(QStringLiteral("CSV.db")));
@@ -210,9 +215,9 @@ int main(int argc, char **argv)
         QElapsedTimer t;
         t.start();
         const ImportPlan p = planImport(db.connection(), r);
-        std::printf("%d-row CSV (%.0f MB) checked (dry run): %lld ms, %d progress reports, %lld rows planned, peak RSS %lld MB "
-                    "(was %lld MB)\n", bigRows, QFile(big).size() / 1048576.0, t.elapsed(), ticks, qint64(p.leads.size()),
-                    statusKb("VmHWM:") / 1024, before / 1024);
+        std::printf("%d-row CSV (%.0f MB) checked (dry run): %lld ms, %d progress reports, %lld rows planned, %lld refused%s, "
+                    "peak RSS %lld MB (was %lld MB)\n", bigRows, QFile(big).size() / 1048576.0, t.elapsed(), ticks,
+                    qint64(p.leads.size()), p.refusedRows(), qPrintable(p.fatal), statusKb("VmHWM:") / 1024, before / 1024);
     }
     return 0;
 }
