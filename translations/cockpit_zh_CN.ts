@@ -3223,13 +3223,13 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>%1.entity: &quot;%2&quot; cannot be imported yet (people and org, products, customers and leads can)</source>
-        <translation>%1.entity：“%2”暂不支持导入（可导入人员与组织、产品、客户和线索）</translation>
+        <source>%1.entity: &quot;%2&quot; cannot be imported yet (people and org, products, customers, contacts, leads and activities can)</source>
+        <translation>%1.entity：“%2”暂不支持导入（可导入人员与组织、产品、客户、联系人、线索和跟进记录）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, leads)</source>
-        <translation>%1.entity：未知的实体“%2”（org、products、customers、leads）</translation>
+        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, contacts, leads, activities)</source>
+        <translation>%1.entity：未知的实体“%2”（org、products、customers、contacts、leads、activities）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3332,7 +3332,7 @@ Open the copy now?</source>
     <message>
         <location line="+49"/>
         <location filename="../models/imports/importplanleads.cpp" line="+59"/>
-        <location line="+51"/>
+        <location line="+53"/>
         <source>the database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
@@ -3362,7 +3362,7 @@ Open the copy now?</source>
         <translation>与产品“%1”写法不同：视为该产品</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+100"/>
         <source>a person needs a name</source>
         <translation>人员必须有姓名</translation>
     </message>
@@ -3428,6 +3428,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+6"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="+130"/>
         <source>a phone number has 7 to 20 digits</source>
         <translation>电话号码应有 7 到 20 位数字</translation>
     </message>
@@ -3482,12 +3483,12 @@ Open the copy now?</source>
         <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
         <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (the date of stage %3) is not in the file&apos;s header</source>
         <translation>%1：映射中的列“%2”（阶段 %3 的日期）不在文件表头中</translation>
     </message>
@@ -3512,12 +3513,12 @@ Open the copy now?</source>
         <translation>再次导入时按名称识别各行</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 cells, but the header has %2</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+52"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3527,7 +3528,7 @@ Open the copy now?</source>
         <translation>没有入职日期：设为导入数据中最早的日期 %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+64"/>
         <source>the mapping names %1 file(s) but %2 were given</source>
         <translation>映射指定了 %1 个文件，但给出了 %2 个</translation>
     </message>
@@ -3567,17 +3568,84 @@ Open the copy now?</source>
         <translation>管道“%1”没有结单（赢单）阶段</translation>
     </message>
     <message>
+        <location filename="../models/imports/importplanhistory.cpp" line="-37"/>
+        <source>not a time of day</source>
+        <translation>不是有效的时刻</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>a contact needs a customer</source>
+        <translation>联系人必须有所属客户</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a contact needs a name</source>
+        <translation>联系人必须有姓名</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a decision-chain role (%1)</source>
+        <translation>不是有效的决策链角色（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no decision-chain role: recorded as user</source>
+        <translation>没有决策链角色：记为使用者</translation>
+    </message>
+    <message>
         <location line="+15"/>
+        <source>the same contact as line %1</source>
+        <translation>与第 %1 行是同一联系人</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+15"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+1"/>
         <source>the same id as line %1</source>
         <translation>与第 %1 行编号相同</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+5"/>
+        <source>not a kind of activity (%1)</source>
+        <translation>不是有效的跟进方式（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a direction (sales, customer, cross)</source>
+        <translation>不是有效的方向（销售、客户、跨部门）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an activity needs its date</source>
+        <translation>跟进记录必须有日期</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not a duration (seconds, m:ss or h:mm:ss, up to a day)</source>
+        <translation>不是有效的时长（秒数、m:ss 或 h:mm:ss，不超过一天）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>no lead with this id (import the leads first)</source>
+        <translation>没有此编号的线索（请先导入线索）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>an activity needs a customer or a lead</source>
+        <translation>跟进记录必须有客户或线索</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>before its lead was created</source>
+        <translation>早于其线索的创建时间</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/importplanleads.cpp" line="+14"/>
         <source>a lead needs a stage</source>
         <translation>线索必须有阶段</translation>
     </message>
@@ -3642,22 +3710,25 @@ Open the copy now?</source>
         <translation>线索必须有客户</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-115"/>
+        <location line="+98"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+2"/>
         <source>no such customer (import the customers first)</source>
         <translation>没有此客户（请先导入客户）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+15"/>
         <source>no customer: filed under “%1”, the mapping&apos;s default</source>
         <translation>没有客户：按映射的默认值归入“%1”</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="+15"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+4"/>
         <source>no such person (import the people first)</source>
         <translation>没有此人员（请先导入人员）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+2"/>
         <source>no owner: the lead is unassigned</source>
         <translation>没有负责人：线索未分配</translation>
     </message>
@@ -3675,7 +3746,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportSchema</name>
     <message>
-        <location filename="../models/imports/importschema.cpp" line="+151"/>
+        <location filename="../models/imports/importschema.cpp" line="+178"/>
         <source>People and org</source>
         <translation>人员与组织</translation>
     </message>
@@ -3691,8 +3762,18 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Leads</source>
         <translation>线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activities</source>
+        <translation>跟进记录</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -3869,22 +3950,72 @@ Open the copy now?</source>
         <source>Source campaign</source>
         <translation>来源活动</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision-chain role</source>
+        <translation>决策链角色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seniority (1–5)</source>
+        <translation>层级（1–5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead (its id in the leads file)</source>
+        <translation>线索（线索文件中的编号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done by</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duration (seconds, or m:ss)</source>
+        <translation>时长（秒，或 m:ss）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+590"/>
+        <location filename="../models/imports/importwriter.cpp" line="+609"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+207"/>
         <location line="+2"/>
         <source>the activity log could not take the imported stage moves: %1</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>the plan was cancelled</source>
         <translation>导入计划已取消</translation>
     </message>

@@ -209,7 +209,7 @@ bool Planner::loadExisting()
             m_dbCustomersByPinyin.insert(py, key);
     }
     // The rows earlier imports made, while they stand (undone or deleted rows are not found).
-    for (const char *table : {"users", "products", "customers", "leads"}) {
+    for (const char *table : {"users", "products", "customers", "leads", "contacts", "activities"}) {
         if (!run(QStringLiteral("SELECT k.external_id, k.row_id FROM import_keys k JOIN %1 t ON t.id = k.row_id AND t.deleted = 0 "
                                 "WHERE k.entity = '%1'").arg(QLatin1String(table))))
             return false;
@@ -498,7 +498,9 @@ bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 giv
         return false;
     const Entity entity = QLatin1String(table) == QLatin1String("users") ? Entity::Org
                           : QLatin1String(table) == QLatin1String("products") ? Entity::Products
-                          : QLatin1String(table) == QLatin1String("customers") ? Entity::Customers : Entity::Leads;
+                          : QLatin1String(table) == QLatin1String("customers") ? Entity::Customers
+                          : QLatin1String(table) == QLatin1String("contacts") ? Entity::Contacts
+                          : QLatin1String(table) == QLatin1String("activities") ? Entity::Activities : Entity::Leads;
     for (int i = 0; i < int(cols.size()); ++i) {
         const ColumnValue &c = cols.at(i);
         if (!updatesColumn(entity, c, given)) // only what the row gave (Replace: everything), never a name
@@ -534,6 +536,10 @@ RowAction Planner::decide(const char *table, int index, qint64 existing, QString
             given = m_plan.products.at(index).given;
         else if (!strcmp(table, "customers"))
             given = m_plan.customers.at(index).given;
+        else if (!strcmp(table, "contacts"))
+            given = m_plan.contacts.at(index).given;
+        else if (!strcmp(table, "activities"))
+            given = m_plan.activities.at(index).given;
         else
             given = m_plan.leads.at(index).given;
     }
@@ -812,7 +818,8 @@ void Planner::planFile(int index)
             continue;
         ++fp.counts.rows;
         const std::size_t users = m_plan.users.size(), products = m_plan.products.size(),
-                          customers = m_plan.customers.size(), leads = m_plan.leads.size();
+                          customers = m_plan.customers.size(), leads = m_plan.leads.size(),
+                          contacts = m_plan.contacts.size(), activities = m_plan.activities.size();
         if (!rec.error.isEmpty()) {
             fail(row, rec.longField >= 0 ? QString() : QString(), QString(), rec.error);
         } else if (rec.fields.size() > fp.header.size() && !rec.fields.mid(fp.header.size()).join(QString()).trimmed().isEmpty()) {
@@ -822,7 +829,9 @@ void Planner::planFile(int index)
             case Entity::Org: planOrgRow(row); break;
             case Entity::Products: planProductRow(row); break;
             case Entity::Customers: planCustomerRow(row); break;
+            case Entity::Contacts: planContactRow(row); break;
             case Entity::Leads: planLeadRow(row); break;
+            case Entity::Activities: planActivityRow(row); break;
             }
         }
         if (!row.error.isEmpty()) {
@@ -833,6 +842,8 @@ void Planner::planFile(int index)
             if (fp.mapping.entity == Entity::Products) m_plan.products.resize(products);
             if (fp.mapping.entity == Entity::Customers) m_plan.customers.resize(customers);
             if (fp.mapping.entity == Entity::Leads) m_plan.leads.resize(leads);
+            if (fp.mapping.entity == Entity::Contacts) m_plan.contacts.resize(contacts);
+            if (fp.mapping.entity == Entity::Activities) m_plan.activities.resize(activities);
             Q_UNUSED(users);
         }
         if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
@@ -927,6 +938,16 @@ void Planner::finish()
         l.action = decide("leads", i, l.existing, &differs);
         count(l.file, l.action);
     }
+    for (int i = 0; i < int(m_plan.contacts.size()); ++i) {
+        PlannedContact &c = m_plan.contacts[i];
+        c.action = decide("contacts", i, c.existing, &differs);
+        count(c.file, c.action);
+    }
+    for (int i = 0; i < int(m_plan.activities.size()); ++i) {
+        PlannedActivity &a = m_plan.activities[i];
+        a.action = decide("activities", i, a.existing, &differs);
+        count(a.file, a.action);
+    }
 }
 
 void Planner::run()
@@ -954,7 +975,7 @@ void Planner::run()
     if (!m_plan.actorKey) {
         bool needsActor = false;
         for (const FileMapping &f : m_request.mapping.files)
-            needsActor = needsActor || f.entity == Entity::Customers || f.entity == Entity::Leads;
+            needsActor = needsActor || f.entity == Entity::Customers || f.entity == Entity::Leads || f.entity == Entity::Activities;
         if (needsActor) {
             m_plan.fatal = ImportPlan::tr("the database names no current user to own what the files leave unowned; "
                                           "pick who you are first (or pass --as)");

@@ -134,6 +134,33 @@ struct PlannedCustomer
     bool standIn = false; // made from a leads file's default customer, not a customers row
 };
 
+struct PlannedContact
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId, name, title, chainRole, phone;
+    RowRef customer;
+    qint64 seniority = 1;
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0; // bit i: the row gave field i of ImportSchema::fields() (Update writes only these)
+};
+
+// An activity from a company's history: recorded as it happened, chained into the activity
+// log after the import's stage moves (a record of the log, like one made in the app).
+struct PlannedActivity
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId, kind, direction, text, tags;
+    RowRef lead, customer, actor;
+    qint64 at = 0;
+    qint64 durationSeconds = 0;
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0;
+};
+
 struct StageMove
 {
     int from = -1; // index into ImportPlan::stages; -1 = the lead's creation
@@ -197,6 +224,8 @@ public:
     std::vector<PlannedProduct> products;
     std::vector<PlannedCustomer> customers;
     std::vector<PlannedLead> leads;
+    std::vector<PlannedContact> contacts;
+    std::vector<PlannedActivity> activities;
     // Leads' pipeline.
     qint64 pipelineId = 0;     // existing pipeline, 0 = created by the write
     QString pipelineCode, pipelineName;

@@ -350,6 +350,7 @@ void Planner::planLeadRow(Row &row)
     l.existing = m_keys.value(QStringLiteral("leads")).value(l.externalId);
     l.given = row.given;
     m_seenIds.insert(seenKey, row.line);
+    m_leadsByExternalId.insert(l.externalId, int(m_plan.leads.size()));
     m_plan.leads.push_back(std::move(l));
 }
 

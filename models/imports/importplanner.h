@@ -43,6 +43,11 @@ private:
     void planProductRow(Row &row);
     void planCustomerRow(Row &row);
     void planLeadRow(Row &row);
+    void planContactRow(Row &row);
+    void planActivityRow(Row &row);
+    // An instant from a date cell that may carry a time ("2026-03-05 14:30": Beijing time);
+    // a bare date is 12:00 Beijing, as every other date of an import.
+    std::optional<qint64> dateTime(Row &row, const QString &field, const QString &text);
     void finish();
 
     // The row's value of `field`: its cell (trimmed), else the mapping's default, then through
@@ -87,6 +92,8 @@ private:
     int m_wonStage = -1, m_firstStage = 0;
     QHash<QString, int> m_stageByName; // normalised name → index; "lost" closing → -2
     QHash<qint64, int> m_stageByKey;
+    QHash<QString, int> m_leadsByExternalId;  // this import's leads
+    QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_compare; // sameAsStored's statements
 };
 

@@ -10,7 +10,9 @@ QString entityCode(Entity entity)
     case Entity::Org: return QStringLiteral("org");
     case Entity::Products: return QStringLiteral("products");
     case Entity::Customers: return QStringLiteral("customers");
+    case Entity::Contacts: return QStringLiteral("contacts");
     case Entity::Leads: return QStringLiteral("leads");
+    case Entity::Activities: return QStringLiteral("activities");
     }
     return {};
 }
@@ -27,18 +29,21 @@ std::optional<Entity> entityFromCode(const QString &code)
         return Entity::Customers;
     if (c == QLatin1String("leads") || c == QLatin1String("opportunities") || c == QLatin1String("deals"))
         return Entity::Leads;
+    if (c == QLatin1String("contacts") || c == QLatin1String("people_at_customers"))
+        return Entity::Contacts;
+    if (c == QLatin1String("activities") || c == QLatin1String("touchpoints") || c == QLatin1String("history"))
+        return Entity::Activities;
     return std::nullopt;
 }
 
 QList<Entity> allEntities()
 {
-    return {Entity::Org, Entity::Products, Entity::Customers, Entity::Leads};
+    return {Entity::Org, Entity::Products, Entity::Customers, Entity::Contacts, Entity::Leads, Entity::Activities};
 }
 
 QStringList entitiesNotYetImportable()
 {
-    return {QStringLiteral("contacts"), QStringLiteral("activities"), QStringLiteral("orders"),
-            QStringLiteral("payments"), QStringLiteral("targets")};
+    return {QStringLiteral("orders"), QStringLiteral("payments"), QStringLiteral("targets")};
 }
 
 QString ImportSchema::normaliseHeader(const QString &header)
@@ -128,11 +133,33 @@ const QList<FieldDef> &ImportSchema::fields(Entity entity)
         def("lost_reason", T::Text, false, {"loss reason", "输单原因", "丢单原因"}),
         def("source_campaign", T::Text, false, {"campaign", "来源活动", "市场活动"}),
     };
+    static const QList<FieldDef> contacts = {
+        def("customer", T::Reference, true, {"account", "company", "customer name", "客户", "客户名称", "公司", "所属客户"}),
+        def("name", T::Text, true, {"contact", "contact name", "联系人", "姓名", "联系人姓名"}),
+        def("title", T::Text, false, {"job title", "position", "职位", "职务", "头衔"}),
+        def("chain_role", T::Choice, false, {"role", "decision role", "decision-chain role", "决策链角色", "角色", "决策角色"}),
+        def("seniority", T::Integer, false, {"level", "级别", "层级"}),
+        def("phone", T::Text, false, {"mobile", "tel", "电话", "手机", "联系电话"}),
+    };
+    static const QList<FieldDef> activities = {
+        def("external_id", T::Text, false, {"activity id", "id", "编号", "记录编号"}),
+        def("lead", T::Reference, false, {"opportunity_id", "opportunity id", "lead id", "deal id", "商机编号", "线索编号"}),
+        def("customer", T::Reference, false, {"account", "company", "customer name", "客户", "客户名称", "公司"}),
+        def("actor", T::Reference, false, {"rep", "owner", "sales_agent", "by", "user", "销售", "负责人", "跟进人", "执行人"}),
+        def("kind", T::Choice, true, {"type", "activity type", "channel", "类型", "方式", "跟进方式", "动作"}),
+        def("direction", T::Choice, false, {"from", "方向", "发起方"}),
+        def("at", T::Date, true, {"date", "time", "datetime", "when", "日期", "时间", "跟进时间", "发生时间"}),
+        def("duration", T::Integer, false, {"duration seconds", "talk time", "通话时长", "时长"}),
+        def("text", T::Text, false, {"note", "notes", "content", "summary", "内容", "备注", "记录", "跟进内容"}),
+        def("tags", T::Text, false, {"tag", "标签"}),
+    };
     switch (entity) {
     case Entity::Org: return org;
     case Entity::Products: return products;
     case Entity::Customers: return customers;
+    case Entity::Contacts: return contacts;
     case Entity::Leads: return leads;
+    case Entity::Activities: return activities;
     }
     return org;
 }
@@ -151,7 +178,9 @@ QString ImportSchema::entityLabel(Entity entity)
     case Entity::Org: return tr("People and org");
     case Entity::Products: return tr("Products");
     case Entity::Customers: return tr("Customers");
+    case Entity::Contacts: return tr("Contacts");
     case Entity::Leads: return tr("Leads");
+    case Entity::Activities: return tr("Activities");
     }
     return {};
 }
@@ -195,6 +224,16 @@ QString ImportSchema::fieldLabel(Entity entity, const QString &code)
         {QStringLiteral("expected_close"), QT_TR_NOOP("Expected close")},
         {QStringLiteral("lost_reason"), QT_TR_NOOP("Lost reason")},
         {QStringLiteral("source_campaign"), QT_TR_NOOP("Source campaign")},
+        {QStringLiteral("chain_role"), QT_TR_NOOP("Decision-chain role")},
+        {QStringLiteral("seniority"), QT_TR_NOOP("Seniority (1–5)")},
+        {QStringLiteral("lead"), QT_TR_NOOP("Lead (its id in the leads file)")},
+        {QStringLiteral("actor"), QT_TR_NOOP("Done by")},
+        {QStringLiteral("kind"), QT_TR_NOOP("Kind")},
+        {QStringLiteral("direction"), QT_TR_NOOP("Direction")},
+        {QStringLiteral("at"), QT_TR_NOOP("When")},
+        {QStringLiteral("duration"), QT_TR_NOOP("Duration (seconds, or m:ss)")},
+        {QStringLiteral("text"), QT_TR_NOOP("Text")},
+        {QStringLiteral("tags"), QT_TR_NOOP("Tags")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : tr(*it);

@@ -68,6 +68,18 @@ std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, in
              val("location", "location", text(x.location)), val("employees", "employees", optional(x.employees)),
              val("annual_revenue_cents", "annual_revenue", optional(x.revenueCents)),
              val("established_year", "established_year", optional(x.establishedYear))};
+    } else if (t == QLatin1String("contacts")) {
+        const PlannedContact &x = plan.contacts.at(index);
+        c = {ref("customer_id", "customer", x.customer, "customers"), val("name", "name", text(x.name)),
+             val("title", "title", text(x.title)), val("chain_role", "chain_role", text(x.chainRole)),
+             val("seniority", "seniority", QVariant(x.seniority)), val("phone", "phone", text(x.phone))};
+    } else if (t == QLatin1String("activities")) {
+        const PlannedActivity &a = plan.activities.at(index);
+        c = {ref("lead_id", "lead", a.lead, "leads"), ref("customer_id", "customer", a.customer, "customers"),
+             ref("actor_id", "actor", a.actor, "users"), val("kind", "kind", text(a.kind)),
+             val("direction", "direction", text(a.direction)), val("at", "at", QVariant(a.at)),
+             val("duration_seconds", "duration", QVariant(a.durationSeconds)), val("tags", "tags", text(a.tags)),
+             val("text", "text", text(a.text))};
     } else {
         const PlannedLead &l = plan.leads.at(index);
         const PlannedStage &st = plan.stages.at(l.stage);
@@ -202,7 +214,8 @@ private:
     qint64 m_run = 0;
     qint64 m_now = 0;
     QHash<QByteArray, const std::vector<qint64> *> m_keys;
-    std::vector<qint64> m_regions, m_cities, m_teams, m_users, m_products, m_customers, m_leads, m_pipeline, m_stages;
+    std::vector<qint64> m_regions, m_cities, m_teams, m_users, m_products, m_customers, m_leads, m_pipeline, m_stages,
+        m_contacts, m_activities;
     struct InsertPlan
     {
         std::shared_ptr<sql::Statement> st;
@@ -565,7 +578,7 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     m_trace.start();
     m_now = m_plan.now ? m_plan.now : QDateTime::currentSecsSinceEpoch();
     m_keys = {{"regions", &m_regions}, {"cities", &m_cities}, {"teams", &m_teams}, {"users", &m_users},
-              {"products", &m_products}, {"customers", &m_customers}, {"pipelines", &m_pipeline},
+              {"products", &m_products}, {"customers", &m_customers}, {"leads", &m_leads}, {"pipelines", &m_pipeline},
               {"pipeline_stages", &m_stages}};
     auto failed = [&](const QString &error) {
         r.error = error.isEmpty() ? m_error : error;
@@ -769,12 +782,34 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     for (const QString &sql : std::as_const(rebuild))
         if (!exec(sql.toStdString()))
             return failed({});
+    // Contacts, and activities: chained into the log after the stage moves (buildChain, in
+    // their time order), their leads' stage exits counted again.
+    m_contacts.assign(m_plan.contacts.size(), 0);
+    for (int i = 0; i < int(m_plan.contacts.size()); ++i)
+        if (!write("contacts", Entity::Contacts, i, m_plan.contacts[i], m_contacts, {}))
+            return failed({});
+    m_activities.assign(m_plan.activities.size(), 0);
+    qint64 activitiesCreated = 0;
+    for (int i = 0; i < int(m_plan.activities.size()); ++i) {
+        const PlannedActivity &a = m_plan.activities[i];
+        if (!write("activities", Entity::Activities, i, a, m_activities, {}))
+            return failed({});
+        if (a.action == RowAction::Create) {
+            ++activitiesCreated;
+            if (const qint64 lead = keyOf(a.lead, "leads"))
+                touched << QString::number(lead);
+        }
+    }
+    if (activitiesCreated) {
+        m_chainLater = true;
+        r.activities = activitiesCreated;
+    }
     r.stageMoves = m_moves;
     if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
         qInfo("import write: rows written at %lld ms", qint64(m_trace.elapsed()));
     if (!flushRanges())
         return failed({});
-    if (m_moves > 0) {
+    if (m_moves > 0 || m_chainLater) {
         QString error;
         // The moves chained as written move the head; any left (chainLater) are chained after.
         if (m_chain && !storage::logchain::storeHead(m_db, m_chain->head(), &error))
@@ -783,6 +818,7 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
             return failed(ImportWriter::tr("the activity log could not take the imported stage moves: %1").arg(error));
         if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
             qInfo("import write: chained at %lld ms", qint64(m_trace.elapsed()));
+        touched.removeDuplicates();
         if (storage::refreshExitActions(m_db, touched, &error) < 0)
             return failed(error);
         if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
@@ -911,14 +947,15 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     storage::OutboxWriter outbox(db);
     qint64 n = 0, tombstones = 0;
+    QStringList leads; // of the activities undone or redone
     // Undo walks the changes backwards, redo forwards.
     sql::Statement changes(h, undo ? "SELECT table_name, row_id, op, before, after, last_row_id FROM import_changes WHERE run_id = ? ORDER BY id DESC"
                                    : "SELECT table_name, row_id, op, before, after, last_row_id FROM import_changes WHERE run_id = ? ORDER BY id");
     changes.bind(1, runId);
-    // An imported stage move is a record of the activity log: its deletion (or restore) is
-    // a tombstone of the log, chained like every record (logchain.h).
+    // An imported stage move or activity is a record of the activity log: its deletion (or
+    // restore) is a tombstone of the log, chained like every record (logchain.h).
     sql::Statement tomb(h, "INSERT INTO log_deletions (uuid, record_kind, record_id, deleted, at, by_user_id, reason) "
-                           "VALUES (?, 'stage_move', ?, ?, ?, ?, ?)");
+                           "VALUES (?, ?, ?, ?, ?, ?, ?)");
     while (changes.next()) {
       const QByteArray table(changes.raw(0).constData(), changes.raw(0).size());
       const bool inserted = changes.text(2) == QLatin1String("insert");
@@ -934,14 +971,21 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
             sql = "UPDATE " + table + " SET deleted = ?, updated_at = ? WHERE id = ?";
             values << (undo ? 1 : 0) << now << key;
             f.add("deleted", undo ? 1 : 0).add("updated_at", now);
-            if (table == "stage_history") {
+            if (table == "activities") {
+                sql::Statement lead(h, "SELECT lead_id FROM activities WHERE id = ? AND lead_id IS NOT NULL");
+                lead.bind(1, key);
+                if (lead.next())
+                    leads << QString::number(lead.int64(0));
+            }
+            if (table == "stage_history" || table == "activities") {
                 const QByteArray uuid = storage::uuidColumnValue(newId());
                 sqlite3_bind_blob(tomb.handle(), 1, uuid.constData(), int(uuid.size()), SQLITE_TRANSIENT);
-                tomb.bind(2, key);
-                tomb.bind(3, undo ? 1 : 0);
-                tomb.bind(4, now);
-                actorKey > 0 ? tomb.bind(5, actorKey) : tomb.bindNull(5);
-                tomb.bind(6, undo ? QStringLiteral("import undone") : QStringLiteral("import redone"));
+                tomb.bind(2, std::string_view(table == "activities" ? "activity" : "stage_move"));
+                tomb.bind(3, key);
+                tomb.bind(4, undo ? 1 : 0);
+                tomb.bind(5, now);
+                actorKey > 0 ? tomb.bind(6, actorKey) : tomb.bindNull(6);
+                tomb.bind(7, undo ? QStringLiteral("import undone") : QStringLiteral("import redone"));
                 if (!tomb.run()) {
                     *error = tomb.error();
                     return false;
@@ -985,6 +1029,10 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
         return false;
     }
     if (tombstones > 0 && storage::logchain::buildChain(h, error) < 0)
+        return false;
+    // Activities gone or back change what their leads' stage exits count (exitactions.h).
+    leads.removeDuplicates();
+    if (!leads.isEmpty() && storage::refreshExitActions(h, leads, error) < 0)
         return false;
     // The import's keys stay: a key whose row is deleted is not found (importplan.cpp), and
     // redo brings the rows back under them.

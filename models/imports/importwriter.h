@@ -31,7 +31,7 @@ struct ImportWriteResult
     bool cancelled = false;
     QString error;
     qint64 runId = 0;
-    qint64 created = 0, updated = 0, stageMoves = 0;
+    qint64 created = 0, updated = 0, stageMoves = 0, activities = 0;
 };
 
 class ImportWriter

@@ -7,6 +7,7 @@
 #include "imports/importwriter.h"
 #include "storage/database.h"
 #include "storage/logchain.h"
+#include "storage/exitactions.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -36,6 +37,7 @@ private Q_SLOTS:
     void currencyIsNeverConverted();
     void headerOnlyAndMissingColumn();
     void bulkLoadKeepsIndexesAndLog();
+    void contactsAndActivities();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -314,7 +316,7 @@ void TestImportPlan::mappingJson_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("not JSON") << QByteArray("{") << QStringLiteral("not JSON");
     QTest::newRow("no files") << QByteArray("{\"files\": []}") << QStringLiteral("names no file");
-    QTest::newRow("contacts not yet") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"contacts\"}]}")
+    QTest::newRow("orders not yet") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"orders\"}]}")
                                       << QStringLiteral("cannot be imported yet");
     QTest::newRow("unknown field") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\", \"columns\": {\"nmae\": \"x\"}}]}")
                                    << QStringLiteral("no field \"nmae\"");
@@ -406,6 +408,93 @@ void TestImportPlan::bulkLoadKeepsIndexesAndLog()
     const storage::VerifyResult v = storage::logchain::verify(storage::sqliteHandle(db()));
     QVERIFY2(v.ok, qPrintable(v.message));
     QCOMPARE(v.recordsChecked, w.stageMoves);
+}
+
+void TestImportPlan::contactsAndActivities()
+{
+    // A company's history: customers, leads, the contacts met and the activities done, in
+    // one mapping. Activities go into the tamper-evident log; their leads' stage exits count them.
+    const QString customers = write(QStringLiteral("c.csv"), QStringLiteral("客户名称\n甲公司\n乙公司\n").toUtf8());
+    const QString leads = write(QStringLiteral("l.csv"), QStringLiteral("商机编号,客户,负责人,阶段,创建日期\n"
+                                                                        "O1,甲公司,张伟,需求诊断,2026-03-01\n").toUtf8());
+    const QString contacts = write(QStringLiteral("p.csv"), QStringLiteral("客户,联系人,职位,决策链角色,电话\n"
+                                                                          "甲公司,李总,CFO,决策人,13800000001\n"
+                                                                          "甲公司,王工,,使用者,\n"
+                                                                          "乙公司,赵经理,,老板,\n"
+                                                                          "甲公司,李总,CEO,决策人,\n").toUtf8());
+    const QString activities = write(QStringLiteral("a.csv"), QStringLiteral("商机编号,客户,跟进人,方式,方向,跟进时间,通话时长,内容\n"
+                                                                            "O1,,张伟,电话,销售,2026-03-02 09:30,2:05,初次沟通\n"
+                                                                            "O1,,张伟,拜访,,2026/3/4,,现场调研\n"
+                                                                            ",乙公司,,微信,客户,2026-03-05 20:00,,客户回复报价\n"
+                                                                            "O9,,张伟,电话,,2026-03-06,,\n"
+                                                                            "O1,,张伟,飞鸽传书,,2026-03-06,,\n").toUtf8());
+    ImportRequest r;
+    auto file = [](Entity e, const QString &path, QHash<QString, QString> cols) {
+        FileMapping fm;
+        fm.entity = e;
+        fm.file = path;
+        fm.columns = std::move(cols);
+        return fm;
+    };
+    r.mapping.files = {file(Entity::Customers, customers, {{QStringLiteral("name"), QStringLiteral("客户名称")}}),
+                       file(Entity::Contacts, contacts, suggestColumns(Entity::Contacts, {QStringLiteral("客户"), QStringLiteral("联系人"),
+                                                                                          QStringLiteral("职位"), QStringLiteral("决策链角色"),
+                                                                                          QStringLiteral("电话")})),
+                       file(Entity::Leads, leads, suggestColumns(Entity::Leads, {QStringLiteral("商机编号"), QStringLiteral("客户"),
+                                                                                 QStringLiteral("负责人"), QStringLiteral("阶段"),
+                                                                                 QStringLiteral("创建日期")})),
+                       file(Entity::Activities, activities,
+                            suggestColumns(Entity::Activities, {QStringLiteral("商机编号"), QStringLiteral("客户"), QStringLiteral("跟进人"),
+                                                                QStringLiteral("方式"), QStringLiteral("方向"), QStringLiteral("跟进时间"),
+                                                                QStringLiteral("通话时长"), QStringLiteral("内容")}))};
+    QCOMPARE(r.mapping.files[3].columns.value(QStringLiteral("lead")), QStringLiteral("商机编号"));
+    QCOMPARE(r.mapping.files[3].columns.value(QStringLiteral("at")), QStringLiteral("跟进时间"));
+    QCOMPARE(r.mapping.files[1].columns.value(QStringLiteral("chain_role")), QStringLiteral("决策链角色"));
+    for (const FileMapping &f : std::as_const(r.mapping.files))
+        r.paths << f.file;
+    r.now = 1764547200;
+    r.actorKey = m_me;
+    const ImportPlan p = planImport(db(), r);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    // Refused: a role that is none, the same contact twice, an unknown lead id, an unknown kind.
+    QStringList reasons;
+    for (const ImportIssue &i : p.issues)
+        if (i.error)
+            reasons << QStringLiteral("%1:%2:%3").arg(QFileInfo(p.files.value(i.file).path).fileName()).arg(i.line).arg(i.column);
+    QCOMPARE(reasons, (QStringList{QStringLiteral("p.csv:4:决策链角色"), QStringLiteral("p.csv:5:联系人"),
+                                   QStringLiteral("a.csv:5:商机编号"), QStringLiteral("a.csv:6:方式")}));
+    QCOMPARE(p.contacts.size(), std::size_t(2));
+    QCOMPARE(p.activities.size(), std::size_t(3));
+    // 09:30 Beijing is 01:30 UTC; "2:05" is 125 s; a bare date is 12:00 Beijing.
+    QCOMPARE(p.activities[0].at, instantOfDay(QDate(2026, 3, 2)) - 12 * 3600 + 9 * 3600 + 30 * 60);
+    QCOMPARE(p.activities[0].durationSeconds, 125);
+    QCOMPARE(p.activities[0].kind, QStringLiteral("call"));
+    QCOMPARE(p.activities[1].kind, QStringLiteral("visit"));
+    QCOMPARE(p.activities[2].direction, QStringLiteral("customer"));
+    const ImportWriteResult w = ImportWriter::write(db(), p, QStringLiteral("history"), {});
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(w.activities, 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities WHERE log_seq IS NOT NULL")), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM contacts WHERE chain_role = 'decision_maker' AND title = 'CFO'")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities a JOIN leads l ON l.id = a.lead_id "
+                                  "WHERE a.customer_id = l.customer_id")), 2); // the lead's customer
+    const storage::VerifyResult v = storage::logchain::verify(storage::sqliteHandle(db()));
+    QVERIFY2(v.ok, qPrintable(v.message));
+    QString error;
+    QCOMPARE(storage::staleExitActions(storage::sqliteHandle(db()), &error), 0);
+    // Again: nothing new. Undone: the activities leave through the log's own tombstones.
+    ImportPlan again = planImport(db(), r);
+    QCOMPARE(again.files[3].counts.unchanged, 3);
+    QCOMPARE(again.files[1].counts.unchanged, 2);
+    QVERIFY2(ImportWriter::undo(db(), w.runId, m_me, &error), qPrintable(error));
+    const storage::VerifyResult v2 = storage::logchain::verify(storage::sqliteHandle(db()));
+    QVERIFY2(v2.ok, qPrintable(v2.message));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities WHERE deleted = 0")), 0);
+    QCOMPARE(storage::staleExitActions(storage::sqliteHandle(db()), &error), 0);
+    QVERIFY2(ImportWriter::redo(db(), w.runId, m_me, &error), qPrintable(error));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities WHERE deleted = 0")), 3);
+    QCOMPARE(storage::staleExitActions(storage::sqliteHandle(db()), &error), 0);
+    QVERIFY(storage::logchain::verify(storage::sqliteHandle(db())).ok);
 }
 
 QTEST_GUILESS_MAIN(TestImportPlan)

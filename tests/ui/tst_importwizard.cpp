@@ -94,14 +94,14 @@ void TestImportWizard::guessesWhatEachFileHolds()
 
 void TestImportWizard::oneColumnPerField()
 {
-    const QString file = write(QStringLiteral("c.csv"), "name,company,phone\nA,B,13800000001\n");
+    const QString file = write(QStringLiteral("c.csv"), QStringLiteral("客户名称,公司,电话\nA,B,13800000001\n").toUtf8());
     ui::ImportWizard w(*m_db, *m_edits, {file});
     w.goTo(ui::ImportWizard::ColumnsPage);
     auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
     QVERIFY(table);
     auto field = [&](int row) { return qobject_cast<QComboBox *>(table->cellWidget(row, 2))->currentData().toString(); };
     QCOMPARE(field(0), QStringLiteral("name"));
-    // "company" cannot be the name too: refused, and its choice stays as it was.
+    // "公司" (company) cannot be the name too: refused, and its choice stays as it was.
     QVERIFY(!w.setColumnField(0, 1, QStringLiteral("name")));
     QCOMPARE(field(1), QString());
     QVERIFY(w.setColumnField(0, 0, QString()));

@@ -1,0 +1,232 @@
+// The history half of the planner (importplanner.h): customers' contacts and the activities
+// (calls, visits, quotes …) of leads and customers.
+#include "imports/importplanner.h"
+
+#include "domain/times.h"
+#include "io/values.h"
+
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace cockpit::imports::detail {
+
+namespace {
+// A code from what files write: the code itself, its English or Chinese words.
+QString codeOf(const QString &text, const QList<QPair<QString, QStringList>> &codes)
+{
+    const QString n = normaliseName(text);
+    for (const auto &[code, words] : codes) {
+        if (n == normaliseName(code))
+            return code;
+        for (const QString &w : words)
+            if (n == normaliseName(w))
+                return code;
+    }
+    return {};
+}
+
+QStringList codesOf(const QList<QPair<QString, QStringList>> &codes)
+{
+    QStringList out;
+    for (const auto &c : codes)
+        out << c.first;
+    return out;
+}
+
+const QList<QPair<QString, QStringList>> &chainRoles()
+{
+    static const QList<QPair<QString, QStringList>> roles = {
+        {QStringLiteral("decision_maker"), {QStringLiteral("decision maker"), QStringLiteral("决策人"), QStringLiteral("决策者")}},
+        {QStringLiteral("final_approver"), {QStringLiteral("final approver"), QStringLiteral("approver"), QStringLiteral("最终审批人"),
+                                            QStringLiteral("审批人")}},
+        {QStringLiteral("influencer"), {QStringLiteral("影响者"), QStringLiteral("影响人")}},
+        {QStringLiteral("user"), {QStringLiteral("end user"), QStringLiteral("使用者"), QStringLiteral("用户")}},
+        {QStringLiteral("procurement"), {QStringLiteral("purchasing"), QStringLiteral("buyer"), QStringLiteral("采购")}},
+    };
+    return roles;
+}
+
+const QList<QPair<QString, QStringList>> &activityKinds()
+{
+    static const QList<QPair<QString, QStringList>> kinds = {
+        {QStringLiteral("call"), {QStringLiteral("phone"), QStringLiteral("phone call"), QStringLiteral("电话"), QStringLiteral("通话"),
+                                  QStringLiteral("打电话")}},
+        {QStringLiteral("wechat"), {QStringLiteral("微信"), QStringLiteral("message")}},
+        {QStringLiteral("email"), {QStringLiteral("e-mail"), QStringLiteral("mail"), QStringLiteral("邮件")}},
+        {QStringLiteral("meeting"), {QStringLiteral("会议"), QStringLiteral("开会")}},
+        {QStringLiteral("visit"), {QStringLiteral("拜访"), QStringLiteral("上门"), QStringLiteral("面访")}},
+        {QStringLiteral("demo"), {QStringLiteral("演示"), QStringLiteral("产品演示")}},
+        {QStringLiteral("quote"), {QStringLiteral("quotation"), QStringLiteral("报价")}},
+        {QStringLiteral("doc_opened"), {QStringLiteral("document opened"), QStringLiteral("打开文档")}},
+        {QStringLiteral("presales_task"), {QStringLiteral("presales"), QStringLiteral("售前")}},
+        {QStringLiteral("delivery_task"), {QStringLiteral("delivery"), QStringLiteral("交付")}},
+        {QStringLiteral("review_note"), {QStringLiteral("review"), QStringLiteral("复盘")}},
+        {QStringLiteral("request"), {QStringLiteral("请求")}},
+    };
+    return kinds;
+}
+
+const QList<QPair<QString, QStringList>> &directions()
+{
+    static const QList<QPair<QString, QStringList>> d = {
+        {QStringLiteral("sales"), {QStringLiteral("outbound"), QStringLiteral("out"), QStringLiteral("销售"), QStringLiteral("我方")}},
+        {QStringLiteral("customer"), {QStringLiteral("inbound"), QStringLiteral("in"), QStringLiteral("客户"), QStringLiteral("客户回复")}},
+        {QStringLiteral("cross"), {QStringLiteral("cross-department"), QStringLiteral("internal"), QStringLiteral("跨部门")}},
+    };
+    return d;
+}
+} // namespace
+
+std::optional<qint64> Planner::dateTime(Row &row, const QString &field, const QString &text)
+{
+    const std::optional<qint64> day = date(row, field, text);
+    if (!day)
+        return day;
+    static const QRegularExpression time(QStringLiteral("(\\d{1,2}):(\\d{2})(?::(\\d{2}))?"));
+    // The time part, if any, after the date: Beijing (company) time.
+    const QString half = io::Values::halfWidth(text);
+    const auto m = time.match(half, std::max<qsizetype>(0, half.indexOf(u' ') >= 0 ? half.indexOf(u' ') : half.indexOf(u'T')));
+    if (!m.hasMatch() || (half.indexOf(u' ') < 0 && half.indexOf(u'T') < 0))
+        return day;
+    const int h = m.captured(1).toInt(), min = m.captured(2).toInt(), sec = m.captured(3).toInt();
+    if (h > 23 || min > 59 || sec > 59) {
+        fail(row, field, text, ImportPlan::tr("not a time of day"));
+        return std::nullopt;
+    }
+    // instantOfDay() is 12:00 Beijing; the day starts 12 hours before.
+    return *day - 12 * 3600 + h * 3600 + min * 60 + sec;
+}
+
+void Planner::planContactRow(Row &row)
+{
+    PlannedContact c;
+    c.file = row.file;
+    c.line = row.line;
+    const QString customer = value(row, QStringLiteral("customer"));
+    c.customer = findCustomer(customer);
+    if (!c.customer.isSet())
+        return fail(row, QStringLiteral("customer"), customer,
+                    customer.isEmpty() ? ImportPlan::tr("a contact needs a customer")
+                                       : ImportPlan::tr("no such customer (import the customers first)"));
+    c.name = value(row, QStringLiteral("name"));
+    if (c.name.isEmpty())
+        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("a contact needs a name"));
+    c.title = value(row, QStringLiteral("title"));
+    const QString role = value(row, QStringLiteral("chain_role"));
+    c.chainRole = codeOf(role, chainRoles());
+    if (!role.isEmpty() && c.chainRole.isEmpty())
+        return fail(row, QStringLiteral("chain_role"), role,
+                    ImportPlan::tr("not a decision-chain role (%1)").arg(codesOf(chainRoles()).join(QStringLiteral(", "))));
+    if (c.chainRole.isEmpty()) {
+        c.chainRole = QStringLiteral("user");
+        warn(row, QStringLiteral("chain_role"), QString(), ImportPlan::tr("no decision-chain role: recorded as user"));
+    }
+    if (const auto s = integer(row, QStringLiteral("seniority"), value(row, QStringLiteral("seniority")), 1, 5))
+        c.seniority = *s;
+    c.phone = value(row, QStringLiteral("phone"));
+    if (!c.phone.isEmpty()) {
+        const QString digits = io::Values::halfWidth(c.phone).remove(QRegularExpression(QStringLiteral("[^0-9]")));
+        if (digits.size() < 7 || digits.size() > 20)
+            return fail(row, QStringLiteral("phone"), c.phone, ImportPlan::tr("a phone number has 7 to 20 digits"));
+    }
+    if (!row.error.isEmpty())
+        return;
+    // A contact is its customer and name.
+    const QString key = QStringLiteral("%1/%2\n").arg(c.customer.existing).arg(c.customer.planned) + normaliseName(c.name);
+    if (const auto it = m_contacts.constFind(key); it != m_contacts.cend())
+        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("the same contact as line %1").arg(m_plan.contacts.at(*it).line));
+    c.externalId = key;
+    c.existing = m_keys.value(QStringLiteral("contacts")).value(key);
+    if (!c.existing && c.customer.existing > 0) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT id, name FROM contacts WHERE customer_id = ? AND deleted = 0"));
+        q.addBindValue(c.customer.existing);
+        if (q.exec())
+            while (q.next() && !c.existing)
+                if (normaliseName(q.value(1).toString()) == normaliseName(c.name))
+                    c.existing = q.value(0).toLongLong();
+    }
+    c.given = row.given;
+    m_plan.contacts.push_back(c);
+    m_contacts.insert(key, int(m_plan.contacts.size() - 1));
+}
+
+void Planner::planActivityRow(Row &row)
+{
+    PlannedActivity a;
+    a.file = row.file;
+    a.line = row.line;
+    a.externalId = externalId(row);
+    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + a.externalId;
+    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
+        return fail(row, QStringLiteral("external_id"), a.externalId,
+                    a.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
+                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    const QString kind = value(row, QStringLiteral("kind"));
+    a.kind = codeOf(kind, activityKinds());
+    if (a.kind.isEmpty())
+        return fail(row, QStringLiteral("kind"), kind,
+                    ImportPlan::tr("not a kind of activity (%1)").arg(codesOf(activityKinds()).join(QStringLiteral(", "))));
+    const QString direction = value(row, QStringLiteral("direction"));
+    a.direction = direction.isEmpty() ? QStringLiteral("sales") : codeOf(direction, directions());
+    if (a.direction.isEmpty())
+        return fail(row, QStringLiteral("direction"), direction, ImportPlan::tr("not a direction (sales, customer, cross)"));
+    const auto at = dateTime(row, QStringLiteral("at"), value(row, QStringLiteral("at")));
+    if (!row.error.isEmpty())
+        return;
+    if (!at)
+        return fail(row, QStringLiteral("at"), QString(), ImportPlan::tr("an activity needs its date"));
+    a.at = *at;
+    // Duration: seconds, "m:ss" or "h:mm:ss".
+    const QString duration = value(row, QStringLiteral("duration"));
+    if (!duration.isEmpty()) {
+        static const QRegularExpression clock(QStringLiteral("^(?:(\\d+):)?(\\d+):(\\d{2})$"));
+        const QString d = io::Values::halfWidth(duration).trimmed();
+        const auto m = clock.match(d);
+        bool ok = false;
+        const qint64 secs = m.hasMatch() ? m.captured(1).toLongLong() * 3600 + m.captured(2).toLongLong() * 60 + m.captured(3).toLongLong()
+                                         : d.toLongLong(&ok);
+        if ((!m.hasMatch() && !ok) || secs < 0 || secs > 24 * 3600)
+            return fail(row, QStringLiteral("duration"), duration, ImportPlan::tr("not a duration (seconds, m:ss or h:mm:ss, up to a day)"));
+        a.durationSeconds = secs;
+    }
+    a.text = value(row, QStringLiteral("text"));
+    a.tags = value(row, QStringLiteral("tags"));
+    // The lead, by its id in the leads file (this import's or an earlier one's).
+    const QString lead = value(row, QStringLiteral("lead"));
+    if (!lead.isEmpty()) {
+        if (const auto it = m_leadsByExternalId.constFind(lead); it != m_leadsByExternalId.cend())
+            a.lead = m_plan.leads[*it].existing ? RowRef::row(m_plan.leads[*it].existing) : RowRef::plan(*it);
+        else if (const qint64 key = m_keys.value(QStringLiteral("leads")).value(lead))
+            a.lead = RowRef::row(key);
+        else
+            return fail(row, QStringLiteral("lead"), lead, ImportPlan::tr("no lead with this id (import the leads first)"));
+    }
+    const QString customer = value(row, QStringLiteral("customer"));
+    a.customer = findCustomer(customer);
+    if (!customer.isEmpty() && !a.customer.isSet())
+        return fail(row, QStringLiteral("customer"), customer, ImportPlan::tr("no such customer (import the customers first)"));
+    if (!a.customer.isSet() && a.lead.planned >= 0)
+        a.customer = m_plan.leads[a.lead.planned].customer;
+    if (!a.customer.isSet() && a.lead.existing > 0) {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT customer_id FROM leads WHERE id = ?"));
+        q.addBindValue(a.lead.existing);
+        if (q.exec() && q.next())
+            a.customer = RowRef::row(q.value(0).toLongLong());
+    }
+    if (!a.customer.isSet())
+        return fail(row, QStringLiteral("customer"), customer, ImportPlan::tr("an activity needs a customer or a lead"));
+    const QString actor = value(row, QStringLiteral("actor"));
+    a.actor = findUser(row, QStringLiteral("actor"), actor, false);
+    if (!actor.isEmpty() && !a.actor.isSet())
+        return fail(row, QStringLiteral("actor"), actor, ImportPlan::tr("no such person (import the people first)"));
+    if (a.lead.planned >= 0 && a.at < m_plan.leads[a.lead.planned].createdAt)
+        warn(row, QStringLiteral("at"), value(row, QStringLiteral("at")), ImportPlan::tr("before its lead was created"));
+    a.existing = m_keys.value(QStringLiteral("activities")).value(a.externalId);
+    a.given = row.given;
+    m_seenIds.insert(seenKey, row.line);
+    m_plan.activities.push_back(std::move(a));
+}
+
+} // namespace cockpit::imports::detail
