@@ -119,8 +119,8 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
         const auto entity = imports::entityFromCode(entityText);
         if (!entity) {
             printError(imports::entitiesNotYetImportable().contains(entityText)
-                           ? QStringLiteral("import: --entity %1 cannot be imported yet; org, products, customers, contacts, leads and activities can").arg(entityText)
-                           : QStringLiteral("import: --entity must be org, products, customers, contacts, leads or activities, not \"%1\"").arg(entityText));
+                           ? QStringLiteral("import: --entity %1 cannot be imported yet; org, products, customers, contacts, leads, orders, payments and activities can").arg(entityText)
+                           : QStringLiteral("import: --entity must be org, products, customers, contacts, leads, orders, payments or activities, not \"%1\"").arg(entityText));
             return std::nullopt;
         }
         if (file.isEmpty()) {

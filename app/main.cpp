@@ -68,7 +68,8 @@ void addOptions(QCommandLineParser &parser)
         "  init                Create an empty company to import into: init --db FILE\n"
         "                      [--currency CNY|USD|…] [--user NAME] (you, a director).\n"
         "  import              Import a company's own files: import --db FILE --entity\n"
-        "                      org|products|customers|contacts|leads|activities --file\n"
+        "                      org|products|customers|contacts|leads|orders|payments|\n"
+        "                      activities --file\n"
         "                      CSV|XLSX [--mapping\n"
         "                      M.json], or import --db FILE --mapping M.json --dir\n"
         "                      FOLDER (or --file BOOK.xlsx, a sheet per entry) for\n"
@@ -133,7 +134,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("org"), QStringLiteral("report: restrict to an org node, e.g. region:华东 (default company)."),
          QStringLiteral("ORG")},
         {QStringLiteral("file"), QStringLiteral("import, import-store-days: the file to import (CSV, or XLSX for import)."), QStringLiteral("FILE")},
-        {QStringLiteral("entity"), QStringLiteral("import: what --file holds: org, products, customers, contacts, leads or activities."), QStringLiteral("E")},
+        {QStringLiteral("entity"), QStringLiteral("import: what --file holds: org, products, customers, contacts, leads, orders, payments or activities."), QStringLiteral("E")},
         {QStringLiteral("mapping"), QStringLiteral("import: the mapping (JSON) of columns to fields, values, defaults and files."), QStringLiteral("M.json")},
         {QStringLiteral("dir"), QStringLiteral("import: the folder holding the files the mapping names."), QStringLiteral("FOLDER")},
         {QStringLiteral("on-duplicate"), QStringLiteral("import: a row already in the database: skip (default), update (the fields the file gives) or replace."), QStringLiteral("MODE")},

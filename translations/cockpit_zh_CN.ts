@@ -3223,13 +3223,13 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+13"/>
-        <source>%1.entity: &quot;%2&quot; cannot be imported yet (people and org, products, customers, contacts, leads and activities can)</source>
-        <translation>%1.entity：“%2”暂不支持导入（可导入人员与组织、产品、客户、联系人、线索和跟进记录）</translation>
+        <source>%1.entity: &quot;%2&quot; cannot be imported yet (people and org, products, customers, contacts, leads, orders, payments and activities can)</source>
+        <translation>%1.entity：“%2”暂不支持导入（可导入人员与组织、产品、客户、联系人、线索、订单、回款和跟进记录）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, contacts, leads, activities)</source>
-        <translation>%1.entity：未知的实体“%2”（org、products、customers、contacts、leads、activities）</translation>
+        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, contacts, leads, orders, payments, activities)</source>
+        <translation>%1.entity：未知的实体“%2”（org、products、customers、contacts、leads、orders、payments、activities）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3362,7 +3362,7 @@ Open the copy now?</source>
         <translation>与产品“%1”写法不同：视为该产品</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+106"/>
         <source>a person needs a name</source>
         <translation>人员必须有姓名</translation>
     </message>
@@ -3513,12 +3513,12 @@ Open the copy now?</source>
         <translation>再次导入时按名称识别各行</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%1 cells, but the header has %2</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+56"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3528,7 +3528,7 @@ Open the copy now?</source>
         <translation>没有入职日期：设为导入数据中最早的日期 %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
         <source>the mapping names %1 file(s) but %2 were given</source>
         <translation>映射指定了 %1 个文件，但给出了 %2 个</translation>
     </message>
@@ -3599,18 +3599,22 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+26"/>
+        <location line="+87"/>
+        <location line="+49"/>
         <location filename="../models/imports/importplanleads.cpp" line="+15"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-135"/>
+        <location line="+87"/>
+        <location line="+49"/>
         <location filename="../models/imports/importplanleads.cpp" line="+1"/>
         <source>the same id as line %1</source>
         <translation>与第 %1 行编号相同</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-131"/>
         <source>not a kind of activity (%1)</source>
         <translation>不是有效的跟进方式（%1）</translation>
     </message>
@@ -3631,11 +3635,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+13"/>
+        <location line="+58"/>
         <source>no lead with this id (import the leads first)</source>
         <translation>没有此编号的线索（请先导入线索）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-42"/>
         <source>an activity needs a customer or a lead</source>
         <translation>跟进记录必须有客户或线索</translation>
     </message>
@@ -3643,6 +3648,51 @@ Open the copy now?</source>
         <location line="+6"/>
         <source>before its lead was created</source>
         <translation>早于其线索的创建时间</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>an order needs a customer</source>
+        <translation>订单必须有客户</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>an order needs its date</source>
+        <translation>订单必须有日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>an order needs its amount</source>
+        <translation>订单必须有金额</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>a margin above the order&apos;s amount</source>
+        <translation>毛利高于订单金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no gross margin: recorded as 0</source>
+        <translation>没有毛利：记为 0</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>a payment needs its order</source>
+        <translation>回款必须对应订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no order with this id (import the orders first)</source>
+        <translation>没有此编号的订单（请先导入订单）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a payment needs an amount above 0</source>
+        <translation>回款金额必须大于 0</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a payment needs its due date</source>
+        <translation>回款必须有应收日期</translation>
     </message>
     <message>
         <location filename="../models/imports/importplanleads.cpp" line="+14"/>
@@ -3710,8 +3760,9 @@ Open the copy now?</source>
         <translation>线索必须有客户</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanhistory.cpp" line="-115"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-221"/>
         <location line="+98"/>
+        <location line="+49"/>
         <location filename="../models/imports/importplanleads.cpp" line="+2"/>
         <source>no such customer (import the customers first)</source>
         <translation>没有此客户（请先导入客户）</translation>
@@ -3722,7 +3773,8 @@ Open the copy now?</source>
         <translation>没有客户：按映射的默认值归入“%1”</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanhistory.cpp" line="+15"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-34"/>
+        <location line="+42"/>
         <location filename="../models/imports/importplanleads.cpp" line="+4"/>
         <source>no such person (import the people first)</source>
         <translation>没有此人员（请先导入人员）</translation>
@@ -3746,7 +3798,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportSchema</name>
     <message>
-        <location filename="../models/imports/importschema.cpp" line="+178"/>
+        <location filename="../models/imports/importschema.cpp" line="+204"/>
         <source>People and org</source>
         <translation>人员与组织</translation>
     </message>
@@ -3769,6 +3821,16 @@ Open the copy now?</source>
         <location line="+1"/>
         <source>Leads</source>
         <translation>线索</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments</source>
+        <translation>回款</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4000,16 +4062,46 @@ Open the copy now?</source>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered on</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order (its id in the orders file)</source>
+        <translation>订单（订单文件中的编号）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due on</source>
+        <translation>应收日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paid on</source>
+        <translation>回款日期</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+609"/>
+        <location filename="../models/imports/importwriter.cpp" line="+621"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+216"/>
         <location line="+2"/>
         <source>the activity log could not take the imported stage moves: %1</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>

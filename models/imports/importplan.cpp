@@ -209,7 +209,7 @@ bool Planner::loadExisting()
             m_dbCustomersByPinyin.insert(py, key);
     }
     // The rows earlier imports made, while they stand (undone or deleted rows are not found).
-    for (const char *table : {"users", "products", "customers", "leads", "contacts", "activities"}) {
+    for (const char *table : {"users", "products", "customers", "leads", "contacts", "activities", "orders", "payments"}) {
         if (!run(QStringLiteral("SELECT k.external_id, k.row_id FROM import_keys k JOIN %1 t ON t.id = k.row_id AND t.deleted = 0 "
                                 "WHERE k.entity = '%1'").arg(QLatin1String(table))))
             return false;
@@ -500,7 +500,9 @@ bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 giv
                           : QLatin1String(table) == QLatin1String("products") ? Entity::Products
                           : QLatin1String(table) == QLatin1String("customers") ? Entity::Customers
                           : QLatin1String(table) == QLatin1String("contacts") ? Entity::Contacts
-                          : QLatin1String(table) == QLatin1String("activities") ? Entity::Activities : Entity::Leads;
+                          : QLatin1String(table) == QLatin1String("activities") ? Entity::Activities
+                          : QLatin1String(table) == QLatin1String("orders") ? Entity::Orders
+                          : QLatin1String(table) == QLatin1String("payments") ? Entity::Payments : Entity::Leads;
     for (int i = 0; i < int(cols.size()); ++i) {
         const ColumnValue &c = cols.at(i);
         if (!updatesColumn(entity, c, given)) // only what the row gave (Replace: everything), never a name
@@ -540,6 +542,10 @@ RowAction Planner::decide(const char *table, int index, qint64 existing, QString
             given = m_plan.contacts.at(index).given;
         else if (!strcmp(table, "activities"))
             given = m_plan.activities.at(index).given;
+        else if (!strcmp(table, "orders"))
+            given = m_plan.orders.at(index).given;
+        else if (!strcmp(table, "payments"))
+            given = m_plan.payments.at(index).given;
         else
             given = m_plan.leads.at(index).given;
     }
@@ -819,7 +825,8 @@ void Planner::planFile(int index)
         ++fp.counts.rows;
         const std::size_t users = m_plan.users.size(), products = m_plan.products.size(),
                           customers = m_plan.customers.size(), leads = m_plan.leads.size(),
-                          contacts = m_plan.contacts.size(), activities = m_plan.activities.size();
+                          contacts = m_plan.contacts.size(), activities = m_plan.activities.size(),
+                          orders = m_plan.orders.size(), payments = m_plan.payments.size();
         if (!rec.error.isEmpty()) {
             fail(row, rec.longField >= 0 ? QString() : QString(), QString(), rec.error);
         } else if (rec.fields.size() > fp.header.size() && !rec.fields.mid(fp.header.size()).join(QString()).trimmed().isEmpty()) {
@@ -832,6 +839,8 @@ void Planner::planFile(int index)
             case Entity::Contacts: planContactRow(row); break;
             case Entity::Leads: planLeadRow(row); break;
             case Entity::Activities: planActivityRow(row); break;
+            case Entity::Orders: planOrderRow(row); break;
+            case Entity::Payments: planPaymentRow(row); break;
             }
         }
         if (!row.error.isEmpty()) {
@@ -844,6 +853,8 @@ void Planner::planFile(int index)
             if (fp.mapping.entity == Entity::Leads) m_plan.leads.resize(leads);
             if (fp.mapping.entity == Entity::Contacts) m_plan.contacts.resize(contacts);
             if (fp.mapping.entity == Entity::Activities) m_plan.activities.resize(activities);
+            if (fp.mapping.entity == Entity::Orders) m_plan.orders.resize(orders);
+            if (fp.mapping.entity == Entity::Payments) m_plan.payments.resize(payments);
             Q_UNUSED(users);
         }
         if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
@@ -947,6 +958,16 @@ void Planner::finish()
         PlannedActivity &a = m_plan.activities[i];
         a.action = decide("activities", i, a.existing, &differs);
         count(a.file, a.action);
+    }
+    for (int i = 0; i < int(m_plan.orders.size()); ++i) {
+        PlannedOrder &o = m_plan.orders[i];
+        o.action = decide("orders", i, o.existing, &differs);
+        count(o.file, o.action);
+    }
+    for (int i = 0; i < int(m_plan.payments.size()); ++i) {
+        PlannedPayment &p = m_plan.payments[i];
+        p.action = decide("payments", i, p.existing, &differs);
+        count(p.file, p.action);
     }
 }
 

@@ -161,6 +161,34 @@ struct PlannedActivity
     quint32 given = 0;
 };
 
+struct PlannedOrder
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId, productLine;
+    RowRef customer, lead, rep;
+    qint64 orderedOn = 0; // day number
+    qint64 amountCents = 0, marginCents = 0;
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0;
+};
+
+// A collection (回款) of an order: paid_on unset = not paid yet.
+struct PlannedPayment
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId;
+    RowRef order, customer, rep;
+    qint64 amountCents = 0;
+    qint64 dueOn = 0;
+    std::optional<qint64> paidOn;
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0;
+};
+
 struct StageMove
 {
     int from = -1; // index into ImportPlan::stages; -1 = the lead's creation
@@ -226,6 +254,8 @@ public:
     std::vector<PlannedLead> leads;
     std::vector<PlannedContact> contacts;
     std::vector<PlannedActivity> activities;
+    std::vector<PlannedOrder> orders;
+    std::vector<PlannedPayment> payments;
     // Leads' pipeline.
     qint64 pipelineId = 0;     // existing pipeline, 0 = created by the write
     QString pipelineCode, pipelineName;

@@ -229,4 +229,114 @@ void Planner::planActivityRow(Row &row)
     m_plan.activities.push_back(std::move(a));
 }
 
+RowRef Planner::findLead(const QString &externalId) const
+{
+    if (const auto it = m_leadsByExternalId.constFind(externalId); it != m_leadsByExternalId.cend())
+        return m_plan.leads[*it].existing ? RowRef::row(m_plan.leads[*it].existing) : RowRef::plan(*it);
+    if (const qint64 key = m_keys.value(QStringLiteral("leads")).value(externalId))
+        return RowRef::row(key);
+    return {};
+}
+
+void Planner::planOrderRow(Row &row)
+{
+    PlannedOrder o;
+    o.file = row.file;
+    o.line = row.line;
+    o.externalId = externalId(row);
+    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + o.externalId;
+    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
+        return fail(row, QStringLiteral("external_id"), o.externalId,
+                    o.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
+                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    const QString customer = value(row, QStringLiteral("customer"));
+    o.customer = findCustomer(customer);
+    if (!o.customer.isSet())
+        return fail(row, QStringLiteral("customer"), customer,
+                    customer.isEmpty() ? ImportPlan::tr("an order needs a customer")
+                                       : ImportPlan::tr("no such customer (import the customers first)"));
+    const QString lead = value(row, QStringLiteral("lead"));
+    o.lead = findLead(lead);
+    if (!lead.isEmpty() && !o.lead.isSet())
+        return fail(row, QStringLiteral("lead"), lead, ImportPlan::tr("no lead with this id (import the leads first)"));
+    const QString rep = value(row, QStringLiteral("rep"));
+    o.rep = findUser(row, QStringLiteral("rep"), rep, false);
+    if (!rep.isEmpty() && !o.rep.isSet())
+        return fail(row, QStringLiteral("rep"), rep, ImportPlan::tr("no such person (import the people first)"));
+    const auto on = date(row, QStringLiteral("ordered_on"), value(row, QStringLiteral("ordered_on")));
+    const auto amount = money(row, QStringLiteral("amount"), value(row, QStringLiteral("amount")));
+    const auto margin = money(row, QStringLiteral("margin"), value(row, QStringLiteral("margin")));
+    if (!row.error.isEmpty())
+        return;
+    if (!on)
+        return fail(row, QStringLiteral("ordered_on"), QString(), ImportPlan::tr("an order needs its date"));
+    if (!amount)
+        return fail(row, QStringLiteral("amount"), QString(), ImportPlan::tr("an order needs its amount"));
+    o.orderedOn = times::dayOf(*on);
+    o.amountCents = *amount;
+    if (margin && *margin > *amount)
+        return fail(row, QStringLiteral("margin"), value(row, QStringLiteral("margin")), ImportPlan::tr("a margin above the order's amount"));
+    if (!margin)
+        warn(row, QStringLiteral("margin"), QString(), ImportPlan::tr("no gross margin: recorded as 0"));
+    o.marginCents = margin.value_or(0);
+    o.productLine = value(row, QStringLiteral("product_line"));
+    o.existing = m_keys.value(QStringLiteral("orders")).value(o.externalId);
+    o.given = row.given;
+    m_seenIds.insert(seenKey, row.line);
+    m_ordersByExternalId.insert(o.externalId, int(m_plan.orders.size()));
+    m_plan.orders.push_back(std::move(o));
+}
+
+void Planner::planPaymentRow(Row &row)
+{
+    PlannedPayment p;
+    p.file = row.file;
+    p.line = row.line;
+    p.externalId = externalId(row);
+    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + p.externalId;
+    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
+        return fail(row, QStringLiteral("external_id"), p.externalId,
+                    p.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
+                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    // The order, by its id in the orders file; the payment's customer and rep are the order's.
+    const QString order = value(row, QStringLiteral("order"));
+    if (const auto it = m_ordersByExternalId.constFind(order); it != m_ordersByExternalId.cend()) {
+        const PlannedOrder &o = m_plan.orders[*it];
+        p.order = o.existing ? RowRef::row(o.existing) : RowRef::plan(*it);
+        p.customer = o.customer;
+        p.rep = o.rep;
+    } else if (const qint64 key = m_keys.value(QStringLiteral("orders")).value(order)) {
+        p.order = RowRef::row(key);
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("SELECT customer_id, rep_id FROM orders WHERE id = ?"));
+        q.addBindValue(key);
+        if (q.exec() && q.next()) {
+            p.customer = RowRef::row(q.value(0).toLongLong());
+            if (!q.value(1).isNull())
+                p.rep = RowRef::row(q.value(1).toLongLong());
+        }
+    } else {
+        return fail(row, QStringLiteral("order"), order,
+                    order.isEmpty() ? ImportPlan::tr("a payment needs its order")
+                                    : ImportPlan::tr("no order with this id (import the orders first)"));
+    }
+    const auto amount = money(row, QStringLiteral("amount"), value(row, QStringLiteral("amount")));
+    const auto due = date(row, QStringLiteral("due_on"), value(row, QStringLiteral("due_on")));
+    const auto paid = date(row, QStringLiteral("paid_on"), value(row, QStringLiteral("paid_on")));
+    if (!row.error.isEmpty())
+        return;
+    if (!amount || *amount <= 0)
+        return fail(row, QStringLiteral("amount"), value(row, QStringLiteral("amount")), ImportPlan::tr("a payment needs an amount above 0"));
+    if (!due)
+        return fail(row, QStringLiteral("due_on"), QString(), ImportPlan::tr("a payment needs its due date"));
+    p.amountCents = *amount;
+    p.dueOn = times::dayOf(*due);
+    if (paid)
+        p.paidOn = times::dayOf(*paid);
+    p.existing = m_keys.value(QStringLiteral("payments")).value(p.externalId);
+    p.given = row.given;
+    m_seenIds.insert(seenKey, row.line);
+    m_plan.payments.push_back(std::move(p));
+}
+
 } // namespace cockpit::imports::detail

@@ -45,6 +45,9 @@ private:
     void planLeadRow(Row &row);
     void planContactRow(Row &row);
     void planActivityRow(Row &row);
+    void planOrderRow(Row &row);
+    void planPaymentRow(Row &row);
+    RowRef findLead(const QString &externalId) const; // this import's or an earlier one's
     // An instant from a date cell that may carry a time ("2026-03-05 14:30": Beijing time);
     // a bare date is 12:00 Beijing, as every other date of an import.
     std::optional<qint64> dateTime(Row &row, const QString &field, const QString &text);
@@ -94,6 +97,7 @@ private:
     QHash<qint64, int> m_stageByKey;
     QHash<QString, int> m_leadsByExternalId;  // this import's leads
     QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
+    QHash<QString, int> m_ordersByExternalId; // this import's orders
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_compare; // sameAsStored's statements
 };
 

@@ -12,6 +12,8 @@ QString entityCode(Entity entity)
     case Entity::Customers: return QStringLiteral("customers");
     case Entity::Contacts: return QStringLiteral("contacts");
     case Entity::Leads: return QStringLiteral("leads");
+    case Entity::Orders: return QStringLiteral("orders");
+    case Entity::Payments: return QStringLiteral("payments");
     case Entity::Activities: return QStringLiteral("activities");
     }
     return {};
@@ -33,17 +35,22 @@ std::optional<Entity> entityFromCode(const QString &code)
         return Entity::Contacts;
     if (c == QLatin1String("activities") || c == QLatin1String("touchpoints") || c == QLatin1String("history"))
         return Entity::Activities;
+    if (c == QLatin1String("orders") || c == QLatin1String("sales"))
+        return Entity::Orders;
+    if (c == QLatin1String("payments") || c == QLatin1String("collections"))
+        return Entity::Payments;
     return std::nullopt;
 }
 
 QList<Entity> allEntities()
 {
-    return {Entity::Org, Entity::Products, Entity::Customers, Entity::Contacts, Entity::Leads, Entity::Activities};
+    return {Entity::Org,   Entity::Products, Entity::Customers, Entity::Contacts,
+            Entity::Leads, Entity::Orders,   Entity::Payments,  Entity::Activities};
 }
 
 QStringList entitiesNotYetImportable()
 {
-    return {QStringLiteral("orders"), QStringLiteral("payments"), QStringLiteral("targets")};
+    return {QStringLiteral("targets")};
 }
 
 QString ImportSchema::normaliseHeader(const QString &header)
@@ -153,7 +160,26 @@ const QList<FieldDef> &ImportSchema::fields(Entity entity)
         def("text", T::Text, false, {"note", "notes", "content", "summary", "内容", "备注", "记录", "跟进内容"}),
         def("tags", T::Text, false, {"tag", "标签"}),
     };
+    static const QList<FieldDef> orders = {
+        def("external_id", T::Text, false, {"order id", "order no", "order number", "订单编号", "订单号"}),
+        def("customer", T::Reference, true, {"account", "company", "customer name", "客户", "客户名称", "公司"}),
+        def("lead", T::Reference, false, {"opportunity_id", "opportunity id", "lead id", "deal id", "商机编号", "线索编号"}),
+        def("rep", T::Reference, false, {"sales_agent", "owner", "salesperson", "销售", "负责人", "业务员"}),
+        def("ordered_on", T::Date, true, {"order date", "date", "下单日期", "订单日期", "日期"}),
+        def("amount", T::Money, true, {"order amount", "value", "total", "金额", "订单金额", "合同金额"}),
+        def("margin", T::Money, false, {"gross margin", "profit", "毛利", "毛利额"}),
+        def("product_line", T::Text, false, {"series", "product", "product line", "产品线", "产品"}),
+    };
+    static const QList<FieldDef> payments = {
+        def("external_id", T::Text, false, {"payment id", "receipt no", "回款编号", "收款编号"}),
+        def("order", T::Reference, true, {"order id", "order no", "order number", "订单编号", "订单号"}),
+        def("amount", T::Money, true, {"paid amount", "payment amount", "金额", "回款金额", "收款金额"}),
+        def("due_on", T::Date, true, {"due date", "due", "应收日期", "到期日", "计划回款日期"}),
+        def("paid_on", T::Date, false, {"paid date", "payment date", "实收日期", "回款日期", "到账日期"}),
+    };
     switch (entity) {
+    case Entity::Orders: return orders;
+    case Entity::Payments: return payments;
     case Entity::Org: return org;
     case Entity::Products: return products;
     case Entity::Customers: return customers;
@@ -180,6 +206,8 @@ QString ImportSchema::entityLabel(Entity entity)
     case Entity::Customers: return tr("Customers");
     case Entity::Contacts: return tr("Contacts");
     case Entity::Leads: return tr("Leads");
+    case Entity::Orders: return tr("Orders");
+    case Entity::Payments: return tr("Payments");
     case Entity::Activities: return tr("Activities");
     }
     return {};
@@ -234,6 +262,12 @@ QString ImportSchema::fieldLabel(Entity entity, const QString &code)
         {QStringLiteral("duration"), QT_TR_NOOP("Duration (seconds, or m:ss)")},
         {QStringLiteral("text"), QT_TR_NOOP("Text")},
         {QStringLiteral("tags"), QT_TR_NOOP("Tags")},
+        {QStringLiteral("rep"), QT_TR_NOOP("Rep")},
+        {QStringLiteral("ordered_on"), QT_TR_NOOP("Ordered on")},
+        {QStringLiteral("margin"), QT_TR_NOOP("Gross margin")},
+        {QStringLiteral("order"), QT_TR_NOOP("Order (its id in the orders file)")},
+        {QStringLiteral("due_on"), QT_TR_NOOP("Due on")},
+        {QStringLiteral("paid_on"), QT_TR_NOOP("Paid on")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : tr(*it);

@@ -73,6 +73,17 @@ std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, in
         c = {ref("customer_id", "customer", x.customer, "customers"), val("name", "name", text(x.name)),
              val("title", "title", text(x.title)), val("chain_role", "chain_role", text(x.chainRole)),
              val("seniority", "seniority", QVariant(x.seniority)), val("phone", "phone", text(x.phone))};
+    } else if (t == QLatin1String("orders")) {
+        const PlannedOrder &o = plan.orders.at(index);
+        c = {ref("customer_id", "customer", o.customer, "customers"), ref("lead_id", "lead", o.lead, "leads"),
+             ref("rep_id", "rep", o.rep, "users"), val("ordered_on", "ordered_on", QVariant(o.orderedOn)),
+             val("amount_cents", "amount", QVariant(o.amountCents)), val("margin_cents", "margin", QVariant(o.marginCents)),
+             val("product_line", "product_line", text(o.productLine))};
+    } else if (t == QLatin1String("payments")) {
+        const PlannedPayment &p = plan.payments.at(index);
+        c = {ref("order_id", "order", p.order, "orders"), ref("customer_id", "order", p.customer, "customers"),
+             ref("rep_id", "order", p.rep, "users"), val("amount_cents", "amount", QVariant(p.amountCents)),
+             val("due_on", "due_on", QVariant(p.dueOn)), val("paid_on", "paid_on", optional(p.paidOn))};
     } else if (t == QLatin1String("activities")) {
         const PlannedActivity &a = plan.activities.at(index);
         c = {ref("lead_id", "lead", a.lead, "leads"), ref("customer_id", "customer", a.customer, "customers"),
@@ -215,7 +226,7 @@ private:
     qint64 m_now = 0;
     QHash<QByteArray, const std::vector<qint64> *> m_keys;
     std::vector<qint64> m_regions, m_cities, m_teams, m_users, m_products, m_customers, m_leads, m_pipeline, m_stages,
-        m_contacts, m_activities;
+        m_contacts, m_activities, m_orders, m_payments;
     struct InsertPlan
     {
         std::shared_ptr<sql::Statement> st;
@@ -578,7 +589,8 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     m_trace.start();
     m_now = m_plan.now ? m_plan.now : QDateTime::currentSecsSinceEpoch();
     m_keys = {{"regions", &m_regions}, {"cities", &m_cities}, {"teams", &m_teams}, {"users", &m_users},
-              {"products", &m_products}, {"customers", &m_customers}, {"leads", &m_leads}, {"pipelines", &m_pipeline},
+              {"products", &m_products}, {"customers", &m_customers}, {"leads", &m_leads}, {"orders", &m_orders},
+              {"pipelines", &m_pipeline},
               {"pipeline_stages", &m_stages}};
     auto failed = [&](const QString &error) {
         r.error = error.isEmpty() ? m_error : error;
@@ -787,6 +799,15 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     m_contacts.assign(m_plan.contacts.size(), 0);
     for (int i = 0; i < int(m_plan.contacts.size()); ++i)
         if (!write("contacts", Entity::Contacts, i, m_plan.contacts[i], m_contacts, {}))
+            return failed({});
+    // Orders and their payments (collections).
+    m_orders.assign(m_plan.orders.size(), 0);
+    for (int i = 0; i < int(m_plan.orders.size()); ++i)
+        if (!write("orders", Entity::Orders, i, m_plan.orders[i], m_orders, {}))
+            return failed({});
+    m_payments.assign(m_plan.payments.size(), 0);
+    for (int i = 0; i < int(m_plan.payments.size()); ++i)
+        if (!write("payments", Entity::Payments, i, m_plan.payments[i], m_payments, {}))
             return failed({});
     m_activities.assign(m_plan.activities.size(), 0);
     qint64 activitiesCreated = 0;

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void headerOnlyAndMissingColumn();
     void bulkLoadKeepsIndexesAndLog();
     void contactsAndActivities();
+    void ordersAndPayments();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -316,7 +317,7 @@ void TestImportPlan::mappingJson_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("not JSON") << QByteArray("{") << QStringLiteral("not JSON");
     QTest::newRow("no files") << QByteArray("{\"files\": []}") << QStringLiteral("names no file");
-    QTest::newRow("orders not yet") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"orders\"}]}")
+    QTest::newRow("targets not yet") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"targets\"}]}")
                                       << QStringLiteral("cannot be imported yet");
     QTest::newRow("unknown field") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\", \"columns\": {\"nmae\": \"x\"}}]}")
                                    << QStringLiteral("no field \"nmae\"");
@@ -495,6 +496,60 @@ void TestImportPlan::contactsAndActivities()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities WHERE deleted = 0")), 3);
     QCOMPARE(storage::staleExitActions(storage::sqliteHandle(db()), &error), 0);
     QVERIFY(storage::logchain::verify(storage::sqliteHandle(db())).ok);
+}
+
+void TestImportPlan::ordersAndPayments()
+{
+    // Orders and their collections (回款): a payment finds its order by the order's id in the
+    // orders file and takes the order's customer and rep; collections feed the forecast accuracy.
+    const QString customers = write(QStringLiteral("c.csv"), QStringLiteral("客户名称\n甲公司\n").toUtf8());
+    const QString orders = write(QStringLiteral("o.csv"), QStringLiteral("订单编号,客户,销售,下单日期,订单金额,毛利,产品线\n"
+                                                                         "D1,甲公司,张伟,2026-03-01,\"¥120,000\",30000,ERP\n"
+                                                                         "D2,甲公司,,2026-03-05,5万,,CRM\n"
+                                                                         "D3,甲公司,,2026-03-06,100,200,\n").toUtf8());
+    const QString payments = write(QStringLiteral("p.csv"), QStringLiteral("订单编号,回款金额,应收日期,回款日期\n"
+                                                                           "D1,60000,2026-04-01,2026-04-03\n"
+                                                                           "D1,60000,2026-05-01,\n"
+                                                                           "D9,100,2026-05-01,\n").toUtf8());
+    ImportRequest r;
+    auto file = [](Entity e, const QString &path, const QStringList &header) {
+        FileMapping fm;
+        fm.entity = e;
+        fm.file = path;
+        fm.columns = suggestColumns(e, header);
+        return fm;
+    };
+    r.mapping.files = {file(Entity::Customers, customers, {QStringLiteral("客户名称")}),
+                       file(Entity::Orders, orders, {QStringLiteral("订单编号"), QStringLiteral("客户"), QStringLiteral("销售"),
+                                                     QStringLiteral("下单日期"), QStringLiteral("订单金额"), QStringLiteral("毛利"),
+                                                     QStringLiteral("产品线")}),
+                       file(Entity::Payments, payments, {QStringLiteral("订单编号"), QStringLiteral("回款金额"),
+                                                         QStringLiteral("应收日期"), QStringLiteral("回款日期")})};
+    QCOMPARE(r.mapping.files[1].columns.size(), 7);
+    QCOMPARE(r.mapping.files[2].columns.size(), 4);
+    for (const FileMapping &f : std::as_const(r.mapping.files))
+        r.paths << f.file;
+    r.now = 1764547200;
+    r.actorKey = m_me;
+    const ImportPlan p = planImport(db(), r);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QStringList refused;
+    for (const ImportIssue &i : p.issues)
+        if (i.error)
+            refused << QStringLiteral("%1:%2:%3").arg(QFileInfo(p.files.value(i.file).path).fileName()).arg(i.line).arg(i.column);
+    QCOMPARE(refused, (QStringList{QStringLiteral("o.csv:4:毛利"), QStringLiteral("p.csv:4:订单编号")}));
+    QCOMPARE(p.orders.size(), std::size_t(2));
+    QCOMPARE(p.orders[1].amountCents, 5000000); // 5万
+    const ImportWriteResult w = ImportWriter::write(db(), p, QStringLiteral("sales"), {});
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(count(QStringLiteral("SELECT sum(amount_cents) FROM orders")), 17000000);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM payments p JOIN orders o ON o.id = p.order_id "
+                                  "WHERE p.customer_id = o.customer_id AND p.rep_id IS o.rep_id")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM payments WHERE paid_on IS NULL")), 1);
+    // Again: unchanged.
+    const ImportPlan again = planImport(db(), r);
+    QCOMPARE(again.files[1].counts.unchanged, 2);
+    QCOMPARE(again.files[2].counts.unchanged, 2);
 }
 
 QTEST_GUILESS_MAIN(TestImportPlan)
