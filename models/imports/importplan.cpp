@@ -18,106 +18,9 @@
 
 namespace cockpit::imports {
 
-QString ImportIssue::text(const QString &fileName) const
-{
-    QString where = fileName;
-    if (line > 0)
-        where += tr(", line %1").arg(line);
-    if (!column.isEmpty())
-        where += tr(", column %1").arg(column);
-    if (!value.isNull())
-        where += tr(", value \"%1\"").arg(value);
-    return where + QStringLiteral(": ") + reason;
-}
-
 qint64 instantOfDay(const QDate &day)
 {
     return qint64(day.toJulianDay() - QDate(1970, 1, 1).toJulianDay()) * times::kDay + 4 * 3600;
-}
-
-qint64 ImportPlan::refusedRows() const
-{
-    qint64 n = 0;
-    for (const FilePlan &f : files)
-        n += f.counts.refused;
-    return n;
-}
-
-qint64 ImportPlan::warningCount() const
-{
-    return std::count_if(issues.begin(), issues.end(), [](const ImportIssue &i) { return !i.error; });
-}
-
-QStringList ImportPlan::summaryLines() const
-{
-    QStringList out;
-    for (const FilePlan &f : files) {
-        out << tr("%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused")
-                   .arg(QFileInfo(f.path).fileName() + (f.mapping.sheet.isEmpty() ? QString() : QStringLiteral(" › ") + f.mapping.sheet),
-                        f.description, ImportSchema::entityLabel(f.mapping.entity))
-                   .arg(f.counts.rows).arg(f.counts.created).arg(f.counts.updated).arg(f.counts.unchanged)
-                   .arg(f.counts.skipped).arg(f.counts.refused);
-        if (!f.keyNote.isEmpty())
-            out << QStringLiteral("  ") + f.keyNote;
-    }
-    auto names = [](const std::vector<PlannedUnit> &units) {
-        QStringList n;
-        for (const PlannedUnit &u : units)
-            n << u.name;
-        return n.join(QStringLiteral(", "));
-    };
-    if (!regions.empty())
-        out << tr("creates %n region(s): %1", nullptr, int(regions.size())).arg(names(regions));
-    if (!cities.empty())
-        out << tr("creates %n city/cities: %1", nullptr, int(cities.size())).arg(names(cities));
-    if (!teams.empty())
-        out << tr("creates %n team(s): %1", nullptr, int(teams.size())).arg(names(teams));
-    const qint64 people = std::count_if(users.begin(), users.end(), [](const PlannedUser &u) { return u.action == RowAction::Create; });
-    if (people > 0)
-        out << tr("creates %n person/people", nullptr, int(people));
-    if (!leads.empty() && !stages.empty()) {
-        QStringList s;
-        for (const PlannedStage &st : stages)
-            s << st.name;
-        out << (pipelineId ? tr("leads go into the pipeline “%1” (%2)").arg(pipelineName, s.join(QStringLiteral(" → ")))
-                           : tr("creates the pipeline “%1”, version %2: %3").arg(pipelineName).arg(pipelineVersion).arg(s.join(QStringLiteral(" → "))));
-        out << tr("imported stage moves are recorded as they happened, not checked against stage gates "
-                  "(gates hold for moves made in the app)");
-    }
-    if (setCurrency)
-        out << tr("money is in %1: the company's currency becomes %1").arg(currency);
-    else if (!currency.isEmpty())
-        out << tr("money is in %1").arg(currency);
-    return out;
-}
-
-QStringList ImportPlan::warningLines(int firstLines) const
-{
-    // Grouped by file and reason, in the order first seen.
-    struct Group { int file; QString reason; qint64 count = 0; QStringList lines; };
-    QList<Group> groups;
-    QHash<QString, int> index;
-    for (const ImportIssue &i : issues) {
-        if (i.error)
-            continue;
-        const QString key = QString::number(i.file) + QLatin1Char('\n') + i.column + QLatin1Char('\n') + i.reason;
-        auto it = index.find(key);
-        if (it == index.end()) {
-            it = index.insert(key, int(groups.size()));
-            groups.append({i.file, (i.column.isEmpty() ? QString() : i.column + QStringLiteral(": ")) + i.reason});
-        }
-        Group &g = groups[*it];
-        ++g.count;
-        if (g.lines.size() < firstLines)
-            g.lines << QString::number(i.line);
-    }
-    QStringList out;
-    for (const Group &g : groups) {
-        const QString file = g.file >= 0 && g.file < files.size() ? QFileInfo(files.at(g.file).path).fileName() : QString();
-        out << tr("%1: %2 (%n row(s); first at line %3)", nullptr, int(g.count))
-                   .arg(file, g.reason, g.lines.join(QStringLiteral(", ")));
-    }
-    return out;
 }
 
 namespace detail {
@@ -472,6 +375,21 @@ QString Planner::externalId(Row &row)
     return QStringLiteral("#") + QString::fromLatin1(h.result().toHex().left(24));
 }
 
+bool Planner::repeatsId(Row &row, const QString &id)
+{
+    const auto it = m_seenIds.constFind(QString::number(row.file) + QLatin1Char('\n') + id);
+    if (it == m_seenIds.cend())
+        return false;
+    fail(row, QStringLiteral("external_id"), id,
+         id.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it) : ImportPlan::tr("the same id as line %1").arg(*it));
+    return true;
+}
+
+void Planner::rememberId(const Row &row, const QString &id)
+{
+    m_seenIds.insert(QString::number(row.file) + QLatin1Char('\n') + id, row.line);
+}
+
 bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs)
 {
     const std::vector<ColumnValue> cols = columnsOf(m_plan, table, index);
@@ -524,234 +442,16 @@ bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 giv
     return true;
 }
 
-RowAction Planner::decide(const char *table, int index, qint64 existing, QString *differs)
+RowAction Planner::decide(const char *table, int index, qint64 existing, quint32 given)
 {
     if (existing <= 0)
         return RowAction::Create;
     // A row matches what is stored when every field it gives does; Replace also clears the
     // fields it leaves empty, so there every column counts.
-    quint32 given = ~0u;
-    if (m_request.onDuplicate != OnDuplicate::Replace) {
-        if (!strcmp(table, "users"))
-            given = m_plan.users.at(index).given;
-        else if (!strcmp(table, "products"))
-            given = m_plan.products.at(index).given;
-        else if (!strcmp(table, "customers"))
-            given = m_plan.customers.at(index).given;
-        else if (!strcmp(table, "contacts"))
-            given = m_plan.contacts.at(index).given;
-        else if (!strcmp(table, "activities"))
-            given = m_plan.activities.at(index).given;
-        else if (!strcmp(table, "orders"))
-            given = m_plan.orders.at(index).given;
-        else if (!strcmp(table, "payments"))
-            given = m_plan.payments.at(index).given;
-        else
-            given = m_plan.leads.at(index).given;
-    }
-    if (sameAsStored(table, index, existing, given, differs))
+    QString differs;
+    if (sameAsStored(table, index, existing, m_request.onDuplicate == OnDuplicate::Replace ? ~0u : given, &differs))
         return RowAction::Unchanged;
     return m_request.onDuplicate == OnDuplicate::Skip ? RowAction::Skip : RowAction::Update;
-}
-
-void Planner::planOrgRow(Row &row)
-{
-    const QString name = value(row, QStringLiteral("name"));
-    if (name.isEmpty())
-        return fail(row, QStringLiteral("name"), name, ImportPlan::tr("a person needs a name"));
-    const QString ext = externalId(row);
-    const bool create = m_request.mapping.createOrg;
-    PlannedUser u;
-    u.file = row.file;
-    u.line = row.line;
-    u.externalId = ext;
-    u.name = name;
-    u.role = value(row, QStringLiteral("role")).toLower();
-    static const QStringList roles = {QStringLiteral("director"), QStringLiteral("regional_manager"),
-                                      QStringLiteral("team_lead"), QStringLiteral("sales"), QStringLiteral("presales"),
-                                      QStringLiteral("legal"), QStringLiteral("delivery"), QStringLiteral("csm"),
-                                      QStringLiteral("marketing"), QStringLiteral("store_manager")};
-    if (u.role.isEmpty())
-        u.role = QStringLiteral("sales");
-    else if (!roles.contains(u.role))
-        return fail(row, QStringLiteral("role"), u.role, ImportPlan::tr("not a role (%1)").arg(roles.join(QStringLiteral(", "))));
-    u.email = value(row, QStringLiteral("email"));
-    u.phone = value(row, QStringLiteral("phone"));
-    if (const auto d = date(row, QStringLiteral("hire_date"), value(row, QStringLiteral("hire_date"))))
-        u.hireDay = times::dayOf(*d);
-    if (!row.error.isEmpty())
-        return;
-    const QString regionName = value(row, QStringLiteral("region"));
-    u.region = findRegion(regionName, create);
-    if (!regionName.isEmpty() && !u.region.isSet())
-        return fail(row, QStringLiteral("region"), regionName,
-                    ImportPlan::tr("no such region; the import creates regions only when asked to create the org"));
-    QString cityName = value(row, QStringLiteral("city"));
-    const QString teamName = value(row, QStringLiteral("team"));
-    if (cityName.isEmpty() && !teamName.isEmpty() && u.region.isSet()) {
-        // A team sits in a city; a file that names none puts the region's teams in a branch
-        // of the region's own name.
-        cityName = regionName;
-        if (u.region.planned >= 0 || !m_dbCities.contains(QString::number(u.region.existing) + QLatin1Char('\n') + normaliseName(cityName)))
-            warn(row, QStringLiteral("city"), QString(), ImportPlan::tr("no city given: the team is placed in a branch named after its region"));
-    }
-    u.city = findCity(cityName, u.region, create);
-    if (!cityName.isEmpty() && !u.city.isSet())
-        return fail(row, QStringLiteral("city"), cityName, ImportPlan::tr("no such city in the person's region"));
-    u.team = findTeam(teamName, u.city, u.region, create);
-    if (!teamName.isEmpty() && !u.team.isSet())
-        return fail(row, QStringLiteral("team"), teamName, ImportPlan::tr("no such team in the person's city"));
-    const QString managerName = value(row, QStringLiteral("manager"));
-    if (!managerName.isEmpty()) {
-        u.manager = findUser(row, QStringLiteral("manager"), managerName, create);
-        if (!u.manager.isSet())
-            return fail(row, QStringLiteral("manager"), managerName,
-                        ImportPlan::tr("no such person; the import creates people only when asked to create the org"));
-        if (u.manager.planned >= 0) {
-            PlannedUser &m = m_plan.users[u.manager.planned];
-            // A manager known only from this column leads the team and sits in the region.
-            if (!m.region.isSet())
-                m.region = u.region;
-            if (!m.city.isSet())
-                m.city = u.city;
-            if (!m.team.isSet())
-                m.team = u.team;
-        }
-    }
-    const QString n = normaliseName(name);
-    qint64 existing = m_keys.value(QStringLiteral("users")).value(ext);
-    if (!existing)
-        existing = m_dbUsers.value(n);
-    if (const auto it = m_users.constFind(n); it != m_users.cend()) {
-        PlannedUser &known = m_plan.users[*it];
-        if (known.line != row.line && known.file == row.file && !known.externalId.isEmpty())
-            return fail(row, QStringLiteral("name"), name, ImportPlan::tr("the same person as line %1").arg(known.line));
-        // Named before as somebody's manager: this row says who they are.
-        u.role = value(row, QStringLiteral("role")).isEmpty() ? known.role : u.role;
-        if (!u.region.isSet()) u.region = known.region;
-        if (!u.city.isSet()) u.city = known.city;
-        if (!u.team.isSet()) u.team = known.team;
-        known = u;
-        known.given = row.given;
-        return;
-    }
-    if (!existing && !create)
-        return fail(row, QStringLiteral("name"), name,
-                    ImportPlan::tr("not a person of the company; the import creates people only when asked to create the org"));
-    u.existing = existing;
-    u.given = row.given;
-    m_plan.users.push_back(u);
-    m_users.insert(n, int(m_plan.users.size() - 1));
-}
-
-void Planner::planProductRow(Row &row)
-{
-    PlannedProduct p;
-    p.file = row.file;
-    p.line = row.line;
-    p.name = value(row, QStringLiteral("name"));
-    if (p.name.isEmpty())
-        return fail(row, QStringLiteral("name"), p.name, ImportPlan::tr("a product needs a name"));
-    p.externalId = value(row, QStringLiteral("external_id"));
-    if (p.externalId.isEmpty())
-        p.externalId = normaliseName(p.name);
-    p.productLine = value(row, QStringLiteral("product_line"));
-    if (const auto c = money(row, QStringLiteral("list_price"), value(row, QStringLiteral("list_price"))))
-        p.listPriceCents = *c;
-    if (!row.error.isEmpty())
-        return;
-    const QString n = normaliseName(p.name);
-    if (const auto it = m_products.constFind(n); it != m_products.cend())
-        return fail(row, QStringLiteral("name"), p.name, ImportPlan::tr("the same product as line %1").arg(m_plan.products.at(*it).line));
-    qint64 existing = m_keys.value(QStringLiteral("products")).value(p.externalId);
-    if (!existing)
-        existing = m_dbProducts.value(n);
-    p.existing = existing;
-    p.given = row.given;
-    m_plan.products.push_back(p);
-    m_products.insert(n, int(m_plan.products.size() - 1));
-}
-
-void Planner::planCustomerRow(Row &row)
-{
-    PlannedCustomer c;
-    c.file = row.file;
-    c.line = row.line;
-    c.name = value(row, QStringLiteral("name"));
-    if (c.name.isEmpty())
-        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("a customer needs a name"));
-    c.externalId = value(row, QStringLiteral("external_id"));
-    const QString n = normaliseCompany(c.name);
-    if (c.externalId.isEmpty())
-        c.externalId = n;
-    c.aliases = value(row, QStringLiteral("aliases"));
-    c.industry = value(row, QStringLiteral("industry"));
-    c.size = value(row, QStringLiteral("size")).toLower();
-    static const QStringList sizes = {QStringLiteral("micro"), QStringLiteral("small"), QStringLiteral("medium"),
-                                      QStringLiteral("large"), QStringLiteral("enterprise")};
-    if (!c.size.isEmpty() && !sizes.contains(c.size))
-        return fail(row, QStringLiteral("size"), c.size, ImportPlan::tr("not a size (%1)").arg(sizes.join(QStringLiteral(", "))));
-    c.source = value(row, QStringLiteral("source"));
-    c.phone = value(row, QStringLiteral("phone"));
-    if (!c.phone.isEmpty()) {
-        const QString digits = io::Values::halfWidth(c.phone).remove(QRegularExpression(QStringLiteral("[^0-9]")));
-        if (digits.size() < 7 || digits.size() > 20)
-            return fail(row, QStringLiteral("phone"), c.phone, ImportPlan::tr("a phone number has 7 to 20 digits"));
-    }
-    c.coreNeed = value(row, QStringLiteral("core_need"));
-    c.location = value(row, QStringLiteral("location"));
-    if (const auto v = integer(row, QStringLiteral("close_cycle_days"), value(row, QStringLiteral("close_cycle_days")), 0, 3650))
-        c.closeCycleDays = *v;
-    c.employees = integer(row, QStringLiteral("employees"), value(row, QStringLiteral("employees")), 0, 10000000);
-    c.establishedYear = integer(row, QStringLiteral("established_year"), value(row, QStringLiteral("established_year")), 1000, 2100);
-    c.revenueCents = money(row, QStringLiteral("annual_revenue"), value(row, QStringLiteral("annual_revenue")));
-    if (const auto created = date(row, QStringLiteral("created"), value(row, QStringLiteral("created"))))
-        c.createdAt = creationOfDay(*created);
-    if (!row.error.isEmpty())
-        return;
-    const QString regionName = value(row, QStringLiteral("region"));
-    c.region = findRegion(regionName, false);
-    if (!regionName.isEmpty() && !c.region.isSet())
-        return fail(row, QStringLiteral("region"), regionName, ImportPlan::tr("no such region"));
-    const QString cityName = value(row, QStringLiteral("city"));
-    c.city = findCity(cityName, c.region, false);
-    if (!cityName.isEmpty() && !c.city.isSet())
-        return fail(row, QStringLiteral("city"), cityName, ImportPlan::tr("no such city in the customer's region"));
-    const QString ownerName = value(row, QStringLiteral("owner"));
-    c.owner = findUser(row, QStringLiteral("owner"), ownerName, false);
-    if (!ownerName.isEmpty() && !c.owner.isSet())
-        return fail(row, QStringLiteral("owner"), ownerName, ImportPlan::tr("no such person"));
-    const QString parent = value(row, QStringLiteral("parent"));
-    if (!parent.isEmpty() && normaliseCompany(parent) == n)
-        return fail(row, QStringLiteral("parent"), parent, ImportPlan::tr("a company cannot be its own parent"));
-    // The parent may come later in the file: resolved when every file is read (finish()).
-    c.parentName = parent;
-    // The six fields of the new-customer form are for people typing: an import warns.
-    if (c.phone.isEmpty())
-        warn(row, QStringLiteral("phone"), QString(), ImportPlan::tr("no phone (the new-customer form requires one)"));
-    if (c.coreNeed.isEmpty())
-        warn(row, QStringLiteral("core_need"), QString(), ImportPlan::tr("no core need (the new-customer form requires one)"));
-    if (c.source.isEmpty())
-        warn(row, QStringLiteral("source"), QString(), ImportPlan::tr("no source (the new-customer form requires one)"));
-    if (!c.owner.isSet()) {
-        c.owner = RowRef::row(m_plan.actorKey);
-        warn(row, QStringLiteral("owner"), QString(), ImportPlan::tr("no owner: the person importing owns it"));
-    }
-    if (const auto it = m_customers.constFind(n); it != m_customers.cend())
-        return fail(row, QStringLiteral("name"), c.name,
-                    ImportPlan::tr("the same customer as line %1").arg(m_plan.customers.at(*it).line));
-    qint64 existing = m_keys.value(QStringLiteral("customers")).value(c.externalId);
-    if (!existing)
-        existing = m_dbCustomers.value(n);
-    if (!existing) {
-        const QString py = pinyin::full(c.name);
-        if (const qint64 similar = m_dbCustomersByPinyin.value(py); similar > 0 && py.size() >= 4)
-            warn(row, QStringLiteral("name"), c.name, ImportPlan::tr("sounds like a customer already in the file (same pinyin): imported as a new customer; check it"));
-    }
-    c.existing = existing;
-    c.given = row.given;
-    m_plan.customers.push_back(c);
-    m_customers.insert(n, int(m_plan.customers.size() - 1));
 }
 
 void Planner::planFile(int index)
@@ -926,49 +626,27 @@ void Planner::finish()
         EntityCounts &n = m_plan.files[file].counts;
         (a == RowAction::Create ? n.created : a == RowAction::Update ? n.updated : a == RowAction::Unchanged ? n.unchanged : n.skipped) += 1;
     };
-    QString differs;
-    for (int i = 0; i < int(m_plan.users.size()); ++i) {
-        PlannedUser &u = m_plan.users[i];
-        u.action = decide("users", i, u.existing, &differs);
-        if (u.file >= 0 && m_plan.files.at(u.file).mapping.entity == Entity::Org && !u.externalId.isEmpty())
-            count(u.file, u.action);
-    }
-    for (int i = 0; i < int(m_plan.products.size()); ++i) {
-        PlannedProduct &p = m_plan.products[i];
-        p.action = decide("products", i, p.existing, &differs);
-        count(p.file, p.action);
-    }
-    for (int i = 0; i < int(m_plan.customers.size()); ++i) {
-        PlannedCustomer &c = m_plan.customers[i];
-        c.action = decide("customers", i, c.existing, &differs);
-        if (!c.standIn)
-            count(c.file, c.action);
-    }
-    for (int i = 0; i < int(m_plan.leads.size()); ++i) {
-        PlannedLead &l = m_plan.leads[i];
-        l.action = decide("leads", i, l.existing, &differs);
-        count(l.file, l.action);
-    }
-    for (int i = 0; i < int(m_plan.contacts.size()); ++i) {
-        PlannedContact &c = m_plan.contacts[i];
-        c.action = decide("contacts", i, c.existing, &differs);
-        count(c.file, c.action);
-    }
-    for (int i = 0; i < int(m_plan.activities.size()); ++i) {
-        PlannedActivity &a = m_plan.activities[i];
-        a.action = decide("activities", i, a.existing, &differs);
-        count(a.file, a.action);
-    }
-    for (int i = 0; i < int(m_plan.orders.size()); ++i) {
-        PlannedOrder &o = m_plan.orders[i];
-        o.action = decide("orders", i, o.existing, &differs);
-        count(o.file, o.action);
-    }
-    for (int i = 0; i < int(m_plan.payments.size()); ++i) {
-        PlannedPayment &p = m_plan.payments[i];
-        p.action = decide("payments", i, p.existing, &differs);
-        count(p.file, p.action);
-    }
+    // The file's counts: each planned row once, except the people known only as somebody's
+    // manager and the stand-in customer of leads without one (no row of their file).
+    const auto decideAll = [&](const char *table, auto &rows, const auto &isRow) {
+        for (int i = 0; i < int(rows.size()); ++i) {
+            auto &r = rows[i];
+            r.action = decide(table, i, r.existing, r.given);
+            if (isRow(r))
+                count(r.file, r.action);
+        }
+    };
+    const auto always = [](const auto &) { return true; };
+    decideAll("users", m_plan.users, [&](const PlannedUser &u) {
+        return u.file >= 0 && m_plan.files.at(u.file).mapping.entity == Entity::Org && !u.externalId.isEmpty();
+    });
+    decideAll("products", m_plan.products, always);
+    decideAll("customers", m_plan.customers, [](const PlannedCustomer &c) { return !c.standIn; });
+    decideAll("leads", m_plan.leads, always);
+    decideAll("contacts", m_plan.contacts, always);
+    decideAll("activities", m_plan.activities, always);
+    decideAll("orders", m_plan.orders, always);
+    decideAll("payments", m_plan.payments, always);
 }
 
 void Planner::run()
@@ -1028,54 +706,6 @@ ImportPlan planImport(QSqlDatabase db, const ImportRequest &request)
     ImportPlan plan;
     detail::Planner(db, request, plan).run();
     return plan;
-}
-
-QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString *error)
-{
-    QStringList written;
-    int withRefusals = 0;
-    for (const FilePlan &f : plan.files)
-        withRefusals += !f.rejected.empty();
-    const QFileInfo target(path);
-    const bool xlsx = target.suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
-    for (const FilePlan &f : plan.files) {
-        if (f.rejected.empty())
-            continue;
-        QString out = path;
-        if (withRefusals > 1)
-            out = target.path() + QLatin1Char('/') + target.completeBaseName() + QLatin1Char('-')
-                  + QFileInfo(f.path).completeBaseName() + (f.mapping.sheet.isEmpty() ? QString() : QLatin1Char('-') + f.mapping.sheet)
-                  + QLatin1Char('.') + (target.suffix().isEmpty() ? QStringLiteral("csv") : target.suffix());
-        // The rows as they were, every cell as text (a spreadsheet formula neutralised by the
-        // writer; the importer reads such a cell back as written), then why it was refused.
-        io::ExportTable table;
-        table.title = QFileInfo(f.path).completeBaseName();
-        qsizetype width = f.header.size();
-        for (const RejectedRow &r : f.rejected)
-            width = std::max(width, r.fields.size());
-        for (qsizetype c = 0; c < width; ++c)
-            table.columns << io::ExportColumn(f.header.value(c));
-        table.columns << io::ExportColumn(ImportPlan::tr("reason"));
-        const io::RowSource rows = [&](qsizetype i, QVariantList &cells) {
-            if (i >= qsizetype(f.rejected.size()))
-                return false;
-            const RejectedRow &r = f.rejected[std::size_t(i)];
-            for (qsizetype c = 0; c < width; ++c)
-                cells << r.fields.value(c);
-            cells << ImportPlan::tr("line %1: %2").arg(r.line).arg(r.reason);
-            return true;
-        };
-        io::ExportOptions options;
-        options.totalRows = qsizetype(f.rejected.size());
-        const io::ExportResult result = xlsx ? io::TableWriter::writeXlsx(out, table, rows, options)
-                                             : io::TableWriter::writeCsv(out, table, rows, options);
-        if (!result.ok) {
-            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(out, result.error);
-            return written;
-        }
-        written << out;
-    }
-    return written;
 }
 
 } // namespace cockpit::imports

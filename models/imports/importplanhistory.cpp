@@ -157,11 +157,8 @@ void Planner::planActivityRow(Row &row)
     a.file = row.file;
     a.line = row.line;
     a.externalId = externalId(row);
-    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + a.externalId;
-    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
-        return fail(row, QStringLiteral("external_id"), a.externalId,
-                    a.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
-                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    if (repeatsId(row, a.externalId))
+        return;
     const QString kind = value(row, QStringLiteral("kind"));
     a.kind = codeOf(kind, activityKinds());
     if (a.kind.isEmpty())
@@ -225,7 +222,7 @@ void Planner::planActivityRow(Row &row)
         warn(row, QStringLiteral("at"), value(row, QStringLiteral("at")), ImportPlan::tr("before its lead was created"));
     a.existing = m_keys.value(QStringLiteral("activities")).value(a.externalId);
     a.given = row.given;
-    m_seenIds.insert(seenKey, row.line);
+    rememberId(row, a.externalId);
     m_plan.activities.push_back(std::move(a));
 }
 
@@ -244,11 +241,8 @@ void Planner::planOrderRow(Row &row)
     o.file = row.file;
     o.line = row.line;
     o.externalId = externalId(row);
-    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + o.externalId;
-    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
-        return fail(row, QStringLiteral("external_id"), o.externalId,
-                    o.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
-                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    if (repeatsId(row, o.externalId))
+        return;
     const QString customer = value(row, QStringLiteral("customer"));
     o.customer = findCustomer(customer);
     if (!o.customer.isSet())
@@ -282,7 +276,7 @@ void Planner::planOrderRow(Row &row)
     o.productLine = value(row, QStringLiteral("product_line"));
     o.existing = m_keys.value(QStringLiteral("orders")).value(o.externalId);
     o.given = row.given;
-    m_seenIds.insert(seenKey, row.line);
+    rememberId(row, o.externalId);
     m_ordersByExternalId.insert(o.externalId, int(m_plan.orders.size()));
     m_plan.orders.push_back(std::move(o));
 }
@@ -293,11 +287,8 @@ void Planner::planPaymentRow(Row &row)
     p.file = row.file;
     p.line = row.line;
     p.externalId = externalId(row);
-    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + p.externalId;
-    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
-        return fail(row, QStringLiteral("external_id"), p.externalId,
-                    p.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
-                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    if (repeatsId(row, p.externalId))
+        return;
     // The order, by its id in the orders file; the payment's customer and rep are the order's.
     const QString order = value(row, QStringLiteral("order"));
     if (const auto it = m_ordersByExternalId.constFind(order); it != m_ordersByExternalId.cend()) {
@@ -335,7 +326,7 @@ void Planner::planPaymentRow(Row &row)
         p.paidOn = times::dayOf(*paid);
     p.existing = m_keys.value(QStringLiteral("payments")).value(p.externalId);
     p.given = row.given;
-    m_seenIds.insert(seenKey, row.line);
+    rememberId(row, p.externalId);
     m_plan.payments.push_back(std::move(p));
 }
 

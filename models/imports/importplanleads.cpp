@@ -166,11 +166,8 @@ void Planner::planLeadRow(Row &row)
     l.file = row.file;
     l.line = row.line;
     l.externalId = externalId(row);
-    const QString seenKey = QString::number(row.file) + QLatin1Char('\n') + l.externalId;
-    if (const auto it = m_seenIds.constFind(seenKey); it != m_seenIds.cend())
-        return fail(row, QStringLiteral("external_id"), l.externalId,
-                    l.externalId.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it)
-                                                  : ImportPlan::tr("the same id as line %1").arg(*it));
+    if (repeatsId(row, l.externalId))
+        return;
 
     // Stage and status.
     const QString stageText = value(row, QStringLiteral("stage"));
@@ -349,7 +346,7 @@ void Planner::planLeadRow(Row &row)
     }
     l.existing = m_keys.value(QStringLiteral("leads")).value(l.externalId);
     l.given = row.given;
-    m_seenIds.insert(seenKey, row.line);
+    rememberId(row, l.externalId);
     m_leadsByExternalId.insert(l.externalId, int(m_plan.leads.size()));
     m_plan.leads.push_back(std::move(l));
 }

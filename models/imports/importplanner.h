@@ -72,8 +72,12 @@ private:
     // The external id of a row: its id column, else a digest of its cells (so re-importing the
     // same file still finds its rows).
     QString externalId(Row &row);
+    // true (and the row refused) when an earlier row of the same file had this id; the row's
+    // id is remembered by rememberId() once it is planned.
+    bool repeatsId(Row &row, const QString &id);
+    void rememberId(const Row &row, const QString &id);
     // Action for a row that matches `existing` (0: none): compares the columns it would write.
-    RowAction decide(const char *table, int index, qint64 existing, QString *differs);
+    RowAction decide(const char *table, int index, qint64 existing, quint32 given);
     bool sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs);
 
     QSqlDatabase m_db;

@@ -1,0 +1,168 @@
+// What a plan says to a person (importplan.h): issue texts, the preview's lines, and the error
+// file of refused rows.
+#include "imports/importplan.h"
+
+#include "imports/importcolumns.h"
+#include "imports/importplanner.h"
+#include "domain/times.h"
+#include "io/tablewriter.h"
+#include "io/values.h"
+#include "pinyin/pinyin.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace cockpit::imports {
+
+QString ImportIssue::text(const QString &fileName) const
+{
+    QString where = fileName;
+    if (line > 0)
+        where += tr(", line %1").arg(line);
+    if (!column.isEmpty())
+        where += tr(", column %1").arg(column);
+    if (!value.isNull())
+        where += tr(", value \"%1\"").arg(value);
+    return where + QStringLiteral(": ") + reason;
+}
+
+qint64 ImportPlan::refusedRows() const
+{
+    qint64 n = 0;
+    for (const FilePlan &f : files)
+        n += f.counts.refused;
+    return n;
+}
+
+qint64 ImportPlan::warningCount() const
+{
+    return std::count_if(issues.begin(), issues.end(), [](const ImportIssue &i) { return !i.error; });
+}
+
+QStringList ImportPlan::summaryLines() const
+{
+    QStringList out;
+    for (const FilePlan &f : files) {
+        out << tr("%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused")
+                   .arg(QFileInfo(f.path).fileName() + (f.mapping.sheet.isEmpty() ? QString() : QStringLiteral(" › ") + f.mapping.sheet),
+                        f.description, ImportSchema::entityLabel(f.mapping.entity))
+                   .arg(f.counts.rows).arg(f.counts.created).arg(f.counts.updated).arg(f.counts.unchanged)
+                   .arg(f.counts.skipped).arg(f.counts.refused);
+        if (!f.keyNote.isEmpty())
+            out << QStringLiteral("  ") + f.keyNote;
+    }
+    auto names = [](const std::vector<PlannedUnit> &units) {
+        QStringList n;
+        for (const PlannedUnit &u : units)
+            n << u.name;
+        return n.join(QStringLiteral(", "));
+    };
+    if (!regions.empty())
+        out << tr("creates %n region(s): %1", nullptr, int(regions.size())).arg(names(regions));
+    if (!cities.empty())
+        out << tr("creates %n city/cities: %1", nullptr, int(cities.size())).arg(names(cities));
+    if (!teams.empty())
+        out << tr("creates %n team(s): %1", nullptr, int(teams.size())).arg(names(teams));
+    const qint64 people = std::count_if(users.begin(), users.end(), [](const PlannedUser &u) { return u.action == RowAction::Create; });
+    if (people > 0)
+        out << tr("creates %n person/people", nullptr, int(people));
+    if (!leads.empty() && !stages.empty()) {
+        QStringList s;
+        for (const PlannedStage &st : stages)
+            s << st.name;
+        out << (pipelineId ? tr("leads go into the pipeline “%1” (%2)").arg(pipelineName, s.join(QStringLiteral(" → ")))
+                           : tr("creates the pipeline “%1”, version %2: %3").arg(pipelineName).arg(pipelineVersion).arg(s.join(QStringLiteral(" → "))));
+        out << tr("imported stage moves are recorded as they happened, not checked against stage gates "
+                  "(gates hold for moves made in the app)");
+    }
+    if (setCurrency)
+        out << tr("money is in %1: the company's currency becomes %1").arg(currency);
+    else if (!currency.isEmpty())
+        out << tr("money is in %1").arg(currency);
+    return out;
+}
+
+QStringList ImportPlan::warningLines(int firstLines) const
+{
+    // Grouped by file and reason, in the order first seen.
+    struct Group { int file; QString reason; qint64 count = 0; QStringList lines; };
+    QList<Group> groups;
+    QHash<QString, int> index;
+    for (const ImportIssue &i : issues) {
+        if (i.error)
+            continue;
+        const QString key = QString::number(i.file) + QLatin1Char('\n') + i.column + QLatin1Char('\n') + i.reason;
+        auto it = index.find(key);
+        if (it == index.end()) {
+            it = index.insert(key, int(groups.size()));
+            groups.append({i.file, (i.column.isEmpty() ? QString() : i.column + QStringLiteral(": ")) + i.reason});
+        }
+        Group &g = groups[*it];
+        ++g.count;
+        if (g.lines.size() < firstLines)
+            g.lines << QString::number(i.line);
+    }
+    QStringList out;
+    for (const Group &g : groups) {
+        const QString file = g.file >= 0 && g.file < files.size() ? QFileInfo(files.at(g.file).path).fileName() : QString();
+        out << tr("%1: %2 (%n row(s); first at line %3)", nullptr, int(g.count))
+                   .arg(file, g.reason, g.lines.join(QStringLiteral(", ")));
+    }
+    return out;
+}
+
+QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString *error)
+{
+    QStringList written;
+    int withRefusals = 0;
+    for (const FilePlan &f : plan.files)
+        withRefusals += !f.rejected.empty();
+    const QFileInfo target(path);
+    const bool xlsx = target.suffix().compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
+    for (const FilePlan &f : plan.files) {
+        if (f.rejected.empty())
+            continue;
+        QString out = path;
+        if (withRefusals > 1)
+            out = target.path() + QLatin1Char('/') + target.completeBaseName() + QLatin1Char('-')
+                  + QFileInfo(f.path).completeBaseName() + (f.mapping.sheet.isEmpty() ? QString() : QLatin1Char('-') + f.mapping.sheet)
+                  + QLatin1Char('.') + (target.suffix().isEmpty() ? QStringLiteral("csv") : target.suffix());
+        // The rows as they were, every cell as text (a spreadsheet formula neutralised by the
+        // writer; the importer reads such a cell back as written), then why it was refused.
+        io::ExportTable table;
+        table.title = QFileInfo(f.path).completeBaseName();
+        qsizetype width = f.header.size();
+        for (const RejectedRow &r : f.rejected)
+            width = std::max(width, r.fields.size());
+        for (qsizetype c = 0; c < width; ++c)
+            table.columns << io::ExportColumn(f.header.value(c));
+        table.columns << io::ExportColumn(ImportPlan::tr("reason"));
+        const io::RowSource rows = [&](qsizetype i, QVariantList &cells) {
+            if (i >= qsizetype(f.rejected.size()))
+                return false;
+            const RejectedRow &r = f.rejected[std::size_t(i)];
+            for (qsizetype c = 0; c < width; ++c)
+                cells << r.fields.value(c);
+            cells << ImportPlan::tr("line %1: %2").arg(r.line).arg(r.reason);
+            return true;
+        };
+        io::ExportOptions options;
+        options.totalRows = qsizetype(f.rejected.size());
+        const io::ExportResult result = xlsx ? io::TableWriter::writeXlsx(out, table, rows, options)
+                                             : io::TableWriter::writeCsv(out, table, rows, options);
+        if (!result.ok) {
+            *error = ImportPlan::tr("cannot write the error file %1: %2").arg(out, result.error);
+            return written;
+        }
+        written << out;
+    }
+    return written;
+}
+
+} // namespace cockpit::imports
