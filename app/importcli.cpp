@@ -118,9 +118,8 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
     if (!entityText.isEmpty()) {
         const auto entity = imports::entityFromCode(entityText);
         if (!entity) {
-            printError(imports::entitiesNotYetImportable().contains(entityText)
-                           ? QStringLiteral("import: --entity %1 cannot be imported yet; org, products, customers, contacts, leads, orders, payments and activities can").arg(entityText)
-                           : QStringLiteral("import: --entity must be org, products, customers, contacts, leads, orders, payments or activities, not \"%1\"").arg(entityText));
+            printError(QStringLiteral("import: --entity must be org, products, customers, contacts, leads, orders, payments, "
+                                      "activities, stores, store_days or targets, not \"%1\"").arg(entityText));
             return std::nullopt;
         }
         if (file.isEmpty()) {

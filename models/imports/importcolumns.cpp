@@ -86,6 +86,26 @@ std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, in
         c = {ref("order_id", "order", p.order, "orders"), ref("customer_id", "order", p.customer, "customers"),
              ref("rep_id", "order", p.rep, "users"), val("amount_cents", "amount", QVariant(p.amountCents)),
              val("due_on", "due_on", QVariant(p.dueOn)), val("paid_on", "paid_on", optional(p.paidOn))};
+    } else if (t == QLatin1String("stores")) {
+        const PlannedStore &x = plan.stores.at(index);
+        c = {val("name", "name", text(x.name)), ref("region_id", "region", x.region, "regions"),
+             ref("city_id", "city", x.city, "cities"), ref("manager_id", "manager", x.manager, "users"),
+             val("opened_on", "opened_on", QVariant(x.openedOn))};
+    } else if (t == QLatin1String("store_days")) {
+        const PlannedStoreDay &d = plan.storeDays.at(index);
+        c = {ref("store_id", "store", d.store, "stores"), val("day", "day", QVariant(d.day)),
+             val("staff", "staff", QVariant(d.staff)), val("receptions", "receptions", QVariant(d.receptions)),
+             val("exposure_bp", "exposure", QVariant(d.exposureBp)), val("dwell_seconds", "dwell", QVariant(d.dwellSeconds)),
+             val("experiences", "experiences", QVariant(d.experiences)), val("deals_72h", "deals_72h", QVariant(d.deals72h)),
+             val("deleted", "", QVariant(qint64(0)))};
+    } else if (t == QLatin1String("targets")) {
+        const PlannedTarget &x = plan.targets.at(index);
+        c = {val("period_kind", "period", text(x.periodKind)), val("period_start", "period", QVariant(x.periodStart)),
+             val("org_level", "level", text(x.level)),
+             x.orgKind ? ref("org_id", "org", x.org, x.orgKind) : val("org_id", "org", QVariant()),
+             val("amount_cents", "amount", QVariant(x.amountCents)), val("tier", "tier", text(x.tier)),
+             val("growth_bp", "growth", QVariant(x.growthBp)), val("correction_bp", "correction", QVariant(x.correctionBp)),
+             val("status", "status", text(x.status))};
     } else if (t == QLatin1String("activities")) {
         const PlannedActivity &a = plan.activities.at(index);
         c = {ref("lead_id", "lead", a.lead, "leads"), ref("customer_id", "customer", a.customer, "customers"),

@@ -123,9 +123,8 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QByteArray &json, QSt
         const auto entity = entityFromCode(f.value(QLatin1String("entity")).toString());
         if (!entity) {
             const QString code = f.value(QLatin1String("entity")).toString();
-            *error = entitiesNotYetImportable().contains(code)
-                         ? tr("%1.entity: \"%2\" cannot be imported yet (people and org, products, customers, contacts, leads, orders, payments and activities can)").arg(where, code)
-                         : tr("%1.entity: unknown entity \"%2\" (org, products, customers, contacts, leads, orders, payments, activities)").arg(where, code);
+            *error = tr("%1.entity: unknown entity \"%2\" (org, products, customers, contacts, leads, orders, payments, "
+                        "activities, stores, store_days, targets)").arg(where, code);
             return std::nullopt;
         }
         fm.entity = *entity;

@@ -112,7 +112,8 @@ bool Planner::loadExisting()
             m_dbCustomersByPinyin.insert(py, key);
     }
     // The rows earlier imports made, while they stand (undone or deleted rows are not found).
-    for (const char *table : {"users", "products", "customers", "leads", "contacts", "activities", "orders", "payments"}) {
+    for (const char *table : {"users", "products", "customers", "leads", "contacts", "activities", "orders", "payments", "stores",
+                              "store_days", "targets"}) {
         if (!run(QStringLiteral("SELECT k.external_id, k.row_id FROM import_keys k JOIN %1 t ON t.id = k.row_id AND t.deleted = 0 "
                                 "WHERE k.entity = '%1'").arg(QLatin1String(table))))
             return false;
@@ -420,7 +421,10 @@ bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 giv
                           : QLatin1String(table) == QLatin1String("contacts") ? Entity::Contacts
                           : QLatin1String(table) == QLatin1String("activities") ? Entity::Activities
                           : QLatin1String(table) == QLatin1String("orders") ? Entity::Orders
-                          : QLatin1String(table) == QLatin1String("payments") ? Entity::Payments : Entity::Leads;
+                          : QLatin1String(table) == QLatin1String("payments") ? Entity::Payments
+                          : QLatin1String(table) == QLatin1String("stores") ? Entity::Stores
+                          : QLatin1String(table) == QLatin1String("store_days") ? Entity::StoreDays
+                          : QLatin1String(table) == QLatin1String("targets") ? Entity::Targets : Entity::Leads;
     for (int i = 0; i < int(cols.size()); ++i) {
         const ColumnValue &c = cols.at(i);
         if (!updatesColumn(entity, c, given)) // only what the row gave (Replace: everything), never a name
@@ -506,6 +510,10 @@ void Planner::planFile(int index)
                      ? ImportPlan::tr("rows are recognised on re-import by the column “%1”").arg(fp.mapping.columns.value(QStringLiteral("external_id")))
                  : fp.mapping.entity == Entity::Leads
                      ? ImportPlan::tr("no id column: a lead is recognised on re-import by its cells, so an edited row imports as a new lead")
+                 : fp.mapping.entity == Entity::StoreDays
+                     ? ImportPlan::tr("a store's day is recognised by its store and date")
+                 : fp.mapping.entity == Entity::Targets
+                     ? ImportPlan::tr("a target is recognised by its period and unit")
                      : ImportPlan::tr("rows are recognised on re-import by their names");
     io::CsvRecord rec;
     qint64 lastProgress = 0;
@@ -526,7 +534,8 @@ void Planner::planFile(int index)
         const std::size_t users = m_plan.users.size(), products = m_plan.products.size(),
                           customers = m_plan.customers.size(), leads = m_plan.leads.size(),
                           contacts = m_plan.contacts.size(), activities = m_plan.activities.size(),
-                          orders = m_plan.orders.size(), payments = m_plan.payments.size();
+                          orders = m_plan.orders.size(), payments = m_plan.payments.size(),
+                          stores = m_plan.stores.size(), storeDays = m_plan.storeDays.size(), targets = m_plan.targets.size();
         if (!rec.error.isEmpty()) {
             fail(row, rec.longField >= 0 ? QString() : QString(), QString(), rec.error);
         } else if (rec.fields.size() > fp.header.size() && !rec.fields.mid(fp.header.size()).join(QString()).trimmed().isEmpty()) {
@@ -541,6 +550,9 @@ void Planner::planFile(int index)
             case Entity::Activities: planActivityRow(row); break;
             case Entity::Orders: planOrderRow(row); break;
             case Entity::Payments: planPaymentRow(row); break;
+            case Entity::Stores: planStoreRow(row); break;
+            case Entity::StoreDays: planStoreDayRow(row); break;
+            case Entity::Targets: planTargetRow(row); break;
             }
         }
         if (!row.error.isEmpty()) {
@@ -555,6 +567,9 @@ void Planner::planFile(int index)
             if (fp.mapping.entity == Entity::Activities) m_plan.activities.resize(activities);
             if (fp.mapping.entity == Entity::Orders) m_plan.orders.resize(orders);
             if (fp.mapping.entity == Entity::Payments) m_plan.payments.resize(payments);
+            if (fp.mapping.entity == Entity::Stores) m_plan.stores.resize(stores);
+            if (fp.mapping.entity == Entity::StoreDays) m_plan.storeDays.resize(storeDays);
+            if (fp.mapping.entity == Entity::Targets) m_plan.targets.resize(targets);
             Q_UNUSED(users);
         }
         if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
@@ -647,6 +662,21 @@ void Planner::finish()
     decideAll("activities", m_plan.activities, always);
     decideAll("orders", m_plan.orders, always);
     decideAll("payments", m_plan.payments, always);
+    finishStores();
+    decideAll("stores", m_plan.stores, always);
+    decideAll("store_days", m_plan.storeDays, always);
+    // A day an undo removed is a tombstone in the one row the table has for it: written again
+    // whatever the duplicate mode, as it is new to the user.
+    for (PlannedStoreDay &d : m_plan.storeDays)
+        if (d.revive && d.action != RowAction::Update) {
+            EntityCounts &n = m_plan.files[d.file].counts;
+            (d.action == RowAction::Unchanged ? n.unchanged : n.skipped) -= 1;
+            n.updated += 1;
+            d.action = RowAction::Update;
+            d.given = ~0u;
+        }
+    decideAll("targets", m_plan.targets, always);
+    checkTargetSums();
 }
 
 void Planner::run()

@@ -189,6 +189,51 @@ struct PlannedPayment
     quint32 given = 0;
 };
 
+struct PlannedStore
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId, name;
+    RowRef region, city, manager;
+    qint64 openedOn = 0; // day number
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0;
+};
+
+// A store's day (DESIGN §2 "store-day metrics"): one per store and day; a stored day the file
+// brings again is matched by (store, day), also one an undo removed (revived, as the table
+// allows one row per store and day).
+struct PlannedStoreDay
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId;
+    RowRef store;
+    qint64 day = 0;
+    qint64 staff = 0, receptions = 0, exposureBp = 0, dwellSeconds = 0, experiences = 0, deals72h = 0;
+    bool revive = false; // the stored row is a tombstone
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0;
+};
+
+// A target (DESIGN §5 "Targets"): a period (month, quarter, year: its first day) × an org node
+// (the company, a region, city, team or rep). Matched on re-import by period and node.
+struct PlannedTarget
+{
+    int file = -1;
+    qint64 line = 0;
+    QString externalId, periodKind, level, tier, status;
+    RowRef org;
+    const char *orgKind = nullptr; // "regions", "cities", "teams", "users"; nullptr: the company
+    qint64 periodStart = 0;        // day number
+    qint64 amountCents = 0, growthBp = 0, correctionBp = 0;
+    RowAction action = RowAction::Create;
+    qint64 existing = 0;
+    quint32 given = 0;
+};
+
 struct StageMove
 {
     int from = -1; // index into ImportPlan::stages; -1 = the lead's creation
@@ -256,6 +301,9 @@ public:
     std::vector<PlannedActivity> activities;
     std::vector<PlannedOrder> orders;
     std::vector<PlannedPayment> payments;
+    std::vector<PlannedStore> stores;
+    std::vector<PlannedStoreDay> storeDays;
+    std::vector<PlannedTarget> targets;
     // Leads' pipeline.
     qint64 pipelineId = 0;     // existing pipeline, 0 = created by the write
     QString pipelineCode, pipelineName;

@@ -47,6 +47,15 @@ private:
     void planActivityRow(Row &row);
     void planOrderRow(Row &row);
     void planPaymentRow(Row &row);
+    void planStoreRow(Row &row);    // importplanstores.cpp
+    void planStoreDayRow(Row &row); // importplanstores.cpp
+    void planTargetRow(Row &row);   // importplantargets.cpp
+    bool loadStores();              // the stores and store days the database holds, on first need
+    bool loadTargets();             // the targets the database holds, on first need
+    // The org node a target names: by level, or (no level) the one unit or person of that name.
+    RowRef findOrgNode(Row &row, QString *level, const QString &name, const char **kind);
+    void finishStores();            // opening dates the files left out
+    void checkTargetSums();         // a warning where a file's lower levels do not add up
     RowRef findLead(const QString &externalId) const; // this import's or an earlier one's
     // An instant from a date cell that may carry a time ("2026-03-05 14:30": Beijing time);
     // a bare date is 12:00 Beijing, as every other date of an import.
@@ -102,6 +111,12 @@ private:
     QHash<QString, int> m_leadsByExternalId;  // this import's leads
     QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
     QHash<QString, int> m_ordersByExternalId; // this import's orders
+    bool m_storesLoaded = false, m_targetsLoaded = false;
+    QHash<QString, qint64> m_dbStoresByUuid;      // the global id exports show
+    QHash<QString, QList<qint64>> m_dbStoresByName; // normalised name → keys (two stores may share one)
+    QHash<QString, int> m_stores;                 // this import's stores, by normalised name
+    QHash<QString, std::pair<qint64, bool>> m_dbStoreDays; // "<store>\n<day>" → key, deleted
+    QHash<QString, qint64> m_dbTargets;           // "<kind>\n<start>\n<level>\n<org key>" → key
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_compare; // sameAsStored's statements
 };
 

@@ -15,6 +15,9 @@ QString entityCode(Entity entity)
     case Entity::Orders: return QStringLiteral("orders");
     case Entity::Payments: return QStringLiteral("payments");
     case Entity::Activities: return QStringLiteral("activities");
+    case Entity::Stores: return QStringLiteral("stores");
+    case Entity::StoreDays: return QStringLiteral("store_days");
+    case Entity::Targets: return QStringLiteral("targets");
     }
     return {};
 }
@@ -39,18 +42,20 @@ std::optional<Entity> entityFromCode(const QString &code)
         return Entity::Orders;
     if (c == QLatin1String("payments") || c == QLatin1String("collections"))
         return Entity::Payments;
+    if (c == QLatin1String("stores") || c == QLatin1String("shops"))
+        return Entity::Stores;
+    if (c == QLatin1String("store_days") || c == QLatin1String("store-days") || c == QLatin1String("storedays"))
+        return Entity::StoreDays;
+    if (c == QLatin1String("targets") || c == QLatin1String("quotas") || c == QLatin1String("goals"))
+        return Entity::Targets;
     return std::nullopt;
 }
 
 QList<Entity> allEntities()
 {
     return {Entity::Org,   Entity::Products, Entity::Customers, Entity::Contacts,
-            Entity::Leads, Entity::Orders,   Entity::Payments,  Entity::Activities};
-}
-
-QStringList entitiesNotYetImportable()
-{
-    return {QStringLiteral("targets")};
+            Entity::Leads, Entity::Orders,   Entity::Payments,  Entity::Activities,
+            Entity::Stores, Entity::StoreDays, Entity::Targets};
 }
 
 QString ImportSchema::normaliseHeader(const QString &header)
@@ -177,7 +182,46 @@ const QList<FieldDef> &ImportSchema::fields(Entity entity)
         def("due_on", T::Date, true, {"due date", "due", "应收日期", "到期日", "计划回款日期"}),
         def("paid_on", T::Date, false, {"paid date", "payment date", "实收日期", "回款日期", "到账日期"}),
     };
+    // Stores and their daily metrics (DESIGN §2): the columns the store-day file always had.
+    static const QList<FieldDef> stores = {
+        def("external_id", T::Text, false, {"store id", "store code", "门店编号", "门店id", "门店编码"}),
+        def("name", T::Text, true, {"store", "store name", "shop", "门店", "门店名称", "店名"}),
+        def("region", T::Reference, false, {"大区", "区域"}),
+        def("city", T::Reference, false, {"城市"}),
+        def("manager", T::Reference, false, {"store manager", "店长", "负责人"}),
+        def("opened_on", T::Date, false, {"opened", "opening date", "开业日期", "开店日期"}),
+    };
+    static const QList<FieldDef> storeDays = {
+        def("external_id", T::Text, false, {"record id", "记录编号"}),
+        def("store", T::Reference, true, {"store id", "store name", "shop", "门店", "门店名称", "门店id", "门店编号"}),
+        def("day", T::Date, true, {"date", "日期"}),
+        def("staff", T::Integer, true, {"staff on duty", "在岗人数"}),
+        def("receptions", T::Integer, true, {"customer groups", "接待组数"}),
+        def("exposure", T::Integer, true, {"exposure %", "exposure_pct", "main-product exposure", "main product exposure %",
+                                           "主推品曝光率", "曝光率"}),
+        def("dwell", T::Integer, true, {"dwell minutes", "dwell_min", "average dwell minutes", "停留时长", "停留时长(分钟)",
+                                        "平均停留时长"}),
+        def("experiences", T::Integer, true, {"体验人数"}),
+        def("deals_72h", T::Integer, true, {"deals within 72 h", "deals 72h", "deals", "72小时成交", "72小时成交数"}),
+    };
+    // Targets (DESIGN §2, §5 "Targets"): a period × an org node.
+    static const QList<FieldDef> targets = {
+        def("external_id", T::Text, false, {"target id", "目标编号"}),
+        def("period", T::Text, true, {"month", "quarter", "year", "period", "周期", "期间", "月份", "季度", "年度", "考核期"}),
+        def("period_kind", T::Choice, false, {"period type", "granularity", "周期类型", "期间类型"}),
+        def("level", T::Choice, false, {"org level", "层级", "组织层级", "级别"}),
+        def("org", T::Reference, false, {"org unit", "node", "region or rep", "owner", "rep", "组织", "对象", "部门",
+                                         "销售", "大区", "城市"}),
+        def("amount", T::Money, true, {"target", "target amount", "quota", "目标", "目标金额", "目标额", "指标"}),
+        def("tier", T::Choice, false, {"grade", "分级", "等级", "档位"}),
+        def("growth", T::Text, false, {"growth rate", "growth %", "增长率", "增速", "增长"}),
+        def("correction", T::Text, false, {"adjustment", "external correction", "修正", "修正系数", "外部修正"}),
+        def("status", T::Choice, false, {"状态", "审批状态"}),
+    };
     switch (entity) {
+    case Entity::Stores: return stores;
+    case Entity::StoreDays: return storeDays;
+    case Entity::Targets: return targets;
     case Entity::Orders: return orders;
     case Entity::Payments: return payments;
     case Entity::Org: return org;
@@ -209,6 +253,9 @@ QString ImportSchema::entityLabel(Entity entity)
     case Entity::Orders: return tr("Orders");
     case Entity::Payments: return tr("Payments");
     case Entity::Activities: return tr("Activities");
+    case Entity::Stores: return tr("Stores");
+    case Entity::StoreDays: return tr("Store days");
+    case Entity::Targets: return tr("Targets");
     }
     return {};
 }
@@ -268,6 +315,22 @@ QString ImportSchema::fieldLabel(Entity entity, const QString &code)
         {QStringLiteral("order"), QT_TR_NOOP("Order (its id in the orders file)")},
         {QStringLiteral("due_on"), QT_TR_NOOP("Due on")},
         {QStringLiteral("paid_on"), QT_TR_NOOP("Paid on")},
+        {QStringLiteral("opened_on"), QT_TR_NOOP("Opened on")},
+        {QStringLiteral("store"), QT_TR_NOOP("Store")},
+        {QStringLiteral("day"), QT_TR_NOOP("Date")},
+        {QStringLiteral("staff"), QT_TR_NOOP("Staff on duty")},
+        {QStringLiteral("receptions"), QT_TR_NOOP("Customer groups received")},
+        {QStringLiteral("exposure"), QT_TR_NOOP("Main-product exposure %")},
+        {QStringLiteral("dwell"), QT_TR_NOOP("Average dwell (minutes)")},
+        {QStringLiteral("experiences"), QT_TR_NOOP("Experiences given")},
+        {QStringLiteral("deals_72h"), QT_TR_NOOP("Deals within 72 h")},
+        {QStringLiteral("period"), QT_TR_NOOP("Period")},
+        {QStringLiteral("period_kind"), QT_TR_NOOP("Period kind (month, quarter, year)")},
+        {QStringLiteral("level"), QT_TR_NOOP("Org level (company, region, city, team, rep)")},
+        {QStringLiteral("org"), QT_TR_NOOP("Org unit or rep")},
+        {QStringLiteral("tier"), QT_TR_NOOP("Tier (A, B, C)")},
+        {QStringLiteral("growth"), QT_TR_NOOP("Growth rate %")},
+        {QStringLiteral("correction"), QT_TR_NOOP("External correction % (within ±5)")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : tr(*it);

@@ -12,14 +12,13 @@
 namespace cockpit::imports {
 
 // In dependency order: a file of a later entity may refer to rows of an earlier one.
-enum class Entity { Org, Products, Customers, Contacts, Leads, Orders, Payments, Activities };
+enum class Entity { Org, Products, Customers, Contacts, Leads, Orders, Payments, Activities, Stores, StoreDays, Targets };
 
-QString entityCode(Entity entity); // "org", "products", "customers", "contacts", "leads", "orders", "payments", "activities"
+// "org", "products", "customers", "contacts", "leads", "orders", "payments", "activities",
+// "stores", "store_days", "targets"
+QString entityCode(Entity entity);
 std::optional<Entity> entityFromCode(const QString &code); // also "users", "accounts", "opportunities", "deals"
 QList<Entity> allEntities();
-// The entities DESIGN and issue 11 name that have no importer yet (targets):
-// the command line refuses them by name, saying so.
-QStringList entitiesNotYetImportable();
 
 enum class FieldType { Text, Date, Money, Integer, Reference, Choice };
 

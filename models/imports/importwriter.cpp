@@ -133,7 +133,7 @@ private:
     qint64 m_now = 0;
     QHash<QByteArray, const std::vector<qint64> *> m_keys;
     std::vector<qint64> m_regions, m_cities, m_teams, m_users, m_products, m_customers, m_leads, m_pipeline, m_stages,
-        m_contacts, m_activities, m_orders, m_payments;
+        m_contacts, m_activities, m_orders, m_payments, m_stores, m_storeDays, m_targets;
     struct InsertPlan
     {
         std::shared_ptr<sql::Statement> st;
@@ -497,7 +497,7 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     m_now = m_plan.now ? m_plan.now : QDateTime::currentSecsSinceEpoch();
     m_keys = {{"regions", &m_regions}, {"cities", &m_cities}, {"teams", &m_teams}, {"users", &m_users},
               {"products", &m_products}, {"customers", &m_customers}, {"leads", &m_leads}, {"orders", &m_orders},
-              {"pipelines", &m_pipeline},
+              {"stores", &m_stores}, {"pipelines", &m_pipeline},
               {"pipeline_stages", &m_stages}};
     auto failed = [&](const QString &error) {
         r.error = error.isEmpty() ? m_error : error;
@@ -715,6 +715,19 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     m_payments.assign(m_plan.payments.size(), 0);
     for (int i = 0; i < int(m_plan.payments.size()); ++i)
         if (!write("payments", Entity::Payments, i, m_plan.payments[i], m_payments, {}))
+            return failed({});
+    // Stores, their days, and targets.
+    m_stores.assign(m_plan.stores.size(), 0);
+    for (int i = 0; i < int(m_plan.stores.size()); ++i)
+        if (!write("stores", Entity::Stores, i, m_plan.stores[i], m_stores, {}))
+            return failed({});
+    m_storeDays.assign(m_plan.storeDays.size(), 0);
+    for (int i = 0; i < int(m_plan.storeDays.size()); ++i)
+        if (!write("store_days", Entity::StoreDays, i, m_plan.storeDays[i], m_storeDays, {}))
+            return failed({});
+    m_targets.assign(m_plan.targets.size(), 0);
+    for (int i = 0; i < int(m_plan.targets.size()); ++i)
+        if (!write("targets", Entity::Targets, i, m_plan.targets[i], m_targets, {}))
             return failed({});
     m_activities.assign(m_plan.activities.size(), 0);
     qint64 activitiesCreated = 0;

@@ -2,6 +2,8 @@
 
 #include <QRegularExpression>
 
+#include <cmath>
+
 #include <limits>
 
 namespace cockpit::io {
@@ -88,6 +90,30 @@ std::optional<QDate> Values::parseDate(QStringView text, DayOrder order, QString
     }
     *why = tr("is not a date (write it as 2026-03-05)");
     return std::nullopt;
+}
+
+std::optional<qint64> Values::parsePercentBp(QStringView text, QString *why)
+{
+    QString t = halfWidth(text).trimmed();
+    bool percent = false;
+    if (t.endsWith(u'%')) {
+        percent = true;
+        t.chop(1);
+        t = t.trimmed();
+    }
+    if (t.isEmpty()) {
+        *why = tr("is empty");
+        return std::nullopt;
+    }
+    static const QRegularExpression number(QStringLiteral("^[-+]?(?:\\d{1,9}(?:\\.\\d{0,6})?|\\.\\d{1,6})$"));
+    if (!number.match(t).hasMatch()) {
+        *why = tr("is not a percentage (write 85, 85% or 0.85)");
+        return std::nullopt;
+    }
+    double v = t.toDouble();
+    if (!percent && t.contains(u'.') && std::fabs(v) <= 1.0)
+        v *= 100; // "0.85" is a share
+    return qint64(std::llround(v * 100));
 }
 
 std::optional<qint64> Values::parseMoneyCents(QStringView text, QString *why)

@@ -35,6 +35,12 @@ public:
     // refused rather than read as 15 or 1.5); a fraction of a cent is refused.
     static std::optional<qint64> parseMoneyCents(QStringView text, QString *why);
 
+    // A percentage in basis points (85 % = 8500), from "85", "85%", "85.5 %", "-3%", "８５％",
+    // or a fraction: a number with a decimal point between -1 and 1 and no % sign ("0.85",
+    // "-0.03") is a share (85 %, -3 %); a whole number is always a percentage ("1" = 1 %).
+    // Callers check the range (exposure 0–100, a correction within ±5).
+    static std::optional<qint64> parsePercentBp(QStringView text, QString *why);
+
     // Full-width ASCII (digits, letters, punctuation, the ideographic space) to half-width.
     static QString halfWidth(QStringView text);
 };

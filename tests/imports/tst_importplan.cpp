@@ -317,8 +317,8 @@ void TestImportPlan::mappingJson_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("not JSON") << QByteArray("{") << QStringLiteral("not JSON");
     QTest::newRow("no files") << QByteArray("{\"files\": []}") << QStringLiteral("names no file");
-    QTest::newRow("targets not yet") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"targets\"}]}")
-                                      << QStringLiteral("cannot be imported yet");
+    QTest::newRow("unknown entity") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"budgets\"}]}")
+                                    << QStringLiteral("unknown entity \"budgets\"");
     QTest::newRow("unknown field") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\", \"columns\": {\"nmae\": \"x\"}}]}")
                                    << QStringLiteral("no field \"nmae\"");
     QTest::newRow("bad currency") << QByteArray("{\"currency\": \"dollars\", \"files\": [{\"file\": \"a.csv\", \"entity\": \"leads\"}]}")

@@ -116,6 +116,42 @@ private Q_SLOTS:
             QCOMPARE(reason, why);
         }
     }
+    void percent_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<qint64>("bp"); // basis points; with a reason: refused
+        QTest::addColumn<QString>("why");
+        QTest::newRow("whole") << "85" << qint64(8500) << "";
+        QTest::newRow("sign") << "85%" << qint64(8500) << "";
+        QTest::newRow("decimals and sign") << "85.5 %" << qint64(8550) << "";
+        QTest::newRow("full-width") << "８５％" << qint64(8500) << "";
+        QTest::newRow("share") << "0.85" << qint64(8500) << "";
+        QTest::newRow("one as a share") << "1.0" << qint64(10000) << "";
+        QTest::newRow("one is a percent") << "1" << qint64(100) << "";
+        QTest::newRow("negative share") << "-0.03" << qint64(-300) << "";
+        QTest::newRow("negative percent") << "-3%" << qint64(-300) << "";
+        QTest::newRow("small percent with sign") << "0.5%" << qint64(50) << "";
+        QTest::newRow("above 100") << "120" << qint64(12000) << "";
+        QTest::newRow("words") << "high" << qint64(0) << "is not a percentage (write 85, 85% or 0.85)";
+        QTest::newRow("two dots") << "8.5.1" << qint64(0) << "is not a percentage (write 85, 85% or 0.85)";
+        QTest::newRow("only a sign") << "%" << qint64(0) << "is empty";
+        QTest::newRow("too long") << "12345678901" << qint64(0) << "is not a percentage (write 85, 85% or 0.85)";
+    }
+    void percent()
+    {
+        QFETCH(QString, text);
+        QFETCH(qint64, bp);
+        QFETCH(QString, why);
+        QString reason;
+        const std::optional<qint64> got = Values::parsePercentBp(text, &reason);
+        if (why.isEmpty()) {
+            QVERIFY2(got, qPrintable(reason));
+            QCOMPARE(*got, bp);
+        } else {
+            QVERIFY(!got);
+            QCOMPARE(reason, why);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestValues)
