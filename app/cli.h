@@ -40,8 +40,6 @@ int runSetActivityDeleted(const QCommandLineParser &parser, bool deleted);
 // fails, 2 for bad arguments.
 int runReport(const QCommandLineParser &parser);
 
-// import-store-days --db FILE --file CSV [--dry-run] [--skip-bad-rows] (storeimportcli.cpp)
-int runImportStoreDays(const QCommandLineParser &parser);
 
 // init --db FILE [--currency CNY|USD|…] [--user NAME]: an empty company to import into;
 // import --db FILE (--entity E --file IN [--mapping M] | --mapping M (--dir D | --file BOOK.xlsx))

@@ -69,9 +69,8 @@ void addOptions(QCommandLineParser &parser)
         "                      [--currency CNY|USD|…] [--user NAME] (you, a director).\n"
         "  import              Import a company's own files: import --db FILE --entity\n"
         "                      org|products|customers|contacts|leads|orders|payments|\n"
-        "                      activities --file\n"
-        "                      CSV|XLSX [--mapping\n"
-        "                      M.json], or import --db FILE --mapping M.json --dir\n"
+        "                      activities|stores|store_days|targets --file CSV|XLSX\n"
+        "                      [--mapping M.json], or import --db FILE --mapping M.json --dir\n"
         "                      FOLDER (or --file BOOK.xlsx, a sheet per entry) for\n"
         "                      several files in one transaction. [--dry-run]\n"
         "                      [--skip-bad-rows] [--on-duplicate skip|update|replace]\n"
@@ -81,10 +80,9 @@ void addOptions(QCommandLineParser &parser)
         "                      Importing the same file again changes nothing.\n"
         "  undo-import         Take an import back as one step: undo-import --db FILE\n"
         "                      [--run N] (default: the newest).\n"
-        "  import-store-days   Import store-day metrics: import-store-days --db FILE\n"
-        "                      --file CSV [--dry-run] [--skip-bad-rows]. Rows with\n"
-        "                      errors are listed and nothing is written (exit 1) unless\n"
-        "                      --skip-bad-rows imports the good ones.\n"
+        "  import-store-days   Import store-day metrics: the same as import --entity\n"
+        "                      store_days --on-duplicate update (a day already stored\n"
+        "                      is replaced by the file's).\n"
         "\n"
         "Every command waits up to 5 seconds for a file that another window or command\n"
         "has open (SALES_COCKPIT_LOCK_WAIT_MS changes it); a command that writes checks\n"
@@ -133,8 +131,8 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("by"), QStringLiteral("report: break down by region, city, team or rep."), QStringLiteral("LEVEL")},
         {QStringLiteral("org"), QStringLiteral("report: restrict to an org node, e.g. region:华东 (default company)."),
          QStringLiteral("ORG")},
-        {QStringLiteral("file"), QStringLiteral("import, import-store-days: the file to import (CSV, or XLSX for import)."), QStringLiteral("FILE")},
-        {QStringLiteral("entity"), QStringLiteral("import: what --file holds: org, products, customers, contacts, leads, orders, payments or activities."), QStringLiteral("E")},
+        {QStringLiteral("file"), QStringLiteral("import, import-store-days: the file to import (CSV or XLSX)."), QStringLiteral("FILE")},
+        {QStringLiteral("entity"), QStringLiteral("import: what --file holds: org, products, customers, contacts, leads, orders, payments, activities, stores, store_days or targets."), QStringLiteral("E")},
         {QStringLiteral("mapping"), QStringLiteral("import: the mapping (JSON) of columns to fields, values, defaults and files."), QStringLiteral("M.json")},
         {QStringLiteral("dir"), QStringLiteral("import: the folder holding the files the mapping names."), QStringLiteral("FOLDER")},
         {QStringLiteral("on-duplicate"), QStringLiteral("import: a row already in the database: skip (default), update (the fields the file gives) or replace."), QStringLiteral("MODE")},
@@ -220,8 +218,20 @@ int main(int argc, char **argv)
             return app::runSetActivityDeleted(parser, command == QLatin1String("delete-activity"));
         if (command == QLatin1String("report"))
             return app::runReport(parser);
-        if (command == QLatin1String("import-store-days"))
-            return app::runImportStoreDays(parser);
+        if (command == QLatin1String("import-store-days")) {
+            // The store-day file is an entity of the importer now: this command is `import
+            // --entity store_days`, a stored day the file brings again updated (as it always was).
+            QStringList rewritten = app.arguments();
+            rewritten[rewritten.indexOf(command)] = QStringLiteral("import");
+            if (!parser.isSet(QStringLiteral("entity")))
+                rewritten << QStringLiteral("--entity") << QStringLiteral("store_days");
+            if (!parser.isSet(QStringLiteral("on-duplicate")))
+                rewritten << QStringLiteral("--on-duplicate") << QStringLiteral("update");
+            QCommandLineParser imports;
+            addOptions(imports);
+            imports.process(rewritten);
+            return app::runImport(imports);
+        }
         if (command == QLatin1String("init"))
             return app::runInit(parser);
         if (command == QLatin1String("import"))

@@ -79,7 +79,7 @@ test_all() {
 # issue 11): readers of the files people bring are where a bad byte becomes a crash or a leak.
 # A build folder of its own, only these targets (about 2 minutes on 2 cores).
 sanitized_import_tests() {
-    local b="$BUILD-asan" tests="tst_csvreader tst_values tst_xlsxreader tst_tablewriter tst_storeimport tst_importplan"
+    local b="$BUILD-asan" tests="tst_csvreader tst_values tst_xlsxreader tst_tablewriter tst_importstores tst_importplan"
     cmake -S "$ROOT" -B "$b" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
         -DCMAKE_CXX_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
         -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null

@@ -650,4 +650,14 @@ void ImportWizard::updateButtons()
     m_saveRefused->setEnabled(refused && !busy);
 }
 
+void ImportWizard::preset(Entity entity, imports::OnDuplicate mode)
+{
+    for (auto &e : m_entries) {
+        e->entity = entity;
+        e->columns = imports::suggestColumns(entity, e->header, e->samples);
+    }
+    m_duplicates->setCurrentIndex(m_duplicates->findData(int(mode)));
+    refreshFiles();
+}
+
 } // namespace cockpit::ui

@@ -45,6 +45,10 @@ public:
     void addFiles(const QStringList &paths);
     // A mapping file (JSON): its files are matched to the listed ones by name or sheet.
     bool loadMapping(const QString &path, QString *error);
+    // Every listed file read as `entity` (its columns suggested again), rows already in the
+    // database treated as `mode` says: what a screen's own import (the Stores screen's store
+    // days) starts from. The user can still change both.
+    void preset(imports::Entity entity, imports::OnDuplicate mode);
 
     // For tests: the pages, and the plan of the last check.
     enum Page { FilesPage, ColumnsPage, CheckPage };

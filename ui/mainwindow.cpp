@@ -126,9 +126,12 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
                 tr("Tiered targets decomposed company → region → city → rep, attainment, and the "
                    "interval forecast with its confidence."), m_stack));
             break;
-        case NavRail::Stores:
-            m_stack->addWidget(new StoresPage(figures, edits, *m_scope, m_stack));
+        case NavRail::Stores: {
+            auto *stores = new StoresPage(figures, *m_scope, m_stack);
+            connect(stores, &StoresPage::importRequested, this, [this](const QStringList &files) { openImport(files, true); });
+            m_stack->addWidget(stores);
             break;
+        }
         case NavRail::Alerts: m_stack->addWidget(m_alerts); break;
         case NavRail::ActivityLog:
             m_stack->addWidget(new ActivityLogPage(db, m_stack));
@@ -471,9 +474,11 @@ void MainWindow::updateStatus()
     m_counts->setText(tr("%1 leads · %2 customers").arg(locale.toString(leads), locale.toString(customers)));
 }
 
-void MainWindow::openImport(const QStringList &files)
+void MainWindow::openImport(const QStringList &files, bool storeDays)
 {
     ImportWizard wizard(m_db, m_edits, files, this);
+    if (storeDays)
+        wizard.preset(imports::Entity::StoreDays, imports::OnDuplicate::Update);
     wizard.exec();
 }
 

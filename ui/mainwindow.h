@@ -84,7 +84,8 @@ public:
     // The banner over every screen while the file is open read-only because it is damaged.
     QWidget *damageBanner() const { return m_damageBanner; }
     // File › Import… (Ctrl+Shift+I): the import wizard, with `files` listed (dropped files).
-    void openImport(const QStringList &files);
+    // The import wizard on `files`; `storeDays`: read as store days, a stored day replaced.
+    void openImport(const QStringList &files, bool storeDays = false);
 
 Q_SIGNALS:
     void openDatabaseRequested();

@@ -1,6 +1,5 @@
 #include "storespage.h"
 
-#include "items/editcontroller.h"
 
 #include "chartstyle.h"
 #include "analytics/datatable.h"
@@ -13,18 +12,12 @@
 #include "tableexport.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
-#include <QProgressDialog>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -37,25 +30,8 @@ namespace cockpit::ui {
 using analytics::Rag;
 using analytics::StoreDimension;
 
-namespace {
-analytics::DataTable issuesTable(const analytics::StoreImportPlan &plan)
-{
-    analytics::DataTable t;
-    t.title = plan.summary();
-    t.columns = QStringList{QStringLiteral("line"), QStringLiteral("column"), QStringLiteral("value"), QStringLiteral("reason")};
-    t.headers = QStringList{QCoreApplication::translate("cockpit::ui::StoresPage", "Line"),
-                            QCoreApplication::translate("cockpit::ui::StoresPage", "Column"),
-                            QCoreApplication::translate("cockpit::ui::StoresPage", "Value"),
-                            QCoreApplication::translate("cockpit::ui::StoresPage", "Reason")};
-    for (const analytics::ImportIssue &i : plan.errors)
-        t.rows << QVariantList{i.line, i.column, i.value, i.reason};
-    return t;
-}
-} // namespace
-
-StoresPage::StoresPage(analytics::FigureService &figures, EditController &edits, analytics::ScopeState &scope,
-                       QWidget *parent)
-    : AnalyticsPage(figures, scope, parent), m_edits(edits)
+StoresPage::StoresPage(analytics::FigureService &figures, analytics::ScopeState &scope, QWidget *parent)
+    : AnalyticsPage(figures, scope, parent)
 {
     setObjectName(QStringLiteral("storesPage"));
     auto *layout = new QVBoxLayout(this);
@@ -96,7 +72,7 @@ StoresPage::StoresPage(analytics::FigureService &figures, EditController &edits,
     auto *importAction = new QAction(tr("Import store days…"), this);
     importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     importAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    importAction->setToolTip(tr("Import store-day metrics from CSV (Ctrl+I)"));
+    importAction->setToolTip(tr("Import store-day metrics from CSV or XLSX (Ctrl+I)"));
     importButton->setDefaultAction(importAction);
     addAction(importAction);
     connect(importAction, &QAction::triggered, this, &StoresPage::importWithDialog);
@@ -336,91 +312,11 @@ void StoresPage::importWithDialog()
     QSettings settings;
     const QString dir = settings.value(QStringLiteral("stores/import_dir")).toString();
     const QString path = QFileDialog::getOpenFileName(this, tr("Import store days"), dir,
-                                                      tr("CSV files (*.csv *.txt);;All files (*)"));
+                                                      tr("Spreadsheets (*.csv *.txt *.xlsx);;All files (*)"));
     if (path.isEmpty())
         return;
     settings.setValue(QStringLiteral("stores/import_dir"), QFileInfo(path).absolutePath());
-    importFile(path, true);
-}
-
-analytics::StoreImportResult StoresPage::importFile(const QString &path, bool askFirst)
-{
-    analytics::StoreImportResult result;
-    std::unique_ptr<QProgressDialog> progress;
-    analytics::ImportProgress report;
-    if (askFirst) {
-        progress = std::make_unique<QProgressDialog>(tr("Reading %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(400);
-        report = [&progress](qint64 done, qint64 total) {
-            progress->setValue(total > 0 ? int(done * 1000 / total) : 0);
-            QApplication::processEvents();
-            return !progress->wasCanceled();
-        };
-    }
-    const analytics::StoreImportPlan plan = m_edits.planStoreDays(path, report);
-    if (progress)
-        progress->reset();
-    if (plan.cancelled) {
-        result.cancelled = true;
-        return result;
-    }
-    if (!plan.fatal.isEmpty()) {
-        result.error = plan.fatal;
-        if (askFirst)
-            QMessageBox::warning(this, tr("Import store days"), tr("%1 cannot be imported.\n\n%2")
-                                                                   .arg(QFileInfo(path).fileName(), plan.fatal));
-        return result;
-    }
-    if (askFirst) {
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Import store days — %1").arg(QFileInfo(path).fileName()));
-        auto *layout = new QVBoxLayout(&dialog);
-        auto *summary = new QLabel(QStringLiteral("<b>%1</b>").arg(plan.summary().toHtmlEscaped()), &dialog);
-        summary->setObjectName(QStringLiteral("importSummary"));
-        layout->addWidget(summary);
-        if (!plan.errors.isEmpty()) {
-            layout->addWidget(new QLabel(tr("Rows with errors are listed below and will not be imported; fix them "
-                                            "in the file and import it again."), &dialog));
-            auto *model = new analytics::DataTableModel(&dialog);
-            model->setTable(issuesTable(plan));
-            auto *view = new QTableView(&dialog);
-            view->setModel(model);
-            view->verticalHeader()->hide();
-            view->horizontalHeader()->setStretchLastSection(true);
-            view->resizeColumnsToContents();
-            layout->addWidget(view, 1);
-            dialog.resize(720, 420);
-        }
-        auto *buttons = new QDialogButtonBox(&dialog);
-        QPushButton *ok = buttons->addButton(tr("Import %n day(s)", nullptr, int(plan.rows.size())), QDialogButtonBox::AcceptRole);
-        ok->setEnabled(!plan.rows.isEmpty());
-        ok->setDefault(true);
-        buttons->addButton(QDialogButtonBox::Cancel);
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        layout->addWidget(buttons);
-        if (dialog.exec() != QDialog::Accepted) {
-            result.cancelled = true;
-            return result;
-        }
-        progress = std::make_unique<QProgressDialog>(tr("Importing %n store day(s)…", nullptr, int(plan.rows.size())),
-                                                     tr("Cancel"), 0, 1000, this);
-        progress->setWindowModality(Qt::WindowModal);
-        progress->setMinimumDuration(400);
-    }
-    // The grid follows the import, its undo and redo through the change notifier; an undo or
-    // redo that fails reports through the controller's commandFailed (the main window).
-    result = m_edits.importStoreDays(plan, report, tr("Import %n store day(s)", nullptr, int(plan.rows.size())));
-    if (progress)
-        progress->reset();
-    if (!result.ok) {
-        if (askFirst && !result.cancelled)
-            QMessageBox::warning(this, tr("Import store days"), tr("Nothing was imported: %1").arg(result.error));
-        return result;
-    }
-    Q_EMIT imported(result.inserted, result.replaced);
-    return result;
+    Q_EMIT importRequested({path});
 }
 
 } // namespace cockpit::ui

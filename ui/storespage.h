@@ -7,7 +7,6 @@
 // refused row (undoable).
 #include "analyticspage.h"
 #include "analytics/storecodes.h"
-#include "analytics/storeimport.h"
 
 #include <memory>
 
@@ -15,10 +14,6 @@ class QComboBox;
 class QLabel;
 class QTableView;
 class QTextBrowser;
-namespace cockpit {
-class EditController;
-}
-
 namespace cockpit::ui {
 
 class ScopeBar;
@@ -29,17 +24,13 @@ class StoresPage : public AnalyticsPage
 {
     Q_OBJECT
 public:
-    // `edits`: the one write path; an import is one undoable step on its stack, and an undo or
-    // redo that fails reports through its commandFailed signal.
-    StoresPage(analytics::FigureService &figures, EditController &edits, analytics::ScopeState &scope,
-               QWidget *parent = nullptr);
+    StoresPage(analytics::FigureService &figures, analytics::ScopeState &scope, QWidget *parent = nullptr);
     ~StoresPage() override;
 
-    // Imports `path`. With `askFirst` the preview dialog (errors, counts, Import / Cancel) and a
-    // progress dialog for big files are shown; without, the good rows are imported at once (the
-    // tests and scripts). Refreshes the grid after a successful import.
-    analytics::StoreImportResult importFile(const QString &path, bool askFirst = true);
-    // Ctrl+I: asks for a file, then importFile(path, true).
+    // Ctrl+I: asks for a CSV or XLSX file of store days, then importRequested(path): the main
+    // window opens the import wizard on it (the importer's preview, refused rows, undo), read as
+    // store days with a stored day replaced by the file's. The grid follows the import through
+    // the change notifier.
     void importWithDialog();
 
     QTableView *grid() const { return m_view; }
@@ -50,7 +41,7 @@ public:
     const analytics::StoreCodes *codes() const { return m_codes.get(); }
 
 Q_SIGNALS:
-    void imported(int inserted, int replaced);
+    void importRequested(const QStringList &files);
 
 protected:
     void requestFigures(const analytics::Scope &scope) override;
@@ -64,7 +55,6 @@ private:
     void exportPng();
     void exportTable(); // Ctrl+E: the stores as filtered and sorted, XLSX or CSV
 
-    EditController &m_edits;
     ScopeBar *m_scopeBar;
     QComboBox *m_region, *m_colour;
     QLabel *m_summary, *m_note;

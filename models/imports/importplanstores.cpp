@@ -178,7 +178,7 @@ void Planner::planStoreDayRow(Row &row)
     d.dwellSeconds = qint64(std::llround(minutes * 60));
     if (d.deals72h > d.experiences)
         return fail(row, QStringLiteral("deals_72h"), value(row, QStringLiteral("deals_72h")),
-                    ImportPlan::tr("more deals than experiences given"));
+                    ImportPlan::tr("more deals than experiences given (%1)").arg(d.experiences));
     if (d.receptions > 0 && d.staff == 0)
         return fail(row, QStringLiteral("receptions"), value(row, QStringLiteral("receptions")),
                     ImportPlan::tr("customer groups received with no staff on duty"));

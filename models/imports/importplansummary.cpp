@@ -81,9 +81,14 @@ QStringList ImportPlan::summaryLines() const
         out << tr("imported stage moves are recorded as they happened, not checked against stage gates "
                   "(gates hold for moves made in the app)");
     }
-    if (setCurrency)
+    // The currency, when a file has money in it.
+    bool money = false;
+    for (const FilePlan &f : files)
+        for (const FieldDef &d : ImportSchema::fields(f.mapping.entity))
+            money = money || (d.type == FieldType::Money && (f.mapping.columns.contains(d.code) || f.mapping.defaults.contains(d.code)));
+    if (setCurrency && money)
         out << tr("money is in %1: the company's currency becomes %1").arg(currency);
-    else if (!currency.isEmpty())
+    else if (!currency.isEmpty() && money)
         out << tr("money is in %1").arg(currency);
     return out;
 }

@@ -1,7 +1,6 @@
 #include "items/editcontroller.h"
 
 #include "items/commands.h"
-#include "items/storeimportcommand.h"
 #include "items/importcommand.h"
 #include "storage/database.h"
 
@@ -66,22 +65,6 @@ storage::CreateResult EditController::createCustomer(const storage::NewCustomer 
     m_stack.push(new CreateCustomerCommand(m_customers, result.id,
                                            [this](const QString &e) { Q_EMIT commandFailed(e); },
                                            tr("New customer %1").arg(customer.name.trimmed())));
-    return result;
-}
-
-analytics::StoreImportPlan EditController::planStoreDays(const QString &path, const analytics::ImportProgress &progress)
-{
-    return analytics::planStoreImportFile(m_db.connection(), path, progress);
-}
-
-analytics::StoreImportResult EditController::importStoreDays(const analytics::StoreImportPlan &plan,
-                                                             const analytics::ImportProgress &progress,
-                                                             const QString &undoText)
-{
-    analytics::StoreImportResult result = analytics::writeStoreDays(m_db.connection(), plan.rows, progress);
-    if (result.ok && !plan.rows.isEmpty())
-        m_stack.push(new StoreImportCommand(m_db, plan.rows, result.before,
-                                            [this](const QString &e) { Q_EMIT commandFailed(e); }, undoText));
     return result;
 }
 

@@ -2,7 +2,6 @@
 // The one command path for user edits (STYLE.md): the UI, and later bulk actions and
 // import, call these; each validates through storage, writes once, and on success pushes
 // an undoable command onto the shared QUndoStack.
-#include "analytics/storeimport.h"
 #include "storage/customerrepository.h"
 #include "storage/leadrepository.h"
 
@@ -26,12 +25,6 @@ public:
     storage::WriteResult moveLead(const QString &leadId, const QString &toStageId,
                                   const QString &reason = {});
     storage::CreateResult createCustomer(const storage::NewCustomer &customer);
-
-    // A store-day CSV read and checked (never writes); then its valid rows written in one
-    // transaction and, when anything was written, pushed as one undo step named `undoText`.
-    analytics::StoreImportPlan planStoreDays(const QString &path, const analytics::ImportProgress &progress = {});
-    analytics::StoreImportResult importStoreDays(const analytics::StoreImportPlan &plan,
-                                                 const analytics::ImportProgress &progress, const QString &undoText);
 
     // A company import the import job wrote (run `runId`): pushed as one undo step.
     void pushImport(qint64 runId, const QString &undoText);

@@ -1,6 +1,6 @@
 // The Stores screen driven as a user would: the grid shows the stores of the scope, the colour
-// filter keeps one colour, an import through the page refreshes the grid, and Ctrl+Z (the
-// window's undo stack) takes the import back.
+// filter keeps one colour, an import of store days (the import wizard the page opens) refreshes
+// the grid, and Ctrl+Z (the window's undo stack) takes the import back.
 #include "storage/database.h"
 #include "storage/keys.h"
 #include "items/editcontroller.h"
@@ -8,10 +8,14 @@
 #include "analytics/scope.h"
 #include "storegrid.h"
 #include "storespage.h"
+#include "importwizard.h"
+#include "imports/importplan.h"
 
 #include <QSqlDatabase>
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QPushButton>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTableView>
@@ -53,7 +57,7 @@ void TestStoresPage::gridFilterImportUndo()
     QUndoStack undo;
     EditController edits(database, undo);
     analytics::FigureService figures(database);
-    ui::StoresPage page(figures, edits, scope);
+    ui::StoresPage page(figures, scope);
     QAbstractItemModelTester tester(page.grid()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy refreshed(&page, &ui::AnalyticsPage::refreshed);
     page.resize(1200, 700);
@@ -93,10 +97,21 @@ void TestStoresPage::gridFilterImportUndo()
             "2026-11-21,南京店,5,70,92,3.7,20,5\n");
     f.close();
     const int before = int(refreshed.size());
-    const StoreImportResult r = page.importFile(csv, false);
-    QVERIFY2(r.ok, qPrintable(r.error));
-    QCOMPARE(r.inserted, 1);
-    QCOMPARE(r.replaced, 1);
+    // What the page's Import (Ctrl+I) opens: the import wizard on the file, read as store days,
+    // a stored day replaced by the file's.
+    ui::ImportWizard wizard(database, edits, {csv});
+    wizard.preset(imports::Entity::StoreDays, imports::OnDuplicate::Update);
+    QSignalSpy imported(&wizard, &ui::ImportWizard::imported);
+    wizard.goTo(ui::ImportWizard::ColumnsPage);
+    wizard.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(wizard.plan() != nullptr, 10000);
+    QCOMPARE(wizard.plan()->storeDays.size(), std::size_t(2));
+    QCOMPARE(wizard.plan()->refusedRows(), 1); // 南京店 is not a store
+    QCOMPARE(wizard.plan()->files.first().counts.created, 1);
+    QCOMPARE(wizard.plan()->files.first().counts.updated, 1);
+    wizard.skipRefusedBox()->setChecked(true);
+    QTest::mouseClick(wizard.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
     QTRY_VERIFY_WITH_TIMEOUT(refreshed.size() > before, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(page.codes()->countByColour[size_t(Rag::Green)], 3, 10000);
     QCOMPARE(page.codes()->countByColour[size_t(Rag::Red)], 0);

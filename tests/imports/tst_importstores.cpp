@@ -230,7 +230,7 @@ void TestImportStores::storeDayRefusals_data()
     QTest::newRow("dwell words") << QByteArray("2026-11-20,西湖店,5,60,85,long,30,6")
                                  << "f.csv, line 3, column dwell minutes, value \"long\": not a number of minutes from 0 to 1440";
     QTest::newRow("deals above experiences") << QByteArray("2026-11-20,西湖店,5,60,85,3,3,6")
-                                             << "f.csv, line 3, column deals within 72 h, value \"6\": more deals than experiences given";
+                                             << "f.csv, line 3, column deals within 72 h, value \"6\": more deals than experiences given (3)";
     QTest::newRow("receptions without staff") << QByteArray("2026-11-20,西湖店,0,60,85,3,30,6")
                                               << "f.csv, line 3, column receptions, value \"60\": customer groups received with no staff on duty";
     QTest::newRow("empty count") << QByteArray("2026-11-20,西湖店,5,,85,3,30,6")

@@ -8,7 +8,9 @@
 // A benchmark target (packaging/dev.sh bench), not part of ctest: it takes a minute or two.
 //   bench_kill9 DB [ROUNDS=120]      DB is copied; the copy is what gets killed over
 //   bench_kill9 --child DB ROUND     the writer (started by the harness)
-#include "analytics/storeimport.h"
+#include "imports/importmapping.h"
+#include "imports/importplan.h"
+#include "imports/importwriter.h"
 #include "storage/database.h"
 #include "storage/filelock.h"
 #include "storage/leadrepository.h"
@@ -16,7 +18,9 @@
 #include <QSqlDatabase>
 #include <QCoreApplication>
 #include <QDir>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
@@ -24,6 +28,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QTimeZone>
 
 #include <csignal>
 #include <cstdio>
@@ -76,13 +81,32 @@ int child(const QString &path, int round)
                                        .arg(kFirstDay.addDays(round * 1000 + n).toString(Qt::ISODate), store)
                                        .arg(n)
                                        .toUtf8();
-            const analytics::StoreImportPlan plan = analytics::planStoreImport(db.connection(), csv);
-            if (!plan.ok() || plan.rows.size() != 1) {
-                std::fprintf(stderr, "child: import plan %d: %s %s\n", n, qPrintable(plan.fatal),
-                             plan.errors.isEmpty() ? "" : qPrintable(plan.errors.first().text()));
+            // Through the importer, as the Stores screen imports a day.
+            const QString file = QDir(QFileInfo(path).absolutePath()).filePath(QStringLiteral("kill9-day.csv"));
+            QFile out(file);
+            if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) || out.write(csv) != csv.size()) {
+                std::fprintf(stderr, "child: cannot write %s\n", qPrintable(file));
                 return 3;
             }
-            const analytics::StoreImportResult r = analytics::writeStoreDays(db.connection(), plan.rows);
+            out.close();
+            imports::ImportRequest request;
+            imports::FileMapping fm;
+            fm.entity = imports::Entity::StoreDays;
+            fm.file = file;
+            fm.columns = imports::suggestColumns(fm.entity, QString::fromUtf8(csv.left(csv.indexOf('\n'))).split(u','));
+            request.mapping.files = {fm};
+            request.paths = {file};
+            request.onDuplicate = imports::OnDuplicate::Update;
+            // "Now" is the day written (the days are after the demo's, in 2031).
+            request.now = QDateTime(kFirstDay.addDays(round * 1000 + n), QTime(12, 0), Qt::UTC).toSecsSinceEpoch();
+            request.actorKey = actor.toLongLong();
+            const imports::ImportPlan plan = imports::planImport(db.connection(), request);
+            if (!plan.ok() || plan.storeDays.size() != 1) {
+                std::fprintf(stderr, "child: import plan %d: %s %s\n", n, qPrintable(plan.fatal),
+                             plan.issues.empty() ? "" : qPrintable(plan.issues.front().text(file)));
+                return 3;
+            }
+            const imports::ImportWriteResult r = imports::ImportWriter::write(db.connection(), plan, file, QByteArray("{}"));
             if (!r.ok) {
                 std::fprintf(stderr, "child: import %d: %s\n", n, qPrintable(r.error));
                 return 3;
