@@ -124,7 +124,8 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
         case NavRail::Targets:
             m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
                 tr("Tiered targets decomposed company → region → city → rep, attainment, and the "
-                   "interval forecast with its confidence."), m_stack));
+                   "interval forecast with its confidence. Targets can already be imported (File › Import…); "
+                   "this screen will show them."), m_stack));
             break;
         case NavRail::Stores: {
             auto *stores = new StoresPage(figures, *m_scope, m_stack);
