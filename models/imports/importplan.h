@@ -24,6 +24,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -267,6 +268,17 @@ struct PlannedStage
     bool won = false;
 };
 
+// A cell the import could not match to what its field names — a stage the pipeline lacks, a
+// person the database does not know — counted per file, field and value: the wizard offers to
+// read it as one that exists (a value of the mapping, FileMapping::values) and checks again.
+struct UnmatchedValue
+{
+    int file = -1;
+    QString field; // "stage", "owner", "actor", "rep", "manager"
+    QString value; // as the file writes it
+    qint64 rows = 0;
+};
+
 struct ImportRequest
 {
     ImportMapping mapping;
@@ -291,6 +303,8 @@ public:
     OnDuplicate onDuplicate = OnDuplicate::Skip;
     QList<FilePlan> files;
     std::vector<ImportIssue> issues; // errors (refused rows) and warnings, in file order
+    std::vector<UnmatchedValue> unmatched;
+    QHash<QString, QStringList> choices; // field of an unmatched value → what it can be read as
 
     std::vector<PlannedUnit> regions, cities, teams;
     std::vector<PlannedUser> users;

@@ -31,6 +31,12 @@ bool isOpenWord(const QString &n)
 }
 } // namespace
 
+bool isClosingWord(const QString &n)
+{
+    return isWonWord(n) || isLostWord(n);
+}
+
+
 bool Planner::planPipeline()
 {
     const MappedPipeline &mp = m_request.mapping.pipeline;
@@ -187,8 +193,8 @@ void Planner::planLeadRow(Row &row)
             for (const PlannedStage &s : m_plan.stages)
                 names << s.name;
             return fail(row, QStringLiteral("stage"), stageText,
-                        ImportPlan::tr("not a stage of the pipeline “%1” (%2); map it in the mapping's values")
-                            .arg(m_plan.pipelineName, names.join(QStringLiteral(", "))));
+                                 ImportPlan::tr("not a stage of the pipeline “%1” (%2); match it to one of them")
+                                     .arg(m_plan.pipelineName, names.join(QStringLiteral(", "))));
         }
     }
     const QString statusText = value(row, QStringLiteral("status"));

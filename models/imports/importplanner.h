@@ -15,6 +15,7 @@ namespace cockpit::imports::detail {
 
 QString normaliseName(const QString &name);    // case, width, spaces and punctuation folded
 QString normaliseCompany(const QString &name); // also legal suffixes (有限公司, Inc., Ltd …)
+bool isClosingWord(const QString &normalised);  // "won", "赢单", "lost", "输单" … (a stage files write for a close)
 
 class Planner
 {
@@ -67,6 +68,9 @@ private:
     QString value(Row &row, const QString &field);
     QString columnName(const Row &row, const QString &field) const;
     void fail(Row &row, const QString &field, const QString &value, const QString &reason);
+    // Counts the row's stage and people the import cannot match (ImportPlan::unmatched), with
+    // the choices the wizard offers for them.
+    void noteUnmatched(Row &row);
     void warn(const Row &row, const QString &field, const QString &value, const QString &reason);
     std::optional<qint64> date(Row &row, const QString &field, const QString &text); // an instant; fails the row when bad
     std::optional<qint64> money(Row &row, const QString &field, const QString &text);
@@ -102,6 +106,7 @@ private:
     QHash<QString, qint64> m_dbCustomersByPinyin;
     QHash<QString, int> m_users, m_regions, m_cities, m_teams, m_products, m_customers;
     QHash<QString, QHash<QString, qint64>> m_keys; // entity → external id → key (import_keys)
+    QHash<QString, int> m_unmatched;               // "<file>\n<field>\n<value>" → index in plan.unmatched
     QHash<QString, qint64> m_seenIds;              // "<file>\n<external id>" → line, in this import
     qint64 m_earliest = 0;                         // earliest date any row gives (0 = none)
     QString m_companyCurrency;

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void targetPeriods();
     void targetLevelsAndRefusals();
     void targetsReimportAndSums();
+    void unmatchedValuesAreOffered();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -440,6 +441,46 @@ void TestImportStores::targetsReimportAndSums()
     QVERIFY2(w.ok, qPrintable(w.error));
     QCOMPARE(count(QStringLiteral("SELECT amount_cents FROM targets WHERE org_level = 'region' AND org_id = 1")), 500000000);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM targets WHERE deleted = 0")), 5);
+}
+
+// A company's own stage names and a rep the database does not know: refused, counted per value
+// with what each can be read as; read as a stage and a person that exist, the rows import.
+void TestImportStores::unmatchedValuesAreOffered()
+{
+    const ImportWriteResult customers = run(plan(Entity::Customers, write(QStringLiteral("c.csv"), "客户名称\n甲公司\n")));
+    QVERIFY2(customers.ok, qPrintable(customers.error));
+    const QString f = write(QStringLiteral("leads.csv"), "商机编号,客户名称,负责人,阶段,金额\nL1,甲公司,张伟,触达,1000\nL2,甲公司,张三,初步接触,2000\n"
+                                                         "L3,甲公司,张伟,初步接触,3000\nL4,甲公司,张三,需求确认,4000\n");
+    ImportRequest r;
+    FileMapping fm;
+    fm.entity = Entity::Leads;
+    fm.file = f;
+    fm.columns = suggestColumns(Entity::Leads, {QStringLiteral("商机编号"), QStringLiteral("客户名称"), QStringLiteral("负责人"),
+                                                QStringLiteral("阶段"), QStringLiteral("金额")});
+    r.mapping.files = {fm};
+    r.paths = {f};
+    r.now = 1795046400;
+    r.actorKey = m_me;
+    ImportPlan p = planImport(db(), r);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QCOMPARE(p.refusedRows(), 3);
+    QCOMPARE(p.unmatched.size(), std::size_t(2));
+    QCOMPARE(p.unmatched[0].field, QStringLiteral("owner"));
+    QCOMPARE(p.unmatched[0].value, QStringLiteral("张三"));
+    QCOMPARE(p.unmatched[0].rows, qint64(2));
+    QCOMPARE(p.unmatched[1].field, QStringLiteral("stage"));
+    QCOMPARE(p.unmatched[1].value, QStringLiteral("初步接触"));
+    QCOMPARE(p.unmatched[1].rows, qint64(2)); // L2 is refused for its stage and its owner: both count
+    QVERIFY(p.choices.value(QStringLiteral("owner")).contains(QStringLiteral("李娜")));
+    QCOMPARE(p.choices.value(QStringLiteral("stage")).first(), QStringLiteral("触达"));
+    // Matched as the wizard does: values of the mapping.
+    r.mapping.files[0].values[QStringLiteral("owner")].insert(QStringLiteral("张三"), QStringLiteral("李娜"));
+    r.mapping.files[0].values[QStringLiteral("stage")].insert(QStringLiteral("初步接触"), QStringLiteral("触达"));
+    p = planImport(db(), r);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QCOMPARE(p.refusedRows(), 0);
+    QVERIFY(p.unmatched.empty());
+    QCOMPARE(p.leads.size(), std::size_t(4));
 }
 
 QTEST_GUILESS_MAIN(TestImportStores)
