@@ -142,6 +142,25 @@ bool updatesColumn(Entity entity, const ColumnValue &c, quint32 given)
     return true;
 }
 
+QStringList dropIndexesForBulkLoad(sqlite3 *db, const QStringList &tables, QString *error)
+{
+    const QRegularExpression index(QStringLiteral("INDEX\\s+IF\\s+NOT\\s+EXISTS\\s+(\\w+)\\s+ON\\s+(%1)\\s*\\(").arg(tables.join(u'|')),
+                                   QRegularExpression::CaseInsensitiveOption);
+    QStringList rebuild;
+    for (const QString &sql : storage::latestSchemaIndexes()) {
+        const auto m = index.match(sql);
+        if (!m.hasMatch())
+            continue;
+        sql::Statement drop(db, QString(QStringLiteral("DROP INDEX IF EXISTS ") + m.captured(1)).toStdString());
+        if (!drop.isValid() || !drop.run()) {
+            *error = drop.error().isEmpty() ? sql::lastError(db) : drop.error();
+            return {};
+        }
+        rebuild << sql;
+    }
+    return rebuild;
+}
+
 } // namespace detail
 
 } // namespace cockpit::imports

@@ -4,7 +4,10 @@
 // writer (which inserts or updates them).
 #include "imports/importplan.h"
 
+#include <QStringList>
 #include <QVariant>
+
+struct sqlite3;
 
 #include <vector>
 
@@ -28,5 +31,11 @@ std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, in
 // in `given` (~0u: every field, Replace). Never a name: it is what the row was matched by
 // ("Acme" is "Acme Inc."), so an import never renames.
 bool updatesColumn(Entity entity, const ColumnValue &c, quint32 given);
+
+// A bulk load: the indexes of `tables` (as the latest schema creates them) dropped before many
+// rows are inserted and built again after, inside the caller's transaction — keeping a dozen
+// indexes current row by row is most of such a write. Returns the CREATE statements to run
+// after the rows; *error (and an empty list) when a drop fails. No statement may be reading.
+QStringList dropIndexesForBulkLoad(sqlite3 *db, const QStringList &tables, QString *error);
 
 } // namespace cockpit::imports::detail

@@ -206,11 +206,17 @@ void Planner::planActivityRow(Row &row)
     if (!a.customer.isSet() && a.lead.planned >= 0)
         a.customer = m_plan.leads[a.lead.planned].customer;
     if (!a.customer.isSet() && a.lead.existing > 0) {
-        QSqlQuery q(m_db);
-        q.prepare(QStringLiteral("SELECT customer_id FROM leads WHERE id = ?"));
-        q.addBindValue(a.lead.existing);
-        if (q.exec() && q.next())
-            a.customer = RowRef::row(q.value(0).toLongLong());
+        // Every stored lead's customer, read once (a query per row was a third of the check).
+        if (!m_leadCustomersLoaded) {
+            m_leadCustomersLoaded = true;
+            QSqlQuery q(m_db);
+            q.setForwardOnly(true);
+            if (q.exec(QStringLiteral("SELECT id, customer_id FROM leads")))
+                while (q.next())
+                    m_leadCustomers.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+        }
+        if (const qint64 c = m_leadCustomers.value(a.lead.existing))
+            a.customer = RowRef::row(c);
     }
     if (!a.customer.isSet())
         return fail(row, QStringLiteral("customer"), customer, ImportPlan::tr("an activity needs a customer or a lead"));

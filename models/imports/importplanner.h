@@ -116,7 +116,8 @@ private:
     QHash<QString, int> m_leadsByExternalId;  // this import's leads
     QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
     QHash<QString, int> m_ordersByExternalId; // this import's orders
-    bool m_storesLoaded = false, m_targetsLoaded = false;
+    bool m_storesLoaded = false, m_targetsLoaded = false, m_leadCustomersLoaded = false;
+    QHash<qint64, qint64> m_leadCustomers;        // stored lead → its customer (activities)
     QHash<QString, qint64> m_dbStoresByUuid;      // the global id exports show
     QHash<QString, QList<qint64>> m_dbStoresByName; // normalised name → keys (two stores may share one)
     QHash<QString, int> m_stores;                 // this import's stores, by normalised name

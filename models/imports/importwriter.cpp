@@ -731,6 +731,21 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
             return failed({});
     m_activities.assign(m_plan.activities.size(), 0);
     qint64 activitiesCreated = 0;
+    // A bulk load of activities (many, more than the file holds): their ten indexes are built
+    // once after the rows instead of kept current row by row.
+    QStringList rebuildActivities;
+    {
+        const qint64 newActivities = std::count_if(m_plan.activities.begin(), m_plan.activities.end(),
+                                                   [](const PlannedActivity &a) { return a.action == RowAction::Create; });
+        sql::Statement count(m_db, "SELECT count(*) FROM activities");
+        const qint64 stored = count.next() ? count.int64(0) : 0;
+        count.reset();
+        if (newActivities >= 20000 && newActivities > stored) {
+            rebuildActivities = detail::dropIndexesForBulkLoad(m_db, {QStringLiteral("activities")}, &m_error);
+            if (!m_error.isEmpty())
+                return failed({});
+        }
+    }
     for (int i = 0; i < int(m_plan.activities.size()); ++i) {
         const PlannedActivity &a = m_plan.activities[i];
         if (!write("activities", Entity::Activities, i, a, m_activities, {}))
@@ -741,6 +756,9 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
                 touched << QString::number(lead);
         }
     }
+    for (const QString &sql : std::as_const(rebuildActivities))
+        if (!exec(sql.toStdString()))
+            return failed({});
     if (activitiesCreated) {
         m_chainLater = true;
         r.activities = activitiesCreated;
