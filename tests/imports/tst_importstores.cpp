@@ -3,11 +3,13 @@
 // store-day values as the Stores screen always read them, each refusal naming line, column and
 // value, a day matched by store and date (re-import unchanged, a changed day updated, a day
 // an undo removed imported again), targets' periods and levels, their re-import, and the
-// warning where a file's lower levels do not add up.
+// warning where a file's lower levels do not add up. Also: the values a check cannot match, as
+// the wizard offers them, and a bulk load of activities.
 #include "imports/importmapping.h"
 #include "imports/importplan.h"
 #include "imports/importwriter.h"
 #include "storage/database.h"
+#include "storage/logchain.h"
 
 #include <QFile>
 #include <QSqlQuery>
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void targetLevelsAndRefusals();
     void targetsReimportAndSums();
     void unmatchedValuesAreOffered();
+    void activitiesBulkLoadKeepsIndexesAndLog();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -481,6 +484,31 @@ void TestImportStores::unmatchedValuesAreOffered()
     QCOMPARE(p.refusedRows(), 0);
     QVERIFY(p.unmatched.empty());
     QCOMPARE(p.leads.size(), std::size_t(4));
+}
+
+// 20 000 activities or more into a file holding fewer: their indexes are dropped and built
+// again after the rows; every index is back, every activity chained, the log verifies.
+void TestImportStores::activitiesBulkLoadKeepsIndexesAndLog()
+{
+    QVERIFY(run(plan(Entity::Customers, write(QStringLiteral("c.csv"), "客户名称\n甲公司\n"))).ok);
+    QVERIFY(run(plan(Entity::Leads, write(QStringLiteral("l.csv"), "商机编号,客户名称,负责人,阶段,创建日期\nL1,甲公司,张伟,触达,2025-01-02\n"))).ok);
+    const qint64 indexes = count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'"));
+    QByteArray csv = "编号,商机编号,销售,类型,时间,内容\n";
+    for (int i = 0; i < 20001; ++i)
+        csv += "A" + QByteArray::number(i) + ",L1,张伟," + (i % 2 ? "电话" : "微信") + ",2025-0" + QByteArray::number(2 + i % 7)
+               + "-1" + QByteArray::number(i % 10) + " 10:" + QByteArray::number(10 + i % 50) + ",记录\n";
+    const ImportPlan p = plan(Entity::Activities, write(QStringLiteral("a.csv"), csv));
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QVERIFY2(p.refusedRows() == 0, qPrintable(firstError(p)));
+    const ImportWriteResult w = run(p);
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities WHERE deleted = 0")), 20001);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'")), indexes);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM activities WHERE log_seq IS NULL")), 0);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pragma_index_list('activities')")), indexes - count(QStringLiteral(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name <> 'activities'")));
+    const storage::VerifyResult v = storage::logchain::verify(storage::sqliteHandle(db()));
+    QVERIFY2(v.ok, qPrintable(v.message));
 }
 
 QTEST_GUILESS_MAIN(TestImportStores)
