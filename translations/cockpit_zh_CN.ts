@@ -607,7 +607,7 @@
 <context>
     <name>cockpit::EditController</name>
     <message>
-        <location filename="../models/items/editcontroller.cpp" line="+42"/>
+        <location filename="../models/items/editcontroller.cpp" line="+41"/>
         <source>Edit lead</source>
         <translation>编辑线索</translation>
     </message>
@@ -716,19 +716,6 @@
         <location line="+1"/>
         <source>Updated</source>
         <translation>更新时间</translation>
-    </message>
-</context>
-<context>
-    <name>cockpit::StoreImportCommand</name>
-    <message>
-        <location filename="../models/items/storeimportcommand.cpp" line="+25"/>
-        <source>Could not redo the import: %1</source>
-        <translation>无法重做导入：%1</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not undo the import: %1</source>
-        <translation>无法撤销导入：%1</translation>
     </message>
 </context>
 <context>
@@ -1772,155 +1759,6 @@
         <location line="+29"/>
         <source>Store days of %1, %2 – %3</source>
         <translation>%1 的门店日数据，%2 – %3</translation>
-    </message>
-    <message>
-        <location filename="../models/analytics/storeimport.cpp" line="+88"/>
-        <location line="+4"/>
-        <location line="+26"/>
-        <location line="+21"/>
-        <source>must not be negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
-        <location line="-51"/>
-        <source>must be a whole number</source>
-        <translation>必须是整数</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>is not a number</source>
-        <translation>不是数字</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>is too large</source>
-        <translation>数值过大</translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>is not a percentage (write 85, 85% or 0.85)</source>
-        <translation>不是百分比（可写 85、85% 或 0.85）</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>is above 100 %</source>
-        <translation>超过 100%</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>is not a number of minutes</source>
-        <translation>不是分钟数</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>is longer than a day</source>
-        <translation>超过一天</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>line %1, column %2, value &quot;%3&quot;: %4</source>
-        <translation>第 %1 行，列 %2，值“%3”：%4</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>%1 new days, %2 replaced, %3 rows with errors (not imported)</source>
-        <translation>新增 %1 个门店日，替换 %2 个，%3 行有错误（不导入）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation>无法读取“%1”：%2</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The file is empty: expected a header row (date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h) and one row per store and day.</source>
-        <translation>文件为空：应有一行表头（日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交；或英文 date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h），并且每个门店每天一行数据。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <location line="+16"/>
-        <source>The file cannot be read: %1</source>
-        <translation>无法读取该文件：%1</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>The file is empty: expected a header row and one row per store and day.</source>
-        <translation>文件为空：应有一行表头，并且每个门店每天一行数据。</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Line %1: %2</source>
-        <translation>第 %1 行：%2</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Line %1: unknown column &quot;%2&quot;. The columns are: date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h (or 日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交).</source>
-        <translation>第 %1 行：未知列“%2”。可用的列为：date, store, staff, receptions, exposure %, dwell minutes, experiences, deals within 72 h（或 日期, 门店, 在岗人数, 接待组数, 主推品曝光率, 停留时长, 体验人数, 72小时成交）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Line %1: column &quot;%2&quot; appears twice.</source>
-        <translation>第 %1 行：列“%2”出现了两次。</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Line %1: missing column(s): %2.</source>
-        <translation>第 %1 行：缺少列：%2。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Cannot read the stores: %1</source>
-        <translation>无法读取门店：%1</translation>
-    </message>
-    <message>
-        <location line="+27"/>
-        <source>%1 fields, the header has %2</source>
-        <translation>有 %1 个字段，而表头有 %2 个</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the cell is %1 characters long (at most %2)</source>
-        <translation>单元格长 %1 个字符（最多 %2 个）</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>not a date (write YYYY-MM-DD)</source>
-        <translation>不是日期（请写成 YYYY-MM-DD）</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>unknown store (give its id or exact name)</source>
-        <translation>未知门店（请填写门店 ID 或完整名称）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>%1 stores have this name; give the store&apos;s id</source>
-        <translation>有 %1 家门店同名；请填写门店 ID</translation>
-    </message>
-    <message>
-        <location line="+33"/>
-        <source>more deals than experiences (%1)</source>
-        <translation>成交数多于体验人数（%1）</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>receptions without staff on duty</source>
-        <translation>有接待但无在岗人员</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>the same store and date as line %1</source>
-        <translation>与第 %1 行的门店和日期相同</translation>
-    </message>
-    <message>
-        <location line="+123"/>
-        <source>A store day written by the import no longer exists.</source>
-        <translation>导入写入的某条门店日数据已不存在。</translation>
     </message>
     <message>
         <location filename="../models/analytics/outcomes.cpp" line="-3"/>
@@ -3141,7 +2979,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportIssue</name>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+25"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+27"/>
         <source>, line %1</source>
         <translation>，第 %1 行</translation>
     </message>
@@ -3222,17 +3060,12 @@ Open the copy now?</source>
         <translation>files：映射没有指定任何文件</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>%1.entity: &quot;%2&quot; cannot be imported yet (people and org, products, customers, contacts, leads, orders, payments and activities can)</source>
-        <translation>%1.entity：“%2”暂不支持导入（可导入人员与组织、产品、客户、联系人、线索、订单、回款和跟进记录）</translation>
+        <location line="+12"/>
+        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, contacts, leads, orders, payments, activities, stores, store_days, targets)</source>
+        <translation>%1.entity：未知的数据类型“%2”（可用 org、products、customers、contacts、leads、orders、payments、activities、stores、store_days、targets）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>%1.entity: unknown entity &quot;%2&quot; (org, products, customers, contacts, leads, orders, payments, activities)</source>
-        <translation>%1.entity：未知的实体“%2”（org、products、customers、contacts、leads、orders、payments、activities）</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: give the &quot;file&quot; (or the workbook &quot;sheet&quot;) it reads</source>
         <translation>%1：请给出要读取的“file”（或工作簿的“sheet”）</translation>
     </message>
@@ -3265,7 +3098,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportPlan</name>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+26"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+21"/>
         <source>%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused</source>
         <translation>%1（%2）→ %3：%4 行：新增 %5，更新 %6，未变 %7，跳过 %8，拒绝 %9</translation>
     </message>
@@ -3313,7 +3146,7 @@ Open the copy now?</source>
         <translation>导入的阶段变更按实际发生记录，不经阶段关卡检查（关卡只约束在应用内进行的变更）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>money is in %1: the company&apos;s currency becomes %1</source>
         <translation>金额币种为 %1：公司币种设为 %1</translation>
     </message>
@@ -3330,19 +3163,22 @@ Open the copy now?</source>
         </translation>
     </message>
     <message>
-        <location line="+49"/>
-        <location filename="../models/imports/importplanleads.cpp" line="+59"/>
+        <location filename="../models/imports/importplan.cpp" line="+69"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+65"/>
         <location line="+53"/>
+        <location filename="../models/imports/importplanstores.cpp" line="+43"/>
+        <location line="+10"/>
+        <location filename="../models/imports/importplantargets.cpp" line="+151"/>
         <source>the database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>read as “%1” (the mapping&apos;s values)</source>
         <translation>按映射的取值读作“%1”</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+100"/>
         <source>a date more than a year after today is not plausible here</source>
         <translation>此处不接受晚于今天一年以上的日期</translation>
     </message>
@@ -3362,7 +3198,7 @@ Open the copy now?</source>
         <translation>与产品“%1”写法不同：视为该产品</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location filename="../models/imports/importplanaccounts.cpp" line="+26"/>
         <source>a person needs a name</source>
         <translation>人员必须有姓名</translation>
     </message>
@@ -3373,6 +3209,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+11"/>
+        <location filename="../models/imports/importplanstores.cpp" line="+31"/>
         <source>no such region; the import creates regions only when asked to create the org</source>
         <translation>没有此大区；只有在要求创建组织时导入才会新建大区</translation>
     </message>
@@ -3483,7 +3320,7 @@ Open the copy now?</source>
         <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../models/imports/importplan.cpp" line="+127"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
         <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
     </message>
@@ -3508,17 +3345,27 @@ Open the copy now?</source>
         <translation>没有编号列：再次导入时按单元格内容识别线索，修改过的行会作为新线索导入</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>a store&apos;s day is recognised by its store and date</source>
+        <translation>门店日数据按门店和日期识别</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a target is recognised by its period and unit</source>
+        <translation>目标按期间和组织单元识别</translation>
+    </message>
+    <message>
         <location line="+1"/>
         <source>rows are recognised on re-import by their names</source>
         <translation>再次导入时按名称识别各行</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>%1 cells, but the header has %2</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+63"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3528,7 +3375,7 @@ Open the copy now?</source>
         <translation>没有入职日期：设为导入数据中最早的日期 %1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+67"/>
         <source>the mapping names %1 file(s) but %2 were given</source>
         <translation>映射指定了 %1 个文件，但给出了 %2 个</translation>
     </message>
@@ -3543,7 +3390,7 @@ Open the copy now?</source>
         <translation>数据库没有当前用户来负责文件中无人负责的记录；请先选择你是谁（或使用 --as）</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+46"/>
         <source>cannot write the error file %1: %2</source>
         <translation>无法写入错误文件 %1：%2</translation>
     </message>
@@ -3598,23 +3445,17 @@ Open the copy now?</source>
         <translation>与第 %1 行是同一联系人</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+87"/>
-        <location line="+49"/>
-        <location filename="../models/imports/importplanleads.cpp" line="+15"/>
+        <location filename="../models/imports/importplan.cpp" line="-325"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+87"/>
-        <location line="+49"/>
-        <location filename="../models/imports/importplanleads.cpp" line="+1"/>
+        <location line="+0"/>
         <source>the same id as line %1</source>
         <translation>与第 %1 行编号相同</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="+29"/>
         <source>not a kind of activity (%1)</source>
         <translation>不是有效的跟进方式（%1）</translation>
     </message>
@@ -3635,12 +3476,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+58"/>
+        <location line="+61"/>
         <source>no lead with this id (import the leads first)</source>
         <translation>没有此编号的线索（请先导入线索）</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-39"/>
         <source>an activity needs a customer or a lead</source>
         <translation>跟进记录必须有客户或线索</translation>
     </message>
@@ -3650,7 +3491,7 @@ Open the copy now?</source>
         <translation>早于其线索的创建时间</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>an order needs a customer</source>
         <translation>订单必须有客户</translation>
     </message>
@@ -3675,7 +3516,7 @@ Open the copy now?</source>
         <translation>没有毛利：记为 0</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>a payment needs its order</source>
         <translation>回款必须对应订单</translation>
     </message>
@@ -3695,14 +3536,14 @@ Open the copy now?</source>
         <translation>回款必须有应收日期</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanleads.cpp" line="+14"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+27"/>
         <source>a lead needs a stage</source>
         <translation>线索必须有阶段</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>not a stage of the pipeline “%1” (%2); map it in the mapping&apos;s values</source>
-        <translation>不是管道“%1”的阶段（%2）；请在映射的取值中对应</translation>
+        <source>not a stage of the pipeline “%1” (%2); match it to one of them</source>
+        <translation>不是销售流程“%1”的阶段（%2）；请将其对应到其中一个阶段</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -3760,9 +3601,9 @@ Open the copy now?</source>
         <translation>线索必须有客户</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanhistory.cpp" line="-221"/>
-        <location line="+98"/>
-        <location line="+49"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-218"/>
+        <location line="+95"/>
+        <location line="+52"/>
         <location filename="../models/imports/importplanleads.cpp" line="+2"/>
         <source>no such customer (import the customers first)</source>
         <translation>没有此客户（请先导入客户）</translation>
@@ -3773,9 +3614,10 @@ Open the copy now?</source>
         <translation>没有客户：按映射的默认值归入“%1”</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanhistory.cpp" line="-34"/>
-        <location line="+42"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-31"/>
+        <location line="+39"/>
         <location filename="../models/imports/importplanleads.cpp" line="+4"/>
+        <location filename="../models/imports/importplanstores.cpp" line="+10"/>
         <source>no such person (import the people first)</source>
         <translation>没有此人员（请先导入人员）</translation>
     </message>
@@ -3794,11 +3636,196 @@ Open the copy now?</source>
         <source>a lead&apos;s amount cannot be negative</source>
         <translation>线索金额不能为负数</translation>
     </message>
+    <message>
+        <location filename="../models/imports/importplanstores.cpp" line="-23"/>
+        <source>a store needs its name</source>
+        <translation>门店必须有名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the same store as line %1</source>
+        <translation>与第 %1 行是同一家门店</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>no such city in that region; the import creates cities only when asked to create the org</source>
+        <translation>该大区下没有此城市；只有在要求创建组织时导入才会新建城市</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a city needs its region</source>
+        <translation>城市必须有所属大区</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>two stores have this name: give the file an id column</source>
+        <translation>有两家门店同名：请在文件中加一列门店编号</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>two stores have this name: use the store&apos;s id</source>
+        <translation>有两家门店同名：请使用门店编号</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a store day needs its store</source>
+        <translation>门店日数据必须有门店</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no such store (import the stores first)</source>
+        <translation>没有这家门店（请先导入门店）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a store day needs its date</source>
+        <translation>门店日数据必须有日期</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>an exposure is from 0 to 100 %</source>
+        <translation>曝光率须在 0 到 100% 之间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not a number of minutes from 0 to 1440</source>
+        <translation>不是 0 到 1440 之间的分钟数</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>more deals than experiences given (%1)</source>
+        <translation>成交数多于体验人数（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>customer groups received with no staff on duty</source>
+        <translation>有接待组数但在岗人数为 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the same store and day as line %1</source>
+        <translation>与第 %1 行是同一门店同一天</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>no opening date: a store opened on its first day in the import, else today</source>
+        <translation>没有开业日期：取该门店在本次导入中的第一天，没有则取今天</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/importplantargets.cpp" line="-53"/>
+        <source>is a quarter, but the period kind says %1</source>
+        <translation>是季度，但期间类型为 %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>is a month, but the period kind says %1</source>
+        <translation>是月份，但期间类型为 %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>is a date: say whether the target is for its month, quarter or year (a period kind column)</source>
+        <translation>是一个日期：请用期间类型列说明目标对应该日期所在的月、季度还是年</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>is not a period (write 2026, 2026-Q1 or 2026-03)</source>
+        <translation>不是期间（请写 2026、2026-Q1 或 2026-03）</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>two units of this level have this name</source>
+        <translation>该层级有两个同名单元</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>more than one unit or person has this name: add a level column</source>
+        <translation>有多个组织单元或人员同名：请增加层级列</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>not month, quarter or year</source>
+        <translation>不是月、季度或年</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>a target needs its period</source>
+        <translation>目标必须有期间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a date on the first of a month: read as that month</source>
+        <translation>是某月 1 日的日期：按该月读取</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a year from 1990 to 2100</source>
+        <translation>年份须在 1990 到 2100 之间</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not company, region, city, team or rep</source>
+        <translation>不是公司、大区、城市、团队或销售</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>a %1 target needs the unit or person it is for</source>
+        <translation>%1 目标必须注明对应的组织单元或人员</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>no such unit or person (import the people and org first)</source>
+        <translation>没有这个组织单元或人员（请先导入人员和组织架构）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a target needs its amount</source>
+        <translation>目标必须有金额</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>a target below zero</source>
+        <translation>目标金额小于零</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not A, B or C</source>
+        <translation>不是 A、B 或 C</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>a growth rate from -100 % to 1000 %</source>
+        <translation>增长率须在 -100% 到 1000% 之间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an external correction is within ±5 %</source>
+        <translation>外部修正须在 ±5% 以内</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>not approved or draft</source>
+        <translation>不是“已批准”或“草稿”</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>the same period and unit as line %1</source>
+        <translation>与第 %1 行的期间和组织单元相同</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>the targets of the level below in the file (%1) add up to %2, not this amount</source>
+        <translation>文件中下一层级的目标（%1 个）合计为 %2，与此金额不符</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::imports::ImportSchema</name>
     <message>
-        <location filename="../models/imports/importschema.cpp" line="+204"/>
+        <location filename="../models/imports/importschema.cpp" line="+248"/>
         <source>People and org</source>
         <translation>人员与组织</translation>
     </message>
@@ -3836,6 +3863,21 @@ Open the copy now?</source>
         <location line="+1"/>
         <source>Activities</source>
         <translation>跟进记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stores</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store days</source>
+        <translation>门店日数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets</source>
+        <translation>目标</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -4092,16 +4134,96 @@ Open the copy now?</source>
         <source>Paid on</source>
         <translation>回款日期</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened on</source>
+        <translation>开业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Staff on duty</source>
+        <translation>在岗人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer groups received</source>
+        <translation>接待组数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Main-product exposure %</source>
+        <translation>主推品曝光率 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Average dwell (minutes)</source>
+        <translation>平均停留时长（分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experiences given</source>
+        <translation>体验人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deals within 72 h</source>
+        <translation>72 小时内成交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period kind (month, quarter, year)</source>
+        <translation>期间类型（月、季度、年）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Org level (company, region, city, team, rep)</source>
+        <translation>组织层级（公司、大区、城市、团队、销售）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Org unit or rep</source>
+        <translation>组织单元或销售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier (A, B, C)</source>
+        <translation>分级（A、B、C）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Growth rate %</source>
+        <translation>增长率 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>External correction % (within ±5)</source>
+        <translation>外部修正 %（±5 以内）</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+621"/>
+        <location filename="../models/imports/importwriter.cpp" line="+528"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+247"/>
         <location line="+2"/>
         <source>the activity log could not take the imported stage moves: %1</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>
@@ -4112,7 +4234,7 @@ Open the copy now?</source>
         <translation>导入计划已取消</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location filename="../models/imports/importruns.cpp" line="+99"/>
         <source>there is no import %1</source>
         <translation>没有编号为 %1 的导入</translation>
     </message>
@@ -4356,13 +4478,14 @@ Open the copy now?</source>
 <context>
     <name>cockpit::io::Values</name>
     <message>
-        <location filename="../models/io/values.cpp" line="+31"/>
-        <location line="+66"/>
+        <location filename="../models/io/values.cpp" line="+33"/>
+        <location line="+72"/>
+        <location line="+18"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location line="-56"/>
+        <location line="-80"/>
         <source>is not a day of the calendar</source>
         <translation>不是日历上存在的日期</translation>
     </message>
@@ -4388,7 +4511,12 @@ Open the copy now?</source>
         <translation>是 Excel 的第 60 天，即 1900-02-29，这一天并不存在</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+28"/>
+        <source>is not a percentage (write 85, 85% or 0.85)</source>
+        <translation>不是百分比（请写 85、85% 或 0.85）</translation>
+    </message>
+    <message>
+        <location line="+50"/>
         <source>is unclear: a comma must separate thousands (1,500 or 1,500.25)</source>
         <translation>含义不明：逗号只能用作千位分隔符（如 1,500 或 1,500.25）</translation>
     </message>
@@ -6300,6 +6428,54 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ImportValuesDialog</name>
+    <message>
+        <location filename="../ui/importvaluesdialog.cpp" line="+39"/>
+        <source>Match values</source>
+        <translation>匹配取值</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These values are not stages of the pipeline or people the company has. Choose what each one is; rows with a value left unmatched stay refused.</source>
+        <translation>以下取值既不是销售流程的阶段，也不是公司已有的人员。请为每个取值选择对应项；仍未匹配的行将继续被拒绝。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value in the file</source>
+        <translation>文件中的取值</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Read as</source>
+        <translation>读作</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(leave unmatched)</source>
+        <translation>（不匹配）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Match and check again</source>
+        <translation>匹配并重新检查</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::ImportWizard</name>
     <message>
         <location filename="../ui/importwizard.cpp" line="+97"/>
@@ -7186,11 +7362,11 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+33"/>
-        <source>Tiered targets decomposed company → region → city → rep, attainment, and the interval forecast with its confidence.</source>
-        <translation>按公司 → 大区 → 城市 → 销售代表逐级分解的分层目标、达成率，以及带置信度的区间预测。</translation>
+        <source>Tiered targets decomposed company → region → city → rep, attainment, and the interval forecast with its confidence. Targets can already be imported (File › Import…); this screen will show them.</source>
+        <translation>分级目标按 公司 → 大区 → 城市 → 销售 逐级分解、达成率，以及带置信度的区间预测。目标已可导入（文件 › 导入…），本页面将在后续版本中显示它们。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+50"/>
         <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>
@@ -8452,27 +8628,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::StoresPage</name>
     <message>
-        <location filename="../ui/storespage.cpp" line="+46"/>
-        <source>Line</source>
-        <translation>行号</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Column</source>
-        <translation>列</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../ui/storespage.cpp" line="+42"/>
         <source>&amp;Region:</source>
         <translation>大区(&amp;R)：</translation>
     </message>
@@ -8499,8 +8655,8 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+3"/>
-        <source>Import store-day metrics from CSV (Ctrl+I)</source>
-        <translation>从 CSV 导入门店日指标 (Ctrl+I)</translation>
+        <source>Import store-day metrics from CSV or XLSX (Ctrl+I)</source>
+        <translation>从 CSV 或 XLSX 导入门店日数据（Ctrl+I）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -8606,71 +8762,13 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+16"/>
-        <location line="+33"/>
-        <location line="+48"/>
         <source>Import store days</source>
         <translation>导入门店日数据</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <source>CSV files (*.csv *.txt);;All files (*)</source>
-        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Reading %1…</source>
-        <translation>正在读取 %1…</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+56"/>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <location line="-37"/>
-        <source>%1 cannot be imported.
-
-%2</source>
-        <translation>无法导入 %1。
-
-%2</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Import store days — %1</source>
-        <translation>导入门店日数据 — %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Rows with errors are listed below and will not be imported; fix them in the file and import it again.</source>
-        <translation>有错误的行列在下方，不会被导入；请在文件中修正后重新导入。</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+13"/>
-        <source>Import %n day(s)</source>
-        <translation>
-            <numerusform>导入 %n 个门店日</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+11"/>
-        <source>Importing %n store day(s)…</source>
-        <translation>
-            <numerusform>正在导入 %n 个门店日…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Nothing was imported: %1</source>
-        <translation>未导入任何数据：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location line="-5"/>
-        <source>Import %n store day(s)</source>
-        <translation>
-            <numerusform>导入 %n 个门店日</numerusform>
-        </translation>
+        <location line="+1"/>
+        <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
+        <translation>表格文件 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -81,12 +81,12 @@ void Planner::planStoreRow(Row &row)
     const QString region = value(row, QStringLiteral("region"));
     s.region = findRegion(region, create);
     if (!region.isEmpty() && !s.region.isSet())
-        return fail(row, QStringLiteral("region"), region, ImportPlan::tr("no such region (tick “create the org” to create it)"));
+        return fail(row, QStringLiteral("region"), region, ImportPlan::tr("no such region; the import creates regions only when asked to create the org"));
     const QString city = value(row, QStringLiteral("city"));
     s.city = findCity(city, s.region, create);
     if (!city.isEmpty() && !s.city.isSet())
         return fail(row, QStringLiteral("city"), city,
-                    s.region.isSet() ? ImportPlan::tr("no such city in that region (tick “create the org” to create it)")
+                    s.region.isSet() ? ImportPlan::tr("no such city in that region; the import creates cities only when asked to create the org")
                                      : ImportPlan::tr("a city needs its region"));
     const QString manager = value(row, QStringLiteral("manager"));
     s.manager = findUser(row, QStringLiteral("manager"), manager, false);
