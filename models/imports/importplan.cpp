@@ -459,9 +459,7 @@ void Planner::planFile(int index)
     FilePlan &fp = m_plan.files[index];
     TableSource source;
     m_source = &source;
-    SourceOptions so;
-    so.sheet = fp.mapping.sheet;
-    if (!source.open(fp.path, so)) {
+    if (!source.open(fp.path, fp.mapping.sourceOptions())) {
         m_plan.fatal = source.error();
         return;
     }
