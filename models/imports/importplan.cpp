@@ -557,7 +557,10 @@ void Planner::planFile(int index)
         }
         if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
             lastProgress = source.bytesRead();
-            if (!m_request.progress(base + lastProgress, m_totalBytes)) {
+            // A workbook's reader counts its sheet's unpacked bytes: scaled to the file's size.
+            const qint64 size = QFileInfo(fp.path).size();
+            const qint64 done = source.size() > 0 ? std::min(size, lastProgress * size / source.size()) : 0;
+            if (!m_request.progress(base + done, m_totalBytes)) {
                 m_plan.cancelled = true;
                 return;
             }
