@@ -630,12 +630,27 @@
 <context>
     <name>cockpit::ImportCommand</name>
     <message>
-        <location filename="../models/items/importcommand.cpp" line="+22"/>
+        <location filename="../models/items/importcommand.cpp" line="+39"/>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redoing the import…</source>
+        <translation>正在重做导入…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the database refused the change</source>
+        <translation>数据库拒绝了此更改</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Could not redo the import: %1</source>
         <translation>无法重做导入：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-1"/>
         <source>Could not undo the import: %1</source>
         <translation>无法撤销导入：%1</translation>
     </message>
@@ -3141,7 +3156,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportIssue</name>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+25"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+27"/>
         <source>, line %1</source>
         <translation>，第 %1 行</translation>
     </message>
@@ -3172,7 +3187,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportMapping</name>
     <message>
-        <location filename="../models/imports/importmapping.cpp" line="+38"/>
+        <location filename="../models/imports/importmapping.cpp" line="+71"/>
         <source>%1 must be an object of texts</source>
         <translation>%1 必须是由文本组成的对象</translation>
     </message>
@@ -3247,7 +3262,17 @@ Open the copy now?</source>
         <translation>%1.stage_dates：每个键都必须是映射中管道的阶段</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>%1.encoding must be UTF-8, GB18030, UTF-16LE or UTF-16BE, not &quot;%2&quot;</source>
+        <translation>%1.encoding 必须是 UTF-8、GB18030、UTF-16LE 或 UTF-16BE，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.delimiter must be one character such as &quot;,&quot; &quot;;&quot; &quot;|&quot; or &quot;\t&quot; (or comma, semicolon, tab, pipe), not &quot;%2&quot;</source>
+        <translation>%1.delimiter 必须是一个字符，例如 &quot;,&quot; &quot;;&quot; &quot;|&quot; 或 &quot;	&quot;（或 comma、semicolon、tab、pipe），而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>cannot read the mapping %1: %2</source>
         <translation>无法读取映射 %1：%2</translation>
     </message>
@@ -3265,7 +3290,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportPlan</name>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+26"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+21"/>
         <source>%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused</source>
         <translation>%1（%2）→ %3：%4 行：新增 %5，更新 %6，未变 %7，跳过 %8，拒绝 %9</translation>
     </message>
@@ -3330,9 +3355,9 @@ Open the copy now?</source>
         </translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../models/imports/importplan.cpp" line="+69"/>
         <location filename="../models/imports/importplanleads.cpp" line="+59"/>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>the database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
@@ -3362,7 +3387,7 @@ Open the copy now?</source>
         <translation>与产品“%1”写法不同：视为该产品</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location filename="../models/imports/importplanaccounts.cpp" line="+26"/>
         <source>a person needs a name</source>
         <translation>人员必须有姓名</translation>
     </message>
@@ -3483,7 +3508,7 @@ Open the copy now?</source>
         <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../models/imports/importplan.cpp" line="+122"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
         <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
     </message>
@@ -3518,7 +3543,7 @@ Open the copy now?</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+59"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3528,7 +3553,7 @@ Open the copy now?</source>
         <translation>没有入职日期：设为导入数据中最早的日期 %1</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+52"/>
         <source>the mapping names %1 file(s) but %2 were given</source>
         <translation>映射指定了 %1 个文件，但给出了 %2 个</translation>
     </message>
@@ -3543,7 +3568,7 @@ Open the copy now?</source>
         <translation>数据库没有当前用户来负责文件中无人负责的记录；请先选择你是谁（或使用 --as）</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+46"/>
         <source>cannot write the error file %1: %2</source>
         <translation>无法写入错误文件 %1：%2</translation>
     </message>
@@ -3598,23 +3623,17 @@ Open the copy now?</source>
         <translation>与第 %1 行是同一联系人</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+87"/>
-        <location line="+49"/>
-        <location filename="../models/imports/importplanleads.cpp" line="+15"/>
+        <location filename="../models/imports/importplan.cpp" line="-296"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+87"/>
-        <location line="+49"/>
-        <location filename="../models/imports/importplanleads.cpp" line="+1"/>
+        <location line="+0"/>
         <source>the same id as line %1</source>
         <translation>与第 %1 行编号相同</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="+29"/>
         <source>not a kind of activity (%1)</source>
         <translation>不是有效的跟进方式（%1）</translation>
     </message>
@@ -3635,12 +3654,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+13"/>
-        <location line="+58"/>
+        <location line="+55"/>
         <source>no lead with this id (import the leads first)</source>
         <translation>没有此编号的线索（请先导入线索）</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-39"/>
         <source>an activity needs a customer or a lead</source>
         <translation>跟进记录必须有客户或线索</translation>
     </message>
@@ -3650,7 +3669,7 @@ Open the copy now?</source>
         <translation>早于其线索的创建时间</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+28"/>
         <source>an order needs a customer</source>
         <translation>订单必须有客户</translation>
     </message>
@@ -3675,7 +3694,7 @@ Open the copy now?</source>
         <translation>没有毛利：记为 0</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>a payment needs its order</source>
         <translation>回款必须对应订单</translation>
     </message>
@@ -3695,7 +3714,7 @@ Open the copy now?</source>
         <translation>回款必须有应收日期</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanleads.cpp" line="+14"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+27"/>
         <source>a lead needs a stage</source>
         <translation>线索必须有阶段</translation>
     </message>
@@ -3760,9 +3779,9 @@ Open the copy now?</source>
         <translation>线索必须有客户</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanhistory.cpp" line="-221"/>
-        <location line="+98"/>
-        <location line="+49"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-212"/>
+        <location line="+95"/>
+        <location line="+46"/>
         <location filename="../models/imports/importplanleads.cpp" line="+2"/>
         <source>no such customer (import the customers first)</source>
         <translation>没有此客户（请先导入客户）</translation>
@@ -3773,8 +3792,8 @@ Open the copy now?</source>
         <translation>没有客户：按映射的默认值归入“%1”</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanhistory.cpp" line="-34"/>
-        <location line="+42"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="-31"/>
+        <location line="+39"/>
         <location filename="../models/imports/importplanleads.cpp" line="+4"/>
         <source>no such person (import the people first)</source>
         <translation>没有此人员（请先导入人员）</translation>
@@ -4096,7 +4115,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+621"/>
+        <location filename="../models/imports/importwriter.cpp" line="+528"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
@@ -4112,7 +4131,7 @@ Open the copy now?</source>
         <translation>导入计划已取消</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location filename="../models/imports/importruns.cpp" line="+99"/>
         <source>there is no import %1</source>
         <translation>没有编号为 %1 的导入</translation>
     </message>
@@ -4398,7 +4417,7 @@ Open the copy now?</source>
         <translation>不是金额</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>has a fraction of a cent</source>
         <translation>含有不足一分的零头</translation>
     </message>
@@ -6302,16 +6321,18 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+97"/>
+        <location filename="../ui/importwizard.cpp" line="+41"/>
         <location line="+48"/>
-        <location line="+67"/>
-        <location line="+123"/>
-        <location line="+274"/>
+        <location line="+329"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+158"/>
+        <location line="+166"/>
+        <location line="+98"/>
+        <location line="+24"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-364"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -6327,14 +6348,14 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
-        <location line="+390"/>
+        <location line="+42"/>
+        <location line="+254"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-315"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
@@ -6365,23 +6386,43 @@ Open the copy now?</source>
         <translation>已导入：新建 %1 行，更新 %2 行，记录阶段变更 %3 条。编辑 › 撤销（Ctrl+Z）可整体撤销这次导入。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-337"/>
         <source>Bring your company&apos;s own spreadsheets in: people and org, products, customers and leads (CSV or Excel). Nothing is written until you press Import, and the whole import can be undone as one step.</source>
         <translation>导入贵公司自己的表格：人员与组织、产品、客户和线索（CSV 或 Excel）。按下“导入”之前不会写入任何内容，整次导入可以一步撤销。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+98"/>
+        <location filename="../ui/importwizard.cpp" line="+62"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+6"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-17"/>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertical bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
@@ -6396,7 +6437,28 @@ Open the copy now?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+319"/>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <location line="-318"/>
+        <source>A CSV&apos;s encoding: detected from its bytes; choose another when the headers or values look garbled.</source>
+        <translation>CSV 文件的编码：根据文件字节自动识别；表头或数值显示为乱码时，请选择其他编码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What separates a CSV&apos;s columns: detected; choose another when the columns are split wrong.</source>
+        <translation>CSV 文件中分隔各列的字符：自动识别；列拆分不对时，请选择其他分隔符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
@@ -6467,17 +6529,69 @@ Open the copy now?</source>
         <translation>使用映射</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+216"/>
+        <source>Not read as it says: %1</source>
+        <translation>未能按映射所述读取：%1</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The character between the columns of %1:</source>
+        <translation>%1 中分隔各列的字符：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” cannot separate columns: give one character that is not a letter, a digit or a quote.</source>
+        <translation>“%1”不能用来分隔列：请输入一个不是字母、数字或引号的字符。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read as you chose.</source>
+        <translation>按您的选择读取。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detected from the file.</source>
+        <translation>根据文件自动识别。</translation>
+    </message>
+    <message>
+        <location filename="../ui/importwizard.cpp" line="-24"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-309"/>
         <source>Mappings (*.json)</source>
         <translation>映射 (*.json)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-25"/>
         <source>Which column is which field? The suggestions come from the headers and the values; a field marked * is needed in every row. One column per field.</source>
         <translation>哪一列对应哪个字段？建议来自表头和取值；标 * 的字段每行都必须有。每个字段只对应一列。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+15"/>
+        <source>&amp;Save mapping…</source>
+        <translation>保存映射(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The columns, how each file is read and the options, as a mapping (JSON) to use again: “Use a mapping” here, or sales-cockpit import --mapping.</source>
+        <translation>将列的对应关系、各文件的读取方式和选项保存为映射（JSON），以便再次使用：在这里点“使用映射”，或用 sales-cockpit import --mapping。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Refused rows (nothing of them is written):</source>
         <translation>被拒绝的行（不会写入其中任何内容）：</translation>
     </message>
@@ -6488,12 +6602,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+139"/>
+        <location line="+33"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-33"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -6534,7 +6648,7 @@ Open the copy now?</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+148"/>
         <source>These files cannot be imported:
 
 %1</source>
@@ -6543,12 +6657,22 @@ Open the copy now?</source>
 %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+9"/>
+        <source>%1 is a workbook: its sheets are read without an encoding or a delimiter.</source>
+        <translation>%1 是工作簿：读取其工作表无需编码或分隔符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be read that way: %2</source>
+        <translation>无法按此方式读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Mapping “%1”: %2 of its %3 files matched the files listed.</source>
         <translation>映射“%1”：其 %3 个文件中有 %2 个与所列文件匹配。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../ui/importwizard.cpp" line="+14"/>
         <source>First values</source>
         <translation>前几个值</translation>
     </message>
@@ -6563,7 +6687,17 @@ Open the copy now?</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
+        <source>Columns as in your last import of this layout (the same headers): check them, and change any that differ this time.</source>
+        <translation>列的对应关系沿用您上次导入此格式（相同表头）时的设置：请核对，如这次有不同请修改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>“%1” is already the column “%2”: one column per field. Set that column to “(not imported)” first.</source>
         <translation>“%1”已对应列“%2”：每个字段只能对应一列。请先把那一列设为“（不导入）”。</translation>
     </message>
@@ -6583,7 +6717,7 @@ Open the copy now?</source>
         <translation>第 3 步，共 3 步 · 检查并导入</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>Add the files to import first.</source>
         <translation>请先添加要导入的文件。</translation>
     </message>
@@ -7196,7 +7330,7 @@ Open the copy now?</source>
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
