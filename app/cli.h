@@ -44,8 +44,8 @@ int runReport(const QCommandLineParser &parser);
 // init --db FILE [--currency CNY|USD|…] [--user NAME]: an empty company to import into;
 // import --db FILE (--entity E --file IN [--mapping M] | --mapping M (--dir D | --file BOOK.xlsx))
 // [--dry-run] [--skip-bad-rows] [--on-duplicate skip|update|replace] [--errors OUT.csv]
-// [--format table|json] [--create-org] [--now ISO]; undo-import --db FILE [--run N]
-// (importcli.cpp).
+// [--format table|json] [--create-org] [--encoding E] [--delimiter C] [--now ISO];
+// undo-import --db FILE [--run N] (importcli.cpp).
 int runInit(const QCommandLineParser &parser);
 int runImport(const QCommandLineParser &parser);
 int runUndoImport(const QCommandLineParser &parser);

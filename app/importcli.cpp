@@ -105,6 +105,31 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
         printError(QStringLiteral("import: give --file FILE (a CSV or a workbook) or --dir FOLDER (with --mapping)"));
         return std::nullopt;
     }
+    // A CSV's encoding and delimiter, where detection gets them wrong: for every file read.
+    std::optional<io::TextEncoding> encoding;
+    std::optional<QChar> delimiter;
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        encoding = io::encodingFromName(parser.value(QStringLiteral("encoding")));
+        if (!encoding) {
+            printError(QStringLiteral("import: --encoding must be UTF-8, GB18030, UTF-16LE or UTF-16BE, not \"%1\"")
+                           .arg(parser.value(QStringLiteral("encoding"))));
+            return std::nullopt;
+        }
+    }
+    if (parser.isSet(QStringLiteral("delimiter"))) {
+        delimiter = imports::delimiterFromName(parser.value(QStringLiteral("delimiter")));
+        if (!delimiter) {
+            printError(QStringLiteral("import: --delimiter must be one character such as \";\" or \"|\", or comma, semicolon, "
+                                      "tab or pipe, not \"%1\"").arg(parser.value(QStringLiteral("delimiter"))));
+            return std::nullopt;
+        }
+    }
+    const auto readAs = [&](imports::FileMapping &fm) {
+        if (encoding)
+            fm.encoding = encoding;
+        if (delimiter)
+            fm.delimiter = delimiter;
+    };
     if (!mappingPath.isEmpty()) {
         QString error;
         auto m = imports::ImportMapping::fromFile(mappingPath, &error);
@@ -135,9 +160,10 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
                 found = true;
             }
         fm.entity = *entity;
+        readAs(fm);
         if (!found) {
             imports::TableSource src;
-            if (!src.open(file)) {
+            if (!src.open(file, fm.sourceOptions())) {
                 printError(QStringLiteral("import: ") + src.error());
                 *exitCode = 1;
                 return std::nullopt;
@@ -155,6 +181,7 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
                 reuse = imports::ImportMapping::fromJson(saved.toUtf8(), &error);
             if (reuse && !reuse->files.isEmpty()) {
                 fm = reuse->files.first();
+                readAs(fm);
                 in.mapping.dayOrder = reuse->dayOrder;
                 in.mapping.dayOrderGiven = reuse->dayOrderGiven;
                 std::fprintf(stderr, "import: the mapping saved for this header set is used again\n");
@@ -173,7 +200,8 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
             return std::nullopt;
         }
         const bool workbook = !file.isEmpty();
-        for (const imports::FileMapping &f : std::as_const(in.mapping.files)) {
+        for (imports::FileMapping &f : in.mapping.files) {
+            readAs(f);
             if (workbook)
                 in.paths << file; // every entry is a sheet of the one workbook
             else

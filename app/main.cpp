@@ -74,7 +74,10 @@ void addOptions(QCommandLineParser &parser)
         "                      FOLDER (or --file BOOK.xlsx, a sheet per entry) for\n"
         "                      several files in one transaction. [--dry-run]\n"
         "                      [--skip-bad-rows] [--on-duplicate skip|update|replace]\n"
-        "                      [--errors OUT.csv] [--format table|json] [--create-org].\n"
+        "                      [--errors OUT.csv] [--format table|json] [--create-org]\n"
+        "                      [--encoding UTF-8|GB18030|UTF-16LE|UTF-16BE]\n"
+        "                      [--delimiter comma|semicolon|tab|pipe|C] (a CSV's, where\n"
+        "                      detection gets them wrong).\n"
         "                      Refused rows are listed by file, line, column and value;\n"
         "                      nothing is written (exit 1) unless --skip-bad-rows.\n"
         "                      Importing the same file again changes nothing.\n"
@@ -137,6 +140,8 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("dir"), QStringLiteral("import: the folder holding the files the mapping names."), QStringLiteral("FOLDER")},
         {QStringLiteral("on-duplicate"), QStringLiteral("import: a row already in the database: skip (default), update (the fields the file gives) or replace."), QStringLiteral("MODE")},
         {QStringLiteral("errors"), QStringLiteral("import: write the refused rows, as they were, with a reason column to this CSV."), QStringLiteral("OUT.csv")},
+        {QStringLiteral("encoding"), QStringLiteral("import: read the CSV files in this encoding (UTF-8, GB18030, UTF-16LE or UTF-16BE) instead of the detected one."), QStringLiteral("NAME")},
+        {QStringLiteral("delimiter"), QStringLiteral("import: the CSV files' delimiter (comma, semicolon, tab, pipe or one character) instead of the detected one."), QStringLiteral("C")},
         {QStringLiteral("create-org"), QStringLiteral("import: create the people, regions, cities and teams the files name that the database lacks.")},
         {QStringLiteral("currency"), QStringLiteral("init: the currency of the company's money (default CNY)."), QStringLiteral("CODE")},
         {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director)."), QStringLiteral("NAME")},

@@ -630,12 +630,27 @@
 <context>
     <name>cockpit::ImportCommand</name>
     <message>
-        <location filename="../models/items/importcommand.cpp" line="+22"/>
+        <location filename="../models/items/importcommand.cpp" line="+39"/>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Redoing the import…</source>
+        <translation>正在重做导入…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>the database refused the change</source>
+        <translation>数据库拒绝了此更改</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Could not redo the import: %1</source>
         <translation>无法重做导入：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-1"/>
         <source>Could not undo the import: %1</source>
         <translation>无法撤销导入：%1</translation>
     </message>
@@ -3010,7 +3025,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportMapping</name>
     <message>
-        <location filename="../models/imports/importmapping.cpp" line="+38"/>
+        <location filename="../models/imports/importmapping.cpp" line="+71"/>
         <source>%1 must be an object of texts</source>
         <translation>%1 必须是由文本组成的对象</translation>
     </message>
@@ -3080,7 +3095,17 @@ Open the copy now?</source>
         <translation>%1.stage_dates：每个键都必须是映射中管道的阶段</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+7"/>
+        <source>%1.encoding must be UTF-8, GB18030, UTF-16LE or UTF-16BE, not &quot;%2&quot;</source>
+        <translation>%1.encoding 必须是 UTF-8、GB18030、UTF-16LE 或 UTF-16BE，而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1.delimiter must be one character such as &quot;,&quot; &quot;;&quot; &quot;|&quot; or &quot;\t&quot; (or comma, semicolon, tab, pipe), not &quot;%2&quot;</source>
+        <translation>%1.delimiter 必须是一个字符，例如 &quot;,&quot; &quot;;&quot; &quot;|&quot; 或 &quot;	&quot;（或 comma、semicolon、tab、pipe），而不是“%2”</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>cannot read the mapping %1: %2</source>
         <translation>无法读取映射 %1：%2</translation>
     </message>
@@ -3165,7 +3190,7 @@ Open the copy now?</source>
     <message>
         <location filename="../models/imports/importplan.cpp" line="+69"/>
         <location filename="../models/imports/importplanleads.cpp" line="+65"/>
-        <location line="+53"/>
+        <location line="+51"/>
         <location filename="../models/imports/importplanstores.cpp" line="+43"/>
         <location line="+10"/>
         <location filename="../models/imports/importplantargets.cpp" line="+151"/>
@@ -3320,7 +3345,7 @@ Open the copy now?</source>
         <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+127"/>
+        <location filename="../models/imports/importplan.cpp" line="+125"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
         <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
     </message>
@@ -3365,7 +3390,7 @@ Open the copy now?</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3445,7 +3470,7 @@ Open the copy now?</source>
         <translation>与第 %1 行是同一联系人</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="-325"/>
+        <location filename="../models/imports/importplan.cpp" line="-326"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
@@ -4526,7 +4551,7 @@ Open the copy now?</source>
         <translation>不是金额</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+27"/>
         <source>has a fraction of a cent</source>
         <translation>含有不足一分的零头</translation>
     </message>
@@ -6478,16 +6503,18 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+97"/>
+        <location filename="../ui/importwizard.cpp" line="+41"/>
         <location line="+48"/>
-        <location line="+67"/>
-        <location line="+123"/>
-        <location line="+274"/>
+        <location line="+330"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+158"/>
+        <location line="+166"/>
+        <location line="+101"/>
+        <location line="+26"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-499"/>
+        <location line="-365"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -6503,14 +6530,14 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
-        <location line="+390"/>
+        <location line="+42"/>
+        <location line="+255"/>
         <location line="+48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-316"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
@@ -6541,23 +6568,43 @@ Open the copy now?</source>
         <translation>已导入：新建 %1 行，更新 %2 行，记录阶段变更 %3 条。编辑 › 撤销（Ctrl+Z）可整体撤销这次导入。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-342"/>
         <source>Bring your company&apos;s own spreadsheets in: people and org, products, customers and leads (CSV or Excel). Nothing is written until you press Import, and the whole import can be undone as one step.</source>
         <translation>导入贵公司自己的表格：人员与组织、产品、客户和线索（CSV 或 Excel）。按下“导入”之前不会写入任何内容，整次导入可以一步撤销。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+98"/>
+        <location filename="../ui/importwizard.cpp" line="+62"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+6"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-17"/>
+        <source>Comma ,</source>
+        <translation>逗号 ,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semicolon ;</source>
+        <translation>分号 ;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vertical bar |</source>
+        <translation>竖线 |</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
@@ -6572,7 +6619,28 @@ Open the copy now?</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+324"/>
+        <source>Delimiter</source>
+        <translation>分隔符</translation>
+    </message>
+    <message>
+        <location line="-323"/>
+        <source>A CSV&apos;s encoding: detected from its bytes; choose another when the headers or values look garbled.</source>
+        <translation>CSV 文件的编码：根据文件字节自动识别；表头或数值显示为乱码时，请选择其他编码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What separates a CSV&apos;s columns: detected; choose another when the columns are split wrong.</source>
+        <translation>CSV 文件中分隔各列的字符：自动识别；列拆分不对时，请选择其他分隔符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Add files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
@@ -6643,17 +6711,69 @@ Open the copy now?</source>
         <translation>使用映射</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="+216"/>
+        <source>Not read as it says: %1</source>
+        <translation>未能按映射所述读取：%1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>The character between the columns of %1:</source>
+        <translation>%1 中分隔各列的字符：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” cannot separate columns: give one character that is not a letter, a digit or a quote.</source>
+        <translation>“%1”不能用来分隔列：请输入一个不是字母、数字或引号的字符。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Other…</source>
+        <translation>其他…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Read as you chose.</source>
+        <translation>按您的选择读取。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Detected from the file.</source>
+        <translation>根据文件自动识别。</translation>
+    </message>
+    <message>
+        <location filename="../ui/importwizard.cpp" line="-24"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-314"/>
         <source>Mappings (*.json)</source>
         <translation>映射 (*.json)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-25"/>
         <source>Which column is which field? The suggestions come from the headers and the values; a field marked * is needed in every row. One column per field.</source>
         <translation>哪一列对应哪个字段？建议来自表头和取值；标 * 的字段每行都必须有。每个字段只对应一列。</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+15"/>
+        <source>&amp;Save mapping…</source>
+        <translation>保存映射(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The columns, how each file is read and the options, as a mapping (JSON) to use again: “Use a mapping” here, or sales-cockpit import --mapping.</source>
+        <translation>将列的对应关系、各文件的读取方式和选项保存为映射（JSON），以便再次使用：在这里点“使用映射”，或用 sales-cockpit import --mapping。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+5"/>
+        <source>Save mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Refused rows (nothing of them is written):</source>
         <translation>被拒绝的行（不会写入其中任何内容）：</translation>
     </message>
@@ -6664,12 +6784,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+139"/>
+        <location line="+33"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="-139"/>
+        <location line="-33"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -6710,7 +6830,7 @@ Open the copy now?</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+148"/>
         <source>These files cannot be imported:
 
 %1</source>
@@ -6719,12 +6839,22 @@ Open the copy now?</source>
 %1</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+9"/>
+        <source>%1 is a workbook: its sheets are read without an encoding or a delimiter.</source>
+        <translation>%1 是工作簿：读取其工作表无需编码或分隔符。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 cannot be read that way: %2</source>
+        <translation>无法按此方式读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>Mapping “%1”: %2 of its %3 files matched the files listed.</source>
         <translation>映射“%1”：其 %3 个文件中有 %2 个与所列文件匹配。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location filename="../ui/importwizard.cpp" line="+14"/>
         <source>First values</source>
         <translation>前几个值</translation>
     </message>
@@ -6734,12 +6864,22 @@ Open the copy now?</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+30"/>
+        <source>Columns as in your last import of this layout (the same headers): check them, and change any that differ this time.</source>
+        <translation>列的对应关系沿用您上次导入此格式（相同表头）时的设置：请核对，如这次有不同请修改。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>“%1” is already the column “%2”: one column per field. Set that column to “(not imported)” first.</source>
         <translation>“%1”已对应列“%2”：每个字段只能对应一列。请先把那一列设为“（不导入）”。</translation>
     </message>
@@ -6759,7 +6899,7 @@ Open the copy now?</source>
         <translation>第 3 步，共 3 步 · 检查并导入</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+28"/>
         <source>Add the files to import first.</source>
         <translation>请先添加要导入的文件。</translation>
     </message>
@@ -7372,7 +7512,7 @@ Open the copy now?</source>
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>

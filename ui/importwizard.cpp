@@ -1,4 +1,4 @@
-#include "importwizard.h"
+#include "importwizard_p.h"
 
 #include "imports/importschema.h"
 #include "imports/tablesource.h"
@@ -22,7 +22,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -33,63 +33,7 @@ namespace cockpit::ui {
 
 using imports::Entity;
 
-struct ImportWizard::Entry
-{
-    QString path, sheet, description;
-    Entity entity = Entity::Customers;
-    QStringList header;
-    QList<QStringList> samples;
-    imports::FileMapping mapping; // values, defaults and stage dates of a loaded mapping
-    QHash<QString, QString> columns; // field → header
-};
-
-namespace {
-QString lastImportDir()
-{
-    return QSettings().value(QStringLiteral("import/last_dir"), QDir::homePath()).toString();
-}
-
-// The entity whose fields the header names best (required fields weigh double).
-Entity guessEntity(const QStringList &header, const QList<QStringList> &samples)
-{
-    Entity best = Entity::Customers;
-    int bestScore = -1;
-    for (const Entity e : imports::allEntities()) {
-        const QHash<QString, QString> s = imports::suggestColumns(e, header, samples);
-        int score = 0;
-        for (auto it = s.cbegin(); it != s.cend(); ++it) {
-            const imports::FieldDef *f = imports::ImportSchema::field(e, it.key());
-            score += f && f->required ? 2 : 1;
-        }
-        // A leads file names a stage; an org file names people and a manager or region.
-        if (e == Entity::Leads && !s.contains(QStringLiteral("stage")))
-            score = 0;
-        if (score > bestScore) {
-            best = e;
-            bestScore = score;
-        }
-    }
-    return best;
-}
-
-// "3/5/2026" written day first or month first: the samples decide when a number above 12
-// shows which is the day.
-std::optional<io::DayOrder> guessDayOrder(const QList<QStringList> &samples)
-{
-    static const QRegularExpression re(QStringLiteral("^(\\d{1,2})[/.-](\\d{1,2})[/.-]\\d{4}"));
-    for (const QStringList &row : samples)
-        for (const QString &cell : row) {
-            const auto m = re.match(cell.trimmed());
-            if (!m.hasMatch())
-                continue;
-            if (m.captured(1).toInt() > 12)
-                return io::DayOrder::DayFirst;
-            if (m.captured(2).toInt() > 12)
-                return io::DayOrder::MonthFirst;
-        }
-    return std::nullopt;
-}
-} // namespace
+using detail::lastImportDir;
 
 ImportWizard::ImportWizard(storage::Database &db, EditController &edits, const QStringList &files, QWidget *parent)
     : QDialog(parent), m_db(db), m_edits(edits), m_job(db)
@@ -148,6 +92,7 @@ ImportWizard::ImportWizard(storage::Database &db, EditController &edits, const Q
             m_edits.pushImport(r.runId, tr("Import of %n row(s)", nullptr, int(r.created + r.updated)));
             m_phase->setText(tr("Imported: %1 rows created, %2 updated, %3 stage moves recorded. Edit › Undo (Ctrl+Z) "
                                 "takes the whole import back.").arg(r.created).arg(r.updated).arg(r.stageMoves));
+            rememberMappings(); // the next file with these headers starts from these columns
             m_plan.reset(); // written: a second click must not write it again
             Q_EMIT imported(r.runId);
         }
@@ -160,80 +105,6 @@ ImportWizard::ImportWizard(storage::Database &db, EditController &edits, const Q
 
 ImportWizard::~ImportWizard() = default;
 
-void ImportWizard::buildFilesPage()
-{
-    auto *page = new QWidget(this);
-    auto *v = new QVBoxLayout(page);
-    auto *intro = new QLabel(tr("Bring your company's own spreadsheets in: people and org, products, customers and leads "
-                                "(CSV or Excel). Nothing is written until you press Import, and the whole import can be "
-                                "undone as one step."), page);
-    intro->setWordWrap(true);
-    v->addWidget(intro);
-    m_files = new QTableWidget(0, 4, page);
-    m_files->setHorizontalHeaderLabels({tr("File"), tr("Sheet"), tr("Read as"), tr("Holds")});
-    m_files->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_files->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    m_files->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
-    m_files->verticalHeader()->hide();
-    m_files->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_files->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    v->addWidget(m_files, 1);
-    auto *row = new QHBoxLayout;
-    auto *add = new QPushButton(tr("&Add files…"), page);
-    auto *remove = new QPushButton(tr("&Remove"), page);
-    auto *mapping = new QPushButton(tr("Use a &mapping…"), page);
-    mapping->setToolTip(tr("A mapping (JSON) says which column is which field, how values are translated and, for "
-                           "leads, the pipeline; the app ships one for the Maven CRM sample data."));
-    row->addWidget(add);
-    row->addWidget(remove);
-    row->addWidget(mapping);
-    row->addStretch(1);
-    v->addLayout(row);
-    m_mappingLabel = new QLabel(page);
-    m_mappingLabel->setWordWrap(true);
-    v->addWidget(m_mappingLabel);
-    auto *form = new QFormLayout;
-    m_dayOrder = new QComboBox(page);
-    m_dayOrder->addItem(tr("Day first: 3/5/2026 is 3 May"), int(io::DayOrder::DayFirst));
-    m_dayOrder->addItem(tr("Month first: 3/5/2026 is March 5"), int(io::DayOrder::MonthFirst));
-    form->addRow(tr("Dates like 3/5/2026:"), m_dayOrder);
-    m_duplicates = new QComboBox(page);
-    m_duplicates->addItem(tr("Keep what is there (skip the row)"), int(imports::OnDuplicate::Skip));
-    m_duplicates->addItem(tr("Update the fields the file gives"), int(imports::OnDuplicate::Update));
-    m_duplicates->addItem(tr("Replace with the file's row"), int(imports::OnDuplicate::Replace));
-    form->addRow(tr("Rows already in the database:"), m_duplicates);
-    m_createOrg = new QCheckBox(tr("Create the people, regions, cities and teams the files name that the company does not have "
-                                   "yet (listed in the check before anything is written)"), page);
-    form->addRow(QString(), m_createOrg);
-    v->addLayout(form);
-    m_pages->addWidget(page);
-
-    connect(add, &QPushButton::clicked, this, [this] {
-        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import"), lastImportDir(),
-                                                                tr("Spreadsheets (*.csv *.txt *.xlsx);;All files (*)"));
-        if (!paths.isEmpty())
-            QSettings().setValue(QStringLiteral("import/last_dir"), QFileInfo(paths.first()).absolutePath());
-        addFiles(paths);
-    });
-    connect(remove, &QPushButton::clicked, this, [this] {
-        const int r = m_files->currentRow();
-        if (r >= 0 && r < int(m_entries.size())) {
-            m_entries.erase(m_entries.begin() + r);
-            refreshFiles();
-        }
-    });
-    connect(mapping, &QPushButton::clicked, this, [this] {
-        // The mappings the app ships (the Maven CRM sample's), next to its translations.
-        const QString shipped = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("../share/sales-cockpit/import-mappings"));
-        const QString path = QFileDialog::getOpenFileName(this, tr("Use a mapping"),
-                                                          QDir(shipped).exists() ? QDir(shipped).canonicalPath() : lastImportDir(),
-                                                          tr("Mappings (*.json)"));
-        QString error;
-        if (!path.isEmpty() && !loadMapping(path, &error))
-            QMessageBox::warning(this, tr("Use a mapping"), error);
-    });
-}
-
 void ImportWizard::buildColumnsPage()
 {
     auto *page = new QWidget(this);
@@ -242,13 +113,32 @@ void ImportWizard::buildColumnsPage()
                                 "a field marked * is needed in every row. One column per field."), page);
     intro->setWordWrap(true);
     v->addWidget(intro);
+    m_columnsOrigin = new QLabel(page);
+    m_columnsOrigin->setWordWrap(true);
+    m_columnsOrigin->setStyleSheet(QStringLiteral("color: #1f6f43;"));
+    v->addWidget(m_columnsOrigin);
     m_columns = new QTabWidget(page);
     v->addWidget(m_columns, 1);
+    auto *row = new QHBoxLayout;
     m_columnsNote = new QLabel(page);
     m_columnsNote->setWordWrap(true);
     m_columnsNote->setStyleSheet(QStringLiteral("color: #b3261e;"));
-    v->addWidget(m_columnsNote);
+    row->addWidget(m_columnsNote, 1);
+    m_saveMapping = new QPushButton(tr("&Save mapping…"), page);
+    m_saveMapping->setToolTip(tr("The columns, how each file is read and the options, as a mapping (JSON) to use again: "
+                                 "“Use a mapping” here, or sales-cockpit import --mapping."));
+    row->addWidget(m_saveMapping, 0, Qt::AlignTop);
+    v->addLayout(row);
     m_pages->addWidget(page);
+    connect(m_columns, &QTabWidget::currentChanged, this, &ImportWizard::updateColumnsOrigin);
+    connect(m_saveMapping, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save mapping"),
+                                                          QDir(lastImportDir()).filePath(tr("mapping") + QStringLiteral(".json")),
+                                                          tr("Mappings (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !saveMapping(path, &error))
+            QMessageBox::warning(this, tr("Save mapping"), error);
+    });
 }
 
 void ImportWizard::buildCheckPage()
@@ -294,112 +184,6 @@ void ImportWizard::buildCheckPage()
     });
 }
 
-void ImportWizard::addFiles(const QStringList &paths)
-{
-    QStringList problems;
-    for (const QString &path : paths) {
-        imports::TableSource first;
-        if (!first.open(path)) {
-            problems << first.error();
-            continue;
-        }
-        // A workbook: one entry per sheet that holds a table.
-        const QStringList sheets = first.isWorkbook() ? first.sheets() : QStringList{QString()};
-        for (const QString &sheet : sheets) {
-            imports::TableSource src;
-            imports::SourceOptions so;
-            so.sheet = sheet;
-            if (!src.open(path, so)) {
-                if (!first.isWorkbook())
-                    problems << src.error();
-                continue;
-            }
-            auto e = std::make_unique<Entry>();
-            e->path = path;
-            e->sheet = sheet;
-            e->description = src.describe();
-            e->header = src.header();
-            io::CsvRecord rec;
-            while (e->samples.size() < 8 && src.next(rec))
-                if (rec.error.isEmpty())
-                    e->samples << rec.fields;
-            e->entity = guessEntity(e->header, e->samples);
-            e->columns = imports::suggestColumns(e->entity, e->header, e->samples);
-            if (const auto order = guessDayOrder(e->samples))
-                m_dayOrder->setCurrentIndex(m_dayOrder->findData(int(*order)));
-            m_entries.push_back(std::move(e));
-        }
-    }
-    refreshFiles();
-    if (!problems.isEmpty())
-        QMessageBox::warning(this, tr("Import"), tr("These files cannot be imported:\n\n%1").arg(problems.join(QStringLiteral("\n\n"))));
-}
-
-bool ImportWizard::loadMapping(const QString &path, QString *error)
-{
-    auto m = imports::ImportMapping::fromFile(path, error);
-    if (!m)
-        return false;
-    m_mapping = *m;
-    int matched = 0;
-    for (const imports::FileMapping &fm : m_mapping.files) {
-        for (auto &e : m_entries) {
-            const bool same = (!fm.file.isEmpty() && QFileInfo(e->path).fileName().compare(fm.file, Qt::CaseInsensitive) == 0
-                               && (fm.sheet.isEmpty() || fm.sheet == e->sheet))
-                              || (fm.file.isEmpty() && fm.sheet == e->sheet);
-            if (!same)
-                continue;
-            e->entity = fm.entity;
-            e->mapping = fm;
-            e->columns = fm.columns;
-            ++matched;
-        }
-    }
-    if (m_mapping.dayOrderGiven)
-        m_dayOrder->setCurrentIndex(m_dayOrder->findData(int(m_mapping.dayOrder)));
-    if (m_mapping.onDuplicate)
-        m_duplicates->setCurrentIndex(m_duplicates->findData(int(*m_mapping.onDuplicate)));
-    m_createOrg->setChecked(m_mapping.createOrg);
-    m_mappingLabel->setText(tr("Mapping “%1”: %2 of its %3 files matched the files listed.")
-                                .arg(m_mapping.name.isEmpty() ? QFileInfo(path).fileName() : m_mapping.name)
-                                .arg(matched).arg(m_mapping.files.size()));
-    refreshFiles();
-    return true;
-}
-
-void ImportWizard::refreshFiles()
-{
-    m_files->setRowCount(int(m_entries.size()));
-    for (int r = 0; r < int(m_entries.size()); ++r) {
-        Entry &e = *m_entries[r];
-        m_files->setItem(r, 0, new QTableWidgetItem(QFileInfo(e.path).fileName()));
-        m_files->item(r, 0)->setToolTip(e.path);
-        m_files->setItem(r, 1, new QTableWidgetItem(e.sheet.isEmpty() ? QStringLiteral("—") : e.sheet));
-        m_files->setItem(r, 2, new QTableWidgetItem(e.description));
-        // One combo per row, kept across refreshes (a replaced cell widget lingers until the
-        // event loop deletes it).
-        auto *combo = qobject_cast<QComboBox *>(m_files->cellWidget(r, 3));
-        if (!combo) {
-            combo = new QComboBox(m_files);
-            for (const Entity en : imports::allEntities())
-                combo->addItem(imports::ImportSchema::entityLabel(en), int(en));
-            connect(combo, &QComboBox::activated, this, [this, r, combo] {
-                if (r >= int(m_entries.size()))
-                    return;
-                Entry &x = *m_entries[r];
-                x.entity = Entity(combo->currentData().toInt());
-                x.columns = imports::suggestColumns(x.entity, x.header, x.samples);
-                m_plan.reset();
-                updateButtons();
-            });
-            m_files->setCellWidget(r, 3, combo);
-        }
-        combo->setCurrentIndex(combo->findData(int(e.entity)));
-    }
-    m_plan.reset();
-    updateButtons();
-}
-
 void ImportWizard::refreshColumns()
 {
     m_columns->clear();
@@ -409,6 +193,7 @@ void ImportWizard::refreshColumns()
         auto *table = new QTableWidget(int(e.header.size()), 3, m_columns);
         table->setHorizontalHeaderLabels({tr("Column"), tr("First values"), tr("Field")});
         table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+        table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents); // "(not imported)" whole
         table->verticalHeader()->hide();
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
         for (int c = 0; c < e.header.size(); ++c) {
@@ -436,7 +221,39 @@ void ImportWizard::refreshColumns()
         const QString label = QFileInfo(e.path).fileName() + (e.sheet.isEmpty() ? QString() : QStringLiteral(" › ") + e.sheet);
         m_columns->addTab(table, QStringLiteral("%1 (%2)").arg(label, imports::ImportSchema::entityLabel(e.entity)));
     }
+    updateColumnsOrigin();
     updateButtons();
+}
+
+QString ImportWizard::columnsOrigin() const
+{
+    return m_columnsOrigin->text();
+}
+
+void ImportWizard::updateColumnsOrigin()
+{
+    const int i = m_columns->currentIndex();
+    const Entry *e = i >= 0 && i < int(m_entries.size()) ? m_entries[i].get() : nullptr;
+    m_columnsOrigin->setText(e && e->fromSaved ? tr("Columns as in your last import of this layout (the same headers): "
+                                                    "check them, and change any that differ this time.")
+                                               : QString());
+    m_columnsOrigin->setVisible(!m_columnsOrigin->text().isEmpty());
+}
+
+bool ImportWizard::saveMapping(const QString &path, QString *error) const
+{
+    const imports::ImportRequest r = request(error);
+    if (r.paths.isEmpty())
+        return false;
+    imports::ImportMapping m = r.mapping;
+    if (m.name.isEmpty())
+        m.name = QFileInfo(path).completeBaseName();
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(m.toJson()) < 0 || !f.commit()) {
+        *error = tr("%1 cannot be written: %2").arg(QDir::toNativeSeparators(path), f.errorString());
+        return false;
+    }
+    return true;
 }
 
 bool ImportWizard::setColumnField(int file, int column, const QString &field)
@@ -512,14 +329,7 @@ imports::ImportRequest ImportWizard::request(QString *error) const
         for (const auto &e : m_entries) {
             if (e->entity != en)
                 continue;
-            imports::FileMapping fm = e->mapping;
-            if (fm.entity != en) // no mapping for it, or another entity chosen since
-                fm = {};
-            fm.entity = en;
-            fm.file = QFileInfo(e->path).fileName();
-            fm.sheet = e->sheet;
-            fm.columns = e->columns;
-            r.mapping.files << fm;
+            r.mapping.files << fileMapping(*e);
             r.paths << e->path;
         }
     if (r.paths.isEmpty() && error)
@@ -643,6 +453,7 @@ void ImportWizard::updateButtons()
             m_columnsNote->clear();
     }
     m_next->setEnabled(!busy && !m_entries.empty() && !requiredMissing);
+    m_saveMapping->setEnabled(!m_entries.empty());
     m_import->setVisible(p == CheckPage);
     const bool refused = m_plan && m_plan->refusedRows() > 0;
     m_import->setEnabled(!busy && m_plan && m_plan->ok() && (!refused || m_skipRefused->isChecked()));
@@ -654,7 +465,9 @@ void ImportWizard::preset(Entity entity, imports::OnDuplicate mode)
 {
     for (auto &e : m_entries) {
         e->entity = entity;
-        e->columns = imports::suggestColumns(entity, e->header, e->samples);
+        e->fromMapping = false;
+        if (!applySavedMapping(*e, entity)) // the columns of the last import of this layout, else suggested
+            e->columns = imports::suggestColumns(entity, e->header, e->samples);
     }
     m_duplicates->setCurrentIndex(m_duplicates->findData(int(mode)));
     refreshFiles();

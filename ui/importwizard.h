@@ -1,18 +1,22 @@
 #pragma once
 // File › Import… (Ctrl+Shift+I), or files dropped on the window (issue 11): a company's own
 // spreadsheets brought in, in three steps. Files: what each file (or workbook sheet) holds,
-// read as what (encoding, delimiter, sheet), and the choices an import needs (date order,
-// rows already in the file, creating the org). Columns: which column is which field,
-// suggested from the headers and the values, one column per field. Check: the plan, made
+// read as what (sheet; a CSV's encoding and delimiter, detected and overridable: the header
+// is read again at once), and the choices an import needs (date order, rows already in the
+// file, creating the org). Columns: which column is which field, as in the last import of
+// the same header set or suggested from the headers and the values, one column per field;
+// the mapping can be saved as JSON (what `--mapping` and "Use a mapping" read). Check: the plan, made
 // on a worker with progress and cancel, with its counts, warnings and every refused row; the
 // refused rows can be saved, fixed in Excel and imported again. Import writes on the worker
-// and pushes the whole import as one undo step.
+// and pushes the whole import as one undo step; the columns of each header set are then
+// remembered (in the file's settings, where the command line keeps them too).
 #include "imports/importjob.h"
 #include "imports/importmapping.h"
 
 #include <QDialog>
 
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -64,6 +68,14 @@ public:
     // Sets file `file`'s column `column` to `field` ("" = not imported); false (and the choice
     // is undone, with a message) when another column already has that field.
     bool setColumnField(int file, int column, const QString &field);
+    // Reads file `file` (a CSV) again in `encoding` with `delimiter` (unset: detected); its
+    // header, samples and columns follow. false with *error when it cannot be read that way
+    // (and nothing changes) or is a workbook.
+    bool setReadAs(int file, std::optional<io::TextEncoding> encoding, std::optional<QChar> delimiter, QString *error);
+    // Writes the mapping as chosen (files, columns, read as, options) to `path` as JSON.
+    bool saveMapping(const QString &path, QString *error) const;
+    // What the columns page says of where the shown file's columns come from ("" when suggested).
+    QString columnsOrigin() const;
     // Writes the refused rows (as they were, with a reason column) to `path` (.csv or .xlsx).
     bool saveRefused(const QString &path, QString *error);
 
@@ -71,12 +83,18 @@ Q_SIGNALS:
     void imported(qint64 runId);
 
 private:
-    struct Entry; // one file or sheet
+    struct Entry; // one file or sheet (importwizard_p.h)
     void buildFilesPage();
     void buildColumnsPage();
     void buildCheckPage();
     void refreshFiles();
     void refreshColumns();
+    void updateColumnsOrigin();
+    bool readEntry(Entry &e, QString *error) const;
+    void chooseColumns(Entry &e); // saved for its header set, or guessed
+    bool applySavedMapping(Entry &e, std::optional<imports::Entity> only);
+    void rememberMappings();
+    imports::FileMapping fileMapping(const Entry &e) const;
     void startCheck();
     void showPlan();
     void startImport();
@@ -100,6 +118,8 @@ private:
     QLabel *m_mappingLabel = nullptr;
     QTabWidget *m_columns = nullptr;
     QLabel *m_columnsNote = nullptr;
+    QLabel *m_columnsOrigin = nullptr;
+    QPushButton *m_saveMapping = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_phase = nullptr;
     QPlainTextEdit *m_summary = nullptr;

@@ -181,6 +181,9 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
     connect(&edits, &EditController::commandFailed, this, [this](const QString &message) {
         QMessageBox::warning(this, tr("Could not undo or redo"), message);
     }, Qt::QueuedConnection);
+    // An import's undo or redo runs on a worker: the status bar says so while the window waits.
+    connect(&edits, &EditController::busy, this, &MainWindow::setBusy);
+    connect(&edits, &EditController::idle, this, &MainWindow::clearBusy);
 
     m_demoBadge = new QLabel(tr("Demo data"), this);
     m_demoBadge->setObjectName(QStringLiteral("demoBadge"));

@@ -28,6 +28,39 @@ std::optional<OnDuplicate> onDuplicateFromCode(const QString &code)
     return std::nullopt;
 }
 
+std::optional<QChar> delimiterFromName(const QString &name)
+{
+    const QString n = name.trimmed().toLower();
+    if (name == QLatin1String("\t") || name == QLatin1String("\\t") || n == QLatin1String("tab"))
+        return QChar(u'\t');
+    if (n == QLatin1String("comma"))
+        return QChar(u',');
+    if (n == QLatin1String("semicolon"))
+        return QChar(u';');
+    if (n == QLatin1String("pipe") || n == QLatin1String("bar") || n == QLatin1String("vertical bar"))
+        return QChar(u'|');
+    if (name.size() != 1)
+        return std::nullopt;
+    const QChar c = name.at(0);
+    if (c == u'"' || c == u'\r' || c == u'\n' || c.isLetterOrNumber())
+        return std::nullopt;
+    return c;
+}
+
+QString delimiterCode(QChar delimiter)
+{
+    return QString(delimiter);
+}
+
+SourceOptions FileMapping::sourceOptions() const
+{
+    SourceOptions so;
+    so.sheet = sheet;
+    so.encoding = encoding;
+    so.delimiter = delimiter;
+    return so;
+}
+
 namespace {
 QHash<QString, QString> stringMap(const QJsonValue &v, const QString &where, QString *error)
 {
@@ -156,6 +189,23 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QByteArray &json, QSt
             *error = tr("%1.stage_dates: every key must be a stage of the mapping's pipeline").arg(where);
             return std::nullopt;
         }
+        if (f.contains(QLatin1String("encoding"))) {
+            const QString name = f.value(QLatin1String("encoding")).toString();
+            fm.encoding = io::encodingFromName(name);
+            if (!fm.encoding) {
+                *error = tr("%1.encoding must be UTF-8, GB18030, UTF-16LE or UTF-16BE, not \"%2\"").arg(where, name);
+                return std::nullopt;
+            }
+        }
+        if (f.contains(QLatin1String("delimiter"))) {
+            const QString name = f.value(QLatin1String("delimiter")).toString();
+            fm.delimiter = delimiterFromName(name);
+            if (!fm.delimiter) {
+                *error = tr("%1.delimiter must be one character such as \",\" \";\" \"|\" or \"\\t\" (or comma, semicolon, "
+                            "tab, pipe), not \"%2\"").arg(where, name);
+                return std::nullopt;
+            }
+        }
         m.files << fm;
     }
     return m;
@@ -235,6 +285,10 @@ QByteArray ImportMapping::toJson() const
                 d.insert(sd.first, sd.second);
             fo.insert(QStringLiteral("stage_dates"), d);
         }
+        if (f.encoding)
+            fo.insert(QStringLiteral("encoding"), io::encodingName(*f.encoding));
+        if (f.delimiter)
+            fo.insert(QStringLiteral("delimiter"), delimiterCode(*f.delimiter));
         files.append(fo);
     }
     o.insert(QStringLiteral("files"), files);

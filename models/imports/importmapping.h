@@ -16,11 +16,18 @@
 //                  "columns": { "name": "account", "industry": "sector" },
 //                  "values": { "industry": { "technolgy": "technology" } },
 //                  "defaults": { "source": "import" },
-//                  "stage_dates": { "Engaging": "engage_date" } } ] }
+//                  "stage_dates": { "Engaging": "engage_date" },
+//                  "encoding": "GB18030", "delimiter": ";" } ] }
+//
+// "encoding" and "delimiter" (a CSV's; both optional, detected when absent) are what the
+// user chose where detection got it wrong: an encoding name encodingFromName knows (UTF-8,
+// GB18030, UTF-16LE, UTF-16BE and their aliases) and one character, or its name (comma,
+// semicolon, tab, pipe).
 //
 // Files are listed in dependency order (people, products, customers, leads); the planner
 // imports them in that order in one transaction.
 #include "imports/importschema.h"
+#include "imports/tablesource.h"
 #include "io/values.h"
 
 #include <QCoreApplication>
@@ -63,7 +70,19 @@ struct FileMapping
     QHash<QString, QHash<QString, QString>> values;   // field → (value as written → value)
     QHash<QString, QString> defaults;                 // field → value when the cell is empty
     QList<QPair<QString, QString>> stageDates;        // leads: stage name → header, in pipeline order
+    std::optional<io::TextEncoding> encoding;         // a CSV's, when not the detected one
+    std::optional<QChar> delimiter;                   // a CSV's, when not the detected one
+
+    // How the planner (and the wizard) open the file: the sheet, and the encoding and
+    // delimiter when given.
+    SourceOptions sourceOptions() const;
 };
+
+// A CSV delimiter from what a user or a mapping writes: one character (not a quote, a line
+// break, a letter or a digit), or comma, semicolon, tab, pipe (a tab also as the text \\t).
+std::optional<QChar> delimiterFromName(const QString &name);
+// The name a mapping writes for a delimiter: the character itself.
+QString delimiterCode(QChar delimiter);
 
 struct ImportMapping
 {

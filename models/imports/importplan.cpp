@@ -517,9 +517,7 @@ void Planner::planFile(int index)
     FilePlan &fp = m_plan.files[index];
     TableSource source;
     m_source = &source;
-    SourceOptions so;
-    so.sheet = fp.mapping.sheet;
-    if (!source.open(fp.path, so)) {
+    if (!source.open(fp.path, fp.mapping.sourceOptions())) {
         m_plan.fatal = source.error();
         return;
     }
@@ -629,7 +627,10 @@ void Planner::planFile(int index)
         }
         if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
             lastProgress = source.bytesRead();
-            if (!m_request.progress(base + lastProgress, m_totalBytes)) {
+            // A workbook's reader counts its sheet's unpacked bytes: scaled to the file's size.
+            const qint64 size = QFileInfo(fp.path).size();
+            const qint64 done = source.size() > 0 ? std::min(size, lastProgress * size / source.size()) : 0;
+            if (!m_request.progress(base + done, m_totalBytes)) {
                 m_plan.cancelled = true;
                 return;
             }

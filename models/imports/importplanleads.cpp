@@ -94,9 +94,7 @@ bool Planner::planPipeline()
             if (fm.entity != Entity::Leads)
                 continue;
             TableSource src;
-            SourceOptions so;
-            so.sheet = fm.sheet;
-            if (!src.open(m_request.paths.at(f), so)) {
+            if (!src.open(m_request.paths.at(f), fm.sourceOptions())) {
                 m_plan.fatal = src.error();
                 return false;
             }

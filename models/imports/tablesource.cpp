@@ -157,6 +157,16 @@ QString TableSource::describe() const
     return {};
 }
 
+io::TextEncoding TableSource::encoding() const
+{
+    return m_csv ? m_csv->encoding() : io::TextEncoding::Utf8;
+}
+
+QChar TableSource::delimiter() const
+{
+    return m_csv ? m_csv->delimiter() : QChar(u',');
+}
+
 QStringList TableSource::sheets() const
 {
     QStringList out;

@@ -49,6 +49,9 @@ public:
     bool date1904() const;
     // "CSV · UTF-8 · comma" / "XLSX · sheet “accounts”", translated: what the preview shows.
     QString describe() const;
+    // A CSV's encoding and delimiter as read (detected or given); UTF-8 and comma for a workbook.
+    io::TextEncoding encoding() const;
+    QChar delimiter() const;
     QStringList sheets() const; // a workbook's sheet names (hidden ones too)
     qint64 bytesRead() const;
     qint64 size() const;

@@ -168,6 +168,25 @@ std::optional<qint64> Values::parseMoneyCents(QStringView text, QString *why)
     const qsizetype dot = t.indexOf(u'.');
     QString digits = dot < 0 ? t : t.left(dot) + t.mid(dot + 1);
     int exponent = unit + 2 - int(dot < 0 ? 0 : t.size() - dot - 1); // cents
+    // A binary double written in full ("647.1799999999999", "98.79000000000001": how a
+    // workbook written by a program stores 647.18, or a formula's result) is the amount it
+    // shows: a double holds 15 significant digits, so the fraction digits past them are
+    // rounded away before any fraction of a cent is refused ("5.255" still is).
+    qsizetype first = 0;
+    while (first < digits.size() && digits.at(first) == u'0')
+        ++first;
+    if (const qsizetype past = digits.size() - first - 15; exponent < 0 && past > 0) {
+        const int drop = int(std::min<qsizetype>(past, -exponent));
+        bool carry = digits.at(digits.size() - drop) >= u'5';
+        digits.chop(drop);
+        exponent += drop;
+        for (qsizetype i = digits.size() - 1; carry && i >= 0; --i) {
+            carry = digits.at(i) == u'9';
+            digits[i] = carry ? QChar(u'0') : QChar(char16_t(digits.at(i).unicode() + 1));
+        }
+        if (carry)
+            digits.prepend(u'1');
+    }
     while (exponent < 0) { // more decimals than cents: only zeros may go
         if (!digits.endsWith(u'0')) {
             *why = tr("has a fraction of a cent");

@@ -70,8 +70,15 @@ storage::CreateResult EditController::createCustomer(const storage::NewCustomer 
 
 void EditController::pushImport(qint64 runId, const QString &undoText)
 {
-    m_stack.push(new ImportCommand(m_db, runId, actorId().toLongLong(), [this](const QString &e) { Q_EMIT commandFailed(e); },
-                                   undoText));
+    m_stack.push(new ImportCommand(
+        m_db, runId, actorId().toLongLong(), [this](const QString &e) { Q_EMIT commandFailed(e); },
+        [this](bool running, const QString &what) {
+            if (running)
+                Q_EMIT busy(what);
+            else
+                Q_EMIT idle();
+        },
+        undoText));
 }
 
 } // namespace cockpit

@@ -26,7 +26,8 @@ public:
                                   const QString &reason = {});
     storage::CreateResult createCustomer(const storage::NewCustomer &customer);
 
-    // A company import the import job wrote (run `runId`): pushed as one undo step.
+    // A company import the import job wrote (run `runId`): pushed as one undo step, whose undo
+    // and redo run on a worker (busy() and idle() meanwhile).
     void pushImport(qint64 runId, const QString &undoText);
 
     QString actorId() const;
@@ -37,6 +38,9 @@ public:
 Q_SIGNALS:
     // An undo or redo that storage refused (e.g. the record changed meanwhile).
     void commandFailed(const QString &message);
+    // A long undo or redo (an import's) runs on a worker: what it does, then idle() when done.
+    void busy(const QString &what);
+    void idle();
 
 private:
     storage::Database &m_db;

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void errorFileHoldsRowsAsTheyWere();
     void mappingJson_data();
     void mappingJson();
+    void mappingReadsAsTheUserSays();
     void currencyIsNeverConverted();
     void headerOnlyAndMissingColumn();
     void bulkLoadKeepsIndexesAndLog();
@@ -329,10 +331,17 @@ void TestImportPlan::mappingJson_data()
     QTest::newRow("stage date of no stage") << QByteArray("{\"pipeline\": {\"code\": \"p\", \"stages\": [\"A\", {\"name\": \"W\", \"closing\": \"won\"}]},"
                                                           "\"files\": [{\"file\": \"a.csv\", \"entity\": \"leads\", \"stage_dates\": {\"B\": \"x\"}}]}")
                                             << QStringLiteral("stage_dates");
+    QTest::newRow("unknown encoding") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\", \"encoding\": \"latin1\"}]}")
+                                      << QStringLiteral("files[0].encoding must be UTF-8, GB18030, UTF-16LE or UTF-16BE, not \"latin1\"");
+    QTest::newRow("two-character delimiter") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\", \"delimiter\": \";;\"}]}")
+                                             << QStringLiteral("files[0].delimiter must be one character");
+    QTest::newRow("quote as delimiter") << QByteArray("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\", \"delimiter\": \"\\\"\"}]}")
+                                        << QStringLiteral("delimiter must be one character");
     QTest::newRow("good") << QByteArray("{\"currency\": \"usd\", \"day_order\": \"month_first\", \"pipeline\": {\"code\": \"p\", \"stages\": [\"A\","
                                         "{\"name\": \"W\", \"closing\": \"won\"}, {\"name\": \"L\", \"closing\": \"lost\"}]},"
                                         "\"files\": [{\"file\": \"a.csv\", \"entity\": \"deals\", \"columns\": {\"stage\": \"s\"},"
-                                        "\"values\": {\"stage\": {\"x\": \"A\"}}, \"stage_dates\": {\"W\": \"w\"}}]}")
+                                        "\"values\": {\"stage\": {\"x\": \"A\"}}, \"stage_dates\": {\"W\": \"w\"},"
+                                        "\"encoding\": \"gbk\", \"delimiter\": \"tab\"}]}")
                           << QString();
 }
 
@@ -356,6 +365,59 @@ void TestImportPlan::mappingJson()
     QCOMPARE(again->toJson(), m->toJson());
     QCOMPARE(again->files.first().stageDates.size(), 1);
     QCOMPARE(int(again->dayOrder), int(io::DayOrder::MonthFirst));
+    // The encoding and delimiter a user chose: written by their names, read back the same.
+    QVERIFY(again->toJson().contains("\"encoding\": \"GB18030\""));
+    QVERIFY(again->toJson().contains("\"delimiter\": \"\\t\""));
+    QCOMPARE(int(again->files.first().encoding.value_or(io::TextEncoding::Utf8)), int(io::TextEncoding::Gb18030));
+    QCOMPARE(again->files.first().delimiter.value_or(QChar()), QChar(u'\t'));
+    // Absent: detected, and nothing written.
+    const auto plain = ImportMapping::fromJson("{\"files\": [{\"file\": \"a.csv\", \"entity\": \"customers\"}]}", &why);
+    QVERIFY2(plain, qPrintable(why));
+    QVERIFY(!plain->files.first().encoding && !plain->files.first().delimiter);
+    QVERIFY(!plain->toJson().contains("encoding") && !plain->toJson().contains("delimiter"));
+}
+
+void TestImportPlan::mappingReadsAsTheUserSays()
+{
+    // A semicolon file whose every line also holds one comma (the header's "sector, industry"
+    // too): the detector, finding both as often, takes the comma, and the header splits
+    // wrong; the mapping's delimiter reads it right.
+    const QString semi = write(QStringLiteral("s.csv"), "name;sector, industry\nAcme, Inc;tech\nBeta, Ltd;retail\n");
+    const QHash<QString, QString> columns = {{QStringLiteral("name"), QStringLiteral("name")},
+                                             {QStringLiteral("industry"), QStringLiteral("sector, industry")}};
+    ImportPlan p = plan(Entity::Customers, semi, columns);
+    QVERIFY(!p.ok());
+    QVERIFY2(p.fatal.contains(QStringLiteral("not in the file's header")), qPrintable(p.fatal));
+    ImportRequest r;
+    FileMapping fm;
+    fm.entity = Entity::Customers;
+    fm.file = semi;
+    fm.columns = columns;
+    fm.delimiter = QChar(u';');
+    r.mapping.files = {fm};
+    r.paths = {semi};
+    r.now = 1764547200;
+    r.actorKey = m_me;
+    p = planImport(db(), r);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QCOMPARE(p.files.first().header, QStringList({QStringLiteral("name"), QStringLiteral("sector, industry")}));
+    QCOMPARE(p.files.first().counts.created, 2);
+    QVERIFY2(p.files.first().description.contains(QStringLiteral("semicolon")), qPrintable(p.files.first().description));
+    // GB18030 whose bytes happen to be valid UTF-8 (学校 is D1 A7 D0 A3): detected as UTF-8,
+    // the header reads "ѧУ"; the mapping's encoding reads it as written.
+    const QString gbFile = write(QStringLiteral("gb.csv"), QStringEncoder("GB18030").encode(QStringLiteral("学校,实业\n伟业,木业\n")));
+    r.mapping.files.first().file = gbFile;
+    r.mapping.files.first().delimiter.reset();
+    r.mapping.files.first().columns = {{QStringLiteral("name"), QStringLiteral("学校")}, {QStringLiteral("industry"), QStringLiteral("实业")}};
+    r.paths = {gbFile};
+    p = planImport(db(), r);
+    QVERIFY(!p.ok());
+    QVERIFY2(p.fatal.contains(QStringLiteral("not in the file's header")), qPrintable(p.fatal));
+    r.mapping.files.first().encoding = io::TextEncoding::Gb18030;
+    p = planImport(db(), r);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QCOMPARE(p.files.first().header, QStringList({QStringLiteral("学校"), QStringLiteral("实业")}));
+    QVERIFY(p.files.first().description.contains(QStringLiteral("GB18030")));
 }
 
 void TestImportPlan::currencyIsNeverConverted()

@@ -93,6 +93,13 @@ private Q_SLOTS:
         QTest::newRow("many decimals, zeros") << "5.2500" << qint64(525) << "";
         QTest::newRow("万, four decimals") << "1.2345万" << qint64(1234500) << "";
         QTest::newRow("fraction of a cent") << "5.255" << qint64(-1) << "has a fraction of a cent";
+        // A double in full, as a workbook stores it: its 15 significant digits are the amount.
+        QTest::newRow("double below") << "647.1799999999999" << qint64(64718) << "";
+        QTest::newRow("double above") << "98.79000000000001" << qint64(9879) << "";
+        QTest::newRow("double, 17 digits") << "0.30000000000000004" << qint64(30) << "";
+        QTest::newRow("double, carry") << "9.9999999999999991" << qint64(1000) << "";
+        QTest::newRow("15 digits, a fraction of a cent") << "1234567890.12345" << qint64(-1) << "has a fraction of a cent";
+        QTest::newRow("double with a real fraction of a cent") << "1.2345678901234567" << qint64(-1) << "has a fraction of a cent";
         QTest::newRow("unclear comma") << "1,5" << qint64(-1) << "is unclear: a comma must separate thousands (1,500 or 1,500.25)";
         QTest::newRow("European") << "1.234,56" << qint64(-1) << "is unclear: a comma must separate thousands (1,500 or 1,500.25)";
         QTest::newRow("words") << "about ten" << qint64(-1) << "is not an amount of money";

@@ -1,6 +1,9 @@
 // The one edit path: gate refusal names the missing fields and changes nothing; edits,
 // stage moves, new customers and store-day imports undo and redo through the QUndoStack; an
-// undo that storage refuses reports through commandFailed.
+// undo that storage refuses reports through commandFailed. A company import's undo and redo
+// run on a worker while the GUI thread's event loop goes on.
+#include "imports/importplan.h"
+#include "imports/importwriter.h"
 #include "items/catalog.h"
 #include "storage/database.h"
 #include "storage/keys.h"
@@ -20,6 +23,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace cockpit;
@@ -37,6 +41,7 @@ private Q_SLOTS:
     void createCustomerUndoRedo();
     void failedUndoIsReported();
     void storeImportUndoRedo();
+    void importUndoRedoOnAWorker();
 
 private:
     QString value(const QString &sql)
@@ -222,6 +227,68 @@ void TestEditController::storeImportUndoRedo()
     QVERIFY2(failed.at(0).at(0).toString().contains(QLatin1String("Could not undo the import")),
              qPrintable(failed.at(0).at(0).toString()));
     QCOMPARE(value(live), QStringLiteral("1:9500,2:9200")); // nothing half-undone
+}
+
+void TestEditController::importUndoRedoOnAWorker()
+{
+    // 3 000 new customers, written as the import wizard's worker writes them, then pushed.
+    QByteArray csv = "name,phone\n";
+    for (int i = 0; i < 3000; ++i)
+        csv += "导入客户" + QByteArray::number(i) + ",1380000" + QByteArray::number(1000 + i) + "\n";
+    const QString path = m_dir->filePath(QStringLiteral("customers.csv"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(csv) == csv.size());
+    f.close();
+    imports::ImportRequest request;
+    imports::FileMapping fm;
+    fm.entity = imports::Entity::Customers;
+    fm.file = path;
+    fm.columns = {{QStringLiteral("name"), QStringLiteral("name")}, {QStringLiteral("phone"), QStringLiteral("phone")}};
+    request.mapping.files = {fm};
+    request.paths = {path};
+    request.now = 1764547200;
+    request.actorKey = m_db->currentUserId().toLongLong();
+    const imports::ImportPlan plan = imports::planImport(m_db->connection(), request);
+    QVERIFY2(plan.ok(), qPrintable(plan.fatal));
+    const auto customers = [this] { return value(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")).toInt(); };
+    const int before = customers();
+    const imports::ImportWriteResult written = imports::ImportWriter::write(m_db->connection(), plan, path, {});
+    QVERIFY2(written.ok, qPrintable(written.error));
+    m_edits->pushImport(written.runId, QStringLiteral("Import of 3000 rows"));
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(customers(), before + 3000); // pushing does not write again
+
+    // A timer on the GUI thread ticks while the worker undoes: the event loop runs meanwhile
+    // (on the GUI thread, undo() would hold it until done and the timer could not fire).
+    QSignalSpy busy(m_edits, &EditController::busy), idle(m_edits, &EditController::idle);
+    int ticksWhileBusy = 0;
+    QTimer ticker;
+    ticker.setInterval(0);
+    connect(&ticker, &QTimer::timeout, this, [&] { ticksWhileBusy += busy.count() > idle.count(); });
+    ticker.start();
+    m_stack->undo();
+    QVERIFY2(ticksWhileBusy > 0, "the GUI thread's event loop did not run during the undo");
+    QCOMPARE(busy.count(), 1);
+    QCOMPARE(busy.at(0).at(0).toString(), QStringLiteral("Undoing the import…"));
+    QCOMPARE(idle.count(), 1);
+    QCOMPARE(customers(), before);
+    ticksWhileBusy = 0;
+    m_stack->redo();
+    QVERIFY(ticksWhileBusy > 0);
+    QCOMPARE(busy.at(1).at(0).toString(), QStringLiteral("Redoing the import…"));
+    QCOMPARE(customers(), before + 3000);
+    ticker.stop();
+
+    // Undone meanwhile elsewhere (`sales-cockpit undo-import`): the undo says why it cannot.
+    QString error;
+    QVERIFY2(imports::ImportWriter::undo(m_db->connection(), written.runId, request.actorKey, &error), qPrintable(error));
+    QSignalSpy failed(m_edits, &EditController::commandFailed);
+    m_stack->undo();
+    QCOMPARE(failed.count(), 1);
+    QVERIFY2(failed.at(0).at(0).toString().startsWith(QLatin1String("Could not undo the import: ")),
+             qPrintable(failed.at(0).at(0).toString()));
+    QCOMPARE(idle.count(), 3);
+    QCOMPARE(customers(), before);
 }
 
 QTEST_GUILESS_MAIN(TestEditController)

@@ -2,9 +2,11 @@
 // hold guessed from their headers, columns suggested and one column per field enforced, the
 // check made on a worker (refused rows listed, Import held back until the user chooses to
 // skip them), the import written and pushed as one undo step that undo and redo take back and
-// bring again.
+// bring again; a CSV read again in the encoding or with the delimiter the user chooses; the
+// mapping saved as JSON, and the columns of an imported header set offered again.
 #include "importwizard.h"
 
+#include "imports/importmapping.h"
 #include "imports/importwriter.h"
 #include "items/editcontroller.h"
 #include "storage/database.h"
@@ -15,9 +17,11 @@
 #include <QFile>
 #include <QMessageBox>
 #include <QTimer>
+#include <QTranslator>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QStringEncoder>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -37,6 +41,9 @@ private Q_SLOTS:
     void checksImportsAndUndoes();
     void refusesFilesItCannotRead();
     void mavenThroughItsMapping();
+    void readsAsTheUserSays();
+    void savesAndReusesMappings();
+    void screenshotsInChinese();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -86,7 +93,7 @@ void TestImportWizard::guessesWhatEachFileHolds()
     const QString leads = write(QStringLiteral("商机.csv"), QStringLiteral("客户,商机阶段,商机金额\n甲公司,需求诊断,12000\n").toUtf8());
     ui::ImportWizard w(*m_db, *m_edits, {customers, leads});
     QCOMPARE(w.filesTable()->rowCount(), 2);
-    auto holds = [&](int row) { return qobject_cast<QComboBox *>(w.filesTable()->cellWidget(row, 3))->currentText(); };
+    auto holds = [&](int row) { return qobject_cast<QComboBox *>(w.filesTable()->cellWidget(row, 5))->currentText(); };
     QCOMPARE(holds(0), QStringLiteral("Customers"));
     QCOMPARE(holds(1), QStringLiteral("Leads"));
     QVERIFY(w.filesTable()->item(0, 2)->text().startsWith(QStringLiteral("CSV · UTF-8")));
@@ -182,6 +189,161 @@ void TestImportWizard::mavenThroughItsMapping()
     QVERIFY(w.importButton()->isEnabled());
     if (!shots.isEmpty())
         w.grab().save(shots + QStringLiteral("/import-3-check.png"));
+}
+
+void TestImportWizard::readsAsTheUserSays()
+{
+    // GB18030 whose bytes are valid UTF-8 (学校 is D1 A7 D0 A3): detected as UTF-8, garbled.
+    const QString gb = write(QStringLiteral("学校.csv"), QStringEncoder("GB18030").encode(QStringLiteral("学校,实业\n伟业,木业\n")));
+    // Semicolons, and as many commas in every line: detected as comma-separated.
+    const QString semi = write(QStringLiteral("semi.csv"), "name;phone, mobile;industry\nAcme, Inc;13800000002;tech\n"
+                                                           "Beta, Ltd;13800000003;retail\n");
+    ui::ImportWizard w(*m_db, *m_edits, {gb, semi});
+    w.resize(1100, 680);
+    QCOMPARE(w.filesTable()->rowCount(), 2);
+    auto combo = [&](int row, int column) { return qobject_cast<QComboBox *>(w.filesTable()->cellWidget(row, column)); };
+    QVERIFY(w.filesTable()->item(0, 2)->text().startsWith(QStringLiteral("CSV · UTF-8")));
+    QCOMPARE(combo(0, 3)->currentText(), QStringLiteral("UTF-8"));
+    QCOMPARE(combo(1, 4)->currentText(), QStringLiteral("Comma ,"));
+    QString error;
+    QVERIFY2(w.setReadAs(0, io::TextEncoding::Gb18030, std::nullopt, &error), qPrintable(error));
+    QVERIFY2(w.setReadAs(1, std::nullopt, QChar(u';'), &error), qPrintable(error));
+    QCOMPARE(w.filesTable()->item(0, 2)->text(), QStringLiteral("CSV · GB18030 · comma"));
+    QCOMPARE(combo(0, 3)->currentText(), QStringLiteral("GB18030"));
+    QCOMPARE(combo(1, 4)->currentText(), QStringLiteral("Semicolon ;"));
+    QCOMPARE(w.filesTable()->item(1, 2)->text(), QStringLiteral("CSV · UTF-8 · semicolon"));
+    for (int row = 0; row < 2; ++row) { // both hold customers (the user says so)
+        QComboBox *holds = combo(row, 5);
+        holds->setCurrentIndex(holds->findData(int(imports::Entity::Customers)));
+        Q_EMIT holds->activated(holds->currentIndex());
+    }
+    const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR");
+    if (!shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/import-1-files-read-as.png"));
+    // The columns page shows the headers as read now, and the fields follow them.
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    auto *gbTable = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
+    auto *semiTable = qobject_cast<QTableWidget *>(w.columnTabs()->widget(1));
+    QVERIFY(gbTable && semiTable);
+    QCOMPARE(gbTable->item(0, 0)->text(), QStringLiteral("学校"));
+    QCOMPARE(semiTable->rowCount(), 3);
+    QCOMPARE(semiTable->item(1, 0)->text(), QStringLiteral("phone, mobile"));
+    QCOMPARE(semiTable->item(0, 1)->text(), QStringLiteral("Acme, Inc · Beta, Ltd"));
+    QVERIFY(w.setColumnField(0, 0, QStringLiteral("name")));
+    // The check reads them the same way: both files import.
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr || !w.checkMessage().contains(QStringLiteral("…")), 10000);
+    QVERIFY2(w.plan(), qPrintable(w.checkMessage()));
+    QCOMPARE(w.plan()->refusedRows(), 0);
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE name IN ('伟业', 'Acme, Inc', 'Beta, Ltd') AND deleted = 0")), 3);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE name = 'Acme, Inc' AND industry = 'tech'")), 1);
+}
+
+void TestImportWizard::savesAndReusesMappings()
+{
+    // The user says the company is in 公司, not 客户名称, and saves that as a mapping.
+    const QString a = write(QStringLiteral("a.csv"), QStringLiteral("客户名称,公司,电话\n张三,甲公司,13800000001\n").toUtf8());
+    QString error;
+    const QString saved = m_dir->filePath(QStringLiteral("saved.json"));
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {a});
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        QCOMPARE(w.columnsOrigin(), QString()); // suggested: nothing to say
+        QVERIFY(w.setColumnField(0, 0, QString()));
+        QVERIFY(w.setColumnField(0, 1, QStringLiteral("name")));
+        QVERIFY2(w.saveMapping(saved, &error), qPrintable(error));
+        const auto m = imports::ImportMapping::fromFile(saved, &error);
+        QVERIFY2(m, qPrintable(error));
+        QCOMPARE(m->files.size(), 1);
+        QCOMPARE(m->files.first().file, QStringLiteral("a.csv"));
+        QCOMPARE(m->files.first().columns.value(QStringLiteral("name")), QStringLiteral("公司"));
+        QCOMPARE(m->files.first().columns.value(QStringLiteral("phone")), QStringLiteral("电话"));
+        // Imported: the columns are remembered for this header set.
+        w.goTo(ui::ImportWizard::CheckPage);
+        QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+        QSignalSpy imported(&w, &ui::ImportWizard::imported);
+        QTest::mouseClick(w.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+        QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE name = '甲公司'")), 1);
+    }
+    // The same headers in another order, another file: the columns page starts from them.
+    const QString b = write(QStringLiteral("b.csv"), QStringLiteral("电话,公司,客户名称\n13800000002,乙公司,李四\n").toUtf8());
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {b});
+        w.resize(1100, 680);
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
+        auto field = [&](int row) { return qobject_cast<QComboBox *>(table->cellWidget(row, 2))->currentData().toString(); };
+        QCOMPARE(field(1), QStringLiteral("name"));
+        QCOMPARE(field(2), QString());
+        QCOMPARE(field(0), QStringLiteral("phone"));
+        QVERIFY2(w.columnsOrigin().startsWith(QStringLiteral("Columns as in your last import of this layout")), qPrintable(w.columnsOrigin()));
+        const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR");
+        if (!shots.isEmpty())
+            w.grab().save(shots + QStringLiteral("/import-2-columns-reused.png"));
+    }
+    // Other headers: suggested, and the page does not claim otherwise.
+    const QString c = write(QStringLiteral("c.csv"), QStringLiteral("客户名称,电话\n王五,13800000003\n").toUtf8());
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {c});
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        QCOMPARE(w.columnsOrigin(), QString());
+    }
+    // The saved file is a mapping the wizard (and `--mapping`) reads: the first file's columns back.
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {c, a});
+        QVERIFY2(w.loadMapping(saved, &error), qPrintable(error));
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(1));
+        QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(1, 2))->currentData().toString(), QStringLiteral("name"));
+    }
+}
+
+void TestImportWizard::screenshotsInChinese()
+{
+    // For a person to look at (COCKPIT_SCREENSHOT_DIR, and COCKPIT_SCREENSHOT_QM naming the
+    // built cockpit_zh_CN.qm): the files page with a CSV read as chosen, and the columns page
+    // starting from the last import's columns, in Chinese.
+    const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR"), qm = qEnvironmentVariable("COCKPIT_SCREENSHOT_QM");
+    if (shots.isEmpty() || qm.isEmpty())
+        QSKIP("set COCKPIT_SCREENSHOT_DIR and COCKPIT_SCREENSHOT_QM for the Chinese screenshots");
+    QTranslator zh;
+    QVERIFY(zh.load(qm));
+    QCoreApplication::installTranslator(&zh);
+    const QString gb = write(QStringLiteral("学校.csv"), QStringEncoder("GB18030").encode(QStringLiteral("学校,实业\n伟业,木业\n")));
+    const QString semi = write(QStringLiteral("客户.csv"), QStringLiteral("客户名称;电话, 手机;行业\n甲公司, 上海;13800000002;制造\n").toUtf8());
+    QString error;
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {gb, semi});
+        w.resize(1100, 680);
+        QVERIFY2(w.setReadAs(0, io::TextEncoding::Gb18030, std::nullopt, &error), qPrintable(error));
+        QVERIFY2(w.setReadAs(1, std::nullopt, QChar(u';'), &error), qPrintable(error));
+        w.grab().save(shots + QStringLiteral("/import-zh-1-files.png"));
+    }
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {semi});
+        QVERIFY2(w.setReadAs(0, std::nullopt, QChar(u';'), &error), qPrintable(error));
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        w.goTo(ui::ImportWizard::CheckPage);
+        QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr || !w.checkMessage().contains(QStringLiteral("…")), 10000);
+        QVERIFY2(w.plan() && w.importButton()->isEnabled(), qPrintable(w.checkMessage()));
+        QSignalSpy imported(&w, &ui::ImportWizard::imported);
+        QTest::mouseClick(w.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+    }
+    const QString again = write(QStringLiteral("客户2.csv"), QStringLiteral("行业;客户名称;电话, 手机\n零售;乙公司, 北京;13800000003\n").toUtf8());
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {again});
+        w.resize(1100, 680);
+        QVERIFY2(w.setReadAs(0, std::nullopt, QChar(u';'), &error), qPrintable(error));
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        QVERIFY(!w.columnsOrigin().isEmpty());
+        w.grab().save(shots + QStringLiteral("/import-zh-2-columns.png"));
+    }
+    QCoreApplication::removeTranslator(&zh);
 }
 
 QTEST_MAIN(TestImportWizard)
