@@ -3198,7 +3198,7 @@ Open the copy now?</source>
         <translation>无法读取数据库：%1</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+107"/>
         <source>read as “%1” (the mapping&apos;s values)</source>
         <translation>按映射的取值读作“%1”</translation>
     </message>
@@ -6503,9 +6503,9 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+41"/>
+        <location filename="../ui/importwizard.cpp" line="+43"/>
         <location line="+48"/>
-        <location line="+330"/>
+        <location line="+348"/>
         <location filename="../ui/importwizardfiles.cpp" line="+158"/>
         <location line="+166"/>
         <location line="+101"/>
@@ -6514,7 +6514,7 @@ Open the copy now?</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-365"/>
+        <location line="-383"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -6531,13 +6531,13 @@ Open the copy now?</source>
     <message>
         <location line="+1"/>
         <location line="+42"/>
-        <location line="+255"/>
-        <location line="+48"/>
+        <location line="+270"/>
+        <location line="+51"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-334"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
@@ -6784,12 +6784,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+33"/>
+        <location line="+48"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-48"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -6814,7 +6814,17 @@ Open the copy now?</source>
         <translation>按原样保存被拒绝的行并附原因列：在 Excel 中修改后再次导入该文件。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>&amp;Match values…</source>
+        <translation>匹配取值(&amp;M)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage names and people the company does not have: choose what each one is, and the files are checked again.</source>
+        <translation>公司没有的阶段名称和人员：为每个取值选择对应项，然后重新检查文件。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <location line="+5"/>
         <source>Save refused rows</source>
         <translation>保存被拒绝的行</translation>
@@ -6920,6 +6930,13 @@ Open the copy now?</source>
     </message>
     <message numerus="yes">
         <location line="+7"/>
+        <source>%n row(s) are refused: see why below. Some name stages or people the company does not have: Match values… reads them as ones it has.</source>
+        <translation>
+            <numerusform>%n 行被拒绝：原因见下方。其中有些写的是公司没有的阶段或人员：用“匹配取值…”将其读作已有的阶段或人员。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n row(s) are refused: see why below. Fix them, or import the other rows.</source>
         <translation>
             <numerusform>%n 行被拒绝：原因见下方。请修正，或只导入其余各行。</numerusform>

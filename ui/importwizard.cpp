@@ -1,5 +1,7 @@
 #include "importwizard_p.h"
 
+#include "importvaluesdialog.h"
+
 #include "imports/importschema.h"
 #include "imports/tablesource.h"
 #include "io/values.h"
@@ -168,12 +170,27 @@ void ImportWizard::buildCheckPage()
     m_saveRefused = new QPushButton(tr("&Save refused rows…"), page);
     m_saveRefused->setToolTip(tr("The refused rows as they were, with a reason column: fix them in Excel and import that "
                                  "file again."));
+    m_matchValues = new QPushButton(tr("&Match values…"), page);
+    m_matchValues->setToolTip(tr("Stage names and people the company does not have: choose what each one is, and the "
+                                 "files are checked again."));
     row->addWidget(m_skipRefused);
     row->addStretch(1);
+    row->addWidget(m_matchValues);
     row->addWidget(m_saveRefused);
     v->addLayout(row);
     m_pages->addWidget(page);
     connect(m_skipRefused, &QCheckBox::toggled, this, &ImportWizard::updateButtons);
+    connect(m_matchValues, &QPushButton::clicked, this, [this] {
+        if (!m_plan || m_plan->unmatched.empty())
+            return;
+        ImportValuesDialog dialog(*m_plan, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        QList<ValueMatch> matches;
+        for (const ImportValuesDialog::Match &m : dialog.matches())
+            matches << ValueMatch{m.file, m.field, m.value, m.readAs};
+        applyValueMatches(matches);
+    });
     connect(m_saveRefused, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save refused rows"),
                                                           QDir(lastImportDir()).filePath(tr("refused rows") + QStringLiteral(".xlsx")),
@@ -373,7 +390,10 @@ void ImportWizard::showPlan()
         updateButtons();
         return;
     }
-    m_phase->setText(p.refusedRows() > 0
+    m_phase->setText(!p.unmatched.empty()
+                         ? tr("%n row(s) are refused: see why below. Some name stages or people the company does not have: "
+                              "Match values… reads them as ones it has.", nullptr, int(p.refusedRows()))
+                     : p.refusedRows() > 0
                          ? tr("%n row(s) are refused: see why below. Fix them, or import the other rows.", nullptr,
                               int(p.refusedRows()))
                          : tr("Every row can be imported. Nothing has been written yet."));
@@ -459,6 +479,26 @@ void ImportWizard::updateButtons()
     m_import->setEnabled(!busy && m_plan && m_plan->ok() && (!refused || m_skipRefused->isChecked()));
     m_skipRefused->setEnabled(refused);
     m_saveRefused->setEnabled(refused && !busy);
+    m_matchValues->setVisible(m_plan && !m_plan->unmatched.empty());
+    m_matchValues->setEnabled(!busy);
+}
+
+void ImportWizard::applyValueMatches(const QList<ValueMatch> &matches)
+{
+    if (!m_plan || matches.isEmpty())
+        return;
+    for (const ValueMatch &m : matches) {
+        const imports::FilePlan &f = m_plan->files.value(m.file);
+        for (auto &e : m_entries) {
+            if (e->path != f.path || e->sheet != f.mapping.sheet)
+                continue;
+            if (e->mapping.entity != e->entity) // a mapping of another entity: its values do not apply
+                e->mapping = {};
+            e->mapping.entity = e->entity;
+            e->mapping.values[m.field].insert(m.value, m.readAs);
+        }
+    }
+    startCheck();
 }
 
 void ImportWizard::preset(Entity entity, imports::OnDuplicate mode)

@@ -78,6 +78,15 @@ public:
     QString columnsOrigin() const;
     // Writes the refused rows (as they were, with a reason column) to `path` (.csv or .xlsx).
     bool saveRefused(const QString &path, QString *error);
+    // Match values… (ImportValuesDialog): the check's unmatched values read as the ones chosen
+    // (values of each file's mapping, saved with it), then the files checked again.
+    QPushButton *matchValuesButton() const { return m_matchValues; }
+    struct ValueMatch
+    {
+        int file = -1; // index into the last plan's files
+        QString field, value, readAs;
+    };
+    void applyValueMatches(const QList<ValueMatch> &matches);
 
 Q_SIGNALS:
     void imported(qint64 runId);
@@ -126,6 +135,7 @@ private:
     QTableWidget *m_refused = nullptr;
     QCheckBox *m_skipRefused = nullptr;
     QPushButton *m_saveRefused = nullptr;
+    QPushButton *m_matchValues = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_next = nullptr;
     QPushButton *m_import = nullptr;

@@ -129,7 +129,15 @@ bool Planner::loadExisting()
 
 QString Planner::columnName(const Row &row, const QString &field) const
 {
-    return row.mapping->columns.value(field, field);
+    // A field no column holds (a date the row lacks, a stage's own date) by its translated
+    // name, never its code.
+    if (const auto it = row.mapping->columns.constFind(field); it != row.mapping->columns.cend())
+        return *it;
+    if (field.startsWith(QLatin1String("stage:")))
+        for (const auto &sd : row.mapping->stageDates)
+            if (sd.first == field.mid(6))
+                return sd.second;
+    return ImportSchema::fieldLabel(row.mapping->entity, field);
 }
 
 QString Planner::value(Row &row, const QString &field)

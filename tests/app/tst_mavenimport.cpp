@@ -69,7 +69,7 @@ void TestMavenImport::importsEveryRowAndSaysWhatItRepaired()
     QVERIFY2(o.contains(QStringLiteral("sales_pipeline.csv: product: read as “GTX Pro” (the mapping's values) (1480 row(s)")), qPrintable(o));
     QVERIFY(o.contains(QStringLiteral("accounts.csv: sector: read as “technology” (the mapping's values) (12 row(s)")));
     QVERIFY(o.contains(QStringLiteral("sales_pipeline.csv: account: no customer: filed under “(no account)”, the mapping's default (1425 row(s)")));
-    QVERIFY(o.contains(QStringLiteral("sales_pipeline.csv: created: no date at all: recorded as created at the time of the import (500 row(s)")));
+    QVERIFY(o.contains(QStringLiteral("sales_pipeline.csv: Created: no date at all: recorded as created at the time of the import (500 row(s)")));
 }
 
 QHash<QString, Figures> TestMavenImport::fromCsv(const QString &unitSql)

@@ -5,6 +5,7 @@
 // bring again; a CSV read again in the encoding or with the delimiter the user chooses; the
 // mapping saved as JSON, and the columns of an imported header set offered again.
 #include "importwizard.h"
+#include "importvaluesdialog.h"
 
 #include "imports/importmapping.h"
 #include "imports/importwriter.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void mavenThroughItsMapping();
     void readsAsTheUserSays();
     void savesAndReusesMappings();
+    void matchesValuesAndChecksAgain();
     void screenshotsInChinese();
 
 private:
@@ -302,6 +304,68 @@ void TestImportWizard::savesAndReusesMappings()
     }
 }
 
+void TestImportWizard::matchesValuesAndChecksAgain()
+{
+    // A company's own stage name and a rep written another way: the check counts them, Match
+    // values… reads them as a stage and a person the company has, and the files are checked
+    // again; the next file of that layout starts from those values.
+    QVERIFY(write(QStringLiteral("c.csv"), QStringLiteral("客户名称\n甲公司\n").toUtf8()).size());
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {m_dir->filePath(QStringLiteral("c.csv"))});
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        w.goTo(ui::ImportWizard::CheckPage);
+        QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+        QSignalSpy imported(&w, &ui::ImportWizard::imported);
+        QTest::mouseClick(w.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+    }
+    const QByteArray rows = QStringLiteral("商机编号,客户,负责人,阶段,金额\nL1,甲公司,王总,触达,1000\nL2,甲公司,小王,初步接触,2000\n"
+                                           "L3,甲公司,王总,初步接触,3000\n").toUtf8();
+    const QString leads = write(QStringLiteral("leads.csv"), rows);
+    ui::ImportWizard w(*m_db, *m_edits, {leads});
+    w.show();
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QCOMPARE(w.plan()->refusedRows(), 2);
+    QVERIFY(w.matchValuesButton()->isVisible());
+    QVERIFY(w.checkMessage().contains(QStringLiteral("Match values")));
+    ui::ImportValuesDialog dialog(*w.plan(), &w);
+    QCOMPARE(dialog.table()->rowCount(), 2);
+    QCOMPARE(dialog.table()->item(0, 2)->text(), QStringLiteral("小王"));
+    QCOMPARE(dialog.table()->item(0, 3)->text(), QStringLiteral("1"));
+    QCOMPARE(dialog.table()->item(1, 2)->text(), QStringLiteral("初步接触"));
+    QCOMPARE(dialog.table()->item(1, 3)->text(), QStringLiteral("2"));
+    QVERIFY(dialog.matches().size() <= 1); // "小王" may be guessed as 王总; the stage is not
+    QVERIFY(dialog.choose(0, QStringLiteral("王总")));
+    QVERIFY(dialog.choose(1, QStringLiteral("触达")));
+    QVERIFY(!dialog.choose(1, QStringLiteral("no such stage")));
+    if (const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        w.resize(1100, 680);
+        w.grab().save(shots + QStringLiteral("/import-en-3-check.png"));
+        dialog.grab().save(shots + QStringLiteral("/import-en-4-values.png"));
+    }
+    QList<ui::ImportWizard::ValueMatch> matches;
+    for (const ui::ImportValuesDialog::Match &m : dialog.matches())
+        matches << ui::ImportWizard::ValueMatch{m.file, m.field, m.value, m.readAs};
+    QCOMPARE(matches.size(), 2);
+    w.applyValueMatches(matches);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QCOMPARE(w.plan()->refusedRows(), 0);
+    QVERIFY(!w.matchValuesButton()->isVisible());
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads l JOIN users u ON u.id = l.owner_id WHERE u.name = '王总'")), 3);
+    // The next file of this layout: its values are those of the last import.
+    const QString more = write(QStringLiteral("leads2.csv"), QStringLiteral("商机编号,客户,负责人,阶段,金额\nL4,甲公司,小王,初步接触,4000\n").toUtf8());
+    ui::ImportWizard next(*m_db, *m_edits, {more});
+    next.goTo(ui::ImportWizard::ColumnsPage);
+    next.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
+    QCOMPARE(next.plan()->refusedRows(), 0);
+}
+
 void TestImportWizard::screenshotsInChinese()
 {
     // For a person to look at (COCKPIT_SCREENSHOT_DIR, and COCKPIT_SCREENSHOT_QM naming the
@@ -343,6 +407,29 @@ void TestImportWizard::screenshotsInChinese()
         QVERIFY(!w.columnsOrigin().isEmpty());
         w.grab().save(shots + QStringLiteral("/import-zh-2-columns.png"));
     }
+    // The check page with values to match, and Match values….
+    write(QStringLiteral("c.csv"), QStringLiteral("客户名称\n甲公司\n").toUtf8());
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {m_dir->filePath(QStringLiteral("c.csv"))});
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        w.goTo(ui::ImportWizard::CheckPage);
+        QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+        QSignalSpy imported(&w, &ui::ImportWizard::imported);
+        QTest::mouseClick(w.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+    }
+    const QString leads = write(QStringLiteral("商机.csv"), QStringLiteral("商机编号,客户,负责人,阶段,金额\nL1,甲公司,王总,触达,1000\n"
+                                                                         "L2,甲公司,小王,初步接触,2000\nL3,甲公司,王总,初步接触,3000\n").toUtf8());
+    ui::ImportWizard w(*m_db, *m_edits, {leads});
+    w.resize(1100, 680);
+    w.show();
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    w.grab().save(shots + QStringLiteral("/import-zh-3-check.png"));
+    ui::ImportValuesDialog dialog(*w.plan(), &w);
+    dialog.choose(1, QStringLiteral("触达"));
+    dialog.grab().save(shots + QStringLiteral("/import-zh-4-values.png"));
     QCoreApplication::removeTranslator(&zh);
 }
 
