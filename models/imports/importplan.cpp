@@ -25,6 +25,22 @@ qint64 instantOfDay(const QDate &day)
 
 namespace detail {
 
+namespace {
+// Planned rows made room for once the file's first part is read: the rows it likely holds,
+// with a margin. Doubling a 100 000-lead vector held the old and the new one at once (the
+// peak of a dry run); capacity that is never filled is never touched, so costs no memory.
+template <typename T>
+void reserveAhead(std::vector<T> &rows, const TableSource &source)
+{
+    const qint64 read = source.bytesRead(), size = source.size();
+    if (rows.size() < rows.capacity() || rows.size() < 1024 || read <= 0 || read < size / 32)
+        return;
+    const double expected = double(rows.size()) * double(size) / double(read) * 1.25;
+    if (expected > double(rows.size()) * 1.2)
+        rows.reserve(std::size_t(expected));
+}
+} // namespace
+
 QString normaliseName(const QString &name)
 {
     const QString half = io::Values::halfWidth(name).toCaseFolded();
@@ -182,8 +198,18 @@ void Planner::fail(Row &row, const QString &field, const QString &value, const Q
     i.line = row.line;
     i.column = field.isEmpty() ? QString() : columnName(row, field);
     i.value = value.isNull() ? QString() : value.left(60);
-    i.reason = reason;
+    i.reason = shared(reason);
     m_plan.issues.push_back(i);
+}
+
+QString Planner::shared(const QString &text)
+{
+    // The same warning on 50 000 rows is one text, not 50 000 copies of it.
+    const auto it = m_texts.constFind(text);
+    if (it != m_texts.cend())
+        return *it;
+    m_texts.insert(text);
+    return text;
 }
 
 void Planner::warn(const Row &row, const QString &field, const QString &value, const QString &reason)
@@ -194,7 +220,7 @@ void Planner::warn(const Row &row, const QString &field, const QString &value, c
     i.line = row.line;
     i.column = field.isEmpty() ? QString() : columnName(row, field);
     i.value = value.isNull() ? QString() : value.left(60);
-    i.reason = reason;
+    i.reason = shared(reason);
     m_plan.issues.push_back(i);
 }
 
@@ -377,8 +403,9 @@ QString Planner::externalId(Row &row)
 
 bool Planner::repeatsId(Row &row, const QString &id)
 {
-    const auto it = m_seenIds.constFind(QString::number(row.file) + QLatin1Char('\n') + id);
-    if (it == m_seenIds.cend())
+    const QHash<QString, qint64> &seen = m_seenIds[row.file];
+    const auto it = seen.constFind(id);
+    if (it == seen.cend())
         return false;
     fail(row, QStringLiteral("external_id"), id,
          id.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it) : ImportPlan::tr("the same id as line %1").arg(*it));
@@ -387,7 +414,7 @@ bool Planner::repeatsId(Row &row, const QString &id)
 
 void Planner::rememberId(const Row &row, const QString &id)
 {
-    m_seenIds.insert(QString::number(row.file) + QLatin1Char('\n') + id, row.line);
+    m_seenIds[row.file].insert(id, row.line); // the key shares the id's text
 }
 
 bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs)
@@ -532,6 +559,10 @@ void Planner::planFile(int index)
         } else if (rec.fields.size() > fp.header.size() && !rec.fields.mid(fp.header.size()).join(QString()).trimmed().isEmpty()) {
             fail(row, QString(), QString(), ImportPlan::tr("%1 cells, but the header has %2").arg(rec.fields.size()).arg(fp.header.size()));
         } else {
+            if (fp.mapping.entity == Entity::Leads)
+                reserveAhead(m_plan.leads, source);
+            else if (fp.mapping.entity == Entity::Activities)
+                reserveAhead(m_plan.activities, source);
             switch (fp.mapping.entity) {
             case Entity::Org: planOrgRow(row); break;
             case Entity::Products: planProductRow(row); break;
