@@ -197,13 +197,13 @@ void Planner::fail(Row &row, const QString &field, const QString &value, const Q
 {
     if (!row.error.isEmpty())
         return;
-    row.error = reason;
+    row.error = shared(reason); // kept with the refused row too
     ImportIssue i;
     i.file = row.file;
     i.line = row.line;
     i.column = field.isEmpty() ? QString() : columnName(row, field);
     i.value = value.isNull() ? QString() : value.left(60);
-    i.reason = shared(reason);
+    i.reason = row.error;
     m_plan.issues.push_back(i);
 }
 
@@ -213,7 +213,8 @@ QString Planner::shared(const QString &text)
     const auto it = m_texts.constFind(text);
     if (it != m_texts.cend())
         return *it;
-    m_texts.insert(text);
+    if (m_texts.size() < 4096) // texts that name a value may all differ: no need to keep those
+        m_texts.insert(text);
     return text;
 }
 
@@ -581,7 +582,7 @@ void Planner::planFile(int index)
         }
         if (!row.error.isEmpty()) {
             ++fp.counts.refused;
-            fp.rejected.push_back({rec.line, rec.fields, row.error});
+            fp.rejected.emplace_back(rec.line, rec.fields, row.error);
             // A refused row leaves nothing planned (a manager a refused row named stays, as
             // the rows that name them may be good).
             if (fp.mapping.entity == Entity::Products) m_plan.products.resize(products);
