@@ -12,9 +12,8 @@ QString newId()
 }
 
 namespace {
-QString formatUuid(std::uint64_t hi, std::uint64_t lo)
+void formatUuid(std::uint64_t hi, std::uint64_t lo, char *buf)
 {
-    char buf[37];
     static const char hex[] = "0123456789abcdef";
     int p = 0;
     for (int i = 0; i < 32; ++i) {
@@ -24,8 +23,13 @@ QString formatUuid(std::uint64_t hi, std::uint64_t lo)
         const int shift = 60 - 4 * (i % 16);
         buf[p++] = hex[(word >> shift) & 0xF];
     }
-    buf[p] = '\0';
-    return QString::fromLatin1(buf, p);
+}
+
+QString formatUuid(std::uint64_t hi, std::uint64_t lo)
+{
+    char buf[36];
+    formatUuid(hi, lo, buf);
+    return QString::fromLatin1(buf, 36);
 }
 } // namespace
 
@@ -37,14 +41,21 @@ QString idFromBits(std::uint64_t hi, std::uint64_t lo)
     return formatUuid(hi, lo);
 }
 
-QString newTimeOrderedId()
+void newTimeOrderedId(char *out)
 {
     // unix_ts_ms (48 bits) | version 7 (4) | rand_a (12) ; variant 10 (2) | rand_b (62).
     const auto ms = std::uint64_t(QDateTime::currentMSecsSinceEpoch()) & 0xFFFFFFFFFFFFull;
     QRandomGenerator *random = QRandomGenerator::global();
     const std::uint64_t hi = (ms << 16) | 0x7000ull | (random->generate64() & 0x0FFFull);
     const std::uint64_t lo = (random->generate64() & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
-    return formatUuid(hi, lo);
+    formatUuid(hi, lo, out);
+}
+
+QString newTimeOrderedId()
+{
+    char buf[36];
+    newTimeOrderedId(buf);
+    return QString::fromLatin1(buf, 36);
 }
 
 QString toIsoUtc(const QDateTime &t)

@@ -13,6 +13,9 @@ QString newId();
 // one after another sort in creation order, so a unique index on them grows at its end
 // instead of scattering inserts (the outbox's op ids).
 QString newTimeOrderedId();
+// The same as its 36 ASCII characters written to `out` (no terminator), for the bulk writers
+// that bind it as bytes (an import appends an outbox entry per row).
+void newTimeOrderedId(char *out);
 
 // A UUID (v4 layout) built from 128 caller-supplied bits: the demo generator derives ids
 // from its seeded random stream so the same seed gives the same ids.

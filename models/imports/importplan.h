@@ -72,11 +72,20 @@ struct EntityCounts
     qint64 rows = 0, created = 0, updated = 0, unchanged = 0, skipped = 0, refused = 0;
 };
 
+// A refused row, for the error file: its cells as read, kept in one string (a refused row
+// held a list and a string per cell; a file of refusals can be a million rows).
 struct RejectedRow
 {
     qint64 line = 0;
-    QStringList fields; // as read
     QString reason;
+
+    RejectedRow() = default;
+    RejectedRow(qint64 line, const QStringList &fields, const QString &reason);
+    QStringList fields() const; // as read
+    qsizetype fieldCount() const;
+
+private:
+    QString m_cells; // each cell: its length in two QChars (high, low 16 bits), then its text
 };
 
 struct FilePlan

@@ -5,6 +5,7 @@
 #include "imports/tablesource.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -72,6 +73,7 @@ private:
     // the choices the wizard offers for them.
     void noteUnmatched(Row &row);
     void warn(const Row &row, const QString &field, const QString &value, const QString &reason);
+    QString shared(const QString &text); // `text`, or an equal one kept before (its data shared)
     std::optional<qint64> date(Row &row, const QString &field, const QString &text); // an instant; fails the row when bad
     std::optional<qint64> money(Row &row, const QString &field, const QString &text);
     std::optional<qint64> integer(Row &row, const QString &field, const QString &text, qint64 min, qint64 max);
@@ -107,7 +109,8 @@ private:
     QHash<QString, int> m_users, m_regions, m_cities, m_teams, m_products, m_customers;
     QHash<QString, QHash<QString, qint64>> m_keys; // entity → external id → key (import_keys)
     QHash<QString, int> m_unmatched;               // "<file>\n<field>\n<value>" → index in plan.unmatched
-    QHash<QString, qint64> m_seenIds;              // "<file>\n<external id>" → line, in this import
+    QHash<int, QHash<QString, qint64>> m_seenIds;  // file → external id → line, in this import
+    QSet<QString> m_texts;                         // issue reasons, shared (shared())
     qint64 m_earliest = 0;                         // earliest date any row gives (0 = none)
     QString m_companyCurrency;
     int m_wonStage = -1, m_firstStage = 0;

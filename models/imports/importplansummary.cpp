@@ -122,6 +122,39 @@ QStringList ImportPlan::warningLines(int firstLines) const
     return out;
 }
 
+RejectedRow::RejectedRow(qint64 line, const QStringList &fields, const QString &reason) : line(line), reason(reason)
+{
+    qsizetype size = 0;
+    for (const QString &f : fields)
+        size += 2 + f.size();
+    m_cells.reserve(size);
+    for (const QString &f : fields) {
+        const auto n = quint32(f.size());
+        m_cells += QChar(char16_t(n >> 16));
+        m_cells += QChar(char16_t(n & 0xFFFF));
+        m_cells += f;
+    }
+}
+
+QStringList RejectedRow::fields() const
+{
+    QStringList out;
+    for (qsizetype at = 0; at + 1 < m_cells.size();) {
+        const qsizetype n = (qsizetype(m_cells.at(at).unicode()) << 16) | m_cells.at(at + 1).unicode();
+        out << m_cells.mid(at + 2, n);
+        at += 2 + n;
+    }
+    return out;
+}
+
+qsizetype RejectedRow::fieldCount() const
+{
+    qsizetype count = 0;
+    for (qsizetype at = 0; at + 1 < m_cells.size(); ++count)
+        at += 2 + ((qsizetype(m_cells.at(at).unicode()) << 16) | m_cells.at(at + 1).unicode());
+    return count;
+}
+
 QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString *error)
 {
     QStringList written;
@@ -144,7 +177,7 @@ QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString
         table.title = QFileInfo(f.path).completeBaseName();
         qsizetype width = f.header.size();
         for (const RejectedRow &r : f.rejected)
-            width = std::max(width, r.fields.size());
+            width = std::max(width, r.fieldCount());
         for (qsizetype c = 0; c < width; ++c)
             table.columns << io::ExportColumn(f.header.value(c));
         table.columns << io::ExportColumn(ImportPlan::tr("reason"));
@@ -152,8 +185,9 @@ QStringList writeErrorFiles(const ImportPlan &plan, const QString &path, QString
             if (i >= qsizetype(f.rejected.size()))
                 return false;
             const RejectedRow &r = f.rejected[std::size_t(i)];
+            const QStringList fields = r.fields();
             for (qsizetype c = 0; c < width; ++c)
-                cells << r.fields.value(c);
+                cells << fields.value(c);
             cells << ImportPlan::tr("line %1: %2").arg(r.line).arg(r.reason);
             return true;
         };

@@ -25,6 +25,8 @@
 
 #include <sqlite3.h>
 
+#include <array>
+#include <charconv>
 #include <map>
 
 namespace cockpit::imports {
@@ -35,17 +37,36 @@ using detail::ColumnValue;
 
 // A version-4 UUID's 16 bytes from the global generator: QUuid::createUuid() asks the kernel
 // for every one (a system call per row, a tenth of a 100 000-row import).
-QByteArray newUuidBytes()
+using UuidBytes = std::array<unsigned char, 16>;
+UuidBytes newUuidBytes()
 {
     QRandomGenerator *random = QRandomGenerator::global();
     const quint64 hi = (random->generate64() & 0xFFFFFFFFFFFF0FFFull) | 0x4000ull;
     const quint64 lo = (random->generate64() & 0x3FFFFFFFFFFFFFFFull) | 0x8000000000000000ull;
-    QByteArray out(16, Qt::Uninitialized);
+    UuidBytes out;
     for (int i = 0; i < 8; ++i) {
-        out[i] = char(hi >> (56 - 8 * i));
-        out[8 + i] = char(lo >> (56 - 8 * i));
+        out[i] = static_cast<unsigned char>(hi >> (56 - 8 * i));
+        out[8 + i] = static_cast<unsigned char>(lo >> (56 - 8 * i));
     }
     return out;
+}
+
+// The outbox JSON of a row is written straight to bytes, in OutboxFields' form (keys sorted,
+// Qt's escapes): a number, or a UUID column's canonical text.
+void appendNumber(QByteArray &json, qint64 v)
+{
+    char buf[24];
+    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
+    json.append(buf, qsizetype(end - buf));
+}
+
+void appendUuid(QByteArray &json, const UuidBytes &uuid)
+{
+    char text[36];
+    storage::formatUuid(uuid.data(), 16, text);
+    json += '"';
+    json.append(text, 36);
+    json += '"';
 }
 
 class Writer
@@ -115,6 +136,8 @@ private:
         qint64 first = 0, last = 0;
     };
     QHash<QByteArray, Range> m_ranges;
+    Range *m_lastRange = nullptr;
+    const char *m_lastRangeTable = nullptr;
     bool remember(const char *entity, const QString &externalId, qint64 key);
     bool insertUnits();
     bool insertPipeline();
@@ -137,13 +160,34 @@ private:
     struct InsertPlan
     {
         std::shared_ptr<sql::Statement> st;
-        QString table;
+        std::string_view table;
         std::vector<int> columns;                       // bound, after uuid and updated_at
-        std::vector<std::pair<QByteArray, int>> json;  // outbox keys sorted; -1 uuid, -2 updated_at
+        std::vector<std::pair<QByteArray, int>> json;  // outbox keys sorted, as "key":; -1 uuid, -2 updated_at
     };
+    bool prepareInsert(InsertPlan &plan, const char *table, const std::vector<ColumnValue> &cols, const QSet<QByteArray> &skip);
+    // A column's value as bound (bindValue) and as its JSON (addField) need it.
+    struct Cell
+    {
+        bool null = true, integer = false, string = false;
+        qint64 number = 0;
+        QByteArray utf8; // a value bound as text
+    };
+    static Cell cellOf(const QVariant &v)
+    {
+        Cell c;
+        c.null = v.isNull();
+        if (c.null)
+            return c;
+        c.integer = v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Bool;
+        c.string = v.typeId() == QMetaType::QString;
+        if (!c.integer)
+            c.utf8 = v.toString().toUtf8();
+        if (!c.string)
+            c.number = v.toLongLong();
+        return c;
+    }
     std::map<std::pair<const void *, qsizetype>, InsertPlan> m_inserts;
     QByteArray m_json;
-    const QString m_insertOp = QStringLiteral("insert");
     sql::Statement m_change, m_key, m_move;
     qint64 m_moves = 0;
     bool m_updateAll = false;
@@ -156,43 +200,32 @@ qint64 Writer::insert(const char *table, const std::vector<ColumnValue> &cols, c
     // What each call site inserts is fixed (the table's columns, less `skip`): the statement,
     // the columns bound and the outbox JSON's key order are worked out once.
     InsertPlan &plan = m_inserts[std::make_pair(static_cast<const void *>(table), skip.size())];
-    if (!plan.st) {
-        plan.table = QString::fromLatin1(table);
-        QByteArray sql = "INSERT INTO " + QByteArray(table) + " (uuid, updated_at";
-        QByteArray params = "?, ?";
-        std::vector<std::pair<QByteArray, int>> keys{{QByteArrayLiteral("uuid"), -1}, {QByteArrayLiteral("updated_at"), -2}};
-        for (int c = 0; c < int(cols.size()); ++c) {
-            if (skip.contains(QByteArray(cols[c].column)))
-                continue;
-            plan.columns.push_back(c);
-            keys.emplace_back(QByteArray(cols[c].column), c);
-            sql += ", " + QByteArray(cols[c].column);
-            params += ", ?";
-        }
-        sql += ") VALUES (" + params + ")";
-        // QJsonDocument's order (OutboxFields): keys sorted.
-        std::sort(keys.begin(), keys.end());
-        plan.json = std::move(keys);
-        plan.st = std::make_shared<sql::Statement>(m_db, std::string_view(sql.constData(), sql.size()));
-        if (!plan.st->isValid()) {
-            m_error = plan.st->error();
-            return 0;
-        }
-    }
+    if (!plan.st && !prepareInsert(plan, table, cols, skip))
+        return 0;
     sqlite3_stmt *st = plan.st->handle();
-    const QByteArray uuid = newUuidBytes();
+    const UuidBytes uuid = newUuidBytes();
     if (uuidOut)
-        *uuidOut = uuid;
-    sqlite3_bind_blob(st, 1, uuid.constData(), int(uuid.size()), SQLITE_TRANSIENT);
+        *uuidOut = QByteArray(reinterpret_cast<const char *>(uuid.data()), 16);
+    sqlite3_bind_blob(st, 1, uuid.data(), 16, SQLITE_STATIC);
     sqlite3_bind_int64(st, 2, m_now);
-    QVarLengthArray<QVariant, 32> values(qsizetype(cols.size()));
+    // Each value converted once, for its binding and its JSON; texts bound without a copy
+    // (SQLITE_STATIC: `cells` outlives the step).
+    QVarLengthArray<Cell, 32> cells(qsizetype(cols.size()));
     int i = 3;
     for (const int c : plan.columns) {
-        values[c] = valueOf(cols[c]);
-        bindValue(st, i++, values[c]);
+        Cell &cell = cells[c];
+        cell = cellOf(valueOf(cols[c]));
+        if (cell.null)
+            sqlite3_bind_null(st, i++);
+        else if (cell.integer)
+            sqlite3_bind_int64(st, i++, cell.number);
+        else
+            sqlite3_bind_text(st, i++, cell.utf8.constData(), int(cell.utf8.size()), SQLITE_STATIC);
     }
-    if (!plan.st->run()) {
-        m_error = QStringLiteral("%1: %2").arg(plan.table, plan.st->error());
+    const bool ran = plan.st->run();
+    sqlite3_clear_bindings(st);
+    if (!ran) {
+        m_error = QStringLiteral("%1: %2").arg(QLatin1String(table), plan.st->error());
         return 0;
     }
     const qint64 key = sqlite3_last_insert_rowid(m_db);
@@ -202,25 +235,55 @@ qint64 Writer::insert(const char *table, const std::vector<ColumnValue> &cols, c
     for (const auto &[name, c] : plan.json) {
         if (json.size() > 1)
             json += ',';
-        json += '"' + name + "\":";
+        json += name;
         if (c == -1) {
-            storage::OutboxFields::appendString(json, storage::uuidText(uuid));
+            appendUuid(json, uuid);
         } else if (c == -2) {
-            json += QByteArray::number(m_now);
+            appendNumber(json, m_now);
         } else {
-            const QVariant &v = values[c];
-            if (v.isNull())
+            const Cell &cell = cells[c];
+            if (cell.null)
                 json += "null";
-            else if (v.typeId() == QMetaType::QString)
-                storage::OutboxFields::appendString(json, v.toString());
+            else if (cell.string)
+                storage::OutboxFields::appendUtf8String(json, std::string_view(cell.utf8.constData(), std::size_t(cell.utf8.size())));
             else
-                json += QByteArray::number(v.toLongLong());
+                appendNumber(json, cell.number);
         }
     }
     json += '}';
-    if (!m_outbox.appendJson(plan.table, QString::number(key), m_insertOp, json, 0, &m_error) || !change(table, key, "insert"))
+    if (!m_outbox.appendRow(plan.table, key, "insert", std::string_view(json.constData(), std::size_t(json.size())), 0, &m_error)
+        || !change(table, key, "insert"))
         return 0;
     return key;
+}
+
+bool Writer::prepareInsert(InsertPlan &plan, const char *table, const std::vector<ColumnValue> &cols,
+                           const QSet<QByteArray> &skip)
+{
+    plan.table = table;
+    QByteArray sql = "INSERT INTO " + QByteArray(table) + " (uuid, updated_at";
+    QByteArray params = "?, ?";
+    std::vector<std::pair<QByteArray, int>> keys{{QByteArrayLiteral("uuid"), -1}, {QByteArrayLiteral("updated_at"), -2}};
+    for (int c = 0; c < int(cols.size()); ++c) {
+        if (skip.contains(QByteArray(cols[c].column)))
+            continue;
+        plan.columns.push_back(c);
+        keys.emplace_back(QByteArray(cols[c].column), c);
+        sql += ", " + QByteArray(cols[c].column);
+        params += ", ?";
+    }
+    sql += ") VALUES (" + params + ")";
+    // QJsonDocument's order (OutboxFields): keys sorted; each kept as it is written, "key":.
+    std::sort(keys.begin(), keys.end());
+    for (auto &[name, c] : keys)
+        name = '"' + name + "\":";
+    plan.json = std::move(keys);
+    plan.st = std::make_shared<sql::Statement>(m_db, std::string_view(sql.constData(), sql.size()));
+    if (!plan.st->isValid()) {
+        m_error = plan.st->error();
+        return false;
+    }
+    return true;
 }
 
 bool Writer::update(const char *table, qint64 key, const std::vector<ColumnValue> &cols, quint32 given, Entity entity,
@@ -287,7 +350,13 @@ bool Writer::change(const char *table, qint64 key, const char *op, const QByteAr
 {
     // Rows an import inserts get consecutive keys: one row per run of them (row_id..last_row_id).
     if (!strcmp(op, "insert")) {
-        Range &r = m_ranges[QByteArray(table)];
+        // The last table's range at hand (rows come in runs of one table); m_ranges only
+        // grows when the table differs, so the pointer held stays valid.
+        if (!m_lastRange || strcmp(m_lastRangeTable, table) != 0) {
+            m_lastRange = &m_ranges[QByteArray(table)];
+            m_lastRangeTable = table;
+        }
+        Range &r = *m_lastRange;
         if (r.first && key == r.last + 1) {
             r.last = key;
             return true;
@@ -306,6 +375,7 @@ bool Writer::flushRanges()
         if (it->first && !writeChange(it.key().constData(), it->first, it->last, "insert", {}, {}))
             return false;
     m_ranges.clear();
+    m_lastRange = nullptr;
     return true;
 }
 
@@ -427,8 +497,8 @@ bool Writer::insertMove(qint64 lead, const QByteArray &leadUuid, qint64 from, qi
         m_error = m_move.error();
         return false;
     }
-    const QByteArray uuid = newUuidBytes();
-    sqlite3_bind_blob(m_move.handle(), 1, uuid.constData(), int(uuid.size()), SQLITE_TRANSIENT);
+    const UuidBytes uuid = newUuidBytes();
+    sqlite3_bind_blob(m_move.handle(), 1, uuid.data(), 16, SQLITE_STATIC);
     m_move.bind(2, lead);
     from > 0 ? m_move.bind(3, from) : m_move.bindNull(3);
     m_move.bind(4, to);
@@ -442,36 +512,52 @@ bool Writer::insertMove(qint64 lead, const QByteArray &leadUuid, qint64 from, qi
     const QByteArray toUuid = m_stageUuid.value(to), byUuid = by > 0 ? m_userUuid.value(by) : QByteArray();
     const bool byValue = m_chain && leadUuid.size() == 16 && toUuid.size() == 16 && (from <= 0 || fromUuid.size() == 16)
                          && (by <= 0 || byUuid.size() == 16);
+    unsigned char hash[32];
     if (byValue) {
         const auto ref = [](const QByteArray &u) {
             return u.isEmpty() ? LogValue::null() : LogValue::uuid(reinterpret_cast<const unsigned char *>(u.constData()));
         };
-        const LogValue record[] = {ref(uuid), ref(leadUuid), ref(fromUuid), ref(toUuid), LogValue::number(at), ref(byUuid),
-                                   LogValue::text("imported")};
-        unsigned char hash[32];
+        const LogValue record[] = {LogValue::uuid(uuid.data()), ref(leadUuid), ref(fromUuid), ref(toUuid), LogValue::number(at),
+                                   ref(byUuid), LogValue::text("imported")};
         const qint64 seq = m_chain->append(storage::LogRecordKind::StageMove, record, 7, hash, &m_error);
         if (seq < 0)
             return false;
         m_move.bind(8, seq);
-        sqlite3_bind_blob(m_move.handle(), 9, hash, 32, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(m_move.handle(), 9, hash, 32, SQLITE_STATIC);
     } else {
         // A reference that is no UUID (a row migrated from an old file): buildChain() at the end.
         m_move.bindNull(8);
         m_move.bindNull(9);
         m_chainLater = true;
     }
-    if (!m_move.run()) {
+    const bool ran = m_move.run();
+    sqlite3_clear_bindings(m_move.handle()); // the uuid and hash bound are this call's
+    if (!ran) {
         m_error = m_move.error();
         return false;
     }
     const qint64 key = sqlite3_last_insert_rowid(m_db);
-    storage::OutboxFields f;
-    f.add("uuid", storage::uuidText(uuid)).add("lead_id", lead).add("to_stage_id", to).add("at", at)
-        .add("reason", QStringLiteral("imported")).add("updated_at", m_now);
-    from > 0 ? f.add("from_stage_id", from) : f.addNull("from_stage_id");
-    by > 0 ? f.add("by_user_id", by) : f.addNull("by_user_id");
     ++m_moves;
-    return m_outbox.append(QStringLiteral("stage_history"), QString::number(key), QStringLiteral("insert"), f, 0, &m_error)
+    // OutboxFields' JSON of the move (keys sorted), written straight to bytes.
+    QByteArray &json = m_json;
+    json.clear(); // keeps its capacity
+    json += "{\"at\":";
+    appendNumber(json, at);
+    json += ",\"by_user_id\":";
+    by > 0 ? appendNumber(json, by) : void(json += "null");
+    json += ",\"from_stage_id\":";
+    from > 0 ? appendNumber(json, from) : void(json += "null");
+    json += ",\"lead_id\":";
+    appendNumber(json, lead);
+    json += ",\"reason\":\"imported\",\"to_stage_id\":";
+    appendNumber(json, to);
+    json += ",\"updated_at\":";
+    appendNumber(json, m_now);
+    json += ",\"uuid\":";
+    appendUuid(json, uuid);
+    json += '}';
+    return m_outbox.appendRow("stage_history", key, "insert", std::string_view(json.constData(), std::size_t(json.size())), 0,
+                              &m_error)
            && change("stage_history", key, "insert");
 }
 
@@ -658,7 +744,8 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
             for (const StageMove &m : l.moves)
                 if (!insertMove(m_leads[i], leadUuid, m.from >= 0 ? m_stages.at(m.from) : 0, m_stages.at(m.to), m.at, owner))
                     return failed({});
-            touched << QString::number(m_leads[i]);
+            // Not in `touched`: a new lead's moves close no window of an activity, unless
+            // this import brings it some (the activities below add those leads).
         } else {
             m_leads[i] = l.existing;
             if (l.action == RowAction::Update) {
@@ -778,7 +865,8 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
         if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
             qInfo("import write: chained at %lld ms", qint64(m_trace.elapsed()));
         touched.removeDuplicates();
-        if (storage::refreshExitActions(m_db, touched, &error) < 0)
+        // (an empty list would mean every lead of the file)
+        if (!touched.isEmpty() && storage::refreshExitActions(m_db, touched, &error) < 0)
             return failed(error);
         if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
             qInfo("import write: exit actions at %lld ms", qint64(m_trace.elapsed()));

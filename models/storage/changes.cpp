@@ -2,6 +2,9 @@
 
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
+
 #include <sqlite3.h>
 
 namespace cockpit::storage {
@@ -67,9 +70,16 @@ struct ChangeHub::Watch
     sqlite3_int64 expectedTotal = 0;
     sqlite3_int64 txnBase = 0;
     sqlite3_int64 txnRows = 0;
+    // The entry of the last event: a bulk write (an import) reports rows of one table in a
+    // run, so most events find their entry without building its key.
+    QByteArray lastTable;
+    int lastOp = -1;
+    int lastIndex = -1;
 };
 
 namespace {
+int entryOf(ChangeHub::Watch *w, int op, const char *table);
+
 void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64 row)
 {
     auto *w = static_cast<ChangeHub::Watch *>(data);
@@ -79,6 +89,20 @@ void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64
     }
     w->wrote = true;
     ++w->txnRows;
+    if (op != w->lastOp || w->lastIndex < 0 || qstrcmp(w->lastTable.constData(), table) != 0) {
+        w->lastTable = table;
+        w->lastOp = op;
+        w->lastIndex = entryOf(w, op, table);
+    }
+    QVector<qint64> &rows = w->pending.changes[w->lastIndex].rows;
+    // Rows are few per entry in an edit and appended in order in bulk: the last one is the
+    // usual repeat (several statements on one row).
+    if (rows.isEmpty() || rows.constLast() != row)
+        rows.append(row);
+}
+
+int entryOf(ChangeHub::Watch *w, int op, const char *table)
+{
     const ChangeKind kind = op == SQLITE_INSERT ? ChangeKind::Inserted
                             : op == SQLITE_DELETE ? ChangeKind::Deleted : ChangeKind::Updated;
     const QString name = QString::fromUtf8(table);
@@ -88,11 +112,7 @@ void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64
         it = w->index.insert(key, int(w->pending.changes.size()));
         w->pending.changes.append(TableChange{name, kind, {}});
     }
-    QVector<qint64> &rows = w->pending.changes[*it].rows;
-    // Rows are few per entry in an edit and appended in order in bulk: the last one is the
-    // usual repeat (several statements on one row).
-    if (rows.isEmpty() || rows.constLast() != row)
-        rows.append(row);
+    return *it;
 }
 
 void forget(ChangeHub::Watch *w)
@@ -100,6 +120,7 @@ void forget(ChangeHub::Watch *w)
     w->pending = {};
     w->index.clear();
     w->wrote = false;
+    w->lastIndex = -1;
 }
 
 int onCommit(void *data)
@@ -120,6 +141,8 @@ int onCommit(void *data)
     }
     forget(w);
     for (TableChange &c : set.changes) { // the same row twice (not in a row) appears once
+        if (std::is_sorted(c.rows.cbegin(), c.rows.cend(), std::less_equal<qint64>()))
+            continue; // ascending without repeats (a bulk insert): nothing to drop
         QVector<qint64> unique;
         unique.reserve(c.rows.size());
         QSet<qint64> seen;

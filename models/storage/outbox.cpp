@@ -91,9 +91,30 @@ QByteArray OutboxFields::toJson() const
     return out;
 }
 
-void OutboxFields::appendString(QByteArray &out, QStringView text)
+namespace {
+// The escape of one character that JSON (as Qt writes it) escapes, after its backslash.
+void appendEscape(QByteArray &out, char16_t u)
 {
     static const char hex[] = "0123456789abcdef";
+    out += '\\';
+    switch (u) {
+    case u'"': out += '"'; break;
+    case u'\\': out += '\\'; break;
+    case u'\b': out += 'b'; break;
+    case u'\f': out += 'f'; break;
+    case u'\n': out += 'n'; break;
+    case u'\r': out += 'r'; break;
+    case u'\t': out += 't'; break;
+    default:
+        out += "u00";
+        out += hex[u >> 4];
+        out += hex[u & 15];
+    }
+}
+} // namespace
+
+void OutboxFields::appendString(QByteArray &out, QStringView text)
+{
     out += '"';
     qsizetype plain = 0; // start of the run of characters copied as they are
     auto flush = [&](qsizetype to) {
@@ -106,22 +127,25 @@ void OutboxFields::appendString(QByteArray &out, QStringView text)
             continue;
         flush(i);
         plain = i + 1;
-        out += '\\';
-        switch (u) {
-        case u'"': out += '"'; break;
-        case u'\\': out += '\\'; break;
-        case u'\b': out += 'b'; break;
-        case u'\f': out += 'f'; break;
-        case u'\n': out += 'n'; break;
-        case u'\r': out += 'r'; break;
-        case u'\t': out += 't'; break;
-        default:
-            out += "u00";
-            out += hex[u >> 4];
-            out += hex[u & 15];
-        }
+        appendEscape(out, u);
     }
     flush(text.size());
+    out += '"';
+}
+
+void OutboxFields::appendUtf8String(QByteArray &out, std::string_view utf8)
+{
+    out += '"';
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto b = static_cast<unsigned char>(utf8[i]);
+        if (b >= 0x20 && b != '"' && b != '\\')
+            continue;
+        out.append(utf8.data() + plain, qsizetype(i - plain));
+        plain = i + 1;
+        appendEscape(out, char16_t(b));
+    }
+    out.append(utf8.data() + plain, qsizetype(utf8.size() - plain));
     out += '"';
 }
 
@@ -140,11 +164,35 @@ bool OutboxWriter::append(const QString &table, const QString &rowId, const QStr
 bool OutboxWriter::insert(const QString &table, const QString &rowId, const QString &op, const QByteArray &fields,
                           qint64 baseRowVersion, QString *error)
 {
-    if (!m_insert) {
-        if (error)
-            *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");
-        return false;
-    }
+    if (!m_insert)
+        return fail(error);
+    const QByteArray id = rowId.toUtf8();
+    sqlite3_bind_text(m_insert, 3, id.constData(), int(id.size()), SQLITE_STATIC);
+    const QByteArray t = table.toUtf8(), o = op.toUtf8();
+    return step(std::string_view(t.constData(), std::size_t(t.size())), std::string_view(o.constData(), std::size_t(o.size())),
+                std::string_view(fields.constData(), std::size_t(fields.size())), baseRowVersion, error);
+}
+
+bool OutboxWriter::appendRow(std::string_view table, qint64 rowId, std::string_view op, std::string_view fieldsJson,
+                             qint64 baseRowVersion, QString *error)
+{
+    if (!m_insert)
+        return fail(error);
+    // row_id is an INTEGER column: the key bound as a number is stored as its text was.
+    sqlite3_bind_int64(m_insert, 3, rowId);
+    return step(table, op, fieldsJson, baseRowVersion, error);
+}
+
+bool OutboxWriter::fail(QString *error) const
+{
+    if (error)
+        *error = m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no SQLite connection");
+    return false;
+}
+
+bool OutboxWriter::step(std::string_view table, std::string_view op, std::string_view fields, qint64 baseRowVersion,
+                        QString *error)
+{
     // created_at in the file's form (times::instantParam): up to schema v5 its ISO text,
     // formatted once a second, not once a row (a first alert run appends 45 000).
     const qint64 second = QDateTime::currentSecsSinceEpoch();
@@ -152,22 +200,23 @@ bool OutboxWriter::insert(const QString &table, const QString &rowId, const QStr
         m_createdSecond = second;
         m_createdAt = times::instantParam(second).toString().toUtf8();
     }
-    const QByteArray texts[] = {newTimeOrderedId().toUtf8(), table.toUtf8(), rowId.toUtf8(), op.toUtf8(), fields,
-                                m_createdAt};
-    for (int i = 0; i < 5; ++i)
-        sqlite3_bind_text(m_insert, i + 1, texts[i].constData(), int(texts[i].size()), SQLITE_TRANSIENT);
+    // Bound as bytes that live until the step (SQLITE_STATIC): no copies per row.
+    char opId[36];
+    newTimeOrderedId(opId);
+    sqlite3_bind_text(m_insert, 1, opId, 36, SQLITE_STATIC);
+    sqlite3_bind_text(m_insert, 2, table.data(), int(table.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_insert, 4, op.data(), int(op.size()), SQLITE_STATIC);
+    sqlite3_bind_text(m_insert, 5, fields.data(), int(fields.size()), SQLITE_STATIC);
     sqlite3_bind_int64(m_insert, 6, baseRowVersion);
     if constexpr (times::kIntegerTimes)
         sqlite3_bind_int64(m_insert, 7, second);
     else
-        sqlite3_bind_text(m_insert, 7, texts[5].constData(), int(texts[5].size()), SQLITE_TRANSIENT);
+        sqlite3_bind_text(m_insert, 7, m_createdAt.constData(), int(m_createdAt.size()), SQLITE_STATIC);
     const int rc = sqlite3_step(m_insert);
     sqlite3_reset(m_insert);
-    if (rc != SQLITE_DONE) {
-        if (error)
-            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
-        return false;
-    }
+    sqlite3_clear_bindings(m_insert); // nothing bound points at this call's bytes any more
+    if (rc != SQLITE_DONE)
+        return fail(error);
     return true;
 }
 

@@ -9,6 +9,7 @@ struct sqlite3_stmt;
 #include <QString>
 #include <QStringView>
 
+#include <string_view>
 #include <vector>
 
 class QSqlDatabase;
@@ -40,6 +41,9 @@ public:
 
     // `text` as a JSON string literal, quotes included.
     static void appendString(QByteArray &out, QStringView text);
+    // The same for text already in UTF-8: the same bytes (only ASCII is escaped, and no byte
+    // of a multi-byte UTF-8 character is ASCII).
+    static void appendUtf8String(QByteArray &out, std::string_view utf8);
 
 private:
     struct Member
@@ -69,10 +73,18 @@ public:
     {
         return insert(table, rowId, op, fieldsJson, baseRowVersion, error);
     }
+    // The same for an integer key, all given as bytes (UTF-8): a bulk writer's row (an import
+    // appends one per lead and stage move) without converting its texts each time.
+    bool appendRow(std::string_view table, qint64 rowId, std::string_view op, std::string_view fieldsJson,
+                   qint64 baseRowVersion, QString *error);
 
 private:
     bool insert(const QString &table, const QString &rowId, const QString &op, const QByteArray &fields,
                 qint64 baseRowVersion, QString *error);
+    // Binds the rest of the row (row_id is bound) and inserts it.
+    bool step(std::string_view table, std::string_view op, std::string_view fields, qint64 baseRowVersion,
+              QString *error);
+    bool fail(QString *error) const;
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_insert = nullptr;
     qint64 m_createdSecond = -1;
