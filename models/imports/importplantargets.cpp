@@ -19,6 +19,7 @@
 // to the level above); nothing is changed.
 #include "imports/importplanner.h"
 
+#include "domain/money.h"
 #include "domain/times.h"
 #include "io/values.h"
 
@@ -381,10 +382,10 @@ void Planner::checkTargetSums()
             issue.file = t.file;
             issue.line = t.line;
             issue.column = m_plan.files.value(t.file).mapping.columns.value(QStringLiteral("amount"));
-            issue.value = QString::number(t.amountCents / 100.0, 'f', 2);
+            issue.value = formatMoney(t.amountCents, m_plan.currency, QLocale());
             issue.reason = ImportPlan::tr("the targets of the level below in the file (%1) add up to %2, not this amount")
                                .arg(n.children)
-                               .arg(n.childSum / 100.0, 0, 'f', 2);
+                               .arg(formatMoney(n.childSum, m_plan.currency, QLocale()));
             m_plan.issues.push_back(issue);
         }
 }

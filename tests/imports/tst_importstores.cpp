@@ -429,8 +429,8 @@ void TestImportStores::targetsReimportAndSums()
     for (const ImportIssue &i : p.issues)
         if (!i.error)
             warnings << i.text(QStringLiteral("t.csv"));
-    QCOMPARE(warnings, QStringList{QStringLiteral("t.csv, line 3, column target, value \"6000000.00\": the targets of the level below "
-                                                  "in the file (2) add up to 5000000.00, not this amount")});
+    QCOMPARE(warnings, QStringList{QStringLiteral("t.csv, line 3, column target, value \"¥6,000,000\": the targets of the level below "
+                                                  "in the file (2) add up to ¥5,000,000, not this amount")});
     ImportWriteResult w = run(p);
     QVERIFY2(w.ok, qPrintable(w.error));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM targets WHERE deleted = 0")), 5);
