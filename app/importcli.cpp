@@ -184,6 +184,8 @@ std::optional<ImportInputs> importInputs(const QCommandLineParser &parser, stora
                 readAs(fm);
                 in.mapping.dayOrder = reuse->dayOrder;
                 in.mapping.dayOrderGiven = reuse->dayOrderGiven;
+                if (!fm.stageDates.isEmpty()) // the stages those dates name (the wizard saves them together)
+                    in.mapping.pipeline = reuse->pipeline;
                 std::fprintf(stderr, "import: the mapping saved for this header set is used again\n");
             } else {
                 fm.columns = imports::suggestColumns(*entity, src.header(), samples);

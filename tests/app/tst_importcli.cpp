@@ -7,6 +7,7 @@
 // them), with the counts the CSV files give.
 #include "clirun.h"
 
+#include "imports/importmapping.h"
 #include "io/csvreader.h"
 
 #include <QDate>
@@ -16,6 +17,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QStringEncoder>
 #include <QTemporaryDir>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void badEncodingOrDelimiter_data();
     void badEncodingOrDelimiter();
     void workbookOneSheetPerEntry();
+    void savedMappingBringsItsPipeline();
 
 private:
     fixture::CliRun run(const QStringList &args) { return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir->path()); }
@@ -184,6 +187,49 @@ void TestImportCli::workbookOneSheetPerEntry()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM products WHERE deleted = 0")), 7);
     // The same figures as the CSV files give (tst_mavenimport): won deals and their dollars.
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads WHERE deleted = 0 AND status = 'won'")), 4238);
+}
+
+// A leads layout the wizard saved with stage dates and the pipeline they name: the command line
+// reuses both (it used to reuse the columns and lose the pipeline, so the stage dates named
+// stages it did not have).
+void TestImportCli::savedMappingBringsItsPipeline()
+{
+    const QString customers = write(QStringLiteral("c.csv"), "name\nAcme\n");
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--entity"), QStringLiteral("customers"),
+                  QStringLiteral("--file"), customers}).code, 0);
+    const QStringList header{QStringLiteral("id"), QStringLiteral("account"), QStringLiteral("stage"), QStringLiteral("engaged"),
+                             QStringLiteral("closed")};
+    cockpit::imports::ImportMapping saved;
+    cockpit::imports::FileMapping fm;
+    fm.entity = cockpit::imports::Entity::Leads;
+    fm.file = QStringLiteral("leads of last month.csv"); // as the wizard saves it: the file it came from
+    fm.columns = {{QStringLiteral("external_id"), QStringLiteral("id")}, {QStringLiteral("customer"), QStringLiteral("account")},
+                  {QStringLiteral("stage"), QStringLiteral("stage")}, {QStringLiteral("closed"), QStringLiteral("closed")}};
+    fm.stageDates = {{QStringLiteral("Engaging"), QStringLiteral("engaged")}};
+    saved.files = {fm};
+    saved.pipeline.code = QStringLiteral("deals");
+    saved.pipeline.name = QStringLiteral("Deals");
+    saved.pipeline.stages = {{QStringLiteral("Prospecting"), QString()}, {QStringLiteral("Engaging"), QString()},
+                             {QStringLiteral("Won"), QStringLiteral("won")}, {QStringLiteral("Lost"), QStringLiteral("lost")}};
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("save"));
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+        q.addBindValue(QString(QStringLiteral("import_mapping:") + cockpit::imports::headerSetKey(cockpit::imports::Entity::Leads, header)));
+        q.addBindValue(QString::fromUtf8(saved.toJson()));
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("save"));
+    const QString leads = write(QStringLiteral("l.csv"), "id,account,stage,engaged,closed\nD1,Acme,Engaging,2026-03-02,\nD2,Acme,Won,2026-03-03,2026-03-20\n");
+    const fixture::CliRun r = run({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--entity"), QStringLiteral("leads"),
+                                   QStringLiteral("--file"), leads});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("the mapping saved for this header set is used again")), qPrintable(r.err));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads l JOIN pipelines p ON p.id = l.pipeline_id WHERE p.code = 'deals'")), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM stage_history h JOIN pipeline_stages s ON s.id = h.to_stage_id "
+                                  "WHERE s.name = 'Engaging'")), 2);
 }
 
 QTEST_GUILESS_MAIN(TestImportCli)
