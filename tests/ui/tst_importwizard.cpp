@@ -8,6 +8,8 @@
 #include "importvaluesdialog.h"
 
 #include "imports/importmapping.h"
+#include "imports/tablesource.h"
+#include "io/tablewriter.h"
 #include "imports/importwriter.h"
 #include "items/editcontroller.h"
 #include "storage/database.h"
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void readsAsTheUserSays();
     void savesAndReusesMappings();
     void matchesValuesAndChecksAgain();
+    void refusedRowsFixedInExcelImportAgain();
     void screenshotsInChinese();
 
 private:
@@ -364,6 +367,64 @@ void TestImportWizard::matchesValuesAndChecksAgain()
     next.goTo(ui::ImportWizard::CheckPage);
     QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
     QCOMPARE(next.plan()->refusedRows(), 0);
+}
+
+void TestImportWizard::refusedRowsFixedInExcelImportAgain()
+{
+    // The issue's loop: import what can be, save the refused rows as a workbook, fix them "in
+    // Excel" (the workbook read and written again with the cell corrected and the reason
+    // column left in), and import that workbook through the wizard.
+    const QString file = write(QStringLiteral("c.csv"), "name,phone,industry\nAcme,13800000001,tech\nBad,12,\nBeta,13800000002,retail\n");
+    const QString refused = m_dir->filePath(QStringLiteral("refused.xlsx"));
+    {
+        ui::ImportWizard w(*m_db, *m_edits, {file});
+        w.goTo(ui::ImportWizard::ColumnsPage);
+        w.goTo(ui::ImportWizard::CheckPage);
+        QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+        QCOMPARE(w.plan()->refusedRows(), 1);
+        QString error;
+        QVERIFY2(w.saveRefused(refused, &error), qPrintable(error));
+        w.skipRefusedBox()->setChecked(true);
+        QSignalSpy imported(&w, &ui::ImportWizard::imported);
+        QTest::mouseClick(w.importButton(), Qt::LeftButton);
+        QVERIFY(imported.wait(10000));
+    }
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")), 2);
+    imports::TableSource src;
+    QVERIFY2(src.open(refused), qPrintable(src.error()));
+    const QStringList header = src.header();
+    QCOMPARE(header.size(), 4); // the file's three columns and the reason
+    QList<QStringList> rows;
+    io::CsvRecord rec;
+    while (src.next(rec))
+        rows << rec.fields;
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().value(0), QStringLiteral("Bad"));
+    QCOMPARE(rows.first().value(1), QStringLiteral("12"));
+    rows.first()[1] = QStringLiteral("13800000009");
+    io::ExportTable fixed;
+    for (const QString &h : header)
+        fixed.columns << io::ExportColumn(h);
+    const QString fixedPath = m_dir->filePath(QStringLiteral("refused fixed.xlsx"));
+    const io::ExportResult written = io::TableWriter::writeXlsx(fixedPath, fixed, [&](qsizetype r, QVariantList &cells) {
+        if (r >= rows.size())
+            return false;
+        for (const QString &c : rows.at(r))
+            cells << c;
+        return true;
+    });
+    QVERIFY2(written.ok, qPrintable(written.error));
+    ui::ImportWizard again(*m_db, *m_edits, {fixedPath});
+    again.goTo(ui::ImportWizard::ColumnsPage);
+    again.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(again.plan() != nullptr, 10000);
+    QCOMPARE(again.plan()->refusedRows(), 0);
+    QCOMPARE(again.plan()->files.first().counts.created, 1);
+    QSignalSpy imported(&again, &ui::ImportWizard::imported);
+    QTest::mouseClick(again.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0 AND name = 'Bad' AND phone = '13800000009'")), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0")), 3);
 }
 
 void TestImportWizard::screenshotsInChinese()
