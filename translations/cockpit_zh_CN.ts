@@ -3188,12 +3188,12 @@ Open the copy now?</source>
         </translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+69"/>
+        <location filename="../models/imports/importplan.cpp" line="+90"/>
         <location filename="../models/imports/importplanleads.cpp" line="+65"/>
         <location line="+51"/>
         <location filename="../models/imports/importplanstores.cpp" line="+43"/>
         <location line="+10"/>
-        <location filename="../models/imports/importplantargets.cpp" line="+151"/>
+        <location filename="../models/imports/importplantargets.cpp" line="+152"/>
         <source>the database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
@@ -3203,7 +3203,7 @@ Open the copy now?</source>
         <translation>按映射的取值读作“%1”</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+57"/>
         <source>a date more than a year after today is not plausible here</source>
         <translation>此处不接受晚于今天一年以上的日期</translation>
     </message>
@@ -3345,7 +3345,7 @@ Open the copy now?</source>
         <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+125"/>
+        <location filename="../models/imports/importplan.cpp" line="+126"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
         <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
     </message>
@@ -3390,7 +3390,7 @@ Open the copy now?</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+70"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3415,17 +3415,17 @@ Open the copy now?</source>
         <translation>数据库没有当前用户来负责文件中无人负责的记录；请先选择你是谁（或使用 --as）</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplansummary.cpp" line="+46"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+80"/>
         <source>cannot write the error file %1: %2</source>
         <translation>无法写入错误文件 %1：%2</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -3470,7 +3470,7 @@ Open the copy now?</source>
         <translation>与第 %1 行是同一联系人</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="-326"/>
+        <location filename="../models/imports/importplan.cpp" line="-330"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
@@ -4243,18 +4243,18 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+528"/>
+        <location filename="../models/imports/importwriter.cpp" line="+197"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location line="+247"/>
+        <location line="+220"/>
         <location line="+2"/>
         <source>the activity log could not take the imported stage moves: %1</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>the plan was cancelled</source>
         <translation>导入计划已取消</translation>
     </message>
