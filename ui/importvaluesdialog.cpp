@@ -16,14 +16,15 @@ namespace cockpit::ui {
 
 namespace {
 // A first guess: the choice whose name or pinyin holds the value, or the value theirs, when
-// only one does ("Zhang San" → 张三, "初步接触" stays unguessed).
-int guess(const QString &value, const QStringList &choices)
+// only one does ("Zhang San" → 张三, "初步接触" stays unguessed). `folded`: the choices lower
+// case without spaces, `readings` their pinyin (worked out once per field).
+int guess(const QString &value, const QStringList &folded, const QStringList &readings)
 {
     const QString v = value.toLower().remove(u' ');
     int found = -1;
-    for (int i = 0; i < choices.size(); ++i) {
-        const QString c = choices.at(i).toLower().remove(u' ');
-        const QString py = pinyin::full(choices.at(i));
+    for (int i = 0; i < folded.size(); ++i) {
+        const QString &c = folded.at(i);
+        const QString &py = readings.at(i);
         if (v.isEmpty() || !(c.contains(v) || v.contains(c) || (!py.isEmpty() && py == v)))
             continue;
         if (found >= 0)
@@ -48,6 +49,14 @@ ImportValuesDialog::ImportValuesDialog(const imports::ImportPlan &plan, QWidget 
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
+    QHash<QString, std::pair<QStringList, QStringList>> folded; // field → choices folded, their pinyin
+    for (auto it = plan.choices.cbegin(); it != plan.choices.cend(); ++it) {
+        auto &[names, readings] = folded[it.key()];
+        for (const QString &c : *it) {
+            names << QString(c).toLower().remove(u' ');
+            readings << pinyin::full(c);
+        }
+    }
     for (int r = 0; r < int(plan.unmatched.size()); ++r) {
         const imports::UnmatchedValue &u = plan.unmatched[r];
         const imports::FilePlan &f = plan.files.at(u.file);
@@ -63,7 +72,8 @@ ImportValuesDialog::ImportValuesDialog(const imports::ImportPlan &plan, QWidget 
         const QStringList choices = plan.choices.value(u.field);
         for (const QString &c : choices)
             combo->addItem(c, c);
-        if (const int g = guess(u.value, choices); g >= 0)
+        const auto &[names, readings] = folded[u.field];
+        if (const int g = guess(u.value, names, readings); g >= 0)
             combo->setCurrentIndex(g + 1);
         m_table->setCellWidget(r, 4, combo);
     }

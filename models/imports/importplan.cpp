@@ -337,7 +337,7 @@ RowRef Planner::findTeam(const QString &name, RowRef city, RowRef region, bool c
     return RowRef::plan(int(m_plan.teams.size() - 1));
 }
 
-RowRef Planner::findUser(Row &row, const QString &field, const QString &name, bool mayCreate)
+RowRef Planner::knownUser(const QString &name, bool *byPinyin) const
 {
     const QString n = normaliseName(name);
     if (n.isEmpty())
@@ -347,10 +347,24 @@ RowRef Planner::findUser(Row &row, const QString &field, const QString &name, bo
     if (const auto it = m_dbUsers.constFind(n); it != m_dbUsers.cend())
         return RowRef::row(*it);
     // By pinyin: "zhangwei" or "Zhang Wei" for 张伟, when only one person reads so.
-    const QString py = pinyin::full(name);
-    if (const auto it = m_dbUsersByPinyin.constFind(py); it != m_dbUsersByPinyin.cend() && *it > 0) {
-        warn(row, field, name, ImportPlan::tr("matched a person by the pinyin of the name"));
+    if (const auto it = m_dbUsersByPinyin.constFind(pinyin::full(name)); it != m_dbUsersByPinyin.cend() && *it > 0) {
+        if (byPinyin)
+            *byPinyin = true;
         return RowRef::row(*it);
+    }
+    return {};
+}
+
+RowRef Planner::findUser(Row &row, const QString &field, const QString &name, bool mayCreate)
+{
+    const QString n = normaliseName(name);
+    if (n.isEmpty())
+        return {};
+    bool byPinyin = false;
+    if (const RowRef known = knownUser(name, &byPinyin); known.isSet()) {
+        if (byPinyin)
+            warn(row, field, name, ImportPlan::tr("matched a person by the pinyin of the name"));
+        return known;
     }
     if (!mayCreate)
         return {};
@@ -580,7 +594,7 @@ void Planner::planFile(int index)
         } else if (rec.fields.size() > fp.header.size() && !rec.fields.mid(fp.header.size()).join(QString()).trimmed().isEmpty()) {
             fail(row, QString(), QString(), ImportPlan::tr("%1 cells, but the header has %2").arg(rec.fields.size()).arg(fp.header.size()));
         } else {
-            noteUnmatched(row);
+            noteUnmatched(row, unmatchedFields(fp.mapping.entity));
             if (fp.mapping.entity == Entity::Leads)
                 reserveAhead(m_plan.leads, source);
             else if (fp.mapping.entity == Entity::Activities)

@@ -16,7 +16,8 @@ namespace cockpit::imports::detail {
 
 QString normaliseName(const QString &name);    // case, width, spaces and punctuation folded
 QString normaliseCompany(const QString &name); // also legal suffixes (有限公司, Inc., Ltd …)
-bool isClosingWord(const QString &normalised);  // "won", "赢单", "lost", "输单" … (a stage files write for a close)
+bool isClosingWord(const QString &normalised);
+const QStringList &unmatchedFields(Entity entity); // the fields noteUnmatched() looks at  // "won", "赢单", "lost", "输单" … (a stage files write for a close)
 
 class Planner
 {
@@ -71,7 +72,7 @@ private:
     void fail(Row &row, const QString &field, const QString &value, const QString &reason);
     // Counts the row's stage and people the import cannot match (ImportPlan::unmatched), with
     // the choices the wizard offers for them.
-    void noteUnmatched(Row &row);
+    void noteUnmatched(Row &row, const QStringList &fields); // fields: unmatchedFields(entity)
     void warn(const Row &row, const QString &field, const QString &value, const QString &reason);
     QString shared(const QString &text); // `text`, or an equal one kept before (its data shared)
     std::optional<qint64> date(Row &row, const QString &field, const QString &text); // an instant; fails the row when bad
@@ -79,6 +80,9 @@ private:
     std::optional<qint64> integer(Row &row, const QString &field, const QString &text, qint64 min, qint64 max);
 
     RowRef findUser(Row &row, const QString &field, const QString &name, bool mayCreate);
+    // The person `name` is (this import's, the database's, or by pinyin when only one reads
+    // so), without a warning or a new person; *byPinyin says how it was found.
+    RowRef knownUser(const QString &name, bool *byPinyin = nullptr) const;
     RowRef findRegion(const QString &name, bool create);
     RowRef findCity(const QString &name, RowRef region, bool create);
     RowRef findTeam(const QString &name, RowRef city, RowRef region, bool create);

@@ -8,31 +8,40 @@
 
 namespace cockpit::imports::detail {
 
-void Planner::noteUnmatched(Row &row)
+const QStringList &unmatchedFields(Entity entity)
 {
-    // Every row, before it is checked: a row refused for its stage still shows its unknown
-    // owner, so one round of matching in the wizard is enough.
-    static const QHash<Entity, QStringList> people{{Entity::Leads, {QStringLiteral("owner")}},
+    // The people each entity names, and the leads' stage: what Match values… can read.
+    static const QHash<Entity, QStringList> fields{{Entity::Leads, {QStringLiteral("owner"), QStringLiteral("stage")}},
                                                    {Entity::Customers, {QStringLiteral("owner")}},
                                                    {Entity::Activities, {QStringLiteral("actor")}},
                                                    {Entity::Orders, {QStringLiteral("rep")}},
                                                    {Entity::Stores, {QStringLiteral("manager")}}};
-    const Entity entity = row.mapping->entity;
-    QStringList fields = people.value(entity);
-    const bool stage = entity == Entity::Leads;
-    if (stage)
-        fields << QStringLiteral("stage");
-    for (const QString &field : std::as_const(fields)) {
-        if (!row.columnOf->contains(field))
+    static const QStringList none;
+    const auto it = fields.constFind(entity);
+    return it == fields.cend() ? none : *it;
+}
+
+void Planner::noteUnmatched(Row &row, const QStringList &fields)
+{
+    // Every row, before it is checked: a row refused for its stage still shows its unknown
+    // owner, so one round of matching in the wizard is enough.
+    for (const QString &field : fields) {
+        const auto column = row.columnOf->constFind(field);
+        if (column == row.columnOf->cend())
             continue;
-        const QString v = row.fields->value(row.columnOf->value(field)).trimmed();
+        const QString v = row.fields->value(*column).trimmed();
         if (v.isEmpty())
             continue;
-        const auto translated = row.mapping->values.value(field);
-        const QString n = normaliseName(translated.value(v, v));
-        const bool known = field == QLatin1String("stage")
-                               ? m_stageByName.contains(n) || isClosingWord(n)
-                               : m_users.contains(n) || m_dbUsers.contains(n) || m_dbUsersByPinyin.value(pinyin::full(translated.value(v, v))) > 0;
+        QString read = v;
+        if (const auto map = row.mapping->values.constFind(field); map != row.mapping->values.cend())
+            read = map->value(v, v);
+        bool known = false;
+        if (field == QLatin1String("stage")) {
+            const QString n = normaliseName(read);
+            known = m_stageByName.contains(n) || isClosingWord(n);
+        } else {
+            known = knownUser(read).isSet();
+        }
         if (known)
             continue;
         const QString key = QStringLiteral("%1\n%2\n%3").arg(row.file).arg(field, v);
