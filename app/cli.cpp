@@ -173,20 +173,53 @@ int runVerifyLog(const QCommandLineParser &parser)
         printError(QStringLiteral("verify-log: --db FILE is required"));
         return 2;
     }
-    const storage::VerifyResult r = storage::verifyLogFile(path);
+    // An auditor's recorded head: the file holds its own head, so only a head kept elsewhere
+    // shows a cut tail whose head was rolled back with it.
+    qint64 expectSeq = -1;
+    QByteArray expectHash;
+    if (parser.isSet(QStringLiteral("expect-head"))) {
+        const QString text = parser.value(QStringLiteral("expect-head")).trimmed();
+        const qsizetype colon = text.indexOf(QLatin1Char(':'));
+        bool ok = false;
+        expectSeq = colon > 0 ? text.left(colon).toLongLong(&ok) : -1;
+        expectHash = QByteArray::fromHex(text.mid(colon + 1).toLatin1());
+        if (!ok || expectSeq < 0 || expectHash.size() != 32 || text.mid(colon + 1).size() != 64) {
+            printError(QStringLiteral("verify-log: --expect-head \"%1\" is not SEQ:HASH as verify-log prints it "
+                                      "(a record number, a colon, 64 hex digits)").arg(text));
+            return 2;
+        }
+    }
+    const storage::VerifyResult r = storage::verifyLogFile(path, {}, nullptr, expectSeq);
     if (r.problem == storage::VerifyResult::Problem::Error) {
         printError(QStringLiteral("verify-log: ") + r.message);
         return 2;
     }
     const QString seconds = QString::number(r.elapsedMs / 1000.0, 'f', 2);
-    if (r.ok) {
-        printOut(QStringLiteral("log intact: %1 records verified in %2 s").arg(r.recordsChecked).arg(seconds));
-        return 0;
+    if (!r.ok) {
+        // The message names the record's kind and id where the record still exists.
+        printOut(QStringLiteral("log NOT intact: first bad record #%1: %2").arg(r.badIndex).arg(r.message));
+        printOut(QStringLiteral("%1 records verified before it, in %2 s").arg(r.recordsChecked).arg(seconds));
+        return 1;
     }
-    // The message names the record's kind and id where the record still exists.
-    printOut(QStringLiteral("log NOT intact: first bad record #%1: %2").arg(r.badIndex).arg(r.message));
-    printOut(QStringLiteral("%1 records verified before it, in %2 s").arg(r.recordsChecked).arg(seconds));
-    return 1;
+    printOut(QStringLiteral("log intact: %1 records verified in %2 s").arg(r.recordsChecked).arg(seconds));
+    if (r.headSeq >= 0)
+        printOut(QStringLiteral("head: %1:%2 (record it elsewhere; verify-log --expect-head %1:%2 later shows a cut or "
+                                "rewritten log)").arg(r.headSeq).arg(QString::fromLatin1(r.headHash.toHex())));
+    if (expectSeq >= 0) {
+        if (expectSeq > r.headSeq) {
+            printOut(QStringLiteral("log NOT intact: it ends at record #%1, before the recorded head #%2: records were "
+                                    "cut off and the head rolled back").arg(r.headSeq).arg(expectSeq));
+            return 1;
+        }
+        if (r.anchorHash != expectHash) {
+            printOut(QStringLiteral("log NOT intact: record #%1 is not the one recorded (hash %2, recorded %3): the log "
+                                    "was rewritten up to it").arg(expectSeq).arg(QString::fromLatin1(r.anchorHash.toHex()),
+                                                                                 QString::fromLatin1(expectHash.toHex())));
+            return 1;
+        }
+        printOut(QStringLiteral("the recorded head #%1 is unchanged").arg(expectSeq));
+    }
+    return 0;
 }
 
 } // namespace cockpit::app

@@ -1,6 +1,7 @@
 #include "analytics/figureservice.h"
 #include "analytics/scope.h"
 #include "guiapp.h"
+#include "delivery/webhooksecrets.h"
 
 #include "leadspage.h"
 
@@ -187,6 +188,15 @@ int GuiApp::start()
         m_window->alertsPage()->loadStored(inbox);
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
+    // Robot URLs and secrets an older version kept in the file move to the OS keychain.
+    if (m_options.screenshotView.isEmpty())
+        delivery::WebhookSecrets::migrate(*m_db, this, [](int moved, const QString &error) {
+            if (moved > 0)
+                qCInfo(lcApp) << moved << "webhook URL(s) and secret(s) moved from the database file to the system keychain";
+            if (!error.isEmpty())
+                qCWarning(lcApp) << "webhook URLs and secrets stay in the database file until the system keychain works:"
+                                 << error;
+        });
     logFirstWindowShown();
     m_firstRun.reset(); // the main window replaces the first-start window
     logWhenReady();

@@ -44,7 +44,9 @@ void addOptions(QCommandLineParser &parser)
         "                      [--now ISO-8601] [--format table|csv|json]\n"
         "  verify-log          Recompute the tamper-evident activity log of --db FILE;\n"
         "                      exit 0 when intact, 1 naming the first altered, deleted\n"
-        "                      or missing record.\n"
+        "                      or missing record. Prints the head (SEQ:HASH) to record\n"
+        "                      elsewhere; --expect-head SEQ:HASH later fails when the\n"
+        "                      log was cut off or rewritten since.\n"
         "  move-stage          Move a lead through the stage gate: move-stage --db FILE\n"
         "                      --lead ID --to STAGE [--reason TEXT] [--as USER_ID].\n"
         "                      STAGE is a code, name or English name of a stage of its\n"
@@ -146,6 +148,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("currency"), QStringLiteral("init: the currency of the company's money (default CNY)."), QStringLiteral("CODE")},
         {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director)."), QStringLiteral("NAME")},
         {QStringLiteral("run"), QStringLiteral("undo-import: the import's number (default: the newest)."), QStringLiteral("N")},
+        {QStringLiteral("expect-head"), QStringLiteral("verify-log: a head printed by an earlier verify-log (SEQ:HASH); fail when the log no longer reaches it unchanged."), QStringLiteral("SEQ:HASH")},
         {QStringLiteral("dry-run"), QStringLiteral("import, import-store-days: validate and count, write nothing.")},
         {QStringLiteral("skip-bad-rows"), QStringLiteral("import, import-store-days: import the good rows even if some have errors.")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "

@@ -22,7 +22,7 @@ PACKAGES=(
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
     qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite libsqlite3-dev sqlite3 libssl-dev
-    libzip-dev libxlsxwriter-dev
+    libzip-dev libxlsxwriter-dev qtkeychain-qt6-dev
     unicode-data bzip2
     librsvg2-bin help2man
     fonts-noto-cjk

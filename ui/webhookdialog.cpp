@@ -1,6 +1,7 @@
 #include "webhookdialog.h"
 
 #include "domain/ids.h"
+#include "delivery/webhooksecrets.h"
 #include "delivery/webhookstore.h"
 
 #include <QCheckBox>
@@ -56,6 +57,35 @@ WebhookDialog::WebhookDialog(delivery::WebhookStore &store, const delivery::Webh
     connect(m_url, &QLineEdit::textChanged, this, &WebhookDialog::revalidate);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &WebhookDialog::revalidate);
     revalidate();
+    if (hook.secretsInKeychain && hook.url.isEmpty()) {
+        setBusy(true, tr("Reading the robot's URL and secret from the system keychain…"));
+        delivery::WebhookSecrets::load(hook, this, [this](const delivery::Webhook &filled, const QString &error) {
+            setBusy(false, {});
+            if (error.isEmpty()) {
+                m_hook.url = filled.url;
+                m_hook.secret = filled.secret;
+                m_url->setText(filled.url);
+                m_secret->setText(filled.secret);
+                revalidate();
+            } else {
+                m_problems->setText(tr("Enter the URL and secret again: %1").arg(error));
+                m_problems->setStyleSheet(QStringLiteral("color: #c62828;"));
+            }
+            Q_EMIT keychainFinished();
+        });
+    }
+}
+
+void WebhookDialog::setBusy(bool busy, const QString &text)
+{
+    m_busy = busy;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_url, m_secret, m_team, m_kind, m_name, m_enabled})
+        w->setEnabled(!busy);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!busy);
+    if (busy) {
+        m_problems->setText(text);
+        m_problems->setStyleSheet(QStringLiteral("color: palette(placeholder-text);"));
+    }
 }
 
 delivery::Webhook WebhookDialog::edited() const
@@ -83,15 +113,21 @@ void WebhookDialog::revalidate()
 
 void WebhookDialog::accept()
 {
-    delivery::Webhook h = edited();
-    const delivery::WebhookValidation v = m_store.save(h, nowIsoUtc());
-    if (!v.ok()) {
-        m_problems->setText(v.errors.join(QLatin1Char('\n')));
-        m_problems->setStyleSheet(QStringLiteral("color: #c62828;"));
+    if (m_busy)
         return;
-    }
-    m_hook = h;
-    QDialog::accept();
+    setBusy(true, tr("Saving the robot's URL and secret in the system keychain…"));
+    delivery::WebhookSecrets::save(m_store, edited(), nowIsoUtc(), this,
+                                   [this](const delivery::WebhookValidation &v, const delivery::Webhook &saved) {
+                                       setBusy(false, {});
+                                       Q_EMIT keychainFinished();
+                                       if (!v.ok()) {
+                                           m_problems->setText(v.errors.join(QLatin1Char('\n')));
+                                           m_problems->setStyleSheet(QStringLiteral("color: #c62828;"));
+                                           return;
+                                       }
+                                       m_hook = saved;
+                                       QDialog::accept();
+                                   });
 }
 
 } // namespace cockpit::ui

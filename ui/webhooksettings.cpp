@@ -4,6 +4,7 @@
 #include "domain/ids.h"
 #include "delivery/robotpost.h"
 #include "webhookdialog.h"
+#include "delivery/webhooksecrets.h"
 #include "delivery/webhookstore.h"
 #include "storage/database.h"
 
@@ -95,9 +96,9 @@ void WebhookSettings::refresh()
         set(TeamColumn, h.teamId.isEmpty() ? tr("All teams") : teams.value(h.teamId, h.teamId));
         set(KindColumn, delivery::webhookKindLabel(delivery::webhookKindFromKey(h.kind)));
         set(NameColumn, h.name);
-        set(UrlColumn, h.url);
+        set(UrlColumn, h.urlShown); // the token stays in the keychain
         // The secret never appears in clear on screen (or in a screenshot).
-        set(SecretColumn, h.secret.isEmpty() ? tr("none") : QString(8, QChar(0x2022)));
+        set(SecretColumn, h.hasSecret ? QString(8, QChar(0x2022)) : tr("none"));
         set(EnabledColumn, h.enabled ? tr("yes") : tr("no"));
         if (h.id == selected)
             m_table->selectRow(r);
@@ -158,12 +159,17 @@ void WebhookSettings::removeWebhook()
         this, tr("Remove webhook"),
         tr("Remove the %1 webhook \"%2\"? Alerts not yet posted to it are cancelled; alerts already sent stay in "
            "its group.").arg(delivery::webhookKindLabel(delivery::webhookKindFromKey(hook->kind)),
-                             hook->name.isEmpty() ? hook->url : hook->name));
+                             hook->name.isEmpty() ? hook->urlShown : hook->name));
     if (answer != QMessageBox::Yes)
         return;
     QString error;
     if (!m_store->remove(hook->id, &error))
         QMessageBox::warning(this, tr("Remove webhook"), tr("The webhook could not be removed: %1").arg(error));
+    else
+        delivery::WebhookSecrets::forget(hook->id, this, [](const QString &e) {
+            if (!e.isEmpty())
+                qCWarning(delivery::lcDelivery) << "the removed webhook's keychain entry stays:" << e;
+        });
     refresh();
 }
 
@@ -177,15 +183,23 @@ void WebhookSettings::sendTest()
     m_testResult->setText(tr("Sending a test message to %1…").arg(label));
     m_test->setEnabled(false);
     const int timeout = delivery::DeliveryQueue(m_db).timeoutMs();
-    auto *post = new delivery::RobotPost(*m_nam, delivery::webhookKindFromKey(hook->kind),
-                                         delivery::buildTestRequest(*hook, QDateTime::currentDateTimeUtc()), timeout, this);
-    connect(post, &delivery::RobotPost::finished, this, [this, label](bool sent, const QString &error) {
-        const QString message = sent ? tr("✓ %1 accepted the test message.").arg(label)
-                                     : tr("✗ The test message was not delivered: %1").arg(error);
-        m_testResult->setText(message);
-        m_testResult->setStyleSheet(sent ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
-        updateButtons();
-        Q_EMIT testFinished(sent, message);
+    delivery::WebhookSecrets::load(*hook, this, [this, label, timeout](const delivery::Webhook &filled, const QString &error) {
+        const auto finish = [this](bool sent, const QString &message) {
+            m_testResult->setText(message);
+            m_testResult->setStyleSheet(sent ? QStringLiteral("color: #2e7d32;") : QStringLiteral("color: #c62828;"));
+            updateButtons();
+            Q_EMIT testFinished(sent, message);
+        };
+        if (!error.isEmpty()) {
+            finish(false, tr("✗ The test message was not delivered: %1").arg(error));
+            return;
+        }
+        auto *post = new delivery::RobotPost(*m_nam, delivery::webhookKindFromKey(filled.kind),
+                                             delivery::buildTestRequest(filled, QDateTime::currentDateTimeUtc()), timeout, this);
+        connect(post, &delivery::RobotPost::finished, this, [label, finish](bool sent, const QString &e) {
+            finish(sent, sent ? tr("✓ %1 accepted the test message.").arg(label)
+                              : tr("✗ The test message was not delivered: %1").arg(e));
+        });
     });
 }
 

@@ -3,6 +3,7 @@
 #include "domain/clock.h"
 #include "delivery/robotpost.h"
 #include "delivery/webhookstore.h"
+#include "delivery/webhooksecrets.h"
 
 #include "storage/database.h"
 
@@ -82,20 +83,33 @@ void DeliverySender::post(const Delivery &row)
         m_queue.markCancelled(row.id, QCoreApplication::translate("cockpit::delivery", "the alert no longer exists"));
         return;
     }
-    // The state is written before the POST leaves, so a crash from here on shows as
-    // 'sending' at the next start (and goes out again) instead of being forgotten.
-    if (!m_queue.markSending(row.id))
-        return;
-    const QDateTime now = m_clock.now();
-    const RobotRequest request = buildRobotRequest(*hook, *message, now);
-    auto *p = new RobotPost(*m_nam, webhookKindFromKey(hook->kind), request, m_queue.timeoutMs(), this);
-    m_posts.insert(row.id, p);
+    // The robot's URL and secret come from the keychain, asynchronously: the row counts as in
+    // flight meanwhile (an empty slot), so the next tick neither posts it twice nor overfills.
+    m_posts.insert(row.id, nullptr);
     const qint64 id = row.id;
     const QString alertId = row.alertId;
-    connect(p, &RobotPost::finished, this, [this, id, alertId](bool sent, const QString &error, int) {
-        onPostFinished(id, alertId, sent, error);
+    WebhookSecrets::load(*hook, this, [this, id, alertId, message = *message](const Webhook &filled, const QString &error) {
+        if (!m_posts.contains(id))
+            return; // stopped meanwhile
+        // The state is written before the POST leaves, so a crash from here on shows as
+        // 'sending' at the next start (and goes out again) instead of being forgotten.
+        if (!m_queue.markSending(id)) {
+            m_posts.remove(id);
+            return;
+        }
+        if (!error.isEmpty()) { // a failed attempt, retried with back-off like a refused POST
+            onPostFinished(id, alertId, false, error);
+            return;
+        }
+        const QDateTime now = m_clock.now();
+        const RobotRequest request = buildRobotRequest(filled, message, now);
+        auto *p = new RobotPost(*m_nam, webhookKindFromKey(filled.kind), request, m_queue.timeoutMs(), this);
+        m_posts.insert(id, p);
+        connect(p, &RobotPost::finished, this, [this, id, alertId](bool sent, const QString &e, int) {
+            onPostFinished(id, alertId, sent, e);
+        });
+        qCDebug(lcDelivery) << "posting delivery" << id << "of alert" << alertId << "to" << filled.kind;
     });
-    qCDebug(lcDelivery) << "posting delivery" << id << "of alert" << alertId << "to" << hook->kind;
 }
 
 void DeliverySender::onPostFinished(qint64 id, const QString &alertId, bool sent, const QString &error)

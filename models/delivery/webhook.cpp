@@ -92,4 +92,15 @@ WebhookValidation validateWebhook(const Webhook &hook)
     return v;
 }
 
+QString shortWebhookUrl(const QString &url)
+{
+    const QUrl u(url.trimmed());
+    if (!u.isValid() || u.host().isEmpty())
+        return QStringLiteral("…");
+    QString out = u.scheme() + QLatin1String("://") + u.host();
+    if (u.port() != -1)
+        out += QLatin1Char(':') + QString::number(u.port());
+    return out + QStringLiteral("/…");
+}
+
 } // namespace cockpit::delivery

@@ -26,8 +26,17 @@ struct Webhook
     QString teamId; // empty = every team
     QString kind;   // wecom, dingtalk, feishu
     QString name;
+    // The robot's URL (its token is the key to the group) and signing secret live in the OS
+    // keychain (WebhookSecrets), never in the database file. A webhook read from the file has
+    // them empty until WebhookSecrets::load fills them; `urlShown` and `hasSecret` are what
+    // the file keeps to show: the URL without its token ("https://qyapi.weixin.qq.com/…").
     QString url;
     QString secret; // signing secret, empty when the robot is unsigned
+    QString urlShown;
+    bool hasSecret = false;
+    // True for a row written by this version; false for one an older version wrote with the URL
+    // and secret in clear (moved to the keychain by WebhookSecrets::migrate at the next start).
+    bool secretsInKeychain = false;
     bool enabled = true;
     QString createdAt;
 };
@@ -43,6 +52,10 @@ struct WebhookValidation
 // A host other than the platform's documented one is only a warning (tests and proxies use
 // other hosts). Pure; every message names the field.
 WebhookValidation validateWebhook(const Webhook &hook);
+
+// "https://qyapi.weixin.qq.com/…": scheme, host and port of a URL, never its path or query
+// (where robots keep their token). Pure.
+QString shortWebhookUrl(const QString &url);
 
 // QtSql binds a null QString as SQL NULL; text columns here are NOT NULL DEFAULT ''.
 inline QString text(const QString &s)

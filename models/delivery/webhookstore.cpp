@@ -16,12 +16,22 @@ WebhookStore::WebhookStore(QSqlDatabase db) : m_connection(db.connectionName()) 
 
 WebhookStore::WebhookStore(storage::Database &db) : WebhookStore(db.connection()) {}
 
+QString WebhookStore::connectionName() const
+{
+    return m_connection;
+}
+
 QSqlDatabase WebhookStore::db() const
 {
     return QSqlDatabase::database(m_connection, false);
 }
 
 namespace {
+
+// The url column of a webhook whose URL and secret are in the keychain: "keychain:" and the
+// URL as shown; its secret column is "keychain" when the robot signs, '' when it does not.
+const char *const kKeychainPrefix = "keychain:";
+const char *const kSecretMark = "keychain";
 
 Webhook fromQuery(const QSqlQuery &q)
 {
@@ -30,8 +40,18 @@ Webhook fromQuery(const QSqlQuery &q)
     h.teamId = q.value(1).toString();
     h.kind = q.value(2).toString();
     h.name = q.value(3).toString();
-    h.url = q.value(4).toString();
-    h.secret = q.value(5).toString();
+    const QString url = q.value(4).toString();
+    const QString secret = q.value(5).toString();
+    if (url.startsWith(QLatin1String(kKeychainPrefix))) {
+        h.secretsInKeychain = true;
+        h.urlShown = url.mid(qsizetype(qstrlen(kKeychainPrefix)));
+        h.hasSecret = secret == QLatin1String(kSecretMark);
+    } else { // written by an older version, in clear: WebhookSecrets::migrate moves it
+        h.url = url;
+        h.secret = secret;
+        h.urlShown = shortWebhookUrl(url);
+        h.hasSecret = !secret.isEmpty();
+    }
     h.enabled = q.value(6).toInt() != 0;
     h.createdAt = times::instantIso(q.value(7));
     return h;
@@ -69,11 +89,34 @@ WebhookValidation WebhookStore::save(Webhook &hook, const QString &nowIso)
 {
     hook.url = hook.url.trimmed();
     hook.name = hook.name.trimmed();
+    // A webhook read from the file and changed only in team, kind, name or enabled: its URL and
+    // secret stay in the keychain as they are, and so do the columns that show them.
+    const bool keepSecrets = hook.secretsInKeychain && hook.url.isEmpty() && !hook.id.isEmpty() && find(hook.id);
+    if (keepSecrets) {
+        WebhookValidation v;
+        if (webhookKindFromKey(hook.kind) == WebhookKind::Unknown)
+            v.errors << QCoreApplication::translate("cockpit::delivery",
+                                                    "Kind: \"%1\" is not a robot we know; choose WeCom, DingTalk or Feishu.")
+                            .arg(hook.kind);
+        if (!v.ok())
+            return v;
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("UPDATE webhooks SET team_id = ?, kind = ?, name = ?, enabled = ? WHERE id = ?"));
+        q.addBindValue(hook.teamId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(hook.teamId));
+        q.addBindValue(text(hook.kind));
+        q.addBindValue(text(hook.name));
+        q.addBindValue(hook.enabled ? 1 : 0);
+        q.addBindValue(hook.id);
+        if (!q.exec())
+            v.errors << QCoreApplication::translate("cockpit::delivery", "The webhook could not be saved: %1")
+                            .arg(q.lastError().text());
+        return v;
+    }
     WebhookValidation v = validateWebhook(hook);
     if (!v.ok())
         return v;
-    const bool insert = hook.id.isEmpty();
-    const QString id = insert ? newId() : hook.id;
+    const bool insert = hook.id.isEmpty() || !find(hook.id);
+    const QString id = hook.id.isEmpty() ? newId() : hook.id;
     QSqlQuery q(db());
     q.prepare(insert ? QStringLiteral("INSERT INTO webhooks (team_id, kind, name, url, secret, enabled, created_at, id)"
                                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
@@ -82,8 +125,12 @@ WebhookValidation WebhookStore::save(Webhook &hook, const QString &nowIso)
     q.addBindValue(hook.teamId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(hook.teamId));
     q.addBindValue(text(hook.kind));
     q.addBindValue(text(hook.name));
-    q.addBindValue(text(hook.url));
-    q.addBindValue(text(hook.secret));
+    // Never the URL's token or the secret: those are the caller's to put in the keychain.
+    hook.urlShown = shortWebhookUrl(hook.url);
+    hook.hasSecret = !hook.secret.isEmpty();
+    hook.secretsInKeychain = true;
+    q.addBindValue(QString(QLatin1String(kKeychainPrefix) + hook.urlShown));
+    q.addBindValue(hook.hasSecret ? QString::fromLatin1(kSecretMark) : QStringLiteral(""));
     q.addBindValue(hook.enabled ? 1 : 0);
     if (insert)
         q.addBindValue(times::instantParam(times::secsFromIso(nowIso)));

@@ -25,6 +25,7 @@ namespace {
 Db::Db(const QString &path)
 {
     const QByteArray p = path.toUtf8();
+    sql::createPrivateFile(path); // 0600: the company's data is its owner's to read
     // One thread uses the connection (generate() runs on one): no mutex around every call.
     if (sqlite3_open_v2(p.constData(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         nullptr) != SQLITE_OK) {

@@ -160,7 +160,8 @@ VerifyResult verifyLog(QSqlDatabase db, const LogProgress &progress, const std::
     return logchain::verify(h, progress, cancel);
 }
 
-VerifyResult verifyLogFile(const QString &path, const LogProgress &progress, const std::atomic_bool *cancel)
+VerifyResult verifyLogFile(const QString &path, const LogProgress &progress, const std::atomic_bool *cancel,
+                           qint64 anchorSeq)
 {
     QElapsedTimer timer;
     timer.start();
@@ -190,7 +191,7 @@ VerifyResult verifyLogFile(const QString &path, const LogProgress &progress, con
         r = failedVerify(ActivityLog::tr("\"%1\" has schema version %2, which has no activity log yet. Open it in "
                                          "Sales Cockpit once to upgrade it.").arg(shown).arg(version));
     else
-        r = logchain::verify(h, progress, cancel);
+        r = logchain::verify(h, progress, cancel, anchorSeq);
     sqlite3_close(h);
     r.elapsedMs = timer.elapsed();
     return r;

@@ -51,7 +51,7 @@ VerifyResult verifyLog(QSqlDatabase db, const LogProgress &progress = {},
 // Verify and the command line). A missing or unreadable file gives Problem::Error with a
 // message naming it.
 VerifyResult verifyLogFile(const QString &path, const LogProgress &progress = {},
-                           const std::atomic_bool *cancel = nullptr);
+                           const std::atomic_bool *cancel = nullptr, qint64 anchorSeq = -1);
 
 // One row of the Activity log screen.
 struct LogEntry

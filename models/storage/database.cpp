@@ -125,6 +125,8 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
 QSqlDatabase openConnection(const QString &path, const QString &name, Access access, QString *error,
                             const ChangeSink &sink)
 {
+    if (access == Access::ReadWrite && path != QLatin1String(":memory:") && !path.isEmpty())
+        sql::createPrivateFile(path); // a failure shows as the open's own error below
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(path);
     // Another connection of this process or the app's main one may be writing: wait for it
@@ -285,7 +287,9 @@ OpenResult Database::open(const QString &path, Mode mode, Check check)
             return refuse(fc);
         {
             QFile file(m_path);
-            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+            // 0600: the company's data (and its -wal and -shm, which SQLite creates with the
+            // database's mode) is its owner's to read.
+            if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
                 return fail(OpenError::ReadOnly,
                             tr("Cannot create \"%1\": %2. Choose a folder you can write to.").arg(shown, file.errorString()));
         }

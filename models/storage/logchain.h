@@ -78,6 +78,13 @@ struct VerifyResult
     QString message;                         // translated: what is wrong, naming the record
     qint64 recordsChecked = 0;
     qint64 elapsedMs = 0;
+    // The head the file holds (its last index and hash), for an auditor to record elsewhere:
+    // the head lives in the file it protects, so a cut tail with a rolled-back head verifies as
+    // intact unless compared with a head recorded before.
+    qint64 headSeq = -1;
+    QByteArray headHash;
+    // The stored hash of record `anchorSeq` (verify()'s argument), empty when there is none.
+    QByteArray anchorHash;
 };
 
 // done, total (records); called every few thousand records from the verifying thread.
@@ -191,8 +198,9 @@ bool storeHead(sqlite3 *db, const LogHead &head, QString *error);
 // hashes and the head, every index 0..head present once, nothing unchained, and each chained
 // record's `deleted` equal to that of its latest tombstone; reports the first bad record. A
 // file without log_deletions (schema v5 and older) is a log with no deletions.
+// `anchorSeq` >= 0: also return that record's stored hash (VerifyResult::anchorHash).
 VerifyResult verify(sqlite3 *db, const LogProgress &progress = {},
-                    const std::atomic_bool *cancel = nullptr);
+                    const std::atomic_bool *cancel = nullptr, qint64 anchorSeq = -1);
 
 // Writes, in log_seq order, exactly the bytes verify() hashes ("cockpit-log-v1" ||
 // previous hash || canonical record) to `out`. Returns the number of bytes, -1 on error.

@@ -6,7 +6,7 @@ namespace cockpit::storage {
 using namespace logchain_detail;
 namespace logchain {
 
-VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_bool *cancel)
+VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_bool *cancel, qint64 anchorSeq)
 {
     // Each link is checked on its own: hash_i must equal SHA-256(domain || stored hash_{i-1}
     // || canonical(record_i)), every index 0..head must be there exactly once, and the last
@@ -208,6 +208,10 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress, const std::atomic_
     }
     if (progress)
         progress(work, work);
+    res.headSeq = head.seq;
+    res.headHash = head.hash;
+    if (anchorSeq >= 0 && anchorSeq < n)
+        res.anchorHash = QByteArray(reinterpret_cast<const char *>(stored[std::size_t(anchorSeq)].data()), kHashLen);
 
     if (bad.problem != VerifyResult::Problem::None) {
         res.badIndex = bad.index;

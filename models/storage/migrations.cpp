@@ -8,6 +8,7 @@
 #include "domain/pipeline.h"
 #include "domain/times.h"
 #include "storage/schema.h"
+#include "storage/sqlitestatement.h"
 #include "storage/transaction.h"
 
 #include <QSqlDatabase>
@@ -109,6 +110,7 @@ QString backupBeforeMigration(QSqlDatabase db, const QString &path, int fromVers
     QString target = QStringLiteral("%1.v%2.bak").arg(path).arg(fromVersion);
     for (int n = 2; QFileInfo::exists(target); ++n)
         target = QStringLiteral("%1.v%2.%3.bak").arg(path).arg(fromVersion).arg(n);
+    sql::createPrivateFile(target); // 0600, like the file it copies (VACUUM INTO fills an empty file)
     QSqlQuery q(db);
     q.prepare(QStringLiteral("VACUUM INTO ?"));
     q.addBindValue(target);

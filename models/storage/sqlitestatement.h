@@ -13,6 +13,12 @@ struct sqlite3_stmt;
 
 namespace cockpit::sql {
 
+// Creates `path` empty and readable by its owner only (0600) when it does not exist, so the
+// database SQLite then opens there, and its -wal and -shm files (SQLite gives them the
+// database's mode), are not world-readable. An existing file is left as it is. False with
+// `error` set when it cannot be created.
+bool createPrivateFile(const QString &path, QString *error = nullptr);
+
 class Statement
 {
 public:

@@ -5,6 +5,9 @@
 // (each test names its alerts' readable names next to them).
 #include "fixture.h"
 #include "delivery/webhookstore.h"
+#include "delivery/webhooksecrets.h"
+#include <QEventLoop>
+#include <QTimer>
 
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -75,9 +78,24 @@ inline QString addWebhook(QSqlDatabase db, const QString &kind, const QString &u
     h.secret = secret;
     h.enabled = enabled;
     h.name = name;
-    const auto v = cockpit::delivery::WebhookStore(db).save(h, QStringLiteral("2026-11-01T00:00:00Z"));
-    if (!v.ok())
-        qWarning() << v.errors;
+    // As the app saves it: URL and secret to the keychain (the test's secret service), the
+    // rest to the file. Waits here for the keychain.
+    cockpit::delivery::WebhookStore store(db);
+    QEventLoop loop;
+    QObject context;
+    bool finished = false;
+    cockpit::delivery::WebhookSecrets::save(store, h, QStringLiteral("2026-11-01T00:00:00Z"), &context,
+                                            [&](const cockpit::delivery::WebhookValidation &v, const cockpit::delivery::Webhook &saved) {
+                                                if (!v.ok())
+                                                    qWarning() << v.errors;
+                                                h = saved;
+                                                finished = true;
+                                                loop.quit();
+                                            });
+    if (!finished) {
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     return h.id;
 }
 

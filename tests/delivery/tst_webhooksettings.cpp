@@ -66,10 +66,20 @@ private Q_SLOTS:
         QTest::keyClicks(dialog.urlEdit(), QStringLiteral("http://127.0.0.1:8080/hook"));
         QVERIFY(ok->isEnabled());
         QVERIFY(dialog.problems()->text().contains(QStringLiteral("another host"))); // a warning only
+        QSignalSpy saved(&dialog, &ui::WebhookDialog::keychainFinished);
         dialog.accept();
+        QVERIFY(saved.wait(30000));
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(store.all().size(), 1);
-        QCOMPARE(store.all().first().url, QStringLiteral("http://127.0.0.1:8080/hook"));
+        // The file keeps what is shown; the URL itself comes back from the keychain.
+        QCOMPARE(store.all().first().url, QString());
+        QCOMPARE(store.all().first().urlShown, QStringLiteral("http://127.0.0.1:8080/…"));
+        ui::WebhookDialog edit(store, store.all().first());
+        QSignalSpy read(&edit, &ui::WebhookDialog::keychainFinished);
+        QVERIFY(edit.busy());
+        QVERIFY(read.wait(30000));
+        QVERIFY(!edit.busy());
+        QCOMPARE(edit.urlEdit()->text(), QStringLiteral("http://127.0.0.1:8080/hook"));
     }
 
     void tableHidesSecretsAndTestsTheRobot()

@@ -80,6 +80,49 @@ private Q_SLOTS:
                  qPrintable(r.out));
     }
 
+    // The head lives in the file it protects: cut the tail and roll the head back with it, and
+    // the file alone verifies as intact. A head recorded elsewhere (printed by verify-log) shows it.
+    void recordedHeadShowsACutTail()
+    {
+        const Run before = app({QStringLiteral("verify-log"), QStringLiteral("--db"), m_demo});
+        QCOMPARE(before.code, 0);
+        const qsizetype at = before.out.indexOf(QStringLiteral("head: "));
+        QVERIFY2(at >= 0, qPrintable(before.out));
+        const QString head = before.out.mid(at + 6).section(QLatin1Char(' '), 0, 0).trimmed();
+        const qint64 seq = head.section(QLatin1Char(':'), 0, 0).toLongLong();
+        QCOMPARE(seq, scalar(m_demo, "SELECT MAX(s) FROM (SELECT MAX(log_seq) AS s FROM activities UNION ALL "
+                                     "SELECT MAX(log_seq) FROM stage_history)"));
+        QCOMPARE(head.section(QLatin1Char(':'), 1).size(), 64);
+        // The same file against its own recorded head: unchanged.
+        Run r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), m_demo, QStringLiteral("--expect-head"), head});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("the recorded head #%1 is unchanged").arg(seq)), qPrintable(r.out));
+
+        const QString path = m_dir.filePath(QStringLiteral("cut.db"));
+        QVERIFY(QFile::copy(m_demo, path));
+        const qint64 keep = seq - 10;
+        QVERIFY(sql(path, QStringLiteral("PRAGMA foreign_keys = OFF;"
+                                         "UPDATE settings SET value = '%1' WHERE key = 'log_head_seq';"
+                                         "UPDATE settings SET value = (SELECT lower(hex(log_hash)) FROM (SELECT log_seq, log_hash FROM activities "
+                                         "  UNION ALL SELECT log_seq, log_hash FROM stage_history) WHERE log_seq = %1) WHERE key = 'log_head_hash';"
+                                         "DELETE FROM activities WHERE log_seq > %1; DELETE FROM stage_history WHERE log_seq > %1;")
+                                  .arg(keep).toUtf8().constData()));
+        r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path});
+        QCOMPARE(r.code, 0); // the weakness the recorded head closes
+        r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path, QStringLiteral("--expect-head"), head});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("ends at record #%1, before the recorded head #%2").arg(keep).arg(seq)),
+                 qPrintable(r.out));
+        // A head whose hash is not the record's: rewritten.
+        const QString forged = QStringLiteral("%1:%2").arg(keep).arg(QString(64, QLatin1Char('a')));
+        r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path, QStringLiteral("--expect-head"), forged});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains(QStringLiteral("was rewritten")), qPrintable(r.out));
+        r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path, QStringLiteral("--expect-head"), QStringLiteral("12:xyz")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("is not SEQ:HASH")), qPrintable(r.err));
+    }
+
     void deletedRecordIsNamed()
     {
         const QString path = m_dir.filePath(QStringLiteral("deleted.db"));
