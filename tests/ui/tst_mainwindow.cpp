@@ -20,6 +20,7 @@
 #include <QSqlDatabase>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
@@ -255,7 +256,12 @@ void TestMainWindow::copiesTheSelectedRow()
     table->setFocus();
     QTest::keyClick(table, Qt::Key_C, Qt::ControlModifier);
     const QStringList cells = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
-    QCOMPARE(cells.size(), int(LeadTableModel::ColumnCount));
+    // The columns shown, in their order (the rest are in the header's column chooser).
+    int shown = 0;
+    for (int c = 0; c < LeadTableModel::ColumnCount; ++c)
+        shown += table->isColumnHidden(c) ? 0 : 1;
+    QVERIFY(shown < int(LeadTableModel::ColumnCount));
+    QCOMPARE(cells.size(), shown);
     QCOMPARE(cells.first(), table->model()->index(0, LeadTableModel::CustomerColumn).data().toString());
 }
 
