@@ -25,6 +25,7 @@ private Q_SLOTS:
     void gate_data();
     void gate();
     void templatesAreWellFormed();
+    void stageProbability();
     void localDates();
     void idsAreUuids();
     void isoTimes_data();
@@ -148,6 +149,20 @@ void TestDomain::gate()
     QFETCH(bool, signed_);
     QFETCH(QStringList, missing);
     QCOMPARE(missingGateFields(exitGate, GateFacts{pain, budget, role, doc, demos, signed_}), missing);
+}
+
+void TestDomain::stageProbability()
+{
+    // Four working stages and the closing one: 20, 40, 60, 80, 100.
+    QCOMPARE(cockpit::defaultStageProbability(0, 4, false), 20);
+    QCOMPARE(cockpit::defaultStageProbability(3, 4, false), 80);
+    QCOMPARE(cockpit::defaultStageProbability(-1, 4, true), 100);
+    // Three: 25, 50, 75; six: 14, 29, 43 (rounded) …
+    QCOMPARE(cockpit::defaultStageProbability(0, 3, false), 25);
+    QCOMPARE(cockpit::defaultStageProbability(2, 3, false), 75);
+    QCOMPARE(cockpit::defaultStageProbability(1, 6, false), 29);
+    QCOMPARE(cockpit::defaultStageProbability(2, 6, false), 43);
+    QCOMPARE(cockpit::defaultStageProbability(0, 0, false), 0);
 }
 
 // Dates never show a two-digit year (issue 13: en_US showed 1/10/27).
