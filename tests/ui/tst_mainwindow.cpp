@@ -14,6 +14,7 @@
 #include "items/leadtablemodel.h"
 #include "mainwindow.h"
 #include "newcustomerdialog.h"
+#include "settingspage.h"
 #include "analyticspage.h"
 #include "cockpitpage.h"
 
@@ -24,6 +25,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDir>
+#include <QLabel>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -59,6 +61,7 @@ private Q_SLOTS:
     void analyticsScreensFollowEdits();
     void fileMenuPrintsTheCockpitReport();
     void screenshots();
+    void settingsSpeakPlainly();
     void remembersLayoutBetweenRuns();
 
 private:
@@ -346,6 +349,50 @@ void TestMainWindow::screenshots()
     form.show();
     QVERIFY(QTest::qWaitForWindowExposed(&form));
     QVERIFY(form.grab().save(QDir(dir).filePath(QStringLiteral("tst_mainwindow-new-customer.png"))));
+}
+
+// Settings in words a director reads (issue 13): no pragma names, no count of a sync that does
+// not exist, a Restart button of its own size; the View menu names every screen whole.
+void TestMainWindow::settingsSpeakPlainly()
+{
+    QCOMPARE(ui::SettingsPage::storageInWords(QStringLiteral("journal_mode=wal synchronous=2 foreign_keys=1 busy_timeout=5000")),
+             QStringLiteral("Write-ahead log · Safe writes: full · Links between records checked · Waits up to 5 s when the file is busy"));
+    QCOMPARE(ui::SettingsPage::storageInWords(QStringLiteral("read-only journal_mode=delete foreign_keys=1 busy_timeout=2500")),
+             QStringLiteral("Read-only · Rollback journal · Links between records checked · Waits up to 2.5 s when the file is busy"));
+    QCOMPARE(ui::SettingsPage::storageInWords(QStringLiteral("journal_mode=wal synchronous=1")),
+             QStringLiteral("Write-ahead log · Safe writes: normal"));
+    m_w.window->showScreen(ui::NavRail::Settings);
+    ui::SettingsPage *settings = m_w.window->settingsPage();
+    QStringList shown;
+    for (const QLabel *l : settings->findChildren<QLabel *>())
+        shown << l->text();
+    const QString all = shown.join(QLatin1Char('\n'));
+    for (const char *jargon : {"synchronous", "journal_mode", "busy_timeout", "waiting to sync", "alert thresholds"})
+        QVERIFY2(!all.contains(QLatin1String(jargon)), jargon);
+    QVERIFY(all.contains(QStringLiteral("Safe writes: full")));
+    auto *restart = settings->findChild<QPushButton *>(QStringLiteral("restartButton"));
+    QVERIFY(restart);
+    const int language = settings->languageCombo()->currentIndex();
+    settings->languageCombo()->setCurrentIndex(language == 1 ? 2 : 1);
+    QCoreApplication::processEvents();
+    QVERIFY(restart->isVisible());
+    QVERIFY2(restart->width() < 300, qPrintable(QString::number(restart->width())));
+    QVERIFY(settings->languageCombo()->width() < 400);
+    settings->languageCombo()->setCurrentIndex(language);
+    // The View menu: "Targets & Forecast", the '&' shown, not taken for a mnemonic.
+    QMenu *view = nullptr;
+    for (QAction *a : m_w.window->menuBar()->actions())
+        if (a->menu() && a->text() == QStringLiteral("&View"))
+            view = a->menu();
+    QVERIFY(view);
+    QStringList texts;
+    for (QAction *a : view->actions())
+        texts << a->text();
+    QVERIFY2(texts.contains(QStringLiteral("Targets && Forecast")), qPrintable(texts.join(QLatin1Char('|'))));
+    view->popup(m_w.window->mapToGlobal(QPoint(60, 20)));
+    QVERIFY(QTest::qWaitForWindowExposed(view));
+    QVERIFY(view->grab().save(QDir(QStringLiteral(COCKPIT_SCREENSHOT_DIR)).filePath(QStringLiteral("tst_mainwindow-view-menu.png"))));
+    view->hide();
 }
 
 void TestMainWindow::remembersLayoutBetweenRuns()
