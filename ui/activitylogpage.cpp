@@ -7,6 +7,11 @@
 #include "widgethelpers.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
+#include <QSignalBlocker>
+#include <QTimer>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,6 +24,8 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <climits>
 
 namespace cockpit::ui {
 
@@ -59,9 +66,74 @@ ActivityLogPage::ActivityLogPage(storage::Database &db, QWidget *parent)
     bar->addWidget(TableExport::exportButton(exportAction, this));
     layout->addLayout(bar);
 
+    // Filters over the whole log: each narrows the rows; text waits for a pause in typing.
+    auto *filters = new QHBoxLayout;
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("logSearch"));
+    m_search->setPlaceholderText(tr("Search text, reason, lead or person…"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(200);
+    m_actor = new QComboBox(this);
+    m_actor->setObjectName(QStringLiteral("logActor"));
+    m_actor->setToolTip(tr("Who did it"));
+    m_actor->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_actor->setMinimumContentsLength(8);
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("logKind"));
+    m_kind->addItem(tr("Every kind"), -1);
+    for (auto k : {storage::LogRecordKind::Activity, storage::LogRecordKind::StageMove, storage::LogRecordKind::Deletion})
+        m_kind->addItem(kindLabel(k), int(k));
+    m_lead = new QLineEdit(this);
+    m_lead->setObjectName(QStringLiteral("logLead"));
+    m_lead->setPlaceholderText(tr("Lead or customer…"));
+    m_lead->setClearButtonEnabled(true);
+    m_from = new QDateEdit(this);
+    m_to = new QDateEdit(this);
+    m_from->setObjectName(QStringLiteral("logFrom"));
+    m_to->setObjectName(QStringLiteral("logTo"));
+    for (QDateEdit *e : {m_from, m_to}) {
+        e->setCalendarPopup(true);
+        e->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        // The earliest date means "no bound" and says so.
+        e->setMinimumDate(QDate(2000, 1, 1));
+        e->setSpecialValueText(tr("any day"));
+        e->setDate(e->minimumDate());
+    }
+    m_from->setToolTip(tr("From this day (your local time)"));
+    m_to->setToolTip(tr("Up to and including this day"));
+    m_clear = new QPushButton(tr("Clear filters"), this);
+    filters->addWidget(m_search, 2);
+    filters->addWidget(m_actor);
+    filters->addWidget(m_kind);
+    filters->addWidget(m_lead, 1);
+    filters->addWidget(new QLabel(tr("From"), this));
+    filters->addWidget(m_from);
+    filters->addWidget(new QLabel(tr("to"), this));
+    filters->addWidget(m_to);
+    filters->addWidget(m_clear);
+    layout->addLayout(filters);
+    m_typing = new QTimer(this);
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(300);
+    connect(m_typing, &QTimer::timeout, this, &ActivityLogPage::refresh);
+    for (QLineEdit *e : {m_search, m_lead})
+        connect(e, &QLineEdit::textChanged, m_typing, qOverload<>(&QTimer::start));
+    for (QComboBox *c : {m_actor, m_kind})
+        connect(c, &QComboBox::currentIndexChanged, this, &ActivityLogPage::refresh);
+    for (QDateEdit *e : {m_from, m_to})
+        connect(e, &QDateEdit::dateChanged, this, &ActivityLogPage::refresh);
+    connect(m_clear, &QPushButton::clicked, this, &ActivityLogPage::clearFilters);
+
+    auto *summaryRow = new QHBoxLayout;
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("muted"));
-    layout->addWidget(m_summary);
+    m_older = new QPushButton(tr("Show older"), this);
+    m_older->setObjectName(QStringLiteral("showOlderButton"));
+    m_older->setToolTip(tr("List the next %1 older records").arg(kShownRecords));
+    connect(m_older, &QPushButton::clicked, this, &ActivityLogPage::showOlder);
+    summaryRow->addWidget(m_summary, 1);
+    summaryRow->addWidget(m_older);
+    layout->addLayout(summaryRow);
 
     m_model = new RecordTableModel(this);
     m_model->setHeaders({tr("#"), tr("Time"), tr("Type"), tr("Actor"), tr("Lead"), tr("What"),
@@ -121,31 +193,106 @@ QString ActivityLogPage::kindLabel(storage::LogRecordKind kind)
     return tr("Delete/restore");
 }
 
+storage::LogQuery ActivityLogPage::query() const
+{
+    storage::LogQuery q;
+    q.limit = kShownRecords;
+    q.search = m_search->text();
+    q.lead = m_lead->text();
+    q.actorId = m_actor->currentData().toString();
+    q.kind = m_kind->currentData().isValid() ? m_kind->currentData().toInt() : -1;
+    if (m_from->date() > m_from->minimumDate())
+        q.fromSecs = QDateTime(m_from->date(), QTime(0, 0)).toSecsSinceEpoch();
+    if (m_to->date() > m_to->minimumDate())
+        q.untilSecs = QDateTime(m_to->date().addDays(1), QTime(0, 0)).toSecsSinceEpoch();
+    return q;
+}
+
+void ActivityLogPage::fillActors()
+{
+    const QString current = m_actor->currentData().toString();
+    const QSignalBlocker block(m_actor);
+    m_actor->clear();
+    m_actor->addItem(tr("Anyone"), QString());
+    for (const auto &[id, name] : storage::logActors(m_db))
+        m_actor->addItem(name, id);
+    m_actor->setCurrentIndex(std::max(0, m_actor->findData(current)));
+}
+
+void ActivityLogPage::clearFilters()
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_lead, m_actor, m_kind, m_from, m_to})
+        w->blockSignals(true);
+    m_search->clear();
+    m_lead->clear();
+    m_actor->setCurrentIndex(0);
+    m_kind->setCurrentIndex(0);
+    m_from->setDate(m_from->minimumDate());
+    m_to->setDate(m_to->minimumDate());
+    for (QWidget *w : std::initializer_list<QWidget *>{m_search, m_lead, m_actor, m_kind, m_from, m_to})
+        w->blockSignals(false);
+    refresh();
+}
+
 void ActivityLogPage::refresh()
 {
     m_stale = false;
-    const QList<storage::LogEntry> entries = storage::recentLogEntries(m_db, kShownRecords);
+    m_typing->stop();
+    if (m_actor->count() == 0)
+        fillActors();
+    load(false);
+}
+
+void ActivityLogPage::showOlder()
+{
+    if (m_oldestShown > 0)
+        load(true);
+}
+
+void ActivityLogPage::load(bool append)
+{
+    storage::LogQuery q = query();
+    if (append)
+        q.beforeSeq = m_oldestShown;
+    const storage::LogPage page = storage::queryLog(m_db, q);
+    if (!append) {
+        m_rows.clear();
+        m_keys.clear();
+        m_values.clear();
+        m_matching = page.matching;
+    }
     const QLocale locale;
-    QList<QStringList> rows;
-    QStringList keys;
-    QList<QVariantList> values; // what an export writes: the number and the time as such
-    rows.reserve(entries.size());
-    values.reserve(entries.size());
-    for (const storage::LogEntry &e : entries) {
+    for (const storage::LogEntry &e : page.entries) {
         const QDateTime at = QDateTime::fromString(e.at, Qt::ISODate);
         const QString when = at.isValid() ? locale.toString(at.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"))
                                           : e.at;
-        rows << QStringList{locale.toString(e.seq), when, kindLabel(e.kind), e.actor, e.lead, e.what, e.text};
-        keys << QString::number(e.seq);
-        values << QVariantList{e.seq, at.isValid() ? QVariant(at) : QVariant()};
+        m_rows << QStringList{locale.toString(e.seq), when, kindLabel(e.kind), e.actor, e.lead, e.what, e.text};
+        m_keys << QString::number(e.seq);
+        m_values << QVariantList{e.seq, at.isValid() ? QVariant(at) : QVariant()};
+        m_oldestShown = e.seq;
     }
-    m_model->setRows(rows, keys, values);
-    m_table->resizeColumnsToContents();
-    const qint64 total = m_db.setting(QString::fromLatin1(storage::kLogHeadSeqKey), QStringLiteral("-1")).toLongLong() + 1;
-    m_summary->setText(total > entries.size()
-                           ? tr("The log holds %1 records; the newest %2 are shown.")
-                                 .arg(locale.toString(total), locale.toString(entries.size()))
-                           : tr("The log holds %1 records.").arg(locale.toString(total)));
+    if (page.entries.isEmpty() && !append)
+        m_oldestShown = -1;
+    m_model->setRows(m_rows, m_keys, m_values);
+    if (!append)
+        m_table->resizeColumnsToContents();
+    const qint64 shown = m_rows.size();
+    m_older->setVisible(shown < m_matching && m_oldestShown > 0);
+    if (!page.ok)
+        m_summary->setText(page.error);
+    else if (q.filtered())
+        m_summary->setText(shown < m_matching ? tr("%1 records match; the newest %2 are shown.")
+                                                     .arg(locale.toString(m_matching), locale.toString(shown))
+                                              : tr("%n record(s) match.", nullptr, int(std::min<qint64>(m_matching, INT_MAX))));
+    else
+        m_summary->setText(shown < m_matching ? tr("The log holds %1 records; the newest %2 are shown.")
+                                                     .arg(locale.toString(m_matching), locale.toString(shown))
+                                              : tr("The log holds %1 records.").arg(locale.toString(m_matching)));
+}
+
+QString ActivityLogPage::summaryText() const
+{
+    return m_summary->text();
 }
 
 bool ActivityLogPage::isVerifying() const

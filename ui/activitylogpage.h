@@ -1,7 +1,9 @@
 #pragma once
-// Activity log (DESIGN.md §4): the newest records of the tamper-evident log (activities and
-// stage moves, newest first) and Verify, which recomputes the whole chain on a worker thread
+// Activity log (DESIGN.md §4): the records of the tamper-evident log (activities, stage moves
+// and deletions, newest first), searched and filtered by actor, kind, lead and dates over the
+// whole log (storage::queryLog), a page at a time, and Verify, which recomputes the whole chain on a worker thread
 // with a read-only connection of its own and names the first bad record.
+#include "storage/activitylog.h"
 #include "storage/logchain.h"
 
 #include <QFutureWatcher>
@@ -10,8 +12,12 @@
 #include <atomic>
 #include <memory>
 
+class QComboBox;
+class QDateEdit;
 class QLabel;
+class QLineEdit;
 class QProgressBar;
+class QTimer;
 class QPushButton;
 class QTableView;
 
@@ -33,8 +39,20 @@ public:
     explicit ActivityLogPage(storage::Database &db, QWidget *parent = nullptr);
     ~ActivityLogPage() override;
 
-    // Reloads the newest records from the database.
+    // Reloads the newest records that pass the filters from the database.
     void refresh();
+    // Appends the next page of older matching records (Show older).
+    void showOlder();
+    void clearFilters();
+    // The filters as set on the screen (tests, and what refresh() asks storage for).
+    storage::LogQuery query() const;
+    QLineEdit *searchBox() const { return m_search; }
+    QLineEdit *leadBox() const { return m_lead; }
+    QComboBox *actorFilter() const { return m_actor; }
+    QComboBox *kindFilter() const { return m_kind; }
+    QDateEdit *fromDate() const { return m_from; }
+    QDateEdit *toDate() const { return m_to; }
+    QString summaryText() const;
     void verify();
     void cancelVerify();
     bool isVerifying() const;
@@ -52,12 +70,22 @@ protected:
 private:
     static QString kindLabel(storage::LogRecordKind kind); // the Kind column
     void showResult(const storage::VerifyResult &r);
+    void load(bool append);
+    void fillActors();
 
     storage::Database &m_db;
     RecordTableModel *m_model;
     QTableView *m_table;
     QLabel *m_summary, *m_result;
-    QPushButton *m_verify, *m_cancel;
+    QLineEdit *m_search, *m_lead;
+    QComboBox *m_actor, *m_kind;
+    QDateEdit *m_from, *m_to;
+    QTimer *m_typing;
+    QPushButton *m_verify, *m_cancel, *m_older, *m_clear;
+    QList<QStringList> m_rows;
+    QStringList m_keys;
+    QList<QVariantList> m_values;
+    qint64 m_oldestShown = -1, m_matching = 0;
     QProgressBar *m_progress;
     QFutureWatcher<storage::VerifyResult> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancelFlag;

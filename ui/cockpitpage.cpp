@@ -110,7 +110,12 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
     }
     layout->addWidget(tilesBox);
 
-    auto *charts = new QHBoxLayout;
+    // The charts take the height they can use (fitChartsHeight()); the alerts list below gets
+    // the rest, so a tall window shows more alerts instead of an empty band under the heat map.
+    m_charts = new QWidget(this);
+    m_charts->setObjectName(QStringLiteral("cockpitCharts"));
+    auto *charts = new QHBoxLayout(m_charts);
+    charts->setContentsMargins(0, 0, 0, 0);
     charts->setSpacing(12);
     auto *left = new QVBoxLayout;
     auto *funnelHead = new QHBoxLayout;
@@ -142,7 +147,7 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
     right->addWidget(m_heatmap, 1);
     charts->addLayout(left, 2);
     charts->addLayout(right, 3);
-    layout->addLayout(charts, 1);
+    layout->addWidget(m_charts);
 
     m_alertsTitle = sectionTitle(this);
     m_alertsTitle->setText(tr("Open alerts"));
@@ -158,9 +163,12 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
     m_alerts->horizontalHeader()->setStretchLastSection(false);
     m_alerts->setAlternatingRowColors(true);
     m_alerts->setWordWrap(false);
-    m_alerts->setFixedHeight(m_alerts->fontMetrics().height() * 9);
+    // Nine lines at least (a 768-px laptop keeps its charts as before); whatever the charts do
+    // not use on a taller window.
+    m_alerts->setMinimumHeight(m_alerts->fontMetrics().height() * 9);
+    m_alerts->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
     m_alerts->setToolTip(tr("Double-click or press Enter to open the lead"));
-    layout->addWidget(m_alerts);
+    layout->addWidget(m_alerts, 1);
     auto openAlert = [this](const QModelIndex &index) {
         const QString lead = m_alertsModel->table().rows.value(index.row()).value(0).toString();
         if (!lead.isEmpty())
@@ -184,6 +192,15 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
     for (QWidget *chart : {tilesBox, static_cast<QWidget *>(m_funnel), static_cast<QWidget *>(m_heatmap)})
         for (QAction *a : chart->actions())
             connect(pngMenu->addAction(a->data().toString() + QStringLiteral("…")), &QAction::triggered, a, &QAction::trigger);
+}
+
+void CockpitPage::fitChartsHeight()
+{
+    // As tall as the taller of the funnel and the heat map wants (cells stop growing at a
+    // readable height), never less than the charts' minimum.
+    const int title = std::max(m_funnelTitle->sizeHint().height(), m_pipeline->sizeHint().height()) + 6;
+    const int wanted = std::max(m_funnel->sizeHint().height(), m_heatmap->sizeHint().height()) + title;
+    m_charts->setMaximumHeight(std::max(wanted, m_charts->minimumSizeHint().height()));
 }
 
 void CockpitPage::addPngAction(QWidget *chart, const QString &name)
@@ -225,6 +242,11 @@ void CockpitPage::showResult(const CockpitData &data)
         m_pipeline->addItem(tr("%1 (%2 leads)").arg(p.name, locale.toString(p.leads)), p.code);
     m_pipeline->setCurrentIndex(m_pipeline->findData(d.funnel.pipelineCode));
     m_filling = false;
+    // Wide enough for the longest pipeline name and its count, up to a third of the page.
+    int widest = 0;
+    for (int i = 0; i < m_pipeline->count(); ++i)
+        widest = std::max(widest, m_pipeline->fontMetrics().horizontalAdvance(m_pipeline->itemText(i)));
+    m_pipeline->setMinimumWidth(std::min(widest + 48, std::max(200, width() / 3)));
 
     const FunnelResult &f = d.funnel;
     m_funnel->setStages(funnelStages(f));
@@ -232,6 +254,7 @@ void CockpitPage::showResult(const CockpitData &data)
     m_funnelTitle->setToolTip(f.pipelineName);
     fillHeatmap(m_heatmap, f);
     m_heatTitle->setText(heatTitle(f));
+    fitChartsHeight();
 
     m_alertsModel->setTable(d.alerts);
     m_alerts->setColumnHidden(0, true);

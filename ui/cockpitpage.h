@@ -82,8 +82,10 @@ private:
     void exportPng(QWidget *chart, const QString &name);
     void addPngAction(QWidget *chart, const QString &name);
     QString subtitle() const;
+    void fitChartsHeight();
 
     ScopeBar *m_scopeBar;
+    QWidget *m_charts;
     QVector<KpiTileWidget *> m_tiles;
     QComboBox *m_pipeline;
     FunnelWidget *m_funnel;

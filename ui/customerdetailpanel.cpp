@@ -46,7 +46,8 @@ CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits
 
 void CustomerDetailPanel::setCustomer(const QString &customerId)
 {
-    const int row = m_catalog.index().customer(customerId);
+    const int row = customerId.isEmpty() ? -1 : m_catalog.index().customer(customerId);
+    m_customerId = row < 0 ? QString() : customerId;
     if (row < 0) {
         m_title->setText(tr("Select a customer to see contacts and open leads."));
         m_facts->clear();

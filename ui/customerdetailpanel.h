@@ -20,6 +20,7 @@ class CustomerDetailPanel : public QWidget
 public:
     CustomerDetailPanel(Catalog &catalog, EditController &edits, QWidget *parent = nullptr);
     void setCustomer(const QString &customerId);
+    QString customerId() const { return m_customerId; }
 
 Q_SIGNALS:
     void leadActivated(const QString &leadId);
@@ -27,6 +28,7 @@ Q_SIGNALS:
 private:
     Catalog &m_catalog;
     EditController &m_edits;
+    QString m_customerId;
     QLabel *m_title, *m_facts;
     RecordTableModel *m_contacts, *m_leads;
     QTableView *m_contactsView, *m_leadsView;

@@ -73,8 +73,17 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     m_table->horizontalHeader()->setSortIndicator(CustomerTableModel::NameColumn, Qt::AscendingOrder);
     configureMainTable(m_table);
     m_table->horizontalHeader()->setDefaultSectionSize(100);
-    m_table->setColumnWidth(CustomerTableModel::NameColumn, 230);
-    m_table->setColumnWidth(CustomerTableModel::PhoneColumn, 130);
+    m_table->setColumnWidth(CustomerTableModel::NameColumn, 220);
+    m_table->setColumnWidth(CustomerTableModel::PhoneColumn, 120);
+    // At 1366 px beside the detail panel: name, industry, size, city, owner, phone and open
+    // leads; aliases (also in the panel), region, source and created are a right-click away.
+    for (int c : {CustomerTableModel::AliasesColumn, CustomerTableModel::RegionColumn, CustomerTableModel::SourceColumn,
+                  CustomerTableModel::CreatedColumn})
+        m_table->setColumnHidden(c, true);
+    for (int c : {CustomerTableModel::IndustryColumn, CustomerTableModel::SizeColumn, CustomerTableModel::CityColumn,
+                  CustomerTableModel::OwnerColumn})
+        m_table->setColumnWidth(c, 84);
+    installColumnChooser(m_table);
     m_detail = new CustomerDetailPanel(catalog, edits, m_splitter);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
@@ -91,9 +100,11 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     connect(m_filter, &QAbstractItemModel::modelReset, this, &CustomersPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &CustomersPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CustomersPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &CustomersPage::followFilter);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CustomersPage::followFilter);
     connect(&catalog, &Catalog::loaded, this, &CustomersPage::onCatalogLoaded);
 
-    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("customers/header")).toByteArray());
+    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("customers/header.v2")).toByteArray());
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_splitter->restoreState(m_settings.value(QStringLiteral("customers/splitter")).toByteArray());
     if (catalog.isLoaded())
@@ -110,7 +121,7 @@ void CustomersPage::showEvent(QShowEvent *event)
 
 void CustomersPage::saveState()
 {
-    m_settings.setValue(QStringLiteral("customers/header"), m_table->horizontalHeader()->saveState());
+    m_settings.setValue(QStringLiteral("customers/header.v2"), m_table->horizontalHeader()->saveState());
     m_settings.setValue(QStringLiteral("customers/splitter"), m_splitter->saveState());
 }
 
@@ -170,6 +181,24 @@ void CustomersPage::updateCount()
     m_count->setText(tr("%1 of %2 customers")
                          .arg(locale.toString(m_filter->rowCount()),
                               locale.toString(qlonglong(m_catalog.data().customers.size()))));
+}
+
+void CustomersPage::followFilter()
+{
+    // The panel describes the selected row: when a filter hides that customer the panel
+    // empties; when the customer is still listed its row stays selected.
+    const QString shown = m_detail->customerId();
+    if (shown.isEmpty())
+        return;
+    const int row = m_catalog.index().customer(shown);
+    const QModelIndex proxy = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+    if (proxy.isValid()) {
+        if (m_table->currentIndex().row() != proxy.row())
+            m_table->setCurrentIndex(proxy);
+        return;
+    }
+    m_table->selectionModel()->clear();
+    m_detail->setCustomer(QString());
 }
 
 void CustomersPage::newCustomer()

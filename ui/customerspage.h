@@ -46,6 +46,7 @@ private:
     void refillFilters();
     void applyFilters();
     void updateCount();
+    void followFilter();
 
     Catalog &m_catalog;
     EditController &m_edits;

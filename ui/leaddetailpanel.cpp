@@ -1,5 +1,7 @@
 #include "leaddetailpanel.h"
 
+#include "domain/localdates.h"
+
 #include "alerts/alertstore.h"
 #include "charts/touchpointheatmap.h"
 #include "alerts/alerttext.h"
@@ -39,7 +41,7 @@ namespace {
 
 QString localTime(const QString &iso)
 {
-    return QLocale().toString(fromIsoUtc(iso).toLocalTime(), QLocale::ShortFormat);
+    return shortDateTime(fromIsoUtc(iso).toLocalTime());
 }
 
 } // namespace
@@ -161,7 +163,7 @@ void LeadDetailPanel::refresh()
                               m_catalog.stageName(stage).toHtmlEscaped(), leadStatusLabel(lead->status),
                               formatMoney(lead->amountCents, m_catalog.data().currency, locale))
                          .arg(lead->probability)
-                         .arg(lead->expectedClose.isValid() ? locale.toString(lead->expectedClose, QLocale::ShortFormat)
+                         .arg(lead->expectedClose.isValid() ? shortDate(lead->expectedClose, locale)
                                                             : QStringLiteral("—"),
                               localTime(lead->stageEnteredAt)));
     const int next = m_catalog.nextStage(stage);
@@ -220,8 +222,8 @@ void LeadDetailPanel::refreshTouchpoints()
         if (!o.failed()) {
             analytics::TouchpointGrid grid = std::move(o.value.grid);
             const int zones = int(grid.coldZones.size());
-            const QString first = QLocale().toString(grid.first, QLocale::ShortFormat),
-                          last = QLocale().toString(grid.last, QLocale::ShortFormat);
+            const QString first = shortDate(grid.first),
+                          last = shortDate(grid.last);
             m_touchTitle->setText(zones == 0 ? tr("<b>Touchpoints</b> · %1 – %2").arg(first, last)
                                              : tr("<b>Touchpoints</b> · %1 – %2 · <b>%n cold zone(s)</b>", nullptr, zones)
                                                    .arg(first, last));

@@ -259,18 +259,26 @@ QVariantMap LeadEditorDialog::formValues() const
     return all; // EditController keeps only what differs from storage
 }
 
-bool LeadEditorDialog::save()
+bool LeadEditorDialog::checkForm(QVariantMap *values)
 {
     m_error->hide();
     setInvalid(m_amount, false);
-    const QVariantMap c = formValues();
-    if (c.value(QStringLiteral("amount_cents")).toString() == QLatin1String("invalid")) {
+    *values = formValues();
+    if (values->value(QStringLiteral("amount_cents")).toString() == QLatin1String("invalid")) {
         m_lastError = tr("The amount \"%1\" is not a number of yuan.").arg(m_amount->text());
         m_error->setText(m_lastError);
         m_error->show();
         setInvalid(m_amount, true);
         return false;
     }
+    return true;
+}
+
+bool LeadEditorDialog::save()
+{
+    QVariantMap c;
+    if (!checkForm(&c))
+        return false;
     const auto result = m_edits.editLead(m_lead.id, c);
     if (!result.ok) {
         m_lastError = result.error;
@@ -283,9 +291,14 @@ bool LeadEditorDialog::save()
 
 bool LeadEditorDialog::saveAndMove()
 {
-    if (!save())
+    markMissing({}); // the marks of an earlier refusal, until this one says otherwise
+    QVariantMap c;
+    if (!checkForm(&c))
         return false;
-    const auto result = m_edits.moveLead(m_lead.id, m_nextStageId, m_moveReason->text().trimmed());
+    if (m_probability->value() == m_lead.probability)
+        c.remove(QStringLiteral("probability")); // untouched: the next stage's default applies
+    // One undo step for both (EditController::editAndMoveLead).
+    const auto result = m_edits.editAndMoveLead(m_lead.id, c, m_nextStageId, m_moveReason->text().trimmed());
     if (!result.ok) {
         m_lastError = result.error;
         m_error->setText(result.error);
@@ -304,6 +317,8 @@ void LeadEditorDialog::markMissing(const QStringList &codes)
     setInvalid(m_budgetBand, codes.contains(QLatin1String(cockpit::gate::BudgetBand)));
     setInvalid(m_decisionRole, codes.contains(QLatin1String(cockpit::gate::DecisionRole)));
     setInvalid(m_requirement, codes.contains(QLatin1String(cockpit::gate::RequirementDoc)));
+    setInvalid(m_confirmation, codes.contains(QLatin1String(cockpit::gate::ConfirmationSigned)));
+    setInvalid(m_demos, codes.contains(QLatin1String(cockpit::gate::DemoDone)));
 }
 
 } // namespace cockpit::ui

@@ -29,6 +29,7 @@ public:
     // Every editable column as the form shows it; unchanged ones are dropped by EditController.
     QVariantMap formValues() const;
     QLineEdit *painKeywordsEdit() const { return m_pain; }
+    QCheckBox *confirmationCheck() const { return m_confirmation; }
     QComboBox *budgetBandCombo() const { return m_budgetBand; }
     QComboBox *decisionRoleCombo() const { return m_decisionRole; }
     QPushButton *saveAndMoveButton() const { return m_saveMove; }
@@ -42,6 +43,8 @@ public Q_SLOTS:
 private:
     void updateChecklist();
     void markMissing(const QStringList &codes);
+    // The form's values; false (with the error shown) when one cannot be read.
+    bool checkForm(QVariantMap *values);
 
     Catalog &m_catalog;
     EditController &m_edits;

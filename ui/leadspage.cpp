@@ -87,9 +87,18 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureS
     configureMainTable(m_table);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // bulk move and reassign
     m_table->horizontalHeader()->setDefaultSectionSize(96);
-    m_table->setColumnWidth(LeadTableModel::CustomerColumn, 200);
-    m_table->setColumnWidth(LeadTableModel::TitleColumn, 200);
-    m_table->setColumnWidth(LeadTableModel::AmountColumn, 110);
+    m_table->setColumnWidth(LeadTableModel::CustomerColumn, 150);
+    m_table->setColumnWidth(LeadTableModel::TitleColumn, 140);
+    m_table->setColumnWidth(LeadTableModel::OwnerColumn, 64);
+    m_table->setColumnWidth(LeadTableModel::StageColumn, 120);
+    m_table->setColumnWidth(LeadTableModel::StatusColumn, 60);
+    m_table->setColumnWidth(LeadTableModel::AmountColumn, 105);
+    m_table->setColumnWidth(LeadTableModel::DaysInStageColumn, 100);
+    // What a 1366-px laptop shows beside the detail panel: who, what, where it stands, how big,
+    // how long. The rest is one right-click away on the header (the choice is remembered).
+    for (int c : defaultHiddenColumns())
+        m_table->setColumnHidden(c, true);
+    installColumnChooser(m_table);
     m_detail = new LeadDetailPanel(catalog, edits, figures, m_splitter);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
@@ -109,6 +118,8 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureS
     connect(m_filter, &QAbstractItemModel::modelReset, this, &LeadsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &LeadsPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LeadsPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &LeadsPage::followFilter);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &LeadsPage::followFilter);
     connect(m_detail, &LeadDetailPanel::editRequested, this, &LeadsPage::openEditor);
     connect(m_detail, &LeadDetailPanel::recommendRequested, this, [this](const QString &id) {
         showLead(id);
@@ -149,7 +160,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureS
     m_table->addActions({edit, move, bulkMove, copy, recommend, reassign, autoAssign});
     connect(&catalog, &Catalog::loaded, this, &LeadsPage::onCatalogLoaded);
 
-    if (m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header")).toByteArray()))
+    if (m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("leads/header.v2")).toByteArray()))
         m_filter->sort(m_table->horizontalHeader()->sortIndicatorSection(), m_table->horizontalHeader()->sortIndicatorOrder());
     m_splitter->restoreState(m_settings.value(QStringLiteral("leads/splitter")).toByteArray());
     if (catalog.isLoaded())
@@ -160,9 +171,16 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureS
 
 LeadsPage::~LeadsPage() = default;
 
+QList<int> LeadsPage::defaultHiddenColumns()
+{
+    return {LeadTableModel::RegionColumn,   LeadTableModel::CityColumn,          LeadTableModel::TeamColumn,
+            LeadTableModel::PipelineColumn, LeadTableModel::ProbabilityColumn,   LeadTableModel::ExpectedCloseColumn,
+            LeadTableModel::UpdatedColumn};
+}
+
 void LeadsPage::saveState()
 {
-    m_settings.setValue(QStringLiteral("leads/header"), m_table->horizontalHeader()->saveState());
+    m_settings.setValue(QStringLiteral("leads/header.v2"), m_table->horizontalHeader()->saveState());
     m_settings.setValue(QStringLiteral("leads/splitter"), m_splitter->saveState());
 }
 
@@ -286,6 +304,24 @@ void LeadsPage::onCurrentChanged()
 {
     const QModelIndex i = m_table->currentIndex();
     m_detail->setLead(i.isValid() ? i.data(LeadTableModel::IdRole).toString() : QString());
+}
+
+void LeadsPage::followFilter()
+{
+    // The panel describes the selected row: when a filter (or an edit) takes that lead out of
+    // the table the panel empties; when the lead is still listed its row stays selected.
+    const QString shown = m_detail->leadId();
+    if (shown.isEmpty())
+        return;
+    const int row = m_model->rowOfId(shown);
+    const QModelIndex proxy = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+    if (proxy.isValid()) {
+        if (m_table->currentIndex().row() != proxy.row())
+            m_table->setCurrentIndex(proxy);
+        return;
+    }
+    m_table->selectionModel()->clear();
+    m_detail->setLead(QString());
 }
 
 void LeadsPage::copyCurrentRow()

@@ -38,6 +38,8 @@ public:
     ~LeadsPage() override;
 
     QTableView *table() const { return m_table; }
+    // The columns hidden until a person shows them (header context menu): the rest fit 1366 px.
+    static QList<int> defaultHiddenColumns();
     LeadFilterModel *filterModel() const { return m_filter; }
     void focusSearch();
     // Types `text` into the search box (the welcome card's "search bs") and focuses it.
@@ -66,6 +68,7 @@ private:
     void applyFilters();
     void updateCount();
     void onCurrentChanged();
+    void followFilter();
     ModelExport exportSpec() const;
 
     Catalog &m_catalog;

@@ -24,6 +24,8 @@ ScopeBar::ScopeBar(analytics::ScopeState &state, QWidget *parent) : QWidget(pare
     m_kind->addItem(tr("Week"), int(PeriodKind::Week));
     m_kind->addItem(tr("Month"), int(PeriodKind::Month));
     m_kind->addItem(tr("Quarter"), int(PeriodKind::Quarter));
+    m_kind->addItem(tr("Year"), int(PeriodKind::Year));
+    m_kind->addItem(tr("Year to date"), int(PeriodKind::YearToDate));
     m_kind->addItem(tr("Custom"), int(PeriodKind::Custom));
     m_kind->setToolTip(tr("Period"));
     m_prev = new QToolButton(this);
@@ -134,7 +136,8 @@ void ScopeBar::applyKind()
         return;
     const auto kind = PeriodKind(m_kind->currentData().toInt());
     const Period current = m_state.scope().period;
-    // Keep the period's last day in view: a quarter → its last month, a month → its last week.
+    // Keep the period's last day in view: a quarter → its last month, a month → its last week,
+    // year to date → up to that day (today at the latest).
     const QDate anchor = std::min(current.last, QDate::currentDate());
     m_state.setPeriod(kind == PeriodKind::Custom ? Period::custom(current.first, current.last)
                                                  : Period::containing(kind, anchor));

@@ -4,16 +4,18 @@
 
 #include "storage/database.h"
 #include "language.h"
-#include "storage/outbox.h"
 #include "pipelineeditor.h"
 #include "webhooksettings.h"
 
 #include <QComboBox>
+#include <QLocale>
 #include <QDir>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
 #include <QTabWidget>
@@ -39,18 +41,26 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
 
     auto *language = new QGroupBox(tr("Language"), this);
     auto *languageForm = new QFormLayout(language);
+    languageForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint); // no 1 000-px combo
     m_language = new QComboBox(language);
     m_language->setObjectName(QStringLiteral("languageCombo"));
     m_language->addItem(tr("Follow the system"), QStringLiteral("system"));
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("简体中文"), QStringLiteral("zh_CN"));
+    m_language->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_language->setCurrentIndex(std::max(0, m_language->findData(languageSetting(settings))));
     m_languageNote = new QLabel(language);
     m_languageNote->setObjectName(QStringLiteral("muted"));
     auto *restart = new QPushButton(tr("Restart now"), language);
+    restart->setObjectName(QStringLiteral("restartButton"));
     restart->setVisible(false);
     languageForm->addRow(tr("Interface language"), m_language);
-    languageForm->addRow(m_languageNote, restart);
+    // The button keeps its own width: a form field would stretch it across the window.
+    auto *restartRow = new QHBoxLayout;
+    restartRow->addWidget(m_languageNote);
+    restartRow->addWidget(restart);
+    restartRow->addStretch(1);
+    languageForm->addRow(restartRow);
     connect(m_language, &QComboBox::currentIndexChanged, this, [this, restart] {
         m_settings.setValue(QStringLiteral("ui/language"), m_language->currentData());
         m_languageNote->setText(tr("The new language applies when Sales Cockpit restarts."));
@@ -78,8 +88,8 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
 
     auto *later = new QGroupBox(tr("Coming in later releases"), this);
     auto *laterLayout = new QVBoxLayout(later);
-    auto *note = new QLabel(tr("Team server and sync and alert thresholds "
-                               "are not built yet. They will appear here."), later);
+    auto *note = new QLabel(tr("The team server and syncing with it are not built yet: your edits stay in this "
+                               "file on this computer. They will appear here."), later);
     note->setWordWrap(true);
     note->setObjectName(QStringLiteral("muted"));
     laterLayout->addWidget(note);
@@ -160,6 +170,42 @@ bool SettingsPage::showSection(const QString &key)
     return true;
 }
 
+QString SettingsPage::storageInWords(const QString &pragmaSummary)
+{
+    // "journal_mode=wal synchronous=2 foreign_keys=1 busy_timeout=5000" as a person reads it.
+    QHash<QString, QString> p;
+    bool readOnly = false;
+    for (const QString &part : pragmaSummary.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq < 0)
+            readOnly = readOnly || part == QLatin1String("read-only");
+        else
+            p.insert(part.left(eq), part.mid(eq + 1).toLower());
+    }
+    QStringList words;
+    if (readOnly)
+        words << tr("Read-only");
+    const QString journal = p.value(QStringLiteral("journal_mode"));
+    if (journal == QLatin1String("wal"))
+        words << tr("Write-ahead log");
+    else if (!journal.isEmpty())
+        words << tr("Rollback journal");
+    if (p.contains(QStringLiteral("synchronous"))) {
+        const QString s = p.value(QStringLiteral("synchronous"));
+        const int level = s == QLatin1String("off") ? 0 : s == QLatin1String("normal") ? 1
+                        : s == QLatin1String("full") ? 2 : s == QLatin1String("extra") ? 3 : s.toInt();
+        const QString names[] = {tr("off"), tr("normal"), tr("full"), tr("extra")};
+        words << tr("Safe writes: %1").arg(names[std::clamp(level, 0, 3)]);
+    }
+    if (p.value(QStringLiteral("foreign_keys")) == QLatin1String("1"))
+        words << tr("Links between records checked");
+    bool ok = false;
+    const int waitMs = p.value(QStringLiteral("busy_timeout")).toInt(&ok);
+    if (ok && waitMs > 0)
+        words << tr("Waits up to %1 s when the file is busy").arg(QLocale().toString(waitMs / 1000.0, 'g', 3));
+    return words.join(QStringLiteral(" · "));
+}
+
 void SettingsPage::refresh()
 {
     // Tabs not built yet read their data when they are.
@@ -173,12 +219,11 @@ void SettingsPage::refresh()
         m_dbInfo->setText(tr("No database is open."));
         return;
     }
-    m_dbInfo->setText(tr("File: %1\nSchema version: %2\nStorage: %3\nData: %4\nLocal edits waiting to sync: %5")
+    m_dbInfo->setText(tr("File: %1\nSchema version: %2\nStorage: %3\nData: %4")
                           .arg(QDir::toNativeSeparators(m_db.path()))
                           .arg(m_db.schemaVersion())
-                          .arg(m_db.pragmaSummary(),
-                               m_db.isDemo() ? tr("demo company (generated)") : tr("your own data"))
-                          .arg(storage::pendingOutboxCount(m_db)));
+                          .arg(storageInWords(m_db.pragmaSummary()),
+                               m_db.isDemo() ? tr("demo company (generated)") : tr("your own data")));
 }
 
 } // namespace cockpit::ui

@@ -34,6 +34,9 @@ public:
     RulesSettings *rulesSettings();
     // Shows one tab: "general", "pipelines", "delivery" or "rules". False for an unknown key.
     bool showSection(const QString &key);
+    // Storage's pragma summary ("journal_mode=wal synchronous=2 …") in words: "Write-ahead
+    // log · Safe writes: full · Links between records checked · Waits up to 5 s …".
+    static QString storageInWords(const QString &pragmaSummary);
 
 Q_SIGNALS:
     void openDatabaseRequested();

@@ -37,7 +37,10 @@ void applyTheme(QApplication &app)
         "QHeaderView::section { background: #f1f5f9; padding: 4px 6px; border: none;"
         "  border-right: 1px solid #e2e8f0; border-bottom: 1px solid #e2e8f0; font-weight: 600; }"
         "QLineEdit[invalid=\"true\"], QComboBox[invalid=\"true\"], QPlainTextEdit[invalid=\"true\"],"
-        " QSpinBox[invalid=\"true\"] { border: 1px solid %6; }")
+        " QSpinBox[invalid=\"true\"] { border: 1px solid %6; }"
+        // A refused gate marks its missing check box and the demo count too (not by colour
+        // alone: the error line names the fields).
+        "QCheckBox[invalid=\"true\"], QLabel[invalid=\"true\"] { color: %6; font-weight: bold; }")
                         .arg(QLatin1String(p.rail), QLatin1String(p.railText),
                              QLatin1String(p.railSelected), QLatin1String(p.demoBadge),
                              QLatin1String(p.muted), QLatin1String(p.bad)));

@@ -1,6 +1,9 @@
 #include "widgethelpers.h"
 
+#include <QAction>
+#include <QCoreApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QStyle>
 #include <QTableView>
 
@@ -17,6 +20,43 @@ void configureMainTable(QTableView *table)
     table->horizontalHeader()->setSectionsMovable(true);
     table->horizontalHeader()->setHighlightSections(false);
     table->horizontalHeader()->setSortIndicatorShown(true);
+}
+
+QMenu *columnChooserMenu(QTableView *table, QWidget *parent)
+{
+    QHeaderView *header = table->horizontalHeader();
+    QAbstractItemModel *model = table->model();
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("columnChooser"));
+    int shown = 0;
+    for (int visual = 0; visual < header->count(); ++visual)
+        shown += header->isSectionHidden(header->logicalIndex(visual)) ? 0 : 1;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        QAction *a = menu->addAction(model->headerData(logical, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!header->isSectionHidden(logical));
+        a->setData(logical);
+        a->setEnabled(!(a->isChecked() && shown == 1)); // the last shown column stays
+        QObject::connect(a, &QAction::toggled, table, [table, logical](bool on) {
+            table->setColumnHidden(logical, !on);
+            if (on && table->columnWidth(logical) < 40) // hidden since the start: give it a width
+                table->setColumnWidth(logical, table->horizontalHeader()->defaultSectionSize());
+        });
+    }
+    return menu;
+}
+
+void installColumnChooser(QTableView *table)
+{
+    QHeaderView *header = table->horizontalHeader();
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    header->setToolTip(QCoreApplication::translate("ColumnChooser", "Right-click to choose the columns shown"));
+    QObject::connect(header, &QWidget::customContextMenuRequested, table, [table](const QPoint &at) {
+        QMenu *menu = columnChooserMenu(table, table);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(table->horizontalHeader()->mapToGlobal(at));
+    });
 }
 
 QTableView *makeDetailList(QAbstractItemModel *model, QWidget *parent)

@@ -1,6 +1,7 @@
 #pragma once
 // Small pieces the screens share, so every table and form looks and behaves the same.
 class QAbstractItemModel;
+class QMenu;
 class QTableView;
 class QWidget;
 
@@ -8,6 +9,11 @@ namespace cockpit::ui {
 
 // The big sortable tables (leads, customers): row selection, alternating rows, movable columns.
 void configureMainTable(QTableView *table);
+// The header's context menu lists every column with a check box: a person shows or hides
+// columns there (at least one stays shown). The header's saveState() keeps the choice.
+void installColumnChooser(QTableView *table);
+// The menu installColumnChooser() pops up (tests and the page's own menus).
+QMenu *columnChooserMenu(QTableView *table, QWidget *parent);
 // A read-only list in a detail panel (history, activities, contacts, open leads).
 QTableView *makeDetailList(QAbstractItemModel *model, QWidget *parent);
 // Marks a form field red (the "invalid" property the stylesheet knows) or clears it.

@@ -1,6 +1,7 @@
 #include "analytics/scope.h"
 
 #include "analytics/query.h"
+#include "domain/localdates.h"
 #include "domain/times.h"
 
 #include <QCoreApplication>
@@ -38,12 +39,33 @@ Period Period::custom(QDate first, QDate last)
     return {PeriodKind::Custom, first, last};
 }
 
+Period Period::year(QDate d)
+{
+    return {PeriodKind::Year, QDate(d.year(), 1, 1), QDate(d.year(), 12, 31)};
+}
+
+Period Period::yearToDate(QDate upTo)
+{
+    return {PeriodKind::YearToDate, QDate(upTo.year(), 1, 1), upTo};
+}
+
+namespace {
+// The same calendar day `years` later; 29 February becomes 28 February in a common year.
+QDate sameDay(QDate d, int years)
+{
+    const QDate out(d.year() + years, d.month(), d.day());
+    return out.isValid() ? out : QDate(d.year() + years, d.month(), 28);
+}
+} // namespace
+
 Period Period::containing(PeriodKind kind, QDate d)
 {
     switch (kind) {
     case PeriodKind::Week: return week(d);
     case PeriodKind::Month: return month(d);
     case PeriodKind::Quarter: return quarter(d);
+    case PeriodKind::Year: return year(d);
+    case PeriodKind::YearToDate: return yearToDate(d);
     case PeriodKind::Custom: break;
     }
     return custom(d, d);
@@ -55,6 +77,8 @@ Period Period::previous() const
     case PeriodKind::Week: return week(first.addDays(-7));
     case PeriodKind::Month: return month(first.addMonths(-1));
     case PeriodKind::Quarter: return quarter(first.addMonths(-3));
+    case PeriodKind::Year: return year(first.addYears(-1));
+    case PeriodKind::YearToDate: return yearToDate(sameDay(last, -1));
     case PeriodKind::Custom: break;
     }
     return custom(first.addDays(-days()), first.addDays(-1));
@@ -66,6 +90,8 @@ Period Period::next() const
     case PeriodKind::Week: return week(first.addDays(7));
     case PeriodKind::Month: return month(first.addMonths(1));
     case PeriodKind::Quarter: return quarter(first.addMonths(3));
+    case PeriodKind::Year: return year(first.addYears(1));
+    case PeriodKind::YearToDate: return yearToDate(sameDay(last, 1));
     case PeriodKind::Custom: break;
     }
     return custom(last.addDays(1), last.addDays(days()));
@@ -138,6 +164,10 @@ QString Period::key() const
         return first.toString(QStringLiteral("yyyy-MM"));
     case PeriodKind::Quarter:
         return QStringLiteral("%1-Q%2").arg(first.year()).arg((first.month() - 1) / 3 + 1);
+    case PeriodKind::Year:
+        return QString::number(first.year());
+    case PeriodKind::YearToDate:
+        return QStringLiteral("%1-ytd-%2").arg(first.year()).arg(last.toString(QStringLiteral("MM-dd")));
     case PeriodKind::Custom: break;
     }
     return first.toString(Qt::ISODate) + QStringLiteral("..") + last.toString(Qt::ISODate);
@@ -158,10 +188,16 @@ QString Period::label() const
     case PeriodKind::Quarter:
         return QCoreApplication::translate("cockpit::analytics::Period", "Q%1 %2")
             .arg((first.month() - 1) / 3 + 1).arg(first.year());
+    case PeriodKind::Year:
+        return QCoreApplication::translate("cockpit::analytics::Period", "Year %1").arg(first.year());
+    case PeriodKind::YearToDate:
+        return QCoreApplication::translate("cockpit::analytics::Period", "%1 to date (%2 – %3)")
+            .arg(first.year())
+            .arg(locale.toString(first, QStringLiteral("M/d")), locale.toString(last, QStringLiteral("M/d")));
     case PeriodKind::Custom: break;
     }
     return QCoreApplication::translate("cockpit::analytics::Period", "%1 – %2")
-        .arg(locale.toString(first, QLocale::ShortFormat), locale.toString(last, QLocale::ShortFormat));
+        .arg(shortDate(first, locale), shortDate(last, locale));
 }
 
 std::optional<Period> parsePeriod(const QString &text, QDate today, QString *error)
@@ -173,7 +209,18 @@ std::optional<Period> parsePeriod(const QString &text, QDate today, QString *err
     if (t == QLatin1String("last-month")) return Period::month(today).previous();
     if (t == QLatin1String("this-quarter")) return Period::quarter(today);
     if (t == QLatin1String("last-quarter")) return Period::quarter(today).previous();
+    if (t == QLatin1String("this-year")) return Period::year(today);
+    if (t == QLatin1String("last-year")) return Period::year(today).previous();
+    if (t == QLatin1String("ytd")) return Period::yearToDate(today);
+    if (t == QLatin1String("last-ytd")) return Period::yearToDate(today).previous();
     QRegularExpressionMatch m;
+    if ((m = QRegularExpression(QStringLiteral("^(\\d{4})$")).match(t)).hasMatch())
+        return Period::year(QDate(m.captured(1).toInt(), 1, 1));
+    if ((m = QRegularExpression(QStringLiteral("^(\\d{4})-ytd-(\\d{2})-(\\d{2})$")).match(t)).hasMatch()) {
+        const QDate d(m.captured(1).toInt(), m.captured(2).toInt(), m.captured(3).toInt());
+        if (d.isValid())
+            return Period::yearToDate(d);
+    }
     if ((m = QRegularExpression(QStringLiteral("^(\\d{4})-q([1-4])$")).match(t)).hasMatch())
         return Period::quarter(QDate(m.captured(1).toInt(), (m.captured(2).toInt() - 1) * 3 + 1, 1));
     if ((m = QRegularExpression(QStringLiteral("^(\\d{4})-(\\d{2})$")).match(t)).hasMatch()) {
@@ -196,8 +243,9 @@ std::optional<Period> parsePeriod(const QString &text, QDate today, QString *err
     }
     if (error)
         *error = QCoreApplication::translate("cockpit::analytics::Period",
-                     "\"%1\" is not a period. Use 2026-Q3, 2026-08, 2026-W34, 2026-08-01..2026-08-20, "
-                     "this-week, last-week, this-month, last-month, this-quarter or last-quarter.").arg(text);
+                     "\"%1\" is not a period. Use 2026-Q3, 2026-08, 2026-W34, 2026, 2026-ytd-11-22, "
+                     "2026-08-01..2026-08-20, this-week, last-week, this-month, last-month, this-quarter, "
+                     "last-quarter, this-year, last-year, ytd or last-ytd.").arg(text);
     return std::nullopt;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// What every cockpit figure is computed over: a period (week, month, quarter or custom days)
+// What every cockpit figure is computed over: a period (week, month, quarter, year, year to
+// date or custom days)
 // and an org node (company → region → city → team → rep). Pure value types; the company's day
 // starts at 00:00 UTC+8 (Beijing) like the alert rules, so a period's bounds in UTC are
 // [first 00:00 +08:00, last+1 00:00 +08:00).
@@ -14,7 +15,8 @@ namespace cockpit::analytics {
 
 inline constexpr int kDayOffsetMinutes = 480; // UTC+8
 
-enum class PeriodKind { Week, Month, Quarter, Custom };
+// Values are stored in settings and combo boxes: new kinds go at the end.
+enum class PeriodKind { Week, Month, Quarter, Custom, Year, YearToDate };
 
 struct Period
 {
@@ -26,7 +28,11 @@ struct Period
     static Period month(QDate anyDay);
     static Period quarter(QDate anyDay);
     static Period custom(QDate first, QDate last);
-    static Period containing(PeriodKind kind, QDate anyDay); // custom → that one day
+    static Period year(QDate anyDay); // 1 January .. 31 December
+    // 1 January of `upTo`'s year .. `upTo`: its previous() is the same span a year earlier
+    // (1 Jan .. the same day; 29 Feb → 28 Feb), so two years compare like for like.
+    static Period yearToDate(QDate upTo);
+    static Period containing(PeriodKind kind, QDate anyDay); // custom → that one day; YTD → up to it
 
     bool isValid() const { return first.isValid() && last.isValid() && first <= last; }
     int days() const { return isValid() ? int(first.daysTo(last)) + 1 : 0; }
@@ -39,16 +45,19 @@ struct Period
     // The same bounds as epoch seconds (UTC): startSecs() <= at < endSecs().
     qint64 startSecs() const;
     qint64 endSecs() const;
-    // "2026-Q3", "2026-08", "2026-W34", "2026-08-01..2026-08-20": what parse() reads back.
+    // "2026-Q3", "2026-08", "2026-W34", "2026", "2026-ytd-11-22", "2026-08-01..2026-08-20":
+    // what parse() reads back.
     QString key() const;
-    // Translated, human: "Q3 2026", "August 2026", "Week 34, 2026", "1 Aug – 20 Aug 2026".
+    // Translated, human: "Q3 2026", "August 2026", "Week 34, 2026", "2026", "2026 to date
+    // (1/1 – 11/22)", "1 Aug – 20 Aug 2026".
     QString label() const;
 
     bool operator==(const Period &) const = default;
 };
 
 // Reads a period key (see Period::key) or a relative name: this-week, last-week, this-month,
-// last-month, this-quarter, last-quarter (relative to `today`). nullopt with *error set
+// last-month, this-quarter, last-quarter, this-year, last-year, ytd (1 January .. today) and
+// last-ytd (the same span a year earlier), relative to `today`. nullopt with *error set
 // (naming the text and the accepted forms) when it is neither.
 std::optional<Period> parsePeriod(const QString &text, QDate today, QString *error = nullptr);
 

@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace cockpit {
 
 namespace {
@@ -153,6 +155,15 @@ QString leadStatusLabel(const QString &status)
     if (status == QLatin1String("lost"))
         return QCoreApplication::translate("Lead", "Lost");
     return status;
+}
+
+int defaultStageProbability(int workingIndex, int workingCount, bool terminal)
+{
+    if (terminal)
+        return 100;
+    if (workingCount <= 0 || workingIndex < 0)
+        return 0;
+    return int((200 * qint64(std::min(workingIndex, workingCount - 1) + 1) + (workingCount + 1)) / (2 * (workingCount + 1)));
 }
 
 } // namespace cockpit

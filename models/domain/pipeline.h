@@ -57,6 +57,12 @@ struct GateFacts
 // The gate codes of `exitGate` that `facts` does not satisfy, in gate order. Empty = may leave.
 QStringList missingGateFields(const QStringList &exitGate, const GateFacts &facts);
 
+// The win probability (percent) a lead takes when it enters a stage: the closing stage 100;
+// working stage k (0-based) of n spaced evenly below it, 100·(k+1)/(n+1) rounded (four working
+// stages: 20, 40, 60, 80). A person may still set another value in the editor afterwards.
+// `workingIndex` is -1 for the closing stage.
+int defaultStageProbability(int workingIndex, int workingCount, bool terminal);
+
 // Translated, human label of a gate code ("Customer pain keywords" / "客户痛点关键词").
 QString gateFieldLabel(const QString &code);
 

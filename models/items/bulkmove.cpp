@@ -14,6 +14,7 @@ namespace {
 struct Moved
 {
     QString leadId, from, to;
+    storage::StageRestore before; // what undo puts back
 };
 
 // One undo step for every lead a bulk move moved. Stage history stays append-only: undo
@@ -35,9 +36,8 @@ public:
     }
     void undo() override
     {
-        const QString why = QCoreApplication::translate("MoveStageCommand", "Undo");
         for (auto it = m_moved.crbegin(); it != m_moved.crend(); ++it)
-            report(m_edits.leads().moveStage(it->leadId, it->from, m_actor, why));
+            report(m_edits.leads().restoreStage(it->leadId, it->before, m_actor, storage::undoReason()));
     }
 
 private:
@@ -77,7 +77,7 @@ BulkMoveResult BulkMove::toNextStage(storage::Database &db, EditController &edit
             result.refused << BulkMoveRefusal{id, label, r.error, r.missingGate};
             continue;
         }
-        moved << Moved{id, lead->stageId, next};
+        moved << Moved{id, lead->stageId, next, storage::LeadRepository::restoreOf(*lead)};
     }
     result.moved = int(moved.size());
     if (!moved.isEmpty())

@@ -18,7 +18,8 @@ class EditLeadCommand : public QUndoCommand
 {
 public:
     EditLeadCommand(storage::LeadRepository &repo, QString leadId, QVariantMap before,
-                    QVariantMap after, QString actorId, ErrorSink onError, const QString &text);
+                    QVariantMap after, QString actorId, ErrorSink onError, const QString &text,
+                    QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
@@ -30,18 +31,22 @@ private:
     bool m_skipRedo = true;
 };
 
+// Undo puts the lead back exactly as it stood (stage, since when, status, probability), redo
+// as the move left it; each is still appended to stage history.
 class MoveStageCommand : public QUndoCommand
 {
 public:
-    MoveStageCommand(storage::LeadRepository &repo, QString leadId, QString fromStageId,
-                     QString toStageId, QString reason, QString actorId, ErrorSink onError,
-                     const QString &text);
+    // `after`: the lead as the move left it, what redo puts back.
+    MoveStageCommand(storage::LeadRepository &repo, QString leadId, storage::StageRestore before,
+                     storage::StageRestore after, QString toStageId, QString reason, QString actorId, ErrorSink onError,
+                     const QString &text, QUndoCommand *parent = nullptr);
     void redo() override;
     void undo() override;
 
 private:
     storage::LeadRepository &m_repo;
-    QString m_id, m_from, m_to, m_reason, m_actor;
+    storage::StageRestore m_before, m_after;
+    QString m_id, m_to, m_reason, m_actor;
     ErrorSink m_onError;
     bool m_skipRedo = true;
 };

@@ -50,6 +50,12 @@ bool CustomerFilterModel::acceptsRow(int sourceRow) const
     return m_catalog.customerSearch().matches(sourceRow, m_query); // added after the search began
 }
 
+int CustomerFilterModel::rank(int sourceRow) const
+{
+    // Whole (3) first, then Prefix (2), then Anywhere (1).
+    return 3 - int(m_catalog.customerSearch().matchKind(sourceRow, m_query));
+}
+
 bool CustomerFilterModel::lessThan(int column, int a, int b) const
 {
     const auto &d = m_catalog.data();

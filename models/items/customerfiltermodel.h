@@ -33,6 +33,9 @@ protected:
     bool acceptsRow(int sourceRow) const override;
     bool lessThan(int column, int left, int right) const override;
     void beginFilter() override;
+    // A search lists whole-name (alias, pinyin, initials) hits first, then name starts, then the rest.
+    bool ranked() const override { return !m_query.isEmpty(); }
+    int rank(int sourceRow) const override;
 
 private:
     Catalog &m_catalog;

@@ -1,6 +1,7 @@
 #include "items/customertablemodel.h"
 
 #include "items/catalog.h"
+#include "domain/localdates.h"
 #include "domain/pipeline.h"
 
 #include <QDateTime>
@@ -90,7 +91,7 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     case PhoneColumn: return c.phone;
     case OpenLeadsColumn: return openLeads(index.row());
     case CreatedColumn:
-        return m_locale.toString(QDateTime::fromSecsSinceEpoch(c.createdAt).toLocalTime().date(), QLocale::ShortFormat);
+        return shortDate(QDateTime::fromSecsSinceEpoch(c.createdAt).toLocalTime().date(), m_locale);
     default: return {};
     }
 }

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+class QUndoCommand;
 class QUndoStack;
 
 namespace cockpit {
@@ -24,6 +25,11 @@ public:
     storage::WriteResult editLead(const QString &leadId, const QVariantMap &changes);
     storage::WriteResult moveLead(const QString &leadId, const QString &toStageId,
                                   const QString &reason = {});
+    // The editor's "Save and move": the field changes, then the move, as ONE undo step. When
+    // the move is refused the saved fields stay (one undo step of their own) and the
+    // refusal is returned.
+    storage::WriteResult editAndMoveLead(const QString &leadId, const QVariantMap &changes,
+                                         const QString &toStageId, const QString &reason = {});
     storage::CreateResult createCustomer(const storage::NewCustomer &customer);
 
     // A company import the import job wrote (run `runId`): pushed as one undo step, whose undo
@@ -43,6 +49,12 @@ Q_SIGNALS:
     void idle();
 
 private:
+    // Writes the changes that differ from storage and returns their undo command (not yet
+    // pushed); null when nothing changed or on failure (`result` says which).
+    QUndoCommand *applyEdit(const QString &leadId, const QVariantMap &changes, storage::WriteResult *result);
+    QUndoCommand *applyMove(const QString &leadId, const QString &toStageId, const QString &reason,
+                            storage::WriteResult *result);
+
     storage::Database &m_db;
     QUndoStack &m_stack;
     storage::LeadRepository m_leads;

@@ -55,6 +55,15 @@ void FastProxyModel::applySort()
             std::stable_sort(m_rows.begin(), m_rows.end(),
                              [&](int a, int b) { return lessThan(col, b, a); });
     }
+    if (ranked()) {
+        std::vector<std::pair<int, int>> keyed; // (rank, source row), the column order kept within a rank
+        keyed.reserve(m_rows.size());
+        for (int r : m_rows)
+            keyed.emplace_back(rank(r), r);
+        std::stable_sort(keyed.begin(), keyed.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+        for (size_t i = 0; i < keyed.size(); ++i)
+            m_rows[i] = keyed[i].second;
+    }
     std::fill(m_inverse.begin(), m_inverse.end(), -1);
     for (size_t i = 0; i < m_rows.size(); ++i)
         m_inverse[size_t(m_rows[i])] = int(i);

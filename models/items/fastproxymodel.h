@@ -39,6 +39,11 @@ protected:
     void refilter();
     // Lets a subclass prepare per-query state before acceptsRow() is called for all rows.
     virtual void beginFilter() {}
+    // Search relevance: while ranked() is true, rows of a lower rank come first and the column
+    // sort orders rows within one rank (a search hit on the customer's own name before a hit
+    // in some lead title).
+    virtual bool ranked() const { return false; }
+    virtual int rank(int sourceRow) const { Q_UNUSED(sourceRow); return 0; }
 
 private:
     void rebuild();

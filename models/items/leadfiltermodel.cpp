@@ -34,12 +34,38 @@ void LeadFilterModel::beginFilter()
     m_customerMatch.clear();
     m_userMatch.clear();
     m_titleMatch.clear();
+    m_customerKind.clear();
     if (m_query.isEmpty())
         return;
     // One pass over customers and users per keystroke; each lead then looks up its flags.
     m_catalog.customerSearch().matchAll(m_query, m_customerMatch);
     m_catalog.userSearch().matchAll(m_query, m_userMatch);
     m_catalog.titleSearch().matchAll(m_query, m_titleMatch);
+    // How each matching customer matched, for ranking (only the few that match are walked again).
+    m_customerKind.assign(m_customerMatch.size(), 0);
+    for (size_t c = 0; c < m_customerMatch.size(); ++c)
+        if (m_customerMatch[c])
+            m_customerKind[c] = static_cast<signed char>(m_catalog.customerSearch().matchKind(int(c), m_query));
+}
+
+int LeadFilterModel::searchRank(int sourceRow) const
+{
+    const LeadRow &l = m_catalog.data().leads[size_t(sourceRow)];
+    if (l.customer >= 0) {
+        using M = PinyinIndex::Match;
+        const auto kind = size_t(l.customer) < m_customerKind.size()
+                              ? M(m_customerKind[size_t(l.customer)])
+                              : m_catalog.customerSearch().matchKind(l.customer, m_query); // added since
+        if (kind == M::Whole)
+            return CustomerWhole;
+        if (kind == M::Prefix)
+            return CustomerPrefix;
+        if (kind == M::Anywhere)
+            return CustomerOrOwner;
+    }
+    if (l.owner >= 0 && size_t(l.owner) < m_userMatch.size() && m_userMatch[size_t(l.owner)])
+        return CustomerOrOwner;
+    return TitleOnly;
 }
 
 bool LeadFilterModel::acceptsRow(int sourceRow) const

@@ -1,6 +1,7 @@
 #include "items/leadtablemodel.h"
 
 #include "items/catalog.h"
+#include "domain/localdates.h"
 #include "domain/money.h"
 #include "domain/pipeline.h"
 
@@ -141,14 +142,14 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
     case ProbabilityColumn:
         return QStringLiteral("%1 %").arg(int(l.probability));
     case ExpectedCloseColumn:
-        return l.expectedClose ? m_locale.toString(QDate(1970, 1, 1).addDays(l.expectedClose), QLocale::ShortFormat)
+        return l.expectedClose ? shortDate(QDate(1970, 1, 1).addDays(l.expectedClose), m_locale)
                                : QString();
     case DaysInStageColumn:
         if (l.status != LeadStatus::Open)
             return QString();
         return m_locale.toString((now() - l.stageEnteredAt) / 86400.0, 'f', 1);
     case UpdatedColumn:
-        return m_locale.toString(QDateTime::fromSecsSinceEpoch(l.updatedAt).toLocalTime(), QLocale::ShortFormat);
+        return shortDateTime(QDateTime::fromSecsSinceEpoch(l.updatedAt).toLocalTime(), m_locale);
     default:
         return {};
     }

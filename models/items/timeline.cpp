@@ -29,7 +29,7 @@ QList<TimelineDay> buildTimeline(const QList<storage::StageMove> &moves,
                      : QCoreApplication::translate("Timeline", "Moved %1 → %2")
                            .arg(stageName(m.fromStageId), stageName(m.toStageId));
         e.by = m.byName;
-        e.text = m.reason;
+        e.text = storage::stageMoveReasonText(m.reason);
         all << e;
     }
     for (const auto &a : activities) {

@@ -190,11 +190,35 @@ void PinyinIndex::clear()
 // characters ending here (bit 0 always: a run may start anywhere). A CJK character advances
 // by any prefix of any of its readings, any character by itself literally; spaces and
 // punctuation may also be skipped, so "bosch gmbh" and "博世(中国)" match without them.
+namespace {
+// One step of the walk below: the query positions reachable after character c.
+inline std::uint64_t advance(std::uint64_t state, char32_t c, std::uint64_t literal, const std::uint64_t *sylMasks,
+                             std::uint64_t rows)
+{
+    const std::size_t stride = std::size_t(pinyin::detail::kSyllableCount);
+    std::uint64_t next = (state & literal) << 1;
+    if (const int idx = pinyin::detail::tableIndex(c); idx >= 0) {
+        const std::uint16_t *ids = pinyin::detail::kReadingIds;
+        const std::uint32_t rb = pinyin::detail::kReadingOffsets[idx];
+        const std::uint32_t re = pinyin::detail::kReadingOffsets[idx + 1];
+        // Only positions inside the query start a syllable (the goal bit, which the anchored
+        // walk carries along, has no row).
+        for (std::uint64_t bits = state & rows; bits; bits &= bits - 1) {
+            const std::uint64_t *row = sylMasks + std::size_t(std::countr_zero(bits)) * stride;
+            for (std::uint32_t r = rb; r < re; ++r)
+                next |= row[ids[r]];
+        }
+    } else if (c < 0x80 ? !isAsciiAlnum(c) : !QChar::isLetterOrNumber(c)) {
+        next |= state;
+    }
+    return next;
+}
+} // namespace
+
 bool PinyinIndex::matchPinyin(const char32_t *b, const char32_t *e, const PinyinQuery &q) const
 {
     const std::uint64_t goal = std::uint64_t(1) << q.m_len;
     const std::uint64_t *sylMasks = q.m_sylMasks.data();
-    const std::size_t stride = std::size_t(pinyin::detail::kSyllableCount);
     std::uint64_t state = 1;
     for (; b != e; ++b) {
         const char32_t c = *b;
@@ -202,24 +226,57 @@ bool PinyinIndex::matchPinyin(const char32_t *b, const char32_t *e, const Pinyin
             state = 1;
             continue;
         }
-        std::uint64_t next = (state & q.literalMask(c)) << 1;
-        if (const int idx = pinyin::detail::tableIndex(c); idx >= 0) {
-            const std::uint16_t *ids = pinyin::detail::kReadingIds;
-            const std::uint32_t rb = pinyin::detail::kReadingOffsets[idx];
-            const std::uint32_t re = pinyin::detail::kReadingOffsets[idx + 1];
-            for (std::uint64_t bits = state; bits; bits &= bits - 1) {
-                const std::uint64_t *row = sylMasks + std::size_t(std::countr_zero(bits)) * stride;
-                for (std::uint32_t r = rb; r < re; ++r)
-                    next |= row[ids[r]];
-            }
-        } else if (c < 0x80 ? !isAsciiAlnum(c) : !QChar::isLetterOrNumber(c)) {
-            next |= state;
-        }
+        const std::uint64_t next = advance(state, c, q.literalMask(c), sylMasks, goal - 1);
         if (next & goal)
             return true;
         state = next | 1;
     }
     return false;
+}
+
+// As matchPinyin, but every run starts at the beginning of the name or of an alias: Whole
+// when the query ends where that text ends (trailing punctuation skipped), Prefix when it
+// ends earlier.
+PinyinIndex::Match PinyinIndex::anchoredMatch(const char32_t *b, const char32_t *e, const PinyinQuery &q) const
+{
+    const std::uint64_t goal = std::uint64_t(1) << q.m_len;
+    const std::uint64_t *sylMasks = q.m_sylMasks.data();
+    Match best = Match::None;
+    std::uint64_t state = 1;
+    bool prefix = false;
+    auto endOfText = [&] {
+        if (state & goal)
+            best = Match::Whole;
+        else if (prefix && best == Match::None)
+            best = Match::Prefix;
+        state = 1;
+        prefix = false;
+    };
+    for (; b != e && best != Match::Whole; ++b) {
+        const char32_t c = *b;
+        if (c == kSeparator) {
+            endOfText();
+            continue;
+        }
+        if (!state)
+            continue; // this text cannot match from its start any more
+        state = advance(state, c, q.literalMask(c), sylMasks, goal - 1);
+        prefix = prefix || (state & goal);
+    }
+    if (best != Match::Whole)
+        endOfText();
+    return best;
+}
+
+PinyinIndex::Match PinyinIndex::matchKind(int i, const PinyinQuery &q) const
+{
+    if (q.isEmpty() || !matches(i, q))
+        return Match::None;
+    if (q.m_len == 0)
+        return Match::Anywhere; // substring-only queries (over 63 characters) are not ranked
+    const Span s = m_spans[std::size_t(i)];
+    const Match anchored = anchoredMatch(m_chars.data() + s.begin, m_chars.data() + s.end, q);
+    return anchored == Match::None ? Match::Anywhere : anchored;
 }
 
 bool PinyinIndex::matches(int i, const PinyinQuery &q) const

@@ -44,6 +44,10 @@ public:
     void reserve(int texts, int totalChars);
     void clear();
     bool matches(int i, const PinyinQuery &q) const;
+    // How well text i matches, for ranking hits: the whole name or an alias (博世 by "bs",
+    // "boshi", "bosch" or "博世"), the start of one ("bo" or "博"), anywhere, or not at all.
+    enum class Match { None, Anywhere, Prefix, Whole };
+    Match matchKind(int i, const PinyinQuery &q) const;
     void matchAll(const PinyinQuery &q, std::vector<char> &out) const; // out.size()==size(), 1 = match
     std::size_t memoryBytes() const;
 
@@ -55,6 +59,7 @@ private:
     Span append(QStringView name, const QStringList &aliases);
     void compact();
     bool matchPinyin(const char32_t *b, const char32_t *e, const PinyinQuery &q) const;
+    Match anchoredMatch(const char32_t *b, const char32_t *e, const PinyinQuery &q) const;
 
     std::vector<char32_t> m_chars; // name, separator, alias, separator, alias ...
     std::vector<Span> m_spans;

@@ -7,6 +7,7 @@
 #include "storage/database.h"
 #include "storage/exitactions.h"
 #include "storage/filecheck.h"
+#include "storage/leadrepository.h"
 #include "storage/outbox.h"
 #include "storage/schema.h"
 #include "storage/sqlitestatement.h"
@@ -199,42 +200,134 @@ VerifyResult verifyLogFile(const QString &path, const LogProgress &progress, con
 
 QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
 {
-    QList<LogEntry> out;
     if (limit <= 0)
-        return out;
-    // The newest `limit` of each chained table, merged by log_seq.
+        return {};
+    LogQuery q;
+    q.limit = limit;
+    return queryLog(db, q).entries;
+}
+
+namespace {
+// LIKE with the user's text taken literally ('%' and '_' escaped with '\').
+QString likePattern(const QString &text)
+{
+    QString t = text.trimmed();
+    t.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    t.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    t.replace(QLatin1Char('_'), QLatin1String("\\_"));
+    return QLatin1Char('%') + t + QLatin1Char('%');
+}
+
+// The WHERE conditions of one chained table for `query`, with their binds. `at`, `actor`,
+// `text` and `lead` name that table's columns; `user` and `leadRow` the joined aliases.
+QString logConditions(const LogQuery &query, const QString &alias, const QString &actor, const QString &text,
+                      const QString &leadTitle, const QString &customerName, QVariantList &binds)
+{
+    QString where = QStringLiteral(" WHERE %1.log_seq IS NOT NULL").arg(alias);
+    if (query.beforeSeq >= 0) {
+        where += QStringLiteral(" AND %1.log_seq < ?").arg(alias);
+        binds << query.beforeSeq;
+    }
+    if (!query.actorId.isEmpty()) {
+        where += QStringLiteral(" AND %1 = ?").arg(actor);
+        binds << query.actorId;
+    }
+    if (query.fromSecs >= 0) {
+        where += QStringLiteral(" AND %1.at >= ?").arg(alias);
+        binds << times::instantParam(query.fromSecs);
+    }
+    if (query.untilSecs >= 0) {
+        where += QStringLiteral(" AND %1.at < ?").arg(alias);
+        binds << times::instantParam(query.untilSecs);
+    }
+    if (!query.lead.trimmed().isEmpty()) {
+        where += QStringLiteral(" AND (%1 LIKE ? ESCAPE '\\' OR %2 LIKE ? ESCAPE '\\')").arg(leadTitle, customerName);
+        binds << likePattern(query.lead) << likePattern(query.lead);
+    }
+    if (!query.search.trimmed().isEmpty()) {
+        where += QStringLiteral(" AND (%1 LIKE ? ESCAPE '\\' OR %2 LIKE ? ESCAPE '\\' OR u.name LIKE ? ESCAPE '\\')")
+                     .arg(text, leadTitle);
+        binds << likePattern(query.search) << likePattern(query.search) << likePattern(query.search);
+    }
+    return where;
+}
+} // namespace
+
+LogPage queryLog(QSqlDatabase db, const LogQuery &query)
+{
+    LogPage page;
+    const int limit = std::max(query.limit, 0);
+    // Each chained table's newest matching records, merged by log_seq.
     QSqlQuery a(db), s(db), d(db);
     for (QSqlQuery *q : {&a, &s, &d})
         q->setForwardOnly(true);
-    a.prepare(QStringLiteral(
-        "SELECT a.log_seq, a.id, a.at, u.name, l.title, a.kind, a.direction, a.text FROM activities a"
-        " LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN leads l ON l.id = a.lead_id"
-        " WHERE a.log_seq IS NOT NULL ORDER BY a.log_seq DESC LIMIT ?"));
-    s.prepare(QStringLiteral(
-        "SELECT h.log_seq, h.id, h.at, u.name, l.title, f.name, t.name, h.reason FROM stage_history h"
-        " LEFT JOIN users u ON u.id = h.by_user_id LEFT JOIN leads l ON l.id = h.lead_id"
+    QVariantList ab, sb, db_;
+    const QString aFrom = QStringLiteral(
+        " FROM activities a LEFT JOIN users u ON u.id = a.actor_id LEFT JOIN leads l ON l.id = a.lead_id"
+        " LEFT JOIN customers c ON c.id = COALESCE(l.customer_id, a.customer_id)")
+        + logConditions(query, QStringLiteral("a"), QStringLiteral("a.actor_id"), QStringLiteral("a.text"),
+                        QStringLiteral("l.title"), QStringLiteral("c.name"), ab);
+    const QString sFrom = QStringLiteral(
+        " FROM stage_history h LEFT JOIN users u ON u.id = h.by_user_id LEFT JOIN leads l ON l.id = h.lead_id"
+        " LEFT JOIN customers c ON c.id = l.customer_id"
         " LEFT JOIN pipeline_stages f ON f.id = h.from_stage_id"
-        " LEFT JOIN pipeline_stages t ON t.id = h.to_stage_id"
-        " WHERE h.log_seq IS NOT NULL ORDER BY h.log_seq DESC LIMIT ?"));
+        " LEFT JOIN pipeline_stages t ON t.id = h.to_stage_id")
+        + logConditions(query, QStringLiteral("h"), QStringLiteral("h.by_user_id"), QStringLiteral("h.reason"),
+                        QStringLiteral("l.title"), QStringLiteral("c.name"), sb);
     // A tombstone shows the record it names by that record's index, and its lead.
-    d.prepare(QStringLiteral(
-        "SELECT d.log_seq, d.id, d.at, u.name, l.title, d.record_kind, d.deleted, d.reason,"
-        " COALESCE(da.log_seq, dh.log_seq) FROM log_deletions d"
+    const QString dFrom = QStringLiteral(
+        " FROM log_deletions d"
         " LEFT JOIN users u ON u.id = d.by_user_id"
         " LEFT JOIN activities da ON d.record_kind = 'activity' AND da.id = d.record_id"
         " LEFT JOIN stage_history dh ON d.record_kind = 'stage_move' AND dh.id = d.record_id"
         " LEFT JOIN leads l ON l.id = COALESCE(da.lead_id, dh.lead_id)"
-        " WHERE d.log_seq IS NOT NULL ORDER BY d.log_seq DESC LIMIT ?"));
+        " LEFT JOIN customers c ON c.id = l.customer_id")
+        + logConditions(query, QStringLiteral("d"), QStringLiteral("d.by_user_id"), QStringLiteral("d.reason"),
+                        QStringLiteral("l.title"), QStringLiteral("c.name"), db_);
+    a.prepare(QStringLiteral("SELECT a.log_seq, a.id, a.at, u.name, l.title, a.kind, a.direction, a.text") + aFrom
+              + QStringLiteral(" ORDER BY a.log_seq DESC LIMIT ?"));
+    s.prepare(QStringLiteral("SELECT h.log_seq, h.id, h.at, u.name, l.title, f.name, t.name, h.reason") + sFrom
+              + QStringLiteral(" ORDER BY h.log_seq DESC LIMIT ?"));
+    d.prepare(QStringLiteral("SELECT d.log_seq, d.id, d.at, u.name, l.title, d.record_kind, d.deleted, d.reason,"
+                             " COALESCE(da.log_seq, dh.log_seq)") + dFrom
+              + QStringLiteral(" ORDER BY d.log_seq DESC LIMIT ?"));
     QSqlQuery *queries[] = {&a, &s, &d};
+    const QVariantList *binds[] = {&ab, &sb, &db_};
+    const QString froms[] = {aFrom, sFrom, dFrom};
     const LogRecordKind kinds[] = {LogRecordKind::Activity, LogRecordKind::StageMove, LogRecordKind::Deletion};
     bool has[3] = {};
     for (int i = 0; i < 3; ++i) {
+        if (query.kind >= 0 && query.kind != int(kinds[i]))
+            continue;
+        for (const QVariant &v : *binds[i])
+            queries[i]->addBindValue(v);
         queries[i]->addBindValue(limit);
         // A file without log_deletions (an early schema v6 one) is a log without deletions.
-        if (!queries[i]->exec() && i < 2)
-            return out;
-        has[i] = queries[i]->isActive() && queries[i]->next();
+        if (!queries[i]->exec()) {
+            if (i < 2) {
+                page.ok = false;
+                page.error = queries[i]->lastError().text();
+                return page;
+            }
+            continue;
+        }
+        has[i] = queries[i]->next();
+        if (query.filtered() || query.beforeSeq >= 0) { // else the head's index says how many
+            QSqlQuery count(db);
+            count.prepare(QStringLiteral("SELECT count(*)") + froms[i]);
+            for (const QVariant &v : *binds[i])
+                count.addBindValue(v);
+            if (count.exec() && count.next())
+                page.matching += count.value(0).toLongLong();
+        }
     }
+    if (!query.filtered() && query.beforeSeq < 0) {
+        QSqlQuery head(db);
+        if (head.exec(QStringLiteral("SELECT value FROM settings WHERE key = '%1'").arg(QLatin1String(kLogHeadSeqKey)))
+            && head.next())
+            page.matching = head.value(0).toLongLong() + 1;
+    }
+    QList<LogEntry> &out = page.entries;
     while (out.size() < limit) {
         int next = -1;
         for (int i = 0; i < 3; ++i)
@@ -250,6 +343,7 @@ QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
         e.at = times::instantIso(q.value(2));
         e.actor = q.value(3).toString();
         e.lead = q.value(4).toString();
+        e.text = q.value(7).toString();
         switch (e.kind) {
         case LogRecordKind::Activity:
             e.what = activityKindLabel(q.value(5).toString());
@@ -258,6 +352,7 @@ QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
             break;
         case LogRecordKind::StageMove:
             e.what = q.value(5).toString() + QStringLiteral(" → ") + q.value(6).toString();
+            e.text = stageMoveReasonText(e.text); // "Undo" in the reader's language
             break;
         case LogRecordKind::Deletion: {
             LogRecordKind named = LogRecordKind::Activity;
@@ -270,11 +365,33 @@ QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit)
             break;
         }
         }
-        e.text = q.value(7).toString();
         out << e;
         has[next] = q.next();
     }
+    return page;
+}
+
+QList<QPair<QString, QString>> logActors(QSqlDatabase db)
+{
+    QList<QPair<QString, QString>> out;
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral(
+            "SELECT id, name FROM users WHERE id IN (SELECT actor_id FROM activities WHERE actor_id IS NOT NULL"
+            " UNION SELECT by_user_id FROM stage_history WHERE by_user_id IS NOT NULL) ORDER BY name")))
+        return out;
+    while (q.next())
+        out << qMakePair(q.value(0).toString(), q.value(1).toString());
     return out;
+}
+
+LogPage queryLog(Database &db, const LogQuery &query)
+{
+    return queryLog(db.connection(), query);
+}
+
+QList<QPair<QString, QString>> logActors(Database &db)
+{
+    return logActors(db.connection());
 }
 
 QList<LogEntry> recentLogEntries(Database &db, int limit)

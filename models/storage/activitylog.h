@@ -11,6 +11,7 @@
 
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 
 class QSqlDatabase;
 
@@ -71,5 +72,38 @@ struct LogEntry
 // The `limit` most recent chained records, newest first (merge of the log_seq indexes).
 QList<LogEntry> recentLogEntries(QSqlDatabase db, int limit);
 QList<LogEntry> recentLogEntries(Database &db, int limit); // its main connection
+
+// What the Activity log screen asks for: the newest `limit` records (older than `beforeSeq`
+// when paging back) that pass every filter given, over the whole log.
+struct LogQuery
+{
+    int limit = 2000;
+    qint64 beforeSeq = -1;  // only records with a lower index; -1 = from the newest
+    QString search;         // in the text or reason, the lead's title, the actor's name (substring, any case)
+    QString actorId;        // the user's key; empty = anyone
+    QString lead;           // in the lead's title or its customer's name (substring); empty = any
+    int kind = -1;          // LogRecordKind as int; -1 = every kind
+    qint64 fromSecs = -1;   // at >= fromSecs (epoch seconds); -1 = no bound
+    qint64 untilSecs = -1;  // at < untilSecs; -1 = no bound
+    bool filtered() const
+    {
+        return !search.trimmed().isEmpty() || !actorId.isEmpty() || !lead.trimmed().isEmpty() || kind >= 0
+            || fromSecs >= 0 || untilSecs >= 0;
+    }
+};
+
+struct LogPage
+{
+    QList<LogEntry> entries; // newest first
+    qint64 matching = 0;     // records that pass the filters in the whole log (older pages included)
+    bool ok = true;
+    QString error;
+};
+
+LogPage queryLog(QSqlDatabase db, const LogQuery &query);
+LogPage queryLog(Database &db, const LogQuery &query); // its main connection
+// The people who appear in the log as actors: (user key, name), by name.
+QList<QPair<QString, QString>> logActors(QSqlDatabase db);
+QList<QPair<QString, QString>> logActors(Database &db);
 
 } // namespace cockpit::storage

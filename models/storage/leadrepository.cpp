@@ -149,6 +149,7 @@ std::optional<LeadRecord> LeadRepository::fetch(const QString &id) const
     r.stageEnteredAt = times::instantIso(v("stage_entered_at"));
     r.createdAt = times::instantIso(v("created_at"));
     r.updatedAt = times::instantIso(v("updated_at"));
+    r.closedAt = times::instantIso(v("closed_at"));
     r.amountCents = v("amount_cents").toLongLong();
     r.rowVersion = v("row_version").toLongLong();
     r.expectedClose = times::dateOf(v("expected_close"));
@@ -257,8 +258,32 @@ WriteResult LeadRepository::update(const QString &id, const QVariantMap &changes
     return WriteResult{true, {}, {}};
 }
 
+QString stageMoveReasonText(const QString &stored)
+{
+    if (stored == undoReason() || stored == QStringLiteral("撤销"))
+        return QCoreApplication::translate("MoveStageCommand", "Undo");
+    return stored;
+}
+
+StageRestore LeadRepository::restoreOf(const LeadRecord &lead)
+{
+    return StageRestore{lead.stageId, lead.stageEnteredAt, lead.status, lead.closedAt, lead.probability};
+}
+
 WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageId,
                                       const QString &actorId, const QString &reason)
+{
+    return writeStage(id, toStageId, actorId, reason, nullptr);
+}
+
+WriteResult LeadRepository::restoreStage(const QString &id, const StageRestore &before, const QString &actorId,
+                                         const QString &reason)
+{
+    return writeStage(id, before.stageId, actorId, reason, &before);
+}
+
+WriteResult LeadRepository::writeStage(const QString &id, const QString &toStageId, const QString &actorId,
+                                       const QString &reason, const StageRestore *restore)
 {
     const auto lead = fetch(id);
     if (!lead)
@@ -274,23 +299,28 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
         return failed(m_db.describeError(st.lastError()));
     int fromPos = -1, toPos = -1;
     bool toTerminal = false;
+    int working = 0, toWorking = -1; // the target's index among the pipeline's working stages
     QList<QStringList> gates;
     while (st.next()) {
         const QString gate = st.value(2).toString();
         gates << (gate.isEmpty() ? QStringList() : gate.split(QLatin1Char('|')));
+        const bool terminal = st.value(3).toBool();
         if (st.value(0).toString() == lead->stageId)
             fromPos = gates.size() - 1;
         if (st.value(0).toString() == toStageId) {
             toPos = gates.size() - 1;
-            toTerminal = st.value(3).toBool();
+            toTerminal = terminal;
+            toWorking = terminal ? -1 : working;
         }
+        if (!terminal)
+            ++working;
     }
     if (toPos < 0)
         return failed(tr("That stage does not belong to the lead's pipeline."));
     if (toPos == fromPos)
         return failed(tr("The lead is already in that stage."));
 
-    if (toPos > fromPos) {
+    if (toPos > fromPos && !restore) {
         const GateFacts facts{lead->painKeywords, lead->budgetBand, lead->decisionRole,
                               lead->requirementDoc, lead->demoCount, lead->confirmationSigned};
         QStringList missing;
@@ -316,16 +346,30 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
         status = QStringLiteral("won");
     else if (!toTerminal && status == QLatin1String("won"))
         status = QStringLiteral("open"); // moving out of the closing stage reopens the deal
-    const bool closed = status != QLatin1String("open");
+    bool closed = status != QLatin1String("open");
+    QString enteredIso = now, closedIso = closed ? now : QString();
+    int probability = defaultStageProbability(toWorking, working, toTerminal);
+    if (restore) { // undo: exactly as the lead stood before the move
+        const qint64 entered = times::secsFromIso(restore->stageEnteredAt);
+        if (entered < 0)
+            return failed(tr("The lead's earlier stage time cannot be read."));
+        enteredIso = times::isoFromSecs(entered);
+        status = restore->status;
+        closedIso = restore->closedAt.isEmpty() ? QString() : times::isoFromSecs(times::secsFromIso(restore->closedAt));
+        closed = !closedIso.isEmpty();
+        probability = restore->probability;
+    }
+    const QVariant enteredAt = times::instantParam(times::secsFromIso(enteredIso));
 
     Transaction tx(db);
     QSqlQuery up(db);
     up.prepare(QStringLiteral("UPDATE leads SET stage_id = ?, stage_entered_at = ?, status = ?,"
-                              " closed_at = ?, updated_at = ? WHERE id = ?"));
+                              " closed_at = ?, probability = ?, updated_at = ? WHERE id = ?"));
     up.addBindValue(toStageId);
-    up.addBindValue(nowAt);
+    up.addBindValue(enteredAt);
     up.addBindValue(status);
-    up.addBindValue(closed ? nowAt : QVariant(QMetaType::fromType<QString>()));
+    up.addBindValue(closed ? times::instantParam(times::secsFromIso(closedIso)) : QVariant(QMetaType::fromType<QString>()));
+    up.addBindValue(probability);
     up.addBindValue(nowAt);
     up.addBindValue(id);
     if (!up.exec())
@@ -349,9 +393,10 @@ WriteResult LeadRepository::moveStage(const QString &id, const QString &toStageI
     if (refreshExitActions(sqliteHandle(db), {id}, &error) < 0)
         return failed(error);
     const QJsonObject leadFields{{QStringLiteral("stage_id"), toStageId},
-                                 {QStringLiteral("stage_entered_at"), now},
+                                 {QStringLiteral("stage_entered_at"), enteredIso},
                                  {QStringLiteral("status"), status},
-                                 {QStringLiteral("closed_at"), closed ? QJsonValue(now) : QJsonValue()},
+                                 {QStringLiteral("closed_at"), closed ? QJsonValue(closedIso) : QJsonValue()},
+                                 {QStringLiteral("probability"), probability},
                                  {QStringLiteral("updated_at"), now}};
     const QJsonObject historyFields{{QStringLiteral("uuid"), historyUuid},
                                     {QStringLiteral("lead_id"), id},

@@ -21,7 +21,8 @@ struct LeadRecord
 {
     QString id, customerId, customerName, ownerId, pipelineId, stageId, title, status, lostReason,
         forecastCategory, painKeywords, budgetBand, decisionRole, requirementDoc, tags,
-        sourceCampaign, intentBudgetRange, intentContact, stageEnteredAt, createdAt, updatedAt;
+        sourceCampaign, intentBudgetRange, intentContact, stageEnteredAt, createdAt, updatedAt,
+        closedAt; // ISO; null while open
     qint64 amountCents = 0;
     qint64 rowVersion = 0;
     QDate expectedClose, intentNextMeeting;
@@ -41,6 +42,21 @@ struct ActivityItem
     QString at, kind, direction, actorName, text;
     int durationSeconds = 0;
 };
+
+// Where a lead stood before a stage move: what undo puts back exactly (the stage, since when,
+// the status, when it closed, the probability). The move back is still appended to history.
+struct StageRestore
+{
+    QString stageId, stageEnteredAt, status, closedAt; // ISO times; closedAt null while open
+    int probability = 0;
+};
+
+// The reason stage history keeps for a move that undid another: stored as this language-neutral
+// code and shown translated (stageMoveReasonText()), so each reader sees their own language.
+inline QString undoReason() { return QStringLiteral("Undo"); }
+// A stored reason as a person reads it: the undo code (and "撤销", which versions before
+// this one stored) translated; any other text as written.
+QString stageMoveReasonText(const QString &stored);
 
 struct WriteResult
 {
@@ -66,9 +82,15 @@ public:
     WriteResult update(const QString &id, const QVariantMap &changes, const QString &actorId);
 
     // Moves the lead to `toStageId` of its pipeline. Forward moves must pass the exit gate of
-    // every stage left; backward moves (and undo) need none. Appends stage history.
+    // every stage left; backward moves need none. Appends stage history. The lead enters the
+    // stage now and takes the stage's default probability (defaultStageProbability()).
     WriteResult moveStage(const QString &id, const QString &toStageId, const QString &actorId,
                           const QString &reason);
+    // Undo of a move: puts the lead back exactly as `before` (no gate: it stood there), and
+    // appends the move back to stage history.
+    WriteResult restoreStage(const QString &id, const StageRestore &before, const QString &actorId,
+                             const QString &reason);
+    static StageRestore restoreOf(const LeadRecord &lead);
 
     QList<StageMove> stageHistory(const QString &id, int limit = 200) const;
     QList<ActivityItem> recentActivities(const QString &id, int limit = 50) const;
@@ -77,6 +99,9 @@ public:
     static constexpr int kMaxTextLength = 4000;
 
 private:
+    WriteResult writeStage(const QString &id, const QString &toStageId, const QString &actorId,
+                           const QString &reason, const StageRestore *restore);
+
     Database &m_db;
 };
 

@@ -9,6 +9,9 @@
 
 #include <QSqlDatabase>
 #include <QAction>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QTableView>
 #include <QFile>
 #include <QPageLayout>
 #include <QPageSize>
@@ -126,6 +129,27 @@ private Q_SLOTS:
         QVERIFY(!page.pdfAction()->isEnabled());
         page.show();
         QVERIFY(page.printAction()->isEnabled());
+
+        // A tall window (1600×1000, issue 13): the charts stop at the height they use (no
+        // empty band under the heat map), the alerts list takes the rest, and the pipeline
+        // picker shows its whole name.
+        auto *alerts = page.findChild<QTableView *>(QStringLiteral("cockpitAlerts"));
+        auto *heatmap = page.findChild<QWidget *>(QStringLiteral("conversionHeatmap"));
+        auto *picker = page.findChild<QComboBox *>(QStringLiteral("pipelinePicker"));
+        QVERIFY(alerts && heatmap && picker);
+        page.resize(1366, 720);
+        QCoreApplication::processEvents();
+        const int alertsAt720 = alerts->height();
+        page.resize(1510, 930); // the window less the navigation rail, menu and status bars
+        QCoreApplication::processEvents();
+        auto *funnel = page.findChild<QWidget *>(QStringLiteral("funnel"));
+        QVERIFY(funnel);
+        const int chartsWant = std::max(heatmap->sizeHint().height(), funnel->sizeHint().height());
+        QVERIFY2(heatmap->height() <= chartsWant + 2, qPrintable(QStringLiteral("%1 > %2").arg(heatmap->height()).arg(chartsWant)));
+        QVERIFY2(alerts->height() >= alertsAt720 + 150, qPrintable(QStringLiteral("%1 vs %2").arg(alerts->height()).arg(alertsAt720)));
+        QVERIFY(alerts->height() / alerts->verticalHeader()->defaultSectionSize() >= 12);
+        QVERIFY2(picker->width() >= picker->fontMetrics().horizontalAdvance(picker->currentText()) + 20,
+                 qPrintable(QStringLiteral("%1 for \"%2\"").arg(picker->width()).arg(picker->currentText())));
     }
 };
 

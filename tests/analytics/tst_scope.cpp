@@ -47,6 +47,10 @@ void TestScope::periods_data()
     QTest::newRow("month feb leap") << int(PeriodKind::Month) << QDate(2028, 2, 10) << QDate(2028, 2, 1) << QDate(2028, 2, 29) << "2028-02";
     QTest::newRow("quarter 4") << int(PeriodKind::Quarter) << QDate(2026, 11, 22) << QDate(2026, 10, 1) << QDate(2026, 12, 31) << "2026-Q4";
     QTest::newRow("quarter 1") << int(PeriodKind::Quarter) << QDate(2026, 3, 31) << QDate(2026, 1, 1) << QDate(2026, 3, 31) << "2026-Q1";
+    QTest::newRow("year") << int(PeriodKind::Year) << QDate(2026, 11, 22) << QDate(2026, 1, 1) << QDate(2026, 12, 31) << "2026";
+    QTest::newRow("year, leap") << int(PeriodKind::Year) << QDate(2028, 2, 29) << QDate(2028, 1, 1) << QDate(2028, 12, 31) << "2028";
+    QTest::newRow("year to date") << int(PeriodKind::YearToDate) << QDate(2026, 11, 22) << QDate(2026, 1, 1) << QDate(2026, 11, 22) << "2026-ytd-11-22";
+    QTest::newRow("year to date, 1 Jan") << int(PeriodKind::YearToDate) << QDate(2027, 1, 1) << QDate(2027, 1, 1) << QDate(2027, 1, 1) << "2027-ytd-01-01";
 }
 
 void TestScope::periods()
@@ -65,6 +69,22 @@ void TestScope::periods()
 
 void TestScope::stepping()
 {
+    // A year steps by years; year to date keeps its span (1 Jan .. the same day), so last
+    // year's figure is the like-for-like comparison; 29 Feb steps to 28 Feb.
+    QCOMPARE(Period::year(QDate(2026, 5, 5)).previous(), Period::year(QDate(2025, 1, 1)));
+    QCOMPARE(Period::year(QDate(2026, 5, 5)).next().key(), QStringLiteral("2027"));
+    const Period ytd = Period::yearToDate(QDate(2026, 11, 22));
+    QCOMPARE(ytd.previous(), Period::yearToDate(QDate(2025, 11, 22)));
+    QCOMPARE(ytd.next(), Period::yearToDate(QDate(2027, 11, 22)));
+    QCOMPARE(ytd.days(), 326);
+    QCOMPARE(Period::yearToDate(QDate(2028, 2, 29)).previous(), Period::yearToDate(QDate(2027, 2, 28)));
+    // Bounds are Beijing days like every other period: 1 Jan 00:00 +08:00 .. the next day's.
+    QCOMPARE(ytd.startUtc(), QStringLiteral("2025-12-31T16:00:00Z"));
+    QCOMPARE(ytd.endUtc(), QStringLiteral("2026-11-22T16:00:00Z"));
+    QCOMPARE(Period::year(QDate(2026, 1, 1)).endUtc(), QStringLiteral("2026-12-31T16:00:00Z"));
+    QCOMPARE(Period::year(QDate(2026, 1, 1)).label(), QStringLiteral("Year 2026"));
+    QCOMPARE(ytd.label(), QStringLiteral("2026 to date (1/1 – 11/22)"));
+
     const Period q = Period::quarter(QDate(2026, 1, 15));
     QCOMPARE(q.previous(), Period::quarter(QDate(2025, 12, 1)));
     QCOMPARE(q.next().first, QDate(2026, 4, 1));
@@ -126,6 +146,13 @@ void TestScope::parse_data()
     QTest::newRow("month 13") << "2026-13" << "";
     QTest::newRow("week 54") << "2026-W54" << "";
     QTest::newRow("quarter 5") << "2026-Q5" << "";
+    QTest::newRow("this year") << "this-year" << "2026";
+    QTest::newRow("last year") << "last-year" << "2025";
+    QTest::newRow("ytd") << "ytd" << "2026-ytd-11-22";
+    QTest::newRow("last ytd: the same span a year earlier") << "last-ytd" << "2025-ytd-11-22";
+    QTest::newRow("a year") << "2024" << "2024";
+    QTest::newRow("ytd of a past year") << "2025-YTD-06-30" << "2025-ytd-06-30";
+    QTest::newRow("ytd, no such day") << "2026-ytd-02-30" << "";
     QTest::newRow("words") << "soon" << "";
 }
 

@@ -1,5 +1,6 @@
 // Domain: money parsing/formatting without floating point, gate checks, ids.
 #include "domain/ids.h"
+#include "domain/localdates.h"
 #include "domain/money.h"
 #include "domain/pipeline.h"
 #include "domain/times.h"
@@ -24,6 +25,8 @@ private Q_SLOTS:
     void gate_data();
     void gate();
     void templatesAreWellFormed();
+    void stageProbability();
+    void localDates();
     void idsAreUuids();
     void isoTimes_data();
     void isoTimes();
@@ -146,6 +149,33 @@ void TestDomain::gate()
     QFETCH(bool, signed_);
     QFETCH(QStringList, missing);
     QCOMPARE(missingGateFields(exitGate, GateFacts{pain, budget, role, doc, demos, signed_}), missing);
+}
+
+void TestDomain::stageProbability()
+{
+    // Four working stages and the closing one: 20, 40, 60, 80, 100.
+    QCOMPARE(cockpit::defaultStageProbability(0, 4, false), 20);
+    QCOMPARE(cockpit::defaultStageProbability(3, 4, false), 80);
+    QCOMPARE(cockpit::defaultStageProbability(-1, 4, true), 100);
+    // Three: 25, 50, 75; six: 14, 29, 43 (rounded) …
+    QCOMPARE(cockpit::defaultStageProbability(0, 3, false), 25);
+    QCOMPARE(cockpit::defaultStageProbability(2, 3, false), 75);
+    QCOMPARE(cockpit::defaultStageProbability(1, 6, false), 29);
+    QCOMPARE(cockpit::defaultStageProbability(2, 6, false), 43);
+    QCOMPARE(cockpit::defaultStageProbability(0, 0, false), 0);
+}
+
+// Dates never show a two-digit year (issue 13: en_US showed 1/10/27).
+void TestDomain::localDates()
+{
+    const QDate d(2027, 1, 10);
+    const QLocale us(QLocale::English, QLocale::UnitedStates), cn(QLocale::Chinese, QLocale::China);
+    QCOMPARE(cockpit::shortDate(d, us), QStringLiteral("2027-01-10"));
+    QCOMPARE(cockpit::shortDate(d, cn), QStringLiteral("2027/1/10"));
+    QCOMPARE(cockpit::shortDate(QDate(), us), QString());
+    const QDateTime at(d, QTime(15, 5));
+    QCOMPARE(cockpit::shortDateTime(at, cn), QStringLiteral("2027/1/10 15:05"));
+    QVERIFY(cockpit::shortDateTime(at, us).startsWith(QStringLiteral("2027-01-10 3:05")));
 }
 
 void TestDomain::templatesAreWellFormed()

@@ -38,6 +38,10 @@ private Q_SLOTS:
     void editUndoRedo();
     void moveUndoRedoAppendsHistory();
     void noOpEditIsNotAnUndoStep();
+    void undoRestoresTheLeadExactly();
+    void reopeningAWonDealUndoes();
+    void saveAndMoveIsOneUndoStep();
+    void refusedSaveAndMoveKeepsTheFields();
     void createCustomerUndoRedo();
     void failedUndoIsReported();
     void storeImportUndoRedo();
@@ -124,6 +128,100 @@ void TestEditController::moveUndoRedoAppendsHistory()
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM stage_history WHERE lead_id = 1")), QStringLiteral("4"));
     QCOMPARE(value(QStringLiteral("SELECT count(*) FROM stage_history WHERE lead_id = 1 AND reason = 'Undo'")),
              QStringLiteral("1"));
+}
+
+// Undo of a stage move puts back the stage, its "in stage since", the status and the
+// probability as they were; the move took the stage's default probability; redo puts back the
+// state the move left (not "now" again).
+void TestEditController::undoRestoresTheLeadExactly()
+{
+    const qint64 since = 1767225600; // 2026-01-01T00:00:00Z
+    QVERIFY(QSqlQuery(m_db->connection()).exec(
+        QStringLiteral("UPDATE leads SET stage_entered_at = %1, probability = 7 WHERE id = 1").arg(since)));
+    QVERIFY(m_edits->editLead(QStringLiteral("1"), {{QStringLiteral("pain_keywords"), QStringLiteral("漏检")},
+                                                         {QStringLiteral("budget_band"), QStringLiteral("10-50万")},
+                                                         {QStringLiteral("decision_role"), QStringLiteral("influencer")}}).ok);
+    const QString screen = fixture::stageId(m_db->connection(), "lifecycle", "screen");
+    const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
+    const qint64 before = QDateTime::currentSecsSinceEpoch();
+    QVERIFY(m_edits->moveLead(QStringLiteral("1"), diagnose).ok);
+    // diagnose is working stage 3 of 4 (register, screen, diagnose, quote; sign closes): 60 %.
+    QCOMPARE(value(QStringLiteral("SELECT probability FROM leads WHERE id = 1")), QStringLiteral("60"));
+    const qint64 entered = value(QStringLiteral("SELECT stage_entered_at FROM leads WHERE id = 1")).toLongLong();
+    QVERIFY(entered >= before);
+    m_stack->undo();
+    QCOMPARE(value(QStringLiteral("SELECT stage_id || '|' || stage_entered_at || '|' || status || '|' ||"
+                                  " ifnull(closed_at, 'null') || '|' || probability FROM leads WHERE id = 1")),
+             QStringLiteral("%1|%2|open|null|7").arg(screen).arg(since));
+    QCOMPARE(value(QStringLiteral("SELECT reason FROM stage_history WHERE lead_id = 1 ORDER BY id DESC LIMIT 1")),
+             QStringLiteral("Undo"));
+    m_stack->redo();
+    QCOMPARE(value(QStringLiteral("SELECT stage_id || '|' || stage_entered_at || '|' || probability FROM leads WHERE id = 1")),
+             QStringLiteral("%1|%2|60").arg(diagnose).arg(entered));
+}
+
+void TestEditController::reopeningAWonDealUndoes()
+{
+    // Lead 3 is won in the closing stage; moving it back to quote reopens it at quote's 80 %.
+    const qint64 closed = 1767312000;
+    QVERIFY(QSqlQuery(m_db->connection()).exec(
+        QStringLiteral("UPDATE leads SET closed_at = %1, probability = 100 WHERE id = 3").arg(closed)));
+    const QString quote = fixture::stageId(m_db->connection(), "lifecycle", "quote");
+    const QString sign = fixture::stageId(m_db->connection(), "lifecycle", "sign");
+    QVERIFY(m_edits->moveLead(QStringLiteral("3"), quote).ok);
+    QCOMPARE(value(QStringLiteral("SELECT status || '|' || ifnull(closed_at, 'null') || '|' || probability FROM leads WHERE id = 3")),
+             QStringLiteral("open|null|80"));
+    m_stack->undo();
+    QCOMPARE(value(QStringLiteral("SELECT stage_id || '|' || status || '|' || closed_at || '|' || probability FROM leads WHERE id = 3")),
+             QStringLiteral("%1|won|%2|100").arg(sign).arg(closed));
+}
+
+// The editor's "Save and move": the gate fields and the move are one undo step; a typed
+// probability wins over the stage's default.
+void TestEditController::saveAndMoveIsOneUndoStep()
+{
+    QVERIFY(QSqlQuery(m_db->connection()).exec(QStringLiteral("UPDATE leads SET probability = 7 WHERE id = 1")));
+    const QString screen = fixture::stageId(m_db->connection(), "lifecycle", "screen");
+    const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
+    const auto r = m_edits->editAndMoveLead(QStringLiteral("1"),
+                                            {{QStringLiteral("pain_keywords"), QStringLiteral("漏检")},
+                                             {QStringLiteral("budget_band"), QStringLiteral("10-50万")},
+                                             {QStringLiteral("decision_role"), QStringLiteral("influencer")},
+                                             {QStringLiteral("probability"), 55}},
+                                            diagnose, QStringLiteral("初筛完成"));
+    QVERIFY2(r.ok, qPrintable(r.error));
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(m_stack->undoText(), QStringLiteral("Edit and move stage"));
+    QCOMPARE(value(QStringLiteral("SELECT stage_id || '|' || probability FROM leads WHERE id = 1")),
+             QStringLiteral("%1|55").arg(diagnose));
+    m_stack->undo();
+    QCOMPARE(value(QStringLiteral("SELECT stage_id || '|' || pain_keywords || '|' || probability FROM leads WHERE id = 1")),
+             QStringLiteral("%1||7").arg(screen));
+    m_stack->redo();
+    QCOMPARE(value(QStringLiteral("SELECT stage_id || '|' || pain_keywords || '|' || probability FROM leads WHERE id = 1")),
+             QStringLiteral("%1|漏检|55").arg(diagnose));
+    // Without a typed probability the stage's default applies.
+    m_stack->undo();
+    const auto again = m_edits->editAndMoveLead(QStringLiteral("1"), {{QStringLiteral("pain_keywords"), QStringLiteral("漏检")},
+                                                                         {QStringLiteral("budget_band"), QStringLiteral("10-50万")},
+                                                                         {QStringLiteral("decision_role"), QStringLiteral("influencer")}},
+                                                diagnose);
+    QVERIFY2(again.ok, qPrintable(again.error));
+    QCOMPARE(value(QStringLiteral("SELECT probability FROM leads WHERE id = 1")), QStringLiteral("60"));
+}
+
+void TestEditController::refusedSaveAndMoveKeepsTheFields()
+{
+    const QString diagnose = fixture::stageId(m_db->connection(), "lifecycle", "diagnose");
+    const auto r = m_edits->editAndMoveLead(QStringLiteral("1"), {{QStringLiteral("pain_keywords"), QStringLiteral("漏检")}},
+                                            diagnose);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.missingGate.size(), 2); // budget band and decision role still missing
+    QCOMPARE(m_stack->count(), 1);
+    QCOMPARE(m_stack->undoText(), QStringLiteral("Edit lead"));
+    QCOMPARE(value(QStringLiteral("SELECT pain_keywords FROM leads WHERE id = 1")), QStringLiteral("漏检"));
+    m_stack->undo();
+    QCOMPARE(value(QStringLiteral("SELECT pain_keywords FROM leads WHERE id = 1")), QString());
 }
 
 void TestEditController::noOpEditIsNotAnUndoStep()

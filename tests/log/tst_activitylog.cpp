@@ -11,6 +11,84 @@ private Q_SLOTS:
     void init() { openFilled(); }
     void cleanup() { m_db.reset(); }
 
+    // The Activity log screen's query (issue 13): filters run over the whole log, not only
+    // the newest page, and say how many records match; paging goes back by index.
+    void queryFiltersAndPages()
+    {
+        QSqlDatabase db = m_db->connection();
+        LogQuery q;
+        q.limit = 10;
+        LogPage page = queryLog(db, q);
+        QVERIFY2(page.ok, qPrintable(page.error));
+        QCOMPARE(page.entries.size(), 10);
+        QCOMPARE(page.matching, m_total);
+        QCOMPARE(page.entries.first().seq, m_total - 1);
+        // Older: the next ten below the last shown, down to #0.
+        q.beforeSeq = page.entries.last().seq;
+        page = queryLog(db, q);
+        QCOMPARE(page.entries.first().seq, m_total - 11);
+        QCOMPARE(page.matching, m_total - 10);
+        q.beforeSeq = 3;
+        QCOMPARE(queryLog(db, q).entries.size(), 3);
+
+        // Kind: the 13 appended stage moves and the fixture's one, found past the first page.
+        q = LogQuery();
+        q.limit = 5;
+        q.kind = int(LogRecordKind::StageMove);
+        page = queryLog(db, q);
+        QCOMPARE(page.matching, 14);
+        QCOMPARE(page.entries.size(), 5);
+        for (const LogEntry &e : page.entries)
+            QCOMPARE(int(e.kind), int(LogRecordKind::StageMove));
+        q.beforeSeq = page.entries.last().seq;
+        q.limit = 100;
+        QCOMPARE(queryLog(db, q).entries.size(), 9);
+        QCOMPARE(queryLog(db, q).entries.last().seq, 2); // the fixture's move, the oldest
+
+        // Search in the text (any case, literal % and _), the lead, the actor, dates.
+        q = LogQuery();
+        q.search = QStringLiteral("跟进 1");
+        page = queryLog(db, q); // 跟进 1 and 10..19 but the moves 11, 14, 17 (理由 …)
+        QStringList texts;
+        for (const LogEntry &e : page.entries)
+            texts << e.text;
+        QCOMPARE(texts, (QStringList{QStringLiteral("跟进 19"), QStringLiteral("跟进 18"), QStringLiteral("跟进 16"),
+                                     QStringLiteral("跟进 15"), QStringLiteral("跟进 13"), QStringLiteral("跟进 12"),
+                                     QStringLiteral("跟进 10"), QStringLiteral("跟进 1")}));
+        QCOMPARE(page.matching, 8);
+        q.search = QStringLiteral("100%");
+        QCOMPARE(queryLog(db, q).matching, 0);
+        q.search = QStringLiteral("王芳"); // the actor's name
+        QVERIFY(queryLog(db, q).matching > 0);
+        q = LogQuery();
+        q.actorId = QStringLiteral("102");
+        const qint64 byLi = scalar(db, QStringLiteral("SELECT (SELECT count(*) FROM activities WHERE actor_id = 102 AND log_seq IS NOT NULL)"
+                                                      " + (SELECT count(*) FROM stage_history WHERE by_user_id = 102 AND log_seq IS NOT NULL)"));
+        QCOMPARE(queryLog(db, q).matching, byLi);
+        for (const LogEntry &e : queryLog(db, q).entries)
+            QCOMPARE(e.actor, QStringLiteral("李强"));
+        q = LogQuery();
+        q.lead = QStringLiteral("华为");
+        // The lead's title or its customer's name (an activity without a lead: its customer's).
+        const qint64 huawei = scalar(db, QStringLiteral(
+            "SELECT (SELECT count(*) FROM activities a LEFT JOIN leads l ON l.id = a.lead_id LEFT JOIN customers c"
+            " ON c.id = COALESCE(l.customer_id, a.customer_id) WHERE (l.title LIKE '%华为%' OR c.name LIKE '%华为%')"
+            " AND a.log_seq IS NOT NULL) + (SELECT count(*) FROM stage_history h JOIN leads l ON l.id = h.lead_id"
+            " JOIN customers c ON c.id = l.customer_id WHERE (l.title LIKE '%华为%' OR c.name LIKE '%华为%')"
+            " AND h.log_seq IS NOT NULL)"));
+        QVERIFY(huawei > 0);
+        QCOMPARE(queryLog(db, q).matching, huawei);
+        q = LogQuery();
+        q.fromSecs = QDateTime(QDate(2026, 11, 2), QTime(8, 10), Qt::UTC).toSecsSinceEpoch();
+        q.untilSecs = QDateTime(QDate(2026, 11, 2), QTime(8, 20), Qt::UTC).toSecsSinceEpoch();
+        page = queryLog(db, q);
+        QCOMPARE(page.matching, 10); // 08:10 .. 08:19
+        QCOMPARE(page.entries.size(), 10);
+        // The undo reason is stored as a code and read in the reader's language.
+        QCOMPARE(stageMoveReasonText(undoReason()), QStringLiteral("Undo"));
+        QCOMPARE(stageMoveReasonText(QStringLiteral("客户要求")), QStringLiteral("客户要求"));
+    }
+
 
     void intactChainVerifies()
     {

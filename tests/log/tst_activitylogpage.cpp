@@ -7,6 +7,9 @@
 
 #include <QSqlDatabase>
 #include <QAbstractItemModel>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -43,6 +46,34 @@ private Q_SLOTS:
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("2")); // newest first
         QCOMPARE(model->index(2, 0).data().toString(), QStringLiteral("0"));
+
+        // Filters: each narrows the rows over the whole log and the count line says how many.
+        page.searchBox()->setText(QStringLiteral("请发"));
+        page.refresh(); // what the pause after typing does
+        QCOMPARE(model->rowCount(), 1);
+        QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("1"));
+        QVERIFY2(page.summaryText().contains(QStringLiteral("1 record")), qPrintable(page.summaryText()));
+        page.clearFilters();
+        QCOMPARE(model->rowCount(), 3);
+        page.actorFilter()->setCurrentIndex(page.actorFilter()->findText(QStringLiteral("王芳")));
+        QCOMPARE(model->rowCount(), 2); // her call and her stage move
+        page.kindFilter()->setCurrentIndex(page.kindFilter()->findData(int(storage::LogRecordKind::StageMove)));
+        QCOMPARE(model->rowCount(), 1);
+        page.clearFilters();
+        page.leadBox()->setText(QStringLiteral("华为"));
+        page.refresh();
+        QCOMPARE(model->rowCount(), 0);
+        page.leadBox()->setText(QStringLiteral("博世"));
+        page.refresh();
+        QCOMPARE(model->rowCount(), 3);
+        page.clearFilters();
+        page.fromDate()->setDate(QDate(2026, 11, 3));
+        QCOMPARE(model->rowCount(), 0);
+        page.fromDate()->setDate(QDate(2026, 10, 31));
+        page.toDate()->setDate(QDate(2026, 11, 2));
+        QCOMPARE(model->rowCount(), 3);
+        page.clearFilters();
+        QCOMPARE(model->rowCount(), 3);
 
         auto *verify = page.findChild<QPushButton *>(QStringLiteral("verifyLogButton"));
         QVERIFY(verify);

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void match_data();
     void match();
     void queryBasics();
+    void matchKind_data();
+    void matchKind();
     void indexConsistency();
     void setReplacesText();
     void manyEditsStayCompact();
@@ -211,6 +213,44 @@ void TestPinyin::match()
     QFETCH(QString, query);
     QFETCH(bool, expected);
     QCOMPARE(matchOne(name, aliases, query), expected);
+}
+
+// Ranking a search's hits (issue 13: "bs" lists every "BI数据分析" title before 博世): the
+// whole name or an alias, the start of one, or anywhere.
+void TestPinyin::matchKind_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QStringList>("aliases");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("kind");
+    using M = PinyinIndex::Match;
+    const QStringList bosch{QStringLiteral("BOSCH"), QStringLiteral("博世中国")};
+    QTest::newRow("bs: initials of the whole name") << "博世" << bosch << "bs" << int(M::Whole);
+    QTest::newRow("boshi: full pinyin") << "博世" << bosch << "boshi" << int(M::Whole);
+    QTest::newRow("bo shi: spaces ignored") << "博世" << bosch << "bo shi" << int(M::Whole);
+    QTest::newRow("博世: the name") << "博世" << bosch << "博世" << int(M::Whole);
+    QTest::newRow("bosch: an alias, any case") << "博世" << bosch << "Bosch" << int(M::Whole);
+    QTest::newRow("bszg: the second alias") << "博世" << bosch << "bszg" << int(M::Whole);
+    QTest::newRow("b: the start") << "博世" << bosch << "b" << int(M::Prefix);
+    QTest::newRow("bos: start of BOSCH") << "博世" << QStringList{QStringLiteral("BOSCH")} << "bosc" << int(M::Prefix);
+    QTest::newRow("trailing punctuation skipped") << "博世(中国)" << QStringList() << "bszg" << int(M::Whole);
+    QTest::newRow("bs inside a longer name: prefix") << "博世汽车部件" << QStringList() << "bs" << int(M::Prefix);
+    QTest::newRow("bs in the middle: anywhere") << "上海博世" << QStringList() << "bs" << int(M::Anywhere);
+    QTest::newRow("BI数据分析 by bs: anywhere") << "BI数据分析" << QStringList() << "bs" << int(M::Anywhere);
+    QTest::newRow("no match") << "华为" << QStringList() << "bs" << int(M::None);
+}
+
+void TestPinyin::matchKind()
+{
+    QFETCH(QString, name);
+    QFETCH(QStringList, aliases);
+    QFETCH(QString, query);
+    QFETCH(int, kind);
+    PinyinIndex index;
+    index.add(QStringLiteral("华为"));
+    const int i = index.add(name, aliases);
+    QCOMPARE(int(index.matchKind(i, PinyinQuery(query))), kind);
+    QCOMPARE(index.matches(i, PinyinQuery(query)), kind != int(PinyinIndex::Match::None));
 }
 
 void TestPinyin::queryBasics()

@@ -450,6 +450,9 @@ void TestTableExport::leadsPage()
         const int total = int(catalog.data().leads.size());
         QVERIFY(filter->rowCount() > 2 && filter->rowCount() < total);
         table->sortByColumn(LeadTableModel::AmountColumn, Qt::DescendingOrder);
+        // Every column shown (the 1366-px default hides some; the header's chooser shows them).
+        for (int c = 0; c < LeadTableModel::ColumnCount; ++c)
+            table->setColumnHidden(c, false);
         table->setColumnHidden(LeadTableModel::OwnerColumn, true);
         QHeaderView *header = table->horizontalHeader();
         header->moveSection(header->visualIndex(LeadTableModel::AmountColumn), 0);
