@@ -106,7 +106,7 @@ private Q_SLOTS:
 
         const QString csv = QString::fromUtf8(page.figuresCsv());
         QVERIFY(csv.startsWith(QStringLiteral("kpi,label,value,unit,healthy,direction,industry_mean,status,numerator,denominator,sample,note")));
-        QVERIFY(csv.contains(QStringLiteral("\r\norg_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few\r\n")));
+        QVERIFY(csv.contains(QStringLiteral("\r\norg_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few,open_in_stage,maturing\r\n")));
         QVERIFY(csv.contains(QStringLiteral("\r\nactions,")));
 
         // An edit elsewhere refreshes the figures: here a visit written the way the app writes
