@@ -321,7 +321,7 @@ void CockpitPage::fillHeatmap(HeatmapWidget *map, const FunnelResult &f)
     }
     map->setData(rows, cols, cells);
     map->setLegend(tr("0 %"), tr("100 %"), tr("too few leads"), tr("below the flag threshold"),
-                   tr("maturing (over a third still open)"));
+                   tr("maturing"));
 }
 
 QString CockpitPage::heatTitle(const FunnelResult &f)
