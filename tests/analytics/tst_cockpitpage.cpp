@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "drilldowndialog.h"
 #include "fixture.h"
+#include "funnelwidget.h"
 #include "kpitile.h"
 #include "reportdocument.h"
 
@@ -64,6 +65,15 @@ private Q_SLOTS:
         // The funnel: lifecycle (3 leads) is the default pipeline; lead-1 entered 15分钟初筛.
         QCOMPARE(page.data()->funnel.pipelineCode, QStringLiteral("lifecycle"));
         QCOMPARE(page.data()->funnel.stages[1].entered, 1);
+        // lead-1 is still open in 15分钟初筛: a cohort of 1 with 1 open is maturing (DESIGN.md §5),
+        // and the arrow under its bar says so with the cohort's own counts.
+        QCOMPARE(page.data()->funnel.stages[1].open, 1);
+        auto *funnel = page.findChild<ui::FunnelWidget *>();
+        QVERIFY(funnel);
+        QVERIFY(funnel->stages()[1].maturing);
+        QCOMPARE(funnel->stages()[1].nextText, QStringLiteral("↓ ≥ 0.0 % (0 of 1 so far, 1 open)"));
+        QVERIFY(funnel->stages()[1].toolTip.contains(QStringLiteral("Maturing")));
+        QVERIFY(!funnel->stages()[0].maturing);
         ui::DrillDownDialog *stage = page.openStage(1);
         QTRY_VERIFY(!stage->isLoading());
         QCOMPARE(stage->model()->rowCount(), 1);
