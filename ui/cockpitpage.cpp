@@ -275,10 +275,24 @@ QVector<FunnelWidget::Stage> CockpitPage::funnelStages(const FunnelResult &f)
     QVector<FunnelWidget::Stage> stages;
     for (const FunnelStage &s : f.stages) {
         FunnelWidget::Stage st{s.name, s.entered, s.ratePct(), {}};
-        st.toolTip = s.last ? tr("%1: %2 leads entered in the period").arg(s.name).arg(s.entered)
-                            : tr("%1: %2 leads entered in the period; %3 of them reached the next stage (%4 %)")
-                                  .arg(s.name).arg(s.entered).arg(s.converted)
-                                  .arg(std::isnan(s.ratePct()) ? QStringLiteral("—") : locale.toString(s.ratePct(), 'f', 1));
+        const QString pct = std::isnan(s.ratePct()) ? QStringLiteral("—") : locale.toString(s.ratePct(), 'f', 1);
+        st.maturing = s.maturing();
+        if (s.last) {
+            st.toolTip = tr("%1: %2 leads entered in the period").arg(s.name).arg(s.entered);
+        } else if (st.maturing) {
+            // A rate that can still only rise: "at least", with what is still open.
+            st.nextText = tr("↓ ≥ %1 % (%2 of %3 so far, %4 open)").arg(pct).arg(s.converted).arg(s.entered).arg(s.open);
+            st.toolTip = tr("%1: %2 leads entered in the period; so far %3 of them reached the next stage (%4 %), "
+                            "%5 are still open in this stage.<br>Maturing: more than a third of these leads are "
+                            "still open here, so the conversion is not final and is never flagged.")
+                             .arg(s.name).arg(s.entered).arg(s.converted).arg(pct).arg(s.open);
+        } else {
+            st.nextText = tr("↓ %1 % (%2 of %3)").arg(pct).arg(s.converted).arg(s.entered);
+            st.toolTip = tr("%1: %2 leads entered in the period; %3 of them reached the next stage (%4 %)")
+                             .arg(s.name).arg(s.entered).arg(s.converted).arg(pct);
+        }
+        st.toolTip += QStringLiteral("<br>") + tr("The arrow under a bar counts the leads of that bar that later "
+                                                  "entered the next stage, up to now.");
         stages << st;
     }
     return stages;
@@ -300,24 +314,37 @@ void CockpitPage::fillHeatmap(HeatmapWidget *map, const FunnelResult &f)
                 cell.text = QStringLiteral("—");
             } else if (c.tooFew) {
                 cell.text = tr("too few (%1)").arg(c.entered);
+            } else if (c.maturing) {
+                cell.value = rate / 100.0;
+                cell.text = tr("≥ %1 % (%2 open)").arg(locale.toString(rate, 'f', 0)).arg(c.open);
             } else {
                 cell.value = rate / 100.0;
                 cell.text = locale.toString(rate, 'f', 0) + QStringLiteral(" %");
             }
             cell.flagged = c.flagged;
+            cell.maturing = c.maturing && !c.tooFew;
+            QString why;
+            if (c.flagged)
+                why = QStringLiteral("<br><b>") + tr("Flagged: below %1 %").arg(f.settings.flagBelowPct) + QStringLiteral("</b>");
+            else if (c.tooFew && c.entered > 0)
+                why = QStringLiteral("<br>") + tr("Too few leads to judge (fewer than %1)").arg(f.settings.minCohort);
+            else if (cell.maturing)
+                why = QStringLiteral("<br>") + tr("Maturing: %1 of the %2 leads are still open in this stage (more than "
+                                                  "a third), so the conversion is not final and is never flagged.")
+                                                   .arg(c.open).arg(c.entered);
             cell.toolTip = tr("%1 · %2<br>%3 of %4 leads converted (%5 %)%6")
                                .arg(r.orgName.toHtmlEscaped(), cols.value(k).toHtmlEscaped())
                                .arg(c.converted).arg(c.entered)
                                .arg(std::isnan(rate) ? QStringLiteral("—") : locale.toString(rate, 'f', 1))
-                               .arg(c.flagged ? QStringLiteral("<br><b>") + tr("Flagged: below %1 %").arg(f.settings.flagBelowPct)
-                                                    + QStringLiteral("</b>")
-                                              : c.tooFew && c.entered > 0 ? QStringLiteral("<br>") + tr("Too few leads to judge (fewer than %1)").arg(f.settings.minCohort)
-                                                                          : QString());
+                               .arg(why)
+                           + QStringLiteral("<br>") + tr("Cohort: the leads that entered the transition's first stage in the period; "
+                                                         "converted: those of them that later entered the next stage, up to now.");
             cells << cell;
         }
     }
     map->setData(rows, cols, cells);
-    map->setLegend(tr("0 %"), tr("100 %"), tr("too few leads"), tr("below the flag threshold"));
+    map->setLegend(tr("0 %"), tr("100 %"), tr("too few leads"), tr("below the flag threshold"),
+                   tr("maturing"));
 }
 
 QString CockpitPage::heatTitle(const FunnelResult &f)

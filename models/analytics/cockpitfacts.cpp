@@ -337,7 +337,8 @@ std::shared_ptr<const CockpitFacts> CockpitFacts::load(QSqlDatabase db, const Kp
         f->m_histStage.resize(order.size());
         for (int l = 0; l < leads; ++l) {
             const int b = f->m_histStart[l], e = f->m_histStart[l + 1];
-            std::sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
+            // Stable: moves at the same second stay in the order read (row id), as SQL's "at, id".
+            std::stable_sort(order.begin() + b, order.begin() + e, [&](int x, int y) { return at[x] < at[y]; });
             for (int i = b; i < e; ++i) {
                 f->m_histTime[i] = at[order[i]];
                 f->m_histStage[i] = stage[order[i]];
@@ -480,16 +481,18 @@ CockpitFacts::FollowUp CockpitFacts::followUp(const OrgScope &org, qint64 startS
     qint64 gapSeconds = 0;
     for (int l = 0; l < m_leadCreated.size(); ++l) {
         const qint64 created = m_leadCreated[l], closed = m_leadClosed[l];
-        if (created >= e || (closed != kOpen && closed < s) || (col && (*col)[l] != id))
+        if (created >= e || (closed != kOpen && (closed <= s || closed <= created)) || (col && (*col)[l] != id))
             continue;
+        // The window [max(s, created), min(e, closed)], cut by the sales actions inside it.
+        const qint64 w0 = std::max(s, created);
+        const qint64 w1 = std::min(e, closed);
         const auto b = m_actionTimes.begin() + m_actionStart[l], en = m_actionTimes.begin() + m_actionStart[l + 1];
-        const auto firstIn = std::lower_bound(b, en, s);
-        const qint64 p0 = std::max(created, firstIn == b ? created : *(firstIn - 1));
-        const qint64 end = std::min(e, closed);
-        const auto stop = std::lower_bound(firstIn, en, end);
-        const qint64 n = end > s ? qint64(stop - firstIn) : 0;
-        gapSeconds += end - p0;
-        out.gaps += n + 1;
+        // Distinct instants strictly inside (w0, w1), as the SQL's COUNT(DISTINCT a.at).
+        qint64 cuts = 0;
+        for (auto it = std::upper_bound(b, en, w0); it != en && *it < w1; ++it)
+            cuts += it == b || *it != *(it - 1) ? 1 : 0;
+        gapSeconds += w1 - w0;
+        out.gaps += cuts + 1;
         ++out.leads;
     }
     out.gapDays = double(gapSeconds) / 86400.0;
@@ -553,6 +556,8 @@ QVector<CockpitFacts::CohortCell> CockpitFacts::funnelCohort(const OrgScope &org
         if (!any)
             continue;
         const int g = group[l];
+        const auto lastK = kOf.constFind(m_histStage[en - 1]);
+        const int sitsIn = m_leadClosed[l] == kOpen && lastK != kOf.constEnd() ? *lastK : -1;
         for (int k = 0; k < stages; ++k) {
             if (!entered[k])
                 continue;
@@ -567,10 +572,11 @@ QVector<CockpitFacts::CohortCell> CockpitFacts::funnelCohort(const OrgScope &org
             auto it = cellOf.find(key);
             if (it == cellOf.end()) {
                 it = cellOf.insert(key, int(out.size()));
-                out << CohortCell{g < 0 ? QStringLiteral("<none>") : m_pool[g], k, 0, 0};
+                out << CohortCell{g < 0 ? QStringLiteral("<none>") : m_pool[g], k, 0, 0, 0};
             }
             ++out[*it].entered;
             out[*it].converted += converted ? 1 : 0;
+            out[*it].open += !converted && sitsIn == k ? 1 : 0;
         }
     }
     // In the order of SQL's GROUP BY grp, k (NULL first).

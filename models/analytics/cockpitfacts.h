@@ -65,12 +65,15 @@ public:
     // Effective sales actions in [start, end) by sales reps of the org.
     qint64 effectiveActions(const OrgScope &org, qint64 startSecs, qint64 endSecs) const;
     // The funnel cohort: per (group id of `by`, or "<none>"; stage index) the leads that
-    // entered it in [start, end) and those that reached the next stage later. `stageIndex`
+    // entered it in [start, end), those that reached the next stage later and those still open
+    // in it. `stageIndex`
     // maps stage ids (any version) to the stage index.
+    // `open`: not converted, the lead not closed and its latest stage move into stage k (it
+    // still sits in k).
     struct CohortCell
     {
         QString group;
-        int k = 0, entered = 0, converted = 0;
+        int k = 0, entered = 0, converted = 0, open = 0;
     };
     QVector<CohortCell> funnelCohort(const OrgScope &org, GroupBy by, qint64 startSecs, qint64 endSecs,
                                      const QVector<QPair<QString, int>> &stageIndex) const;

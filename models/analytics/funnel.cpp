@@ -89,7 +89,8 @@ QString entryCte(const StageMap &m, const FunnelRequest &req, QVariantList &bind
         binds << id.first << id.second;
     }
     QString sql = QStringLiteral("WITH st(id, k) AS (VALUES %1),"
-                                 " ent AS (SELECT h.lead_id AS lead_id, st.k AS k, MIN(h.at) AS first_at, %2 AS grp"
+                                 " ent AS (SELECT h.lead_id AS lead_id, st.k AS k, MIN(h.at) AS first_at, %2 AS grp,"
+                                 " l.closed_at AS closed_at"
                                  " FROM stage_history h CROSS JOIN st ON st.id = h.to_stage_id JOIN leads l ON l.id = h.lead_id"
                                  " WHERE h.at >= ? AND h.at < ? AND h.deleted = 0 AND l.deleted = 0")
                       .arg(values.join(QStringLiteral(", ")), groupColumn(req.by, kLeadOrg));
@@ -104,6 +105,11 @@ QString entryCte(const StageMap &m, const FunnelRequest &req, QVariantList &bind
 const char *kConverted =
     "EXISTS (SELECT 1 FROM stage_history h2 WHERE h2.lead_id = ent.lead_id AND h2.at > ent.first_at"
     " AND h2.deleted = 0 AND h2.to_stage_id IN (SELECT id FROM st WHERE k = ent.k + 1))";
+
+// Not converted, not closed, and its latest stage move (by time, then row) is into stage k.
+const char *kOpenInStage =
+    "(ent.closed_at IS NULL AND (SELECT h3.to_stage_id FROM stage_history h3 WHERE h3.lead_id = ent.lead_id"
+    " AND h3.deleted = 0 ORDER BY h3.at DESC, h3.id DESC LIMIT 1) IN (SELECT id FROM st WHERE k = ent.k))";
 
 } // namespace
 
@@ -218,11 +224,13 @@ FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgU
     } else {
         QVariantList binds;
         const QString sql = entryCte(m, req, binds, {}, {})
-                            + QStringLiteral(" SELECT grp, k, COUNT(*), SUM(%1) FROM ent GROUP BY grp, k").arg(QLatin1String(kConverted));
+                            + QStringLiteral(" SELECT grp, k, COUNT(*), SUM(c), SUM(NOT c AND %2) FROM"
+                                             " (SELECT ent.*, %1 AS c FROM ent) ent GROUP BY grp, k")
+                                  .arg(QLatin1String(kConverted), QLatin1String(kOpenInStage));
         QSqlQuery q = runQuery(db, sql, binds);
         while (q.next())
             cohort << CockpitFacts::CohortCell{q.value(0).isNull() ? kNone : q.value(0).toString(), q.value(1).toInt(),
-                                               q.value(2).toInt(), q.value(3).toInt()};
+                                               q.value(2).toInt(), q.value(3).toInt(), q.value(4).toInt()};
     }
     for (const CockpitFacts::CohortCell &cell : std::as_const(cohort)) {
         const QString grp = cell.group;
@@ -232,8 +240,10 @@ FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgU
         if (k < 0 || k >= r.stages.size())
             continue;
         r.stages[k].entered += entered;
-        if (k < transitions)
+        if (k < transitions) {
             r.stages[k].converted += converted;
+            r.stages[k].open += cell.open;
+        }
         if (k >= transitions)
             continue;
         auto it = rowOf.find(grp);
@@ -245,11 +255,13 @@ FunnelResult computeFunnel(QSqlDatabase db, const FunnelRequest &req, const OrgU
         HeatCell &c = r.rows[*it].cells[k];
         c.entered += entered;
         c.converted += converted;
+        c.open += cell.open;
     }
     for (HeatRow &row : r.rows)
         for (HeatCell &c : row.cells) {
             c.tooFew = c.entered < req.settings.minCohort;
-            c.flagged = !c.tooFew && c.ratePct() < req.settings.flagBelowPct;
+            c.maturing = isMaturing(c.entered, c.open);
+            c.flagged = !c.tooFew && !c.maturing && c.ratePct() < req.settings.flagBelowPct;
         }
     // Reps who left and have nothing in the period are noise in the heat map.
     if (req.by == GroupBy::Rep) {
@@ -271,10 +283,10 @@ DataTable funnelDrillDown(QSqlDatabase db, const FunnelRequest &req, int stage, 
 {
     DataTable t;
     t.columns = {QStringLiteral("lead_id"), QStringLiteral("title"), QStringLiteral("customer"), QStringLiteral("owner"),
-                 QStringLiteral("entered_at"), QStringLiteral("reached_next"), QStringLiteral("current_stage"),
-                 QStringLiteral("status")};
+                 QStringLiteral("entered_at"), QStringLiteral("reached_next"), QStringLiteral("open_in_stage"),
+                 QStringLiteral("current_stage"), QStringLiteral("status")};
     t.headers = {tr("Lead"), tr("Title"), tr("Customer"), tr("Owner"), tr("Entered at (UTC)"), tr("Reached next stage"),
-                 tr("Current stage"), tr("Status")};
+                 tr("Still open in this stage"), tr("Current stage"), tr("Status")};
     t.keyColumn = 0;
     t.keyKind = QStringLiteral("lead");
     const QString code = resolvePipeline(db, req);
@@ -296,15 +308,16 @@ DataTable funnelDrillDown(QSqlDatabase db, const FunnelRequest &req, int stage, 
     QVariantList binds;
     const QString sql = entryCte(m, req, binds, extra, extraBinds)
                         + QStringLiteral(" SELECT ent.lead_id, l.title, c.name, o.name, ent.first_at, %1,"
-                                         " cs.name, cs.name_en, l.status FROM ent JOIN leads l ON l.id = ent.lead_id"
+                                         " cs.name, cs.name_en, l.status, NOT %1 AND %2 FROM ent JOIN leads l ON l.id = ent.lead_id"
                                          " JOIN customers c ON c.id = l.customer_id LEFT JOIN users o ON o.id = l.owner_id"
                                          " LEFT JOIN pipeline_stages cs ON cs.id = l.stage_id ORDER BY ent.first_at")
-                              .arg(QLatin1String(kConverted));
+                              .arg(QLatin1String(kConverted), QLatin1String(kOpenInStage));
     QSqlQuery q = runQuery(db, sql, binds);
     const bool last = stage + 1 >= m.stages.size();
     while (q.next())
         t.rows << QVariantList{q.value(0), q.value(1), q.value(2), q.value(3), times::instantIso(q.value(4)),
                                last ? QVariant() : QVariant(q.value(5).toBool() ? tr("yes") : tr("no")),
+                               last ? QVariant() : QVariant(q.value(9).toBool() ? tr("yes") : tr("no")),
                                pick(q.value(6).toString(), q.value(7).toString(), req.english), q.value(8)};
     return t;
 }
@@ -314,13 +327,16 @@ DataTable funnelTable(const FunnelResult &r)
     DataTable t;
     t.title = tr("Funnel: %1, %2").arg(r.pipelineName, r.scope.period.label());
     t.columns = {QStringLiteral("position"), QStringLiteral("stage_code"), QStringLiteral("stage"),
-                 QStringLiteral("entered"), QStringLiteral("converted_to_next"), QStringLiteral("conversion_pct")};
-    t.headers = {tr("Position"), tr("Stage code"), tr("Stage"), tr("Entered"), tr("Reached next stage"), tr("Conversion")};
+                 QStringLiteral("entered"), QStringLiteral("converted_to_next"), QStringLiteral("conversion_pct"),
+                 QStringLiteral("open_in_stage"), QStringLiteral("maturing")};
+    t.headers = {tr("Position"), tr("Stage code"), tr("Stage"), tr("Entered"), tr("Reached next stage"), tr("Conversion"),
+                 tr("Still open in stage"), tr("Maturing")};
     for (int k = 0; k < r.stages.size(); ++k) {
         const FunnelStage &s = r.stages[k];
         const double rate = s.ratePct();
         t.rows << QVariantList{k, s.code, s.name, s.entered, s.last ? QVariant() : QVariant(s.converted),
-                               std::isnan(rate) ? QVariant() : QVariant(std::round(rate * 10) / 10)};
+                               std::isnan(rate) ? QVariant() : QVariant(std::round(rate * 10) / 10),
+                               s.last ? QVariant() : QVariant(s.open), s.last ? QVariant() : QVariant(s.maturing() ? 1 : 0)};
     }
     return t;
 }
@@ -331,16 +347,16 @@ DataTable conversionTable(const FunnelResult &r)
     t.title = tr("Stage conversion by %1: %2, %3").arg(groupByKey(r.by), r.pipelineName, r.scope.period.label());
     t.columns = {QStringLiteral("org_id"), QStringLiteral("org"), QStringLiteral("from_stage"), QStringLiteral("to_stage"),
                  QStringLiteral("entered"), QStringLiteral("converted"), QStringLiteral("rate_pct"), QStringLiteral("flagged"),
-                 QStringLiteral("too_few")};
+                 QStringLiteral("too_few"), QStringLiteral("open_in_stage"), QStringLiteral("maturing")};
     t.headers = {tr("Org id"), tr("Org unit"), tr("From stage"), tr("To stage"), tr("Entered"), tr("Converted"),
-                 tr("Conversion"), tr("Flagged"), tr("Too few")};
+                 tr("Conversion"), tr("Flagged"), tr("Too few"), tr("Still open in stage"), tr("Maturing")};
     for (const HeatRow &row : r.rows)
         for (int k = 0; k < row.cells.size(); ++k) {
             const HeatCell &c = row.cells[k];
             const double rate = c.ratePct();
             t.rows << QVariantList{row.orgId, row.orgName, r.stages[k].name, r.stages[k + 1].name, c.entered, c.converted,
                                    std::isnan(rate) ? QVariant() : QVariant(std::round(rate * 10) / 10),
-                                   c.flagged ? 1 : 0, c.tooFew ? 1 : 0};
+                                   c.flagged ? 1 : 0, c.tooFew ? 1 : 0, c.open, c.maturing ? 1 : 0};
         }
     return t;
 }

@@ -10,9 +10,16 @@
 // - Converted k → k+1: of those leads, the ones with a stage_history row into k+1 later than
 //   their first entry into k in the period — at any time up to now, also after the period.
 //   Conversion % = converted / entered.
+// - Open in k: of those leads, the ones not converted, not closed and whose latest stage move
+//   is into k (they still sit in k). A cohort with more than a third of its leads open is
+//   "maturing": its conversion is not final yet, it is shown with its open count and never
+//   flagged (DESIGN.md §5).
 // - Heat map cell (org unit, k → k+1) = the same restricted to the unit's leads; flagged when
-//   its conversion is below `funnel.flag_below_pct` (30) and it has at least
-//   `funnel.min_cohort` (5) leads; a smaller cohort is "too few" (grey, never flagged).
+//   its conversion is below `funnel.flag_below_pct` (30), it has at least
+//   `funnel.min_cohort` (5) leads and is not maturing; a smaller cohort is "too few" (grey,
+//   never flagged).
+// - The funnel's bar of stage k is the cohort of k, its arrow to k+1 the share of that same
+//   cohort that reached k+1 ("converted of entered"): bar and arrow describe one cohort.
 #include "analytics/datatable.h"
 #include "analytics/orgunits.h"
 #include "analytics/scope.h"
@@ -44,19 +51,27 @@ class CockpitFacts;
 // With `facts` (usable) the leads are counted in memory.
 QVector<PipelineInfo> pipelines(QSqlDatabase db, const OrgScope &org, bool english, const CockpitFacts *facts = nullptr);
 
+// More than a third of the cohort still open in its stage: its conversion is not final yet.
+inline bool isMaturing(int entered, int open)
+{
+    return entered > 0 && 3 * open > entered;
+}
+
 struct FunnelStage
 {
     QString code, name;
     int entered = 0;
     int converted = 0; // entered the next stage later (0 for the last stage)
+    int open = 0;      // not converted, still open in this stage (0 for the last stage)
     bool last = false;
     double ratePct() const { return entered > 0 && !last ? 100.0 * converted / entered : NAN; }
+    bool maturing() const { return !last && isMaturing(entered, open); }
 };
 
 struct HeatCell
 {
-    int entered = 0, converted = 0;
-    bool flagged = false, tooFew = false;
+    int entered = 0, converted = 0, open = 0;
+    bool flagged = false, tooFew = false, maturing = false;
     double ratePct() const { return entered > 0 ? 100.0 * converted / entered : NAN; }
 };
 

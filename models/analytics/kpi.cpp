@@ -58,21 +58,24 @@ void finish(KpiTile &tile)
 }
 
 // ---- lead follow-up time -------------------------------------------------------------
-// Per lead open in [S, E): p0 = its last sales action before S (or its creation), e = E or
-// its closing, n = sales actions in [S, e). The gaps telescope: Σ gaps = e − p0 over n + 1 gaps.
+// Per lead open in [S, E) (DESIGN.md §5): its window is [w0, w1] = [max(S, created),
+// min(E, closed)]; the n distinct instants of its sales actions strictly inside (w0, w1) cut
+// it into n + 1 gaps, the first from w0 (time before the period never counts), the last up to
+// w1. An action exactly at w0 or w1 (or a second one at the same second) cuts nothing, so no
+// gap is ever 0 s long. The gaps telescope: Σ gaps = w1 − w0 over n + 1 gaps. A lead closed at
+// or before S, or created at or after E, has no window.
 QString followUpSql(const KpiRequest &req, QVariantList &binds)
 {
     const QVariant s = times::instantParam(req.scope.period.startSecs());
     const QVariant e = times::instantParam(effectiveEnd(req));
     binds = {s, e, e, s, e, e, e, s};
     QString sql = QStringLiteral(
-        "SELECT l.id AS lead_id,"
-        " MAX(l.created_at, COALESCE((SELECT MAX(a.at) FROM activities a WHERE a.lead_id = l.id"
-        "   AND a.direction = 'sales' AND a.deleted = 0 AND a.at < ?), l.created_at)) AS p0,"
+        "SELECT l.id AS lead_id, MAX(?, l.created_at) AS p0,"
         " MIN(?, COALESCE(l.closed_at, ?)) AS e,"
-        " (SELECT COUNT(*) FROM activities a WHERE a.lead_id = l.id AND a.direction = 'sales'"
-        "   AND a.deleted = 0 AND a.at >= ? AND a.at < MIN(?, COALESCE(l.closed_at, ?))) AS n"
-        " FROM leads l WHERE l.deleted = 0 AND l.created_at < ? AND (l.closed_at IS NULL OR l.closed_at >= ?)");
+        " (SELECT COUNT(DISTINCT a.at) FROM activities a WHERE a.lead_id = l.id AND a.direction = 'sales'"
+        "   AND a.deleted = 0 AND a.at > MAX(?, l.created_at) AND a.at < MIN(?, COALESCE(l.closed_at, ?))) AS n"
+        " FROM leads l WHERE l.deleted = 0 AND l.created_at < ? AND (l.closed_at IS NULL OR l.closed_at > ?)"
+        " AND (l.closed_at IS NULL OR l.closed_at > l.created_at)");
     sql += orgCondition(req.scope.org, kLeadOrg, binds);
     return sql;
 }
@@ -136,11 +139,11 @@ QVector<NewHireDeal> newHireDeals(QSqlDatabase db, const KpiRequest &req, int *r
         "SELECT l.id, l.title, c.name, u.id, u.name, l.status, l.closed_at, u.hire_date"
         " FROM users u JOIN leads l ON l.owner_id = u.id AND l.status IN ('won', 'lost') AND l.deleted = 0"
         " JOIN customers c ON c.id = l.customer_id") + where + QStringLiteral(" ORDER BY u.name, l.closed_at"), binds);
-    const qint64 now = nowSecs(req);
+    const qint64 cut = effectiveEnd(req); // the period's end (or now): a past period never reads later deals
     QVector<NewHireDeal> out;
     while (q.next()) {
         qint64 closedSecs = 0;
-        if (!times::instantOf(q.value(6), &closedSecs) || closedSecs >= now)
+        if (!times::instantOf(q.value(6), &closedSecs) || closedSecs >= cut)
             continue;
         NewHireDeal d{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                       q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
@@ -173,8 +176,13 @@ QVector<ForecastMonth> forecastRows(QSqlDatabase db, const KpiRequest &req)
         row.month = m;
         // Snapshots of the month at the org's level (a team: its reps' snapshots summed).
         QVariantList binds{dateParam(m)};
-        QString sql = QStringLiteral("SELECT f.org_id, f.taken_at, f.value_cents FROM forecast_snapshots f"
-                                     " WHERE f.period_kind = 'month' AND f.period_start = ? AND f.deleted = 0");
+        // The value as first taken: a snapshot that was revised in place (older data, or a
+        // revision written over it) still has its original value as the old value of its
+        // earliest revision; an unrevised snapshot is its own value.
+        QString sql = QStringLiteral(
+            "SELECT f.org_id, f.taken_at, COALESCE((SELECT r.old_value_cents FROM forecast_revisions r"
+            "   WHERE r.snapshot_id = f.id AND r.deleted = 0 ORDER BY r.at, r.id LIMIT 1), f.value_cents)"
+            " FROM forecast_snapshots f WHERE f.period_kind = 'month' AND f.period_start = ? AND f.deleted = 0");
         switch (org.level) {
         case OrgLevel::Company: sql += QStringLiteral(" AND f.org_level = 'company'"); break;
         case OrgLevel::Region: sql += QStringLiteral(" AND f.org_level = 'region' AND f.org_id = ?"); binds << org.id; break;
@@ -212,7 +220,7 @@ QVector<ForecastMonth> forecastRows(QSqlDatabase db, const KpiRequest &req)
             psql += QStringLiteral(" JOIN users u ON u.id = p.rep_id");
         psql += QStringLiteral(" WHERE p.paid_on >= ? AND p.paid_on < ? AND p.deleted = 0");
         psql += orgCondition(org, kUserOrg, pb);
-        row.actualCents = scalar(db, psql, pb, 0).toLongLong();
+        row.actualCents = std::max<qint64>(0, scalar(db, psql, pb, 0).toLongLong()); // refunds never below 0
         if (row.hasForecast && row.actualCents > 0) {
             const double err = std::abs(double(row.actualCents - row.forecastCents)) / double(row.actualCents);
             row.accuracyPct = std::max(0.0, 1.0 - err) * 100.0;
@@ -309,8 +317,10 @@ KpiTile followUpTile(QSqlDatabase db, const KpiRequest &req, const CockpitFacts 
     t.denominatorLabel = tr("gaps");
     t.sampleLabel = tr("leads");
     t.definition = tr("For leads open at any time in the period: the mean gap in days between consecutive sales "
-                      "actions, counting from the last action before the period (or the lead's creation) and up "
-                      "to the period end, closing or now. Total gap days / number of gaps.");
+                      "actions. A lead's window runs from the period start (or its creation, if later) to the "
+                      "period end (or its closing, or now, if earlier); its sales actions inside the window cut it "
+                      "into gaps, the first from the window's start, the last up to its end. Time before the period "
+                      "never counts. Total gap days of all leads / number of gaps.");
     if (facts && facts->usable() && req.scope.period.startSecs() < effectiveEnd(req)) {
         const CockpitFacts::FollowUp f = facts->followUp(req.scope.org, req.scope.period.startSecs(), effectiveEnd(req));
         t.sample = f.leads;
@@ -386,8 +396,9 @@ KpiTile newHireTile(QSqlDatabase db, const KpiRequest &req)
     t.numeratorLabel = tr("won");
     t.denominatorLabel = tr("closed deals");
     t.sampleLabel = tr("new reps");
-    t.definition = tr("Won / (won + lost) over the deals of reps hired in the 12 months up to the period's end "
-                      "that were closed within 30 days of the rep's hire date.");
+    t.definition = tr("Won / (won + lost) over the deals closed within 30 days of their rep's hire date, for reps "
+                      "hired in the 12 months up to the period's end. Only deals closed by the period's end (or "
+                      "now) count, so a past period never changes.");
     int reps = 0;
     const QVector<NewHireDeal> deals = newHireDeals(db, req, &reps);
     for (const NewHireDeal &d : deals) {
@@ -412,8 +423,10 @@ KpiTile forecastTile(QSqlDatabase db, const KpiRequest &req)
     t.numeratorLabel = tr("sum of monthly accuracies (%)");
     t.denominatorLabel = tr("months");
     t.sampleLabel = tr("months");
-    t.definition = tr("Mean over the last 3 full months of 1 − |actual − forecast| / actual: forecast = the month's "
-                      "snapshot taken at its start, actual = collections paid in that month.");
+    t.definition = tr("Mean over the last 3 complete months of 1 − |actual − forecast| / actual: forecast = the "
+                      "snapshot taken at the month's start, as it stood then (a later revision never changes it); "
+                      "actual = collections paid in that month, floored at 0. A month off by more than 100 % "
+                      "counts as 0 %.");
     const QVector<ForecastMonth> rows = forecastRows(db, req);
     QStringList months;
     for (const ForecastMonth &m : rows) {
@@ -476,7 +489,7 @@ DataTable kpiDrillDown(QSqlDatabase db, const KpiRequest &req, const QString &ke
         t.title = tr("Lead follow-up gaps");
         t.columns = {QStringLiteral("lead_id"), QStringLiteral("title"), QStringLiteral("customer"), QStringLiteral("owner"),
                      QStringLiteral("status"), QStringLiteral("actions_in_period"), QStringLiteral("gaps"),
-                     QStringLiteral("gap_days"), QStringLiteral("mean_gap_days"), QStringLiteral("last_action_before"),
+                     QStringLiteral("gap_days"), QStringLiteral("mean_gap_days"), QStringLiteral("window_start"),
                      QStringLiteral("window_end")};
         t.headers = {tr("Lead"), tr("Title"), tr("Customer"), tr("Owner"), tr("Status"), tr("Actions in period"),
                      tr("Gaps"), tr("Gap days"), tr("Mean gap (days)"), tr("Counted from"), tr("Counted to")};

@@ -6,20 +6,23 @@
 //
 // The exact definitions (also in each tile's `definition`, shown as its tooltip):
 // - followup: for leads open at any time in the period, the mean gap in days between
-//   consecutive sales actions, counting the gap from the lead's last action before the
-//   period (or its creation) to its first action in the period, and from its last action to
-//   the period end, closing or now, whichever is first. Σ gap days / number of gaps.
+//   consecutive sales actions. A lead's window is [max(period start, created), min(period
+//   end, closed, now)]; its sales actions inside cut it into gaps, the first from the window's
+//   start (time before the period never counts), the last up to the window's end.
+//   Σ gap days / number of gaps over all leads.
 // - actions: effective actions (a call ≥ 30 s, a visit, meeting, demo or quote sent, or a
 //   WeChat message / email the customer answered within 48 h — activities.reply_to) by sales
 //   reps in scope, divided by rep-days: for every sales rep in scope, the Monday–Friday days
 //   of the period on which they were employed, up to yesterday (today is not over yet).
 // - newhire: won / (won + lost) over deals owned by reps hired in the 12 months up to the
-//   period's last day (or today) and closed within 30 days of the rep's hire date.
+//   period's last day (or today) and closed within 30 days of the rep's hire date; only deals
+//   closed before the period's end (or now) count.
 // - forecast: the mean over the last 3 full months (up to the period's end, before today's
 //   month) of 1 − |actual − forecast| / actual, where forecast = the month's snapshot taken
-//   at its start (the latest taken on or before its first day, else the earliest) and
-//   actual = collections (payments.paid_on) in that month. A month with no collections has
-//   no accuracy; a month off by more than 100 % counts as 0 %.
+//   at its start (the latest taken on or before its first day, else the earliest), as it
+//   stood then: the old value of its earliest revision when it has revisions, else its value;
+//   actual = collections (payments.paid_on) in that month, floored at 0. A month with no
+//   collections has no accuracy; a month off by more than 100 % counts as 0 %.
 // - store: receptions / staff on duty per store-day, averaged over the store-days of the
 //   period (store-days with no staff are left out). Stores belong to regions and cities, so
 //   the tile has no data at team or rep level.

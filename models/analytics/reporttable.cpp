@@ -48,6 +48,12 @@ QString percent(const QString &number)
     return tr("%1 %").arg(number);
 }
 
+// 0/1 columns that say "yes" or nothing (the heat map's flags, funnel.h).
+bool isFlagColumn(const QString &column)
+{
+    return column == QLatin1String("flagged") || column == QLatin1String("too_few") || column == QLatin1String("maturing");
+}
+
 QString cell(const QString &column, const QVariant &v, const QString &currency, const QLocale &locale)
 {
     if (v.isNull() || !v.isValid() || (v.typeId() == QMetaType::QString && v.toString().isEmpty()))
@@ -58,7 +64,7 @@ QString cell(const QString &column, const QVariant &v, const QString &currency, 
         return percent(locale.toString(v.toDouble(), 'f', 1));
     if (column.endsWith(QLatin1String("_days")) && isNumber(v))
         return tr("%1 days").arg(reportNumber(v.toDouble(), locale, 1));
-    if (column == QLatin1String("flagged") || column == QLatin1String("too_few"))
+    if (isFlagColumn(column))
         return v.toInt() != 0 ? tr("yes") : QString();
     if (column.endsWith(QLatin1String("_at")))
         return displayValue(column, v);
@@ -139,7 +145,7 @@ ReportTable reportTable(const DataTable &table, const ReportFormat &format)
     for (int c = 0; c < table.columns.size(); ++c) {
         const QString &name = table.columns.at(c);
         // A flag no row raises says nothing on paper.
-        const bool flag = name == QLatin1String("flagged") || name == QLatin1String("too_few");
+        const bool flag = isFlagColumn(name);
         const bool raised = std::any_of(table.rows.cbegin(), table.rows.cend(),
                                         [c](const QVariantList &row) { return row.value(c).toInt() != 0; });
         if (!hidden(table, c, format) && (!flag || raised))
@@ -163,7 +169,7 @@ ReportTable reportTable(const DataTable &table, const ReportFormat &format)
                 break;
             }
         }
-        const bool flag = name == QLatin1String("flagged") || name == QLatin1String("too_few");
+        const bool flag = isFlagColumn(name);
         out.numeric << (!flag && ((numbers && any) || name.endsWith(QLatin1String("_cents")) || name.endsWith(QLatin1String("_pct"))));
     }
     const int n = format.maxRows < 0 ? int(table.rows.size()) : std::min(int(table.rows.size()), format.maxRows);

@@ -57,14 +57,14 @@ private Q_SLOTS:
                                  QStringLiteral("--period"), QStringLiteral("2026-11"), QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QStringList lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QStringLiteral("position,stage_code,stage,entered,converted_to_next,conversion_pct"));
+        QCOMPARE(lines.first(), QStringLiteral("position,stage_code,stage,entered,converted_to_next,conversion_pct,open_in_stage,maturing"));
         QCOMPARE(lines.size(), 6);
         QVERIFY2(lines[2].startsWith(QStringLiteral("1,screen,")) && lines[2].contains(QStringLiteral(",1,0,0")), qPrintable(lines[2]));
         r = run({QStringLiteral("report"), QStringLiteral("conversion"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
                  QStringLiteral("2026-11"), QStringLiteral("--by"), QStringLiteral("rep"), QStringLiteral("--format"), QStringLiteral("csv")});
         QVERIFY2(r.code == 0, qPrintable(r.err));
         lines = r.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-        QCOMPARE(lines.first(), QStringLiteral("org_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few"));
+        QCOMPARE(lines.first(), QStringLiteral("org_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few,open_in_stage,maturing"));
         QCOMPARE(lines.size(), 1 + 2 * 4); // two reps × four transitions
         QVERIFY2(r.out.contains(m_wangUuid + QStringLiteral(",王芳,")), qPrintable(r.out));
         // The previous month has no stage moves: the funnel is all zeros.

@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "drilldowndialog.h"
 #include "fixture.h"
+#include "funnelwidget.h"
 #include "kpitile.h"
 #include "reportdocument.h"
 
@@ -67,6 +68,15 @@ private Q_SLOTS:
         // The funnel: lifecycle (3 leads) is the default pipeline; lead-1 entered 15分钟初筛.
         QCOMPARE(page.data()->funnel.pipelineCode, QStringLiteral("lifecycle"));
         QCOMPARE(page.data()->funnel.stages[1].entered, 1);
+        // lead-1 is still open in 15分钟初筛: a cohort of 1 with 1 open is maturing (DESIGN.md §5),
+        // and the arrow under its bar says so with the cohort's own counts.
+        QCOMPARE(page.data()->funnel.stages[1].open, 1);
+        auto *funnel = page.findChild<ui::FunnelWidget *>();
+        QVERIFY(funnel);
+        QVERIFY(funnel->stages()[1].maturing);
+        QCOMPARE(funnel->stages()[1].nextText, QStringLiteral("↓ ≥ 0.0 % (0 of 1 so far, 1 open)"));
+        QVERIFY(funnel->stages()[1].toolTip.contains(QStringLiteral("Maturing")));
+        QVERIFY(!funnel->stages()[0].maturing);
         ui::DrillDownDialog *stage = page.openStage(1);
         QTRY_VERIFY(!stage->isLoading());
         QCOMPARE(stage->model()->rowCount(), 1);
@@ -109,7 +119,7 @@ private Q_SLOTS:
 
         const QString csv = QString::fromUtf8(page.figuresCsv());
         QVERIFY(csv.startsWith(QStringLiteral("kpi,label,value,unit,healthy,direction,industry_mean,status,numerator,denominator,sample,note")));
-        QVERIFY(csv.contains(QStringLiteral("\r\norg_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few\r\n")));
+        QVERIFY(csv.contains(QStringLiteral("\r\norg_id,org,from_stage,to_stage,entered,converted,rate_pct,flagged,too_few,open_in_stage,maturing\r\n")));
         QVERIFY(csv.contains(QStringLiteral("\r\nactions,")));
 
         // An edit elsewhere refreshes the figures: here a visit written the way the app writes

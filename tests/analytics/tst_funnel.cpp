@@ -42,18 +42,18 @@ private Q_SLOTS:
         };
         const QString b2b = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'b2b' AND version = 1)");
         // L1 (王芳): reach 11-02, confirm 11-03, demo 11-20 (after the period: still converts).
-        // L2 (王芳): reach 11-02 and again 11-05 (counts once), confirm 11-06.
+        // L2 (王芳): reach 11-02 and again 11-05 (counts once), confirm 11-06; lost 11-08.
         // L3 (李强): reach 11-01T15:59:59Z = 23:59 Beijing before the period (out); confirm 11-04.
-        // L4 (李强, version 2): reach 11-03, nothing else.
+        // L4 (李强, version 2): reach 11-03, nothing else; lost 11-09.
         // L5 (李强): reach 11-11T15:59:59Z (last second in), confirm 11-11T16:00:00Z (after: converts).
         // Leads L1..L5 = 11..15; stage moves x1..x11 = 11..21.
         sql << QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
-                              " stage_entered_at, title, status, created_at, updated_at) VALUES"
-                              " (11, 1, 101, 1, 1, 1, %2, '%3', %1, 'L1', 'open', %1, %1),"
-                              " (12, 1, 101, 1, 1, 1, %2, '%4', %1, 'L2', 'open', %1, %1),"
-                              " (13, 2, 102, 1, 1, 1, %2, '%4', %1, 'L3', 'open', %1, %1),"
-                              " (14, 2, 102, 1, 1, 1, 20, 21, %1, 'L4', 'open', %1, %1),"
-                              " (15, 3, 102, 1, 1, 1, %2, '%4', %1, 'L5', 'open', %1, %1)")
+                              " stage_entered_at, title, status, created_at, closed_at, updated_at) VALUES"
+                              " (11, 1, 101, 1, 1, 1, %2, '%3', %1, 'L1', 'open', %1, NULL, %1),"
+                              " (12, 1, 101, 1, 1, 1, %2, '%4', %1, 'L2', 'lost', %1, cockpit_secs('2026-11-08T00:00:00Z'), %1),"
+                              " (13, 2, 102, 1, 1, 1, %2, '%4', %1, 'L3', 'open', %1, NULL, %1),"
+                              " (14, 2, 102, 1, 1, 1, 20, 21, %1, 'L4', 'lost', %1, cockpit_secs('2026-11-09T00:00:00Z'), %1),"
+                              " (15, 3, 102, 1, 1, 1, %2, '%4', %1, 'L5', 'open', %1, NULL, %1)")
                    .arg(t, b2b, st("demo"), st("confirm"));
         sql << QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at) VALUES"
                               " (11, 11, NULL, '%1', cockpit_secs('2026-11-02T00:00:00Z'), %4), (12, 11, NULL, '%2', cockpit_secs('2026-11-03T00:00:00Z'), %4),"
@@ -75,11 +75,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("id");
         QTest::addColumn<QList<int>>("entered");
         QTest::addColumn<QList<int>>("converted");
-        // Company: reach {L1, L2, L4, L5} → confirm later {L1, L2, L5}; confirm {L1, L2, L3} → demo {L1}.
-        QTest::newRow("company") << int(OrgLevel::Company) << QString() << QList<int>{4, 3, 0, 0, 0} << QList<int>{3, 1, 0, 0, 0};
-        // 李强: reach {L4, L5} → {L5}; confirm {L3} → none.
-        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("102") << QList<int>{2, 1, 0, 0, 0} << QList<int>{1, 0, 0, 0, 0};
-        QTest::newRow("another team") << int(OrgLevel::Team) << QStringLiteral("9") << QList<int>{0, 0, 0, 0, 0} << QList<int>{0, 0, 0, 0, 0};
+        QTest::addColumn<QList<int>>("open");
+        // Company: reach {L1, L2, L4, L5} → confirm later {L1, L2, L5}, L4 lost: none open;
+        // confirm {L1, L2, L3} → demo {L1}, L2 lost, L3 still in confirm: 1 open of 3 — exactly a
+        // third, so not maturing.
+        QTest::newRow("company") << int(OrgLevel::Company) << QString() << QList<int>{4, 3, 0, 0, 0} << QList<int>{3, 1, 0, 0, 0}
+                                 << QList<int>{0, 1, 0, 0, 0};
+        // 李强: reach {L4, L5} → {L5}; confirm {L3} → none, L3 open: 1 of 1, maturing.
+        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("102") << QList<int>{2, 1, 0, 0, 0} << QList<int>{1, 0, 0, 0, 0}
+                                << QList<int>{0, 1, 0, 0, 0};
+        QTest::newRow("another team") << int(OrgLevel::Team) << QStringLiteral("9") << QList<int>{0, 0, 0, 0, 0} << QList<int>{0, 0, 0, 0, 0}
+                                      << QList<int>{0, 0, 0, 0, 0};
     }
     void funnel()
     {
@@ -87,6 +93,7 @@ private Q_SLOTS:
         QFETCH(QString, id);
         QFETCH(QList<int>, entered);
         QFETCH(QList<int>, converted);
+        QFETCH(QList<int>, open);
         FunnelRequest req{{kPeriod, OrgScope{OrgLevel(level), id}}, QStringLiteral("b2b"), GroupBy::Rep, false, FunnelSettings{}};
         const FunnelResult r = computeFunnel(m_db.connection(), req, m_units);
         QCOMPARE(r.stages.size(), 5);
@@ -94,6 +101,8 @@ private Q_SLOTS:
         for (int k = 0; k < 5; ++k) {
             QCOMPARE(r.stages[k].entered, entered[k]);
             QCOMPARE(r.stages[k].converted, converted[k]);
+            QCOMPARE(r.stages[k].open, open[k]);
+            QCOMPARE(r.stages[k].maturing(), 3 * open[k] > entered[k]);
         }
         // The drill-down of stage 0 lists the same leads.
         QCOMPARE(funnelDrillDown(m_db.connection(), req, 0).rows.size(), entered[0]);
@@ -149,6 +158,98 @@ private Q_SLOTS:
         QCOMPARE(table.columnIndex(QStringLiteral("rate_pct")), 6);
     }
 
+    // Maturing cohorts (DESIGN.md §5): a cell whose cohort has more than a third of its leads
+    // still open in the stage shows its open count and is never flagged. On a database of its
+    // own: rep 王芳's confirm cohort in the period (all entered confirm on 11-03), flag below
+    // 30 % with 5+ leads. Leads M1..M7 = 31..37, stage moves 31…
+    // - M1 confirm → demo (converted); M2 confirm, lost 11-05 (closed, not open);
+    //   M3, M4 confirm, still open (open); M5 confirm → negotiate, skipping demo (not converted,
+    //   not in confirm); M6 confirm → reach, moved back (not open in confirm).
+    //   6 entered, 1 converted = 16.7 %, 2 open: 2 × 3 = 6, not more than 6 → flagged.
+    // - With M7 (confirm, open): 7 entered, 1 converted = 14.3 %, 3 open: 9 > 7 → maturing,
+    //   not flagged. A move of M7 after the period (to demo) ends it: 2 / 7 = 28.6 %, 2 open
+    //   (6 ≤ 7) → flagged again.
+    void maturing()
+    {
+        storage::Database mdb;
+        QVERIFY(mdb.open(m_dir.filePath(QStringLiteral("m.db")), storage::Database::Mode::CreateIfMissing).ok());
+        QVERIFY(fixture::populate(mdb));
+        QSqlDatabase db = mdb.connection();
+        auto st = [&](const char *code) { return fixture::stageId(db, "b2b", code); };
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
+        const QString b2b = QStringLiteral("(SELECT id FROM pipelines WHERE code = 'b2b')");
+        QStringList leads, moves;
+        int move = 31;
+        auto add = [&](int id, const char *status, const QString &closed, const QStringList &stages) {
+            leads << QStringLiteral("(%1, 1, 101, 1, 1, 1, %2, '%3', %4, 'M%1', '%5', %4, %6, %4)")
+                         .arg(id).arg(b2b, st("confirm"), t, QLatin1String(status), closed);
+            for (int i = 0; i < stages.size(); ++i)
+                moves << QStringLiteral("(%1, %2, NULL, '%3', cockpit_secs('2026-11-0%4T00:00:00Z'), %5)")
+                             .arg(move++).arg(id).arg(stages[i]).arg(3 + 2 * i).arg(t);
+        };
+        add(31, "open", QStringLiteral("NULL"), {st("confirm"), st("demo")});
+        add(32, "lost", QStringLiteral("cockpit_secs('2026-11-05T00:00:00Z')"), {st("confirm")});
+        add(33, "open", QStringLiteral("NULL"), {st("confirm")});
+        add(34, "open", QStringLiteral("NULL"), {st("confirm")});
+        add(35, "open", QStringLiteral("NULL"), {st("confirm"), st("negotiate")});
+        add(36, "open", QStringLiteral("NULL"), {st("confirm"), st("reach")});
+        auto insert = [&] {
+            const bool ok = fixture::exec(db, QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id,"
+                                                             " pipeline_id, stage_id, stage_entered_at, title, status, created_at,"
+                                                             " closed_at, updated_at) VALUES ") + leads.join(QStringLiteral(", ")))
+                            && fixture::exec(db, QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at,"
+                                                                " updated_at) VALUES ") + moves.join(QStringLiteral(", ")));
+            leads.clear();
+            moves.clear();
+            return ok;
+        };
+        QVERIFY(insert());
+        FunnelSettings s;
+        s.flagBelowPct = 30;
+        s.minCohort = 5;
+        const FunnelRequest req{{kPeriod, OrgScope{OrgLevel::Team, QStringLiteral("1")}}, QStringLiteral("b2b"), GroupBy::Rep, true, s};
+        const OrgUnits units = loadOrgUnits(db);
+        auto cell = [&](const FunnelResult &r) {
+            for (const HeatRow &row : r.rows)
+                if (row.orgId == QLatin1String("101"))
+                    return row.cells[1];
+            return HeatCell{};
+        };
+        auto check = [&](int entered, int converted, int open, bool maturing, bool flagged) {
+            const FunnelResult r = computeFunnel(db, req, units);
+            const HeatCell c = cell(r);
+            QCOMPARE(c.entered, entered);
+            QCOMPARE(c.converted, converted);
+            QCOMPARE(c.open, open);
+            QCOMPARE(c.maturing, maturing);
+            QCOMPARE(c.flagged, flagged);
+            // The funnel's confirm bar is the same cohort as its arrow.
+            QCOMPARE(r.stages[1].entered, entered);
+            QCOMPARE(r.stages[1].open, open);
+            QCOMPARE(r.stages[1].maturing(), maturing);
+            const auto facts = CockpitFacts::load(db, KpiSettings{});
+            QVERIFY(facts->usable());
+            const FunnelResult mem = computeFunnel(db, req, units, facts.get());
+            QCOMPARE(conversionTable(mem).rows, conversionTable(r).rows);
+            QCOMPARE(funnelTable(mem).rows, funnelTable(r).rows);
+            // The drill-down says which leads are still open in the stage.
+            const DataTable rows = funnelDrillDown(db, req, 1, QStringLiteral("101"));
+            int openRows = 0;
+            for (const QVariantList &row : rows.rows)
+                openRows += row[rows.columnIndex(QStringLiteral("open_in_stage"))].toString() == QLatin1String("yes") ? 1 : 0;
+            QCOMPARE(openRows, open);
+        };
+        check(6, 1, 2, false, true);
+        add(37, "open", QStringLiteral("NULL"), {st("confirm")});
+        QVERIFY(insert());
+        check(7, 1, 3, true, false);
+        QVERIFY(fixture::exec(db, QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at)"
+                                                 " VALUES (99, 37, NULL, '%1', cockpit_secs('2026-11-20T00:00:00Z'), %2)").arg(st("demo"), t)));
+        check(7, 2, 2, false, true);
+        const DataTable table = conversionTable(computeFunnel(db, req, units));
+        QCOMPARE(table.columnIndex(QStringLiteral("maturing")), table.columns.size() - 1);
+    }
+
     void defaultPipeline()
     {
         // The b2b pipeline has 5 leads, lifecycle the fixture's 3: b2b is the default.
@@ -202,7 +303,8 @@ private Q_SLOTS:
             }
             for (const HeatCell &cell : row.cells) {
                 flagged += cell.flagged ? 1 : 0;
-                expected += cell.entered >= 5 && cell.ratePct() < 60 ? 1 : 0;
+                expected += cell.entered >= 5 && !cell.maturing && cell.ratePct() < 60 ? 1 : 0;
+                QVERIFY(!(cell.flagged && cell.maturing));
             }
         }
         qInfo() << "negotiate -> close by rep" << lo << hi << "flagged" << flagged;

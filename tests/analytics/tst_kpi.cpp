@@ -117,16 +117,17 @@ private Q_SLOTS:
         QTest::addColumn<double>("value");
         QTest::addColumn<double>("gaps");
         QTest::addColumn<int>("rag");
-        // lead-1: p0 = a1 (11-01T00:00), actions in period 11-03T16, 11-06T16 (the one at E is out),
-        //   e = E → 10 d 16 h = 10.6667 days over 3 gaps.
-        // lead-2: no action before S → p0 = created 11-01T00:00; actions at S exactly and 11-05T00
-        //   → 10.6667 days over 3 gaps.
-        // lead-3: p0 = 10-10T00:00, one action 11-04T16, closed 11-05T16 → 26.6667 days over 2 gaps.
-        // Company: 48.0 / 8 = 6.0 (green); 王芳 (u1): 37.3333 / 5 = 7.4667 (yellow);
-        // 李强 (u2): 10.6667 / 3 = 3.5556 (green).
-        QTest::newRow("company") << int(OrgLevel::Company) << QString() << 6.0 << 8.0 << int(Rag::Green);
-        QTest::newRow("rep u1") << int(OrgLevel::Rep) << QStringLiteral("101") << 37.3333333 / 5 << 5.0 << int(Rag::Yellow);
-        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("102") << 10.6666667 / 3 << 3.0 << int(Rag::Green);
+        // Each lead's window is [max(S, created), min(E, closed)]; the distinct instants of its
+        // sales actions strictly inside cut it (DESIGN.md §5). All three leads were created
+        // before S, so every window starts at S: a1 (11-01T00:00) and f6 (10-10) never count.
+        // lead-1: cuts 11-03T16, 11-06T16 (f3 at E is out) → 2 + 3 + 5 = 10 days over 3 gaps.
+        // lead-2: f4 at S exactly cuts nothing; cut 11-05T00 → 3.3333 + 6.6667 = 10 days over 2.
+        // lead-3: closed 11-05T16 → window [S, 11-05T16], cut 11-04T16 → 3 + 1 = 4 days over 2.
+        // Company: 24 / 7 = 3.4286 (green); 王芳 (u1): 14 / 5 = 2.8 (green);
+        // 李强 (u2): 10 / 2 = 5.0 (green).
+        QTest::newRow("company") << int(OrgLevel::Company) << QString() << 24.0 / 7 << 7.0 << int(Rag::Green);
+        QTest::newRow("rep u1") << int(OrgLevel::Rep) << QStringLiteral("101") << 2.8 << 5.0 << int(Rag::Green);
+        QTest::newRow("rep u2") << int(OrgLevel::Rep) << QStringLiteral("102") << 5.0 << 2.0 << int(Rag::Green);
         QTest::newRow("other region: no data") << int(OrgLevel::Region) << QStringLiteral("9") << 0.0 << 0.0 << int(Rag::Grey);
     }
     void followUp()
@@ -169,6 +170,88 @@ private Q_SLOTS:
         for (const QVariantList &r : rows.rows)
             g += r[6].toDouble();
         QCOMPARE(g, gaps);
+    }
+
+    // The follow-up window at the period's edges, one lead (lead-2 of 李强, u2) per row, worked
+    // out by hand. October 2026: S = 09-30T16:00Z, E = 10-31T16:00Z (31 days); now 11-22.
+    void followUpEdges_data()
+    {
+        QTest::addColumn<Period>("period");
+        QTest::addColumn<QString>("created");
+        QTest::addColumn<QString>("closed"); // empty: open
+        QTest::addColumn<QStringList>("sales");    // sales actions
+        QTest::addColumn<QStringList>("customer"); // customer activities (never cut)
+        QTest::addColumn<double>("gapDays");
+        QTest::addColumn<int>("gaps");
+        const Period oct = Period::month(QDate(2026, 10, 1));
+        const QString before = QStringLiteral("2026-09-01T00:00:00Z");
+        // Silent since September: the old reading counted from 09-20; time before S never counts.
+        QTest::newRow("silent since before the period") << oct << before << QString()
+                                                        << QStringList{QStringLiteral("2026-09-20T00:00:00Z")} << QStringList{} << 31.0 << 1;
+        // Created on 12 Oct 00:00 Beijing: the window starts there; cut 10-21T16 → 10 + 10 days.
+        QTest::newRow("created inside: from creation") << oct << QStringLiteral("2026-10-11T16:00:00Z") << QString()
+                                                       << QStringList{QStringLiteral("2026-10-21T16:00:00Z")} << QStringList{} << 20.0 << 2;
+        // Closed 10-10T16: the window ends at closing; cut 10-05T16 → 5 + 5 days.
+        QTest::newRow("closed inside: up to closing") << oct << before << QStringLiteral("2026-10-10T16:00:00Z")
+                                                      << QStringList{QStringLiteral("2026-10-05T16:00:00Z")} << QStringList{} << 10.0 << 2;
+        // Closed at S exactly: not open in the period, no window.
+        QTest::newRow("closed at the period start") << oct << before << QStringLiteral("2026-09-30T16:00:00Z")
+                                                    << QStringList{} << QStringList{} << 0.0 << 0;
+        // Created at E exactly: not open in the period.
+        QTest::newRow("created at the period end") << oct << QStringLiteral("2026-10-31T16:00:00Z") << QString()
+                                                   << QStringList{} << QStringList{} << 0.0 << 0;
+        // An action at S and two at the same second cut once: 15 + 16 days.
+        QTest::newRow("action at the start, one instant twice") << oct << before << QString()
+            << QStringList{QStringLiteral("2026-09-30T16:00:00Z"), QStringLiteral("2026-10-15T16:00:00Z"), QStringLiteral("2026-10-15T16:00:00Z")}
+            << QStringList{} << 31.0 << 2;
+        // The customer's own messages are not sales actions; nor are actions at E or later.
+        QTest::newRow("customer activity and later actions cut nothing") << oct << before << QString()
+            << QStringList{QStringLiteral("2026-10-31T16:00:00Z"), QStringLiteral("2026-11-05T00:00:00Z")}
+            << QStringList{QStringLiteral("2026-10-15T16:00:00Z")} << 31.0 << 1;
+        // A running month is cut at now (11-22T00:00): S = 10-31T16; cut 11-10T16 → 10 + 11.3333 days.
+        QTest::newRow("running month: up to now") << Period::month(QDate(2026, 11, 1)) << before << QString()
+                                                  << QStringList{QStringLiteral("2026-11-10T16:00:00Z")} << QStringList{} << 21.0 + 1.0 / 3 << 2;
+    }
+    void followUpEdges()
+    {
+        QFETCH(Period, period);
+        QFETCH(QString, created);
+        QFETCH(QString, closed);
+        QFETCH(QStringList, sales);
+        QFETCH(QStringList, customer);
+        QFETCH(double, gapDays);
+        QFETCH(int, gaps);
+        QSqlDatabase db = m_db->connection();
+        QStringList sql{QStringLiteral("UPDATE leads SET created_at = cockpit_secs('%1'), closed_at = %2, status = '%3' WHERE id = 2")
+                            .arg(created, closed.isEmpty() ? QStringLiteral("NULL") : QStringLiteral("cockpit_secs('%1')").arg(closed),
+                                 closed.isEmpty() ? QStringLiteral("open") : QStringLiteral("lost"))};
+        int id = 40;
+        for (const QString &at : sales)
+            sql << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at)"
+                                  " VALUES (%1, 2, 2, 102, 'call', 'sales', cockpit_secs('%2'), 60, cockpit_secs('%2'))").arg(id++).arg(at);
+        for (const QString &at : customer)
+            sql << QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds, updated_at)"
+                                  " VALUES (%1, 2, 2, NULL, 'call', 'customer', cockpit_secs('%2'), 60, cockpit_secs('%2'))").arg(id++).arg(at);
+        QVERIFY(run(db, sql));
+        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-22T00:00:00Z"), Qt::ISODate);
+        const KpiRequest req = request(period, OrgScope{OrgLevel::Rep, QStringLiteral("102")}, now);
+        const KpiTile tile = followUpTile(db, req);
+        QCOMPARE(int(tile.denominator), gaps);
+        QVERIFY2(qAbs(tile.numerator - gapDays) < 1e-9, qPrintable(QString::number(tile.numerator)));
+        QCOMPARE(tile.hasData, gaps > 0);
+        const auto facts = CockpitFacts::load(db, KpiSettings{});
+        QVERIFY(facts->usable());
+        const KpiTile mem = followUpTile(db, req, facts.get());
+        QCOMPARE(mem.denominator, tile.denominator);
+        QVERIFY(qAbs(mem.numerator - tile.numerator) < 1e-9);
+        // The drill-down counts from the window's start.
+        const DataTable rows = kpiDrillDown(db, req, QStringLiteral("followup"));
+        QCOMPARE(rows.rows.size(), gaps > 0 ? 1 : 0);
+        if (gaps > 0) {
+            const qint64 start = std::max(period.startSecs(), QDateTime::fromString(created, Qt::ISODate).toSecsSinceEpoch());
+            QCOMPARE(rows.rows[0][rows.columnIndex(QStringLiteral("window_start"))].toString(),
+                     times::isoFromSecs(start));
+        }
     }
 
     void effectiveActions()
@@ -244,6 +327,123 @@ private Q_SLOTS:
         // A year later 张伟 is no longer new: no deals → grey.
         tile = newHireTile(db, request(Period::quarter(QDate(2027, 11, 1)), OrgScope::company(), QDateTime::fromString(QStringLiteral("2027-12-01T00:00:00Z"), Qt::ISODate)));
         QCOMPARE(tile.rag, Rag::Grey);
+    }
+
+    // New hires at the edges of October 2026 (now 11-22): the deals are cut at the period's
+    // end, the 12 months are counted back from it. Users 张伟 = 103 (hired 2026-10-15), 刘洋 =
+    // 104 (hired 2025-11-01, just inside 12 months of 10-31), 陈晨 = 105 (hired 2025-10-31, just
+    // outside). Leads 11..15.
+    // - 11 张伟 won 10-20 (counts), 12 张伟 lost 10-31T15:59:59Z = 23:59:59 Beijing (counts),
+    //   13 张伟 won 10-31T16:00Z = 1 Nov Beijing (after the period: not October's),
+    //   14 刘洋 lost 2025-11-10 (counts), 15 陈晨 won 2025-11-05 (not a new hire for October).
+    // October: 1 won / 3 = 33.3 % (yellow); reading 13 as the app did would give 2 / 4 = 50 %
+    // (green). November as of 11-22 (12 months back to 2025-11-22: 刘洋 is out): 11, 12, 13
+    // → 2 / 3 = 66.7 %.
+    void newHireEdges()
+    {
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
+        const QString stage = fixture::stageId(db, "lifecycle", "sign");
+        auto lead = [&](int id, int owner, const char *status, const char *closed) {
+            return QStringLiteral("(%1, 1, %2, 1, 1, 1, (SELECT id FROM pipelines WHERE code = 'lifecycle'), '%3', %4, 'n%1', '%5',"
+                                  " cockpit_secs('2025-10-01T00:00:00Z'), cockpit_secs('%6'), %4)")
+                .arg(id).arg(owner).arg(stage, t, QLatin1String(status), QLatin1String(closed));
+        };
+        QVERIFY(run(db, {
+            QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, updated_at) VALUES"
+                           " (103, '张伟', 'sales', 1, 1, 1, cockpit_day('2026-10-15'), %1),"
+                           " (104, '刘洋', 'sales', 1, 1, 1, cockpit_day('2025-11-01'), %1),"
+                           " (105, '陈晨', 'sales', 1, 1, 1, cockpit_day('2025-10-31'), %1)").arg(t),
+            QStringLiteral("INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
+                           " stage_entered_at, title, status, created_at, closed_at, updated_at) VALUES ")
+                + QStringList{lead(11, 103, "won", "2026-10-20T02:00:00Z"), lead(12, 103, "lost", "2026-10-31T15:59:59Z"),
+                              lead(13, 103, "won", "2026-10-31T16:00:00Z"), lead(14, 104, "lost", "2025-11-10T02:00:00Z"),
+                              lead(15, 105, "won", "2025-11-05T02:00:00Z")}.join(QStringLiteral(", ")),
+        }));
+        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-22T00:00:00Z"), Qt::ISODate);
+        KpiTile tile = newHireTile(db, request(Period::month(QDate(2026, 10, 1)), OrgScope::company(), now));
+        QCOMPARE(tile.numerator, 1.0);
+        QCOMPARE(tile.denominator, 3.0);
+        QCOMPARE(tile.rag, Rag::Yellow);
+        QStringList ids;
+        for (const QVariantList &r : kpiDrillDown(db, request(Period::month(QDate(2026, 10, 1)), OrgScope::company(), now),
+                                                  QStringLiteral("newhire")).rows)
+            ids << r[0].toString();
+        ids.sort();
+        QCOMPARE(ids, (QStringList{QStringLiteral("11"), QStringLiteral("12"), QStringLiteral("14")}));
+        // The same October a month later: nothing moves.
+        const QDateTime later = QDateTime::fromString(QStringLiteral("2026-12-20T00:00:00Z"), Qt::ISODate);
+        QCOMPARE(newHireTile(db, request(Period::month(QDate(2026, 10, 1)), OrgScope::company(), later)).denominator, 3.0);
+        tile = newHireTile(db, request(Period::month(QDate(2026, 11, 1)), OrgScope::company(), now));
+        QCOMPARE(tile.numerator, 2.0);
+        QCOMPARE(tile.denominator, 3.0);
+    }
+
+    // Forecast accuracy with the snapshot as it stood at the month's start, both when a revision
+    // overwrote the snapshot's value (older data, the demo before issue 13) and when the
+    // snapshot stayed immutable. Company snapshots s1..s4 = 1..4 taken at 00:00 Beijing on the
+    // 1st; revisions 1..3; payments 1..7 (order 1).
+    // - Jul: s4 30 000; paid −5 000 (a refund) → actual floored at 0 → no accuracy.
+    // - Aug: s1 first 100 000, revised 08-20 to 150 000 and 09-02 to 170 000; paid 80 000
+    //   → 1 − 20 000 / 80 000 = 75 %.
+    // - Sep: s2 50 000; paid 100 000 − 20 000 = 80 000 → 1 − 30 000 / 80 000 = 62.5 %.
+    // - Oct: s3 40 000, revised on 11-05 (after October) to 90 000; paid 50 000 − 10 000 =
+    //   40 000 → 100 %.
+    // October (Aug–Oct): (75 + 62.5 + 100) / 3 = 79.1667 % (green); September (Jul–Sep):
+    // (75 + 62.5) / 2 = 68.75 % (yellow), July listed with 0 collections, not counted.
+    void forecastAsFirstTaken_data()
+    {
+        QTest::addColumn<bool>("inPlace");
+        QTest::newRow("revisions overwrote the snapshot") << true;
+        QTest::newRow("immutable snapshots") << false;
+    }
+    void forecastAsFirstTaken()
+    {
+        QFETCH(bool, inPlace);
+        QSqlDatabase db = m_db->connection();
+        const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
+        QVERIFY(run(db, {
+            QStringLiteral("INSERT INTO forecast_snapshots (id, period_kind, period_start, org_level, org_id, taken_at, value_cents, low_cents, high_cents, confidence, updated_at) VALUES"
+                           " (1, 'month', cockpit_day('2026-08-01'), 'company', NULL, cockpit_secs('2026-07-31T16:00:00Z'), %2, 0, 0, 70, %1),"
+                           " (2, 'month', cockpit_day('2026-09-01'), 'company', NULL, cockpit_secs('2026-08-31T16:00:00Z'), 50000, 0, 0, 70, %1),"
+                           " (3, 'month', cockpit_day('2026-10-01'), 'company', NULL, cockpit_secs('2026-09-30T16:00:00Z'), %3, 0, 0, 70, %1),"
+                           " (4, 'month', cockpit_day('2026-07-01'), 'company', NULL, cockpit_secs('2026-06-30T16:00:00Z'), 30000, 0, 0, 70, %1)")
+                .arg(t).arg(inPlace ? 170000 : 100000).arg(inPlace ? 90000 : 40000),
+            QStringLiteral("INSERT INTO forecast_revisions (id, snapshot_id, old_value_cents, new_value_cents, reason_code, by_user_id, at, updated_at) VALUES"
+                           " (1, 1, 150000, 170000, 'late_approval', 100, cockpit_secs('2026-09-02T00:00:00Z'), %1),"
+                           " (2, 1, 100000, 150000, 'new_competitor', 100, cockpit_secs('2026-08-20T00:00:00Z'), %1),"
+                           " (3, 3, 40000, 90000, 'late_approval', 100, cockpit_secs('2026-11-05T00:00:00Z'), %1)").arg(t),
+            QStringLiteral("INSERT INTO orders (id, customer_id, rep_id, ordered_on, amount_cents, margin_cents, product_line, updated_at) VALUES"
+                           " (1, 1, 101, cockpit_day('2026-06-01'), 500000, 0, 'mes', %1)").arg(t),
+            QStringLiteral("INSERT INTO payments (id, order_id, customer_id, rep_id, amount_cents, due_on, paid_on, updated_at) VALUES"
+                           " (1, 1, 1, 101, -5000, cockpit_day('2026-07-10'), cockpit_day('2026-07-10'), %1),"
+                           " (2, 1, 1, 101, 80000, cockpit_day('2026-08-10'), cockpit_day('2026-08-10'), %1),"
+                           " (3, 1, 1, 101, 100000, cockpit_day('2026-09-10'), cockpit_day('2026-09-10'), %1),"
+                           " (4, 1, 1, 101, -20000, cockpit_day('2026-09-20'), cockpit_day('2026-09-20'), %1),"
+                           " (5, 1, 1, 101, 50000, cockpit_day('2026-10-10'), cockpit_day('2026-10-10'), %1),"
+                           " (6, 1, 1, 101, -10000, cockpit_day('2026-10-31'), cockpit_day('2026-10-31'), %1),"
+                           " (7, 1, 1, 101, 70000, cockpit_day('2026-11-01'), cockpit_day('2026-11-01'), %1)").arg(t),
+        }));
+        const QDateTime now = QDateTime::fromString(QStringLiteral("2026-11-22T00:00:00Z"), Qt::ISODate);
+        KpiRequest req = request(Period::month(QDate(2026, 10, 1)), OrgScope::company(), now);
+        KpiTile tile = forecastTile(db, req);
+        QCOMPARE(tile.denominator, 3.0);
+        QVERIFY2(qAbs(tile.value - (75.0 + 62.5 + 100.0) / 3) < 1e-9, qPrintable(QString::number(tile.value)));
+        QCOMPARE(tile.rag, Rag::Green);
+        const DataTable oct = kpiDrillDown(db, req, QStringLiteral("forecast"));
+        QCOMPARE(oct.rows.size(), 3);
+        QCOMPARE(oct.rows[0][1].toLongLong(), 100000); // August as first taken
+        QCOMPARE(oct.rows[2][1].toLongLong(), 40000);  // October before its November revision
+        QCOMPARE(oct.rows[2][2].toLongLong(), 40000);
+        req = request(Period::month(QDate(2026, 9, 1)), OrgScope::company(), now);
+        tile = forecastTile(db, req);
+        QCOMPARE(tile.denominator, 2.0);
+        QCOMPARE(tile.value, 68.75);
+        QCOMPARE(tile.rag, Rag::Yellow);
+        const DataTable sep = kpiDrillDown(db, req, QStringLiteral("forecast"));
+        QCOMPARE(sep.rows[0][0].toString(), QStringLiteral("2026-07"));
+        QCOMPARE(sep.rows[0][2].toLongLong(), 0); // −5 000 floored at 0
+        QCOMPARE(sep.rows[0][4].toString(), QStringLiteral("no"));
     }
 
     void forecast_data()

@@ -132,9 +132,16 @@ void FunnelWidget::paintEvent(QPaintEvent *)
         if (!std::isnan(s.nextPct) && i + 1 < n) {
             const qreal gapTop = bar.bottom();
             const qreal gapBottom = barRect(i + 1).top();
-            const QString pct = QStringLiteral("↓ ") + locale.toString(s.nextPct, 'f', 1) + QStringLiteral(" %");
-            p.setPen(pal.color(QPalette::PlaceholderText));
-            p.drawText(QRectF(labelWidth(), gapTop, width() - labelWidth() - 8, gapBottom - gapTop), Qt::AlignCenter, pct);
+            const QString pct = !s.nextText.isEmpty()
+                                    ? s.nextText
+                                    : QStringLiteral("↓ ") + locale.toString(s.nextPct, 'f', 1) + QStringLiteral(" %");
+            QFont arrow = label;
+            arrow.setItalic(s.maturing);
+            p.setFont(arrow);
+            p.setPen(pal.color(s.maturing ? QPalette::PlaceholderText : QPalette::Text));
+            const QRectF gap(labelWidth(), gapTop, width() - labelWidth() - 8, gapBottom - gapTop);
+            p.drawText(gap, Qt::AlignCenter, QFontMetrics(arrow).elidedText(pct, Qt::ElideRight, int(gap.width())));
+            p.setFont(label);
         }
     }
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A funnel: one bar per stage, its width proportional to the count, narrowing down the
-// stages; the count in the bar, the stage name to its left and the conversion to the next
-// stage between bars. Click or Enter on a stage → stageActivated(index); ↑/↓ move.
+// stages; the count in the bar, the stage name to its left and, between bars, the share of
+// the bar's cohort that reached the next stage. Click or Enter on a stage → stageActivated(index); ↑/↓ move.
 #include <QVector>
 #include <QWidget>
 
@@ -17,6 +17,10 @@ public:
         int count = 0;
         double nextPct = std::numeric_limits<double>::quiet_NaN(); // conversion to the next; NaN: none
         QString toolTip;
+        // The arrow's text under the bar (empty: "↓ nextPct %"): what of this bar's cohort
+        // reached the next stage, so bar and arrow tell one cohort.
+        QString nextText;
+        bool maturing = false; // the arrow is not final yet: drawn lighter, in italics
     };
     explicit FunnelWidget(QWidget *parent = nullptr);
     void setStages(const QVector<Stage> &stages);

@@ -32,12 +32,14 @@ void HeatmapWidget::setData(const QStringList &rows, const QStringList &columns,
     update();
 }
 
-void HeatmapWidget::setLegend(const QString &low, const QString &high, const QString &grey, const QString &flag)
+void HeatmapWidget::setLegend(const QString &low, const QString &high, const QString &grey, const QString &flag,
+                              const QString &maturing)
 {
     m_low = low;
     m_high = high;
     m_grey = grey;
     m_flag = flag;
+    m_maturing = maturing;
     update();
 }
 
@@ -144,9 +146,14 @@ void HeatmapWidget::paintEvent(QPaintEvent *)
                 p.setBrush(Qt::NoBrush);
                 p.drawRect(cr.adjusted(1.5, 1.5, -1.5, -1.5));
                 text = QStringLiteral("! ") + text;
+            } else if (cell.maturing) {
+                p.setPen(QPen(textOn(fill), 1.5, Qt::DashLine));
+                p.setBrush(Qt::NoBrush);
+                p.drawRect(cr.adjusted(2, 2, -2, -2));
             }
             QFont cf = font;
             cf.setWeight(cell.flagged ? QFont::Bold : QFont::Normal);
+            cf.setItalic(cell.maturing && !cell.flagged);
             p.setFont(cf);
             p.setPen(textOn(fill));
             p.drawText(cr, Qt::AlignCenter, QFontMetrics(cf).elidedText(text, Qt::ElideRight, int(cr.width() - 4)));
@@ -193,6 +200,13 @@ void HeatmapWidget::paintEvent(QPaintEvent *)
         p.drawText(QRectF(x, ly, sw * 1.6, sw), Qt::AlignCenter, QStringLiteral("!"));
         x += sw * 1.6 + 4;
         drawText(m_flag);
+    }
+    if (!m_maturing.isEmpty()) {
+        p.setPen(QPen(pal.color(QPalette::Text), 1.5, Qt::DashLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(QRectF(x, ly, sw * 1.6, sw));
+        x += sw * 1.6 + 4;
+        drawText(m_maturing);
     }
 }
 

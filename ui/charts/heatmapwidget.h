@@ -1,7 +1,7 @@
 #pragma once
 // A heat map: rows × columns of cells, each coloured by a value in 0..1 (NaN: grey, no data)
 // with its text inside; a flagged cell gets a bold border and a "!" so the flag is not told
-// by colour alone. Row and column headers wrap/elide to stay readable at 1366×768 with
+// by colour alone; a maturing cell (its figure not final yet) a dashed border and italics. Row and column headers wrap/elide to stay readable at 1366×768 with
 // Chinese names; a legend under the grid explains the scale and the flag. Click, or Enter on
 // the current cell (arrow keys move), → cellActivated(row, column).
 #include <QStringList>
@@ -22,12 +22,15 @@ public:
         QString text;
         QString toolTip;
         bool flagged = false;
+        bool maturing = false; // not final yet (a cohort still open): dashed border, italics, never flagged
     };
     explicit HeatmapWidget(QWidget *parent = nullptr);
     // cells: rows.size() × columns.size(), row-major.
     void setData(const QStringList &rows, const QStringList &columns, const QVector<Cell> &cells);
     // Legend: the low and high end of the scale, what grey and the flag mean.
-    void setLegend(const QString &low, const QString &high, const QString &grey, const QString &flag);
+    // `maturing`: what the dashed border means (empty: not shown).
+    void setLegend(const QString &low, const QString &high, const QString &grey, const QString &flag,
+                   const QString &maturing = {});
     void setEmptyText(const QString &text);
     int rowCount() const { return int(m_rows.size()); }
     int columnCount() const { return int(m_columns.size()); }
@@ -57,7 +60,7 @@ private:
 
     QStringList m_rows, m_columns;
     QVector<Cell> m_cells;
-    QString m_low, m_high, m_grey, m_flag, m_empty;
+    QString m_low, m_high, m_grey, m_flag, m_maturing, m_empty;
     QPoint m_current{0, 0}; // x = column, y = row
 };
 
