@@ -227,9 +227,12 @@ DataTable tasksTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso
     QVariantList binds{dateParam(weeks.first()), dateParam(weeks.last())};
     const QString cond = orgCondition(scope.org, detail::repColumns(), binds);
     QSqlQuery q = runQuery(db,
+                           // The rep-weeks the figure counts: the rep employed on all five working
+                           // days (hired by the Monday, not left before the Friday).
                            QStringLiteral("SELECT t.lead_id, t.user_id, t.week_start, t.action, t.due_at, t.completed_at"
                                           " FROM tasks t JOIN users u ON u.id = t.user_id AND u.role = 'sales'"
-                                          " WHERE t.week_start >= ? AND t.week_start <= ? AND t.deleted = 0%1"
+                                          " WHERE t.week_start >= ? AND t.week_start <= ? AND t.deleted = 0"
+                                          " AND u.hire_date <= t.week_start AND (u.left_date IS NULL OR u.left_date >= t.week_start + 4)%1"
                                           " ORDER BY t.week_start, u.name, t.due_at")
                                .arg(cond),
                            binds);

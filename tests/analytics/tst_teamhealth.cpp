@@ -930,6 +930,20 @@ void TestTeamHealth::periodEdges()
     QCOMPARE(standings, (QStringList{QStringLiteral("101=ranked"), QStringLiteral("102=ranked"), QStringLiteral("105=ranked"),
                                      QStringLiteral("106=left"), QStringLiteral("107=too_little_data")}));
 
+    // The rows behind PEI are the rep-weeks it counts: u5's week of 12 Oct (hired on its
+    // Wednesday) is not there; u1's October is the week of 26 Oct, 11 done, 1 late.
+    const OrgUnits units = loadOrgUnits(db);
+    const DataTable u5Tasks = tasksTable(db, {october.period, OrgScope{OrgLevel::Rep, QStringLiteral("105")}}, kNow, units);
+    QCOMPARE(u5Tasks.rows.size(), 12);
+    for (const QVariantList &row : u5Tasks.rows)
+        QCOMPARE(row[u5Tasks.columnIndex(QStringLiteral("week_start"))].toDate(), QDate(2026, 10, 19));
+    const DataTable u1Tasks = tasksTable(db, {october.period, OrgScope{OrgLevel::Rep, QStringLiteral("101")}}, kNow, units);
+    QCOMPARE(u1Tasks.rows.size(), 12);
+    int missed = 0;
+    for (const QVariantList &row : u1Tasks.rows)
+        missed += row[u1Tasks.columnIndex(QStringLiteral("completed_at"))].isNull();
+    QCOMPARE(missed, 1);
+
     // November: the week of 26 Oct counts nowhere else; 2 and 9 Nov are judged, 16 Nov not.
     const TeamHealth nov = computeTeamHealth(db, m_november, kNow, anyExits);
     const HealthRow *u1n = rowOf(nov.reps, QStringLiteral("101"));
