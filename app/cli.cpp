@@ -5,11 +5,14 @@
 #include "demo/demogenerator.h"
 #include "storage/keys.h"
 #include "storage/schema.h"
+#include "domain/times.h"
 
 #include <QCommandLineParser>
 #include <QDate>
 #include <QFileInfo>
 #include <QLocale>
+#include <QSqlQuery>
+#include <QTimeZone>
 
 #include <cstdio>
 
@@ -45,6 +48,22 @@ int commandActor(const storage::Database &db, const QCommandLineParser &parser, 
     const QString asUser = parser.value(QStringLiteral("as"));
     *actor = parser.isSet(QStringLiteral("as")) ? storage::keyForUuid(db, QStringLiteral("users"), asUser) : db.currentUserId();
     *actorName = actor->isEmpty() ? QString() : db.userName(*actor);
+    if (!actorName->isEmpty() && parser.isSet(QStringLiteral("as"))) {
+        // A person who has left the company does not act for it any more: a change recorded
+        // under their name would be a change nobody made. Left = the leave date is today or
+        // earlier (company day, UTC+8); a leave date still ahead is not a departure yet.
+        QSqlQuery q(db.connection());
+        q.prepare(QStringLiteral("SELECT left_date FROM users WHERE id = ?"));
+        q.addBindValue(*actor);
+        const QDate left = q.exec() && q.next() ? times::dateOf(q.value(0)) : QDate();
+        const QDate today = QDateTime::currentDateTimeUtc().toTimeZone(QTimeZone(8 * 3600)).date();
+        if (left.isValid() && left <= today) {
+            printError(QStringLiteral("%1: --as: %2 (%3) left the company on %4 and can no longer act; "
+                                      "pass the id of a current user")
+                           .arg(command, *actorName, asUser, left.toString(Qt::ISODate)));
+            return 1;
+        }
+    }
     if (!actorName->isEmpty())
         return 0;
     printError(!parser.isSet(QStringLiteral("as"))

@@ -69,6 +69,21 @@ QIcon dot(const QColor &colour)
     return *cache.insert(colour.rgba(), QIcon(pm));
 }
 QVariant sortValue(const std::optional<double> &v) { return v ? QVariant(*v) : QVariant(-1.0); }
+// Why a rep is shown apart (empty for a ranked one).
+QString standingText(const HealthRow &r)
+{
+    switch (r.standing) {
+    case RepStanding::Ranked: return QString();
+    case RepStanding::Left:
+        return TeamHealthModel::tr("Left on %1").arg(QLocale().toString(r.left, QLocale::ShortFormat));
+    case RepStanding::TooLittleData:
+        return TeamHealthModel::tr("Too little data: %1 stage exits, %2 of %3 working days")
+            .arg(r.counts.exits)
+            .arg(r.workingDaysEmployed)
+            .arg(r.workingDaysInPeriod);
+    }
+    return QString();
+}
 QString minutesText(const std::optional<double> &v)
 {
     if (!v)
@@ -91,6 +106,8 @@ QVariant TeamHealthModel::data(const QModelIndex &index, int role) const
         return m_checked.contains(index.row()) ? Qt::Checked : Qt::Unchecked;
     if (role == Qt::DecorationRole && index.column() == Light)
         return dot(ragColor(f.light));
+    if (role == Qt::DecorationRole && index.column() == Composite && f.composite)
+        return dot(ragColor(f.compositeLight));
     if (role == Qt::DecorationRole && index.column() == Name && m_checked.contains(index.row())) {
         const QVector<int> checked = checkedRows();
         return seriesColor(int(checked.indexOf(index.row())));
@@ -101,7 +118,9 @@ QVariant TeamHealthModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case Name: return r.unit.name;
         case Team: return m_parent.value(index.row());
-        case Light: return ragLabel(f.light);
+        // The light is its dot (the colour's name in the tooltip and for a screen reader),
+        // so that every column fits beside the radar at 1366×768.
+        case Light: return QString();
         case Completion: return pct(f.compliancePct);
         case Pei: return pct(f.peiPct);
         case Coverage: return f.light == Rag::Grey ? QStringLiteral("—") : executed ? QStringLiteral("✓") : QStringLiteral("✗");
@@ -110,6 +129,7 @@ QVariant TeamHealthModel::data(const QModelIndex &index, int role) const
         case CrossSell: return pct(f.crossSellPct);
         case Collaboration: return num(f.collaboration);
         case Composite: return num(f.composite);
+        case Standing: return standingText(r);
         default: break;
         }
     }
@@ -126,19 +146,30 @@ QVariant TeamHealthModel::data(const QModelIndex &index, int role) const
         case CrossSell: return sortValue(f.crossSellPct);
         case Collaboration: return sortValue(f.collaboration);
         case Composite: return sortValue(f.composite);
+        case Standing: return int(r.standing);
         default: break;
         }
     }
+    if (role == Qt::AccessibleTextRole && index.column() == Light)
+        return ragLabel(f.light);
+    if (role == Qt::ToolTipRole && index.column() == Light)
+        return c.actionsExpected == 0
+                   ? ragLabel(f.light)
+                   : tr("%1: %2 of %3 standard actions done over %4 stage exits (green > 90 %, yellow 70–90 %, red < 70 %)")
+                         .arg(ragLabel(f.light))
+                         .arg(c.actionsDone)
+                         .arg(c.actionsExpected)
+                         .arg(c.exits);
     if (role == Qt::ToolTipRole) {
         switch (index.column()) {
-        case Light:
         case Completion:
             if (c.actionsExpected == 0)
                 return tr("No stage exits in the period");
             return tr("%1 of %2 standard actions done over %3 stage exits (green > 90 %, yellow 70–90 %, red < 70 %)")
                 .arg(c.actionsDone).arg(c.actionsExpected).arg(c.exits);
         case Pei:
-            return tr("%1 must-do tasks done of %2 required (%3 listed) over %4 rep-weeks; at least 12 per rep-week")
+            return tr("%1 must-do tasks done of %2 required (%3 listed) over %4 rep-weeks; at least 12 per rep-week. "
+                      "A week counts in the period that holds its Monday, for reps employed all of its working days.")
                 .arg(c.tasksDone).arg(c.tasksRequired).arg(c.tasksListed).arg(c.repWeeks);
         case Coverage:
             return tr("Executed the standard actions = key-action completion above 90 % (a green light)");
@@ -159,8 +190,12 @@ QVariant TeamHealthModel::data(const QModelIndex &index, int role) const
                              : tr("No ratings in the period");
         case Composite:
             return tr("%1 % of the customers are in their first quarter (compliance 40 % / customer health 20 %; "
-                      "later 10 % / 50 %; cross-sell and collaboration 20 % each)")
+                      "later 10 % / 50 %; cross-sell and collaboration 20 % each). Green from 80, yellow from 60, "
+                      "red below; never green while a component or the PEI is missing or zero.")
                 .arg(QLocale().toString(100.0 * f.firstQuarterShare, 'f', 0));
+        case Standing:
+            return tr("Reps who left before the period's end, and reps with fewer than 5 stage exits or employed on "
+                      "fewer than half of the period's working days, are shown apart and never ranked.");
         default: break;
         }
         return tr("Double-click for the rows behind this number");
@@ -197,32 +232,40 @@ QVariant TeamHealthModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case Light: return tr("Process-health light: key-action completion > 90 % green, 70–90 % yellow, < 70 % red");
-        case Completion: return tr("Key-action completion: standard actions done before the lead left the stage");
-        case Pei: return tr("Process execution index: must-do tasks done / required (at least 12 per rep-week)");
+        case Completion: return tr("Key-action completion: standard actions done by the sales side before the lead left "
+                                   "the stage (a customer's own call or message does not count)");
+        case Pei: return tr("Process execution index: must-do tasks done within their week / required (at least 12 per "
+                            "rep-week). A week counts in the period that holds its Monday, once it has ended, for the "
+                            "reps employed on all five of its working days.");
         case Coverage: return tr("Executed the standard actions (counts towards standard-action coverage)");
         case Response: return tr("Median time from a lead's assignment to its first sales action");
         case CustomerHealth: return tr("Customer health (0–100): NPS, service response, contract fulfilment, renewal intent, "
                                        "payment punctuality, complaints, product adoption, interaction recency");
         case CrossSell: return tr("Share of won revenue outside the rep's main product line");
         case Collaboration: return tr("Presales/delivery ratings of the rep (1–5) scaled to 0–100");
-        case Composite: return tr("Sales-health score with the dynamic weights of the customers' age");
+        case Composite: return tr("Sales-health score with the dynamic weights of the customers' age; green from 80, "
+                                  "yellow from 60, never green while a component or the PEI is missing or zero");
+        case Standing: return tr("Why the rep is shown apart and not ranked: left before the period's end, or too little "
+                                 "data (fewer than 5 stage exits, or employed on fewer than half of the working days)");
         default: return {};
         }
     }
     if (role != Qt::DisplayRole)
         return {};
+    // Full names, on two lines where they are long, so that no header needs guessing.
     switch (section) {
     case Name: return m_teams ? tr("Team") : tr("Rep");
     case Team: return m_teams ? tr("City") : tr("Team");
     case Light: return tr("Light");
-    case Completion: return tr("Key act.");
+    case Completion: return tr("Key\nactions");
     case Pei: return tr("PEI");
-    case Coverage: return tr("Std.");
-    case Response: return tr("Resp.");
-    case CustomerHealth: return tr("Health");
-    case CrossSell: return tr("X-sell");
-    case Collaboration: return tr("Collab.");
-    case Composite: return tr("Score");
+    case Coverage: return tr("Standard\nactions");
+    case Response: return tr("Response\ntime");
+    case CustomerHealth: return tr("Customer\nhealth");
+    case CrossSell: return tr("Cross-\nsell");
+    case Collaboration: return tr("Collabo-\nration");
+    case Composite: return tr("Health\nscore");
+    case Standing: return tr("Shown apart\nbecause");
     default: break;
     }
     return {};

@@ -1,8 +1,8 @@
 #pragma once
 // The Team screen's table: one row per rep or team with its process-health light, key-action
 // completion, PEI, coverage contribution, response time, customer health, cross-sell,
-// collaboration and composite score (analytics::HealthRow). The name column is checkable:
-// checked rows are overlaid on the radar.
+// collaboration and composite score (analytics::HealthRow), and for a rep shown apart why
+// (Standing). The name column is checkable: checked rows are overlaid on the radar.
 #include "analytics/teamhealth.h"
 
 #include <QAbstractTableModel>
@@ -15,7 +15,7 @@ class TeamHealthModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { Name, Team, Light, Completion, Pei, Coverage, Response, CustomerHealth, CrossSell, Collaboration,
-                  Composite, ColumnCount };
+                  Composite, Standing, ColumnCount };
     enum Role { SortRole = Qt::UserRole + 1 };
 
     explicit TeamHealthModel(QObject *parent = nullptr);

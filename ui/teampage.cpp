@@ -29,14 +29,17 @@
 #include <QLocale>
 #include <QMenu>
 #include <QScatterSeries>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QValueAxis>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cockpit::ui {
@@ -162,6 +165,33 @@ TeamPage::TeamPage(FigureService &figures, ScopeState &scope, Now now, QWidget *
     m_table->horizontalHeader()->setResizeContentsPrecision(100);
     m_table->setToolTip(tr("Check rows to overlay them on the radar (Space). Double-click or Enter: the rows behind a number."));
     leftLayout->addWidget(m_table, 1);
+    // Who counts (DESIGN §5): reps who left during the period and reps with too little data
+    // are listed here, apart, and never ranked with the active team.
+    m_apartLabel = new QLabel(left);
+    m_apartLabel->setObjectName(QStringLiteral("teamApartLabel"));
+    m_apartLabel->setWordWrap(true);
+    m_apartLabel->setToolTip(tr("Reps who left before the period's end, and reps with fewer than 5 stage exits or employed "
+                                "on fewer than half of the period's working days, are shown apart and never ranked."));
+    leftLayout->addWidget(m_apartLabel);
+    m_apartModel = new TeamHealthModel(this);
+    auto *apartProxy = new QSortFilterProxyModel(this);
+    apartProxy->setSourceModel(m_apartModel);
+    apartProxy->setSortRole(TeamHealthModel::SortRole);
+    m_apartTable = new QTableView(left);
+    m_apartTable->setObjectName(QStringLiteral("teamApartTable"));
+    m_apartTable->setModel(apartProxy);
+    m_apartTable->setSortingEnabled(true);
+    m_apartTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_apartTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_apartTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_apartTable->verticalHeader()->hide();
+    m_apartTable->verticalHeader()->setDefaultSectionSize(m_table->verticalHeader()->defaultSectionSize());
+    m_apartTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_apartTable->horizontalHeader()->setMinimumSectionSize(24);
+    m_apartTable->horizontalHeader()->setStretchLastSection(true);
+    // Why each rep is apart comes first, after the name and team.
+    m_apartTable->horizontalHeader()->moveSection(TeamHealthModel::Standing, TeamHealthModel::Light);
+    leftLayout->addWidget(m_apartTable);
     m_selection = new QLabel(left);
     m_selection->setObjectName(QStringLiteral("teamSelection"));
     m_selection->setWordWrap(true);
@@ -218,7 +248,8 @@ TeamPage::TeamPage(FigureService &figures, ScopeState &scope, Now now, QWidget *
     split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
-    split->setSizes({760, 420});
+    // The table's columns all fit at 1366×768; the radar takes the rest.
+    split->setSizes({820, 360});
     layout->addWidget(split, 1);
 
     addPngMenu(m_radar, this, QStringLiteral("radar"));
@@ -291,10 +322,13 @@ void TeamPage::showResult(const TeamHealth &result)
     }
     const TeamHealth &th = *m_result;
     const HealthFigures &f = th.total.figures;
-    m_status->setText(tr("%1 · %2: %3 reps in %4 teams · key actions %5 · PEI %6 · coverage %7 (target 85 %)")
+    const auto ranked = std::count_if(th.reps.cbegin(), th.reps.cend(),
+                                      [](const HealthRow &r) { return r.standing == RepStanding::Ranked; });
+    m_status->setText(tr("%1 · %2: %3 reps ranked in %4 teams, %5 shown apart · key actions %6 · PEI %7 · coverage %8 (target 85 %)")
                           .arg(th.scope.period.label(), th.units.name(th.scope.org))
-                          .arg(th.reps.size())
+                          .arg(ranked)
                           .arg(th.teams.size())
+                          .arg(th.reps.size() - ranked)
                           .arg(rawPct(f.compliancePct).isEmpty() ? QStringLiteral("—") : rawPct(f.compliancePct),
                                rawPct(f.peiPct).isEmpty() ? QStringLiteral("—") : rawPct(f.peiPct),
                                rawPct(th.coveragePct).isEmpty() ? QStringLiteral("—") : rawPct(th.coveragePct)));
@@ -314,8 +348,26 @@ void TeamPage::fillTable()
     if (!m_result)
         return;
     const bool teams = m_mode->currentIndex() == 1;
-    const QVector<HealthRow> &rows = teams ? m_result->teams : m_result->reps;
+    // The ranking holds the ranked reps alone; the others go to the table apart.
+    QVector<HealthRow> rows, apart;
+    if (teams) {
+        rows = m_result->teams;
+    } else {
+        for (const HealthRow &r : m_result->reps)
+            (r.standing == RepStanding::Ranked ? rows : apart).append(r);
+    }
     m_model->setRows(rows, teams, m_result->units);
+    m_apartModel->setRows(apart, false, m_result->units);
+    int left = 0;
+    for (const HealthRow &r : std::as_const(apart))
+        left += r.standing == RepStanding::Left;
+    m_apartLabel->setText(tr("<b>Shown apart, not ranked</b>: %1 left during the period, %2 with too little data "
+                             "(fewer than 5 stage exits or under half of the working days employed)")
+                              .arg(left)
+                              .arg(apart.size() - left));
+    m_apartLabel->setVisible(!apart.isEmpty());
+    m_apartTable->setVisible(!apart.isEmpty());
+    m_table->setColumnHidden(TeamHealthModel::Standing, true);
     // Default overlay: the teams of the scope (up to 6), or the best and the weakest rep.
     QVector<int> checked;
     if (teams) {
@@ -339,21 +391,42 @@ void TeamPage::fillTable()
     }
     m_model->setChecked(checked);
     m_table->sortByColumn(TeamHealthModel::Composite, Qt::DescendingOrder);
-    // Fit the numbers, not the headers (the headers' tooltips say the full name), so the whole
-    // table fits beside the radar at 1366×768.
-    m_table->resizeColumnsToContents();
-    const int numberWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")) + 14;
-    for (int c = TeamHealthModel::Completion; c < TeamHealthModel::ColumnCount; ++c)
-        m_table->setColumnWidth(c, std::min(m_table->columnWidth(c), numberWidth));
-    m_table->setColumnWidth(TeamHealthModel::Coverage, std::min(m_table->columnWidth(TeamHealthModel::Coverage), 44));
-    // The name sits after a check box and a colour swatch: room for three characters and them.
-    const int nameWidth = m_table->fontMetrics().horizontalAdvance(QStringLiteral("欧阳晓明")) + 40;
-    m_table->setColumnWidth(TeamHealthModel::Name, std::max(m_table->columnWidth(TeamHealthModel::Name), nameWidth));
+    fitColumns(m_table);
+    m_apartTable->sortByColumn(TeamHealthModel::Standing, Qt::AscendingOrder);
+    fitColumns(m_apartTable);
+    // Room for about four rows: the ranking keeps the space.
+    const int rowH = m_apartTable->verticalHeader()->defaultSectionSize();
+    m_apartTable->setFixedHeight(m_apartTable->horizontalHeader()->sizeHint().height()
+                                 + rowH * int(std::min<qsizetype>(apart.size(), 4)) + 2 * m_apartTable->frameWidth()
+                                 + m_apartTable->horizontalScrollBar()->sizeHint().height());
     if (!checked.isEmpty()) {
         const QModelIndex current = m_proxy->mapFromSource(m_model->index(checked.first(), TeamHealthModel::Name));
         m_table->setCurrentIndex(current);
         m_table->scrollTo(current);
     }
+}
+
+void TeamPage::fitColumns(QTableView *table)
+{
+    // The numbers fit their column and so does each header's longest line (the headers are
+    // full names on two lines), so that neither is cut at 1366×768 in either language.
+    table->resizeColumnsToContents();
+    const int numberWidth = table->fontMetrics().horizontalAdvance(QStringLiteral("100.0 %")) + 12;
+    // The header's longest line in its bold font, its margins and the sort indicator's room
+    // (QHeaderView's own hint measures the two lines as one).
+    QFont bold = table->horizontalHeader()->font();
+    bold.setBold(true);
+    const QFontMetrics fm(bold);
+    const int margin = 2 * table->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, table) + 12;
+    for (int c = TeamHealthModel::Light; c < TeamHealthModel::Standing; ++c) {
+        int header = 0;
+        for (const QString &line : table->model()->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            header = std::max(header, fm.horizontalAdvance(line));
+        table->setColumnWidth(c, std::min(table->columnWidth(c), std::max(numberWidth, header + margin)));
+    }
+    // The name sits after a check box and a colour swatch: room for three characters and them.
+    const int nameWidth = table->fontMetrics().horizontalAdvance(QStringLiteral("欧阳晓明")) + 40;
+    table->setColumnWidth(TeamHealthModel::Name, std::max(table->columnWidth(TeamHealthModel::Name), nameWidth));
 }
 
 void TeamPage::updateRadar()
@@ -412,8 +485,11 @@ void TeamPage::updateCoverage()
     x->setLabelsFont(chartLabelFont());
     auto *y = new QValueAxis;
     y->setRange(0, 100);
-    y->setLabelFormat(QStringLiteral("%d %"));
-    y->setTickCount(6);
+    y->setLabelFormat(QStringLiteral("%d %%")); // a lone "%" made every label "…"
+    // Three labelled ticks and minor lines at 25 and 75: with six, the ticks of the short
+    // chart at 1366×768 were closer than a label is high and Qt Charts cut every label to "…".
+    y->setTickCount(3);
+    y->setMinorTickCount(1);
     y->setLabelsFont(chartLabelFont());
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -588,7 +664,7 @@ void TeamPage::openDrillDown(int row, int column)
         // The rows come from a worker; the window opens at once under the row's and column's names.
         const QString title = QStringLiteral("%1 · %2 · %3")
                                   .arg(m_model->rows().at(row).unit.name,
-                                       m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString(),
+                                       m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString().replace(QLatin1Char('\n'), QLatin1Char(' ')),
                                        scope().period.label());
         dialog = DrillDownDialog::showWhenReady(this, title,
                                                 figures().teamTable(*table, rowScope(row), asOfIso(), m_result->units));
@@ -607,8 +683,16 @@ void TeamPage::exportTable()
 {
     if (!m_result)
         return;
-    DataTable t = radarTable(*m_result, m_model->teams());
-    const DataTable h = healthTable(*m_result, m_model->teams());
+    // The reps as shown: the ranking (in its sort order), then those shown apart.
+    TeamHealth shown = *m_result;
+    QList<int> order = TableExport::shownSourceRows(m_table, m_model);
+    if (!m_model->teams()) {
+        shown.reps = m_model->rows() + m_apartModel->rows();
+        for (int i = 0; i < m_apartModel->rows().size(); ++i)
+            order << int(m_model->rows().size()) + i;
+    }
+    DataTable t = radarTable(shown, m_model->teams());
+    const DataTable h = healthTable(shown, m_model->teams());
     // One export with every column of the table: the radar figures plus the light and missing actions.
     const int light = h.columnIndex(QStringLiteral("light")), missing = h.columnIndex(QStringLiteral("top_missing"));
     t.columns << QStringLiteral("light") << QStringLiteral("top_missing");
@@ -616,7 +700,7 @@ void TeamPage::exportTable()
     for (int i = 0; i < t.rows.size(); ++i)
         t.rows[i] << h.rows[i][light] << h.rows[i][missing];
     // Its rows are the model's, one for one: written in the order the table is sorted.
-    TableExport::exportDataTableWithDialog(this, t, TableExport::shownSourceRows(m_table, m_model));
+    TableExport::exportDataTableWithDialog(this, t, order);
 }
 
 } // namespace cockpit::ui

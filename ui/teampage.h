@@ -46,6 +46,10 @@ public:
     // For tests and the screenshot: the pieces of the screen.
     QTableView *table() const { return m_table; }
     TeamHealthModel *model() const { return m_model; }
+    // The reps shown apart (left during the period, too little data): never ranked.
+    QTableView *apartTable() const { return m_apartTable; }
+    TeamHealthModel *apartModel() const { return m_apartModel; }
+    QLabel *apartLabel() const { return m_apartLabel; }
     RadarChart *radar() const { return m_radar; }
     QChartView *coverageChart() const { return m_coverage; }
     QLabel *warningBanner() const { return m_warning; }
@@ -65,6 +69,7 @@ protected:
 
 private:
     void fillTable();
+    void fitColumns(QTableView *table);
     void updateRadar();
     void updateCoverage();
     void updateSelection();
@@ -83,6 +88,9 @@ private:
     TeamHealthModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
+    TeamHealthModel *m_apartModel;
+    QTableView *m_apartTable;
+    QLabel *m_apartLabel;
     RadarChart *m_radar;
     QChartView *m_coverage, *m_steps;
     TouchpointView *m_touchpoints = nullptr;

@@ -139,6 +139,56 @@ std::optional<double> compositeScore(std::optional<double> compliancePct, std::o
     return sum / weight;
 }
 
+Rag compositeLight(std::optional<double> composite, const std::array<std::optional<double>, 5> &components,
+                   const TeamHealthSettings &s)
+{
+    if (!composite)
+        return Rag::Grey;
+    const bool whole = std::all_of(components.cbegin(), components.cend(),
+                                   [](const std::optional<double> &c) { return c && *c > 0; });
+    if (*composite >= s.compositeGreenFrom && whole)
+        return Rag::Green;
+    if (*composite >= std::min(s.compositeYellowFrom, s.compositeGreenFrom))
+        return Rag::Yellow;
+    return Rag::Red;
+}
+
+int workingDays(QDate first, QDate last)
+{
+    if (!first.isValid() || !last.isValid() || last < first)
+        return 0;
+    const qint64 days = first.daysTo(last) + 1;
+    qint64 n = days / 7 * 5;
+    // The remaining days, from first's weekday on.
+    for (qint64 i = 0, dow = first.dayOfWeek() + days / 7 * 7; i < days % 7; ++i, ++dow)
+        n += ((dow - 1) % 7) < 5;
+    return int(n);
+}
+
+QString repStandingKey(RepStanding st)
+{
+    switch (st) {
+    case RepStanding::Ranked: return QStringLiteral("ranked");
+    case RepStanding::Left: return QStringLiteral("left");
+    case RepStanding::TooLittleData: return QStringLiteral("too_little_data");
+    }
+    return {};
+}
+
+RepStanding repStanding(QDate hired, QDate left, const Period &period, QDate lastDay, int stageExits,
+                        const TeamHealthSettings &s)
+{
+    const QDate last = lastDay.isValid() ? std::min(lastDay, period.last) : period.last;
+    if (left.isValid() && left < last)
+        return RepStanding::Left;
+    const int all = workingDays(period.first, last);
+    const QDate from = hired.isValid() ? std::max(hired, period.first) : period.first;
+    const int employed = workingDays(from, left.isValid() ? std::min(left, last) : last);
+    if (stageExits < s.minExitsToRank || double(employed) < s.minEmployedShareToRank * all)
+        return RepStanding::TooLittleData;
+    return RepStanding::Ranked;
+}
+
 bool twoDeclines(const QVector<std::optional<double>> &trend)
 {
     QVector<double> known;
@@ -236,6 +286,8 @@ HealthFigures healthFigures(const HealthCounts &c, const TeamHealthSettings &s)
         f.firstQuarterShare = double(c.customersFirstQuarter) / c.customers;
     f.composite = compositeScore(f.compliancePct, f.customerHealth, f.crossSellPct, f.collaboration,
                                  f.firstQuarterShare, s);
+    f.compositeLight = analytics::compositeLight(
+        f.composite, {f.compliancePct, f.customerHealth, f.crossSellPct, f.collaboration, f.peiPct}, s);
     f.radar[int(RadarAxis::Compliance)] = f.compliancePct;
     f.radar[int(RadarAxis::CustomerHealth)] = f.customerHealth;
     f.radar[int(RadarAxis::CrossSell)] = f.crossSellPct;

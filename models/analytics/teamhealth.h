@@ -7,14 +7,17 @@
 // Definitions (the period P and org scope come from the Scope; asOf = min(P's end, now)):
 // - Key-action completion = actions done / actions expected over the stage exits in P (a
 //   stage_history row leaving stage S with `at` in P). Expected = S's standard_actions
-//   ('|'-separated activity kinds); done = an activity of that kind on the lead (any actor,
-//   any direction) with entered(S) <= at < left(S), entered = the lead's previous stage move.
+//   ('|'-separated activity kinds); done = a sales action (direction 'sales': a customer's
+//   own call or message is not the rep's) of that kind on the lead with entered(S) <= at <
+//   left(S), entered = the lead's previous stage move (storage/exitactions.h).
 //   An exit belongs to the lead's owner. Light: > 90 % green, 70–90 % yellow, < 70 % red
 //   (exactly 90 → yellow, exactly 70 → yellow); no exit → grey. Red lists the top-3 missing
 //   kinds (most often missing; ties by kind name).
-// - PEI = completed must-do tasks / required over the rep-weeks of P that have ended by asOf
-//   (week_start in P, week end <= asOf) while the rep was employed; required per rep-week =
-//   max(12, tasks of that week). A week with no tasks still requires 12.
+// - PEI = completed must-do tasks / required over the rep-weeks of P: a week belongs to the
+//   period that holds its Monday (a week straddling P's end counts in P whole) and is judged
+//   once it has ended by now; it counts for a rep employed on all five of its working days.
+//   Done = completed before the week's end (next Monday 00:00 company time). Required per
+//   rep-week = max(12, tasks of that week); a week with no tasks still requires 12.
 // - Response time = median minutes from leads.assigned_at (in P) to the lead's first sales
 //   action (direction 'sales', at >= assigned_at, before asOf); leads never answered are
 //   counted apart. Radar score: <= 5 min → 100, >= 480 min → 0, logarithmic between.
@@ -30,10 +33,12 @@
 //   S_old = 10 % compliance + 50 % customer health + 20 % cross-sell + 20 % collaboration
 //   (the remaining 40 % split evenly). Missing figures drop out and the weights renormalise.
 // - Coverage: a rep "executed the standard actions" in a month when their key-action
-//   completion that month is green (> 90 %); coverage = such reps / reps employed in the
-//   month with at least one stage exit that month (reps with nothing to judge are counted
+//   completion that month is green (> 90 %); coverage = such reps / active reps (employed
+//   in the month and not left before its end) with at least one stage exit that month (reps with nothing to judge are counted
 //   apart, as active reps). Target >= 85 %. Two monthly declines in a row (the last three months of
 //   the trend strictly falling) → warning.
+// - Who counts: see RepStanding. Reps who left are shown apart and pooled nowhere; reps with
+//   too little data are shown apart but pooled in their team and the total (their work is real).
 // - A team's figures pool its reps' counts (sums of numerators and denominators, the median
 //   over all its reps' response times, the mean over all its reps' customers).
 #include "analytics/query.h"
@@ -69,6 +74,13 @@ struct TeamHealthSettings
     std::array<double, 4> weightsFirstQuarter{40, 20, 20, 20};
     std::array<double, 4> weightsLater{10, 50, 20, 20};
     double fastResponseMin = 5, slowResponseMin = 480; // radar scale of response time
+    // Composite colour (DESIGN gives no bands: chosen here, shown in the tooltip): >= 80
+    // green, >= 60 yellow, below red; never green with a missing or zero component.
+    double compositeGreenFrom = 80, compositeYellowFrom = 60;
+    // Who is ranked: an active rep needs at least this many stage exits in the period and to
+    // have been employed on at least this share of its working days (up to now).
+    int minExitsToRank = 5;
+    double minEmployedShareToRank = 0.5;
 };
 
 // ---- pure formulas ---------------------------------------------------------------------
@@ -88,6 +100,25 @@ std::optional<double> collaborationScore(int ratings, qint64 ratingSum);
 std::optional<double> compositeScore(std::optional<double> compliancePct, std::optional<double> customerHealth,
                                      std::optional<double> crossSellPct, std::optional<double> collaboration,
                                      double firstQuarterShare, const TeamHealthSettings &s = {});
+// The composite's colour: Grey without a score; green >= compositeGreenFrom, yellow >=
+// compositeYellowFrom, else red; but never green when one of its components (compliance,
+// customer health, cross-sell, collaboration) or the PEI is missing or zero (then yellow at
+// best): a score that hides a hole is not a healthy score.
+Rag compositeLight(std::optional<double> composite, const std::array<std::optional<double>, 5> &components,
+                   const TeamHealthSettings &s = {});
+// Monday–Friday days in [first, last] (0 when last < first or either is invalid).
+int workingDays(QDate first, QDate last);
+
+// Who counts (DESIGN §5 "Who counts"): a rep listed in a period is Ranked, or shown apart:
+// Left (left before the period's end, or before today in the current period: the last
+// counted day `lastDay`), or TooLittleData (employed on fewer than minEmployedShareToRank of
+// the working days of [period start, lastDay], or fewer than minExitsToRank stage exits in
+// the period: too few to judge key-action completion, and so the composite).
+enum class RepStanding { Ranked, Left, TooLittleData };
+QString repStandingKey(RepStanding s); // "ranked", "left", "too_little_data"
+RepStanding repStanding(QDate hired, QDate left, const Period &period, QDate lastDay, int stageExits,
+                        const TeamHealthSettings &s = {});
+
 // True when the last three known values strictly fall twice in a row.
 bool twoDeclines(const QVector<std::optional<double>> &trend);
 
@@ -151,6 +182,7 @@ struct HealthFigures
         composite;
     double firstQuarterShare = 0;
     Rag light = Rag::Grey;
+    Rag compositeLight = Rag::Grey; // see compositeLight()
     QList<QPair<QString, int>> topMissing; // only for a red light
     std::array<std::optional<double>, kRadarAxes> radar; // 0–100, nullopt = no data
 };
@@ -162,6 +194,11 @@ struct HealthRow
     OrgUnit unit; // a rep (level Rep) or a team (level Team)
     HealthCounts counts;
     HealthFigures figures;
+    // Reps only: ranked with the team or shown apart (repStanding()), the leave date, and
+    // the working days employed of those counted in the period.
+    RepStanding standing = RepStanding::Ranked;
+    QDate left;
+    int workingDaysEmployed = 0, workingDaysInPeriod = 0;
 };
 
 struct CoverageMonth
@@ -175,7 +212,10 @@ struct TeamHealth
 {
     Scope scope;
     QString asOfIso;
-    QVector<HealthRow> reps, teams; // reps active in the period within the scope; their teams
+    // The reps employed at some time in the period within the scope, each with its standing
+    // (ranked, or shown apart: never ranked with the active team); their teams and the
+    // scope's total pool the reps who had not left (ranked and too-little-data ones).
+    QVector<HealthRow> reps, teams;
     HealthRow total;                // the whole scope
     QVector<CoverageMonth> coverage; // 6 months, oldest first
     bool coverageWarning = false;

@@ -23,6 +23,7 @@
 #include <vector>
 #include <filesystem>
 #include <functional>
+#include <limits>
 #include <memory>
 
 namespace cockpit::analytics {
@@ -41,6 +42,11 @@ struct Employment
     bool activeDuring(QDate first, QDate last) const
     {
         return (!hired.isValid() || hired <= last) && (!left.isValid() || left >= first);
+    }
+    // Employed on every day of [first, last] (the leave date is the last day employed).
+    bool employedThroughout(QDate first, QDate last) const
+    {
+        return (!hired.isValid() || hired <= first) && (!left.isValid() || left >= last);
     }
 };
 
@@ -460,7 +466,9 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         if (!e.activeDuring(period.first, period.last))
             continue;
         repIndex.insert(u.id, int(th.reps.size()));
-        th.reps.append({u, {}, {}});
+        HealthRow row;
+        row.unit = u;
+        th.reps.append(row);
     }
     auto repCounts = [&](const QString &rep) -> HealthCounts * {
         const int i = repIndex.value(rep, -1);
@@ -481,7 +489,9 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     const qint64 exitsFrom = std::min(periodStart, companyDayStart(firstMonth));
     const qint64 exitsTo = end; // the last coverage month ends with the period (or now)
     // The queries of the scope itself (never cached: cheap, and they depend on the period).
-    const QVector<QDate> weeks = judgedWeeks(period, end);
+    // PEI's weeks: those whose Monday is in the period, once they have ended by now.
+    const qint64 now = asOf.value_or(std::numeric_limits<qint64>::max());
+    const QVector<QDate> weeks = judgedWeeks(period, now);
     QVector<TaskWeek> taskWeeks;
     QVector<Response> responses;
     QHash<QString, OrderSums> orders;
@@ -491,7 +501,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         [&](QSqlDatabase on) { responses = loadResponses(on, scope.org, period, asOf, ResponseColumns::MinutesOnly); },
         [&](QSqlDatabase on) {
             if (!weeks.isEmpty())
-                taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), end);
+                taskWeeks = loadTaskWeeks(on, scope.org, weeks.first(), weeks.last(), now);
         },
         [&](QSqlDatabase on) { orders = loadOrderSums(on, scope.org, period, end); },
         [&](QSqlDatabase on) { ratings = loadRatings(on, scope.org, periodStart, end); }};
@@ -550,7 +560,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         for (HealthRow &r : th.reps) {
             const Employment e = employment.value(r.unit.id);
             for (const QDate &w : weeks) {
-                if (!e.activeDuring(w, w.addDays(6)))
+                if (!e.employedThroughout(w, w.addDays(4))) // the week's five working days
                     continue;
                 const TaskWeek t = byRep.value(r.unit.id).value(w);
                 ++r.counts.repWeeks;
@@ -606,6 +616,15 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     th.total.unit.name = th.units.name(scope.org);
     for (HealthRow &r : th.reps) {
         r.figures = healthFigures(r.counts, s);
+        // Who counts: ranked, or shown apart (left, too little data); see RepStanding.
+        const Employment e = employment.value(r.unit.id);
+        r.left = e.left;
+        r.standing = repStanding(e.hired, e.left, period, lastDay, r.counts.exits, s);
+        r.workingDaysInPeriod = workingDays(period.first, lastDay);
+        r.workingDaysEmployed = workingDays(e.hired.isValid() ? std::max(e.hired, period.first) : period.first,
+                                            e.left.isValid() ? std::min(e.left, lastDay) : lastDay);
+        if (r.standing == RepStanding::Left)
+            continue; // pooled nowhere: the team's figures are its active reps'
         int t = teamIndex.value(r.unit.teamId, -1);
         if (t < 0) {
             const OrgUnit *team = th.units.find(OrgLevel::Team, r.unit.teamId);
@@ -641,8 +660,11 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         CoverageMonth cm;
         cm.month = firstMonth.addMonths(m);
         const QDate monthLast = cm.month.addMonths(1).addDays(-1);
+        const QDate monthCounted = std::min(monthLast, lastDay);
         for (const OrgUnit &u : th.units.unitsWithin(scope.org, GroupBy::Rep)) {
-            if (!employment.value(u.id).activeDuring(cm.month, monthLast))
+            // Active reps: employed in the month and not left before its end (or before today).
+            const Employment e = employment.value(u.id);
+            if (!e.activeDuring(cm.month, monthLast) || (e.left.isValid() && e.left < monthCounted))
                 continue;
             ++cm.activeReps;
             const auto it = monthly.constFind(u.id);

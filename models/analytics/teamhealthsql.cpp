@@ -275,25 +275,36 @@ QStringList countExit(const StageExit &e, const StageInfo *stage, HealthCounts &
 QVector<QDate> judgedWeeks(const Period &period, qint64 asOf)
 {
     QVector<QDate> weeks;
-    const QDate asOfDay = companyDayOf(asOf);
+    // The weeks whose Monday lies in the period (DESIGN §5: a week belongs to the period that
+    // holds its Monday, so a week straddling the period's end belongs to it whole, and one
+    // straddling its start to the period before).
     QDate monday = period.first.addDays(-(period.first.dayOfWeek() - 1));
     if (monday < period.first)
         monday = monday.addDays(7);
-    // A week is judged once it has ended: its Sunday is before asOf's day, or asOf is at or
-    // after the following Monday 00:00.
+    // A week is judged once it has ended: asOf (the real "now", not the period's end) is at
+    // or after the following Monday 00:00 company time.
     for (; monday <= period.last; monday = monday.addDays(7))
-        if (companyDayStart(monday.addDays(7)) <= asOf || monday.addDays(6) < asOfDay)
+        if (companyDayStart(monday.addDays(7)) <= asOf)
             weeks.append(monday);
     return weeks;
+}
+
+qint64 weekEndSecs(QDate monday)
+{
+    return companyDayStart(monday.addDays(7));
 }
 
 QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek, qint64 asOf)
 {
     QVariantList binds{times::instantParam(asOf), dateParam(firstWeek), dateParam(lastWeek)};
     const QString cond = orgCondition(org, repColumns(), binds);
+    // Done = completed before asOf and before the week's end (its next Monday 00:00 company
+    // time, UTC+8: week_start's day number × 86 400 − 8 h): a task finished after its week
+    // is late work, and a closed week never changes.
     QSqlQuery q = runQuery(db,
                            QStringLiteral("SELECT t.user_id, t.week_start, COUNT(*),"
-                                          " SUM(t.completed_at IS NOT NULL AND t.completed_at < ?)"
+                                          " SUM(t.completed_at IS NOT NULL AND t.completed_at < ?"
+                                          "     AND t.completed_at < (t.week_start + 7) * 86400 - 28800)"
                                           " FROM tasks t JOIN users u ON u.id = t.user_id AND u.role = 'sales'"
                                           " WHERE t.week_start >= ? AND t.week_start <= ? AND t.deleted = 0%1"
                                           " GROUP BY t.user_id, t.week_start")

@@ -86,10 +86,14 @@ struct TaskWeek
     QDate weekStart;
     int listed = 0, done = 0;
 };
-// Tasks completed before asOf (epoch seconds) count as done.
+// Tasks completed before asOf (epoch seconds) and before their week's end count as done.
 QVector<TaskWeek> loadTaskWeeks(QSqlDatabase db, const OrgScope &org, QDate firstWeek, QDate lastWeek, qint64 asOf);
-// Mondays of the weeks starting in `period` that have ended by asOf (epoch seconds).
+// Mondays of the weeks starting in `period` that have ended by asOf (epoch seconds): the
+// real "now", not the period's end, so that the week straddling the period's end is judged
+// once it is over (a period's PEI is final at most six days after the period).
 QVector<QDate> judgedWeeks(const Period &period, qint64 asOf);
+// The end of the week starting on `monday`: the next Monday 00:00 company time.
+qint64 weekEndSecs(QDate monday);
 
 struct Response
 {

@@ -11,6 +11,9 @@
 #include <QCoreApplication>
 #include <QSqlQuery>
 
+#include <algorithm>
+#include <limits>
+
 namespace cockpit::analytics {
 
 namespace {
@@ -80,6 +83,11 @@ DataTable radarTable(const TeamHealth &th, bool teams)
         t.columns << QStringLiteral("radar_") + radarAxisKey(RadarAxis(a));
         t.headers << tr("Radar: ") + radarAxisLabel(RadarAxis(a));
     }
+    if (!teams) {
+        // Who counts: the reps shown apart are listed, never ranked with the active team.
+        t.columns << QStringLiteral("standing");
+        t.headers << tr("Standing");
+    }
     for (const HealthRow &r : rowsOf(th, teams)) {
         const HealthFigures &f = r.figures;
         QVariantList row = unitCells(th, r);
@@ -87,6 +95,8 @@ DataTable radarTable(const TeamHealth &th, bool teams)
             << opt(f.peiPct) << opt(f.responseMedianMin) << opt(f.composite);
         for (int a = 0; a < kRadarAxes; ++a)
             row << opt(f.radar[a]);
+        if (!teams)
+            row << repStandingKey(r.standing);
         t.rows << row;
     }
     exportUnitIds(t, th, teams);
@@ -142,8 +152,10 @@ DataTable coverageTable(const TeamHealth &th)
                                m.activeReps, 85.0,
                                last && th.coverageWarning ? tr("two monthly declines in a row") : QString()};
     }
+    const auto active = std::count_if(th.reps.cbegin(), th.reps.cend(),
+                                      [](const HealthRow &r) { return r.standing != RepStanding::Left; });
     t.rows << QVariantList{th.scope.period.key(), opt(th.coveragePct), th.coverageExecuted, th.coverageJudged,
-                           int(th.reps.size()), 85.0, QString()};
+                           int(active), 85.0, QString()};
     return t;
 }
 
@@ -200,8 +212,8 @@ DataTable stageExitsTable(QSqlDatabase db, const Scope &scope, const QString &as
 
 DataTable tasksTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso, const OrgUnits &units)
 {
-    const qint64 end = detail::effectiveEndSecs(scope.period, detail::asOfSecs(asOfIso));
-    const QVector<QDate> weeks = detail::judgedWeeks(scope.period, end);
+    const qint64 now = detail::asOfSecs(asOfIso).value_or(std::numeric_limits<qint64>::max());
+    const QVector<QDate> weeks = detail::judgedWeeks(scope.period, now);
     DataTable t;
     t.title = title(tr("Must-do tasks"), scope, units);
     t.columns = {QStringLiteral("lead_id"), QStringLiteral("rep"), QStringLiteral("week_start"),
@@ -215,15 +227,20 @@ DataTable tasksTable(QSqlDatabase db, const Scope &scope, const QString &asOfIso
     QVariantList binds{dateParam(weeks.first()), dateParam(weeks.last())};
     const QString cond = orgCondition(scope.org, detail::repColumns(), binds);
     QSqlQuery q = runQuery(db,
+                           // The rep-weeks the figure counts: the rep employed on all five working
+                           // days (hired by the Monday, not left before the Friday).
                            QStringLiteral("SELECT t.lead_id, t.user_id, t.week_start, t.action, t.due_at, t.completed_at"
                                           " FROM tasks t JOIN users u ON u.id = t.user_id AND u.role = 'sales'"
-                                          " WHERE t.week_start >= ? AND t.week_start <= ? AND t.deleted = 0%1"
+                                          " WHERE t.week_start >= ? AND t.week_start <= ? AND t.deleted = 0"
+                                          " AND u.hire_date <= t.week_start AND (u.left_date IS NULL OR u.left_date >= t.week_start + 4)%1"
                                           " ORDER BY t.week_start, u.name, t.due_at")
                                .arg(cond),
                            binds);
     while (q.next()) {
         qint64 done = 0;
-        const bool completed = times::instantOf(q.value(5), &done) && done < end;
+        // As the figure counts it: done before now and before the week's end.
+        const bool completed = times::instantOf(q.value(5), &done) && done < now
+                               && done < detail::weekEndSecs(times::dateOf(q.value(2)));
         t.rows << QVariantList{q.value(0), units.name(OrgLevel::Rep, q.value(1).toString()),
                                times::dateOf(q.value(2)), q.value(3), instantCell(q.value(4)),
                                completed ? QVariant(times::isoFromSecs(done)) : QVariant(),

@@ -5,6 +5,7 @@
 #include "storage/filelock.h"
 #include "storage/migrations.h"
 #include "storage/databaseinternal.h"
+#include "storage/exitactions.h"
 #include "storage/schema.h"
 #include "storage/sqlitestatement.h"
 
@@ -522,7 +523,7 @@ bool Database::needsWriteToOpen()
         if (m.hasMatch() && !present.contains(m.captured(1)))
             return true;
     }
-    return false;
+    return !exitActionsRuleCurrent();
 }
 
 QString Database::quickCheckNow()
@@ -644,6 +645,32 @@ void Database::ensureIndexes()
     const int after = indexCount();
     if (after > before)
         qCInfo(lcStorage) << "built" << after - before << "missing index(es) in" << timer.elapsed() << "ms";
+    // The stage moves' exit actions of a file written under an older rule (a customer's own
+    // call counted as the rep's, exitactions.h) are recomputed once. A failure is logged and
+    // retried at the next open; the figures read the masks as they are meanwhile.
+    if (!exitActionsRuleCurrent()) {
+        timer.restart();
+        QString error;
+        const qint64 written = refreshExitActions(sqliteHandle(db), {}, &error);
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)"));
+        q.addBindValue(QString::fromLatin1(kExitActionsRuleKey));
+        q.addBindValue(QString::number(kExitActionsRule));
+        if (written < 0 || !q.exec())
+            qCWarning(lcStorage).noquote() << "could not bring the exit actions to rule" << kExitActionsRule << ":"
+                                           << (written < 0 ? error : q.lastError().text());
+        else
+            qCInfo(lcStorage) << "exit actions brought to rule" << kExitActionsRule << ":" << written
+                              << "stage moves rewritten in" << timer.elapsed() << "ms";
+    }
+}
+
+bool Database::exitActionsRuleCurrent()
+{
+    QSqlQuery q(connection());
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(QString::fromLatin1(kExitActionsRuleKey));
+    return q.exec() && q.next() && q.value(0).toInt() == kExitActionsRule;
 }
 
 OpenResult Database::inspectContent(bool quickCheck, bool allowEmpty)

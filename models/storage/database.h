@@ -207,6 +207,7 @@ private:
     OpenResult runQuickCheckNow();
     OpenResult openReadOnly(Check check);
     bool needsWriteToOpen();
+    bool exitActionsRuleCurrent(); // the stored exit actions follow kExitActionsRule
     bool migrate(int from, QString *error);
     void applyPragmas();
     void setQueryOnly(bool on);

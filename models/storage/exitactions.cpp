@@ -101,8 +101,10 @@ bool collectAll(sqlite3 *db, Writes &writes, QString *error)
 {
     // Both in (lead_id, at) order: idx_stage_history_lead and the covering idx_activities_by_lead.
     sql::Statement moves(db, "SELECT lead_id, at, rowid, exit_actions FROM stage_history ORDER BY lead_id, at");
-    sql::Statement acts(db, "SELECT lead_id, at, kind FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL"
-                            " ORDER BY lead_id, at");
+    // Only the sales side's actions (DESIGN §5: a customer's own call is not the rep's call);
+    // idx_activities_sales_facts covers it.
+    sql::Statement acts(db, "SELECT lead_id, at, kind FROM activities WHERE direction = 'sales' AND deleted = 0"
+                            " AND lead_id IS NOT NULL ORDER BY lead_id, at");
     if (moves.hasError())
         return fail(moves, error);
     if (acts.hasError())
@@ -138,7 +140,7 @@ bool collectAll(sqlite3 *db, Writes &writes, QString *error)
 bool collectLeads(sqlite3 *db, const QStringList &leadIds, Writes &writes, QString *error)
 {
     sql::Statement moves(db, "SELECT at, rowid, exit_actions FROM stage_history WHERE lead_id = ? ORDER BY at");
-    sql::Statement acts(db, "SELECT at, kind FROM activities WHERE lead_id = ? AND deleted = 0");
+    sql::Statement acts(db, "SELECT at, kind FROM activities WHERE lead_id = ? AND direction = 'sales' AND deleted = 0");
     if (moves.hasError())
         return fail(moves, error);
     if (acts.hasError())

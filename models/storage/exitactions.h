@@ -6,8 +6,9 @@
 //
 // The window a move closes is [entered, at): `entered` is the time of the lead's latest move
 // strictly before this one (any move, also a deleted one); a move with no earlier move has no
-// known entry and gets 0. An activity counts when it is not deleted, names the lead and its
-// `at` lies in the window, compared as stored text, as SQL compares it. Bit i stands for
+// known entry and gets 0. An activity counts when it is a sales action (direction 'sales':
+// a customer's own call or message is not the rep's, DESIGN §5), is not deleted, names the
+// lead and its `at` lies in the window, compared as stored text, as SQL compares it. Bit i stands for
 // knownActivityKinds()[i]; a kind outside that list sets no bit.
 //
 // Every writer of activities or stage moves calls refreshExitActions() for the leads it
@@ -26,6 +27,12 @@ quint32 activityKindBit(QStringView kind);
 
 // The kinds of a mask's bits, in knownActivityKinds() order.
 QStringList activityKindsOfMask(quint32 mask);
+
+// The rule the stored masks follow, kept in settings under kExitActionsRuleKey: 2 = sales
+// actions only (1, unset: any direction). Opening a file whose masks follow an older rule
+// recomputes them once (Database::open), without a schema change.
+inline constexpr int kExitActionsRule = 2;
+inline constexpr const char kExitActionsRuleKey[] = "exit_actions_rule";
 
 // Recomputes exit_actions of every stage move (leadIds empty) or of the named leads' moves,
 // writing only the rows whose value changes. Returns the rows written, or -1 with *error.

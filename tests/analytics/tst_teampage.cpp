@@ -7,6 +7,7 @@
 #include "teamhealthmodel.h"
 #include "teampage.h"
 
+#include <QHeaderView>
 #include <QLabel>
 #include <QLegend>
 #include <QLegendMarker>
@@ -17,6 +18,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace cockpit;
 using namespace cockpit::analytics;
@@ -35,6 +38,34 @@ void TestTeamPage::overlayToggleAndDrillDown()
     storage::Database db;
     QVERIFY(db.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
     QVERIFY(fixture::populate(db));
+    // Enough stage exits in November for 王芳 and 李强 to be ranked (5 each: lead-1 and lead-2
+    // back and forth between 初筛 and 诊断); 周离 (105) left on 10 Nov and 吴新 (106) started
+    // on 20 Nov: both shown apart, never ranked.
+    {
+        QSqlDatabase c = db.connection();
+        const QString scr = fixture::stageId(c, "lifecycle", "screen");
+        const QString dia = fixture::stageId(c, "lifecycle", "diagnose");
+        QStringList moves;
+        for (int i = 0; i < 5; ++i)
+            for (int lead : {1, 2})
+                moves << QStringLiteral("(%1, %2, '%3', '%4', cockpit_secs('2026-11-%5T0%6:00:00Z'), %2 + 100,"
+                                        " cockpit_secs('2026-11-01T00:00:00Z'))")
+                             .arg(100 + i * 2 + lead)
+                             .arg(lead)
+                             .arg(i % 2 ? dia : scr, i % 2 ? scr : dia)
+                             .arg(3 + i, 2, 10, QLatin1Char('0'))
+                             .arg(lead);
+        QVERIFY(fixture::exec(c, QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at,"
+                                                " by_user_id, updated_at) VALUES ")
+                                     + moves.join(QStringLiteral(", "))));
+        QVERIFY(fixture::exec(c, QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date,"
+                                                " left_date, updated_at) VALUES"
+                                                " (105, '周离', 'sales', 1, 1, 1, cockpit_day('2024-01-01'),"
+                                                "  cockpit_day('2026-11-10'), cockpit_secs('2026-11-01T00:00:00Z')),"
+                                                " (106, '吴新', 'sales', 1, 1, 1, cockpit_day('2026-11-20'), NULL,"
+                                                "  cockpit_secs('2026-11-01T00:00:00Z'))")));
+        QVERIFY(fixture::settle(c));
+    }
     ScopeState scope({Period::month(QDate(2026, 11, 1)), OrgScope::company()});
     FigureService figures(db);
     TeamPage page(figures, scope, [] { return QDateTime::fromString(QStringLiteral("2026-11-21T10:00:00Z"), Qt::ISODate); });
@@ -44,8 +75,34 @@ void TestTeamPage::overlayToggleAndDrillDown()
     QVERIFY(refreshed.count() > 0 || refreshed.wait(10000));
     QVERIFY(page.result());
     TeamHealthModel *model = page.model();
-    QCOMPARE(model->rowCount(), 2); // 王芳 and 李强
-    QCOMPARE(model->rowCount(), int(page.result()->reps.size()));
+    QCOMPARE(model->rowCount(), 2); // 王芳 and 李强, ranked
+    QCOMPARE(page.result()->reps.size(), 4);
+    // The two others apart, with why, under a label that says so.
+    TeamHealthModel *apart = page.apartModel();
+    QCOMPARE(apart->rowCount(), 2);
+    QVERIFY(page.apartTable()->isVisible());
+    QVERIFY(page.apartLabel()->isVisible());
+    QVERIFY2(page.apartLabel()->text().contains(QLatin1String("not ranked")), qPrintable(page.apartLabel()->text()));
+    QStringList why;
+    for (int r = 0; r < apart->rowCount(); ++r)
+        why << apart->index(r, TeamHealthModel::Name).data().toString() + QLatin1Char(':')
+                   + apart->index(r, TeamHealthModel::Standing).data().toString();
+    why.sort();
+    QVERIFY2(why.size() == 2 && why[0].startsWith(QStringLiteral("吴新:Too little data")) && why[1].startsWith(QStringLiteral("周离:Left on")),
+             qPrintable(why.join(QLatin1Char('|'))));
+    QVERIFY(page.table()->isColumnHidden(TeamHealthModel::Standing));
+    // Every header's longest line fits its column (two-line full names, none cut).
+    const QFontMetrics fm = page.table()->horizontalHeader()->fontMetrics();
+    for (int c = 0; c < TeamHealthModel::Standing; ++c) {
+        int widest = 0;
+        for (const QString &line : model->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            widest = std::max(widest, fm.horizontalAdvance(line));
+        QVERIFY2(page.table()->columnWidth(c) >= widest + 8,
+                 qPrintable(QStringLiteral("column %1: %2 < %3").arg(c).arg(page.table()->columnWidth(c)).arg(widest)));
+    }
+    // The table fits beside the radar at 1366×768: no column off-screen.
+    QVERIFY2(page.table()->horizontalHeader()->length() <= page.table()->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2").arg(page.table()->horizontalHeader()->length()).arg(page.table()->viewport()->width())));
     // The selected rep's step times are asked for when their tab shows (not before: they
     // would hold a worker), and arrive from a worker thread.
     auto *stepsTitle = page.findChild<QLabel *>(QStringLiteral("stepsTitle"));

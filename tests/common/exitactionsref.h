@@ -1,6 +1,6 @@
 #pragma once
 // The reference for stage_history.exit_actions (storage/exitactions.h), written as plain SQL
-// from the definition: the kinds of the lead's activities (not deleted) with `at` in
+// from the definition: the kinds of the lead's sales actions (direction 'sales', not deleted) with `at` in
 // [the lead's latest earlier move, this move), OR-ed as bits of knownActivityKinds().
 #include "domain/pipelinevalidation.h"
 
@@ -22,7 +22,7 @@ inline qint64 exitActionsDisagreeing(QSqlDatabase db)
             "WITH bits(kind, bit) AS (VALUES %1)"
             " SELECT COUNT(*) FROM stage_history h WHERE h.exit_actions <> COALESCE(("
             "   SELECT SUM(DISTINCT b.bit) FROM activities a JOIN bits b ON b.kind = a.kind"
-            "   WHERE a.lead_id = h.lead_id AND a.deleted = 0 AND a.at < h.at"
+            "   WHERE a.lead_id = h.lead_id AND a.direction = 'sales' AND a.deleted = 0 AND a.at < h.at"
             "   AND a.at >= (SELECT MAX(p.at) FROM stage_history p WHERE p.lead_id = h.lead_id AND p.at < h.at)), 0)")
                     .arg(bits))
         || !q.next())

@@ -21,6 +21,7 @@ private Q_SLOTS:
     void initTestCase();
     void gateRefusedNamesFields();
     void moveAppendsHistoryWithReason();
+    void leftUserRefused();
     void badInput_data();
     void badInput();
 
@@ -95,6 +96,46 @@ void TestMoveStageCli::moveAppendsHistoryWithReason()
     QVERIFY2(back.code == 0, qPrintable(back.err));
     QCOMPARE(query(QStringLiteral("SELECT by_user_id FROM stage_history WHERE lead_id = 2 ORDER BY rowid DESC")),
              QStringLiteral("100"));
+}
+
+void TestMoveStageCli::leftUserRefused()
+{
+    // u5 (陈离) left on 2026-10-05; u6 (周将) leaves in 2099: only the first has left.
+    QString gone, leaving;
+    {
+        cockpit::storage::Database db;
+        QVERIFY(db.open(m_db, cockpit::storage::Database::Mode::OpenExisting).ok());
+        QVERIFY(fixture::exec(db.connection(),
+                              QStringLiteral("INSERT INTO users (id, name, role, region_id, city_id, team_id, hire_date, left_date,"
+                                             " updated_at) VALUES"
+                                             " (105, '陈离', 'sales', 1, 1, 1, cockpit_day('2024-01-01'), cockpit_day('2026-10-05'),"
+                                             "  cockpit_secs('2026-10-01T00:00:00Z')),"
+                                             " (106, '周将', 'sales', 1, 1, 1, cockpit_day('2024-01-01'), cockpit_day('2099-01-01'),"
+                                             "  cockpit_secs('2026-10-01T00:00:00Z'))")));
+        gone = cockpit::storage::uuidForKey(db.connection(), QStringLiteral("users"), QStringLiteral("105"));
+        leaving = cockpit::storage::uuidForKey(db.connection(), QStringLiteral("users"), QStringLiteral("106"));
+    }
+    QCOMPARE(gone.size(), 36);
+    const QString stage = query(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")); // lead-2
+    const QString history = query(QStringLiteral("SELECT count(*) FROM stage_history"));
+    const QString outbox = query(QStringLiteral("SELECT count(*) FROM outbox"));
+    const Run r = run({QStringLiteral("--db"), m_db, QStringLiteral("--lead"), m_lead2, QStringLiteral("--to"),
+                       QStringLiteral("quote"), QStringLiteral("--as"), gone});
+    QCOMPARE(r.code, 1);
+    // Names the person (and the id given) and the day they left.
+    QVERIFY2(r.err.contains(QStringLiteral("陈离")), qPrintable(r.err));
+    QVERIFY2(r.err.contains(gone), qPrintable(r.err));
+    QVERIFY2(r.err.contains(QLatin1String("left the company on 2026-10-05")), qPrintable(r.err));
+    // Nothing written.
+    QCOMPARE(query(QStringLiteral("SELECT stage_id FROM leads WHERE id = 2")), stage);
+    QCOMPARE(query(QStringLiteral("SELECT count(*) FROM stage_history")), history);
+    QCOMPARE(query(QStringLiteral("SELECT count(*) FROM outbox")), outbox);
+    // A leave date still ahead is no departure: the move goes through, by u6.
+    const Run ok = run({QStringLiteral("--db"), m_db, QStringLiteral("--lead"), m_lead2, QStringLiteral("--to"),
+                        QStringLiteral("quote"), QStringLiteral("--as"), leaving});
+    QVERIFY2(ok.code == 0, qPrintable(ok.err));
+    QCOMPARE(query(QStringLiteral("SELECT by_user_id FROM stage_history WHERE lead_id = 2 ORDER BY rowid DESC")),
+             QStringLiteral("106"));
 }
 
 void TestMoveStageCli::badInput_data()

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void moveStageKeepsItsMask();
     void demoMatchesTheDefinition();
     void checkFindsStaleMasksAndRepairFixesThem();
+    void olderRuleRecomputedOnOpen();
 
 private:
     QTemporaryDir m_dir;
@@ -81,7 +82,7 @@ void TestExitActions::init()
                                          " (11, 2, 2, 'call', 'sales', cockpit_secs('2026-11-02T00:00:00Z'), 0, %1)," // b1: at the entry: in
                                          " (12, 2, 2, 'wechat', 'sales', cockpit_secs('2026-11-02T01:00:00Z'), 1, %1)," // b2: deleted
                                          " (13, 2, 2, 'fax', 'sales', cockpit_secs('2026-11-02T01:00:00Z'), 0, %1)," // b3: no such kind
-                                         " (14, 2, 2, 'email', 'customer', cockpit_secs('2026-11-02T02:00:00Z'), 0, %1)," // b4: at the exit: next window
+                                         " (14, 2, 2, 'email', 'customer', cockpit_secs('2026-11-02T02:00:00Z'), 0, %1)," // b4: the customer's own email: never counts
                                          " (15, 2, 2, 'meeting', 'sales', cockpit_secs('2026-11-02T03:00:00Z'), 0, %1)," // b5
                                          " (16, 2, 2, 'visit', 'sales', cockpit_secs('2026-11-02T05:00:00Z'), 0, %1)") // b6: after the last
                               .arg(kUpdated)));
@@ -110,7 +111,7 @@ void TestExitActions::handMadeWindows()
     QCOMPARE(maskOf(db, QStringLiteral("10")), 0); // m0: no earlier move: no known entry
     QCOMPARE(maskOf(db, QStringLiteral("11")), bits({"call"})); // m1: [T0, T2): the call at T0
     QCOMPARE(maskOf(db, QStringLiteral("12")), bits({"call"})); // m2: same second, same window
-    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting"})); // m3: [T2, T4)
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"meeting"})); // m3: [T2, T4); b4 is the customer's, not a sales action
     QCOMPARE(maskOf(db, QStringLiteral("1")), 0); // h1: lead-1's only move
     QCOMPARE(fixture::exitActionsDisagreeing(db), 0);
 }
@@ -127,11 +128,11 @@ void TestExitActions::refreshOfSomeLeadsTouchesOnlyThem()
                                              .arg(kUpdated))); // b7
     QVERIFY(fixture::exec(db, QStringLiteral("UPDATE activities SET deleted = 1 WHERE id = 11")));  // b1
     QCOMPARE(refreshExitActions(h, {QStringLiteral("1"), QStringLiteral("3")}, &error), 0); // lead-1, lead-3
-    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting"})); // m3
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"meeting"})); // m3
     QVERIFY(fixture::exitActionsDisagreeing(db) > 0);
     QCOMPARE(refreshExitActions(h, {QStringLiteral("2")}, &error), 3); // lead-2: m1, m2 lose the call; m3 gains the quote
     QCOMPARE(maskOf(db, QStringLiteral("11")), 0); // m1
-    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"email", "meeting", "quote"})); // m3
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"meeting", "quote"})); // m3
     QCOMPARE(fixture::exitActionsDisagreeing(db), 0);
     QCOMPARE(refreshExitActions(h, {QStringLiteral("2")}, &error), 0);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -196,6 +197,28 @@ void TestExitActions::checkFindsStaleMasksAndRepairFixesThem()
     r = Database::check(copy);
     QVERIFY2(r.ok, qPrintable(r.integrity + r.message));
     QCOMPARE(r.staleExitActions, 0);
+}
+
+void TestExitActions::olderRuleRecomputedOnOpen()
+{
+    // A file written under rule 1 (any direction): m3's mask holds the customer's email b4,
+    // and the settings name no rule. Opening it recomputes every mask once and records rule 2.
+    const QString path = m_db->path();
+    QSqlDatabase db = m_db->connection();
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"meeting"}));
+    QVERIFY(fixture::exec(db, QStringLiteral("UPDATE stage_history SET exit_actions = %1 WHERE id = 13")
+                                  .arg(bits({"email", "meeting"}))));
+    QVERIFY(fixture::exec(db, QStringLiteral("DELETE FROM settings WHERE key = 'exit_actions_rule'")));
+    QVERIFY(fixture::exitActionsDisagreeing(db) > 0);
+    m_db.reset();
+    m_db = std::make_unique<Database>();
+    QVERIFY(m_db->open(path, Database::Mode::OpenExisting).ok());
+    db = m_db->connection();
+    QCOMPARE(maskOf(db, QStringLiteral("13")), bits({"meeting"}));
+    QCOMPARE(fixture::exitActionsDisagreeing(db), 0);
+    QSqlQuery q(db);
+    QVERIFY(q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'exit_actions_rule'")) && q.next());
+    QCOMPARE(q.value(0).toInt(), kExitActionsRule);
 }
 
 QTEST_GUILESS_MAIN(TestExitActions)

@@ -15,6 +15,10 @@
 
 namespace cockpit::ui {
 
+namespace {
+constexpr double kRim = 115; // the radial axis' end: room between 100 and the axis names
+}
+
 RadarChart::RadarChart(QWidget *parent) : QChartView(parent), m_chart(new QPolarChart)
 {
     setObjectName(QStringLiteral("radarChart"));
@@ -81,12 +85,16 @@ void RadarChart::setPolygons(const QVector<Polygon> &polygons)
     angular->setStartValue(0);
     m_chart->addAxis(angular, QPolarChart::PolarOrientationAngular);
 
-    auto *radial = new QValueAxis;
-    radial->setRange(0, 100);
-    radial->setTickCount(5);
-    radial->setLabelFormat(QStringLiteral("%d"));
-    radial->setLabelsFont(chartLabelFont());
-    radial->setLabelsColor(QColor(0x6b, 0x72, 0x80));
+    // Rings at 25, 50, 75 and 100 inside a rim at 115: a point at 100 stays clear of the
+    // axis names drawn outside the rim. The rings are not labelled: their numbers ran along
+    // the first axis, over its points (the title says 0–100, a point's tooltip its score).
+    auto *radial = new QCategoryAxis;
+    radial->setRange(0, kRim);
+    for (int ring = 25; ring <= 100; ring += 25)
+        radial->append(QString::number(ring), ring);
+    radial->append(QStringLiteral(" "), kRim);
+    radial->setLabelsVisible(false);
+    radial->setGridLineColor(QColor(0xd1, 0xd5, 0xdb));
     m_chart->addAxis(radial, QPolarChart::PolarOrientationRadial);
 
     for (int p = 0; p < polygons.size(); ++p) {
