@@ -60,7 +60,6 @@ protected:
         if (level == 1) {
             option->font.setBold(true);
             option->palette.setColor(QPalette::Text, QColor(0xb9, 0x1c, 0x1c));
-            option->palette.setColor(QPalette::HighlightedText, QColor(0xfe, 0xe2, 0xe2));
         } else if (level == 2) {
             option->palette.setColor(QPalette::Text, QColor(0xb4, 0x53, 0x09));
         }
@@ -190,11 +189,12 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     // Most at stake first (the fold's order: priority, points, weighted amount, escalation, age).
     m_table->horizontalHeader()->setSortIndicator(AlertTableModel::Priority, Qt::AscendingOrder);
     m_table->setItemDelegateForColumn(AlertTableModel::Priority, new PriorityDelegate(m_table));
-    const std::pair<int, int> widths[] = {{AlertTableModel::Priority, 40}, {AlertTableModel::Subject, 200},
-                                          {AlertTableModel::Rule, 150}, {AlertTableModel::Stake, 76},
-                                          {AlertTableModel::Owner, 56}, {AlertTableModel::Region, 50},
-                                          {AlertTableModel::Raised, 112}, {AlertTableModel::EscalatedTo, 96},
-                                          {AlertTableModel::State, 84}, {AlertTableModel::Delivery, 64}};
+    // Sized to show every column but Delivery in a 1366 px window beside the details.
+    const std::pair<int, int> widths[] = {{AlertTableModel::Priority, 58}, {AlertTableModel::Subject, 170},
+                                          {AlertTableModel::Rule, 148}, {AlertTableModel::Stake, 72},
+                                          {AlertTableModel::Owner, 54}, {AlertTableModel::Region, 52},
+                                          {AlertTableModel::Raised, 88}, {AlertTableModel::EscalatedTo, 94},
+                                          {AlertTableModel::State, 70}, {AlertTableModel::Delivery, 64}};
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_details = new QPlainTextEdit(m_splitter);
@@ -509,6 +509,14 @@ void AlertsPage::updateChips()
         const QString rule = chip->property("rule").toString();
         chip->setText(QStringLiteral("%1  %2").arg(alerts::ruleLabel(rule), QLocale().toString(counts.value(rule))));
     }
+    // "Today" with what it would show under the other filters.
+    alerts::AlertFilter today = m_filter->filter();
+    today.todaySince = m_model->now() - alerts::kTodayWindowSecs;
+    int newToday = 0;
+    for (const auto &row : m_model->rows())
+        if (today.accepts(row, m_model->alerts()))
+            ++newToday;
+    m_today->setText(tr("Today  %1").arg(QLocale().toString(newToday)));
     // Subjects shown, by priority, and the alerts they fold.
     std::array<int, 4> byLevel{0, 0, 0, 0};
     int reasons = 0;
@@ -517,10 +525,10 @@ void AlertsPage::updateChips()
             ++byLevel[std::size_t(std::clamp(row->priority.level, 1, 3))];
             reasons += int(row->alerts.size());
         }
-    m_count->setText(tr("%n subject(s)", nullptr, m_filter->rowCount())
+    m_count->setText(tr("%Ln subject(s)", nullptr, m_filter->rowCount())
                      + QStringLiteral(" · P1 %1 · P2 %2 · P3 %3 · ")
                            .arg(QLocale().toString(byLevel[1]), QLocale().toString(byLevel[2]), QLocale().toString(byLevel[3]))
-                     + tr("%n alert(s)", nullptr, reasons));
+                     + tr("%Ln alert(s)", nullptr, reasons));
     m_count->setToolTip(alerts::priorityRuleText());
 }
 

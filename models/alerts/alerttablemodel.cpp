@@ -121,12 +121,6 @@ int AlertTableModel::columnCount(const QModelIndex &parent) const
 }
 
 namespace {
-QString localTime(const QString &iso)
-{
-    const qint64 s = parseIsoSecs(iso);
-    return s < 0 ? iso : QLocale().toString(QDateTime::fromSecsSinceEpoch(s).toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm"));
-}
-
 QString money(qint64 cents)
 {
     return QLocale().toString(double(cents) / 100.0, 'f', 0);
@@ -202,7 +196,13 @@ QVariant AlertTableModel::data(const QModelIndex &index, int role) const
         return role == SortRole ? QVariant(row->priority.weightedCents) : QVariant(money(row->priority.weightedCents));
     case Owner: return row->ownerName;
     case Region: return row->regionName;
-    case Raised: return role == SortRole ? QVariant(row->oldestSince) : QVariant(localTime(row->oldestSince));
+    case Raised: { // the day (the details say the minute)
+        if (role == SortRole)
+            return row->oldestSince;
+        const qint64 secs = parseIsoSecs(row->oldestSince);
+        return secs < 0 ? row->oldestSince
+                        : QLocale().toString(QDateTime::fromSecsSinceEpoch(secs).toLocalTime().date(), QStringLiteral("yyyy-MM-dd"));
+    }
     case EscalatedTo:
         if (row->escalatedTo.isEmpty())
             return role == SortRole ? QVariant(QString()) : QVariant();
