@@ -9,6 +9,7 @@
 #include "domain/ids.h"
 #include "orgfixture.h"
 #include "demo/demogenerator.h"
+#include "analytics/alertsfeed.h"
 
 #include <QSqlDatabase>
 #include <QAbstractItemModelTester>
@@ -173,6 +174,28 @@ private Q_SLOTS:
         f.personReports = reportsOf(s.managerOf, f.personId);
         filter.setFilter(f);
         QCOMPARE(filter.rowCount(), 1);
+    }
+
+    void cockpitFeedIsFoldedToo()
+    {
+        // Three days on, each lead has stage SLA and silence: the cockpit's panel lists each
+        // lead once with both reasons, and counts subjects.
+        m_clock->advanceSecs(3 * 24 * 3600);
+        AlertEvaluator e(m_db->connection(), *m_clock);
+        QCOMPARE(e.evaluateAll().raised, 2);
+        int total = -1;
+        const analytics::DataTable t = analytics::openAlertsFeed(m_db->connection(), analytics::OrgScope::company(), 50, &total);
+        QCOMPARE(total, 2);
+        QCOMPARE(int(t.rows.size()), 2);
+        for (const QVariantList &row : t.rows) {
+            QCOMPARE(row.at(t.columnIndex(QStringLiteral("rule"))).toString(), QStringLiteral("Stage SLA · Silence"));
+            QCOMPARE(row.at(t.columnIndex(QStringLiteral("rule_key"))).toString(), QStringLiteral("stage_sla+silence"));
+            QCOMPARE(row.at(t.columnIndex(QStringLiteral("state"))).toString(), QStringLiteral("open"));
+        }
+        // Only the newest subjects when limited; the total stays.
+        const analytics::DataTable one = analytics::openAlertsFeed(m_db->connection(), analytics::OrgScope::company(), 1, &total);
+        QCOMPARE(int(one.rows.size()), 1);
+        QCOMPARE(total, 2);
     }
 
     void theDemoDirectorHasAnInbox()
