@@ -40,8 +40,11 @@ void addOptions(QCommandLineParser &parser)
         "                      new file: repair --db FILE --out NEW_FILE. The\n"
         "                      damaged file is only read.\n"
         "  alerts              Evaluate the alert rules on --db FILE (writing what they\n"
-        "                      raise) and print the open alerts: alerts --db FILE\n"
-        "                      [--now ISO-8601] [--format table|csv|json]\n"
+        "                      raise) and print the open inbox, one row per subject:\n"
+        "                      alerts --db FILE [--now ISO-8601 [--write]]\n"
+        "                      [--format table|csv|json]. With --now, a dry run\n"
+        "                      prints what would be raised or escalated, unless\n"
+        "                      --write; a time before the last evaluation is refused.\n"
         "  verify-log          Recompute the tamper-evident activity log of --db FILE;\n"
         "                      exit 0 when intact, 1 naming the first altered, deleted\n"
         "                      or missing record. Prints the head (SEQ:HASH) to record\n"
@@ -149,6 +152,8 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director)."), QStringLiteral("NAME")},
         {QStringLiteral("run"), QStringLiteral("undo-import: the import's number (default: the newest)."), QStringLiteral("N")},
         {QStringLiteral("expect-head"), QStringLiteral("verify-log: a head printed by an earlier verify-log (SEQ:HASH); fail when the log no longer reaches it unchanged."), QStringLiteral("SEQ:HASH")},
+        {QStringLiteral("write"), QStringLiteral("alerts: with --now, write what the evaluation at that time decides "
+                                                 "(without it, --now only prints what would change).")},
         {QStringLiteral("dry-run"), QStringLiteral("import, import-store-days: validate and count, write nothing.")},
         {QStringLiteral("skip-bad-rows"), QStringLiteral("import, import-store-days: import the good rows even if some have errors.")},
         {QStringLiteral("full"), QStringLiteral("With --screenshot: wait until every lead is loaded "

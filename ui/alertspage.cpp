@@ -1,6 +1,7 @@
 #include "alertspage.h"
 
 #include "items/alertactions.h"
+#include "alerts/alertfold.h"
 #include "alerts/alertinbox.h"
 #include "alerts/alertrules.h"
 #include "alerts/alerttablemodel.h"
@@ -22,6 +23,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStyledItemDelegate>
 #include <QSettings>
 #include <QSplitter>
 #include <QTableView>
@@ -41,6 +43,28 @@ QStringList chipRules()
     r << alerts::rule::StoreRed;
     return r;
 }
+
+// The priority column: P1 bold red, P2 amber, P3 as any text.
+class PriorityDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const int level = index.data(AlertTableModel::PriorityRole).toInt();
+        if (index.data(AlertTableModel::StatusRole).toInt() == int(alerts::AlertStatus::Resolved))
+            return;
+        if (level == 1) {
+            option->font.setBold(true);
+            option->palette.setColor(QPalette::Text, QColor(0xb9, 0x1c, 0x1c));
+        } else if (level == 2) {
+            option->palette.setColor(QPalette::Text, QColor(0xb4, 0x53, 0x09));
+        }
+    }
+};
 } // namespace
 
 AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared_ptr<const Clock> clock,
@@ -136,6 +160,13 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     m_state->addItem(tr("Acknowledged"), int(alerts::StateFilter::Acknowledged));
     m_state->addItem(tr("Resolved"), int(alerts::StateFilter::Resolved));
     m_state->addItem(tr("All states"), int(alerts::StateFilter::All));
+    m_today = new QToolButton(this);
+    m_today->setObjectName(QStringLiteral("todayFilter"));
+    m_today->setCheckable(true);
+    m_today->setText(tr("Today"));
+    m_today->setToolTip(tr("Only what is new or escalated since this time yesterday (the last 24 hours)"));
+    m_today->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    connect(m_today, &QToolButton::toggled, this, &AlertsPage::applyFilter);
     m_region->addItem(tr("All regions"), QString());
     m_person->addItem(tr("Everyone"), QString());
     m_count = new QLabel(this);
@@ -143,6 +174,7 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     filters->addWidget(m_region);
     filters->addWidget(m_person);
     filters->addWidget(m_state);
+    filters->addWidget(m_today);
     filters->addSpacing(12);
     filters->addWidget(m_count, 1);
     layout->addLayout(filters);
@@ -154,11 +186,15 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     m_table->setObjectName(QStringLiteral("alertsTable"));
     m_table->setModel(m_filter);
     configureMainTable(m_table);
-    m_table->horizontalHeader()->setSortIndicator(AlertTableModel::Raised, Qt::DescendingOrder);
-    const std::pair<int, int> widths[] = {{AlertTableModel::Rule, 128}, {AlertTableModel::Subject, 226},
-                                          {AlertTableModel::Owner, 62}, {AlertTableModel::Region, 58},
-                                          {AlertTableModel::Raised, 116}, {AlertTableModel::EscalatedTo, 96},
-                                          {AlertTableModel::State, 108}, {AlertTableModel::Delivery, 64}};
+    // Most at stake first (the fold's order: priority, points, weighted amount, escalation, age).
+    m_table->horizontalHeader()->setSortIndicator(AlertTableModel::Priority, Qt::AscendingOrder);
+    m_table->setItemDelegateForColumn(AlertTableModel::Priority, new PriorityDelegate(m_table));
+    // Sized to show every column but Delivery in a 1366 px window beside the details.
+    const std::pair<int, int> widths[] = {{AlertTableModel::Priority, 58}, {AlertTableModel::Subject, 170},
+                                          {AlertTableModel::Rule, 148}, {AlertTableModel::Stake, 72},
+                                          {AlertTableModel::Owner, 54}, {AlertTableModel::Region, 52},
+                                          {AlertTableModel::Raised, 88}, {AlertTableModel::EscalatedTo, 94},
+                                          {AlertTableModel::State, 70}, {AlertTableModel::Delivery, 64}};
     for (const auto &[column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_details = new QPlainTextEdit(m_splitter);
@@ -172,7 +208,7 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
     m_splitter->setSizes({900, 290});
     layout->addWidget(m_splitter, 1);
     m_splitter->restoreState(m_settings.value(QStringLiteral("alerts/splitter")).toByteArray());
-    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("alerts/header")).toByteArray());
+    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("alerts/inboxHeader")).toByteArray());
     m_table->horizontalHeader()->setSortIndicatorShown(true);
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &AlertsPage::updateDetails);
@@ -180,8 +216,14 @@ AlertsPage::AlertsPage(storage::Database &db, AlertActions &actions, std::shared
         if (const auto *a = currentAlert(); a && !a->leadId.isEmpty())
             Q_EMIT leadActivated(a->leadId);
     });
+    // A reset (a reload, or an action that folded the rows again) keeps the current subject.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_subjectBeforeReset = currentSubject(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         refillPeople();
+        if (!m_subjectBeforeReset.isEmpty()) {
+            const QScopedValueRollback<bool> selecting(m_selecting, true);
+            selectSubject(m_subjectBeforeReset, false);
+        }
         updateChips();
         updateDetails();
     });
@@ -214,7 +256,7 @@ AlertsPage::~AlertsPage() = default;
 void AlertsPage::saveState()
 {
     m_settings.setValue(QStringLiteral("alerts/splitter"), m_splitter->saveState());
-    m_settings.setValue(QStringLiteral("alerts/header"), m_table->horizontalHeader()->saveState());
+    m_settings.setValue(QStringLiteral("alerts/inboxHeader"), m_table->horizontalHeader()->saveState());
 }
 
 void AlertsPage::exportTable()
@@ -265,14 +307,15 @@ void AlertsPage::showInbox(alerts::InboxSnapshot snapshot)
     m_haveInbox = true;
     QElapsedTimer timer;
     timer.start();
-    const QString current = currentAlert() ? currentAlert()->id : QString();
+    const QString current = currentSubject();
+    m_managerOf = snapshot.managerOf;
     const std::size_t n = snapshot.alerts.size();
-    m_model->setAlerts(std::move(snapshot.alerts), snapshot.regionNames);
+    m_model->setAlerts(std::move(snapshot.alerts), snapshot.regionNames, m_clock->now().toSecsSinceEpoch());
     qCInfo(alerts::lcAlerts) << "showed" << n << "alerts in" << timer.elapsed() << "ms";
     // The alert the user chose stays chosen and in view (new alerts come in above it);
     // otherwise the first one.
     const QScopedValueRollback<bool> selecting(m_selecting, true);
-    if (const int row = m_pickedByUser ? m_model->rowOf(current) : -1; row >= 0) {
+    if (const int row = m_pickedByUser ? m_model->rowOfSubject(current) : -1; row >= 0) {
         const QModelIndex index = m_filter->mapFromSource(m_model->index(row, 0));
         m_table->setCurrentIndex(index);
         m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
@@ -345,36 +388,71 @@ const alerts::AlertRecord *AlertsPage::currentAlert() const
     return index.isValid() ? m_model->alertAt(index.row()) : nullptr;
 }
 
+std::vector<const alerts::AlertRecord *> AlertsPage::currentAlerts() const
+{
+    const QModelIndex index = m_filter->mapToSource(m_table->currentIndex());
+    return index.isValid() ? m_model->alertsAt(index.row()) : std::vector<const alerts::AlertRecord *>{};
+}
+
+QString AlertsPage::currentSubject() const
+{
+    return m_table->currentIndex().data(AlertTableModel::SubjectKeyRole).toString();
+}
+
+void AlertsPage::selectSubject(const QString &subjectKey, bool scroll)
+{
+    const int row = m_model->rowOfSubject(subjectKey);
+    const QModelIndex index = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_table->setCurrentIndex(index);
+    if (scroll)
+        m_table->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void AlertsPage::actOnCurrent(const QString &title, const std::function<bool(const alerts::AlertRecord &)> &wanted,
+                              const std::function<alerts::AlertChange(const QString &)> &act)
+{
+    QStringList ids; // copied first: each change folds the rows again
+    for (const alerts::AlertRecord *a : currentAlerts())
+        if (wanted(*a))
+            ids << a->id;
+    if (ids.isEmpty())
+        return;
+    if (ids.size() > 1)
+        m_actions.beginGroup(tr("%1 (%n reason(s))", nullptr, int(ids.size())).arg(title));
+    QStringList errors;
+    for (const QString &id : std::as_const(ids))
+        if (const auto r = act(id); !r.ok)
+            errors << r.error;
+    if (ids.size() > 1)
+        m_actions.endGroup();
+    if (!errors.isEmpty())
+        reportFailure(title, errors.join(u'\n'));
+}
+
 void AlertsPage::reportFailure(const QString &title, const QString &message)
 {
     QMessageBox::warning(this, title, message);
 }
 
+// Each acts on every reason of the current subject that it applies to, as one undo step.
 void AlertsPage::acknowledgeCurrent()
 {
-    if (const auto *a = currentAlert()) {
-        const auto r = m_actions.acknowledge(a->id);
-        if (!r.ok)
-            reportFailure(tr("Acknowledge"), r.error);
-    }
+    actOnCurrent(tr("Acknowledge"), [](const alerts::AlertRecord &a) { return a.status() == alerts::AlertStatus::Open; },
+                 [this](const QString &id) { return m_actions.acknowledge(id); });
 }
 
 void AlertsPage::escalateCurrent()
 {
-    if (const auto *a = currentAlert()) {
-        const auto r = m_actions.escalate(a->id);
-        if (!r.ok)
-            reportFailure(tr("Escalate"), r.error);
-    }
+    actOnCurrent(tr("Escalate"), [](const alerts::AlertRecord &a) { return a.status() != alerts::AlertStatus::Resolved; },
+                 [this](const QString &id) { return m_actions.escalate(id); });
 }
 
 void AlertsPage::resolveCurrent()
 {
-    if (const auto *a = currentAlert()) {
-        const auto r = m_actions.resolve(a->id);
-        if (!r.ok)
-            reportFailure(tr("Resolve"), r.error);
-    }
+    actOnCurrent(tr("Resolve"), [](const alerts::AlertRecord &a) { return a.status() != alerts::AlertStatus::Resolved; },
+                 [this](const QString &id) { return m_actions.resolve(id); });
 }
 
 void AlertsPage::applyFilter()
@@ -385,7 +463,9 @@ void AlertsPage::applyFilter()
             f.rules.insert(chip->property("rule").toString());
     f.regionId = m_region->currentData().toString();
     f.personId = m_person->currentData().toString();
+    f.personReports = alerts::reportsOf(m_managerOf, f.personId);
     f.state = alerts::StateFilter(m_state->currentData().toInt());
+    f.todaySince = m_today->isChecked() ? m_model->now() - alerts::kTodayWindowSecs : -1;
     m_filter->setFilter(f);
     updateChips();
     updateDetails();
@@ -424,22 +504,58 @@ void AlertsPage::refillPeople()
 
 void AlertsPage::updateChips()
 {
-    const QHash<QString, int> counts = alerts::countByRule(m_model->alerts(), m_filter->filter());
+    const QHash<QString, int> counts = alerts::countRowsByRule(m_model->rows(), m_model->alerts(), m_filter->filter());
     for (QToolButton *chip : std::as_const(m_chips)) {
         const QString rule = chip->property("rule").toString();
         chip->setText(QStringLiteral("%1  %2").arg(alerts::ruleLabel(rule), QLocale().toString(counts.value(rule))));
     }
-    m_count->setText(tr("%n alert(s) shown", nullptr, m_filter->rowCount()));
+    // "Today" with what it would show under the other filters.
+    alerts::AlertFilter today = m_filter->filter();
+    today.todaySince = m_model->now() - alerts::kTodayWindowSecs;
+    int newToday = 0;
+    for (const auto &row : m_model->rows())
+        if (today.accepts(row, m_model->alerts()))
+            ++newToday;
+    m_today->setText(tr("Today  %1").arg(QLocale().toString(newToday)));
+    // Subjects shown, by priority, and the alerts they fold.
+    std::array<int, 4> byLevel{0, 0, 0, 0};
+    int reasons = 0;
+    for (int r = 0; r < m_filter->rowCount(); ++r)
+        if (const auto *row = m_model->rowAt(m_filter->mapToSource(m_filter->index(r, 0)).row())) {
+            ++byLevel[std::size_t(std::clamp(row->priority.level, 1, 3))];
+            reasons += int(row->alerts.size());
+        }
+    m_count->setText(tr("%Ln subject(s)", nullptr, m_filter->rowCount())
+                     + QStringLiteral(" · P1 %1 · P2 %2 · P3 %3 · ")
+                           .arg(QLocale().toString(byLevel[1]), QLocale().toString(byLevel[2]), QLocale().toString(byLevel[3]))
+                     + tr("%Ln alert(s)", nullptr, reasons));
+    m_count->setToolTip(alerts::priorityRuleText());
 }
 
 void AlertsPage::updateDetails()
 {
-    const auto *a = currentAlert();
-    m_details->setPlainText(a ? alerts::alertDetailsText(*a) : QString());
-    const bool open = a && a->status() != alerts::AlertStatus::Resolved;
-    m_ack->setEnabled(open && a->status() == alerts::AlertStatus::Open);
-    m_escalate->setEnabled(open);
-    m_resolve->setEnabled(open);
+    // Every reason of the subject, most urgent first.
+    const auto all = currentAlerts();
+    QStringList texts;
+    bool anyOpen = false, anyUnacknowledged = false;
+    for (const alerts::AlertRecord *a : all) {
+        texts << alerts::alertDetailsText(*a);
+        anyOpen = anyOpen || a->status() != alerts::AlertStatus::Resolved;
+        anyUnacknowledged = anyUnacknowledged || a->status() == alerts::AlertStatus::Open;
+    }
+    QString text;
+    if (const QModelIndex index = m_filter->mapToSource(m_table->currentIndex()); index.isValid() && !all.empty()) {
+        const auto *row = m_model->rowAt(index.row());
+        const auto &p = row->priority;
+        text = tr("%1 · %n reason(s)", nullptr, int(all.size())).arg(alerts::priorityLabel(p.level)) + u'\n'
+               + tr("%1 points: deal %2 + escalation %3 + age %4 + reasons %5")
+                     .arg(p.points).arg(p.stakePoints).arg(p.escalationPoints).arg(p.agePoints).arg(p.reasonPoints)
+               + QStringLiteral("\n\n") + texts.join(QStringLiteral("\n\n— — —\n\n"));
+    }
+    m_details->setPlainText(text);
+    m_ack->setEnabled(anyUnacknowledged);
+    m_escalate->setEnabled(anyOpen);
+    m_resolve->setEnabled(anyOpen);
 }
 
 } // namespace cockpit::ui

@@ -23,6 +23,9 @@ class QTableView;
 class QTimer;
 class QToolButton;
 
+#include <functional>
+#include <vector>
+
 namespace cockpit {
 class AlertActions;
 class Clock;
@@ -33,6 +36,7 @@ namespace alerts {
 class AlertFilterModel;
 class AlertTableModel;
 struct AlertRecord;
+struct AlertChange;
 struct InboxSnapshot;
 } // namespace alerts
 } // namespace cockpit
@@ -90,6 +94,13 @@ private:
     void updateDetails();
     void reportFailure(const QString &title, const QString &message);
     const alerts::AlertRecord *currentAlert() const;
+    // Every alert of the current row (its reasons), most urgent first.
+    std::vector<const alerts::AlertRecord *> currentAlerts() const;
+    QString currentSubject() const;
+    void selectSubject(const QString &subjectKey, bool scroll);
+    // Runs `act` on each of the current row's alerts that `wanted` accepts, as one undo step.
+    void actOnCurrent(const QString &title, const std::function<bool(const alerts::AlertRecord &)> &wanted,
+                      const std::function<alerts::AlertChange(const QString &)> &act);
 
     storage::Database &m_db;
     AlertActions &m_actions;
@@ -99,6 +110,9 @@ private:
     alerts::AlertFilterModel *m_filter;
     QList<QToolButton *> m_chips;
     QComboBox *m_region, *m_person, *m_state;
+    QToolButton *m_today;
+    QString m_subjectBeforeReset; // the current subject across a model reset
+    QHash<QString, QString> m_managerOf; // user → manager (the "Addressed to me" digest)
     QLabel *m_count;
     QTableView *m_table;
     QPlainTextEdit *m_details;

@@ -46,6 +46,27 @@ EvaluationResult failure(const QString &error)
 }
 } // namespace
 
+qint64 lastEvaluation(QSqlDatabase db)
+{
+    qint64 last = -1;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM settings WHERE key = ?"));
+    q.addBindValue(kLastEvaluationKey);
+    if (q.exec() && q.next())
+        last = std::max(last, parseIsoSecs(q.value(0).toString()));
+    // Engine alerts (a dedupe key): raised, or resolved by the system, at an evaluation's time.
+    if (q.exec(QStringLiteral("SELECT (SELECT MAX(raised_at) FROM alerts WHERE dedupe_key != '' AND deleted = 0),"
+                              " (SELECT MAX(resolved_at) FROM alerts WHERE dedupe_key != '' AND resolved_by IS NULL"
+                              "  AND deleted = 0)"))
+        && q.next())
+        for (int i = 0; i < 2; ++i) {
+            qint64 secs = 0;
+            if (!q.value(i).isNull() && times::instantOf(q.value(i), &secs))
+                last = std::max(last, secs);
+        }
+    return last;
+}
+
 AlertEvaluator::AlertEvaluator(QSqlDatabase db, const Clock &clock) : m_connection(db.connectionName()), m_clock(clock) {}
 
 AlertEvaluator::AlertEvaluator(storage::Database &db, const Clock &clock) : AlertEvaluator(db.connection(), clock) {}
@@ -184,8 +205,64 @@ EvaluationResult AlertEvaluator::evaluate(Scope scope, qint64 now, const Thresho
     progress(75);
     const Plan plan = reconcile(std::move(candidates), existing, now, t, users);
     const qint64 tPlan = timer.elapsed();
+    if (m_dryRun) {
+        r.dryRun = true;
+        QHash<QString, const ExistingAlert *> byId;
+        for (const ExistingAlert &a : existing)
+            byId.insert(a.id, &a);
+        auto stored = [&](PlannedChange::Action action, const QString &id) {
+            PlannedChange p;
+            p.action = action;
+            p.alertId = id;
+            if (const ExistingAlert *a = byId.value(id)) {
+                p.rule = a->rule;
+                p.subjectKind = a->subjectKind;
+                p.subjectId = a->subjectId;
+                p.leadId = a->leadId;
+                p.ownerId = a->ownerId;
+            }
+            return p;
+        };
+        for (const Candidate &c : plan.raise) {
+            PlannedChange p;
+            p.rule = c.rule;
+            p.subjectKind = c.subjectKind;
+            p.subjectId = c.subjectId;
+            p.leadId = c.leadId;
+            p.ownerId = c.ownerId;
+            r.planned.push_back(std::move(p));
+        }
+        for (const auto &[id, c] : plan.adopt)
+            r.planned.push_back(stored(PlannedChange::Adopt, id));
+        for (const QString &id : plan.resolve)
+            r.planned.push_back(stored(PlannedChange::Resolve, id));
+        for (const Escalation &e : plan.escalate) {
+            PlannedChange p = stored(PlannedChange::Escalate, e.alertId);
+            p.escalateTo = e.to;
+            p.level = e.level;
+            r.planned.push_back(std::move(p));
+        }
+        r.raised = int(plan.raise.size());
+        r.adopted = int(plan.adopt.size());
+        r.resolved = int(plan.resolve.size());
+        r.escalated = int(plan.escalate.size());
+        r.ok = true;
+        r.elapsedMs = timer.elapsed();
+        progress(100);
+        return r;
+    }
     if (!apply(plan, existing, now, facts, r))
         return r;
+    if (scope.all) {
+        // The time of this full evaluation, kept only when it moves forward.
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE"
+                                 " SET value = excluded.value WHERE excluded.value > settings.value"));
+        q.addBindValue(kLastEvaluationKey);
+        q.addBindValue(isoFromSecs(now));
+        if (!q.exec())
+            qCWarning(lcAlerts) << "could not record the evaluation time:" << q.lastError().text();
+    }
     qCDebug(lcAlerts) << "phases (ms): leads" << tLeads << "window" << tWindow << "alerts" << tAlerts << "plan"
                       << tPlan << "written" << timer.elapsed() << "(quotes" << facts.quotesMs() << "of it)";
     progress(100);

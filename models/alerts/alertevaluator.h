@@ -14,6 +14,7 @@
 class QSqlDatabase;
 
 #include <functional>
+#include <vector>
 
 namespace cockpit::storage {
 class Database;
@@ -26,6 +27,17 @@ class FactLoader;
 
 Q_DECLARE_LOGGING_CATEGORY(lcAlerts)
 
+// What a dry run would do (AlertEvaluator::setDryRun): raise a candidate, resolve or escalate
+// a stored alert (alertId), adopt a demo alert.
+struct PlannedChange
+{
+    enum Action { Raise, Adopt, Resolve, Escalate } action = Raise;
+    QString alertId; // the stored alert (not for Raise)
+    QString rule, subjectKind, subjectId, leadId, ownerId;
+    QString escalateTo; // Escalate: to whom, at level
+    int level = 0;
+};
+
 struct EvaluationResult
 {
     bool ok = false;
@@ -36,7 +48,16 @@ struct EvaluationResult
     QStringList changedIds; // every alert written
     qint64 elapsedMs = 0;
     QStringList thresholdProblems; // bad "rules.*" settings (defaults applied)
+    bool dryRun = false;
+    std::vector<PlannedChange> planned; // a dry run's plan (nothing written)
 };
+
+// The settings key where a full evaluation records its time (ISO-8601 UTC); it never moves back.
+inline const QString kLastEvaluationKey = QStringLiteral("alerts.last_evaluated_at");
+// When the rules last wrote to this file (seconds since the epoch, -1 = never): the newest of
+// the recorded full evaluation and what evaluations wrote (an engine alert's raising, a
+// system resolution), so files evaluated before the time was recorded answer too.
+qint64 lastEvaluation(QSqlDatabase db);
 
 class AlertEvaluator
 {
@@ -51,6 +72,9 @@ public:
     // Raised alerts are built and written this many at a time (2048); tests cross the
     // boundaries with a small one.
     void setWriteChunk(int rows) { m_writeChunk = std::max(1, rows); }
+    // Decide only: the result counts (and lists in `planned`) what would be raised, resolved,
+    // escalated, and nothing is written.
+    void setDryRun(bool dry) { m_dryRun = dry; }
 
     EvaluationResult evaluateAll();
     EvaluationResult evaluateLead(const QString &leadId);
@@ -70,6 +94,7 @@ private:
     std::function<void(int)> m_progress;
     std::optional<Thresholds> m_fixed;
     int m_writeChunk = 2048;
+    bool m_dryRun = false;
 };
 
 } // namespace cockpit::alerts

@@ -20,6 +20,16 @@ QHash<QString, QString> regionNames(QSqlDatabase db)
     return out;
 }
 
+QHash<QString, QString> managerOf(QSqlDatabase db)
+{
+    QHash<QString, QString> out;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT id, COALESCE(manager_id, '') FROM users WHERE deleted = 0")))
+        while (q.next())
+            out.insert(q.value(0).toString(), q.value(1).toString());
+    return out;
+}
+
 InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool evaluate,
                               const std::function<void(int)> &progress, const storage::ChangeSink &sink)
 {
@@ -54,6 +64,7 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
                 s.alerts = store.list(false);
                 qCInfo(lcAlerts) << "read the inbox:" << s.alerts.size() << "alerts in" << timer.elapsed() << "ms";
                 s.regionNames = regionNames(db);
+                s.managerOf = managerOf(db);
                 if (progress)
                     progress(100);
                 s.ok = true;

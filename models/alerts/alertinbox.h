@@ -18,6 +18,7 @@ struct InboxSnapshot
     EvaluationResult evaluation;
     std::vector<AlertRecord> alerts;
     QHash<QString, QString> regionNames; // region id → name
+    QHash<QString, QString> managerOf;   // user id → manager id ("Addressed to me" digest)
 };
 
 // Safe to call from a worker thread. `progress` gets 0..100 (evaluation 0..80, loading 80..100).
@@ -28,5 +29,7 @@ InboxSnapshot evaluateAndLoad(const QString &path, const Clock &clock, bool eval
 
 // Region id → name (for the inbox filter).
 QHash<QString, QString> regionNames(QSqlDatabase db);
+// User id → manager id ("" at the top), every user not removed.
+QHash<QString, QString> managerOf(QSqlDatabase db);
 
 } // namespace cockpit::alerts

@@ -42,7 +42,9 @@ const char *kSelect =
     "  WHEN 'store' THEN (SELECT region_id FROM stores WHERE id = a.subject_id) END, o.region_id),"
     " a.recipients, a.dedupe_key, a.details, a.raised_at, a.acknowledged_at, a.resolved_at, a.escalated_at,"
     " a.escalation_level, a.row_version,"
-    " (SELECT name FROM users WHERE id = a.recipients)" // one recipient (the usual case); else ids
+    " (SELECT name FROM users WHERE id = a.recipients)," // one recipient (the usual case); else ids
+    " CASE a.subject_kind WHEN 'lead' THEN (SELECT amount_cents FROM leads WHERE id = a.subject_id) END,"
+    " CASE a.subject_kind WHEN 'lead' THEN (SELECT probability FROM leads WHERE id = a.subject_id) END"
     " FROM alerts a LEFT JOIN users o ON o.id = a.owner_id LEFT JOIN users e ON e.id = a.escalated_to"
     " LEFT JOIN users k ON k.id = a.acknowledged_by LEFT JOIN users r ON r.id = a.resolved_by"
     " LEFT JOIN users b ON b.id = a.escalated_by";
@@ -78,6 +80,8 @@ AlertRecord readRecord(const QSqlQuery &q)
     a.state.escalationLevel = q.value(24).toInt();
     a.rowVersion = q.value(25).toLongLong();
     a.recipientNames = q.value(26).isNull() ? a.recipients : s(26);
+    a.leadAmountCents = q.value(27).toLongLong();
+    a.leadProbability = q.value(28).toInt();
     return a;
 }
 
@@ -95,7 +99,7 @@ const char *kSelectAll =
     "  WHEN 'customer' THEN (SELECT region_id FROM customers WHERE id = a.subject_id)"
     "  WHEN 'store' THEN (SELECT region_id FROM stores WHERE id = a.subject_id) END,"
     " a.recipients, a.dedupe_key, a.details, a.raised_at, a.acknowledged_at, a.resolved_at, a.escalated_at,"
-    " a.escalation_level, a.row_version"
+    " a.escalation_level, a.row_version, COALESCE(l.amount_cents, 0), COALESCE(l.probability, 0)"
     " FROM alerts a LEFT JOIN leads l ON a.subject_kind = 'lead' AND l.id = a.subject_id"
     " LEFT JOIN customers c ON c.id = l.customer_id";
 
@@ -214,6 +218,8 @@ std::vector<AlertRecord> AlertStore::list(bool openOnly) const
             r.state.escalatedAt = iso(18);
             r.state.escalationLevel = st.int32(19);
             r.rowVersion = st.int64(20);
+            r.leadAmountCents = st.int64(21);
+            r.leadProbability = st.int32(22);
             // One recipient (the usual case) by name; several stay ids, as in readRecord.
             const auto one = people.constFind(r.recipients);
             r.recipientNames = one != people.cend() ? one->name : r.recipients;

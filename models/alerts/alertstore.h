@@ -38,6 +38,10 @@ struct AlertRecord
     QString regionId, regionName, recipients, recipientNames, dedupeKey, details, raisedAt;
     AlertState state;
     qint64 rowVersion = 0;
+    // The lead's amount and win probability (percent) for an alert about a lead, else 0:
+    // what the inbox's priority weighs (alertfold.h).
+    qint64 leadAmountCents = 0;
+    int leadProbability = 0;
     AlertStatus status() const
     {
         if (!state.resolvedAt.isEmpty())

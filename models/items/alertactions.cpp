@@ -56,6 +56,16 @@ alerts::AlertChange AlertActions::push(alerts::AlertChange change, const QString
     return change;
 }
 
+void AlertActions::beginGroup(const QString &text)
+{
+    m_stack.beginMacro(text);
+}
+
+void AlertActions::endGroup()
+{
+    m_stack.endMacro();
+}
+
 alerts::AlertChange AlertActions::acknowledge(const QString &alertId)
 {
     return push(m_store.acknowledge(alertId, actorId()), tr("Acknowledge alert"));

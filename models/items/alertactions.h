@@ -47,6 +47,10 @@ public:
     alerts::AlertChange resolve(const QString &alertId);
     alerts::AlertChange escalate(const QString &alertId);
 
+    // Several changes as one undo step (the inbox acts on every reason of a subject at once).
+    void beginGroup(const QString &text);
+    void endGroup();
+
     alerts::AlertStore &store() { return m_store; }
     QString actorId() const;
 

@@ -8,6 +8,8 @@
 #include "storage/database.h"
 #include "domain/ids.h"
 #include "orgfixture.h"
+#include "demo/demogenerator.h"
+#include "analytics/alertsfeed.h"
 
 #include <QSqlDatabase>
 #include <QAbstractItemModelTester>
@@ -98,7 +100,7 @@ private Q_SLOTS:
         const InboxSnapshot s = evaluateAndLoad(m_db->path(), *m_clock, false);
         QVERIFY2(s.ok, qPrintable(s.error));
         QCOMPARE(s.alerts.size(), std::size_t(2));
-        model.setAlerts(s.alerts, s.regionNames);
+        model.setAlerts(s.alerts, s.regionNames, m_clock->now().toSecsSinceEpoch());
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(filter.rowCount(), 2);
         const int row = model.rowOf(model.alerts().front().id);
@@ -128,20 +130,108 @@ private Q_SLOTS:
         filter.setFilter(f);
         QCOMPARE(filter.rowCount(), 0);
 
-        // One row updated in place after an action.
+        // One alert updated after an action: the rows are folded again (its subject moves to
+        // the resolved rows).
         QUndoStack stack;
         AlertActions actions(*m_db, stack, *m_clock);
         const QString id = model.alerts().front().id;
         QVERIFY(actions.resolve(id).ok);
-        QSignalSpy dataChanged(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.updateAlert(*actions.store().fetch(id));
-        QCOMPARE(dataChanged.count(), 1);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(model.rowAt(model.rowOf(id))->resolved);
         f = AlertFilter{};
         filter.setFilter(f);
         QCOMPARE(filter.rowCount(), 1); // resolved ones are hidden by default
         f.state = StateFilter::Resolved;
         filter.setFilter(f);
         QCOMPARE(filter.rowCount(), 1);
+    }
+
+    void addressedToMeForTheDirector()
+    {
+        // A day on, nobody acknowledged: both stage SLA alerts went up to the director (u0,
+        // the file's current user), who then finds them under "Addressed to me"; the rep
+        // finds their own lead only.
+        m_clock->advanceSecs(24 * 3600);
+        AlertEvaluator e(m_db->connection(), *m_clock);
+        QCOMPARE(e.evaluateAll().escalated, 2);
+        const InboxSnapshot s = evaluateAndLoad(m_db->path(), *m_clock, false);
+        QVERIFY(s.ok);
+        AlertTableModel model;
+        model.setAlerts(s.alerts, s.regionNames, m_clock->now().toSecsSinceEpoch());
+        AlertFilterModel filter;
+        filter.setSourceModel(&model);
+        AlertFilter f;
+        f.personId = m_db->currentUserId();
+        QCOMPARE(f.personId, QStringLiteral("100"));
+        f.personReports = reportsOf(s.managerOf, f.personId);
+        QCOMPARE(f.personReports, (QSet<QString>{QStringLiteral("101"), QStringLiteral("102"), QStringLiteral("109")}));
+        filter.setFilter(f);
+        QCOMPARE(filter.rowCount(), 2);
+        f.personId = QStringLiteral("101");
+        f.personReports = reportsOf(s.managerOf, f.personId);
+        filter.setFilter(f);
+        QCOMPARE(filter.rowCount(), 1);
+    }
+
+    void cockpitFeedIsFoldedToo()
+    {
+        // Three days on, each lead has stage SLA and silence: the cockpit's panel lists each
+        // lead once with both reasons, and counts subjects.
+        m_clock->advanceSecs(3 * 24 * 3600);
+        AlertEvaluator e(m_db->connection(), *m_clock);
+        QCOMPARE(e.evaluateAll().raised, 2);
+        int total = -1;
+        const analytics::DataTable t = analytics::openAlertsFeed(m_db->connection(), analytics::OrgScope::company(), 50, &total);
+        QCOMPARE(total, 2);
+        QCOMPARE(int(t.rows.size()), 2);
+        for (const QVariantList &row : t.rows) {
+            QCOMPARE(row.at(t.columnIndex(QStringLiteral("rule"))).toString(), QStringLiteral("Stage SLA · Silence"));
+            QCOMPARE(row.at(t.columnIndex(QStringLiteral("rule_key"))).toString(), QStringLiteral("stage_sla+silence"));
+            QCOMPARE(row.at(t.columnIndex(QStringLiteral("state"))).toString(), QStringLiteral("open"));
+        }
+        // Only the newest subjects when limited; the total stays.
+        const analytics::DataTable one = analytics::openAlertsFeed(m_db->connection(), analytics::OrgScope::company(), 1, &total);
+        QCOMPARE(int(one.rows.size()), 1);
+        QCOMPARE(total, 2);
+    }
+
+    void theDemoDirectorHasAnInbox()
+    {
+        // The tiny demo as the app first opens it, evaluated at its date: the director it
+        // signs in as has a non-empty "Addressed to me" (their people's P1 rows), a morning's
+        // worth: fewer rows than the whole company's.
+        const QString path = m_dir.filePath(QStringLiteral("demo-director.db"));
+        demo::Options options;
+        options.scale = demo::Scale::Tiny;
+        options.seed = 11;
+        options.asOf = QDate(2026, 11, 22);
+        QVERIFY(demo::generate(path, options, {}).ok);
+        ManualClock clock(fromIsoUtc(QStringLiteral("2026-11-22T09:00:00Z")));
+        const InboxSnapshot s = evaluateAndLoad(path, clock, true);
+        QVERIFY2(s.ok, qPrintable(s.error));
+        storage::Database db;
+        QVERIFY(db.open(path).ok());
+        const QString me = db.currentUserId();
+        QVERIFY(!me.isEmpty());
+        AlertTableModel model;
+        model.setAlerts(s.alerts, s.regionNames, clock.now().toSecsSinceEpoch());
+        AlertFilterModel filter;
+        filter.setSourceModel(&model);
+        AlertFilter f;
+        const int everyone = [&] { filter.setFilter(f); return filter.rowCount(); }();
+        f.personId = me;
+        f.personReports = reportsOf(s.managerOf, me);
+        QVERIFY(!f.personReports.isEmpty());
+        filter.setFilter(f);
+        QVERIFY(filter.rowCount() > 0);
+        QVERIFY(filter.rowCount() < everyone);
+        for (int r = 0; r < filter.rowCount(); ++r) {
+            const InboxRow *row = model.rowAt(filter.mapToSource(filter.index(r, 0)).row());
+            QVERIFY(row->addressees.contains(me) || row->priority.level == 1);
+        }
     }
 };
 
