@@ -16,6 +16,56 @@
 namespace cockpit::analytics {
 
 namespace {
+// Where the cities are (degrees, city centre): the demo company's cities and the other large
+// cities of the mainland, so "nearby" can mean near without a schema change. A city not in
+// the list has no distance (the nearby store then falls back to the same region).
+struct CityPlace
+{
+    const char *name;
+    double lat, lon;
+};
+constexpr CityPlace kCityPlaces[] = {
+    {"上海", 31.230, 121.474}, {"杭州", 30.274, 120.155}, {"苏州", 31.299, 120.585}, {"南京", 32.060, 118.797},
+    {"宁波", 29.868, 121.544}, {"合肥", 31.821, 117.227}, {"成都", 30.573, 104.066}, {"重庆", 29.563, 106.551},
+    {"昆明", 25.038, 102.718}, {"广州", 23.129, 113.264}, {"深圳", 22.543, 114.058}, {"厦门", 24.480, 118.089},
+    {"福州", 26.074, 119.296}, {"北京", 39.904, 116.407}, {"天津", 39.343, 117.362}, {"济南", 36.651, 117.120},
+    {"青岛", 36.067, 120.383}, {"武汉", 30.593, 114.305}, {"长沙", 28.228, 112.939}, {"郑州", 34.747, 113.625},
+    {"南昌", 28.683, 115.858}, {"西安", 34.342, 108.940}, {"兰州", 36.061, 103.834}, {"银川", 38.487, 106.231},
+    {"东莞", 23.021, 113.752}, {"佛山", 23.022, 113.122}, {"无锡", 31.491, 120.312}, {"沈阳", 41.806, 123.432},
+    {"大连", 38.914, 121.615}, {"哈尔滨", 45.803, 126.535}, {"长春", 43.817, 125.324}, {"石家庄", 38.042, 114.515},
+    {"太原", 37.871, 112.549}, {"南宁", 22.817, 108.367}, {"贵阳", 26.647, 106.630}, {"海口", 20.044, 110.199},
+    {"乌鲁木齐", 43.826, 87.617}, {"呼和浩特", 40.842, 111.749}, {"西宁", 36.617, 101.778}, {"拉萨", 29.650, 91.100},
+};
+// A "nearby" store is at most this far (a half day's trip by high-speed rail).
+constexpr double kNearbyKm = 800;
+
+const CityPlace *placeOf(const QString &city)
+{
+    const QString name = city.trimmed();
+    for (const CityPlace &p : kCityPlaces) {
+        const QString n = QString::fromUtf8(p.name);
+        // "广州" also matches "广州市".
+        if (name == n || (name.startsWith(n) && name.size() == n.size() + 1 && name.endsWith(QChar(0x5E02))))
+            return &p;
+    }
+    return nullptr;
+}
+} // namespace
+
+std::optional<double> cityDistanceKm(const QString &a, const QString &b)
+{
+    const CityPlace *pa = placeOf(a), *pb = placeOf(b);
+    if (!pa || !pb)
+        return std::nullopt;
+    // Great-circle distance (haversine) on a sphere of the Earth's mean radius.
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const double dLat = (pb->lat - pa->lat) * kRad, dLon = (pb->lon - pa->lon) * kRad;
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2) +
+        std::cos(pa->lat * kRad) * std::cos(pb->lat * kRad) * std::sin(dLon / 2) * std::sin(dLon / 2);
+    return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+namespace {
 // Thresholds in integer units so "exactly at the target" is exact: hundredths of a group per
 // staff, basis points of exposure, seconds of dwell, basis points of conversion.
 struct Units
@@ -366,16 +416,37 @@ StoreCodes computeStoreCodes(QSqlDatabase db, const Scope &scope, const StoreThr
         }
     }
     // The nearby high-performing store for staff efficiency: the green store of the same city
-    // (else region) with the most receptions per staff on the judged day.
-    auto best = [&](const StoreCode &self, bool sameCity) -> const StoreCode * {
+    // with the most receptions per staff; else the green store nearest by city distance
+    // (kNearbyKm at most; ties by receptions per staff, then name); for a city without known
+    // coordinates, the best green store of its region as before.
+    auto best = [&](const StoreCode &self) -> const StoreCode * {
         const StoreCode *pick = nullptr;
-        for (const StoreCode &o : out.stores) {
-            if (o.storeId == self.storeId || o.overall != Rag::Green || !o.values[0])
-                continue;
-            if (sameCity ? o.cityId != self.cityId : o.regionId != self.regionId)
-                continue;
-            if (!pick || *o.values[0] > *pick->values[0] || (*o.values[0] == *pick->values[0] && o.name < pick->name))
-                pick = &o;
+        double pickKm = 0;
+        const bool located = cityDistanceKm(self.cityName, self.cityName).has_value();
+        for (int pass = 0; pass < 2 && !pick; ++pass) {
+            for (const StoreCode &o : out.stores) {
+                if (o.storeId == self.storeId || o.overall != Rag::Green || !o.values[0])
+                    continue;
+                double km = 0;
+                if (pass == 0) {
+                    if (o.cityId != self.cityId)
+                        continue;
+                } else if (located) {
+                    const std::optional<double> d = cityDistanceKm(self.cityName, o.cityName);
+                    if (!d || *d > kNearbyKm)
+                        continue;
+                    km = *d;
+                } else if (o.regionId != self.regionId) {
+                    continue;
+                }
+                const bool better = !pick || km < pickKm - 0.5 ||
+                    (std::abs(km - pickKm) <= 0.5 &&
+                     (*o.values[0] > *pick->values[0] || (*o.values[0] == *pick->values[0] && o.name < pick->name)));
+                if (better) {
+                    pick = &o;
+                    pickKm = km;
+                }
+            }
         }
         return pick;
     };
@@ -384,10 +455,7 @@ StoreCodes computeStoreCodes(QSqlDatabase db, const Scope &scope, const StoreThr
             if (s.colours[dim] != Rag::Red && s.colours[dim] != Rag::Orange)
                 continue;
             if (dim == int(StoreDimension::Staff)) {
-                const StoreCode *peer = best(s, true);
-                if (!peer)
-                    peer = best(s, false);
-                if (peer) {
+                if (const StoreCode *peer = best(s)) {
                     s.peerStoreId = peer->storeId;
                     s.peerStoreName = peer->name;
                 }

@@ -118,6 +118,10 @@ struct StoreCodes
 // stores of that team's / rep's city (reps and teams do not own stores).
 StoreCodes computeStoreCodes(QSqlDatabase db, const Scope &scope, const StoreThresholds &t);
 
+// Great-circle distance in km between two cities of the built-in table (the demo's cities
+// and the mainland's other large ones; "广州" or "广州市"); nullopt when either is unknown.
+std::optional<double> cityDistanceKm(const QString &a, const QString &b);
+
 // The action pushed for a dimension at orange/red (translated); `peer` names the nearby
 // high-performing store for staff efficiency ("" → says none was found).
 QString storeAction(StoreDimension dim, const QString &peer);

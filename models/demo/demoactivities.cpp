@@ -2,6 +2,7 @@
 // cross-department requests and tasks), the duplicate-touch customers, collaboration ratings
 // and historic silence alerts. The total is exactly spec.activities. writeLog() chains them
 // and the stage moves into the tamper-evident log and writes both tables.
+#include "demo/demohours.h"
 #include "demo/demomodel.h"
 #include "demo/demonames.h"
 
@@ -208,11 +209,13 @@ void writeActivities(Ctx &c)
             }
             return true;
         };
-        // A time inside stage s's window and the activity window; -1 when they do not meet.
-        auto timeIn = [&](int s) -> qint64 {
+        // A time inside stage s's window and the activity window, in the kind's working hours
+        // where the window has some; -1 when they do not meet.
+        auto timeIn = [&](int s, const WorkHours &h) -> qint64 {
             const qint64 lo = std::max(win[s].lo, first), hi = std::min(win[s].hi - 1, end);
-            return hi >= lo ? lr.range(lo, hi) : -1;
+            return hi >= lo ? h.draw(lr, lo, hi) : -1;
         };
+        const WorkHours &desk = deskHours();
 
         const int rest = k - (1 + (L.demo ? 1 : 0) + L.quotes + 2 * L.crossPairs);
         // Keep one random action per standard sales action of the stages left (signal 8).
@@ -237,8 +240,11 @@ void writeActivities(Ctx &c)
         static const std::vector<double> randW{0.35, 0.25, 0.12, 0.14, 0.14};
         std::vector<int> movable; // random actions that may be moved into a stage
         for (int j = 0; j < nRand; ++j) {
-            const qint64 at = (j == nRand - 1) ? end : lr.range(first, end);
             const char *kind = randKinds[lr.weighted(randW)];
+            // The last action closes the window at `end` (a desk time): a call, not a visit.
+            if (j == nRand - 1 && !fieldHours().working(end) && &hoursFor(kind, 's') == &fieldHours())
+                kind = "call";
+            const qint64 at = (j == nRand - 1) ? end : hoursFor(kind, 's').draw(lr, first, end);
             Ev &e = add(at, kind, 's', L.owner);
             e.duration = salesDuration(lr, kind, owner);
             if (j < nRand - 1)
@@ -254,7 +260,7 @@ void writeActivities(Ctx &c)
                     done = done || (e.at >= win[s].lo && e.at < win[s].hi && keyKindIndex(e.kind) == b);
                 if (done || movable.empty())
                     continue;
-                const qint64 at = timeIn(s);
+                const qint64 at = timeIn(s, hoursFor(kKeyKinds[b], 's'));
                 if (at < 0)
                     continue;
                 const int pick = int(lr.index(movable.size()));
@@ -270,7 +276,7 @@ void writeActivities(Ctx &c)
             const int from = L.pipeline == KeyAccount ? 0 : 2;
             const qint64 lo = clampT(L.entry[from]);
             const qint64 hi = (from + 1 <= L.stage && L.entry[from + 1] >= 0) ? clampT(L.entry[from + 1] - kMinute) : end;
-            Ev &e = add(hi > lo ? lr.range(lo, hi) : lo, "demo", 's', L.owner);
+            Ev &e = add(hi > lo ? fieldHours().draw(lr, lo, hi) : lo, "demo", 's', L.owner);
             e.duration = salesDuration(lr, "demo", owner);
         }
         if (L.quotes > 0) {
@@ -284,15 +290,15 @@ void writeActivities(Ctx &c)
                 qint64 placed = -1;
                 if (ka && q == 0) {
                     if ((win[2].need >> kQuote) & 1)
-                        placed = timeIn(2);
+                        placed = timeIn(2, desk);
                     else if (nWin >= 4 && ((win[3].need >> kQuote) & 1))
-                        placed = timeIn(3);
+                        placed = timeIn(3, desk);
                     else if (nWin >= 4)
-                        placed = timeIn(1);
+                        placed = timeIn(1, desk);
                     else if (end > win[2].hi)
-                        placed = lr.range(win[2].hi, end);
+                        placed = desk.draw(lr, win[2].hi, end);
                 } else if (ka && q == 1 && nWin >= 4 && ((win[3].need >> kQuote) & 1) && t < win[3].lo) {
-                    const qint64 at = timeIn(3);
+                    const qint64 at = timeIn(3, desk);
                     if (at >= t + 4 * kDay)
                         placed = at;
                 }
@@ -302,13 +308,13 @@ void writeActivities(Ctx &c)
                     if (q > 0)
                         t = clampT(t + lr.range(4 * kHour, 14 * kHour));
                 } else if (q == 0) {
-                    t = lr.range(lo, end);
+                    t = desk.draw(lr, lo, end);
                 } else {
                     // A revised quote comes days later; if the window is too short the
                     // follow-up is an e-mail, so only compliance cases burst quotes.
-                    const qint64 next = t + lr.range(4 * kDay, 20 * kDay);
+                    const qint64 next = desk.forward(t + lr.range(4 * kDay, 20 * kDay));
                     if (next > end || !allowed("quote", next)) {
-                        Ev &e = add(clampT(t + lr.range(kHour, 2 * kDay)), "email", 's', L.owner);
+                        Ev &e = add(clampT(desk.forward(t + lr.range(kHour, 2 * kDay))), "email", 's', L.owner);
                         e.duration = 0;
                         continue;
                     }
@@ -327,7 +333,8 @@ void writeActivities(Ctx &c)
         const std::size_t nSales = ev.size();
         for (int j = 0; j < nResp; ++j) {
             const Ev src = ev[lr.index(nSales)];
-            const qint64 at = std::max(src.at, std::min(end, src.at + qint64(lr.lognormal(2 * kHour, 1.2))));
+            const qint64 answered = customerHours().forward(src.at + qint64(lr.lognormal(2 * kHour, 1.2)));
+            const qint64 at = std::max(src.at, std::min(end, answered));
             const char *kind;
             if (qstrcmp(src.kind, "quote") == 0)
                 kind = lr.chance(0.5) ? "doc_opened" : "email";
@@ -362,13 +369,13 @@ void writeActivities(Ctx &c)
             }
         }
         for (int j = 0; j < L.crossPairs; ++j) {
-            qint64 at = lr.range(first, end);
+            qint64 at = desk.draw(lr, first, end);
             qint64 limit = std::max(end, at);
             bool delivery = L.status == 'w' && lr.chance(0.5);
-            qint64 tat = std::min(limit, at + qint64(lr.lognormal(6 * kHour, 1.0)));
+            qint64 tat = std::min(limit, desk.forward(at + qint64(lr.lognormal(6 * kHour, 1.0))));
             if (j < int(presalesStages.size())) {
                 const int s = presalesStages[j];
-                const qint64 t = timeIn(s);
+                const qint64 t = timeIn(s, desk);
                 if (t >= 0) {
                     at = t;
                     limit = std::min(win[s].hi - 1, end);
@@ -380,8 +387,8 @@ void writeActivities(Ctx &c)
                 const qint64 lastLo = std::max(L.entry[std::min(L.stage, 4)], first);
                 const qint64 lo = lastLo <= end ? lastLo : first;
                 const qint64 hi = lastLo <= end ? end : std::min(end, std::max(first, win[0].hi - 1));
-                at = lr.range(lo, hi);
-                tat = std::min(hi, at + (tat - std::min(tat, at)));
+                at = desk.draw(lr, lo, hi);
+                tat = std::min(hi, desk.forward(at + (tat - std::min(tat, at))));
             }
             const int req = add(at, "request", 'x', L.owner).seq;
             const std::vector<int> &pool = delivery ? reg.delivery : reg.presales;
@@ -463,9 +470,13 @@ void writeActivities(Ctx &c)
             std::swap(others[i - 1], others[r.index(i)]);
         const int actors[5] = {cu.owner, cu.owner, others[0], others[0], others[1]};
         for (int j = 0; j < 5; ++j) {
-            const qint64 at = std::min(c.now - kHour, workTime(c.today - r.range(1, 28), r));
             static const char *kinds[] = {"call", "wechat", "visit"};
             const char *kind = kinds[r.index(3)];
+            qint64 day = c.today - r.range(1, 28);
+            while (weekdayOf(day) >= 5)
+                --day; // a working day
+            const qint64 dayStart = day * kDay - kBeijingOffset;
+            const qint64 at = std::min(c.now - kHour, hoursFor(kind, 's').draw(r, dayStart, dayStart + kDay));
             const int dur = salesDuration(r, kind, c.users[actors[j]]);
             ActivityRow &a = c.activityRows.emplace_back();
             a.id = c.newId(r);

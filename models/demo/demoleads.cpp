@@ -1,5 +1,6 @@
 // Leads: who owns them, which pipeline, how far they got, when each stage was entered, and
 // whether they were won. The win probability is where signals 1 and 2 come from.
+#include "demo/demohours.h"
 #include "demo/demomodel.h"
 #include "demo/demonames.h"
 
@@ -58,6 +59,24 @@ void planLeads(Ctx &c, Rng &r)
     const int nQuick = std::min(N / 10, int(newHires.size()) * 5);
     const int nStages = 5;
     assignKeyActionTraits(c);
+    // Weak cells (DESIGN §5 flags a conversion below 30 %): about one team in ten loses most
+    // deals at one transition, 方案演示→报价谈判 (B2B) or 意向→方案 (key accounts).
+    {
+        Rng wr = Rng::derive(c.opt.seed, 0x3EAC);
+        const int nWeak = std::max(1, int(c.teams.size()) / 10);
+        std::vector<int> order(c.teams.size());
+        for (std::size_t i = 0; i < order.size(); ++i)
+            order[i] = int(i);
+        for (std::size_t i = order.size(); i > 1; --i)
+            std::swap(order[i - 1], order[wr.index(i)]);
+        for (int k = 0; k < nWeak && k < int(order.size()); ++k) {
+            Team &t = c.teams[std::size_t(order[std::size_t(k)])];
+            t.weakPipeline = k % 2 == 0 ? B2B : KeyAccount;
+            t.weakStage = k % 2 == 0 ? 2 : 1;
+        }
+    }
+    // Working hours (demohours.h): sales actions and stage moves fall in the team's desk hours.
+    const WorkHours &desk = deskHours();
 
     for (int i = 0; i < N; ++i) {
         Lead &L = c.leads[i];
@@ -66,13 +85,14 @@ void planLeads(Ctx &c, Rng &r)
             L.quick = true;
             L.owner = newHires[i % newHires.size()];
             const qint64 d = c.users[L.owner].hireDay + r.range(0, 10);
-            L.created = workTime(d, r);
+            L.created = desk.draw(r, d * kDay, (d + 7) * kDay);
         } else {
             double u = r.uniform();
             if (r.chance(0.5))
                 u = std::sqrt(u);
             const qint64 day = std::min(c.today, c.today - 455 + qint64(u * 456));
-            L.created = workTime(day, r);
+            // Leads come in during the team's working week (a week around the day).
+            L.created = desk.draw(r, (day - 3) * kDay, (day + 4) * kDay);
             if (L.created > c.now - 20 * kMinute)
                 L.created = c.now - r.range(20 * kMinute, 9 * kHour);
             L.owner = pickActiveRep(c, r, L.created);
@@ -111,8 +131,9 @@ void planLeads(Ctx &c, Rng &r)
         qint64 delay = p == Lifecycle ? r.range(0, 300) : (p == B2B ? r.range(10 * kMinute, 36 * kHour) : r.range(0, 8 * kHour));
         L.assigned = std::min(L.created + delay, L.effEnd - kMinute);
         L.assigned = std::max(L.assigned, L.created);
+        L.assigned = desk.forward(L.assigned, L.effEnd - kMinute);
         const double respSecs = r.lognormal(owner.responseMin * 60.0, 0.6);
-        L.firstAction = L.assigned + std::max<qint64>(30, qint64(respSecs));
+        L.firstAction = desk.forward(L.assigned + std::max<qint64>(30, qint64(respSecs)), c.now);
 
         // Outcome.
         // Signal 8: a B2B demo is the standard action of 方案演示, done by diligent reps.
@@ -122,7 +143,8 @@ void planLeads(Ctx &c, Rng &r)
         for (int k = 0; k < 4; ++k)
             cycle += kStageMedian[p][k];
         const double age = double(L.effEnd - L.assigned);
-        double pOpen = age < cycle ? 0.92 : (age < 2.5 * cycle ? 0.6 : 0.2);
+        // Teams close what goes nowhere: a lead far past its pipeline's cycle is rarely open.
+        double pOpen = age < cycle ? 0.9 : (age < 2.5 * cycle ? 0.3 : 0.015);
         if (owner.leftDay >= 0)
             pOpen = std::min(1.0, pOpen + 0.15);
         if (L.quick)
@@ -135,6 +157,15 @@ void planLeads(Ctx &c, Rng &r)
             static const std::vector<double> w{4, 3, 2, 1.5};
             last = r.weighted(w);
             L.status = 'o';
+            // A lead stuck far longer than its stages usually take is closed by the team
+            // (lost) rather than left open for months; the leads of reps who left stay.
+            double usual = 0;
+            for (int k = 0; k <= last; ++k)
+                usual += kStageMedian[p][k];
+            if (owner.leftDay < 0 && !L.quick && age > 2.0 * usual && r.chance(0.85)) {
+                L.status = 'l';
+                L.lostReason = r.index(std::size(names::kLostReasons));
+            }
         } else if (won) {
             last = nStages - 1;
             L.status = 'w';
@@ -143,6 +174,15 @@ void planLeads(Ctx &c, Rng &r)
             last = r.weighted(w);
             L.status = 'l';
             L.lostReason = r.index(std::size(names::kLostReasons));
+        }
+        // A weak team's deals mostly stop at its weak stage (lost there).
+        if (owner.team >= 0) {
+            const Team &tm = c.teams[std::size_t(owner.team)];
+            if (tm.weakPipeline == p && last > tm.weakStage && L.status != 'o' && !L.quick && r.chance(0.75)) {
+                last = tm.weakStage;
+                L.status = 'l';
+                L.lostReason = r.index(std::size(names::kLostReasons));
+            }
         }
         L.stage = last;
         // Demos happen in the stage that expects them: key account before leaving 线索 (gate),
@@ -177,14 +217,38 @@ void planLeads(Ctx &c, Rng &r)
                 x *= f;
             lostPart *= f;
         }
-        L.entry[0] = L.created;
-        for (int k = 1; k <= last; ++k)
-            L.entry[k] = L.entry[k - 1] + std::max<qint64>(60, qint64(d[k - 1]));
+        // Stage moves are made in working hours (moved to the next working stretch unless that
+        // passes the end of the lead's life).
+        const qint64 moveLimit = L.quick ? std::min(L.effEnd - kMinute, owner.hireDay * kDay + 28 * kDay) : L.effEnd - kMinute;
+        // Each move is its unsnapped time moved forward (never from an already moved one, so the
+        // timeline does not drift past the end of the lead's life).
+        std::array<qint64, 5> raw{};
+        raw[0] = L.entry[0] = L.created;
+        for (int k = 1; k <= last; ++k) {
+            raw[std::size_t(k)] = raw[std::size_t(k - 1)] + std::max<qint64>(60, qint64(d[std::size_t(k - 1)]));
+            // Two moves that fall in one night would both land at the next morning: the stage
+            // keeps up to two working hours of its length.
+            const qint64 len = raw[std::size_t(k)] - raw[std::size_t(k - 1)];
+            qint64 at = desk.forward(raw[std::size_t(k)], moveLimit);
+            const qint64 minAt = L.entry[std::size_t(k - 1)] + std::min(len, 2 * kHour);
+            if (at < minAt)
+                at = desk.forward(minAt, moveLimit);
+            L.entry[std::size_t(k)] = std::max(at, L.entry[std::size_t(k - 1)] + 60);
+        }
+        // An open lead moves on: the stage it is in was entered a part of that stage's usual
+        // time ago (so most open leads are inside their stage SLA), not at the far start.
+        if (L.status == 'o' && last >= 1 && !L.quick) {
+            const qint64 inStage = qint64(d[std::size_t(std::min(last, 3))] * r.uniform(0.0, 1.0));
+            const qint64 recent = desk.backward(L.effEnd - inStage, L.entry[last - 1] + 60);
+            if (recent > L.entry[last])
+                L.entry[last] = recent;
+        }
         L.stageEnteredAt = L.entry[last];
         if (L.status == 'w')
             L.closedAt = L.entry[last];
         else if (L.status == 'l')
-            L.closedAt = L.entry[last] + std::max<qint64>(60, qint64(lostPart));
+            L.closedAt = std::max(desk.forward(raw[std::size_t(last)] + std::max<qint64>(60, qint64(lostPart)), moveLimit),
+                                  L.entry[last] + 60);
         // A lead is assigned (and answered) before it leaves its first stage, also when its
         // timeline had to be squeezed into a short life.
         if (last >= 1 && L.assigned >= L.entry[1] - 2 * kMinute)
@@ -198,11 +262,12 @@ void planLeads(Ctx &c, Rng &r)
         if (L.status != 'o') {
             L.lastTouch = L.closedAt;
         } else if (owner.leftDay >= 0) {
-            L.lastTouch = L.effEnd - r.range(0, 3 * kDay);
-        } else if (r.chance(0.12 + 0.6 * (1.0 - owner.diligence))) {
-            L.lastTouch = c.now - r.range(76 * kHour, 20 * kDay); // signal 3: silent > 72 h
+            L.lastTouch = desk.backward(L.effEnd - r.range(0, 3 * kDay), L.firstAction);
+        } else if (r.chance(0.03 + 0.2 * (1.0 - owner.diligence))) {
+            // signal 3: silent > 72 h
+            L.lastTouch = desk.backward(c.now - r.range(76 * kHour, 20 * kDay), L.firstAction);
         } else {
-            L.lastTouch = c.now - r.range(0, 60 * kHour);
+            L.lastTouch = desk.backward(c.now - r.range(0, 60 * kHour), L.firstAction);
         }
         L.lastTouch = std::min(std::max(L.lastTouch, L.firstAction), c.now);
         const bool hasWindow = L.firstAction <= L.effEnd && L.firstAction <= c.now;

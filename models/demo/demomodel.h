@@ -60,6 +60,9 @@ struct Team
     QByteArray name;
     int productLine = 0;
     int lead = -1;
+    // A weak team (a real weak cell of the funnel heat map): in this pipeline, most of the
+    // team's leads that reach weakStage stop there (-1: none).
+    int weakPipeline = -1, weakStage = -1;
 };
 
 struct User

@@ -17,10 +17,12 @@ void writeStores(Ctx &c, Rng &r)
     const int n = c.spec.stores;
     const int D = c.spec.storeDays;
     const int nWeak = std::max(1, int(std::lround(n * 0.08)));
-    // Weak stores spread over the list; weakness kind cycles through the four dimensions.
+    // Weak stores spread over the list and over the cities (store i is in city i % cities: the
+    // k-th weak store is shifted by k so they do not all fall in one city); the weakness kind
+    // cycles through the four dimensions.
     std::vector<int> weakKind(n, -1);
     for (int k = 0; k < nWeak; ++k)
-        weakKind[(k * n) / nWeak + (n / nWeak) / 2] = k % 4;
+        weakKind[std::min(n - 1, (k * n) / nWeak + (n / nWeak) / 2 + k)] = k % 4;
     std::vector<int> perCityCount(c.cities.size(), 0);
     for (int i = 0; i < n; ++i) {
         const int ci = i % int(c.cities.size());

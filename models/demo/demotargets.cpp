@@ -1,5 +1,6 @@
 // Targets (four-level decomposition, tiers from trailing collections) and forecast
 // snapshots with revisions (signal 7).
+#include "demo/demohours.h"
 #include "demo/demomodel.h"
 #include "demo/demonames.h"
 
@@ -164,20 +165,69 @@ void writeTargetsAndForecasts(Ctx &c, Rng &r)
     for (int u : c.reps)
         nodes.push_back({"rep", c.users[u].id, {u}, -1});
 
+    // ---- Forecasts, made the way a team makes them (DESIGN §5: snapshots are immutable).
+    // At the start of each month (the last 12 and this one) a snapshot = the weighted pipeline
+    // of the node's open deals expected to close in the month: amount × the stage's win
+    // probability, the expected close date being the team's guess at that time (the real close
+    // give or take a few weeks; for deals still open, a few weeks to a few months out). Then
+    // zero or more judgement revisions, each a row of its own with a reason code that says why
+    // (up: a big deal signs early, money comes early; down: approvals, competitors, budgets),
+    // moving part of the way towards what the month brings. The next 6 months: the rolling
+    // forecast taken at the start of this month (weighted moving average of collections).
+    const int firstMi = curMi - 12;
+    const int nMonths = curMi - firstMi + 1;
+    std::vector<std::vector<qint64>> repPipe(c.users.size(), std::vector<qint64>(std::size_t(nMonths), 0));
+    {
+        static const int stageProb[4] = {10, 25, 45, 65};
+        std::vector<qint64> starts(std::size_t(nMonths + 1));
+        for (int m = 0; m <= nMonths; ++m)
+            starts[std::size_t(m)] = firstDayOfMonthIndex(firstMi + m) * kDay + kHour;
+        for (std::size_t li = 0; li < c.leads.size(); ++li) {
+            const Lead &L = c.leads[li];
+            for (int m = 0; m < nMonths; ++m) {
+                const qint64 T = starts[std::size_t(m)];
+                if (L.created > T || (L.closedAt >= 0 && L.closedAt <= T))
+                    continue;
+                if (L.created + 40 * kDay < T && L.closedAt < 0 && L.stage == 0)
+                    continue; // an old lead never qualified is not in anyone's pipeline
+                int k = 0;
+                for (int s = 1; s < 5; ++s) {
+                    if (L.entry[s] >= 0 && L.entry[s] <= T)
+                        k = s;
+                }
+                if (k >= 4)
+                    continue;
+                Rng fr = Rng::derive(c.opt.seed, 0xF0CA, quint64(li) * 64 + quint64(m));
+                const qint64 guess = L.closedAt >= 0
+                    ? L.closedAt + qint64(fr.normal(0, 12) * double(kDay))
+                    : T + fr.range(10, 120) * kDay;
+                if (guess < T || guess >= starts[std::size_t(m + 1)])
+                    continue;
+                const int prob = std::clamp(int(stageProb[k] * c.users[L.owner].skill), 5, 90);
+                repPipe[std::size_t(L.owner)][std::size_t(m)] += L.amount * prob / 100;
+            }
+        }
+    }
+    std::vector<int> upReasons, downReasons;
+    for (int k = 0; k < int(std::size(names::kRevisionReasons)); ++k) {
+        const QByteArray reason(names::kRevisionReasons[k]);
+        (reason.contains("提前") ? upReasons : downReasons).push_back(k);
+    }
+
     Insert fins(*c.db, "forecast_snapshots",
                 "id, period_kind, period_start, org_level, org_id, taken_at, value_cents, low_cents, high_cents,"
                 " confidence, updated_at");
     Insert rins(*c.db, "forecast_revisions",
                 "id, snapshot_id, old_value_cents, new_value_cents, reason_code, note, by_user_id, at, updated_at");
-    for (int mi = curMi - 12; mi <= curMi + 6; ++mi) {
+    for (int mi = firstMi; mi <= curMi + 6; ++mi) {
         const qint64 monthStart = firstDayOfMonthIndex(mi);
         const qint64 nextStart = firstDayOfMonthIndex(mi + 1);
-        const bool past = mi < curMi;
-        const qint64 taken = (past ? monthStart : firstDayOfMonthIndex(curMi)) * kDay + kHour;
+        const bool pipeline = mi <= curMi;
+        const qint64 taken = (pipeline ? monthStart : firstDayOfMonthIndex(curMi)) * kDay + kHour;
         for (const Node &n : nodes) {
             if (qstrcmp(n.level, "rep") == 0) {
                 const User &u = c.users[n.reps.front()];
-                if (u.hireDay >= nextStart || (u.leftDay >= 0 && u.leftDay < (past ? monthStart : c.today)))
+                if (u.hireDay >= nextStart || (u.leftDay >= 0 && u.leftDay < (mi < curMi ? monthStart : c.today)))
                     continue;
             }
             auto actual = [&](int m) {
@@ -187,10 +237,11 @@ void writeTargetsAndForecasts(Ctx &c, Rng &r)
                 return s;
             };
             double value;
-            if (past) {
-                const qint64 a = actual(mi);
-                const double err = r.uniform(0.2, 0.5) * (r.chance(0.5) ? 1.0 : -1.0);
-                value = a > 0 ? double(a) * (1.0 + err) : double(r.range(1, 10)) * 1e6;
+            if (pipeline) {
+                qint64 w = 0;
+                for (int u : n.reps)
+                    w += repPipe[std::size_t(u)][std::size_t(mi - firstMi)];
+                value = double(w);
             } else {
                 const double wma = (3.0 * actual(curMi - 1) + 2.0 * actual(curMi - 2) + actual(curMi - 3)) / 6.0;
                 value = std::max(1e6, wma * (1.0 + 0.01 * (mi - curMi)) * r.uniform(0.9, 1.1));
@@ -198,36 +249,43 @@ void writeTargetsAndForecasts(Ctx &c, Rng &r)
             const qint64 v = qint64(value / 10000.0) * 10000;
             const qint64 low = qint64(double(v) * r.uniform(0.7, 0.85)) / 10000 * 10000;
             const qint64 high = qint64(double(v) * r.uniform(1.15, 1.35)) / 10000 * 10000;
-            const int conf = past ? int(r.range(55, 85)) : int(std::clamp<qint64>(80 - 4 * (mi - curMi) + r.range(-5, 5), 40, 90));
+            const int conf = mi <= curMi ? int(r.range(55, 85)) : int(std::clamp<qint64>(80 - 4 * (mi - curMi) + r.range(-5, 5), 40, 90));
             const Id sid = c.newId(r);
-            // Revisions: each with a reason code; the snapshot holds the latest value.
-            qint64 lastAt = taken;
-            if (n.reviser >= 0 && mi <= curMi + 1 && r.chance(0.3)) {
-                const int nrev = int(r.range(1, 2));
-                std::vector<qint64> vals(nrev + 1), ats(nrev);
-                vals[nrev] = v;
-                for (int j = nrev; j > 0; --j) {
-                    const double dlt = r.uniform(0.05, 0.2) * (r.chance(0.5) ? 1.0 : -1.0);
-                    vals[j - 1] = qint64(double(vals[j]) / (1.0 + dlt)) / 10000 * 10000;
-                }
-                qint64 at = taken;
-                for (int j = 0; j < nrev; ++j) {
-                    at += r.range(kDay, 10 * kDay);
-                    ats[j] = at;
-                }
-                const qint64 limit = std::min(c.now, nextStart * kDay);
-                if (ats[nrev - 1] < limit) {
-                    for (int j = 0; j < nrev; ++j) {
-                        const int reason = r.index(std::size(names::kRevisionReasons));
-                        const Id rid = c.newId(r);
-                        rins.row(rid, sid, vals[j], vals[j + 1], names::kRevisionReasons[reason],
-                                 QByteArray("调整说明：") + names::kRevisionReasons[reason], c.users[n.reviser].id,
-                                 Time{ats[j]}, Time{ats[j]});
-                    }
-                    lastAt = ats[nrev - 1];
-                }
+            fins.row(sid, "month", Date{monthStart}, n.level, n.orgId, Time{taken}, v, low, high, conf, Time{taken});
+            // Judgement revisions by the node's manager, each its own row; the snapshot keeps
+            // its value.
+            if (n.reviser < 0 || mi > curMi + 1 || !r.chance(0.45))
+                continue;
+            const qint64 limit = std::min(c.now, nextStart * kDay - kDay);
+            const qint64 target = mi < curMi ? actual(mi) : -1; // what the month brings, if known
+            const int nrev = int(r.range(1, 2));
+            qint64 at = taken, old = v;
+            for (int j = 0; j < nrev; ++j) {
+                at = deskHours().forward(at + r.range(2 * kDay, 9 * kDay));
+                if (at >= limit)
+                    break;
+                double move;
+                if (target >= 0 && old > 0)
+                    move = (double(target) / double(old) - 1.0) * r.uniform(0.2, 0.6) + r.normal(0, 0.05);
+                else
+                    move = r.uniform(0.05, 0.2) * (r.chance(0.5) ? 1.0 : -1.0);
+                move = std::clamp(move, -0.6, 1.0);
+                qint64 nv = qint64(double(old) * (1.0 + move)) / 10000 * 10000;
+                if (old <= 0)
+                    nv = std::max<qint64>(10000, nv + qint64(r.range(5, 50)) * 100000);
+                if (nv == old)
+                    nv = old + (move >= 0 ? 10000 : -10000);
+                nv = std::max<qint64>(0, nv);
+                if (nv == old || (j == 0 && nv == v) || (j > 0 && nv == v))
+                    break; // a revision changes the figure
+                const std::vector<int> &pool = nv > old ? upReasons : downReasons;
+                const int reason = pool[r.index(pool.size())];
+                const Id rid = c.newId(r);
+                rins.row(rid, sid, old, nv, names::kRevisionReasons[reason],
+                         QByteArray("调整说明：") + names::kRevisionReasons[reason], c.users[n.reviser].id, Time{at},
+                         Time{at});
+                old = nv;
             }
-            fins.row(sid, "month", Date{monthStart}, n.level, n.orgId, Time{taken}, v, low, high, conf, Time{lastAt});
         }
     }
 }

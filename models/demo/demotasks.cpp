@@ -1,4 +1,5 @@
 // Must-do standard actions per rep per week (PEI, health light) and the alert rows.
+#include "demo/demohours.h"
 #include "demo/demomodel.h"
 
 #include <algorithm>
@@ -10,10 +11,16 @@ void writeTasks(Ctx &c, Rng &r)
     Insert ins(*c.db, "tasks", "id, user_id, lead_id, week_start, action, due_at, completed_at, updated_at");
     static const char *actions[] = {"call", "visit", "demo", "quote", "meeting", "review_note", "wechat"};
     static const std::vector<double> actionW{0.3, 0.15, 0.1, 0.1, 0.15, 0.1, 0.1};
+    // Every week of the company's history: from the Monday of the week the first lead came in.
     const qint64 thisMonday = c.today - weekdayOf(c.today);
+    qint64 firstDay = c.today;
+    for (const Lead &L : c.leads)
+        firstDay = std::min(firstDay, dayOf(L.created));
+    const qint64 weeks = (thisMonday - (firstDay - weekdayOf(firstDay))) / 7;
+    const WorkHours &desk = deskHours();
     for (int u : c.reps) {
         const User &rep = c.users[u];
-        for (int w = 11; w >= 0; --w) {
+        for (qint64 w = weeks; w >= 0; --w) {
             const qint64 monday = thisMonday - 7 * w;
             if (rep.hireDay > monday + 4 || (rep.leftDay >= 0 && rep.leftDay < monday))
                 continue;
@@ -31,7 +38,8 @@ void writeTasks(Ctx &c, Rng &r)
                 }
                 std::optional<Time> done;
                 if (r.chance(rep.diligence)) {
-                    const qint64 at = std::max(monday * kDay + kHour, due - r.range(kHour, 30 * kHour));
+                    // Done in working hours during the day or two before it is due.
+                    const qint64 at = desk.draw(r, std::max(monday * kDay, due - 30 * kHour), due);
                     const bool leftBefore = rep.leftDay >= 0 && at >= rep.leftDay * kDay;
                     if (at <= c.now && !leftBefore)
                         done = Time{at};

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace cockpit;
 using namespace cockpit::analytics;
 
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void settingsOverride();
     void gridOverScope();
     void reportAndDrillDown();
+    void nearbyIsNear();
     void demoSignal();
 };
 
@@ -279,6 +282,58 @@ void TestStoreCodes::reportAndDrillDown()
     const DataTable one = storeDaysTable(database.connection(), QStringLiteral("2"), kD, kD, {});
     QCOMPARE(one.rows.size(), 1);
     QCOMPARE(one.rows.at(0).at(one.columnIndex("staff_code")).toString(), QStringLiteral("red"));
+}
+
+void TestStoreCodes::nearbyIsNear()
+{
+    // The built-in city table: 广州–深圳 about 105 km, 广州–厦门 about 500 km; "市" is accepted.
+    QVERIFY(cityDistanceKm(QStringLiteral("广州"), QStringLiteral("深圳")));
+    QVERIFY(std::abs(*cityDistanceKm(QStringLiteral("广州"), QStringLiteral("深圳")) - 105) < 10);
+    QVERIFY(std::abs(*cityDistanceKm(QStringLiteral("广州市"), QStringLiteral("厦门")) - 500) < 30);
+    QCOMPARE(*cityDistanceKm(QStringLiteral("上海"), QStringLiteral("上海")), 0.0);
+    QVERIFY(!cityDistanceKm(QStringLiteral("广州"), QStringLiteral("不存在")));
+
+    // 华南: a red 广州 store; green stores in 厦门 (better, ~500 km) and 深圳 (~105 km): the
+    // 深圳 one is named. A red 兰州 store (another region, > 800 km from every green store
+    // but 上海's) gets none; a red store of a city not in the table falls back to its region.
+    QTemporaryDir dir;
+    storage::Database database;
+    QVERIFY(database.open(dir.filePath(QStringLiteral("t.db")), storage::Database::Mode::CreateIfMissing).ok());
+    QVERIFY(populateStores(database));
+    const QString t = QStringLiteral("cockpit_secs('2026-11-01T00:00:00Z')");
+    const QStringList sql = {
+        QStringLiteral("INSERT INTO cities (id, region_id, name, updated_at) VALUES (4, 2, '厦门', %1), (5, 2, '深圳', %1),"
+                       " (6, 2, '镇南', %1), (7, 2, '兰州', %1)").arg(t),
+        QStringLiteral("INSERT INTO stores (id, name, region_id, city_id, opened_on, updated_at) VALUES"
+                       " (7, '厦门中心体验店', 2, 4, cockpit_day('2024-01-01'), %1),"
+                       " (8, '深圳南山体验店', 2, 5, cockpit_day('2024-01-01'), %1),"
+                       " (9, '广州越秀体验店', 2, 3, cockpit_day('2024-01-01'), %1),"
+                       " (10, '镇南一号体验店', 2, 6, cockpit_day('2024-01-01'), %1),"
+                       " (11, '兰州西固体验店', 2, 7, cockpit_day('2024-01-01'), %1)").arg(t),
+        QStringLiteral("UPDATE store_days SET receptions = 50 WHERE store_id = 6"), // 广州天河: yellow (10 per staff)
+        insertStoreDays(7, {day(0, 5, 110)}), // 22 per staff
+        insertStoreDays(8, {day(0, 5, 65)}),  // 13 per staff
+        insertStoreDays(9, {day(3), lowStaff(2), lowStaff(1), lowStaff(0)}),
+        insertStoreDays(10, {day(3), lowStaff(2), lowStaff(1), lowStaff(0)}),
+        insertStoreDays(11, {day(3), lowStaff(2), lowStaff(1), lowStaff(0)}),
+    };
+    for (const QString &q : sql)
+        QVERIFY(fixture::exec(database.connection(), q));
+    const StoreCodes all = computeStoreCodes(database.connection(), {Period::quarter(kD), OrgScope::company()}, {});
+    QCOMPARE(all.find(QStringLiteral("6"))->overall, Rag::Yellow);
+    const StoreCode *gz = all.find(QStringLiteral("9"));
+    QCOMPARE(gz->overall, Rag::Red);
+    QCOMPARE(gz->peerStoreName, QStringLiteral("深圳南山体验店"));
+    QVERIFY(gz->actions[0].contains(QStringLiteral("深圳南山体验店")));
+    // Unknown city: the region's best green store (厦门, 22 per staff), as before.
+    QCOMPARE(all.find(QStringLiteral("10"))->peerStoreName, QStringLiteral("厦门中心体验店"));
+    // 兰州: nothing green within 800 km.
+    const StoreCode *lz = all.find(QStringLiteral("11"));
+    QCOMPARE(lz->overall, Rag::Red);
+    QVERIFY(lz->peerStoreId.isEmpty());
+    QCOMPARE(lz->actions[0], storeAction(StoreDimension::Staff, QString()));
+    // Same city first: 上海浦东 still names 上海徐汇 (15 per staff), though 厦门 has 22.
+    QCOMPARE(all.find(QStringLiteral("2"))->peerStoreId, QStringLiteral("1"));
 }
 
 void TestStoreCodes::demoSignal()

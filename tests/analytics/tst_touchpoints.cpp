@@ -384,7 +384,9 @@ void TestTouchpoints::demoSilentLeadsEndCold()
     }
     QVERIFY2(silent >= 5, qPrintable(QString::number(silent)));
     // And a rep's portfolio grid over the quarter sums to the rep's leads' activities.
-    const QString rep = scalar(db, QStringLiteral("SELECT owner_id FROM leads WHERE status = 'open' GROUP BY owner_id"
+    // (A rep still employed: the demo's leavers keep their open leads but act no more.)
+    const QString rep = scalar(db, QStringLiteral("SELECT owner_id FROM leads l JOIN users u ON u.id = l.owner_id"
+                                                  " WHERE l.status = 'open' AND u.left_date IS NULL GROUP BY owner_id"
                                                   " ORDER BY COUNT(*) DESC, owner_id LIMIT 1")).toString();
     const Scope scope{Period::quarter(QDate(2026, 11, 22)), OrgScope{OrgLevel::Rep, rep}};
     const TouchpointGrid g = computeTouchpoints(db, TouchpointSubject::portfolio(scope, now));
