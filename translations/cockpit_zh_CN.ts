@@ -80,9 +80,17 @@
     </message>
 </context>
 <context>
+    <name>ColumnChooser</name>
+    <message>
+        <location filename="../ui/widgethelpers.cpp" line="+54"/>
+        <source>Right-click to choose the columns shown</source>
+        <translation>右键单击表头可选择显示的列</translation>
+    </message>
+</context>
+<context>
     <name>Customer</name>
     <message>
-        <location filename="../models/domain/pipeline.cpp" line="+135"/>
+        <location filename="../models/domain/pipeline.cpp" line="+137"/>
         <source>Micro</source>
         <translation>微型</translation>
     </message>
@@ -204,8 +212,7 @@
 <context>
     <name>MoveStageCommand</name>
     <message>
-        <location filename="../models/items/bulkmove.cpp" line="+38"/>
-        <location filename="../models/items/commands.cpp" line="+53"/>
+        <location filename="../models/storage/leadrepository.cpp" line="+264"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -472,7 +479,7 @@
 <context>
     <name>cockpit::AlertActions</name>
     <message>
-        <location filename="../models/items/alertactions.cpp" line="+61"/>
+        <location filename="../models/items/alertactions.cpp" line="+71"/>
         <source>Acknowledge alert</source>
         <translation>确认预警</translation>
     </message>
@@ -490,7 +497,7 @@
 <context>
     <name>cockpit::BulkMove</name>
     <message>
-        <location filename="../models/items/bulkmove.cpp" line="+28"/>
+        <location filename="../models/items/bulkmove.cpp" line="+66"/>
         <source>The lead no longer exists.</source>
         <translation>该线索已不存在。</translation>
     </message>
@@ -549,7 +556,7 @@
 <context>
     <name>cockpit::CustomerTableModel</name>
     <message>
-        <location filename="../models/items/customertablemodel.cpp" line="+103"/>
+        <location filename="../models/items/customertablemodel.cpp" line="+104"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -607,22 +614,28 @@
 <context>
     <name>cockpit::EditController</name>
     <message>
-        <location filename="../models/items/editcontroller.cpp" line="+41"/>
+        <location filename="../models/items/editcontroller.cpp" line="+42"/>
+        <location line="+61"/>
         <source>Edit lead</source>
         <translation>编辑线索</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-53"/>
         <source>The lead no longer exists.</source>
         <translation>该线索已不存在。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Move stage</source>
         <translation>推进阶段</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+43"/>
+        <source>Edit and move stage</source>
+        <translation>编辑并推进阶段</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>New customer %1</source>
         <translation>新建客户 %1</translation>
     </message>
@@ -658,7 +671,7 @@
 <context>
     <name>cockpit::LeadTableModel</name>
     <message>
-        <location filename="../models/items/leadtablemodel.cpp" line="+96"/>
+        <location filename="../models/items/leadtablemodel.cpp" line="+97"/>
         <source>Over the stage&apos;s time limit (SLA %1 h)</source>
         <translation>已超出本阶段时限（SLA %1 小时）</translation>
     </message>
@@ -736,7 +749,7 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+255"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+261"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
@@ -966,18 +979,53 @@
         <source>%1 must be from %2 to %3, not %4.</source>
         <translation>%1 必须在 %2 到 %3 之间，而不是 %4。</translation>
     </message>
+    <message>
+        <location filename="../models/alerts/alertfold.cpp" line="+77"/>
+        <source>Priority from points for what is at stake:
+• deal: amount × win probability ≥ 500 000 → 3, ≥ 100 000 → 2, ≥ 20 000 → 1 (a rep&apos;s compliance flag or a store below its red line 2, a customer touched by too many reps 1)
+• escalation: 1 per level, at most 2
+• age: the problem has lasted ≥ 3 days → 1, ≥ 7 days → 2
+• several reasons on one subject → 1
+P1 at 5 points or more, P2 at 3–4, P3 below.</source>
+        <translation>优先级按涉及的利害计分：
+• 商机：金额 × 赢单概率 ≥ 500 000 → 3 分，≥ 100 000 → 2 分，≥ 20 000 → 1 分（销售的合规标记或低于红线的门店 2 分，被过多销售接触的客户 1 分）
+• 升级：每升一级 1 分，最多 2 分
+• 时长：问题已持续 ≥ 3 天 → 1 分，≥ 7 天 → 2 分
+• 同一对象有多个原因 → 1 分
+5 分及以上为 P1，3–4 分为 P2，其余为 P3。</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::alerts::AlertTableModel</name>
     <message>
-        <location filename="../models/alerts/alerttablemodel.cpp" line="+107"/>
+        <location filename="../models/alerts/alerttablemodel.cpp" line="+210"/>
         <source>%1 (level %2)</source>
         <translation>%1（第 %2 级）</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Rule</source>
-        <translation>规则</translation>
+        <location line="-57"/>
+        <source>%1: %2 points (deal %3 + escalation %4 + age %5 + reasons %6)</source>
+        <translation>%1：%2 分（金额 %3 + 升级 %4 + 时长 %5 + 原因 %6）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Amount %1 × win probability %2 % = %3</source>
+        <translation>金额 %1 × 赢单概率 %2% = %3</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At stake</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -996,8 +1044,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Raised</source>
-        <translation>触发时间</translation>
+        <source>Since</source>
+        <translation>起始时间</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1018,18 +1066,18 @@
 <context>
     <name>cockpit::analytics</name>
     <message>
-        <location filename="../models/analytics/alertsfeed.cpp" line="+22"/>
+        <location filename="../models/analytics/alertsfeed.cpp" line="+25"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/funnel.cpp" line="+276"/>
-        <location filename="../models/analytics/kpi.cpp" line="+481"/>
+        <location filename="../models/analytics/funnel.cpp" line="+288"/>
+        <location filename="../models/analytics/kpi.cpp" line="+494"/>
         <location line="+23"/>
         <location line="+19"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+182"/>
-        <location line="+59"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+194"/>
+        <location line="+64"/>
         <source>Lead</source>
         <translation>线索</translation>
     </message>
@@ -1063,7 +1111,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-47"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-52"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
@@ -1073,7 +1121,7 @@
         <translation>规则代码</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+46"/>
         <source>open</source>
         <translation>待处理</translation>
     </message>
@@ -1083,17 +1131,17 @@
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../models/analytics/funnel.cpp" line="-74"/>
+        <location filename="../models/analytics/funnel.cpp" line="-80"/>
         <source>Pipeline &quot;%1&quot; does not exist or has no stages.</source>
         <translation>销售流程“%1”不存在或没有阶段。</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+43"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <location filename="../models/analytics/kpi.cpp" line="+0"/>
         <location line="+42"/>
         <source>Title</source>
@@ -1104,7 +1152,7 @@
         <location filename="../models/analytics/kpi.cpp" line="-42"/>
         <location line="+23"/>
         <location line="+19"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+47"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+52"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1115,12 +1163,12 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>Reached next stage</source>
         <translation>进入下一阶段</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-43"/>
         <source>Current stage</source>
         <translation>当前阶段</translation>
     </message>
@@ -1129,12 +1177,18 @@
         <location filename="../models/analytics/kpi.cpp" line="-42"/>
         <location line="+42"/>
         <location line="+48"/>
-        <location filename="../models/analytics/reporttable.cpp" line="+183"/>
+        <location filename="../models/analytics/reporttable.cpp" line="+189"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Still open in this stage</source>
+        <translation>仍停留在此阶段</translation>
+    </message>
+    <message>
         <location line="+30"/>
+        <location line="+1"/>
         <location filename="../models/analytics/kpi.cpp" line="-31"/>
         <location filename="../models/analytics/reporttable.cpp" line="-121"/>
         <location line="+14"/>
@@ -1142,7 +1196,8 @@
         <translation>是</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
+        <location line="+1"/>
         <location filename="../models/analytics/kpi.cpp" line="+0"/>
         <location filename="../models/analytics/reporttable.cpp" line="+0"/>
         <source>no</source>
@@ -1154,7 +1209,7 @@
         <translation>漏斗：%1，%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Position</source>
         <translation>序号</translation>
     </message>
@@ -1170,19 +1225,31 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+17"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-75"/>
+        <location line="+19"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-80"/>
         <source>Entered</source>
         <translation>进入数</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+18"/>
-        <location filename="../models/analytics/storecodes.cpp" line="+80"/>
-        <location line="+349"/>
+        <location line="-19"/>
+        <location line="+20"/>
+        <location filename="../models/analytics/storecodes.cpp" line="+130"/>
+        <location line="+367"/>
         <location line="+40"/>
         <source>Conversion</source>
         <translation>转化</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Still open in stage</source>
+        <translation>仍停留在阶段</translation>
+    </message>
+    <message>
+        <location line="-19"/>
+        <location line="+19"/>
+        <source>Maturing</source>
+        <translation>观察期</translation>
     </message>
     <message>
         <location line="-5"/>
@@ -1225,7 +1292,7 @@
         <translation>样本过少</translation>
     </message>
     <message>
-        <location filename="../models/analytics/kpi.cpp" line="-234"/>
+        <location filename="../models/analytics/kpi.cpp" line="-239"/>
         <source>Lead follow-up time</source>
         <translation>线索平均跟进时长</translation>
     </message>
@@ -1250,12 +1317,7 @@
         <translation>条线索</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>For leads open at any time in the period: the mean gap in days between consecutive sales actions, counting from the last action before the period (or the lead&apos;s creation) and up to the period end, closing or now. Total gap days / number of gaps.</source>
-        <translation>对本周期内任一时刻处于跟进中的线索：相邻两次销售动作之间的平均间隔天数，从周期开始前的最后一次动作（或线索创建时间）起算，至周期结束、线索关闭或当前时刻为止。间隔天数合计 / 间隔数。</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+25"/>
         <source>No lead was open in the period.</source>
         <translation>本周期内没有处于跟进中的线索。</translation>
     </message>
@@ -1315,12 +1377,7 @@
         <translation>名新人</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Won / (won + lost) over the deals of reps hired in the 12 months up to the period&apos;s end that were closed within 30 days of the rep&apos;s hire date.</source>
-        <translation>赢单 / (赢单 + 输单)：统计截至周期末 12 个月内入职的销售、在其入职 30 天内结束的商机。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>No deal of a new rep was closed in their first month.</source>
         <translation>没有新人在入职首月内结束商机。</translation>
     </message>
@@ -1346,12 +1403,22 @@
         <translation>个月</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Mean over the last 3 full months of 1 − |actual − forecast| / actual: forecast = the month&apos;s snapshot taken at its start, actual = collections paid in that month.</source>
-        <translation>最近 3 个完整月份 1 − |实际 − 预测| / 实际 的平均值：预测 = 当月月初的预测快照，实际 = 当月回款金额。</translation>
+        <location line="-106"/>
+        <source>For leads open at any time in the period: the mean gap in days between consecutive sales actions. A lead&apos;s window runs from the period start (or its creation, if later) to the period end (or its closing, or now, if earlier); its sales actions inside the window cut it into gaps, the first from the window&apos;s start, the last up to its end. Time before the period never counts. Total gap days of all leads / number of gaps.</source>
+        <translation>对周期内任一时刻处于未结状态的线索：相邻两次销售动作之间的平均间隔天数。每条线索的时间窗从周期开始（若线索创建更晚则从创建时起）到周期结束（若关闭或当前时刻更早则到该时刻）；窗内的销售动作把时间窗切成若干间隔，第一个间隔从时间窗开始算起，最后一个间隔算到时间窗结束。周期开始前的时间一律不计。所有线索的间隔天数合计 / 间隔个数。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+80"/>
+        <source>Won / (won + lost) over the deals closed within 30 days of their rep&apos;s hire date, for reps hired in the 12 months up to the period&apos;s end. Only deals closed by the period&apos;s end (or now) count, so a past period never changes.</source>
+        <translation>赢单 /（赢单 + 输单），统计周期结束前 12 个月内入职的销售在入职 30 天内关闭的商机。只计周期结束（或当前时刻）之前关闭的商机，因此已结束的周期不会再变。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Mean over the last 3 complete months of 1 − |actual − forecast| / actual: forecast = the snapshot taken at the month&apos;s start, as it stood then (a later revision never changes it); actual = collections paid in that month, floored at 0. A month off by more than 100 % counts as 0 %.</source>
+        <translation>最近 3 个完整月 1 − |实际 − 预测| / 实际 的平均值：预测 = 月初所做的预测快照在当时的数值（之后的修订不会改变它）；实际 = 当月回款，最低为 0。偏差超过 100 % 的月份按 0 % 计。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Months: %1</source>
         <translation>月份：%1</translation>
     </message>
@@ -1444,10 +1511,10 @@
     <message>
         <location line="+0"/>
         <location line="+19"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-138"/>
-        <location line="+138"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-147"/>
+        <location line="+147"/>
         <location line="+28"/>
-        <location line="+31"/>
+        <location line="+36"/>
         <location line="+41"/>
         <location line="+30"/>
         <location line="+123"/>
@@ -1491,7 +1558,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-299"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-306"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
@@ -1614,28 +1681,28 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../models/analytics/storecodes.cpp" line="-391"/>
-        <location line="+352"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-409"/>
+        <location line="+370"/>
         <location line="+40"/>
         <source>Staff efficiency</source>
         <translation>人效</translation>
     </message>
     <message>
-        <location line="-391"/>
-        <location line="+352"/>
+        <location line="-409"/>
+        <location line="+370"/>
         <location line="+39"/>
         <source>Product exposure</source>
         <translation>货效</translation>
     </message>
     <message>
-        <location line="-390"/>
-        <location line="+351"/>
+        <location line="-408"/>
+        <location line="+369"/>
         <location line="+40"/>
         <source>Dwell</source>
         <translation>场效</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-245"/>
         <source>Send the invitation script pack (邀约话术包) to the store team; no green store in the same city or region to learn from yet.</source>
         <translation>向门店团队发送邀约话术包；同城市或同大区内暂无可供学习的绿色门店。</translation>
     </message>
@@ -1680,7 +1747,7 @@
         <translation>%1（%2 所在城市）的门店（门店不归属销售）。</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+137"/>
         <source>Store health codes as of %1 (%2)</source>
         <translation>门店健康码，截至 %1（%2）</translation>
     </message>
@@ -1702,7 +1769,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-92"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-99"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
@@ -1765,7 +1832,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="+112"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="+121"/>
         <location line="+54"/>
         <source>Action</source>
         <translation>建议措施</translation>
@@ -1782,7 +1849,7 @@
     </message>
     <message>
         <location line="+3"/>
-        <location filename="../models/analytics/teamhealthtables.cpp" line="-166"/>
+        <location filename="../models/analytics/teamhealthtables.cpp" line="-175"/>
         <source>Id</source>
         <translation>ID</translation>
     </message>
@@ -1838,29 +1905,29 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+177"/>
+        <location line="+191"/>
         <source>Customer health</source>
         <translation>客户健康分</translation>
     </message>
     <message>
-        <location line="-177"/>
-        <location line="+206"/>
+        <location line="-191"/>
+        <location line="+220"/>
         <source>Cross-sell</source>
         <translation>交叉销售</translation>
     </message>
     <message>
-        <location line="-206"/>
+        <location line="-220"/>
         <source>Collaboration</source>
         <translation>协作评分</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+44"/>
+        <location line="+51"/>
         <source>PEI</source>
         <translation>PEI</translation>
     </message>
     <message>
-        <location line="-43"/>
+        <location line="-50"/>
         <source>Response (median min)</source>
         <translation>响应（中位数，分钟）</translation>
     </message>
@@ -1875,7 +1942,12 @@
         <translation>雷达图： </translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+5"/>
+        <source>Standing</source>
+        <translation>排名资格</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Process health</source>
         <translation>过程健康度</translation>
     </message>
@@ -1891,25 +1963,25 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+53"/>
+        <location line="+55"/>
         <location line="+27"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location line="-80"/>
-        <location line="+53"/>
+        <location line="-82"/>
+        <location line="+55"/>
         <source>Expected</source>
         <translation>应完成</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+75"/>
+        <location line="-55"/>
+        <location line="+77"/>
         <source>Stage exits</source>
         <translation>阶段退出</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>Top missing actions</source>
         <translation>主要缺失动作</translation>
     </message>
@@ -1979,7 +2051,7 @@
         <translation>连续两个月下降</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Key actions</source>
         <translation>关键动作</translation>
     </message>
@@ -2001,14 +2073,14 @@
     <message>
         <location line="+4"/>
         <location line="+28"/>
-        <location line="+31"/>
+        <location line="+36"/>
         <location line="+41"/>
         <location line="+30"/>
         <source>Lead id</source>
         <translation>线索 ID</translation>
     </message>
     <message>
-        <location line="-130"/>
+        <location line="-135"/>
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
@@ -2053,7 +2125,7 @@
         <translation>完成日期</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
@@ -2213,12 +2285,12 @@
         <translation>无法读取数字（%1）：%2</translation>
     </message>
     <message>
-        <location filename="../models/analytics/reporttable.cpp" line="-136"/>
+        <location filename="../models/analytics/reporttable.cpp" line="-142"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
@@ -2275,7 +2347,7 @@
 <context>
     <name>cockpit::analytics::Period</name>
     <message>
-        <location filename="../models/analytics/scope.cpp" line="+151"/>
+        <location filename="../models/analytics/scope.cpp" line="+181"/>
         <source>Week %1, %2 (%3 – %4)</source>
         <translation>%2 年第 %1 周（%3 – %4）</translation>
     </message>
@@ -2290,14 +2362,24 @@
         <translation>%2 年第 %1 季度</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
+        <source>Year %1</source>
+        <translation>%1年</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 to date (%2 – %3)</source>
+        <translation>%1年初至今（%2 – %3）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
     <message>
-        <location line="+35"/>
-        <source>&quot;%1&quot; is not a period. Use 2026-Q3, 2026-08, 2026-W34, 2026-08-01..2026-08-20, this-week, last-week, this-month, last-month, this-quarter or last-quarter.</source>
-        <translation>“%1”不是有效的周期。请使用 2026-Q3、2026-08、2026-W34、2026-08-01..2026-08-20、this-week、last-week、this-month、last-month、this-quarter 或 last-quarter。</translation>
+        <location line="+46"/>
+        <source>&quot;%1&quot; is not a period. Use 2026-Q3, 2026-08, 2026-W34, 2026, 2026-ytd-11-22, 2026-08-01..2026-08-20, this-week, last-week, this-month, last-month, this-quarter, last-quarter, this-year, last-year, ytd or last-ytd.</source>
+        <translation>“%1”不是有效的周期。请使用 2026-Q3、2026-08、2026-W34、2026、2026-ytd-11-22、2026-08-01..2026-08-20、this-week、last-week、this-month、last-month、this-quarter、last-quarter、this-year、last-year、ytd 或 last-ytd。</translation>
     </message>
 </context>
 <context>
@@ -2331,7 +2413,7 @@
 <context>
     <name>cockpit::analytics::StoreCodes</name>
     <message>
-        <location filename="../models/analytics/storecodes.cpp" line="-330"/>
+        <location filename="../models/analytics/storecodes.cpp" line="-348"/>
         <source>Setting %1 = &quot;%2&quot; is not a number from %3 to %4; the default applies.</source>
         <translation>设置项 %1 =“%2”不是 %3 到 %4 之间的数字；将使用默认值。</translation>
     </message>
@@ -2445,7 +2527,7 @@
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+238"/>
+        <location filename="../app/guiapp.cpp" line="+248"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -2800,8 +2882,8 @@ Open the copy now?</source>
         <translation>排队中</translation>
     </message>
     <message>
-        <location filename="../models/delivery/deliverysender.cpp" line="+77"/>
-        <location filename="../models/delivery/webhookstore.cpp" line="+112"/>
+        <location filename="../models/delivery/deliverysender.cpp" line="+78"/>
+        <location filename="../models/delivery/webhookstore.cpp" line="+159"/>
         <source>webhook removed</source>
         <translation>Webhook 已删除</translation>
     </message>
@@ -2947,6 +3029,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location filename="../models/delivery/webhook.cpp" line="+58"/>
+        <location filename="../models/delivery/webhookstore.cpp" line="-61"/>
         <source>Kind: &quot;%1&quot; is not a robot we know; choose WeCom, DingTalk or Feishu.</source>
         <translation>类型：“%1”不是已知的机器人；请选择企业微信、钉钉或飞书。</translation>
     </message>
@@ -2981,7 +3064,8 @@ Open the copy now?</source>
         <translation>URL：普通 http:// 会以明文发送机器人密钥；平台文档要求使用 https://。</translation>
     </message>
     <message>
-        <location filename="../models/delivery/webhookstore.cpp" line="-20"/>
+        <location filename="../models/delivery/webhookstore.cpp" line="+13"/>
+        <location line="+28"/>
         <source>The webhook could not be saved: %1</source>
         <translation>无法保存 Webhook：%1</translation>
     </message>
@@ -2989,6 +3073,21 @@ Open the copy now?</source>
         <location line="+8"/>
         <source>The webhook could not be saved: it was removed meanwhile.</source>
         <translation>无法保存 Webhook：它已在此期间被删除。</translation>
+    </message>
+    <message>
+        <location filename="../models/delivery/webhooksecrets.cpp" line="+60"/>
+        <source>The webhook was not saved: %1</source>
+        <translation>Webhook 未保存：%1</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>the robot&apos;s URL could not be read: %1</source>
+        <translation>无法读取机器人的 URL：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the keychain entry &quot;%1&quot; does not hold a robot&apos;s URL; edit the webhook and enter it again</source>
+        <translation>钥匙串条目“%1”中没有机器人的 URL；请编辑该 Webhook 并重新输入</translation>
     </message>
 </context>
 <context>
@@ -3213,7 +3312,7 @@ Open the copy now?</source>
         <translation>不是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+84"/>
         <source>matched a person by the pinyin of the name</source>
         <translation>按姓名拼音匹配到人员</translation>
     </message>
@@ -4738,9 +4837,32 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::secrets</name>
+    <message>
+        <location filename="../models/secrets/keychain.cpp" line="+26"/>
+        <source>The system keychain has no entry &quot;%1&quot;.</source>
+        <translation>系统钥匙串中没有条目“%1”。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The system keychain is not available (%1). Start a secret service such as GNOME Keyring or KWallet and try again; nothing was saved in plain text.</source>
+        <translation>系统钥匙串不可用（%1）。请启动 GNOME Keyring 或 KWallet 等密钥服务后重试；没有以明文保存任何内容。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The system keychain failed: %1</source>
+        <translation>系统钥匙串出错：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The system keychain did not answer in time.</source>
+        <translation>系统钥匙串未及时响应。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::storage::ActivityLog</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+38"/>
+        <location filename="../models/storage/activitylog.cpp" line="+39"/>
         <location line="+121"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
@@ -4777,7 +4899,7 @@ Open the copy now?</source>
         <translation>%1 未被删除：无需恢复。</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>&quot;%1&quot; could not be opened: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -4792,7 +4914,7 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+170"/>
         <source>Deleted %1 #%2</source>
         <translation>删除%1 #%2</translation>
     </message>
@@ -4848,7 +4970,7 @@ Open the copy now?</source>
         <translation>校验已取消。</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Record #%1 (%2) was altered: its content does not match its hash (the record was edited, or records were reordered).</source>
         <translation>记录 #%1（%2）已被篡改：内容与其哈希值不符（记录被编辑，或记录顺序被调整）。</translation>
     </message>
@@ -4959,22 +5081,22 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+65"/>
+        <location filename="../models/storage/database.cpp" line="+66"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+349"/>
+        <location line="+353"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-134"/>
         <source>Cannot create the folder for &quot;%1&quot;. Choose a folder you can write to.</source>
         <translation>无法为“%1”创建文件夹。请选择您有写入权限的文件夹。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Cannot create &quot;%1&quot;: %2. Choose a folder you can write to.</source>
         <translation>无法创建“%1”：%2。请选择一个可写入的文件夹。</translation>
     </message>
@@ -4990,12 +5112,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+25"/>
-        <location line="+229"/>
+        <location line="+255"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database (not an SQLite file). </source>
         <translation>“%1”不是销售驾驶舱数据库（不是 SQLite 文件）。 </translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-253"/>
         <source>&quot;%1&quot; is truncated: it is shorter than its header says (%2 bytes). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
@@ -5016,7 +5138,7 @@ Open the copy now?</source>
         <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+316"/>
+        <location line="+342"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
@@ -5031,13 +5153,13 @@ Open the copy now?</source>
         <translation>“%1”由更新版本的销售驾驶舱写入（结构版本 %2；当前版本最高支持 %3）。请更新应用，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="-150"/>
-        <location line="+155"/>
+        <location line="-176"/>
+        <location line="+181"/>
         <source>&quot;%1&quot; is damaged (the integrity check failed). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏（完整性检查未通过）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="-272"/>
+        <location line="-298"/>
         <source>&quot;%1&quot; is not a regular file (it is a pipe, socket or device), so it was not opened. </source>
         <translation>“%1”不是普通文件（而是管道、套接字或设备），因此没有打开。</translation>
     </message>
@@ -5164,7 +5286,7 @@ Open the copy now?</source>
         <translation>无法写入“%1”：权限不足，更改没有保存。</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+93"/>
         <source>&quot;%1&quot; is an empty SQLite file, not a Sales Cockpit database; it was left untouched. </source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
@@ -5299,7 +5421,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::LeadRepository</name>
     <message>
-        <location filename="../models/storage/leadrepository.cpp" line="+55"/>
+        <location filename="../models/storage/leadrepository.cpp" line="-209"/>
         <source>&quot;%1&quot; is too long (%2 characters; at most %3).</source>
         <translation>“%1”过长（%2 个字符；最多 %3 个）。</translation>
     </message>
@@ -5334,23 +5456,23 @@ Open the copy now?</source>
         <translation>“%1”不可编辑。</translation>
     </message>
     <message>
-        <location line="+91"/>
-        <location line="+68"/>
+        <location line="+92"/>
+        <location line="+92"/>
         <source>The lead no longer exists.</source>
         <translation>该线索已不存在。</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-81"/>
         <source>A lost lead needs a lost reason.</source>
         <translation>输单的线索必须填写输单原因。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+83"/>
         <source>The lead is lost; reopen it before moving its stage.</source>
         <translation>该线索已输单；请先重新打开，再推进阶段。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>That stage does not belong to the lead&apos;s pipeline.</source>
         <translation>该阶段不属于此线索的销售流程。</translation>
     </message>
@@ -5363,6 +5485,11 @@ Open the copy now?</source>
         <location line="+15"/>
         <source>The stage gate is not met. Missing: %1.</source>
         <translation>未满足阶段门槛。缺少：%1。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The lead&apos;s earlier stage time cannot be read.</source>
+        <translation>无法读取该线索之前进入阶段的时间。</translation>
     </message>
 </context>
 <context>
@@ -5484,13 +5611,13 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ActivityLogPage</name>
     <message>
-        <location filename="../ui/activitylogpage.cpp" line="+30"/>
-        <location line="+161"/>
+        <location filename="../ui/activitylogpage.cpp" line="+37"/>
+        <location line="+301"/>
         <source>Activity log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="-158"/>
+        <location line="-298"/>
         <source>Every activity and stage move is chained with SHA-256: editing, deleting, reordering or cutting off any record shows when the log is verified.</source>
         <translation>每条活动和阶段推进都以 SHA-256 哈希链相连：任何记录被编辑、删除、调换顺序或截断，都会在校验日志时暴露出来。</translation>
     </message>
@@ -5510,7 +5637,67 @@ Open the copy now?</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
+        <source>Search text, reason, lead or person…</source>
+        <translation>搜索内容、原因、线索或人员…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Who did it</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lead or customer…</source>
+        <translation>线索或客户…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>any day</source>
+        <translation>不限日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From this day (your local time)</source>
+        <translation>自这一天起（本地时间）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Up to and including this day</source>
+        <translation>截至并包括这一天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Show older</source>
+        <translation>显示更早的记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>List the next %1 older records</source>
+        <translation>再列出 %1 条更早的记录</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>#</source>
         <translation>#</translation>
     </message>
@@ -5560,7 +5747,24 @@ Open the copy now?</source>
         <translation>删除/恢复</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
+        <source>Anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>%1 records match; the newest %2 are shown.</source>
+        <translation>共 %1 条记录符合条件；显示最新的 %2 条。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n record(s) match.</source>
+        <translation>
+            <numerusform>%n 条记录符合条件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The log holds %1 records; the newest %2 are shown.</source>
         <translation>日志共有 %1 条记录；显示最新的 %2 条。</translation>
     </message>
@@ -5570,7 +5774,7 @@ Open the copy now?</source>
         <translation>日志共有 %1 条记录。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
@@ -5611,13 +5815,13 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::AlertsPage</name>
     <message>
-        <location filename="../ui/alertspage.cpp" line="+63"/>
-        <location line="+160"/>
+        <location filename="../ui/alertspage.cpp" line="+87"/>
+        <location line="+178"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-174"/>
         <source>&amp;Acknowledge</source>
         <translation>确认(&amp;A)</translation>
     </message>
@@ -5682,24 +5886,34 @@ Open the copy now?</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <location line="+271"/>
+        <source>Only what is new or escalated since this time yesterday (the last 24 hours)</source>
+        <translation>只看自昨天此时以来（最近 24 小时）新产生或已升级的预警</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+320"/>
         <source>All regions</source>
         <translation>全部大区</translation>
     </message>
     <message>
-        <location line="-270"/>
-        <location line="+274"/>
+        <location line="-319"/>
+        <location line="+323"/>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="-247"/>
+        <location line="-291"/>
         <source>Select an alert to see its details.</source>
         <translation>选择一条预警以查看详情。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Evaluating alert rules… %1 %</source>
         <translation>正在评估预警规则… %1%</translation>
     </message>
@@ -5718,32 +5932,63 @@ Open the copy now?</source>
         <source>The alert rules could not be evaluated: %1</source>
         <translation>无法评估预警规则：%1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+134"/>
+        <source>%1 (%n reason(s))</source>
+        <translation>
+            <numerusform>%1（%n 个原因）</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+111"/>
+        <location line="+19"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Addressed to me</source>
         <translation>发给我的</translation>
     </message>
+    <message>
+        <location line="+22"/>
+        <source>Today  %1</source>
+        <translation>今日  %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+15"/>
-        <source>%n alert(s) shown</source>
+        <location line="+9"/>
+        <source>%Ln subject(s)</source>
         <translation>
-            <numerusform>显示 %n 条预警</numerusform>
+            <numerusform>%Ln 个对象</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%Ln alert(s)</source>
+        <translation>
+            <numerusform>%Ln 条预警</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%1 · %n reason(s)</source>
+        <translation>
+            <numerusform>%1 · %n 个原因</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 points: deal %2 + escalation %3 + age %4 + reasons %5</source>
+        <translation>%1 分：金额 %2 + 升级 %3 + 时长 %4 + 原因 %5</translation>
     </message>
 </context>
 <context>
@@ -5802,14 +6047,14 @@ Open the copy now?</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location line="+29"/>
-        <location line="+64"/>
-        <location line="+49"/>
+        <location line="+34"/>
+        <location line="+67"/>
+        <location line="+63"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-127"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
@@ -5820,22 +6065,57 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Stage conversion</source>
         <translation>阶段转化率</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-38"/>
         <source>Open alerts</source>
         <translation>待处理预警</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Double-click or press Enter to open the lead</source>
         <translation>双击或按 Enter 打开线索</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+114"/>
+        <source>↓ ≥ %1 % (%2 of %3 so far, %4 open)</source>
+        <translation>↓ ≥ %1 %（目前 %3 条中 %2 条，%4 条未结）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 leads entered in the period; so far %3 of them reached the next stage (%4 %), %5 are still open in this stage.&lt;br&gt;Maturing: more than a third of these leads are still open here, so the conversion is not final and is never flagged.</source>
+        <translation>%1：本周期进入 %2 条线索；目前其中 %3 条已进入下一阶段（%4 %），%5 条仍停留在此阶段。&lt;br&gt;观察期：超过三分之一的线索仍停留在此阶段，转化率尚未定型，不会被标记。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>↓ %1 % (%2 of %3)</source>
+        <translation>↓ %1 %（%3 条中 %2 条）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The arrow under a bar counts the leads of that bar that later entered the next stage, up to now.</source>
+        <translation>柱下的箭头统计该柱中的线索截至目前后来进入下一阶段的数量。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>≥ %1 % (%2 open)</source>
+        <translation>≥ %1 %（%2 条未结）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Maturing: %1 of the %2 leads are still open in this stage (more than a third), so the conversion is not final and is never flagged.</source>
+        <translation>观察期：%2 条线索中有 %1 条仍停留在此阶段（超过三分之一），转化率尚未定型，不会被标记。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cohort: the leads that entered the transition&apos;s first stage in the period; converted: those of them that later entered the next stage, up to now.</source>
+        <translation>同期群：本周期进入该转化起始阶段的线索；已转化：其中截至目前后来进入下一阶段的线索。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>0 %</source>
         <translation>0%</translation>
     </message>
@@ -5855,17 +6135,17 @@ Open the copy now?</source>
         <translation>低于标记阈值</translation>
     </message>
     <message>
-        <location line="-116"/>
+        <location line="-157"/>
         <source>KPI tiles</source>
         <translation>KPI 指标卡</translation>
     </message>
     <message>
-        <location line="-113"/>
+        <location line="-121"/>
         <source>Export cockpit report as P&amp;DF…</source>
         <translation>将驾驶舱报告导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+123"/>
+        <location line="+140"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -5875,12 +6155,12 @@ Open the copy now?</source>
         <translation>%1（%2 条线索）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>%1: %2 leads entered in the period</source>
         <translation>%1：本周期进入 %2 条线索</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+10"/>
         <source>%1: %2 leads entered in the period; %3 of them reached the next stage (%4 %)</source>
         <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
@@ -5907,17 +6187,17 @@ Open the copy now?</source>
         <translation>打印驾驶舱报告</translation>
     </message>
     <message>
-        <location filename="../ui/cockpitpage.cpp" line="+23"/>
+        <location filename="../ui/cockpitpage.cpp" line="+25"/>
         <source>too few (%1)</source>
         <translation>过少（%1）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>%1 · %2&lt;br&gt;%3 of %4 leads converted (%5 %)%6</source>
         <translation>%1 · %2&lt;br&gt;%4 条线索中 %3 条已转化（%5%）%6</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-7"/>
         <source>Flagged: below %1 %</source>
         <translation>已标记：低于 %1%</translation>
     </message>
@@ -5927,7 +6207,12 @@ Open the copy now?</source>
         <translation>线索过少，无法判断（少于 %1 条）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
+        <source>maturing</source>
+        <translation>观察期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Stage conversion by %1 · %2 flagged below %3 %</source>
         <translation>阶段转化率（按%1）· %2 项被标记（低于 %3%）</translation>
     </message>
@@ -5952,7 +6237,7 @@ Open the copy now?</source>
         <translation>销售</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-88"/>
         <location filename="../ui/cockpitreport.cpp" line="-59"/>
         <source>Open alerts · newest %1 of %2</source>
         <translation>待处理预警 · 最新 %1 条，共 %2 条</translation>
@@ -5964,7 +6249,7 @@ Open the copy now?</source>
         <translation>待处理预警 · %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+94"/>
         <source>The cockpit could not be computed: %1</source>
         <translation>无法计算驾驶舱数据：%1</translation>
     </message>
@@ -6072,7 +6357,7 @@ Open the copy now?</source>
         <translation>进行中的线索</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Select a customer to see contacts and open leads.</source>
         <translation>选择一个客户以查看其联系人和进行中的线索。</translation>
     </message>
@@ -6091,12 +6376,12 @@ Open the copy now?</source>
     <name>cockpit::ui::CustomersPage</name>
     <message>
         <location filename="../ui/customerspage.cpp" line="+37"/>
-        <location line="+161"/>
+        <location line="+190"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-159"/>
+        <location line="-188"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -6131,7 +6416,7 @@ Open the copy now?</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+120"/>
         <source>Showing the %1 customers of the newest leads, of %2 — loading the rest…</source>
         <translation>显示最新线索涉及的 %1 个客户（共 %2 个）— 正在加载其余客户…</translation>
     </message>
@@ -6141,7 +6426,7 @@ Open the copy now?</source>
         <translation>%1 / %2 个客户</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+40"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -6455,7 +6740,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ImportValuesDialog</name>
     <message>
-        <location filename="../ui/importvaluesdialog.cpp" line="+39"/>
+        <location filename="../ui/importvaluesdialog.cpp" line="+40"/>
         <source>Match values</source>
         <translation>匹配取值</translation>
     </message>
@@ -6490,12 +6775,12 @@ Open the copy now?</source>
         <translation>读作</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>(leave unmatched)</source>
         <translation>（不匹配）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Match and check again</source>
         <translation>匹配并重新检查</translation>
     </message>
@@ -7010,7 +7295,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::LeadDetailPanel</name>
     <message>
-        <location filename="../ui/leaddetailpanel.cpp" line="+77"/>
+        <location filename="../ui/leaddetailpanel.cpp" line="+79"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
@@ -7347,12 +7632,12 @@ Open the copy now?</source>
     <name>cockpit::ui::LeadsPage</name>
     <message>
         <location filename="../ui/leadspage.cpp" line="+48"/>
-        <location line="+211"/>
+        <location line="+229"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-225"/>
         <source>Search customer, pinyin (bs), alias (bosch), owner or lead…</source>
         <translation>搜索客户、拼音 (bs)、别名 (bosch)、负责人或线索…</translation>
     </message>
@@ -7407,18 +7692,18 @@ Open the copy now?</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+68"/>
         <source>Edit lead…</source>
         <translation>编辑线索…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+194"/>
+        <location line="+219"/>
         <source>Move to next stage</source>
         <translation>推进到下一阶段</translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-215"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
@@ -7448,7 +7733,7 @@ Open the copy now?</source>
         <translation>正在加载线索…</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+93"/>
         <source>Showing the %1 most recently updated of %2 leads — loading the rest…</source>
         <translation>显示最近更新的 %1 条（共 %2 条线索）— 正在加载其余线索…</translation>
     </message>
@@ -7468,7 +7753,7 @@ Open the copy now?</source>
         <translation>线索仍在加载中。请在全部显示后再导出。</translation>
     </message>
     <message numerus="yes">
-        <location line="+35"/>
+        <location line="+53"/>
         <source>Move %n lead(s) to the next stage</source>
         <translation>
             <numerusform>将 %n 条线索推进到下一阶段</numerusform>
@@ -8138,7 +8423,7 @@ required to leave</source>
 <context>
     <name>cockpit::ui::RadarChart</name>
     <message>
-        <location filename="../ui/charts/radarchart.cpp" line="+56"/>
+        <location filename="../ui/charts/radarchart.cpp" line="+60"/>
         <source>%1 · %2: no data</source>
         <translation>%1 · %2：无数据</translation>
     </message>
@@ -8429,6 +8714,16 @@ required to leave</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Year to date</source>
+        <translation>年初至今</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
@@ -8482,7 +8777,7 @@ required to leave</source>
 <context>
     <name>cockpit::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="+29"/>
+        <location filename="../ui/settingspage.cpp" line="+31"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -8497,22 +8792,22 @@ required to leave</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Restart now</source>
         <translation>立即重启</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>The new language applies when Sales Cockpit restarts.</source>
         <translation>新语言将在销售驾驶舱重启后生效。</translation>
     </message>
@@ -8538,8 +8833,8 @@ required to leave</source>
     </message>
     <message>
         <location line="+2"/>
-        <source>Team server and sync and alert thresholds are not built yet. They will appear here.</source>
-        <translation>团队服务器、同步和预警阈值尚未开发，完成后将显示在这里。</translation>
+        <source>The team server and syncing with it are not built yet: your edits stay in this file on this computer. They will appear here.</source>
+        <translation>团队服务器及与其同步的功能尚未开发：您的修改保存在本机的这个文件中。相关设置将出现在这里。</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -8557,7 +8852,57 @@ required to leave</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write-ahead log</source>
+        <translation>预写日志</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rollback journal</source>
+        <translation>回滚日志</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>normal</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>extra</source>
+        <translation>加强</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safe writes: %1</source>
+        <translation>安全写入：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Links between records checked</source>
+        <translation>检查记录之间的关联</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Waits up to %1 s when the file is busy</source>
+        <translation>文件被占用时最多等待 %1 秒</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>No database is open.</source>
         <translation>未打开数据库。</translation>
     </message>
@@ -8566,13 +8911,11 @@ required to leave</source>
         <source>File: %1
 Schema version: %2
 Storage: %3
-Data: %4
-Local edits waiting to sync: %5</source>
+Data: %4</source>
         <translation>文件：%1
 结构版本：%2
 存储：%3
-数据：%4
-待同步的本地修改：%5</translation>
+数据：%4</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -9002,7 +9345,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TeamHealthModel</name>
     <message>
-        <location filename="../ui/teamhealthmodel.cpp" line="+77"/>
+        <location filename="../ui/teamhealthmodel.cpp" line="+93"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
@@ -9012,7 +9355,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+74"/>
         <source>No stage exits in the period</source>
         <translation>本周期内没有阶段退出</translation>
     </message>
@@ -9022,12 +9365,27 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%3 次阶段退出中应完成 %2 个标准动作，已完成 %1 个（绿色 &gt; 90%，黄色 70–90%，红色 &lt; 70%）</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 must-do tasks done of %2 required (%3 listed) over %4 rep-weeks; at least 12 per rep-week</source>
-        <translation>%4 人周内要求 %2 项必做任务（已列 %3 项），已完成 %1 项；每人每周至少 12 项</translation>
+        <location line="-90"/>
+        <source>Left on %1</source>
+        <translation>已于 %1 离职</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Too little data: %1 stage exits, %2 of %3 working days</source>
+        <translation>数据不足：%1 次阶段流转，在职 %2/%3 个工作日</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>%1: %2 of %3 standard actions done over %4 stage exits (green &gt; 90 %, yellow 70–90 %, red &lt; 70 %)</source>
+        <translation>%1：%4 次阶段流转中完成标准动作 %2/%3（绿 &gt; 90 %，黄 70–90 %，红 &lt; 70 %）</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 must-do tasks done of %2 required (%3 listed) over %4 rep-weeks; at least 12 per rep-week. A week counts in the period that holds its Monday, for reps employed all of its working days.</source>
+        <translation>%4 个人周中完成必做任务 %1 项，应完成 %2 项（列出 %3 项）；每人每周至少 12 项。一周计入其周一所在的期间，只计该周全部工作日在职的销售。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Executed the standard actions = key-action completion above 90 % (a green light)</source>
         <translation>已执行标准动作 = 关键动作完成率高于 90%（绿色）</translation>
     </message>
@@ -9058,11 +9416,92 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+2"/>
-        <source>%1 % of the customers are in their first quarter (compliance 40 % / customer health 20 %; later 10 % / 50 %; cross-sell and collaboration 20 % each)</source>
-        <translation>%1% 的客户处于首季度（过程达标率 40% / 客户健康分 20%；之后为 10% / 50%；交叉销售和协作评分各 20%）</translation>
+        <source>%1 % of the customers are in their first quarter (compliance 40 % / customer health 20 %; later 10 % / 50 %; cross-sell and collaboration 20 % each). Green from 80, yellow from 60, red below; never green while a component or the PEI is missing or zero.</source>
+        <translation>%1 % 的客户处于首个季度（过程达标 40 % / 客户健康 20 %；之后 10 % / 50 %；交叉销售与协作各 20 %）。80 分起为绿，60 分起为黄，以下为红；任一分项或 PEI 缺失或为零时不显示绿色。</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Reps who left before the period&apos;s end, and reps with fewer than 5 stage exits or employed on fewer than half of the period&apos;s working days, are shown apart and never ranked.</source>
+        <translation>期间结束前离职的销售，以及阶段流转少于 5 次或在职不足期间一半工作日的销售，单独列出，不参与排名。</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Key-action completion: standard actions done by the sales side before the lead left the stage (a customer&apos;s own call or message does not count)</source>
+        <translation>关键动作完成率：线索离开阶段前由销售方完成的标准动作（客户自己的来电或消息不算）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Process execution index: must-do tasks done within their week / required (at least 12 per rep-week). A week counts in the period that holds its Monday, once it has ended, for the reps employed on all five of its working days.</source>
+        <translation>过程执行指数：当周内完成的必做任务 / 应完成数（每人每周至少 12 项）。一周在结束后计入其周一所在的期间，只计该周五个工作日均在职的销售。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sales-health score with the dynamic weights of the customers&apos; age; green from 80, yellow from 60, never green while a component or the PEI is missing or zero</source>
+        <translation>销售健康综合分，按客户所处阶段动态加权；80 分起为绿，60 分起为黄；任一分项或 PEI 缺失或为零时不显示绿色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Why the rep is shown apart and not ranked: left before the period&apos;s end, or too little data (fewer than 5 stage exits, or employed on fewer than half of the working days)</source>
+        <translation>该销售单独列出、不参与排名的原因：期间结束前离职，或数据不足（阶段流转少于 5 次，或在职不足一半工作日）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Key
+actions</source>
+        <translation>关键
+动作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Standard
+actions</source>
+        <translation>动作
+标准化</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response
+time</source>
+        <translation>响应
+时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer
+health</source>
+        <translation>客户
+健康分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cross-
+sell</source>
+        <translation>交叉
+销售</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collabo-
+ration</source>
+        <translation>协作
+评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health
+score</source>
+        <translation>健康
+综合分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shown apart
+because</source>
+        <translation>单列
+原因</translation>
+    </message>
+    <message>
+        <location line="-67"/>
         <source>Double-click for the rows behind this number</source>
         <translation>双击查看该数字的明细行</translation>
     </message>
@@ -9072,17 +9511,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>过程健康灯：关键动作完成率 &gt; 90% 为绿色，70–90% 为黄色，&lt; 70% 为红色</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Key-action completion: standard actions done before the lead left the stage</source>
-        <translation>关键动作完成率：线索离开阶段前已完成的标准动作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Process execution index: must-do tasks done / required (at least 12 per rep-week)</source>
-        <translation>过程执行指数：已完成必做任务 / 要求数（每人每周至少 12 项）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Executed the standard actions (counts towards standard-action coverage)</source>
         <translation>已执行标准动作（计入销售动作标准化覆盖率）</translation>
     </message>
@@ -9107,12 +9536,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>售前/交付对该销售的评分（1–5），换算为 0–100</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Sales-health score with the dynamic weights of the customers&apos; age</source>
-        <translation>按客户合作时长动态加权的销售健康分</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <location line="+1"/>
         <source>Team</source>
         <translation>团队</translation>
@@ -9133,50 +9557,15 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>健康灯</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Key act.</source>
-        <translation>关键动作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>PEI</source>
         <translation>PEI</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Std.</source>
-        <translation>达标</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Resp.</source>
-        <translation>响应</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Health</source>
-        <translation>健康分</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>X-sell</source>
-        <translation>交叉销售</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Collab.</source>
-        <translation>协作</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Score</source>
-        <translation>得分</translation>
     </message>
 </context>
 <context>
     <name>cockpit::ui::TeamPage</name>
     <message>
-        <location filename="../ui/teampage.cpp" line="+80"/>
+        <location filename="../ui/teampage.cpp" line="+83"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -9211,7 +9600,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>勾选行即可在雷达图上叠加对比（空格键）。双击或按 Enter：查看数字的明细行。</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+65"/>
         <source>Completion of each key action: done / expected over the stage exits of the period</source>
         <translation>各关键动作完成率：本周期阶段退出中的已完成 / 应完成</translation>
     </message>
@@ -9226,7 +9615,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>触点</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Export radar as PNG…</source>
         <translation>将雷达图导出为 PNG…</translation>
     </message>
@@ -9251,17 +9640,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>正在计算销售和团队健康度…</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>%1 · %2: %3 reps in %4 teams · key actions %5 · PEI %6 · coverage %7 (target 85 %)</source>
-        <translation>%1 · %2：%4 个团队 %3 名销售 · 关键动作 %5 · PEI %6 · 覆盖率 %7（目标 85%）</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+39"/>
         <source>Could not compute team health: %1</source>
         <translation>无法计算团队健康度：%1</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+101"/>
         <source>median %1 min</source>
         <translation>中位数 %1 分钟</translation>
     </message>
@@ -9301,13 +9685,13 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
-        <location line="-200"/>
-        <location line="+209"/>
+        <location line="-243"/>
+        <location line="+252"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location line="-278"/>
+        <location line="-348"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -9317,7 +9701,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>按当前排序导出表格及各列背后的全部数据（雷达图各轴、缺失动作），格式为 Excel 工作簿或 CSV（Ctrl+E）</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+57"/>
+        <source>Reps who left before the period&apos;s end, and reps with fewer than 5 stage exits or employed on fewer than half of the period&apos;s working days, are shown apart and never ranked.</source>
+        <translation>期间结束前离职的销售，以及阶段流转少于 5 次或在职不足期间一半工作日的销售，单独列出，不参与排名。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Standard-action coverage: reps above the green threshold, by month</source>
         <translation>销售动作标准化覆盖率：按月统计高于绿灯阈值的销售</translation>
     </message>
@@ -9332,12 +9721,22 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>销售明细：成交各步骤之间的时间</translation>
     </message>
     <message>
-        <location line="+203"/>
+        <location line="+103"/>
+        <source>%1 · %2: %3 reps ranked in %4 teams, %5 shown apart · key actions %6 · PEI %7 · coverage %8 (target 85 %)</source>
+        <translation>%1 · %2：%4 个团队中 %3 名销售参与排名，%5 名单独列出 · 关键动作 %6 · PEI %7 · 覆盖率 %8（目标 85 %）</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&lt;b&gt;Shown apart, not ranked&lt;/b&gt;: %1 left during the period, %2 with too little data (fewer than 5 stage exits or under half of the working days employed)</source>
+        <translation>&lt;b&gt;单独列出，不参与排名&lt;/b&gt;：期间内离职 %1 名，数据不足 %2 名（阶段流转少于 5 次或在职不足一半工作日）</translation>
+    </message>
+    <message>
+        <location line="+106"/>
         <source>Target 85 %</source>
         <translation>目标 85%</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>%1: %2 of %3 reps executed the standard actions (%4 active)</source>
         <translation>%1：%3 名销售中 %2 名执行了标准动作（在职 %4 名）</translation>
     </message>
@@ -9425,7 +9824,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TouchpointHeatMap</name>
     <message>
-        <location filename="../ui/charts/touchpointheatmap.cpp" line="+44"/>
+        <location filename="../ui/charts/touchpointheatmap.cpp" line="+45"/>
         <source>Touchpoint heat map</source>
         <translation>触点热力图</translation>
     </message>
@@ -9588,7 +9987,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::WebhookDialog</name>
     <message>
-        <location filename="../ui/webhookdialog.cpp" line="+19"/>
+        <location filename="../ui/webhookdialog.cpp" line="+20"/>
         <source>Add webhook</source>
         <translation>添加机器人 Webhook</translation>
     </message>
@@ -9642,11 +10041,26 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <source>Signing secret</source>
         <translation>签名密钥</translation>
     </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading the robot&apos;s URL and secret from the system keychain…</source>
+        <translation>正在从系统钥匙串读取机器人的 URL 和密钥…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Enter the URL and secret again: %1</source>
+        <translation>请重新输入 URL 和密钥：%1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Saving the robot&apos;s URL and secret in the system keychain…</source>
+        <translation>正在将机器人的 URL 和密钥保存到系统钥匙串…</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::ui::WebhookSettings</name>
     <message>
-        <location filename="../ui/webhooksettings.cpp" line="+28"/>
+        <location filename="../ui/webhooksettings.cpp" line="+29"/>
         <source>New alerts go to the signed-in user as a desktop notification and to these group robots of the alert owner&apos;s team (a robot for all teams gets every alert). A failed post stays queued and is retried with back-off.</source>
         <translation>新预警会以桌面通知的形式发给当前登录用户，并推送到预警负责人所在团队的以下群机器人（面向全部团队的机器人接收所有预警）。推送失败的消息会留在队列中，并按递增间隔重试。</translation>
     </message>
@@ -9742,17 +10156,18 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>无法删除 Webhook：%1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
         <source>Sending a test message to %1…</source>
         <translation>正在向 %1 发送测试消息…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>✓ %1 accepted the test message.</source>
         <translation>✓ %1 已接收测试消息。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-6"/>
+        <location line="+7"/>
         <source>✗ The test message was not delivered: %1</source>
         <translation>✗ 测试消息未送达：%1</translation>
     </message>

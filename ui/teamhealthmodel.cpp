@@ -1,6 +1,7 @@
 #include "teamhealthmodel.h"
 
 #include "chartstyle.h"
+#include "domain/localdates.h"
 #include "domain/money.h"
 
 #include <QHash>
@@ -75,7 +76,7 @@ QString standingText(const HealthRow &r)
     switch (r.standing) {
     case RepStanding::Ranked: return QString();
     case RepStanding::Left:
-        return TeamHealthModel::tr("Left on %1").arg(QLocale().toString(r.left, QLocale::ShortFormat));
+        return TeamHealthModel::tr("Left on %1").arg(shortDate(r.left));
     case RepStanding::TooLittleData:
         return TeamHealthModel::tr("Too little data: %1 stage exits, %2 of %3 working days")
             .arg(r.counts.exits)

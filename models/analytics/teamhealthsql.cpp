@@ -320,7 +320,10 @@ QVector<Response> loadResponses(QSqlDatabase db, const OrgScope &org, const Peri
                                 std::optional<qint64> asOf, ResponseColumns columns)
 {
     const qint64 end = effectiveEndSecs(period, asOf);
-    QVariantList binds{times::instantParam(asOf.value_or(end)), times::instantParam(period.startSecs()), times::instantParam(end)};
+    // A closed period (DESIGN §5): the first action counts only inside the period; a lead
+    // assigned in it and first answered after its end has no response in it (null minutes),
+    // like one not answered yet, so the figure never moves when later data arrives.
+    QVariantList binds{times::instantParam(end), times::instantParam(period.startSecs()), times::instantParam(end)};
     const QString cond = orgCondition(org, repColumns(), binds);
     // The figures need the rep and the minutes alone: then the leads are read from the
     // covering idx_leads_assign, without a look-up of each lead's row for its title.

@@ -162,10 +162,6 @@ private Q_SLOTS:
         moved.sort();
         teamMoved.sort();
         QVERIFY2(moved.isEmpty(), qPrintable(QStringLiteral("moved:\n") + moved.join(u'\n')));
-        // Known (issue 13 §2, team health, another engineer's part): the radar's response time
-        // (median minutes from assignment to the first sales action) of a past quarter takes in
-        // first actions made after the quarter. Remove this line once it is closed too.
-        QEXPECT_FAIL("", "radar response time of a closed period reads later first actions (team health, issue 13 §2)", Continue);
         QVERIFY2(teamMoved.isEmpty(), qPrintable(QStringLiteral("moved:\n") + teamMoved.join(u'\n')));
     }
 };

@@ -152,9 +152,9 @@ private Q_SLOTS:
         const int alertsAt720 = alerts->height();
         page.resize(1510, 930); // the window less the navigation rail, menu and status bars
         QCoreApplication::processEvents();
-        auto *funnel = page.findChild<QWidget *>(QStringLiteral("funnel"));
-        QVERIFY(funnel);
-        const int chartsWant = std::max(heatmap->sizeHint().height(), funnel->sizeHint().height());
+        auto *funnelChart = page.findChild<QWidget *>(QStringLiteral("funnel"));
+        QVERIFY(funnelChart);
+        const int chartsWant = std::max(heatmap->sizeHint().height(), funnelChart->sizeHint().height());
         QVERIFY2(heatmap->height() <= chartsWant + 2, qPrintable(QStringLiteral("%1 > %2").arg(heatmap->height()).arg(chartsWant)));
         QVERIFY2(alerts->height() >= alertsAt720 + 150, qPrintable(QStringLiteral("%1 vs %2").arg(alerts->height()).arg(alertsAt720)));
         QVERIFY(alerts->height() / alerts->verticalHeader()->defaultSectionSize() >= 12);

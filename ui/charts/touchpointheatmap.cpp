@@ -1,3 +1,4 @@
+#include "domain/localdates.h"
 #include "touchpointheatmap.h"
 
 #include "chartstyle.h"
@@ -27,7 +28,7 @@ constexpr int kMargin = 6;
 
 QString dayText(QDate d)
 {
-    return QLocale().toString(d, QLocale::ShortFormat);
+    return shortDate(d); // never a two-digit year
 }
 
 QColor hatchColor()
