@@ -197,6 +197,8 @@ storage::LogQuery ActivityLogPage::query() const
 {
     storage::LogQuery q;
     q.limit = kShownRecords;
+    // Stage names as the rest of the window shows them (the Leads table: the catalog).
+    q.englishStageNames = !QLocale().name().startsWith(QLatin1String("zh"));
     q.search = m_search->text();
     q.lead = m_lead->text();
     q.actorId = m_actor->currentData().toString();

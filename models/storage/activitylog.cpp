@@ -286,7 +286,10 @@ LogPage queryLog(QSqlDatabase db, const LogQuery &query)
                         QStringLiteral("l.title"), QStringLiteral("c.name"), db_);
     a.prepare(QStringLiteral("SELECT a.log_seq, a.id, a.at, u.name, l.title, a.kind, a.direction, a.text") + aFrom
               + QStringLiteral(" ORDER BY a.log_seq DESC LIMIT ?"));
-    s.prepare(QStringLiteral("SELECT h.log_seq, h.id, h.at, u.name, l.title, f.name, t.name, h.reason") + sFrom
+    const QString stageName = query.englishStageNames ? QStringLiteral("COALESCE(NULLIF(%1.name_en, ''), %1.name)")
+                                                      : QStringLiteral("%1.name");
+    s.prepare(QStringLiteral("SELECT h.log_seq, h.id, h.at, u.name, l.title, %1, %2, h.reason")
+                  .arg(stageName.arg(QLatin1Char('f')), stageName.arg(QLatin1Char('t'))) + sFrom
               + QStringLiteral(" ORDER BY h.log_seq DESC LIMIT ?"));
     d.prepare(QStringLiteral("SELECT d.log_seq, d.id, d.at, u.name, l.title, d.record_kind, d.deleted, d.reason,"
                              " COALESCE(da.log_seq, dh.log_seq)") + dFrom

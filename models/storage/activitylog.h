@@ -85,6 +85,7 @@ struct LogQuery
     int kind = -1;          // LogRecordKind as int; -1 = every kind
     qint64 fromSecs = -1;   // at >= fromSecs (epoch seconds); -1 = no bound
     qint64 untilSecs = -1;  // at < untilSecs; -1 = no bound
+    bool englishStageNames = false; // a stage move names its stages in English where they have one
     bool filtered() const
     {
         return !search.trimmed().isEmpty() || !actorId.isEmpty() || !lead.trimmed().isEmpty() || kind >= 0

@@ -44,6 +44,21 @@ private Q_SLOTS:
         q.limit = 100;
         QCOMPARE(queryLog(db, q).entries.size(), 9);
         QCOMPARE(queryLog(db, q).entries.last().seq, 2); // the fixture's move, the oldest
+        // A move's stages by their English names for an English window, as the Leads table shows them.
+        {
+            QSqlQuery names(db);
+            QVERIFY(names.exec(QStringLiteral(
+                "SELECT h.log_seq, f.name, t.name, f.name_en, t.name_en FROM stage_history h"
+                " JOIN pipeline_stages f ON f.id = h.from_stage_id JOIN pipeline_stages t ON t.id = h.to_stage_id"
+                " WHERE f.name_en <> '' AND f.name_en <> f.name ORDER BY h.log_seq DESC LIMIT 1")) && names.next());
+            LogQuery one;
+            one.kind = int(LogRecordKind::StageMove);
+            one.beforeSeq = names.value(0).toLongLong() + 1;
+            one.limit = 1;
+            QCOMPARE(queryLog(db, one).entries.value(0).what, names.value(1).toString() + QStringLiteral(" → ") + names.value(2).toString());
+            one.englishStageNames = true;
+            QCOMPARE(queryLog(db, one).entries.value(0).what, names.value(3).toString() + QStringLiteral(" → ") + names.value(4).toString());
+        }
 
         // Search in the text (any case, literal % and _), the lead, the actor, dates.
         q = LogQuery();
