@@ -4862,7 +4862,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::storage::ActivityLog</name>
     <message>
-        <location filename="../models/storage/activitylog.cpp" line="+39"/>
+        <location filename="../models/storage/activitylog.cpp" line="+41"/>
         <location line="+121"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
@@ -4914,7 +4914,12 @@ Open the copy now?</source>
         <translation>“%1”的结构版本为 %2，尚无操作日志。请先在销售驾驶舱中打开一次以完成升级。</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+74"/>
+        <source>The log could not be read.</source>
+        <translation>无法读取日志。</translation>
+    </message>
+    <message>
+        <location line="+118"/>
         <source>Deleted %1 #%2</source>
         <translation>删除%1 #%2</translation>
     </message>
@@ -5612,12 +5617,12 @@ Open the copy now?</source>
     <name>cockpit::ui::ActivityLogPage</name>
     <message>
         <location filename="../ui/activitylogpage.cpp" line="+37"/>
-        <location line="+301"/>
+        <location line="+333"/>
         <source>Activity log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-330"/>
         <source>Every activity and stage move is chained with SHA-256: editing, deleting, reordering or cutting off any record shows when the log is verified.</source>
         <translation>每条活动和阶段推进都以 SHA-256 哈希链相连：任何记录被编辑、删除、调换顺序或截断，都会在校验日志时暴露出来。</translation>
     </message>
@@ -5747,12 +5752,17 @@ Open the copy now?</source>
         <translation>删除/恢复</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Anyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+51"/>
+        <source>Searching the log…</source>
+        <translation>正在搜索日志…</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>%1 records match; the newest %2 are shown.</source>
         <translation>共 %1 条记录符合条件；显示最新的 %2 条。</translation>
     </message>
@@ -5779,7 +5789,7 @@ Open the copy now?</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>Log intact: %1 records verified in %2 s.</source>
         <translation>日志完整：已在 %2 秒内校验 %1 条记录。</translation>
     </message>

@@ -251,12 +251,37 @@ void ActivityLogPage::showOlder()
         load(true);
 }
 
-void ActivityLogPage::load(bool append)
+void ActivityLogPage::load(bool append, bool wait)
 {
     storage::LogQuery q = query();
     if (append)
         q.beforeSeq = m_oldestShown;
-    const storage::LogPage page = storage::queryLog(m_db, q);
+    const int generation = ++m_loadGeneration;
+    const QString path = m_db.path();
+    if (wait) {
+        m_loading = false;
+        apply(storage::queryLogFile(path, q), append, q);
+        Q_EMIT loaded();
+        return;
+    }
+    m_loading = true;
+    m_older->setEnabled(false);
+    m_summary->setText(tr("Searching the log…"));
+    auto *watcher = new QFutureWatcher<storage::LogPage>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation, append, q] {
+        watcher->deleteLater();
+        if (generation != m_loadGeneration)
+            return; // a newer search replaced this one
+        m_loading = false;
+        m_older->setEnabled(true);
+        apply(watcher->result(), append, q);
+        Q_EMIT loaded();
+    });
+    watcher->setFuture(QtConcurrent::run([path, q] { return storage::queryLogFile(path, q); }));
+}
+
+void ActivityLogPage::apply(const storage::LogPage &page, bool append, const storage::LogQuery &q)
+{
     if (!append) {
         m_rows.clear();
         m_keys.clear();
@@ -275,7 +300,16 @@ void ActivityLogPage::load(bool append)
     }
     if (page.entries.isEmpty() && !append)
         m_oldestShown = -1;
+    // A reload (a write elsewhere, a filter) keeps the record the user had selected.
+    const QModelIndexList was = m_table->selectionModel() ? m_table->selectionModel()->selectedRows() : QModelIndexList();
+    const QString selectedKey = was.isEmpty() ? QString() : was.first().data(RecordTableModel::KeyRole).toString();
     m_model->setRows(m_rows, m_keys, m_values);
+    if (!selectedKey.isEmpty()) {
+        const QModelIndexList hits = m_model->match(m_model->index(0, 0), RecordTableModel::KeyRole, selectedKey, 1,
+                                                    Qt::MatchExactly);
+        if (!hits.isEmpty())
+            m_table->selectRow(hits.first().row());
+    }
     if (!append)
         m_table->resizeColumnsToContents();
     const qint64 shown = m_rows.size();
@@ -334,8 +368,13 @@ void ActivityLogPage::verify()
 
 void ActivityLogPage::exportTable()
 {
-    if (m_stale)
-        refresh();
+    if (m_stale || m_loading) { // the rows of the filters as set, before anything is written
+        m_stale = false;
+        m_typing->stop();
+        if (m_actor->count() == 0)
+            fillActors();
+        load(false, true);
+    }
     ModelExport spec;
     spec.title = tr("Activity log");
     spec.valueRole = RecordTableModel::ValueRole;

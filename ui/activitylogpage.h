@@ -61,8 +61,13 @@ public:
     // Export… (Ctrl+E): the records listed, XLSX or CSV.
     void exportTable();
 
+    // True while a search runs on its worker thread.
+    bool isLoading() const { return m_loading; }
+
 Q_SIGNALS:
     void verifyFinished(bool ok);
+    // The records of the last refresh() or showOlder() are in the table.
+    void loaded();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -70,7 +75,10 @@ protected:
 private:
     static QString kindLabel(storage::LogRecordKind kind); // the Kind column
     void showResult(const storage::VerifyResult &r);
-    void load(bool append);
+    // Searches on a worker thread with a connection of its own (a text search over a large log
+    // takes seconds); `wait`: here and now (Export needs the rows before it writes).
+    void load(bool append, bool wait = false);
+    void apply(const storage::LogPage &page, bool append, const storage::LogQuery &q);
     void fillActors();
 
     storage::Database &m_db;
@@ -90,6 +98,8 @@ private:
     QFutureWatcher<storage::VerifyResult> m_watcher;
     std::shared_ptr<std::atomic_bool> m_cancelFlag;
     bool m_stale = true;
+    bool m_loading = false;
+    int m_loadGeneration = 0; // a search started later wins over one still running
 };
 
 } // namespace cockpit::ui

@@ -1,5 +1,7 @@
 #include "storage/activitylog.h"
 
+#include <atomic>
+
 #include "domain/ids.h"
 #include "domain/pipelinevalidation.h"
 #include "domain/times.h"
@@ -252,6 +254,25 @@ QString logConditions(const LogQuery &query, const QString &alias, const QString
     return where;
 }
 } // namespace
+
+LogPage queryLogFile(const QString &path, const LogQuery &query)
+{
+    static std::atomic_int serial{0};
+    const QString name = QStringLiteral("cockpit-log-query-%1").arg(serial++);
+    LogPage page;
+    {
+        QString error;
+        QSqlDatabase db = openConnection(path, name, Access::ReadOnly, &error);
+        if (!error.isEmpty() || !db.isOpen()) {
+            page.ok = false;
+            page.error = error.isEmpty() ? ActivityLog::tr("The log could not be read.") : error;
+        } else {
+            page = queryLog(db, query);
+        }
+    }
+    closeConnection(name);
+    return page;
+}
 
 LogPage queryLog(QSqlDatabase db, const LogQuery &query)
 {

@@ -103,6 +103,9 @@ struct LogPage
 
 LogPage queryLog(QSqlDatabase db, const LogQuery &query);
 LogPage queryLog(Database &db, const LogQuery &query); // its main connection
+// The same on a read-only connection of its own to `path`, opened and closed on the calling
+// thread: for a worker thread (the Activity log screen's search over a large log).
+LogPage queryLogFile(const QString &path, const LogQuery &query);
 // The people who appear in the log as actors: (user key, name), by name.
 QList<QPair<QString, QString>> logActors(QSqlDatabase db);
 QList<QPair<QString, QString>> logActors(Database &db);

@@ -39,9 +39,16 @@ private Q_SLOTS:
         QVERIFY2(storage::buildLogChain(db.connection(), &error), qPrintable(error));
 
         ui::ActivityLogPage page(db);
+        // The search runs on a worker thread: wait for its rows after each change.
+        QSignalSpy loaded(&page, &ui::ActivityLogPage::loaded);
+        const auto settle = [&] {
+            if (page.isLoading())
+                QVERIFY(loaded.wait(10000));
+        };
         page.resize(900, 500);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
+        settle();
         QAbstractItemModel *model = page.table()->model();
         QCOMPARE(model->rowCount(), 3);
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("2")); // newest first
@@ -50,29 +57,41 @@ private Q_SLOTS:
         // Filters: each narrows the rows over the whole log and the count line says how many.
         page.searchBox()->setText(QStringLiteral("请发"));
         page.refresh(); // what the pause after typing does
+        settle();
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("1"));
         QVERIFY2(page.summaryText().contains(QStringLiteral("1 record")), qPrintable(page.summaryText()));
         page.clearFilters();
+        settle();
         QCOMPARE(model->rowCount(), 3);
         page.actorFilter()->setCurrentIndex(page.actorFilter()->findText(QStringLiteral("王芳")));
+        settle();
         QCOMPARE(model->rowCount(), 2); // her call and her stage move
         page.kindFilter()->setCurrentIndex(page.kindFilter()->findData(int(storage::LogRecordKind::StageMove)));
+        settle();
         QCOMPARE(model->rowCount(), 1);
         page.clearFilters();
+        settle();
         page.leadBox()->setText(QStringLiteral("华为"));
         page.refresh();
+        settle();
         QCOMPARE(model->rowCount(), 0);
         page.leadBox()->setText(QStringLiteral("博世"));
         page.refresh();
+        settle();
         QCOMPARE(model->rowCount(), 3);
         page.clearFilters();
+        settle();
         page.fromDate()->setDate(QDate(2026, 11, 3));
+        settle();
         QCOMPARE(model->rowCount(), 0);
         page.fromDate()->setDate(QDate(2026, 10, 31));
+        settle();
         page.toDate()->setDate(QDate(2026, 11, 2));
+        settle();
         QCOMPARE(model->rowCount(), 3);
         page.clearFilters();
+        settle();
         QCOMPARE(model->rowCount(), 3);
 
         auto *verify = page.findChild<QPushButton *>(QStringLiteral("verifyLogButton"));
