@@ -2893,7 +2893,7 @@ Open the copy now?</source>
         <translation>该预警已不存在</translation>
     </message>
     <message>
-        <location filename="../models/delivery/robotmessage.cpp" line="+37"/>
+        <location filename="../models/delivery/robotmessage.cpp" line="+39"/>
         <source>Subject</source>
         <translation>对象</translation>
     </message>
@@ -3021,6 +3021,21 @@ Open the copy now?</source>
         <location line="+17"/>
         <source>the endpoint answered JSON without the %1 robot&apos;s result code — check the webhook URL (%2)</source>
         <translation>接口返回的 JSON 中没有%1机器人的结果码 — 请检查 Webhook 地址（%2）</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 needs you (%2 new alerts)</source>
+        <translation>%1 需要您处理（%2 条新预警）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 subjects need you (%2 new alerts)</source>
+        <translation>%1 个对象需要您处理（%2 条新预警）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>… and %1 more in Alerts</source>
+        <translation>… 另有 %1 个，请在“预警”中查看</translation>
     </message>
     <message>
         <location filename="../models/delivery/robotpost.cpp" line="+54"/>
@@ -5617,12 +5632,12 @@ Open the copy now?</source>
     <name>cockpit::ui::ActivityLogPage</name>
     <message>
         <location filename="../ui/activitylogpage.cpp" line="+37"/>
-        <location line="+333"/>
+        <location line="+342"/>
         <source>Activity log</source>
         <translation>操作日志</translation>
     </message>
     <message>
-        <location line="-330"/>
+        <location line="-339"/>
         <source>Every activity and stage move is chained with SHA-256: editing, deleting, reordering or cutting off any record shows when the log is verified.</source>
         <translation>每条活动和阶段推进都以 SHA-256 哈希链相连：任何记录被编辑、删除、调换顺序或截断，都会在校验日志时暴露出来。</translation>
     </message>
@@ -5762,7 +5777,7 @@ Open the copy now?</source>
         <translation>正在搜索日志…</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+51"/>
         <source>%1 records match; the newest %2 are shown.</source>
         <translation>共 %1 条记录符合条件；显示最新的 %2 条。</translation>
     </message>
@@ -5802,22 +5817,12 @@ Open the copy now?</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>New alert</source>
         <translation>新预警</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 new alerts for you</source>
-        <translation>您有 %1 条新预警</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>… and %1 more in Alerts</source>
-        <translation>… 另有 %1 条，请在“预警”中查看</translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>%1 new alert(s) for you. This desktop has no system tray, so they are shown in the app only (Alerts).</source>
         <translation>您有 %1 条新预警。此桌面没有系统托盘，因此只在应用内（“预警”页）显示。</translation>
     </message>

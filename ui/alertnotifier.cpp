@@ -73,22 +73,15 @@ void AlertNotifier::showDue()
             });
             m_tray->show();
         }
-        // One message for one alert; a summary for a burst (a first start on old data).
-        QString title, body;
-        if (rows.size() == 1) {
-            const auto m = queue.alertMessage(rows.first().alertId);
-            title = m ? delivery::alertTitle(*m) : tr("New alert");
-            body = m ? delivery::alertPlainText(*m).section(QLatin1Char('\n'), 1) : QString();
-        } else {
-            title = tr("%1 new alerts for you").arg(rows.size());
-            QStringList lines;
-            for (const auto &row : rows.mid(0, 3))
-                if (const auto m = queue.alertMessage(row.alertId))
-                    lines << delivery::ruleLabel(m->rule) + QStringLiteral(": ") + m->subject;
-            if (rows.size() > 3)
-                lines << tr("… and %1 more in Alerts").arg(rows.size() - 3);
-            body = lines.join(QLatin1Char('\n'));
-        }
+        // One message for one alert; for a burst (a first start on old data) one line per
+        // subject with its reasons, as the inbox folds them.
+        QList<delivery::AlertMessage> messages;
+        for (const auto &row : rows)
+            if (const auto m = queue.alertMessage(row.alertId))
+                messages << *m;
+        const delivery::DesktopNotice notice = delivery::desktopNotice(messages);
+        const QString title = notice.title.isEmpty() ? tr("New alert") : notice.title;
+        const QString body = notice.body;
         m_tray->showMessage(title, body, QSystemTrayIcon::Warning, 15000);
     } else if (!std::exchange(m_saidNoTray, true)) {
         qCInfo(delivery::lcDelivery) << "no system tray: desktop notifications are shown in the app only";

@@ -399,7 +399,8 @@ std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) 
         "    WHEN 'lead' THEN (SELECT title FROM leads WHERE id = a.subject_id)"
         "    WHEN 'user' THEN (SELECT name FROM users WHERE id = a.subject_id)"
         "    WHEN 'customer' THEN (SELECT name FROM customers WHERE id = a.subject_id)"
-        "    WHEN 'store' THEN (SELECT name FROM stores WHERE id = a.subject_id) END, a.subject_id)"
+        "    WHEN 'store' THEN (SELECT name FROM stores WHERE id = a.subject_id) END, a.subject_id),"
+        "  a.subject_id"
         " FROM alerts a LEFT JOIN users o ON o.id = a.owner_id LEFT JOIN users e ON e.id = a.escalated_to"
         " WHERE a.id = ?"));
     q.addBindValue(alertId);
@@ -421,6 +422,7 @@ std::optional<AlertMessage> DeliveryQueue::alertMessage(const QString &alertId) 
     m.owner = q.value(6).toString();
     m.escalatedTo = q.value(7).toString();
     m.subject = q.value(8).toString();
+    m.subjectKey = m.subjectKind + QLatin1Char(':') + q.value(9).toString();
     return m;
 }
 

@@ -1,5 +1,7 @@
 #include "delivery/robotmessage.h"
 
+#include <QHash>
+
 #include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -239,6 +241,47 @@ ReplyOutcome classifyReply(WebhookKind kind, int httpStatus, const QByteArray &b
                    : refused(o.value(QStringLiteral("StatusCode")), o.value(QStringLiteral("StatusMessage")));
     return {false, tr("the endpoint answered JSON without the %1 robot's result code — check the webhook URL (%2)")
                        .arg(label, snippet(trimmed))};
+}
+
+DesktopNotice desktopNotice(const QList<AlertMessage> &alerts)
+{
+    DesktopNotice n;
+    // Subjects in the order of their first alert, each with its rules (once each).
+    QStringList order;
+    QHash<QString, std::pair<QString, QStringList>> bySubject; // key → (name, rule labels)
+    for (const AlertMessage &m : alerts) {
+        const QString key = m.subjectKey.isEmpty() ? m.subjectKind + QLatin1Char(':') + m.subject : m.subjectKey;
+        auto it = bySubject.find(key);
+        if (it == bySubject.end()) {
+            order << key;
+            it = bySubject.insert(key, {m.subject, {}});
+        }
+        const QString label = ruleLabel(m.rule);
+        if (!it->second.contains(label))
+            it->second << label;
+    }
+    n.subjects = int(order.size());
+    if (alerts.size() == 1) {
+        n.title = alertTitle(alerts.first());
+        n.body = alertPlainText(alerts.first()).section(QLatin1Char('\n'), 1);
+        return n;
+    }
+    if (alerts.isEmpty())
+        return n;
+    n.title = n.subjects == 1
+                  ? QCoreApplication::translate("cockpit::delivery", "%1 needs you (%2 new alerts)")
+                        .arg(bySubject.value(order.first()).first).arg(alerts.size())
+                  : QCoreApplication::translate("cockpit::delivery", "%1 subjects need you (%2 new alerts)")
+                        .arg(n.subjects).arg(alerts.size());
+    QStringList lines;
+    for (const QString &key : order.mid(0, 3)) {
+        const auto &[name, rules] = bySubject.value(key);
+        lines << rules.join(QStringLiteral(" · ")) + QStringLiteral(": ") + name;
+    }
+    if (order.size() > 3)
+        lines << QCoreApplication::translate("cockpit::delivery", "… and %1 more in Alerts").arg(order.size() - 3);
+    n.body = lines.join(QLatin1Char('\n'));
+    return n;
 }
 
 } // namespace cockpit::delivery

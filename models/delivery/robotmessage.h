@@ -22,12 +22,24 @@ struct AlertMessage
     QString rule;        // stage_sla, silence, …
     QString subjectKind; // lead, user, customer, store
     QString subject;     // the subject's name (lead title, rep, customer, store)
+    QString subjectKey;  // "lead:12": one per subject, for folding (never shown)
     QString owner;       // owner's name
     QString escalatedTo; // name, empty when not escalated
     int escalationLevel = 0;
     QDateTime raisedAt;  // UTC
     QString details;
 };
+
+// The desktop notification for alerts that became due together, one line per subject with its
+// reasons folded in, as the inbox shows them (issue 13: one row per subject): one alert gives
+// its own title and text; more give "3 subjects need you (5 new alerts)" and the first three
+// subjects, "Stage SLA exceeded · Silent for 72 h: 博世 质检系统", then "… and N more in Alerts".
+struct DesktopNotice
+{
+    QString title, body;
+    int subjects = 0;
+};
+DesktopNotice desktopNotice(const QList<AlertMessage> &alerts);
 
 // "Stage SLA exceeded", "Silent for 72 h", … (translated); the key itself for an unknown rule.
 QString ruleLabel(const QString &rule);

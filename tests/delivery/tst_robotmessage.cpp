@@ -57,6 +57,44 @@ private Q_SLOTS:
         QVERIFY(alertPlainText(e).contains(QStringLiteral("Escalated to: 赵总 (level 1)")));
     }
 
+    // The desktop notice folds a burst by subject, as the inbox does: one line per subject with
+    // its reasons; two leads of one title stay two subjects.
+    void desktopNoticeFoldsBySubject()
+    {
+        AlertMessage sla = sample();
+        sla.subjectKey = QStringLiteral("lead:7");
+        QCOMPARE(desktopNotice({sla}).title, alertTitle(sla));
+        QCOMPARE(desktopNotice({sla}).subjects, 1);
+        AlertMessage silence = sla;
+        silence.rule = QStringLiteral("silence");
+        DesktopNotice n = desktopNotice({sla, silence});
+        QCOMPARE(n.subjects, 1);
+        QCOMPARE(n.title, QStringLiteral("博世 质检系统 needs you (2 new alerts)"));
+        QCOMPARE(n.body, ruleLabel(QStringLiteral("stage_sla")) + QStringLiteral(" · ") + ruleLabel(QStringLiteral("silence"))
+                             + QStringLiteral(": 博世 质检系统"));
+        AlertMessage twin = sla; // another lead with the same title
+        twin.subjectKey = QStringLiteral("lead:8");
+        QList<AlertMessage> burst{sla, silence, twin};
+        for (int i = 0; i < 3; ++i) {
+            AlertMessage store = sample();
+            store.rule = QStringLiteral("store_red_line");
+            store.subjectKind = QStringLiteral("store");
+            store.subject = QStringLiteral("门店%1").arg(i);
+            store.subjectKey = QStringLiteral("store:%1").arg(i);
+            burst << store;
+        }
+        n = desktopNotice(burst);
+        QCOMPARE(n.subjects, 5);
+        QCOMPARE(n.title, QStringLiteral("5 subjects need you (6 new alerts)"));
+        const QStringList lines = n.body.split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines.at(0).endsWith(QStringLiteral(": 博世 质检系统")) && lines.at(0).contains(QStringLiteral(" · ")));
+        QCOMPARE(lines.at(1), ruleLabel(QStringLiteral("stage_sla")) + QStringLiteral(": 博世 质检系统"));
+        QVERIFY(lines.at(2).endsWith(QStringLiteral(": 门店0")));
+        QCOMPARE(lines.at(3), QStringLiteral("… and 2 more in Alerts"));
+        QVERIFY(desktopNotice({}).title.isEmpty());
+    }
+
     void raisedAtShowsOffset()
     {
         const QString s = formatRaisedAt(sample().raisedAt);
@@ -71,7 +109,7 @@ private Q_SLOTS:
         QCOMPARE(o.value(QStringLiteral("markdown")).toObject().value(QStringLiteral("content")).toString(),
                  QStringLiteral("### hi"));
         QCOMPARE(o.size(), 2);
-        QCOMPARE(wecomTextBody(QStringLiteral("a\"b")), QByteArray(R"({"msgtype":"text","text":{"content":"a\"b"}})"));
+        QCOMPARE(wecomTextBody(QStringLiteral("a\"b")), QByteArray("{\"msgtype\":\"text\",\"text\":{\"content\":\"a\\\"b\"}}"));
     }
 
     void dingtalkBodyAndSignature()
