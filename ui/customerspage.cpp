@@ -190,15 +190,8 @@ void CustomersPage::followFilter()
     const QString shown = m_detail->customerId();
     if (shown.isEmpty())
         return;
-    const int row = m_catalog.index().customer(shown);
-    const QModelIndex proxy = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
-    if (proxy.isValid()) {
-        if (m_table->currentIndex().row() != proxy.row())
-            m_table->setCurrentIndex(proxy);
-        return;
-    }
-    m_table->selectionModel()->clear();
-    m_detail->setCustomer(QString());
+    if (!followFilteredRow(m_table, m_filter, m_catalog.index().customer(shown)))
+        m_detail->setCustomer(QString());
 }
 
 void CustomersPage::newCustomer()

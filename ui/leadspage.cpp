@@ -313,15 +313,8 @@ void LeadsPage::followFilter()
     const QString shown = m_detail->leadId();
     if (shown.isEmpty())
         return;
-    const int row = m_model->rowOfId(shown);
-    const QModelIndex proxy = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
-    if (proxy.isValid()) {
-        if (m_table->currentIndex().row() != proxy.row())
-            m_table->setCurrentIndex(proxy);
-        return;
-    }
-    m_table->selectionModel()->clear();
-    m_detail->setLead(QString());
+    if (!followFilteredRow(m_table, m_filter, m_model->rowOfId(shown)))
+        m_detail->setLead(QString());
 }
 
 void LeadsPage::copyCurrentRow()

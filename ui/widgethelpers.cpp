@@ -1,10 +1,12 @@
 #include "widgethelpers.h"
 
+#include <QAbstractProxyModel>
 #include <QAction>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QMenu>
 #include <QStyle>
+#include <QItemSelectionModel>
 #include <QTableView>
 
 namespace cockpit::ui {
@@ -77,6 +79,18 @@ void setInvalid(QWidget *field, bool invalid)
     field->setProperty("invalid", invalid);
     field->style()->unpolish(field);
     field->style()->polish(field);
+}
+
+bool followFilteredRow(QTableView *table, QAbstractProxyModel *filter, int sourceRow)
+{
+    const QModelIndex proxy = sourceRow < 0 ? QModelIndex() : filter->mapFromSource(filter->sourceModel()->index(sourceRow, 0));
+    if (proxy.isValid()) {
+        if (table->currentIndex().row() != proxy.row())
+            table->setCurrentIndex(proxy);
+        return true;
+    }
+    table->selectionModel()->clear();
+    return false;
 }
 
 } // namespace cockpit::ui

@@ -1,6 +1,7 @@
 #pragma once
 // Small pieces the screens share, so every table and form looks and behaves the same.
 class QAbstractItemModel;
+class QAbstractProxyModel;
 class QMenu;
 class QTableView;
 class QWidget;
@@ -16,6 +17,10 @@ void installColumnChooser(QTableView *table);
 QMenu *columnChooserMenu(QTableView *table, QWidget *parent);
 // A read-only list in a detail panel (history, activities, contacts, open leads).
 QTableView *makeDetailList(QAbstractItemModel *model, QWidget *parent);
+// A detail panel follows its table's filter: when `sourceRow` (of the proxy's source; -1 for
+// none) is still listed its row stays current and this returns true; when the filter hid it the
+// selection is cleared and this returns false (the caller empties its panel).
+bool followFilteredRow(QTableView *table, QAbstractProxyModel *filter, int sourceRow);
 // Marks a form field red (the "invalid" property the stylesheet knows) or clears it.
 void setInvalid(QWidget *field, bool invalid);
 
