@@ -20,6 +20,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -29,6 +30,7 @@
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace cockpit::ui {
@@ -112,7 +114,8 @@ void ImportWizard::buildColumnsPage()
     auto *page = new QWidget(this);
     auto *v = new QVBoxLayout(page);
     auto *intro = new QLabel(tr("Which column is which field? The suggestions come from the headers and the values; "
-                                "a field marked * is needed in every row. One column per field."), page);
+                                "a field marked * is needed in every row. A column can feed several fields (+ Field); "
+                                "a field comes from one column only."), page);
     intro->setWordWrap(true);
     v->addWidget(intro);
     m_columnsOrigin = new QLabel(page);
@@ -208,11 +211,15 @@ void ImportWizard::refreshColumns()
     for (int i = 0; i < int(m_entries.size()); ++i) {
         Entry &e = *m_entries[i];
         auto *table = new QTableWidget(int(e.header.size()), 3, m_columns);
-        table->setHorizontalHeaderLabels({tr("Column"), tr("First values"), tr("Field")});
+        table->setHorizontalHeaderLabels({tr("Column"), tr("First values"), tr("Fields")});
+        table->horizontalHeaderItem(2)->setToolTip(tr("What the column is. A column can feed several fields (+ Field): "
+                                                      "a manager's name can also name the team."));
         table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-        table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents); // "(not imported)" whole
+        table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents); // every box whole
         table->verticalHeader()->hide();
         table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        const QString label = QFileInfo(e.path).fileName() + (e.sheet.isEmpty() ? QString() : QStringLiteral(" › ") + e.sheet);
+        m_columns->addTab(table, QStringLiteral("%1 (%2)").arg(label, imports::ImportSchema::entityLabel(e.entity)));
         for (int c = 0; c < e.header.size(); ++c) {
             table->setItem(c, 0, new QTableWidgetItem(e.header.at(c)));
             QStringList values;
@@ -220,26 +227,71 @@ void ImportWizard::refreshColumns()
                 if (!row.value(c).trimmed().isEmpty() && values.size() < 4)
                     values << row.value(c).trimmed().left(40);
             table->setItem(c, 1, new QTableWidgetItem(values.join(QStringLiteral(" · "))));
-            auto *combo = new QComboBox(table);
-            combo->addItem(tr("(not imported)"), QString());
-            for (const imports::FieldDef &f : imports::ImportSchema::fields(e.entity))
-                combo->addItem(imports::ImportSchema::fieldLabel(e.entity, f.code) + (f.required ? QStringLiteral(" *") : QString()),
-                               f.code);
-            QString current;
-            for (auto it = e.columns.cbegin(); it != e.columns.cend(); ++it)
-                if (imports::ImportSchema::normaliseHeader(it.value()) == imports::ImportSchema::normaliseHeader(e.header.at(c)))
-                    current = it.key();
-            combo->setCurrentIndex(std::max(0, combo->findData(current)));
-            connect(combo, &QComboBox::activated, this, [this, i, c, combo] {
-                setColumnField(i, c, combo->currentData().toString());
-            });
-            table->setCellWidget(c, 2, combo);
+            fillFieldCell(i, c);
         }
-        const QString label = QFileInfo(e.path).fileName() + (e.sheet.isEmpty() ? QString() : QStringLiteral(" › ") + e.sheet);
-        m_columns->addTab(table, QStringLiteral("%1 (%2)").arg(label, imports::ImportSchema::entityLabel(e.entity)));
     }
     updateColumnsOrigin();
     updateButtons();
+}
+
+void ImportWizard::fillFieldCell(int file, int column)
+{
+    auto *table = qobject_cast<QTableWidget *>(m_columns->widget(file));
+    if (!table || file >= int(m_entries.size()))
+        return;
+    const Entry &e = *m_entries[file];
+    const QStringList fields = columnFields(file, column);
+    auto *cell = new QWidget(table);
+    auto *h = new QHBoxLayout(cell);
+    h->setContentsMargins(0, 0, 2, 0);
+    h->setSpacing(4);
+    const QList<imports::FieldDef> &defs = imports::ImportSchema::fields(e.entity);
+    auto label = [&](const imports::FieldDef &f) -> QString {
+        return imports::ImportSchema::fieldLabel(e.entity, f.code) + (f.required ? QStringLiteral(" *") : QString());
+    };
+    // One box per field the column feeds (one "(not imported)" box when none): choosing
+    // another field replaces that one, "(not imported)" takes it off the column.
+    for (int k = 0; k < std::max<qsizetype>(1, fields.size()); ++k) {
+        auto *combo = new QComboBox(cell);
+        combo->addItem(tr("(not imported)"), QString());
+        for (const imports::FieldDef &f : defs)
+            combo->addItem(label(f), f.code);
+        combo->setCurrentIndex(std::max(0, combo->findData(fields.value(k))));
+        connect(combo, &QComboBox::activated, this, [this, file, column, k, combo] {
+            QStringList now = columnFields(file, column);
+            const QString chosen = combo->currentData().toString();
+            if (k < now.size())
+                now.removeAt(k);
+            if (!chosen.isEmpty())
+                now.insert(std::min<qsizetype>(k, now.size()), chosen);
+            setColumnFields(file, column, now);
+        });
+        h->addWidget(combo);
+    }
+    if (!fields.isEmpty()) {
+        auto *more = new QToolButton(cell);
+        more->setText(tr("+ Field"));
+        more->setToolTip(tr("This column feeds another field too (a manager's name can also name the team)."));
+        more->setPopupMode(QToolButton::InstantPopup);
+        auto *menu = new QMenu(more);
+        for (const imports::FieldDef &f : defs) {
+            if (fields.contains(f.code))
+                continue;
+            const QString from = e.columns.value(f.code);
+            QAction *a = menu->addAction(from.isEmpty() ? label(f) : tr("%1 (from “%2”)").arg(label(f), from));
+            a->setEnabled(from.isEmpty()); // a field comes from one column
+            connect(a, &QAction::triggered, this, [this, file, column, code = f.code] { addColumnField(file, column, code); });
+        }
+        more->setMenu(menu);
+        h->addWidget(more);
+    }
+    h->addStretch(1);
+    table->setCellWidget(column, 2, cell);
+}
+
+QString ImportWizard::columnsNote() const
+{
+    return m_columnsNote->text();
 }
 
 QString ImportWizard::columnsOrigin() const
@@ -273,37 +325,63 @@ bool ImportWizard::saveMapping(const QString &path, QString *error) const
     return true;
 }
 
-bool ImportWizard::setColumnField(int file, int column, const QString &field)
+QStringList ImportWizard::columnFields(int file, int column) const
 {
+    QStringList out;
     if (file < 0 || file >= int(m_entries.size()))
+        return out;
+    const Entry &e = *m_entries[file];
+    const QString header = imports::ImportSchema::normaliseHeader(e.header.value(column));
+    if (header.isEmpty())
+        return out;
+    for (const imports::FieldDef &f : imports::ImportSchema::fields(e.entity))
+        if (e.columns.contains(f.code) && imports::ImportSchema::normaliseHeader(e.columns.value(f.code)) == header)
+            out << f.code;
+    return out;
+}
+
+bool ImportWizard::setColumnFields(int file, int column, const QStringList &wanted)
+{
+    if (file < 0 || file >= int(m_entries.size()) || column < 0 || column >= m_entries[file]->header.size())
         return false;
     Entry &e = *m_entries[file];
-    const QString header = e.header.value(column);
-    auto *table = qobject_cast<QTableWidget *>(m_columns->widget(file));
-    auto *combo = table ? qobject_cast<QComboBox *>(table->cellWidget(column, 2)) : nullptr;
-    // The field this column has now.
-    QString had;
-    for (auto it = e.columns.cbegin(); it != e.columns.cend(); ++it)
-        if (imports::ImportSchema::normaliseHeader(it.value()) == imports::ImportSchema::normaliseHeader(header))
-            had = it.key();
-    if (!field.isEmpty() && e.columns.contains(field) && field != had) {
-        m_columnsNote->setText(tr("“%1” is already the column “%2”: one column per field. Set that column to "
-                                  "“(not imported)” first.")
-                                   .arg(imports::ImportSchema::fieldLabel(e.entity, field), e.columns.value(field)));
-        if (combo)
-            combo->setCurrentIndex(std::max(0, combo->findData(had)));
-        return false;
+    const QString header = e.header.at(column);
+    const QString norm = imports::ImportSchema::normaliseHeader(header);
+    QStringList fields;
+    for (const QString &f : wanted)
+        if (!f.isEmpty() && !fields.contains(f) && imports::ImportSchema::field(e.entity, f))
+            fields << f;
+    for (const QString &f : std::as_const(fields)) {
+        const QString from = e.columns.value(f);
+        if (!from.isEmpty() && imports::ImportSchema::normaliseHeader(from) != norm) {
+            m_columnsNote->setText(tr("“%1” already comes from the column “%2”: a field comes from one column only. "
+                                      "Take it off that column first.")
+                                       .arg(imports::ImportSchema::fieldLabel(e.entity, f), from));
+            fillFieldCell(file, column); // the boxes show what the column still feeds
+            return false;
+        }
     }
-    if (!had.isEmpty())
-        e.columns.remove(had);
-    if (!field.isEmpty())
-        e.columns.insert(field, header);
-    if (combo && combo->currentData().toString() != field)
-        combo->setCurrentIndex(std::max(0, combo->findData(field)));
+    for (const QString &f : columnFields(file, column))
+        e.columns.remove(f);
+    for (const QString &f : std::as_const(fields))
+        e.columns.insert(f, header);
+    fillFieldCell(file, column);
+    if (auto *table = qobject_cast<QTableWidget *>(m_columns->widget(file)))
+        table->resizeColumnToContents(2);
     m_columnsNote->clear();
     m_plan.reset();
     updateButtons();
     return true;
+}
+
+bool ImportWizard::setColumnField(int file, int column, const QString &field)
+{
+    return setColumnFields(file, column, field.isEmpty() ? QStringList() : QStringList{field});
+}
+
+bool ImportWizard::addColumnField(int file, int column, const QString &field)
+{
+    return setColumnFields(file, column, columnFields(file, column) << field);
 }
 
 QString ImportWizard::checkMessage() const

@@ -4,7 +4,8 @@
 // read as what (sheet; a CSV's encoding and delimiter, detected and overridable: the header
 // is read again at once), and the choices an import needs (date order, rows already in the
 // file, creating the org). Columns: which column is which field, as in the last import of
-// the same header set or suggested from the headers and the values, one column per field;
+// the same header set or suggested from the headers and the values; a column may feed several
+// fields, a field comes from one column;
 // the mapping can be saved as JSON (what `--mapping` and "Use a mapping" read). Check: the plan, made
 // on a worker with progress and cancel, with its counts, warnings and every refused row; the
 // refused rows can be saved, fixed in Excel and imported again. Import writes on the worker
@@ -65,15 +66,25 @@ public:
     QPushButton *importButton() const { return m_import; }
     QCheckBox *skipRefusedBox() const { return m_skipRefused; }
     QString checkMessage() const; // what the check page says (progress, result or why not)
-    // Sets file `file`'s column `column` to `field` ("" = not imported); false (and the choice
-    // is undone, with a message) when another column already has that field.
+    // A column may feed several fields (the Maven mapping reads `manager` as the rep's manager
+    // and as the team); a field comes from one column only. The fields file `file`'s column
+    // `column` feeds, in the schema's order.
+    QStringList columnFields(int file, int column) const;
+    // Makes the column feed exactly `fields` (empty: not imported); false (nothing changes,
+    // with a message) when another column already feeds one of them.
+    bool setColumnFields(int file, int column, const QStringList &fields);
+    // The column feeds `field` only ("" = not imported), as its first field box says.
     bool setColumnField(int file, int column, const QString &field);
+    // The column feeds `field` too ("+ Field"); false as setColumnFields.
+    bool addColumnField(int file, int column, const QString &field);
     // Reads file `file` (a CSV) again in `encoding` with `delimiter` (unset: detected); its
     // header, samples and columns follow. false with *error when it cannot be read that way
     // (and nothing changes) or is a workbook.
     bool setReadAs(int file, std::optional<io::TextEncoding> encoding, std::optional<QChar> delimiter, QString *error);
     // Writes the mapping as chosen (files, columns, read as, options) to `path` as JSON.
     bool saveMapping(const QString &path, QString *error) const;
+    // What the columns page says below the table (a refusal, or the fields still needed).
+    QString columnsNote() const;
     // What the columns page says of where the shown file's columns come from ("" when suggested).
     QString columnsOrigin() const;
     // Writes the refused rows (as they were, with a reason column) to `path` (.csv or .xlsx).
@@ -98,6 +109,7 @@ private:
     void buildCheckPage();
     void refreshFiles();
     void refreshColumns();
+    void fillFieldCell(int file, int column); // the column's field boxes and "+ Field"
     void updateColumnsOrigin();
     bool readEntry(Entry &e, QString *error) const;
     void chooseColumns(Entry &e); // saved for its header set, or guessed

@@ -28,6 +28,8 @@
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QToolButton>
+#include <QMenu>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -41,6 +43,8 @@ private Q_SLOTS:
     void cleanup();
     void guessesWhatEachFileHolds();
     void oneColumnPerField();
+    void oneColumnSeveralFields();
+    void mavenManagerIsAlsoTheTeam();
     void checksImportsAndUndoes();
     void refusesFilesItCannotRead();
     void mavenThroughItsMapping();
@@ -51,7 +55,17 @@ private Q_SLOTS:
     void screenshotsInChinese();
 
 private:
+    // The fields the boxes of a columns table's row show ("" for "(not imported)").
+    static QStringList shownFields(QTableWidget *table, int row)
+    {
+        QStringList out;
+        if (QWidget *cell = table->cellWidget(row, 2))
+            for (const QComboBox *box : cell->findChildren<QComboBox *>())
+                out << box->currentData().toString();
+        return out;
+    }
     QString write(const QString &name, const QByteArray &content);
+
     qint64 count(const QString &sql)
     {
         QSqlQuery q(m_db->connection());
@@ -111,14 +125,95 @@ void TestImportWizard::oneColumnPerField()
     w.goTo(ui::ImportWizard::ColumnsPage);
     auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
     QVERIFY(table);
-    auto field = [&](int row) { return qobject_cast<QComboBox *>(table->cellWidget(row, 2))->currentData().toString(); };
-    QCOMPARE(field(0), QStringLiteral("name"));
-    // "公司" (company) cannot be the name too: refused, and its choice stays as it was.
+    QCOMPARE(w.columnFields(0, 0), QStringList{QStringLiteral("name")});
+    QCOMPARE(shownFields(table, 0), QStringList{QStringLiteral("name")});
+    // "公司" (company) cannot be the name too: refused, said why, and its choice stays as it was.
     QVERIFY(!w.setColumnField(0, 1, QStringLiteral("name")));
-    QCOMPARE(field(1), QString());
+    QVERIFY(w.columnsNote().contains(QStringLiteral("客户名称")));
+    QCOMPARE(shownFields(table, 1), QStringList{QString()});
+    QVERIFY(!w.addColumnField(0, 2, QStringLiteral("name"))); // not as a second field either
+    QCOMPARE(w.columnFields(0, 2), QStringList{QStringLiteral("phone")});
     QVERIFY(w.setColumnField(0, 0, QString()));
     QVERIFY(w.setColumnField(0, 1, QStringLiteral("name")));
-    QCOMPARE(field(1), QStringLiteral("name"));
+    QCOMPARE(shownFields(table, 1), QStringList{QStringLiteral("name")});
+    QVERIFY(w.columnsNote().isEmpty());
+}
+
+void TestImportWizard::oneColumnSeveralFields()
+{
+    // A column that is two fields: the company column is the name and an alias; the boxes
+    // show both, a box set to "(not imported)" takes its field off, and a saved mapping
+    // keeps both.
+    const QString file = write(QStringLiteral("c.csv"), QStringLiteral("公司,电话\n甲公司,13800000001\n").toUtf8());
+    ui::ImportWizard w(*m_db, *m_edits, {file});
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
+    QVERIFY(table);
+    QCOMPARE(w.columnFields(0, 0), QStringList{QStringLiteral("name")});
+    QVERIFY(w.addColumnField(0, 0, QStringLiteral("aliases")));
+    QCOMPARE(w.columnFields(0, 0), (QStringList{QStringLiteral("name"), QStringLiteral("aliases")}));
+    QCOMPARE(shownFields(table, 0), (QStringList{QStringLiteral("name"), QStringLiteral("aliases")}));
+    // "+ Field" offers what the column does not feed yet, and not the phone (another column's).
+    auto *more = table->cellWidget(0, 2)->findChild<QToolButton *>();
+    QVERIFY(more && more->menu());
+    QStringList offered, disabled;
+    for (QAction *a : more->menu()->actions())
+        (a->isEnabled() ? offered : disabled) << a->text();
+    QVERIFY(!offered.isEmpty());
+    QVERIFY(!offered.join(u'|').contains(QStringLiteral("Alias")));
+    QCOMPARE(disabled.size(), 1);
+    QVERIFY2(disabled.first().contains(QStringLiteral("电话")), qPrintable(disabled.first()));
+    // The second box set to "(not imported)", as a user would.
+    auto boxes = table->cellWidget(0, 2)->findChildren<QComboBox *>();
+    QCOMPARE(boxes.size(), 2);
+    boxes.at(1)->setCurrentIndex(0);
+    Q_EMIT boxes.at(1)->activated(0);
+    QCOMPARE(w.columnFields(0, 0), QStringList{QStringLiteral("name")});
+    QVERIFY(w.addColumnField(0, 0, QStringLiteral("aliases")));
+    const QString saved = m_dir->filePath(QStringLiteral("two.json"));
+    QString error;
+    QVERIFY2(w.saveMapping(saved, &error), qPrintable(error));
+    const auto m = imports::ImportMapping::fromFile(saved, &error);
+    QVERIFY2(m, qPrintable(error));
+    QCOMPARE(m->files.first().columns.value(QStringLiteral("name")), QStringLiteral("公司"));
+    QCOMPARE(m->files.first().columns.value(QStringLiteral("aliases")), QStringLiteral("公司"));
+    // Imported: the customer has the column as its name and its alias.
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM customers WHERE name = '甲公司' AND aliases LIKE '%甲公司%'")), 1);
+}
+
+void TestImportWizard::mavenManagerIsAlsoTheTeam()
+{
+    // The shipped Maven mapping reads sales_teams' `manager` as the rep's manager and as the
+    // team: the columns page shows both, and Save mapping… writes both.
+    const QString data = QStringLiteral(COCKPIT_SOURCE_DIR "/tests/data/maven-crm/");
+    ui::ImportWizard w(*m_db, *m_edits, {data + QStringLiteral("sales_teams.csv")});
+    w.resize(1100, 680);
+    QString error;
+    QVERIFY2(w.loadMapping(QStringLiteral(COCKPIT_SOURCE_DIR "/resources/import-mappings/maven-crm.json"), &error), qPrintable(error));
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
+    QVERIFY(table);
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("manager"));
+    QCOMPARE(w.columnFields(0, 1), (QStringList{QStringLiteral("manager"), QStringLiteral("team")}));
+    QCOMPARE(shownFields(table, 1), (QStringList{QStringLiteral("manager"), QStringLiteral("team")}));
+    if (const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR"); !shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/import-en-2-columns-two-fields.png"));
+    const QString saved = m_dir->filePath(QStringLiteral("maven-again.json"));
+    QVERIFY2(w.saveMapping(saved, &error), qPrintable(error));
+    const auto m = imports::ImportMapping::fromFile(saved, &error);
+    QVERIFY2(m, qPrintable(error));
+    QCOMPARE(m->files.size(), 1);
+    QCOMPARE(m->files.first().columns.value(QStringLiteral("manager")), QStringLiteral("manager"));
+    QCOMPARE(m->files.first().columns.value(QStringLiteral("team")), QStringLiteral("manager"));
+    QCOMPARE(m->files.first().columns.value(QStringLiteral("region")), QStringLiteral("regional_office"));
+    // The team cannot come from a second column as well.
+    QVERIFY(!w.addColumnField(0, 2, QStringLiteral("team")));
+    QCOMPARE(w.columnFields(0, 2), QStringList{QStringLiteral("region")});
 }
 
 void TestImportWizard::checksImportsAndUndoes()
@@ -281,10 +376,9 @@ void TestImportWizard::savesAndReusesMappings()
         w.resize(1100, 680);
         w.goTo(ui::ImportWizard::ColumnsPage);
         auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(0));
-        auto field = [&](int row) { return qobject_cast<QComboBox *>(table->cellWidget(row, 2))->currentData().toString(); };
-        QCOMPARE(field(1), QStringLiteral("name"));
-        QCOMPARE(field(2), QString());
-        QCOMPARE(field(0), QStringLiteral("phone"));
+        QCOMPARE(shownFields(table, 1), QStringList{QStringLiteral("name")});
+        QCOMPARE(shownFields(table, 2), QStringList{QString()});
+        QCOMPARE(shownFields(table, 0), QStringList{QStringLiteral("phone")});
         QVERIFY2(w.columnsOrigin().startsWith(QStringLiteral("Columns as in your last import of this layout")), qPrintable(w.columnsOrigin()));
         const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR");
         if (!shots.isEmpty())
@@ -303,7 +397,7 @@ void TestImportWizard::savesAndReusesMappings()
         QVERIFY2(w.loadMapping(saved, &error), qPrintable(error));
         w.goTo(ui::ImportWizard::ColumnsPage);
         auto *table = qobject_cast<QTableWidget *>(w.columnTabs()->widget(1));
-        QCOMPARE(qobject_cast<QComboBox *>(table->cellWidget(1, 2))->currentData().toString(), QStringLiteral("name"));
+        QCOMPARE(shownFields(table, 1), QStringList{QStringLiteral("name")});
     }
 }
 
@@ -491,6 +585,14 @@ void TestImportWizard::screenshotsInChinese()
     ui::ImportValuesDialog dialog(*w.plan(), &w);
     dialog.choose(1, QStringLiteral("触达"));
     dialog.grab().save(shots + QStringLiteral("/import-zh-4-values.png"));
+    // A column that is two fields: the Maven mapping's manager, also the team.
+    {
+        ui::ImportWizard m(*m_db, *m_edits, {QStringLiteral(COCKPIT_SOURCE_DIR "/tests/data/maven-crm/sales_teams.csv")});
+        m.resize(1100, 680);
+        QVERIFY2(m.loadMapping(QStringLiteral(COCKPIT_SOURCE_DIR "/resources/import-mappings/maven-crm.json"), &error), qPrintable(error));
+        m.goTo(ui::ImportWizard::ColumnsPage);
+        m.grab().save(shots + QStringLiteral("/import-zh-2-columns-two-fields.png"));
+    }
     QCoreApplication::removeTranslator(&zh);
 }
 
