@@ -1,5 +1,6 @@
 #include "importwizard_p.h"
 
+#include "importpipelinedialog.h"
 #include "importvaluesdialog.h"
 
 #include "imports/importschema.h"
@@ -7,6 +8,7 @@
 #include "io/values.h"
 #include "items/editcontroller.h"
 #include "storage/database.h"
+#include "storage/pipelinerepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -176,8 +178,12 @@ void ImportWizard::buildCheckPage()
     m_matchValues = new QPushButton(tr("&Match values…"), page);
     m_matchValues->setToolTip(tr("Stage names and people the company does not have: choose what each one is, and the "
                                  "files are checked again."));
+    m_pipelineButton = new QPushButton(tr("Create a &pipeline from the stages…"), page);
+    m_pipelineButton->setToolTip(tr("The leads go into a pipeline made of the stages the file names (a new pipeline, or a "
+                                    "new version of one the company has); the files are checked again."));
     row->addWidget(m_skipRefused);
     row->addStretch(1);
+    row->addWidget(m_pipelineButton);
     row->addWidget(m_matchValues);
     row->addWidget(m_saveRefused);
     v->addLayout(row);
@@ -193,6 +199,17 @@ void ImportWizard::buildCheckPage()
         for (const ImportValuesDialog::Match &m : dialog.matches())
             matches << ValueMatch{m.file, m.field, m.value, m.readAs};
         applyValueMatches(matches);
+    });
+    connect(m_pipelineButton, &QPushButton::clicked, this, [this] {
+        QString error;
+        const QList<imports::ValueCount> stages = fileStages(&error);
+        if (!error.isEmpty()) {
+            QMessageBox::warning(this, tr("Create a pipeline from the stages"), error);
+            return;
+        }
+        ImportPipelineDialog dialog(stages, storage::PipelineRepository(m_db).current(), m_mapping.pipeline, this);
+        if (dialog.exec() == QDialog::Accepted)
+            createPipeline(dialog.pipeline());
     });
     connect(m_saveRefused, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save refused rows"),
@@ -558,6 +575,11 @@ void ImportWizard::updateButtons()
     m_skipRefused->setEnabled(refused);
     m_saveRefused->setEnabled(refused && !busy);
     m_matchValues->setVisible(m_plan && !m_plan->unmatched.empty());
+    const bool leads = std::any_of(m_entries.begin(), m_entries.end(), [](const std::unique_ptr<Entry> &e) {
+        return e->entity == Entity::Leads && e->columns.contains(QStringLiteral("stage"));
+    });
+    m_pipelineButton->setVisible(leads);
+    m_pipelineButton->setEnabled(!busy);
     m_matchValues->setEnabled(!busy);
 }
 
@@ -575,6 +597,45 @@ void ImportWizard::applyValueMatches(const QList<ValueMatch> &matches)
             e->mapping.entity = e->entity;
             e->mapping.values[m.field].insert(m.value, m.readAs);
         }
+    }
+    startCheck();
+}
+
+QList<imports::ValueCount> ImportWizard::fileStages(QString *error) const
+{
+    QList<imports::ValueCount> out;
+    QHash<QString, int> index;
+    for (const auto &e : m_entries) {
+        if (e->entity != Entity::Leads || !e->columns.contains(QStringLiteral("stage")))
+            continue;
+        const auto counted = imports::countValues(e->path, fileMapping(*e), QStringLiteral("stage"), error);
+        if (!counted) {
+            *error = tr("%1: %2").arg(QFileInfo(e->path).fileName(), *error);
+            return {};
+        }
+        for (const imports::ValueCount &v : *counted) {
+            const auto it = index.constFind(v.value);
+            if (it != index.cend()) {
+                out[*it].rows += v.rows;
+            } else {
+                index.insert(v.value, int(out.size()));
+                out << v;
+            }
+        }
+    }
+    return out;
+}
+
+void ImportWizard::createPipeline(const imports::MappedPipeline &pipeline)
+{
+    m_mapping.pipeline = pipeline;
+    // Stage dates name stages of the mapping's pipeline: those the new one lacks are dropped.
+    for (auto &e : m_entries) {
+        QList<QPair<QString, QString>> kept;
+        for (const auto &sd : std::as_const(e->mapping.stageDates))
+            if (std::any_of(pipeline.stages.begin(), pipeline.stages.end(), [&](const imports::MappedStage &s) { return s.name == sd.first; }))
+                kept << sd;
+        e->mapping.stageDates = kept;
     }
     startCheck();
 }

@@ -99,6 +99,14 @@ public:
     };
     void applyValueMatches(const QList<ValueMatch> &matches);
 
+    // Create a pipeline from the stages… (ImportPipelineDialog): the distinct stage values of
+    // the leads files as their mappings read them, with their rows, in the order first seen.
+    QList<imports::ValueCount> fileStages(QString *error) const;
+    // The leads go into `pipeline` (the mapping's pipeline section, saved with it): a new
+    // pipeline, or a new version of one; the files are checked again.
+    void createPipeline(const imports::MappedPipeline &pipeline);
+    QPushButton *pipelineButton() const { return m_pipelineButton; }
+
 Q_SIGNALS:
     void imported(qint64 runId);
 
@@ -148,6 +156,7 @@ private:
     QCheckBox *m_skipRefused = nullptr;
     QPushButton *m_saveRefused = nullptr;
     QPushButton *m_matchValues = nullptr;
+    QPushButton *m_pipelineButton = nullptr;
     QPushButton *m_back = nullptr;
     QPushButton *m_next = nullptr;
     QPushButton *m_import = nullptr;

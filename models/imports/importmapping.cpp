@@ -344,6 +344,53 @@ QHash<QString, QString> suggestColumns(Entity entity, const QStringList &header,
     return out;
 }
 
+std::optional<QList<ValueCount>> countValues(const QString &path, const FileMapping &mapping, const QString &field,
+                                             QString *error, int maxValues, qint64 *others)
+{
+    const QString header = ImportSchema::normaliseHeader(mapping.columns.value(field));
+    TableSource src;
+    if (!src.open(path, mapping.sourceOptions())) {
+        *error = src.error();
+        return std::nullopt;
+    }
+    int col = -1;
+    for (int c = 0; c < src.header().size() && col < 0; ++c)
+        if (!header.isEmpty() && ImportSchema::normaliseHeader(src.header().at(c)) == header)
+            col = c;
+    if (col < 0) {
+        *error = ImportMapping::tr("no column is the field “%1”").arg(ImportSchema::fieldLabel(mapping.entity, field));
+        return std::nullopt;
+    }
+    const QHash<QString, QString> translate = mapping.values.value(field);
+    QList<ValueCount> out;
+    QHash<QString, int> index;
+    qint64 rest = 0;
+    io::CsvRecord rec;
+    while (src.next(rec)) {
+        if (!rec.error.isEmpty())
+            continue; // a malformed line: the check reports it
+        QString v = rec.fields.value(col).trimmed();
+        v = translate.value(v, v);
+        if (v.isEmpty())
+            continue;
+        const auto it = index.constFind(v);
+        if (it != index.cend())
+            ++out[*it].rows;
+        else if (out.size() < maxValues) {
+            index.insert(v, int(out.size()));
+            out.append({v, 1});
+        } else
+            ++rest;
+    }
+    if (!src.error().isEmpty()) {
+        *error = src.error();
+        return std::nullopt;
+    }
+    if (others)
+        *others = rest;
+    return out;
+}
+
 QString headerSetKey(Entity entity, const QStringList &header)
 {
     QStringList norm;

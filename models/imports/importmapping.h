@@ -110,6 +110,24 @@ public:
 QHash<QString, QString> suggestColumns(Entity entity, const QStringList &header,
                                        const QList<QStringList> &sampleRows = {});
 
+// A value of a file's column and how many rows hold it.
+struct ValueCount
+{
+    QString value;
+    qint64 rows = 0;
+};
+
+// The distinct values of `field` in the file at `path` as `mapping` reads it (its column, its
+// values translated), each with its rows, in the order first seen; empty cells are not
+// counted. At most `maxValues` distinct values (the rest are counted in *others when given).
+// nullopt with *error when the file cannot be read or the mapping gives the field no column.
+std::optional<QList<ValueCount>> countValues(const QString &path, const FileMapping &mapping, const QString &field,
+                                             QString *error, int maxValues = 200, qint64 *others = nullptr);
+
+// The closing a stage name says, as the planner reads a leads file's stage: "won" (won, 赢单,
+// 成交 …), "lost" (lost, 输单 …), else "" (importplanleads.cpp).
+QString closingOfStage(const QString &name);
+
 // The key a mapping of this header set is saved under (settings "import_mapping:<key>"): the
 // entity and the normalised headers, sorted, hashed.
 QString headerSetKey(Entity entity, const QStringList &header);

@@ -36,6 +36,20 @@ bool isClosingWord(const QString &n)
     return isWonWord(n) || isLostWord(n);
 }
 
+} // namespace cockpit::imports::detail
+
+namespace cockpit::imports {
+
+QString closingOfStage(const QString &name)
+{
+    const QString n = detail::normaliseName(name);
+    return detail::isWonWord(n) ? QStringLiteral("won") : detail::isLostWord(n) ? QStringLiteral("lost") : QString();
+}
+
+} // namespace cockpit::imports
+
+namespace cockpit::imports::detail {
+
 
 bool Planner::planPipeline()
 {

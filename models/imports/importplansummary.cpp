@@ -77,7 +77,10 @@ QStringList ImportPlan::summaryLines() const
         for (const PlannedStage &st : stages)
             s << st.name;
         out << (pipelineId ? tr("leads go into the pipeline “%1” (%2)").arg(pipelineName, s.join(QStringLiteral(" → ")))
-                           : tr("creates the pipeline “%1”, version %2: %3").arg(pipelineName).arg(pipelineVersion).arg(s.join(QStringLiteral(" → "))));
+                : pipelineVersion > 1
+                    ? tr("creates a new version (%2) of the pipeline “%1”, whose stages differ: %3; its leads so far stay "
+                         "on the version they are on").arg(pipelineName).arg(pipelineVersion).arg(s.join(QStringLiteral(" → ")))
+                    : tr("creates the pipeline “%1”, version %2: %3").arg(pipelineName).arg(pipelineVersion).arg(s.join(QStringLiteral(" → "))));
         out << tr("imported stage moves are recorded as they happened, not checked against stage gates "
                   "(gates hold for moves made in the app)");
     }

@@ -5,6 +5,7 @@
 // bring again; a CSV read again in the encoding or with the delimiter the user chooses; the
 // mapping saved as JSON, and the columns of an imported header set offered again.
 #include "importwizard.h"
+#include "importpipelinedialog.h"
 #include "importvaluesdialog.h"
 
 #include "imports/importmapping.h"
@@ -13,6 +14,7 @@
 #include "imports/importwriter.h"
 #include "items/editcontroller.h"
 #include "storage/database.h"
+#include "storage/pipelinerepository.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void readsAsTheUserSays();
     void savesAndReusesMappings();
     void matchesValuesAndChecksAgain();
+    void createsAPipelineFromTheStages();
     void refusedRowsFixedInExcelImportAgain();
     void screenshotsInChinese();
 
@@ -65,7 +68,8 @@ private:
         return out;
     }
     QString write(const QString &name, const QByteArray &content);
-
+    void importCustomer(); // 甲公司, through the wizard
+    QString pipelineDialogScreens(ui::ImportWizard &w, const QString &suffix);
     qint64 count(const QString &sql)
     {
         QSqlQuery q(m_db->connection());
@@ -463,6 +467,131 @@ void TestImportWizard::matchesValuesAndChecksAgain()
     QCOMPARE(next.plan()->refusedRows(), 0);
 }
 
+void TestImportWizard::importCustomer()
+{
+    write(QStringLiteral("c.csv"), QStringLiteral("客户名称\n甲公司\n").toUtf8());
+    ui::ImportWizard w(*m_db, *m_edits, {m_dir->filePath(QStringLiteral("c.csv"))});
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+}
+
+void TestImportWizard::createsAPipelineFromTheStages()
+{
+    // A company's own stages, none of them the pipeline's: the leads file says which stages a
+    // new pipeline has (with their rows), the user orders them and marks the won and lost ones,
+    // and the check shows the pipeline it creates; saved with the mapping, imported.
+    importCustomer();
+    const QString leads = write(QStringLiteral("商机.csv"), QStringLiteral(
+        "商机编号,客户,负责人,阶段,金额\nL1,甲公司,王总,初步接触,1000\nL2,甲公司,王总,意向沟通,2000\n"
+        "L3,甲公司,王总,初步接触,3000\nL4,甲公司,王总,赢单,4000\nL5,甲公司,王总,输单,500\n").toUtf8());
+    ui::ImportWizard w(*m_db, *m_edits, {leads});
+    w.resize(1100, 680);
+    w.show();
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QCOMPARE(w.plan()->refusedRows(), 3); // 初步接触 twice, 意向沟通
+    QVERIFY(w.pipelineButton()->isVisible());
+    QString error;
+    const QList<imports::ValueCount> stages = w.fileStages(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(stages.size(), 4);
+    QCOMPARE(stages.at(0).value, QStringLiteral("初步接触"));
+    QCOMPARE(stages.at(0).rows, 2);
+    QCOMPARE(stages.at(3).value, QStringLiteral("输单"));
+    const QList<storage::PipelineSummary> existing = storage::PipelineRepository(*m_db).current();
+    QVERIFY(!existing.isEmpty());
+    ui::ImportPipelineDialog dialog(stages, existing, {}, &w);
+    auto stageAt = [&](int row) { return dialog.table()->item(row, 0)->text(); };
+    QCOMPARE(dialog.table()->rowCount(), 4);
+    QCOMPARE(stageAt(0), QStringLiteral("初步接触"));
+    QCOMPARE(dialog.table()->item(0, 1)->text(), QStringLiteral("2"));
+    QCOMPARE(stageAt(2), QStringLiteral("赢单"));
+    QCOMPARE(dialog.pipeline().stages.at(2).closing, QStringLiteral("won")); // guessed from the word
+    QCOMPARE(dialog.pipeline().stages.at(3).closing, QStringLiteral("lost"));
+    QCOMPARE(dialog.problem(), QStringLiteral("Give the new pipeline a name."));
+    dialog.setNewPipeline(QStringLiteral("分销渠道"));
+    QVERIFY2(dialog.problem().isEmpty(), qPrintable(dialog.problem()));
+    // Reordered as a user would: 意向沟通 up, then back down.
+    QVERIFY(dialog.moveStage(1, -1));
+    QCOMPARE(stageAt(0), QStringLiteral("意向沟通"));
+    QCOMPARE(stageAt(1), QStringLiteral("初步接触"));
+    QCOMPARE(dialog.table()->item(1, 1)->text(), QStringLiteral("2"));
+    QVERIFY(!dialog.moveStage(0, -1));
+    QVERIFY(dialog.moveStage(0, +1));
+    QCOMPARE(stageAt(0), QStringLiteral("初步接触"));
+    QVERIFY(dialog.setClosing(2, QString())); // no won stage: refused
+    QCOMPARE(dialog.problem(), QStringLiteral("Mark one stage as the won one (now 0)."));
+    QVERIFY(dialog.setClosing(2, QStringLiteral("won")));
+    QVERIFY(dialog.problem().isEmpty());
+    const imports::MappedPipeline pipeline = dialog.pipeline();
+    QVERIFY(!pipeline.code.isEmpty());
+    for (const storage::PipelineSummary &p : existing)
+        QVERIFY(p.code != pipeline.code); // a new pipeline, not a version of one
+    pipelineDialogScreens(w, QStringLiteral("en"));
+    w.createPipeline(pipeline);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    QCOMPARE(w.plan()->refusedRows(), 0);
+    QVERIFY(!w.plan()->pipelineId);
+    const QString summary = w.plan()->summaryLines().join(u'\n');
+    QVERIFY2(summary.contains(QStringLiteral("creates the pipeline “分销渠道”, version 1: 初步接触 → 意向沟通 → 赢单")), qPrintable(summary));
+    QVERIFY2(summary.contains(QStringLiteral("not checked against stage gates")), qPrintable(summary));
+    if (const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR"); !shots.isEmpty())
+        w.grab().save(shots + QStringLiteral("/import-en-3-check-new-pipeline.png"));
+    // Saved with the mapping.
+    const QString saved = m_dir->filePath(QStringLiteral("pipeline.json"));
+    QVERIFY2(w.saveMapping(saved, &error), qPrintable(error));
+    const auto m = imports::ImportMapping::fromFile(saved, &error);
+    QVERIFY2(m, qPrintable(error));
+    QCOMPARE(m->pipeline.name, QStringLiteral("分销渠道"));
+    QCOMPARE(m->pipeline.stages.size(), 4);
+    QCOMPARE(m->pipeline.stages.at(3).closing, QStringLiteral("lost"));
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(10000));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads l JOIN pipelines p ON p.id = l.pipeline_id "
+                                  "WHERE p.name = '分销渠道' AND l.deleted = 0")), 5);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM pipeline_stages s JOIN pipelines p ON p.id = s.pipeline_id "
+                                  "WHERE p.name = '分销渠道'")), 3);
+
+    // Another file with a stage more: a new version of that pipeline.
+    const QString more = write(QStringLiteral("商机2.csv"), QStringLiteral(
+        "商机编号,客户,负责人,阶段,金额\nL6,甲公司,王总,初步接触,1000\nL7,甲公司,王总,方案报价,2000\nL8,甲公司,王总,赢单,3000\n").toUtf8());
+    ui::ImportWizard next(*m_db, *m_edits, {more});
+    next.goTo(ui::ImportWizard::ColumnsPage);
+    next.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
+    QCOMPARE(next.plan()->refusedRows(), 1); // 方案报价
+    ui::ImportPipelineDialog again(next.fileStages(&error), storage::PipelineRepository(*m_db).current(), {}, &next);
+    QVERIFY(again.setNewVersionOf(pipeline.code));
+    QVERIFY(again.moveStage(1, -1) && again.moveStage(0, +1)); // 方案报价 after 初步接触: as read
+    QCOMPARE(again.table()->item(1, 0)->text(), QStringLiteral("方案报价"));
+    QVERIFY2(again.problem().isEmpty(), qPrintable(again.problem()));
+    QCOMPARE(again.pipeline().code, pipeline.code);
+    next.createPipeline(again.pipeline());
+    QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
+    QCOMPARE(next.plan()->refusedRows(), 0);
+    const QString nextSummary = next.plan()->summaryLines().join(u'\n');
+    QVERIFY2(nextSummary.contains(QStringLiteral("creates a new version (2) of the pipeline “分销渠道”")), qPrintable(nextSummary));
+}
+
+QString TestImportWizard::pipelineDialogScreens(ui::ImportWizard &w, const QString &suffix)
+{
+    const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR");
+    if (shots.isEmpty())
+        return {};
+    QString error;
+    ui::ImportPipelineDialog dialog(w.fileStages(&error), storage::PipelineRepository(*m_db).current(), {}, &w);
+    dialog.setNewPipeline(QStringLiteral("分销渠道"));
+    const QString path = shots + QStringLiteral("/import-%1-5-pipeline.png").arg(suffix);
+    dialog.grab().save(path);
+    return path;
+}
+
 void TestImportWizard::refusedRowsFixedInExcelImportAgain()
 {
     // The issue's loop: import what can be, save the refused rows as a workbook, fix them "in
@@ -585,6 +714,15 @@ void TestImportWizard::screenshotsInChinese()
     ui::ImportValuesDialog dialog(*w.plan(), &w);
     dialog.choose(1, QStringLiteral("触达"));
     dialog.grab().save(shots + QStringLiteral("/import-zh-4-values.png"));
+    // Create a pipeline from the stages…, and the check that follows.
+    QVERIFY(!pipelineDialogScreens(w, QStringLiteral("zh")).isEmpty());
+    imports::MappedPipeline pipeline;
+    pipeline.code = QStringLiteral("fenxiao");
+    pipeline.name = QStringLiteral("分销渠道");
+    pipeline.stages = {{QStringLiteral("初步接触"), {}}, {QStringLiteral("触达"), {}}, {QStringLiteral("赢单"), QStringLiteral("won")}};
+    w.createPipeline(pipeline);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
+    w.grab().save(shots + QStringLiteral("/import-zh-3-check-new-pipeline.png"));
     // A column that is two fields: the Maven mapping's manager, also the team.
     {
         ui::ImportWizard m(*m_db, *m_edits, {QStringLiteral(COCKPIT_SOURCE_DIR "/tests/data/maven-crm/sales_teams.csv")});
