@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "importwizard.h"
+#include "longstepprogress.h"
 
 #include "items/alertactions.h"
 #include "alertspage.h"
@@ -184,6 +185,7 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
     // An import's undo or redo runs on a worker: the status bar says so while the window waits.
     connect(&edits, &EditController::busy, this, &MainWindow::setBusy);
     connect(&edits, &EditController::idle, this, &MainWindow::clearBusy);
+    new LongStepProgress(edits, this); // and a dialog with the rows done, and Cancel
 
     m_demoBadge = new QLabel(tr("Demo data"), this);
     m_demoBadge->setObjectName(QStringLiteral("demoBadge"));

@@ -74,17 +74,20 @@ qint64 ImportWriter::lastRun(QSqlDatabase db)
     return q.exec(QStringLiteral("SELECT max(id) FROM import_runs WHERE undone_at IS NULL")) && q.next() ? q.value(0).toLongLong() : 0;
 }
 
-bool ImportWriter::undo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsUndone)
+bool ImportWriter::undo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsUndone,
+                        const Progress &progress)
 {
-    return apply(db, runId, actorKey, true, error, rowsUndone);
+    return apply(db, runId, actorKey, true, error, rowsUndone, progress);
 }
 
-bool ImportWriter::redo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsRedone)
+bool ImportWriter::redo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsRedone,
+                        const Progress &progress)
 {
-    return apply(db, runId, actorKey, false, error, rowsRedone);
+    return apply(db, runId, actorKey, false, error, rowsRedone, progress);
 }
 
-bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool undo, QString *error, qint64 *rows)
+bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool undo, QString *error, qint64 *rows,
+                         const Progress &progress)
 {
     sqlite3 *h = storage::sqliteHandle(db);
     storage::Transaction tx(db);
@@ -108,6 +111,26 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
             return false;
         }
     }
+    // The rows to go through (a range of created keys counts each), for the progress.
+    qint64 total = 0;
+    if (progress) {
+        sql::Statement count(h, "SELECT coalesce(sum(coalesce(last_row_id, row_id) - row_id + 1), 0) FROM import_changes "
+                                "WHERE run_id = ?");
+        count.bind(1, runId);
+        if (count.next())
+            total = count.int64(0);
+    }
+    qint64 done = 0, reported = 0;
+    // false: cancelled (the transaction is rolled back as `tx` goes).
+    auto report = [&](bool last) {
+        if (!progress || (!last && (done - reported < 500 || done >= total))) // the last row: the last report
+            return true;
+        reported = done;
+        if (progress(last ? total : std::min(done, total), total))
+            return true;
+        *error = tr("cancelled: nothing was changed");
+        return false;
+    };
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     storage::OutboxWriter outbox(db);
     qint64 n = 0, tombstones = 0;
@@ -127,6 +150,9 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
       const QByteArray beforeJson(changes.raw(3).constData(), changes.raw(3).size()),
           afterJson(changes.raw(4).constData(), changes.raw(4).size());
       for (qint64 key = firstKey; key <= lastKey; ++key) {
+        ++done;
+        if (!report(false))
+            return false;
         storage::OutboxFields f;
         QByteArray sql;
         QVariantList values;
@@ -207,6 +233,8 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
         *error = mark.error();
         return false;
     }
+    if (!report(true))
+        return false;
     if (!tx.commit()) {
         *error = db.lastError().text();
         return false;

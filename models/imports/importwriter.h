@@ -48,13 +48,21 @@ public:
     // Makes `db` (a new, empty file) a company to import into: its currency (ISO 4217) and
     // its first person, a director named `userName`, who is the file's current user.
     static bool initCompany(QSqlDatabase db, const QString &currency, const QString &userName, QString *error);
-    // Undoes import `runId`. false with *error (nothing changed) when it fails or was undone.
-    static bool undo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsUndone = nullptr);
+    // What an undo or redo tells as it goes: rows done of the rows the import wrote (the last
+    // report has done == total, before the commit). Returning false cancels: everything is
+    // rolled back, the import stays as it was, and undo/redo return false.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    // Undoes import `runId`. false with *error (nothing changed) when it fails, was undone or
+    // is cancelled by `progress`.
+    static bool undo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsUndone = nullptr,
+                     const Progress &progress = {});
     // Redoes an undone import: its rows back, its changes made again (the undo stack's redo).
-    static bool redo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsRedone = nullptr);
+    static bool redo(QSqlDatabase db, qint64 runId, qint64 actorKey, QString *error, qint64 *rowsRedone = nullptr,
+                     const Progress &progress = {});
 
 private:
-    static bool apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool undo, QString *error, qint64 *rows);
+    static bool apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool undo, QString *error, qint64 *rows,
+                      const Progress &progress);
 };
 
 } // namespace cockpit::imports

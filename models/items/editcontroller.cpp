@@ -123,14 +123,29 @@ storage::CreateResult EditController::createCustomer(const storage::NewCustomer 
 
 void EditController::pushImport(qint64 runId, const QString &undoText)
 {
+    LongStepHooks hooks;
+    hooks.busy = [this](bool running, const QString &what) {
+        if (running) {
+            m_cancelLongStep.store(false);
+            Q_EMIT busy(what);
+        } else {
+            Q_EMIT idle();
+        }
+    };
+    hooks.progress = [this](qint64 done, qint64 total) {
+        Q_EMIT progress(done, total);
+        return !m_cancelLongStep.load();
+    };
+    hooks.cancelled = [this](bool undoing) {
+        // QUndoStack has moved its index past the command when it returns: moved back once the
+        // stack is done (the command skips that call), so the stack is as before.
+        QMetaObject::invokeMethod(
+            this, [this, undoing] { undoing ? m_stack.redo() : m_stack.undo(); }, Qt::QueuedConnection);
+        Q_EMIT longStepCancelled(undoing);
+    };
+    hooks.takesInput = [this] { return m_longStepsTakeInput; };
     m_stack.push(new ImportCommand(
-        m_db, runId, actorId().toLongLong(), [this](const QString &e) { Q_EMIT commandFailed(e); },
-        [this](bool running, const QString &what) {
-            if (running)
-                Q_EMIT busy(what);
-            else
-                Q_EMIT idle();
-        },
+        m_db, runId, actorId().toLongLong(), [this](const QString &e) { Q_EMIT commandFailed(e); }, std::move(hooks),
         undoText));
 }
 

@@ -7,6 +7,8 @@
 
 #include <QObject>
 
+#include <atomic>
+
 class QUndoCommand;
 class QUndoStack;
 
@@ -33,8 +35,14 @@ public:
     storage::CreateResult createCustomer(const storage::NewCustomer &customer);
 
     // A company import the import job wrote (run `runId`): pushed as one undo step, whose undo
-    // and redo run on a worker (busy() and idle() meanwhile).
+    // and redo run on a worker (busy(), progress() and idle() meanwhile; cancelLongStep()
+    // stops one, rolled back, and puts the stack back as it was).
     void pushImport(qint64 runId, const QString &undoText);
+    // Cancels the undo or redo that runs (safe from any thread): nothing of it stays, and the
+    // undo stack is put back where it was (after the event loop's next turn).
+    void cancelLongStep() { m_cancelLongStep.store(true); }
+    // A modal progress dialog (with Cancel) shows long steps: their wait lets user input through.
+    void setLongStepsTakeInput(bool on) { m_longStepsTakeInput = on; }
 
     QString actorId() const;
     storage::LeadRepository &leads() { return m_leads; }
@@ -46,7 +54,11 @@ Q_SIGNALS:
     void commandFailed(const QString &message);
     // A long undo or redo (an import's) runs on a worker: what it does, then idle() when done.
     void busy(const QString &what);
+    // Rows done of the rows to do (emitted from the worker: queued to receivers elsewhere).
+    void progress(qint64 done, qint64 total);
     void idle();
+    // A long step was cancelled: nothing changed (`undoing`: it was an undo).
+    void longStepCancelled(bool undoing);
 
 private:
     // Writes the changes that differ from storage and returns their undo command (not yet
@@ -57,6 +69,8 @@ private:
 
     storage::Database &m_db;
     QUndoStack &m_stack;
+    std::atomic<bool> m_cancelLongStep{false};
+    bool m_longStepsTakeInput = false;
     storage::LeadRepository m_leads;
     storage::CustomerRepository m_customers;
 };

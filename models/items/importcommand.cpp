@@ -12,21 +12,23 @@
 
 namespace cockpit {
 
-ImportCommand::ImportCommand(storage::Database &db, qint64 runId, qint64 actorKey, ErrorSink onError, BusySink onBusy,
+ImportCommand::ImportCommand(storage::Database &db, qint64 runId, qint64 actorKey, ErrorSink onError, LongStepHooks hooks,
                              const QString &text)
-    : QUndoCommand(text), m_db(db), m_run(runId), m_actor(actorKey), m_onError(std::move(onError)), m_onBusy(std::move(onBusy))
+    : QUndoCommand(text), m_db(db), m_run(runId), m_actor(actorKey), m_onError(std::move(onError)), m_hooks(std::move(hooks))
 {
 }
 
 void ImportCommand::redo()
 {
-    if (std::exchange(m_skipRedo, false))
+    if (std::exchange(m_skipNext, false))
         return;
     run(false);
 }
 
 void ImportCommand::undo()
 {
+    if (std::exchange(m_skipNext, false))
+        return;
     run(true);
 }
 
@@ -35,39 +37,57 @@ void ImportCommand::run(bool undoing)
     const QString path = m_db.path();
     const storage::ChangeSink sink = m_db.changeSink();
     const qint64 runId = m_run, actor = m_actor;
-    if (m_onBusy)
-        m_onBusy(true, undoing ? QCoreApplication::translate("cockpit::ImportCommand", "Undoing the import…")
-                            : QCoreApplication::translate("cockpit::ImportCommand", "Redoing the import…"));
-    // The worker's answer: "" when done, else why not.
-    const QFuture<QString> future = QtConcurrent::run([path, sink, runId, actor, undoing] {
+    if (m_hooks.busy)
+        m_hooks.busy(true, undoing ? QCoreApplication::translate("cockpit::ImportCommand", "Undoing the import…")
+                                 : QCoreApplication::translate("cockpit::ImportCommand", "Redoing the import…"));
+    struct Outcome
+    {
+        QString error; // "" when done
+        bool cancelled = false;
+    };
+    const auto progress = m_hooks.progress;
+    const QFuture<Outcome> future = QtConcurrent::run([path, sink, runId, actor, undoing, progress] {
         const QString name = QStringLiteral("import-undo-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
-        QString error;
+        Outcome out;
         {
-            QSqlDatabase db = storage::openConnection(path, name, storage::Access::ReadWrite, &error, sink);
+            QSqlDatabase db = storage::openConnection(path, name, storage::Access::ReadWrite, &out.error, sink);
             if (db.isOpen()) {
-                const bool ok = undoing ? imports::ImportWriter::undo(db, runId, actor, &error)
-                                     : imports::ImportWriter::redo(db, runId, actor, &error);
-                if (ok)
-                    error.clear();
-                else if (error.isEmpty())
-                    error = QCoreApplication::translate("cockpit::ImportCommand", "the database refused the change");
+                imports::ImportWriter::Progress report;
+                if (progress)
+                    report = [&](qint64 done, qint64 total) {
+                        out.cancelled = !progress(done, total);
+                        return !out.cancelled;
+                    };
+                const bool ok = undoing ? imports::ImportWriter::undo(db, runId, actor, &out.error, nullptr, report)
+                                        : imports::ImportWriter::redo(db, runId, actor, &out.error, nullptr, report);
+                if (ok || out.cancelled)
+                    out.error.clear();
+                else if (out.error.isEmpty())
+                    out.error = QCoreApplication::translate("cockpit::ImportCommand", "the database refused the change");
             }
         }
         storage::closeConnection(name, sink);
-        return error;
+        return out;
     });
-    QFutureWatcher<QString> watcher;
+    QFutureWatcher<Outcome> watcher;
     QEventLoop loop;
-    QObject::connect(&watcher, &QFutureWatcher<QString>::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&watcher, &QFutureWatcher<Outcome>::finished, &loop, &QEventLoop::quit);
     watcher.setFuture(future);
     if (!future.isFinished())
-        loop.exec(QEventLoop::ExcludeUserInputEvents);
-    const QString error = future.result();
-    if (m_onBusy)
-        m_onBusy(false, {});
-    if (!error.isEmpty() && m_onError)
-        m_onError(undoing ? QCoreApplication::translate("cockpit::ImportCommand", "Could not undo the import: %1").arg(error)
-                       : QCoreApplication::translate("cockpit::ImportCommand", "Could not redo the import: %1").arg(error));
+        loop.exec(m_hooks.takesInput && m_hooks.takesInput() ? QEventLoop::AllEvents : QEventLoop::ExcludeUserInputEvents);
+    const Outcome out = future.result();
+    if (m_hooks.busy)
+        m_hooks.busy(false, {});
+    if (out.cancelled) {
+        // Rolled back: the import is as it was. The stack's correction calls us once more.
+        m_skipNext = true;
+        if (m_hooks.cancelled)
+            m_hooks.cancelled(undoing);
+        return;
+    }
+    if (!out.error.isEmpty() && m_onError)
+        m_onError(undoing ? QCoreApplication::translate("cockpit::ImportCommand", "Could not undo the import: %1").arg(out.error)
+                          : QCoreApplication::translate("cockpit::ImportCommand", "Could not redo the import: %1").arg(out.error));
     m_db.announceChanges();
 }
 

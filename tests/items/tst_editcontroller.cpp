@@ -377,8 +377,45 @@ void TestEditController::importUndoRedoOnAWorker()
     QCOMPARE(customers(), before + 3000);
     ticker.stop();
 
-    // Undone meanwhile elsewhere (`sales-cockpit undo-import`): the undo says why it cannot.
+    // The writer's progress: a cancel at the first report rolls the undo back (nothing
+    // changed, the run still stands); let run, the reports reach the total.
     QString error;
+    qint64 reports = 0, lastDone = -1, lastTotal = -1;
+    QVERIFY(!imports::ImportWriter::undo(m_db->connection(), written.runId, request.actorKey, &error, nullptr,
+                                         [&](qint64 done, qint64 total) {
+                                             ++reports;
+                                             lastDone = done;
+                                             lastTotal = total;
+                                             return false;
+                                         }));
+    QCOMPARE(reports, 1);
+    QVERIFY(lastDone > 0 && lastDone < lastTotal);
+    QCOMPARE(lastTotal, 3000);
+    QVERIFY2(error.contains(QLatin1String("cancelled")), qPrintable(error));
+    QCOMPARE(customers(), before + 3000);
+    QCOMPARE(imports::ImportWriter::lastRun(m_db->connection()), written.runId);
+    error.clear();
+    reports = 0;
+    qint64 rows = 0;
+    bool increasing = true;
+    QVERIFY2(imports::ImportWriter::undo(m_db->connection(), written.runId, request.actorKey, &error, &rows,
+                                         [&](qint64 done, qint64 total) {
+                                             increasing = increasing && (reports == 0 || done > lastDone);
+                                             ++reports;
+                                             lastDone = done;
+                                             lastTotal = total;
+                                             return true;
+                                         }),
+             qPrintable(error));
+    QVERIFY(reports > 1);
+    QVERIFY(increasing);
+    QCOMPARE(lastDone, lastTotal);
+    QCOMPARE(rows, 3000);
+    QCOMPARE(customers(), before);
+    QVERIFY2(imports::ImportWriter::redo(m_db->connection(), written.runId, request.actorKey, &error), qPrintable(error));
+    QCOMPARE(customers(), before + 3000);
+
+    // Undone meanwhile elsewhere (`sales-cockpit undo-import`): the undo says why it cannot.
     QVERIFY2(imports::ImportWriter::undo(m_db->connection(), written.runId, request.actorKey, &error), qPrintable(error));
     QSignalSpy failed(m_edits, &EditController::commandFailed);
     m_stack->undo();

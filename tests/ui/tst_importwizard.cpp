@@ -7,6 +7,7 @@
 #include "importwizard.h"
 #include "importpipelinedialog.h"
 #include "importvaluesdialog.h"
+#include "longstepprogress.h"
 
 #include "imports/importmapping.h"
 #include "imports/tablesource.h"
@@ -23,9 +24,12 @@
 #include <QMessageBox>
 #include <QTimer>
 #include <QTranslator>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QStringEncoder>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -54,6 +58,7 @@ private Q_SLOTS:
     void savesAndReusesMappings();
     void matchesValuesAndChecksAgain();
     void createsAPipelineFromTheStages();
+    void undoWithProgressAndCancel();
     void refusedRowsFixedInExcelImportAgain();
     void screenshotsInChinese();
 
@@ -69,6 +74,7 @@ private:
     }
     QString write(const QString &name, const QByteArray &content);
     void importCustomer(); // 甲公司, through the wizard
+    QString dump(); // every customer and lead, as stored
     QString pipelineDialogScreens(ui::ImportWizard &w, const QString &suffix);
     qint64 count(const QString &sql)
     {
@@ -479,6 +485,26 @@ void TestImportWizard::importCustomer()
     QVERIFY(imported.wait(10000));
 }
 
+QString TestImportWizard::dump()
+{
+    QStringList out;
+    QSqlQuery q(m_db->connection());
+    for (const char *sql : {"SELECT id, name, deleted, row_version FROM customers ORDER BY id",
+                            "SELECT id, stage_id, status, deleted, row_version FROM leads ORDER BY id",
+                            "SELECT count(*) FROM stage_history", "SELECT count(*) FROM log_deletions",
+                            "SELECT id, undone_at IS NULL FROM import_runs ORDER BY id"}) {
+        if (!q.exec(QLatin1String(sql)))
+            return q.lastError().text();
+        while (q.next()) {
+            QStringList cells;
+            for (int c = 0; c < q.record().count(); ++c)
+                cells << q.value(c).toString();
+            out << cells.join(u'|');
+        }
+    }
+    return out.join(u'\n');
+}
+
 void TestImportWizard::createsAPipelineFromTheStages()
 {
     // A company's own stages, none of them the pipeline's: the leads file says which stages a
@@ -590,6 +616,88 @@ QString TestImportWizard::pipelineDialogScreens(ui::ImportWizard &w, const QStri
     const QString path = shots + QStringLiteral("/import-%1-5-pipeline.png").arg(suffix);
     dialog.grab().save(path);
     return path;
+}
+
+void TestImportWizard::undoWithProgressAndCancel()
+{
+    // An import's undo shows its progress in a dialog with Cancel: cancelled at the first
+    // report, nothing changes (rows, log, the run) and the undo stack stays where it was; let
+    // run, the count reaches the total and the import is gone; redo the same.
+    importCustomer();
+    QByteArray rows = "商机编号,客户,负责人,阶段,金额\n";
+    for (int i = 0; i < 1200; ++i)
+        rows += "L" + QByteArray::number(i) + ",甲公司,王总," + (i % 3 ? "触达" : "赢单") + "," + QByteArray::number(1000 + i) + "\n";
+    ui::ImportWizard w(*m_db, *m_edits, {write(QStringLiteral("leads.csv"), rows)});
+    w.goTo(ui::ImportWizard::ColumnsPage);
+    w.goTo(ui::ImportWizard::CheckPage);
+    QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 20000);
+    QCOMPARE(w.plan()->refusedRows(), 0);
+    QSignalSpy imported(&w, &ui::ImportWizard::imported);
+    QTest::mouseClick(w.importButton(), Qt::LeftButton);
+    QVERIFY(imported.wait(20000));
+    QCOMPARE(m_stack->count(), 2);
+    QCOMPARE(m_stack->index(), 2);
+    const QString before = dump();
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads WHERE deleted = 0")), 1200);
+
+    ui::LongStepProgress progress(*m_edits, nullptr);
+    // Cancel pressed as the first count arrives: on the worker, before it goes on.
+    qint64 firstDone = -1, lastDone = -1, lastTotal = -1;
+    bool cancelNow = true;
+    const auto conn = connect(m_edits.get(), &EditController::progress, this, [&](qint64 done, qint64 total) {
+        if (firstDone < 0)
+            firstDone = done;
+        lastDone = done;
+        lastTotal = total;
+        if (cancelNow)
+            m_edits->cancelLongStep();
+    }, Qt::DirectConnection);
+    QSignalSpy cancelled(m_edits.get(), &EditController::longStepCancelled);
+    QSignalSpy failed(m_edits.get(), &EditController::commandFailed);
+    m_stack->undo();
+    QCOMPARE(cancelled.count(), 1);
+    QVERIFY(firstDone > 0 && firstDone < lastTotal); // the first report came part way through
+    QTRY_COMPARE(m_stack->index(), 2);                // put back: the stack as it was
+    QCOMPARE(m_stack->count(), 2);
+    QCOMPARE(dump(), before);                          // and the data
+    QCOMPARE(failed.count(), 0);
+    QVERIFY(!progress.dialog());
+
+    // Let run: the dialog shows the rows, the count reaches the total.
+    cancelNow = false;
+    firstDone = lastDone = lastTotal = -1;
+    int dialogMax = -1, dialogValue = -1;
+    // After the dialog's own slot (queued from the worker, in the order connected).
+    const auto shown = connect(m_edits.get(), &EditController::progress, this, [&] {
+        if (progress.dialog() && progress.dialog()->isVisible()) {
+            if (const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR"); !shots.isEmpty() && dialogMax < 0)
+                progress.dialog()->grab().save(shots + QStringLiteral("/import-en-6-undo-progress.png"));
+            dialogMax = progress.dialog()->maximum();
+            dialogValue = progress.dialog()->value();
+        }
+    });
+    m_stack->undo();
+    disconnect(shown);
+    QCOMPARE(lastDone, lastTotal);
+    QVERIFY(lastTotal >= 1200);
+    QCOMPARE(m_stack->index(), 1);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads WHERE deleted = 0")), 0);
+    QCOMPARE(dialogMax, int(lastTotal));
+    QCOMPARE(dialogValue, dialogMax);
+    QVERIFY(!progress.dialog());
+    // A cancelled redo: the import stays undone, the stack where it was.
+    cancelNow = true;
+    const QString undone = dump();
+    m_stack->redo();
+    QCOMPARE(cancelled.count(), 2);
+    QTRY_COMPARE(m_stack->index(), 1);
+    QCOMPARE(dump(), undone);
+    cancelNow = false;
+    m_stack->redo();
+    QCOMPARE(m_stack->index(), 2);
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads WHERE deleted = 0")), 1200);
+    QCOMPARE(failed.count(), 0);
+    disconnect(conn);
 }
 
 void TestImportWizard::refusedRowsFixedInExcelImportAgain()
@@ -730,6 +838,15 @@ void TestImportWizard::screenshotsInChinese()
         QVERIFY2(m.loadMapping(QStringLiteral(COCKPIT_SOURCE_DIR "/resources/import-mappings/maven-crm.json"), &error), qPrintable(error));
         m.goTo(ui::ImportWizard::ColumnsPage);
         m.grab().save(shots + QStringLiteral("/import-zh-2-columns-two-fields.png"));
+    }
+    // An import's undo, part way.
+    {
+        ui::LongStepProgress progress(*m_edits, &w);
+        Q_EMIT m_edits->busy(QCoreApplication::translate("cockpit::ImportCommand", "Undoing the import…"));
+        Q_EMIT m_edits->progress(3500, 8800);
+        QVERIFY(progress.dialog());
+        progress.dialog()->grab().save(shots + QStringLiteral("/import-zh-6-undo-progress.png"));
+        Q_EMIT m_edits->idle();
     }
     QCoreApplication::removeTranslator(&zh);
 }
