@@ -47,8 +47,9 @@ QString codeFor(const QString &name, const QList<storage::PipelineSummary> &exis
 
 ImportPipelineDialog::ImportPipelineDialog(const QList<imports::ValueCount> &stages,
                                            const QList<storage::PipelineSummary> &existing,
+                                           const QHash<QString, QList<imports::MappedStage>> &existingStages,
                                            const imports::MappedPipeline &current, QWidget *parent)
-    : QDialog(parent), m_existing(existing), m_current(current)
+    : QDialog(parent), m_existing(existing), m_existingStages(existingStages), m_current(current), m_fileStages(stages)
 {
     setWindowTitle(tr("Create a pipeline from the stages"));
     auto *layout = new QVBoxLayout(this);
@@ -80,25 +81,9 @@ ImportPipelineDialog::ImportPipelineDialog(const QList<imports::ValueCount> &sta
     m_version->setToolTip(tr("Leads already in that pipeline stay on the version they are on; the imported leads go "
                              "into the new version."));
 
-    // The stages a loaded mapping brings keep its order and closings; the file's others follow,
-    // the closing ones last.
-    QList<imports::ValueCount> ordered;
-    QHash<QString, QString> closing;
-    for (const imports::MappedStage &s : current.stages) {
-        const auto v = std::find_if(stages.begin(), stages.end(), [&](const imports::ValueCount &x) { return x.value == s.name; });
-        ordered << (v != stages.end() ? *v : imports::ValueCount{s.name, 0}); // a stage no row is in yet
-        closing.insert(s.name, s.closing);
-    }
-    for (int pass = 0; pass < 2; ++pass)
-        for (const imports::ValueCount &v : stages)
-            if (!closing.contains(v.value) && imports::closingOfStage(v.value).isEmpty() == (pass == 0)) {
-                ordered << v;
-                closing.insert(v.value, imports::closingOfStage(v.value));
-            }
-
     auto *middle = new QHBoxLayout;
     m_table = new QTableWidget(0, 3, this);
-    m_table->setHorizontalHeaderLabels({tr("Stage in the file"), tr("Rows"), tr("Is")});
+    m_table->setHorizontalHeaderLabels({tr("Stage"), tr("Rows in the file"), tr("Is")});
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
@@ -106,18 +91,15 @@ ImportPipelineDialog::ImportPipelineDialog(const QList<imports::ValueCount> &sta
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    for (const imports::ValueCount &v : std::as_const(ordered)) {
-        const int row = m_table->rowCount();
-        m_table->insertRow(row);
-        m_stages << v;
-        fillRow(row, v, closing.value(v.value));
-    }
     middle->addWidget(m_table, 1);
     auto *side = new QVBoxLayout;
     m_up = new QPushButton(tr("Move &up"), this);
     m_down = new QPushButton(tr("Move &down"), this);
+    m_remove = new QPushButton(tr("&Remove"), this);
+    m_remove->setToolTip(tr("Leaves out a stage no row of the file is in."));
     side->addWidget(m_up);
     side->addWidget(m_down);
+    side->addWidget(m_remove);
     side->addStretch(1);
     middle->addLayout(side);
     layout->addLayout(middle, 1);
@@ -135,21 +117,30 @@ ImportPipelineDialog::ImportPipelineDialog(const QList<imports::ValueCount> &sta
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_up, &QPushButton::clicked, this, [this] { moveStage(m_table->currentRow(), -1); });
     connect(m_down, &QPushButton::clicked, this, [this] { moveStage(m_table->currentRow(), +1); });
+    connect(m_remove, &QPushButton::clicked, this, [this] { removeStage(m_table->currentRow()); });
     connect(m_table, &QTableWidget::currentCellChanged, this, &ImportPipelineDialog::check);
     connect(m_name, &QLineEdit::textChanged, this, &ImportPipelineDialog::check);
     connect(m_new, &QRadioButton::toggled, this, [this](bool on) {
         m_name->setEnabled(on);
         m_of->setEnabled(!on);
+        if (!on)
+            rebuild(m_existingStages.value(m_of->currentData().toString()));
         check();
     });
-    connect(m_of, &QComboBox::currentIndexChanged, this, &ImportPipelineDialog::check);
+    connect(m_of, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_version->isChecked())
+            rebuild(m_existingStages.value(m_of->currentData().toString()));
+        check();
+    });
 
     // A mapping's pipeline the company has: a new version of it; else a new one, named as
     // the mapping names it.
     const int had = current.isSet() ? m_of->findData(current.code) : -1;
+    rebuild(current.stages);
     if (had >= 0) {
         m_of->setCurrentIndex(had);
         m_version->setChecked(true);
+        rebuild(current.stages); // the mapping's order, not the stored version's
     } else {
         m_new->setChecked(true);
         m_name->setText(current.name);
@@ -161,6 +152,58 @@ ImportPipelineDialog::ImportPipelineDialog(const QList<imports::ValueCount> &sta
     m_table->resizeColumnsToContents();
     check();
     resize(720, 480);
+}
+
+void ImportPipelineDialog::rebuild(const QList<imports::MappedStage> &base)
+{
+    // `base`'s stages in its order, with the file's rows (0: no row is in it yet); the file's
+    // other open stages before the first closing one, its closing ones last.
+    QList<imports::ValueCount> ordered;
+    QList<QString> closing;
+    auto rowsOf = [&](const QString &name) {
+        const auto v = std::find_if(m_fileStages.begin(), m_fileStages.end(), [&](const imports::ValueCount &x) { return x.value == name; });
+        return v != m_fileStages.end() ? v->rows : 0;
+    };
+    for (const imports::MappedStage &st : base) {
+        ordered << imports::ValueCount{st.name, rowsOf(st.name)};
+        closing << st.closing;
+    }
+    auto has = [&](const QString &name) {
+        return std::any_of(ordered.begin(), ordered.end(), [&](const imports::ValueCount &x) { return x.value == name; });
+    };
+    for (const imports::ValueCount &v : std::as_const(m_fileStages)) {
+        if (has(v.value) || !imports::closingOfStage(v.value).isEmpty())
+            continue;
+        const qsizetype at = std::find_if(closing.begin(), closing.end(), [](const QString &c) { return !c.isEmpty(); }) - closing.begin();
+        ordered.insert(at, v);
+        closing.insert(at, QString());
+    }
+    for (const imports::ValueCount &v : std::as_const(m_fileStages)) {
+        if (has(v.value))
+            continue;
+        ordered << v;
+        closing << imports::closingOfStage(v.value);
+    }
+    m_table->setRowCount(0);
+    m_stages.clear();
+    for (int i = 0; i < ordered.size(); ++i) {
+        m_table->insertRow(i);
+        m_stages << ordered.at(i);
+        fillRow(i, ordered.at(i), closing.at(i));
+    }
+    if (m_table->rowCount() > 0)
+        m_table->setCurrentCell(0, 0);
+    check();
+}
+
+bool ImportPipelineDialog::removeStage(int row)
+{
+    if (row < 0 || row >= m_table->rowCount() || m_stages.at(row).rows > 0)
+        return false;
+    m_stages.removeAt(row);
+    m_table->removeRow(row);
+    check();
+    return true;
 }
 
 void ImportPipelineDialog::fillRow(int row, const imports::ValueCount &stage, const QString &closing)
@@ -266,6 +309,7 @@ void ImportPipelineDialog::check()
     const int row = m_table->currentRow();
     m_up->setEnabled(row > 0);
     m_down->setEnabled(row >= 0 && row + 1 < m_table->rowCount());
+    m_remove->setEnabled(row >= 0 && row < m_stages.size() && m_stages.at(row).rows == 0);
 }
 
 } // namespace cockpit::ui

@@ -207,7 +207,7 @@ void ImportWizard::buildCheckPage()
             QMessageBox::warning(this, tr("Create a pipeline from the stages"), error);
             return;
         }
-        ImportPipelineDialog dialog(stages, storage::PipelineRepository(m_db).current(), m_mapping.pipeline, this);
+        ImportPipelineDialog dialog(stages, existingPipelines(), existingStages(), m_mapping.pipeline, this);
         if (dialog.exec() == QDialog::Accepted)
             createPipeline(dialog.pipeline());
     });
@@ -623,6 +623,22 @@ QList<imports::ValueCount> ImportWizard::fileStages(QString *error) const
             }
         }
     }
+    return out;
+}
+
+QList<storage::PipelineSummary> ImportWizard::existingPipelines() const
+{
+    return storage::PipelineRepository(m_db).current();
+}
+
+QHash<QString, QList<imports::MappedStage>> ImportWizard::existingStages() const
+{
+    QHash<QString, QList<imports::MappedStage>> out;
+    storage::PipelineRepository repo(m_db);
+    for (const storage::PipelineSummary &p : repo.current())
+        if (const auto stored = repo.loadCurrent(p.code))
+            for (const StageDef &st : stored->def.stages)
+                out[p.code] << imports::MappedStage{st.name, st.terminal ? QStringLiteral("won") : QString()};
     return out;
 }
 

@@ -13,6 +13,7 @@
 // remembered (in the file's settings, where the command line keeps them too).
 #include "imports/importjob.h"
 #include "imports/importmapping.h"
+#include "storage/pipelinerepository.h"
 
 #include <QDialog>
 
@@ -105,6 +106,9 @@ public:
     // The leads go into `pipeline` (the mapping's pipeline section, saved with it): a new
     // pipeline, or a new version of one; the files are checked again.
     void createPipeline(const imports::MappedPipeline &pipeline);
+    // What the dialog offers a new version of: the company's pipelines and their stages.
+    QList<storage::PipelineSummary> existingPipelines() const;
+    QHash<QString, QList<imports::MappedStage>> existingStages() const;
     QPushButton *pipelineButton() const { return m_pipelineButton; }
 
 Q_SIGNALS:

@@ -531,7 +531,7 @@ void TestImportWizard::createsAPipelineFromTheStages()
     QCOMPARE(stages.at(3).value, QStringLiteral("输单"));
     const QList<storage::PipelineSummary> existing = storage::PipelineRepository(*m_db).current();
     QVERIFY(!existing.isEmpty());
-    ui::ImportPipelineDialog dialog(stages, existing, {}, &w);
+    ui::ImportPipelineDialog dialog(stages, existing, w.existingStages(), {}, &w);
     auto stageAt = [&](int row) { return dialog.table()->item(row, 0)->text(); };
     QCOMPARE(dialog.table()->rowCount(), 4);
     QCOMPARE(stageAt(0), QStringLiteral("初步接触"));
@@ -592,17 +592,32 @@ void TestImportWizard::createsAPipelineFromTheStages()
     next.goTo(ui::ImportWizard::CheckPage);
     QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
     QCOMPARE(next.plan()->refusedRows(), 1); // 方案报价
-    ui::ImportPipelineDialog again(next.fileStages(&error), storage::PipelineRepository(*m_db).current(), {}, &next);
+    ui::ImportPipelineDialog again(next.fileStages(&error), next.existingPipelines(), next.existingStages(), {}, &next);
     QVERIFY(again.setNewVersionOf(pipeline.code));
-    QVERIFY(again.moveStage(1, -1) && again.moveStage(0, +1)); // 方案报价 after 初步接触: as read
-    QCOMPARE(again.table()->item(1, 0)->text(), QStringLiteral("方案报价"));
+    // The version's stages in their order, the file's new one before the won stage; a stage
+    // no row is in can be left out, one with rows cannot.
+    QCOMPARE(again.table()->rowCount(), 4);
+    QCOMPARE(again.table()->item(0, 0)->text(), QStringLiteral("初步接触"));
+    QCOMPARE(again.table()->item(1, 0)->text(), QStringLiteral("意向沟通"));
+    QCOMPARE(again.table()->item(1, 1)->text(), QStringLiteral("0"));
+    QCOMPARE(again.table()->item(2, 0)->text(), QStringLiteral("方案报价"));
+    QCOMPARE(again.table()->item(3, 0)->text(), QStringLiteral("赢单"));
+    QVERIFY(!again.removeStage(2));
     QVERIFY2(again.problem().isEmpty(), qPrintable(again.problem()));
     QCOMPARE(again.pipeline().code, pipeline.code);
+    if (const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR"); !shots.isEmpty())
+        again.grab().save(shots + QStringLiteral("/import-en-5-pipeline-version.png"));
     next.createPipeline(again.pipeline());
     QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
     QCOMPARE(next.plan()->refusedRows(), 0);
     const QString nextSummary = next.plan()->summaryLines().join(u'\n');
-    QVERIFY2(nextSummary.contains(QStringLiteral("creates a new version (2) of the pipeline “分销渠道”")), qPrintable(nextSummary));
+    QVERIFY2(nextSummary.contains(QStringLiteral("creates a new version (2) of the pipeline “分销渠道”, whose stages differ: "
+                                                 "初步接触 → 意向沟通 → 方案报价 → 赢单")), qPrintable(nextSummary));
+    // Left out, the stage no row is in is not in the version.
+    QVERIFY(again.removeStage(1));
+    next.createPipeline(again.pipeline());
+    QTRY_VERIFY_WITH_TIMEOUT(next.plan() != nullptr, 10000);
+    QVERIFY(next.plan()->summaryLines().join(u'\n').contains(QStringLiteral(": 初步接触 → 方案报价 → 赢单;")));
 }
 
 QString TestImportWizard::pipelineDialogScreens(ui::ImportWizard &w, const QString &suffix)
@@ -611,7 +626,7 @@ QString TestImportWizard::pipelineDialogScreens(ui::ImportWizard &w, const QStri
     if (shots.isEmpty())
         return {};
     QString error;
-    ui::ImportPipelineDialog dialog(w.fileStages(&error), storage::PipelineRepository(*m_db).current(), {}, &w);
+    ui::ImportPipelineDialog dialog(w.fileStages(&error), w.existingPipelines(), w.existingStages(), {}, &w);
     dialog.setNewPipeline(QStringLiteral("分销渠道"));
     const QString path = shots + QStringLiteral("/import-%1-5-pipeline.png").arg(suffix);
     dialog.grab().save(path);
