@@ -485,7 +485,14 @@ void ImportWizard::showPlan()
         updateButtons();
         return;
     }
-    m_phase->setText(!p.unmatched.empty()
+    const bool unknownStages = std::any_of(p.unmatched.begin(), p.unmatched.end(), [](const imports::UnmatchedValue &u) {
+        return u.field == QLatin1String("stage");
+    });
+    m_phase->setText(unknownStages
+                         ? tr("%n row(s) are refused: see why below. Some name stages or people the company does not have: "
+                              "Match values… reads them as ones it has; Create a pipeline from the stages… makes a "
+                              "pipeline of the file's own stages.", nullptr, int(p.refusedRows()))
+                     : !p.unmatched.empty()
                          ? tr("%n row(s) are refused: see why below. Some name stages or people the company does not have: "
                               "Match values… reads them as ones it has.", nullptr, int(p.refusedRows()))
                      : p.refusedRows() > 0

@@ -522,6 +522,7 @@ void TestImportWizard::createsAPipelineFromTheStages()
     QTRY_VERIFY_WITH_TIMEOUT(w.plan() != nullptr, 10000);
     QCOMPARE(w.plan()->refusedRows(), 3); // 初步接触 twice, 意向沟通
     QVERIFY(w.pipelineButton()->isVisible());
+    QVERIFY2(w.checkMessage().contains(QStringLiteral("Create a pipeline from the stages…")), qPrintable(w.checkMessage()));
     QString error;
     const QList<imports::ValueCount> stages = w.fileStages(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
