@@ -192,8 +192,8 @@ void Planner::planActivityRow(Row &row)
     // The lead, by its id in the leads file (this import's or an earlier one's).
     const QString lead = value(row, QStringLiteral("lead"));
     if (!lead.isEmpty()) {
-        if (const auto it = m_leadsByExternalId.constFind(lead); it != m_leadsByExternalId.cend())
-            a.lead = m_plan.leads[*it].existing ? RowRef::row(m_plan.leads[*it].existing) : RowRef::plan(*it);
+        if (const auto it = m_leadsByExternalId.value(lead))
+            a.lead = m_leadLinks[*it].existing ? RowRef::row(m_leadLinks[*it].existing) : RowRef::plan(int(*it));
         else if (const qint64 key = m_keys.value(QStringLiteral("leads")).value(lead))
             a.lead = RowRef::row(key);
         else
@@ -204,7 +204,7 @@ void Planner::planActivityRow(Row &row)
     if (!customer.isEmpty() && !a.customer.isSet())
         return fail(row, QStringLiteral("customer"), customer, ImportPlan::tr("no such customer (import the customers first)"));
     if (!a.customer.isSet() && a.lead.planned >= 0)
-        a.customer = m_plan.leads[a.lead.planned].customer;
+        a.customer = m_leadLinks[std::size_t(a.lead.planned)].customer;
     if (!a.customer.isSet() && a.lead.existing > 0) {
         // Every stored lead's customer, read once (a query per row was a third of the check).
         if (!m_leadCustomersLoaded) {
@@ -224,7 +224,7 @@ void Planner::planActivityRow(Row &row)
     a.actor = findUser(row, QStringLiteral("actor"), actor, false);
     if (!actor.isEmpty() && !a.actor.isSet())
         return fail(row, QStringLiteral("actor"), actor, ImportPlan::tr("no such person (import the people first)"));
-    if (a.lead.planned >= 0 && a.at < m_plan.leads[a.lead.planned].createdAt)
+    if (a.lead.planned >= 0 && a.at < m_leadLinks[std::size_t(a.lead.planned)].createdAt)
         warn(row, QStringLiteral("at"), value(row, QStringLiteral("at")), ImportPlan::tr("before its lead was created"));
     a.existing = m_keys.value(QStringLiteral("activities")).value(a.externalId);
     a.given = row.given;
@@ -234,8 +234,8 @@ void Planner::planActivityRow(Row &row)
 
 RowRef Planner::findLead(const QString &externalId) const
 {
-    if (const auto it = m_leadsByExternalId.constFind(externalId); it != m_leadsByExternalId.cend())
-        return m_plan.leads[*it].existing ? RowRef::row(m_plan.leads[*it].existing) : RowRef::plan(*it);
+    if (const auto it = m_leadsByExternalId.value(externalId))
+        return m_leadLinks[*it].existing ? RowRef::row(m_leadLinks[*it].existing) : RowRef::plan(int(*it));
     if (const qint64 key = m_keys.value(QStringLiteral("leads")).value(externalId))
         return RowRef::row(key);
     return {};

@@ -351,7 +351,12 @@ void Planner::planLeadRow(Row &row)
     l.existing = m_keys.value(QStringLiteral("leads")).value(l.externalId);
     l.given = row.given;
     rememberId(row, l.externalId);
-    m_leadsByExternalId.insert(l.externalId, int(m_plan.leads.size()));
+    if (m_linkLeads) {
+        const std::size_t index = m_plan.leads.size();
+        m_leadsByExternalId.insert(l.externalId, quint32(index));
+        m_leadLinks.resize(index + 1);
+        m_leadLinks[index] = {l.existing, l.createdAt, l.customer};
+    }
     m_plan.leads.push_back(std::move(l));
 }
 

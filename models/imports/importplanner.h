@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace cockpit::imports::detail {
@@ -18,6 +19,29 @@ QString normaliseName(const QString &name);    // case, width, spaces and punctu
 QString normaliseCompany(const QString &name); // also legal suffixes (有限公司, Inc., Ltd …)
 bool isClosingWord(const QString &normalised);
 const QStringList &unmatchedFields(Entity entity); // the fields noteUnmatched() looks at  // "won", "赢单", "lost", "输单" … (a stage files write for a close)
+
+// External ids seen in an import → a number (a line, a row's index): by two digests of the id
+// (96 bits, so two of a million ids meet by chance once in ~10^17 imports), 16 bytes an id in
+// 64 tables that grow one at a time — a QHash of the ids' texts was ~100 bytes an id, and the
+// texts stayed when the rows they came from were spilled.
+class IdDigests
+{
+public:
+    std::optional<quint32> value(const QString &id) const;
+    void insert(const QString &id, quint32 value); // replaces
+    qsizetype size() const { return m_size; }
+
+private:
+    struct Slot
+    {
+        quint64 a = 0; // 0: empty
+        quint32 b = 0, value = 0;
+    };
+    static std::pair<quint64, quint32> digest(const QString &id);
+    std::vector<Slot> m_tables[64];
+    std::size_t m_counts[64] = {};
+    qsizetype m_size = 0;
+};
 
 class Planner
 {
@@ -113,14 +137,28 @@ private:
     QHash<QString, int> m_users, m_regions, m_cities, m_teams, m_products, m_customers;
     QHash<QString, QHash<QString, qint64>> m_keys; // entity → external id → key (import_keys)
     QHash<QString, int> m_unmatched;               // "<file>\n<field>\n<value>" → index in plan.unmatched
-    QHash<int, QHash<QString, qint64>> m_seenIds;  // file → external id → line, in this import
+    QHash<int, IdDigests> m_seenIds;               // file → external id → line, in this import
     QSet<QString> m_texts;                         // issue reasons, shared (shared())
     qint64 m_earliest = 0;                         // earliest date any row gives (0 = none)
     QString m_companyCurrency;
     int m_wonStage = -1, m_firstStage = 0;
     QHash<QString, int> m_stageByName; // normalised name → index; "lost" closing → -2
     QHash<qint64, int> m_stageByKey;
-    QHash<QString, int> m_leadsByExternalId;  // this import's leads
+    // This import's leads, by external id, and what rows of later files need of them (kept
+    // only when a later file names leads: activities, orders).
+    struct LeadLink
+    {
+        qint64 existing = 0, createdAt = 0;
+        RowRef customer;
+    };
+    bool m_linkLeads = false;
+    IdDigests m_leadsByExternalId;
+    std::vector<LeadLink> m_leadLinks;
+    QHash<int, qint64> m_firstLead; // a planned customer → its earliest lead's creation
+    // After a row of a spilled kind is planned (the last of `rows`): its action, as finish()
+    // decides those kept in memory, and its file's counts.
+    template <typename Rows>
+    void decideLast(const char *table, Rows &rows);
     QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
     QHash<QString, int> m_ordersByExternalId; // this import's orders
     bool m_storesLoaded = false, m_targetsLoaded = false, m_leadCustomersLoaded = false;

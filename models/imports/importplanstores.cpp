@@ -184,7 +184,7 @@ void Planner::planStoreDayRow(Row &row)
                     ImportPlan::tr("customer groups received with no staff on duty"));
     // One row per store and day: that is the row's identity, with an id column or without.
     const QString natural = dayKey(d.store, d.day);
-    if (const auto it = m_seenIds[row.file].constFind(natural); it != m_seenIds[row.file].cend())
+    if (const auto it = m_seenIds[row.file].value(natural))
         return fail(row, QStringLiteral("day"), dayText, ImportPlan::tr("the same store and day as line %1").arg(*it));
     const QString id = value(row, QStringLiteral("external_id"));
     d.externalId = id.isEmpty() ? natural : id;
