@@ -139,7 +139,7 @@ bool Planner::loadExisting()
         if (!run(QStringLiteral("SELECT k.external_id, k.row_id FROM import_keys k JOIN %1 t ON t.id = k.row_id AND t.deleted = 0 "
                                 "WHERE k.entity = '%1'").arg(QLatin1String(table))))
             return false;
-        QHash<QString, qint64> &keys = m_keys[QLatin1String(table)];
+        Digests<qint64> &keys = m_keys[QLatin1String(table)];
         while (q.next())
             keys.insert(q.value(0).toString(), q.value(1).toLongLong());
     }
@@ -315,7 +315,7 @@ void Planner::rememberId(const Row &row, const QString &id)
     m_seenIds[row.file].insert(id, quint32(std::min<qint64>(row.line, std::numeric_limits<quint32>::max())));
 }
 
-std::pair<quint64, quint32> IdDigests::digest(const QString &id)
+std::pair<quint64, quint32> idDigest(const QString &id)
 {
     // Two seeds of Qt's string hash: independent digests of the same text.
     quint64 a = quint64(qHash(QStringView(id), size_t(0x9E3779B97F4A7C15ull)));
@@ -325,47 +325,10 @@ std::pair<quint64, quint32> IdDigests::digest(const QString &id)
     return {a, b};
 }
 
-std::optional<quint32> IdDigests::value(const QString &id) const
+qint64 Planner::storedKey(const QString &entity, const QString &externalId) const
 {
-    const auto [a, b] = digest(id);
-    const std::vector<Slot> &t = m_tables[a >> 58];
-    if (t.empty())
-        return std::nullopt;
-    const std::size_t mask = t.size() - 1;
-    for (std::size_t i = std::size_t(a) & mask;; i = (i + 1) & mask) {
-        if (t[i].a == 0)
-            return std::nullopt;
-        if (t[i].a == a && t[i].b == b)
-            return t[i].value;
-    }
-}
-
-void IdDigests::insert(const QString &id, quint32 value)
-{
-    const auto [a, b] = digest(id);
-    const std::size_t table = a >> 58;
-    std::vector<Slot> &t = m_tables[table];
-    const auto place = [](std::vector<Slot> &slots, const Slot &s) {
-        const std::size_t mask = slots.size() - 1;
-        for (std::size_t i = std::size_t(s.a) & mask;; i = (i + 1) & mask)
-            if (slots[i].a == 0 || (slots[i].a == s.a && slots[i].b == s.b)) {
-                const bool fresh = slots[i].a == 0;
-                slots[i] = s;
-                return fresh;
-            }
-    };
-    // At most 3/4 full: doubled before the slot that would pass it.
-    if ((m_counts[table] + 1) * 4 > t.size() * 3) {
-        std::vector<Slot> bigger(t.empty() ? 64 : t.size() * 2);
-        for (const Slot &s : t)
-            if (s.a)
-                place(bigger, s);
-        t.swap(bigger);
-    }
-    if (place(t, {a, b, value})) {
-        ++m_counts[table];
-        ++m_size;
-    }
+    const auto keys = m_keys.constFind(entity);
+    return keys == m_keys.cend() ? 0 : keys->value(externalId).value_or(0);
 }
 
 bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs)

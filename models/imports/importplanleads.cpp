@@ -315,7 +315,7 @@ void Planner::planLeadRow(Row &row)
         c.externalId = normaliseCompany(customerName);
         c.owner = RowRef::row(m_plan.actorKey);
         c.standIn = true;
-        c.existing = m_keys.value(QStringLiteral("customers")).value(c.externalId);
+        c.existing = storedKey(QStringLiteral("customers"), c.externalId);
         m_plan.customers.push_back(c);
         m_customers.insert(normaliseCompany(customerName), int(m_plan.customers.size() - 1));
         l.customer = RowRef::plan(int(m_plan.customers.size() - 1));
@@ -348,7 +348,7 @@ void Planner::planLeadRow(Row &row)
             parts << (l.product.planned >= 0 ? m_plan.products[l.product.planned].name : productName);
         l.title = parts.join(QStringLiteral(" · "));
     }
-    l.existing = m_keys.value(QStringLiteral("leads")).value(l.externalId);
+    l.existing = storedKey(QStringLiteral("leads"), l.externalId);
     l.given = row.given;
     rememberId(row, l.externalId);
     if (m_linkLeads) {

@@ -311,7 +311,7 @@ void Planner::planTargetRow(Row &row)
     if (!id.isEmpty() && repeatsId(row, id))
         return;
     rememberId(row, natural);
-    t.existing = m_keys.value(QStringLiteral("targets")).value(t.externalId);
+    t.existing = storedKey(QStringLiteral("targets"), t.externalId);
     if (!t.existing && (t.org.existing || t.level == QLatin1String("company")))
         t.existing = m_dbTargets.value(QStringList{t.periodKind, QString::number(t.periodStart), t.level, QString::number(t.org.existing)}
                                            .join(QLatin1Char('\n')));

@@ -4,6 +4,7 @@
 // moves, activities, keys and outbox entries), refuses and warns the same, and its error file
 // is the same; the issues past the first ones are counted, not kept.
 #include "imports/importplan.h"
+#include "imports/importplanner.h"
 #include "imports/importwriter.h"
 #include "storage/database.h"
 #include "storage/logchain.h"
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void rowsRoundTripPastTheThreshold();
     void rejectedRowsRoundTrip();
     void issuesAreCountedPastTheFirst();
+    void idDigestsFindEveryIdAndNoOther();
     void spilledPlanWritesWhatAnInMemoryOneWrites();
 };
 
@@ -176,6 +178,32 @@ void TestImportSpill::issuesAreCountedPastTheFirst()
     QCOMPARE(issues.warningGroups()[1].count, n - n / 2);
     QCOMPARE(issues.warningGroups()[1].lines.front(), qint64(3));
     QCOMPARE(issues.warningGroups()[1].lines.size(), std::size_t(ImportIssues::kGroupLines));
+}
+
+void TestImportSpill::idDigestsFindEveryIdAndNoOther()
+{
+    // The ids a planner has seen (a line each) and the keys earlier imports stored: 200 000
+    // inserted (the tables grow many times), each found with its value, a replaced one with
+    // the new value, ids never inserted (and near misses) not found.
+    detail::Digests<quint32> lines;
+    detail::Digests<qint64> keys;
+    const int n = 200000;
+    for (int i = 0; i < n; ++i) {
+        lines.insert(QStringLiteral("L%1").arg(i), quint32(i + 2));
+        keys.insert(QStringLiteral("#%1").arg(i, 24, 16, QChar(u'0')), qint64(i) << 33);
+    }
+    lines.insert(QStringLiteral("L7"), 99); // replaces
+    QCOMPARE(lines.size(), qsizetype(n));
+    for (int i = 0; i < n; ++i) {
+        QCOMPARE(lines.value(QStringLiteral("L%1").arg(i)).value_or(0), i == 7 ? 99u : quint32(i + 2));
+        QCOMPARE(keys.value(QStringLiteral("#%1").arg(i, 24, 16, QChar(u'0'))).value_or(-1), qint64(i) << 33);
+    }
+    for (int i = n; i < n + 20000; ++i)
+        QVERIFY(!lines.value(QStringLiteral("L%1").arg(i)));
+    QVERIFY(!lines.value(QStringLiteral("l1")));
+    QVERIFY(!lines.value(QStringLiteral("L1 ")));
+    QVERIFY(!lines.value(QString()));
+    QVERIFY(!detail::Digests<quint32>().value(QStringLiteral("L1")));
 }
 
 namespace {
