@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace cockpit::imports::detail {
 
 namespace {
@@ -133,8 +135,8 @@ void Planner::planContactRow(Row &row)
         return;
     // A contact is its customer and name.
     const QString key = QStringLiteral("%1/%2\n").arg(c.customer.existing).arg(c.customer.planned) + normaliseName(c.name);
-    if (const auto it = m_contacts.constFind(key); it != m_contacts.cend())
-        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("the same contact as line %1").arg(m_plan.contacts.at(*it).line));
+    if (const auto line = m_contacts.value(key))
+        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("the same contact as line %1").arg(*line));
     c.externalId = key;
     c.existing = storedKey(QStringLiteral("contacts"), key);
     if (!c.existing && c.customer.existing > 0) {
@@ -148,7 +150,7 @@ void Planner::planContactRow(Row &row)
     }
     c.given = row.given;
     m_plan.contacts.push_back(c);
-    m_contacts.insert(key, int(m_plan.contacts.size() - 1));
+    m_contacts.insert(key, quint32(std::min<qint64>(row.line, std::numeric_limits<quint32>::max())));
 }
 
 void Planner::planActivityRow(Row &row)

@@ -204,7 +204,7 @@ private:
     // decides those kept in memory, and its file's counts.
     template <typename Rows>
     void decideLast(const char *table, Rows &rows);
-    QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
+    IdDigests m_contacts;                     // "<customer ref>\n<name>" → line
     QHash<QString, int> m_ordersByExternalId; // this import's orders
     bool m_storesLoaded = false, m_targetsLoaded = false, m_leadCustomersLoaded = false;
     QHash<qint64, qint64> m_leadCustomers;        // stored lead → its customer (activities)
