@@ -236,8 +236,11 @@ QJsonObject planJson(const imports::ImportPlan &plan)
                                   {QStringLiteral("column"), i.column},
                                   {QStringLiteral("value"), i.value},
                                   {QStringLiteral("reason"), i.reason}});
+    // The first ImportIssues::kKept errors and warnings are listed; the totals count all of
+    // them (every refused row is in the --errors file).
     return {{QStringLiteral("files"), files}, {QStringLiteral("issues"), issues},
-            {QStringLiteral("currency"), plan.currency}};
+            {QStringLiteral("errors"), plan.issues.errors()}, {QStringLiteral("warnings"), plan.issues.warnings()},
+            {QStringLiteral("issues_not_listed"), plan.issues.omitted()}, {QStringLiteral("currency"), plan.currency}};
 }
 } // namespace
 
@@ -322,8 +325,8 @@ int runImport(const QCommandLineParser &parser)
     for (const imports::ImportIssue &i : plan.issues)
         if (i.error && shown++ < 200)
             printError(i.text(QFileInfo(plan.files.value(i.file).path).fileName()));
-    if (shown > 200)
-        printError(QStringLiteral("… and %1 more refused rows (--errors FILE writes them all)").arg(shown - 200));
+    if (plan.issues.errors() > 200)
+        printError(QStringLiteral("… and %1 more refused rows (--errors FILE writes them all)").arg(plan.issues.errors() - 200));
     if (format == QLatin1String("json")) {
         printOut(QString::fromUtf8(QJsonDocument(planJson(plan)).toJson(QJsonDocument::Indented)));
     } else {

@@ -15,6 +15,7 @@
 #include <QTimeZone>
 
 #include <algorithm>
+#include <limits>
 
 namespace cockpit::imports {
 
@@ -29,8 +30,8 @@ namespace {
 // Planned rows made room for once the file's first part is read: the rows it likely holds,
 // with a margin. Doubling a 100 000-lead vector held the old and the new one at once (the
 // peak of a dry run); capacity that is never filled is never touched, so costs no memory.
-template <typename T>
-void reserveAhead(std::vector<T> &rows, const TableSource &source)
+template <typename Rows>
+void reserveAhead(Rows &rows, const TableSource &source)
 {
     const qint64 read = source.bytesRead(), size = source.size();
     if (rows.size() < rows.capacity() || rows.size() < 1024 || read <= 0 || read < size / 32)
@@ -138,7 +139,7 @@ bool Planner::loadExisting()
         if (!run(QStringLiteral("SELECT k.external_id, k.row_id FROM import_keys k JOIN %1 t ON t.id = k.row_id AND t.deleted = 0 "
                                 "WHERE k.entity = '%1'").arg(QLatin1String(table))))
             return false;
-        QHash<QString, qint64> &keys = m_keys[QLatin1String(table)];
+        Digests<qint64> &keys = m_keys[QLatin1String(table)];
         while (q.next())
             keys.insert(q.value(0).toString(), q.value(1).toLongLong());
     }
@@ -301,18 +302,33 @@ QString Planner::externalId(Row &row)
 
 bool Planner::repeatsId(Row &row, const QString &id)
 {
-    const QHash<QString, qint64> &seen = m_seenIds[row.file];
-    const auto it = seen.constFind(id);
-    if (it == seen.cend())
+    const auto line = m_seenIds[row.file].value(id);
+    if (!line)
         return false;
     fail(row, QStringLiteral("external_id"), id,
-         id.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*it) : ImportPlan::tr("the same id as line %1").arg(*it));
+         id.startsWith(u'#') ? ImportPlan::tr("the same row as line %1").arg(*line) : ImportPlan::tr("the same id as line %1").arg(*line));
     return true;
 }
 
 void Planner::rememberId(const Row &row, const QString &id)
 {
-    m_seenIds[row.file].insert(id, row.line); // the key shares the id's text
+    m_seenIds[row.file].insert(id, quint32(std::min<qint64>(row.line, std::numeric_limits<quint32>::max())));
+}
+
+std::pair<quint64, quint32> idDigest(const QString &id)
+{
+    // Two seeds of Qt's string hash: independent digests of the same text.
+    quint64 a = quint64(qHash(QStringView(id), size_t(0x9E3779B97F4A7C15ull)));
+    const auto b = quint32(qHash(QStringView(id), size_t(0xC2B2AE3D27D4EB4Full)));
+    if (a == 0)
+        a = 1; // 0 marks an empty slot
+    return {a, b};
+}
+
+qint64 Planner::storedKey(const QString &entity, const QString &externalId) const
+{
+    const auto keys = m_keys.constFind(entity);
+    return keys == m_keys.cend() ? 0 : keys->value(externalId).value_or(0);
 }
 
 bool Planner::sameAsStored(const char *table, int index, qint64 key, quint32 given, QString *differs)
@@ -437,6 +453,12 @@ void Planner::planFile(int index)
                  : fp.mapping.entity == Entity::Targets
                      ? ImportPlan::tr("a target is recognised by its period and unit")
                      : ImportPlan::tr("rows are recognised on re-import by their names");
+    // Leads are kept findable by id (and their customer and creation at hand) only for a later
+    // file that names them.
+    m_linkLeads = false;
+    for (int f = index + 1; f < m_plan.files.size(); ++f)
+        m_linkLeads = m_linkLeads || m_plan.files.at(f).mapping.entity == Entity::Activities
+                      || m_plan.files.at(f).mapping.entity == Entity::Orders;
     io::CsvRecord rec;
     qint64 lastProgress = 0;
     const qint64 base = m_doneBytes;
@@ -498,6 +520,41 @@ void Planner::planFile(int index)
             if (fp.mapping.entity == Entity::StoreDays) m_plan.storeDays.resize(storeDays);
             if (fp.mapping.entity == Entity::Targets) m_plan.targets.resize(targets);
             Q_UNUSED(users);
+        } else {
+            // The kinds that may be spilled are decided now, while the row is in memory.
+            switch (fp.mapping.entity) {
+            case Entity::Leads:
+                if (m_plan.leads.size() > leads) {
+                    decideLast("leads", m_plan.leads);
+                    const PlannedLead &l = m_plan.leads.back();
+                    if (l.customer.planned >= 0) {
+                        auto first = m_firstLead.find(l.customer.planned);
+                        if (first == m_firstLead.end())
+                            m_firstLead.insert(l.customer.planned, l.createdAt);
+                        else if (l.createdAt < *first)
+                            *first = l.createdAt;
+                    }
+                }
+                break;
+            case Entity::Contacts:
+                if (m_plan.contacts.size() > contacts)
+                    decideLast("contacts", m_plan.contacts);
+                break;
+            case Entity::Activities:
+                if (m_plan.activities.size() > activities)
+                    decideLast("activities", m_plan.activities);
+                break;
+            case Entity::Payments:
+                if (m_plan.payments.size() > payments)
+                    decideLast("payments", m_plan.payments);
+                break;
+            case Entity::StoreDays:
+                if (m_plan.storeDays.size() > storeDays)
+                    decideLast("store_days", m_plan.storeDays);
+                break;
+            default:
+                break;
+            }
         }
         if (m_request.progress && source.bytesRead() - lastProgress > 256 * 1024) {
             lastProgress = source.bytesRead();
@@ -553,16 +610,13 @@ void Planner::finish()
             warned = true;
         }
     }
-    // Customers' creation: their earliest lead in the import, else the import's time.
-    QHash<int, qint64> firstLead;
-    for (const PlannedLead &l : m_plan.leads)
-        if (l.customer.planned >= 0 && (!firstLead.contains(l.customer.planned) || l.createdAt < firstLead.value(l.customer.planned)))
-            firstLead.insert(l.customer.planned, l.createdAt);
+    // Customers' creation: their earliest lead in the import (noted as the leads were
+    // planned), else the import's time.
     for (int i = 0; i < int(m_plan.customers.size()); ++i) {
         PlannedCustomer &c = m_plan.customers[i];
         if (c.createdAt)
             continue;
-        c.createdAt = firstLead.value(i, m_plan.now);
+        c.createdAt = m_firstLead.value(i, m_plan.now);
     }
     // Actions: compare what each matched row would write with what is stored.
     auto count = [&](int file, RowAction a) {
@@ -587,26 +641,33 @@ void Planner::finish()
     });
     decideAll("products", m_plan.products, always);
     decideAll("customers", m_plan.customers, [](const PlannedCustomer &c) { return !c.standIn; });
-    decideAll("leads", m_plan.leads, always);
-    decideAll("contacts", m_plan.contacts, always);
-    decideAll("activities", m_plan.activities, always);
+    // (Leads, contacts, activities, payments and store days were decided as they were
+    // planned: decideLast().)
     decideAll("orders", m_plan.orders, always);
-    decideAll("payments", m_plan.payments, always);
     finishStores();
     decideAll("stores", m_plan.stores, always);
-    decideAll("store_days", m_plan.storeDays, always);
-    // A day an undo removed is a tombstone in the one row the table has for it: written again
-    // whatever the duplicate mode, as it is new to the user.
-    for (PlannedStoreDay &d : m_plan.storeDays)
-        if (d.revive && d.action != RowAction::Update) {
-            EntityCounts &n = m_plan.files[d.file].counts;
-            (d.action == RowAction::Unchanged ? n.unchanged : n.skipped) -= 1;
-            n.updated += 1;
-            d.action = RowAction::Update;
-            d.given = ~0u;
-        }
     decideAll("targets", m_plan.targets, always);
     checkTargetSums();
+}
+
+template <typename Rows>
+void Planner::decideLast(const char *table, Rows &rows)
+{
+    auto &r = rows.back();
+    r.action = decide(table, int(rows.size() - 1), r.existing, r.given);
+    if constexpr (std::is_same_v<std::decay_t<decltype(r)>, PlannedStoreDay>) {
+        // A day an undo removed is a tombstone in the one row the table has for it: written
+        // again whatever the duplicate mode, as it is new to the user.
+        if (r.revive && r.action != RowAction::Update) {
+            r.action = RowAction::Update;
+            r.given = ~0u;
+        }
+    }
+    if (r.file < 0 || r.file >= m_plan.files.size())
+        return;
+    EntityCounts &n = m_plan.files[r.file].counts;
+    (r.action == RowAction::Create ? n.created : r.action == RowAction::Update ? n.updated
+                                             : r.action == RowAction::Unchanged ? n.unchanged : n.skipped) += 1;
 }
 
 void Planner::run()
@@ -657,6 +718,8 @@ void Planner::run()
         planFile(i);
     if (m_plan.ok())
         finish();
+    if (m_plan.ok() && !m_plan.spillError().isEmpty())
+        m_plan.fatal = m_plan.spillError();
 }
 
 } // namespace detail

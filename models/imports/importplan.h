@@ -21,6 +21,7 @@
 //   close date. Imported moves are recorded as they were, not re-gated (gates hold for moves
 //   made in the app), and marked "imported" in their reason, which the hash chain covers.
 #include "imports/importmapping.h"
+#include "imports/plannedrows.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -51,6 +52,49 @@ public:
     QString value;     // shortened to 60 characters
     QString reason;    // translated
     QString text(const QString &fileName) const; // "accounts.csv, line 3, column sector, value "x": …"
+};
+
+// A plan's issues: every one counted, the first kKept errors and the first kKept warnings kept
+// whole (in file order: what the preview and the command line list), and the warnings grouped
+// by file, column and reason with their count and first lines (warningLines()). A file with a
+// warning on each of a million rows holds a few thousand issues, not a million; every refused
+// row is still in its file's FilePlan::rejected, for the error file.
+class ImportIssues
+{
+    Q_DECLARE_TR_FUNCTIONS(cockpit::imports::ImportPlan)
+
+public:
+    static constexpr qsizetype kKept = 10000;   // per severity
+    static constexpr int kGroupLines = 10;      // first lines kept per warning group
+    static constexpr qsizetype kGroups = 10000; // then further reasons count as "other warnings"
+    struct Group
+    {
+        int file = -1;
+        QString column, reason;
+        qint64 count = 0;
+        std::vector<qint64> lines; // the first kGroupLines
+    };
+
+    void push_back(const ImportIssue &issue);
+    // The kept issues.
+    using const_iterator = std::vector<ImportIssue>::const_iterator;
+    const_iterator begin() const { return m_kept.begin(); }
+    const_iterator end() const { return m_kept.end(); }
+    std::size_t size() const { return m_kept.size(); }
+    bool empty() const { return m_kept.empty(); }
+    const ImportIssue &front() const { return m_kept.front(); }
+    const ImportIssue &operator[](std::size_t i) const { return m_kept[i]; }
+    // Every issue, kept or only counted.
+    qint64 errors() const { return m_errors; }
+    qint64 warnings() const { return m_warnings; }
+    qint64 omitted() const { return m_errors + m_warnings - qint64(m_kept.size()); }
+    const std::vector<Group> &warningGroups() const { return m_groups; } // in the order first seen
+
+private:
+    std::vector<ImportIssue> m_kept;
+    qint64 m_errors = 0, m_warnings = 0, m_keptErrors = 0, m_keptWarnings = 0;
+    std::vector<Group> m_groups;
+    QHash<QString, int> m_groupOf; // "<file>\n<column>\n<reason>" → index
 };
 
 // A row the import refers to: one already in the database (its key) or one this plan creates
@@ -85,6 +129,8 @@ struct RejectedRow
     qsizetype fieldCount() const;
 
 private:
+    friend void spillRow(SpillOut &, const RejectedRow &);
+    friend void unspillRow(SpillIn &, RejectedRow &);
     QString m_cells; // each cell: its length in two QChars (high, low 16 bits), then its text
 };
 
@@ -96,7 +142,7 @@ struct FilePlan
     QStringList header;
     QString keyNote;       // how rows are recognised on re-import (translated)
     EntityCounts counts;
-    std::vector<RejectedRow> rejected;
+    PlannedRows<RejectedRow> rejected; // in memory up to a threshold, then spilled (plannedrows.h)
 };
 
 struct PlannedUnit // a region, city or team the import creates
@@ -311,7 +357,7 @@ public:
     qint64 actorKey = 0;
     OnDuplicate onDuplicate = OnDuplicate::Skip;
     QList<FilePlan> files;
-    std::vector<ImportIssue> issues; // errors (refused rows) and warnings, in file order
+    ImportIssues issues; // errors (refused rows) and warnings, in file order (the first ones kept)
     std::vector<UnmatchedValue> unmatched;
     QHash<QString, QStringList> choices; // field of an unmatched value → what it can be read as
 
@@ -319,13 +365,17 @@ public:
     std::vector<PlannedUser> users;
     std::vector<PlannedProduct> products;
     std::vector<PlannedCustomer> customers;
-    std::vector<PlannedLead> leads;
-    std::vector<PlannedContact> contacts;
-    std::vector<PlannedActivity> activities;
+    // The rows nothing else in the plan refers to by index once planned, kept in memory up to
+    // a threshold and then spilled to a scratch file (plannedrows.h): what a million-row file
+    // brings. The rest stay in memory: other rows refer to them (people, customers, products,
+    // orders, stores) or the planner revisits them when every file is read (targets' sums).
+    PlannedRows<PlannedLead> leads;
+    PlannedRows<PlannedContact> contacts;
+    PlannedRows<PlannedActivity> activities;
     std::vector<PlannedOrder> orders;
-    std::vector<PlannedPayment> payments;
+    PlannedRows<PlannedPayment> payments;
     std::vector<PlannedStore> stores;
-    std::vector<PlannedStoreDay> storeDays;
+    PlannedRows<PlannedStoreDay> storeDays;
     std::vector<PlannedTarget> targets;
     // Leads' pipeline.
     qint64 pipelineId = 0;     // existing pipeline, 0 = created by the write
@@ -334,6 +384,9 @@ public:
     std::vector<PlannedStage> stages;
 
     bool ok() const { return fatal.isEmpty() && !cancelled; }
+    // Why the spilled rows could not be written or read back (empty: they were); a plan with
+    // one is not written.
+    QString spillError() const;
     qint64 refusedRows() const;
     qint64 warningCount() const;
     // Lines for the preview and the command line: per file its counts; what the import creates
@@ -341,6 +394,20 @@ public:
     QStringList summaryLines() const;
     QStringList warningLines(int firstLines = 3) const;
 };
+
+// The serialised form of the planned rows that may be spilled (plannedrows.h).
+void spillRow(SpillOut &out, const RejectedRow &r);
+void unspillRow(SpillIn &in, RejectedRow &r);
+void spillRow(SpillOut &out, const PlannedLead &l);
+void unspillRow(SpillIn &in, PlannedLead &l);
+void spillRow(SpillOut &out, const PlannedContact &c);
+void unspillRow(SpillIn &in, PlannedContact &c);
+void spillRow(SpillOut &out, const PlannedActivity &a);
+void unspillRow(SpillIn &in, PlannedActivity &a);
+void spillRow(SpillOut &out, const PlannedPayment &p);
+void unspillRow(SpillIn &in, PlannedPayment &p);
+void spillRow(SpillOut &out, const PlannedStoreDay &d);
+void unspillRow(SpillIn &in, PlannedStoreDay &d);
 
 // Reads and checks every file of `request` against `db` (its main connection, read only).
 ImportPlan planImport(QSqlDatabase db, const ImportRequest &request);

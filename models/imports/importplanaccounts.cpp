@@ -84,7 +84,7 @@ void Planner::planOrgRow(Row &row)
         }
     }
     const QString n = normaliseName(name);
-    qint64 existing = m_keys.value(QStringLiteral("users")).value(ext);
+    qint64 existing = storedKey(QStringLiteral("users"), ext);
     if (!existing)
         existing = m_dbUsers.value(n);
     if (const auto it = m_users.constFind(n); it != m_users.cend()) {
@@ -128,7 +128,7 @@ void Planner::planProductRow(Row &row)
     const QString n = normaliseName(p.name);
     if (const auto it = m_products.constFind(n); it != m_products.cend())
         return fail(row, QStringLiteral("name"), p.name, ImportPlan::tr("the same product as line %1").arg(m_plan.products.at(*it).line));
-    qint64 existing = m_keys.value(QStringLiteral("products")).value(p.externalId);
+    qint64 existing = storedKey(QStringLiteral("products"), p.externalId);
     if (!existing)
         existing = m_dbProducts.value(n);
     p.existing = existing;
@@ -205,7 +205,7 @@ void Planner::planCustomerRow(Row &row)
     if (const auto it = m_customers.constFind(n); it != m_customers.cend())
         return fail(row, QStringLiteral("name"), c.name,
                     ImportPlan::tr("the same customer as line %1").arg(m_plan.customers.at(*it).line));
-    qint64 existing = m_keys.value(QStringLiteral("customers")).value(c.externalId);
+    qint64 existing = storedKey(QStringLiteral("customers"), c.externalId);
     if (!existing)
         existing = m_dbCustomers.value(n);
     if (!existing) {

@@ -8,6 +8,8 @@
 #include <QRegularExpression>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace cockpit::imports::detail {
 
 namespace {
@@ -133,10 +135,10 @@ void Planner::planContactRow(Row &row)
         return;
     // A contact is its customer and name.
     const QString key = QStringLiteral("%1/%2\n").arg(c.customer.existing).arg(c.customer.planned) + normaliseName(c.name);
-    if (const auto it = m_contacts.constFind(key); it != m_contacts.cend())
-        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("the same contact as line %1").arg(m_plan.contacts.at(*it).line));
+    if (const auto line = m_contacts.value(key))
+        return fail(row, QStringLiteral("name"), c.name, ImportPlan::tr("the same contact as line %1").arg(*line));
     c.externalId = key;
-    c.existing = m_keys.value(QStringLiteral("contacts")).value(key);
+    c.existing = storedKey(QStringLiteral("contacts"), key);
     if (!c.existing && c.customer.existing > 0) {
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT id, name FROM contacts WHERE customer_id = ? AND deleted = 0"));
@@ -148,7 +150,7 @@ void Planner::planContactRow(Row &row)
     }
     c.given = row.given;
     m_plan.contacts.push_back(c);
-    m_contacts.insert(key, int(m_plan.contacts.size() - 1));
+    m_contacts.insert(key, quint32(std::min<qint64>(row.line, std::numeric_limits<quint32>::max())));
 }
 
 void Planner::planActivityRow(Row &row)
@@ -192,9 +194,9 @@ void Planner::planActivityRow(Row &row)
     // The lead, by its id in the leads file (this import's or an earlier one's).
     const QString lead = value(row, QStringLiteral("lead"));
     if (!lead.isEmpty()) {
-        if (const auto it = m_leadsByExternalId.constFind(lead); it != m_leadsByExternalId.cend())
-            a.lead = m_plan.leads[*it].existing ? RowRef::row(m_plan.leads[*it].existing) : RowRef::plan(*it);
-        else if (const qint64 key = m_keys.value(QStringLiteral("leads")).value(lead))
+        if (const auto it = m_leadsByExternalId.value(lead))
+            a.lead = m_leadLinks[*it].existing ? RowRef::row(m_leadLinks[*it].existing) : RowRef::plan(int(*it));
+        else if (const qint64 key = storedKey(QStringLiteral("leads"), lead))
             a.lead = RowRef::row(key);
         else
             return fail(row, QStringLiteral("lead"), lead, ImportPlan::tr("no lead with this id (import the leads first)"));
@@ -204,7 +206,7 @@ void Planner::planActivityRow(Row &row)
     if (!customer.isEmpty() && !a.customer.isSet())
         return fail(row, QStringLiteral("customer"), customer, ImportPlan::tr("no such customer (import the customers first)"));
     if (!a.customer.isSet() && a.lead.planned >= 0)
-        a.customer = m_plan.leads[a.lead.planned].customer;
+        a.customer = m_leadLinks[std::size_t(a.lead.planned)].customer;
     if (!a.customer.isSet() && a.lead.existing > 0) {
         // Every stored lead's customer, read once (a query per row was a third of the check).
         if (!m_leadCustomersLoaded) {
@@ -224,9 +226,9 @@ void Planner::planActivityRow(Row &row)
     a.actor = findUser(row, QStringLiteral("actor"), actor, false);
     if (!actor.isEmpty() && !a.actor.isSet())
         return fail(row, QStringLiteral("actor"), actor, ImportPlan::tr("no such person (import the people first)"));
-    if (a.lead.planned >= 0 && a.at < m_plan.leads[a.lead.planned].createdAt)
+    if (a.lead.planned >= 0 && a.at < m_leadLinks[std::size_t(a.lead.planned)].createdAt)
         warn(row, QStringLiteral("at"), value(row, QStringLiteral("at")), ImportPlan::tr("before its lead was created"));
-    a.existing = m_keys.value(QStringLiteral("activities")).value(a.externalId);
+    a.existing = storedKey(QStringLiteral("activities"), a.externalId);
     a.given = row.given;
     rememberId(row, a.externalId);
     m_plan.activities.push_back(std::move(a));
@@ -234,9 +236,9 @@ void Planner::planActivityRow(Row &row)
 
 RowRef Planner::findLead(const QString &externalId) const
 {
-    if (const auto it = m_leadsByExternalId.constFind(externalId); it != m_leadsByExternalId.cend())
-        return m_plan.leads[*it].existing ? RowRef::row(m_plan.leads[*it].existing) : RowRef::plan(*it);
-    if (const qint64 key = m_keys.value(QStringLiteral("leads")).value(externalId))
+    if (const auto it = m_leadsByExternalId.value(externalId))
+        return m_leadLinks[*it].existing ? RowRef::row(m_leadLinks[*it].existing) : RowRef::plan(int(*it));
+    if (const qint64 key = storedKey(QStringLiteral("leads"), externalId))
         return RowRef::row(key);
     return {};
 }
@@ -280,7 +282,7 @@ void Planner::planOrderRow(Row &row)
         warn(row, QStringLiteral("margin"), QString(), ImportPlan::tr("no gross margin: recorded as 0"));
     o.marginCents = margin.value_or(0);
     o.productLine = value(row, QStringLiteral("product_line"));
-    o.existing = m_keys.value(QStringLiteral("orders")).value(o.externalId);
+    o.existing = storedKey(QStringLiteral("orders"), o.externalId);
     o.given = row.given;
     rememberId(row, o.externalId);
     m_ordersByExternalId.insert(o.externalId, int(m_plan.orders.size()));
@@ -302,7 +304,7 @@ void Planner::planPaymentRow(Row &row)
         p.order = o.existing ? RowRef::row(o.existing) : RowRef::plan(*it);
         p.customer = o.customer;
         p.rep = o.rep;
-    } else if (const qint64 key = m_keys.value(QStringLiteral("orders")).value(order)) {
+    } else if (const qint64 key = storedKey(QStringLiteral("orders"), order)) {
         p.order = RowRef::row(key);
         QSqlQuery q(m_db);
         q.prepare(QStringLiteral("SELECT customer_id, rep_id FROM orders WHERE id = ?"));
@@ -330,7 +332,7 @@ void Planner::planPaymentRow(Row &row)
     p.dueOn = times::dayOf(*due);
     if (paid)
         p.paidOn = times::dayOf(*paid);
-    p.existing = m_keys.value(QStringLiteral("payments")).value(p.externalId);
+    p.existing = storedKey(QStringLiteral("payments"), p.externalId);
     p.given = row.given;
     rememberId(row, p.externalId);
     m_plan.payments.push_back(std::move(p));

@@ -329,7 +329,7 @@ void Planner::planLeadRow(Row &row)
         c.externalId = normaliseCompany(customerName);
         c.owner = RowRef::row(m_plan.actorKey);
         c.standIn = true;
-        c.existing = m_keys.value(QStringLiteral("customers")).value(c.externalId);
+        c.existing = storedKey(QStringLiteral("customers"), c.externalId);
         m_plan.customers.push_back(c);
         m_customers.insert(normaliseCompany(customerName), int(m_plan.customers.size() - 1));
         l.customer = RowRef::plan(int(m_plan.customers.size() - 1));
@@ -362,10 +362,15 @@ void Planner::planLeadRow(Row &row)
             parts << (l.product.planned >= 0 ? m_plan.products[l.product.planned].name : productName);
         l.title = parts.join(QStringLiteral(" · "));
     }
-    l.existing = m_keys.value(QStringLiteral("leads")).value(l.externalId);
+    l.existing = storedKey(QStringLiteral("leads"), l.externalId);
     l.given = row.given;
     rememberId(row, l.externalId);
-    m_leadsByExternalId.insert(l.externalId, int(m_plan.leads.size()));
+    if (m_linkLeads) {
+        const std::size_t index = m_plan.leads.size();
+        m_leadsByExternalId.insert(l.externalId, quint32(index));
+        m_leadLinks.resize(index + 1);
+        m_leadLinks[index] = {l.existing, l.createdAt, l.customer};
+    }
     m_plan.leads.push_back(std::move(l));
 }
 

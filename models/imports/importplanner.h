@@ -10,6 +10,7 @@
 #include <QSqlQuery>
 
 #include <memory>
+#include <optional>
 #include <unordered_map>
 
 namespace cockpit::imports::detail {
@@ -18,6 +19,73 @@ QString normaliseName(const QString &name);    // case, width, spaces and punctu
 QString normaliseCompany(const QString &name); // also legal suffixes (有限公司, Inc., Ltd …)
 bool isClosingWord(const QString &normalised);
 const QStringList &unmatchedFields(Entity entity); // the fields noteUnmatched() looks at  // "won", "赢单", "lost", "输单" … (a stage files write for a close)
+
+// External ids → a number (a line, a row's index, a stored row's key): by two digests of the
+// id (96 bits, so two of a million ids meet by chance once in ~10^17 imports), in 64 tables
+// that grow one at a time — a QHash of the ids' texts was ~100 bytes an id, and the texts
+// stayed when the rows they came from were spilled. An id costs 16 bytes (V = quint32) or 24.
+std::pair<quint64, quint32> idDigest(const QString &id);
+
+template <typename V>
+class Digests
+{
+public:
+    std::optional<V> value(const QString &id) const
+    {
+        const auto [a, b] = idDigest(id);
+        const std::vector<Slot> &t = m_tables[a >> 58];
+        if (t.empty())
+            return std::nullopt;
+        const std::size_t mask = t.size() - 1;
+        for (std::size_t i = std::size_t(a) & mask;; i = (i + 1) & mask) {
+            if (t[i].a == 0)
+                return std::nullopt;
+            if (t[i].a == a && t[i].b == b)
+                return t[i].value;
+        }
+    }
+    void insert(const QString &id, V value) // replaces
+    {
+        const auto [a, b] = idDigest(id);
+        const std::size_t table = a >> 58;
+        std::vector<Slot> &t = m_tables[table];
+        // At most 3/4 full: doubled before the slot that would pass it.
+        if ((m_counts[table] + 1) * 4 > t.size() * 3) {
+            std::vector<Slot> bigger(t.empty() ? 64 : t.size() * 2);
+            for (const Slot &s : t)
+                if (s.a)
+                    place(bigger, s);
+            t.swap(bigger);
+        }
+        if (place(t, {a, b, value})) {
+            ++m_counts[table];
+            ++m_size;
+        }
+    }
+    qsizetype size() const { return m_size; }
+
+private:
+    struct Slot
+    {
+        quint64 a = 0; // 0: empty
+        quint32 b = 0;
+        V value = 0;
+    };
+    static bool place(std::vector<Slot> &slots, const Slot &s)
+    {
+        const std::size_t mask = slots.size() - 1;
+        for (std::size_t i = std::size_t(s.a) & mask;; i = (i + 1) & mask)
+            if (slots[i].a == 0 || (slots[i].a == s.a && slots[i].b == s.b)) {
+                const bool fresh = slots[i].a == 0;
+                slots[i] = s;
+                return fresh;
+            }
+    }
+    std::vector<Slot> m_tables[64];
+    std::size_t m_counts[64] = {};
+    qsizetype m_size = 0;
+};
+using IdDigests = Digests<quint32>;
 
 class Planner
 {
@@ -111,17 +179,32 @@ private:
     QHash<QString, QString> m_dbCustomerNames;    // normalised alias or name → the stored name
     QHash<QString, qint64> m_dbCustomersByPinyin;
     QHash<QString, int> m_users, m_regions, m_cities, m_teams, m_products, m_customers;
-    QHash<QString, QHash<QString, qint64>> m_keys; // entity → external id → key (import_keys)
+    QHash<QString, Digests<qint64>> m_keys; // entity → external id → key (import_keys)
+    qint64 storedKey(const QString &entity, const QString &externalId) const; // 0: none
     QHash<QString, int> m_unmatched;               // "<file>\n<field>\n<value>" → index in plan.unmatched
-    QHash<int, QHash<QString, qint64>> m_seenIds;  // file → external id → line, in this import
+    QHash<int, IdDigests> m_seenIds;               // file → external id → line, in this import
     QSet<QString> m_texts;                         // issue reasons, shared (shared())
     qint64 m_earliest = 0;                         // earliest date any row gives (0 = none)
     QString m_companyCurrency;
     int m_wonStage = -1, m_firstStage = 0;
     QHash<QString, int> m_stageByName; // normalised name → index; "lost" closing → -2
     QHash<qint64, int> m_stageByKey;
-    QHash<QString, int> m_leadsByExternalId;  // this import's leads
-    QHash<QString, int> m_contacts;           // "<customer ref>\n<name>" → index
+    // This import's leads, by external id, and what rows of later files need of them (kept
+    // only when a later file names leads: activities, orders).
+    struct LeadLink
+    {
+        qint64 existing = 0, createdAt = 0;
+        RowRef customer;
+    };
+    bool m_linkLeads = false;
+    IdDigests m_leadsByExternalId;
+    std::vector<LeadLink> m_leadLinks;
+    QHash<int, qint64> m_firstLead; // a planned customer → its earliest lead's creation
+    // After a row of a spilled kind is planned (the last of `rows`): its action, as finish()
+    // decides those kept in memory, and its file's counts.
+    template <typename Rows>
+    void decideLast(const char *table, Rows &rows);
+    IdDigests m_contacts;                     // "<customer ref>\n<name>" → line
     QHash<QString, int> m_ordersByExternalId; // this import's orders
     bool m_storesLoaded = false, m_targetsLoaded = false, m_leadCustomersLoaded = false;
     QHash<qint64, qint64> m_leadCustomers;        // stored lead → its customer (activities)

@@ -96,7 +96,7 @@ void Planner::planStoreRow(Row &row)
     if (!row.error.isEmpty())
         return;
     s.openedOn = opened ? times::dayOf(*opened) : 0; // unset: its first day in the import, else today (finish)
-    s.existing = m_keys.value(QStringLiteral("stores")).value(s.externalId);
+    s.existing = storedKey(QStringLiteral("stores"), s.externalId);
     if (!s.existing) {
         const QList<qint64> named = m_dbStoresByName.value(n);
         if (named.size() > 1)
@@ -126,7 +126,7 @@ void Planner::planStoreDayRow(Row &row)
             d.store = s.existing ? RowRef::row(s.existing) : RowRef::plan(i);
     }
     if (!d.store.isSet())
-        if (const qint64 key = m_keys.value(QStringLiteral("stores")).value(store))
+        if (const qint64 key = storedKey(QStringLiteral("stores"), store))
             d.store = RowRef::row(key);
     if (!d.store.isSet())
         if (const qint64 key = m_dbStoresByUuid.value(store.toLower()))
@@ -184,7 +184,7 @@ void Planner::planStoreDayRow(Row &row)
                     ImportPlan::tr("customer groups received with no staff on duty"));
     // One row per store and day: that is the row's identity, with an id column or without.
     const QString natural = dayKey(d.store, d.day);
-    if (const auto it = m_seenIds[row.file].constFind(natural); it != m_seenIds[row.file].cend())
+    if (const auto it = m_seenIds[row.file].value(natural))
         return fail(row, QStringLiteral("day"), dayText, ImportPlan::tr("the same store and day as line %1").arg(*it));
     const QString id = value(row, QStringLiteral("external_id"));
     d.externalId = id.isEmpty() ? natural : id;
@@ -194,7 +194,7 @@ void Planner::planStoreDayRow(Row &row)
     if (const auto it = m_dbStoreDays.constFind(dayKey(d.store, d.day)); it != m_dbStoreDays.cend()) {
         d.existing = it->first;
         d.revive = it->second;
-    } else if (const qint64 key = m_keys.value(QStringLiteral("store_days")).value(d.externalId)) {
+    } else if (const qint64 key = storedKey(QStringLiteral("store_days"), d.externalId)) {
         d.existing = key;
     }
     d.given = row.given;

@@ -42,7 +42,45 @@ qint64 ImportPlan::refusedRows() const
 
 qint64 ImportPlan::warningCount() const
 {
-    return std::count_if(issues.begin(), issues.end(), [](const ImportIssue &i) { return !i.error; });
+    return issues.warnings();
+}
+
+void ImportIssues::push_back(const ImportIssue &issue)
+{
+    if (issue.error) {
+        ++m_errors;
+        if (m_keptErrors < kKept) {
+            ++m_keptErrors;
+            m_kept.push_back(issue);
+        }
+        return;
+    }
+    ++m_warnings;
+    if (m_keptWarnings < kKept) {
+        ++m_keptWarnings;
+        m_kept.push_back(issue);
+    }
+    // Grouped by file, column and reason; past kGroups reasons (texts that name each row's
+    // value), the rest of a file's warnings are counted together.
+    QString key = QString::number(issue.file) + QLatin1Char('\n') + issue.column + QLatin1Char('\n') + issue.reason;
+    auto it = m_groupOf.constFind(key);
+    if (it == m_groupOf.cend() && m_groups.size() >= std::size_t(kGroups)) {
+        key = QString::number(issue.file) + QStringLiteral("\n\n");
+        it = m_groupOf.constFind(key);
+    }
+    if (it == m_groupOf.cend()) {
+        Group g;
+        g.file = issue.file;
+        const bool other = m_groups.size() >= std::size_t(kGroups);
+        g.column = other ? QString() : issue.column;
+        g.reason = other ? tr("other warnings") : issue.reason;
+        it = m_groupOf.insert(key, int(m_groups.size()));
+        m_groups.push_back(std::move(g));
+    }
+    Group &g = m_groups[std::size_t(*it)];
+    ++g.count;
+    if (g.lines.size() < std::size_t(kGroupLines))
+        g.lines.push_back(issue.line);
 }
 
 QStringList ImportPlan::summaryLines() const
@@ -98,29 +136,16 @@ QStringList ImportPlan::summaryLines() const
 
 QStringList ImportPlan::warningLines(int firstLines) const
 {
-    // Grouped by file and reason, in the order first seen.
-    struct Group { int file; QString reason; qint64 count = 0; QStringList lines; };
-    QList<Group> groups;
-    QHash<QString, int> index;
-    for (const ImportIssue &i : issues) {
-        if (i.error)
-            continue;
-        const QString key = QString::number(i.file) + QLatin1Char('\n') + i.column + QLatin1Char('\n') + i.reason;
-        auto it = index.find(key);
-        if (it == index.end()) {
-            it = index.insert(key, int(groups.size()));
-            groups.append({i.file, (i.column.isEmpty() ? QString() : i.column + QStringLiteral(": ")) + i.reason});
-        }
-        Group &g = groups[*it];
-        ++g.count;
-        if (g.lines.size() < firstLines)
-            g.lines << QString::number(i.line);
-    }
+    // Grouped by file and reason, in the order first seen (ImportIssues counts them all).
     QStringList out;
-    for (const Group &g : groups) {
+    for (const ImportIssues::Group &g : issues.warningGroups()) {
+        QStringList lines;
+        for (std::size_t i = 0; i < g.lines.size() && int(i) < firstLines; ++i)
+            lines << QString::number(g.lines[i]);
         const QString file = g.file >= 0 && g.file < files.size() ? QFileInfo(files.at(g.file).path).fileName() : QString();
         out << tr("%1: %2 (%n row(s); first at line %3)", nullptr, int(g.count))
-                   .arg(file, g.reason, g.lines.join(QStringLiteral(", ")));
+                   .arg(file, (g.column.isEmpty() ? QString() : g.column + QStringLiteral(": ")) + g.reason,
+                        lines.join(QStringLiteral(", ")));
     }
     return out;
 }

@@ -304,14 +304,14 @@ void Planner::planTargetRow(Row &row)
     const QString natural = QStringList{t.periodKind, QString::number(t.periodStart), t.level,
                                         QStringLiteral("%1/%2").arg(t.org.existing).arg(t.org.planned)}
                                 .join(QLatin1Char('\n'));
-    if (const auto it = m_seenIds[row.file].constFind(natural); it != m_seenIds[row.file].cend())
+    if (const auto it = m_seenIds[row.file].value(natural))
         return fail(row, QStringLiteral("period"), periodText, ImportPlan::tr("the same period and unit as line %1").arg(*it));
     const QString id = value(row, QStringLiteral("external_id"));
     t.externalId = id.isEmpty() ? natural : id;
     if (!id.isEmpty() && repeatsId(row, id))
         return;
     rememberId(row, natural);
-    t.existing = m_keys.value(QStringLiteral("targets")).value(t.externalId);
+    t.existing = storedKey(QStringLiteral("targets"), t.externalId);
     if (!t.existing && (t.org.existing || t.level == QLatin1String("company")))
         t.existing = m_dbTargets.value(QStringList{t.periodKind, QString::number(t.periodStart), t.level, QString::number(t.org.existing)}
                                            .join(QLatin1Char('\n')));

@@ -463,6 +463,10 @@ ImportWriteResult ImportWriter::write(QSqlDatabase db, const ImportPlan &plan, c
             return r; // rolled back
         }
     }
+    if (const QString spill = plan.spillError(); !spill.isEmpty()) {
+        r.error = spill; // a spilled row read back wrong: rolled back
+        return r;
+    }
     if (!tx.commit()) {
         r.error = db.lastError().text();
         return r;

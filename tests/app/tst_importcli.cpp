@@ -36,6 +36,7 @@ private Q_SLOTS:
     void badEncodingOrDelimiter();
     void workbookOneSheetPerEntry();
     void savedMappingBringsItsPipeline();
+    void manyIssuesListedFirstCountedAll();
 
 private:
     fixture::CliRun run(const QStringList &args) { return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir->path()); }
@@ -230,6 +231,34 @@ void TestImportCli::savedMappingBringsItsPipeline()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM leads l JOIN pipelines p ON p.id = l.pipeline_id WHERE p.code = 'deals'")), 2);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM stage_history h JOIN pipeline_stages s ON s.id = h.to_stage_id "
                                   "WHERE s.name = 'Engaging'")), 2);
+}
+
+void TestImportCli::manyIssuesListedFirstCountedAll()
+{
+    // 10 500 customers, every 42nd without a name (refused), each other one with three
+    // warnings: --format json lists the refusals and the first 10 000 warnings and counts
+    // them all; the error file holds every refused row; stderr lists the first 200.
+    QByteArray csv = "name,phone\n";
+    for (int i = 0; i < 10500; ++i)
+        csv += (i % 42 ? "Acme " + QByteArray::number(i) : QByteArray()) + ",021-" + QByteArray::number(10000000 + i) + "\n";
+    const QString file = write(QStringLiteral("many.csv"), csv);
+    const QString errors = m_dir->filePath(QStringLiteral("refused.csv"));
+    const fixture::CliRun r = run({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--entity"),
+                                   QStringLiteral("customers"), QStringLiteral("--file"), file, QStringLiteral("--dry-run"),
+                                   QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--errors"), errors});
+    QCOMPARE(r.code, 1); // rows refused
+    const QJsonObject json = QJsonDocument::fromJson(r.out.left(r.out.lastIndexOf(u'}') + 1).toUtf8()).object();
+    QVERIFY2(!json.isEmpty(), qPrintable(r.out.left(500)));
+    QCOMPARE(json.value(QStringLiteral("errors")).toInteger(), 250);
+    QCOMPARE(json.value(QStringLiteral("warnings")).toInteger(), 3 * 10250);
+    const QJsonArray issues = json.value(QStringLiteral("issues")).toArray();
+    QCOMPARE(issues.size(), 10000 + 250);
+    QCOMPARE(json.value(QStringLiteral("issues_not_listed")).toInteger(), 3 * 10250 - 10000);
+    QCOMPARE(issues.at(0).toObject().value(QStringLiteral("line")).toInteger(), 2); // in file order
+    QVERIFY2(r.err.contains(QStringLiteral("… and 50 more refused rows")), qPrintable(r.err.right(300)));
+    QFile refused(errors);
+    QVERIFY(refused.open(QIODevice::ReadOnly));
+    QCOMPARE(refused.readAll().count('\n'), 1 + 250);
 }
 
 QTEST_GUILESS_MAIN(TestImportCli)
