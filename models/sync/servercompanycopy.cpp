@@ -180,6 +180,12 @@ bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, Company
                 c.refTable = QStringLiteral("regions");
                 const QString expr = local.contains(c.name) ? QStringLiteral("t.region_id") : regionExpression(table);
                 selects << (expr.isEmpty() ? QStringLiteral("NULL") : expr);
+            } else if (c.name == QLatin1String("sets_deleted")) {
+                c.source = Source::Deleted; // log_deletions: the file's `deleted` is content here
+                selects << QStringLiteral("t.deleted");
+            } else if (c.name == QLatin1String("deleted") && table == QLatin1String("log_deletions")) {
+                c.source = Source::Deleted; // and the row itself is no tombstone
+                selects << QStringLiteral("0");
             } else if (!local.contains(c.name)) {
                 continue; // a server-only column with a default
             } else if (references.contains(c.name)) {

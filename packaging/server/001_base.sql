@@ -264,15 +264,19 @@ CREATE TABLE cockpit.activities (
     deleted boolean NOT NULL DEFAULT false
 );
 
+-- The file's `deleted` column of this table is content (the record deletes, 1, or restores,
+-- 0, the record it names), not a tombstone: here it is `sets_deleted`, and `deleted` is the
+-- row's tombstone like everywhere else. The file keeps no updated_at for these append-only rows.
 CREATE TABLE cockpit.log_deletions (
     id uuid PRIMARY KEY,
-    record_kind text NOT NULL,
+    record_kind text NOT NULL CHECK (record_kind IN ('activity', 'stage_move')),
     record_id uuid NOT NULL,
+    sets_deleted boolean NOT NULL,
     at bigint NOT NULL,
     by_user_id uuid REFERENCES cockpit.users(id) DEFERRABLE INITIALLY DEFERRED,
     reason text NOT NULL DEFAULT '',
     region_id uuid REFERENCES cockpit.regions(id) DEFERRABLE INITIALLY DEFERRED,
-    updated_at bigint NOT NULL,
+    updated_at bigint NOT NULL DEFAULT extract(epoch FROM now())::bigint,
     row_version bigint NOT NULL DEFAULT 0,
     last_xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
     deleted boolean NOT NULL DEFAULT false
