@@ -4,7 +4,12 @@
 #include "pgcluster.h"
 #include "serverfixture.h"
 #include "sync/pgconnection.h"
+#include "demo/demogenerator.h"
+#include "sync/servercompanycopy.h"
 #include "sync/serverschema.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
 
 #include <QProcess>
 #include <QTemporaryDir>
@@ -207,6 +212,86 @@ private Q_SLOTS:
         QVERIFY(r.toLongLong(0, 1) > 0);
         QVERIFY(c->exec(QStringLiteral("SELECT db_role FROM cockpit.users WHERE id = $1"), {rep}, &r, &e));
         QCOMPARE(r.text(0, 0), QStringLiteral("rep_sw"));
+    }
+
+
+    // The copy behind `init --demo`: every row arrives, every local key becomes the row's UUID,
+    // every reference the referenced row's, every row its region (its own or its parent's), and
+    // a logged deletion keeps its meaning (sets_deleted) without becoming a tombstone.
+    void copyMapsEveryKeyToItsUuid()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("copy.db"));
+        demo::Options options;
+        options.scale = demo::Scale::Micro;
+        options.asOf = QDate(2026, 11, 22);
+        QVERIFY(demo::generate(file, options).ok);
+        QString activity;
+        {
+            auto local = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("copy"));
+            local.setDatabaseName(file);
+            QVERIFY(local.open());
+            QSqlQuery q(local);
+            QVERIFY(q.exec(QStringLiteral("SELECT lower(hex(uuid)) FROM activities ORDER BY id LIMIT 1 OFFSET 7")) && q.next());
+            const QString h = q.value(0).toString();
+            activity = QStringLiteral("%1-%2-%3-%4-%5").arg(h.mid(0, 8), h.mid(8, 4), h.mid(12, 4), h.mid(16, 4), h.mid(20));
+        }
+        QProcess del;
+        del.start(QStringLiteral(COCKPIT_APP), {QStringLiteral("delete-activity"), QStringLiteral("--db"), file,
+                                               QStringLiteral("--activity"), activity, QStringLiteral("--reason"), QStringLiteral("dup")});
+        QVERIFY(del.waitForFinished(60000));
+        QVERIFY2(del.exitCode() == 0, del.readAllStandardError().constData());
+
+        QString error;
+        QVERIFY2(createDatabase(m_cluster, QStringLiteral("copied"), &error), qPrintable(error));
+        auto c = admin(QStringLiteral("copied"));
+        sync::UpgradeReport report;
+        sync::PgError e;
+        QVERIFY(sync::upgradeServerSchema(*c, &report, &e));
+        sync::CompanyCopyReport copied;
+        QVERIFY2(sync::copyCompanyToServer(*c, file, &copied, &e), qPrintable(e.message));
+        QCOMPARE(copied.rows.size(), 26);
+
+        auto local = QSqlDatabase::database(QStringLiteral("copy"));
+        auto localText = [&](const QString &sql) {
+            QSqlQuery q(local);
+            return q.exec(sql) && q.next() ? q.value(0).toString() : QStringLiteral("<%1>").arg(sql);
+        };
+        auto serverText = [&](const QString &sql) {
+            sync::PgResult r;
+            sync::PgError err;
+            return c->exec(sql, {}, &r, &err) && r.rows() ? r.text(0, 0) : QStringLiteral("<%1: %2>").arg(sql, err.detail);
+        };
+        for (const auto &[table, rows] : std::as_const(copied.rows)) {
+            QCOMPARE(QString::number(rows), localText(QStringLiteral("SELECT count(*) FROM %1").arg(table)));
+            QCOMPARE(serverText(QStringLiteral("SELECT count(*) FROM cockpit.%1").arg(table)), QString::number(rows));
+        }
+        // References: each lead's customer, owner and stage, in UUIDs, and its times unchanged.
+        QCOMPARE(serverText(QStringLiteral(
+                     "SELECT string_agg(replace(l.id::text, '-', '') || ':' || replace(l.customer_id::text, '-', '') || ':' || "
+                     "coalesce(replace(l.owner_id::text, '-', ''), '') || ':' || replace(l.stage_id::text, '-', '') || ':' || "
+                     "l.created_at, ',' ORDER BY l.id) FROM cockpit.leads l")),
+                 localText(QStringLiteral(
+                     "SELECT group_concat(x, ',') FROM (SELECT lower(hex(l.uuid)) || ':' || lower(hex(c.uuid)) || ':' || "
+                     "coalesce(lower(hex(u.uuid)), '') || ':' || lower(hex(s.uuid)) || ':' || l.created_at AS x FROM leads l "
+                     "JOIN customers c ON c.id = l.customer_id LEFT JOIN users u ON u.id = l.owner_id "
+                     "JOIN pipeline_stages s ON s.id = l.stage_id ORDER BY l.uuid)")));
+        // Regions: a child row carries its parent's.
+        for (const char *sql : {"SELECT count(*) FROM cockpit.contacts t JOIN cockpit.customers p ON p.id = t.customer_id WHERE t.region_id IS DISTINCT FROM p.region_id",
+                                "SELECT count(*) FROM cockpit.activities t JOIN cockpit.customers p ON p.id = t.customer_id WHERE t.region_id IS DISTINCT FROM p.region_id",
+                                "SELECT count(*) FROM cockpit.stage_history t JOIN cockpit.leads p ON p.id = t.lead_id WHERE t.region_id IS DISTINCT FROM p.region_id",
+                                "SELECT count(*) FROM cockpit.store_days t JOIN cockpit.stores p ON p.id = t.store_id WHERE t.region_id IS DISTINCT FROM p.region_id",
+                                "SELECT count(*) FROM cockpit.tasks t JOIN cockpit.users p ON p.id = t.user_id WHERE t.region_id IS DISTINCT FROM p.region_id",
+                                "SELECT count(*) FROM cockpit.targets t JOIN cockpit.cities p ON p.id = t.org_id WHERE t.org_level = 'city' AND t.region_id IS DISTINCT FROM p.region_id",
+                                "SELECT count(*) FROM cockpit.targets WHERE org_level <> 'company' AND (org_id IS NULL OR region_id IS NULL)",
+                                "SELECT count(*) FROM cockpit.customers WHERE region_id IS NULL"})
+            QCOMPARE(serverText(QString::fromLatin1(sql)), QStringLiteral("0"));
+        QCOMPARE(serverText(QStringLiteral("SELECT count(DISTINCT region_id) FROM cockpit.activities")), QStringLiteral("2"));
+        // The logged deletion: content kept, no tombstone; the activity itself is deleted.
+        QCOMPARE(serverText(QStringLiteral("SELECT record_kind || ':' || record_id || ':' || sets_deleted || ':' || deleted || ':' || "
+                                           "(region_id = (SELECT region_id FROM cockpit.activities WHERE id = record_id)) "
+                                           "FROM cockpit.log_deletions")),
+                 QStringLiteral("activity:%1:true:false:true").arg(activity));
+        QCOMPARE(serverText(QStringLiteral("SELECT deleted::text FROM cockpit.activities WHERE id = '%1'").arg(activity)), QStringLiteral("true"));
     }
 
     void refusals_data()
