@@ -162,8 +162,11 @@ int runServerInit(const QCommandLineParser &parser)
         sync::CompanyCopyReport copied;
         if (!sync::copyCompanyToServer(*admin, file, &copied, &error))
             return fail(cmd, error.message);
-        for (const auto &[table, rows] : std::as_const(copied.rows))
-            printOut(QStringLiteral("  %1 %2").arg(table, -24).arg(rows));
+        for (int i = 0; i < copied.rows.size(); ++i)
+            printOut(QStringLiteral("  %1 %2 rows %3 s").arg(copied.rows[i].first, -24).arg(copied.rows[i].second, 9)
+                         .arg(double(copied.tableMs.value(i)) / 1000.0, 6, 'f', 2));
+        printOut(QStringLiteral("  %1 %2 s (the references checked, the commit)").arg(QStringLiteral("commit"), -39)
+                     .arg(double(copied.commitMs) / 1000.0, 6, 'f', 2));
         changes << QStringLiteral("loaded the %1 demo company: %2 rows in %3 s (generated in %4 s, copied in %5 s)")
                        .arg(demo::scaleToString(*scale))
                        .arg(copied.total)

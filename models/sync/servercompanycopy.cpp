@@ -137,9 +137,32 @@ bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, Company
             *error = e;
         return false;
     }
+    // The references are dropped for the load and added back after it, in the same
+    // transaction: adding a constraint checks all rows with one join per reference, where the
+    // deferred per-row checks took 13 of 24 s for the small demo.
+    PgResult references;
+    if (!admin.exec(QStringLiteral("SELECT conrelid::regclass::text, quote_ident(conname), pg_get_constraintdef(oid) FROM pg_constraint "
+                                   "WHERE contype = 'f' AND connamespace = 'cockpit'::regnamespace "
+                                   "AND conrelid IN (SELECT ('cockpit.' || quote_ident(name))::regclass FROM cockpit.synced_tables) "
+                                   "ORDER BY 1, 2"),
+                    {}, &references, &e)) {
+        admin.exec(QStringLiteral("ROLLBACK"), nullptr);
+        if (error)
+            *error = e;
+        return false;
+    }
+    for (int i = 0; i < references.rows(); ++i) {
+        if (!admin.exec(QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT %2").arg(references.text(i, 0), references.text(i, 1)), &e)) {
+            admin.exec(QStringLiteral("ROLLBACK"), nullptr);
+            if (error)
+                *error = e;
+            return false;
+        }
+    }
     QString problem;
     for (int ti = 0; ti < tables.rows(); ++ti) {
         const QString table = tables.text(ti, 0);
+        const qint64 tableStart = timer.elapsed();
         // Local columns and references.
         QSet<QString> local;
         QHash<QString, QString> references;
@@ -300,13 +323,27 @@ bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, Company
             return false;
         }
         report->rows.append({table, copied});
+        report->tableMs.append(timer.elapsed() - tableStart);
         report->total += copied;
+    }
+    const qint64 commitStart = timer.elapsed();
+    for (int i = 0; i < references.rows(); ++i) {
+        if (!admin.exec(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
+                            .arg(references.text(i, 0), references.text(i, 1), references.text(i, 2)), &e)) {
+            admin.exec(QStringLiteral("ROLLBACK"), nullptr);
+            if (error) {
+                *error = e;
+                error->message = Server::tr("The company in %1 refers to rows it does not hold: %2").arg(sqlitePath, e.message);
+            }
+            return false;
+        }
     }
     if (!admin.exec(QStringLiteral("COMMIT"), &e)) {
         if (error)
             *error = e;
         return false;
     }
+    report->commitMs = timer.elapsed() - commitStart;
     report->elapsedMs = timer.elapsed();
     return true;
 }

@@ -17,7 +17,9 @@ namespace cockpit::sync {
 struct CompanyCopyReport
 {
     QList<QPair<QString, qint64>> rows; // per table, in copy order
+    QList<qint64> tableMs;              // the time each took, in the same order
     qint64 total = 0;
+    qint64 commitMs = 0; // the references added back (checked) and the commit
     qint64 elapsedMs = 0;
 };
 
