@@ -1,5 +1,6 @@
 #include "pgcluster.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -141,11 +142,25 @@ bool PgCluster::start(const Options &options, QString *error)
                  QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("start")},
                 error)) {
             m_running = true;
+            startWatchdog(bin);
             return true;
         }
     }
     *error += QStringLiteral("\n") + log();
     return false;
+}
+
+// A test that crashes or is killed runs no destructor: a detached watcher stops the server
+// and removes the folder once this process is gone (it exits by itself after a normal stop).
+void PgCluster::startWatchdog(const QString &bin)
+{
+    const QString dir = m_dir->path();
+    const QString asPostgres = isRoot() ? QStringLiteral("runuser -u postgres -- ") : QString();
+    const QString script = QStringLiteral(
+        "while kill -0 %1 2>/dev/null; do [ -f '%2/data/postmaster.pid' ] || exit 0; sleep 1; done; "
+        "%3'%4/pg_ctl' -D '%2/data' -m immediate -w stop >/dev/null 2>&1; rm -rf '%2'")
+        .arg(QCoreApplication::applicationPid()).arg(dir, asPostgres, bin);
+    QProcess::startDetached(QStringLiteral("sh"), {QStringLiteral("-c"), script});
 }
 
 void PgCluster::stop()

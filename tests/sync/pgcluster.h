@@ -1,7 +1,8 @@
 #pragma once
 // A throwaway PostgreSQL for tests (SYNC.md "A throwaway PostgreSQL for tests"): initdb in a
 // temporary folder, started with pg_ctl on a free loopback port, stopped and removed by the
-// destructor (also when a test fails: QTest returns through it). initdb refuses root, so as
+// destructor (also when a test fails: QTest returns through it) or, when the test process
+// crashes or is killed, by a detached watcher. initdb refuses root, so as
 // root every server program runs as `postgres` through runuser; as anyone else, directly.
 // Local socket connections are trusted; TCP ones need a password (SCRAM), so tests can see a
 // wrong password refused. With TLS, the server presents a self-signed certificate made out to
@@ -46,6 +47,7 @@ public:
 
 private:
     bool run(const QStringList &command, QString *error);
+    void startWatchdog(const QString &bin);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     int m_port = 0;
