@@ -496,8 +496,12 @@ CREATE TABLE cockpit.logins (
 
 -- A synced row that leaves a region (moved to another, or deleted outright) leaves a
 -- tombstone for the region it left, so that region's desktops drop it. reason: 'moved' or
--- 'deleted'. region_id NULL: the row was company-wide. Stamped like a row; written only by
--- the triggers (as the owner), read under the same region policy as the rows.
+-- 'deleted'. region_id NULL: the row was company-wide. Stamped like a row, in the transaction
+-- that moved the row (so it reaches the old region by the same last_xid horizon); written only
+-- by the triggers (as the owner), read under the same region policy as the rows. A row moving
+-- back removes its tombstone for the region it re-enters. A desktop that can still see the row
+-- (a director's, or the new region's for a company-wide row) ignores a 'moved' tombstone: the
+-- row itself arrives in the same pull.
 CREATE TABLE cockpit.tombstones (
     table_name text NOT NULL,
     row_id uuid NOT NULL,
