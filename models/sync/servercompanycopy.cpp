@@ -159,6 +159,28 @@ bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, Company
             return false;
         }
     }
+    // The copy gives each child its parent's region itself (regionExpression); the per-row
+    // check of the same is off for the load and on again before the commit.
+    PgResult children;
+    if (!admin.exec(QStringLiteral("SELECT child FROM cockpit.region_parents"), {}, &children, &e)) {
+        admin.exec(QStringLiteral("ROLLBACK"), nullptr);
+        if (error)
+            *error = e;
+        return false;
+    }
+    auto parentChecks = [&](const char *how) {
+        for (int i = 0; i < children.rows(); ++i)
+            if (!admin.exec(QStringLiteral("ALTER TABLE cockpit.%1 %2 TRIGGER parent_region")
+                                .arg(admin.quoteIdentifier(children.text(i, 0)), QLatin1String(how)), &e))
+                return false;
+        return true;
+    };
+    if (!parentChecks("DISABLE")) {
+        admin.exec(QStringLiteral("ROLLBACK"), nullptr);
+        if (error)
+            *error = e;
+        return false;
+    }
     QString problem;
     for (int ti = 0; ti < tables.rows(); ++ti) {
         const QString table = tables.text(ti, 0);
@@ -327,6 +349,12 @@ bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, Company
         report->total += copied;
     }
     const qint64 commitStart = timer.elapsed();
+    if (!parentChecks("ENABLE")) {
+        admin.exec(QStringLiteral("ROLLBACK"), nullptr);
+        if (error)
+            *error = e;
+        return false;
+    }
     for (int i = 0; i < references.rows(); ++i) {
         if (!admin.exec(QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %2 %3")
                             .arg(references.text(i, 0), references.text(i, 1), references.text(i, 2)), &e)) {

@@ -568,6 +568,57 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- Rows that have no region of their own carry their parent's, and must: a child written into
+-- another region than its parent's (or under a parent the writer cannot see) is refused, and
+-- a parent moved to another region takes its children along (each leaving its tombstone).
+-- So no desktop ever holds a row whose parent it cannot hold. (log_deletions, targets and
+-- forecast_snapshots name their parent by kind; the copy gives them its region, nothing here
+-- keeps it.)
+CREATE TABLE cockpit.region_parents (
+    child text PRIMARY KEY REFERENCES cockpit.synced_tables(name),
+    fk text NOT NULL,
+    parent text NOT NULL REFERENCES cockpit.synced_tables(name)
+);
+INSERT INTO cockpit.region_parents (child, fk, parent) VALUES
+    ('contacts', 'customer_id', 'customers'), ('activities', 'customer_id', 'customers'),
+    ('orders', 'customer_id', 'customers'), ('payments', 'customer_id', 'customers'),
+    ('tickets', 'customer_id', 'customers'), ('surveys', 'customer_id', 'customers'),
+    ('contracts', 'customer_id', 'customers'), ('product_trials', 'customer_id', 'customers'),
+    ('stage_history', 'lead_id', 'leads'), ('tasks', 'user_id', 'users'),
+    ('collaboration_ratings', 'rep_id', 'users'), ('store_days', 'store_id', 'stores'),
+    ('forecast_revisions', 'snapshot_id', 'forecast_snapshots');
+
+-- BEFORE INSERT OR UPDATE on a child: TG_ARGV = (parent table, reference column). Runs as the
+-- writer, so a parent of another region is not found for a manager.
+CREATE FUNCTION cockpit.check_parent_region() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    parent_id uuid := (to_jsonb(NEW) ->> TG_ARGV[1])::uuid;
+    parent_region uuid;
+    n bigint;
+BEGIN
+    EXECUTE format('SELECT region_id FROM cockpit.%I WHERE id = $1', TG_ARGV[0]) INTO parent_region USING parent_id;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n = 0 OR parent_region IS DISTINCT FROM NEW.region_id THEN
+        RAISE EXCEPTION 'a row of % must be in the region of its % row %, which % cannot write there',
+            TG_TABLE_NAME, TG_ARGV[0], parent_id, current_user USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END $$;
+
+-- AFTER UPDATE OF region_id on a parent: its children follow (as the same writer).
+CREATE FUNCTION cockpit.children_follow() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN SELECT child, fk FROM cockpit.region_parents WHERE parent = TG_TABLE_NAME LOOP
+        EXECUTE format('UPDATE cockpit.%I SET region_id = $1 WHERE %I = $2 AND region_id IS DISTINCT FROM $1', c.child, c.fk)
+            USING NEW.region_id, NEW.id;
+    END LOOP;
+    RETURN NULL;
+END $$;
+
 -- Claims a pushed operation; false when this client already applied it (a retried push).
 CREATE FUNCTION cockpit.claim_op(p_client uuid, p_op text, p_table text DEFAULT NULL, p_row uuid DEFAULT NULL)
     RETURNS boolean LANGUAGE sql AS $$
@@ -603,6 +654,19 @@ BEGIN
 END $$;
 CREATE TRIGGER follow_region AFTER UPDATE OF region_id ON cockpit.users
     FOR EACH ROW EXECUTE FUNCTION cockpit.follow_user_region();
+DO $$
+DECLARE
+    r record;
+BEGIN
+    FOR r IN SELECT child, fk, parent FROM cockpit.region_parents LOOP
+        EXECUTE format('CREATE TRIGGER parent_region BEFORE INSERT OR UPDATE OF region_id, %I ON cockpit.%I '
+                       'FOR EACH ROW EXECUTE FUNCTION cockpit.check_parent_region(%L, %L)', r.fk, r.child, r.parent, r.fk);
+    END LOOP;
+    FOR r IN SELECT DISTINCT parent FROM cockpit.region_parents LOOP
+        EXECUTE format('CREATE TRIGGER children_follow AFTER UPDATE OF region_id ON cockpit.%I FOR EACH ROW '
+                       'WHEN (OLD.region_id IS DISTINCT FROM NEW.region_id) EXECUTE FUNCTION cockpit.children_follow()', r.parent);
+    END LOOP;
+END $$;
 
 ALTER TABLE cockpit.logins ENABLE ROW LEVEL SECURITY;
 ALTER TABLE cockpit.logins FORCE ROW LEVEL SECURITY;
@@ -651,7 +715,7 @@ BEGIN
 END $$;
 
 GRANT USAGE ON SCHEMA cockpit TO cockpit_app;
-GRANT SELECT ON cockpit.server_info, cockpit.synced_tables, cockpit.schema_version TO cockpit_app;
+GRANT SELECT ON cockpit.server_info, cockpit.synced_tables, cockpit.region_parents, cockpit.schema_version TO cockpit_app;
 GRANT SELECT ON cockpit.logins, cockpit.tombstones TO cockpit_app;
 GRANT SELECT, INSERT ON cockpit.applied_ops TO cockpit_app;
 GRANT SELECT ON cockpit.me, cockpit.lead_overview, cockpit.change_feed TO cockpit_app;

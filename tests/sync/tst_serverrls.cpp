@@ -59,15 +59,17 @@ private:
     // INSERT a copy of row `source` with a new id and region `region` (NULL when empty), as
     // `c`; returns the new id, or empty with `error`.
     QString cloneRow(sync::PgConnection &c, const QString &table, const QString &source, const QString &region,
-                     sync::PgError *error)
+                     sync::PgError *error, const QPair<QString, QString> &parentInRegion = {})
     {
         const QString columns = adminText(QStringLiteral(
             "SELECT string_agg(quote_ident(column_name), ', ' ORDER BY ordinal_position) FROM information_schema.columns "
             "WHERE table_schema = 'cockpit' AND table_name = $1 AND is_generated = 'NEVER'"), {table});
         // Columns unique per row get a fresh value.
-        const QString extra = table == QLatin1String("store_days")
-                                  ? QStringLiteral("{\"day\": %1}").arg(900000 + ++m_unique)
-                                  : QStringLiteral("{}");
+        QString extra = table == QLatin1String("store_days")
+                            ? QStringLiteral("{\"day\": %1}").arg(900000 + ++m_unique)
+                            : QStringLiteral("{}");
+        if (!parentInRegion.first.isEmpty())
+            extra = QStringLiteral("{\"%1\": \"%2\"}").arg(parentInRegion.first, parentInRegion.second);
         sync::PgResult r;
         const bool ok = c.exec(QStringLiteral("INSERT INTO cockpit.%1 (%2) SELECT %2 FROM jsonb_populate_record(NULL::cockpit.%1, "
                                               "(SELECT to_jsonb(s) FROM cockpit.%1 s WHERE s.id = $1) || "
@@ -129,7 +131,12 @@ private Q_SLOTS:
                     continue;
                 const QString any = adminText(QStringLiteral("SELECT id FROM cockpit.%1 ORDER BY id LIMIT 1").arg(table));
                 QVERIFY2(!any.isEmpty(), qPrintable(table));
-                QVERIFY2(!cloneRow(*m_admin, table, any, region, &e).isEmpty(), qPrintable(table + e.detail));
+                // A child goes under a parent of that region (store_days: a store of it).
+                QPair<QString, QString> parent;
+                const QString fk = adminText(QStringLiteral("SELECT fk FROM cockpit.region_parents WHERE child = $1"), {table});
+                if (!fk.isEmpty())
+                    parent = {fk, sampleOf(adminText(QStringLiteral("SELECT parent FROM cockpit.region_parents WHERE child = $1"), {table}), region)};
+                QVERIFY2(!cloneRow(*m_admin, table, any, region, &e, parent).isEmpty(), qPrintable(table + e.detail));
             }
         }
     }
@@ -177,7 +184,8 @@ private Q_SLOTS:
             QCOMPARE(!clone.isEmpty(), mayInsert);
             if (!mayInsert) {
                 QCOMPARE(e.kind, Kind::NoRights);
-                QVERIFY2(e.detail.contains(QLatin1String("row-level security")), qPrintable(e.detail));
+                QVERIFY2(e.detail.contains(QLatin1String("row-level security"))
+                             || e.detail.contains(QLatin1String("must be in the region of its")), qPrintable(e.detail));
             }
             // DELETE
             if (!clone.isEmpty()) {
@@ -259,12 +267,32 @@ private Q_SLOTS:
         QCOMPARE(r.rows(), 1);
         QCOMPARE(r.text(0, 0), moveXid);
         QCOMPARE(r.text(0, 1), QStringLiteral("moved"));
+        // Its children went with it, each leaving its tombstone for the old region.
+        const qint64 contacts = count(*m_admin, QStringLiteral("SELECT count(*) FROM cockpit.contacts WHERE customer_id = $1"), {customer});
+        QVERIFY(contacts > 0);
+        QCOMPARE(count(west, QStringLiteral("SELECT count(*) FROM cockpit.contacts WHERE customer_id = $1"), {customer}), contacts);
+        QCOMPARE(count(east, QStringLiteral("SELECT count(*) FROM cockpit.contacts WHERE customer_id = $1"), {customer}), 0);
+        QCOMPARE(count(east, QStringLiteral("SELECT count(*) FROM cockpit.tombstones t JOIN cockpit.contacts c ON c.id = t.row_id "
+                                            "WHERE t.table_name = 'contacts' AND c.customer_id = $1"), {customer}), 0); // east cannot join…
+        QCOMPARE(count(*m_admin, QStringLiteral("SELECT count(*) FROM cockpit.tombstones t JOIN cockpit.contacts c ON c.id = t.row_id "
+                                                "WHERE t.table_name = 'contacts' AND c.customer_id = $1 AND t.region_id = $2 AND t.reason = 'moved'"),
+                       {customer, ec}),
+                 contacts); // …but holds a tombstone for each
+        // A child alone cannot leave its parent's region, nor be written under a parent of another region.
+        const QString contact = adminText(QStringLiteral("SELECT id FROM cockpit.contacts WHERE customer_id = $1 LIMIT 1"), {customer});
+        QVERIFY(!boss.exec(QStringLiteral("UPDATE cockpit.contacts SET region_id = $2 WHERE id = $1"), {contact, ec}, nullptr, &e));
+        QCOMPARE(e.kind, Kind::NoRights);
+        const QString ownContact = sampleOf(QStringLiteral("contacts"), ec);
+        QVERIFY(cloneRow(east, QStringLiteral("contacts"), ownContact, ec, &e, {QStringLiteral("customer_id"), customer}).isEmpty());
+        QCOMPARE(e.kind, Kind::NoRights);
+        QVERIFY2(e.detail.contains(QLatin1String("must be in the region of its customers row")), qPrintable(e.detail));
         // Moved back: the old region sees it again, its tombstone is gone, the other region gets one.
         QVERIFY(boss.exec(QStringLiteral("UPDATE cockpit.customers SET region_id = $2 WHERE id = $1"), {customer, ec}, nullptr, &e));
         QCOMPARE(count(east, seen, {customer}), 1);
         QCOMPARE(count(east, tomb, {customer}), 0);
         QCOMPARE(count(west, seen, {customer}), 0);
         QCOMPARE(count(west, tomb, {customer}), 1);
+        QCOMPARE(count(east, QStringLiteral("SELECT count(*) FROM cockpit.contacts WHERE customer_id = $1"), {customer}), contacts);
     }
 
     void triggerStampsRowVersionAndXid()
