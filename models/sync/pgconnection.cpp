@@ -152,7 +152,11 @@ PgError PgConnection::classify(const ServerAddress &a, const QString &sqlState, 
                         .arg(a.host).arg(a.port).arg(where, first);
     } else if (has("SSL") || has("certificate") || has("TLS")) {
         e.kind = PgError::Kind::TlsFailed;
-        e.message = Server::tr("A secure (TLS) connection to %1 failed: %2").arg(where, first);
+        e.message = Server::tr("A secure (TLS) connection to %1 with sslmode %2 failed: %3. verify-full needs the "
+                               "server's root certificate in ~/.postgresql/root.crt (or PGSSLROOTCERT); require "
+                               "encrypts without checking it; disable is for a server on this computer or a trusted "
+                               "network only.")
+                        .arg(where, sslModeText(a.sslMode), first);
     } else if (sqlState == QLatin1String("3D000") || (has("database") && has("does not exist"))) {
         e.kind = PgError::Kind::NoDatabase;
         e.message = Server::tr("The server at %1:%2 has no database \"%3\".").arg(a.host).arg(a.port).arg(a.database);

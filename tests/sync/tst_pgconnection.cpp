@@ -171,6 +171,17 @@ private Q_SLOTS:
         qunsetenv("PGSSLROOTCERT");
     }
 
+    void tlsRequiredButServerHasNone()
+    {
+        auto address = m_cluster.admin(QStringLiteral("plain")); // this cluster runs without TLS
+        address.sslMode = sync::SslMode::Require;
+        sync::PgError e;
+        QVERIFY(!sync::PgConnection::open(address, &e));
+        QCOMPARE(e.kind, Kind::TlsFailed);
+        QVERIFY2(e.message.contains(QLatin1String("sslmode require")), qPrintable(e.message));
+        QVERIFY2(e.message.contains(address.display()), qPrintable(e.message));
+    }
+
     void roleWithoutRights()
     {
         QString error;
