@@ -39,29 +39,11 @@ qint64 Writer::insert(const char *table, const std::vector<ColumnValue> &cols, c
         return 0;
     }
     const qint64 key = sqlite3_last_insert_rowid(m_db);
-    QByteArray &json = m_json;
-    json.clear();
-    json += '{';
-    for (const auto &[name, c] : plan.json) {
-        if (json.size() > 1)
-            json += ',';
-        json += name;
-        if (c == -1) {
-            appendUuid(json, uuid);
-        } else if (c == -2) {
-            appendNumber(json, m_now);
-        } else {
-            const Cell &cell = cells[c];
-            if (cell.null)
-                json += "null";
-            else if (cell.string)
-                storage::OutboxFields::appendUtf8String(json, std::string_view(cell.utf8.constData(), std::size_t(cell.utf8.size())));
-            else
-                appendNumber(json, cell.number);
-        }
-    }
-    json += '}';
-    if (!m_outbox.appendRow(plan.table, key, "insert", std::string_view(json.constData(), std::size_t(json.size())), 0, &m_error)
+    // The outbox entry says "insert, fields: the row as committed" (storage::kFieldsOfRow):
+    // the row holds exactly the values bound above, and the sync reads them when it pushes
+    // (storage::outboxRowFields). Writing them again as JSON was half the bytes of a
+    // 100 000-lead import (93 of 174 MB).
+    if (!outboxInsert(plan.table, key)
         || !change(table, key, "insert"))
         return 0;
     return key;
@@ -71,23 +53,17 @@ bool Writer::prepareInsert(InsertPlan &plan, const char *table, const std::vecto
                            const QSet<QByteArray> &skip)
 {
     plan.table = table;
+    m_touchedTables.insert(QByteArray(table));
     QByteArray sql = "INSERT INTO " + QByteArray(table) + " (uuid, updated_at";
     QByteArray params = "?, ?";
-    std::vector<std::pair<QByteArray, int>> keys{{QByteArrayLiteral("uuid"), -1}, {QByteArrayLiteral("updated_at"), -2}};
     for (int c = 0; c < int(cols.size()); ++c) {
         if (skip.contains(QByteArray(cols[c].column)))
             continue;
         plan.columns.push_back(c);
-        keys.emplace_back(QByteArray(cols[c].column), c);
         sql += ", " + QByteArray(cols[c].column);
         params += ", ?";
     }
     sql += ") VALUES (" + params + ")";
-    // QJsonDocument's order (OutboxFields): keys sorted; each kept as it is written, "key":.
-    std::sort(keys.begin(), keys.end());
-    for (auto &[name, c] : keys)
-        name = '"' + name + "\":";
-    plan.json = std::move(keys);
     plan.st = std::make_shared<sql::Statement>(m_db, std::string_view(sql.constData(), sql.size()));
     if (!plan.st->isValid()) {
         m_error = plan.st->error();
@@ -151,7 +127,9 @@ bool Writer::update(const char *table, qint64 key, const std::vector<ColumnValue
         return false;
     }
     *changed = true;
-    return m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("update"), fields, rowVersion, &m_error)
+    m_touchedTables.insert(QByteArray(table));
+    return flushOutbox()
+           && m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("update"), fields, rowVersion, &m_error)
            && change(table, key, "update", QJsonDocument(before).toJson(QJsonDocument::Compact),
                      QJsonDocument(after).toJson(QJsonDocument::Compact));
 }
@@ -177,6 +155,32 @@ bool Writer::change(const char *table, qint64 key, const char *op, const QByteAr
         return true;
     }
     return writeChange(table, key, 0, op, before, after);
+}
+
+bool Writer::outboxInsert(std::string_view table, qint64 key)
+{
+    for (auto it = m_outboxRuns.rbegin(); it != m_outboxRuns.rend(); ++it) {
+        if (it->table != table)
+            continue;
+        if (key == it->last + 1) {
+            it->last = key;
+            return true;
+        }
+        if (!flushOutbox()) // a break in the keys: what came before goes first
+            return false;
+        break;
+    }
+    m_outboxRuns.push_back({table, key, key});
+    return true;
+}
+
+bool Writer::flushOutbox()
+{
+    for (const OutboxRun &r : m_outboxRuns)
+        if (!m_outbox.appendInsertsOfRows(r.table, r.first, r.last, &m_error))
+            return false;
+    m_outboxRuns.clear();
+    return true;
 }
 
 bool Writer::flushRanges()
