@@ -394,7 +394,7 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     r.stageMoves = m_moves;
     if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
         qInfo("import write: rows written at %lld ms", qint64(m_trace.elapsed()));
-    if (!flushRanges() || !flushOutbox())
+    if (!flushRanges() || !flushOutbox() || !flushKeys())
         return failed({});
     if (m_moves > 0 || m_chainLater) {
         QString error;

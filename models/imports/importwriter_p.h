@@ -140,6 +140,15 @@ private:
     Range *m_lastRange = nullptr;
     const char *m_lastRangeTable = nullptr;
     bool remember(const char *entity, const QString &externalId, qint64 key);
+    bool flushKeys();
+    struct PendingKey
+    {
+        const char *entity;
+        qsizetype offset, length; // in m_keyText
+        qint64 key;
+    };
+    std::vector<PendingKey> m_keysToWrite;
+    QByteArray m_keyText;
     bool insertUnits();
     bool insertPipeline();
     bool insertMove(qint64 lead, const QByteArray &leadUuid, qint64 from, qint64 to, qint64 at, qint64 by);

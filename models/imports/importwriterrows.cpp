@@ -220,20 +220,44 @@ bool Writer::remember(const char *entity, const QString &externalId, qint64 key)
 {
     if (externalId.isEmpty() || key <= 0)
         return true;
+    // Kept until the rows are written (flushKeys), then inserted in the key's order: a file's
+    // ids ("L0", "L1" … "L99999") come in an order that scatters them over the primary key's
+    // B-tree and the run index; sorted, each goes next to the one before. Nothing reads
+    // import_keys while the rows are written.
+    const qsizetype offset = m_keyText.size();
+    m_keyText += externalId.toUtf8();
+    m_keysToWrite.push_back({entity, offset, m_keyText.size() - offset, key});
+    return true;
+}
+
+bool Writer::flushKeys()
+{
+    if (m_keysToWrite.empty())
+        return true;
+    const auto text = [this](const PendingKey &k) { return std::string_view(m_keyText.constData() + k.offset, std::size_t(k.length)); };
+    // BINARY collation: the UTF-8 bytes' order. Stable: a key given twice keeps its last row.
+    std::stable_sort(m_keysToWrite.begin(), m_keysToWrite.end(), [&](const PendingKey &a, const PendingKey &b) {
+        const int e = strcmp(a.entity, b.entity);
+        return e != 0 ? e < 0 : text(a) < text(b);
+    });
     if (!m_key.isValid()
         && !m_key.prepare(m_db, "INSERT INTO import_keys (entity, external_id, row_id, run_id) VALUES (?, ?, ?, ?) "
                                 "ON CONFLICT DO UPDATE SET row_id = excluded.row_id, run_id = excluded.run_id WHERE row_id <> excluded.row_id")) {
         m_error = m_key.error();
         return false;
     }
-    m_key.bind(1, std::string_view(entity));
-    m_key.bind(2, externalId);
-    m_key.bind(3, key);
-    m_key.bind(4, m_run);
-    if (!m_key.run()) {
-        m_error = m_key.error();
-        return false;
+    for (const PendingKey &k : m_keysToWrite) {
+        m_key.bind(1, std::string_view(k.entity));
+        m_key.bind(2, text(k));
+        m_key.bind(3, k.key);
+        m_key.bind(4, m_run);
+        if (!m_key.run()) {
+            m_error = m_key.error();
+            return false;
+        }
     }
+    m_keysToWrite.clear();
+    m_keyText.clear();
     return true;
 }
 
