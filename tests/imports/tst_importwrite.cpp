@@ -160,6 +160,10 @@ void TestImportWrite::insertEntriesReadAsTheirRows()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox a JOIN outbox b ON a.table_name = b.table_name"
                                   " AND a.seq < b.seq AND a.row_id > b.row_id WHERE a.op = 'insert' AND b.op = 'insert'")), 0);
     QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT op_id) FROM outbox")), count(QStringLiteral("SELECT count(*) FROM outbox")));
+    // Each external id names its own row (written sorted after the rows, not row by row).
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM import_keys k JOIN leads l ON l.id = k.row_id"
+                                  " WHERE k.entity = 'leads' AND l.title = '商机' || substr(k.external_id, 2)"
+                                  " AND k.run_id = %1").arg(w.runId)), 30);
     // A JSON entry reads as its object; a row gone reads as nothing.
     QCOMPARE(storage::outboxRowFields(db(), QStringLiteral("leads"), 1, "{\"title\":\"x\"}").value(QStringLiteral("title")).toString(),
              QStringLiteral("x"));
