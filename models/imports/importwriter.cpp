@@ -2,6 +2,8 @@
 
 #include "imports/importwriter_p.h"
 
+#include <QThreadPool>
+
 namespace cockpit::imports {
 
 namespace detail {
@@ -80,6 +82,8 @@ bool Writer::insertMove(qint64 lead, const QByteArray &leadUuid, qint64 from, qi
         m_error = m_move.error();
         return false;
     }
+    if (m_moves == 0)
+        m_touchedTables.insert(QByteArrayLiteral("stage_history"));
     const UuidBytes uuid = newUuidBytes();
     sqlite3_bind_blob(m_move.handle(), 1, uuid.data(), 16, SQLITE_STATIC);
     m_move.bind(2, lead);
@@ -121,26 +125,8 @@ bool Writer::insertMove(qint64 lead, const QByteArray &leadUuid, qint64 from, qi
     }
     const qint64 key = sqlite3_last_insert_rowid(m_db);
     ++m_moves;
-    // OutboxFields' JSON of the move (keys sorted), written straight to bytes.
-    QByteArray &json = m_json;
-    json.clear(); // keeps its capacity
-    json += "{\"at\":";
-    appendNumber(json, at);
-    json += ",\"by_user_id\":";
-    by > 0 ? appendNumber(json, by) : void(json += "null");
-    json += ",\"from_stage_id\":";
-    from > 0 ? appendNumber(json, from) : void(json += "null");
-    json += ",\"lead_id\":";
-    appendNumber(json, lead);
-    json += ",\"reason\":\"imported\",\"to_stage_id\":";
-    appendNumber(json, to);
-    json += ",\"updated_at\":";
-    appendNumber(json, m_now);
-    json += ",\"uuid\":";
-    appendUuid(json, uuid);
-    json += '}';
-    return m_outbox.appendRow("stage_history", key, "insert", std::string_view(json.constData(), std::size_t(json.size())), 0,
-                              &m_error)
+    // "insert, fields: the row as committed" (storage::kFieldsOfRow), as a new lead's entry.
+    return outboxInsert("stage_history", key)
            && change("stage_history", key, "insert");
 }
 
@@ -249,7 +235,7 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
             return true;
         storage::OutboxFields f;
         f.add(column, t).add("updated_at", m_now);
-        return m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("update"), f, 0, &m_error);
+        return flushOutbox() && m_outbox.append(QLatin1String(table), QString::number(key), QStringLiteral("update"), f, 0, &m_error);
     };
     for (int i = 0; i < int(m_plan.users.size()); ++i)
         if (m_plan.users[i].action == RowAction::Create && !setLater("users", "manager_id", m_plan.users[i].manager, "users", m_users[i]))
@@ -408,7 +394,7 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
     r.stageMoves = m_moves;
     if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
         qInfo("import write: rows written at %lld ms", qint64(m_trace.elapsed()));
-    if (!flushRanges())
+    if (!flushRanges() || !flushOutbox() || !flushKeys())
         return failed({});
     if (m_moves > 0 || m_chainLater) {
         QString error;
@@ -442,6 +428,114 @@ bool Writer::run(const QString &source, const QByteArray &mapping, const std::fu
 
 using detail::Writer;
 
+namespace {
+
+// The WAL copied into the database file off the caller's time, after an import committed with
+// the automatic checkpoint off (WriteSession).
+void checkpointLater(const QString &path)
+{
+    if (path.isEmpty())
+        return; // a temporary or in-memory database: no file to copy into
+    // A connection of its own on a pool thread (the global pool waits for it at exit): PASSIVE
+    // copies what no reader still needs and never blocks the app's readers or writers; what it
+    // leaves, the next automatic checkpoint takes.
+    QThreadPool::globalInstance()->start([path] {
+        sqlite3 *h = nullptr;
+        if (sqlite3_open_v2(path.toUtf8().constData(), &h, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            sqlite3_busy_timeout(h, 5000);
+            // A read first: a connection knows the file is in WAL mode (and checkpoints it)
+            // only once it has opened it.
+            sqlite3_exec(h, "SELECT 1 FROM sqlite_master LIMIT 1", nullptr, nullptr, nullptr);
+            sqlite3_wal_checkpoint_v2(h, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        }
+        sqlite3_close(h);
+    });
+}
+
+// The connection's state around one import's write (ImportWriter::write), set before its
+// BEGIN and restored after its COMMIT or ROLLBACK (the destructor, declared before the
+// transaction, runs after it ends), on success and on failure alike:
+// - Foreign keys off: every reference the writer binds is one the planner resolved to a row
+//   it found (RowRef::existing) or one this run created (its key from the insert), so the
+//   per-row check SQLite makes is redundant; foreign_key_check() below verifies the tables
+//   the run touched before the COMMIT instead. (PRAGMA foreign_keys cannot change inside a
+//   transaction; write() refuses to start inside one anyway.)
+// - The WAL's automatic checkpoint off: a 100 000-lead import commits ~170 MB of WAL, and the
+//   checkpoint that commit ran copied all of it into the file on the caller's time. The COMMIT
+//   itself is as durable as before (synchronous = FULL: the WAL is synced, the rows survive a
+//   crash); only the copy into the main file moves to checkpointLater().
+// COCKPIT_IMPORT_KEEP_FK / COCKPIT_IMPORT_KEEP_CHECKPOINT (set in the environment) keep either
+// as it was, to measure each on its own (bench_import) or to rule one out when a user reports
+// a problem: both are the safe direction.
+class WriteSession
+{
+public:
+    explicit WriteSession(sqlite3 *h) : m_h(h)
+    {
+        if (!m_h || !sqlite3_get_autocommit(m_h))
+            return; // inside a transaction the pragmas cannot change (and write() refuses to begin)
+        m_foreignKeys = pragmaInt("PRAGMA foreign_keys") == 1 && !qEnvironmentVariableIsSet("COCKPIT_IMPORT_KEEP_FK");
+        if (m_foreignKeys)
+            sqlite3_exec(m_h, "PRAGMA foreign_keys = OFF", nullptr, nullptr, nullptr);
+        if (!qEnvironmentVariableIsSet("COCKPIT_IMPORT_KEEP_CHECKPOINT")) {
+            m_autoCheckpoint = pragmaInt("PRAGMA wal_autocheckpoint");
+            if (m_autoCheckpoint > 0)
+                sqlite3_exec(m_h, "PRAGMA wal_autocheckpoint = 0", nullptr, nullptr, nullptr);
+        }
+    }
+    ~WriteSession()
+    {
+        if (m_foreignKeys)
+            sqlite3_exec(m_h, "PRAGMA foreign_keys = ON", nullptr, nullptr, nullptr);
+        if (m_autoCheckpoint > 0) {
+            const QByteArray sql = "PRAGMA wal_autocheckpoint = " + QByteArray::number(m_autoCheckpoint);
+            sqlite3_exec(m_h, sql.constData(), nullptr, nullptr, nullptr);
+            if (m_committed)
+                checkpointLater(QString::fromUtf8(sqlite3_db_filename(m_h, "main")));
+        }
+    }
+    WriteSession(const WriteSession &) = delete;
+    WriteSession &operator=(const WriteSession &) = delete;
+
+    bool foreignKeysOff() const { return m_foreignKeys; }
+    void committed() { m_committed = true; }
+
+private:
+    int pragmaInt(const char *sql) const
+    {
+        sql::Statement st(m_h, sql);
+        return st.next() ? int(st.int64(0)) : -1;
+    }
+    sqlite3 *m_h = nullptr;
+    bool m_foreignKeys = false;
+    int m_autoCheckpoint = 0;
+    bool m_committed = false;
+};
+
+// PRAGMA foreign_key_check over the tables an import wrote: an error when a row's reference
+// points nowhere (none expected: see WriteSession; a row the plan found deleted meanwhile by
+// another window), or an empty string. The row itself goes to the log, not to the user.
+QString foreignKeyProblem(sqlite3 *h, const QSet<QByteArray> &tables)
+{
+    QList<QByteArray> sorted(tables.begin(), tables.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (const QByteArray &table : std::as_const(sorted)) {
+        const QByteArray sql = "PRAGMA foreign_key_check(\"" + table + "\")";
+        sql::Statement st(h, std::string_view(sql.constData(), sql.size()));
+        if (st.next()) {
+            qWarning("import: row %lld of %s refers to a missing row of %s", st.int64(1), table.constData(),
+                     qPrintable(st.text(2)));
+            return ImportWriter::tr("a row this import refers to was deleted meanwhile; nothing was imported: check the "
+                                    "files again");
+        }
+        if (st.hasError())
+            return st.error();
+    }
+    return {};
+}
+
+} // namespace
+
 ImportWriteResult ImportWriter::write(QSqlDatabase db, const ImportPlan &plan, const QString &source,
                                       const QByteArray &mappingJson,
                                       const std::function<bool(qint64 done, qint64 total)> &progress)
@@ -451,6 +545,7 @@ ImportWriteResult ImportWriter::write(QSqlDatabase db, const ImportPlan &plan, c
         r.error = plan.fatal.isEmpty() ? tr("the plan was cancelled") : plan.fatal;
         return r;
     }
+    WriteSession session(storage::sqliteHandle(db)); // before the transaction: restored after it
     storage::Transaction tx(db);
     if (!tx.isActive()) {
         r.error = db.lastError().text();
@@ -462,15 +557,31 @@ ImportWriteResult ImportWriter::write(QSqlDatabase db, const ImportPlan &plan, c
             r.ok = false;
             return r; // rolled back
         }
+        QElapsedTimer trace;
+        trace.start();
+        if (session.foreignKeysOff()) {
+            const QString problem = foreignKeyProblem(storage::sqliteHandle(db), w.touchedTables());
+            if (!problem.isEmpty()) {
+                r.error = problem;
+                return r; // rolled back
+            }
+        }
+        if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
+            qInfo("import write: foreign keys checked in %lld ms", qint64(trace.elapsed()));
     }
     if (const QString spill = plan.spillError(); !spill.isEmpty()) {
         r.error = spill; // a spilled row read back wrong: rolled back
         return r;
     }
+    QElapsedTimer trace;
+    trace.start();
     if (!tx.commit()) {
         r.error = db.lastError().text();
         return r;
     }
+    if (qEnvironmentVariableIsSet("COCKPIT_IMPORT_TRACE"))
+        qInfo("import write: committed in %lld ms", qint64(trace.elapsed()));
+    session.committed();
     r.ok = true;
     return r;
 }

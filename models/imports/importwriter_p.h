@@ -54,24 +54,6 @@ inline UuidBytes newUuidBytes()
     return out;
 }
 
-// The outbox JSON of a row is written straight to bytes, in OutboxFields' form (keys sorted,
-// Qt's escapes): a number, or a UUID column's canonical text.
-inline void appendNumber(QByteArray &json, qint64 v)
-{
-    char buf[24];
-    const auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-    json.append(buf, qsizetype(end - buf));
-}
-
-inline void appendUuid(QByteArray &json, const UuidBytes &uuid)
-{
-    char text[36];
-    storage::formatUuid(uuid.data(), 16, text);
-    json += '"';
-    json.append(text, 36);
-    json += '"';
-}
-
 class Writer
 {
 public:
@@ -79,6 +61,8 @@ public:
 
     bool run(const QString &source, const QByteArray &mapping, const std::function<bool(qint64, qint64)> &progress,
              ImportWriteResult &r);
+    // The tables the run inserted into or updated (foreign_key_check before the COMMIT).
+    const QSet<QByteArray> &touchedTables() const { return m_touchedTables; }
 
 private:
     bool exec(std::string_view sql)
@@ -139,9 +123,32 @@ private:
         qint64 first = 0, last = 0;
     };
     QHash<QByteArray, Range> m_ranges;
+    QSet<QByteArray> m_touchedTables;
+    // The outbox entries of the rows inserted, written a run of consecutive keys at a time
+    // (OutboxWriter::appendInsertsOfRows) rather than one statement per row. Runs are kept in
+    // the order their tables were first written (parents before children: a lead's run before
+    // its stage moves'), and all are written out before any other outbox entry (an update of
+    // a row follows its insert) and whenever a table's keys break (never, in one transaction).
+    struct OutboxRun
+    {
+        std::string_view table;
+        qint64 first = 0, last = 0;
+    };
+    std::vector<OutboxRun> m_outboxRuns;
+    bool outboxInsert(std::string_view table, qint64 key);
+    bool flushOutbox();
     Range *m_lastRange = nullptr;
     const char *m_lastRangeTable = nullptr;
     bool remember(const char *entity, const QString &externalId, qint64 key);
+    bool flushKeys();
+    struct PendingKey
+    {
+        const char *entity;
+        qsizetype offset, length; // in m_keyText
+        qint64 key;
+    };
+    std::vector<PendingKey> m_keysToWrite;
+    QByteArray m_keyText;
     bool insertUnits();
     bool insertPipeline();
     bool insertMove(qint64 lead, const QByteArray &leadUuid, qint64 from, qint64 to, qint64 at, qint64 by);
@@ -182,13 +189,12 @@ private:
         std::shared_ptr<sql::Statement> st;
         std::string_view table;
         std::vector<int> columns;                       // bound, after uuid and updated_at
-        std::vector<std::pair<QByteArray, int>> json;  // outbox keys sorted, as "key":; -1 uuid, -2 updated_at
     };
     bool prepareInsert(InsertPlan &plan, const char *table, const std::vector<ColumnValue> &cols, const QSet<QByteArray> &skip);
-    // A column's value as bound (bindValue) and as its JSON (addField) need it.
+    // A column's value as bound (bindValue).
     struct Cell
     {
-        bool null = true, integer = false, string = false;
+        bool null = true, integer = false;
         qint64 number = 0;
         QByteArray utf8; // a value bound as text
     };
@@ -199,15 +205,13 @@ private:
         if (c.null)
             return c;
         c.integer = v.typeId() == QMetaType::LongLong || v.typeId() == QMetaType::Int || v.typeId() == QMetaType::Bool;
-        c.string = v.typeId() == QMetaType::QString;
-        if (!c.integer)
-            c.utf8 = v.toString().toUtf8();
-        if (!c.string)
+        if (c.integer)
             c.number = v.toLongLong();
+        else
+            c.utf8 = v.toString().toUtf8();
         return c;
     }
     std::map<std::pair<const void *, qsizetype>, InsertPlan> m_inserts;
-    QByteArray m_json;
     sql::Statement m_change, m_key, m_move;
     qint64 m_moves = 0;
     bool m_updateAll = false;

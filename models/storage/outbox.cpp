@@ -4,6 +4,7 @@
 #include "domain/times.h"
 
 #include "storage/database.h"
+#include "storage/uuidcolumn.h"
 
 #include <QDateTime>
 #include <QSqlDatabase>
@@ -39,6 +40,61 @@ OutboxWriter::OutboxWriter(QSqlDatabase db)
 OutboxWriter::~OutboxWriter()
 {
     sqlite3_finalize(m_insert);
+    for (auto &[table, st] : m_rangeInserts)
+        sqlite3_finalize(st);
+}
+
+namespace {
+void opIdFunction(sqlite3_context *context, int, sqlite3_value **)
+{
+    char id[36];
+    newTimeOrderedId(id);
+    sqlite3_result_text(context, id, 36, SQLITE_TRANSIENT);
+}
+} // namespace
+
+bool OutboxWriter::appendInsertsOfRows(std::string_view table, qint64 first, qint64 last, QString *error)
+{
+    if (!m_db)
+        return fail(error);
+    sqlite3_stmt *st = nullptr;
+    for (const auto &[name, prepared] : m_rangeInserts)
+        if (name == table)
+            st = prepared;
+    if (!st) {
+        const std::string sql = "INSERT INTO outbox (op_id, table_name, row_id, op, fields, base_row_version, created_at)"
+                                " SELECT cockpit_outbox_op_id(), ?1, id, 'insert', '"
+                                + std::string(kFieldsOfRow) + "', 0, ?2 FROM \"" + std::string(table)
+                                + "\" WHERE id BETWEEN ?3 AND ?4 ORDER BY id";
+        if (sqlite3_prepare_v2(m_db, sql.c_str(), int(sql.size()), &st, nullptr) != SQLITE_OK) {
+            // The op id function is not on this connection yet (a new name: registering it
+            // expires no statement, whatever runs meanwhile).
+            if (m_opIdFunction
+                || sqlite3_create_function_v2(m_db, "cockpit_outbox_op_id", 0, SQLITE_UTF8, nullptr, opIdFunction,
+                                              nullptr, nullptr, nullptr) != SQLITE_OK
+                || sqlite3_prepare_v2(m_db, sql.c_str(), int(sql.size()), &st, nullptr) != SQLITE_OK)
+                return fail(error);
+        }
+        m_opIdFunction = true;
+        m_rangeInserts.emplace_back(std::string(table), st);
+    }
+    const qint64 second = QDateTime::currentSecsSinceEpoch();
+    sqlite3_bind_text(st, 1, table.data(), int(table.size()), SQLITE_STATIC);
+    QByteArray createdAt;
+    if constexpr (times::kIntegerTimes) {
+        sqlite3_bind_int64(st, 2, second);
+    } else {
+        createdAt = times::instantParam(second).toString().toUtf8();
+        sqlite3_bind_text(st, 2, createdAt.constData(), int(createdAt.size()), SQLITE_STATIC);
+    }
+    sqlite3_bind_int64(st, 3, first);
+    sqlite3_bind_int64(st, 4, last);
+    const int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return fail(error);
+    return true;
 }
 
 OutboxFields &OutboxFields::add(const char *key, const QString &text)
@@ -218,6 +274,52 @@ bool OutboxWriter::step(std::string_view table, std::string_view op, std::string
     if (rc != SQLITE_DONE)
         return fail(error);
     return true;
+}
+
+QJsonObject outboxRowFields(QSqlDatabase db, const QString &table, qint64 rowId, const QByteArray &fields, bool *found,
+                            QString *error)
+{
+    if (found)
+        *found = true;
+    if (fields != QByteArrayView(kFieldsOfRow.data(), qsizetype(kFieldsOfRow.size())))
+        return QJsonDocument::fromJson(fields).object();
+    QJsonObject out;
+    sqlite3 *h = sqliteHandle(db);
+    // The table name comes from the outbox, which only this program writes; quoted all the same.
+    const QByteArray sql = "SELECT * FROM \"" + table.toUtf8().replace('"', "\"\"") + "\" WHERE id = ?";
+    sqlite3_stmt *st = nullptr;
+    if (!h || sqlite3_prepare_v2(h, sql.constData(), int(sql.size()), &st, nullptr) != SQLITE_OK) {
+        if (error)
+            *error = h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("no SQLite connection");
+        if (found)
+            *found = false;
+        return out;
+    }
+    sqlite3_bind_int64(st, 1, rowId);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(st); ++i) {
+            const char *name = sqlite3_column_name(st, i);
+            if (!qstrcmp(name, "id") || !qstrcmp(name, "log_seq") || !qstrcmp(name, "log_hash"))
+                continue;
+            const QString key = QString::fromUtf8(name);
+            switch (sqlite3_column_type(st, i)) {
+            case SQLITE_NULL: out.insert(key, QJsonValue()); break;
+            case SQLITE_INTEGER: out.insert(key, qint64(sqlite3_column_int64(st, i))); break;
+            case SQLITE_FLOAT: out.insert(key, sqlite3_column_double(st, i)); break;
+            case SQLITE_TEXT:
+                out.insert(key, QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st, i)),
+                                                  sqlite3_column_bytes(st, i)));
+                break;
+            default: // a uuid (16 bytes: its canonical text)
+                out.insert(key, uuidText(QByteArray(static_cast<const char *>(sqlite3_column_blob(st, i)),
+                                                    sqlite3_column_bytes(st, i))));
+            }
+        }
+    } else if (found) {
+        *found = false;
+    }
+    sqlite3_finalize(st);
+    return out;
 }
 
 int pendingOutboxCount(QSqlDatabase db)
