@@ -82,7 +82,7 @@
 <context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../ui/widgethelpers.cpp" line="+54"/>
+        <location filename="../ui/widgethelpers.cpp" line="+56"/>
         <source>Right-click to choose the columns shown</source>
         <translation>右键单击表头可选择显示的列</translation>
     </message>
@@ -643,7 +643,7 @@
 <context>
     <name>cockpit::ImportCommand</name>
     <message>
-        <location filename="../models/items/importcommand.cpp" line="+39"/>
+        <location filename="../models/items/importcommand.cpp" line="+41"/>
         <source>Undoing the import…</source>
         <translation>正在撤销导入…</translation>
     </message>
@@ -653,12 +653,12 @@
         <translation>正在重做导入…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+24"/>
         <source>the database refused the change</source>
         <translation>数据库拒绝了此更改</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+24"/>
         <source>Could not redo the import: %1</source>
         <translation>无法重做导入：%1</translation>
     </message>
@@ -3233,11 +3233,16 @@ Open the copy now?</source>
         <source>mapping %1: %2</source>
         <translation>映射 %1：%2</translation>
     </message>
+    <message>
+        <location line="+133"/>
+        <source>no column is the field “%1”</source>
+        <translation>没有列对应字段“%1”</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::imports::ImportPlan</name>
     <message>
-        <location filename="../models/imports/importplansummary.cpp" line="+21"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+59"/>
         <source>%1 (%2) → %3: %4 rows: %5 new, %6 updated, %7 unchanged, %8 skipped, %9 refused</source>
         <translation>%1（%2）→ %3：%4 行：新增 %5，更新 %6，未变 %7，跳过 %8，拒绝 %9</translation>
     </message>
@@ -3275,7 +3280,12 @@ Open the copy now?</source>
         <translation>线索进入管道“%1”（%2）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>creates a new version (%2) of the pipeline “%1”, whose stages differ: %3; its leads so far stay on the version they are on</source>
+        <translation>为销售流程“%1”创建新版本（第 %2 版），阶段有变化：%3；已有线索留在原来的版本</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>creates the pipeline “%1”, version %2: %3</source>
         <translation>新建管道“%1”，版本 %2：%3</translation>
     </message>
@@ -3295,15 +3305,15 @@ Open the copy now?</source>
         <translation>金额币种为 %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+27"/>
+        <location line="+13"/>
         <source>%1: %2 (%n row(s); first at line %3)</source>
         <translation>
             <numerusform>%1：%2（%n 行；最早在第 %3 行）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+90"/>
-        <location filename="../models/imports/importplanleads.cpp" line="+65"/>
+        <location filename="../models/imports/importplan.cpp" line="+91"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+79"/>
         <location line="+51"/>
         <location filename="../models/imports/importplanstores.cpp" line="+43"/>
         <location line="+10"/>
@@ -3327,7 +3337,7 @@ Open the copy now?</source>
         <translation>不是 %1 到 %2 之间的整数</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location filename="../models/imports/importplanlookups.cpp" line="+86"/>
         <source>matched a person by the pinyin of the name</source>
         <translation>按姓名拼音匹配到人员</translation>
     </message>
@@ -3404,7 +3414,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../models/imports/importplanhistory.cpp" line="+130"/>
+        <location filename="../models/imports/importplanhistory.cpp" line="+132"/>
         <source>a phone number has 7 to 20 digits</source>
         <translation>电话号码应有 7 到 20 位数字</translation>
     </message>
@@ -3459,7 +3469,7 @@ Open the copy now?</source>
         <translation>与库中已有客户读音相同（拼音一致）：作为新客户导入，请核对</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="+126"/>
+        <location filename="../models/imports/importplan.cpp" line="+141"/>
         <source>%1: the mapping&apos;s column &quot;%2&quot; (for %3) is not in the file&apos;s header (%4)</source>
         <translation>%1：映射中的列“%2”（用于%3）不在文件表头中（%4）</translation>
     </message>
@@ -3499,12 +3509,12 @@ Open the copy now?</source>
         <translation>再次导入时按名称识别各行</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>%1 cells, but the header has %2</source>
         <translation>有 %1 个单元格，但表头只有 %2 列</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+105"/>
         <source>no such customer: the parent company is left empty</source>
         <translation>没有此客户：母公司留空</translation>
     </message>
@@ -3514,7 +3524,7 @@ Open the copy now?</source>
         <translation>没有入职日期：设为导入数据中最早的日期 %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+71"/>
         <source>the mapping names %1 file(s) but %2 were given</source>
         <translation>映射指定了 %1 个文件，但给出了 %2 个</translation>
     </message>
@@ -3529,7 +3539,7 @@ Open the copy now?</source>
         <translation>数据库没有当前用户来负责文件中无人负责的记录；请先选择你是谁（或使用 --as）</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplansummary.cpp" line="+80"/>
+        <location filename="../models/imports/importplansummary.cpp" line="+81"/>
         <source>cannot write the error file %1: %2</source>
         <translation>无法写入错误文件 %1：%2</translation>
     </message>
@@ -3539,7 +3549,12 @@ Open the copy now?</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-135"/>
+        <source>other warnings</source>
+        <translation>其他警告</translation>
+    </message>
+    <message>
+        <location line="+143"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -3584,7 +3599,7 @@ Open the copy now?</source>
         <translation>与第 %1 行是同一联系人</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplan.cpp" line="-330"/>
+        <location filename="../models/imports/importplan.cpp" line="-391"/>
         <source>the same row as line %1</source>
         <translation>与第 %1 行相同</translation>
     </message>
@@ -3959,6 +3974,21 @@ Open the copy now?</source>
         <location line="+78"/>
         <source>the targets of the level below in the file (%1) add up to %2, not this amount</source>
         <translation>文件中下一层级的目标（%1 个）合计为 %2，与此金额不符</translation>
+    </message>
+    <message>
+        <location filename="../models/imports/plannedrows.cpp" line="+73"/>
+        <source>the import&apos;s scratch file cannot be made in %1: %2</source>
+        <translation>无法在 %1 中创建导入的临时文件：%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the import&apos;s scratch file %1 cannot be written: %2</source>
+        <translation>无法写入导入的临时文件 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>the import&apos;s scratch file %1 cannot be read: %2</source>
+        <translation>无法读取导入的临时文件 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -4357,7 +4387,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+197"/>
+        <location filename="../models/imports/importwriter.cpp" line="+183"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
@@ -4368,12 +4398,17 @@ Open the copy now?</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+123"/>
+        <source>a row this import refers to was deleted meanwhile; nothing was imported: check the files again</source>
+        <translation>本次导入引用的某一行已在此期间被删除；未导入任何内容，请重新检查文件</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>the plan was cancelled</source>
         <translation>导入计划已取消</translation>
     </message>
     <message>
-        <location filename="../models/imports/importruns.cpp" line="+99"/>
+        <location filename="../models/imports/importruns.cpp" line="+102"/>
         <source>there is no import %1</source>
         <translation>没有编号为 %1 的导入</translation>
     </message>
@@ -4386,6 +4421,11 @@ Open the copy now?</source>
         <location line="+4"/>
         <source>import %1 stands; there is nothing to redo</source>
         <translation>导入 %1 仍然有效，没有可重做的内容</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>cancelled: nothing was changed</source>
+        <translation>已取消：没有任何改动</translation>
     </message>
 </context>
 <context>
@@ -5526,6 +5566,179 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::sync::Server</name>
+    <message>
+        <location filename="../models/sync/pgconnection.cpp" line="+37"/>
+        <source>&quot;%1&quot; is not a server address like postgresql://user@host:5432/database</source>
+        <translation>“%1”不是形如 postgresql://user@host:5432/database 的服务器地址</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the address %1 holds a password; leave it out and give it through PGPASSWORD or ~/.pgpass (or the keychain), so it lands in no history or process list</source>
+        <translation>地址 %1 中含有密码；请去掉密码，改用 PGPASSWORD 或 ~/.pgpass（或系统钥匙串）提供，以免它留在命令历史或进程列表中</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the address %1 must name a user and a database: postgresql://user@host:5432/database</source>
+        <translation>地址 %1 必须写明用户和数据库：postgresql://user@host:5432/database</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>sslmode &quot;%1&quot; in %2 is not one of verify-full, require or disable</source>
+        <translation>%2 中的 sslmode“%1”不是 verify-full、require 或 disable 之一</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>The server %1 asks for a password and none was given (keychain, PGPASSWORD or ~/.pgpass).</source>
+        <translation>服务器 %1 要求密码，但未提供（系统钥匙串、PGPASSWORD 或 ~/.pgpass）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server %1 refused the password for the login %2 (or there is no such login).</source>
+        <translation>服务器 %1 拒绝了登录名 %2 的密码（或该登录名不存在）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The TLS certificate of the server at %1:%2 is made out for another host name, so it cannot be trusted to be the server %3 (%4). Connect by the name on the certificate, or have the administrator issue one for %1.</source>
+        <translation>%1:%2 上服务器的 TLS 证书签发给了另一个主机名，因此无法确认它就是服务器 %3（%4）。请使用证书上的名称连接，或请管理员为 %1 签发证书。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A secure (TLS) connection to %1 with sslmode %2 failed: %3. verify-full needs the server&apos;s root certificate in ~/.postgresql/root.crt (or PGSSLROOTCERT); require encrypts without checking it; disable is for a server on this computer or a trusted network only.</source>
+        <translation>以 sslmode %2 与 %1 建立安全（TLS）连接失败：%3。verify-full 需要服务器的根证书位于 ~/.postgresql/root.crt（或 PGSSLROOTCERT）；require 只加密而不校验证书；disable 仅适用于本机或可信网络上的服务器。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The server at %1:%2 has no database &quot;%3&quot;.</source>
+        <translation>%1:%2 上的服务器没有数据库“%3”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server %1 does not let the login %2 connect from this computer (no pg_hba.conf entry); ask its administrator.</source>
+        <translation>服务器 %1 不允许登录名 %2 从这台电脑连接（pg_hba.conf 中无对应条目）；请联系其管理员。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The login %1 has no right to do this on %2: %3</source>
+        <translation>登录名 %1 无权在 %2 上执行此操作：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server %1 refused a link of the activity log: %2</source>
+        <translation>服务器 %1 拒绝了活动日志的一个链节：%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No PostgreSQL server answers at %1:%2 for %3: %4</source>
+        <translation>%1:%2 上没有 PostgreSQL 服务器响应（%3）：%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server %1 reported an error: %2</source>
+        <translation>服务器 %1 报告错误：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/servercompanycopy.cpp" line="+121"/>
+        <source>Reading the company from %1 failed: %2</source>
+        <translation>从 %1 读取公司数据失败：%2</translation>
+    </message>
+    <message>
+        <location line="+222"/>
+        <source>Copying %1 to %2 failed: %3</source>
+        <translation>将 %1 复制到 %2 失败：%3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The company in %1 refers to rows it does not hold: %2</source>
+        <translation>%1 中的公司数据引用了其中不存在的行：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/serverprovisioner.cpp" line="+38"/>
+        <source>&quot;%1&quot; cannot be a login: use lower-case letters, digits and _ (not starting with a digit, pg_ or cockpit_), at most 63 characters.</source>
+        <translation>“%1”不能用作登录名：请使用小写字母、数字和 _（不以数字、pg_ 或 cockpit_ 开头），最多 63 个字符。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The team server %1 has no user &quot;%2&quot; (give a user&apos;s name or UUID; `server users` lists the logins, the org&apos;s people are in the cockpit&apos;s Team view).</source>
+        <translation>团队服务器 %1 上没有用户“%2”（请给出用户的姓名或 UUID；`server users` 列出登录名，组织人员见驾驶舱的团队视图）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 users are called &quot;%2&quot;; give one&apos;s UUID instead: %3</source>
+        <translation>有 %1 个用户名为“%2”；请改用其中一人的 UUID：%3</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The role %1 on %2 is a superuser or bypasses row-level security: a desktop must never connect as such a role. Choose another login name.</source>
+        <translation>%2 上的角色 %1 是超级用户或可绕过行级安全：桌面端绝不能以这样的角色连接。请换一个登录名。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>created the login %1</source>
+        <translation>已创建登录名 %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>allowed %1 to log in</source>
+        <translation>已允许 %1 登录</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>made %1 a member of cockpit_app</source>
+        <translation>已将 %1 加入 cockpit_app</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>made %1 a director (every region)</source>
+        <translation>已将 %1 设为总监（所有大区）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is no longer a director</source>
+        <translation>%1 不再是总监</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>set the password of %1</source>
+        <translation>已设置 %1 的密码</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>mapped %1 to %2 (%3)</source>
+        <translation>已将 %1 对应到 %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/serverschema.cpp" line="+45"/>
+        <source>%1 holds no Sales Cockpit team server (no cockpit schema). Its administrator sets it up with: sales-cockpit server init --server postgresql://ADMIN@%2:%3/%4</source>
+        <translation>%1 上没有销售驾驶舱团队服务器（无 cockpit 模式）。其管理员可用以下命令建立：sales-cockpit server init --server postgresql://ADMIN@%2:%3/%4</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The team server %1 has schema version %2, older than the version %3 this app needs. Its administrator upgrades it with: sales-cockpit server upgrade</source>
+        <translation>团队服务器 %1 的模式版本为 %2，低于本应用所需的版本 %3。其管理员可用以下命令升级：sales-cockpit server upgrade</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The team server %1 has schema version %2, newer than the version %3 this app knows. Update Sales Cockpit on this computer.</source>
+        <translation>团队服务器 %1 的模式版本为 %2，高于本应用所知的版本 %3。请在这台电脑上更新销售驾驶舱。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 is not an administrator of the server: setting up a team server needs a superuser (or a role with BYPASSRLS and CREATEROLE), such as postgres.</source>
+        <translation>%1 不是该服务器的管理员：建立团队服务器需要超级用户（或具有 BYPASSRLS 与 CREATEROLE 的角色），例如 postgres。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The team server %1 has schema version %2, newer than the version %3 this build knows; it is left as it is. Use a newer Sales Cockpit to administer it.</source>
+        <translation>团队服务器 %1 的模式版本为 %2，高于本版本所知的版本 %3；服务器保持不变。请使用更新的销售驾驶舱来管理它。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 (in %2)</source>
+        <translation>%1（在 %2 中）</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::AboutDialog</name>
     <message>
         <location filename="../ui/helpdialogs.cpp" line="+50"/>
@@ -6391,12 +6604,12 @@ Open the copy now?</source>
     <name>cockpit::ui::CustomersPage</name>
     <message>
         <location filename="../ui/customerspage.cpp" line="+37"/>
-        <location line="+190"/>
+        <location line="+183"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-181"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -6441,7 +6654,7 @@ Open the copy now?</source>
         <translation>%1 / %2 个客户</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+33"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -6753,6 +6966,121 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ImportPipelineDialog</name>
+    <message>
+        <location filename="../ui/importpipelinedialog.cpp" line="+54"/>
+        <source>Create a pipeline from the stages</source>
+        <translation>用阶段创建销售流程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The leads go into a pipeline made of the stages the file names. Put them in the order a lead goes through them and mark the one won leads end in. Lost is not a stage: a lost lead keeps the stage it was lost in, with the status lost.</source>
+        <translation>线索将进入由文件中各阶段组成的销售流程。请按线索经过的顺序排列阶段，并标出赢单线索最终所在的阶段。输单不是一个阶段：输掉的线索停留在输单时所在的阶段，状态为“输单”。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A new pipeline</source>
+        <translation>新的销售流程</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its name</source>
+        <translation>流程名称</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A new version of</source>
+        <translation>新版本，基于</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%1 (now version %2, %n stage(s))</source>
+        <translation>
+            <numerusform>%1（当前第 %2 版，%n 个阶段）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create:</source>
+        <translation>创建：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Leads already in that pipeline stay on the version they are on; the imported leads go into the new version.</source>
+        <translation>该流程中已有的线索留在原来的版本；导入的线索进入新版本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rows in the file</source>
+        <translation>文件中的行数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Is</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leaves out a stage no row of the file is in.</source>
+        <translation>去掉文件中没有任何行的阶段。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Create and check again</source>
+        <translation>创建并重新检查</translation>
+    </message>
+    <message>
+        <location line="+104"/>
+        <source>An open stage</source>
+        <translation>进行中的阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Won: where won leads end</source>
+        <translation>赢单：赢单线索的终点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost: the status lost</source>
+        <translation>输单：状态为输单</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>Give the new pipeline a name.</source>
+        <translation>请给新的销售流程起个名字。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mark one stage as the won one (now %1).</source>
+        <translation>请将一个阶段标为赢单阶段（现在有 %1 个）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A pipeline needs at least one open stage.</source>
+        <translation>销售流程至少需要一个进行中的阶段。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::ImportValuesDialog</name>
     <message>
         <location filename="../ui/importvaluesdialog.cpp" line="+40"/>
@@ -6803,9 +7131,9 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+43"/>
+        <location filename="../ui/importwizard.cpp" line="+47"/>
         <location line="+48"/>
-        <location line="+348"/>
+        <location line="+446"/>
         <location filename="../ui/importwizardfiles.cpp" line="+158"/>
         <location line="+166"/>
         <location line="+101"/>
@@ -6814,7 +7142,7 @@ Open the copy now?</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-383"/>
+        <location line="-481"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -6831,13 +7159,13 @@ Open the copy now?</source>
     <message>
         <location line="+1"/>
         <location line="+42"/>
-        <location line="+270"/>
-        <location line="+51"/>
+        <location line="+361"/>
+        <location line="+58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-432"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
@@ -6878,7 +7206,7 @@ Open the copy now?</source>
         <translation>导入贵公司自己的表格：人员与组织、产品、客户和线索（CSV 或 Excel）。按下“导入”之前不会写入任何内容，整次导入可以一步撤销。</translation>
     </message>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+62"/>
+        <location filename="../ui/importwizard.cpp" line="+63"/>
         <location filename="../ui/importwizardfiles.cpp" line="+6"/>
         <source>File</source>
         <translation>文件</translation>
@@ -7047,12 +7375,12 @@ Open the copy now?</source>
         <translation>映射 (*.json)</translation>
     </message>
     <message>
-        <location line="-25"/>
-        <source>Which column is which field? The suggestions come from the headers and the values; a field marked * is needed in every row. One column per field.</source>
-        <translation>哪一列对应哪个字段？建议来自表头和取值；标 * 的字段每行都必须有。每个字段只对应一列。</translation>
+        <location line="-26"/>
+        <source>Which column is which field? The suggestions come from the headers and the values; a field marked * is needed in every row. A column can feed several fields (+ Field); a field comes from one column only.</source>
+        <translation>哪一列是哪个字段？建议来自表头和数据；标 * 的字段每行都必须有。一列可以填多个字段（+ 字段）；一个字段只能来自一列。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&amp;Save mapping…</source>
         <translation>保存映射(&amp;S)…</translation>
     </message>
@@ -7084,12 +7412,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+48"/>
+        <location line="+63"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-63"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -7124,7 +7452,22 @@ Open the copy now?</source>
         <translation>公司没有的阶段名称和人员：为每个取值选择对应项，然后重新检查文件。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+2"/>
+        <source>Create a &amp;pipeline from the stages…</source>
+        <translation>用文件中的阶段创建销售流程(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The leads go into a pipeline made of the stages the file names (a new pipeline, or a new version of one the company has); the files are checked again.</source>
+        <translation>线索进入由文件中的阶段组成的销售流程（新流程，或公司现有流程的新版本）；随后重新检查文件。</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Create a pipeline from the stages</source>
+        <translation>用阶段创建销售流程</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <location line="+5"/>
         <source>Save refused rows</source>
         <translation>保存被拒绝的行</translation>
@@ -7138,6 +7481,21 @@ Open the copy now?</source>
         <location line="+1"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What the column is. A column can feed several fields (+ Field): a manager&apos;s name can also name the team.</source>
+        <translation>这一列是什么。一列可以填多个字段（+ 字段）：经理的名字也可以是团队名。</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>“%1” already comes from the column “%2”: a field comes from one column only. Take it off that column first.</source>
+        <translation>“%1”已取自列“%2”：一个字段只能来自一列。请先从那一列去掉它。</translation>
     </message>
     <message>
         <location filename="../ui/importwizardfiles.cpp" line="+148"/>
@@ -7164,22 +7522,32 @@ Open the copy now?</source>
         <translation>映射“%1”：其 %3 个文件中有 %2 个与所列文件匹配。</translation>
     </message>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+14"/>
+        <location filename="../ui/importwizard.cpp" line="-143"/>
         <source>First values</source>
         <translation>前几个值</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+42"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+17"/>
+        <source>+ Field</source>
+        <translation>+ 字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This column feeds another field too (a manager&apos;s name can also name the team).</source>
+        <translation>这一列再填另一个字段（经理的名字也可以是团队名）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (from “%2”)</source>
+        <translation>%1（来自“%2”）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Columns as in your last import of this layout (the same headers): check them, and change any that differ this time.</source>
         <translation>列的对应关系沿用您上次导入此格式（相同表头）时的设置：请核对，如这次有不同请修改。</translation>
     </message>
@@ -7189,12 +7557,7 @@ Open the copy now?</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>“%1” is already the column “%2”: one column per field. Set that column to “(not imported)” first.</source>
-        <translation>“%1”已对应列“%2”：每个字段只能对应一列。请先把那一列设为“（不导入）”。</translation>
-    </message>
-    <message>
-        <location line="+35"/>
+        <location line="+81"/>
         <source>Step 1 of 3 · Files</source>
         <translation>第 1 步，共 3 步 · 文件</translation>
     </message>
@@ -7229,7 +7592,14 @@ Open the copy now?</source>
         <translation>这些文件无法导入：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>%n row(s) are refused: see why below. Some name stages or people the company does not have: Match values… reads them as ones it has; Create a pipeline from the stages… makes a pipeline of the file&apos;s own stages.</source>
+        <translation>
+            <numerusform>%n 行被拒绝：原因见下方。其中有些写的是公司没有的阶段或人员：用“匹配取值…”将其读作已有的阶段或人员；或用“用文件中的阶段创建销售流程…”以文件自己的阶段建立销售流程。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
         <source>%n row(s) are refused: see why below. Some name stages or people the company does not have: Match values… reads them as ones it has.</source>
         <translation>
             <numerusform>%n 行被拒绝：原因见下方。其中有些写的是公司没有的阶段或人员：用“匹配取值…”将其读作已有的阶段或人员。</numerusform>
@@ -7264,11 +7634,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+17"/>
+        <location line="+50"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-47"/>
         <location line="+1"/>
         <source>Still needed: %1</source>
         <translation>仍需要：%1</translation>
@@ -7713,12 +8084,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+219"/>
+        <location line="+212"/>
         <source>Move to next stage</source>
         <translation>推进到下一阶段</translation>
     </message>
     <message>
-        <location line="-215"/>
+        <location line="-208"/>
         <source>Copy row</source>
         <translation>复制此行</translation>
     </message>
@@ -7768,7 +8139,7 @@ Open the copy now?</source>
         <translation>线索仍在加载中。请在全部显示后再导出。</translation>
     </message>
     <message numerus="yes">
-        <location line="+53"/>
+        <location line="+46"/>
         <source>Move %n lead(s) to the next stage</source>
         <translation>
             <numerusform>将 %n 条线索推进到下一阶段</numerusform>
@@ -7806,9 +8177,34 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::LongStepProgress</name>
+    <message>
+        <location filename="../ui/longstepprogress.cpp" line="+35"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelling: the import stays as it was…</source>
+        <translation>正在取消：导入保持原样…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1
+%2 of %3 rows</source>
+        <translation>%1
+已处理 %2 / %3 行</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+70"/>
+        <location filename="../ui/mainwindow.cpp" line="+71"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -7829,7 +8225,7 @@ Open the copy now?</source>
         <translation>无法撤销或重做</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
