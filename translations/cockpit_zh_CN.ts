@@ -3206,7 +3206,7 @@ Open the copy now?</source>
     <message>
         <location line="+15"/>
         <source>%1.stage_dates: every key must be a stage of the mapping&apos;s pipeline</source>
-        <translation>%1.stage_dates：每个键都必须是映射中管道的阶段</translation>
+        <translation>%1.stage_dates：每个键都必须是映射中销售流程的阶段</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -3277,7 +3277,7 @@ Open the copy now?</source>
     <message>
         <location line="+5"/>
         <source>leads go into the pipeline “%1” (%2)</source>
-        <translation>线索进入管道“%1”（%2）</translation>
+        <translation>线索进入销售流程“%1”（%2）</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3287,7 +3287,7 @@ Open the copy now?</source>
     <message>
         <location line="+2"/>
         <source>creates the pipeline “%1”, version %2: %3</source>
-        <translation>新建管道“%1”，版本 %2：%3</translation>
+        <translation>新建销售流程“%1”，版本 %2：%3</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3561,12 +3561,12 @@ Open the copy now?</source>
     <message>
         <location filename="../models/imports/importplanleads.cpp" line="+22"/>
         <source>the database has no pipeline for the leads, and the mapping brings none</source>
-        <translation>数据库中没有可用于线索的管道，映射中也没有提供</translation>
+        <translation>数据库中没有可用于线索的销售流程，映射中也没有提供</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>the pipeline “%1” has no closing (won) stage</source>
-        <translation>管道“%1”没有结单（赢单）阶段</translation>
+        <translation>销售流程“%1”没有结单（赢单）阶段</translation>
     </message>
     <message>
         <location filename="../models/imports/importplanhistory.cpp" line="-37"/>
@@ -7285,7 +7285,7 @@ Open the copy now?</source>
     <message>
         <location line="+1"/>
         <source>A mapping (JSON) says which column is which field, how values are translated and, for leads, the pipeline; the app ships one for the Maven CRM sample data.</source>
-        <translation>映射（JSON）说明哪一列对应哪个字段、取值如何转换，以及线索所用的管道；应用自带 Maven CRM 示例数据的映射。</translation>
+        <translation>映射（JSON）说明哪一列对应哪个字段、取值如何转换，以及线索所用的销售流程；应用自带 Maven CRM 示例数据的映射。</translation>
     </message>
     <message>
         <location line="+12"/>
