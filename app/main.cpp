@@ -91,6 +91,16 @@ void addOptions(QCommandLineParser &parser)
         "  import-store-days   Import store-day metrics: the same as import --entity\n"
         "                      store_days --on-duplicate update (a day already stored\n"
         "                      is replaced by the file's).\n"
+        "  server init         Set up a team server (PostgreSQL 15): server init --server\n"
+        "                      postgresql://ADMIN@HOST:PORT/DB [--demo tiny|small|large]\n"
+        "                      [--password-file F]: roles, schema, with --demo the demo\n"
+        "                      company and a login per manager and the director.\n"
+        "  server add-user     server add-user --server URL --login NAME --user NAME_OR_ID\n"
+        "                      [--password-file F]: a login for a person of the org.\n"
+        "  server users        server users --server URL [--format table|csv].\n"
+        "  server upgrade      server upgrade --server URL: the newest server schema.\n"
+        "                      The administrator's password: PGPASSWORD or ~/.pgpass.\n"
+        "                      Each is idempotent: run again, it changes nothing.\n"
         "\n"
         "Every command waits up to 5 seconds for a file that another window or command\n"
         "has open (SALES_COCKPIT_LOCK_WAIT_MS changes it); a command that writes checks\n"
@@ -109,7 +119,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("demo, check, repair, alerts, move-stage, delete-activity, restore-activity, "
-                                                "verify-log, report, init, import, undo-import or import-store-days (optional)"),
+                                                "verify-log, report, init, import, undo-import, import-store-days or server (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -149,7 +159,11 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("delimiter"), QStringLiteral("import: the CSV files' delimiter (comma, semicolon, tab, pipe or one character) instead of the detected one."), QStringLiteral("C")},
         {QStringLiteral("create-org"), QStringLiteral("import: create the people, regions, cities and teams the files name that the database lacks.")},
         {QStringLiteral("currency"), QStringLiteral("init: the currency of the company's money (default CNY)."), QStringLiteral("CODE")},
-        {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director)."), QStringLiteral("NAME")},
+        {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director); server add-user: the org user's name or UUID."), QStringLiteral("NAME")},
+        {QStringLiteral("server"), QStringLiteral("server …: the team server, postgresql://USER@HOST:PORT/DB[?sslmode=verify-full|require|disable]; the password from PGPASSWORD or ~/.pgpass."), QStringLiteral("URL")},
+        {QStringLiteral("demo"), QStringLiteral("server init: load the demo company (micro, tiny, small or large) and make a login per manager and the director."), QStringLiteral("SCALE")},
+        {QStringLiteral("password-file"), QStringLiteral("server init, add-user: the logins' password is this file's first line."), QStringLiteral("FILE")},
+        {QStringLiteral("login"), QStringLiteral("server add-user: the login (PostgreSQL role) to create or update."), QStringLiteral("NAME")},
         {QStringLiteral("run"), QStringLiteral("undo-import: the import's number (default: the newest)."), QStringLiteral("N")},
         {QStringLiteral("expect-head"), QStringLiteral("verify-log: a head printed by an earlier verify-log (SEQ:HASH); fail when the log no longer reaches it unchanged."), QStringLiteral("SEQ:HASH")},
         {QStringLiteral("write"), QStringLiteral("alerts: with --now, write what the evaluation at that time decides "
@@ -251,6 +265,8 @@ int main(int argc, char **argv)
             return app::runImport(parser);
         if (command == QLatin1String("undo-import"))
             return app::runUndoImport(parser);
+        if (command == QLatin1String("server"))
+            return app::runServer(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }

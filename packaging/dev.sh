@@ -23,6 +23,7 @@ PACKAGES=(
     qt6-charts-dev libqt6opengl6-dev
     libqt6sql6-sqlite libsqlite3-dev sqlite3 libssl-dev
     libzip-dev libxlsxwriter-dev qtkeychain-qt6-dev
+    libpq-dev postgresql
     unicode-data bzip2
     librsvg2-bin help2man
     fonts-noto-cjk

@@ -12,7 +12,8 @@ ID=org.salescockpit.SalesCockpit
 for f in bin/sales-cockpit share/sales-cockpit/translations/cockpit_zh_CN.qm \
          share/applications/$ID.desktop share/metainfo/$ID.metainfo.xml \
          share/icons/hicolor/scalable/apps/$ID.svg share/man/man1/sales-cockpit.1.gz \
-         share/doc/sales-cockpit/copyright; do
+         share/doc/sales-cockpit/copyright share/sales-cockpit/server/roles.sql \
+         share/sales-cockpit/server/001_base.sql; do
     [ -s "$PREFIX/$f" ] || fail "$f is not installed"
 done
 for size in 16 22 24 32 48 64 128 256; do

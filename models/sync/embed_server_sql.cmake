@@ -1,0 +1,20 @@
+# Turns packaging/server/*.sql into a header of raw string literals (run at build time), so
+# `sales-cockpit server init|upgrade` needs no file beside the binary. The same files are
+# installed to share/sales-cockpit/server/ for an administrator who reads or applies them by hand.
+file(READ "${ROLES}" roles_sql)
+set(body "#pragma once\n// Generated from packaging/server/*.sql; do not edit.\n")
+string(APPEND body "static const char kServerRolesSql[] = R\"sql(${roles_sql})sql\";\n")
+string(APPEND body "struct EmbeddedServerStep { int version; const char *file; const char *sql; };\n")
+set(list "")
+string(REPLACE "|" ";" STEPS "${STEPS}")
+foreach(f IN LISTS STEPS)
+    get_filename_component(name "${f}" NAME)
+    string(REGEX MATCH "^[0-9]+" num "${name}")
+    math(EXPR num "${num}")
+    file(READ "${f}" sql)
+    string(APPEND body "static const char kServerStep${num}Sql[] = R\"sql(${sql})sql\";\n")
+    string(APPEND list "    {${num}, \"${name}\", kServerStep${num}Sql},\n")
+endforeach()
+string(APPEND body "static const EmbeddedServerStep kServerSteps[] = {\n${list}};\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
