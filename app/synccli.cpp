@@ -122,6 +122,8 @@ int runSync(const QCommandLineParser &parser)
                   .arg(report.pages)
                   .arg(report.elapsedMs)
                   .arg(report.fullPull ? QStringLiteral(" (full pull)") : QString()));
+    if (report.heldForPush > 0)
+        printLine(QStringLiteral("%1 row(s) with edits waiting kept their edited fields").arg(report.heldForPush));
     if (report.removedAfterRepull > 0)
         printLine(QStringLiteral("removed %1 row(s) the rebuilt server no longer has").arg(report.removedAfterRepull));
     if (!report.complete) {

@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSet>
 
 #include <sqlite3.h>
@@ -203,13 +205,53 @@ struct PageEntry
     bool tombstone = false;
 };
 
-// Applies one server row (result row r of `rows`) to the file.
-bool applyRow(sqlite3 *db, Applier &keys, const TableMap &t, const PgResult &rows, int r, qint64 *applied, qint64 *deleted)
+// The local edits not pushed yet, per (table, local key): the columns they changed, or
+// `whole` for an insert/delete or an entry whose fields are null ("the row as committed").
+struct Pending
+{
+    QSet<QString> columns;
+    bool whole = false;
+};
+using PendingEdits = QHash<QPair<QString, qint64>, Pending>;
+
+bool loadPending(sqlite3 *db, PendingEdits *pending)
+{
+    pending->clear();
+    sql::Statement st(db, "SELECT table_name, row_id, op, fields FROM outbox");
+    if (!st.isValid())
+        return false;
+    while (sqlite3_step(st.handle()) == SQLITE_ROW) {
+        const QString table = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 0)));
+        Pending &p = (*pending)[{table, sqlite3_column_int64(st.handle(), 1)}];
+        const QString op = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 2)));
+        const QByteArray fields(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 3)), sqlite3_column_bytes(st.handle(), 3));
+        const QJsonObject object = QJsonDocument::fromJson(fields).object();
+        if (op != QLatin1String("update") || object.isEmpty()) {
+            p.whole = true;
+            continue;
+        }
+        for (auto it = object.begin(); it != object.end(); ++it)
+            p.columns.insert(it.key());
+    }
+    return true;
+}
+
+// Applies one server row (result row r of `rows`) to the file. A row with local edits still
+// in the outbox keeps the edited columns (and its base row_version, which the push needs):
+// the server's other columns are applied around them; a row inserted or deleted locally and
+// not pushed yet is left as it is. Nothing queued is overwritten.
+bool applyRow(sqlite3 *db, Applier &keys, const TableMap &t, const PgResult &rows, int r, const PendingEdits &pending,
+              qint64 *applied, qint64 *deleted, qint64 *held)
 {
     const QString id = rows.text(r, 0);
     const bool tomb = rows.toLongLong(r, int(t.cols.size()) + 1) != 0;
     qint64 key = 0;
     const bool exists = keys.findKey(t.name, id, &key);
+    const auto pend = exists ? pending.constFind({t.name, key}) : pending.constEnd();
+    if (pend != pending.constEnd() && pend->whole) {
+        ++*held;
+        return true;
+    }
     if (tomb && t.name == QLatin1String("log_deletions")) {
         // Its local `deleted` is content; a server tombstone removes the row.
         if (exists) {
@@ -222,8 +264,17 @@ bool applyRow(sqlite3 *db, Applier &keys, const TableMap &t, const PgResult &row
         return true;
     }
     QStringList names;
-    for (const auto &c : t.cols)
-        names << c.local;
+    QList<int> skip; // indexes into t.cols the local edits keep
+    for (int c = 0; c < t.cols.size(); ++c) {
+        const QString &local = t.cols.at(c).local;
+        if (pend != pending.constEnd() && (pend->columns.contains(local) || local == QLatin1String("row_version"))) {
+            skip << c;
+            continue;
+        }
+        names << local;
+    }
+    if (!skip.isEmpty())
+        ++*held;
     if (t.name != QLatin1String("log_deletions"))
         names << QStringLiteral("deleted");
     sql::Statement st;
@@ -251,6 +302,10 @@ bool applyRow(sqlite3 *db, Applier &keys, const TableMap &t, const PgResult &row
         return false;
     int p = 1;
     for (int c = 0; c < t.cols.size(); ++c, ++p) {
+        if (skip.contains(c)) {
+            --p;
+            continue;
+        }
         const auto &col = t.cols.at(c);
         const int rc = c + 1;
         if (rows.isNull(r, rc)) {
@@ -396,7 +451,9 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             // Every synced row is marked; those the new server does not send again are removed
             // at the end of the re-pull (unless an edit of theirs waits in the outbox).
             for (const auto &t : std::as_const(tables))
-                if (t.hasRowVersion && !sqlExec(db, QStringLiteral("UPDATE %1 SET row_version = -1").arg(t.name).toUtf8().constData()))
+                if (t.hasRowVersion && !sqlExec(db, QStringLiteral("UPDATE %1 SET row_version = -1 WHERE id NOT IN "
+                                                                     "(SELECT row_id FROM outbox WHERE table_name = '%1')")
+                                                          .arg(t.name).toUtf8().constData()))
                     return localFail(t.name);
             if (!sqlExec(db, "DELETE FROM sync_state WHERE key LIKE 'key:%' OR key LIKE 'keymax:%'"))
                 return localFail(QStringLiteral("sync_state"));
@@ -464,13 +521,16 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         if (!sqlExec(db, "BEGIN IMMEDIATE"))
             return localFail(QStringLiteral("begin"));
         keys.forgetMaxima();
+        PendingEdits pending;
+        if (!loadPending(db, &pending))
+            return localFail(QStringLiteral("outbox"));
         for (const int t : std::as_const(order)) {
             const TableMap &map = tables.at(t);
             const PgResult &rows = fetched[t];
             QSet<QString> present;
             for (int r = 0; r < rows.rows(); ++r) {
                 present.insert(rows.text(r, 0));
-                if (!applyRow(db, keys, map, rows, r, &report->rowsApplied, &report->rowsDeleted))
+                if (!applyRow(db, keys, map, rows, r, pending, &report->rowsApplied, &report->rowsDeleted, &report->heldForPush))
                     return localFail(map.name);
             }
             // A tombstone of a row this login still sees ('moved' into a region it also sees)

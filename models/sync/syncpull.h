@@ -19,6 +19,9 @@
 // enforced while a pull writes (they are in the file's schema, and the reservations left at
 // the end are the rows the login cannot see, reported in unresolvedReferences).
 //
+// Queued local edits are never overwritten: a row with outbox entries keeps the columns they
+// changed (and its base row_version, for the push); a locally inserted one is left alone.
+//
 // Sync state (table sync_state, key → value): server, epoch, cursor_xid, cursor_id,
 // last_sync, horizon_seen/horizon_since (stall detection), repull (an epoch change's full
 // re-pull in progress). A new epoch marks every synced row (row_version -1) and re-pulls from
@@ -45,6 +48,7 @@ struct PullReport
 {
     qint64 rowsApplied = 0;  // rows inserted or updated
     qint64 rowsDeleted = 0;  // tombstones applied
+    qint64 heldForPush = 0;  // rows whose queued local edits were kept (columns or the whole row)
     qint64 pages = 0;
     bool fullPull = false;   // the file had no cursor (first pull or a new epoch)
     bool epochChanged = false;

@@ -379,6 +379,40 @@ private Q_SLOTS:
         QCOMPARE(scalar(killed, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     }
 
+    // A pull never overwrites a queued local edit: the edited column stays, the server's other
+    // changes to the row arrive around it; a row whose outbox entry has no fields (the row as
+    // committed) is left whole.
+    void queuedEditsAreNotOverwritten()
+    {
+        const QString db = QStringLiteral("t_queued");
+        DemoServer demo;
+        QVERIFY(provision(db, &demo));
+        const QString path = file(QStringLiteral("queued"));
+        QCOMPARE(sync(db, QStringLiteral("director"), path).code, 0);
+        const QStringList ids = column(path, QStringLiteral("SELECT id FROM leads ORDER BY id LIMIT 2"));
+        const QStringList hex = column(path, QStringLiteral("SELECT lower(hex(uuid)) FROM leads ORDER BY id LIMIT 2"));
+        QVERIFY(scalar(path, QStringLiteral("UPDATE leads SET title = 'mine' WHERE id = ? RETURNING id"), {ids.at(0)}).isValid());
+        QVERIFY(scalar(path, QStringLiteral("INSERT INTO outbox (op_id, table_name, row_id, op, fields, base_row_version, created_at) "
+                                            "VALUES ('op-q1', 'leads', ?, 'update', '{\"title\":\"mine\"}', 1, 0) RETURNING seq"),
+                       {ids.at(0)}).isValid());
+        QVERIFY(scalar(path, QStringLiteral("UPDATE leads SET title = 'whole' WHERE id = ? RETURNING id"), {ids.at(1)}).isValid());
+        QVERIFY(scalar(path, QStringLiteral("INSERT INTO outbox (op_id, table_name, row_id, op, fields, base_row_version, created_at) "
+                                            "VALUES ('op-q2', 'leads', ?, 'update', 'null', 1, 0) RETURNING seq"),
+                       {ids.at(1)}).isValid());
+        auto director = connect(m_cluster.as(QStringLiteral("director"), kPassword, db));
+        QVERIFY(director);
+        sync::PgError e;
+        for (const QString &h : hex)
+            QVERIFY(director->exec(QStringLiteral("UPDATE cockpit.leads SET title = 'theirs', amount_cents = 4242 WHERE replace(id::text, '-', '') = $1"),
+                                   {h}, nullptr, &e));
+        const Run r = sync(db, QStringLiteral("director"), path);
+        QVERIFY2(r.out.contains(QStringLiteral("2 row(s) with edits waiting kept")), qPrintable(r.out));
+        QCOMPARE(scalar(path, QStringLiteral("SELECT title || '/' || amount_cents FROM leads WHERE id = ?"), {ids.at(0)}).toString(),
+                 QStringLiteral("mine/4242"));
+        QCOMPARE(scalar(path, QStringLiteral("SELECT title FROM leads WHERE id = ?"), {ids.at(1)}).toString(), QStringLiteral("whole"));
+        QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 2);
+    }
+
     // A file with a company of its own is never merged into a server's copy.
     void refusesAFileWithItsOwnCompany()
     {
