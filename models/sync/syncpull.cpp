@@ -10,7 +10,10 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
+
+#include <cstdlib>
 
 #include <map>
 
@@ -94,13 +97,50 @@ public:
     {
         if (findKey(table, uuidText, key))
             return true;
-        const QString reserved = stateValue(m_db, QStringLiteral("key:%1:%2").arg(table, uuidText));
-        if (!reserved.isEmpty()) {
-            *key = reserved.toLongLong();
+        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
+        const auto it = m_reserved.constFind(name);
+        if (it != m_reserved.constEnd()) {
+            *key = it.value();
             return true;
         }
         *key = nextKey(table);
-        return setState(m_db, QStringLiteral("key:%1:%2").arg(table, uuidText), QString::number(*key));
+        m_reserved.insert(name, *key);
+        return setState(m_db, name, QString::number(*key));
+    }
+
+    // The key reserved for a row that arrives now (and the reservation dropped), or 0.
+    qint64 takeReserved(const QString &table, const QString &uuidText)
+    {
+        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
+        const qint64 key = m_reserved.take(name);
+        if (key) {
+            sql::Statement clear(m_db, "DELETE FROM sync_state WHERE key = ?");
+            clear.bind(1, name);
+            if (sqlite3_step(clear.handle()) != SQLITE_DONE)
+                return -1;
+        }
+        return key;
+    }
+
+    // The reservations left by earlier pulls, read once.
+    void loadReservations()
+    {
+        m_reserved.clear();
+        sql::Statement st(m_db, "SELECT key, value FROM sync_state WHERE key LIKE 'key:%'");
+        while (sqlite3_step(st.handle()) == SQLITE_ROW)
+            m_reserved.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 0))),
+                              sqlite3_column_int64(st.handle(), 1));
+    }
+
+    // One prepared statement per text, reset for each use.
+    sqlite3_stmt *cached(const QString &sql)
+    {
+        auto &st = m_statements[sql];
+        if (!st.isValid() && !st.prepare(m_db, sql.toUtf8(), nullptr))
+            return nullptr;
+        sqlite3_reset(st.handle());
+        sqlite3_clear_bindings(st.handle());
+        return st.handle();
     }
 
     bool findKey(const QString &table, const QString &uuidText, qint64 *key)
@@ -129,15 +169,24 @@ public:
             it = m_max.insert(table, max);
         }
         ++it.value();
-        setState(m_db, QStringLiteral("keymax:%1").arg(table), QString::number(it.value()));
         return it.value();
     }
 
-    void forgetMaxima() { m_max.clear(); }
+    // The maxima are kept with the page that used them (keys reserved above every row).
+    bool flushMaxima()
+    {
+        for (auto it = m_max.cbegin(); it != m_max.cend(); ++it)
+            if (!setState(m_db, QStringLiteral("keymax:%1").arg(it.key()), QString::number(it.value())))
+                return false;
+        m_max.clear();
+        return true;
+    }
 
 private:
     sqlite3 *m_db;
     std::map<QString, sql::Statement> m_find;
+    std::map<QString, sql::Statement> m_statements;
+    QHash<QString, qint64> m_reserved;
     QHash<QString, qint64> m_max;
 };
 
@@ -277,7 +326,6 @@ bool applyRow(sqlite3 *db, Applier &keys, const TableMap &t, const PgResult &row
         ++*held;
     if (t.name != QLatin1String("log_deletions"))
         names << QStringLiteral("deleted");
-    sql::Statement st;
     QString sql;
     if (exists) {
         QStringList sets;
@@ -285,58 +333,56 @@ bool applyRow(sqlite3 *db, Applier &keys, const TableMap &t, const PgResult &row
             sets << n + QStringLiteral(" = ?");
         sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(t.name, sets.join(QStringLiteral(", ")));
     } else {
-        const QString reserved = stateValue(db, QStringLiteral("key:%1:%2").arg(t.name, id));
-        if (!reserved.isEmpty()) {
-            key = reserved.toLongLong();
-            sql::Statement clear(db, "DELETE FROM sync_state WHERE key = ?");
-            clear.bind(1, QStringLiteral("key:%1:%2").arg(t.name, id));
-            if (sqlite3_step(clear.handle()) != SQLITE_DONE)
-                return false;
-        } else {
+        key = keys.takeReserved(t.name, id);
+        if (key < 0)
+            return false;
+        if (key == 0)
             key = keys.nextKey(t.name);
-        }
         sql = QStringLiteral("INSERT INTO %1 (%2, uuid, id) VALUES (%3?, ?)")
                   .arg(t.name, names.join(QStringLiteral(", ")), QStringLiteral("?, ").repeated(names.size()));
     }
-    if (!st.prepare(db, sql.toUtf8(), nullptr))
+    sqlite3_stmt *const st = keys.cached(sql);
+    if (!st)
         return false;
+    // Values straight from libpq's text to SQLite's binds (no QString on the way).
+    PGresult *const res = rows.handle();
     int p = 1;
-    for (int c = 0; c < t.cols.size(); ++c, ++p) {
-        if (skip.contains(c)) {
-            --p;
+    for (int c = 0; c < t.cols.size(); ++c) {
+        if (skip.contains(c))
             continue;
-        }
         const auto &col = t.cols.at(c);
         const int rc = c + 1;
-        if (rows.isNull(r, rc)) {
-            st.bindNull(p);
+        if (PQgetisnull(res, r, rc)) {
+            sqlite3_bind_null(st, p++);
             continue;
         }
+        const char *value = PQgetvalue(res, r, rc);
         QString target = col.refTable;
         if (col.polymorphic && t.kindCol >= 0)
-            target = polymorphicTable(t.name, rows.text(r, t.kindCol + 1));
+            target = polymorphicTable(t.name, QString::fromUtf8(PQgetvalue(res, r, t.kindCol + 1)));
         if (!target.isEmpty()) {
             qint64 ref = 0;
-            if (!keys.localKey(target, rows.text(r, rc), &ref))
+            if (!keys.localKey(target, QString::fromLatin1(value), &ref))
                 return false;
-            st.bind(p, ref);
+            sqlite3_bind_int64(st, p++, ref);
         } else if (col.polymorphic) {
-            st.bindNull(p); // a kind this file does not key ('company')
+            sqlite3_bind_null(st, p++); // a kind this file does not key ('company')
         } else if (col.integer) {
-            st.bind(p, rows.toLongLong(r, rc));
+            sqlite3_bind_int64(st, p++, std::strtoll(value, nullptr, 10));
         } else {
-            st.bind(p, rows.text(r, rc));
+            sqlite3_bind_text(st, p++, value, PQgetlength(res, r, rc), SQLITE_TRANSIENT);
         }
     }
     if (t.name != QLatin1String("log_deletions"))
-        st.bind(p++, qint64(tomb ? 1 : 0));
+        sqlite3_bind_int64(st, p++, tomb ? 1 : 0);
     if (!exists) {
         const QByteArray blob = storage::uuidColumnValue(id);
-        sqlite3_bind_blob(st.handle(), p++, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
+        sqlite3_bind_blob(st, p++, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
     }
-    st.bind(p, key);
-    if (sqlite3_step(st.handle()) != SQLITE_DONE)
+    sqlite3_bind_int64(st, p, key);
+    if (sqlite3_step(st) != SQLITE_DONE)
         return false;
+    sqlite3_reset(st);
     ++*applied;
     return true;
 }
@@ -473,12 +519,15 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         cursorId = kNilUuid;
     }
 
+    keys.loadReservations();
     bool cancelled = false;
     for (;;) {
         PgResult page;
-        if (!server.exec(QStringLiteral("SELECT table_name, id::text, last_xid::text, tombstone IS NOT NULL FROM cockpit.change_feed "
-                                        "WHERE last_xid < $1::xid8 AND (last_xid, id) > ($2::xid8, $3::uuid) "
-                                        "ORDER BY last_xid, id LIMIT $4"),
+        // Qualified names: an unqualified ORDER BY would sort by the text output columns of
+        // the same names ('1000' < '999'): out of cursor order, and without the indexes.
+        if (!server.exec(QStringLiteral("SELECT f.table_name, f.id::text, f.last_xid::text, f.tombstone IS NOT NULL FROM cockpit.change_feed f "
+                                        "WHERE f.last_xid < $1::xid8 AND (f.last_xid, f.id) > ($2::xid8, $3::uuid) "
+                                        "ORDER BY f.last_xid, f.id LIMIT $4"),
                          {horizon, cursorXid, cursorId, options.pageSize + 1}, &page, &e))
             return serverFail();
         int n = page.rows();
@@ -520,7 +569,6 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         }
         if (!sqlExec(db, "BEGIN IMMEDIATE"))
             return localFail(QStringLiteral("begin"));
-        keys.forgetMaxima();
         PendingEdits pending;
         if (!loadPending(db, &pending))
             return localFail(QStringLiteral("outbox"));
@@ -550,7 +598,7 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         }
         cursorXid = page.text(n - 1, 2);
         cursorId = page.text(n - 1, 1);
-        if (!setState(db, QStringLiteral("cursor_xid"), cursorXid) || !setState(db, QStringLiteral("cursor_id"), cursorId)
+        if (!keys.flushMaxima() || !setState(db, QStringLiteral("cursor_xid"), cursorXid) || !setState(db, QStringLiteral("cursor_id"), cursorId)
             || !sqlExec(db, "COMMIT"))
             return localFail(QStringLiteral("cursor"));
         ++report->pages;

@@ -39,7 +39,7 @@ namespace cockpit::sync {
 
 struct PullOptions
 {
-    int pageSize = 2000;
+    int pageSize = 10000; // measured on the small demo, 华东 (170 763 rows): 500 → 89 s, 2 000 → 27 s, 10 000 → 9.5 s
     // Called after each applied page (rows so far); false stops after that page (a cancel).
     std::function<bool(qint64 rowsApplied)> progress;
 };
