@@ -53,6 +53,7 @@ int runUndoImport(const QCommandLineParser &parser);
 // server init|add-user|users|upgrade --server postgresql://ADMIN@HOST:PORT/DB … (servercli.cpp):
 // provisions a team server; 0 when done (or nothing to do), 1 when refused, 2 for bad arguments.
 int runServer(const QCommandLineParser &parser);
+int runSync(const QCommandLineParser &parser);
 
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);

@@ -101,6 +101,10 @@ void addOptions(QCommandLineParser &parser)
         "  server upgrade      server upgrade --server URL: the newest server schema.\n"
         "                      The administrator's password: PGPASSWORD or ~/.pgpass.\n"
         "                      Each is idempotent: run again, it changes nothing.\n"
+        "  sync                Pull what a login may see from a team server: sync --db FILE\n"
+        "                      --server postgresql://LOGIN@HOST:PORT/DB (a new FILE is\n"
+        "                      created; then each sync continues from its cursor);\n"
+        "                      sync --db FILE --status: server, last sync, edits waiting.\n"
         "\n"
         "Every command waits up to 5 seconds for a file that another window or command\n"
         "has open (SALES_COCKPIT_LOCK_WAIT_MS changes it); a command that writes checks\n"
@@ -119,7 +123,7 @@ void addOptions(QCommandLineParser &parser)
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("command"),
                                  QStringLiteral("demo, check, repair, alerts, move-stage, delete-activity, restore-activity, "
-                                                "verify-log, report, init, import, undo-import, import-store-days or server (optional)"),
+                                                "verify-log, report, init, import, undo-import, import-store-days, server or sync (optional)"),
                                  QStringLiteral("[command]"));
     parser.addOptions({
         {QStringLiteral("db"), QStringLiteral("Database file to open or check."), QStringLiteral("FILE")},
@@ -163,6 +167,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("server"), QStringLiteral("server …: the team server, postgresql://USER@HOST:PORT/DB[?sslmode=verify-full|require|disable]; the password from PGPASSWORD or ~/.pgpass."), QStringLiteral("URL")},
         {QStringLiteral("demo"), QStringLiteral("server init: load the demo company (micro, tiny, small or large) and make a login per manager and the director."), QStringLiteral("SCALE")},
         {QStringLiteral("password-file"), QStringLiteral("server init, add-user: the logins' password is this file's first line."), QStringLiteral("FILE")},
+        {QStringLiteral("status"), QStringLiteral("sync: print the file's server, last sync, cursor and edits waiting; pull nothing.")},
         {QStringLiteral("login"), QStringLiteral("server add-user: the login (PostgreSQL role) to create or update."), QStringLiteral("NAME")},
         {QStringLiteral("run"), QStringLiteral("undo-import: the import's number (default: the newest)."), QStringLiteral("N")},
         {QStringLiteral("expect-head"), QStringLiteral("verify-log: a head printed by an earlier verify-log (SEQ:HASH); fail when the log no longer reaches it unchanged."), QStringLiteral("SEQ:HASH")},
@@ -267,6 +272,8 @@ int main(int argc, char **argv)
             return app::runUndoImport(parser);
         if (command == QLatin1String("server"))
             return app::runServer(parser);
+        if (command == QLatin1String("sync"))
+            return app::runSync(parser);
         app::printError(QStringLiteral("unknown command \"%1\"; see --help").arg(command));
         return 2;
     }

@@ -1,0 +1,143 @@
+// `sales-cockpit sync --db FILE --server postgresql://LOGIN@HOST:PORT/DB [--status]` (issue 12):
+// pulls what the login may see into FILE (a new file is created, an existing one continues
+// from its cursor). The password comes from PGPASSWORD or ~/.pgpass (libpq reads them).
+#include "cli.h"
+
+#include "storage/database.h"
+#include "sync/pgconnection.h"
+#include "sync/serverschema.h"
+#include "sync/syncpull.h"
+
+#include <QCommandLineParser>
+#include <QDateTime>
+#include <QFileInfo>
+#include <QTimeZone>
+
+#include <cstdio>
+
+namespace cockpit::app {
+
+namespace {
+void printLine(const QString &text)
+{
+    std::fprintf(stdout, "%s\n", text.toLocal8Bit().constData());
+    std::fflush(stdout);
+}
+
+QString when(qint64 secs)
+{
+    if (secs <= 0)
+        return QStringLiteral("never");
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
+} // namespace
+
+int runSync(const QCommandLineParser &parser)
+{
+    const QString path = parser.value(QStringLiteral("db"));
+    if (path.isEmpty()) {
+        printError(QStringLiteral("sync: --db FILE is required"));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("status"))) {
+        if (!QFileInfo::exists(path)) {
+            printError(QStringLiteral("sync --status: \"%1\" does not exist").arg(path));
+            return 1;
+        }
+        storage::Database db;
+        const auto opened = db.open(path, storage::Database::Mode::ReadOnly);
+        if (!opened.ok()) {
+            printError(QStringLiteral("sync --status: ") + opened.message);
+            return 1;
+        }
+        sync::SyncStatus status;
+        QString error;
+        if (!sync::readSyncStatus(db.handle(), &status, &error)) {
+            printError(QStringLiteral("sync --status: ") + error);
+            return 1;
+        }
+        printLine(QStringLiteral("server:        %1").arg(status.server.isEmpty() ? QStringLiteral("(none: never synced)") : status.server));
+        printLine(QStringLiteral("server epoch:  %1").arg(status.epoch));
+        printLine(QStringLiteral("last sync:     %1").arg(when(status.lastSync)));
+        printLine(QStringLiteral("cursor:        xid %1, id %2").arg(status.cursorXid, status.cursorId));
+        printLine(QStringLiteral("edits waiting: %1").arg(status.editsWaiting));
+        printLine(QStringLiteral("conflicts:     %1").arg(status.conflicts));
+        return 0;
+    }
+    if (!parser.isSet(QStringLiteral("server"))) {
+        printError(QStringLiteral("sync: --server postgresql://LOGIN@HOST:PORT/DB is required"));
+        return 2;
+    }
+    sync::ServerAddress address;
+    QString why;
+    if (!sync::ServerAddress::fromUrl(parser.value(QStringLiteral("server")), &address, &why)) {
+        printError(QStringLiteral("sync: ") + why);
+        return 2;
+    }
+    sync::PgError error;
+    auto conn = sync::PgConnection::open(address, &error);
+    if (!conn || !sync::checkServerSchema(*conn, &error)) {
+        printError(QStringLiteral("sync: ") + error.message);
+        return 1;
+    }
+    storage::Database db;
+    db.setLockWait(5000);
+    const auto opened = db.open(path, storage::Database::Mode::CreateIfMissing);
+    if (!opened.ok()) {
+        printError(QStringLiteral("sync: ") + opened.message);
+        return 1;
+    }
+    QString fileError;
+    sync::PullOptions options;
+    bool ok = false;
+    const int pageSize = qEnvironmentVariableIntValue("COCKPIT_SYNC_PAGE", &ok);
+    if (ok && pageSize > 0)
+        options.pageSize = pageSize;
+    // For tests of an interrupted pull: stop after this many pages, as a cancel would.
+    const int stopAfter = qEnvironmentVariableIntValue("COCKPIT_SYNC_STOP_AFTER_PAGES", &ok);
+    qint64 pages = 0;
+    if (ok && stopAfter > 0)
+        options.progress = [&](qint64) { return ++pages < stopAfter; };
+    sync::PullReport report;
+    if (!sync::pullFromServer(*conn, db.handle(), options, &report, &error)) {
+        printError(QStringLiteral("sync: ") + error.message);
+        return 1;
+    }
+    if (!sync::setSyncServer(db.handle(), address.display(), &fileError)) {
+        printError(QStringLiteral("sync: %1: %2").arg(path, fileError));
+        return 1;
+    }
+    if (report.epochChanged) {
+        sync::SyncStatus status;
+        sync::readSyncStatus(db.handle(), &status, &fileError);
+        printLine(QStringLiteral("the server %1 was rebuilt or restored (a new epoch): everything was pulled again, "
+                                 "the %2 edit(s) waiting were kept")
+                      .arg(address.display())
+                      .arg(status.editsWaiting));
+    }
+    printLine(QStringLiteral("pulled from %1: %2 row(s) applied, %3 removed, %4 page(s), %5 ms%6")
+                  .arg(address.display())
+                  .arg(report.rowsApplied)
+                  .arg(report.rowsDeleted)
+                  .arg(report.pages)
+                  .arg(report.elapsedMs)
+                  .arg(report.fullPull ? QStringLiteral(" (full pull)") : QString()));
+    if (report.heldForPush > 0)
+        printLine(QStringLiteral("%1 row(s) with edits waiting kept their edited fields").arg(report.heldForPush));
+    if (report.removedAfterRepull > 0)
+        printLine(QStringLiteral("removed %1 row(s) the rebuilt server no longer has").arg(report.removedAfterRepull));
+    if (!report.complete) {
+        printLine(QStringLiteral("stopped before the end; the next sync continues at xid %1").arg(report.cursorXid));
+        return 3;
+    }
+    if (report.unresolvedReferences > 0)
+        printLine(QStringLiteral("%1 reference(s) name rows this login cannot see").arg(report.unresolvedReferences));
+    if (report.stalled)
+        printLine(QStringLiteral("warning: a transaction open on the server (xid %1) has held changes back since %2; "
+                                 "ask the administrator to end it (pg_stat_activity)")
+                      .arg(report.stalledXid, when(report.stalledSince)));
+    printLine(QStringLiteral("cursor: xid %1").arg(report.cursorXid));
+    return 0;
+}
+
+} // namespace cockpit::app
