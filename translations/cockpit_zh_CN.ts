@@ -5737,6 +5737,26 @@ Open the copy now?</source>
         <source>%1 (in %2)</source>
         <translation>%1（在 %2 中）</translation>
     </message>
+    <message>
+        <location filename="../models/sync/syncpull.cpp" line="+30"/>
+        <source>Writing the pulled rows to the local file failed (%1): %2</source>
+        <translation>将拉取的数据写入本地文件失败（%1）：%2</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>The local file has no table %1: it is older than the server&apos;s schema.</source>
+        <translation>本地文件中没有表 %1：它比服务器的架构旧。</translation>
+    </message>
+    <message>
+        <location line="+230"/>
+        <source>The server %1 has no identity row (cockpit.server_info).</source>
+        <translation>服务器 %1 没有身份记录（cockpit.server_info）。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>This file holds a company of its own (%1 rows or edits) and has never synced with a server: a team server&apos;s rows go to a new file. Give another file.</source>
+        <translation>此文件包含自己的公司数据（%1 行或修改），且从未与服务器同步：团队服务器的数据应放入新文件。请指定另一个文件。</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::ui::AboutDialog</name>
