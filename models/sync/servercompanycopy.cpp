@@ -1,4 +1,5 @@
 #include "sync/servercompanycopy.h"
+#include "sync/serverschema.h"
 
 #include "storage/sqlitestatement.h"
 #include "storage/uuidcolumn.h"
@@ -48,20 +49,6 @@ QString regionExpression(const QString &table)
                               "ON c.id = a.customer_id WHERE a.id = t.record_id) ELSE (SELECT l.region_id FROM stage_history h "
                               "JOIN leads l ON l.id = h.lead_id WHERE h.id = t.record_id) END");
     return {}; // pipelines, pipeline_stages, products: company-wide
-}
-
-// The table a polymorphic key names, from the row's kind column.
-QString polymorphicTable(const QString &table, const QString &kind)
-{
-    if (table == QLatin1String("log_deletions"))
-        return kind == QLatin1String("activity") ? QStringLiteral("activities") : QStringLiteral("stage_history");
-    if (kind == QLatin1String("region"))
-        return QStringLiteral("regions");
-    if (kind == QLatin1String("city"))
-        return QStringLiteral("cities");
-    if (kind == QLatin1String("rep"))
-        return QStringLiteral("users");
-    return {};
 }
 
 // The server's uuid text for a local `uuid` column value.

@@ -146,4 +146,17 @@ bool upgradeServerSchema(PgConnection &admin, UpgradeReport *report, PgError *er
     return true;
 }
 
+QString polymorphicTable(const QString &table, const QString &kind)
+{
+    if (table == QLatin1String("log_deletions"))
+        return kind == QLatin1String("activity") ? QStringLiteral("activities") : QStringLiteral("stage_history");
+    if (kind == QLatin1String("region"))
+        return QStringLiteral("regions");
+    if (kind == QLatin1String("city"))
+        return QStringLiteral("cities");
+    if (kind == QLatin1String("rep"))
+        return QStringLiteral("users");
+    return {};
+}
+
 } // namespace cockpit::sync

@@ -41,4 +41,9 @@ bool upgradeServerSchema(PgConnection &admin, UpgradeReport *report, PgError *er
 // data and map logins; false with a message naming the login otherwise.
 bool checkAdministrator(PgConnection &admin, PgError *error);
 
+// The table a polymorphic key names, from its row's kind column: log_deletions' record_kind
+// (activity, else a stage move); targets' and forecasts' org_level (region, city, rep; empty
+// for the company or a level without a table of its own).
+QString polymorphicTable(const QString &table, const QString &kind);
+
 } // namespace cockpit::sync

@@ -1,4 +1,5 @@
 #include "sync/syncpull.h"
+#include "sync/serverschema.h"
 
 #include "storage/sqlitestatement.h"
 #include "storage/uuidcolumn.h"
@@ -73,19 +74,6 @@ struct TableMap
     int kindCol = -1; // index in cols of org_level / record_kind
     bool hasRowVersion = false; // the file's table has row_version (log_deletions has not)
 };
-
-QString polymorphicTable(const QString &table, const QString &kind)
-{
-    if (table == QLatin1String("log_deletions"))
-        return kind == QLatin1String("activity") ? QStringLiteral("activities") : QStringLiteral("stage_history");
-    if (kind == QLatin1String("region"))
-        return QStringLiteral("regions");
-    if (kind == QLatin1String("city"))
-        return QStringLiteral("cities");
-    if (kind == QLatin1String("rep"))
-        return QStringLiteral("users");
-    return {};
-}
 
 class Applier
 {
