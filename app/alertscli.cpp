@@ -39,15 +39,7 @@ void out(const QString &text)
     std::fprintf(stdout, "%s\n", text.toUtf8().constData());
 }
 
-// A readable table; names are CJK (two columns wide each), so pad by display width.
-int displayWidth(const QString &s)
-{
-    int w = 0;
-    for (const QChar c : s)
-        w += c.unicode() >= 0x1100 ? 2 : 1;
-    return w;
-}
-
+// A readable table; names are CJK (two columns wide each), so pad by display width (cli.h).
 QString cell(QString s, int w)
 {
     while (displayWidth(s) > w)

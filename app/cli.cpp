@@ -23,6 +23,19 @@ void printError(const QString &text)
     std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
 }
 
+int displayWidth(const QString &text)
+{
+    int w = 0;
+    for (const QChar c : text)
+        w += c.unicode() >= 0x1100 ? 2 : 1;
+    return w;
+}
+
+QString padded(const QString &text, int width)
+{
+    return text + QString(std::max(0, width - displayWidth(text)), u' ');
+}
+
 namespace {
 void printOut(const QString &text)
 {

@@ -58,6 +58,12 @@ int runSync(const QCommandLineParser &parser);
 // Writes `text` plus a newline to stderr.
 void printError(const QString &text);
 
+// Columns a text takes in a terminal: CJK and other wide characters (U+1100 and up) two, the
+// rest one, so a table of Chinese names lines up. padded(): `text` filled with spaces to `width`
+// columns (never cut).
+int displayWidth(const QString &text);
+QString padded(const QString &text, int width);
+
 // repair --db DAMAGED --out NEW: saves what can be read from a damaged file into a new one.
 int runRepair(const QCommandLineParser &parser);
 

@@ -27,18 +27,18 @@ QByteArray toText(const analytics::DataTable &t)
 {
     QList<int> widths;
     for (int c = 0; c < t.columns.size(); ++c) {
-        int w = int(t.columns.at(c).size());
+        int w = displayWidth(t.columns.at(c));
         for (const QVariantList &row : t.rows)
-            w = std::max(w, int(analytics::displayValue(t.columns.at(c), row.value(c)).size()));
+            w = std::max(w, displayWidth(analytics::displayValue(t.columns.at(c), row.value(c))));
         widths << std::min(w, 40);
     }
     QString s = t.title + QLatin1Char('\n');
     for (int c = 0; c < t.columns.size(); ++c)
-        s += t.columns.at(c).leftJustified(widths.at(c)) + QLatin1String("  ");
+        s += padded(t.columns.at(c), widths.at(c)) + QLatin1String("  ");
     s += QLatin1Char('\n');
     for (const QVariantList &row : t.rows) {
         for (int c = 0; c < t.columns.size(); ++c)
-            s += analytics::displayValue(t.columns.at(c), row.value(c)).leftJustified(widths.at(c)) + QLatin1String("  ");
+            s += padded(analytics::displayValue(t.columns.at(c), row.value(c)), widths.at(c)) + QLatin1String("  ");
         s += QLatin1Char('\n');
     }
     return s.toUtf8();

@@ -252,15 +252,15 @@ int runServerUsers(const QCommandLineParser &parser)
     }
     QList<int> widths;
     for (int c = 0; c < header.size(); ++c) {
-        int w = int(header[c].size());
+        int w = displayWidth(header[c]);
         for (const QStringList &r : std::as_const(rows))
-            w = qMax(w, int(r[c].size()));
+            w = qMax(w, displayWidth(r[c]));
         widths << w;
     }
     auto line = [&](const QStringList &r) {
         QStringList cells;
         for (int c = 0; c < r.size(); ++c)
-            cells << r[c].leftJustified(widths[c]);
+            cells << padded(r[c], widths[c]);
         printOut(cells.join(QStringLiteral("  ")).trimmed());
     };
     line(header);
