@@ -1,12 +1,15 @@
 // `sales-cockpit sync --db FILE --server postgresql://LOGIN@HOST:PORT/DB [--status]` (issue 12):
 // pulls what the login may see into FILE (a new file is created, an existing one continues
-// from its cursor). The password comes from PGPASSWORD or ~/.pgpass (libpq reads them).
+// from its cursor), pushes the file's queued edits, and pulls again when anything was pushed
+// (so the file holds the server's state, merges included). Conflicts are recorded in the file
+// and reported, not a failure. The password comes from PGPASSWORD or ~/.pgpass (libpq reads them).
 #include "cli.h"
 
 #include "storage/database.h"
 #include "sync/pgconnection.h"
 #include "sync/serverschema.h"
 #include "sync/syncpull.h"
+#include "sync/syncpush.h"
 
 #include <QCommandLineParser>
 #include <QDateTime>
@@ -61,7 +64,7 @@ int runSync(const QCommandLineParser &parser)
         printLine(QStringLiteral("last sync:     %1").arg(when(status.lastSync)));
         printLine(QStringLiteral("cursor:        xid %1, id %2").arg(status.cursorXid, status.cursorId));
         printLine(QStringLiteral("edits waiting: %1").arg(status.editsWaiting));
-        printLine(QStringLiteral("conflicts:     %1").arg(status.conflicts));
+        printLine(QStringLiteral("conflicts:     %1 unresolved").arg(status.conflicts));
         return 0;
     }
     if (!parser.isSet(QStringLiteral("server"))) {
@@ -98,46 +101,78 @@ int runSync(const QCommandLineParser &parser)
     qint64 pages = 0;
     if (ok && stopAfter > 0)
         options.progress = [&](qint64) { return ++pages < stopAfter; };
-    sync::PullReport report;
-    if (!sync::pullFromServer(*conn, db.handle(), options, &report, &error)) {
-        printError(QStringLiteral("sync: ") + error.message);
-        return 1;
-    }
-    if (!sync::setSyncServer(db.handle(), address.display(), &fileError)) {
-        printError(QStringLiteral("sync: %1: %2").arg(path, fileError));
-        return 1;
-    }
-    if (report.epochChanged) {
-        sync::SyncStatus status;
-        sync::readSyncStatus(db.handle(), &status, &fileError);
-        printLine(QStringLiteral("the server %1 was rebuilt or restored (a new epoch): everything was pulled again, "
-                                 "the %2 edit(s) waiting were kept")
+    // One pull, reported; 0, or the exit code to stop with.
+    auto pull = [&]() -> int {
+        sync::PullReport report;
+        if (!sync::pullFromServer(*conn, db.handle(), options, &report, &error)) {
+            printError(QStringLiteral("sync: ") + error.message);
+            return 1;
+        }
+        if (!sync::setSyncServer(db.handle(), address.display(), &fileError)) {
+            printError(QStringLiteral("sync: %1: %2").arg(path, fileError));
+            return 1;
+        }
+        if (report.epochChanged) {
+            sync::SyncStatus status;
+            sync::readSyncStatus(db.handle(), &status, &fileError);
+            printLine(QStringLiteral("the server %1 was rebuilt or restored (a new epoch): everything was pulled again, "
+                                     "the %2 edit(s) waiting were kept")
+                          .arg(address.display())
+                          .arg(status.editsWaiting));
+        }
+        printLine(QStringLiteral("pulled from %1: %2 row(s) applied, %3 removed, %4 page(s), %5 ms%6")
                       .arg(address.display())
-                      .arg(status.editsWaiting));
+                      .arg(report.rowsApplied)
+                      .arg(report.rowsDeleted)
+                      .arg(report.pages)
+                      .arg(report.elapsedMs)
+                      .arg(report.fullPull ? QStringLiteral(" (full pull)") : QString()));
+        if (report.heldForPush > 0)
+            printLine(QStringLiteral("%1 row(s) with edits waiting kept their edited fields").arg(report.heldForPush));
+        if (report.removedAfterRepull > 0)
+            printLine(QStringLiteral("removed %1 row(s) the rebuilt server no longer has").arg(report.removedAfterRepull));
+        if (!report.complete) {
+            printLine(QStringLiteral("stopped before the end; the next sync continues at xid %1").arg(report.cursorXid));
+            return 3;
+        }
+        if (report.unresolvedReferences > 0)
+            printLine(QStringLiteral("%1 reference(s) name rows this login cannot see").arg(report.unresolvedReferences));
+        if (report.stalled)
+            printLine(QStringLiteral("warning: a transaction open on the server (xid %1) has held changes back since %2; "
+                                     "ask the administrator to end it (pg_stat_activity)")
+                          .arg(report.stalledXid, when(report.stalledSince)));
+        printLine(QStringLiteral("cursor: xid %1").arg(report.cursorXid));
+        return 0;
+    };
+    if (const int code = pull())
+        return code;
+    if (parser.isSet(QStringLiteral("pull-only")))
+        return 0;
+    sync::PushOptions pushOptions;
+    const int batch = qEnvironmentVariableIntValue("COCKPIT_SYNC_PUSH_BATCH", &ok);
+    if (ok && batch > 0)
+        pushOptions.batchSize = batch;
+    sync::PushReport pushed;
+    if (!sync::pushToServer(*conn, db.handle(), pushOptions, &pushed, &error)) {
+        printError(QStringLiteral("sync: pushing the edits waiting failed, they stay queued for the next sync: ") + error.message);
+        return 1;
     }
-    printLine(QStringLiteral("pulled from %1: %2 row(s) applied, %3 removed, %4 page(s), %5 ms%6")
+    if (pushed.total() == 0)
+        return 0;
+    printLine(QStringLiteral("pushed to %1: %2 edit(s) applied, %3 merged with the server's changes, %4 conflict(s), "
+                             "%5 refused, %6 already applied, %7 with nothing to push, %8 ms")
                   .arg(address.display())
-                  .arg(report.rowsApplied)
-                  .arg(report.rowsDeleted)
-                  .arg(report.pages)
-                  .arg(report.elapsedMs)
-                  .arg(report.fullPull ? QStringLiteral(" (full pull)") : QString()));
-    if (report.heldForPush > 0)
-        printLine(QStringLiteral("%1 row(s) with edits waiting kept their edited fields").arg(report.heldForPush));
-    if (report.removedAfterRepull > 0)
-        printLine(QStringLiteral("removed %1 row(s) the rebuilt server no longer has").arg(report.removedAfterRepull));
-    if (!report.complete) {
-        printLine(QStringLiteral("stopped before the end; the next sync continues at xid %1").arg(report.cursorXid));
-        return 3;
-    }
-    if (report.unresolvedReferences > 0)
-        printLine(QStringLiteral("%1 reference(s) name rows this login cannot see").arg(report.unresolvedReferences));
-    if (report.stalled)
-        printLine(QStringLiteral("warning: a transaction open on the server (xid %1) has held changes back since %2; "
-                                 "ask the administrator to end it (pg_stat_activity)")
-                      .arg(report.stalledXid, when(report.stalledSince)));
-    printLine(QStringLiteral("cursor: xid %1").arg(report.cursorXid));
-    return 0;
+                  .arg(pushed.pushed)
+                  .arg(pushed.merged)
+                  .arg(pushed.conflicts)
+                  .arg(pushed.refused)
+                  .arg(pushed.alreadyApplied)
+                  .arg(pushed.nothingToPush)
+                  .arg(pushed.elapsedMs));
+    if (pushed.conflicts + pushed.refused > 0)
+        printLine(QStringLiteral("%1 conflict(s) recorded in the file: the server's values were kept, yours are in the "
+                                 "Conflicts list to resolve").arg(pushed.conflicts + pushed.refused));
+    return pull();
 }
 
 } // namespace cockpit::app

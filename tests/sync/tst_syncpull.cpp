@@ -103,9 +103,10 @@ private:
         p.waitForFinished(300000);
         return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
+    // Pull only: these tests hold edits in the outbox on purpose (tst_syncpush pushes them).
     Run sync(const QString &db, const QString &login, const QString &path, const QHash<QString, QString> &env = {})
     {
-        return app({QStringLiteral("sync"), QStringLiteral("--db"), path, QStringLiteral("--server"), url(db, login)}, env);
+        return app({QStringLiteral("sync"), QStringLiteral("--pull-only"), QStringLiteral("--db"), path, QStringLiteral("--server"), url(db, login)}, env);
     }
     std::unique_ptr<sync::PgConnection> connect(const sync::ServerAddress &address)
     {
