@@ -35,63 +35,79 @@ QJsonObject OpRunner::conflict(const Op &op, const QString &kind, qint64 serverV
             {QStringLiteral("theirs"), theirs}};
 }
 
-bool OpRunner::run(Op &op, Outcome *out, PgError *error)
+void OpRunner::appendStatement(const Op &op, int n, QStringList *ctes, QVariantList *params)
 {
     const Table &t = *op.table;
-    const QString claim = QStringLiteral("WITH c AS (SELECT cockpit.claim_op($1::uuid, $2::text, $3::text, $4::uuid) AS fresh), ");
-    QVariantList params{m_client, op.entry.opId, t.name, op.row.uuid};
-    QString sql;
+    const int p = int(params->size());
+    *params << m_client << op.entry.opId << t.name << op.row.uuid;
+    *ctes << QStringLiteral("c%1 AS (SELECT cockpit.claim_op($%2::uuid, $%3::text, $%4::text, $%5::uuid) AS fresh)")
+                 .arg(n).arg(p + 1).arg(p + 2).arg(p + 3).arg(p + 4);
+    const QString id = QStringLiteral("$%1::uuid").arg(p + 4);
     if (op.entry.op == QLatin1String("insert")) {
-        QStringList names{QStringLiteral("id")}, values{QStringLiteral("$4::uuid")};
+        QStringList names{QStringLiteral("id")}, values{id};
         for (const int i : std::as_const(op.cols)) {
             names << t.cols.at(i).server;
-            params << m_keys.serverValue(t, op.row, i);
-            values << cast(t.cols.at(i), int(params.size()));
+            *params << m_keys.serverValue(t, op.row, i);
+            values << cast(t.cols.at(i), int(params->size()));
         }
-        sql = claim
-              + QStringLiteral("w AS (INSERT INTO cockpit.%1 (%2) SELECT %3 WHERE (SELECT fresh FROM c) ON CONFLICT (id) DO NOTHING "
-                               "RETURNING row_version) ")
-                    .arg(t.name, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+        *ctes << QStringLiteral("w%1 AS (INSERT INTO cockpit.%2 (%3) SELECT %4 WHERE (SELECT fresh FROM c%1) ON CONFLICT (id) DO NOTHING "
+                                "RETURNING row_version)")
+                     .arg(QString::number(n), t.name, names.join(QStringLiteral(", ")), values.join(QStringLiteral(", ")));
+        return;
+    }
+    const bool del = op.entry.op == QLatin1String("delete");
+    QStringList sets;
+    QString where = QStringLiteral("id = ") + id;
+    if (del) {
+        sets << QStringLiteral("deleted = true"); // deletes win: no base
     } else {
-        const bool del = op.entry.op == QLatin1String("delete");
-        QStringList sets;
-        QString where = QStringLiteral("id = $4::uuid");
-        if (del) {
-            sets << QStringLiteral("deleted = true"); // deletes win: no base
-        } else {
-            params << op.base;
-            where += QStringLiteral(" AND row_version = $5::bigint");
-        }
-        for (const int i : std::as_const(op.cols)) {
-            if (del && t.cols.at(i).server == QLatin1String("deleted"))
-                continue;
-            params << m_keys.serverValue(t, op.row, i);
-            sets << QStringLiteral("%1 = %2").arg(t.cols.at(i).server, cast(t.cols.at(i), int(params.size())));
-        }
-        sql = claim
-              + QStringLiteral("w AS (UPDATE cockpit.%1 SET %2 WHERE %3 AND (SELECT fresh FROM c) RETURNING row_version) ")
-                    .arg(t.name, sets.join(QStringLiteral(", ")), where);
+        *params << op.base;
+        where += QStringLiteral(" AND row_version = $%1::bigint").arg(params->size());
     }
-    sql += QStringLiteral("SELECT (SELECT fresh FROM c), (SELECT row_version FROM w)");
+    for (const int i : std::as_const(op.cols)) {
+        if (del && t.cols.at(i).server == QLatin1String("deleted"))
+            continue;
+        *params << m_keys.serverValue(t, op.row, i);
+        sets << QStringLiteral("%1 = %2").arg(t.cols.at(i).server, cast(t.cols.at(i), int(params->size())));
+    }
+    *ctes << QStringLiteral("w%1 AS (UPDATE cockpit.%2 SET %3 WHERE %4 AND (SELECT fresh FROM c%1) RETURNING row_version)")
+                 .arg(QString::number(n), t.name, sets.join(QStringLiteral(", ")), where);
+}
+
+bool OpRunner::run(const QList<Op *> &ops, QList<Outcome> *outs, PgError *error)
+{
+    // One statement for the chunk: per operation a claim and a write (distinct rows: one
+    // statement cannot write a row twice), one round trip instead of one per operation.
+    QStringList ctes, results;
+    QVariantList params;
+    for (int n = 0; n < ops.size(); ++n) {
+        appendStatement(*ops.at(n), n, &ctes, &params);
+        results << QStringLiteral("(SELECT fresh FROM c%1)").arg(n) << QStringLiteral("(SELECT row_version FROM w%1)").arg(n);
+    }
     PgResult r;
-    if (!m_server.exec(sql, params, &r, error))
+    if (!m_server.exec(QStringLiteral("WITH %1 SELECT %2").arg(ctes.join(QStringLiteral(", ")), results.join(QStringLiteral(", "))),
+                       params, &r, error))
         return false;
-    if (!r.toBool(0, 0))
-        return alreadyApplied(op, out, error);
-    if (!r.isNull(0, 1)) {
-        out->kind = Outcome::Kind::Pushed;
-        out->rowVersion = r.toLongLong(0, 1);
-        return true;
+    outs->clear();
+    for (int n = 0; n < ops.size(); ++n) {
+        Op &op = *ops.at(n);
+        Outcome out;
+        if (!r.toBool(0, 2 * n)) {
+            if (!alreadyApplied(op, &out, error))
+                return false;
+        } else if (!r.isNull(0, 2 * n + 1)) {
+            out.kind = Outcome::Kind::Pushed;
+            out.rowVersion = r.toLongLong(0, 2 * n + 1);
+        } else if (op.entry.op == QLatin1String("insert")) {
+            out.kind = Outcome::Kind::Pushed; // the row was there already (same uuid)
+        } else if (op.entry.op == QLatin1String("delete")) {
+            out.kind = Outcome::Kind::Nothing; // gone from this login's sight: nothing to delete
+        } else if (!merge(op, &out, error)) {
+            return false;
+        }
+        *outs << out;
     }
-    if (op.entry.op == QLatin1String("insert")) {
-        out->kind = Outcome::Kind::Pushed; // the row was there already (same uuid)
-        return true;
-    }
-    if (op.entry.op == QLatin1String("delete")) {
-        out->kind = Outcome::Kind::Nothing; // gone from this login's sight: nothing to delete
-        return true;
-    }
-    return merge(op, out, error);
+    return true;
 }
 
 bool OpRunner::merge(Op &op, Outcome *out, PgError *error)

@@ -41,14 +41,16 @@ class OpRunner
 {
 public:
     OpRunner(PgConnection &server, Keys &keys, const QString &clientId) : m_server(server), m_keys(keys), m_client(clientId) {}
-    // Applies `op`; false with `error` when a statement failed (the caller decides whether the
-    // failure is the operation's — refused — or the connection's).
-    bool run(Op &op, Outcome *out, PgError *error);
+    // Applies `ops` (distinct rows), one outcome each; false with `error` when a statement
+    // failed (the caller decides whether the failure is an operation's — refused — or the
+    // connection's; a chunk of one then tells which operation).
+    bool run(const QList<Op *> &ops, QList<Outcome> *outs, PgError *error);
     // The outcome of an operation the server refused with `error` (after the savepoint's
     // rollback): a conflict "refused", and the server's current values to write back.
     void refused(const Op &op, const PgError &error, Outcome *out);
 
 private:
+    void appendStatement(const Op &op, int n, QStringList *ctes, QVariantList *params);
     bool merge(Op &op, Outcome *out, PgError *error);
     bool alreadyApplied(const Op &op, Outcome *out, PgError *error);
     bool storeOutcome(const Op &op, const Outcome &out, PgError *error);

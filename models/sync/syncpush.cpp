@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -48,6 +49,10 @@ bool fileFail(sqlite3 *db, const QString &what, PgError *error)
 // A statement error that is the operation's own (a policy, a privilege, a constraint, bad
 // data): the operation is refused and the push goes on. Anything else (the connection, a
 // deadlock, a schema this build does not know) stops the push; the entries stay queued.
+// Operations per statement: 64 claims and writes in one round trip (1 000 edits: 2.4 s one
+// statement each on a loaded 2-core machine, see bench_syncpush).
+constexpr int kChunk = 64;
+
 bool isRefusal(const PgError &e)
 {
     const QString &s = e.sqlState;
@@ -169,23 +174,46 @@ bool pushToServer(PgConnection &server, sqlite3 *db, const PushOptions &options,
         QList<Outcome> outcomes;
         QHash<QPair<QString, qint64>, qint64> batchVersions;
         for (bool careful : {false, true}) {
-            outcomes.clear();
+            outcomes = QList<Outcome>(ops.size()); // Nothing until run
             batchVersions = versions;
             bool refusedOne = false;
             if (!server.exec(QStringLiteral("BEGIN"), &e)
                 || !server.exec(QStringLiteral("SELECT set_config('cockpit.client_id', $1, true)"), {client}, nullptr, &e)
                 || (careful && !server.exec(QStringLiteral("SET CONSTRAINTS ALL IMMEDIATE"), &e)))
                 return serverFail();
-            for (Op &op : ops) {
-                Outcome out;
-                if (!op.table || (op.cols.isEmpty() && op.entry.op != QLatin1String("delete"))) {
-                    outcomes << out; // gone, or a table the server does not keep: nothing to push
-                    continue;
+            int i = 0;
+            while (i < ops.size() && !refusedOne) {
+                // The next chunk: operations on distinct rows (one alone when careful).
+                // Inserts of one table only: a child's region and parent checks (triggers) do
+                // not see a parent the same statement inserts.
+                QList<int> chunk;
+                QSet<QPair<QString, qint64>> rows;
+                QString inserting;
+                for (; i < ops.size() && chunk.size() < (careful ? 1 : kChunk); ++i) {
+                    Op &op = ops[i];
+                    if (!op.table || (op.cols.isEmpty() && op.entry.op != QLatin1String("delete")))
+                        continue; // gone, or a table the server does not keep: nothing to push
+                    const QPair<QString, qint64> row{op.entry.table, op.entry.key};
+                    if (rows.contains(row))
+                        break;
+                    if (op.entry.op == QLatin1String("insert")) {
+                        if (!inserting.isEmpty() && inserting != op.entry.table)
+                            break;
+                        inserting = op.entry.table;
+                    }
+                    rows.insert(row);
+                    op.base = batchVersions.value(row, op.entry.base);
+                    chunk << i;
                 }
-                op.base = batchVersions.value({op.entry.table, op.entry.key}, op.entry.base);
+                if (chunk.isEmpty())
+                    continue;
+                QList<Op *> chunkOps;
+                for (const int c : std::as_const(chunk))
+                    chunkOps << &ops[c];
                 if (careful && !server.exec(QStringLiteral("SAVEPOINT op"), &e))
                     return serverFail();
-                if (!runner.run(op, &out, &e)) {
+                QList<Outcome> outs;
+                if (!runner.run(chunkOps, &outs, &e)) {
                     if (!isRefusal(e))
                         return serverFail();
                     if (!careful) {
@@ -195,14 +223,17 @@ bool pushToServer(PgConnection &server, sqlite3 *db, const PushOptions &options,
                     const PgError refusal = e;
                     if (!server.exec(QStringLiteral("ROLLBACK TO SAVEPOINT op"), &e))
                         return serverFail();
-                    out = {};
-                    runner.refused(op, refusal, &out);
+                    outs = {Outcome()};
+                    runner.refused(*chunkOps.first(), refusal, &outs.first());
                 } else if (careful && !server.exec(QStringLiteral("RELEASE SAVEPOINT op"), &e)) {
                     return serverFail();
                 }
-                if (out.rowVersion > 0 && (out.kind == Outcome::Kind::Pushed || out.kind == Outcome::Kind::Merged))
-                    batchVersions.insert({op.entry.table, op.entry.key}, out.rowVersion);
-                outcomes << out;
+                for (int j = 0; j < chunk.size(); ++j) {
+                    const Outcome &out = outs.at(j);
+                    if (out.rowVersion > 0 && (out.kind == Outcome::Kind::Pushed || out.kind == Outcome::Kind::Merged))
+                        batchVersions.insert({ops.at(chunk.at(j)).entry.table, ops.at(chunk.at(j)).entry.key}, out.rowVersion);
+                    outcomes[chunk.at(j)] = out;
+                }
             }
             if (!refusedOne) {
                 if (server.exec(QStringLiteral("COMMIT"), &e))

@@ -1,5 +1,6 @@
 // SYNC.md test 2, kill -9 during push: a sync round (pushchild: pull, push in batches of 4,
-// pull; what `sales-cockpit sync` runs) killed with SIGKILL at 24 points spread over a sync's run, each round with new edits queued. After each
+// pull; what `sales-cockpit sync` runs) killed with SIGKILL at 24 points, half spread over a
+// whole run and half over its push, each round with new edits queued. After each
 // kill: integrity_check ok; every edit no longer in the outbox (acknowledged) is on the
 // server; no operation applied twice (one column-history row per claimed operation of this
 // client). A last sync converges: the outbox empty, every edit on the server exactly once.
@@ -139,23 +140,34 @@ private Q_SLOTS:
         QVERIFY(queue(0));
         QElapsedTimer timer;
         timer.start();
+        qint64 pushMs = 0;
         {
             QScopedPointer<QProcess> whole(startSync(path));
+            QVERIFY(whole->waitForReadyRead(300000));
+            const qint64 pushStart = timer.elapsed();
             QVERIFY(whole->waitForFinished(300000) && whole->exitCode() == 0);
+            pushMs = std::max<qint64>(timer.elapsed() - pushStart, 20);
         }
         const qint64 runMs = std::max<qint64>(timer.elapsed(), 50);
         check(path, edits, client);
         const quint32 seed = QRandomGenerator::global()->generate();
         QRandomGenerator random(seed);
-        qInfo("a whole sync of %d edits took %lld ms; kill points spread over it, seed %u", perRound, runMs, seed);
+        qInfo("a whole sync of %d edits took %lld ms, its push and last pull %lld ms; kill points spread over each, seed %u",
+              perRound, runMs, pushMs, seed);
         int before = 0, during = 0, after = 0; // kills before the push, amid it, after it
         for (int k = 0; k < kKills; ++k) {
             QVERIFY(queue(k + 1));
             const int waiting = fileScalar(path, QStringLiteral("SELECT count(*) FROM outbox")).toInt();
-            // Spread over [0, 1.1 run): the start, the pull, the push batches, the second pull.
-            const int delay = int(runMs * 1.1 * (k + random.generateDouble()) / kKills);
+            // Even kills spread over the whole run (the start, the pull, the push, the last
+            // pull), odd ones over the push and last pull, from the moment the child says so.
+            const double at = (k / 2 + random.generateDouble()) / (kKills / 2);
             QScopedPointer<QProcess> p(startSync(path));
-            QThread::msleep(delay);
+            if (k % 2 == 0) {
+                QThread::msleep(int(runMs * 1.1 * at));
+            } else {
+                p->waitForReadyRead(60000);
+                QThread::msleep(int(pushMs * 1.1 * at));
+            }
             ::kill(pid_t(p->processId()), SIGKILL);
             p->waitForFinished(30000);
             const int left = fileScalar(path, QStringLiteral("SELECT count(*) FROM outbox")).toInt();
