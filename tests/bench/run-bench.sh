@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the performance figures of issues 2, 3, 4, 10 and 11. Usage: run-bench.sh BUILD_DIR
+# Prints the performance figures of issues 2, 3, 4, 10, 11 and 12. Usage: run-bench.sh BUILD_DIR
 # Demo databases are generated once into BUILD_DIR/bench-data (seed 42, as of 2026-11-22).
 set -euo pipefail
 BUILD=${1:?build dir}
@@ -39,6 +39,10 @@ echo "== importing 100 000 leads from CSV and XLSX, dry run and real; a 1 000 00
 "$BUILD/tests/imports/bench_import" 100000 "${IMPORT_BIG_ROWS:-1000000}" 2>&1 | grep -v '^cockpit'
 echo "== fuzzing the import readers: 1 000 000 inputs each, ASan + UBSan (issue 11) =="
 "$(dirname "$0")/../fuzz/run-fuzz.sh" "$BUILD/fuzz" "${FUZZ_RUNS:-1000000}"
+echo "== team server: 1 000 edits pushed, 1 000 changed rows pulled (micro demo, issue 12) =="
+"$BUILD/tests/sync/bench_syncpush" 2>&1 | grep '^bench_syncpush'
+echo "== team server: ${FLEET_DESKTOPS:-50} desktops editing and syncing for ${FLEET_SECONDS:-120} s (issue 12) =="
+"$BUILD/tests/sync/bench_syncfleet" "${FLEET_DESKTOPS:-50}" "${FLEET_SECONDS:-120}" 2>&1 | grep -v '^cockpit'
 echo "== assigning 10 000 new leads (large demo) =="
 "$BUILD/tests/assign/bench_assign" "$DATA/large.db" | grep -v '^cockpit'
 echo "== alert rules: full and incremental evaluation (large demo, issue 3) =="
