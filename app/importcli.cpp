@@ -2,7 +2,7 @@
 // `undo-import` (issue 11): a company's own files in, through a mapping, with every refused row
 // named by file, line, column and value. Exit codes: 0 done (or a clean dry run); 1 when rows
 // were refused (nothing is written unless --skip-bad-rows), when a file is unusable or the
-// write failed; 2 for bad arguments.
+// write failed; 2 for bad arguments; 130 when undo-import is interrupted (Ctrl+C: nothing changed).
 #include "cli.h"
 
 #include "domain/ids.h"
@@ -23,11 +23,43 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <csignal>
 #include <cstdio>
 
 namespace cockpit::app {
 
 namespace {
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void onInterrupt(int)
+{
+    g_interrupted = 1;
+}
+
+// Ctrl+C while `undo-import` runs: the next progress report cancels (the transaction is rolled
+// back, the import stays as it was) instead of the process dying mid-way. Put back as it was
+// when the command ends.
+class InterruptAsCancel
+{
+public:
+    InterruptAsCancel()
+    {
+        g_interrupted = 0;
+        struct sigaction a = {};
+        a.sa_handler = onInterrupt;
+        a.sa_flags = SA_RESETHAND; // a second Ctrl+C ends it at once (SQLite rolls the file back)
+        sigemptyset(&a.sa_mask);
+        sigaction(SIGINT, &a, &m_previous);
+    }
+    ~InterruptAsCancel() { sigaction(SIGINT, &m_previous, nullptr); }
+    InterruptAsCancel(const InterruptAsCancel &) = delete;
+    InterruptAsCancel &operator=(const InterruptAsCancel &) = delete;
+    static bool interrupted() { return g_interrupted != 0; }
+
+private:
+    struct sigaction m_previous = {};
+};
+
 void printOut(const QString &text)
 {
     std::fprintf(stdout, "%s\n", text.toUtf8().constData());
@@ -420,7 +452,28 @@ int runUndoImport(const QCommandLineParser &parser)
     }
     QString error;
     qint64 rows = 0;
-    if (!imports::ImportWriter::undo(db.connection(), run, db.currentUserId().toLongLong(), &error, &rows)) {
+    int lastPercent = -1;
+    bool undone = false;
+    {
+        const InterruptAsCancel interrupt;
+        undone = imports::ImportWriter::undo(db.connection(), run, db.currentUserId().toLongLong(), &error, &rows,
+                                             [&](qint64 done, qint64 total) {
+                                                 const int percent = total > 0 ? int(done * 100 / total) : 100;
+                                                 if (percent != lastPercent) {
+                                                     lastPercent = percent;
+                                                     std::fprintf(stderr, "\r[%3d%%] undoing", percent);
+                                                     std::fflush(stderr);
+                                                 }
+                                                 return !InterruptAsCancel::interrupted();
+                                             });
+        if (lastPercent >= 0)
+            std::fprintf(stderr, "\n");
+        if (!undone && InterruptAsCancel::interrupted()) {
+            printError(QStringLiteral("undo-import: interrupted; nothing was changed (import %1 stays as it was)").arg(run));
+            return 130; // the shell's code for a command ended by Ctrl+C
+        }
+    }
+    if (!undone) {
         printError(QStringLiteral("undo-import: ") + error);
         return 1;
     }
