@@ -29,6 +29,32 @@
 namespace cockpit::app {
 
 namespace {
+// "[ nn%] <phase>" on stderr, rewritten in place as the percentage changes; end() closes the line.
+class PercentLine
+{
+public:
+    explicit PercentLine(const char *phase) : m_phase(phase) {}
+    void report(qint64 done, qint64 total)
+    {
+        const int percent = total > 0 ? int(done * 100 / total) : 0;
+        if (percent == m_last)
+            return;
+        m_last = percent;
+        std::fprintf(stderr, "\r[%3d%%] %s", percent, m_phase);
+        std::fflush(stderr);
+    }
+    void end()
+    {
+        if (m_last >= 0)
+            std::fprintf(stderr, "\n");
+        m_last = -1;
+    }
+
+private:
+    const char *m_phase;
+    int m_last = -1;
+};
+
 volatile std::sig_atomic_t g_interrupted = 0;
 
 void onInterrupt(int)
@@ -326,19 +352,13 @@ int runImport(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("as")) && commandActor(db, parser, QStringLiteral("import"), &actor, &actorName) != 0)
         return 1;
     request.actorKey = actor.toLongLong();
-    int lastPercent = -1;
+    PercentLine reading("reading");
     request.progress = [&](qint64 done, qint64 total) {
-        const int percent = total > 0 ? int(done * 100 / total) : 0;
-        if (percent != lastPercent) {
-            lastPercent = percent;
-            std::fprintf(stderr, "\r[%3d%%] reading", percent);
-            std::fflush(stderr);
-        }
+        reading.report(done, total);
         return true;
     };
     const imports::ImportPlan plan = imports::planImport(db.connection(), request);
-    if (lastPercent >= 0)
-        std::fprintf(stderr, "\n");
+    reading.end();
     if (!plan.ok()) {
         printError(QStringLiteral("import: ") + plan.fatal);
         return 1;
@@ -390,20 +410,14 @@ int runImport(const QCommandLineParser &parser)
                        .arg(plan.refusedRows()));
         return 1;
     }
-    lastPercent = -1;
+    PercentLine writing("writing");
     const imports::ImportWriteResult written = imports::ImportWriter::write(
         db.connection(), plan, QFileInfo(inputs->source).absoluteFilePath(), request.mapping.toJson(),
         [&](qint64 done, qint64 total) {
-            const int percent = total > 0 ? int(done * 100 / total) : 0;
-            if (percent != lastPercent) {
-                lastPercent = percent;
-                std::fprintf(stderr, "\r[%3d%%] writing", percent);
-                std::fflush(stderr);
-            }
+            writing.report(done, total);
             return true;
         });
-    if (lastPercent >= 0)
-        std::fprintf(stderr, "\n");
+    writing.end();
     if (!written.ok) {
         printError(QStringLiteral("import: nothing written: ") + written.error);
         return 1;
@@ -452,22 +466,16 @@ int runUndoImport(const QCommandLineParser &parser)
     }
     QString error;
     qint64 rows = 0;
-    int lastPercent = -1;
     bool undone = false;
     {
         const InterruptAsCancel interrupt;
+        PercentLine undoing("undoing");
         undone = imports::ImportWriter::undo(db.connection(), run, db.currentUserId().toLongLong(), &error, &rows,
                                              [&](qint64 done, qint64 total) {
-                                                 const int percent = total > 0 ? int(done * 100 / total) : 100;
-                                                 if (percent != lastPercent) {
-                                                     lastPercent = percent;
-                                                     std::fprintf(stderr, "\r[%3d%%] undoing", percent);
-                                                     std::fflush(stderr);
-                                                 }
+                                                 undoing.report(done, total);
                                                  return !InterruptAsCancel::interrupted();
                                              });
-        if (lastPercent >= 0)
-            std::fprintf(stderr, "\n");
+        undoing.end();
         if (!undone && InterruptAsCancel::interrupted()) {
             printError(QStringLiteral("undo-import: interrupted; nothing was changed (import %1 stays as it was)").arg(run));
             return 130; // the shell's code for a command ended by Ctrl+C

@@ -336,12 +336,13 @@ void TestImportWizard::datesStagesOfThePipeline()
         return count(QStringLiteral("SELECT h.at FROM stage_history h JOIN pipeline_stages s ON s.id = h.to_stage_id "
                                     "WHERE h.deleted = 0 AND s.name = '%1'").arg(stage));
     };
-    const auto noon = [](int day) { return QDateTime(QDate(2026, 3, day), QTime(4, 0), QTimeZone::UTC).toSecsSinceEpoch(); };
+    const auto noon = [](int day) { return QDateTime(QDate(2026, 3, day), QTime(4, 0), Qt::UTC).toSecsSinceEpoch(); };
     const QString saved = m_dir->filePath(QStringLiteral("stages.json"));
     QString error;
     {
         ui::ImportWizard w(*m_db, *m_edits, {leads});
         w.resize(1100, 680);
+        w.show();
         w.goTo(ui::ImportWizard::ColumnsPage);
         QVERIFY2(w.datedStages().contains(QStringLiteral("需求确认")) && w.datedStages().contains(QStringLiteral("方案演示")),
                  qPrintable(w.datedStages().join(u',')));
@@ -365,8 +366,11 @@ void TestImportWizard::datesStagesOfThePipeline()
         QVERIFY(w.setColumnField(0, 7, QStringLiteral("stage:方案演示")));
         QCOMPARE(w.columnFields(0, 7), QStringList{QStringLiteral("stage:方案演示")});
         const QString shots = qEnvironmentVariable("COCKPIT_SCREENSHOT_DIR");
-        if (!shots.isEmpty())
+        if (!shots.isEmpty()) {
+            QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the boxes replaced, gone
+            QTest::qWait(50);
             w.grab().save(shots + QStringLiteral("/import-2-columns-stage-dates.png"));
+        }
         // Saved as a mapping of the company's pipeline: the dates alone, read back.
         QVERIFY2(w.saveMapping(saved, &error), qPrintable(error));
         const auto m = imports::ImportMapping::fromFile(saved, &error);
@@ -396,17 +400,17 @@ void TestImportWizard::datesStagesOfThePipeline()
     // A mapping dating a stage the pipeline does not have: the check says which and why.
     QFile json(saved);
     QVERIFY(json.open(QIODevice::ReadOnly));
-    const QByteArray other = json.readAll().replace("\"方案演示\"", "\"Demo\"");
+    const QByteArray other = json.readAll().replace("\"方案演示\"", "\"Signing\"");
     json.close();
     const QString wrong = write(QStringLiteral("wrong.json"), other);
     {
         ui::ImportWizard w(*m_db, *m_edits, {leads});
         QVERIFY2(w.loadMapping(wrong, &error), qPrintable(error));
         w.goTo(ui::ImportWizard::ColumnsPage);
-        QCOMPARE(w.columnFields(0, 7), QStringList{QStringLiteral("stage:Demo")}); // shown as the mapping says
+        QCOMPARE(w.columnFields(0, 7), QStringList{QStringLiteral("stage:Signing")}); // shown as the mapping says
         w.goTo(ui::ImportWizard::CheckPage);
         QTRY_VERIFY_WITH_TIMEOUT(w.checkMessage().contains(QStringLiteral("cannot be imported")), 10000);
-        QVERIFY2(w.checkMessage().contains(QStringLiteral("the column “演示日期” dates the stage “Demo”, which the pipeline")),
+        QVERIFY2(w.checkMessage().contains(QStringLiteral("the column “演示日期” dates the stage “Signing”, which the pipeline")),
                  qPrintable(w.checkMessage()));
     }
 }
