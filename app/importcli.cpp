@@ -2,7 +2,7 @@
 // `undo-import` (issue 11): a company's own files in, through a mapping, with every refused row
 // named by file, line, column and value. Exit codes: 0 done (or a clean dry run); 1 when rows
 // were refused (nothing is written unless --skip-bad-rows), when a file is unusable or the
-// write failed; 2 for bad arguments.
+// write failed; 2 for bad arguments; 130 when undo-import is interrupted (Ctrl+C: nothing changed).
 #include "cli.h"
 
 #include "domain/ids.h"
@@ -23,11 +23,69 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 
+#include <csignal>
 #include <cstdio>
 
 namespace cockpit::app {
 
 namespace {
+// "[ nn%] <phase>" on stderr, rewritten in place as the percentage changes; end() closes the line.
+class PercentLine
+{
+public:
+    explicit PercentLine(const char *phase) : m_phase(phase) {}
+    void report(qint64 done, qint64 total)
+    {
+        const int percent = total > 0 ? int(done * 100 / total) : 0;
+        if (percent == m_last)
+            return;
+        m_last = percent;
+        std::fprintf(stderr, "\r[%3d%%] %s", percent, m_phase);
+        std::fflush(stderr);
+    }
+    void end()
+    {
+        if (m_last >= 0)
+            std::fprintf(stderr, "\n");
+        m_last = -1;
+    }
+
+private:
+    const char *m_phase;
+    int m_last = -1;
+};
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+void onInterrupt(int)
+{
+    g_interrupted = 1;
+}
+
+// Ctrl+C while `undo-import` runs: the next progress report cancels (the transaction is rolled
+// back, the import stays as it was) instead of the process dying mid-way. Put back as it was
+// when the command ends.
+class InterruptAsCancel
+{
+public:
+    InterruptAsCancel()
+    {
+        g_interrupted = 0;
+        struct sigaction a = {};
+        a.sa_handler = onInterrupt;
+        a.sa_flags = SA_RESETHAND; // a second Ctrl+C ends it at once (SQLite rolls the file back)
+        sigemptyset(&a.sa_mask);
+        sigaction(SIGINT, &a, &m_previous);
+    }
+    ~InterruptAsCancel() { sigaction(SIGINT, &m_previous, nullptr); }
+    InterruptAsCancel(const InterruptAsCancel &) = delete;
+    InterruptAsCancel &operator=(const InterruptAsCancel &) = delete;
+    static bool interrupted() { return g_interrupted != 0; }
+
+private:
+    struct sigaction m_previous = {};
+};
+
 void printOut(const QString &text)
 {
     std::fprintf(stdout, "%s\n", text.toUtf8().constData());
@@ -294,19 +352,13 @@ int runImport(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("as")) && commandActor(db, parser, QStringLiteral("import"), &actor, &actorName) != 0)
         return 1;
     request.actorKey = actor.toLongLong();
-    int lastPercent = -1;
+    PercentLine reading("reading");
     request.progress = [&](qint64 done, qint64 total) {
-        const int percent = total > 0 ? int(done * 100 / total) : 0;
-        if (percent != lastPercent) {
-            lastPercent = percent;
-            std::fprintf(stderr, "\r[%3d%%] reading", percent);
-            std::fflush(stderr);
-        }
+        reading.report(done, total);
         return true;
     };
     const imports::ImportPlan plan = imports::planImport(db.connection(), request);
-    if (lastPercent >= 0)
-        std::fprintf(stderr, "\n");
+    reading.end();
     if (!plan.ok()) {
         printError(QStringLiteral("import: ") + plan.fatal);
         return 1;
@@ -358,20 +410,14 @@ int runImport(const QCommandLineParser &parser)
                        .arg(plan.refusedRows()));
         return 1;
     }
-    lastPercent = -1;
+    PercentLine writing("writing");
     const imports::ImportWriteResult written = imports::ImportWriter::write(
         db.connection(), plan, QFileInfo(inputs->source).absoluteFilePath(), request.mapping.toJson(),
         [&](qint64 done, qint64 total) {
-            const int percent = total > 0 ? int(done * 100 / total) : 0;
-            if (percent != lastPercent) {
-                lastPercent = percent;
-                std::fprintf(stderr, "\r[%3d%%] writing", percent);
-                std::fflush(stderr);
-            }
+            writing.report(done, total);
             return true;
         });
-    if (lastPercent >= 0)
-        std::fprintf(stderr, "\n");
+    writing.end();
     if (!written.ok) {
         printError(QStringLiteral("import: nothing written: ") + written.error);
         return 1;
@@ -420,7 +466,22 @@ int runUndoImport(const QCommandLineParser &parser)
     }
     QString error;
     qint64 rows = 0;
-    if (!imports::ImportWriter::undo(db.connection(), run, db.currentUserId().toLongLong(), &error, &rows)) {
+    bool undone = false;
+    {
+        const InterruptAsCancel interrupt;
+        PercentLine undoing("undoing");
+        undone = imports::ImportWriter::undo(db.connection(), run, db.currentUserId().toLongLong(), &error, &rows,
+                                             [&](qint64 done, qint64 total) {
+                                                 undoing.report(done, total);
+                                                 return !InterruptAsCancel::interrupted();
+                                             });
+        undoing.end();
+        if (!undone && InterruptAsCancel::interrupted()) {
+            printError(QStringLiteral("undo-import: interrupted; nothing was changed (import %1 stays as it was)").arg(run));
+            return 130; // the shell's code for a command ended by Ctrl+C
+        }
+    }
+    if (!undone) {
         printError(QStringLiteral("undo-import: ") + error);
         return 1;
     }

@@ -41,6 +41,11 @@ using imports::Entity;
 
 using detail::lastImportDir;
 
+namespace {
+// The field code of a stage date, as the planner names it: "stage:" and the stage's name.
+const QString kStagePrefix = QStringLiteral("stage:");
+} // namespace
+
 ImportWizard::ImportWizard(storage::Database &db, EditController &edits, const QStringList &files, QWidget *parent)
     : QDialog(parent), m_db(db), m_edits(edits), m_job(db)
 {
@@ -223,6 +228,8 @@ void ImportWizard::buildCheckPage()
 
 void ImportWizard::refreshColumns()
 {
+    updateDatedStages();
+    const int shown = m_columns->currentIndex();
     m_columns->clear();
     m_columnsNote->clear();
     for (int i = 0; i < int(m_entries.size()); ++i) {
@@ -247,6 +254,7 @@ void ImportWizard::refreshColumns()
             fillFieldCell(i, c);
         }
     }
+    m_columns->setCurrentIndex(std::max(0, shown));
     updateColumnsOrigin();
     updateButtons();
 }
@@ -262,17 +270,14 @@ void ImportWizard::fillFieldCell(int file, int column)
     auto *h = new QHBoxLayout(cell);
     h->setContentsMargins(0, 0, 2, 0);
     h->setSpacing(4);
-    const QList<imports::FieldDef> &defs = imports::ImportSchema::fields(e.entity);
-    auto label = [&](const imports::FieldDef &f) -> QString {
-        return imports::ImportSchema::fieldLabel(e.entity, f.code) + (f.required ? QStringLiteral(" *") : QString());
-    };
+    const QList<FieldChoice> choices = fieldChoices(e);
     // One box per field the column feeds (one "(not imported)" box when none): choosing
     // another field replaces that one, "(not imported)" takes it off the column.
     for (int k = 0; k < std::max<qsizetype>(1, fields.size()); ++k) {
         auto *combo = new QComboBox(cell);
         combo->addItem(tr("(not imported)"), QString());
-        for (const imports::FieldDef &f : defs)
-            combo->addItem(label(f), f.code);
+        for (const FieldChoice &f : choices)
+            combo->addItem(f.label, f.code);
         combo->setCurrentIndex(std::max(0, combo->findData(fields.value(k))));
         connect(combo, &QComboBox::activated, this, [this, file, column, k, combo] {
             QStringList now = columnFields(file, column);
@@ -291,11 +296,11 @@ void ImportWizard::fillFieldCell(int file, int column)
         more->setToolTip(tr("This column feeds another field too (a manager's name can also name the team)."));
         more->setPopupMode(QToolButton::InstantPopup);
         auto *menu = new QMenu(more);
-        for (const imports::FieldDef &f : defs) {
+        for (const FieldChoice &f : choices) {
             if (fields.contains(f.code))
                 continue;
-            const QString from = e.columns.value(f.code);
-            QAction *a = menu->addAction(from.isEmpty() ? label(f) : tr("%1 (from “%2”)").arg(label(f), from));
+            const QString from = fieldSource(e, f.code);
+            QAction *a = menu->addAction(from.isEmpty() ? f.label : tr("%1 (from “%2”)").arg(f.label, from));
             a->setEnabled(from.isEmpty()); // a field comes from one column
             connect(a, &QAction::triggered, this, [this, file, column, code = f.code] { addColumnField(file, column, code); });
         }
@@ -304,6 +309,54 @@ void ImportWizard::fillFieldCell(int file, int column)
     }
     h->addStretch(1);
     table->setCellWidget(column, 2, cell);
+}
+
+QList<ImportWizard::FieldChoice> ImportWizard::fieldChoices(const Entry &e) const
+{
+    QList<FieldChoice> out;
+    for (const imports::FieldDef &f : imports::ImportSchema::fields(e.entity))
+        out << FieldChoice{f.code, imports::ImportSchema::fieldLabel(e.entity, f.code) + (f.required ? QStringLiteral(" *") : QString())};
+    if (e.entity == Entity::Leads) {
+        QStringList stages = m_datedStages;
+        if (e.mapping.entity == e.entity) // dates of stages not offered now (a mapping's) still show
+            for (const auto &sd : e.mapping.stageDates)
+                if (!stages.contains(sd.first))
+                    stages << sd.first;
+        for (const QString &stage : std::as_const(stages))
+            out << FieldChoice{kStagePrefix + stage, tr("Entered stage: %1").arg(stage)};
+    }
+    return out;
+}
+
+QString ImportWizard::fieldSource(const Entry &e, const QString &code) const
+{
+    if (!code.startsWith(kStagePrefix))
+        return e.columns.value(code);
+    if (e.mapping.entity == e.entity)
+        for (const auto &sd : e.mapping.stageDates)
+            if (kStagePrefix + sd.first == code)
+                return sd.second;
+    return {};
+}
+
+void ImportWizard::updateDatedStages()
+{
+    QList<QList<imports::MappedStage>> pipelines;
+    if (m_mapping.pipeline.isSet()) {
+        pipelines << m_mapping.pipeline.stages;
+    } else {
+        const QHash<QString, QList<imports::MappedStage>> stored = existingStages();
+        if (stored.contains(m_checkedPipeline))
+            pipelines << stored.value(m_checkedPipeline);
+        else
+            for (const storage::PipelineSummary &p : existingPipelines())
+                pipelines << stored.value(p.code);
+    }
+    m_datedStages.clear();
+    for (const QList<imports::MappedStage> &stages : std::as_const(pipelines))
+        for (int i = 1; i < stages.size(); ++i) // the first is entered at creation
+            if (stages.at(i).closing.isEmpty() && !m_datedStages.contains(stages.at(i).name))
+                m_datedStages << stages.at(i).name;
 }
 
 QString ImportWizard::columnsNote() const
@@ -354,6 +407,10 @@ QStringList ImportWizard::columnFields(int file, int column) const
     for (const imports::FieldDef &f : imports::ImportSchema::fields(e.entity))
         if (e.columns.contains(f.code) && imports::ImportSchema::normaliseHeader(e.columns.value(f.code)) == header)
             out << f.code;
+    if (e.mapping.entity == e.entity)
+        for (const auto &sd : e.mapping.stageDates)
+            if (imports::ImportSchema::normaliseHeader(sd.second) == header)
+                out << kStagePrefix + sd.first;
     return out;
 }
 
@@ -364,24 +421,42 @@ bool ImportWizard::setColumnFields(int file, int column, const QStringList &want
     Entry &e = *m_entries[file];
     const QString header = e.header.at(column);
     const QString norm = imports::ImportSchema::normaliseHeader(header);
+    const QStringList before = columnFields(file, column);
+    const auto offered = [&](const QString &f) {
+        return imports::ImportSchema::field(e.entity, f)
+               || (f.startsWith(kStagePrefix) && e.entity == Entity::Leads
+                   && (m_datedStages.contains(f.mid(kStagePrefix.size())) || before.contains(f)));
+    };
     QStringList fields;
     for (const QString &f : wanted)
-        if (!f.isEmpty() && !fields.contains(f) && imports::ImportSchema::field(e.entity, f))
+        if (!f.isEmpty() && !fields.contains(f) && offered(f))
             fields << f;
     for (const QString &f : std::as_const(fields)) {
-        const QString from = e.columns.value(f);
+        const QString from = fieldSource(e, f);
         if (!from.isEmpty() && imports::ImportSchema::normaliseHeader(from) != norm) {
+            const QString label = f.startsWith(kStagePrefix) ? tr("Entered stage: %1").arg(f.mid(kStagePrefix.size()))
+                                                             : imports::ImportSchema::fieldLabel(e.entity, f);
             m_columnsNote->setText(tr("“%1” already comes from the column “%2”: a field comes from one column only. "
                                       "Take it off that column first.")
-                                       .arg(imports::ImportSchema::fieldLabel(e.entity, f), from));
+                                       .arg(label, from));
             fillFieldCell(file, column); // the boxes show what the column still feeds
             return false;
         }
     }
-    for (const QString &f : columnFields(file, column))
+    if (e.mapping.entity != e.entity) { // a mapping of another entity: nothing of it applies
+        e.mapping = {};
+        e.mapping.entity = e.entity;
+    }
+    for (const QString &f : before) {
         e.columns.remove(f);
-    for (const QString &f : std::as_const(fields))
-        e.columns.insert(f, header);
+        e.mapping.stageDates.removeIf([&](const QPair<QString, QString> &sd) { return kStagePrefix + sd.first == f; });
+    }
+    for (const QString &f : std::as_const(fields)) {
+        if (f.startsWith(kStagePrefix))
+            e.mapping.stageDates.append({f.mid(kStagePrefix.size()), header});
+        else
+            e.columns.insert(f, header);
+    }
     fillFieldCell(file, column);
     if (auto *table = qobject_cast<QTableWidget *>(m_columns->widget(file)))
         table->resizeColumnToContents(2);
@@ -414,7 +489,7 @@ int ImportWizard::page() const
 void ImportWizard::goTo(int target)
 {
     target = std::clamp(target, int(FilesPage), int(CheckPage));
-    if (target == ColumnsPage && page() == FilesPage)
+    if (target == ColumnsPage && page() != ColumnsPage) // from the check too: its pipeline names the stages
         refreshColumns();
     m_pages->setCurrentIndex(target);
     const QStringList steps = {tr("Step 1 of 3 · Files"), tr("Step 2 of 3 · Columns"), tr("Step 3 of 3 · Check and import")};
@@ -478,6 +553,8 @@ void ImportWizard::showPlan()
         updateButtons();
         return;
     }
+    if (!p.pipelineCode.isEmpty())
+        m_checkedPipeline = p.pipelineCode;
     if (!p.ok()) {
         m_phase->setText(tr("The files cannot be imported: %1").arg(p.fatal));
         m_summary->setPlainText(p.fatal);

@@ -69,7 +69,14 @@ public:
     QString checkMessage() const; // what the check page says (progress, result or why not)
     // A column may feed several fields (the Maven mapping reads `manager` as the rep's manager
     // and as the team); a field comes from one column only. The fields file `file`'s column
-    // `column` feeds, in the schema's order.
+    // `column` feeds, in the schema's order, then the stages it dates ("stage:<name>").
+    //
+    // A leads file's columns can also date the stages its leads went through (the optional
+    // stage history): "Entered stage: Engaging" is field "stage:Engaging". The stages offered
+    // are the open stages after the first (entered at creation) of the pipeline the leads go
+    // into: the mapping's (a loaded one, or Create a pipeline from the stages…), else the one
+    // the last check chose, else those of every pipeline the company has.
+    QStringList datedStages() const { return m_datedStages; }
     QStringList columnFields(int file, int column) const;
     // Makes the column feed exactly `fields` (empty: not imported); false (nothing changes,
     // with a message) when another column already feeds one of them.
@@ -122,6 +129,13 @@ private:
     void refreshFiles();
     void refreshColumns();
     void fillFieldCell(int file, int column); // the column's field boxes and "+ Field"
+    void updateDatedStages();
+    struct FieldChoice
+    {
+        QString code, label;
+    };
+    QList<FieldChoice> fieldChoices(const Entry &e) const; // the schema's fields, then the dated stages
+    QString fieldSource(const Entry &e, const QString &code) const; // the header a field comes from, "" = none
     void updateColumnsOrigin();
     bool readEntry(Entry &e, QString *error) const;
     void chooseColumns(Entry &e); // saved for its header set, or guessed
@@ -140,6 +154,8 @@ private:
     std::vector<std::unique_ptr<Entry>> m_entries;
     imports::ImportMapping m_mapping; // pipeline, currency, values and defaults of a loaded mapping
     std::shared_ptr<imports::ImportPlan> m_plan;
+    QString m_checkedPipeline; // the code of the pipeline the last check put the leads into
+    QStringList m_datedStages; // datedStages()
     bool m_writing = false;
 
     QStackedWidget *m_pages = nullptr;

@@ -268,12 +268,8 @@ void ImportWizard::rememberMappings()
         imports::ImportMapping saved;
         saved.files = {fileMapping(*e)};
         saved.files.first().sheet.clear(); // any file or sheet with this header set
-        if (!saved.files.first().stageDates.isEmpty()) {
-            if (m_mapping.pipeline.isSet())
-                saved.pipeline = m_mapping.pipeline;
-            else
-                saved.files.first().stageDates.clear();
-        }
+        if (!saved.files.first().stageDates.isEmpty() && m_mapping.pipeline.isSet())
+            saved.pipeline = m_mapping.pipeline; // the stages its dates name (else the company's)
         saved.dayOrder = io::DayOrder(m_dayOrder->currentData().toInt());
         saved.dayOrderGiven = true;
         m_db.setSetting(detail::savedMappingKey(e->entity, e->header), QString::fromUtf8(saved.toJson()));

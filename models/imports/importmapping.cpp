@@ -181,10 +181,17 @@ std::optional<ImportMapping> ImportMapping::fromJson(const QByteArray &json, QSt
             if (!error->isEmpty())
                 return std::nullopt;
         }
+        // Stage dates name stages of the mapping's pipeline, or, when it brings none, of the
+        // company's pipeline the leads go into (the planner refuses a name it does not have).
         const QJsonObject dates = f.value(QLatin1String("stage_dates")).toObject();
-        for (const MappedStage &st : m.pipeline.stages)
-            if (dates.contains(st.name))
-                fm.stageDates.append({st.name, dates.value(st.name).toString()});
+        if (m.pipeline.isSet()) {
+            for (const MappedStage &st : m.pipeline.stages)
+                if (dates.contains(st.name))
+                    fm.stageDates.append({st.name, dates.value(st.name).toString()});
+        } else {
+            for (auto it = dates.begin(); it != dates.end(); ++it)
+                fm.stageDates.append({it.key(), it.value().toString()});
+        }
         if (fm.stageDates.size() != dates.size()) {
             *error = tr("%1.stage_dates: every key must be a stage of the mapping's pipeline").arg(where);
             return std::nullopt;

@@ -2,7 +2,9 @@
 // A mapping says how a company's files become rows (issue 11): for each file (or workbook
 // sheet) its entity, which column holds which field, how values are translated (a misspelt
 // sector, a product named two ways, stage names → the pipeline's), defaults for what a file
-// leaves out, and for leads the pipeline and the columns that date each stage. It is JSON, so
+// leaves out, and for leads the pipeline and the columns that date each stage (the stages of
+// the mapping's pipeline, or, when it brings none, of the company's pipeline the leads go
+// into: the planner refuses a stage that pipeline does not have). It is JSON, so
 // it can be written by hand, shipped with the app (the Maven CRM data's mapping) and saved by
 // the wizard to be reused when the same header set comes again:
 //

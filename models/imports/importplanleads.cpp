@@ -175,6 +175,17 @@ bool Planner::planPipeline()
         m_plan.fatal = ImportPlan::tr("the pipeline “%1” has no closing (won) stage").arg(m_plan.pipelineName);
         return false;
     }
+    // A column dating a stage the pipeline does not have (a mapping written for another one).
+    for (const FileMapping &fm : std::as_const(m_request.mapping.files))
+        for (const auto &sd : fm.stageDates)
+            if (fm.entity == Entity::Leads && !m_stageByName.contains(normaliseName(sd.first))) {
+                QStringList names;
+                for (const PlannedStage &st : m_plan.stages)
+                    names << st.name;
+                m_plan.fatal = ImportPlan::tr("the column “%1” dates the stage “%2”, which the pipeline “%3” does not have (%4)")
+                                   .arg(sd.second, sd.first, m_plan.pipelineName, names.join(QStringLiteral(", ")));
+                return false;
+            }
     return true;
 }
 

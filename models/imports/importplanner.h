@@ -3,6 +3,7 @@
 // products, customers and the common parts; importplanleads.cpp for leads and the pipeline).
 #include "imports/importplan.h"
 #include "imports/tablesource.h"
+#include "storage/sqlitestatement.h"
 
 #include <QHash>
 #include <QSet>
@@ -211,8 +212,11 @@ private:
     QHash<QString, qint64> m_dbStoresByUuid;      // the global id exports show
     QHash<QString, QList<qint64>> m_dbStoresByName; // normalised name → keys (two stores may share one)
     QHash<QString, int> m_stores;                 // this import's stores, by normalised name
-    QHash<QString, std::pair<qint64, bool>> m_dbStoreDays; // "<store>\n<day>" → key, deleted
-    QHash<QString, qint64> m_dbTargets;           // "<kind>\n<start>\n<level>\n<org key>" → key
+    // Stored store days and targets, looked up by their natural key one row at a time (their
+    // tables' indexes answer), so a re-import holds none of them in memory. Not prepared when
+    // the table is empty.
+    sql::Statement m_storeDayLookup; // store, day → key, deleted (tombstones too)
+    sql::Statement m_targetLookup;   // kind, start, level, org key → key
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_compare; // sameAsStored's statements
 };
 

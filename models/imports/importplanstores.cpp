@@ -16,6 +16,7 @@
 
 #include "domain/times.h"
 #include "io/values.h"
+#include "storage/database.h"
 #include "storage/uuidcolumn.h"
 
 #include <QSqlError>
@@ -47,15 +48,17 @@ bool Planner::loadStores()
         m_dbStoresByUuid.insert(storage::uuidText(q.value(2).toByteArray()), q.value(0).toLongLong());
         m_dbStoresByName[normaliseName(q.value(1).toString())] << q.value(0).toLongLong();
     }
-    // Every stored day, tombstones too: the table holds one row per store and day, so a day an
-    // undo removed is revived rather than inserted again.
-    if (!q.exec(QStringLiteral("SELECT id, store_id, day, deleted FROM store_days"))) {
+    // Every stored day counts, tombstones too: the table holds one row per store and day, so a
+    // day an undo removed is revived rather than inserted again.
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM store_days)")) || !q.next()) {
         m_plan.fatal = ImportPlan::tr("the database cannot be read: %1").arg(q.lastError().text());
         return false;
     }
-    while (q.next())
-        m_dbStoreDays.insert(dayKey(RowRef::row(q.value(1).toLongLong()), q.value(2).toLongLong()),
-                             {q.value(0).toLongLong(), q.value(3).toLongLong() != 0});
+    if (q.value(0).toBool()
+        && !m_storeDayLookup.prepare(storage::sqliteHandle(m_db), "SELECT id, deleted FROM store_days WHERE store_id = ? AND day = ?")) {
+        m_plan.fatal = ImportPlan::tr("the database cannot be read: %1").arg(m_storeDayLookup.error());
+        return false;
+    }
     return true;
 }
 
@@ -191,12 +194,17 @@ void Planner::planStoreDayRow(Row &row)
     if (!id.isEmpty() && repeatsId(row, id))
         return;
     rememberId(row, natural);
-    if (const auto it = m_dbStoreDays.constFind(dayKey(d.store, d.day)); it != m_dbStoreDays.cend()) {
-        d.existing = it->first;
-        d.revive = it->second;
-    } else if (const qint64 key = storedKey(QStringLiteral("store_days"), d.externalId)) {
-        d.existing = key;
+    if (d.store.existing && m_storeDayLookup.isValid()) { // a planned store has no stored days
+        m_storeDayLookup.bind(1, d.store.existing);
+        m_storeDayLookup.bind(2, d.day);
+        if (m_storeDayLookup.next()) {
+            d.existing = m_storeDayLookup.int64(0);
+            d.revive = m_storeDayLookup.int64(1) != 0;
+        }
+        m_storeDayLookup.reset();
     }
+    if (!d.existing)
+        d.existing = storedKey(QStringLiteral("store_days"), d.externalId);
     d.given = row.given;
     rememberId(row, d.externalId);
     m_plan.storeDays.push_back(std::move(d));

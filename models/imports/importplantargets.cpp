@@ -22,6 +22,7 @@
 #include "domain/money.h"
 #include "domain/times.h"
 #include "io/values.h"
+#include "storage/database.h"
 
 #include <QRegularExpression>
 #include <QSqlError>
@@ -147,15 +148,17 @@ bool Planner::loadTargets()
         return true;
     m_targetsLoaded = true;
     QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id, period_kind, period_start, org_level, COALESCE(org_id, 0) FROM targets WHERE deleted = 0"))) {
+    if (!q.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM targets WHERE deleted = 0)")) || !q.next()) {
         m_plan.fatal = ImportPlan::tr("the database cannot be read: %1").arg(q.lastError().text());
         return false;
     }
-    while (q.next())
-        m_dbTargets.insert(QStringList{q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), q.value(4).toString()}
-                               .join(QLatin1Char('\n')),
-                           q.value(0).toLongLong());
+    if (q.value(0).toBool()
+        && !m_targetLookup.prepare(storage::sqliteHandle(m_db),
+                                   "SELECT id FROM targets WHERE period_start = ? AND org_level = ? AND COALESCE(org_id, 0) = ? "
+                                   "AND period_kind = ? AND deleted = 0 ORDER BY id DESC LIMIT 1")) {
+        m_plan.fatal = ImportPlan::tr("the database cannot be read: %1").arg(m_targetLookup.error());
+        return false;
+    }
     return true;
 }
 
@@ -312,9 +315,15 @@ void Planner::planTargetRow(Row &row)
         return;
     rememberId(row, natural);
     t.existing = storedKey(QStringLiteral("targets"), t.externalId);
-    if (!t.existing && (t.org.existing || t.level == QLatin1String("company")))
-        t.existing = m_dbTargets.value(QStringList{t.periodKind, QString::number(t.periodStart), t.level, QString::number(t.org.existing)}
-                                           .join(QLatin1Char('\n')));
+    if (!t.existing && (t.org.existing || t.level == QLatin1String("company")) && m_targetLookup.isValid()) {
+        m_targetLookup.bind(1, t.periodStart);
+        m_targetLookup.bind(2, t.level);
+        m_targetLookup.bind(3, t.org.existing);
+        m_targetLookup.bind(4, t.periodKind);
+        if (m_targetLookup.next())
+            t.existing = m_targetLookup.int64(0);
+        m_targetLookup.reset();
+    }
     t.given = row.given;
     if (!id.isEmpty())
         rememberId(row, id);

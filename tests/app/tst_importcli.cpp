@@ -4,7 +4,8 @@
 // refused before anything is opened; and --mapping M.json --file BOOK.xlsx imports a
 // workbook with one sheet per mapping entry (the Maven CRM sample's four files as sheets,
 // written here with libxlsxwriter, numbers as numbers and dates as dates, as Excel saves
-// them), with the counts the CSV files give.
+// them), with the counts the CSV files give. `undo-import` tells its progress on stderr and
+// takes Ctrl+C as a cancel that changes nothing.
 #include "clirun.h"
 
 #include "imports/importmapping.h"
@@ -25,6 +26,8 @@
 
 #include <xlsxwriter.h>
 
+#include <csignal>
+
 class TestImportCli : public QObject
 {
     Q_OBJECT
@@ -37,6 +40,7 @@ private Q_SLOTS:
     void workbookOneSheetPerEntry();
     void savedMappingBringsItsPipeline();
     void manyIssuesListedFirstCountedAll();
+    void undoShowsProgressAndStopsOnInterrupt();
 
 private:
     fixture::CliRun run(const QStringList &args) { return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir->path()); }
@@ -259,6 +263,52 @@ void TestImportCli::manyIssuesListedFirstCountedAll()
     QFile refused(errors);
     QVERIFY(refused.open(QIODevice::ReadOnly));
     QCOMPARE(refused.readAll().count('\n'), 1 + 250);
+}
+
+void TestImportCli::undoShowsProgressAndStopsOnInterrupt()
+{
+    QByteArray csv = "name\n";
+    for (int i = 0; i < 20000; ++i)
+        csv += "Customer " + QByteArray::number(i) + "\n";
+    const QString file = write(QStringLiteral("big.csv"), csv);
+    fixture::CliRun r = run({QStringLiteral("import"), QStringLiteral("--db"), m_db, QStringLiteral("--entity"), QStringLiteral("customers"),
+                             QStringLiteral("--file"), file});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    const QString live = QStringLiteral("SELECT count(*) FROM customers WHERE deleted = 0 AND name LIKE 'Customer %'");
+    QCOMPARE(count(live), 20000);
+
+    // Ctrl+C once the undo has begun: the child is stopped as soon as its first report is
+    // read, so the interrupt lands before it is through its 20 000 rows.
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(COCKPIT_APP), {QStringLiteral("undo-import"), QStringLiteral("--db"), m_db});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    while (!err.contains("undoing") && p.state() == QProcess::Running) {
+        p.waitForReadyRead(200);
+        err += p.readAllStandardError();
+    }
+    QVERIFY2(err.contains("undoing"), err.constData());
+    ::kill(pid_t(p.processId()), SIGSTOP);
+    ::kill(pid_t(p.processId()), SIGINT);
+    ::kill(pid_t(p.processId()), SIGCONT);
+    QVERIFY(p.waitForFinished(120000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY2(err.contains("interrupted; nothing was changed (import 1 stays as it was)"), err.constData());
+    QCOMPARE(count(live), 20000);
+
+    // Left alone, it counts up to 100 % and takes every row back.
+    r = run({QStringLiteral("undo-import"), QStringLiteral("--db"), m_db});
+    QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("[  2%] undoing")) && r.err.contains(QStringLiteral("[100%] undoing")), qPrintable(r.err));
+    QVERIFY2(r.out.contains(QStringLiteral("import 1 undone: 20000 rows taken back")), qPrintable(r.out));
+    QCOMPARE(count(live), 0);
 }
 
 QTEST_GUILESS_MAIN(TestImportCli)

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void gb18030AndXlsxLikeDates();
     void dayMatchedByStoreAndDate();
     void undoneDayImportsAgain();
+    void storedDaysAndTargetsFoundByKey();
     void targetPeriods_data();
     void targetPeriods();
     void targetLevelsAndRefusals();
@@ -316,6 +317,49 @@ void TestImportStores::undoneDayImportsAgain()
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM store_days")), 1);
     QVERIFY2(ImportWriter::undo(db(), w.runId, m_me, &error), qPrintable(error));
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM store_days WHERE deleted = 0")), 0);
+}
+
+// Days and targets the database holds from elsewhere (the Stores screen, the demo, sync), with
+// no import key: each row of a file is matched to them by its store and day, or its period and
+// unit, looked up one at a time (a re-import holds none of them in memory).
+void TestImportStores::storedDaysAndTargetsFoundByKey()
+{
+    QSqlQuery q(db());
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO store_days (store_id, day, staff, receptions, exposure_bp, dwell_seconds, experiences,"
+                                  " deals_72h, updated_at, deleted) VALUES (2, 20778, 5, 60, 8500, 180, 30, 6, 0, 0),"
+                                  " (2, 20779, 5, 70, 8500, 180, 30, 6, 0, 0), (2, 20780, 5, 60, 8500, 180, 30, 6, 0, 1),"
+                                  " (1, 20781, 5, 60, 8500, 180, 30, 6, 0, 0)")));
+    // The same day of the other store is not a duplicate of store 1's.
+    const QString f = write(QStringLiteral("d.csv"), kDayHeader + "2026-11-21,西湖店,5,60,85,3,30,6\n2026-11-22,西湖店,5,61,85,3,30,6\n"
+                                                                   "2026-11-23,西湖店,5,62,85,3,30,6\n2026-11-24,西湖店,5,63,85,3,30,6\n");
+    const ImportPlan p = plan(Entity::StoreDays, f);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    const auto &c = p.files.first().counts;
+    QCOMPARE(c.unchanged, 1); // 11-21 as stored
+    QCOMPARE(c.skipped, 1);   // 11-22 differs, and skip keeps the stored one
+    QCOMPARE(c.updated, 1);   // 11-23 was a tombstone: revived
+    QCOMPARE(c.created, 1);   // 11-24 is store 1's only
+    ImportWriteResult w = run(plan(Entity::StoreDays, f, OnDuplicate::Update));
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM store_days")), 5);
+    QCOMPARE(count(QStringLiteral("SELECT receptions FROM store_days WHERE store_id = 2 AND day = 20779")), 61);
+    QCOMPARE(count(QStringLiteral("SELECT receptions FROM store_days WHERE store_id = 2 AND day = 20780 AND deleted = 0")), 62);
+
+    // A company target of March 2026 and a city's (上海, id 1), stored without import keys.
+    const qint64 march = QDate(1970, 1, 1).daysTo(QDate(2026, 3, 1));
+    QVERIFY(q.exec(QStringLiteral("INSERT INTO targets (period_kind, period_start, org_level, org_id, amount_cents, status, updated_at)"
+                                  " VALUES ('month', %1, 'company', NULL, 100000000, 'approved', 0),"
+                                  " ('month', %1, 'city', 1, 30000000, 'approved', 0)").arg(march)));
+    const QString t = write(QStringLiteral("t.csv"), "period,level,org,target\n2026-03,company,,1200000\n2026-03,city,上海,400000\n"
+                                                    "2026-03,city,杭州,300000\n");
+    const ImportPlan tp = plan(Entity::Targets, t, OnDuplicate::Update);
+    QVERIFY2(tp.ok(), qPrintable(tp.fatal));
+    QCOMPARE(tp.files.first().counts.updated, 2);
+    QCOMPARE(tp.files.first().counts.created, 1); // 杭州 has none
+    w = run(tp);
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM targets WHERE deleted = 0")), 3);
+    QCOMPARE(count(QStringLiteral("SELECT amount_cents FROM targets WHERE org_level = 'city' AND org_id = 1")), 40000000);
 }
 
 void TestImportStores::targetPeriods_data()
