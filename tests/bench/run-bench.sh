@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Prints the performance figures of issues 2, 3, 4, 10 and 11. Usage: run-bench.sh BUILD_DIR
+# Prints the performance figures of issues 2, 3, 4, 10, 11 and 12. Usage: run-bench.sh BUILD_DIR
 # Demo databases are generated once into BUILD_DIR/bench-data (seed 42, as of 2026-11-22).
 set -euo pipefail
 BUILD=${1:?build dir}
@@ -26,6 +26,8 @@ fi
 ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
 echo "== kill -9 harness: 120 writers killed mid-work (small demo, issue 10) =="
 "$BUILD/tests/storage/bench_kill9" "$DATA/small.db" 120
+echo "== team server pull: first pull by COPY vs paged vs psql \\copy + sqlite3 .import, incremental (large demo, issue 12) =="
+"$BUILD/tests/sync/bench_syncpull" "$APP" "${SYNC_BENCH_SCALE:-large}" 2>&1 | grep -v '^cockpit'
 echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
 echo "== verify-log against sha256sum of the same bytes (issue 3) =="
