@@ -193,6 +193,9 @@ private Q_SLOTS:
         for (int attempt = 0; kills < 12 && attempt < 60; ++attempt) {
             const QString path = newFile();
             auto p = start(db, path);
+            // The kill point: a random time after the file exists (made and renamed first).
+            while (!QFile::exists(path) && p->state() == QProcess::Running)
+                p->waitForFinished(1);
             if (p->waitForFinished(int(rng.bounded(quint32(firstMs) + 1))))
                 continue; // it ended before the kill point: not a kill
             p->kill();
