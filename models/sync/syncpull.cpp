@@ -1,5 +1,6 @@
 #include "sync/syncpull.h"
 #include "sync/serverschema.h"
+#include "sync/syncpullparts.h"
 
 #include "storage/sqlitestatement.h"
 #include "storage/uuidcolumn.h"
@@ -20,227 +21,9 @@
 
 namespace cockpit::sync {
 
+using namespace pull;
+
 namespace {
-
-const QString kNilUuid = QStringLiteral("00000000-0000-0000-0000-000000000000");
-
-bool fileFail(sqlite3 *db, const QString &what, PgError *error)
-{
-    if (error) {
-        error->kind = PgError::Kind::Other;
-        error->message = Server::tr("Writing the pulled rows to the local file failed (%1): %2")
-                             .arg(what, QString::fromUtf8(sqlite3_errmsg(db)));
-    }
-    return false;
-}
-
-bool sqlExec(sqlite3 *db, const char *sql)
-{
-    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
-}
-
-QString stateValue(sqlite3 *db, const QString &key)
-{
-    sql::Statement st(db, "SELECT value FROM sync_state WHERE key = ?");
-    st.bind(1, key);
-    if (sqlite3_step(st.handle()) == SQLITE_ROW)
-        return QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 0)));
-    return {};
-}
-
-bool setState(sqlite3 *db, const QString &key, const QString &value)
-{
-    sql::Statement st(db, "INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)");
-    st.bind(1, key);
-    st.bind(2, value);
-    return sqlite3_step(st.handle()) == SQLITE_DONE;
-}
-
-// What a synced table looks like on both sides.
-struct TableMap
-{
-    QString name;
-    int position = 0;
-    struct Col
-    {
-        QString name;       // the server's column
-        QString local;      // the file's column it fills
-        QString refTable;   // a reference: the table whose key it holds
-        bool integer = false;
-        bool polymorphic = false; // org_id / record_id: the table named by the kind column
-    };
-    QList<Col> cols;
-    QString select; // the server's select list, id first, then cols, then deleted
-    int kindCol = -1; // index in cols of org_level / record_kind
-    bool hasRowVersion = false; // the file's table has row_version (log_deletions has not)
-};
-
-class Applier
-{
-public:
-    explicit Applier(sqlite3 *db) : m_db(db) {}
-
-    // The local key of `uuidText` in `table`, reserving one when the row is not here yet.
-    bool localKey(const QString &table, const QString &uuidText, qint64 *key)
-    {
-        if (findKey(table, uuidText, key))
-            return true;
-        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
-        const auto it = m_reserved.constFind(name);
-        if (it != m_reserved.constEnd()) {
-            *key = it.value();
-            return true;
-        }
-        *key = nextKey(table);
-        m_reserved.insert(name, *key);
-        return setState(m_db, name, QString::number(*key));
-    }
-
-    // The key reserved for a row that arrives now (and the reservation dropped), or 0.
-    qint64 takeReserved(const QString &table, const QString &uuidText)
-    {
-        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
-        const qint64 key = m_reserved.take(name);
-        if (key) {
-            sql::Statement clear(m_db, "DELETE FROM sync_state WHERE key = ?");
-            clear.bind(1, name);
-            if (sqlite3_step(clear.handle()) != SQLITE_DONE)
-                return -1;
-        }
-        return key;
-    }
-
-    // The reservations left by earlier pulls, read once.
-    void loadReservations()
-    {
-        m_reserved.clear();
-        sql::Statement st(m_db, "SELECT key, value FROM sync_state WHERE key LIKE 'key:%'");
-        while (sqlite3_step(st.handle()) == SQLITE_ROW)
-            m_reserved.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 0))),
-                              sqlite3_column_int64(st.handle(), 1));
-    }
-
-    // One prepared statement per text, reset for each use.
-    sqlite3_stmt *cached(const QString &sql)
-    {
-        auto &st = m_statements[sql];
-        if (!st.isValid() && !st.prepare(m_db, sql.toUtf8(), nullptr))
-            return nullptr;
-        sqlite3_reset(st.handle());
-        sqlite3_clear_bindings(st.handle());
-        return st.handle();
-    }
-
-    bool findKey(const QString &table, const QString &uuidText, qint64 *key)
-    {
-        auto &st = m_find[table];
-        if (!st.isValid() && !st.prepare(m_db, QStringLiteral("SELECT id FROM %1 WHERE uuid = ?").arg(table).toUtf8(), nullptr))
-            return false;
-        sqlite3_reset(st.handle());
-        const QByteArray blob = storage::uuidColumnValue(uuidText);
-        sqlite3_bind_blob(st.handle(), 1, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
-        if (sqlite3_step(st.handle()) != SQLITE_ROW)
-            return false;
-        *key = sqlite3_column_int64(st.handle(), 0);
-        sqlite3_reset(st.handle());
-        return true;
-    }
-
-    // A key above every row and every reservation of the table.
-    qint64 nextKey(const QString &table)
-    {
-        auto it = m_max.find(table);
-        if (it == m_max.end()) {
-            sql::Statement st(m_db, QStringLiteral("SELECT coalesce(max(id), 0) FROM %1").arg(table).toStdString());
-            qint64 max = sqlite3_step(st.handle()) == SQLITE_ROW ? sqlite3_column_int64(st.handle(), 0) : 0;
-            max = std::max(max, stateValue(m_db, QStringLiteral("keymax:%1").arg(table)).toLongLong());
-            it = m_max.insert(table, max);
-        }
-        ++it.value();
-        return it.value();
-    }
-
-    // The maxima are kept with the page that used them (keys reserved above every row).
-    bool flushMaxima()
-    {
-        for (auto it = m_max.cbegin(); it != m_max.cend(); ++it)
-            if (!setState(m_db, QStringLiteral("keymax:%1").arg(it.key()), QString::number(it.value())))
-                return false;
-        m_max.clear();
-        return true;
-    }
-
-private:
-    sqlite3 *m_db;
-    std::map<QString, sql::Statement> m_find;
-    std::map<QString, sql::Statement> m_statements;
-    QHash<QString, qint64> m_reserved;
-    QHash<QString, qint64> m_max;
-};
-
-bool loadTables(PgConnection &server, sqlite3 *db, QList<TableMap> *tables, PgError *error)
-{
-    PgResult names;
-    if (!server.exec(QStringLiteral("SELECT name FROM cockpit.synced_tables ORDER BY position"), {}, &names, error))
-        return false;
-    for (int i = 0; i < names.rows(); ++i) {
-        TableMap t;
-        t.name = names.text(i, 0);
-        t.position = i;
-        QSet<QString> local;
-        QHash<QString, QString> refs;
-        {
-            sql::Statement info(db, QStringLiteral("PRAGMA table_info(%1)").arg(t.name).toStdString());
-            while (sqlite3_step(info.handle()) == SQLITE_ROW)
-                local.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(info.handle(), 1))));
-            sql::Statement fks(db, QStringLiteral("PRAGMA foreign_key_list(%1)").arg(t.name).toStdString());
-            while (sqlite3_step(fks.handle()) == SQLITE_ROW)
-                refs.insert(QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(fks.handle(), 3))),
-                            QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(fks.handle(), 2))));
-        }
-        if (local.isEmpty()) {
-            error->kind = PgError::Kind::Other;
-            error->message = Server::tr("The local file has no table %1: it is older than the server's schema.").arg(t.name);
-            return false;
-        }
-        PgResult cols;
-        if (!server.exec(QStringLiteral("SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = 'cockpit' "
-                                        "AND table_name = $1 AND column_name NOT IN ('id', 'last_xid', 'deleted') "
-                                        "ORDER BY ordinal_position"),
-                         {t.name}, &cols, error))
-            return false;
-        t.hasRowVersion = local.contains(QStringLiteral("row_version"));
-        const bool logDeletions = t.name == QLatin1String("log_deletions");
-        QStringList select{QStringLiteral("id::text")};
-        for (int c = 0; c < cols.rows(); ++c) {
-            TableMap::Col col;
-            col.name = cols.text(c, 0);
-            const QString type = cols.text(c, 1);
-            col.local = (logDeletions && col.name == QLatin1String("sets_deleted")) ? QStringLiteral("deleted") : col.name;
-            if (!local.contains(col.local))
-                continue; // server-only (region_id of a child table …)
-            col.integer = type == QLatin1String("bigint") || type == QLatin1String("integer") || type == QLatin1String("boolean");
-            col.refTable = refs.value(col.local);
-            col.polymorphic = col.name == QLatin1String("org_id") || col.name == QLatin1String("record_id");
-            select << (type == QLatin1String("boolean") ? QStringLiteral("%1::int").arg(col.name) : col.name);
-            if (col.name == QLatin1String("org_level") || col.name == QLatin1String("record_kind"))
-                t.kindCol = int(t.cols.size());
-            t.cols << col;
-        }
-        select << QStringLiteral("deleted::int");
-        t.select = select.join(QStringLiteral(", "));
-        tables->append(t);
-    }
-    return true;
-}
-
-struct PageEntry
-{
-    QString table;
-    QString id;
-    QString xid;
-    bool tombstone = false;
-};
 
 // The local edits not pushed yet, per (table, local key): the columns they changed, or
 // `whole` for an insert/delete or an entry whose fields are null ("the row as committed").
@@ -411,15 +194,20 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
     PgError e;
     auto serverFail = [&]() {
         server.exec(QStringLiteral("ROLLBACK"), nullptr);
+        if (e.kind == PgError::Kind::Unreachable) // it answered at the start: the connection dropped
+            e.message = Server::tr("The connection to the server %1 was lost during the pull (%2). What was pulled so far "
+                                   "is kept; the next sync continues from there.")
+                            .arg(server.address().display(), (e.detail.isEmpty() ? e.message : e.detail).section(QLatin1Char('\n'), 0, 0).trimmed());
         if (error)
             *error = e;
         return false;
     };
     auto localFail = [&](const QString &what) {
+        fileFail(db, what, error); // SQLite's message, before the rollback replaces it
         sqlExec(db, "ROLLBACK");
         server.exec(QStringLiteral("ROLLBACK"), nullptr);
         sqlExec(db, "PRAGMA foreign_keys = ON");
-        return fileFail(db, what, error);
+        return false;
     };
     if (!server.exec(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"), &e))
         return serverFail();
@@ -463,9 +251,11 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
                 if (sqlite3_step(c.handle()) == SQLITE_ROW)
                     held += sqlite3_column_int64(c.handle(), 0);
             }
-            sql::Statement o(db, "SELECT count(*) FROM outbox");
-            if (sqlite3_step(o.handle()) == SQLITE_ROW)
-                held += sqlite3_column_int64(o.handle(), 0);
+            {
+                sql::Statement o(db, "SELECT count(*) FROM outbox");
+                if (sqlite3_step(o.handle()) == SQLITE_ROW)
+                    held += sqlite3_column_int64(o.handle(), 0);
+            } // finished: DROP INDEX below needs no statement reading
             if (held > 0) {
                 sqlExec(db, "ROLLBACK");
                 server.exec(QStringLiteral("ROLLBACK"), nullptr);
@@ -480,6 +270,8 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             }
             if (!sqlExec(db, "DELETE FROM pipeline_stages") || !sqlExec(db, "DELETE FROM pipelines"))
                 return localFail(QStringLiteral("pipelines"));
+            if (options.copyFirstPull && !startFirstPull(db, tables, horizon))
+                return localFail(QStringLiteral("first pull"));
         }
         if (report->epochChanged) {
             // Every synced row is marked; those the new server does not send again are removed
@@ -489,7 +281,7 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
                                                                      "(SELECT row_id FROM outbox WHERE table_name = '%1')")
                                                           .arg(t.name).toUtf8().constData()))
                     return localFail(t.name);
-            if (!sqlExec(db, "DELETE FROM sync_state WHERE key LIKE 'key:%' OR key LIKE 'keymax:%'"))
+            if (!abandonFirstPull(db) || !sqlExec(db, "DELETE FROM sync_state WHERE key LIKE 'key:%' OR key LIKE 'keymax:%'"))
                 return localFail(QStringLiteral("sync_state"));
         }
         if (!setState(db, QStringLiteral("epoch"), epoch) || !setState(db, QStringLiteral("cursor_xid"), QStringLiteral("0"))
@@ -509,7 +301,17 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
 
     keys.loadReservations();
     bool cancelled = false;
-    for (;;) {
+    if (options.copyFirstPull && firstPullPending(db)) {
+        // A new file: every table by COPY up to the first attempt's horizon (syncfirstpull.cpp);
+        // the pages below then bring what changed since, if this run resumed a killed one.
+        if (!copyFirstPull(server, db, tables, keys, options, report, &cancelled, &e)) {
+            sqlExec(db, "PRAGMA foreign_keys = ON");
+            return serverFail();
+        }
+        cursorXid = stateValue(db, QStringLiteral("cursor_xid"));
+        cursorId = stateValue(db, QStringLiteral("cursor_id"));
+    }
+    while (!cancelled) {
         PgResult page;
         // Qualified names: an unqualified ORDER BY would sort by the text output columns of
         // the same names ('1000' < '999'): out of cursor order, and without the indexes.
@@ -598,6 +400,17 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
     PgResult me;
     if (!server.exec(QStringLiteral("SELECT user_id::text FROM cockpit.me"), {}, &me, &e))
         return serverFail();
+    // A first pull (seconds long) that ends with the transaction holding the horizon still open
+    // and changes already committed behind it: a stall worth saying now, not at the next pull.
+    bool heldBack = false;
+    if (report->fullPull && !cancelled && horizon != xmax) {
+        PgResult held;
+        if (!server.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM cockpit.change_feed f WHERE f.last_xid >= $1::xid8) "
+                                        "AND pg_xact_status($1::xid8) = 'in progress'"),
+                         {horizon}, &held, &e))
+            return serverFail();
+        heldBack = held.rows() == 1 && held.toBool(0, 0);
+    }
     server.exec(QStringLiteral("COMMIT"), nullptr);
 
     if (!cancelled) {
@@ -606,7 +419,8 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         // Drained: everything below the horizon is here. The next pull starts at the horizon.
         cursorXid = horizon;
         cursorId = kNilUuid;
-        if (!setState(db, QStringLiteral("cursor_xid"), cursorXid) || !setState(db, QStringLiteral("cursor_id"), cursorId))
+        if (!setState(db, QStringLiteral("cursor_xid"), cursorXid) || !setState(db, QStringLiteral("cursor_id"), cursorId)
+            || !abandonFirstPull(db))
             return localFail(QStringLiteral("cursor"));
         if (stateValue(db, QStringLiteral("repull")) == QLatin1String("1")) {
             for (const auto &t : std::as_const(tables)) {
@@ -631,6 +445,8 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             } else {
                 setState(db, QStringLiteral("horizon_seen"), horizon);
                 setState(db, QStringLiteral("horizon_since"), QString::number(now));
+                report->stalled = heldBack;
+                report->stalledSince = now;
             }
             report->stalledXid = horizon;
         } else {

@@ -12,6 +12,11 @@
 // becomes (horizon, nil). A transaction still open on the server holds the horizon back: the
 // pull says so (PullReport::stalled) and never skips past it.
 //
+// A new file's first pull streams each table by COPY instead (syncfirstpull.cpp: parents
+// first, committed in batches with a per-table resume point, secondary indexes built at the
+// end), up to the horizon of the snapshot it started in, which becomes the cursor; the pages
+// then bring what changed since, when the first pull was resumed in a later run.
+//
 // Local keys: the file's INTEGER keys stay local; a row is found by its `uuid` column (the
 // server's id), references (uuid) are mapped to the referenced row's local key. A reference to
 // a row not (yet) in the file reserves a local key for that uuid (sync_state "key:T:UUID"),
@@ -39,9 +44,16 @@ namespace cockpit::sync {
 
 struct PullOptions
 {
-    int pageSize = 10000; // measured on the small demo, 华东 (170 763 rows): 500 → 89 s, 2 000 → 27 s, 10 000 → 9.5 s
+    // Rows a page of the change feed; a first pull calls progress every pageSize rows and
+    // commits every 10 × pageSize. Measured on the small demo, 华东 (170 763 rows), paged:
+    // 500 → 89 s, 2 000 → 27 s, 10 000 → 9.5 s.
+    int pageSize = 10000;
     // Called after each applied page (rows so far); false stops after that page (a cancel).
     std::function<bool(qint64 rowsApplied)> progress;
+    // A new file's first pull streams each table by COPY (syncfirstpull.cpp), committed every
+    // pageSize rows with its resume point; false pulls it in pages of the change feed like
+    // every later pull (for the benchmark's comparison).
+    bool copyFirstPull = true;
 };
 
 struct PullReport

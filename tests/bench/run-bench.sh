@@ -26,6 +26,8 @@ fi
 ls -l "$DATA"/small.db "$DATA"/large.db | awk '{printf "  %s %.0f MB\n", $9, $5/1048576}'
 echo "== kill -9 harness: 120 writers killed mid-work (small demo, issue 10) =="
 "$BUILD/tests/storage/bench_kill9" "$DATA/small.db" 120
+echo "== team server pull: first pull by COPY vs paged vs psql \\copy + sqlite3 .import, incremental (large demo, issue 12) =="
+"$BUILD/tests/sync/bench_syncpull" "$APP" "${SYNC_BENCH_SCALE:-large}" 2>&1 | grep -v '^cockpit'
 echo "== start-up, search, sort, memory =="
 "$BUILD/tests/bench/bench_foundation" "$APP" "$DATA/small.db" "$DATA/large.db" "${BENCH_RUNS:-7}"
 echo "== verify-log against sha256sum of the same bytes (issue 3) =="

@@ -7,6 +7,7 @@
 // equal those of the company the server was loaded from.
 #include "pgcluster.h"
 #include "serverfixture.h"
+#include "synctestfile.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
 #include "sync/pgconnection.h"
@@ -33,46 +34,6 @@ struct Run
     QString err;
 };
 
-// One query's first value on its own short-lived connection (the CLI locks the file while it runs).
-QVariant scalar(const QString &file, const QString &sql, const QVariantList &binds = {})
-{
-    const QString name = QUuid::createUuid().toString();
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(file);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.prepare(sql);
-            for (const QVariant &b : binds)
-                q.addBindValue(b);
-            if (q.exec() && q.next())
-                value = q.value(0);
-            else
-                qWarning("%s: %s", qPrintable(sql), qPrintable(q.lastError().text()));
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
-}
-
-QStringList column(const QString &file, const QString &sql)
-{
-    const QString name = QUuid::createUuid().toString();
-    QStringList out;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(file);
-        if (db.open()) {
-            QSqlQuery q(db);
-            q.exec(sql);
-            while (q.next())
-                out << q.value(0).toString();
-        }
-    }
-    QSqlDatabase::removeDatabase(name);
-    return out;
-}
 } // namespace
 
 class TestSyncPull : public QObject
@@ -367,14 +328,16 @@ private Q_SLOTS:
         sync::PgError e;
         QVERIFY(!sync::pullFromServer(*director, local.handle(), options, &report, &e));
         QCOMPARE(e.kind, sync::PgError::Kind::Unreachable);
-        QCOMPARE(report.pages, 1);
-        QCOMPARE(report.rowsApplied, 700);
+        QVERIFY(report.pages >= 1);
+        // The tables whose COPY had ended (a first pull commits at each table's end).
+        QVERIFY(report.rowsApplied < total);
+        const qint64 before = report.rowsApplied;
         director = connect(m_cluster.as(QStringLiteral("director"), kPassword, db));
         QVERIFY(director);
         options.progress = {};
         QVERIFY2(sync::pullFromServer(*director, local.handle(), options, &report, &e), qPrintable(e.message));
         QVERIFY(report.complete);
-        QCOMPARE(report.rowsApplied, total - 700);
+        QCOMPARE(report.rowsApplied, total - before);
         local.close();
         QCOMPARE(localCounts(killed), localCounts(whole));
         QCOMPARE(scalar(killed, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
