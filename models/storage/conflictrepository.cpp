@@ -235,10 +235,12 @@ bool ConflictRepository::resolve(const QString &id, const QStringList &mineField
             fields.insert(QStringLiteral("deleted"), false);
         } else if (c->kind == ConflictKind::Refused) {
             // Queued again as what was refused: a new row (never on the server) goes as an
-            // insert of the row as it stands, a delete as a delete.
+            // insert of the row as it stands, a delete as a delete. Without base "op", an
+            // insert is known by its mine: the push records every column an insert pushed,
+            // its uuid among them, which an update never carries.
             if (c->op == QLatin1String("insert") || c->op == QLatin1String("delete"))
                 s.op = c->op;
-            else if (c->op.isEmpty() && c->baseRowVersion == 0 && c->serverRowVersion == 0)
+            else if (c->op.isEmpty() && c->mine.contains(QStringLiteral("uuid")))
                 s.op = QStringLiteral("insert");
             else if (c->mine.value(QStringLiteral("deleted")).toVariant().toBool())
                 s.op = QStringLiteral("delete");
