@@ -162,13 +162,16 @@ int GuiApp::start()
         // "welcome": the Cockpit with the welcome card; "settings-pipelines": a section (tab)
         // of the Settings screen.
         const bool welcome = m_options.screenshotView == QLatin1String("welcome");
-        const bool section = !welcome && ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
+        const bool conflicts = m_options.screenshotView == QLatin1String("conflicts"); // not a rail screen
+        const bool section = !welcome && !conflicts && ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
         const int screen = welcome ? int(ui::NavRail::Cockpit)
                            : section ? int(ui::NavRail::Settings) : ui::NavRail::screenFromKey(m_options.screenshotView);
         m_window->resize(1366, 768);
         m_window->showScreen(screen);
         if (section)
             m_window->settingsPage()->showSection(m_options.screenshotView.mid(int(qstrlen("settings-"))));
+        if (conflicts)
+            m_window->showConflicts();
         // README screenshots stay reproducible: the welcome card shows only in its own view.
         m_window->setWelcomeCardWanted(welcome);
         // An imported company's history lies in past periods: --period picks the one to show.

@@ -116,7 +116,7 @@ void addOptions(QCommandLineParser &parser)
         "                      customers, team, targets, stores, alerts, activity-log,\n"
         "                      settings, settings-pipelines, settings-delivery,\n"
         "                      settings-rules, welcome (the cockpit with the demo's\n"
-        "                      welcome card, which no other view shows).\n"
+        "                      welcome card, which no other view shows), conflicts.\n"
         "                      --screenshot cockpit --out FILE.pdf writes the\n"
         "                      cockpit's PDF report instead."));
     parser.addHelpOption();
@@ -305,10 +305,11 @@ int main(int argc, char **argv)
             && options.screenshotView != QLatin1String("settings-pipelines")
             && options.screenshotView != QLatin1String("settings-delivery")
             && options.screenshotView != QLatin1String("settings-rules")
-            && options.screenshotView != QLatin1String("welcome")) {
+            && options.screenshotView != QLatin1String("welcome")
+            && options.screenshotView != QLatin1String("conflicts")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-pipelines, settings-delivery, settings-rules, welcome")
+                                           "settings-pipelines, settings-delivery, settings-rules, welcome, conflicts")
                                 .arg(options.screenshotView));
             return 2;
         }

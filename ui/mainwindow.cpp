@@ -12,6 +12,8 @@
 #include "chartstyle.h"
 #include "domain/clock.h"
 #include "cockpitpage.h"
+#include "conflictspage.h"
+#include "items/conflictstore.h"
 #include "analytics/scope.h"
 #include "customerspage.h"
 #include "storage/database.h"
@@ -48,6 +50,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTableView>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -141,6 +144,15 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
         case NavRail::ScreenCount: break;
         }
     }
+    // Sync conflicts: a screen after the rail's (View › Conflicts, the status bar's link).
+    m_conflictStore = new ConflictStore(db, edits.undoStack(), this);
+    m_conflicts = new ConflictsPage(*m_conflictStore, catalog.englishNames(), m_stack);
+    m_conflicts->setProperty("shortcutGroup", tr("Conflicts"));
+    m_conflicts->setProperty("shortcutOrder", 10 * NavRail::ScreenCount);
+    m_stack->addWidget(m_conflicts);
+    connect(m_conflictStore, &ConflictStore::commandFailed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Could not undo or redo"), message);
+    }, Qt::QueuedConnection);
     connect(m_rail, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     // Help › Keyboard shortcuts lists each page's shortcuts under the screen's name.
     for (int s = 0; s < NavRail::ScreenCount; ++s) {
@@ -340,6 +352,8 @@ void MainWindow::buildMenus()
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + s)));
     }
 
+    view->addAction(tr("C&onflicts"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, &MainWindow::showConflicts);
+
     view->addSeparator();
     QAction *safe = view->addAction(tr("Colour-&blind-safe palette"));
     safe->setCheckable(true);
@@ -433,6 +447,18 @@ void MainWindow::showScreen(int screen)
     m_stack->setCurrentIndex(screen);
     if (screen == NavRail::Settings)
         m_settingsPage->refresh();
+}
+
+void MainWindow::showConflicts()
+{
+    // Not a rail screen: the rail shows no screen as current while it is open.
+    {
+        const QSignalBlocker quiet(m_rail);
+        m_rail->setCurrentRow(-1);
+        m_rail->clearSelection();
+    }
+    m_stack->setCurrentWidget(m_conflicts);
+    m_conflicts->list()->setFocus();
 }
 
 QWidget *MainWindow::screenWidget(int screen) const

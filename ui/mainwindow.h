@@ -23,6 +23,7 @@ class FigureService;
 namespace cockpit {
 class AlertActions;
 class Catalog;
+class ConflictStore;
 class Clock;
 class EditController;
 namespace storage {
@@ -36,6 +37,7 @@ class ScopeState;
 namespace cockpit::ui {
 
 class AlertsPage;
+class ConflictsPage;
 class CustomersPage;
 class LeadsPage;
 class SettingsPage;
@@ -57,6 +59,9 @@ public:
     LeadsPage *leadsPage() const { return m_leads; }
     CustomersPage *customersPage() const { return m_customers; }
     AlertsPage *alertsPage() const { return m_alerts; }
+    // Sync conflicts (issue 12): a screen outside the rail, opened by View › Conflicts
+    // (Ctrl+Shift+C) and by the status bar's conflicts link.
+    ConflictsPage *conflictsPage() const { return m_conflicts; }
     // The period × org the Cockpit, Team and Stores screens share.
     analytics::ScopeState *scopeState() const { return m_scope; }
     // Shown while the catalog loads on a worker thread.
@@ -86,6 +91,9 @@ public:
     // File › Import… (Ctrl+Shift+I): the import wizard, with `files` listed (dropped files).
     // The import wizard on `files`; `storeDays`: read as store days, a stored day replaced.
     void openImport(const QStringList &files, bool storeDays = false);
+
+public Q_SLOTS:
+    void showConflicts();
 
 Q_SIGNALS:
     void openDatabaseRequested();
@@ -118,6 +126,8 @@ private:
     std::shared_ptr<const Clock> m_clock; // the alert rules' clock: the system clock
     AlertActions *m_alertActions;
     AlertsPage *m_alerts;
+    ConflictStore *m_conflictStore;
+    ConflictsPage *m_conflicts;
     analytics::ScopeState *m_scope;
     QLabel *m_demoBadge, *m_identity, *m_source, *m_counts, *m_busy, *m_writeNote;
     QWidget *m_damageBanner;

@@ -24,6 +24,7 @@ add_library(cockpit_storage STATIC
     outbox.h outbox.cpp
     leadrepository.h leadrepository.cpp
     customerrepository.h customerrepository.cpp
+    conflictrepository.h conflictrepository.cpp
     pipelinerepository.h pipelinerepository.cpp
     bulkload.h bulkload.cpp
     activitylog.h activitylog.cpp
