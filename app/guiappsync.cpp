@@ -46,7 +46,13 @@ void GuiApp::wireTeamServer()
     const sync::ServerSettings server = sync::ServerSettings::load(*m_settings);
     if (!server.connected || QFileInfo(server.file) != QFileInfo(m_db->path()))
         return; // standalone: the window shows what it always showed
-    m_syncShotPending = !m_options.screenshotView.isEmpty();
+    if (!m_options.screenshotView.isEmpty()) {
+        // A screenshot neither asks nor waits for a keychain (libpq's PGPASSWORD or ~/.pgpass
+        // serve): without a secret service a keychain job may not answer for a long time.
+        m_syncShotPending = true;
+        startSync(server, QString());
+        return;
+    }
     QPointer<GuiApp> self(this);
     secrets::Keychain::read(sync::keychainKey(server.address), this, [this, self, server](const secrets::Result &r) {
         if (!self || !m_window)
