@@ -102,6 +102,10 @@ void GuiApp::startSync(const sync::ServerSettings &server, const QString &passwo
 bool GuiApp::deferScreenshotForSync()
 {
     // The screen is ready (takeScreenshot is called then): the shot waits for the sync's end.
+    // A file still awaiting its integrity check is not synced before the check (which a
+    // screenshot of an analytics screen never starts): the shot shows the state as it is.
+    if (m_db->writeState() == storage::Database::WriteState::AwaitingCheck)
+        return false;
     m_syncShotWanted = m_syncShotWanted || m_syncShotPending;
     return m_syncShotPending;
 }
