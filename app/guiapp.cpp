@@ -22,6 +22,7 @@
 #include "mainwindow.h"
 #include "navrail.h"
 #include "settingspage.h"
+#include "sync/syncservice.h"
 
 #include <QApplication>
 #include <QDir>
@@ -66,6 +67,7 @@ GuiApp::~GuiApp()
     // The thread pool waits for its tasks at exit: stop the check and any load now.
     m_probe->cancel();
     m_cancelLoad->store(true);
+    m_sync.reset(); // its worker's connection closes before the window and the file
     m_window.reset();
     m_edits.reset();
     m_undo.reset();
@@ -110,7 +112,7 @@ void GuiApp::logWhenReady()
 int GuiApp::start()
 {
     sinceStart();
-    QString path = m_options.dbPath.isEmpty() ? defaultDatabasePath() : m_options.dbPath;
+    QString path = startPath();
     if (m_options.dbPath.isEmpty() && !QFileInfo::exists(path)) {
         switch (ensureDemo(path)) {
         case DemoPreparation::Outcome::Ready: break;
@@ -189,6 +191,7 @@ int GuiApp::start()
     }
     if (inbox.isValid())
         m_window->alertsPage()->loadStored(inbox);
+    wireTeamServer();
     m_window->show();
     qCInfo(lcApp) << "window shown at" << sinceStart().elapsed() << "ms";
     // Robot URLs and secrets an older version kept in the file move to the OS keychain.
@@ -510,8 +513,9 @@ bool GuiApp::waitForAlerts()
 
 void GuiApp::takeScreenshot()
 {
-    if (std::exchange(m_screenshotTaken, true))
+    if (m_screenshotTaken || deferScreenshotForSync())
         return;
+    m_screenshotTaken = true;
     // --lead names the lead by its global id (UUID), as every command-line option does.
     if (!m_options.screenshotLead.isEmpty() && m_options.screenshotView == QLatin1String("leads"))
         m_window->leadsPage()->showLead(storage::keyForUuid(*m_db, QStringLiteral("leads"),

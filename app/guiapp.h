@@ -18,6 +18,11 @@ class QUndoStack;
 namespace cockpit::analytics {
 class FigureService;
 }
+namespace cockpit::sync {
+class SyncService;
+struct ServerAddress;
+struct ServerSettings;
+}
 
 namespace cockpit {
 class Catalog;
@@ -84,11 +89,22 @@ private:
     // (which is said, and the file left alone).
     QString askNewDatabaseFile(const QString &title, const QString &suggested);
     void relaunchWith(const QStringList &args);
+    // Team mode (guiappsync.cpp): the file to open without --db, the Settings › Team server
+    // signals and, for a connected copy, the background sync.
+    QString startPath() const;
+    void wireTeamServer();
+    void startSync(const sync::ServerSettings &server, const QString &password);
+    void connectToServer(const sync::ServerAddress &address, int intervalMinutes);
+    void disconnectFromServer();
+    // A screenshot of a connected copy shows the first sync's outcome: true while it runs
+    // (the shot is taken when it ends).
+    bool deferScreenshotForSync();
 
     GuiOptions m_options;
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<storage::Database> m_db;
     std::unique_ptr<analytics::FigureService> m_figures; // the analytics screens' figures of m_db
+    std::unique_ptr<sync::SyncService> m_sync; // team mode: m_db's sync with the server
     std::unique_ptr<Catalog> m_catalog;
     std::unique_ptr<QUndoStack> m_undo;
     std::unique_ptr<EditController> m_edits;
@@ -101,6 +117,8 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancelLoad;
     bool m_screenshotTaken = false;
     bool m_alertsStarted = false;
+    bool m_syncShotPending = false; // team mode screenshot: the first sync has not ended yet
+    bool m_syncShotWanted = false;  // … and the screen was ready before it ended
     // Above this many leads the first screen is a preview of the newest kPreviewRows.
     static constexpr qint64 kPreviewThreshold = 30000;
     static constexpr int kPreviewRows = 500;

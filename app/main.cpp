@@ -114,9 +114,11 @@ void addOptions(QCommandLineParser &parser)
         "  --screenshot VIEW   With --db FILE --out PNG [--lang en|zh_CN]: render VIEW\n"
         "                      at 1366x768 and exit. VIEW is one of: cockpit, leads,\n"
         "                      customers, team, targets, stores, alerts, activity-log,\n"
-        "                      settings, settings-pipelines, settings-delivery,\n"
-        "                      settings-rules, welcome (the cockpit with the demo's\n"
-        "                      welcome card, which no other view shows), conflicts.\n"
+        "                      settings, settings-server, settings-pipelines,\n"
+        "                      settings-delivery, settings-rules, welcome (the\n"
+        "                      cockpit with the demo's welcome card, which no other\n"
+        "                      view shows), conflicts. A connected team server's copy\n"
+        "                      is shot after its first sync.\n"
         "                      --screenshot cockpit --out FILE.pdf writes the\n"
         "                      cockpit's PDF report instead."));
     parser.addHelpOption();
@@ -302,6 +304,7 @@ int main(int argc, char **argv)
         options.screenshotLead = parser.value(QStringLiteral("lead"));
         options.screenshotPeriod = parser.value(QStringLiteral("period"));
         if (ui::NavRail::screenFromKey(options.screenshotView) < 0
+            && options.screenshotView != QLatin1String("settings-server")
             && options.screenshotView != QLatin1String("settings-pipelines")
             && options.screenshotView != QLatin1String("settings-delivery")
             && options.screenshotView != QLatin1String("settings-rules")
@@ -309,7 +312,7 @@ int main(int argc, char **argv)
             && options.screenshotView != QLatin1String("conflicts")) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-pipelines, settings-delivery, settings-rules, welcome, conflicts")
+                                           "settings-server, settings-pipelines, settings-delivery, settings-rules, welcome, conflicts")
                                 .arg(options.screenshotView));
             return 2;
         }

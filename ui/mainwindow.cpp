@@ -303,7 +303,7 @@ void MainWindow::updateWriteState()
 
 void MainWindow::buildMenus()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QMenu *file = m_fileMenu = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open database…"), QKeySequence::Open, this, &MainWindow::openDatabaseRequested);
     file->addAction(tr("New &demo database…"), this, &MainWindow::newDemoRequested);
     file->addSeparator();
@@ -486,7 +486,8 @@ void MainWindow::clearBusy()
 void MainWindow::updateStatus()
 {
     m_demoBadge->setVisible(m_catalog.isLoaded() ? m_catalog.data().demo : m_db.isDemo());
-    m_source->setText(tr("Local file: %1").arg(QDir::toNativeSeparators(m_db.path())));
+    if (!m_sync) // team mode: the server and the last sync (attachSync)
+        m_source->setText(tr("Local file: %1").arg(QDir::toNativeSeparators(m_db.path())));
     const Identity who = m_catalog.isLoaded() ? Identity::of(m_catalog.data()) : Identity();
     m_identity->setText(m_catalog.isLoaded() ? who.statusText() : QString());
     m_welcome->setIdentity(who);

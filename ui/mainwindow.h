@@ -11,6 +11,7 @@
 
 class QDialog;
 class QLabel;
+class QMenu;
 class QProgressBar;
 class QSettings;
 class QStackedWidget;
@@ -18,6 +19,9 @@ class QUndoStack;
 
 namespace cockpit::analytics {
 class FigureService;
+}
+namespace cockpit::sync {
+class SyncService;
 }
 
 namespace cockpit {
@@ -92,6 +96,12 @@ public:
     // The import wizard on `files`; `storeDays`: read as store days, a stored day replaced.
     void openImport(const QStringList &files, bool storeDays = false);
 
+    // Team mode (issue 12): the status bar shows `service`'s state (mainwindowsync.cpp), the
+    // data source badge the server and last sync, and File › Sync now (F9) syncs at once.
+    void attachSync(sync::SyncService *service);
+    QLabel *syncStatusLabel() const { return m_syncStatus; }
+    QLabel *sourceLabel() const { return m_source; }
+
 public Q_SLOTS:
     void showConflicts();
 
@@ -101,6 +111,8 @@ Q_SIGNALS:
     void repairRequested();
     void newDemoRequested();
     void restartRequested();
+    // The status bar's "· 2 conflicts" link (team mode): the Conflicts screen.
+    void conflictsRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -138,6 +150,9 @@ private:
     bool m_welcomeWanted = false;
     bool m_isDemo = false; // read once: the file's "demo" setting
     QProgressBar *m_progress;
+    sync::SyncService *m_sync = nullptr;
+    QLabel *m_syncStatus = nullptr;
+    QMenu *m_fileMenu = nullptr;
 };
 
 } // namespace cockpit::ui

@@ -3,6 +3,7 @@
 #include "rulessettings.h"
 
 #include "storage/database.h"
+#include "teamserversettings.h"
 #include "language.h"
 #include "pipelineeditor.h"
 #include "webhooksettings.h"
@@ -86,18 +87,18 @@ SettingsPage::SettingsPage(storage::Database &db, QSettings &settings, QWidget *
     connect(demo, &QPushButton::clicked, this, &SettingsPage::newDemoRequested);
     layout->addWidget(database);
 
-    auto *later = new QGroupBox(tr("Coming in later releases"), this);
-    auto *laterLayout = new QVBoxLayout(later);
-    auto *note = new QLabel(tr("The team server and syncing with it are not built yet: your edits stay in this "
-                               "file on this computer. They will appear here."), later);
-    note->setWordWrap(true);
-    note->setObjectName(QStringLiteral("muted"));
-    laterLayout->addWidget(note);
-    layout->addWidget(later);
     layout->addStretch();
 
     // The other tabs are built when first shown: reading pipeline versions, the delivery
     // queue and the thresholds costs ~0.2 s on a large database, which start-up need not pay.
+    // Issue 12: the team server (QSettings and the keychain only: nothing to read from the file).
+    addLazyTab(QStringLiteral("server"), tr("Team server"), [this](QWidget *tab) {
+        m_server = new TeamServerSettings(m_settings, tab);
+        connect(m_server, &TeamServerSettings::connectRequested, this, &SettingsPage::serverConnectRequested);
+        connect(m_server, &TeamServerSettings::disconnectRequested, this, &SettingsPage::serverDisconnectRequested);
+        connect(m_server, &TeamServerSettings::intervalChanged, this, &SettingsPage::syncIntervalChanged);
+        return m_server;
+    });
     addLazyTab(QStringLiteral("pipelines"), tr("Pipelines"), [this](QWidget *tab) {
         m_pipelines = new PipelineEditor(m_db, tab);
         return m_pipelines;
@@ -144,6 +145,12 @@ WebhookSettings *SettingsPage::webhookSettings()
 {
     ensureTab(indexOf(QStringLiteral("delivery")));
     return m_webhooks;
+}
+
+TeamServerSettings *SettingsPage::teamServerSettings()
+{
+    ensureTab(indexOf(QStringLiteral("server")));
+    return m_server;
 }
 
 RulesSettings *SettingsPage::rulesSettings()
@@ -215,6 +222,8 @@ void SettingsPage::refresh()
         m_webhooks->refresh();
     if (m_rules)
         m_rules->reload();
+    if (m_server)
+        m_server->reload();
     if (!m_db.isOpen()) {
         m_dbInfo->setText(tr("No database is open."));
         return;

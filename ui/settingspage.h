@@ -1,6 +1,8 @@
 #pragma once
-// Settings: interface language (applied on restart), the database in use, and the parts
-// of settings that later releases add (server & sync, pipelines, thresholds) named as such.
+// Settings: interface language (applied on restart), the database in use, and a tab per
+// section: the team server, pipelines, alert delivery, rules.
+#include "sync/pgconnection.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -15,10 +17,12 @@ namespace cockpit::storage {
 class Database;
 }
 
+
 namespace cockpit::ui {
 
 class PipelineEditor;
 class RulesSettings;
+class TeamServerSettings;
 class WebhookSettings;
 
 class SettingsPage : public QWidget
@@ -32,7 +36,8 @@ public:
     PipelineEditor *pipelineEditor();
     WebhookSettings *webhookSettings();
     RulesSettings *rulesSettings();
-    // Shows one tab: "general", "pipelines", "delivery" or "rules". False for an unknown key.
+    TeamServerSettings *teamServerSettings();
+    // Shows one tab: "general", "server", "pipelines", "delivery" or "rules". False for an unknown key.
     bool showSection(const QString &key);
     // Storage's pragma summary ("journal_mode=wal synchronous=2 …") in words: "Write-ahead
     // log · Safe writes: full · Links between records checked · Waits up to 5 s …".
@@ -44,6 +49,10 @@ Q_SIGNALS:
     void restartRequested();
     // Settings › Rules saved new thresholds.
     void thresholdsChanged();
+    // Settings › Team server (TeamServerSettings' signals, for the app).
+    void serverConnectRequested(const cockpit::sync::ServerAddress &address, int intervalMinutes);
+    void serverDisconnectRequested();
+    void syncIntervalChanged(int minutes);
 
 private:
     void addLazyTab(const QString &key, const QString &title, std::function<QWidget *(QWidget *)> make);
@@ -57,6 +66,7 @@ private:
     PipelineEditor *m_pipelines = nullptr;
     WebhookSettings *m_webhooks = nullptr;
     RulesSettings *m_rules = nullptr;
+    TeamServerSettings *m_server = nullptr;
     QHash<int, std::function<QWidget *(QWidget *)>> m_lazy; // tab index → builder, until built
     QTabWidget *m_tabs;
 };

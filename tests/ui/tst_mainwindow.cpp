@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "newcustomerdialog.h"
 #include "settingspage.h"
+#include "sync/syncservice.h"
 #include "analyticspage.h"
 #include "cockpitpage.h"
 
@@ -63,6 +64,7 @@ private Q_SLOTS:
     void screenshots();
     void settingsSpeakPlainly();
     void remembersLayoutBetweenRuns();
+    void teamModeStatusBar();
 
 private:
     QStringList shownCustomers() const
@@ -414,4 +416,30 @@ void TestMainWindow::remembersLayoutBetweenRuns()
 }
 
 QTEST_MAIN(TestMainWindow)
+// Team mode (issue 12): the sync state joins the status bar, the data source names the
+// server, File › Sync now has F9, the conflicts link reaches the window's signal; with the
+// service gone the window is standalone again.
+void TestMainWindow::teamModeStatusBar()
+{
+    sync::ServerAddress address;
+    address.database = QStringLiteral("sales");
+    address.user = QStringLiteral("wang_fang");
+    auto service = std::make_unique<sync::SyncService>(*m_w.db, address);
+    ui::MainWindow *window = m_w.window.get();
+    window->attachSync(service.get());
+    QVERIFY(window->syncStatusLabel());
+    QVERIFY2(window->sourceLabel()->text().startsWith(QStringLiteral("Team server wang_fang@localhost:5432/sales")),
+             qPrintable(window->sourceLabel()->text()));
+    auto *syncNow = window->findChild<QAction *>(QStringLiteral("syncNowAction"));
+    QVERIFY(syncNow);
+    QCOMPARE(syncNow->shortcut(), QKeySequence(Qt::Key_F9));
+    QVERIFY(window->menuBar()->actions().first()->menu()->actions().contains(syncNow));
+    QSignalSpy conflicts(window, &ui::MainWindow::conflictsRequested);
+    Q_EMIT window->syncStatusLabel()->linkActivated(QStringLiteral("conflicts"));
+    QCOMPARE(conflicts.size(), 1);
+    service.reset();
+    QVERIFY(!window->syncStatusLabel());
+    QVERIFY(window->sourceLabel()->text().startsWith(QStringLiteral("Local file: ")));
+}
+
 #include "tst_mainwindow.moc"
