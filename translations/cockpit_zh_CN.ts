@@ -554,6 +554,653 @@
     </message>
 </context>
 <context>
+    <name>cockpit::ConflictStore</name>
+    <message>
+        <location filename="../models/items/conflictstore.cpp" line="+74"/>
+        <source>The conflict holds no values of yours to keep.</source>
+        <translation>此冲突中没有你的值可以保留。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep my values for %1</source>
+        <translation>为“%1”保留我的值</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+5"/>
+        <source>Keep the server&apos;s values for %1</source>
+        <translation>为“%1”保留服务器的值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge the values for %1</source>
+        <translation>合并“%1”的值</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ConflictText</name>
+    <message>
+        <location filename="../models/items/conflictlistmodel.cpp" line="+64"/>
+        <location filename="../models/items/conflicttext.cpp" line="+116"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../models/items/conflicttext.cpp" line="+36"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What happened</source>
+        <translation>发生了什么</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fields in conflict</source>
+        <translation>冲突字段</translation>
+    </message>
+    <message>
+        <location filename="../models/items/conflicttext.cpp" line="-127"/>
+        <location line="+54"/>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <location line="+47"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Activity</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stage move</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+46"/>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+48"/>
+        <source>Region</source>
+        <translation>大区</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+48"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+48"/>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <location line="+50"/>
+        <location line="+194"/>
+        <source>Pipeline</source>
+        <translation>销售流程</translation>
+    </message>
+    <message>
+        <location line="-243"/>
+        <source>Pipeline stage</source>
+        <translation>销售流程阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service ticket</source>
+        <translation>服务工单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contract</source>
+        <translation>合同</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product trial</source>
+        <translation>产品试用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collaboration rating</source>
+        <translation>协作评分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast revision</source>
+        <translation>预测修订</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+36"/>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Store day</source>
+        <translation>门店日数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alert</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job title</source>
+        <translation>职位</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other names</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Core need</source>
+        <translation>核心需求</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close cycle (days)</source>
+        <translation>预计成交周期（天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer since</source>
+        <translation>成为客户日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget</source>
+        <translation>预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annual revenue</source>
+        <translation>年营收</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Established</source>
+        <translation>成立年份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent company</source>
+        <translation>母公司</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+33"/>
+        <source>Decision-chain role</source>
+        <translation>决策链角色</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>Seniority</source>
+        <translation>职级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Manager</source>
+        <translation>经理</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From stage</source>
+        <translation>原阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To stage</source>
+        <translation>新阶段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In stage since</source>
+        <translation>进入阶段时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected close</source>
+        <translation>预计成交日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>市场活动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lost reason</source>
+        <translation>输单原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forecast category</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win probability</source>
+        <translation>赢单概率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Letter of intent stamped</source>
+        <translation>意向书已盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intended budget</source>
+        <translation>意向预算</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Intent contact</source>
+        <translation>意向联系人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next meeting</source>
+        <translation>下次会面</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer pain keywords</source>
+        <translation>客户痛点关键词</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Budget band</source>
+        <translation>预算区间</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Requirement list or meeting minutes</source>
+        <translation>需求清单或会议纪要</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requirement confirmation signed</source>
+        <translation>需求确认单已签署</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Competitor present</source>
+        <translation>有竞争对手</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Technical validation</source>
+        <translation>技术验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>分配时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Closed</source>
+        <translation>关闭时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation>最后修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>行动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product line</source>
+        <translation>产品线</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>List price</source>
+        <translation>标价</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened</source>
+        <translation>开业日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ordered</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paid</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signed</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Both changed</source>
+        <translation>双方都改了</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted on the server</source>
+        <translation>已在服务器上删除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>You and someone else changed the same fields while you were offline. The file shows the server&apos;s values now; choose per field which to keep.</source>
+        <translation>你离线期间，你和其他人修改了相同的字段。文件中现在是服务器的值；请逐个字段选择保留哪一个。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Someone deleted this record on the server while you were changing it. The deletion is applied here; your changes are kept below.</source>
+        <translation>你修改此记录时，有人在服务器上删除了它。删除已在本地生效；你的修改保留在下方。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The server refused your change and gave no reason.</source>
+        <translation>服务器拒绝了你的修改，未说明原因。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server refused your change: %1</source>
+        <translation>服务器拒绝了你的修改：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Write your values back and send them to the server.</source>
+        <translation>写回你的值并发送到服务器。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re-create the record with your values and send it to the server again.</source>
+        <translation>用你的值重新创建该记录，并再次发送到服务器。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send your change again (for example after an administrator has granted you the rights).</source>
+        <translation>再次发送你的修改（例如在管理员授予你权限之后）。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Keep the server&apos;s values; your values are dropped.</source>
+        <translation>保留服务器的值；你的值将被放弃。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the deletion; your changes are dropped.</source>
+        <translation>接受删除；你的修改将被放弃。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Discard your change; the record stays as the server has it.</source>
+        <translation>放弃你的修改；记录保持服务器上的样子。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 (no longer in this file)</source>
+        <translation>%1（已不在此文件中）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 #%2</source>
+        <translation>%1 #%2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 not in this file</source>
+        <translation>%1 不在此文件中</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Commit</source>
+        <translation>承诺</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Best case</source>
+        <translation>最佳情况</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::CustomerTableModel</name>
     <message>
         <location filename="../models/items/customertablemodel.cpp" line="+104"/>
@@ -2527,7 +3174,7 @@ P1 at 5 points or more, P2 at 3–4, P3 below.</source>
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+248"/>
+        <location filename="../app/guiapp.cpp" line="+254"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -2576,24 +3223,24 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
     </message>
     <message>
         <location line="+6"/>
-        <location line="+244"/>
+        <location line="+245"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+244"/>
+        <location line="-244"/>
+        <location line="+245"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+246"/>
+        <location line="-240"/>
+        <location line="+247"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-246"/>
         <location line="+78"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -2658,7 +3305,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -2668,9 +3315,46 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-147"/>
+        <location line="-148"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
+    </message>
+    <message>
+        <location filename="../app/guiappsync.cpp" line="+65"/>
+        <source>The system keychain is not available, so Sales Cockpit asks for the team server&apos;s password each time it starts and keeps it only in memory.</source>
+        <translation>系统钥匙串不可用，因此销售驾驶舱每次启动时都会询问团队服务器密码，并且只保存在内存中。</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <location line="+8"/>
+        <source>Connect to the team server</source>
+        <translation>连接团队服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The first sync stopped: %1
+
+What was pulled is kept in %2; Connect again to continue.</source>
+        <translation>首次同步已停止：%1
+
+已拉取的数据保存在 %2 中；再次连接即可继续。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Disconnect from %1? Sales Cockpit stops syncing and removes the password from the system keychain. The local copy %2 stays on this computer.</source>
+        <translation>要断开与 %1 的连接吗？销售驾驶舱将停止同步，并从系统钥匙串中删除密码。本机副本 %2 会保留在这台电脑上。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Its %n edit(s) waiting are sent when you connect again.</source>
+        <translation>
+            <numerusform>其中 %n 项待发送的修改会在您再次连接时发送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disconnect</source>
+        <translation>断开连接</translation>
     </message>
 </context>
 <context>
@@ -3204,7 +3888,7 @@ Open the copy now?</source>
         <translation>%1：%2 没有字段“%3”</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+22"/>
         <source>%1.stage_dates: every key must be a stage of the mapping&apos;s pipeline</source>
         <translation>%1.stage_dates：每个键都必须是映射中销售流程的阶段</translation>
     </message>
@@ -3315,9 +3999,11 @@ Open the copy now?</source>
         <location filename="../models/imports/importplan.cpp" line="+91"/>
         <location filename="../models/imports/importplanleads.cpp" line="+79"/>
         <location line="+51"/>
-        <location filename="../models/imports/importplanstores.cpp" line="+43"/>
+        <location filename="../models/imports/importplanstores.cpp" line="+44"/>
         <location line="+10"/>
+        <location line="+5"/>
         <location filename="../models/imports/importplantargets.cpp" line="+152"/>
+        <location line="+7"/>
         <source>the database cannot be read: %1</source>
         <translation>无法读取数据库：%1</translation>
     </message>
@@ -3358,7 +4044,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+11"/>
-        <location filename="../models/imports/importplanstores.cpp" line="+31"/>
+        <location filename="../models/imports/importplanstores.cpp" line="+28"/>
         <source>no such region; the import creates regions only when asked to create the org</source>
         <translation>没有此大区；只有在要求创建组织时导入才会新建大区</translation>
     </message>
@@ -3690,7 +4376,12 @@ Open the copy now?</source>
         <translation>回款必须有应收日期</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplanleads.cpp" line="+27"/>
+        <location filename="../models/imports/importplanleads.cpp" line="+10"/>
+        <source>the column “%1” dates the stage “%2”, which the pipeline “%3” does not have (%4)</source>
+        <translation>列“%1”给出阶段“%2”的日期，但销售流程“%3”没有这个阶段（%4）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>a lead needs a stage</source>
         <translation>线索必须有阶段</translation>
     </message>
@@ -3866,12 +4557,12 @@ Open the copy now?</source>
         <translation>与第 %1 行是同一门店同一天</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>no opening date: a store opened on its first day in the import, else today</source>
         <translation>没有开业日期：取该门店在本次导入中的第一天，没有则取今天</translation>
     </message>
     <message>
-        <location filename="../models/imports/importplantargets.cpp" line="-53"/>
+        <location filename="../models/imports/importplantargets.cpp" line="-59"/>
         <source>is a quarter, but the period kind says %1</source>
         <translation>是季度，但期间类型为 %1</translation>
     </message>
@@ -3891,7 +4582,7 @@ Open the copy now?</source>
         <translation>不是期间（请写 2026、2026-Q1 或 2026-03）</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>two units of this level have this name</source>
         <translation>该层级有两个同名单元</translation>
     </message>
@@ -3971,7 +4662,7 @@ Open the copy now?</source>
         <translation>与第 %1 行的期间和组织单元相同</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>the targets of the level below in the file (%1) add up to %2, not this amount</source>
         <translation>文件中下一层级的目标（%1 个）合计为 %2，与此金额不符</translation>
     </message>
@@ -5091,6 +5782,52 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::storage::ConflictRepository</name>
+    <message>
+        <location filename="../models/items/conflictstore.cpp" line="-18"/>
+        <location filename="../models/storage/conflictrepository.cpp" line="+196"/>
+        <location line="+162"/>
+        <source>This conflict is no longer in the file.</source>
+        <translation>此冲突已不在文件中。</translation>
+    </message>
+    <message>
+        <location filename="../models/storage/conflictrepository.cpp" line="-301"/>
+        <source>&quot;%1&quot; of %2 is not a date or time: %3</source>
+        <translation>%2 的“%1”不是日期或时间：%3</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <location line="+111"/>
+        <source>This conflict has been resolved already.</source>
+        <translation>此冲突已经解决。</translation>
+    </message>
+    <message>
+        <location line="-101"/>
+        <source>The record is no longer in this file, so your values cannot be written back. Keep the server&apos;s version to close the conflict.</source>
+        <translation>该记录已不在此文件中，无法写回你的值。请保留服务器的版本以关闭此冲突。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The conflict has no value of yours for &quot;%1&quot; of %2 that can be written.</source>
+        <translation>此冲突中没有可写入的、你对 %2 的“%1”的值。</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The record is no longer in this file, so your values cannot be written back.</source>
+        <translation>该记录已不在此文件中，无法写回你的值。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This conflict has been resolved another way meanwhile; nothing was changed.</source>
+        <translation>此冲突在此期间已用其他方式解决；未做任何更改。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Your values have reached the team server already, so this resolution can no longer be undone. Edit the record to change it again.</source>
+        <translation>你的值已经到达团队服务器，因此无法再撤销此处理。如需再次更改，请直接编辑该记录。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::storage::CustomerRepository</name>
     <message>
         <location filename="../models/storage/customerrepository.cpp" line="+41"/>
@@ -5638,7 +6375,7 @@ Open the copy now?</source>
         <translation>服务器 %1 报告错误：%2</translation>
     </message>
     <message>
-        <location filename="../models/sync/servercompanycopy.cpp" line="+121"/>
+        <location filename="../models/sync/servercompanycopy.cpp" line="+108"/>
         <source>Reading the company from %1 failed: %2</source>
         <translation>从 %1 读取公司数据失败：%2</translation>
     </message>
@@ -5738,24 +6475,60 @@ Open the copy now?</source>
         <translation>%1（在 %2 中）</translation>
     </message>
     <message>
-        <location filename="../models/sync/syncpull.cpp" line="+30"/>
+        <location filename="../models/sync/syncpullparts.cpp" line="+10"/>
         <source>Writing the pulled rows to the local file failed (%1): %2</source>
         <translation>将拉取的数据写入本地文件失败（%1）：%2</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location filename="../models/sync/pushtables.cpp" line="+44"/>
+        <location filename="../models/sync/syncpullparts.cpp" line="+50"/>
         <source>The local file has no table %1: it is older than the server&apos;s schema.</source>
         <translation>本地文件中没有表 %1：它比服务器的架构旧。</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location filename="../models/sync/syncpull.cpp" line="+198"/>
+        <source>The connection to the server %1 was lost during the pull (%2). What was pulled so far is kept; the next sync continues from there.</source>
+        <translation>拉取过程中与服务器 %1 的连接中断（%2）。已拉取的内容均已保留，下次同步将从中断处继续。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>The server %1 has no identity row (cockpit.server_info).</source>
         <translation>服务器 %1 没有身份记录（cockpit.server_info）。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <source>This file holds a company of its own (%1 rows or edits) and has never synced with a server: a team server&apos;s rows go to a new file. Give another file.</source>
         <translation>此文件包含自己的公司数据（%1 行或修改），且从未与服务器同步：团队服务器的数据应放入新文件。请指定另一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/pushops.cpp" line="+138"/>
+        <source>The login %1 may read this row of %2 but not change it (it belongs to another region, or to the whole company).</source>
+        <translation>登录名 %1 可以读取 %2 中的这一行，但不能修改它（它属于其他区域，或属于整个公司）。</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/syncfirstpull.cpp" line="+299"/>
+        <source>The local file&apos;s first pull state is damaged (first_pull_horizon %1).</source>
+        <translation>本地文件的首次拉取状态已损坏（first_pull_horizon %1）。</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/syncpush.cpp" line="+43"/>
+        <source>Recording the pushed edits in the local file failed (%1): %2</source>
+        <translation>在本地文件中记录已推送的修改失败（%1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/syncservice.cpp" line="+30"/>
+        <source>The login &quot;%1&quot; is not a user of the company on %2. Ask the administrator to run: sales-cockpit server add-user --login %1 --user NAME</source>
+        <translation>登录名“%1”在 %2 上不对应公司的任何用户。请管理员运行：sales-cockpit server add-user --login %1 --user NAME</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The local copy &quot;%1&quot; could not be opened: %2</source>
+        <translation>无法打开本机副本“%1”：%2</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>The local copy is damaged or read-only, so it cannot be synced. Save a repaired copy (File menu) and open that.</source>
+        <translation>本机副本已损坏或为只读，无法同步。请保存一份修复后的副本（“文件”菜单）并打开它。</translation>
     </message>
 </context>
 <context>
@@ -6553,6 +7326,123 @@ Open the copy now?</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ConflictsPage</name>
+    <message>
+        <location filename="../ui/conflictspage.cpp" line="+35"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edits of yours the team server did not take as they were. Nothing is lost: choose what to keep. Every choice can be undone (Ctrl+Z).</source>
+        <translation>团队服务器未按原样接受的你的修改。什么都不会丢失：请选择保留哪些。每个选择都可以撤销（Ctrl+Z）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No conflicts: every edit reached the server.</source>
+        <translation>没有冲突：每项修改都已到达服务器。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+160"/>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <location line="+160"/>
+        <source>Server&apos;s</source>
+        <translation>服务器的</translation>
+    </message>
+    <message>
+        <location line="-160"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>M keeps your value of the selected field, T the server&apos;s, Space switches.</source>
+        <translation>按 M 保留所选字段中你的值，按 T 保留服务器的值，按空格键切换。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Mer&amp;ge as chosen</source>
+        <translation>按所选合并(&amp;G)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Keep your value of the fields marked &quot;Mine&quot; and the server&apos;s of the others.</source>
+        <translation>标为“我的”的字段保留你的值，其余字段保留服务器的值。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Keys: M keeps your value of the selected field, T the server&apos;s, Space switches.</source>
+        <translation>按键：M 保留所选字段中你的值，T 保留服务器的值，空格键切换。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+46"/>
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n 个未解决的冲突</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>%1 · %2 · %3</source>
+        <translation>%1 · %2 · %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The record is no longer in this file (deleted, or moved out of what you may see): only the server&apos;s version can be kept.</source>
+        <translation>该记录已不在此文件中（已删除，或已移出你可查看的范围）：只能保留服务器的版本。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep &amp;theirs</source>
+        <translation>保留服务器的(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Re-create with &amp;mine</source>
+        <translation>用我的值重新创建(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accept the &amp;deletion</source>
+        <translation>接受删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send &amp;again</source>
+        <translation>再次发送(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Discard mine</source>
+        <translation>放弃我的(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(deleted on the server)</source>
+        <translation>（已在服务器上删除）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(unchanged)</source>
+        <translation>（未更改）</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::CustomerDetailPanel</name>
     <message>
         <location filename="../ui/customerdetailpanel.cpp" line="+30"/>
@@ -6760,6 +7650,31 @@ Open the copy now?</source>
         <location filename="../ui/filterbar.cpp" line="+102"/>
         <source>%1 (left)</source>
         <translation>%1（已离职）</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::FirstPullDialog</name>
+    <message>
+        <location filename="../ui/firstpulldialog.cpp" line="+13"/>
+        <source>Connecting to the team server</source>
+        <translation>正在连接团队服务器</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Stopping after the rows being saved… What was pulled stays; the next sync continues from there.</source>
+        <translation>保存完当前这批数据后停止… 已拉取的数据会保留，下次同步从此处继续。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Pulling your data from %1 into a copy on this computer…
+%2 rows so far</source>
+        <translation>正在从 %1 拉取您的数据到本机副本…
+已拉取 %2 行</translation>
     </message>
 </context>
 <context>
@@ -7151,18 +8066,18 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::ImportWizard</name>
     <message>
-        <location filename="../ui/importwizard.cpp" line="+47"/>
+        <location filename="../ui/importwizard.cpp" line="+52"/>
         <location line="+48"/>
-        <location line="+446"/>
+        <location line="+518"/>
         <location filename="../ui/importwizardfiles.cpp" line="+158"/>
-        <location line="+166"/>
+        <location line="+162"/>
         <location line="+101"/>
         <location line="+26"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location line="-481"/>
+        <location line="-553"/>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -7179,13 +8094,13 @@ Open the copy now?</source>
     <message>
         <location line="+1"/>
         <location line="+42"/>
-        <location line="+361"/>
-        <location line="+58"/>
+        <location line="+431"/>
+        <location line="+60"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="-432"/>
+        <location line="-504"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
@@ -7221,7 +8136,7 @@ Open the copy now?</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/importwizardfiles.cpp" line="-342"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-338"/>
         <source>Bring your company&apos;s own spreadsheets in: people and org, products, customers and leads (CSV or Excel). Nothing is written until you press Import, and the whole import can be undone as one step.</source>
         <translation>导入贵公司自己的表格：人员与组织、产品、客户和线索（CSV 或 Excel）。按下“导入”之前不会写入任何内容，整次导入可以一步撤销。</translation>
     </message>
@@ -7273,12 +8188,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+324"/>
+        <location line="+320"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-319"/>
         <source>A CSV&apos;s encoding: detected from its bytes; choose another when the headers or values look garbled.</source>
         <translation>CSV 文件的编码：根据文件字节自动识别；表头或数值显示为乱码时，请选择其他编码。</translation>
     </message>
@@ -7359,7 +8274,7 @@ Open the copy now?</source>
         <translation>使用映射</translation>
     </message>
     <message>
-        <location line="+216"/>
+        <location line="+212"/>
         <source>Not read as it says: %1</source>
         <translation>未能按映射所述读取：%1</translation>
     </message>
@@ -7390,7 +8305,7 @@ Open the copy now?</source>
     </message>
     <message>
         <location filename="../ui/importwizard.cpp" line="-24"/>
-        <location filename="../ui/importwizardfiles.cpp" line="-314"/>
+        <location filename="../ui/importwizardfiles.cpp" line="-310"/>
         <source>Mappings (*.json)</source>
         <translation>映射 (*.json)</translation>
     </message>
@@ -7432,12 +8347,12 @@ Open the copy now?</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
@@ -7503,7 +8418,7 @@ Open the copy now?</source>
         <translation>Excel 工作簿 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Fields</source>
         <translation>字段</translation>
     </message>
@@ -7513,12 +8428,18 @@ Open the copy now?</source>
         <translation>这一列是什么。一列可以填多个字段（+ 字段）：经理的名字也可以是团队名。</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+87"/>
+        <location line="+111"/>
+        <source>Entered stage: %1</source>
+        <translation>进入阶段：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>“%1” already comes from the column “%2”: a field comes from one column only. Take it off that column first.</source>
         <translation>“%1”已取自列“%2”：一个字段只能来自一列。请先从那一列去掉它。</translation>
     </message>
     <message>
-        <location filename="../ui/importwizardfiles.cpp" line="+148"/>
+        <location filename="../ui/importwizardfiles.cpp" line="+144"/>
         <source>These files cannot be imported:
 
 %1</source>
@@ -7542,12 +8463,12 @@ Open the copy now?</source>
         <translation>映射“%1”：其 %3 个文件中有 %2 个与所列文件匹配。</translation>
     </message>
     <message>
-        <location filename="../ui/importwizard.cpp" line="-143"/>
+        <location filename="../ui/importwizard.cpp" line="-201"/>
         <source>First values</source>
         <translation>前几个值</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+40"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
@@ -7567,7 +8488,7 @@ Open the copy now?</source>
         <translation>%1（来自“%2”）</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+73"/>
         <source>Columns as in your last import of this layout (the same headers): check them, and change any that differ this time.</source>
         <translation>列的对应关系沿用您上次导入此格式（相同表头）时的设置：请核对，如这次有不同请修改。</translation>
     </message>
@@ -7577,7 +8498,7 @@ Open the copy now?</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+103"/>
         <source>Step 1 of 3 · Files</source>
         <translation>第 1 步，共 3 步 · 文件</translation>
     </message>
@@ -7607,7 +8528,7 @@ Open the copy now?</source>
         <translation>已取消。未写入任何内容。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The files cannot be imported: %1</source>
         <translation>这些文件无法导入：%1</translation>
     </message>
@@ -8224,7 +9145,7 @@ Open the copy now?</source>
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+71"/>
+        <location filename="../ui/mainwindow.cpp" line="+74"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -8239,7 +9160,13 @@ Open the copy now?</source>
         <translation>分级目标按 公司 → 大区 → 城市 → 销售 逐级分解、达成率，以及带置信度的区间预测。目标已可导入（文件 › 导入…），本页面将在后续版本中显示它们。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+20"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+35"/>
         <location line="+6"/>
         <source>Could not undo or redo</source>
         <translation>无法撤销或重做</translation>
@@ -8340,7 +9267,12 @@ Open the copy now?</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>C&amp;onflicts</source>
+        <translation>冲突(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Colour-&amp;blind-safe palette</source>
         <translation>色盲友好配色(&amp;B)</translation>
     </message>
@@ -8390,7 +9322,7 @@ Open the copy now?</source>
         <translation>%1 没有红色指标卡：每项指标都不差于行业均值。点击任意指标卡可查看背后的明细。</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+59"/>
         <source>Local file: %1</source>
         <translation>本地文件：%1</translation>
     </message>
@@ -8398,6 +9330,16 @@ Open the copy now?</source>
         <location line="+17"/>
         <source>%1 leads · %2 customers</source>
         <translation>%1 条线索 · %2 个客户</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindowsync.cpp" line="+27"/>
+        <source>This window shows the local copy %1 of the team server&apos;s data.</source>
+        <translation>此窗口显示团队服务器数据的本机副本 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -9208,7 +10150,7 @@ required to leave</source>
 <context>
     <name>cockpit::ui::SettingsPage</name>
     <message>
-        <location filename="../ui/settingspage.cpp" line="+31"/>
+        <location filename="../ui/settingspage.cpp" line="+32"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -9258,17 +10200,12 @@ required to leave</source>
         <translation>新建演示数据库…</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Coming in later releases</source>
-        <translation>后续版本推出</translation>
+        <location line="+15"/>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The team server and syncing with it are not built yet: your edits stay in this file on this computer. They will appear here.</source>
-        <translation>团队服务器及与其同步的功能尚未开发：您的修改保存在本机的这个文件中。相关设置将出现在这里。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Pipelines</source>
         <translation>销售流程</translation>
     </message>
@@ -9283,7 +10220,7 @@ required to leave</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+84"/>
         <source>Read-only</source>
         <translation>只读</translation>
     </message>
@@ -9333,7 +10270,7 @@ required to leave</source>
         <translation>文件被占用时最多等待 %1 秒</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>No database is open.</source>
         <translation>未打开数据库。</translation>
     </message>
@@ -9700,6 +10637,108 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+1"/>
         <source>Spreadsheets (*.csv *.txt *.xlsx);;All files (*)</source>
         <translation>表格文件 (*.csv *.txt *.xlsx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::SyncStatusLabel</name>
+    <message>
+        <location filename="../ui/syncstatuslabel.cpp" line="+32"/>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n h ago</source>
+        <translation>
+            <numerusform>%n 小时前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>on %1</source>
+        <translation>于 %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not syncing: %1</source>
+        <translation>未同步：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Synced %1</source>
+        <translation>已同步（%1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 edit waiting</source>
+        <translation>1 项修改待发送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 edits waiting</source>
+        <translation>%1 项修改待发送</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1 conflict</source>
+        <translation>1 个冲突</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 conflicts</source>
+        <translation>%1 个冲突</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>changes held back on the server</source>
+        <translation>服务器上有修改被挂起</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Team server %1 · not synced yet</source>
+        <translation>团队服务器 %1 · 尚未同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team server %1 · last sync %2</source>
+        <translation>团队服务器 %1 · 上次同步 %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The team server cannot be reached; your edits are kept on this computer and sent when it can. %1</source>
+        <translation>无法连接团队服务器；您的修改保存在本机，可连接时再发送。%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A transaction left open on the server holds newer changes back; ask the administrator to end it.</source>
+        <translation>服务器上一个未结束的事务挂起了较新的修改；请联系管理员结束该事务。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncs in the background; File › Sync now (F9) syncs at once.</source>
+        <translation>在后台同步；“文件 › 立即同步”（F9）可马上同步。</translation>
     </message>
 </context>
 <context>
@@ -10250,6 +11289,169 @@ because</source>
         <location line="+24"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: median hours between the steps of a sale (steps ending in %2)</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;：销售各步骤间隔时间中位数（小时，%2 内完成的步骤）</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::TeamServerSettings</name>
+    <message>
+        <location filename="../ui/teamserversettings.cpp" line="+41"/>
+        <source>Connect to your company&apos;s team server to work on your region&apos;s data with the rest of the team. Sales Cockpit keeps a copy on this computer, so you can work offline; your edits are sent when the server can be reached.</source>
+        <translation>连接公司的团队服务器，与团队其他成员一起处理您所辖区域的数据。销售驾驶舱在本机保存一份副本，因此您可以离线工作；服务器可连接时会发送您的修改。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>e.g. cockpit.example.com</source>
+        <translation>例如 cockpit.example.com</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>the login your administrator gave you</source>
+        <translation>管理员为您分配的登录名</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>verify-full: encrypted, the server&apos;s certificate and name checked (recommended)</source>
+        <translation>verify-full：加密，并校验服务器证书和名称（推荐）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>require: encrypted, the certificate not checked</source>
+        <translation>require：加密，不校验证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>disable: not encrypted</source>
+        <translation>disable：不加密</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>⚠ Without encryption your password and your company&apos;s data cross the network readable by anyone on the way. Use it only on this computer or a network you trust.</source>
+        <translation>⚠ 不加密时，您的密码和公司数据在网络上传输，途经的任何人都能读取。仅在本机或您信任的网络中使用。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Encryption (TLS)</source>
+        <translation>加密（TLS）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync every</source>
+        <translation>同步间隔</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>kept in the system keychain</source>
+        <translation>已保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected: this computer keeps a copy of the server&apos;s data in %1 and syncs it every %2 min and on File › Sync now (F9).</source>
+        <translation>已连接：本机在 %1 中保存服务器数据的副本，每 %2 分钟同步一次，也可通过“文件 › 立即同步”（F9）同步。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not connected: Sales Cockpit works on the file on this computer only.</source>
+        <translation>未连接：销售驾驶舱只使用本机上的文件。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>all regions</source>
+        <translation>所有区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connected as %1 (%2, %3)</source>
+        <translation>已连接，身份：%1（%2，%3）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter %1 first.</source>
+        <translation>请先填写%1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>The password could not be stored (%1). It is kept only while Sales Cockpit runs, and asked for at each start.</source>
+        <translation>无法保存密码（%1）。密码只在销售驾驶舱运行期间保留，每次启动时都会询问。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Team server password</source>
+        <translation>团队服务器密码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Password of %1:</source>
+        <translation>%1 的密码：</translation>
     </message>
 </context>
 <context>

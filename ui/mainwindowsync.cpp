@@ -21,6 +21,7 @@ void MainWindow::attachSync(sync::SyncService *service)
     // After the demo badge, who you are and the data source; before the counts on the right.
     statusBar()->insertWidget(3, label);
     connect(label, &SyncStatusLabel::conflictsRequested, this, &MainWindow::conflictsRequested);
+    connect(label, &SyncStatusLabel::conflictsRequested, this, &MainWindow::showConflicts);
     const auto showSource = [this](const sync::SyncState &state) {
         m_source->setText(SyncStatusLabel::sourceFor(state));
         m_source->setToolTip(tr("This window shows the local copy %1 of the team server's data.")

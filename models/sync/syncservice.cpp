@@ -100,15 +100,21 @@ public:
                 };
                 out.ok = pullFromServer(*m_server, db, options, &out.pull, &out.error);
                 out.cancelled = out.ok && !out.pull.complete;
-                // ---- PUSH CALL SITE (issue 12) ------------------------------------------
-                // The push runs here, after a complete pull, on this thread with the same
-                // two connections:
-                //     if (out.ok && out.pull.complete) {
-                //         PushReport pushed;
-                //         out.ok = pushToServer(*m_server, db, PushOptions{}, &pushed, &out.error);
-                //     }
-                // (sync/syncpush.h; wired in at merge). Its conflicts are counted below.
-                // -----------------------------------------------------------------------------
+                // Then the push, on this thread with the same two connections, and when it
+                // sent anything a second pull, which brings the pushed rows back with their
+                // server row_version (as `sales-cockpit sync` does). A cancel stops between batches.
+                if (out.ok && out.pull.complete && !cancel->load()) {
+                    PushOptions push;
+                    push.progress = [cancel](qint64) { return !cancel->load(); };
+                    out.ok = pushToServer(*m_server, db, push, &out.push, &out.error);
+                    out.cancelled = out.ok && !out.push.complete;
+                    if (out.ok && out.push.total() > 0 && !cancel->load()) {
+                        PullReport again;
+                        out.ok = pullFromServer(*m_server, db, options, &again, &out.error);
+                        out.pull.rowsApplied += again.rowsApplied;
+                        out.pull.rowsDeleted += again.rowsDeleted;
+                    }
+                }
             }
             if (out.error.isError())
                 m_server.reset(); // a dropped connection (or a failed statement): connect afresh next time
@@ -203,7 +209,7 @@ void SyncService::syncNow()
         m_state.error = PgError{PgError::Kind::Other, {},
                                 Server::tr("The local copy is damaged or read-only, so it cannot be synced. Save a repaired copy (File menu) and open that."), {}};
         setPhase(SyncState::Phase::Failed);
-        Q_EMIT finished(SyncOutcome{false, false, {}, m_state.error, m_state.error.message});
+        Q_EMIT finished(SyncOutcome{false, false, {}, {}, m_state.error, m_state.error.message});
         return;
     }
     m_cancel = std::make_shared<std::atomic_bool>(false);

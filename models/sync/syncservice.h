@@ -13,6 +13,7 @@
 // change: retrying a wrong password every few minutes would only lock the login out.
 #include "sync/pgconnection.h"
 #include "sync/syncpull.h"
+#include "sync/syncpush.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -70,6 +71,7 @@ struct SyncOutcome
     bool ok = false;
     bool cancelled = false;
     PullReport pull;
+    PushReport push; // after a complete pull: the outbox sent (then a second pull brings it back)
     PgError error;
     QString localError; // the file could not be opened or read
 };

@@ -14,6 +14,7 @@
 #include "serverfixture.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
+#include "storage/outbox.h"
 #include "sync/pgconnection.h"
 #include "sync/syncpull.h"
 #include "sync/syncpush.h"
@@ -185,7 +186,7 @@ int main(int argc, char **argv)
         return 1;
     }
     QTemporaryDir dir;
-    std::vector<Desktop> fleet(size_t(desktops));
+    std::vector<Desktop> fleet(static_cast<size_t>(desktops));
     for (int i = 0; i < desktops; ++i) {
         fleet[size_t(i)].index = i;
         fleet[size_t(i)].login = demo.logins.at(i % demo.logins.size()).first;
@@ -261,7 +262,7 @@ int main(int argc, char **argv)
                 std::this_thread::sleep_for(std::chrono::milliseconds(500 + rng() % 1000));
             }
             // Drain: push until the outbox is empty, then (after everyone has) pull once more.
-            for (int round = 0; ok && round < 20 && sync::pendingOutboxCount(db.connection()) > 0; ++round)
+            for (int round = 0; ok && round < 20 && storage::pendingOutboxCount(db.connection()) > 0; ++round)
                 ok = syncOnce(*conn, db, d);
             drained.arrive_and_wait();
             if (ok)
