@@ -13,7 +13,7 @@ qint64 Writer::insert(const char *table, const std::vector<ColumnValue> &cols, c
     if (!plan.st && !prepareInsert(plan, table, cols, skip))
         return 0;
     sqlite3_stmt *st = plan.st->handle();
-    const UuidBytes uuid = newUuidBytes();
+    const UuidBytes uuid = m_uuids.next();
     if (uuidOut)
         *uuidOut = QByteArray(reinterpret_cast<const char *>(uuid.data()), 16);
     sqlite3_bind_blob(st, 1, uuid.data(), 16, SQLITE_STATIC);

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QMutex>
 #include <QTemporaryFile>
 
 #include <atomic>
@@ -59,12 +60,19 @@ QString SpillIn::str()
     return s;
 }
 
+bool inlineSpill()
+{
+    static const bool set = qEnvironmentVariableIsSet("COCKPIT_IMPORT_SPILL_INLINE");
+    return set;
+}
+
 namespace detail {
 
 struct SpillFile::Impl
 {
     QTemporaryFile file{QDir::temp().filePath(QStringLiteral("cockpit-import-XXXXXX.rows"))};
     qint64 end = 0;
+    QMutex lock; // copies of a container share the file, each with its own tasks (plannedrows.h)
 };
 
 SpillFile::SpillFile() : d(std::make_unique<Impl>())
@@ -76,8 +84,15 @@ SpillFile::SpillFile() : d(std::make_unique<Impl>())
 
 SpillFile::~SpillFile() = default;
 
+QString SpillFile::error() const
+{
+    const QMutexLocker locked(&d->lock);
+    return m_error;
+}
+
 qint64 SpillFile::append(const QByteArray &block)
 {
+    const QMutexLocker locked(&d->lock);
     if (!m_error.isEmpty())
         return -1;
     if (!d->file.seek(d->end) || d->file.write(block) != block.size()) {
@@ -93,6 +108,7 @@ qint64 SpillFile::append(const QByteArray &block)
 bool SpillFile::read(qint64 offset, qint64 size, QByteArray *out)
 {
     out->resize(qsizetype(size));
+    const QMutexLocker locked(&d->lock);
     if (!m_error.isEmpty())
         return false;
     if (!d->file.seek(offset) || d->file.read(out->data(), size) != size) {

@@ -11,12 +11,21 @@
 // and written in turn, never at once). Copies share the scratch file (both only append at its
 // end), so a FilePlan copied into a list keeps its rows.
 //
+// Off the caller's thread: full blocks are serialised and written by a task of their own while
+// the planner goes on (at most one such task at a time, so memory stays bounded), and reading
+// block b in order decodes block b + 1 in a task while the caller uses b (a 100 000-lead file
+// spills nearly all its rows: writing and reading them back was a fifth of the plan and a
+// twentieth of the write). Anything that needs the file's state first waits for the task
+// (settle()): a read, error(), a copy, the destructor.
+//
 // T needs, found by argument-dependent lookup: void spillRow(SpillOut &, const T &) and
 // void unspillRow(SpillIn &, T &) (importplan.h declares those of the planned kinds).
 #include <QByteArray>
 #include <QString>
+#include <QtGlobal>
 
 #include <algorithm>
+#include <future>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -27,6 +36,10 @@ namespace cockpit::imports {
 // How many rows of one kind stay in memory before the rest are spilled (default 50 000;
 // tests set it small). A container takes the value current when it is made.
 qsizetype plannedRowsSpillThreshold();
+// COCKPIT_IMPORT_SPILL_INLINE (set in the environment) writes and reads the blocks on the
+// caller's thread, as before the tasks: to measure what the tasks gain (bench_import), or to
+// rule them out when a user reports a problem.
+bool inlineSpill();
 void setPlannedRowsSpillThreshold(qsizetype rows); // <= 0: the default again
 
 // The serialised form of rows: fixed-width integers and strings as their UTF-16 units.
@@ -66,7 +79,7 @@ public:
     ~SpillFile();
     qint64 append(const QByteArray &block); // its offset; -1 when it cannot be written
     bool read(qint64 offset, qint64 size, QByteArray *out);
-    const QString &error() const { return m_error; }
+    QString error() const;
 
 private:
     struct Impl;
@@ -82,13 +95,36 @@ public:
     static constexpr qsizetype kBlockRows = 512;
 
     PlannedRows() : m_threshold(std::max(plannedRowsSpillThreshold(), kBlockRows)) {}
+    PlannedRows(const PlannedRows &o) { copyFrom(o); }
+    PlannedRows &operator=(const PlannedRows &o)
+    {
+        if (this != &o) {
+            settle();
+            copyFrom(o);
+        }
+        return *this;
+    }
+    PlannedRows(PlannedRows &&o) noexcept { moveFrom(o); }
+    PlannedRows &operator=(PlannedRows &&o) noexcept
+    {
+        if (this != &o) {
+            settle();
+            moveFrom(o);
+        }
+        return *this;
+    }
+    ~PlannedRows() { settle(); }
 
     std::size_t size() const { return std::size_t(m_spilled) + m_mem.size(); }
     bool empty() const { return size() == 0; }
     std::size_t capacity() const { return std::size_t(m_spilled) + m_mem.capacity(); }
     bool spilled() const { return m_spilled > 0; }
     // Why a block could not be written or read back (then the plan is not to be written).
-    QString error() const { return m_file ? m_file->error() : QString(); }
+    QString error() const
+    {
+        settle();
+        return m_file ? m_file->error() : QString();
+    }
 
     void push_back(T row)
     {
@@ -115,8 +151,10 @@ public:
         if (i >= m_spilled)
             return m_mem.at(std::size_t(i - m_spilled));
         const qsizetype block = i / kBlockRows;
-        if (block != m_cachedBlock)
+        if (block != m_cachedBlock) {
+            settle();
             load(block);
+        }
         return m_cache.at(std::size_t(i % kBlockRows));
     }
 
@@ -152,42 +190,118 @@ private:
         const qsizetype limit = m_spilled > 0 ? kBlockRows : m_threshold;
         if (qsizetype(m_mem.size()) < limit)
             return;
+        settle(); // the task before, and what it wrote
         if (!m_file)
             m_file = std::make_shared<detail::SpillFile>();
         const qsizetype blocks = qsizetype(m_mem.size()) / kBlockRows;
-        QByteArray bytes;
-        for (qsizetype b = 0; b < blocks; ++b) {
-            bytes.clear();
-            SpillOut out(bytes);
-            for (qsizetype r = b * kBlockRows; r < (b + 1) * kBlockRows; ++r)
-                spillRow(out, m_mem[std::size_t(r)]);
-            const qint64 offset = m_file->append(bytes);
-            m_offsets.push_back(offset);
-            m_ends.push_back(offset < 0 ? offset : offset + bytes.size());
-        }
+        auto rows = std::make_shared<std::vector<T>>(std::make_move_iterator(m_mem.begin()),
+                                                     std::make_move_iterator(m_mem.begin() + blocks * kBlockRows));
         m_mem.erase(m_mem.begin(), m_mem.begin() + blocks * kBlockRows);
         m_spilled += blocks * kBlockRows;
+        m_writing = std::async(inlineSpill() ? std::launch::deferred : std::launch::async, [rows, file = m_file, blocks] {
+            Spans spans;
+            QByteArray bytes;
+            for (qsizetype b = 0; b < blocks; ++b) {
+                bytes.clear();
+                SpillOut out(bytes);
+                for (qsizetype r = b * kBlockRows; r < (b + 1) * kBlockRows; ++r)
+                    spillRow(out, (*rows)[std::size_t(r)]);
+                const qint64 offset = file->append(bytes);
+                spans.push_back({offset, offset < 0 ? offset : offset + bytes.size()});
+            }
+            return spans;
+        });
+    }
+    // Waits for the task writing blocks (and takes their places in the file) or reading one
+    // ahead (dropping it: the caller may want another block, or the file's state).
+    void settle() const
+    {
+        if (m_writing.valid())
+            for (const auto &[offset, end] : m_writing.get()) {
+                m_offsets.push_back(offset);
+                m_ends.push_back(end);
+            }
+        if (m_ahead.valid()) {
+            m_aheadRows = m_ahead.get();
+            m_aheadBlock = m_aheadBlockNext;
+        }
     }
     void load(qsizetype block) const
     {
-        m_cache.assign(std::size_t(kBlockRows), T());
+        if (block == m_aheadBlock) {
+            m_cache.swap(m_aheadRows);
+        } else {
+            m_cache.assign(std::size_t(kBlockRows), T());
+            decode(m_file.get(), m_offsets.at(std::size_t(block)), m_ends.at(std::size_t(block)), m_cache);
+        }
+        m_aheadBlock = -1;
+        m_aheadRows.clear();
         m_cachedBlock = block;
+        // Reading in order: the next block decoded while this one is used.
+        if (const qsizetype next = block + 1; next < qsizetype(m_offsets.size())) {
+            m_aheadBlockNext = next;
+            m_ahead = std::async(inlineSpill() ? std::launch::deferred : std::launch::async, [file = m_file.get(), offset = m_offsets.at(std::size_t(next)),
+                                                      end = m_ends.at(std::size_t(next))] {
+                std::vector<T> rows(static_cast<std::size_t>(kBlockRows));
+                decode(file, offset, end, rows);
+                return rows;
+            });
+        }
+    }
+    static void decode(detail::SpillFile *file, qint64 offset, qint64 end, std::vector<T> &rows)
+    {
         QByteArray bytes;
-        const qint64 offset = m_offsets.at(std::size_t(block));
-        if (offset < 0 || !m_file->read(offset, m_ends.at(std::size_t(block)) - offset, &bytes))
+        if (offset < 0 || !file->read(offset, end - offset, &bytes))
             return; // error() says why
         SpillIn in(bytes.constData(), bytes.constData() + bytes.size());
-        for (T &row : m_cache)
+        for (T &row : rows)
             unspillRow(in, row);
     }
+    void copyFrom(const PlannedRows &o)
+    {
+        o.settle();
+        m_threshold = o.m_threshold;
+        m_spilled = o.m_spilled;
+        m_mem = o.m_mem;
+        m_offsets = o.m_offsets;
+        m_ends = o.m_ends;
+        m_file = o.m_file;
+        m_cache = o.m_cache;
+        m_cachedBlock = o.m_cachedBlock;
+        m_aheadRows.clear();
+        m_aheadBlock = -1;
+    }
+    void moveFrom(PlannedRows &o)
+    {
+        o.settle();
+        m_threshold = o.m_threshold;
+        m_spilled = std::exchange(o.m_spilled, 0);
+        m_mem = std::move(o.m_mem);
+        m_offsets = std::move(o.m_offsets);
+        m_ends = std::move(o.m_ends);
+        m_file = std::move(o.m_file);
+        m_cache = std::move(o.m_cache);
+        m_cachedBlock = std::exchange(o.m_cachedBlock, -1);
+        m_aheadRows = std::move(o.m_aheadRows);
+        m_aheadBlock = std::exchange(o.m_aheadBlock, -1);
+        o.m_offsets.clear();
+        o.m_ends.clear();
+        o.m_mem.clear();
+    }
 
-    qsizetype m_threshold;
-    qsizetype m_spilled = 0;   // rows [0, m_spilled) are in the file, in blocks of kBlockRows
+    using Spans = std::vector<std::pair<qint64, qint64>>; // a block's offset and end in the file
+    qsizetype m_threshold = 0;
+    qsizetype m_spilled = 0;   // rows [0, m_spilled) are in the file (or being written), in blocks of kBlockRows
     std::vector<T> m_mem;      // rows [m_spilled, size())
-    std::vector<qint64> m_offsets, m_ends; // per block
+    mutable std::vector<qint64> m_offsets, m_ends; // per block written (settle() adds the task's)
     std::shared_ptr<detail::SpillFile> m_file;
     mutable std::vector<T> m_cache;
     mutable qsizetype m_cachedBlock = -1;
+    mutable std::future<Spans> m_writing;          // the blocks being written
+    mutable std::future<std::vector<T>> m_ahead;   // block m_aheadBlockNext being decoded
+    mutable qsizetype m_aheadBlockNext = -1;
+    mutable std::vector<T> m_aheadRows;            // block m_aheadBlock, decoded ahead
+    mutable qsizetype m_aheadBlock = -1;
 };
 
 } // namespace cockpit::imports

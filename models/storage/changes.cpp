@@ -3,6 +3,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 
 #include <sqlite3.h>
@@ -70,11 +71,17 @@ struct ChangeHub::Watch
     sqlite3_int64 expectedTotal = 0;
     sqlite3_int64 txnBase = 0;
     sqlite3_int64 txnRows = 0;
-    // The entry of the last event: a bulk write (an import) reports rows of one table in a
-    // run, so most events find their entry without building its key.
-    QByteArray lastTable;
-    int lastOp = -1;
-    int lastIndex = -1;
+    // The entries of the last events: a bulk write reports rows of a few tables in turn (an
+    // import: a lead, its stage moves, the next lead …), so most events find their entry here
+    // without building its key. Slot `next` is the one replaced next.
+    struct Recent
+    {
+        QByteArray table;
+        int op = -1;
+        int index = -1;
+    };
+    std::array<Recent, 4> recent;
+    int next = 0;
 };
 
 namespace {
@@ -89,12 +96,18 @@ void onUpdate(void *data, int op, const char *, const char *table, sqlite3_int64
     }
     w->wrote = true;
     ++w->txnRows;
-    if (op != w->lastOp || w->lastIndex < 0 || qstrcmp(w->lastTable.constData(), table) != 0) {
-        w->lastTable = table;
-        w->lastOp = op;
-        w->lastIndex = entryOf(w, op, table);
+    int index = -1;
+    for (const ChangeHub::Watch::Recent &r : w->recent)
+        if (r.index >= 0 && r.op == op && qstrcmp(r.table.constData(), table) == 0) {
+            index = r.index;
+            break;
+        }
+    if (index < 0) {
+        index = entryOf(w, op, table);
+        w->recent[w->next] = {QByteArray(table), op, index};
+        w->next = (w->next + 1) % int(w->recent.size());
     }
-    QVector<qint64> &rows = w->pending.changes[w->lastIndex].rows;
+    QVector<qint64> &rows = w->pending.changes[index].rows;
     // Rows are few per entry in an edit and appended in order in bulk: the last one is the
     // usual repeat (several statements on one row).
     if (rows.isEmpty() || rows.constLast() != row)
@@ -120,7 +133,7 @@ void forget(ChangeHub::Watch *w)
     w->pending = {};
     w->index.clear();
     w->wrote = false;
-    w->lastIndex = -1;
+    w->recent = {};
 }
 
 int onCommit(void *data)

@@ -25,6 +25,7 @@ class TestImportSpill : public QObject
 private Q_SLOTS:
     void cleanup() { setPlannedRowsSpillThreshold(0); }
     void rowsRoundTripPastTheThreshold();
+    void rowsSurviveTheTasksInFlight();
     void rejectedRowsRoundTrip();
     void issuesAreCountedPastTheFirst();
     void idDigestsFindEveryIdAndNoOther();
@@ -123,6 +124,38 @@ void TestImportSpill::rowsRoundTripPastTheThreshold()
         small.push_back(leadNo(j));
     QVERIFY(!small.spilled());
     QCOMPARE(bytesOf(small[999]), bytesOf(leadNo(999)));
+}
+
+// Blocks are written and read ahead by tasks (plannedrows.h): a copy, a move, a read and two
+// copies read in turn over their shared file, each while a task may be running, see every row.
+void TestImportSpill::rowsSurviveTheTasksInFlight()
+{
+    setPlannedRowsSpillThreshold(600);
+    for (int round = 0; round < 3; ++round) {
+        PlannedRows<PlannedLead> rows;
+        const int n = 6000 + round * 700;
+        for (int i = 0; i < n; ++i)
+            rows.push_back(leadNo(i)); // the last full block's task may still run
+        PlannedRows<PlannedLead> copy = rows;
+        PlannedRows<PlannedLead> moved = std::move(rows);
+        QCOMPARE(moved.size(), std::size_t(n));
+        QCOMPARE(copy.size(), std::size_t(n));
+        QVERIFY2(moved.error().isEmpty(), qPrintable(moved.error()));
+        // In order, both at once: each reads ahead from the one file.
+        for (int i = 0; i < n; ++i) {
+            QCOMPARE(bytesOf(moved[i]), bytesOf(leadNo(i)));
+            QCOMPARE(bytesOf(copy[i]), bytesOf(leadNo(i)));
+        }
+        // Backwards: a block read ahead and not wanted is dropped, not returned.
+        for (int i = n - 1; i >= 0; i -= 97)
+            QCOMPARE(bytesOf(copy[i]), bytesOf(leadNo(i)));
+        // Rows pushed after a read of a block ahead go to the file after it.
+        for (int i = n; i < n + 1500; ++i)
+            moved.push_back(leadNo(i));
+        for (int i = 0; i < n + 1500; i += 3)
+            QCOMPARE(bytesOf(moved[i]), bytesOf(leadNo(i)));
+        QVERIFY(copy.error().isEmpty() && moved.error().isEmpty());
+    }
 }
 
 void TestImportSpill::rejectedRowsRoundTrip()

@@ -43,6 +43,16 @@ private Q_SLOTS:
         QTest::newRow("month 13, month first") << "13/5/2026" << false << QDate() << "is not a day of the calendar";
         QTest::newRow("words") << "next Tuesday" << false << QDate() << "is not a date (write it as 2026-03-05)";
         QTest::newRow("empty") << "  " << false << QDate() << "is empty";
+        // The spellings read without patterns (ymdFast) and their edges.
+        QTest::newRow("one-digit month, two-digit day") << "2026-3-15" << false << QDate(2026, 3, 15) << "";
+        QTest::newRow("two-digit month, one-digit day") << "2026/12/5" << false << QDate(2026, 12, 5) << "";
+        QTest::newRow("one digits") << "2026.1.1" << false << QDate(2026, 1, 1) << "";
+        QTest::newRow("mixed separators") << "2026-3/5" << false << QDate() << "is not a date (write it as 2026-03-05)";
+        QTest::newRow("not a leap year") << "2026-02-29" << false << QDate() << "is not a day of the calendar";
+        QTest::newRow("before 1900") << "1899-12-31" << false << QDate() << "is not a plausible date (the year must be between 1900 and 2100)";
+        QTest::newRow("three-digit day") << "2026-03-005" << false << QDate() << "is not a date (write it as 2026-03-05)";
+        QTest::newRow("month 0") << "2026-0-5" << false << QDate() << "is not a day of the calendar";
+        QTest::newRow("spaces around") << " 2026-03-05 " << false << d << "";
     }
     void dates()
     {
@@ -107,6 +117,18 @@ private Q_SLOTS:
         QTest::newRow("too large") << "99999999999999999999" << qint64(-1) << "is too large";
         QTest::newRow("too large by a unit") << "999999999999999亿" << qint64(-1) << "is too large";
         QTest::newRow("empty") << "" << qint64(-1) << "is empty";
+        // The spellings read without patterns (moneyFast) and their edges.
+        QTest::newRow("millions grouped") << "1,000,000" << qint64(100000000) << "";
+        QTest::newRow("yen, one decimal") << "¥1,000.5" << qint64(100050) << "";
+        QTest::newRow("dollar") << "$12" << qint64(1200) << "";
+        QTest::newRow("leading zeros") << "0012" << qint64(1200) << "";
+        QTest::newRow("a dot, no decimals") << "12." << qint64(1200) << "";
+        QTest::newRow("15 digits") << "999999999999999" << qint64(99999999999999900) << "";
+        QTest::newRow("four after a comma") << "1,0000" << qint64(-1) << "is unclear: a comma must separate thousands (1,500 or 1,500.25)";
+        QTest::newRow("four before a comma") << "1000,000" << qint64(-1) << "is unclear: a comma must separate thousands (1,500 or 1,500.25)";
+        QTest::newRow("comma first") << ",100" << qint64(-1) << "is unclear: a comma must separate thousands (1,500 or 1,500.25)";
+        QTest::newRow("a sign alone") << "¥" << qint64(-1) << "is not an amount of money";
+        QTest::newRow("three decimals, zero") << "1.500" << qint64(150) << "";
     }
     void money()
     {
