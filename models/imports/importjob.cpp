@@ -31,7 +31,7 @@ ImportJob::~ImportJob()
 
 bool ImportJob::isRunning() const
 {
-    return m_future.isRunning();
+    return m_busy;
 }
 
 void ImportJob::cancel()
@@ -44,6 +44,7 @@ void ImportJob::plan(const ImportRequest &request)
 {
     m_future.waitForFinished();
     m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_busy = true;
     const QString path = m_db.path();
     QPointer<ImportJob> self(this);
     auto cancel = m_cancel;
@@ -74,8 +75,15 @@ void ImportJob::plan(const ImportRequest &request)
         }
         storage::closeConnection(name);
         if (self)
-            QMetaObject::invokeMethod(self, "planned", Qt::QueuedConnection,
-                                      Q_ARG(std::shared_ptr<cockpit::imports::ImportPlan>, result));
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, result] {
+                    if (!self)
+                        return;
+                    self->m_busy = false;
+                    Q_EMIT self->planned(result);
+                },
+                Qt::QueuedConnection);
     });
 }
 
@@ -83,6 +91,7 @@ void ImportJob::write(std::shared_ptr<const ImportPlan> plan, const QString &sou
 {
     m_future.waitForFinished();
     m_cancel = std::make_shared<std::atomic_bool>(false);
+    m_busy = true;
     const QString path = m_db.path();
     const storage::ChangeSink sink = m_db.changeSink();
     QPointer<ImportJob> self(this);
@@ -110,8 +119,15 @@ void ImportJob::write(std::shared_ptr<const ImportPlan> plan, const QString &sou
         }
         storage::closeConnection(name, sink);
         if (self)
-            QMetaObject::invokeMethod(self, "written", Qt::QueuedConnection,
-                                      Q_ARG(cockpit::imports::ImportWriteResult, result));
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, result] {
+                    if (!self)
+                        return;
+                    self->m_busy = false;
+                    Q_EMIT self->written(result);
+                },
+                Qt::QueuedConnection);
     });
 }
 

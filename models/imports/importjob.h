@@ -26,6 +26,9 @@ public:
     explicit ImportJob(storage::Database &db, QObject *parent = nullptr);
     ~ImportJob() override; // cancels and waits for the worker
 
+    // From plan() or write() until its planned() or written() is delivered (on this object's
+    // thread): a slot of either sees the job idle. (The worker's task itself ends a moment
+    // after it posts the result, so asking it raced: an Import button stayed disabled.)
     bool isRunning() const;
     // Reads and checks (never writes): emits progress, then planned().
     void plan(const ImportRequest &request);
@@ -41,6 +44,7 @@ Q_SIGNALS:
 private:
     storage::Database &m_db;
     QFuture<void> m_future;
+    bool m_busy = false;
     std::shared_ptr<std::atomic_bool> m_cancel;
 };
 

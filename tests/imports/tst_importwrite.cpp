@@ -3,6 +3,7 @@
 // keep their changed fields; foreign keys are off only for the write and checked before its
 // COMMIT (a reference gone since the plan refuses the whole import), and back on after it,
 // failed or not; the WAL the import wrote reaches the database file after the commit.
+#include "imports/importjob.h"
 #include "imports/importplan.h"
 #include "imports/importwriter.h"
 #include "storage/database.h"
@@ -34,6 +35,8 @@ private Q_SLOTS:
     void foreignKeysBackAfterImport();
     void missingReferenceRefusesTheImport();
     void walReachesTheFileAfterCommit();
+    void jobIsIdleWhenItsResultArrives();
+    void importedUuidsIncrease();
 
 private:
     QString write(const QString &name, const QByteArray &content);
@@ -268,4 +271,79 @@ void TestImportWrite::walReachesTheFileAfterCommit()
 }
 
 QTEST_GUILESS_MAIN(TestImportWrite)
+// A slot of planned() or written() sees the job idle (the wizard enables Import there): the
+// worker's task ends a moment after it posts its result, and asking the task raced.
+void TestImportWrite::jobIsIdleWhenItsResultArrives()
+{
+    const QString file = leadsFile(500);
+    ImportRequest r;
+    FileMapping fm;
+    fm.entity = Entity::Leads;
+    fm.file = file;
+    fm.columns = {{QStringLiteral("external_id"), QStringLiteral("id")}, {QStringLiteral("customer"), QStringLiteral("客户")},
+                  {QStringLiteral("stage"), QStringLiteral("阶段")}, {QStringLiteral("title"), QStringLiteral("标题")},
+                  {QStringLiteral("created"), QStringLiteral("创建日期")}};
+    r.mapping.files = {fm};
+    r.paths = {file};
+    r.now = 1764547200;
+    r.actorKey = m_me;
+    ImportJob job(*m_db);
+    for (int round = 0; round < 20; ++round) { // the race was a matter of scheduling: many rounds
+        std::shared_ptr<ImportPlan> plan;
+        bool idleInSlot = false;
+        const auto c = connect(&job, &ImportJob::planned, this, [&](std::shared_ptr<ImportPlan> p) {
+            idleInSlot = !job.isRunning();
+            plan = std::move(p);
+        });
+        job.plan(r);
+        QVERIFY(job.isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(plan != nullptr, 20000);
+        disconnect(c);
+        QVERIFY2(idleInSlot, "isRunning() was still true in the planned() slot");
+        QVERIFY(plan->ok() && plan->refusedRows() == 0);
+        if (round == 0) { // written() likewise, once (a second write would find every row known)
+            bool written = false, idle = false;
+            connect(&job, &ImportJob::written, this, [&](const ImportWriteResult &w) {
+                idle = !job.isRunning();
+                written = w.ok;
+            });
+            job.write(plan, file, {});
+            QTRY_VERIFY_WITH_TIMEOUT(written, 20000);
+            QVERIFY(idle);
+        }
+    }
+}
+
+// The rows an import inserts get uuids of version 7 that increase in the order they were
+// written (appended to each table's unique uuid index, not scattered over it).
+void TestImportWrite::importedUuidsIncrease()
+{
+    const QString file = leadsFile(300);
+    const ImportPlan p = planLeads(file);
+    QVERIFY(p.ok());
+    const ImportWriteResult w = ImportWriter::write(db(), p, file, {});
+    QVERIFY2(w.ok, qPrintable(w.error));
+    for (const QString &table : {QStringLiteral("leads"), QStringLiteral("stage_history")}) {
+        QSqlQuery q(db());
+        QVERIFY(q.exec(QStringLiteral("SELECT uuid FROM %1 WHERE id IN (SELECT row_id FROM outbox WHERE table_name = '%1') "
+                                      "ORDER BY id").arg(table)));
+        QByteArray last;
+        int n = 0;
+        while (q.next()) {
+            const QByteArray u = q.value(0).toByteArray();
+            QCOMPARE(u.size(), 16);
+            QCOMPARE(quint8(u.at(6)) >> 4, 7);          // version 7
+            QCOMPARE(quint8(u.at(8)) >> 6, 2);          // RFC 9562 variant
+            QVERIFY2(last.isEmpty() || last < u, qPrintable(table));
+            last = u;
+            ++n;
+        }
+        QVERIFY(n >= 300 || table != QLatin1String("leads"));
+        QVERIFY(n > 0);
+    }
+    // Still a uuid per row: no two alike across both tables.
+    QCOMPARE(count(QStringLiteral("SELECT count(DISTINCT uuid) FROM (SELECT uuid FROM leads UNION ALL SELECT uuid FROM stage_history)")),
+             count(QStringLiteral("SELECT (SELECT count(*) FROM leads) + (SELECT count(*) FROM stage_history)")));
+}
+
 #include "tst_importwrite.moc"
