@@ -40,6 +40,23 @@ void ImportJob::cancel()
         *m_cancel = true;
 }
 
+template <typename Signal, typename Result>
+void ImportJob::deliver(const QPointer<ImportJob> &self, Signal signal, const Result &result)
+{
+    // Posted to the job's thread (dropped if the job is gone by then): idle first, so a slot of
+    // the signal sees it so.
+    if (self)
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, signal, result] {
+                if (!self)
+                    return;
+                self->m_busy = false;
+                Q_EMIT(self.data()->*signal)(result);
+            },
+            Qt::QueuedConnection);
+}
+
 void ImportJob::plan(const ImportRequest &request)
 {
     m_future.waitForFinished();
@@ -74,16 +91,7 @@ void ImportJob::plan(const ImportRequest &request)
             }
         }
         storage::closeConnection(name);
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, result] {
-                    if (!self)
-                        return;
-                    self->m_busy = false;
-                    Q_EMIT self->planned(result);
-                },
-                Qt::QueuedConnection);
+        deliver(self, &ImportJob::planned, result);
     });
 }
 
@@ -118,16 +126,7 @@ void ImportJob::write(std::shared_ptr<const ImportPlan> plan, const QString &sou
             }
         }
         storage::closeConnection(name, sink);
-        if (self)
-            QMetaObject::invokeMethod(
-                self.data(),
-                [self, result] {
-                    if (!self)
-                        return;
-                    self->m_busy = false;
-                    Q_EMIT self->written(result);
-                },
-                Qt::QueuedConnection);
+        deliver(self, &ImportJob::written, result);
     });
 }
 

@@ -8,6 +8,7 @@
 
 #include <QFuture>
 #include <QObject>
+#include <QPointer>
 
 #include <atomic>
 #include <memory>
@@ -42,6 +43,9 @@ Q_SIGNALS:
     void written(const cockpit::imports::ImportWriteResult &result);
 
 private:
+    template <typename Signal, typename Result>
+    static void deliver(const QPointer<ImportJob> &self, Signal signal, const Result &result);
+
     storage::Database &m_db;
     QFuture<void> m_future;
     bool m_busy = false;

@@ -41,6 +41,7 @@ private Q_SLOTS:
 private:
     QString write(const QString &name, const QByteArray &content);
     ImportPlan planLeads(const QString &file, OnDuplicate mode = OnDuplicate::Skip);
+    ImportRequest leadsRequest(const QString &file, OnDuplicate mode = OnDuplicate::Skip) const;
     QString leadsFile(int rows, const QByteArray &title = "商机");
     QSqlDatabase db() { return m_db->connection(); }
     qint64 count(const QString &sql)
@@ -95,6 +96,11 @@ QString TestImportWrite::leadsFile(int rows, const QByteArray &title)
 
 ImportPlan TestImportWrite::planLeads(const QString &file, OnDuplicate mode)
 {
+    return planImport(db(), leadsRequest(file, mode));
+}
+
+ImportRequest TestImportWrite::leadsRequest(const QString &file, OnDuplicate mode) const
+{
     ImportRequest r;
     FileMapping fm;
     fm.entity = Entity::Leads;
@@ -107,7 +113,7 @@ ImportPlan TestImportWrite::planLeads(const QString &file, OnDuplicate mode)
     r.onDuplicate = mode;
     r.now = 1764547200; // 2025-12-01
     r.actorKey = m_me;
-    return planImport(db(), r);
+    return r;
 }
 
 void TestImportWrite::insertEntriesReadAsTheirRows()
@@ -276,17 +282,7 @@ QTEST_GUILESS_MAIN(TestImportWrite)
 void TestImportWrite::jobIsIdleWhenItsResultArrives()
 {
     const QString file = leadsFile(500);
-    ImportRequest r;
-    FileMapping fm;
-    fm.entity = Entity::Leads;
-    fm.file = file;
-    fm.columns = {{QStringLiteral("external_id"), QStringLiteral("id")}, {QStringLiteral("customer"), QStringLiteral("客户")},
-                  {QStringLiteral("stage"), QStringLiteral("阶段")}, {QStringLiteral("title"), QStringLiteral("标题")},
-                  {QStringLiteral("created"), QStringLiteral("创建日期")}};
-    r.mapping.files = {fm};
-    r.paths = {file};
-    r.now = 1764547200;
-    r.actorKey = m_me;
+    const ImportRequest r = leadsRequest(file);
     ImportJob job(*m_db);
     for (int round = 0; round < 20; ++round) { // the race was a matter of scheduling: many rounds
         std::shared_ptr<ImportPlan> plan;
