@@ -1,7 +1,10 @@
 #pragma once
 // What the leads and customers screens show, held once in compact column arrays
-// (storage::CatalogData) and kept current: after an edit, storage announces the changed
-// id and the catalog re-reads that one row and says which row changed.
+// (storage::CatalogData) and kept current: after any committed write (an edit, or a page a
+// background pull applied on its own connection), storage announces the changed ids and the
+// catalog re-reads those rows and says which rows changed. A lead or customer it did not
+// know (inserted elsewhere) is appended; a tombstoned or deleted one stays in the arrays
+// marked deleted (row numbers never shift under the views) and the filter models hide it.
 #include "storage/bulkload.h"
 #include "storage/changes.h"
 #include "pinyin/pinyinindex.h"
@@ -32,6 +35,9 @@ public:
     bool isComplete() const { return m_data.complete; }
     qint64 totalLeads() const { return m_data.totalLeads; }
     qint64 totalCustomers() const { return m_data.totalCustomers; }
+    // Leads and customers held and not deleted.
+    qint64 liveLeads() const;
+    qint64 liveCustomers() const;
 
     const storage::CatalogData &data() const { return m_data; }
     const storage::CatalogIndex &index() const { return m_data.index; }
@@ -65,12 +71,15 @@ public:
 Q_SIGNALS:
     void loaded();
     void leadRowChanged(int row);
+    void leadRowsInserted(int first, int last);
     void customerRowChanged(int row);
     void customerRowsInserted(int first, int last);
 
 private:
     void onChanges(const storage::ChangeSet &changes);
     void onLeadChanged(const QString &id);
+    void onLeadsChanged(const QStringList &ids);
+    void onRowsDeleted(const storage::TableChange &change);
     void onCustomerAdded(const QString &id);
     void onCustomerChanged(const QString &id);
 
@@ -82,6 +91,7 @@ private:
     QStringList m_changedDuringPreview, m_addedDuringPreview, m_changedCustomersDuringPreview;
     bool m_english = false;
     void buildTitles() const;
+    int titleId(const QString &title) const;
 
     mutable PinyinIndex m_customerSearch, m_userSearch, m_titleSearch;
     mutable bool m_customerSearchBuilt = false, m_userSearchBuilt = false, m_titlesBuilt = false;

@@ -29,25 +29,40 @@ CustomerTableModel::CustomerTableModel(Catalog &catalog, QObject *parent)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     });
     connect(&catalog, &Catalog::leadRowChanged, this, [this](int leadRow) {
-        const int customer = m_catalog.data().leads[size_t(leadRow)].customer;
-        if (customer < 0)
-            return;
-        int open = 0;
-        for (const auto &l : m_catalog.data().leads) // a status change moves one count
-            open += l.customer == customer && l.status == storage::LeadStatus::Open;
-        if (open != m_openLeads[size_t(customer)]) {
-            m_openLeads[size_t(customer)] = open;
-            const QModelIndex i = index(customer, OpenLeadsColumn);
+        recountOpenLeads(m_catalog.data().leads[size_t(leadRow)].customer);
+    });
+    connect(&catalog, &Catalog::leadRowsInserted, this, [this](int first, int last) {
+        for (int r = first; r <= last; ++r) { // each new open lead adds one
+            const storage::LeadRow &l = m_catalog.data().leads[size_t(r)];
+            if (l.customer < 0 || l.customer >= int(m_openLeads.size()) || l.status != storage::LeadStatus::Open
+                || l.deleted)
+                continue;
+            ++m_openLeads[size_t(l.customer)];
+            const QModelIndex i = index(l.customer, OpenLeadsColumn);
             Q_EMIT dataChanged(i, i);
         }
     });
+}
+
+void CustomerTableModel::recountOpenLeads(int customer)
+{
+    if (customer < 0 || customer >= int(m_openLeads.size()))
+        return;
+    int open = 0;
+    for (const auto &l : m_catalog.data().leads) // a status change moves one count
+        open += l.customer == customer && l.status == storage::LeadStatus::Open && !l.deleted;
+    if (open != m_openLeads[size_t(customer)]) {
+        m_openLeads[size_t(customer)] = open;
+        const QModelIndex i = index(customer, OpenLeadsColumn);
+        Q_EMIT dataChanged(i, i);
+    }
 }
 
 void CustomerTableModel::countOpenLeads()
 {
     m_openLeads.assign(m_catalog.data().customers.size(), 0);
     for (const auto &l : m_catalog.data().leads)
-        if (l.customer >= 0 && l.status == storage::LeadStatus::Open)
+        if (l.customer >= 0 && l.status == storage::LeadStatus::Open && !l.deleted)
             ++m_openLeads[size_t(l.customer)];
 }
 

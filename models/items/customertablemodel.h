@@ -47,6 +47,7 @@ public:
 
 private:
     void countOpenLeads();
+    void recountOpenLeads(int customer);
 
     Catalog &m_catalog;
     QLocale m_locale;

@@ -25,6 +25,11 @@ LeadTableModel::LeadTableModel(Catalog &catalog, QObject *parent)
         m_rows = int(m_catalog.data().leads.size());
         endResetModel();
     });
+    connect(&catalog, &Catalog::leadRowsInserted, this, [this](int first, int last) {
+        beginInsertRows({}, first, last);
+        m_rows = int(m_catalog.data().leads.size());
+        endInsertRows();
+    });
     connect(&catalog, &Catalog::leadRowChanged, this, [this](int row) {
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     });
