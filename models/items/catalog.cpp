@@ -1,5 +1,6 @@
 #include "items/catalog.h"
 
+#include "storage/conflictrepository.h"
 #include "storage/database.h"
 #include "pinyin/pinyin.h"
 
@@ -32,6 +33,8 @@ void Catalog::onChanges(const ChangeSet &changes)
             qWarning("Could not reload after a pipeline or org change: %s", qPrintable(error));
         return;
     }
+    if (changes.touches(QStringLiteral("conflicts")))
+        refreshNotOnServer(true);
     // Customers first: a lead of the same commit (a pull's page) may name a new customer.
     for (const TableChange &c : changes.changes) {
         if (c.table != QLatin1String("customers"))
@@ -79,6 +82,9 @@ void Catalog::adopt(CatalogData &&data)
     m_loaded = true;
     const QStringList changed = std::exchange(m_changedDuringPreview, {});
     const QStringList added = std::exchange(m_addedDuringPreview, {});
+    m_leadsNotOnServer.clear();
+    m_customersNotOnServer.clear();
+    refreshNotOnServer(false); // before `loaded`: the models read it as they reset
     Q_EMIT loaded();
     if (m_data.complete) {
         for (const QString &id : added)
@@ -316,6 +322,42 @@ void Catalog::onRowsDeleted(const TableChange &change)
             }
         }
     }
+}
+
+void Catalog::refreshNotOnServer(bool announce)
+{
+    if (!m_loaded)
+        return;
+    const storage::ConflictRepository conflicts(m_db);
+    const auto ids = [&](const QString &table) {
+        QSet<QString> out;
+        for (qint64 key : conflicts.refusedInserts(table))
+            out.insert(QString::number(key));
+        return out;
+    };
+    const QSet<QString> leads = ids(QStringLiteral("leads")), customers = ids(QStringLiteral("customers"));
+    const QSet<QString> leadsBefore = std::exchange(m_leadsNotOnServer, leads);
+    const QSet<QString> customersBefore = std::exchange(m_customersNotOnServer, customers);
+    if (!announce)
+        return;
+    for (const QString &id : (leads - leadsBefore) + (leadsBefore - leads))
+        if (const int row = m_data.index.lead(id); row >= 0)
+            Q_EMIT leadRowChanged(row);
+    for (const QString &id : (customers - customersBefore) + (customersBefore - customers))
+        if (const int row = m_data.index.customer(id); row >= 0)
+            Q_EMIT customerRowChanged(row);
+}
+
+bool Catalog::leadNotOnServer(int row) const
+{
+    return !m_leadsNotOnServer.isEmpty() && row >= 0 && row < int(m_data.leads.size())
+           && m_leadsNotOnServer.contains(m_data.leads[size_t(row)].id);
+}
+
+bool Catalog::customerNotOnServer(int row) const
+{
+    return !m_customersNotOnServer.isEmpty() && row >= 0 && row < int(m_data.customers.size())
+           && m_customersNotOnServer.contains(m_data.customers[size_t(row)].id);
 }
 
 qint64 Catalog::liveLeads() const

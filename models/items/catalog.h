@@ -10,6 +10,7 @@
 #include "pinyin/pinyinindex.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 #include <vector>
@@ -42,6 +43,11 @@ public:
     const storage::CatalogData &data() const { return m_data; }
     const storage::CatalogIndex &index() const { return m_data.index; }
     storage::Database &database() const { return m_db; }
+
+    // A lead or customer made here whose insert the team server refused (an open conflict):
+    // it is in this file only, and the lists mark it.
+    bool leadNotOnServer(int row) const;
+    bool customerNotOnServer(int row) const;
 
     // Names shown for data that has a Chinese and an English form (pipelines, stages).
     void setEnglishNames(bool english) { m_english = english; }
@@ -80,6 +86,7 @@ private:
     void onLeadChanged(const QString &id);
     void onLeadsChanged(const QStringList &ids);
     void onRowsDeleted(const storage::TableChange &change);
+    void refreshNotOnServer(bool announce); // announce: the rows whose mark changed
     void onCustomerAdded(const QString &id);
     void onCustomerChanged(const QString &id);
 
@@ -90,6 +97,7 @@ private:
     // the full load's snapshot began before the edit.
     QStringList m_changedDuringPreview, m_addedDuringPreview, m_changedCustomersDuringPreview;
     bool m_english = false;
+    QSet<QString> m_leadsNotOnServer, m_customersNotOnServer; // ids
     void buildTitles() const;
     int titleId(const QString &title) const;
 

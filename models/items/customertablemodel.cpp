@@ -4,7 +4,10 @@
 #include "domain/localdates.h"
 #include "domain/pipeline.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QDateTime>
+#include <QFont>
 
 namespace cockpit {
 
@@ -88,6 +91,22 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     const storage::CustomerRow &c = m_catalog.data().customers[size_t(index.row())];
     if (role == IdRole)
         return c.id;
+    if (m_catalog.customerNotOnServer(index.row())) {
+        if (role == NotOnServerRole)
+            return true;
+        if (role == Qt::ForegroundRole)
+            return QBrush(QColor(0xA0, 0x52, 0x00));
+        if (role == Qt::FontRole) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        if (role == Qt::ToolTipRole)
+            return tr("Not on the team server: it refused this new customer. Send it again or discard it in "
+                      "View › Conflicts.");
+    }
+    if (role == NotOnServerRole)
+        return false;
     if (role == Qt::TextAlignmentRole && index.column() == OpenLeadsColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == ValueRole && index.column() == CreatedColumn)
