@@ -370,6 +370,8 @@ void GuiApp::loadCatalog()
 
 void GuiApp::startQuickCheck()
 {
+    if (std::exchange(m_checkStarted, true))
+        return; // started early for a team mode screenshot (deferScreenshotForSync)
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         const QString findings = watcher->result();

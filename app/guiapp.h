@@ -49,6 +49,7 @@ struct GuiOptions
     bool screenshotWhenComplete = false; // wait for the full load, not the first screen
     QString screenshotLead;              // with view "leads": select this lead first
     QString screenshotPeriod;            // the period the screens show (--period), e.g. an imported history's
+    QString screenshotServer;            // --server URL: the file is that team server's copy (this run only)
     QStringList relaunchArgs; // arguments that reproduce this start, for a language restart
 };
 
@@ -117,6 +118,7 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancelLoad;
     bool m_screenshotTaken = false;
     bool m_alertsStarted = false;
+    bool m_checkStarted = false;    // the deferred integrity check has been started
     bool m_syncShotPending = false; // team mode screenshot: the first sync has not ended yet
     bool m_syncShotWanted = false;  // … and the screen was ready before it ended
     // Above this many leads the first screen is a preview of the newest kPreviewRows.

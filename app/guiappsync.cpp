@@ -43,7 +43,17 @@ void GuiApp::wireTeamServer()
         if (m_sync)
             m_sync->setInterval(minutes);
     });
-    const sync::ServerSettings server = sync::ServerSettings::load(*m_settings);
+    sync::ServerSettings server = sync::ServerSettings::load(*m_settings);
+    if (!m_options.screenshotServer.isEmpty()) {
+        // `--screenshot VIEW --db FILE --server URL`: FILE as that server's local copy for this
+        // run (the settings are left as they are), synced once before the shot.
+        QString why;
+        if (!sync::ServerAddress::fromUrl(m_options.screenshotServer, &server.address, &why))
+            return; // checked with the other options (main.cpp)
+        server.connected = true;
+        server.file = m_db->path();
+        server.intervalMinutes = 0;
+    }
     if (!server.connected || QFileInfo(server.file) != QFileInfo(m_db->path()))
         return; // standalone: the window shows what it always showed
     if (!m_options.screenshotView.isEmpty()) {
@@ -102,12 +112,16 @@ void GuiApp::startSync(const sync::ServerSettings &server, const QString &passwo
 bool GuiApp::deferScreenshotForSync()
 {
     // The screen is ready (takeScreenshot is called then): the shot waits for the sync's end.
-    // A file still awaiting its integrity check is not synced before the check (which a
-    // screenshot of an analytics screen never starts): the shot shows the state as it is.
-    if (m_db->writeState() == storage::Database::WriteState::AwaitingCheck)
+    // The sync itself waits for the file's integrity check (nothing is written before it has
+    // passed), which a screenshot starts only after loading every lead, and an analytics
+    // screen's never: started here, so the shot shows the sync's real outcome (Synced,
+    // Offline since …, or why not) rather than the state before it.
+    if (!m_syncShotPending)
         return false;
-    m_syncShotWanted = m_syncShotWanted || m_syncShotPending;
-    return m_syncShotPending;
+    m_syncShotWanted = true;
+    if (m_db->writeState() == storage::Database::WriteState::AwaitingCheck)
+        startQuickCheck();
+    return true;
 }
 
 void GuiApp::connectToServer(const sync::ServerAddress &address, int intervalMinutes)

@@ -4,6 +4,7 @@
 #include "guiapp.h"
 #include "language.h"
 #include "navrail.h"
+#include "sync/pgconnection.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -118,7 +119,9 @@ void addOptions(QCommandLineParser &parser)
         "                      settings-delivery, settings-rules, welcome (the\n"
         "                      cockpit with the demo's welcome card, which no other\n"
         "                      view shows), conflicts. A connected team server's copy\n"
-        "                      is shot after its first sync.\n"
+        "                      is shot after its first sync; with --server\n"
+        "                      postgresql://LOGIN@HOST:PORT/DB, FILE is shot as that\n"
+        "                      server's copy (a server that is down: Offline since).\n"
         "                      --screenshot cockpit --out FILE.pdf writes the\n"
         "                      cockpit's PDF report instead."));
     parser.addHelpOption();
@@ -319,6 +322,16 @@ int main(int argc, char **argv)
         if (options.screenshotOut.isEmpty()) {
             app::printError(QStringLiteral("--screenshot needs --out PNG"));
             return 2;
+        }
+        if (parser.isSet(QStringLiteral("server"))) {
+            sync::ServerAddress address;
+            QString why;
+            if (options.dbPath.isEmpty() || !sync::ServerAddress::fromUrl(parser.value(QStringLiteral("server")), &address, &why)) {
+                app::printError(options.dbPath.isEmpty() ? QStringLiteral("--screenshot --server needs --db FILE (the server's copy)")
+                                                         : QStringLiteral("--server: %1").arg(why));
+                return 2;
+            }
+            options.screenshotServer = parser.value(QStringLiteral("server"));
         }
     }
     QString language = parser.value(QStringLiteral("lang"));

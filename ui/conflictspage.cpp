@@ -201,6 +201,9 @@ void ConflictsPage::showDetail()
         explain += QLatin1Char(' ')
                    + tr("The record is no longer in this file (deleted, or moved out of what you may see): only the "
                         "server's version can be kept.");
+    const bool newHere = c.refusedInsert() && c.rowExists && !c.rowDeleted; // never on the server
+    if (newHere)
+        explain += QLatin1Char(' ') + tr("It was made on this computer and is not on the team server.");
     m_explain->setText(explain);
     switch (c.kind) {
     case storage::ConflictKind::Update:
@@ -218,6 +221,10 @@ void ConflictsPage::showDetail()
     }
     m_keepMine->setToolTip(ConflictText::keepMineMeaning(c.kind));
     m_keepTheirs->setToolTip(ConflictText::keepTheirsMeaning(c.kind));
+    if (newHere) {
+        m_keepTheirs->setText(tr("&Discard the new record"));
+        m_keepTheirs->setToolTip(tr("Remove it from this computer (the server never had it); Edit › Undo brings it back."));
+    }
     m_keepMine->setEnabled(c.rowExists && !c.mine.isEmpty());
     m_merge->setVisible(update);
     m_merge->setEnabled(update && c.rowExists);

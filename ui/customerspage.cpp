@@ -84,6 +84,7 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
                   CustomerTableModel::OwnerColumn})
         m_table->setColumnWidth(c, 84);
     installColumnChooser(m_table);
+    keepTopRowInPlace(m_table);
     m_detail = new CustomerDetailPanel(catalog, edits, m_splitter);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);

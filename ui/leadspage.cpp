@@ -99,6 +99,7 @@ LeadsPage::LeadsPage(Catalog &catalog, EditController &edits, analytics::FigureS
     for (int c : defaultHiddenColumns())
         m_table->setColumnHidden(c, true);
     installColumnChooser(m_table);
+    keepTopRowInPlace(m_table);
     m_detail = new LeadDetailPanel(catalog, edits, figures, m_splitter);
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_detail);
@@ -264,7 +265,7 @@ void LeadsPage::updateCount()
                                   locale.toString(m_catalog.totalLeads())));
         return;
     }
-    const int total = int(m_catalog.data().leads.size());
+    const qint64 total = m_catalog.liveLeads();
     m_count->setText(tr("%1 of %2 leads · %3 in total")
                          .arg(locale.toString(m_filter->rowCount()), locale.toString(total),
                               formatMoney(m_filter->sumAmountCents(), m_catalog.data().currency, locale)));

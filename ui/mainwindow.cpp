@@ -226,6 +226,7 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
     statusBar()->addPermanentWidget(m_counts);
     connect(&catalog, &Catalog::loaded, this, &MainWindow::updateStatus);
     connect(&catalog, &Catalog::customerRowsInserted, this, &MainWindow::updateStatus);
+    connect(&catalog, &Catalog::leadRowsInserted, this, &MainWindow::updateStatus);
 
     // The welcome card floats over the screens; it shows on the Cockpit of a demo database.
     m_welcome = new WelcomeCard(m_stack);
@@ -499,10 +500,8 @@ void MainWindow::updateStatus()
     qint64 customers = m_catalog.totalCustomers();
     qint64 leads = m_catalog.totalLeads();
     if (m_catalog.isComplete()) {
-        customers = 0;
-        for (const auto &c : m_catalog.data().customers)
-            customers += !c.deleted;
-        leads = qint64(m_catalog.data().leads.size());
+        customers = m_catalog.liveCustomers();
+        leads = m_catalog.liveLeads();
     }
     m_counts->setText(tr("%1 leads · %2 customers").arg(locale.toString(leads), locale.toString(customers)));
 }

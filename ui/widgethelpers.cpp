@@ -7,7 +7,10 @@
 #include <QMenu>
 #include <QStyle>
 #include <QItemSelectionModel>
+#include <QPersistentModelIndex>
 #include <QTableView>
+
+#include <memory>
 
 namespace cockpit::ui {
 
@@ -22,6 +25,29 @@ void configureMainTable(QTableView *table)
     table->horizontalHeader()->setSectionsMovable(true);
     table->horizontalHeader()->setHighlightSections(false);
     table->horizontalHeader()->setSortIndicatorShown(true);
+}
+
+void keepTopRowInPlace(QTableView *table)
+{
+    QAbstractItemModel *model = table->model();
+    auto anchor = std::make_shared<QPersistentModelIndex>();
+    const auto remember = [table, anchor] {
+        const QModelIndex top = table->indexAt(QPoint(0, 0));
+        *anchor = top.row() > 0 ? QPersistentModelIndex(top) : QPersistentModelIndex();
+    };
+    const auto restore = [table, anchor] {
+        if (!anchor->isValid() || table->indexAt(QPoint(0, 0)).row() == anchor->row())
+            return;
+        // The column now at the left edge, so only the vertical position moves.
+        const int column = qMax(0, table->horizontalHeader()->logicalIndexAt(0));
+        table->scrollTo(table->model()->index(anchor->row(), column), QAbstractItemView::PositionAtTop);
+    };
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, table, remember);
+    QObject::connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, table, remember);
+    QObject::connect(model, &QAbstractItemModel::layoutAboutToBeChanged, table, remember);
+    QObject::connect(model, &QAbstractItemModel::rowsInserted, table, restore);
+    QObject::connect(model, &QAbstractItemModel::rowsRemoved, table, restore);
+    QObject::connect(model, &QAbstractItemModel::layoutChanged, table, restore);
 }
 
 QMenu *columnChooserMenu(QTableView *table, QWidget *parent)

@@ -21,6 +21,10 @@ QTableView *makeDetailList(QAbstractItemModel *model, QWidget *parent);
 // none) is still listed its row stays current and this returns true; when the filter hid it the
 // selection is cleared and this returns false (the caller empties its panel).
 bool followFilteredRow(QTableView *table, QAbstractProxyModel *filter, int sourceRow);
+// Rows inserted or removed above the rows shown (a background pull, an edit elsewhere) do not
+// move what the user is reading: the row at the top of the scrolled view stays at the top
+// while it is still listed. At the very top the view stays at the top (new rows show).
+void keepTopRowInPlace(QTableView *table);
 // Marks a form field red (the "invalid" property the stylesheet knows) or clears it.
 void setInvalid(QWidget *field, bool invalid);
 

@@ -1,5 +1,6 @@
 #include "items/catalog.h"
 
+#include "storage/conflictrepository.h"
 #include "storage/database.h"
 #include "pinyin/pinyin.h"
 
@@ -18,25 +19,44 @@ Catalog::Catalog(Database &db, QObject *parent) : QObject(parent), m_db(db)
 
 void Catalog::onChanges(const ChangeSet &changes)
 {
-    // A new pipeline version adds stages and may re-point open leads: re-read it all.
-    if (changes.touches(QStringLiteral("pipelines")) || changes.touches(QStringLiteral("pipeline_stages"))) {
+    // A new pipeline version adds stages and may re-point open leads, and a region, city,
+    // team or user a pull brings is a name new leads refer to: re-read it all.
+    bool namesAdded = false;
+    for (const TableChange &c : changes.changes)
+        namesAdded = namesAdded
+                     || (c.kind == ChangeKind::Inserted
+                         && (c.table == QLatin1String("regions") || c.table == QLatin1String("cities")
+                             || c.table == QLatin1String("teams") || c.table == QLatin1String("users")));
+    if (namesAdded || changes.touches(QStringLiteral("pipelines")) || changes.touches(QStringLiteral("pipeline_stages"))) {
         QString error;
         if (m_loaded && !load(&error))
-            qWarning("Could not reload after a pipeline change: %s", qPrintable(error));
+            qWarning("Could not reload after a pipeline or org change: %s", qPrintable(error));
         return;
     }
+    if (changes.touches(QStringLiteral("conflicts")))
+        refreshNotOnServer(true);
+    // Customers first: a lead of the same commit (a pull's page) may name a new customer.
     for (const TableChange &c : changes.changes) {
-        // Leads and customers are deleted softly (an update), so every row named is read again.
-        if (c.kind == ChangeKind::Deleted)
+        if (c.table != QLatin1String("customers"))
             continue;
-        if (c.table == QLatin1String("leads")) {
-            for (const QString &id : m_db.idsOfRows(c.table, c.rows))
-                onLeadChanged(id);
-        } else if (c.table == QLatin1String("customers")) {
-            for (const QString &id : m_db.idsOfRows(c.table, c.rows))
-                c.kind == ChangeKind::Inserted ? onCustomerAdded(id) : onCustomerChanged(id);
+        if (c.kind == ChangeKind::Deleted) {
+            onRowsDeleted(c);
+            continue;
         }
+        for (const QString &id : m_db.idsOfRows(c.table, c.rows))
+            m_data.index.customer(id) < 0 ? onCustomerAdded(id) : onCustomerChanged(id);
     }
+    QStringList leads;
+    for (const TableChange &c : changes.changes) {
+        if (c.table != QLatin1String("leads"))
+            continue;
+        if (c.kind == ChangeKind::Deleted)
+            onRowsDeleted(c);
+        else
+            leads << m_db.idsOfRows(c.table, c.rows);
+    }
+    if (!leads.isEmpty())
+        onLeadsChanged(leads);
 }
 
 bool Catalog::load(QString *error)
@@ -62,12 +82,15 @@ void Catalog::adopt(CatalogData &&data)
     m_loaded = true;
     const QStringList changed = std::exchange(m_changedDuringPreview, {});
     const QStringList added = std::exchange(m_addedDuringPreview, {});
+    m_leadsNotOnServer.clear();
+    m_customersNotOnServer.clear();
+    refreshNotOnServer(false); // before `loaded`: the models read it as they reset
     Q_EMIT loaded();
     if (m_data.complete) {
         for (const QString &id : added)
             onCustomerAdded(id);
-        for (const QString &id : changed)
-            onLeadChanged(id);
+        if (!changed.isEmpty())
+            onLeadsChanged(changed);
         for (const QString &id : std::exchange(m_changedCustomersDuringPreview, {}))
             onCustomerChanged(id);
     }
@@ -169,13 +192,8 @@ void Catalog::buildTitles() const
     m_titleSearch.clear();
     m_titleIds.clear();
     m_leadTitle.assign(m_data.leads.size(), -1);
-    for (size_t i = 0; i < m_data.leads.size(); ++i) {
-        const QString &title = m_data.leads[i].title;
-        auto it = m_titleIds.constFind(title);
-        if (it == m_titleIds.constEnd())
-            it = m_titleIds.insert(title, m_titleSearch.add(title));
-        m_leadTitle[i] = it.value();
-    }
+    for (size_t i = 0; i < m_data.leads.size(); ++i)
+        m_leadTitle[i] = titleId(m_data.leads[i].title);
     m_titlesBuilt = true;
 }
 
@@ -216,24 +234,140 @@ const std::vector<int> &Catalog::userSortRank() const
     return m_userRank;
 }
 
+int Catalog::titleId(const QString &title) const
+{
+    auto it = m_titleIds.constFind(title);
+    if (it == m_titleIds.constEnd())
+        it = m_titleIds.insert(title, m_titleSearch.add(title));
+    return it.value();
+}
+
 void Catalog::onLeadChanged(const QString &id)
 {
-    if (!m_data.complete)
-        m_changedDuringPreview << id;
     const int row = m_data.index.lead(id);
     if (!m_loaded || row < 0)
         return;
     LeadRow fresh;
-    if (loadLeadRow(m_db.handle(), id, m_data.index, fresh)) {
-        if (m_titlesBuilt && fresh.title != m_data.leads[size_t(row)].title) {
-            auto it = m_titleIds.constFind(fresh.title);
-            if (it == m_titleIds.constEnd())
-                it = m_titleIds.insert(fresh.title, m_titleSearch.add(fresh.title));
-            m_leadTitle[size_t(row)] = it.value();
-        }
-        m_data.leads[size_t(row)] = fresh;
+    if (!loadLeadRow(m_db.handle(), id, m_data.index, fresh)) {
+        // Gone from the file (a pull removed it): shown as deleted.
+        if (m_data.leads[size_t(row)].deleted)
+            return;
+        m_data.leads[size_t(row)].deleted = true;
         Q_EMIT leadRowChanged(row);
+        return;
     }
+    if (m_titlesBuilt && fresh.title != m_data.leads[size_t(row)].title)
+        m_leadTitle[size_t(row)] = titleId(fresh.title);
+    m_data.leads[size_t(row)] = fresh;
+    Q_EMIT leadRowChanged(row);
+}
+
+void Catalog::onLeadsChanged(const QStringList &ids)
+{
+    if (!m_data.complete)
+        m_changedDuringPreview << ids; // re-read once the full data arrives
+    if (!m_loaded)
+        return;
+    // A burst of new leads (a large import, a first pull) is read whole: one load is faster
+    // than thousands of single-row reads on the window's thread.
+    constexpr int kReloadAbove = 5000;
+    int unknown = 0;
+    for (const QString &id : ids)
+        unknown += m_data.index.lead(id) < 0;
+    if (unknown > kReloadAbove && m_data.complete) {
+        QString error;
+        if (!load(&error))
+            qWarning("Could not reload after %d new leads: %s", unknown, qPrintable(error));
+        return;
+    }
+    const int first = int(m_data.leads.size());
+    for (const QString &id : ids) {
+        if (m_data.index.lead(id) >= 0) {
+            onLeadChanged(id);
+            continue;
+        }
+        // New to this window (a pull, another connection): appended, so no row number shifts.
+        LeadRow fresh;
+        if (!loadLeadRow(m_db.handle(), id, m_data.index, fresh) || fresh.deleted)
+            continue;
+        if (m_titlesBuilt)
+            m_leadTitle.push_back(titleId(fresh.title));
+        m_data.index.addLead(id, int(m_data.leads.size()));
+        m_data.leads.push_back(std::move(fresh));
+    }
+    if (int(m_data.leads.size()) > first)
+        Q_EMIT leadRowsInserted(first, int(m_data.leads.size()) - 1);
+}
+
+void Catalog::onRowsDeleted(const TableChange &change)
+{
+    // Leads and customers are tombstoned (an update); a row removed outright (a pull's clean-up)
+    // is named by its row id, which is its local key.
+    const bool leads = change.table == QLatin1String("leads");
+    for (qint64 rowId : change.rows) {
+        const QString id = QString::number(rowId);
+        if (!m_data.complete)
+            (leads ? m_changedDuringPreview : m_changedCustomersDuringPreview) << id;
+        if (leads) {
+            const int row = m_data.index.lead(id);
+            if (row >= 0 && !m_data.leads[size_t(row)].deleted) {
+                m_data.leads[size_t(row)].deleted = true;
+                Q_EMIT leadRowChanged(row);
+            }
+        } else {
+            const int row = m_data.index.customer(id);
+            if (row >= 0 && !m_data.customers[size_t(row)].deleted) {
+                m_data.customers[size_t(row)].deleted = true;
+                Q_EMIT customerRowChanged(row);
+            }
+        }
+    }
+}
+
+void Catalog::refreshNotOnServer(bool announce)
+{
+    if (!m_loaded)
+        return;
+    const storage::ConflictRepository conflicts(m_db);
+    const auto ids = [&](const QString &table) {
+        QSet<QString> out;
+        for (qint64 key : conflicts.refusedInserts(table))
+            out.insert(QString::number(key));
+        return out;
+    };
+    const QSet<QString> leads = ids(QStringLiteral("leads")), customers = ids(QStringLiteral("customers"));
+    const QSet<QString> leadsBefore = std::exchange(m_leadsNotOnServer, leads);
+    const QSet<QString> customersBefore = std::exchange(m_customersNotOnServer, customers);
+    if (!announce)
+        return;
+    for (const QString &id : (leads - leadsBefore) + (leadsBefore - leads))
+        if (const int row = m_data.index.lead(id); row >= 0)
+            Q_EMIT leadRowChanged(row);
+    for (const QString &id : (customers - customersBefore) + (customersBefore - customers))
+        if (const int row = m_data.index.customer(id); row >= 0)
+            Q_EMIT customerRowChanged(row);
+}
+
+bool Catalog::leadNotOnServer(int row) const
+{
+    return !m_leadsNotOnServer.isEmpty() && row >= 0 && row < int(m_data.leads.size())
+           && m_leadsNotOnServer.contains(m_data.leads[size_t(row)].id);
+}
+
+bool Catalog::customerNotOnServer(int row) const
+{
+    return !m_customersNotOnServer.isEmpty() && row >= 0 && row < int(m_data.customers.size())
+           && m_customersNotOnServer.contains(m_data.customers[size_t(row)].id);
+}
+
+qint64 Catalog::liveLeads() const
+{
+    return std::count_if(m_data.leads.begin(), m_data.leads.end(), [](const LeadRow &l) { return !l.deleted; });
+}
+
+qint64 Catalog::liveCustomers() const
+{
+    return std::count_if(m_data.customers.begin(), m_data.customers.end(), [](const CustomerRow &c) { return !c.deleted; });
 }
 
 void Catalog::onCustomerAdded(const QString &id)
@@ -243,7 +377,7 @@ void Catalog::onCustomerAdded(const QString &id)
     if (!m_loaded || m_data.index.customer(id) >= 0)
         return;
     CustomerRow fresh;
-    if (!loadCustomerRow(m_db.handle(), id, m_data.index, fresh))
+    if (!loadCustomerRow(m_db.handle(), id, m_data.index, fresh) || fresh.deleted)
         return;
     const int row = int(m_data.customers.size());
     m_data.customers.push_back(fresh);
@@ -263,7 +397,11 @@ void Catalog::onCustomerChanged(const QString &id)
     if (!m_loaded || row < 0)
         return;
     CustomerRow fresh;
-    if (loadCustomerRow(m_db.handle(), id, m_data.index, fresh)) {
+    if (!loadCustomerRow(m_db.handle(), id, m_data.index, fresh)) {
+        fresh = m_data.customers[size_t(row)]; // gone from the file: shown as deleted
+        fresh.deleted = true;
+    }
+    {
         m_data.customers[size_t(row)] = fresh;
         if (m_customerSearchBuilt)
             m_customerSearch.set(row, fresh.name, fresh.aliases.isEmpty() ? QStringList()

@@ -1,12 +1,16 @@
 #pragma once
 // What the leads and customers screens show, held once in compact column arrays
-// (storage::CatalogData) and kept current: after an edit, storage announces the changed
-// id and the catalog re-reads that one row and says which row changed.
+// (storage::CatalogData) and kept current: after any committed write (an edit, or a page a
+// background pull applied on its own connection), storage announces the changed ids and the
+// catalog re-reads those rows and says which rows changed. A lead or customer it did not
+// know (inserted elsewhere) is appended; a tombstoned or deleted one stays in the arrays
+// marked deleted (row numbers never shift under the views) and the filter models hide it.
 #include "storage/bulkload.h"
 #include "storage/changes.h"
 #include "pinyin/pinyinindex.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 
 #include <vector>
@@ -32,10 +36,18 @@ public:
     bool isComplete() const { return m_data.complete; }
     qint64 totalLeads() const { return m_data.totalLeads; }
     qint64 totalCustomers() const { return m_data.totalCustomers; }
+    // Leads and customers held and not deleted.
+    qint64 liveLeads() const;
+    qint64 liveCustomers() const;
 
     const storage::CatalogData &data() const { return m_data; }
     const storage::CatalogIndex &index() const { return m_data.index; }
     storage::Database &database() const { return m_db; }
+
+    // A lead or customer made here whose insert the team server refused (an open conflict):
+    // it is in this file only, and the lists mark it.
+    bool leadNotOnServer(int row) const;
+    bool customerNotOnServer(int row) const;
 
     // Names shown for data that has a Chinese and an English form (pipelines, stages).
     void setEnglishNames(bool english) { m_english = english; }
@@ -65,12 +77,16 @@ public:
 Q_SIGNALS:
     void loaded();
     void leadRowChanged(int row);
+    void leadRowsInserted(int first, int last);
     void customerRowChanged(int row);
     void customerRowsInserted(int first, int last);
 
 private:
     void onChanges(const storage::ChangeSet &changes);
     void onLeadChanged(const QString &id);
+    void onLeadsChanged(const QStringList &ids);
+    void onRowsDeleted(const storage::TableChange &change);
+    void refreshNotOnServer(bool announce); // announce: the rows whose mark changed
     void onCustomerAdded(const QString &id);
     void onCustomerChanged(const QString &id);
 
@@ -81,7 +97,9 @@ private:
     // the full load's snapshot began before the edit.
     QStringList m_changedDuringPreview, m_addedDuringPreview, m_changedCustomersDuringPreview;
     bool m_english = false;
+    QSet<QString> m_leadsNotOnServer, m_customersNotOnServer; // ids
     void buildTitles() const;
+    int titleId(const QString &title) const;
 
     mutable PinyinIndex m_customerSearch, m_userSearch, m_titleSearch;
     mutable bool m_customerSearchBuilt = false, m_userSearchBuilt = false, m_titlesBuilt = false;

@@ -4,7 +4,10 @@
 #include "domain/localdates.h"
 #include "domain/pipeline.h"
 
+#include <QBrush>
+#include <QColor>
 #include <QDateTime>
+#include <QFont>
 
 namespace cockpit {
 
@@ -29,25 +32,40 @@ CustomerTableModel::CustomerTableModel(Catalog &catalog, QObject *parent)
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
     });
     connect(&catalog, &Catalog::leadRowChanged, this, [this](int leadRow) {
-        const int customer = m_catalog.data().leads[size_t(leadRow)].customer;
-        if (customer < 0)
-            return;
-        int open = 0;
-        for (const auto &l : m_catalog.data().leads) // a status change moves one count
-            open += l.customer == customer && l.status == storage::LeadStatus::Open;
-        if (open != m_openLeads[size_t(customer)]) {
-            m_openLeads[size_t(customer)] = open;
-            const QModelIndex i = index(customer, OpenLeadsColumn);
+        recountOpenLeads(m_catalog.data().leads[size_t(leadRow)].customer);
+    });
+    connect(&catalog, &Catalog::leadRowsInserted, this, [this](int first, int last) {
+        for (int r = first; r <= last; ++r) { // each new open lead adds one
+            const storage::LeadRow &l = m_catalog.data().leads[size_t(r)];
+            if (l.customer < 0 || l.customer >= int(m_openLeads.size()) || l.status != storage::LeadStatus::Open
+                || l.deleted)
+                continue;
+            ++m_openLeads[size_t(l.customer)];
+            const QModelIndex i = index(l.customer, OpenLeadsColumn);
             Q_EMIT dataChanged(i, i);
         }
     });
+}
+
+void CustomerTableModel::recountOpenLeads(int customer)
+{
+    if (customer < 0 || customer >= int(m_openLeads.size()))
+        return;
+    int open = 0;
+    for (const auto &l : m_catalog.data().leads) // a status change moves one count
+        open += l.customer == customer && l.status == storage::LeadStatus::Open && !l.deleted;
+    if (open != m_openLeads[size_t(customer)]) {
+        m_openLeads[size_t(customer)] = open;
+        const QModelIndex i = index(customer, OpenLeadsColumn);
+        Q_EMIT dataChanged(i, i);
+    }
 }
 
 void CustomerTableModel::countOpenLeads()
 {
     m_openLeads.assign(m_catalog.data().customers.size(), 0);
     for (const auto &l : m_catalog.data().leads)
-        if (l.customer >= 0 && l.status == storage::LeadStatus::Open)
+        if (l.customer >= 0 && l.status == storage::LeadStatus::Open && !l.deleted)
             ++m_openLeads[size_t(l.customer)];
 }
 
@@ -73,6 +91,22 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     const storage::CustomerRow &c = m_catalog.data().customers[size_t(index.row())];
     if (role == IdRole)
         return c.id;
+    if (m_catalog.customerNotOnServer(index.row())) {
+        if (role == NotOnServerRole)
+            return true;
+        if (role == Qt::ForegroundRole)
+            return QBrush(QColor(0xA0, 0x52, 0x00));
+        if (role == Qt::FontRole) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        if (role == Qt::ToolTipRole)
+            return tr("Not on the team server: it refused this new customer. Send it again or discard it in "
+                      "View › Conflicts.");
+    }
+    if (role == NotOnServerRole)
+        return false;
     if (role == Qt::TextAlignmentRole && index.column() == OpenLeadsColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role == ValueRole && index.column() == CreatedColumn)

@@ -32,6 +32,7 @@ public:
         // The cell as a typed value, for exports: created a UTC QDateTime, open leads an int;
         // the other columns their display text.
         ValueRole,
+        NotOnServerRole, // true for a new customer the team server refused (only in this file)
     };
 
     explicit CustomerTableModel(Catalog &catalog, QObject *parent = nullptr);
@@ -47,6 +48,7 @@ public:
 
 private:
     void countOpenLeads();
+    void recountOpenLeads(int customer);
 
     Catalog &m_catalog;
     QLocale m_locale;

@@ -80,6 +80,11 @@ void FastProxyModel::sort(int column, Qt::SortOrder order)
 {
     if (column == m_sortColumn && order == m_sortOrder)
         return;
+    resort(column, order);
+}
+
+void FastProxyModel::resort(int column, Qt::SortOrder order)
+{
     Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
     const QModelIndexList before = persistentIndexList();
     std::vector<int> sourceRows;
@@ -185,6 +190,26 @@ void FastProxyModel::onSourceRowsInserted(const QModelIndex &parent, int first, 
             added.push_back(r);
     if (added.empty())
         return;
+    // Sorted by a column (not ranked by a search): each new row goes where the sort puts it,
+    // the rows around it keep their order; a burst is appended and sorted once.
+    constexpr size_t kOneByOne = 64;
+    const bool inPlace = m_sortColumn >= 0 && !ranked() && added.size() <= kOneByOne;
+    if (inPlace) {
+        const int col = m_sortColumn;
+        const bool ascending = m_sortOrder == Qt::AscendingOrder;
+        for (int r : added) {
+            const auto at = std::upper_bound(m_rows.begin(), m_rows.end(), r, [&](int a, int b) {
+                return ascending ? lessThan(col, a, b) : lessThan(col, b, a);
+            });
+            const int row = int(at - m_rows.begin());
+            beginInsertRows({}, row, row);
+            m_rows.insert(at, r);
+            for (size_t i = size_t(row); i < m_rows.size(); ++i)
+                m_inverse[size_t(m_rows[i])] = int(i);
+            endInsertRows();
+        }
+        return;
+    }
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at + int(added.size()) - 1);
     for (int r : added) {
@@ -192,6 +217,8 @@ void FastProxyModel::onSourceRowsInserted(const QModelIndex &parent, int first, 
         m_rows.push_back(r);
     }
     endInsertRows();
+    if (m_sortColumn >= 0 && !ranked())
+        resort(m_sortColumn, m_sortOrder);
 }
 
 } // namespace cockpit

@@ -50,6 +50,8 @@ private:
     void applySort();
     void onSourceDataChanged(const QModelIndex &tl, const QModelIndex &br, const QList<int> &roles);
     void onSourceRowsInserted(const QModelIndex &parent, int first, int last);
+    // Sorts by `column` keeping persistent indexes (selection, current) on their rows.
+    void resort(int column, Qt::SortOrder order);
 
     std::vector<int> m_rows;    // proxy row -> source row
     std::vector<int> m_inverse; // source row -> proxy row, -1 when filtered out

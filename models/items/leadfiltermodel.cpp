@@ -73,7 +73,7 @@ bool LeadFilterModel::acceptsRow(int sourceRow) const
     const auto &d = m_catalog.data();
     const LeadRow &l = d.leads[size_t(sourceRow)];
     const LeadFilter &f = m_filter;
-    if ((f.region >= 0 && l.region != f.region) || (f.city >= 0 && l.city != f.city)
+    if (l.deleted || (f.region >= 0 && l.region != f.region) || (f.city >= 0 && l.city != f.city)
         || (f.team >= 0 && l.team != f.team) || (f.owner >= 0 && l.owner != f.owner)
         || (f.stage >= 0 && l.stage != f.stage)
         || (f.status >= 0 && int(l.status) != f.status))

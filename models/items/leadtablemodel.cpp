@@ -9,6 +9,7 @@
 #include <QColor>
 #include <QDate>
 #include <QDateTime>
+#include <QFont>
 
 #include <cmath>
 
@@ -24,6 +25,11 @@ LeadTableModel::LeadTableModel(Catalog &catalog, QObject *parent)
         beginResetModel();
         m_rows = int(m_catalog.data().leads.size());
         endResetModel();
+    });
+    connect(&catalog, &Catalog::leadRowsInserted, this, [this](int first, int last) {
+        beginInsertRows({}, first, last);
+        m_rows = int(m_catalog.data().leads.size());
+        endInsertRows();
     });
     connect(&catalog, &Catalog::leadRowChanged, this, [this](int row) {
         Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -81,6 +87,15 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
         return statusCode(l.status);
     case OverdueRole:
         return overdue();
+    case NotOnServerRole:
+        return m_catalog.leadNotOnServer(index.row());
+    case Qt::FontRole:
+        if (m_catalog.leadNotOnServer(index.row())) {
+            QFont italic;
+            italic.setItalic(true);
+            return italic;
+        }
+        return {};
     case Qt::TextAlignmentRole:
         if (index.column() == AmountColumn || index.column() == ProbabilityColumn
             || index.column() == DaysInStageColumn)
@@ -91,8 +106,13 @@ QVariant LeadTableModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xC6, 0x28, 0x28));
         if (index.column() == StatusColumn && l.status == LeadStatus::Lost)
             return QBrush(QColor(0x75, 0x75, 0x75));
+        if (m_catalog.leadNotOnServer(index.row()))
+            return QBrush(QColor(0xA0, 0x52, 0x00));
         return {};
     case Qt::ToolTipRole:
+        if (m_catalog.leadNotOnServer(index.row()))
+            return tr("Not on the team server: it refused this new lead. Send it again or discard it in "
+                      "View › Conflicts.");
         if (index.column() == DaysInStageColumn && overdue())
             return tr("Over the stage's time limit (SLA %1 h)")
                 .arg(d.stages[size_t(l.stage)].slaMinutes / 60.0, 0, 'f', 1);

@@ -37,6 +37,7 @@ public:
         // fraction (0.25), expected close a QDate, days in stage a double, updated a UTC
         // QDateTime; empty where the cell is empty; the other columns their display text.
         ValueRole,
+        NotOnServerRole, // true for a new lead the team server refused (only in this file)
     };
 
     explicit LeadTableModel(Catalog &catalog, QObject *parent = nullptr);

@@ -62,7 +62,7 @@ QStringList splitBars(const QString &s)
 
 const char kLeadColumns[] =
     "SELECT id, title, customer_id, owner_id, region_id, city_id, team_id, stage_id,"
-    " amount_cents, expected_close, stage_entered_at, updated_at, probability, status FROM leads";
+    " amount_cents, expected_close, stage_entered_at, updated_at, probability, status, deleted FROM leads";
 const char kCustomerColumns[] =
     "SELECT id, name, aliases, industry, size, source, phone, region_id, city_id, owner_id,"
     " created_at, deleted FROM customers";
@@ -89,6 +89,7 @@ void readLead(sqlite3_stmt *s, const CatalogIndex &ix, LeadRow &r)
     r.probability = std::int8_t(sqlite3_column_int(s, 12));
     const auto *st = reinterpret_cast<const char *>(sqlite3_column_text(s, 13));
     r.status = !st || st[0] == 'o' ? LeadStatus::Open : st[0] == 'w' ? LeadStatus::Won : LeadStatus::Lost;
+    r.deleted = sqlite3_column_int(s, 14) != 0;
 }
 
 void readCustomer(sqlite3_stmt *s, const CatalogIndex &ix, CustomerRow &r)

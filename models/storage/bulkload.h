@@ -49,6 +49,7 @@ struct LeadRow
     qint64 updatedAt = 0;
     std::int8_t probability = 0;
     LeadStatus status = LeadStatus::Open;
+    bool deleted = false; // tombstoned after loading (a pull's tombstone, a region move)
 };
 
 struct CustomerRow
@@ -76,6 +77,7 @@ public:
     int customer(const QString &id) const { return find(m_customers, id); }
     int lead(const QString &id) const { return find(m_leads, id); }
     void addCustomer(const QString &id, int row) { m_customers.emplace(id.toStdString(), row); }
+    void addLead(const QString &id, int row) { m_leads.emplace(id.toStdString(), row); }
 
     struct Hash
     {

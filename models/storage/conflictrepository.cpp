@@ -124,6 +124,29 @@ QList<ConflictRecord> ConflictRepository::openConflicts() const
     return out;
 }
 
+bool ConflictRecord::refusedInsert() const
+{
+    return kind == ConflictKind::Refused
+           && (op == QLatin1String("insert") || (op.isEmpty() && mine.contains(QStringLiteral("uuid"))));
+}
+
+QSet<qint64> ConflictRepository::refusedInserts(const QString &table) const
+{
+    QSet<qint64> out;
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("SELECT id FROM conflicts WHERE resolved_at IS NULL AND table_name = ?"));
+    q.addBindValue(table);
+    if (!q.exec())
+        return out;
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    for (const QString &id : std::as_const(ids))
+        if (const auto c = find(id); c && c->refusedInsert() && c->rowExists)
+            out.insert(c->rowId);
+    return out;
+}
+
 int ConflictRepository::openCount() const
 {
     QSqlQuery q(m_db.connection());
@@ -238,10 +261,10 @@ bool ConflictRepository::resolve(const QString &id, const QStringList &mineField
             // insert of the row as it stands, a delete as a delete. Without base "op", an
             // insert is known by its mine: the push records every column an insert pushed,
             // its uuid among them, which an update never carries.
-            if (c->op == QLatin1String("insert") || c->op == QLatin1String("delete"))
-                s.op = c->op;
-            else if (c->op.isEmpty() && c->mine.contains(QStringLiteral("uuid")))
+            if (c->refusedInsert())
                 s.op = QStringLiteral("insert");
+            else if (c->op == QLatin1String("delete"))
+                s.op = c->op;
             else if (c->mine.value(QStringLiteral("deleted")).toVariant().toBool())
                 s.op = QStringLiteral("delete");
         }
@@ -249,6 +272,11 @@ bool ConflictRepository::resolve(const QString &id, const QStringList &mineField
                                                    : QJsonDocument(fields).toJson(QJsonDocument::Compact);
         if (s.op == QLatin1String("insert"))
             s.baseRowVersion = 0;
+    } else if (c->refusedInsert() && c->rowExists && !c->rowDeleted && c->table != QLatin1String("log_deletions")
+               && columnsOf(m_db.connection(), c->table).contains(QStringLiteral("deleted"))) {
+        // Discarding a new row the server refused: it leaves this file's lists (tombstoned,
+        // so its history stays and undo restores it); nothing is queued, the server never had it.
+        s.written.insert(QStringLiteral("deleted"), 1);
     }
     if (!apply(s, true, error))
         return false;
@@ -291,6 +319,8 @@ bool ConflictRepository::apply(ConflictStep &step, bool first, QString *error)
         q.addBindValue(step.rowId);
         if (!q.exec())
             return sqlFail(q);
+    }
+    if (!step.op.isEmpty()) {
         OutboxWriter outbox(db);
         const bool queued = step.op == QLatin1String("insert")
                                 ? outbox.appendInsertOfRow(step.table.toStdString(), step.rowId, error)

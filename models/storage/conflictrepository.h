@@ -19,6 +19,7 @@
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -47,6 +48,10 @@ struct ConflictRecord
     // The columns of mine and theirs, in the table's column order (any the table lacks last);
     // never id, uuid, row_version (the sync's, not a choice).
     QStringList fields;
+
+    // A refused insert: a row made in this file that the server never took (base "op", or,
+    // without it, a mine carrying the row's uuid, which only an insert pushes).
+    bool refusedInsert() const;
 };
 
 // One resolution as written: what undo puts back and redo writes again.
@@ -74,12 +79,17 @@ public:
     QList<ConflictRecord> openConflicts() const;
     std::optional<ConflictRecord> find(const QString &id) const;
     int openCount() const;
+    // Rows of `table` (local keys) whose insert the server refused, the conflict still open:
+    // they are in this file only (the lists mark them "not on the team server").
+    QSet<qint64> refusedInserts(const QString &table) const;
 
     // Settles conflict `id`: the columns `mineFields` take my value (written into the row and
     // queued as one outbox entry based on the server's row_version), the others keep the
     // server's (which the row holds). No mineFields = keep theirs (only marked resolved).
     // deleted_on_server with mineFields brings the row back (deleted = 0, queued with it);
-    // refused with mineFields queues the edit again. `step` receives what was written.
+    // refused with mineFields queues the edit again; a refused insert without them (Discard)
+    // tombstones the row here (deleted = 1, nothing queued: the server never had it), so it
+    // leaves every list, and undo brings it back. `step` receives what was written.
     // Refused (false, translated `error`) when the conflict is resolved already, names a
     // column the table lacks, or mine must be written into a row this file no longer has.
     bool resolve(const QString &id, const QStringList &mineFields, ConflictStep *step, QString *error);

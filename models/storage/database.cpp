@@ -179,7 +179,57 @@ void closeConnection(const QString &name, const ChangeSink &sink)
 Database::Database(QObject *parent) : QObject(parent), m_changes(new ChangeNotifier(this))
 {
     m_connectionName = detail::connectionName("cockpit");
-    connect(m_changes, &ChangeNotifier::changed, this, &Database::changed);
+    connect(m_changes, &ChangeNotifier::changed, this, &Database::announceWhenCommitted);
+}
+
+void Database::announceChanges()
+{
+    m_ownFlush = true;
+    m_changes->flush();
+    m_ownFlush = false;
+}
+
+// SQLite calls the commit hook (changes.cpp) before the commit lands. A worker's commit (a
+// pull's page, an import) is announced from the event loop, which may run before its commit
+// has reached the file: a listener reading at once on this connection then missed the new
+// rows (a lead a background pull brought never reached the Leads screen). So a worker's set
+// is announced once no writer holds the write lock (the commit has landed, or the writer is
+// already in its next transaction, which its previous commit precedes), checked without
+// blocking at each turn of the event loop, for one second at most.
+void Database::announceWhenCommitted(const ChangeSet &set)
+{
+    m_landing.merge(set);
+    if (m_landing.isEmpty())
+        return;
+    if (!m_ownFlush) {
+        if (m_landingPosted)
+            return; // the check due announces this too
+        if (!m_landingSince.isValid())
+            m_landingSince.start();
+        if (m_landingSince.elapsed() < 1000 && writerStillCommitting()) {
+            m_landingPosted = true;
+            QMetaObject::invokeMethod(this, [this] {
+                m_landingPosted = false;
+                announceWhenCommitted({});
+            }, Qt::QueuedConnection);
+            return;
+        }
+    }
+    m_landingSince.invalidate();
+    Q_EMIT changed(std::exchange(m_landing, {}));
+}
+
+bool Database::writerStillCommitting()
+{
+    sqlite3 *h = handle();
+    if (!h || !sqlite3_get_autocommit(h))
+        return false; // this connection is inside a transaction: nothing to learn
+    sqlite3_busy_timeout(h, 0);
+    const int rc = sqlite3_exec(h, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
+    if (rc == SQLITE_OK)
+        sqlite3_exec(h, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_busy_timeout(h, 5000); // as openConnection sets it (QSQLITE_BUSY_TIMEOUT)
+    return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
 }
 
 Database::~Database()

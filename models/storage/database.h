@@ -4,6 +4,7 @@
 // before touching it, migrates old schemas after a backup, and announces changes.
 #include "storage/changes.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QObject>
 #include <QStringList>
@@ -186,7 +187,7 @@ public:
     // A writer on this thread calls it after its commit: what was committed is announced
     // (changed()) before the call returns, so the models show an edit when the edit returns.
     // Writes nobody announces this way are announced from the event loop.
-    void announceChanges() { m_changes->flush(); }
+    void announceChanges();
     // The `id` of each of `rows` (SQLite row ids of `table`) that still exists; for the
     // listeners of changed() until schema v3 makes the row id the key.
     QStringList idsOfRows(const QString &table, const QVector<qint64> &rows) const;
@@ -200,6 +201,9 @@ Q_SIGNALS:
     void changed(const cockpit::storage::ChangeSet &changes);
 
 private:
+    // Announces `set` (the notifier's) once the commits it names have landed (database.cpp).
+    void announceWhenCommitted(const ChangeSet &set);
+    bool writerStillCommitting();
     OpenResult fail(OpenError error, const QString &message, const QString &detail = {});
     void ensureIndexes();
     OpenResult inspectContent(bool quickCheck, bool allowEmpty);
@@ -219,6 +223,10 @@ private:
     QString m_connectionName;
     std::unique_ptr<FileLock> m_lock;
     ChangeNotifier *m_changes = nullptr;
+    ChangeSet m_landing;      // announced by a worker's commit hook, not yet seen landed
+    QElapsedTimer m_landingSince; // since the first check of what waits
+    bool m_landingPosted = false; // a check is due
+    bool m_ownFlush = false;  // announceChanges(): the writer has committed on this thread
     int m_lockWaitMs = 0;
     WriteState m_writeState = WriteState::Writable;
     QString m_damage;

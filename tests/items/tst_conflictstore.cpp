@@ -4,7 +4,10 @@
 // exactly, a conflict whose row is gone, and the list model kept current without a reset.
 #include "items/conflictlistmodel.h"
 #include "items/conflictstore.h"
+#include "items/catalog.h"
 #include "items/conflicttext.h"
+#include "items/leadfiltermodel.h"
+#include "items/leadtablemodel.h"
 #include "domain/money.h"
 #include "storage/database.h"
 
@@ -36,6 +39,7 @@ private Q_SLOTS:
     void deletedOnServerKeepTheirsAcceptsDeletion();
     void refusedKeepMineQueuesAgain();
     void refusedNewRowQueuesAnInsert();
+    void refusedNewLeadIsMarkedAndDiscardRemovesIt();
     void goneRowIsShownAndResolvable();
     void unknownColumnIsRefused();
     void undoAfterPushIsRefused();
@@ -319,6 +323,61 @@ void TestConflictStore::refusedNewRowQueuesAnInsert()
     QCOMPARE(entries.at(0).op, QStringLiteral("insert"));
     QCOMPARE(entries.at(0).rawFields, QByteArray("null")); // the row as it stands (outbox.h)
     QCOMPARE(entries.at(0).base, qint64(0));
+}
+
+// A lead made here whose insert the server refused is only in this file: the Leads list marks
+// it, Discard takes it out of the file's lists in one undoable step (tombstoned, nothing
+// queued: the server never had it), Send again queues the insert.
+void TestConflictStore::refusedNewLeadIsMarkedAndDiscardRemovesIt()
+{
+    QSqlDatabase db = m_db->connection();
+    QVERIFY(fixture::exec(db, QStringLiteral(
+        "INSERT INTO leads (id, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id,"
+        " stage_entered_at, title, amount_cents, status, created_at, updated_at)"
+        " SELECT 9, customer_id, owner_id, region_id, city_id, team_id, pipeline_id, stage_id, stage_entered_at,"
+        " '华为 新线索', 7000000, 'open', created_at, updated_at FROM leads WHERE id = 2")));
+    const QString uuid = storage::uuidForKey(db, QStringLiteral("leads"), QStringLiteral("9"));
+    QJsonObject base = fixture::base("refused", uuid, 0, 0, QStringLiteral("another region"));
+    base.insert(QStringLiteral("op"), QStringLiteral("insert"));
+    QVERIFY(fixture::insertConflict(db, QStringLiteral("c-lead"), QStringLiteral("leads"), 9, base,
+                                    QJsonObject{{QStringLiteral("uuid"), uuid}, {QStringLiteral("title"), QStringLiteral("华为 新线索")}},
+                                    {}, "2026-11-22T08:00:00Z"));
+    Catalog catalog(*m_db);
+    LeadTableModel leads(catalog);
+    LeadFilterModel shown(catalog, leads);
+    QAbstractItemModelTester tester(&shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QString error;
+    QVERIFY2(catalog.load(&error), qPrintable(error));
+    const int row = leads.rowOfId(QStringLiteral("9"));
+    QVERIFY(row >= 0);
+    QVERIFY(leads.index(row, 0).data(LeadTableModel::NotOnServerRole).toBool());
+    QVERIFY(leads.index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not on the team server")));
+    QVERIFY(!leads.index(leads.rowOfId(QStringLiteral("2")), 0).data(LeadTableModel::NotOnServerRole).toBool());
+    QCOMPARE(shown.rowCount(), 4);
+
+    QVERIFY(m_store->keepTheirs(QStringLiteral("c-lead")).ok);
+    QCOMPARE(value(QStringLiteral("SELECT deleted FROM leads WHERE id = 9")), QStringLiteral("1"));
+    QVERIFY(outbox().isEmpty());
+    QVERIFY(resolvedAt("c-lead") != QStringLiteral("open"));
+    QCOMPARE(shown.rowCount(), 3); // gone from the list at once
+    QVERIFY(!leads.index(row, 0).data(LeadTableModel::NotOnServerRole).toBool());
+    QCOMPARE(m_stack->count(), 1);
+
+    m_stack->undo(); // back, marked again, the conflict open
+    QCOMPARE(value(QStringLiteral("SELECT deleted FROM leads WHERE id = 9")), QStringLiteral("0"));
+    QCOMPARE(resolvedAt("c-lead"), QStringLiteral("open"));
+    QCOMPARE(shown.rowCount(), 4);
+    QVERIFY(leads.index(row, 0).data(LeadTableModel::NotOnServerRole).toBool());
+    QVERIFY(outbox().isEmpty());
+
+    // Send again instead: the insert is queued and the row stays.
+    QVERIFY(m_store->keepMine(QStringLiteral("c-lead")).ok);
+    const auto entries = outbox();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.at(0).op, QStringLiteral("insert"));
+    QCOMPARE(value(QStringLiteral("SELECT deleted FROM leads WHERE id = 9")), QStringLiteral("0"));
+    QCOMPARE(shown.rowCount(), 4);
+    QVERIFY(!leads.index(row, 0).data(LeadTableModel::NotOnServerRole).toBool()); // on its way
 }
 
 void TestConflictStore::goneRowIsShownAndResolvable()

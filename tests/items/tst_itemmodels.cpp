@@ -14,6 +14,8 @@
 #include "fixture.h"
 
 #include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void leadFilters();
     void leadSortByAmount();
     void leadEditUpdatesOneRow();
+    void leadsWrittenByAnotherConnection();
     void customerSearch_data();
     void customerSearch();
     void customerAddedAndRemoved();
@@ -205,6 +208,77 @@ void TestItemModels::leadEditUpdatesOneRow()
     QCOMPARE(m_leadFilter->rowCount(), 1);
     QVERIFY(repo.update(QStringLiteral("3"), {{QStringLiteral("status"), QStringLiteral("open")}}, {}).ok);
     QCOMPARE(m_leadFilter->rowCount(), 2);
+}
+
+// A background pull writes on a connection of its own, opened with the file's change sink
+// (sync::SyncService's worker): the open Leads screen hears its commits as it hears an edit.
+// New leads appear where the sort puts them, tombstoned or removed ones disappear, with no
+// reset: the selection stays on its row.
+void TestItemModels::leadsWrittenByAnotherConnection()
+{
+    m_leadFilter->sort(LeadTableModel::AmountColumn, Qt::DescendingOrder);
+    const QPersistentModelIndex selected = m_leadFilter->index(1, LeadTableModel::CustomerColumn);
+    QCOMPARE(selected.data().toString(), QStringLiteral("博世"));
+    const int huawei = m_catalog->index().customer(QStringLiteral("2"));
+    const int huaweiOpen = m_customers->openLeads(huawei);
+    QSignalSpy inserted(m_leads, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(m_leadFilter, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_leadFilter, &QAbstractItemModel::modelReset);
+    const QString name = QStringLiteral("like-a-pull");
+    QString error;
+    auto exec = [&](const QString &sql) {
+        QSqlQuery q(QSqlDatabase::database(name, false));
+        if (!q.exec(sql))
+            error = q.lastError().text();
+        return error.isEmpty();
+    };
+    QSqlDatabase other = storage::openConnection(m_db->path(), name, storage::Access::ReadWrite, &error,
+                                                 m_db->changeSink());
+    QVERIFY2(other.isOpen(), qPrintable(error));
+    // Two copies of 华为's lead 2 under new keys (as a pull inserts them): 800 000 and 600 000 yuan.
+    QStringList columns;
+    QSqlQuery info(other);
+    QVERIFY(info.exec(QStringLiteral("PRAGMA table_info(leads)")));
+    while (info.next())
+        if (info.value(1).toString() != QLatin1String("id") && info.value(1).toString() != QLatin1String("uuid"))
+            columns << info.value(1).toString();
+    auto copyOfLead2 = [&](int key, qint64 cents, const QString &title) {
+        QStringList select = columns;
+        select.replace(columns.indexOf(QStringLiteral("amount_cents")), QString::number(cents));
+        select.replace(columns.indexOf(QStringLiteral("title")), QStringLiteral("'%1'").arg(title));
+        return QStringLiteral("INSERT INTO leads (id, %1) SELECT %2, %3 FROM leads WHERE id = 2")
+            .arg(columns.join(QStringLiteral(", ")))
+            .arg(key)
+            .arg(select.join(QStringLiteral(", ")));
+    };
+    QVERIFY2(exec(QStringLiteral("BEGIN")) && exec(copyOfLead2(100, 80000000, QStringLiteral("拉取的线索")))
+                 && exec(copyOfLead2(101, 60000000, QStringLiteral("另一条"))) && exec(QStringLiteral("COMMIT")),
+             qPrintable(error));
+    QVERIFY(inserted.wait());
+    QCOMPARE(m_leads->rowCount(), 5);
+    QCOMPARE(m_leadFilter->rowCount(), 5);
+    QCOMPARE(customersShown(m_leadFilter, LeadTableModel::TitleColumn).mid(1, 2),
+             (QStringList{QStringLiteral("拉取的线索"), QStringLiteral("另一条")})); // by amount, descending
+    QCOMPARE(selected.row(), 3);
+    QCOMPARE(selected.data().toString(), QStringLiteral("博世"));
+    QCOMPARE(m_customers->openLeads(huawei), huaweiOpen + 2);
+    QCOMPARE(m_catalog->liveLeads(), qint64(5));
+    // A server tombstone (a deletion, or the lead moved to another region) hides the row.
+    QVERIFY2(exec(QStringLiteral("UPDATE leads SET deleted = 1 WHERE id = 100")), qPrintable(error));
+    QVERIFY(removed.wait());
+    QCOMPARE(m_leadFilter->rowCount(), 4);
+    QVERIFY(!customersShown(m_leadFilter, LeadTableModel::TitleColumn).contains(QStringLiteral("拉取的线索")));
+    QCOMPARE(m_customers->openLeads(huawei), huaweiOpen + 1);
+    // A row removed outright (a pull's clean-up of a never-finished copy) goes too.
+    QVERIFY2(exec(QStringLiteral("DELETE FROM leads WHERE id = 101")), qPrintable(error));
+    QVERIFY(removed.wait());
+    QCOMPARE(m_leadFilter->rowCount(), 3);
+    QCOMPARE(m_customers->openLeads(huawei), huaweiOpen);
+    QCOMPARE(m_catalog->liveLeads(), qint64(3));
+    QCOMPARE(selected.data().toString(), QStringLiteral("博世"));
+    QCOMPARE(reset.count(), 0);
+    other = QSqlDatabase();
+    storage::closeConnection(name, m_db->changeSink());
 }
 
 void TestItemModels::customerSearch_data()

@@ -3,7 +3,11 @@
 // progress and announcing what it wrote to storage's change notifier; a pull cancelled mid-way
 // keeps its pages and the next one completes without duplicates; a wrong password is a
 // classified refusal that leaves the file as it was; a stopped server is "Offline since"
-// with the edits waiting counted.
+// with the edits waiting counted. A pull's new, deleted and moved leads reach an open Leads
+// list at once.
+#include "items/catalog.h"
+#include "items/leadfiltermodel.h"
+#include "items/leadtablemodel.h"
 #include "pgcluster.h"
 #include "serverfixture.h"
 #include "storage/database.h"
@@ -11,6 +15,7 @@
 #include "sync/serversettings.h"
 #include "sync/syncservice.h"
 
+#include <QAbstractItemModelTester>
 #include <QDateTime>
 #include <QFile>
 #include <QSignalSpy>
@@ -225,6 +230,62 @@ private Q_SLOTS:
         QVERIFY(admin->exec(QStringLiteral("SELECT title, row_version FROM cockpit.leads WHERE id = $1::uuid"), {uuid}, &r, &e));
         QCOMPARE(r.text(0, 0), QStringLiteral("Pushed by the service"));
         QCOMPARE(scalar(db, QStringLiteral("SELECT row_version FROM leads WHERE id = %1").arg(lead)).toString(), r.text(0, 1));
+    }
+
+    // The open Leads screen follows a background pull: a lead created on the server appears,
+    // one deleted there or moved to another region disappears, without a reset.
+    void pullUpdatesTheOpenLeadsList()
+    {
+        storage::Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("screen.db")), storage::Database::Mode::CreateIfMissing).ok());
+        sync::SyncService service(db, address(kPassword));
+        QVERIFY(syncOnce(service).ok);
+        Catalog catalog(db);
+        LeadTableModel leads(catalog);
+        LeadFilterModel shown(catalog, leads);
+        QAbstractItemModelTester tester(&shown, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QString error;
+        QVERIFY2(catalog.load(&error), qPrintable(error));
+        const int before = shown.rowCount();
+        QVERIFY(before > 2);
+        QSignalSpy reset(&shown, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&shown, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&shown, &QAbstractItemModel::rowsRemoved);
+        sync::PgError e;
+        auto admin = sync::PgConnection::open(m_cluster.admin(kDb), &e);
+        QVERIFY2(admin, qPrintable(e.message));
+        auto serverExec = [&](const QString &sql, const QVariantList &params = {}) {
+            sync::PgResult r;
+            return admin->exec(sql, params, &r, &e);
+        };
+        // A new lead in the region (a copy of one, under a new id), committed on the server.
+        QVERIFY2(serverExec(QStringLiteral("CREATE TEMP TABLE fresh AS SELECT * FROM cockpit.leads WHERE region_id = '%1'::uuid "
+                                           "AND NOT deleted LIMIT 1").arg(m_region))
+                     && serverExec(QStringLiteral("UPDATE fresh SET id = gen_random_uuid(), title = 'From the server'"))
+                     && serverExec(QStringLiteral("INSERT INTO cockpit.leads SELECT * FROM fresh")),
+                 qPrintable(e.message));
+        QVERIFY(syncOnce(service).ok);
+        QVERIFY(!inserted.isEmpty() || inserted.wait()); // announced from the event loop
+        QCOMPARE(shown.rowCount(), before + 1);
+        QCOMPARE(catalog.liveLeads(), qint64(before + 1));
+        const int row = leads.rowOfId(scalar(db, QStringLiteral("SELECT id FROM leads WHERE title = 'From the server'")).toString());
+        QVERIFY(row >= 0);
+        QVERIFY(shown.mapFromSource(leads.index(row, 0)).isValid());
+        // Deleted on the server (a tombstone), and another lead moved to another region.
+        sync::PgResult other;
+        QVERIFY(admin->exec(QStringLiteral("SELECT id::text FROM cockpit.regions WHERE id <> $1::uuid LIMIT 1"), {m_region}, &other, &e));
+        QCOMPARE(other.rows(), 1);
+        QVERIFY2(serverExec(QStringLiteral("UPDATE cockpit.leads SET deleted = true WHERE title = 'From the server'"))
+                     && serverExec(QStringLiteral("UPDATE cockpit.leads SET region_id = $1::uuid WHERE id = (SELECT id FROM "
+                                                  "cockpit.leads WHERE region_id = $2::uuid AND NOT deleted ORDER BY id LIMIT 1)"),
+                                   {other.text(0, 0), m_region}),
+                 qPrintable(e.message));
+        QVERIFY(syncOnce(service).ok);
+        while (removed.size() < 2 && removed.wait()) {
+        }
+        QCOMPARE(shown.rowCount(), before - 1);
+        QVERIFY(!shown.mapFromSource(leads.index(row, 0)).isValid());
+        QCOMPARE(reset.count(), 0);
     }
 
     // Last (it stops the server): edits made offline are counted, the state says since when.
