@@ -1,6 +1,9 @@
 #include "sync/syncpull.h"
 #include "sync/serverschema.h"
+#include "sync/syncchain.h"
 #include "sync/syncpullparts.h"
+
+#include "storage/logchain.h"
 
 #include "storage/sqlitestatement.h"
 #include "storage/uuidcolumn.h"
@@ -270,6 +273,9 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             }
             if (!sqlExec(db, "DELETE FROM pipeline_stages") || !sqlExec(db, "DELETE FROM pipelines"))
                 return localFail(QStringLiteral("pipelines"));
+            // A new file: its whole log is anchored on the server, from #0 (syncchain.h).
+            if (!setState(db, QString::fromLatin1(kChainFromKey), QStringLiteral("0")))
+                return localFail(QStringLiteral("sync_state"));
             if (options.copyFirstPull && !startFirstPull(db, tables, horizon))
                 return localFail(QStringLiteral("first pull"));
         }
@@ -464,6 +470,13 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             return localFail(QStringLiteral("settings"));
         if (!setState(db, QStringLiteral("last_sync"), QString::number(now)))
             return localFail(QStringLiteral("last_sync"));
+        // The pulled activities, stage moves and logged deletions join this file's log (DESIGN.md
+        // §4): its chain covers every record it holds, and its head is anchored on the server
+        // after the push (syncchain.h). Without it every pulled record reads as written outside
+        // the app. O(records pulled): only unchained ones are read.
+        QString chainWhy;
+        if (storage::logchain::buildChain(db, &chainWhy) < 0)
+            return localFail(QStringLiteral("activity log: %1").arg(chainWhy));
         sql::Statement left(db, "SELECT count(*) FROM sync_state WHERE key LIKE 'key:%'");
         if (sqlite3_step(left.handle()) == SQLITE_ROW)
             report->unresolvedReferences = sqlite3_column_int64(left.handle(), 0);
