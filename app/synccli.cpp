@@ -194,7 +194,7 @@ int runSync(const QCommandLineParser &parser)
                           .arg(address.display())
                           .arg(chain.anchoredSeq)
                           .arg(chain.pushed)
-                          .arg(chain.anchoredAtHead ? QStringLiteral(" (a log older than this server's first sync, anchored at its head)")
+                          .arg(chain.anchoredAtHead ? QStringLiteral(" (the first anchoring: the log's head, whose hash vouches for every record before it)")
                                                     : QString())
                           .arg(chain.elapsedMs));
         return 0;

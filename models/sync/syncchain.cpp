@@ -138,8 +138,7 @@ bool pushChain(PgConnection &server, sqlite3 *db, const ChainPushOptions &option
         if (!from.isEmpty()) {
             start = from.toLongLong(); // anchored before, on a server since rebuilt: from the same place
         } else {
-            // The first anchoring: an empty log is anchored from #0 as it grows; a log older than
-            // the connection at its head.
+            // The first anchoring: an empty log from #0 as it grows, a log with records at its head.
             start = std::max<qint64>(head.seq, 0);
             report->anchoredAtHead = head.seq > 0;
             if (!pull::setState(db, QString::fromLatin1(kChainFromKey), QString::number(start)))

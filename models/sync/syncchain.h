@@ -7,11 +7,14 @@
 // the server checks the chain's formula; cockpit.push_chain_link accepts a link only if it
 // continues the chain it holds.
 //
-// The first anchoring: a file whose chain was empty when it first synced (a new file made by
-// a sync, or an empty company) anchors from #0 (from 32 zero bytes); a file that had a chain
-// before it connected anchors at its head then (what came before cannot be vouched for by a
-// server that never saw it). sync_state keeps where the anchor started (chain_anchor_from) and
-// the last link the server acknowledged (chain_anchored_seq).
+// The first anchoring: an empty log is anchored from #0 (from 32 zero bytes) as it grows; a log
+// that already has records (the records the first pull brought, or a file an older build
+// synced) is anchored at its head, one link: the head's hash commits to every record before
+// it, so a later cut or rewrite of any of them shows exactly as if each link had been sent,
+// and the first sync does not spend minutes sending the links of records the server itself
+// holds (small demo, director: 263 278 links take 22 s; the head alone a few ms). sync_state
+// keeps where the anchor started (chain_anchor_from: a server rebuilt since is anchored again
+// from there) and the last link the server acknowledged (chain_anchored_seq).
 //
 // A refusal (the file's log ends before the server's head, its link at the server's head
 // differs, a link does not continue or does not match its record, the chain belongs to another
@@ -30,7 +33,10 @@ inline constexpr char kChainAnchoredKey[] = "chain_anchored_seq";
 
 struct ChainPushOptions
 {
-    int batchSize = 2000; // links per server statement (one transaction each)
+    // Links per server statement (one transaction each). Small on purpose: each link moves the
+    // head row, and within one transaction its versions pile up for the next link to walk.
+    // Measured, 10 000 links on loopback: 2 000 a batch 1.5 s, 500 0.48 s, 100 0.42 s.
+    int batchSize = 100;
 };
 
 struct ChainPushReport
@@ -39,7 +45,7 @@ struct ChainPushReport
     qint64 alreadyHeld = 0;      // links it held already (a retried push whose answer was lost)
     qint64 localHead = -1;       // the file's head (-1: an empty log)
     qint64 anchoredSeq = -1;     // the server's head for this file afterwards (-1: nothing anchored)
-    bool anchoredAtHead = false; // a chain older than the connection was anchored at its head now
+    bool anchoredAtHead = false; // the first anchoring of a log with records: at its head, now
     qint64 batches = 0;
     qint64 elapsedMs = 0;
 };

@@ -1,6 +1,5 @@
 #include "sync/syncpull.h"
 #include "sync/serverschema.h"
-#include "sync/syncchain.h"
 #include "sync/syncpullparts.h"
 
 #include "storage/logchain.h"
@@ -273,9 +272,6 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             }
             if (!sqlExec(db, "DELETE FROM pipeline_stages") || !sqlExec(db, "DELETE FROM pipelines"))
                 return localFail(QStringLiteral("pipelines"));
-            // A new file: its whole log is anchored on the server, from #0 (syncchain.h).
-            if (!setState(db, QString::fromLatin1(kChainFromKey), QStringLiteral("0")))
-                return localFail(QStringLiteral("sync_state"));
             if (options.copyFirstPull && !startFirstPull(db, tables, horizon))
                 return localFail(QStringLiteral("first pull"));
         }

@@ -222,15 +222,14 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         const QString client = clientOf(path);
         QVERIFY(!QUuid::fromString(client).isNull());
-        // The pulled activities and stage moves joined the file's log, anchored from #0.
+        // The pulled activities and stage moves joined the file's log (it verifies), anchored at its head.
         const qint64 first = headOf(path);
         QCOMPARE(first + 1, fileScalar(path, QStringLiteral("SELECT (SELECT count(*) FROM activities) + (SELECT count(*) FROM stage_history) "
                                                             "+ (SELECT count(*) FROM log_deletions)")).toLongLong());
-        QCOMPARE(fileScalar(path, QStringLiteral("SELECT value FROM sync_state WHERE key = 'chain_anchor_from'")).toString(),
-                 QStringLiteral("0"));
+        QCOMPARE(fileScalar(path, QStringLiteral("SELECT value FROM sync_state WHERE key = 'chain_anchor_from'")).toLongLong(), first);
         QCOMPARE(serverHead(*admin, client), first);
-        QCOMPARE(serverLinks(*admin, client), first + 1);
-        QVERIFY2(r.out.contains(QStringLiteral("up to record #%1: %2 link(s) pushed").arg(first).arg(first + 1)), qPrintable(r.out));
+        QCOMPARE(serverLinks(*admin, client), 1);
+        QVERIFY2(r.out.contains(QStringLiteral("up to record #%1: 1 link(s) pushed (the first anchoring").arg(first)), qPrintable(r.out));
         r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path});
         QVERIFY2(r.code == 0, qPrintable(r.out));
 
@@ -245,7 +244,7 @@ private Q_SLOTS:
                                     .arg(m_cluster.port()).arg(db).arg(head)),
                  qPrintable(r.out));
         QCOMPARE(serverHead(*admin, client), head);
-        QCOMPARE(serverLinks(*admin, client), head + 1); // every link from #0
+        QCOMPARE(serverLinks(*admin, client), 1 + 5); // the anchor and every link after it
         QCOMPARE(fileScalar(path, QStringLiteral("SELECT value FROM sync_state WHERE key = 'chain_anchored_seq'")).toLongLong(), head);
         QCOMPARE(fileScalar(path, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
 
@@ -268,7 +267,7 @@ private Q_SLOTS:
         QCOMPARE(report.pushed, 0);
         QCOMPARE(report.anchoredSeq, head);
         copy.close();
-        QCOMPARE(serverLinks(*admin, client), head + 1);
+        QCOMPARE(serverLinks(*admin, client), 1 + 5);
         // The same links sent again straight to the server: accepted, nothing moves.
         storage::Database again;
         QVERIFY(again.open(path, storage::Database::Mode::OpenExisting).ok());
@@ -397,10 +396,6 @@ private Q_SLOTS:
             QVERIFY2(sync::pullFromServer(*director, local.handle(), {}, &pulled, &e), qPrintable(e.message));
             QVERIFY2(sync::pushToServer(*director, local.handle(), {}, &pushed, &e), qPrintable(e.message));
         }
-        // A file an older build synced: no record of where its anchor starts.
-        QVERIFY(withFile(path, [](QSqlDatabase &f) {
-            return QSqlQuery(f).exec(QStringLiteral("DELETE FROM sync_state WHERE key = 'chain_anchor_from'"));
-        }));
         QVERIFY(addStageMoves(path, 4, QStringLiteral("alone")));
         const qint64 head = headOf(path);
         QVERIFY(head > 1000); // the pulled records and the four moves
@@ -409,8 +404,7 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(QStringLiteral("not anchored yet")), qPrintable(r.out));
         r = sync(db, QStringLiteral("director"), path);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
-        QVERIFY2(r.out.contains(QStringLiteral("up to record #%1: 1 link(s) pushed (a log older than this server's first sync, "
-                                               "anchored at its head)").arg(head)),
+        QVERIFY2(r.out.contains(QStringLiteral("up to record #%1: 1 link(s) pushed (the first anchoring: the log's head").arg(head)),
                  qPrintable(r.out));
         const QString client = clientOf(path);
         QCOMPARE(serverHead(*admin, client), head);
@@ -421,6 +415,51 @@ private Q_SLOTS:
         QCOMPARE(serverLinks(*admin, client), 3);
         r = verify(db, QStringLiteral("director"), path);
         QCOMPARE(r.code, 0);
+    }
+
+    // An empty log is anchored from #0 (its first link from 32 zero bytes) as it grows.
+    void emptyLogAnchorsFromZero()
+    {
+        const QString db = QStringLiteral("t_zero");
+        QVERIFY(provision(db));
+        auto admin = connect(m_cluster.admin(db));
+        auto director = connect(m_cluster.as(QStringLiteral("director"), kPassword, db));
+        QVERIFY(admin && director);
+        const QString path = file(QStringLiteral("zero"));
+        storage::Database local;
+        QVERIFY(local.open(path, storage::Database::Mode::CreateIfMissing).ok());
+        sync::PullReport pulled;
+        sync::PgError e;
+        QVERIFY2(sync::pullFromServer(*director, local.handle(), {}, &pulled, &e), qPrintable(e.message));
+        local.close();
+        // No record in the log at all (the pulled ones taken out again, with the head).
+        QVERIFY(withFile(path, [](QSqlDatabase &f) {
+            QSqlQuery q(f);
+            return q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")) && q.exec(QStringLiteral("DELETE FROM log_deletions"))
+                   && q.exec(QStringLiteral("DELETE FROM activities")) && q.exec(QStringLiteral("DELETE FROM stage_history"))
+                   && q.exec(QStringLiteral("DELETE FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')"));
+        }));
+        QCOMPARE(headOf(path), -1);
+        QVERIFY(local.open(path, storage::Database::Mode::OpenExisting).ok());
+        sync::ChainPushReport report;
+        QVERIFY2(sync::pushChain(*director, local.handle(), {}, &report, &e), qPrintable(e.message));
+        QCOMPARE(report.pushed, 0);
+        local.close();
+        QCOMPARE(fileScalar(path, QStringLiteral("SELECT value FROM sync_state WHERE key = 'chain_anchor_from'")).toString(), QStringLiteral("0"));
+        QVERIFY(addStageMoves(path, 3, QStringLiteral("first ever")));
+        QCOMPARE(headOf(path), 2);
+        QVERIFY(local.open(path, storage::Database::Mode::OpenExisting).ok());
+        QVERIFY2(sync::pushChain(*director, local.handle(), {}, &report, &e), qPrintable(e.message));
+        QCOMPARE(report.pushed, 3);
+        QVERIFY(!report.anchoredAtHead);
+        const QString client = sync::storedClientId(local.handle());
+        local.close();
+        QCOMPARE(serverHead(*admin, client), 2);
+        QCOMPARE(serverLinks(*admin, client), 3);
+        QCOMPARE(serverCount(*admin, QStringLiteral("SELECT count(*) FROM cockpit.chain_links WHERE client_id = $1::uuid AND seq = 0 "
+                                                    "AND prev_hash = '\\x%1'::bytea").arg(QString(64, QLatin1Char('0'))),
+                             {client}),
+                 1);
     }
 
     // The chain belongs to the login that anchored it: another manager can neither extend it
