@@ -149,6 +149,8 @@ int runSync(const QCommandLineParser &parser)
                       .arg(report.pages)
                       .arg(report.elapsedMs)
                       .arg(report.fullPull ? QStringLiteral(" (full pull)") : QString()));
+        if (report.logChained > 0)
+            printLine(QStringLiteral("%1 pulled record(s) added to the activity log in %2 ms").arg(report.logChained).arg(report.logChainMs));
         if (report.heldForPush > 0)
             printLine(QStringLiteral("%1 row(s) with edits waiting kept their edited fields").arg(report.heldForPush));
         if (report.removedAfterRepull > 0)

@@ -471,8 +471,12 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         // after the push (syncchain.h). Without it every pulled record reads as written outside
         // the app. O(records pulled): only unchained ones are read.
         QString chainWhy;
-        if (storage::logchain::buildChain(db, &chainWhy) < 0)
+        QElapsedTimer chaining;
+        chaining.start();
+        report->logChained = storage::logchain::buildChain(db, &chainWhy);
+        if (report->logChained < 0)
             return localFail(QStringLiteral("activity log: %1").arg(chainWhy));
+        report->logChainMs = chaining.elapsed();
         sql::Statement left(db, "SELECT count(*) FROM sync_state WHERE key LIKE 'key:%'");
         if (sqlite3_step(left.handle()) == SQLITE_ROW)
             report->unresolvedReferences = sqlite3_column_int64(left.handle(), 0);

@@ -126,7 +126,7 @@ int main(int argc, char **argv)
         const Child c = run({app, QStringLiteral("sync"), QStringLiteral("--db"), file, QStringLiteral("--server"), director}, env);
         say(QStringLiteral("%1: exit %2, %3 s").arg(what).arg(c.code).arg(c.seconds, 0, 'f', 2));
         for (const QString &line : c.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-            if (line.startsWith(QLatin1String("pulled")) || line.startsWith(QLatin1String("activity log")))
+            if (line.startsWith(QLatin1String("pulled")) || line.contains(QLatin1String("activity log")))
                 say(QStringLiteral("  ") + line);
         return c.code == 0;
     };
