@@ -4,6 +4,7 @@
 // tail (records deleted, head rolled back) and a rewritten record are reported by verify-log
 // and by the next sync while the data edits still push, a chain older than the connection is
 // anchored at its head, and a second login cannot push onto another login's chain.
+#include "clirun.h"
 #include "pgcluster.h"
 #include "serverfixture.h"
 #include "synctestutil.h"
@@ -14,7 +15,6 @@
 #include "sync/syncpull.h"
 #include "sync/syncpush.h"
 
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,12 +24,7 @@ using namespace cockpit::tests;
 namespace {
 const QString kPassword = QStringLiteral("chain-pw-1234");
 
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
+using Run = fixture::CliRun;
 } // namespace
 
 class TestSyncChain : public QObject
@@ -45,20 +40,13 @@ private:
         return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?sslmode=disable").arg(login).arg(m_cluster.port()).arg(db);
     }
     QString file(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
-    Run app(const QStringList &args, const QHash<QString, QString> &extraEnv = {})
+    Run app(const QStringList &args, QMap<QString, QString> env = {})
     {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGPASSWORD"), kPassword);
         env.insert(QStringLiteral("HOME"), m_dir.path());
-        for (auto it = extraEnv.cbegin(); it != extraEnv.cend(); ++it)
-            env.insert(it.key(), it.value());
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(COCKPIT_APP), args);
-        p.waitForFinished(300000);
-        return Run{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
+        return fixture::runCli(QStringLiteral(COCKPIT_APP), args, m_dir.path(), 300000, env);
     }
-    Run sync(const QString &db, const QString &login, const QString &path, const QHash<QString, QString> &env = {})
+    Run sync(const QString &db, const QString &login, const QString &path, const QMap<QString, QString> &env = {})
     {
         return app({QStringLiteral("sync"), QStringLiteral("--db"), path, QStringLiteral("--server"), url(db, login)}, env);
     }
@@ -146,22 +134,6 @@ private:
         }
         return c.commit();
     }
-    // Cuts the log after record `keep` and rolls the head back with it, as someone hiding the
-    // last records would: the file alone then verifies as intact.
-    static bool cutTail(const QString &path, qint64 keep)
-    {
-        return withFile(path, [keep](QSqlDatabase &db) {
-            QSqlQuery q(db);
-            const QString k = QString::number(keep);
-            return q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"))
-                   && q.exec(QStringLiteral("UPDATE settings SET value = (SELECT lower(hex(log_hash)) FROM (SELECT log_seq, log_hash FROM "
-                                            "activities UNION ALL SELECT log_seq, log_hash FROM stage_history) WHERE log_seq = %1) "
-                                            "WHERE key = 'log_head_hash'").arg(k))
-                   && q.exec(QStringLiteral("UPDATE settings SET value = '%1' WHERE key = 'log_head_seq'").arg(k))
-                   && q.exec(QStringLiteral("DELETE FROM activities WHERE log_seq > %1").arg(k))
-                   && q.exec(QStringLiteral("DELETE FROM stage_history WHERE log_seq > %1").arg(k));
-        });
-    }
     // Rewrites the stage move at record `seq` (the log's last) and chains it again with a valid
     // hash and head, as a careful forger would: the file alone verifies as intact.
     static bool rewriteLast(const QString &path, qint64 seq)
@@ -172,14 +144,9 @@ private:
         QSqlDatabase c = db.connection();
         QSqlQuery q(c);
         QString error;
-        const bool ok = c.transaction()
-                        && q.exec(QStringLiteral("UPDATE stage_history SET reason = 'forged', log_seq = NULL, log_hash = NULL "
-                                                 "WHERE log_seq = %1").arg(seq))
-                        && q.numRowsAffected() == 1
-                        && q.exec(QStringLiteral("UPDATE settings SET value = (SELECT lower(hex(log_hash)) FROM (SELECT log_seq, log_hash "
-                                                 "FROM activities UNION ALL SELECT log_seq, log_hash FROM stage_history) WHERE log_seq = %1) "
-                                                 "WHERE key = 'log_head_hash'").arg(seq - 1))
-                        && q.exec(QStringLiteral("UPDATE settings SET value = '%1' WHERE key = 'log_head_seq'").arg(seq - 1))
+        const bool ok = q.exec(QStringLiteral("UPDATE stage_history SET reason = 'forged', log_seq = NULL, log_hash = NULL "
+                                              "WHERE log_seq = %1").arg(seq))
+                        && q.numRowsAffected() == 1 && rollBackLog(c, seq - 1) && c.transaction()
                         && storage::buildLogChain(c, &error) && c.commit();
         if (!ok)
             qWarning("rewrite: %s %s", qPrintable(q.lastError().text()), qPrintable(error));
@@ -296,7 +263,7 @@ private Q_SLOTS:
         const QString client = clientOf(path);
         QCOMPARE(serverHead(*admin, client), head);
 
-        QVERIFY(cutTail(path, head - 3));
+        QVERIFY(withFile(path, [&](QSqlDatabase &f) { return rollBackLog(f, head - 3); }));
         r = app({QStringLiteral("verify-log"), QStringLiteral("--db"), path});
         QCOMPARE(r.code, 0); // the weakness the anchor closes
         r = verify(db, QStringLiteral("director"), path);

@@ -6,6 +6,7 @@
 // with the edits waiting counted.
 #include "pgcluster.h"
 #include "serverfixture.h"
+#include "synctestutil.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
 #include "sync/serversettings.h"
@@ -243,16 +244,9 @@ private Q_SLOTS:
         QVERIFY(!out.chain.isError());
         QVERIFY(!service.state().chain.isError());
 
-        QSqlQuery q(db.connection());
-        const QString keep = QString::number(head - 3);
-        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
-        QVERIFY(q.exec(QStringLiteral("UPDATE settings SET value = (SELECT lower(hex(log_hash)) FROM (SELECT log_seq, log_hash FROM "
-                                      "activities UNION ALL SELECT log_seq, log_hash FROM stage_history) WHERE log_seq = %1) "
-                                      "WHERE key = 'log_head_hash'").arg(keep)));
-        QVERIFY(q.exec(QStringLiteral("UPDATE settings SET value = '%1' WHERE key = 'log_head_seq'").arg(keep)));
-        QVERIFY(q.exec(QStringLiteral("DELETE FROM activities WHERE log_seq > %1").arg(keep)));
-        QVERIFY(q.exec(QStringLiteral("DELETE FROM stage_history WHERE log_seq > %1").arg(keep)));
-        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+        QSqlDatabase connection = db.connection();
+        const qint64 keep = head - 3;
+        QVERIFY(tests::rollBackLog(connection, keep));
         const QString lead = scalar(db, QStringLiteral("SELECT id FROM leads ORDER BY id LIMIT 1")).toString();
         QVERIFY(storage::LeadRepository(db).update(lead, {{QStringLiteral("title"), QStringLiteral("Edited after the cut")}},
                                                    db.currentUserId())
