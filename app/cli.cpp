@@ -221,6 +221,14 @@ int runVerifyLog(const QCommandLineParser &parser)
             return 2;
         }
     }
+    // The head the team server anchored: asked first, so a server that cannot be asked costs
+    // no full verify.
+    const bool againstServer = parser.isSet(QStringLiteral("server"));
+    ServerAnchorCheck anchored;
+    if (againstServer) {
+        if (const int code = readServerAnchor(parser, path, &anchored))
+            return code;
+    }
     const storage::VerifyResult r = storage::verifyLogFile(path, {}, nullptr, expectSeq);
     if (r.problem == storage::VerifyResult::Problem::Error) {
         printError(QStringLiteral("verify-log: ") + r.message);
@@ -231,6 +239,8 @@ int runVerifyLog(const QCommandLineParser &parser)
         // The message names the record's kind and id where the record still exists.
         printOut(QStringLiteral("log NOT intact: first bad record #%1: %2").arg(r.badIndex).arg(r.message));
         printOut(QStringLiteral("%1 records verified before it, in %2 s").arg(r.recordsChecked).arg(seconds));
+        if (againstServer)
+            reportServerAnchor(anchored);
         return 1;
     }
     printOut(QStringLiteral("log intact: %1 records verified in %2 s").arg(r.recordsChecked).arg(seconds));
@@ -251,7 +261,7 @@ int runVerifyLog(const QCommandLineParser &parser)
         }
         printOut(QStringLiteral("the recorded head #%1 is unchanged").arg(expectSeq));
     }
-    return 0;
+    return againstServer ? reportServerAnchor(anchored) : 0;
 }
 
 } // namespace cockpit::app

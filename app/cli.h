@@ -3,6 +3,7 @@
 #include <QString>
 
 #include "storage/database.h"
+#include "sync/syncchain.h"
 
 class QCommandLineParser;
 
@@ -25,9 +26,25 @@ int runDemo(const QCommandLineParser &parser);
 int runCheck(const QCommandLineParser &parser);
 // `alerts`: evaluate the alert rules and print the open alerts (app/alertscli.cpp).
 int runAlerts(const QCommandLineParser &parser);
-// verify-log --db FILE: 0 when the activity log is intact, 1 naming the first bad record,
-// 2 when the file cannot be verified.
+// verify-log --db FILE [--expect-head SEQ:HASH] [--server URL]: 0 when the activity log is
+// intact, 1 naming the first bad record (or the cut or rewrite a recorded or anchored head
+// shows), 2 when the file cannot be verified or the server not asked.
 int runVerifyLog(const QCommandLineParser &parser);
+// verify-log --server URL (verifylogserver.cpp): the head the team server anchored for the
+// file's client id, read before the local verify (0, or the exit code having printed why),
+// then compared with the file's (0 matches or nothing anchored yet, 1 cut or rewritten).
+struct ServerAnchorCheck
+{
+    QString server;   // login@host:port/db
+    QString login;
+    QString clientId; // empty: the file never synced
+    sync::ChainAnchor anchor;
+    qint64 fileHead = -1;
+    QByteArray fileHash; // the file's stored hash of record anchor.seq
+    QString fileError;   // why that record could not be read
+};
+int readServerAnchor(const QCommandLineParser &parser, const QString &path, ServerAnchorCheck *check);
+int reportServerAnchor(const ServerAnchorCheck &check);
 // move-stage --db FILE --lead ID --to STAGE [--reason TEXT] [--as USER_ID] (clipipelines.cpp)
 int runMoveStage(const QCommandLineParser &parser);
 // delete-activity / restore-activity --db FILE --activity ID [--reason TEXT] [--as USER_ID]

@@ -50,7 +50,10 @@ void addOptions(QCommandLineParser &parser)
         "                      exit 0 when intact, 1 naming the first altered, deleted\n"
         "                      or missing record. Prints the head (SEQ:HASH) to record\n"
         "                      elsewhere; --expect-head SEQ:HASH later fails when the\n"
-        "                      log was cut off or rewritten since.\n"
+        "                      log was cut off or rewritten since. --server\n"
+        "                      postgresql://LOGIN@HOST:PORT/DB compares the file with\n"
+        "                      the head its syncs anchored on the team server: exit 1\n"
+        "                      when the log was cut or rewritten since.\n"
         "  move-stage          Move a lead through the stage gate: move-stage --db FILE\n"
         "                      --lead ID --to STAGE [--reason TEXT] [--as USER_ID].\n"
         "                      STAGE is a code, name or English name of a stage of its\n"
@@ -104,7 +107,11 @@ void addOptions(QCommandLineParser &parser)
         "                      Each is idempotent: run again, it changes nothing.\n"
         "  sync                Pull what a login may see from a team server: sync --db FILE\n"
         "                      --server postgresql://LOGIN@HOST:PORT/DB (a new FILE is\n"
-        "                      created; then each sync continues from its cursor);\n"
+        "                      created; then each sync continues from its cursor),\n"
+        "                      push the edits waiting, and anchor the activity log's\n"
+        "                      new records on the server; exit 4 when the server\n"
+        "                      refuses the log (cut or rewritten since it was\n"
+        "                      anchored), the data synced all the same.\n"
         "                      sync --db FILE --status: server, last sync, edits waiting.\n"
         "\n"
         "Every command waits up to 5 seconds for a file that another window or command\n"
@@ -169,7 +176,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("create-org"), QStringLiteral("import: create the people, regions, cities and teams the files name that the database lacks.")},
         {QStringLiteral("currency"), QStringLiteral("init: the currency of the company's money (default CNY)."), QStringLiteral("CODE")},
         {QStringLiteral("user"), QStringLiteral("init: your name (the company's first person, a director); server add-user: the org user's name or UUID."), QStringLiteral("NAME")},
-        {QStringLiteral("server"), QStringLiteral("server …: the team server, postgresql://USER@HOST:PORT/DB[?sslmode=verify-full|require|disable]; the password from PGPASSWORD or ~/.pgpass."), QStringLiteral("URL")},
+        {QStringLiteral("server"), QStringLiteral("server …, sync, verify-log: the team server, postgresql://USER@HOST:PORT/DB[?sslmode=verify-full|require|disable]; the password from PGPASSWORD or ~/.pgpass."), QStringLiteral("URL")},
         {QStringLiteral("demo"), QStringLiteral("server init: load the demo company (micro, tiny, small or large) and make a login per manager and the director."), QStringLiteral("SCALE")},
         {QStringLiteral("password-file"), QStringLiteral("server init, add-user: the logins' password is this file's first line."), QStringLiteral("FILE")},
         {QStringLiteral("status"), QStringLiteral("sync: print the file's server, last sync, cursor, edits waiting and unresolved conflicts; sync nothing.")},

@@ -2,12 +2,15 @@
 // pulls what the login may see into FILE (a new file is created, an existing one continues
 // from its cursor), pushes the file's queued edits, and pulls again when anything was pushed
 // (so the file holds the server's state, merges included). Conflicts are recorded in the file
-// and reported, not a failure. The password comes from PGPASSWORD or ~/.pgpass (libpq reads them).
+// and reported, not a failure. Last it anchors the activity log's new links on the server
+// (syncchain.h): exit 4 when the server refuses them (the log was cut or rewritten since it was
+// anchored), after the data synced. The password comes from PGPASSWORD or ~/.pgpass (libpq reads them).
 #include "cli.h"
 
 #include "storage/database.h"
 #include "sync/pgconnection.h"
 #include "sync/serverschema.h"
+#include "sync/syncchain.h"
 #include "sync/syncpull.h"
 #include "sync/syncpush.h"
 
@@ -66,6 +69,9 @@ int runSync(const QCommandLineParser &parser)
         printLine(QStringLiteral("cursor:        xid %1, id %2").arg(status.cursorXid, status.cursorId));
         printLine(QStringLiteral("edits waiting: %1").arg(status.editsWaiting));
         printLine(QStringLiteral("conflicts:     %1 unresolved").arg(status.conflicts));
+        const qint64 anchored = sync::anchoredChainSeq(db.handle());
+        printLine(QStringLiteral("activity log:  %1").arg(anchored >= 0 ? QStringLiteral("anchored on the server up to record #%1").arg(anchored)
+                                                                         : QStringLiteral("not anchored on a server yet")));
         return 0;
     }
     if (!parser.isSet(QStringLiteral("server"))) {
@@ -143,6 +149,8 @@ int runSync(const QCommandLineParser &parser)
                       .arg(report.pages)
                       .arg(report.elapsedMs)
                       .arg(report.fullPull ? QStringLiteral(" (full pull)") : QString()));
+        if (report.logChained > 0)
+            printLine(QStringLiteral("%1 pulled record(s) added to the activity log in %2 ms").arg(report.logChained).arg(report.logChainMs));
         if (report.heldForPush > 0)
             printLine(QStringLiteral("%1 row(s) with edits waiting kept their edited fields").arg(report.heldForPush));
         if (report.removedAfterRepull > 0)
@@ -168,13 +176,38 @@ int runSync(const QCommandLineParser &parser)
     const int batch = qEnvironmentVariableIntValue("COCKPIT_SYNC_PUSH_BATCH", &ok);
     if (ok && batch > 0)
         pushOptions.batchSize = batch;
+    // Last, the activity log's new links (syncchain.h). A refusal leaves what synced in place.
+    auto anchor = [&]() -> int {
+        sync::ChainPushOptions chainOptions;
+        const int links = qEnvironmentVariableIntValue("COCKPIT_SYNC_CHAIN_BATCH", &ok);
+        if (ok && links > 0)
+            chainOptions.batchSize = links;
+        sync::ChainPushReport chain;
+        if (!sync::pushChain(*conn, db.handle(), chainOptions, &chain, &error)) {
+            if (error.kind != sync::PgError::Kind::ChainRefused) {
+                printError(QStringLiteral("sync: anchoring the activity log failed: ") + error.message);
+                return 1;
+            }
+            printError(QStringLiteral("sync: the data synced, but the activity log was refused: ") + error.message);
+            return 4;
+        }
+        if (chain.pushed + chain.alreadyHeld > 0)
+            printLine(QStringLiteral("activity log anchored on %1 up to record #%2: %3 link(s) pushed%4, %5 ms")
+                          .arg(address.display())
+                          .arg(chain.anchoredSeq)
+                          .arg(chain.pushed)
+                          .arg(chain.anchoredAtHead ? QStringLiteral(" (the first anchoring: the log's head, whose hash vouches for every record before it)")
+                                                    : QString())
+                          .arg(chain.elapsedMs));
+        return 0;
+    };
     sync::PushReport pushed;
     if (!sync::pushToServer(*conn, db.handle(), pushOptions, &pushed, &error)) {
         printError(QStringLiteral("sync: pushing the edits waiting failed, they stay queued for the next sync: ") + error.message);
         return 1;
     }
     if (pushed.total() == 0)
-        return 0;
+        return anchor();
     printLine(QStringLiteral("pushed to %1: %2 edit(s) applied, %3 merged with the server's changes, %4 conflict(s), "
                              "%5 refused, %6 already applied, %7 with nothing to push, %8 ms")
                   .arg(address.display())
@@ -188,7 +221,9 @@ int runSync(const QCommandLineParser &parser)
     if (pushed.conflicts + pushed.refused > 0)
         printLine(QStringLiteral("%1 conflict(s) recorded in the file: the server's values were kept, yours are in the "
                                  "Conflicts list to resolve").arg(pushed.conflicts + pushed.refused));
-    return pull();
+    if (const int code = pull())
+        return code;
+    return anchor();
 }
 
 } // namespace cockpit::app

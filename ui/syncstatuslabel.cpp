@@ -76,6 +76,8 @@ QString SyncStatusLabel::textFor(const sync::SyncState &state, qint64 now)
                      .arg(state.conflicts == 1 ? tr("1 conflict") : tr("%1 conflicts").arg(QLocale().toString(state.conflicts)));
     if (state.stalled && state.phase == Phase::Synced)
         parts << tr("changes held back on the server");
+    if (state.chain.isError())
+        parts << tr("activity log refused by the server");
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -101,6 +103,8 @@ void SyncStatusLabel::update(const sync::SyncState &state)
         tip = tr("A transaction left open on the server holds newer changes back; ask the administrator to end it.");
     else
         tip = tr("Syncs in the background; File › Sync now (F9) syncs at once.");
+    if (state.chain.isError())
+        tip = state.chain.message + QLatin1Char('\n') + tip;
     setToolTip(tip);
 }
 

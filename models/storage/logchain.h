@@ -206,5 +206,24 @@ VerifyResult verify(sqlite3 *db, const LogProgress &progress = {},
 // previous hash || canonical record) to `out`. Returns the number of bytes, -1 on error.
 qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QString *error);
 
+// One link of the chain as the team server anchors it (sync/syncchain.h): the record's index,
+// the stored hash of the record before it (32 zero bytes for #0), its own stored hash, and its
+// canonical bytes (the hash covers "cockpit-log-v1" || previous || record).
+struct LogLink
+{
+    qint64 seq = -1;
+    QByteArray previous;
+    QByteArray hash;
+    QByteArray record;
+};
+
+// Reads links #from to #to (inclusive) in index order and hands each to `visit` (false stops,
+// with no error). Only the stored hashes are chained, nothing is checked against them: that
+// is verify()'s job, and the server checks each link's hash against its record. Returns false
+// with `error` naming the record when an index in the range is missing or taken twice, or a
+// stored hash is not 32 bytes; O(to - from) with the log_seq indexes.
+bool readLinks(sqlite3 *db, qint64 from, qint64 to, const std::function<bool(const LogLink &)> &visit,
+               QString *error);
+
 } // namespace logchain
 } // namespace cockpit::storage

@@ -424,11 +424,14 @@ struct Cursor
     Stmt stmt;
     bool has = false;
     qint64 seq = 0;
-    bool open(sqlite3 *db, QString *error)
+    bool open(sqlite3 *db, QString *error, qint64 from = 0)
     {
-        return stmt.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec->columns + " FROM "
-                                    + spec->table + " WHERE log_seq IS NOT NULL ORDER BY log_seq",
-                            error);
+        if (!stmt.prepare(db, QByteArray("SELECT log_seq, log_hash, ") + spec->columns + " FROM "
+                                  + spec->table + " WHERE log_seq IS NOT NULL AND log_seq >= ? ORDER BY log_seq",
+                          error))
+            return false;
+        sqlite3_bind_int64(stmt.handle(), 1, from);
+        return true;
     }
     int step(sqlite3 *db, QString *error)
     {
@@ -442,17 +445,17 @@ struct Cursor
     }
 };
 
-// Walks the chained tables in log_seq order, calling visit(cursor) per record; visit returns
-// false to stop. Returns false on a read error.
+// Walks the chained tables in log_seq order (from index `from` on), calling visit(cursor) per
+// record; visit returns false to stop. Returns false on a read error.
 template <typename Visit>
-bool mergeScan(sqlite3 *db, Visit &&visit, QString *error)
+bool mergeScan(sqlite3 *db, Visit &&visit, QString *error, qint64 from = 0)
 {
     const bool v5 = keyedByInteger(db);
     const std::vector<LogRecordKind> kinds = chainedKinds(db);
     std::deque<Cursor> cursors; // a deque: the prepared statements never move
     for (const LogRecordKind kind : kinds) {
         Cursor &c = cursors.emplace_back(Cursor{&specOf(kind, v5), kind, {}});
-        if (!c.open(db, error))
+        if (!c.open(db, error, from))
             return false;
         const int rc = c.step(db, error);
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)

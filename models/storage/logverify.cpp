@@ -319,5 +319,56 @@ qint64 exportHashedStream(sqlite3 *db, const QString &out, qint64 *records, QStr
     return writeOk && read ? bytes : -1;
 }
 
+bool readLinks(sqlite3 *db, qint64 from, qint64 to, const std::function<bool(const LogLink &)> &visit,
+               QString *error)
+{
+    from = std::max<qint64>(from, 0);
+    if (to < from)
+        return true;
+    Message msg;
+    UuidResolver refs(db);
+    QByteArray previous(kHashLen, '\0');
+    // The record before `from` is read for its stored hash only.
+    qint64 expected = std::max<qint64>(from - 1, 0);
+    bool ok = true;
+    auto bad = [&](const QString &why) {
+        ok = false;
+        if (error)
+            *error = why;
+        return false;
+    };
+    const bool read = mergeScan(db, [&](Cursor &c) {
+        if (c.seq > to)
+            return false;
+        if (c.seq < expected)
+            return bad(ActivityLog::tr("Record #%1 of the log appears twice (%2).").arg(c.seq).arg(
+                describe(c.kind, columnString(c.stmt.handle(), 2))));
+        if (c.seq > expected)
+            return bad(ActivityLog::tr("Record #%1 is missing from the log.").arg(expected));
+        if (sqlite3_column_bytes(c.stmt.handle(), 1) != kHashLen)
+            return bad(ActivityLog::tr("Record #%1 of the log (%2) has no valid hash.").arg(c.seq).arg(
+                describe(c.kind, columnString(c.stmt.handle(), 2))));
+        const QByteArray hash(static_cast<const char *>(sqlite3_column_blob(c.stmt.handle(), 1)), kHashLen);
+        if (c.seq >= from) {
+            msg.start(reinterpret_cast<const unsigned char *>(previous.constData()), c.spec->tag);
+            msg.addRow(c.stmt.handle(), 2, *c.spec, &refs);
+            const LogLink link{c.seq, previous, hash,
+                               QByteArray(msg.data() + kPrefixLen, qsizetype(msg.size()) - kPrefixLen)};
+            if (!visit(link)) {
+                expected = to + 1; // stopped on purpose: nothing is missing
+                return false;
+            }
+        }
+        previous = hash;
+        ++expected;
+        return true;
+    }, error, std::max<qint64>(from - 1, 0));
+    if (!read || !ok)
+        return false;
+    if (expected <= to)
+        return bad(ActivityLog::tr("Record #%1 is missing from the log.").arg(expected));
+    return true;
+}
+
 } // namespace logchain
 } // namespace cockpit::storage

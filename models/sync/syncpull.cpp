@@ -2,6 +2,8 @@
 #include "sync/serverschema.h"
 #include "sync/syncpullparts.h"
 
+#include "storage/logchain.h"
+
 #include "storage/sqlitestatement.h"
 #include "storage/uuidcolumn.h"
 
@@ -464,6 +466,17 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
             return localFail(QStringLiteral("settings"));
         if (!setState(db, QStringLiteral("last_sync"), QString::number(now)))
             return localFail(QStringLiteral("last_sync"));
+        // The pulled activities, stage moves and logged deletions join this file's log (DESIGN.md
+        // §4): its chain covers every record it holds, and its head is anchored on the server
+        // after the push (syncchain.h). Without it every pulled record reads as written outside
+        // the app. O(records pulled): only unchained ones are read.
+        QString chainWhy;
+        QElapsedTimer chaining;
+        chaining.start();
+        report->logChained = storage::logchain::buildChain(db, &chainWhy);
+        if (report->logChained < 0)
+            return localFail(QStringLiteral("activity log: %1").arg(chainWhy));
+        report->logChainMs = chaining.elapsed();
         sql::Statement left(db, "SELECT count(*) FROM sync_state WHERE key LIKE 'key:%'");
         if (sqlite3_step(left.handle()) == SQLITE_ROW)
             report->unresolvedReferences = sqlite3_column_int64(left.handle(), 0);

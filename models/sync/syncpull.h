@@ -74,6 +74,10 @@ struct PullReport
     qint64 stalledSince = 0;
     QString cursorXid;
     QString cursorId;
+    // Pulled activities, stage moves and logged deletions added to the file's activity log at
+    // the end of a complete pull, and the time that took (part of elapsedMs).
+    qint64 logChained = 0;
+    qint64 logChainMs = 0;
     qint64 elapsedMs = 0;
 };
 

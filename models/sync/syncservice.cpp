@@ -114,6 +114,19 @@ public:
                         out.pull.rowsApplied += again.rowsApplied;
                         out.pull.rowsDeleted += again.rowsDeleted;
                     }
+                    // Last, the activity log's new links: a refused chain is reported, and the
+                    // data sync stands.
+                    if (out.ok && out.push.complete && !cancel->load()) {
+                        PgError chain;
+                        if (!pushChain(*m_server, db, {}, &out.chainPush, &chain)) {
+                            if (chain.kind == PgError::Kind::ChainRefused) {
+                                out.chain = chain;
+                            } else {
+                                out.ok = false;
+                                out.error = chain;
+                            }
+                        }
+                    }
                 }
             }
             if (out.error.isError())
@@ -209,7 +222,7 @@ void SyncService::syncNow()
         m_state.error = PgError{PgError::Kind::Other, {},
                                 Server::tr("The local copy is damaged or read-only, so it cannot be synced. Save a repaired copy (File menu) and open that."), {}};
         setPhase(SyncState::Phase::Failed);
-        Q_EMIT finished(SyncOutcome{false, false, {}, {}, m_state.error, m_state.error.message});
+        Q_EMIT finished(SyncOutcome{false, false, {}, {}, m_state.error, m_state.error.message, {}, {}});
         return;
     }
     m_cancel = std::make_shared<std::atomic_bool>(false);
@@ -260,6 +273,8 @@ void SyncService::onWorkerFinished(const SyncOutcome &outcome, const SyncStatus 
     m_state.stalled = outcome.ok && outcome.pull.stalled;
     m_state.error = outcome.error;
     if (outcome.ok) {
+        if (!outcome.cancelled)
+            m_state.chain = outcome.chain;
         m_state.offlineSince = 0;
         setPhase(SyncState::Phase::Synced);
     } else if (outcome.error.kind == PgError::Kind::Unreachable) {
@@ -277,6 +292,9 @@ void SyncService::onWorkerFinished(const SyncOutcome &outcome, const SyncStatus 
     qCInfo(lcSyncService).noquote() << m_state.server << (outcome.ok ? "synced" : "failed:") << outcome.error.message
                                      << outcome.localError << outcome.pull.rowsApplied << "rows" << outcome.pull.elapsedMs
                                      << "ms";
+    if (outcome.chain.isError())
+        qCWarning(lcSyncService).noquote() << m_state.server << "activity log refused:" << outcome.chain.message
+                                           << outcome.chain.detail;
     Q_EMIT finished(outcome);
 }
 

@@ -13,6 +13,7 @@
 // change: retrying a wrong password every few minutes would only lock the login out.
 #include "sync/pgconnection.h"
 #include "sync/syncpull.h"
+#include "sync/syncchain.h"
 #include "sync/syncpush.h"
 
 #include <QMetaType>
@@ -63,6 +64,10 @@ struct SyncState
     bool stalled = false;    // a transaction open on the server holds changes back
     QString server;          // user@host:port/db
     PgError error;           // Offline and Failed: what went wrong
+    // The last complete sync's refusal of the activity log's chain (kind ChainRefused: the log
+    // was cut or rewritten since it was anchored); the data synced all the same. None when
+    // the chain was anchored.
+    PgError chain;
 };
 
 // One sync's outcome (the signal `finished`).
@@ -74,6 +79,10 @@ struct SyncOutcome
     PushReport push; // after a complete pull: the outbox sent (then a second pull brings it back)
     PgError error;
     QString localError; // the file could not be opened or read
+    // After the push: the activity log's links anchored on the server (syncchain.h), and its
+    // refusal (kind ChainRefused), which leaves ok true: the data synced.
+    ChainPushReport chainPush;
+    PgError chain;
 };
 
 class SyncService : public QObject

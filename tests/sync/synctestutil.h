@@ -111,6 +111,24 @@ inline QString editFile(const QString &file, const QString &table, qint64 key, c
     return opId;
 }
 
+// Rolls the activity log's head back to record `keep` and deletes the records after it, as
+// someone hiding the last records would: the file alone then verifies as intact. Outside a
+// transaction (foreign keys are off while it deletes).
+inline bool rollBackLog(QSqlDatabase &db, qint64 keep)
+{
+    QSqlQuery q(db);
+    const QString k = QString::number(keep);
+    return q.exec(QStringLiteral("PRAGMA foreign_keys = OFF"))
+           && q.exec(QStringLiteral("UPDATE settings SET value = (SELECT lower(hex(log_hash)) FROM (SELECT log_seq, log_hash FROM "
+                                    "activities UNION ALL SELECT log_seq, log_hash FROM stage_history UNION ALL SELECT log_seq, "
+                                    "log_hash FROM log_deletions) WHERE log_seq = %1) WHERE key = 'log_head_hash'").arg(k))
+           && q.exec(QStringLiteral("UPDATE settings SET value = '%1' WHERE key = 'log_head_seq'").arg(k))
+           && q.exec(QStringLiteral("DELETE FROM activities WHERE log_seq > %1").arg(k))
+           && q.exec(QStringLiteral("DELETE FROM stage_history WHERE log_seq > %1").arg(k))
+           && q.exec(QStringLiteral("DELETE FROM log_deletions WHERE log_seq > %1").arg(k))
+           && q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+}
+
 // The canonical uuid text of a file's 32-hex-digit form (lower(hex(uuid))).
 inline QString dashed(const QString &hex)
 {

@@ -10,6 +10,7 @@
 #include "items/leadtablemodel.h"
 #include "pgcluster.h"
 #include "serverfixture.h"
+#include "synctestutil.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
 #include "sync/serversettings.h"
@@ -286,6 +287,39 @@ private Q_SLOTS:
         QCOMPARE(shown.rowCount(), before - 1);
         QVERIFY(!shown.mapFromSource(leads.index(row, 0)).isValid());
         QCOMPARE(reset.count(), 0);
+    }
+
+    // Each sync anchors the file's log on the server; a tail cut since (records deleted, the
+    // head rolled back) is refused and shown in the state, and the edit made meanwhile still
+    // reaches the server: the data sync stands.
+    void chainAnchoredAndCutReported()
+    {
+        storage::Database db;
+        QVERIFY(db.open(m_dir.filePath(QStringLiteral("chain.db")), storage::Database::Mode::CreateIfMissing).ok());
+        sync::SyncService service(db, address(kPassword));
+        sync::SyncOutcome out = syncOnce(service);
+        QVERIFY2(out.ok, qPrintable(out.error.message));
+        const qint64 head = scalar(db, QStringLiteral("SELECT value FROM settings WHERE key = 'log_head_seq'")).toLongLong();
+        QVERIFY(head > 10);
+        QCOMPARE(out.chainPush.anchoredSeq, head);
+        QVERIFY(!out.chain.isError());
+        QVERIFY(!service.state().chain.isError());
+
+        QSqlDatabase connection = db.connection();
+        const qint64 keep = head - 3;
+        QVERIFY(tests::rollBackLog(connection, keep));
+        const QString lead = scalar(db, QStringLiteral("SELECT id FROM leads ORDER BY id LIMIT 1")).toString();
+        QVERIFY(storage::LeadRepository(db).update(lead, {{QStringLiteral("title"), QStringLiteral("Edited after the cut")}},
+                                                   db.currentUserId())
+                    .ok);
+        out = syncOnce(service);
+        QVERIFY2(out.ok, qPrintable(out.error.message));
+        QCOMPARE(out.push.pushed, qint64(1));
+        QCOMPARE(out.chain.kind, sync::PgError::Kind::ChainRefused);
+        QVERIFY2(out.chain.message.contains(QStringLiteral("ends at record #%1").arg(keep)), qPrintable(out.chain.message));
+        QCOMPARE(service.state().phase, sync::SyncState::Phase::Synced);
+        QCOMPARE(service.state().chain.message, out.chain.message);
+        QCOMPARE(service.state().editsWaiting, 0);
     }
 
     // Last (it stops the server): edits made offline are counted, the state says since when.

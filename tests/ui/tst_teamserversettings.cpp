@@ -179,6 +179,12 @@ private Q_SLOTS:
         s.lastSync = 0;
         s.conflicts = 0;
         QCOMPARE(SyncStatusLabel::textFor(s, now), QStringLiteral("Not synced yet"));
+        // The data synced, the server refused the activity log's chain: both shown.
+        s.phase = sync::SyncState::Phase::Synced;
+        s.lastSync = now - 20;
+        s.chain.kind = sync::PgError::Kind::ChainRefused;
+        s.chain.message = QStringLiteral("The activity log of this file ends at record #3 …");
+        QCOMPARE(SyncStatusLabel::textFor(s, now), QStringLiteral("Synced just now · activity log refused by the server"));
     }
 
     // The conflicts link asks for the Conflicts screen; the label follows the service.
