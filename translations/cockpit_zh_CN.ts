@@ -82,7 +82,7 @@
 <context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../ui/widgethelpers.cpp" line="+56"/>
+        <location filename="../ui/widgethelpers.cpp" line="+82"/>
         <source>Right-click to choose the columns shown</source>
         <translation>右键单击表头可选择显示的列</translation>
     </message>
@@ -548,7 +548,7 @@
 <context>
     <name>cockpit::Catalog</name>
     <message>
-        <location filename="../models/items/catalog.cpp" line="+116"/>
+        <location filename="../models/items/catalog.cpp" line="+139"/>
         <source>%1 v%2</source>
         <translation>%1 v%2</translation>
     </message>
@@ -1203,7 +1203,12 @@
 <context>
     <name>cockpit::CustomerTableModel</name>
     <message>
-        <location filename="../models/items/customertablemodel.cpp" line="+104"/>
+        <location filename="../models/items/customertablemodel.cpp" line="+105"/>
+        <source>Not on the team server: it refused this new customer. Send it again or discard it in View › Conflicts.</source>
+        <translation>不在团队服务器上：服务器拒绝了这个新客户。可在 视图 › 冲突 中再次发送或放弃。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1318,7 +1323,12 @@
 <context>
     <name>cockpit::LeadTableModel</name>
     <message>
-        <location filename="../models/items/leadtablemodel.cpp" line="+97"/>
+        <location filename="../models/items/leadtablemodel.cpp" line="+114"/>
+        <source>Not on the team server: it refused this new lead. Send it again or discard it in View › Conflicts.</source>
+        <translation>不在团队服务器上：服务器拒绝了这条新线索。可在 视图 › 冲突 中再次发送或放弃。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Over the stage&apos;s time limit (SLA %1 h)</source>
         <translation>已超出本阶段时限（SLA %1 小时）</translation>
     </message>
@@ -3187,12 +3197,12 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
         <location line="+50"/>
         <location line="+16"/>
         <location line="+32"/>
-        <location line="+45"/>
+        <location line="+47"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-110"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -3223,30 +3233,30 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
     </message>
     <message>
         <location line="+6"/>
-        <location line="+245"/>
+        <location line="+247"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-244"/>
-        <location line="+245"/>
+        <location line="-246"/>
+        <location line="+247"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-240"/>
-        <location line="+247"/>
+        <location line="-242"/>
+        <location line="+249"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+78"/>
+        <location line="-248"/>
+        <location line="+80"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-76"/>
         <source>&quot;%1&quot; already exists; choose a new file name.</source>
         <translation>“%1”已存在，请选择新的文件名。</translation>
     </message>
@@ -3266,7 +3276,7 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
         <translation>读取数据库失败：%1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+42"/>
         <source>&quot;%1&quot; is damaged (the integrity check found problems); it is open read-only. Details: %2</source>
         <translation>“%1”已损坏（完整性检查发现问题），已以只读方式打开。详情：%2</translation>
     </message>
@@ -3320,12 +3330,12 @@ Open the copy now?</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
     <message>
-        <location filename="../app/guiappsync.cpp" line="+65"/>
+        <location filename="../app/guiappsync.cpp" line="+75"/>
         <source>The system keychain is not available, so Sales Cockpit asks for the team server&apos;s password each time it starts and keeps it only in memory.</source>
         <translation>系统钥匙串不可用，因此销售驾驶舱每次启动时都会询问团队服务器密码，并且只保存在内存中。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+63"/>
         <location line="+8"/>
         <source>Connect to the team server</source>
         <translation>连接团队服务器</translation>
@@ -3810,12 +3820,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::imports::ImportJob</name>
     <message>
-        <location filename="../models/imports/importjob.cpp" line="+66"/>
+        <location filename="../models/imports/importjob.cpp" line="+84"/>
         <source>Reading and checking the files…</source>
         <translation>正在读取并检查文件…</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Writing…</source>
         <translation>正在写入…</translation>
     </message>
@@ -4667,17 +4677,17 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>文件中下一层级的目标（%1 个）合计为 %2，与此金额不符</translation>
     </message>
     <message>
-        <location filename="../models/imports/plannedrows.cpp" line="+73"/>
+        <location filename="../models/imports/plannedrows.cpp" line="+81"/>
         <source>the import&apos;s scratch file cannot be made in %1: %2</source>
         <translation>无法在 %1 中创建导入的临时文件：%2</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>the import&apos;s scratch file %1 cannot be written: %2</source>
         <translation>无法写入导入的临时文件 %1：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>the import&apos;s scratch file %1 cannot be read: %2</source>
         <translation>无法读取导入的临时文件 %1：%2</translation>
     </message>
@@ -5078,12 +5088,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::imports::ImportWriter</name>
     <message>
-        <location filename="../models/imports/importwriter.cpp" line="+183"/>
+        <location filename="../models/imports/importwriter.cpp" line="+184"/>
         <source>cancelled: nothing was imported</source>
         <translation>已取消：未导入任何内容</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+227"/>
         <location line="+2"/>
         <source>the activity log could not take the imported stage moves: %1</source>
         <translation>操作日志无法记录导入的阶段变更：%1</translation>
@@ -5348,14 +5358,14 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::io::Values</name>
     <message>
-        <location filename="../models/io/values.cpp" line="+33"/>
+        <location filename="../models/io/values.cpp" line="+113"/>
         <location line="+72"/>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>is not a day of the calendar</source>
         <translation>不是日历上存在的日期</translation>
     </message>
@@ -5386,7 +5396,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>不是百分比（请写 85、85% 或 0.85）</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>is unclear: a comma must separate thousands (1,500 or 1,500.25)</source>
         <translation>含义不明：逗号只能用作千位分隔符（如 1,500 或 1,500.25）</translation>
     </message>
@@ -5625,7 +5635,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/storage/logchainrecord.h" line="+478"/>
+        <location filename="../models/storage/logchainrecord.h" line="+481"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5675,7 +5685,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>恢复%1 #%2</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchainrecord.h" line="-84"/>
+        <location filename="../models/storage/logchainrecord.h" line="-87"/>
         <location filename="../models/storage/logverify.cpp" line="+191"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
@@ -5780,29 +5790,45 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <source>Log intact: %1 records verified.</source>
         <translation>日志完整：已校验 %1 条记录。</translation>
     </message>
+    <message>
+        <location line="+58"/>
+        <source>Record #%1 of the log appears twice (%2).</source>
+        <translation>日志记录 #%1 出现了两次（%2）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+22"/>
+        <source>Record #%1 is missing from the log.</source>
+        <translation>日志缺少记录 #%1。</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Record #%1 of the log (%2) has no valid hash.</source>
+        <translation>日志记录 #%1（%2）没有有效的哈希值。</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::storage::ConflictRepository</name>
     <message>
         <location filename="../models/items/conflictstore.cpp" line="-18"/>
-        <location filename="../models/storage/conflictrepository.cpp" line="+196"/>
-        <location line="+162"/>
+        <location filename="../models/storage/conflictrepository.cpp" line="+219"/>
+        <location line="+169"/>
         <source>This conflict is no longer in the file.</source>
         <translation>此冲突已不在文件中。</translation>
     </message>
     <message>
-        <location filename="../models/storage/conflictrepository.cpp" line="-301"/>
+        <location filename="../models/storage/conflictrepository.cpp" line="-331"/>
         <source>&quot;%1&quot; of %2 is not a date or time: %3</source>
         <translation>%2 的“%1”不是日期或时间：%3</translation>
     </message>
     <message>
-        <location line="+143"/>
-        <location line="+111"/>
+        <location line="+166"/>
+        <location line="+118"/>
         <source>This conflict has been resolved already.</source>
         <translation>此冲突已经解决。</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-108"/>
         <source>The record is no longer in this file, so your values cannot be written back. Keep the server&apos;s version to close the conflict.</source>
         <translation>该记录已不在此文件中，无法写回你的值。请保留服务器的版本以关闭此冲突。</translation>
     </message>
@@ -5812,12 +5838,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>此冲突中没有可写入的、你对 %2 的“%1”的值。</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>The record is no longer in this file, so your values cannot be written back.</source>
         <translation>该记录已不在此文件中，无法写回你的值。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>This conflict has been resolved another way meanwhile; nothing was changed.</source>
         <translation>此冲突在此期间已用其他方式解决；未做任何更改。</translation>
     </message>
@@ -5883,7 +5909,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+353"/>
+        <location line="+403"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
@@ -6486,7 +6512,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>本地文件中没有表 %1：它比服务器的架构旧。</translation>
     </message>
     <message>
-        <location filename="../models/sync/syncpull.cpp" line="+198"/>
+        <location filename="../models/sync/syncpull.cpp" line="+200"/>
         <source>The connection to the server %1 was lost during the pull (%2). What was pulled so far is kept; the next sync continues from there.</source>
         <translation>拉取过程中与服务器 %1 的连接中断（%2）。已拉取的内容均已保留，下次同步将从中断处继续。</translation>
     </message>
@@ -6526,9 +6552,30 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>无法打开本机副本“%1”：%2</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+160"/>
         <source>The local copy is damaged or read-only, so it cannot be synced. Save a repaired copy (File menu) and open that.</source>
         <translation>本机副本已损坏或为只读，无法同步。请保存一份修复后的副本（“文件”菜单）并打开它。</translation>
+    </message>
+    <message>
+        <location filename="../models/sync/syncchain.cpp" line="+32"/>
+        <source>The activity log of the local file could not be read: %1</source>
+        <translation>无法读取本地文件的操作日志：%1</translation>
+    </message>
+    <message>
+        <location line="+118"/>
+        <source>The activity log of this file ends at record #%1, but the server %2 anchored it up to record #%3: the log was cut since it was anchored. Your data still syncs; restore the file from a backup, or ask the administrator.</source>
+        <translation>此文件的操作日志止于记录 #%1，但服务器 %2 已将其锚定至记录 #%3：日志在锚定后被截断。您的数据仍会正常同步；请从备份恢复此文件，或联系管理员。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+48"/>
+        <source>The activity log of this file cannot be anchored on %1: %2</source>
+        <translation>无法在 %1 上锚定此文件的操作日志：%2</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Record #%1 of this file&apos;s activity log differs from the link the server %2 anchored: the log was rewritten since it was anchored. Your data still syncs; restore the file from a backup, or ask the administrator.</source>
+        <translation>此文件操作日志的记录 #%1 与服务器 %2 锚定的链节不同：日志在锚定后被改写。您的数据仍会正常同步；请从备份恢复此文件，或联系管理员。</translation>
     </message>
 </context>
 <context>
@@ -7349,18 +7396,18 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+160"/>
+        <location line="+167"/>
         <source>Mine</source>
         <translation>我的</translation>
     </message>
     <message>
-        <location line="-160"/>
-        <location line="+160"/>
+        <location line="-167"/>
+        <location line="+167"/>
         <source>Server&apos;s</source>
         <translation>服务器的</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-167"/>
         <source>Keep</source>
         <translation>保留</translation>
     </message>
@@ -7402,7 +7449,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>该记录已不在此文件中（已删除，或已移出你可查看的范围）：只能保留服务器的版本。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>It was made on this computer and is not on the team server.</source>
+        <translation>它是在这台电脑上新建的，团队服务器上没有。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的(&amp;M)</translation>
     </message>
@@ -7432,7 +7484,17 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>放弃我的(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
+        <source>&amp;Discard the new record</source>
+        <translation>放弃这条新记录(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove it from this computer (the server never had it); Edit › Undo brings it back.</source>
+        <translation>从这台电脑上移除它（服务器从未有过它）；编辑 › 撤销可以恢复。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>(deleted on the server)</source>
         <translation>（已在服务器上删除）</translation>
     </message>
@@ -7514,12 +7576,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <name>cockpit::ui::CustomersPage</name>
     <message>
         <location filename="../ui/customerspage.cpp" line="+37"/>
-        <location line="+183"/>
+        <location line="+184"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-182"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -7554,7 +7616,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+121"/>
         <source>Showing the %1 customers of the newest leads, of %2 — loading the rest…</source>
         <translation>显示最新线索涉及的 %1 个客户（共 %2 个）— 正在加载其余客户…</translation>
     </message>
@@ -8959,12 +9021,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <name>cockpit::ui::LeadsPage</name>
     <message>
         <location filename="../ui/leadspage.cpp" line="+48"/>
-        <location line="+229"/>
+        <location line="+230"/>
         <source>Leads</source>
         <translation>线索</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-226"/>
         <source>Search customer, pinyin (bs), alias (bosch), owner or lead…</source>
         <translation>搜索客户、拼音 (bs)、别名 (bosch)、负责人或线索…</translation>
     </message>
@@ -9019,7 +9081,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Edit lead…</source>
         <translation>编辑线索…</translation>
     </message>
@@ -9192,7 +9254,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>文件在通过完整性检查之前不会被写入任何内容。</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>&lt;b&gt;This file is damaged&lt;/b&gt; (the integrity check found problems) and is open read-only: nothing is saved and the alert rules do not run. Do not rely on its figures. Save a repaired copy and open that, or restore a backup.</source>
         <translation>&lt;b&gt;此文件已损坏&lt;/b&gt;（完整性检查发现问题），已以只读方式打开：不会保存任何内容，预警规则也不会运行。请不要依赖其中的数字。请保存修复副本并打开它，或恢复备份。</translation>
     </message>
@@ -9327,7 +9389,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>本地文件：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>%1 leads · %2 customers</source>
         <translation>%1 条线索 · %2 个客户</translation>
     </message>
@@ -10714,6 +10776,11 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+2"/>
         <source>changes held back on the server</source>
         <translation>服务器上有修改被挂起</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>activity log refused by the server</source>
+        <translation>操作日志被服务器拒绝</translation>
     </message>
     <message>
         <location line="+7"/>
