@@ -7,6 +7,7 @@
 #include "pgcluster.h"
 #include "serverfixture.h"
 #include "synctestutil.h"
+#include "storage/conflictrepository.h"
 #include "storage/database.h"
 #include "sync/pgconnection.h"
 #include "sync/syncpull.h"
@@ -319,6 +320,36 @@ private Q_SLOTS:
         QCOMPARE(jsonOf(fileScalar(b, QStringLiteral("SELECT theirs FROM conflicts WHERE row_id = ?"), {row}).toString()), QJsonObject());
         QCOMPARE(onServer(*admin, C, customers[0], QStringLiteral("deleted::int || '/' || name")), QStringLiteral("1/") + original);
 
+        // B re-creates it from the Conflicts screen (Keep mine on a record deleted on the
+        // server): the row comes back on the server with B's value, once, and A gets it back.
+        {
+            storage::Database local;
+            QVERIFY(local.open(b, storage::Database::Mode::CreateIfMissing).ok());
+            storage::ConflictRepository conflicts(local);
+            const QList<storage::ConflictRecord> open = conflicts.openConflicts();
+            QCOMPARE(open.size(), 1);
+            QCOMPARE(open.first().kind, storage::ConflictKind::DeletedOnServer);
+            storage::ConflictStep step;
+            QString error;
+            QVERIFY2(conflicts.resolve(open.first().id, {QStringLiteral("name")}, &step, &error), qPrintable(error));
+            QCOMPARE(conflicts.openCount(), 0);
+        }
+        QCOMPARE(fileScalar(b, QStringLiteral("SELECT deleted || '/' || name FROM customers WHERE id = ?"), {row}).toString(),
+                 QStringLiteral("0/B renamed"));
+        r = sync(db, login, b);
+        QVERIFY2(r.ok && r.push.pushed == 1 && r.push.conflicts == 0 && r.push.refused == 0,
+                 qPrintable(QStringLiteral("%1 pushed %2 conflicts %3 refused %4").arg(r.error).arg(r.push.pushed)
+                                .arg(r.push.conflicts).arg(r.push.refused)));
+        QCOMPARE(onServer(*admin, C, customers[0], QStringLiteral("deleted::int || '/' || name")), QStringLiteral("0/B renamed"));
+        QCOMPARE(fileScalar(b, QStringLiteral("SELECT count(*) FROM outbox")).toInt(), 0);
+        QCOMPARE(fileScalar(b, QStringLiteral("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL")).toInt(), 0);
+        QVERIFY(sync(db, QStringLiteral("director"), a).ok);
+        QCOMPARE(fileScalar(a, QStringLiteral("SELECT deleted || '/' || name FROM customers WHERE lower(hex(uuid)) = ?"), {customers[0]})
+                     .toString(),
+                 QStringLiteral("0/B renamed"));
+        QCOMPARE(fileScalar(b, QStringLiteral("SELECT row_version FROM customers WHERE id = ?"), {row}).toString(),
+                 onServer(*admin, C, customers[0], QStringLiteral("row_version")));
+
         // The update first, then the delete: deletes win without a conflict.
         QVERIFY(!editFile(b, C, keyOf(b, C, customers[1]), {{QStringLiteral("name"), QStringLiteral("B first")}}).isEmpty());
         QVERIFY(!editFile(a, C, keyOf(a, C, customers[1]), {{QStringLiteral("deleted"), 1}}, QStringLiteral("delete")).isEmpty());
@@ -329,8 +360,7 @@ private Q_SLOTS:
         QVERIFY(sync(db, login, b).ok);
         QCOMPARE(onServer(*admin, C, customers[1], QStringLiteral("deleted::int")), QStringLiteral("1"));
         for (const QString &f : {a, b})
-            for (const QString &c : customers)
-                QCOMPARE(fileScalar(f, QStringLiteral("SELECT deleted FROM customers WHERE lower(hex(uuid)) = ?"), {c}).toInt(), 1);
+            QCOMPARE(fileScalar(f, QStringLiteral("SELECT deleted FROM customers WHERE lower(hex(uuid)) = ?"), {customers[1]}).toInt(), 1);
         QCOMPARE(fileScalar(a, QStringLiteral("SELECT count(*) FROM conflicts")).toInt(), 0);
     }
 
