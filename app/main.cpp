@@ -103,6 +103,9 @@ void addOptions(QCommandLineParser &parser)
         "                      [--password-file F]: a login for a person of the org.\n"
         "  server users        server users --server URL [--format table|csv].\n"
         "  server upgrade      server upgrade --server URL: the newest server schema.\n"
+        "  server prune-history server prune-history --server URL --older-than DAYS:\n"
+        "                      drop the column history older than DAYS (edits based\n"
+        "                      on older versions then conflict instead of merging).\n"
         "                      The administrator's password: PGPASSWORD or ~/.pgpass.\n"
         "                      Each is idempotent: run again, it changes nothing.\n"
         "  sync                Pull what a login may see from a team server: sync --db FILE\n"
@@ -182,6 +185,7 @@ void addOptions(QCommandLineParser &parser)
         {QStringLiteral("status"), QStringLiteral("sync: print the file's server, last sync, cursor, edits waiting and unresolved conflicts; sync nothing.")},
         {QStringLiteral("pull-only"), QStringLiteral("sync: pull the server's changes, push nothing (the edits waiting stay queued).")},
         {QStringLiteral("login"), QStringLiteral("server add-user: the login (PostgreSQL role) to create or update."), QStringLiteral("NAME")},
+        {QStringLiteral("older-than"), QStringLiteral("server prune-history: drop the column history recorded more than DAYS days ago."), QStringLiteral("DAYS")},
         {QStringLiteral("run"), QStringLiteral("undo-import: the import's number (default: the newest)."), QStringLiteral("N")},
         {QStringLiteral("expect-head"), QStringLiteral("verify-log: a head printed by an earlier verify-log (SEQ:HASH); fail when the log no longer reaches it unchanged."), QStringLiteral("SEQ:HASH")},
         {QStringLiteral("write"), QStringLiteral("alerts: with --now, write what the evaluation at that time decides "

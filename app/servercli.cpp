@@ -288,6 +288,52 @@ int runServerUpgrade(const QCommandLineParser &parser)
     return finish(cmd, changes, admin->address().display());
 }
 
+// `server prune-history --older-than DAYS`: removes the column history (004_history.sql)
+// recorded more than DAYS ago. Pushes based on a row_version before what it removed become
+// conflicts instead of merges, so DAYS is how long a desktop may stay offline and still merge.
+int runServerPruneHistory(const QCommandLineParser &parser)
+{
+    const QString cmd = QStringLiteral("prune-history");
+    bool ok = false;
+    const int days = parser.value(QStringLiteral("older-than")).toInt(&ok);
+    if (!parser.isSet(QStringLiteral("older-than")) || !ok || days < 0)
+        return fail(cmd, QStringLiteral("--older-than DAYS (a whole number of days, 0 or more) is required"), 2);
+    QStringList changes;
+    int code = 0;
+    auto admin = connectAdmin(parser, cmd, false, &changes, &code);
+    if (!admin)
+        return code;
+    sync::PgError error;
+    sync::ServerSchemaState state;
+    if (!sync::readServerSchema(*admin, &state, &error))
+        return fail(cmd, error.message);
+    if (state.version < 4)
+        return fail(cmd, QStringLiteral("the server's schema (version %1) has no pruning yet: run server upgrade first")
+                             .arg(state.version));
+    sync::PgResult r;
+    if (!admin->exec(QStringLiteral("BEGIN"), &error) || !admin->exec(QStringLiteral("SET LOCAL ROLE cockpit_owner"), &error)
+        || !admin->exec(QStringLiteral("SELECT cockpit.prune_column_history(make_interval(days => $1::int))"), {days}, &r, &error)
+        || !admin->exec(QStringLiteral("COMMIT"), &error)) {
+        sync::PgError ignored;
+        admin->exec(QStringLiteral("ROLLBACK"), &ignored);
+        return fail(cmd, error.message);
+    }
+    const qint64 removed = r.toLongLong(0, 0);
+    sync::PgResult after; // the statement above saw the table as it was before the function ran
+    if (!admin->exec(QStringLiteral("SELECT coalesce((SELECT below FROM cockpit.column_history_pruned), 0), "
+                                    "(SELECT count(*) FROM cockpit.column_history)"),
+                     {}, &after, &error))
+        return fail(cmd, error.message);
+    if (removed > 0)
+        changes << QStringLiteral("removed %1 column-history entries recorded more than %2 day(s) ago; %3 kept; edits based "
+                                  "on row_version %4 or older now become conflicts instead of merges")
+                       .arg(removed)
+                       .arg(days)
+                       .arg(after.toLongLong(0, 1))
+                       .arg(after.toLongLong(0, 0));
+    return finish(cmd, changes, admin->address().display());
+}
+
 } // namespace
 
 int runServer(const QCommandLineParser &parser)
@@ -301,7 +347,9 @@ int runServer(const QCommandLineParser &parser)
         return runServerUsers(parser);
     if (sub == QLatin1String("upgrade"))
         return runServerUpgrade(parser);
-    printError(QStringLiteral("server: say init, add-user, users or upgrade (not \"%1\"); see --help").arg(sub));
+    if (sub == QLatin1String("prune-history"))
+        return runServerPruneHistory(parser);
+    printError(QStringLiteral("server: say init, add-user, users, upgrade or prune-history (not \"%1\"); see --help").arg(sub));
     return 2;
 }
 

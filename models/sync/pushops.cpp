@@ -155,8 +155,11 @@ bool OpRunner::merge(Op &op, Outcome *out, PgError *error)
     }
     const qint64 current = row.toLongLong(0, 0);
     PgResult history;
+    // The watermark of pruned entries (004_history.sql) in the same statement, so one snapshot.
     if (!m_server.exec(QStringLiteral("SELECT coalesce(array_to_string(array_agg(DISTINCT c) FILTER (WHERE h.client_id IS DISTINCT FROM $4::uuid), ','), ''), "
-                                      "coalesce(max(h.row_version), 0) FROM cockpit.column_history h LEFT JOIN LATERAL unnest(h.columns) c ON true "
+                                      "coalesce(max(h.row_version), 0), "
+                                      "coalesce((SELECT below FROM cockpit.column_history_pruned), 0) "
+                                      "FROM cockpit.column_history h LEFT JOIN LATERAL unnest(h.columns) c ON true "
                                       "WHERE h.table_name = $1 AND h.row_id = $2::uuid AND h.row_version > $3::bigint"),
                        {t.name, op.row.uuid, op.base, m_client}, &history, error))
         return false;
@@ -164,9 +167,10 @@ bool OpRunner::merge(Op &op, Outcome *out, PgError *error)
         const QStringList names = history.text(0, 0).split(QLatin1Char(','), Qt::SkipEmptyParts);
         return QSet<QString>(names.cbegin(), names.cend());
     }();
-    // A history that does not reach the row's version (changes made before it was kept): every
-    // column may have changed.
-    const bool complete = op.base == 0 || history.toLongLong(0, 1) == current;
+    // A history that does not reach the row's version (changes made before it was kept), or
+    // that was pruned above my base (entries between it and the row's version may be gone):
+    // every column may have changed.
+    const bool complete = op.base == 0 || (history.toLongLong(0, 1) == current && op.base >= history.toLongLong(0, 2));
     QList<int> overlap, apply;
     int updatedAt = -1;
     for (int j = 0; j < op.cols.size(); ++j) {

@@ -1,4 +1,4 @@
-// `sales-cockpit server init|upgrade|add-user|users` against a real PostgreSQL: each run twice
+// `sales-cockpit server init|upgrade|add-user|users|prune-history` against a real PostgreSQL: each run twice
 // changes nothing the second time and says so; what `server users` prints; passwords never
 // printed; refusals exit non-zero with a message.
 #include "pgcluster.h"
@@ -8,6 +8,7 @@
 #include "sync/servercompanycopy.h"
 #include "sync/serverschema.h"
 
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
@@ -118,7 +119,7 @@ private Q_SLOTS:
         const Run first = run(args);
         QVERIFY2(first.code == 0, qPrintable(first.err));
         for (const char *said : {"created the database company", "created the roles cockpit_app, cockpit_director, cockpit_owner",
-                                 "schema version 0 -> 3 (001_base.sql, 002_chain.sql, 003_push.sql)", "loaded the micro demo company",
+                                 "schema version 0 -> 4 (001_base.sql, 002_chain.sql, 003_push.sql, 004_history.sql)", "loaded the micro demo company",
                                  "created the login director", "created the login manager_ec", "created the login manager_sw",
                                  "made director a director (every region)", "set the password of manager_ec"})
             QVERIFY2(first.out.contains(QLatin1String(said)), qPrintable(QLatin1String(said) + QLatin1String("\n") + first.out));
@@ -145,13 +146,41 @@ private Q_SLOTS:
         const QStringList args = {QStringLiteral("upgrade"), QStringLiteral("--server"), url(QStringLiteral("older"))};
         const Run first = run(args);
         QVERIFY2(first.code == 0, qPrintable(first.err));
-        QVERIFY2(first.out.contains(QLatin1String("schema version 1 -> 3 (002_chain.sql, 003_push.sql)")), qPrintable(first.out));
+        QVERIFY2(first.out.contains(QLatin1String("schema version 1 -> 4 (002_chain.sql, 003_push.sql, 004_history.sql)")), qPrintable(first.out));
         QVERIFY2(sync::checkServerSchema(*c, &e), qPrintable(e.message));
         const QString before = snapshot(QStringLiteral("older"));
         const Run second = run(args);
         QVERIFY2(second.code == 0, qPrintable(second.err));
         QVERIFY2(second.out.contains(QLatin1String("nothing changed")), qPrintable(second.out));
         QCOMPARE(snapshot(QStringLiteral("older")), before);
+    }
+
+    // `server prune-history`: removes the column history older than the age, raises the
+    // watermark (004_history.sql), and a second run finds nothing to remove.
+    void pruneHistoryTwiceChangesNothingTheSecondTime()
+    {
+        auto c = admin(QStringLiteral("company"));
+        sync::PgError e;
+        QVERIFY2(c->exec(QStringLiteral("UPDATE cockpit.customers SET phone = '021-55555555' WHERE id IN "
+                                        "(SELECT id FROM cockpit.customers ORDER BY id LIMIT 2)"),
+                         &e),
+                 qPrintable(e.message));
+        const QStringList keep = {QStringLiteral("prune-history"), QStringLiteral("--server"), url(QStringLiteral("company")),
+                                  QStringLiteral("--older-than"), QStringLiteral("30")};
+        Run r = run(keep);
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("nothing changed")), qPrintable(r.out + r.err)); // all recent
+        const QStringList all = {QStringLiteral("prune-history"), QStringLiteral("--server"), url(QStringLiteral("company")),
+                                 QStringLiteral("--older-than"), QStringLiteral("0")};
+        r = run(all);
+        QVERIFY2(r.code == 0 && r.out.contains(QRegularExpression(QStringLiteral("removed [1-9][0-9]* column-history entries"))),
+                 qPrintable(r.out + r.err));
+        sync::PgResult left;
+        QVERIFY(c->exec(QStringLiteral("SELECT count(*), (SELECT below FROM cockpit.column_history_pruned) > 0 FROM cockpit.column_history"),
+                        {}, &left, &e));
+        QCOMPARE(left.toLongLong(0, 0), qint64(0));
+        QVERIFY(left.toBool(0, 1));
+        r = run(all);
+        QVERIFY2(r.code == 0 && r.out.contains(QLatin1String("nothing changed")), qPrintable(r.out + r.err));
     }
 
     void usersListsLoginUserRoleRegion()
@@ -325,7 +354,12 @@ private Q_SLOTS:
         QTest::newRow("bad format") << QStringList{QStringLiteral("users"), QStringLiteral("--server"), QStringLiteral("@company"),
                                                    QStringLiteral("--format"), QStringLiteral("xml")}
                                     << QString() << 2 << "--format";
-        QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("drop")} << QString() << 2 << "init, add-user, users or upgrade";
+        QTest::newRow("prune without an age") << QStringList{QStringLiteral("prune-history"), QStringLiteral("--server"), QStringLiteral("@company")}
+                                              << QString() << 2 << "--older-than DAYS";
+        QTest::newRow("prune, a negative age") << QStringList{QStringLiteral("prune-history"), QStringLiteral("--server"), QStringLiteral("@company"),
+                                                              QStringLiteral("--older-than"), QStringLiteral("-3")}
+                                               << QString() << 2 << "--older-than DAYS";
+        QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("drop")} << QString() << 2 << "init, add-user, users, upgrade or prune-history";
     }
     void refusals()
     {

@@ -364,6 +364,64 @@ private Q_SLOTS:
         QCOMPARE(fileScalar(a, QStringLiteral("SELECT count(*) FROM conflicts")).toInt(), 0);
     }
 
+    // The column history pruned (004_history.sql, `server prune-history`): an edit based on a
+    // row_version before the pruned entries no longer knows which columns changed since, so it
+    // becomes a conflict, never a merge that would overwrite a change it cannot see. Here A's
+    // phone change is pruned and A's later industry change kept; B's phone edit (based on the
+    // version before both) must not merge over A's phone.
+    void prunedHistoryConflictsInsteadOfMerging()
+    {
+        const QString db = QStringLiteral("t_prune");
+        DemoServer demo;
+        QVERIFY(provision(db, &demo));
+        auto admin = connect(m_cluster.admin(db));
+        const auto [login, region] = manager(*admin);
+        const QString a = file(QStringLiteral("prune-a")), b = file(QStringLiteral("prune-b"));
+        QVERIFY(sync(db, QStringLiteral("director"), a).ok);
+        QVERIFY(sync(db, login, b).ok);
+        const QString C = QStringLiteral("customers");
+        const QStringList ids = fileColumn(b, QStringLiteral("SELECT lower(hex(uuid)) FROM customers WHERE deleted = 0 ORDER BY id LIMIT 2"));
+        QCOMPARE(ids.size(), 2);
+        // Row 0: A's phone (pruned), then A's industry (kept); B edits the phone.
+        QVERIFY(!editFile(a, C, keyOf(a, C, ids[0]), {{QStringLiteral("phone"), QStringLiteral("021-11111111")}}).isEmpty());
+        QVERIFY(sync(db, QStringLiteral("director"), a).ok);
+        // Row 1: B's edit of another field than A's, both after the pruning: still merges.
+        sync::PgResult pruned;
+        sync::PgError e;
+        QVERIFY2(admin->exec(QStringLiteral("BEGIN"), &e) && admin->exec(QStringLiteral("SET LOCAL ROLE cockpit_owner"), &e)
+                     && admin->exec(QStringLiteral("SELECT cockpit.prune_column_history(interval '0 seconds')"), {}, &pruned, &e)
+                     && admin->exec(QStringLiteral("COMMIT"), &e),
+                 qPrintable(e.message));
+        QVERIFY(pruned.toLongLong(0, 0) >= 1);
+        QVERIFY(serverText(*admin, QStringLiteral("SELECT below FROM cockpit.column_history_pruned")).toLongLong() > 0);
+        QCOMPARE(serverText(*admin, QStringLiteral("SELECT count(*) FROM cockpit.column_history")), QStringLiteral("0"));
+        QVERIFY(!editFile(a, C, keyOf(a, C, ids[0]), {{QStringLiteral("industry"), QStringLiteral("制造")}}).isEmpty());
+        QVERIFY(!editFile(a, C, keyOf(a, C, ids[1]), {{QStringLiteral("industry"), QStringLiteral("零售")}}).isEmpty());
+        QVERIFY(sync(db, QStringLiteral("director"), a).ok);
+        // B's base for row 0 is below the watermark; for row 1 it is too, but B pulls first:
+        // B edits row 1 after pulling A's change (base above the watermark) and row 0 before.
+        QVERIFY(!editFile(b, C, keyOf(b, C, ids[0]), {{QStringLiteral("phone"), QStringLiteral("021-22222222")}}).isEmpty());
+        Synced r = sync(db, login, b);
+        QVERIFY2(r.ok && r.push.conflicts == 1 && r.push.merged == 0,
+                 qPrintable(QStringLiteral("%1 pushed %2 merged %3 conflicts %4").arg(r.error).arg(r.push.pushed).arg(r.push.merged)
+                                .arg(r.push.conflicts)));
+        QCOMPARE(onServer(*admin, C, ids[0], QStringLiteral("phone || '/' || industry")), QStringLiteral("021-11111111/制造"));
+        const qint64 row = keyOf(b, C, ids[0]);
+        QCOMPARE(jsonOf(fileScalar(b, QStringLiteral("SELECT mine FROM conflicts WHERE row_id = ?"), {row}).toString())
+                     .value(QStringLiteral("phone")).toString(),
+                 QStringLiteral("021-22222222"));
+        QCOMPARE(fileScalar(b, QStringLiteral("SELECT phone FROM customers WHERE id = ?"), {row}).toString(), QStringLiteral("021-11111111"));
+        // Based on a version above the watermark, a change of another field merges as before.
+        QVERIFY(!editFile(b, C, keyOf(b, C, ids[1]), {{QStringLiteral("phone"), QStringLiteral("021-33333333")}}).isEmpty());
+        QVERIFY(!editFile(a, C, keyOf(a, C, ids[1]), {{QStringLiteral("industry"), QStringLiteral("教育")}}).isEmpty());
+        QVERIFY(sync(db, QStringLiteral("director"), a).ok);
+        r = sync(db, login, b);
+        QVERIFY2(r.ok && r.push.merged == 1 && r.push.conflicts == 0,
+                 qPrintable(QStringLiteral("%1 pushed %2 merged %3 conflicts %4").arg(r.error).arg(r.push.pushed).arg(r.push.merged)
+                                .arg(r.push.conflicts)));
+        QCOMPARE(onServer(*admin, C, ids[1], QStringLiteral("phone || '/' || industry")), QStringLiteral("021-33333333/教育"));
+    }
+
     // SYNC.md test 4, a row moved to another region: the director moves a customer; the old
     // region's manager no longer holds it nor its contacts, the new region's manager does.
     void rowMovedToAnotherRegionLeavesTheOldOne()
