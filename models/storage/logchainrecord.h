@@ -394,19 +394,59 @@ public:
                 *error = ActivityLog::tr("SHA-256 is not available.");
             return false;
         }
-        sqlite3_reset(up.handle());
-        sqlite3_bind_int64(up.handle(), 1, m_head.seq + 1);
-        sqlite3_bind_blob(up.handle(), 2, h, kHashLen, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(up.handle(), 3, rowid);
-        if (sqlite3_step(up.handle()) != SQLITE_DONE)
-            return fail(m_db, error);
+        if (m_deferred) {
+            Pending p{rowid, m_head.seq + 1, {}};
+            std::memcpy(p.hash, h, kHashLen);
+            m_pending[std::size_t(kind)].push_back(p);
+        } else if (!write(up, rowid, m_head.seq + 1, h, error)) {
+            return false;
+        }
         ++m_head.seq;
         m_head.hash = QByteArray(reinterpret_cast<const char *>(h), kHashLen);
         return true;
     }
-    bool finish(QString *error) { return writeHead(m_db, m_head, error); }
+    bool finish(QString *error) { return flush(error) && writeHead(m_db, m_head, error); }
+    // Holds every link and writes them at finish(), in rowid order per table: a long chain
+    // in time order rewrites rows all over each table, a page write per record; sorted, the
+    // rows of one page are written together (12 s of 20 s chaining 1.3 M records, now 4 s).
+    // `expected`: the records of each LogRecordKind to come (the memory is taken once).
+    void deferWrites(const std::array<qint64, 3> &expected)
+    {
+        m_deferred = true;
+        for (std::size_t k = 0; k < expected.size(); ++k)
+            m_pending[k].reserve(std::size_t(expected[k]));
+    }
 
 private:
+    struct Pending
+    {
+        sqlite3_int64 rowid;
+        qint64 seq;
+        unsigned char hash[kHashLen];
+    };
+    bool write(Stmt &up, sqlite3_int64 rowid, qint64 seq, const unsigned char *hash, QString *error)
+    {
+        sqlite3_reset(up.handle());
+        sqlite3_bind_int64(up.handle(), 1, seq);
+        sqlite3_bind_blob(up.handle(), 2, hash, kHashLen, SQLITE_STATIC);
+        sqlite3_bind_int64(up.handle(), 3, rowid);
+        return sqlite3_step(up.handle()) == SQLITE_DONE || fail(m_db, error);
+    }
+    bool flush(QString *error)
+    {
+        for (std::size_t k = 0; k < m_pending.size(); ++k) {
+            std::vector<Pending> &rows = m_pending[k];
+            std::sort(rows.begin(), rows.end(), [](const Pending &a, const Pending &b) { return a.rowid < b.rowid; });
+            for (const Pending &p : rows)
+                if (!write(m_up[k], p.rowid, p.seq, p.hash, error))
+                    return false;
+            rows = {};
+        }
+        return true;
+    }
+    bool m_deferred = false;
+    std::array<std::vector<Pending>, 3> m_pending; // by LogRecordKind
+
     sqlite3 *m_db;
     LogHead m_head;
     Sha256 m_sha;

@@ -473,10 +473,11 @@ bool pullFromServer(PgConnection &server, sqlite3 *db, const PullOptions &option
         QString chainWhy;
         QElapsedTimer chaining;
         chaining.start();
-        report->logChained = storage::logchain::buildChain(db, &chainWhy);
-        if (report->logChained < 0)
+        const qint64 chained = storage::logchain::buildChain(db, &chainWhy);
+        if (chained < 0)
             return localFail(QStringLiteral("activity log: %1").arg(chainWhy));
-        report->logChainMs = chaining.elapsed();
+        report->logChained += chained; // after those of a first pull's COPY (syncfirstpull.cpp)
+        report->logChainMs += chaining.elapsed();
         sql::Statement left(db, "SELECT count(*) FROM sync_state WHERE key LIKE 'key:%'");
         if (sqlite3_step(left.handle()) == SQLITE_ROW)
             report->unresolvedReferences = sqlite3_column_int64(left.handle(), 0);

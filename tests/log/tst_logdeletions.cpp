@@ -302,6 +302,54 @@ private Q_SLOTS:
         QVERIFY(logchain::exportHashedStream(handleOf(db), m_dir.filePath(QStringLiteral("stream.bin")), &records, &error) > 0);
         QCOMPARE(records, m_total + 1);
     }
+
+    // buildChain() merges one sorted stream per table: with every record in one of two
+    // seconds (ties between activities, stage moves and tombstones everywhere), the chain
+    // is in chainedBefore()'s order, record after record, and verifies.
+    void buildChainMergesTablesInChainOrder()
+    {
+        QSqlDatabase db = m_db->connection();
+        QVERIFY(setLoggedDeleted(*m_db, LogRecordKind::Activity, QStringLiteral("103"), true, {}, {}).ok);
+        QVERIFY(setLoggedDeleted(*m_db, LogRecordKind::StageMove, QStringLiteral("102"), true, {}, {}).ok);
+        for (const char *table : {"activities", "stage_history", "log_deletions"})
+            QVERIFY(run(db, QStringLiteral("UPDATE %1 SET log_seq = NULL, log_hash = NULL, at = 1767225600 + rowid % 2")
+                                .arg(QLatin1String(table))));
+        QVERIFY(run(db, QStringLiteral("DELETE FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')")));
+        QString error;
+        QCOMPARE(logchain::buildChain(handleOf(db), &error), qint64(m_total + 2));
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("SELECT log_seq, at, k, uuid FROM (SELECT log_seq, at, 0 AS k, uuid FROM activities "
+                                      "UNION ALL SELECT log_seq, at, 1, uuid FROM stage_history "
+                                      "UNION ALL SELECT log_seq, at, 2, uuid FROM log_deletions) ORDER BY log_seq")));
+        QCOMPARE(int(LogRecordKind::Activity), 0);
+        QCOMPARE(int(LogRecordKind::StageMove), 1);
+        QCOMPARE(int(LogRecordKind::Deletion), 2);
+        qint64 seq = 0, at = 0;
+        LogRecordKind kind{};
+        QByteArray uuid;
+        int ties = 0;
+        while (q.next()) {
+            QCOMPARE(q.value(0).toLongLong(), seq);
+            const qint64 nextAt = q.value(1).toLongLong();
+            const auto nextKind = LogRecordKind(q.value(2).toInt());
+            const QByteArray nextUuid = q.value(3).toByteArray();
+            QCOMPARE(nextUuid.size(), 16);
+            if (seq > 0) {
+                QVERIFY2(logchain::chainedBefore(at, kind, reinterpret_cast<const unsigned char *>(uuid.constData()), nextAt, nextKind,
+                                                 reinterpret_cast<const unsigned char *>(nextUuid.constData())),
+                         qPrintable(QStringLiteral("record %1").arg(seq)));
+                ties += at == nextAt && kind != nextKind;
+            }
+            at = nextAt;
+            kind = nextKind;
+            uuid = nextUuid;
+            ++seq;
+        }
+        QCOMPARE(seq, m_total + 2);
+        QVERIFY(ties >= 2); // both seconds hold more than one kind
+        const VerifyResult r = verifyLog(db);
+        QVERIFY2(r.ok, qPrintable(r.message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLogDeletions)
