@@ -1,8 +1,7 @@
 // The libpq client's failures, each against a real server and each a clear message naming
 // what and where: wrong password, server down (before and during a session), TLS name
 // mismatch, a login without rights, a server schema missing, older and newer.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "sync/pgconnection.h"
 #include "sync/serverschema.h"
 
@@ -12,21 +11,18 @@ using namespace cockpit;
 using namespace cockpit::tests;
 using Kind = sync::PgError::Kind;
 
-class TestPgConnection : public QObject
+class TestPgConnection : public ServerTestCase
 {
     Q_OBJECT
 
-private:
-    PgCluster m_cluster;
+public:
+    TestPgConnection() : ServerTestCase(QStringLiteral("pw-1")) {}
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
+        COCKPIT_START_TEST_CLUSTER();
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
         QVERIFY2(createDatabase(m_cluster, QStringLiteral("plain"), &error), qPrintable(error));
     }
 

@@ -1,8 +1,7 @@
 // `sales-cockpit server init|upgrade|add-user|users|prune-history` against a real PostgreSQL: each run twice
 // changes nothing the second time and says so; what `server users` prints; passwords never
 // printed; refusals exit non-zero with a message.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "sync/pgconnection.h"
 #include "demo/demogenerator.h"
 #include "sync/servercompanycopy.h"
@@ -30,13 +29,14 @@ struct Run
 };
 } // namespace
 
-class TestServerCli : public QObject
+class TestServerCli : public ServerTestCase
 {
     Q_OBJECT
 
+public:
+    TestServerCli() : ServerTestCase(kLoginPassword) {}
+
 private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
     QString m_passwordFile;
 
     QString url(const QString &db) const
@@ -101,11 +101,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        COCKPIT_START_TEST_CLUSTER();
         m_passwordFile = m_dir.filePath(QStringLiteral("pw"));
         QFile f(m_passwordFile);
         QVERIFY(f.open(QIODevice::WriteOnly));

@@ -4,8 +4,7 @@
 // the views enforce the same; a row moved to another region leaves a tombstone the old region
 // sees while the row disappears for it; the trigger stamps row_version and last_xid; a pushed
 // log link that does not continue the held chain is refused; pushes are idempotent.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "sync/pgconnection.h"
 
 #include <QCryptographicHash>
@@ -22,12 +21,14 @@ const QString kDb = QStringLiteral("rls");
 const QString kPassword = QStringLiteral("manager-pw-7");
 } // namespace
 
-class TestServerRls : public QObject
+class TestServerRls : public ServerTestCase
 {
     Q_OBJECT
 
+public:
+    TestServerRls() : ServerTestCase(kPassword) {}
+
 private:
-    PgCluster m_cluster;
     std::unique_ptr<sync::PgConnection> m_admin;
     std::map<QString, std::unique_ptr<sync::PgConnection>> m_as; // login → connection
     QMap<QString, QString> m_regionOf;                            // login → region (empty: director)
@@ -87,11 +88,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
+        COCKPIT_START_TEST_CLUSTER();
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
         DemoServer demo;
         QVERIFY2(provisionDemoServer(m_cluster, kDb, kPassword, &demo, &error), qPrintable(error));
         QCOMPARE(demo.logins.size(), 3); // the director and the managers of 华东 and 西南

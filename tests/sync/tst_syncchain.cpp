@@ -5,8 +5,7 @@
 // and by the next sync while the data edits still push, a chain older than the connection is
 // anchored at its head, and a second login cannot push onto another login's chain.
 #include "clirun.h"
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "synctestutil.h"
 #include "storage/activitylog.h"
 #include "storage/database.h"
@@ -27,18 +26,15 @@ const QString kPassword = QStringLiteral("chain-pw-1234");
 using Run = fixture::CliRun;
 } // namespace
 
-class TestSyncChain : public QObject
+class TestSyncChain : public ServerTestCase
 {
     Q_OBJECT
 
-private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
+public:
+    TestSyncChain() : ServerTestCase(kPassword) {}
 
-    QString url(const QString &db, const QString &login) const
-    {
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?sslmode=disable").arg(login).arg(m_cluster.port()).arg(db);
-    }
+private:
+
     QString file(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
     Run app(const QStringList &args, QMap<QString, QString> env = {})
     {
@@ -53,24 +49,6 @@ private:
     Run verify(const QString &db, const QString &login, const QString &path)
     {
         return app({QStringLiteral("verify-log"), QStringLiteral("--db"), path, QStringLiteral("--server"), url(db, login)});
-    }
-    bool provision(const QString &db)
-    {
-        DemoServer demo;
-        QString error;
-        if (!provisionDemoServer(m_cluster, db, kPassword, &demo, &error)) {
-            qWarning("%s", qPrintable(error));
-            return false;
-        }
-        return true;
-    }
-    std::unique_ptr<sync::PgConnection> connect(const sync::ServerAddress &address)
-    {
-        sync::PgError e;
-        auto c = sync::PgConnection::open(address, &e);
-        if (!c)
-            qWarning("%s", qPrintable(e.message));
-        return c;
     }
     qint64 serverCount(sync::PgConnection &admin, const QString &sql, const QVariantList &params)
     {
@@ -167,12 +145,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QVERIFY(m_dir.isValid());
-        QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        COCKPIT_START_TEST_CLUSTER();
     }
 
     // A new file's log is anchored from #0; each sync sends the new links (here in batches of

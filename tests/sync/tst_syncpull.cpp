@@ -5,8 +5,7 @@
 // interrupted pull (a cancel, or the connection killed between pages) resumes without
 // applying anything twice; the pulled file passes integrity_check and its reports run and
 // equal those of the company the server was loaded from.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "synctestfile.h"
 #include "demo/demogenerator.h"
 #include "storage/database.h"
@@ -36,19 +35,16 @@ struct Run
 
 } // namespace
 
-class TestSyncPull : public QObject
+class TestSyncPull : public ServerTestCase
 {
     Q_OBJECT
 
+public:
+    TestSyncPull() : ServerTestCase(kPassword) {}
+
 private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
     QStringList m_tables;
 
-    QString url(const QString &db, const QString &login) const
-    {
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?sslmode=disable").arg(login).arg(m_cluster.port()).arg(db);
-    }
     QString file(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
 
     Run app(const QStringList &args, const QHash<QString, QString> &extraEnv = {})
@@ -69,33 +65,6 @@ private:
     {
         return app({QStringLiteral("sync"), QStringLiteral("--pull-only"), QStringLiteral("--db"), path, QStringLiteral("--server"), url(db, login)}, env);
     }
-    std::unique_ptr<sync::PgConnection> connect(const sync::ServerAddress &address)
-    {
-        sync::PgError e;
-        auto c = sync::PgConnection::open(address, &e);
-        if (!c)
-            qWarning("%s", qPrintable(e.message));
-        return c;
-    }
-    QString serverText(sync::PgConnection &c, const QString &sql, const QVariantList &params = {})
-    {
-        sync::PgResult r;
-        sync::PgError e;
-        if (!c.exec(sql, params, &r, &e) || r.rows() < 1) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(e.message));
-            return {};
-        }
-        return r.text(0, 0);
-    }
-    bool provision(const QString &db, DemoServer *demo)
-    {
-        QString error;
-        if (!provisionDemoServer(m_cluster, db, kPassword, demo, &error)) {
-            qWarning("%s", qPrintable(error));
-            return false;
-        }
-        return true;
-    }
     // Rows per synced table in a file, "table:count,…".
     QString localCounts(const QString &path)
     {
@@ -114,12 +83,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QVERIFY(m_dir.isValid());
-        QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        COCKPIT_START_TEST_CLUSTER();
         DemoServer demo;
         QVERIFY(provision(QStringLiteral("t_tables"), &demo));
         auto admin = connect(m_cluster.admin(QStringLiteral("t_tables")));

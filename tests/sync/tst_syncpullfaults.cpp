@@ -7,8 +7,7 @@
 //   next sync resumes and converges, nothing twice;
 // - a transaction left open on the server is reported by a file's FIRST pull already, and the
 //   rows it held back arrive once it ends.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "synctestfile.h"
 #include "sync/pgconnection.h"
 
@@ -28,13 +27,14 @@ const QString kPassword = QStringLiteral("faults-pw-1234");
 const QString kLogin = QStringLiteral("director");
 } // namespace
 
-class TestSyncPullFaults : public QObject
+class TestSyncPullFaults : public ServerTestCase
 {
     Q_OBJECT
 
+public:
+    TestSyncPullFaults() : ServerTestCase(kPassword) {}
+
 private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
     QStringList m_tables;
     int m_files = 0;
 
@@ -72,14 +72,6 @@ private:
         if (p->exitCode() != 0)
             qWarning("%s", qPrintable(text));
         return p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
-    }
-    std::unique_ptr<sync::PgConnection> connect(const sync::ServerAddress &address)
-    {
-        sync::PgError e;
-        auto c = sync::PgConnection::open(address, &e);
-        if (!c)
-            qWarning("%s", qPrintable(e.message));
-        return c;
     }
     // Per synced table, what the login sees on the server: "table count md5(id:row_version,…)".
     QStringList serverState(const QString &db)
@@ -127,16 +119,6 @@ private:
         for (const QString &t : std::as_const(m_tables))
             QCOMPARE(scalar(path, QStringLiteral("SELECT count(*) - count(DISTINCT uuid) FROM %1").arg(t)).toInt(), 0);
     }
-    bool provision(const QString &db)
-    {
-        DemoServer demo;
-        QString error;
-        if (!provisionDemoServer(m_cluster, db, kPassword, &demo, &error)) {
-            qWarning("%s", qPrintable(error));
-            return false;
-        }
-        return true;
-    }
     // Changes on the server for an incremental pull: 1 500 activities edited, 20 leads deleted.
     bool changeServer(const QString &db, int round)
     {
@@ -156,12 +138,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QVERIFY(m_dir.isValid());
-        QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
+        COCKPIT_START_TEST_CLUSTER();
         QVERIFY(provision(QStringLiteral("t_tables")));
         auto admin = connect(m_cluster.admin(QStringLiteral("t_tables")));
         QVERIFY(admin);

@@ -4,8 +4,7 @@
 // a delete beats an update everywhere; a row moved to another region leaves the old region's
 // desktops; a push cut between batches resumes without duplicates; a refused push becomes a
 // conflict and loses nothing. The kill -9 test is in tst_syncpushkill.cpp.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "synctestutil.h"
 #include "storage/conflictrepository.h"
 #include "storage/database.h"
@@ -39,18 +38,15 @@ QJsonObject jsonOf(const QString &text)
 }
 } // namespace
 
-class TestSyncPush : public QObject
+class TestSyncPush : public ServerTestCase
 {
     Q_OBJECT
 
-private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
+public:
+    TestSyncPush() : ServerTestCase(kPassword) {}
 
-    QString url(const QString &db, const QString &login) const
-    {
-        return QStringLiteral("postgresql://%1@127.0.0.1:%2/%3?sslmode=disable").arg(login).arg(m_cluster.port()).arg(db);
-    }
+private:
+
     QString file(const QString &name) const { return m_dir.filePath(name + QStringLiteral(".db")); }
 
     // One sync round, as `sales-cockpit sync` runs it: pull, push, pull again when anything was pushed.
@@ -70,33 +66,6 @@ private:
                  && (out.push.total() == 0 || sync::pullFromServer(*server, local.handle(), {}, &pulled, &e));
         out.error = e.message;
         return out;
-    }
-    std::unique_ptr<sync::PgConnection> connect(const sync::ServerAddress &address)
-    {
-        sync::PgError e;
-        auto c = sync::PgConnection::open(address, &e);
-        if (!c)
-            qWarning("%s", qPrintable(e.message));
-        return c;
-    }
-    QString serverText(sync::PgConnection &c, const QString &sql, const QVariantList &params = {})
-    {
-        sync::PgResult r;
-        sync::PgError e;
-        if (!c.exec(sql, params, &r, &e) || r.rows() < 1) {
-            qWarning("%s: %s", qPrintable(sql), qPrintable(e.message));
-            return {};
-        }
-        return r.text(0, 0);
-    }
-    bool provision(const QString &db, DemoServer *demo)
-    {
-        QString error;
-        if (!provisionDemoServer(m_cluster, db, kPassword, demo, &error)) {
-            qWarning("%s", qPrintable(error));
-            return false;
-        }
-        return true;
     }
     // A manager login and its region's uuid.
     QPair<QString, QString> manager(sync::PgConnection &admin, int n = 0)
@@ -121,12 +90,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QVERIFY(m_dir.isValid());
+        COCKPIT_START_TEST_CLUSTER();
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
     }
 
     // SYNC.md test 2's "nothing applied twice": an edit, a new customer and its new contact

@@ -4,8 +4,7 @@
 // kill: integrity_check ok; every edit no longer in the outbox (acknowledged) is on the
 // server; no operation applied twice (one column-history row per claimed operation of this
 // client). A last sync converges: the outbox empty, every edit on the server exactly once.
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "synctestutil.h"
 #include "sync/pgconnection.h"
 
@@ -34,13 +33,14 @@ struct Edit
 };
 } // namespace
 
-class TestSyncPushKill : public QObject
+class TestSyncPushKill : public ServerTestCase
 {
     Q_OBJECT
 
+public:
+    TestSyncPushKill() : ServerTestCase(kPassword) {}
+
 private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
     std::unique_ptr<sync::PgConnection> m_admin;
 
     QProcess *startSync(const QString &path)
@@ -86,12 +86,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QVERIFY(m_dir.isValid());
+        COCKPIT_START_TEST_CLUSTER();
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
         DemoServer demo;
         QVERIFY2(provisionDemoServer(m_cluster, QStringLiteral("t_kill"), kPassword, &demo, &error), qPrintable(error));
         sync::PgError e;

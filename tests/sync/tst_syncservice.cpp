@@ -8,8 +8,7 @@
 #include "items/catalog.h"
 #include "items/leadfiltermodel.h"
 #include "items/leadtablemodel.h"
-#include "pgcluster.h"
-#include "serverfixture.h"
+#include "servertestcase.h"
 #include "synctestutil.h"
 #include "storage/database.h"
 #include "storage/leadrepository.h"
@@ -42,13 +41,14 @@ QVariant scalar(storage::Database &db, const QString &sql)
 }
 } // namespace
 
-class TestSyncService : public QObject
+class TestSyncService : public ServerTestCase
 {
     Q_OBJECT
 
+public:
+    TestSyncService() : ServerTestCase(kPassword) {}
+
 private:
-    PgCluster m_cluster;
-    QTemporaryDir m_dir;
     QString m_manager, m_managerUser, m_region;
 
     sync::ServerAddress address(const QString &password) const
@@ -83,12 +83,8 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (PgCluster::binDir().isEmpty())
-            QSKIP("PostgreSQL is not installed (no /usr/lib/postgresql/N/bin/initdb): the team server tests need it; "
-                  "packaging/dev.sh installs the postgresql package");
-        QVERIFY(m_dir.isValid());
+        COCKPIT_START_TEST_CLUSTER();
         QString error;
-        QVERIFY2(m_cluster.start(&error), qPrintable(error));
         DemoServer demo;
         QVERIFY2(provisionDemoServer(m_cluster, kDb, kPassword, &demo, &error), qPrintable(error));
         sync::PgError e;
