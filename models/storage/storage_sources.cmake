@@ -15,7 +15,7 @@ target_link_libraries(cockpit_exitactions PUBLIC Qt6::Core cockpit_sqlite PRIVAT
 
 add_library(cockpit_storage STATIC
     changes.h changes.cpp
-    database.h database.cpp databaseinternal.h integrity.cpp repair.cpp
+    database.h database.cpp databasemessages.cpp databaseinternal.h integrity.cpp repair.cpp
     filecheck.h filecheck.cpp
     filelock.h filelock.cpp
     migrations.h migrations.cpp
