@@ -35,6 +35,41 @@ void TargetTree::rollUp()
     }
 }
 
+TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVector<qint64> &trailing12,
+                   const TargetSettings &s)
+{
+    using analytics::OrgLevel;
+    for (OrgLevel level : {OrgLevel::Region, OrgLevel::City, OrgLevel::Rep}) {
+        QVector<int> members;
+        QVector<qint64> values;
+        for (int i = 0; i < tree.nodes.size(); ++i)
+            if (tree.nodes[i].level == level) {
+                members << i;
+                values << trailing12.value(i);
+            }
+        const QVector<Tier> tiers = assignTiers(values);
+        for (int k = 0; k < members.size(); ++k)
+            tree.nodes[members[k]].tier = tiers[k];
+    }
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        TargetNode &n = tree.nodes[i];
+        if (!n.children.isEmpty())
+            continue;
+        n.growthBp = s.band(n.tier.value_or(Tier::B)).defaultBp();
+        n.amountCents = proposal(lastYear.value(i), n.growthBp, n.correctionBp);
+    }
+    tree.rollUp();
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        TargetNode &n = tree.nodes[i];
+        if (n.children.isEmpty())
+            continue;
+        n.correctionBp = 0;
+        const qint64 base = lastYear.value(i);
+        n.growthBp = base > 0 ? int((__int128(n.amountCents) * 10000 + base / 2) / base - 10000) : 0;
+    }
+    return tree;
+}
+
 QVector<int> mismatches(const TargetTree &tree)
 {
     QVector<int> out;

@@ -48,6 +48,14 @@ struct TargetTree
     void rollUp();
 };
 
+// A proposal for the whole tree (targetmath.h): tiers among the nodes of each level (regions,
+// cities, reps) by `trailing12` (cents per node); each rep = proposal(lastYear, its tier's
+// default growth, its correction); parents are the sums of their children, with the
+// effective growth (sum / last year − 1) and no correction of their own. lastYear and
+// trailing12 have one value per node (parents: the sums of their reps').
+TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVector<qint64> &trailing12,
+                   const TargetSettings &s = {});
+
 // Nodes whose amount differs from the sum of their children's.
 QVector<int> mismatches(const TargetTree &tree);
 

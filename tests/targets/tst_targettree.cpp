@@ -119,6 +119,29 @@ private Q_SLOTS:
         QVERIFY(!setAmount(t, 42, 1, EditMode::Flag, &error));
     }
 
+    void proposalPerLevel()
+    {
+        TargetTree t = sample();
+        t.nodes[7].correctionBp = -500; // b
+        // last year per node: reps a 1000, b 600, c 0, d 400 (parents: the sums)
+        const QVector<qint64> lastYear{2000, 1600, 400, 1600, 0, 400, 1000, 600, 0, 400};
+        // trailing 12 months: reps a 100, b 300, c 200, d 400 → d A, b B, c B, a C (4: 1 / 2 / 1)
+        const QVector<qint64> t12{1000, 600, 400, 400, 200, 400, 100, 300, 200, 400};
+        const TargetTree p = propose(t, lastYear, t12);
+        QCOMPARE(tierKey(*p.nodes[9].tier), QStringLiteral("A"));
+        QCOMPARE(tierKey(*p.nodes[6].tier), QStringLiteral("C"));
+        QCOMPARE(tierKey(*p.nodes[1].tier), QStringLiteral("B")); // regions: 600, 400 → B, C
+        QCOMPARE(tierKey(*p.nodes[2].tier), QStringLiteral("C"));
+        QCOMPARE(p.nodes[6].amountCents, 1215); // a: C, 21.5 %
+        QCOMPARE(p.nodes[7].amountCents, 660);  // b: B, 15 % − 5 %
+        QCOMPARE(p.nodes[8].amountCents, 0);    // c: no history
+        QCOMPARE(p.nodes[9].amountCents, 440);  // d: A, 10 %
+        QCOMPARE(p.nodes[0].amountCents, 2315);
+        QCOMPARE(p.nodes[0].growthBp, 1575);    // 2315 / 2000 − 1
+        QCOMPARE(p.nodes[3].growthBp, 1719);    // C1: 1875 / 1600 − 1 = 17.1875 %
+        QVERIFY(mismatches(p).isEmpty());
+    }
+
     void zeroSubtreeSplitsEvenly()
     {
         TargetTree t = sample();
