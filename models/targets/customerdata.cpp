@@ -4,13 +4,14 @@
 #include "analytics/query.h"
 #include "analytics/teamhealthsql.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 
 #include <algorithm>
 
 namespace cockpit::targets {
 
-CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgScope &org, const QString &asOfIso)
+CustomerScoresView computeCustomerScores(QSqlDatabase db, const QString &asOfIso)
 {
     qint64 asOf = QDateTime::currentSecsSinceEpoch();
     if (!asOfIso.isEmpty())
@@ -32,35 +33,44 @@ CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgSc
     for (const auto &c : customers)
         inputs << ValueInputs{c.id, purchases.value(c.id), c.facts.npsMean, c.facts.trials};
     const QVector<ValueScore> values = valueScores(inputs);
-
-    const analytics::OrgUnits units = analytics::loadOrgUnits(db);
-    auto inScope = [&](const QString &owner) {
-        if (org.isCompany())
-            return true;
-        const analytics::OrgUnit *u = units.find(analytics::OrgLevel::Rep, owner);
-        if (!u)
-            return false;
-        return org.level == analytics::OrgLevel::Region ? u->regionId == org.id
-               : org.level == analytics::OrgLevel::City ? u->cityId == org.id
-               : org.level == analytics::OrgLevel::Team ? u->teamId == org.id
-                                                        : u->id == org.id;
-    };
     CustomerScoresView v;
-    QVector<PickInput> pickInputs;
+    v.rows.reserve(customers.size());
     for (int i = 0; i < customers.size(); ++i) {
         const auto &c = customers[i];
-        if (!inScope(c.owner))
-            continue;
-        CustomerScoreRow row{c.id, c.name, c.owner, values[i], healthBreakdown(c.facts)};
-        if (units.find(analytics::OrgLevel::Rep, c.owner))
-            pickInputs << PickInput{c.id, c.name, c.owner, row.value.score, row.health};
-        v.rows << row;
+        v.rows << CustomerScoreRow{c.id, c.name, c.owner, values[i], healthBreakdown(c.facts)};
     }
     std::stable_sort(v.rows.begin(), v.rows.end(), [](const CustomerScoreRow &a, const CustomerScoreRow &b) {
         return a.value.score > b.value.score;
     });
+    return v;
+}
+
+CustomerScoresView customerScoresWithin(const CustomerScoresView &all, const analytics::OrgScope &org,
+                                        const analytics::OrgUnits &units)
+{
+    CustomerScoresView v;
+    QVector<PickInput> pickInputs;
+    for (const CustomerScoreRow &row : all.rows) {
+        const analytics::OrgUnit *u = units.find(analytics::OrgLevel::Rep, row.ownerId);
+        const bool inScope = org.isCompany()
+                             || (u
+                                 && (org.level == analytics::OrgLevel::Region ? u->regionId == org.id
+                                     : org.level == analytics::OrgLevel::City ? u->cityId == org.id
+                                     : org.level == analytics::OrgLevel::Team ? u->teamId == org.id
+                                                                              : u->id == org.id));
+        if (!inScope)
+            continue;
+        if (u)
+            pickInputs << PickInput{row.customerId, row.name, row.ownerId, row.value.score, row.health};
+        v.rows << row;
+    }
     v.picks = morningPicks(pickInputs);
     return v;
+}
+
+CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgScope &org, const QString &asOfIso)
+{
+    return customerScoresWithin(computeCustomerScores(db, asOfIso), org, analytics::loadOrgUnits(db));
 }
 
 } // namespace cockpit::targets

@@ -6,7 +6,7 @@
 // Throws QueryError.
 #include "targets/customerscores.h"
 
-#include "analytics/scope.h"
+#include "analytics/orgunits.h"
 
 #include <QSqlDatabase>
 
@@ -23,6 +23,13 @@ struct CustomerScoresView
     QVector<CustomerScoreRow> rows; // by value score, highest first
     QVector<Pick> picks;            // 3 per rep of the scope
 };
+// Every customer of the file, scored (picks empty): what a period change keeps, since the
+// scores depend on asOf alone.
+CustomerScoresView computeCustomerScores(QSqlDatabase db, const QString &asOfIso);
+// The rows of customers owned in `org`, and the picks of its reps.
+CustomerScoresView customerScoresWithin(const CustomerScoresView &all, const analytics::OrgScope &org,
+                                        const analytics::OrgUnits &units);
+// Both at once.
 CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgScope &org, const QString &asOfIso);
 
 } // namespace cockpit::targets

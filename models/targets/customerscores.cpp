@@ -40,25 +40,32 @@ QVector<ValueScore> valueScores(const QVector<ValueInputs> &customers)
         trials << c.trials;
     }
     const QVector<double> p = percentileScores(purchases), t = percentileScores(trials);
-    const QLocale locale;
     QVector<ValueScore> out;
+    out.reserve(customers.size());
     for (int i = 0; i < customers.size(); ++i) {
-        ValueScore v{customers[i].customerId, p[i], t[i], {}, 0, {}};
+        ValueScore v{customers[i].customerId, p[i], t[i], {}, 0};
         if (customers[i].npsMean)
             v.satisfaction = std::clamp(*customers[i].npsMean * 10.0, 0.0, 100.0);
         const double wSat = v.satisfaction ? 0.3 : 0.0, total = 0.7 + wSat;
         v.score = (0.4 * v.purchases + wSat * v.satisfaction.value_or(0) + 0.3 * v.trials) / total;
-        v.breakdown = tr("purchases %1 × %2 %; trials %3 × %4 %")
-                          .arg(locale.toString(v.purchases, 'f', 0), locale.toString(40 / total, 'f', 1),
-                               locale.toString(v.trials, 'f', 0), locale.toString(30 / total, 'f', 1));
-        if (v.satisfaction)
-            v.breakdown += tr("; satisfaction %1 × %2 %").arg(locale.toString(*v.satisfaction, 'f', 0),
-                                                               locale.toString(30 / total, 'f', 1));
-        else
-            v.breakdown += tr("; satisfaction left out (no survey), the other weights renormalised");
         out << v;
     }
     return out;
+}
+
+QString valueBreakdownText(const ValueScore &v)
+{
+    const QLocale locale;
+    const double total = v.satisfaction ? 1.0 : 0.7;
+    QString text = tr("purchases %1 × %2 %; trials %3 × %4 %")
+                          .arg(locale.toString(v.purchases, 'f', 0), locale.toString(40 / total, 'f', 1),
+                               locale.toString(v.trials, 'f', 0), locale.toString(30 / total, 'f', 1));
+    if (v.satisfaction)
+        text += tr("; satisfaction %1 × %2 %").arg(locale.toString(*v.satisfaction, 'f', 0),
+                                                    locale.toString(30 / total, 'f', 1));
+    else
+        text += tr("; satisfaction left out (no survey), the other weights renormalised");
+    return text;
 }
 
 HealthBreakdown healthBreakdown(const analytics::CustomerFacts &facts, const analytics::TeamHealthSettings &s)
@@ -70,24 +77,33 @@ HealthBreakdown healthBreakdown(const analytics::CustomerFacts &facts, const ana
     for (int i = 0; i < analytics::kHealthDims; ++i)
         if (h.dims[i])
             total += s.healthWeights[i];
-    const QLocale locale;
-    QStringList parts, missing;
+    b.parts.reserve(analytics::kHealthDims);
     for (int i = 0; i < analytics::kHealthDims; ++i) {
         HealthPart part{analytics::HealthDim(i), h.dims[i], 0, 0};
         if (h.dims[i] && total > 0) {
             part.weightPct = s.healthWeights[i] / total * 100.0;
             part.points = *h.dims[i] * part.weightPct / 100.0;
-            parts << tr("%1 %2 × %3 %").arg(analytics::healthDimLabel(part.dim), locale.toString(*h.dims[i], 'f', 0),
-                                             locale.toString(part.weightPct, 'f', 1));
-        } else {
-            missing << analytics::healthDimLabel(part.dim);
         }
         b.parts << part;
     }
-    b.text = parts.join(QStringLiteral("; "));
-    if (!missing.isEmpty())
-        b.text += tr("; left out (no data): %1, the other weights renormalised").arg(missing.join(QStringLiteral(", ")));
     return b;
+}
+
+QString healthBreakdownText(const HealthBreakdown &b)
+{
+    const QLocale locale;
+    QStringList parts, missing;
+    for (const HealthPart &part : b.parts) {
+        if (part.value && part.weightPct > 0)
+            parts << tr("%1 %2 × %3 %").arg(analytics::healthDimLabel(part.dim), locale.toString(*part.value, 'f', 0),
+                                             locale.toString(part.weightPct, 'f', 1));
+        else
+            missing << analytics::healthDimLabel(part.dim);
+    }
+    QString text = parts.join(QStringLiteral("; "));
+    if (!missing.isEmpty())
+        text += tr("; left out (no data): %1, the other weights renormalised").arg(missing.join(QStringLiteral(", ")));
+    return text;
 }
 
 QVector<Pick> morningPicks(const QVector<PickInput> &customers, int perRep)

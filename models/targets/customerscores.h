@@ -44,9 +44,11 @@ struct ValueScore
     double purchases = 0, trials = 0;
     std::optional<double> satisfaction;
     double score = 0;
-    QString breakdown;
 };
 QVector<ValueScore> valueScores(const QVector<ValueInputs> &customers);
+// "purchases 100 × 40.0 %; trials 89 × 30.0 %; satisfaction …" (built on demand: 50 000
+// customers' texts would cost more than their scores).
+QString valueBreakdownText(const ValueScore &v);
 
 struct HealthPart
 {
@@ -59,9 +61,10 @@ struct HealthBreakdown
 {
     std::optional<double> score;
     QVector<HealthPart> parts; // all 8, in HealthDim order
-    QString text;              // "NPS 80 × 14.3 %; …; left out (no data): complaint count"
 };
 HealthBreakdown healthBreakdown(const analytics::CustomerFacts &facts, const analytics::TeamHealthSettings &s = {});
+// "NPS 80 × 33.3 %; …; left out (no data): Service response, …, the other weights renormalised"
+QString healthBreakdownText(const HealthBreakdown &b);
 
 struct PickInput
 {

@@ -114,7 +114,7 @@ const RepFigures *PerformanceView::figures(const QString &repId) const
 }
 
 PerformanceView computePerformance(QSqlDatabase db, const analytics::Scope &scope, const QString &asOfIso,
-                                   const PerformanceWeights &w, analytics::TeamHealthCache *cache)
+                                   const PerformanceWeights &w, analytics::TeamHealthCache *cache, bool withPrevious)
 {
     const analytics::OrgUnits units = analytics::loadOrgUnits(db);
     PerformanceView v;
@@ -124,15 +124,22 @@ PerformanceView computePerformance(QSqlDatabase db, const analytics::Scope &scop
         return int(a.rep.standing) < int(b.rep.standing);
     });
     v.scores = scoreRanked(v.reps, w);
-    const analytics::Scope before{scope.period.previous(), scope.org};
-    v.previous = scoreRanked(loadFigures(db, before, asOfIso, units, cache), w);
-    v.improved = mostImproved(v.scores, v.previous);
     QVector<RepInputs> ranked;
     for (const RepFigures &f : v.reps)
         if (f.rep.standing == analytics::RepStanding::Ranked)
             ranked << f.inputs;
     v.byMargin = highestMargin(ranked);
+    if (withPrevious)
+        addPrevious(v, db, asOfIso, w, cache);
     return v;
+}
+
+void addPrevious(PerformanceView &v, QSqlDatabase db, const QString &asOfIso, const PerformanceWeights &w,
+                 analytics::TeamHealthCache *cache)
+{
+    const analytics::Scope before{v.scope.period.previous(), v.scope.org};
+    v.previous = scoreRanked(loadFigures(db, before, asOfIso, analytics::loadOrgUnits(db), cache), w);
+    v.improved = mostImproved(v.scores, v.previous);
 }
 
 } // namespace cockpit::targets

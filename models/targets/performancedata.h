@@ -37,7 +37,13 @@ struct PerformanceView
     const RepFigures *figures(const QString &repId) const;
 };
 
+// withPrevious = false leaves previous and improved empty: the screen paints the ranking
+// first and adds "most improved" with addPrevious() right after.
 PerformanceView computePerformance(QSqlDatabase db, const analytics::Scope &scope, const QString &asOfIso,
-                                   const PerformanceWeights &w = {}, analytics::TeamHealthCache *cache = nullptr);
+                                   const PerformanceWeights &w = {}, analytics::TeamHealthCache *cache = nullptr,
+                                   bool withPrevious = true);
+
+void addPrevious(PerformanceView &view, QSqlDatabase db, const QString &asOfIso, const PerformanceWeights &w = {},
+                 analytics::TeamHealthCache *cache = nullptr);
 
 } // namespace cockpit::targets

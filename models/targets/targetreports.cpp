@@ -181,7 +181,7 @@ DataTable customerScoresTable(const CustomerScoresView &v)
             row << opt(p.value);
         const auto pick = picked.constFind(r.customerId);
         row << (pick != picked.cend() ? QVariant(pick->first) : QVariant())
-            << (pick != picked.cend() ? QVariant(pick->second) : QVariant()) << r.value.breakdown << r.health.text;
+            << (pick != picked.cend() ? QVariant(pick->second) : QVariant()) << valueBreakdownText(r.value) << healthBreakdownText(r.health);
         t.rows << row;
     }
     t.keyColumn = 0;
@@ -216,7 +216,7 @@ const QList<analytics::ReportInfo> &targetReports()
          QStringLiteral("correlation sandbox: each process metric per active rep against the win rate: least-squares "
                         "line, R2 and n"),
          [](QSqlDatabase db, const analytics::ReportRequest &req) {
-             return correlationTable(computePerformance(db, req.scope, req.asOfIso));
+             return correlationTable(computePerformance(db, req.scope, req.asOfIso, {}, nullptr, false));
          }},
         {QStringLiteral("customerscores"),
          QStringLiteral("customer value score, 8-dimension health with its breakdown, and each rep's morning pick of 3"),

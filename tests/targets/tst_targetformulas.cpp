@@ -174,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(v[0].score, 97.0);                  // 0.4·100 + 0.3·90 + 0.3·100
         QCOMPARE(v[1].score, 0.4 * 50 / 0.7);        // purchases 50, trials 0, no survey
         QCOMPARE(v[2].score, 0.3 * 50.0);            // 0.4·0 + 0.3·50 + 0.3·0
-        QVERIFY(v[1].breakdown.contains(QStringLiteral("satisfaction left out")));
+        QVERIFY(valueBreakdownText(v[1]).contains(QStringLiteral("satisfaction left out")));
     }
 
     void healthBreakdownSaysWhatIsLeftOut()
@@ -188,7 +188,7 @@ private Q_SLOTS:
         QVERIFY(qAbs(*b.score - 215.0 / 3.0) < 1e-9); // (80 + 60 + 75) / 3
         QVERIFY(qAbs(b.parts[int(HealthDim::Nps)].weightPct - 100.0 / 3.0) < 1e-9);
         QCOMPARE(b.parts[int(HealthDim::Renewal)].weightPct, 0.0);
-        QVERIFY(b.text.contains(QStringLiteral("left out (no data): Service response, Renewal intent")));
+        QVERIFY(healthBreakdownText(b).contains(QStringLiteral("left out (no data): Service response, Renewal intent")));
     }
 
     void morningPickTopThreePerRep()
