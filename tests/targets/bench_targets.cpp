@@ -29,16 +29,6 @@ using namespace cockpit;
 using namespace cockpit::analytics;
 using namespace cockpit::targets;
 
-namespace {
-QString bestOf(const QVector<qint64> &times)
-{
-    QStringList all;
-    for (qint64 t : times)
-        all << QString::number(t);
-    return QStringLiteral("best %1 ms (runs %2)").arg(*std::min_element(times.begin(), times.end())).arg(all.join(QLatin1Char(' ')));
-}
-} // namespace
-
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -110,14 +100,14 @@ int main(int argc, char **argv)
     }
     out << "Targets & Forecast figures, " << period->key() << ", whole company, as of " << now << ": " << nodes
         << " target nodes, " << reps << " ranked reps, " << customers << " customers\n";
-    out << "  first refresh (targets + performance + customer scores): " << bestOf(first) << "\n";
+    out << "  first refresh (targets + performance + customer scores): " << bench::bestOf(first) << "\n";
     const char *names[4] = {"org units", "targets view", "performance (ranking)", "customer scores"};
     for (int i = 0; i < 4; ++i)
-        out << "    " << names[i] << ": " << bestOf(phases[i]) << "\n";
-    out << "    then most improved (previous period scored): " << bestOf(improvedFirst) << "\n";
-    out << "  period change -> " << previous.key() << ": " << bestOf(periodChange) << "; then most improved "
-        << bestOf(improvedPeriod) << "\n";
-    out << "  org change -> first region: " << bestOf(orgChange) << "; then most improved " << bestOf(improvedOrg) << "\n";
+        out << "    " << names[i] << ": " << bench::bestOf(phases[i]) << "\n";
+    out << "    then most improved (previous period scored): " << bench::bestOf(improvedFirst) << "\n";
+    out << "  period change -> " << previous.key() << ": " << bench::bestOf(periodChange) << "; then most improved "
+        << bench::bestOf(improvedPeriod) << "\n";
+    out << "  org change -> first region: " << bench::bestOf(orgChange) << "; then most improved " << bench::bestOf(improvedOrg) << "\n";
 
     QueryTrace trace;
     {

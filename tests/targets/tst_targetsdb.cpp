@@ -20,6 +20,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "treeamounts.h"
+
 using namespace cockpit;
 using namespace cockpit::targets;
 using analytics::Period;
@@ -39,13 +41,6 @@ qint64 sqlValue(QSqlDatabase db, const QString &sql, const QVariantList &binds =
     return q.value(0).toLongLong();
 }
 
-QVector<qint64> amounts(const TargetTree &t)
-{
-    QVector<qint64> out;
-    for (const TargetNode &n : t.nodes)
-        out << n.amountCents;
-    return out;
-}
 } // namespace
 
 class TstTargetsDb : public QObject
@@ -111,7 +106,7 @@ private Q_SLOTS:
         // every edited row, and the rest turned draft: one outbox entry per row written
         QCOMPARE(storage::pendingOutboxCount(db), outboxBefore + r.written);
         const TargetTree reloaded = computeTargets(db, q, kAsOf, units).tree;
-        QCOMPARE(amounts(reloaded), amounts(edited));
+        QCOMPARE(fixture::amounts(reloaded), fixture::amounts(edited));
         QCOMPARE(reloaded.nodes[0].status, QStringLiteral("draft"));
 
         // Flagging a child leaves a mismatch: approving is refused, nothing written.
@@ -125,7 +120,7 @@ private Q_SLOTS:
         // Undo and approve: the file holds the original amounts again.
         r = repo.save(undo(reloaded, *cmd), QStringLiteral("approved"));
         QVERIFY2(r.ok, qPrintable(r.error));
-        QCOMPARE(amounts(computeTargets(db, q, kAsOf, units).tree), amounts(tree));
+        QCOMPARE(fixture::amounts(computeTargets(db, q, kAsOf, units).tree), fixture::amounts(tree));
         QVERIFY(!repo.save(tree, QStringLiteral("final")).ok);
     }
 
@@ -144,7 +139,7 @@ private Q_SLOTS:
         QCOMPARE(sqlValue(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE table_name = 'targets' AND op = 'insert'")),
                  before + r.written);
         const TargetTree stored = computeTargets(db, next, kAsOf, units).tree;
-        QCOMPARE(amounts(stored), amounts(v.proposal));
+        QCOMPARE(fixture::amounts(stored), fixture::amounts(v.proposal));
         QVERIFY(mismatches(stored).isEmpty());
         // A second save of the same tree writes nothing.
         QCOMPARE(TargetRepository(m_db).save(stored, QStringLiteral("draft")).written, 0);

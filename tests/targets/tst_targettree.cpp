@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include "treeamounts.h"
+
 using namespace cockpit::targets;
 using cockpit::analytics::OrgLevel;
 
@@ -30,13 +32,6 @@ TargetTree sample()
     return t;
 }
 
-QVector<qint64> amounts(const TargetTree &t)
-{
-    QVector<qint64> out;
-    for (const TargetNode &n : t.nodes)
-        out << n.amountCents;
-    return out;
-}
 } // namespace
 // Node order: 0 company, 1 R1, 2 R2, 3 C1, 4 C2, 5 C3, 6 a, 7 b, 8 c, 9 d.
 
@@ -47,7 +42,7 @@ private Q_SLOTS:
     void rollUpSums()
     {
         const TargetTree t = sample();
-        QCOMPARE(amounts(t), (QVector<qint64>{2500, 2000, 500, 1000, 1000, 500, 600, 400, 1000, 500}));
+        QCOMPARE(fixture::amounts(t), (QVector<qint64>{2500, 2000, 500, 1000, 1000, 500, 600, 400, 1000, 500}));
         QVERIFY(mismatches(t).isEmpty());
         QCOMPARE(t.find(OrgLevel::City, QStringLiteral("C2")), 4);
         QCOMPARE(t.find(OrgLevel::Rep, QStringLiteral("C2")), -1);
@@ -59,9 +54,9 @@ private Q_SLOTS:
         const auto cmd = setAmount(t, 0, 5000, EditMode::Rebalance);
         QVERIFY(cmd);
         const TargetTree after = apply(t, *cmd);
-        QCOMPARE(amounts(after), (QVector<qint64>{5000, 4000, 1000, 2000, 2000, 1000, 1200, 800, 2000, 1000}));
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{5000, 4000, 1000, 2000, 2000, 1000, 1200, 800, 2000, 1000}));
         QVERIFY(mismatches(after).isEmpty());
-        QCOMPARE(amounts(undo(after, *cmd)), amounts(t));
+        QCOMPARE(fixture::amounts(undo(after, *cmd)), fixture::amounts(t));
     }
 
     void oddCentsGoToLargestRemainders()
@@ -70,7 +65,7 @@ private Q_SLOTS:
         const TargetTree after = apply(t, *setAmount(t, 0, 2501, EditMode::Rebalance));
         // R1 2000.8 → 2001, R2 500.2 → 500; C1/C2 1000.5 each → the first gets the cent;
         // a 600.6 → 601, b 400.4 → 400.
-        QCOMPARE(amounts(after), (QVector<qint64>{2501, 2001, 500, 1001, 1000, 500, 601, 400, 1000, 500}));
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{2501, 2001, 500, 1001, 1000, 500, 601, 400, 1000, 500}));
         QVERIFY(mismatches(after).isEmpty());
     }
 
@@ -91,7 +86,7 @@ private Q_SLOTS:
     {
         const TargetTree t = sample();
         const TargetTree after = apply(t, *setAmount(t, 1, 2100, EditMode::Rebalance));
-        QCOMPARE(amounts(after), (QVector<qint64>{2500, 2100, 400, 1050, 1050, 400, 630, 420, 1050, 400}));
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{2500, 2100, 400, 1050, 1050, 400, 630, 420, 1050, 400}));
         QVERIFY(mismatches(after).isEmpty());
     }
 
@@ -148,7 +143,7 @@ private Q_SLOTS:
         for (TargetNode &n : t.nodes)
             n.amountCents = 0;
         const TargetTree after = apply(t, *setAmount(t, 0, 3, EditMode::Rebalance));
-        QCOMPARE(amounts(after), (QVector<qint64>{3, 2, 1, 1, 1, 1, 1, 0, 1, 1}));
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{3, 2, 1, 1, 1, 1, 1, 0, 1, 1}));
         QVERIFY(mismatches(after).isEmpty());
     }
 };
