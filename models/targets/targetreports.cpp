@@ -189,6 +189,42 @@ DataTable customerScoresTable(const CustomerScoresView &v)
     return t;
 }
 
+DataTable bonusTable(const BonusSimulation &sim, const BonusInputs &in, const QString &title)
+{
+    DataTable t;
+    t.title = title;
+    t.columns = {QStringLiteral("rep_id"), QStringLiteral("name"), QStringLiteral("target_cents"),
+                 QStringLiteral("collected_cents"), QStringLiteral("open_deals"), QStringLiteral("open_cents"),
+                 QStringLiteral("low_collected_cents"), QStringLiteral("high_collected_cents"),
+                 QStringLiteral("low_bonus_cents"), QStringLiteral("high_bonus_cents")};
+    QHash<QString, QPair<int, qint64>> open;
+    for (const SimDeal &d : in.deals)
+        if (d.mark == DealMark::Open) {
+            ++open[d.repId].first;
+            open[d.repId].second += d.amountCents;
+        }
+    qint64 target = 0, collected = 0, openCents = 0, low = 0, high = 0;
+    int openDeals = 0;
+    for (int i = 0; i < sim.reps.size(); ++i) {
+        const BonusRange &b = sim.reps[i];
+        const SimRep &r = in.reps[i];
+        t.rows << QVariantList{b.repId, b.name, r.targetCents, r.collectedCents, open.value(b.repId).first,
+                               open.value(b.repId).second, b.lowCollectedCents, b.highCollectedCents, b.lowBonusCents,
+                               b.highBonusCents};
+        target += r.targetCents;
+        collected += r.collectedCents;
+        openDeals += open.value(b.repId).first;
+        openCents += open.value(b.repId).second;
+        low += b.lowCollectedCents;
+        high += b.highCollectedCents;
+    }
+    t.rows << QVariantList{QVariant(), QStringLiteral("team"), target, collected, openDeals, openCents, low, high,
+                           sim.teamLowCents, sim.teamHighCents};
+    t.keyColumn = 0;
+    t.keyKind = QStringLiteral("user");
+    return t;
+}
+
 const QList<analytics::ReportInfo> &targetReports()
 {
     static const QList<analytics::ReportInfo> all{
@@ -222,6 +258,16 @@ const QList<analytics::ReportInfo> &targetReports()
          QStringLiteral("customer value score, 8-dimension health with its breakdown, and each rep's morning pick of 3"),
          [](QSqlDatabase db, const analytics::ReportRequest &req) {
              return customerScoresTable(computeCustomerScores(db, req.scope.org, req.asOfIso));
+         }},
+        {QStringLiteral("bonus"),
+         QStringLiteral("bonus simulator's base case per rep of --org for a month, quarter or year: target, collected, "
+                        "open deals closing in the period; bonus floor (won only) and ceiling (all open deals won), team total"),
+         [](QSqlDatabase db, const analytics::ReportRequest &req) {
+             const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+             const BonusInputs in = loadBonusInputs(db, req.scope, asOfDayOf(req.asOfIso), units);
+             DataTable t = bonusTable(simulateBonus(in.reps, in.deals), in, tr("Bonus range, %1").arg(req.scope.period.label()));
+             t.currency = units.currency;
+             return t;
          }},
     };
     return all;

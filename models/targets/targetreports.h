@@ -1,8 +1,9 @@
 #pragma once
-// `sales-cockpit report targets|performance|correlation|customerscores` (issue 14): the
+// `sales-cockpit report targets|performance|correlation|customerscores|bonus` (issue 14): the
 // tables of targets/ in the form of analytics/reports.h. The command line lists them after
 // the analytics reports.
 #include "analytics/reports.h"
+#include "targets/bonusdata.h"
 #include "targets/customerdata.h"
 #include "targets/performancedata.h"
 #include "targets/targetdata.h"
@@ -17,5 +18,7 @@ analytics::DataTable targetsTable(const TargetsView &v, const QVector<int> &node
 analytics::DataTable performanceTable(const PerformanceView &v);
 analytics::DataTable correlationTable(const PerformanceView &v);
 analytics::DataTable customerScoresTable(const CustomerScoresView &v);
+// One row per rep and a last row "team" with the totals.
+analytics::DataTable bonusTable(const BonusSimulation &sim, const BonusInputs &in, const QString &title);
 
 } // namespace cockpit::targets

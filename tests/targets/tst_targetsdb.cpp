@@ -1,5 +1,6 @@
 // The targets figures on the tiny demo: the loaders against independent SQL, the write path
 // (rows, outbox entries, approve refused on a mismatch), and `report` on the command line.
+#include "targets/bonusdata.h"
 #include "targets/customerdata.h"
 #include "targets/performancedata.h"
 #include "targets/targetdata.h"
@@ -181,10 +182,46 @@ private Q_SLOTS:
             QVERIFY(r.value.score >= 0 && r.value.score <= 100);
     }
 
+    void bonusFromTheFile()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+        const analytics::Scope scope{Period::quarter(kAsOf), analytics::OrgScope::company()};
+        BonusInputs in = loadBonusInputs(db, scope, kAsOf, units);
+        QVERIFY(!in.reps.isEmpty());
+        QVERIFY(!in.deals.isEmpty());
+        const BonusSimulation base = simulateBonus(in.reps, in.deals);
+        QVERIFY(base.teamLowCents <= base.teamHighCents);
+        // Marking a deal won moves its amount from the ceiling's open part to the floor.
+        int rep = -1;
+        for (int i = 0; i < in.reps.size() && rep < 0; ++i)
+            if (in.reps[i].repId == in.deals.first().repId)
+                rep = i;
+        QVERIFY(rep >= 0);
+        in.deals.first().mark = DealMark::Won;
+        const BonusSimulation won = simulateBonus(in.reps, in.deals);
+        QCOMPARE(won.reps[rep].lowCollectedCents, base.reps[rep].lowCollectedCents + in.deals.first().amountCents);
+        QCOMPARE(won.reps[rep].highCollectedCents, base.reps[rep].highCollectedCents);
+        in.deals.first().mark = DealMark::Lost;
+        const BonusSimulation lost = simulateBonus(in.reps, in.deals);
+        QCOMPARE(lost.reps[rep].highCollectedCents, base.reps[rep].highCollectedCents - in.deals.first().amountCents);
+        // Every rep's collections as summed by SQL.
+        qint64 collected = 0;
+        for (const SimRep &r : in.reps)
+            collected += r.collectedCents;
+        QStringList ids;
+        for (const SimRep &r : in.reps)
+            ids << r.repId;
+        QCOMPARE(collected, sqlValue(db, QStringLiteral("SELECT coalesce(SUM(amount_cents), 0) FROM payments WHERE deleted = 0"
+                                                        " AND paid_on >= ? AND paid_on <= ? AND rep_id IN (%1)")
+                                             .arg(ids.join(QLatin1Char(','))),
+                                     {analytics::dateParam(scope.period.first), analytics::dateParam(kAsOf)}));
+    }
+
     void reportsOnTheCommandLine()
     {
         for (const QString &name : {QStringLiteral("targets"), QStringLiteral("performance"), QStringLiteral("correlation"),
-                                    QStringLiteral("customerscores")}) {
+                                    QStringLiteral("customerscores"), QStringLiteral("bonus")}) {
             const fixture::CliRun run = fixture::runCli(
                 QStringLiteral(COCKPIT_APP),
                 {QStringLiteral("report"), name, QStringLiteral("--db"), m_path, QStringLiteral("--period"),
