@@ -7,6 +7,7 @@
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
 #include "analytics/reports.h"
+#include "targets/targetreports.h"
 
 #include <QSqlDatabase>
 #include <QCommandLineParser>
@@ -47,9 +48,21 @@ QByteArray toText(const analytics::DataTable &t)
 QString reportList()
 {
     QString s = QStringLiteral("reports:\n");
-    for (const analytics::ReportInfo &r : analytics::reports())
-        s += QStringLiteral("  %1 %2\n").arg(r.name, -12).arg(r.description);
+    for (const auto *list : {&analytics::reports(), &targets::targetReports()})
+        for (const analytics::ReportInfo &r : *list)
+            s += QStringLiteral("  %1 %2\n").arg(r.name, -12).arg(r.description);
     return s;
+}
+
+// The analytics reports, then those of targets/ (a library above analytics).
+const analytics::ReportInfo *findAnyReport(const QString &name)
+{
+    if (const analytics::ReportInfo *r = analytics::findReport(name))
+        return r;
+    for (const analytics::ReportInfo &r : targets::targetReports())
+        if (r.name == name)
+            return &r;
+    return nullptr;
 }
 } // namespace
 
@@ -61,7 +74,7 @@ int runReport(const QCommandLineParser &parser)
                                   "[--org ORG] [--format csv|json|table]\n") + reportList());
         return 2;
     }
-    const analytics::ReportInfo *info = analytics::findReport(name);
+    const analytics::ReportInfo *info = findAnyReport(name);
     if (!info) {
         printError(QStringLiteral("report: unknown report \"%1\"\n").arg(name) + reportList());
         return 2;

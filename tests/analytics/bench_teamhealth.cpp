@@ -33,13 +33,6 @@ struct Step
     Scope scope;
 };
 
-QString bestOf(const QVector<qint64> &times)
-{
-    QStringList all;
-    for (qint64 t : times)
-        all << QString::number(t);
-    return QStringLiteral("best %1 ms (runs %2)").arg(*std::min_element(times.begin(), times.end())).arg(all.join(QLatin1Char(' ')));
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -88,7 +81,7 @@ int main(int argc, char **argv)
         times << t.elapsed();
     }
     out << "SQL path (reference), team health " << period->key() << ", whole company: " << th.reps.size()
-        << " reps, " << th.teams.size() << " teams: " << bestOf(times) << "\n";
+        << " reps, " << th.teams.size() << " teams: " << bench::bestOf(times) << "\n";
     {
         QueryTrace trace;
         computeTeamHealth(connection.db(), scope, now);
@@ -131,7 +124,7 @@ int main(int argc, char **argv)
     out << "cached path (cache + 2 connections), best of 3 rounds from empty caches; figures "
         << (identical ? "identical to" : "DIFFERENT from") << " the SQL path:\n";
     for (int i = 0; i < steps.size(); ++i)
-        out << "  " << steps[i].name << ": " << bestOf(stepTimes[i]) << "\n";
+        out << "  " << steps[i].name << ": " << bench::bestOf(stepTimes[i]) << "\n";
 
     // The real page, offscreen: from the scope change to the painted table, radar and trend.
     {
@@ -165,7 +158,7 @@ int main(int argc, char **argv)
         }
         out << "Team page (offscreen, 1366×768), request → painted, best of 3:\n";
         for (int i = 0; i < steps.size(); ++i)
-            out << "  " << steps[i].name << ": " << bestOf(pageTimes[i]) << "\n";
+            out << "  " << steps[i].name << ": " << bench::bestOf(pageTimes[i]) << "\n";
     }
 
     QElapsedTimer t;

@@ -8,6 +8,7 @@
 #include <QProcess>
 #include <QStringList>
 #include <QTextStream>
+#include <QVector>
 
 #include <algorithm>
 #include <cstdio>
@@ -42,6 +43,15 @@ inline qint64 shellTime(const QString &shell, const QString &db, const QString &
             best = best < 0 ? ms : std::min(best, ms);
     }
     return best;
+}
+
+// "best 12 ms (runs 15 12 13)"
+inline QString bestOf(const QVector<qint64> &times)
+{
+    QStringList all;
+    for (qint64 t : times)
+        all << QString::number(t);
+    return QStringLiteral("best %1 ms (runs %2)").arg(*std::min_element(times.begin(), times.end())).arg(all.join(QLatin1Char(' ')));
 }
 
 inline QStringList inlined(const QList<cockpit::analytics::TracedQuery> &traced)

@@ -1,0 +1,165 @@
+#include "targets/targettree.h"
+#include "targets/targetstext.h"
+
+#include <QLocale>
+
+namespace cockpit::targets {
+
+int TargetTree::add(TargetNode node)
+{
+    const int index = int(nodes.size());
+    const int parent = node.parent;
+    nodes.append(std::move(node));
+    if (parent >= 0)
+        nodes[parent].children.append(index);
+    return index;
+}
+
+int TargetTree::find(analytics::OrgLevel level, const QString &orgId) const
+{
+    for (int i = 0; i < nodes.size(); ++i)
+        if (nodes[i].level == level && nodes[i].orgId == orgId)
+            return i;
+    return -1;
+}
+
+void TargetTree::rollUp()
+{
+    for (int i = int(nodes.size()) - 1; i >= 0; --i) {
+        if (nodes[i].children.isEmpty())
+            continue;
+        qint64 sum = 0;
+        for (int c : nodes[i].children)
+            sum += nodes[c].amountCents;
+        nodes[i].amountCents = sum;
+    }
+}
+
+TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVector<qint64> &trailing12,
+                   const TargetSettings &s)
+{
+    using analytics::OrgLevel;
+    for (OrgLevel level : {OrgLevel::Region, OrgLevel::City, OrgLevel::Rep}) {
+        QVector<int> members;
+        QVector<qint64> values;
+        for (int i = 0; i < tree.nodes.size(); ++i)
+            if (tree.nodes[i].level == level) {
+                members << i;
+                values << trailing12.value(i);
+            }
+        const QVector<Tier> tiers = assignTiers(values);
+        for (int k = 0; k < members.size(); ++k)
+            tree.nodes[members[k]].tier = tiers[k];
+    }
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        TargetNode &n = tree.nodes[i];
+        if (!n.children.isEmpty())
+            continue;
+        n.growthBp = s.band(n.tier.value_or(Tier::B)).defaultBp();
+        n.amountCents = proposal(lastYear.value(i), n.growthBp, n.correctionBp);
+    }
+    tree.rollUp();
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        TargetNode &n = tree.nodes[i];
+        if (n.children.isEmpty())
+            continue;
+        n.correctionBp = 0;
+        const qint64 base = lastYear.value(i);
+        n.growthBp = base > 0 ? int((__int128(n.amountCents) * 10000 + base / 2) / base - 10000) : 0;
+    }
+    return tree;
+}
+
+QVector<int> mismatches(const TargetTree &tree)
+{
+    QVector<int> out;
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        const TargetNode &n = tree.nodes[i];
+        if (n.children.isEmpty())
+            continue;
+        qint64 sum = 0;
+        for (int c : n.children)
+            sum += tree.nodes[c].amountCents;
+        if (sum != n.amountCents)
+            out << i;
+    }
+    return out;
+}
+
+namespace {
+// Records node := amount and its children redistributed, recursively, into `amounts`.
+void distribute(const TargetTree &tree, int node, qint64 amount, QVector<qint64> &amounts)
+{
+    amounts[node] = amount;
+    const QVector<int> &kids = tree.nodes[node].children;
+    if (kids.isEmpty())
+        return;
+    QVector<qint64> weights;
+    for (int c : kids)
+        weights << tree.nodes[c].amountCents;
+    const QVector<qint64> parts = splitLargestRemainder(amount, weights);
+    for (int k = 0; k < kids.size(); ++k)
+        distribute(tree, kids[k], parts[k], amounts);
+}
+
+} // namespace
+
+std::optional<TargetCommand> setAmount(const TargetTree &tree, int node, qint64 amountCents, EditMode mode,
+                                       QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<TargetCommand> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (node < 0 || node >= tree.nodes.size())
+        return fail(tr("There is no such node in the target tree."));
+    if (amountCents < 0)
+        return fail(tr("A target cannot be negative."));
+    QVector<qint64> amounts(tree.nodes.size());
+    for (int i = 0; i < tree.nodes.size(); ++i)
+        amounts[i] = tree.nodes[i].amountCents;
+    const TargetNode &n = tree.nodes[node];
+    distribute(tree, node, amountCents, amounts);
+    if (n.parent >= 0 && mode == EditMode::Rebalance) {
+        const TargetNode &p = tree.nodes[n.parent];
+        if (p.children.size() < 2)
+            return fail(tr("%1 has no sibling to re-balance against: edit %2 instead, or flag the difference.")
+                            .arg(n.name, p.name));
+        if (amountCents > p.amountCents)
+            return fail(tr("%1 cannot exceed %2's %3 while its siblings are re-balanced.")
+                            .arg(n.name, p.name, moneyText(p.amountCents)));
+        QVector<int> siblings;
+        QVector<qint64> weights;
+        for (int c : p.children)
+            if (c != node) {
+                siblings << c;
+                weights << tree.nodes[c].amountCents;
+            }
+        const QVector<qint64> parts = splitLargestRemainder(p.amountCents - amountCents, weights);
+        for (int k = 0; k < siblings.size(); ++k)
+            distribute(tree, siblings[k], parts[k], amounts);
+    }
+    TargetCommand cmd;
+    for (int i = 0; i < tree.nodes.size(); ++i)
+        if (amounts[i] != tree.nodes[i].amountCents)
+            cmd.changes.append({i, tree.nodes[i].amountCents, amounts[i]});
+    cmd.text = tr("Set %1 to %2").arg(n.name, moneyText(amountCents));
+    return cmd;
+}
+
+TargetTree apply(TargetTree tree, const TargetCommand &command)
+{
+    for (const TargetCommand::Change &c : command.changes)
+        tree.nodes[c.node].amountCents = c.after;
+    return tree;
+}
+
+TargetTree undo(TargetTree tree, const TargetCommand &command)
+{
+    for (const TargetCommand::Change &c : command.changes)
+        tree.nodes[c.node].amountCents = c.before;
+    return tree;
+}
+
+} // namespace cockpit::targets

@@ -1,0 +1,82 @@
+#pragma once
+// The four-level target tree company → region → city → rep of one period, and its edits as
+// pure commands (apply/undo return the new tree), so the screen can put them on a QUndoStack.
+//
+// Rules: a node's amount is the sum of its children's, in cents, exactly.
+// - Editing a node with children redistributes the new amount to them in proportion to their
+//   current amounts (largest remainder, splitLargestRemainder()), down to the reps.
+// - Editing a node below the company, in EditMode::Rebalance, gives its siblings the rest of
+//   the parent's amount in proportion to theirs (so the parent holds); refused when the new
+//   amount exceeds the parent's or the node has no sibling. In EditMode::Flag the parent
+//   keeps its amount and shows as not matching (mismatches()) until fixed.
+#include "analytics/scope.h"
+#include "targets/targetmath.h"
+
+#include <QDate>
+#include <QString>
+#include <QVector>
+
+#include <optional>
+
+namespace cockpit::targets {
+
+struct TargetNode
+{
+    analytics::OrgLevel level = analytics::OrgLevel::Company; // Company, Region, City or Rep
+    QString orgId;                                            // local key; empty for the company
+    QString name;
+    int parent = -1;
+    QVector<int> children;
+    qint64 amountCents = 0;
+    std::optional<Tier> tier;
+    int growthBp = 0, correctionBp = 0;
+    QString correctionReason;
+    qint64 rowId = 0; // the targets row (0: none yet)
+    qint64 rowVersion = 0;
+    QString status = QStringLiteral("draft"); // "draft" or "approved"
+};
+
+struct TargetTree
+{
+    analytics::PeriodKind kind = analytics::PeriodKind::Quarter; // Month, Quarter or Year
+    QDate start;
+    QVector<TargetNode> nodes; // nodes[0] is the company; a parent before its children
+
+    int add(TargetNode node); // appends, links it to node.parent; returns its index
+    int find(analytics::OrgLevel level, const QString &orgId) const; // -1 when absent
+    // Sets every node with children to the sum of its children's amounts (bottom-up).
+    void rollUp();
+};
+
+// A proposal for the whole tree (targetmath.h): tiers among the nodes of each level (regions,
+// cities, reps) by `trailing12` (cents per node); each rep = proposal(lastYear, its tier's
+// default growth, its correction); parents are the sums of their children, with the
+// effective growth (sum / last year − 1) and no correction of their own. lastYear and
+// trailing12 have one value per node (parents: the sums of their reps').
+TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVector<qint64> &trailing12,
+                   const TargetSettings &s = {});
+
+// Nodes whose amount differs from the sum of their children's.
+QVector<int> mismatches(const TargetTree &tree);
+
+enum class EditMode { Rebalance, Flag };
+
+// One undoable edit: the amounts it changed, before and after.
+struct TargetCommand
+{
+    struct Change
+    {
+        int node = -1;
+        qint64 before = 0, after = 0;
+    };
+    QVector<Change> changes;
+    QString text; // "Set 华东 to ¥1,200,000.00", for the undo menu
+};
+
+// The command setting node `node` to `amountCents`, or nullopt with *error (translated).
+std::optional<TargetCommand> setAmount(const TargetTree &tree, int node, qint64 amountCents, EditMode mode,
+                                       QString *error = nullptr);
+TargetTree apply(TargetTree tree, const TargetCommand &command);
+TargetTree undo(TargetTree tree, const TargetCommand &command);
+
+} // namespace cockpit::targets

@@ -1,0 +1,250 @@
+// The targets figures on the tiny demo: the loaders against independent SQL, the write path
+// (rows, outbox entries, approve refused on a mismatch), and `report` on the command line.
+#include "targets/bonusdata.h"
+#include "targets/customerdata.h"
+#include "targets/performancedata.h"
+#include "targets/targetdata.h"
+#include "targets/targetrepository.h"
+#include "targets/targetreports.h"
+
+#include "analytics/orgunits.h"
+#include "storage/database.h"
+#include "storage/outbox.h"
+
+#include "clirun.h"
+#include "tinydemo.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "treeamounts.h"
+
+using namespace cockpit;
+using namespace cockpit::targets;
+using analytics::Period;
+
+namespace {
+const QDate kAsOf(2026, 11, 21);
+const QString kNow = QStringLiteral("2026-11-21T04:00:00Z");
+
+qint64 sqlValue(QSqlDatabase db, const QString &sql, const QVariantList &binds = {})
+{
+    QSqlQuery q(db);
+    q.prepare(sql);
+    for (const QVariant &b : binds)
+        q.addBindValue(b);
+    if (!q.exec() || !q.next())
+        qFatal("%s", qPrintable(sql));
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
+class TstTargetsDb : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("tiny.db"));
+        QCOMPARE(fixture::generateTinyDemo(m_path, 7, kAsOf.addDays(1)), QString());
+        QVERIFY(m_db.open(m_path, storage::Database::Mode::OpenExisting).ok());
+    }
+
+    void targetsMatchSql()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+        const Period q = Period::quarter(kAsOf);
+        const TargetsView v = computeTargets(db, q, kAsOf, units);
+        QVERIFY(v.tree.nodes.size() > 5);
+        QVERIFY(mismatches(v.tree).isEmpty()); // the demo's targets sum level by level
+        QCOMPARE(v.tree.nodes[0].amountCents,
+                 sqlValue(db, QStringLiteral("SELECT amount_cents FROM targets WHERE period_kind = 'quarter'"
+                                             " AND org_level = 'company' AND period_start = ?"),
+                          {analytics::dateParam(q.first)}));
+        // Collections of the reps in the tree, summed independently.
+        QStringList reps;
+        for (const RepRecord &r : v.reps)
+            reps << r.unit.id;
+        const qint64 collected = sqlValue(
+            db, QStringLiteral("SELECT coalesce(SUM(amount_cents), 0) FROM payments WHERE deleted = 0 AND paid_on >= ?"
+                               " AND paid_on <= ? AND rep_id IN (%1)").arg(reps.join(QLatin1Char(','))),
+            {analytics::dateParam(q.first), analytics::dateParam(kAsOf)});
+        QVERIFY(collected > 0);
+        QCOMPARE(v.rows[0].collectedCents, collected);
+        QCOMPARE(v.rows[0].colour, attainmentColour(collected, v.tree.nodes[0].amountCents));
+        // The proposal sums too, and every rep is tiered.
+        QVERIFY(mismatches(v.proposal).isEmpty());
+        for (const TargetNode &n : v.proposal.nodes)
+            if (n.level == analytics::OrgLevel::Rep)
+                QVERIFY(n.tier.has_value());
+        QVERIFY(v.rows[0].forecast6Cents > 0);
+        QVERIFY(v.rows[0].gap.enoughData);
+        QCOMPARE(v.rows[0].gap.elapsedDays, 52); // 1 Oct .. 21 Nov
+        // Not a target period.
+        QVERIFY_THROWS_EXCEPTION(analytics::QueryError, computeTargets(db, Period::week(kAsOf), kAsOf, units));
+    }
+
+    void saveEditsWithOutboxAndUndo()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+        const Period q = Period::quarter(kAsOf);
+        const TargetTree tree = computeTargets(db, q, kAsOf, units).tree;
+        const auto cmd = setAmount(tree, 0, tree.nodes[0].amountCents + 100001, EditMode::Rebalance);
+        QVERIFY(cmd);
+        const TargetTree edited = apply(tree, *cmd);
+        TargetRepository repo(m_db);
+        const int outboxBefore = storage::pendingOutboxCount(db);
+        TargetSaveResult r = repo.save(edited, QStringLiteral("draft"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        // every edited row, and the rest turned draft: one outbox entry per row written
+        QCOMPARE(storage::pendingOutboxCount(db), outboxBefore + r.written);
+        const TargetTree reloaded = computeTargets(db, q, kAsOf, units).tree;
+        QCOMPARE(fixture::amounts(reloaded), fixture::amounts(edited));
+        QCOMPARE(reloaded.nodes[0].status, QStringLiteral("draft"));
+
+        // Flagging a child leaves a mismatch: approving is refused, nothing written.
+        const TargetTree flagged = apply(reloaded, *setAmount(reloaded, reloaded.nodes[0].children.first(), 1, EditMode::Flag));
+        const int outboxMid = storage::pendingOutboxCount(db);
+        r = repo.save(flagged, QStringLiteral("approved"));
+        QVERIFY(!r.ok);
+        QVERIFY(r.error.contains(QStringLiteral("re-balance it before approving")));
+        QCOMPARE(storage::pendingOutboxCount(db), outboxMid);
+
+        // Undo and approve: the file holds the original amounts again.
+        r = repo.save(undo(reloaded, *cmd), QStringLiteral("approved"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(fixture::amounts(computeTargets(db, q, kAsOf, units).tree), fixture::amounts(tree));
+        QVERIFY(!repo.save(tree, QStringLiteral("final")).ok);
+    }
+
+    void proposalForANewPeriodIsInserted()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+        const Period next = Period::quarter(QDate(2027, 1, 1));
+        const TargetsView v = computeTargets(db, next, kAsOf, units);
+        for (const TargetNode &n : v.tree.nodes)
+            QCOMPARE(n.rowId, 0);
+        const qint64 before = sqlValue(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE table_name = 'targets' AND op = 'insert'"));
+        const TargetSaveResult r = TargetRepository(m_db).save(v.proposal, QStringLiteral("draft"));
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(r.written, int(v.tree.nodes.size()));
+        QCOMPARE(sqlValue(db, QStringLiteral("SELECT COUNT(*) FROM outbox WHERE table_name = 'targets' AND op = 'insert'")),
+                 before + r.written);
+        const TargetTree stored = computeTargets(db, next, kAsOf, units).tree;
+        QCOMPARE(fixture::amounts(stored), fixture::amounts(v.proposal));
+        QVERIFY(mismatches(stored).isEmpty());
+        // A second save of the same tree writes nothing.
+        QCOMPARE(TargetRepository(m_db).save(stored, QStringLiteral("draft")).written, 0);
+    }
+
+    void performanceOverActiveReps()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::Scope scope{Period::quarter(kAsOf), analytics::OrgScope::company()};
+        const PerformanceView v = computePerformance(db, scope, kNow);
+        QVERIFY(!v.scores.isEmpty());
+        int ranked = 0;
+        for (const RepFigures &f : v.reps)
+            ranked += f.rep.standing == analytics::RepStanding::Ranked;
+        QCOMPARE(v.scores.size(), ranked);
+        QCOMPARE(v.scores.first().rank, 1);
+        const RepFigures *best = v.figures(v.scores.first().repId);
+        QVERIFY(best);
+        QCOMPARE(best->inputs.collectionsCents,
+                 sqlValue(db, QStringLiteral("SELECT coalesce(SUM(amount_cents), 0) FROM payments WHERE deleted = 0"
+                                             " AND rep_id = ? AND paid_on >= ? AND paid_on <= ?"),
+                          {best->rep.unit.id, analytics::dateParam(scope.period.first), analytics::dateParam(kAsOf)}));
+        for (const RepScore &s : v.scores)
+            QVERIFY(s.score && *s.score >= 0 && *s.score <= 100);
+    }
+
+    void customerScoresCoverTheBase()
+    {
+        QSqlDatabase db = m_db.connection();
+        const CustomerScoresView v = computeCustomerScores(db, analytics::OrgScope::company(), kNow);
+        QCOMPARE(qint64(v.rows.size()), sqlValue(db, QStringLiteral("SELECT COUNT(*) FROM customers WHERE deleted = 0")));
+        QHash<QString, int> perOwner;
+        for (const Pick &p : v.picks) {
+            QVERIFY(++perOwner[p.ownerId] <= 3);
+            QVERIFY(!p.why.isEmpty());
+        }
+        QVERIFY(!v.picks.isEmpty());
+        for (const CustomerScoreRow &r : v.rows)
+            QVERIFY(r.value.score >= 0 && r.value.score <= 100);
+    }
+
+    void bonusFromTheFile()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+        const analytics::Scope scope{Period::quarter(kAsOf), analytics::OrgScope::company()};
+        BonusInputs in = loadBonusInputs(db, scope, kAsOf, units);
+        QVERIFY(!in.reps.isEmpty());
+        QVERIFY(!in.deals.isEmpty());
+        const BonusSimulation base = simulateBonus(in.reps, in.deals);
+        QVERIFY(base.teamLowCents <= base.teamHighCents);
+        // Marking a deal won moves its amount from the ceiling's open part to the floor.
+        int rep = -1;
+        for (int i = 0; i < in.reps.size() && rep < 0; ++i)
+            if (in.reps[i].repId == in.deals.first().repId)
+                rep = i;
+        QVERIFY(rep >= 0);
+        in.deals.first().mark = DealMark::Won;
+        const BonusSimulation won = simulateBonus(in.reps, in.deals);
+        QCOMPARE(won.reps[rep].lowCollectedCents, base.reps[rep].lowCollectedCents + in.deals.first().amountCents);
+        QCOMPARE(won.reps[rep].highCollectedCents, base.reps[rep].highCollectedCents);
+        in.deals.first().mark = DealMark::Lost;
+        const BonusSimulation lost = simulateBonus(in.reps, in.deals);
+        QCOMPARE(lost.reps[rep].highCollectedCents, base.reps[rep].highCollectedCents - in.deals.first().amountCents);
+        // Every rep's collections as summed by SQL.
+        qint64 collected = 0;
+        for (const SimRep &r : in.reps)
+            collected += r.collectedCents;
+        QStringList ids;
+        for (const SimRep &r : in.reps)
+            ids << r.repId;
+        QCOMPARE(collected, sqlValue(db, QStringLiteral("SELECT coalesce(SUM(amount_cents), 0) FROM payments WHERE deleted = 0"
+                                                        " AND paid_on >= ? AND paid_on <= ? AND rep_id IN (%1)")
+                                             .arg(ids.join(QLatin1Char(','))),
+                                     {analytics::dateParam(scope.period.first), analytics::dateParam(kAsOf)}));
+    }
+
+    void reportsOnTheCommandLine()
+    {
+        for (const QString &name : {QStringLiteral("targets"), QStringLiteral("performance"), QStringLiteral("correlation"),
+                                    QStringLiteral("customerscores"), QStringLiteral("bonus")}) {
+            const fixture::CliRun run = fixture::runCli(
+                QStringLiteral(COCKPIT_APP),
+                {QStringLiteral("report"), name, QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+                 QStringLiteral("2026-Q4"), QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--now"), kNow},
+                m_dir.path());
+            QVERIFY2(run.code == 0, qPrintable(name + QStringLiteral(": ") + run.err));
+            const QJsonObject o = QJsonDocument::fromJson(run.out.toUtf8()).object();
+            QVERIFY2(!o.value(QStringLiteral("rows")).toArray().isEmpty(), qPrintable(name));
+        }
+        const fixture::CliRun week = fixture::runCli(
+            QStringLiteral(COCKPIT_APP),
+            {QStringLiteral("report"), QStringLiteral("targets"), QStringLiteral("--db"), m_path, QStringLiteral("--period"),
+             QStringLiteral("2026-W40"), QStringLiteral("--now"), kNow},
+            m_dir.path());
+        QCOMPARE(week.code, 1);
+        QVERIFY(week.err.contains(QStringLiteral("Targets are set per month, quarter or year")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    storage::Database m_db;
+};
+
+QTEST_GUILESS_MAIN(TstTargetsDb)
+#include "tst_targetsdb.moc"

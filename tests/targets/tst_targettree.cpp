@@ -1,0 +1,152 @@
+// The target tree and its undoable edits (targets/targettree.h): every level sums exactly.
+#include "targets/targettree.h"
+
+#include <QTest>
+
+#include "treeamounts.h"
+
+using namespace cockpit::targets;
+using cockpit::analytics::OrgLevel;
+
+namespace {
+// company → R1 (C1: a 600, b 400; C2: c 1000), R2 (C3: d 500)
+TargetTree sample()
+{
+    TargetTree t;
+    auto node = [&t](OrgLevel level, const char *name, int parent, qint64 amount = 0) {
+        TargetNode n;
+        n.level = level;
+        n.orgId = n.name = QString::fromLatin1(name);
+        n.parent = parent;
+        n.amountCents = amount;
+        return t.add(n);
+    };
+    const int co = node(OrgLevel::Company, "company", -1);
+    const int r1 = node(OrgLevel::Region, "R1", co), r2 = node(OrgLevel::Region, "R2", co);
+    const int c1 = node(OrgLevel::City, "C1", r1), c2 = node(OrgLevel::City, "C2", r1), c3 = node(OrgLevel::City, "C3", r2);
+    node(OrgLevel::Rep, "a", c1, 600);
+    node(OrgLevel::Rep, "b", c1, 400);
+    node(OrgLevel::Rep, "c", c2, 1000);
+    node(OrgLevel::Rep, "d", c3, 500);
+    t.rollUp();
+    return t;
+}
+
+} // namespace
+// Node order: 0 company, 1 R1, 2 R2, 3 C1, 4 C2, 5 C3, 6 a, 7 b, 8 c, 9 d.
+
+class TstTargetTree : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void rollUpSums()
+    {
+        const TargetTree t = sample();
+        QCOMPARE(fixture::amounts(t), (QVector<qint64>{2500, 2000, 500, 1000, 1000, 500, 600, 400, 1000, 500}));
+        QVERIFY(mismatches(t).isEmpty());
+        QCOMPARE(t.find(OrgLevel::City, QStringLiteral("C2")), 4);
+        QCOMPARE(t.find(OrgLevel::Rep, QStringLiteral("C2")), -1);
+    }
+
+    void parentEditRedistributesInProportion()
+    {
+        const TargetTree t = sample();
+        const auto cmd = setAmount(t, 0, 5000, EditMode::Rebalance);
+        QVERIFY(cmd);
+        const TargetTree after = apply(t, *cmd);
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{5000, 4000, 1000, 2000, 2000, 1000, 1200, 800, 2000, 1000}));
+        QVERIFY(mismatches(after).isEmpty());
+        QCOMPARE(fixture::amounts(undo(after, *cmd)), fixture::amounts(t));
+    }
+
+    void oddCentsGoToLargestRemainders()
+    {
+        const TargetTree t = sample();
+        const TargetTree after = apply(t, *setAmount(t, 0, 2501, EditMode::Rebalance));
+        // R1 2000.8 → 2001, R2 500.2 → 500; C1/C2 1000.5 each → the first gets the cent;
+        // a 600.6 → 601, b 400.4 → 400.
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{2501, 2001, 500, 1001, 1000, 500, 601, 400, 1000, 500}));
+        QVERIFY(mismatches(after).isEmpty());
+    }
+
+    void childEditRebalancesSiblings()
+    {
+        const TargetTree t = sample();
+        const auto cmd = setAmount(t, 6, 700, EditMode::Rebalance);
+        QVERIFY(cmd);
+        QCOMPARE(cmd->changes.size(), 2);
+        const TargetTree after = apply(t, *cmd);
+        QCOMPARE(after.nodes[6].amountCents, 700);
+        QCOMPARE(after.nodes[7].amountCents, 300);
+        QCOMPARE(after.nodes[3].amountCents, 1000);
+        QVERIFY(mismatches(after).isEmpty());
+    }
+
+    void regionEditRebalancesDownToReps()
+    {
+        const TargetTree t = sample();
+        const TargetTree after = apply(t, *setAmount(t, 1, 2100, EditMode::Rebalance));
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{2500, 2100, 400, 1050, 1050, 400, 630, 420, 1050, 400}));
+        QVERIFY(mismatches(after).isEmpty());
+    }
+
+    void childEditFlagsParent()
+    {
+        const TargetTree t = sample();
+        const auto cmd = setAmount(t, 6, 700, EditMode::Flag);
+        QVERIFY(cmd);
+        QCOMPARE(cmd->changes.size(), 1);
+        const TargetTree after = apply(t, *cmd);
+        QCOMPARE(mismatches(after), QVector<int>{3});
+        QVERIFY(mismatches(undo(after, *cmd)).isEmpty());
+    }
+
+    void refusedEdits()
+    {
+        const TargetTree t = sample();
+        QString error;
+        QVERIFY(!setAmount(t, 6, 1001, EditMode::Rebalance, &error));
+        QCOMPARE(error, QStringLiteral("a cannot exceed C1's ¥10.00 while its siblings are re-balanced."));
+        QVERIFY(!setAmount(t, 8, 900, EditMode::Rebalance, &error)); // c is C2's only rep
+        QVERIFY(error.startsWith(QStringLiteral("c has no sibling")));
+        QVERIFY(setAmount(t, 8, 900, EditMode::Flag)); // flagging is allowed
+        QVERIFY(!setAmount(t, 6, -1, EditMode::Flag, &error));
+        QVERIFY(!setAmount(t, 42, 1, EditMode::Flag, &error));
+    }
+
+    void proposalPerLevel()
+    {
+        TargetTree t = sample();
+        t.nodes[7].correctionBp = -500; // b
+        // last year per node: reps a 1000, b 600, c 0, d 400 (parents: the sums)
+        const QVector<qint64> lastYear{2000, 1600, 400, 1600, 0, 400, 1000, 600, 0, 400};
+        // trailing 12 months: reps a 100, b 300, c 200, d 400 → d A, b B, c B, a C (4: 1 / 2 / 1)
+        const QVector<qint64> t12{1000, 600, 400, 400, 200, 400, 100, 300, 200, 400};
+        const TargetTree p = propose(t, lastYear, t12);
+        QCOMPARE(tierKey(*p.nodes[9].tier), QStringLiteral("A"));
+        QCOMPARE(tierKey(*p.nodes[6].tier), QStringLiteral("C"));
+        QCOMPARE(tierKey(*p.nodes[1].tier), QStringLiteral("B")); // regions: 600, 400 → B, C
+        QCOMPARE(tierKey(*p.nodes[2].tier), QStringLiteral("C"));
+        QCOMPARE(p.nodes[6].amountCents, 1215); // a: C, 21.5 %
+        QCOMPARE(p.nodes[7].amountCents, 660);  // b: B, 15 % − 5 %
+        QCOMPARE(p.nodes[8].amountCents, 0);    // c: no history
+        QCOMPARE(p.nodes[9].amountCents, 440);  // d: A, 10 %
+        QCOMPARE(p.nodes[0].amountCents, 2315);
+        QCOMPARE(p.nodes[0].growthBp, 1575);    // 2315 / 2000 − 1
+        QCOMPARE(p.nodes[3].growthBp, 1719);    // C1: 1875 / 1600 − 1 = 17.1875 %
+        QVERIFY(mismatches(p).isEmpty());
+    }
+
+    void zeroSubtreeSplitsEvenly()
+    {
+        TargetTree t = sample();
+        for (TargetNode &n : t.nodes)
+            n.amountCents = 0;
+        const TargetTree after = apply(t, *setAmount(t, 0, 3, EditMode::Rebalance));
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{3, 2, 1, 1, 1, 1, 1, 0, 1, 1}));
+        QVERIFY(mismatches(after).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TstTargetTree)
+#include "tst_targettree.moc"
