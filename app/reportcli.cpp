@@ -7,12 +7,14 @@
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
 #include "analytics/reports.h"
+#include "forecast/forecastreports.h"
 
 #include <QSqlDatabase>
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <cmath>
 #include <cstdio>
 
 namespace cockpit::app {
@@ -47,7 +49,7 @@ QByteArray toText(const analytics::DataTable &t)
 QString reportList()
 {
     QString s = QStringLiteral("reports:\n");
-    for (const analytics::ReportInfo &r : analytics::reports())
+    for (const analytics::ReportInfo &r : analytics::reports() + forecast::forecastReports())
         s += QStringLiteral("  %1 %2\n").arg(r.name, -12).arg(r.description);
     return s;
 }
@@ -62,6 +64,8 @@ int runReport(const QCommandLineParser &parser)
         return 2;
     }
     const analytics::ReportInfo *info = analytics::findReport(name);
+    if (!info)
+        info = forecast::findForecastReport(name);
     if (!info) {
         printError(QStringLiteral("report: unknown report \"%1\"\n").arg(name) + reportList());
         return 2;
@@ -96,6 +100,27 @@ int runReport(const QCommandLineParser &parser)
         return 2;
     }
     request.scope.period = *period;
+    // The backtest looks back: by default the 12 complete months before today.
+    if (name == QLatin1String("backtest") && !parser.isSet(QStringLiteral("period")))
+        request.scope.period = analytics::Period::custom(QDate(today.year(), today.month(), 1).addMonths(-12),
+                                                         QDate(today.year(), today.month(), 1).addDays(-1));
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        request.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok) {
+            printError(QStringLiteral("report: --seed must be a whole number, not \"%1\"").arg(parser.value(QStringLiteral("seed"))));
+            return 2;
+        }
+    }
+    if (parser.isSet(QStringLiteral("target"))) {
+        bool ok = false;
+        const double amount = parser.value(QStringLiteral("target")).toDouble(&ok);
+        if (!ok || amount < 0) {
+            printError(QStringLiteral("report: --target must be an amount like 820000, not \"%1\"").arg(parser.value(QStringLiteral("target"))));
+            return 2;
+        }
+        request.targetCents = qint64(std::llround(amount * 100.0));
+    }
     if (parser.isSet(QStringLiteral("by"))) {
         const QString byText = parser.value(QStringLiteral("by")).trimmed().toLower();
         request.byName = byText;

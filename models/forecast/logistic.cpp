@@ -1,0 +1,186 @@
+#include "forecast/logistic.h"
+#include "forecast/winprob.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace cockpit::forecast {
+
+double sigmoid(double z)
+{
+    return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
+}
+
+Eigen::VectorXd fitLogistic(const Eigen::MatrixXd &x, const Eigen::VectorXd &y, const LogisticOptions &o, int *iterations)
+{
+    const Eigen::Index d = x.cols();
+    Eigen::VectorXd beta = Eigen::VectorXd::Zero(d);
+    Eigen::VectorXd penalty = Eigen::VectorXd::Constant(d, o.lambda);
+    if (d > 0)
+        penalty(0) = 0; // the intercept
+    int it = 0;
+    for (; it < o.maxIterations; ++it) {
+        const Eigen::VectorXd z = x * beta;
+        Eigen::VectorXd p(z.size()), w(z.size());
+        for (Eigen::Index i = 0; i < z.size(); ++i) {
+            p(i) = sigmoid(z(i));
+            w(i) = std::max(p(i) * (1.0 - p(i)), 1e-12);
+        }
+        const Eigen::VectorXd g = x.transpose() * (p - y) + penalty.cwiseProduct(beta);
+        Eigen::MatrixXd h = Eigen::MatrixXd::Zero(d, d);
+        h.selfadjointView<Eigen::Lower>().rankUpdate((x.array().colwise() * w.array().sqrt()).matrix().transpose());
+        h.diagonal() += penalty;
+        h.diagonal().array() += 1e-9; // a column constant in the training set stays solvable
+        const Eigen::VectorXd step = h.selfadjointView<Eigen::Lower>().ldlt().solve(g);
+        beta -= step;
+        if (step.cwiseAbs().maxCoeff() < o.tolerance) {
+            ++it;
+            break;
+        }
+    }
+    if (iterations)
+        *iterations = it;
+    return beta;
+}
+
+std::vector<Example> examplesOf(const std::vector<Deal> &deals, qint64 fromDay, qint64 toDay)
+{
+    std::vector<Example> out;
+    for (std::size_t i = 0; i < deals.size(); ++i) {
+        const Deal &d = deals[i];
+        if (!d.closed() || d.closedDay < fromDay || d.closedDay >= toDay)
+            continue;
+        for (int s : d.stagesReached)
+            out.push_back({i, s});
+    }
+    return out;
+}
+
+namespace {
+constexpr int kBucketFactors[] = {Punctuality, Tenure, BudgetShare, Seniority};
+constexpr int kBucketsPerFactor = 4; // -1 (not recorded), 0, 1, 2
+const char *const kNumeric[] = {"log_amount", "competitor", "validated", "demo_held", "intent_complete",
+                                "final_approver_met", "decision_role_recorded", "log_sales_actions",
+                                "log_customer_responses", "rep_win_rate"};
+constexpr int kNumericCount = int(std::size(kNumeric));
+} // namespace
+
+double WinModel::repRate(const Deal &d, bool leaveOut) const
+{
+    auto [won, n] = m_rep.value(d.owner);
+    if (leaveOut) {
+        won -= d.won() ? 1 : 0;
+        n -= 1;
+    }
+    return shrunkRate(won, std::max(n, 0.0), m_allRate);
+}
+
+void WinModel::features(const Deal &d, int stage, double rep, double *f) const
+{
+    std::fill(f, f + m_width, 0.0);
+    f[0] = 1.0;
+    if (const auto it = m_stageCol.constFind(stage); it != m_stageCol.cend())
+        f[*it] = 1.0;
+    if (const auto it = m_industryCol.constFind(d.industry); it != m_industryCol.cend())
+        f[*it] = 1.0;
+    if (const auto it = m_productCol.constFind(d.product); it != m_productCol.cend())
+        f[*it] = 1.0;
+    for (int k = 0; k < int(std::size(kBucketFactors)); ++k)
+        f[m_bucketCol + k * kBucketsPerFactor + d.bucket[std::size_t(kBucketFactors[k])] + 1] = 1.0;
+    double *n = f + m_numericCol;
+    n[0] = m_useAmount ? std::log1p(std::max<qint64>(d.amountCents, 0) / 100.0) : 0.0;
+    n[1] = !(m_written & CompetitorFact) && d.bucket[Competitor] == 1;
+    n[2] = !(m_written & ValidationFact) && d.bucket[TechValidation] >= 2;
+    n[3] = d.demoHeld;
+    n[4] = !(m_written & IntentFact) && d.intentComplete();
+    n[5] = !(m_written & RoleFact) && d.finalApproverMet;
+    n[6] = !(m_written & RoleFact) && d.decisionRoleKnown;
+    n[7] = std::log1p(d.salesActions);
+    n[8] = std::log1p(d.customerResponses);
+    n[9] = rep;
+}
+
+void WinModel::train(const std::vector<Deal> &deals, const std::vector<Example> &training, bool amountLeaks,
+                     const LogisticOptions &o, int outcomeWritten)
+{
+    *this = WinModel();
+    m_written = outcomeWritten;
+    if (training.empty())
+        return;
+    m_useAmount = !amountLeaks;
+    std::set<int> stages, industries, products, seen;
+    double won = 0;
+    for (const Example &e : training) {
+        const Deal &d = deals[e.deal];
+        stages.insert(e.stage);
+        industries.insert(d.industry);
+        products.insert(d.product);
+        if (seen.insert(int(e.deal)).second) {
+            auto &r = m_rep[d.owner];
+            r.first += d.won();
+            r.second += 1;
+            won += d.won();
+        }
+    }
+    m_allRate = won / double(seen.size());
+    m_names << QStringLiteral("intercept");
+    int col = 1;
+    for (int s : stages) {
+        m_stageCol.insert(s, col++);
+        m_names << QStringLiteral("stage=%1").arg(s);
+    }
+    for (int i : industries) {
+        m_industryCol.insert(i, col++);
+        m_names << QStringLiteral("industry=%1").arg(i);
+    }
+    for (int p : products) {
+        m_productCol.insert(p, col++);
+        m_names << QStringLiteral("product=%1").arg(p);
+    }
+    m_bucketCol = col;
+    for (int k : kBucketFactors)
+        for (int b = -1; b < kBucketsPerFactor - 1; ++b)
+            m_names << QStringLiteral("%1=%2").arg(factorName(Factor(k))).arg(b);
+    col += int(std::size(kBucketFactors)) * kBucketsPerFactor;
+    m_numericCol = col;
+    for (const char *n : kNumeric)
+        m_names << QString::fromLatin1(n);
+    m_width = col + kNumericCount;
+
+    const Eigen::Index rows = Eigen::Index(training.size());
+    Eigen::MatrixXd x(rows, m_width);
+    Eigen::VectorXd y(rows);
+    std::vector<double> f(static_cast<std::size_t>(m_width), 0.0);
+    for (Eigen::Index i = 0; i < rows; ++i) {
+        const Deal &d = deals[training[std::size_t(i)].deal];
+        features(d, training[std::size_t(i)].stage, repRate(d, true), f.data());
+        x.row(i) = Eigen::Map<const Eigen::RowVectorXd>(f.data(), m_width);
+        y(i) = d.won() ? 1.0 : 0.0;
+    }
+    m_mean = x.colwise().mean().transpose();
+    m_scale = ((x.rowwise() - m_mean.transpose()).array().square().colwise().sum() / double(rows)).sqrt().transpose();
+    m_mean(0) = 0;
+    m_scale(0) = 1;
+    for (Eigen::Index c = 1; c < m_width; ++c)
+        if (m_scale(c) < 1e-12)
+            m_scale(c) = 1; // constant in training: standardises to 0
+    x = (x.rowwise() - m_mean.transpose()).array().rowwise() / m_scale.transpose().array();
+    x.col(0).setOnes();
+    m_weights = fitLogistic(x, y, o, &m_iterations);
+    m_examples = int(rows);
+}
+
+double WinModel::predict(const Deal &d, int stage) const
+{
+    if (!trained())
+        return 0;
+    std::vector<double> f(static_cast<std::size_t>(m_width), 0.0);
+    features(d, stage < 0 ? d.stage : stage, repRate(d, false), f.data());
+    double z = m_weights(0);
+    for (int c = 1; c < m_width; ++c)
+        z += m_weights(c) * (f[std::size_t(c)] - m_mean(c)) / m_scale(c);
+    return sigmoid(z);
+}
+
+} // namespace cockpit::forecast
