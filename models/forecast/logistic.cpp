@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <thread>
 
 namespace cockpit::forecast {
 
@@ -12,24 +13,56 @@ double sigmoid(double z)
     return z >= 0 ? 1.0 / (1.0 + std::exp(-z)) : std::exp(z) / (1.0 + std::exp(z));
 }
 
-Eigen::VectorXd fitLogistic(const Eigen::MatrixXd &x, const Eigen::VectorXd &y, const LogisticOptions &o, int *iterations)
+namespace {
+// XᵀWX over the examples (columns of xt) in two halves on two threads (Eigen alone multiplies
+// on one core): a Newton step's cost is almost all here. In single precision (twice the
+// products per instruction): the Hessian only steers the step, the gradient stays double and
+// the fit ends on the step's size, so the optimum is the double one.
+Eigen::MatrixXd weightedGram(const Eigen::MatrixXf &xt, const Eigen::VectorXd &sqrtW)
 {
-    const Eigen::Index d = x.cols();
+    const Eigen::Index n = xt.cols(), half = n / 2;
+    auto part = [&](Eigen::Index from, Eigen::Index count, Eigen::MatrixXd *out) {
+        const Eigen::MatrixXf xw = xt.middleCols(from, count).array().rowwise()
+                                   * sqrtW.segment(from, count).transpose().cast<float>().array();
+        Eigen::MatrixXf h = Eigen::MatrixXf::Zero(xt.rows(), xt.rows());
+        h.selfadjointView<Eigen::Lower>().rankUpdate(xw); // half the products of xw xwᵀ
+        *out = h.cast<double>();
+    };
+    Eigen::MatrixXd a, b;
+    if (n < 20000) {
+        part(0, n, &a);
+        return a;
+    }
+    std::thread t(part, half, n - half, &b);
+    part(0, half, &a);
+    t.join();
+    a += b;
+    return a;
+}
+
+// Newton's method on the examples as columns of xt (d × n): each example contiguous.
+Eigen::VectorXd fitColumns(const Eigen::MatrixXd &xt, const Eigen::VectorXd &y, const LogisticOptions &o, int *iterations)
+{
+    const Eigen::Index d = xt.rows();
     Eigen::VectorXd beta = Eigen::VectorXd::Zero(d);
+    // Start from the base rate (the intercept's optimum with every other weight at 0).
+    const double mean = y.size() > 0 ? std::clamp(y.mean(), 1e-6, 1 - 1e-6) : 0.5;
+    if (d > 0)
+        beta(0) = std::log(mean / (1 - mean));
     Eigen::VectorXd penalty = Eigen::VectorXd::Constant(d, o.lambda);
     if (d > 0)
         penalty(0) = 0; // the intercept
+    const Eigen::MatrixXf single = xt.cast<float>();
     int it = 0;
     for (; it < o.maxIterations; ++it) {
-        const Eigen::VectorXd z = x * beta;
-        Eigen::VectorXd p(z.size()), w(z.size());
+        const Eigen::VectorXd z = xt.transpose() * beta;
+        Eigen::VectorXd p(z.size()), sqrtW(z.size());
         for (Eigen::Index i = 0; i < z.size(); ++i) {
             p(i) = sigmoid(z(i));
-            w(i) = std::max(p(i) * (1.0 - p(i)), 1e-12);
+            sqrtW(i) = std::sqrt(std::max(p(i) * (1.0 - p(i)), 1e-12));
         }
-        const Eigen::VectorXd g = x.transpose() * (p - y) + penalty.cwiseProduct(beta);
-        Eigen::MatrixXd h = Eigen::MatrixXd::Zero(d, d);
-        h.selfadjointView<Eigen::Lower>().rankUpdate((x.array().colwise() * w.array().sqrt()).matrix().transpose());
+        const Eigen::VectorXd g = xt * (p - y) + penalty.cwiseProduct(beta);
+        Eigen::MatrixXd h = weightedGram(single, sqrtW);
         h.diagonal() += penalty;
         h.diagonal().array() += 1e-9; // a column constant in the training set stays solvable
         const Eigen::VectorXd step = h.selfadjointView<Eigen::Lower>().ldlt().solve(g);
@@ -42,6 +75,12 @@ Eigen::VectorXd fitLogistic(const Eigen::MatrixXd &x, const Eigen::VectorXd &y, 
     if (iterations)
         *iterations = it;
     return beta;
+}
+} // namespace
+
+Eigen::VectorXd fitLogistic(const Eigen::MatrixXd &x, const Eigen::VectorXd &y, const LogisticOptions &o, int *iterations)
+{
+    return fitColumns(x.transpose(), y, o, iterations);
 }
 
 std::vector<Example> examplesOf(const std::vector<Deal> &deals, qint64 fromDay, qint64 toDay)
@@ -149,25 +188,33 @@ void WinModel::train(const std::vector<Deal> &deals, const std::vector<Example> 
     m_width = col + kNumericCount;
 
     const Eigen::Index rows = Eigen::Index(training.size());
-    Eigen::MatrixXd x(rows, m_width);
+    // One example per column, filled in place, standardised column by column.
+    Eigen::MatrixXd xt(m_width, rows);
     Eigen::VectorXd y(rows);
-    std::vector<double> f(static_cast<std::size_t>(m_width), 0.0);
     for (Eigen::Index i = 0; i < rows; ++i) {
-        const Deal &d = deals[training[std::size_t(i)].deal];
-        features(d, training[std::size_t(i)].stage, repRate(d, true), f.data());
-        x.row(i) = Eigen::Map<const Eigen::RowVectorXd>(f.data(), m_width);
+        const Example &e = training[std::size_t(i)];
+        const Deal &d = deals[e.deal];
+        if (i > 0 && training[std::size_t(i - 1)].deal == e.deal) {
+            // The same deal in another stage: only the stage column differs.
+            xt.col(i) = xt.col(i - 1);
+            xt(m_stageCol.value(training[std::size_t(i - 1)].stage), i) = 0;
+            xt(m_stageCol.value(e.stage), i) = 1;
+        } else {
+            features(d, e.stage, repRate(d, true), xt.col(i).data());
+        }
         y(i) = d.won() ? 1.0 : 0.0;
     }
-    m_mean = x.colwise().mean().transpose();
-    m_scale = ((x.rowwise() - m_mean.transpose()).array().square().colwise().sum() / double(rows)).sqrt().transpose();
+    m_mean = xt.rowwise().mean();
+    m_scale = ((xt.colwise() - m_mean).array().square().rowwise().sum() / double(rows)).sqrt();
     m_mean(0) = 0;
     m_scale(0) = 1;
     for (Eigen::Index c = 1; c < m_width; ++c)
         if (m_scale(c) < 1e-12)
             m_scale(c) = 1; // constant in training: standardises to 0
-    x = (x.rowwise() - m_mean.transpose()).array().rowwise() / m_scale.transpose().array();
-    x.col(0).setOnes();
-    m_weights = fitLogistic(x, y, o, &m_iterations);
+    const Eigen::VectorXd inverse = m_scale.cwiseInverse();
+    for (Eigen::Index i = 0; i < rows; ++i)
+        xt.col(i) = (xt.col(i) - m_mean).cwiseProduct(inverse);
+    m_weights = fitColumns(xt, y, o, &m_iterations);
     m_examples = int(rows);
 }
 

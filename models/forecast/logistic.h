@@ -32,7 +32,7 @@ struct LogisticOptions
 {
     double lambda = 1.0;     // L2 penalty on the standardised weights
     int maxIterations = 50;
-    double tolerance = 1e-8; // on the largest step of a weight
+    double tolerance = 1e-5; // on the largest step of a (standardised) weight
 };
 
 // Plain logistic regression on a design matrix (column 0 the intercept, not penalised):

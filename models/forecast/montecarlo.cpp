@@ -74,23 +74,31 @@ struct SplitMix
     }
 };
 
+// A deal that may or may not count: won when a 32-bit uniform is below `threshold`
+// (q × 2³², so q is resolved to 2.3e-10). Deals certain to count are summed once.
 struct Active
 {
-    quint64 threshold; // win when next() < threshold
-    bool certain;
+    quint32 threshold;
     qint64 amount;
 };
 
-void runDraws(const std::vector<Active> &deals, const SimOptions &o, int from, int to, qint64 *totals)
+void runDraws(const std::vector<Active> &deals, qint64 base, const SimOptions &o, int from, int to, qint64 *totals)
 {
+    const std::size_t n = deals.size(), pairs = n / 2;
     for (int d = from; d < to; ++d) {
         SplitMix rng{o.seed * 0xD1B54A32D192ED03ull ^ (quint64(d) + 1) * 0x9E3779B97F4A7C15ull};
         rng.next();
-        qint64 total = o.alreadyWonCents;
-        for (const Active &a : deals) {
-            if (a.certain || rng.next() < a.threshold)
-                total += a.amount;
+        qint64 total = base;
+        // One 64-bit draw decides two deals; branch-free (the outcome is a coin flip the
+        // branch predictor cannot learn).
+        for (std::size_t i = 0; i < pairs; ++i) {
+            const quint64 x = rng.next();
+            const Active &a = deals[2 * i], &b = deals[2 * i + 1];
+            total += a.amount & -qint64(quint32(x) < a.threshold);
+            total += b.amount & -qint64(quint32(x >> 32) < b.threshold);
         }
+        if (n % 2)
+            total += deals[n - 1].amount & -qint64(quint32(rng.next()) < deals[n - 1].threshold);
         if (!o.newBusinessCents.empty())
             total += o.newBusinessCents[std::size_t(rng.next() % o.newBusinessCents.size())];
         totals[d] = total;
@@ -104,6 +112,7 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
     r.draws = std::max(o.draws, 1);
     r.seed = o.seed;
     std::vector<Active> active;
+    qint64 base = o.alreadyWonCents;
     std::vector<double> variance;
     double totalVariance = 0;
     for (const SimDeal &d : deals) {
@@ -114,18 +123,20 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
         if (q <= 0 || d.amountCents == 0)
             continue;
         ++r.dealsInPeriod;
-        const bool certain = q >= 1.0;
-        const quint64 thr = certain ? 0 : quint64(std::ldexp(q, 64));
-        active.push_back({thr, certain, d.amountCents});
+        const double scaled = std::ldexp(q, 32);
+        if (scaled >= 4294967295.0)
+            base += d.amountCents; // certain
+        else
+            active.push_back({quint32(scaled), d.amountCents});
     }
     r.totals.assign(std::size_t(r.draws), 0);
     const int threads = std::clamp(o.threads > 0 ? o.threads : int(std::thread::hardware_concurrency()), 1, 64);
     const int per = (r.draws + threads - 1) / threads;
     std::vector<std::thread> pool;
     for (int t = 1; t < threads && t * per < r.draws; ++t)
-        pool.emplace_back(runDraws, std::cref(active), std::cref(o), t * per, std::min(r.draws, (t + 1) * per),
+        pool.emplace_back(runDraws, std::cref(active), base, std::cref(o), t * per, std::min(r.draws, (t + 1) * per),
                           r.totals.data());
-    runDraws(active, o, 0, std::min(r.draws, per), r.totals.data());
+    runDraws(active, base, o, 0, std::min(r.draws, per), r.totals.data());
     for (std::thread &t : pool)
         t.join();
     std::sort(r.totals.begin(), r.totals.end());

@@ -182,7 +182,7 @@ void TestForecastMath::closeInPeriodFromSlips()
 
 void TestForecastMath::monteCarloMatchesExactThreeDeals()
 {
-    // Three deals: 100 with q 0.5, 200 with q 0.25 (0.5 × P(in period) 0.5), 400 with q 0.8.
+    // Three deals: 100 with q 0.5, 200 with q 0.25 (0.5 × P(in period) 0.5), 400 with q 0.7.
     std::vector<SimDeal> deals(3);
     deals[0].amountCents = 100;
     deals[0].winProbability = 0.5;
@@ -191,9 +191,9 @@ void TestForecastMath::monteCarloMatchesExactThreeDeals()
     deals[1].winProbability = 0.5;
     deals[1].inPeriod = 0.5;
     deals[2].amountCents = 400;
-    deals[2].winProbability = 0.8;
+    deals[2].winProbability = 0.7;
     deals[2].inPeriod = 1;
-    const double q[3] = {0.5, 0.25, 0.8};
+    const double q[3] = {0.5, 0.25, 0.7};
     // The 8 outcomes: total → exact probability.
     QMap<qint64, double> exact;
     for (int mask = 0; mask < 8; ++mask) {
@@ -219,15 +219,16 @@ void TestForecastMath::monteCarloMatchesExactThreeDeals()
         QVERIFY2(std::abs(seen.value(it.key()) - it.value()) < 0.0056,
                  qPrintable(QStringLiteral("total %1: %2 vs %3").arg(it.key()).arg(seen.value(it.key())).arg(it.value())));
     QCOMPARE(seen.size(), exact.size());
-    // P(total ≥ 500) exactly: 400 with 100 or 200 (or both) = 0.8 × (1 − 0.5 × 0.75) = 0.5.
-    QVERIFY(std::abs(r.probabilityOfTarget - 0.5) < 0.0056);
-    // Quantiles of the exact distribution: P(total ≤ 0) = 0.5×0.75×0.2 = 0.075 < 0.1 ≤
-    // P(≤ 100) = 0.15 → P10 = 100; P(≤ 400) = 0.45, P(≤ 500) = 0.75 → P50 = 500; P(≤ 600) = 0.8,
-    // P(≤ 700) = 1 → P90 = 700.
-    QCOMPARE(r.p10, 100);
-    QCOMPARE(r.p50, 500);
-    QCOMPARE(r.p90, 700);
-    QVERIFY(std::abs(r.mean - (50 + 50 + 320)) < 2.0); // sd of the mean ≈ 0.4
+    // P(total ≥ 500) exactly: 400 with 100 or 200 (or both) = 0.7 × (1 − 0.5 × 0.75) = 0.4375.
+    QVERIFY(std::abs(r.probabilityOfTarget - 0.4375) < 0.0056);
+    // Quantiles of the exact distribution (outcomes 0, 100, …, 700 with 0.1125, 0.1125, 0.0375,
+    // 0.0375, 0.2625, 0.2625, 0.0875, 0.0875): P(≤ 0) = 0.1125 ≥ 0.1 → P10 = 0; P(≤ 300) = 0.3,
+    // P(≤ 400) = 0.5625 → P50 = 400; P(≤ 500) = 0.825, P(≤ 600) = 0.9125 → P90 = 600. Each
+    // boundary is ≥ 0.0125 away, over 18 sd of the empirical CDF (≤ 0.0011).
+    QCOMPARE(r.p10, 0);
+    QCOMPARE(r.p50, 400);
+    QCOMPARE(r.p90, 600);
+    QVERIFY(std::abs(r.mean - (50 + 50 + 280)) < 2.0); // sd of the mean ≈ 0.5
 }
 
 void TestForecastMath::monteCarloIsReproducible()
