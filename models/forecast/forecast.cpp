@@ -3,6 +3,7 @@
 
 #include <QDate>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -85,14 +86,26 @@ double forecastAccuracy(qint64 actualCents, qint64 forecastCents)
     return 1.0 - double(std::llabs(actualCents - forecastCents)) / double(actualCents);
 }
 
+std::vector<double> errorRatios(const std::vector<BacktestMonth> &months)
+{
+    std::vector<double> out;
+    for (const BacktestMonth &m : months)
+        if (m.rawP50 > 0)
+            out.push_back(std::clamp(double(m.actualCents) / double(m.rawP50), 1.0 / kMaxRatio, kMaxRatio));
+    if (out.size() > std::size_t(kRatioWindow))
+        out.erase(out.begin(), out.end() - kRatioWindow);
+    return out;
+}
+
 std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed)
 {
-    std::vector<BacktestMonth> out;
+    std::vector<BacktestMonth> all, out;
     QDate month = analytics::dayDate(firstDay);
     month = QDate(month.year(), month.month(), 1);
     if (analytics::dayNumber(month) < firstDay)
         month = month.addMonths(1);
-    for (; analytics::dayNumber(month) <= lastDay; month = month.addMonths(1)) {
+    // The warm-up months give the first reported months their error ratios.
+    for (month = month.addMonths(-kWarmupMonths); analytics::dayNumber(month) <= lastDay; month = month.addMonths(1)) {
         BacktestMonth m;
         m.firstDay = analytics::dayNumber(month);
         m.lastDay = analytics::dayNumber(month.addMonths(1)) - 1;
@@ -101,7 +114,13 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
         SimOptions o;
         o.draws = draws;
         o.seed = seed;
-        const PeriodForecast f = forecastPeriod(set, rates, m.firstDay, m.lastDay, o);
+        const PeriodForecast raw = forecastPeriod(set, rates, m.firstDay, m.lastDay, o);
+        m.rawP50 = raw.sim.p50;
+        const std::vector<double> ratios = errorRatios(all);
+        m.ratios = ratios.size() >= std::size_t(kMinRatios) ? int(ratios.size()) : 0;
+        if (m.ratios)
+            o.errorRatios = ratios;
+        const PeriodForecast f = m.ratios ? forecastPeriod(set, rates, m.firstDay, m.lastDay, o) : raw;
         m.openDeals = int(f.deals.size());
         for (const DealHistory &r : h.deals)
             if (r.current.won() && r.current.closedDay >= m.firstDay && r.current.closedDay <= m.lastDay)
@@ -111,7 +130,9 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
         m.p90 = f.sim.p90;
         m.accuracy = forecastAccuracy(m.actualCents, m.p50);
         m.inBand = m.actualCents >= m.p10 && m.actualCents <= m.p90;
-        out.push_back(m);
+        all.push_back(m);
+        if (m.firstDay >= firstDay)
+            out.push_back(m);
     }
     return out;
 }

@@ -39,6 +39,8 @@ struct BacktestMonth
 {
     qint64 firstDay = 0, lastDay = 0;
     qint64 actualCents = 0, p10 = 0, p50 = 0, p90 = 0;
+    qint64 rawP50 = 0; // the P50 without the error ratios
+    int ratios = 0;    // error ratios the band used (earlier months')
     int openDeals = 0;
     double accuracy = 0; // 1 − |actual − P50| / actual; NaN when actual is 0
     bool inBand = false; // P10 ≤ actual ≤ P90
@@ -46,8 +48,18 @@ struct BacktestMonth
 // 1 − |actual − forecast| / actual (DESIGN §5); NaN when actual is 0.
 double forecastAccuracy(qint64 actualCents, qint64 forecastCents);
 // Each month whose first day is in [firstDay, lastDay]: the forecast made at 00:00 of its first
-// day from what was known then, against what was won in it.
+// day from what was known then, against what was won in it. A month's band is scaled by the
+// error ratios of the months before it (from kWarmupMonths before firstDay; at least kMinRatios
+// of them, else none): only what was known at its start.
 std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed);
+inline constexpr int kMinRatios = 3;
+inline constexpr int kWarmupMonths = 6;
+// actual ÷ raw P50 of each month with a P50 above 0, the latest kRatioWindow, each clamped to
+// [1/kMaxRatio, kMaxRatio] (a month at the start of a file's history, with almost no pipeline
+// yet, would otherwise stretch every later band).
+std::vector<double> errorRatios(const std::vector<BacktestMonth> &months);
+inline constexpr int kRatioWindow = 12;
+inline constexpr double kMaxRatio = 3.0;
 // Share of months with the actual inside P10–P90 (NaN without months).
 double bandCoverage(const std::vector<BacktestMonth> &months);
 

@@ -129,6 +129,12 @@ analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportReque
     SimOptions o;
     o.seed = req.seed;
     o.targetCents = req.targetCents >= 0 ? req.targetCents : companyTarget(db, first, last);
+    // The model's own error over the 12 months before today widens (and re-centres) the band.
+    const QDate today = analytics::dayDate(set.asOfDay), thisMonth(today.year(), today.month(), 1);
+    const std::vector<BacktestMonth> past = backtest(h, analytics::dayNumber(thisMonth.addMonths(-12)),
+                                                     analytics::dayNumber(thisMonth) - 1, 2000, req.seed);
+    if (const std::vector<double> ratios = errorRatios(past); ratios.size() >= std::size_t(kMinRatios))
+        o.errorRatios = ratios;
     const PeriodForecast f = forecastPeriod(set, rates, first, last, o);
     analytics::DataTable t;
     t.title = tr("Forecast of deals won in %1: P50 %2 (confidence %3 %, P10–P90 %4–%5), seed %6, %7 draws")
@@ -147,7 +153,9 @@ analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportReque
            << QVariantList{QStringLiteral("target"), o.targetCents >= 0 ? QVariant(o.targetCents) : QVariant(),
                            f.sim.probabilityOfTarget >= 0 ? pct(f.sim.probabilityOfTarget) : QVariant(), QVariant(),
                            o.targetCents >= 0 ? tr("probability of reaching the target") : tr("no target for the period")}
-           << QVariantList{QStringLiteral("open_deals_in_period"), QVariant(), QVariant(), f.sim.dealsInPeriod, QString()};
+           << QVariantList{QStringLiteral("open_deals_in_period"), QVariant(), QVariant(), f.sim.dealsInPeriod, QString()}
+           << QVariantList{QStringLiteral("error_ratios"), QVariant(), QVariant(), int(o.errorRatios.size()),
+                           tr("past months' actual ÷ forecast that scale the draws")};
     for (const DoubtReason &r : f.sim.reasons)
         t.rows << QVariantList{doubtCode(r.doubt), r.amountCents, pct(r.varianceShare), r.deals, doubtText(r)};
     return t;
@@ -172,12 +180,13 @@ analytics::DataTable backtestTable(QSqlDatabase db, const analytics::ReportReque
                   .arg(withActual ? std::round(accuracy / withActual * 1000) / 10 : 0.0);
     t.currency = h.currency;
     t.columns = {QStringLiteral("month"), QStringLiteral("open_deals"), QStringLiteral("actual_cents"), QStringLiteral("p10_cents"),
-                 QStringLiteral("p50_cents"), QStringLiteral("p90_cents"), QStringLiteral("accuracy_pct"), QStringLiteral("in_band")};
+                 QStringLiteral("p50_cents"), QStringLiteral("p90_cents"), QStringLiteral("accuracy_pct"), QStringLiteral("in_band"),
+                 QStringLiteral("raw_p50_cents"), QStringLiteral("error_ratios")};
     for (const BacktestMonth &m : months)
         t.rows << QVariantList{analytics::dayDate(m.firstDay).toString(QStringLiteral("yyyy-MM")), m.openDeals, m.actualCents,
-                               m.p10, m.p50, m.p90, pct(m.accuracy), m.inBand ? 1 : 0};
+                               m.p10, m.p50, m.p90, pct(m.accuracy), m.inBand ? 1 : 0, m.rawP50, m.ratios};
     t.rows << QVariantList{QStringLiteral("coverage"), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(),
-                           pct(coverage), QVariant()};
+                           pct(coverage), QVariant(), QVariant(), QVariant()};
     return t;
 }
 

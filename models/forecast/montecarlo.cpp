@@ -82,13 +82,13 @@ struct Active
     qint64 amount;
 };
 
-void runDraws(const std::vector<Active> &deals, qint64 base, const SimOptions &o, int from, int to, qint64 *totals)
+void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions &o, int from, int to, qint64 *totals)
 {
     const std::size_t n = deals.size(), pairs = n / 2;
     for (int d = from; d < to; ++d) {
         SplitMix rng{o.seed * 0xD1B54A32D192ED03ull ^ (quint64(d) + 1) * 0x9E3779B97F4A7C15ull};
         rng.next();
-        qint64 total = base;
+        qint64 total = certain;
         // One 64-bit draw decides two deals; branch-free (the outcome is a coin flip the
         // branch predictor cannot learn).
         for (std::size_t i = 0; i < pairs; ++i) {
@@ -101,7 +101,9 @@ void runDraws(const std::vector<Active> &deals, qint64 base, const SimOptions &o
             total += deals[n - 1].amount & -qint64(quint32(rng.next()) < deals[n - 1].threshold);
         if (!o.newBusinessCents.empty())
             total += o.newBusinessCents[std::size_t(rng.next() % o.newBusinessCents.size())];
-        totals[d] = total;
+        if (!o.errorRatios.empty())
+            total = qint64(std::llround(double(total) * o.errorRatios[std::size_t(rng.next() % o.errorRatios.size())]));
+        totals[d] = o.alreadyWonCents + total;
     }
 }
 } // namespace
@@ -112,7 +114,7 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
     r.draws = std::max(o.draws, 1);
     r.seed = o.seed;
     std::vector<Active> active;
-    qint64 base = o.alreadyWonCents;
+    qint64 certain = 0;
     std::vector<double> variance;
     double totalVariance = 0;
     for (const SimDeal &d : deals) {
@@ -125,7 +127,7 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
         ++r.dealsInPeriod;
         const double scaled = std::ldexp(q, 32);
         if (scaled >= 4294967295.0)
-            base += d.amountCents; // certain
+            certain += d.amountCents;
         else
             active.push_back({quint32(scaled), d.amountCents});
     }
@@ -134,9 +136,9 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
     const int per = (r.draws + threads - 1) / threads;
     std::vector<std::thread> pool;
     for (int t = 1; t < threads && t * per < r.draws; ++t)
-        pool.emplace_back(runDraws, std::cref(active), base, std::cref(o), t * per, std::min(r.draws, (t + 1) * per),
+        pool.emplace_back(runDraws, std::cref(active), certain, std::cref(o), t * per, std::min(r.draws, (t + 1) * per),
                           r.totals.data());
-    runDraws(active, base, o, 0, std::min(r.draws, per), r.totals.data());
+    runDraws(active, certain, o, 0, std::min(r.draws, per), r.totals.data());
     for (std::thread &t : pool)
         t.join();
     std::sort(r.totals.begin(), r.totals.end());

@@ -10,6 +10,11 @@
 //
 // Reproducible: draw d uses its own generator seeded from (seed, d), so the result depends on
 // the seed and the draw count only — not on the thread count.
+//
+// Deals are independent, so on its own the simulation knows only the luck of each deal, not
+// the model's own error (a stale pipeline, a win rate that moved): with errorRatios each draw
+// is scaled by one past month's actual ÷ forecast, so the band also holds what the model got
+// wrong before.
 #include <QString>
 
 #include <cstdint>
@@ -48,6 +53,9 @@ struct SimOptions
     qint64 alreadyWonCents = 0;   // won inside the period before today
     qint64 targetCents = -1;      // -1: none
     std::vector<qint64> newBusinessCents; // one of these (uniformly) is added to each draw
+    // The model's own error: one of these (uniformly) multiplies each draw's pipeline part and
+    // new business — actual ÷ P50 of the past months' backtest (forecast.h, errorRatios).
+    std::vector<double> errorRatios;
 };
 
 struct DoubtReason

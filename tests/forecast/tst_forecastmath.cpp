@@ -274,6 +274,21 @@ void TestForecastMath::quantileAndAccuracyEdges()
     in.inBand = true;
     QCOMPARE(bandCoverage({in, out, in, in}), 0.75);
     QVERIFY(std::isnan(bandCoverage({})));
+    // Error ratios: actual ÷ raw P50, clamped to [1/3, 3], months without a P50 left out, the
+    // latest 12 kept.
+    std::vector<BacktestMonth> months(15);
+    for (int i = 0; i < 15; ++i) {
+        months[std::size_t(i)].actualCents = 100 + i;
+        months[std::size_t(i)].rawP50 = 100;
+    }
+    months[14].actualCents = 1000; // 10 → 3
+    months[13].actualCents = 10;   // 0.1 → 1/3
+    months[12].rawP50 = 0;         // left out
+    const std::vector<double> r = errorRatios(months);
+    QCOMPARE(int(r.size()), 12);
+    QCOMPARE(r.front(), 1.02); // month 12 left out; of the 14 others the latest 12 start at month 2
+    QCOMPARE(r.back(), 3.0);
+    QCOMPARE(r[10], 1.0 / 3.0);
 }
 
 void TestForecastMath::outcomeWrittenFacts()
