@@ -60,6 +60,15 @@ struct Deal
     bool demoHeld = false;
     int salesActions = 0;
     int customerResponses = 0;
+    // For each of stagesReached (same order): the activity facts when the deal left that stage
+    // (or as of the moment, for the stage it is in), so the learned model sees a closed deal's
+    // stage as an open deal in it is seen — not with the activity that came later.
+    struct StageFacts
+    {
+        bool demoHeld = false;
+        int salesActions = 0, customerResponses = 0;
+    };
+    std::vector<StageFacts> stageFacts;
     bool closed() const { return outcome != Outcome::Open; }
     bool won() const { return outcome == Outcome::Won; }
     bool intentComplete() const { return intentSeal && intentBudget && intentContact && intentNextMeeting; }

@@ -106,14 +106,23 @@ DealSet asOf(const History &h, qint64 asOfSecs)
             d.closedDay = -1;
         }
         d.stagesReached.clear();
+        std::vector<qint64> leftAt; // per stage reached: when it last left it
+        const qint64 end = closedThen ? r.closedAt : asOfSecs;
         int stageThen = -1;
+        bool sitting = false; // the last move entered stageThen (not a closing stage)
+        auto indexOf = [&d](int stage) { return std::size_t(std::find(d.stagesReached.begin(), d.stagesReached.end(), stage) - d.stagesReached.begin()); };
         for (const auto &[at, stage] : r.moves) {
             if (at >= asOfSecs)
                 break;
-            if (!closes(stage)) {
-                stageThen = stage;
-                if (std::find(d.stagesReached.begin(), d.stagesReached.end(), stage) == d.stagesReached.end())
-                    d.stagesReached.push_back(stage);
+            if (sitting)
+                leftAt[indexOf(stageThen)] = at;
+            sitting = !closes(stage);
+            if (!sitting)
+                continue;
+            stageThen = stage;
+            if (indexOf(stage) == d.stagesReached.size()) {
+                d.stagesReached.push_back(stage);
+                leftAt.push_back(end);
             }
         }
         if (stageThen < 0) {
@@ -121,7 +130,16 @@ DealSet asOf(const History &h, qint64 asOfSecs)
                 continue; // no open stage known: nothing to ask about
             stageThen = d.stage;
             d.stagesReached.push_back(stageThen);
+            leftAt.push_back(end);
+        } else if (sitting) {
+            leftAt[indexOf(stageThen)] = end; // still in it at the moment, or lost in it at the close
         }
+        auto before = [](const std::vector<qint64> &times, qint64 t) {
+            return int(std::lower_bound(times.begin(), times.end(), t) - times.begin());
+        };
+        d.stageFacts.clear();
+        for (qint64 t : leftAt)
+            d.stageFacts.push_back({r.firstDemoAt >= 0 && r.firstDemoAt < t, before(r.salesAt, t), before(r.customerAt, t)});
         d.stage = stageThen;
         d.demoHeld = r.firstDemoAt >= 0 && r.firstDemoAt < asOfSecs;
         d.salesActions = int(std::lower_bound(r.salesAt.begin(), r.salesAt.end(), asOfSecs) - r.salesAt.begin());

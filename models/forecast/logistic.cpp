@@ -131,12 +131,15 @@ void WinModel::features(const Deal &d, int stage, double rep, double *f) const
     n[0] = m_useAmount ? std::log1p(std::max<qint64>(d.amountCents, 0) / 100.0) : 0.0;
     n[1] = !(m_written & CompetitorFact) && d.bucket[Competitor] == 1;
     n[2] = !(m_written & ValidationFact) && d.bucket[TechValidation] >= 2;
-    n[3] = d.demoHeld;
+    // The activity as the deal stood when it left `stage` (closed deals) or now (open deals).
+    const auto k = std::size_t(std::find(d.stagesReached.begin(), d.stagesReached.end(), stage) - d.stagesReached.begin());
+    const bool atStage = k < d.stageFacts.size();
+    n[3] = atStage ? d.stageFacts[k].demoHeld : d.demoHeld;
     n[4] = !(m_written & IntentFact) && d.intentComplete();
     n[5] = !(m_written & RoleFact) && d.finalApproverMet;
     n[6] = !(m_written & RoleFact) && d.decisionRoleKnown;
-    n[7] = std::log1p(d.salesActions);
-    n[8] = std::log1p(d.customerResponses);
+    n[7] = std::log1p(atStage ? d.stageFacts[k].salesActions : d.salesActions);
+    n[8] = std::log1p(atStage ? d.stageFacts[k].customerResponses : d.customerResponses);
     n[9] = rep;
 }
 
@@ -195,10 +198,16 @@ void WinModel::train(const std::vector<Deal> &deals, const std::vector<Example> 
         const Example &e = training[std::size_t(i)];
         const Deal &d = deals[e.deal];
         if (i > 0 && training[std::size_t(i - 1)].deal == e.deal) {
-            // The same deal in another stage: only the stage column differs.
+            // The same deal in another stage: only the stage and its activity differ.
             xt.col(i) = xt.col(i - 1);
             xt(m_stageCol.value(training[std::size_t(i - 1)].stage), i) = 0;
             xt(m_stageCol.value(e.stage), i) = 1;
+            const auto k = std::size_t(std::find(d.stagesReached.begin(), d.stagesReached.end(), e.stage) - d.stagesReached.begin());
+            if (k < d.stageFacts.size()) {
+                xt(m_numericCol + 3, i) = d.stageFacts[k].demoHeld;
+                xt(m_numericCol + 7, i) = std::log1p(d.stageFacts[k].salesActions);
+                xt(m_numericCol + 8, i) = std::log1p(d.stageFacts[k].customerResponses);
+            }
         } else {
             features(d, e.stage, repRate(d, true), xt.col(i).data());
         }

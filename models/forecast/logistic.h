@@ -16,9 +16,10 @@
 //   on a training example, so a deal does not vote for itself) · each customer factor's
 //   bucket one-hot (punctuality, tenure, budget share, contact seniority).
 // A fact the outcome writes (DealSet::outcomeWritten) is left at 0.
-// What a feature cannot say: activity counts and the gate fields are read as they stand now,
-// not as they stood when the deal was in each stage, so early-stage examples of closed deals
-// see activity that came later (this favours the model; the time split does not remove it).
+// Activity (demo held, sales actions, customer responses) is counted up to the moment the deal
+// left the example's stage (Deal::stageFacts), so a closed deal's stage looks as an open
+// deal's does. What a feature cannot say: the gate fields are read as they stand now (the
+// file keeps no history of them); those the outcome writes are left out.
 #include "forecast/deal.h"
 
 #include <QHash>

@@ -3,6 +3,8 @@
 // bins, the logistic fit, close-in-period from slips, and the Monte-Carlo against the exact
 // distribution of a 3-deal pipeline.
 #include "forecast/forecast.h"
+#include "forecast/history.h"
+#include "analytics/scope.h"
 #include "forecast/logistic.h"
 #include "forecast/metrics.h"
 #include "forecast/montecarlo.h"
@@ -29,6 +31,8 @@ private Q_SLOTS:
     void monteCarloIsReproducible();
     void quantileAndAccuracyEdges();
     void outcomeWrittenFacts();
+    void asOfRebuildsThePipeline();
+    void bucketEdges();
 };
 
 void TestForecastMath::shrinkageAndLift()
@@ -297,6 +301,95 @@ void TestForecastMath::outcomeWrittenFacts()
     QVERIFY(writtenByOutcome(100, 100, 48, 100)); // on every won deal
     QVERIFY(!writtenByOutcome(80, 100, 50, 100)); // a signal, not a leak
     QVERIFY(!writtenByOutcome(10, 10, 0, 10));    // too few to tell
+}
+
+void TestForecastMath::asOfRebuildsThePipeline()
+{
+    // Stages 1, 2 open; 3 closes (won). A deal created at t=1000 (day 0 in Beijing: 08:16),
+    // moved to 2 at 5000, won at 9000; a demo at 4000, sales actions at 2000 and 6000.
+    History h;
+    h.stageNames = {QString(), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("won")};
+    h.stageCloses = {0, 0, 0, 1};
+    DealHistory r;
+    r.current.id = 1;
+    r.current.stage = 3;
+    r.current.outcome = Outcome::Won;
+    r.current.amountCents = 500;
+    r.current.closedDay = 0;
+    r.createdAt = 1000;
+    r.closedAt = 9000;
+    r.moves = {{1000, 1}, {5000, 2}, {9000, 3}};
+    r.firstDemoAt = 4000;
+    r.salesAt = {2000, 6000};
+    h.deals.push_back(r);
+    // Before creation: nothing.
+    QVERIFY(asOf(h, 900).deals.empty());
+    // At 4500: open, in stage 1, one sales action, the demo held.
+    DealSet s = asOf(h, 4500);
+    QCOMPARE(int(s.deals.size()), 1);
+    const Deal &a = s.deals.front();
+    QCOMPARE(a.outcome, Outcome::Open);
+    QCOMPARE(a.stage, 1);
+    QCOMPARE(a.stagesReached, std::vector<int>{1});
+    QCOMPARE(a.salesActions, 1);
+    QVERIFY(a.demoHeld);
+    QCOMPARE(a.bucket[TechValidation], std::int8_t(1));
+    // After the close: won, both stages reached; stage 1 left at 5000 (one action, the demo),
+    // stage 2 left at the win (9000: two actions).
+    s = asOf(h, 10000);
+    const Deal &b = s.deals.front();
+    QCOMPARE(b.outcome, Outcome::Won);
+    QCOMPARE(b.stage, 2);
+    QCOMPARE(b.stagesReached, (std::vector<int>{1, 2}));
+    QCOMPARE(int(b.stageFacts.size()), 2);
+    QCOMPARE(b.stageFacts[0].salesActions, 1);
+    QVERIFY(b.stageFacts[0].demoHeld);
+    QCOMPARE(b.stageFacts[1].salesActions, 2);
+    // A lost deal that never left stage 1: its stage lasts to the close.
+    h.deals[0].current.outcome = Outcome::Lost;
+    h.deals[0].moves = {{1000, 1}};
+    const Deal c = asOf(h, 10000).deals.front();
+    QCOMPARE(c.stagesReached, std::vector<int>{1});
+    QCOMPARE(c.stageFacts[0].salesActions, 2);
+    // An open deal without an amount gets the median won amount (none here: 0, estimated).
+    h.deals[0].current.amountCents = 0;
+    h.deals[0].current.outcome = Outcome::Open;
+    h.deals[0].closedAt = -1;
+    const Deal e = asOf(h, 10000).deals.front();
+    QVERIFY(e.amountEstimated);
+}
+
+void TestForecastMath::bucketEdges()
+{
+    // Punctuality: payments due before day 10, paid on or before their due day.
+    QCOMPARE(punctualityBucket({}, 10), int(kNotRecorded));
+    QCOMPARE(punctualityBucket({{12, 12}}, 10), int(kNotRecorded)); // not due yet
+    QCOMPARE(punctualityBucket({{5, 5}, {6, 7}, {7, -1}}, 10), 0);   // 1 of 3 on time
+    std::vector<std::pair<qint64, qint64>> p(20, {5, 5});
+    QCOMPARE(punctualityBucket(p, 10), 2);
+    p[0] = {5, 6}; // 19 of 20 = 95 %
+    QCOMPARE(punctualityBucket(p, 10), 2);
+    p[1] = {5, 6}; // 90 %
+    QCOMPARE(punctualityBucket(p, 10), 1);
+    QCOMPARE(tenureBucket(-1, 100), int(kNotRecorded));
+    QCOMPARE(tenureBucket(0, 365), 0);
+    QCOMPARE(tenureBucket(0, 366), 1);
+    QCOMPARE(tenureBucket(0, 1096), 2);
+    QCOMPARE(budgetShareBucket(50, 100), 0);
+    QCOMPARE(budgetShareBucket(51, 100), 1);
+    QCOMPARE(budgetShareBucket(100, 100), 1);
+    QCOMPARE(budgetShareBucket(101, 100), 2);
+    QCOMPARE(budgetShareBucket(10, 0), int(kNotRecorded));
+    // The amount tells the outcome when lost deals are (nearly) all at 0.
+    std::vector<Deal> deals(20);
+    for (int i = 0; i < 20; ++i) {
+        deals[std::size_t(i)].outcome = i < 10 ? Outcome::Won : Outcome::Lost;
+        deals[std::size_t(i)].amountCents = i < 10 ? 100 : 0;
+    }
+    QVERIFY(amountLeaksOutcome(deals));
+    deals[15].amountCents = 5;
+    deals[16].amountCents = 5;
+    QVERIFY(!amountLeaksOutcome(deals)); // 8 of 10 at 0: not "nearly all"
 }
 
 QTEST_GUILESS_MAIN(TestForecastMath)
