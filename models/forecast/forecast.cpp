@@ -15,6 +15,7 @@ std::vector<qint64> slipHistory(const std::vector<Deal> &deals, qint64 beforeDay
     for (const Deal &d : deals)
         if (d.won() && d.closedDay < beforeDay && d.expectedCloseDay >= 0)
             out.push_back(d.closedDay - d.expectedCloseDay);
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -24,6 +25,7 @@ std::vector<qint64> durationHistory(const std::vector<Deal> &deals, qint64 befor
     for (const Deal &d : deals)
         if (d.won() && d.closedDay < beforeDay)
             out.push_back(d.closedDay - d.createdDay);
+    std::sort(out.begin(), out.end());
     return out;
 }
 

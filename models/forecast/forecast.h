@@ -15,7 +15,7 @@
 namespace cockpit::forecast {
 
 // Won deals closed before `beforeDay`: actual − expected close day (those with an expected
-// day), and creation → close in days.
+// day), and creation → close in days; both ascending.
 std::vector<qint64> slipHistory(const std::vector<Deal> &deals, qint64 beforeDay);
 std::vector<qint64> durationHistory(const std::vector<Deal> &deals, qint64 beforeDay);
 // For each of `windows` windows of `lengthDays` ending the day before `today` (back to back):

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <thread>
 
@@ -54,13 +55,22 @@ Eigen::VectorXd fitColumns(const Eigen::MatrixXd &xt, const Eigen::VectorXd &y, 
         penalty(0) = 0; // the intercept
     const Eigen::MatrixXf single = xt.cast<float>();
     int it = 0;
+    double previousLoss = std::numeric_limits<double>::infinity();
     for (; it < o.maxIterations; ++it) {
         const Eigen::VectorXd z = xt.transpose() * beta;
         Eigen::VectorXd p(z.size()), sqrtW(z.size());
+        double loss = 0; // the penalised negative log-likelihood
         for (Eigen::Index i = 0; i < z.size(); ++i) {
             p(i) = sigmoid(z(i));
             sqrtW(i) = std::sqrt(std::max(p(i) * (1.0 - p(i)), 1e-12));
+            loss += std::log1p(std::exp(-std::abs(z(i)))) + std::max(z(i), 0.0) - y(i) * z(i);
         }
+        loss += 0.5 * penalty.dot(beta.cwiseProduct(beta));
+        // Converged when a step no longer improves the fit by a millionth (a nearly separable
+        // feature would otherwise walk its weight out for many steps that change nothing).
+        if (previousLoss - loss < o.relativeLoss * std::abs(loss))
+            break;
+        previousLoss = loss;
         const Eigen::VectorXd g = xt * (p - y) + penalty.cwiseProduct(beta);
         Eigen::MatrixXd h = weightedGram(single, sqrtW);
         h.diagonal() += penalty;

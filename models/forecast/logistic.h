@@ -33,11 +33,13 @@ struct LogisticOptions
 {
     double lambda = 1.0;     // L2 penalty on the standardised weights
     int maxIterations = 50;
-    double tolerance = 1e-5; // on the largest step of a (standardised) weight
+    double tolerance = 1e-5;    // on the largest step of a (standardised) weight
+    double relativeLoss = 1e-6; // or on the penalised log-loss's improvement, relative
 };
 
 // Plain logistic regression on a design matrix (column 0 the intercept, not penalised):
-// the weights, found by Newton steps β ← β − (XᵀWX + λI)⁻¹ (Xᵀ(p − y) + λβ).
+// the weights, found by Newton steps β ← β − (XᵀWX + λI)⁻¹ (Xᵀ(p − y) + λβ), until a step is
+// below `tolerance` or improves the penalised log-loss by less than `relativeLoss`.
 Eigen::VectorXd fitLogistic(const Eigen::MatrixXd &x, const Eigen::VectorXd &y, const LogisticOptions &o = {},
                             int *iterations = nullptr);
 double sigmoid(double z);

@@ -7,17 +7,26 @@
 
 namespace cockpit::forecast {
 
+namespace {
+// How many of the ascending values lie in [lo, hi].
+qint64 countIn(const std::vector<qint64> &ascending, qint64 lo, qint64 hi)
+{
+    if (lo > hi)
+        return 0;
+    return std::upper_bound(ascending.begin(), ascending.end(), hi) - std::lower_bound(ascending.begin(), ascending.end(), lo);
+}
+} // namespace
+
 double closeInPeriod(qint64 expectedDay, const std::vector<qint64> &slipDays, qint64 today, qint64 first, qint64 last)
 {
-    auto inside = [&](qint64 slip) {
-        const qint64 day = std::max(expectedDay + slip, today);
-        return day >= first && day <= last;
-    };
-    if (slipDays.empty())
-        return inside(0) ? 1.0 : 0.0;
-    qint64 hits = 0;
-    for (qint64 s : slipDays)
-        hits += inside(s);
+    if (slipDays.empty()) {
+        const qint64 day = std::max(expectedDay, today);
+        return day >= first && day <= last ? 1.0 : 0.0;
+    }
+    // max(expected + slip, today) in [first, last]: a slip that lands before today closes
+    // today, so when today is inside the period every slip up to last − expected counts.
+    const qint64 lo = today >= first ? std::numeric_limits<qint64>::min() : first - expectedDay;
+    const qint64 hits = today > last ? 0 : countIn(slipDays, lo, last - expectedDay);
     return double(hits) / double(slipDays.size());
 }
 
@@ -25,17 +34,10 @@ double closeInPeriodByAge(qint64 createdDay, const std::vector<qint64> &duration
                           qint64 last)
 {
     const qint64 age = today - createdDay;
-    qint64 possible = 0, hits = 0;
-    for (qint64 d : durationDays) {
-        if (d < age)
-            continue;
-        ++possible;
-        const qint64 day = createdDay + d;
-        hits += day >= first && day <= last;
-    }
+    const qint64 possible = countIn(durationDays, age, std::numeric_limits<qint64>::max());
     if (possible == 0)
         return 0.0;
-    return double(hits) / double(possible);
+    return double(countIn(durationDays, std::max(age, first - createdDay), last - createdDay)) / double(possible);
 }
 
 QString doubtCode(Doubt d)

@@ -22,11 +22,11 @@
 
 namespace cockpit::forecast {
 
-// Share of `slipDays` (any order) for which max(expectedDay + slip, today) falls in
+// Share of `slipDays` (ascending) for which max(expectedDay + slip, today) falls in
 // [first, last]. With no history, the slip is 0.
 double closeInPeriod(qint64 expectedDay, const std::vector<qint64> &slipDays, qint64 today, qint64 first, qint64 last);
-// For a deal with no expected close day: among historical creation→close durations (any
-// order) that are at least the deal's age, the share that ends in [first, last]. A deal older
+// For a deal with no expected close day: among historical creation→close durations
+// (ascending) that are at least the deal's age, the share that ends in [first, last]. A deal older
 // than every won deal ever was is stale: 0 (history says such deals do not close as won).
 double closeInPeriodByAge(qint64 createdDay, const std::vector<qint64> &durationDays, qint64 today, qint64 first,
                           qint64 last);

@@ -1,9 +1,17 @@
-// bench_forecast [THREADS]: the issue-14 budgets on generated deals (not a test; never fails
-// on time). Monte-Carlo: 10 000 draws over 20 000 open deals, every one inside the period (the
+// bench_forecast [THREADS] [DB]: the issue-14 budgets on generated deals (not a test; never
+// fails on time). With DB (e.g. the large demo): also reading its history, rebuilding its
+// pipeline as of now, the learned model on its closed deals and the forecast of its next month. Monte-Carlo: 10 000 draws over 20 000 open deals, every one inside the period (the
 // worst case: nothing skipped). Training: the learned model on 100 000 closed deals (one
 // example per stage reached: 2–4 each), 8 stages, 12 industries, 7 products.
+#include "forecast/evaluation.h"
+#include "forecast/forecast.h"
 #include "forecast/logistic.h"
 #include "forecast/montecarlo.h"
+#include "analytics/scope.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlDatabase>
 
 #include <QElapsedTimer>
 
@@ -12,9 +20,46 @@
 
 using namespace cockpit::forecast;
 
+namespace {
+void benchFile(const QString &path)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench"));
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    if (!db.open()) {
+        std::printf("cannot open %s\n", qPrintable(path));
+        return;
+    }
+    QElapsedTimer t;
+    t.start();
+    const History h = loadHistory(db);
+    std::printf("%s: read %zu deals with history: %lld ms\n", qPrintable(path), h.deals.size(), qint64(t.restart()));
+    qint64 last = 0;
+    for (const DealHistory &d : h.deals)
+        last = std::max(last, d.createdAt);
+    const DealSet set = asOf(h, last + 1);
+    std::printf("  pipeline as of its last creation: %lld ms\n", qint64(t.restart()));
+    const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
+    WinModel model;
+    const std::vector<Example> examples = examplesOf(set.deals, std::numeric_limits<qint64>::min(), set.asOfDay);
+    t.restart();
+    model.train(set.deals, examples, set.amountLeaks, {}, set.outcomeWritten);
+    std::printf("  training on its closed deals (%zu examples, %d features): %lld ms, %d Newton steps\n", examples.size(),
+                int(model.featureNames().size()), qint64(t.restart()), model.iterations());
+    const QDate today = cockpit::analytics::dayDate(set.asOfDay);
+    SimOptions o;
+    const PeriodForecast f = forecastPeriod(set, rates, set.asOfDay, cockpit::analytics::dayNumber(today.addMonths(1)), o);
+    std::printf("  forecast of the next month (%zu open deals, %d in it, %d draws): %lld ms\n", f.deals.size(),
+                f.sim.dealsInPeriod, f.sim.draws, qint64(t.restart()));
+}
+} // namespace
+
 int main(int argc, char **argv)
 {
+    QCoreApplication app(argc, argv);
     const int threads = argc > 1 ? std::atoi(argv[1]) : 2;
+    if (argc > 2)
+        benchFile(QString::fromLocal8Bit(argv[2]));
     std::mt19937_64 rng(1);
     std::uniform_real_distribution<double> u(0, 1);
     std::vector<SimDeal> open(20000);

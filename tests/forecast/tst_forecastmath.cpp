@@ -178,6 +178,8 @@ void TestForecastMath::closeInPeriodFromSlips()
     // An overdue deal cannot close before today: 100 − 10 = 90 → today 97 (inside).
     QCOMPARE(closeInPeriod(100, {-10}, 97, 95, 104), 1.0);
     QCOMPARE(closeInPeriod(110, {}, 90, 95, 104), 0.0); // no history: slip 0
+    QCOMPARE(closeInPeriod(100, {-10, 0, 3, 20}, 105, 95, 104), 0.0); // the period is over
+    QCOMPARE(closeInPeriod(100, {-10, 0, 3, 20}, 96, 95, 104), 0.75); // −10 closes today (96)
     // By age: created day 0, today 10; durations 5 (shorter than the age: gone), 12, 30 → the
     // period [11, 20] holds 12 of the two possible.
     QCOMPARE(closeInPeriodByAge(0, {5, 12, 30}, 10, 11, 20), 0.5);
