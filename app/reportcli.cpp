@@ -7,6 +7,7 @@
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
 #include "analytics/reports.h"
+#include "forecast/forecastreports.h"
 #include "targets/targetreports.h"
 
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <cmath>
 #include <cstdio>
 
 namespace cockpit::app {
@@ -48,13 +50,13 @@ QByteArray toText(const analytics::DataTable &t)
 QString reportList()
 {
     QString s = QStringLiteral("reports:\n");
-    for (const auto *list : {&analytics::reports(), &targets::targetReports()})
+    for (const auto *list : {&analytics::reports(), &targets::targetReports(), &forecast::forecastReports()})
         for (const analytics::ReportInfo &r : *list)
             s += QStringLiteral("  %1 %2\n").arg(r.name, -12).arg(r.description);
     return s;
 }
 
-// The analytics reports, then those of targets/ (a library above analytics).
+// The analytics reports, then those of targets/ and forecast/ (libraries above analytics).
 const analytics::ReportInfo *findAnyReport(const QString &name)
 {
     if (const analytics::ReportInfo *r = analytics::findReport(name))
@@ -62,7 +64,7 @@ const analytics::ReportInfo *findAnyReport(const QString &name)
     for (const analytics::ReportInfo &r : targets::targetReports())
         if (r.name == name)
             return &r;
-    return nullptr;
+    return forecast::findForecastReport(name);
 }
 } // namespace
 
@@ -109,6 +111,27 @@ int runReport(const QCommandLineParser &parser)
         return 2;
     }
     request.scope.period = *period;
+    // The backtest looks back: by default the 12 complete months before today.
+    if (name == QLatin1String("backtest") && !parser.isSet(QStringLiteral("period")))
+        request.scope.period = analytics::Period::custom(QDate(today.year(), today.month(), 1).addMonths(-12),
+                                                         QDate(today.year(), today.month(), 1).addDays(-1));
+    if (parser.isSet(QStringLiteral("seed"))) {
+        bool ok = false;
+        request.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);
+        if (!ok) {
+            printError(QStringLiteral("report: --seed must be a whole number, not \"%1\"").arg(parser.value(QStringLiteral("seed"))));
+            return 2;
+        }
+    }
+    if (parser.isSet(QStringLiteral("target"))) {
+        bool ok = false;
+        const double amount = parser.value(QStringLiteral("target")).toDouble(&ok);
+        if (!ok || amount < 0) {
+            printError(QStringLiteral("report: --target must be an amount like 820000, not \"%1\"").arg(parser.value(QStringLiteral("target"))));
+            return 2;
+        }
+        request.targetCents = qint64(std::llround(amount * 100.0));
+    }
     if (parser.isSet(QStringLiteral("by"))) {
         const QString byText = parser.value(QStringLiteral("by")).trimmed().toLower();
         request.byName = byText;

@@ -24,6 +24,7 @@ PACKAGES=(
     libqt6sql6-sqlite libsqlite3-dev sqlite3 libssl-dev
     libzip-dev libxlsxwriter-dev qtkeychain-qt6-dev
     libpq-dev postgresql
+    libeigen3-dev
     unicode-data bzip2
     librsvg2-bin help2man
     fonts-noto-cjk

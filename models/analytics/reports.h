@@ -18,6 +18,8 @@ struct ReportRequest
     bool byGiven = false; // --by given explicitly; otherwise a report picks its natural grouping
     QString byName;       // --by as given (outcomes also groups by customer or product)
     QString asOfIso;      // "now" as UTC ISO-8601 (the clock), for figures that need it
+    quint64 seed = 1;          // --seed: simulations (forecast, backtest)
+    qint64 targetCents = -1;   // --target: the forecast's target (-1: the company's own)
 };
 
 struct ReportInfo

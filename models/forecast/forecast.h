@@ -1,0 +1,66 @@
+#pragma once
+// The period forecast and its honest backtest, composed from the pure parts: win rates
+// (winprob.h), close-date history and the Monte-Carlo (montecarlo.h), the as-of pipeline
+// (history.h).
+//
+// What is forecast: the amount of deals won (closed won) inside the period — what the open
+// pipeline can deliver — not collections (payments follow orders on their own schedule).
+// Total = already won in the period + the simulated pipeline + one draw of "new business":
+// what deals created after the moment won before the period's end, drawn from the 6 most
+// recent past windows of the same length.
+#include "forecast/history.h"
+#include "forecast/montecarlo.h"
+#include "forecast/winprob.h"
+
+namespace cockpit::forecast {
+
+// Won deals closed before `beforeDay`: actual − expected close day (those with an expected
+// day), and creation → close in days; both ascending.
+std::vector<qint64> slipHistory(const std::vector<Deal> &deals, qint64 beforeDay);
+std::vector<qint64> durationHistory(const std::vector<Deal> &deals, qint64 beforeDay);
+// For each of `windows` windows of `lengthDays` ending the day before `today` (back to back):
+// the amount won inside the window by deals created inside it. Windows before the first deal
+// are left out.
+std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 today, qint64 lengthDays, int windows = 6);
+
+struct PeriodForecast
+{
+    qint64 firstDay = 0, lastDay = 0, today = 0;
+    qint64 alreadyWonCents = 0;
+    SimResult sim;
+    std::vector<SimDeal> deals; // the open deals with their probability and P(in period)
+};
+
+// The forecast of [firstDay, lastDay] made on `set.asOfDay` with `rates`.
+PeriodForecast forecastPeriod(const DealSet &set, const WinRates &rates, qint64 firstDay, qint64 lastDay,
+                              SimOptions options);
+
+struct BacktestMonth
+{
+    qint64 firstDay = 0, lastDay = 0;
+    qint64 actualCents = 0, p10 = 0, p50 = 0, p90 = 0;
+    qint64 rawP50 = 0; // the P50 without the error ratios
+    int ratios = 0;    // error ratios the band used (earlier months')
+    int openDeals = 0;
+    double accuracy = 0; // 1 − |actual − P50| / actual; NaN when actual is 0
+    bool inBand = false; // P10 ≤ actual ≤ P90
+};
+// 1 − |actual − forecast| / actual (DESIGN §5); NaN when actual is 0.
+double forecastAccuracy(qint64 actualCents, qint64 forecastCents);
+// Each month whose first day is in [firstDay, lastDay]: the forecast made at 00:00 of its first
+// day from what was known then, against what was won in it. A month's band is scaled by the
+// error ratios of the months before it (from kWarmupMonths before firstDay; at least kMinRatios
+// of them, else none): only what was known at its start.
+std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed);
+inline constexpr int kMinRatios = 3;
+inline constexpr int kWarmupMonths = 6;
+// actual ÷ raw P50 of each month with a P50 above 0, the latest kRatioWindow, each clamped to
+// [1/kMaxRatio, kMaxRatio] (a month at the start of a file's history, with almost no pipeline
+// yet, would otherwise stretch every later band).
+std::vector<double> errorRatios(const std::vector<BacktestMonth> &months);
+inline constexpr int kRatioWindow = 12;
+inline constexpr double kMaxRatio = 3.0;
+// Share of months with the actual inside P10–P90 (NaN without months).
+double bandCoverage(const std::vector<BacktestMonth> &months);
+
+} // namespace cockpit::forecast

@@ -1,0 +1,231 @@
+#include "forecast/forecastreports.h"
+#include "forecast/evaluation.h"
+#include "forecast/forecast.h"
+#include "forecast/forecasttext.h"
+#include "analytics/query.h"
+
+#include <QLocale>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+
+#include <cmath>
+
+namespace cockpit::forecast {
+
+namespace {
+qint64 nowSecs(const analytics::ReportRequest &req)
+{
+    qint64 secs = 0;
+    return analytics::utcSecs(req.asOfIso, &secs) ? secs : 0;
+}
+
+QVariant ratio(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 10000.0) / 10000.0); }
+QVariant pct(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 1000.0) / 10.0); }
+
+// The company's target for the period: an exact company target of the period, else the sum
+// of company month targets inside it; -1 when neither.
+qint64 companyTarget(QSqlDatabase db, qint64 first, qint64 last)
+{
+    QSqlQuery q = analytics::runQuery(db, QStringLiteral(
+        "SELECT period_kind, period_start, amount_cents FROM targets WHERE deleted = 0 AND org_level = 'company'"
+        " AND period_start >= ? AND period_start <= ?"), {first, last});
+    qint64 exact = -1, months = 0;
+    bool anyMonth = false;
+    while (q.next()) {
+        if (q.value(1).toLongLong() == first && q.value(0).toString() != QLatin1String("month"))
+            exact = q.value(2).toLongLong();
+        if (q.value(0).toString() == QLatin1String("month")) {
+            months += q.value(2).toLongLong();
+            anyMonth = true;
+        }
+    }
+    return exact >= 0 ? exact : anyMonth ? months : -1;
+}
+
+QString money(qint64 cents) { return QLocale().toString(double(cents) / 100.0, 'f', 0); }
+
+QString doubtText(const DoubtReason &r)
+{
+    const QString amount = money(r.amountCents);
+    switch (r.doubt) {
+    case Doubt::ApproverNotMet: return tr("final approver not met on %n deal(s) worth %1", nullptr, r.deals).arg(amount);
+    case Doubt::IntentIncomplete: return tr("intent letter incomplete on %n deal(s) worth %1", nullptr, r.deals).arg(amount);
+    case Doubt::Competitor: return tr("a competitor on %n deal(s) worth %1", nullptr, r.deals).arg(amount);
+    case Doubt::CloseDateEstimated: return tr("no expected close date on %n deal(s) worth %1 (estimated from history)", nullptr, r.deals).arg(amount);
+    case Doubt::AmountEstimated: return tr("no usable amount on %n deal(s) (estimated: %1 in all)", nullptr, r.deals).arg(amount);
+    case Doubt::LargestDeals: return tr("the %n largest deal(s) worth %1 decide much of the total", nullptr, r.deals).arg(amount);
+    }
+    return {};
+}
+
+analytics::DataTable winprobTable(QSqlDatabase db, const analytics::ReportRequest &req)
+{
+    const History h = loadHistory(db);
+    const DealSet set = asOf(h, nowSecs(req));
+    const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
+    WinModel model;
+    const ModelEvaluation e = evaluateSplit(set, splitDay(set.deals), model);
+    analytics::DataTable t;
+    t.title = tr("Win probability of the open deals — learned model: held-out AUC %1, Brier skill %2 (%3 test examples)")
+                  .arg(e.auc, 0, 'f', 3).arg(e.brierSkill, 0, 'f', 3).arg(e.testExamples);
+    t.currency = h.currency;
+    t.columns = {QStringLiteral("lead_id"), QStringLiteral("stage"), QStringLiteral("amount_cents"),
+                 QStringLiteral("amount_estimated"), QStringLiteral("win_pct"), QStringLiteral("learned_pct")};
+    bool first = true;
+    for (const Deal &d : set.deals) {
+        if (d.closed())
+            continue;
+        const WinProbability w = explainWin(d, rates, set);
+        if (first) {
+            for (const FactorValue &f : w.factors)
+                t.columns << f.name;
+            t.columns << QStringLiteral("reasons");
+            first = false;
+        }
+        QVariantList row{d.id, set.stageName(d.stage), d.amountCents, d.amountEstimated ? 1 : 0, pct(w.probability),
+                         model.trained() ? pct(model.predict(d)) : QVariant()};
+        QStringList reasons;
+        for (const FactorValue &f : w.factors) {
+            row << ratio(f.value);
+            reasons << f.name + QStringLiteral(": ") + f.reason;
+        }
+        row << reasons.join(QStringLiteral("; "));
+        t.rows << row;
+    }
+    t.keyColumn = 0;
+    t.keyKind = QStringLiteral("lead");
+    return t;
+}
+
+analytics::DataTable winmodelTable(QSqlDatabase db, const analytics::ReportRequest &req)
+{
+    const History h = loadHistory(db);
+    const DealSet set = asOf(h, nowSecs(req));
+    WinModel model;
+    const ModelEvaluation e = evaluateSplit(set, splitDay(set.deals), model);
+    analytics::DataTable t;
+    t.title = tr("Learned win model, trained on deals closed before %1, tested on %n later deal(s)", nullptr, e.testDeals)
+                  .arg(analytics::dayDate(e.cutoffDay).toString(Qt::ISODate));
+    t.columns = {QStringLiteral("measure"), QStringLiteral("value"), QStringLiteral("n"), QStringLiteral("observed")};
+    t.rows << QVariantList{QStringLiteral("auc"), ratio(e.auc), e.testExamples, QVariant()}
+           << QVariantList{QStringLiteral("brier"), ratio(e.brier), e.testExamples, QVariant()}
+           << QVariantList{QStringLiteral("brier_stage_baseline"), ratio(e.brierBaseline), e.testExamples, QVariant()}
+           << QVariantList{QStringLiteral("brier_skill"), ratio(e.brierSkill), e.testExamples, QVariant()}
+           << QVariantList{QStringLiteral("explainable_auc"), ratio(e.aucExplainable), e.testExamples, QVariant()}
+           << QVariantList{QStringLiteral("explainable_brier_skill"), ratio(e.skillExplainable), e.testExamples, QVariant()}
+           << QVariantList{QStringLiteral("training_examples"), e.trainExamples, e.trainExamples, QVariant()};
+    for (const CalibrationBin &b : e.calibration)
+        t.rows << QVariantList{QStringLiteral("calibration %1-%2").arg(b.lower, 0, 'f', 1).arg(b.upper, 0, 'f', 1),
+                               b.n ? ratio(b.meanPredicted) : QVariant(), b.n, b.n ? ratio(b.observed) : QVariant()};
+    return t;
+}
+
+analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportRequest &req)
+{
+    const History h = loadHistory(db);
+    const DealSet set = asOf(h, nowSecs(req));
+    const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
+    const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);
+    SimOptions o;
+    o.seed = req.seed;
+    o.targetCents = req.targetCents >= 0 ? req.targetCents : companyTarget(db, first, last);
+    // The model's own error over the 12 months before today widens (and re-centres) the band.
+    const QDate today = analytics::dayDate(set.asOfDay), thisMonth(today.year(), today.month(), 1);
+    const std::vector<BacktestMonth> past = backtest(h, analytics::dayNumber(thisMonth.addMonths(-12)),
+                                                     analytics::dayNumber(thisMonth) - 1, 2000, req.seed);
+    if (const std::vector<double> ratios = errorRatios(past); ratios.size() >= std::size_t(kMinRatios))
+        o.errorRatios = ratios;
+    const PeriodForecast f = forecastPeriod(set, rates, first, last, o);
+    analytics::DataTable t;
+    t.title = tr("Forecast of deals won in %1: P50 %2 (confidence %3 %, P10–P90 %4–%5), seed %6, %7 draws")
+                  .arg(req.scope.period.label(), money(f.sim.p50)).arg(std::round(f.sim.confidence * 100))
+                  .arg(money(f.sim.p10), money(f.sim.p90)).arg(f.sim.seed).arg(f.sim.draws);
+    t.currency = h.currency;
+    t.columns = {QStringLiteral("measure"), QStringLiteral("value_cents"), QStringLiteral("share_pct"),
+                 QStringLiteral("deals"), QStringLiteral("text")};
+    t.rows << QVariantList{QStringLiteral("already_won"), f.alreadyWonCents, QVariant(), QVariant(), QString()}
+           << QVariantList{QStringLiteral("p10"), f.sim.p10, QVariant(), QVariant(), QString()}
+           << QVariantList{QStringLiteral("p50"), f.sim.p50, QVariant(), QVariant(), QString()}
+           << QVariantList{QStringLiteral("p90"), f.sim.p90, QVariant(), QVariant(), QString()}
+           << QVariantList{QStringLiteral("mean"), qint64(std::llround(f.sim.mean)), QVariant(), QVariant(), QString()}
+           << QVariantList{QStringLiteral("confidence"), QVariant(), pct(f.sim.confidence), QVariant(),
+                           tr("share of draws within ±20 % of P50")}
+           << QVariantList{QStringLiteral("target"), o.targetCents >= 0 ? QVariant(o.targetCents) : QVariant(),
+                           f.sim.probabilityOfTarget >= 0 ? pct(f.sim.probabilityOfTarget) : QVariant(), QVariant(),
+                           o.targetCents >= 0 ? tr("probability of reaching the target") : tr("no target for the period")}
+           << QVariantList{QStringLiteral("open_deals_in_period"), QVariant(), QVariant(), f.sim.dealsInPeriod, QString()}
+           << QVariantList{QStringLiteral("error_ratios"), QVariant(), QVariant(), int(o.errorRatios.size()),
+                           tr("past months' actual ÷ forecast that scale the draws")};
+    for (const DoubtReason &r : f.sim.reasons)
+        t.rows << QVariantList{doubtCode(r.doubt), r.amountCents, pct(r.varianceShare), r.deals, doubtText(r)};
+    return t;
+}
+
+analytics::DataTable backtestTable(QSqlDatabase db, const analytics::ReportRequest &req)
+{
+    const History h = loadHistory(db);
+    const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);
+    const std::vector<BacktestMonth> months = backtest(h, first, last, 2000, req.seed);
+    analytics::DataTable t;
+    const double coverage = bandCoverage(months);
+    double accuracy = 0;
+    int withActual = 0;
+    for (const BacktestMonth &m : months)
+        if (!std::isnan(m.accuracy)) {
+            accuracy += m.accuracy;
+            ++withActual;
+        }
+    t.title = tr("Backtest, forecasts made at each month's start: P10–P90 band coverage %1 % of %2 months, mean accuracy %3 %")
+                  .arg(std::round(coverage * 1000) / 10).arg(months.size())
+                  .arg(withActual ? std::round(accuracy / withActual * 1000) / 10 : 0.0);
+    t.currency = h.currency;
+    t.columns = {QStringLiteral("month"), QStringLiteral("open_deals"), QStringLiteral("actual_cents"), QStringLiteral("p10_cents"),
+                 QStringLiteral("p50_cents"), QStringLiteral("p90_cents"), QStringLiteral("accuracy_pct"), QStringLiteral("in_band"),
+                 QStringLiteral("raw_p50_cents"), QStringLiteral("error_ratios")};
+    for (const BacktestMonth &m : months)
+        t.rows << QVariantList{analytics::dayDate(m.firstDay).toString(QStringLiteral("yyyy-MM")), m.openDeals, m.actualCents,
+                               m.p10, m.p50, m.p90, pct(m.accuracy), m.inBand ? 1 : 0, m.rawP50, m.ratios};
+    t.rows << QVariantList{QStringLiteral("coverage"), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(),
+                           pct(coverage), QVariant(), QVariant(), QVariant()};
+    return t;
+}
+
+QList<analytics::ReportInfo> makeReports()
+{
+    using analytics::ReportInfo;
+    return {
+        ReportInfo{QStringLiteral("winprob"),
+                   QStringLiteral("win probability of every open deal as of --now: the explainable product with each factor "
+                                  "and its reason, and the learned model's"),
+                   winprobTable},
+        ReportInfo{QStringLiteral("winmodel"),
+                   QStringLiteral("the learned win model on held-out deals (the latest 20 % closed): AUC, Brier, Brier skill "
+                                  "against the stage-rate baseline, calibration in 10 bins"),
+                   winmodelTable},
+        ReportInfo{QStringLiteral("forecast"),
+                   QStringLiteral("Monte-Carlo forecast of deals won in --period as of --now: P10/P50/P90, confidence, "
+                                  "probability of the target (--target or the company target), reasons [--seed N]"),
+                   forecastTable},
+        ReportInfo{QStringLiteral("backtest"),
+                   QStringLiteral("for each month of --period (default: the 12 months before --now) the forecast made at "
+                                  "its start against what was won, accuracy and P10-P90 band coverage [--seed N]"),
+                   backtestTable},
+    };
+}
+} // namespace
+
+const QList<analytics::ReportInfo> &forecastReports()
+{
+    static const QList<analytics::ReportInfo> all = makeReports();
+    return all;
+}
+
+const analytics::ReportInfo *findForecastReport(const QString &name)
+{
+    for (const analytics::ReportInfo &r : forecastReports())
+        if (r.name == name)
+            return &r;
+    return nullptr;
+}
+
+} // namespace cockpit::forecast

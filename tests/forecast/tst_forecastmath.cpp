@@ -1,0 +1,398 @@
+// The forecast's formulas on hand-computed fixtures (models/forecast): shrinkage and lifts,
+// the explainable product and its intent cap, AUC with ties, Brier and its skill, calibration
+// bins, the logistic fit, close-in-period from slips, and the Monte-Carlo against the exact
+// distribution of a 3-deal pipeline.
+#include "forecast/forecast.h"
+#include "forecast/history.h"
+#include "analytics/scope.h"
+#include "forecast/logistic.h"
+#include "forecast/metrics.h"
+#include "forecast/montecarlo.h"
+#include "forecast/winprob.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace cockpit::forecast;
+
+class TestForecastMath : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void shrinkageAndLift();
+    void explainableProductAndCap();
+    void aucHandlesTies();
+    void brierAndSkill();
+    void calibrationBins();
+    void logisticFitsSeparableAndBalanced();
+    void closeInPeriodFromSlips();
+    void monteCarloMatchesExactThreeDeals();
+    void monteCarloIsReproducible();
+    void quantileAndAccuracyEdges();
+    void outcomeWrittenFacts();
+    void asOfRebuildsThePipeline();
+    void bucketEdges();
+};
+
+void TestForecastMath::shrinkageAndLift()
+{
+    // 3 of 4 won, prior 0.5, k = 10: (3 + 5) / 14.
+    QCOMPARE(shrunkRate(3, 4, 0.5), 8.0 / 14.0);
+    QCOMPARE(shrunkRate(0, 0, 0.4), 0.4); // empty cell: the prior
+    QCOMPARE(shrunkRate(0, 0, 0.4, 0), 0.4);
+    // 90 deals, 45 won, prior 0.2: (45 + 2) / 100.
+    QCOMPARE(shrunkRate(45, 90, 0.2), 0.47);
+    QCOMPARE(lift(10, 10, 0.5), (10 + 5.0) / 20.0 / 0.5);
+    QCOMPARE(lift(1, 2, 0.0), 1.0);
+}
+
+namespace {
+Deal closedDeal(int stage, bool won, qint64 day, int owner = 1)
+{
+    Deal d;
+    d.stage = stage;
+    d.stagesReached = {stage};
+    d.outcome = won ? Outcome::Won : Outcome::Lost;
+    d.closedDay = day;
+    d.owner = owner;
+    d.industry = 0;
+    return d;
+}
+} // namespace
+
+void TestForecastMath::explainableProductAndCap()
+{
+    // 20 closed deals in stage 7, industry 0: 10 won. Competitor recorded on all: 8 with one
+    // (2 won), 12 without (8 won).
+    std::vector<Deal> deals;
+    for (int i = 0; i < 20; ++i) {
+        Deal d = closedDeal(7, i < 10, 100);
+        d.bucket[Competitor] = std::int8_t(i < 2 || i >= 14 ? 1 : 0);
+        deals.push_back(d);
+    }
+    const WinRates r = learnRates(deals, 200, false);
+    QCOMPARE(r.all.n, 20.0);
+    QCOMPARE(r.buckets[Competitor].value(1).n, 8.0);
+    QCOMPARE(r.buckets[Competitor].value(1).won, 2.0);
+    Deal open;
+    open.stage = 7;
+    open.industry = 0;
+    open.owner = 1;
+    open.bucket[Competitor] = 1;
+    // base: stage (10 + 10×0.5)/30 = 0.5, cell the same 0.5; competitor lift (2 + 5)/18/0.5;
+    // rep: 10 of 20 in the pipeline, the same as the pipeline: lift 1.
+    const double expected = 0.5 * (7.0 / 18.0 / 0.5);
+    QVERIFY(std::abs(winProbability(open, r) - expected) < 1e-12);
+    DealSet set;
+    set.industries = {QStringLiteral("制造")};
+    const WinProbability w = explainWin(open, r, set);
+    QVERIFY(std::abs(w.probability - expected) < 1e-12);
+    QCOMPARE(w.factors.size(), 1 + FactorCount + 2);
+    QCOMPARE(w.factors.at(1 + Punctuality).reason, QStringLiteral("no data")); // no deal records it
+    QCOMPARE(w.factors.at(1 + Punctuality).value, 1.0);
+    // Not recorded on this deal, recorded elsewhere: 1.0 with its own reason.
+    open.bucket[Competitor] = kNotRecorded;
+    QCOMPARE(explainWin(open, r, set).factors.at(1 + Competitor).reason, QStringLiteral("not recorded for this deal"));
+    // The cap: a file with intent letters caps an incomplete one at 35 %.
+    WinRates capped = r;
+    capped.intentRecorded = true;
+    open.bucket[Competitor] = 0; // (8 + 5) / 22 / 0.5 × 0.5 ≈ 0.59 before the cap
+    QCOMPARE(winProbability(open, capped), kIntentCap);
+    open.intentSeal = open.intentBudget = open.intentContact = true;
+    QCOMPARE(winProbability(open, capped), kIntentCap); // three of four are not enough
+    open.intentNextMeeting = true;
+    QVERIFY(std::abs(winProbability(open, capped) - 13.0 / 22.0) < 1e-12);
+    // Clamped to 1: a lift product above 1.
+    WinRates high = r;
+    high.buckets[Competitor][0] = Count{1000, 1000};
+    QCOMPARE(winProbability(open, high) <= 1.0, true);
+    // No closed deal: the rep's own percent.
+    Deal lone;
+    lone.recordedProbability = 40;
+    QCOMPARE(winProbability(lone, learnRates({}, 0, false)), 0.4);
+    // Deals closed on or after the moment are not known then.
+    QCOMPARE(learnRates(deals, 100, false).all.n, 0.0);
+}
+
+void TestForecastMath::aucHandlesTies()
+{
+    QCOMPARE(auc({0.1, 0.2, 0.8, 0.9}, {0, 0, 1, 1}), 1.0);
+    QCOMPARE(auc({0.9, 0.8, 0.2, 0.1}, {0, 0, 1, 1}), 0.0);
+    QCOMPARE(auc({0.5, 0.5, 0.5, 0.5}, {0, 1, 0, 1}), 0.5); // all tied
+    // Pairs (won, lost): (0.5 vs 0.5) tie ½, (0.5 vs 0.2) 1, (0.9 vs both) 2 → 3.5 / 4.
+    QCOMPARE(auc({0.5, 0.9, 0.5, 0.2}, {1, 1, 0, 0}), 0.875);
+    QVERIFY(std::isnan(auc({0.3, 0.4}, {1, 1})));
+}
+
+void TestForecastMath::brierAndSkill()
+{
+    QCOMPARE(brier({1.0, 0.0}, {1, 0}), 0.0);
+    QCOMPARE(brier({0.5, 0.5}, {1, 0}), 0.25);
+    QCOMPARE(brier({0.8, 0.4}, {1, 0}), (0.04 + 0.16) / 2);
+    QCOMPARE(brierSkill(0.1, 0.25), 0.6);
+    QCOMPARE(brierSkill(0.25, 0.25), 0.0);
+    QVERIFY(brierSkill(0.3, 0.25) < 0);
+    QVERIFY(std::isnan(brierSkill(0.1, 0.0)));
+    QVERIFY(std::isnan(brier({}, {})));
+}
+
+void TestForecastMath::calibrationBins()
+{
+    const auto bins = calibration({0.05, 0.15, 0.12, 1.0, 0.95}, {0, 1, 0, 1, 0}, 10);
+    QCOMPARE(int(bins.size()), 10);
+    QCOMPARE(bins[0].n, 1);
+    QCOMPARE(bins[1].n, 2);
+    QVERIFY(std::abs(bins[1].meanPredicted - 0.135) < 1e-12);
+    QCOMPARE(bins[1].observed, 0.5);
+    QCOMPARE(bins[9].n, 2); // 1.0 falls in the last bin
+    QCOMPARE(bins[9].observed, 0.5);
+    QCOMPARE(bins[5].n, 0);
+}
+
+void TestForecastMath::logisticFitsSeparableAndBalanced()
+{
+    // Intercept only on 3 won of 4 (no penalty on it): p = 0.75 exactly.
+    Eigen::MatrixXd x = Eigen::MatrixXd::Ones(4, 1);
+    Eigen::VectorXd y(4);
+    y << 1, 1, 1, 0;
+    const Eigen::VectorXd b = fitLogistic(x, y);
+    QVERIFY(std::abs(sigmoid(b(0)) - 0.75) < 1e-9);
+    // One feature, perfectly separable: the penalty keeps the weight finite and positive.
+    Eigen::MatrixXd x2(4, 2);
+    x2 << 1, -1, 1, -1, 1, 1, 1, 1;
+    Eigen::VectorXd y2(4);
+    y2 << 0, 0, 1, 1;
+    const Eigen::VectorXd b2 = fitLogistic(x2, y2);
+    QVERIFY(std::isfinite(b2(1)) && b2(1) > 0);
+    QVERIFY(std::abs(b2(0)) < 1e-9); // symmetric data: no intercept
+    QVERIFY(sigmoid(b2(0) + b2(1)) > 0.5);
+    QCOMPARE(sigmoid(0), 0.5);
+}
+
+void TestForecastMath::closeInPeriodFromSlips()
+{
+    // Expected day 100, period [95, 104], today 90: slips −10, 0, +3, +20 → 95? no: 90, 100,
+    // 103, 120 → 2 of 4 inside.
+    QCOMPARE(closeInPeriod(100, {-10, 0, 3, 20}, 90, 95, 104), 0.5);
+    // An overdue deal cannot close before today: 100 − 10 = 90 → today 97 (inside).
+    QCOMPARE(closeInPeriod(100, {-10}, 97, 95, 104), 1.0);
+    QCOMPARE(closeInPeriod(110, {}, 90, 95, 104), 0.0); // no history: slip 0
+    QCOMPARE(closeInPeriod(100, {-10, 0, 3, 20}, 105, 95, 104), 0.0); // the period is over
+    QCOMPARE(closeInPeriod(100, {-10, 0, 3, 20}, 96, 95, 104), 0.75); // −10 closes today (96)
+    // By age: created day 0, today 10; durations 5 (shorter than the age: gone), 12, 30 → the
+    // period [11, 20] holds 12 of the two possible.
+    QCOMPARE(closeInPeriodByAge(0, {5, 12, 30}, 10, 11, 20), 0.5);
+    QCOMPARE(closeInPeriodByAge(0, {5}, 10, 0, 100), 0.0); // older than every won deal
+}
+
+void TestForecastMath::monteCarloMatchesExactThreeDeals()
+{
+    // Three deals: 100 with q 0.5, 200 with q 0.25 (0.5 × P(in period) 0.5), 400 with q 0.7.
+    std::vector<SimDeal> deals(3);
+    deals[0].amountCents = 100;
+    deals[0].winProbability = 0.5;
+    deals[0].inPeriod = 1;
+    deals[1].amountCents = 200;
+    deals[1].winProbability = 0.5;
+    deals[1].inPeriod = 0.5;
+    deals[2].amountCents = 400;
+    deals[2].winProbability = 0.7;
+    deals[2].inPeriod = 1;
+    const double q[3] = {0.5, 0.25, 0.7};
+    // The 8 outcomes: total → exact probability.
+    QMap<qint64, double> exact;
+    for (int mask = 0; mask < 8; ++mask) {
+        double p = 1;
+        qint64 total = 0;
+        for (int i = 0; i < 3; ++i) {
+            const bool won = mask & (1 << i);
+            p *= won ? q[i] : 1 - q[i];
+            total += won ? deals[std::size_t(i)].amountCents : 0;
+        }
+        exact[total] += p;
+    }
+    SimOptions o;
+    o.draws = 200000;
+    o.seed = 7;
+    o.targetCents = 500;
+    const SimResult r = simulate(deals, o);
+    QMap<qint64, double> seen;
+    for (qint64 t : r.totals)
+        seen[t] += 1.0 / o.draws;
+    // Each outcome's share is binomial: sd ≤ sqrt(0.25 / 200 000) ≈ 0.0011; 5 sd = 0.0056.
+    for (auto it = exact.cbegin(); it != exact.cend(); ++it)
+        QVERIFY2(std::abs(seen.value(it.key()) - it.value()) < 0.0056,
+                 qPrintable(QStringLiteral("total %1: %2 vs %3").arg(it.key()).arg(seen.value(it.key())).arg(it.value())));
+    QCOMPARE(seen.size(), exact.size());
+    // P(total ≥ 500) exactly: 400 with 100 or 200 (or both) = 0.7 × (1 − 0.5 × 0.75) = 0.4375.
+    QVERIFY(std::abs(r.probabilityOfTarget - 0.4375) < 0.0056);
+    // Quantiles of the exact distribution (outcomes 0, 100, …, 700 with 0.1125, 0.1125, 0.0375,
+    // 0.0375, 0.2625, 0.2625, 0.0875, 0.0875): P(≤ 0) = 0.1125 ≥ 0.1 → P10 = 0; P(≤ 300) = 0.3,
+    // P(≤ 400) = 0.5625 → P50 = 400; P(≤ 500) = 0.825, P(≤ 600) = 0.9125 → P90 = 600. Each
+    // boundary is ≥ 0.0125 away, over 18 sd of the empirical CDF (≤ 0.0011).
+    QCOMPARE(r.p10, 0);
+    QCOMPARE(r.p50, 400);
+    QCOMPARE(r.p90, 600);
+    QVERIFY(std::abs(r.mean - (50 + 50 + 280)) < 2.0); // sd of the mean ≈ 0.5
+}
+
+void TestForecastMath::monteCarloIsReproducible()
+{
+    std::vector<SimDeal> deals;
+    for (int i = 0; i < 500; ++i) {
+        SimDeal d;
+        d.amountCents = 1000 + i * 37;
+        d.winProbability = (i % 10) / 10.0;
+        d.inPeriod = (i % 3) / 2.0;
+        d.competitor = i % 4 == 0;
+        deals.push_back(d);
+    }
+    SimOptions o;
+    o.draws = 3001;
+    o.seed = 42;
+    o.threads = 1;
+    const SimResult one = simulate(deals, o);
+    o.threads = 4;
+    const SimResult four = simulate(deals, o);
+    QCOMPARE(one.totals, four.totals); // independent of the thread count
+    QCOMPARE(simulate(deals, o).totals, four.totals);
+    o.seed = 43;
+    QVERIFY(simulate(deals, o).totals != four.totals);
+    QVERIFY(!one.reasons.empty());
+    double share = 0;
+    for (const DoubtReason &r : one.reasons)
+        if (r.doubt == Doubt::Competitor)
+            share = r.varianceShare;
+    QVERIFY(share > 0 && share < 1);
+}
+
+void TestForecastMath::quantileAndAccuracyEdges()
+{
+    QCOMPARE(quantile({}, 0.5), 0);
+    QCOMPARE(quantile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.1), 1);
+    QCOMPARE(quantile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.5), 5);
+    QCOMPARE(quantile({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, 0.9), 9);
+    QCOMPARE(forecastAccuracy(100, 80), 0.8);
+    QCOMPARE(forecastAccuracy(100, 250), -0.5);
+    QVERIFY(std::isnan(forecastAccuracy(0, 10)));
+    BacktestMonth in, out;
+    in.inBand = true;
+    QCOMPARE(bandCoverage({in, out, in, in}), 0.75);
+    QVERIFY(std::isnan(bandCoverage({})));
+    // Error ratios: actual ÷ raw P50, clamped to [1/3, 3], months without a P50 left out, the
+    // latest 12 kept.
+    std::vector<BacktestMonth> months(15);
+    for (int i = 0; i < 15; ++i) {
+        months[std::size_t(i)].actualCents = 100 + i;
+        months[std::size_t(i)].rawP50 = 100;
+    }
+    months[14].actualCents = 1000; // 10 → 3
+    months[13].actualCents = 10;   // 0.1 → 1/3
+    months[12].rawP50 = 0;         // left out
+    const std::vector<double> r = errorRatios(months);
+    QCOMPARE(int(r.size()), 12);
+    QCOMPARE(r.front(), 1.02); // month 12 left out; of the 14 others the latest 12 start at month 2
+    QCOMPARE(r.back(), 3.0);
+    QCOMPARE(r[10], 1.0 / 3.0);
+}
+
+void TestForecastMath::outcomeWrittenFacts()
+{
+    QVERIFY(writtenByOutcome(50, 100, 0, 100));   // never on a lost deal
+    QVERIFY(writtenByOutcome(100, 100, 48, 100)); // on every won deal
+    QVERIFY(!writtenByOutcome(80, 100, 50, 100)); // a signal, not a leak
+    QVERIFY(!writtenByOutcome(10, 10, 0, 10));    // too few to tell
+}
+
+void TestForecastMath::asOfRebuildsThePipeline()
+{
+    // Stages 1, 2 open; 3 closes (won). A deal created at t=1000 (day 0 in Beijing: 08:16),
+    // moved to 2 at 5000, won at 9000; a demo at 4000, sales actions at 2000 and 6000.
+    History h;
+    h.stageNames = {QString(), QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("won")};
+    h.stageCloses = {0, 0, 0, 1};
+    DealHistory r;
+    r.current.id = 1;
+    r.current.stage = 3;
+    r.current.outcome = Outcome::Won;
+    r.current.amountCents = 500;
+    r.current.closedDay = 0;
+    r.createdAt = 1000;
+    r.closedAt = 9000;
+    r.moves = {{1000, 1}, {5000, 2}, {9000, 3}};
+    r.firstDemoAt = 4000;
+    r.salesAt = {2000, 6000};
+    h.deals.push_back(r);
+    // Before creation: nothing.
+    QVERIFY(asOf(h, 900).deals.empty());
+    // At 4500: open, in stage 1, one sales action, the demo held.
+    DealSet s = asOf(h, 4500);
+    QCOMPARE(int(s.deals.size()), 1);
+    const Deal &a = s.deals.front();
+    QCOMPARE(a.outcome, Outcome::Open);
+    QCOMPARE(a.stage, 1);
+    QCOMPARE(a.stagesReached, std::vector<int>{1});
+    QCOMPARE(a.salesActions, 1);
+    QVERIFY(a.demoHeld);
+    QCOMPARE(a.bucket[TechValidation], std::int8_t(1));
+    // After the close: won, both stages reached; stage 1 left at 5000 (one action, the demo),
+    // stage 2 left at the win (9000: two actions).
+    s = asOf(h, 10000);
+    const Deal &b = s.deals.front();
+    QCOMPARE(b.outcome, Outcome::Won);
+    QCOMPARE(b.stage, 2);
+    QCOMPARE(b.stagesReached, (std::vector<int>{1, 2}));
+    QCOMPARE(int(b.stageFacts.size()), 2);
+    QCOMPARE(b.stageFacts[0].salesActions, 1);
+    QVERIFY(b.stageFacts[0].demoHeld);
+    QCOMPARE(b.stageFacts[1].salesActions, 2);
+    // A lost deal that never left stage 1: its stage lasts to the close.
+    h.deals[0].current.outcome = Outcome::Lost;
+    h.deals[0].moves = {{1000, 1}};
+    const Deal c = asOf(h, 10000).deals.front();
+    QCOMPARE(c.stagesReached, std::vector<int>{1});
+    QCOMPARE(c.stageFacts[0].salesActions, 2);
+    // An open deal without an amount gets the median won amount (none here: 0, estimated).
+    h.deals[0].current.amountCents = 0;
+    h.deals[0].current.outcome = Outcome::Open;
+    h.deals[0].closedAt = -1;
+    const Deal e = asOf(h, 10000).deals.front();
+    QVERIFY(e.amountEstimated);
+}
+
+void TestForecastMath::bucketEdges()
+{
+    // Punctuality: payments due before day 10, paid on or before their due day.
+    QCOMPARE(punctualityBucket({}, 10), int(kNotRecorded));
+    QCOMPARE(punctualityBucket({{12, 12}}, 10), int(kNotRecorded)); // not due yet
+    QCOMPARE(punctualityBucket({{5, 5}, {6, 7}, {7, -1}}, 10), 0);   // 1 of 3 on time
+    std::vector<std::pair<qint64, qint64>> p(20, {5, 5});
+    QCOMPARE(punctualityBucket(p, 10), 2);
+    p[0] = {5, 6}; // 19 of 20 = 95 %
+    QCOMPARE(punctualityBucket(p, 10), 2);
+    p[1] = {5, 6}; // 90 %
+    QCOMPARE(punctualityBucket(p, 10), 1);
+    QCOMPARE(tenureBucket(-1, 100), int(kNotRecorded));
+    QCOMPARE(tenureBucket(0, 365), 0);
+    QCOMPARE(tenureBucket(0, 366), 1);
+    QCOMPARE(tenureBucket(0, 1096), 2);
+    QCOMPARE(budgetShareBucket(50, 100), 0);
+    QCOMPARE(budgetShareBucket(51, 100), 1);
+    QCOMPARE(budgetShareBucket(100, 100), 1);
+    QCOMPARE(budgetShareBucket(101, 100), 2);
+    QCOMPARE(budgetShareBucket(10, 0), int(kNotRecorded));
+    // The amount tells the outcome when lost deals are (nearly) all at 0.
+    std::vector<Deal> deals(20);
+    for (int i = 0; i < 20; ++i) {
+        deals[std::size_t(i)].outcome = i < 10 ? Outcome::Won : Outcome::Lost;
+        deals[std::size_t(i)].amountCents = i < 10 ? 100 : 0;
+    }
+    QVERIFY(amountLeaksOutcome(deals));
+    deals[15].amountCents = 5;
+    deals[16].amountCents = 5;
+    QVERIFY(!amountLeaksOutcome(deals)); // 8 of 10 at 0: not "nearly all"
+}
+
+QTEST_GUILESS_MAIN(TestForecastMath)
+#include "tst_forecastmath.moc"
