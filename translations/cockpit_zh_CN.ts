@@ -354,6 +354,51 @@
     </message>
 </context>
 <context>
+    <name>analytics</name>
+    <message>
+        <location filename="../models/forecast/forecastreports.cpp" line="+69"/>
+        <source>Win probability of the open deals — learned model: held-out AUC %1, Brier skill %2 (%3 test examples)</source>
+        <translation>在跟商机的赢单概率——学习型模型：留出集 AUC %1，Brier 技能分 %2（%3 个检验样本）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>Learned win model, trained on deals closed before %1, tested on %n later deal(s)</source>
+        <translation>
+            <numerusform>学习型赢单模型：以 %1 之前关闭的商机训练，在之后关闭的 %n 个商机上检验</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Forecast of deals won in %1: P50 %2 (confidence %3 %, P10–P90 %4–%5), seed %6, %7 draws</source>
+        <translation>%1 赢单金额预测：P50 %2（置信度 %3 %，P10–P90 %4–%5），随机种子 %6，模拟 %7 次</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>share of draws within ±20 % of P50</source>
+        <translation>模拟结果落在 P50 ±20 % 以内的比例</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probability of reaching the target</source>
+        <translation>达成目标的概率</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no target for the period</source>
+        <translation>该期间无目标</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>past months&apos; actual ÷ forecast that scale the draws</source>
+        <translation>以往各月实际 ÷ 预测，用于缩放模拟结果</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Backtest, forecasts made at each month&apos;s start: P10–P90 band coverage %1 % of %2 months, mean accuracy %3 %</source>
+        <translation>回测（每月初所做预测）：P10–P90 区间覆盖 %2 个月中的 %1 %，平均准确率 %3 %</translation>
+    </message>
+</context>
+<context>
     <name>cockpit</name>
     <message>
         <location filename="../models/domain/pipelinevalidation.cpp" line="-42"/>
@@ -3800,6 +3845,208 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
 </context>
 <context>
+    <name>cockpit::forecast</name>
+    <message numerus="yes">
+        <location filename="../models/forecast/forecastreports.cpp" line="-127"/>
+        <source>final approver not met on %n deal(s) worth %1</source>
+        <translation>
+            <numerusform>%n 个商机未接触最终审批人，金额 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>intent letter incomplete on %n deal(s) worth %1</source>
+        <translation>
+            <numerusform>%n 个商机意向书要素不全，金额 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>a competitor on %n deal(s) worth %1</source>
+        <translation>
+            <numerusform>%n 个商机有竞争对手，金额 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>no expected close date on %n deal(s) worth %1 (estimated from history)</source>
+        <translation>
+            <numerusform>%n 个商机无预计成交日期，金额 %1（按历史估计）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>no usable amount on %n deal(s) (estimated: %1 in all)</source>
+        <translation>
+            <numerusform>%n 个商机无可用金额（估计合计 %1）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>the %n largest deal(s) worth %1 decide much of the total</source>
+        <translation>
+            <numerusform>最大的 %n 个商机（金额 %1）在很大程度上决定总额</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../models/forecast/winprob.cpp" line="+70"/>
+        <source>customer pays &lt; 70 % on time</source>
+        <translation>客户按时付款率低于 70 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>customer pays 70–95 % on time</source>
+        <translation>客户按时付款率 70–95 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>customer pays ≥ 95 % on time</source>
+        <translation>客户按时付款率不低于 95 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>customer for &lt; 1 year</source>
+        <translation>合作不足 1 年的客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>customer for 1–3 years</source>
+        <translation>合作 1–3 年的客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>customer for 3+ years</source>
+        <translation>合作 3 年以上的客户</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>deal ≤ 50 % of the customer&apos;s budget</source>
+        <translation>商机金额不超过客户预算的 50 %</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>deal 50–100 % of the customer&apos;s budget</source>
+        <translation>商机金额占客户预算 50–100 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>deal above the customer&apos;s budget</source>
+        <translation>商机金额超出客户预算</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>contact met: staff</source>
+        <translation>已接触联系人：员工</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>contact met: manager</source>
+        <translation>已接触联系人：经理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>contact met: executive</source>
+        <translation>已接触联系人：高管</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no competitor</source>
+        <translation>无竞争对手</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>competitor present</source>
+        <translation>有竞争对手</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no demo, not validated</source>
+        <translation>未演示，未技术验证</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>demo held, not validated</source>
+        <translation>已演示，未技术验证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>validated, no demo</source>
+        <translation>已技术验证，未演示</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>demo held and validated</source>
+        <translation>已演示且已技术验证</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>no closed deals yet: the rep&apos;s own probability</source>
+        <translation>尚无已关闭商机：采用销售自填概率</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no industry</source>
+        <translation>无行业</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 closed %3 deals that reached “%4” won (stage: %5 of %6)</source>
+        <translation>%3行业已成交/输单的 %2 个到达“%4”的商机中赢单 %1 个（该阶段：%6 个中 %5 个）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+11"/>
+        <location line="+9"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>not recorded for this deal</source>
+        <translation>该商机未记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: %2 of %3 closed deals won (%4, all: %5)</source>
+        <translation>%1：%3 个已关闭商机中赢单 %2 个（%4，全部：%5）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the rep won %1 of %2 deals of this pipeline in the last 365 days (team: %3)</source>
+        <translation>该销售近 365 天在此销售流程中 %2 个商机赢单 %1 个（团队：%3）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>intent letter complete: not capped</source>
+        <translation>意向书要素齐全：不设上限</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>seal</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>budget range</source>
+        <translation>预算范围</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>named contact</source>
+        <translation>指定联系人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>next meeting date</source>
+        <translation>下次会面日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>intent letter lacks %1: capped at 35 %</source>
+        <translation>意向书缺少%1：概率上限 35 %</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::imports::ImportIssue</name>
     <message>
         <location filename="../models/imports/importplansummary.cpp" line="+27"/>
@@ -5635,7 +5882,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/storage/logchainrecord.h" line="+481"/>
+        <location filename="../models/storage/logchainrecord.h" line="+521"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5685,7 +5932,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>恢复%1 #%2</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchainrecord.h" line="-87"/>
+        <location filename="../models/storage/logchainrecord.h" line="-127"/>
         <location filename="../models/storage/logverify.cpp" line="+191"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
@@ -5904,17 +6151,17 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::storage::Database</name>
     <message>
-        <location filename="../models/storage/database.cpp" line="+66"/>
+        <location filename="../models/storage/database.cpp" line="+56"/>
         <source>Open another file, or create a new demo database.</source>
         <translation>请打开其他文件，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="+403"/>
+        <location filename="../models/storage/databasemessages.cpp" line="+86"/>
         <source>The database &quot;%1&quot; does not exist. </source>
         <translation>数据库“%1”不存在。 </translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location filename="../models/storage/database.cpp" line="+258"/>
         <source>Cannot create the folder for &quot;%1&quot;. Choose a folder you can write to.</source>
         <translation>无法为“%1”创建文件夹。请选择您有写入权限的文件夹。</translation>
     </message>
@@ -5924,7 +6171,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>无法创建“%1”：%2。请选择一个可写入的文件夹。</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location filename="../models/storage/databasemessages.cpp" line="+2"/>
         <source>&quot;%1&quot; is empty (0 bytes): it is not a Sales Cockpit database, and it was left untouched. </source>
         <translation>“%1”是空文件（0 字节），不是销售驾驶舱数据库，文件未被改动。</translation>
     </message>
@@ -5934,24 +6181,24 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>“%1”是文件夹，不是数据库文件。 </translation>
     </message>
     <message>
-        <location line="+25"/>
-        <location line="+255"/>
+        <location filename="../models/storage/database.cpp" line="+263"/>
+        <location filename="../models/storage/databasemessages.cpp" line="+25"/>
         <source>&quot;%1&quot; is not a Sales Cockpit database (not an SQLite file). </source>
         <translation>“%1”不是销售驾驶舱数据库（不是 SQLite 文件）。 </translation>
     </message>
     <message>
-        <location line="-253"/>
+        <location filename="../models/storage/databasemessages.cpp" line="+2"/>
         <source>&quot;%1&quot; is truncated: it is shorter than its header says (%2 bytes). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已被截断：文件长度小于文件头所声明的长度（%2 字节）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location line="+160"/>
+        <location filename="../models/storage/database.cpp" line="-231"/>
+        <location line="+66"/>
         <source>&quot;%1&quot; could not be opened. </source>
         <translation>无法打开“%1”。 </translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="-42"/>
         <source>Could not create a new database in &quot;%1&quot;.</source>
         <translation>无法在“%1”中创建新数据库。</translation>
     </message>
@@ -5961,7 +6208,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>将“%1”从结构版本 %2 升级失败；文件未做更改，并已在同一位置保留备份。</translation>
     </message>
     <message>
-        <location line="+342"/>
+        <location line="+196"/>
         <source>&quot;%1&quot; is damaged and cannot be read. It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏，无法读取。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
@@ -5976,13 +6223,13 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>“%1”由更新版本的销售驾驶舱写入（结构版本 %2；当前版本最高支持 %3）。请更新应用，或打开其他文件。</translation>
     </message>
     <message>
-        <location line="-176"/>
-        <location line="+181"/>
+        <location line="-124"/>
+        <location line="+129"/>
         <source>&quot;%1&quot; is damaged (the integrity check failed). It was left untouched. Restore a backup, or create a new demo database.</source>
         <translation>“%1”已损坏（完整性检查未通过）。文件未做任何改动。请恢复备份，或新建演示数据库。</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location filename="../models/storage/databasemessages.cpp" line="-25"/>
         <source>&quot;%1&quot; is not a regular file (it is a pipe, socket or device), so it was not opened. </source>
         <translation>“%1”不是普通文件（而是管道、套接字或设备），因此没有打开。</translation>
     </message>
@@ -6019,12 +6266,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         </translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location filename="../models/storage/database.cpp" line="-210"/>
         <source>Upgrading &quot;%1&quot; from schema version %2 stopped at version %3: the next step failed. The file stays at version %3; the original (version %2) was kept next to it as a backup.</source>
         <translation>将“%1”从结构版本 %2 升级时停在了版本 %3：下一步失败。文件保持在版本 %3；原文件（版本 %2）已作为备份保留在同一位置。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../models/storage/databasemessages.cpp" line="+5"/>
         <source>&quot;%1&quot; is in use by another process (process %2 took the lock; it may have passed it to a program it started). Close it, then try again.</source>
         <translation>“%1”正被另一个进程使用（进程 %2 取得了锁，可能已交给它启动的程序）。请关闭后再试。</translation>
     </message>
@@ -6059,12 +6306,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>无法锁定“%1”以便写入。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location filename="../models/storage/database.cpp" line="+31"/>
         <source>&quot;%1&quot; was written by an older Sales Cockpit (schema version %2) and must be upgraded before it can be read here: open it once in the app (a backup is kept).</source>
         <translation>“%1”由旧版销售驾驶舱写入（架构版本 %2），需要先升级才能在这里读取：请在应用中打开一次（会保留备份）。</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location filename="../models/storage/databasemessages.cpp" line="+21"/>
         <source>The disk holding &quot;%1&quot; is full; the change was not saved. Free some space and try again.</source>
         <translation>“%1”所在的磁盘已满，更改没有保存。请释放一些空间后重试。</translation>
     </message>
@@ -6109,7 +6356,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>无法写入“%1”：权限不足，更改没有保存。</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location filename="../models/storage/database.cpp" line="+166"/>
         <source>&quot;%1&quot; is an empty SQLite file, not a Sales Cockpit database; it was left untouched. </source>
         <translation>“%1”是一个空的 SQLite 文件，不是销售驾驶舱数据库；文件未被改动。</translation>
     </message>
@@ -6532,7 +6779,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>登录名 %1 可以读取 %2 中的这一行，但不能修改它（它属于其他区域，或属于整个公司）。</translation>
     </message>
     <message>
-        <location filename="../models/sync/syncfirstpull.cpp" line="+299"/>
+        <location filename="../models/sync/syncfirstpull.cpp" line="+302"/>
         <source>The local file&apos;s first pull state is damaged (first_pull_horizon %1).</source>
         <translation>本地文件的首次拉取状态已损坏（first_pull_horizon %1）。</translation>
     </message>
@@ -6576,6 +6823,248 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="-43"/>
         <source>Record #%1 of this file&apos;s activity log differs from the link the server %2 anchored: the log was rewritten since it was anchored. Your data still syncs; restore the file from a backup, or ask the administrator.</source>
         <translation>此文件操作日志的记录 #%1 与服务器 %2 锚定的链节不同：日志在锚定后被改写。您的数据仍会正常同步；请从备份恢复此文件，或联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::targets</name>
+    <message>
+        <location filename="../models/targets/bonusdata.cpp" line="+15"/>
+        <location filename="../models/targets/targetdata.cpp" line="+192"/>
+        <source>Targets are set per month, quarter or year, not for %1.</source>
+        <translation>目标按月、季度或年设定，不能用于 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../models/targets/correlation.cpp" line="+17"/>
+        <source>Not enough data: %n rep(s) with both figures; at least 3 are needed.</source>
+        <translation>
+            <numerusform>数据不足：两项数据都有的销售代表只有 %n 人，至少需要 3 人。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not enough data: every rep has the same value, so no line can be fitted.</source>
+        <translation>数据不足：所有销售代表的数值相同，无法拟合直线。</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/customerscores.cpp" line="+60"/>
+        <source>purchases %1 × %2 %; trials %3 × %4 %</source>
+        <translation>采购 %1 × %2 %；试用 %3 × %4 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; satisfaction %1 × %2 %</source>
+        <translation>；满意度 %1 × %2 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>; satisfaction left out (no survey), the other weights renormalised</source>
+        <translation>；满意度未计入（无调查），其余权重重新归一</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <location filename="../models/targets/performance.cpp" line="+96"/>
+        <source>%1 %2 × %3 %</source>
+        <translation>%1 %2 × %3 %</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; left out (no data): %1, the other weights renormalised</source>
+        <translation>；未计入（无数据）：%1，其余权重重新归一</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>value %1; no health data yet</source>
+        <translation>价值 %1；尚无健康数据</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>value %1, health %2; weakest: %3 %4</source>
+        <translation>价值 %1，健康 %2；最弱：%3 %4</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/performance.cpp" line="-71"/>
+        <source>Collections</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gross margin</source>
+        <translation>毛利</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customers</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Compliance</source>
+        <translation>过程达标</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Collections follow-up: payment terms, invoicing and dunning</source>
+        <translation>回款跟进：付款条件、开票与催款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value selling and discount discipline</source>
+        <translation>价值销售与折扣纪律</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prospecting and opening new accounts</source>
+        <translation>客户开发与新客户开拓</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer care: expectations, response and follow-through</source>
+        <translation>客户关怀：预期管理、响应与跟进落实</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The standard sales process: the key actions of each stage</source>
+        <translation>标准销售流程：各阶段的关键动作</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The weight of %1 must lie between 0 and 100 %, not %2 %.</source>
+        <translation>%1 的权重必须在 0 到 100 % 之间，而不是 %2 %。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The performance weights must sum to 100 %; they sum to %1 %.</source>
+        <translation>绩效权重之和必须为 100 %；当前之和为 %1 %。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>; left out (no data): %1, the other weights renormalised to 100 %</source>
+        <translation>；未计入（无数据）：%1，其余权重重新归一到 100 %</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/rollingforecast.cpp" line="+66"/>
+        <source>Not enough data for the capacity gap: no day of the quarter has passed or there is no target.</source>
+        <translation>产能缺口数据不足：本季度尚未过去一天，或没有目标。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>At the current pace the quarter makes its target with %1 to spare.</source>
+        <translation>按当前进度，本季度可完成目标，并超出 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>At the current pace the quarter misses by %1; about %n more reps&apos; worth of pipeline.</source>
+        <translation>
+            <numerusform>按当前进度，本季度将差 %1；约需再增加 %n 名销售代表的销售流程量。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>At the current pace the quarter misses by %1.</source>
+        <translation>按当前进度，本季度将差 %1。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>pace = %1 collected / %2 days elapsed × %3 days = %4; gap = target %5 − pace = %6; per active rep = %4 / %7 reps = %8</source>
+        <translation>进度 = 已回款 %1 / 已过 %2 天 × %3 天 = %4；缺口 = 目标 %5 − 进度 = %6；每名在岗销售 = %4 / %7 人 = %8</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/targetmath.cpp" line="+60"/>
+        <source>The growth %1 lies outside tier %2&apos;s band of %3 to %4.</source>
+        <translation>增长率 %1 超出 %2 档的区间 %3 至 %4。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The external correction %1 lies outside ±%2.</source>
+        <translation>外部修正 %1 超出 ±%2。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>An external correction needs a reason.</source>
+        <translation>外部修正需要填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/targetreports.cpp" line="+36"/>
+        <source>Targets, %1</source>
+        <translation>目标，%1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Performance, %1</source>
+        <translation>绩效，%1</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Correlation with the win rate, %1</source>
+        <translation>与赢单率的相关性，%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Customer value and health</source>
+        <translation>客户价值与健康度</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>Bonus range, %1</source>
+        <translation>奖金区间，%1</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/targettree.cpp" line="+116"/>
+        <source>There is no such node in the target tree.</source>
+        <translation>目标树中没有该节点。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A target cannot be negative.</source>
+        <translation>目标不能为负数。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has no sibling to re-balance against: edit %2 instead, or flag the difference.</source>
+        <translation>%1 没有可重新平衡的同级节点：请改为编辑 %2，或标记差异。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 cannot exceed %2&apos;s %3 while its siblings are re-balanced.</source>
+        <translation>重新平衡同级节点时，%1 不能超过 %2 的 %3。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Set %1 to %2</source>
+        <translation>将 %1 设为 %2</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::targets::TargetRepository</name>
+    <message>
+        <location filename="../models/targets/targetrepository.cpp" line="+41"/>
+        <source>A target is saved as draft or approved, not &quot;%1&quot;.</source>
+        <translation>目标只能保存为草稿或已批准，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Targets are saved per month, quarter or year.</source>
+        <translation>目标按月、季度或年保存。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s target does not equal the sum of the targets below it; re-balance it before approving.</source>
+        <translation>%1 的目标不等于其下级目标之和；请先重新平衡再批准。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1&apos;s target is negative.</source>
+        <translation>%1 的目标为负数。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The target of %1 was deleted meanwhile; reload the targets.</source>
+        <translation>%1 的目标已在此期间被删除；请重新加载目标。</translation>
     </message>
 </context>
 <context>
