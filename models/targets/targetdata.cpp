@@ -99,18 +99,18 @@ MonthlyCollections loadMonthlyCollections(QSqlDatabase db, QDate firstMonth, int
     out.firstMonth = QDate(firstMonth.year(), firstMonth.month(), 1);
     out.months = months;
     const QDate end = std::min(lastDay, out.firstMonth.addMonths(months).addDays(-1));
-    // The company month of a day number, as year × 12 + month − 1.
+    // Summed per rep and day in SQL (paid_on is a day number, storage/TIMES_V6.md: no SQL date
+    // functions), each day's month found here.
     QSqlQuery q = analytics::runQuery(
         db,
-        QStringLiteral("SELECT rep_id, CAST(strftime('%Y', paid_on * 86400, 'unixepoch') AS INTEGER) * 12"
-                       " + CAST(strftime('%m', paid_on * 86400, 'unixepoch') AS INTEGER) - 1 AS m,"
-                       " SUM(amount_cents) FROM payments"
+        QStringLiteral("SELECT rep_id, paid_on, SUM(amount_cents) FROM payments"
                        " WHERE deleted = 0 AND rep_id IS NOT NULL AND paid_on >= ? AND paid_on <= ?"
-                       " GROUP BY rep_id, m"),
+                       " GROUP BY rep_id, paid_on"),
         {analytics::dateParam(out.firstMonth), analytics::dateParam(end)});
     const int base = monthNumber(out.firstMonth);
+    const QDate epoch(1970, 1, 1);
     while (q.next()) {
-        const int m = q.value(1).toInt() - base;
+        const int m = monthNumber(epoch.addDays(q.value(1).toLongLong())) - base;
         if (m < 0 || m >= months)
             continue;
         QVector<qint64> &v = out.byRep[q.value(0).toString()];
