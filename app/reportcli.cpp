@@ -7,6 +7,7 @@
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
 #include "analytics/reports.h"
+#include "domain/money.h"
 #include "forecast/forecastreports.h"
 #include "targets/targetreports.h"
 
@@ -124,13 +125,13 @@ int runReport(const QCommandLineParser &parser)
         }
     }
     if (parser.isSet(QStringLiteral("target"))) {
-        bool ok = false;
-        const double amount = parser.value(QStringLiteral("target")).toDouble(&ok);
-        if (!ok || amount < 0) {
-            printError(QStringLiteral("report: --target must be an amount like 820000, not \"%1\"").arg(parser.value(QStringLiteral("target"))));
+        // Read as every amount is (domain/money.h): in cents, no floating point; "82万" too.
+        const std::optional<qint64> cents = parseCny(parser.value(QStringLiteral("target")));
+        if (!cents) {
+            printError(QStringLiteral("report: --target must be an amount like 820000 or 82万, not \"%1\"").arg(parser.value(QStringLiteral("target"))));
             return 2;
         }
-        request.targetCents = qint64(std::llround(amount * 100.0));
+        request.targetCents = *cents;
     }
     if (parser.isSet(QStringLiteral("by"))) {
         const QString byText = parser.value(QStringLiteral("by")).trimmed().toLower();

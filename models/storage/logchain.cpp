@@ -221,10 +221,13 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
     qint64 done = 0;
     for (;;) {
         Stream *next = nullptr; // the earliest time; on a tie the lower kind
-        for (Stream &s : streams)
-            if (s.has && (!next || compareColumn(s.stmt.handle(), next->stmt.handle(), 1) < 0
-                          || (int(s.kind) < int(next->kind) && compareColumn(s.stmt.handle(), next->stmt.handle(), 1) == 0)))
+        for (Stream &s : streams) {
+            if (!s.has)
+                continue;
+            const int c = next ? compareColumn(s.stmt.handle(), next->stmt.handle(), 1) : -1;
+            if (c < 0 || (c == 0 && int(s.kind) < int(next->kind)))
                 next = &s;
+        }
         if (!next)
             break;
         if (progress && (done & 4095) == 0)

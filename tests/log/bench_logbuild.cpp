@@ -1,7 +1,8 @@
 // buildChain() over a file whose every record is unchained: the chaining a first pull does
 // after its COPY (issue 12: on the large demo's director file, 1.3 M activities and stage
 // moves). Copies DB to a temporary file, clears log_seq/log_hash and the head there, times
-// buildChain, then verifies the chain. Usage: bench_logbuild DB [RUNS]. Never fails on timing.
+// buildChain, then verifies the chain. Usage: bench_logbuild DB [RUNS]; BENCH_PRAGMAS="PRAGMA …"
+// runs before it (e.g. the first pull's cache_size = -65536). Never fails on timing.
 #include "storage/logchain.h"
 
 #include <QCoreApplication>
