@@ -20,6 +20,7 @@
 #include "demopreparation.h"
 #include "firstrunwindow.h"
 #include "mainwindow.h"
+#include "targetsforecastpage.h"
 #include "navrail.h"
 #include "settingspage.h"
 #include "sync/syncservice.h"
@@ -165,15 +166,26 @@ int GuiApp::start()
         // of the Settings screen.
         const bool welcome = m_options.screenshotView == QLatin1String("welcome");
         const bool conflicts = m_options.screenshotView == QLatin1String("conflicts"); // not a rail screen
-        const bool section = !welcome && !conflicts && ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
-        const int screen = welcome ? int(ui::NavRail::Cockpit)
-                           : section ? int(ui::NavRail::Settings) : ui::NavRail::screenFromKey(m_options.screenshotView);
+        // "targets-forecast": a tab of the Targets & Forecast screen ("targets": its first tab).
+        const bool targetsTab = m_options.screenshotView.startsWith(QLatin1String("targets-"));
+        const bool section = !welcome && !conflicts && !targetsTab
+                             && ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
+        const int screen = welcome      ? int(ui::NavRail::Cockpit)
+                           : targetsTab ? int(ui::NavRail::Targets)
+                           : section    ? int(ui::NavRail::Settings)
+                                        : ui::NavRail::screenFromKey(m_options.screenshotView);
         m_window->resize(1366, 768);
         m_window->showScreen(screen);
         if (section)
             m_window->settingsPage()->showSection(m_options.screenshotView.mid(int(qstrlen("settings-"))));
         if (conflicts)
             m_window->showConflicts();
+        if (targetsTab) {
+            auto *page = qobject_cast<ui::TargetsForecastPage *>(m_window->screenWidget(ui::NavRail::Targets));
+            const QString tab = m_options.screenshotView.mid(int(qstrlen("targets-"))) + QStringLiteral("Tab");
+            if (!page || !page->showTab(tab))
+                printError(QStringLiteral("--screenshot: no tab %1 on the Targets & Forecast screen").arg(tab));
+        }
         // README screenshots stay reproducible: the welcome card shows only in its own view.
         m_window->setWelcomeCardWanted(welcome);
         // An imported company's history lies in past periods: --period picks the one to show.
@@ -213,7 +225,7 @@ int GuiApp::start()
     // alone). The quick_check follows the loading, as before.
     // The Alerts screen likewise: its inbox first (large demo: read in 117 ms beside the
     // loading's two threads, 40 ms alone).
-    auto *first = qobject_cast<ui::AnalyticsPage *>(m_window->screenWidget(m_window->currentScreen()));
+    auto *first = m_window->analyticsPage(m_window->currentScreen());
     ui::AlertsPage *alertsFirst = m_window->currentScreen() == ui::NavRail::Alerts ? m_window->alertsPage() : nullptr;
     if ((first && !first->hasResult()) || (alertsFirst && !alertsFirst->hasInbox())) {
         auto started = std::make_shared<bool>(false);
@@ -467,7 +479,7 @@ void GuiApp::startAlertEvaluation()
 bool GuiApp::waitForAlerts()
 {
     // An analytics screen (Cockpit, Team, Stores) is shot once its figures are painted.
-    if (auto *page = qobject_cast<ui::AnalyticsPage *>(m_window->screenWidget(m_window->currentScreen()))) {
+    if (auto *page = m_window->analyticsPage(m_window->currentScreen())) {
         if (page->hasResult())
             return false;
         connect(page, &ui::AnalyticsPage::refreshed, this,

@@ -23,7 +23,7 @@
 #include "helpdialogs.h"
 #include "identity.h"
 #include "leadspage.h"
-#include "placeholderpage.h"
+#include "targetsforecastpage.h"
 #include "pipelineeditor.h"
 #include "settingspage.h"
 #include "shortcutsdialog.h"
@@ -125,12 +125,17 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
         case NavRail::Team:
             m_stack->addWidget(new TeamPage(figures, *m_scope, [this] { return m_clock->now(); }, m_stack));
             break;
-        case NavRail::Targets:
-            m_stack->addWidget(new PlaceholderPage(NavRail::screenName(screen),
-                tr("Tiered targets decomposed company → region → city → rep, attainment, and the "
-                   "interval forecast with its confidence. Targets can already be imported (File › Import…); "
-                   "this screen will show them."), m_stack));
+        case NavRail::Targets: {
+            auto *targets = new TargetsForecastPage(figures, *m_scope, [this] { return m_clock->now(); }, m_stack);
+            connect(targets, &TargetsForecastPage::leadActivated, this, [this](const QString &id) {
+                showScreen(NavRail::Leads);
+                m_leads->showLead(id);
+            });
+            connect(targets, &TargetsForecastPage::busy, this, &MainWindow::setBusy);
+            connect(targets, &TargetsForecastPage::idle, this, &MainWindow::clearBusy);
+            m_stack->addWidget(targets);
             break;
+        }
         case NavRail::Stores: {
             auto *stores = new StoresPage(figures, *m_scope, m_stack);
             connect(stores, &StoresPage::importRequested, this, [this](const QStringList &files) { openImport(files, true); });
@@ -465,6 +470,14 @@ void MainWindow::showConflicts()
 QWidget *MainWindow::screenWidget(int screen) const
 {
     return m_stack->widget(screen);
+}
+
+AnalyticsPage *MainWindow::analyticsPage(int screen) const
+{
+    QWidget *w = m_stack->widget(screen);
+    if (auto *tabs = qobject_cast<TargetsForecastPage *>(w))
+        return tabs->currentTab();
+    return qobject_cast<AnalyticsPage *>(w);
 }
 
 int MainWindow::currentScreen() const

@@ -41,6 +41,7 @@ class ScopeState;
 namespace cockpit::ui {
 
 class AlertsPage;
+class AnalyticsPage;
 class ConflictsPage;
 class CustomersPage;
 class LeadsPage;
@@ -60,6 +61,9 @@ public:
     SettingsPage *settingsPage() const { return m_settingsPage; }
     int currentScreen() const;
     QWidget *screenWidget(int screen) const; // the page of a NavRail::Screen
+    // The figures page of a screen: the page itself, or the tab shown on Targets & Forecast;
+    // nullptr for a screen without figures.
+    AnalyticsPage *analyticsPage(int screen) const;
     LeadsPage *leadsPage() const { return m_leads; }
     CustomersPage *customersPage() const { return m_customers; }
     AlertsPage *alertsPage() const { return m_alerts; }

@@ -25,14 +25,6 @@ struct FigureService::ChannelState
     std::shared_ptr<Task> waiting;
 };
 
-struct FigureService::Task
-{
-    Channel channel = 0;
-    quint64 token = 0;
-    std::function<void(ReadConnection &)> work; // computes, then ends the future
-    std::function<void()> cancel;               // ends the future canceled
-};
-
 FigureService::FigureService(storage::Database &db, QObject *parent) : QObject(parent), m_path(db.path())
 {
     m_pool.setObjectName(QStringLiteral("figures"));
@@ -132,43 +124,6 @@ void FigureService::finished(Channel channel)
         startTask(next);
 }
 
-template<class T, class Fn>
-QFuture<T> FigureService::run(Channel channel, Fn fn)
-{
-    auto promise = std::make_shared<QPromise<T>>();
-    QFuture<T> future = promise->future();
-    promise->start();
-    auto task = std::make_shared<Task>();
-    task->channel = channel;
-    task->cancel = [promise] {
-        promise->future().cancel();
-        promise->finish();
-    };
-    Task *self = task.get();
-    task->work = [this, promise, fn = std::move(fn), self](ReadConnection &connection) {
-        QElapsedTimer timer;
-        timer.start();
-        try {
-            if (!connection.isOpen())
-                throw QueryError(connection.error());
-            T value = fn(connection.db());
-            qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "computed in"
-                               << timer.elapsed() << "ms";
-            if (superseded(*self)) {
-                qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "superseded: dropped";
-                promise->future().cancel(); // a newer request of the channel is on its way
-            }
-            else
-                promise->addResult(std::move(value));
-        } catch (...) {
-            promise->setException(std::current_exception());
-        }
-        promise->finish();
-    };
-    submit(channel, std::move(task));
-    return future;
-}
-
 // Runs `mine` on `here` while `other` runs on another worker with that worker's connection;
 // when no worker was free by the time `mine` ended, `other` runs here too. Rethrows the
 // first failure. (The Alongside of every computation the service runs.)
@@ -218,7 +173,7 @@ Alongside FigureService::alongsideHere()
 
 QFuture<CockpitData> FigureService::cockpit(const CockpitRequest &request, Channel channel)
 {
-    return run<CockpitData>(channel, [this, request](QSqlDatabase db) {
+    return compute<CockpitData>(channel, [this, request](QSqlDatabase db) {
         CockpitData d;
         CockpitData sql;
         // Two cores, two connections: the small SQL figures (new hires, forecast, stores,
@@ -237,7 +192,7 @@ QFuture<CockpitData> FigureService::cockpit(const CockpitRequest &request, Chann
 
 QFuture<DataTable> FigureService::kpiDrillDown(const Scope &scope, const QDateTime &nowUtc, const QString &tileKey)
 {
-    return run<DataTable>(0, [scope, nowUtc, tileKey](QSqlDatabase db) {
+    return compute<DataTable>(0, [scope, nowUtc, tileKey](QSqlDatabase db) {
         DataTable t = analytics::kpiDrillDown(db, KpiRequest{scope, nowUtc, KpiSettings::load(db)}, tileKey);
         attachGlobalIds(t, db, childGroup(scope.org));
         return t;
@@ -247,7 +202,7 @@ QFuture<DataTable> FigureService::kpiDrillDown(const Scope &scope, const QDateTi
 QFuture<DataTable> FigureService::funnelDrillDown(const Scope &scope, const QString &pipelineCode, bool english,
                                                   int stage, const QString &orgId)
 {
-    return run<DataTable>(0, [scope, pipelineCode, english, stage, orgId](QSqlDatabase db) {
+    return compute<DataTable>(0, [scope, pipelineCode, english, stage, orgId](QSqlDatabase db) {
         const FunnelRequest request{scope, pipelineCode, childGroup(scope.org), english, FunnelSettings::load(db)};
         DataTable t = analytics::funnelDrillDown(db, request, stage, orgId);
         attachGlobalIds(t, db, request.by);
@@ -260,14 +215,14 @@ QFuture<TeamHealth> FigureService::teamHealth(const Scope &scope, const QString 
 {
     // The facts cache makes a period or org change query only what it has not seen; a cold
     // start loads the missing months and customers on two connections at once.
-    return run<TeamHealth>(channel, [this, scope, asOfIso, settings](QSqlDatabase db) {
+    return compute<TeamHealth>(channel, [this, scope, asOfIso, settings](QSqlDatabase db) {
         return computeTeamHealth(db, scope, asOfIso, settings, TeamHealthOptions{&m_teamFacts, true, alongsideHere()});
     });
 }
 
 QFuture<StepTimes> FigureService::stepTimes(const Scope &scope, const QString &asOfIso, Channel channel)
 {
-    return run<StepTimes>(channel, [scope, asOfIso](QSqlDatabase db) {
+    return compute<StepTimes>(channel, [scope, asOfIso](QSqlDatabase db) {
         StepTimes all;
         for (const StepTimes &t : loadStepTimes(db, scope, asOfIso))
             all.add(t);
@@ -295,7 +250,7 @@ DataTable teamTableOf(QSqlDatabase db, TeamTable table, const Scope &scope, cons
 QFuture<DataTable> FigureService::teamTable(TeamTable table, const Scope &scope, const QString &asOfIso,
                                             const OrgUnits &units)
 {
-    return run<DataTable>(0, [table, scope, asOfIso, units](QSqlDatabase db) {
+    return compute<DataTable>(0, [table, scope, asOfIso, units](QSqlDatabase db) {
         DataTable t = teamTableOf(db, table, scope, asOfIso, units);
         attachGlobalIds(t, db, childGroup(scope.org));
         return t;
@@ -304,7 +259,7 @@ QFuture<DataTable> FigureService::teamTable(TeamTable table, const Scope &scope,
 
 QFuture<StoreFigures> FigureService::storeCodes(const Scope &scope, Channel channel)
 {
-    return run<StoreFigures>(channel, [scope](QSqlDatabase db) {
+    return compute<StoreFigures>(channel, [scope](QSqlDatabase db) {
         StoreFigures f;
         f.codes = std::make_shared<const StoreCodes>(computeStoreCodes(db, scope, loadStoreThresholds(db)));
         f.units = loadOrgUnits(db);
@@ -315,7 +270,7 @@ QFuture<StoreFigures> FigureService::storeCodes(const Scope &scope, Channel chan
 QFuture<DataTable> FigureService::storeDays(const QString &storeId, QDate from, QDate to,
                                             const StoreThresholds &thresholds)
 {
-    return run<DataTable>(0, [storeId, from, to, thresholds](QSqlDatabase db) {
+    return compute<DataTable>(0, [storeId, from, to, thresholds](QSqlDatabase db) {
         DataTable t = storeDaysTable(db, storeId, from, to, thresholds);
         attachGlobalIds(t, db, GroupBy::Region);
         return t;
@@ -324,7 +279,7 @@ QFuture<DataTable> FigureService::storeDays(const QString &storeId, QDate from, 
 
 QFuture<TouchpointFigures> FigureService::touchpoints(const TouchpointSubject &subject, Channel channel)
 {
-    return run<TouchpointFigures>(channel, [subject](QSqlDatabase db) {
+    return compute<TouchpointFigures>(channel, [subject](QSqlDatabase db) {
         QElapsedTimer t;
         t.start();
         TouchpointFigures f;
@@ -339,7 +294,7 @@ QFuture<TouchpointFigures> FigureService::touchpoints(const TouchpointSubject &s
 QFuture<DataTable> FigureService::touchpointActivities(const TouchpointSubject &subject, int row, QDate first,
                                                        QDate last)
 {
-    return run<DataTable>(0, [subject, row, first, last](QSqlDatabase db) {
+    return compute<DataTable>(0, [subject, row, first, last](QSqlDatabase db) {
         DataTable t = analytics::touchpointActivities(db, subject, row, first, last);
         attachGlobalIds(t, db, GroupBy::Rep);
         return t;

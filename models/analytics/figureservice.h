@@ -17,7 +17,10 @@
 #include "analytics/teamhealthtables.h"
 #include "analytics/touchpoints.h"
 
+#include <QElapsedTimer>
 #include <QFuture>
+#include <QLoggingCategory>
+#include <QPromise>
 #include <QMutex>
 #include <QObject>
 #include <QThreadPool>
@@ -31,6 +34,8 @@ class Database;
 }
 
 namespace cockpit::analytics {
+
+Q_DECLARE_LOGGING_CATEGORY(lcFigures)
 
 class ReadConnection;
 
@@ -129,6 +134,13 @@ public:
     QFuture<TouchpointFigures> touchpoints(const TouchpointSubject &subject, Channel channel = 0);
     QFuture<DataTable> touchpointActivities(const TouchpointSubject &subject, int row, QDate first, QDate last);
 
+    // Any other figure: `fn(QSqlDatabase) -> T` runs on a worker with its read connection, on
+    // `channel` like the figures above (0: no channel). The libraries built on analytics
+    // (targets/, forecast/) hand their computations to the screens this way; ui/ passes the
+    // function a models/ library made and never names a connection.
+    template<class T, class Fn>
+    QFuture<T> compute(Channel channel, Fn fn);
+
     // Forget the cached facts (the benchmark's cold run).
     void clearCaches();
 
@@ -139,7 +151,13 @@ Q_SIGNALS:
 
 private:
     struct ChannelState;
-    struct Task;
+    struct Task
+    {
+        Channel channel = 0;
+        quint64 token = 0;
+        std::function<void(ReadConnection &)> work; // computes, then ends the future
+        std::function<void()> cancel;               // ends the future canceled
+    };
     // Runs `work` on a worker with that worker's read connection; queued per channel.
     void submit(Channel channel, std::shared_ptr<Task> task);
     void startTask(const std::shared_ptr<Task> &task);
@@ -148,8 +166,6 @@ private:
     ReadConnection &threadConnection();
     void alongside(QSqlDatabase here, const Half &mine, const Half &other);
     Alongside alongsideHere(); // alongside() as the computations take it
-    template<class T, class Fn>
-    QFuture<T> run(Channel channel, Fn fn);
 
     QString m_path;
     CockpitFactsCache m_cockpitFacts;
@@ -160,5 +176,42 @@ private:
     QThreadStorage<ReadConnection *> m_connections;
     QThreadPool m_pool; // last: its threads end (closing their connections) before the rest goes
 };
+
+template<class T, class Fn>
+QFuture<T> FigureService::compute(Channel channel, Fn fn)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    QFuture<T> future = promise->future();
+    promise->start();
+    auto task = std::make_shared<Task>();
+    task->channel = channel;
+    task->cancel = [promise] {
+        promise->future().cancel();
+        promise->finish();
+    };
+    Task *self = task.get();
+    task->work = [this, promise, fn = std::move(fn), self](ReadConnection &connection) {
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            if (!connection.isOpen())
+                throw QueryError(connection.error());
+            T value = fn(connection.db());
+            qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "computed in"
+                               << timer.elapsed() << "ms";
+            if (superseded(*self)) {
+                qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "superseded: dropped";
+                promise->future().cancel(); // a newer request of the channel is on its way
+            }
+            else
+                promise->addResult(std::move(value));
+        } catch (...) {
+            promise->setException(std::current_exception());
+        }
+        promise->finish();
+    };
+    submit(channel, std::move(task));
+    return future;
+}
 
 } // namespace cockpit::analytics
