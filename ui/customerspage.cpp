@@ -1,9 +1,12 @@
 #include "customerspage.h"
 
 #include "items/catalog.h"
+#include "analytics/figureservice.h"
+#include "targets/customerdata.h"
 #include "customerdetailpanel.h"
 #include "items/customerfiltermodel.h"
 #include "items/customertablemodel.h"
+#include "figurewatch.h"
 #include "filterbar.h"
 #include "newcustomerdialog.h"
 #include "tableexport.h"
@@ -18,15 +21,19 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
+#include <QTimer>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <cmath>
 #include <set>
 
 namespace cockpit::ui {
 
-CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent)
-    : QWidget(parent), m_catalog(catalog), m_edits(edits), m_settings(settings)
+CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings &settings,
+                             analytics::FigureService &figures, Now now, QWidget *parent)
+    : QWidget(parent), m_figures(figures), m_now(std::move(now)), m_scoresChannel(figures.newChannel()),
+      m_catalog(catalog), m_edits(edits), m_settings(settings)
 {
     m_model = new CustomerTableModel(catalog, this);
     m_filter = new CustomerFilterModel(catalog, *m_model, this);
@@ -98,6 +105,20 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
         m_detail->setCustomer(i.isValid() ? i.data(CustomerTableModel::IdRole).toString() : QString());
     });
     connect(m_detail, &CustomerDetailPanel::leadActivated, this, &CustomersPage::leadActivated);
+    connect(m_detail, &CustomerDetailPanel::customerActivated, this, &CustomersPage::showCustomer);
+    // The value and health columns: computed when the screen is first shown, and again once a
+    // burst of changes (an edit, an import, a sync) is over while it is shown.
+    m_scoresTimer = new QTimer(this);
+    m_scoresTimer->setSingleShot(true);
+    m_scoresTimer->setInterval(1000);
+    connect(m_scoresTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            refreshScores();
+    });
+    connect(&m_figures, &analytics::FigureService::dataChanged, this, [this] {
+        m_scoresStale = true;
+        m_scoresTimer->start();
+    });
     connect(m_filter, &QAbstractItemModel::modelReset, this, &CustomersPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &CustomersPage::updateCount);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CustomersPage::updateCount);
@@ -105,7 +126,8 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &CustomersPage::followFilter);
     connect(&catalog, &Catalog::loaded, this, &CustomersPage::onCatalogLoaded);
 
-    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("customers/header.v2")).toByteArray());
+    // v3: the value and health columns were added (a v2 state has fewer sections).
+    m_table->horizontalHeader()->restoreState(m_settings.value(QStringLiteral("customers/header.v3")).toByteArray());
     m_table->horizontalHeader()->setSortIndicatorShown(true);
     m_splitter->restoreState(m_settings.value(QStringLiteral("customers/splitter")).toByteArray());
     if (catalog.isLoaded())
@@ -118,11 +140,59 @@ void CustomersPage::showEvent(QShowEvent *event)
     if (!m_table->isSortingEnabled())
         m_table->setSortingEnabled(true);
     QWidget::showEvent(event);
+    if (m_scoresStale)
+        refreshScores();
+}
+
+void CustomersPage::refreshScores()
+{
+    m_scoresStale = false;
+    const QString asOf = m_now().toUTC().toString(Qt::ISODate);
+    const QString asOfDay = QLocale().toString(m_now().toLocalTime().date(), QLocale::ShortFormat);
+    m_scoresRunning = true;
+    whenFigure(this, m_figures.compute<targets::CustomerScoresFigures>(m_scoresChannel, targets::customerScoresFigures(asOf)),
+               [this, asOfDay](const analytics::FigureOutcome<targets::CustomerScoresFigures> &o) {
+                   if (o.superseded())
+                       return;
+                   m_scoresRunning = false;
+                   if (o.failed()) {
+                       m_count->setToolTip(tr("The value and health scores could not be computed: %1").arg(o.error));
+                       Q_EMIT scoresShown();
+                       return;
+                   }
+                   QHash<QString, CustomerTableModel::Scores> byId;
+                   byId.reserve(o.value.all->rows.size());
+                   for (const targets::CustomerScoreRow &r : o.value.all->rows)
+                       byId.insert(r.customerId, {r.value.score, r.health.score ? *r.health.score : std::nan("")});
+                   m_model->setScores(byId, asOfDay);
+                   m_detail->setScores(o.value.all, o.value.units);
+                   m_count->setToolTip(QString());
+                   Q_EMIT scoresShown();
+               });
+}
+
+void CustomersPage::showCustomer(const QString &customerId)
+{
+    const int row = m_catalog.index().customer(customerId);
+    QModelIndex proxy = row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+    if (!proxy.isValid() && row >= 0) {
+        // Hidden by a filter: clear the filters so the customer can be shown.
+        for (QComboBox *combo : {m_region, m_city, m_owner, m_industry})
+            combo->setCurrentIndex(0);
+        m_bar->search()->clear();
+        refillFilters();
+        applyFilters();
+        proxy = m_filter->mapFromSource(m_model->index(row, 0));
+    }
+    if (proxy.isValid()) {
+        m_table->setCurrentIndex(proxy);
+        m_table->scrollTo(proxy);
+    }
 }
 
 void CustomersPage::saveState()
 {
-    m_settings.setValue(QStringLiteral("customers/header.v2"), m_table->horizontalHeader()->saveState());
+    m_settings.setValue(QStringLiteral("customers/header.v3"), m_table->horizontalHeader()->saveState());
     m_settings.setValue(QStringLiteral("customers/splitter"), m_splitter->saveState());
 }
 
@@ -221,6 +291,8 @@ void CustomersPage::exportTable()
     spec.title = tr("Customers");
     spec.valueRole = CustomerTableModel::ValueRole;
     spec.columns = {{CustomerTableModel::OpenLeadsColumn, ColumnExport(CellKind::Integer)},
+                    {CustomerTableModel::ValueScoreColumn, ColumnExport(CellKind::Decimal)},
+                    {CustomerTableModel::HealthScoreColumn, ColumnExport(CellKind::Decimal)},
                     {CustomerTableModel::CreatedColumn, ColumnExport(CellKind::Date)}};
     TableExport::exportViewWithDialog(this, m_table, spec);
 }

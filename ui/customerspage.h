@@ -1,7 +1,10 @@
 #pragma once
 // Customers: filters, pinyin/alias search, a sortable table, the selected customer's
 // contacts and open leads, and the new-customer form (Ctrl+N).
+#include <QDateTime>
 #include <QWidget>
+
+#include <functional>
 
 class QComboBox;
 class QLabel;
@@ -16,6 +19,10 @@ class CustomerTableModel;
 class EditController;
 } // namespace cockpit
 
+namespace cockpit::analytics {
+class FigureService;
+}
+
 namespace cockpit::ui {
 
 class CustomerDetailPanel;
@@ -25,7 +32,10 @@ class CustomersPage : public QWidget
 {
     Q_OBJECT
 public:
-    CustomersPage(Catalog &catalog, EditController &edits, QSettings &settings, QWidget *parent = nullptr);
+    using Now = std::function<QDateTime()>;
+    // `figures` computes the value and health columns (off the window's thread) as of now().
+    CustomersPage(Catalog &catalog, EditController &edits, QSettings &settings, analytics::FigureService &figures,
+                  Now now, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     CustomerFilterModel *filterModel() const { return m_filter; }
@@ -34,12 +44,17 @@ public:
     void newCustomer();
     // Export… (Ctrl+E): the customers as filtered and sorted, the columns shown, XLSX or CSV.
     void exportTable();
+    // Computes the value and health scores now (they are computed when the screen is shown and
+    // again after the data changed); scoresShown() follows.
+    void refreshScores();
+    CustomerDetailPanel *detailPanel() const { return m_detail; }
 
 protected:
     void showEvent(QShowEvent *event) override;
 
 Q_SIGNALS:
     void leadActivated(const QString &leadId);
+    void scoresShown(); // the scores (or the error computing them) are shown
 
 private:
     void onCatalogLoaded();
@@ -47,7 +62,13 @@ private:
     void applyFilters();
     void updateCount();
     void followFilter();
+    void showCustomer(const QString &customerId);
 
+    analytics::FigureService &m_figures;
+    Now m_now;
+    int m_scoresChannel = 0;
+    bool m_scoresStale = true, m_scoresRunning = false;
+    class QTimer *m_scoresTimer = nullptr;
     Catalog &m_catalog;
     EditController &m_edits;
     QSettings &m_settings;

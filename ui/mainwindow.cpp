@@ -107,9 +107,9 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
     setCentralWidget(central);
 
     m_leads = new LeadsPage(catalog, edits, figures, settings, m_stack);
-    m_customers = new CustomersPage(catalog, edits, settings, m_stack);
-    m_settingsPage = new SettingsPage(db, settings, m_stack);
     m_clock = std::make_shared<SystemClock>();
+    m_customers = new CustomersPage(catalog, edits, settings, figures, [this] { return m_clock->now(); }, m_stack);
+    m_settingsPage = new SettingsPage(db, settings, m_stack);
     m_alertActions = new AlertActions(db, edits.undoStack(), *m_clock, this);
     m_alerts = new AlertsPage(db, *m_alertActions, m_clock, settings, m_stack);
     // The analytics screens open on the current quarter of the company's calendar.

@@ -124,6 +124,13 @@ void FigureService::finished(Channel channel)
         startTask(next);
 }
 
+void FigureService::callWithDb(ReadConnection &connection, const std::function<void(const QSqlDatabase &)> &work)
+{
+    if (!connection.isOpen())
+        throw QueryError(connection.error());
+    work(connection.db());
+}
+
 // Runs `mine` on `here` while `other` runs on another worker with that worker's connection;
 // when no worker was free by the time `mine` ended, `other` runs here too. Rethrows the
 // first failure. (The Alongside of every computation the service runs.)

@@ -28,6 +28,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace cockpit::storage {
 class Database;
@@ -138,8 +139,12 @@ public:
     // `channel` like the figures above (0: no channel). The libraries built on analytics
     // (targets/, forecast/) hand their computations to the screens this way; ui/ passes the
     // function a models/ library made and never names a connection.
-    template<class T, class Fn>
-    QFuture<T> compute(Channel channel, Fn fn);
+    // (The function takes the connection by const reference: a file of ui/ that hands one on
+    // never needs QSqlDatabase's definition.)
+    template<class T>
+    using DbFigure = std::function<T(const QSqlDatabase &)>;
+    template<class T>
+    QFuture<T> compute(Channel channel, DbFigure<T> fn);
 
     // Forget the cached facts (the benchmark's cold run).
     void clearCaches();
@@ -160,6 +165,9 @@ private:
     };
     // Runs `work` on a worker with that worker's read connection; queued per channel.
     void submit(Channel channel, std::shared_ptr<Task> task);
+    // Opens nothing: checks `connection` (QueryError naming the file when it is not open) and
+    // calls `work` with its database (here, where QSqlDatabase is a complete type).
+    static void callWithDb(ReadConnection &connection, const std::function<void(const QSqlDatabase &)> &work);
     void startTask(const std::shared_ptr<Task> &task);
     void finished(Channel channel);
     bool superseded(const Task &task); // a newer request of its channel came since
@@ -177,8 +185,8 @@ private:
     QThreadPool m_pool; // last: its threads end (closing their connections) before the rest goes
 };
 
-template<class T, class Fn>
-QFuture<T> FigureService::compute(Channel channel, Fn fn)
+template<class T>
+QFuture<T> FigureService::compute(Channel channel, DbFigure<T> fn)
 {
     auto promise = std::make_shared<QPromise<T>>();
     QFuture<T> future = promise->future();
@@ -194,9 +202,8 @@ QFuture<T> FigureService::compute(Channel channel, Fn fn)
         QElapsedTimer timer;
         timer.start();
         try {
-            if (!connection.isOpen())
-                throw QueryError(connection.error());
-            T value = fn(connection.db());
+            std::optional<T> value;
+            callWithDb(connection, [&value, &fn](const QSqlDatabase &db) { value.emplace(fn(db)); });
             qCDebug(lcFigures) << "channel" << self->channel << "request" << self->token << "computed in"
                                << timer.elapsed() << "ms";
             if (superseded(*self)) {
@@ -204,7 +211,7 @@ QFuture<T> FigureService::compute(Channel channel, Fn fn)
                 promise->future().cancel(); // a newer request of the channel is on its way
             }
             else
-                promise->addResult(std::move(value));
+                promise->addResult(std::move(*value));
         } catch (...) {
             promise->setException(std::current_exception());
         }

@@ -3,6 +3,8 @@
 #include "items/catalog.h"
 #include "items/customertablemodel.h"
 
+#include <cmath>
+
 namespace cockpit {
 
 using storage::CustomerRow;
@@ -79,6 +81,16 @@ bool CustomerFilterModel::lessThan(int column, int a, int b) const
     case CustomerTableModel::PhoneColumn: return x.phone < y.phone;
     case CustomerTableModel::OpenLeadsColumn: return m_table.openLeads(a) < m_table.openLeads(b);
     case CustomerTableModel::CreatedColumn: return x.createdAt < y.createdAt;
+    case CustomerTableModel::ValueScoreColumn:
+    case CustomerTableModel::HealthScoreColumn: {
+        // No score sorts below every score.
+        const bool value = column == CustomerTableModel::ValueScoreColumn;
+        const double p = value ? m_table.valueScore(a) : m_table.healthScore(a);
+        const double q = value ? m_table.valueScore(b) : m_table.healthScore(b);
+        if (std::isnan(p) || std::isnan(q))
+            return std::isnan(p) && !std::isnan(q);
+        return p < q;
+    }
     default: return a < b;
     }
 }

@@ -9,6 +9,9 @@
 #include <QDateTime>
 #include <QFont>
 
+#include <cmath>
+#include <limits>
+
 namespace cockpit {
 
 CustomerTableModel::CustomerTableModel(Catalog &catalog, QObject *parent)
@@ -74,6 +77,36 @@ int CustomerTableModel::openLeads(int row) const
     return row >= 0 && row < int(m_openLeads.size()) ? m_openLeads[size_t(row)] : 0;
 }
 
+void CustomerTableModel::setScores(const QHash<QString, Scores> &byId, const QString &asOf)
+{
+    const auto &customers = m_catalog.data().customers;
+    const float none = std::numeric_limits<float>::quiet_NaN();
+    m_value.assign(customers.size(), none);
+    m_health.assign(customers.size(), none);
+    for (size_t i = 0; i < customers.size(); ++i) {
+        const auto it = byId.constFind(customers[i].id);
+        if (it == byId.cend())
+            continue;
+        m_value[i] = float(it->value);
+        m_health[i] = float(it->health);
+    }
+    m_scoresSet = true;
+    m_scoresAsOf = asOf;
+    if (m_rows > 0)
+        Q_EMIT dataChanged(index(0, ValueScoreColumn), index(m_rows - 1, HealthScoreColumn));
+    Q_EMIT headerDataChanged(Qt::Horizontal, ValueScoreColumn, HealthScoreColumn);
+}
+
+double CustomerTableModel::valueScore(int row) const
+{
+    return row >= 0 && size_t(row) < m_value.size() ? double(m_value[size_t(row)]) : std::nan("");
+}
+
+double CustomerTableModel::healthScore(int row) const
+{
+    return row >= 0 && size_t(row) < m_health.size() ? double(m_health[size_t(row)]) : std::nan("");
+}
+
 int CustomerTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_rows;
@@ -107,8 +140,22 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == NotOnServerRole)
         return false;
-    if (role == Qt::TextAlignmentRole && index.column() == OpenLeadsColumn)
+    if (role == Qt::TextAlignmentRole
+        && (index.column() == OpenLeadsColumn || index.column() == ValueScoreColumn || index.column() == HealthScoreColumn))
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (index.column() == ValueScoreColumn || index.column() == HealthScoreColumn) {
+        const double score = index.column() == ValueScoreColumn ? valueScore(index.row()) : healthScore(index.row());
+        if (role == Qt::ToolTipRole)
+            return !m_scoresSet          ? tr("Computing the scores…")
+                   : std::isnan(score) ? tr("No data for this score as of %1").arg(m_scoresAsOf)
+                                       : tr("As of %1; the customer's detail panel (Scores) shows how it is made up")
+                                             .arg(m_scoresAsOf);
+        if (role == ValueRole)
+            return std::isnan(score) ? QVariant() : QVariant(std::round(score * 10.0) / 10.0);
+        if (role == Qt::DisplayRole)
+            return std::isnan(score) ? QString() : m_locale.toString(score, 'f', 1);
+        return {};
+    }
     if (role == ValueRole && index.column() == CreatedColumn)
         return QDateTime::fromSecsSinceEpoch(c.createdAt, Qt::UTC);
     if (role != Qt::DisplayRole && role != ValueRole)
@@ -132,6 +179,15 @@ QVariant CustomerTableModel::data(const QModelIndex &index, int role) const
 
 QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == ValueScoreColumn)
+            return tr("Value score 0–100 = 40 % purchases of the last 3 months + 30 % satisfaction (mean NPS of "
+                      "12 months × 10) + 30 % new-product trials of 12 months; purchases and trials as percentile "
+                      "ranks over all customers. Without surveys the other two weights renormalise.");
+        if (section == HealthScoreColumn)
+            return tr("Health score 0–100: the 8 dimensions of customer health (DESIGN §5), equal weights; a "
+                      "dimension without data is left out and the others renormalise. Empty: no data at all.");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -146,6 +202,8 @@ QVariant CustomerTableModel::headerData(int section, Qt::Orientation orientation
     case PhoneColumn: return tr("Phone");
     case OpenLeadsColumn: return tr("Open leads");
     case CreatedColumn: return tr("Created");
+    case ValueScoreColumn: return tr("Value");
+    case HealthScoreColumn: return tr("Health");
     default: return {};
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 // All customers, one row each, in catalog order, read from the catalog's arrays.
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QLocale>
 
 #include <vector>
@@ -25,6 +26,8 @@ public:
         PhoneColumn,
         OpenLeadsColumn,
         CreatedColumn,
+        ValueScoreColumn,  // DESIGN.md §5 "Customers": set by setScores(), computed off the thread
+        HealthScoreColumn,
         ColumnCount
     };
     enum Role {
@@ -46,6 +49,18 @@ public:
     // Open leads per customer row (counted once per load and on lead changes).
     int openLeads(int row) const;
 
+    // The value and health scores (0–100) by customer id; a health without data is NaN.
+    // Customers not in `byId` show no score. `asOf`: the day they were computed for.
+    struct Scores
+    {
+        double value = 0, health = 0;
+    };
+    void setScores(const QHash<QString, Scores> &byId, const QString &asOf);
+    bool hasScores() const { return m_scoresSet; }
+    // NaN when the row has no score (not computed yet, or no data for health).
+    double valueScore(int row) const;
+    double healthScore(int row) const;
+
 private:
     void countOpenLeads();
     void recountOpenLeads(int customer);
@@ -54,6 +69,9 @@ private:
     QLocale m_locale;
     int m_rows = 0;
     std::vector<int> m_openLeads;
+    std::vector<float> m_value, m_health; // by row; NaN: none
+    bool m_scoresSet = false;
+    QString m_scoresAsOf;
 };
 
 } // namespace cockpit

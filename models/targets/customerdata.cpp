@@ -5,6 +5,7 @@
 #include "analytics/teamhealthsql.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -66,6 +67,21 @@ CustomerScoresView customerScoresWithin(const CustomerScoresView &all, const ana
     }
     v.picks = morningPicks(pickInputs);
     return v;
+}
+
+std::function<CustomerScoresFigures(const QSqlDatabase &)> customerScoresFigures(const QString &asOfIso)
+{
+    return [asOfIso](QSqlDatabase db) {
+        CustomerScoresFigures f;
+        f.all = std::make_shared<const CustomerScoresView>(computeCustomerScores(db, asOfIso));
+        f.units = analytics::loadOrgUnits(db);
+        return f;
+    };
+}
+
+QVector<Pick> picksOf(const CustomerScoresView &all, const QString &repId, const analytics::OrgUnits &units)
+{
+    return customerScoresWithin(all, analytics::OrgScope{analytics::OrgLevel::Rep, repId}, units).picks;
 }
 
 CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgScope &org, const QString &asOfIso)

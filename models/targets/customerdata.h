@@ -8,7 +8,11 @@
 
 #include "analytics/orgunits.h"
 
-#include <QSqlDatabase>
+
+class QSqlDatabase;
+
+#include <functional>
+#include <memory>
 
 namespace cockpit::targets {
 
@@ -29,6 +33,16 @@ CustomerScoresView computeCustomerScores(QSqlDatabase db, const QString &asOfIso
 // The rows of customers owned in `org`, and the picks of its reps.
 CustomerScoresView customerScoresWithin(const CustomerScoresView &all, const analytics::OrgScope &org,
                                         const analytics::OrgUnits &units);
+// For FigureService::compute (the Customers screen's columns): every customer scored as of
+// `asOfIso`, and the org tree for the picks of one rep (picksOf).
+struct CustomerScoresFigures
+{
+    std::shared_ptr<const CustomerScoresView> all;
+    analytics::OrgUnits units;
+};
+std::function<CustomerScoresFigures(const QSqlDatabase &)> customerScoresFigures(const QString &asOfIso);
+// The morning pick of one rep from every customer's scores (its customers, best first).
+QVector<Pick> picksOf(const CustomerScoresView &all, const QString &repId, const analytics::OrgUnits &units);
 // Both at once.
 CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgScope &org, const QString &asOfIso);
 
