@@ -19,6 +19,8 @@
 #include "items/editcontroller.h"
 #include "demopreparation.h"
 #include "firstrunwindow.h"
+#include "customerdetailpanel.h"
+#include "customerspage.h"
 #include "mainwindow.h"
 #include "targetsforecastpage.h"
 #include "navrail.h"
@@ -168,10 +170,13 @@ int GuiApp::start()
         const bool conflicts = m_options.screenshotView == QLatin1String("conflicts"); // not a rail screen
         // "targets-forecast": a tab of the Targets & Forecast screen ("targets": its first tab).
         const bool targetsTab = m_options.screenshotView.startsWith(QLatin1String("targets-"));
-        const bool section = !welcome && !conflicts && !targetsTab
+        // "customers-scores": the Customers screen with the detail panel's Scores tab.
+        const bool customerScores = m_options.screenshotView == QLatin1String("customers-scores");
+        const bool section = !welcome && !conflicts && !targetsTab && !customerScores
                              && ui::NavRail::screenFromKey(m_options.screenshotView) < 0;
-        const int screen = welcome      ? int(ui::NavRail::Cockpit)
-                           : targetsTab ? int(ui::NavRail::Targets)
+        const int screen = welcome          ? int(ui::NavRail::Cockpit)
+                           : customerScores ? int(ui::NavRail::Customers)
+                           : targetsTab     ? int(ui::NavRail::Targets)
                            : section    ? int(ui::NavRail::Settings)
                                         : ui::NavRail::screenFromKey(m_options.screenshotView);
         m_window->resize(1366, 768);
@@ -180,6 +185,8 @@ int GuiApp::start()
             m_window->settingsPage()->showSection(m_options.screenshotView.mid(int(qstrlen("settings-"))));
         if (conflicts)
             m_window->showConflicts();
+        if (customerScores)
+            m_window->customersPage()->detailPanel()->showScoresTab();
         if (targetsTab) {
             auto *page = qobject_cast<ui::TargetsForecastPage *>(m_window->screenWidget(ui::NavRail::Targets));
             const QString tab = m_options.screenshotView.mid(int(qstrlen("targets-"))) + QStringLiteral("Tab");
@@ -529,6 +536,12 @@ void GuiApp::takeScreenshot()
 {
     if (m_screenshotTaken || deferScreenshotForSync())
         return;
+    // The Customers screen is shot with its value and health columns filled in.
+    if (m_window->currentScreen() == ui::NavRail::Customers && m_window->customersPage()->scoresPending()) {
+        connect(m_window->customersPage(), &ui::CustomersPage::scoresShown, this,
+                [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
+        return;
+    }
     m_screenshotTaken = true;
     // --lead names the lead by its global id (UUID), as every command-line option does.
     if (!m_options.screenshotLead.isEmpty() && m_options.screenshotView == QLatin1String("leads"))

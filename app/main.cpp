@@ -124,7 +124,8 @@ void addOptions(QCommandLineParser &parser)
         "Screenshots:\n"
         "  --screenshot VIEW   With --db FILE --out PNG [--lang en|zh_CN]: render VIEW\n"
         "                      at 1366x768 and exit. VIEW is one of: cockpit, leads,\n"
-        "                      customers, team, targets, stores, alerts, activity-log,\n"
+        "                      customers, customers-scores (the detail panel's\n"
+        "                      Scores tab), team, targets, stores, alerts, activity-log,\n"
         "                      settings, settings-server, settings-pipelines,\n"
         "                      settings-delivery, settings-rules, welcome (the\n"
         "                      cockpit with the demo's welcome card, which no other\n"
@@ -327,10 +328,13 @@ int main(int argc, char **argv)
             && options.screenshotView != QLatin1String("settings-delivery")
             && options.screenshotView != QLatin1String("settings-rules")
             && options.screenshotView != QLatin1String("welcome")
-            && options.screenshotView != QLatin1String("conflicts")) {
+            && options.screenshotView != QLatin1String("conflicts")
+            && options.screenshotView != QLatin1String("customers-scores")
+            && !options.screenshotView.startsWith(QLatin1String("targets-"))) {
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
-                                           "settings-server, settings-pipelines, settings-delivery, settings-rules, welcome, conflicts")
+                                           "settings-server, settings-pipelines, settings-delivery, settings-rules, welcome, conflicts, "
+                                           "customers-scores, targets-TAB")
                                 .arg(options.screenshotView));
             return 2;
         }

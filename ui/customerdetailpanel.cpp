@@ -31,7 +31,7 @@ CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits
     m_contacts->setHeaders({tr("Contact"), tr("Title"), tr("Decision-chain role"), tr("Phone")});
     m_leads = new RecordTableModel(this);
     m_leads->setHeaders({tr("Lead"), tr("Stage"), tr("Owner"), tr("Amount")});
-    auto *tabs = new QTabWidget(this);
+    auto *tabs = m_tabs = new QTabWidget(this);
     m_contactsView = makeDetailList(m_contacts, tabs);
     m_leadsView = makeDetailList(m_leads, tabs);
     tabs->addTab(m_contactsView, tr("Contacts"));
@@ -41,11 +41,16 @@ CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits
     auto *scoresLayout = new QVBoxLayout(scoresPage);
     scoresLayout->setContentsMargins(0, 4, 0, 0);
     m_scores = new RecordTableModel(this);
-    m_scores->setHeaders({tr("Score part"), tr("Value"), tr("Weight"), tr("Points")});
+    m_scores->setHeaders({tr("Part"), tr("Score"), tr("Weight"), tr("Points")});
     m_picks = new RecordTableModel(this);
     m_picks->setHeaders({tr("Customer"), tr("Priority"), tr("Why")});
     m_scoresView = makeDetailList(m_scores, scoresPage);
     m_scoresView->setObjectName(QStringLiteral("customerScores"));
+    m_scoresView->setToolTip(tr("Value = 40 % purchases of the last 3 months + 30 % new-product trials of 12 months "
+                                "(both as percentile ranks over all customers) + 30 % satisfaction (mean NPS × 10); "
+                                "without a survey the other two weights renormalise. Health: 8 dimensions, equal "
+                                "weights; \"—\" = no data, left out and the other weights renormalise. Points = score × "
+                                "weight."));
     m_picksTitle = new QLabel(scoresPage);
     m_picksTitle->setWordWrap(true);
     m_picksTitle->setToolTip(tr("Each morning, the 3 customers of a rep with the highest priority = 0.6 × value + "
@@ -66,6 +71,11 @@ CustomerDetailPanel::CustomerDetailPanel(Catalog &catalog, EditController &edits
         Q_EMIT customerActivated(i.data(RecordTableModel::KeyRole).toString());
     });
     setCustomer({});
+}
+
+void CustomerDetailPanel::showScoresTab()
+{
+    m_tabs->setCurrentIndex(m_tabs->count() - 1);
 }
 
 void CustomerDetailPanel::setScores(std::shared_ptr<const targets::CustomerScoresView> scores,
@@ -100,19 +110,19 @@ void CustomerDetailPanel::showScores()
     // Value: purchases 40, trials 30, satisfaction 30; without surveys the two renormalise.
     const double total = r.value.satisfaction ? 1.0 : 0.7;
     rows << QStringList{tr("Value score"), num(r.value.score), QString(), QString()};
-    rows << QStringList{tr("  Purchases, last 3 months (percentile)"), num(r.value.purchases),
+    rows << QStringList{tr("  Purchases, 3 months"), num(r.value.purchases),
                         num(40 / total) + QStringLiteral(" %"), num(r.value.purchases * 0.4 / total)};
-    rows << QStringList{tr("  New-product trials, 12 months (percentile)"), num(r.value.trials),
+    rows << QStringList{tr("  Trials, 12 months"), num(r.value.trials),
                         num(30 / total) + QStringLiteral(" %"), num(r.value.trials * 0.3 / total)};
     if (r.value.satisfaction)
-        rows << QStringList{tr("  Satisfaction (mean NPS × 10)"), num(*r.value.satisfaction), QStringLiteral("30.0 %"),
+        rows << QStringList{tr("  Satisfaction"), num(*r.value.satisfaction), QStringLiteral("30.0 %"),
                             num(*r.value.satisfaction * 0.3)};
     else
-        rows << QStringList{tr("  Satisfaction: no survey, left out"), QString(), QString(), QString()};
+        rows << QStringList{tr("  Satisfaction: no survey"), QString(), QString(), QString()};
     rows << QStringList{tr("Health score"), r.health.score ? num(*r.health.score) : tr("no data"), QString(), QString()};
     for (const targets::HealthPart &p : r.health.parts)
         rows << QStringList{QStringLiteral("  ") + analytics::healthDimLabel(p.dim),
-                            p.value ? num(*p.value) : tr("no data, left out"),
+                            p.value ? num(*p.value) : QStringLiteral("—"),
                             p.value ? num(p.weightPct) + QStringLiteral(" %") : QString(),
                             p.value ? num(p.points) : QString()};
     m_scores->setRows(rows);

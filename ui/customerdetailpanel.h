@@ -9,6 +9,7 @@
 #include <memory>
 
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace cockpit {
@@ -35,6 +36,7 @@ public:
     void setScores(std::shared_ptr<const targets::CustomerScoresView> scores, const analytics::OrgUnits &units);
     QTableView *scoresView() const { return m_scoresView; }
     QTableView *picksView() const { return m_picksView; }
+    void showScoresTab();
 
 Q_SIGNALS:
     void leadActivated(const QString &leadId);
@@ -50,6 +52,7 @@ private:
     RecordTableModel *m_contacts, *m_leads, *m_scores, *m_picks;
     QTableView *m_contactsView, *m_leadsView, *m_scoresView, *m_picksView;
     QLabel *m_picksTitle;
+    QTabWidget *m_tabs = nullptr;
     std::shared_ptr<const targets::CustomerScoresView> m_scoreData;
     QHash<QString, int> m_scoreRow; // customer id → row of m_scoreData
     analytics::OrgUnits m_units;

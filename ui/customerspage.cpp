@@ -90,6 +90,11 @@ CustomersPage::CustomersPage(Catalog &catalog, EditController &edits, QSettings 
     for (int c : {CustomerTableModel::IndustryColumn, CustomerTableModel::SizeColumn, CustomerTableModel::CityColumn,
                   CustomerTableModel::OwnerColumn})
         m_table->setColumnWidth(c, 84);
+    // The scores next to the owner (a saved header state, restored below, keeps the user's order).
+    m_table->horizontalHeader()->moveSection(CustomerTableModel::ValueScoreColumn, CustomerTableModel::OwnerColumn + 1);
+    m_table->horizontalHeader()->moveSection(CustomerTableModel::HealthScoreColumn, CustomerTableModel::OwnerColumn + 2);
+    m_table->setColumnWidth(CustomerTableModel::ValueScoreColumn, 64);
+    m_table->setColumnWidth(CustomerTableModel::HealthScoreColumn, 64);
     installColumnChooser(m_table);
     keepTopRowInPlace(m_table);
     m_detail = new CustomerDetailPanel(catalog, edits, m_splitter);
@@ -155,6 +160,7 @@ void CustomersPage::refreshScores()
                    if (o.superseded())
                        return;
                    m_scoresRunning = false;
+                   m_scoresDone = true;
                    if (o.failed()) {
                        m_count->setToolTip(tr("The value and health scores could not be computed: %1").arg(o.error));
                        Q_EMIT scoresShown();

@@ -39,6 +39,7 @@ public:
 
     QTableView *table() const { return m_table; }
     CustomerFilterModel *filterModel() const { return m_filter; }
+    CustomerTableModel *tableModel() const { return m_model; }
     void focusSearch();
     void saveState();
     void newCustomer();
@@ -48,6 +49,8 @@ public:
     // again after the data changed); scoresShown() follows.
     void refreshScores();
     CustomerDetailPanel *detailPanel() const { return m_detail; }
+    // The scores are being computed, or were never asked for (the screen was not shown yet).
+    bool scoresPending() const { return m_scoresRunning || !m_scoresDone; }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -67,7 +70,7 @@ private:
     analytics::FigureService &m_figures;
     Now m_now;
     int m_scoresChannel = 0;
-    bool m_scoresStale = true, m_scoresRunning = false;
+    bool m_scoresStale = true, m_scoresRunning = false, m_scoresDone = false;
     class QTimer *m_scoresTimer = nullptr;
     Catalog &m_catalog;
     EditController &m_edits;

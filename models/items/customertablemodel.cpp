@@ -9,6 +9,7 @@
 #include <QDateTime>
 #include <QFont>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -23,12 +24,14 @@ CustomerTableModel::CustomerTableModel(Catalog &catalog, QObject *parent)
         beginResetModel();
         m_rows = int(m_catalog.data().customers.size());
         countOpenLeads();
+        mapScores(0);
         endResetModel();
     });
     connect(&catalog, &Catalog::customerRowsInserted, this, [this](int first, int last) {
         beginInsertRows({}, first, last);
         m_rows = int(m_catalog.data().customers.size());
         m_openLeads.resize(size_t(m_rows), 0);
+        mapScores(first);
         endInsertRows();
     });
     connect(&catalog, &Catalog::customerRowChanged, this, [this](int row) {
@@ -77,19 +80,25 @@ int CustomerTableModel::openLeads(int row) const
     return row >= 0 && row < int(m_openLeads.size()) ? m_openLeads[size_t(row)] : 0;
 }
 
-void CustomerTableModel::setScores(const QHash<QString, Scores> &byId, const QString &asOf)
+void CustomerTableModel::mapScores(int fromRow)
 {
+    // The catalog's rows change (a preview, then everything; a new customer): the scores are
+    // kept by id and laid on the rows again.
     const auto &customers = m_catalog.data().customers;
     const float none = std::numeric_limits<float>::quiet_NaN();
-    m_value.assign(customers.size(), none);
-    m_health.assign(customers.size(), none);
-    for (size_t i = 0; i < customers.size(); ++i) {
-        const auto it = byId.constFind(customers[i].id);
-        if (it == byId.cend())
-            continue;
-        m_value[i] = float(it->value);
-        m_health[i] = float(it->health);
+    m_value.resize(customers.size(), none);
+    m_health.resize(customers.size(), none);
+    for (size_t i = size_t(std::max(fromRow, 0)); i < customers.size(); ++i) {
+        const auto it = m_byId.constFind(customers[i].id);
+        m_value[i] = it == m_byId.cend() ? none : float(it->value);
+        m_health[i] = it == m_byId.cend() ? none : float(it->health);
     }
+}
+
+void CustomerTableModel::setScores(const QHash<QString, Scores> &byId, const QString &asOf)
+{
+    m_byId = byId;
+    mapScores(0);
     m_scoresSet = true;
     m_scoresAsOf = asOf;
     if (m_rows > 0)

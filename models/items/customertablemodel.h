@@ -63,12 +63,14 @@ public:
 
 private:
     void countOpenLeads();
+    void mapScores(int fromRow);
     void recountOpenLeads(int customer);
 
     Catalog &m_catalog;
     QLocale m_locale;
     int m_rows = 0;
     std::vector<int> m_openLeads;
+    QHash<QString, Scores> m_byId;
     std::vector<float> m_value, m_health; // by row; NaN: none
     bool m_scoresSet = false;
     QString m_scoresAsOf;
