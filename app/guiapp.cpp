@@ -542,6 +542,13 @@ void GuiApp::takeScreenshot()
                 [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
         return;
     }
+    // The Cockpit (and its PDF report) with its money tiles filled in.
+    if (auto *cockpit = qobject_cast<ui::CockpitPage *>(m_window->screenWidget(m_window->currentScreen()));
+        cockpit && cockpit->moneyPending()) {
+        connect(cockpit, &ui::CockpitPage::moneyShown, this,
+                [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
+        return;
+    }
     m_screenshotTaken = true;
     // --lead names the lead by its global id (UUID), as every command-line option does.
     if (!m_options.screenshotLead.isEmpty() && m_options.screenshotView == QLatin1String("leads"))

@@ -5,6 +5,8 @@
 #include "funnelwidget.h"
 #include "heatmapwidget.h"
 #include "kpitile.h"
+#include "moneytile.h"
+#include "figurewatch.h"
 #include "analytics/query.h"
 #include "scopebar.h"
 
@@ -109,6 +111,23 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
         connect(tile, &KpiTileWidget::activated, this, [this, i] { openTile(i); });
     }
     layout->addWidget(tilesBox);
+
+    // The money a director steers by (issue 14): one compact row under the KPI tiles.
+    m_moneyChannel = figures.newChannel();
+    m_moneyBox = new QWidget(this);
+    m_moneyBox->setObjectName(QStringLiteral("moneyTiles"));
+    auto *money = new QHBoxLayout(m_moneyBox);
+    money->setContentsMargins(0, 0, 0, 0);
+    money->setSpacing(8);
+    const QStringList moneyLabels{tr("Won"), tr("Collected"), tr("Open pipeline"), tr("Weighted pipeline"), tr("Attainment")};
+    for (int i = 0; i < moneyLabels.size(); ++i) {
+        auto *tile = new MoneyTileWidget(m_moneyBox);
+        tile->setPending(moneyLabels[i]);
+        money->addWidget(tile);
+        m_money << tile;
+        connect(tile, &MoneyTileWidget::activated, this, [this, i] { openMoney(i); });
+    }
+    layout->addWidget(m_moneyBox);
 
     // The charts take the height they can use (fitChartsHeight()); the alerts list below gets
     // the rest, so a tall window shows more alerts instead of an empty band under the heat map.
@@ -219,8 +238,49 @@ QDateTime CockpitPage::now() const
 
 void CockpitPage::requestFigures(const Scope &scope)
 {
+    requestMoney(scope);
     watch<CockpitData>(figures().cockpit(CockpitRequest{scope, m_pipelineCode, englishNames(), now()}, channel()),
                        [this](const CockpitData &d) { showResult(d); });
+}
+
+void CockpitPage::requestMoney(const Scope &scope)
+{
+    m_moneyRunning = true;
+    for (MoneyTileWidget *tile : std::as_const(m_money))
+        tile->setPending(tile->tile().label);
+    whenFigure(this, figures().compute<targets::MoneyFigures>(m_moneyChannel, targets::moneyFigures(scope, now().toSecsSinceEpoch())),
+               [this](const FigureOutcome<targets::MoneyFigures> &o) {
+                   if (o.superseded())
+                       return; // a newer scope's money is on its way
+                   m_moneyRunning = false;
+                   if (o.failed()) {
+                       m_moneyData.reset();
+                       m_moneyError = o.error;
+                       for (MoneyTileWidget *tile : std::as_const(m_money))
+                           tile->setToolTip(tr("The money figures could not be computed: %1").arg(o.error));
+                   } else {
+                       m_moneyError.clear();
+                       showMoney(o.value);
+                   }
+                   Q_EMIT moneyShown();
+               });
+}
+
+void CockpitPage::showMoney(const targets::MoneyFigures &money)
+{
+    m_moneyData = std::make_shared<targets::MoneyFigures>(money);
+    for (int i = 0; i < m_money.size() && i < money.tiles.size(); ++i)
+        m_money[i]->setTile(money.tiles[i], money.currency);
+}
+
+DrillDownDialog *CockpitPage::openMoney(int index)
+{
+    if (!m_moneyData || index < 0 || index >= m_moneyData->tiles.size())
+        return nullptr;
+    const targets::MoneyTile &tile = m_moneyData->tiles[index];
+    const QString label = tile.label, where = subtitle().section(QStringLiteral(" · "), 0, 1);
+    return openTable(figures().compute<DataTable>(0, targets::moneyDrillDownFigure(m_moneyData->scope, now().toSecsSinceEpoch(), tile.key)),
+                     label, [label, where](const QString &) { return QStringLiteral("%1 · %2").arg(label, where); });
 }
 
 void CockpitPage::showResult(const CockpitData &data)

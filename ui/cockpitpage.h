@@ -8,6 +8,7 @@
 #include "analytics/cockpit.h"
 #include "analyticspage.h"
 #include "funnelwidget.h"
+#include "targets/moneytiles.h"
 
 class QComboBox;
 class QLabel;
@@ -20,6 +21,7 @@ namespace cockpit::ui {
 class DrillDownDialog;
 class HeatmapWidget;
 class KpiTileWidget;
+class MoneyTileWidget;
 class ReportDocument;
 class ScopeBar;
 
@@ -33,6 +35,13 @@ public:
 
     const CockpitData *data() const { return m_data.get(); }
     KpiTileWidget *tileWidget(int i) const { return m_tiles.value(i); }
+    // The money tiles (won, collected, open pipeline, weighted, attainment: targets/moneytiles.h),
+    // computed on a channel of their own beside the figures above (they read every deal's
+    // history: seconds on the large demo the first time, then cached).
+    MoneyTileWidget *moneyWidget(int i) const { return m_money.value(i); }
+    const targets::MoneyFigures *money() const { return m_moneyData.get(); }
+    bool moneyPending() const { return m_moneyRunning || !m_moneyData; }
+    DrillDownDialog *openMoney(int index);
     FunnelWidget *funnelWidget() const { return m_funnel; }
     HeatmapWidget *heatmapWidget() const { return m_heatmap; }
     // Drill-downs (also what clicks do): open the dialog with the rows, and return it.
@@ -53,6 +62,9 @@ public:
     QByteArray figuresCsv() const;
     // "now" for the figures (tests pin it; default: the system clock).
     void setNow(const QDateTime &nowUtc) { m_now = nowUtc; }
+
+Q_SIGNALS:
+    void moneyShown(); // the money tiles (or why they could not be computed) are shown
 
 protected:
     void requestFigures(const analytics::Scope &scope) override;
@@ -76,6 +88,9 @@ private:
     static QString heatTitle(const analytics::FunnelResult &f);
     // The report's pictures of the charts, drawn off screen at a size where no label is cut.
     QPixmap tilesImage() const;
+    QPixmap moneyImage() const;
+    void requestMoney(const analytics::Scope &scope);
+    void showMoney(const targets::MoneyFigures &money);
     QPixmap funnelImage() const;
     QPixmap heatmapImage() const;
     void exportCsv();
@@ -87,6 +102,12 @@ private:
     ScopeBar *m_scopeBar;
     QWidget *m_charts;
     QVector<KpiTileWidget *> m_tiles;
+    QVector<MoneyTileWidget *> m_money;
+    QWidget *m_moneyBox = nullptr;
+    std::shared_ptr<targets::MoneyFigures> m_moneyData;
+    analytics::FigureService::Channel m_moneyChannel = 0;
+    bool m_moneyRunning = false;
+    QString m_moneyError;
     QComboBox *m_pipeline;
     FunnelWidget *m_funnel;
     HeatmapWidget *m_heatmap;

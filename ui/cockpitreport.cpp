@@ -2,6 +2,8 @@
 // PDF or printed through the system's print dialog (one layout for both).
 #include "cockpitpage.h"
 
+#include "moneytile.h"
+
 #include "charts/heatmapwidget.h"
 #include "chartstyle.h"
 #include "exporting.h"
@@ -66,6 +68,32 @@ QPixmap CockpitPage::tilesImage() const
     return pixmap;
 }
 
+QPixmap CockpitPage::moneyImage() const
+{
+    if (!m_moneyData)
+        return {};
+    std::vector<std::unique_ptr<MoneyTileWidget>> tiles;
+    int width = 0, height = 0;
+    for (const targets::MoneyTile &t : m_moneyData->tiles) {
+        auto tile = std::make_unique<MoneyTileWidget>();
+        tile->setTile(t, m_moneyData->currency);
+        const QFontMetrics fm(tile->font());
+        width = std::max({width, tile->sizeHint().width(), fm.horizontalAdvance(tile->detailText()) * 11 / 10 + 24});
+        height = std::max(height, tile->sizeHint().height());
+        tiles.push_back(std::move(tile));
+    }
+    const int gap = 8, n = int(tiles.size());
+    QPixmap pixmap(QSize(n * width + (n - 1) * gap, height) * kScale);
+    pixmap.setDevicePixelRatio(kScale);
+    pixmap.fill(Qt::white);
+    QPainter p(&pixmap);
+    for (int i = 0; i < n; ++i) {
+        tiles[i]->resize(width, height);
+        tiles[i]->render(&p, QPoint(i * (width + gap), 0));
+    }
+    return pixmap;
+}
+
 QPixmap CockpitPage::funnelImage() const
 {
     FunnelWidget funnel;
@@ -100,6 +128,14 @@ ReportDocument CockpitPage::report() const
     ReportFormat format;
     format.currency = d.units.currency;
     doc.addSection(tr("KPI baseline"), tilesImage(), kpiReportTable(d.tiles, format.locale));
+    if (m_moneyData) {
+        ReportFormat money = format;
+        money.hiddenColumns = {QStringLiteral("tile"), QStringLiteral("colour")}; // codes: the CSV's
+        doc.addSection(tr("Money"), moneyImage(), reportTable(targets::moneyTable(*m_moneyData), money));
+    } else {
+        doc.addSection(tr("Money"), {}, {}, m_moneyError.isEmpty() ? tr("The money figures are still being computed.")
+                                                                  : tr("The money figures could not be computed: %1").arg(m_moneyError));
+    }
     ReportFormat funnel = format;
     funnel.hiddenColumns = {QStringLiteral("position")}; // the rows are in stage order
     doc.addSection(tr("Funnel · %1").arg(d.funnel.pipelineName), funnelImage(), reportTable(funnelTable(d.funnel), funnel));

@@ -1,5 +1,8 @@
 #include "domain/money.h"
 
+#include <cmath>
+#include <span>
+
 #include <QRegularExpression>
 
 namespace cockpit {
@@ -30,6 +33,38 @@ QString formatMoney(qint64 cents, const QString &currency, const QLocale &locale
     if (cny.startsWith(u'-'))
         return QString(QStringLiteral("-") + symbol + cny.mid(2));
     return QString(symbol + cny.mid(1));
+}
+
+QString formatMoneyShort(qint64 cents, const QString &currency, const QLocale &locale)
+{
+    const bool negative = cents < 0;
+    const double yuan = std::abs(double(cents)) / 100.0;
+    const bool chinese = locale.language() == QLocale::Chinese;
+    struct Unit
+    {
+        double size;
+        const char *suffix;
+    };
+    static const Unit zh[] = {{1e8, "亿"}, {1e4, "万"}};
+    static const Unit en[] = {{1e9, "B"}, {1e6, "M"}, {1e3, "K"}};
+    QString number;
+    const auto scaled = [&](double value, const char *suffix) -> QString {
+        // 1 decimal below 100 units, none above: "8.2万", "820万".
+        const int decimals = value < 100 ? 1 : 0;
+        QString t = locale.toString(value, 'f', decimals);
+        if (decimals && t.endsWith(locale.decimalPoint() + QLatin1Char('0')))
+            t.chop(1 + locale.decimalPoint().size());
+        return t + QString::fromUtf8(suffix);
+    };
+    for (const Unit &u : chinese ? std::span<const Unit>(zh) : std::span<const Unit>(en))
+        if (yuan >= u.size * 0.9995) {
+            number = scaled(yuan / u.size, u.suffix);
+            break;
+        }
+    if (number.isEmpty())
+        number = locale.toString(qint64(std::llround(yuan)));
+    const QString symbol = currencySymbol(currency);
+    return QString((negative ? QStringLiteral("-") : QString()) + symbol + number);
 }
 
 QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan)

@@ -12,6 +12,10 @@ QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan = true);
 // The same in `currency` (ISO 4217): "$1,054" for USD, "€12.50", "HK$3", "CHF 7" for a code
 // without a symbol here; CNY (or "") as formatCny.
 QString formatMoney(qint64 cents, const QString &currency, const QLocale &locale, bool whole = true);
+// Compact, for tiles and charts: Chinese "¥8.2亿", "¥820万", "¥9,500"; other languages
+// "¥1.2B", "¥8.2M", "¥820K", "¥950" — 2 significant decimals at most, rounded half away
+// from zero, in `currency`'s symbol.
+QString formatMoneyShort(qint64 cents, const QString &currency, const QLocale &locale);
 // The symbol formatMoney() puts before the number ("¥", "$", "CHF ").
 QString currencySymbol(const QString &currency);
 

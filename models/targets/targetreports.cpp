@@ -4,7 +4,10 @@
 
 #include "analytics/orgunits.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+
+#include <cmath>
 
 namespace cockpit::targets {
 
@@ -241,6 +244,15 @@ const QList<analytics::ReportInfo> &targetReports()
              DataTable t = targetsTable(v, nodesWithin(v.tree, req.scope.org, units), deepest);
              t.currency = units.currency;
              return t;
+         }},
+        {QStringLiteral("money"),
+         QStringLiteral("the cockpit's money tiles for the scope: won, collected, open pipeline unweighted and "
+                        "weighted by win probability, attainment against the target"),
+         [](QSqlDatabase db, const analytics::ReportRequest &req) {
+             qint64 now = QDateTime::currentSecsSinceEpoch();
+             if (!req.asOfIso.isEmpty())
+                 analytics::utcSecs(req.asOfIso, &now);
+             return moneyTable(computeMoney(db, req.scope, now));
          }},
         {QStringLiteral("performance"),
          QStringLiteral("performance score per rep (collections 40, margin 25, new customers 15, satisfaction 10, "

@@ -5,6 +5,7 @@
 #include "analytics/reports.h"
 #include "targets/bonusdata.h"
 #include "targets/customerdata.h"
+#include "targets/moneytiles.h"
 #include "targets/performancedata.h"
 #include "targets/targetdata.h"
 

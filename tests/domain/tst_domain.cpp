@@ -18,6 +18,8 @@ class TestDomain : public QObject
 private Q_SLOTS:
     void parseCny_data();
     void parseCny();
+    void formatMoneyShort_data();
+    void formatMoneyShort();
     void formatCny_data();
     void formatCny();
     void formatMoney_data();
@@ -61,6 +63,35 @@ void TestDomain::parseCny()
         QVERIFY(!r.has_value());
     else
         QCOMPARE(r.value_or(-1), cents);
+}
+
+void TestDomain::formatMoneyShort_data()
+{
+    QTest::addColumn<qint64>("cents");
+    QTest::addColumn<QString>("lang");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("zh 0") << qint64(0) << "zh_CN" << QStringLiteral("¥0");
+    QTest::newRow("zh 9 500") << qint64(950000) << "zh_CN" << QStringLiteral("¥9,500");
+    QTest::newRow("zh 1万 edge") << qint64(999960) << "zh_CN" << QStringLiteral("¥1万");
+    QTest::newRow("zh 8.2万") << qint64(8200000) << "zh_CN" << QStringLiteral("¥8.2万");
+    QTest::newRow("zh 82万") << qint64(82000000) << "zh_CN" << QStringLiteral("¥82万");
+    QTest::newRow("zh 820万") << qint64(820000000) << "zh_CN" << QStringLiteral("¥820万");
+    QTest::newRow("zh 3.1亿") << qint64(30730000000) << "zh_CN" << QStringLiteral("¥3.1亿");
+    QTest::newRow("zh negative") << qint64(-8200000) << "zh_CN" << QStringLiteral("-¥8.2万");
+    QTest::newRow("en 950") << qint64(95000) << "en_US" << QStringLiteral("¥950");
+    QTest::newRow("en 820K") << qint64(82000000) << "en_US" << QStringLiteral("¥820K");
+    QTest::newRow("en 8.2M") << qint64(820000000) << "en_US" << QStringLiteral("¥8.2M");
+    QTest::newRow("en 3.1B") << qint64(307300000000) << "en_US" << QStringLiteral("¥3.1B");
+    QTest::newRow("en 999,900 rounds to 1M") << qint64(99990000) << "en_US" << QStringLiteral("¥1M");
+    QTest::newRow("en 999K") << qint64(99900000) << "en_US" << QStringLiteral("¥999K");
+}
+
+void TestDomain::formatMoneyShort()
+{
+    QFETCH(qint64, cents);
+    QFETCH(QString, lang);
+    QFETCH(QString, expected);
+    QCOMPARE(cockpit::formatMoneyShort(cents, QStringLiteral("CNY"), QLocale(lang)), expected);
 }
 
 void TestDomain::formatCny_data()
