@@ -397,6 +397,133 @@
         <source>Backtest, forecasts made at each month&apos;s start: P10–P90 band coverage %1 % of %2 months, mean accuracy %3 %</source>
         <translation>回测（每月初所做预测）：P10–P90 区间覆盖 %2 个月中的 %1 %，平均准确率 %3 %</translation>
     </message>
+    <message>
+        <location filename="../models/targets/moneytiles.cpp" line="+210"/>
+        <source>Payments received in %1</source>
+        <translation>%1 收到的回款</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Payment</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paid on</source>
+        <translation>回款日</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+29"/>
+        <location line="+16"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location line="-45"/>
+        <location line="+29"/>
+        <location line="+16"/>
+        <location line="+23"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <source>Deals won in %1</source>
+        <translation>%1 赢单的商机</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+16"/>
+        <source>Lead</source>
+        <translation>线索</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+16"/>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Closed on</source>
+        <translation>关闭日</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Deals open at %1 in %2</source>
+        <translation>%2 中截至 %1 在途的商机</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Win %</source>
+        <translation>赢率 %</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weighted</source>
+        <translation>加权</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No money tile &quot;%1&quot;</source>
+        <translation>没有名为“%1”的金额卡片</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Money, %1</source>
+        <translation>金额，%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tile</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Behind it</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
 </context>
 <context>
     <name>cockpit</name>
@@ -1248,12 +1375,37 @@
 <context>
     <name>cockpit::CustomerTableModel</name>
     <message>
-        <location filename="../models/items/customertablemodel.cpp" line="+105"/>
+        <location filename="../models/items/customertablemodel.cpp" line="+147"/>
         <source>Not on the team server: it refused this new customer. Send it again or discard it in View › Conflicts.</source>
         <translation>不在团队服务器上：服务器拒绝了这个新客户。可在 视图 › 冲突 中再次发送或放弃。</translation>
     </message>
     <message>
+        <location line="+11"/>
+        <source>Computing the scores…</source>
+        <translation>正在计算评分…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No data for this score as of %1</source>
+        <translation>截至 %1 无此评分的数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>As of %1; the customer&apos;s detail panel (Scores) shows how it is made up</source>
+        <translation>截至 %1；客户详情面板（评分）显示其构成</translation>
+    </message>
+    <message>
         <location line="+33"/>
+        <source>Value score 0–100 = 40 % purchases of the last 3 months + 30 % satisfaction (mean NPS of 12 months × 10) + 30 % new-product trials of 12 months; purchases and trials as percentile ranks over all customers. Without surveys the other two weights renormalise.</source>
+        <translation>价值分 0–100 = 40 % 近 3 个月采购额 + 30 % 满意度（12 个月 NPS 均值 × 10）+ 30 % 12 个月新品试用；采购额与试用按全部客户的百分位排名计。无调研时，另两项权重重新归一。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Health score 0–100: the 8 dimensions of customer health (DESIGN §5), equal weights; a dimension without data is left out and the others renormalise. Empty: no data at all.</source>
+        <translation>健康分 0–100：客户健康度的 8 个维度（DESIGN §5），等权；无数据的维度不计，其余权重重新归一。空白：完全无数据。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
@@ -1306,6 +1458,16 @@
         <location line="+1"/>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health</source>
+        <translation>健康</translation>
     </message>
 </context>
 <context>
@@ -3229,7 +3391,7 @@ P1 at 5 points or more, P2 at 3–4, P3 below.</source>
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+254"/>
+        <location filename="../app/guiapp.cpp" line="+273"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -3278,24 +3440,24 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
     </message>
     <message>
         <location line="+6"/>
-        <location line="+247"/>
+        <location line="+260"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-246"/>
-        <location line="+247"/>
+        <location line="-259"/>
+        <location line="+260"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-242"/>
-        <location line="+249"/>
+        <location line="-255"/>
+        <location line="+262"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-261"/>
         <location line="+80"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -3360,7 +3522,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+99"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -3370,7 +3532,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-148"/>
+        <location line="-161"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -6989,7 +7151,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>外部修正需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../models/targets/targetreports.cpp" line="+36"/>
+        <location filename="../models/targets/targetreports.cpp" line="+39"/>
         <source>Targets, %1</source>
         <translation>目标，%1</translation>
     </message>
@@ -7009,7 +7171,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>客户价值与健康度</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+112"/>
         <source>Bonus range, %1</source>
         <translation>奖金区间，%1</translation>
     </message>
@@ -7037,6 +7199,83 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+17"/>
         <source>Set %1 to %2</source>
         <translation>将 %1 设为 %2</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/moneytiles.cpp" line="-184"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+20"/>
+        <location line="+11"/>
+        <source>deals</source>
+        <translation>个商机</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The amount of the deals closed won inside the period, by the deal&apos;s owner.</source>
+        <translation>本期内以赢单关闭的商机金额，按商机负责人归属。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>payments</source>
+        <translation>笔回款</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payments received (paid on a day inside the period), by the payment&apos;s rep.</source>
+        <translation>本期内收到的回款（回款日在本期内），按回款所属销售归属。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open pipeline</source>
+        <translation>在途商机</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The amount of the deals open at the period&apos;s end (now, while it runs), unweighted; amounts as they stand now.</source>
+        <translation>期末（本期进行中则为当前）仍在途的商机金额，未加权；金额取当前值。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Weighted pipeline</source>
+        <translation>加权在途</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each open deal × its explainable win probability (base rate by industry and stage × customer × deal × rep coefficients, learned from the deals closed before), summed.</source>
+        <translation>每个在途商机 × 其可解释赢率（行业与阶段基准率 × 客户 × 商机 × 销售系数，由此前已关闭的商机学得）之和。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Collected ÷ the unit&apos;s target for the period; ≥ 90 % green, 70–89 % yellow, &lt; 70 % red.</source>
+        <translation>回款 ÷ 该组织本期目标；≥ 90 % 绿，70–89 % 黄，&lt; 70 % 红。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Targets are set per month, quarter or year: pick one of those periods.</source>
+        <translation>目标按月、季度或年设定：请选择其中一种周期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The target of this unit and period is 0.</source>
+        <translation>该组织本期目标为 0。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No target set for this unit and period.</source>
+        <translation>该组织本期未设定目标。</translation>
     </message>
 </context>
 <context>
@@ -7559,7 +7798,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::CockpitPage</name>
     <message>
-        <location filename="../ui/cockpitpage.cpp" line="+60"/>
+        <location filename="../ui/cockpitpage.cpp" line="+62"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
@@ -7604,14 +7843,39 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>CSV…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+31"/>
+        <source>Won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open pipeline</source>
+        <translation>在途商机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weighted pipeline</source>
+        <translation>加权在途</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Attainment</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <location line="+67"/>
-        <location line="+63"/>
+        <location line="+104"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-168"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
@@ -7637,7 +7901,13 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>双击或按 Enter 打开线索</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+71"/>
+        <location filename="../ui/cockpitreport.cpp" line="+137"/>
+        <source>The money figures could not be computed: %1</source>
+        <translation>金额指标无法计算：%1</translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>↓ ≥ %1 % (%2 of %3 so far, %4 open)</source>
         <translation>↓ ≥ %1 %（目前 %3 条中 %2 条，%4 条未结）</translation>
     </message>
@@ -7692,22 +7962,22 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>低于标记阈值</translation>
     </message>
     <message>
-        <location line="-157"/>
+        <location line="-198"/>
         <source>KPI tiles</source>
         <translation>KPI 指标卡</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-138"/>
         <source>Export cockpit report as P&amp;DF…</source>
         <translation>将驾驶舱报告导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+140"/>
+        <location line="+157"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+75"/>
         <source>%1 (%2 leads)</source>
         <translation>%1（%2 条线索）</translation>
     </message>
@@ -7722,7 +7992,18 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>%1：本周期进入 %2 条线索，其中 %3 条进入下一阶段（%4%）</translation>
     </message>
     <message>
-        <location filename="../ui/cockpitreport.cpp" line="+105"/>
+        <location filename="../ui/cockpitreport.cpp" line="-3"/>
+        <location line="+2"/>
+        <source>Money</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The money figures are still being computed.</source>
+        <translation>金额指标仍在计算中。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Funnel · %1</source>
         <translation>漏斗 · %1</translation>
     </message>
@@ -7829,7 +8110,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>尚未计算任何数据。</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-42"/>
         <source>Sales cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -7840,7 +8121,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>效能基线</translation>
     </message>
     <message>
-        <location filename="../ui/cockpitreport.cpp" line="+40"/>
+        <location filename="../ui/cockpitreport.cpp" line="+48"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -7996,7 +8277,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::CustomerDetailPanel</name>
     <message>
-        <location filename="../ui/customerdetailpanel.cpp" line="+30"/>
+        <location filename="../ui/customerdetailpanel.cpp" line="+31"/>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -8046,12 +8327,117 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>进行中的线索</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>Part</source>
+        <translation>组成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Points</source>
+        <translation>贡献分</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Value = 40 % purchases of the last 3 months + 30 % new-product trials of 12 months (both as percentile ranks over all customers) + 30 % satisfaction (mean NPS × 10); without a survey the other two weights renormalise. Health: 8 dimensions, equal weights; &quot;—&quot; = no data, left out and the other weights renormalise. Points = score × weight.</source>
+        <translation>价值 = 40 % 近 3 个月采购额 + 30 % 12 个月新品试用（均按全部客户的百分位排名）+ 30 % 满意度（NPS 均值 × 10）；无调研时另两项权重重新归一。健康：8 个维度等权；“—”= 无数据，不计，其余权重重新归一。贡献分 = 得分 × 权重。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Each morning, the 3 customers of a rep with the highest priority = 0.6 × value + 0.4 × (100 − health) (no health: 50).</source>
+        <translation>每天早上，每位销售优先级最高的 3 个客户：优先级 = 0.6 × 价值 + 0.4 × (100 − 健康)（无健康分按 50）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Computing the scores…</source>
+        <translation>正在计算评分…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No scores for this customer yet (it is new, or was not in the file when they were computed).</source>
+        <translation>该客户暂无评分（新客户，或计算评分时尚不在文件中）。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Value score</source>
+        <translation>价值分</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  Purchases, 3 months</source>
+        <translation>  采购额（3 个月）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>  Trials, 12 months</source>
+        <translation>  新品试用（12 个月）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  Satisfaction</source>
+        <translation>  满意度</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  Satisfaction: no survey</source>
+        <translation>  满意度：无调研</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health score</source>
+        <translation>健康分</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Morning pick of %1: the 3 customers to call first</source>
+        <translation>%1 的晨间推荐：最先联系的 3 个客户</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No owner: no morning pick.</source>
+        <translation>无负责人：没有晨间推荐。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Select a customer to see contacts and open leads.</source>
         <translation>选择一个客户以查看其联系人和进行中的线索。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Also known as %1</source>
         <translation>别名：%1</translation>
     </message>
@@ -8064,13 +8450,13 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::CustomersPage</name>
     <message>
-        <location filename="../ui/customerspage.cpp" line="+37"/>
-        <location line="+184"/>
+        <location filename="../ui/customerspage.cpp" line="+44"/>
+        <location line="+253"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location line="-182"/>
+        <location line="-251"/>
         <source>&amp;New customer…</source>
         <translation>新建客户(&amp;N)…</translation>
     </message>
@@ -8105,7 +8491,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+102"/>
+        <source>The value and health scores could not be computed: %1</source>
+        <translation>价值分与健康分无法计算：%1</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>Showing the %1 customers of the newest leads, of %2 — loading the rest…</source>
         <translation>显示最新线索涉及的 %1 个客户（共 %2 个）— 正在加载其余客户…</translation>
     </message>
@@ -9706,12 +10097,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>保存修复副本…</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Tiered targets decomposed company → region → city → rep, attainment, and the interval forecast with its confidence. Targets can already be imported (File › Import…); this screen will show them.</source>
-        <translation>分级目标按 公司 → 大区 → 城市 → 销售 逐级分解、达成率，以及带置信度的区间预测。目标已可导入（文件 › 导入…），本页面将在后续版本中显示它们。</translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+58"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -9873,7 +10259,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>%1 没有红色指标卡：每项指标都不差于行业均值。点击任意指标卡可查看背后的明细。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+67"/>
         <source>Local file: %1</source>
         <translation>本地文件：%1</translation>
     </message>
@@ -9891,6 +10277,44 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+6"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::MoneyTileWidget</name>
+    <message>
+        <location filename="../ui/charts/moneytile.cpp" line="+26"/>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 collected ÷ %2 target = %3 % (%4)</source>
+        <translation>回款 %1 ÷ 目标 %2 = %3 %（%4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exactly %1 over %2 %3</source>
+        <translation>精确值 %1，共 %2 %3</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Click or press Enter for the rows behind it.</source>
+        <translation>点击或按 Enter 查看其明细。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>of %1 target · %2</source>
+        <translation>目标 %1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 % of the open amount</source>
+        <translation>占在途金额 %1 %</translation>
     </message>
 </context>
 <context>
