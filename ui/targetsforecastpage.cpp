@@ -1,5 +1,6 @@
 #include "targetsforecastpage.h"
 
+#include "performancetab.h"
 #include "planningtab.h"
 #include "scopebar.h"
 
@@ -13,11 +14,9 @@ TargetsForecastPage::TargetsForecastPage(analytics::FigureService &figures, anal
     : QWidget(parent)
 {
     setObjectName(QStringLiteral("targetsForecastPage"));
-    Q_UNUSED(figures)
-    Q_UNUSED(now)
     auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
+    layout->setContentsMargins(12, 10, 12, 6);
+    layout->setSpacing(6);
     m_scopeBar = new ScopeBar(scope, this);
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("targetsForecastTabs"));
@@ -25,6 +24,7 @@ TargetsForecastPage::TargetsForecastPage(analytics::FigureService &figures, anal
     layout->addWidget(m_scopeBar);
     layout->addWidget(m_tabs, 1);
     // The tabs (each a PlanningTab) are added here, in the order the user works through them.
+    addTab(new PerformanceTab(figures, scope, now, m_tabs), tr("Performance"));
 }
 
 void TargetsForecastPage::addTab(PlanningTab *tab, const QString &title)

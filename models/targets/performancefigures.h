@@ -1,0 +1,36 @@
+#pragma once
+// What the Performance tab of the Targets & Forecast screen shows for one scope, computed on a
+// figure worker (FigureService::compute): the performance view with its previous period (most
+// improved) and the bonus simulator's starting point (performancedata.h, bonusdata.h).
+#include "analytics/orgunits.h"
+#include "targets/performance.h"
+
+#include <QHash>
+#include <QVector>
+
+#include <functional>
+
+class QSqlDatabase;
+
+namespace cockpit::targets {
+
+struct PerformanceFigures
+{
+    analytics::Scope scope;
+    QString currency = QStringLiteral("CNY");
+    analytics::OrgUnits units;
+    QVector<RepScore> scores;      // ranked reps, best first
+    QVector<RepInputs> inputs;     // every rep of the scope employed in the period (ranked and apart)
+    QHash<QString, int> standing;  // rep id → analytics::RepStanding
+    QVector<Improvement> improved; // most improved first
+    QVector<RepInputs> byMargin;   // highest margin first
+    QVector<SimRep> bonusReps;     // the bonus simulator's start
+    QVector<SimDeal> bonusDeals;
+    QHash<QString, QString> dealTitles; // deal id → lead title
+    bool targetPeriod = true;      // a month, quarter or year (the bonus needs targets)
+};
+
+std::function<PerformanceFigures(const QSqlDatabase &)> performanceFigures(const analytics::Scope &scope,
+                                                                          const QString &asOfIso);
+
+} // namespace cockpit::targets
