@@ -10489,6 +10489,193 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::PerformanceTab</name>
+    <message>
+        <location filename="../ui/performancetab.cpp" line="+52"/>
+        <source>open</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>won</source>
+        <translation>赢单</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lost</source>
+        <translation>输单</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>&lt;b&gt;Performance ranking&lt;/b&gt; (active reps)</source>
+        <translation>&lt;b&gt;绩效排名&lt;/b&gt;（在职销售）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score 0–100 = collections 40 % + gross margin 25 % + new customers 15 % + satisfaction 10 % + compliance 10 %, each dimension scaled over the ranked reps; a dimension without data is left out and the other weights renormalise. Reps who left in the period or were employed on too few working days are listed apart, never ranked.</source>
+        <translation>得分 0–100 = 回款 40 % + 毛利 25 % + 新客户 15 % + 满意度 10 % + 过程达标 10 %，各维度在参与排名的销售之间换算；无数据的维度不计，其余权重重新归一。本期离职或在职工作日过少的销售单独列出，不参与排名。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;b&gt;Most improved&lt;/b&gt; (score change from the previous period)</source>
+        <translation>&lt;b&gt;进步最大&lt;/b&gt;（较上期的得分变化）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;Highest gross margin&lt;/b&gt;</source>
+        <translation>&lt;b&gt;毛利最高&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bonus simulator (what-ifs: nothing is saved)</source>
+        <translation>奖金模拟器（假设推演：不保存任何内容）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each rep&apos;s bonus range from its target, what it collected and its open deals expected to close in the period. Change a target or mark deals; the ranges and the team total follow.</source>
+        <translation>每位销售的奖金区间，依据其目标、已回款以及预计本期成交的在途商机。修改目标或标记商机，区间与团队合计随之更新。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Double-click or press F2 on a target to change it (&quot;82万&quot;, &quot;820000&quot;). Bonus: 0 below 70 % attainment, 50 % of the target bonus at 70 % rising to 100 % at 100 %, 2 points per point above, at most 150 %. Low = only the deals marked won close; high = every open deal not marked lost closes.</source>
+        <translation>双击目标或按 F2 修改（“82万”、“820000”）。奖金：达成率低于 70 % 为 0，70 % 时为目标奖金的 50 %，100 % 时升至 100 %，超出部分每 1 个百分点加 2 个百分点，最高 150 %。下限 = 仅标记为赢单的商机成交；上限 = 所有未标记输单的在途商机成交。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Open deals expected to close in the period. Double-click, Space or Enter: open → won → lost → open.</source>
+        <translation>预计本期成交的在途商机。双击、空格或 Enter：在途 → 赢单 → 输单 → 在途。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the targets and deals of the file</source>
+        <translation>恢复为文件中的目标与商机</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Scoring the reps…</source>
+        <translation>正在计算销售绩效…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The performance figures could not be computed: %1</source>
+        <translation>绩效指标无法计算：%1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+91"/>
+        <location line="+12"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location line="-103"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Weakest</source>
+        <translation>最弱项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Suggested training</source>
+        <translation>建议培训</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>too little data</source>
+        <translation>数据过少</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shown apart, not ranked: %1</source>
+        <translation>单独列出、不参与排名：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1  %2 → %3 (%4)</source>
+        <translation>%1  %2 → %3（%4）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No rep was scored in both periods.</source>
+        <translation>没有销售在两期都有得分。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The bonus needs targets, which are set per month, quarter or year: pick one of those periods.</source>
+        <translation>奖金需要目标，而目标按月、季度或年设定：请选择其中一种周期。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not an amount: type it like 820000, 82万 or ¥820,000.</source>
+        <translation>“%1”不是金额：请输入如 820000、82万 或 ¥820,000。</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Collected</source>
+        <translation>回款</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Open deals</source>
+        <translation>在途商机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bonus low</source>
+        <translation>奖金下限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bonus high</source>
+        <translation>奖金上限</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Deal</source>
+        <translation>商机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Team bonus: %1 – %2 (%n rep(s))</source>
+        <translation>
+            <numerusform>团队奖金：%1 – %2（%n 名销售）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::PipelineEditor</name>
     <message>
         <location filename="../ui/pipelineeditor.cpp" line="+67"/>
@@ -11790,6 +11977,14 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+4"/>
         <source>Export the rows as filtered and sorted, with the columns shown, as an Excel workbook or CSV (%1)</source>
         <translation>按当前筛选和排序、以显示的列导出各行，格式为 Excel 工作簿或 CSV（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::TargetsForecastPage</name>
+    <message>
+        <location filename="../ui/targetsforecastpage.cpp" line="+27"/>
+        <source>Performance</source>
+        <translation>绩效</translation>
     </message>
 </context>
 <context>
