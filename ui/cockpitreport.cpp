@@ -30,6 +30,24 @@ namespace {
 // Charts are drawn at twice their size, so they stay sharp on paper.
 constexpr qreal kScale = 2.0;
 
+// A row of tiles, each `width` × `height`, 8 px apart.
+template<class W>
+QPixmap tilesRow(const std::vector<std::unique_ptr<W>> &tiles, int width, int height)
+{
+    if (tiles.empty())
+        return {};
+    const int gap = 8, n = int(tiles.size());
+    QPixmap pixmap(QSize(n * width + (n - 1) * gap, height) * kScale);
+    pixmap.setDevicePixelRatio(kScale);
+    pixmap.fill(Qt::white);
+    QPainter p(&pixmap);
+    for (int i = 0; i < n; ++i) {
+        tiles[i]->resize(width, height);
+        tiles[i]->render(&p, QPoint(i * (width + gap), 0));
+    }
+    return pixmap;
+}
+
 QPixmap renderWidget(QWidget &widget, const QSize &size)
 {
     widget.resize(size);
@@ -53,19 +71,7 @@ QPixmap CockpitPage::tilesImage() const
         height = std::max(height, tile->sizeHint().height());
         tiles.push_back(std::move(tile));
     }
-    if (tiles.empty())
-        return {};
-    const int gap = 8, n = int(tiles.size());
-    const QSize size(n * width + (n - 1) * gap, height);
-    QPixmap pixmap(size * kScale);
-    pixmap.setDevicePixelRatio(kScale);
-    pixmap.fill(Qt::white);
-    QPainter p(&pixmap);
-    for (int i = 0; i < n; ++i) {
-        tiles[i]->resize(width, height);
-        tiles[i]->render(&p, QPoint(i * (width + gap), 0));
-    }
-    return pixmap;
+    return tilesRow(tiles, width, height);
 }
 
 QPixmap CockpitPage::moneyImage() const
@@ -82,16 +88,7 @@ QPixmap CockpitPage::moneyImage() const
         height = std::max(height, tile->sizeHint().height());
         tiles.push_back(std::move(tile));
     }
-    const int gap = 8, n = int(tiles.size());
-    QPixmap pixmap(QSize(n * width + (n - 1) * gap, height) * kScale);
-    pixmap.setDevicePixelRatio(kScale);
-    pixmap.fill(Qt::white);
-    QPainter p(&pixmap);
-    for (int i = 0; i < n; ++i) {
-        tiles[i]->resize(width, height);
-        tiles[i]->render(&p, QPoint(i * (width + gap), 0));
-    }
-    return pixmap;
+    return tilesRow(tiles, width, height);
 }
 
 QPixmap CockpitPage::funnelImage() const

@@ -11,13 +11,7 @@ namespace cockpit::ui {
 
 using analytics::Direction;
 
-KpiTileWidget::KpiTileWidget(QWidget *parent) : QWidget(parent)
-{
-    setFocusPolicy(Qt::StrongFocus);
-    setCursor(Qt::PointingHandCursor);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setAttribute(Qt::WA_Hover);
-}
+KpiTileWidget::KpiTileWidget(QWidget *parent) : ClickableTile(parent) {}
 
 void KpiTileWidget::setTile(const analytics::KpiTile &tile)
 {
@@ -110,7 +104,7 @@ void KpiTileWidget::paintEvent(QPaintEvent *)
     const QColor status = ragColor(m_tile.rag);
     const QPalette pal = palette();
     p.setPen(QPen(hasFocus() ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), hasFocus() ? 2 : 1));
-    p.setBrush(m_hover ? pal.color(QPalette::AlternateBase) : pal.color(QPalette::Base));
+    p.setBrush(isHovered() ? pal.color(QPalette::AlternateBase) : pal.color(QPalette::Base));
     p.drawRoundedRect(r, 6, 6);
     // Status strip on the left, the status word at the bottom.
     p.setPen(Qt::NoPen);
@@ -169,33 +163,6 @@ void KpiTileWidget::paintEvent(QPaintEvent *)
         const QRectF nr(pill.right() + 8, pill.top(), text.right() - pill.right() - 8, pill.height());
         p.drawText(nr, Qt::AlignLeft | Qt::AlignVCenter, smallFm.elidedText(n, Qt::ElideRight, int(nr.width())));
     }
-}
-
-void KpiTileWidget::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
-        Q_EMIT activated();
-}
-
-void KpiTileWidget::keyPressEvent(QKeyEvent *event)
-{
-    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
-        Q_EMIT activated();
-        return;
-    }
-    QWidget::keyPressEvent(event);
-}
-
-void KpiTileWidget::enterEvent(QEnterEvent *)
-{
-    m_hover = true;
-    update();
-}
-
-void KpiTileWidget::leaveEvent(QEvent *)
-{
-    m_hover = false;
-    update();
 }
 
 } // namespace cockpit::ui

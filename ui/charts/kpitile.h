@@ -4,11 +4,11 @@
 // Space → activated(); the tooltip gives the exact definition and numerator / denominator.
 #include "analytics/kpi.h"
 
-#include <QWidget>
+#include "clickabletile.h"
 
 namespace cockpit::ui {
 
-class KpiTileWidget : public QWidget
+class KpiTileWidget : public ClickableTile
 {
     Q_OBJECT
 public:
@@ -22,22 +22,14 @@ public:
     // The value as shown ("7.4", "38.2 %", "—" without data).
     static QString valueText(const analytics::KpiTile &tile);
 
-Q_SIGNALS:
-    void activated();
-
 protected:
     void paintEvent(QPaintEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
-    void enterEvent(QEnterEvent *event) override;
-    void leaveEvent(QEvent *event) override;
 
 private:
     QString toolTipText() const;
     QString referenceText() const; // "healthy ≤ 7.2 · industry 11.3"
     QString sampleText() const;    // "n = 8829 leads"
     analytics::KpiTile m_tile;
-    bool m_hover = false;
 };
 
 } // namespace cockpit::ui

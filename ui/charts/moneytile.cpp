@@ -10,13 +10,7 @@
 
 namespace cockpit::ui {
 
-MoneyTileWidget::MoneyTileWidget(QWidget *parent) : QWidget(parent)
-{
-    setFocusPolicy(Qt::StrongFocus);
-    setCursor(Qt::PointingHandCursor);
-    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    setAttribute(Qt::WA_Hover);
-}
+MoneyTileWidget::MoneyTileWidget(QWidget *parent) : ClickableTile(parent) {}
 
 void MoneyTileWidget::setPending(const QString &label)
 {
@@ -92,7 +86,7 @@ void MoneyTileWidget::paintEvent(QPaintEvent *)
     const QRectF r = QRectF(rect()).adjusted(1, 1, -1, -1);
     const QPalette pal = palette();
     p.setPen(QPen(hasFocus() ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), hasFocus() ? 2 : 1));
-    p.setBrush(m_hover ? pal.color(QPalette::AlternateBase) : pal.color(QPalette::Base));
+    p.setBrush(isHovered() ? pal.color(QPalette::AlternateBase) : pal.color(QPalette::Base));
     p.drawRoundedRect(r, 6, 6);
     const bool coloured = m_tile.key == QLatin1String("attainment") && !m_pending;
     if (coloured) {
@@ -126,34 +120,6 @@ void MoneyTileWidget::paintEvent(QPaintEvent *)
     p.drawText(QRectF(text.left(), vy + bigFm.height(), text.width(), smallFm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                smallFm.elidedText(detailText(), Qt::ElideRight, int(text.width())));
     Q_UNUSED(base)
-}
-
-void MoneyTileWidget::mouseReleaseEvent(QMouseEvent *event)
-{
-    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()) && !m_pending)
-        Q_EMIT activated();
-}
-
-void MoneyTileWidget::keyPressEvent(QKeyEvent *event)
-{
-    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
-        if (!m_pending)
-            Q_EMIT activated();
-        return;
-    }
-    QWidget::keyPressEvent(event);
-}
-
-void MoneyTileWidget::enterEvent(QEnterEvent *)
-{
-    m_hover = true;
-    update();
-}
-
-void MoneyTileWidget::leaveEvent(QEvent *)
-{
-    m_hover = false;
-    update();
 }
 
 } // namespace cockpit::ui

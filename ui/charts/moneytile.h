@@ -5,11 +5,11 @@
 // Enter or Space → activated() (the rows behind it); the tooltip gives the exact rule.
 #include "targets/moneytiles.h"
 
-#include <QWidget>
+#include "clickabletile.h"
 
 namespace cockpit::ui {
 
-class MoneyTileWidget : public QWidget
+class MoneyTileWidget : public ClickableTile
 {
     Q_OBJECT
 public:
@@ -26,20 +26,14 @@ public:
     // "7 276 deals", "of ¥36亿 target", "41 % of open".
     QString detailText() const;
 
-Q_SIGNALS:
-    void activated();
-
 protected:
     void paintEvent(QPaintEvent *event) override;
-    void mouseReleaseEvent(QMouseEvent *event) override;
-    void keyPressEvent(QKeyEvent *event) override;
-    void enterEvent(QEnterEvent *event) override;
-    void leaveEvent(QEvent *event) override;
+    bool canActivate() const override { return !m_pending; }
 
 private:
     targets::MoneyTile m_tile;
     QString m_currency;
-    bool m_pending = true, m_hover = false;
+    bool m_pending = true;
 };
 
 } // namespace cockpit::ui
