@@ -327,7 +327,8 @@ int main(int argc, char **argv)
             && options.screenshotView != QLatin1String("settings-delivery")
             && options.screenshotView != QLatin1String("settings-rules")
             && options.screenshotView != QLatin1String("welcome")
-            && options.screenshotView != QLatin1String("conflicts")) {
+            && options.screenshotView != QLatin1String("conflicts")
+            && !options.screenshotView.startsWith(QLatin1String("targets-"))) { // a tab; guiapp.cpp checks it
             app::printError(QStringLiteral("--screenshot: unknown view \"%1\"; use one of cockpit, leads, "
                                            "customers, team, targets, stores, alerts, activity-log, settings, "
                                            "settings-server, settings-pipelines, settings-delivery, settings-rules, welcome, conflicts")

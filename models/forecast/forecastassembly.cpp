@@ -3,6 +3,8 @@
 #include "analytics/query.h"
 #include "domain/money.h"
 
+#include <QSqlDatabase>
+
 #include <QLocale>
 #include <QSqlQuery>
 
@@ -150,9 +152,21 @@ double meanAccuracy(const std::vector<BacktestMonth> &months)
 
 QString shortMoney(qint64 cents, const QString &currency)
 {
-    if (currency.isEmpty() || currency == QLatin1String("CNY"))
-        return formatCnyWan(cents, QLocale());
-    return formatMoney(cents, currency, QLocale());
+    const QLocale locale;
+    const bool cny = currency.isEmpty() || currency == QLatin1String("CNY");
+    if (cny && locale.language() == QLocale::Chinese) {
+        const qint64 abs = std::llabs(cents);
+        const QString sign = cents < 0 ? QStringLiteral("-¥") : QStringLiteral("¥");
+        if (abs >= 10000000000) // 1亿 and more: "¥7.76亿"
+            return sign + locale.toString(double(abs) / 1e10, 'f', 2) + QString::fromUtf8("亿");
+        if (abs >= 100000000) // 100万 and more: whole 万, "¥776万"
+            return sign + locale.toString((abs + 500000) / 1000000) + QString::fromUtf8("万");
+        return formatCnyWan(cents, locale);
+    }
+    if (std::llabs(cents) >= 100000000) // a million and more: "¥776.28M"
+        return (cents < 0 ? QStringLiteral("-") : QString()) + currencySymbol(cny ? QStringLiteral("CNY") : currency)
+               + locale.toString(double(std::llabs(cents)) / 1e8, 'f', 2) + QLatin1Char('M');
+    return cny ? formatCnyWan(cents, locale) : formatMoney(cents, currency, locale);
 }
 
 QString doubtText(const DoubtReason &r, const QString &currency)
@@ -172,6 +186,23 @@ QString doubtText(const DoubtReason &r, const QString &currency)
 QVariant ratioValue(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 10000.0) / 10000.0); }
 QVariant pctValue(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 1000.0) / 10.0); }
 
+QString factorHeader(const QString &name)
+{
+    static const QHash<QString, const char *> headers{
+        {QStringLiteral("base"), QT_TRANSLATE_NOOP("cockpit::forecast", "Base rate")},
+        {QStringLiteral("customer.punctuality"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Payment punctuality")},
+        {QStringLiteral("customer.tenure"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Years as customer")},
+        {QStringLiteral("customer.budget_share"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Share of budget")},
+        {QStringLiteral("deal.contact_seniority"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Contact seniority")},
+        {QStringLiteral("deal.competitor"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Competitor")},
+        {QStringLiteral("deal.technical_validation"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Technical validation")},
+        {QStringLiteral("rep"), QT_TRANSLATE_NOOP("cockpit::forecast", "× Rep")},
+        {QStringLiteral("intent_cap"), QT_TRANSLATE_NOOP("cockpit::forecast", "Intent-letter cap")},
+    };
+    const char *h = headers.value(name);
+    return h ? tr(h) : name;
+}
+
 analytics::DataTable winprobTable(const DealSet &set, const WinRates &rates, const WinModel &model, const QSet<int> &owners)
 {
     analytics::DataTable t;
@@ -186,7 +217,7 @@ analytics::DataTable winprobTable(const DealSet &set, const WinRates &rates, con
         if (first) {
             for (const FactorValue &f : w.factors) {
                 t.columns << f.name;
-                t.headers << f.name;
+                t.headers << factorHeader(f.name);
             }
             t.columns << QStringLiteral("reasons");
             t.headers << tr("Reasons");

@@ -8,7 +8,8 @@
 
 #include <QHash>
 #include <QSet>
-#include <QSqlDatabase>
+
+class QSqlDatabase;
 
 namespace cockpit::forecast {
 
@@ -36,11 +37,14 @@ double meanAccuracy(const std::vector<BacktestMonth> &months);
 // A DataTable's ratio (4 decimals) and percent (one decimal) values; empty for NaN.
 QVariant ratioValue(double x);
 QVariant pctValue(double x);
-// Money in a reason or headline: the short form (万 in Chinese) for CNY, else the currency's.
+// Money in a reason or headline: in Chinese, CNY in 亿 from 1亿 ("¥7.76亿"), whole 万 from 100万,
+// else formatCnyWan; elsewhere a million and more in millions ("¥776.28M"), less in whole units.
 QString shortMoney(qint64 cents, const QString &currency);
 // "final approver not met on 3 deals worth ¥120万".
 QString doubtText(const DoubtReason &r, const QString &currency);
 
+// The translated column header of a factor ("customer.punctuality" → "× Payment punctuality").
+QString factorHeader(const QString &name);
 // One row per open deal of `set` owned by `owners` (all when empty): id, stage, amount, the
 // explainable probability, the learned one (empty when untrained), each factor's value and
 // the reasons. Display headers translated; column names as `report winprob` prints them.

@@ -5,6 +5,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QSqlDatabase>
 #include <QLoggingCategory>
 
 #include <cmath>
@@ -188,6 +189,16 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
             m.targetCents = targets.value(m.firstDay, -1);
     }
     return v;
+}
+
+QFuture<ForecastView> requestForecastView(analytics::FigureService &figures, analytics::FigureService::Channel channel,
+                                          std::shared_ptr<ForecastCache> cache, analytics::Scope scope, qint64 nowSecs,
+                                          quint64 seed)
+{
+    return figures.compute<ForecastView>(channel, [cache = std::move(cache), scope = std::move(scope), nowSecs,
+                                                   seed](QSqlDatabase db) {
+        return computeForecastView(db, *cache, scope, nowSecs, seed);
+    });
 }
 
 } // namespace cockpit::forecast

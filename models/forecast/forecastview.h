@@ -14,16 +14,18 @@
 // Rates and the learned model are the company's (more closed deals than any unit has); an org
 // unit's forecast, backtest and table use the deals its reps own.
 #include "analytics/datatable.h"
+#include "analytics/figureservice.h"
 #include "analytics/orgunits.h"
 #include "analytics/scope.h"
 #include "forecast/evaluation.h"
 #include "forecast/forecast.h"
 
 #include <QMutex>
-#include <QSqlDatabase>
 
 #include <atomic>
 #include <memory>
+
+class QSqlDatabase;
 
 namespace cockpit::forecast {
 
@@ -93,5 +95,9 @@ inline constexpr int kFanMonthsAhead = 2; // after the current month
 // Throws analytics::QueryError.
 ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const analytics::Scope &scope, qint64 nowSecs,
                                  quint64 seed = 1);
+// The same on a worker of `figures`, on `channel` (the screen names no connection).
+QFuture<ForecastView> requestForecastView(analytics::FigureService &figures, analytics::FigureService::Channel channel,
+                                          std::shared_ptr<ForecastCache> cache, analytics::Scope scope, qint64 nowSecs,
+                                          quint64 seed);
 
 } // namespace cockpit::forecast
