@@ -1,6 +1,9 @@
 #include "forecasttab.h"
 
 #include "charts/forecastcharts.h"
+#include "charts/heatmapwidget.h"
+#include "chartstyle.h"
+#include "revisiondialog.h"
 #include "forecast/forecastassembly.h"
 #include "tableexport.h"
 #include "widgethelpers.h"
@@ -11,8 +14,10 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -131,7 +136,27 @@ ForecastTab::ForecastTab(analytics::FigureService &figures, analytics::ScopeStat
     upper->setSizes({600, 500});
     auto *lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(column(lower, {m_dealsTitle, m_dealsView, m_dealDetail}, 1));
-    lower->addWidget(column(lower, {m_model, m_calibration}, 1));
+    m_heat = new HeatmapWidget(this);
+    m_heat->setObjectName(QStringLiteral("revisionHeat"));
+    m_heat->setLegend(tr("few revisions"), tr("many"), tr("none"), QString());
+    m_heat->setEmptyText(tr("No manual revisions of these months."));
+    m_revise = new QPushButton(tr("Revise forecast…"), this);
+    m_revise->setObjectName(QStringLiteral("reviseButton"));
+    m_revise->setEnabled(false);
+    m_revise->setToolTip(tr("Record a revised value for this period and unit, with a reason code and a note"));
+    connect(m_revise, &QPushButton::clicked, this, &ForecastTab::revise);
+    m_revisionsTitle = wrapLabel(QStringLiteral("revisionsTitle"), this);
+    auto *revisionsTop = new QWidget(this);
+    auto *revisionsTopLayout = new QHBoxLayout(revisionsTop);
+    revisionsTopLayout->setContentsMargins(0, 0, 0, 0);
+    revisionsTopLayout->addWidget(m_revisionsTitle, 1);
+    revisionsTopLayout->addWidget(m_revise, 0, Qt::AlignTop);
+    auto *side = new QTabWidget(this);
+    side->setObjectName(QStringLiteral("forecastSideTabs"));
+    side->setDocumentMode(true);
+    side->addTab(column(side, {m_model, m_calibration}, 1), tr("Learned model"));
+    side->addTab(column(side, {revisionsTop, m_heat}, 1), tr("Revisions"));
+    lower->addWidget(side);
     lower->setStretchFactor(0, 3);
     lower->setStretchFactor(1, 2);
     lower->setSizes({700, 400});
@@ -154,6 +179,54 @@ QTableView *ForecastTab::makeTable(analytics::DataTableModel *model, QSortFilter
     view->setSortingEnabled(true);
     view->verticalHeader()->setDefaultSectionSize(22);
     return view;
+}
+
+void ForecastTab::setEditPath(storage::Database &db)
+{
+    m_db = &db;
+    m_revise->setEnabled(m_result != nullptr);
+}
+
+bool ForecastTab::revise()
+{
+    if (!m_db || !m_result)
+        return false;
+    RevisionDialog dialog(*m_db, *m_result, m_now().toSecsSinceEpoch(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    markDataChanged(); // the heat map shows it (the model stays: revisions do not retrain it)
+    return true;
+}
+
+void ForecastTab::showRevisions(const ForecastView &v)
+{
+    const forecast::RevisionHeat &h = v.revisions;
+    m_revisionsTitle->setText(tr("%n manual revision(s) of %1's forecasts for these months, by reason code and month",
+                                 nullptr, h.total).arg(v.orgName));
+    QStringList months;
+    for (qint64 m : h.months)
+        months << QLocale().toString(analytics::dayDate(m), QStringLiteral("yy-MM"));
+    int most = 1;
+    for (const std::vector<int> &row : h.counts)
+        for (int n : row)
+            most = std::max(most, n);
+    QVector<HeatmapWidget::Cell> cells;
+    for (int r = 0; r < h.reasons.size(); ++r)
+        for (std::size_t c = 0; c < h.months.size(); ++c) {
+            HeatmapWidget::Cell cell;
+            const int n = h.counts[std::size_t(r)][c];
+            if (n > 0) {
+                cell.value = double(n) / most;
+                cell.text = QString::number(n);
+                cell.toolTip = tr("%1, %2: %n revision(s) — %3", nullptr, n)
+                                   .arg(h.reasons[r], months[int(c)],
+                                        h.units.value(h.reasons[r] + QLatin1Char('|') + QString::number(h.months[c]))
+                                            .join(QStringLiteral(", ")));
+            }
+            cells << cell;
+        }
+    m_heat->setData(h.reasons, months, cells);
+    m_revise->setEnabled(m_db != nullptr);
 }
 
 void ForecastTab::setSeed(quint64 seed)
@@ -255,6 +328,7 @@ void ForecastTab::showResult(const ForecastView &v)
                              "the learned model's", nullptr, v.openDeals).arg(v.orgName));
     m_dealDetail->setText(tr("Select a deal to see each factor and why."));
 
+    showRevisions(v);
     const forecast::ModelEvaluation &e = v.evaluation;
     if (!v.modelTrained) {
         m_model->setText(tr("Learned model: not trained (no closed deals before a cut-off to learn from)."));
@@ -303,22 +377,23 @@ void ForecastTab::openLead(const QModelIndex &index)
         Q_EMIT leadActivated(id);
 }
 
-void ForecastTab::exportBacktest()
+void ForecastTab::exportTable(analytics::DataTableModel *model, QTableView *view, const QString &title)
 {
     if (!m_result)
         return;
-    analytics::DataTable t = m_backtestModel->table();
-    t.title = tr("Forecast backtest · %1").arg(m_result->orgName);
-    TableExport::exportDataTableWithDialog(this, t, TableExport::shownSourceRows(m_backtestView, m_backtestModel));
+    analytics::DataTable t = model->table(); // every column (the hidden ones explain the shown)
+    t.title = title + QStringLiteral(" · ") + m_result->scope.period.label() + QStringLiteral(" · ") + m_result->orgName;
+    TableExport::exportDataTableWithDialog(this, t, TableExport::shownSourceRows(view, model));
+}
+
+void ForecastTab::exportBacktest()
+{
+    exportTable(m_backtestModel, m_backtestView, tr("Forecast backtest"));
 }
 
 void ForecastTab::exportDeals()
 {
-    if (!m_result)
-        return;
-    analytics::DataTable t = m_dealsModel->table();
-    t.title = tr("Win probability of open deals · %1").arg(m_result->orgName);
-    TableExport::exportDataTableWithDialog(this, t, TableExport::shownSourceRows(m_dealsView, m_dealsModel));
+    exportTable(m_dealsModel, m_dealsView, tr("Win probability of open deals"));
 }
 
 } // namespace cockpit::ui

@@ -16,17 +16,22 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
 namespace cockpit::analytics {
 class DataTableModel;
 }
+namespace cockpit::storage {
+class Database;
+}
 
 namespace cockpit::ui {
 
 class CalibrationChart;
 class FanChart;
+class HeatmapWidget;
 
 class ForecastTab : public PlanningTab
 {
@@ -48,7 +53,13 @@ public:
     CalibrationChart *calibrationChart() const { return m_calibration; }
     QTableView *backtestView() const { return m_backtestView; }
     QTableView *dealsView() const { return m_dealsView; }
+    HeatmapWidget *revisionHeat() const { return m_heat; }
+    QPushButton *reviseButton() const { return m_revise; }
     quint64 seed() const { return m_seed; }
+    // Where a manual revision is saved (the window's file); without it the tab only reads.
+    void setEditPath(storage::Database &db);
+    // Opens the revise dialog for the scope shown (modal); true when a revision was saved.
+    bool revise();
     void setSeed(quint64 seed);
     // Exports (the Export menu): the tables as XLSX/CSV with the file dialog.
     void exportBacktest();
@@ -66,6 +77,8 @@ private:
     void showResult(const forecast::ForecastView &v);
     void showDealDetail();
     void openLead(const QModelIndex &index);
+    void exportTable(analytics::DataTableModel *model, QTableView *view, const QString &title);
+    void showRevisions(const forecast::ForecastView &v);
     QTableView *makeTable(analytics::DataTableModel *model, QSortFilterProxyModel *proxy, const QString &name);
 
     Now m_now;
@@ -79,6 +92,10 @@ private:
     analytics::DataTableModel *m_backtestModel = nullptr, *m_dealsModel = nullptr;
     QSortFilterProxyModel *m_backtestProxy = nullptr, *m_dealsProxy = nullptr;
     QTableView *m_backtestView = nullptr, *m_dealsView = nullptr;
+    HeatmapWidget *m_heat = nullptr;
+    QPushButton *m_revise = nullptr;
+    QLabel *m_revisionsTitle = nullptr;
+    storage::Database *m_db = nullptr;
 };
 
 } // namespace cockpit::ui

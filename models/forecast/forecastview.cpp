@@ -187,7 +187,9 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         const QHash<qint64, qint64> targets = monthTargets(db, v.fan.front().firstDay, v.fan.back().firstDay, scope.org, b->units);
         for (FanMonth &m : v.fan)
             m.targetCents = targets.value(m.firstDay, -1);
+        v.revisions = loadRevisionHeat(db, v.fan.front().firstDay, v.fan.back().lastDay, scope.org, b->units);
     }
+    v.revisionReasons = revisionReasons(db);
     return v;
 }
 

@@ -19,6 +19,7 @@
 #include "analytics/scope.h"
 #include "forecast/evaluation.h"
 #include "forecast/forecast.h"
+#include "forecast/revisions.h"
 
 #include <QMutex>
 
@@ -64,6 +65,10 @@ struct ForecastView
     ModelEvaluation evaluation;
     bool modelTrained = false;
     analytics::OrgUnits units;
+    // Manual revisions of the fan's months (the unit and those inside it), and the reasons
+    // offered for a new one.
+    RevisionHeat revisions;
+    QStringList revisionReasons;
 };
 
 // What is kept between calls (thread-safe; one computation at a time holds it).

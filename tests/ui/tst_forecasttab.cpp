@@ -4,7 +4,9 @@
 // reuses the trained model, an org unit shows only its reps' deals and target, a double-click
 // opens the lead, and a file with no closed deals says why the model and backtest are empty.
 #include "charts/forecastcharts.h"
+#include "charts/heatmapwidget.h"
 #include "forecasttab.h"
+#include "revisiondialog.h"
 #include "storage/database.h"
 #include "tinydemo.h"
 #include "analytics/datatable.h"
@@ -12,6 +14,10 @@
 #include "forecast/forecastreports.h"
 
 #include <QAbstractItemModel>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -48,6 +54,26 @@ DataTable runReport(QSqlDatabase db, const QString &name, const Scope &scope, qu
     req.seed = seed;
     return r->run(db, req);
 }
+// A Forecast tab on a file, shown, with its first result in.
+struct ShownTab
+{
+    storage::Database db;
+    std::unique_ptr<ScopeState> scope;
+    std::unique_ptr<FigureService> figures;
+    std::unique_ptr<ForecastTab> tab;
+    bool show(const QString &path, const Scope &initial)
+    {
+        if (!db.open(path, storage::Database::Mode::OpenExisting).ok())
+            return false;
+        scope = std::make_unique<ScopeState>(initial);
+        figures = std::make_unique<FigureService>(db);
+        tab = std::make_unique<ForecastTab>(*figures, *scope, fixedNow);
+        tab->resize(1366, 700);
+        QSignalSpy refreshed(tab.get(), &AnalyticsPage::refreshed);
+        tab->show();
+        return refreshed.wait(120000) && tab->result();
+    }
+};
 } // namespace
 
 class TestForecastTab : public QObject
@@ -60,6 +86,7 @@ private Q_SLOTS:
     void orgUnitShowsItsOwnDeals();
     void doubleClickOpensTheLead();
     void noClosedDealsSaysWhy();
+    void revisionIsSavedWithReasonAndNoteAndCounted();
 
 private:
     QTemporaryDir m_dir;
@@ -75,18 +102,12 @@ void TestForecastTab::initTestCase()
 
 void TestForecastTab::showsWhatTheReportsCompute()
 {
-    storage::Database db;
-    QVERIFY(db.open(m_path, storage::Database::Mode::OpenExisting).ok());
     const Scope q4{Period::quarter(QDate(2026, 11, 1)), OrgScope::company()};
-    ScopeState scope(q4);
-    FigureService figures(db);
-    ForecastTab tab(figures, scope, fixedNow);
-    tab.resize(1366, 700);
-    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed);
-    tab.show();
-    QVERIFY(refreshed.wait(120000));
+    ShownTab shown;
+    QVERIFY(shown.show(m_path, q4));
+    ForecastTab &tab = *shown.tab;
+    storage::Database &db = shown.db;
     const forecast::ForecastView *v = tab.result();
-    QVERIFY(v);
     QVERIFY(v->trainedNow);
     QVERIFY(v->closedDeals > 0);
 
@@ -196,19 +217,18 @@ void TestForecastTab::sameSeedSameFiguresAndPeriodChangeKeepsTheModel()
 
 void TestForecastTab::orgUnitShowsItsOwnDeals()
 {
-    storage::Database db;
-    QVERIFY(db.open(m_path, storage::Database::Mode::OpenExisting).ok());
-    const OrgUnits units = loadOrgUnits(db.connection());
+    OrgUnits units;
+    {
+        storage::Database read;
+        QVERIFY(read.open(m_path, storage::Database::Mode::OpenExisting).ok());
+        units = loadOrgUnits(read.connection());
+    }
     QVERIFY(!units.regions.isEmpty());
     const OrgScope region{OrgLevel::Region, units.regions.first().id};
-    ScopeState scope({Period::quarter(QDate(2026, 11, 1)), region});
-    FigureService figures(db);
-    ForecastTab tab(figures, scope, fixedNow);
-    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed);
-    tab.show();
-    QVERIFY(refreshed.wait(120000));
-    const forecast::ForecastView *v = tab.result();
-    QVERIFY(v);
+    ShownTab shown;
+    QVERIFY(shown.show(m_path, {Period::quarter(QDate(2026, 11, 1)), region}));
+    storage::Database &db = shown.db;
+    const forecast::ForecastView *v = shown.tab->result();
     QCOMPARE(v->orgName, units.regions.first().name);
     // Exactly the deals open as of now that its reps own (the reps read from users here).
     QSet<int> reps;
@@ -223,10 +243,10 @@ void TestForecastTab::orgUnitShowsItsOwnDeals()
         if (!d.closed() && reps.contains(d.owner))
             owned.insert(d.id);
     QVERIFY(!owned.isEmpty());
-    QSet<qint64> shown;
+    QSet<qint64> listed;
     for (const QVariantList &r : v->dealsTable.rows)
-        shown.insert(r.value(0).toLongLong());
-    QCOMPARE(shown, owned);
+        listed.insert(r.value(0).toLongLong());
+    QCOMPARE(listed, owned);
     QCOMPARE(v->targetCents, forecast::scopeTarget(db.connection(), dayNumber(QDate(2026, 10, 1)), dayNumber(QDate(2026, 12, 31)),
                                                    region, units));
     QVERIFY(v->targetCents > 0);
@@ -234,15 +254,9 @@ void TestForecastTab::orgUnitShowsItsOwnDeals()
 
 void TestForecastTab::doubleClickOpensTheLead()
 {
-    storage::Database db;
-    QVERIFY(db.open(m_path, storage::Database::Mode::OpenExisting).ok());
-    ScopeState scope({Period::quarter(QDate(2026, 11, 1)), OrgScope::company()});
-    FigureService figures(db);
-    ForecastTab tab(figures, scope, fixedNow);
-    tab.resize(1366, 700);
-    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed);
-    tab.show();
-    QVERIFY(refreshed.wait(120000));
+    ShownTab shown;
+    QVERIFY(shown.show(m_path, {Period::quarter(QDate(2026, 11, 1)), OrgScope::company()}));
+    ForecastTab &tab = *shown.tab;
     QSignalSpy opened(&tab, &AnalyticsPage::leadActivated);
     QTableView *view = tab.dealsView();
     const QModelIndex first = view->model()->index(0, 1);
@@ -263,16 +277,10 @@ void TestForecastTab::noClosedDealsSaysWhy()
         QSqlQuery q(db.connection());
         QVERIFY2(q.exec(QStringLiteral("UPDATE leads SET deleted = 1 WHERE status IN ('won', 'lost')")), qPrintable(q.lastError().text()));
     }
-    storage::Database db;
-    QVERIFY(db.open(path, storage::Database::Mode::OpenExisting).ok());
-    ScopeState scope({Period::quarter(QDate(2026, 11, 1)), OrgScope::company()});
-    FigureService figures(db);
-    ForecastTab tab(figures, scope, fixedNow);
-    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed);
-    tab.show();
-    QVERIFY(refreshed.wait(120000));
+    ShownTab shown;
+    QVERIFY(shown.show(path, {Period::quarter(QDate(2026, 11, 1)), OrgScope::company()}));
+    ForecastTab &tab = *shown.tab;
     const forecast::ForecastView *v = tab.result();
-    QVERIFY(v);
     QCOMPARE(v->closedDeals, 0);
     QVERIFY(!v->modelTrained);
     QVERIFY(v->backtest.empty());
@@ -281,6 +289,79 @@ void TestForecastTab::noClosedDealsSaysWhy()
     QVERIFY2(tab.coverageLabel()->text().contains(QLatin1String("No backtest")), qPrintable(tab.coverageLabel()->text()));
     QVERIFY(tab.dealsView()->model()->rowCount() > 0); // the open deals are still listed
     QVERIFY(!tab.headline()->text().isEmpty());
+}
+
+void TestForecastTab::revisionIsSavedWithReasonAndNoteAndCounted()
+{
+    const QString path = m_dir.filePath(QStringLiteral("revise.db"));
+    QVERIFY(QFile::copy(m_path, path));
+    ShownTab shown;
+    QVERIFY(shown.show(path, {Period::month(QDate(2026, 12, 1)), OrgScope::company()}));
+    ForecastTab &tab = *shown.tab;
+    QVERIFY(!tab.reviseButton()->isEnabled()); // no edit path: read only
+    tab.setEditPath(shown.db);
+    QVERIFY(tab.reviseButton()->isEnabled());
+    QSqlDatabase c = shown.db.connection();
+    const auto count = [&c](const QString &sql) {
+        QSqlQuery q(c);
+        return q.exec(sql) && q.next() ? q.value(0).toLongLong() : -1;
+    };
+    // The heat map counts what the file holds for the fan's months.
+    const forecast::ForecastView *v = tab.result();
+    const qint64 inFile = count(QStringLiteral("SELECT COUNT(*) FROM forecast_revisions r JOIN forecast_snapshots s ON"
+                                               " s.id = r.snapshot_id WHERE r.deleted = 0 AND s.deleted = 0 AND"
+                                               " s.period_start BETWEEN %1 AND %2")
+                                    .arg(v->fan.front().firstDay)
+                                    .arg(v->fan.back().lastDay));
+    QCOMPARE(qint64(v->revisions.total), inFile);
+    const int totalBefore = v->revisions.total;
+    const qint64 before = count(QStringLiteral("SELECT COUNT(*) FROM forecast_revisions"));
+    const qint64 outboxBefore = count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE table_name = 'forecast_revisions'"));
+
+    RevisionDialog dialog(shown.db, *v, fixedNow().toSecsSinceEpoch());
+    dialog.valueEdit()->setText(QStringLiteral("lots"));
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("Revised value")), qPrintable(dialog.errorLabel()->text()));
+    dialog.valueEdit()->setText(QStringLiteral("82万"));
+    dialog.reasonBox()->setEditText(QString());
+    dialog.noteEdit()->setPlainText(QStringLiteral("CFO abroad until January"));
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("reason code")), qPrintable(dialog.errorLabel()->text()));
+    dialog.reasonBox()->setEditText(QStringLiteral("客户CFO出国审批延迟"));
+    dialog.noteEdit()->setPlainText(QStringLiteral("  "));
+    QVERIFY(!dialog.save());
+    QVERIFY2(dialog.errorLabel()->text().contains(QLatin1String("note")), qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM forecast_revisions")), before); // nothing written when refused
+    dialog.noteEdit()->setPlainText(QStringLiteral("CFO abroad until January"));
+    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed);
+    QVERIFY(dialog.save());
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM forecast_revisions")), before + 1);
+    QCOMPARE(count(QStringLiteral("SELECT new_value_cents FROM forecast_revisions ORDER BY id DESC LIMIT 1")), qint64(82000000));
+    {
+        QSqlQuery last(c);
+        QVERIFY(last.exec(QStringLiteral("SELECT reason_code, note FROM forecast_revisions ORDER BY id DESC LIMIT 1")) && last.next());
+        QCOMPARE(last.value(0).toString(), QStringLiteral("客户CFO出国审批延迟"));
+        QCOMPARE(last.value(1).toString(), QStringLiteral("CFO abroad until January"));
+    }
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE table_name = 'forecast_revisions'")) == outboxBefore + 1);
+    // A second revision revises the first's value, on the same snapshot.
+    forecast::RevisionRequest r;
+    r.periodKind = QStringLiteral("month");
+    r.periodStartDay = dayNumber(QDate(2026, 12, 1));
+    r.newValueCents = 90000000;
+    r.reason = QStringLiteral("大单提前签约");
+    r.note = QStringLiteral("signed early");
+    const forecast::RevisionResult second = forecast::RevisionRepository(shown.db).save(r, fixedNow().toSecsSinceEpoch() + 60);
+    QVERIFY2(second.ok, qPrintable(second.error));
+    QCOMPARE(second.oldValueCents, qint64(82000000));
+    // A team has no forecasts of its own: refused with a message.
+    r.org = {OrgLevel::Team, QStringLiteral("1")};
+    const forecast::RevisionResult team = forecast::RevisionRepository(shown.db).save(r, fixedNow().toSecsSinceEpoch());
+    QVERIFY(!team.ok && team.error.contains(QLatin1String("teams")));
+    // The tab recomputes after the write and counts the new revisions in its December column.
+    QVERIFY(refreshed.count() > 0 || refreshed.wait(60000));
+    QTRY_COMPARE_WITH_TIMEOUT(tab.result()->revisions.total, totalBefore + 2, 60000);
+    QVERIFY(tab.revisionHeat()->rowCount() >= 2);
 }
 
 QTEST_MAIN(TestForecastTab)
