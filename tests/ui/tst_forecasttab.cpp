@@ -15,6 +15,8 @@
 
 #include <QAbstractItemModel>
 #include <QComboBox>
+#include <QDir>
+#include <QTabWidget>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -362,6 +364,12 @@ void TestForecastTab::revisionIsSavedWithReasonAndNoteAndCounted()
     QVERIFY(refreshed.count() > 0 || refreshed.wait(60000));
     QTRY_COMPARE_WITH_TIMEOUT(tab.result()->revisions.total, totalBefore + 2, 60000);
     QVERIFY(tab.revisionHeat()->rowCount() >= 2);
+    // Where a person can look at it: the tab with its Revisions side tab, 1366×700.
+    auto *side = tab.findChild<QTabWidget *>(QStringLiteral("forecastSideTabs"));
+    QVERIFY(side);
+    side->setCurrentIndex(1);
+    QDir().mkpath(QStringLiteral(COCKPIT_SCREENSHOT_DIR));
+    QVERIFY(tab.grab().save(QStringLiteral(COCKPIT_SCREENSHOT_DIR "/forecast-revisions.png")));
 }
 
 QTEST_MAIN(TestForecastTab)
