@@ -95,12 +95,13 @@ std::shared_ptr<ForecastCache::Org> buildOrg(const ForecastCache::Base &b, const
 {
     auto o = std::make_shared<ForecastCache::Org>();
     o->owners = repsWithin(scope, b.units);
-    const History own = historyOf(b.history, o->owners);
-    if (!o->owners.isEmpty())
+    const bool company = o->owners.isEmpty();
+    const History own = company ? History() : historyOf(b.history, o->owners); // the company reads b.history
+    if (!company)
         o->ownSet = asOf(own, b.asOfSecs);
-    const DealSet &set = o->owners.isEmpty() ? b.set : o->ownSet;
+    const DealSet &set = company ? b.set : o->ownSet;
     if (b.closedDeals > 0)
-        o->past = pastYear(o->owners.isEmpty() ? b.history : own, b.set.asOfDay, b.seed);
+        o->past = pastYear(company ? b.history : own, b.set.asOfDay, b.seed);
     o->deals = winprobTable(b.set, b.rates, b.model, o->owners);
     o->deals.currency = b.history.currency;
     o->openDeals = int(o->deals.rows.size());
