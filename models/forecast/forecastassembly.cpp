@@ -13,8 +13,7 @@
 
 namespace cockpit::forecast {
 
-namespace {
-QString levelKey(analytics::OrgLevel level)
+QString orgLevelKey(analytics::OrgLevel level)
 {
     switch (level) {
     case analytics::OrgLevel::Company: return QStringLiteral("company");
@@ -26,6 +25,7 @@ QString levelKey(analytics::OrgLevel level)
     return {};
 }
 
+namespace {
 struct TargetRowRead
 {
     QString kind;
@@ -45,7 +45,7 @@ QList<TargetRowRead> targetRows(QSqlDatabase db, qint64 first, qint64 last, cons
         for (const analytics::OrgUnit &u : units.unitsWithin(org, analytics::GroupBy::Rep))
             reps.insert(u.id);
     } else {
-        binds << levelKey(org.level);
+        binds << orgLevelKey(org.level);
         if (!org.isCompany()) {
             sql += QStringLiteral(" AND org_id = ?");
             binds << org.id;

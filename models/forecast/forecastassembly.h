@@ -13,6 +13,8 @@ class QSqlDatabase;
 
 namespace cockpit::forecast {
 
+// The org_level column's word for `level` ("company", "region", "city", "team", "rep").
+QString orgLevelKey(analytics::OrgLevel level);
 // The target of [first, last] for `org`: a target row of that org starting on `first` that is
 // not a month's, else the sum of its month targets starting inside. A team (no rows of its
 // own) sums its reps'. -1 when there is none.

@@ -1,4 +1,5 @@
 #include "forecast/revisions.h"
+#include "forecast/forecastassembly.h"
 #include "analytics/query.h"
 #include "domain/ids.h"
 #include "domain/times.h"
@@ -19,28 +20,16 @@
 namespace cockpit::forecast {
 
 namespace {
-QString levelKey(analytics::OrgLevel l)
-{
-    switch (l) {
-    case analytics::OrgLevel::Company: return QStringLiteral("company");
-    case analytics::OrgLevel::Region: return QStringLiteral("region");
-    case analytics::OrgLevel::City: return QStringLiteral("city");
-    case analytics::OrgLevel::Team: return QStringLiteral("team");
-    case analytics::OrgLevel::Rep: return QStringLiteral("rep");
-    }
-    return {};
-}
-
 // "level:id" of `org` and of every unit inside it (the company: empty = all).
 QSet<QString> unitsInside(const analytics::OrgScope &org, const analytics::OrgUnits &units)
 {
     QSet<QString> out;
     if (org.isCompany())
         return out;
-    out.insert(levelKey(org.level) + QLatin1Char(':') + org.id);
+    out.insert(orgLevelKey(org.level) + QLatin1Char(':') + org.id);
     for (analytics::GroupBy by : {analytics::GroupBy::City, analytics::GroupBy::Team, analytics::GroupBy::Rep})
         for (const analytics::OrgUnit &u : units.unitsWithin(org, by))
-            out.insert(levelKey(u.level) + QLatin1Char(':') + u.id);
+            out.insert(orgLevelKey(u.level) + QLatin1Char(':') + u.id);
     return out;
 }
 
@@ -144,7 +133,7 @@ RevisionResult RevisionRepository::save(const RevisionRequest &r, qint64 nowSecs
     if (r.org.level == analytics::OrgLevel::Team)
         return fail(tr("Forecasts are kept for the company, regions, cities and reps, not for teams: pick the team's city "
                        "or a rep."));
-    const QString level = levelKey(r.org.level);
+    const QString level = orgLevelKey(r.org.level);
     const QVariant orgId = r.org.isCompany() ? QVariant() : QVariant(r.org.id);
     const QString now = times::isoFromSecs(nowSecs);
     const QVariant nowAt = times::instantParam(nowSecs);
