@@ -24,6 +24,7 @@
 #include "identity.h"
 #include "leadspage.h"
 #include "targetsforecastpage.h"
+#include "forecasttab.h"
 #include "pipelineeditor.h"
 #include "settingspage.h"
 #include "shortcutsdialog.h"
@@ -127,6 +128,8 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
             break;
         case NavRail::Targets: {
             auto *targets = new TargetsForecastPage(figures, *m_scope, [this] { return m_clock->now(); }, m_stack);
+            if (auto *forecastTab = targets->findChild<ForecastTab *>())
+                forecastTab->setEditPath(db); // manual revisions are saved to this file
             connect(targets, &TargetsForecastPage::leadActivated, this, [this](const QString &id) {
                 showScreen(NavRail::Leads);
                 m_leads->showLead(id);

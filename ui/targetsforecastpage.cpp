@@ -1,5 +1,6 @@
 #include "targetsforecastpage.h"
 
+#include "forecasttab.h"
 #include "performancetab.h"
 #include "planningtab.h"
 #include "scopebar.h"
@@ -24,6 +25,7 @@ TargetsForecastPage::TargetsForecastPage(analytics::FigureService &figures, anal
     layout->addWidget(m_scopeBar);
     layout->addWidget(m_tabs, 1);
     // The tabs (each a PlanningTab) are added here, in the order the user works through them.
+    addTab(new ForecastTab(figures, scope, now, this), tr("Forecast"));
     addTab(new PerformanceTab(figures, scope, now, m_tabs), tr("Performance"));
 }
 

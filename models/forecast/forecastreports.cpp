@@ -1,5 +1,6 @@
 #include "forecast/forecastreports.h"
 #include "forecast/evaluation.h"
+#include "forecast/forecastassembly.h"
 #include "forecast/forecast.h"
 #include "forecast/forecasttext.h"
 #include "analytics/query.h"
@@ -19,81 +20,21 @@ qint64 nowSecs(const analytics::ReportRequest &req)
     return analytics::utcSecs(req.asOfIso, &secs) ? secs : 0;
 }
 
-QVariant ratio(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 10000.0) / 10000.0); }
-QVariant pct(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 1000.0) / 10.0); }
-
-// The company's target for the period: an exact company target of the period, else the sum
-// of company month targets inside it; -1 when neither.
-qint64 companyTarget(QSqlDatabase db, qint64 first, qint64 last)
-{
-    QSqlQuery q = analytics::runQuery(db, QStringLiteral(
-        "SELECT period_kind, period_start, amount_cents FROM targets WHERE deleted = 0 AND org_level = 'company'"
-        " AND period_start >= ? AND period_start <= ?"), {first, last});
-    qint64 exact = -1, months = 0;
-    bool anyMonth = false;
-    while (q.next()) {
-        if (q.value(1).toLongLong() == first && q.value(0).toString() != QLatin1String("month"))
-            exact = q.value(2).toLongLong();
-        if (q.value(0).toString() == QLatin1String("month")) {
-            months += q.value(2).toLongLong();
-            anyMonth = true;
-        }
-    }
-    return exact >= 0 ? exact : anyMonth ? months : -1;
-}
-
+QVariant ratio(double x) { return ratioValue(x); }
+QVariant pct(double x) { return pctValue(x); }
 QString money(qint64 cents) { return QLocale().toString(double(cents) / 100.0, 'f', 0); }
 
-QString doubtText(const DoubtReason &r)
-{
-    const QString amount = money(r.amountCents);
-    switch (r.doubt) {
-    case Doubt::ApproverNotMet: return tr("final approver not met on %n deal(s) worth %1", nullptr, r.deals).arg(amount);
-    case Doubt::IntentIncomplete: return tr("intent letter incomplete on %n deal(s) worth %1", nullptr, r.deals).arg(amount);
-    case Doubt::Competitor: return tr("a competitor on %n deal(s) worth %1", nullptr, r.deals).arg(amount);
-    case Doubt::CloseDateEstimated: return tr("no expected close date on %n deal(s) worth %1 (estimated from history)", nullptr, r.deals).arg(amount);
-    case Doubt::AmountEstimated: return tr("no usable amount on %n deal(s) (estimated: %1 in all)", nullptr, r.deals).arg(amount);
-    case Doubt::LargestDeals: return tr("the %n largest deal(s) worth %1 decide much of the total", nullptr, r.deals).arg(amount);
-    }
-    return {};
-}
-
-analytics::DataTable winprobTable(QSqlDatabase db, const analytics::ReportRequest &req)
+analytics::DataTable winprobReport(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
     const DealSet set = asOf(h, nowSecs(req));
     const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
     WinModel model;
     const ModelEvaluation e = evaluateSplit(set, splitDay(set.deals), model);
-    analytics::DataTable t;
+    analytics::DataTable t = winprobTable(set, rates, model);
     t.title = tr("Win probability of the open deals — learned model: held-out AUC %1, Brier skill %2 (%3 test examples)")
                   .arg(e.auc, 0, 'f', 3).arg(e.brierSkill, 0, 'f', 3).arg(e.testExamples);
     t.currency = h.currency;
-    t.columns = {QStringLiteral("lead_id"), QStringLiteral("stage"), QStringLiteral("amount_cents"),
-                 QStringLiteral("amount_estimated"), QStringLiteral("win_pct"), QStringLiteral("learned_pct")};
-    bool first = true;
-    for (const Deal &d : set.deals) {
-        if (d.closed())
-            continue;
-        const WinProbability w = explainWin(d, rates, set);
-        if (first) {
-            for (const FactorValue &f : w.factors)
-                t.columns << f.name;
-            t.columns << QStringLiteral("reasons");
-            first = false;
-        }
-        QVariantList row{d.id, set.stageName(d.stage), d.amountCents, d.amountEstimated ? 1 : 0, pct(w.probability),
-                         model.trained() ? pct(model.predict(d)) : QVariant()};
-        QStringList reasons;
-        for (const FactorValue &f : w.factors) {
-            row << ratio(f.value);
-            reasons << f.name + QStringLiteral(": ") + f.reason;
-        }
-        row << reasons.join(QStringLiteral("; "));
-        t.rows << row;
-    }
-    t.keyColumn = 0;
-    t.keyKind = QStringLiteral("lead");
     return t;
 }
 
@@ -128,13 +69,10 @@ analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportReque
     const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);
     SimOptions o;
     o.seed = req.seed;
-    o.targetCents = req.targetCents >= 0 ? req.targetCents : companyTarget(db, first, last);
+    o.targetCents = req.targetCents >= 0 ? req.targetCents
+                                         : scopeTarget(db, first, last, analytics::OrgScope::company(), analytics::OrgUnits{});
     // The model's own error over the 12 months before today widens (and re-centres) the band.
-    const QDate today = analytics::dayDate(set.asOfDay), thisMonth(today.year(), today.month(), 1);
-    const std::vector<BacktestMonth> past = backtest(h, analytics::dayNumber(thisMonth.addMonths(-12)),
-                                                     analytics::dayNumber(thisMonth) - 1, 2000, req.seed);
-    if (const std::vector<double> ratios = errorRatios(past); ratios.size() >= std::size_t(kMinRatios))
-        o.errorRatios = ratios;
+    o = withErrors(o, pastYear(h, set.asOfDay, req.seed));
     const PeriodForecast f = forecastPeriod(set, rates, first, last, o);
     analytics::DataTable t;
     t.title = tr("Forecast of deals won in %1: P50 %2 (confidence %3 %, P10–P90 %4–%5), seed %6, %7 draws")
@@ -157,34 +95,21 @@ analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportReque
            << QVariantList{QStringLiteral("error_ratios"), QVariant(), QVariant(), int(o.errorRatios.size()),
                            tr("past months' actual ÷ forecast that scale the draws")};
     for (const DoubtReason &r : f.sim.reasons)
-        t.rows << QVariantList{doubtCode(r.doubt), r.amountCents, pct(r.varianceShare), r.deals, doubtText(r)};
+        t.rows << QVariantList{doubtCode(r.doubt), r.amountCents, pct(r.varianceShare), r.deals, doubtText(r, h.currency)};
     return t;
 }
 
-analytics::DataTable backtestTable(QSqlDatabase db, const analytics::ReportRequest &req)
+analytics::DataTable backtestReport(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
     const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);
     const std::vector<BacktestMonth> months = backtest(h, first, last, 2000, req.seed);
-    analytics::DataTable t;
-    const double coverage = bandCoverage(months);
-    double accuracy = 0;
-    int withActual = 0;
-    for (const BacktestMonth &m : months)
-        if (!std::isnan(m.accuracy)) {
-            accuracy += m.accuracy;
-            ++withActual;
-        }
+    analytics::DataTable t = backtestTable(months, h.currency);
+    t.headers.clear(); // the report prints column names
+    const double coverage = bandCoverage(months), accuracy = meanAccuracy(months);
     t.title = tr("Backtest, forecasts made at each month's start: P10–P90 band coverage %1 % of %2 months, mean accuracy %3 %")
                   .arg(std::round(coverage * 1000) / 10).arg(months.size())
-                  .arg(withActual ? std::round(accuracy / withActual * 1000) / 10 : 0.0);
-    t.currency = h.currency;
-    t.columns = {QStringLiteral("month"), QStringLiteral("open_deals"), QStringLiteral("actual_cents"), QStringLiteral("p10_cents"),
-                 QStringLiteral("p50_cents"), QStringLiteral("p90_cents"), QStringLiteral("accuracy_pct"), QStringLiteral("in_band"),
-                 QStringLiteral("raw_p50_cents"), QStringLiteral("error_ratios")};
-    for (const BacktestMonth &m : months)
-        t.rows << QVariantList{analytics::dayDate(m.firstDay).toString(QStringLiteral("yyyy-MM")), m.openDeals, m.actualCents,
-                               m.p10, m.p50, m.p90, pct(m.accuracy), m.inBand ? 1 : 0, m.rawP50, m.ratios};
+                  .arg(std::isnan(accuracy) ? 0.0 : std::round(accuracy * 1000) / 10);
     t.rows << QVariantList{QStringLiteral("coverage"), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(),
                            pct(coverage), QVariant(), QVariant(), QVariant()};
     return t;
@@ -197,7 +122,7 @@ QList<analytics::ReportInfo> makeReports()
         ReportInfo{QStringLiteral("winprob"),
                    QStringLiteral("win probability of every open deal as of --now: the explainable product with each factor "
                                   "and its reason, and the learned model's"),
-                   winprobTable},
+                   winprobReport},
         ReportInfo{QStringLiteral("winmodel"),
                    QStringLiteral("the learned win model on held-out deals (the latest 20 % closed): AUC, Brier, Brier skill "
                                   "against the stage-rate baseline, calibration in 10 bins"),
@@ -209,7 +134,7 @@ QList<analytics::ReportInfo> makeReports()
         ReportInfo{QStringLiteral("backtest"),
                    QStringLiteral("for each month of --period (default: the 12 months before --now) the forecast made at "
                                   "its start against what was won, accuracy and P10-P90 band coverage [--seed N]"),
-                   backtestTable},
+                   backtestReport},
     };
 }
 } // namespace

@@ -1,0 +1,207 @@
+#include "forecast/forecastview.h"
+#include "forecast/forecastassembly.h"
+#include "forecast/forecasttext.h"
+#include "analytics/cockpitfacts.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QLoggingCategory>
+
+#include <cmath>
+
+namespace cockpit::forecast {
+
+Q_LOGGING_CATEGORY(lcForecastView, "cockpit.forecast.view")
+
+// One file version's deals, rates and model, as of one day with one seed.
+struct ForecastCache::Base
+{
+    QString path;
+    QByteArray fingerprint;
+    qint64 asOfSecs = 0;
+    quint64 seed = 0;
+    History history;
+    DealSet set;
+    WinRates rates;
+    WinModel model;
+    ModelEvaluation evaluation;
+    analytics::OrgUnits units;
+    int closedDeals = 0;
+    qint64 trainMs = 0;
+    QHash<QString, std::shared_ptr<Org>> orgs; // by "level:id"
+};
+
+// One org unit's deals and what does not depend on the period.
+struct ForecastCache::Org
+{
+    QSet<int> owners;  // empty: the company
+    DealSet ownSet;    // the unit's deals (unused for the company: Base::set)
+    std::vector<BacktestMonth> past;
+    analytics::DataTable deals;
+    std::vector<FanMonth> coming; // this month and the next kFanMonthsAhead
+    int openDeals = 0;
+};
+
+namespace {
+QString orgKey(const analytics::OrgScope &org) { return QString::number(int(org.level)) + QLatin1Char(':') + org.id; }
+
+qint64 monthStart(qint64 day, int addMonths = 0)
+{
+    const QDate d = analytics::dayDate(day);
+    return analytics::dayNumber(QDate(d.year(), d.month(), 1).addMonths(addMonths));
+}
+} // namespace
+
+ForecastCache::ForecastCache() = default;
+ForecastCache::~ForecastCache() = default;
+
+bool ForecastCache::warm() const
+{
+    return m_warm.load();
+}
+
+void ForecastCache::clear()
+{
+    QMutexLocker lock(&m_mutex);
+    m_base.reset();
+    m_warm = false;
+}
+
+namespace {
+std::shared_ptr<ForecastCache::Base> buildBase(QSqlDatabase db, const QByteArray &fingerprint, qint64 nowSecs, quint64 seed)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto b = std::make_shared<ForecastCache::Base>();
+    b->path = db.databaseName();
+    b->fingerprint = fingerprint;
+    b->asOfSecs = nowSecs;
+    b->seed = seed;
+    b->history = loadHistory(db);
+    b->units = analytics::loadOrgUnits(db);
+    b->set = asOf(b->history, nowSecs);
+    b->rates = learnRates(b->set.deals, b->set.asOfDay, b->set.intentRecorded);
+    for (const Deal &d : b->set.deals)
+        b->closedDeals += d.closed();
+    if (b->closedDeals > 0)
+        b->evaluation = evaluateSplit(b->set, splitDay(b->set.deals), b->model);
+    b->trainMs = timer.elapsed();
+    qCInfo(lcForecastView) << "read" << b->history.deals.size() << "deals and trained the win model in" << b->trainMs << "ms";
+    return b;
+}
+
+std::shared_ptr<ForecastCache::Org> buildOrg(const ForecastCache::Base &b, const analytics::OrgScope &scope)
+{
+    auto o = std::make_shared<ForecastCache::Org>();
+    o->owners = repsWithin(scope, b.units);
+    const bool company = o->owners.isEmpty();
+    const History own = company ? History() : historyOf(b.history, o->owners); // the company reads b.history
+    if (!company)
+        o->ownSet = asOf(own, b.asOfSecs);
+    const DealSet &set = company ? b.set : o->ownSet;
+    if (b.closedDeals > 0)
+        o->past = pastYear(company ? b.history : own, b.set.asOfDay, b.seed);
+    o->deals = winprobTable(b.set, b.rates, b.model, o->owners);
+    o->deals.currency = b.history.currency;
+    o->openDeals = int(o->deals.rows.size());
+    for (int i = 0; i <= kFanMonthsAhead; ++i) {
+        FanMonth m;
+        m.firstDay = monthStart(b.set.asOfDay, i);
+        m.lastDay = monthStart(b.set.asOfDay, i + 1) - 1;
+        SimOptions opt;
+        opt.draws = kFanDraws;
+        opt.seed = b.seed;
+        const PeriodForecast f = forecastPeriod(set, b.rates, m.firstDay, m.lastDay, withErrors(opt, o->past));
+        m.actualCents = i == 0 ? f.alreadyWonCents : -1;
+        m.p10 = f.sim.p10;
+        m.p50 = f.sim.p50;
+        m.p90 = f.sim.p90;
+        o->coming.push_back(m);
+    }
+    return o;
+}
+} // namespace
+
+ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const analytics::Scope &scope, qint64 nowSecs,
+                                 quint64 seed)
+{
+    QMutexLocker lock(&cache.m_mutex);
+    ForecastView v;
+    v.scope = scope;
+    v.seed = seed;
+    const QByteArray print = analytics::CockpitFacts::fingerprint(db, analytics::KpiSettings{});
+    const qint64 asOfDay = analytics::companyDayNumber(nowSecs);
+    std::shared_ptr<ForecastCache::Base> b = cache.m_base;
+    if (!b || b->path != db.databaseName() || b->fingerprint != print || b->seed != seed
+        || analytics::companyDayNumber(b->asOfSecs) != asOfDay) {
+        cache.m_base.reset(); // the old file's deals go before the new ones load
+        b = buildBase(db, print, nowSecs, seed);
+        cache.m_base = b;
+        cache.m_warm = true;
+        v.trainedNow = true;
+        v.trainMs = b->trainMs;
+    }
+    const QString key = orgKey(scope.org);
+    std::shared_ptr<ForecastCache::Org> o = b->orgs.value(key);
+    if (!o) {
+        o = buildOrg(*b, scope.org);
+        b->orgs.insert(key, o);
+    }
+    const DealSet &set = o->owners.isEmpty() ? b->set : o->ownSet;
+    v.units = b->units;
+    v.orgName = b->units.name(scope.org);
+    v.currency = b->history.currency;
+    v.asOfDay = b->set.asOfDay;
+    v.closedDeals = b->closedDeals;
+    v.openDeals = o->openDeals;
+    v.modelTrained = b->model.trained();
+    v.evaluation = b->evaluation;
+    v.dealsTable = o->deals;
+
+    // The period.
+    const qint64 first = analytics::dayNumber(scope.period.first), last = analytics::dayNumber(scope.period.last);
+    SimOptions opt;
+    opt.draws = kForecastDraws;
+    opt.seed = seed;
+    opt.targetCents = scopeTarget(db, first, last, scope.org, b->units);
+    opt = withErrors(opt, o->past);
+    v.errorRatios = int(opt.errorRatios.size());
+    const PeriodForecast f = forecastPeriod(set, b->rates, first, last, opt);
+    v.alreadyWonCents = f.alreadyWonCents;
+    v.sim = f.sim;
+    v.sim.totals.clear();
+    v.sim.totals.shrink_to_fit();
+    v.targetCents = opt.targetCents;
+    for (const DoubtReason &r : f.sim.reasons)
+        v.reasons << doubtText(r, v.currency);
+
+    // The fan: the backtest's months, then this month and the coming ones, with their targets.
+    v.backtest = o->past;
+    v.coverage = bandCoverage(o->past);
+    v.meanAccuracy = meanAccuracy(o->past);
+    v.backtestTable = backtestTable(o->past, v.currency);
+    for (const BacktestMonth &m : o->past)
+        v.fan.push_back(FanMonth{m.firstDay, m.lastDay, true, m.actualCents, m.p10, m.p50, m.p90, -1});
+    v.fan.insert(v.fan.end(), o->coming.begin(), o->coming.end());
+    if (!v.fan.empty()) {
+        const QHash<qint64, qint64> targets = monthTargets(db, v.fan.front().firstDay, v.fan.back().firstDay, scope.org, b->units);
+        for (FanMonth &m : v.fan)
+            m.targetCents = targets.value(m.firstDay, -1);
+        v.revisions = loadRevisionHeat(db, v.fan.front().firstDay, v.fan.back().lastDay, scope.org, b->units);
+    }
+    v.revisionReasons = revisionReasons(db);
+    return v;
+}
+
+QFuture<ForecastView> requestForecastView(analytics::FigureService &figures, analytics::FigureService::Channel channel,
+                                          std::shared_ptr<ForecastCache> cache, analytics::Scope scope, qint64 nowSecs,
+                                          quint64 seed)
+{
+    return figures.compute<ForecastView>(channel, [cache = std::move(cache), scope = std::move(scope), nowSecs,
+                                                   seed](QSqlDatabase db) {
+        return computeForecastView(db, *cache, scope, nowSecs, seed);
+    });
+}
+
+} // namespace cockpit::forecast
