@@ -24,6 +24,7 @@
 #include "identity.h"
 #include "leadspage.h"
 #include "targetsforecastpage.h"
+#include "targetstab.h"
 #include "pipelineeditor.h"
 #include "settingspage.h"
 #include "shortcutsdialog.h"
@@ -127,6 +128,9 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
             break;
         case NavRail::Targets: {
             auto *targets = new TargetsForecastPage(figures, *m_scope, [this] { return m_clock->now(); }, m_stack);
+            // Target edits are saved to this file and undone with the window's other edits.
+            if (auto *tab = targets->findChild<TargetsTab *>())
+                tab->setEditPath(db, edits.undoStack());
             connect(targets, &TargetsForecastPage::leadActivated, this, [this](const QString &id) {
                 showScreen(NavRail::Leads);
                 m_leads->showLead(id);

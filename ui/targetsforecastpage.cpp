@@ -2,6 +2,7 @@
 
 #include "planningtab.h"
 #include "scopebar.h"
+#include "targetstab.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -25,6 +26,7 @@ TargetsForecastPage::TargetsForecastPage(analytics::FigureService &figures, anal
     layout->addWidget(m_scopeBar);
     layout->addWidget(m_tabs, 1);
     // The tabs (each a PlanningTab) are added here, in the order the user works through them.
+    addTab(new TargetsTab(figures, scope, now, m_tabs), tr("Targets"));
 }
 
 void TargetsForecastPage::addTab(PlanningTab *tab, const QString &title)

@@ -44,6 +44,28 @@ QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan)
     return (negative ? QStringLiteral("-¥") : QStringLiteral("¥")) + text;
 }
 
+QString formatCnyWan(qint64 cents, const QLocale &locale)
+{
+    const bool negative = cents < 0;
+    const quint64 abs = negative ? quint64(-(cents + 1)) + 1 : quint64(cents);
+    const QString sign = negative ? QStringLiteral("-") : QString();
+    const bool chinese = locale.language() == QLocale::Chinese;
+    if (!chinese || abs < 1000000) {
+        const quint64 yuan = (abs + 50) / 100;
+        return sign + QStringLiteral("¥") + locale.toString(yuan);
+    }
+    const quint64 hundreds = (abs + 5000) / 10000; // ¥100 steps: 0.01万
+    QString text = locale.toString(hundreds / 100);
+    const int frac = int(hundreds % 100);
+    if (frac != 0) {
+        QString digits = QStringLiteral("%1").arg(frac, 2, 10, QLatin1Char('0'));
+        if (digits.endsWith(QLatin1Char('0')))
+            digits.chop(1);
+        text += locale.decimalPoint() + digits;
+    }
+    return sign + QStringLiteral("¥") + text + QString::fromUtf8("万");
+}
+
 std::optional<qint64> parseCny(const QString &text)
 {
     QString s = text.trimmed();

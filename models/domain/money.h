@@ -9,6 +9,10 @@ namespace cockpit {
 
 // "¥1,234,567.89" in the locale's grouping; whole yuan drop the ".00" when wholeYuan is set.
 QString formatCny(qint64 cents, const QLocale &locale, bool wholeYuan = true);
+// The short form of the planning screens: in a Chinese locale an amount of ¥10,000 or more is
+// written in 万 with at most two decimals, rounded half up to ¥100 ("¥82.35万", "-¥1.2万");
+// elsewhere, and below 万, formatCny() in whole yuan (rounded half up). parseCny() reads both.
+QString formatCnyWan(qint64 cents, const QLocale &locale);
 // The same in `currency` (ISO 4217): "$1,054" for USD, "€12.50", "HK$3", "CHF 7" for a code
 // without a symbol here; CNY (or "") as formatCny.
 QString formatMoney(qint64 cents, const QString &currency, const QLocale &locale, bool whole = true);

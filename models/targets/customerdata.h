@@ -8,7 +8,7 @@
 
 #include "analytics/orgunits.h"
 
-#include <QSqlDatabase>
+class QSqlDatabase;
 
 namespace cockpit::targets {
 

@@ -5,6 +5,7 @@
 #include "analytics/orgunits.h"
 
 #include <QDateTime>
+#include <QSqlDatabase>
 
 namespace cockpit::targets {
 
