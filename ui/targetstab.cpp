@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPointer>
 #include <QPushButton>
 #include <QSplitter>
@@ -82,8 +83,14 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     exportButton->setObjectName(QStringLiteral("exportButton"));
     exportButton->setDefaultAction(exportAction);
     auto *pngButton = new QToolButton(this);
+    pngButton->setObjectName(QStringLiteral("chartsPngButton"));
     pngButton->setText(tr("Charts PNG…"));
-    pngButton->setToolTip(tr("Save the gauges and the forecast chart as a PNG image"));
+    pngButton->setToolTip(tr("Save the gauges or the forecast chart as a PNG image"));
+    pngButton->setPopupMode(QToolButton::InstantPopup);
+    auto *pngMenu = new QMenu(pngButton);
+    pngMenu->addAction(tr("Gauges as PNG…"), this, [this] { exportPng(m_gaugeBox, tr("Attainment")); });
+    pngMenu->addAction(tr("Forecast chart as PNG…"), this, [this] { exportPng(m_chart, tr("Rolling forecast")); });
+    pngButton->setMenu(pngMenu);
     bar->addWidget(modeLabel);
     bar->addWidget(m_mode);
     bar->addWidget(m_adopt);
@@ -100,10 +107,13 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     layout->addWidget(m_banner);
     layout->addWidget(m_message);
 
+    // Left: the tree above the forecast chart (the chart needs the width for twelve months);
+    // right: the gauges.
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("targetsSplit"));
+    auto *left = new QSplitter(Qt::Vertical, split);
     m_model = new TargetTreeModel(this);
-    m_tree = new QTreeView(split);
+    m_tree = new QTreeView(left);
     m_tree->setObjectName(QStringLiteral("targetsTree"));
     m_tree->setModel(m_model);
     m_tree->setUniformRowHeights(true);
@@ -115,30 +125,31 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_tree->header()->setSectionResizeMode(TargetTreeModel::Name, QHeaderView::Stretch);
     m_tree->setToolTip(tr("Double-click a target or press F2 to edit it, e.g. 820000 or 82万"));
-    m_charts = new QWidget(split);
-    m_charts->setObjectName(QStringLiteral("targetsCharts"));
-    auto *chartsLayout = new QVBoxLayout(m_charts);
-    chartsLayout->setContentsMargins(0, 0, 0, 0);
-    auto *gaugeBox = new QWidget(m_charts);
-    m_gaugeGrid = new QGridLayout(gaugeBox);
+    m_chart = new TargetForecastChart(left);
+    left->addWidget(m_tree);
+    left->addWidget(m_chart);
+    left->setStretchFactor(0, 3);
+    left->setStretchFactor(1, 2);
+    left->setSizes({330, 270});
+    m_gaugeBox = new QWidget(split);
+    m_gaugeBox->setObjectName(QStringLiteral("targetGauges"));
+    m_gaugeGrid = new QGridLayout(m_gaugeBox);
     m_gaugeGrid->setContentsMargins(0, 0, 0, 0);
     m_gaugeGrid->setSpacing(4);
     for (int g = 0; g <= kChildGauges; ++g) {
-        auto *gauge = new GaugeWidget(gaugeBox);
+        auto *gauge = new GaugeWidget(m_gaugeBox);
         gauge->setObjectName(QStringLiteral("targetGauge%1").arg(g));
         gauge->setVisible(false);
-        m_gaugeGrid->addWidget(gauge, g / 3, g % 3);
+        m_gaugeGrid->addWidget(gauge, g / 2, g % 2);
         m_gauges << gauge;
         connect(gauge, &GaugeWidget::clicked, this, [this, gauge] { selectNode(gauge->property("node").toInt()); });
     }
-    m_chart = new TargetForecastChart(m_charts);
-    chartsLayout->addWidget(gaugeBox);
-    chartsLayout->addWidget(m_chart, 1);
-    split->addWidget(m_tree);
-    split->addWidget(m_charts);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    split->setSizes({760, 440});
+    m_gaugeGrid->setRowStretch(kChildGauges / 2 + 1, 1);
+    split->addWidget(left);
+    split->addWidget(m_gaugeBox);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 0);
+    split->setSizes({900, 300});
     layout->addWidget(split, 1);
 
     // F2 edits the row's target whichever cell is current (eventFilter).
@@ -152,7 +163,6 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     connect(m_model, &TargetTreeModel::editRequested, this, &TargetsTab::editTarget);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { updateChart(); });
     connect(exportAction, &QAction::triggered, this, &TargetsTab::exportTable);
-    connect(pngButton, &QToolButton::clicked, this, &TargetsTab::exportCharts);
     // The figures read the whole company: a write anywhere makes them stale (the base class
     // recomputes); without one an org change re-filters what is here.
     connect(&figures, &analytics::FigureService::dataChanged, this, [this] { m_dirty = true; });
@@ -224,7 +234,7 @@ void TargetsTab::showFigures(const TargetsFiguresPtr &figures)
         roots = {nodes.first()};
     m_model->setView(&m_fig->view, roots);
     if (roots.size() == 1)
-        m_tree->expand(m_model->indexOfNode(roots.first()));
+        m_tree->expandToDepth(1); // the root and the level below it open
     QString note;
     targetsPeriod(scope().period, &note, nullptr);
     if (nodes.isEmpty())
@@ -448,10 +458,10 @@ void TargetsTab::exportTable()
     TableExport::exportDataTableWithDialog(this, table);
 }
 
-void TargetsTab::exportCharts()
+void TargetsTab::exportPng(QWidget *widget, const QString &what)
 {
     const QString period = m_fig ? m_fig->view.period.label() : QString();
-    exportWidgetPng(m_charts, this, safeFileName(tr("Targets charts %1").arg(period)));
+    exportWidgetPng(widget, this, safeFileName(what + QLatin1Char(' ') + period));
 }
 
 } // namespace cockpit::ui

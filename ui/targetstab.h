@@ -62,7 +62,7 @@ public:
     QComboBox *editMode() const { return m_mode; }
     QVector<GaugeWidget *> gauges() const;
     TargetForecastChart *forecastChart() const { return m_chart; }
-    QWidget *chartsPanel() const { return m_charts; }
+    QWidget *gaugePanel() const { return m_gaugeBox; }
 
 protected:
     void requestFigures(const analytics::Scope &scope) override;
@@ -79,7 +79,7 @@ private:
     void updateChart();
     void updateBanner();
     void exportTable();
-    void exportCharts();
+    void exportPng(QWidget *widget, const QString &what);
     QDate asOfDay() const;
 
     Now m_now;
@@ -92,7 +92,7 @@ private:
     QPushButton *m_adopt;
     QTreeView *m_tree;
     TargetTreeModel *m_model;
-    QWidget *m_charts;
+    QWidget *m_gaugeBox;
     QGridLayout *m_gaugeGrid;
     QVector<GaugeWidget *> m_gauges;
     TargetForecastChart *m_chart;

@@ -59,11 +59,13 @@ echo "== touchpoint heat map: a lead, a region's and the company's portfolio (la
 "$BUILD/tests/analytics/bench_touchpoints" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== forecast: Monte-Carlo 10 000 draws x 20 000 deals, training on 100 000 closed deals, the large demo's pipeline (issue 14) =="
 "$BUILD/tests/forecast/bench_forecast" 2 "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== Targets tab: first refresh, period / org change (large demo, issue 14) =="
+"$BUILD/tests/ui/bench_targetstab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== --screenshot of the screens: small vs large (issues 4 and 10) =="
 # Each (view, file) starts with an empty cache folder: the first run scans the cockpit's facts
 # and keeps them there (CockpitFactsCache::setDiskDirectory), the next two read them back, as
 # a user's second start on unchanged data does. Both figures are printed.
-for view in leads cockpit team stores alerts; do
+for view in leads cockpit team stores alerts targets; do
     for db in small large; do
         best=""
         first=""

@@ -59,10 +59,25 @@ void TargetForecastChart::setRow(const QString &name, const TargetRow &row, cons
         chart->setTitle(tr("No forecast for %1").arg(name));
         return;
     }
-    // Amounts in 万 in Chinese, in thousands of yuan elsewhere (the axis says which).
-    const bool wan = QLocale().language() == QLocale::Chinese;
-    const double scale = wan ? 1e6 : 1e5;
-    const QString unit = wan ? tr("¥10k (万)") : tr("¥ thousand");
+    // Amounts in 万 (亿 from 10亿) in Chinese, in thousands (millions from ¥10 million) of yuan
+    // elsewhere; the axis says which.
+    qint64 largest = 0;
+    for (const QVector<qint64> *series : {&row.history6, &row.forecastByMonth, &row.targetByMonth})
+        for (qint64 v : *series)
+            largest = std::max(largest, v);
+    const bool chinese = QLocale().language() == QLocale::Chinese;
+    double scale = 1e5;
+    QString unit = tr("¥ thousand");
+    if (chinese && largest >= qint64(1e11)) {
+        scale = 1e10;
+        unit = tr("¥100M (亿)");
+    } else if (chinese) {
+        scale = 1e6;
+        unit = tr("¥10k (万)");
+    } else if (largest >= qint64(1e9)) {
+        scale = 1e8;
+        unit = tr("¥ million");
+    }
     // Short month names fit twelve across; January carries its year.
     auto monthLabel = [](QDate m) {
         return m.month() == 1 ? QLocale().toString(m, QStringLiteral("MMM yy")) : QLocale().toString(m, QStringLiteral("MMM"));
@@ -97,7 +112,7 @@ void TargetForecastChart::setRow(const QString &name, const TargetRow &row, cons
     for (int h = 0; h < 6; ++h)
         collected->append(h, row.history6[h] / scale);
     auto *forecast = new QLineSeries;
-    forecast->setName(tr("Forecast (weighted moving average)"));
+    forecast->setName(tr("Forecast (WMA)"));
     QPen dashed(seriesColor(2));
     dashed.setWidth(2);
     dashed.setStyle(Qt::DashLine);
@@ -106,7 +121,7 @@ void TargetForecastChart::setRow(const QString &name, const TargetRow &row, cons
     for (int k = 0; k < row.forecastByMonth.size(); ++k)
         forecast->append(6 + k, row.forecastByMonth[k] / scale);
     auto *outliers = new QScatterSeries;
-    outliers->setName(tr("Outlier, smoothed to"));
+    outliers->setName(tr("Outlier, smoothed"));
     outliers->setColor(ragColor(analytics::Rag::Red));
     outliers->setMarkerSize(9);
     for (const auto &[h, value] : std::as_const(m_smoothed))
@@ -121,12 +136,14 @@ void TargetForecastChart::setRow(const QString &name, const TargetRow &row, cons
         delete outliers;
     auto *x = new QBarCategoryAxis;
     x->append(categories);
-    x->setLabelsFont(chartLabelFont());
+    QFont small = chartLabelFont();
+    small.setPointSizeF(small.pointSizeF() * 0.85); // twelve months side by side
+    x->setLabelsFont(small);
     auto *y = new QValueAxis;
     y->setLabelsFont(chartLabelFont());
     y->setTitleText(unit);
     y->setTitleFont(chartLabelFont());
-    y->setLabelFormat(QStringLiteral("%.0f"));
+    y->setLabelFormat(largest / scale < 10 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : chart->series()) {
@@ -135,7 +152,7 @@ void TargetForecastChart::setRow(const QString &name, const TargetRow &row, cons
     }
     y->setMin(0);
     y->applyNiceNumbers();
-    chart->setTitle(tr("%1, next 6 months: forecast %2, targets %3")
+    chart->setTitle(tr("%1: 6-month forecast %2, targets %3")
                         .arg(name, formatCnyWan(row.forecast6Cents, QLocale()), formatCnyWan(row.target6Cents, QLocale())));
     chart->legend()->setAlignment(Qt::AlignBottom);
 
