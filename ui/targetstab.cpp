@@ -3,10 +3,8 @@
 #include "chartstyle.h"
 #include "charts/gaugewidget.h"
 #include "charts/targetforecastchart.h"
-#include "domain/money.h"
 #include "exporting.h"
 #include "tableexport.h"
-#include "targetcommand.h"
 #include "targets/targetreports.h"
 #include "targettreemodel.h"
 
@@ -18,12 +16,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
-#include <QPointer>
 #include <QPushButton>
+#include <QSet>
 #include <QSplitter>
 #include <QToolButton>
 #include <QTreeView>
-#include <QUndoStack>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -219,13 +216,29 @@ void TargetsTab::showError(const QString &message)
 
 void TargetsTab::showFigures(const TargetsFiguresPtr &figures)
 {
-    const bool sameView = m_fig == figures;
+    // What the user had open and selected survives a recompute of the same period and unit
+    // (an edit's, an undo's): nodes are matched by level and id.
+    using Key = QPair<int, QString>;
+    auto keyOf = [this](int node) {
+        const TargetNode &n = m_fig->view.tree.nodes[node];
+        return Key(int(n.level), n.orgId);
+    };
+    const bool samePlace = m_fig && m_fig->view.period == figures->view.period && m_shownOrg == scope().org;
+    std::optional<Key> selectedKey;
+    QSet<Key> expanded;
+    if (samePlace) {
+        if (currentNode() >= 0)
+            selectedKey = keyOf(currentNode());
+        for (int i = 0; i < m_fig->view.tree.nodes.size(); ++i)
+            if (m_tree->isExpanded(m_model->indexOfNode(i)))
+                expanded.insert(keyOf(i));
+    }
     m_fig = figures;
+    m_shownOrg = scope().org;
     if (!m_orgUnitsSent) {
         Q_EMIT orgUnitsLoaded(m_fig->units);
         m_orgUnitsSent = true;
     }
-    const int selected = sameView ? currentNode() : -1;
     const QVector<int> nodes = shownNodes();
     QVector<int> roots;
     if (scope().org.level == OrgLevel::Team)
@@ -233,8 +246,16 @@ void TargetsTab::showFigures(const TargetsFiguresPtr &figures)
     else if (!nodes.isEmpty())
         roots = {nodes.first()};
     m_model->setView(&m_fig->view, roots);
-    if (roots.size() == 1)
+    if (!samePlace && roots.size() == 1)
         m_tree->expandToDepth(1); // the root and the level below it open
+    int selected = roots.value(0, -1);
+    for (int i = 0; samePlace && i < m_fig->view.tree.nodes.size(); ++i) {
+        const Key k = keyOf(i);
+        if (expanded.contains(k))
+            m_tree->expand(m_model->indexOfNode(i));
+        if (selectedKey && k == *selectedKey)
+            selected = i;
+    }
     QString note;
     targetsPeriod(scope().period, &note, nullptr);
     if (nodes.isEmpty())
@@ -246,7 +267,7 @@ void TargetsTab::showFigures(const TargetsFiguresPtr &figures)
     if (!m_message->property("sticky").toBool())
         m_message->setVisible(false);
     m_message->setProperty("sticky", false);
-    selectNode(selected >= 0 && nodes.contains(selected) ? selected : roots.value(0, -1));
+    selectNode(selected);
     updateGauges();
     updateBanner();
     updateChart();
@@ -275,112 +296,6 @@ void TargetsTab::showMessage(const QString &text, bool error)
     m_message->setVisible(true);
     // Kept over the recompute the save causes, so the user sees what happened.
     m_message->setProperty("sticky", true);
-}
-
-bool TargetsTab::editTarget(int node, const QString &text)
-{
-    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size())
-        return false;
-    const TargetTree &tree = m_fig->view.tree;
-    const QString name = tree.nodes[node].name;
-    const std::optional<qint64> cents = parseCny(text);
-    if (!cents) {
-        showMessage(tr("\"%1\" is not an amount for the target of %2: type yuan, e.g. 820000, 82万 or ¥820,000. "
-                       "Nothing was changed.")
-                        .arg(text.trimmed(), name),
-                    true);
-        return false;
-    }
-    QString error;
-    const auto command = setAmount(tree, node, *cents, EditMode(m_mode->currentData().toInt()), &error);
-    if (!command) {
-        showMessage(tr("The target of %1 was not changed: %2").arg(name, error), true);
-        return false;
-    }
-    if (command->changes.isEmpty()) {
-        showMessage(tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())), false);
-        return true;
-    }
-    return push(*command);
-}
-
-bool TargetsTab::adoptProposal(int node)
-{
-    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size()) {
-        showMessage(tr("Select the unit whose proposal to adopt."), true);
-        return false;
-    }
-    const TargetsView &v = m_fig->view;
-    const QString name = v.tree.nodes[node].name;
-    QString error;
-    const auto first = setAmount(v.tree, node, v.rows[node].proposalCents, EditMode(m_mode->currentData().toInt()), &error);
-    if (!first) {
-        showMessage(tr("The proposal for %1 was not adopted: %2").arg(name, error), true);
-        return false;
-    }
-    // The units below take their own proposals, not a share in proportion to today's targets.
-    TargetTree after = apply(v.tree, *first);
-    QVector<int> stack{node};
-    while (!stack.isEmpty()) {
-        const int i = stack.takeLast();
-        after.nodes[i].amountCents = v.proposal.nodes[i].amountCents;
-        stack << after.nodes[i].children;
-    }
-    TargetCommand command;
-    for (int i = 0; i < after.nodes.size(); ++i)
-        if (after.nodes[i].amountCents != v.tree.nodes[i].amountCents)
-            command.changes.append({i, v.tree.nodes[i].amountCents, after.nodes[i].amountCents});
-    command.text = tr("Adopt the proposal for %1 (%2)").arg(name, moneyText(v.rows[node].proposalCents));
-    if (command.changes.isEmpty()) {
-        showMessage(tr("%1 already has its proposed targets.").arg(name), false);
-        return true;
-    }
-    return push(command);
-}
-
-bool TargetsTab::push(const TargetCommand &command)
-{
-    if (!m_db || !m_stack) {
-        showMessage(tr("Targets cannot be edited in this window."), true);
-        return false;
-    }
-    const QPointer<TargetsTab> self(this);
-    QString error;
-    TargetEditCommand *c = TargetEditCommand::make(
-        *m_db, m_fig->view.tree, command, [self](const TargetTree &t) { if (self) self->treeSaved(t); },
-        [self](const QString &message) { if (self) self->showMessage(message, true); }, &error);
-    if (!c) {
-        showMessage(tr("The targets were not saved: %1").arg(error), true);
-        return false;
-    }
-    m_stack->push(c);
-    showMessage(tr("%1: saved as a draft (Ctrl+Z undoes it).").arg(command.text), false);
-    return true;
-}
-
-void TargetsTab::treeSaved(const TargetTree &tree)
-{
-    if (!m_fig || m_fig->view.tree.kind != tree.kind || m_fig->view.tree.start != tree.start
-        || m_fig->view.tree.nodes.size() != tree.nodes.size())
-        return; // another period is shown: it reads the saved rows when shown again
-    TargetsView &v = m_fig->view;
-    v.tree = tree;
-    QVector<bool> wrong(tree.nodes.size(), false);
-    for (int i : mismatches(tree))
-        wrong[i] = true;
-    QVector<int> changed;
-    for (int i = 0; i < tree.nodes.size(); ++i) {
-        TargetRow &r = v.rows[i];
-        if (r.targetCents == tree.nodes[i].amountCents && r.mismatch == wrong[i])
-            continue;
-        r.targetCents = tree.nodes[i].amountCents;
-        r.mismatch = wrong[i];
-        r.attainmentPct = attainmentPct(r.collectedCents, r.targetCents);
-        r.colour = attainmentColour(r.collectedCents, r.targetCents);
-        changed << i;
-    }
-    m_model->nodesChanged(changed);
-    updateGauges();
 }
 
 QVector<GaugeWidget *> TargetsTab::gauges() const

@@ -87,6 +87,7 @@ private:
     QUndoStack *m_stack = nullptr;
     targets::TargetsFiguresPtr m_fig;
     bool m_dirty = true, m_orgUnitsSent = false;
+    analytics::OrgScope m_shownOrg; // the unit m_fig was last shown for
     QLabel *m_note, *m_banner, *m_message;
     QComboBox *m_mode;
     QPushButton *m_adopt;

@@ -189,6 +189,9 @@ void TestTargetsTab::editTypedThenUndoRedo()
     // The recompute the writes cause shows the file's figures again.
     QVERIFY(waitRefreshed());
     QCOMPARE(amounts(m_tab->result()->view), amounts(before));
+    // The recompute keeps the edited row selected and the rows opened as they were.
+    QCOMPARE(m_tab->currentNode(), region);
+    QVERIFY(m_tab->tree()->isExpanded(m_tab->model()->indexOfNode(region)));
 }
 
 void TestTargetsTab::badInputChangesNothing()

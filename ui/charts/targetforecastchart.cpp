@@ -21,21 +21,6 @@ namespace cockpit::ui {
 
 using namespace targets;
 
-namespace {
-QChart *freshChart(QChartView *view)
-{
-    auto *chart = new QChart;
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setFont(chartLabelFont());
-    chart->setTitleFont(chartTitleFont());
-    QChart *old = view->chart();
-    view->setChart(chart);
-    delete old;
-    return chart;
-}
-} // namespace
-
 TargetForecastChart::TargetForecastChart(QWidget *parent) : QChartView(parent)
 {
     setObjectName(QStringLiteral("targetForecastChart"));
