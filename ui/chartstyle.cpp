@@ -1,6 +1,9 @@
 #include "chartstyle.h"
 
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QLegend>
 #include <QSettings>
 
 #include <cmath>
@@ -87,6 +90,19 @@ QFont chartLabelFont()
     QFont f = QApplication::font();
     f.setPointSizeF(std::max(8.0, f.pointSizeF() * 0.9));
     return f;
+}
+
+QChart *freshChart(QChartView *view)
+{
+    auto *chart = new QChart;
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setFont(chartLabelFont());
+    chart->setTitleFont(chartTitleFont());
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old;
+    return chart;
 }
 
 } // namespace cockpit::ui

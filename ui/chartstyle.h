@@ -7,6 +7,9 @@
 #include <QColor>
 #include <QFont>
 
+class QChart;
+class QChartView;
+
 namespace cockpit::ui {
 
 bool colourBlindSafe();
@@ -23,5 +26,8 @@ QColor seriesColor(int i);
 // Title and axis fonts, scaled from the application font.
 QFont chartTitleFont();
 QFont chartLabelFont();
+// A new, empty chart in our style for `view`, the old one deleted (Qt Charts leaves stale axis
+// labels behind when axes are swapped on a live chart, so each redraw starts from a fresh one).
+QChart *freshChart(QChartView *view);
 
 } // namespace cockpit::ui

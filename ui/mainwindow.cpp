@@ -25,6 +25,7 @@
 #include "leadspage.h"
 #include "targetsforecastpage.h"
 #include "forecasttab.h"
+#include "targetstab.h"
 #include "pipelineeditor.h"
 #include "settingspage.h"
 #include "shortcutsdialog.h"
@@ -130,6 +131,9 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
             auto *targets = new TargetsForecastPage(figures, *m_scope, [this] { return m_clock->now(); }, m_stack);
             if (auto *forecastTab = targets->findChild<ForecastTab *>())
                 forecastTab->setEditPath(db); // manual revisions are saved to this file
+            // Target edits are saved to this file and undone with the window's other edits.
+            if (auto *tab = targets->findChild<TargetsTab *>())
+                tab->setEditPath(db, edits.undoStack());
             connect(targets, &TargetsForecastPage::leadActivated, this, [this](const QString &id) {
                 showScreen(NavRail::Leads);
                 m_leads->showLead(id);

@@ -4,6 +4,7 @@
 #include "performancetab.h"
 #include "planningtab.h"
 #include "scopebar.h"
+#include "targetstab.h"
 
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -25,6 +26,7 @@ TargetsForecastPage::TargetsForecastPage(analytics::FigureService &figures, anal
     layout->addWidget(m_scopeBar);
     layout->addWidget(m_tabs, 1);
     // The tabs (each a PlanningTab) are added here, in the order the user works through them.
+    addTab(new TargetsTab(figures, scope, now, m_tabs), tr("Targets"));
     addTab(new ForecastTab(figures, scope, now, this), tr("Forecast"));
     addTab(new PerformanceTab(figures, scope, now, m_tabs), tr("Performance"));
 }

@@ -60,21 +60,6 @@ QChartView *makeChartView(QWidget *parent, const QString &name)
     return view;
 }
 
-// A new, empty chart for `view` (Qt Charts leaves stale axis labels behind when axes are
-// swapped on a live chart, so each redraw starts from a fresh one).
-QChart *freshChart(QChartView *view)
-{
-    auto *chart = new QChart;
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->legend()->setFont(chartLabelFont());
-    chart->setTitleFont(chartTitleFont());
-    QChart *old = view->chart();
-    view->setChart(chart);
-    delete old;
-    return chart;
-}
-
 void addPngMenu(QWidget *view, QWidget *page, const QString &name)
 {
     view->setContextMenuPolicy(Qt::CustomContextMenu);

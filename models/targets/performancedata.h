@@ -10,7 +10,7 @@
 #include "targets/performance.h"
 #include "targets/targetdata.h"
 
-#include <QSqlDatabase>
+class QSqlDatabase;
 
 namespace cockpit::targets {
 

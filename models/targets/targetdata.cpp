@@ -213,23 +213,29 @@ TargetsView computeTargets(QSqlDatabase db, const Period &period, QDate asOfDay,
     for (int m = 0; m < 6; ++m)
         v.forecastMonths << asOfMonth.addMonths(m);
     QVector<qint64> forecast6(v.tree.nodes.size(), 0), target6(v.tree.nodes.size(), 0);
+    QVector<QVector<qint64>> forecastByMonth(v.tree.nodes.size()), targetByMonth(v.tree.nodes.size(), QVector<qint64>(6, 0));
+    QVector<QVector<qint64>> history(v.tree.nodes.size(), QVector<qint64>(6, 0));
     {
-        QVector<QVector<qint64>> history(v.tree.nodes.size(), QVector<qint64>(6, 0));
         for (int h = 0; h < 6; ++h) {
             const QVector<qint64> month = sums(asOfMonth.addMonths(h - 6), 1);
             for (int i = 0; i < month.size(); ++i)
                 history[i][h] = month[i];
         }
-        for (int i = 0; i < history.size(); ++i)
-            for (qint64 f : rollingForecast(history[i]))
+        for (int i = 0; i < history.size(); ++i) {
+            forecastByMonth[i] = rollingForecast(history[i]);
+            for (qint64 f : std::as_const(forecastByMonth[i]))
                 forecast6[i] += f;
-        for (const QDate &m : v.forecastMonths) {
+        }
+        for (int k = 0; k < v.forecastMonths.size(); ++k) {
+            const QDate &m = v.forecastMonths[k];
             const TargetTree mt = m.month() == period.first.month() && m.year() == period.first.year()
                                           && period.kind == PeriodKind::Month
                                       ? v.tree
                                       : loadTargetTree(db, PeriodKind::Month, m, units, v.reps);
-            for (int i = 0; i < mt.nodes.size() && i < target6.size(); ++i)
+            for (int i = 0; i < mt.nodes.size() && i < target6.size(); ++i) {
                 target6[i] += mt.nodes[i].amountCents;
+                targetByMonth[i][k] = mt.nodes[i].amountCents;
+            }
         }
     }
 
@@ -261,6 +267,9 @@ TargetsView computeTargets(QSqlDatabase db, const Period &period, QDate asOfDay,
         r.mismatch = mismatched.contains(i);
         r.forecast6Cents = forecast6[i];
         r.target6Cents = target6[i];
+        r.forecastByMonth = forecastByMonth[i];
+        r.targetByMonth = targetByMonth[i];
+        r.history6 = history[i];
         r.activeReps = int(active[i]);
         r.gap = capacityGap(quarterCollected[i], elapsed, quarter.days(), qt.nodes.value(i).amountCents, r.activeReps);
         v.rows << r;

@@ -9,7 +9,8 @@
 #include "targets/targettree.h"
 
 #include <QHash>
-#include <QSqlDatabase>
+
+class QSqlDatabase;
 
 namespace cockpit::targets {
 
@@ -56,6 +57,9 @@ struct TargetRow
     analytics::Rag colour = analytics::Rag::Grey;
     bool mismatch = false;
     qint64 forecast6Cents = 0, target6Cents = 0; // the next 6 months: rolling forecast, month targets
+    // The same month by month (TargetsView::forecastMonths), and the 6 complete months of
+    // collections the forecast starts from (oldest first), for the screen's chart.
+    QVector<qint64> forecastByMonth, targetByMonth, history6;
     CapacityGap gap;                             // the quarter holding asOf
     int activeReps = 0;
 };

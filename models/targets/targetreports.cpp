@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QSqlDatabase>
 
 #include <cmath>
 

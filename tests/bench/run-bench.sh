@@ -61,11 +61,13 @@ echo "== forecast: Monte-Carlo 10 000 draws x 20 000 deals, training on 100 000 
 "$BUILD/tests/forecast/bench_forecast" 2 "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== cockpit money tiles: first refresh (deal history read), period and org change (large demo, issue 14) =="
 "$BUILD/tests/targets/bench_money" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== Targets tab: first refresh, period / org change (large demo, issue 14) =="
+"$BUILD/tests/ui/bench_targetstab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== --screenshot of the screens: small vs large (issues 4 and 10) =="
 # Each (view, file) starts with an empty cache folder: the first run scans the cockpit's facts
 # and keeps them there (CockpitFactsCache::setDiskDirectory), the next two read them back, as
 # a user's second start on unchanged data does. Both figures are printed.
-for view in leads cockpit team stores alerts; do
+for view in leads cockpit team stores alerts targets; do
     for db in small large; do
         best=""
         first=""

@@ -22,6 +22,8 @@ private Q_SLOTS:
     void formatMoneyShort();
     void formatCny_data();
     void formatCny();
+    void formatCnyWan_data();
+    void formatCnyWan();
     void formatMoney_data();
     void formatMoney();
     void gate_data();
@@ -115,6 +117,31 @@ void TestDomain::formatCny()
     // What we format, we parse back.
     if (cents >= 0)
         QCOMPARE(cockpit::parseCny(expected).value_or(-1), cents);
+}
+
+void TestDomain::formatCnyWan_data()
+{
+    QTest::addColumn<qint64>("cents");
+    QTest::addColumn<bool>("chinese");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("zh 82万") << qint64(82000000) << true << QString::fromUtf8("¥82万");
+    QTest::newRow("zh two decimals") << qint64(82354900) << true << QString::fromUtf8("¥82.35万");
+    QTest::newRow("zh half up to ¥100") << qint64(82355000) << true << QString::fromUtf8("¥82.36万");
+    QTest::newRow("zh trailing zero dropped") << qint64(82500000) << true << QString::fromUtf8("¥82.5万");
+    QTest::newRow("zh grouping") << qint64(1234500000000) << true << QString::fromUtf8("¥1,234,500万");
+    QTest::newRow("zh below 万") << qint64(999949) << true << QString::fromUtf8("¥9,999");
+    QTest::newRow("zh negative") << qint64(-12000000) << true << QString::fromUtf8("-¥12万");
+    QTest::newRow("en whole yuan") << qint64(82354950) << false << QStringLiteral("¥823,550");
+    QTest::newRow("en zero") << qint64(0) << false << QStringLiteral("¥0");
+}
+
+void TestDomain::formatCnyWan()
+{
+    QFETCH(qint64, cents);
+    QFETCH(bool, chinese);
+    QFETCH(QString, expected);
+    const QLocale locale = chinese ? QLocale(QLocale::Chinese, QLocale::China) : QLocale(QLocale::English, QLocale::UnitedStates);
+    QCOMPARE(cockpit::formatCnyWan(cents, locale), expected);
 }
 
 void TestDomain::formatMoney_data()

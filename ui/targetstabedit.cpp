@@ -1,0 +1,124 @@
+// The Targets tab's edits (targetstab.h): a typed target, an adopted proposal, each saved and
+// put on the undo stack (targetcommand.h), and the saved tree shown without a reload.
+#include "targetstab.h"
+
+#include "domain/money.h"
+#include "targetcommand.h"
+#include "targettreemodel.h"
+
+#include <QComboBox>
+#include <QLocale>
+#include <QPointer>
+#include <QUndoStack>
+
+namespace cockpit::ui {
+
+using namespace targets;
+
+bool TargetsTab::editTarget(int node, const QString &text)
+{
+    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size())
+        return false;
+    const TargetTree &tree = m_fig->view.tree;
+    const QString name = tree.nodes[node].name;
+    const std::optional<qint64> cents = parseCny(text);
+    if (!cents) {
+        showMessage(tr("\"%1\" is not an amount for the target of %2: type yuan, e.g. 820000, 82万 or ¥820,000. "
+                       "Nothing was changed.")
+                        .arg(text.trimmed(), name),
+                    true);
+        return false;
+    }
+    QString error;
+    const auto command = setAmount(tree, node, *cents, EditMode(m_mode->currentData().toInt()), &error);
+    if (!command) {
+        showMessage(tr("The target of %1 was not changed: %2").arg(name, error), true);
+        return false;
+    }
+    if (command->changes.isEmpty()) {
+        showMessage(tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())), false);
+        return true;
+    }
+    return push(*command);
+}
+
+bool TargetsTab::adoptProposal(int node)
+{
+    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size()) {
+        showMessage(tr("Select the unit whose proposal to adopt."), true);
+        return false;
+    }
+    const TargetsView &v = m_fig->view;
+    const QString name = v.tree.nodes[node].name;
+    QString error;
+    const auto first = setAmount(v.tree, node, v.rows[node].proposalCents, EditMode(m_mode->currentData().toInt()), &error);
+    if (!first) {
+        showMessage(tr("The proposal for %1 was not adopted: %2").arg(name, error), true);
+        return false;
+    }
+    // The units below take their own proposals, not a share in proportion to today's targets.
+    TargetTree after = apply(v.tree, *first);
+    QVector<int> stack{node};
+    while (!stack.isEmpty()) {
+        const int i = stack.takeLast();
+        after.nodes[i].amountCents = v.proposal.nodes[i].amountCents;
+        stack << after.nodes[i].children;
+    }
+    TargetCommand command;
+    for (int i = 0; i < after.nodes.size(); ++i)
+        if (after.nodes[i].amountCents != v.tree.nodes[i].amountCents)
+            command.changes.append({i, v.tree.nodes[i].amountCents, after.nodes[i].amountCents});
+    command.text = tr("Adopt the proposal for %1 (%2)").arg(name, moneyText(v.rows[node].proposalCents));
+    if (command.changes.isEmpty()) {
+        showMessage(tr("%1 already has its proposed targets.").arg(name), false);
+        return true;
+    }
+    return push(command);
+}
+
+bool TargetsTab::push(const TargetCommand &command)
+{
+    if (!m_db || !m_stack) {
+        showMessage(tr("Targets cannot be edited in this window."), true);
+        return false;
+    }
+    const QPointer<TargetsTab> self(this);
+    QString error;
+    TargetEditCommand *c = TargetEditCommand::make(
+        *m_db, m_fig->view.tree, command, [self](const TargetTree &t) { if (self) self->treeSaved(t); },
+        [self](const QString &message) { if (self) self->showMessage(message, true); }, &error);
+    if (!c) {
+        showMessage(tr("The targets were not saved: %1").arg(error), true);
+        return false;
+    }
+    m_stack->push(c);
+    showMessage(tr("%1: saved as a draft (Ctrl+Z undoes it).").arg(command.text), false);
+    return true;
+}
+
+void TargetsTab::treeSaved(const TargetTree &tree)
+{
+    if (!m_fig || m_fig->view.tree.kind != tree.kind || m_fig->view.tree.start != tree.start
+        || m_fig->view.tree.nodes.size() != tree.nodes.size())
+        return; // another period is shown: it reads the saved rows when shown again
+    TargetsView &v = m_fig->view;
+    v.tree = tree;
+    QVector<bool> wrong(tree.nodes.size(), false);
+    for (int i : mismatches(tree))
+        wrong[i] = true;
+    QVector<int> changed;
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        TargetRow &r = v.rows[i];
+        if (r.targetCents == tree.nodes[i].amountCents && r.mismatch == wrong[i])
+            continue;
+        r.targetCents = tree.nodes[i].amountCents;
+        r.mismatch = wrong[i];
+        r.attainmentPct = attainmentPct(r.collectedCents, r.targetCents);
+        r.colour = attainmentColour(r.collectedCents, r.targetCents);
+        changed << i;
+    }
+    m_model->nodesChanged(changed);
+    updateGauges();
+}
+
+} // namespace cockpit::ui
