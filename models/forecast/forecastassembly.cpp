@@ -13,6 +13,10 @@
 
 namespace cockpit::forecast {
 
+// (A return type written analytics::DataTable makes lupdate file the strings of the function
+// under the context "analytics".)
+using DataTable = analytics::DataTable;
+
 QString orgLevelKey(analytics::OrgLevel level)
 {
     switch (level) {
@@ -203,7 +207,7 @@ QString factorHeader(const QString &name)
     return h ? tr(h) : name;
 }
 
-analytics::DataTable winprobTable(const DealSet &set, const WinRates &rates, const WinModel &model, const QSet<int> &owners)
+DataTable winprobTable(const DealSet &set, const WinRates &rates, const WinModel &model, const QSet<int> &owners)
 {
     analytics::DataTable t;
     t.columns = {QStringLiteral("lead_id"), QStringLiteral("stage"), QStringLiteral("amount_cents"),
@@ -238,7 +242,7 @@ analytics::DataTable winprobTable(const DealSet &set, const WinRates &rates, con
     return t;
 }
 
-analytics::DataTable backtestTable(const std::vector<BacktestMonth> &months, const QString &currency)
+DataTable backtestTable(const std::vector<BacktestMonth> &months, const QString &currency)
 {
     analytics::DataTable t;
     t.currency = currency;

@@ -13,6 +13,10 @@
 
 namespace cockpit::forecast {
 
+// (A return type written analytics::DataTable makes lupdate file the strings of the function
+// under the context "analytics".)
+using DataTable = analytics::DataTable;
+
 namespace {
 qint64 nowSecs(const analytics::ReportRequest &req)
 {
@@ -24,7 +28,7 @@ QVariant ratio(double x) { return ratioValue(x); }
 QVariant pct(double x) { return pctValue(x); }
 QString money(qint64 cents) { return QLocale().toString(double(cents) / 100.0, 'f', 0); }
 
-analytics::DataTable winprobReport(QSqlDatabase db, const analytics::ReportRequest &req)
+DataTable winprobReport(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
     const DealSet set = asOf(h, nowSecs(req));
@@ -38,7 +42,7 @@ analytics::DataTable winprobReport(QSqlDatabase db, const analytics::ReportReque
     return t;
 }
 
-analytics::DataTable winmodelTable(QSqlDatabase db, const analytics::ReportRequest &req)
+DataTable winmodelTable(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
     const DealSet set = asOf(h, nowSecs(req));
@@ -61,7 +65,7 @@ analytics::DataTable winmodelTable(QSqlDatabase db, const analytics::ReportReque
     return t;
 }
 
-analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportRequest &req)
+DataTable forecastTable(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
     const DealSet set = asOf(h, nowSecs(req));
@@ -99,7 +103,7 @@ analytics::DataTable forecastTable(QSqlDatabase db, const analytics::ReportReque
     return t;
 }
 
-analytics::DataTable backtestReport(QSqlDatabase db, const analytics::ReportRequest &req)
+DataTable backtestReport(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
     const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);

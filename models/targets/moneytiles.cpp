@@ -17,23 +17,25 @@
 
 namespace cockpit::targets {
 
-using analytics::OrgLevel;
-using analytics::PeriodKind;
+// (A return type written analytics::DataTable makes lupdate file the strings of the function
+// under the context "analytics".)
+using DataTable = analytics::DataTable;
+
 
 namespace {
 bool repInScope(const analytics::OrgUnits &units, const analytics::OrgScope &org, const QString &repId)
 {
     if (org.isCompany())
         return true;
-    const analytics::OrgUnit *u = units.find(OrgLevel::Rep, repId);
+    const analytics::OrgUnit *u = units.find(analytics::OrgLevel::Rep, repId);
     if (!u)
         return false;
     switch (org.level) {
-    case OrgLevel::Region: return u->regionId == org.id;
-    case OrgLevel::City: return u->cityId == org.id;
-    case OrgLevel::Team: return u->teamId == org.id;
-    case OrgLevel::Rep: return u->id == org.id;
-    case OrgLevel::Company: return true;
+    case analytics::OrgLevel::Region: return u->regionId == org.id;
+    case analytics::OrgLevel::City: return u->cityId == org.id;
+    case analytics::OrgLevel::Team: return u->teamId == org.id;
+    case analytics::OrgLevel::Rep: return u->id == org.id;
+    case analytics::OrgLevel::Company: return true;
     }
     return false;
 }
@@ -47,7 +49,7 @@ qint64 pipelineMoment(const analytics::Period &p, qint64 nowSecs)
 
 bool isTargetPeriod(const analytics::Period &p)
 {
-    return p.kind == PeriodKind::Month || p.kind == PeriodKind::Quarter || p.kind == PeriodKind::Year;
+    return p.kind == analytics::PeriodKind::Month || p.kind == analytics::PeriodKind::Quarter || p.kind == analytics::PeriodKind::Year;
 }
 
 // The unit's target of the period: its node's amount, or (a unit without a row of its own,
@@ -57,7 +59,7 @@ qint64 loadTarget(QSqlDatabase db, const analytics::Scope &scope, const analytic
     const QDate lastDay = std::min(scope.period.last, analytics::companyDayOf(nowSecs));
     const QVector<RepRecord> reps = loadReps(db, units, scope.period, lastDay);
     const TargetTree tree = loadTargetTree(db, scope.period.kind, scope.period.first, units, reps);
-    if (scope.org.level != OrgLevel::Team) {
+    if (scope.org.level != analytics::OrgLevel::Team) {
         const int node = scope.org.isCompany() ? 0 : tree.find(scope.org.level, scope.org.id);
         if (node >= 0 && tree.nodes[node].rowId != 0)
             return tree.nodes[node].amountCents;
@@ -65,7 +67,7 @@ qint64 loadTarget(QSqlDatabase db, const analytics::Scope &scope, const analytic
     qint64 sum = 0;
     bool any = false;
     for (const TargetNode &n : tree.nodes)
-        if (n.level == OrgLevel::Rep && n.rowId != 0 && repInScope(units, scope.org, n.orgId)) {
+        if (n.level == analytics::OrgLevel::Rep && n.rowId != 0 && repInScope(units, scope.org, n.orgId)) {
             sum += n.amountCents;
             any = true;
         }
@@ -200,10 +202,10 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
     return out;
 }
 
-analytics::DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 nowSecs, const QString &key)
+DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 nowSecs, const QString &key)
 {
     const analytics::OrgUnits units = analytics::loadOrgUnits(db);
-    analytics::DataTable t;
+    DataTable t;
     t.currency = units.currency;
     const QDate lastDay = std::min(scope.period.last, analytics::companyDayOf(nowSecs));
     if (key == QLatin1String("collected") || key == QLatin1String("attainment")) {
@@ -221,7 +223,7 @@ analytics::DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &sco
         while (q.next()) {
             const QString rep = q.value(3).toString();
             if (repInScope(units, scope.org, rep))
-                t.rows << QVariantList{q.value(0), q.value(1), q.value(2), units.name(OrgLevel::Rep, rep), q.value(4)};
+                t.rows << QVariantList{q.value(0), q.value(1), q.value(2), units.name(analytics::OrgLevel::Rep, rep), q.value(4)};
         }
         return t;
     }
@@ -245,7 +247,7 @@ analytics::DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &sco
             const forecast::Deal &d = h.current;
             const QString rep = QString::number(d.owner);
             if (d.won() && d.closedDay >= first && d.closedDay <= last && repInScope(units, scope.org, rep))
-                t.rows << QVariantList{d.id, titles.value(d.id), units.name(OrgLevel::Rep, rep),
+                t.rows << QVariantList{d.id, titles.value(d.id), units.name(analytics::OrgLevel::Rep, rep),
                                        analytics::dayDate(d.closedDay), d.amountCents};
         }
         return t;
@@ -261,7 +263,7 @@ analytics::DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &sco
             if (d.closed() || !repInScope(units, scope.org, rep))
                 continue;
             const double p = forecast::winProbability(d, deals.rates);
-            t.rows << QVariantList{d.id, titles.value(d.id), units.name(OrgLevel::Rep, rep), deals.set.stageName(d.stage),
+            t.rows << QVariantList{d.id, titles.value(d.id), units.name(analytics::OrgLevel::Rep, rep), deals.set.stageName(d.stage),
                                    d.amountCents, std::round(p * 1000.0) / 10.0,
                                    qint64(std::llround(double(d.amountCents) * p))};
         }
@@ -270,9 +272,9 @@ analytics::DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &sco
     throw analytics::QueryError(tr("No money tile \"%1\"").arg(key));
 }
 
-analytics::DataTable moneyTable(const MoneyFigures &m)
+DataTable moneyTable(const MoneyFigures &m)
 {
-    analytics::DataTable t;
+    DataTable t;
     t.title = tr("Money, %1").arg(m.scope.period.label());
     t.currency = m.currency;
     t.columns = {QStringLiteral("tile"), QStringLiteral("label"), QStringLiteral("value_cents"), QStringLiteral("pct"),
