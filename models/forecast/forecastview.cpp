@@ -1,4 +1,5 @@
 #include "forecast/forecastview.h"
+#include "forecast/historycache.h"
 #include "forecast/forecastassembly.h"
 #include "forecast/forecasttext.h"
 #include "analytics/cockpitfacts.h"
@@ -21,7 +22,8 @@ struct ForecastCache::Base
     QByteArray fingerprint;
     qint64 asOfSecs = 0;
     quint64 seed = 0;
-    History history;
+    std::shared_ptr<const History> historyPtr; // shared with the cockpit's money tiles (historycache.h)
+    const History &history() const { return *historyPtr; }
     DealSet set;
     WinRates rates;
     WinModel model;
@@ -78,16 +80,16 @@ std::shared_ptr<ForecastCache::Base> buildBase(QSqlDatabase db, const QByteArray
     b->fingerprint = fingerprint;
     b->asOfSecs = nowSecs;
     b->seed = seed;
-    b->history = loadHistory(db);
+    b->historyPtr = cachedHistory(db);
     b->units = analytics::loadOrgUnits(db);
-    b->set = asOf(b->history, nowSecs);
+    b->set = asOf(b->history(), nowSecs);
     b->rates = learnRates(b->set.deals, b->set.asOfDay, b->set.intentRecorded);
     for (const Deal &d : b->set.deals)
         b->closedDeals += d.closed();
     if (b->closedDeals > 0)
         b->evaluation = evaluateSplit(b->set, splitDay(b->set.deals), b->model);
     b->trainMs = timer.elapsed();
-    qCInfo(lcForecastView) << "read" << b->history.deals.size() << "deals and trained the win model in" << b->trainMs << "ms";
+    qCInfo(lcForecastView) << "read" << b->history().deals.size() << "deals and trained the win model in" << b->trainMs << "ms";
     return b;
 }
 
@@ -96,14 +98,14 @@ std::shared_ptr<ForecastCache::Org> buildOrg(const ForecastCache::Base &b, const
     auto o = std::make_shared<ForecastCache::Org>();
     o->owners = repsWithin(scope, b.units);
     const bool company = o->owners.isEmpty();
-    const History own = company ? History() : historyOf(b.history, o->owners); // the company reads b.history
+    const History own = company ? History() : historyOf(b.history(), o->owners); // the company reads b.history()
     if (!company)
         o->ownSet = asOf(own, b.asOfSecs);
     const DealSet &set = company ? b.set : o->ownSet;
     if (b.closedDeals > 0)
-        o->past = pastYear(company ? b.history : own, b.set.asOfDay, b.seed);
+        o->past = pastYear(company ? b.history() : own, b.set.asOfDay, b.seed);
     o->deals = winprobTable(b.set, b.rates, b.model, o->owners);
-    o->deals.currency = b.history.currency;
+    o->deals.currency = b.history().currency;
     o->openDeals = int(o->deals.rows.size());
     for (int i = 0; i <= kFanMonthsAhead; ++i) {
         FanMonth m;
@@ -151,7 +153,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     const DealSet &set = o->owners.isEmpty() ? b->set : o->ownSet;
     v.units = b->units;
     v.orgName = b->units.name(scope.org);
-    v.currency = b->history.currency;
+    v.currency = b->history().currency;
     v.asOfDay = b->set.asOfDay;
     v.closedDeals = b->closedDeals;
     v.openDeals = o->openDeals;

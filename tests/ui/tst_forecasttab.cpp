@@ -110,7 +110,9 @@ void TestForecastTab::showsWhatTheReportsCompute()
     ForecastTab &tab = *shown.tab;
     storage::Database &db = shown.db;
     const forecast::ForecastView *v = tab.result();
-    QVERIFY(v->trainedNow);
+    // (Not v->trainedNow: under load a second request can follow the first, which trained,
+    // and find the model cached — the result shown is then the second's.)
+    QVERIFY(v->modelTrained);
     QVERIFY(v->closedDeals > 0);
 
     QSqlDatabase c = db.connection();
