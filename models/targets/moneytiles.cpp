@@ -2,6 +2,7 @@
 
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
+#include "forecast/forecastassembly.h"
 #include "forecast/history.h"
 #include "forecast/historycache.h"
 #include "forecast/winprob.h"
@@ -21,24 +22,16 @@ namespace cockpit::targets {
 // under the context "analytics".)
 using DataTable = analytics::DataTable;
 
-
 namespace {
-bool repInScope(const analytics::OrgUnits &units, const analytics::OrgScope &org, const QString &repId)
+// The reps of a scope, found once (forecast's repsWithin: empty = the whole company) rather
+// than by looking each deal's owner up in the org tree.
+struct RepFilter
 {
-    if (org.isCompany())
-        return true;
-    const analytics::OrgUnit *u = units.find(analytics::OrgLevel::Rep, repId);
-    if (!u)
-        return false;
-    switch (org.level) {
-    case analytics::OrgLevel::Region: return u->regionId == org.id;
-    case analytics::OrgLevel::City: return u->cityId == org.id;
-    case analytics::OrgLevel::Team: return u->teamId == org.id;
-    case analytics::OrgLevel::Rep: return u->id == org.id;
-    case analytics::OrgLevel::Company: return true;
-    }
-    return false;
-}
+    QSet<int> reps;
+    RepFilter(const analytics::OrgUnits &units, const analytics::OrgScope &org) : reps(forecast::repsWithin(org, units)) {}
+    bool has(int repId) const { return reps.isEmpty() || reps.contains(repId); }
+    bool has(const QString &repId) const { return reps.isEmpty() || reps.contains(repId.toInt()); }
+};
 
 // The moment the pipeline is read at: the period's end (its last day's end), or now while
 // the period runs.
@@ -56,6 +49,7 @@ bool isTargetPeriod(const analytics::Period &p)
 // a team) the sum of its reps' targets; -1 when there is none.
 qint64 loadTarget(QSqlDatabase db, const analytics::Scope &scope, const analytics::OrgUnits &units, qint64 nowSecs)
 {
+    const RepFilter inScope(units, scope.org);
     const QDate lastDay = std::min(scope.period.last, analytics::companyDayOf(nowSecs));
     const QVector<RepRecord> reps = loadReps(db, units, scope.period, lastDay);
     const TargetTree tree = loadTargetTree(db, scope.period.kind, scope.period.first, units, reps);
@@ -67,7 +61,7 @@ qint64 loadTarget(QSqlDatabase db, const analytics::Scope &scope, const analytic
     qint64 sum = 0;
     bool any = false;
     for (const TargetNode &n : tree.nodes)
-        if (n.level == analytics::OrgLevel::Rep && n.rowId != 0 && repInScope(units, scope.org, n.orgId)) {
+        if (n.level == analytics::OrgLevel::Rep && n.rowId != 0 && inScope.has(n.orgId)) {
             sum += n.amountCents;
             any = true;
         }
@@ -165,6 +159,7 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
     MoneyFigures out;
     out.scope = scope;
     const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+    const RepFilter inScope(units, scope.org);
     out.currency = units.currency;
     MoneyFacts &f = out.facts;
     f.momentSecs = pipelineMoment(scope.period, nowSecs);
@@ -174,13 +169,13 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
     for (const forecast::DealHistory &h : deals.history.deals) {
         const forecast::Deal &d = h.current;
         if (!d.won() || d.closedDay < first || d.closedDay > last
-            || !repInScope(units, scope.org, QString::number(d.owner)))
+            || !inScope.has(d.owner))
             continue;
         f.wonCents += d.amountCents;
         ++f.wonDeals;
     }
     for (const forecast::Deal &d : deals.set.deals) {
-        if (d.closed() || !repInScope(units, scope.org, QString::number(d.owner)))
+        if (d.closed() || !inScope.has(d.owner))
             continue;
         f.pipelineCents += d.amountCents;
         f.weightedCents += double(d.amountCents) * forecast::winProbability(d, deals.rates);
@@ -192,7 +187,7 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
                                                      " AND paid_on <= ? GROUP BY rep_id"),
                                       {analytics::dateParam(scope.period.first), analytics::dateParam(analytics::dayDate(last))});
     while (q.next())
-        if (repInScope(units, scope.org, q.value(0).toString())) {
+        if (inScope.has(q.value(0).toString())) {
             f.collectedCents += q.value(1).toLongLong();
             f.payments += q.value(2).toInt();
         }
@@ -205,6 +200,7 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
 DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 nowSecs, const QString &key)
 {
     const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+    const RepFilter inScope(units, scope.org);
     DataTable t;
     t.currency = units.currency;
     const QDate lastDay = std::min(scope.period.last, analytics::companyDayOf(nowSecs));
@@ -222,7 +218,7 @@ DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 
             {analytics::dateParam(scope.period.first), analytics::dateParam(lastDay)});
         while (q.next()) {
             const QString rep = q.value(3).toString();
-            if (repInScope(units, scope.org, rep))
+            if (inScope.has(rep))
                 t.rows << QVariantList{q.value(0), q.value(1), q.value(2), units.name(analytics::OrgLevel::Rep, rep), q.value(4)};
         }
         return t;
@@ -246,7 +242,7 @@ DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 
         for (const forecast::DealHistory &h : deals.history.deals) {
             const forecast::Deal &d = h.current;
             const QString rep = QString::number(d.owner);
-            if (d.won() && d.closedDay >= first && d.closedDay <= last && repInScope(units, scope.org, rep))
+            if (d.won() && d.closedDay >= first && d.closedDay <= last && inScope.has(rep))
                 t.rows << QVariantList{d.id, titles.value(d.id), units.name(analytics::OrgLevel::Rep, rep),
                                        analytics::dayDate(d.closedDay), d.amountCents};
         }
@@ -260,7 +256,7 @@ DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 
         t.headers = {tr("Lead"), tr("Title"), tr("Rep"), tr("Stage"), tr("Amount"), tr("Win %"), tr("Weighted")};
         for (const forecast::Deal &d : deals.set.deals) {
             const QString rep = QString::number(d.owner);
-            if (d.closed() || !repInScope(units, scope.org, rep))
+            if (d.closed() || !inScope.has(rep))
                 continue;
             const double p = forecast::winProbability(d, deals.rates);
             t.rows << QVariantList{d.id, titles.value(d.id), units.name(analytics::OrgLevel::Rep, rep), deals.set.stageName(d.stage),
