@@ -81,7 +81,15 @@ std::function<CustomerScoresFigures(const QSqlDatabase &)> customerScoresFigures
 
 QVector<Pick> picksOf(const CustomerScoresView &all, const QString &repId, const analytics::OrgUnits &units)
 {
-    return customerScoresWithin(all, analytics::OrgScope{analytics::OrgLevel::Rep, repId}, units).picks;
+    // The rep's own customers only (customerScoresWithin() would look every customer's owner
+    // up in the org tree; this runs on each selection in the Customers screen).
+    if (!units.find(analytics::OrgLevel::Rep, repId))
+        return {};
+    QVector<PickInput> inputs;
+    for (const CustomerScoreRow &row : all.rows)
+        if (row.ownerId == repId)
+            inputs << PickInput{row.customerId, row.name, row.ownerId, row.value.score, row.health};
+    return morningPicks(inputs);
 }
 
 CustomerScoresView computeCustomerScores(QSqlDatabase db, const analytics::OrgScope &org, const QString &asOfIso)
