@@ -112,10 +112,7 @@ int runReport(const QCommandLineParser &parser)
         return 2;
     }
     request.scope.period = *period;
-    // The backtest looks back: by default the 12 complete months before today.
-    if (name == QLatin1String("backtest") && !parser.isSet(QStringLiteral("period")))
-        request.scope.period = analytics::Period::custom(QDate(today.year(), today.month(), 1).addMonths(-12),
-                                                         QDate(today.year(), today.month(), 1).addDays(-1));
+    request.periodGiven = parser.isSet(QStringLiteral("period"));
     if (parser.isSet(QStringLiteral("seed"))) {
         bool ok = false;
         request.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok);

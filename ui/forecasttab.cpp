@@ -5,6 +5,7 @@
 #include "chartstyle.h"
 #include "revisiondialog.h"
 #include "forecast/forecastassembly.h"
+#include "forecast/history.h"
 #include "tableexport.h"
 #include "widgethelpers.h"
 
@@ -298,23 +299,39 @@ void ForecastTab::showResult(const ForecastView &v)
     if (v.closedDeals == 0)
         status << tr("This file has no closed deals yet: the learned model and the backtest need won and lost deals, so "
                      "they are empty, and each deal's probability is its rep's own percentage.");
+    if (v.historical) {
+        const QLocale locale;
+        status << tr("This file's deals end on %1, more than %n day(s) ago: everything here is forecast as of %2, the day "
+                     "after, as if it were then (an imported history's open deals were open when it was exported, not "
+                     "today).", nullptr, forecast::kStaleDays)
+                      .arg(locale.toString(analytics::dayDate(v.lastEventDay), QLocale::ShortFormat),
+                           locale.toString(analytics::dayDate(v.asOfDay), QLocale::ShortFormat));
+        if (analytics::dayNumber(v.scope.period.first) > v.asOfDay)
+            status << tr("The period chosen starts after that day: choose one up to %1 to see a forecast of it.")
+                          .arg(locale.toString(analytics::dayDate(v.asOfDay), QStringLiteral("yyyy-MM")));
+    }
     if (v.trainedNow)
         status << tr("Read the deals and trained the win model in %1 s (kept until the file changes).")
                       .arg(QLocale().toString(v.trainMs / 1000.0, 'f', 1));
     m_status->setText(status.join(QLatin1Char(' ')));
 
     m_fan->setMonths(v.fan, v.currency);
-    if (v.backtest.empty())
+    if (v.coveredMonths == 0) {
         m_coverage->setText(tr("No backtest: no month before this one had deals to forecast from."));
-    else
-        m_coverage->setText(tr("Backtest, each month forecast at its start from what was known then: the P10–P90 band "
-                               "held the actual in %1 of %2 months (%3) — an 80 % band should hold about 80 %. Mean "
-                               "accuracy (1 − |actual − P50| ÷ actual): %4.")
-                                .arg(int(std::lround(v.coverage * double(v.backtest.size()))))
-                                .arg(v.backtest.size())
-                                .arg(pctText(v.coverage), std::isnan(v.meanAccuracy) ? QStringLiteral("–") : pctText(v.meanAccuracy)));
+    } else {
+        QString text = tr("Backtest, each month forecast at its start from what was known then: the P10–P90 band "
+                          "held the actual in %1 of %2 months (%3) — an 80 % band should hold about 80 %. Mean "
+                          "accuracy (1 − |actual − P50| ÷ actual): %4.")
+                           .arg(int(std::lround(v.coverage * double(v.coveredMonths))))
+                           .arg(v.coveredMonths)
+                           .arg(pctText(v.coverage), std::isnan(v.meanAccuracy) ? QStringLiteral("–") : pctText(v.meanAccuracy));
+        if (const int idle = int(v.backtest.size()) - v.coveredMonths; idle > 0)
+            text += QLatin1Char(' ') + tr("%n month(s) left out: nothing to forecast (no open deal, nothing won) or nothing to learn from (no deal "
+                                          "closed before it).", nullptr, idle);
+        m_coverage->setText(text);
+    }
     m_backtestModel->setTable(v.backtestTable);
-    for (const char *hidden : {"raw_p50_cents", "error_ratios", "in_band"})
+    for (const char *hidden : {"raw_p50_cents", "error_ratios", "in_band", "counted"})
         m_backtestView->setColumnHidden(v.backtestTable.columnIndex(QLatin1String(hidden)), true);
     m_backtestView->sortByColumn(0, Qt::DescendingOrder);
     m_backtestView->resizeColumnsToContents();
@@ -322,8 +339,11 @@ void ForecastTab::showResult(const ForecastView &v)
     m_dealsModel->setTable(v.dealsTable);
     m_dealsView->setColumnHidden(v.dealsTable.columnIndex(QStringLiteral("reasons")), true);
     m_dealsView->setColumnHidden(v.dealsTable.columnIndex(QStringLiteral("amount_estimated")), true);
+    m_dealsView->setColumnHidden(v.dealsTable.columnIndex(QStringLiteral("lead_id")), true); // the title names it
     m_dealsView->sortByColumn(v.dealsTable.columnIndex(QStringLiteral("amount_cents")), Qt::DescendingOrder);
     m_dealsView->resizeColumnsToContents();
+    if (const int title = v.dealsTable.columnIndex(QStringLiteral("title")); m_dealsView->columnWidth(title) > 240)
+        m_dealsView->setColumnWidth(title, 240); // long titles are elided; double-click opens the lead
     m_dealsTitle->setText(tr("%n open deal(s) of %1: the explainable probability (the product of the factors) beside "
                              "the learned model's", nullptr, v.openDeals).arg(v.orgName));
     m_dealDetail->setText(tr("Select a deal to see each factor and why."));

@@ -16,6 +16,7 @@ struct ReportRequest
     Scope scope;
     GroupBy by = GroupBy::Region;
     bool byGiven = false; // --by given explicitly; otherwise a report picks its natural grouping
+    bool periodGiven = false; // --period given explicitly (the backtest's default looks back)
     QString byName;       // --by as given (outcomes also groups by customer or product)
     QString asOfIso;      // "now" as UTC ISO-8601 (the clock), for figures that need it
     quint64 seed = 1;          // --seed: simulations (forecast, backtest)

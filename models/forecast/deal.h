@@ -2,6 +2,7 @@
 // One deal as the forecast sees it, at one moment ("as of"): what was known then. Filled by
 // dealloader.cpp from the file; built by hand in tests. Days are company day numbers (days
 // since 1970-01-01, 00:00 Beijing); money is integer cents.
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -80,6 +81,7 @@ struct DealSet
     QStringList industries;
     // Stage id → display name and whether it closes the deal.
     std::vector<QString> stageNames; // indexed by stage id (empty where none)
+    QHash<qint64, QString> titles;   // deal id → title (the deals open now; History::openTitles)
     qint64 asOfDay = 0;
     bool intentRecorded = false; // any deal of the file has any intent-letter fact
     // The file records an amount only for won deals (lost deals at 0, as Maven's close_value):

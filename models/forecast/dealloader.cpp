@@ -5,6 +5,7 @@
 #include "analytics/scope.h"
 
 #include <QSqlDatabase>
+#include <QLocale>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -28,15 +29,18 @@ History loadHistory(QSqlDatabase db)
     QSqlQuery c = runQuery(db, QStringLiteral("SELECT value FROM settings WHERE key = 'currency'"));
     h.currency = c.next() ? c.value(0).toString() : QStringLiteral("CNY");
 
-    QSqlQuery st = runQuery(db, QStringLiteral("SELECT id, name, terminal FROM pipeline_stages WHERE deleted = 0"));
+    // Stage names in the interface's language (the English name where there is one).
+    const bool english = QLocale().language() != QLocale::Chinese;
+    QSqlQuery st = runQuery(db, QStringLiteral("SELECT id, name, name_en, terminal FROM pipeline_stages WHERE deleted = 0"));
     while (st.next()) {
         const auto id = std::size_t(st.value(0).toLongLong());
         if (id >= h.stageNames.size()) {
             h.stageNames.resize(id + 1);
             h.stageCloses.resize(id + 1, 0);
         }
-        h.stageNames[id] = st.value(1).toString();
-        h.stageCloses[id] = st.value(2).toInt() != 0;
+        const QString en = st.value(2).toString();
+        h.stageNames[id] = english && !en.isEmpty() ? en : st.value(1).toString();
+        h.stageCloses[id] = st.value(3).toInt() != 0;
     }
 
     // Contacts: the highest seniority per (customer, chain role).
@@ -56,7 +60,7 @@ History loadHistory(QSqlDatabase db)
         "SELECT l.id, l.pipeline_id, l.stage_id, l.customer_id, COALESCE(l.owner_id, 0), l.amount_cents, l.expected_close,"
         " l.status, l.closed_at, l.created_at, l.probability, l.intent_seal, l.intent_budget_range, l.intent_contact,"
         " l.intent_next_meeting, l.competitor_present, l.technical_validation, l.decision_role, COALESCE(l.product_id, -1),"
-        " c.industry, c.customer_since, c.budget_cents"
+        " c.industry, c.customer_since, c.budget_cents, CASE WHEN l.status = 'open' THEN l.title END"
         " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.deleted = 0 ORDER BY l.id"));
     while (q.next()) {
         DealHistory r;
@@ -99,6 +103,8 @@ History loadHistory(QSqlDatabase db)
         }
         r.customerSinceDay = intOr(q.value(20), -1);
         r.budgetCents = q.value(21).toLongLong();
+        if (const QString title = q.value(22).toString(); !title.isEmpty())
+            h.openTitles.insert(d.id, title);
         if (!role.isEmpty()) {
             const int known = seniority.value(d.customer).value(role, -1);
             r.seniorityBucket = known >= 0 ? seniorityBucketOf(known)

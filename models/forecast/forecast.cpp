@@ -124,6 +124,7 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
             o.errorRatios = ratios;
         const PeriodForecast f = m.ratios ? forecastPeriod(set, rates, m.firstDay, m.lastDay, o) : raw;
         m.openDeals = int(f.deals.size());
+        m.closedKnown = int(std::count_if(set.deals.begin(), set.deals.end(), [](const Deal &d) { return d.closed(); }));
         for (const DealHistory &r : h.deals)
             if (r.current.won() && r.current.closedDay >= m.firstDay && r.current.closedDay <= m.lastDay)
                 m.actualCents += r.current.amountCents;
@@ -139,14 +140,20 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
     return out;
 }
 
+int countedMonths(const std::vector<BacktestMonth> &months)
+{
+    return int(std::count_if(months.begin(), months.end(), [](const BacktestMonth &m) { return m.counted(); }));
+}
+
 double bandCoverage(const std::vector<BacktestMonth> &months)
 {
-    if (months.empty())
+    const int n = countedMonths(months);
+    if (n == 0)
         return std::numeric_limits<double>::quiet_NaN();
     int in = 0;
     for (const BacktestMonth &m : months)
-        in += m.inBand;
-    return double(in) / double(months.size());
+        in += m.counted() && m.inBand;
+    return double(in) / double(n);
 }
 
 } // namespace cockpit::forecast

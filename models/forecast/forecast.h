@@ -42,8 +42,13 @@ struct BacktestMonth
     qint64 rawP50 = 0; // the P50 without the error ratios
     int ratios = 0;    // error ratios the band used (earlier months')
     int openDeals = 0;
+    int closedKnown = 0; // deals closed before the month's start: what the rates learned from
     double accuracy = 0; // 1 − |actual − P50| / actual; NaN when actual is 0
     bool inBand = false; // P10 ≤ actual ≤ P90
+    // Coverage counts a month only when there was something to forecast (an open deal at its
+    // start or something won in it) and something to learn from (a deal closed before it):
+    // a "band" 0–0 holding a 0, or made with no rates at all, says nothing of the band.
+    bool counted() const { return closedKnown > 0 && (openDeals > 0 || actualCents > 0); }
 };
 // 1 − |actual − forecast| / actual (DESIGN §5); NaN when actual is 0.
 double forecastAccuracy(qint64 actualCents, qint64 forecastCents);
@@ -60,7 +65,8 @@ inline constexpr int kWarmupMonths = 6;
 std::vector<double> errorRatios(const std::vector<BacktestMonth> &months);
 inline constexpr int kRatioWindow = 12;
 inline constexpr double kMaxRatio = 3.0;
-// Share of months with the actual inside P10–P90 (NaN without months).
+// Share of the counted months with the actual inside P10–P90 (NaN without counted months).
 double bandCoverage(const std::vector<BacktestMonth> &months);
+int countedMonths(const std::vector<BacktestMonth> &months);
 
 } // namespace cockpit::forecast

@@ -170,7 +170,10 @@ QString shortMoney(qint64 cents, const QString &currency)
     if (std::llabs(cents) >= 100000000) // a million and more: "¥776.28M"
         return (cents < 0 ? QStringLiteral("-") : QString()) + currencySymbol(cny ? QStringLiteral("CNY") : currency)
                + locale.toString(double(std::llabs(cents)) / 1e8, 'f', 2) + QLatin1Char('M');
-    return cny ? formatCnyWan(cents, locale) : formatMoney(cents, currency, locale);
+    if (cny)
+        return formatCnyWan(cents, locale);
+    // Whole units below a million: "$444,048" (a forecast's cents are noise).
+    return (cents < 0 ? QStringLiteral("-") : QString()) + currencySymbol(currency) + locale.toString((std::llabs(cents) + 50) / 100);
 }
 
 QString doubtText(const DoubtReason &r, const QString &currency)
@@ -210,9 +213,10 @@ QString factorHeader(const QString &name)
 DataTable winprobTable(const DealSet &set, const WinRates &rates, const WinModel &model, const QSet<int> &owners)
 {
     analytics::DataTable t;
-    t.columns = {QStringLiteral("lead_id"), QStringLiteral("stage"), QStringLiteral("amount_cents"),
+    t.columns = {QStringLiteral("lead_id"), QStringLiteral("title"), QStringLiteral("stage"), QStringLiteral("amount_cents"),
                  QStringLiteral("amount_estimated"), QStringLiteral("win_pct"), QStringLiteral("learned_pct")};
-    t.headers = {tr("Lead"), tr("Stage"), tr("Amount"), tr("Amount estimated"), tr("Win probability"), tr("Learned model")};
+    t.headers = {tr("Lead id"), tr("Lead"), tr("Stage"), tr("Amount"), tr("Amount estimated"), tr("Win probability"),
+                 tr("Learned model")};
     bool first = true;
     for (const Deal &d : set.deals) {
         if (d.closed() || (!owners.isEmpty() && !owners.contains(d.owner)))
@@ -227,7 +231,7 @@ DataTable winprobTable(const DealSet &set, const WinRates &rates, const WinModel
             t.headers << tr("Reasons");
             first = false;
         }
-        QVariantList row{d.id, set.stageName(d.stage), d.amountCents, d.amountEstimated ? 1 : 0, pctValue(w.probability),
+        QVariantList row{d.id, set.titles.value(d.id, QStringLiteral("#") + QString::number(d.id)), set.stageName(d.stage), d.amountCents, d.amountEstimated ? 1 : 0, pctValue(w.probability),
                          model.trained() ? pctValue(model.predict(d)) : QVariant()};
         QStringList reasons;
         for (const FactorValue &f : w.factors) {
@@ -248,12 +252,13 @@ DataTable backtestTable(const std::vector<BacktestMonth> &months, const QString 
     t.currency = currency;
     t.columns = {QStringLiteral("month"), QStringLiteral("open_deals"), QStringLiteral("actual_cents"), QStringLiteral("p10_cents"),
                  QStringLiteral("p50_cents"), QStringLiteral("p90_cents"), QStringLiteral("accuracy_pct"), QStringLiteral("in_band"),
-                 QStringLiteral("raw_p50_cents"), QStringLiteral("error_ratios")};
+                 QStringLiteral("raw_p50_cents"), QStringLiteral("error_ratios"), QStringLiteral("counted")};
     t.headers = {tr("Month"), tr("Open deals"), tr("Actual"), tr("P10"), tr("P50"), tr("P90"), tr("Accuracy"),
-                 tr("In band"), tr("P50 before error ratios"), tr("Error ratios used")};
+                 tr("In band"), tr("P50 before error ratios"), tr("Error ratios used"), tr("Counted in coverage")};
     for (const BacktestMonth &m : months)
         t.rows << QVariantList{analytics::dayDate(m.firstDay).toString(QStringLiteral("yyyy-MM")), m.openDeals, m.actualCents,
-                               m.p10, m.p50, m.p90, pctValue(m.accuracy), m.inBand ? 1 : 0, m.rawP50, m.ratios};
+                               m.p10, m.p50, m.p90, pctValue(m.accuracy), m.inBand ? 1 : 0, m.rawP50, m.ratios,
+                               m.counted() ? 1 : 0};
     return t;
 }
 

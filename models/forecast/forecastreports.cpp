@@ -18,10 +18,11 @@ namespace cockpit::forecast {
 using DataTable = analytics::DataTable;
 
 namespace {
-qint64 nowSecs(const analytics::ReportRequest &req)
+// --now, or the end of an imported history that ended long before it (history.h).
+qint64 nowSecs(const History &h, const analytics::ReportRequest &req)
 {
     qint64 secs = 0;
-    return analytics::utcSecs(req.asOfIso, &secs) ? secs : 0;
+    return forecastMoment(h, analytics::utcSecs(req.asOfIso, &secs) ? secs : 0);
 }
 
 QVariant ratio(double x) { return ratioValue(x); }
@@ -31,7 +32,7 @@ QString money(qint64 cents) { return QLocale().toString(double(cents) / 100.0, '
 DataTable winprobReport(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
-    const DealSet set = asOf(h, nowSecs(req));
+    const DealSet set = asOf(h, nowSecs(h, req));
     const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
     WinModel model;
     const ModelEvaluation e = evaluateSplit(set, splitDay(set.deals), model);
@@ -45,7 +46,7 @@ DataTable winprobReport(QSqlDatabase db, const analytics::ReportRequest &req)
 DataTable winmodelTable(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
-    const DealSet set = asOf(h, nowSecs(req));
+    const DealSet set = asOf(h, nowSecs(h, req));
     WinModel model;
     const ModelEvaluation e = evaluateSplit(set, splitDay(set.deals), model);
     analytics::DataTable t;
@@ -68,7 +69,7 @@ DataTable winmodelTable(QSqlDatabase db, const analytics::ReportRequest &req)
 DataTable forecastTable(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
-    const DealSet set = asOf(h, nowSecs(req));
+    const DealSet set = asOf(h, nowSecs(h, req));
     const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
     const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);
     SimOptions o;
@@ -106,16 +107,19 @@ DataTable forecastTable(QSqlDatabase db, const analytics::ReportRequest &req)
 DataTable backtestReport(QSqlDatabase db, const analytics::ReportRequest &req)
 {
     const History h = loadHistory(db);
-    const qint64 first = analytics::dayNumber(req.scope.period.first), last = analytics::dayNumber(req.scope.period.last);
-    const std::vector<BacktestMonth> months = backtest(h, first, last, 2000, req.seed);
+    // Without --period: the 12 months before the forecast's moment (today, or an old history's end).
+    const std::vector<BacktestMonth> months =
+        req.periodGiven ? backtest(h, analytics::dayNumber(req.scope.period.first), analytics::dayNumber(req.scope.period.last),
+                                   2000, req.seed)
+                        : pastYear(h, analytics::companyDayNumber(nowSecs(h, req)), req.seed);
     analytics::DataTable t = backtestTable(months, h.currency);
     t.headers.clear(); // the report prints column names
     const double coverage = bandCoverage(months), accuracy = meanAccuracy(months);
     t.title = tr("Backtest, forecasts made at each month's start: P10–P90 band coverage %1 % of %2 months, mean accuracy %3 %")
-                  .arg(std::round(coverage * 1000) / 10).arg(months.size())
+                  .arg(std::round(coverage * 1000) / 10).arg(countedMonths(months))
                   .arg(std::isnan(accuracy) ? 0.0 : std::round(accuracy * 1000) / 10);
     t.rows << QVariantList{QStringLiteral("coverage"), QVariant(), QVariant(), QVariant(), QVariant(), QVariant(),
-                           pct(coverage), QVariant(), QVariant(), QVariant()};
+                           pct(coverage), QVariant(), QVariant(), QVariant(), countedMonths(months)};
     return t;
 }
 
@@ -136,7 +140,8 @@ QList<analytics::ReportInfo> makeReports()
                                   "probability of the target (--target or the company target), reasons [--seed N]"),
                    forecastTable},
         ReportInfo{QStringLiteral("backtest"),
-                   QStringLiteral("for each month of --period (default: the 12 months before --now) the forecast made at "
+                   QStringLiteral("for each month of --period (default: the 12 months before --now, or before the end of a history that "
+                                  "ended over 60 days before it) the forecast made at "
                                   "its start against what was won, accuracy and P10-P90 band coverage [--seed N]"),
                    backtestReport},
     };

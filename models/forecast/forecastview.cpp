@@ -133,12 +133,14 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     v.scope = scope;
     v.seed = seed;
     const QByteArray print = analytics::CockpitFacts::fingerprint(db, analytics::KpiSettings{});
-    const qint64 asOfDay = analytics::companyDayNumber(nowSecs);
     std::shared_ptr<ForecastCache::Base> b = cache.m_base;
-    if (!b || b->path != db.databaseName() || b->fingerprint != print || b->seed != seed
-        || analytics::companyDayNumber(b->asOfSecs) != asOfDay) {
+    if (b && (b->path != db.databaseName() || b->fingerprint != print))
+        b.reset();
+    // An imported history that ended long ago is forecast as of its end (history.h).
+    const qint64 moment = forecastMoment(b ? b->history() : *cachedHistory(db), nowSecs);
+    if (!b || b->seed != seed || analytics::companyDayNumber(b->asOfSecs) != analytics::companyDayNumber(moment)) {
         cache.m_base.reset(); // the old file's deals go before the new ones load
-        b = buildBase(db, print, nowSecs, seed);
+        b = buildBase(db, print, moment, seed);
         cache.m_base = b;
         cache.m_warm = true;
         v.trainedNow = true;
@@ -155,6 +157,8 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     v.orgName = b->units.name(scope.org);
     v.currency = b->history().currency;
     v.asOfDay = b->set.asOfDay;
+    v.historical = moment != nowSecs;
+    v.lastEventDay = analytics::companyDayNumber(lastEventSecs(b->history()));
     v.closedDeals = b->closedDeals;
     v.openDeals = o->openDeals;
     v.modelTrained = b->model.trained();
@@ -181,6 +185,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     // The fan: the backtest's months, then this month and the coming ones, with their targets.
     v.backtest = o->past;
     v.coverage = bandCoverage(o->past);
+    v.coveredMonths = countedMonths(o->past);
     v.meanAccuracy = meanAccuracy(o->past);
     v.backtestTable = backtestTable(o->past, v.currency);
     for (const BacktestMonth &m : o->past)

@@ -46,6 +46,10 @@ struct ForecastView
     analytics::Scope scope;
     QString orgName, currency;
     qint64 asOfDay = 0;
+    // The deals end more than kStaleDays before now (history.h): asOfDay is the day after
+    // their last event (lastEventDay), not today.
+    bool historical = false;
+    qint64 lastEventDay = 0;
     quint64 seed = 1;
     bool trainedNow = false; // this call read the file and trained the model
     qint64 trainMs = 0;      // how long that took (0 when cached)
@@ -60,7 +64,8 @@ struct ForecastView
     // The chart, the tables.
     std::vector<FanMonth> fan;
     std::vector<BacktestMonth> backtest;
-    double coverage = 0, meanAccuracy = 0; // NaN without months / actuals
+    double coverage = 0, meanAccuracy = 0; // NaN without counted months / actuals
+    int coveredMonths = 0;                 // months with something to forecast (forecast.h)
     analytics::DataTable backtestTable, dealsTable;
     ModelEvaluation evaluation;
     bool modelTrained = false;

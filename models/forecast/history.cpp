@@ -85,11 +85,35 @@ void estimateAmounts(std::vector<Deal> &deals, qint64 day)
     }
 }
 
+qint64 lastEventSecs(const History &h)
+{
+    qint64 last = 0;
+    for (const DealHistory &r : h.deals) {
+        last = std::max(last, r.closedAt);
+        if (!r.moves.empty() && r.moves.back().first > r.createdAt)
+            last = std::max(last, r.moves.back().first);
+        if (!r.salesAt.empty())
+            last = std::max(last, r.salesAt.back());
+        if (!r.customerAt.empty())
+            last = std::max(last, r.customerAt.back());
+    }
+    return last;
+}
+
+qint64 forecastMoment(const History &h, qint64 nowSecs)
+{
+    const qint64 last = lastEventSecs(h);
+    if (last <= 0 || last >= nowSecs - qint64(kStaleDays) * 86400)
+        return nowSecs;
+    return analytics::companyDayStart(analytics::dayDate(analytics::companyDayNumber(last) + 1));
+}
+
 DealSet asOf(const History &h, qint64 asOfSecs)
 {
     DealSet set;
     set.industries = h.industries;
     set.stageNames = h.stageNames;
+    set.titles = h.openTitles;
     set.asOfDay = analytics::companyDayNumber(asOfSecs);
     set.intentRecorded = h.intentRecorded;
     set.amountLeaks = h.amountLeaks;

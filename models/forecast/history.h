@@ -33,8 +33,9 @@ struct History
 {
     std::vector<DealHistory> deals;
     QStringList industries;
-    std::vector<QString> stageNames;
-    std::vector<char> stageCloses;                 // by stage id: 1 = a closing (won) stage
+    std::vector<QString> stageNames;               // in the interface's language when loaded
+    std::vector<char> stageCloses;
+    QHash<qint64, QString> openTitles;             // deal id → title, of the deals open now                 // by stage id: 1 = a closing (won) stage
     QHash<int, std::vector<std::pair<qint64, qint64>>> payments; // customer → (due day, paid day or -1)
     QString currency;
     bool intentRecorded = false, amountLeaks = false;
@@ -43,6 +44,16 @@ struct History
 
 // Reads every live deal (throws analytics::QueryError).
 History loadHistory(QSqlDatabase db);
+// The newest moment something happened to a deal: a stage move after its creation, its close,
+// a sales action or a customer's response (epoch seconds; 0 without any). Creation is left
+// out: an import stamps the deals it has no date for (Maven's prospects) with its own time.
+qint64 lastEventSecs(const History &h);
+// When a forecast "now" is made: `nowSecs`, unless the deals end more than kStaleDays before
+// it (an imported history, such as a CRM export of 2017): then 00:00 of the company day after
+// the last event, as if the forecast were made then. Open deals of such a file were open when
+// it was exported, not today; a forecast of today's months would be of nothing.
+inline constexpr int kStaleDays = 60;
+qint64 forecastMoment(const History &h, qint64 nowSecs);
 // The deals created before `asOfSecs`, as they stood then; asOfDay = its company day.
 DealSet asOf(const History &h, qint64 asOfSecs);
 // The punctuality bucket of payments (due day, paid day or −1) due before `day`: share paid

@@ -148,7 +148,7 @@ void TestForecastDemo::forecastIsReproducibleFromTheCommandLine()
     const fixture::CliRun w = run({QStringLiteral("report"), QStringLiteral("winprob"), QStringLiteral("--db"), m_db, QStringLiteral("--now"),
                                    QStringLiteral("2026-11-22T02:00:00Z"), QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(w.code == 0, qPrintable(w.err));
-    QVERIFY(w.out.startsWith(QStringLiteral("lead_id,stage,amount_cents,amount_estimated,win_pct,learned_pct,base,customer.punctuality")));
+    QVERIFY(w.out.startsWith(QStringLiteral("lead_id,title,stage,amount_cents,amount_estimated,win_pct,learned_pct,base,customer.punctuality")));
     const fixture::CliRun bt = run({QStringLiteral("report"), QStringLiteral("backtest"), QStringLiteral("--db"), m_db, QStringLiteral("--now"),
                                     QStringLiteral("2026-11-22T02:00:00Z"), QStringLiteral("--format"), QStringLiteral("csv")});
     QVERIFY2(bt.code == 0, qPrintable(bt.err));

@@ -11,6 +11,8 @@
 #include "forecast/winprob.h"
 
 #include <QTest>
+#include <QTimeZone>
+#include <QDateTime>
 
 #include <cmath>
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void quantileAndAccuracyEdges();
     void outcomeWrittenFacts();
     void asOfRebuildsThePipeline();
+    void staleHistoryMovesTheMoment();
     void bucketEdges();
 };
 
@@ -276,10 +279,29 @@ void TestForecastMath::quantileAndAccuracyEdges()
     QCOMPARE(forecastAccuracy(100, 80), 0.8);
     QCOMPARE(forecastAccuracy(100, 250), -0.5);
     QVERIFY(std::isnan(forecastAccuracy(0, 10)));
-    BacktestMonth in, out;
+    BacktestMonth in, out, idle;
     in.inBand = true;
+    in.openDeals = out.openDeals = 2;
+    in.closedKnown = out.closedKnown = idle.closedKnown = 5;
     QCOMPARE(bandCoverage({in, out, in, in}), 0.75);
     QVERIFY(std::isnan(bandCoverage({})));
+    // A month with no open deal and nothing won (its 0 inside a 0–0 band) is not counted; one
+    // with no open deal but something won (outside 0–0) is.
+    idle.inBand = true;
+    QVERIFY(!idle.counted());
+    QCOMPARE(countedMonths({in, idle, out}), 2);
+    QCOMPARE(bandCoverage({in, idle, out}), 0.5);
+    QVERIFY(std::isnan(bandCoverage({idle, idle})));
+    BacktestMonth surprise;
+    surprise.actualCents = 500;
+    surprise.closedKnown = 1;
+    QVERIFY(surprise.counted());
+    QCOMPARE(bandCoverage({in, surprise}), 0.5);
+    // Before any deal had closed there were no rates to forecast with: not counted.
+    BacktestMonth untaught = out;
+    untaught.closedKnown = 0;
+    QVERIFY(!untaught.counted());
+    QCOMPARE(bandCoverage({in, untaught}), 1.0);
     // Error ratios: actual ÷ raw P50, clamped to [1/3, 3], months without a P50 left out, the
     // latest 12 kept.
     std::vector<BacktestMonth> months(15);
@@ -359,6 +381,40 @@ void TestForecastMath::asOfRebuildsThePipeline()
     h.deals[0].closedAt = -1;
     const Deal e = asOf(h, 10000).deals.front();
     QVERIFY(e.amountEstimated);
+}
+
+void TestForecastMath::staleHistoryMovesTheMoment()
+{
+    History h;
+    QCOMPARE(lastEventSecs(h), 0);
+    QCOMPARE(forecastMoment(h, 5'000'000'000), 5'000'000'000); // no deals: now
+    // 2017-12-30 10:00 Beijing = 02:00 UTC; its last event is a customer's response.
+    const qint64 created = QDateTime(QDate(2017, 3, 1), QTime(2, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    const qint64 last = QDateTime(QDate(2017, 12, 30), QTime(2, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    DealHistory r;
+    r.createdAt = created;
+    r.moves = {{created, 1}};
+    r.salesAt = {created + 86400};
+    r.customerAt = {last};
+    h.deals.push_back(r);
+    QCOMPARE(lastEventSecs(h), last);
+    // A deal an import created today, entering its first stage then, is no event.
+    const qint64 imported = QDateTime(QDate(2026, 12, 5), QTime(2, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    DealHistory prospect;
+    prospect.createdAt = imported;
+    prospect.moves = {{imported, 1}};
+    h.deals.push_back(prospect);
+    QCOMPARE(lastEventSecs(h), last);
+    // Within kStaleDays of the last event: now.
+    const qint64 soon = last + qint64(kStaleDays) * 86400;
+    QCOMPARE(forecastMoment(h, soon), soon);
+    // Later: 00:00 Beijing of the next day, 2017-12-31 (16:00 UTC on the 30th).
+    const qint64 dayAfter = QDateTime(QDate(2017, 12, 30), QTime(16, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    QCOMPARE(forecastMoment(h, soon + 1), dayAfter);
+    QCOMPARE(forecastMoment(h, QDateTime(QDate(2026, 12, 6), QTime(), QTimeZone::utc()).toSecsSinceEpoch()), dayAfter);
+    // A close later than every other event is the last event.
+    h.deals[0].closedAt = last + 3600;
+    QCOMPARE(lastEventSecs(h), last + 3600);
 }
 
 void TestForecastMath::bucketEdges()

@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
+#include "forecast/forecastview.h"
+#include <QTimeZone>
 #include <QTest>
 
 #include <cmath>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void baseRatesMatchTheCsv();
     void factorsWithoutDataAreOne();
     void backtestActualsMatchTheCsv();
+    void screenDatesFromTheHistoryEnd();
     void cleanupTestCase();
 
 private:
@@ -211,6 +214,43 @@ void TestForecastMaven::backtestActualsMatchTheCsv()
     }
     qInfo("Maven backtest 2017-04..2017-12: P10-P90 band coverage %.1f %%, mean accuracy %.1f %%",
           bandCoverage(months) * 100, accuracy / months.size() * 100);
+}
+
+void TestForecastMaven::screenDatesFromTheHistoryEnd()
+{
+    // Opened years after the export, the Forecast tab forecasts as of the day after the last
+    // close (2017-12-31 in the CSV), not today: the open deals are the CSV's engaging ones
+    // (its prospects have no date), and the backtest is 2017's.
+    QDate lastClose;
+    int engaging = 0;
+    for (const CsvDeal &d : std::as_const(m_csv)) {
+        if (d.close.isValid() && (!lastClose.isValid() || d.close > lastClose))
+            lastClose = d.close;
+        engaging += d.stage == QStringLiteral("Engaging");
+    }
+    ForecastCache cache;
+    const cockpit::analytics::Scope scope{cockpit::analytics::Period::month(QDate(2018, 1, 1)), cockpit::analytics::OrgScope::company()};
+    const qint64 now = QDateTime(QDate(2026, 12, 6), QTime(2, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    const ForecastView v = computeForecastView(QSqlDatabase::database(QStringLiteral("maven")), cache, scope, now);
+    QVERIFY(v.historical);
+    QCOMPARE(cockpit::analytics::dayDate(v.lastEventDay), lastClose);
+    QCOMPARE(cockpit::analytics::dayDate(v.asOfDay), lastClose.addDays(1));
+    QCOMPARE(v.openDeals, engaging);
+    QCOMPARE(int(v.backtest.size()), 12);
+    QCOMPARE(cockpit::analytics::dayDate(v.backtest.front().firstDay), QDate(2017, 1, 1));
+    // Counted: the months that start after the first close (nothing to learn from before it).
+    QDate firstClose = lastClose;
+    for (const CsvDeal &d : std::as_const(m_csv))
+        if (d.close.isValid() && d.close < firstClose)
+            firstClose = d.close;
+    int counted = 0;
+    for (QDate m(2017, 1, 1); m.year() == 2017; m = m.addMonths(1))
+        counted += m > firstClose;
+    QCOMPARE(v.coveredMonths, counted);
+    QVERIFY(v.sim.p50 > 0); // January 2018 has deals to forecast
+    qInfo("Forecast tab on Maven as of %s: P50 %.0f, P10-P90 %.0f-%.0f, band coverage %.1f %% of %d months",
+          qPrintable(cockpit::analytics::dayDate(v.asOfDay).toString(Qt::ISODate)), v.sim.p50 / 100.0, v.sim.p10 / 100.0,
+          v.sim.p90 / 100.0, v.coverage * 100, v.coveredMonths);
 }
 
 void TestForecastMaven::cleanupTestCase()

@@ -251,6 +251,15 @@ void TestForecastTab::orgUnitShowsItsOwnDeals()
     for (const QVariantList &r : v->dealsTable.rows)
         listed.insert(r.value(0).toLongLong());
     QCOMPARE(listed, owned);
+    // Each deal is named by its title and its stage's English name (the interface is English).
+    const int title = v->dealsTable.columnIndex(QStringLiteral("title")), stage = v->dealsTable.columnIndex(QStringLiteral("stage"));
+    for (const QVariantList &r : v->dealsTable.rows.mid(0, 20)) {
+        QVERIFY(q.exec(QStringLiteral("SELECT l.title, s.name_en FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id "
+                                      "WHERE l.id = %1").arg(r.value(0).toLongLong())));
+        QVERIFY(q.next());
+        QCOMPARE(r.value(title).toString(), q.value(0).toString());
+        QCOMPARE(r.value(stage).toString(), q.value(1).toString());
+    }
     QCOMPARE(v->targetCents, forecast::scopeTarget(db.connection(), dayNumber(QDate(2026, 10, 1)), dayNumber(QDate(2026, 12, 31)),
                                                    region, units));
     QVERIFY(v->targetCents > 0);
