@@ -23,6 +23,7 @@
 #include "customerspage.h"
 #include "mainwindow.h"
 #include "targetsforecastpage.h"
+#include "forecasttab.h"
 #include "navrail.h"
 #include "settingspage.h"
 #include "sync/syncservice.h"
@@ -546,6 +547,13 @@ void GuiApp::takeScreenshot()
     if (auto *cockpit = qobject_cast<ui::CockpitPage *>(m_window->screenWidget(m_window->currentScreen()));
         cockpit && cockpit->moneyPending()) {
         connect(cockpit, &ui::CockpitPage::moneyShown, this,
+                [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
+        return;
+    }
+    // The Forecast tab with its learned model trained (the figures come before it).
+    if (auto *forecast = qobject_cast<ui::ForecastTab *>(m_window->analyticsPage(m_window->currentScreen()));
+        forecast && (forecast->modelPending() || !forecast->hasResult())) {
+        connect(forecast, &ui::ForecastTab::modelShown, this,
                 [this] { QTimer::singleShot(0, this, &GuiApp::takeScreenshot); }, Qt::SingleShotConnection);
         return;
     }

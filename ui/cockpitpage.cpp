@@ -6,6 +6,7 @@
 #include "heatmapwidget.h"
 #include "kpitile.h"
 #include "moneytile.h"
+#include "targets/forecasttile.h"
 #include "figurewatch.h"
 #include "analytics/query.h"
 #include "scopebar.h"
@@ -119,7 +120,8 @@ CockpitPage::CockpitPage(FigureService &figures, ScopeState &scope, QWidget *par
     auto *money = new QHBoxLayout(m_moneyBox);
     money->setContentsMargins(0, 0, 0, 0);
     money->setSpacing(8);
-    const QStringList moneyLabels{tr("Won"), tr("Collected"), tr("Open pipeline"), tr("Weighted pipeline"), tr("Attainment")};
+    const QStringList moneyLabels{tr("Won"),        tr("Collected"),  tr("Open pipeline"),
+                                  tr("Weighted pipeline"), tr("Attainment"), tr("Forecast (P50)")};
     for (int i = 0; i < moneyLabels.size(); ++i) {
         auto *tile = new MoneyTileWidget(m_moneyBox);
         tile->setPending(moneyLabels[i]);
@@ -261,6 +263,31 @@ void CockpitPage::requestMoney(const Scope &scope)
                    } else {
                        m_moneyError.clear();
                        showMoney(o.value);
+                   }
+                   requestForecastTile(o.value.scope);
+               });
+}
+
+void CockpitPage::requestForecastTile(const Scope &scope)
+{
+    // The forecast's P50 after the other tiles: the first time it reads the deals' history
+    // and rebuilds the company's backtest (shared with the Forecast tab, which then opens at
+    // once).
+    m_moneyRunning = true;
+    whenFigure(this, figures().compute<targets::MoneyTile>(m_moneyChannel, targets::forecastTileFigure(scope, now().toSecsSinceEpoch())),
+               [this](const FigureOutcome<targets::MoneyTile> &o) {
+                   if (o.superseded())
+                       return;
+                   m_moneyRunning = false;
+                   MoneyTileWidget *tile = m_money.value(kForecastTile);
+                   if (o.failed()) {
+                       tile->setToolTip(tr("The forecast could not be computed: %1").arg(o.error));
+                   } else {
+                       if (m_moneyData) { // in the report and `report money` with the others
+                           m_moneyData->tiles.resize(kForecastTile);
+                           m_moneyData->tiles << o.value;
+                       }
+                       tile->setTile(o.value, m_moneyData ? m_moneyData->currency : QString());
                    }
                    Q_EMIT moneyShown();
                });

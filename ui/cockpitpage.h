@@ -35,7 +35,8 @@ public:
 
     const CockpitData *data() const { return m_data.get(); }
     KpiTileWidget *tileWidget(int i) const { return m_tiles.value(i); }
-    // The money tiles (won, collected, open pipeline, weighted, attainment: targets/moneytiles.h),
+    // The money tiles (won, collected, open pipeline, weighted, attainment: targets/moneytiles.h;
+    // the P50 forecast: targets/forecasttile.h),
     // computed on a channel of their own beside the figures above (they read every deal's
     // history: seconds on the large demo the first time, then cached).
     MoneyTileWidget *moneyWidget(int i) const { return m_money.value(i); }
@@ -90,6 +91,8 @@ private:
     QPixmap tilesImage() const;
     QPixmap moneyImage() const;
     void requestMoney(const analytics::Scope &scope);
+    void requestForecastTile(const analytics::Scope &scope);
+    static constexpr int kForecastTile = 5; // after won, collected, pipeline, weighted, attainment
     void showMoney(const targets::MoneyFigures &money);
     QPixmap funnelImage() const;
     QPixmap heatmapImage() const;

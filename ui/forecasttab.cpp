@@ -73,7 +73,7 @@ QWidget *column(QWidget *parent, std::initializer_list<QWidget *> widgets, int s
 } // namespace
 
 ForecastTab::ForecastTab(analytics::FigureService &figures, analytics::ScopeState &scope, Now now, QWidget *parent)
-    : PlanningTab(figures, scope, parent), m_now(std::move(now)), m_cache(std::make_shared<forecast::ForecastCache>())
+    : PlanningTab(figures, scope, parent), m_now(std::move(now)), m_cache(forecast::sharedForecastCache())
 {
     setObjectName(QStringLiteral("forecastTab"));
     auto *layout = new QVBoxLayout(this);
@@ -239,16 +239,60 @@ void ForecastTab::setSeed(quint64 seed)
 QString ForecastTab::busyText() const
 {
     return m_cache->warm() ? tr("Computing the forecast…")
-                           : tr("Reading the deals and training the win model (once per version of the file)…");
+                           : tr("Reading the deals and rebuilding the backtest (once per version of the file)…");
 }
 
 void ForecastTab::requestFigures(const analytics::Scope &scope)
 {
     if (!m_cache->warm())
-        m_status->setText(tr("Training the learned win model on this file's closed deals and rebuilding 18 months of "
-                             "forecasts for the backtest — once per version of the file; a few seconds on a large file…"));
-    watch<ForecastView>(forecast::requestForecastView(figures(), channel(), m_cache, scope, m_now().toSecsSinceEpoch(), m_seed),
-                        [this](const ForecastView &v) { showResult(v); });
+        m_status->setText(tr("Reading the deals and rebuilding 18 months of forecasts for the backtest — once per "
+                             "version of the file; a few seconds on a large file…"));
+    // The figures first; the learned model (the longest part, once per file version) follows.
+    watch<ForecastView>(forecast::requestForecastView(figures(), channel(), m_cache, scope, m_now().toSecsSinceEpoch(), m_seed,
+                                                      forecast::ForecastParts::WithoutModel),
+                        [this](const ForecastView &v) {
+                            showResult(v);
+                            if (v.modelPending)
+                                requestModel();
+                            else
+                                Q_EMIT modelShown();
+                        });
+}
+
+void ForecastTab::requestModel()
+{
+    whenFigure(this,
+               forecast::requestForecastView(figures(), channel(), m_cache, scope(), m_now().toSecsSinceEpoch(), m_seed,
+                                             forecast::ForecastParts::WithModel),
+               [this](const analytics::FigureOutcome<ForecastView> &o) {
+                   if (o.superseded())
+                       return; // the scope changed: its own request asks again
+                   if (o.failed())
+                       showError(o.error);
+                   else
+                       showModel(o.value);
+                   Q_EMIT modelShown();
+               });
+}
+
+void ForecastTab::showModel(const ForecastView &v)
+{
+    // The same figures with the learned column: keep the deal selected and the sort.
+    const QModelIndex current = m_dealsProxy->mapToSource(m_dealsView->currentIndex());
+    const QVariant selected = current.isValid() ? m_dealsModel->index(current.row(), 0).data(analytics::DataTableModel::SortRole)
+                                                : QVariant();
+    const int sortColumn = m_dealsView->horizontalHeader()->sortIndicatorSection();
+    const Qt::SortOrder order = m_dealsView->horizontalHeader()->sortIndicatorOrder();
+    showResult(v);
+    m_dealsView->sortByColumn(sortColumn, order);
+    if (selected.isValid())
+        for (int r = 0; r < m_dealsProxy->rowCount(); ++r) {
+            const QModelIndex i = m_dealsProxy->index(r, 0);
+            if (i.data(analytics::DataTableModel::SortRole) == selected) {
+                m_dealsView->setCurrentIndex(i);
+                break;
+            }
+        }
 }
 
 void ForecastTab::showError(const QString &message)
@@ -310,8 +354,11 @@ void ForecastTab::showResult(const ForecastView &v)
             status << tr("The period chosen starts after that day: choose one up to %1 to see a forecast of it.")
                           .arg(locale.toString(analytics::dayDate(v.asOfDay), QStringLiteral("yyyy-MM")));
     }
+    if (v.modelPending)
+        status << tr("Training the learned win model on %n closed deal(s); its column and evaluation follow in a moment.",
+                     nullptr, v.closedDeals);
     if (v.trainedNow)
-        status << tr("Read the deals and trained the win model in %1 s (kept until the file changes).")
+        status << tr("Trained the learned win model in %1 s (kept until the file changes).")
                       .arg(QLocale().toString(v.trainMs / 1000.0, 'f', 1));
     m_status->setText(status.join(QLatin1Char(' ')));
 
@@ -350,7 +397,10 @@ void ForecastTab::showResult(const ForecastView &v)
 
     showRevisions(v);
     const forecast::ModelEvaluation &e = v.evaluation;
-    if (!v.modelTrained) {
+    if (v.modelPending) {
+        m_model->setText(tr("Learned model: training on this file's closed deals…"));
+        m_calibration->clearWith(tr("Training…"));
+    } else if (!v.modelTrained) {
         m_model->setText(tr("Learned model: not trained (no closed deals before a cut-off to learn from)."));
         m_calibration->clearWith(tr("No held-out deals"));
     } else {

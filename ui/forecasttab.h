@@ -64,9 +64,14 @@ public:
     // Exports (the Export menu): the tables as XLSX/CSV with the file dialog.
     void exportBacktest();
     void exportDeals();
+    // The figures come first, the learned model (trained once per file version) after them.
+    bool modelPending() const { return m_result && m_result->modelPending; }
     // The headline's text for a forecast (also its tests').
     static QString headlineText(const forecast::ForecastView &v);
     static QString confidenceTip(const forecast::ForecastView &v);
+
+Q_SIGNALS:
+    void modelShown(); // the learned model's column and evaluation are shown (or why not)
 
 protected:
     void requestFigures(const analytics::Scope &scope) override;
@@ -75,6 +80,8 @@ protected:
 
 private:
     void showResult(const forecast::ForecastView &v);
+    void requestModel();
+    void showModel(const forecast::ForecastView &v);
     void showDealDetail();
     void openLead(const QModelIndex &index);
     void exportTable(analytics::DataTableModel *model, QTableView *view, const QString &title);

@@ -30,6 +30,7 @@ struct ForecastCache::Base
     ModelEvaluation evaluation;
     analytics::OrgUnits units;
     int closedDeals = 0;
+    bool modelDone = false; // trained (or nothing to train on): the deal tables carry it
     qint64 trainMs = 0;
     QHash<QString, std::shared_ptr<Org>> orgs; // by "level:id"
 };
@@ -41,6 +42,7 @@ struct ForecastCache::Org
     DealSet ownSet;    // the unit's deals (unused for the company: Base::set)
     std::vector<BacktestMonth> past;
     analytics::DataTable deals;
+    bool dealsWithModel = false; // the table's learned column is filled
     std::vector<FanMonth> coming; // this month and the next kFanMonthsAhead
     int openDeals = 0;
 };
@@ -81,20 +83,32 @@ std::shared_ptr<ForecastCache::Base> buildBase(QSqlDatabase db, const QByteArray
     b->asOfSecs = nowSecs;
     b->seed = seed;
     b->historyPtr = cachedHistory(db);
+    const qint64 readMs = timer.elapsed();
     b->units = analytics::loadOrgUnits(db);
     b->set = asOf(b->history(), nowSecs);
     b->rates = learnRates(b->set.deals, b->set.asOfDay, b->set.intentRecorded);
+    const qint64 ratesMs = timer.elapsed();
     for (const Deal &d : b->set.deals)
         b->closedDeals += d.closed();
-    if (b->closedDeals > 0)
-        b->evaluation = evaluateSplit(b->set, splitDay(b->set.deals), b->model);
-    b->trainMs = timer.elapsed();
-    qCInfo(lcForecastView) << "read" << b->history().deals.size() << "deals and trained the win model in" << b->trainMs << "ms";
+    b->modelDone = b->closedDeals == 0; // nothing to learn from
+    qCInfo(lcForecastView) << "read" << b->history().deals.size() << "deals in" << readMs << "ms, rates after" << ratesMs << "ms";
     return b;
+}
+
+void train(ForecastCache::Base &b)
+{
+    QElapsedTimer timer;
+    timer.start();
+    b.evaluation = evaluateSplit(b.set, splitDay(b.set.deals), b.model);
+    b.modelDone = true;
+    b.trainMs = timer.elapsed();
+    qCInfo(lcForecastView) << "trained the win model on" << b.closedDeals << "closed deals in" << b.trainMs << "ms";
 }
 
 std::shared_ptr<ForecastCache::Org> buildOrg(const ForecastCache::Base &b, const analytics::OrgScope &scope)
 {
+    QElapsedTimer timer;
+    timer.start();
     auto o = std::make_shared<ForecastCache::Org>();
     o->owners = repsWithin(scope, b.units);
     const bool company = o->owners.isEmpty();
@@ -104,7 +118,10 @@ std::shared_ptr<ForecastCache::Org> buildOrg(const ForecastCache::Base &b, const
     const DealSet &set = company ? b.set : o->ownSet;
     if (b.closedDeals > 0)
         o->past = pastYear(company ? b.history() : own, b.set.asOfDay, b.seed);
+    const qint64 backtestMs = timer.elapsed();
     o->deals = winprobTable(b.set, b.rates, b.model, o->owners);
+    o->dealsWithModel = b.modelDone;
+    const qint64 tableMs = timer.elapsed();
     o->deals.currency = b.history().currency;
     o->openDeals = int(o->deals.rows.size());
     for (int i = 0; i <= kFanMonthsAhead; ++i) {
@@ -121,12 +138,14 @@ std::shared_ptr<ForecastCache::Org> buildOrg(const ForecastCache::Base &b, const
         m.p90 = f.sim.p90;
         o->coming.push_back(m);
     }
+    qCInfo(lcForecastView) << "org" << scope.id << "backtest" << backtestMs << "ms, deal table" << tableMs - backtestMs
+                           << "ms, coming months" << timer.elapsed() - tableMs << "ms";
     return o;
 }
 } // namespace
 
 ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const analytics::Scope &scope, qint64 nowSecs,
-                                 quint64 seed)
+                                 quint64 seed, ForecastParts parts)
 {
     QMutexLocker lock(&cache.m_mutex);
     ForecastView v;
@@ -143,6 +162,9 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         b = buildBase(db, print, moment, seed);
         cache.m_base = b;
         cache.m_warm = true;
+    }
+    if (parts == ForecastParts::WithModel && !b->modelDone) {
+        train(*b);
         v.trainedNow = true;
         v.trainMs = b->trainMs;
     }
@@ -151,6 +173,10 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     if (!o) {
         o = buildOrg(*b, scope.org);
         b->orgs.insert(key, o);
+    } else if (b->modelDone && !o->dealsWithModel) {
+        o->deals = winprobTable(b->set, b->rates, b->model, o->owners);
+        o->deals.currency = b->history().currency;
+        o->dealsWithModel = true;
     }
     const DealSet &set = o->owners.isEmpty() ? b->set : o->ownSet;
     v.units = b->units;
@@ -162,6 +188,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     v.closedDeals = b->closedDeals;
     v.openDeals = o->openDeals;
     v.modelTrained = b->model.trained();
+    v.modelPending = !b->modelDone;
     v.evaluation = b->evaluation;
     v.dealsTable = o->deals;
 
@@ -203,12 +230,18 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
 
 QFuture<ForecastView> requestForecastView(analytics::FigureService &figures, analytics::FigureService::Channel channel,
                                           std::shared_ptr<ForecastCache> cache, analytics::Scope scope, qint64 nowSecs,
-                                          quint64 seed)
+                                          quint64 seed, ForecastParts parts)
 {
-    return figures.compute<ForecastView>(channel, [cache = std::move(cache), scope = std::move(scope), nowSecs,
-                                                   seed](QSqlDatabase db) {
-        return computeForecastView(db, *cache, scope, nowSecs, seed);
+    return figures.compute<ForecastView>(channel, [cache = std::move(cache), scope = std::move(scope), nowSecs, seed,
+                                                   parts](QSqlDatabase db) {
+        return computeForecastView(db, *cache, scope, nowSecs, seed, parts);
     });
+}
+
+std::shared_ptr<ForecastCache> sharedForecastCache()
+{
+    static const std::shared_ptr<ForecastCache> cache = std::make_shared<ForecastCache>();
+    return cache;
 }
 
 } // namespace cockpit::forecast

@@ -51,8 +51,9 @@ struct ForecastView
     bool historical = false;
     qint64 lastEventDay = 0;
     quint64 seed = 1;
-    bool trainedNow = false; // this call read the file and trained the model
+    bool trainedNow = false; // this call trained the learned model
     qint64 trainMs = 0;      // how long that took (0 when cached)
+    bool modelPending = false; // asked without the model, which is not trained yet: no learned column
     int closedDeals = 0;     // closed deals known today (0: no learned model, no backtest)
     int openDeals = 0;       // of the scope
     // The period.
@@ -76,6 +77,10 @@ struct ForecastView
     QStringList revisionReasons;
 };
 
+// Training the learned model takes longer than everything else together (~1.5 s on the
+// large demo): a screen asks for the figures without it first, then with it.
+enum class ForecastParts { WithoutModel, WithModel };
+
 // What is kept between calls (thread-safe; one computation at a time holds it).
 class ForecastCache
 {
@@ -91,7 +96,8 @@ public:
     struct Org;
 
 private:
-    friend ForecastView computeForecastView(QSqlDatabase, ForecastCache &, const analytics::Scope &, qint64, quint64);
+    friend ForecastView computeForecastView(QSqlDatabase, ForecastCache &, const analytics::Scope &, qint64, quint64,
+                                            ForecastParts);
     mutable QMutex m_mutex;
     std::shared_ptr<Base> m_base;
     std::atomic<bool> m_warm{false}; // read by the window without waiting for a computation
@@ -102,12 +108,16 @@ inline constexpr int kFanDraws = 2000;
 inline constexpr int kFanMonthsAhead = 2; // after the current month
 
 // The Forecast tab's figures for `scope` as of `nowSecs` (epoch seconds) with `seed`.
-// Throws analytics::QueryError.
+// WithoutModel leaves the learned column and the evaluation empty (modelPending) until a call
+// WithModel has trained it. Throws analytics::QueryError.
 ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const analytics::Scope &scope, qint64 nowSecs,
-                                 quint64 seed = 1);
+                                 quint64 seed = 1, ForecastParts parts = ForecastParts::WithModel);
 // The same on a worker of `figures`, on `channel` (the screen names no connection).
 QFuture<ForecastView> requestForecastView(analytics::FigureService &figures, analytics::FigureService::Channel channel,
                                           std::shared_ptr<ForecastCache> cache, analytics::Scope scope, qint64 nowSecs,
-                                          quint64 seed);
+                                          quint64 seed, ForecastParts parts = ForecastParts::WithModel);
+// The process's one cache: the cockpit's forecast tile and the Forecast tab share the deals,
+// the rates and the company's backtest (whichever comes first computes them).
+std::shared_ptr<ForecastCache> sharedForecastCache();
 
 } // namespace cockpit::forecast

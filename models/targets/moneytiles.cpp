@@ -9,6 +9,8 @@
 #include "targets/targetdata.h"
 #include "targets/targetmath.h"
 #include "targets/targetstext.h"
+#include "targets/forecasttile.h"
+#include "forecast/forecastview.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -199,6 +201,13 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
 
 DataTable moneyDrillDown(QSqlDatabase db, const analytics::Scope &scope, qint64 nowSecs, const QString &key)
 {
+    if (key == QLatin1String("forecast")) {
+        const forecast::ForecastView v = cockpitForecast(db, scope, nowSecs);
+        DataTable t = v.dealsTable;
+        t.title = tr("Open deals of %1 behind the forecast of %2, each won with its win probability")
+                      .arg(v.orgName, scope.period.label());
+        return t;
+    }
     const analytics::OrgUnits units = analytics::loadOrgUnits(db);
     const RepFilter inScope(units, scope.org);
     DataTable t;
@@ -280,12 +289,13 @@ DataTable moneyTable(const MoneyFigures &m)
                  tr("Status"), tr("Note")};
     for (const MoneyTile &tile : m.tiles) {
         const bool attainment = tile.key == QLatin1String("attainment");
+        const bool coloured = attainment || (tile.key == QLatin1String("forecast") && tile.pct);
         t.rows << QVariantList{tile.key, tile.label, QVariant(tile.cents),
                                tile.pct ? QVariant(std::round(*tile.pct * 10.0) / 10.0) : QVariant(),
                                tile.targetCents >= 0 ? QVariant(tile.targetCents) : QVariant(),
                                attainment ? QVariant() : QVariant(QStringLiteral("%1 %2").arg(tile.count).arg(tile.countLabel)),
-                               attainment ? analytics::ragKey(tile.colour) : QString(),
-                               attainment ? analytics::ragLabel(tile.colour) : QString(), tile.note};
+                               coloured ? analytics::ragKey(tile.colour) : QString(),
+                               coloured ? analytics::ragLabel(tile.colour) : QString(), tile.note};
     }
     return t;
 }

@@ -1,5 +1,6 @@
 #include "targets/targetreports.h"
 #include "targets/correlation.h"
+#include "targets/forecasttile.h"
 #include "targets/targetstext.h"
 
 #include "analytics/orgunits.h"
@@ -248,12 +249,14 @@ const QList<analytics::ReportInfo> &targetReports()
          }},
         {QStringLiteral("money"),
          QStringLiteral("the cockpit's money tiles for the scope: won, collected, open pipeline unweighted and "
-                        "weighted by win probability, attainment against the target"),
+                        "weighted by win probability, attainment against the target, the P50 forecast"),
          [](QSqlDatabase db, const analytics::ReportRequest &req) {
              qint64 now = QDateTime::currentSecsSinceEpoch();
              if (!req.asOfIso.isEmpty())
                  analytics::utcSecs(req.asOfIso, &now);
-             return moneyTable(computeMoney(db, req.scope, now));
+             MoneyFigures m = computeMoney(db, req.scope, now);
+             m.tiles << computeForecastTile(db, req.scope, now);
+             return moneyTable(m);
          }},
         {QStringLiteral("performance"),
          QStringLiteral("performance score per rep (collections 40, margin 25, new customers 15, satisfaction 10, "

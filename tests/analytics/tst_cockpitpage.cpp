@@ -1,6 +1,7 @@
 // The Cockpit screen on a fixture: it computes, a tile opens its drill-down with the rows
 // behind it, the PDF export writes a multi-page file, the CSV export holds both tables.
 #include "cockpitpage.h"
+#include "forecast/forecastview.h"
 #include "moneytile.h"
 #include "storage/database.h"
 #include "drilldowndialog.h"
@@ -85,8 +86,28 @@ private Q_SLOTS:
         // The money tiles come from a channel of their own; the report shows them once computed.
         QTRY_VERIFY_WITH_TIMEOUT(!page.moneyPending(), 20000);
         QVERIFY(page.money());
-        QCOMPARE(page.money()->tiles.size(), 5);
+        QCOMPARE(page.money()->tiles.size(), 6);
         QCOMPARE(page.moneyWidget(0)->tile().cents, page.money()->tiles[0].cents);
+        // The sixth is the forecast's P50: the Forecast tab's figure, computed afresh here.
+        const targets::MoneyTile &p50 = page.money()->tiles[5];
+        QCOMPARE(p50.key, QStringLiteral("forecast"));
+        QCOMPARE(page.moneyWidget(5)->tile().cents, p50.cents);
+        {
+            forecast::ForecastCache fresh;
+            const forecast::ForecastView v = forecast::computeForecastView(
+                db.connection(), fresh, scope.scope(),
+                QDateTime::fromString(QStringLiteral("2026-11-20T00:00:00Z"), Qt::ISODate).toSecsSinceEpoch(), 1,
+                forecast::ForecastParts::WithoutModel);
+            QCOMPARE(p50.cents, v.sim.p50);
+            QCOMPARE(p50.count, v.sim.dealsInPeriod);
+            QCOMPARE(p50.targetCents, v.targetCents);
+            QVERIFY(v.sim.p50 >= v.alreadyWonCents);
+        }
+        ui::DrillDownDialog *behind = page.openMoney(5);
+        QVERIFY(behind);
+        QTRY_VERIFY(!behind->isLoading());
+        QVERIFY(behind->model()->rowCount() > 0); // the open deals with their probability
+        behind->close();
         const QString pdf = dir.filePath(QStringLiteral("c.pdf"));
         QString error;
         int pages = 0;

@@ -3,6 +3,8 @@
 // each amount against an independent SQL statement, for the company and one region, for a
 // closed quarter and the running one; the drill-downs list exactly the rows behind a tile.
 #include "targets/moneytiles.h"
+#include "targets/forecasttile.h"
+#include "forecast/forecastview.h"
 
 #include "analytics/orgunits.h"
 #include "analytics/query.h"
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void attainmentColoursAtTheirEdges();
     void noTargetSaysWhy();
     void weightedShareOfOpen();
+    void forecastTileAgainstTheTarget();
     void amountsEqualIndependentSql_data();
     void amountsEqualIndependentSql();
     void drillDownsListTheRowsBehind();
@@ -138,6 +141,41 @@ void TestMoneyTiles::weightedShareOfOpen()
     f.pipelineCents = 0;
     f.weightedCents = 0;
     QVERIFY(!moneyTiles(f)[3].pct); // no open amount: no share
+}
+
+void TestMoneyTiles::forecastTileAgainstTheTarget()
+{
+    forecast::ForecastView v;
+    v.currency = QStringLiteral("CNY");
+    v.sim.p10 = 70000;
+    v.sim.p50 = 90000;
+    v.sim.p90 = 120000;
+    v.sim.draws = 10000;
+    v.sim.confidence = 0.764;
+    v.sim.dealsInPeriod = 4;
+    v.targetCents = 100000;
+    MoneyTile t = forecastTile(v);
+    QCOMPARE(t.key, QStringLiteral("forecast"));
+    QVERIFY(t.hasData);
+    QCOMPARE(t.cents, 90000);
+    QCOMPARE(t.count, 4);
+    QCOMPARE(*t.pct, 90.0);
+    QCOMPARE(t.colour, analytics::Rag::Green); // 90 % is green, as attainment
+    QVERIFY2(t.note.contains(QStringLiteral("76 %")), qPrintable(t.note));
+    v.sim.p50 = 89999;
+    QCOMPARE(forecastTile(v).colour, analytics::Rag::Yellow);
+    v.sim.p50 = 69999;
+    QCOMPARE(forecastTile(v).colour, analytics::Rag::Red);
+    // No target: the amount without a percent or a colour.
+    v.targetCents = -1;
+    t = forecastTile(v);
+    QVERIFY(t.hasData && !t.pct);
+    QCOMPARE(t.colour, analytics::Rag::Grey);
+    // A history that ended long ago says as of when.
+    v.historical = true;
+    v.asOfDay = analytics::dayNumber(QDate(2018, 1, 1));
+    QVERIFY2(forecastTile(v).note.contains(QLocale().toString(QDate(2018, 1, 1), QLocale::ShortFormat)),
+             qPrintable(forecastTile(v).note));
 }
 
 void TestMoneyTiles::amountsEqualIndependentSql_data()

@@ -71,9 +71,9 @@ struct ShownTab
         figures = std::make_unique<FigureService>(db);
         tab = std::make_unique<ForecastTab>(*figures, *scope, fixedNow);
         tab->resize(1366, 700);
-        QSignalSpy refreshed(tab.get(), &AnalyticsPage::refreshed);
+        QSignalSpy modelShown(tab.get(), &ForecastTab::modelShown);
         tab->show();
-        return refreshed.wait(120000) && tab->result();
+        return modelShown.wait(120000) && tab->result();
     }
 };
 } // namespace
@@ -105,14 +105,30 @@ void TestForecastTab::initTestCase()
 void TestForecastTab::showsWhatTheReportsCompute()
 {
     const Scope q4{Period::quarter(QDate(2026, 11, 1)), OrgScope::company()};
+    // A cold cache: the figures are shown first, without the learned column, then with it.
+    forecast::sharedForecastCache()->clear();
     ShownTab shown;
-    QVERIFY(shown.show(m_path, q4));
+    QVERIFY(shown.db.open(m_path, storage::Database::Mode::OpenExisting).ok());
+    shown.scope = std::make_unique<ScopeState>(q4);
+    shown.figures = std::make_unique<FigureService>(shown.db);
+    shown.tab = std::make_unique<ForecastTab>(*shown.figures, *shown.scope, fixedNow);
     ForecastTab &tab = *shown.tab;
+    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed), modelShown(&tab, &ForecastTab::modelShown);
+    tab.show();
+    QVERIFY(refreshed.wait(120000));
+    QVERIFY(tab.modelPending());
+    const int learned = tab.result()->dealsTable.columnIndex(QStringLiteral("learned_pct"));
+    QVERIFY(!tab.result()->dealsTable.rows.isEmpty());
+    for (const QVariantList &r : tab.result()->dealsTable.rows)
+        QVERIFY(r.value(learned).isNull());
+    QVERIFY(modelShown.count() > 0 || modelShown.wait(120000));
+    QVERIFY(!tab.modelPending());
+    for (const QVariantList &r : tab.result()->dealsTable.rows)
+        QVERIFY(!r.value(learned).isNull());
     storage::Database &db = shown.db;
     const forecast::ForecastView *v = tab.result();
-    // (Not v->trainedNow: under load a second request can follow the first, which trained,
-    // and find the model cached — the result shown is then the second's.)
     QVERIFY(v->modelTrained);
+    QVERIFY(v->trainedNow);
     QVERIFY(v->closedDeals > 0);
 
     QSqlDatabase c = db.connection();
@@ -183,7 +199,7 @@ void TestForecastTab::sameSeedSameFiguresAndPeriodChangeKeepsTheModel()
     ScopeState scope({Period::quarter(QDate(2026, 11, 1)), OrgScope::company()});
     FigureService figures(db);
     ForecastTab a(figures, scope, fixedNow), b(figures, scope, fixedNow);
-    QSignalSpy ra(&a, &AnalyticsPage::refreshed), rb(&b, &AnalyticsPage::refreshed);
+    QSignalSpy ra(&a, &ForecastTab::modelShown), rb(&b, &ForecastTab::modelShown);
     a.show();
     b.show();
     QVERIFY(ra.count() > 0 || ra.wait(120000));

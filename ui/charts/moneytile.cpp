@@ -62,6 +62,9 @@ QString MoneyTileWidget::detailText() const
         return m_tile.hasData ? tr("of %1 target · %2").arg(formatMoneyShort(m_tile.targetCents, m_currency, locale),
                                                          analytics::ragLabel(m_tile.colour))
                               : m_tile.note;
+    if (m_tile.key == QLatin1String("forecast") && m_tile.pct)
+        return tr("%1 % of the %2 target").arg(locale.toString(*m_tile.pct, 'f', 0),
+                                               formatMoneyShort(m_tile.targetCents, m_currency, locale));
     if (m_tile.key == QLatin1String("weighted") && m_tile.pct)
         return tr("%1 % of the open amount").arg(locale.toString(*m_tile.pct, 'f', 0));
     return QStringLiteral("%1 %2").arg(locale.toString(m_tile.count), m_tile.countLabel);
@@ -88,7 +91,8 @@ void MoneyTileWidget::paintEvent(QPaintEvent *)
     p.setPen(QPen(hasFocus() ? pal.color(QPalette::Highlight) : pal.color(QPalette::Mid), hasFocus() ? 2 : 1));
     p.setBrush(isHovered() ? pal.color(QPalette::AlternateBase) : pal.color(QPalette::Base));
     p.drawRoundedRect(r, 6, 6);
-    const bool coloured = m_tile.key == QLatin1String("attainment") && !m_pending;
+    const bool coloured = !m_pending && m_tile.hasData && m_tile.targetCents > 0
+                          && (m_tile.key == QLatin1String("attainment") || m_tile.key == QLatin1String("forecast"));
     if (coloured) {
         p.setPen(Qt::NoPen);
         p.setBrush(ragColor(m_tile.colour));
