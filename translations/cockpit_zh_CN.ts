@@ -3219,7 +3219,7 @@ P1 at 5 points or more, P2 at 3–4, P3 below.</source>
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+273"/>
+        <location filename="../app/guiapp.cpp" line="+274"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -3268,24 +3268,24 @@ The file as it was is kept beside it as &quot;%2&quot;. A large file takes a min
     </message>
     <message>
         <location line="+6"/>
-        <location line="+260"/>
+        <location line="+267"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location line="-259"/>
-        <location line="+260"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <source>Sales Cockpit databases (*.db *.sqlite);;All files (*)</source>
         <translation>销售驾驶舱数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="-255"/>
-        <location line="+262"/>
+        <location line="-262"/>
+        <location line="+269"/>
         <source>New demo database</source>
         <translation>新建演示数据库</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-268"/>
         <location line="+80"/>
         <source>Sales Cockpit databases (*.db)</source>
         <translation>销售驾驶舱数据库 (*.db)</translation>
@@ -3350,7 +3350,7 @@ Open the copy now?</source>
 现在打开这个副本吗？</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+106"/>
         <source>Only the cockpit screen exports a PDF report; use --screenshot cockpit.</source>
         <translation>只有驾驶舱页面可以导出 PDF 报告；请使用 --screenshot cockpit。</translation>
     </message>
@@ -3360,7 +3360,7 @@ Open the copy now?</source>
         <translation>无法将截图写入“%1”。</translation>
     </message>
     <message>
-        <location line="-161"/>
+        <location line="-168"/>
         <source>&quot;%1&quot; already exists and was left untouched; choose a new file name.</source>
         <translation>“%1”已存在，未做任何改动；请选择新的文件名。</translation>
     </message>
@@ -3837,7 +3837,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::forecast</name>
     <message numerus="yes">
-        <location filename="../models/forecast/forecastassembly.cpp" line="+180"/>
+        <location filename="../models/forecast/forecastassembly.cpp" line="+183"/>
         <source>final approver not met on %n deal(s) worth %1</source>
         <translation>
             <numerusform>%n 个商机未接触最终审批人，金额 %1</numerusform>
@@ -3950,6 +3950,11 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+0"/>
+        <source>Lead id</source>
+        <translation>线索编号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Learned model</source>
         <translation>学习型模型</translation>
     </message>
@@ -4007,6 +4012,11 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+0"/>
         <source>Error ratios used</source>
         <translation>所用误差比个数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Counted in coverage</source>
+        <translation>计入覆盖率</translation>
     </message>
     <message>
         <location filename="../models/forecast/winprob.cpp" line="+70"/>
@@ -4166,7 +4176,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>意向书缺少%1：概率上限 35 %</translation>
     </message>
     <message>
-        <location filename="../models/forecast/forecastreports.cpp" line="+39"/>
+        <location filename="../models/forecast/forecastreports.cpp" line="+40"/>
         <source>Win probability of the open deals — learned model: held-out AUC %1, Brier skill %2 (%3 test examples)</source>
         <translation>在跟商机的赢单概率——学习型模型：留出集 AUC %1，Brier 技能分 %2（%3 个检验样本）</translation>
     </message>
@@ -4203,7 +4213,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>以往各月实际 ÷ 预测，用于缩放模拟结果</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Backtest, forecasts made at each month&apos;s start: P10–P90 band coverage %1 % of %2 months, mean accuracy %3 %</source>
         <translation>回测（每月初所做预测）：P10–P90 区间覆盖 %2 个月中的 %1 %，平均准确率 %3 %</translation>
     </message>
@@ -7179,7 +7189,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>外部修正需要填写原因。</translation>
     </message>
     <message>
-        <location filename="../models/targets/targetreports.cpp" line="+40"/>
+        <location filename="../models/targets/targetreports.cpp" line="+41"/>
         <source>Targets, %1</source>
         <translation>目标，%1</translation>
     </message>
@@ -7199,7 +7209,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>客户价值与健康度</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+114"/>
         <source>Bonus range, %1</source>
         <translation>奖金区间，%1</translation>
     </message>
@@ -7229,7 +7239,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>将 %1 设为 %2</translation>
     </message>
     <message>
-        <location filename="../models/targets/moneytiles.cpp" line="+100"/>
+        <location filename="../models/targets/moneytiles.cpp" line="+96"/>
         <source>Won</source>
         <translation>赢单</translation>
     </message>
@@ -7306,7 +7316,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>该组织本期未设定目标。</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+58"/>
+        <source>Open deals of %1 behind the forecast of %2, each won with its win probability</source>
+        <translation>%1 支撑 %2 预测的未结商机（各按其赢单概率成交）</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Payments received in %1</source>
         <translation>%1 收到的回款</translation>
     </message>
@@ -7446,6 +7461,31 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+6"/>
         <source>Targets are set per month, quarter or year; %1 is a custom range. Pick a month, quarter or year in the period box above.</source>
         <translation>目标按月、季度或年设定；%1 是自定义区间。请在上方周期框中选择月、季度或年。</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/forecasttile.cpp" line="+18"/>
+        <source>Forecast (P50)</source>
+        <translation>预测（P50）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The median of %1 simulated outcomes of the period: what is already won, plus each open deal won with its win probability and closing inside the period as its history suggests (the Forecast tab&apos;s figure). Against the unit&apos;s target: ≥ 90 % green, 70–89 % yellow, &lt; 70 % red.</source>
+        <translation>本期 %1 次模拟结果的中位数：已成交金额，加上每个未结商机按其赢单概率成交、并按历史规律在本期内关单的金额（与“预测”页的数字相同）。对照本单位目标：≥ 90 % 绿色，70–89 % 黄色，&lt; 70 % 红色。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>open deals in the period</source>
+        <translation>个本期未结商机</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>P10–P90 %1–%2, confidence %3 %</source>
+        <translation>P10–P90 %1–%2，置信度 %3 %</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(forecast as of %1, the day after this file&apos;s deals end)</source>
+        <translation>（按 %1 预测，即本文件商机数据结束的次日）</translation>
     </message>
 </context>
 <context>
@@ -8003,7 +8043,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::CockpitPage</name>
     <message>
-        <location filename="../ui/cockpitpage.cpp" line="+62"/>
+        <location filename="../ui/cockpitpage.cpp" line="+63"/>
         <source>PNG</source>
         <translation>PNG</translation>
     </message>
@@ -8063,7 +8103,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>在途商机</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Weighted pipeline</source>
         <translation>加权在途</translation>
     </message>
@@ -8073,14 +8113,19 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>达成率</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Forecast (P50)</source>
+        <translation>预测（P50）</translation>
+    </message>
+    <message>
         <location line="+20"/>
         <location line="+67"/>
-        <location line="+104"/>
+        <location line="+129"/>
         <source>Funnel</source>
         <translation>漏斗</translation>
     </message>
     <message>
-        <location line="-168"/>
+        <location line="-193"/>
         <source>Pipeline of the funnel and the heat map</source>
         <translation>漏斗和热力图所用的销售流程</translation>
     </message>
@@ -8112,7 +8157,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>金额指标无法计算：%1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+22"/>
+        <source>The forecast could not be computed: %1</source>
+        <translation>无法计算预测：%1</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>↓ ≥ %1 % (%2 of %3 so far, %4 open)</source>
         <translation>↓ ≥ %1 %（目前 %3 条中 %2 条，%4 条未结）</translation>
     </message>
@@ -8167,22 +8217,22 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>低于标记阈值</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-223"/>
         <source>KPI tiles</source>
         <translation>KPI 指标卡</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-139"/>
         <source>Export cockpit report as P&amp;DF…</source>
         <translation>将驾驶舱报告导出为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+158"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+100"/>
         <source>%1 (%2 leads)</source>
         <translation>%1（%2 条线索）</translation>
     </message>
@@ -9014,7 +9064,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::ForecastTab</name>
     <message>
-        <location filename="../ui/forecasttab.cpp" line="+88"/>
+        <location filename="../ui/forecasttab.cpp" line="+89"/>
         <source>Open deals table…</source>
         <translation>未结商机表…</translation>
     </message>
@@ -9114,16 +9164,40 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Reading the deals and training the win model (once per version of the file)…</source>
-        <translation>正在读取商机并训练赢单模型（每个文件版本一次）…</translation>
+        <source>Reading the deals and rebuilding the backtest (once per version of the file)…</source>
+        <translation>正在读取商机并重建回测（文件每个版本只做一次）…</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Training the learned win model on this file&apos;s closed deals and rebuilding 18 months of forecasts for the backtest — once per version of the file; a few seconds on a large file…</source>
-        <translation>正在用本文件已关闭的商机训练学习型赢单模型，并为回测重建 18 个月的预测——每个文件版本只做一次；大文件需要几秒钟…</translation>
+        <source>Reading the deals and rebuilding 18 months of forecasts for the backtest — once per version of the file; a few seconds on a large file…</source>
+        <translation>正在读取商机并为回测重建 18 个月的预测——文件每个版本只做一次；大文件需要几秒钟…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+100"/>
+        <source>This file&apos;s deals end on %1, more than %n day(s) ago: everything here is forecast as of %2, the day after, as if it were then (an imported history&apos;s open deals were open when it was exported, not today).</source>
+        <translation>
+            <numerusform>本文件的商机数据止于 %1，距今已超过 %n 天：此处一切均按次日 %2 预测，仿佛当时就在那一天（导入的历史数据中的未结商机是在导出时未结，而不是今天）。</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>The period chosen starts after that day: choose one up to %1 to see a forecast of it.</source>
+        <translation>所选周期在那一天之后才开始：请选择 %1 及以前的周期查看其预测。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>Training the learned win model on %n closed deal(s); its column and evaluation follow in a moment.</source>
+        <translation>
+            <numerusform>正在用 %n 个已结商机训练学习型赢单模型；其列和评估稍后显示。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trained the learned win model in %1 s (kept until the file changes).</source>
+        <translation>已在 %1 秒内训练学习型赢单模型（保留至文件变更）。</translation>
+    </message>
+    <message>
+        <location line="-61"/>
         <source>The forecast could not be computed: %1</source>
         <translation>无法计算预测：%1</translation>
     </message>
@@ -9169,12 +9243,7 @@ Each outcome adds what is already won in the period, each open deal won with its
         <translation>本文件尚无已关闭的商机：学习型模型和回测需要赢单和输单的商机，因此为空；每个商机的概率为其销售自己填写的百分比。</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Read the deals and trained the win model in %1 s (kept until the file changes).</source>
-        <translation>已在 %1 秒内读取商机并训练赢单模型（保留至文件变更）。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+23"/>
         <source>No backtest: no month before this one had deals to forecast from.</source>
         <translation>无回测：本月之前没有可用于预测的商机。</translation>
     </message>
@@ -9184,7 +9253,14 @@ Each outcome adds what is already won in the period, each open deal won with its
         <translation>回测（每月月初按当时已知数据预测）：P10–P90 区间在 %2 个月中有 %1 个月包含实际值（%3）——80 % 区间应包含约 80 %。平均准确率（1 − |实际 − P50| ÷ 实际）：%4。</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>%n month(s) left out: nothing to forecast (no open deal, nothing won) or nothing to learn from (no deal closed before it).</source>
+        <translation>
+            <numerusform>%n 个月未计入：无可预测（无未结商机、无成交）或无可学习（此前没有已结商机）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
         <source>%n open deal(s) of %1: the explainable probability (the product of the factors) beside the learned model&apos;s</source>
         <translation>
             <numerusform>%1 的 %n 个未结商机：可解释概率（各因子之积）与学习型模型的概率并列</numerusform>
@@ -9197,6 +9273,16 @@ Each outcome adds what is already won in the period, each open deal won with its
     </message>
     <message>
         <location line="+5"/>
+        <source>Learned model: training on this file&apos;s closed deals…</source>
+        <translation>学习型模型：正在用本文件的已结商机训练…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Training…</source>
+        <translation>正在训练…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Learned model: not trained (no closed deals before a cut-off to learn from).</source>
         <translation>学习型模型：未训练（截止日期前没有可供学习的已关闭商机）。</translation>
     </message>
@@ -10809,6 +10895,11 @@ Each outcome adds what is already won in the period, each open deal won with its
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 % of the %2 target</source>
+        <translation>达目标 %2 的 %1 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 % of the open amount</source>
         <translation>占在途金额 %1 %</translation>
     </message>
