@@ -120,6 +120,13 @@ QVector<MoneyTile> moneyTiles(const MoneyFacts &f)
     pipeline.countLabel = tr("deals");
     pipeline.definition = tr("The amount of the deals open at the period's end (now, while it runs), unweighted; "
                              "amounts as they stand now.");
+    // A file that records amounts only on won deals (Maven's close_value): as the forecast does.
+    const QString estimated = f.estimatedDeals > 0
+                                  ? tr("%n deal(s) valued at the median won amount of their product: this file records "
+                                       "an amount only on won deals, so a deal's own amount would tell its outcome.",
+                                       nullptr, f.estimatedDeals)
+                                  : QString();
+    pipeline.note = estimated;
     tiles << pipeline;
 
     MoneyTile weighted;
@@ -133,6 +140,7 @@ QVector<MoneyTile> moneyTiles(const MoneyFacts &f)
         weighted.pct = 100.0 * f.weightedCents / double(f.pipelineCents);
     weighted.definition = tr("Each open deal × its explainable win probability (base rate by industry and stage × "
                              "customer × deal × rep coefficients, learned from the deals closed before), summed.");
+    weighted.note = estimated;
     tiles << weighted;
 
     MoneyTile attainment;
@@ -182,6 +190,7 @@ MoneyFigures computeMoney(QSqlDatabase db, const analytics::Scope &scope, qint64
         f.pipelineCents += d.amountCents;
         f.weightedCents += double(d.amountCents) * forecast::winProbability(d, deals.rates);
         ++f.openDeals;
+        f.estimatedDeals += d.amountEstimated;
     }
     QSqlQuery q = analytics::runQuery(db,
                                       QStringLiteral("SELECT rep_id, SUM(amount_cents), COUNT(*) FROM payments"

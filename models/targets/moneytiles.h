@@ -40,6 +40,7 @@ struct MoneyFacts
     qint64 pipelineCents = 0;
     double weightedCents = 0;
     int openDeals = 0;
+    int estimatedDeals = 0;  // open deals whose amount is an estimate (forecast/history.h)
     qint64 targetCents = -1; // -1: no target for the unit and period
     bool targetPeriod = true; // false: a week or custom period (targets are per month, quarter, year)
     qint64 momentSecs = 0;    // the pipeline's moment: the period's end, or now while it runs

@@ -138,6 +138,11 @@ void TestMoneyTiles::weightedShareOfOpen()
     QCOMPARE(tiles[2].cents, qint64(100000));
     QCOMPARE(tiles[3].cents, qint64(41235)); // rounded to the cent
     QVERIFY(std::abs(*tiles[3].pct - 41.2346) < 1e-9);
+    QVERIFY(tiles[2].note.isEmpty() && tiles[3].note.isEmpty());
+    // Estimated amounts (a file with amounts only on won deals) are said on both tiles.
+    f.estimatedDeals = 2;
+    QVERIFY(moneyTiles(f)[2].note.contains(QStringLiteral("2 deal")));
+    QVERIFY(moneyTiles(f)[3].note.contains(QStringLiteral("2 deal")));
     f.pipelineCents = 0;
     f.weightedCents = 0;
     QVERIFY(!moneyTiles(f)[3].pct); // no open amount: no share
