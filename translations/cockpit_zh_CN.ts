@@ -7028,7 +7028,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::targets</name>
     <message>
-        <location filename="../models/targets/bonusdata.cpp" line="+15"/>
+        <location filename="../models/targets/bonusdata.cpp" line="+18"/>
         <location filename="../models/targets/targetdata.cpp" line="+192"/>
         <source>Targets are set per month, quarter or year, not for %1.</source>
         <translation>目标按月、季度或年设定，不能用于 %1。</translation>
@@ -7062,7 +7062,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+31"/>
-        <location filename="../models/targets/performance.cpp" line="+96"/>
+        <location filename="../models/targets/performance.cpp" line="+97"/>
         <source>%1 %2 × %3 %</source>
         <translation>%1 %2 × %3 %</translation>
     </message>
@@ -7246,12 +7246,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <message>
         <location line="+4"/>
         <location line="+20"/>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>deals</source>
         <translation>个商机</translation>
     </message>
     <message>
-        <location line="-30"/>
+        <location line="-37"/>
         <source>The amount of the deals closed won inside the period, by the deal&apos;s owner.</source>
         <translation>本期内以赢单关闭的商机金额，按商机负责人归属。</translation>
     </message>
@@ -7280,8 +7280,15 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <source>The amount of the deals open at the period&apos;s end (now, while it runs), unweighted; amounts as they stand now.</source>
         <translation>期末（本期进行中则为当前）仍在途的商机金额，未加权；金额取当前值。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n deal(s) valued at the median won amount of their product: this file records an amount only on won deals, so a deal&apos;s own amount would tell its outcome.</source>
+        <translation>
+            <numerusform>%n 个商机按其产品的赢单金额中位数估值：本文件只在赢单上记录金额，商机自身的金额会泄露其结果。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Weighted pipeline</source>
         <translation>加权在途</translation>
     </message>
@@ -7291,7 +7298,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>每个在途商机 × 其可解释赢率（行业与阶段基准率 × 客户 × 商机 × 销售系数，由此前已关闭的商机学得）之和。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Attainment</source>
         <translation>达成率</translation>
     </message>
@@ -7316,7 +7323,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>该组织本期未设定目标。</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Open deals of %1 behind the forecast of %2, each won with its win probability</source>
         <translation>%1 支撑 %2 预测的未结商机（各按其赢单概率成交）</translation>
     </message>
@@ -11124,16 +11131,16 @@ Each outcome adds what is already won in the period, each open deal won with its
     </message>
     <message>
         <location line="+8"/>
-        <source>Double-click or press F2 on a target to change it (&quot;82万&quot;, &quot;820000&quot;). Bonus: 0 below 70 % attainment, 50 % of the target bonus at 70 % rising to 100 % at 100 %, 2 points per point above, at most 150 %. Low = only the deals marked won close; high = every open deal not marked lost closes.</source>
-        <translation>双击目标或按 F2 修改（“82万”、“820000”）。奖金：达成率低于 70 % 为 0，70 % 时为目标奖金的 50 %，100 % 时升至 100 %，超出部分每 1 个百分点加 2 个百分点，最高 150 %。下限 = 仅标记为赢单的商机成交；上限 = 所有未标记输单的在途商机成交。</translation>
+        <source>Double-click or press F2 on a target to change it (&quot;82万&quot;, &quot;820000&quot;). Bonus: 0 below 70 % attainment, 50 % of the target bonus at 70 % rising to 100 % at 100 %, 2 points per point above, at most 150 %. Low and high: collected + the deals marked won + the P10 and P90 of %1 simulations of the other open deals, each won with its chance in the period from the forecast (deals marked lost count nothing).</source>
+        <translation>双击目标或按 F2 修改（“82万”“820000”）。奖金：达成率低于 70 % 为 0，70 % 时为目标奖金的 50 %，线性升至 100 % 时的 100 %，超出部分每 1 个百分点加 2 个百分点，最高 150 %。低值和高值：已回款 + 标记为赢单的商机 + 其余未结商机 %1 次模拟的 P10 和 P90（每个商机按预测给出的本期赢单概率成交；标记为输单的不计）。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Open deals expected to close in the period. Double-click, Space or Enter: open → won → lost → open.</source>
-        <translation>预计本期成交的在途商机。双击、空格或 Enter：在途 → 赢单 → 输单 → 在途。</translation>
+        <location line="+9"/>
+        <source>Open deals expected to close in the period, with their chance of being won inside it (the forecast&apos;s win probability × the chance it closes in the period). Double-click, Space or Enter: open → won → lost → open.</source>
+        <translation>预计在本期关单的未结商机，及其在本期内赢单的概率（预测的赢单概率 × 在本期关单的概率）。双击、空格或 Enter：未结 → 赢单 → 输单 → 未结。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Reset</source>
         <translation>重置(&amp;R)</translation>
     </message>
@@ -11254,8 +11261,13 @@ Each outcome adds what is already won in the period, each open deal won with its
         <source>Mark</source>
         <translation>标记</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>Chance in period</source>
+        <translation>本期赢单概率</translation>
+    </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Team bonus: %1 – %2 (%n rep(s))</source>
         <translation>
             <numerusform>团队奖金：%1 – %2（%n 名销售）</numerusform>

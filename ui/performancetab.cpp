@@ -138,13 +138,16 @@ PerformanceTab::PerformanceTab(analytics::FigureService &figures, analytics::Sco
     m_bonusReps = makeTable(m_repsModel, bonus, QStringLiteral("bonusReps"));
     m_bonusReps->setToolTip(tr("Double-click or press F2 on a target to change it (\"82万\", \"820000\"). Bonus: 0 below "
                                "70 % attainment, 50 % of the target bonus at 70 % rising to 100 % at 100 %, 2 points per "
-                               "point above, at most 150 %. Low = only the deals marked won close; high = every open "
-                               "deal not marked lost closes."));
+                               "point above, at most 150 %. Low and high: collected + the deals marked won + the P10 "
+                               "and P90 of %1 simulations of the other open deals, each won with its chance in the "
+                               "period from the forecast (deals marked lost count nothing).")
+                                .arg(QLocale().toString(targets::kBonusDraws)));
     m_dealsModel = new QStandardItemModel(this);
     m_bonusDeals = makeTable(m_dealsModel, bonus, QStringLiteral("bonusDeals"));
     m_bonusDeals->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_bonusDeals->setToolTip(tr("Open deals expected to close in the period. Double-click, Space or Enter: open → won → "
-                                "lost → open."));
+    m_bonusDeals->setToolTip(tr("Open deals expected to close in the period, with their chance of being won inside it "
+                                "(the forecast's win probability × the chance it closes in the period). Double-click, "
+                                "Space or Enter: open → won → lost → open."));
     m_bonusDeals->installEventFilter(new DealKeys(m_bonusDeals, [this](int row) { cycleMark(row); }));
     bonusTables->addWidget(m_bonusReps, 3);
     bonusTables->addWidget(m_bonusDeals, 2);
@@ -316,7 +319,7 @@ void PerformanceTab::simulate()
                                 cell(b ? money(b->highBonusCents) : QString(), true)});
     }
     m_dealsModel->clear();
-    m_dealsModel->setHorizontalHeaderLabels({tr("Deal"), tr("Rep"), tr("Amount"), tr("Mark")});
+    m_dealsModel->setHorizontalHeaderLabels({tr("Deal"), tr("Rep"), tr("Amount"), tr("Mark"), tr("Chance in period")});
     for (const SimDeal &d : m_deals) {
         auto *mark = cell(markLabel(d.mark));
         if (d.mark == DealMark::Won)
@@ -324,7 +327,10 @@ void PerformanceTab::simulate()
         else if (d.mark == DealMark::Lost)
             mark->setForeground(QColor(0xc6, 0x28, 0x28));
         m_dealsModel->appendRow({cell(m_data ? m_data->dealTitles.value(d.id, d.id) : d.id), cell(names.value(d.repId)),
-                                 cell(money(d.amountCents), true), mark});
+                                 cell(money(d.amountCents), true), mark,
+                                 cell(d.probability >= 0 ? QLocale().toString(100.0 * d.probability, 'f', 0) + QStringLiteral(" %")
+                                                         : QString(),
+                                      true)});
     }
     m_bonusReps->resizeColumnsToContents();
     m_bonusDeals->resizeColumnsToContents();

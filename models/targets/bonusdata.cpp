@@ -2,6 +2,9 @@
 #include "targets/targetstext.h"
 
 #include "analytics/query.h"
+#include "forecast/forecast.h"
+#include "forecast/historycache.h"
+#include "forecast/winprob.h"
 
 #include <QSqlQuery>
 
@@ -29,6 +32,18 @@ BonusInputs loadBonusInputs(QSqlDatabase db, const analytics::Scope &scope, QDat
         in.reps << SimRep{r.unit.id, r.unit.name, node >= 0 ? tree.nodes[node].amountCents : 0,
                           collected.value(r.unit.id), std::nullopt, std::nullopt};
     }
+    // Each deal's chance of being won inside the period, as the forecast has it (its win
+    // probability × the chance it closes in the period).
+    const std::shared_ptr<const forecast::History> history = forecast::cachedHistory(db);
+    const forecast::DealSet set = forecast::asOf(*history, analytics::companyDayStart(asOfDay.addDays(1)));
+    const forecast::WinRates rates = forecast::learnRates(set.deals, set.asOfDay, set.intentRecorded);
+    forecast::SimOptions one;
+    one.draws = 1; // only the deals' probabilities are used
+    one.threads = 1;
+    QHash<qint64, double> chance;
+    for (const forecast::SimDeal &d :
+         forecast::forecastPeriod(set, rates, analytics::dayNumber(p.first), analytics::dayNumber(p.last), one).deals)
+        chance.insert(d.id, d.winProbability * d.inPeriod);
     QSqlQuery q = analytics::runQuery(db,
                                       QStringLiteral("SELECT id, owner_id, amount_cents FROM leads WHERE deleted = 0"
                                                      " AND status = 'open' AND owner_id IS NOT NULL"
@@ -37,7 +52,8 @@ BonusInputs loadBonusInputs(QSqlDatabase db, const analytics::Scope &scope, QDat
     while (q.next()) {
         const QString owner = q.value(1).toString();
         if (inScope.contains(owner))
-            in.deals << SimDeal{q.value(0).toString(), owner, q.value(2).toLongLong(), DealMark::Open};
+            in.deals << SimDeal{q.value(0).toString(), owner, q.value(2).toLongLong(), DealMark::Open,
+                                chance.value(q.value(0).toLongLong(), 0.0)};
     }
     return in;
 }

@@ -1,5 +1,6 @@
 #include "targets/performance.h"
 #include "targets/targetstext.h"
+#include "forecast/montecarlo.h"
 
 #include <QLocale>
 
@@ -159,18 +160,36 @@ qint64 bonusCents(qint64 collectedCents, qint64 targetCents, const BonusRule &r)
 BonusSimulation simulateBonus(const QVector<SimRep> &reps, const QVector<SimDeal> &deals, const BonusRule &r)
 {
     QHash<QString, qint64> won, open;
+    QHash<QString, std::vector<forecast::SimDeal>> chances; // the open deals with a probability
     for (const SimDeal &d : deals) {
-        if (d.mark == DealMark::Won)
+        if (d.mark == DealMark::Won) {
             won[d.repId] += d.amountCents;
-        else if (d.mark == DealMark::Open)
+        } else if (d.mark == DealMark::Open) {
             open[d.repId] += d.amountCents;
+            if (d.probability >= 0) {
+                forecast::SimDeal s;
+                s.amountCents = d.amountCents;
+                s.winProbability = d.probability;
+                s.inPeriod = 1.0;
+                chances[d.repId].push_back(s);
+            }
+        }
     }
     BonusSimulation sim;
     for (const SimRep &rep : reps) {
         BonusRange b{rep.repId, rep.name, 0, 0, 0, 0};
         const qint64 floor = rep.collectedCents + won.value(rep.repId);
-        b.lowCollectedCents = floor + rep.p10Cents.value_or(0);
-        b.highCollectedCents = floor + rep.p90Cents.value_or(open.value(rep.repId));
+        std::optional<qint64> p10 = rep.p10Cents, p90 = rep.p90Cents;
+        if (!p10 && !p90 && chances.contains(rep.repId)) {
+            forecast::SimOptions o;
+            o.draws = kBonusDraws;
+            o.threads = 1; // hundreds of reps, each a few deals: no thread per rep
+            const forecast::SimResult mc = forecast::simulate(chances.value(rep.repId), o);
+            p10 = mc.p10;
+            p90 = mc.p90;
+        }
+        b.lowCollectedCents = floor + p10.value_or(0);
+        b.highCollectedCents = floor + p90.value_or(open.value(rep.repId));
         b.lowBonusCents = bonusCents(b.lowCollectedCents, rep.targetCents, r);
         b.highBonusCents = bonusCents(b.highCollectedCents, rep.targetCents, r);
         sim.teamLowCents += b.lowBonusCents;

@@ -15,9 +15,12 @@
 // Bonus rule (simulator): each rep has a target bonus (setting, default ¥20,000); the payout
 // is target bonus × multiplier(attainment): 0 below 70 %, 50 % at 70 % rising linearly to
 // 100 % at 100 %, then 2 % per point above 100 %, capped at 150 % (125 % attainment).
-// Attainment = collections / target. The range: low = collected + deals marked won (+ the
-// open pipeline's P10 when given); high = low's won figure + every open deal not marked lost
-// (or + P90 when given). Everything in integer cents; O(reps + deals).
+// Attainment = collections / target. The range: low = collected + deals marked won + P10 of
+// the rep's other open deals, high = the same + their P90, where P10/P90 come from a seeded
+// Monte-Carlo (forecast/montecarlo.h, kBonusDraws draws) with each deal won with its
+// probability (won inside the period, from the forecast). Without probabilities: low adds
+// nothing, high every open deal not marked lost. Given p10Cents/p90Cents override both.
+// Everything in integer cents.
 #include <QHash>
 #include <QString>
 #include <QVector>
@@ -89,7 +92,9 @@ struct SimDeal
     QString id, repId;
     qint64 amountCents = 0;
     DealMark mark = DealMark::Open;
+    double probability = -1; // P(won inside the period) from the forecast; < 0: not known
 };
+inline constexpr int kBonusDraws = 2000;
 struct SimRep
 {
     QString repId, name;

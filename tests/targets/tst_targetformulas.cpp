@@ -157,6 +157,23 @@ private Q_SLOTS:
         sim = simulateBonus({x}, deals);
         QCOMPARE(sim.reps[0].lowBonusCents, 1166600);  // 75 % → 58.33 %
         QCOMPARE(sim.reps[0].highBonusCents, 1666600); // 90 % → 83.33 %
+        // With each open deal's chance from the forecast: the range is the Monte-Carlo's
+        // P10–P90 of the open deals. Two deals of 100 000 at 50 %: 0, 100 000 or 200 000 with
+        // 25 / 50 / 25 %, so P10 = 0 and P90 = 200 000; one certain deal counts in both.
+        SimRep z{QStringLiteral("z"), QStringLiteral("Z"), 1000000, 500000, {}, {}};
+        QVector<SimDeal> chances{{QStringLiteral("c1"), QStringLiteral("z"), 100000, DealMark::Open, 0.5},
+                                 {QStringLiteral("c2"), QStringLiteral("z"), 100000, DealMark::Open, 0.5},
+                                 {QStringLiteral("c3"), QStringLiteral("z"), 50000, DealMark::Open, 1.0}};
+        sim = simulateBonus({z}, chances);
+        QCOMPARE(sim.reps[0].lowCollectedCents, 550000);
+        QCOMPARE(sim.reps[0].highCollectedCents, 750000);
+        QCOMPARE(simulateBonus({z}, chances).reps[0].highCollectedCents, 750000); // seeded: the same again
+        // Marking one won moves it below the range; marking the other lost takes it out.
+        chances[0].mark = DealMark::Won;
+        chances[1].mark = DealMark::Lost;
+        sim = simulateBonus({z}, chances);
+        QCOMPARE(sim.reps[0].lowCollectedCents, 650000);
+        QCOMPARE(sim.reps[0].highCollectedCents, 650000);
     }
 
     void percentileRanks()

@@ -19,6 +19,10 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+#include "forecast/forecast.h"
+#include "forecast/history.h"
+#include "forecast/winprob.h"
+#include "forecast/montecarlo.h"
 #include <QTest>
 
 #include "treeamounts.h"
@@ -190,9 +194,53 @@ private Q_SLOTS:
         BonusInputs in = loadBonusInputs(db, scope, kAsOf, units);
         QVERIFY(!in.reps.isEmpty());
         QVERIFY(!in.deals.isEmpty());
+        // Each deal's chance is the forecast's: win probability × the chance it closes in the period.
+        {
+            const forecast::History h = forecast::loadHistory(db);
+            const forecast::DealSet set = forecast::asOf(h, analytics::companyDayStart(kAsOf.addDays(1)));
+            const forecast::WinRates rates = forecast::learnRates(set.deals, set.asOfDay, set.intentRecorded);
+            forecast::SimOptions one;
+            one.draws = 1;
+            QHash<QString, double> chance;
+            for (const forecast::SimDeal &d : forecast::forecastPeriod(set, rates, analytics::dayNumber(scope.period.first),
+                                                                       analytics::dayNumber(scope.period.last), one).deals)
+                chance.insert(QString::number(d.id), d.winProbability * d.inPeriod);
+            int some = 0;
+            for (const SimDeal &d : std::as_const(in.deals)) {
+                QVERIFY(d.probability >= 0 && d.probability <= 1);
+                QCOMPARE(d.probability, chance.value(d.id, 0.0));
+                some += d.probability > 0;
+            }
+            QVERIFY(some > 0);
+        }
+        // With them, a rep's range is collected + marked won + the P10/P90 of the rest.
+        {
+            const BonusSimulation sim = simulateBonus(in.reps, in.deals);
+            const SimRep &r = in.reps.first();
+            std::vector<forecast::SimDeal> rest;
+            for (const SimDeal &d : std::as_const(in.deals))
+                if (d.repId == r.repId && d.mark == DealMark::Open) {
+                    forecast::SimDeal s;
+                    s.amountCents = d.amountCents;
+                    s.winProbability = d.probability;
+                    s.inPeriod = 1;
+                    rest.push_back(s);
+                }
+            forecast::SimOptions o;
+            o.draws = kBonusDraws;
+            o.threads = 1;
+            const forecast::SimResult mc = forecast::simulate(rest, o);
+            QCOMPARE(sim.reps.first().lowCollectedCents, r.collectedCents + (rest.empty() ? 0 : mc.p10));
+            QCOMPARE(sim.reps.first().highCollectedCents,
+                     r.collectedCents + (rest.empty() ? 0 : mc.p90));
+            QVERIFY(sim.teamLowCents <= sim.teamHighCents);
+        }
+        // Without chances (the plain rule): marking a deal won moves its amount from the
+        // ceiling's open part to the floor.
+        for (SimDeal &d : in.deals)
+            d.probability = -1;
         const BonusSimulation base = simulateBonus(in.reps, in.deals);
         QVERIFY(base.teamLowCents <= base.teamHighCents);
-        // Marking a deal won moves its amount from the ceiling's open part to the floor.
         int rep = -1;
         for (int i = 0; i < in.reps.size() && rep < 0; ++i)
             if (in.reps[i].repId == in.deals.first().repId)
