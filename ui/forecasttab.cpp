@@ -3,6 +3,7 @@
 #include "charts/forecastcharts.h"
 #include "charts/heatmapwidget.h"
 #include "chartstyle.h"
+#include "reasoncodesdialog.h"
 #include "revisiondialog.h"
 #include "forecast/forecastassembly.h"
 #include "forecast/history.h"
@@ -146,11 +147,17 @@ ForecastTab::ForecastTab(analytics::FigureService &figures, analytics::ScopeStat
     m_revise->setEnabled(false);
     m_revise->setToolTip(tr("Record a revised value for this period and unit, with a reason code and a note"));
     connect(m_revise, &QPushButton::clicked, this, &ForecastTab::revise);
+    m_reasonCodes = new QPushButton(tr("Reason codes…"), this);
+    m_reasonCodes->setObjectName(QStringLiteral("reasonCodesButton"));
+    m_reasonCodes->setEnabled(false);
+    m_reasonCodes->setToolTip(tr("Edit the list of reason codes a revision is picked from"));
+    connect(m_reasonCodes, &QPushButton::clicked, this, &ForecastTab::editReasons);
     m_revisionsTitle = wrapLabel(QStringLiteral("revisionsTitle"), this);
     auto *revisionsTop = new QWidget(this);
     auto *revisionsTopLayout = new QHBoxLayout(revisionsTop);
     revisionsTopLayout->setContentsMargins(0, 0, 0, 0);
     revisionsTopLayout->addWidget(m_revisionsTitle, 1);
+    revisionsTopLayout->addWidget(m_reasonCodes, 0, Qt::AlignTop);
     revisionsTopLayout->addWidget(m_revise, 0, Qt::AlignTop);
     auto *side = new QTabWidget(this);
     side->setObjectName(QStringLiteral("forecastSideTabs"));
@@ -186,6 +193,18 @@ void ForecastTab::setEditPath(storage::Database &db)
 {
     m_db = &db;
     m_revise->setEnabled(m_result != nullptr);
+    m_reasonCodes->setEnabled(m_result != nullptr);
+}
+
+bool ForecastTab::editReasons()
+{
+    if (!m_db || !m_result)
+        return false;
+    ReasonCodesDialog dialog(*m_db, m_result->revisionReasons, m_result->uneditedReasons, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    markDataChanged(); // the next revision offers the new list
+    return true;
 }
 
 bool ForecastTab::revise()
@@ -228,6 +247,7 @@ void ForecastTab::showRevisions(const ForecastView &v)
         }
     m_heat->setData(h.reasons, months, cells);
     m_revise->setEnabled(m_db != nullptr);
+    m_reasonCodes->setEnabled(m_db != nullptr);
 }
 
 void ForecastTab::setSeed(quint64 seed)

@@ -60,6 +60,9 @@ public:
     void setEditPath(storage::Database &db);
     // Opens the revise dialog for the scope shown (modal); true when a revision was saved.
     bool revise();
+    // Opens the reason code list (modal); true when an edited list was saved.
+    bool editReasons();
+    QPushButton *reasonCodesButton() const { return m_reasonCodes; }
     void setSeed(quint64 seed);
     // Exports (the Export menu): the tables as XLSX/CSV with the file dialog.
     void exportBacktest();
@@ -100,7 +103,7 @@ private:
     QSortFilterProxyModel *m_backtestProxy = nullptr, *m_dealsProxy = nullptr;
     QTableView *m_backtestView = nullptr, *m_dealsView = nullptr;
     HeatmapWidget *m_heat = nullptr;
-    QPushButton *m_revise = nullptr;
+    QPushButton *m_revise = nullptr, *m_reasonCodes = nullptr;
     QLabel *m_revisionsTitle = nullptr;
     storage::Database *m_db = nullptr;
 };

@@ -225,6 +225,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         v.revisions = loadRevisionHeat(db, v.fan.front().firstDay, v.fan.back().lastDay, scope.org, b->units);
     }
     v.revisionReasons = revisionReasons(db);
+    v.uneditedReasons = uneditedRevisionReasons(db);
     return v;
 }
 

@@ -75,6 +75,7 @@ struct ForecastView
     // offered for a new one.
     RevisionHeat revisions;
     QStringList revisionReasons;
+    QStringList uneditedReasons; // what "Restore defaults" of the reason list gives
 };
 
 // Training the learned model takes longer than everything else together (~1.5 s on the

@@ -8,6 +8,9 @@
 #include "storage/transaction.h"
 #include "storage/uuidcolumn.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlDatabase>
@@ -16,6 +19,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 namespace cockpit::forecast {
 
@@ -49,7 +53,60 @@ QStringList defaultRevisionReasons()
             QStringLiteral("项目延期"), QStringLiteral("大单提前签约")};
 }
 
+namespace {
+// The edited list, or nothing while it was never edited.
+std::optional<QStringList> editedReasons(QSqlDatabase db)
+{
+    QSqlQuery q = analytics::runQuery(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"),
+                                      {QLatin1String(kRevisionReasonsKey)});
+    if (!q.next())
+        return std::nullopt;
+    const QJsonDocument doc = QJsonDocument::fromJson(q.value(0).toString().toUtf8());
+    if (!doc.isArray())
+        return std::nullopt; // unreadable: as if never edited (the defaults and the codes used)
+    QStringList out;
+    for (const QJsonValue &v : doc.array())
+        if (const QString code = v.toString().trimmed(); !code.isEmpty() && !out.contains(code))
+            out << code;
+    return out.isEmpty() ? std::nullopt : std::optional(out);
+}
+} // namespace
+
+QStringList cleanRevisionReasons(const QStringList &codes, QString *error)
+{
+    QStringList out;
+    error->clear();
+    for (const QString &c : codes) {
+        const QString code = c.simplified();
+        if (code.isEmpty())
+            continue;
+        if (code.size() > kMaxReasonLength) {
+            *error = QCoreApplication::translate("cockpit::forecast::RevisionRepository",
+                                                 "The reason code \"%1…\" is longer than %2 characters.")
+                         .arg(code.left(20)).arg(kMaxReasonLength);
+            return {};
+        }
+        if (out.contains(code)) {
+            *error = QCoreApplication::translate("cockpit::forecast::RevisionRepository",
+                                                 "The reason code \"%1\" is in the list twice.").arg(code);
+            return {};
+        }
+        out << code;
+    }
+    if (out.isEmpty())
+        *error = QCoreApplication::translate("cockpit::forecast::RevisionRepository",
+                                             "Keep at least one reason code: a revision needs one.");
+    return out;
+}
+
 QStringList revisionReasons(QSqlDatabase db)
+{
+    if (std::optional<QStringList> edited = editedReasons(db))
+        return *edited;
+    return uneditedRevisionReasons(db);
+}
+
+QStringList uneditedRevisionReasons(QSqlDatabase db)
 {
     QStringList out = defaultRevisionReasons();
     QSqlQuery q = analytics::runQuery(db, QStringLiteral("SELECT reason_code, COUNT(*) AS n FROM forecast_revisions WHERE deleted = 0"
@@ -188,6 +245,15 @@ RevisionResult RevisionRepository::save(const RevisionRequest &r, qint64 nowSecs
                                    QStringLiteral("insert"), fields, 0, &error))
             return fail(error);
     }
+    // A code typed for this revision joins an edited list (an unedited one lists the codes used).
+    if (std::optional<QStringList> edited = editedReasons(db); edited && !edited->contains(reason)) {
+        QSqlQuery set(db);
+        set.prepare(QStringLiteral("UPDATE settings SET value = ? WHERE key = ?"));
+        set.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(*edited << reason)).toJson(QJsonDocument::Compact)));
+        set.addBindValue(QLatin1String(kRevisionReasonsKey));
+        if (!set.exec())
+            return fail(m_db.describeError(set.lastError()));
+    }
     const QString uuid = newId();
     const QString user = m_db.currentUserId();
     QSqlQuery ins(db);
@@ -217,6 +283,23 @@ RevisionResult RevisionRepository::save(const RevisionRequest &r, qint64 nowSecs
     m_db.announceChanges();
     result.ok = true;
     return result;
+}
+
+bool RevisionRepository::saveReasons(const QStringList &codes, QString *error)
+{
+    const QStringList clean = cleanRevisionReasons(codes, error);
+    if (!error->isEmpty())
+        return false;
+    if (!m_db.isWritable()) {
+        *error = tr("The reason codes cannot be saved while the file is being checked or is damaged.");
+        return false;
+    }
+    if (!m_db.setSetting(QLatin1String(kRevisionReasonsKey),
+                         QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(clean)).toJson(QJsonDocument::Compact)))) {
+        *error = tr("The reason codes could not be saved: %1").arg(m_db.connection().lastError().text());
+        return false;
+    }
+    return true;
 }
 
 } // namespace cockpit::forecast

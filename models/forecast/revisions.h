@@ -27,8 +27,19 @@ namespace cockpit::forecast {
 
 // The reasons offered first (DESIGN §5's examples); the list grows by the reasons used.
 QStringList defaultRevisionReasons();
-// The defaults and every reason used in the file, in that order, without repeats.
+// The reason codes offered for a new revision. Until a manager edits the list: the defaults
+// and every reason used in the file, in that order, without repeats. Once edited (settings
+// key kRevisionReasonsKey, a JSON array kept in this file): exactly that list, plus a code
+// typed for a revision, which joins it. Revisions keep the code they were saved with; a code
+// removed from the list stays in their heat map.
 QStringList revisionReasons(QSqlDatabase db);
+// The list before any edit: the defaults and every reason used in the file.
+QStringList uneditedRevisionReasons(QSqlDatabase db);
+inline constexpr const char *kRevisionReasonsKey = "forecast.revision_reasons";
+// Checks and cleans an edited list (each code trimmed, 1–kMaxReasonLength characters, no
+// repeats, at least one code); empty `error` when it can be saved.
+QStringList cleanRevisionReasons(const QStringList &codes, QString *error);
+inline constexpr int kMaxReasonLength = 60;
 
 struct RevisionHeat
 {
@@ -72,6 +83,9 @@ public:
     // schema's org levels), then writes the revision of the latest snapshot of the period and
     // unit (taking one from the request's forecast when there is none) in one transaction.
     RevisionResult save(const RevisionRequest &r, qint64 nowSecs);
+    // Saves the edited list of reason codes (cleanRevisionReasons); false with a translated
+    // `error` and nothing written when it is refused.
+    bool saveReasons(const QStringList &codes, QString *error);
 
 private:
     storage::Database &m_db;

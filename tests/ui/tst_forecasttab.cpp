@@ -7,6 +7,8 @@
 #include "charts/heatmapwidget.h"
 #include "forecasttab.h"
 #include "revisiondialog.h"
+#include "reasoncodesdialog.h"
+#include <QListWidget>
 #include "storage/database.h"
 #include "tinydemo.h"
 #include "analytics/datatable.h"
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void doubleClickOpensTheLead();
     void noClosedDealsSaysWhy();
     void revisionIsSavedWithReasonAndNoteAndCounted();
+    void reasonCodeListIsEditable();
 
 private:
     QTemporaryDir m_dir;
@@ -397,6 +400,78 @@ void TestForecastTab::revisionIsSavedWithReasonAndNoteAndCounted()
     side->setCurrentIndex(1);
     QDir().mkpath(QStringLiteral(COCKPIT_SCREENSHOT_DIR));
     QVERIFY(tab.grab().save(QStringLiteral(COCKPIT_SCREENSHOT_DIR "/forecast-revisions.png")));
+}
+
+void TestForecastTab::reasonCodeListIsEditable()
+{
+    const QString path = m_dir.filePath(QStringLiteral("reasons.db"));
+    QVERIFY(QFile::copy(m_path, path));
+    ShownTab shown;
+    QVERIFY(shown.show(path, {Period::month(QDate(2026, 12, 1)), OrgScope::company()}));
+    ForecastTab &tab = *shown.tab;
+    QVERIFY(!tab.reasonCodesButton()->isEnabled()); // read only without an edit path
+    tab.setEditPath(shown.db);
+    QVERIFY(tab.reasonCodesButton()->isEnabled());
+    QSqlDatabase c = shown.db.connection();
+    // Before any edit: the defaults and the codes used, in that order.
+    const QStringList before = tab.result()->revisionReasons;
+    QCOMPARE(before.mid(0, forecast::defaultRevisionReasons().size()), forecast::defaultRevisionReasons());
+    QCOMPARE(tab.result()->uneditedReasons, before);
+
+    ReasonCodesDialog dialog(shown.db, before, tab.result()->uneditedReasons);
+    QCOMPARE(dialog.codes(), before);
+    // Remove the first, move the (new) first down, add one by typing.
+    dialog.list()->setCurrentRow(0);
+    QTest::keyClick(dialog.list(), Qt::Key_Delete);
+    QCOMPARE(dialog.codes(), before.mid(1));
+    dialog.list()->setCurrentRow(0);
+    QTest::keyClick(dialog.list(), Qt::Key_Down, Qt::AltModifier);
+    QCOMPARE(dialog.codes().value(1), before.value(1));
+    QCOMPARE(dialog.list()->currentRow(), 1);
+    dialog.addCode();
+    dialog.list()->currentItem()->setText(QStringLiteral("  客户合并重组  "));
+    // A repeat is refused, named, and nothing is saved.
+    dialog.addCode();
+    dialog.list()->currentItem()->setText(QStringLiteral("客户合并重组"));
+    dialog.accept();
+    QVERIFY(dialog.result() != QDialog::Accepted);
+    QVERIFY2(dialog.errorLabel()->text().contains(QStringLiteral("客户合并重组")), qPrintable(dialog.errorLabel()->text()));
+    QCOMPARE(forecast::revisionReasons(c), before);
+    dialog.removeCurrent();
+    dialog.accept();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QStringList expected = before.mid(1);
+    expected.swapItemsAt(0, 1);
+    expected << QStringLiteral("客户合并重组");
+    QCOMPARE(forecast::revisionReasons(c), expected);
+    // The removed code is no longer offered but stays usable by revisions already saved; the
+    // unedited list (Restore defaults) still has it.
+    QVERIFY(forecast::uneditedRevisionReasons(c).contains(before.first()));
+    // A code typed for a revision joins the edited list.
+    forecast::RevisionRequest r;
+    r.periodKind = QStringLiteral("month");
+    r.periodStartDay = dayNumber(QDate(2026, 12, 1));
+    r.newValueCents = 1000;
+    r.reason = QStringLiteral("渠道调整");
+    r.note = QStringLiteral("a new channel");
+    QVERIFY(forecast::RevisionRepository(shown.db).save(r, fixedNow().toSecsSinceEpoch()).ok);
+    QCOMPARE(forecast::revisionReasons(c), expected << QStringLiteral("渠道调整"));
+    // An empty list is refused; a code too long is named.
+    QString error;
+    QVERIFY(!forecast::RevisionRepository(shown.db).saveReasons({QStringLiteral("  ")}, &error));
+    QVERIFY(error.contains(QLatin1String("at least one")));
+    QVERIFY(!forecast::RevisionRepository(shown.db).saveReasons({QString(forecast::kMaxReasonLength + 1, QLatin1Char('x'))}, &error));
+    QVERIFY(error.contains(QLatin1String("longer than")));
+    QCOMPARE(forecast::revisionReasons(c), expected);
+    // The tab offers the list after its next refresh; Restore defaults gives the unedited list.
+    QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed);
+    tab.markDataChanged();
+    QVERIFY(refreshed.wait(60000));
+    QCOMPARE(tab.result()->revisionReasons, expected);
+    ReasonCodesDialog again(shown.db, tab.result()->revisionReasons, tab.result()->uneditedReasons);
+    again.restoreDefaults();
+    QCOMPARE(again.codes(), tab.result()->uneditedReasons);
+    QVERIFY(dialog.grab().save(QStringLiteral(COCKPIT_SCREENSHOT_DIR "/reason-codes.png")));
 }
 
 QTEST_MAIN(TestForecastTab)
