@@ -72,6 +72,12 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     m_adopt = new QPushButton(tr("Adopt proposal"), this);
     m_adopt->setObjectName(QStringLiteral("adoptProposal"));
     m_adopt->setToolTip(tr("The selected unit takes its proposed target, and the units below it theirs (Ctrl+Shift+A)"));
+    m_approve = new QPushButton(tr("Approve"), this);
+    m_approve->setObjectName(QStringLiteral("approveTargets"));
+    m_approve->setToolTip(tr("Approve the targets of this period: every unit must equal the sum of the units below it "
+                             "(Ctrl+Shift+Return; Ctrl+Z undoes it). An edit afterwards makes them a draft again."));
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("targetsStatus"));
     QAction *exportAction = TableExport::addExportAction(this);
     exportAction->setText(tr("Export table…"));
     exportAction->setToolTip(tr("Export the targets of the units shown, with every figure behind them, as an Excel "
@@ -91,6 +97,8 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     bar->addWidget(modeLabel);
     bar->addWidget(m_mode);
     bar->addWidget(m_adopt);
+    bar->addWidget(m_approve);
+    bar->addWidget(m_status);
     bar->addStretch(1);
     bar->addWidget(exportButton);
     bar->addWidget(pngButton);
@@ -157,6 +165,13 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     addAction(adoptAction);
     connect(adoptAction, &QAction::triggered, this, [this] { adoptProposal(currentNode()); });
     connect(m_adopt, &QPushButton::clicked, this, [this] { adoptProposal(currentNode()); });
+    auto *approveAction = new QAction(m_approve->text(), this);
+    approveAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                                 QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});
+    approveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(approveAction);
+    connect(approveAction, &QAction::triggered, this, &TargetsTab::approve);
+    connect(m_approve, &QPushButton::clicked, this, &TargetsTab::approve);
     connect(m_model, &TargetTreeModel::editRequested, this, &TargetsTab::editTarget);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { updateChart(); });
     connect(exportAction, &QAction::triggered, this, &TargetsTab::exportTable);
@@ -181,6 +196,7 @@ void TargetsTab::setEditPath(storage::Database &db, QUndoStack &stack)
 {
     m_db = &db;
     m_stack = &stack;
+    updateStatus();
 }
 
 QString TargetsTab::busyText() const { return tr("Computing targets…"); }
@@ -271,6 +287,7 @@ void TargetsTab::showFigures(const TargetsFiguresPtr &figures)
     updateGauges();
     updateBanner();
     updateChart();
+    updateStatus();
 }
 
 QVector<int> TargetsTab::shownNodes() const

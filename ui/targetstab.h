@@ -48,6 +48,11 @@ public:
     bool editTarget(int node, const QString &text);
     // The selected node takes its proposal (the nodes below it theirs).
     bool adoptProposal(int node);
+    // Approves the period's targets (every unit must equal the sum below it); undoable.
+    bool approve();
+    QLabel *statusLabel() const { return m_status; }
+    // "Draft" or "Approved" (translated) for a tree's status code.
+    static QString statusName(const QString &code);
     // The node of the selected row (-1: none).
     int currentNode() const;
     void selectNode(int node);
@@ -73,7 +78,8 @@ protected:
 private:
     void showFigures(const targets::TargetsFiguresPtr &figures);
     void showMessage(const QString &text, bool error);
-    bool push(const targets::TargetCommand &command);
+    bool push(const targets::TargetCommand &command, const QString &status = QStringLiteral("draft"));
+    void updateStatus();
     void treeSaved(const targets::TargetTree &tree);
     void updateGauges();
     void updateChart();
@@ -88,9 +94,9 @@ private:
     targets::TargetsFiguresPtr m_fig;
     bool m_dirty = true, m_orgUnitsSent = false;
     analytics::OrgScope m_shownOrg; // the unit m_fig was last shown for
-    QLabel *m_note, *m_banner, *m_message;
+    QLabel *m_note, *m_banner, *m_message, *m_status;
     QComboBox *m_mode;
-    QPushButton *m_adopt;
+    QPushButton *m_adopt, *m_approve;
     QTreeView *m_tree;
     TargetTreeModel *m_model;
     QWidget *m_gaugeBox;

@@ -7,6 +7,8 @@
 #include "targettreemodel.h"
 
 #include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
 #include <QLocale>
 #include <QPointer>
 #include <QUndoStack>
@@ -76,7 +78,50 @@ bool TargetsTab::adoptProposal(int node)
     return push(command);
 }
 
-bool TargetsTab::push(const TargetCommand &command)
+bool TargetsTab::approve()
+{
+    if (!m_fig)
+        return false;
+    const TargetTree &tree = m_fig->view.tree;
+    const QVector<int> wrong = mismatches(tree);
+    if (!wrong.isEmpty()) {
+        showMessage(tr("Not approved: %n unit(s) do not equal the sum of the units below them, first %1 (no ✓ in the "
+                       "table). Edit them or adopt the proposal, then approve.",
+                       nullptr, int(wrong.size()))
+                        .arg(tree.nodes[wrong.first()].name),
+                    true);
+        return false;
+    }
+    if (!tree.nodes.isEmpty() && tree.nodes.first().rowId && tree.nodes.first().status == QLatin1String("approved")) {
+        showMessage(tr("These targets are already approved."), false);
+        return true;
+    }
+    TargetCommand command;
+    command.text = tr("Approve the targets of %1").arg(m_fig->view.period.label());
+    return push(command, QStringLiteral("approved"));
+}
+
+QString TargetsTab::statusName(const QString &code)
+{
+    return code == QLatin1String("approved") ? tr("Approved") : tr("Draft");
+}
+
+void TargetsTab::updateStatus()
+{
+    if (!m_fig || m_fig->view.tree.nodes.isEmpty()) {
+        m_status->clear();
+        return;
+    }
+    const TargetNode &company = m_fig->view.tree.nodes.first();
+    const bool approved = company.rowId && company.status == QLatin1String("approved");
+    m_status->setText(approved ? tr("Status: approved") : tr("Status: draft"));
+    m_status->setToolTip(approved ? tr("Approved: every unit equals the sum of the units below it. An edit makes them a "
+                                       "draft again.")
+                                  : tr("A draft: edits are saved as they are made. Approve when every unit sums."));
+    m_approve->setEnabled(m_db && !approved);
+}
+
+bool TargetsTab::push(const TargetCommand &command, const QString &status)
 {
     if (!m_db || !m_stack) {
         showMessage(tr("Targets cannot be edited in this window."), true);
@@ -86,13 +131,15 @@ bool TargetsTab::push(const TargetCommand &command)
     QString error;
     TargetEditCommand *c = TargetEditCommand::make(
         *m_db, m_fig->view.tree, command, [self](const TargetTree &t) { if (self) self->treeSaved(t); },
-        [self](const QString &message) { if (self) self->showMessage(message, true); }, &error);
+        [self](const QString &message) { if (self) self->showMessage(message, true); }, &error, status);
     if (!c) {
         showMessage(tr("The targets were not saved: %1").arg(error), true);
         return false;
     }
     m_stack->push(c);
-    showMessage(tr("%1: saved as a draft (Ctrl+Z undoes it).").arg(command.text), false);
+    showMessage(status == QLatin1String("approved") ? tr("%1: approved (Ctrl+Z undoes it).").arg(command.text)
+                                                    : tr("%1: saved as a draft (Ctrl+Z undoes it).").arg(command.text),
+                false);
     return true;
 }
 
@@ -119,6 +166,7 @@ void TargetsTab::treeSaved(const TargetTree &tree)
     }
     m_model->nodesChanged(changed);
     updateGauges();
+    updateStatus();
 }
 
 } // namespace cockpit::ui

@@ -214,7 +214,8 @@ QString TargetTreeModel::tooltip(int node, int column) const
     const TargetNode &n = m_view->tree.nodes[node];
     switch (Column(column)) {
     case Target:
-        return n.rowId ? tr("%1: %2 (%3)").arg(n.name, formatCny(r.targetCents, QLocale()), n.status)
+        return n.rowId ? tr("%1: %2 (%3)").arg(n.name, formatCny(r.targetCents, QLocale()),
+                                               n.status == QLatin1String("approved") ? tr("approved") : tr("draft"))
                        : tr("%1: no target saved for this period yet").arg(n.name);
     case Proposal:
         return r.lastYearCents

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void badInputChangesNothing();
     void childEditRebalancesOrFlags();
     void adoptProposal();
+    void approveNeedsSumsAndIsUndoable();
     void periodsAndOrg();
     void targetsPeriodMapping();
 
@@ -246,6 +248,54 @@ void TestTargetsTab::adoptProposal()
         stack << after.tree.nodes[i].children;
     }
     m_stack.undo();
+    QCOMPARE(amounts(fromFile()), amounts(before));
+    m_tab->editMode()->setCurrentIndex(0);
+    QVERIFY(waitRefreshed());
+}
+
+void TestTargetsTab::approveNeedsSumsAndIsUndoable()
+{
+    const TargetsView before = fromFile();
+    const int stackBefore = m_stack.index(); // earlier cases leave undone commands above it
+    QSqlDatabase c = m_db.connection();
+    const auto statuses = [&c, &before](const QString &status) {
+        QSqlQuery q(c);
+        q.prepare(QStringLiteral("SELECT COUNT(*) FROM targets WHERE deleted = 0 AND period_kind = 'quarter' AND period_start = ?"
+                                 " AND status = ?"));
+        q.addBindValue(dayNumber(before.period.first));
+        q.addBindValue(status);
+        return q.exec() && q.next() ? q.value(0).toInt() : -1;
+    };
+    // A unit that does not sum: refused, named, nothing written.
+    const int region = before.tree.nodes[0].children.first();
+    m_tab->editMode()->setCurrentIndex(m_tab->editMode()->findData(int(EditMode::Flag)));
+    QVERIFY(m_tab->editTarget(region, QStringLiteral("1万")));
+    QVERIFY(!m_tab->approve());
+    QVERIFY2(m_tab->message()->text().contains(before.tree.nodes[0].name), qPrintable(m_tab->message()->text()));
+    QCOMPARE(statuses(QStringLiteral("approved")), 0);
+    m_stack.undo();
+    // Every unit at its proposal (which sums), then approved: every row of the period.
+    QVERIFY2(m_tab->adoptProposal(0), qPrintable(m_tab->message()->text()));
+    QVERIFY(mismatches(fromFile().tree).isEmpty());
+    QVERIFY2(m_tab->approve(), qPrintable(m_tab->message()->text()));
+    QCOMPARE(statuses(QStringLiteral("draft")), 0);
+    QCOMPARE(statuses(QStringLiteral("approved")), fromFile().tree.nodes.size());
+    QVERIFY(m_tab->statusLabel()->text().contains(QStringLiteral("approved")));
+    QVERIFY(m_stack.undoText().contains(QStringLiteral("Approve")));
+    // Undo: drafts again, the amounts as adopted; an edit after approval makes a draft too.
+    m_stack.undo();
+    QCOMPARE(statuses(QStringLiteral("approved")), 0);
+    QVERIFY(m_tab->statusLabel()->text().contains(QStringLiteral("draft")));
+    m_stack.redo();
+    QCOMPARE(statuses(QStringLiteral("draft")), 0);
+    m_tab->editMode()->setCurrentIndex(m_tab->editMode()->findData(int(EditMode::Rebalance)));
+    QVERIFY(m_tab->editTarget(region, QStringLiteral("1万")));
+    QCOMPARE(statuses(QStringLiteral("approved")), 0);
+    // Undoing that edit restores the approval it replaced.
+    m_stack.undo();
+    QCOMPARE(statuses(QStringLiteral("draft")), 0);
+    while (m_stack.index() > stackBefore) // back to the file as it was
+        m_stack.undo();
     QCOMPARE(amounts(fromFile()), amounts(before));
     m_tab->editMode()->setCurrentIndex(0);
     QVERIFY(waitRefreshed());
