@@ -4221,7 +4221,22 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::forecast::RevisionRepository</name>
     <message>
-        <location filename="../models/forecast/revisions.cpp" line="+125"/>
+        <location filename="../models/forecast/revisions.cpp" line="+84"/>
+        <source>The reason code &quot;%1…&quot; is longer than %2 characters.</source>
+        <translation>原因代码“%1…”超过 %2 个字符。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The reason code &quot;%1&quot; is in the list twice.</source>
+        <translation>原因代码“%1”在列表中出现了两次。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Keep at least one reason code: a revision needs one.</source>
+        <translation>请至少保留一个原因代码：修订预测需要原因代码。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
         <source>A revision needs a reason code: pick one from the list or type a new one.</source>
         <translation>修订需要原因代码：请从列表中选择或输入新的代码。</translation>
     </message>
@@ -4244,6 +4259,16 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+2"/>
         <source>Forecasts are kept for the company, regions, cities and reps, not for teams: pick the team&apos;s city or a rep.</source>
         <translation>预测按公司、大区、城市和销售保存，不按团队：请选择该团队所在城市或某位销售。</translation>
+    </message>
+    <message>
+        <location line="+103"/>
+        <source>The reason codes cannot be saved while the file is being checked or is damaged.</source>
+        <translation>文件正在检查或已损坏时无法保存原因代码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The reason codes could not be saved: %1</source>
+        <translation>无法保存原因代码：%1</translation>
     </message>
 </context>
 <context>
@@ -9071,7 +9096,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::ForecastTab</name>
     <message>
-        <location filename="../ui/forecasttab.cpp" line="+89"/>
+        <location filename="../ui/forecasttab.cpp" line="+90"/>
         <source>Open deals table…</source>
         <translation>未结商机表…</translation>
     </message>
@@ -9136,7 +9161,17 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>为本期间和组织记录修订值，附原因代码和说明</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Reason codes…</source>
+        <translation>原因代码…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Edit the list of reason codes a revision is picked from</source>
+        <translation>编辑修订预测时可选的原因代码列表</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Learned model</source>
         <translation>学习型模型</translation>
     </message>
@@ -9151,7 +9186,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>预测</translation>
     </message>
     <message numerus="yes">
-        <location line="+36"/>
+        <location line="+48"/>
         <source>%n manual revision(s) of %1&apos;s forecasts for these months, by reason code and month</source>
         <translation>
             <numerusform>%1 这些月份的预测共有 %n 次人工修订，按原因代码和月份统计</numerusform>
@@ -9165,7 +9200,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         </translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Computing the forecast…</source>
         <translation>正在计算预测…</translation>
     </message>
@@ -11568,6 +11603,69 @@ required to leave</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::ReasonCodesDialog</name>
+    <message>
+        <location filename="../ui/reasoncodesdialog.cpp" line="+20"/>
+        <source>Forecast revision reason codes</source>
+        <translation>预测修订原因代码</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The codes a manager picks from when revising a forecast, in the order offered. Double-click or press F2 to rename one. Revisions already saved keep their code.</source>
+        <translation>经理修订预测时可选的原因代码，按列出的顺序提供。双击或按 F2 可重命名。已保存的修订保留其原因代码。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a reason code (Ins)</source>
+        <translation>添加原因代码 (Ins)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the selected code from the list (Del)</source>
+        <translation>从列表中删除所选代码 (Del)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;up</source>
+        <translation>上移(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer it earlier (Alt+Up)</source>
+        <translation>排在更前 (Alt+↑)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move &amp;down</source>
+        <translation>下移(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer it later (Alt+Down)</source>
+        <translation>排在更后 (Alt+↓)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restore &amp;defaults</source>
+        <translation>恢复默认(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list the product starts with and every code used in this file</source>
+        <translation>产品自带的列表，加上本文件中用过的所有代码</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::ReassignDialog</name>
     <message>
         <location filename="../ui/reassigndialog.cpp" line="+30"/>
@@ -12808,6 +12906,16 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+1"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1: no target saved for this period yet</source>
         <translation>%1：本期尚未保存目标</translation>
     </message>
@@ -12888,7 +12996,17 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>所选单元采用其建议目标，其下级也采用各自的建议目标（Ctrl+Shift+A）</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Approve the targets of this period: every unit must equal the sum of the units below it (Ctrl+Shift+Return; Ctrl+Z undoes it). An edit afterwards makes them a draft again.</source>
+        <translation>批准本期目标：每个单位都必须等于其下级单位之和（Ctrl+Shift+Return；Ctrl+Z 撤销）。之后再修改会使其重新成为草稿。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -12928,12 +13046,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>滚动预测</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Double-click a target or press F2 to edit it, e.g. 820000 or 82万</source>
         <translation>双击目标或按 F2 编辑，如 820000 或 82万</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+70"/>
         <source>Computing targets…</source>
         <translation>正在计算目标…</translation>
     </message>
@@ -12943,12 +13061,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 在此目标树中没有目标（%2 期间无在职销售）。</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>%1, %2 (days left: %3): %4</source>
         <translation>%1，%2（剩余 %3 天）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/targetstabedit.cpp" line="+26"/>
+        <location filename="../ui/targetstabedit.cpp" line="+28"/>
         <source>&quot;%1&quot; is not an amount for the target of %2: type yuan, e.g. 820000, 82万 or ¥820,000. Nothing was changed.</source>
         <translation>“%1”不是 %2 目标的有效金额：请输入元，如 820000、82万 或 ¥820,000。未做任何更改。</translation>
     </message>
@@ -12982,8 +13100,55 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <source>%1 already has its proposed targets.</source>
         <translation>%1 已采用建议目标。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Not approved: %n unit(s) do not equal the sum of the units below them, first %1 (no ✓ in the table). Edit them or adopt the proposal, then approve.</source>
+        <translation>
+            <numerusform>未批准：有 %n 个单位不等于其下级单位之和，首个为 %1（表中没有 ✓）。请修改或采用建议值后再批准。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>These targets are already approved.</source>
+        <translation>这些目标已经批准。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approve the targets of %1</source>
+        <translation>批准 %1 的目标</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Status: approved</source>
+        <translation>状态：已批准</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status: draft</source>
+        <translation>状态：草稿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved: every unit equals the sum of the units below it. An edit makes them a draft again.</source>
+        <translation>已批准：每个单位都等于其下级单位之和。再修改会使其重新成为草稿。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A draft: edits are saved as they are made. Approve when every unit sums.</source>
+        <translation>草稿：修改即时保存。各单位加总一致后即可批准。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Targets cannot be edited in this window.</source>
         <translation>此窗口中不能编辑目标。</translation>
     </message>
@@ -12994,6 +13159,11 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+4"/>
+        <source>%1: approved (Ctrl+Z undoes it).</source>
+        <translation>%1：已批准（Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>%1: saved as a draft (Ctrl+Z undoes it).</source>
         <translation>%1：已保存为草稿（Ctrl+Z 撤销）。</translation>
     </message>
