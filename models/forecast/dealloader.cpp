@@ -3,6 +3,8 @@
 #include "forecast/history.h"
 #include "analytics/query.h"
 #include "analytics/scope.h"
+#include "storage/database.h"
+#include "storage/sqlitestatement.h"
 
 #include <QSqlDatabase>
 #include <QLocale>
@@ -14,8 +16,6 @@
 namespace cockpit::forecast {
 
 namespace {
-qint64 intOr(const QVariant &v, qint64 fallback) { return v.isNull() ? fallback : v.toLongLong(); }
-
 int seniorityBucketOf(int seniority)
 {
     return seniority <= 2 ? 0 : seniority == 3 ? 1 : 2;
@@ -44,55 +44,74 @@ History loadHistory(QSqlDatabase db)
     }
 
     // Contacts: the highest seniority per (customer, chain role).
+    // The bulk reads go through SQLite directly: a million rows through QVariant cost seconds.
+    sqlite3 *handle = storage::sqliteHandle(db);
+    if (!handle)
+        throw analytics::QueryError(QStringLiteral("the deal history needs an SQLite database"));
+    const auto statement = [handle](std::string_view sql) {
+        sql::Statement st(handle, sql);
+        if (!st.isValid())
+            throw analytics::QueryError(QStringLiteral("could not prepare a query: %1\n%2").arg(st.error(), QString::fromUtf8(sql.data(), qsizetype(sql.size()))));
+        return st;
+    };
+    const auto finished = [](const sql::Statement &st) {
+        if (st.hasError())
+            throw analytics::QueryError(QStringLiteral("a query failed: %1").arg(st.error()));
+    };
     QHash<qint64, QHash<QString, int>> seniority;
-    QSqlQuery ct = runQuery(db, QStringLiteral("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
-                                               "GROUP BY customer_id, chain_role"));
-    while (ct.next())
-        seniority[ct.value(0).toLongLong()].insert(ct.value(1).toString(), ct.value(2).toInt());
-
-    QSqlQuery pay = runQuery(db, QStringLiteral("SELECT customer_id, due_on, paid_on FROM payments WHERE deleted = 0"));
-    while (pay.next())
-        h.payments[int(pay.value(0).toLongLong())].push_back({pay.value(1).toLongLong(), intOr(pay.value(2), -1)});
+    {
+        sql::Statement ct = statement("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
+                                      "GROUP BY customer_id, chain_role");
+        while (ct.next())
+            seniority[ct.int64(0)].insert(ct.text(1), ct.int32(2));
+        finished(ct);
+    }
+    {
+        sql::Statement pay = statement("SELECT customer_id, due_on, paid_on FROM payments WHERE deleted = 0");
+        while (pay.next())
+            h.payments[pay.int32(0)].push_back({pay.int64(1), pay.isNull(2) ? -1 : pay.int64(2)});
+        finished(pay);
+    }
 
     QHash<QString, int> industryIndex;
     QHash<qint64, std::size_t> row;
-    QSqlQuery q = runQuery(db, QStringLiteral(
+    sql::Statement q = statement(
         "SELECT l.id, l.pipeline_id, l.stage_id, l.customer_id, COALESCE(l.owner_id, 0), l.amount_cents, l.expected_close,"
         " l.status, l.closed_at, l.created_at, l.probability, l.intent_seal, l.intent_budget_range, l.intent_contact,"
         " l.intent_next_meeting, l.competitor_present, l.technical_validation, l.decision_role, COALESCE(l.product_id, -1),"
         " c.industry, c.customer_since, c.budget_cents, CASE WHEN l.status = 'open' THEN l.title END"
-        " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.deleted = 0 ORDER BY l.id"));
+        " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.deleted = 0 ORDER BY l.id");
     while (q.next()) {
         DealHistory r;
         Deal &d = r.current;
-        d.id = q.value(0).toLongLong();
-        d.pipeline = q.value(1).toInt();
-        d.stage = q.value(2).toInt();
-        d.customer = q.value(3).toInt();
-        d.owner = q.value(4).toInt();
-        d.amountCents = q.value(5).toLongLong();
-        d.expectedCloseDay = intOr(q.value(6), -1);
-        const QString status = q.value(7).toString();
-        d.outcome = status == QLatin1String("won") ? Outcome::Won : status == QLatin1String("lost") ? Outcome::Lost : Outcome::Open;
-        r.closedAt = d.closed() ? intOr(q.value(8), -1) : -1;
+        d.id = q.int64(0);
+        d.pipeline = q.int32(1);
+        d.stage = q.int32(2);
+        d.customer = q.int32(3);
+        d.owner = q.int32(4);
+        d.amountCents = q.int64(5);
+        d.expectedCloseDay = q.isNull(6) ? -1 : q.int64(6);
+        const std::string_view status = q.view(7);
+        d.outcome = status == "won" ? Outcome::Won : status == "lost" ? Outcome::Lost : Outcome::Open;
+        r.closedAt = d.closed() && !q.isNull(8) ? q.int64(8) : -1;
         if (d.closed() && r.closedAt < 0)
             d.outcome = Outcome::Open; // closed with no date: cannot be placed in time
         d.closedDay = r.closedAt >= 0 ? analytics::companyDayNumber(r.closedAt) : -1;
-        r.createdAt = q.value(9).toLongLong();
+        r.createdAt = q.int64(9);
         d.createdDay = analytics::companyDayNumber(r.createdAt);
-        d.recordedProbability = q.value(10).toInt();
-        d.intentSeal = q.value(11).toInt() != 0;
-        d.intentBudget = !q.value(12).toString().isEmpty();
-        d.intentContact = !q.value(13).toString().isEmpty();
-        d.intentNextMeeting = !q.value(14).isNull();
+        d.recordedProbability = q.int32(10);
+        d.intentSeal = q.int32(11) != 0;
+        d.intentBudget = q.bytes(12) > 0;
+        d.intentContact = q.bytes(13) > 0;
+        d.intentNextMeeting = !q.isNull(14);
         h.intentRecorded = h.intentRecorded || d.intentSeal || d.intentBudget || d.intentContact || d.intentNextMeeting;
-        d.bucket[Competitor] = std::int8_t(q.value(15).toInt() != 0);
-        d.bucket[TechValidation] = std::int8_t(q.value(16).toInt() != 0 ? 2 : 0);
-        const QString role = q.value(17).toString();
+        d.bucket[Competitor] = std::int8_t(q.int32(15) != 0);
+        d.bucket[TechValidation] = std::int8_t(q.int32(16) != 0 ? 2 : 0);
+        const QString role = q.text(17);
         d.decisionRoleKnown = !role.isEmpty();
         d.finalApproverMet = role == QLatin1String("final_approver");
-        d.product = q.value(18).toInt();
-        const QString industry = q.value(19).toString();
+        d.product = q.int32(18);
+        const QString industry = q.text(19);
         if (!industry.isEmpty()) {
             auto it = industryIndex.constFind(industry);
             if (it == industryIndex.cend()) {
@@ -101,10 +120,10 @@ History loadHistory(QSqlDatabase db)
             }
             d.industry = *it;
         }
-        r.customerSinceDay = intOr(q.value(20), -1);
-        r.budgetCents = q.value(21).toLongLong();
-        if (const QString title = q.value(22).toString(); !title.isEmpty())
-            h.openTitles.insert(d.id, title);
+        r.customerSinceDay = q.isNull(20) ? -1 : q.int64(20);
+        r.budgetCents = q.int64(21);
+        if (q.bytes(22) > 0)
+            h.openTitles.insert(d.id, q.text(22));
         if (!role.isEmpty()) {
             const int known = seniority.value(d.customer).value(role, -1);
             r.seniorityBucket = known >= 0 ? seniorityBucketOf(known)
@@ -113,29 +132,35 @@ History loadHistory(QSqlDatabase db)
         row.insert(d.id, h.deals.size());
         h.deals.push_back(std::move(r));
     }
+    finished(q);
 
-    QSqlQuery mv = runQuery(db, QStringLiteral("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id"));
-    while (mv.next()) {
-        const auto it = row.constFind(mv.value(0).toLongLong());
-        if (it != row.cend())
-            h.deals[*it].moves.push_back({mv.value(1).toLongLong(), mv.value(2).toInt()});
+    {
+        sql::Statement mv = statement("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id");
+        while (mv.next()) {
+            const auto it = row.constFind(mv.int64(0));
+            if (it != row.cend())
+                h.deals[*it].moves.push_back({mv.int64(1), mv.int32(2)});
+        }
+        finished(mv);
     }
-    QSqlQuery act = runQuery(db, QStringLiteral("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
-                                                "AND (kind = 'demo' OR direction IN ('sales', 'customer'))"));
-    act.setForwardOnly(true);
-    while (act.next()) {
-        const auto it = row.constFind(act.value(0).toLongLong());
-        if (it == row.cend())
-            continue;
-        DealHistory &r = h.deals[*it];
-        const qint64 at = act.value(1).toLongLong();
-        if (act.value(2).toString() == QLatin1String("demo") && (r.firstDemoAt < 0 || at < r.firstDemoAt))
-            r.firstDemoAt = at;
-        const QString dir = act.value(3).toString();
-        if (dir == QLatin1String("sales"))
-            r.salesAt.push_back(at);
-        else if (dir == QLatin1String("customer"))
-            r.customerAt.push_back(at);
+    {
+        sql::Statement act = statement("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
+                                       "AND (kind = 'demo' OR direction IN ('sales', 'customer'))");
+        while (act.next()) {
+            const auto it = row.constFind(act.int64(0));
+            if (it == row.cend())
+                continue;
+            DealHistory &r = h.deals[*it];
+            const qint64 at = act.int64(1);
+            if (act.view(2) == "demo" && (r.firstDemoAt < 0 || at < r.firstDemoAt))
+                r.firstDemoAt = at;
+            const std::string_view dir = act.view(3);
+            if (dir == "sales")
+                r.salesAt.push_back(at);
+            else if (dir == "customer")
+                r.customerAt.push_back(at);
+        }
+        finished(act);
     }
     std::vector<Deal> now;
     now.reserve(h.deals.size());

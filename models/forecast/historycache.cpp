@@ -2,12 +2,16 @@
 
 #include "analytics/query.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
 namespace cockpit::forecast {
+
+Q_LOGGING_CATEGORY(lcHistory, "cockpit.forecast.history")
 
 namespace {
 struct Entry
@@ -50,7 +54,10 @@ std::shared_ptr<const History> cachedHistory(QSqlDatabase db)
         if (it != cache().cend() && it->fingerprint == fingerprint)
             return it->history;
     }
+    QElapsedTimer timer;
+    timer.start();
     auto history = std::make_shared<const History>(loadHistory(db));
+    qCInfo(lcHistory) << "read" << history->deals.size() << "deals and their history in" << timer.elapsed() << "ms";
     QMutexLocker lock(&cacheMutex());
     cache().insert(file, Entry{fingerprint, history});
     return history;
