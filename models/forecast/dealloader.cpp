@@ -3,8 +3,6 @@
 #include "forecast/history.h"
 #include "analytics/query.h"
 #include "analytics/scope.h"
-#include "storage/database.h"
-#include "storage/sqlitestatement.h"
 
 #include <QSqlDatabase>
 #include <QLocale>
@@ -43,55 +41,40 @@ History loadHistory(QSqlDatabase db)
         h.stageCloses[id] = st.value(3).toInt() != 0;
     }
 
-    // Contacts: the highest seniority per (customer, chain role).
-    // The bulk reads go through SQLite directly: a million rows through QVariant cost seconds.
-    sqlite3 *handle = storage::sqliteHandle(db);
-    if (!handle)
-        throw analytics::QueryError(QStringLiteral("the deal history needs an SQLite database"));
-    const auto statement = [handle](std::string_view sql) {
-        sql::Statement st(handle, sql);
-        if (!st.isValid())
-            throw analytics::QueryError(QStringLiteral("could not prepare a query: %1\n%2").arg(st.error(), QString::fromUtf8(sql.data(), qsizetype(sql.size()))));
-        return st;
-    };
-    const auto finished = [](const sql::Statement &st) {
-        if (st.hasError())
-            throw analytics::QueryError(QStringLiteral("a query failed: %1").arg(st.error()));
-    };
+    // The bulk reads go through SQLite directly (BulkQuery): a million rows through QVariant
+    // cost seconds. Contacts: the highest seniority per (customer, chain role).
     QHash<qint64, QHash<QString, int>> seniority;
     {
-        sql::Statement ct = statement("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
-                                      "GROUP BY customer_id, chain_role");
+        analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
+                                                   "GROUP BY customer_id, chain_role"));
         while (ct.next())
-            seniority[ct.int64(0)].insert(ct.text(1), ct.int32(2));
-        finished(ct);
+            seniority[ct.int64(0)].insert(ct.string(1), int(ct.int64(2)));
     }
     {
-        sql::Statement pay = statement("SELECT customer_id, due_on, paid_on FROM payments WHERE deleted = 0");
+        analytics::BulkQuery pay(db, QStringLiteral("SELECT customer_id, due_on, paid_on FROM payments WHERE deleted = 0"));
         while (pay.next())
-            h.payments[pay.int32(0)].push_back({pay.int64(1), pay.isNull(2) ? -1 : pay.int64(2)});
-        finished(pay);
+            h.payments[int(pay.int64(0))].push_back({pay.int64(1), pay.isNull(2) ? -1 : pay.int64(2)});
     }
 
     QHash<QString, int> industryIndex;
     QHash<qint64, std::size_t> row;
-    sql::Statement q = statement(
+    analytics::BulkQuery q(db, QStringLiteral(
         "SELECT l.id, l.pipeline_id, l.stage_id, l.customer_id, COALESCE(l.owner_id, 0), l.amount_cents, l.expected_close,"
         " l.status, l.closed_at, l.created_at, l.probability, l.intent_seal, l.intent_budget_range, l.intent_contact,"
         " l.intent_next_meeting, l.competitor_present, l.technical_validation, l.decision_role, COALESCE(l.product_id, -1),"
         " c.industry, c.customer_since, c.budget_cents, CASE WHEN l.status = 'open' THEN l.title END"
-        " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.deleted = 0 ORDER BY l.id");
+        " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.deleted = 0 ORDER BY l.id"));
     while (q.next()) {
         DealHistory r;
         Deal &d = r.current;
         d.id = q.int64(0);
-        d.pipeline = q.int32(1);
-        d.stage = q.int32(2);
-        d.customer = q.int32(3);
-        d.owner = q.int32(4);
+        d.pipeline = int(q.int64(1));
+        d.stage = int(q.int64(2));
+        d.customer = int(q.int64(3));
+        d.owner = int(q.int64(4));
         d.amountCents = q.int64(5);
         d.expectedCloseDay = q.isNull(6) ? -1 : q.int64(6);
-        const std::string_view status = q.view(7);
+        const std::string_view status = q.text(7) ? std::string_view(q.text(7), std::size_t(q.bytes(7))) : std::string_view();
         d.outcome = status == "won" ? Outcome::Won : status == "lost" ? Outcome::Lost : Outcome::Open;
         r.closedAt = d.closed() && !q.isNull(8) ? q.int64(8) : -1;
         if (d.closed() && r.closedAt < 0)
@@ -99,19 +82,19 @@ History loadHistory(QSqlDatabase db)
         d.closedDay = r.closedAt >= 0 ? analytics::companyDayNumber(r.closedAt) : -1;
         r.createdAt = q.int64(9);
         d.createdDay = analytics::companyDayNumber(r.createdAt);
-        d.recordedProbability = q.int32(10);
-        d.intentSeal = q.int32(11) != 0;
+        d.recordedProbability = int(q.int64(10));
+        d.intentSeal = int(q.int64(11)) != 0;
         d.intentBudget = q.bytes(12) > 0;
         d.intentContact = q.bytes(13) > 0;
         d.intentNextMeeting = !q.isNull(14);
         h.intentRecorded = h.intentRecorded || d.intentSeal || d.intentBudget || d.intentContact || d.intentNextMeeting;
-        d.bucket[Competitor] = std::int8_t(q.int32(15) != 0);
-        d.bucket[TechValidation] = std::int8_t(q.int32(16) != 0 ? 2 : 0);
-        const QString role = q.text(17);
+        d.bucket[Competitor] = std::int8_t(int(q.int64(15)) != 0);
+        d.bucket[TechValidation] = std::int8_t(int(q.int64(16)) != 0 ? 2 : 0);
+        const QString role = q.string(17);
         d.decisionRoleKnown = !role.isEmpty();
         d.finalApproverMet = role == QLatin1String("final_approver");
-        d.product = q.int32(18);
-        const QString industry = q.text(19);
+        d.product = int(q.int64(18));
+        const QString industry = q.string(19);
         if (!industry.isEmpty()) {
             auto it = industryIndex.constFind(industry);
             if (it == industryIndex.cend()) {
@@ -123,7 +106,7 @@ History loadHistory(QSqlDatabase db)
         r.customerSinceDay = q.isNull(20) ? -1 : q.int64(20);
         r.budgetCents = q.int64(21);
         if (q.bytes(22) > 0)
-            h.openTitles.insert(d.id, q.text(22));
+            h.openTitles.insert(d.id, q.string(22));
         if (!role.isEmpty()) {
             const int known = seniority.value(d.customer).value(role, -1);
             r.seniorityBucket = known >= 0 ? seniorityBucketOf(known)
@@ -132,35 +115,32 @@ History loadHistory(QSqlDatabase db)
         row.insert(d.id, h.deals.size());
         h.deals.push_back(std::move(r));
     }
-    finished(q);
 
     {
-        sql::Statement mv = statement("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id");
+        analytics::BulkQuery mv(db, QStringLiteral("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id"));
         while (mv.next()) {
             const auto it = row.constFind(mv.int64(0));
             if (it != row.cend())
-                h.deals[*it].moves.push_back({mv.int64(1), mv.int32(2)});
+                h.deals[*it].moves.push_back({mv.int64(1), int(mv.int64(2))});
         }
-        finished(mv);
     }
     {
-        sql::Statement act = statement("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
-                                       "AND (kind = 'demo' OR direction IN ('sales', 'customer'))");
+        analytics::BulkQuery act(db, QStringLiteral("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
+                                                    "AND (kind = 'demo' OR direction IN ('sales', 'customer'))"));
         while (act.next()) {
             const auto it = row.constFind(act.int64(0));
             if (it == row.cend())
                 continue;
             DealHistory &r = h.deals[*it];
             const qint64 at = act.int64(1);
-            if (act.view(2) == "demo" && (r.firstDemoAt < 0 || at < r.firstDemoAt))
+            if (act.bytes(2) == 4 && std::string_view(act.text(2), 4) == "demo" && (r.firstDemoAt < 0 || at < r.firstDemoAt))
                 r.firstDemoAt = at;
-            const std::string_view dir = act.view(3);
+            const std::string_view dir = act.text(3) ? std::string_view(act.text(3), std::size_t(act.bytes(3))) : std::string_view();
             if (dir == "sales")
                 r.salesAt.push_back(at);
             else if (dir == "customer")
                 r.customerAt.push_back(at);
         }
-        finished(act);
     }
     std::vector<Deal> now;
     now.reserve(h.deals.size());
