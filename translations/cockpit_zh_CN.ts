@@ -7519,6 +7519,26 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <source>(forecast as of %1, the day after this file&apos;s deals end)</source>
         <translation>（按 %1 预测，即本文件商机数据结束的次日）</translation>
     </message>
+    <message>
+        <location filename="../models/targets/monthsplit.cpp" line="+71"/>
+        <source>Only a quarter&apos;s targets are split into months.</source>
+        <translation>只有季度目标可以拆分到月。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 does not equal the sum of the units below it: make the quarter sum before splitting it into months.</source>
+        <translation>%1 不等于其下级单位之和：请先让季度目标加总一致，再拆分到月。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The months of %1 have another org tree than the quarter.</source>
+        <translation>%1 各月的组织树与该季度不同。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Split %1 into months: %2</source>
+        <translation>将 %1 拆分到月：%2</translation>
+    </message>
 </context>
 <context>
     <name>cockpit::targets::TargetRepository</name>
@@ -13006,7 +13026,17 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>批准本期目标：每个单位都必须等于其下级单位之和（Ctrl+Shift+Return；Ctrl+Z 撤销）。之后再修改会使其重新成为草稿。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Split into months</source>
+        <translation>拆分到月</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this quarter&apos;s targets down to its three months: each rep&apos;s quarter shared by what it collected in the same months last year (thirds when nothing), the units above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)</source>
+        <translation>将本季度目标保存到其三个月：每位销售的季度目标按其去年同期各月回款比例分配（去年无回款则三等分），上级单位为下级之和（Ctrl+Shift+M；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -13046,12 +13076,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>滚动预测</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Double-click a target or press F2 to edit it, e.g. 820000 or 82万</source>
         <translation>双击目标或按 F2 编辑，如 820000 或 82万</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+76"/>
         <source>Computing targets…</source>
         <translation>正在计算目标…</translation>
     </message>
@@ -13066,7 +13096,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1，%2（剩余 %3 天）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/targetstabedit.cpp" line="+28"/>
+        <location filename="../ui/targetstabedit.cpp" line="+30"/>
         <source>&quot;%1&quot; is not an amount for the target of %2: type yuan, e.g. 820000, 82万 or ¥820,000. Nothing was changed.</source>
         <translation>“%1”不是 %2 目标的有效金额：请输入元，如 820000、82万 或 ¥820,000。未做任何更改。</translation>
     </message>
@@ -13118,6 +13148,33 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>批准 %1 的目标</translation>
     </message>
     <message>
+        <location line="+15"/>
+        <source>Not split into months: %1</source>
+        <translation>未拆分到月：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The months of %1 already hold this split.</source>
+        <translation>%1 的各月已是这一拆分结果。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Split %1 into months</source>
+        <translation>将 %1 拆分到月</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>%n month(s) of %1 saved, then: %2</source>
+        <translation>
+            <numerusform>已保存 %1 的 %n 个月，随后：%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 split into its months as drafts (Ctrl+Z undoes it).</source>
+        <translation>%1 已作为草稿拆分到各月（Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Approved</source>
         <translation>已批准</translation>
@@ -13128,7 +13185,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>草稿</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Status: approved</source>
         <translation>状态：已批准</translation>
     </message>
@@ -13148,7 +13205,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>草稿：修改即时保存。各单位加总一致后即可批准。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Targets cannot be edited in this window.</source>
         <translation>此窗口中不能编辑目标。</translation>
     </message>

@@ -76,6 +76,11 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     m_approve->setObjectName(QStringLiteral("approveTargets"));
     m_approve->setToolTip(tr("Approve the targets of this period: every unit must equal the sum of the units below it "
                              "(Ctrl+Shift+Return; Ctrl+Z undoes it). An edit afterwards makes them a draft again."));
+    m_split = new QPushButton(tr("Split into months"), this);
+    m_split->setObjectName(QStringLiteral("splitIntoMonths"));
+    m_split->setToolTip(tr("Save this quarter's targets down to its three months: each rep's quarter shared by what it "
+                           "collected in the same months last year (thirds when nothing), the units above as sums "
+                           "(Ctrl+Shift+M; Ctrl+Z undoes it)"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("targetsStatus"));
     QAction *exportAction = TableExport::addExportAction(this);
@@ -98,6 +103,7 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     bar->addWidget(m_mode);
     bar->addWidget(m_adopt);
     bar->addWidget(m_approve);
+    bar->addWidget(m_split);
     bar->addWidget(m_status);
     bar->addStretch(1);
     bar->addWidget(exportButton);
@@ -172,6 +178,12 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     addAction(approveAction);
     connect(approveAction, &QAction::triggered, this, &TargetsTab::approve);
     connect(m_approve, &QPushButton::clicked, this, &TargetsTab::approve);
+    auto *splitAction = new QAction(m_split->text(), this);
+    splitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    splitAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(splitAction);
+    connect(splitAction, &QAction::triggered, this, &TargetsTab::splitIntoMonths);
+    connect(m_split, &QPushButton::clicked, this, &TargetsTab::splitIntoMonths);
     connect(m_model, &TargetTreeModel::editRequested, this, &TargetsTab::editTarget);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { updateChart(); });
     connect(exportAction, &QAction::triggered, this, &TargetsTab::exportTable);

@@ -50,6 +50,9 @@ public:
     bool adoptProposal(int node);
     // Approves the period's targets (every unit must equal the sum below it); undoable.
     bool approve();
+    // A quarter's targets saved down to its three months (targets/monthsplit.h); one undo step.
+    bool splitIntoMonths();
+    QPushButton *splitButton() const { return m_split; }
     QLabel *statusLabel() const { return m_status; }
     // "Draft" or "Approved" (translated) for a tree's status code.
     static QString statusName(const QString &code);
@@ -96,7 +99,7 @@ private:
     analytics::OrgScope m_shownOrg; // the unit m_fig was last shown for
     QLabel *m_note, *m_banner, *m_message, *m_status;
     QComboBox *m_mode;
-    QPushButton *m_adopt, *m_approve;
+    QPushButton *m_adopt, *m_approve, *m_split;
     QTreeView *m_tree;
     TargetTreeModel *m_model;
     QWidget *m_gaugeBox;

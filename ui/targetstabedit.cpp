@@ -4,6 +4,8 @@
 
 #include "domain/money.h"
 #include "targetcommand.h"
+#include "targets/monthsplit.h"
+#include "analytics/query.h"
 #include "targettreemodel.h"
 
 #include <QComboBox>
@@ -101,6 +103,51 @@ bool TargetsTab::approve()
     return push(command, QStringLiteral("approved"));
 }
 
+bool TargetsTab::splitIntoMonths()
+{
+    if (!m_fig || !m_db || !m_stack)
+        return false;
+    MonthSplitPlan plan;
+    try {
+        plan = planMonthSplit(*m_db, m_fig->view, m_fig->units);
+    } catch (const analytics::QueryError &e) {
+        plan.error = e.message();
+    }
+    if (!plan.error.isEmpty()) {
+        showMessage(tr("Not split into months: %1").arg(plan.error), true);
+        return false;
+    }
+    const QString label = m_fig->view.period.label();
+    if (plan.changed() == 0) {
+        showMessage(tr("The months of %1 already hold this split.").arg(label), false);
+        return true;
+    }
+    // One undo step for the three months; a month refused stops there (the months before it
+    // are saved and stay on the stack, so Ctrl+Z still undoes them).
+    const QPointer<TargetsTab> self(this);
+    m_stack->beginMacro(tr("Split %1 into months").arg(label));
+    QString error;
+    int saved = 0;
+    for (std::size_t m = 0; m < plan.commands.size() && error.isEmpty(); ++m) {
+        if (plan.commands[m].changes.isEmpty())
+            continue;
+        TargetEditCommand *c = TargetEditCommand::make(
+            *m_db, plan.before[m], plan.commands[m], [self](const TargetTree &t) { if (self) self->treeSaved(t); },
+            [self](const QString &message) { if (self) self->showMessage(message, true); }, &error);
+        if (c) {
+            m_stack->push(c);
+            ++saved;
+        }
+    }
+    m_stack->endMacro();
+    if (!error.isEmpty()) {
+        showMessage(tr("%n month(s) of %1 saved, then: %2", nullptr, saved).arg(label, error), true);
+        return false;
+    }
+    showMessage(tr("%1 split into its months as drafts (Ctrl+Z undoes it).").arg(label), false);
+    return true;
+}
+
 QString TargetsTab::statusName(const QString &code)
 {
     return code == QLatin1String("approved") ? tr("Approved") : tr("Draft");
@@ -110,6 +157,8 @@ void TargetsTab::updateStatus()
 {
     if (!m_fig || m_fig->view.tree.nodes.isEmpty()) {
         m_status->clear();
+        m_approve->setEnabled(false);
+        m_split->setEnabled(false);
         return;
     }
     const TargetNode &company = m_fig->view.tree.nodes.first();
@@ -119,6 +168,7 @@ void TargetsTab::updateStatus()
                                        "draft again.")
                                   : tr("A draft: edits are saved as they are made. Approve when every unit sums."));
     m_approve->setEnabled(m_db && !approved);
+    m_split->setEnabled(m_db && m_fig->view.period.kind == analytics::PeriodKind::Quarter);
 }
 
 bool TargetsTab::push(const TargetCommand &command, const QString &status)

@@ -1,5 +1,6 @@
 // The target tree and its undoable edits (targets/targettree.h): every level sums exactly.
 #include "targets/targettree.h"
+#include "targets/monthsplit.h"
 
 #include <QTest>
 
@@ -39,6 +40,37 @@ class TstTargetTree : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void quarterSplitsIntoMonthsExactly()
+    {
+        TargetTree t = sample();
+        t.nodes[6].amountCents = 1001; // a: weights 2 : 1 : 1 → 500.5, 250.25, 250.25
+        t.nodes[7].amountCents = 100;  // b: nothing collected last year → thirds
+        t.nodes[8].amountCents = 1000; // c: 1 : 1 : 1 → 333.33 each
+        t.rollUp();
+        QVector<std::array<qint64, 3>> w(t.nodes.size(), {0, 0, 0});
+        w[6] = {2, 1, 1};
+        w[8] = {5, 5, 5};
+        w[9] = {0, 0, 7}; // d: all in the third month
+        w[1] = {1000, 0, 0}; // a parent's own weights are not used
+        const auto m = splitQuarter(t, w);
+        // Largest remainder: a's cent to month 1 (remainder 2 of 4); c's to month 1 (ties: earliest);
+        // b's 1 cent left to month 1.
+        QCOMPARE((QVector<qint64>{m[0][6], m[1][6], m[2][6]}), (QVector<qint64>{501, 250, 250}));
+        QCOMPARE((QVector<qint64>{m[0][7], m[1][7], m[2][7]}), (QVector<qint64>{34, 33, 33}));
+        QCOMPARE((QVector<qint64>{m[0][8], m[1][8], m[2][8]}), (QVector<qint64>{334, 333, 333}));
+        QCOMPARE((QVector<qint64>{m[0][9], m[1][9], m[2][9]}), (QVector<qint64>{0, 0, 500}));
+        for (int i = 0; i < t.nodes.size(); ++i)
+            QCOMPARE(m[0][i] + m[1][i] + m[2][i], t.nodes[i].amountCents); // every node, every level
+        // Each month's tree sums as the quarter's does.
+        for (int k = 0; k < 3; ++k) {
+            TargetTree month = t;
+            for (int i = 0; i < t.nodes.size(); ++i)
+                month.nodes[i].amountCents = m[std::size_t(k)][i];
+            QVERIFY(mismatches(month).isEmpty());
+        }
+        QCOMPARE(m[0][0], 501 + 34 + 334 + 0);
+    }
+
     void rollUpSums()
     {
         const TargetTree t = sample();

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSqlQuery>
+#include <QPushButton>
 #include <QSqlDatabase>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void childEditRebalancesOrFlags();
     void adoptProposal();
     void approveNeedsSumsAndIsUndoable();
+    void quarterSplitsIntoMonthsUndoably();
     void periodsAndOrg();
     void targetsPeriodMapping();
 
@@ -297,6 +299,49 @@ void TestTargetsTab::approveNeedsSumsAndIsUndoable()
     while (m_stack.index() > stackBefore) // back to the file as it was
         m_stack.undo();
     QCOMPARE(amounts(fromFile()), amounts(before));
+    m_tab->editMode()->setCurrentIndex(0);
+    QVERIFY(waitRefreshed());
+}
+
+void TestTargetsTab::quarterSplitsIntoMonthsUndoably()
+{
+    const TargetsView quarter = fromFile();
+    QCOMPARE(quarter.period.kind, PeriodKind::Quarter);
+    QVERIFY(mismatches(quarter.tree).isEmpty());
+    QSqlDatabase c = m_db.connection();
+    const OrgUnits units = loadOrgUnits(c);
+    const auto months = [&] {
+        QVector<TargetTree> out;
+        for (int m = 0; m < 3; ++m)
+            out << loadTargetTree(c, PeriodKind::Month, quarter.period.first.addMonths(m), units, quarter.reps);
+        return out;
+    };
+    const QVector<TargetTree> before = months();
+    const int index = m_stack.index();
+    QVERIFY(m_tab->splitButton()->isEnabled());
+    QVERIFY2(m_tab->splitIntoMonths(), qPrintable(m_tab->message()->text()));
+    QCOMPARE(m_stack.index(), index + 1); // one undo step
+    QVERIFY(m_stack.undoText().contains(QStringLiteral("Split")));
+    const QVector<TargetTree> after = months();
+    for (int i = 0; i < quarter.tree.nodes.size(); ++i)
+        QCOMPARE(after[0].nodes[i].amountCents + after[1].nodes[i].amountCents + after[2].nodes[i].amountCents,
+                 quarter.tree.nodes[i].amountCents);
+    for (const TargetTree &t : after)
+        QVERIFY(mismatches(t).isEmpty());
+    // Split again: nothing to do, nothing pushed.
+    QVERIFY(m_tab->splitIntoMonths());
+    QCOMPARE(m_stack.index(), index + 1);
+    m_stack.undo();
+    const QVector<TargetTree> undone = months();
+    for (int m = 0; m < 3; ++m)
+        for (int i = 0; i < before[m].nodes.size(); ++i)
+            QCOMPARE(undone[m].nodes[i].amountCents, before[m].nodes[i].amountCents);
+    // A quarter that does not sum is refused, named.
+    m_tab->editMode()->setCurrentIndex(m_tab->editMode()->findData(int(EditMode::Flag)));
+    QVERIFY(m_tab->editTarget(quarter.tree.nodes[0].children.first(), QStringLiteral("1万")));
+    QVERIFY(!m_tab->splitIntoMonths());
+    QVERIFY2(m_tab->message()->text().contains(quarter.tree.nodes[0].name), qPrintable(m_tab->message()->text()));
+    m_stack.undo();
     m_tab->editMode()->setCurrentIndex(0);
     QVERIFY(waitRefreshed());
 }
