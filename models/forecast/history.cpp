@@ -22,7 +22,9 @@ int punctualityBucket(const std::vector<std::pair<qint64, qint64>> &payments, qi
 
 int tenureBucket(qint64 sinceDay, qint64 day)
 {
-    if (sinceDay < 0)
+    // Not a customer yet on `day` (a prospect): as without a date. A prospect whose deal was
+    // won usually became a customer by that win, so its date would tell the outcome.
+    if (sinceDay < 0 || sinceDay > day)
         return kNotRecorded;
     const double years = double(day - sinceDay) / 365.25;
     return years < 1 ? 0 : years < 3 ? 1 : 2;

@@ -59,7 +59,8 @@ DealSet asOf(const History &h, qint64 asOfSecs);
 // The punctuality bucket of payments (due day, paid day or −1) due before `day`: share paid
 // on or before the due day < 70 % → 0, < 95 % → 1, else 2; none due → kNotRecorded.
 int punctualityBucket(const std::vector<std::pair<qint64, qint64>> &payments, qint64 day);
-// Years as a customer at `day`: < 1 → 0, < 3 → 1, else 2; no date → kNotRecorded.
+// Years as a customer at `day`: < 1 → 0, < 3 → 1, else 2; no date, or a customer only after
+// `day` (a prospect then, whose win may have made it one) → kNotRecorded.
 int tenureBucket(qint64 sinceDay, qint64 day);
 // Amount / budget: ≤ 50 % → 0, ≤ 100 % → 1, else 2; no budget or amount → kNotRecorded.
 int budgetShareBucket(qint64 amountCents, qint64 budgetCents);

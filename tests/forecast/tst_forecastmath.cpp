@@ -430,6 +430,8 @@ void TestForecastMath::bucketEdges()
     p[1] = {5, 6}; // 90 %
     QCOMPARE(punctualityBucket(p, 10), 1);
     QCOMPARE(tenureBucket(-1, 100), int(kNotRecorded));
+    QCOMPARE(tenureBucket(101, 100), int(kNotRecorded)); // a customer only after the deal began
+    QCOMPARE(tenureBucket(100, 100), 0);
     QCOMPARE(tenureBucket(0, 365), 0);
     QCOMPARE(tenureBucket(0, 366), 1);
     QCOMPARE(tenureBucket(0, 1096), 2);
