@@ -63,6 +63,8 @@ echo "== cockpit money tiles: first refresh (deal history read), period and org 
 "$BUILD/tests/targets/bench_money" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== Targets tab: first refresh, period / org change (large demo, issue 14) =="
 "$BUILD/tests/ui/bench_targetstab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
+echo "== Forecast tab: cold, after the cockpit's forecast tile, the learned model after the figures, period / org change (large demo, issue 14) =="
+"$BUILD/tests/ui/bench_forecasttab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\.\|^QStandardPaths\|propagateSizeHints"
 echo "== --screenshot of the screens: small vs large (issues 4 and 10) =="
 # Each (view, file) starts with an empty cache folder: the first run scans the cockpit's facts
 # and keeps them there (CockpitFactsCache::setDiskDirectory), the next two read them back, as
