@@ -47,4 +47,15 @@ std::function<PerformanceFigures(const QSqlDatabase &)> performanceFigures(const
     };
 }
 
+std::function<CorrelationFigures(const QSqlDatabase &)> correlationFigures(const analytics::Scope &scope,
+                                                                          const QString &asOfIso)
+{
+    return [scope, asOfIso](QSqlDatabase db) {
+        CorrelationFigures f;
+        f.units = analytics::loadOrgUnits(db);
+        f.view = computePerformance(db, scope, asOfIso, {}, nullptr, false);
+        return f;
+    };
+}
+
 } // namespace cockpit::targets
