@@ -7,6 +7,10 @@
 
 namespace cockpit::targets {
 
+// Written "analytics::DataTable" in a return type, lupdate would file the function's strings
+// under a context "analytics" that nothing looks up.
+using analytics::DataTable;
+
 const QVector<CorrMetric> &corrMetrics()
 {
     static const QVector<CorrMetric> all{CorrMetric::Compliance, CorrMetric::CustomerHealth, CorrMetric::CrossSell,
@@ -134,9 +138,9 @@ QString correlationCaption(const CorrelationPoints &p)
     return text;
 }
 
-analytics::DataTable correlationPointsTable(const CorrelationPoints &p, const analytics::Period &period)
+DataTable correlationPointsTable(const CorrelationPoints &p, const analytics::Period &period)
 {
-    analytics::DataTable t;
+    DataTable t;
     t.title = tr("Correlation of %1 and %2, %3").arg(corrMetricLabel(p.x), corrMetricLabel(p.y), period.label());
     const QString lineColumn = QStringLiteral("line_") + corrMetricKey(p.y);
     t.columns = {QStringLiteral("rep_id"), QStringLiteral("name"), QStringLiteral("x_") + corrMetricKey(p.x),

@@ -21,21 +21,36 @@ using targets::CorrMetric;
 using targets::CorrPoint;
 
 namespace {
-QValueAxis *axis(double lo, double hi, const QString &title)
+// An axis over [lo, hi] with a little room, on round ticks (1, 2, 2.5 or 5 × 10^k, at most 6
+// steps). No metric is negative and the scores and shares end at 100: the axis stops at 0 and
+// 100 when the values do.
+QValueAxis *axis(CorrMetric m, double lo, double hi)
 {
-    auto *a = new QValueAxis;
     if (hi - lo < 1e-9) { // one value (or none): a band around it
         lo -= 1;
         hi += 1;
     }
-    const double pad = (hi - lo) * 0.05;
-    // No metric here is negative: the axis does not go below 0 when the values do not.
-    a->setRange(lo >= 0 ? std::max(0.0, lo - pad) : lo - pad, hi + pad);
-    a->applyNiceNumbers();
-    const double step = (a->max() - a->min()) / std::max(1, a->tickCount() - 1);
+    const double raw = (hi - lo) * 1.06 / 6;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = 10 * magnitude;
+    for (double f : {1.0, 2.0, 2.5, 5.0})
+        if (f * magnitude >= raw) {
+            step = f * magnitude;
+            break;
+        }
+    const double pad = (hi - lo) * 0.03;
+    double min = std::floor((lo - pad) / step) * step, max = std::ceil((hi + pad) / step) * step;
+    if (lo >= 0)
+        min = std::max(min, 0.0);
+    const bool toHundred = m != CorrMetric::ResponseMedian && m != CorrMetric::NewCustomers;
+    if (toHundred && hi <= 100)
+        max = std::min(max, std::ceil(100 / step) * step);
+    auto *a = new QValueAxis;
+    a->setRange(min, max);
+    a->setTickCount(int(std::lround((max - min) / step)) + 1);
     a->setLabelFormat(step >= 1 ? QStringLiteral("%.0f") : step >= 0.1 ? QStringLiteral("%.1f") : QStringLiteral("%.2f"));
     a->setLabelsFont(chartLabelFont());
-    a->setTitleText(title);
+    a->setTitleText(targets::corrMetricLabel(m));
     a->setTitleFont(chartLabelFont());
     return a;
 }
@@ -96,8 +111,8 @@ void CorrelationChart::setPoints(const targets::CorrelationPoints &points)
     chart->addSeries(line);
     chart->addSeries(m_scatter);
     chart->addSeries(m_highlight);
-    QValueAxis *x = axis(x0, x1, targets::corrMetricLabel(points.x));
-    QValueAxis *y = axis(y0, y1, targets::corrMetricLabel(points.y));
+    QValueAxis *x = axis(points.x, x0, x1);
+    QValueAxis *y = axis(points.y, y0, y1);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries *s : std::initializer_list<QAbstractSeries *>{line, m_scatter, m_highlight}) {
@@ -110,11 +125,13 @@ void CorrelationChart::setPoints(const targets::CorrelationPoints &points)
         else
             QToolTip::hideText();
     });
-    connect(m_scatter, &QScatterSeries::clicked, this, [this](const QPointF &value) {
-        const int i = indexAt(value);
-        if (i >= 0)
-            Q_EMIT repClicked(m_points.points[i].repId);
-    });
+    // The ring of the highlighted rep lies over its point: a click on either opens the rep.
+    for (QScatterSeries *s : {m_scatter, m_highlight})
+        connect(s, &QScatterSeries::clicked, this, [this](const QPointF &value) {
+            const int i = indexAt(value);
+            if (i >= 0)
+                Q_EMIT repClicked(m_points.points[i].repId);
+        });
 }
 
 void CorrelationChart::setHighlighted(const QString &repId)
