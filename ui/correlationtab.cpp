@@ -2,16 +2,17 @@
 
 #include "charts/correlationchart.h"
 #include "tableexport.h"
+#include "widgethelpers.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -77,22 +78,16 @@ CorrelationTab::CorrelationTab(analytics::FigureService &figures, analytics::Sco
     exportAction->setText(tr("Export points…"));
     exportAction->setToolTip(tr("Export each rep's two values, the line's value and whether the rep is in the fit, as "
                                 "an Excel workbook or CSV (Ctrl+E)"));
-    auto *exportButton = new QToolButton(this);
-    exportButton->setObjectName(QStringLiteral("exportButton"));
-    exportButton->setDefaultAction(exportAction);
     bar->addWidget(xLabel);
     bar->addWidget(m_x);
     bar->addSpacing(12);
     bar->addWidget(yLabel);
     bar->addWidget(m_y);
     bar->addStretch(1);
-    bar->addWidget(exportButton);
+    bar->addWidget(TableExport::exportButton(exportAction, this));
     layout->addLayout(bar);
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: 600;"));
-    m_error->hide();
+    m_error = errorLabel(this);
     layout->addWidget(m_error);
     m_fit = new QLabel(this);
     m_fit->setObjectName(QStringLiteral("correlationFit"));
@@ -161,7 +156,7 @@ QString CorrelationTab::busyText() const
 void CorrelationTab::requestFigures(const analytics::Scope &scope)
 {
     watch<CorrelationFigures>(figures().compute<CorrelationFigures>(
-                                  channel(), correlationFigures(scope, m_now().toUTC().toString(Qt::ISODate))),
+                                  channel(), correlationFigures(scope, m_now().toUTC().toString(Qt::ISODate), figures().teamHealthCache())),
                               [this](const CorrelationFigures &f) { showResult(f); });
 }
 

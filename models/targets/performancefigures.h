@@ -44,7 +44,10 @@ struct CorrelationFigures
     PerformanceView view;
 };
 
+// `cache`: the team health facts to read through (FigureService::teamHealthCache()); it must
+// outlive the function's run.
 std::function<CorrelationFigures(const QSqlDatabase &)> correlationFigures(const analytics::Scope &scope,
-                                                                          const QString &asOfIso);
+                                                                          const QString &asOfIso,
+                                                                          analytics::TeamHealthCache *cache = nullptr);
 
 } // namespace cockpit::targets
