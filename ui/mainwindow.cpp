@@ -24,6 +24,7 @@
 #include "identity.h"
 #include "leadspage.h"
 #include "targetsforecastpage.h"
+#include "correlationtab.h"
 #include "forecasttab.h"
 #include "targetstab.h"
 #include "pipelineeditor.h"
@@ -138,6 +139,13 @@ MainWindow::MainWindow(storage::Database &db, analytics::FigureService &figures,
                 showScreen(NavRail::Leads);
                 m_leads->showLead(id);
             });
+            // The Correlation tab opens a rep on the Team screen, its row selected.
+            if (auto *tab = targets->findChild<CorrelationTab *>())
+                connect(tab, &CorrelationTab::repActivated, this, [this](const QString &repId) {
+                    showScreen(NavRail::Team);
+                    if (auto *team = qobject_cast<TeamPage *>(screenWidget(NavRail::Team)))
+                        team->selectRep(repId);
+                });
             connect(targets, &TargetsForecastPage::busy, this, &MainWindow::setBusy);
             connect(targets, &TargetsForecastPage::idle, this, &MainWindow::clearBusy);
             m_stack->addWidget(targets);

@@ -2,6 +2,7 @@
 
 #include "domain/money.h"
 #include "figurewatch.h"
+#include "widgethelpers.h"
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -85,10 +86,7 @@ PerformanceTab::PerformanceTab(analytics::FigureService &figures, analytics::Sco
     setObjectName(QStringLiteral("performanceTab"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 6, 0, 0);
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828; font-weight: 600;"));
-    m_error->hide();
+    m_error = errorLabel(this);
     layout->addWidget(m_error);
 
     auto *split = new QSplitter(Qt::Vertical, this);

@@ -1,5 +1,6 @@
 #include "targetsforecastpage.h"
 
+#include "correlationtab.h"
 #include "forecasttab.h"
 #include "performancetab.h"
 #include "planningtab.h"
@@ -29,6 +30,7 @@ TargetsForecastPage::TargetsForecastPage(analytics::FigureService &figures, anal
     addTab(new TargetsTab(figures, scope, now, m_tabs), tr("Targets"));
     addTab(new ForecastTab(figures, scope, now, this), tr("Forecast"));
     addTab(new PerformanceTab(figures, scope, now, m_tabs), tr("Performance"));
+    addTab(new CorrelationTab(figures, scope, now, m_tabs), tr("Correlation"));
 }
 
 void TargetsForecastPage::addTab(PlanningTab *tab, const QString &title)

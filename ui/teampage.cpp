@@ -328,6 +328,38 @@ void TeamPage::showError(const QString &message)
 
 void TeamPage::setShowTeams(bool teams) { m_mode->setCurrentIndex(teams ? 1 : 0); }
 
+void TeamPage::selectRep(const QString &repId)
+{
+    m_wantedRep = repId;
+    setShowTeams(false); // fills the table when it changes the mode
+    selectWantedRep();
+}
+
+void TeamPage::selectWantedRep()
+{
+    if (m_wantedRep.isEmpty() || !m_result || m_model->teams())
+        return;
+    const auto select = [this](TeamHealthModel *model, QTableView *view) {
+        for (int r = 0; r < model->rows().size(); ++r) {
+            if (model->rows().at(r).unit.id != m_wantedRep)
+                continue;
+            const QModelIndex source = model->index(r, TeamHealthModel::Name);
+            const QModelIndex index = static_cast<QSortFilterProxyModel *>(view->model())->mapFromSource(source);
+            view->setCurrentIndex(index);
+            view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            view->scrollTo(index);
+            view->setFocus();
+            return true;
+        }
+        return false;
+    };
+    if (!select(m_model, m_table))
+        select(m_apartModel, m_apartTable);
+    // Figures of an earlier scope: the current one's will come and are selected in again.
+    if (m_result->scope == scope())
+        m_wantedRep.clear();
+}
+
 void TeamPage::fillTable()
 {
     if (!m_result)
@@ -389,6 +421,7 @@ void TeamPage::fillTable()
         m_table->setCurrentIndex(current);
         m_table->scrollTo(current);
     }
+    selectWantedRep();
 }
 
 void TeamPage::fitColumns(QTableView *table)

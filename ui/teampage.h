@@ -55,6 +55,9 @@ public:
     QLabel *warningBanner() const { return m_warning; }
     const analytics::TeamHealth *result() const { return m_result.get(); }
     void setShowTeams(bool teams);
+    // Shows reps and selects this one's row (in the table apart when it is not ranked), now or
+    // once the scope's figures are shown (the Correlation tab opens a rep here).
+    void selectRep(const QString &repId);
     // The drill-down of a column that needs a query (the rest are made from the figures shown).
     static std::optional<analytics::TeamTable> drillDownQuery(int column);
     analytics::DataTable localDrillDownTable(int row, int column) const;
@@ -70,6 +73,7 @@ protected:
 private:
     void fillTable();
     void fitColumns(QTableView *table);
+    void selectWantedRep();
     void updateRadar();
     void updateCoverage();
     void updateSelection();
@@ -99,6 +103,7 @@ private:
     analytics::DataTableModel *m_keyModel;
     std::shared_ptr<analytics::TeamHealth> m_result;
     bool m_orgUnitsSet = false;
+    QString m_wantedRep; // selectRep's, until the current scope's figures show it
     analytics::FigureService::Channel m_stepsChannel; // the newest selection's step times win
     QWidget *m_stepsPanel = nullptr;
     // The selection whose step times are not asked for yet: they are computed when the Steps

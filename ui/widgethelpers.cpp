@@ -7,6 +7,7 @@
 #include <QMenu>
 #include <QStyle>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QPersistentModelIndex>
 #include <QTableView>
 
@@ -98,6 +99,15 @@ QTableView *makeDetailList(QAbstractItemModel *model, QWidget *parent)
     view->setWordWrap(false);
     view->setAlternatingRowColors(true);
     return view;
+}
+
+QLabel *errorLabel(QWidget *parent)
+{
+    auto *label = new QLabel(parent);
+    label->setWordWrap(true);
+    label->setStyleSheet(QStringLiteral("color: #c62828; font-weight: 600;"));
+    label->hide();
+    return label;
 }
 
 void setInvalid(QWidget *field, bool invalid)

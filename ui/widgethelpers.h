@@ -2,6 +2,7 @@
 // Small pieces the screens share, so every table and form looks and behaves the same.
 class QAbstractItemModel;
 class QAbstractProxyModel;
+class QLabel;
 class QMenu;
 class QTableView;
 class QWidget;
@@ -25,6 +26,8 @@ bool followFilteredRow(QTableView *table, QAbstractProxyModel *filter, int sourc
 // move what the user is reading: the row at the top of the scrolled view stays at the top
 // while it is still listed. At the very top the view stays at the top (new rows show).
 void keepTopRowInPlace(QTableView *table);
+// A hidden, word-wrapped label in bold red where a screen says its figures could not be had.
+QLabel *errorLabel(QWidget *parent);
 // Marks a form field red (the "invalid" property the stylesheet knows) or clears it.
 void setInvalid(QWidget *field, bool invalid);
 

@@ -146,6 +146,11 @@ public:
     template<class T>
     QFuture<T> compute(Channel channel, DbFigure<T> fn);
 
+    // The team health facts teamHealth() keeps per file (thread-safe), for a figure of another
+    // library that computes team health on its way (the Correlation tab's rep figures), so a
+    // period or org change there reads only what Team has not read yet.
+    TeamHealthCache *teamHealthCache() { return &m_teamFacts; }
+
     // Forget the cached facts (the benchmark's cold run).
     void clearCaches();
 

@@ -47,4 +47,16 @@ std::function<PerformanceFigures(const QSqlDatabase &)> performanceFigures(const
     };
 }
 
+std::function<CorrelationFigures(const QSqlDatabase &)> correlationFigures(const analytics::Scope &scope,
+                                                                          const QString &asOfIso,
+                                                                          analytics::TeamHealthCache *cache)
+{
+    return [scope, asOfIso, cache](QSqlDatabase db) {
+        CorrelationFigures f;
+        f.units = analytics::loadOrgUnits(db);
+        f.view = computePerformance(db, scope, asOfIso, {}, cache, false);
+        return f;
+    };
+}
+
 } // namespace cockpit::targets

@@ -4,6 +4,7 @@
 // improved) and the bonus simulator's starting point (performancedata.h, bonusdata.h).
 #include "analytics/orgunits.h"
 #include "targets/performance.h"
+#include "targets/performancedata.h"
 
 #include <QHash>
 #include <QVector>
@@ -32,5 +33,21 @@ struct PerformanceFigures
 
 std::function<PerformanceFigures(const QSqlDatabase &)> performanceFigures(const analytics::Scope &scope,
                                                                           const QString &asOfIso);
+
+// What the Correlation tab shows for one scope: every rep's figures of the period (no
+// previous period: the sandbox compares reps, not periods) and the org tree for the scope bar.
+// The points and the line are made from it on the window's thread (correlationview.h), so a
+// change of metric needs no new computation.
+struct CorrelationFigures
+{
+    analytics::OrgUnits units;
+    PerformanceView view;
+};
+
+// `cache`: the team health facts to read through (FigureService::teamHealthCache()); it must
+// outlive the function's run.
+std::function<CorrelationFigures(const QSqlDatabase &)> correlationFigures(const analytics::Scope &scope,
+                                                                          const QString &asOfIso,
+                                                                          analytics::TeamHealthCache *cache = nullptr);
 
 } // namespace cockpit::targets

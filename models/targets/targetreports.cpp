@@ -1,5 +1,5 @@
 #include "targets/targetreports.h"
-#include "targets/correlation.h"
+#include "targets/correlationview.h"
 #include "targets/forecasttile.h"
 #include "targets/targetstext.h"
 
@@ -137,26 +137,9 @@ DataTable correlationTable(const PerformanceView &v)
     t.title = tr("Correlation with the win rate, %1").arg(v.scope.period.label());
     t.columns = {QStringLiteral("metric"), QStringLiteral("against"), QStringLiteral("n"), QStringLiteral("slope"),
                  QStringLiteral("intercept"), QStringLiteral("r2"), QStringLiteral("note")};
-    using Metric = std::optional<double> (*)(const RepFigures &);
-    const QList<QPair<QString, Metric>> metrics{
-        {QStringLiteral("compliance_pct"), [](const RepFigures &f) { return f.health.compliancePct; }},
-        {QStringLiteral("customer_health"), [](const RepFigures &f) { return f.health.customerHealth; }},
-        {QStringLiteral("cross_sell_pct"), [](const RepFigures &f) { return f.health.crossSellPct; }},
-        {QStringLiteral("collaboration"), [](const RepFigures &f) { return f.health.collaboration; }},
-        {QStringLiteral("pei_pct"), [](const RepFigures &f) { return f.health.peiPct; }},
-        {QStringLiteral("response_median_min"), [](const RepFigures &f) { return f.health.responseMedianMin; }},
-        {QStringLiteral("new_customers"), [](const RepFigures &f) { return std::optional<double>(f.inputs.newCustomers); }},
-    };
-    for (const auto &m : metrics) {
-        QVector<std::optional<double>> xs, ys;
-        for (const RepFigures &f : v.reps) {
-            if (f.rep.standing != analytics::RepStanding::Ranked)
-                continue;
-            xs << m.second(f);
-            ys << f.winRatePct();
-        }
-        const LineFit fit = fitLine(xs, ys);
-        t.rows << QVariantList{m.first, QStringLiteral("win_rate_pct"), fit.n,
+    for (const CorrMetric m : processMetrics()) {
+        const LineFit fit = correlationPoints(v, m, CorrMetric::WinRate).fit;
+        t.rows << QVariantList{corrMetricKey(m), corrMetricKey(CorrMetric::WinRate), fit.n,
                                fit.enoughData ? QVariant(fit.slope) : QVariant(),
                                fit.enoughData ? QVariant(fit.intercept) : QVariant(),
                                fit.enoughData ? QVariant(fit.r2) : QVariant(), fit.reason};

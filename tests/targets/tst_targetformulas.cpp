@@ -1,6 +1,7 @@
 // The formulas of targets/: rolling forecast, capacity gap, performance, bonus, customer
 // scores and the correlation sandbox, each against hand-computed values at its edges.
 #include "targets/correlation.h"
+#include "targets/correlationview.h"
 #include "targets/customerscores.h"
 #include "targets/performance.h"
 #include "targets/rollingforecast.h"
@@ -10,6 +11,27 @@
 
 using namespace cockpit::targets;
 using cockpit::analytics::HealthDim;
+using cockpit::analytics::RepStanding;
+
+namespace {
+// A ranked (or not) rep of a PerformanceView with a key-action completion, won/lost deals and
+// new customers.
+RepFigures rep(const QString &id, std::optional<double> compliance, int won, int lost, int newCustomers = 0,
+               RepStanding standing = RepStanding::Ranked)
+{
+    RepFigures f;
+    f.rep.unit.level = cockpit::analytics::OrgLevel::Rep;
+    f.rep.unit.id = id;
+    f.rep.unit.name = QStringLiteral("Rep ") + id;
+    f.rep.standing = standing;
+    f.health.compliancePct = compliance;
+    f.inputs.repId = id;
+    f.inputs.newCustomers = newCustomers;
+    f.won = won;
+    f.lost = lost;
+    return f;
+}
+} // namespace
 
 class TstTargetFormulas : public QObject
 {
@@ -260,6 +282,108 @@ private Q_SLOTS:
         QVERIFY(!fitLine({2.0, 2.0, 2.0}, {1.0, 2.0, 3.0}).enoughData);
         QVERIFY(!fitLine({1.0, 2.0, 3.0}, {5.0, 5.0, 5.0}).enoughData);
         QVERIFY(!fitLine({}, {}).enoughData);
+    }
+
+    void correlationPointsOfRankedReps()
+    {
+        // (60, 30) (70, 50) (80, 40) (90, 60): x̄ 75, ȳ 45; Sxy = 225 − 25 − 25 + 225 = 400,
+        // Sxx = Syy = 500 → slope 0.8, intercept 45 − 0.8 × 75 = −15, R² = 400² / 500² = 0.64.
+        PerformanceView v;
+        v.reps = {rep(QStringLiteral("a"), 60, 3, 7, 2), rep(QStringLiteral("b"), 70, 1, 1, 0),
+                  rep(QStringLiteral("c"), 80, 2, 3, 5), rep(QStringLiteral("d"), 90, 3, 2, 1),
+                  rep(QStringLiteral("e"), std::nullopt, 1, 1), // no completion: left out
+                  rep(QStringLiteral("f"), 75, 0, 0),           // no closed deal: no win rate, left out
+                  rep(QStringLiteral("g"), 99, 9, 0, 0, RepStanding::Left)}; // not ranked: never compared
+        const CorrelationPoints p = correlationPoints(v, CorrMetric::Compliance, CorrMetric::WinRate);
+        QCOMPARE(p.points.size(), 4);
+        QCOMPARE(p.points[0].repId, QStringLiteral("a"));
+        QCOMPARE(p.points[0].name, QStringLiteral("Rep a"));
+        QCOMPARE(*p.points[0].x, 60.0);
+        QCOMPARE(*p.points[0].y, 30.0);
+        QCOMPARE(*p.points[3].y, 60.0);
+        QCOMPARE(p.leftOut.size(), 2);
+        QCOMPARE(p.leftOut[0].repId, QStringLiteral("e"));
+        QVERIFY(!p.leftOut[0].x);
+        QCOMPARE(*p.leftOut[0].y, 50.0);
+        QCOMPARE(p.leftOut[1].repId, QStringLiteral("f"));
+        QVERIFY(!p.leftOut[1].y);
+        QVERIFY(p.fit.enoughData);
+        QCOMPARE(p.fit.n, 4);
+        QVERIFY(qAbs(p.fit.slope - 0.8) < 1e-12);
+        QVERIFY(qAbs(p.fit.intercept + 15) < 1e-9);
+        QVERIFY(qAbs(p.fit.r2 - 0.64) < 1e-12);
+        QCOMPARE(correlationCaption(p),
+                 QStringLiteral("n = 4 · R² = 0.64 · y = 0.8x − 15 · 2 rep(s) left out for a missing value"));
+
+        // The export: points, then those left out; the line's value at x; in the fit or not.
+        const auto t = correlationPointsTable(p, cockpit::analytics::Period::quarter(QDate(2026, 11, 1)));
+        QCOMPARE(t.columns, (QStringList{QStringLiteral("rep_id"), QStringLiteral("name"), QStringLiteral("x_compliance_pct"),
+                                         QStringLiteral("y_win_rate_pct"), QStringLiteral("line_win_rate_pct"),
+                                         QStringLiteral("in_fit")}));
+        QCOMPARE(t.rows.size(), 6);
+        QCOMPARE(t.rows[1][4].toDouble(), 0.8 * 70 - 15);
+        QCOMPARE(t.rows[1][5].toBool(), true);
+        QCOMPARE(t.rows[4][0].toString(), QStringLiteral("e"));
+        QVERIFY(t.rows[4][2].isNull());
+        QVERIFY(t.rows[4][4].isNull());
+        QCOMPARE(t.rows[4][5].toBool(), false);
+        QCOMPARE(t.rows[5][4].toDouble(), 0.8 * 75 - 15);
+
+        // Another pair refits: new customers 2, 0, 5, 1 (and 0 for e and f) against the completion.
+        const CorrelationPoints q = correlationPoints(v, CorrMetric::NewCustomers, CorrMetric::Compliance);
+        QCOMPARE(q.points.size(), 5); // f has a completion and new customers; e has no completion
+        QCOMPARE(q.leftOut.size(), 1);
+        QCOMPARE(*q.points[2].x, 5.0);
+    }
+
+    void correlationNotEnoughData()
+    {
+        PerformanceView v;
+        v.reps = {rep(QStringLiteral("a"), 60, 1, 1), rep(QStringLiteral("b"), 70, 0, 0), rep(QStringLiteral("c"), 80, 1, 0)};
+        const CorrelationPoints p = correlationPoints(v, CorrMetric::Compliance, CorrMetric::WinRate);
+        QVERIFY(!p.fit.enoughData);
+        QCOMPARE(p.points.size(), 2);
+        QCOMPARE(correlationCaption(p), QStringLiteral("Not enough data: 2 rep(s) with both figures; at least 3 are "
+                                                       "needed. · 1 rep(s) left out for a missing value"));
+        QVERIFY(correlationPoints({}, CorrMetric::Pei, CorrMetric::WinRate).points.isEmpty());
+    }
+
+    void correlationMetricList()
+    {
+        // The report's metrics: every metric but the win rate, in the report's order.
+        QStringList keys;
+        for (const CorrMetric m : processMetrics())
+            keys << corrMetricKey(m);
+        QCOMPARE(keys, (QStringList{QStringLiteral("compliance_pct"), QStringLiteral("customer_health"),
+                                    QStringLiteral("cross_sell_pct"), QStringLiteral("collaboration"),
+                                    QStringLiteral("pei_pct"), QStringLiteral("response_median_min"),
+                                    QStringLiteral("new_customers")}));
+        QCOMPARE(corrMetrics().size(), 8);
+        QCOMPARE(corrMetrics().last(), CorrMetric::WinRate);
+        QCOMPARE(corrMetricText(CorrMetric::WinRate, 45.25), QStringLiteral("45.3 %"));
+        QCOMPARE(corrMetricText(CorrMetric::ResponseMedian, 12.0), QStringLiteral("12.0 min"));
+        QCOMPARE(corrMetricText(CorrMetric::NewCustomers, 3.0), QStringLiteral("3"));
+    }
+
+    void correlationNumbers_data()
+    {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("zero") << 0.0 << QStringLiteral("0");
+        QTest::newRow("trailing zeros dropped") << 0.8 << QStringLiteral("0.8");
+        QTest::newRow("small keeps 3 digits") << 0.012345 << QStringLiteral("0.0123");
+        QTest::newRow("tens") << 12.345 << QStringLiteral("12.3");
+        QTest::newRow("whole") << 15.0 << QStringLiteral("15");
+        QTest::newRow("thousands, no exponent") << 1234.5 << QStringLiteral("1,235");
+        QTest::newRow("negative") << -4.8712 << QStringLiteral("-4.87");
+        QTest::newRow("rounds up to 10") << 9.9996 << QStringLiteral("10");
+    }
+
+    void correlationNumbers()
+    {
+        QFETCH(double, value);
+        QFETCH(QString, text);
+        QCOMPARE(correlationNumber(value), text);
     }
 };
 
