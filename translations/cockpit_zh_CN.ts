@@ -82,7 +82,7 @@
 <context>
     <name>ColumnChooser</name>
     <message>
-        <location filename="../ui/widgethelpers.cpp" line="+82"/>
+        <location filename="../ui/widgethelpers.cpp" line="+83"/>
         <source>Right-click to choose the columns shown</source>
         <translation>右键单击表头可选择显示的列</translation>
     </message>
@@ -7229,7 +7229,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>与赢单率的相关性，%1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
         <source>Customer value and health</source>
         <translation>客户价值与健康度</translation>
     </message>
@@ -7538,6 +7538,68 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+7"/>
         <source>Split %1 into months: %2</source>
         <translation>将 %1 拆分到月：%2</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/correlationview.cpp" line="+47"/>
+        <source>Key-action completion (%)</source>
+        <translation>关键动作完成率 (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer health (0–100)</source>
+        <translation>客户健康分 (0–100)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cross-sell (% of won revenue)</source>
+        <translation>交叉销售（占赢单收入 %）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collaboration (0–100)</source>
+        <translation>协作评分 (0–100)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PEI (%)</source>
+        <translation>过程执行指数 PEI (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Response time (median, min)</source>
+        <translation>响应时间（中位数，分钟）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New customers (count)</source>
+        <translation>新客户（个）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Win rate (%)</source>
+        <translation>赢单率 (%)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>n = %1 · R² = %2 · y = %3</source>
+        <translation>n = %1 · R² = %2 · y = %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n rep(s) left out for a missing value</source>
+        <translation>
+            <numerusform>%n 名销售因缺少数值未计入</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Correlation of %1 and %2, %3</source>
+        <translation>%1 与 %2 的相关性，%3</translation>
     </message>
 </context>
 <context>
@@ -8582,6 +8644,97 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
 </context>
 <context>
+    <name>cockpit::ui::CorrelationChart</name>
+    <message>
+        <location filename="../ui/charts/correlationchart.cpp" line="+67"/>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reps</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Least-squares line</source>
+        <translation>最小二乘拟合线</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>&lt;i&gt;Click to open the rep on the Team screen&lt;/i&gt;</source>
+        <translation>&lt;i&gt;单击可在“团队”界面打开该销售&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>cockpit::ui::CorrelationTab</name>
+    <message>
+        <location filename="../ui/correlationtab.cpp" line="+71"/>
+        <source>&amp;X axis:</source>
+        <translation>X 轴(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Y axis:</source>
+        <translation>Y 轴(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The metric across: a process figure of team health, new customers or the win rate</source>
+        <translation>横轴指标：团队健康的过程指标、新客户数或赢单率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The metric up: the win rate (won / closed deals in the period) unless you pick another</source>
+        <translation>纵轴指标：默认为赢单率（期内赢单数 / 已关闭商机数），也可选择其他指标</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export points…</source>
+        <translation>导出数据点…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export each rep&apos;s two values, the line&apos;s value and whether the rep is in the fit, as an Excel workbook or CSV (Ctrl+E)</source>
+        <translation>导出每名销售的两个数值、拟合线上的值以及是否计入拟合，格式为 Excel 工作簿或 CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>n: reps with both values (ranked reps only: those who left or have too little data are never compared). R²: the share of the spread of y that the straight line explains, 0 to 1. The line is the least-squares fit; it shows a relation, not a cause.</source>
+        <translation>n：两个数值都有的销售人数（仅限参与排名的销售：已离职或数据过少的销售不参与比较）。R²：直线能解释的 y 值离散程度所占比例，介于 0 与 1 之间。该直线为最小二乘拟合，只表示相关关系，不代表因果关系。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Click a point, or double-click a rep or press Enter on it, to open the rep on the Team screen.</source>
+        <translation>单击数据点，或双击列表中的销售（或选中后按 Enter），即可在“团队”界面打开该销售。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the rep</source>
+        <translation>打开该销售</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reading the reps&apos; figures…</source>
+        <translation>正在读取销售的各项指标…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The reps&apos; figures could not be read: %1</source>
+        <translation>无法读取销售的各项指标：%1</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Rep</source>
+        <translation>销售</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Left out of the fit: no value for one of the two metrics</source>
+        <translation>未计入拟合：两个指标中有一个没有数值</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::CustomerDetailPanel</name>
     <message>
         <location filename="../ui/customerdetailpanel.cpp" line="+31"/>
@@ -9206,7 +9359,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>预测</translation>
     </message>
     <message numerus="yes">
-        <location line="+48"/>
+        <location line="+51"/>
         <source>%n manual revision(s) of %1&apos;s forecasts for these months, by reason code and month</source>
         <translation>
             <numerusform>%1 这些月份的预测共有 %n 次人工修订，按原因代码和月份统计</numerusform>
@@ -10731,7 +10884,7 @@ Each outcome adds what is already won in the period, each open deal won with its
 <context>
     <name>cockpit::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+76"/>
+        <location filename="../ui/mainwindow.cpp" line="+77"/>
         <source>Sales Cockpit</source>
         <translation>销售驾驶舱</translation>
     </message>
@@ -10741,7 +10894,7 @@ Each outcome adds what is already won in the period, each open deal won with its
         <translation>保存修复副本…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+70"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -11140,7 +11293,7 @@ Each outcome adds what is already won in the period, each open deal won with its
 <context>
     <name>cockpit::ui::PerformanceTab</name>
     <message>
-        <location filename="../ui/performancetab.cpp" line="+52"/>
+        <location filename="../ui/performancetab.cpp" line="+53"/>
         <source>open</source>
         <translation>在途</translation>
     </message>
@@ -11155,7 +11308,7 @@ Each outcome adds what is already won in the period, each open deal won with its
         <translation>输单</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+43"/>
         <source>&lt;b&gt;Performance ranking&lt;/b&gt; (active reps)</source>
         <translation>&lt;b&gt;绩效排名&lt;/b&gt;（在职销售）</translation>
     </message>
@@ -12968,7 +13121,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TargetsForecastPage</name>
     <message>
-        <location filename="../ui/targetsforecastpage.cpp" line="+29"/>
+        <location filename="../ui/targetsforecastpage.cpp" line="+30"/>
         <source>Targets</source>
         <translation>目标</translation>
     </message>
@@ -12981,6 +13134,11 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+1"/>
         <source>Performance</source>
         <translation>绩效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correlation</source>
+        <translation>相关性</translation>
     </message>
 </context>
 <context>
@@ -13528,7 +13686,7 @@ because</source>
         <translation>无法计算团队健康度：%1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+134"/>
         <source>median %1 min</source>
         <translation>中位数 %1 分钟</translation>
     </message>
@@ -13568,13 +13726,13 @@ because</source>
         <translation>每个轴为 0–100。响应时间：中位数不超过 5 分钟得 100 分，8 小时及以上得 0 分（对数刻度）。点击图例项可隐藏或显示多边形；点击数据点查看其明细行。</translation>
     </message>
     <message>
-        <location line="-243"/>
-        <location line="+252"/>
+        <location line="-276"/>
+        <location line="+285"/>
         <source>Coverage</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-381"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -13609,12 +13767,12 @@ because</source>
         <translation>%1 · %2：%4 个团队中 %3 名销售参与排名，%5 名单独列出 · 关键动作 %6 · PEI %7 · 覆盖率 %8（目标 85 %）</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+69"/>
         <source>&lt;b&gt;Shown apart, not ranked&lt;/b&gt;: %1 left during the period, %2 with too little data (fewer than 5 stage exits or under half of the working days employed)</source>
         <translation>&lt;b&gt;单独列出，不参与排名&lt;/b&gt;：期间内离职 %1 名，数据不足 %2 名（阶段流转少于 5 次或在职不足一半工作日）</translation>
     </message>
     <message>
-        <location line="+106"/>
+        <location line="+107"/>
         <source>Target 85 %</source>
         <translation>目标 85%</translation>
     </message>
