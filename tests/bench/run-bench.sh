@@ -65,6 +65,8 @@ echo "== Targets tab: first refresh, period / org change (large demo, issue 14) 
 "$BUILD/tests/ui/bench_targetstab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\."
 echo "== Forecast tab: cold, after the cockpit's forecast tile, the learned model after the figures, period / org change (large demo, issue 14) =="
 "$BUILD/tests/ui/bench_forecasttab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\.\|^QStandardPaths\|propagateSizeHints"
+echo "== Correlation tab: first refresh, period / org / metric change (large demo, issue 14) =="
+"$BUILD/tests/ui/bench_correlationtab" "$DATA/large.db" 2>&1 | grep -v "^cockpit\\.\|^QStandardPaths\|propagateSizeHints"
 echo "== --screenshot of the screens: small vs large (issues 4 and 10) =="
 # Each (view, file) starts with an empty cache folder: the first run scans the cockpit's facts
 # and keeps them there (CockpitFactsCache::setDiskDirectory), the next two read them back, as
