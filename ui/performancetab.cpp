@@ -189,7 +189,7 @@ QString PerformanceTab::money(qint64 cents) const
 void PerformanceTab::requestFigures(const analytics::Scope &scope)
 {
     watch<PerformanceFigures>(figures().compute<PerformanceFigures>(
-                                  channel(), performanceFigures(scope, m_now().toUTC().toString(Qt::ISODate))),
+                                  channel(), performanceFigures(scope, m_now().toUTC().toString(Qt::ISODate), figures().teamHealthCache())),
                               [this](const PerformanceFigures &f) { showResult(f); });
 }
 

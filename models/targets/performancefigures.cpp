@@ -11,15 +11,16 @@
 namespace cockpit::targets {
 
 std::function<PerformanceFigures(const QSqlDatabase &)> performanceFigures(const analytics::Scope &scope,
-                                                                          const QString &asOfIso)
+                                                                          const QString &asOfIso,
+                                                                          analytics::TeamHealthCache *cache)
 {
-    return [scope, asOfIso](QSqlDatabase db) {
+    return [scope, asOfIso, cache](QSqlDatabase db) {
         PerformanceFigures f;
         f.scope = scope;
         f.units = analytics::loadOrgUnits(db);
         const analytics::OrgUnits &units = f.units;
         f.currency = units.currency;
-        const PerformanceView v = computePerformance(db, scope, asOfIso);
+        const PerformanceView v = computePerformance(db, scope, asOfIso, {}, cache);
         f.scores = v.scores;
         f.improved = v.improved;
         f.byMargin = v.byMargin;

@@ -31,8 +31,11 @@ struct PerformanceFigures
     bool targetPeriod = true;      // a month, quarter or year (the bonus needs targets)
 };
 
+// `cache`: the team health facts to read through (FigureService::teamHealthCache(), shared
+// with the Team screen and the Correlation tab); it must outlive the function's run.
 std::function<PerformanceFigures(const QSqlDatabase &)> performanceFigures(const analytics::Scope &scope,
-                                                                          const QString &asOfIso);
+                                                                          const QString &asOfIso,
+                                                                          analytics::TeamHealthCache *cache = nullptr);
 
 // What the Correlation tab shows for one scope: every rep's figures of the period (no
 // previous period: the sandbox compares reps, not periods) and the org tree for the scope bar.
