@@ -90,7 +90,6 @@ MonthSplitPlan planMonthSplit(storage::Database &db, const TargetsView &quarter,
         }
     }
     const std::array<QVector<qint64>, 3> split = splitQuarter(quarter.tree, weights);
-    const QLocale locale;
     for (int m = 0; m < 3; ++m) {
         const QDate month = quarter.period.first.addMonths(m);
         TargetTree t = loadTargetTree(c, analytics::PeriodKind::Month, month, units, quarter.reps);
@@ -102,7 +101,7 @@ MonthSplitPlan planMonthSplit(storage::Database &db, const TargetsView &quarter,
         for (int i = 0; i < t.nodes.size(); ++i)
             if (t.nodes[i].amountCents != split[std::size_t(m)][i])
                 cmd.changes.append({i, t.nodes[i].amountCents, split[std::size_t(m)][i]});
-        cmd.text = tr("Split %1 into months: %2").arg(quarter.period.label(), locale.toString(month, QStringLiteral("MMMM yyyy")));
+        cmd.text = tr("Split %1 into months: %2").arg(quarter.period.label(), analytics::Period::month(month).label());
         plan.before[std::size_t(m)] = std::move(t);
     }
     return plan;

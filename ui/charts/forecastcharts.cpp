@@ -157,8 +157,8 @@ void FanChart::setMonths(const std::vector<forecast::FanMonth> &months, const QS
         s->attachAxis(y);
     }
     chart->setTitle(firstComing > 0 ? tr("Won per month: backtest band before, forecast from %1")
-                                          .arg(QLocale().toString(analytics::dayDate(months[std::size_t(firstComing)].firstDay),
-                                                                  QStringLiteral("MMM yyyy")))
+                                          .arg(analytics::Period::month(analytics::dayDate(months[std::size_t(firstComing)].firstDay))
+                                                   .label())
                                     : tr("Won per month against target"));
     setToolTip(tr("Past months: what was won, against the P10–P90 band of the forecast made at each month's start "
                   "from what was known then (the backtest). This month and the next: the forecast made today; this "
