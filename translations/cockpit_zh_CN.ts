@@ -4221,7 +4221,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::forecast::RevisionRepository</name>
     <message>
-        <location filename="../models/forecast/revisions.cpp" line="+84"/>
+        <location filename="../models/forecast/revisions.cpp" line="+81"/>
         <source>The reason code &quot;%1…&quot; is longer than %2 characters.</source>
         <translation>原因代码“%1…”超过 %2 个字符。</translation>
     </message>
@@ -7520,7 +7520,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>（按 %1 预测，即本文件商机数据结束的次日）</translation>
     </message>
     <message>
-        <location filename="../models/targets/monthsplit.cpp" line="+71"/>
+        <location filename="../models/targets/monthsplit.cpp" line="+69"/>
         <source>Only a quarter&apos;s targets are split into months.</source>
         <translation>只有季度目标可以拆分到月。</translation>
     </message>
@@ -7530,7 +7530,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>%1 不等于其下级单位之和：请先让季度目标加总一致，再拆分到月。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>The months of %1 have another org tree than the quarter.</source>
         <translation>%1 各月的组织树与该季度不同。</translation>
     </message>
@@ -11778,7 +11778,7 @@ required to leave</source>
 <context>
     <name>cockpit::ui::ReasonCodesDialog</name>
     <message>
-        <location filename="../ui/reasoncodesdialog.cpp" line="+20"/>
+        <location filename="../ui/reasoncodesdialog.cpp" line="+21"/>
         <source>Forecast revision reason codes</source>
         <translation>预测修订原因代码</translation>
     </message>
@@ -13333,17 +13333,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 已作为草稿拆分到各月（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Status: approved</source>
         <translation>状态：已批准</translation>
     </message>

@@ -1,6 +1,7 @@
 #include "reasoncodesdialog.h"
 
 #include "forecast/revisions.h"
+#include "widgethelpers.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -50,11 +51,8 @@ ReasonCodesDialog::ReasonCodesDialog(storage::Database &db, const QStringList &c
     middle->addWidget(m_list, 1);
     middle->addLayout(buttons);
     layout->addLayout(middle, 1);
-    m_error = new QLabel(this);
+    m_error = ui::errorLabel(this);
     m_error->setObjectName(QStringLiteral("reasonCodesError"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
     layout->addWidget(m_error);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(box);

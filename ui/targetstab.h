@@ -54,8 +54,6 @@ public:
     bool splitIntoMonths();
     QPushButton *splitButton() const { return m_split; }
     QLabel *statusLabel() const { return m_status; }
-    // "Draft" or "Approved" (translated) for a tree's status code.
-    static QString statusName(const QString &code);
     // The node of the selected row (-1: none).
     int currentNode() const;
     void selectNode(int node);

@@ -148,11 +148,6 @@ bool TargetsTab::splitIntoMonths()
     return true;
 }
 
-QString TargetsTab::statusName(const QString &code)
-{
-    return code == QLatin1String("approved") ? tr("Approved") : tr("Draft");
-}
-
 void TargetsTab::updateStatus()
 {
     if (!m_fig || m_fig->view.tree.nodes.isEmpty()) {

@@ -173,7 +173,7 @@ QString shortMoney(qint64 cents, const QString &currency)
     if (cny)
         return formatCnyWan(cents, locale);
     // Whole units below a million: "$444,048" (a forecast's cents are noise).
-    return (cents < 0 ? QStringLiteral("-") : QString()) + currencySymbol(currency) + locale.toString((std::llabs(cents) + 50) / 100);
+    return formatMoney((cents < 0 ? -1 : 1) * ((std::llabs(cents) + 50) / 100 * 100), currency, locale);
 }
 
 QString doubtText(const DoubtReason &r, const QString &currency)

@@ -73,7 +73,8 @@ void ForecastCache::clear()
 }
 
 namespace {
-std::shared_ptr<ForecastCache::Base> buildBase(QSqlDatabase db, const QByteArray &fingerprint, qint64 nowSecs, quint64 seed)
+std::shared_ptr<ForecastCache::Base> buildBase(QSqlDatabase db, const QByteArray &fingerprint, qint64 nowSecs, quint64 seed,
+                                               std::shared_ptr<const History> history)
 {
     QElapsedTimer timer;
     timer.start();
@@ -82,7 +83,7 @@ std::shared_ptr<ForecastCache::Base> buildBase(QSqlDatabase db, const QByteArray
     b->fingerprint = fingerprint;
     b->asOfSecs = nowSecs;
     b->seed = seed;
-    b->historyPtr = cachedHistory(db);
+    b->historyPtr = history ? std::move(history) : cachedHistory(db);
     const qint64 readMs = timer.elapsed();
     b->units = analytics::loadOrgUnits(db);
     b->set = asOf(b->history(), nowSecs);
@@ -155,11 +156,14 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     std::shared_ptr<ForecastCache::Base> b = cache.m_base;
     if (b && (b->path != db.databaseName() || b->fingerprint != print))
         b.reset();
-    // An imported history that ended long ago is forecast as of its end (history.h).
-    const qint64 moment = forecastMoment(b ? b->history() : *cachedHistory(db), nowSecs);
+    // An imported history that ended long ago is forecast as of its end (history.h). Without
+    // a base, the history read here is the one it is built on.
+    std::shared_ptr<const History> fresh = b ? nullptr : cachedHistory(db);
+    const qint64 lastEvent = lastEventSecs(b ? b->history() : *fresh);
+    const qint64 moment = forecastMoment(lastEvent, nowSecs);
     if (!b || b->seed != seed || analytics::companyDayNumber(b->asOfSecs) != analytics::companyDayNumber(moment)) {
         cache.m_base.reset(); // the old file's deals go before the new ones load
-        b = buildBase(db, print, moment, seed);
+        b = buildBase(db, print, moment, seed, std::move(fresh));
         cache.m_base = b;
         cache.m_warm = true;
     }
@@ -184,7 +188,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     v.currency = b->history().currency;
     v.asOfDay = b->set.asOfDay;
     v.historical = moment != nowSecs;
-    v.lastEventDay = analytics::companyDayNumber(lastEventSecs(b->history()));
+    v.lastEventDay = analytics::companyDayNumber(lastEvent);
     v.closedDeals = b->closedDeals;
     v.openDeals = o->openDeals;
     v.modelTrained = b->model.trained();
@@ -224,8 +228,8 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
             m.targetCents = targets.value(m.firstDay, -1);
         v.revisions = loadRevisionHeat(db, v.fan.front().firstDay, v.fan.back().lastDay, scope.org, b->units);
     }
-    v.revisionReasons = revisionReasons(db);
     v.uneditedReasons = uneditedRevisionReasons(db);
+    v.revisionReasons = editedRevisionReasons(db).value_or(v.uneditedReasons);
     return v;
 }
 

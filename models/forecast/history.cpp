@@ -104,7 +104,11 @@ qint64 lastEventSecs(const History &h)
 
 qint64 forecastMoment(const History &h, qint64 nowSecs)
 {
-    const qint64 last = lastEventSecs(h);
+    return forecastMoment(lastEventSecs(h), nowSecs);
+}
+
+qint64 forecastMoment(qint64 last, qint64 nowSecs)
+{
     if (last <= 0 || last >= nowSecs - qint64(kStaleDays) * 86400)
         return nowSecs;
     return analytics::companyDayStart(analytics::dayDate(analytics::companyDayNumber(last) + 1));

@@ -54,6 +54,8 @@ qint64 lastEventSecs(const History &h);
 // it was exported, not today; a forecast of today's months would be of nothing.
 inline constexpr int kStaleDays = 60;
 qint64 forecastMoment(const History &h, qint64 nowSecs);
+// The same from the history's lastEventSecs(), when the caller has it already.
+qint64 forecastMoment(qint64 lastEventSecs, qint64 nowSecs);
 // The deals created before `asOfSecs`, as they stood then; asOfDay = its company day.
 DealSet asOf(const History &h, qint64 asOfSecs);
 // The punctuality bucket of payments (due day, paid day or −1) due before `day`: share paid

@@ -53,9 +53,7 @@ QStringList defaultRevisionReasons()
             QStringLiteral("项目延期"), QStringLiteral("大单提前签约")};
 }
 
-namespace {
-// The edited list, or nothing while it was never edited.
-std::optional<QStringList> editedReasons(QSqlDatabase db)
+std::optional<QStringList> editedRevisionReasons(QSqlDatabase db)
 {
     QSqlQuery q = analytics::runQuery(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"),
                                       {QLatin1String(kRevisionReasonsKey)});
@@ -70,7 +68,6 @@ std::optional<QStringList> editedReasons(QSqlDatabase db)
             out << code;
     return out.isEmpty() ? std::nullopt : std::optional(out);
 }
-} // namespace
 
 QStringList cleanRevisionReasons(const QStringList &codes, QString *error)
 {
@@ -101,7 +98,7 @@ QStringList cleanRevisionReasons(const QStringList &codes, QString *error)
 
 QStringList revisionReasons(QSqlDatabase db)
 {
-    if (std::optional<QStringList> edited = editedReasons(db))
+    if (std::optional<QStringList> edited = editedRevisionReasons(db))
         return *edited;
     return uneditedRevisionReasons(db);
 }
@@ -246,7 +243,7 @@ RevisionResult RevisionRepository::save(const RevisionRequest &r, qint64 nowSecs
             return fail(error);
     }
     // A code typed for this revision joins an edited list (an unedited one lists the codes used).
-    if (std::optional<QStringList> edited = editedReasons(db); edited && !edited->contains(reason)) {
+    if (std::optional<QStringList> edited = editedRevisionReasons(db); edited && !edited->contains(reason)) {
         QSqlQuery set(db);
         set.prepare(QStringLiteral("UPDATE settings SET value = ? WHERE key = ?"));
         set.addBindValue(QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(*edited << reason)).toJson(QJsonDocument::Compact)));

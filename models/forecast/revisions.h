@@ -15,6 +15,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 class QSqlDatabase;
@@ -35,6 +36,9 @@ QStringList defaultRevisionReasons();
 QStringList revisionReasons(QSqlDatabase db);
 // The list before any edit: the defaults and every reason used in the file.
 QStringList uneditedRevisionReasons(QSqlDatabase db);
+// The edited list, or nothing while it was never edited (revisionReasons() is this, else
+// the unedited list).
+std::optional<QStringList> editedRevisionReasons(QSqlDatabase db);
 inline constexpr const char *kRevisionReasonsKey = "forecast.revision_reasons";
 // Checks and cleans an edited list (each code trimmed, 1–kMaxReasonLength characters, no
 // repeats, at least one code); empty `error` when it can be saved.

@@ -1,10 +1,8 @@
 #include "targets/monthsplit.h"
 #include "targets/targetstext.h"
 
-#include "domain/money.h"
 #include "storage/database.h"
 
-#include <QLocale>
 #include <QSqlDatabase>
 
 #include <algorithm>
