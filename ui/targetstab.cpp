@@ -72,6 +72,10 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     m_adopt = new QPushButton(tr("Adopt proposal"), this);
     m_adopt->setObjectName(QStringLiteral("adoptProposal"));
     m_adopt->setToolTip(tr("The selected unit takes its proposed target, and the units below it theirs (Ctrl+Shift+A)"));
+    m_terms = new QPushButton(tr("Terms…"), this);
+    m_terms->setObjectName(QStringLiteral("targetTerms"));
+    m_terms->setToolTip(tr("Set the selected rep's tier, growth and external correction with its reason, and the "
+                           "target they propose (F4; Ctrl+Z undoes it)"));
     m_approve = new QPushButton(tr("Approve"), this);
     m_approve->setObjectName(QStringLiteral("approveTargets"));
     m_approve->setToolTip(tr("Approve the targets of this period: every unit must equal the sum of the units below it "
@@ -102,6 +106,7 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     bar->addWidget(modeLabel);
     bar->addWidget(m_mode);
     bar->addWidget(m_adopt);
+    bar->addWidget(m_terms);
     bar->addWidget(m_approve);
     bar->addWidget(m_split);
     bar->addWidget(m_status);
@@ -171,6 +176,12 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     addAction(adoptAction);
     connect(adoptAction, &QAction::triggered, this, [this] { adoptProposal(currentNode()); });
     connect(m_adopt, &QPushButton::clicked, this, [this] { adoptProposal(currentNode()); });
+    auto *termsAction = new QAction(m_terms->text(), this);
+    termsAction->setShortcut(QKeySequence(Qt::Key_F4));
+    termsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(termsAction);
+    connect(termsAction, &QAction::triggered, this, [this] { editTerms(currentNode()); });
+    connect(m_terms, &QPushButton::clicked, this, [this] { editTerms(currentNode()); });
     auto *approveAction = new QAction(m_approve->text(), this);
     approveAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Enter)});

@@ -46,13 +46,20 @@ public:
     // The user typed `text` as `node`'s target: parsed, checked, saved and pushed, or a message
     // naming the node and what is wrong (nothing changes). true when saved (or unchanged).
     bool editTarget(int node, const QString &text);
-    // The selected node takes its proposal (the nodes below it theirs).
+    // The selected node takes its proposal (the nodes below it theirs, with the tiers and
+    // growths the proposals were made with).
     bool adoptProposal(int node);
+    // Opens the terms dialog (targettermsdialog.h) for a rep's row (F4); setTerms saves what it
+    // gives: tier, growth, correction and reason, and with `adopt` the target the proposal they
+    // make; one undo step.
+    void editTerms(int node);
+    bool setTerms(int node, const targets::TargetTerms &terms, bool adopt);
     // Approves the period's targets (every unit must equal the sum below it); undoable.
     bool approve();
     // A quarter's targets saved down to its three months (targets/monthsplit.h); one undo step.
     bool splitIntoMonths();
     QPushButton *splitButton() const { return m_split; }
+    QPushButton *termsButton() const { return m_terms; }
     QLabel *statusLabel() const { return m_status; }
     // The node of the selected row (-1: none).
     int currentNode() const;
@@ -97,7 +104,7 @@ private:
     analytics::OrgScope m_shownOrg; // the unit m_fig was last shown for
     QLabel *m_note, *m_banner, *m_message, *m_status;
     QComboBox *m_mode;
-    QPushButton *m_adopt, *m_approve, *m_split;
+    QPushButton *m_adopt, *m_terms, *m_approve, *m_split;
     QTreeView *m_tree;
     TargetTreeModel *m_model;
     QWidget *m_gaugeBox;

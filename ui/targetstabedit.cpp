@@ -4,6 +4,7 @@
 
 #include "domain/money.h"
 #include "targetcommand.h"
+#include "targettermsdialog.h"
 #include "targets/monthsplit.h"
 #include "analytics/query.h"
 #include "targettreemodel.h"
@@ -39,7 +40,7 @@ bool TargetsTab::editTarget(int node, const QString &text)
         showMessage(tr("The target of %1 was not changed: %2").arg(name, error), true);
         return false;
     }
-    if (command->changes.isEmpty()) {
+    if (command->isEmpty()) {
         showMessage(tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())), false);
         return true;
     }
@@ -72,12 +73,59 @@ bool TargetsTab::adoptProposal(int node)
     for (int i = 0; i < after.nodes.size(); ++i)
         if (after.nodes[i].amountCents != v.tree.nodes[i].amountCents)
             command.changes.append({i, v.tree.nodes[i].amountCents, after.nodes[i].amountCents});
+    // The terms the proposals were made with are saved with them, so the tier and growth shown
+    // are the ones the targets came from.
+    stack = {node};
+    while (!stack.isEmpty()) {
+        const int i = stack.takeLast();
+        if (termsOf(v.proposal.nodes[i]) != termsOf(v.tree.nodes[i]))
+            command.terms.append({i, termsOf(v.tree.nodes[i]), termsOf(v.proposal.nodes[i])});
+        stack << v.tree.nodes[i].children;
+    }
     command.text = tr("Adopt the proposal for %1 (%2)").arg(name, moneyText(v.rows[node].proposalCents));
-    if (command.changes.isEmpty()) {
+    if (command.isEmpty()) {
         showMessage(tr("%1 already has its proposed targets.").arg(name), false);
         return true;
     }
     return push(command);
+}
+
+void TargetsTab::editTerms(int node)
+{
+    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size()) {
+        showMessage(tr("Select the rep whose terms to set."), true);
+        return;
+    }
+    const TargetNode &n = m_fig->view.tree.nodes[node];
+    if (!n.children.isEmpty()) {
+        showMessage(tr("%1 has units below it: its proposal is their sum, so select a rep to set its tier, growth and "
+                       "correction.")
+                        .arg(n.name),
+                    true);
+        return;
+    }
+    TargetTermsDialog dialog(m_fig->view, node, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setTerms(node, dialog.terms(), dialog.adopt());
+}
+
+bool TargetsTab::setTerms(int node, const TargetTerms &terms, bool adopt)
+{
+    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size())
+        return false;
+    const TargetsView &v = m_fig->view;
+    QString error;
+    const auto command = targets::setTerms(v.tree, node, terms, v.rows[node].baseCents, adopt,
+                                           EditMode(m_mode->currentData().toInt()), {}, &error);
+    if (!command) {
+        showMessage(tr("The terms of %1 were not changed: %2").arg(v.tree.nodes[node].name, error), true);
+        return false;
+    }
+    if (command->isEmpty()) {
+        showMessage(tr("%1 already has these terms.").arg(v.tree.nodes[node].name), false);
+        return true;
+    }
+    return push(*command);
 }
 
 bool TargetsTab::approve()
@@ -194,14 +242,15 @@ void TargetsTab::treeSaved(const TargetTree &tree)
         || m_fig->view.tree.nodes.size() != tree.nodes.size())
         return; // another period is shown: it reads the saved rows when shown again
     TargetsView &v = m_fig->view;
-    v.tree = tree;
+    const TargetTree before = std::exchange(v.tree, tree);
     QVector<bool> wrong(tree.nodes.size(), false);
     for (int i : mismatches(tree))
         wrong[i] = true;
     QVector<int> changed;
     for (int i = 0; i < tree.nodes.size(); ++i) {
         TargetRow &r = v.rows[i];
-        if (r.targetCents == tree.nodes[i].amountCents && r.mismatch == wrong[i])
+        if (r.targetCents == tree.nodes[i].amountCents && r.mismatch == wrong[i]
+            && termsOf(before.nodes[i]) == termsOf(tree.nodes[i]))
             continue;
         r.targetCents = tree.nodes[i].amountCents;
         r.mismatch = wrong[i];

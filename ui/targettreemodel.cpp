@@ -120,9 +120,10 @@ QVariant TargetTreeModel::headerData(int section, Qt::Orientation orientation, i
         switch (Column(section)) {
         case Target: return tr("The target of the period; double-click or F2 to edit (e.g. 820000 or 82万)");
         case Tier: return tr("A/B/C by trailing-12-month collections: top 20 %, middle 50 %, bottom 30 % of the level");
-        case Growth: return tr("Growth over last year's collections of the same period (A 8–12 %, B 12–18 %, C 18–25 %)");
-        case Correction: return tr("External correction within ±5 %");
-        case Proposal: return tr("Last year's collections × (1 + the tier's growth + correction); parents sum their children");
+        case Growth: return tr("Growth over the base (A 8–12 %, B 12–18 %, C 18–25 %); F4 sets a rep's tier, growth and correction");
+        case Correction: return tr("External correction within ±5 %, with a reason; F4 sets it");
+        case Proposal: return tr("Base × (1 + growth + correction); the base is last year's collections of the same period "
+                                 "when the file covers it; parents sum their children");
         case Collected: return tr("Payments received in the period up to today");
         case Attainment: return tr("Collected / target: ≥ 90 % green, 70–89 % yellow, < 70 % red");
         case Mismatch: return tr("Whether the target equals the sum of the targets below it");
@@ -217,12 +218,41 @@ QString TargetTreeModel::tooltip(int node, int column) const
         return n.rowId ? tr("%1: %2 (%3)").arg(n.name, formatCny(r.targetCents, QLocale()),
                                                n.status == QLatin1String("approved") ? tr("approved") : tr("draft"))
                        : tr("%1: no target saved for this period yet").arg(n.name);
-    case Proposal:
-        return r.lastYearCents
-                   ? tr("Last year's collections %1 × (1 + %2 growth) = %3; trailing 12 months %4")
-                         .arg(formatCny(r.lastYearCents, QLocale()), pctText(r.proposedGrowthBp),
-                              formatCny(r.proposalCents, QLocale()), formatCny(r.trailing12Cents, QLocale()))
-                   : tr("No collections in the same period last year: the proposal is 0");
+    case Proposal: {
+        const ProposalBase &b = m_view->base;
+        const QString from = analytics::Period::month(b.first).label();
+        const QString window = b.months <= 1 ? from
+                                             : tr("%1 – %2").arg(from, analytics::Period::month(b.first.addMonths(b.months - 1)).label());
+        QString text = b.sameLastYear
+                           ? tr("Base: collections of the same period last year (%1): %2").arg(window, formatCny(r.baseCents, QLocale()))
+                           : tr("Base: collections of %1, the latest complete months before the period (the file's "
+                                "collections begin too late to cover the same period last year)")
+                                 .arg(window);
+        if (!b.sameLastYear)
+            text += b.months == b.periodMonths
+                        ? tr(": %1").arg(formatCny(r.baseCents, QLocale()))
+                        : tr(", scaled × %1 / %2 to the period's length: %3")
+                              .arg(b.periodMonths).arg(b.months).arg(formatCny(r.baseCents, QLocale()));
+        if (!r.baseCents)
+            return text + QLatin1Char('\n') + tr("No collections in the base: the proposal is 0");
+        const TargetNode &p = m_view->proposal.nodes[node];
+        text += QLatin1Char('\n')
+                + (n.children.isEmpty()
+                       ? tr("%1 × (1 + %2 growth + %3 correction) = %4")
+                             .arg(formatCny(r.baseCents, QLocale()), pctText(p.growthBp), pctText(p.correctionBp),
+                                  formatCny(r.proposalCents, QLocale()))
+                       : tr("The sum of the units below: %1 (%2 over the base)")
+                             .arg(formatCny(r.proposalCents, QLocale()), pctText(p.growthBp)));
+        if (r.proposedTier && r.rankedTier && *r.proposedTier != *r.rankedTier)
+            text += QLatin1Char('\n') + tr("Tier %1 as saved; trailing 12 months (%2) rank it %3")
+                                             .arg(tierKey(*r.proposedTier), formatCny(r.trailing12Cents, QLocale()),
+                                                  tierKey(*r.rankedTier));
+        else
+            text += QLatin1Char('\n') + tr("Trailing 12 months: %1").arg(formatCny(r.trailing12Cents, QLocale()));
+        return text;
+    }
+    case Correction:
+        return n.correctionBp ? tr("%1: %2").arg(pctText(n.correctionBp), n.correctionReason) : QString();
     case Attainment:
         return tr("%1 collected of %2").arg(formatCny(r.collectedCents, QLocale()), formatCny(r.targetCents, QLocale()));
     case Mismatch: {

@@ -197,8 +197,16 @@ TargetsView computeTargets(QSqlDatabase db, const Period &period, QDate asOfDay,
     v.tree = loadTargetTree(db, period.kind, period.first, units, v.reps);
 
     const QDate asOfMonth(asOfDay.year(), asOfDay.month(), 1);
-    const QDate firstMonth = std::min(period.first.addMonths(-12), asOfMonth.addMonths(-6));
     const int periodMonths = period.kind == PeriodKind::Month ? 1 : (period.kind == PeriodKind::Quarter ? 3 : 12);
+    std::optional<QDate> firstCollection;
+    {
+        QSqlQuery first = analytics::runQuery(
+            db, QStringLiteral("SELECT MIN(paid_on) FROM payments WHERE deleted = 0 AND rep_id IS NOT NULL"), {});
+        if (first.next() && !first.value(0).isNull())
+            firstCollection = QDate(1970, 1, 1).addDays(first.value(0).toLongLong());
+    }
+    v.base = proposalBase(period.first, periodMonths, asOfDay, firstCollection);
+    const QDate firstMonth = std::min({period.first.addMonths(-12), asOfMonth.addMonths(-6), v.base.first});
     const int months = std::max(monthNumber(period.first) + periodMonths, monthNumber(asOfMonth) + 1) - monthNumber(firstMonth);
     const MonthlyCollections mc = loadMonthlyCollections(db, firstMonth, months, asOfDay);
     auto sums = [&](QDate from, int count) {
@@ -207,7 +215,11 @@ TargetsView computeTargets(QSqlDatabase db, const Period &period, QDate asOfDay,
     const QVector<qint64> collected = sums(period.first, periodMonths);
     const QVector<qint64> lastYear = sums(period.first.addMonths(-12), periodMonths);
     const QVector<qint64> trailing12 = sums(period.first.addMonths(-12), 12);
-    v.proposal = propose(v.tree, lastYear, trailing12, s);
+    QVector<qint64> base = sums(v.base.first, v.base.months);
+    for (qint64 &b : base)
+        b = v.base.scaled(b);
+    v.proposal = propose(v.tree, base, trailing12, s);
+    const QVector<std::optional<Tier>> rankedTiers = rankTiers(v.tree, trailing12);
 
     // Rolling forecast: the 6 complete months before asOf's month, forecast from its month on.
     for (int m = 0; m < 6; ++m)
@@ -261,6 +273,8 @@ TargetsView computeTargets(QSqlDatabase db, const Period &period, QDate asOfDay,
         r.proposedGrowthBp = v.proposal.nodes[i].growthBp;
         r.collectedCents = collected[i];
         r.lastYearCents = lastYear[i];
+        r.baseCents = base[i];
+        r.rankedTier = rankedTiers[i];
         r.trailing12Cents = trailing12[i];
         r.attainmentPct = attainmentPct(r.collectedCents, r.targetCents);
         r.colour = attainmentColour(r.collectedCents, r.targetCents);

@@ -51,7 +51,8 @@ struct TargetRow
 {
     int node = -1;
     qint64 targetCents = 0, proposalCents = 0, collectedCents = 0, lastYearCents = 0, trailing12Cents = 0;
-    std::optional<Tier> proposedTier;
+    qint64 baseCents = 0; // what the proposal grows from (TargetsView::base; = lastYearCents when sameLastYear)
+    std::optional<Tier> proposedTier, rankedTier; // the proposal's (saved terms first); by trailing 12 months
     int proposedGrowthBp = 0;
     std::optional<double> attainmentPct;
     analytics::Rag colour = analytics::Rag::Grey;
@@ -67,6 +68,7 @@ struct TargetsView
 {
     analytics::Period period;
     TargetTree tree, proposal;
+    ProposalBase base;       // the window the proposals grow from (targetmath.h)
     QVector<TargetRow> rows; // one per tree node, same order
     QVector<QDate> forecastMonths;
     QVector<RepRecord> reps;

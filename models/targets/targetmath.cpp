@@ -76,6 +76,39 @@ qint64 proposal(qint64 lastYearCents, int growthBp, int correctionBp)
     return v <= 0 ? 0 : qint64((v + 5000) / 10000);
 }
 
+qint64 ProposalBase::scaled(qint64 windowCents) const
+{
+    if (months <= 0 || months == periodMonths)
+        return windowCents;
+    const __int128 v = __int128(windowCents) * periodMonths;
+    return qint64(v >= 0 ? (v + months / 2) / months : (v - months / 2) / months);
+}
+
+ProposalBase proposalBase(QDate periodFirst, int periodMonths, QDate asOfDay, std::optional<QDate> firstCollectionDay)
+{
+    auto monthOf = [](QDate d) { return QDate(d.year(), d.month(), 1); };
+    auto monthsBetween = [](QDate from, QDate to) { // whole months from `from` to `to` (both day 1)
+        return (to.year() - from.year()) * 12 + to.month() - from.month();
+    };
+    ProposalBase b;
+    b.periodMonths = periodMonths;
+    b.first = monthOf(periodFirst).addMonths(-12);
+    b.months = periodMonths;
+    if (!firstCollectionDay || !firstCollectionDay->isValid())
+        return b;
+    const QDate firstFull = firstCollectionDay->day() == 1 ? *firstCollectionDay : monthOf(*firstCollectionDay).addMonths(1);
+    if (firstFull <= b.first)
+        return b;
+    const QDate cut = std::min(monthOf(periodFirst), monthOf(asOfDay));
+    const int k = std::min(periodMonths, monthsBetween(firstFull, cut));
+    if (k <= 0)
+        return b;
+    b.first = cut.addMonths(-k);
+    b.months = k;
+    b.sameLastYear = false;
+    return b;
+}
+
 QVector<qint64> splitLargestRemainder(qint64 total, const QVector<qint64> &weights)
 {
     const int n = int(weights.size());

@@ -12,10 +12,12 @@
 // - The default growth of a tier is the middle of its band (A 10 %, B 15 %, C 21.5 %); a
 //   growth outside the band and a correction outside ±5 % (or a non-zero one without a
 //   reason) are refused with a message.
-// - Proposal = last year's collections of the same period × (1 + growth + correction),
-//   rounded half up to the cent. A node without last year's collections gets 0 and says so.
+// - Proposal = base × (1 + growth + correction), rounded half up to the cent. The base is last
+//   year's collections of the same period when the file's collections cover it whole
+//   (proposalBase below); a node without any collections in the base gets 0 and says so.
 #include "analytics/rag.h"
 
+#include <QDate>
 #include <QString>
 #include <QVector>
 
@@ -49,6 +51,25 @@ QString checkCorrection(int correctionBp, const QString &reason, const TargetSet
 
 // round(base × (10000 + growthBp + correctionBp) / 10000), half up; base >= 0.
 qint64 proposal(qint64 lastYearCents, int growthBp, int correctionBp);
+
+// The collections a proposal grows from (§5 leaves the base open; the tooltip says it): the same
+// period a year before when the file's collections cover it whole, i.e. begin no later than its
+// first day's month (a first collection on the 1st covers that month, a later day only from the
+// next month on). Otherwise (a young company, an import, the demo's first year) the latest
+// complete months before the period and before today's month, as many as the period has where
+// the history holds that many, scaled to the period's length: "Jul–Sep 2026" for Q4 2026 seen
+// on 6 Dec 2026 with collections from 2 Oct 2025; two months × 6 for a year when only two
+// complete months precede it. With no such month (or no collections at all) the same period
+// last year stays the base.
+struct ProposalBase
+{
+    QDate first;              // the base window's first month (day 1)
+    int months = 0;           // its length in months
+    int periodMonths = 0;     // the period's length: the base is the window's sum × periodMonths / months
+    bool sameLastYear = true; // false: the fallback window
+    qint64 scaled(qint64 windowCents) const; // round half up; the window's sum when months == periodMonths
+};
+ProposalBase proposalBase(QDate periodFirst, int periodMonths, QDate asOfDay, std::optional<QDate> firstCollectionDay);
 
 // `total` split in proportion to `weights` (each >= 0), the parts summing to `total` exactly:
 // each part floor(total × w / Σw), the cents left over going one each to the largest

@@ -47,7 +47,8 @@ DataTable targetsTable(const TargetsView &v, const QVector<int> &nodes, OrgLevel
                  QStringLiteral("proposed_growth_bp"), QStringLiteral("proposal_cents"), QStringLiteral("forecast_6m_cents"),
                  QStringLiteral("target_6m_cents"), QStringLiteral("active_reps"), QStringLiteral("quarter_pace_cents"),
                  QStringLiteral("quarter_gap_cents"), QStringLiteral("more_reps"), QStringLiteral("gap_shown"),
-                 QStringLiteral("gap_arithmetic")};
+                 QStringLiteral("gap_arithmetic"), QStringLiteral("base_cents"), QStringLiteral("base_first_month"),
+                 QStringLiteral("base_months"), QStringLiteral("ranked_tier")};
     const int depth = deepest == OrgLevel::Region ? 1 : (deepest == OrgLevel::City ? 2 : 3);
     for (int i : nodes) {
         const TargetNode &n = v.tree.nodes[i];
@@ -73,6 +74,8 @@ DataTable targetsTable(const TargetsView &v, const QVector<int> &nodes, OrgLevel
                 << r.gap.applies << r.gap.arithmetic;
         else
             row << QVariant() << QVariant() << QVariant() << false << r.gap.text;
+        row << r.baseCents << v.base.first.toString(QStringLiteral("yyyy-MM")) << v.base.months
+            << (r.rankedTier ? QVariant(tierKey(*r.rankedTier)) : QVariant());
         t.rows << row;
     }
     return t;

@@ -35,10 +35,10 @@ void TargetTree::rollUp()
     }
 }
 
-TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVector<qint64> &trailing12,
-                   const TargetSettings &s)
+QVector<std::optional<Tier>> rankTiers(const TargetTree &tree, const QVector<qint64> &trailing12)
 {
     using analytics::OrgLevel;
+    QVector<std::optional<Tier>> out(tree.nodes.size());
     for (OrgLevel level : {OrgLevel::Region, OrgLevel::City, OrgLevel::Rep}) {
         QVector<int> members;
         QVector<qint64> values;
@@ -49,14 +49,27 @@ TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVect
             }
         const QVector<Tier> tiers = assignTiers(values);
         for (int k = 0; k < members.size(); ++k)
-            tree.nodes[members[k]].tier = tiers[k];
+            out[members[k]] = tiers[k];
     }
+    return out;
+}
+
+TargetTree propose(TargetTree tree, const QVector<qint64> &base, const QVector<qint64> &trailing12,
+                   const TargetSettings &s)
+{
+    const QVector<std::optional<Tier>> ranked = rankTiers(tree, trailing12);
     for (int i = 0; i < tree.nodes.size(); ++i) {
         TargetNode &n = tree.nodes[i];
+        const bool saved = n.rowId && n.tier; // the manager's terms (or the last adopted ones) stand
+        if (!saved) {
+            n.tier = ranked[i];
+            n.growthBp = 0;
+        }
         if (!n.children.isEmpty())
             continue;
-        n.growthBp = s.band(n.tier.value_or(Tier::B)).defaultBp();
-        n.amountCents = proposal(lastYear.value(i), n.growthBp, n.correctionBp);
+        if (!saved || !checkGrowth(*n.tier, n.growthBp, s).isEmpty())
+            n.growthBp = s.band(n.tier.value_or(Tier::B)).defaultBp();
+        n.amountCents = proposal(base.value(i), n.growthBp, n.correctionBp);
     }
     tree.rollUp();
     for (int i = 0; i < tree.nodes.size(); ++i) {
@@ -64,8 +77,9 @@ TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVect
         if (n.children.isEmpty())
             continue;
         n.correctionBp = 0;
-        const qint64 base = lastYear.value(i);
-        n.growthBp = base > 0 ? int((__int128(n.amountCents) * 10000 + base / 2) / base - 10000) : 0;
+        n.correctionReason.clear();
+        const qint64 b = base.value(i);
+        n.growthBp = b > 0 ? int((__int128(n.amountCents) * 10000 + b / 2) / b - 10000) : 0;
     }
     return tree;
 }
@@ -148,10 +162,68 @@ std::optional<TargetCommand> setAmount(const TargetTree &tree, int node, qint64 
     return cmd;
 }
 
+TargetTerms termsOf(const TargetNode &node)
+{
+    return {node.tier, node.growthBp, node.correctionBp, node.correctionReason};
+}
+
+namespace {
+void setTermsOf(TargetNode &n, const TargetTerms &t)
+{
+    n.tier = t.tier;
+    n.growthBp = t.growthBp;
+    n.correctionBp = t.correctionBp;
+    n.correctionReason = t.correctionReason;
+}
+} // namespace
+
+std::optional<TargetCommand> setTerms(const TargetTree &tree, int node, const TargetTerms &terms, qint64 baseCents,
+                                      bool adopt, EditMode mode, const TargetSettings &s, QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<TargetCommand> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (node < 0 || node >= tree.nodes.size())
+        return fail(tr("There is no such node in the target tree."));
+    const TargetNode &n = tree.nodes[node];
+    if (!n.children.isEmpty())
+        return fail(tr("%1 has units below it: its proposal is their sum, so set the tier, growth and correction of "
+                       "each rep.")
+                        .arg(n.name));
+    if (!terms.tier)
+        return fail(tr("Choose a tier for %1.").arg(n.name));
+    if (const QString e = checkGrowth(*terms.tier, terms.growthBp, s); !e.isEmpty())
+        return fail(e);
+    TargetTerms t = terms;
+    t.correctionReason = t.correctionReason.trimmed();
+    if (t.correctionBp == 0)
+        t.correctionReason.clear();
+    if (const QString e = checkCorrection(t.correctionBp, t.correctionReason, s); !e.isEmpty())
+        return fail(e);
+    TargetCommand cmd;
+    if (adopt) {
+        QString why;
+        const auto amount = setAmount(tree, node, proposal(baseCents, t.growthBp, t.correctionBp), mode, &why);
+        if (!amount)
+            return fail(why);
+        cmd = *amount;
+    }
+    if (termsOf(n) != t)
+        cmd.terms.append({node, termsOf(n), t});
+    cmd.text = tr("Set the terms of %1 (tier %2, growth %3 %, correction %4 %)")
+                   .arg(n.name, tierKey(*t.tier), QLocale().toString(t.growthBp / 100.0, 'f', 2),
+                        QLocale().toString(t.correctionBp / 100.0, 'f', 2));
+    return cmd;
+}
+
 TargetTree apply(TargetTree tree, const TargetCommand &command)
 {
     for (const TargetCommand::Change &c : command.changes)
         tree.nodes[c.node].amountCents = c.after;
+    for (const TargetCommand::TermsChange &c : command.terms)
+        setTermsOf(tree.nodes[c.node], c.after);
     return tree;
 }
 
@@ -159,6 +231,8 @@ TargetTree undo(TargetTree tree, const TargetCommand &command)
 {
     for (const TargetCommand::Change &c : command.changes)
         tree.nodes[c.node].amountCents = c.before;
+    for (const TargetCommand::TermsChange &c : command.terms)
+        setTermsOf(tree.nodes[c.node], c.before);
     return tree;
 }
 

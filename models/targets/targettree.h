@@ -48,12 +48,18 @@ struct TargetTree
     void rollUp();
 };
 
-// A proposal for the whole tree (targetmath.h): tiers among the nodes of each level (regions,
-// cities, reps) by `trailing12` (cents per node); each rep = proposal(lastYear, its tier's
-// default growth, its correction); parents are the sums of their children, with the
-// effective growth (sum / last year − 1) and no correction of their own. lastYear and
-// trailing12 have one value per node (parents: the sums of their reps').
-TargetTree propose(TargetTree tree, const QVector<qint64> &lastYear, const QVector<qint64> &trailing12,
+// The tiers by trailing-12-month collections (targetmath.h assignTiers) among the nodes of
+// each level (regions, cities, reps); the company has none. trailing12: cents per node.
+QVector<std::optional<Tier>> rankTiers(const TargetTree &tree, const QVector<qint64> &trailing12);
+
+// A proposal for the whole tree (targetmath.h). A node with saved terms (a stored row with a
+// tier: set by the manager, or adopted before) keeps its tier, its growth (the tier's default
+// when outside the tier's band) and its correction; any other node takes its tier from
+// rankTiers and the tier's default growth, and keeps its correction. Each leaf =
+// proposal(base, growth, correction); parents are the sums of their children, with the
+// effective growth (sum / base − 1) and no correction of their own. base (proposalBase's
+// window, scaled) and trailing12 have one value per node (parents: the sums of their reps').
+TargetTree propose(TargetTree tree, const QVector<qint64> &base, const QVector<qint64> &trailing12,
                    const TargetSettings &s = {});
 
 // Nodes whose amount differs from the sum of their children's.
@@ -61,7 +67,17 @@ QVector<int> mismatches(const TargetTree &tree);
 
 enum class EditMode { Rebalance, Flag };
 
-// One undoable edit: the amounts it changed, before and after.
+// A node's terms: what its proposal is made of besides the base.
+struct TargetTerms
+{
+    std::optional<Tier> tier;
+    int growthBp = 0, correctionBp = 0;
+    QString correctionReason;
+    bool operator==(const TargetTerms &) const = default;
+};
+TargetTerms termsOf(const TargetNode &node);
+
+// One undoable edit: the amounts it changed and the terms it set, before and after.
 struct TargetCommand
 {
     struct Change
@@ -69,13 +85,27 @@ struct TargetCommand
         int node = -1;
         qint64 before = 0, after = 0;
     };
+    struct TermsChange
+    {
+        int node = -1;
+        TargetTerms before, after;
+    };
     QVector<Change> changes;
+    QVector<TermsChange> terms;
     QString text; // "Set 华东 to ¥1,200,000.00", for the undo menu
+    bool isEmpty() const { return changes.isEmpty() && terms.isEmpty(); }
 };
 
 // The command setting node `node` to `amountCents`, or nullopt with *error (translated).
 std::optional<TargetCommand> setAmount(const TargetTree &tree, int node, qint64 amountCents, EditMode mode,
                                        QString *error = nullptr);
+// The command giving leaf `node` the terms `terms` (a tier; growth inside the tier's band;
+// a correction within the limit, with a reason when not 0: checkGrowth, checkCorrection) and,
+// with `adopt`, the target proposal(baseCents, growth, correction) through setAmount(mode).
+// nullopt with *error (translated) for a unit with units below it (its terms follow theirs) or
+// terms out of bounds.
+std::optional<TargetCommand> setTerms(const TargetTree &tree, int node, const TargetTerms &terms, qint64 baseCents,
+                                      bool adopt, EditMode mode, const TargetSettings &s = {}, QString *error = nullptr);
 TargetTree apply(TargetTree tree, const TargetCommand &command);
 TargetTree undo(TargetTree tree, const TargetCommand &command);
 

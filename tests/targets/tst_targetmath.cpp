@@ -76,6 +76,50 @@ private Q_SLOTS:
         QCOMPARE(proposal(900000000000000LL, 2500, 500), 1170000000000000LL); // no overflow
     }
 
+    void proposalBaseIsLastYearWhenCovered()
+    {
+        // Collections from 1 Oct 2025 (a 1st covers its month): Q4 2026's last year is covered.
+        ProposalBase b = proposalBase(QDate(2026, 10, 1), 3, QDate(2026, 12, 6), QDate(2025, 10, 1));
+        QVERIFY(b.sameLastYear);
+        QCOMPARE(b.first, QDate(2025, 10, 1));
+        QCOMPARE(b.months, 3);
+        QCOMPARE(b.scaled(1234), 1234);
+        // No collections at all: last year stays the base (and gives 0).
+        b = proposalBase(QDate(2026, 10, 1), 3, QDate(2026, 12, 6), std::nullopt);
+        QVERIFY(b.sameLastYear);
+        QCOMPARE(b.first, QDate(2025, 10, 1));
+    }
+
+    void proposalBaseFallsBackToTheLatestMonths()
+    {
+        // From 2 Oct 2025 the first whole month is November: Q4 2025 is not covered, so the base is
+        // the three months before the quarter, Jul–Sep 2026.
+        ProposalBase b = proposalBase(QDate(2026, 10, 1), 3, QDate(2026, 12, 6), QDate(2025, 10, 2));
+        QVERIFY(!b.sameLastYear);
+        QCOMPARE(b.first, QDate(2026, 7, 1));
+        QCOMPARE(b.months, 3);
+        QCOMPARE(b.scaled(900), 900);
+        // A period after today's month: the months before today's month (Sep–Nov 2026 for Q1 2027 is
+        // not asked: Q1 2027's last year, Q1 2026, is covered). A month far ahead with a young file:
+        b = proposalBase(QDate(2026, 3, 1), 1, QDate(2026, 1, 15), QDate(2025, 10, 2));
+        QVERIFY(!b.sameLastYear);
+        QCOMPARE(b.first, QDate(2025, 12, 1)); // the last complete month before January
+        QCOMPARE(b.months, 1);
+        // The year 2026: only Nov and Dec 2025 precede it, scaled × 12 / 2 (half up).
+        b = proposalBase(QDate(2026, 1, 1), 12, QDate(2026, 12, 6), QDate(2025, 10, 2));
+        QVERIFY(!b.sameLastYear);
+        QCOMPARE(b.first, QDate(2025, 11, 1));
+        QCOMPARE(b.months, 2);
+        QCOMPARE(b.scaled(1001), 6006);
+        QCOMPARE((ProposalBase{QDate(2025, 11, 1), 7, 12, false}.scaled(1)), qint64(2)); // 12 / 7 = 1.71 → 2
+        QCOMPARE((ProposalBase{QDate(2025, 11, 1), 8, 12, false}.scaled(1)), qint64(2)); // 1.5 → 2 (half up)
+        QCOMPARE((ProposalBase{QDate(2025, 11, 1), 5, 12, false}.scaled(1)), qint64(2)); // 2.4 → 2
+        // No complete month before the period (Q4 2025 itself): last year stays the base.
+        b = proposalBase(QDate(2025, 10, 1), 3, QDate(2026, 12, 6), QDate(2025, 10, 2));
+        QVERIFY(b.sameLastYear);
+        QCOMPARE(b.first, QDate(2024, 10, 1));
+    }
+
     void splitIsExact_data()
     {
         QTest::addColumn<qint64>("total");

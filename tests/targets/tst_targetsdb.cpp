@@ -88,6 +88,28 @@ private Q_SLOTS:
         for (const TargetNode &n : v.proposal.nodes)
             if (n.level == analytics::OrgLevel::Rep)
                 QVERIFY(n.tier.has_value());
+        // The proposal's base, independently: the first collection decides whether last year's
+        // quarter is covered; each rep's proposal is its base × (1 + growth + correction).
+        const QDate firstPaid = QDate(1970, 1, 1).addDays(sqlValue(
+            db, QStringLiteral("SELECT MIN(paid_on) FROM payments WHERE deleted = 0 AND rep_id IS NOT NULL")));
+        const QDate firstWhole = firstPaid.day() == 1 ? firstPaid : QDate(firstPaid.year(), firstPaid.month(), 1).addMonths(1);
+        const bool covered = firstWhole <= q.first.addMonths(-12);
+        QCOMPARE(v.base.sameLastYear, covered);
+        const QDate from = covered ? q.first.addMonths(-12) : q.first.addMonths(-v.base.months);
+        QCOMPARE(v.base.first, from);
+        int checked = 0;
+        for (int i = 0; i < v.tree.nodes.size(); ++i) {
+            const TargetNode &p = v.proposal.nodes[i];
+            if (p.level != analytics::OrgLevel::Rep)
+                continue;
+            const qint64 window = sqlValue(db, QStringLiteral("SELECT coalesce(SUM(amount_cents), 0) FROM payments WHERE deleted = 0"
+                                                              " AND rep_id = ? AND paid_on >= ? AND paid_on < ?"),
+                                           {p.orgId, analytics::dateParam(from), analytics::dateParam(from.addMonths(v.base.months))});
+            QCOMPARE(v.rows[i].baseCents, v.base.scaled(window));
+            QCOMPARE(p.amountCents, proposal(v.base.scaled(window), p.growthBp, p.correctionBp));
+            checked += window > 0;
+        }
+        QVERIFY(checked > 0);
         QVERIFY(v.rows[0].forecast6Cents > 0);
         QVERIFY(v.rows[0].gap.enoughData);
         QCOMPARE(v.rows[0].gap.elapsedDays, 52); // 1 Oct .. 21 Nov

@@ -155,6 +155,7 @@ private Q_SLOTS:
         // trailing 12 months: reps a 100, b 300, c 200, d 400 → d A, b B, c B, a C (4: 1 / 2 / 1)
         const QVector<qint64> t12{1000, 600, 400, 400, 200, 400, 100, 300, 200, 400};
         const TargetTree p = propose(t, lastYear, t12);
+        QCOMPARE(p.nodes[7].correctionReason, QString()); // b: a correction without reason stays as loaded
         QCOMPARE(tierKey(*p.nodes[9].tier), QStringLiteral("A"));
         QCOMPARE(tierKey(*p.nodes[6].tier), QStringLiteral("C"));
         QCOMPARE(tierKey(*p.nodes[1].tier), QStringLiteral("B")); // regions: 600, 400 → B, C
@@ -167,6 +168,70 @@ private Q_SLOTS:
         QCOMPARE(p.nodes[0].growthBp, 1575);    // 2315 / 2000 − 1
         QCOMPARE(p.nodes[3].growthBp, 1719);    // C1: 1875 / 1600 − 1 = 17.1875 %
         QVERIFY(mismatches(p).isEmpty());
+    }
+
+    void savedTermsStandInTheProposal()
+    {
+        TargetTree t = sample();
+        t.nodes[6].rowId = 1; // a: saved as B, 14 %, +2 % "new product"
+        t.nodes[6].tier = Tier::B;
+        t.nodes[6].growthBp = 1400;
+        t.nodes[6].correctionBp = 200;
+        t.nodes[6].correctionReason = QStringLiteral("new product");
+        t.nodes[9].rowId = 2; // d: saved as A with a growth outside A's band → A's default
+        t.nodes[9].tier = Tier::A;
+        t.nodes[9].growthBp = 3000;
+        t.nodes[7].tier = Tier::A; // b: a tier without a saved row is not a saved term
+        const QVector<qint64> base{2000, 1600, 400, 1600, 0, 400, 1000, 600, 0, 400};
+        const QVector<qint64> t12{1000, 600, 400, 400, 200, 400, 100, 300, 200, 400};
+        const TargetTree p = propose(t, base, t12);
+        QCOMPARE(tierKey(*p.nodes[6].tier), QStringLiteral("B")); // ranked C, saved B
+        QCOMPARE(p.nodes[6].amountCents, 1160);                   // 1000 × 1.16
+        QCOMPARE(p.nodes[6].correctionReason, QStringLiteral("new product"));
+        QCOMPARE(p.nodes[9].growthBp, 1000);
+        QCOMPARE(p.nodes[9].amountCents, 440);
+        QCOMPARE(tierKey(*p.nodes[7].tier), QStringLiteral("B")); // by rank
+        QCOMPARE(p.nodes[7].amountCents, 690);                    // 600 × 1.15
+        const QVector<std::optional<Tier>> ranked = rankTiers(t, t12);
+        QCOMPARE(tierKey(*ranked[6]), QStringLiteral("C"));
+        QVERIFY(!ranked[0]);
+    }
+
+    void termsAreCheckedAppliedAndUndone()
+    {
+        const TargetTree t = sample();
+        QString error;
+        TargetTerms terms{Tier::B, 1500, 300, QStringLiteral("  budget freeze  ")};
+        // A unit with units below it has no terms of its own.
+        QVERIFY(!setTerms(t, 3, terms, 1000, true, EditMode::Rebalance, {}, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("C1 has units below it")), qPrintable(error));
+        QVERIFY(!setTerms(t, 6, {Tier::A, 1500, 0, {}}, 1000, true, EditMode::Rebalance, {}, &error)); // 15 % not in A
+        QVERIFY(error.contains(QStringLiteral("8")));
+        QVERIFY(!setTerms(t, 6, {Tier::B, 1500, 300, QStringLiteral(" ")}, 1000, true, EditMode::Rebalance, {}, &error));
+        QCOMPARE(error, QStringLiteral("An external correction needs a reason."));
+        QVERIFY(!setTerms(t, 6, {Tier::B, 1500, 600, QStringLiteral("x")}, 1000, true, EditMode::Rebalance, {}, &error));
+        QVERIFY(!setTerms(t, 6, {std::nullopt, 1500, 0, {}}, 1000, true, EditMode::Rebalance, {}, &error));
+        // Terms only: the amount stays.
+        auto cmd = setTerms(t, 6, terms, 1000, false, EditMode::Rebalance);
+        QVERIFY(cmd);
+        QVERIFY(cmd->changes.isEmpty());
+        QCOMPARE(cmd->terms.size(), 1);
+        TargetTree after = apply(t, *cmd);
+        QCOMPARE(after.nodes[6].correctionReason, QStringLiteral("budget freeze")); // trimmed
+        QCOMPARE(after.nodes[6].amountCents, 600);
+        QCOMPARE(termsOf(undo(after, *cmd).nodes[6]), termsOf(t.nodes[6]));
+        // Adopted: a = 1000 × 1.18 = 1180 > C1's 1000 → re-balancing refuses, flagging takes it.
+        QVERIFY(!setTerms(t, 6, terms, 1000, true, EditMode::Rebalance, {}, &error));
+        cmd = setTerms(t, 6, terms, 1000, true, EditMode::Flag);
+        QVERIFY(cmd);
+        after = apply(t, *cmd);
+        QCOMPARE(after.nodes[6].amountCents, 1180);
+        QCOMPARE(fixture::amounts(undo(after, *cmd)), fixture::amounts(t));
+        // A zero correction drops its reason; unchanged terms and amount: an empty command.
+        cmd = setTerms(after, 6, {Tier::B, 1500, 300, QStringLiteral("budget freeze")}, 1000, true, EditMode::Flag);
+        QVERIFY(cmd && cmd->isEmpty());
+        cmd = setTerms(t, 6, {Tier::B, 1500, 0, QStringLiteral("left over")}, 1000, false, EditMode::Flag);
+        QVERIFY(apply(t, *cmd).nodes[6].correctionReason.isEmpty());
     }
 
     void zeroSubtreeSplitsEvenly()

@@ -4,15 +4,20 @@
 // and the period and org changes behave (a week maps to its month, a custom range is refused).
 #include "charts/gaugewidget.h"
 #include "charts/targetforecastchart.h"
+#include "domain/money.h"
 #include "storage/database.h"
 #include "targets/targetdata.h"
 #include "targets/targetsfigures.h"
 #include "targetstab.h"
+#include "targettermsdialog.h"
 #include "targettreemodel.h"
 #include "tinydemo.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -47,6 +52,8 @@ private Q_SLOTS:
     void badInputChangesNothing();
     void childEditRebalancesOrFlags();
     void adoptProposal();
+    void termsSaveAsOneUndoStep();
+    void termsDialogChecksAsYouType();
     void approveNeedsSumsAndIsUndoable();
     void quarterSplitsIntoMonthsUndoably();
     void periodsAndOrg();
@@ -301,6 +308,84 @@ void TestTargetsTab::approveNeedsSumsAndIsUndoable()
     QCOMPARE(amounts(fromFile()), amounts(before));
     m_tab->editMode()->setCurrentIndex(0);
     QVERIFY(waitRefreshed());
+}
+
+namespace {
+int firstRep(const TargetTree &t)
+{
+    for (int i = 0; i < t.nodes.size(); ++i)
+        if (t.nodes[i].level == OrgLevel::Rep)
+            return i;
+    return -1;
+}
+} // namespace
+
+void TestTargetsTab::termsSaveAsOneUndoStep()
+{
+    const TargetsView before = fromFile();
+    const int rep = firstRep(before.tree);
+    QVERIFY(rep > 0);
+    const int index = m_stack.index();
+    // A unit with units below it, and a correction without a reason: refused, named, nothing saved.
+    QVERIFY(!m_tab->setTerms(0, {Tier::B, 1500, 0, {}}, true));
+    QVERIFY(m_tab->message()->text().contains(before.tree.nodes[0].name));
+    QVERIFY(!m_tab->setTerms(rep, {Tier::B, 1500, 200, {}}, true));
+    QVERIFY2(m_tab->message()->text().contains(QStringLiteral("needs a reason")), qPrintable(m_tab->message()->text()));
+    QCOMPARE(m_stack.index(), index);
+    // Terms only (the target stays): one undo step, the file holds them.
+    const TargetTerms terms{Tier::C, 2000, -300, QStringLiteral("重点客户预算冻结")};
+    QVERIFY2(m_tab->setTerms(rep, terms, false), qPrintable(m_tab->message()->text()));
+    QCOMPARE(m_stack.index(), index + 1);
+    TargetsView after = fromFile();
+    QCOMPARE(after.tree.nodes[rep].tier, std::optional<Tier>(Tier::C));
+    QCOMPARE(after.tree.nodes[rep].growthBp, 2000);
+    QCOMPARE(after.tree.nodes[rep].correctionBp, -300);
+    QCOMPARE(amounts(after), amounts(before));
+    // The proposal follows the saved terms.
+    QCOMPARE(after.proposal.nodes[rep].amountCents, proposal(after.rows[rep].baseCents, 2000, -300));
+    // With the proposal adopted (flagging the parent, so the siblings keep theirs).
+    m_tab->editMode()->setCurrentIndex(m_tab->editMode()->findData(int(EditMode::Flag)));
+    QVERIFY(waitRefreshed());
+    QVERIFY2(m_tab->setTerms(rep, {Tier::C, 1900, -300, terms.correctionReason}, true), qPrintable(m_tab->message()->text()));
+    after = fromFile();
+    QCOMPARE(after.tree.nodes[rep].amountCents, proposal(after.rows[rep].baseCents, 1900, -300));
+    QCOMPARE(m_stack.index(), index + 2);
+    m_stack.undo();
+    m_stack.undo();
+    after = fromFile();
+    QCOMPARE(amounts(after), amounts(before));
+    QCOMPARE(termsOf(after.tree.nodes[rep]), termsOf(before.tree.nodes[rep]));
+    m_tab->editMode()->setCurrentIndex(0);
+    QVERIFY(waitRefreshed());
+}
+
+void TestTargetsTab::termsDialogChecksAsYouType()
+{
+    const TargetsView &v = m_tab->result()->view;
+    const int rep = firstRep(v.tree);
+    TargetTermsDialog d(v, rep);
+    QPushButton *ok = d.buttons()->button(QDialogButtonBox::Ok);
+    // Tier A: the growth is held inside 8–12 %.
+    d.tierBox()->setCurrentIndex(d.tierBox()->findData(int(Tier::A)));
+    QCOMPARE(d.growthBox()->minimum(), 8.0);
+    QCOMPARE(d.growthBox()->maximum(), 12.0);
+    QCOMPARE(d.terms().growthBp, 1000); // A's default
+    d.growthBox()->setValue(11.5);
+    d.correctionBox()->setValue(0);
+    QVERIFY2(ok->isEnabled(), qPrintable(d.errorLabel()->text()));
+    // A correction needs a reason: OK waits for it, the error says so.
+    d.correctionBox()->setValue(2);
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(d.errorLabel()->text().contains(QStringLiteral("reason")));
+    d.reasonBox()->setCurrentText(QStringLiteral("新品上市"));
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(d.terms(), (TargetTerms{Tier::A, 1150, 200, QStringLiteral("新品上市")}));
+    // The proposal is shown as it would be saved.
+    const QString shown = d.resultLabel()->text();
+    QVERIFY2(shown.contains(formatCny(proposal(v.rows[rep].baseCents, 1150, 200), QLocale())), qPrintable(shown));
+    QVERIFY(d.adopt());
+    d.correctionBox()->setValue(9); // clamped to the ±5 % limit
+    QCOMPARE(d.terms().correctionBp, 500);
 }
 
 void TestTargetsTab::quarterSplitsIntoMonthsUndoably()
