@@ -81,10 +81,7 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     m_approve->setToolTip(tr("Approve the targets of this period: every unit must equal the sum of the units below it "
                              "(Ctrl+Shift+Return; Ctrl+Z undoes it). An edit afterwards makes them a draft again."));
     m_split = new QPushButton(tr("Split into months"), this);
-    m_split->setObjectName(QStringLiteral("splitIntoMonths"));
-    m_split->setToolTip(tr("Save this quarter's targets down to its three months: each rep's quarter shared by what it "
-                           "collected in the same months last year (thirds when nothing), the units above as sums "
-                           "(Ctrl+Shift+M; Ctrl+Z undoes it)"));
+    m_split->setObjectName(QStringLiteral("splitPeriod"));
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("targetsStatus"));
     QAction *exportAction = TableExport::addExportAction(this);
@@ -193,8 +190,8 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     splitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     splitAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     addAction(splitAction);
-    connect(splitAction, &QAction::triggered, this, &TargetsTab::splitIntoMonths);
-    connect(m_split, &QPushButton::clicked, this, &TargetsTab::splitIntoMonths);
+    connect(splitAction, &QAction::triggered, this, &TargetsTab::splitPeriod);
+    connect(m_split, &QPushButton::clicked, this, &TargetsTab::splitPeriod);
     connect(m_model, &TargetTreeModel::editRequested, this, &TargetsTab::editTarget);
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] { updateChart(); });
     connect(exportAction, &QAction::triggered, this, &TargetsTab::exportTable);

@@ -56,8 +56,9 @@ public:
     bool setTerms(int node, const targets::TargetTerms &terms, bool adopt);
     // Approves the period's targets (every unit must equal the sum below it); undoable.
     bool approve();
-    // A quarter's targets saved down to its three months (targets/monthsplit.h); one undo step.
-    bool splitIntoMonths();
+    // A quarter's targets saved down to its three months, a year's to its four quarters
+    // (targets/periodsplit.h); one undo step.
+    bool splitPeriod();
     QPushButton *splitButton() const { return m_split; }
     QPushButton *termsButton() const { return m_terms; }
     QLabel *statusLabel() const { return m_status; }

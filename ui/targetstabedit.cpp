@@ -5,7 +5,7 @@
 #include "domain/money.h"
 #include "targetcommand.h"
 #include "targettermsdialog.h"
-#include "targets/monthsplit.h"
+#include "targets/periodsplit.h"
 #include "analytics/query.h"
 #include "targettreemodel.h"
 
@@ -151,36 +151,39 @@ bool TargetsTab::approve()
     return push(command, QStringLiteral("approved"));
 }
 
-bool TargetsTab::splitIntoMonths()
+bool TargetsTab::splitPeriod()
 {
     if (!m_fig || !m_db || !m_stack)
         return false;
-    MonthSplitPlan plan;
+    const bool quarter = m_fig->view.period.kind == analytics::PeriodKind::Quarter;
+    PeriodSplitPlan plan;
     try {
-        plan = planMonthSplit(*m_db, m_fig->view, m_fig->units);
+        plan = planPeriodSplit(*m_db, m_fig->view, m_fig->units);
     } catch (const analytics::QueryError &e) {
         plan.error = e.message();
     }
     if (!plan.error.isEmpty()) {
-        showMessage(tr("Not split into months: %1").arg(plan.error), true);
+        showMessage((quarter ? tr("Not split into months: %1") : tr("Not split: %1")).arg(plan.error), true);
         return false;
     }
     const QString label = m_fig->view.period.label();
     if (plan.changed() == 0) {
-        showMessage(tr("The months of %1 already hold this split.").arg(label), false);
+        showMessage((quarter ? tr("The months of %1 already hold this split.") : tr("The quarters of %1 already hold this split."))
+                        .arg(label),
+                    false);
         return true;
     }
-    // One undo step for the three months; a month refused stops there (the months before it
-    // are saved and stay on the stack, so Ctrl+Z still undoes them).
+    // One undo step for all the parts; a part refused stops there (the parts before it are
+    // saved and stay on the stack, so Ctrl+Z still undoes them).
     const QPointer<TargetsTab> self(this);
-    m_stack->beginMacro(tr("Split %1 into months").arg(label));
+    m_stack->beginMacro(quarter ? tr("Split %1 into months").arg(label) : tr("Split %1 into quarters").arg(label));
     QString error;
     int saved = 0;
-    for (std::size_t m = 0; m < plan.commands.size() && error.isEmpty(); ++m) {
-        if (plan.commands[m].changes.isEmpty())
+    for (int p = 0; p < plan.commands.size() && error.isEmpty(); ++p) {
+        if (plan.commands[p].isEmpty())
             continue;
         TargetEditCommand *c = TargetEditCommand::make(
-            *m_db, plan.before[m], plan.commands[m], [self](const TargetTree &t) { if (self) self->treeSaved(t); },
+            *m_db, plan.before[p], plan.commands[p], [self](const TargetTree &t) { if (self) self->treeSaved(t); },
             [self](const QString &message) { if (self) self->showMessage(message, true); }, &error);
         if (c) {
             m_stack->push(c);
@@ -189,10 +192,16 @@ bool TargetsTab::splitIntoMonths()
     }
     m_stack->endMacro();
     if (!error.isEmpty()) {
-        showMessage(tr("%n month(s) of %1 saved, then: %2", nullptr, saved).arg(label, error), true);
+        showMessage((quarter ? tr("%n month(s) of %1 saved, then: %2", nullptr, saved)
+                             : tr("%n quarter(s) of %1 saved, then: %2", nullptr, saved))
+                        .arg(label, error),
+                    true);
         return false;
     }
-    showMessage(tr("%1 split into its months as drafts (Ctrl+Z undoes it).").arg(label), false);
+    showMessage((quarter ? tr("%1 split into its months as drafts (Ctrl+Z undoes it).")
+                         : tr("%1 split into its quarters as drafts (Ctrl+Z undoes it)."))
+                    .arg(label),
+                false);
     return true;
 }
 
@@ -211,7 +220,16 @@ void TargetsTab::updateStatus()
                                        "draft again.")
                                   : tr("A draft: edits are saved as they are made. Approve when every unit sums."));
     m_approve->setEnabled(m_db && !approved);
-    m_split->setEnabled(m_db && m_fig->view.period.kind == analytics::PeriodKind::Quarter);
+    const analytics::PeriodKind kind = m_fig->view.period.kind;
+    m_split->setEnabled(m_db && kind != analytics::PeriodKind::Month);
+    m_split->setText(kind == analytics::PeriodKind::Year ? tr("Split into quarters") : tr("Split into months"));
+    m_split->setToolTip(kind == analytics::PeriodKind::Year
+                            ? tr("Save this year's targets down to its four quarters: each rep's year shared by what "
+                                 "it collected in the same quarters last year (quarters when nothing), the units "
+                                 "above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)")
+                            : tr("Save this quarter's targets down to its three months: each rep's quarter shared by "
+                                 "what it collected in the same months last year (thirds when nothing), the units "
+                                 "above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)"));
 }
 
 bool TargetsTab::push(const TargetCommand &command, const QString &status)

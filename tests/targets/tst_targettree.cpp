@@ -1,6 +1,6 @@
 // The target tree and its undoable edits (targets/targettree.h): every level sums exactly.
 #include "targets/targettree.h"
-#include "targets/monthsplit.h"
+#include "targets/periodsplit.h"
 
 #include <QTest>
 
@@ -47,12 +47,12 @@ private Q_SLOTS:
         t.nodes[7].amountCents = 100;  // b: nothing collected last year → thirds
         t.nodes[8].amountCents = 1000; // c: 1 : 1 : 1 → 333.33 each
         t.rollUp();
-        QVector<std::array<qint64, 3>> w(t.nodes.size(), {0, 0, 0});
+        QVector<QVector<qint64>> w(t.nodes.size(), {0, 0, 0});
         w[6] = {2, 1, 1};
         w[8] = {5, 5, 5};
         w[9] = {0, 0, 7}; // d: all in the third month
         w[1] = {1000, 0, 0}; // a parent's own weights are not used
-        const auto m = splitQuarter(t, w);
+        const auto m = splitIntoParts(t, w, 3);
         // Largest remainder: a's cent to month 1 (remainder 2 of 4); c's to month 1 (ties: earliest);
         // b's 1 cent left to month 1.
         QCOMPARE((QVector<qint64>{m[0][6], m[1][6], m[2][6]}), (QVector<qint64>{501, 250, 250}));
@@ -65,10 +65,30 @@ private Q_SLOTS:
         for (int k = 0; k < 3; ++k) {
             TargetTree month = t;
             for (int i = 0; i < t.nodes.size(); ++i)
-                month.nodes[i].amountCents = m[std::size_t(k)][i];
+                month.nodes[i].amountCents = m[k][i];
             QVERIFY(mismatches(month).isEmpty());
         }
         QCOMPARE(m[0][0], 501 + 34 + 334 + 0);
+    }
+
+    void yearSplitsIntoFourQuarters()
+    {
+        TargetTree t = sample();
+        QVector<QVector<qint64>> w(t.nodes.size());
+        w[6] = {1, 0, 0, 3}; // a 600 → 150, 0, 0, 450
+        w[9] = {0, 0, 0, 0}; // d 500 → 125 each
+        const auto q = splitIntoParts(t, w, 4);
+        QCOMPARE(q.size(), 4);
+        QCOMPARE((QVector<qint64>{q[0][6], q[1][6], q[2][6], q[3][6]}), (QVector<qint64>{150, 0, 0, 450}));
+        QCOMPARE((QVector<qint64>{q[0][9], q[1][9], q[2][9], q[3][9]}), (QVector<qint64>{125, 125, 125, 125}));
+        QCOMPARE((QVector<qint64>{q[0][7], q[1][7], q[2][7], q[3][7]}), (QVector<qint64>{100, 100, 100, 100})); // b: no weights
+        for (int i = 0; i < t.nodes.size(); ++i)
+            QCOMPARE(q[0][i] + q[1][i] + q[2][i] + q[3][i], t.nodes[i].amountCents);
+        const auto parts = splitParts(cockpit::analytics::Period::year(QDate(2026, 5, 5)));
+        QCOMPARE(parts.size(), 4);
+        QCOMPARE(parts[3].first, QDate(2026, 10, 1));
+        QCOMPARE(splitParts(cockpit::analytics::Period::quarter(QDate(2026, 5, 5))).value(2).first, QDate(2026, 6, 1));
+        QVERIFY(splitParts(cockpit::analytics::Period::month(QDate(2026, 5, 5))).isEmpty());
     }
 
     void rollUpSums()

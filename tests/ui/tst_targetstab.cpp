@@ -56,6 +56,7 @@ private Q_SLOTS:
     void termsDialogChecksAsYouType();
     void approveNeedsSumsAndIsUndoable();
     void quarterSplitsIntoMonthsUndoably();
+    void yearSplitsIntoQuarters();
     void periodsAndOrg();
     void targetsPeriodMapping();
 
@@ -404,7 +405,7 @@ void TestTargetsTab::quarterSplitsIntoMonthsUndoably()
     const QVector<TargetTree> before = months();
     const int index = m_stack.index();
     QVERIFY(m_tab->splitButton()->isEnabled());
-    QVERIFY2(m_tab->splitIntoMonths(), qPrintable(m_tab->message()->text()));
+    QVERIFY2(m_tab->splitPeriod(), qPrintable(m_tab->message()->text()));
     QCOMPARE(m_stack.index(), index + 1); // one undo step
     QVERIFY(m_stack.undoText().contains(QStringLiteral("Split")));
     const QVector<TargetTree> after = months();
@@ -414,7 +415,7 @@ void TestTargetsTab::quarterSplitsIntoMonthsUndoably()
     for (const TargetTree &t : after)
         QVERIFY(mismatches(t).isEmpty());
     // Split again: nothing to do, nothing pushed.
-    QVERIFY(m_tab->splitIntoMonths());
+    QVERIFY(m_tab->splitPeriod());
     QCOMPARE(m_stack.index(), index + 1);
     m_stack.undo();
     const QVector<TargetTree> undone = months();
@@ -424,10 +425,54 @@ void TestTargetsTab::quarterSplitsIntoMonthsUndoably()
     // A quarter that does not sum is refused, named.
     m_tab->editMode()->setCurrentIndex(m_tab->editMode()->findData(int(EditMode::Flag)));
     QVERIFY(m_tab->editTarget(quarter.tree.nodes[0].children.first(), QStringLiteral("1万")));
-    QVERIFY(!m_tab->splitIntoMonths());
+    QVERIFY(!m_tab->splitPeriod());
     QVERIFY2(m_tab->message()->text().contains(quarter.tree.nodes[0].name), qPrintable(m_tab->message()->text()));
     m_stack.undo();
     m_tab->editMode()->setCurrentIndex(0);
+    QVERIFY(waitRefreshed());
+}
+
+void TestTargetsTab::yearSplitsIntoQuarters()
+{
+    m_scope->setPeriod(Period::year(kAsOf));
+    QVERIFY(waitRefreshed());
+    const TargetsView year = fromFile();
+    QCOMPARE(year.period.kind, PeriodKind::Year);
+    QCOMPARE(m_tab->splitButton()->text(), QStringLiteral("Split into quarters"));
+    QVERIFY(m_tab->splitButton()->isEnabled());
+    QSqlDatabase c = m_db.connection();
+    const OrgUnits units = loadOrgUnits(c);
+    const auto quarters = [&] {
+        QVector<TargetTree> out;
+        for (int q = 0; q < 4; ++q)
+            out << loadTargetTree(c, PeriodKind::Quarter, year.period.first.addMonths(3 * q), units, year.reps);
+        return out;
+    };
+    const QVector<TargetTree> before = quarters();
+    const int index = m_stack.index();
+    QVERIFY2(m_tab->splitPeriod(), qPrintable(m_tab->message()->text()));
+    QCOMPARE(m_stack.index(), index + 1);
+    QVERIFY2(m_stack.undoText().contains(QStringLiteral("quarters")), qPrintable(m_stack.undoText()));
+    const QVector<TargetTree> after = quarters();
+    for (int i = 0; i < year.tree.nodes.size(); ++i) {
+        qint64 sum = 0;
+        for (const TargetTree &t : after)
+            sum += t.nodes[i].amountCents;
+        QCOMPARE(sum, year.tree.nodes[i].amountCents);
+    }
+    for (const TargetTree &t : after)
+        QVERIFY(mismatches(t).isEmpty());
+    m_stack.undo();
+    const QVector<TargetTree> undone = quarters();
+    for (int q = 0; q < 4; ++q)
+        for (int i = 0; i < before[q].nodes.size(); ++i)
+            QCOMPARE(undone[q].nodes[i].amountCents, before[q].nodes[i].amountCents);
+    // A month has nothing to split into.
+    m_scope->setPeriod(Period::month(kAsOf));
+    QVERIFY(waitRefreshed());
+    QVERIFY(!m_tab->splitButton()->isEnabled());
+    QVERIFY(!m_tab->splitPeriod());
+    m_scope->setPeriod(Period::quarter(kAsOf));
     QVERIFY(waitRefreshed());
 }
 
