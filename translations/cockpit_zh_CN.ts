@@ -7054,7 +7054,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <name>cockpit::targets</name>
     <message>
         <location filename="../models/targets/bonusdata.cpp" line="+18"/>
-        <location filename="../models/targets/targetdata.cpp" line="+192"/>
+        <location filename="../models/targets/targetdata.cpp" line="+198"/>
         <source>Targets are set per month, quarter or year, not for %1.</source>
         <translation>目标按月、季度或年设定，不能用于 %1。</translation>
     </message>
@@ -7219,7 +7219,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>目标，%1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>Performance, %1</source>
         <translation>绩效，%1</translation>
     </message>
@@ -7239,12 +7239,13 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>奖金区间，%1</translation>
     </message>
     <message>
-        <location filename="../models/targets/targettree.cpp" line="+116"/>
+        <location filename="../models/targets/targettree.cpp" line="+130"/>
+        <location line="+59"/>
         <source>There is no such node in the target tree.</source>
         <translation>目标树中没有该节点。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-57"/>
         <source>A target cannot be negative.</source>
         <translation>目标不能为负数。</translation>
     </message>
@@ -7262,6 +7263,21 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+17"/>
         <source>Set %1 to %2</source>
         <translation>将 %1 设为 %2</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>%1 has units below it: its proposal is their sum, so set the tier, growth and correction of each rep.</source>
+        <translation>%1 下面还有单位：它的建议目标是下级之和，请逐个为销售设置等级、增长和修正。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose a tier for %1.</source>
+        <translation>请为 %1 选择等级。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Set the terms of %1 (tier %2, growth %3 %, correction %4 %)</source>
+        <translation>设置 %1 的目标条件（等级 %2，增长 %3 %，修正 %4 %）</translation>
     </message>
     <message>
         <location filename="../models/targets/moneytiles.cpp" line="+96"/>
@@ -7520,22 +7536,32 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>（按 %1 预测，即本文件商机数据结束的次日）</translation>
     </message>
     <message>
-        <location filename="../models/targets/monthsplit.cpp" line="+69"/>
-        <source>Only a quarter&apos;s targets are split into months.</source>
-        <translation>只有季度目标可以拆分到月。</translation>
+        <location filename="../models/targets/periodsplit.cpp" line="+67"/>
+        <source>Only a quarter&apos;s targets are split into months, and a year&apos;s into quarters.</source>
+        <translation>只有季度目标可拆分到月，年度目标可拆分到季度。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1 does not equal the sum of the units below it: make the quarter sum before splitting it into months.</source>
         <translation>%1 不等于其下级单位之和：请先让季度目标加总一致，再拆分到月。</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>The months of %1 have another org tree than the quarter.</source>
-        <translation>%1 各月的组织树与该季度不同。</translation>
+        <location line="+2"/>
+        <source>%1 does not equal the sum of the units below it: make the year sum before splitting it into quarters.</source>
+        <translation>%1 不等于其下级单位之和：请先让年度目标平衡，再拆分到季度。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
+        <source>The parts of %1 have another org tree than %1 itself.</source>
+        <translation>%1 的各分期与 %1 本身的组织树不同。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Split %1 into quarters: %2</source>
+        <translation>将 %1 拆分到季度：%2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Split %1 into months: %2</source>
         <translation>将 %1 拆分到月：%2</translation>
     </message>
@@ -7600,6 +7626,11 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+7"/>
         <source>Correlation of %1 and %2, %3</source>
         <translation>%1 与 %2 的相关性，%3</translation>
+    </message>
+    <message>
+        <location filename="../models/targets/targetdata.cpp" line="-7"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -12976,6 +13007,84 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
 </context>
 <context>
+    <name>cockpit::ui::TargetTermsDialog</name>
+    <message>
+        <location filename="../ui/targettermsdialog.cpp" line="+35"/>
+        <source>Target terms of %1</source>
+        <translation>%1 的目标条件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2. The proposal is the base × (1 + growth + correction); the base is %3, the collections of %4%5.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%2。建议目标 = 基数 ×（1 + 增长 + 修正）；基数为 %3，即 %4 的回款%5。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> scaled to the period&apos;s length</source>
+        <translation>（按期间长度折算）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (growth %2–%3)</source>
+        <translation>%1（增长 %2–%3）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>By trailing-12-month collections (%1) this unit ranks %2.</source>
+        <translation>按近 12 个月回款（%1），该单位排在 %2 级。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Growth over the base, inside the tier&apos;s band</source>
+        <translation>相对基数的增长，须在该等级的区间内</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>An external correction (a market change the tiers cannot see), within ±%1; it needs a reason</source>
+        <translation>外部修正（等级看不到的市场变化），在 ±%1 以内；须填写原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Why the correction, e.g. 新品上市 or a key customer&apos;s budget freeze</source>
+        <translation>修正原因，例如：新品上市、重点客户预算冻结</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Set the target to this proposal</source>
+        <translation>将目标设为此建议值</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unchecked, only the terms are saved and the target stays as it is</source>
+        <translation>不勾选时只保存条件，目标金额保持不变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Tier:</source>
+        <translation>等级(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Growth:</source>
+        <translation>增长(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Correction:</source>
+        <translation>修正(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Proposal: %1 × (1 + %2 + %3) = &lt;b&gt;%4&lt;/b&gt;; the target is %5 now.</source>
+        <translation>建议目标：%1 ×（1 + %2 + %3）= &lt;b&gt;%4&lt;/b&gt;；当前目标为 %5。</translation>
+    </message>
+</context>
+<context>
     <name>cockpit::ui::TargetTreeModel</name>
     <message>
         <location filename="../ui/targettreemodel.cpp" line="+107"/>
@@ -13034,21 +13143,71 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+1"/>
-        <source>Growth over last year&apos;s collections of the same period (A 8–12 %, B 12–18 %, C 18–25 %)</source>
-        <translation>相对去年同期回款的增长率（A 8–12 %，B 12–18 %，C 18–25 %）</translation>
+        <source>Growth over the base (A 8–12 %, B 12–18 %, C 18–25 %); F4 sets a rep&apos;s tier, growth and correction</source>
+        <translation>相对基数的增长（A 8–12 %，B 12–18 %，C 18–25 %）；按 F4 设置销售的等级、增长和修正</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>External correction within ±5 %</source>
-        <translation>外部修正，±5 % 以内</translation>
+        <source>External correction within ±5 %, with a reason; F4 sets it</source>
+        <translation>外部修正，±5 % 以内，须附原因；按 F4 设置</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Last year&apos;s collections × (1 + the tier&apos;s growth + correction); parents sum their children</source>
-        <translation>去年同期回款 × (1 + 等级增长率 + 修正)；上级为下级之和</translation>
+        <source>Base × (1 + growth + correction); the base is last year&apos;s collections of the same period when the file covers it; parents sum their children</source>
+        <translation>基数 ×（1 + 增长 + 修正）；数据覆盖去年同期时，基数为去年同期回款；上级为下级之和</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Base: collections of the same period last year (%1): %2</source>
+        <translation>基数：去年同期（%1）回款：%2</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Base: collections of %1, the latest complete months before the period (the file&apos;s collections begin too late to cover the same period last year)</source>
+        <translation>基数：%1 的回款，即该期间之前最近的完整月份（本文件的回款记录开始得太晚，覆盖不到去年同期）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>: %1</source>
+        <translation>：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, scaled × %1 / %2 to the period&apos;s length: %3</source>
+        <translation>，按期间长度折算 × %1 / %2：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No collections in the base: the proposal is 0</source>
+        <translation>基数期间没有回款：建议目标为 0</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 × (1 + %2 growth + %3 correction) = %4</source>
+        <translation>%1 ×（1 + 增长 %2 + 修正 %3）= %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The sum of the units below: %1 (%2 over the base)</source>
+        <translation>下级单位之和：%1（较基数 %2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tier %1 as saved; trailing 12 months (%2) rank it %3</source>
+        <translation>已保存的等级为 %1；按近 12 个月（%2）应为 %3 级</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trailing 12 months: %1</source>
+        <translation>近 12 个月：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="-126"/>
         <source>Payments received in the period up to today</source>
         <translation>本期截至今日收到的回款</translation>
     </message>
@@ -13093,17 +13252,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1：本期尚未保存目标</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Last year&apos;s collections %1 × (1 + %2 growth) = %3; trailing 12 months %4</source>
-        <translation>去年同期回款 %1 × (1 + %2 增长) = %3；近 12 个月 %4</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No collections in the same period last year: the proposal is 0</source>
-        <translation>去年同期无回款：建议目标为 0</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+35"/>
         <source>%1 collected of %2</source>
         <translation>已回款 %1 / 目标 %2</translation>
     </message>
@@ -13175,6 +13324,16 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+1"/>
+        <source>Terms…</source>
+        <translation>目标条件…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set the selected rep&apos;s tier, growth and external correction with its reason, and the target they propose (F4; Ctrl+Z undoes it)</source>
+        <translation>设置所选销售的等级、增长和外部修正（附原因），以及由此得出的目标（F4；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -13185,16 +13344,17 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../ui/targetstabedit.cpp" line="+225"/>
         <source>Split into months</source>
         <translation>拆分到月</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../ui/targetstabedit.cpp" line="+5"/>
         <source>Save this quarter&apos;s targets down to its three months: each rep&apos;s quarter shared by what it collected in the same months last year (thirds when nothing), the units above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)</source>
         <translation>将本季度目标保存到其三个月：每位销售的季度目标按其去年同期各月回款比例分配（去年无回款则三等分），上级单位为下级之和（Ctrl+Shift+M；Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../ui/targetstab.cpp" line="+5"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -13234,12 +13394,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>滚动预测</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Double-click a target or press F2 to edit it, e.g. 820000 or 82万</source>
         <translation>双击目标或按 F2 编辑，如 820000 或 82万</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Computing targets…</source>
         <translation>正在计算目标…</translation>
     </message>
@@ -13254,7 +13414,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1，%2（剩余 %3 天）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/targetstabedit.cpp" line="+30"/>
+        <location filename="../ui/targetstabedit.cpp" line="-199"/>
         <source>&quot;%1&quot; is not an amount for the target of %2: type yuan, e.g. 820000, 82万 or ¥820,000. Nothing was changed.</source>
         <translation>“%1”不是 %2 目标的有效金额：请输入元，如 820000、82万 或 ¥820,000。未做任何更改。</translation>
     </message>
@@ -13279,7 +13439,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 的建议目标未采用：%2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+24"/>
         <source>Adopt the proposal for %1 (%2)</source>
         <translation>采用 %1 的建议目标（%2）</translation>
     </message>
@@ -13287,6 +13447,26 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <location line="+2"/>
         <source>%1 already has its proposed targets.</source>
         <translation>%1 已采用建议目标。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Select the rep whose terms to set.</source>
+        <translation>请选择要设置目标条件的销售。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 has units below it: its proposal is their sum, so select a rep to set its tier, growth and correction.</source>
+        <translation>%1 下面还有单位：它的建议目标是下级之和，请选择一名销售来设置等级、增长和修正。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The terms of %1 were not changed: %2</source>
+        <translation>%1 的目标条件未更改：%2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 already has these terms.</source>
+        <translation>%1 已是这些目标条件。</translation>
     </message>
     <message numerus="yes">
         <location line="+13"/>
@@ -13306,9 +13486,14 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>批准 %1 的目标</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Not split into months: %1</source>
         <translation>未拆分到月：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not split: %1</source>
+        <translation>未拆分：%1</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -13316,9 +13501,19 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 的各月已是这一拆分结果。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+0"/>
+        <source>The quarters of %1 already hold this split.</source>
+        <translation>%1 的各季度已是这样的拆分。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Split %1 into months</source>
         <translation>将 %1 拆分到月</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Split %1 into quarters</source>
+        <translation>将 %1 拆分到季度</translation>
     </message>
     <message numerus="yes">
         <location line="+16"/>
@@ -13327,13 +13522,25 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
             <numerusform>已保存 %1 的 %n 个月，随后：%2</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n quarter(s) of %1 saved, then: %2</source>
+        <translation>
+            <numerusform>已保存 %1 的 %n 个季度，随后：%2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>%1 split into its months as drafts (Ctrl+Z undoes it).</source>
         <translation>%1 已作为草稿拆分到各月（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+1"/>
+        <source>%1 split into its quarters as drafts (Ctrl+Z undoes it).</source>
+        <translation>%1 已拆分到各季度，保存为草稿（Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Status: approved</source>
         <translation>状态：已批准</translation>
     </message>
@@ -13353,7 +13560,17 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>草稿：修改即时保存。各单位加总一致后即可批准。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Split into quarters</source>
+        <translation>拆分到季度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this year&apos;s targets down to its four quarters: each rep&apos;s year shared by what it collected in the same quarters last year (equal quarters when nothing), the units above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)</source>
+        <translation>将本年度目标拆分到四个季度：每位销售的年度目标按其去年同季度回款分配（无回款时平均分配），上级为下级之和（Ctrl+Shift+M；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Targets cannot be edited in this window.</source>
         <translation>此窗口中不能编辑目标。</translation>
     </message>

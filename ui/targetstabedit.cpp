@@ -225,7 +225,7 @@ void TargetsTab::updateStatus()
     m_split->setText(kind == analytics::PeriodKind::Year ? tr("Split into quarters") : tr("Split into months"));
     m_split->setToolTip(kind == analytics::PeriodKind::Year
                             ? tr("Save this year's targets down to its four quarters: each rep's year shared by what "
-                                 "it collected in the same quarters last year (quarters when nothing), the units "
+                                 "it collected in the same quarters last year (equal quarters when nothing), the units "
                                  "above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)")
                             : tr("Save this quarter's targets down to its three months: each rep's quarter shared by "
                                  "what it collected in the same months last year (thirds when nothing), the units "

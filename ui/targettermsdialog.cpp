@@ -34,12 +34,16 @@ TargetTermsDialog::TargetTermsDialog(const TargetsView &view, int node, QWidget 
     const TargetRow &r = view.rows[node];
     setWindowTitle(tr("Target terms of %1").arg(n.name));
     setObjectName(QStringLiteral("targetTermsDialog"));
+    setMinimumWidth(480);
 
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(tr("<b>%1</b>, %2. The proposal is the base × (1 + growth + correction); the base is "
-                                "%3.")
-                                 .arg(n.name.toHtmlEscaped(), view.period.label(),
-                                      formatCny(r.baseCents, QLocale())),
+                                "%3, the collections of %4%5.")
+                                 .arg(n.name.toHtmlEscaped(), view.period.label(), formatCny(r.baseCents, QLocale()),
+                                      baseWindowText(view.base),
+                                      view.base.months != view.base.periodMonths
+                                          ? tr(" scaled to the period's length")
+                                          : QString()),
                              this);
     intro->setWordWrap(true);
     layout->addWidget(intro);

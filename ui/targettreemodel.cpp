@@ -220,9 +220,7 @@ QString TargetTreeModel::tooltip(int node, int column) const
                        : tr("%1: no target saved for this period yet").arg(n.name);
     case Proposal: {
         const ProposalBase &b = m_view->base;
-        const QString from = analytics::Period::month(b.first).label();
-        const QString window = b.months <= 1 ? from
-                                             : tr("%1 – %2").arg(from, analytics::Period::month(b.first.addMonths(b.months - 1)).label());
+        const QString window = baseWindowText(b);
         QString text = b.sameLastYear
                            ? tr("Base: collections of the same period last year (%1): %2").arg(window, formatCny(r.baseCents, QLocale()))
                            : tr("Base: collections of %1, the latest complete months before the period (the file's "

@@ -185,6 +185,12 @@ TargetTree loadTargetTree(QSqlDatabase db, PeriodKind kind, QDate start, const a
     return tree;
 }
 
+QString baseWindowText(const ProposalBase &base)
+{
+    const QString from = Period::month(base.first).label();
+    return base.months <= 1 ? from : tr("%1 – %2").arg(from, Period::month(base.first.addMonths(base.months - 1)).label());
+}
+
 TargetsView computeTargets(QSqlDatabase db, const Period &period, QDate asOfDay, const analytics::OrgUnits &units,
                            const TargetSettings &s)
 {

@@ -73,6 +73,9 @@ struct TargetsView
     QVector<QDate> forecastMonths;
     QVector<RepRecord> reps;
 };
+// The base window's months as shown: "2026年7月 – 2026年9月" (Period::label()), one month alone.
+QString baseWindowText(const ProposalBase &base);
+
 // period: a month, quarter or year (else QueryError); asOfDay: today (the forecast starts in
 // its month; the capacity gap looks at its quarter).
 TargetsView computeTargets(QSqlDatabase db, const analytics::Period &period, QDate asOfDay,
