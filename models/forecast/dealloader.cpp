@@ -62,9 +62,26 @@ void readTrail(QSqlDatabase db, Trail &t)
     }
 }
 
+// Texts numbered in the order first met.
+struct Names
+{
+    QHash<QByteArray, int> number;
+    std::vector<QByteArray> names;
+    int index(const analytics::BulkQuery &q, int column)
+    {
+        const QByteArray text = QByteArray::fromRawData(q.text(column) ? q.text(column) : "", q.bytes(column));
+        const auto it = number.constFind(text);
+        if (it != number.cend())
+            return *it;
+        names.emplace_back(text.constData(), text.size()); // a copy: the row's text goes at the next step
+        return *number.insert(names.back(), int(names.size()) - 1);
+    }
+    int find(std::string_view text) const { return number.value(QByteArray::fromRawData(text.data(), qsizetype(text.size())), -1); }
+};
+
 struct CustomerRead
 {
-    QString industry;
+    int industry = -1; // in Names
     qint64 sinceDay = -1, budgetCents = 0;
 };
 
@@ -90,13 +107,16 @@ void readDeals(QSqlDatabase db, History &h, QHash<qint64, std::size_t> &row)
     }
 
     // The bulk reads go through SQLite directly (BulkQuery): a million rows through QVariant
-    // cost seconds. Contacts: the highest seniority per (customer, chain role).
-    QHash<qint64, QHash<QString, int>> seniority;
+    // cost seconds. Text that repeats (chain roles, industries) is kept once, as a number:
+    // a string or a hash per row costs more than reading it.
+    Names roles, industries;
+    // Contacts: the highest seniority per (customer, chain role).
+    QHash<std::pair<qint64, int>, int> seniority;
     {
         analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
                                                    "GROUP BY customer_id, chain_role"));
         while (ct.next())
-            seniority[ct.int64(0)].insert(ct.string(1), int(ct.int64(2)));
+            seniority.insert({ct.int64(0), roles.index(ct, 1)}, int(ct.int64(2)));
     }
     // The customers apart, not joined to each lead: a lookup per lead in the customers' table
     // cost more than the leads' whole read (large demo: 0.45 s of 0.7 s).
@@ -104,10 +124,11 @@ void readDeals(QSqlDatabase db, History &h, QHash<qint64, std::size_t> &row)
     {
         analytics::BulkQuery cu(db, QStringLiteral("SELECT id, industry, customer_since, budget_cents FROM customers"));
         while (cu.next())
-            customers.insert(cu.int64(0), CustomerRead{cu.string(1), cu.isNull(2) ? -1 : cu.int64(2), cu.int64(3)});
+            customers.insert(cu.int64(0), CustomerRead{cu.bytes(1) > 0 ? industries.index(cu, 1) : -1,
+                                                       cu.isNull(2) ? -1 : cu.int64(2), cu.int64(3)});
     }
+    std::vector<int> industryOf(industries.names.size(), -1); // industries' number → h.industries
 
-    QHash<QString, int> industryIndex;
     // NOT INDEXED: in id order the table itself is read in order; SQLite would otherwise walk
     // idx_leads_owner_of and look each row up.
     analytics::BulkQuery q(db, QStringLiteral(
@@ -145,27 +166,26 @@ void readDeals(QSqlDatabase db, History &h, QHash<qint64, std::size_t> &row)
         h.intentRecorded = h.intentRecorded || d.intentSeal || d.intentBudget || d.intentContact || d.intentNextMeeting;
         d.bucket[Competitor] = std::int8_t(int(q.int64(15)) != 0);
         d.bucket[TechValidation] = std::int8_t(int(q.int64(16)) != 0 ? 2 : 0);
-        const QString role = q.string(17);
-        d.decisionRoleKnown = !role.isEmpty();
-        d.finalApproverMet = role == QLatin1String("final_approver");
+        const std::string_view role = q.text(17) ? std::string_view(q.text(17), std::size_t(q.bytes(17))) : std::string_view();
+        d.decisionRoleKnown = !role.empty();
+        d.finalApproverMet = role == "final_approver";
         d.product = int(q.int64(18));
-        const QString &industry = customer->industry;
-        if (!industry.isEmpty()) {
-            auto it = industryIndex.constFind(industry);
-            if (it == industryIndex.cend()) {
-                it = industryIndex.insert(industry, int(h.industries.size()));
-                h.industries << industry;
+        if (customer->industry >= 0) { // numbered in the order the deals name them
+            int &industry = industryOf[std::size_t(customer->industry)];
+            if (industry < 0) {
+                industry = int(h.industries.size());
+                h.industries << QString::fromUtf8(industries.names[std::size_t(customer->industry)]);
             }
-            d.industry = *it;
+            d.industry = industry;
         }
         r.customerSinceDay = customer->sinceDay;
         r.budgetCents = customer->budgetCents;
         if (q.bytes(19) > 0)
             h.openTitles.insert(d.id, q.string(19));
-        if (!role.isEmpty()) {
-            const int known = seniority.value(d.customer).value(role, -1);
-            r.seniorityBucket = known >= 0 ? seniorityBucketOf(known)
-                                           : (role == QLatin1String("final_approver") || role == QLatin1String("decision_maker") ? 2 : 0);
+        if (!role.empty()) {
+            const int roleNumber = roles.find(role);
+            const int known = roleNumber < 0 ? -1 : seniority.value({d.customer, roleNumber}, -1);
+            r.seniorityBucket = known >= 0 ? seniorityBucketOf(known) : (role == "final_approver" || role == "decision_maker" ? 2 : 0);
         }
         row.insert(d.id, h.deals.size());
         h.deals.push_back(std::move(r));
