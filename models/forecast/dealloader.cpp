@@ -19,7 +19,6 @@ int seniorityBucketOf(int seniority)
     return seniority <= 2 ? 0 : seniority == 3 ? 1 : 2;
 }
 
-
 // What the second connection reads while the first reads the deals (loadHistory): the
 // payments, the stage moves and the activities that count, as they come.
 struct Trail
