@@ -1,5 +1,5 @@
-// Reads the deals and their history from the file (history.h). Plain aggregation queries on
-// indexed columns; everything as-of is rebuilt in memory by asOf().
+// Reads the deals and their history from the file (history.h), on two connections at once.
+// Plain reads; everything as-of is rebuilt in memory by asOf().
 #include "forecast/history.h"
 #include "analytics/query.h"
 #include "analytics/scope.h"
@@ -18,12 +18,76 @@ int seniorityBucketOf(int seniority)
 {
     return seniority <= 2 ? 0 : seniority == 3 ? 1 : 2;
 }
-} // namespace
 
-History loadHistory(QSqlDatabase db)
+// What the second connection reads while the first reads the deals (loadHistory): the
+// payments, the stage moves and the activities that count, as they come.
+struct Trail
+{
+    QHash<int, std::vector<std::pair<qint64, qint64>>> payments;
+    struct Move
+    {
+        qint64 lead, at;
+        int stage;
+    };
+    std::vector<Move> moves; // by lead, time, id
+    enum Direction : std::int8_t { Other, Sales, Customer };
+    struct Touch
+    {
+        qint64 lead, at;
+        bool demo;
+        Direction direction;
+    };
+    std::vector<Touch> touches;
+};
+
+void readTrail(QSqlDatabase db, Trail &t)
+{
+    {
+        analytics::BulkQuery pay(db, QStringLiteral("SELECT customer_id, due_on, paid_on FROM payments WHERE deleted = 0"));
+        while (pay.next())
+            t.payments[int(pay.int64(0))].push_back({pay.int64(1), pay.isNull(2) ? -1 : pay.int64(2)});
+    }
+    {
+        analytics::BulkQuery mv(db, QStringLiteral("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id"));
+        while (mv.next())
+            t.moves.push_back({mv.int64(0), mv.int64(1), int(mv.int64(2))});
+    }
+    analytics::BulkQuery act(db, QStringLiteral("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
+                                                "AND (kind = 'demo' OR direction IN ('sales', 'customer'))"));
+    while (act.next()) {
+        const std::string_view dir = act.text(3) ? std::string_view(act.text(3), std::size_t(act.bytes(3))) : std::string_view();
+        t.touches.push_back({act.int64(0), act.int64(1), act.bytes(2) == 4 && std::string_view(act.text(2), 4) == "demo",
+                             dir == "sales" ? Trail::Sales : dir == "customer" ? Trail::Customer : Trail::Other});
+    }
+}
+
+// Texts numbered in the order first met.
+struct Names
+{
+    QHash<QByteArray, int> number;
+    std::vector<QByteArray> names;
+    int index(const analytics::BulkQuery &q, int column)
+    {
+        const QByteArray text = QByteArray::fromRawData(q.text(column) ? q.text(column) : "", q.bytes(column));
+        const auto it = number.constFind(text);
+        if (it != number.cend())
+            return *it;
+        names.emplace_back(text.constData(), text.size()); // a copy: the row's text goes at the next step
+        return *number.insert(names.back(), int(names.size()) - 1);
+    }
+    int find(std::string_view text) const { return number.value(QByteArray::fromRawData(text.data(), qsizetype(text.size())), -1); }
+};
+
+struct CustomerRead
+{
+    int industry = -1; // in Names
+    qint64 sinceDay = -1, budgetCents = 0;
+};
+
+// The deals as they stand now (their trail comes from readTrail). `row`: deal id → index.
+void readDeals(QSqlDatabase db, History &h, QHash<qint64, std::size_t> &row)
 {
     using analytics::runQuery;
-    History h;
     QSqlQuery c = runQuery(db, QStringLiteral("SELECT value FROM settings WHERE key = 'currency'"));
     h.currency = c.next() ? c.value(0).toString() : QStringLiteral("CNY");
 
@@ -42,29 +106,40 @@ History loadHistory(QSqlDatabase db)
     }
 
     // The bulk reads go through SQLite directly (BulkQuery): a million rows through QVariant
-    // cost seconds. Contacts: the highest seniority per (customer, chain role).
-    QHash<qint64, QHash<QString, int>> seniority;
+    // cost seconds. Text that repeats (chain roles, industries) is kept once, as a number:
+    // a string or a hash per row costs more than reading it.
+    Names roles, industries;
+    // Contacts: the highest seniority per (customer, chain role).
+    QHash<std::pair<qint64, int>, int> seniority;
     {
         analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
                                                    "GROUP BY customer_id, chain_role"));
         while (ct.next())
-            seniority[ct.int64(0)].insert(ct.string(1), int(ct.int64(2)));
+            seniority.insert({ct.int64(0), roles.index(ct, 1)}, int(ct.int64(2)));
     }
+    // The customers apart, not joined to each lead: a lookup per lead in the customers' table
+    // cost more than the leads' whole read (large demo: 0.45 s of 0.7 s).
+    QHash<qint64, CustomerRead> customers;
     {
-        analytics::BulkQuery pay(db, QStringLiteral("SELECT customer_id, due_on, paid_on FROM payments WHERE deleted = 0"));
-        while (pay.next())
-            h.payments[int(pay.int64(0))].push_back({pay.int64(1), pay.isNull(2) ? -1 : pay.int64(2)});
+        analytics::BulkQuery cu(db, QStringLiteral("SELECT id, industry, customer_since, budget_cents FROM customers"));
+        while (cu.next())
+            customers.insert(cu.int64(0), CustomerRead{cu.bytes(1) > 0 ? industries.index(cu, 1) : -1,
+                                                       cu.isNull(2) ? -1 : cu.int64(2), cu.int64(3)});
     }
+    std::vector<int> industryOf(industries.names.size(), -1); // industries' number → h.industries
 
-    QHash<QString, int> industryIndex;
-    QHash<qint64, std::size_t> row;
+    // NOT INDEXED: in id order the table itself is read in order; SQLite would otherwise walk
+    // idx_leads_owner_of and look each row up.
     analytics::BulkQuery q(db, QStringLiteral(
         "SELECT l.id, l.pipeline_id, l.stage_id, l.customer_id, COALESCE(l.owner_id, 0), l.amount_cents, l.expected_close,"
         " l.status, l.closed_at, l.created_at, l.probability, l.intent_seal, l.intent_budget_range, l.intent_contact,"
         " l.intent_next_meeting, l.competitor_present, l.technical_validation, l.decision_role, COALESCE(l.product_id, -1),"
-        " c.industry, c.customer_since, c.budget_cents, CASE WHEN l.status = 'open' THEN l.title END"
-        " FROM leads l JOIN customers c ON c.id = l.customer_id WHERE l.deleted = 0 ORDER BY l.id"));
+        " CASE WHEN l.status = 'open' THEN l.title END"
+        " FROM leads l NOT INDEXED WHERE l.deleted = 0 ORDER BY l.id"));
     while (q.next()) {
+        const auto customer = customers.constFind(q.int64(3));
+        if (customer == customers.cend())
+            continue; // no such customer (a hand-edited file): as the join left it out
         DealHistory r;
         Deal &d = r.current;
         d.id = q.int64(0);
@@ -90,57 +165,66 @@ History loadHistory(QSqlDatabase db)
         h.intentRecorded = h.intentRecorded || d.intentSeal || d.intentBudget || d.intentContact || d.intentNextMeeting;
         d.bucket[Competitor] = std::int8_t(int(q.int64(15)) != 0);
         d.bucket[TechValidation] = std::int8_t(int(q.int64(16)) != 0 ? 2 : 0);
-        const QString role = q.string(17);
-        d.decisionRoleKnown = !role.isEmpty();
-        d.finalApproverMet = role == QLatin1String("final_approver");
+        const std::string_view role = q.text(17) ? std::string_view(q.text(17), std::size_t(q.bytes(17))) : std::string_view();
+        d.decisionRoleKnown = !role.empty();
+        d.finalApproverMet = role == "final_approver";
         d.product = int(q.int64(18));
-        const QString industry = q.string(19);
-        if (!industry.isEmpty()) {
-            auto it = industryIndex.constFind(industry);
-            if (it == industryIndex.cend()) {
-                it = industryIndex.insert(industry, int(h.industries.size()));
-                h.industries << industry;
+        if (customer->industry >= 0) { // numbered in the order the deals name them
+            int &industry = industryOf[std::size_t(customer->industry)];
+            if (industry < 0) {
+                industry = int(h.industries.size());
+                h.industries << QString::fromUtf8(industries.names[std::size_t(customer->industry)]);
             }
-            d.industry = *it;
+            d.industry = industry;
         }
-        r.customerSinceDay = q.isNull(20) ? -1 : q.int64(20);
-        r.budgetCents = q.int64(21);
-        if (q.bytes(22) > 0)
-            h.openTitles.insert(d.id, q.string(22));
-        if (!role.isEmpty()) {
-            const int known = seniority.value(d.customer).value(role, -1);
-            r.seniorityBucket = known >= 0 ? seniorityBucketOf(known)
-                                           : (role == QLatin1String("final_approver") || role == QLatin1String("decision_maker") ? 2 : 0);
+        r.customerSinceDay = customer->sinceDay;
+        r.budgetCents = customer->budgetCents;
+        if (q.bytes(19) > 0)
+            h.openTitles.insert(d.id, q.string(19));
+        if (!role.empty()) {
+            const int roleNumber = roles.find(role);
+            const int known = roleNumber < 0 ? -1 : seniority.value({d.customer, roleNumber}, -1);
+            r.seniorityBucket = known >= 0 ? seniorityBucketOf(known) : (role == "final_approver" || role == "decision_maker" ? 2 : 0);
         }
         row.insert(d.id, h.deals.size());
         h.deals.push_back(std::move(r));
     }
+}
+} // namespace
 
-    {
-        analytics::BulkQuery mv(db, QStringLiteral("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id"));
-        while (mv.next()) {
-            const auto it = row.constFind(mv.int64(0));
-            if (it != row.cend())
-                h.deals[*it].moves.push_back({mv.int64(1), int(mv.int64(2))});
-        }
+History loadHistory(QSqlDatabase db)
+{
+    // Two halves at once on two connections (the machine has two cores or more): the deals
+    // on this one, their payments, moves and activities on a second. A file SQLite holds in
+    // memory has no second connection: both here, one after the other.
+    History h;
+    QHash<qint64, std::size_t> row;
+    Trail trail;
+    const QString file = db.databaseName();
+    if (!file.isEmpty() && file != QLatin1String(":memory:") && !file.startsWith(QLatin1String("file::memory:"))) {
+        analytics::runAlongside(db, [&](QSqlDatabase on) { readDeals(on, h, row); },
+                                [&](QSqlDatabase on) { readTrail(on, trail); });
+    } else {
+        readDeals(db, h, row);
+        readTrail(db, trail);
     }
-    {
-        analytics::BulkQuery act(db, QStringLiteral("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
-                                                    "AND (kind = 'demo' OR direction IN ('sales', 'customer'))"));
-        while (act.next()) {
-            const auto it = row.constFind(act.int64(0));
-            if (it == row.cend())
-                continue;
-            DealHistory &r = h.deals[*it];
-            const qint64 at = act.int64(1);
-            if (act.bytes(2) == 4 && std::string_view(act.text(2), 4) == "demo" && (r.firstDemoAt < 0 || at < r.firstDemoAt))
-                r.firstDemoAt = at;
-            const std::string_view dir = act.text(3) ? std::string_view(act.text(3), std::size_t(act.bytes(3))) : std::string_view();
-            if (dir == "sales")
-                r.salesAt.push_back(at);
-            else if (dir == "customer")
-                r.customerAt.push_back(at);
-        }
+    h.payments = std::move(trail.payments);
+    for (const Trail::Move &m : trail.moves) {
+        const auto it = row.constFind(m.lead);
+        if (it != row.cend())
+            h.deals[*it].moves.push_back({m.at, m.stage});
+    }
+    for (const Trail::Touch &t : trail.touches) {
+        const auto it = row.constFind(t.lead);
+        if (it == row.cend())
+            continue;
+        DealHistory &r = h.deals[*it];
+        if (t.demo && (r.firstDemoAt < 0 || t.at < r.firstDemoAt))
+            r.firstDemoAt = t.at;
+        if (t.direction == Trail::Sales)
+            r.salesAt.push_back(t.at);
+        else if (t.direction == Trail::Customer)
+            r.customerAt.push_back(t.at);
     }
     std::vector<Deal> now;
     now.reserve(h.deals.size());

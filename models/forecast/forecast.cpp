@@ -4,6 +4,9 @@
 #include <QDate>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 #include <cmath>
 #include <limits>
 
@@ -48,7 +51,9 @@ std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 to
     return out;
 }
 
-PeriodForecast forecastPeriod(const DealSet &set, const WinRates &rates, qint64 firstDay, qint64 lastDay, SimOptions options)
+namespace {
+// forecastPeriod() up to the draws: the open deals and the options the draws are made with.
+PeriodForecast preparePeriod(const DealSet &set, const WinRates &rates, qint64 firstDay, qint64 lastDay, SimOptions &options)
 {
     PeriodForecast f;
     f.firstDay = firstDay;
@@ -77,6 +82,13 @@ PeriodForecast forecastPeriod(const DealSet &set, const WinRates &rates, qint64 
     options.alreadyWonCents = f.alreadyWonCents;
     if (lastDay >= f.today)
         options.newBusinessCents = newBusinessHistory(set.deals, f.today, lastDay - std::max(firstDay, f.today) + 1);
+    return f;
+}
+} // namespace
+
+PeriodForecast forecastPeriod(const DealSet &set, const WinRates &rates, qint64 firstDay, qint64 lastDay, SimOptions options)
+{
+    PeriodForecast f = preparePeriod(set, rates, firstDay, lastDay, options);
     f.sim = simulate(f.deals, options);
     return f;
 }
@@ -99,38 +111,91 @@ std::vector<double> errorRatios(const std::vector<BacktestMonth> &months)
     return out;
 }
 
+namespace {
+// A backtest month as its start knew it, before the error ratios of the months before it.
+struct RawMonth
+{
+    BacktestMonth m;
+    std::vector<SimDeal> deals;
+    SimOptions options; // the raw draws' (no error ratios)
+};
+
+RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int threads)
+{
+    RawMonth r;
+    BacktestMonth &m = r.m;
+    m.firstDay = analytics::dayNumber(month);
+    m.lastDay = analytics::dayNumber(month.addMonths(1)) - 1;
+    const DealSet set = asOf(h, analytics::companyDayStart(month));
+    const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
+    r.options.draws = draws;
+    r.options.seed = seed;
+    r.options.threads = threads;
+    PeriodForecast raw = preparePeriod(set, rates, m.firstDay, m.lastDay, r.options);
+    raw.sim = simulate(raw.deals, r.options);
+    m.rawP50 = raw.sim.p50;
+    m.p10 = raw.sim.p10;
+    m.p50 = raw.sim.p50;
+    m.p90 = raw.sim.p90;
+    m.openDeals = int(raw.deals.size());
+    m.closedKnown = int(std::count_if(set.deals.begin(), set.deals.end(), [](const Deal &d) { return d.closed(); }));
+    for (const DealHistory &d : h.deals)
+        if (d.current.won() && d.current.closedDay >= m.firstDay && d.current.closedDay <= m.lastDay)
+            m.actualCents += d.current.amountCents;
+    r.deals = std::move(raw.deals);
+    r.options.threads = 0;
+    return r;
+}
+} // namespace
+
 std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed)
 {
-    std::vector<BacktestMonth> all, out;
     QDate month = analytics::dayDate(firstDay);
     month = QDate(month.year(), month.month(), 1);
     if (analytics::dayNumber(month) < firstDay)
         month = month.addMonths(1);
     // The warm-up months give the first reported months their error ratios.
-    for (month = month.addMonths(-kWarmupMonths); analytics::dayNumber(month) <= lastDay; month = month.addMonths(1)) {
-        BacktestMonth m;
-        m.firstDay = analytics::dayNumber(month);
-        m.lastDay = analytics::dayNumber(month.addMonths(1)) - 1;
-        const DealSet set = asOf(h, analytics::companyDayStart(month));
-        const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
-        SimOptions o;
-        o.draws = draws;
-        o.seed = seed;
-        const PeriodForecast raw = forecastPeriod(set, rates, m.firstDay, m.lastDay, o);
-        m.rawP50 = raw.sim.p50;
+    std::vector<QDate> months;
+    for (month = month.addMonths(-kWarmupMonths); analytics::dayNumber(month) <= lastDay; month = month.addMonths(1))
+        months.push_back(month);
+
+    // Each month's pipeline, rates and raw forecast need nothing of the other months: they are
+    // made on every core at once (each month's draws then on one thread: the same draws, as
+    // each draw has its own seed). The error ratios come after, in order.
+    std::vector<RawMonth> raw(months.size());
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(months.size(), 1));
+    std::atomic<std::size_t> nextMonth{0};
+    std::vector<std::exception_ptr> failures(workers);
+    auto work = [&](std::size_t w) {
+        try {
+            for (std::size_t i; (i = nextMonth++) < months.size();)
+                raw[i] = rawMonth(h, months[i], draws, seed, workers > 1 ? 1 : 0);
+        } catch (...) {
+            failures[w] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t w = 1; w < workers; ++w)
+        pool.emplace_back(work, w);
+    work(0);
+    for (std::thread &t : pool)
+        t.join();
+    for (const std::exception_ptr &f : failures)
+        if (f)
+            std::rethrow_exception(f);
+
+    std::vector<BacktestMonth> all, out;
+    for (RawMonth &r : raw) {
+        BacktestMonth &m = r.m;
         const std::vector<double> ratios = errorRatios(all);
         m.ratios = ratios.size() >= std::size_t(kMinRatios) ? int(ratios.size()) : 0;
-        if (m.ratios)
-            o.errorRatios = ratios;
-        const PeriodForecast f = m.ratios ? forecastPeriod(set, rates, m.firstDay, m.lastDay, o) : raw;
-        m.openDeals = int(f.deals.size());
-        m.closedKnown = int(std::count_if(set.deals.begin(), set.deals.end(), [](const Deal &d) { return d.closed(); }));
-        for (const DealHistory &r : h.deals)
-            if (r.current.won() && r.current.closedDay >= m.firstDay && r.current.closedDay <= m.lastDay)
-                m.actualCents += r.current.amountCents;
-        m.p10 = f.sim.p10;
-        m.p50 = f.sim.p50;
-        m.p90 = f.sim.p90;
+        if (m.ratios) {
+            r.options.errorRatios = ratios;
+            const SimResult sim = simulate(r.deals, r.options);
+            m.p10 = sim.p10;
+            m.p50 = sim.p50;
+            m.p90 = sim.p90;
+        }
         m.accuracy = forecastAccuracy(m.actualCents, m.p50);
         m.inBand = m.actualCents >= m.p10 && m.actualCents <= m.p90;
         all.push_back(m);

@@ -125,6 +125,7 @@ DealSet asOf(const History &h, qint64 asOfSecs)
     set.amountLeaks = h.amountLeaks;
     set.outcomeWritten = h.outcomeWritten;
     const qint64 day = set.asOfDay;
+    set.deals.reserve(h.deals.size());
     auto closes = [&](int stage) { return stage >= 0 && std::size_t(stage) < h.stageCloses.size() && h.stageCloses[std::size_t(stage)]; };
     for (const DealHistory &r : h.deals) {
         if (r.createdAt >= asOfSecs)
