@@ -73,8 +73,7 @@ private Q_SLOTS:
         QCOMPARE(load().nodes[rep].correctionReason, QStringLiteral("Key account's budget frozen"));
 
         // A new period's rows are inserted with their reasons.
-        const Period next = Period::quarter(QDate(2027, 1, 1));
-        TargetTree fresh = computeTargets(m_db.connection(), next, kAsOf, analytics::loadOrgUnits(m_db.connection())).proposal;
+        TargetTree fresh = nextQuarterProposal();
         const int newRep = firstRep(fresh);
         QVERIFY(newRep > 0);
         fresh.nodes[newRep].correctionBp = 100;
@@ -88,7 +87,7 @@ private Q_SLOTS:
                  QStringLiteral("新品上市"));
         // The other new rows: no correction, reason ''.
         QCOMPARE(text(QStringLiteral("SELECT COUNT(*) FROM targets WHERE period_start = %1 AND correction_reason <> ''")
-                          .arg(analytics::dateParam(next.first).toString())),
+                          .arg(analytics::dateParam(QDate(2027, 1, 1)).toString())),
                  QStringLiteral("1"));
     }
 
@@ -107,9 +106,7 @@ private Q_SLOTS:
         QFETCH(int, correction);
         QFETCH(QString, reason);
         QFETCH(bool, newPeriod);
-        TargetTree tree = newPeriod ? computeTargets(m_db.connection(), Period::quarter(QDate(2027, 1, 1)), kAsOf,
-                                                     analytics::loadOrgUnits(m_db.connection())).proposal
-                                    : load();
+        TargetTree tree = newPeriod ? nextQuarterProposal() : load();
         const int rep = newPeriod ? firstRep(tree) : corrected(tree);
         QVERIFY(rep > 0);
         TargetNode &n = tree.nodes[rep];
@@ -171,8 +168,7 @@ private Q_SLOTS:
     // `report targets`: correction_reason next to correction_bp, as stored.
     void reportShowsTheReason()
     {
-        const QSqlDatabase db = m_db.connection();
-        const TargetsView v = computeTargets(db, Period::quarter(kAsOf), kAsOf, analytics::loadOrgUnits(db));
+        const TargetsView v = view(Period::quarter(kAsOf));
         QVector<int> all;
         for (int i = 0; i < v.tree.nodes.size(); ++i)
             all << i;
@@ -193,11 +189,14 @@ private Q_SLOTS:
     }
 
 private:
-    TargetTree load()
+    TargetsView view(const Period &p)
     {
         const QSqlDatabase db = m_db.connection();
-        return computeTargets(db, Period::quarter(kAsOf), kAsOf, analytics::loadOrgUnits(db)).tree;
+        return computeTargets(db, p, kAsOf, analytics::loadOrgUnits(db));
     }
+    TargetTree load() { return view(Period::quarter(kAsOf)).tree; }
+    // 2027-Q1 has no targets yet: the proposal's nodes have no rows.
+    TargetTree nextQuarterProposal() { return view(Period::quarter(QDate(2027, 1, 1))).proposal; }
     static int firstRep(const TargetTree &tree)
     {
         for (int i = 0; i < tree.nodes.size(); ++i)
