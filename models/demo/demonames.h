@@ -52,6 +52,14 @@ inline constexpr const char *kRevisionReasons[] = {"客户CFO出国审批延迟"
                                                    "项目延期", "大单提前签约", "回款提前到账",
                                                    "客户内部组织调整"};
 
+// Why a rep's target carries an external correction (DESIGN §5, targets.correction_reason):
+// reasons to raise it, then reasons to lower it. Picked without the random stream, so the
+// rest of the demo stays as it was before reasons were kept (schema v8).
+inline constexpr const char *kCorrectionUpReasons[] = {"新品上市", "区域新开门店", "重点客户扩容", "新增渠道合作",
+                                                       "行业政策利好"};
+inline constexpr const char *kCorrectionDownReasons[] = {"重点客户预算冻结", "竞品低价冲击", "大客户合同到期未续",
+                                                         "区域市场收缩", "产品线换代停售"};
+
 inline constexpr const char *kTicketSubjects[] = {"系统登录异常", "数据导入失败", "报表显示错误", "培训需求",
                                                   "发票问题", "接口对接问题", "系统响应缓慢", "功能咨询"};
 

@@ -111,25 +111,32 @@ void writeTargetsAndForecasts(Ctx &c, Rng &r)
 
     Insert tins(*c.db, "targets",
                 "id, period_kind, period_start, org_level, org_id, amount_cents, tier, growth_bp, correction_bp,"
-                " status, updated_at");
+                " correction_reason, status, updated_at");
+    // A non-zero correction has its reason (schema v8), one of the list for its direction.
+    auto reasonFor = [](int k, int corr) -> const char * {
+        if (corr == 0)
+            return "";
+        const auto pick = [&](const auto &list) { return list[std::size_t(k + std::abs(corr)) % std::size(list)]; };
+        return corr > 0 ? pick(names::kCorrectionUpReasons) : pick(names::kCorrectionDownReasons);
+    };
     auto writeNode = [&](const char *level, const std::optional<Id> &org, const std::array<qint64, 12> &months,
-                         const QByteArray &tier, int growth, int corr) {
+                         const QByteArray &tier, int growth, int corr, const char *reason) {
         qint64 yearSum = 0;
         for (int q = 0; q < 4; ++q) {
             qint64 qs = 0;
             for (int m = q * 3; m < q * 3 + 3; ++m) {
                 const Id id = c.newId(r);
                 tins.row(id, "month", Date{daysFromCivil(y, unsigned(m + 1), 1)}, level, org, months[m], tier, growth,
-                         corr, "approved", setAt);
+                         corr, reason, "approved", setAt);
                 qs += months[m];
             }
             const Id id = c.newId(r);
             tins.row(id, "quarter", Date{daysFromCivil(y, unsigned(q * 3 + 1), 1)}, level, org, qs, tier, growth, corr,
-                     "approved", setAt);
+                     reason, "approved", setAt);
             yearSum += qs;
         }
         const Id id = c.newId(r);
-        tins.row(id, "year", Date{yearStart}, level, org, yearSum, tier, growth, corr, "approved", setAt);
+        tins.row(id, "year", Date{yearStart}, level, org, yearSum, tier, growth, corr, reason, "approved", setAt);
     };
     auto effGrowth = [](const std::array<qint64, 12> &m, qint64 base) {
         qint64 s = 0;
@@ -137,15 +144,16 @@ void writeTargetsAndForecasts(Ctx &c, Rng &r)
             s += v;
         return base > 0 ? int(std::llround((double(s) / double(base) - 1.0) * 10000.0)) : 0;
     };
-    writeNode("company", std::nullopt, companyMonth, "", effGrowth(companyMonth, companyBase), 0);
+    writeNode("company", std::nullopt, companyMonth, "", effGrowth(companyMonth, companyBase), 0, "");
     for (int g = 0; g < ng; ++g)
         writeNode("region", c.regions[g].id, regionMonth[g], QByteArray(1, regionTier[g]),
-                  effGrowth(regionMonth[g], regionBase[g]), 0);
+                  effGrowth(regionMonth[g], regionBase[g]), 0, "");
     for (int ci = 0; ci < nc; ++ci)
         writeNode("city", c.cities[ci].id, cityMonth[ci], QByteArray(1, cityTier[ci]),
-                  effGrowth(cityMonth[ci], cityBase[ci]), 0);
+                  effGrowth(cityMonth[ci], cityBase[ci]), 0, "");
     for (int k = 0; k < nr; ++k)
-        writeNode("rep", c.users[reps[k]].id, repMonth[k], QByteArray(1, repTier[k]), repGrowth[k], repCorr[k]);
+        writeNode("rep", c.users[reps[k]].id, repMonth[k], QByteArray(1, repTier[k]), repGrowth[k], repCorr[k],
+                  reasonFor(k, repCorr[k]));
 
     // ---- Forecast snapshots: past 12 months (taken at each month's start, 50-80 % accurate)
     // and the next 6 (the rolling forecast taken at the start of this month).

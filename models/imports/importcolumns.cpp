@@ -105,7 +105,7 @@ std::vector<ColumnValue> columnsOf(const ImportPlan &plan, const char *table, in
              x.orgKind ? ref("org_id", "org", x.org, x.orgKind) : val("org_id", "org", QVariant()),
              val("amount_cents", "amount", QVariant(x.amountCents)), val("tier", "tier", text(x.tier)),
              val("growth_bp", "growth", QVariant(x.growthBp)), val("correction_bp", "correction", QVariant(x.correctionBp)),
-             val("status", "status", text(x.status))};
+             val("correction_reason", "correction_reason", text(x.correctionReason)), val("status", "status", text(x.status))};
     } else if (t == QLatin1String("activities")) {
         const PlannedActivity &a = plan.activities.at(index);
         c = {ref("lead_id", "lead", a.lead, "leads"), ref("customer_id", "customer", a.customer, "customers"),

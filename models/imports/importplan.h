@@ -281,6 +281,7 @@ struct PlannedTarget
     int file = -1;
     qint64 line = 0;
     QString externalId, periodKind, level, tier, status;
+    QString correctionReason; // why the external correction (targets.correction_reason)
     RowRef org;
     const char *orgKind = nullptr; // "regions", "cities", "teams", "users"; nullptr: the company
     qint64 periodStart = 0;        // day number

@@ -291,6 +291,12 @@ void Planner::planTargetRow(Row &row)
     t.correctionBp = percent("correction", -500, 500, ImportPlan::tr("an external correction is within ±5 %"));
     if (!row.error.isEmpty())
         return;
+    // The reason is kept as the file says; a correction without one is imported (the file is the
+    // company's record) and said, so someone can give it on the Targets tab.
+    t.correctionReason = value(row, QStringLiteral("correction_reason"));
+    if (t.correctionBp != 0 && t.correctionReason.isEmpty())
+        warn(row, QStringLiteral("correction"), value(row, QStringLiteral("correction")),
+             ImportPlan::tr("a correction without a reason: imported; its reason can be given on the Targets tab"));
     const QString status = value(row, QStringLiteral("status"));
     const QString s = normaliseName(status);
     if (s.isEmpty()) {

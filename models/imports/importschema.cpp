@@ -217,6 +217,9 @@ const QList<FieldDef> &ImportSchema::fields(Entity entity)
         def("growth", T::Text, false, {"growth rate", "growth %", "增长率", "增速", "增长"}),
         def("correction", T::Text, false, {"adjustment", "external correction", "修正", "修正系数", "外部修正"}),
         def("status", T::Choice, false, {"状态", "审批状态"}),
+        def("correction_reason", T::Text, false, {"correction reason", "reason for correction", "external correction reason",
+                                                  "adjustment reason", "reason", "修正原因", "调整原因", "修正说明",
+                                                  "调整说明", "外部修正原因", "原因"}),
     };
     switch (entity) {
     case Entity::Stores: return stores;
@@ -331,6 +334,7 @@ QString ImportSchema::fieldLabel(Entity entity, const QString &code)
         {QStringLiteral("tier"), QT_TR_NOOP("Tier (A, B, C)")},
         {QStringLiteral("growth"), QT_TR_NOOP("Growth rate %")},
         {QStringLiteral("correction"), QT_TR_NOOP("External correction % (within ±5)")},
+        {QStringLiteral("correction_reason"), QT_TR_NOOP("Reason for the correction")},
     };
     const auto it = labels.constFind(code);
     return it == labels.cend() ? code : tr(*it);

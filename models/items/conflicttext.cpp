@@ -129,6 +129,8 @@ const Label kFields[] = {
     {"signed_on", QT_TRANSLATE_NOOP("cockpit::ConflictText", "Signed")},
     {"ends_on", QT_TRANSLATE_NOOP("cockpit::ConflictText", "Ends")},
     {"period_start", QT_TRANSLATE_NOOP("cockpit::ConflictText", "Period")},
+    {"correction_bp", QT_TRANSLATE_NOOP("cockpit::ConflictText", "External correction")},
+    {"correction_reason", QT_TRANSLATE_NOOP("cockpit::ConflictText", "Correction reason")},
     {"day", QT_TRANSLATE_NOOP("cockpit::ConflictText", "Day")},
 };
 

@@ -12,6 +12,7 @@ file(READ "${SCHEMA6}" schema6_sql)
 file(READ "${INDEXES6}" indexes6_sql)
 file(READ "${SCHEMA7}" schema7_sql)
 file(READ "${INDEXES7}" indexes7_sql)
+file(READ "${SCHEMA8}" schema8_sql)
 file(WRITE "${OUT}.tmp" "#pragma once\n// Generated from schema_v*.sql and indexes_v*.sql; do not edit.\n"
     "static const char kSchemaV1Sql[] = R\"sql(${schema_sql})sql\";\n"
     "static const char kIndexesV1Sql[] = R\"sql(${indexes_sql})sql\";\n"
@@ -25,5 +26,6 @@ file(WRITE "${OUT}.tmp" "#pragma once\n// Generated from schema_v*.sql and index
     "static const char kSchemaV6Sql[] = R\"sql(${schema6_sql})sql\";\n"
     "static const char kIndexesV6Sql[] = R\"sql(${indexes6_sql})sql\";\n"
     "static const char kSchemaV7Sql[] = R\"sql(${schema7_sql})sql\";\n"
-    "static const char kIndexesV7Sql[] = R\"sql(${indexes7_sql})sql\";\n")
+    "static const char kIndexesV7Sql[] = R\"sql(${indexes7_sql})sql\";\n"
+    "static const char kSchemaV8Sql[] = R\"sql(${schema8_sql})sql\";\n")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -174,7 +174,7 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
 {
     // Version 1 is created whole by createSchema(); each later step is one transaction,
     // safe to re-run (IF NOT EXISTS, guarded ALTERs) and writes user_version last.
-    if (version < 2 || version > 7) {
+    if (version < 2 || version > 8) {
         if (error)
             *error = QStringLiteral("no migration step to schema version %1").arg(version);
         return false;
@@ -209,6 +209,10 @@ bool migrateTo(QSqlDatabase db, int version, QString *error)
     } else if (version == 7) {
         // New tables and columns only (imports): nothing is rebuilt.
         if (!applyStatements(db, schemaV7Statements() + schemaV7Indexes(), error))
+            return false;
+    } else if (version == 8) {
+        // One column (a target's correction reason); v7 rows get ''.
+        if (!applyStatements(db, schemaV8Statements(), error))
             return false;
     } else {
         // Version 4 changes indexes only: the merged one first, then the drops.

@@ -1,6 +1,6 @@
 #include "storage/schema.h"
 
-#include "schema_sql.h" // generated: kSchemaV1Sql … kSchemaV6Sql
+#include "schema_sql.h" // generated: kSchemaV1Sql … kSchemaV8Sql
 
 #include <QRegularExpression>
 
@@ -99,9 +99,14 @@ QStringList schemaV7Indexes()
     return splitStatements(kIndexesV7Sql);
 }
 
+QStringList schemaV8Statements()
+{
+    return splitStatements(kSchemaV8Sql);
+}
+
 QStringList latestSchemaTables()
 {
-    return schemaV6Tables() + schemaV7Statements();
+    return schemaV6Tables() + schemaV7Statements() + schemaV8Statements();
 }
 
 QStringList latestSchemaIndexes()

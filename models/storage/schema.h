@@ -5,7 +5,7 @@
 namespace cockpit::storage {
 
 // PRAGMA user_version of the newest schema this build knows.
-inline constexpr int kSchemaVersion = 7;
+inline constexpr int kSchemaVersion = 8;
 // PRAGMA application_id of every Sales Cockpit database ('SCKP'): tells our files from
 // other SQLite files, so we never migrate somebody else's database.
 inline constexpr int kApplicationId = 0x53434B50;
@@ -42,6 +42,10 @@ QStringList schemaV6Indexes();
 // them), and their indexes.
 QStringList schemaV7Statements();
 QStringList schemaV7Indexes();
+// Schema version 8 (issue 14, Targets): targets.correction_reason, the reason a manager gives
+// for a target's external correction. Applied after v7 (new files get it; a v7 file migrates
+// with it). No indexes.
+QStringList schemaV8Statements();
 // Every statement of the newest schema, tables first, then indexes (for bulk writers that
 // fill tables before indexing: use the two halves).
 QStringList latestSchemaTables();

@@ -164,8 +164,8 @@ TargetTree loadTargetTree(QSqlDatabase db, PeriodKind kind, QDate start, const a
         addUnit(r.unit, key(OrgLevel::City, r.unit.cityId));
     QSqlQuery q = analytics::runQuery(
         db,
-        QStringLiteral("SELECT id, org_level, org_id, amount_cents, tier, growth_bp, correction_bp, status, row_version"
-                       " FROM targets WHERE deleted = 0 AND period_kind = ? AND period_start = ?"),
+        QStringLiteral("SELECT id, org_level, org_id, amount_cents, tier, growth_bp, correction_bp, status, row_version,"
+                       " correction_reason FROM targets WHERE deleted = 0 AND period_kind = ? AND period_start = ?"),
         {periodKindKey(kind), analytics::dateParam(start)});
     while (q.next()) {
         const QString level = q.value(1).toString();
@@ -181,6 +181,7 @@ TargetTree loadTargetTree(QSqlDatabase db, PeriodKind kind, QDate start, const a
         n.correctionBp = q.value(6).toInt();
         n.status = q.value(7).toString();
         n.rowVersion = q.value(8).toLongLong();
+        n.correctionReason = q.value(9).toString();
     }
     return tree;
 }

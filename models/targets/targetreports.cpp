@@ -41,7 +41,7 @@ DataTable targetsTable(const TargetsView &v, const QVector<int> &nodes, OrgLevel
     t.title = tr("Targets, %1").arg(v.period.label());
     t.columns = {QStringLiteral("level"), QStringLiteral("region_id"), QStringLiteral("city_id"), QStringLiteral("rep_id"),
                  QStringLiteral("name"), QStringLiteral("tier"), QStringLiteral("growth_bp"), QStringLiteral("correction_bp"),
-                 QStringLiteral("status"), QStringLiteral("target_cents"), QStringLiteral("sums_match"),
+                 QStringLiteral("correction_reason"), QStringLiteral("status"), QStringLiteral("target_cents"), QStringLiteral("sums_match"),
                  QStringLiteral("collected_cents"), QStringLiteral("attainment_pct"), QStringLiteral("colour"),
                  QStringLiteral("last_year_cents"), QStringLiteral("trailing_12m_cents"), QStringLiteral("proposed_tier"),
                  QStringLiteral("proposed_growth_bp"), QStringLiteral("proposal_cents"), QStringLiteral("forecast_6m_cents"),
@@ -65,7 +65,7 @@ DataTable targetsTable(const TargetsView &v, const QVector<int> &nodes, OrgLevel
         for (const QString &id : ids)
             row << (id.isEmpty() ? QVariant() : QVariant(id));
         row << n.name << (n.tier ? QVariant(tierKey(*n.tier)) : QVariant()) << n.growthBp << n.correctionBp
-            << (n.rowId ? QVariant(n.status) : QVariant()) << r.targetCents << !r.mismatch << r.collectedCents
+            << n.correctionReason << (n.rowId ? QVariant(n.status) : QVariant()) << r.targetCents << !r.mismatch << r.collectedCents
             << opt(r.attainmentPct) << analytics::ragKey(r.colour) << r.lastYearCents << r.trailing12Cents
             << (r.proposedTier ? QVariant(tierKey(*r.proposedTier)) : QVariant()) << r.proposedGrowthBp << r.proposalCents
             << r.forecast6Cents << r.target6Cents << r.activeReps;

@@ -60,14 +60,22 @@ TargetSaveResult TargetRepository::save(const TargetTree &tree, const QString &s
     TargetTree saved = tree;
     for (TargetNode &n : saved.nodes) {
         const QString tier = n.tier ? tierKey(*n.tier) : QStringLiteral(""); // not null: the column is NOT NULL
+        // No correction, nothing to explain: its reason is ''. A correction set or changed here
+        // needs one; one a v7 file (or an import) held without a reason rides along until changed.
+        // (Not a null QString: that binds as NULL, and the column is NOT NULL.)
+        n.correctionReason = QStringLiteral("") + (n.correctionBp ? n.correctionReason.trimmed() : QString());
+        const auto noReason = [&] { return fail(n.name + QStringLiteral(": ") + checkCorrection(n.correctionBp, {}, s)); };
         QString error;
         if (n.rowId) {
             QSqlQuery cur(db);
-            cur.prepare(QStringLiteral("SELECT amount_cents, tier, growth_bp, correction_bp, status, row_version FROM targets"
-                                       " WHERE id = ? AND deleted = 0"));
+            cur.prepare(QStringLiteral("SELECT amount_cents, tier, growth_bp, correction_bp, status, row_version,"
+                                       " correction_reason FROM targets WHERE id = ? AND deleted = 0"));
             cur.addBindValue(n.rowId);
             if (!cur.exec() || !cur.next())
                 return fail(tr("The target of %1 was deleted meanwhile; reload the targets.").arg(n.name));
+            const bool correctionChanged = cur.value(3).toInt() != n.correctionBp || cur.value(6).toString() != n.correctionReason;
+            if (correctionChanged && n.correctionBp != 0 && n.correctionReason.isEmpty())
+                return noReason();
             QJsonObject fields;
             if (cur.value(0).toLongLong() != n.amountCents)
                 fields.insert(QStringLiteral("amount_cents"), n.amountCents);
@@ -77,15 +85,17 @@ TargetSaveResult TargetRepository::save(const TargetTree &tree, const QString &s
                 fields.insert(QStringLiteral("growth_bp"), n.growthBp);
             if (cur.value(3).toInt() != n.correctionBp)
                 fields.insert(QStringLiteral("correction_bp"), n.correctionBp);
+            if (cur.value(6).toString() != n.correctionReason)
+                fields.insert(QStringLiteral("correction_reason"), n.correctionReason);
             if (cur.value(4).toString() != status)
                 fields.insert(QStringLiteral("status"), status);
             if (fields.isEmpty())
                 continue;
             QSqlQuery q(db);
             q.prepare(QStringLiteral("UPDATE targets SET amount_cents = ?, tier = ?, growth_bp = ?, correction_bp = ?,"
-                                     " status = ?, updated_at = ? WHERE id = ?"));
-            for (const QVariant &v : {QVariant(n.amountCents), QVariant(tier), QVariant(n.growthBp),
-                                      QVariant(n.correctionBp), QVariant(status), nowAt, QVariant(n.rowId)})
+                                     " correction_reason = ?, status = ?, updated_at = ? WHERE id = ?"));
+            for (const QVariant &v : {QVariant(n.amountCents), QVariant(tier), QVariant(n.growthBp), QVariant(n.correctionBp),
+                                      QVariant(n.correctionReason), QVariant(status), nowAt, QVariant(n.rowId)})
                 q.addBindValue(v);
             if (!q.exec())
                 return fail(m_db.describeError(q.lastError()));
@@ -94,16 +104,18 @@ TargetSaveResult TargetRepository::save(const TargetTree &tree, const QString &s
                                        fields, cur.value(5).toLongLong(), &error))
                 return fail(error);
         } else {
+            if (n.correctionBp != 0 && n.correctionReason.isEmpty())
+                return noReason();
             const QString uuid = newId();
             QSqlQuery q(db);
             q.prepare(QStringLiteral("INSERT INTO targets (uuid, period_kind, period_start, org_level, org_id, amount_cents,"
-                                     " tier, growth_bp, correction_bp, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                                     " ?, ?)"));
+                                     " tier, growth_bp, correction_bp, correction_reason, status, updated_at)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             for (const QVariant &v : {QVariant(storage::uuidColumnValue(uuid)), QVariant(kindKey(tree.kind)),
                                       analytics::dateParam(tree.start), QVariant(levelKey(n.level)),
                                       n.orgId.isEmpty() ? QVariant() : QVariant(n.orgId), QVariant(n.amountCents),
-                                      QVariant(tier), QVariant(n.growthBp), QVariant(n.correctionBp), QVariant(status),
-                                      nowAt})
+                                      QVariant(tier), QVariant(n.growthBp), QVariant(n.correctionBp),
+                                      QVariant(n.correctionReason), QVariant(status), nowAt})
                 q.addBindValue(v);
             if (!q.exec())
                 return fail(m_db.describeError(q.lastError()));
@@ -117,6 +129,7 @@ TargetSaveResult TargetRepository::save(const TargetTree &tree, const QString &s
                                      {QStringLiteral("tier"), tier},
                                      {QStringLiteral("growth_bp"), n.growthBp},
                                      {QStringLiteral("correction_bp"), n.correctionBp},
+                                     {QStringLiteral("correction_reason"), n.correctionReason},
                                      {QStringLiteral("status"), status},
                                      {QStringLiteral("updated_at"), now}};
             if (!storage::appendOutbox(db, QStringLiteral("targets"), QString::number(n.rowId), QStringLiteral("insert"),

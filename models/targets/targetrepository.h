@@ -3,8 +3,11 @@
 // outbox entry (storage/outbox.h), like the other edited tables (leadrepository.h), then the
 // change is announced. A row is written only when it differs from the file's; new nodes get a
 // row. Approving needs every level to sum to the level above; a draft may be saved with
-// mismatches (the screen flags them). The correction's reason has no column in the targets
-// table (schema v7); it is checked, not kept.
+// mismatches (the screen flags them). A node's external correction keeps its reason
+// (targets.correction_reason, schema v8): a correction set or changed without one is refused,
+// naming the node; one an older file or an import already held without a reason is kept as
+// it is until someone changes it (refusing it would block every other edit of the tree). A
+// node without a correction is saved with the reason ''.
 #include "targets/targettree.h"
 
 #include <QCoreApplication>

@@ -579,6 +579,14 @@ void TestDemoGenerator::signalTargetsAndPeople()
                                   " (tier = 'A' AND growth_bp BETWEEN 800 AND 1200) OR (tier = 'B' AND growth_bp BETWEEN 1200 AND 1800)"
                                   " OR (tier = 'C' AND growth_bp BETWEEN 1800 AND 2500))")), 0);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM targets WHERE correction_bp NOT BETWEEN -500 AND 500")), 0);
+    // Every correction has its reason (schema v8), none without one; a raise never gives a
+    // reason to lower, and some reps' targets are corrected each way.
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM targets WHERE (correction_bp <> 0) <> (correction_reason <> '')")), 0);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM targets WHERE correction_bp > 0")) > 0);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(*) FROM targets WHERE correction_bp < 0")) > 0);
+    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM targets WHERE correction_bp > 0 AND correction_reason IN"
+                                  " ('重点客户预算冻结', '竞品低价冲击', '大客户合同到期未续', '区域市场收缩', '产品线换代停售')")), 0);
+    QVERIFY(count(QStringLiteral("SELECT COUNT(DISTINCT correction_reason) FROM targets WHERE correction_bp <> 0")) >= 4);
     // Tiers follow trailing-12-month collections (calendar months up to asOf's month).
     const QString t12 = QStringLiteral(
         "(SELECT COALESCE(SUM(p.amount_cents), 0) FROM payments p WHERE p.rep_id = t.org_id AND p.paid_on >= cockpit_day('2024-07-01'))");

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void targetPeriods();
     void targetLevelsAndRefusals();
     void targetsReimportAndSums();
+    void targetCorrectionReasons();
     void unmatchedValuesAreOffered();
     void activitiesBulkLoadKeepsIndexesAndLog();
 
@@ -488,6 +489,58 @@ void TestImportStores::targetsReimportAndSums()
     QVERIFY2(w.ok, qPrintable(w.error));
     QCOMPARE(count(QStringLiteral("SELECT amount_cents FROM targets WHERE org_level = 'region' AND org_id = 1")), 500000000);
     QCOMPARE(count(QStringLiteral("SELECT count(*) FROM targets WHERE deleted = 0")), 5);
+}
+
+// The reason for a target's correction (schema v8): its column found by its English and Chinese
+// names, kept as the file says; a correction without one is imported and said; a re-import
+// with a changed reason updates it, one without the column leaves the stored reason alone.
+void TestImportStores::targetCorrectionReasons()
+{
+    QCOMPARE(suggestColumns(Entity::Targets, {QStringLiteral("period"), QStringLiteral("Correction Reason")})
+                 .value(QStringLiteral("correction_reason")),
+             QStringLiteral("Correction Reason"));
+    QCOMPARE(suggestColumns(Entity::Targets, {QStringLiteral("周期"), QStringLiteral("修正"), QStringLiteral("调整原因")})
+                 .value(QStringLiteral("correction_reason")),
+             QStringLiteral("调整原因"));
+    const QString f = write(QStringLiteral("r.csv"), "周期,层级,组织,目标金额,修正,修正原因\n"
+                                                    "2026-Q1,region,华东,500万,2%,新品上市\n"
+                                                    "2026-Q1,city,杭州,200万,-3%,\n"
+                                                    "2026-Q1,city,上海,300万,,\n");
+    const ImportPlan p = plan(Entity::Targets, f);
+    QVERIFY2(p.ok(), qPrintable(p.fatal));
+    QCOMPARE(p.refusedRows(), 0);
+    QCOMPARE(p.targets[0].correctionReason, QStringLiteral("新品上市"));
+    QStringList warnings;
+    for (const ImportIssue &i : p.issues)
+        if (!i.error)
+            warnings << i.text(QStringLiteral("r.csv"));
+    QCOMPARE(warnings, QStringList{QStringLiteral("r.csv, line 3, column 修正, value \"-3%\": a correction without a reason: "
+                                                  "imported; its reason can be given on the Targets tab")});
+    ImportWriteResult w = run(p);
+    QVERIFY2(w.ok, qPrintable(w.error));
+    auto reason = [&](const char *level, int org) {
+        QSqlQuery q(db());
+        q.prepare(QStringLiteral("SELECT correction_reason FROM targets WHERE org_level = ? AND org_id = ?"));
+        q.addBindValue(QLatin1String(level));
+        q.addBindValue(org);
+        return q.exec() && q.next() ? q.value(0).toString() : QStringLiteral("(none)");
+    };
+    QCOMPARE(reason("region", 1), QStringLiteral("新品上市"));
+    QCOMPARE(reason("city", 2), QString());
+    QCOMPARE(reason("city", 1), QString());
+
+    // Again with 杭州's reason given: updated. Without the column: the reasons stay.
+    const QString given = write(QStringLiteral("r2.csv"), "周期,层级,组织,目标金额,修正,调整原因\n2026-Q1,city,杭州,200万,-3%,区域市场收缩\n");
+    w = run(plan(Entity::Targets, given, OnDuplicate::Update));
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(reason("city", 2), QStringLiteral("区域市场收缩"));
+    // The update's outbox entry carries it to the server (an insert's is the row as committed).
+    QCOMPARE(count(QStringLiteral("SELECT count(*) FROM outbox WHERE table_name = 'targets' AND op = 'update'"
+                                  " AND json_extract(fields, '$.correction_reason') = '区域市场收缩'")), 1);
+    const QString without = write(QStringLiteral("r3.csv"), "周期,层级,组织,目标金额,修正\n2026-Q1,region,华东,500万,2%\n");
+    w = run(plan(Entity::Targets, without, OnDuplicate::Update));
+    QVERIFY2(w.ok, qPrintable(w.error));
+    QCOMPARE(reason("region", 1), QStringLiteral("新品上市"));
 }
 
 // A company's own stage names and a rep the database does not know: refused, counted per value

@@ -2,7 +2,9 @@
 // make-frozen-schemas.sh), open in this build: migrated after a backup, every table keeps its
 // rows, the log chain verifies with the head recorded here, and rows read back equal through
 // the repositories. Opening again changes nothing. Schema v3's first step (stage exit actions)
-// is checked against its definition; the counts and chain heads stay those of v2.
+// is checked against its definition; the counts and chain heads stay those of v2. Schema v8
+// adds a target's correction reason: every older file's targets keep their corrections, with
+// the reason '' (the v7 fixture has non-zero corrections that had nowhere to keep one).
 #include "exitactionsref.h"
 #include "timescan.h"
 #include "storage/database.h"
@@ -41,6 +43,7 @@ struct Snapshot
     QList<QStringList> leads;
     QString currentUser; // the current user's global id
     QMap<QString, QByteArray> times; // every time column's values as ISO text, digested
+    QString corrections; // targets: count, non-zero corrections, their sum, weighted by amount
 };
 
 Snapshot snapshot(const QString &path)
@@ -81,6 +84,13 @@ Snapshot snapshot(const QString &path)
             s.leads << row;
         }
         s.times = fixture::timeDigests(db);
+        QSqlQuery t(db);
+        if (t.exec(QStringLiteral("SELECT COUNT(*), SUM(correction_bp <> 0), SUM(correction_bp),"
+                                  " SUM(ABS(correction_bp) * (amount_cents % 1000003)) FROM targets"))
+            && t.next())
+            s.corrections = QStringList{t.value(0).toString(), t.value(1).toString(), t.value(2).toString(),
+                                        t.value(3).toString()}
+                                .join(QLatin1Char('/'));
     }
     closeConnection(name);
     return s;
@@ -126,6 +136,9 @@ void TestFrozenSchemas::opensAndKeepsEverything_data()
         {"schema-v5-micro.db.qz", 5, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
         // v6 (integer times) before v7 added products and the import tables: the same chain.
         {"schema-v6-micro.db.qz", 6, 1892, "70327dc2da91baced4cc523dcedd219bfeee1fd51d2ff290b26c6a2fcd1802e6"},
+        // v7 as its own build wrote it (a7be3eb, make-frozen-schema-v7.sh), before v8 added the
+        // correction reason; that build's demo wrote a shorter log than the one above.
+        {"schema-v7-micro.db.qz", 7, 1858, "9ce27a3ddec0c1e24483855c7e23df2e63c9e25b781c9d6d44ffc481db0b6fed"},
     };
     for (const Expected &e : cases)
         QTest::newRow(e.file) << QString::fromLatin1(e.file) << e.version << e.headSeq << QString::fromLatin1(e.headHash);
@@ -170,6 +183,14 @@ void TestFrozenSchemas::opensAndKeepsEverything()
             if (!before.rows.contains(it.key()))
                 QCOMPARE(it.value(), 0);
         QCOMPARE(after.leads, before.leads);
+        // v8: the targets and their corrections as they were, every reason '' (none was kept).
+        QVERIFY(!before.corrections.isEmpty());
+        if (version == 7)
+            QVERIFY2(before.corrections.section(QLatin1Char('/'), 1, 1).toInt() > 0, qPrintable(before.corrections));
+        QCOMPARE(after.corrections, before.corrections);
+        QSqlQuery reasons(db.connection());
+        QVERIFY(reasons.exec(QStringLiteral("SELECT COUNT(*), SUM(correction_reason = '') FROM targets")) && reasons.next());
+        QCOMPARE(reasons.value(1).toLongLong(), reasons.value(0).toLongLong());
         // v6 keeps every time as it was, now as integers of the right kind and range.
         QVERIFY(!before.times.isEmpty());
         for (auto it = before.times.cbegin(); it != before.times.cend(); ++it)

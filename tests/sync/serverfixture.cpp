@@ -21,14 +21,14 @@ bool createDatabase(PgCluster &cluster, const QString &database, QString *error)
 }
 
 bool provisionDemoServer(PgCluster &cluster, const QString &database, const QString &password, DemoServer *out,
-                         QString *error)
+                         QString *error, int version)
 {
     if (!createDatabase(cluster, database, error))
         return false;
     sync::PgError e;
     auto admin = sync::PgConnection::open(cluster.admin(database), &e);
     sync::UpgradeReport report;
-    if (!admin || !sync::upgradeServerSchema(*admin, &report, &e)) {
+    if (!admin || !sync::upgradeServerSchema(*admin, &report, &e, version)) {
         *error = e.message;
         return false;
     }

@@ -15,8 +15,10 @@ struct DemoServer
     qint64 rows = 0;
 };
 
+// `version`: the server schema to stop at (default: this build's); an older one is a server
+// its administrator has not upgraded yet, the company copied onto the columns it has.
 bool provisionDemoServer(PgCluster &cluster, const QString &database, const QString &password, DemoServer *out,
-                         QString *error);
+                         QString *error, int version = -1);
 // Creates `database` (empty) on the cluster.
 bool createDatabase(PgCluster &cluster, const QString &database, QString *error);
 

@@ -50,12 +50,13 @@ protected:
         }
         return r.text(0, 0);
     }
-    // Database `db` provisioned with the tiny demo, one login per manager (serverfixture.h).
-    bool provision(const QString &db, DemoServer *demo = nullptr)
+    // Database `db` provisioned with the tiny demo, one login per manager (serverfixture.h), its
+    // schema up to `version` (default: this build's).
+    bool provision(const QString &db, DemoServer *demo = nullptr, int version = -1)
     {
         DemoServer local;
         QString error;
-        if (!provisionDemoServer(m_cluster, db, m_password, demo ? demo : &local, &error)) {
+        if (!provisionDemoServer(m_cluster, db, m_password, demo ? demo : &local, &error, version)) {
             qWarning("%s", qPrintable(error));
             return false;
         }

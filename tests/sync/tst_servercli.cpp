@@ -115,7 +115,7 @@ private Q_SLOTS:
         const Run first = run(args);
         QVERIFY2(first.code == 0, qPrintable(first.err));
         for (const char *said : {"created the database company", "created the roles cockpit_app, cockpit_director, cockpit_owner",
-                                 "schema version 0 -> 4 (001_base.sql, 002_chain.sql, 003_push.sql, 004_history.sql)", "loaded the micro demo company",
+                                 "schema version 0 -> 5 (001_base.sql, 002_chain.sql, 003_push.sql, 004_history.sql, 005_target_reason.sql)", "loaded the micro demo company",
                                  "created the login director", "created the login manager_ec", "created the login manager_sw",
                                  "made director a director (every region)", "set the password of manager_ec"})
             QVERIFY2(first.out.contains(QLatin1String(said)), qPrintable(QLatin1String(said) + QLatin1String("\n") + first.out));
@@ -142,7 +142,7 @@ private Q_SLOTS:
         const QStringList args = {QStringLiteral("upgrade"), QStringLiteral("--server"), url(QStringLiteral("older"))};
         const Run first = run(args);
         QVERIFY2(first.code == 0, qPrintable(first.err));
-        QVERIFY2(first.out.contains(QLatin1String("schema version 1 -> 4 (002_chain.sql, 003_push.sql, 004_history.sql)")), qPrintable(first.out));
+        QVERIFY2(first.out.contains(QLatin1String("schema version 1 -> 5 (002_chain.sql, 003_push.sql, 004_history.sql, 005_target_reason.sql)")), qPrintable(first.out));
         QVERIFY2(sync::checkServerSchema(*c, &e), qPrintable(e.message));
         const QString before = snapshot(QStringLiteral("older"));
         const Run second = run(args);

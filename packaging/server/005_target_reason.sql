@@ -1,0 +1,11 @@
+-- Sales Cockpit team server, schema version 5: a target's external-correction reason (issue 14,
+-- DESIGN §5 "Targets": "an external correction within ±5 % with a reason"), the column the
+-- desktop's schema v8 adds (targets.correction_reason). Rows already on the server get ''.
+--
+-- Nothing else names the targets' columns: pulls, pushes and the company copy take the columns
+-- the server and the file share (information_schema), the column history records whatever an
+-- UPDATE changed, and change_feed lists only id, region and stamps. Adding a column with a
+-- constant default rewrites no row, so no row_version or last_xid moves and no desktop re-pulls.
+-- A desktop of the previous build refuses this server (newer than the version 4 it knows) until
+-- it is updated; a desktop of this build refuses a server of version 4 until it is upgraded.
+ALTER TABLE cockpit.targets ADD COLUMN correction_reason text NOT NULL DEFAULT '';
