@@ -587,7 +587,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/items/conflicttext.cpp" line="+36"/>
+        <location filename="../models/items/conflicttext.cpp" line="+38"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -607,7 +607,7 @@
         <translation>冲突字段</translation>
     </message>
     <message>
-        <location filename="../models/items/conflicttext.cpp" line="-127"/>
+        <location filename="../models/items/conflicttext.cpp" line="-129"/>
         <location line="+54"/>
         <source>Lead</source>
         <translation>线索</translation>
@@ -665,12 +665,12 @@
     <message>
         <location line="-47"/>
         <location line="+50"/>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>Pipeline</source>
         <translation>销售流程</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-245"/>
         <source>Pipeline stage</source>
         <translation>销售流程阶段</translation>
     </message>
@@ -1073,6 +1073,16 @@
         <location line="+1"/>
         <source>Period</source>
         <translation>期间</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>External correction</source>
+        <translation>外部修正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correction reason</source>
+        <translation>修正原因</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5134,7 +5144,12 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>外部修正须在 ±5% 以内</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
+        <source>a correction without a reason: imported; its reason can be given on the Targets tab</source>
+        <translation>修正没有填写原因：已导入；可在“目标”页补填原因</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>not approved or draft</source>
         <translation>不是“已批准”或“草稿”</translation>
     </message>
@@ -5167,7 +5182,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::imports::ImportSchema</name>
     <message>
-        <location filename="../models/imports/importschema.cpp" line="+248"/>
+        <location filename="../models/imports/importschema.cpp" line="+251"/>
         <source>People and org</source>
         <translation>人员与组织</translation>
     </message>
@@ -5555,6 +5570,11 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+1"/>
         <source>External correction % (within ±5)</source>
         <translation>外部修正 %（±5 以内）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for the correction</source>
+        <translation>修正原因</translation>
     </message>
 </context>
 <context>
@@ -7054,7 +7074,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <name>cockpit::targets</name>
     <message>
         <location filename="../models/targets/bonusdata.cpp" line="+18"/>
-        <location filename="../models/targets/targetdata.cpp" line="+198"/>
+        <location filename="../models/targets/targetdata.cpp" line="+199"/>
         <source>Targets are set per month, quarter or year, not for %1.</source>
         <translation>目标按月、季度或年设定，不能用于 %1。</translation>
     </message>
@@ -7656,7 +7676,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>%1 的目标为负数。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>The target of %1 was deleted meanwhile; reload the targets.</source>
         <translation>%1 的目标已在此期间被删除；请重新加载目标。</translation>
     </message>

@@ -341,7 +341,12 @@ void TestTargetsTab::termsSaveAsOneUndoStep()
     QCOMPARE(after.tree.nodes[rep].tier, std::optional<Tier>(Tier::C));
     QCOMPARE(after.tree.nodes[rep].growthBp, 2000);
     QCOMPARE(after.tree.nodes[rep].correctionBp, -300);
+    QCOMPARE(after.tree.nodes[rep].correctionReason, terms.correctionReason);
     QCOMPARE(amounts(after), amounts(before));
+    // The correction column's tooltip gives the reason.
+    const QModelIndex cell = m_tab->model()->indexOfNode(rep).siblingAtColumn(TargetTreeModel::Correction);
+    QVERIFY2(cell.data(Qt::ToolTipRole).toString().contains(terms.correctionReason),
+             qPrintable(cell.data(Qt::ToolTipRole).toString()));
     // The proposal follows the saved terms.
     QCOMPARE(after.proposal.nodes[rep].amountCents, proposal(after.rows[rep].baseCents, 2000, -300));
     // With the proposal adopted (flagging the parent, so the siblings keep theirs).
@@ -373,6 +378,7 @@ void TestTargetsTab::termsDialogChecksAsYouType()
     QCOMPARE(d.terms().growthBp, 1000); // A's default
     d.growthBox()->setValue(11.5);
     d.correctionBox()->setValue(0);
+    d.reasonBox()->setCurrentText(QString()); // the demo's reason for this rep, if any, cleared
     QVERIFY2(ok->isEnabled(), qPrintable(d.errorLabel()->text()));
     // A correction needs a reason: OK waits for it, the error says so.
     d.correctionBox()->setValue(2);
