@@ -43,40 +43,43 @@ QVector<RepFigures> loadFigures(QSqlDatabase db, const analytics::Scope &scope, 
     const QDate lastDay = std::min(p.last, analytics::companyDayOf(endSecs - 1));
     const QVariantList days{analytics::dateParam(p.first), analytics::dateParam(lastDay)};
     const QVariantList instants{times::instantParam(p.startSecs()), times::instantParam(endSecs)};
-    const QHash<QString, qint64> collections = loadCollections(db, p.first, lastDay);
-    const QHash<QString, qint64> margin =
-        sumBy(db, QStringLiteral("SELECT rep_id, SUM(margin_cents) FROM orders WHERE deleted = 0 AND rep_id IS NOT NULL"
-                                 " AND ordered_on >= ? AND ordered_on <= ? GROUP BY rep_id"), days);
-    const QHash<QString, qint64> newCustomers =
-        sumBy(db, QStringLiteral("SELECT owner_id, COUNT(*) FROM customers WHERE deleted = 0"
-                                 " AND customer_since >= ? AND customer_since <= ? GROUP BY owner_id"), days);
+    // The period's sums on a second connection while team health (itself on two) is computed.
+    QHash<QString, qint64> collections, margin, newCustomers;
     QHash<QString, double> nps;
-    {
-        QSqlQuery q = analytics::runQuery(db,
+    QHash<QString, QPair<int, int>> wonLost;
+    const auto sums = [&](QSqlDatabase on) {
+        collections = loadCollections(on, p.first, lastDay);
+        margin = sumBy(on, QStringLiteral("SELECT rep_id, SUM(margin_cents) FROM orders WHERE deleted = 0 AND rep_id IS NOT NULL"
+                                          " AND ordered_on >= ? AND ordered_on <= ? GROUP BY rep_id"), days);
+        newCustomers = sumBy(on, QStringLiteral("SELECT owner_id, COUNT(*) FROM customers WHERE deleted = 0"
+                                                " AND customer_since >= ? AND customer_since <= ? GROUP BY owner_id"), days);
+        QSqlQuery n = analytics::runQuery(on,
                                           QStringLiteral("SELECT c.owner_id, AVG(s.nps) FROM surveys s"
                                                          " JOIN customers c ON c.id = s.customer_id"
                                                          " WHERE s.deleted = 0 AND s.at >= ? AND s.at < ?"
                                                          " GROUP BY c.owner_id"),
                                           instants);
-        while (q.next())
-            nps.insert(q.value(0).toString(), q.value(1).toDouble());
-    }
-    QHash<QString, QPair<int, int>> wonLost;
-    {
-        QSqlQuery q = analytics::runQuery(db,
+        while (n.next())
+            nps.insert(n.value(0).toString(), n.value(1).toDouble());
+        QSqlQuery w = analytics::runQuery(on,
                                           QStringLiteral("SELECT owner_id, SUM(status = 'won'), SUM(status = 'lost')"
                                                          " FROM leads WHERE deleted = 0 AND status IN ('won', 'lost')"
                                                          " AND closed_at >= ? AND closed_at < ? GROUP BY owner_id"),
                                           instants);
-        while (q.next())
-            wonLost.insert(q.value(0).toString(), {q.value(1).toInt(), q.value(2).toInt()});
-    }
-    analytics::TeamHealthOptions options;
-    options.cache = cache;
-    const analytics::TeamHealth th = computeTeamHealth(db, scope, asOfIso, analytics::TeamHealthSettings{}, options);
-    QHash<QString, analytics::HealthFigures> health;
+        while (w.next())
+            wonLost.insert(w.value(0).toString(), {w.value(1).toInt(), w.value(2).toInt()});
+    };
+    analytics::TeamHealth th;
+    const auto health = [&](QSqlDatabase on) {
+        analytics::TeamHealthOptions options;
+        options.cache = cache;
+        options.parallel = true; // its exits and customers on a further connection, as the Team screen reads them
+        th = computeTeamHealth(on, scope, asOfIso, analytics::TeamHealthSettings{}, options);
+    };
+    analytics::runAlongside(db, health, sums);
+    QHash<QString, analytics::HealthFigures> healthOf;
     for (const analytics::HealthRow &r : th.reps)
-        health.insert(r.unit.id, r.figures);
+        healthOf.insert(r.unit.id, r.figures);
 
     QVector<RepFigures> out;
     for (const RepRecord &r : loadReps(db, units, p, lastDay)) {
@@ -85,7 +88,7 @@ QVector<RepFigures> loadFigures(QSqlDatabase db, const analytics::Scope &scope, 
         RepFigures f;
         f.rep = r;
         const QString &id = r.unit.id;
-        f.health = health.value(id);
+        f.health = healthOf.value(id);
         f.inputs = RepInputs{id, r.unit.name, collections.value(id), margin.value(id), int(newCustomers.value(id)),
                              nps.contains(id) ? std::optional(nps.value(id)) : std::nullopt, f.health.compliancePct};
         f.won = wonLost.value(id).first;
