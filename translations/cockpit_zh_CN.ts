@@ -7219,7 +7219,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>进度 = 已回款 %1 / 已过 %2 天 × %3 天 = %4；缺口 = 目标 %5 − 进度 = %6；每名在岗销售 = %4 / %7 人 = %8</translation>
     </message>
     <message>
-        <location filename="../models/targets/targetmath.cpp" line="+60"/>
+        <location filename="../models/targets/targetmath.cpp" line="+58"/>
         <source>The growth %1 lies outside tier %2&apos;s band of %3 to %4.</source>
         <translation>增长率 %1 超出 %2 档的区间 %3 至 %4。</translation>
     </message>
@@ -13029,7 +13029,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TargetTermsDialog</name>
     <message>
-        <location filename="../ui/targettermsdialog.cpp" line="+35"/>
+        <location filename="../ui/targettermsdialog.cpp" line="+34"/>
         <source>Target terms of %1</source>
         <translation>%1 的目标条件</translation>
     </message>
@@ -13107,7 +13107,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TargetTreeModel</name>
     <message>
-        <location filename="../ui/targettreemodel.cpp" line="+107"/>
+        <location filename="../ui/targettreemodel.cpp" line="+103"/>
         <source>Org unit</source>
         <translation>组织单元</translation>
     </message>

@@ -23,7 +23,6 @@ namespace {
 constexpr int kMaxReason = 200;
 
 int toBp(double pct) { return int(std::lround(pct * 100)); }
-QString pct(int bp) { return QLocale().toString(bp / 100.0, 'f', bp % 100 == 0 ? 0 : 2) + QStringLiteral(" %"); }
 } // namespace
 
 TargetTermsDialog::TargetTermsDialog(const TargetsView &view, int node, QWidget *parent)
@@ -53,7 +52,7 @@ TargetTermsDialog::TargetTermsDialog(const TargetsView &view, int node, QWidget 
     m_tier->setObjectName(QStringLiteral("termsTier"));
     for (Tier t : {Tier::A, Tier::B, Tier::C}) {
         const GrowthBand &b = m_settings.band(t);
-        m_tier->addItem(tr("%1 (growth %2–%3)").arg(tierKey(t), pct(b.lowBp), pct(b.highBp)), int(t));
+        m_tier->addItem(tr("%1 (growth %2–%3)").arg(tierKey(t), bpText(b.lowBp), bpText(b.highBp)), int(t));
     }
     if (r.rankedTier)
         m_tier->setToolTip(tr("By trailing-12-month collections (%1) this unit ranks %2.")
@@ -72,7 +71,7 @@ TargetTermsDialog::TargetTermsDialog(const TargetsView &view, int node, QWidget 
     m_correction->setRange(-m_settings.maxCorrectionBp / 100.0, m_settings.maxCorrectionBp / 100.0);
     m_correction->setToolTip(tr("An external correction (a market change the tiers cannot see), within ±%1; "
                                 "it needs a reason")
-                                 .arg(pct(m_settings.maxCorrectionBp)));
+                                 .arg(bpText(m_settings.maxCorrectionBp)));
     m_reason = new QComboBox(this);
     m_reason->setObjectName(QStringLiteral("termsReason"));
     m_reason->setEditable(true);
@@ -162,7 +161,7 @@ void TargetTermsDialog::update()
     const TargetRow &r = m_view.rows[m_node];
     const qint64 proposed = proposal(r.baseCents, t.growthBp, t.correctionBp);
     m_result->setText(tr("Proposal: %1 × (1 + %2 + %3) = <b>%4</b>; the target is %5 now.")
-                          .arg(formatCny(r.baseCents, QLocale()), pct(t.growthBp), pct(t.correctionBp),
+                          .arg(formatCny(r.baseCents, QLocale()), bpText(t.growthBp), bpText(t.correctionBp),
                                formatCny(proposed, QLocale()), formatCny(r.targetCents, QLocale())));
     m_error->setText(error);
     m_error->setVisible(!error.isEmpty());

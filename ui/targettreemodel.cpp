@@ -11,10 +11,6 @@ using namespace targets;
 using analytics::OrgLevel;
 
 namespace {
-QString pctText(int bp)
-{
-    return QLocale().toString(bp / 100.0, 'f', bp % 100 == 0 ? 0 : (bp % 10 == 0 ? 1 : 2)) + QStringLiteral(" %");
-}
 QString money(qint64 cents) { return formatCnyWan(cents, QLocale()); }
 } // namespace
 
@@ -180,8 +176,8 @@ QVariant TargetTreeModel::data(const QModelIndex &index, int role) const
         case Name: return n.name;
         case Target: return money(r.targetCents);
         case Tier: return n.tier ? tierKey(*n.tier) : QString();
-        case Growth: return n.rowId ? pctText(n.growthBp) : QString();
-        case Correction: return n.correctionBp ? pctText(n.correctionBp) : QString();
+        case Growth: return n.rowId ? bpText(n.growthBp) : QString();
+        case Correction: return n.correctionBp ? bpText(n.correctionBp) : QString();
         case Proposal: {
             const QString tier = r.proposedTier ? tierKey(*r.proposedTier) + QStringLiteral(" · ") : QString();
             return QString(tier + money(r.proposalCents));
@@ -237,10 +233,10 @@ QString TargetTreeModel::tooltip(int node, int column) const
         text += QLatin1Char('\n')
                 + (n.children.isEmpty()
                        ? tr("%1 × (1 + %2 growth + %3 correction) = %4")
-                             .arg(formatCny(r.baseCents, QLocale()), pctText(p.growthBp), pctText(p.correctionBp),
+                             .arg(formatCny(r.baseCents, QLocale()), bpText(p.growthBp), bpText(p.correctionBp),
                                   formatCny(r.proposalCents, QLocale()))
                        : tr("The sum of the units below: %1 (%2 over the base)")
-                             .arg(formatCny(r.proposalCents, QLocale()), pctText(p.growthBp)));
+                             .arg(formatCny(r.proposalCents, QLocale()), bpText(p.growthBp)));
         if (r.proposedTier && r.rankedTier && *r.proposedTier != *r.rankedTier)
             text += QLatin1Char('\n') + tr("Tier %1 as saved; trailing 12 months (%2) rank it %3")
                                              .arg(tierKey(*r.proposedTier), formatCny(r.trailing12Cents, QLocale()),
@@ -250,7 +246,7 @@ QString TargetTreeModel::tooltip(int node, int column) const
         return text;
     }
     case Correction:
-        return n.correctionBp ? tr("%1: %2").arg(pctText(n.correctionBp), n.correctionReason) : QString();
+        return n.correctionBp ? tr("%1: %2").arg(bpText(n.correctionBp), n.correctionReason) : QString();
     case Attainment:
         return tr("%1 collected of %2").arg(formatCny(r.collectedCents, QLocale()), formatCny(r.targetCents, QLocale()));
     case Mismatch: {

@@ -45,12 +45,10 @@ QVector<Tier> assignTiers(const QVector<qint64> &collections)
     return out;
 }
 
-namespace {
-QString percent(int bp)
+QString bpText(int bp)
 {
     return QLocale().toString(bp / 100.0, 'f', bp % 100 == 0 ? 0 : (bp % 10 == 0 ? 1 : 2)) + QLatin1String(" %");
 }
-} // namespace
 
 QString checkGrowth(Tier tier, int growthBp, const TargetSettings &s)
 {
@@ -58,13 +56,13 @@ QString checkGrowth(Tier tier, int growthBp, const TargetSettings &s)
     if (growthBp >= b.lowBp && growthBp <= b.highBp)
         return {};
     return tr("The growth %1 lies outside tier %2's band of %3 to %4.")
-        .arg(percent(growthBp), tierKey(tier), percent(b.lowBp), percent(b.highBp));
+        .arg(bpText(growthBp), tierKey(tier), bpText(b.lowBp), bpText(b.highBp));
 }
 
 QString checkCorrection(int correctionBp, const QString &reason, const TargetSettings &s)
 {
     if (correctionBp > s.maxCorrectionBp || correctionBp < -s.maxCorrectionBp)
-        return tr("The external correction %1 lies outside ±%2.").arg(percent(correctionBp), percent(s.maxCorrectionBp));
+        return tr("The external correction %1 lies outside ±%2.").arg(bpText(correctionBp), bpText(s.maxCorrectionBp));
     if (correctionBp != 0 && reason.trimmed().isEmpty())
         return tr("An external correction needs a reason.");
     return {};

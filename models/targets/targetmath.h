@@ -82,6 +82,9 @@ std::optional<double> attainmentPct(qint64 collectedCents, qint64 targetCents);
 // Grey without a target.
 analytics::Rag attainmentColour(qint64 collectedCents, qint64 targetCents);
 
+// Basis points as a percentage in the current locale: "12 %", "12.5 %", "12.25 %".
+QString bpText(int bp);
+
 // "¥1,234.50" in the current locale, exact (no floating point).
 QString moneyText(qint64 cents);
 
