@@ -337,7 +337,8 @@ QString ForecastTab::confidenceTip(const ForecastView &v)
               "Each outcome adds what is already won in the period, each open deal won with its win probability and "
               "closing in the period with the chance its expected close date (moved by the slips of past won deals) "
               "falls inside it, and one past period's new business; it is scaled by one of %n past month(s)' "
-              "actual ÷ forecast, so the band also holds the model's own past error. Seed %2: the same file, scope "
+              "actual ÷ forecast, so the band also holds the model's own past error (a month at the very start of the "
+              "file's history, with no closed deal or no month of new business behind it, is left out). Seed %2: the same file, scope "
               "and seed give the same figures.", nullptr, v.errorRatios)
         .arg(QLocale().toString(v.sim.draws))
         .arg(v.seed);

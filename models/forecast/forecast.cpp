@@ -104,7 +104,7 @@ std::vector<double> errorRatios(const std::vector<BacktestMonth> &months)
 {
     std::vector<double> out;
     for (const BacktestMonth &m : months)
-        if (m.rawP50 > 0)
+        if (m.taught())
             out.push_back(std::clamp(double(m.actualCents) / double(m.rawP50), 1.0 / kMaxRatio, kMaxRatio));
     if (out.size() > std::size_t(kRatioWindow))
         out.erase(out.begin(), out.end() - kRatioWindow);
@@ -138,6 +138,7 @@ RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int th
     m.p50 = raw.sim.p50;
     m.p90 = raw.sim.p90;
     m.openDeals = int(raw.deals.size());
+    m.newBusinessWindows = int(r.options.newBusinessCents.size());
     m.closedKnown = int(std::count_if(set.deals.begin(), set.deals.end(), [](const Deal &d) { return d.closed(); }));
     for (const DealHistory &d : h.deals)
         if (d.current.won() && d.current.closedDay >= m.firstDay && d.current.closedDay <= m.lastDay)

@@ -43,12 +43,20 @@ struct BacktestMonth
     int ratios = 0;    // error ratios the band used (earlier months')
     int openDeals = 0;
     int closedKnown = 0; // deals closed before the month's start: what the rates learned from
+    // Past windows of the month's length its new business was drawn from (forecast.cpp): 0 when
+    // the file's deals began less than a month before it.
+    int newBusinessWindows = 0;
     double accuracy = 0; // 1 − |actual − P50| / actual; NaN when actual is 0
     bool inBand = false; // P10 ≤ actual ≤ P90
     // Coverage counts a month only when there was something to forecast (an open deal at its
     // start or something won in it) and something to learn from (a deal closed before it):
     // a "band" 0–0 holding a 0, or made with no rates at all, says nothing of the band.
     bool counted() const { return closedKnown > 0 && (openDeals > 0 || actualCents > 0); }
+    // Its forecast had all the method uses: rates (a deal closed before it), a raw P50 above 0
+    // and new business from at least one past window. A month at the very start of a file's
+    // history misses the new business (the deals created and won inside it) and would report a
+    // "forecast error" of 3× that says nothing of later months.
+    bool taught() const { return closedKnown > 0 && rawP50 > 0 && newBusinessWindows > 0; }
 };
 // 1 − |actual − forecast| / actual (DESIGN §5); NaN when actual is 0.
 double forecastAccuracy(qint64 actualCents, qint64 forecastCents);
@@ -59,9 +67,8 @@ double forecastAccuracy(qint64 actualCents, qint64 forecastCents);
 std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed);
 inline constexpr int kMinRatios = 3;
 inline constexpr int kWarmupMonths = 6;
-// actual ÷ raw P50 of each month with a P50 above 0, the latest kRatioWindow, each clamped to
-// [1/kMaxRatio, kMaxRatio] (a month at the start of a file's history, with almost no pipeline
-// yet, would otherwise stretch every later band).
+// actual ÷ raw P50 of each taught() month, the latest kRatioWindow, each clamped to
+// [1/kMaxRatio, kMaxRatio] (one wild month would otherwise stretch every later band).
 std::vector<double> errorRatios(const std::vector<BacktestMonth> &months);
 inline constexpr int kRatioWindow = 12;
 inline constexpr double kMaxRatio = 3.0;

@@ -302,12 +302,15 @@ void TestForecastMath::quantileAndAccuracyEdges()
     untaught.closedKnown = 0;
     QVERIFY(!untaught.counted());
     QCOMPARE(bandCoverage({in, untaught}), 1.0);
-    // Error ratios: actual ÷ raw P50, clamped to [1/3, 3], months without a P50 left out, the
+    // Error ratios: actual ÷ raw P50, clamped to [1/3, 3], months not taught left out, the
     // latest 12 kept.
     std::vector<BacktestMonth> months(15);
     for (int i = 0; i < 15; ++i) {
         months[std::size_t(i)].actualCents = 100 + i;
         months[std::size_t(i)].rawP50 = 100;
+        months[std::size_t(i)].closedKnown = 1;
+        months[std::size_t(i)].newBusinessWindows = 1;
+        QVERIFY(months[std::size_t(i)].taught());
     }
     months[14].actualCents = 1000; // 10 → 3
     months[13].actualCents = 10;   // 0.1 → 1/3
@@ -317,6 +320,17 @@ void TestForecastMath::quantileAndAccuracyEdges()
     QCOMPARE(r.front(), 1.02); // month 12 left out; of the 14 others the latest 12 start at month 2
     QCOMPARE(r.back(), 3.0);
     QCOMPARE(r[10], 1.0 / 3.0);
+    // A month before any deal had closed (no rates), or at the start of the history (no past
+    // window of new business), says nothing of the method's error: left out too.
+    months[11].closedKnown = 0;
+    months[10].newBusinessWindows = 0;
+    QVERIFY(!months[11].taught());
+    QVERIFY(!months[10].taught());
+    const std::vector<double> taught = errorRatios(months);
+    QCOMPARE(int(taught.size()), 12);
+    QCOMPARE(taught.front(), 1.0); // now months 0–9, 13, 14: all twelve left
+    QCOMPARE(taught[9], 1.09);
+    QCOMPARE(taught[10], 1.0 / 3.0);
 }
 
 void TestForecastMath::outcomeWrittenFacts()
