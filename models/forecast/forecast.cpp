@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <functional>
 #include <thread>
 #include <cmath>
 #include <limits>
@@ -120,6 +121,32 @@ struct RawMonth
     SimOptions options; // the raw draws' (no error ratios)
 };
 
+// fn(i, threads) for i in [0, n), spread over every core; `threads`: what each call may use
+// itself (1 when the calls share the cores, 0 — as it likes — when there is one worker).
+void forEachOnEveryCore(std::size_t n, const std::function<void(std::size_t, int)> &fn)
+{
+    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(n, 1));
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> failures(workers);
+    auto work = [&](std::size_t w) {
+        try {
+            for (std::size_t i; (i = next++) < n;)
+                fn(i, workers > 1 ? 1 : 0);
+        } catch (...) {
+            failures[w] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t w = 1; w < workers; ++w)
+        pool.emplace_back(work, w);
+    work(0);
+    for (std::thread &t : pool)
+        t.join();
+    for (const std::exception_ptr &f : failures)
+        if (f)
+            std::rethrow_exception(f);
+}
+
 RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int threads)
 {
     RawMonth r;
@@ -144,7 +171,6 @@ RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int th
         if (d.current.won() && d.current.closedDay >= m.firstDay && d.current.closedDay <= m.lastDay)
             m.actualCents += d.current.amountCents;
     r.deals = std::move(raw.deals);
-    r.options.threads = 0;
     return r;
 }
 } // namespace
@@ -162,44 +188,34 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
 
     // Each month's pipeline, rates and raw forecast need nothing of the other months: they are
     // made on every core at once (each month's draws then on one thread: the same draws, as
-    // each draw has its own seed). The error ratios come after, in order.
+    // each draw has its own seed). A month's error ratios come from the raw forecasts of the
+    // months before it (errorRatios reads rawP50 and the actual only), so once every raw month
+    // is in, the months' banded draws are made on every core too.
     std::vector<RawMonth> raw(months.size());
-    const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(months.size(), 1));
-    std::atomic<std::size_t> nextMonth{0};
-    std::vector<std::exception_ptr> failures(workers);
-    auto work = [&](std::size_t w) {
-        try {
-            for (std::size_t i; (i = nextMonth++) < months.size();)
-                raw[i] = rawMonth(h, months[i], draws, seed, workers > 1 ? 1 : 0);
-        } catch (...) {
-            failures[w] = std::current_exception();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 1; w < workers; ++w)
-        pool.emplace_back(work, w);
-    work(0);
-    for (std::thread &t : pool)
-        t.join();
-    for (const std::exception_ptr &f : failures)
-        if (f)
-            std::rethrow_exception(f);
-
-    std::vector<BacktestMonth> all, out;
+    forEachOnEveryCore(months.size(), [&](std::size_t i, int threadsEach) { raw[i] = rawMonth(h, months[i], draws, seed, threadsEach); });
+    std::vector<BacktestMonth> before;
+    for (RawMonth &r : raw) {
+        const std::vector<double> ratios = errorRatios(before);
+        r.m.ratios = ratios.size() >= std::size_t(kMinRatios) ? int(ratios.size()) : 0;
+        if (r.m.ratios)
+            r.options.errorRatios = ratios;
+        before.push_back(r.m);
+    }
+    forEachOnEveryCore(raw.size(), [&](std::size_t i, int threadsEach) {
+        RawMonth &r = raw[i];
+        if (!r.m.ratios)
+            return;
+        r.options.threads = threadsEach;
+        const SimResult sim = simulate(r.deals, r.options);
+        r.m.p10 = sim.p10;
+        r.m.p50 = sim.p50;
+        r.m.p90 = sim.p90;
+    });
+    std::vector<BacktestMonth> out;
     for (RawMonth &r : raw) {
         BacktestMonth &m = r.m;
-        const std::vector<double> ratios = errorRatios(all);
-        m.ratios = ratios.size() >= std::size_t(kMinRatios) ? int(ratios.size()) : 0;
-        if (m.ratios) {
-            r.options.errorRatios = ratios;
-            const SimResult sim = simulate(r.deals, r.options);
-            m.p10 = sim.p10;
-            m.p50 = sim.p50;
-            m.p90 = sim.p90;
-        }
         m.accuracy = forecastAccuracy(m.actualCents, m.p50);
         m.inBand = m.actualCents >= m.p10 && m.actualCents <= m.p90;
-        all.push_back(m);
         if (m.firstDay >= firstDay)
             out.push_back(m);
     }

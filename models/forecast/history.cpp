@@ -127,6 +127,8 @@ DealSet asOf(const History &h, qint64 asOfSecs)
     const qint64 day = set.asOfDay;
     set.deals.reserve(h.deals.size());
     auto closes = [&](int stage) { return stage >= 0 && std::size_t(stage) < h.stageCloses.size() && h.stageCloses[std::size_t(stage)]; };
+    const std::vector<std::pair<qint64, qint64>> noPayments;
+    std::vector<qint64> leftAt; // per stage reached: when it last left it (one buffer for every deal)
     for (const DealHistory &r : h.deals) {
         if (r.createdAt >= asOfSecs)
             continue;
@@ -137,7 +139,7 @@ DealSet asOf(const History &h, qint64 asOfSecs)
             d.closedDay = -1;
         }
         d.stagesReached.clear();
-        std::vector<qint64> leftAt; // per stage reached: when it last left it
+        leftAt.clear();
         const qint64 end = closedThen ? r.closedAt : asOfSecs;
         int stageThen = -1;
         bool sitting = false; // the last move entered stageThen (not a closing stage)
@@ -169,6 +171,7 @@ DealSet asOf(const History &h, qint64 asOfSecs)
             return int(std::lower_bound(times.begin(), times.end(), t) - times.begin());
         };
         d.stageFacts.clear();
+        d.stageFacts.reserve(leftAt.size());
         for (qint64 t : leftAt)
             d.stageFacts.push_back({r.firstDemoAt >= 0 && r.firstDemoAt < t, before(r.salesAt, t), before(r.customerAt, t)});
         d.stage = stageThen;
@@ -176,7 +179,9 @@ DealSet asOf(const History &h, qint64 asOfSecs)
         d.salesActions = int(std::lower_bound(r.salesAt.begin(), r.salesAt.end(), asOfSecs) - r.salesAt.begin());
         d.customerResponses = int(std::lower_bound(r.customerAt.begin(), r.customerAt.end(), asOfSecs) - r.customerAt.begin());
         const qint64 created = d.createdDay;
-        d.bucket[Punctuality] = std::int8_t(punctualityBucket(h.payments.value(d.customer), std::min(day, closedThen ? d.closedDay : day)));
+        const auto paid = h.payments.constFind(d.customer); // not value(): that copies the customer's payments
+        d.bucket[Punctuality] = std::int8_t(punctualityBucket(paid == h.payments.cend() ? noPayments : *paid,
+                                                              std::min(day, closedThen ? d.closedDay : day)));
         d.bucket[Tenure] = std::int8_t(tenureBucket(r.customerSinceDay, created));
         d.bucket[BudgetShare] = std::int8_t(h.amountLeaks ? kNotRecorded : budgetShareBucket(d.amountCents, r.budgetCents));
         d.bucket[Seniority] = std::int8_t(h.outcomeWritten & RoleFact ? kNotRecorded : r.seniorityBucket);
