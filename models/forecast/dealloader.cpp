@@ -112,10 +112,19 @@ void readDeals(QSqlDatabase db, History &h)
     // Contacts: the highest seniority per (customer, chain role).
     QHash<std::pair<qint64, int>, int> seniority;
     {
-        analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, MAX(seniority) FROM contacts WHERE deleted = 0 "
-                                                   "GROUP BY customer_id, chain_role"));
-        while (ct.next())
-            seniority.insert({ct.int64(0), roles.index(ct, 1)}, int(ct.int64(2)));
+        // The table read straight, the highest kept here: SQLite's GROUP BY walked an index and
+        // sorted every row into a temporary tree (the demos hold one contact per customer and
+        // role, so grouping saves no rows), twice the time.
+        analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, seniority FROM contacts NOT INDEXED WHERE deleted = 0"));
+        while (ct.next()) { // seniority is NOT NULL
+            const std::pair<qint64, int> key{ct.int64(0), roles.index(ct, 1)};
+            const int value = int(ct.int64(2));
+            const auto it = seniority.find(key);
+            if (it == seniority.end())
+                seniority.insert(key, value);
+            else
+                *it = std::max(*it, value);
+        }
     }
     // The customers apart, not joined to each lead: a lookup per lead in the customers' table
     // cost more than the leads' whole read (large demo: 0.45 s of 0.7 s).
