@@ -91,6 +91,9 @@ private:
     void showFigures(const targets::TargetsFiguresPtr &figures);
     void showMessage(const QString &text, bool error);
     bool push(const targets::TargetCommand &command, const QString &status = QStringLiteral("draft"));
+    // An edit's command pushed; nullopt: `refused` shown; empty: `unchanged` shown (true).
+    bool pushOrSay(const std::optional<targets::TargetCommand> &command, const QString &refused,
+                   const QString &unchanged);
     void updateStatus();
     void treeSaved(const targets::TargetTree &tree);
     void updateGauges();

@@ -36,15 +36,8 @@ bool TargetsTab::editTarget(int node, const QString &text)
     }
     QString error;
     const auto command = setAmount(tree, node, *cents, EditMode(m_mode->currentData().toInt()), &error);
-    if (!command) {
-        showMessage(tr("The target of %1 was not changed: %2").arg(name, error), true);
-        return false;
-    }
-    if (command->isEmpty()) {
-        showMessage(tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())), false);
-        return true;
-    }
-    return push(*command);
+    return pushOrSay(command, tr("The target of %1 was not changed: %2").arg(name, error),
+                     tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())));
 }
 
 bool TargetsTab::adoptProposal(int node)
@@ -102,15 +95,8 @@ bool TargetsTab::setTerms(int node, const TargetTerms &terms, bool adopt)
     QString error;
     const auto command = targets::setTerms(v.tree, node, terms, v.rows[node].baseCents, adopt,
                                            EditMode(m_mode->currentData().toInt()), {}, &error);
-    if (!command) {
-        showMessage(tr("The terms of %1 were not changed: %2").arg(v.tree.nodes[node].name, error), true);
-        return false;
-    }
-    if (command->isEmpty()) {
-        showMessage(tr("%1 already has these terms.").arg(v.tree.nodes[node].name), false);
-        return true;
-    }
-    return push(*command);
+    return pushOrSay(command, tr("The terms of %1 were not changed: %2").arg(v.tree.nodes[node].name, error),
+                     tr("%1 already has these terms.").arg(v.tree.nodes[node].name));
 }
 
 bool TargetsTab::setUnitCorrection(int node, int correctionBp, const QString &reason, bool adopt)
@@ -121,15 +107,8 @@ bool TargetsTab::setUnitCorrection(int node, int correctionBp, const QString &re
     QString error;
     const auto command = targets::setUnitCorrection(v.tree, v.proposal, proposalBases(v), node, correctionBp, reason, adopt,
                                                     EditMode(m_mode->currentData().toInt()), {}, &error);
-    if (!command) {
-        showMessage(tr("The reps under %1 were not corrected: %2").arg(v.tree.nodes[node].name, error), true);
-        return false;
-    }
-    if (command->isEmpty()) {
-        showMessage(tr("The reps under %1 already have this correction.").arg(v.tree.nodes[node].name), false);
-        return true;
-    }
-    return push(*command);
+    return pushOrSay(command, tr("The reps under %1 were not corrected: %2").arg(v.tree.nodes[node].name, error),
+                     tr("The reps under %1 already have this correction.").arg(v.tree.nodes[node].name));
 }
 
 bool TargetsTab::approve()
@@ -234,6 +213,20 @@ void TargetsTab::updateStatus()
                             : tr("Save this quarter's targets down to its three months: each rep's quarter shared by "
                                  "what it collected in the same months last year (thirds when nothing), the units "
                                  "above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)"));
+}
+
+bool TargetsTab::pushOrSay(const std::optional<TargetCommand> &command, const QString &refused,
+                           const QString &unchanged)
+{
+    if (!command) {
+        showMessage(refused, true);
+        return false;
+    }
+    if (command->isEmpty()) {
+        showMessage(unchanged, false);
+        return true;
+    }
+    return push(*command);
 }
 
 bool TargetsTab::push(const TargetCommand &command, const QString &status)
