@@ -75,7 +75,8 @@ TargetsTab::TargetsTab(analytics::FigureService &figures, analytics::ScopeState 
     m_terms = new QPushButton(tr("Terms…"), this);
     m_terms->setObjectName(QStringLiteral("targetTerms"));
     m_terms->setToolTip(tr("Set the selected rep's tier, growth and external correction with its reason, and the "
-                           "target they propose (F4; Ctrl+Z undoes it)"));
+                           "target they propose; on a region or city, one correction for every rep under it (F4; "
+                           "Ctrl+Z undoes it)"));
     m_approve = new QPushButton(tr("Approve"), this);
     m_approve->setObjectName(QStringLiteral("approveTargets"));
     m_approve->setToolTip(tr("Approve the targets of this period: every unit must equal the sum of the units below it "

@@ -49,11 +49,14 @@ public:
     // The selected node takes its proposal (the nodes below it theirs, with the tiers and
     // growths the proposals were made with).
     bool adoptProposal(int node);
-    // Opens the terms dialog (targettermsdialog.h) for a rep's row (F4); setTerms saves what it
-    // gives: tier, growth, correction and reason, and with `adopt` the target the proposal they
-    // make; one undo step.
+    // Opens the terms dialog (targettermsdialog.h) for the selected row (F4). On a rep's row
+    // setTerms saves what it gives: tier, growth, correction and reason, and with `adopt` the
+    // target the proposal they make; one undo step. On a unit's row (company, region, city) the dialog is in unit mode and setUnitCorrection
+    // saves what it gives: one correction and reason for every rep under the unit, each keeping
+    // its tier and growth, and with `adopt` their proposals as targets; one undo step.
     void editTerms(int node);
     bool setTerms(int node, const targets::TargetTerms &terms, bool adopt);
+    bool setUnitCorrection(int node, int correctionBp, const QString &reason, bool adopt);
     // Approves the period's targets (every unit must equal the sum below it); undoable.
     bool approve();
     // A quarter's targets saved down to its three months, a year's to its four quarters
@@ -88,6 +91,9 @@ private:
     void showFigures(const targets::TargetsFiguresPtr &figures);
     void showMessage(const QString &text, bool error);
     bool push(const targets::TargetCommand &command, const QString &status = QStringLiteral("draft"));
+    // An edit's command pushed; nullopt: `refused` shown; empty: `unchanged` shown (true).
+    bool pushOrSay(const std::optional<targets::TargetCommand> &command, const QString &refused,
+                   const QString &unchanged);
     void updateStatus();
     void treeSaved(const targets::TargetTree &tree);
     void updateGauges();

@@ -36,15 +36,8 @@ bool TargetsTab::editTarget(int node, const QString &text)
     }
     QString error;
     const auto command = setAmount(tree, node, *cents, EditMode(m_mode->currentData().toInt()), &error);
-    if (!command) {
-        showMessage(tr("The target of %1 was not changed: %2").arg(name, error), true);
-        return false;
-    }
-    if (command->isEmpty()) {
-        showMessage(tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())), false);
-        return true;
-    }
-    return push(*command);
+    return pushOrSay(command, tr("The target of %1 was not changed: %2").arg(name, error),
+                     tr("The target of %1 is already %2.").arg(name, formatCny(*cents, QLocale())));
 }
 
 bool TargetsTab::adoptProposal(int node)
@@ -56,26 +49,15 @@ bool TargetsTab::adoptProposal(int node)
     const TargetsView &v = m_fig->view;
     const QString name = v.tree.nodes[node].name;
     QString error;
-    const auto first = setAmount(v.tree, node, v.rows[node].proposalCents, EditMode(m_mode->currentData().toInt()), &error);
-    if (!first) {
+    auto amounts = adoptAmounts(v.tree, v.proposal, node, EditMode(m_mode->currentData().toInt()), &error);
+    if (!amounts) {
         showMessage(tr("The proposal for %1 was not adopted: %2").arg(name, error), true);
         return false;
     }
-    // The units below take their own proposals, not a share in proportion to today's targets.
-    TargetTree after = apply(v.tree, *first);
-    QVector<int> stack{node};
-    while (!stack.isEmpty()) {
-        const int i = stack.takeLast();
-        after.nodes[i].amountCents = v.proposal.nodes[i].amountCents;
-        stack << after.nodes[i].children;
-    }
-    TargetCommand command;
-    for (int i = 0; i < after.nodes.size(); ++i)
-        if (after.nodes[i].amountCents != v.tree.nodes[i].amountCents)
-            command.changes.append({i, v.tree.nodes[i].amountCents, after.nodes[i].amountCents});
+    TargetCommand &command = *amounts;
     // The terms the proposals were made with are saved with them, so the tier and growth shown
     // are the ones the targets came from.
-    stack = {node};
+    QVector<int> stack{node};
     while (!stack.isEmpty()) {
         const int i = stack.takeLast();
         if (termsOf(v.proposal.nodes[i]) != termsOf(v.tree.nodes[i]))
@@ -93,19 +75,15 @@ bool TargetsTab::adoptProposal(int node)
 void TargetsTab::editTerms(int node)
 {
     if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size()) {
-        showMessage(tr("Select the rep whose terms to set."), true);
-        return;
-    }
-    const TargetNode &n = m_fig->view.tree.nodes[node];
-    if (!n.children.isEmpty()) {
-        showMessage(tr("%1 has units below it: its proposal is their sum, so select a rep to set its tier, growth and "
-                       "correction.")
-                        .arg(n.name),
-                    true);
+        showMessage(tr("Select the rep whose terms to set, or the unit whose reps to correct."), true);
         return;
     }
     TargetTermsDialog dialog(m_fig->view, node, this);
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.unitMode())
+        setUnitCorrection(node, dialog.terms().correctionBp, dialog.terms().correctionReason, dialog.adopt());
+    else
         setTerms(node, dialog.terms(), dialog.adopt());
 }
 
@@ -117,15 +95,20 @@ bool TargetsTab::setTerms(int node, const TargetTerms &terms, bool adopt)
     QString error;
     const auto command = targets::setTerms(v.tree, node, terms, v.rows[node].baseCents, adopt,
                                            EditMode(m_mode->currentData().toInt()), {}, &error);
-    if (!command) {
-        showMessage(tr("The terms of %1 were not changed: %2").arg(v.tree.nodes[node].name, error), true);
+    return pushOrSay(command, tr("The terms of %1 were not changed: %2").arg(v.tree.nodes[node].name, error),
+                     tr("%1 already has these terms.").arg(v.tree.nodes[node].name));
+}
+
+bool TargetsTab::setUnitCorrection(int node, int correctionBp, const QString &reason, bool adopt)
+{
+    if (!m_fig || node < 0 || node >= m_fig->view.tree.nodes.size())
         return false;
-    }
-    if (command->isEmpty()) {
-        showMessage(tr("%1 already has these terms.").arg(v.tree.nodes[node].name), false);
-        return true;
-    }
-    return push(*command);
+    const TargetsView &v = m_fig->view;
+    QString error;
+    const auto command = targets::setUnitCorrection(v.tree, v.proposal, proposalBases(v), node, correctionBp, reason, adopt,
+                                                    EditMode(m_mode->currentData().toInt()), {}, &error);
+    return pushOrSay(command, tr("The reps under %1 were not corrected: %2").arg(v.tree.nodes[node].name, error),
+                     tr("The reps under %1 already have this correction.").arg(v.tree.nodes[node].name));
 }
 
 bool TargetsTab::approve()
@@ -232,6 +215,20 @@ void TargetsTab::updateStatus()
                                  "above as sums (Ctrl+Shift+M; Ctrl+Z undoes it)"));
 }
 
+bool TargetsTab::pushOrSay(const std::optional<TargetCommand> &command, const QString &refused,
+                           const QString &unchanged)
+{
+    if (!command) {
+        showMessage(refused, true);
+        return false;
+    }
+    if (command->isEmpty()) {
+        showMessage(unchanged, false);
+        return true;
+    }
+    return push(*command);
+}
+
 bool TargetsTab::push(const TargetCommand &command, const QString &status)
 {
     if (!m_db || !m_stack) {
@@ -275,6 +272,17 @@ void TargetsTab::treeSaved(const TargetTree &tree)
         r.attainmentPct = attainmentPct(r.collectedCents, r.targetCents);
         r.colour = attainmentColour(r.collectedCents, r.targetCents);
         changed << i;
+    }
+    // A unit's Correction tooltip reads its reps' terms: it changes with theirs.
+    QVector<bool> listed(tree.nodes.size(), false);
+    for (int i : std::as_const(changed))
+        listed[i] = true;
+    for (int i = 0; i < tree.nodes.size(); ++i) {
+        if (termsOf(before.nodes[i]) == termsOf(tree.nodes[i]))
+            continue;
+        for (int p = tree.nodes[i].parent; p >= 0; p = tree.nodes[p].parent)
+            if (!std::exchange(listed[p], true))
+                changed << p;
     }
     m_model->nodesChanged(changed);
     updateGauges();

@@ -4,6 +4,9 @@
 // they give shown as the numbers change (base × (1 + growth + correction)), and whether the
 // target takes that proposal. OK stays disabled while the terms are out of bounds, with the
 // reason said (targetmath.h checkGrowth/checkCorrection); the tab saves them as one undo step.
+// On a unit (a node with units below it) the dialog is in unit mode: no tier or growth (those
+// stay each rep's), one correction with its reason for every rep under the unit
+// (targettree.h setUnitCorrection), the unit's proposal before → after and the reps it touches.
 #include "targets/targetdata.h"
 
 #include <QDialog>
@@ -20,13 +23,15 @@ class TargetTermsDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // `node` must be a leaf of view.tree.
+    // `node`: a node of view.tree (a unit: unit mode). `view` must outlive the dialog.
     TargetTermsDialog(const targets::TargetsView &view, int node, QWidget *parent = nullptr);
 
+    bool unitMode() const { return m_unit; }
+    // Unit mode: no tier, growth 0; only the correction and its reason count.
     targets::TargetTerms terms() const;
     bool adopt() const;
 
-    QComboBox *tierBox() const { return m_tier; }
+    QComboBox *tierBox() const { return m_tier; } // null in unit mode, as growthBox()
     QDoubleSpinBox *growthBox() const { return m_growth; }
     QDoubleSpinBox *correctionBox() const { return m_correction; }
     QComboBox *reasonBox() const { return m_reason; }
@@ -41,9 +46,11 @@ private:
 
     const targets::TargetsView &m_view;
     int m_node;
+    bool m_unit;
+    QVector<qint64> m_bases; // unit mode: each node's proposal base
     targets::TargetSettings m_settings;
-    QComboBox *m_tier, *m_reason;
-    QDoubleSpinBox *m_growth, *m_correction;
+    QComboBox *m_tier = nullptr, *m_reason;
+    QDoubleSpinBox *m_growth = nullptr, *m_correction;
     QCheckBox *m_adopt;
     QLabel *m_result, *m_error;
     QDialogButtonBox *m_buttons;

@@ -117,7 +117,7 @@ QVariant TargetTreeModel::headerData(int section, Qt::Orientation orientation, i
         case Target: return tr("The target of the period; double-click or F2 to edit (e.g. 820000 or 82万)");
         case Tier: return tr("A/B/C by trailing-12-month collections: top 20 %, middle 50 %, bottom 30 % of the level");
         case Growth: return tr("Growth over the base (A 8–12 %, B 12–18 %, C 18–25 %); F4 sets a rep's tier, growth and correction");
-        case Correction: return tr("External correction within ±5 %, with a reason; F4 sets it");
+        case Correction: return tr("External correction within ±5 %, with a reason; F4 sets a rep's, or one for every rep under a unit");
         case Proposal: return tr("Base × (1 + growth + correction); the base is last year's collections of the same period "
                                  "when the file covers it; parents sum their children");
         case Collected: return tr("Payments received in the period up to today");
@@ -245,8 +245,18 @@ QString TargetTreeModel::tooltip(int node, int column) const
             text += QLatin1Char('\n') + tr("Trailing 12 months: %1").arg(formatCny(r.trailing12Cents, QLocale()));
         return text;
     }
-    case Correction:
-        return n.correctionBp ? tr("%1: %2").arg(bpText(n.correctionBp), n.correctionReason) : QString();
+    case Correction: {
+        if (n.children.isEmpty())
+            return n.correctionBp ? tr("%1: %2").arg(bpText(n.correctionBp), n.correctionReason) : QString();
+        const UnitCorrection u = unitCorrection(m_view->tree, node);
+        if (!u.reps)
+            return QString();
+        if (u.mixed)
+            return tr("Mixed corrections among its %n rep(s); F4 sets one for all", nullptr, u.reps);
+        if (!u.correctionBp)
+            return tr("No correction for any of its %n rep(s); F4 sets one for all", nullptr, u.reps);
+        return tr("%1 for all %n rep(s): %2", nullptr, u.reps).arg(bpText(u.correctionBp), u.reason);
+    }
     case Attainment:
         return tr("%1 collected of %2").arg(formatCny(r.collectedCents, QLocale()), formatCny(r.targetCents, QLocale()));
     case Mismatch: {

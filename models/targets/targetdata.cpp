@@ -186,6 +186,15 @@ TargetTree loadTargetTree(QSqlDatabase db, PeriodKind kind, QDate start, const a
     return tree;
 }
 
+QVector<qint64> proposalBases(const TargetsView &view)
+{
+    QVector<qint64> base;
+    base.reserve(view.rows.size());
+    for (const TargetRow &r : view.rows)
+        base << r.baseCents;
+    return base;
+}
+
 QString baseWindowText(const ProposalBase &base)
 {
     const QString from = Period::month(base.first).label();

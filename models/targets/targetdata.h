@@ -73,6 +73,8 @@ struct TargetsView
     QVector<QDate> forecastMonths;
     QVector<RepRecord> reps;
 };
+// Each node's proposal base (TargetRow::baseCents), in node order, for the target math.
+QVector<qint64> proposalBases(const TargetsView &view);
 // The base window's months as shown: "2026年7月 – 2026年9月" (Period::label()), one month alone.
 QString baseWindowText(const ProposalBase &base);
 

@@ -3,6 +3,8 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace cockpit::targets {
 
 int TargetTree::add(TargetNode node)
@@ -215,6 +217,108 @@ std::optional<TargetCommand> setTerms(const TargetTree &tree, int node, const Ta
     cmd.text = tr("Set the terms of %1 (tier %2, growth %3 %, correction %4 %)")
                    .arg(n.name, tierKey(*t.tier), QLocale().toString(t.growthBp / 100.0, 'f', 2),
                         QLocale().toString(t.correctionBp / 100.0, 'f', 2));
+    return cmd;
+}
+
+std::optional<TargetCommand> adoptAmounts(const TargetTree &tree, const TargetTree &proposal, int node, EditMode mode,
+                                          QString *error)
+{
+    const auto first = setAmount(tree, node, proposal.nodes.value(node).amountCents, mode, error);
+    if (!first)
+        return std::nullopt;
+    // The units below take their own proposals, not a share in proportion to today's targets.
+    TargetTree after = apply(tree, *first);
+    QVector<int> stack{node};
+    while (!stack.isEmpty()) {
+        const int i = stack.takeLast();
+        after.nodes[i].amountCents = proposal.nodes[i].amountCents;
+        stack << after.nodes[i].children;
+    }
+    TargetCommand cmd;
+    for (int i = 0; i < after.nodes.size(); ++i)
+        if (after.nodes[i].amountCents != tree.nodes[i].amountCents)
+            cmd.changes.append({i, tree.nodes[i].amountCents, after.nodes[i].amountCents});
+    return cmd;
+}
+
+QVector<int> repsUnder(const TargetTree &tree, int node)
+{
+    QVector<int> reps;
+    if (node < 0 || node >= tree.nodes.size())
+        return reps;
+    QVector<int> stack = tree.nodes[node].children;
+    while (!stack.isEmpty()) {
+        const int i = stack.takeLast();
+        if (tree.nodes[i].level == analytics::OrgLevel::Rep)
+            reps << i;
+        stack << tree.nodes[i].children;
+    }
+    std::sort(reps.begin(), reps.end());
+    return reps;
+}
+
+UnitCorrection unitCorrection(const TargetTree &tree, int node)
+{
+    UnitCorrection u;
+    for (int r : repsUnder(tree, node)) {
+        const TargetNode &n = tree.nodes[r];
+        if (u.reps++ == 0) {
+            u.correctionBp = n.correctionBp;
+            u.reason = n.correctionReason;
+        } else if (n.correctionBp != u.correctionBp || n.correctionReason != u.reason) {
+            u.mixed = true;
+        }
+    }
+    return u;
+}
+
+TargetTree withUnitCorrection(TargetTree proposal, const QVector<qint64> &base, int node, int correctionBp,
+                              const QString &reason)
+{
+    for (int r : repsUnder(proposal, node)) {
+        TargetNode &n = proposal.nodes[r];
+        n.correctionBp = correctionBp;
+        n.correctionReason = reason;
+        n.amountCents = targets::proposal(base.value(r), n.growthBp, correctionBp);
+    }
+    proposal.rollUp();
+    return proposal;
+}
+
+std::optional<TargetCommand> setUnitCorrection(const TargetTree &tree, const TargetTree &proposal,
+                                               const QVector<qint64> &base, int node, int correctionBp,
+                                               const QString &reason, bool adopt, EditMode mode,
+                                               const TargetSettings &s, QString *error)
+{
+    auto fail = [error](const QString &message) -> std::optional<TargetCommand> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    if (node < 0 || node >= tree.nodes.size() || proposal.nodes.size() != tree.nodes.size())
+        return fail(tr("There is no such node in the target tree."));
+    const TargetNode &n = tree.nodes[node];
+    const QVector<int> reps = repsUnder(tree, node);
+    if (reps.isEmpty())
+        return fail(tr("%1 has no reps under it to correct.").arg(n.name));
+    const QString why = correctionBp ? reason.trimmed() : QString();
+    if (const QString e = checkCorrection(correctionBp, why, s); !e.isEmpty())
+        return fail(tr("The correction for the reps under %1: %2").arg(n.name, e));
+    const TargetTree corrected = withUnitCorrection(proposal, base, node, correctionBp, why);
+    TargetCommand cmd;
+    if (adopt) {
+        QString e;
+        const auto amounts = adoptAmounts(tree, corrected, node, mode, &e);
+        if (!amounts)
+            return fail(e);
+        cmd = *amounts;
+    }
+    for (int r : reps) {
+        const TargetTerms after = termsOf(corrected.nodes[r]);
+        if (termsOf(tree.nodes[r]) != after)
+            cmd.terms.append({r, termsOf(tree.nodes[r]), after});
+    }
+    cmd.text = tr("Correct the %n rep(s) under %1 by %2", nullptr, int(reps.size())).arg(n.name, bpText(correctionBp));
     return cmd;
 }
 

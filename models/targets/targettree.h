@@ -106,6 +106,43 @@ std::optional<TargetCommand> setAmount(const TargetTree &tree, int node, qint64 
 // terms out of bounds.
 std::optional<TargetCommand> setTerms(const TargetTree &tree, int node, const TargetTerms &terms, qint64 baseCents,
                                       bool adopt, EditMode mode, const TargetSettings &s = {}, QString *error = nullptr);
+// The amounts of adopting `proposal` at `node`: the node takes proposal's amount through
+// setAmount(mode) (its parent and siblings as the mode says), every node below it its own
+// amount in `proposal`. Terms are left to the caller. nullopt with *error (translated).
+std::optional<TargetCommand> adoptAmounts(const TargetTree &tree, const TargetTree &proposal, int node, EditMode mode,
+                                          QString *error = nullptr);
+
+// The reps (level Rep) below `node`, in node order.
+QVector<int> repsUnder(const TargetTree &tree, int node);
+// What the reps under a unit share: their correction and reason when all have the same
+// (mixed false), for the unit row's tooltip and the unit dialog's start.
+struct UnitCorrection
+{
+    int reps = 0;
+    bool mixed = false;
+    int correctionBp = 0;
+    QString reason;
+};
+UnitCorrection unitCorrection(const TargetTree &tree, int node);
+
+// `proposal` (propose()'s) with every rep under `node` corrected by `correctionBp` with
+// `reason`: each rep's amount proposal(base, its growth, correctionBp), the units re-summed
+// (their growth is not recomputed). base: one value per node, as for propose().
+TargetTree withUnitCorrection(TargetTree proposal, const QVector<qint64> &base, int node, int correctionBp,
+                              const QString &reason);
+
+// A unit-wide external correction (issue 14: a region's new competitor, a city's budget
+// freeze): the command giving every rep under unit `node` the correction `correctionBp` with
+// `reason` (checkCorrection; trimmed, dropped when the correction is 0), each keeping the tier
+// and growth its proposal was made with (`proposal`: propose()'s; a rep without saved terms
+// gets those, as adopting does); with `adopt` also the targets of withUnitCorrection() through
+// adoptAmounts(mode). One command: one undo step. nullopt with *error (translated) for a
+// correction out of bounds or without a reason, or a unit with no reps under it.
+std::optional<TargetCommand> setUnitCorrection(const TargetTree &tree, const TargetTree &proposal,
+                                               const QVector<qint64> &base, int node, int correctionBp,
+                                               const QString &reason, bool adopt, EditMode mode,
+                                               const TargetSettings &s = {}, QString *error = nullptr);
+
 TargetTree apply(TargetTree tree, const TargetCommand &command);
 TargetTree undo(TargetTree tree, const TargetCommand &command);
 

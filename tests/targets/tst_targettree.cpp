@@ -254,6 +254,89 @@ private Q_SLOTS:
         QVERIFY(apply(t, *cmd).nodes[6].correctionReason.isEmpty());
     }
 
+    void unitCorrectionForEveryRep()
+    {
+        // R1 holds three reps: a (saved B, 14 %, +2 % "new product"), b (saved B, 15 %, −3 % "old"),
+        // c (no saved terms: ranked B, 15 %; no base).
+        TargetTree t = sample();
+        t.nodes[6].rowId = 1;
+        t.nodes[6].tier = Tier::B;
+        t.nodes[6].growthBp = 1400;
+        t.nodes[6].correctionBp = 200;
+        t.nodes[6].correctionReason = QStringLiteral("new product");
+        t.nodes[7].rowId = 2;
+        t.nodes[7].tier = Tier::B;
+        t.nodes[7].growthBp = 1500;
+        t.nodes[7].correctionBp = -300;
+        t.nodes[7].correctionReason = QStringLiteral("old");
+        const QVector<qint64> base{2000, 1600, 400, 1600, 0, 400, 1000, 600, 0, 400};
+        const QVector<qint64> t12{1000, 600, 400, 400, 200, 400, 100, 300, 200, 400};
+        const TargetTree p = propose(t, base, t12);
+        QCOMPARE(repsUnder(t, 1), (QVector<int>{6, 7, 8}));
+        QVERIFY(unitCorrection(t, 1).mixed);
+        QCOMPARE(unitCorrection(t, 1).reps, 3);
+
+        // Refused, with the unit named: out of bounds, no reason, no reps under it.
+        QString error;
+        QVERIFY(!setUnitCorrection(t, p, base, 1, 600, QStringLiteral("x"), true, EditMode::Rebalance, {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("R1")) && error.contains(QStringLiteral("outside")), qPrintable(error));
+        QVERIFY(!setUnitCorrection(t, p, base, 1, -300, QStringLiteral("  "), true, EditMode::Rebalance, {}, &error));
+        QVERIFY2(error.endsWith(QStringLiteral("An external correction needs a reason.")), qPrintable(error));
+        TargetTree empty = t;
+        TargetNode c4;
+        c4.level = OrgLevel::City;
+        c4.orgId = c4.name = QStringLiteral("C4");
+        c4.parent = 2;
+        const int city = empty.add(c4);
+        QVERIFY(!setUnitCorrection(empty, propose(empty, base, t12), base, city, 100, QStringLiteral("x"), true,
+                                   EditMode::Flag, {}, &error));
+        QCOMPARE(error, QStringLiteral("C4 has no reps under it to correct."));
+        QVERIFY(!setUnitCorrection(t, p, base, 6, 100, QStringLiteral("x"), true, EditMode::Flag, {}, &error));
+
+        // −3 % for every rep of R1, adopted: a 1000 × (1 + 14 % − 3 %), b 600 × 1.12, c 0; R1 = 1782
+        // within the company's 2500, so R2 (and d) take the rest: every level sums.
+        const QString reason = QStringLiteral("新增竞争对手低价");
+        auto cmd = setUnitCorrection(t, p, base, 1, -300, QStringLiteral(" ") + reason, true, EditMode::Rebalance);
+        QVERIFY(cmd);
+        QVERIFY2(cmd->text.contains(QStringLiteral("R1")), qPrintable(cmd->text));
+        TargetTree after = apply(t, *cmd);
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{2500, 1782, 718, 1782, 0, 718, 1110, 672, 0, 718}));
+        QVERIFY(mismatches(after).isEmpty());
+        QCOMPARE(withUnitCorrection(p, base, 1, -300, reason).nodes[1].amountCents, 1782); // the dialog's line
+        // Tiers and growths kept (c gets the ones its proposal was made with); b, already at −3 %,
+        // gets the reason; d, outside R1, is untouched.
+        QCOMPARE(termsOf(after.nodes[6]), (TargetTerms{Tier::B, 1400, -300, reason}));
+        QCOMPARE(termsOf(after.nodes[7]), (TargetTerms{Tier::B, 1500, -300, reason}));
+        QCOMPARE(termsOf(after.nodes[8]), (TargetTerms{Tier::B, 1500, -300, reason}));
+        QCOMPARE(termsOf(after.nodes[9]), termsOf(t.nodes[9]));
+        QCOMPARE(cmd->terms.size(), 3);
+        const UnitCorrection shared = unitCorrection(after, 1);
+        QVERIFY(!shared.mixed);
+        QCOMPARE(shared.correctionBp, -300);
+        QCOMPARE(shared.reason, reason);
+        QVERIFY(unitCorrection(after, 0).mixed); // d has none
+        // One command, undone exactly: every rep's terms and every amount.
+        const TargetTree back = undo(after, *cmd);
+        QCOMPARE(fixture::amounts(back), fixture::amounts(t));
+        for (int i = 0; i < t.nodes.size(); ++i)
+            QCOMPARE(termsOf(back.nodes[i]), termsOf(t.nodes[i]));
+        // Flagging: R1 and its reps as above, the company keeps 2500 and shows the difference.
+        cmd = setUnitCorrection(t, p, base, 1, -300, reason, true, EditMode::Flag);
+        QVERIFY(cmd);
+        after = apply(t, *cmd);
+        QCOMPARE(fixture::amounts(after), (QVector<qint64>{2500, 1782, 500, 1782, 0, 500, 1110, 672, 0, 500}));
+        QCOMPARE(mismatches(after), QVector<int>{0});
+        // Terms only: no amount changes. A zero correction drops every reason.
+        cmd = setUnitCorrection(t, p, base, 1, -300, reason, false, EditMode::Rebalance);
+        QVERIFY(cmd && cmd->changes.isEmpty() && cmd->terms.size() == 3);
+        cmd = setUnitCorrection(t, p, base, 0, 0, QStringLiteral("ignored"), false, EditMode::Rebalance);
+        QVERIFY(cmd);
+        after = apply(t, *cmd);
+        for (int r : repsUnder(t, 0))
+            QCOMPARE(termsOf(after.nodes[r]).correctionReason, QString());
+        QVERIFY(!unitCorrection(after, 0).mixed);
+    }
+
     void zeroSubtreeSplitsEvenly()
     {
         TargetTree t = sample();

@@ -14,6 +14,7 @@
 #include "tinydemo.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -27,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <memory>
@@ -54,6 +56,7 @@ private Q_SLOTS:
     void adoptProposal();
     void termsSaveAsOneUndoStep();
     void termsDialogChecksAsYouType();
+    void unitCorrectionForEveryRep();
     void approveNeedsSumsAndIsUndoable();
     void quarterSplitsIntoMonthsUndoably();
     void yearSplitsIntoQuarters();
@@ -393,6 +396,89 @@ void TestTargetsTab::termsDialogChecksAsYouType()
     QVERIFY(d.adopt());
     d.correctionBox()->setValue(9); // clamped to the ±5 % limit
     QCOMPARE(d.terms().correctionBp, 500);
+}
+
+void TestTargetsTab::unitCorrectionForEveryRep()
+{
+    const TargetsView before = fromFile();
+    const int region = before.tree.nodes[0].children.first();
+    const QString name = before.tree.nodes[region].name;
+    const QVector<int> reps = repsUnder(before.tree, region);
+    QVERIFY(reps.size() > 1);
+    const int index = m_stack.index();
+    // Refused, naming the region: no reason, out of bounds; nothing saved.
+    QVERIFY(!m_tab->setUnitCorrection(region, 200, QStringLiteral(" "), true));
+    QVERIFY2(m_tab->message()->text().contains(name) && m_tab->message()->text().contains(QStringLiteral("reason")),
+             qPrintable(m_tab->message()->text()));
+    QVERIFY(!m_tab->setUnitCorrection(region, 600, QStringLiteral("x"), true));
+    QCOMPARE(m_stack.index(), index);
+
+    // F4 on the region's row opens the dialog in unit mode; typed like a user, OK saves.
+    const QString reason = QStringLiteral("新增竞争对手低价");
+    const TargetsView &shown = m_tab->result()->view;
+    const qint64 expected = withUnitCorrection(shown.proposal, proposalBases(shown), region, -200, reason)
+                                .nodes[region].amountCents;
+    QString seen;
+    bool wasUnit = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *d = qobject_cast<TargetTermsDialog *>(QApplication::activeModalWidget());
+        if (!d)
+            return;
+        wasUnit = d->unitMode() && !d->tierBox() && !d->growthBox();
+        QPushButton *ok = d->buttons()->button(QDialogButtonBox::Ok);
+        d->correctionBox()->setValue(-2);
+        d->reasonBox()->setCurrentText(QString());
+        const bool waitsForReason = !ok->isEnabled();
+        d->reasonBox()->setCurrentText(reason); // QTest types Latin-1 only
+        seen = d->resultLabel()->text();
+        if (waitsForReason && ok->isEnabled() && d->adopt())
+            ok->click();
+        else
+            d->reject();
+    });
+    m_tab->selectNode(region);
+    m_tab->editTerms(region);
+    QVERIFY(wasUnit);
+    QVERIFY2(seen.contains(formatCny(expected, QLocale())) && seen.contains(name), qPrintable(seen));
+    QVERIFY2(m_stack.index() == index + 1, qPrintable(m_tab->message()->text()));
+
+    // The file: every rep of the region has −2 % with the reason, its tier and growth as its
+    // proposal had them, its target its new proposal; the region is their sum.
+    TargetsView after = fromFile();
+    QSqlDatabase c = m_db.connection();
+    const auto saved = [&c](qint64 rowId) {
+        QSqlQuery q(c);
+        q.prepare(QStringLiteral("SELECT correction_bp, correction_reason FROM targets WHERE id = ? AND deleted = 0"));
+        q.addBindValue(rowId);
+        return q.exec() && q.next() ? qMakePair(q.value(0).toInt(), q.value(1).toString()) : qMakePair(-1, QString());
+    };
+    qint64 sum = 0;
+    for (int r : reps) {
+        QVERIFY(after.tree.nodes[r].rowId > 0);
+        QCOMPARE(saved(after.tree.nodes[r].rowId), qMakePair(-200, reason));
+        QCOMPARE(after.tree.nodes[r].tier, before.proposal.nodes[r].tier);
+        QCOMPARE(after.tree.nodes[r].growthBp, before.proposal.nodes[r].growthBp);
+        QCOMPARE(after.tree.nodes[r].amountCents,
+                 proposal(before.rows[r].baseCents, before.proposal.nodes[r].growthBp, -200));
+        sum += after.tree.nodes[r].amountCents;
+    }
+    QCOMPARE(after.tree.nodes[region].amountCents, sum);
+    QCOMPARE(sum, expected);
+    // The region row's Correction tooltip says what all its reps share.
+    const QString tip = m_tab->model()->indexOfNode(region).siblingAtColumn(TargetTreeModel::Correction)
+                            .data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(reason) && tip.contains(QString::number(reps.size())), qPrintable(tip));
+    // One undo step restores every rep's terms and every amount.
+    m_stack.undo();
+    after = fromFile();
+    QCOMPARE(amounts(after), amounts(before));
+    for (int r : reps) {
+        QCOMPARE(termsOf(after.tree.nodes[r]), termsOf(before.tree.nodes[r]));
+        if (before.tree.nodes[r].rowId)
+            QCOMPARE(saved(before.tree.nodes[r].rowId),
+                     qMakePair(before.tree.nodes[r].correctionBp, before.tree.nodes[r].correctionReason));
+    }
+    QVERIFY(waitRefreshed());
 }
 
 void TestTargetsTab::quarterSplitsIntoMonthsUndoably()
