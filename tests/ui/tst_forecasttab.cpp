@@ -117,6 +117,10 @@ void TestForecastTab::showsWhatTheReportsCompute()
     shown.tab = std::make_unique<ForecastTab>(*shown.figures, *shown.scope, fixedNow);
     ForecastTab &tab = *shown.tab;
     QSignalSpy refreshed(&tab, &AnalyticsPage::refreshed), modelShown(&tab, &ForecastTab::modelShown);
+    // Whether a view that trained the model was shown: a later refresh (a busy machine can
+    // bring one) reuses the trained model and shows trainedNow false.
+    bool shownTrainedNow = false;
+    connect(&tab, &ForecastTab::modelShown, &tab, [&] { shownTrainedNow = shownTrainedNow || (tab.result() && tab.result()->trainedNow); });
     tab.show();
     QVERIFY(refreshed.wait(120000));
     QVERIFY(tab.modelPending());
@@ -131,7 +135,7 @@ void TestForecastTab::showsWhatTheReportsCompute()
     storage::Database &db = shown.db;
     const forecast::ForecastView *v = tab.result();
     QVERIFY(v->modelTrained);
-    QVERIFY(v->trainedNow);
+    QVERIFY(shownTrainedNow);
     QVERIFY(v->closedDeals > 0);
 
     QSqlDatabase c = db.connection();
