@@ -7074,7 +7074,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <name>cockpit::targets</name>
     <message>
         <location filename="../models/targets/bonusdata.cpp" line="+18"/>
-        <location filename="../models/targets/targetdata.cpp" line="+199"/>
+        <location filename="../models/targets/targetdata.cpp" line="+208"/>
         <source>Targets are set per month, quarter or year, not for %1.</source>
         <translation>目标按月、季度或年设定，不能用于 %1。</translation>
     </message>
@@ -7259,13 +7259,14 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>奖金区间，%1</translation>
     </message>
     <message>
-        <location filename="../models/targets/targettree.cpp" line="+130"/>
+        <location filename="../models/targets/targettree.cpp" line="+132"/>
         <location line="+59"/>
+        <location line="+108"/>
         <source>There is no such node in the target tree.</source>
         <translation>目标树中没有该节点。</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-165"/>
         <source>A target cannot be negative.</source>
         <translation>目标不能为负数。</translation>
     </message>
@@ -7298,6 +7299,23 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <location line="+19"/>
         <source>Set the terms of %1 (tier %2, growth %3 %, correction %4 %)</source>
         <translation>设置 %1 的目标条件（等级 %2，增长 %3 %，修正 %4 %）</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>%1 has no reps under it to correct.</source>
+        <translation>%1 下面没有可修正的销售。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The correction for the reps under %1: %2</source>
+        <translation>%1 下属销售的修正：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+15"/>
+        <source>Correct the %n rep(s) under %1 by %2</source>
+        <translation>
+            <numerusform>将 %1 下属的 %n 名销售修正 %2</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../models/targets/moneytiles.cpp" line="+96"/>
@@ -9439,7 +9457,16 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>正在读取商机并为回测重建 18 个月的预测——文件每个版本只做一次；大文件需要几秒钟…</translation>
     </message>
     <message numerus="yes">
-        <location line="+100"/>
+        <location line="+64"/>
+        <source>Confidence: the share of the %1 simulated outcomes that fall within ±20 % of the expected (P50) amount. The range is P10–P90: 8 of 10 simulated outcomes fall inside it.
+Each outcome adds what is already won in the period, each open deal won with its win probability and closing in the period with the chance its expected close date (moved by the slips of past won deals) falls inside it, and one past period&apos;s new business; it is scaled by one of %n past month(s)&apos; actual ÷ forecast, so the band also holds the model&apos;s own past error (a month at the very start of the file&apos;s history, with no closed deal or no month of new business behind it, is left out). Seed %2: the same file, scope and seed give the same figures.</source>
+        <translation>
+            <numerusform>置信度：%1 次模拟结果中落在预计金额（P50）±20 % 以内的比例。区间为 P10–P90：每 10 次模拟结果中有 8 次落在其中。
+每次模拟结果 = 本期已成交金额 + 每个未结商机（按其赢单概率成交，并按其预计成交日期（以以往赢单的延期情况调整）落在本期内的概率在本期成交）+ 一个以往同长度期间的新增业务；再乘以过去 %n 个月中某个月的“实际 ÷ 预测”，因此区间也包含模型自身过去的误差（文件历史最开始、之前既无已结商机也无一个月新增业务的月份不计入）。随机种子 %2：相同的文件、范围和种子得出相同的数字。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+37"/>
         <source>This file&apos;s deals end on %1, more than %n day(s) ago: everything here is forecast as of %2, the day after, as if it were then (an imported history&apos;s open deals were open when it was exported, not today).</source>
         <translation>
             <numerusform>本文件的商机数据止于 %1，距今已超过 %n 天：此处一切均按次日 %2 预测，仿佛当时就在那一天（导入的历史数据中的未结商机是在导出时未结，而不是今天）。</numerusform>
@@ -9463,7 +9490,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>已在 %1 秒内训练学习型赢单模型（保留至文件变更）。</translation>
     </message>
     <message>
-        <location line="-61"/>
+        <location line="-62"/>
         <source>The forecast could not be computed: %1</source>
         <translation>无法计算预测：%1</translation>
     </message>
@@ -9473,16 +9500,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>预计成交 %1（置信度 %2，区间 %3–%4）</translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
-        <source>Confidence: the share of the %1 simulated outcomes that fall within ±20 % of the expected (P50) amount. The range is P10–P90: 8 of 10 simulated outcomes fall inside it.
-Each outcome adds what is already won in the period, each open deal won with its win probability and closing in the period with the chance its expected close date (moved by the slips of past won deals) falls inside it, and one past period&apos;s new business; it is scaled by one of %n past month(s)&apos; actual ÷ forecast, so the band also holds the model&apos;s own past error. Seed %2: the same file, scope and seed give the same figures.</source>
-        <translation>
-            <numerusform>置信度：%1 次模拟结果中落在预计金额（P50）±20 % 以内的比例。区间为 P10–P90：每 10 次模拟结果中有 8 次落在其中。
-每次模拟结果 = 本期已成交金额 + 每个未结商机（按其赢单概率成交，并按其预计成交日期（以以往赢单的延期情况调整）落在本期内的概率在本期成交）+ 一个以往同长度期间的新增业务；再乘以过去 %n 个月中某个月的“实际 ÷ 预测”，因此区间也包含模型自身过去的误差。随机种子 %2：相同的文件、范围和种子得出相同的数字。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location line="+18"/>
+        <location line="+25"/>
         <source>%1 · %2 · already won %3 · %n open deal(s) in the period</source>
         <translation>
             <numerusform>%1 · %2 · 已成交 %3 · 本期 %n 个未结商机</numerusform>
@@ -13029,22 +13047,22 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TargetTermsDialog</name>
     <message>
-        <location filename="../ui/targettermsdialog.cpp" line="+34"/>
+        <location filename="../ui/targettermsdialog.cpp" line="+50"/>
         <source>Target terms of %1</source>
         <translation>%1 的目标条件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
         <source>&lt;b&gt;%1&lt;/b&gt;, %2. The proposal is the base × (1 + growth + correction); the base is %3, the collections of %4%5.</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;，%2。建议目标 = 基数 ×（1 + 增长 + 修正）；基数为 %3，即 %4 的回款%5。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source> scaled to the period&apos;s length</source>
         <translation>（按期间长度折算）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%1 (growth %2–%3)</source>
         <translation>%1（增长 %2–%3）</translation>
     </message>
@@ -13059,7 +13077,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>相对基数的增长，须在该等级的区间内</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>An external correction (a market change the tiers cannot see), within ±%1; it needs a reason</source>
         <translation>外部修正（等级看不到的市场变化），在 ±%1 以内；须填写原因</translation>
     </message>
@@ -13074,32 +13092,71 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将目标设为此建议值</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <source>Set the targets to these proposals</source>
+        <translation>将目标设为这些建议值</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Unchecked, only the corrections are saved and the targets stay as they are</source>
+        <translation>不勾选时只保存修正，目标保持不变</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Unchecked, only the terms are saved and the target stays as it is</source>
         <translation>不勾选时只保存条件，目标金额保持不变</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-29"/>
         <source>&amp;Tier:</source>
         <translation>等级(&amp;T)：</translation>
     </message>
     <message>
+        <location line="-35"/>
+        <source>Correction for every rep under %1</source>
+        <translation>%1 下属全部销售的修正</translation>
+    </message>
+    <message numerus="yes">
         <location line="+1"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2: one external correction for each of its %n rep(s); their tiers and growths stay their own. Each rep&apos;s proposal is its base × (1 + growth + correction), %1&apos;s the sum of theirs.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt;，%2：为其 %n 名销售设置同一外部修正；各人的等级和增长保持不变。每名销售的建议目标为其基数 × (1 + 增长 + 修正)，%1 的建议目标为他们之和。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> Their corrections differ now: this sets one for all.</source>
+        <translation> 他们目前的修正各不相同：此处为所有人设置同一修正。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>&amp;Growth:</source>
         <translation>增长(&amp;G)：</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+29"/>
         <source>&amp;Correction:</source>
         <translation>修正(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Correction for every rep under «%1»:</source>
+        <translation>«%1» 下全部销售的修正(&amp;C)：</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
+    <message numerus="yes">
+        <location line="+85"/>
+        <source>Proposal of %1: %2 → &lt;b&gt;%3&lt;/b&gt;, the sum of its %n rep(s)&apos; proposals; the target is %4 now.</source>
+        <translation>
+            <numerusform>%1 的建议目标：%2 → &lt;b&gt;%3&lt;/b&gt;，为其 %n 名销售建议目标之和；当前目标为 %4。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+69"/>
+        <location line="+8"/>
         <source>Proposal: %1 × (1 + %2 + %3) = &lt;b&gt;%4&lt;/b&gt;; the target is %5 now.</source>
         <translation>建议目标：%1 ×（1 + %2 + %3）= &lt;b&gt;%4&lt;/b&gt;；当前目标为 %5。</translation>
     </message>
@@ -13167,12 +13224,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>相对基数的增长（A 8–12 %，B 12–18 %，C 18–25 %）；按 F4 设置销售的等级、增长和修正</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>External correction within ±5 %, with a reason; F4 sets it</source>
-        <translation>外部修正，±5 % 以内，须附原因；按 F4 设置</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Base × (1 + growth + correction); the base is last year&apos;s collections of the same period when the file covers it; parents sum their children</source>
         <translation>基数 ×（1 + 增长 + 修正）；数据覆盖去年同期时，基数为去年同期回款；上级为下级之和</translation>
     </message>
@@ -13222,17 +13274,22 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>近 12 个月：%1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location line="-126"/>
+        <location line="-127"/>
         <source>Payments received in the period up to today</source>
         <translation>本期截至今日收到的回款</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <source>External correction within ±5 %, with a reason; F4 sets a rep&apos;s, or one for every rep under a unit</source>
+        <translation>外部修正，±5 % 以内，须附原因；按 F4 设置单个销售的修正，或为某单位下全部销售设置同一修正</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Collected / target: ≥ 90 % green, 70–89 % yellow, &lt; 70 % red</source>
         <translation>已回款 / 目标：≥ 90 % 绿色，70–89 % 黄色，&lt; 70 % 红色</translation>
     </message>
@@ -13271,8 +13328,29 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <source>%1: no target saved for this period yet</source>
         <translation>%1：本期尚未保存目标</translation>
     </message>
+    <message numerus="yes">
+        <location line="+39"/>
+        <source>Mixed corrections among its %n rep(s); F4 sets one for all</source>
+        <translation>
+            <numerusform>其 %n 名销售的修正不一；按 F4 为所有人设置同一修正</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>No correction for any of its %n rep(s); F4 sets one for all</source>
+        <translation>
+            <numerusform>其 %n 名销售均无修正；按 F4 为所有人设置同一修正</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%1 for all %n rep(s): %2</source>
+        <translation>
+            <numerusform>全部 %n 名销售均为 %1：%2</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+35"/>
+        <location line="+3"/>
         <source>%1 collected of %2</source>
         <translation>已回款 %1 / 目标 %2</translation>
     </message>
@@ -13348,12 +13426,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>目标条件…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Set the selected rep&apos;s tier, growth and external correction with its reason, and the target they propose (F4; Ctrl+Z undoes it)</source>
-        <translation>设置所选销售的等级、增长和外部修正（附原因），以及由此得出的目标（F4；Ctrl+Z 撤销）</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Approve</source>
         <translation>批准</translation>
     </message>
@@ -13364,7 +13437,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../ui/targetstabedit.cpp" line="+225"/>
+        <location filename="../ui/targetstabedit.cpp" line="+208"/>
         <source>Split into months</source>
         <translation>拆分到月</translation>
     </message>
@@ -13374,7 +13447,12 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将本季度目标保存到其三个月：每位销售的季度目标按其去年同期各月回款比例分配（去年无回款则三等分），上级单位为下级之和（Ctrl+Shift+M；Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location filename="../ui/targetstab.cpp" line="+5"/>
+        <location filename="../ui/targetstab.cpp" line="-7"/>
+        <source>Set the selected rep&apos;s tier, growth and external correction with its reason, and the target they propose; on a region or city, one correction for every rep under it (F4; Ctrl+Z undoes it)</source>
+        <translation>设置所选销售的等级、增长和外部修正（附原因），以及由此得出的目标；选中大区或城市时，为其下每名销售设置同一修正（F4；Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Export table…</source>
         <translation>导出表格…</translation>
     </message>
@@ -13434,22 +13512,22 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1，%2（剩余 %3 天）：%4</translation>
     </message>
     <message>
-        <location filename="../ui/targetstabedit.cpp" line="-199"/>
+        <location filename="../ui/targetstabedit.cpp" line="-182"/>
         <source>&quot;%1&quot; is not an amount for the target of %2: type yuan, e.g. 820000, 82万 or ¥820,000. Nothing was changed.</source>
         <translation>“%1”不是 %2 目标的有效金额：请输入元，如 820000、82万 或 ¥820,000。未做任何更改。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>The target of %1 was not changed: %2</source>
         <translation>%1 的目标未更改：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>The target of %1 is already %2.</source>
         <translation>%1 的目标已是 %2。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+6"/>
         <source>Select the unit whose proposal to adopt.</source>
         <translation>请选择要采用建议目标的单元。</translation>
     </message>
@@ -13459,7 +13537,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 的建议目标未采用：%2</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+13"/>
         <source>Adopt the proposal for %1 (%2)</source>
         <translation>采用 %1 的建议目标（%2）</translation>
     </message>
@@ -13470,13 +13548,8 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
     </message>
     <message>
         <location line="+9"/>
-        <source>Select the rep whose terms to set.</source>
-        <translation>请选择要设置目标条件的销售。</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>%1 has units below it: its proposal is their sum, so select a rep to set its tier, growth and correction.</source>
-        <translation>%1 下面还有单位：它的建议目标是下级之和，请选择一名销售来设置等级、增长和修正。</translation>
+        <source>Select the rep whose terms to set, or the unit whose reps to correct.</source>
+        <translation>请选择要设置目标条件的销售，或要统一修正其下属销售的单位。</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -13484,12 +13557,22 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>%1 的目标条件未更改：%2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%1 already has these terms.</source>
         <translation>%1 已是这些目标条件。</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>The reps under %1 were not corrected: %2</source>
+        <translation>%1 下属销售未修正：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reps under %1 already have this correction.</source>
+        <translation>%1 下属销售已是此修正。</translation>
+    </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+10"/>
         <source>Not approved: %n unit(s) do not equal the sum of the units below them, first %1 (no ✓ in the table). Edit them or adopt the proposal, then approve.</source>
         <translation>
             <numerusform>未批准：有 %n 个单位不等于其下级单位之和，首个为 %1（表中没有 ✓）。请修改或采用建议值后再批准。</numerusform>
@@ -13590,7 +13673,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
         <translation>将本年度目标拆分到四个季度：每位销售的年度目标按其去年同季度回款分配（无回款时平均分配），上级为下级之和（Ctrl+Shift+M；Ctrl+Z 撤销）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+25"/>
         <source>Targets cannot be edited in this window.</source>
         <translation>此窗口中不能编辑目标。</translation>
     </message>
