@@ -267,6 +267,13 @@ struct TeamHealthOptions
     TeamHealthCache *cache = nullptr;
     bool parallel = false;
     Alongside alongside; // how the second connection is had (the FigureService's); empty: runAlongside()
+    // false: no coverage trend (`coverage` empty, no warning), so the stage exits are the
+    // period's alone. What the Performance and Correlation figures read (every rep's and
+    // team's figure is the same either way). With a cache whose slabs hold the period's
+    // months, nothing before the period is loaded; when a month of the period is missing,
+    // the window's other months load with it as before (they share the leads' owners read,
+    // and the next period change and the Team screen read them).
+    bool coverage = true;
 };
 TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
                              const TeamHealthSettings &s, const TeamHealthOptions &options);
