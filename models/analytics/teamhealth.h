@@ -233,8 +233,8 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
 // used by `report`). With a `cache`, the facts that do not depend on the scope are kept
 // there per database file and data fingerprint (the file's and its WAL's size and
 // modification time and the activity-log head): the stage exits of the whole company counted
-// per company month (rep, day, stage, kinds seen) and the customers' health facts per
-// effective end, so a period or org change only queries what it has not seen. With
+// per company month (rep, day, stage, kinds seen) and the customers' last sales actions too, their
+// health facts per effective end, so a period or org change only queries what it has not seen. With
 // `parallel`, the facts not yet cached are loaded on two connections at once (the calling
 // one and a second read connection on the same file). The figures are identical to the SQL
 // path's.
@@ -267,6 +267,13 @@ struct TeamHealthOptions
     TeamHealthCache *cache = nullptr;
     bool parallel = false;
     Alongside alongside; // how the second connection is had (the FigureService's); empty: runAlongside()
+    // false: no coverage trend (`coverage` empty, no warning), so the stage exits are the
+    // period's alone. What the Performance and Correlation figures read (every rep's and
+    // team's figure is the same either way). With a cache whose slabs hold the period's
+    // months, nothing before the period is loaded; when a month of the period is missing,
+    // the window's other months load with it as before (they share the leads' owners read,
+    // and the next period change and the Team screen read them).
+    bool coverage = true;
 };
 TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString &asOfIso,
                              const TeamHealthSettings &s, const TeamHealthOptions &options);

@@ -211,7 +211,7 @@ namespace {
 // loadExitGroups() sets them, and only the exits loadExitGroups() would return are kept.
 void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &fingerprint, const Scope &scope,
                  std::optional<qint64> asOf, qint64 end, QDate firstMonth, QDate lastMonth, const QStringList &kinds, bool parallel,
-                 const Alongside &alongside,
+                 bool coverage, const Alongside &alongside,
                  const QVector<std::function<void(QSqlDatabase)>> &scopeQueries, QVector<ExitGroup> &groups,
                  CustomerRows &customers)
 {
@@ -233,6 +233,16 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     // rows of an earlier "now" revalidated) and the missing month slabs.
     QVector<CustomerRow> customerBase;
     QHash<qint64, CustomerFacts> customerAggregates;
+    // The company months of the customers' 90-day interaction window, each with its customers'
+    // last sales actions when the cache has them (`loaded`: read by this request).
+    struct ActionMonth
+    {
+        QDate month;
+        qint64 to = 0;
+        std::shared_ptr<const detail::LastActions> latest;
+        bool loaded = false;
+    };
+    QVector<ActionMonth> actionMonths;
     bool customerHalves = false;
     std::vector<char> loaded; // written by both connections' jobs
     // Whether the period cuts month `m` (then its exits count by day, else by the month's sums).
@@ -260,7 +270,26 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
             }
             needs.append(n);
         }
+        // Without the coverage trend, the months before the period are not needed; they are
+        // loaded only beside a missing month of the period (see TeamHealthOptions::coverage).
+        const auto beforePeriod = [periodMonth](const Need &n) { return companyDayOf(n.from) < periodMonth; };
+        if (!coverage && std::all_of(needs.cbegin(), needs.cend(), [&](const Need &n) {
+                return beforePeriod(n) || (n.slab && !n.staleEnd);
+            }))
+            needs.removeIf(beforePeriod);
         customers = cache.customers.value(end);
+        if (const qint64 recentFrom = detail::recentActionsFrom(end); !customers && recentFrom < end) {
+            const QDate first = companyDayOf(recentFrom), last = companyDayOf(end - 1);
+            for (QDate m(first.year(), first.month(), 1); m <= last; m = m.addMonths(1)) {
+                ActionMonth a;
+                a.month = m;
+                a.to = std::min(companyDayStart(m.addMonths(1)), end);
+                const auto it = cache.lastActions.constFind(m);
+                if (it != cache.lastActions.cend() && it->end == a.to)
+                    a.latest = it->latest;
+                actionMonths.append(a);
+            }
+        }
         // Rows of an earlier "now" of the same company day (the live clock moves on between
         // refreshes): every window but the last interaction's is by whole days.
         if (!customers)
@@ -276,8 +305,24 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
         // per connection (merged after the jobs).
         customerHalves = !customers && !earlier;
         if (customerHalves) {
-            jobs.append([&customerBase, end](QSqlDatabase on) {
-                customerBase = detail::loadCustomerBase(on, OrgScope::company(), end);
+            jobs.append([&customerBase, &actionMonths, end](QSqlDatabase on) {
+                const qint64 from = detail::recentActionsFrom(end);
+                detail::LastActions latest;
+                for (ActionMonth &a : actionMonths) {
+                    if (!a.latest) {
+                        a.latest = std::make_shared<const detail::LastActions>(
+                            detail::loadLastSalesActions(on, companyDayStart(a.month), a.to));
+                        a.loaded = true;
+                    }
+                    // A month's last action before the window's start says that the month
+                    // has none in the window.
+                    for (const auto &[customer, at] : *a.latest)
+                        if (at >= from) {
+                            qint64 &l = latest.try_emplace(customer, at).first->second;
+                            l = std::max(l, at);
+                        }
+                }
+                customerBase = detail::loadCustomerBase(on, OrgScope::company(), end, &latest);
             });
             jobs.append([&customerAggregates, end](QSqlDatabase on) {
                 customerAggregates = detail::loadCustomerAggregates(on, end);
@@ -397,6 +442,13 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
         for (int i = 0; i < needs.size(); ++i)
             if (loaded[size_t(i)])
                 cache.slabs.insert(needs[i].key, {needs[i].to, needs[i].slab});
+        if (customerHalves) {
+            if (cache.lastActions.size() >= 24) // two years of months are plenty
+                cache.lastActions.clear();
+            for (const ActionMonth &a : std::as_const(actionMonths))
+                if (a.loaded)
+                    cache.lastActions.insert(a.month, {a.to, a.latest});
+        }
         if (cache.customers.size() >= 16) // a few effective ends are plenty
             cache.customers.clear();
         cache.customers.insert(end, customers);
@@ -421,8 +473,8 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
     }
     for (const Need &n : needs) {
         const QDate month = companyDayOf(n.from); // the slab's month, its first day
-        if (month > period.last)
-            continue; // every exit after the period
+        if (month > period.last || (!coverage && month < periodMonth))
+            continue; // every exit after the period, or before it without the trend
         // A month the period holds whole, or leaves whole, counts its sums (a quarter's or a
         // month's period); one it cuts counts its days.
         if (!cutsMonth(month)) {
@@ -435,7 +487,7 @@ void cachedFacts(TeamHealthCache::Data &store, QSqlDatabase db, const QString &f
         }
         for (ExitGroup g : n.slab->days) {
             // The exits up to the effective end (the slab is cut at "now" already).
-            if (g.day > period.last)
+            if (g.day > period.last || (!coverage && g.day < period.first))
                 continue;
             g.month = month;
             g.inPeriod = g.day >= period.first;
@@ -486,7 +538,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
     const QDate lastMonth(lastDay.year(), lastDay.month(), 1);
     const QDate firstMonth = lastMonth.addMonths(-5);
     const qint64 periodStart = period.startSecs();
-    const qint64 exitsFrom = std::min(periodStart, companyDayStart(firstMonth));
+    const qint64 exitsFrom = options.coverage ? std::min(periodStart, companyDayStart(firstMonth)) : periodStart;
     const qint64 exitsTo = end; // the last coverage month ends with the period (or now)
     // The queries of the scope itself (never cached: cheap, and they depend on the period).
     // PEI's weeks: those whose Monday is in the period, once they have ended by now.
@@ -513,7 +565,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
         customerRows = std::make_shared<const QVector<CustomerRow>>(loadCustomers(db, scope.org, end));
         runJobs(db, scopeQueries, false, {});
     } else {
-        cachedFacts(options.cache->data(), db, fingerprint, scope, asOf, end, firstMonth, lastMonth, kinds, options.parallel, options.alongside,
+        cachedFacts(options.cache->data(), db, fingerprint, scope, asOf, end, firstMonth, lastMonth, kinds, options.parallel, options.coverage, options.alongside,
                     scopeQueries, exitGroups, customerRows);
     }
     QHash<QString, QVector<HealthCounts>> monthly; // rep → 6 months
@@ -542,7 +594,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
             groupMonth = g.month;
             m = (g.month.year() - firstMonth.year()) * 12 + g.month.month() - firstMonth.month();
         }
-        if (m >= 0 && m < 6) {
+        if (options.coverage && m >= 0 && m < 6) {
             if (!repMonths) {
                 repMonths = &monthly[g.rep]; // QHash: stable until the next insert, which resets it
                 if (repMonths->isEmpty())
@@ -656,7 +708,7 @@ TeamHealth computeTeamHealth(QSqlDatabase db, const Scope &scope, const QString 
 
     // Coverage trend: the scope's reps (employed in the month) month by month.
     QVector<std::optional<double>> trend;
-    for (int m = 0; m < 6; ++m) {
+    for (int m = 0; options.coverage && m < 6; ++m) {
         CoverageMonth cm;
         cm.month = firstMonth.addMonths(m);
         const QDate monthLast = cm.month.addMonths(1).addDays(-1);

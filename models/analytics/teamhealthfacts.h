@@ -29,6 +29,15 @@ struct TeamFacts
     };
     QHash<QString, Slab> slabs;            // month start + kinds → slab
     QHash<qint64, CustomerRows> customers; // effective end (epoch seconds) → rows of the whole company
+    // The customers' last sales actions per company month (cut at `end` in the current one):
+    // a new effective end reads only the months of its 90-day window not seen yet (a quarter
+    // before the one shown shares two of its three). Memory only.
+    struct Actions
+    {
+        qint64 end = 0; // the actions with `at` in [month start, end)
+        std::shared_ptr<const LastActions> latest;
+    };
+    QHash<QDate, Actions> lastActions; // month start → its customers' last actions
 };
 
 // What the facts read, fingerprinted by content (so that a copy of the file, or a write to

@@ -133,16 +133,18 @@ QVector<ExitGroup> loadExitGroups(QSqlDatabase db, const OrgScope &org, qint64 f
     // CASE over their first instants (integers this code computes) instead of formatting
     // every exit's date and parsing it back (a fifth of the query on the large demo).
     QVector<QDate> months;
-    QString monthOf = QStringLiteral("CASE");
+    QString whens;
     if (from < to) {
         const QDate first = companyDayOf(from), last = companyDayOf(to - 1);
         for (QDate m(first.year(), first.month(), 1); m <= last; m = m.addMonths(1)) {
             if (!months.isEmpty())
-                monthOf += QStringLiteral(" WHEN x.left_at < %1 THEN %2").arg(companyDayStart(m)).arg(months.size() - 1);
+                whens += QStringLiteral(" WHEN x.left_at < %1 THEN %2").arg(companyDayStart(m)).arg(months.size() - 1);
             months.append(m);
         }
     }
-    monthOf += QStringLiteral(" ELSE %1 END").arg(std::max<qsizetype>(0, months.size() - 1));
+    // A window within one month (the period's alone, without the coverage months) has no WHEN.
+    const QString last = QString::number(std::max<qsizetype>(0, months.size() - 1));
+    const QString monthOf = whens.isEmpty() ? last : QStringLiteral("CASE%1 ELSE %2 END").arg(whens, last);
     // One row per (rep, month, in period, stage, standard kinds seen), from the stage exits
     // alone (idx_stage_history_by_at) and the lead's owner (idx_leads_owner_of).
     const QString sql = QStringLiteral("SELECT x.rep, %1, (x.left_at >= ? AND x.left_at < ?), x.stage,"
@@ -378,28 +380,39 @@ struct CustomerWindow
 
 } // namespace
 
-QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf)
+qint64 recentActionsFrom(qint64 asOf)
+{
+    return CustomerWindow(asOf).recentFrom;
+}
+
+LastActions loadLastSalesActions(QSqlDatabase db, qint64 from, qint64 to)
+{
+    // One range scan of the covering idx_activities_sales_at over the window, the latest kept
+    // per customer here. A backward seek per customer on idx_activities_customer_sales read
+    // as much and cost three times as long on the large demo (50 000 seeks; 142 against 45 ms
+    // in the sqlite3 shell).
+    LastActions latest;
+    BulkQuery a(db,
+                QStringLiteral("SELECT customer_id, at FROM activities WHERE direction = 'sales' AND deleted = 0"
+                               " AND at >= ? AND at < ?"),
+                {times::instantParam(from), times::instantParam(to)});
+    while (a.next()) {
+        qint64 at = 0;
+        if (a.isNull(0) || !a.instant(1, &at))
+            continue;
+        qint64 &l = latest.try_emplace(a.int64(0), at).first->second;
+        l = std::max(l, at);
+    }
+    return latest;
+}
+
+QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf, const LastActions *known)
 {
     const CustomerWindow w(asOf);
     // The last sales action within the 90 days that score above 0 (older or none scores 0
-    // either way): one range scan of the covering idx_activities_sales_at over the window,
-    // the latest kept per customer here. A backward seek per customer on
-    // idx_activities_customer_sales read as much and cost three times as long on the large
-    // demo (50 000 seeks; 142 against 45 ms in the sqlite3 shell).
-    std::unordered_map<qint64, qint64> latest; // customer rowid → its last sales action
-    {
-        BulkQuery a(db,
-                    QStringLiteral("SELECT customer_id, at FROM activities WHERE direction = 'sales' AND deleted = 0"
-                                   " AND at >= ? AND at < ?"),
-                    {times::instantParam(w.recentFrom), times::instantParam(w.asOf)});
-        while (a.next()) {
-            qint64 at = 0;
-            if (a.isNull(0) || !a.instant(1, &at))
-                continue;
-            qint64 &l = latest.try_emplace(a.int64(0), at).first->second;
-            l = std::max(l, at);
-        }
-    }
+    // either way).
+    const LastActions read = known ? LastActions{} : loadLastSalesActions(db, w.recentFrom, w.asOf);
+    const LastActions &latest = known ? *known : read;
     QVariantList b{dateParam(w.newSince)};
     const QString cond = orgCondition(org, repColumns(), b);
     // The whole company's customers in file order (CROSS JOIN keeps customers the outer

@@ -9,6 +9,7 @@
 #include <QVariant>
 
 #include <optional>
+#include <unordered_map>
 
 class QSqlDatabase;
 
@@ -139,7 +140,16 @@ QVector<CustomerRow> loadCustomers(QSqlDatabase db, const OrgScope &org, qint64 
 // loadCustomers() in two halves that can run on two connections at once: the scope's
 // customers with their last sales action, and the other facts of every customer by id
 // (daysSinceInteraction unset), which mergeCustomerAggregates() puts on the rows.
-QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf);
+// `latest`: the customers' last sales actions in [recentActionsFrom(asOf), asOf) when the
+// caller has them (the facts cache keeps them per company month); null: read here.
+using LastActions = std::unordered_map<qint64, qint64>; // customer rowid → `at` of its last sales action
+QVector<CustomerRow> loadCustomerBase(QSqlDatabase db, const OrgScope &org, qint64 asOf,
+                                      const LastActions *latest = nullptr);
+// The start of the window a customer's last interaction is looked for in (90 days before asOf:
+// an older one scores 0 either way).
+qint64 recentActionsFrom(qint64 asOf);
+// The last sales action of every customer that had one in [from, to), epoch seconds.
+LastActions loadLastSalesActions(QSqlDatabase db, qint64 from, qint64 to);
 QHash<qint64, CustomerFacts> loadCustomerAggregates(QSqlDatabase db, qint64 asOf); // by customer rowid
 void mergeCustomerAggregates(QVector<CustomerRow> &rows, const QHash<qint64, CustomerFacts> &aggregates);
 

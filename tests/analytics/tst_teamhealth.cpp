@@ -165,10 +165,13 @@ bool near(double a, double b) { return std::abs(a - b) < 1e-6; }
 using fixture::healthDiff;
 
 namespace {
-// Every scope × now: the cached path (cold, warm, on two connections) against the SQL path.
+// Every scope × now: the cached path (cold, warm, on two connections) against the SQL path;
+// without the coverage trend (what Performance and Correlation read), the SQL path and the
+// cached one (the latter also on a cache that never saw the trend's months) against the same
+// figures with the trend left out.
 void checkCachedAgainstSql(QSqlDatabase db, const QVector<Scope> &scopes, const QStringList &nows)
 {
-    TeamHealthCache cache;
+    TeamHealthCache cache, periodOnly;
     for (const QString &now : nows)
         for (const Scope &scope : scopes) {
             const TeamHealth ref = computeTeamHealth(db, scope, now);
@@ -177,6 +180,17 @@ void checkCachedAgainstSql(QSqlDatabase db, const QVector<Scope> &scopes, const 
                                                TeamHealthOptions{&cache, true, {}}}) {
                 const QString d = healthDiff(computeTeamHealth(db, scope, now, {}, o), ref);
                 QVERIFY2(d.isEmpty(), qPrintable(where + QStringLiteral(": ") + d));
+            }
+            TeamHealth noTrend = ref;
+            noTrend.coverage.clear();
+            noTrend.coverageWarning = false;
+            for (const TeamHealthOptions &o : {TeamHealthOptions{nullptr, false, {}, false}, TeamHealthOptions{&cache, true, {}, false},
+                                               TeamHealthOptions{&periodOnly, false, {}, false},
+                                               TeamHealthOptions{&periodOnly, true, {}, false}}) {
+                const TeamHealth th = computeTeamHealth(db, scope, now, {}, o);
+                QVERIFY(th.coverage.isEmpty());
+                const QString d = healthDiff(th, noTrend);
+                QVERIFY2(d.isEmpty(), qPrintable(where + QStringLiteral(" without the trend: ") + d));
             }
         }
 }
@@ -680,6 +694,43 @@ void TestTeamHealth::cachedFactsMatchSql()
             QVERIFY2(!q.sql.contains(QLatin1String("FROM stage_history h")) && !q.sql.contains(QLatin1String("exit_actions & ?"))
                          && !q.sql.contains(QLatin1String("FROM customers c")),
                      qPrintable(q.sql.left(80)));
+    }
+
+    // Without the trend, October after this quarter (whose six months hold it) loads no stage
+    // exit, and its customers' last sales actions come from the quarter's months; a stage move
+    // and a sales call in October reach its figures at once.
+    {
+        TeamHealthCache cache;
+        const TeamHealthOptions periodOnly{&cache, false, {}, false};
+        const Scope october{Period::month(QDate(2026, 10, 1)), OrgScope::company()};
+        computeTeamHealth(m_db->connection(), {Period::quarter(QDate(2026, 11, 1)), OrgScope::company()}, kNow, {}, periodOnly);
+        QueryTrace trace;
+        const TeamHealth before = computeTeamHealth(m_db->connection(), october, kNow, {}, periodOnly);
+        QVERIFY(!trace.queries().isEmpty());
+        for (const TracedQuery &q : trace.queries())
+            QVERIFY2(!q.sql.contains(QLatin1String("stage_history")) && !q.sql.contains(QLatin1String("SELECT customer_id, at FROM activities")),
+                     qPrintable(q.sql.left(80)));
+        QVERIFY(before.total.counts.exits > 0);
+        const HealthRow *u1 = rowOf(before.reps, QStringLiteral("101"));
+        QVERIFY(u1 && u1->figures.customerHealth);
+        // Lead 6 (u1) moves on from the stage it entered on 11 October.
+        QVERIFY(exec(m_db->connection(),
+                     QStringLiteral("INSERT INTO stage_history (id, lead_id, from_stage_id, to_stage_id, at, updated_at)"
+                                    " SELECT 13, 6, h12.to_stage_id, h6.to_stage_id, cockpit_secs('2026-10-20T00:00:00Z'), h12.updated_at"
+                                    " FROM stage_history h12, stage_history h6 WHERE h12.id = 12 AND h6.id = 6")));
+        // u1 calls k3 on 25 October: six days before the month's end (recency 100, from 0).
+        QVERIFY(exec(m_db->connection(),
+                     QStringLiteral("INSERT INTO activities (id, lead_id, customer_id, actor_id, kind, direction, at, updated_at)"
+                                    " SELECT 301, 9, 3, 101, 'call', 'sales', cockpit_secs('2026-10-25T00:00:00Z'), updated_at"
+                                    " FROM activities WHERE id = 207")));
+        const TeamHealth after = computeTeamHealth(m_db->connection(), october, kNow, {}, periodOnly);
+        TeamHealth sql = computeTeamHealth(m_db->connection(), october, kNow);
+        sql.coverage.clear();
+        sql.coverageWarning = false;
+        QCOMPARE(after.total.counts.exits, before.total.counts.exits + 1);
+        const HealthRow *u1After = rowOf(after.reps, QStringLiteral("101"));
+        QVERIFY(u1After && u1After->figures.customerHealth && *u1After->figures.customerHealth > *u1->figures.customerHealth);
+        QVERIFY2(healthDiff(after, sql).isEmpty(), qPrintable(healthDiff(after, sql)));
     }
 
     // A data change reaches the cached path at once (a worse survey: the customer facts).
