@@ -39,6 +39,7 @@ TargetTermsDialog::TargetTermsDialog(const TargetsView &view, int node, QWidget 
     if (m_unit) {
         m_bases = proposalBases(view);
         shared = unitCorrection(view.tree, node);
+        m_reps = shared.reps;
         setWindowTitle(tr("Correction for every rep under %1").arg(n.name));
         intro = tr("<b>%1</b>, %2: one external correction for each of its %n rep(s); their tiers and growths stay "
                    "their own. Each rep's proposal is its base × (1 + growth + correction), %1's the sum of theirs.",
@@ -191,7 +192,7 @@ void TargetTermsDialog::update()
         const TargetTree corrected =
             withUnitCorrection(m_view.proposal, m_bases, m_node, t.correctionBp, t.correctionReason);
         m_result->setText(tr("Proposal of %1: %2 → <b>%3</b>, the sum of its %n rep(s)' proposals; the target is %4 now.",
-                             nullptr, int(repsUnder(m_view.tree, m_node).size()))
+                             nullptr, m_reps)
                               .arg(m_view.tree.nodes[m_node].name.toHtmlEscaped(),
                                    formatCny(m_view.proposal.nodes[m_node].amountCents, QLocale()),
                                    formatCny(corrected.nodes[m_node].amountCents, QLocale()),

@@ -48,6 +48,7 @@ private:
     int m_node;
     bool m_unit;
     QVector<qint64> m_bases; // unit mode: each node's proposal base
+    int m_reps = 0;          // unit mode: the reps under the unit
     targets::TargetSettings m_settings;
     QComboBox *m_tier = nullptr, *m_reason;
     QDoubleSpinBox *m_growth = nullptr, *m_correction;
