@@ -239,8 +239,8 @@ void TargetsTab::requestFigures(const analytics::Scope &scope)
 
 void TargetsTab::showError(const QString &message)
 {
-    m_fig.reset();
     m_model->setView(nullptr, {});
+    m_fig.reset();
     for (GaugeWidget *g : std::as_const(m_gauges))
         g->setVisible(false);
     m_chart->clear(QString());
@@ -282,7 +282,7 @@ void TargetsTab::showFigures(const TargetsFiguresPtr &figures)
         roots = nodes;
     else if (!nodes.isEmpty())
         roots = {nodes.first()};
-    m_model->setView(&m_fig->view, roots);
+    m_model->setView(std::shared_ptr<const TargetsView>(m_fig, &m_fig->view), roots);
     if (!samePlace && roots.size() == 1)
         m_tree->expandToDepth(1); // the root and the level below it open
     int selected = roots.value(0, -1);

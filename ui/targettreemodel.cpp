@@ -16,12 +16,13 @@ QString money(qint64 cents) { return formatCnyWan(cents, QLocale()); }
 
 TargetTreeModel::TargetTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
-void TargetTreeModel::setView(const TargetsView *view, const QVector<int> &roots)
+void TargetTreeModel::setView(std::shared_ptr<const TargetsView> view, const QVector<int> &roots)
 {
     beginResetModel();
-    m_view = view;
-    m_roots = view ? roots : QVector<int>{};
-    const qsizetype n = view ? view->tree.nodes.size() : 0;
+    m_view = std::move(view);
+    const TargetsView *v = m_view.get();
+    m_roots = v ? roots : QVector<int>{};
+    const qsizetype n = v ? v->tree.nodes.size() : 0;
     m_row.fill(-1, n);
     m_isRoot.fill(false, n);
     for (int r = 0; r < m_roots.size(); ++r) {
@@ -32,7 +33,7 @@ void TargetTreeModel::setView(const TargetsView *view, const QVector<int> &roots
     QVector<int> stack = m_roots;
     while (!stack.isEmpty()) {
         const int i = stack.takeLast();
-        const QVector<int> &kids = view->tree.nodes[i].children;
+        const QVector<int> &kids = v->tree.nodes[i].children;
         for (int k = 0; k < kids.size(); ++k) {
             m_row[kids[k]] = k;
             stack << kids[k];

@@ -7,6 +7,8 @@
 
 #include <QAbstractItemModel>
 
+#include <memory>
+
 namespace cockpit::ui {
 
 class TargetTreeModel : public QAbstractItemModel
@@ -20,7 +22,9 @@ public:
 
     // The view to show (kept by the caller, alive while shown) and the top-level nodes (the
     // scope's node, or a team's reps). Resets the model.
-    void setView(const targets::TargetsView *view, const QVector<int> &roots);
+    // The model keeps `view` alive for as long as it shows it: a view may still ask for rows
+    // while the screen that handed it over is being destroyed (its window closes then).
+    void setView(std::shared_ptr<const targets::TargetsView> view, const QVector<int> &roots);
     // These nodes' figures changed in the view (an edit, an undo).
     void nodesChanged(const QVector<int> &nodes);
 
@@ -44,7 +48,7 @@ private:
     const QVector<int> &childrenOf(int node) const; // node -1: the roots
     QString tooltip(int node, int column) const;
 
-    const targets::TargetsView *m_view = nullptr;
+    std::shared_ptr<const targets::TargetsView> m_view;
     QVector<int> m_roots;
     QVector<int> m_row; // per node: its row under its shown parent (-1: not shown)
     QVector<bool> m_isRoot;
