@@ -1,5 +1,6 @@
 #include "analytics/figureservice.h"
 #include "analytics/scope.h"
+#include "forecast/historycache.h"
 #include "guiapp.h"
 #include "delivery/webhooksecrets.h"
 
@@ -77,6 +78,7 @@ GuiApp::~GuiApp()
     m_undo.reset();
     m_catalog.reset();
     m_figures.reset(); // its workers end before the file closes
+    forecast::waitForHistoryDisk(); // a deal history being kept for the next run
     m_db.reset();
 }
 
@@ -127,8 +129,10 @@ int GuiApp::start()
     if (!openDatabase(path))
         return 1;
     m_figures = std::make_unique<analytics::FigureService>(*m_db);
-    m_figures->setFactsCacheDirectory(QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation))
-                                          .filePath(QStringLiteral("facts")));
+    const QString factsDir =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("facts"));
+    m_figures->setFactsCacheDirectory(factsDir);
+    forecast::setHistoryDiskDirectory(factsDir); // the Forecast tab and the money tiles' deal history
     m_catalog = std::make_unique<Catalog>(*m_db);
     m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
     // The screen shown first: the one of the screenshot, or the one the user left.

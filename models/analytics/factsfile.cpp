@@ -38,7 +38,7 @@ void Writer::add(const QVector<QString> &texts)
 {
     add(qint64(texts.size()));
     for (const QString &t : texts) {
-        add(qint64(t.size()));
+        add(qint64(t.isNull() ? -1 : t.size())); // -1: a null text (no value), apart from an empty one
         m_out.append(reinterpret_cast<const char *>(t.constData()), t.size() * 2);
     }
 }
@@ -75,8 +75,12 @@ void Reader::read(QVector<QString> &texts)
     }
     texts.reserve(n);
     for (qint64 i = 0; i < n && m_ok; ++i) {
-        qint64 len = -1;
+        qint64 len = -2;
         read(len);
+        if (m_ok && len == -1) {
+            texts.append(QString());
+            continue;
+        }
         if (!m_ok || len < 0 || len > (m_in.size() - m_pos) / 2) {
             m_ok = false;
             return;
@@ -127,17 +131,15 @@ bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &f
     return true;
 }
 
-std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint)
+namespace {
+// The body's offset in `bytes` (a whole file) when it is whole and of exactly this kind; -1 if not.
+qsizetype bodyAt(QByteArrayView bytes, quint32 magic, qint32 format, const QByteArray &fingerprint)
 {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    const QByteArray bytes = f.readAll();
     if (bytes.size() <= kSumBytes)
-        return std::nullopt;
-    const QByteArrayView payload(bytes.constData(), bytes.size() - kSumBytes);
-    if (sha256(payload) != QByteArrayView(bytes).last(kSumBytes))
-        return std::nullopt; // damaged or cut short
+        return -1;
+    const QByteArrayView payload = bytes.first(bytes.size() - kSumBytes);
+    if (sha256(payload) != bytes.last(kSumBytes))
+        return -1; // damaged or cut short
     Reader r(payload);
     quint32 m = 0;
     qint32 fmt = 0;
@@ -148,9 +150,36 @@ std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format
     r.read(order);
     r.read(print);
     if (!r.ok() || m != magic || fmt != format || order != kByteOrder || print != fingerprint)
+        return -1;
+    return qsizetype(sizeof(m) + sizeof(fmt) + sizeof(order) + sizeof(qint64)) + print.size();
+}
+} // namespace
+
+std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint)
+{
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const qsizetype header = qsizetype(sizeof(m) + sizeof(fmt) + sizeof(order) + sizeof(qint64)) + print.size();
-    return bytes.sliced(header, payload.size() - header);
+    const QByteArray bytes = f.readAll();
+    const qsizetype at = bodyAt(bytes, magic, format, fingerprint);
+    if (at < 0)
+        return std::nullopt;
+    return bytes.sliced(at, bytes.size() - kSumBytes - at);
+}
+
+std::optional<QByteArrayView> map(QFile &file, quint32 magic, qint32 format, const QByteArray &fingerprint)
+{
+    if (!file.isOpen() && !file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const qint64 size = file.size();
+    const uchar *p = size > 0 ? file.map(0, size) : nullptr;
+    if (!p)
+        return std::nullopt;
+    const QByteArrayView bytes(reinterpret_cast<const char *>(p), qsizetype(size));
+    const qsizetype at = bodyAt(bytes, magic, format, fingerprint);
+    if (at < 0)
+        return std::nullopt;
+    return bytes.sliced(at, bytes.size() - kSumBytes - at);
 }
 
 } // namespace cockpit::analytics::factsfile

@@ -4,14 +4,17 @@
 // fingerprint), the facts as raw arrays, and a SHA-256 of all of it. A file that is cut
 // short, damaged, of another format or of other data is not read (the facts are computed
 // again); one is written beside and renamed over the old one, not
-// synced (a cache: after a crash the checksum refuses what is left). Private to the analytics library.
+// synced (a cache: after a crash the checksum refuses what is left). Private to the models
+// libraries (analytics' facts, the forecast's deal history).
 #include <QByteArray>
+#include <QFile>
 #include <QString>
 #include <QVector>
 
 #include <cstring>
 #include <optional>
 #include <type_traits>
+#include <vector>
 
 namespace cockpit::analytics::factsfile {
 
@@ -32,6 +35,13 @@ public:
     {
         add(qint64(values.size()));
         m_out.append(reinterpret_cast<const char *>(values.constData()), qsizetype(values.size() * sizeof(T)));
+    }
+    template<class T>
+    void add(const std::vector<T> &values)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        add(qint64(values.size()));
+        m_out.append(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(T)));
     }
     void add(const QByteArray &bytes);
     void add(const QVector<QString> &texts);
@@ -64,11 +74,66 @@ public:
             return;
         }
         values.resize(n);
-        if (take(qsizetype(n * sizeof(T))))
+        if (take(qsizetype(n * sizeof(T))) && n > 0) // memcpy takes no null pointer, even for 0 bytes
+            std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
+    }
+    template<class T>
+    void read(std::vector<T> &values)
+    {
+        qint64 n = -1;
+        read(n);
+        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
+            m_ok = false;
+            return;
+        }
+        values.resize(std::size_t(n));
+        if (take(qsizetype(n * sizeof(T))) && n > 0) // memcpy takes no null pointer, even for 0 bytes
             std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
     }
     void read(QByteArray &bytes);
     void read(QVector<QString> &texts);
+    // An array as it lies in the bytes, not copied: element i is Array::at(i) (the bytes are
+    // not aligned for T, so each is copied out when read).
+    template<class T>
+    class Array
+    {
+    public:
+        std::size_t size() const { return m_n; }
+        T at(std::size_t i) const
+        {
+            T v;
+            std::memcpy(&v, m_data + i * sizeof(T), sizeof(T));
+            return v;
+        }
+        // Elements [from, from + n) appended to `out`.
+        template<class Out>
+        void appendTo(Out &out, std::size_t from, std::size_t n) const
+        {
+            const std::size_t old = out.size();
+            out.resize(old + n);
+            if (n > 0)
+                std::memcpy(out.data() + old, m_data + from * sizeof(T), n * sizeof(T));
+        }
+
+    private:
+        friend class Reader;
+        const char *m_data = nullptr;
+        std::size_t m_n = 0;
+    };
+    template<class T>
+    void read(Array<T> &values)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        qint64 n = -1;
+        read(n);
+        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
+            m_ok = false;
+            return;
+        }
+        values.m_data = m_in.data() + m_pos;
+        values.m_n = std::size_t(n);
+        take(qsizetype(n * sizeof(T)));
+    }
     void fail() { m_ok = false; }
 
 private:
@@ -87,5 +152,8 @@ void prune(const QString &dir, const QString &prefix, const QString &keep);
 bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint, const QByteArray &body);
 // The body of `file` when it is whole, of `magic` and `format` and of exactly `fingerprint`.
 std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint);
+// The same without a copy: `file` (opened here) is mapped into memory, and the body returned
+// is a view into it, valid while `file` stays open.
+std::optional<QByteArrayView> map(QFile &file, quint32 magic, qint32 format, const QByteArray &fingerprint);
 
 } // namespace cockpit::analytics::factsfile

@@ -90,6 +90,10 @@ private:
     void bind(int i, const Id &id);
     void bindUuid(int i, const Id &id);
     void bind(int i, const QByteArray &v);
+    // Text is bound without a copy (SQLITE_STATIC): a QByteArray built in the call (a + b)
+    // would be a temporary gone before the row is written. Build it first, then pass it.
+    template <typename A, typename B>
+    void bind(int i, const QStringBuilder<A, B> &v) = delete;
     void bind(int i, const char *v);
     void bind(int i, qint64 v);
     void bind(int i, int v);

@@ -289,8 +289,8 @@ void writeTargetsAndForecasts(Ctx &c, Rng &r)
                 const std::vector<int> &pool = nv > old ? upReasons : downReasons;
                 const int reason = pool[r.index(pool.size())];
                 const Id rid = c.newId(r);
-                rins.row(rid, sid, old, nv, names::kRevisionReasons[reason],
-                         QByteArray("调整说明：") + names::kRevisionReasons[reason], c.users[n.reviser].id, Time{at},
+                const QByteArray note = QByteArray("调整说明：") + names::kRevisionReasons[reason];
+                rins.row(rid, sid, old, nv, names::kRevisionReasons[reason], note, c.users[n.reviser].id, Time{at},
                          Time{at});
                 old = nv;
             }

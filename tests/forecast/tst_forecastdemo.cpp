@@ -17,6 +17,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include "forecast/historycache.h"
 #include <sqlite3.h>
 
 #include <cmath>
@@ -49,6 +53,10 @@ QByteArray historyBytes(const History &h)
           << d.decisionRoleKnown << d.intentSeal << d.intentBudget << d.intentContact << d.intentNextMeeting;
         for (std::int8_t b : d.bucket)
             s << qint8(b);
+        s << d.amountEstimated << d.demoHeld << d.salesActions << d.customerResponses
+          << QList<int>(d.stagesReached.cbegin(), d.stagesReached.cend());
+        for (const Deal::StageFacts &f : d.stageFacts)
+            s << f.demoHeld << f.salesActions << f.customerResponses;
         s << r.createdAt << r.closedAt << r.firstDemoAt << r.customerSinceDay << r.budgetCents << r.seniorityBucket;
         for (const auto &[at, stage] : r.moves)
             s << at << stage;
@@ -89,6 +97,8 @@ private Q_SLOTS:
     void explainableFactorsCarryReasons();
     void backtestCoverage();
     void historyReadOnOneConnectionIsTheSame();
+    void historyAsBytesAndBack();
+    void historyKeptOnDiskBetweenRuns();
     void leadWithoutItsCustomerIsLeftOut();
     void forecastIsReproducibleFromTheCommandLine();
     void reportsRefuseBadArguments();
@@ -250,6 +260,98 @@ void TestForecastDemo::historyReadOnOneConnectionIsTheSame()
 
 // The customers are read apart from the leads: a lead naming no customer of the file (a
 // hand-edited file) is left out, as the join of the leads with their customers left it.
+void TestForecastDemo::historyAsBytesAndBack()
+{
+    // Every member goes and comes back, the lists a loaded history leaves empty too.
+    History h = m_history;
+    QVERIFY(h.deals.size() > 2 && !h.payments.isEmpty() && !h.openTitles.isEmpty());
+    Deal &d = h.deals[1].current;
+    d.stagesReached = {3, 5, 7};
+    d.stageFacts = {{true, 4, 2}, {false, 0, 9}};
+    d.amountEstimated = d.demoHeld = true;
+    d.salesActions = 11;
+    d.customerResponses = 6;
+    h.intentRecorded = !h.intentRecorded;
+    h.amountLeaks = true;
+    const QByteArray bytes = historyToBytes(h);
+    const std::optional<History> back = historyFromBytes(bytes);
+    QVERIFY(back);
+    QCOMPARE(historyBytes(*back), historyBytes(h));
+    QCOMPARE(back->deals[1].current.stageFacts.size(), std::size_t(2));
+    QCOMPARE(back->deals[1].current.stageFacts[1].customerResponses, 9);
+    // Cut short anywhere, or with a byte too many: not a history.
+    for (qsizetype cut : {qsizetype(0), qsizetype(1), bytes.size() / 3, bytes.size() / 2, bytes.size() - 1})
+        QVERIFY2(!historyFromBytes(QByteArrayView(bytes).first(cut)), qPrintable(QString::number(cut)));
+    QVERIFY(!historyFromBytes(QByteArray(bytes).append('\0')));
+    QVERIFY(historyFromBytes(historyToBytes(History{})));
+}
+
+void TestForecastDemo::historyKeptOnDiskBetweenRuns()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // A copy of the demo: this test writes to it.
+    const QString file = m_dir.filePath(QStringLiteral("kept.db"));
+    QVERIFY(QFile::copy(m_db, file));
+    QSqlDatabase sql = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("kept"));
+    sql.setDatabaseName(file);
+    QVERIFY(sql.open());
+    setHistoryDiskDirectory(dir.path());
+    const auto origin = [&sql](QByteArray *bytes) {
+        clearHistoryCache(); // as a new run: nothing in memory
+        HistoryOrigin o = HistoryOrigin::Memory;
+        const std::shared_ptr<const History> h = cachedHistory(sql, &o);
+        waitForHistoryDisk();
+        *bytes = historyBytes(*h);
+        return o;
+    };
+    QByteArray seen;
+    // The first run reads the file and keeps the history; the next reads it back, the same.
+    QCOMPARE(origin(&seen), HistoryOrigin::File);
+    QCOMPARE(seen, historyBytes(m_history));
+    const QFileInfoList kept = QDir(dir.path()).entryInfoList({QStringLiteral("history-*.bin")}, QDir::Files);
+    QCOMPARE(kept.size(), 1);
+    QCOMPARE(QFile(kept.first().absoluteFilePath()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFile::Permissions());
+    QCOMPARE(origin(&seen), HistoryOrigin::Disk);
+    QCOMPARE(seen, historyBytes(m_history));
+    HistoryOrigin again = HistoryOrigin::File;
+    cachedHistory(sql, &again);
+    QCOMPARE(again, HistoryOrigin::Memory);
+
+    // A damaged copy is not read: the file is, and the copy is written again whole.
+    {
+        QFile f(kept.first().absoluteFilePath());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        f.seek(f.size() / 2);
+        const char c = f.peek(1).at(0);
+        f.write(QByteArray(1, char(c ^ 0x5a)));
+    }
+    QCOMPARE(origin(&seen), HistoryOrigin::File);
+    QCOMPARE(seen, historyBytes(m_history));
+    QCOMPARE(origin(&seen), HistoryOrigin::Disk);
+    // Cut short: the same.
+    QVERIFY(QFile(kept.first().absoluteFilePath()).resize(kept.first().size() / 2));
+    QCOMPARE(origin(&seen), HistoryOrigin::File);
+
+    // The file changes (an activity added, as a sync or another tool would): the copy is old,
+    // the file is read, and what it reads has the new activity.
+    QSqlQuery q(sql);
+    QVERIFY2(q.exec(QStringLiteral("INSERT INTO activities (uuid, lead_id, customer_id, actor_id, kind, direction, at, duration_seconds,"
+                                   " quote_version, tags, text, row_version, updated_at, deleted)"
+                                   " SELECT 'kept-test', lead_id, customer_id, actor_id, kind, direction, at + 60, duration_seconds,"
+                                   " quote_version, tags, text, 1, updated_at, 0"
+                                   " FROM activities WHERE lead_id IS NOT NULL AND direction = 'sales' ORDER BY id DESC LIMIT 1")),
+             qPrintable(q.lastError().text()));
+    QCOMPARE(origin(&seen), HistoryOrigin::File);
+    QVERIFY(seen != historyBytes(m_history));
+    QCOMPARE(seen, historyBytes(loadHistory(sql)));
+    QCOMPARE(origin(&seen), HistoryOrigin::Disk);
+
+    setHistoryDiskDirectory(QString());
+    clearHistoryCache();
+    sql.close();
+}
+
 void TestForecastDemo::leadWithoutItsCustomerIsLeftOut()
 {
     {
