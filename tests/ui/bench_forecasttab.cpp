@@ -1,10 +1,10 @@
 // bench_forecasttab DB [NOW]: the Forecast tab's refreshes on a file (e.g. the large demo),
 // from request to painted result (AnalyticsPage::lastRefreshMs): the first with nothing cached
-// (reading the deals, the company's backtest) and the learned model after it; the same after
-// the cockpit's forecast tile (which shares the cache); the first again as the app's next run
-// meets it (the deal history read back from the copy on disk the first run kept); then a period change, another period,
-// an org unit (its backtest, once), a period change inside it, back to the company. Prints
-// figures; never fails on time (not part of ctest).
+// (reading the deals, the company's backtest) and the learned model after it; the first again
+// as the app's next run meets it (the deal history read back from the copy on disk the first
+// run kept); the same after the cockpit's forecast tile (which shares the cache); then a period
+// change, another period, an org unit (its backtest, once), a period change inside it, back to
+// the company. Prints figures; never fails on time (not part of ctest).
 #include "forecasttab.h"
 #include "forecast/forecastview.h"
 #include "forecast/historycache.h"
