@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 
 #include <array>
+#include <chrono>
 #include <pthread.h>
 #include <sched.h>
 #include <future>
@@ -31,7 +32,7 @@ struct Entry
 struct Disk
 {
     QString dir;
-    std::future<void> saving; // the last write, waited for before the next and at exit
+    std::future<void> saving; // the last write (a new one starts only once it has ended), waited for at exit
     ~Disk()
     {
         if (saving.valid())
@@ -385,10 +386,11 @@ std::shared_ptr<const History> cachedHistory(QSqlDatabase db, HistoryOrigin *ori
         *origin = read ? HistoryOrigin::File : HistoryOrigin::Disk;
     QMutexLocker lock(&cacheMutex());
     cache().insert(file, Entry{fingerprint, history});
-    if (read && !kept.isEmpty()) {
-        // Written beside the figures, after the last write has ended (one at a time).
-        if (disk().saving.valid())
-            disk().saving.wait();
+    // Written beside the figures, one at a time: while an older write runs (on an idle core,
+    // so it may wait behind the figures), this history is not kept and the next run reads the file.
+    const bool writing = disk().saving.valid()
+                         && disk().saving.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    if (read && !kept.isEmpty() && !writing) {
         disk().saving = std::async(std::launch::async, [history, kept, dir, fingerprint] {
             // Only on a core nothing else wants (Linux's SCHED_IDLE, this thread alone): the
             // figures being computed beside it (the backtest, the learned model) come first.
