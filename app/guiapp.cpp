@@ -78,7 +78,7 @@ GuiApp::~GuiApp()
     m_undo.reset();
     m_catalog.reset();
     m_figures.reset(); // its workers end before the file closes
-    forecast::waitForHistoryDisk(); // a deal history being kept for the next run
+    forecast::waitForHistoryDisk(true); // a deal history still being kept gives up (the next run reads the file)
     m_db.reset();
 }
 
@@ -132,7 +132,7 @@ int GuiApp::start()
     const QString factsDir =
         QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("facts"));
     m_figures->setFactsCacheDirectory(factsDir);
-    forecast::setHistoryDiskDirectory(factsDir); // the Forecast tab and the money tiles' deal history
+    forecast::setHistoryDiskDirectory(factsDir, std::chrono::seconds(2)); // the Forecast tab's and money tiles' deal history
     m_catalog = std::make_unique<Catalog>(*m_db);
     m_catalog->setEnglishNames(!QLocale().name().startsWith(QLatin1String("zh")));
     // The screen shown first: the one of the screenshot, or the one the user left.

@@ -11,6 +11,7 @@
 #include <QString>
 #include <QVector>
 
+#include <atomic>
 #include <cstring>
 #include <optional>
 #include <type_traits>
@@ -149,7 +150,9 @@ QString fileFor(const QString &dir, const QString &prefix, const QByteArray &fin
 void prune(const QString &dir, const QString &prefix, const QString &keep);
 
 // Writes the header, `body`'s bytes and the sum to `file` (its folder made when missing).
-bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint, const QByteArray &body);
+// `stop`, when given and set, abandons the write between megabytes (false, nothing left).
+bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint, const QByteArray &body,
+          const std::atomic_bool *stop = nullptr);
 // The body of `file` when it is whole, of `magic` and `format` and of exactly `fingerprint`.
 std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint);
 // The same without a copy: `file` (opened here) is mapped into memory, and the body returned

@@ -13,9 +13,12 @@
 #include <QSqlQuery>
 
 #include <array>
+#include <atomic>
 #include <chrono>
-#include <pthread.h>
-#include <sched.h>
+#include <condition_variable>
+#include <mutex>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <future>
 #include <type_traits>
 
@@ -32,9 +35,22 @@ struct Entry
 struct Disk
 {
     QString dir;
-    std::future<void> saving; // the last write (a new one starts only once it has ended), waited for at exit
+    std::chrono::milliseconds delay{0}; // a write starts this long after the read
+    std::future<void> saving; // the last write (a new one starts only once it has ended)
+    std::atomic_bool stop{false}; // the app is closing: a write not finished gives up
+    std::mutex waiting;
+    std::condition_variable stopped;
+    void tellStop()
+    {
+        {
+            std::lock_guard<std::mutex> lock(waiting);
+            stop = true;
+        }
+        stopped.notify_all();
+    }
     ~Disk()
     {
+        tellStop();
         if (saving.valid())
             saving.wait();
     }
@@ -96,7 +112,7 @@ static_assert(std::is_trivially_copyable_v<DealRecord>);
 
 } // namespace
 
-QByteArray historyToBytes(const History &h)
+QByteArray historyToBytes(const History &h, const std::atomic_bool *stop)
 {
     analytics::factsfile::Writer w;
     w.add(QVector<QString>(h.industries.cbegin(), h.industries.cend()));
@@ -130,10 +146,32 @@ QByteArray historyToBytes(const History &h)
 
     std::vector<DealRecord> records;
     records.reserve(h.deals.size());
+    // Every array at its final size from the start: growing one copies megabytes in one step.
+    std::size_t nReached = 0, nFacts = 0, nMoves = 0, nSales = 0, nCustomer = 0;
+    for (const DealHistory &r : h.deals) {
+        nReached += r.current.stagesReached.size();
+        nFacts += r.current.stageFacts.size();
+        nMoves += r.moves.size();
+        nSales += r.salesAt.size();
+        nCustomer += r.customerAt.size();
+    }
+    w.bytes().reserve(w.bytes().size()
+                      + qsizetype(h.deals.size() * sizeof(DealRecord) + nReached * 4 + nFacts * 9 + nMoves * 12
+                                  + (nSales + nCustomer) * 8 + 9 * sizeof(qint64)));
     std::vector<qint32> reached, factSales, factResponses, moveStage;
     std::vector<std::int8_t> factDemo;
     std::vector<qint64> moveAt, salesAt, customerAt;
+    reached.reserve(nReached);
+    factDemo.reserve(nFacts);
+    factSales.reserve(nFacts);
+    factResponses.reserve(nFacts);
+    moveAt.reserve(nMoves);
+    moveStage.reserve(nMoves);
+    salesAt.reserve(nSales);
+    customerAt.reserve(nCustomer);
     for (const DealHistory &r : h.deals) {
+        if (stop && records.size() % 256 == 0 && stop->load(std::memory_order_relaxed))
+            return {};
         const Deal &d = r.current;
         DealRecord x;
         x.id = d.id;
@@ -391,14 +429,27 @@ std::shared_ptr<const History> cachedHistory(QSqlDatabase db, HistoryOrigin *ori
     const bool writing = disk().saving.valid()
                          && disk().saving.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
     if (read && !kept.isEmpty() && !writing) {
-        disk().saving = std::async(std::launch::async, [history, kept, dir, fingerprint] {
-            // Only on a core nothing else wants (Linux's SCHED_IDLE, this thread alone): the
-            // figures being computed beside it (the backtest, the learned model) come first.
-            sched_param idle{};
-            pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
+        Disk *d = &disk();
+        const std::atomic_bool *stop = &d->stop;
+        d->saving = std::async(std::launch::async, [history, kept, dir, fingerprint, stop, d] {
+            // First a pause (2 s in the app): the figures that asked for this history are
+            // computed in it, without a writer beside them. Closing the app ends the pause.
+            {
+                std::unique_lock<std::mutex> lock(d->waiting);
+                if (d->stopped.wait_for(lock, d->delay, [stop] { return stop->load(); }))
+                    return;
+            }
+            // Then at nice 19 (this thread alone), beside what else is computed by then (the
+            // learned model). Not SCHED_IDLE: on a machine busy with other work that starves it
+            // for tens of seconds, and an unprivileged thread may not leave it again when the
+            // app closes. Closing tells it to give up (waitForHistoryDisk(true)); it asks
+            // between steps of a few milliseconds.
+            setpriority(PRIO_PROCESS, id_t(gettid()), 19);
             QElapsedTimer t;
             t.start();
-            if (analytics::factsfile::save(kept, kHistoryMagic, kHistoryFormat, fingerprint, historyToBytes(*history))) {
+            const QByteArray bytes = historyToBytes(*history, stop);
+            if (!bytes.isEmpty()
+                && analytics::factsfile::save(kept, kHistoryMagic, kHistoryFormat, fingerprint, bytes, stop)) {
                 qCInfo(lcHistory) << "kept the deals' history in" << kept << "in" << t.elapsed() << "ms";
                 analytics::factsfile::prune(dir, QStringLiteral("history"), kept);
             }
@@ -413,17 +464,21 @@ void clearHistoryCache()
     cache().clear();
 }
 
-void setHistoryDiskDirectory(const QString &dir)
+void setHistoryDiskDirectory(const QString &dir, std::chrono::milliseconds delay)
 {
     QMutexLocker lock(&cacheMutex());
     disk().dir = dir;
+    disk().delay = delay;
 }
 
-void waitForHistoryDisk()
+void waitForHistoryDisk(bool abandon)
 {
     QMutexLocker lock(&cacheMutex());
+    if (abandon)
+        disk().tellStop();
     if (disk().saving.valid())
         disk().saving.wait();
+    disk().stop = false;
 }
 
 } // namespace cockpit::forecast

@@ -20,6 +20,8 @@
 
 #include <QByteArrayView>
 
+#include <atomic>
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -38,14 +40,19 @@ std::shared_ptr<const History> cachedHistory(QSqlDatabase db, HistoryOrigin *ori
 // Forgets every history cached in memory (the benchmark's cold run); the disk keeps its copies.
 void clearHistoryCache();
 
-// Where histories are kept between runs; empty (the default): in memory only.
-void setHistoryDiskDirectory(const QString &dir);
-// Waits for a history being written to the disk folder (tests; the app's exit waits by itself).
-void waitForHistoryDisk();
+// Where histories are kept between runs; empty (the default): in memory only. A history read
+// from a file is written there `delay` after (the app: 2 s, so that the figures asking for it
+// are computed first), at nice 19.
+void setHistoryDiskDirectory(const QString &dir, std::chrono::milliseconds delay = std::chrono::milliseconds(0));
+// Waits for a history being written to the disk folder (tests), or with `abandon` tells it to
+// give up first (the app closing: on a busy machine the idle-priority write could take long;
+// the next run then reads the file).
+void waitForHistoryDisk(bool abandon = false);
 
 // Every member of `h` as bytes, and back: nullopt when `bytes` are not a whole history of this
 // format (a count that runs past the end, bytes left over).
-QByteArray historyToBytes(const History &h);
+// `stop`, when given and set, abandons it (an empty result).
+QByteArray historyToBytes(const History &h, const std::atomic_bool *stop = nullptr);
 std::optional<History> historyFromBytes(QByteArrayView bytes);
 
 } // namespace cockpit::forecast

@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QSqlError>
+#include "analytics/factsfile.h"
 #include "forecast/historycache.h"
 #include <sqlite3.h>
 
@@ -284,6 +285,9 @@ void TestForecastDemo::historyAsBytesAndBack()
         QVERIFY2(!historyFromBytes(QByteArrayView(bytes).first(cut)), qPrintable(QString::number(cut)));
     QVERIFY(!historyFromBytes(QByteArray(bytes).append('\0')));
     QVERIFY(historyFromBytes(historyToBytes(History{})));
+    // Told to stop (the app closing while an idle core writes it): nothing.
+    std::atomic_bool stop{true};
+    QVERIFY(historyToBytes(h, &stop).isEmpty());
 }
 
 void TestForecastDemo::historyKeptOnDiskBetweenRuns()
@@ -345,6 +349,15 @@ void TestForecastDemo::historyKeptOnDiskBetweenRuns()
     QCOMPARE(origin(&seen), HistoryOrigin::File);
     QVERIFY(seen != historyBytes(m_history));
     QCOMPARE(seen, historyBytes(loadHistory(sql)));
+    QCOMPARE(origin(&seen), HistoryOrigin::Disk);
+
+    // A write told to stop leaves no file, not even its temporary one.
+    const QStringList before = QDir(dir.path()).entryList(QDir::Files);
+    std::atomic_bool stop{true};
+    QVERIFY(!cockpit::analytics::factsfile::save(dir.filePath(QStringLiteral("history-stopped.bin")), 1, 1, "print",
+                                                 QByteArray(3 << 20, 'x'), &stop));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), before);
+    waitForHistoryDisk(true); // nothing running: returns at once, and later writes are not told to stop
     QCOMPARE(origin(&seen), HistoryOrigin::Disk);
 
     setHistoryDiskDirectory(QString());

@@ -44,7 +44,7 @@ int main(int argc, char **argv)
     ui::ForecastTab tab(figures, scope, [now] { return now; });
     // The deal history kept on disk as the app keeps it (in a folder of this run's own).
     QTemporaryDir kept;
-    forecast::setHistoryDiskDirectory(kept.path());
+    forecast::setHistoryDiskDirectory(kept.path(), std::chrono::seconds(2));
     for (ui::ForecastTab *t : {&cold, &later, &tab})
         t->resize(1366, 700);
     ui::ForecastTab *shown = &cold;
