@@ -18,13 +18,25 @@ namespace {
 constexpr int kSumBytes = 32;           // SHA-256 of everything before it
 constexpr quint16 kByteOrder = 0x0102;
 
-QByteArray sha256(QByteArrayView bytes)
+constexpr qsizetype kStep = 1 << 20; // a write asks `stop` every megabyte summed or written
+
+bool stopped(const std::atomic_bool *stop)
 {
+    return stop && stop->load(std::memory_order_relaxed);
+}
+
+// Empty when it fails or `stop` is set between megabytes.
+QByteArray sha256(QByteArrayView bytes, const std::atomic_bool *stop = nullptr)
+{
+    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+    if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
+        return {};
+    for (qsizetype at = 0; at < bytes.size(); at += kStep)
+        if (stopped(stop) || EVP_DigestUpdate(ctx.get(), bytes.data() + at, size_t(std::min(kStep, bytes.size() - at))) != 1)
+            return {};
     QByteArray out(kSumBytes, '\0');
     unsigned int n = 0;
-    if (EVP_Digest(bytes.data(), size_t(bytes.size()), reinterpret_cast<unsigned char *>(out.data()), &n, EVP_sha256(),
-                   nullptr)
-        != 1)
+    if (EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(out.data()), &n) != 1 || n != kSumBytes)
         return {};
     return out;
 }
@@ -109,30 +121,16 @@ void prune(const QString &dir, const QString &prefix, const QString &keep)
 bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint, const QByteArray &body,
           const std::atomic_bool *stop)
 {
-    const auto stopped = [stop] { return stop && stop->load(std::memory_order_relaxed); };
     Writer w;
     w.add(magic);
     w.add(format);
     w.add(kByteOrder);
     w.add(fingerprint);
     w.bytes().append(body);
-    // Summed and written a megabyte at a time, asking `stop` between: a write on an idle core
-    // gives up within one step of being told to.
-    constexpr qsizetype kStep = 1 << 20;
     const QByteArray &all = w.bytes();
-    QByteArray sum(kSumBytes, '\0');
-    {
-        std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-        if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1)
-            return false;
-        for (qsizetype at = 0; at < all.size(); at += kStep) {
-            if (stopped() || EVP_DigestUpdate(ctx.get(), all.constData() + at, size_t(std::min(kStep, all.size() - at))) != 1)
-                return false;
-        }
-        unsigned int n = 0;
-        if (EVP_DigestFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(sum.data()), &n) != 1 || n != kSumBytes)
-            return false;
-    }
+    const QByteArray sum = sha256(all, stop);
+    if (sum.isEmpty())
+        return false;
     QDir().mkpath(QFileInfo(file).absolutePath());
     // Written beside and renamed over: a reader sees the old file or the whole new one. Not
     // synced to the disk (QSaveFile's fsync cost a first run 100-200 ms at exit): after a crash
@@ -143,7 +141,7 @@ bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &f
         return false;
     for (qsizetype at = 0; at < all.size(); at += kStep) {
         const qsizetype n = std::min(kStep, all.size() - at);
-        if (stopped() || f.write(all.constData() + at, n) != n)
+        if (stopped(stop) || f.write(all.constData() + at, n) != n)
             return false;
     }
     if (f.write(sum) != sum.size() || !f.flush())

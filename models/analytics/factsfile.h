@@ -32,23 +32,21 @@ public:
         m_out.append(reinterpret_cast<const char *>(&value), sizeof(T));
     }
     template<class T>
-    void add(const QVector<T> &values)
-    {
-        add(qint64(values.size()));
-        m_out.append(reinterpret_cast<const char *>(values.constData()), qsizetype(values.size() * sizeof(T)));
-    }
+    void add(const QVector<T> &values) { addArray(values.constData(), std::size_t(values.size())); }
     template<class T>
-    void add(const std::vector<T> &values)
-    {
-        static_assert(std::is_trivially_copyable_v<T>);
-        add(qint64(values.size()));
-        m_out.append(reinterpret_cast<const char *>(values.data()), qsizetype(values.size() * sizeof(T)));
-    }
+    void add(const std::vector<T> &values) { addArray(values.data(), values.size()); }
     void add(const QByteArray &bytes);
     void add(const QVector<QString> &texts);
     QByteArray &bytes() { return m_out; }
 
 private:
+    template<class T>
+    void addArray(const T *data, std::size_t n)
+    {
+        static_assert(std::is_trivially_copyable_v<T>);
+        add(qint64(n));
+        m_out.append(reinterpret_cast<const char *>(data), qsizetype(n * sizeof(T)));
+    }
     QByteArray m_out;
 };
 
@@ -66,31 +64,9 @@ public:
             std::memcpy(&value, m_in.data() + m_pos - qsizetype(sizeof(T)), sizeof(T));
     }
     template<class T>
-    void read(QVector<T> &values)
-    {
-        qint64 n = -1;
-        read(n);
-        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
-            m_ok = false;
-            return;
-        }
-        values.resize(n);
-        if (take(qsizetype(n * sizeof(T))) && n > 0) // memcpy takes no null pointer, even for 0 bytes
-            std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
-    }
+    void read(QVector<T> &values) { readArray(values); }
     template<class T>
-    void read(std::vector<T> &values)
-    {
-        qint64 n = -1;
-        read(n);
-        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
-            m_ok = false;
-            return;
-        }
-        values.resize(std::size_t(n));
-        if (take(qsizetype(n * sizeof(T))) && n > 0) // memcpy takes no null pointer, even for 0 bytes
-            std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
-    }
+    void read(std::vector<T> &values) { readArray(values); }
     void read(QByteArray &bytes);
     void read(QVector<QString> &texts);
     // An array as it lies in the bytes, not copied: element i is Array::at(i) (the bytes are
@@ -138,6 +114,21 @@ public:
     void fail() { m_ok = false; }
 
 private:
+    template<class C>
+    void readArray(C &values)
+    {
+        using T = typename C::value_type;
+        static_assert(std::is_trivially_copyable_v<T>);
+        qint64 n = -1;
+        read(n);
+        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
+            m_ok = false;
+            return;
+        }
+        values.resize(n);
+        if (take(qsizetype(n * sizeof(T))) && n > 0) // memcpy takes no null pointer, even for 0 bytes
+            std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
+    }
     bool take(qsizetype n);
     QByteArrayView m_in;
     qsizetype m_pos = 0;
@@ -155,8 +146,8 @@ bool save(const QString &file, quint32 magic, qint32 format, const QByteArray &f
           const std::atomic_bool *stop = nullptr);
 // The body of `file` when it is whole, of `magic` and `format` and of exactly `fingerprint`.
 std::optional<QByteArray> load(const QString &file, quint32 magic, qint32 format, const QByteArray &fingerprint);
-// The same without a copy: `file` (opened here) is mapped into memory, and the body returned
-// is a view into it, valid while `file` stays open.
+// The same without a copy: `file` (opened here when it is not yet) is mapped into memory, and
+// the body returned is a view into it, valid while `file` stays open.
 std::optional<QByteArrayView> map(QFile &file, quint32 magic, qint32 format, const QByteArray &fingerprint);
 
 } // namespace cockpit::analytics::factsfile

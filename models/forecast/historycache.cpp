@@ -16,11 +16,12 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <future>
 #include <mutex>
+#include <type_traits>
+
 #include <sys/resource.h>
 #include <unistd.h>
-#include <future>
-#include <type_traits>
 
 namespace cockpit::forecast {
 
@@ -424,19 +425,19 @@ std::shared_ptr<const History> cachedHistory(QSqlDatabase db, HistoryOrigin *ori
         *origin = read ? HistoryOrigin::File : HistoryOrigin::Disk;
     QMutexLocker lock(&cacheMutex());
     cache().insert(file, Entry{fingerprint, history});
-    // Written beside the figures, one at a time: while an older write runs (on an idle core,
-    // so it may wait behind the figures), this history is not kept and the next run reads the file.
+    // Written after the figures, one at a time: while an older write runs, this history is not
+    // kept and the next run reads the file.
     const bool writing = disk().saving.valid()
                          && disk().saving.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
     if (read && !kept.isEmpty() && !writing) {
         Disk *d = &disk();
         const std::atomic_bool *stop = &d->stop;
-        d->saving = std::async(std::launch::async, [history, kept, dir, fingerprint, stop, d] {
+        d->saving = std::async(std::launch::async, [history, kept, dir, fingerprint, stop, d, delay = d->delay] {
             // First a pause (2 s in the app): the figures that asked for this history are
             // computed in it, without a writer beside them. Closing the app ends the pause.
             {
                 std::unique_lock<std::mutex> lock(d->waiting);
-                if (d->stopped.wait_for(lock, d->delay, [stop] { return stop->load(); }))
+                if (d->stopped.wait_for(lock, delay, [stop] { return stop->load(); }))
                     return;
             }
             // Then at nice 19 (this thread alone), beside what else is computed by then (the
