@@ -123,6 +123,8 @@ struct RawMonth
 
 // fn(i, threads) for i in [0, n), spread over every core; `threads`: what each call may use
 // itself (1 when the calls share the cores, 0 — as it likes — when there is one worker).
+// The last i first: a backtest's later months hold more deals, and the cores are kept busy to
+// the end when the long ones go first (in order, the last month ran alone on one core).
 void forEachOnEveryCore(std::size_t n, const std::function<void(std::size_t, int)> &fn)
 {
     const std::size_t workers = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(n, 1));
@@ -131,7 +133,7 @@ void forEachOnEveryCore(std::size_t n, const std::function<void(std::size_t, int
     auto work = [&](std::size_t w) {
         try {
             for (std::size_t i; (i = next++) < n;)
-                fn(i, workers > 1 ? 1 : 0);
+                fn(n - 1 - i, workers > 1 ? 1 : 0);
         } catch (...) {
             failures[w] = std::current_exception();
         }

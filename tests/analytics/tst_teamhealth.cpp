@@ -568,7 +568,31 @@ void TestTeamHealth::drillDowns()
     for (const QVariantList &row : tasks.rows)
         missed += row[tasks.columnIndex(QStringLiteral("completed_at"))].isNull();
     QCOMPARE(missed, 1);
-    QCOMPARE(responsesTable(db, rep1, kNow, units).rows.size(), 4);
+    const DataTable responses = responsesTable(db, rep1, kNow, units);
+    QCOMPARE(responses.rows.size(), 4);
+    // u1's assignments of November, each with its first sales action (hand-computed from the
+    // fixture: a customer's own message before it does not count).
+    QHash<QString, QVariantList> byLead;
+    for (const QVariantList &row : responses.rows)
+        byLead.insert(row[0].toString(), row);
+    const int firstAt = responses.columnIndex(QStringLiteral("first_action_at"));
+    const int minutes = responses.columnIndex(QStringLiteral("minutes"));
+    QCOMPARE(byLead.value(QStringLiteral("7")).value(responses.columnIndex(QStringLiteral("assigned_at"))).toString(),
+             QStringLiteral("2026-11-10T00:00:00Z"));
+    QCOMPARE(byLead.value(QStringLiteral("7")).value(firstAt).toString(), QStringLiteral("2026-11-10T00:30:00Z"));
+    QCOMPARE(byLead.value(QStringLiteral("7")).value(minutes).toDouble(), 30.0);
+    QCOMPARE(byLead.value(QStringLiteral("8")).value(minutes).toDouble(), 60.0);
+    QCOMPARE(byLead.value(QStringLiteral("9")).value(minutes).toDouble(), 120.0);
+    QCOMPARE(byLead.value(QStringLiteral("9")).value(responses.columnIndex(QStringLiteral("lead"))).toString(), QStringLiteral("L9"));
+    // u2's lead 10: assigned, never answered.
+    const DataTable unanswered = responsesTable(db, rep2, kNow, units);
+    bool sawTen = false;
+    for (const QVariantList &row : unanswered.rows)
+        if (row[0].toString() == QLatin1String("10")) {
+            sawTen = true;
+            QVERIFY(row[firstAt].isNull() && row[minutes].isNull());
+        }
+    QVERIFY(sawTen);
     const DataTable customers = customerHealthTable(db, rep2, kNow, units);
     QCOMPARE(customers.rows.size(), 1);
     QVERIFY(near(customers.rows[0][customers.columnIndex(QStringLiteral("health_score"))].toDouble(), 76.875));

@@ -22,6 +22,8 @@
 #include <QSqlError>
 #include "analytics/factsfile.h"
 #include "forecast/historycache.h"
+#include "forecast/forecastassembly.h"
+#include "forecast/forecastview.h"
 #include <sqlite3.h>
 
 #include <cmath>
@@ -97,6 +99,7 @@ private Q_SLOTS:
     void dealsWithDemosHaveHigherWinProbability();
     void explainableFactorsCarryReasons();
     void backtestCoverage();
+    void companyBacktestTheSameWhicheverScopeComesFirst();
     void historyReadOnOneConnectionIsTheSame();
     void historyAsBytesAndBack();
     void historyKeptOnDiskBetweenRuns();
@@ -203,6 +206,48 @@ void TestForecastDemo::backtestCoverage()
     }
     qInfo("demo backtest, 12 months to %s: P10-P90 band coverage %.1f %%, mean accuracy %.1f %%",
           qPrintable(m_asOf.toString(Qt::ISODate)), bandCoverage(months) * 100, accuracy / std::max(withActual, 1) * 100);
+}
+
+// The Forecast tab's view starts the company's backtest as soon as the history is read when
+// the company is asked for first, beside today's pipeline and rates, and the open deals'
+// table beside a unit's backtest (forecastview.cpp). The same months and the same table
+// whichever scope comes first, and the same months pastYear() gives on its own.
+void TestForecastDemo::companyBacktestTheSameWhicheverScopeComesFirst()
+{
+    using namespace cockpit::analytics;
+    QSqlDatabase sql = QSqlDatabase::database(QStringLiteral("demo"));
+    const qint64 now = companyDayStart(m_asOf) + 10 * 3600;
+    const Scope company{Period::quarter(m_asOf), OrgScope::company()};
+    ForecastCache companyFirst, unitFirst;
+    const ForecastView a = computeForecastView(sql, companyFirst, company, now, 1, ForecastParts::WithoutModel);
+    QVERIFY(a.backtest.size() == 12 && a.openDeals > 0 && !a.dealsTable.rows.isEmpty());
+    const QVector<OrgUnit> regions = a.units.unitsWithin(company.org, GroupBy::Region);
+    QVERIFY(!regions.isEmpty());
+    const ForecastView region =
+        computeForecastView(sql, unitFirst, Scope{company.period, OrgScope{OrgLevel::Region, regions.first().id}}, now, 1,
+                            ForecastParts::WithoutModel);
+    QVERIFY(region.openDeals > 0 && region.openDeals < a.openDeals);
+    const ForecastView b = computeForecastView(sql, unitFirst, company, now, 1, ForecastParts::WithoutModel);
+    const std::vector<BacktestMonth> alone = pastYear(m_history, a.asOfDay, 1);
+    QCOMPARE(b.backtest.size(), a.backtest.size());
+    QCOMPARE(alone.size(), a.backtest.size());
+    for (std::size_t i = 0; i < a.backtest.size(); ++i)
+        for (const std::vector<BacktestMonth> *other : {&b.backtest, &alone}) {
+            const BacktestMonth &x = a.backtest[i], &y = (*other)[i];
+            QCOMPARE(x.firstDay, y.firstDay);
+            QCOMPARE(x.actualCents, y.actualCents);
+            QCOMPARE(x.rawP50, y.rawP50);
+            QCOMPARE(x.p10, y.p10);
+            QCOMPARE(x.p50, y.p50);
+            QCOMPARE(x.p90, y.p90);
+            QCOMPARE(x.ratios, y.ratios);
+        }
+    QVERIFY(std::any_of(a.backtest.begin(), a.backtest.end(), [](const BacktestMonth &m) { return m.ratios > 0 && m.p90 > m.p10; }));
+    QCOMPARE(b.dealsTable.rows, a.dealsTable.rows);
+    QCOMPARE(b.sim.p50, a.sim.p50);
+    QCOMPARE(b.fan.size(), a.fan.size());
+    for (std::size_t i = 0; i < a.fan.size(); ++i)
+        QVERIFY(b.fan[i].p10 == a.fan[i].p10 && b.fan[i].p50 == a.fan[i].p50 && b.fan[i].p90 == a.fan[i].p90);
 }
 
 // A file is read on two connections at once (the deals on one, their moves, activities and
