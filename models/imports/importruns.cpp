@@ -90,9 +90,10 @@ bool ImportWriter::apply(QSqlDatabase db, qint64 runId, qint64 actorKey, bool un
                          const Progress &progress)
 {
     sqlite3 *h = storage::sqliteHandle(db);
-    storage::Transaction tx(db);
+    // Reads the run and its changes, then writes: on a worker's connection beside the app's.
+    storage::Transaction tx(db, storage::Transaction::Begin::Immediate);
     if (!tx.isActive()) {
-        *error = db.lastError().text();
+        *error = tx.errorText();
         return false;
     }
     {

@@ -554,9 +554,10 @@ ImportWriteResult ImportWriter::write(QSqlDatabase db, const ImportPlan &plan, c
         return r;
     }
     WriteSession session(storage::sqliteHandle(db)); // before the transaction: restored after it
-    storage::Transaction tx(db);
+    // Reads what is there (keys, matches) before it writes, beside the app's own connection.
+    storage::Transaction tx(db, storage::Transaction::Begin::Immediate);
     if (!tx.isActive()) {
-        r.error = db.lastError().text();
+        r.error = tx.errorText();
         return r;
     }
     {
