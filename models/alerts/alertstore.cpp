@@ -255,7 +255,12 @@ AlertChange AlertStore::change(const QString &id,
 {
     AlertChange c;
     c.alertId = id;
-    storage::Transaction tx(db());
+    // Reads the alert before it writes, beside the alert rules' own connection.
+    storage::Transaction tx(db(), storage::Transaction::Begin::Immediate);
+    if (!tx.isActive()) {
+        c.error = tx.errorText();
+        return c;
+    }
     const auto record = fetch(id);
     if (!record) {
         c.error = QCoreApplication::translate("cockpit::alerts", "The alert no longer exists.");

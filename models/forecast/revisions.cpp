@@ -192,7 +192,10 @@ RevisionResult RevisionRepository::save(const RevisionRequest &r, qint64 nowSecs
     const QString now = times::isoFromSecs(nowSecs);
     const QVariant nowAt = times::instantParam(nowSecs);
     QSqlDatabase db = m_db.connection();
-    storage::Transaction tx(db);
+    // Finds the snapshot before it writes, beside connections that write.
+    storage::Transaction tx(db, storage::Transaction::Begin::Immediate);
+    if (!tx.isActive())
+        return fail(m_db.describeError(tx.error()));
     QSqlQuery find(db);
     find.prepare(QStringLiteral("SELECT id, value_cents FROM forecast_snapshots WHERE deleted = 0 AND period_kind = ?"
                                 " AND period_start = ? AND org_level = ? AND org_id IS ? ORDER BY taken_at DESC, id DESC LIMIT 1"));

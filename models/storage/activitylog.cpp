@@ -78,9 +78,10 @@ LoggedDeletion setLoggedDeleted(Database &database, LogRecordKind kind, const QS
         return failed(ActivityLog::tr("A deletion record cannot itself be deleted or restored: the log keeps "
                                       "every record."));
     const QString table = kind == LogRecordKind::Activity ? QStringLiteral("activities") : QStringLiteral("stage_history");
-    Transaction tx(db);
+    // Reads the record before it writes its flag, beside connections that write.
+    Transaction tx(db, Transaction::Begin::Immediate);
     if (!tx.isActive())
-        return failed(database.describeError(db.lastError()));
+        return failed(database.describeError(tx.error()));
     QString leadId;
     qint64 rowVersion = 0;
     {

@@ -162,7 +162,13 @@ bool CustomerRepository::restore(const QString &id, QString *error)
 bool CustomerRepository::setDeleted(const QString &id, bool deleted, QString *error)
 {
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    // Reads the base row_version before it writes, beside connections that write.
+    Transaction tx(db, Transaction::Begin::Immediate);
+    if (!tx.isActive()) {
+        if (error)
+            *error = m_db.describeError(tx.error());
+        return false;
+    }
     QSqlQuery rv(db);
     rv.prepare(QStringLiteral("SELECT row_version FROM customers WHERE id = ?"));
     rv.addBindValue(id);

@@ -15,6 +15,8 @@ public:
     // deferred one whose snapshot another writer has since moved past cannot upgrade to a
     // write, and SQLite then answers "database is locked" at once, without waiting (seen
     // undoing an import while the app's own connection wrote: 3 runs in 25 under load).
+    // A connection that may not write (query_only) fails at BEGIN IMMEDIATE, as its first
+    // write would; isActive() is then false and error() says why.
     enum class Begin { Deferred, Immediate };
     explicit Transaction(QSqlDatabase db, Begin begin = Begin::Deferred) : m_db(std::move(db))
     {
@@ -22,7 +24,7 @@ public:
             QSqlQuery q(m_db);
             m_active = q.exec(QStringLiteral("BEGIN IMMEDIATE")); // commit()/rollback() send COMMIT/ROLLBACK as for transaction()
             if (!m_active)
-                m_error = q.lastError().text();
+                m_beginError = q.lastError();
         } else {
             m_active = m_db.transaction();
         }
@@ -36,7 +38,8 @@ public:
     Transaction &operator=(const Transaction &) = delete;
     bool isActive() const { return m_active; }
     // Why it did not begin ("database is locked"…).
-    QString errorText() const { return m_error.isEmpty() ? m_db.lastError().text() : m_error; }
+    QSqlError error() const { return m_beginError.isValid() ? m_beginError : m_db.lastError(); }
+    QString errorText() const { return error().text(); }
     bool commit()
     {
         if (!m_active)
@@ -47,7 +50,7 @@ public:
 
 private:
     QSqlDatabase m_db;
-    QString m_error;
+    QSqlError m_beginError;
     bool m_active = false;
 };
 

@@ -12,6 +12,7 @@
 #include "dbfiles.h"
 #include "fixture.h"
 #include "storage/outbox.h"
+#include "storage/transaction.h"
 #include "timescan.h"
 
 #include <QSqlDatabase>
@@ -30,6 +31,8 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace cockpit::storage;
 
@@ -58,6 +61,7 @@ private Q_SLOTS:
     void migrationTurnsTimesIntoIntegers();
     void migrationNamesAnUnreadableTime();
     void outboxFieldsWriteWhatQtWrites();
+    void immediateTransactionWritesAfterAnotherWriter();
 };
 
 void TestDatabase::createsSchemaWithPragmas()
@@ -512,4 +516,60 @@ void TestDatabase::settingsRoundTrip()
 }
 
 QTEST_GUILESS_MAIN(TestDatabase)
+void TestDatabase::immediateTransactionWritesAfterAnotherWriter()
+{
+    // Two connections to one file, as the app and a worker. A deferred transaction that read
+    // before another connection committed cannot write afterwards: SQLite answers "database
+    // is locked" at once (SQLITE_BUSY_SNAPSHOT, the busy timeout does not apply). An
+    // immediate one holds the write lock from BEGIN: the other writer waits for it (here, with
+    // no timeout, is refused), and its own read-then-write goes through.
+    QTemporaryDir dir;
+    Database db;
+    const QString path = dir.filePath(QStringLiteral("tx.db"));
+    QVERIFY(db.open(path, Database::Mode::CreateIfMissing).ok());
+    QSqlDatabase app = db.connection();
+    QVERIFY(QSqlQuery(app).exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('tx_test', '0')")));
+    QString error;
+    QSqlDatabase worker = openConnection(path, QStringLiteral("tx-worker"), Access::ReadWrite, &error);
+    QVERIFY2(worker.isOpen(), qPrintable(error));
+    const auto read = [](QSqlDatabase on) {
+        QSqlQuery q(on);
+        return q.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'tx_test'")) && q.next() ? q.value(0).toString() : QString();
+    };
+    const auto write = [](QSqlDatabase on, const QString &v) {
+        QSqlQuery q(on);
+        q.prepare(QStringLiteral("UPDATE settings SET value = ? WHERE key = 'tx_test'"));
+        q.addBindValue(v);
+        return q.exec() ? QString() : q.lastError().text();
+    };
+    {
+        Transaction tx(worker); // deferred
+        QVERIFY(tx.isActive());
+        QCOMPARE(read(worker), QStringLiteral("0"));
+        QCOMPARE(write(app, QStringLiteral("1")), QString()); // the app commits in between
+        const QString refused = write(worker, QStringLiteral("2"));
+        QVERIFY2(refused.contains(QLatin1String("locked")), qPrintable(refused));
+    }
+    {
+        Transaction tx(worker, Transaction::Begin::Immediate);
+        QVERIFY2(tx.isActive(), qPrintable(tx.errorText()));
+        QCOMPARE(read(worker), QStringLiteral("1"));
+        sqlite3_busy_timeout(sqliteHandle(app), 0);
+        QVERIFY(!write(app, QStringLiteral("3")).isEmpty()); // the worker holds the write lock
+        sqlite3_busy_timeout(sqliteHandle(app), 5000);
+        QCOMPARE(write(worker, QStringLiteral("2")), QString());
+        QVERIFY(tx.commit());
+    }
+    QCOMPARE(read(app), QStringLiteral("2"));
+    // A connection that may not write fails at BEGIN IMMEDIATE and says why.
+    QVERIFY(QSqlQuery(worker).exec(QStringLiteral("PRAGMA query_only = 1")));
+    {
+        Transaction tx(worker, Transaction::Begin::Immediate);
+        QVERIFY(!tx.isActive());
+        QVERIFY2(tx.errorText().contains(QLatin1String("readonly")), qPrintable(tx.errorText()));
+    }
+    worker = QSqlDatabase();
+    closeConnection(QStringLiteral("tx-worker"));
+}
+
 #include "tst_database.moc"
