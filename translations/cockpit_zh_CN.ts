@@ -1451,7 +1451,7 @@
 <context>
     <name>cockpit::alerts</name>
     <message>
-        <location filename="../models/alerts/alertstore.cpp" line="+261"/>
+        <location filename="../models/alerts/alertstore.cpp" line="+266"/>
         <source>The alert no longer exists.</source>
         <translation>该预警已不存在。</translation>
     </message>
@@ -3229,7 +3229,7 @@ P1 at 5 points or more, P2 at 3–4, P3 below.</source>
 <context>
     <name>cockpit::app::GuiApp</name>
     <message>
-        <location filename="../app/guiapp.cpp" line="+274"/>
+        <location filename="../app/guiapp.cpp" line="+278"/>
         <source>Updating &quot;%1&quot; for this version of Sales Cockpit…
 
 The file as it was is kept beside it as &quot;%2&quot;. A large file takes a minute.</source>
@@ -4271,7 +4271,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>预测按公司、大区、城市和销售保存，不按团队：请选择该团队所在城市或某位销售。</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+106"/>
         <source>The reason codes cannot be saved while the file is being checked or is damaged.</source>
         <translation>文件正在检查或已损坏时无法保存原因代码。</translation>
     </message>
@@ -5601,7 +5601,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>导入计划已取消</translation>
     </message>
     <message>
-        <location filename="../models/imports/importruns.cpp" line="+102"/>
+        <location filename="../models/imports/importruns.cpp" line="+103"/>
         <source>there is no import %1</source>
         <translation>没有编号为 %1 的导入</translation>
     </message>
@@ -6111,17 +6111,17 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <name>cockpit::storage::ActivityLog</name>
     <message>
         <location filename="../models/storage/activitylog.cpp" line="+41"/>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>The database is not open.</source>
         <translation>数据库未打开。</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-85"/>
         <source>A deletion record cannot itself be deleted or restored: the log keeps every record.</source>
         <translation>删除记录本身不能被删除或恢复：日志会保留每一条记录。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>There is no %1 with the key %2.</source>
         <translation>不存在键为 %2 的%1。</translation>
     </message>
@@ -6388,7 +6388,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>别名或行业过长。</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+82"/>
         <source>The customer no longer exists.</source>
         <translation>该客户已不存在。</translation>
     </message>
@@ -8191,7 +8191,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::CalibrationChart</name>
     <message>
-        <location filename="../ui/charts/forecastcharts.cpp" line="+183"/>
+        <location filename="../ui/charts/forecastcharts.cpp" line="+189"/>
         <source>Perfect calibration</source>
         <translation>完美校准</translation>
     </message>
@@ -9139,16 +9139,21 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+31"/>
+        <source>100 million yuan</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>10,000 yuan</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-2"/>
         <source>millions of %1</source>
         <translation>百万 %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Won per month: backtest band before, forecast from %1</source>
         <translation>每月成交：此前为回测区间，自 %1 起为预测</translation>
     </message>
@@ -9330,7 +9335,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::ui::ForecastChartView</name>
     <message>
-        <location filename="../ui/charts/forecastcharts.cpp" line="-99"/>
+        <location filename="../ui/charts/forecastcharts.cpp" line="-105"/>
         <source>Export as PNG…</source>
         <translation>导出为 PNG…</translation>
     </message>
@@ -13047,7 +13052,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TargetTermsDialog</name>
     <message>
-        <location filename="../ui/targettermsdialog.cpp" line="+50"/>
+        <location filename="../ui/targettermsdialog.cpp" line="+51"/>
         <source>Target terms of %1</source>
         <translation>%1 的目标条件</translation>
     </message>
@@ -13164,7 +13169,7 @@ Green = meets the target, yellow = below it, orange = below the red line, red = 
 <context>
     <name>cockpit::ui::TargetTreeModel</name>
     <message>
-        <location filename="../ui/targettreemodel.cpp" line="+103"/>
+        <location filename="../ui/targettreemodel.cpp" line="+104"/>
         <source>Org unit</source>
         <translation>组织单元</translation>
     </message>

@@ -30,6 +30,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QValueAxis>
 
 using namespace cockpit;
 using namespace cockpit::analytics;
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void noClosedDealsSaysWhy();
     void revisionIsSavedWithReasonAndNoteAndCounted();
     void reasonCodeListIsEditable();
+    void fanAxisUnitFitsTheMoney();
 
 private:
     QTemporaryDir m_dir;
@@ -479,4 +481,36 @@ void TestForecastTab::reasonCodeListIsEditable()
 }
 
 QTEST_MAIN(TestForecastTab)
+void TestForecastTab::fanAxisUnitFitsTheMoney()
+{
+    // In Chinese, yuan go on the axis in 万, or in 亿 once a month reaches 10亿 (the large
+    // demo: "0–20 亿元", not "0–200000 万元"); another currency in millions, as its title says.
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+    const auto axis = [](qint64 p90Cents, const QString &currency) {
+        ui::FanChart chart;
+        forecast::FanMonth m;
+        m.firstDay = dayNumber(QDate(2026, 12, 1));
+        m.lastDay = dayNumber(QDate(2026, 12, 31));
+        m.p10 = p90Cents / 2;
+        m.p50 = p90Cents * 3 / 4;
+        m.p90 = p90Cents;
+        chart.setMonths({m}, currency);
+        const auto axes = chart.chart()->axes(Qt::Vertical);
+        auto *y = axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
+        return y ? std::pair<QString, double>{y->titleText(), y->max()} : std::pair<QString, double>{};
+    };
+    const auto large = axis(150000000000, QStringLiteral("CNY")); // 15亿
+    QCOMPARE(large.first, QStringLiteral("100 million yuan"));
+    QVERIFY2(large.second >= 15 && large.second <= 20, qPrintable(QString::number(large.second)));
+    const auto small = axis(3000000000, QStringLiteral("CNY")); // 3 000万
+    QCOMPARE(small.first, QStringLiteral("10,000 yuan"));
+    QVERIFY2(small.second >= 3000 && small.second <= 4000, qPrintable(QString::number(small.second)));
+    const auto dollars = axis(150000000, QStringLiteral("USD")); // $1.5M
+    QVERIFY2(dollars.first.startsWith(QLatin1String("millions of")), qPrintable(dollars.first));
+    QVERIFY2(dollars.second >= 1.5 && dollars.second <= 2, qPrintable(QString::number(dollars.second)));
+    QLocale::setDefault(before);
+    QCOMPARE(ui::FanChart::unitCents(150000000000, false), 1e8);
+}
+
 #include "tst_forecasttab.moc"

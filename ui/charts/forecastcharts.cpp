@@ -87,15 +87,21 @@ FanChart::FanChart(QWidget *parent) : ForecastChartView(QStringLiteral("fanChart
     setMinimumHeight(200);
 }
 
-double FanChart::unitCents()
+double FanChart::unitCents(double largestCents, bool chineseYuan)
 {
-    return chineseLocale() ? 1e6 : 1e8; // 万 yuan; millions
+    if (!chineseYuan)
+        return 1e8; // millions (of the file's currency, as the axis says)
+    return largestCents >= 1e11 ? 1e10 : 1e6; // 亿 yuan from 10亿 on; else 万 yuan
 }
 
 void FanChart::setMonths(const std::vector<forecast::FanMonth> &months, const QString &currency)
 {
     QChart *chart = freshChart();
-    const double unit = unitCents();
+    double largest = 0;
+    for (const forecast::FanMonth &m : months)
+        largest = std::max({largest, double(m.p90), double(m.actualCents), double(m.targetCents)});
+    const bool yuan = chineseLocale() && (currency.isEmpty() || currency == QLatin1String("CNY"));
+    const double unit = unitCents(largest, yuan);
     auto *low = new QLineSeries, *high = new QLineSeries, *p50 = new QLineSeries, *target = new QLineSeries;
     auto *actual = new QScatterSeries;
     auto *band = new QAreaSeries(high, low);
@@ -139,9 +145,9 @@ void FanChart::setMonths(const std::vector<forecast::FanMonth> &months, const QS
             x->append(QLocale().toString(d, d.month() == 1 ? QStringLiteral("yyyy") : QStringLiteral("MMM")), xi);
     }
     x->setRange(-0.5, std::max<double>(0.5, double(months.size()) - 0.5));
-    const QString unitTitle = chineseLocale() && (currency.isEmpty() || currency == QLatin1String("CNY"))
-                                  ? tr("10,000 yuan")
-                                  : tr("millions of %1").arg(currencySymbol(currency).trimmed());
+    const QString unitTitle = !yuan ? tr("millions of %1").arg(currencySymbol(currency).trimmed())
+                              : unit >= 1e10 ? tr("100 million yuan")
+                                             : tr("10,000 yuan");
     QValueAxis *y = valueAxis(top * 1.05, unitTitle);
     chart->addSeries(band);
     chart->addSeries(p50);

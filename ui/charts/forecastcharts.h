@@ -32,8 +32,9 @@ class FanChart : public ForecastChartView
 public:
     explicit FanChart(QWidget *parent = nullptr);
     void setMonths(const std::vector<forecast::FanMonth> &months, const QString &currency);
-    // The y axis divides cents by this (万 yuan in Chinese, thousands elsewhere) — for tests.
-    static double unitCents();
+    // The y axis divides cents by this: millions; yuan in Chinese by 万, or by 亿 when the
+    // largest value is 10亿 or more (the large demo's months: "0–20 亿元", not "0–200000 万元").
+    static double unitCents(double largestCents, bool chineseYuan);
 };
 
 class CalibrationChart : public ForecastChartView
