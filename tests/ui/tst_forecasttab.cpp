@@ -483,8 +483,9 @@ void TestForecastTab::reasonCodeListIsEditable()
 QTEST_MAIN(TestForecastTab)
 void TestForecastTab::fanAxisUnitFitsTheMoney()
 {
-    // In Chinese, yuan go on the axis in 万, or in 亿 once a month reaches 10亿 (the large
-    // demo: "0–20 亿元", not "0–200000 万元"); another currency in millions, as its title says.
+    // In Chinese, yuan go on the axis in 万, or in 亿 once a month reaches 1亿 as the tables
+    // write it (the large demo: "0–20 亿元", not "0–200000 万元"); another currency in
+    // millions, as its title says.
     const QLocale before;
     QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
     const auto axis = [](qint64 p90Cents, const QString &currency) {
@@ -504,6 +505,7 @@ void TestForecastTab::fanAxisUnitFitsTheMoney()
     QCOMPARE(large.first, QStringLiteral("100 million yuan"));
     QVERIFY2(large.second >= 15 && large.second <= 20, qPrintable(QString::number(large.second)));
     const auto small = axis(3000000000, QStringLiteral("CNY")); // 3 000万
+    QCOMPARE(axis(10000000000, QStringLiteral("CNY")).first, QStringLiteral("100 million yuan")); // 1亿
     QCOMPARE(small.first, QStringLiteral("10,000 yuan"));
     QVERIFY2(small.second >= 3000 && small.second <= 4000, qPrintable(QString::number(small.second)));
     const auto dollars = axis(150000000, QStringLiteral("USD")); // $1.5M

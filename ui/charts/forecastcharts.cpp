@@ -91,7 +91,7 @@ double FanChart::unitCents(double largestCents, bool chineseYuan)
 {
     if (!chineseYuan)
         return 1e8; // millions (of the file's currency, as the axis says)
-    return largestCents >= 1e11 ? 1e10 : 1e6; // 亿 yuan from 10亿 on; else 万 yuan
+    return largestCents >= 1e10 ? 1e10 : 1e6; // 亿 yuan from 1亿 on, as the tables write it; else 万 yuan
 }
 
 void FanChart::setMonths(const std::vector<forecast::FanMonth> &months, const QString &currency)

@@ -33,7 +33,8 @@ public:
     explicit FanChart(QWidget *parent = nullptr);
     void setMonths(const std::vector<forecast::FanMonth> &months, const QString &currency);
     // The y axis divides cents by this: millions; yuan in Chinese by 万, or by 亿 when the
-    // largest value is 10亿 or more (the large demo's months: "0–20 亿元", not "0–200000 万元").
+    // largest value is 1亿 or more, as the tables beside it write amounts (the large demo's
+    // months: "0–20 亿元", not "0–200000 万元").
     static double unitCents(double largestCents, bool chineseYuan);
 };
 
