@@ -101,12 +101,9 @@ public:
     void read(Array<T> &values)
     {
         static_assert(std::is_trivially_copyable_v<T>);
-        qint64 n = -1;
-        read(n);
-        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
-            m_ok = false;
+        const qint64 n = readCount(sizeof(T));
+        if (n < 0)
             return;
-        }
         values.m_data = m_in.data() + m_pos;
         values.m_n = std::size_t(n);
         take(qsizetype(n * sizeof(T)));
@@ -114,17 +111,26 @@ public:
     void fail() { m_ok = false; }
 
 private:
+    // The element count that comes before an array of `size`-byte elements, checked against
+    // the bytes left; -1 (and the reader failed) when it is cut or does not fit.
+    qint64 readCount(std::size_t size)
+    {
+        qint64 n = -1;
+        read(n);
+        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(size)) {
+            m_ok = false;
+            return -1;
+        }
+        return n;
+    }
     template<class C>
     void readArray(C &values)
     {
         using T = typename C::value_type;
         static_assert(std::is_trivially_copyable_v<T>);
-        qint64 n = -1;
-        read(n);
-        if (!m_ok || n < 0 || n > (m_in.size() - m_pos) / qint64(sizeof(T))) {
-            m_ok = false;
+        const qint64 n = readCount(sizeof(T));
+        if (n < 0)
             return;
-        }
         values.resize(n);
         if (take(qsizetype(n * sizeof(T))) && n > 0) // memcpy takes no null pointer, even for 0 bytes
             std::memcpy(values.data(), m_in.data() + m_pos - qsizetype(n * sizeof(T)), size_t(n * sizeof(T)));
