@@ -166,7 +166,7 @@ int compareColumn(sqlite3_stmt *a, sqlite3_stmt *b, int col)
 }
 } // namespace
 
-qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, qint64)> &progress)
+qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, qint64)> &progress, std::size_t linksInMemory)
 {
     LogHead head;
     if (!readHead(db, &head, error))
@@ -214,10 +214,11 @@ qint64 buildChain(sqlite3 *db, QString *error, const std::function<void(qint64, 
             || !step(s))
             return -1;
     }
-    // The writes wait until every record is read (48 bytes each): the streams then never
-    // see a row they changed, and the rows are written in rowid order.
+    // The writes wait until every record is read (48 bytes each, in memory up to
+    // linksInMemory, then in a temporary file): the streams then never see a row they
+    // changed, and the rows are written in rowid order.
     Appender app(db, head);
-    app.deferWrites(counts);
+    app.deferWrites(counts, linksInMemory);
     qint64 done = 0;
     for (;;) {
         Stream *next = nullptr; // the earliest time; on a tie the lower kind

@@ -108,8 +108,11 @@ bool append(sqlite3 *db, LogRecordKind kind, const QString &id, QString *error);
 // (tombstones after the activities and stage moves of the same second).
 // Returns the number chained, or -1 on error. `progress` (optional) hears (done, total) every
 // few thousand records, for a progress bar over a long chain.
+// `linksInMemory`: the links (48 bytes each) held before they go to a temporary file.
+constexpr std::size_t kChainLinksInMemory = std::size_t(1) << 18;
 qint64 buildChain(sqlite3 *db, QString *error,
-                  const std::function<void(qint64 done, qint64 total)> &progress = {});
+                  const std::function<void(qint64 done, qint64 total)> &progress = {},
+                  std::size_t linksInMemory = kChainLinksInMemory);
 
 // Chaining records given by value, for a bulk writer that holds every record before it writes
 // any (the demo generator): the log_seq and log_hash buildChain() would give each row, without

@@ -14,6 +14,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <array>
 #include <limits>
 #include <cstring>
@@ -99,8 +101,8 @@ public:
     static QByteArray missing(qint64 key) { return '#' + QByteArray::number(key); }
     // The canonical text of `table`'s row `key` (36 bytes for a UUID); a key that names no
     // row gives "#<key>", so pointing a logged record at nothing behind the app's back still
-    // changes its hash.
-    QByteArray text(const char *table, qint64 key)
+    // changes its hash. Valid until the next call.
+    std::string_view text(const char *table, qint64 key)
     {
         if (std::strcmp(table, "activities") == 0)
             return one(m_activity, "SELECT uuid FROM activities WHERE id = ?", key);
@@ -113,38 +115,96 @@ public:
         if (!map) {
             map = &m_tables.emplace_back();
             map->name = table;
-            const QByteArray sql = QByteArray("SELECT id, uuid FROM ") + table;
+            const QByteArray sql = QByteArray("SELECT id, uuid FROM ") + table + " ORDER BY id";
             sql::Statement st(m_db, std::string_view(sql.constData(), std::size_t(sql.size())));
-            while (st.next())
-                map->values.emplace(st.int64(0), format(st.raw(1)));
+            while (st.next()) {
+                const QByteArray raw = st.raw(1);
+                Entry e{st.int64(0), {}, kLong};
+                if (raw.size() == qsizetype(sizeof e.uuid)) {
+                    std::memcpy(e.uuid, raw.constData(), sizeof e.uuid);
+                    e.kind = kUuid;
+                } else if (st.isNull(1)) {
+                    e.kind = kNull;
+                } else {
+                    map->other.emplace(e.key, QByteArray(raw.constData(), raw.size())); // a copy: raw is the row's; anything but a uuid blob is hashed as it is
+                }
+                map->values.push_back(e);
+            }
         }
-        const auto it = map->values.find(key);
-        return it != map->values.end() ? it->second : missing(key);
+        const Entry *e = map->find(key);
+        if (!e)
+            return missingText(key);
+        const auto it = e;
+        if (it->kind == kUuid)
+            return uuidText(it->uuid);
+        if (it->kind == kNull)
+            return kEmpty; // as an empty text, never as a NULL
+        return view(map->other.at(key));
     }
 
 private:
+    // 32 bytes a row, sorted by key (the org, customers and leads of a large company: 150 000
+    // rows, 5 MB; a hash map of texts took four times that): a first pull's chain reads them
+    // for each of its 1.3 M records.
+    enum Kind : std::uint8_t { kUuid, kNull, kLong };
+    struct Entry
+    {
+        qint64 key;
+        unsigned char uuid[16];
+        Kind kind;
+    };
     struct Table
     {
         const char *name = nullptr;
-        std::unordered_map<qint64, QByteArray> values;
+        std::vector<Entry> values;
+        std::unordered_map<qint64, QByteArray> other; // values that are not uuid blobs
+        const Entry *find(qint64 key) const
+        {
+            if (values.empty())
+                return nullptr;
+            // Keys are mostly dense (a pull or the generator numbers rows 1, 2, 3 …): the
+            // entry at key's distance from the first is tried before a binary search.
+            const qint64 at = key - values.front().key;
+            if (at >= 0 && at < qint64(values.size()) && values[std::size_t(at)].key == key)
+                return &values[std::size_t(at)];
+            const auto it = std::lower_bound(values.begin(), values.end(), key, [](const Entry &e, qint64 k) { return e.key < k; });
+            return it != values.end() && it->key == key ? &*it : nullptr;
+        }
     };
-    static QByteArray format(const QByteArray &value)
+    static constexpr std::string_view kEmpty{"", 0};
+    static std::string_view view(const QByteArray &v)
     {
-        char buf[36];
-        const int n = formatUuid(reinterpret_cast<const unsigned char *>(value.constData()), int(value.size()), buf);
-        return n >= 0 ? QByteArray(buf, n) : value;
+        return v.isEmpty() ? kEmpty : std::string_view(v.constData(), std::size_t(v.size()));
     }
-    QByteArray one(sql::Statement &st, std::string_view sql, qint64 key)
+    std::string_view uuidText(const unsigned char *uuid)
+    {
+        const int n = formatUuid(uuid, 16, m_text);
+        return {m_text, std::size_t(std::max(n, 0))};
+    }
+    std::string_view missingText(qint64 key)
+    {
+        m_scratch = missing(key);
+        return view(m_scratch);
+    }
+    std::string_view one(sql::Statement &st, std::string_view sql, qint64 key)
     {
         if (!st.isValid())
             st.prepare(m_db, sql);
         st.reset();
         st.bind(1, key);
-        return st.next() ? format(st.raw(0)) : missing(key);
+        if (!st.next())
+            return missingText(key);
+        const QByteArray raw = st.raw(0);
+        if (raw.size() == 16)
+            return uuidText(reinterpret_cast<const unsigned char *>(raw.constData()));
+        m_scratch = QByteArray(raw.constData(), raw.size());
+        return view(m_scratch);
     }
     sqlite3 *m_db;
     std::deque<Table> m_tables;
     sql::Statement m_activity, m_stageMove;
+    char m_text[36];
+    QByteArray m_scratch;
 };
 
 // Schema v5 and later key rows by integers and keep each row's global id in `uuid`.
@@ -244,14 +304,15 @@ public:
         for (int i = 0; i < spec.columnCount; ++i) {
             const int c = first + i;
             if (spec.refs[std::size_t(i)] && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
-                const QByteArray t = refs->text(spec.refs[std::size_t(i)], sqlite3_column_int64(st, c));
-                addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+                const std::string_view t = refs->text(spec.refs[std::size_t(i)], sqlite3_column_int64(st, c));
+                addText(reinterpret_cast<const unsigned char *>(t.data()), int(t.size()));
             } else if ((spec.recordRefMask & (1u << i)) && refs && sqlite3_column_type(st, c) != SQLITE_NULL) {
                 const int k = first + spec.recordKindColumn;
                 const char *table = recordTable(sqlite3_column_text(st, k), sqlite3_column_bytes(st, k));
                 const qint64 key = sqlite3_column_int64(st, c);
-                const QByteArray t = table ? refs->text(table, key) : UuidResolver::missing(key);
-                addText(reinterpret_cast<const unsigned char *>(t.constData()), int(t.size()));
+                const QByteArray m = table ? QByteArray() : UuidResolver::missing(key);
+                const std::string_view t = table ? refs->text(table, key) : std::string_view(m.constData(), std::size_t(m.size()));
+                addText(reinterpret_cast<const unsigned char *>(t.data()), int(t.size()));
             } else if ((spec.timeMask & (1u << i)) && sqlite3_column_type(st, c) == SQLITE_INTEGER) {
                 char iso[20];
                 addText(reinterpret_cast<const unsigned char *>(iso),
@@ -373,6 +434,134 @@ inline bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
     return sqlite3_step(up.handle()) == SQLITE_DONE || fail(db, error);
 }
 
+// The links a long chain defers (Appender::deferWrites), handed back in rowid order per
+// table: in memory up to `run` links in all (48 bytes each, 12 MB), beyond that in sorted runs in an
+// anonymous temporary file, merged when drained. A whole company's first pull chains 1.3 M
+// records: holding them all took 63 MB, a pull's memory then grew with the company.
+struct PendingLink
+{
+    sqlite3_int64 rowid;
+    qint64 seq;
+    unsigned char hash[kHashLen];
+};
+class PendingLinks
+{
+public:
+    explicit PendingLinks(std::size_t run = std::size_t(1) << 18) : m_run(std::max<std::size_t>(run, 1)) {}
+    PendingLinks(const PendingLinks &) = delete;
+    PendingLinks &operator=(const PendingLinks &) = delete;
+    ~PendingLinks()
+    {
+        for (std::FILE *f : m_files)
+            if (f)
+                std::fclose(f);
+    }
+    void reserve(const std::array<qint64, 3> &expected)
+    {
+        for (std::size_t k = 0; k < expected.size(); ++k)
+            m_memory[k].reserve(std::min(std::size_t(std::max<qint64>(expected[k], 0)), m_run));
+    }
+    // false when a full run could not be written out (errno says why).
+    bool add(std::size_t kind, sqlite3_int64 rowid, qint64 seq, const unsigned char *hash)
+    {
+        PendingLink p{rowid, seq, {}};
+        std::memcpy(p.hash, hash, kHashLen);
+        m_memory[kind].push_back(p);
+        if (++m_held < m_run)
+            return true;
+        for (std::size_t k = 0; k < m_memory.size(); ++k) // m_run links in all, whatever their tables
+            if (!m_memory[k].empty() && !spill(k))
+                return false;
+        m_held = 0;
+        return true;
+    }
+    // Every link of `kind` in rowid order to `write` (false stops); false when the temporary
+    // file could not be read back.
+    template<typename Write>
+    bool drain(std::size_t kind, Write write)
+    {
+        std::vector<PendingLink> &rest = m_memory[kind];
+        std::sort(rest.begin(), rest.end(), byRowid);
+        std::vector<Run> &runs = m_runs[kind];
+        if (runs.empty()) {
+            for (const PendingLink &p : rest)
+                if (!write(p))
+                    break;
+            rest = {};
+            return true;
+        }
+        // A k-way merge of the runs on file and the rest in memory, a block of each at a time.
+        constexpr std::size_t kBlock = 4096;
+        struct Cursor
+        {
+            const Run *run = nullptr; // nullptr: the rest in memory
+            std::vector<PendingLink> block;
+            std::size_t next = 0, read = 0;
+        };
+        std::vector<Cursor> cursors(runs.size() + 1);
+        auto refill = [&](Cursor &c) {
+            if (!c.run || c.next < c.block.size() || c.read == c.run->count)
+                return true;
+            const std::size_t n = std::min(kBlock, c.run->count - c.read);
+            c.block.resize(n);
+            if (std::fseek(m_files[kind], long((c.run->first + c.read) * sizeof(PendingLink)), SEEK_SET) != 0
+                || std::fread(c.block.data(), sizeof(PendingLink), n, m_files[kind]) != n)
+                return false;
+            c.read += n;
+            c.next = 0;
+            return true;
+        };
+        for (std::size_t i = 0; i < runs.size(); ++i) {
+            cursors[i].run = &runs[i];
+            if (!refill(cursors[i]))
+                return false;
+        }
+        cursors.back().block.swap(rest);
+        for (;;) {
+            Cursor *least = nullptr;
+            for (Cursor &c : cursors)
+                if (c.next < c.block.size() && (!least || c.block[c.next].rowid < least->block[least->next].rowid))
+                    least = &c;
+            if (!least)
+                break;
+            if (!write(least->block[least->next++]))
+                break;
+            if (!refill(*least))
+                return false;
+        }
+        runs.clear();
+        return true;
+    }
+
+private:
+    struct Run
+    {
+        std::size_t first; // in links from the file's start
+        std::size_t count;
+    };
+    static bool byRowid(const PendingLink &a, const PendingLink &b) { return a.rowid < b.rowid; }
+    bool spill(std::size_t kind)
+    {
+        std::vector<PendingLink> &links = m_memory[kind];
+        std::sort(links.begin(), links.end(), byRowid);
+        if (!m_files[kind] && !(m_files[kind] = std::tmpfile()))
+            return false;
+        std::vector<Run> &runs = m_runs[kind];
+        const std::size_t first = runs.empty() ? 0 : runs.back().first + runs.back().count;
+        if (std::fseek(m_files[kind], long(first * sizeof(PendingLink)), SEEK_SET) != 0
+            || std::fwrite(links.data(), sizeof(PendingLink), links.size(), m_files[kind]) != links.size())
+            return false;
+        runs.push_back({first, links.size()});
+        links.clear(); // the memory is kept for the next run
+        return true;
+    }
+    std::array<std::vector<PendingLink>, 3> m_memory; // by LogRecordKind
+    std::array<std::vector<Run>, 3> m_runs;
+    std::array<std::FILE *, 3> m_files{};
+    std::size_t m_run;
+    std::size_t m_held = 0; // links in m_memory
+};
+
 // Appends records one after another, the head kept in memory and written once at the end.
 class Appender
 {
@@ -395,9 +584,12 @@ public:
             return false;
         }
         if (m_deferred) {
-            Pending p{rowid, m_head.seq + 1, {}};
-            std::memcpy(p.hash, h, kHashLen);
-            m_pending[std::size_t(kind)].push_back(p);
+            if (!m_links->add(std::size_t(kind), rowid, m_head.seq + 1, h)) {
+                if (error)
+                    *error = ActivityLog::tr("Could not write the activity log's links to a temporary file: %1")
+                                 .arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return false;
+            }
         } else if (!write(up, rowid, m_head.seq + 1, h, error)) {
             return false;
         }
@@ -406,24 +598,19 @@ public:
         return true;
     }
     bool finish(QString *error) { return flush(error) && writeHead(m_db, m_head, error); }
-    // Holds every link and writes them at finish(), in rowid order per table: a long chain
+    // Holds the links and writes them at finish(), in rowid order per table: a long chain
     // in time order rewrites rows all over each table, a page write per record; sorted, the
     // rows of one page are written together (12 s of 20 s chaining 1.3 M records, now 4 s).
-    // `expected`: the records of each LogRecordKind to come (the memory is taken once).
-    void deferWrites(const std::array<qint64, 3> &expected)
+    // `expected`: the records of each LogRecordKind to come.
+    // `inMemory`: links held before they go to a temporary file.
+    void deferWrites(const std::array<qint64, 3> &expected, std::size_t inMemory)
     {
         m_deferred = true;
-        for (std::size_t k = 0; k < expected.size(); ++k)
-            m_pending[k].reserve(std::size_t(expected[k]));
+        m_links = std::make_unique<PendingLinks>(inMemory);
+        m_links->reserve(expected);
     }
 
 private:
-    struct Pending
-    {
-        sqlite3_int64 rowid;
-        qint64 seq;
-        unsigned char hash[kHashLen];
-    };
     bool write(Stmt &up, sqlite3_int64 rowid, qint64 seq, const unsigned char *hash, QString *error)
     {
         sqlite3_reset(up.handle());
@@ -434,18 +621,27 @@ private:
     }
     bool flush(QString *error)
     {
-        for (std::size_t k = 0; k < m_pending.size(); ++k) {
-            std::vector<Pending> &rows = m_pending[k];
-            std::sort(rows.begin(), rows.end(), [](const Pending &a, const Pending &b) { return a.rowid < b.rowid; });
-            for (const Pending &p : rows)
-                if (!write(m_up[k], p.rowid, p.seq, p.hash, error))
-                    return false;
-            rows = {};
+        if (!m_deferred)
+            return true;
+        for (std::size_t k = 0; k < 3; ++k) {
+            bool ok = true;
+            const bool read = m_links->drain(k, [&](const PendingLink &p) {
+                ok = write(m_up[k], p.rowid, p.seq, p.hash, error);
+                return ok;
+            });
+            if (!ok)
+                return false;
+            if (!read) {
+                if (error)
+                    *error = ActivityLog::tr("Could not read the activity log's links back from a temporary file: %1")
+                                 .arg(QString::fromLocal8Bit(std::strerror(errno)));
+                return false;
+            }
         }
         return true;
     }
     bool m_deferred = false;
-    std::array<std::vector<Pending>, 3> m_pending; // by LogRecordKind
+    std::unique_ptr<PendingLinks> m_links;
 
     sqlite3 *m_db;
     LogHead m_head;
