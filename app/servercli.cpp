@@ -167,6 +167,8 @@ int runServerInit(const QCommandLineParser &parser)
                          .arg(double(copied.tableMs.value(i)) / 1000.0, 6, 'f', 2));
         printOut(QStringLiteral("  %1 %2 s (the references checked, the commit)").arg(QStringLiteral("commit"), -39)
                      .arg(double(copied.commitMs) / 1000.0, 6, 'f', 2));
+        printOut(QStringLiteral("  %1 %2 s (statistics, hint bits)").arg(QStringLiteral("vacuum (analyze)"), -39)
+                     .arg(double(copied.vacuumMs) / 1000.0, 6, 'f', 2));
         changes << QStringLiteral("loaded the %1 demo company: %2 rows in %3 s (generated in %4 s, copied in %5 s)")
                        .arg(demo::scaleToString(*scale))
                        .arg(copied.total)

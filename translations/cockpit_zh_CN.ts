@@ -6127,7 +6127,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/storage/logchainrecord.h" line="+521"/>
+        <location filename="../models/storage/logchainrecord.h" line="+717"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -6177,10 +6177,20 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>恢复%1 #%2</translation>
     </message>
     <message>
-        <location filename="../models/storage/logchainrecord.h" line="-127"/>
+        <location filename="../models/storage/logchainrecord.h" line="-134"/>
         <location filename="../models/storage/logverify.cpp" line="+191"/>
         <source>SHA-256 is not available.</source>
         <translation>SHA-256 不可用。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not write the activity log&apos;s links to a temporary file: %1</source>
+        <translation>无法把活动日志的链接写入临时文件：%1</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Could not read the activity log&apos;s links back from a temporary file: %1</source>
+        <translation>无法从临时文件读回活动日志的链接：%1</translation>
     </message>
     <message>
         <location filename="../models/storage/logchain.cpp" line="+34"/>
@@ -6908,6 +6918,11 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>%1 中的公司数据引用了其中不存在的行：%2</translation>
     </message>
     <message>
+        <location line="+17"/>
+        <source>The company was copied to %1, but VACUUM (ANALYZE) of %2 failed: %3</source>
+        <translation>公司数据已复制到 %1，但对 %2 的清理与统计（VACUUM ANALYZE）失败：%3</translation>
+    </message>
+    <message>
         <location filename="../models/sync/serverprovisioner.cpp" line="+38"/>
         <source>&quot;%1&quot; cannot be a login: use lower-case letters, digits and _ (not starting with a digit, pg_ or cockpit_), at most 63 characters.</source>
         <translation>“%1”不能用作登录名：请使用小写字母、数字和 _（不以数字、pg_ 或 cockpit_ 开头），最多 63 个字符。</translation>
@@ -7024,7 +7039,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>登录名 %1 可以读取 %2 中的这一行，但不能修改它（它属于其他区域，或属于整个公司）。</translation>
     </message>
     <message>
-        <location filename="../models/sync/syncfirstpull.cpp" line="+302"/>
+        <location filename="../models/sync/syncfirstpull.cpp" line="+306"/>
         <source>The local file&apos;s first pull state is damaged (first_pull_horizon %1).</source>
         <translation>本地文件的首次拉取状态已损坏（first_pull_horizon %1）。</translation>
     </message>

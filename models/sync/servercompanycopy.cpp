@@ -359,6 +359,19 @@ bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, Company
         return false;
     }
     report->commitMs = timer.elapsed() - commitStart;
+    const qint64 vacuumStart = timer.elapsed();
+    for (const auto &[table, rows] : std::as_const(report->rows)) {
+        Q_UNUSED(rows)
+        if (!admin.exec(QStringLiteral("VACUUM (ANALYZE) cockpit.%1").arg(table), &e)) {
+            if (error) {
+                *error = e;
+                error->message = Server::tr("The company was copied to %1, but VACUUM (ANALYZE) of %2 failed: %3")
+                                     .arg(admin.address().display(), table, e.message);
+            }
+            return false;
+        }
+    }
+    report->vacuumMs = timer.elapsed() - vacuumStart;
     report->elapsedMs = timer.elapsed();
     return true;
 }

@@ -20,9 +20,13 @@ struct CompanyCopyReport
     QList<qint64> tableMs;              // the time each took, in the same order
     qint64 total = 0;
     qint64 commitMs = 0; // the references added back (checked) and the commit
+    qint64 vacuumMs = 0; // VACUUM (ANALYZE) of the copied tables, after the commit
     qint64 elapsedMs = 0;
 };
 
+// After the commit, each copied table is vacuumed and analyzed (PostgreSQL's "Populating a
+// Database": statistics for the planner, hint bits and the visibility map set), so the
+// first pulls neither plan blind nor rewrite every page they read, nor race autovacuum.
 bool copyCompanyToServer(PgConnection &admin, const QString &sqlitePath, CompanyCopyReport *report, PgError *error);
 
 } // namespace cockpit::sync
