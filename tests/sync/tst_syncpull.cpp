@@ -73,6 +73,12 @@ private:
             parts << QStringLiteral("%1:%2").arg(t, scalar(path, QStringLiteral("SELECT count(*) FROM %1").arg(t)).toString());
         return parts.join(QLatin1Char(','));
     }
+    // Every index of a file, "name:sql;…": a first pull sets most aside and builds them at the end.
+    QString indexesOf(const QString &path)
+    {
+        return scalar(path, QStringLiteral("SELECT group_concat(name || ':' || sql, ';') FROM (SELECT name, sql FROM sqlite_master "
+                                           "WHERE type = 'index' AND sql IS NOT NULL ORDER BY name)")).toString();
+    }
     int appliedIn(const QString &out)
     {
         static const QRegularExpression re(QStringLiteral("(\\d+) row\\(s\\) applied"));
@@ -258,6 +264,15 @@ private Q_SLOTS:
         QVERIFY2(w.code == 0, qPrintable(w.err));
         const int total = appliedIn(w.out);
         QVERIFY(total > 2000);
+        // The indexes the first pull set aside (the activity log's unique log_seq ones too)
+        // are all back, as a new file has them.
+        const QString fresh = file(QStringLiteral("resume-fresh"));
+        {
+            storage::Database made;
+            QVERIFY(made.open(fresh, storage::Database::Mode::CreateIfMissing).ok());
+        }
+        QVERIFY(indexesOf(fresh).contains(QStringLiteral("idx_activities_log_seq:CREATE UNIQUE INDEX")));
+        QCOMPARE(indexesOf(whole), indexesOf(fresh));
 
         // Cancelled after two pages of 500.
         const QString cancelled = file(QStringLiteral("resume-cancel"));
@@ -272,6 +287,7 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(appliedIn(r.out), total - 1000);
         QCOMPARE(localCounts(cancelled), localCounts(whole));
+        QCOMPARE(indexesOf(cancelled), indexesOf(fresh));
 
         // The connection killed by the server between pages (in process: the next page fails).
         const QString killed = file(QStringLiteral("resume-killed"));
@@ -304,6 +320,7 @@ private Q_SLOTS:
         QCOMPARE(report.rowsApplied, total - before);
         local.close();
         QCOMPARE(localCounts(killed), localCounts(whole));
+        QCOMPARE(indexesOf(killed), indexesOf(fresh));
         QCOMPARE(scalar(killed, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
     }
 
