@@ -283,7 +283,15 @@ bool AlertEvaluator::apply(const Plan &plan, const std::vector<ExistingAlert> &e
     // Bound in the file's form; the outbox JSON speaks ISO text.
     const QString nowIso = isoFromSecs(now);
     const QVariant nowArg = times::instantParam(now);
-    storage::Transaction tx(db());
+    // Immediate: a new alert's extras (quotes, the lead's title, the customer's name) are read
+    // before the first insert, while the app's own, the sync's or an import's connection may
+    // write (storage/transaction.h says why).
+    storage::Transaction tx(db(), storage::Transaction::Begin::Immediate);
+    if (!tx.isActive()) {
+        r.error = tx.errorText();
+        qCWarning(lcAlerts) << "writing alerts failed:" << r.error;
+        return false;
+    }
     auto fail = [&](const QSqlQuery &q) {
         r.error = q.lastError().text();
         qCWarning(lcAlerts) << "writing alerts failed:" << r.error;

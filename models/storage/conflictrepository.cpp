@@ -287,7 +287,13 @@ bool ConflictRepository::resolve(const QString &id, const QStringList &mineField
 bool ConflictRepository::apply(ConflictStep &step, bool first, QString *error)
 {
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    // Immediate: the row is read before it is written, and the sync pull writes the same
+    // rows on its own connection (transaction.h says why).
+    Transaction tx(db, Transaction::Begin::Immediate);
+    if (!tx.isActive()) {
+        *error = m_db.describeError(tx.error());
+        return false;
+    }
     auto sqlFail = [&](const QSqlQuery &q) {
         *error = m_db.describeError(q.lastError());
         return false;
@@ -353,7 +359,13 @@ bool ConflictRepository::apply(ConflictStep &step, bool first, QString *error)
 bool ConflictRepository::undo(const ConflictStep &step, QString *error)
 {
     QSqlDatabase db = m_db.connection();
-    Transaction tx(db);
+    // Immediate, as apply(): without an outbox entry to take back, the table's columns are
+    // read before the row is written.
+    Transaction tx(db, Transaction::Begin::Immediate);
+    if (!tx.isActive()) {
+        *error = m_db.describeError(tx.error());
+        return false;
+    }
     QSqlQuery q(db);
     if (!step.opId.isEmpty()) {
         q.prepare(QStringLiteral("DELETE FROM outbox WHERE op_id = ?"));

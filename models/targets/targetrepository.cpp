@@ -56,7 +56,11 @@ TargetSaveResult TargetRepository::save(const TargetTree &tree, const QString &s
     const QString now = times::isoFromSecs(nowSecs); // the outbox's text
     const QVariant nowAt = times::instantParam(nowSecs);
     QSqlDatabase db = m_db.connection();
-    storage::Transaction tx(db);
+    // Immediate: an existing node is read before it is written, beside the sync's, the alert
+    // rules' and an import's connections (storage/transaction.h says why).
+    storage::Transaction tx(db, storage::Transaction::Begin::Immediate);
+    if (!tx.isActive())
+        return fail(m_db.describeError(tx.error()));
     TargetTree saved = tree;
     for (TargetNode &n : saved.nodes) {
         const QString tier = n.tier ? tierKey(*n.tier) : QStringLiteral(""); // not null: the column is NOT NULL

@@ -19,6 +19,12 @@
 #include <QSet>
 #include <QTemporaryDir>
 
+#include <sqlite3.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
+
 using namespace cockpit;
 using namespace cockpit::alerts;
 
@@ -174,6 +180,35 @@ private Q_SLOTS:
         const QString text = alertDetailsText(*it);
         QVERIFY2(text.contains(QStringLiteral("预算下月批")), qPrintable(text));
         QVERIFY(!text.contains(QStringLiteral("最老的一条")));
+    }
+
+    // Raising an alert reads its extras (the customer's quotes, the lead's title) before its
+    // first insert. Another connection (the app's, the sync's, an import's) holds the write
+    // lock and commits meanwhile: the rules must wait for it and write, not fail with
+    // "database is locked".
+    void raisesWhileAnotherConnectionWrites()
+    {
+        ManualClock clock(T0.addSecs(72 * 3600));
+        AlertEvaluator e(db(), clock);
+        std::promise<bool> locked;
+        std::future<bool> lockedNow = locked.get_future();
+        std::thread other([&locked, path = m_db->path().toUtf8()] {
+            sqlite3 *h = nullptr;
+            const bool ok = sqlite3_open(path.constData(), &h) == SQLITE_OK
+                && sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('other_writer', '1')", nullptr, nullptr,
+                                nullptr) == SQLITE_OK;
+            locked.set_value(ok);
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+            sqlite3_close(h);
+        });
+        QVERIFY(lockedNow.get());
+        const auto r = e.evaluateAll();
+        other.join();
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QVERIFY(r.raised > 0);
+        QCOMPARE(count(db(), QStringLiteral("1 = 1")), r.raised); // every one raised is written
+        QVERIFY(count(db(), QStringLiteral("rule = '%1'").arg(rule::Silence)) > 0);
     }
 
     void autoResolvedWhenConditionClears()

@@ -19,6 +19,12 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <future>
+#include <thread>
 #include "forecast/forecast.h"
 #include "forecast/history.h"
 #include "forecast/winprob.h"
@@ -149,6 +155,39 @@ private Q_SLOTS:
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(fixture::amounts(computeTargets(db, q, kAsOf, units).tree), fixture::amounts(tree));
         QVERIFY(!repo.save(tree, QStringLiteral("final")).ok);
+    }
+
+    // Saving reads each stored node before it writes it. Another connection (the sync, the
+    // alert rules, an import) holds the write lock and commits while the save waits: the save
+    // must then go through, not fail with "database is locked" (a deferred transaction's
+    // snapshot, taken by its first read, cannot become a write after that commit).
+    void saveWaitsForAnotherWriter()
+    {
+        QSqlDatabase db = m_db.connection();
+        const analytics::OrgUnits units = analytics::loadOrgUnits(db);
+        const Period q = Period::quarter(kAsOf);
+        const TargetTree tree = computeTargets(db, q, kAsOf, units).tree;
+        QVERIFY(tree.nodes[0].rowId > 0); // stored: the save reads it first
+        const TargetTree edited = apply(tree, *setAmount(tree, 0, tree.nodes[0].amountCents + 7, EditMode::Rebalance));
+        std::promise<bool> locked;
+        std::future<bool> lockedNow = locked.get_future();
+        std::thread other([&locked, path = m_path.toUtf8()] {
+            sqlite3 *h = nullptr;
+            const bool ok = sqlite3_open(path.constData(), &h) == SQLITE_OK
+                && sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('other_writer', '1') "
+                                   "ON CONFLICT(key) DO UPDATE SET value = value + 1", nullptr, nullptr, nullptr) == SQLITE_OK;
+            locked.set_value(ok);
+            std::this_thread::sleep_for(std::chrono::milliseconds(400));
+            sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
+            sqlite3_close(h);
+        });
+        const bool held = lockedNow.get();
+        const TargetSaveResult r = TargetRepository(m_db).save(edited, QStringLiteral("draft"));
+        other.join();
+        QVERIFY(held);
+        QVERIFY2(r.ok, qPrintable(r.error));
+        QCOMPARE(fixture::amounts(computeTargets(db, q, kAsOf, units).tree), fixture::amounts(edited));
+        QCOMPARE(TargetRepository(m_db).save(tree, QStringLiteral("draft")).ok, true); // as it was
     }
 
     void proposalForANewPeriodIsInserted()
