@@ -134,10 +134,9 @@ public:
         const Entry *e = map->find(key);
         if (!e)
             return missingText(key);
-        const auto it = e;
-        if (it->kind == kUuid)
-            return uuidText(it->uuid);
-        if (it->kind == kNull)
+        if (e->kind == kUuid)
+            return uuidText(e->uuid);
+        if (e->kind == kNull)
             return kEmpty; // as an empty text, never as a NULL
         return view(map->other.at(key));
     }
@@ -435,7 +434,7 @@ inline bool writeHead(sqlite3 *db, const LogHead &head, QString *error)
 }
 
 // The links a long chain defers (Appender::deferWrites), handed back in rowid order per
-// table: in memory up to `run` links in all (48 bytes each, 12 MB), beyond that in sorted runs in an
+// table: in memory up to `run` links in all (logchain::kChainLinksInMemory: 12 MB), beyond that in sorted runs in an
 // anonymous temporary file, merged when drained. A whole company's first pull chains 1.3 M
 // records: holding them all took 63 MB, a pull's memory then grew with the company.
 struct PendingLink
@@ -447,7 +446,7 @@ struct PendingLink
 class PendingLinks
 {
 public:
-    explicit PendingLinks(std::size_t run = std::size_t(1) << 18) : m_run(std::max<std::size_t>(run, 1)) {}
+    explicit PendingLinks(std::size_t run) : m_run(std::max<std::size_t>(run, 1)) {}
     PendingLinks(const PendingLinks &) = delete;
     PendingLinks &operator=(const PendingLinks &) = delete;
     ~PendingLinks()
