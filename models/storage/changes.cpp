@@ -29,6 +29,29 @@ QStringList ChangeSet::tables() const
     return out;
 }
 
+namespace {
+// Appends the rows of `add` (each once) that `rows` does not hold, in their order. Sets queue
+// up while nobody takes them (the command line's pull: 2.4 M rows in a hundred commits), so
+// the cost is a pass over `rows` with a look into a set of `add`, not a set of all of `rows`.
+void appendNew(QVector<qint64> *rows, const QVector<qint64> &add)
+{
+    if (add.isEmpty())
+        return;
+    const auto [low, high] = std::minmax_element(add.cbegin(), add.cend());
+    if (rows->isEmpty() || *std::max_element(rows->cbegin(), rows->cend()) < *low) {
+        rows->append(add); // a bulk write's next rows: all above the ones listed
+        return;
+    }
+    QSet<qint64> fresh(add.cbegin(), add.cend());
+    for (const qint64 r : std::as_const(*rows))
+        if (r >= *low && r <= *high)
+            fresh.remove(r);
+    for (const qint64 r : add)
+        if (fresh.contains(r))
+            rows->append(r);
+}
+} // namespace
+
 void ChangeSet::merge(const ChangeSet &other)
 {
     if (isEmpty()) {
@@ -45,12 +68,7 @@ void ChangeSet::merge(const ChangeSet &other)
             changes.append(o);
             continue;
         }
-        QSet<qint64> seen(same->rows.cbegin(), same->rows.cend());
-        for (qint64 row : o.rows)
-            if (!seen.contains(row)) {
-                seen.insert(row);
-                same->rows.append(row);
-            }
+        appendNew(&same->rows, o.rows);
     }
 }
 

@@ -55,60 +55,70 @@ public:
     {
         if (findKey(table, uuidText, key))
             return true;
-        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
-        const auto it = m_reserved.constFind(name);
-        if (it != m_reserved.constEnd()) {
-            *key = it.value();
-            return true;
-        }
-        *key = nextKey(table);
-        m_reserved.insert(name, *key);
-        m_reservedTables.insert(table);
-        return setState(m_db, name, QString::number(*key));
+        return reserveKey(table, uuidText, key);
     }
 
+    // The keys reserved in one table, by the row's uuid text (36 characters).
+    using Reservations = QHash<QByteArray, qint64>;
+    // The table's reservations, kept at one address while the Applier lives (a first pull
+    // asks once per table, then per row whether the table has any).
+    const Reservations *reservations(const QString &table) { return &m_reserved[table]; }
+
     // The key reserved for a row that arrives now (and the reservation dropped), or 0.
+    qint64 takeReserved(const QString &table, QByteArrayView uuidText)
+    {
+        const auto byTable = m_reserved.find(table);
+        if (byTable == m_reserved.end())
+            return 0;
+        // A view of the caller's bytes: nothing is copied to ask.
+        const auto it = byTable->second.find(QByteArray::fromRawData(uuidText.data(), uuidText.size()));
+        if (it == byTable->second.end())
+            return 0;
+        const qint64 key = it.value();
+        byTable->second.erase(it);
+        sql::Statement clear(m_db, "DELETE FROM sync_state WHERE key = ?");
+        clear.bind(1, stateName(table, uuidText));
+        if (sqlite3_step(clear.handle()) != SQLITE_DONE)
+            return -1;
+        return key;
+    }
     qint64 takeReserved(const QString &table, const QString &uuidText)
     {
-        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
-        const qint64 key = m_reserved.take(name);
-        if (key) {
-            sql::Statement clear(m_db, "DELETE FROM sync_state WHERE key = ?");
-            clear.bind(1, name);
-            if (sqlite3_step(clear.handle()) != SQLITE_DONE)
-                return -1;
-        }
-        return key;
+        const QByteArray text = uuidText.toLatin1();
+        return takeReserved(table, QByteArrayView(text));
     }
 
     // A key for a row not here yet (the first pull's rows arrive parents first, so this is a
     // row the login cannot see, or a later row of the same table): reserved once.
     bool reserveKey(const QString &table, const QString &uuidText, qint64 *key)
     {
-        const QString name = QStringLiteral("key:%1:%2").arg(table, uuidText);
-        const auto it = m_reserved.constFind(name);
-        if (it != m_reserved.constEnd()) {
+        Reservations &reserved = m_reserved[table];
+        const QByteArray text = uuidText.toLatin1();
+        const auto it = reserved.constFind(text);
+        if (it != reserved.constEnd()) {
             *key = it.value();
             return true;
         }
         *key = nextKey(table);
-        m_reserved.insert(name, *key);
-        m_reservedTables.insert(table);
-        return setState(m_db, name, QString::number(*key));
+        reserved.insert(text, *key);
+        return setState(m_db, stateName(table, text), QString::number(*key));
     }
     // Whether some key of `table` is reserved (else an arriving row takes the next key).
-    bool hasReservations(const QString &table) const { return m_reservedTables.contains(table); }
+    bool hasReservations(const QString &table) const
+    {
+        const auto it = m_reserved.find(table);
+        return it != m_reserved.end() && !it->second.isEmpty();
+    }
 
     // The reservations left by earlier pulls, read once.
     void loadReservations()
     {
         m_reserved.clear();
-        m_reservedTables.clear();
         sql::Statement st(m_db, "SELECT key, value FROM sync_state WHERE key LIKE 'key:%'");
         while (sqlite3_step(st.handle()) == SQLITE_ROW) {
             const QString name = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(st.handle(), 0)));
-            m_reserved.insert(name, sqlite3_column_int64(st.handle(), 1));
-            m_reservedTables.insert(name.section(QLatin1Char(':'), 1, 1));
+            m_reserved[name.section(QLatin1Char(':'), 1, 1)].insert(name.section(QLatin1Char(':'), 2).toLatin1(),
+                                                                    sqlite3_column_int64(st.handle(), 1));
         }
     }
 
@@ -166,8 +176,13 @@ private:
     sqlite3 *m_db;
     std::map<QString, sql::Statement> m_find;
     std::map<QString, sql::Statement> m_statements;
-    QHash<QString, qint64> m_reserved;
-    QSet<QString> m_reservedTables;
+    // A reservation's sync_state key: "key:TABLE:UUID".
+    static QString stateName(const QString &table, QByteArrayView uuidText)
+    {
+        return QStringLiteral("key:%1:%2").arg(table, QLatin1String(uuidText.data(), uuidText.size()));
+    }
+
+    std::map<QString, Reservations> m_reserved; // std::map: reservations() stays valid
     QHash<QString, qint64> m_max;
 };
 

@@ -196,6 +196,20 @@ void TestChanges::mergeAndTouches()
     QCOMPARE(a.changes[0].rows, (QVector<qint64>{1, 2, 3}));
     QVERIFY(a.touches(QStringLiteral("alerts")));
     QVERIFY(!a.touches(QStringLiteral("customers")));
+    // A bulk write's next rows, all above the ones listed, are appended as they are.
+    ChangeSet next;
+    next.changes.append({QStringLiteral("leads"), ChangeKind::Updated, {7, 4}});
+    a.merge(next);
+    QCOMPARE(a.changes[0].rows, (QVector<qint64>{1, 2, 3, 7, 4}));
+    // Rows among the listed ones (a reserved key below the latest): only the new ones, in order.
+    ChangeSet among;
+    among.changes.append({QStringLiteral("leads"), ChangeKind::Updated, {9, 4, 5, 1, 8}});
+    a.merge(among);
+    QCOMPARE(a.changes[0].rows, (QVector<qint64>{1, 2, 3, 7, 4, 9, 5, 8}));
+    ChangeSet none;
+    none.changes.append({QStringLiteral("leads"), ChangeKind::Updated, {}});
+    a.merge(none);
+    QCOMPARE(a.changes[0].rows.size(), 8);
     ChangeSet unknown;
     unknown.unknownRows = true;
     QVERIFY(unknown.touches(QStringLiteral("customers")));
