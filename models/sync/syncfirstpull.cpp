@@ -4,7 +4,8 @@
 // id: right for a few changes, slow for a whole company. A first pull instead streams each
 // table with `COPY (SELECT … WHERE last_xid < horizon) TO STDOUT` (text format) from the
 // pull's REPEATABLE READ snapshot straight into one prepared INSERT per table: nothing is held
-// but the row being applied.
+// but a few batches of rows. A second thread reads the server and parses the rows while this
+// one writes them (CopyBatch).
 //
 // Parents first (cockpit.synced_tables' order), so a reference to another table finds its
 // parent's local key in an in-memory index of the referenced tables (uuid → key, 24 bytes a
@@ -41,6 +42,11 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -152,30 +158,57 @@ private:
     std::size_t m_runsFor = 0;
 };
 
-// One COPY text row split into fields, unescaped into the row's own buffer, each NUL-terminated.
-struct CopyRow
+// COPY text rows, each split into fields unescaped into one buffer (each field NUL-ended),
+// read and parsed by the thread that reads the server while this one writes the file (the
+// first pull is one core's work otherwise, and the server's process used a third of the
+// other). A reference its parent's in-memory index knows is resolved there too; the rest
+// (a key to reserve, a reference within the table) is left to the writer, which owns the
+// file and the keys.
+struct CopyBatch
 {
-    std::vector<const char *> value;
-    std::vector<int> size; // -1 = NULL
-    QByteArray buffer;
+    struct Field
+    {
+        int offset = 0; // in text
+        int size = 0;   // -1 = NULL
+        bool asKey = false; // `key` is the value to bind: a resolved reference or an integer
+        qint64 key = 0;
+    };
+    struct Row
+    {
+        int firstField = 0;
+        int fields = 0;
+        bool idOk = false;
+        Uuid id{};
+    };
+    std::vector<char> text;
+    std::vector<Field> fields;
+    std::vector<Row> rows;
 
-    void parse(const char *data, int n)
+    void clear()
+    {
+        text.clear();
+        fields.clear();
+        rows.clear();
+    }
+    // Splits and unescapes one row (the COPY text format).
+    void append(const char *data, int n)
     {
         if (n > 0 && data[n - 1] == '\n')
             --n;
-        buffer.resize(n + 1); // each field ends with a NUL where its tab (or the newline) was
-        char *out = buffer.data();
-        value.clear();
-        size.clear();
-        int fieldStart = 0;
+        Row row;
+        row.firstField = int(fields.size());
+        const std::size_t base = text.size();
+        text.resize(base + std::size_t(n) + 1); // each field ends with a NUL where its tab (or the newline) was
+        char *const begin = text.data();
+        char *out = begin + base;
         const char *start = out;
+        int fieldStart = 0;
         for (int i = 0; i <= n; ++i) {
             if (i == n || data[i] == '\t') {
                 // NULL is the raw field \N; a text "\N" arrives as \\N.
                 const bool null = i - fieldStart == 2 && data[fieldStart] == '\\' && data[fieldStart + 1] == 'N';
-                value.push_back(start);
-                size.push_back(null ? -1 : int(out - start));
-                *out++ = '\0'; // each field a C string
+                fields.push_back(Field{int(start - begin), null ? -1 : int(out - start), false, 0});
+                *out++ = '\0';
                 start = out;
                 fieldStart = i + 1;
                 continue;
@@ -194,7 +227,86 @@ struct CopyRow
             default: *out++ = c; // \\ and \N (only ever a whole field)
             }
         }
+        text.resize(std::size_t(out - begin)); // unescaping may have shortened it
+        row.fields = int(fields.size()) - row.firstField;
+        rows.push_back(row);
     }
+    const char *value(const Row &r, int field) const { return text.data() + fields[std::size_t(r.firstField + field)].offset; }
+    int size(const Row &r, int field) const { return fields[std::size_t(r.firstField + field)].size; }
+};
+
+// The batches between the reading thread and the writer: at most kQueued waiting (memory
+// stays flat), emptied ones handed back for reuse.
+class BatchQueue
+{
+public:
+    static constexpr std::size_t kQueued = 4;
+    static constexpr std::size_t kRows = 2048;         // rows a batch, at most
+    static constexpr std::size_t kBytes = 4u << 20;    // or this much text (a long cell)
+
+    // The reader: a batch to fill.
+    CopyBatch fresh()
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_spare.empty())
+            return {};
+        CopyBatch b = std::move(m_spare.back());
+        m_spare.pop_back();
+        b.clear();
+        return b;
+    }
+    // The reader: false when the writer has stopped (the batch is dropped).
+    bool push(CopyBatch &&b)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return m_full.size() < kQueued || m_halted; });
+        if (m_halted)
+            return false;
+        m_full.push_back(std::move(b));
+        m_changed.notify_all();
+        return true;
+    }
+    // The reader: no more batches.
+    void finish()
+    {
+        std::lock_guard lock(m_mutex);
+        m_finished = true;
+        m_changed.notify_all();
+    }
+    bool halted() const { return m_haltedFlag.load(std::memory_order_relaxed); }
+
+    // The writer: the next batch, or false once the reader has finished and all are taken.
+    bool pop(CopyBatch *out)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_full.empty() || m_finished; });
+        if (m_full.empty())
+            return false;
+        if (!out->rows.empty() || !out->text.empty())
+            m_spare.push_back(std::move(*out)); // the one it is done with
+        *out = std::move(m_full.front());
+        m_full.pop_front();
+        m_changed.notify_all();
+        return true;
+    }
+    // The writer: stop (a failure or a cancel); the reader's next push fails.
+    void halt()
+    {
+        std::lock_guard lock(m_mutex);
+        m_halted = true;
+        m_haltedFlag.store(true, std::memory_order_relaxed);
+        m_full.clear();
+        m_changed.notify_all();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<CopyBatch> m_full;
+    std::vector<CopyBatch> m_spare;
+    bool m_finished = false;
+    bool m_halted = false;
+    std::atomic<bool> m_haltedFlag{false};
 };
 
 // The tables another table references by a foreign key: their uuid → key indexes, filled from
@@ -393,27 +505,60 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
 
         if (!sqlExec(db, "BEGIN IMMEDIATE"))
             return fileFail(db, QStringLiteral("begin"), error);
-        CopyRow row;
         bool localFailed = false;
         QString failedWhat;
-        auto sink = [&](const char *data, int n) -> bool {
-            row.parse(data, n);
-            if (int(row.value.size()) != deletedField + 1) {
+        // The reading thread's part of a row: split, the id read, integers and the references
+        // the parents' indexes know resolved. It reads only the indexes of other tables, which
+        // the writer no longer changes (parents first: they are complete).
+        auto parse = [&](CopyBatch &b, const char *data, int n) {
+            b.append(data, n);
+            CopyBatch::Row &row = b.rows.back();
+            if (row.fields != deletedField + 1)
+                return; // the writer reports it
+            row.idOk = parseUuid(b.value(row, 0), b.size(row, 0), &row.id);
+            for (int c = 0; c < t.cols.size(); ++c) {
+                CopyBatch::Field &f = b.fields[std::size_t(row.firstField + c + 1)];
+                if (f.size < 0)
+                    continue;
+                const auto &col = t.cols.at(c);
+                const char *value = b.text.data() + f.offset;
+                QString target = col.refTable;
+                if (col.polymorphic && t.kindCol >= 0 && b.size(row, t.kindCol + 1) >= 0)
+                    target = polymorphicTable(t.name, QString::fromUtf8(b.value(row, t.kindCol + 1), b.size(row, t.kindCol + 1)));
+                if (!target.isEmpty()) {
+                    KeyIndex *index = refIndex[c];
+                    if (!index && col.polymorphic && target != t.name) {
+                        const auto it = indexes.find(target);
+                        index = it == indexes.end() ? nullptr : &it->second;
+                    }
+                    Uuid u;
+                    f.asKey = index && parseUuid(value, f.size, &u) && index->find(u, &f.key);
+                } else if (!col.polymorphic && col.integer) {
+                    long long number = 0; // as strtoll: 0 for text that is not a number
+                    std::from_chars(value, value + f.size, number);
+                    f.key = number;
+                    f.asKey = true;
+                }
+            }
+        };
+        // The writer's part, on this thread: keys, the insert, commits and progress.
+        auto apply = [&](const CopyBatch &b, const CopyBatch::Row &r) -> bool {
+            if (r.fields != deletedField + 1) {
                 failedWhat = t.name + QStringLiteral(" (COPY row)");
                 localFailed = true;
                 return false;
             }
-            Uuid id;
-            if (!parseUuid(row.value[0], row.size[0], &id)) {
+            if (!r.idOk) {
                 failedWhat = t.name + QStringLiteral(" (id)");
                 localFailed = true;
                 return false;
             }
-            const bool deleted = row.size[deletedField] == 1 && row.value[deletedField][0] == '1';
+            const Uuid &id = r.id;
+            const bool deleted = b.size(r, deletedField) == 1 && b.value(r, deletedField)[0] == '1';
             if (!(logDeletions && deleted)) { // a deleted log_deletions row is not content
                 qint64 key = 0;
                 if (!reserved->isEmpty()) {
-                    key = keys.takeReserved(t.name, QByteArrayView(row.value[0], 36));
+                    key = keys.takeReserved(t.name, QByteArrayView(b.value(r, 0), 36));
                     if (key < 0) {
                         failedWhat = t.name;
                         localFailed = true;
@@ -426,29 +571,30 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
                 int p = 1;
                 for (int c = 0; c < t.cols.size(); ++c) {
                     const auto &col = t.cols.at(c);
-                    const char *value = row.value[c + 1];
-                    const int size = row.size[c + 1];
+                    const CopyBatch::Field &f = b.fields[std::size_t(r.firstField + c + 1)];
+                    const char *value = b.text.data() + f.offset;
+                    const int size = f.size;
                     if (size < 0) {
                         sqlite3_bind_null(st, p++);
                         continue;
                     }
+                    if (f.asKey) { // an integer, or a reference the reader resolved
+                        sqlite3_bind_int64(st, p++, f.key);
+                        continue;
+                    }
                     QString target = col.refTable;
-                    if (col.polymorphic && t.kindCol >= 0 && row.size[t.kindCol + 1] >= 0)
-                        target = polymorphicTable(t.name, QString::fromUtf8(row.value[t.kindCol + 1], row.size[t.kindCol + 1]));
+                    if (col.polymorphic && t.kindCol >= 0 && b.size(r, t.kindCol + 1) >= 0)
+                        target = polymorphicTable(t.name, QString::fromUtf8(b.value(r, t.kindCol + 1), b.size(r, t.kindCol + 1)));
                     if (!target.isEmpty()) {
                         KeyIndex *index = refIndex[c];
                         if (!index && col.polymorphic && target != t.name) {
                             const auto it = indexes.find(target);
                             index = it == indexes.end() ? nullptr : &it->second;
                         }
+                        // Not in the parent's index (the reader asked it) or a reference
+                        // within the table: a key reserved for it (an index holds every row of
+                        // its table that is here; without one, the file is asked).
                         qint64 ref = 0;
-                        Uuid u;
-                        if (index && parseUuid(value, size, &u) && index->find(u, &ref)) {
-                            sqlite3_bind_int64(st, p++, ref);
-                            continue;
-                        }
-                        // Not in the file: a key reserved for it (an index holds every row of its
-                        // table that is here; without one, the file is asked).
                         const QString text = QString::fromLatin1(value, size);
                         if (!(index ? keys.reserveKey(target, text, &ref) : keys.localKey(target, text, &ref))) {
                             failedWhat = t.name;
@@ -458,10 +604,6 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
                         sqlite3_bind_int64(st, p++, ref);
                     } else if (col.polymorphic) {
                         sqlite3_bind_null(st, p++); // a kind this file does not key ('company')
-                    } else if (col.integer) {
-                        long long number = 0; // as strtoll: 0 for text that is not a number
-                        std::from_chars(value, value + size, number);
-                        sqlite3_bind_int64(st, p++, number);
                     } else {
                         sqlite3_bind_text(st, p++, value, size, SQLITE_STATIC);
                     }
@@ -506,7 +648,35 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
         // where the sequential scan takes 3.7 s.
         const QString copy = QStringLiteral("COPY (SELECT %1 FROM cockpit.%2 WHERE last_xid < '%3'::xid8) TO STDOUT").arg(t.select, t.name, horizon);
         PgError e;
-        const bool copied = server.copyOut(copy, sink, &e);
+        bool copied = false;
+        BatchQueue queue;
+        std::thread reader([&] {
+            CopyBatch filling = queue.fresh();
+            copied = server.copyOut(copy, [&](const char *data, int n) {
+                if (queue.halted())
+                    return false; // the rest is read and dropped (copyOut)
+                parse(filling, data, n);
+                if (filling.rows.size() < BatchQueue::kRows && filling.text.size() < BatchQueue::kBytes)
+                    return true;
+                if (!queue.push(std::move(filling)))
+                    return false;
+                filling = queue.fresh();
+                return true;
+            }, &e);
+            if (!filling.rows.empty())
+                queue.push(std::move(filling));
+            queue.finish();
+        });
+        CopyBatch applying;
+        bool applied = true;
+        while (applied && queue.pop(&applying))
+            for (const CopyBatch::Row &r : applying.rows)
+                if (!(applied = apply(applying, r)))
+                    break;
+        if (!applied)
+            queue.halt();
+        while (queue.pop(&applying)) {} // after a halt: until the reader has finished
+        reader.join();
         if (*cancelled)
             return true; // the batch before the cancel is committed; nothing is open
         if (localFailed)
