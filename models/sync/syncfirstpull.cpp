@@ -510,6 +510,20 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
         // The reading thread's part of a row: split, the id read, integers and the references
         // the parents' indexes know resolved. It reads only the indexes of other tables, which
         // the writer no longer changes (parents first: they are complete).
+        // The table a column's value references ('' when none) and that table's in-memory
+        // index, if it has one. Both threads ask; it only reads.
+        auto referenceOf = [&](const CopyBatch &b, const CopyBatch::Row &row, int c, KeyIndex **index) {
+            const auto &col = t.cols.at(c);
+            QString target = col.refTable;
+            if (col.polymorphic && t.kindCol >= 0 && b.size(row, t.kindCol + 1) >= 0)
+                target = polymorphicTable(t.name, QString::fromUtf8(b.value(row, t.kindCol + 1), b.size(row, t.kindCol + 1)));
+            *index = refIndex[c];
+            if (!*index && col.polymorphic && !target.isEmpty() && target != t.name) {
+                const auto it = indexes.find(target);
+                *index = it == indexes.end() ? nullptr : &it->second;
+            }
+            return target;
+        };
         auto parse = [&](CopyBatch &b, const char *data, int n) {
             b.append(data, n);
             CopyBatch::Row &row = b.rows.back();
@@ -522,15 +536,8 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
                     continue;
                 const auto &col = t.cols.at(c);
                 const char *value = b.text.data() + f.offset;
-                QString target = col.refTable;
-                if (col.polymorphic && t.kindCol >= 0 && b.size(row, t.kindCol + 1) >= 0)
-                    target = polymorphicTable(t.name, QString::fromUtf8(b.value(row, t.kindCol + 1), b.size(row, t.kindCol + 1)));
-                if (!target.isEmpty()) {
-                    KeyIndex *index = refIndex[c];
-                    if (!index && col.polymorphic && target != t.name) {
-                        const auto it = indexes.find(target);
-                        index = it == indexes.end() ? nullptr : &it->second;
-                    }
+                KeyIndex *index = nullptr;
+                if (!referenceOf(b, row, c, &index).isEmpty()) {
                     Uuid u;
                     f.asKey = index && parseUuid(value, f.size, &u) && index->find(u, &f.key);
                 } else if (!col.polymorphic && col.integer) {
@@ -582,15 +589,9 @@ bool copyFirstPull(PgConnection &server, sqlite3 *db, const QList<TableMap> &tab
                         sqlite3_bind_int64(st, p++, f.key);
                         continue;
                     }
-                    QString target = col.refTable;
-                    if (col.polymorphic && t.kindCol >= 0 && b.size(r, t.kindCol + 1) >= 0)
-                        target = polymorphicTable(t.name, QString::fromUtf8(b.value(r, t.kindCol + 1), b.size(r, t.kindCol + 1)));
+                    KeyIndex *index = nullptr;
+                    const QString target = referenceOf(b, r, c, &index);
                     if (!target.isEmpty()) {
-                        KeyIndex *index = refIndex[c];
-                        if (!index && col.polymorphic && target != t.name) {
-                            const auto it = indexes.find(target);
-                            index = it == indexes.end() ? nullptr : &it->second;
-                        }
                         // Not in the parent's index (the reader asked it) or a reference
                         // within the table: a key reserved for it (an index holds every row of
                         // its table that is here; without one, the file is asked).
