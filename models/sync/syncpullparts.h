@@ -60,8 +60,9 @@ public:
 
     // The keys reserved in one table, by the row's uuid text (36 characters).
     using Reservations = QHash<QByteArray, qint64>;
-    // The table's reservations, kept at one address while the Applier lives (a first pull
-    // asks once per table, then per row whether the table has any).
+    // The table's reservations, kept at one address until loadReservations() (a first pull
+    // asks once per table, then per row whether the table has any: else an arriving row
+    // takes the next key).
     const Reservations *reservations(const QString &table) { return &m_reserved[table]; }
 
     // The key reserved for a row that arrives now (and the reservation dropped), or 0.
@@ -102,12 +103,6 @@ public:
         *key = nextKey(table);
         reserved.insert(text, *key);
         return setState(m_db, stateName(table, text), QString::number(*key));
-    }
-    // Whether some key of `table` is reserved (else an arriving row takes the next key).
-    bool hasReservations(const QString &table) const
-    {
-        const auto it = m_reserved.find(table);
-        return it != m_reserved.end() && !it->second.isEmpty();
     }
 
     // The reservations left by earlier pulls, read once.
