@@ -10,6 +10,7 @@
 #include "storage/outbox.h"
 
 #include "../common/fixture.h"
+#include "../common/otherwriter.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -18,12 +19,6 @@
 #include <QJsonObject>
 #include <QSet>
 #include <QTemporaryDir>
-
-#include <sqlite3.h>
-
-#include <chrono>
-#include <future>
-#include <thread>
 
 using namespace cockpit;
 using namespace cockpit::alerts;
@@ -190,21 +185,10 @@ private Q_SLOTS:
     {
         ManualClock clock(T0.addSecs(72 * 3600));
         AlertEvaluator e(db(), clock);
-        std::promise<bool> locked;
-        std::future<bool> lockedNow = locked.get_future();
-        std::thread other([&locked, path = m_db->path().toUtf8()] {
-            sqlite3 *h = nullptr;
-            const bool ok = sqlite3_open(path.constData(), &h) == SQLITE_OK
-                && sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('other_writer', '1')", nullptr, nullptr,
-                                nullptr) == SQLITE_OK;
-            locked.set_value(ok);
-            std::this_thread::sleep_for(std::chrono::milliseconds(400));
-            sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
-            sqlite3_close(h);
-        });
-        QVERIFY(lockedNow.get());
+        fixture::OtherWriter other(m_db->path());
+        QVERIFY(other.holdsLock());
         const auto r = e.evaluateAll();
-        other.join();
+        other.finish();
         QVERIFY2(r.ok, qPrintable(r.error));
         QVERIFY(r.raised > 0);
         QCOMPARE(count(db(), QStringLiteral("1 = 1")), r.raised); // every one raised is written

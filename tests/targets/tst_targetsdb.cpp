@@ -12,6 +12,7 @@
 #include "storage/outbox.h"
 
 #include "clirun.h"
+#include "otherwriter.h"
 #include "tinydemo.h"
 
 #include <QJsonArray>
@@ -19,12 +20,6 @@
 #include <QJsonObject>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-
-#include <sqlite3.h>
-
-#include <chrono>
-#include <future>
-#include <thread>
 #include "forecast/forecast.h"
 #include "forecast/history.h"
 #include "forecast/winprob.h"
@@ -169,21 +164,10 @@ private Q_SLOTS:
         const TargetTree tree = computeTargets(db, q, kAsOf, units).tree;
         QVERIFY(tree.nodes[0].rowId > 0); // stored: the save reads it first
         const TargetTree edited = apply(tree, *setAmount(tree, 0, tree.nodes[0].amountCents + 7, EditMode::Rebalance));
-        std::promise<bool> locked;
-        std::future<bool> lockedNow = locked.get_future();
-        std::thread other([&locked, path = m_path.toUtf8()] {
-            sqlite3 *h = nullptr;
-            const bool ok = sqlite3_open(path.constData(), &h) == SQLITE_OK
-                && sqlite3_exec(h, "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('other_writer', '1') "
-                                   "ON CONFLICT(key) DO UPDATE SET value = value + 1", nullptr, nullptr, nullptr) == SQLITE_OK;
-            locked.set_value(ok);
-            std::this_thread::sleep_for(std::chrono::milliseconds(400));
-            sqlite3_exec(h, "COMMIT", nullptr, nullptr, nullptr);
-            sqlite3_close(h);
-        });
-        const bool held = lockedNow.get();
+        fixture::OtherWriter other(m_path);
+        const bool held = other.holdsLock();
         const TargetSaveResult r = TargetRepository(m_db).save(edited, QStringLiteral("draft"));
-        other.join();
+        other.finish();
         QVERIFY(held);
         QVERIFY2(r.ok, qPrintable(r.error));
         QCOMPARE(fixture::amounts(computeTargets(db, q, kAsOf, units).tree), fixture::amounts(edited));
