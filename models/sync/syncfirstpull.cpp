@@ -273,7 +273,7 @@ public:
         m_finished = true;
         m_changed.notify_all();
     }
-    bool halted() const { return m_haltedFlag.load(std::memory_order_relaxed); }
+    bool halted() const { return m_halted; }
 
     // The writer: the next batch, or false once the reader has finished and all are taken.
     bool pop(CopyBatch *out)
@@ -294,7 +294,6 @@ public:
     {
         std::lock_guard lock(m_mutex);
         m_halted = true;
-        m_haltedFlag.store(true, std::memory_order_relaxed);
         m_full.clear();
         m_changed.notify_all();
     }
@@ -305,8 +304,7 @@ private:
     std::deque<CopyBatch> m_full;
     std::vector<CopyBatch> m_spare;
     bool m_finished = false;
-    bool m_halted = false;
-    std::atomic<bool> m_haltedFlag{false};
+    std::atomic<bool> m_halted{false}; // set under the mutex; the reader also looks without it
 };
 
 // The tables another table references by a foreign key: their uuid → key indexes, filled from
