@@ -3847,7 +3847,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
 <context>
     <name>cockpit::forecast</name>
     <message numerus="yes">
-        <location filename="../models/forecast/forecastassembly.cpp" line="+183"/>
+        <location filename="../models/forecast/forecastassembly.cpp" line="+184"/>
         <source>final approver not met on %n deal(s) worth %1</source>
         <translation>
             <numerusform>%n 个商机未接触最终审批人，金额 %1</numerusform>
@@ -3889,7 +3889,19 @@ What was pulled is kept in %2; Connect again to continue.</source>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
+        <source>fewer than %1 past months to measure the model&apos;s own error by: the band holds only each deal&apos;s luck</source>
+        <translation>过去不足 %1 个月可用来衡量模型自身的误差：区间只包含各商机本身的随机性</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>from %n past month(s)&apos; actual ÷ forecast: each outcome is scaled by a draw of the next month&apos;s ratio, typically %1, 8 in 10 between %2 and %3 (a Student-t prediction interval, wider with fewer months)</source>
+        <translation>
+            <numerusform>根据过去 %n 个月的“实际 ÷ 预测”：每次模拟结果再乘以一个下月比值的抽样，通常为 %1，10 次中有 8 次在 %2 与 %3 之间（基于 t 分布的预测区间：月份越少越宽）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Base rate</source>
         <translation>基础赢单率</translation>
     </message>
@@ -4218,9 +4230,14 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>该期间无目标</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>past months&apos; actual ÷ forecast that scale the draws</source>
-        <translation>以往各月实际 ÷ 预测，用于缩放模拟结果</translation>
+        <location line="+6"/>
+        <source>by age: the file writes expected close dates over at closing, so no slip can be learned</source>
+        <translation>按商机存续时长：本文件在商机关闭时用实际日期覆盖预计成交日期，无法从中学到延期情况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by expected close date, moved by past won deals&apos; slips (by age where a deal has none)</source>
+        <translation>按预计成交日期，并以以往赢单的延期情况调整（没有预计日期的商机按存续时长）</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -6127,7 +6144,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../models/storage/logchainrecord.h" line="+717"/>
+        <location filename="../models/storage/logchainrecord.h" line="+716"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -6314,23 +6331,23 @@ What was pulled is kept in %2; Connect again to continue.</source>
     <message>
         <location filename="../models/items/conflictstore.cpp" line="-18"/>
         <location filename="../models/storage/conflictrepository.cpp" line="+219"/>
-        <location line="+169"/>
+        <location line="+181"/>
         <source>This conflict is no longer in the file.</source>
         <translation>此冲突已不在文件中。</translation>
     </message>
     <message>
-        <location filename="../models/storage/conflictrepository.cpp" line="-331"/>
+        <location filename="../models/storage/conflictrepository.cpp" line="-343"/>
         <source>&quot;%1&quot; of %2 is not a date or time: %3</source>
         <translation>%2 的“%1”不是日期或时间：%3</translation>
     </message>
     <message>
         <location line="+166"/>
-        <location line="+118"/>
+        <location line="+124"/>
         <source>This conflict has been resolved already.</source>
         <translation>此冲突已经解决。</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-114"/>
         <source>The record is no longer in this file, so your values cannot be written back. Keep the server&apos;s version to close the conflict.</source>
         <translation>该记录已不在此文件中，无法写回你的值。请保留服务器的版本以关闭此冲突。</translation>
     </message>
@@ -6340,7 +6357,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>此冲突中没有可写入的、你对 %2 的“%1”的值。</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>The record is no longer in this file, so your values cannot be written back.</source>
         <translation>该记录已不在此文件中，无法写回你的值。</translation>
     </message>
@@ -6350,7 +6367,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>此冲突在此期间已用其他方式解决；未做任何更改。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Your values have reached the team server already, so this resolution can no longer be undone. Edit the record to change it again.</source>
         <translation>你的值已经到达团队服务器，因此无法再撤销此处理。如需再次更改，请直接编辑该记录。</translation>
     </message>
@@ -7039,7 +7056,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>登录名 %1 可以读取 %2 中的这一行，但不能修改它（它属于其他区域，或属于整个公司）。</translation>
     </message>
     <message>
-        <location filename="../models/sync/syncfirstpull.cpp" line="+306"/>
+        <location filename="../models/sync/syncfirstpull.cpp" line="+455"/>
         <source>The local file&apos;s first pull state is damaged (first_pull_horizon %1).</source>
         <translation>本地文件的首次拉取状态已损坏（first_pull_horizon %1）。</translation>
     </message>
@@ -7709,7 +7726,7 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <translation>%1 的目标为负数。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>The target of %1 was deleted meanwhile; reload the targets.</source>
         <translation>%1 的目标已在此期间被删除；请重新加载目标。</translation>
     </message>
@@ -9476,17 +9493,25 @@ What was pulled is kept in %2; Connect again to continue.</source>
         <source>Reading the deals and rebuilding 18 months of forecasts for the backtest — once per version of the file; a few seconds on a large file…</source>
         <translation>正在读取商机并为回测重建 18 个月的预测——文件每个版本只做一次；大文件需要几秒钟…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+64"/>
         <source>Confidence: the share of the %1 simulated outcomes that fall within ±20 % of the expected (P50) amount. The range is P10–P90: 8 of 10 simulated outcomes fall inside it.
-Each outcome adds what is already won in the period, each open deal won with its win probability and closing in the period with the chance its expected close date (moved by the slips of past won deals) falls inside it, and one past period&apos;s new business; it is scaled by one of %n past month(s)&apos; actual ÷ forecast, so the band also holds the model&apos;s own past error (a month at the very start of the file&apos;s history, with no closed deal or no month of new business behind it, is left out). Seed %2: the same file, scope and seed give the same figures.</source>
-        <translation>
-            <numerusform>置信度：%1 次模拟结果中落在预计金额（P50）±20 % 以内的比例。区间为 P10–P90：每 10 次模拟结果中有 8 次落在其中。
-每次模拟结果 = 本期已成交金额 + 每个未结商机（按其赢单概率成交，并按其预计成交日期（以以往赢单的延期情况调整）落在本期内的概率在本期成交）+ 一个以往同长度期间的新增业务；再乘以过去 %n 个月中某个月的“实际 ÷ 预测”，因此区间也包含模型自身过去的误差（文件历史最开始、之前既无已结商机也无一个月新增业务的月份不计入）。随机种子 %2：相同的文件、范围和种子得出相同的数字。</numerusform>
-        </translation>
+Each outcome adds what is already won in the period, each open deal won with its win probability and closing in the period %4, and one past period&apos;s new business. The model&apos;s own error: %3 (a month at the very start of the file&apos;s history, with no closed deal or no month of new business behind it, is left out). Seed %2: the same file, scope and seed give the same figures.</source>
+        <translation>置信度：%1 次模拟结果中落在预计金额（P50）±20 % 以内的比例。区间为 P10–P90：每 10 次模拟结果中有 8 次落在其中。
+每次模拟结果 = 本期已成交金额 + 每个未结商机（按其赢单概率成交，并%4在本期成交）+ 一个以往同长度期间的新增业务。模型自身的误差：%3（文件历史最开始、之前既无已结商机也无一个月新增业务的月份不计入）。随机种子 %2：相同的文件、范围和种子得出相同的数字。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>with the share of past won deals as old as it that closed inside it (this file writes each deal&apos;s expected close date over with the real one when it closes, so the dates deals had before cannot be known, nor how far they slipped: every open deal is timed by its age, today and in the backtest alike)</source>
+        <translation>按以往与其存续时长相同的赢单在本期内成交的比例（本文件在商机关闭时用实际日期覆盖预计成交日期，因此无法得知商机此前的预计日期及其延期情况：每个未结商机都按存续时长估计成交时间，当前预测与回测相同）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>with the chance its expected close date (moved by the slips of past won deals) falls inside it</source>
+        <translation>按其预计成交日期（以以往赢单的延期情况调整）落在本期内的概率</translation>
     </message>
     <message numerus="yes">
-        <location line="+37"/>
+        <location line="+28"/>
         <source>This file&apos;s deals end on %1, more than %n day(s) ago: everything here is forecast as of %2, the day after, as if it were then (an imported history&apos;s open deals were open when it was exported, not today).</source>
         <translation>
             <numerusform>本文件的商机数据止于 %1，距今已超过 %n 天：此处一切均按次日 %2 预测，仿佛当时就在那一天（导入的历史数据中的未结商机是在导出时未结，而不是今天）。</numerusform>
@@ -9510,7 +9535,7 @@ Each outcome adds what is already won in the period, each open deal won with its
         <translation>已在 %1 秒内训练学习型赢单模型（保留至文件变更）。</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-66"/>
         <source>The forecast could not be computed: %1</source>
         <translation>无法计算预测：%1</translation>
     </message>
@@ -9520,7 +9545,7 @@ Each outcome adds what is already won in the period, each open deal won with its
         <translation>预计成交 %1（置信度 %2，区间 %3–%4）</translation>
     </message>
     <message numerus="yes">
-        <location line="+25"/>
+        <location line="+29"/>
         <source>%1 · %2 · already won %3 · %n open deal(s) in the period</source>
         <translation>
             <numerusform>%1 · %2 · 已成交 %3 · 本期 %n 个未结商机</numerusform>

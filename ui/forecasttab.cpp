@@ -335,13 +335,17 @@ QString ForecastTab::confidenceTip(const ForecastView &v)
     return tr("Confidence: the share of the %1 simulated outcomes that fall within ±20 % of the expected (P50) amount. "
               "The range is P10–P90: 8 of 10 simulated outcomes fall inside it.\n"
               "Each outcome adds what is already won in the period, each open deal won with its win probability and "
-              "closing in the period with the chance its expected close date (moved by the slips of past won deals) "
-              "falls inside it, and one past period's new business; it is scaled by one of %n past month(s)' "
-              "actual ÷ forecast, so the band also holds the model's own past error (a month at the very start of the "
-              "file's history, with no closed deal or no month of new business behind it, is left out). Seed %2: the same file, scope "
-              "and seed give the same figures.", nullptr, v.errorRatios)
+              "closing in the period %4, and one past period's new business. The model's own error: %3 (a month at the very "
+              "start of the file's history, with no closed deal or no month of new business behind it, is left out). "
+              "Seed %2: the same file, scope and seed give the same figures.")
         .arg(QLocale().toString(v.sim.draws))
-        .arg(v.seed);
+        .arg(v.seed)
+        .arg(forecast::errorBandText(v.errorBand, v.errorRatios))
+        .arg(v.closeDateWritten
+                 ? tr("with the share of past won deals as old as it that closed inside it (this file writes each deal's "
+                      "expected close date over with the real one when it closes, so the dates deals had before cannot be "
+                      "known, nor how far they slipped: every open deal is timed by its age, today and in the backtest alike)")
+                 : tr("with the chance its expected close date (moved by the slips of past won deals) falls inside it"));
 }
 
 void ForecastTab::showResult(const ForecastView &v)

@@ -90,6 +90,9 @@ struct DealSet
     bool amountLeaks = false;
     // Facts the outcome writes (History::outcomeWritten): not learned from.
     int outcomeWritten = 0;
+    // The file writes expected close dates over at closing (History::closeDateWritten): every
+    // open deal is then timed by its age (forecast.cpp), today and in the backtest alike.
+    bool closeDateWritten = false;
     QString stageName(int stage) const
     {
         return stage >= 0 && std::size_t(stage) < stageNames.size() ? stageNames[std::size_t(stage)] : QString();

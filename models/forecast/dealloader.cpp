@@ -262,6 +262,7 @@ History loadHistory(QSqlDatabase db)
         now.push_back(r.current);
     }
     h.amountLeaks = amountLeaksOutcome(now);
+    h.closeDateWritten = closeDateWrittenAtClose(now);
     int won = 0, lost = 0, with[4][2] = {};
     for (const Deal &d : now) {
         if (!d.closed())

@@ -33,7 +33,8 @@ std::vector<qint64> durationHistory(const std::vector<Deal> &deals, qint64 befor
     return out;
 }
 
-std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 today, qint64 lengthDays, int windows)
+std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 today, qint64 lengthDays, int windows,
+                                       qint64 wonDays)
 {
     qint64 firstCreated = std::numeric_limits<qint64>::max();
     for (const Deal &d : deals)
@@ -41,11 +42,12 @@ std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 to
     std::vector<qint64> out;
     for (int w = 1; w <= windows && lengthDays > 0; ++w) {
         const qint64 first = today - w * lengthDays, last = first + lengthDays - 1;
+        const qint64 wonFrom = wonDays < 0 ? first : std::max(first, last - wonDays + 1);
         if (first < firstCreated)
             break;
         qint64 sum = 0;
         for (const Deal &d : deals)
-            if (d.won() && d.createdDay >= first && d.createdDay <= last && d.closedDay >= first && d.closedDay <= last)
+            if (d.won() && d.createdDay >= first && d.createdDay <= last && d.closedDay >= wonFrom && d.closedDay <= last)
                 sum += d.amountCents;
         out.push_back(sum);
     }
@@ -72,7 +74,7 @@ PeriodForecast preparePeriod(const DealSet &set, const WinRates &rates, qint64 f
         s.amountCents = d.amountCents;
         s.winProbability = winProbability(d, rates);
         s.closeEstimated = d.expectedCloseDay < 0;
-        s.inPeriod = s.closeEstimated ? closeInPeriodByAge(d.createdDay, durations, f.today, firstDay, lastDay)
+        s.inPeriod = s.closeEstimated || set.closeDateWritten ? closeInPeriodByAge(d.createdDay, durations, f.today, firstDay, lastDay)
                                       : closeInPeriod(d.expectedCloseDay, slips, f.today, firstDay, lastDay);
         s.approverNotMet = d.decisionRoleKnown && !d.finalApproverMet;
         s.intentIncomplete = rates.intentRecorded && !d.intentComplete();
@@ -82,7 +84,8 @@ PeriodForecast preparePeriod(const DealSet &set, const WinRates &rates, qint64 f
     }
     options.alreadyWonCents = f.alreadyWonCents;
     if (lastDay >= f.today)
-        options.newBusinessCents = newBusinessHistory(set.deals, f.today, lastDay - std::max(firstDay, f.today) + 1);
+        options.newBusinessCents = newBusinessHistory(set.deals, f.today, lastDay - f.today + 1, 6,
+                                                      lastDay - std::max(firstDay, f.today) + 1);
     return f;
 }
 } // namespace

@@ -19,9 +19,12 @@ namespace cockpit::forecast {
 std::vector<qint64> slipHistory(const std::vector<Deal> &deals, qint64 beforeDay);
 std::vector<qint64> durationHistory(const std::vector<Deal> &deals, qint64 beforeDay);
 // For each of `windows` windows of `lengthDays` ending the day before `today` (back to back):
-// the amount won inside the window by deals created inside it. Windows before the first deal
-// are left out.
-std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 today, qint64 lengthDays, int windows = 6);
+// the amount won in the window's last `wonDays` days (all of it when wonDays < 0) by deals
+// created inside it. Windows before the first deal are left out. A period that starts after
+// today asks for the windows from today to its end, won in its own days: a month two months
+// ahead also wins deals created before it starts.
+std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 today, qint64 lengthDays, int windows = 6,
+                                       qint64 wonDays = -1);
 
 struct PeriodForecast
 {
@@ -71,7 +74,6 @@ inline constexpr int kWarmupMonths = 6;
 // [1/kMaxRatio, kMaxRatio] (one wild month would otherwise stretch every later band).
 std::vector<double> errorRatios(const std::vector<BacktestMonth> &months);
 inline constexpr int kRatioWindow = 12;
-inline constexpr double kMaxRatio = 3.0;
 // Share of the counted months with the actual inside P10–P90 (NaN without counted months).
 double bandCoverage(const std::vector<BacktestMonth> &months);
 int countedMonths(const std::vector<BacktestMonth> &months);

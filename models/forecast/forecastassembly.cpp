@@ -123,6 +123,7 @@ History historyOf(const History &h, const QSet<int> &owners)
     out.intentRecorded = h.intentRecorded;
     out.amountLeaks = h.amountLeaks;
     out.outcomeWritten = h.outcomeWritten;
+    out.closeDateWritten = h.closeDateWritten;
     for (const DealHistory &d : h.deals)
         if (owners.contains(d.current.owner))
             out.deals.push_back(d);
@@ -188,6 +189,19 @@ QString doubtText(const DoubtReason &r, const QString &currency)
     case Doubt::LargestDeals: return tr("the %n largest deal(s) worth %1 decide much of the total", nullptr, r.deals).arg(amount);
     }
     return {};
+}
+
+QString errorBandText(const ErrorBand &band, int ratios)
+{
+    if (ratios <= 0)
+        return tr("fewer than %1 past months to measure the model's own error by: the band holds only each deal's luck")
+            .arg(kMinRatios);
+    const QLocale locale;
+    const auto times = [&](double x) { return locale.toString(x, 'f', 2).prepend(QChar(0x00D7)); }; // ×0.93
+    return tr("from %n past month(s)' actual ÷ forecast: each outcome is scaled by a draw of the next month's ratio, "
+              "typically %1, 8 in 10 between %2 and %3 (a Student-t prediction interval, wider with fewer months)",
+              nullptr, ratios)
+        .arg(times(band.p50), times(band.p10), times(band.p90));
 }
 
 QVariant ratioValue(double x) { return std::isnan(x) ? QVariant() : QVariant(std::round(x * 10000.0) / 10000.0); }

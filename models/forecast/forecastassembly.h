@@ -44,6 +44,11 @@ QVariant pctValue(double x);
 QString shortMoney(qint64 cents, const QString &currency);
 // "final approver not met on 3 deals worth ¥120万".
 QString doubtText(const DoubtReason &r, const QString &currency);
+// What `ratios` past months' actual ÷ forecast say of a forecast's error: "from 11 past months'
+// actual ÷ forecast: the outcome is drawn at ×0.93 of the simulation's, 8 in 10 between ×0.85
+// and ×1.02 (a Student-t prediction interval: wider with fewer months)"; without ratios, that the
+// band holds only each deal's luck.
+QString errorBandText(const ErrorBand &band, int ratios);
 
 // The translated column header of a factor ("customer.punctuality" → "× Payment punctuality").
 QString factorHeader(const QString &name);

@@ -210,6 +210,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     v.orgName = b->units.name(scope.org);
     v.currency = b->history().currency;
     v.asOfDay = b->set.asOfDay;
+    v.closeDateWritten = b->set.closeDateWritten;
     v.historical = moment != nowSecs;
     v.lastEventDay = analytics::companyDayNumber(lastEvent);
     v.closedDeals = b->closedDeals;
@@ -227,6 +228,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     opt.targetCents = scopeTarget(db, first, last, scope.org, b->units);
     opt = withErrors(opt, o->past);
     v.errorRatios = int(opt.errorRatios.size());
+    v.errorBand = errorBand(errorSpread(opt.errorRatios), opt.draws, opt.seed);
     const PeriodForecast f = forecastPeriod(set, b->rates, first, last, opt);
     v.alreadyWonCents = f.alreadyWonCents;
     v.sim = f.sim;

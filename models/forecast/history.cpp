@@ -44,6 +44,17 @@ bool writtenByOutcome(int wonWith, int won, int lostWith, int lost)
     return (lostWith == 0 && wonWith * 5 >= won) || (wonWith == won && lostWith * 10 < lost * 9);
 }
 
+bool closeDateWrittenAtClose(const std::vector<Deal> &deals)
+{
+    qint64 dated = 0, sameDay = 0;
+    for (const Deal &d : deals)
+        if (d.closed() && d.expectedCloseDay >= 0) {
+            ++dated;
+            sameDay += d.expectedCloseDay == d.closedDay;
+        }
+    return dated >= 20 && sameDay * 10 >= dated * 9;
+}
+
 bool amountLeaksOutcome(const std::vector<Deal> &deals)
 {
     qint64 lost = 0, lostZero = 0, won = 0, wonZero = 0;
@@ -124,6 +135,7 @@ DealSet asOf(const History &h, qint64 asOfSecs)
     set.intentRecorded = h.intentRecorded;
     set.amountLeaks = h.amountLeaks;
     set.outcomeWritten = h.outcomeWritten;
+    set.closeDateWritten = h.closeDateWritten;
     const qint64 day = set.asOfDay;
     set.deals.reserve(h.deals.size());
     auto closes = [&](int stage) { return stage >= 0 && std::size_t(stage) < h.stageCloses.size() && h.stageCloses[std::size_t(stage)]; };

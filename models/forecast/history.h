@@ -39,6 +39,7 @@ struct History
     QHash<int, std::vector<std::pair<qint64, qint64>>> payments; // customer → (due day, paid day or -1)
     QString currency;
     bool intentRecorded = false, amountLeaks = false;
+    bool closeDateWritten = false; // closeDateWrittenAtClose() of the deals as they stand now
     int outcomeWritten = 0; // WrittenFact bits
 };
 
@@ -68,6 +69,10 @@ int tenureBucket(qint64 sinceDay, qint64 day);
 int budgetShareBucket(qint64 amountCents, qint64 budgetCents);
 // Lost deals (nearly) all at 0 while won deals have amounts: the amount tells the outcome.
 bool amountLeaksOutcome(const std::vector<Deal> &deals);
+// The file writes a deal's expected close date over with the real one when it closes (the demo
+// does, as most CRMs do): of at least 20 closed deals with an expected date, ≥ 90 % closed on
+// exactly that day. Then no past moment's expected dates are known and no slip can be learned.
+bool closeDateWrittenAtClose(const std::vector<Deal> &deals);
 // The median amount of won deals of the same product (else all won deals) closed before
 // `day`, for deals whose amount cannot be used; 0 when none.
 void estimateAmounts(std::vector<Deal> &deals, qint64 day);

@@ -79,7 +79,7 @@ QHash<QString, Entry> &cache()
 // one array per member. Reading 100 000 deals back is a few copies, not 1.4 M rows.
 namespace {
 constexpr quint32 kHistoryMagic = 0x48495354; // "HIST"
-constexpr qint32 kHistoryFormat = 1;          // bump when the records below change
+constexpr qint32 kHistoryFormat = 2;          // bump when the records below change
 
 // A member added to Deal, DealHistory or History must be written below too: these sizes
 // stop the build until it is (and the format is bumped).
@@ -142,7 +142,7 @@ QByteArray historyToBytes(const History &h, const std::atomic_bool *stop)
     w.add(due);
     w.add(paid);
     w.add(QVector<QString>{h.currency});
-    w.add(qint32(h.intentRecorded) | qint32(h.amountLeaks) << 1);
+    w.add(qint32(h.intentRecorded) | qint32(h.amountLeaks) << 1 | qint32(h.closeDateWritten) << 2);
     w.add(qint32(h.outcomeWritten));
 
     std::vector<DealRecord> records;
@@ -278,6 +278,7 @@ std::optional<History> historyFromBytes(QByteArrayView bytes)
     h.currency = currency.first();
     h.intentRecorded = flags & 1;
     h.amountLeaks = flags & 2;
+    h.closeDateWritten = flags & 4;
     h.outcomeWritten = outcomeWritten;
 
     // The deals' arrays are read where they lie (the file is mapped): each deal copies its

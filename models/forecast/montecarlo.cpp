@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
+#include <utility>
 #include <thread>
 
 namespace cockpit::forecast {
@@ -74,8 +76,91 @@ struct SplitMix
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
         return z ^ (z >> 31);
     }
+    // Uniform in (0, 1]: never 0, so its logarithm is finite.
+    double unit() { return double((next() >> 11) + 1) * 0x1.0p-53; }
 };
 
+// Two independent standard normals (Box–Muller).
+std::pair<double, double> normalPair(SplitMix &rng)
+{
+    const double r = std::sqrt(-2.0 * std::log(rng.unit())), a = 2.0 * std::numbers::pi * rng.unit();
+    return {r * std::cos(a), r * std::sin(a)};
+}
+
+// Student-t with df degrees of freedom: Z ÷ √(χ²(df) ÷ df), the χ² a sum of df squared normals.
+double studentT(SplitMix &rng, int df)
+{
+    auto [z, spare] = normalPair(rng);
+    double chi2 = 0;
+    bool haveSpare = true;
+    for (int i = 0; i < df; ++i) {
+        double x;
+        if (haveSpare) {
+            x = spare;
+        } else {
+            const auto pair = normalPair(rng);
+            x = pair.first;
+            spare = pair.second;
+        }
+        haveSpare = !haveSpare;
+        chi2 += x * x;
+    }
+    return z / std::sqrt(chi2 / df);
+}
+} // namespace
+
+ErrorSpread errorSpread(const std::vector<double> &ratios)
+{
+    ErrorSpread e;
+    const std::size_t n = ratios.size();
+    if (n < 2)
+        return e;
+    std::vector<double> logs;
+    for (double r : ratios)
+        logs.push_back(std::log(std::clamp(r, 1.0 / kMaxRatio, kMaxRatio)));
+    double sum = 0;
+    for (double l : logs)
+        sum += l;
+    e.meanLog = sum / double(n);
+    double squares = 0;
+    for (double l : logs)
+        squares += (l - e.meanLog) * (l - e.meanLog);
+    e.scale = std::sqrt(squares / double(n - 1)) * std::sqrt(1.0 + 1.0 / double(n));
+    e.df = int(n - 1);
+    return e;
+}
+
+double errorMultiplier(const ErrorSpread &spread, quint64 seed, int draw)
+{
+    if (spread.df <= 0)
+        return 1.0;
+    // Its own stream, apart from the deals' (which are the same with or without ratios).
+    SplitMix rng{(seed ^ 0x5851F42D4C957F2Dull) * 0xD1B54A32D192ED03ull ^ (quint64(draw) + 1) * 0xC2B2AE3D27D4EB4Full};
+    rng.next();
+    const double t = spread.scale > 0 ? studentT(rng, spread.df) : 0.0;
+    return std::clamp(std::exp(spread.meanLog + spread.scale * t), 1.0 / kMaxRatio, kMaxRatio);
+}
+
+ErrorBand errorBand(const ErrorSpread &spread, int draws, quint64 seed)
+{
+    ErrorBand b;
+    if (spread.df <= 0 || draws <= 0)
+        return b;
+    std::vector<double> m(std::size_t(draws), 0.0);
+    for (int d = 0; d < draws; ++d)
+        m[std::size_t(d)] = errorMultiplier(spread, seed, d);
+    std::sort(m.begin(), m.end());
+    // Nearest rank, as quantile() does for the totals.
+    const auto at = [&](double q) {
+        return m[std::size_t(std::clamp(std::ceil(q * draws) - 1.0, 0.0, double(draws - 1)))];
+    };
+    b.p10 = at(0.10);
+    b.p50 = at(0.50);
+    b.p90 = at(0.90);
+    return b;
+}
+
+namespace {
 // A deal that may or may not count: won when a 32-bit uniform is below `threshold`
 // (q × 2³², so q is resolved to 2.3e-10). Deals certain to count are summed once.
 struct Active
@@ -84,7 +169,8 @@ struct Active
     qint64 amount;
 };
 
-void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions &o, int from, int to, qint64 *totals)
+void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions &o, const ErrorSpread &spread, int from,
+              int to, qint64 *totals)
 {
     const std::size_t n = deals.size(), pairs = n / 2;
     for (int d = from; d < to; ++d) {
@@ -103,8 +189,8 @@ void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions
             total += deals[n - 1].amount & -qint64(quint32(rng.next()) < deals[n - 1].threshold);
         if (!o.newBusinessCents.empty())
             total += o.newBusinessCents[std::size_t(rng.next() % o.newBusinessCents.size())];
-        if (!o.errorRatios.empty())
-            total = qint64(std::llround(double(total) * o.errorRatios[std::size_t(rng.next() % o.errorRatios.size())]));
+        if (spread.df > 0)
+            total = qint64(std::llround(double(total) * errorMultiplier(spread, o.seed, d)));
         totals[d] = o.alreadyWonCents + total;
     }
 }
@@ -134,13 +220,14 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
             active.push_back({quint32(scaled), d.amountCents});
     }
     r.totals.assign(std::size_t(r.draws), 0);
+    const ErrorSpread spread = errorSpread(o.errorRatios);
     const int threads = std::clamp(o.threads > 0 ? o.threads : int(std::thread::hardware_concurrency()), 1, 64);
     const int per = (r.draws + threads - 1) / threads;
     std::vector<std::thread> pool;
     for (int t = 1; t < threads && t * per < r.draws; ++t)
-        pool.emplace_back(runDraws, std::cref(active), certain, std::cref(o), t * per, std::min(r.draws, (t + 1) * per),
-                          r.totals.data());
-    runDraws(active, certain, o, 0, std::min(r.draws, per), r.totals.data());
+        pool.emplace_back(runDraws, std::cref(active), certain, std::cref(o), std::cref(spread), t * per,
+                          std::min(r.draws, (t + 1) * per), r.totals.data());
+    runDraws(active, certain, o, spread, 0, std::min(r.draws, per), r.totals.data());
     for (std::thread &t : pool)
         t.join();
     std::sort(r.totals.begin(), r.totals.end());

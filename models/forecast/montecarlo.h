@@ -12,9 +12,9 @@
 // the seed and the draw count only — not on the thread count.
 //
 // Deals are independent, so on its own the simulation knows only the luck of each deal, not
-// the model's own error (a stale pipeline, a win rate that moved): with errorRatios each draw
-// is scaled by one past month's actual ÷ forecast, so the band also holds what the model got
-// wrong before.
+// the model's own error (a stale pipeline, a win rate that moved): with errorRatios (past
+// months' actual ÷ forecast) each draw is scaled by a draw of the next month's ratio
+// (errorSpread), so the band also holds what the model got wrong before.
 #include <QString>
 
 #include <cstdint>
@@ -35,6 +35,32 @@ double closeInPeriodByAge(qint64 createdDay, const std::vector<qint64> &duration
 enum class Doubt { ApproverNotMet, IntentIncomplete, Competitor, CloseDateEstimated, AmountEstimated, LargestDeals };
 QString doubtCode(Doubt d); // "final_approver_not_met", …
 
+// The model's own error as a distribution of the next month's actual ÷ forecast, from n past
+// months' ratios: with m and s the mean and the standard deviation (n − 1) of their logarithms,
+// the log of the next ratio is m + s·√(1 + 1/n)·T with T ~ Student-t(n − 1) — the textbook
+// prediction interval for one more observation of a normal sample, which widens when there are
+// few past months. Resampling the ratios themselves treated a handful of months as the whole
+// spread: its 80 % band held 5 of the large demo's 12 months.
+struct ErrorSpread
+{
+    double meanLog = 0;
+    double scale = 0; // s·√(1 + 1/n)
+    int df = 0;       // n − 1; 0: no ratios to scale by (fewer than 2)
+};
+ErrorSpread errorSpread(const std::vector<double> &ratios);
+// Ratios drawn (and ratios given) are kept inside [1/kMaxRatio, kMaxRatio].
+inline constexpr double kMaxRatio = 3.0;
+// Draw `draw`'s multiplier: exp(meanLog + scale·T), T from its own generator seeded by
+// (seed, draw), clamped to [1/kMaxRatio, kMaxRatio]; 1 when spread.df is 0.
+double errorMultiplier(const ErrorSpread &spread, quint64 seed, int draw);
+// The 10 %, 50 % and 90 % quantiles of the multipliers draws 0 … draws − 1 use (all 1 when
+// spread.df is 0): what the band's tooltip says of the model's own error.
+struct ErrorBand
+{
+    double p10 = 1, p50 = 1, p90 = 1;
+};
+ErrorBand errorBand(const ErrorSpread &spread, int draws, quint64 seed);
+
 struct SimDeal
 {
     qint64 id = 0;
@@ -53,8 +79,9 @@ struct SimOptions
     qint64 alreadyWonCents = 0;   // won inside the period before today
     qint64 targetCents = -1;      // -1: none
     std::vector<qint64> newBusinessCents; // one of these (uniformly) is added to each draw
-    // The model's own error: one of these (uniformly) multiplies each draw's pipeline part and
-    // new business — actual ÷ P50 of the past months' backtest (forecast.h, errorRatios).
+    // The model's own error: actual ÷ P50 of the past months' backtest (forecast.h,
+    // errorRatios); a draw of their errorSpread multiplies each draw's pipeline part and new
+    // business.
     std::vector<double> errorRatios;
 };
 

@@ -37,7 +37,8 @@ QByteArray historyBytes(const History &h)
 {
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
-    s << h.industries << h.currency << h.intentRecorded << h.amountLeaks << h.outcomeWritten << qint64(h.stageNames.size());
+    s << h.industries << h.currency << h.intentRecorded << h.amountLeaks << h.outcomeWritten << h.closeDateWritten
+      << qint64(h.stageNames.size());
     for (std::size_t i = 0; i < h.stageNames.size(); ++i)
         s << h.stageNames[i] << qint8(h.stageCloses[i]);
     QList<qint64> titled = h.openTitles.keys();
@@ -127,6 +128,8 @@ void TestForecastDemo::initTestCase()
     QVERIFY(!m_history.amountLeaks);
     // The generator fills intent letters only on deals not lost: an outcome-written fact.
     QVERIFY(m_history.outcomeWritten & IntentFact);
+    // It also writes each closed deal's expected close date over with the real one.
+    QVERIFY(m_history.closeDateWritten);
 }
 
 void TestForecastDemo::dealsWithDemosHaveHigherWinProbability()

@@ -1,7 +1,8 @@
 // The forecast's formulas on hand-computed fixtures (models/forecast): shrinkage and lifts,
 // the explainable product and its intent cap, AUC with ties, Brier and its skill, calibration
-// bins, the logistic fit, close-in-period from slips, and the Monte-Carlo against the exact
-// distribution of a 3-deal pipeline.
+// bins, the logistic fit, close-in-period from slips, the Monte-Carlo against the exact
+// distribution of a 3-deal pipeline, and the model's error spread (its Student-t draws and the
+// coverage of the band they make).
 #include "forecast/forecast.h"
 #include "forecast/history.h"
 #include "analytics/scope.h"
@@ -14,7 +15,9 @@
 #include <QTimeZone>
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
+#include <random>
 
 using namespace cockpit::forecast;
 
@@ -31,8 +34,13 @@ private Q_SLOTS:
     void closeInPeriodFromSlips();
     void monteCarloMatchesExactThreeDeals();
     void monteCarloIsReproducible();
+    void errorSpreadByHand();
+    void errorMultipliersAreStudentT();
+    void errorBandCoversEightInTen();
     void quantileAndAccuracyEdges();
     void outcomeWrittenFacts();
+    void closeDateWrittenAtClosing();
+    void newBusinessOfALaterPeriod();
     void asOfRebuildsThePipeline();
     void staleHistoryMovesTheMoment();
     void bucketEdges();
@@ -270,6 +278,91 @@ void TestForecastMath::monteCarloIsReproducible()
     QVERIFY(share > 0 && share < 1);
 }
 
+void TestForecastMath::errorSpreadByHand()
+{
+    // Ratios e^−0.1, 1, e^0.1: logs −0.1, 0, 0.1; mean 0, sd (n − 1) 0.1; scale 0.1·√(1 + 1/3).
+    const ErrorSpread e = errorSpread({std::exp(-0.1), 1.0, std::exp(0.1)});
+    QVERIFY(std::abs(e.meanLog) < 1e-12);
+    QVERIFY(std::abs(e.scale - 0.1 * std::sqrt(4.0 / 3.0)) < 1e-12);
+    QCOMPARE(e.df, 2);
+    // Fewer than two ratios: nothing to scale by.
+    QCOMPARE(errorSpread({}).df, 0);
+    QCOMPARE(errorSpread({1.5}).df, 0);
+    QCOMPARE(errorMultiplier(errorSpread({1.5}), 1, 0), 1.0);
+    // Equal ratios: no spread, every draw is that ratio.
+    const ErrorSpread same = errorSpread({1.1, 1.1, 1.1});
+    QCOMPARE(same.df, 2);
+    QVERIFY(same.scale < 1e-12);
+    QVERIFY(std::abs(errorMultiplier(same, 9, 123) - 1.1) < 1e-12);
+    // A wild ratio is clamped to 3 before it counts, and so is a wild draw.
+    const ErrorSpread wild = errorSpread({10.0, 10.0, 3.0});
+    QVERIFY(std::abs(wild.meanLog - std::log(3.0)) < 1e-12);
+    QVERIFY(std::abs(errorMultiplier(wild, 1, 0) - 3.0) < 1e-12);
+    ErrorSpread broad;
+    broad.scale = 50;
+    broad.df = 3;
+    for (int d = 0; d < 100; ++d) {
+        const double m = errorMultiplier(broad, 5, d);
+        QVERIFY(m >= 1.0 / 3.0 - 1e-12 && m <= 3.0 + 1e-12);
+    }
+}
+
+void TestForecastMath::errorMultipliersAreStudentT()
+{
+    // log(multiplier) = meanLog + scale·T: its quantiles are Student-t's (table values
+    // t(0.9; 2) = 1.886, t(0.9; 5) = 1.476, t(0.9; 11) = 1.363) scaled and shifted.
+    for (const auto &[df, t90] : std::vector<std::pair<int, double>>{{2, 1.886}, {5, 1.476}, {11, 1.363}}) {
+        ErrorSpread e;
+        e.meanLog = 0.05;
+        e.scale = 0.1;
+        e.df = df;
+        // errorBand's quantiles are the draws' (the quantile's sd at 200 000 draws is under
+        // 0.01 in t units for these df; 0.05 is 5 sd).
+        const ErrorBand b = errorBand(e, 200000, 11);
+        const auto t = [&](double m) { return (std::log(m) - e.meanLog) / e.scale; };
+        QVERIFY2(std::abs(t(b.p90) - t90) < 0.05, qPrintable(QStringLiteral("df %1: q90 %2").arg(df).arg(t(b.p90))));
+        QVERIFY2(std::abs(t(b.p10) + t90) < 0.05, qPrintable(QStringLiteral("df %1: q10 %2").arg(df).arg(t(b.p10))));
+        QVERIFY2(std::abs(t(b.p50)) < 0.02, qPrintable(QStringLiteral("df %1: q50 %2").arg(df).arg(t(b.p50))));
+    }
+    const ErrorBand none = errorBand(ErrorSpread{}, 1000, 1);
+    QCOMPARE(none.p10, 1.0);
+    QCOMPARE(none.p90, 1.0);
+    // Reproducible per (seed, draw); another seed draws others.
+    const ErrorSpread e = errorSpread({0.9, 1.0, 1.2, 1.05});
+    QCOMPARE(errorMultiplier(e, 3, 17), errorMultiplier(e, 3, 17));
+    QVERIFY(errorMultiplier(e, 3, 17) != errorMultiplier(e, 4, 17));
+}
+
+void TestForecastMath::errorBandCoversEightInTen()
+{
+    // When the model's past errors and the next one come from one (log-normal) distribution,
+    // the simulation's P10–P90 holds the next month's actual about 8 times in 10, even with only
+    // 4 past months to go by. Each month: 4 past ratios and the next one, drawn from
+    // exp(N(−0.05, 0.15²)); a forecast of exactly 1 000 000 (new business, no deal), scaled.
+    // Resampling the 4 ratios themselves would hold it about 6 times in 10.
+    std::mt19937_64 rng(2026);
+    std::normal_distribution<double> err(-0.05, 0.15);
+    const int months = 3000;
+    int inside = 0;
+    SimOptions o;
+    o.draws = 2000;
+    o.threads = 1;
+    o.newBusinessCents = {1000000};
+    for (int m = 0; m < months; ++m) {
+        o.errorRatios.clear();
+        for (int i = 0; i < 4; ++i)
+            o.errorRatios.push_back(std::exp(err(rng)));
+        const double actual = 1000000 * std::exp(err(rng));
+        o.seed = quint64(m) + 1;
+        const SimResult r = simulate({}, o);
+        inside += actual >= double(r.p10) && actual <= double(r.p90);
+    }
+    // Binomial sd at 0.8 over 3000 months: 0.0073; ± 0.03 is 4 sd (the quantiles of 2000 draws
+    // add a little noise of their own).
+    const double coverage = double(inside) / months;
+    QVERIFY2(std::abs(coverage - 0.8) < 0.03, qPrintable(QStringLiteral("coverage %1").arg(coverage)));
+}
+
 void TestForecastMath::quantileAndAccuracyEdges()
 {
     QCOMPARE(quantile({}, 0.5), 0);
@@ -339,6 +432,89 @@ void TestForecastMath::outcomeWrittenFacts()
     QVERIFY(writtenByOutcome(100, 100, 48, 100)); // on every won deal
     QVERIFY(!writtenByOutcome(80, 100, 50, 100)); // a signal, not a leak
     QVERIFY(!writtenByOutcome(10, 10, 0, 10));    // too few to tell
+}
+
+void TestForecastMath::closeDateWrittenAtClosing()
+{
+    // 20 closed deals with an expected date, 18 (90 %) closed on exactly that day: written over.
+    std::vector<Deal> deals(20);
+    for (int i = 0; i < 20; ++i) {
+        Deal &d = deals[std::size_t(i)];
+        d.id = i + 1;
+        d.outcome = i % 2 ? Outcome::Won : Outcome::Lost;
+        d.createdDay = 100;
+        d.closedDay = 150 + i;
+        d.expectedCloseDay = i < 18 ? d.closedDay : d.closedDay - 7;
+    }
+    QVERIFY(closeDateWrittenAtClose(deals));
+    deals[17].expectedCloseDay = 140; // 17 of 20 (85 %): dates a rep kept
+    QVERIFY(!closeDateWrittenAtClose(deals));
+    deals[17].expectedCloseDay = deals[17].closedDay;
+    // Open deals and closed ones without a date do not count: 19 dated closed deals are too few.
+    deals[19].expectedCloseDay = -1;
+    Deal open;
+    open.expectedCloseDay = 5;
+    deals.push_back(open);
+    QVERIFY(!closeDateWrittenAtClose(deals));
+
+    // Then an open deal is timed by its age, not by its date. Today is day 200; won deals took
+    // 10, 20 and 30 days; the deal is 5 days old with its date inside [300, 330]. By its date
+    // (every slip 0) it closes there for sure; by its age, no won deal ever took 100–130 days.
+    DealSet set;
+    set.asOfDay = 200;
+    for (int i = 0; i < 3; ++i) {
+        Deal w;
+        w.id = 100 + i;
+        w.outcome = Outcome::Won;
+        w.createdDay = 100;
+        w.closedDay = 110 + 10 * i;
+        w.expectedCloseDay = w.closedDay;
+        w.stagesReached = {1};
+        set.deals.push_back(w);
+    }
+    Deal d;
+    d.id = 7;
+    d.amountCents = 1000;
+    d.stage = 1;
+    d.stagesReached = {1};
+    d.createdDay = 195;
+    d.expectedCloseDay = 310;
+    set.deals.push_back(d);
+    const WinRates rates = learnRates(set.deals, set.asOfDay, false);
+    SimOptions o;
+    o.draws = 10;
+    const PeriodForecast byDate = forecastPeriod(set, rates, 300, 330, o);
+    QCOMPARE(int(byDate.deals.size()), 1);
+    QCOMPARE(byDate.deals.front().inPeriod, 1.0);
+    set.closeDateWritten = true;
+    const PeriodForecast byAge = forecastPeriod(set, rates, 300, 330, o);
+    QCOMPARE(byAge.deals.front().inPeriod, 0.0);
+    // … and inside [205, 215] by age: durations ≥ 5 ending 10–20 days after creation: 2 of 3.
+    QCOMPARE(forecastPeriod(set, rates, 205, 215, o).deals.front().inPeriod, 2.0 / 3.0);
+    QVERIFY(!byAge.deals.front().closeEstimated); // it has a date: not "no expected close date"
+}
+
+void TestForecastMath::newBusinessOfALaterPeriod()
+{
+    // Today is day 100. Windows of 20 days back to back: [80, 99], [60, 79]; the first deal was
+    // created on day 60, so [40, 59] (starting before it) is left out.
+    auto won = [](qint64 amount, qint64 created, qint64 closed) {
+        Deal d;
+        d.outcome = Outcome::Won;
+        d.amountCents = amount;
+        d.createdDay = created;
+        d.closedDay = closed;
+        return d;
+    };
+    const std::vector<Deal> deals{won(1, 82, 85), won(2, 82, 95), won(4, 92, 97), won(8, 75, 95), won(16, 60, 72),
+                                  won(32, 60, 65)};
+    // Every win inside its window: [80, 99] holds 1 + 2 + 4 (8 was created before it);
+    // [60, 79] holds 16 + 32.
+    QCOMPARE(newBusinessHistory(deals, 100, 20), (std::vector<qint64>{7, 48}));
+    // A period 10 days long that starts 10 days after today: only wins in each window's last
+    // 10 days count ([90, 99]: 2 + 4; [70, 79]: 16), from deals created anywhere in it.
+    QCOMPARE(newBusinessHistory(deals, 100, 20, 6, 10), (std::vector<qint64>{6, 16}));
+    QCOMPARE(newBusinessHistory(deals, 100, 20, 1, 10), (std::vector<qint64>{6}));
 }
 
 void TestForecastMath::asOfRebuildsThePipeline()
