@@ -120,7 +120,7 @@ namespace {
 struct RawMonth
 {
     BacktestMonth m;
-    std::vector<SimDeal> deals;
+    SimResult raw;      // its draws before the error multipliers, kept for rescale()
     SimOptions options; // the raw draws' (no error ratios)
 };
 
@@ -163,6 +163,7 @@ RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int th
     r.options.draws = draws;
     r.options.seed = seed;
     r.options.threads = threads;
+    r.options.keepUnscaled = true;
     PeriodForecast raw = preparePeriod(set, rates, m.firstDay, m.lastDay, r.options);
     raw.sim = simulate(raw.deals, r.options);
     m.rawP50 = raw.sim.p50;
@@ -175,7 +176,7 @@ RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int th
     for (const DealHistory &d : h.deals)
         if (d.current.won() && d.current.closedDay >= m.firstDay && d.current.closedDay <= m.lastDay)
             m.actualCents += d.current.amountCents;
-    r.deals = std::move(raw.deals);
+    r.raw = std::move(raw.sim);
     return r;
 }
 } // namespace
@@ -206,12 +207,11 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
             r.options.errorRatios = ratios;
         before.push_back(r.m);
     }
-    forEachOnEveryCore(raw.size(), [&](std::size_t i, int threadsEach) {
+    forEachOnEveryCore(raw.size(), [&](std::size_t i, int) {
         RawMonth &r = raw[i];
         if (!r.m.ratios)
             return;
-        r.options.threads = threadsEach;
-        const SimResult sim = simulate(r.deals, r.options);
+        const SimResult sim = rescale(r.raw, r.options);
         r.m.p10 = sim.p10;
         r.m.p50 = sim.p50;
         r.m.p90 = sim.p90;

@@ -170,7 +170,7 @@ struct Active
 };
 
 void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions &o, const ErrorSpread &spread, int from,
-              int to, qint64 *totals)
+              int to, qint64 *totals, qint64 *unscaled)
 {
     const std::size_t n = deals.size(), pairs = n / 2;
     for (int d = from; d < to; ++d) {
@@ -189,10 +189,32 @@ void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions
             total += deals[n - 1].amount & -qint64(quint32(rng.next()) < deals[n - 1].threshold);
         if (!o.newBusinessCents.empty())
             total += o.newBusinessCents[std::size_t(rng.next() % o.newBusinessCents.size())];
+        if (unscaled)
+            unscaled[d] = total;
         if (spread.df > 0)
             total = qint64(std::llround(double(total) * errorMultiplier(spread, o.seed, d)));
         totals[d] = o.alreadyWonCents + total;
     }
+}
+
+// Sorts r.totals and reads the quantiles, the mean, the confidence and the chance of the target.
+void summarise(SimResult &r, const SimOptions &o)
+{
+    std::sort(r.totals.begin(), r.totals.end());
+    r.p10 = quantile(r.totals, 0.10);
+    r.p50 = quantile(r.totals, 0.50);
+    r.p90 = quantile(r.totals, 0.90);
+    double sum = 0;
+    qint64 near = 0, reached = 0;
+    for (qint64 t : r.totals) {
+        sum += double(t);
+        near += r.p50 == 0 ? t == 0 : std::llabs(t - r.p50) <= r.p50 / 5;
+        reached += o.targetCents >= 0 && t >= o.targetCents;
+    }
+    r.mean = sum / r.draws;
+    r.confidence = double(near) / r.draws;
+    if (o.targetCents >= 0)
+        r.probabilityOfTarget = double(reached) / r.draws;
 }
 } // namespace
 
@@ -221,31 +243,19 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
     }
     r.totals.assign(std::size_t(r.draws), 0);
     const ErrorSpread spread = errorSpread(o.errorRatios);
+    if (o.keepUnscaled)
+        r.unscaled.assign(std::size_t(r.draws), 0);
+    qint64 *const unscaled = o.keepUnscaled ? r.unscaled.data() : nullptr;
     const int threads = std::clamp(o.threads > 0 ? o.threads : int(std::thread::hardware_concurrency()), 1, 64);
     const int per = (r.draws + threads - 1) / threads;
     std::vector<std::thread> pool;
     for (int t = 1; t < threads && t * per < r.draws; ++t)
         pool.emplace_back(runDraws, std::cref(active), certain, std::cref(o), std::cref(spread), t * per,
-                          std::min(r.draws, (t + 1) * per), r.totals.data());
-    runDraws(active, certain, o, spread, 0, std::min(r.draws, per), r.totals.data());
+                          std::min(r.draws, (t + 1) * per), r.totals.data(), unscaled);
+    runDraws(active, certain, o, spread, 0, std::min(r.draws, per), r.totals.data(), unscaled);
     for (std::thread &t : pool)
         t.join();
-    std::sort(r.totals.begin(), r.totals.end());
-    r.p10 = quantile(r.totals, 0.10);
-    r.p50 = quantile(r.totals, 0.50);
-    r.p90 = quantile(r.totals, 0.90);
-    double sum = 0;
-    qint64 near = 0, reached = 0;
-    for (qint64 t : r.totals) {
-        sum += double(t);
-        near += r.p50 == 0 ? t == 0 : std::llabs(t - r.p50) <= r.p50 / 5;
-        reached += o.targetCents >= 0 && t >= o.targetCents;
-    }
-    r.mean = sum / r.draws;
-    r.confidence = double(near) / r.draws;
-    if (o.targetCents >= 0)
-        r.probabilityOfTarget = double(reached) / r.draws;
-
+    summarise(r, o);
     // Doubts: each group's share of the variance.
     std::vector<std::size_t> byVariance;
     for (std::size_t i = 0; i < deals.size(); ++i)
@@ -277,6 +287,21 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
     });
     std::stable_sort(r.reasons.begin(), r.reasons.end(),
                      [](const DoubtReason &a, const DoubtReason &b) { return a.varianceShare > b.varianceShare; });
+    return r;
+}
+
+SimResult rescale(const SimResult &raw, const SimOptions &o)
+{
+    SimResult r = raw;
+    r.unscaled.clear();
+    r.totals.assign(raw.unscaled.size(), 0);
+    const ErrorSpread spread = errorSpread(o.errorRatios);
+    for (std::size_t d = 0; d < raw.unscaled.size(); ++d) {
+        const qint64 total = raw.unscaled[d];
+        r.totals[d] = o.alreadyWonCents
+                      + (spread.df > 0 ? qint64(std::llround(double(total) * errorMultiplier(spread, o.seed, int(d)))) : total);
+    }
+    summarise(r, o);
     return r;
 }
 

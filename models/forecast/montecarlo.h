@@ -83,6 +83,7 @@ struct SimOptions
     // errorRatios); a draw of their errorSpread multiplies each draw's pipeline part and new
     // business.
     std::vector<double> errorRatios;
+    bool keepUnscaled = false; // SimResult::unscaled, for rescale()
 };
 
 struct DoubtReason
@@ -104,10 +105,18 @@ struct SimResult
     int dealsInPeriod = 0;           // deals with p × P(in period) > 0
     std::vector<DoubtReason> reasons; // by variance share, largest first; empty groups left out
     std::vector<qint64> totals;       // every draw's total, ascending
+    // With SimOptions::keepUnscaled: each draw's pipeline part and new business before its error
+    // multiplier (without what is already won), in draw order.
+    std::vector<qint64> unscaled;
 };
 
 // The q-quantile of ascending values: the value at index ceil(q × n) − 1 (nearest rank).
 qint64 quantile(const std::vector<qint64> &ascending, double q);
 SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &options);
+// What simulate(deals, options) gives, from `raw` = simulate(deals, the same options without
+// error ratios, keepUnscaled): each draw's deals and new business are the same (the error
+// multiplier has a stream of its own), so only the multipliers are drawn — a backtest month's
+// band costs no second pass over its deals. `raw`'s doubt reasons are kept.
+SimResult rescale(const SimResult &raw, const SimOptions &options);
 
 } // namespace cockpit::forecast

@@ -268,6 +268,24 @@ void TestForecastMath::monteCarloIsReproducible()
     const SimResult four = simulate(deals, o);
     QCOMPARE(one.totals, four.totals); // independent of the thread count
     QCOMPARE(simulate(deals, o).totals, four.totals);
+    // The band from the raw draws is the band simulated with the error ratios, draw for draw.
+    SimOptions raw = o;
+    raw.keepUnscaled = true;
+    raw.alreadyWonCents = 12345;
+    raw.newBusinessCents = {0, 5000, 20000};
+    raw.targetCents = 300000;
+    const SimResult unscaled = simulate(deals, raw);
+    QCOMPARE(int(unscaled.unscaled.size()), o.draws);
+    SimOptions banded = raw;
+    banded.keepUnscaled = false;
+    banded.errorRatios = {0.8, 1.1, 0.95, 1.3};
+    const SimResult direct = simulate(deals, banded), fromRaw = rescale(unscaled, banded);
+    QCOMPARE(fromRaw.totals, direct.totals);
+    QCOMPARE(fromRaw.p10, direct.p10);
+    QCOMPARE(fromRaw.p90, direct.p90);
+    QCOMPARE(fromRaw.confidence, direct.confidence);
+    QCOMPARE(fromRaw.probabilityOfTarget, direct.probabilityOfTarget);
+    QVERIFY(direct.totals != unscaled.totals);
     o.seed = 43;
     QVERIFY(simulate(deals, o).totals != four.totals);
     QVERIFY(!one.reasons.empty());
