@@ -340,7 +340,7 @@ QString ForecastTab::confidenceTip(const ForecastView &v)
               "Seed %2: the same file, scope and seed give the same figures.")
         .arg(QLocale().toString(v.sim.draws))
         .arg(v.seed)
-        .arg(forecast::errorBandText(v.errorBand, v.errorRatios))
+        .arg(forecast::errorBandText(v.sim.errorBand, v.errorRatios))
         .arg(v.closeDateWritten
                  ? tr("with the share of past won deals as old as it that closed inside it (this file writes each deal's "
                       "expected close date over with the real one when it closes, so the dates deals had before cannot be "

@@ -98,7 +98,7 @@ DataTable forecastTable(QSqlDatabase db, const analytics::ReportRequest &req)
                            o.targetCents >= 0 ? tr("probability of reaching the target") : tr("no target for the period")}
            << QVariantList{QStringLiteral("open_deals_in_period"), QVariant(), QVariant(), f.sim.dealsInPeriod, QString()}
            << QVariantList{QStringLiteral("error_ratios"), QVariant(), QVariant(), int(o.errorRatios.size()),
-                           errorBandText(errorBand(errorSpread(o.errorRatios), o.draws, o.seed), int(o.errorRatios.size()))}
+                           errorBandText(f.sim.errorBand, int(o.errorRatios.size()))}
            << QVariantList{QStringLiteral("close_timing"), QVariant(), QVariant(), QVariant(),
                            set.closeDateWritten
                                ? tr("by age: the file writes expected close dates over at closing, so no slip can be learned")

@@ -228,7 +228,6 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     opt.targetCents = scopeTarget(db, first, last, scope.org, b->units);
     opt = withErrors(opt, o->past);
     v.errorRatios = int(opt.errorRatios.size());
-    v.errorBand = errorBand(errorSpread(opt.errorRatios), opt.draws, opt.seed);
     const PeriodForecast f = forecastPeriod(set, b->rates, first, last, opt);
     v.alreadyWonCents = f.alreadyWonCents;
     v.sim = f.sim;

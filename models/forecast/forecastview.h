@@ -62,7 +62,6 @@ struct ForecastView
     qint64 targetCents = -1;  // -1: no target for the scope's period
     QStringList reasons;      // why the confidence is lower, largest share first
     int errorRatios = 0;      // past months' errors that widen the band
-    ErrorBand errorBand;      // what they say of this forecast's error (montecarlo.h)
     bool closeDateWritten = false; // open deals timed by their age (DealSet::closeDateWritten)
     // The chart, the tables.
     std::vector<FanMonth> fan;

@@ -55,13 +55,34 @@ QString doubtCode(Doubt d)
     return {};
 }
 
-qint64 quantile(const std::vector<qint64> &ascending, double q)
+namespace {
+// The value at index ceil(q × n) − 1 of ascending values (nearest rank); T() when there are none.
+template<typename T>
+T nearestRank(const std::vector<T> &ascending, double q)
 {
     if (ascending.empty())
-        return 0;
+        return T();
     const auto n = double(ascending.size());
-    const auto i = std::size_t(std::clamp(std::ceil(q * n) - 1.0, 0.0, n - 1.0));
-    return ascending[i];
+    return ascending[std::size_t(std::clamp(std::ceil(q * n) - 1.0, 0.0, n - 1.0))];
+}
+
+// The 10/50/90 % quantiles of the multipliers a simulation drew (sorted here).
+ErrorBand bandOf(std::vector<double> &multipliers)
+{
+    ErrorBand b;
+    if (multipliers.empty())
+        return b;
+    std::sort(multipliers.begin(), multipliers.end());
+    b.p10 = nearestRank(multipliers, 0.10);
+    b.p50 = nearestRank(multipliers, 0.50);
+    b.p90 = nearestRank(multipliers, 0.90);
+    return b;
+}
+} // namespace
+
+qint64 quantile(const std::vector<qint64> &ascending, double q)
+{
+    return nearestRank(ascending, q);
 }
 
 namespace {
@@ -90,20 +111,13 @@ std::pair<double, double> normalPair(SplitMix &rng)
 // Student-t with df degrees of freedom: Z ÷ √(χ²(df) ÷ df), the χ² a sum of df squared normals.
 double studentT(SplitMix &rng, int df)
 {
-    auto [z, spare] = normalPair(rng);
-    double chi2 = 0;
-    bool haveSpare = true;
-    for (int i = 0; i < df; ++i) {
-        double x;
-        if (haveSpare) {
-            x = spare;
-        } else {
-            const auto pair = normalPair(rng);
-            x = pair.first;
-            spare = pair.second;
-        }
-        haveSpare = !haveSpare;
-        chi2 += x * x;
+    const auto [z, first] = normalPair(rng);
+    double chi2 = first * first;
+    for (int i = 1; i < df; i += 2) {
+        const auto [a, b] = normalPair(rng);
+        chi2 += a * a;
+        if (i + 1 < df)
+            chi2 += b * b;
     }
     return z / std::sqrt(chi2 / df);
 }
@@ -143,21 +157,11 @@ double errorMultiplier(const ErrorSpread &spread, quint64 seed, int draw)
 
 ErrorBand errorBand(const ErrorSpread &spread, int draws, quint64 seed)
 {
-    ErrorBand b;
-    if (spread.df <= 0 || draws <= 0)
-        return b;
-    std::vector<double> m(std::size_t(draws), 0.0);
-    for (int d = 0; d < draws; ++d)
-        m[std::size_t(d)] = errorMultiplier(spread, seed, d);
-    std::sort(m.begin(), m.end());
-    // Nearest rank, as quantile() does for the totals.
-    const auto at = [&](double q) {
-        return m[std::size_t(std::clamp(std::ceil(q * draws) - 1.0, 0.0, double(draws - 1)))];
-    };
-    b.p10 = at(0.10);
-    b.p50 = at(0.50);
-    b.p90 = at(0.90);
-    return b;
+    std::vector<double> m;
+    if (spread.df > 0)
+        for (int d = 0; d < draws; ++d)
+            m.push_back(errorMultiplier(spread, seed, d));
+    return bandOf(m);
 }
 
 namespace {
@@ -170,7 +174,7 @@ struct Active
 };
 
 void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions &o, const ErrorSpread &spread, int from,
-              int to, qint64 *totals, qint64 *unscaled)
+              int to, qint64 *totals, qint64 *unscaled, double *multipliers)
 {
     const std::size_t n = deals.size(), pairs = n / 2;
     for (int d = from; d < to; ++d) {
@@ -191,8 +195,10 @@ void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions
             total += o.newBusinessCents[std::size_t(rng.next() % o.newBusinessCents.size())];
         if (unscaled)
             unscaled[d] = total;
-        if (spread.df > 0)
-            total = qint64(std::llround(double(total) * errorMultiplier(spread, o.seed, d)));
+        if (spread.df > 0) {
+            multipliers[d] = errorMultiplier(spread, o.seed, d);
+            total = qint64(std::llround(double(total) * multipliers[d]));
+        }
         totals[d] = o.alreadyWonCents + total;
     }
 }
@@ -246,16 +252,18 @@ SimResult simulate(const std::vector<SimDeal> &deals, const SimOptions &o)
     if (o.keepUnscaled)
         r.unscaled.assign(std::size_t(r.draws), 0);
     qint64 *const unscaled = o.keepUnscaled ? r.unscaled.data() : nullptr;
+    std::vector<double> multipliers(spread.df > 0 ? std::size_t(r.draws) : 0);
     const int threads = std::clamp(o.threads > 0 ? o.threads : int(std::thread::hardware_concurrency()), 1, 64);
     const int per = (r.draws + threads - 1) / threads;
     std::vector<std::thread> pool;
     for (int t = 1; t < threads && t * per < r.draws; ++t)
         pool.emplace_back(runDraws, std::cref(active), certain, std::cref(o), std::cref(spread), t * per,
-                          std::min(r.draws, (t + 1) * per), r.totals.data(), unscaled);
-    runDraws(active, certain, o, spread, 0, std::min(r.draws, per), r.totals.data(), unscaled);
+                          std::min(r.draws, (t + 1) * per), r.totals.data(), unscaled, multipliers.data());
+    runDraws(active, certain, o, spread, 0, std::min(r.draws, per), r.totals.data(), unscaled, multipliers.data());
     for (std::thread &t : pool)
         t.join();
     summarise(r, o);
+    r.errorBand = bandOf(multipliers);
     // Doubts: each group's share of the variance.
     std::vector<std::size_t> byVariance;
     for (std::size_t i = 0; i < deals.size(); ++i)
@@ -296,12 +304,17 @@ SimResult rescale(const SimResult &raw, const SimOptions &o)
     r.unscaled.clear();
     r.totals.assign(raw.unscaled.size(), 0);
     const ErrorSpread spread = errorSpread(o.errorRatios);
+    std::vector<double> multipliers;
     for (std::size_t d = 0; d < raw.unscaled.size(); ++d) {
-        const qint64 total = raw.unscaled[d];
-        r.totals[d] = o.alreadyWonCents
-                      + (spread.df > 0 ? qint64(std::llround(double(total) * errorMultiplier(spread, o.seed, int(d)))) : total);
+        qint64 total = raw.unscaled[d];
+        if (spread.df > 0) {
+            multipliers.push_back(errorMultiplier(spread, o.seed, int(d)));
+            total = qint64(std::llround(double(total) * multipliers.back()));
+        }
+        r.totals[d] = o.alreadyWonCents + total;
     }
     summarise(r, o);
+    r.errorBand = bandOf(multipliers);
     return r;
 }
 

@@ -54,7 +54,8 @@ inline constexpr double kMaxRatio = 3.0;
 // (seed, draw), clamped to [1/kMaxRatio, kMaxRatio]; 1 when spread.df is 0.
 double errorMultiplier(const ErrorSpread &spread, quint64 seed, int draw);
 // The 10 %, 50 % and 90 % quantiles of the multipliers draws 0 … draws − 1 use (all 1 when
-// spread.df is 0): what the band's tooltip says of the model's own error.
+// spread.df is 0): what the band's tooltip says of the model's own error. simulate() keeps the
+// same for the multipliers it drew (SimResult::errorBand).
 struct ErrorBand
 {
     double p10 = 1, p50 = 1, p90 = 1;
@@ -108,6 +109,7 @@ struct SimResult
     // With SimOptions::keepUnscaled: each draw's pipeline part and new business before its error
     // multiplier (without what is already won), in draw order.
     std::vector<qint64> unscaled;
+    ErrorBand errorBand; // of the error multipliers the draws used (all 1 without error ratios)
 };
 
 // The q-quantile of ascending values: the value at index ceil(q × n) − 1 (nearest rank).

@@ -286,6 +286,14 @@ void TestForecastMath::monteCarloIsReproducible()
     QCOMPARE(fromRaw.confidence, direct.confidence);
     QCOMPARE(fromRaw.probabilityOfTarget, direct.probabilityOfTarget);
     QVERIFY(direct.totals != unscaled.totals);
+    // Both keep the band of the multipliers they drew: errorBand()'s.
+    const ErrorBand expected = errorBand(errorSpread(banded.errorRatios), banded.draws, banded.seed);
+    for (const SimResult *r : {&direct, &fromRaw}) {
+        QCOMPARE(r->errorBand.p10, expected.p10);
+        QCOMPARE(r->errorBand.p50, expected.p50);
+        QCOMPARE(r->errorBand.p90, expected.p90);
+    }
+    QVERIFY(expected.p10 < expected.p90);
     o.seed = 43;
     QVERIFY(simulate(deals, o).totals != four.totals);
     QVERIFY(!one.reasons.empty());
