@@ -10,6 +10,7 @@
 #include <QVariant>
 
 #include <algorithm>
+#include <cstring>
 
 namespace cockpit::forecast {
 
@@ -19,17 +20,12 @@ int seniorityBucketOf(int seniority)
     return seniority <= 2 ? 0 : seniority == 3 ? 1 : 2;
 }
 
-// What the second connection reads while the first reads the deals (loadHistory): the
-// payments, the stage moves and the activities that count, as they come.
+// What the second connection reads while the first reads the deals and their stage moves
+// (loadHistory): the payments and the activities that count, as they come. The halves take
+// about as long (large demo: 0.25 s each; the activities are 0.9 M rows).
 struct Trail
 {
     QHash<int, std::vector<std::pair<qint64, qint64>>> payments;
-    struct Move
-    {
-        qint64 lead, at;
-        int stage;
-    };
-    std::vector<Move> moves; // by lead, time, id
     enum Direction : std::int8_t { Other, Sales, Customer };
     struct Touch
     {
@@ -47,11 +43,6 @@ void readTrail(QSqlDatabase db, Trail &t)
         while (pay.next())
             t.payments[int(pay.int64(0))].push_back({pay.int64(1), pay.isNull(2) ? -1 : pay.int64(2)});
     }
-    {
-        analytics::BulkQuery mv(db, QStringLiteral("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id"));
-        while (mv.next())
-            t.moves.push_back({mv.int64(0), mv.int64(1), int(mv.int64(2))});
-    }
     analytics::BulkQuery act(db, QStringLiteral("SELECT lead_id, at, kind, direction FROM activities WHERE deleted = 0 AND lead_id IS NOT NULL "
                                                 "AND (kind = 'demo' OR direction IN ('sales', 'customer'))"));
     while (act.next()) {
@@ -61,21 +52,71 @@ void readTrail(QSqlDatabase db, Trail &t)
     }
 }
 
-// Texts numbered in the order first met.
+// Texts numbered in the order first met. A few (chain roles, industries) are told apart by
+// comparing them: hashing each row's text cost more than reading the row (large demo: 60 ms
+// of the contacts' 120). Past kCompared of them, a hash.
 struct Names
 {
-    QHash<QByteArray, int> number;
+    static constexpr std::size_t kCompared = 16;
     std::vector<QByteArray> names;
-    int index(const analytics::BulkQuery &q, int column)
+    QHash<QByteArray, int> number; // filled once there are more than kCompared
+
+    int find(std::string_view text) const
     {
-        const QByteArray text = QByteArray::fromRawData(q.text(column) ? q.text(column) : "", q.bytes(column));
-        const auto it = number.constFind(text);
-        if (it != number.cend())
-            return *it;
-        names.emplace_back(text.constData(), text.size()); // a copy: the row's text goes at the next step
-        return *number.insert(names.back(), int(names.size()) - 1);
+        if (names.size() <= kCompared) {
+            for (std::size_t i = 0; i < names.size(); ++i)
+                if (std::size_t(names[i].size()) == text.size() && std::memcmp(names[i].constData(), text.data(), text.size()) == 0)
+                    return int(i);
+            return -1;
+        }
+        return number.value(QByteArray::fromRawData(text.data(), qsizetype(text.size())), -1);
     }
-    int find(std::string_view text) const { return number.value(QByteArray::fromRawData(text.data(), qsizetype(text.size())), -1); }
+    int index(std::string_view text)
+    {
+        if (const int known = find(text); known >= 0)
+            return known;
+        names.emplace_back(text.data(), qsizetype(text.size())); // a copy: the row's text goes at the next step
+        if (names.size() > kCompared)
+            for (std::size_t i = number.isEmpty() ? 0 : names.size() - 1; i < names.size(); ++i)
+                number.insert(names[i], int(i));
+        return int(names.size()) - 1;
+    }
+    int index(const analytics::BulkQuery &q, int column) { return index(textOf(q, column)); }
+    static std::string_view textOf(const analytics::BulkQuery &q, int column)
+    {
+        return q.text(column) ? std::string_view(q.text(column), std::size_t(q.bytes(column))) : std::string_view();
+    }
+};
+
+// Row numbers by id: a table where the ids are dense (as a file's own numbering leaves them),
+// else a hash. A hash lookup per lead cost more than the lead's read.
+class RowsById
+{
+public:
+    void add(qint64 id) { m_ids.push_back(id); }
+    void index()
+    {
+        const auto [lo, hi] = std::minmax_element(m_ids.begin(), m_ids.end());
+        if (lo != m_ids.end() && *lo >= 0 && *hi <= qint64(m_ids.size()) * 4 + 1024) {
+            m_table.assign(std::size_t(*hi) + 1, -1);
+            for (std::size_t i = 0; i < m_ids.size(); ++i)
+                m_table[std::size_t(m_ids[i])] = int(i);
+        } else {
+            for (std::size_t i = 0; i < m_ids.size(); ++i)
+                m_hash.insert(m_ids[i], int(i));
+        }
+    }
+    int find(qint64 id) const // -1 when none
+    {
+        if (!m_table.empty())
+            return id >= 0 && std::size_t(id) < m_table.size() ? m_table[std::size_t(id)] : -1;
+        return m_hash.value(id, -1);
+    }
+
+private:
+    std::vector<qint64> m_ids;
+    std::vector<int> m_table;
+    QHash<qint64, int> m_hash;
 };
 
 struct CustomerRead
@@ -84,7 +125,29 @@ struct CustomerRead
     qint64 sinceDay = -1, budgetCents = 0;
 };
 
-// The deals as they stand now (their trail comes from readTrail), in id order.
+// The deal of an id in deals sorted by id, or null; fastest when asked in ascending order.
+class DealFinder
+{
+public:
+    explicit DealFinder(std::vector<DealHistory> &deals) : m_deals(deals) {}
+    DealHistory *operator()(qint64 id)
+    {
+        if (m_at < m_deals.size() && m_deals[m_at].current.id < id && (m_at + 1 == m_deals.size() || m_deals[m_at + 1].current.id >= id))
+            ++m_at; // the next deal (or past the last)
+        else if (m_at >= m_deals.size() || m_deals[m_at].current.id != id)
+            m_at = std::size_t(std::lower_bound(m_deals.begin(), m_deals.end(), id,
+                                                [](const DealHistory &d, qint64 v) { return d.current.id < v; })
+                               - m_deals.begin());
+        return m_at < m_deals.size() && m_deals[m_at].current.id == id ? &m_deals[m_at] : nullptr;
+    }
+
+private:
+    std::vector<DealHistory> &m_deals;
+    std::size_t m_at = 0;
+};
+
+// The deals as they stand now, in id order, with their stage moves (the rest of their trail
+// comes from readTrail).
 void readDeals(QSqlDatabase db, History &h)
 {
     using analytics::runQuery;
@@ -109,34 +172,50 @@ void readDeals(QSqlDatabase db, History &h)
     // cost seconds. Text that repeats (chain roles, industries) is kept once, as a number:
     // a string or a hash per row costs more than reading it.
     Names roles, industries;
-    // Contacts: the highest seniority per (customer, chain role).
-    QHash<std::pair<qint64, int>, int> seniority;
-    {
-        // The table read straight, the highest kept here: SQLite's GROUP BY walked an index and
-        // sorted every row into a temporary tree (the demos hold one contact per customer and
-        // role, so grouping saves no rows), twice the time.
-        analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, seniority FROM contacts NOT INDEXED WHERE deleted = 0"));
-        while (ct.next()) { // seniority is NOT NULL
-            const std::pair<qint64, int> key{ct.int64(0), roles.index(ct, 1)};
-            const int value = int(ct.int64(2));
-            const auto it = seniority.find(key);
-            if (it == seniority.end())
-                seniority.insert(key, value);
-            else
-                *it = std::max(*it, value);
-        }
-    }
     // The customers apart, not joined to each lead: a lookup per lead in the customers' table
     // cost more than the leads' whole read (large demo: 0.45 s of 0.7 s).
-    QHash<qint64, CustomerRead> customers;
+    std::vector<CustomerRead> customers;
+    RowsById customerRow;
     {
         analytics::BulkQuery cu(db, QStringLiteral("SELECT id, industry, customer_since, budget_cents FROM customers"));
-        while (cu.next())
-            customers.insert(cu.int64(0), CustomerRead{cu.bytes(1) > 0 ? industries.index(cu, 1) : -1,
-                                                       cu.isNull(2) ? -1 : cu.int64(2), cu.int64(3)});
+        while (cu.next()) {
+            customerRow.add(cu.int64(0));
+            customers.push_back({cu.bytes(1) > 0 ? industries.index(cu, 1) : -1, cu.isNull(2) ? -1 : cu.int64(2), cu.int64(3)});
+        }
+        customerRow.index();
+    }
+    // Contacts: the highest seniority per (customer, chain role), in a table of a row per
+    // customer and a column per role once the roles are known.
+    std::vector<int> seniority; // customer row × roles → seniority, -1 = no contact
+    {
+        // The table read straight: SQLite's GROUP BY walked an index and sorted every row into
+        // a temporary tree (the demos hold one contact per customer and role, so grouping saves
+        // no rows), twice the time.
+        struct Met
+        {
+            int customer, role, seniority;
+        };
+        std::vector<Met> met;
+        analytics::BulkQuery ct(db, QStringLiteral("SELECT customer_id, chain_role, seniority FROM contacts NOT INDEXED WHERE deleted = 0"));
+        while (ct.next()) // seniority is NOT NULL
+            if (const int row = customerRow.find(ct.int64(0)); row >= 0) // else no such customer: no lead of it is read
+                met.push_back({row, roles.index(ct, 1), int(ct.int64(2))});
+        const std::size_t nRoles = roles.names.size();
+        seniority.assign(customers.size() * nRoles, -1);
+        for (const Met &m : met) {
+            int &best = seniority[std::size_t(m.customer) * nRoles + std::size_t(m.role)];
+            best = std::max(best, m.seniority);
+        }
     }
     std::vector<int> industryOf(industries.names.size(), -1); // industries' number → h.industries
 
+    {
+        // Room for every lead at once (a count from the smallest index, a few milliseconds):
+        // grown step by step, the deals were copied over and over (large demo: 28 MB).
+        QSqlQuery n = runQuery(db, QStringLiteral("SELECT count(*) FROM leads"));
+        if (n.next())
+            h.deals.reserve(std::size_t(n.value(0).toLongLong()));
+    }
     // NOT INDEXED: in id order the table itself is read in order; SQLite would otherwise walk
     // idx_leads_owner_of and look each row up.
     analytics::BulkQuery q(db, QStringLiteral(
@@ -146,9 +225,10 @@ void readDeals(QSqlDatabase db, History &h)
         " CASE WHEN l.status = 'open' THEN l.title END"
         " FROM leads l NOT INDEXED WHERE l.deleted = 0 ORDER BY l.id"));
     while (q.next()) {
-        const auto customer = customers.constFind(q.int64(3));
-        if (customer == customers.cend())
+        const int customerAt = customerRow.find(q.int64(3));
+        if (customerAt < 0)
             continue; // no such customer (a hand-edited file): as the join left it out
+        const CustomerRead *customer = &customers[std::size_t(customerAt)];
         DealHistory r;
         Deal &d = r.current;
         d.id = q.int64(0);
@@ -192,38 +272,25 @@ void readDeals(QSqlDatabase db, History &h)
             h.openTitles.insert(d.id, q.string(19));
         if (!role.empty()) {
             const int roleNumber = roles.find(role);
-            const int known = roleNumber < 0 ? -1 : seniority.value({d.customer, roleNumber}, -1);
+            const int known = roleNumber < 0 ? -1 : seniority[std::size_t(customerAt) * roles.names.size() + std::size_t(roleNumber)];
             r.seniorityBucket = known >= 0 ? seniorityBucketOf(known) : (role == "final_approver" || role == "decision_maker" ? 2 : 0);
         }
         h.deals.push_back(std::move(r));
     }
+    // The moves come by lead, as the deals: a cursor finds each one's deal, most often where
+    // the last one was (a hash lookup per row cost 0.1 s).
+    DealFinder find(h.deals);
+    analytics::BulkQuery mv(db, QStringLiteral("SELECT lead_id, at, to_stage_id FROM stage_history WHERE deleted = 0 ORDER BY lead_id, at, id"));
+    while (mv.next())
+        if (DealHistory *r = find(mv.int64(0)))
+            r->moves.push_back({mv.int64(1), int(mv.int64(2))});
 }
-// The deal of an id in deals sorted by id, or null; fastest when asked in ascending order.
-class DealFinder
-{
-public:
-    explicit DealFinder(std::vector<DealHistory> &deals) : m_deals(deals) {}
-    DealHistory *operator()(qint64 id)
-    {
-        if (m_at < m_deals.size() && m_deals[m_at].current.id < id && (m_at + 1 == m_deals.size() || m_deals[m_at + 1].current.id >= id))
-            ++m_at; // the next deal (or past the last)
-        else if (m_at >= m_deals.size() || m_deals[m_at].current.id != id)
-            m_at = std::size_t(std::lower_bound(m_deals.begin(), m_deals.end(), id,
-                                                [](const DealHistory &d, qint64 v) { return d.current.id < v; })
-                               - m_deals.begin());
-        return m_at < m_deals.size() && m_deals[m_at].current.id == id ? &m_deals[m_at] : nullptr;
-    }
-
-private:
-    std::vector<DealHistory> &m_deals;
-    std::size_t m_at = 0;
-};
 } // namespace
 
 History loadHistory(QSqlDatabase db)
 {
     // Two halves at once on two connections (the machine has two cores or more): the deals
-    // on this one, their payments, moves and activities on a second. A file SQLite holds in
+    // and their moves on this one, the payments and activities on a second. A file SQLite holds in
     // memory has no second connection: both here, one after the other.
     History h;
     Trail trail;
@@ -236,12 +303,8 @@ History loadHistory(QSqlDatabase db)
         readTrail(db, trail);
     }
     h.payments = std::move(trail.payments);
-    // The deals are in id order, the moves and the touches come by lead: a cursor finds each
-    // one's deal, most often where the last one was (a hash lookup per row cost 0.1 s).
+    // The touches come by lead, as the deals and their moves (readDeals).
     DealFinder find(h.deals);
-    for (const Trail::Move &m : trail.moves)
-        if (DealHistory *r = find(m.lead))
-            r->moves.push_back({m.at, m.stage});
     for (const Trail::Touch &t : trail.touches) {
         DealHistory *found = find(t.lead);
         if (!found)

@@ -105,6 +105,7 @@ private Q_SLOTS:
     void historyAsBytesAndBack();
     void historyKeptOnDiskBetweenRuns();
     void leadWithoutItsCustomerIsLeftOut();
+    void sparseIdsAndManyNamesReadTheSame();
     void forecastIsReproducibleFromTheCommandLine();
     void reportsRefuseBadArguments();
     void cleanupTestCase();
@@ -430,6 +431,52 @@ void TestForecastDemo::leadWithoutItsCustomerIsLeftOut()
         QCOMPARE(h.deals[1].moves, m_history.deals[2].moves);
     }
     QSqlDatabase::removeDatabase(QStringLiteral("orphan"));
+}
+
+// Customers numbered far apart (an import keeps its source's ids: not looked up in a table by
+// id) and more industries and chain roles than are told apart by comparing (looked up by hash):
+// each deal reads the same facts of its customer and the same seniority of its contacts.
+void TestForecastDemo::sparseIdsAndManyNamesReadTheSame()
+{
+    {
+        QSqlDatabase mem = inMemoryCopy(m_db, QStringLiteral("sparse"));
+        QVERIFY(mem.isOpen());
+        QSqlQuery q(mem);
+        QVERIFY(q.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+        const QString renumber = QStringLiteral("customer_id = customer_id * 1000 + 7");
+        for (const QString &sql : QStringList{QStringLiteral("UPDATE customers SET id = id * 1000 + 7, industry = industry || '-' || (id % 20)"),
+                                   QStringLiteral("UPDATE leads SET ") + renumber, QStringLiteral("UPDATE contacts SET ") + renumber,
+                                   QStringLiteral("UPDATE payments SET ") + renumber,
+                                   // 20 roles no deal names, the most senior: they change no deal's seniority.
+                                   QStringLiteral("INSERT INTO contacts (customer_id, name, chain_role, seniority, updated_at)"
+                                                  " SELECT id, 'extra', 'role-' || ((id / 1000) % 20), 5, 0 FROM customers")})
+            QVERIFY2(q.exec(sql), qPrintable(q.lastError().text()));
+        const History h = loadHistory(mem);
+        QCOMPARE(h.deals.size(), m_history.deals.size());
+        QVERIFY(h.industries.size() > 16);
+        QVERIFY(q.exec(QStringLiteral("SELECT COUNT(DISTINCT chain_role) FROM contacts")) && q.next());
+        QVERIFY(q.value(0).toInt() > 16);
+        QVERIFY(q.exec(QStringLiteral("SELECT l.id, c.industry FROM leads l JOIN customers c ON c.id = l.customer_id"
+                                      " WHERE l.deleted = 0 ORDER BY l.id")));
+        const DealSet was = asOf(m_history, m_history.deals.back().createdAt + 1);
+        const DealSet now = asOf(h, m_history.deals.back().createdAt + 1);
+        QCOMPARE(now.deals.size(), was.deals.size());
+        for (std::size_t i = 0; i < h.deals.size(); ++i) {
+            QVERIFY(q.next());
+            const DealHistory &r = h.deals[i], &before = m_history.deals[i];
+            QCOMPARE(r.current.id, q.value(0).toLongLong());
+            QCOMPARE(r.current.industry < 0 ? QString() : h.industries.at(r.current.industry), q.value(1).toString());
+            QCOMPARE(r.current.customer, before.current.customer * 1000 + 7);
+            QCOMPARE(r.seniorityBucket, before.seniorityBucket);
+            QCOMPARE(r.customerSinceDay, before.customerSinceDay);
+            QCOMPARE(r.budgetCents, before.budgetCents);
+        }
+        for (std::size_t i = 0; i < now.deals.size(); ++i)
+            QVERIFY2(now.deals[i].bucket == was.deals[i].bucket, qPrintable(QString::number(now.deals[i].id)));
+        // The contacts' seniority was read (not every deal falls back to its role's bucket).
+        QVERIFY(std::any_of(h.deals.begin(), h.deals.end(), [](const DealHistory &r) { return r.seniorityBucket == 1; }));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sparse"));
 }
 
 void TestForecastDemo::forecastIsReproducibleFromTheCommandLine()
