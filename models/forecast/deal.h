@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <array>
 #include <cstdint>
@@ -40,7 +41,8 @@ struct Deal
     qint64 id = 0;
     int pipeline = 0;
     int stage = 0;                 // stage id (the one it was in as of the moment)
-    std::vector<int> stagesReached; // non-closing stage ids it entered up to that moment
+    static constexpr int kInlineStages = 4;
+    QVarLengthArray<int, kInlineStages> stagesReached; // non-closing stage ids it entered up to that moment
     int industry = -1;             // index into DealSet::industries; -1 = none
     int product = -1;              // product id; -1 = none
     int customer = 0;
@@ -69,7 +71,7 @@ struct Deal
         bool demoHeld = false;
         int salesActions = 0, customerResponses = 0;
     };
-    std::vector<StageFacts> stageFacts;
+    QVarLengthArray<StageFacts, kInlineStages> stageFacts;
     bool closed() const { return outcome != Outcome::Open; }
     bool won() const { return outcome == Outcome::Won; }
     bool intentComplete() const { return intentSeal && intentBudget && intentContact && intentNextMeeting; }

@@ -152,13 +152,13 @@ void forEachOnEveryCore(std::size_t n, const std::function<void(std::size_t, int
             std::rethrow_exception(f);
 }
 
-RawMonth rawMonth(const History &h, QDate month, int draws, quint64 seed, int threads)
+RawMonth rawMonth(const History &h, const SettledDeals &settled, QDate month, int draws, quint64 seed, int threads)
 {
     RawMonth r;
     BacktestMonth &m = r.m;
     m.firstDay = analytics::dayNumber(month);
     m.lastDay = analytics::dayNumber(month.addMonths(1)) - 1;
-    const DealSet set = asOf(h, analytics::companyDayStart(month));
+    const DealSet set = asOf(h, analytics::companyDayStart(month), &settled);
     const WinRates rates = learnRates(set.deals, set.asOfDay, set.intentRecorded);
     r.options.draws = draws;
     r.options.seed = seed;
@@ -198,7 +198,8 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
     // months before it (errorRatios reads rawP50 and the actual only), so once every raw month
     // is in, the months' banded draws are made on every core too.
     std::vector<RawMonth> raw(months.size());
-    forEachOnEveryCore(months.size(), [&](std::size_t i, int threadsEach) { raw[i] = rawMonth(h, months[i], draws, seed, threadsEach); });
+    const SettledDeals settled = settledDeals(h);
+    forEachOnEveryCore(months.size(), [&](std::size_t i, int threadsEach) { raw[i] = rawMonth(h, settled, months[i], draws, seed, threadsEach); });
     std::vector<BacktestMonth> before;
     for (RawMonth &r : raw) {
         const std::vector<double> ratios = errorRatios(before);

@@ -83,7 +83,7 @@ constexpr qint32 kHistoryFormat = 2;          // bump when the records below cha
 
 // A member added to Deal, DealHistory or History must be written below too: these sizes
 // stop the build until it is (and the format is bumped).
-static_assert(sizeof(Deal) == 160 && sizeof(DealHistory) == 280 && sizeof(History) == 144,
+static_assert(sizeof(Deal) == 224 && sizeof(DealHistory) == 344 && sizeof(History) == 144,
               "a history member changed: update DealRecord / historyToBytes / historyFromBytes and kHistoryFormat");
 
 enum DealFlag : quint16 {

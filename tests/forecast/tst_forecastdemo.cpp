@@ -32,6 +32,23 @@ using namespace cockpit::forecast;
 
 
 namespace {
+// A deal's every fact, as bytes (two records are the same when these are).
+QByteArray dealBytes(const Deal &d)
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s << d.id << d.pipeline << d.stage << d.industry << d.product << d.customer << d.owner << d.amountCents << d.createdDay
+      << d.closedDay << qint8(d.outcome) << d.expectedCloseDay << d.recordedProbability << d.finalApproverMet
+      << d.decisionRoleKnown << d.intentSeal << d.intentBudget << d.intentContact << d.intentNextMeeting;
+    for (std::int8_t b : d.bucket)
+        s << qint8(b);
+    s << d.amountEstimated << d.demoHeld << d.salesActions << d.customerResponses
+      << QList<int>(d.stagesReached.cbegin(), d.stagesReached.cend());
+    for (const Deal::StageFacts &f : d.stageFacts)
+        s << f.demoHeld << f.salesActions << f.customerResponses;
+    return out;
+}
+
 // Everything loadHistory() reads, as bytes (two histories are the same when these are).
 QByteArray historyBytes(const History &h)
 {
@@ -51,16 +68,7 @@ QByteArray historyBytes(const History &h)
         for (const auto &[due, paid] : h.payments.value(c))
             s << c << due << paid;
     for (const DealHistory &r : h.deals) {
-        const Deal &d = r.current;
-        s << d.id << d.pipeline << d.stage << d.industry << d.product << d.customer << d.owner << d.amountCents << d.createdDay
-          << d.closedDay << qint8(d.outcome) << d.expectedCloseDay << d.recordedProbability << d.finalApproverMet
-          << d.decisionRoleKnown << d.intentSeal << d.intentBudget << d.intentContact << d.intentNextMeeting;
-        for (std::int8_t b : d.bucket)
-            s << qint8(b);
-        s << d.amountEstimated << d.demoHeld << d.salesActions << d.customerResponses
-          << QList<int>(d.stagesReached.cbegin(), d.stagesReached.cend());
-        for (const Deal::StageFacts &f : d.stageFacts)
-            s << f.demoHeld << f.salesActions << f.customerResponses;
+        s << dealBytes(r.current);
         s << r.createdAt << r.closedAt << r.firstDemoAt << r.customerSinceDay << r.budgetCents << r.seniorityBucket;
         for (const auto &[at, stage] : r.moves)
             s << at << stage;
@@ -106,6 +114,7 @@ private Q_SLOTS:
     void historyKeptOnDiskBetweenRuns();
     void leadWithoutItsCustomerIsLeftOut();
     void sparseIdsAndManyNamesReadTheSame();
+    void settledDealsCopiedAsRebuilt();
     void forecastIsReproducibleFromTheCommandLine();
     void reportsRefuseBadArguments();
     void cleanupTestCase();
@@ -477,6 +486,50 @@ void TestForecastDemo::sparseIdsAndManyNamesReadTheSame()
         QVERIFY(std::any_of(h.deals.begin(), h.deals.end(), [](const DealHistory &r) { return r.seniorityBucket == 1; }));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("sparse"));
+}
+
+// asOf() with the settled deals' records copies them where it would rebuild them: the same
+// deals, fact for fact, at month starts, at a deal's very close and just after it, before any
+// deal and after every one; a deal with a sales action after its close is not settled (its
+// count as of a later moment grows) and is rebuilt.
+void TestForecastDemo::settledDealsCopiedAsRebuilt()
+{
+    History h = m_history;
+    auto late = std::find_if(h.deals.begin(), h.deals.end(), [](const DealHistory &r) {
+        return r.closedAt >= 0 && (r.salesAt.empty() || r.salesAt.back() <= r.closedAt);
+    });
+    QVERIFY(late != h.deals.end());
+    late->salesAt.push_back(late->closedAt + 3 * 86400); // a follow-up call after the close
+    const SettledDeals settled = settledDeals(h);
+    const auto index = std::size_t(late - h.deals.begin());
+    QVERIFY(!settled.settled[index]);
+    const auto count = std::count(settled.settled.begin(), settled.settled.end(), 1);
+    QVERIFY2(count > qsizetype(h.deals.size()) / 2, qPrintable(QString::number(count))); // most closed deals are settled
+
+    std::vector<qint64> moments{h.deals.front().createdAt, late->closedAt, late->closedAt + 1, late->closedAt + 4 * 86400,
+                                std::numeric_limits<qint64>::max() / 2};
+    for (int m = 0; m < 14; ++m)
+        moments.push_back(cockpit::analytics::companyDayStart(m_asOf.addMonths(-m).addDays(1 - m_asOf.day())));
+    for (const DealHistory &r : h.deals)
+        if (r.closedAt >= 0 && moments.size() < 40)
+            moments.push_back(r.closedAt + (moments.size() % 2)); // at a close, and a second after one
+    for (qint64 t : moments) {
+        const DealSet rebuilt = asOf(h, t), copied = asOf(h, t, &settled);
+        QCOMPARE(copied.deals.size(), rebuilt.deals.size());
+        for (std::size_t i = 0; i < rebuilt.deals.size(); ++i)
+            QVERIFY2(dealBytes(copied.deals[i]) == dealBytes(rebuilt.deals[i]),
+                     qPrintable(QStringLiteral("deal %1 as of %2").arg(rebuilt.deals[i].id).arg(t)));
+    }
+    // The follow-up counts as of after it, and not before.
+    const auto find = [&](const DealSet &set) {
+        return *std::find_if(set.deals.begin(), set.deals.end(), [&](const Deal &d) { return d.id == late->current.id; });
+    };
+    QCOMPARE(find(asOf(h, late->closedAt + 4 * 86400, &settled)).salesActions,
+             find(asOf(h, late->closedAt + 1, &settled)).salesActions + 1);
+    // Records made of another history are not used.
+    History other = h;
+    other.deals.pop_back();
+    QCOMPARE(asOf(other, moments.back(), &settled).deals.size(), asOf(other, moments.back()).deals.size());
 }
 
 void TestForecastDemo::forecastIsReproducibleFromTheCommandLine()

@@ -570,7 +570,7 @@ void TestForecastMath::asOfRebuildsThePipeline()
     const Deal &a = s.deals.front();
     QCOMPARE(a.outcome, Outcome::Open);
     QCOMPARE(a.stage, 1);
-    QCOMPARE(a.stagesReached, std::vector<int>{1});
+    QCOMPARE(a.stagesReached, (decltype(a.stagesReached){1}));
     QCOMPARE(a.salesActions, 1);
     QVERIFY(a.demoHeld);
     QCOMPARE(a.bucket[TechValidation], std::int8_t(1));
@@ -580,7 +580,7 @@ void TestForecastMath::asOfRebuildsThePipeline()
     const Deal &b = s.deals.front();
     QCOMPARE(b.outcome, Outcome::Won);
     QCOMPARE(b.stage, 2);
-    QCOMPARE(b.stagesReached, (std::vector<int>{1, 2}));
+    QCOMPARE(b.stagesReached, (decltype(b.stagesReached){1, 2}));
     QCOMPARE(int(b.stageFacts.size()), 2);
     QCOMPARE(b.stageFacts[0].salesActions, 1);
     QVERIFY(b.stageFacts[0].demoHeld);
@@ -589,7 +589,7 @@ void TestForecastMath::asOfRebuildsThePipeline()
     h.deals[0].current.outcome = Outcome::Lost;
     h.deals[0].moves = {{1000, 1}};
     const Deal c = asOf(h, 10000).deals.front();
-    QCOMPARE(c.stagesReached, std::vector<int>{1});
+    QCOMPARE(c.stagesReached, (decltype(c.stagesReached){1}));
     QCOMPARE(c.stageFacts[0].salesActions, 2);
     // An open deal without an amount gets the median won amount (none here: 0, estimated).
     h.deals[0].current.amountCents = 0;
