@@ -36,21 +36,29 @@ std::vector<qint64> durationHistory(const std::vector<Deal> &deals, qint64 befor
 std::vector<qint64> newBusinessHistory(const std::vector<Deal> &deals, qint64 today, qint64 lengthDays, int windows,
                                        qint64 wonDays)
 {
+    if (lengthDays <= 0 || windows <= 0)
+        return {};
+    // One pass (the windows one each cost 6 more passes over every deal): window w (from 1)
+    // holds the days [today − w·length, today − (w − 1)·length − 1], so a deal created `back`
+    // days before today falls in window ⌈back / length⌉.
     qint64 firstCreated = std::numeric_limits<qint64>::max();
-    for (const Deal &d : deals)
+    std::vector<qint64> sums(std::size_t(windows), 0);
+    for (const Deal &d : deals) {
         firstCreated = std::min(firstCreated, d.createdDay);
-    std::vector<qint64> out;
-    for (int w = 1; w <= windows && lengthDays > 0; ++w) {
+        const qint64 back = today - d.createdDay;
+        if (!d.won() || back < 1)
+            continue;
+        const qint64 w = (back - 1) / lengthDays + 1;
+        if (w > windows)
+            continue;
         const qint64 first = today - w * lengthDays, last = first + lengthDays - 1;
         const qint64 wonFrom = wonDays < 0 ? first : std::max(first, last - wonDays + 1);
-        if (first < firstCreated)
-            break;
-        qint64 sum = 0;
-        for (const Deal &d : deals)
-            if (d.won() && d.createdDay >= first && d.createdDay <= last && d.closedDay >= wonFrom && d.closedDay <= last)
-                sum += d.amountCents;
-        out.push_back(sum);
+        if (d.closedDay >= wonFrom && d.closedDay <= last)
+            sums[std::size_t(w - 1)] += d.amountCents;
     }
+    std::vector<qint64> out;
+    for (int w = 1; w <= windows && today - w * lengthDays >= firstCreated; ++w)
+        out.push_back(sums[std::size_t(w - 1)]);
     return out;
 }
 
@@ -181,7 +189,8 @@ RawMonth rawMonth(const History &h, const SettledDeals &settled, QDate month, in
 }
 } // namespace
 
-std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed)
+std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed,
+                                    std::shared_ptr<const SettledDeals> settled)
 {
     QDate month = analytics::dayDate(firstDay);
     month = QDate(month.year(), month.month(), 1);
@@ -198,8 +207,9 @@ std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 la
     // months before it (errorRatios reads rawP50 and the actual only), so once every raw month
     // is in, the months' banded draws are made on every core too.
     std::vector<RawMonth> raw(months.size());
-    const SettledDeals settled = settledDeals(h);
-    forEachOnEveryCore(months.size(), [&](std::size_t i, int threadsEach) { raw[i] = rawMonth(h, settled, months[i], draws, seed, threadsEach); });
+    if (!settled)
+        settled = std::make_shared<const SettledDeals>(settledDeals(h));
+    forEachOnEveryCore(months.size(), [&](std::size_t i, int threadsEach) { raw[i] = rawMonth(h, *settled, months[i], draws, seed, threadsEach); });
     std::vector<BacktestMonth> before;
     for (RawMonth &r : raw) {
         const std::vector<double> ratios = errorRatios(before);

@@ -11,6 +11,7 @@
 #include "forecast/history.h"
 #include "forecast/montecarlo.h"
 #include "forecast/winprob.h"
+#include <memory>
 
 namespace cockpit::forecast {
 
@@ -66,8 +67,10 @@ double forecastAccuracy(qint64 actualCents, qint64 forecastCents);
 // Each month whose first day is in [firstDay, lastDay]: the forecast made at 00:00 of its first
 // day from what was known then, against what was won in it. A month's band is scaled by the
 // error ratios of the months before it (from kWarmupMonths before firstDay; at least kMinRatios
-// of them, else none): only what was known at its start.
-std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed);
+// of them, else none): only what was known at its start. `settled`: settledDeals(h), when the
+// caller has it (else made here).
+std::vector<BacktestMonth> backtest(const History &h, qint64 firstDay, qint64 lastDay, int draws, quint64 seed,
+                                    std::shared_ptr<const SettledDeals> settled = nullptr);
 inline constexpr int kMinRatios = 3;
 inline constexpr int kWarmupMonths = 6;
 // actual ÷ raw P50 of each taught() month, the latest kRatioWindow, each clamped to

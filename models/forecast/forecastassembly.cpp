@@ -130,10 +130,11 @@ History historyOf(const History &h, const QSet<int> &owners)
     return out;
 }
 
-std::vector<BacktestMonth> pastYear(const History &h, qint64 asOfDay, quint64 seed)
+std::vector<BacktestMonth> pastYear(const History &h, qint64 asOfDay, quint64 seed, std::shared_ptr<const SettledDeals> settled)
 {
     const QDate today = analytics::dayDate(asOfDay), thisMonth(today.year(), today.month(), 1);
-    return backtest(h, analytics::dayNumber(thisMonth.addMonths(-12)), analytics::dayNumber(thisMonth) - 1, 2000, seed);
+    return backtest(h, analytics::dayNumber(thisMonth.addMonths(-12)), analytics::dayNumber(thisMonth) - 1, 2000, seed,
+                    std::move(settled));
 }
 
 SimOptions withErrors(SimOptions o, const std::vector<BacktestMonth> &past)

@@ -29,8 +29,9 @@ QSet<int> repsWithin(const analytics::OrgScope &org, const analytics::OrgUnits &
 History historyOf(const History &h, const QSet<int> &owners);
 
 // The backtest the forecast's band learns its errors from: the 12 months before the month of
-// `asOfDay`, forecast at each month's start with 2 000 draws.
-std::vector<BacktestMonth> pastYear(const History &h, qint64 asOfDay, quint64 seed);
+// `asOfDay`, forecast at each month's start with 2 000 draws (`settled`: as backtest()'s).
+std::vector<BacktestMonth> pastYear(const History &h, qint64 asOfDay, quint64 seed,
+                                    std::shared_ptr<const SettledDeals> settled = nullptr);
 // Options for a forecast made with `past`'s error ratios (when there are kMinRatios of them).
 SimOptions withErrors(SimOptions o, const std::vector<BacktestMonth> &past);
 // Mean accuracy of the months with an actual (NaN when none).

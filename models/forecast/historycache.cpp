@@ -367,16 +367,24 @@ std::optional<History> historyFromBytes(QByteArrayView bytes)
 
 QByteArray historyFingerprint(QSqlDatabase db)
 {
-    QSqlQuery q = analytics::runQuery(
-        db, QStringLiteral("SELECT (SELECT group_concat(value, ',') FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')),"
-                           " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM leads WHERE deleted = 0),"
-                           " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM payments),"
-                           // Cheap guards beside the log's head (each an index's last entry or a
-                           // small count): customers edited, activities, moves or contacts added.
-                           " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM customers),"
-                           " (SELECT MAX(rowid) FROM activities) || ',' || (SELECT MAX(rowid) FROM stage_history)"
-                           "   || ',' || (SELECT MAX(rowid) FROM contacts) || ',' || (SELECT MAX(rowid) FROM pipeline_stages),"
-                           " (SELECT group_concat(value, ',') FROM settings WHERE key = 'currency')"));
+    // The live leads counted on idx_leads_live_updated (indexes_v1.sql), not the table (large
+    // demo: 5 ms, not 25), as CockpitFacts::fingerprint does.
+    const QString sql =
+        QStringLiteral("SELECT (SELECT group_concat(value, ',') FROM settings WHERE key IN ('log_head_seq', 'log_head_hash')),"
+                       " (SELECT COUNT(*) FROM leads %1 WHERE deleted = 0) || ',' || (SELECT MAX(updated_at) FROM leads WHERE deleted = 0),"
+                       " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM payments),"
+                       // Cheap guards beside the log's head (each an index's last entry or a
+                       // small count): customers edited, activities, moves or contacts added.
+                       " (SELECT COUNT(*) || ',' || MAX(updated_at) FROM customers),"
+                       " (SELECT MAX(rowid) FROM activities) || ',' || (SELECT MAX(rowid) FROM stage_history)"
+                       "   || ',' || (SELECT MAX(rowid) FROM contacts) || ',' || (SELECT MAX(rowid) FROM pipeline_stages),"
+                       " (SELECT group_concat(value, ',') FROM settings WHERE key = 'currency')");
+    QSqlQuery q;
+    try {
+        q = analytics::runQuery(db, sql.arg(QStringLiteral("INDEXED BY idx_leads_live_updated")));
+    } catch (const analytics::QueryError &) {
+        q = analytics::runQuery(db, sql.arg(QString())); // a file without the index
+    }
     QByteArray f;
     if (q.next())
         for (int i = 0; i < 6; ++i)

@@ -51,6 +51,13 @@ void benchFile(const QString &path)
     const PeriodForecast f = forecastPeriod(set, rates, set.asOfDay, cockpit::analytics::dayNumber(today.addMonths(1)), o);
     std::printf("  forecast of the next month (%zu open deals, %d in it, %d draws): %lld ms\n", f.deals.size(),
                 f.sim.dealsInPeriod, f.sim.draws, qint64(t.restart()));
+    {
+        SimOptions none;
+        none.draws = 0;
+        for (int i = 0; i < 10; ++i)
+            forecastPeriod(set, rates, set.asOfDay, cockpit::analytics::dayNumber(today.addMonths(1)), none);
+        std::printf("  its open deals and windows alone (no draws): %.1f ms\n", double(t.restart()) / 10);
+    }
     // The backtest's work, month by month on one thread as each of its workers does it: the
     // pipeline as of the month's start, its rates, the month's open deals and windows, the
     // draws (2 000, as pastYear's). Where its time goes.

@@ -541,6 +541,22 @@ void TestForecastMath::newBusinessOfALaterPeriod()
     // 10 days count ([90, 99]: 2 + 4; [70, 79]: 16), from deals created anywhere in it.
     QCOMPARE(newBusinessHistory(deals, 100, 20, 6, 10), (std::vector<qint64>{6, 16}));
     QCOMPARE(newBusinessHistory(deals, 100, 20, 1, 10), (std::vector<qint64>{6}));
+
+    // Edges: a deal created today is in no window; a lost one counts nothing; the first and
+    // last day of a window are in it; a deal created on day 40 brings [40, 59] in.
+    std::vector<Deal> more = deals;
+    more.push_back(won(64, 100, 100));
+    Deal lost = won(1000, 85, 90);
+    lost.outcome = Outcome::Lost;
+    more.push_back(lost);
+    QCOMPARE(newBusinessHistory(more, 100, 20), (std::vector<qint64>{7, 48}));
+    more.push_back(won(256, 80, 99));
+    more.push_back(won(512, 79, 79));
+    QCOMPARE(newBusinessHistory(more, 100, 20), (std::vector<qint64>{7 + 256, 48 + 512}));
+    more.push_back(won(128, 40, 59));
+    QCOMPARE(newBusinessHistory(more, 100, 20), (std::vector<qint64>{7 + 256, 48 + 512, 128}));
+    QCOMPARE(newBusinessHistory(more, 100, 20, 2), (std::vector<qint64>{7 + 256, 48 + 512}));
+    QCOMPARE(newBusinessHistory(more, 100, 0), std::vector<qint64>{});
 }
 
 void TestForecastMath::asOfRebuildsThePipeline()
