@@ -1,6 +1,7 @@
 // Reads the deals and their history from the file (history.h), on two connections at once.
 // Plain reads; everything as-of is rebuilt in memory by asOf().
 #include "forecast/history.h"
+#include "analytics/idmap.h"
 #include "analytics/query.h"
 #include "analytics/scope.h"
 
@@ -88,37 +89,6 @@ struct Names
     }
 };
 
-// Row numbers by id: a table where the ids are dense (as a file's own numbering leaves them),
-// else a hash. A hash lookup per lead cost more than the lead's read.
-class RowsById
-{
-public:
-    void add(qint64 id) { m_ids.push_back(id); }
-    void index()
-    {
-        const auto [lo, hi] = std::minmax_element(m_ids.begin(), m_ids.end());
-        if (lo != m_ids.end() && *lo >= 0 && *hi <= qint64(m_ids.size()) * 4 + 1024) {
-            m_table.assign(std::size_t(*hi) + 1, -1);
-            for (std::size_t i = 0; i < m_ids.size(); ++i)
-                m_table[std::size_t(m_ids[i])] = int(i);
-        } else {
-            for (std::size_t i = 0; i < m_ids.size(); ++i)
-                m_hash.insert(m_ids[i], int(i));
-        }
-    }
-    int find(qint64 id) const // -1 when none
-    {
-        if (!m_table.empty())
-            return id >= 0 && std::size_t(id) < m_table.size() ? m_table[std::size_t(id)] : -1;
-        return m_hash.value(id, -1);
-    }
-
-private:
-    std::vector<qint64> m_ids;
-    std::vector<int> m_table;
-    QHash<qint64, int> m_hash;
-};
-
 struct CustomerRead
 {
     int industry = -1; // in Names
@@ -174,15 +144,16 @@ void readDeals(QSqlDatabase db, History &h)
     Names roles, industries;
     // The customers apart, not joined to each lead: a lookup per lead in the customers' table
     // cost more than the leads' whole read (large demo: 0.45 s of 0.7 s).
+    // By row number, found by id (a table where ids are dense, as the file's own numbering
+    // leaves them): a hash lookup per lead cost more than the lead's read.
     std::vector<CustomerRead> customers;
-    RowsById customerRow;
+    analytics::IdMap customerRow;
     {
         analytics::BulkQuery cu(db, QStringLiteral("SELECT id, industry, customer_since, budget_cents FROM customers"));
         while (cu.next()) {
-            customerRow.add(cu.int64(0));
+            customerRow.insert(cu.int64(0), int(customers.size()));
             customers.push_back({cu.bytes(1) > 0 ? industries.index(cu, 1) : -1, cu.isNull(2) ? -1 : cu.int64(2), cu.int64(3)});
         }
-        customerRow.index();
     }
     // Contacts: the highest seniority per (customer, chain role), in a table of a row per
     // customer and a column per role once the roles are known.

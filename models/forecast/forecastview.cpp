@@ -5,8 +5,6 @@
 #include "analytics/cockpitfacts.h"
 
 #include <QElapsedTimer>
-#include <cstdio>
-#include <ctime>
 #include <QHash>
 #include <QSqlDatabase>
 #include <QLoggingCategory>
@@ -186,10 +184,6 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
                                  quint64 seed, ForecastParts parts)
 {
     QMutexLocker lock(&cache.m_mutex);
-    QElapsedTimer T; T.start();
-    auto cpu = [] { timespec t; clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t); return t.tv_sec * 1000LL + t.tv_nsec / 1000000; };
-    qint64 C = cpu();
-#define LAP(x) do { qint64 c = cpu(); fprintf(stderr, "  %s wall %lld cpu %lld\n", x, T.restart(), c - C); C = c; } while (0)
     ForecastView v;
     v.scope = scope;
     v.seed = seed;
@@ -199,7 +193,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         b.reset();
     // An imported history that ended long ago is forecast as of its end (history.h). Without
     // a base, the history read here is the one it is built on.
-    LAP("fingerprint"); std::shared_ptr<const History> fresh = b ? nullptr : cachedHistory(db); LAP("history");
+    std::shared_ptr<const History> fresh = b ? nullptr : cachedHistory(db);
     const qint64 lastEvent = lastEventSecs(b ? b->history() : *fresh);
     const qint64 moment = forecastMoment(lastEvent, nowSecs);
     if (!b || b->seed != seed || analytics::companyDayNumber(b->asOfSecs) != analytics::companyDayNumber(moment)) {
@@ -213,7 +207,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         v.trainedNow = true;
         v.trainMs = b->trainMs;
     }
-    LAP("base"); const QString key = orgKey(scope.org);
+    const QString key = orgKey(scope.org);
     std::shared_ptr<ForecastCache::Org> o = b->orgs.value(key);
     if (!o) {
         o = buildOrg(*b, scope.org);
@@ -223,7 +217,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         o->deals.currency = b->history().currency;
         o->dealsWithModel = true;
     }
-    LAP("org"); const DealSet &set = o->owners.isEmpty() ? b->set : o->ownSet;
+    const DealSet &set = o->owners.isEmpty() ? b->set : o->ownSet;
     v.units = b->units;
     v.orgName = b->units.name(scope.org);
     v.currency = b->history().currency;
@@ -247,7 +241,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
     opt = withErrors(opt, o->past);
     v.errorRatios = int(opt.errorRatios.size());
     const PeriodForecast f = forecastPeriod(set, b->rates, first, last, opt);
-    LAP("period forecast"); v.alreadyWonCents = f.alreadyWonCents;
+    v.alreadyWonCents = f.alreadyWonCents;
     v.sim = f.sim;
     v.sim.totals.clear();
     v.sim.totals.shrink_to_fit();
@@ -271,7 +265,7 @@ ForecastView computeForecastView(QSqlDatabase db, ForecastCache &cache, const an
         v.revisions = loadRevisionHeat(db, v.fan.front().firstDay, v.fan.back().lastDay, scope.org, b->units);
     }
     v.uneditedReasons = uneditedRevisionReasons(db);
-    v.revisionReasons = editedRevisionReasons(db).value_or(v.uneditedReasons); LAP("rest");
+    v.revisionReasons = editedRevisionReasons(db).value_or(v.uneditedReasons);
     return v;
 }
 

@@ -165,6 +165,17 @@ ErrorBand errorBand(const ErrorSpread &spread, int draws, quint64 seed)
 }
 
 namespace {
+// Draw d's total: its pipeline part and new business `raw` times its error multiplier (kept in
+// multipliers[d] when there is a spread), plus what is already won.
+qint64 drawTotal(qint64 raw, const SimOptions &o, const ErrorSpread &spread, int d, double *multipliers)
+{
+    if (spread.df > 0) {
+        multipliers[d] = errorMultiplier(spread, o.seed, d);
+        raw = qint64(std::llround(double(raw) * multipliers[d]));
+    }
+    return o.alreadyWonCents + raw;
+}
+
 // A deal that may or may not count: won when a 32-bit uniform is below `threshold`
 // (q × 2³², so q is resolved to 2.3e-10). Deals certain to count are summed once.
 struct Active
@@ -195,11 +206,7 @@ void runDraws(const std::vector<Active> &deals, qint64 certain, const SimOptions
             total += o.newBusinessCents[std::size_t(rng.next() % o.newBusinessCents.size())];
         if (unscaled)
             unscaled[d] = total;
-        if (spread.df > 0) {
-            multipliers[d] = errorMultiplier(spread, o.seed, d);
-            total = qint64(std::llround(double(total) * multipliers[d]));
-        }
-        totals[d] = o.alreadyWonCents + total;
+        totals[d] = drawTotal(total, o, spread, d, multipliers);
     }
 }
 
@@ -304,15 +311,9 @@ SimResult rescale(const SimResult &raw, const SimOptions &o)
     r.unscaled.clear();
     r.totals.assign(raw.unscaled.size(), 0);
     const ErrorSpread spread = errorSpread(o.errorRatios);
-    std::vector<double> multipliers;
-    for (std::size_t d = 0; d < raw.unscaled.size(); ++d) {
-        qint64 total = raw.unscaled[d];
-        if (spread.df > 0) {
-            multipliers.push_back(errorMultiplier(spread, o.seed, int(d)));
-            total = qint64(std::llround(double(total) * multipliers.back()));
-        }
-        r.totals[d] = o.alreadyWonCents + total;
-    }
+    std::vector<double> multipliers(spread.df > 0 ? raw.unscaled.size() : 0);
+    for (std::size_t d = 0; d < raw.unscaled.size(); ++d)
+        r.totals[d] = drawTotal(raw.unscaled[d], o, spread, int(d), multipliers.data());
     summarise(r, o);
     r.errorBand = bandOf(multipliers);
     return r;
